@@ -1,0 +1,227 @@
+package graph
+
+// Span is a stretch of an article's text in Unicode code points, end exclusive.
+// Fragments, when present, list the pieces of a discontinuous span (a quote split by
+// its cue: "X," he said, "Y."); Start and End then cover all of them.
+type Span struct {
+	Start     int      `json:"start"`
+	End       int      `json:"end"`
+	Text      string   `json:"text,omitempty"`
+	Fragments [][2]int `json:"fragments,omitempty"`
+}
+
+// IsZero reports whether the span is unset.
+func (s Span) IsZero() bool { return s.Start == 0 && s.End == 0 && len(s.Fragments) == 0 }
+
+// DatePrecision says how much of a Date is known: a date may be known only to the
+// month or the year, or not at all. Unknown is never filled in with a guess.
+type DatePrecision string
+
+// Date precisions.
+const (
+	PrecisionUnknown DatePrecision = ""
+	PrecisionYear    DatePrecision = "year"
+	PrecisionMonth   DatePrecision = "month"
+	PrecisionDay     DatePrecision = "day"
+)
+
+// Date is a publication date with its precision. Value is "YYYY", "YYYY-MM" or
+// "YYYY-MM-DD" matching Precision, or "" when unknown.
+type Date struct {
+	Value     string        `json:"value,omitempty"`
+	Precision DatePrecision `json:"precision,omitempty"`
+}
+
+// Outlet is a publisher of articles (a prov:Agent): a newspaper, site or wire service.
+type Outlet struct {
+	ID     string `json:"id"`
+	Name   string `json:"name"`
+	Domain string `json:"domain,omitempty"`
+}
+
+// Article is a news article (a prov:Entity attributed to its Outlet and authors).
+// Metadata that the source does not state stays empty: it is never invented.
+type Article struct {
+	ID          string   `json:"id"`
+	URL         string   `json:"url,omitempty"`
+	Title       string   `json:"title,omitempty"`
+	OutletID    string   `json:"outlet_id,omitempty"`
+	Authors     []string `json:"authors,omitempty"`
+	Published   Date     `json:"published"`
+	Text        string   `json:"text"`
+	ContentHash string   `json:"content_hash"`
+}
+
+// AgentKind classifies an Agent.
+type AgentKind string
+
+// Agent kinds.
+const (
+	KindPerson       AgentKind = "person"
+	KindOrganization AgentKind = "organization"
+	KindCountry      AgentKind = "country"
+	KindGroup        AgentKind = "group" // "U.S. officials", "observers", anonymous sources
+	KindOutlet       AgentKind = "outlet" // a news agency or outlet cited as a source
+	KindUnknown      AgentKind = "unknown"
+)
+
+// Agent is a person, organization, country, group or outlet that says, reports or
+// disputes things (a prov:Agent). Aliases are other names it goes by ("Spencer",
+// "IDF"); Roles are titles and appositive descriptions ("Britain's minister for the
+// Middle East and North Africa").
+type Agent struct {
+	ID      string    `json:"id"`
+	Kind    AgentKind `json:"kind"`
+	Name    string    `json:"name"`
+	Aliases []string  `json:"aliases,omitempty"`
+	Roles   []string  `json:"roles,omitempty"`
+}
+
+// ClaimKind says how a claim is expressed.
+type ClaimKind string
+
+// Claim kinds.
+const (
+	ClaimDirectQuote    ClaimKind = "direct_quote"
+	ClaimReportedSpeech ClaimKind = "reported_speech"
+	ClaimStatistic      ClaimKind = "statistic"
+	ClaimAssertion      ClaimKind = "assertion" // asserted by the article itself
+)
+
+// Modality marks a claim the text presents as a prediction or hedged.
+type Modality string
+
+// Modalities.
+const (
+	ModalityAsserted   Modality = "asserted"
+	ModalityPrediction Modality = "prediction" // "is expected to", "would", "will"
+	ModalityHedged     Modality = "hedged"     // "could", "may", "might"
+)
+
+// Quantity is a numeric fact inside a claim: "more than 68,800 Palestinians dead" is
+// Value 68800, Qualifier "more_than", Counted "palestinians dead". Max is set for
+// ranges ("50 to 60 troops"). Unit is "percent" for percentages, a currency code for
+// money, and "count" otherwise.
+type Quantity struct {
+	Value     float64  `json:"value"`
+	Max       *float64 `json:"max,omitempty"`
+	Unit      string   `json:"unit"`
+	Qualifier string   `json:"qualifier,omitempty"`
+	Counted   string   `json:"counted,omitempty"`
+	Text      string   `json:"text"`
+	Span      Span     `json:"span"`
+}
+
+// Claim is something asserted, independent of who said it where (a prov:Entity).
+// Text is normalized; the id derives from it, so the same words reported twice are one
+// Claim.
+type Claim struct {
+	ID         string     `json:"id"`
+	Text       string     `json:"text"`
+	Kind       ClaimKind  `json:"kind"`
+	Modality   Modality   `json:"modality,omitempty"`
+	Quantities []Quantity `json:"quantities,omitempty"`
+}
+
+// SpeechKind says whether a statement quotes its speaker's words or reports them.
+type SpeechKind string
+
+// Speech kinds.
+const (
+	SpeechDirect   SpeechKind = "direct"
+	SpeechReported SpeechKind = "reported"
+	SpeechMixed    SpeechKind = "mixed" // reported speech with a quoted fragment
+	SpeechNone     SpeechKind = "none"  // asserted by the article, no speaker
+)
+
+// Statement is one occurrence of a Claim in one Article (a prov:Entity derived from the
+// article and attributed to its speaker). SpeakerID is empty when the article itself
+// asserts the claim. Via lists the agencies it came through, in citation order.
+// Sentence is the evidence context: the sentence(s) around the content.
+type Statement struct {
+	ID         string     `json:"id"`
+	ClaimID    string     `json:"claim_id"`
+	ArticleID  string     `json:"article_id"`
+	SpeakerID  string     `json:"speaker_id,omitempty"`
+	Via        []string   `json:"via,omitempty"`
+	Kind       SpeechKind `json:"kind"`
+	Cue        Span       `json:"cue"`
+	Source     *Span      `json:"source,omitempty"`
+	Content    Span       `json:"content"`
+	Sentence   Span       `json:"sentence"`
+	Confidence float64    `json:"confidence"`
+}
+
+// DisputeKind says how a disputer opposes a claim or agent.
+type DisputeKind string
+
+// Dispute kinds: the verbs the extractor recognizes.
+const (
+	DisputeDisputes   DisputeKind = "disputes"
+	DisputeDenies     DisputeKind = "denies"
+	DisputeRejects    DisputeKind = "rejects"
+	DisputeRefutes    DisputeKind = "refutes"
+	DisputeContests   DisputeKind = "contests"
+	DisputeQuestions  DisputeKind = "questions"
+	DisputeCriticizes DisputeKind = "criticizes"
+	DisputeOpposes    DisputeKind = "opposes"
+	DisputeRefuses    DisputeKind = "refuses"
+	DisputeAccuses    DisputeKind = "accuses"
+)
+
+// Dispute records that DisputerID disputes a claim (ClaimID) or an agent
+// (TargetAgentID), or both ("Israel accused Hamas of violating the ceasefire" targets
+// Hamas and the accusation's content). The evidence lies in ArticleID.
+type Dispute struct {
+	ID            string      `json:"id"`
+	ArticleID     string      `json:"article_id"`
+	DisputerID    string      `json:"disputer_id"`
+	ClaimID       string      `json:"claim_id,omitempty"`
+	TargetAgentID string      `json:"target_agent_id,omitempty"`
+	Kind          DisputeKind `json:"kind"`
+	Cue           Span        `json:"cue"`
+	Sentence      Span        `json:"sentence"`
+	Confidence    float64     `json:"confidence"`
+}
+
+// LinkKind says how two claims relate.
+type LinkKind string
+
+// Claim link kinds.
+const (
+	LinkConflicts    LinkKind = "conflicts"    // their quantities disagree beyond qualifiers
+	LinkCorroborates LinkKind = "corroborates" // they state the same fact
+)
+
+// ClaimLink relates two claims. Links are symmetric in meaning; From is the claim of
+// the article that created the link. Reason says why, for people ("68800 vs 52000
+// palestinians dead").
+type ClaimLink struct {
+	ID        string   `json:"id"`
+	From      string   `json:"from"`
+	To        string   `json:"to"`
+	Kind      LinkKind `json:"kind"`
+	Reason    string   `json:"reason,omitempty"`
+	ArticleID string   `json:"article_id"`
+}
+
+// Mention is one place an Agent is named in an article, for highlighting.
+type Mention struct {
+	AgentID string `json:"agent_id"`
+	Span    Span   `json:"span"`
+}
+
+// ArticleGraph is one article with everything extracted from it: the unit a Store
+// writes atomically. It is self-contained: every id it references (outlet, agents,
+// claims, including claims of other articles that its links or disputes point at) is
+// defined in it.
+type ArticleGraph struct {
+	Article    Article     `json:"article"`
+	Outlet     *Outlet     `json:"outlet,omitempty"`
+	Agents     []Agent     `json:"agents"`
+	Claims     []Claim     `json:"claims"`
+	Statements []Statement `json:"statements"`
+	Disputes   []Dispute   `json:"disputes"`
+	Links      []ClaimLink `json:"links"`
+	Mentions   []Mention   `json:"mentions"`
+}

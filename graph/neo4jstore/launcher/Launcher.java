@@ -1,0 +1,199 @@
+// Launcher starts an embedded Neo4j Community 5.26 (LTS) database with the Bolt connector
+// enabled, for claimgraph's development and CI test runs.
+//
+// It is not a production server: authentication is off, Bolt listens on 127.0.0.1 only, and
+// the data lives in a fresh temporary directory that is deleted on clean shutdown.
+//
+// Usage (neo4j.sh does all of this; see it for the class path):
+//
+//   java -Xmx512m -cp 'target/classes:target/lib/*' Launcher \
+//       [--port 7687] [--host 127.0.0.1] [--pagecache 64m] [--data-parent DIR]
+//
+// or, without a compile step (Java 11+ single-file source launch):
+//
+//   java -cp 'target/lib/*' Launcher.java --port 7687
+//
+// Every option may also be given in the environment: NEO4J_LAUNCHER_PORT, NEO4J_LAUNCHER_HOST,
+// NEO4J_LAUNCHER_PAGECACHE, NEO4J_LAUNCHER_DATA_PARENT. When the database is up and has
+// answered a query, the launcher prints exactly one line starting with "READY " followed by
+// the Bolt URI. SIGTERM/SIGINT run a shutdown hook that shuts the database down cleanly and
+// removes the data directory.
+
+import java.io.IOException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.concurrent.CountDownLatch;
+
+import org.neo4j.configuration.GraphDatabaseInternalSettings;
+import org.neo4j.configuration.GraphDatabaseSettings;
+import org.neo4j.configuration.connectors.BoltConnector;
+import org.neo4j.configuration.connectors.BoltConnectorInternalSettings;
+import org.neo4j.configuration.connectors.HttpConnector;
+import org.neo4j.configuration.helpers.SocketAddress;
+import org.neo4j.dbms.api.DatabaseManagementService;
+import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
+import org.neo4j.graphdb.GraphDatabaseService;
+import org.neo4j.graphdb.Result;
+import org.neo4j.graphdb.Transaction;
+
+public final class Launcher {
+
+    private Launcher() {}
+
+    public static void main(String[] args) throws Exception {
+        String host = env("NEO4J_LAUNCHER_HOST", "127.0.0.1");
+        int port = Integer.parseInt(env("NEO4J_LAUNCHER_PORT", "7687"));
+        String pagecache = env("NEO4J_LAUNCHER_PAGECACHE", "64m");
+        String dataParent = env("NEO4J_LAUNCHER_DATA_PARENT", "");
+
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
+            switch (a) {
+                case "--host": host = value(args, ++i, a); break;
+                case "--port": port = Integer.parseInt(value(args, ++i, a)); break;
+                case "--pagecache": pagecache = value(args, ++i, a); break;
+                case "--data-parent": dataParent = value(args, ++i, a); break;
+                case "-h":
+                case "--help":
+                    System.out.println("usage: Launcher [--host H] [--port P] [--pagecache 64m] [--data-parent DIR]");
+                    return;
+                default:
+                    System.err.println("unknown argument: " + a);
+                    System.exit(2);
+            }
+        }
+        if (port <= 0 || port > 65535) {
+            System.err.println("invalid port: " + port);
+            System.exit(2);
+        }
+
+        Path home;
+        if (dataParent.isEmpty()) {
+            home = Files.createTempDirectory("claimgraph-neo4j-");
+        } else {
+            Path parent = Paths.get(dataParent).toAbsolutePath();
+            Files.createDirectories(parent);
+            home = Files.createTempDirectory(parent, "db-");
+        }
+        log("data directory " + home);
+
+        long started = System.nanoTime();
+        DatabaseManagementService dbms = new DatabaseManagementServiceBuilder(home)
+                .setConfig(BoltConnector.enabled, true)
+                .setConfig(BoltConnector.listen_address, new SocketAddress(host, port))
+                .setConfig(BoltConnector.encryption_level, BoltConnector.EncryptionLevel.DISABLED)
+                .setConfig(HttpConnector.enabled, false)
+                .setConfig(GraphDatabaseSettings.auth_enabled, false)
+                .setConfig(GraphDatabaseSettings.pagecache_memory, parseBytes(pagecache))
+                // Small, throw-away database: do not preallocate transaction logs or store files.
+                .setConfig(GraphDatabaseSettings.preallocate_logical_logs, false)
+                .setConfig(GraphDatabaseSettings.preallocate_store_files, false)
+                .setConfig(GraphDatabaseSettings.keep_logical_logs, "false")
+                // Bolt's graceful shutdown otherwise waits ~10 s (two 5 s quiet periods) even with
+                // no clients; a test server has nothing to drain. Internal settings, pinned version.
+                .setConfig(GraphDatabaseInternalSettings.netty_server_shutdown_quiet_period, 0)
+                .setConfig(GraphDatabaseInternalSettings.netty_server_shutdown_timeout, Duration.ofSeconds(2))
+                .setConfig(BoltConnectorInternalSettings.thread_pool_shutdown_wait_time, Duration.ofSeconds(1))
+                .setConfig(BoltConnectorInternalSettings.connection_shutdown_wait_time, Duration.ofSeconds(1))
+                .build();
+
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            log("shutting down");
+            try {
+                dbms.shutdown();
+                log("database stopped");
+            } catch (RuntimeException e) {
+                log("shutdown error: " + e);
+            } finally {
+                try {
+                    deleteRecursively(home);
+                } catch (IOException e) {
+                    log("could not delete " + home + ": " + e);
+                }
+                stopped.countDown();
+            }
+        }, "neo4j-shutdown"));
+
+        // The default database must answer a query before we report readiness.
+        GraphDatabaseService db = dbms.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME);
+        if (!db.isAvailable(Duration.ofSeconds(120).toMillis())) {
+            log("database did not become available");
+            System.exit(1);
+        }
+        try (Transaction tx = db.beginTx(); Result r = tx.execute("RETURN 1 AS one")) {
+            Object one = r.next().get("one");
+            if (!Long.valueOf(1L).equals(one)) {
+                log("unexpected self-check result: " + one);
+                System.exit(1);
+            }
+            tx.commit();
+        }
+        long ms = Duration.ofNanos(System.nanoTime() - started).toMillis();
+        System.out.println("READY bolt://" + host + ":" + port + " neo4j=" + neo4jVersion()
+                + " pid=" + ProcessHandle.current().pid() + " startup_ms=" + ms);
+        System.out.flush();
+
+        // Block the main thread until the shutdown hook has run.
+        stopped.await();
+    }
+
+    private static String neo4jVersion() {
+        Package p = DatabaseManagementService.class.getPackage();
+        String v = p == null ? null : p.getImplementationVersion();
+        return v == null ? "unknown" : v;
+    }
+
+    private static String env(String name, String def) {
+        String v = System.getenv(name);
+        return v == null || v.isEmpty() ? def : v;
+    }
+
+    private static String value(String[] args, int i, String flag) {
+        if (i >= args.length) {
+            System.err.println("missing value for " + flag);
+            System.exit(2);
+        }
+        return args[i];
+    }
+
+    /** Parses sizes such as "64m", "1g", "65536" into bytes. */
+    static long parseBytes(String s) {
+        String t = s.trim().toLowerCase(Locale.ROOT);
+        long mult = 1;
+        if (t.endsWith("k")) { mult = 1L << 10; t = t.substring(0, t.length() - 1); }
+        else if (t.endsWith("m")) { mult = 1L << 20; t = t.substring(0, t.length() - 1); }
+        else if (t.endsWith("g")) { mult = 1L << 30; t = t.substring(0, t.length() - 1); }
+        return Long.parseLong(t) * mult;
+    }
+
+    private static void log(String msg) {
+        System.out.println("[launcher] " + msg);
+        System.out.flush();
+    }
+
+    private static void deleteRecursively(Path root) throws IOException {
+        if (!Files.exists(root)) {
+            return;
+        }
+        Files.walkFileTree(root, new SimpleFileVisitor<Path>() {
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                Files.delete(file);
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult postVisitDirectory(Path dir, IOException exc) throws IOException {
+                Files.delete(dir);
+                return FileVisitResult.CONTINUE;
+            }
+        });
+    }
+}

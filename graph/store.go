@@ -1,0 +1,347 @@
+package graph
+
+import (
+	"context"
+	"encoding/base64"
+	"encoding/json"
+	"sort"
+)
+
+// Page sizes for every listing.
+const (
+	DefaultPageSize = 20
+	MaxPageSize     = 100
+)
+
+// PageRequest asks for one page of a listing. Cursor is the NextCursor of the previous
+// page, or "" for the first. Limit is clamped to [1, MaxPageSize]; 0 means
+// DefaultPageSize.
+type PageRequest struct {
+	Cursor string
+	Limit  int
+}
+
+// Size returns the effective page size.
+func (p PageRequest) Size() int {
+	switch {
+	case p.Limit <= 0:
+		return DefaultPageSize
+	case p.Limit > MaxPageSize:
+		return MaxPageSize
+	}
+	return p.Limit
+}
+
+// Page is one page of a listing. NextCursor is "" on the last page.
+type Page[T any] struct {
+	Items      []T    `json:"items"`
+	NextCursor string `json:"next_cursor,omitempty"`
+}
+
+// Cursor is the position after the last item of a page: the sort key of that item.
+// Stores encode it opaquely with EncodeCursor; clients pass it back unchanged.
+type Cursor struct {
+	Key string `json:"k"`          // the last item's id
+	N   int    `json:"n,omitempty"` // the last item's numeric sort key, when sorting by count
+}
+
+// EncodeCursor turns a cursor into an opaque, URL-safe string.
+func EncodeCursor(c Cursor) string {
+	b, _ := json.Marshal(c)
+	return base64.RawURLEncoding.EncodeToString(b)
+}
+
+// DecodeCursor parses a cursor made by EncodeCursor; "" decodes to the zero Cursor.
+// Anything else is an EINVALID error.
+func DecodeCursor(s string) (Cursor, error) {
+	var c Cursor
+	if s == "" {
+		return c, nil
+	}
+	b, err := base64.RawURLEncoding.DecodeString(s)
+	if err != nil || json.Unmarshal(b, &c) != nil || c.Key == "" || c.N < 0 {
+		return Cursor{}, Errorf(EINVALID, "cursor %q is not valid: pass back the next_cursor of a previous page", truncate(s, 40))
+	}
+	return c, nil
+}
+
+func truncate(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	return s[:n] + "…"
+}
+
+// ClaimSort orders a claim search.
+type ClaimSort string
+
+// Claim sort orders.
+const (
+	SortByID         ClaimSort = "id"          // ascending id: stable, the default
+	SortByStatements ClaimSort = "-statements" // most-reported first, then id
+)
+
+// ClaimQuery filters a claim search. Empty fields do not filter. Text matches claims
+// whose words include every term of QueryTerms(Text).
+type ClaimQuery struct {
+	Text        string
+	SpeakerID   string
+	ArticleID   string
+	OutletID    string
+	Disputed    *bool
+	HasQuantity *bool
+	Sort        ClaimSort
+	Page        PageRequest
+}
+
+// ClaimSummary is a claim with counts, as listed by searches.
+type ClaimSummary struct {
+	Claim       Claim    `json:"claim"`
+	Statements  int      `json:"statements"`
+	Disputes    int      `json:"disputes"`
+	SpeakerIDs  []string `json:"speaker_ids"`  // distinct speakers, sorted
+	ArticleIDs  []string `json:"article_ids"`  // distinct articles, sorted
+	DisputerIDs []string `json:"disputer_ids"` // distinct disputers, sorted
+}
+
+// ClaimDetail is a claim with all its statements (ordered by article id, then content
+// start).
+type ClaimDetail struct {
+	Claim      Claim       `json:"claim"`
+	Statements []Statement `json:"statements"`
+}
+
+// AgentQuery filters an agent listing: Name matches agents whose name or an alias
+// contains every term of QueryTerms(Name); Kind filters by kind. Sorted by id.
+type AgentQuery struct {
+	Name string
+	Kind AgentKind
+	Page PageRequest
+}
+
+// ArticleQuery filters an article listing, sorted by id.
+type ArticleQuery struct {
+	OutletID string
+	Page     PageRequest
+}
+
+// ArticleRef is an article's metadata without its text, for provenance chains.
+type ArticleRef struct {
+	ID        string   `json:"id"`
+	URL       string   `json:"url,omitempty"`
+	Title     string   `json:"title,omitempty"`
+	Outlet    *Outlet  `json:"outlet,omitempty"`
+	Authors   []string `json:"authors,omitempty"`
+	Published Date     `json:"published"`
+}
+
+// ProvenanceChain is one path by which a claim reached a page: article (and its outlet
+// and authors) → the agencies it cites, in order → the original speaker (nil when the
+// article itself asserts the claim), with the statement's cue and evidence spans.
+type ProvenanceChain struct {
+	Article   ArticleRef `json:"article"`
+	Via       []Agent    `json:"via"`
+	Speaker   *Agent     `json:"speaker"`
+	Statement Statement  `json:"statement"`
+}
+
+// Provenance lists every chain of a claim, ordered by article id then content start.
+type Provenance struct {
+	Claim  Claim             `json:"claim"`
+	Chains []ProvenanceChain `json:"chains"`
+}
+
+// DisputeView is a dispute with its disputer, target and article resolved.
+type DisputeView struct {
+	Dispute  Dispute    `json:"dispute"`
+	Disputer Agent      `json:"disputer"`
+	Target   *Agent     `json:"target,omitempty"`
+	Article  ArticleRef `json:"article"`
+}
+
+// RelatedClaim is a claim linked to another one, with who said it where.
+type RelatedClaim struct {
+	Link     ClaimLink    `json:"link"`
+	Claim    Claim        `json:"claim"`
+	Speakers []Agent      `json:"speakers"`
+	Articles []ArticleRef `json:"articles"`
+}
+
+// OriginGroup is a set of a claim's statements that share one origin (the same wire
+// agency, or the same speaker): they count once as corroboration.
+type OriginGroup struct {
+	Origin       string   `json:"origin"`
+	StatementIDs []string `json:"statement_ids"`
+}
+
+// Contradictions is everything that speaks against or for a claim: who disputes it,
+// which claims conflict with it, which corroborate it, and how many independent
+// origins back it.
+type Contradictions struct {
+	Claim              Claim          `json:"claim"`
+	Disputes           []DisputeView  `json:"disputes"`
+	Conflicts          []RelatedClaim `json:"conflicts"`
+	Corroborations     []RelatedClaim `json:"corroborations"`
+	Origins            []OriginGroup  `json:"origins"`
+	IndependentOrigins int            `json:"independent_origins"`
+}
+
+// Node labels and edge types of the graph, shared by every backend and by Subgraph.
+const (
+	LabelArticle   = "Article"
+	LabelOutlet    = "Outlet"
+	LabelAgent     = "Agent"
+	LabelClaim     = "Claim"
+	LabelStatement = "Statement"
+	LabelDispute   = "Dispute"
+
+	EdgePublishedBy = "PUBLISHED_BY" // Article → Outlet (prov:wasAttributedTo)
+	EdgeInArticle   = "IN_ARTICLE"   // Statement → Article (prov:wasDerivedFrom)
+	EdgeOfClaim     = "OF_CLAIM"     // Statement → Claim (prov:specializationOf)
+	EdgeSaidBy      = "SAID_BY"      // Statement → Agent (prov:wasAttributedTo)
+	EdgeVia         = "VIA"          // Statement → Agent agency (prov:wasQuotedFrom)
+	EdgeDisputedBy  = "DISPUTED_BY"  // Dispute → Agent
+	EdgeDisputes    = "DISPUTES"     // Dispute → Claim
+	EdgeTargets     = "TARGETS"      // Dispute → Agent
+	EdgeDisputeIn   = "DISPUTE_IN"   // Dispute → Article
+	EdgeMentions    = "MENTIONS"     // Article → Agent
+	EdgeConflicts   = "CONFLICTS_WITH"
+	EdgeCorroborate = "CORROBORATES"
+)
+
+// Node is a node of an exported subgraph. Props holds its fields as JSON values.
+type Node struct {
+	ID    string         `json:"id"`
+	Label string         `json:"label"`
+	Props map[string]any `json:"props"`
+}
+
+// Edge is a relationship of an exported subgraph.
+type Edge struct {
+	From string `json:"from"`
+	To   string `json:"to"`
+	Type string `json:"type"`
+}
+
+// SubgraphQuery asks for the neighbourhood of one node (claim, agent, article,
+// statement, dispute or outlet id) up to Depth hops (1–3) and at most Limit nodes
+// (1–1000), nodes nearest the root first.
+type SubgraphQuery struct {
+	RootID string
+	Depth  int
+	Limit  int
+}
+
+// Subgraph is a bounded part of the graph. Truncated is true when Limit cut it short.
+// Nodes are sorted by (distance, id), edges by (from, type, to).
+type Subgraph struct {
+	Nodes     []Node `json:"nodes"`
+	Edges     []Edge `json:"edges"`
+	Truncated bool   `json:"truncated"`
+}
+
+// Stats counts what a store holds.
+type Stats struct {
+	Articles   int `json:"articles"`
+	Outlets    int `json:"outlets"`
+	Agents     int `json:"agents"`
+	Claims     int `json:"claims"`
+	Statements int `json:"statements"`
+	Disputes   int `json:"disputes"`
+	Links      int `json:"links"`
+	Mentions   int `json:"mentions"`
+}
+
+// WriteResult says what PutArticle did.
+type WriteResult struct {
+	ArticleID string `json:"article_id"`
+	// Created is false when the article was already stored with the same content
+	// hash; the write then changed nothing.
+	Created bool `json:"created"`
+}
+
+// Store is the graph's storage contract. Every backend passes graph/storetest.
+// All methods are safe for concurrent use.
+type Store interface {
+	// PutArticle writes an article with everything extracted from it in one atomic,
+	// idempotent transaction: all of it or nothing. Writing the same bundle again
+	// changes nothing. Nodes shared with other articles (agents, claims) are merged:
+	// an agent's aliases and roles become the union; an existing claim keeps its text,
+	// kind and quantities. Writing an article id that is stored with another content
+	// hash replaces that article's statements, disputes, mentions and links.
+	// Errors: EINVALID (g.Validate failed; nothing written), EUNAVAILABLE.
+	PutArticle(ctx context.Context, g *ArticleGraph) (WriteResult, error)
+
+	// Article returns an article. Errors: ENOTFOUND.
+	Article(ctx context.Context, id string) (*Article, error)
+	// ArticleGraph returns an article with everything stored for it, as written
+	// (slices ordered by id). Errors: ENOTFOUND.
+	ArticleGraph(ctx context.Context, id string) (*ArticleGraph, error)
+	// Articles lists articles (without text) sorted by id. Errors: EINVALID (cursor).
+	Articles(ctx context.Context, q ArticleQuery) (Page[ArticleRef], error)
+
+	// Claim returns a claim with its statements. Errors: ENOTFOUND.
+	Claim(ctx context.Context, id string) (*ClaimDetail, error)
+	// SearchClaims finds claims. Errors: EINVALID (cursor, sort).
+	SearchClaims(ctx context.Context, q ClaimQuery) (Page[ClaimSummary], error)
+	// ClaimsByCounted returns up to limit claims that have a quantity with this
+	// Counted value and unit, sorted by id: the candidates for numeric conflicts.
+	ClaimsByCounted(ctx context.Context, counted, unit string, limit int) ([]Claim, error)
+
+	// Agent returns an agent. Errors: ENOTFOUND.
+	Agent(ctx context.Context, id string) (*Agent, error)
+	// Agents lists agents. Errors: EINVALID (cursor).
+	Agents(ctx context.Context, q AgentQuery) (Page[Agent], error)
+	// AgentClaims lists the claims an agent is the speaker of, sorted by claim id,
+	// with their disputers. Errors: ENOTFOUND (agent), EINVALID (cursor).
+	AgentClaims(ctx context.Context, agentID string, p PageRequest) (Page[ClaimSummary], error)
+
+	// Provenance returns every chain by which a claim reached an article.
+	// Errors: ENOTFOUND.
+	Provenance(ctx context.Context, claimID string) (*Provenance, error)
+	// Contradictions returns a claim's disputes, conflicting and corroborating claims
+	// and origin groups (see Origin). Errors: ENOTFOUND.
+	Contradictions(ctx context.Context, claimID string) (*Contradictions, error)
+
+	// Subgraph returns the bounded neighbourhood of a node. Errors: ENOTFOUND (root),
+	// EINVALID (depth or limit out of range).
+	Subgraph(ctx context.Context, q SubgraphQuery) (*Subgraph, error)
+
+	// Stats counts the stored nodes and links.
+	Stats(ctx context.Context) (Stats, error)
+	// Ping checks that the store is reachable. Errors: EUNAVAILABLE.
+	Ping(ctx context.Context) error
+	// Close releases the store's resources.
+	Close(ctx context.Context) error
+}
+
+// Origin names the independent origin of a statement for corroboration counting: the
+// first agency it came through (a wire story repeated by several outlets counts once),
+// else its speaker, else the text of the article it stands in (identical wire copies
+// share a content hash).
+func Origin(s Statement, articleContentHash string) string {
+	switch {
+	case len(s.Via) > 0:
+		return "via:" + s.Via[0]
+	case s.SpeakerID != "":
+		return "speaker:" + s.SpeakerID
+	}
+	return "article:" + articleContentHash
+}
+
+// GroupOrigins groups a claim's statements by Origin, groups ordered by origin and
+// statement ids sorted within each. contentHash maps article id to content hash.
+func GroupOrigins(stmts []Statement, contentHash map[string]string) []OriginGroup {
+	byOrigin := map[string][]string{}
+	for _, s := range stmts {
+		o := Origin(s, contentHash[s.ArticleID])
+		byOrigin[o] = append(byOrigin[o], s.ID)
+	}
+	out := make([]OriginGroup, 0, len(byOrigin))
+	for o, ids := range byOrigin {
+		sort.Strings(ids)
+		out = append(out, OriginGroup{Origin: o, StatementIDs: ids})
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Origin < out[j].Origin })
+	return out
+}

@@ -1,0 +1,173 @@
+package graph
+
+import (
+	"net/url"
+	"regexp"
+	"strings"
+	"unicode/utf8"
+)
+
+// MaxArticleBytes is the largest article text accepted, in bytes of UTF-8. Longer
+// texts are refused rather than truncated: a cut article would give wrong offsets.
+const MaxArticleBytes = 2 << 20
+
+var datePatterns = map[DatePrecision]*regexp.Regexp{
+	PrecisionYear:  regexp.MustCompile(`^\d{4}$`),
+	PrecisionMonth: regexp.MustCompile(`^\d{4}-(0[1-9]|1[0-2])$`),
+	PrecisionDay:   regexp.MustCompile(`^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$`),
+}
+
+// Validate checks a date's value against its precision.
+func (d Date) Validate() error {
+	if d.Precision == PrecisionUnknown {
+		if d.Value != "" {
+			return Errorf(EINVALID, "published date %q has no precision: say year, month or day", d.Value)
+		}
+		return nil
+	}
+	re, ok := datePatterns[d.Precision]
+	if !ok {
+		return Errorf(EINVALID, "published date precision %q is not one of year, month, day", d.Precision)
+	}
+	if !re.MatchString(d.Value) {
+		return Errorf(EINVALID, "published date %q does not match precision %q (want YYYY, YYYY-MM or YYYY-MM-DD)", d.Value, d.Precision)
+	}
+	return nil
+}
+
+// Validate checks an article's text and metadata.
+func (a *Article) Validate() error {
+	switch {
+	case strings.TrimSpace(a.Text) == "":
+		return Errorf(EINVALID, "article text is empty")
+	case len(a.Text) > MaxArticleBytes:
+		return Errorf(EINVALID, "article text is %d bytes, over the limit of %d", len(a.Text), MaxArticleBytes)
+	case !utf8.ValidString(a.Text):
+		return Errorf(EINVALID, "article text is not valid UTF-8")
+	case a.ID == "":
+		return Errorf(EINVALID, "article has no id")
+	case len(a.Title) > 1000:
+		return Errorf(EINVALID, "article title is over 1000 bytes")
+	}
+	if a.URL != "" {
+		u, err := url.Parse(a.URL)
+		if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+			return Errorf(EINVALID, "article url %q is not an absolute http(s) URL", a.URL)
+		}
+	}
+	for _, au := range a.Authors {
+		if strings.TrimSpace(au) == "" {
+			return Errorf(EINVALID, "article has an empty author name")
+		}
+	}
+	return a.Published.Validate()
+}
+
+func checkSpan(what string, s Span, n int) error {
+	if s.Start < 0 || s.End > n || s.Start > s.End {
+		return Errorf(EINVALID, "%s span [%d,%d) lies outside the article text of %d characters", what, s.Start, s.End, n)
+	}
+	for _, f := range s.Fragments {
+		if f[0] < 0 || f[1] > n || f[0] > f[1] {
+			return Errorf(EINVALID, "%s fragment [%d,%d) lies outside the article text of %d characters", what, f[0], f[1], n)
+		}
+	}
+	return nil
+}
+
+// Validate checks that the bundle is complete and consistent: a valid article, every
+// referenced id defined in the bundle, every span inside the article text.
+func (g *ArticleGraph) Validate() error {
+	if err := g.Article.Validate(); err != nil {
+		return err
+	}
+	n := utf8.RuneCountInString(g.Article.Text)
+	if g.Article.OutletID != "" && (g.Outlet == nil || g.Outlet.ID != g.Article.OutletID) {
+		return Errorf(EINVALID, "article names outlet %q but the bundle does not define it", g.Article.OutletID)
+	}
+	if g.Outlet != nil && (g.Outlet.ID == "" || strings.TrimSpace(g.Outlet.Name) == "") {
+		return Errorf(EINVALID, "outlet needs an id and a name")
+	}
+	agents := map[string]bool{}
+	for _, a := range g.Agents {
+		if a.ID == "" || strings.TrimSpace(a.Name) == "" {
+			return Errorf(EINVALID, "agent %q needs an id and a name", a.ID)
+		}
+		agents[a.ID] = true
+	}
+	claims := map[string]bool{}
+	for _, c := range g.Claims {
+		if c.ID == "" || strings.TrimSpace(c.Text) == "" {
+			return Errorf(EINVALID, "claim %q needs an id and a text", c.ID)
+		}
+		claims[c.ID] = true
+	}
+	for _, s := range g.Statements {
+		switch {
+		case s.ID == "":
+			return Errorf(EINVALID, "a statement has no id")
+		case s.ArticleID != g.Article.ID:
+			return Errorf(EINVALID, "statement %s belongs to article %q, not %q", s.ID, s.ArticleID, g.Article.ID)
+		case !claims[s.ClaimID]:
+			return Errorf(EINVALID, "statement %s names claim %q that the bundle does not define", s.ID, s.ClaimID)
+		case s.SpeakerID != "" && !agents[s.SpeakerID]:
+			return Errorf(EINVALID, "statement %s names speaker %q that the bundle does not define", s.ID, s.SpeakerID)
+		case s.Confidence < 0 || s.Confidence > 1:
+			return Errorf(EINVALID, "statement %s has confidence %v outside [0,1]", s.ID, s.Confidence)
+		}
+		for _, v := range s.Via {
+			if !agents[v] {
+				return Errorf(EINVALID, "statement %s names agency %q that the bundle does not define", s.ID, v)
+			}
+		}
+		for what, sp := range map[string]Span{"cue": s.Cue, "content": s.Content, "sentence": s.Sentence} {
+			if err := checkSpan("statement "+s.ID+" "+what, sp, n); err != nil {
+				return err
+			}
+		}
+		if s.Source != nil {
+			if err := checkSpan("statement "+s.ID+" source", *s.Source, n); err != nil {
+				return err
+			}
+		}
+	}
+	for _, d := range g.Disputes {
+		switch {
+		case d.ID == "":
+			return Errorf(EINVALID, "a dispute has no id")
+		case d.ArticleID != g.Article.ID:
+			return Errorf(EINVALID, "dispute %s belongs to article %q, not %q", d.ID, d.ArticleID, g.Article.ID)
+		case !agents[d.DisputerID]:
+			return Errorf(EINVALID, "dispute %s names disputer %q that the bundle does not define", d.ID, d.DisputerID)
+		case d.ClaimID == "" && d.TargetAgentID == "":
+			return Errorf(EINVALID, "dispute %s targets neither a claim nor an agent", d.ID)
+		case d.ClaimID != "" && !claims[d.ClaimID]:
+			return Errorf(EINVALID, "dispute %s names claim %q that the bundle does not define", d.ID, d.ClaimID)
+		case d.TargetAgentID != "" && !agents[d.TargetAgentID]:
+			return Errorf(EINVALID, "dispute %s names target %q that the bundle does not define", d.ID, d.TargetAgentID)
+		}
+		if err := checkSpan("dispute "+d.ID+" cue", d.Cue, n); err != nil {
+			return err
+		}
+		if err := checkSpan("dispute "+d.ID+" sentence", d.Sentence, n); err != nil {
+			return err
+		}
+	}
+	for _, l := range g.Links {
+		switch {
+		case l.ID == "" || !claims[l.From] || !claims[l.To] || l.From == l.To:
+			return Errorf(EINVALID, "link %q must join two different claims defined in the bundle", l.ID)
+		case l.Kind != LinkConflicts && l.Kind != LinkCorroborates:
+			return Errorf(EINVALID, "link %s has unknown kind %q", l.ID, l.Kind)
+		}
+	}
+	for _, m := range g.Mentions {
+		if !agents[m.AgentID] {
+			return Errorf(EINVALID, "mention names agent %q that the bundle does not define", m.AgentID)
+		}
+		if err := checkSpan("mention", m.Span, n); err != nil {
+			return err
+		}
+	}
+	return nil
+}
