@@ -60,7 +60,7 @@ const (
 	KindPerson       AgentKind = "person"
 	KindOrganization AgentKind = "organization"
 	KindCountry      AgentKind = "country"
-	KindGroup        AgentKind = "group" // "U.S. officials", "observers", anonymous sources
+	KindGroup        AgentKind = "group"  // "U.S. officials", "observers", anonymous sources
 	KindOutlet       AgentKind = "outlet" // a news agency or outlet cited as a source
 	KindUnknown      AgentKind = "unknown"
 )

@@ -41,7 +41,7 @@ type Page[T any] struct {
 // Cursor is the position after the last item of a page: the sort key of that item.
 // Stores encode it opaquely with EncodeCursor; clients pass it back unchanged.
 type Cursor struct {
-	Key string `json:"k"`          // the last item's id
+	Key string `json:"k"`           // the last item's id
 	N   int    `json:"n,omitempty"` // the last item's numeric sort key, when sorting by count
 }
 
