@@ -1,0 +1,135 @@
+// Package extract finds attributions in news text: who said what (speaker, cue,
+// content, direct or reported), through which agency, the claims and quantities they
+// carry, and who disputes them. It is a pipeline of plain functions over a Document;
+// each stage lives in its own file and fills in its part of the Document. Rules and
+// word lists are data (embedded files under lexicon/), documented where they live.
+//
+// Every span the extractor reports is in Unicode code points of the original text,
+// end exclusive, and always lies on character boundaries inside the text.
+package extract
+
+import "github.com/claimgraph/claimgraph/graph"
+
+// Span is a stretch of the text in code points, end exclusive; see graph.Span.
+type Span = graph.Span
+
+// TokenKind classifies a token.
+type TokenKind uint8
+
+// Token kinds.
+const (
+	TokWord   TokenKind = iota // letters, possibly with inner apostrophes, hyphens, periods (U.S.)
+	TokNumber                  // digits with separators: 68,800 1.5 2025
+	TokPunct                   // any other single punctuation mark
+	TokQuote                   // a quotation mark, straight or curly
+)
+
+// Token is one token of the text. Start and End are code-point offsets.
+type Token struct {
+	Text  string    `json:"text"`
+	Lower string    `json:"-"`
+	Start int       `json:"start"`
+	End   int       `json:"end"`
+	Kind  TokenKind `json:"kind"`
+}
+
+// Sentence is a sentence: its span and its tokens Tokens[First:Last] in the Document.
+type Sentence struct {
+	Start     int `json:"start"`
+	End       int `json:"end"`
+	First     int `json:"first"`
+	Last      int `json:"last"`
+	Paragraph int `json:"paragraph"`
+}
+
+// Entity is a speaker, agency or other agent found in the text, with aliases resolved
+// within the document. ID is graph.AgentID(Name) so the same agent in two documents
+// gets the same id.
+type Entity struct {
+	ID      string          `json:"id"`
+	Name    string          `json:"name"`
+	Kind    graph.AgentKind `json:"kind"`
+	Aliases []string        `json:"aliases"`
+	Roles   []string        `json:"roles"`
+}
+
+// MentionKind says how an entity is mentioned.
+type MentionKind string
+
+// Mention kinds.
+const (
+	MentionName    MentionKind = "name"    // "John Spencer", "Spencer", "AP"
+	MentionNominal MentionKind = "nominal" // "the ministry"
+	MentionPronoun MentionKind = "pronoun" // "he"
+)
+
+// Mention is one place an entity is referred to.
+type Mention struct {
+	Entity string      `json:"entity"`
+	Span   Span        `json:"span"`
+	Kind   MentionKind `json:"kind"`
+}
+
+// Attribution is one attribution relation: Source (may be nil when the text names no
+// source) says Content, signalled by Cue. Speaker is the resolved entity id of the
+// source ("he" → John Spencer), Via the agencies it came through. Kind is "direct",
+// "reported" or "mixed". Sentence covers the sentence(s) it stands in.
+type Attribution struct {
+	ID         string   `json:"id"`
+	Cue        Span     `json:"cue"`
+	Source     *Span    `json:"source"`
+	Content    Span     `json:"content"`
+	Kind       string   `json:"kind"`
+	Speaker    *string  `json:"speaker"`
+	Via        []string `json:"via"`
+	Confidence float64  `json:"confidence"`
+	Sentence   Span     `json:"sentence"`
+}
+
+// Quantity is a number in the text with its unit, qualifier and counted thing; see
+// graph.Quantity.
+type Quantity = graph.Quantity
+
+// Claim is a claim found in the text: the content of an attribution, or a factual
+// sentence the article asserts itself (Attribution and Speaker nil).
+type Claim struct {
+	ID          string     `json:"id"`
+	Text        string     `json:"text"`
+	Span        Span       `json:"span"`
+	Attribution *string    `json:"attribution"`
+	Speaker     *string    `json:"speaker"`
+	Quantities  []Quantity `json:"quantities"`
+	Modality    string     `json:"modality"`
+}
+
+// Dispute is a dispute found in the text: Disputer disputes, denies, rejects... the
+// claim Claim or the agent Target (either may be nil, not both).
+type Dispute struct {
+	ID       string  `json:"id"`
+	Disputer string  `json:"disputer"`
+	Claim    *string `json:"claim"`
+	Target   *string `json:"target"`
+	Cue      Span    `json:"cue"`
+	Kind     string  `json:"kind"`
+	Sentence Span    `json:"sentence"`
+}
+
+// Document is the text being analysed and everything found in it so far. Stages of the
+// pipeline each fill in their part.
+type Document struct {
+	// Text is the text as given, after invalid UTF-8 is replaced (see Warnings).
+	Text string `json:"-"`
+	// Runes is Text as code points; all offsets index it.
+	Runes []rune `json:"-"`
+
+	Tokens       []Token       `json:"-"`
+	Sentences    []Sentence    `json:"-"`
+	Paragraphs   []Span        `json:"-"`
+	Entities     []Entity      `json:"entities"`
+	Mentions     []Mention     `json:"mentions"`
+	Attributions []Attribution `json:"attributions"`
+	Claims       []Claim       `json:"claims"`
+	Disputes     []Dispute     `json:"disputes"`
+	// Warnings reports what was repaired in the input (invalid bytes replaced, ...).
+	Warnings []string `json:"warnings,omitempty"`
+}
