@@ -1,0 +1,52 @@
+# claimgraph — top-level tasks. `make help` lists them.
+#
+# `make test` starts the project's own Neo4j (graph/neo4jstore/launcher, fetched from Maven
+# Central on first use), runs every Go test against it with the race detector, and stops it
+# again even when tests fail, exiting with the tests' status. A Neo4j that was already running
+# before `make test` (e.g. from `make neo4j-up`) is left running.
+
+SHELL := /usr/bin/env bash
+
+GO           ?= go
+NEO4J_PORT   ?= 7687
+NEO4J_URI    ?= bolt://127.0.0.1:$(NEO4J_PORT)
+NEO4J        := NEO4J_PORT=$(NEO4J_PORT) ./graph/neo4jstore/launcher/neo4j.sh
+TEST_TIMEOUT ?= 30m
+TEST_FLAGS   ?=
+PKGS         ?= ./...
+ARGS         ?=
+
+export NEO4J_PORT
+
+.PHONY: help build run test neo4j-up neo4j-down neo4j-status neo4j-build
+
+help: ## list targets
+	@grep -E '^[a-zA-Z0-9_-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-14s %s\n", $$1, $$2}'
+
+build: ## build bin/claimgraph
+	$(GO) build -o bin/claimgraph ./cmd/claimgraph
+
+run: build ## build and run bin/claimgraph (pass arguments with ARGS="...")
+	./bin/claimgraph $(ARGS)
+
+test: ## start Neo4j, go test -race $(PKGS), stop Neo4j (even on failure); keeps the test exit code
+	@started=0; \
+	trap 'if [ $$started = 1 ]; then $(NEO4J) down || true; fi' EXIT; \
+	if ! $(NEO4J) status >/dev/null 2>&1; then \
+		$(NEO4J) up >/dev/null || exit $$?; started=1; \
+	else \
+		echo "make test: using the Neo4j already running on port $(NEO4J_PORT) (left running)"; \
+	fi; \
+	NEO4J_URI=$(NEO4J_URI) $(GO) test -race -timeout $(TEST_TIMEOUT) $(TEST_FLAGS) $(PKGS)
+
+neo4j-up: ## start the project's Neo4j 5.26 on 127.0.0.1:$(NEO4J_PORT) and wait until it answers
+	$(NEO4J) up
+
+neo4j-down: ## stop it cleanly
+	$(NEO4J) down
+
+neo4j-status: ## is it running and answering?
+	$(NEO4J) status
+
+neo4j-build: ## only fetch the Neo4j jars (Maven Central) and compile the launcher
+	$(NEO4J) build

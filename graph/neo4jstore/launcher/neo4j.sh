@@ -1,0 +1,197 @@
+#!/usr/bin/env bash
+# neo4j.sh — start/stop the project's own throw-away Neo4j Community 5.26 (embedded, Bolt on).
+#
+#   neo4j.sh up       fetch + compile if needed, start in the background, wait until Bolt answers
+#   neo4j.sh down     stop it cleanly (SIGTERM → shutdown hook), SIGKILL after a bound
+#   neo4j.sh status   exit 0 and print the URI if it is running and answering, else exit 1
+#   neo4j.sh build    only fetch the jars (Maven Central) and compile the launcher
+#   neo4j.sh logs     print the launcher log
+#
+# Environment (all optional):
+#   NEO4J_PORT           Bolt port on 127.0.0.1 (default 7687)
+#   NEO4J_STATE_DIR      pid file, log and data (default: <repo>/.neo4j)
+#   NEO4J_HEAP           JVM heap, -Xms and -Xmx (default 512m)
+#   NEO4J_PAGECACHE      page cache size (default 64m)
+#   NEO4J_START_TIMEOUT  seconds to wait for readiness (default 180)
+#   NEO4J_STOP_TIMEOUT   seconds to wait for a clean stop before SIGKILL (default 60)
+#
+# Everything comes from Maven Central via Maven (pom.xml next to this script); the jars are
+# cached in target/lib (and ~/.m2), so only the first run downloads anything.
+set -euo pipefail
+
+HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+REPO="$(cd "$HERE/../../.." && pwd)"
+PORT="${NEO4J_PORT:-7687}"
+HOST=127.0.0.1
+STATE="${NEO4J_STATE_DIR:-$REPO/.neo4j}"
+HEAP="${NEO4J_HEAP:-512m}"
+PAGECACHE="${NEO4J_PAGECACHE:-64m}"
+START_TIMEOUT="${NEO4J_START_TIMEOUT:-180}"
+STOP_TIMEOUT="${NEO4J_STOP_TIMEOUT:-60}"
+
+TARGET="$HERE/target"
+LIB="$TARGET/lib"
+CLASSES="$TARGET/classes"
+PIDFILE="$STATE/neo4j-$PORT.pid"
+LOGFILE="$STATE/neo4j-$PORT.log"
+DATAPARENT="$STATE/data-$PORT"
+
+say() { echo "neo4j.sh: $*" >&2; }
+die() { say "$*"; exit 1; }
+
+need() { command -v "$1" >/dev/null 2>&1 || die "$1 not found on PATH ($2)"; }
+
+# build fetches the dependency jars (only when pom.xml changed or they are missing) and
+# compiles Launcher.java (only when it changed).
+build() {
+	need java "install a Java 17 JDK"
+	need javac "install a Java 17 JDK"
+	local stamp="$LIB/.pom.sha256" want
+	want="$(sha256sum "$HERE/pom.xml" | cut -d' ' -f1)"
+	if [[ ! -f "$stamp" || "$(cat "$stamp")" != "$want" ]]; then
+		need mvn "install Maven (apt-get install maven)"
+		say "fetching Neo4j jars from Maven Central (first run only)…"
+		rm -rf "$LIB"
+		(cd "$HERE" && mvn -q -B -ntp -Dstyle.color=never dependency:copy-dependencies \
+			-DoutputDirectory="$LIB" -DincludeScope=runtime) ||
+			die "Maven could not fetch the Neo4j dependencies (see output above)"
+		echo "$want" >"$stamp"
+	fi
+	if [[ ! -f "$CLASSES/Launcher.class" || "$HERE/Launcher.java" -nt "$CLASSES/Launcher.class" ||
+		"$stamp" -nt "$CLASSES/Launcher.class" ]]; then
+		mkdir -p "$CLASSES"
+		javac -nowarn -cp "$LIB/*" -d "$CLASSES" "$HERE/Launcher.java" || die "javac failed"
+	fi
+}
+
+pid_alive() {
+	[[ -f "$PIDFILE" ]] || return 1
+	local pid
+	pid="$(cat "$PIDFILE" 2>/dev/null)" || return 1
+	[[ -n "$pid" ]] && kill -0 "$pid" 2>/dev/null
+}
+
+# bolt_ok does a Bolt handshake on the port: the magic preamble 0x6060B017 followed by four
+# proposed versions (5.x ranges, then 4.4); a Bolt server answers with the 4-byte version it
+# picked, which must be non-zero. A plain open TCP port is not enough.
+bolt_ok() {
+	local reply
+	reply="$(timeout 5 bash -c '
+		exec 3<>"/dev/tcp/$1/$2" || exit 1
+		printf "\x60\x60\xb0\x17\x00\x08\x08\x05\x00\x00\x04\x04\x00\x00\x00\x00\x00\x00\x00\x00" >&3
+		head -c 4 <&3 | od -An -tx1 | tr -d " \n"
+	' _ "$HOST" "$PORT" 2>/dev/null)" || return 1
+	[[ ${#reply} -eq 8 && "$reply" != "00000000" ]]
+}
+
+port_in_use() {
+	timeout 2 bash -c 'exec 3<>"/dev/tcp/$1/$2"' _ "$HOST" "$PORT" 2>/dev/null
+}
+
+log_tail() {
+	say "---- last lines of $LOGFILE ----"
+	tail -n 40 "$LOGFILE" >&2 2>/dev/null || true
+	local dbg
+	for dbg in "$DATAPARENT"/db-*/logs/debug.log; do
+		[[ -f "$dbg" ]] || continue
+		say "---- last lines of $dbg ----"
+		grep -E ' (ERROR|WARN) ' "$dbg" | tail -n 20 >&2 || true
+		tail -n 20 "$dbg" >&2 || true
+	done
+}
+
+up() {
+	if pid_alive && bolt_ok; then
+		say "already running (pid $(cat "$PIDFILE")) at bolt://$HOST:$PORT"
+		return 0
+	fi
+	if pid_alive; then
+		# Started but not answering (e.g. still booting from an earlier 'up'): stop and restart.
+		say "a launcher (pid $(cat "$PIDFILE")) is alive but Bolt does not answer; restarting it"
+		down
+	fi
+	if port_in_use; then
+		die "port $PORT on $HOST is already in use by another process; set NEO4J_PORT"
+	fi
+	build
+	mkdir -p "$STATE"
+	rm -rf "$DATAPARENT"
+	: >"$LOGFILE"
+	local t0=$SECONDS
+	# setsid: own session, so the database survives the make/shell that started it and a
+	# Ctrl-C in that terminal does not kill it half-way.
+	nohup setsid java -Xms"$HEAP" -Xmx"$HEAP" -XX:+ExitOnOutOfMemoryError -Dfile.encoding=UTF-8 \
+		-cp "$CLASSES:$LIB/*" Launcher \
+		--host "$HOST" --port "$PORT" --pagecache "$PAGECACHE" --data-parent "$DATAPARENT" \
+		>>"$LOGFILE" 2>&1 </dev/null &
+	local pid=$!
+	echo "$pid" >"$PIDFILE"
+	while :; do
+		if ! kill -0 "$pid" 2>/dev/null; then
+			say "Neo4j exited during startup"
+			log_tail
+			rm -f "$PIDFILE"
+			exit 1
+		fi
+		if grep -q '^READY ' "$LOGFILE" && bolt_ok; then
+			break
+		fi
+		if ((SECONDS - t0 >= START_TIMEOUT)); then
+			say "Neo4j did not become ready within ${START_TIMEOUT}s"
+			log_tail
+			down || true
+			exit 1
+		fi
+		sleep 0.5
+	done
+	say "up in $((SECONDS - t0))s: $(grep -m1 '^READY ' "$LOGFILE")"
+	echo "bolt://$HOST:$PORT"
+}
+
+down() {
+	if ! pid_alive; then
+		rm -f "$PIDFILE"
+		rm -rf "$DATAPARENT"
+		say "not running"
+		return 0
+	fi
+	local pid t0=$SECONDS
+	pid="$(cat "$PIDFILE")"
+	kill -TERM "$pid" 2>/dev/null || true
+	while kill -0 "$pid" 2>/dev/null; do
+		if ((SECONDS - t0 >= STOP_TIMEOUT)); then
+			say "no clean stop after ${STOP_TIMEOUT}s; sending SIGKILL to $pid"
+			kill -KILL "$pid" 2>/dev/null || true
+			break
+		fi
+		sleep 0.2
+	done
+	rm -f "$PIDFILE"
+	rm -rf "$DATAPARENT"
+	say "stopped (pid $pid) in $((SECONDS - t0))s"
+}
+
+status() {
+	if pid_alive && bolt_ok; then
+		echo "running pid=$(cat "$PIDFILE") bolt://$HOST:$PORT"
+		return 0
+	fi
+	if pid_alive; then
+		echo "starting or unhealthy pid=$(cat "$PIDFILE") (Bolt on $HOST:$PORT does not answer)"
+		return 1
+	fi
+	echo "not running"
+	return 1
+}
+
+case "${1:-}" in
+up) up ;;
+down) down ;;
+status) status ;;
+build) build ;;
+logs) cat "$LOGFILE" ;;
+*)
+	echo "usage: $0 up|down|status|build|logs" >&2
+	exit 2
+	;;
+esac
