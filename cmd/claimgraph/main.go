@@ -1,0 +1,72 @@
+// Command claimgraph turns news articles into a source-claim provenance graph and
+// serves it to fact-checkers.
+//
+// Usage:
+//
+//	claimgraph serve                  start the HTTP API (embedded store unless NEO4J_URI is set)
+//	claimgraph ingest [PATH...]       extract articles and write them into the store
+//	claimgraph extract [--json] FILE  print the attributions found in files
+//	claimgraph eval polnear DIR       score the extractor on a PolNeAR-format directory
+//
+// Run "claimgraph help" for the configuration each command reads.
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"sort"
+	"syscall"
+)
+
+// command runs one subcommand with its arguments (without the subcommand name).
+type command func(ctx context.Context, args []string, stdout, stderr io.Writer) error
+
+// commands lists every subcommand. Each lives in its own file.
+func commands() map[string]command {
+	return map[string]command{
+		"corpus": runCorpus,
+	}
+}
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	err := run(ctx, os.Args[1:], os.Stdout, os.Stderr)
+	stop()
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "claimgraph:", err)
+		os.Exit(1)
+	}
+}
+
+// run dispatches to a subcommand; it is main without the process-global parts, so
+// tests can call it.
+func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	cmds := commands()
+	if len(args) == 0 || args[0] == "help" || args[0] == "-h" || args[0] == "--help" {
+		usage(stdout, cmds)
+		return nil
+	}
+	cmd, ok := cmds[args[0]]
+	if !ok {
+		usage(stderr, cmds)
+		return fmt.Errorf("unknown command %q", args[0])
+	}
+	return cmd(ctx, args[1:], stdout, stderr)
+}
+
+func usage(w io.Writer, cmds map[string]command) {
+	names := make([]string, 0, len(cmds))
+	for n := range cmds {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	fmt.Fprintln(w, "usage: claimgraph COMMAND [ARGS]")
+	fmt.Fprintln(w, "commands:")
+	for _, n := range names {
+		fmt.Fprintln(w, "  "+n)
+	}
+	fmt.Fprintln(w, "Run 'claimgraph COMMAND -h' for a command's flags.")
+}
