@@ -32,7 +32,10 @@ func (p PageRequest) Size() int {
 	return p.Limit
 }
 
-// Page is one page of a listing. NextCursor is "" on the last page.
+// Page is one page of a listing. NextCursor is "" on the last page, and only there: a
+// store looks one item ahead, so a listing never ends with an empty page. Items is
+// non-nil (empty when nothing matches). Keyset cursors: walking all pages visits every
+// item present throughout the walk exactly once, even while others write.
 type Page[T any] struct {
 	Items      []T    `json:"items"`
 	NextCursor string `json:"next_cursor,omitempty"`
@@ -81,8 +84,15 @@ const (
 	SortByStatements ClaimSort = "-statements" // most-reported first, then id
 )
 
-// ClaimQuery filters a claim search. Empty fields do not filter. Text matches claims
-// whose words include every term of QueryTerms(Text).
+// ClaimQuery filters a claim search. Empty fields do not filter; the filters combine
+// with AND, each on its own: SpeakerID matches claims that have a statement by that
+// speaker, ArticleID a statement in that article, OutletID a statement in an article of
+// that outlet (they need not be the same statement). Text matches claims whose
+// Words(claim.Text) include every term of QueryTerms(Text); a Text without terms
+// ("?!") does not filter. Disputed matches claims with (true) or without (false) a
+// Dispute whose ClaimID is the claim; HasQuantity claims with (true) or without (false)
+// quantities. Sort "" means SortByID; any other unknown sort is EINVALID. With
+// SortByStatements the cursor carries the statement count (Cursor.N) and the id.
 type ClaimQuery struct {
 	Text        string
 	SpeakerID   string
@@ -94,7 +104,8 @@ type ClaimQuery struct {
 	Page        PageRequest
 }
 
-// ClaimSummary is a claim with counts, as listed by searches.
+// ClaimSummary is a claim with counts, as listed by searches: built as SummarizeClaim
+// does from all the claim's statements and disputes.
 type ClaimSummary struct {
 	Claim       Claim    `json:"claim"`
 	Statements  int      `json:"statements"`
@@ -111,21 +122,25 @@ type ClaimDetail struct {
 	Statements []Statement `json:"statements"`
 }
 
-// AgentQuery filters an agent listing: Name matches agents whose name or an alias
-// contains every term of QueryTerms(Name); Kind filters by kind. Sorted by id.
+// AgentQuery filters an agent listing: Name matches agents whose name, or one of whose
+// aliases, contains every term of QueryTerms(Name) as a word (Words; "health ministry"
+// matches "Gaza's Health Ministry", "minist" does not); Kind filters by kind. Sorted by
+// id.
 type AgentQuery struct {
 	Name string
 	Kind AgentKind
 	Page PageRequest
 }
 
-// ArticleQuery filters an article listing, sorted by id.
+// ArticleQuery filters an article listing, sorted by id. OutletID keeps the articles of
+// that outlet.
 type ArticleQuery struct {
 	OutletID string
 	Page     PageRequest
 }
 
-// ArticleRef is an article's metadata without its text, for provenance chains.
+// ArticleRef is an article's metadata without its text, for provenance chains. Build it
+// with RefOf.
 type ArticleRef struct {
 	ID        string   `json:"id"`
 	URL       string   `json:"url,omitempty"`
@@ -209,7 +224,8 @@ const (
 	EdgeCorroborate = "CORROBORATES"
 )
 
-// Node is a node of an exported subgraph. Props holds its fields as JSON values.
+// Node is a node of an exported subgraph. Props holds its fields as JSON values: the
+// model value's JSON object, an Article without its text (see NewNode).
 type Node struct {
 	ID    string         `json:"id"`
 	Label string         `json:"label"`
@@ -224,8 +240,10 @@ type Edge struct {
 }
 
 // SubgraphQuery asks for the neighbourhood of one node (claim, agent, article,
-// statement, dispute or outlet id) up to Depth hops (1–3) and at most Limit nodes
-// (1–1000), nodes nearest the root first.
+// statement, dispute or outlet id) up to Depth hops (1–3; 0 means 1) and at most Limit
+// nodes (1–1000; 0 means 100), nodes nearest the root first. The edges are those of
+// EdgesOf, followed in both directions; see AssembleSubgraph for the exact rules, which
+// every backend uses.
 type SubgraphQuery struct {
 	RootID string
 	Depth  int
@@ -240,7 +258,8 @@ type Subgraph struct {
 	Truncated bool   `json:"truncated"`
 }
 
-// Stats counts what a store holds.
+// Stats counts what a store holds. Links counts distinct link ids; Mentions counts the
+// stored (canonical, deduplicated) mentions of every article.
 type Stats struct {
 	Articles   int `json:"articles"`
 	Outlets    int `json:"outlets"`
@@ -262,49 +281,76 @@ type WriteResult struct {
 
 // Store is the graph's storage contract. Every backend passes graph/storetest.
 // All methods are safe for concurrent use.
+//
+// Shared rules, decided once for every backend:
+//   - Stores write and return the Canonical form of a bundle (sorted, deduplicated,
+//     empty optional slices nil, top-level result slices non-nil), so results compare
+//     exactly across backends.
+//   - Outlets, agents and claims are shared nodes and are never deleted: replacing an
+//     article can leave a claim with no statements; it stays listed and readable.
+//   - A claim link is identified by its id (LinkID of the unordered pair and kind). When
+//     several articles write the same link, the first write keeps its From, Reason and
+//     ArticleID; the link is removed when the article named by its ArticleID is
+//     replaced by a version without it.
+//   - An outlet keeps the name and domain of its first write.
+//   - Answers are assembled with the pure functions of assemble.go (SummarizeClaim,
+//     BuildProvenance, BuildContradictions, AssembleSubgraph), which fix every order.
 type Store interface {
 	// PutArticle writes an article with everything extracted from it in one atomic,
 	// idempotent transaction: all of it or nothing. Writing the same bundle again
 	// changes nothing. Nodes shared with other articles (agents, claims) are merged:
-	// an agent's aliases and roles become the union; an existing claim keeps its text,
-	// kind and quantities. Writing an article id that is stored with another content
-	// hash replaces that article's statements, disputes, mentions and links.
-	// Errors: EINVALID (g.Validate failed; nothing written), EUNAVAILABLE.
+	// an agent's aliases and roles become the union (MergeAgent); an existing claim is
+	// kept whole (text, kind, modality and quantities of its first write). Writing an
+	// article id that is stored with another content hash replaces the article's
+	// metadata and text and its statements, disputes, mentions, links and its lists of
+	// bundle agents and claims (Created is then true again). Writing an article id
+	// stored with the same content hash changes nothing at all, even if the extraction
+	// results differ (storing a new extraction of an unchanged text needs a delete, which
+	// a later issue adds). The bundle is first made Canonical (ContentHash filled in when empty).
+	// A context cancelled before the commit leaves nothing written.
+	// Errors: EINVALID (g nil or g.Validate failed; nothing written), EUNAVAILABLE.
 	PutArticle(ctx context.Context, g *ArticleGraph) (WriteResult, error)
 
 	// Article returns an article. Errors: ENOTFOUND.
 	Article(ctx context.Context, id string) (*Article, error)
-	// ArticleGraph returns an article with everything stored for it, as written
-	// (slices ordered by id). Errors: ENOTFOUND.
+	// ArticleGraph returns an article with everything stored for it, in the Canonical
+	// form of the bundle as written, except that its agents are the current merged
+	// agents (MergeAgent across every article) and its claims the stored claims (the
+	// first write of each). Errors: ENOTFOUND.
 	ArticleGraph(ctx context.Context, id string) (*ArticleGraph, error)
 	// Articles lists articles (without text) sorted by id. Errors: EINVALID (cursor).
 	Articles(ctx context.Context, q ArticleQuery) (Page[ArticleRef], error)
 
-	// Claim returns a claim with its statements. Errors: ENOTFOUND.
+	// Claim returns a claim with all its statements (SortStatements order; non-nil).
+	// Errors: ENOTFOUND.
 	Claim(ctx context.Context, id string) (*ClaimDetail, error)
 	// SearchClaims finds claims. Errors: EINVALID (cursor, sort).
 	SearchClaims(ctx context.Context, q ClaimQuery) (Page[ClaimSummary], error)
-	// ClaimsByCounted returns up to limit claims that have a quantity with this
+	// ClaimsByCounted returns up to limit claims that have a quantity with exactly this
 	// Counted value and unit, sorted by id: the candidates for numeric conflicts.
+	// limit < 1 means MaxPageSize. An empty counted matches nothing. The result is
+	// non-nil.
 	ClaimsByCounted(ctx context.Context, counted, unit string, limit int) ([]Claim, error)
 
 	// Agent returns an agent. Errors: ENOTFOUND.
 	Agent(ctx context.Context, id string) (*Agent, error)
 	// Agents lists agents. Errors: EINVALID (cursor).
 	Agents(ctx context.Context, q AgentQuery) (Page[Agent], error)
-	// AgentClaims lists the claims an agent is the speaker of, sorted by claim id,
-	// with their disputers. Errors: ENOTFOUND (agent), EINVALID (cursor).
+	// AgentClaims lists the claims an agent is the speaker of (of at least one
+	// statement), sorted by claim id, with their disputers: the same page as
+	// SearchClaims with SpeakerID set (summaries count every statement of the claim,
+	// not only the agent's). Errors: ENOTFOUND (agent), EINVALID (cursor).
 	AgentClaims(ctx context.Context, agentID string, p PageRequest) (Page[ClaimSummary], error)
 
-	// Provenance returns every chain by which a claim reached an article.
-	// Errors: ENOTFOUND.
+	// Provenance returns every chain by which a claim reached an article, one per
+	// statement (BuildProvenance). Errors: ENOTFOUND.
 	Provenance(ctx context.Context, claimID string) (*Provenance, error)
 	// Contradictions returns a claim's disputes, conflicting and corroborating claims
-	// and origin groups (see Origin). Errors: ENOTFOUND.
+	// and origin groups (see Origin and BuildContradictions). Errors: ENOTFOUND.
 	Contradictions(ctx context.Context, claimID string) (*Contradictions, error)
 
-	// Subgraph returns the bounded neighbourhood of a node. Errors: ENOTFOUND (root),
-	// EINVALID (depth or limit out of range).
+	// Subgraph returns the bounded neighbourhood of a node (AssembleSubgraph).
+	// Errors: ENOTFOUND (root), EINVALID (empty root, depth or limit out of range).
 	Subgraph(ctx context.Context, q SubgraphQuery) (*Subgraph, error)
 
 	// Stats counts the stored nodes and links.
