@@ -1,0 +1,41 @@
+// Package neo4jstore is the Neo4j backend of graph.Store, built on the official Go
+// driver (github.com/neo4j/neo4j-go-driver/v5). It keeps the same data and gives the
+// same answers as the embedded backend; both pass the contract suite graph/storetest.
+//
+// # Graph layout and W3C PROV
+//
+// Every node is keyed on its own id property (a uniqueness constraint per label), never on
+// Neo4j element ids. Labels and relationship types are the constants of package graph:
+//
+//	(:Article)    prov:Entity     the news article; its text, content hash, metadata
+//	(:Outlet)     prov:Agent      the publisher;   (:Article)-[:PUBLISHED_BY]->(:Outlet)   prov:wasAttributedTo
+//	(:Agent)      prov:Agent      speakers, agencies, disputers; (:Article)-[:MENTIONS {start,end}]->(:Agent)
+//	(:Claim)      prov:Entity     what is asserted, independent of who said it where
+//	(:Statement)  prov:Entity     one occurrence of a claim in one article:
+//	              (:Statement)-[:IN_ARTICLE]->(:Article)   prov:wasDerivedFrom
+//	              (:Statement)-[:OF_CLAIM]->(:Claim)       prov:specializationOf
+//	              (:Statement)-[:SAID_BY]->(:Agent)        prov:wasAttributedTo
+//	              (:Statement)-[:VIA {pos}]->(:Agent)      prov:wasQuotedFrom (the agency's report), in citation order
+//	(:Dispute)    prov:Activity   an agent opposing a claim or another agent:
+//	              (:Dispute)-[:DISPUTED_BY]->(:Agent)      prov:wasAssociatedWith
+//	              (:Dispute)-[:DISPUTES]->(:Claim)         prov:used
+//	              (:Dispute)-[:TARGETS]->(:Agent)          prov:used
+//	              (:Dispute)-[:DISPUTE_IN]->(:Article)     prov:hadPrimarySource (the evidence)
+//	(:Claim)-[:CONFLICTS_WITH|CORROBORATES {id, from, to, reason, article_id}]->(:Claim)
+//	              claim links (no PROV term: a derived judgement); one relationship per link id,
+//	              stored from the lower to the higher claim id, its From/To kept as properties.
+//
+// Nested values (spans, quantities) are stored as JSON strings; ids that a node refers to
+// are kept as properties beside the relationships so that reads give back exactly what was
+// written. Claims also carry words (graph.Words of their text, joined by spaces), indexed
+// by the full-text index claim_words with Lucene's whitespace analyzer, so that a text
+// search means exactly what graph.QueryTerms says it means in every backend.
+//
+// # Transactions
+//
+// PutArticle writes one article bundle in one managed write transaction (ExecuteWrite):
+// batched UNWIND … MERGE statements, idempotent, so a retried transaction function or a
+// repeated write gives the same graph. Reads use ExecuteQuery (or ExecuteRead for reads
+// made of several queries) routed to readers, always naming the database. Every value is a
+// query parameter; labels and relationship types come only from this package's constants.
+package neo4jstore

@@ -1,0 +1,298 @@
+package neo4jstore
+
+import (
+	"encoding/json"
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
+
+	"github.com/claimgraph/claimgraph/graph"
+)
+
+// This file converts between the domain types and Neo4j property maps. Scalars are plain
+// properties, lists of strings are string lists, nested values (spans, quantities) are JSON
+// strings. A nil value removes the property in SET n += props, so optional fields that are
+// empty are not stored.
+
+func jsonString(v any) string {
+	b, err := json.Marshal(v)
+	if err != nil {
+		// Only plain structs of strings and numbers reach here.
+		panic(fmt.Sprintf("neo4jstore: marshal %T: %v", v, err))
+	}
+	return string(b)
+}
+
+func optString(s string) any {
+	if s == "" {
+		return nil
+	}
+	return s
+}
+
+func stringList(ss []string) []string {
+	if ss == nil {
+		return []string{}
+	}
+	return ss
+}
+
+func articleProps(a *graph.Article) map[string]any {
+	return map[string]any{
+		"url":                 optString(a.URL),
+		"title":               optString(a.Title),
+		"outlet_id":           optString(a.OutletID),
+		"authors":             stringList(a.Authors),
+		"published":           optString(a.Published.Value),
+		"published_precision": optString(string(a.Published.Precision)),
+		"text":                a.Text,
+		"content_hash":        a.ContentHash,
+	}
+}
+
+func outletProps(o *graph.Outlet) map[string]any {
+	return map[string]any{"name": o.Name, "domain": optString(o.Domain)}
+}
+
+// claimProps are set when a claim is created; an existing claim keeps them.
+func claimProps(c *graph.Claim) map[string]any {
+	keys := make([]string, 0, len(c.Quantities))
+	for _, q := range c.Quantities {
+		keys = append(keys, countedKey(q.Counted, q.Unit))
+	}
+	return map[string]any{
+		"text":         c.Text,
+		"words":        strings.Join(graph.Words(c.Text), " "),
+		"kind":         string(c.Kind),
+		"modality":     optString(string(c.Modality)),
+		"quantities":   quantitiesJSON(c.Quantities),
+		"counted":      keys,
+		"has_quantity": len(c.Quantities) > 0,
+	}
+}
+
+func quantitiesJSON(qs []graph.Quantity) any {
+	if len(qs) == 0 {
+		return nil
+	}
+	return jsonString(qs)
+}
+
+// countedKey joins a quantity's Counted and Unit for ClaimsByCounted lookups.
+func countedKey(counted, unit string) string { return counted + "\x1f" + unit }
+
+func statementProps(s *graph.Statement) map[string]any {
+	p := map[string]any{
+		"claim_id":      s.ClaimID,
+		"article_id":    s.ArticleID,
+		"speaker_id":    optString(s.SpeakerID),
+		"via":           stringList(s.Via),
+		"kind":          string(s.Kind),
+		"cue":           jsonString(s.Cue),
+		"source":        nil,
+		"content":       jsonString(s.Content),
+		"content_start": int64(s.Content.Start),
+		"sentence":      jsonString(s.Sentence),
+		"confidence":    s.Confidence,
+	}
+	if s.Source != nil {
+		p["source"] = jsonString(*s.Source)
+	}
+	return p
+}
+
+func disputeProps(d *graph.Dispute) map[string]any {
+	return map[string]any{
+		"article_id":      d.ArticleID,
+		"disputer_id":     d.DisputerID,
+		"claim_id":        optString(d.ClaimID),
+		"target_agent_id": optString(d.TargetAgentID),
+		"kind":            string(d.Kind),
+		"cue":             jsonString(d.Cue),
+		"sentence":        jsonString(d.Sentence),
+		"confidence":      d.Confidence,
+	}
+}
+
+func linkProps(l *graph.ClaimLink) map[string]any {
+	return map[string]any{
+		"from":       l.From,
+		"to":         l.To,
+		"kind":       string(l.Kind),
+		"reason":     optString(l.Reason),
+		"article_id": l.ArticleID,
+	}
+}
+
+// ---- reading ----
+
+// props is a node's or relationship's property map with typed getters. Missing
+// properties read as zero values.
+type props map[string]any
+
+func propsOf(v any) props {
+	switch e := v.(type) {
+	case neo4j.Node:
+		return e.Props
+	case neo4j.Relationship:
+		return e.Props
+	case map[string]any:
+		return e
+	}
+	return nil
+}
+
+func (p props) str(k string) string {
+	s, _ := p[k].(string)
+	return s
+}
+
+func (p props) num(k string) float64 {
+	switch v := p[k].(type) {
+	case float64:
+		return v
+	case int64:
+		return float64(v)
+	}
+	return 0
+}
+
+func (p props) strs(k string) []string {
+	l, _ := p[k].([]any)
+	if len(l) == 0 {
+		return nil
+	}
+	out := make([]string, 0, len(l))
+	for _, v := range l {
+		if s, ok := v.(string); ok {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+func (p props) span(k string) graph.Span {
+	var sp graph.Span
+	if s := p.str(k); s != "" {
+		_ = json.Unmarshal([]byte(s), &sp)
+	}
+	return sp
+}
+
+func toArticle(v any) graph.Article {
+	p := propsOf(v)
+	return graph.Article{
+		ID:          p.str("id"),
+		URL:         p.str("url"),
+		Title:       p.str("title"),
+		OutletID:    p.str("outlet_id"),
+		Authors:     p.strs("authors"),
+		Published:   graph.Date{Value: p.str("published"), Precision: graph.DatePrecision(p.str("published_precision"))},
+		Text:        p.str("text"),
+		ContentHash: p.str("content_hash"),
+	}
+}
+
+func toOutlet(v any) *graph.Outlet {
+	p := propsOf(v)
+	if p == nil {
+		return nil
+	}
+	return &graph.Outlet{ID: p.str("id"), Name: p.str("name"), Domain: p.str("domain")}
+}
+
+func toAgent(v any) graph.Agent {
+	p := propsOf(v)
+	return graph.Agent{
+		ID:      p.str("id"),
+		Kind:    graph.AgentKind(p.str("kind")),
+		Name:    p.str("name"),
+		Aliases: p.strs("aliases"),
+		Roles:   p.strs("roles"),
+	}
+}
+
+func toClaim(v any) graph.Claim {
+	p := propsOf(v)
+	c := graph.Claim{
+		ID:       p.str("id"),
+		Text:     p.str("text"),
+		Kind:     graph.ClaimKind(p.str("kind")),
+		Modality: graph.Modality(p.str("modality")),
+	}
+	if s := p.str("quantities"); s != "" {
+		_ = json.Unmarshal([]byte(s), &c.Quantities)
+	}
+	return c
+}
+
+func toStatement(v any) graph.Statement {
+	p := propsOf(v)
+	s := graph.Statement{
+		ID:         p.str("id"),
+		ClaimID:    p.str("claim_id"),
+		ArticleID:  p.str("article_id"),
+		SpeakerID:  p.str("speaker_id"),
+		Via:        p.strs("via"),
+		Kind:       graph.SpeechKind(p.str("kind")),
+		Cue:        p.span("cue"),
+		Content:    p.span("content"),
+		Sentence:   p.span("sentence"),
+		Confidence: p.num("confidence"),
+	}
+	if p.str("source") != "" {
+		src := p.span("source")
+		s.Source = &src
+	}
+	return s
+}
+
+func toDispute(v any) graph.Dispute {
+	p := propsOf(v)
+	return graph.Dispute{
+		ID:            p.str("id"),
+		ArticleID:     p.str("article_id"),
+		DisputerID:    p.str("disputer_id"),
+		ClaimID:       p.str("claim_id"),
+		TargetAgentID: p.str("target_agent_id"),
+		Kind:          graph.DisputeKind(p.str("kind")),
+		Cue:           p.span("cue"),
+		Sentence:      p.span("sentence"),
+		Confidence:    p.num("confidence"),
+	}
+}
+
+func toLink(v any) graph.ClaimLink {
+	p := propsOf(v)
+	return graph.ClaimLink{
+		ID:        p.str("id"),
+		From:      p.str("from"),
+		To:        p.str("to"),
+		Kind:      graph.LinkKind(p.str("kind")),
+		Reason:    p.str("reason"),
+		ArticleID: p.str("article_id"),
+	}
+}
+
+func toMention(v any) graph.Mention {
+	p := propsOf(v)
+	return graph.Mention{AgentID: p.str("agent_id"), Span: p.span("span")}
+}
+
+// union returns the sorted distinct non-empty strings of a and b.
+func union(a, b []string) []string {
+	seen := map[string]bool{}
+	var out []string
+	for _, l := range [][]string{a, b} {
+		for _, s := range l {
+			if s != "" && !seen[s] {
+				seen[s] = true
+				out = append(out, s)
+			}
+		}
+	}
+	sort.Strings(out)
+	return out
+}

@@ -1,0 +1,185 @@
+package neo4jstore
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j/config"
+
+	"github.com/claimgraph/claimgraph/graph"
+)
+
+// Store is a graph.Store kept in Neo4j. It owns one driver; it is safe for concurrent use.
+type Store struct {
+	driver neo4j.DriverWithContext
+	cfg    Config
+	db     string
+}
+
+var _ graph.Store = (*Store)(nil)
+
+// New connects to Neo4j, checks that it answers and creates the schema (constraints and
+// indexes, idempotently), waiting until the indexes are online. An unreachable server
+// gives an EUNAVAILABLE error naming the URI.
+func New(ctx context.Context, cfg Config) (*Store, error) {
+	if err := cfg.validate(); err != nil {
+		return nil, graph.Wrap(graph.EINVALID, err, "neo4j configuration: %v", err)
+	}
+	auth := neo4j.NoAuth()
+	if cfg.User != "" {
+		auth = neo4j.BasicAuth(cfg.User, cfg.Password, "")
+	}
+	driver, err := neo4j.NewDriverWithContext(cfg.URI, auth, func(c *config.Config) {
+		c.SocketConnectTimeout = 5 * time.Second
+		c.ConnectionAcquisitionTimeout = 30 * time.Second
+		c.MaxTransactionRetryTime = 15 * time.Second
+	})
+	if err != nil {
+		return nil, graph.Wrap(graph.EINVALID, err, "neo4j driver for %s: %v", cfg.URI, err)
+	}
+	s := &Store{driver: driver, cfg: cfg, db: cfg.database()}
+	if err := driver.VerifyConnectivity(ctx); err != nil {
+		_ = driver.Close(context.WithoutCancel(ctx))
+		return nil, unavailable(cfg, err)
+	}
+	if err := s.ensureSchema(ctx); err != nil {
+		_ = driver.Close(context.WithoutCancel(ctx))
+		return nil, err
+	}
+	return s, nil
+}
+
+// unavailable is the error for a server that cannot be reached.
+func unavailable(cfg Config, err error) error {
+	return graph.Wrap(graph.EUNAVAILABLE, err,
+		"cannot reach Neo4j at %s (database %q); start one with `make neo4j-up` and set NEO4J_URI=bolt://127.0.0.1:7687",
+		cfg.URI, cfg.database())
+}
+
+// Config returns the store's configuration (print it with String, which masks the password).
+func (s *Store) Config() Config { return s.cfg }
+
+// Ping checks that the server answers. Errors: EUNAVAILABLE.
+func (s *Store) Ping(ctx context.Context) error {
+	if err := s.driver.VerifyConnectivity(ctx); err != nil {
+		return unavailable(s.cfg, err)
+	}
+	return nil
+}
+
+// Close closes the driver and its connections.
+func (s *Store) Close(ctx context.Context) error {
+	return s.driver.Close(context.WithoutCancel(ctx))
+}
+
+// schema lists the constraints and indexes, all created with IF NOT EXISTS.
+var schema = []string{
+	"CREATE CONSTRAINT article_id IF NOT EXISTS FOR (n:Article) REQUIRE n.id IS UNIQUE",
+	"CREATE CONSTRAINT outlet_id IF NOT EXISTS FOR (n:Outlet) REQUIRE n.id IS UNIQUE",
+	"CREATE CONSTRAINT agent_id IF NOT EXISTS FOR (n:Agent) REQUIRE n.id IS UNIQUE",
+	"CREATE CONSTRAINT claim_id IF NOT EXISTS FOR (n:Claim) REQUIRE n.id IS UNIQUE",
+	"CREATE CONSTRAINT statement_id IF NOT EXISTS FOR (n:Statement) REQUIRE n.id IS UNIQUE",
+	"CREATE CONSTRAINT dispute_id IF NOT EXISTS FOR (n:Dispute) REQUIRE n.id IS UNIQUE",
+	// Full-text search over graph.Words(claim text): the whitespace analyzer keeps those
+	// words exactly, so a term matches a claim when it equals one of its words.
+	"CREATE FULLTEXT INDEX claim_words IF NOT EXISTS FOR (c:Claim) ON EACH [c.words] " +
+		"OPTIONS {indexConfig: {`fulltext.analyzer`: 'whitespace'}}",
+	// Lookups by the ids a node refers to.
+	"CREATE INDEX statement_article IF NOT EXISTS FOR (n:Statement) ON (n.article_id)",
+	"CREATE INDEX statement_claim IF NOT EXISTS FOR (n:Statement) ON (n.claim_id)",
+	"CREATE INDEX statement_speaker IF NOT EXISTS FOR (n:Statement) ON (n.speaker_id)",
+	"CREATE INDEX dispute_article IF NOT EXISTS FOR (n:Dispute) ON (n.article_id)",
+	"CREATE INDEX dispute_claim IF NOT EXISTS FOR (n:Dispute) ON (n.claim_id)",
+	"CREATE INDEX article_outlet IF NOT EXISTS FOR (n:Article) ON (n.outlet_id)",
+	"CREATE INDEX agent_kind IF NOT EXISTS FOR (n:Agent) ON (n.kind)",
+	"CREATE INDEX conflicts_id IF NOT EXISTS FOR ()-[r:CONFLICTS_WITH]-() ON (r.id)",
+	"CREATE INDEX corroborates_id IF NOT EXISTS FOR ()-[r:CORROBORATES]-() ON (r.id)",
+	"CREATE INDEX conflicts_article IF NOT EXISTS FOR ()-[r:CONFLICTS_WITH]-() ON (r.article_id)",
+	"CREATE INDEX corroborates_article IF NOT EXISTS FOR ()-[r:CORROBORATES]-() ON (r.article_id)",
+}
+
+// ensureSchema creates the schema and waits for the indexes to come online. Two stores
+// starting at once may race to create the same rule; the loser's "already exists" error
+// is harmless and ignored.
+func (s *Store) ensureSchema(ctx context.Context) error {
+	for _, q := range schema {
+		_, err := neo4j.ExecuteQuery(ctx, s.driver, q, nil, neo4j.EagerResultTransformer,
+			neo4j.ExecuteQueryWithDatabase(s.db))
+		if err != nil && !isSchemaExists(err) {
+			return s.wrap(err, "creating the schema")
+		}
+	}
+	_, err := neo4j.ExecuteQuery(ctx, s.driver, "CALL db.awaitIndexes(60)", nil, neo4j.EagerResultTransformer,
+		neo4j.ExecuteQueryWithDatabase(s.db))
+	if err != nil {
+		return s.wrap(err, "waiting for the indexes")
+	}
+	return nil
+}
+
+func isSchemaExists(err error) bool {
+	var ne *neo4j.Neo4jError
+	if !errors.As(err, &ne) {
+		return false
+	}
+	switch ne.Code {
+	case "Neo.ClientError.Schema.EquivalentSchemaRuleAlreadyExists",
+		"Neo.ClientError.Schema.ConstraintAlreadyExists",
+		"Neo.ClientError.Schema.IndexAlreadyExists":
+		return true
+	}
+	return false
+}
+
+// wrap turns a driver error into a graph error: EUNAVAILABLE when the server could not
+// be reached (or the context ended while waiting for it), EINTERNAL otherwise.
+func (s *Store) wrap(err error, doing string, args ...any) error {
+	if err == nil {
+		return nil
+	}
+	var ge *graph.Error
+	if errors.As(err, &ge) {
+		return err
+	}
+	what := fmt.Sprintf(doing, args...)
+	var ne *neo4j.Neo4jError
+	switch {
+	case neo4j.IsConnectivityError(err), errors.Is(err, context.DeadlineExceeded), errors.Is(err, context.Canceled):
+		return graph.Wrap(graph.EUNAVAILABLE, err, "Neo4j at %s did not answer while %s", s.cfg.URI, what)
+	case errors.As(err, &ne) && (ne.Code == "Neo.TransientError.General.DatabaseUnavailable" ||
+		ne.Code == "Neo.ClientError.Database.DatabaseNotFound"):
+		return graph.Wrap(graph.EUNAVAILABLE, err, "Neo4j database %q at %s is not available while %s", s.db, s.cfg.URI, what)
+	}
+	return graph.Wrap(graph.EINTERNAL, err, "Neo4j failed while %s", what)
+}
+
+// query runs one read query with ExecuteQuery (retried, routed to readers) and returns
+// its records.
+func (s *Store) query(ctx context.Context, q string, params map[string]any) ([]*neo4j.Record, error) {
+	res, err := neo4j.ExecuteQuery(ctx, s.driver, q, params, neo4j.EagerResultTransformer,
+		neo4j.ExecuteQueryWithDatabase(s.db), neo4j.ExecuteQueryWithReadersRouting())
+	if err != nil {
+		return nil, err
+	}
+	return res.Records, nil
+}
+
+// read runs fn in one managed read transaction, so that several queries see one state.
+// fn may run more than once.
+func read[T any](ctx context.Context, s *Store, fn func(tx neo4j.ManagedTransaction) (T, error)) (T, error) {
+	sess := s.driver.NewSession(ctx, neo4j.SessionConfig{DatabaseName: s.db, AccessMode: neo4j.AccessModeRead})
+	defer sess.Close(context.WithoutCancel(ctx))
+	return neo4j.ExecuteRead(ctx, sess, fn)
+}
+
+// collect runs one query inside a transaction and returns all its records.
+func collect(ctx context.Context, tx neo4j.ManagedTransaction, q string, params map[string]any) ([]*neo4j.Record, error) {
+	res, err := tx.Run(ctx, q, params)
+	if err != nil {
+		return nil, err
+	}
+	return res.Collect(ctx)
+}
