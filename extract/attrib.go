@@ -1,5 +1,358 @@
 package extract
 
-// findAttributions fills d.Attributions. (Placeholder body replaced by the rule
-// engine in attrib_rules.go.)
-func findAttributions(d *Document) {}
+import (
+	"bytes"
+	"embed"
+	"sort"
+	"strconv"
+	"sync"
+
+	"github.com/claimgraph/claimgraph/extract/eval"
+	"github.com/claimgraph/claimgraph/extract/internal/attribml"
+)
+
+// Attribution extraction in two learned steps (models trained on PolNeAR train by
+// `go run ./extract/internal/train`, embedded from models/):
+//
+//  1. the cue tagger labels every sentence's tokens B/I/O for attribution cues
+//     ("said", "according to", "told", ":", "said in a statement", ...);
+//  2. for each cue the role tagger labels the tokens of the cue's context (its
+//     sentence, widened over a quotation that runs across sentences) as source,
+//     content or outside, so that the source and content spans come out of one
+//     Viterbi pass. Content may come out in several pieces (a split quote) and is then
+//     reported with Fragments.
+//
+// Rule-based post-processing (attrib_rules.go) adds the raw agency spans (ViaSpans)
+// and the kind (direct, reported, mixed).
+
+// Feature-hash sizes of the two models (buckets = 1 << bits).
+const (
+	CueBits  = 20
+	RoleBits = 20
+)
+
+//go:embed models/cue.model.gz models/role.model.gz
+var modelFS embed.FS
+
+var (
+	modelOnce           sync.Once
+	cueModel, roleModel *attribml.Model
+)
+
+func loadModels() {
+	load := func(name string) *attribml.Model {
+		b, err := modelFS.ReadFile("models/" + name)
+		if err != nil {
+			panic("extract: missing embedded model " + name + ": " + err.Error())
+		}
+		m, err := attribml.Read(bytes.NewReader(b))
+		if err != nil {
+			panic("extract: bad embedded model " + name + " (rebuild with go run ./extract/internal/train): " + err.Error())
+		}
+		return m
+	}
+	cueModel = load("cue.model.gz")
+	roleModel = load("role.model.gz")
+}
+
+// attribToks builds the feature view of the document's tokens.
+func attribToks(d *Document) []attribml.Tok {
+	n := len(d.Tokens)
+	texts := make([]string, n)
+	lowers := make([]string, n)
+	kinds := make([]uint8, n)
+	para := make([]int, n)
+	for i, t := range d.Tokens {
+		texts[i], lowers[i], kinds[i] = t.Text, t.Lower, uint8(t.Kind)
+	}
+	for _, s := range d.Sentences {
+		for i := s.First; i < s.Last; i++ {
+			para[i] = s.Paragraph
+		}
+	}
+	return attribml.MakeToks(texts, lowers, kinds, para)
+}
+
+// sentenceOf returns, for each token, the index of its sentence.
+func sentenceOf(d *Document) []int {
+	out := make([]int, len(d.Tokens))
+	for si, s := range d.Sentences {
+		for i := s.First; i < s.Last; i++ {
+			out[i] = si
+		}
+	}
+	return out
+}
+
+// maxContextSentences bounds how far a context widens, keeping the cost linear.
+const maxContextSentences = 6
+
+// context returns the sentence range [s0, s1) whose tokens form the context of a cue
+// in sentence si: the sentence itself, widened backwards while the sentence starts
+// inside a quotation that began earlier in the same paragraph, and forwards while it
+// ends inside one that goes on in the same paragraph.
+func context(d *Document, toks []attribml.Tok, si int) (int, int) {
+	s0, s1 := si, si+1
+	for s0 > 0 && si-s0 < maxContextSentences {
+		s := d.Sentences[s0]
+		p := d.Sentences[s0-1]
+		if p.Paragraph != s.Paragraph || !continuesQuote(d, toks, s.First) {
+			break
+		}
+		s0--
+	}
+	for s1 < len(d.Sentences) && s1-si < maxContextSentences {
+		s := d.Sentences[s1]
+		p := d.Sentences[s1-1]
+		if p.Paragraph != s.Paragraph || !continuesQuote(d, toks, s.First) {
+			break
+		}
+		s1++
+	}
+	return s0, s1
+}
+
+// continuesQuote reports whether the token at i is inside a quotation opened before
+// it (not by it).
+func continuesQuote(d *Document, toks []attribml.Tok, i int) bool {
+	if i <= 0 || i >= len(toks) || !toks[i].InQuote {
+		return false
+	}
+	return toks[i-1].InQuote && !isClosingQuote(d.Tokens[i-1].Text)
+}
+
+func isClosingQuote(s string) bool { return s == "\u201d" || s == "\u00bb" }
+
+// findAttributions fills d.Attributions.
+func findAttributions(d *Document) {
+	if len(d.Tokens) == 0 {
+		return
+	}
+	modelOnce.Do(loadModels)
+	toks := attribToks(d)
+	var buf []uint32
+	var feats [][]uint32
+	var emit []float32
+	var tags []uint8
+	type cue struct{ a, b, si int }
+	var cues []cue
+	cueConf := map[int]float64{}
+	for si, s := range d.Sentences {
+		ts := toks[s.First:s.Last]
+		buf, feats = attribml.CueFeatures(ts, cueModel.Mask(), buf, feats)
+		emit, tags = cueModel.Viterbi(feats, nil, attribml.CueForbid, emit, tags)
+		for i := 0; i < len(tags); i++ {
+			if tags[i] != attribml.CueB {
+				continue
+			}
+			j := i + 1
+			for j < len(tags) && tags[j] == attribml.CueI {
+				j++
+			}
+			cues = append(cues, cue{s.First + i, s.First + j, si})
+			cueConf[s.First+i] = margin(emit[i*attribml.CueNT:], int(attribml.CueB))
+			i = j - 1
+		}
+	}
+	allowed := []uint16{}
+	for _, c := range cues {
+		s0, s1 := context(d, toks, c.si)
+		lo, hi := d.Sentences[s0].First, d.Sentences[s1-1].Last
+		ts := toks[lo:hi]
+		buf, feats = attribml.RoleFeatures(ts, c.a-lo, c.b-lo, roleModel.Mask(), buf, feats)
+		allowed = allowed[:0]
+		for i := lo; i < hi; i++ {
+			if i >= c.a && i < c.b {
+				allowed = append(allowed, 1<<attribml.RoleK)
+			} else {
+				allowed = append(allowed, 1<<attribml.RoleO|1<<attribml.RoleS|1<<attribml.RoleC)
+			}
+		}
+		emit, tags = roleModel.Viterbi(feats, allowed, nil, emit, tags)
+		a, ok := buildAttribution(d, lo, tags, c.a, c.b)
+		if !ok {
+			continue
+		}
+		a.Confidence = cueConf[c.a]
+		a.Sentence = Span{Start: d.Sentences[s0].Start, End: d.Sentences[s1-1].End}
+		d.Attributions = append(d.Attributions, a)
+	}
+	finishAttributions(d, toks)
+}
+
+// margin turns the score of tag t against the best other tag into a confidence in
+// (0, 1).
+func margin(scores []float32, t int) float64 {
+	best := float32(-1e30)
+	for k := 0; k < attribml.CueNT; k++ {
+		if k != t && scores[k] > best {
+			best = scores[k]
+		}
+	}
+	x := float64(scores[t] - best)
+	return 1 / (1 + exp(-x/4))
+}
+
+func exp(x float64) float64 {
+	// small wrapper so the file needs no math import for one call
+	if x > 40 {
+		x = 40
+	}
+	if x < -40 {
+		x = -40
+	}
+	r, term := 1.0, 1.0
+	// exp via squaring of a series on x/64
+	y := x / 64
+	for k := 1; k < 12; k++ {
+		term *= y / float64(k)
+		r += term
+	}
+	for k := 0; k < 6; k++ {
+		r *= r
+	}
+	return r
+}
+
+// buildAttribution turns role tags over tokens [lo, lo+len(tags)) into an attribution
+// for the cue at tokens [a, b). It reports false when no content was found.
+func buildAttribution(d *Document, lo int, tags []uint8, a, b int) (Attribution, bool) {
+	type run struct{ s, e int }
+	runs := func(tag uint8) []run {
+		var out []run
+		for i := 0; i < len(tags); i++ {
+			if tags[i] != tag {
+				continue
+			}
+			j := i + 1
+			for j < len(tags) && tags[j] == tag {
+				j++
+			}
+			out = append(out, run{lo + i, lo + j})
+			i = j - 1
+		}
+		return out
+	}
+	content := runs(attribml.RoleC)
+	if len(content) == 0 {
+		return Attribution{}, false
+	}
+	tk := d.Tokens
+	at := Attribution{Cue: Span{Start: tk[a].Start, End: tk[b-1].End}}
+	at.Content = Span{Start: tk[content[0].s].Start, End: tk[content[len(content)-1].e-1].End}
+	if len(content) > 1 {
+		for _, r := range content {
+			at.Content.Fragments = append(at.Content.Fragments, [2]int{tk[r.s].Start, tk[r.e-1].End})
+		}
+	}
+	if src := runs(attribml.RoleS); len(src) > 0 {
+		best, bd := src[0], -1
+		for _, r := range src {
+			dist := a - r.e
+			if r.s >= b {
+				dist = r.s - b
+			}
+			if bd < 0 || dist < bd {
+				best, bd = r, dist
+			}
+		}
+		at.Source = &Span{Start: tk[best.s].Start, End: tk[best.e-1].End}
+	}
+	return at, true
+}
+
+// AlignStats counts how gold attributions align with tokens and contexts; the trainer
+// prints it.
+type AlignStats struct {
+	Attrs, CueMissing, ContentOutside, SourceOutside, ContentBefore, ContentAfter int
+}
+
+// TrainingSequences builds the training sequences of the cue tagger (one per sentence)
+// and of the role tagger (one per gold attribution) for document d with gold
+// attributions gold. It is used by extract/internal/train and shares the features
+// and contexts that findAttributions uses.
+func TrainingSequences(d *Document, gold []eval.Attr, st *AlignStats) (cueSeqs, roleSeqs []attribml.Seq) {
+	toks := attribToks(d)
+	sentOf := sentenceOf(d)
+	cueTag := make([]uint8, len(toks))
+	tokIn := func(frags []eval.Frag) []int {
+		var out []int
+		for _, f := range frags {
+			i := sort.Search(len(d.Tokens), func(i int) bool { return d.Tokens[i].End > f.Start })
+			for ; i < len(d.Tokens) && d.Tokens[i].Start < f.End; i++ {
+				out = append(out, i)
+			}
+		}
+		sort.Ints(out)
+		return out
+	}
+	mask := uint64(1)<<CueBits - 1
+	rmask := uint64(1)<<RoleBits - 1
+	for _, g := range gold {
+		st.Attrs++
+		ct := tokIn(g.Cue)
+		if len(ct) == 0 {
+			st.CueMissing++
+			continue
+		}
+		for k, i := range ct {
+			if k == 0 || ct[k-1] != i-1 {
+				if cueTag[i] == attribml.CueO {
+					cueTag[i] = attribml.CueB
+				}
+			} else if cueTag[i] == attribml.CueO {
+				cueTag[i] = attribml.CueI
+			}
+		}
+		a, b := ct[0], ct[len(ct)-1]+1
+		si := sentOf[a]
+		s0, s1 := context(d, toks, si)
+		lo, hi := d.Sentences[s0].First, d.Sentences[s1-1].Last
+		gt := make([]uint8, hi-lo)
+		allowed := make([]uint16, hi-lo)
+		for i := range allowed {
+			allowed[i] = 1<<attribml.RoleO | 1<<attribml.RoleS | 1<<attribml.RoleC
+		}
+		out := false
+		for _, i := range tokIn(g.Content) {
+			if i < lo || i >= hi {
+				out = true
+				if i < lo {
+					st.ContentBefore++
+				} else {
+					st.ContentAfter++
+				}
+				continue
+			}
+			gt[i-lo] = attribml.RoleC
+		}
+		if out {
+			st.ContentOutside++
+		}
+		for _, i := range tokIn(g.Source) {
+			if i < lo || i >= hi {
+				st.SourceOutside++
+				break
+			}
+			gt[i-lo] = attribml.RoleS
+		}
+		for i := a; i < b; i++ {
+			gt[i-lo] = attribml.RoleK
+			allowed[i-lo] = 1 << attribml.RoleK
+		}
+		_, feats := attribml.RoleFeatures(toks[lo:hi], a-lo, b-lo, rmask, nil, nil)
+		roleSeqs = append(roleSeqs, attribml.Seq{Feats: feats, Allowed: allowed, Gold: gt})
+	}
+	for _, s := range d.Sentences {
+		_, feats := attribml.CueFeatures(toks[s.First:s.Last], mask, nil, nil)
+		g := append([]uint8(nil), cueTag[s.First:s.Last]...)
+		if len(g) > 0 && g[0] == attribml.CueI {
+			g[0] = attribml.CueB
+		}
+		cueSeqs = append(cueSeqs, attribml.Seq{Feats: feats, Gold: g})
+	}
+	return cueSeqs, roleSeqs
+}
+
+// attributionID numbers attributions in text order.
+func attributionID(i int) string { return "a" + strconv.Itoa(i+1) }

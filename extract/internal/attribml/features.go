@@ -1,0 +1,338 @@
+package attribml
+
+import (
+	"unicode"
+	"unicode/utf8"
+)
+
+// Token kinds, as in extract.TokenKind.
+const (
+	KindWord uint8 = iota
+	KindNumber
+	KindPunct
+	KindQuote
+)
+
+// Shapes.
+const (
+	shapeLower uint8 = iota
+	shapeCap
+	shapeUpper
+	shapeNumber
+	shapePunct
+	shapeQuote
+	shapeOther
+)
+
+// Tok is the view of a token the features read.
+type Tok struct {
+	Lower   string
+	H       uint64 // hash of Lower
+	Suf     uint64 // hash of the last three code points of Lower
+	Shape   uint8
+	Kind    uint8
+	InQuote bool // inside a quotation (quotation marks themselves count as inside)
+	Comma   bool
+	Term    bool // . ! ? …
+	Colon   bool
+	Para    int
+}
+
+func hashString(s string) uint64 {
+	h := uint64(14695981039346656037)
+	for i := 0; i < len(s); i++ {
+		h ^= uint64(s[i])
+		h *= 1099511628211
+	}
+	return h
+}
+
+func mix(a, b uint64) uint64 {
+	h := (a ^ 0x9E3779B97F4A7C15) * 0xBF58476D1CE4E5B9
+	h ^= b + 0x94D049BB133111EB + (h << 6) + (h >> 2)
+	h ^= h >> 31
+	h *= 0xD6E8FEB86659FD93
+	h ^= h >> 29
+	return h
+}
+
+// MakeToks builds the token view from token texts (as in the text), kinds and the
+// paragraph index of each token. Quotation state is tracked per paragraph in one pass:
+// “ « open, ” » close, a straight " opens when closed and closes when open; single
+// quotes are left alone (they are mostly apostrophes). A quotation left open at a
+// paragraph end is closed there (news style reopens it in the next paragraph).
+func MakeToks(texts []string, lowers []string, kinds []uint8, para []int) []Tok {
+	out := make([]Tok, len(texts))
+	open := false
+	curPara := -1
+	for i, text := range texts {
+		if para[i] != curPara {
+			curPara = para[i]
+			open = false
+		}
+		lw := lowers[i]
+		t := Tok{Lower: lw, H: hashString(lw), Kind: kinds[i], Para: para[i]}
+		n := utf8.RuneCountInString(lw)
+		if n > 3 {
+			k := 0
+			for j := range lw {
+				if k == n-3 {
+					t.Suf = hashString(lw[j:])
+					break
+				}
+				k++
+			}
+		} else {
+			t.Suf = t.H
+		}
+		r, _ := utf8.DecodeRuneInString(text)
+		switch {
+		case kinds[i] == KindQuote:
+			t.Shape = shapeQuote
+		case kinds[i] == KindNumber:
+			t.Shape = shapeNumber
+		case kinds[i] == KindPunct:
+			t.Shape = shapePunct
+		case unicode.IsUpper(r):
+			t.Shape = shapeCap
+			allUp := true
+			for _, c := range text {
+				if unicode.IsLower(c) {
+					allUp = false
+					break
+				}
+			}
+			if allUp && n > 1 {
+				t.Shape = shapeUpper
+			}
+		case unicode.IsLower(r):
+			t.Shape = shapeLower
+		default:
+			t.Shape = shapeOther
+		}
+		switch text {
+		case ",":
+			t.Comma = true
+		case ".", "!", "?", "\u2026":
+			t.Term = true
+		case ":":
+			t.Colon = true
+		}
+		if kinds[i] == KindQuote {
+			switch text {
+			case "\u201c", "\u00ab", "\u201e":
+				open = true
+				t.InQuote = true
+			case "\u201d", "\u00bb":
+				t.InQuote = open
+				open = false
+			case "\"":
+				t.InQuote = true
+				open = !open
+			default:
+				t.InQuote = open
+			}
+		} else {
+			t.InQuote = open
+		}
+		out[i] = t
+	}
+	return out
+}
+
+// Cue tags.
+const (
+	CueO uint8 = iota
+	CueB
+	CueI
+	CueNT = 3
+)
+
+// CueForbid forbids I after O or at the start.
+func CueForbid(prev, t int) bool { return t == int(CueI) && (prev == int(CueO) || prev == CueNT) }
+
+// Role tags.
+const (
+	RoleO uint8 = iota
+	RoleS
+	RoleC
+	RoleK  // the cue itself
+	RoleNT = 4
+)
+
+var bos = Tok{Lower: "<s>", H: hashString("<s>"), Shape: shapeOther}
+var eos = Tok{Lower: "</s>", H: hashString("</s>"), Shape: shapeOther}
+
+func at(ts []Tok, i int) *Tok {
+	if i < 0 {
+		return &bos
+	}
+	if i >= len(ts) {
+		return &eos
+	}
+	return &ts[i]
+}
+
+func b2u(b bool) uint64 {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// CueFeatures appends the features of each token of the sentence ts to buf and
+// returns per-token slices into it.
+func CueFeatures(ts []Tok, mask uint64, buf []uint32, out [][]uint32) ([]uint32, [][]uint32) {
+	buf = buf[:0]
+	out = out[:0]
+	hasQuote := false
+	hasColon := false
+	for i := range ts {
+		if ts[i].Kind == KindQuote {
+			hasQuote = true
+		}
+		if ts[i].Colon {
+			hasColon = true
+		}
+	}
+	starts := make([]int, len(ts)+1)
+	for i := range ts {
+		starts[i] = len(buf)
+		w0, wm1, wp1, wm2, wp2 := &ts[i], at(ts, i-1), at(ts, i+1), at(ts, i-2), at(ts, i+2)
+		add := func(tpl uint64, v uint64) { buf = append(buf, uint32(mix(tpl, v)&mask)) }
+		add(1, 0)
+		add(2, w0.H)
+		add(3, wm1.H)
+		add(4, wp1.H)
+		add(5, wm2.H)
+		add(6, wp2.H)
+		add(7, mix(wm1.H, w0.H))
+		add(8, mix(w0.H, wp1.H))
+		add(9, w0.Suf)
+		add(10, uint64(w0.Shape))
+		add(11, uint64(wm1.Shape)<<8|uint64(wp1.Shape))
+		add(12, b2u(w0.InQuote))
+		add(13, mix(w0.H, b2u(w0.InQuote)))
+		add(14, b2u(i == 0))
+		add(15, mix(w0.H, uint64(wp1.Kind)<<1|b2u(wp1.Colon)))
+		add(16, mix(w0.H, b2u(hasQuote)<<1|b2u(hasColon)))
+		add(17, mix(w0.Suf, b2u(w0.InQuote)))
+		add(18, mix(wm1.H, mix(w0.H, wp1.H)))
+		add(19, mix(w0.H, b2u(wm1.Comma)<<2|b2u(wm1.Kind == KindQuote)<<1|b2u(wp1.Comma)))
+		add(20, mix(wm1.Suf, w0.Suf))
+		add(21, mix(w0.H, b2u(i < 3)<<1|b2u(i >= len(ts)-3)))
+	}
+	starts[len(ts)] = len(buf)
+	for i := range ts {
+		out = append(out, buf[starts[i]:starts[i+1]])
+	}
+	return buf, out
+}
+
+func distBucket(d int) uint64 {
+	switch {
+	case d <= 3:
+		return uint64(d)
+	case d <= 5:
+		return 4
+	case d <= 8:
+		return 5
+	case d <= 12:
+		return 6
+	case d <= 20:
+		return 7
+	case d <= 40:
+		return 8
+	}
+	return 9
+}
+
+func small(n int) uint64 {
+	if n > 3 {
+		return 3
+	}
+	return uint64(n)
+}
+
+// RoleFeatures appends the features of each token of the context ts for the cue at
+// tokens [a, b) and returns per-token slices into buf.
+func RoleFeatures(ts []Tok, a, b int, mask uint64, buf []uint32, out [][]uint32) ([]uint32, [][]uint32) {
+	buf = buf[:0]
+	out = out[:0]
+	n := len(ts)
+	// prefix counts of commas, terminals, quotes and colons
+	comma := make([]int, n+1)
+	term := make([]int, n+1)
+	quote := make([]int, n+1)
+	colon := make([]int, n+1)
+	for i := range ts {
+		comma[i+1] = comma[i] + int(b2u(ts[i].Comma))
+		term[i+1] = term[i] + int(b2u(ts[i].Term))
+		quote[i+1] = quote[i] + int(b2u(ts[i].Kind == KindQuote))
+		colon[i+1] = colon[i] + int(b2u(ts[i].Colon))
+	}
+	cw := ts[a].H
+	cl := ts[b-1].H
+	if b-a > 1 {
+		cw = mix(cw, cl)
+	}
+	after := at(ts, b).H
+	before := at(ts, a-1).H
+	cueQ := b2u(ts[a].InQuote)
+	cuePos := distBucket(a)
+	cueEnd := distBucket(n - b)
+	starts := make([]int, n+1)
+	for i := range ts {
+		starts[i] = len(buf)
+		var rel uint64
+		var d, lo, hi int
+		switch {
+		case i < a:
+			rel, d, lo, hi = 0, a-i, i+1, a
+		case i >= b:
+			rel, d, lo, hi = 2, i-b+1, b, i
+		default:
+			rel, d, lo, hi = 1, 0, i, i
+		}
+		db := distBucket(d)
+		nc := small(comma[hi] - comma[lo])
+		nt := small(term[hi] - term[lo])
+		nq := small(quote[hi] - quote[lo])
+		ncol := small(colon[hi] - colon[lo])
+		w0, wm1, wp1 := &ts[i], at(ts, i-1), at(ts, i+1)
+		add := func(tpl uint64, v uint64) { buf = append(buf, uint32(mix(100+tpl, mix(rel, v))&mask)) }
+		add(1, db)
+		add(2, w0.H)
+		add(3, uint64(w0.Shape))
+		add(4, nc)
+		add(5, nc<<8|db)
+		add(6, nq)
+		add(7, b2u(w0.InQuote)<<1|cueQ)
+		add(8, cw)
+		add(9, mix(cw, nc))
+		add(10, wm1.H)
+		add(11, wp1.H)
+		add(12, mix(cw, db))
+		add(13, nt<<4|ncol)
+		add(14, b2u(w0.InQuote)<<4|nq<<2|nc)
+		add(15, mix(after, db))
+		add(16, mix(before, db))
+		add(17, mix(w0.H, db))
+		add(18, nc<<8|uint64(w0.Shape)<<4|nt)
+		add(19, cuePos<<4|cueEnd)
+		add(20, mix(cw, w0.H))
+		add(21, b2u(i == 0)<<1|b2u(i == n-1))
+		add(22, mix(w0.Suf, nc))
+		add(23, mix(after, nc<<4|nq))
+		add(24, mix(cw, nq<<4|b2u(w0.InQuote)))
+		add(25, uint64(w0.Para-ts[a].Para+8))
+		add(26, mix(uint64(wm1.Shape)<<8|uint64(w0.Shape)<<4|uint64(wp1.Shape), nc))
+		add(27, mix(cw, cuePos<<4|cueEnd))
+		add(28, nt<<8|nc<<4|nq)
+	}
+	starts[n] = len(buf)
+	for i := range ts {
+		out = append(out, buf[starts[i]:starts[i+1]])
+	}
+	return buf, out
+}

@@ -1,0 +1,296 @@
+// Package attribml holds the learned parts of attribution extraction: a structured
+// averaged perceptron over hashed token features, decoded with Viterbi under tag
+// constraints. Two models use it: the cue tagger (B/I/O over a sentence) and the role
+// tagger (source/content/cue/outside over the context of one cue). Features are
+// computed here from a small token view so that training (extract/internal/train) and
+// prediction (package extract) share one definition.
+package attribml
+
+import (
+	"bufio"
+	"compress/gzip"
+	"encoding/binary"
+	"errors"
+	"io"
+	"math"
+)
+
+// Model is a linear sequence model: emission weights over hashed feature buckets,
+// first-order tag transitions and start weights.
+type Model struct {
+	NT    int       // number of tags
+	Bits  uint      // feature buckets = 1 << Bits
+	W     []float32 // (1<<Bits) * NT
+	Trans []float32 // (NT+1) * NT; row NT is the start row
+}
+
+// NewModel returns a zero model.
+func NewModel(nt int, bits uint) *Model {
+	return &Model{NT: nt, Bits: bits, W: make([]float32, (1<<bits)*nt), Trans: make([]float32, (nt+1)*nt)}
+}
+
+// Mask is the bucket mask for feature hashes.
+func (m *Model) Mask() uint64 { return 1<<m.Bits - 1 }
+
+// Emit adds the emission scores of feats to out (len NT).
+func (m *Model) Emit(feats []uint32, out []float32) {
+	nt := m.NT
+	for t := range out {
+		out[t] = 0
+	}
+	for _, f := range feats {
+		w := m.W[int(f)*nt : int(f)*nt+nt]
+		for t := range out {
+			out[t] += w[t]
+		}
+	}
+}
+
+// Viterbi finds the best tag sequence. feats[i] are token i's feature buckets;
+// allowed[i] is a bit mask of the tags token i may take (0 = all); forbid(prev, t)
+// reports forbidden transitions (prev = NT at the start). scratch buffers are reused
+// when large enough. Ties are broken towards the lower tag number, so the result is
+// deterministic.
+func (m *Model) Viterbi(feats [][]uint32, allowed []uint16, forbid func(prev, t int) bool, emit []float32, tags []uint8) ([]float32, []uint8) {
+	n, nt := len(feats), m.NT
+	if n == 0 {
+		return emit, tags[:0]
+	}
+	if cap(emit) < n*nt {
+		emit = make([]float32, n*nt)
+	}
+	emit = emit[:n*nt]
+	for i := range feats {
+		m.Emit(feats[i], emit[i*nt:i*nt+nt])
+	}
+	if cap(tags) < n {
+		tags = make([]uint8, n)
+	}
+	tags = tags[:n]
+	score := make([]float32, n*nt)
+	back := make([]uint8, n*nt)
+	neg := float32(math.Inf(-1))
+	ok := func(i, t int) bool { return allowed == nil || allowed[i] == 0 || allowed[i]&(1<<t) != 0 }
+	for t := 0; t < nt; t++ {
+		if !ok(0, t) || (forbid != nil && forbid(nt, t)) {
+			score[t] = neg
+			continue
+		}
+		score[t] = emit[t] + m.Trans[nt*nt+t]
+	}
+	for i := 1; i < n; i++ {
+		for t := 0; t < nt; t++ {
+			best, arg := neg, 0
+			if ok(i, t) {
+				for p := 0; p < nt; p++ {
+					if forbid != nil && forbid(p, t) {
+						continue
+					}
+					s := score[(i-1)*nt+p] + m.Trans[p*nt+t]
+					if s > best {
+						best, arg = s, p
+					}
+				}
+			}
+			score[i*nt+t] = best + emit[i*nt+t]
+			back[i*nt+t] = uint8(arg)
+		}
+	}
+	best, arg := neg, 0
+	for t := 0; t < nt; t++ {
+		if s := score[(n-1)*nt+t]; s > best {
+			best, arg = s, t
+		}
+	}
+	if best == neg { // nothing allowed: fall back to the best allowed emission per token
+		for i := 0; i < n; i++ {
+			b, a := neg, 0
+			for t := 0; t < nt; t++ {
+				if ok(i, t) && emit[i*nt+t] > b {
+					b, a = emit[i*nt+t], t
+				}
+			}
+			tags[i] = uint8(a)
+		}
+		return emit, tags
+	}
+	for i := n - 1; i >= 0; i-- {
+		tags[i] = uint8(arg)
+		arg = int(back[i*nt+arg])
+	}
+	return emit, tags
+}
+
+// Seq is one training sequence.
+type Seq struct {
+	Feats   [][]uint32
+	Allowed []uint16
+	Gold    []uint8
+}
+
+// Train runs the structured averaged perceptron for epochs passes over data, in an
+// order shuffled by a fixed-seed generator so training is reproducible.
+func Train(nt int, bits uint, data []Seq, epochs int, forbid func(prev, t int) bool, progress func(epoch, errors int)) *Model {
+	m := NewModel(nt, bits)
+	acc := NewModel(nt, bits) // sum of c * update, for averaging
+	c := float32(1)
+	order := make([]int, len(data))
+	for i := range order {
+		order[i] = i
+	}
+	rng := uint64(88172645463325252)
+	var emit []float32
+	var tags []uint8
+	for ep := 0; ep < epochs; ep++ {
+		for i := len(order) - 1; i > 0; i-- { // Fisher-Yates with xorshift
+			rng ^= rng << 13
+			rng ^= rng >> 7
+			rng ^= rng << 17
+			j := int(rng % uint64(i+1))
+			order[i], order[j] = order[j], order[i]
+		}
+		nerr := 0
+		for _, k := range order {
+			s := &data[k]
+			emit, tags = m.Viterbi(s.Feats, s.Allowed, forbid, emit, tags)
+			wrong := false
+			for i := range tags {
+				if tags[i] != s.Gold[i] {
+					wrong = true
+					break
+				}
+			}
+			if wrong {
+				nerr++
+				prev, gprev := nt, nt
+				for i := range tags {
+					g, p := int(s.Gold[i]), int(tags[i])
+					if g != p {
+						for _, f := range s.Feats[i] {
+							m.W[int(f)*nt+g]++
+							m.W[int(f)*nt+p]--
+							acc.W[int(f)*nt+g] += c
+							acc.W[int(f)*nt+p] -= c
+						}
+					}
+					if g != p || gprev != prev {
+						m.Trans[gprev*nt+g]++
+						m.Trans[prev*nt+p]--
+						acc.Trans[gprev*nt+g] += c
+						acc.Trans[prev*nt+p] -= c
+					}
+					prev, gprev = p, g
+				}
+			}
+			c++
+		}
+		if progress != nil {
+			progress(ep, nerr)
+		}
+	}
+	for i := range m.W {
+		m.W[i] -= acc.W[i] / c
+	}
+	for i := range m.Trans {
+		m.Trans[i] -= acc.Trans[i] / c
+	}
+	return m
+}
+
+const magic = "CGAM2"
+
+// Write stores the model compactly: header, transitions (float32), the scale of the
+// emission weights, then the non-zero emission weights quantized to int16 as
+// (varint index delta, int16) pairs, gzip-compressed. Quantization changes each
+// weight by at most half a step (max |w| / 32767 / 2).
+func (m *Model) Write(w io.Writer) error {
+	zw, _ := gzip.NewWriterLevel(w, gzip.BestCompression)
+	bw := bufio.NewWriter(zw)
+	bw.WriteString(magic)
+	binary.Write(bw, binary.LittleEndian, uint32(m.NT))
+	binary.Write(bw, binary.LittleEndian, uint32(m.Bits))
+	binary.Write(bw, binary.LittleEndian, m.Trans)
+	var maxAbs float32
+	for _, v := range m.W {
+		if v > maxAbs {
+			maxAbs = v
+		} else if -v > maxAbs {
+			maxAbs = -v
+		}
+	}
+	scale := maxAbs / 32767
+	if scale == 0 {
+		scale = 1
+	}
+	binary.Write(bw, binary.LittleEndian, scale)
+	q := make([]int16, len(m.W))
+	var nz uint32
+	for i, v := range m.W {
+		q[i] = int16(math.Round(float64(v / scale)))
+		if q[i] != 0 {
+			nz++
+		}
+	}
+	binary.Write(bw, binary.LittleEndian, nz)
+	last := 0
+	var vb [binary.MaxVarintLen64]byte
+	for i, v := range q {
+		if v != 0 {
+			n := binary.PutUvarint(vb[:], uint64(i-last))
+			bw.Write(vb[:n])
+			binary.Write(bw, binary.LittleEndian, v)
+			last = i
+		}
+	}
+	if err := bw.Flush(); err != nil {
+		return err
+	}
+	return zw.Close()
+}
+
+// Read loads a model written by Write.
+func Read(r io.Reader) (*Model, error) {
+	zr, err := gzip.NewReader(r)
+	if err != nil {
+		return nil, err
+	}
+	br := bufio.NewReader(zr)
+	head := make([]byte, len(magic))
+	if _, err := io.ReadFull(br, head); err != nil || string(head) != magic {
+		return nil, errors.New("attribml: not a model file")
+	}
+	var nt, bits, nz uint32
+	var scale float32
+	binary.Read(br, binary.LittleEndian, &nt)
+	binary.Read(br, binary.LittleEndian, &bits)
+	if nt == 0 || nt > 16 || bits > 26 {
+		return nil, errors.New("attribml: bad model header")
+	}
+	m := NewModel(int(nt), uint(bits))
+	if err := binary.Read(br, binary.LittleEndian, m.Trans); err != nil {
+		return nil, err
+	}
+	if err := binary.Read(br, binary.LittleEndian, &scale); err != nil {
+		return nil, err
+	}
+	if err := binary.Read(br, binary.LittleEndian, &nz); err != nil {
+		return nil, err
+	}
+	idx := 0
+	var b2 [2]byte
+	for k := uint32(0); k < nz; k++ {
+		d, err := binary.ReadUvarint(br)
+		if err != nil {
+			return nil, err
+		}
+		if _, err := io.ReadFull(br, b2[:]); err != nil {
+			return nil, err
+		}
+		idx += int(d)
+		if idx >= len(m.W) {
+			return nil, errors.New("attribml: weight index out of range")
+		}
+		m.W[idx] = float32(int16(binary.LittleEndian.Uint16(b2[:]))) * scale
+	}
+	return m, nil
+}

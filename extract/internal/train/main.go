@@ -1,0 +1,64 @@
+// Command train learns the attribution models of package extract from PolNeAR train
+// and writes them under extract/models/ (embedded by package extract).
+//
+// Reproduce from the repository root:
+//
+//	go run ./extract/internal/train -data ../shared/polnear/train -out extract/models
+//
+// Training is deterministic: documents are read in sorted order and the perceptron
+// shuffles with a fixed seed.
+package main
+
+import (
+	"flag"
+	"fmt"
+	"log"
+	"os"
+	"path/filepath"
+
+	"github.com/claimgraph/claimgraph/extract"
+	"github.com/claimgraph/claimgraph/extract/eval"
+	"github.com/claimgraph/claimgraph/extract/internal/attribml"
+)
+
+func main() {
+	data := flag.String("data", "../shared/polnear/train", "PolNeAR-format training directory")
+	out := flag.String("out", "extract/models", "output directory for the model files")
+	epochs := flag.Int("epochs", 8, "perceptron epochs")
+	stats := flag.Bool("stats", false, "print alignment statistics only")
+	flag.Parse()
+	docs, err := eval.LoadGold(*data)
+	if err != nil {
+		log.Fatal(err)
+	}
+	var cueSeqs, roleSeqs []attribml.Seq
+	var st extract.AlignStats
+	for _, g := range docs {
+		d := extract.NewDocument(string(g.Text))
+		cs, rs := extract.TrainingSequences(d, g.Attrs, &st)
+		cueSeqs = append(cueSeqs, cs...)
+		roleSeqs = append(roleSeqs, rs...)
+	}
+	fmt.Fprintf(os.Stderr, "%+v\n", st)
+	if *stats {
+		return
+	}
+	fmt.Fprintf(os.Stderr, "cue sequences %d, role sequences %d\n", len(cueSeqs), len(roleSeqs))
+	prog := func(name string) func(int, int) {
+		return func(ep, n int) { fmt.Fprintf(os.Stderr, "%s epoch %d: %d sequences wrong\n", name, ep, n) }
+	}
+	cue := attribml.Train(attribml.CueNT, extract.CueBits, cueSeqs, *epochs, attribml.CueForbid, prog("cue"))
+	role := attribml.Train(attribml.RoleNT, extract.RoleBits, roleSeqs, *epochs, nil, prog("role"))
+	for name, m := range map[string]*attribml.Model{"cue.model.gz": cue, "role.model.gz": role} {
+		f, err := os.Create(filepath.Join(*out, name))
+		if err != nil {
+			log.Fatal(err)
+		}
+		if err := m.Write(f); err != nil {
+			log.Fatal(err)
+		}
+		if err := f.Close(); err != nil {
+			log.Fatal(err)
+		}
+	}
+}
