@@ -28,6 +28,7 @@ type command func(ctx context.Context, args []string, stdout, stderr io.Writer) 
 func commands() map[string]command {
 	return map[string]command{
 		"corpus": runCorpus,
+		"eval":   runEval,
 	}
 }
 
