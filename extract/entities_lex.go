@@ -1,0 +1,190 @@
+package extract
+
+import (
+	"embed"
+	"strings"
+	"unicode"
+)
+
+// semLexFS holds the word lists of the semantic stages (entities, speakers,
+// quantities, claims, disputes). Each file documents its own format in its header
+// comment: lines starting with "#" are comments, fields are separated by tabs.
+//
+//go:embed lexicon/qualifiers.txt lexicon/numbers.txt lexicon/quantity_context.txt lexicon/gazetteer.txt lexicon/countries.txt lexicon/firstnames.txt lexicon/titles.txt lexicon/groups.txt lexicon/orgwords.txt lexicon/disputes.txt lexicon/modality.txt lexicon/pronouns.txt
+var semLexFS embed.FS
+
+// semLexRows reads an embedded lexicon file into rows of tab-separated fields,
+// skipping comments and blank lines. A missing file is a programming error caught by
+// the tests, so it panics at package initialization.
+func semLexRows(name string) [][]string {
+	b, err := semLexFS.ReadFile("lexicon/" + name)
+	if err != nil {
+		panic("extract: lexicon " + name + ": " + err.Error())
+	}
+	var rows [][]string
+	for _, line := range strings.Split(string(b), "\n") {
+		line = strings.TrimRight(line, "\r")
+		if strings.TrimSpace(line) == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		f := strings.Split(line, "\t")
+		for i := range f {
+			f[i] = strings.TrimSpace(f[i])
+		}
+		rows = append(rows, f)
+	}
+	return rows
+}
+
+// semTok is a word, number or punctuation mark as the semantic stages see it. The
+// semantic stages scan the code points themselves (semScan) so that possessives,
+// abbreviations and hyphenated compounds are split the way their rules expect,
+// whatever the segmentation stage does with them; offsets are code points.
+type semTok struct {
+	Text  string
+	Lower string // lowercased, curly apostrophes folded to '
+	Start int
+	End   int
+	Kind  byte // 'w' word, 'n' number, 'p' punctuation, 'q' quotation mark
+}
+
+func semIsQuote(r rune) bool {
+	switch r {
+	case '"', '“', '”', '„', '«', '»', '‘', '’', '\'', '‚', '‹', '›':
+		return true
+	}
+	return false
+}
+
+func semIsApos(r rune) bool { return r == '\'' || r == '’' }
+
+func semIsDash(r rune) bool { return r == '-' || r == '‐' || r == '‑' }
+
+// semScan splits runes[start:end] into tokens. Words keep inner apostrophes
+// ("Gaza’s"), inner hyphens ("Secretary-General", "two-year") and the periods of
+// abbreviations made of single letters ("U.S.", "U.N."), and of a few known
+// abbreviations ending in a period ("Gen.", "Mr."). Numbers keep inner separators
+// ("68,800", "1.5"). Everything else is one punctuation token per code point.
+func semScan(runes []rune, start, end int) []semTok {
+	if start < 0 {
+		start = 0
+	}
+	if end > len(runes) {
+		end = len(runes)
+	}
+	var out []semTok
+	i := start
+	for i < end {
+		r := runes[i]
+		switch {
+		case unicode.IsSpace(r):
+			i++
+		case unicode.IsLetter(r):
+			j := i + 1
+			for j < end {
+				c := runes[j]
+				if unicode.IsLetter(c) || unicode.IsDigit(c) || unicode.Is(unicode.Mn, c) {
+					j++
+					continue
+				}
+				if (semIsApos(c) || semIsDash(c)) && j+1 < end && unicode.IsLetter(runes[j+1]) {
+					j += 2
+					continue
+				}
+				if c == '.' && j+1 < end && unicode.IsLetter(runes[j+1]) && j-1 >= i && (j-1 == i || runes[j-2] == '.') && unicode.IsUpper(runes[j+1]) {
+					// U.S, U.N.: single letters separated by periods
+					j += 2
+					continue
+				}
+				break
+			}
+			// a final period of an abbreviation made of single letters (U.S.)
+			if j < end && runes[j] == '.' && j-i >= 3 && runes[j-2] == '.' {
+				j++
+			} else if j < end && runes[j] == '.' && semAbbrevs[strings.ToLower(string(runes[i:j]))] {
+				j++
+			}
+			out = append(out, semMakeTok(runes, i, j, 'w'))
+			i = j
+		case unicode.IsDigit(r):
+			j := i + 1
+			for j < end {
+				c := runes[j]
+				if unicode.IsDigit(c) {
+					j++
+					continue
+				}
+				if (c == ',' || c == '.') && j+1 < end && unicode.IsDigit(runes[j+1]) {
+					j += 2
+					continue
+				}
+				break
+			}
+			out = append(out, semMakeTok(runes, i, j, 'n'))
+			i = j
+		default:
+			k := byte('p')
+			if semIsQuote(r) {
+				k = 'q'
+			}
+			out = append(out, semMakeTok(runes, i, i+1, k))
+			i++
+		}
+	}
+	return out
+}
+
+// semAbbrevs are words that keep a following period as part of the word.
+var semAbbrevs = map[string]bool{
+	"mr": true, "mrs": true, "ms": true, "dr": true, "gen": true, "lt": true, "col": true,
+	"maj": true, "capt": true, "sgt": true, "sen": true, "rep": true, "gov": true, "pres": true,
+	"prof": true, "st": true, "jr": true, "sr": true, "no": true, "vol": true, "adm": true,
+	"jan": true, "feb": true, "mar": true, "apr": true, "jun": true, "jul": true, "aug": true,
+	"sep": true, "sept": true, "oct": true, "nov": true, "dec": true, "cmdr": true, "gens": true,
+}
+
+func semMakeTok(runes []rune, s, e int, k byte) semTok {
+	t := string(runes[s:e])
+	return semTok{Text: t, Lower: semFold(t), Start: s, End: e, Kind: k}
+}
+
+// semFold lowercases s and folds curly apostrophes and dashes to ASCII.
+func semFold(s string) string {
+	s = strings.ToLower(s)
+	if strings.ContainsAny(s, "’‘‐‑") {
+		s = strings.NewReplacer("’", "'", "‘", "'", "‐", "-", "‑", "-").Replace(s)
+	}
+	return s
+}
+
+// semBase strips a possessive ending: "Gaza’s" → "Gaza", "forces'" stays.
+func semBase(s string) (string, bool) {
+	for _, suf := range []string{"’s", "'s"} {
+		if strings.HasSuffix(s, suf) && len(s) > len(suf) {
+			return s[:len(s)-len(suf)], true
+		}
+	}
+	return s, false
+}
+
+// semIsCap reports whether a word starts with an upper-case letter.
+func semIsCap(s string) bool {
+	for _, r := range s {
+		return unicode.IsUpper(r)
+	}
+	return false
+}
+
+// semSpan makes a Span with its text from the document's code points.
+func semSpan(runes []rune, s, e int) Span {
+	if s < 0 {
+		s = 0
+	}
+	if e > len(runes) {
+		e = len(runes)
+	}
+	if e < s {
+		e = s
+	}
+	return Span{Start: s, End: e, Text: string(runes[s:e])}
+}
