@@ -1,0 +1,266 @@
+package ingest
+
+import (
+	"context"
+	"sort"
+	"strings"
+	"unicode"
+
+	"github.com/claimgraph/claimgraph/graph"
+)
+
+// Agents across articles. The extractor gives every agent the id of its canonical name
+// (graph.AgentID), and its gazetteer (extract/lexicon/gazetteer.txt) maps the names it
+// knows ("AP", "IDF", "Israeli Defense Forces") to one canonical name, so the same
+// known agent in two articles is already one Agent. For names the gazetteer does not
+// know, ingest resolves an agent of a new article to an agent the store already holds
+// when exactly one stored agent of a compatible kind matches it by the first of these
+// rules that matches any (ResolveAgent). Stored candidates are found with
+// Store.Agents name searches (agentQueries), so an acronym finds a stored full name
+// only through an alias ("IDF" listed as an alias of "Israel Defense Forces", by the
+// gazetteer or by an earlier resolution), while a new full name finds a stored
+// acronym by searching its own initials.
+//
+//  1. same name: the names are equal after folding case, "the", possessive "'s" and
+//     punctuation, or equal up to a country adjective ("Israeli Defense Forces" /
+//     "Israel Defense Forces": in a name of two or more words, a word that is another
+//     word plus "i", "n", "an", "ian" or "ese"; a lone "Israeli" is the extractor's
+//     business), or one name is an alias of the other;
+//  2. acronym: one name is written as an acronym ("IDF", "U.N.") and is the initials
+//     of the other's capitalized words ("Israel Defense Forces", "Associated Press"),
+//     skipping "of", "and", "for", "the";
+//  3. surname (people only): one name is a single word, the other a full name of two
+//     or more words that ends with it ("Spencer" / "John Spencer").
+//
+// Compatible kinds: the same kind; organization and outlet (news agencies are both);
+// anything and unknown. When two or more stored agents match by the deciding rule
+// ("Trump" with "Donald Trump" and "Melania Trump" stored), nothing is resolved: a
+// wrong merge is worse than a missing one. The resolved agent keeps the stored id and
+// name; the new article's name becomes one of its aliases.
+
+// agentWords splits a name into words for comparison: lowercase, possessive "'s" and
+// a leading "the" dropped, punctuation removed ("U.N." → "un").
+func agentWords(name string) []string {
+	var out []string
+	for _, f := range strings.Fields(name) {
+		f = strings.TrimSuffix(strings.TrimSuffix(f, "'s"), "’s")
+		var b strings.Builder
+		for _, r := range f {
+			if unicode.IsLetter(r) || unicode.IsDigit(r) {
+				b.WriteRune(unicode.ToLower(r))
+			} else if r == '-' && b.Len() > 0 {
+				b.WriteByte('-')
+			}
+		}
+		if w := strings.Trim(b.String(), "-"); w != "" {
+			out = append(out, w)
+		}
+	}
+	if len(out) > 1 && out[0] == "the" {
+		out = out[1:]
+	}
+	return out
+}
+
+// demonymOf reports whether adj is a country adjective formed from noun ("israeli"
+// from "israel", "egyptian" from "egypt", "american" from "america").
+func demonymOf(adj, noun string) bool {
+	if len(noun) < 4 || !strings.HasPrefix(adj, noun) {
+		return false
+	}
+	switch adj[len(noun):] {
+	case "i", "n", "an", "ian", "ese":
+		return true
+	}
+	return false
+}
+
+// SameAgentName reports whether two names name the same agent by rule 1's name
+// comparison (aliases aside).
+func SameAgentName(a, b string) bool {
+	wa, wb := agentWords(a), agentWords(b)
+	if len(wa) == 0 || len(wa) != len(wb) {
+		return false
+	}
+	for i := range wa {
+		if wa[i] != wb[i] && (len(wa) == 1 || !demonymOf(wa[i], wb[i]) && !demonymOf(wb[i], wa[i])) {
+			return false
+		}
+	}
+	return true
+}
+
+// IsAcronym reports whether a name is written as an acronym: two to six capital
+// letters, optionally each followed by a period ("IDF", "AP", "U.N.").
+func IsAcronym(name string) bool {
+	n := 0
+	for _, r := range strings.TrimSpace(name) {
+		switch {
+		case unicode.IsUpper(r):
+			n++
+		case r == '.':
+		default:
+			return false
+		}
+	}
+	return n >= 2 && n <= 6
+}
+
+var acronymSkip = map[string]bool{"of": true, "and": true, "for": true, "the": true, "in": true, "on": true}
+
+// Acronym returns the initials of a name's capitalized words, uppercase ("Israel
+// Defense Forces" → "IDF"), or "" for a name of fewer than two such words.
+func Acronym(name string) string {
+	var b strings.Builder
+	for _, f := range strings.Fields(name) {
+		if acronymSkip[strings.ToLower(f)] {
+			continue
+		}
+		r := []rune(f)[0]
+		if !unicode.IsUpper(r) {
+			return ""
+		}
+		b.WriteRune(r)
+	}
+	if b.Len() < 2 {
+		return ""
+	}
+	return b.String()
+}
+
+func acronymLetters(name string) string { return strings.ReplaceAll(strings.TrimSpace(name), ".", "") }
+
+func kindsCompatible(a, b graph.AgentKind) bool {
+	if a == b || a == graph.KindUnknown || b == graph.KindUnknown || a == "" || b == "" {
+		return true
+	}
+	org := func(k graph.AgentKind) bool { return k == graph.KindOrganization || k == graph.KindOutlet }
+	return org(a) && org(b)
+}
+
+// names returns an agent's name and aliases.
+func names(a graph.Agent) []string { return append([]string{a.Name}, a.Aliases...) }
+
+// matchRule returns the number (1–3) of the first rule by which in and c name the same
+// agent, or 0.
+func matchRule(in, c graph.Agent) int {
+	if !kindsCompatible(in.Kind, c.Kind) {
+		return 0
+	}
+	for _, x := range names(in) {
+		for _, y := range names(c) {
+			if SameAgentName(x, y) {
+				return 1
+			}
+		}
+	}
+	for _, x := range names(in) {
+		for _, y := range names(c) {
+			if IsAcronym(x) && Acronym(y) != "" && acronymLetters(x) == Acronym(y) ||
+				IsAcronym(y) && Acronym(x) != "" && acronymLetters(y) == Acronym(x) {
+				return 2
+			}
+		}
+	}
+	person := (in.Kind == graph.KindPerson || in.Kind == graph.KindUnknown) && (c.Kind == graph.KindPerson || c.Kind == graph.KindUnknown) &&
+		(in.Kind == graph.KindPerson || c.Kind == graph.KindPerson)
+	if person {
+		wi, wc := agentWords(in.Name), agentWords(c.Name)
+		if len(wi) == 1 && len(wc) >= 2 && wc[len(wc)-1] == wi[0] ||
+			len(wc) == 1 && len(wi) >= 2 && wi[len(wi)-1] == wc[0] {
+			return 3
+		}
+	}
+	return 0
+}
+
+// ResolveAgent picks the one stored agent among candidates that names the same agent
+// as in, by the rules of this file. It returns false when none or several match by
+// the deciding rule, and when in itself is among the candidates (same id: nothing to
+// resolve).
+func ResolveAgent(in graph.Agent, candidates []graph.Agent) (graph.Agent, bool) {
+	best, bestRule := map[string]graph.Agent{}, 4
+	for _, c := range candidates {
+		if c.ID == in.ID {
+			return graph.Agent{}, false
+		}
+		r := matchRule(in, c)
+		if r == 0 || r > bestRule {
+			continue
+		}
+		if r < bestRule {
+			best, bestRule = map[string]graph.Agent{}, r
+		}
+		best[c.ID] = c
+	}
+	if len(best) != 1 {
+		return graph.Agent{}, false
+	}
+	for _, c := range best {
+		return c, true
+	}
+	return graph.Agent{}, false
+}
+
+// agentQueries returns the name searches (graph.AgentQuery.Name) that find every stored
+// agent ResolveAgent could match with a: its name and aliases, the name without its
+// first word (finds "Israel Defense Forces" for "Israeli Defense Forces"), a person's
+// surname, and the acronym of a name that is not a person's.
+func agentQueries(a graph.Agent) []string {
+	seen := map[string]bool{}
+	var out []string
+	add := func(q string) {
+		q = strings.TrimSpace(q)
+		key := strings.Join(graph.QueryTerms(q), " ")
+		if key == "" || seen[key] {
+			return
+		}
+		seen[key] = true
+		out = append(out, q)
+	}
+	for _, n := range names(a) {
+		add(n)
+	}
+	w := agentWords(a.Name)
+	if len(w) >= 2 {
+		add(strings.Join(w[1:], " "))
+		if a.Kind == graph.KindPerson || a.Kind == graph.KindUnknown {
+			add(w[len(w)-1])
+		}
+	}
+	if ac := Acronym(a.Name); ac != "" && a.Kind != graph.KindPerson {
+		add(ac)
+	}
+	return out
+}
+
+// maxAgentCandidates bounds each name search of agent resolution.
+const maxAgentCandidates = 50
+
+// findStoredAgent looks a bundle agent up in the store: it returns the stored agent it
+// resolves to, or false when the agent is stored under its own id already or resolves
+// to nothing.
+func findStoredAgent(ctx context.Context, st graph.Store, a graph.Agent) (graph.Agent, bool, error) {
+	if _, err := st.Agent(ctx, a.ID); err == nil {
+		return graph.Agent{}, false, nil
+	} else if graph.ErrorCode(err) != graph.ENOTFOUND {
+		return graph.Agent{}, false, err
+	}
+	byID := map[string]graph.Agent{}
+	for _, q := range agentQueries(a) {
+		page, err := st.Agents(ctx, graph.AgentQuery{Name: q, Page: graph.PageRequest{Limit: maxAgentCandidates}})
+		if err != nil {
+			return graph.Agent{}, false, err
+		}
+		for _, c := range page.Items {
+			byID[c.ID] = c
+		}
+	}
+	cands := make([]graph.Agent, 0, len(byID))
+	for _, c := range byID {
+		cands = append(cands, c)
+	}
+	sort.Slice(cands, func(i, j int) bool { return cands[i].ID < cands[j].ID })
+	got, ok := ResolveAgent(a, cands)
+	return got, ok, nil
+}
