@@ -67,7 +67,7 @@ func isTerminal(t *Token) bool {
 // the previous token.
 func isClosing(t *Token) bool {
 	switch t.Text {
-	case "\"", "'", "\u201d", "\u2019", "\u00bb", "\u203a", ")", "]", "}":
+	case "\"", "'", "''", "\u201d", "\u2019", "\u00bb", "\u203a", ")", "]", "}":
 		return true
 	}
 	return false

@@ -22,6 +22,9 @@ type Model struct {
 	Bits  uint      // feature buckets = 1 << Bits
 	W     []float32 // (1<<Bits) * NT
 	Trans []float32 // (NT+1) * NT; row NT is the start row
+	// Bias, when set (len NT), is added to every token's emission scores at decoding
+	// time: a recall/precision knob not stored in the model file.
+	Bias []float32
 }
 
 // NewModel returns a zero model.
@@ -42,6 +45,11 @@ func (m *Model) Emit(feats []uint32, out []float32) {
 		w := m.W[int(f)*nt : int(f)*nt+nt]
 		for t := range out {
 			out[t] += w[t]
+		}
+	}
+	if m.Bias != nil {
+		for t := range out {
+			out[t] += m.Bias[t]
 		}
 	}
 }
