@@ -1,0 +1,73 @@
+package ingest
+
+import (
+	"testing"
+
+	"github.com/claimgraph/claimgraph/graph"
+	"github.com/stretchr/testify/assert"
+)
+
+func counted(text, qual string, v float64, what string) graph.Claim {
+	c := rep(text)
+	c.Kind = graph.ClaimStatistic
+	c.Quantities = []graph.Quantity{{Value: v, Unit: "count", Qualifier: qual, Counted: what}}
+	return c
+}
+
+func TestQuantityLink(t *testing.T) {
+	ministry := counted("more than 68,800 Palestinians dead", "more_than", 68800, "palestinians dead")
+	israel := counted("52,000 Palestinians dead", "", 52000, "palestinians dead")
+	later := counted("70,000 Palestinians dead", "", 70000, "palestinians dead")
+	again := counted("the war has left more than 68,800 Palestinians dead", "more_than", 68800, "palestinians dead")
+	about := counted("about 1,200 people killed", "about", 1200, "people killed")
+	exact := counted("1,180 people killed", "", 1180, "people killed")
+	atLeast := counted("at least 20 hostages", "at_least", 20, "hostages")
+	twentyFive := counted("25 hostages", "", 25, "hostages")
+	upTo := counted("up to 50 troops", "up_to", 50, "troops")
+	sixty := counted("60 troops", "", 60, "troops")
+	injured := counted("52,000 Palestinians injured", "", 52000, "palestinians injured")
+
+	tests := []struct {
+		name   string
+		a, b   graph.Claim
+		kind   graph.LinkKind
+		reason string
+	}{
+		{"68,800 vs 52,000 conflicts", ministry, israel, graph.LinkConflicts,
+			"more than 68,800 (Gaza’s Health Ministry) vs 52,000 (Israel) palestinians dead"},
+		{"more than 68,800 vs 70,000 is consistent: no link", ministry, later, "", ""},
+		{"same count from another claim corroborates", ministry, again, graph.LinkCorroborates,
+			"more than 68,800 (Gaza’s Health Ministry) and more than 68,800 (Israel) palestinians dead"},
+		{"about 1,200 vs 1,180 corroborates", about, exact, graph.LinkCorroborates,
+			"about 1,200 (Gaza’s Health Ministry) and 1,180 (Israel) people killed"},
+		{"at least 20 vs 25: no link", atLeast, twentyFive, "", ""},
+		{"up to 50 vs 60 conflicts", upTo, sixty, graph.LinkConflicts,
+			"up to 50 (Gaza’s Health Ministry) vs 60 (Israel) troops"},
+		{"different counted thing: no link", israel, injured, "", ""},
+		{"a claim never links to itself", ministry, ministry, "", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			kind, reason, ok := QuantityLink(tt.a, tt.b, "Gaza’s Health Ministry", "Israel")
+			assert.Equal(t, tt.kind != "", ok)
+			assert.Equal(t, tt.kind, kind)
+			assert.Equal(t, tt.reason, reason)
+		})
+	}
+	_, reason, _ := QuantityLink(ministry, israel, "", "")
+	assert.Equal(t, "more than 68,800 vs 52,000 palestinians dead", reason, "article-asserted claims have no speaker")
+}
+
+func TestTimesOverlap(t *testing.T) {
+	day := func(v string) graph.Date { return graph.Date{Value: v, Precision: graph.PrecisionDay} }
+	month := func(v string) graph.Date { return graph.Date{Value: v, Precision: graph.PrecisionMonth} }
+	year := func(v string) graph.Date { return graph.Date{Value: v, Precision: graph.PrecisionYear} }
+	assert.True(t, TimesOverlap(day("2025-11-04"), day("2025-11-20")))
+	assert.True(t, TimesOverlap(day("2025-11-04"), day("2025-12-05")), "31 days apart")
+	assert.False(t, TimesOverlap(day("2025-11-04"), day("2025-12-06")), "32 days apart")
+	assert.False(t, TimesOverlap(day("2024-11-04"), day("2025-11-04")))
+	assert.True(t, TimesOverlap(month("2025-11"), day("2025-12-30")))
+	assert.False(t, TimesOverlap(month("2025-01"), day("2025-11-30")))
+	assert.True(t, TimesOverlap(year("2025"), day("2025-06-30")))
+	assert.True(t, TimesOverlap(graph.Date{}, day("1999-01-01")), "unknown overlaps")
+}
