@@ -258,6 +258,30 @@ func buildAttribution(d *Document, lo int, tags []uint8, a, b int) (Attribution,
 		}
 		return out
 	}
+	// Content pieces separated only by outside tokens are one piece: the tagger
+	// sometimes drops a word or two inside a long content; real gaps hold the cue or
+	// the source ("X," he said, "Y.").
+	last := -1
+	for i, t := range tags {
+		if t != attribml.RoleC {
+			continue
+		}
+		if last >= 0 && i-last > 1 {
+			fill := true
+			for k := last + 1; k < i; k++ {
+				if tags[k] != attribml.RoleO {
+					fill = false
+					break
+				}
+			}
+			if fill {
+				for k := last + 1; k < i; k++ {
+					tags[k] = attribml.RoleC
+				}
+			}
+		}
+		last = i
+	}
 	content := runs(attribml.RoleC)
 	if len(content) == 0 {
 		return Attribution{}, false
