@@ -1,0 +1,73 @@
+package api
+
+import (
+	"log/slog"
+	"net/http"
+
+	"github.com/gin-gonic/gin"
+
+	"github.com/claimgraph/claimgraph/graph"
+)
+
+// handleSearchClaims serves GET /v1/claims: full-text and filtered claim search with
+// cursor pagination.
+func handleSearchClaims(store graph.Store, log *slog.Logger) gin.HandlerFunc {
+	return func(c *gin.Context) {
+		q, err := parseClaimQuery(c.Request.URL.Query())
+		if err != nil {
+			writeError(c, log, err)
+			return
+		}
+		page, err := store.SearchClaims(c.Request.Context(), q)
+		if err != nil {
+			writeError(c, log, err)
+			return
+		}
+		writeJSON(c, http.StatusOK, &page)
+	}
+}
+
+// claimHandler makes a GET handler for one claim: it checks the id and that there
+// are no query parameters, then calls get and writes its answer.
+func claimHandler[T any](log *slog.Logger, get func(c *gin.Context, id string) (*T, error)) gin.HandlerFunc {
+	return func(c *gin.Context) {
+		if err := checkParams(c.Request.URL.Query()); err != nil {
+			writeError(c, log, err)
+			return
+		}
+		id, ok := pathID(c.Param("id"))
+		if !ok {
+			writeProblem(c, http.StatusNotFound, "", "No such id.")
+			return
+		}
+		v, err := get(c, id)
+		if err != nil {
+			writeError(c, log, err)
+			return
+		}
+		writeJSON(c, http.StatusOK, v)
+	}
+}
+
+// handleClaim serves GET /v1/claims/{id}: the claim, its quantities, its statements.
+func handleClaim(store graph.Store, log *slog.Logger) gin.HandlerFunc {
+	return claimHandler(log, func(c *gin.Context, id string) (*graph.ClaimDetail, error) {
+		return store.Claim(c.Request.Context(), id)
+	})
+}
+
+// handleProvenance serves GET /v1/claims/{id}/provenance: every chain from article
+// through cited agencies to the original speaker, with evidence.
+func handleProvenance(store graph.Store, log *slog.Logger) gin.HandlerFunc {
+	return claimHandler(log, func(c *gin.Context, id string) (*graph.Provenance, error) {
+		return store.Provenance(c.Request.Context(), id)
+	})
+}
+
+// handleContradictions serves GET /v1/claims/{id}/contradictions: disputes,
+// conflicting and corroborating claims, and independent origins.
+func handleContradictions(store graph.Store, log *slog.Logger) gin.HandlerFunc {
+	return claimHandler(log, func(c *gin.Context, id string) (*graph.Contradictions, error) {
+		return store.Contradictions(c.Request.Context(), id)
+	})
+}

@@ -1,0 +1,266 @@
+package api
+
+import (
+	"fmt"
+	"net/url"
+	"sort"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/claimgraph/claimgraph/graph"
+)
+
+// Limits on query parameters.
+const (
+	maxParamBytes  = 1000 // any one parameter value
+	maxQueryBytes  = 500  // q and name
+	maxCursorBytes = 512
+	maxIDBytes     = 256
+)
+
+// checkParams refuses parameters that the endpoint does not know (a misspelt filter
+// would otherwise be silently ignored), parameters given twice, values that are not
+// UTF-8 and values that are too long.
+func checkParams(v url.Values, known ...string) error {
+	names := make([]string, 0, len(v))
+	for k := range v {
+		names = append(names, k)
+	}
+	sort.Strings(names)
+	for _, k := range names {
+		ok := false
+		for _, kn := range known {
+			if k == kn {
+				ok = true
+				break
+			}
+		}
+		if !ok {
+			if len(known) == 0 {
+				return badRequest(safeField(k), fmt.Sprintf("unknown query parameter %q: this endpoint takes none", safeField(k)))
+			}
+			return badRequest(safeField(k), fmt.Sprintf("unknown query parameter %q; this endpoint takes %s", safeField(k), strings.Join(known, ", ")))
+		}
+		if len(v[k]) > 1 {
+			return badRequest(k, fmt.Sprintf("query parameter %q is given %d times; give it once", k, len(v[k])))
+		}
+		val := v[k][0]
+		if !utf8.ValidString(val) {
+			return badRequest(k, fmt.Sprintf("query parameter %q is not valid UTF-8", k))
+		}
+		if len(val) > maxParamBytes {
+			return badRequest(k, fmt.Sprintf("query parameter %q is %d bytes long, over the limit of %d", k, len(val), maxParamBytes))
+		}
+	}
+	return nil
+}
+
+// safeField shortens and sanitizes a caller-supplied parameter name for messages.
+func safeField(s string) string {
+	if !utf8.ValidString(s) {
+		s = strings.ToValidUTF8(s, "\uFFFD")
+	}
+	if len(s) > 40 {
+		s = s[:40]
+		for !utf8.ValidString(s) {
+			s = s[:len(s)-1]
+		}
+		s += "…"
+	}
+	return s
+}
+
+// parsePage reads cursor and limit. limit must lie in [1, graph.MaxPageSize]; it
+// defaults to graph.DefaultPageSize. cursor must be a next_cursor from a previous page.
+func parsePage(v url.Values) (graph.PageRequest, error) {
+	var p graph.PageRequest
+	if s := v.Get("limit"); s != "" || v.Has("limit") {
+		n, err := strconv.Atoi(s)
+		if err != nil || n < 1 || n > graph.MaxPageSize {
+			return p, badRequest("limit", fmt.Sprintf("limit must be an integer from 1 to %d", graph.MaxPageSize))
+		}
+		p.Limit = n
+	}
+	if s := v.Get("cursor"); s != "" {
+		if len(s) > maxCursorBytes {
+			return p, badRequest("cursor", "cursor is not valid: pass back the next_cursor of a previous page")
+		}
+		if _, err := graph.DecodeCursor(s); err != nil {
+			return p, badRequest("cursor", graph.ErrorMessage(err))
+		}
+		p.Cursor = s
+	}
+	return p, nil
+}
+
+// parseBool reads an optional true/false parameter.
+func parseBool(v url.Values, name string) (*bool, error) {
+	if !v.Has(name) {
+		return nil, nil
+	}
+	switch v.Get(name) {
+	case "true":
+		b := true
+		return &b, nil
+	case "false":
+		b := false
+		return &b, nil
+	}
+	return nil, badRequest(name, fmt.Sprintf("%s must be true or false", name))
+}
+
+// parseIDParam reads an optional id filter that must carry the given prefix.
+func parseIDParam(v url.Values, name, prefix, what string) (string, error) {
+	s := v.Get(name)
+	if s == "" {
+		if v.Has(name) {
+			return "", badRequest(name, fmt.Sprintf("%s is empty: give %s id (%s…) or leave the parameter out", name, what, prefix))
+		}
+		return "", nil
+	}
+	if !strings.HasPrefix(s, prefix) || len(s) == len(prefix) || len(s) > maxIDBytes {
+		return "", badRequest(name, fmt.Sprintf("%s must be %s id, which starts with %q", name, what, prefix))
+	}
+	return s, nil
+}
+
+// parseText reads an optional free-text parameter that must contain a word to match.
+func parseText(v url.Values, name string) (string, error) {
+	s := v.Get(name)
+	if !v.Has(name) {
+		return "", nil
+	}
+	if len(s) > maxQueryBytes {
+		return "", badRequest(name, fmt.Sprintf("%s is %d bytes long, over the limit of %d", name, len(s), maxQueryBytes))
+	}
+	if len(graph.QueryTerms(s)) == 0 {
+		return "", badRequest(name, fmt.Sprintf("%s has no words to search for: give letters or digits", name))
+	}
+	return s, nil
+}
+
+var claimParams = []string{"q", "speaker", "article", "outlet", "disputed", "has_quantity", "sort", "cursor", "limit"}
+
+// parseClaimQuery reads the parameters of GET /v1/claims.
+func parseClaimQuery(v url.Values) (graph.ClaimQuery, error) {
+	var q graph.ClaimQuery
+	var err error
+	if err = checkParams(v, claimParams...); err != nil {
+		return q, err
+	}
+	if q.Text, err = parseText(v, "q"); err != nil {
+		return q, err
+	}
+	if q.SpeakerID, err = parseIDParam(v, "speaker", graph.PrefixAgent, "an agent"); err != nil {
+		return q, err
+	}
+	if q.ArticleID, err = parseIDParam(v, "article", graph.PrefixArticle, "an article"); err != nil {
+		return q, err
+	}
+	if q.OutletID, err = parseIDParam(v, "outlet", graph.PrefixOutlet, "an outlet"); err != nil {
+		return q, err
+	}
+	if q.Disputed, err = parseBool(v, "disputed"); err != nil {
+		return q, err
+	}
+	if q.HasQuantity, err = parseBool(v, "has_quantity"); err != nil {
+		return q, err
+	}
+	switch s := graph.ClaimSort(v.Get("sort")); s {
+	case "", graph.SortByID:
+		q.Sort = graph.SortByID
+	case graph.SortByStatements:
+		q.Sort = s
+	default:
+		return q, badRequest("sort", fmt.Sprintf("sort must be %q (by id, the default) or %q (most-reported first)", graph.SortByID, graph.SortByStatements))
+	}
+	q.Page, err = parsePage(v)
+	return q, err
+}
+
+var agentKinds = []graph.AgentKind{graph.KindPerson, graph.KindOrganization, graph.KindCountry, graph.KindGroup, graph.KindOutlet, graph.KindUnknown}
+
+// parseAgentQuery reads the parameters of GET /v1/agents.
+func parseAgentQuery(v url.Values) (graph.AgentQuery, error) {
+	var q graph.AgentQuery
+	var err error
+	if err = checkParams(v, "name", "kind", "cursor", "limit"); err != nil {
+		return q, err
+	}
+	if q.Name, err = parseText(v, "name"); err != nil {
+		return q, err
+	}
+	if v.Has("kind") {
+		k := graph.AgentKind(v.Get("kind"))
+		ok := false
+		names := make([]string, len(agentKinds))
+		for i, ak := range agentKinds {
+			names[i] = string(ak)
+			ok = ok || k == ak
+		}
+		if !ok {
+			return q, badRequest("kind", "kind must be one of "+strings.Join(names, ", "))
+		}
+		q.Kind = k
+	}
+	q.Page, err = parsePage(v)
+	return q, err
+}
+
+// parseArticleQuery reads the parameters of GET /v1/articles.
+func parseArticleQuery(v url.Values) (graph.ArticleQuery, error) {
+	var q graph.ArticleQuery
+	var err error
+	if err = checkParams(v, "outlet", "cursor", "limit"); err != nil {
+		return q, err
+	}
+	if q.OutletID, err = parseIDParam(v, "outlet", graph.PrefixOutlet, "an outlet"); err != nil {
+		return q, err
+	}
+	q.Page, err = parsePage(v)
+	return q, err
+}
+
+// Subgraph bounds.
+const (
+	DefaultSubgraphDepth = 1
+	MaxSubgraphDepth     = 3
+	DefaultSubgraphLimit = 100
+	MaxSubgraphLimit     = 1000
+)
+
+// parseSubgraphQuery reads the parameters of GET /v1/subgraph.
+func parseSubgraphQuery(v url.Values) (graph.SubgraphQuery, error) {
+	q := graph.SubgraphQuery{Depth: DefaultSubgraphDepth, Limit: DefaultSubgraphLimit}
+	if err := checkParams(v, "root", "depth", "limit"); err != nil {
+		return q, err
+	}
+	q.RootID = v.Get("root")
+	if q.RootID == "" {
+		return q, badRequest("root", "root is required: give the id of a claim, agent, article, statement, dispute or outlet")
+	}
+	if len(q.RootID) > maxIDBytes {
+		return q, badRequest("root", fmt.Sprintf("root is over %d bytes: no id is that long", maxIDBytes))
+	}
+	if v.Has("depth") {
+		n, err := strconv.Atoi(v.Get("depth"))
+		if err != nil || n < 1 || n > MaxSubgraphDepth {
+			return q, badRequest("depth", fmt.Sprintf("depth must be an integer from 1 to %d", MaxSubgraphDepth))
+		}
+		q.Depth = n
+	}
+	if v.Has("limit") {
+		n, err := strconv.Atoi(v.Get("limit"))
+		if err != nil || n < 1 || n > MaxSubgraphLimit {
+			return q, badRequest("limit", fmt.Sprintf("limit must be an integer from 1 to %d", MaxSubgraphLimit))
+		}
+		q.Limit = n
+	}
+	return q, nil
+}
+
+// pathID checks an id taken from the path. Ids longer than any real id are unknown.
+func pathID(s string) (string, bool) {
+	return s, s != "" && len(s) <= maxIDBytes && utf8.ValidString(s)
+}

@@ -1,0 +1,161 @@
+package api
+
+import (
+	"context"
+	"errors"
+	"log/slog"
+	"net/http"
+
+	"github.com/gin-gonic/gin"
+
+	"github.com/claimgraph/claimgraph/graph"
+)
+
+// ProblemTypeBase prefixes every problem type URI. The URIs are stable identifiers:
+// clients branch on them, so they never change once published.
+const ProblemTypeBase = "https://claimgraph.dev/problems/"
+
+// Problem types. Each names one kind of failure; the OpenAPI document lists them.
+const (
+	ProblemInvalidRequest   = ProblemTypeBase + "invalid-request"        // 400
+	ProblemUnauthorized     = ProblemTypeBase + "unauthorized"           // 401
+	ProblemForbidden        = ProblemTypeBase + "forbidden"              // 403
+	ProblemNotFound         = ProblemTypeBase + "not-found"              // 404
+	ProblemMethodNotAllowed = ProblemTypeBase + "method-not-allowed"     // 405
+	ProblemTooLarge         = ProblemTypeBase + "payload-too-large"      // 413
+	ProblemUnsupportedMedia = ProblemTypeBase + "unsupported-media-type" // 415
+	ProblemInternal         = ProblemTypeBase + "internal"               // 500
+	ProblemUnavailable      = ProblemTypeBase + "unavailable"            // 503
+	ProblemTimeout          = ProblemTypeBase + "timeout"                // 504
+)
+
+// problemTitles gives each problem type its fixed, human-readable title.
+var problemTitles = map[string]string{
+	ProblemInvalidRequest:   "Invalid request",
+	ProblemUnauthorized:     "Unauthorized",
+	ProblemForbidden:        "Forbidden",
+	ProblemNotFound:         "Not found",
+	ProblemMethodNotAllowed: "Method not allowed",
+	ProblemTooLarge:         "Payload too large",
+	ProblemUnsupportedMedia: "Unsupported media type",
+	ProblemInternal:         "Internal error",
+	ProblemUnavailable:      "Service unavailable",
+	ProblemTimeout:          "Request timed out",
+}
+
+// Problem is an RFC 9457 problem details object, served as application/problem+json.
+// RequestID is an extension member that ties the answer to the server's log line.
+type Problem struct {
+	Type      string `json:"type"`
+	Title     string `json:"title"`
+	Status    int    `json:"status"`
+	Detail    string `json:"detail,omitempty"`
+	Instance  string `json:"instance,omitempty"`
+	RequestID string `json:"request_id,omitempty"`
+	// Field names the offending parameter or JSON field of a 400, when there is one.
+	Field string `json:"field,omitempty"`
+}
+
+// codeStatus maps graph error codes to HTTP status and problem type: the one table
+// between domain errors and HTTP.
+var codeStatus = map[string]struct {
+	status int
+	typ    string
+}{
+	graph.ENOTFOUND:    {http.StatusNotFound, ProblemNotFound},
+	graph.EINVALID:     {http.StatusBadRequest, ProblemInvalidRequest},
+	graph.EUNAVAILABLE: {http.StatusServiceUnavailable, ProblemUnavailable},
+	graph.EINTERNAL:    {http.StatusInternalServerError, ProblemInternal},
+}
+
+// statusType maps a status this package writes directly to its problem type.
+var statusType = map[int]string{
+	http.StatusBadRequest:            ProblemInvalidRequest,
+	http.StatusUnauthorized:          ProblemUnauthorized,
+	http.StatusForbidden:             ProblemForbidden,
+	http.StatusNotFound:              ProblemNotFound,
+	http.StatusMethodNotAllowed:      ProblemMethodNotAllowed,
+	http.StatusRequestEntityTooLarge: ProblemTooLarge,
+	http.StatusUnsupportedMediaType:  ProblemUnsupportedMedia,
+	http.StatusInternalServerError:   ProblemInternal,
+	http.StatusServiceUnavailable:    ProblemUnavailable,
+	http.StatusGatewayTimeout:        ProblemTimeout,
+}
+
+// requestError is an error found while reading a request, with the status to answer
+// and the parameter or field it concerns.
+type requestError struct {
+	status int
+	field  string
+	detail string
+}
+
+func (e *requestError) Error() string { return e.detail }
+
+// badRequest returns a 400 error about one parameter or field.
+func badRequest(field, detail string) error {
+	return &requestError{status: http.StatusBadRequest, field: field, detail: detail}
+}
+
+// writeProblem answers with a problem of the given status.
+func writeProblem(c *gin.Context, status int, field, detail string) {
+	typ, ok := statusType[status]
+	if !ok {
+		typ = ProblemInternal
+	}
+	p := Problem{
+		Type:      typ,
+		Title:     problemTitles[typ],
+		Status:    status,
+		Detail:    detail,
+		Instance:  c.Request.URL.Path,
+		RequestID: requestID(c),
+		Field:     field,
+	}
+	c.Header("Cache-Control", "no-store")
+	c.Render(status, problemRender{p})
+	c.Abort()
+}
+
+// writeError answers with the problem that err maps to. Internal errors are logged
+// with their cause and reach the client only as "Internal error.".
+func writeError(c *gin.Context, log *slog.Logger, err error) {
+	var re *requestError
+	if errors.As(err, &re) {
+		writeProblem(c, re.status, re.field, re.detail)
+		return
+	}
+	ctx := c.Request.Context()
+	if errors.Is(err, context.DeadlineExceeded) && ctx.Err() != nil {
+		log.WarnContext(ctx, "request deadline exceeded", "request_id", requestID(c), "path", c.Request.URL.Path, "err", err)
+		writeProblem(c, http.StatusGatewayTimeout, "", "The request took too long and was stopped; try a narrower query.")
+		return
+	}
+	code := graph.ErrorCode(err)
+	m, ok := codeStatus[code]
+	if !ok {
+		m = codeStatus[graph.EINTERNAL]
+	}
+	detail := graph.ErrorMessage(err)
+	switch code {
+	case graph.EINTERNAL:
+		log.ErrorContext(ctx, "internal error", "request_id", requestID(c), "path", c.Request.URL.Path, "err", err)
+		detail = "Internal error."
+	case graph.EUNAVAILABLE:
+		log.ErrorContext(ctx, "store unavailable", "request_id", requestID(c), "path", c.Request.URL.Path, "err", err)
+		detail = "The graph store is unavailable; retry later."
+	}
+	writeProblem(c, m.status, "", detail)
+}
+
+// problemRender renders a Problem as application/problem+json.
+type problemRender struct{ p Problem }
+
+func (r problemRender) Render(w http.ResponseWriter) error {
+	r.WriteContentType(w)
+	return jsonEncode(w, r.p)
+}
+
+func (r problemRender) WriteContentType(w http.ResponseWriter) {
+	w.Header().Set("Content-Type", "application/problem+json")
+}

@@ -1,0 +1,181 @@
+// Package api serves claimgraph's provenance graph over HTTP: claims, their provenance
+// chains and contradictions, agents and articles, as JSON under /v1, with errors as
+// RFC 9457 problem+json and an OpenAPI 3.1 document at /openapi.json.
+//
+// New builds the handler from its dependencies (a graph.Store and, for POST
+// /v1/articles, an ArticleIngester); NewHTTPServer wraps it in an http.Server with
+// read, write and idle timeouts. Every route is listed in routes.go.
+package api
+
+import (
+	"context"
+	"encoding/json"
+	"io"
+	"log/slog"
+	"net/http"
+	"time"
+
+	"github.com/gin-gonic/gin"
+
+	"github.com/claimgraph/claimgraph/corpus"
+	"github.com/claimgraph/claimgraph/graph"
+)
+
+func init() { gin.SetMode(gin.ReleaseMode) }
+
+// ArticleIngester extracts one article and writes it into the store, returning the id
+// it was stored under and whether anything was created (false when the same article
+// was already stored). It must be idempotent.
+type ArticleIngester interface {
+	IngestArticle(ctx context.Context, a corpus.Article) (graph.WriteResult, error)
+}
+
+// IngesterFunc adapts a function to ArticleIngester.
+type IngesterFunc func(ctx context.Context, a corpus.Article) (graph.WriteResult, error)
+
+// IngestArticle calls f.
+func (f IngesterFunc) IngestArticle(ctx context.Context, a corpus.Article) (graph.WriteResult, error) {
+	return f(ctx, a)
+}
+
+// Defaults for Deps fields left zero.
+const (
+	DefaultRequestTimeout = 10 * time.Second
+	DefaultIngestTimeout  = 60 * time.Second
+	DefaultMaxBodyBytes   = 8 << 20
+)
+
+// Deps is everything the API needs. Store is required; the rest have defaults.
+type Deps struct {
+	// Store answers every read.
+	Store graph.Store
+	// Ingester handles POST /v1/articles; nil answers it with 503.
+	Ingester ArticleIngester
+	// Keys are the API keys accepted by POST /v1/articles; empty refuses every key.
+	Keys *KeySet
+	// Logger receives one line per request and the causes of internal errors;
+	// nil discards them.
+	Logger *slog.Logger
+	// TrustedProxies lists the proxy addresses or CIDRs whose X-Forwarded-For and
+	// X-Real-IP headers are believed. Empty trusts none: the client IP is the peer.
+	TrustedProxies []string
+	// RequestTimeout bounds every read request (DefaultRequestTimeout when 0);
+	// IngestTimeout bounds POST /v1/articles (DefaultIngestTimeout when 0).
+	RequestTimeout time.Duration
+	IngestTimeout  time.Duration
+	// MaxBodyBytes bounds a request body; larger ones get 413 (DefaultMaxBodyBytes
+	// when 0).
+	MaxBodyBytes int64
+}
+
+// Server is the API's http.Handler.
+type Server struct {
+	engine *gin.Engine
+	deps   Deps
+	log    *slog.Logger
+}
+
+// New builds the API handler. It fails only on a malformed TrustedProxies entry.
+func New(deps Deps) (*Server, error) {
+	if deps.Logger == nil {
+		deps.Logger = slog.New(slog.NewTextHandler(io.Discard, nil))
+	}
+	if deps.RequestTimeout <= 0 {
+		deps.RequestTimeout = DefaultRequestTimeout
+	}
+	if deps.IngestTimeout <= 0 {
+		deps.IngestTimeout = DefaultIngestTimeout
+	}
+	if deps.MaxBodyBytes <= 0 {
+		deps.MaxBodyBytes = DefaultMaxBodyBytes
+	}
+	if deps.Keys == nil {
+		deps.Keys = &KeySet{}
+	}
+	e := gin.New()
+	e.HandleMethodNotAllowed = true
+	e.RedirectTrailingSlash = false
+	e.RedirectFixedPath = false
+	e.ContextWithFallback = true
+	var proxies []string
+	if len(deps.TrustedProxies) > 0 {
+		proxies = deps.TrustedProxies
+	}
+	if err := e.SetTrustedProxies(proxies); err != nil {
+		return nil, err
+	}
+	s := &Server{engine: e, deps: deps, log: deps.Logger}
+	s.routes()
+	return s, nil
+}
+
+// ServeHTTP implements http.Handler.
+func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) { s.engine.ServeHTTP(w, r) }
+
+// Route is one registered method and path, in Gin's syntax (/v1/claims/:id).
+type Route struct{ Method, Path string }
+
+// Routes lists the registered routes.
+func (s *Server) Routes() []Route {
+	var out []Route
+	for _, r := range s.engine.Routes() {
+		out = append(out, Route{r.Method, r.Path})
+	}
+	return out
+}
+
+// Timeouts bound the phases of a connection.
+type Timeouts struct {
+	ReadHeader, Read, Write, Idle time.Duration
+}
+
+// DefaultTimeouts leave room for a POST of the largest body on a slow link and for
+// the slowest allowed request (the ingest timeout) to finish writing.
+var DefaultTimeouts = Timeouts{
+	ReadHeader: 5 * time.Second,
+	Read:       30 * time.Second,
+	Write:      DefaultIngestTimeout + 15*time.Second,
+	Idle:       120 * time.Second,
+}
+
+// NewHTTPServer wraps h in an http.Server on addr with the given timeouts.
+func NewHTTPServer(addr string, h http.Handler, t Timeouts, log *slog.Logger) *http.Server {
+	srv := &http.Server{
+		Addr:              addr,
+		Handler:           h,
+		ReadHeaderTimeout: t.ReadHeader,
+		ReadTimeout:       t.Read,
+		WriteTimeout:      t.Write,
+		IdleTimeout:       t.Idle,
+		MaxHeaderBytes:    64 << 10,
+	}
+	if log != nil {
+		srv.ErrorLog = slog.NewLogLogger(log.Handler(), slog.LevelWarn)
+	}
+	return srv
+}
+
+// jsonEncode writes v as JSON, with nil slices written as [] so that clients never
+// meet a null where the schema promises an array.
+func jsonEncode(w io.Writer, v any) error {
+	return json.NewEncoder(w).Encode(v)
+}
+
+// jsonRender renders a value as application/json.
+type jsonRender struct{ v any }
+
+func (r jsonRender) Render(w http.ResponseWriter) error {
+	r.WriteContentType(w)
+	return jsonEncode(w, r.v)
+}
+
+func (r jsonRender) WriteContentType(w http.ResponseWriter) {
+	w.Header().Set("Content-Type", "application/json; charset=utf-8")
+}
+
+// writeJSON answers with v as JSON. v must be a pointer when it holds slices that may
+// be nil: they are replaced by empty ones first (see fillNilSlices).
+func writeJSON(c *gin.Context, status int, v any) {
+	fillNilSlices(v)
+	c.Render(status, jsonRender{v})
+}
