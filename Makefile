@@ -50,3 +50,7 @@ neo4j-status: ## is it running and answering?
 
 neo4j-build: ## only fetch the Neo4j jars (Maven Central) and compile the launcher
 	$(NEO4J) build
+
+.PHONY: peer-compare
+peer-compare: ## spaCy+textacy direct_quotations vs our extractor on PolNeAR dev: scores and speed (ARGS="...")
+	./extract/peer/run.sh $(ARGS)
