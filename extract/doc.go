@@ -100,6 +100,14 @@ type Claim struct {
 	Speaker     *string    `json:"speaker"`
 	Quantities  []Quantity `json:"quantities"`
 	Modality    string     `json:"modality"`
+	// Origin says where the claim comes from: "attribution" (an attribution's
+	// content), "article" (asserted by the article itself), "accusation" (what the
+	// Speaker accuses or criticizes someone of: "Israel accused Hamas of violating the
+	// ceasefire") or "disputed" (a proposition a dispute targets that nobody in the
+	// text asserts: what someone refuses or opposes). Set by findClaims/findDisputes.
+	Origin string `json:"origin"`
+	// Cue is the words that mark an accusation claim ("accused"); zero otherwise.
+	Cue Span `json:"-"`
 }
 
 // Dispute is a dispute found in the text: Disputer disputes, denies, rejects... the
