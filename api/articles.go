@@ -181,10 +181,6 @@ func handleIngest(store graph.Store, ing ArticleIngester, maxBody int64, log *sl
 			writeError(c, log, err)
 			return
 		}
-		if ing == nil {
-			writeProblem(c, http.StatusServiceUnavailable, "", "This server does not accept articles.")
-			return
-		}
 		req, err := decodeIngest(c.Request, maxBody)
 		if err != nil {
 			writeError(c, log, err)
@@ -193,6 +189,10 @@ func handleIngest(store graph.Store, ing ArticleIngester, maxBody int64, log *sl
 		art, err := req.article()
 		if err != nil {
 			writeError(c, log, err)
+			return
+		}
+		if ing == nil {
+			writeProblem(c, http.StatusServiceUnavailable, "", "This server does not accept articles.")
 			return
 		}
 		ctx := c.Request.Context()

@@ -3,6 +3,7 @@ package api
 import (
 	"fmt"
 	"net/url"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -134,10 +135,34 @@ func parseText(v url.Values, name string) (string, error) {
 	if len(s) > maxQueryBytes {
 		return "", badRequest(name, fmt.Sprintf("%s is %d bytes long, over the limit of %d", name, len(s), maxQueryBytes))
 	}
+	if bad := operatorChars(s); bad != "" {
+		return "", badRequest(name, fmt.Sprintf("%s takes plain words, and search has no operators: remove %s (every word must occur in a match)", name, bad))
+	}
 	if len(graph.QueryTerms(s)) == 0 {
 		return "", badRequest(name, fmt.Sprintf("%s has no words to search for: give letters or digits", name))
 	}
 	return s, nil
+}
+
+// queryOperators are the characters that carry syntax in Lucene or Cypher queries.
+// Search takes plain words (graph.QueryTerms), so a q holding them is refused with a
+// clear message rather than silently read as words: the caller meant an operator
+// that does not exist here. Apostrophes, commas, periods, hyphens and percent signs
+// stay allowed: they occur in plain words and numbers ("Gaza's", "68,800", "5%").
+const queryOperators = "\"()[]{}:;=*?~^!|\\/<>+`"
+
+// operatorChars returns the distinct operator characters of s, quoted, or "".
+func operatorChars(s string) string {
+	var found []string
+	for _, r := range s {
+		if strings.ContainsRune(queryOperators, r) && !slices.Contains(found, string(r)) {
+			found = append(found, string(r))
+		}
+	}
+	if len(found) == 0 {
+		return ""
+	}
+	return strconv.Quote(strings.Join(found, " "))
 }
 
 var claimParams = []string{"q", "speaker", "article", "outlet", "disputed", "has_quantity", "sort", "cursor", "limit"}
@@ -222,17 +247,9 @@ func parseArticleQuery(v url.Values) (graph.ArticleQuery, error) {
 	return q, err
 }
 
-// Subgraph bounds.
-const (
-	DefaultSubgraphDepth = 1
-	MaxSubgraphDepth     = 3
-	DefaultSubgraphLimit = 100
-	MaxSubgraphLimit     = 1000
-)
-
 // parseSubgraphQuery reads the parameters of GET /v1/subgraph.
 func parseSubgraphQuery(v url.Values) (graph.SubgraphQuery, error) {
-	q := graph.SubgraphQuery{Depth: DefaultSubgraphDepth, Limit: DefaultSubgraphLimit}
+	q := graph.SubgraphQuery{Depth: graph.DefaultSubgraphDepth, Limit: graph.DefaultSubgraphLimit}
 	if err := checkParams(v, "root", "depth", "limit"); err != nil {
 		return q, err
 	}
@@ -245,15 +262,15 @@ func parseSubgraphQuery(v url.Values) (graph.SubgraphQuery, error) {
 	}
 	if v.Has("depth") {
 		n, err := strconv.Atoi(v.Get("depth"))
-		if err != nil || n < 1 || n > MaxSubgraphDepth {
-			return q, badRequest("depth", fmt.Sprintf("depth must be an integer from 1 to %d", MaxSubgraphDepth))
+		if err != nil || n < 1 || n > graph.MaxSubgraphDepth {
+			return q, badRequest("depth", fmt.Sprintf("depth must be an integer from 1 to %d", graph.MaxSubgraphDepth))
 		}
 		q.Depth = n
 	}
 	if v.Has("limit") {
 		n, err := strconv.Atoi(v.Get("limit"))
-		if err != nil || n < 1 || n > MaxSubgraphLimit {
-			return q, badRequest("limit", fmt.Sprintf("limit must be an integer from 1 to %d", MaxSubgraphLimit))
+		if err != nil || n < 1 || n > graph.MaxSubgraphLimit {
+			return q, badRequest("limit", fmt.Sprintf("limit must be an integer from 1 to %d", graph.MaxSubgraphLimit))
 		}
 		q.Limit = n
 	}
