@@ -13,7 +13,11 @@ import (
 // Cypher of the write path. Labels and relationship types are fixed here; every value is
 // a parameter. Each batch is one UNWIND over rows of {id, props, ...}.
 const (
-	cyArticleHash = `MATCH (a:Article {id: $id}) RETURN a.content_hash AS hash`
+	// Lock the article first (MERGE under the uniqueness constraint, then a write to
+	// take the node's exclusive lock): concurrent writes of one article serialize, and
+	// the second sees the first's content hash. A node created here is filled in below,
+	// or vanishes with the rolled-back transaction.
+	cyArticleHash = `MERGE (a:Article {id: $id}) SET a._lock = true REMOVE a._lock RETURN a.content_hash AS hash`
 
 	// Replacing an article: drop what belongs to it.
 	cyDropStatements = `MATCH (s:Statement {article_id: $id}) DETACH DELETE s`
@@ -32,7 +36,10 @@ WITH a
 OPTIONAL MATCH (o:Outlet {id: $outlet})
 FOREACH (_ IN CASE WHEN o IS NULL THEN [] ELSE [1] END | MERGE (a)-[:PUBLISHED_BY]->(o))`
 
-	cyExistingAgents = `UNWIND $ids AS id MATCH (n:Agent {id: id}) RETURN n`
+	// Lock the bundle's agents (sorted ids, so lock order is the same everywhere) before
+	// reading them: merging aliases and roles is a read-modify-write that must not lose a
+	// concurrent writer's update. A new agent comes back without a name.
+	cyExistingAgents = `UNWIND $ids AS id MERGE (n:Agent {id: id}) SET n._lock = true REMOVE n._lock RETURN n`
 	cyAgents         = `UNWIND $rows AS r MERGE (n:Agent {id: r.id}) SET n += r.props`
 
 	// An existing claim is kept whole (its first write).
@@ -186,8 +193,8 @@ func (p *writePlan) run(ctx context.Context, tx neo4j.ManagedTransaction) (bool,
 	if err != nil {
 		return false, err
 	}
-	if len(recs) > 0 {
-		if h, _ := recs[0].Values[0].(string); h == p.hash {
+	if stored, _ := recs[0].Values[0].(string); stored != "" {
+		if stored == p.hash {
 			return false, nil
 		}
 		for _, q := range []string{cyDropStatements, cyDropDisputes, cyDropMentions, cyDropPublished, cyDropConflicts, cyDropCorrobs} {
@@ -251,8 +258,9 @@ func (p *writePlan) writeAgents(ctx context.Context, tx neo4j.ManagedTransaction
 	}
 	stored := map[string]graph.Agent{}
 	for _, r := range recs {
-		a := toAgent(r.Values[0])
-		stored[a.ID] = a
+		if a := toAgent(r.Values[0]); a.Name != "" {
+			stored[a.ID] = a
+		}
 	}
 	merged := map[string]graph.Agent{}
 	for _, a := range p.g.Agents { // canonical: distinct ids, aliases and roles sorted sets
