@@ -1,7 +1,10 @@
 package extract
 
 import (
+	_ "embed"
 	"sort"
+	"strings"
+	"sync"
 
 	"github.com/claimgraph/claimgraph/extract/internal/attribml"
 )
@@ -22,6 +25,7 @@ func finishAttributions(d *Document, toks []attribml.Tok) {
 		a.ID = attributionID(i)
 		a.Kind = contentKind(d, toks, a.Content)
 	}
+	findViaSpans(d)
 }
 
 func contentKind(d *Document, toks []attribml.Tok, sp Span) string {
@@ -50,4 +54,108 @@ func contentKind(d *Document, toks []attribml.Tok, sp Span) string {
 		return "mixed"
 	}
 	return "reported"
+}
+
+//go:embed lexicon/agencies.txt
+var agenciesFile string
+
+var (
+	agencyOnce     sync.Once
+	agencyNames    map[string][][]string // first token → token sequences
+	agencyTriggers map[string]bool
+)
+
+func loadAgencies() {
+	agencyNames = map[string][][]string{}
+	agencyTriggers = map[string]bool{}
+	for _, line := range strings.Split(agenciesFile, "\n") {
+		line = strings.TrimSpace(line)
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		if w, ok := strings.CutPrefix(line, "trigger "); ok {
+			agencyTriggers[strings.TrimSpace(w)] = true
+			continue
+		}
+		var words []string
+		for _, t := range tokenize([]rune(line)) {
+			words = append(words, t.Text)
+		}
+		agencyNames[words[0]] = append(agencyNames[words[0]], words)
+	}
+	for _, seqs := range agencyNames { // longest first
+		sort.SliceStable(seqs, func(i, j int) bool { return len(seqs[i]) > len(seqs[j]) })
+	}
+}
+
+// agencyAt returns the end token of the longest agency name starting at token i, or 0.
+func agencyAt(tk []Token, i, end int) int {
+	for _, seq := range agencyNames[tk[i].Text] {
+		if i+len(seq) > end {
+			continue
+		}
+		ok := true
+		for k, w := range seq {
+			if tk[i+k].Text != w {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			return i + len(seq)
+		}
+	}
+	return 0
+}
+
+// agencyWindow is how many tokens before an agency name a trigger may stand.
+const agencyWindow = 5
+
+// findViaSpans fills ViaSpans: agency names in the attribution's sentence that lie in
+// its source span, or outside its content with a trigger word shortly before them.
+func findViaSpans(d *Document) {
+	agencyOnce.Do(loadAgencies)
+	tk := d.Tokens
+	for ai := range d.Attributions {
+		a := &d.Attributions[ai]
+		lo := sort.Search(len(tk), func(i int) bool { return tk[i].Start >= a.Sentence.Start })
+		hi := sort.Search(len(tk), func(i int) bool { return tk[i].Start >= a.Sentence.End })
+		for i := lo; i < hi; i++ {
+			e := agencyAt(tk, i, hi)
+			if e == 0 {
+				continue
+			}
+			s := i
+			if s > lo && tk[s-1].Lower == "the" {
+				s--
+			}
+			sp := Span{Start: tk[s].Start, End: tk[e-1].End}
+			inSource := a.Source != nil && sp.Start >= a.Source.Start && sp.End <= a.Source.End
+			inContent := inSpan(a.Content, sp.Start) && !inSource
+			trig := false
+			for k := s - 1; k >= lo && k >= s-agencyWindow; k-- {
+				if agencyTriggers[tk[k].Lower] {
+					trig = true
+					break
+				}
+			}
+			if inSource || (trig && !inContent) {
+				a.ViaSpans = append(a.ViaSpans, sp)
+			}
+			i = e - 1
+		}
+	}
+}
+
+// inSpan reports whether offset x lies in sp (in one of its fragments, if any).
+func inSpan(sp Span, x int) bool {
+	if len(sp.Fragments) == 0 {
+		return x >= sp.Start && x < sp.End
+	}
+	for _, f := range sp.Fragments {
+		if x >= f[0] && x < f[1] {
+			return true
+		}
+	}
+	return false
 }

@@ -84,6 +84,13 @@ type Attribution struct {
 	Via        []string `json:"via"`
 	Confidence float64  `json:"confidence"`
 	Sentence   Span     `json:"sentence"`
+	// ViaSpans are the raw spans of news agencies and outlets the attribution came
+	// through, as the attribution stage found them in the sentence: "Reuters" and "the
+	// Associated Press" in "according to reports from Reuters and the Associated
+	// Press", "Axios" in "as reported by Axios", "the Associated Press" in "told the
+	// Associated Press". Filled by attrib_rules.go (attribution stage); the speaker
+	// resolution stage maps them to entity ids in Via.
+	ViaSpans []Span `json:"via_spans,omitempty"`
 }
 
 // Quantity is a number in the text with its unit, qualifier and counted thing; see

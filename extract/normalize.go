@@ -78,7 +78,8 @@ func isHyphen(r rune) bool { return r == '-' || r == '\u2010' || r == '\u2011' }
 //     followed by a period (U.S., U.N., U.A.E., a.m., Ph.D.) keep their periods;
 //   - numbers: start with a digit, may hold , or . between digits (68,800 1.5) and
 //     continue with letters (1990s, 3rd);
-//   - quotes: any quotation mark, one per token ('' and `` count as one mark);
+//   - quotes: any quotation mark, one per token (two straight single quotes or two
+//     backticks in a row, typewriter style, count as one mark);
 //   - punctuation: every other non-space code point, one per token.
 func tokenize(rs []rune) []Token {
 	toks := make([]Token, 0, len(rs)/5+1)

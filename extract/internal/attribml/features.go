@@ -58,7 +58,8 @@ func mix(a, b uint64) uint64 {
 
 // MakeToks builds the token view from token texts (as in the text), kinds and the
 // paragraph index of each token. Quotation state is tracked per paragraph in one pass:
-// “ « open, ” » close, a straight " (or '') opens when closed and closes when open; single
+// “ « open, ” » close, a straight " (or a typewriter pair of single quotes) opens when
+// closed and closes when open; single
 // quotes are left alone (they are mostly apostrophes). A quotation left open at a
 // paragraph end is closed there (news style reopens it in the next paragraph).
 func MakeToks(texts []string, lowers []string, kinds []uint8, para []int) []Tok {
