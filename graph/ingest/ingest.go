@@ -1,0 +1,454 @@
+// Package ingest turns articles into the provenance graph: it validates an article,
+// runs the extractor, reasons across articles against what the store already holds,
+// and writes the article's bundle with Store.PutArticle.
+//
+// Reasoning across articles (each rule is documented in its own file, with its
+// thresholds, and tested on pairs that must and must not merge):
+//   - match.go: one claim, many statements: a new claim that is a near duplicate of a
+//     stored claim joins it (its statement points at the stored claim id);
+//   - agents.go: the same person, organization or country in several articles is one
+//     Agent (surnames, acronyms, aliases, name variants);
+//   - links.go: claims that count the same thing conflict or corroborate by the
+//     qualifier-interval rule of graph.QuantitiesConflict;
+//   - disputes.go: a dispute that names a speaker or a subject but no claim of its own
+//     article is linked to the matching claims of other articles;
+//   - origin.go: a wire story carries its agency, so that copies in several outlets
+//     count once as corroboration (graph.Origin).
+//
+// The bundle written stays self-contained: every stored claim or agent a statement,
+// link or dispute now points at is copied into it.
+package ingest
+
+import (
+	"context"
+	"sort"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/claimgraph/claimgraph/graph"
+)
+
+// Options tune an Ingester. The zero value is fine.
+type Options struct {
+	// MaxCandidates bounds each store search made for one claim or dispute (near
+	// duplicates, counts to compare, claims a dispute may target). 0 means
+	// DefaultMaxCandidates; at most graph.MaxPageSize.
+	MaxCandidates int
+}
+
+// DefaultMaxCandidates is Options.MaxCandidates when unset.
+const DefaultMaxCandidates = 50
+
+// Ingester writes articles into a store, reasoning across the articles it already
+// holds. It is safe for concurrent use: extraction runs in parallel, while reasoning
+// and writing run one article at a time, so that two near-duplicate articles ingested
+// together still see each other.
+type Ingester struct {
+	store graph.Store
+	opts  Options
+	mu    sync.Mutex
+}
+
+// New returns an Ingester writing into store.
+func New(store graph.Store, opts Options) *Ingester {
+	if opts.MaxCandidates <= 0 {
+		opts.MaxCandidates = DefaultMaxCandidates
+	}
+	if opts.MaxCandidates > graph.MaxPageSize {
+		opts.MaxCandidates = graph.MaxPageSize
+	}
+	return &Ingester{store: store, opts: opts}
+}
+
+// ClaimResult is one claim of an ingested article.
+type ClaimResult struct {
+	ID   string          `json:"id"`
+	Text string          `json:"text"`
+	Kind graph.ClaimKind `json:"kind"`
+	// Merged is true when the article's statement joined a claim stored before (a near
+	// duplicate from another article), rather than a claim of its own.
+	Merged bool `json:"merged"`
+	// Statements counts the article's statements of this claim.
+	Statements int `json:"statements"`
+}
+
+// Timings says where the time of one ingest went.
+type Timings struct {
+	Extract time.Duration `json:"extract_ns"`
+	Reason  time.Duration `json:"reason_ns"`
+	Write   time.Duration `json:"write_ns"`
+	Total   time.Duration `json:"total_ns"`
+}
+
+// Result says what ingesting one article did.
+type Result struct {
+	ArticleID string `json:"article_id"`
+	// Created is false when the article was already stored with the same text: then
+	// nothing was written, and the counts describe what is stored.
+	Created    bool          `json:"created"`
+	Claims     []ClaimResult `json:"claims"`
+	Statements int           `json:"statements"`
+	Disputes   int           `json:"disputes"`
+	// Links counts the claim links the article's bundle carries (conflicts and
+	// corroborations), LinksMade those of them found by reasoning across articles.
+	Links     int `json:"links"`
+	LinksMade int `json:"links_made"`
+	// MergedClaims counts claims that joined a stored claim; ResolvedAgents agents
+	// resolved to a stored agent of another name; LinkedDisputes disputes linked to a
+	// claim of another article.
+	MergedClaims   int     `json:"merged_claims"`
+	ResolvedAgents int     `json:"resolved_agents"`
+	LinkedDisputes int     `json:"linked_disputes"`
+	Timings        Timings `json:"timings"`
+}
+
+// UnlinkedDispute is a dispute the extractor found that names neither a claim of its
+// own article nor a target agent ("Israel disputes the figures of Palestinians
+// killed"). IngestGraph tries to link it to a stored claim by its subject; unlinked,
+// it is dropped (a Dispute must target something).
+type UnlinkedDispute struct {
+	DisputerID string            `json:"disputer_id"`
+	Kind       graph.DisputeKind `json:"kind"`
+	Cue        graph.Span        `json:"cue"`
+	Sentence   graph.Span        `json:"sentence"`
+	Confidence float64           `json:"confidence"`
+}
+
+// IngestGraph reasons across articles about an extracted bundle and writes it: the
+// second half of Ingest, for callers that already hold a bundle. g is not modified.
+// Errors: EINVALID (the bundle fails graph validation; nothing written),
+// EUNAVAILABLE and others from the store.
+func (in *Ingester) IngestGraph(ctx context.Context, g *graph.ArticleGraph, unlinked []UnlinkedDispute) (*Result, error) {
+	start := time.Now()
+	g = graph.Canonical(g)
+	if err := g.Validate(); err != nil {
+		return nil, err
+	}
+	in.mu.Lock()
+	defer in.mu.Unlock()
+
+	if res, done, err := in.unchanged(ctx, g); err != nil || done {
+		if res != nil {
+			res.Timings.Total = time.Since(start)
+		}
+		return res, err
+	}
+	r := &reasoner{ctx: ctx, st: in.store, max: in.opts.MaxCandidates, g: g, res: &Result{ArticleID: g.Article.ID}}
+	if err := r.run(unlinked); err != nil {
+		return nil, err
+	}
+	out := graph.Canonical(r.g)
+	if err := out.Validate(); err != nil {
+		return nil, graph.Wrap(graph.EINTERNAL, err, "ingest built an invalid bundle for article %s", g.Article.ID)
+	}
+	reasoned := time.Now()
+	wr, err := in.store.PutArticle(ctx, out)
+	if err != nil {
+		return nil, err
+	}
+	res := r.res
+	res.Created = wr.Created
+	fillCounts(res, out)
+	for i := range res.Claims {
+		res.Claims[i].Merged = r.merged[res.Claims[i].ID]
+	}
+	res.Timings.Reason = reasoned.Sub(start)
+	res.Timings.Write = time.Since(reasoned)
+	res.Timings.Total = time.Since(start)
+	return res, nil
+}
+
+// unchanged returns the Result of an article already stored with the same content
+// hash: ingesting it again changes nothing.
+func (in *Ingester) unchanged(ctx context.Context, g *graph.ArticleGraph) (*Result, bool, error) {
+	stored, err := in.store.Article(ctx, g.Article.ID)
+	switch {
+	case graph.ErrorCode(err) == graph.ENOTFOUND:
+		return nil, false, nil
+	case err != nil:
+		return nil, false, err
+	case stored.ContentHash != g.Article.ContentHash:
+		return nil, false, nil // changed text: re-extracted and replaced
+	}
+	sg, err := in.store.ArticleGraph(ctx, g.Article.ID)
+	if err != nil {
+		return nil, false, err
+	}
+	res := &Result{ArticleID: sg.Article.ID}
+	fillCounts(res, sg)
+	return res, true, nil
+}
+
+// fillCounts sets a Result's counts and claims from a stored or written bundle: the
+// claims its statements point at (copies of claims that only links or disputes
+// reference are not the article's claims).
+func fillCounts(res *Result, g *graph.ArticleGraph) {
+	n := map[string]int{}
+	for _, s := range g.Statements {
+		n[s.ClaimID]++
+	}
+	res.Claims = res.Claims[:0]
+	for _, c := range g.Claims {
+		if n[c.ID] > 0 {
+			res.Claims = append(res.Claims, ClaimResult{ID: c.ID, Text: c.Text, Kind: c.Kind, Statements: n[c.ID]})
+		}
+	}
+	res.Statements, res.Disputes, res.Links = len(g.Statements), len(g.Disputes), len(g.Links)
+}
+
+// reasoner holds the state of reasoning about one bundle.
+type reasoner struct {
+	ctx    context.Context
+	st     graph.Store
+	max    int
+	g      *graph.ArticleGraph
+	res    *Result
+	merged map[string]bool // claim ids that statements joined from a stored claim
+
+	claimCache map[string]*graph.ClaimDetail // stored claims read so far (nil: not stored)
+	agentNames map[string]string             // agent id → name, for link reasons
+	dates      map[string]graph.Date         // article id → published date
+}
+
+func (r *reasoner) run(unlinked []UnlinkedDispute) error {
+	r.merged = map[string]bool{}
+	r.claimCache = map[string]*graph.ClaimDetail{}
+	r.agentNames = map[string]string{}
+	r.dates = map[string]graph.Date{r.g.Article.ID: r.g.Article.Published}
+	for _, a := range r.g.Agents {
+		r.agentNames[a.ID] = a.Name
+	}
+	steps := []func() error{r.markWire, r.resolveAgents, r.mergeClaims, r.linkDisputes, func() error { return r.linkUnlinked(unlinked) }, r.linkQuantities}
+	for _, step := range steps {
+		if err := r.ctx.Err(); err != nil {
+			return graph.Wrap(graph.EUNAVAILABLE, err, "ingest of article %s cancelled", r.g.Article.ID)
+		}
+		if err := step(); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// storedClaim reads a claim with its statements once per ingest; nil when not stored.
+func (r *reasoner) storedClaim(id string) (*graph.ClaimDetail, error) {
+	if d, ok := r.claimCache[id]; ok {
+		return d, nil
+	}
+	d, err := r.st.Claim(r.ctx, id)
+	if graph.ErrorCode(err) == graph.ENOTFOUND {
+		d, err = nil, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	r.claimCache[id] = d
+	return d, nil
+}
+
+// foreign reports whether a stored claim has a statement in another article than the
+// one being ingested (a claim only this article's previous version said is not a
+// cross-article candidate).
+func (r *reasoner) foreign(d *graph.ClaimDetail) bool {
+	for _, s := range d.Statements {
+		if s.ArticleID != r.g.Article.ID {
+			return true
+		}
+	}
+	return false
+}
+
+// addClaim copies a stored claim into the bundle unless it is there already.
+func (r *reasoner) addClaim(c graph.Claim) {
+	for _, x := range r.g.Claims {
+		if x.ID == c.ID {
+			return
+		}
+	}
+	r.g.Claims = append(r.g.Claims, c)
+}
+
+// resolveAgents maps the bundle's agents to stored agents of other names (agents.go).
+func (r *reasoner) resolveAgents() error {
+	remap := map[string]string{}
+	var keep []graph.Agent
+	resolved := map[string]graph.Agent{}
+	for _, a := range r.g.Agents {
+		to, ok, err := findStoredAgent(r.ctx, r.st, a)
+		if err != nil {
+			return err
+		}
+		if !ok {
+			keep = append(keep, a)
+			continue
+		}
+		remap[a.ID] = to.ID
+		m := resolved[to.ID]
+		if m.ID == "" {
+			m = to
+		}
+		m.Aliases = append(append(m.Aliases, a.Name), a.Aliases...)
+		m.Roles = append(m.Roles, a.Roles...)
+		resolved[to.ID] = m
+	}
+	if len(remap) == 0 {
+		return nil
+	}
+	r.res.ResolvedAgents = len(remap)
+	r.g.Agents = keep
+	for _, a := range resolved {
+		r.g.Agents = append(r.g.Agents, a) // Canonical merges it with a bundle agent of the same id
+	}
+	mapID := func(id string) string {
+		if to, ok := remap[id]; ok {
+			return to
+		}
+		return id
+	}
+	for i := range r.g.Statements {
+		s := &r.g.Statements[i]
+		s.SpeakerID = mapID(s.SpeakerID)
+		for k := range s.Via {
+			s.Via[k] = mapID(s.Via[k])
+		}
+	}
+	for i := range r.g.Disputes {
+		d := &r.g.Disputes[i]
+		d.DisputerID, d.TargetAgentID = mapID(d.DisputerID), mapID(d.TargetAgentID)
+		d.ID = graph.DisputeID(d.ArticleID, d.Cue, d.DisputerID, d.ClaimID, d.TargetAgentID)
+	}
+	for i := range r.g.Mentions {
+		r.g.Mentions[i].AgentID = mapID(r.g.Mentions[i].AgentID)
+	}
+	for i := range r.g.Agents {
+		r.agentNames[r.g.Agents[i].ID] = r.g.Agents[i].Name
+	}
+	r.g = graph.Canonical(r.g)
+	return nil
+}
+
+// claimCandidates finds stored claims that may be near duplicates of c: by its rarest
+// terms (two searches of two terms each) and by its counted quantities.
+func (r *reasoner) claimCandidates(c graph.Claim) ([]graph.Claim, error) {
+	byID := map[string]graph.Claim{}
+	terms := CandidateTerms(c.Text, 4)
+	var queries []string
+	for i := 0; i < len(terms); i += 2 {
+		queries = append(queries, strings.Join(terms[i:min(i+2, len(terms))], " "))
+	}
+	for _, q := range queries {
+		page, err := r.st.SearchClaims(r.ctx, graph.ClaimQuery{Text: q, Page: graph.PageRequest{Limit: r.max}})
+		if err != nil {
+			return nil, err
+		}
+		for _, s := range page.Items {
+			byID[s.Claim.ID] = s.Claim
+		}
+	}
+	for _, q := range c.Quantities {
+		if q.Counted == "" {
+			continue
+		}
+		cs, err := r.st.ClaimsByCounted(r.ctx, q.Counted, q.Unit, r.max)
+		if err != nil {
+			return nil, err
+		}
+		for _, x := range cs {
+			byID[x.ID] = x
+		}
+	}
+	out := make([]graph.Claim, 0, len(byID))
+	for _, x := range byID {
+		out = append(out, x)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].ID < out[j].ID })
+	return out, nil
+}
+
+// mergeClaims makes each new claim that is a near duplicate of a stored claim (of
+// another article) join it (match.go).
+func (r *reasoner) mergeClaims() error {
+	remap := map[string]string{}
+	for _, c := range r.g.Claims {
+		d, err := r.storedClaim(c.ID)
+		if err != nil {
+			return err
+		}
+		if d != nil {
+			continue // already stored under this id: statements join it anyway
+		}
+		cands, err := r.claimCandidates(c)
+		if err != nil {
+			return err
+		}
+		var best *graph.Claim
+		bestJ := -1.0
+		for i := range cands {
+			m := SameClaim(c, cands[i])
+			if !m.Same || m.Jaccard <= bestJ {
+				continue
+			}
+			cd, err := r.storedClaim(cands[i].ID)
+			if err != nil {
+				return err
+			}
+			if cd == nil || !r.foreign(cd) {
+				continue
+			}
+			best, bestJ = &cands[i], m.Jaccard
+		}
+		if best != nil {
+			remap[c.ID] = best.ID
+		}
+	}
+	if len(remap) == 0 {
+		return nil
+	}
+	var keep []graph.Claim
+	for _, c := range r.g.Claims {
+		if _, ok := remap[c.ID]; !ok {
+			keep = append(keep, c)
+		}
+	}
+	r.g.Claims = keep
+	for _, to := range remap {
+		cd, _ := r.storedClaim(to) // cached by the loop above
+		r.addClaim(cd.Claim)
+		r.merged[to] = true
+	}
+	r.res.MergedClaims = len(remap)
+	for i := range r.g.Statements {
+		s := &r.g.Statements[i]
+		if to, ok := remap[s.ClaimID]; ok {
+			s.ClaimID = to
+			s.ID = graph.StatementID(s.ArticleID, s.ClaimID, s.Content)
+		}
+	}
+	for i := range r.g.Disputes {
+		d := &r.g.Disputes[i]
+		if to, ok := remap[d.ClaimID]; ok {
+			d.ClaimID = to
+			d.ID = graph.DisputeID(d.ArticleID, d.Cue, d.DisputerID, d.ClaimID, d.TargetAgentID)
+		}
+	}
+	for i := range r.g.Links {
+		l := &r.g.Links[i]
+		if to, ok := remap[l.From]; ok {
+			l.From = to
+		}
+		if to, ok := remap[l.To]; ok {
+			l.To = to
+		}
+		l.ID = graph.LinkID(l.From, l.To, l.Kind)
+	}
+	var links []graph.ClaimLink
+	for _, l := range r.g.Links {
+		if l.From != l.To {
+			links = append(links, l)
+		}
+	}
+	r.g.Links = links
+	r.g = graph.Canonical(r.g)
+	return nil
+}

@@ -1,0 +1,307 @@
+package ingest
+
+import (
+	"strings"
+
+	"github.com/claimgraph/claimgraph/graph"
+)
+
+// sentenceText returns the text of a span of the bundle's article.
+func (r *reasoner) sentenceText(s graph.Span) string {
+	rs := []rune(r.g.Article.Text)
+	if s.Start < 0 || s.End > len(rs) || s.Start >= s.End {
+		return ""
+	}
+	return string(rs[s.Start:s.End])
+}
+
+func (r *reasoner) agentName(id string) (string, error) {
+	if id == "" {
+		return "", nil
+	}
+	if n, ok := r.agentNames[id]; ok {
+		return n, nil
+	}
+	a, err := r.st.Agent(r.ctx, id)
+	if graph.ErrorCode(err) == graph.ENOTFOUND {
+		r.agentNames[id] = ""
+		return "", nil
+	}
+	if err != nil {
+		return "", err
+	}
+	r.agentNames[id] = a.Name
+	return a.Name, nil
+}
+
+// linkDisputes links the bundle's disputes that target an agent but no claim to that
+// agent's stored claims of other articles (disputes.go, by speaker).
+func (r *reasoner) linkDisputes() error {
+	var out []graph.Dispute
+	changed := false
+	for _, d := range r.g.Disputes {
+		if d.ClaimID != "" || d.TargetAgentID == "" {
+			out = append(out, d)
+			continue
+		}
+		page, err := r.st.AgentClaims(r.ctx, d.TargetAgentID, graph.PageRequest{Limit: r.max})
+		if graph.ErrorCode(err) == graph.ENOTFOUND {
+			out = append(out, d)
+			continue
+		}
+		if err != nil {
+			return err
+		}
+		var cands []Candidate
+		for _, s := range page.Items {
+			if onlyThis(s.ArticleIDs, r.g.Article.ID) {
+				continue
+			}
+			cands = append(cands, Candidate{Claim: s.Claim, Speakers: s.SpeakerIDs})
+		}
+		dn, _ := r.agentName(d.DisputerID)
+		tn, _ := r.agentName(d.TargetAgentID)
+		ids := PickDisputedClaims(DisputeRef{Sentence: r.sentenceText(d.Sentence), Names: []string{dn, tn}, BySpeaker: true}, d.DisputerID, cands)
+		if len(ids) == 0 {
+			out = append(out, d)
+			continue
+		}
+		changed = true
+		for _, id := range ids {
+			x := d
+			x.ClaimID = id
+			x.ID = graph.DisputeID(x.ArticleID, x.Cue, x.DisputerID, x.ClaimID, x.TargetAgentID)
+			out = append(out, x)
+			r.res.LinkedDisputes++
+			for _, c := range cands {
+				if c.Claim.ID == id {
+					r.addClaim(c.Claim)
+				}
+			}
+		}
+	}
+	if changed {
+		r.g.Disputes = out
+	}
+	return nil
+}
+
+func onlyThis(articleIDs []string, id string) bool {
+	for _, a := range articleIDs {
+		if a != id {
+			return false
+		}
+	}
+	return true
+}
+
+// linkUnlinked links disputes that name neither a claim nor an agent to stored claims
+// by their subject (disputes.go); the ones that match nothing are dropped.
+func (r *reasoner) linkUnlinked(unlinked []UnlinkedDispute) error {
+	agents := map[string]bool{}
+	for _, a := range r.g.Agents {
+		agents[a.ID] = true
+	}
+	for _, u := range unlinked {
+		if !agents[u.DisputerID] {
+			continue
+		}
+		sentence := r.sentenceText(u.Sentence)
+		dn, _ := r.agentName(u.DisputerID)
+		byID := map[string]Candidate{}
+		skip := map[string]bool{}
+		for _, w := range graph.Words(dn) {
+			skip[w] = true
+		}
+		var terms []string
+		for _, t := range CandidateTerms(sentence, 6) {
+			if !skip[t] && !disputeWords[t] && !figureWords[t] {
+				terms = append(terms, t)
+			}
+		}
+		if len(terms) > 3 {
+			terms = terms[:3]
+		}
+		for _, t := range terms {
+			page, err := r.st.SearchClaims(r.ctx, graph.ClaimQuery{Text: t, Page: graph.PageRequest{Limit: r.max}})
+			if err != nil {
+				return err
+			}
+			for _, s := range page.Items {
+				if !onlyThis(s.ArticleIDs, r.g.Article.ID) {
+					byID[s.Claim.ID] = Candidate{Claim: s.Claim, Speakers: s.SpeakerIDs}
+				}
+			}
+		}
+		cands := make([]Candidate, 0, len(byID))
+		for _, c := range byID {
+			cands = append(cands, c)
+		}
+		for _, id := range PickDisputedClaims(DisputeRef{Sentence: sentence, Names: []string{dn}}, u.DisputerID, cands) {
+			r.addClaim(byID[id].Claim)
+			r.g.Disputes = append(r.g.Disputes, graph.Dispute{
+				ID:         graph.DisputeID(r.g.Article.ID, u.Cue, u.DisputerID, id, ""),
+				ArticleID:  r.g.Article.ID,
+				DisputerID: u.DisputerID,
+				ClaimID:    id,
+				Kind:       u.Kind,
+				Cue:        u.Cue,
+				Sentence:   u.Sentence,
+				Confidence: u.Confidence,
+			})
+			r.res.LinkedDisputes++
+		}
+	}
+	return nil
+}
+
+// claimSide is what a link reason and the time-overlap test need of one claim.
+type claimSide struct {
+	claim   graph.Claim
+	speaker string       // name of its first speaker, "" when the article asserts it
+	dates   []graph.Date // published dates of its articles
+}
+
+func (r *reasoner) articleDate(id string) (graph.Date, error) {
+	if d, ok := r.dates[id]; ok {
+		return d, nil
+	}
+	a, err := r.st.Article(r.ctx, id)
+	if graph.ErrorCode(err) == graph.ENOTFOUND {
+		return graph.Date{}, nil
+	}
+	if err != nil {
+		return graph.Date{}, err
+	}
+	r.dates[id] = a.Published
+	return a.Published, nil
+}
+
+// bundleSide describes a claim of the bundle: speaker from its first statement here.
+func (r *reasoner) bundleSide(c graph.Claim) claimSide {
+	side := claimSide{claim: c, dates: []graph.Date{r.g.Article.Published}}
+	for _, s := range r.g.Statements {
+		if s.ClaimID == c.ID && s.SpeakerID != "" {
+			side.speaker = r.agentNames[s.SpeakerID]
+			break
+		}
+	}
+	return side
+}
+
+// storedSide describes a stored claim of other articles; ok is false when it has no
+// statement in another article.
+func (r *reasoner) storedSide(id string) (claimSide, bool, error) {
+	d, err := r.storedClaim(id)
+	if err != nil || d == nil || !r.foreign(d) {
+		return claimSide{}, false, err
+	}
+	side := claimSide{claim: d.Claim}
+	for _, s := range d.Statements {
+		if s.ArticleID == r.g.Article.ID {
+			continue
+		}
+		if side.speaker == "" && s.SpeakerID != "" {
+			n, err := r.agentName(s.SpeakerID)
+			if err != nil {
+				return claimSide{}, false, err
+			}
+			side.speaker = n
+		}
+		dt, err := r.articleDate(s.ArticleID)
+		if err != nil {
+			return claimSide{}, false, err
+		}
+		side.dates = append(side.dates, dt)
+	}
+	return side, true, nil
+}
+
+func anyOverlap(a, b []graph.Date) bool {
+	for _, x := range a {
+		for _, y := range b {
+			if TimesOverlap(x, y) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// linkQuantities links the bundle's counting claims to each other and to stored
+// counting claims of other articles (links.go).
+func (r *reasoner) linkQuantities() error {
+	own := map[string]bool{}
+	var mine []claimSide
+	for _, c := range r.g.Claims {
+		if len(c.Quantities) > 0 && r.hasStatement(c.ID) {
+			mine = append(mine, r.bundleSide(c))
+			own[c.ID] = true
+		}
+	}
+	add := func(a, b claimSide) {
+		if !anyOverlap(a.dates, b.dates) {
+			return
+		}
+		kind, reason, ok := QuantityLink(a.claim, b.claim, a.speaker, b.speaker)
+		if !ok {
+			return
+		}
+		id := graph.LinkID(a.claim.ID, b.claim.ID, kind)
+		for _, l := range r.g.Links {
+			if l.ID == id {
+				return
+			}
+		}
+		r.addClaim(b.claim)
+		r.g.Links = append(r.g.Links, graph.ClaimLink{
+			ID: id, From: a.claim.ID, To: b.claim.ID, Kind: kind, Reason: reason, ArticleID: r.g.Article.ID,
+		})
+		r.res.LinksMade++
+	}
+	for i := range mine {
+		for j := i + 1; j < len(mine); j++ {
+			add(mine[i], mine[j])
+		}
+	}
+	for _, m := range mine {
+		seen := map[string]bool{}
+		for _, q := range m.claim.Quantities {
+			if q.Counted == "" {
+				continue
+			}
+			key := strings.ToLower(q.Counted) + "\x00" + q.Unit
+			if seen[key] {
+				continue
+			}
+			seen[key] = true
+			cs, err := r.st.ClaimsByCounted(r.ctx, q.Counted, q.Unit, r.max)
+			if err != nil {
+				return err
+			}
+			for _, c := range cs {
+				if own[c.ID] {
+					continue
+				}
+				side, ok, err := r.storedSide(c.ID)
+				if err != nil {
+					return err
+				}
+				if ok {
+					add(m, side)
+				}
+			}
+		}
+	}
+	r.g = graph.Canonical(r.g)
+	return nil
+}
+
+func (r *reasoner) hasStatement(claimID string) bool {
+	for _, s := range r.g.Statements {
+		if s.ClaimID == claimID {
+			return true
+		}
+	}
+	return false
+}
