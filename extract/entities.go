@@ -705,6 +705,9 @@ func semAllNameWords(seq []semTok) bool {
 		if _, ok := entLex.gaz[t.Text]; ok {
 			return false
 		}
+		if _, ok := entLex.orgWords[t.Text]; ok {
+			return false
+		}
 	}
 	return true
 }

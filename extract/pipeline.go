@@ -11,6 +11,10 @@ type Stage func(*Document)
 //	entities, speakers, quantities, claims, disputes go after findAttributions.
 var Stages = []Stage{
 	findAttributions, // attrib.go: cue, source, content spans; raw agency spans in ViaSpans
+	findEntities,     // entities.go: entities, aliases, name and nominal mentions
+	resolveSpeakers,  // speakers.go: Attribution.Speaker (pronouns too) and Via
+	findClaims,       // claims.go: claims with quantities (quantities.go) and modality
+	findDisputes,     // disputes.go: disputes and the claims they target
 }
 
 // Extract runs the whole pipeline over text and returns the Document. It never panics

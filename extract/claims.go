@@ -1,0 +1,213 @@
+package extract
+
+import (
+	"sort"
+	"strings"
+
+	"github.com/claimgraph/claimgraph/graph"
+)
+
+// Claims: every attribution's content is a claim with the attribution's speaker; a
+// sentence that the article asserts without attribution and that carries a statistic
+// (a quantity with a counted thing, a percentage or money, other than a bare duration
+// such as "two years") is a claim of the article itself (Attribution and Speaker nil).
+// Each claim carries the quantities inside its span and a modality from
+// lexicon/modality.txt: the first marker in the claim's words decides ("is expected
+// to", "would", "will" → prediction; "could", "may", "might" → hedged), else
+// "asserted". A modal must be followed by a word ("lack of will." has no modal).
+// Claims are listed in text order; the same text twice is one claim (its id derives
+// from the normalized text, graph.ClaimID).
+//
+// Quantities are found by findQuantities (quantities.go) sentence by sentence and then
+// assigned to the claims whose span holds them.
+
+type modalPhrase struct {
+	words    []string
+	modality graph.Modality
+}
+
+var modalLex = func() []modalPhrase {
+	var out []modalPhrase
+	for _, f := range semLexRows("modality.txt") {
+		out = append(out, modalPhrase{words: strings.Fields(strings.ToLower(f[0])), modality: graph.Modality(f[1])})
+	}
+	// longest first, so "is expected to" wins over "expected to"
+	sort.SliceStable(out, func(i, j int) bool { return len(out[i].words) > len(out[j].words) })
+	return out
+}()
+
+// semDurationWords are counted nouns that are durations, not statistics.
+var semDurationWords = map[string]bool{"years": true, "months": true, "weeks": true, "days": true, "hours": true,
+	"decades": true, "minutes": true, "centuries": true, "year": true, "month": true, "week": true, "day": true}
+
+// modalityOf returns the modality the text of runes[s:e] (or its fragments) marks.
+func modalityOf(runes []rune, sp Span) graph.Modality {
+	for _, f := range semFragments(sp) {
+		toks := semScan(runes, f[0], f[1])
+		for i := range toks {
+			for _, m := range modalLex {
+				if i+len(m.words) > len(toks) {
+					continue
+				}
+				ok := true
+				for k, w := range m.words {
+					if toks[i+k].Lower != w {
+						ok = false
+						break
+					}
+				}
+				if !ok {
+					continue
+				}
+				next := i + len(m.words)
+				if len(m.words) == 1 {
+					// a modal verb needs a word after it, and not a preposition before it
+					if next >= len(toks) || toks[next].Kind != 'w' {
+						continue
+					}
+					if i > 0 && (toks[i-1].Lower == "of" || toks[i-1].Lower == "the" || toks[i-1].Lower == "political" || toks[i-1].Lower == "good") {
+						continue
+					}
+					if toks[i].Lower == "may" && semIsCap(toks[i].Text) && i > 0 {
+						continue // the month
+					}
+				}
+				return m.modality
+			}
+		}
+	}
+	return graph.ModalityAsserted
+}
+
+// semIsStatistic reports whether a quantity makes the sentence that holds it a
+// statistic the article asserts: a percentage or money, or a count of something that
+// is not a duration, written in digits, or qualified ("more than two"), or with a
+// casualty word ("two people killed"). A bare number word in a noun phrase ("three
+// simple commitments", "two years") is rhetoric, not a statistic.
+func semIsStatistic(q Quantity) bool {
+	if q.Unit != "count" {
+		return true
+	}
+	if q.Counted == "" || semDurationWords[q.Counted] {
+		return false
+	}
+	digits := false
+	for _, r := range q.Text {
+		if r >= '0' && r <= '9' {
+			digits = true
+			break
+		}
+	}
+	if digits || q.Qualifier != "" {
+		return true
+	}
+	f := strings.Fields(q.Counted)
+	return len(f) > 1 && (qLex.states[f[len(f)-1]] || strings.HasPrefix(q.Counted, "remains of"))
+}
+
+// semFragments returns the pieces of a span: its Fragments, or the span itself.
+func semFragments(sp Span) [][2]int {
+	if len(sp.Fragments) > 0 {
+		return sp.Fragments
+	}
+	return [][2]int{{sp.Start, sp.End}}
+}
+
+// semSpanText is the text of a span, its fragments joined by a space, trimmed of
+// surrounding spaces.
+func semSpanText(runes []rune, sp Span) string {
+	var parts []string
+	for _, f := range semFragments(sp) {
+		s, e := max(0, f[0]), min(len(runes), f[1])
+		if s < e {
+			parts = append(parts, strings.TrimSpace(string(runes[s:e])))
+		}
+	}
+	return strings.TrimSpace(strings.Join(parts, " "))
+}
+
+// semWithText returns the span with its Text filled in from the document.
+func semWithText(runes []rune, sp Span) Span {
+	sp.Start, sp.End = max(0, min(sp.Start, len(runes))), max(0, min(sp.End, len(runes)))
+	if sp.End < sp.Start {
+		sp.End = sp.Start
+	}
+	sp.Text = semSpanText(runes, sp)
+	return sp
+}
+
+func semInside(sp Span, s, e int) bool {
+	for _, f := range semFragments(sp) {
+		if s >= f[0] && e <= f[1] {
+			return true
+		}
+	}
+	return false
+}
+
+// findClaims fills d.Claims.
+func findClaims(d *Document) {
+	var quants []Quantity
+	for _, s := range semSentenceSpans(d) {
+		quants = append(quants, findQuantities(d.Runes, s.Start, s.End)...)
+	}
+	seen := map[string]bool{}
+	var claims []Claim
+	add := func(c Claim) {
+		if c.Text == "" || seen[c.ID] {
+			return
+		}
+		seen[c.ID] = true
+		claims = append(claims, c)
+	}
+	covered := make([]bool, len(quants))
+	for i := range d.Attributions {
+		a := &d.Attributions[i]
+		sp := semWithText(d.Runes, a.Content)
+		text := strings.TrimSpace(sp.Text)
+		if graph.NormalizeClaimText(text) == "" {
+			continue
+		}
+		c := Claim{ID: graph.ClaimID(text), Text: text, Span: sp, Speaker: a.Speaker, Origin: "attribution", Modality: string(modalityOf(d.Runes, sp)), Quantities: []Quantity{}}
+		id := a.ID
+		c.Attribution = &id
+		for qi, q := range quants {
+			if semInside(sp, q.Span.Start, q.Span.End) {
+				c.Quantities = append(c.Quantities, q)
+				covered[qi] = true
+			}
+		}
+		add(c)
+	}
+	// article-asserted statistics
+	for _, s := range semSentenceSpans(d) {
+		var qs []Quantity
+		for qi, q := range quants {
+			if covered[qi] || q.Span.Start < s.Start || q.Span.End > s.End {
+				continue
+			}
+			if !semIsStatistic(q) {
+				continue
+			}
+			qs = append(qs, q)
+		}
+		if len(qs) == 0 {
+			continue
+		}
+		sp := semWithText(d.Runes, Span{Start: s.Start, End: s.End})
+		c := Claim{ID: graph.ClaimID(sp.Text), Text: sp.Text, Span: sp, Origin: "article", Modality: string(modalityOf(d.Runes, sp)), Quantities: qs}
+		add(c)
+	}
+	sort.SliceStable(claims, func(i, j int) bool { return claims[i].Span.Start < claims[j].Span.Start })
+	d.Claims = claims
+}
+
+// semClaimIndex returns the index of the claim with id in d.Claims, or -1.
+func semClaimIndex(d *Document, id string) int {
+	for i := range d.Claims {
+		if d.Claims[i].ID == id {
+			return i
+		}
+	}
+	return -1
+}

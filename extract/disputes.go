@@ -1,0 +1,454 @@
+package extract
+
+import (
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/claimgraph/claimgraph/graph"
+)
+
+// Disputes: who disputes, denies, rejects, refutes, contests, questions, criticizes,
+// opposes, refuses or accuses (the verb forms in lexicon/disputes.txt), and which
+// claim or agent is targeted. The rules, each with a test sentence in
+// disputes_test.go:
+//
+// Disputer (the verb's subject):
+//   - active: the entity mention that ends right before the verb, after skipping
+//     auxiliaries and adverbs ("Israel has consistently criticized"), or a pronoun
+//     resolved like a speaker ("they reject");
+//   - possessive of a noun ("their refusal", "Israel’s refusal");
+//   - passive: "is disputed by X", "were rejected by X".
+//
+// A verb without a resolvable disputer is not a dispute ("many questions remain",
+// "those who reject violence").
+//
+// Target, tried in order:
+//  1. anaphora: "these figures", "this claim", "the report" → the nearest preceding
+//     claim (within three sentences) that has a quantity, for number nouns (figures,
+//     numbers, toll, count, data, estimates, statistics, tally), or any claim for other
+//     nouns (claim, report, allegation, statement, account);
+//  2. relative clause: "X, a condition that Israel opposes" → the clause X before the
+//     comma, back to "of", "that", "whether" or the start of its clause; an existing claim
+//     with that text, else a new claim of origin "disputed";
+//  3. an agent object: "accused Hamas", "criticized UNIFIL" → that agent; with "of"
+//     or "for" + a clause after it, the accusation is a claim of the disputer (origin
+//     "accusation"), or the claim of an attribution whose cue is the verb;
+//  4. a clause object: "refused to ...", "their refusal to ...", "denied that ..." →
+//     the claim of an attribution whose cue is the verb, else a new claim of origin
+//     "disputed"; an agent named in it is the target agent.
+
+var dispLex = func() map[string]graph.DisputeKind {
+	m := map[string]graph.DisputeKind{}
+	for _, f := range semLexRows("disputes.txt") {
+		m[f[0]] = graph.DisputeKind(f[1])
+	}
+	return m
+}()
+
+// semSkipBeforeVerb are words between a subject and its verb.
+var semSkipBeforeVerb = map[string]bool{
+	"has": true, "have": true, "had": true, "does": true, "do": true, "did": true, "also": true, "already": true,
+	"still": true, "not": true, "never": true, "long": true, "again": true, "been": true, "is": true, "are": true,
+	"was": true, "were": true, "will": true, "would": true, "could": true, "may": true, "might": true,
+	"to": true, "continues": true, "continued": true, "continue": true, "even": true, "previously": true,
+}
+
+// semAnaphorNouns are nouns that refer back to a claim; true for number nouns.
+var semAnaphorNouns = map[string]bool{
+	"figures": true, "figure": true, "numbers": true, "number": true, "toll": true, "count": true, "data": true,
+	"estimates": true, "estimate": true, "statistics": true, "tally": true, "casualties": true,
+	"claim": false, "claims": false, "report": false, "reports": false, "allegation": false, "allegations": false,
+	"statement": false, "statements": false, "account": false, "accounts": false, "assertion": false,
+	"assertions": false, "findings": false, "assessment": false, "charge": false, "charges": false, "accusation": false,
+	"accusations": false, "characterization": false, "version": false,
+}
+
+var semAnaphorDets = map[string]bool{"these": true, "this": true, "those": true, "that": true, "the": true, "such": true, "its": true, "their": true}
+
+type disputeFinder struct {
+	d     *Document
+	r     *speakerResolver
+	sents []Span
+	next  int
+}
+
+// findDisputes fills d.Disputes and adds the claims the disputes create.
+func findDisputes(d *Document) {
+	f := &disputeFinder{d: d, r: newSpeakerResolver(d), sents: semSentenceSpans(d)}
+	for si, s := range f.sents {
+		toks := semScan(d.Runes, s.Start, s.End)
+		for i, t := range toks {
+			kind, ok := dispLex[t.Lower]
+			if !ok || t.Kind != 'w' {
+				continue
+			}
+			f.at(si, toks, i, kind)
+		}
+	}
+	sort.SliceStable(d.Claims, func(i, j int) bool { return d.Claims[i].Span.Start < d.Claims[j].Span.Start })
+}
+
+// mentionEndingAt returns the (longest) mention whose span ends at pos, possibly
+// before a possessive ending.
+func (f *disputeFinder) mentionEndingAt(pos int) *Mention {
+	var best *Mention
+	for k := range f.d.Mentions {
+		m := &f.d.Mentions[k]
+		if m.Kind == MentionPronoun {
+			continue
+		}
+		if m.Span.End == pos || (m.Span.End+2 == pos && semIsApos(f.d.Runes[m.Span.End])) {
+			if best == nil || m.Span.Start < best.Span.Start {
+				best = m
+			}
+		}
+	}
+	return best
+}
+
+// mentionStartingAt returns the longest mention that starts at pos.
+func (f *disputeFinder) mentionStartingAt(pos int) *Mention {
+	var best *Mention
+	for k := range f.d.Mentions {
+		m := &f.d.Mentions[k]
+		if m.Span.Start == pos && m.Kind != MentionPronoun && (best == nil || m.Span.End > best.Span.End) {
+			best = m
+		}
+	}
+	return best
+}
+
+// subject finds the disputer of the verb at toks[i]; it returns the entity id and the
+// index of the subject's first token (for relative clauses).
+func (f *disputeFinder) subject(toks []semTok, i int) (string, int) {
+	k := i - 1
+	for k >= 0 && toks[k].Kind == 'w' && (semSkipBeforeVerb[toks[k].Lower] || (strings.HasSuffix(toks[k].Lower, "ly") && toks[k].Text == toks[k].Lower)) {
+		k--
+	}
+	if k < 0 {
+		return "", -1
+	}
+	t := toks[k]
+	if t.Kind != 'w' {
+		return "", -1
+	}
+	if _, ok := pronLex[t.Lower]; ok {
+		if id := f.r.resolvePronoun(t.Text, t.Start); id != "" {
+			return id, k
+		}
+		return "", -1
+	}
+	if m := f.mentionEndingAt(t.End); m != nil {
+		start := k
+		for start > 0 && toks[start-1].Start >= m.Span.Start {
+			start--
+		}
+		return m.Entity, start
+	}
+	if base, poss := semBase(t.Text); poss {
+		if m := f.mentionEndingAt(t.Start + len([]rune(base))); m != nil {
+			return m.Entity, k
+		}
+	}
+	return "", -1
+}
+
+func (f *disputeFinder) at(si int, toks []semTok, i int, kind graph.DisputeKind) {
+	d := f.d
+	t := toks[i]
+	sent := f.sents[si]
+	var disputer string
+	subjStart := -1
+	objStart := i + 1
+	// passive: "is disputed by X"
+	if i >= 1 && semStateAux[toks[i-1].Lower] && i+1 < len(toks) && toks[i+1].Lower == "by" {
+		j := i + 2
+		if j < len(toks) && toks[j].Lower == "the" {
+			j++
+		}
+		if j < len(toks) {
+			if m := f.mentionStartingAt(toks[j].Start); m != nil {
+				disputer = m.Entity
+			}
+		}
+		if disputer == "" {
+			return
+		}
+		// the target is the subject before the auxiliary
+		if tgt, _ := f.subject(toks, i-1); tgt != "" && tgt != disputer {
+			f.emit(kind, disputer, nil, &tgt, t, sent)
+			return
+		}
+		if cl := f.anaphor(toks, semClauseStart(toks, i), i-1, t.Start, si); cl != "" {
+			f.emit(kind, disputer, &cl, nil, t, sent)
+		}
+		return
+	}
+	if disputer, subjStart = f.subject(toks, i); disputer == "" {
+		return
+	}
+	// rule 2: "X, a condition that Israel opposes"
+	if subjStart >= 1 && (toks[subjStart-1].Lower == "that" || toks[subjStart-1].Lower == "which") {
+		if cl := f.relative(toks, subjStart-1, t, disputer); cl != "" {
+			f.emit(kind, disputer, &cl, nil, t, sent)
+		}
+		return
+	}
+	attr := f.attributionWithCue(t)
+	// rule 1: anaphora in the object
+	if cl := f.anaphor(toks, objStart, min(len(toks), objStart+3), t.Start, si); cl != "" {
+		f.emit(kind, disputer, &cl, nil, t, sent)
+		return
+	}
+	j := objStart
+	if j < len(toks) && toks[j].Lower == "the" {
+		j++
+	}
+	// rule 3: an agent object
+	if j < len(toks) {
+		if m := f.mentionStartingAt(toks[j].Start); m != nil && m.Entity != disputer {
+			target := m.Entity
+			k := j
+			for k < len(toks) && toks[k].Start < m.Span.End {
+				k++
+			}
+			var claim *string
+			if attr != nil {
+				if id := f.claimOfAttribution(attr); id != "" {
+					claim = &id
+				}
+			}
+			if claim == nil && k < len(toks) && (toks[k].Lower == "of" || toks[k].Lower == "for" || toks[k].Lower == "over") && k+1 < len(toks) {
+				end := semClauseEnd(toks, k+1)
+				if end > k+1 {
+					sp := Span{Start: m.Span.Start, End: toks[end-1].End, Fragments: [][2]int{{m.Span.Start, m.Span.End}, {toks[k+1].Start, toks[end-1].End}}}
+					sp = semWithText(d.Runes, sp)
+					dis := disputer
+					id := f.addClaim(Claim{Text: sp.Text, Span: sp, Speaker: &dis, Origin: "accusation", Cue: semSpan(d.Runes, t.Start, t.End)})
+					claim = &id
+				}
+			}
+			f.emit(kind, disputer, claim, &target, t, sent)
+			return
+		}
+	}
+	// rule 4: a clause object
+	if attr != nil {
+		if id := f.claimOfAttribution(attr); id != "" {
+			f.emit(kind, disputer, &id, f.firstAgentIn(attr.Content, disputer), t, sent)
+			return
+		}
+	}
+	if j < len(toks) && (toks[j].Lower == "to" || toks[j].Lower == "that") && j+1 < len(toks) {
+		end := semClauseEnd(toks, j+1)
+		if end > j+1 {
+			sp := semWithText(d.Runes, Span{Start: toks[j+1].Start, End: toks[end-1].End})
+			id := f.addClaim(Claim{Text: sp.Text, Span: sp, Origin: "disputed"})
+			f.emit(kind, disputer, &id, f.firstAgentIn(sp, disputer), t, sent)
+		}
+	}
+}
+
+// semClauseEnd returns the index after the last token of the clause starting at j: up
+// to a comma, semicolon, colon, dash, closing quote or the sentence end.
+func semClauseEnd(toks []semTok, j int) int {
+	k := j
+	for k < len(toks) {
+		x := toks[k].Text
+		if x == "," || x == ";" || x == ":" || x == "." || x == "—" || x == "–" || x == "!" || x == "?" || x == "(" || toks[k].Kind == 'q' {
+			break
+		}
+		k++
+	}
+	return k
+}
+
+// semClauseStart returns the first token of the clause that holds toks[i].
+func semClauseStart(toks []semTok, i int) int {
+	k := i
+	for k > 0 {
+		x := toks[k-1].Text
+		if x == "," || x == ";" || x == ":" || x == "—" || x == "–" {
+			break
+		}
+		k--
+	}
+	return k
+}
+
+// anaphor applies rule 1 to toks[from:to]: a determiner and an anaphoric noun.
+func (f *disputeFinder) anaphor(toks []semTok, from, to, before, si int) string {
+	for k := from; k+1 < len(toks) && k < to; k++ {
+		if !semAnaphorDets[toks[k].Lower] {
+			continue
+		}
+		// up to one adjective between: "these casualty figures"
+		for n := k + 1; n <= k+2 && n < len(toks); n++ {
+			numeric, ok := semAnaphorNouns[toks[n].Lower]
+			if !ok {
+				continue
+			}
+			return f.precedingClaim(before, si, numeric)
+		}
+	}
+	return ""
+}
+
+// precedingClaim returns the nearest claim that ends before pos, starts at most three
+// sentences back, and has a quantity when numeric.
+func (f *disputeFinder) precedingClaim(pos, si int, numeric bool) string {
+	minStart := f.sents[max(0, si-3)].Start
+	best := -1
+	for k := range f.d.Claims {
+		c := &f.d.Claims[k]
+		if c.Span.End > pos || c.Span.Start < minStart || (numeric && len(c.Quantities) == 0) || c.Origin == "disputed" {
+			continue
+		}
+		if best < 0 || c.Span.End > f.d.Claims[best].Span.End {
+			best = k
+		}
+	}
+	if best < 0 {
+		return ""
+	}
+	return f.d.Claims[best].ID
+}
+
+// relative applies rule 2: "X, a condition that Israel opposes", toks[rel] being
+// "that" or "which".
+func (f *disputeFinder) relative(toks []semTok, rel int, verb semTok, disputer string) string {
+	// the noun phrase before "that": back to a comma
+	k := rel - 1
+	for k >= 0 && toks[k].Text != "," && rel-k <= 4 {
+		k--
+	}
+	if k < 0 || toks[k].Text != "," {
+		// "the plan that Israel opposes": the noun phrase itself may be anaphoric
+		return f.anaphor(toks, max(0, rel-3), rel, verb.Start, f.sentenceOf(verb.Start))
+	}
+	comma := k
+	// the clause before the comma, back to "of", "to", "that" or a clause boundary
+	s := comma - 1
+	for s > 0 {
+		w := toks[s-1].Lower
+		x := toks[s-1].Text
+		if w == "of" || w == "that" || w == "whether" || x == "," || x == ";" || x == ":" || toks[s-1].Kind == 'q' {
+			break
+		}
+		s--
+	}
+	if s >= comma {
+		return ""
+	}
+	sp := semWithText(f.d.Runes, Span{Start: toks[s].Start, End: toks[comma-1].End})
+	id := graph.ClaimID(sp.Text)
+	if semClaimIndex(f.d, id) >= 0 {
+		return id
+	}
+	return f.addClaim(Claim{Text: sp.Text, Span: sp, Origin: "disputed"})
+}
+
+func (f *disputeFinder) sentenceOf(pos int) int {
+	for i, s := range f.sents {
+		if s.Start <= pos && pos < s.End {
+			return i
+		}
+	}
+	return 0
+}
+
+// attributionWithCue returns the attribution whose cue holds the verb, or nil.
+func (f *disputeFinder) attributionWithCue(t semTok) *Attribution {
+	for k := range f.d.Attributions {
+		a := &f.d.Attributions[k]
+		for _, fr := range semFragments(a.Cue) {
+			if t.Start >= fr[0] && t.End <= fr[1] {
+				return a
+			}
+		}
+	}
+	return nil
+}
+
+func (f *disputeFinder) claimOfAttribution(a *Attribution) string {
+	for k := range f.d.Claims {
+		c := &f.d.Claims[k]
+		if c.Attribution != nil && *c.Attribution == a.ID {
+			return c.ID
+		}
+	}
+	// a claim with the same text from an earlier attribution
+	text := semSpanText(f.d.Runes, a.Content)
+	if text == "" {
+		return ""
+	}
+	if id := graph.ClaimID(text); semClaimIndex(f.d, id) >= 0 {
+		return id
+	}
+	return ""
+}
+
+// firstAgentIn returns the first entity other than the disputer mentioned in sp.
+func (f *disputeFinder) firstAgentIn(sp Span, disputer string) *string {
+	for _, m := range f.d.Mentions {
+		if m.Kind == MentionPronoun || m.Entity == disputer {
+			continue
+		}
+		if semInside(sp, m.Span.Start, m.Span.End) {
+			id := m.Entity
+			return &id
+		}
+	}
+	return nil
+}
+
+// addClaim adds a claim (unless one with its text exists) and returns its id.
+func (f *disputeFinder) addClaim(c Claim) string {
+	c.Text = strings.TrimSpace(c.Text)
+	c.ID = graph.ClaimID(c.Text)
+	if semClaimIndex(f.d, c.ID) >= 0 {
+		return c.ID
+	}
+	c.Modality = string(modalityOf(f.d.Runes, c.Span))
+	c.Quantities = []Quantity{}
+	for _, s := range f.sents {
+		if s.End <= c.Span.Start || s.Start >= c.Span.End {
+			continue
+		}
+		for _, q := range findQuantities(f.d.Runes, s.Start, s.End) {
+			if semInside(c.Span, q.Span.Start, q.Span.End) {
+				c.Quantities = append(c.Quantities, q)
+			}
+		}
+	}
+	f.d.Claims = append(f.d.Claims, c)
+	return c.ID
+}
+
+func (f *disputeFinder) emit(kind graph.DisputeKind, disputer string, claim, target *string, verb semTok, sent Span) {
+	if claim == nil && target == nil {
+		return
+	}
+	if target != nil && *target == disputer {
+		target = nil
+		if claim == nil {
+			return
+		}
+	}
+	for _, x := range f.d.Disputes {
+		if x.Cue.Start == verb.Start && x.Cue.End == verb.End {
+			return
+		}
+	}
+	f.next++
+	f.d.Disputes = append(f.d.Disputes, Dispute{
+		ID:       "d" + strconv.Itoa(len(f.d.Disputes)+1),
+		Disputer: disputer,
+		Claim:    claim,
+		Target:   target,
+		Cue:      semSpan(f.d.Runes, verb.Start, verb.End),
+		Kind:     string(kind),
+		Sentence: semSpan(f.d.Runes, sent.Start, sent.End),
+	})
+}

@@ -1,0 +1,400 @@
+package extract
+
+import (
+	"sort"
+	"strings"
+
+	"github.com/claimgraph/claimgraph/graph"
+)
+
+// Speakers: each attribution's source span is resolved to an entity (Attribution.Speaker)
+// and the news agencies it came through are listed (Attribution.Via). The rules, each
+// with a test sentence in speakers_test.go:
+//
+//  1. a pronoun source ("he stated") is the nearest preceding mention, outside
+//     quotations, of a compatible entity: a person of the pronoun's gender for he/she
+//     (gender from lexicon/firstnames.txt, else from an earlier he/she resolved to
+//     them), an organization, country or outlet for "it", a group, organization,
+//     country or outlet for "they"; a pronoun mention is added to Document.Mentions;
+//  2. a named or nominal source is the first entity mention in its head (the part
+//     before an appositive comma): "Hamish Falconer, Britain’s minister ..." → Hamish
+//     Falconer; "the ministry" → Gaza’s Health Ministry (a nominal mention);
+//  3. a source with no mention whose head noun is a group noun (lexicon/groups.txt)
+//     becomes a group entity named by its words ("Observers note" → observers); one
+//     made of two or three capitalized name words becomes a person;
+//  4. Via: when the source names only news outlets ("according to reports from Reuters
+//     and the Associated Press"), the first is the speaker and all of them are Via;
+//     outlets after an agency phrase in the attribution's sentence ("told the
+//     Associated Press", "as reported by Axios", "in an interview with Digital",
+//     "according to Reuters") are added to Via, in text order.
+
+type pronInfo struct {
+	gender byte // m, f, n (it), p (they), x (I)
+	plural bool
+}
+
+var pronLex = func() map[string]pronInfo {
+	m := map[string]pronInfo{}
+	for _, f := range semLexRows("pronouns.txt") {
+		m[f[0]] = pronInfo{gender: f[1][0], plural: f[2] == "p"}
+	}
+	return m
+}()
+
+// semQuoteMask marks the code points that lie inside quotation marks (curly pairs, or
+// straight double quotes toggling), so that pronoun antecedents are not taken from
+// inside quotes. Quotes never run past a paragraph end.
+func semQuoteMask(d *Document) []bool {
+	mask := make([]bool, len(d.Runes))
+	in := false
+	for i, r := range d.Runes {
+		switch r {
+		case '“':
+			in = true
+		case '”':
+			mask[i] = in
+			in = false
+			continue
+		case '"':
+			in = !in
+		case '\n':
+			in = false
+		}
+		mask[i] = in
+	}
+	return mask
+}
+
+// entGender returns a person's gender from their first name, or 0.
+func entGender(e *Entity) byte {
+	if f := strings.Fields(e.Name); len(f) > 0 {
+		return entLex.firstNames[f[0]]
+	}
+	return 0
+}
+
+type speakerResolver struct {
+	d       *Document
+	mask    []bool
+	byID    map[string]int
+	learned map[string]byte // gender learned from resolved pronouns
+}
+
+func newSpeakerResolver(d *Document) *speakerResolver {
+	r := &speakerResolver{d: d, mask: semQuoteMask(d), byID: map[string]int{}, learned: map[string]byte{}}
+	r.reindex()
+	return r
+}
+
+func (r *speakerResolver) reindex() {
+	for i := range r.d.Entities {
+		r.byID[r.d.Entities[i].ID] = i
+	}
+}
+
+func (r *speakerResolver) entity(id string) *Entity {
+	if i, ok := r.byID[id]; ok {
+		return &r.d.Entities[i]
+	}
+	return nil
+}
+
+func (r *speakerResolver) gender(e *Entity) byte {
+	if g := entGender(e); g != 0 {
+		return g
+	}
+	return r.learned[e.ID]
+}
+
+// compatible reports whether entity e can be referred to by pronoun p.
+func (r *speakerResolver) compatible(e *Entity, p pronInfo) bool {
+	switch p.gender {
+	case 'm', 'f':
+		if e.Kind != graph.KindPerson {
+			return false
+		}
+		g := r.gender(e)
+		return g == 0 || g == p.gender
+	case 'n':
+		return e.Kind == graph.KindOrganization || e.Kind == graph.KindCountry || e.Kind == graph.KindOutlet
+	case 'p':
+		return e.Kind == graph.KindGroup || e.Kind == graph.KindOrganization || e.Kind == graph.KindCountry || e.Kind == graph.KindOutlet
+	}
+	return false
+}
+
+// resolvePronoun applies rule 1: the nearest preceding compatible mention before pos,
+// outside quotations, at most three paragraphs back.
+func (r *speakerResolver) resolvePronoun(word string, pos int) string {
+	p, ok := pronLex[strings.ToLower(word)]
+	if !ok || p.gender == 'x' {
+		return ""
+	}
+	minStart := 0
+	para := -1
+	for i, ps := range r.d.Paragraphs {
+		if ps.Start <= pos && pos <= ps.End {
+			para = i
+		}
+	}
+	if para >= 0 {
+		minStart = r.d.Paragraphs[max(0, para-3)].Start
+	}
+	ms := r.d.Mentions
+	for k := len(ms) - 1; k >= 0; k-- {
+		m := ms[k]
+		if m.Span.End > pos || m.Span.Start < minStart {
+			continue
+		}
+		if m.Kind == MentionPronoun || (m.Span.Start < len(r.mask) && r.mask[m.Span.Start]) {
+			continue
+		}
+		e := r.entity(m.Entity)
+		if e == nil || !r.compatible(e, p) {
+			continue
+		}
+		if (p.gender == 'm' || p.gender == 'f') && r.gender(e) == 0 {
+			r.learned[e.ID] = p.gender
+		}
+		return e.ID
+	}
+	return ""
+}
+
+// mentionsIn returns the non-pronoun mentions inside [s, e), in text order.
+func (r *speakerResolver) mentionsIn(s, e int) []Mention {
+	var out []Mention
+	for _, m := range r.d.Mentions {
+		if m.Span.Start < e && m.Span.End > s && m.Kind != MentionPronoun {
+			out = append(out, m)
+		}
+	}
+	return out
+}
+
+// resolveSource applies rules 1–3 to a source span; it returns the speaker id (or "")
+// and the outlets named in the source.
+func (r *speakerResolver) resolveSource(src Span) (string, []string) {
+	d := r.d
+	toks := semScan(d.Runes, src.Start, src.End)
+	var words []semTok
+	for _, t := range toks {
+		if t.Kind == 'w' || t.Kind == 'n' {
+			words = append(words, t)
+		}
+	}
+	if len(words) == 0 {
+		return "", nil
+	}
+	if len(words) <= 2 {
+		if _, ok := pronLex[words[0].Lower]; ok && (len(words) == 1 || words[1].Lower == "also") {
+			id := r.resolvePronoun(words[0].Text, words[0].Start)
+			if id != "" {
+				d.Mentions = append(d.Mentions, Mention{Entity: id, Span: semSpan(d.Runes, words[0].Start, words[0].End), Kind: MentionPronoun})
+			}
+			return id, nil
+		}
+	}
+	// the head: up to the first comma (an appositive follows it)
+	headEnd := src.End
+	for _, t := range toks {
+		if t.Text == "," && t.Start > words[0].Start {
+			headEnd = t.Start
+			break
+		}
+	}
+	ms := r.mentionsIn(src.Start, src.End)
+	var outlets []string
+	allOutlets := len(ms) > 0
+	for _, m := range ms {
+		if e := r.entity(m.Entity); e != nil && e.Kind == graph.KindOutlet {
+			semAddUnique(&outlets, m.Entity)
+		} else {
+			allOutlets = false
+		}
+	}
+	for _, m := range ms {
+		if m.Span.Start >= headEnd {
+			break
+		}
+		e := r.entity(m.Entity)
+		if e == nil {
+			continue
+		}
+		// "Britain’s minister": a possessive country before a role is not the speaker
+		if e.Kind == graph.KindCountry && m.Span.End < headEnd && m.Span.End+2 <= len(d.Runes) && semIsApos(d.Runes[m.Span.End]) {
+			continue
+		}
+		if allOutlets {
+			return m.Entity, outlets
+		}
+		return m.Entity, nil
+	}
+	if allOutlets {
+		return ms[0].Entity, outlets
+	}
+	// rule 3: a group noun heads the source, or a capitalized name
+	var head []semTok
+	for _, w := range words {
+		if w.Start >= headEnd {
+			break
+		}
+		head = append(head, w)
+	}
+	if len(head) == 0 {
+		return "", nil
+	}
+	last := head[len(head)-1]
+	if _, ok := entLex.groups[last.Lower]; ok {
+		var parts []string
+		for _, w := range head {
+			if w.Lower == "the" || w.Lower == "a" || w.Lower == "an" {
+				continue
+			}
+			if semIsCap(w.Text) && entLex.adjCountry[w.Text] == "" && entLex.gaz[w.Text].canon == "" {
+				parts = append(parts, strings.ToLower(w.Text))
+			} else {
+				parts = append(parts, w.Text)
+			}
+		}
+		id := semAddEntity(d, strings.Join(parts, " "), graph.KindGroup)
+		r.reindex()
+		d.Mentions = append(d.Mentions, Mention{Entity: id, Span: semSpan(d.Runes, head[0].Start, last.End), Kind: MentionNominal})
+		return id, nil
+	}
+	if len(head) >= 2 && len(head) <= 3 && semAllNameWords(head) {
+		name := semCollapseSpace(string(d.Runes[head[0].Start:last.End]))
+		id := semAddEntity(d, name, graph.KindPerson)
+		r.reindex()
+		d.Mentions = append(d.Mentions, Mention{Entity: id, Span: semSpan(d.Runes, head[0].Start, last.End), Kind: MentionName})
+		return id, nil
+	}
+	return "", nil
+}
+
+// semAgencyPhrases are the word sequences after which outlets are agencies (rule 4).
+var semAgencyPhrases = [][]string{
+	{"reported", "by"}, {"according", "to", "reports", "from"}, {"according", "to", "reports", "by"},
+	{"according", "to"}, {"told"}, {"interview", "with"}, {"speaking", "to"}, {"spoke", "to"},
+	{"cited", "by"}, {"reports", "from"}, {"reporting", "by"}, {"said", "to"}, {"confirmed", "to"},
+}
+
+// agenciesIn applies rule 4 to the sentence span: the outlets named right after an
+// agency phrase, in text order.
+func (r *speakerResolver) agenciesIn(s Span) []string {
+	d := r.d
+	toks := semScan(d.Runes, s.Start, s.End)
+	ms := r.mentionsIn(s.Start, s.End)
+	var out []string
+	for i := range toks {
+		for _, ph := range semAgencyPhrases {
+			if i+len(ph) > len(toks) {
+				continue
+			}
+			ok := true
+			for k, w := range ph {
+				if toks[i+k].Lower != w {
+					ok = false
+					break
+				}
+			}
+			if !ok {
+				continue
+			}
+			// outlets, joined by "and", commas and "the"
+			j := i + len(ph)
+			for j < len(toks) {
+				t := toks[j]
+				if t.Lower == "the" || t.Lower == "and" || t.Text == "," {
+					j++
+					continue
+				}
+				var hit *Mention
+				for k := range ms {
+					if ms[k].Span.Start == t.Start {
+						hit = &ms[k]
+						break
+					}
+				}
+				if hit == nil {
+					break
+				}
+				e := r.entity(hit.Entity)
+				if e == nil || e.Kind != graph.KindOutlet {
+					break
+				}
+				semAddUnique(&out, hit.Entity)
+				for j < len(toks) && toks[j].Start < hit.Span.End {
+					j++
+				}
+			}
+			break
+		}
+	}
+	return out
+}
+
+// attribSentence returns the sentence span of an attribution: its Sentence field, or
+// the sentence that holds its cue.
+func attribSentence(d *Document, a *Attribution) Span {
+	if !a.Sentence.IsZero() {
+		return a.Sentence
+	}
+	for _, s := range d.Sentences {
+		if s.Start <= a.Cue.Start && a.Cue.Start < s.End {
+			return Span{Start: s.Start, End: s.End}
+		}
+	}
+	return Span{Start: a.Cue.Start, End: a.Cue.End}
+}
+
+// resolveSpeakers fills Attribution.Speaker and Attribution.Via, adding pronoun and
+// speaker mentions (and entities for unnamed groups) to the document.
+func resolveSpeakers(d *Document) {
+	r := newSpeakerResolver(d)
+	// attributions in text order, so pronoun genders learned early help later ones
+	idx := make([]int, len(d.Attributions))
+	for i := range idx {
+		idx[i] = i
+	}
+	sort.SliceStable(idx, func(x, y int) bool { return semAttrPos(&d.Attributions[idx[x]]) < semAttrPos(&d.Attributions[idx[y]]) })
+	for _, i := range idx {
+		a := &d.Attributions[i]
+		var speaker string
+		var via []string
+		if a.Source != nil {
+			speaker, via = r.resolveSource(*a.Source)
+			sortMentions(d)
+		}
+		for _, v := range r.agenciesIn(attribSentence(d, a)) {
+			semAddUnique(&via, v)
+		}
+		if speaker != "" {
+			s := speaker
+			a.Speaker = &s
+		} else {
+			a.Speaker = nil
+		}
+		if via == nil {
+			via = []string{}
+		}
+		a.Via = via
+	}
+	sortMentions(d)
+}
+
+func semAttrPos(a *Attribution) int {
+	if a.Source != nil {
+		return a.Source.Start
+	}
+	return a.Cue.Start
+}
+
+func sortMentions(d *Document) {
+	sort.SliceStable(d.Mentions, func(x, y int) bool {
+		if d.Mentions[x].Span.Start != d.Mentions[y].Span.Start {
+			return d.Mentions[x].Span.Start < d.Mentions[y].Span.Start
+		}
+		return d.Mentions[x].Span.End > d.Mentions[y].Span.End
+	})
+}
