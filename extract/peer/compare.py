@@ -33,16 +33,22 @@ relative to the repository root):
 3. Scores both with the reference scorer, unmodified, as a subprocess:
    - on the whole gold (all predictions), and
    - on the direct-quote part of the gold. A span is a DIRECT QUOTE when, taking its extent
-     from its first start to its last end (over all fragments), any of these is a quotation
-     mark (the set QUOTES below: straight and curly, double and single, guillemets and low-9
-     marks; '' used as a double quote is covered by the single straight mark):
-       (a) its first character that is not whitespace,
-       (b) its last character that is not whitespace,
-       (c) the nearest non-whitespace character before its start,
-       (d) the nearest non-whitespace character after its end.
+     from its first start to its last end (over all fragments),
+       (a) its first character that is not whitespace is a quotation mark, or
+       (b) its last character that is not whitespace is a quotation mark, or
+       (c) the character just before it (skipping spaces, tabs and no-break spaces, never a
+           newline) is an opening quotation mark: a curly/low/angle opener, or a straight
+           mark that follows the start of the text, whitespace, a bracket or a dash, or
+       (d) the character just after it (same skipping) is a closing quotation mark: a
+           curly/angle closer or a straight mark, not followed by a letter or digit
+           (so the apostrophe of "Clinton’s" is no closing mark).
+     Quotation marks (QUOTES): " ' “ ” „ ‟ ‘ ’ ‚ ‛ « » ‹ › ＂, straight and curly, double and
+     single; '' used as a double quote is covered by its straight marks.
      (a)/(b) are "the content starts or ends with a quotation mark after trimming spaces";
-     (c)/(d) make the test indifferent to whether a system puts the enclosing quotation marks
-     inside its content span, just as the scorer's exact match trims them.
+     (c)/(d) make the test indifferent to whether a system puts the enclosing quotation
+     marks inside its content span, as the scorer's exact match trims them; they never look
+     across a line break, where a quote closing the previous paragraph would be taken for
+     an opener.
      The gold is filtered by writing, in a temporary directory, a copy of the gold directory
      (texts symlinked) whose .ann files keep only the E lines (relations) whose Content span
      is a direct quote. Predictions of both systems are filtered with the same function on
@@ -87,31 +93,36 @@ QUOTES = frozenset('"\'\u201c\u201d\u201e\u201f\u2018\u2019\u201a\u201b\u00ab\u0
 
 # ---------------------------------------------------------------- direct-quote predicate
 
+OPENERS = frozenset('\u201c\u2018\u201e\u201a\u201f\u201b\u00ab\u2039')  # “ ‘ „ ‚ ‟ ‛ « ‹
+CLOSERS = frozenset('\u201d\u2019\u00bb\u203a')  # ” ’ » ›
+STRAIGHT = frozenset('"\'\uff02')
+
+
 def is_direct(text, start, end):
-    """True when the span [start, end) of text is a direct quote (see the module docstring):
-    its first or last non-whitespace character, or the nearest non-whitespace character
-    just outside it on either side, is a quotation mark."""
+    """True when the span [start, end) of text is a direct quote (module docstring, 3.)."""
     n = len(text)
     start, end = max(0, min(start, n)), max(0, min(end, n))
     s = start
     while s < end and text[s].isspace():
         s += 1
     if s < end and text[s] in QUOTES:
-        return True
+        return True  # (a)
     e = end
     while e > start and text[e - 1].isspace():
         e -= 1
     if e > start and text[e - 1] in QUOTES:
-        return True
+        return True  # (b)
     i = start - 1
-    while i >= 0 and text[i].isspace():
+    while i >= 0 and text[i] in " \t\u00a0":
         i -= 1
-    if i >= 0 and text[i] in QUOTES:
-        return True
+    if i >= 0 and (text[i] in OPENERS or text[i] in STRAIGHT and
+                   (i == 0 or text[i - 1].isspace() or text[i - 1] in "([{\u2014\u2013-")):
+        return True  # (c)
     j = end
-    while j < n and text[j].isspace():
+    while j < n and text[j] in " \t\u00a0":
         j += 1
-    return j < n and text[j] in QUOTES
+    return j < n and text[j] in CLOSERS | STRAIGHT and \
+        (j + 1 == n or not text[j + 1].isalnum())  # (d)
 
 
 def extent(span):
