@@ -22,7 +22,8 @@ import (
 //  3. a source with no mention whose head noun is a group noun (lexicon/groups.txt)
 //     becomes a group entity named by its words ("Observers note" → observers); one
 //     made of two or three capitalized name words becomes a person;
-//  4. Via: when the source names only news outlets ("according to reports from Reuters
+//  4. Via: the agencies the attribution stage found (Attribution.ViaSpans), mapped to
+//     entities; when the source names only news outlets ("according to reports from Reuters
 //     and the Associated Press"), the first is the speaker and all of them are Via;
 //     outlets after an agency phrase in the attribution's sentence ("told the
 //     Associated Press", "as reported by Axios", "in an interview with Digital",
@@ -334,6 +335,38 @@ func (r *speakerResolver) agenciesIn(s Span) []string {
 	return out
 }
 
+// viaEntity maps a raw agency span from the attribution stage (Attribution.ViaSpans)
+// to an entity: the outlet or organization mentioned there, else the gazetteer entry
+// for its words, else a new outlet named by its words without "the".
+func (r *speakerResolver) viaEntity(sp Span) string {
+	d := r.d
+	for _, m := range r.mentionsIn(sp.Start, sp.End) {
+		if e := r.entity(m.Entity); e != nil && (e.Kind == graph.KindOutlet || e.Kind == graph.KindOrganization) {
+			return m.Entity
+		}
+	}
+	s, e := max(0, sp.Start), min(len(d.Runes), sp.End)
+	toks := semScan(d.Runes, s, e)
+	for len(toks) > 0 && (toks[0].Lower == "the" || toks[0].Kind != 'w') {
+		toks = toks[1:]
+	}
+	for len(toks) > 0 && toks[len(toks)-1].Kind == 'p' {
+		toks = toks[:len(toks)-1]
+	}
+	if len(toks) == 0 {
+		return ""
+	}
+	name := semCollapseSpace(string(d.Runes[toks[0].Start:toks[len(toks)-1].End]))
+	kind := graph.KindOutlet
+	if g, ok := entLex.gaz[semKey(toks)]; ok {
+		name, kind = g.canon, g.kind
+	}
+	id := semAddEntity(d, name, kind)
+	r.reindex()
+	d.Mentions = append(d.Mentions, Mention{Entity: id, Span: semSpan(d.Runes, toks[0].Start, toks[len(toks)-1].End), Kind: MentionName})
+	return id
+}
+
 // attribSentence returns the sentence span of an attribution: its Sentence field, or
 // the sentence that holds its cue.
 func attribSentence(d *Document, a *Attribution) Span {
@@ -365,6 +398,11 @@ func resolveSpeakers(d *Document) {
 		if a.Source != nil {
 			speaker, via = r.resolveSource(*a.Source)
 			sortMentions(d)
+		}
+		for _, vs := range a.ViaSpans {
+			if v := r.viaEntity(vs); v != "" {
+				semAddUnique(&via, v)
+			}
 		}
 		for _, v := range r.agenciesIn(attribSentence(d, a)) {
 			semAddUnique(&via, v)

@@ -27,8 +27,9 @@ type command func(ctx context.Context, args []string, stdout, stderr io.Writer) 
 // commands lists every subcommand. Each lives in its own file.
 func commands() map[string]command {
 	return map[string]command{
-		"corpus": runCorpus,
-		"eval":   runEval,
+		"corpus":  runCorpus,
+		"eval":    runEval,
+		"extract": runExtract,
 	}
 }
 
