@@ -179,6 +179,11 @@ func findAttributions(d *Document) {
 			i = j - 1
 		}
 	}
+	for _, c := range cues {
+		for i := c.a; i < c.b; i++ {
+			toks[i].OtherCue = true
+		}
+	}
 	allowed := []uint16{}
 	for _, c := range cues {
 		s0, s1 := context(d, toks, c.si)
@@ -337,6 +342,11 @@ func TrainingSequences(d *Document, gold []eval.Attr, st *AlignStats) (cueSeqs, 
 	}
 	mask := uint64(1)<<CueBits - 1
 	rmask := uint64(1)<<RoleBits - 1
+	for _, g := range gold {
+		for _, i := range tokIn(g.Cue) {
+			toks[i].OtherCue = true
+		}
+	}
 	for _, g := range gold {
 		st.Attrs++
 		ct := tokIn(g.Cue)

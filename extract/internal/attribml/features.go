@@ -26,16 +26,20 @@ const (
 
 // Tok is the view of a token the features read.
 type Tok struct {
-	Lower   string
-	H       uint64 // hash of Lower
-	Suf     uint64 // hash of the last three code points of Lower
-	Shape   uint8
-	Kind    uint8
-	InQuote bool // inside a quotation (quotation marks themselves count as inside)
-	Comma   bool
-	Term    bool // . ! ? …
-	Colon   bool
-	Para    int
+	Lower string
+	H     uint64 // hash of Lower
+	Suf   uint64 // hash of the last three code points of Lower
+	Stem  uint64 // hash of Lower without a verb/plural ending (-s, -es, -ed, -d, -ing)
+	// OtherCue marks tokens of cues (other than the one being labelled); set by the
+	// caller before role features are computed.
+	OtherCue bool
+	Shape    uint8
+	Kind     uint8
+	InQuote  bool // inside a quotation (quotation marks themselves count as inside)
+	Comma    bool
+	Term     bool // . ! ? …
+	Colon    bool
+	Para     int
 }
 
 func hashString(s string) uint64 {
@@ -86,6 +90,7 @@ func MakeToks(texts []string, lowers []string, kinds []uint8, para []int) []Tok 
 		} else {
 			t.Suf = t.H
 		}
+		t.Stem = hashString(stem(lw))
 		r, _ := utf8.DecodeRuneInString(text)
 		switch {
 		case kinds[i] == KindQuote:
@@ -139,6 +144,25 @@ func MakeToks(texts []string, lowers []string, kinds []uint8, para []int) []Tok 
 		out[i] = t
 	}
 	return out
+}
+
+// stem strips a common English inflection: says/said are not merged, but
+// criticizes/criticized/criticizing/criticize are.
+func stem(w string) string {
+	n := len(w)
+	switch {
+	case n > 5 && w[n-3:] == "ing":
+		w = w[:n-3]
+	case n > 4 && w[n-2:] == "ed":
+		w = w[:n-2]
+	case n > 4 && w[n-2:] == "es":
+		w = w[:n-2]
+	case n > 3 && w[n-1] == 's' && w[n-2] != 's':
+		w = w[:n-1]
+	case n > 4 && w[n-1] == 'e':
+		w = w[:n-1]
+	}
+	return w
 }
 
 // Cue tags.
@@ -222,6 +246,7 @@ func CueFeatures(ts []Tok, mask uint64, buf []uint32, out [][]uint32) ([]uint32,
 		add(19, mix(w0.H, b2u(wm1.Comma)<<2|b2u(wm1.Kind == KindQuote)<<1|b2u(wp1.Comma)))
 		add(20, mix(wm1.Suf, w0.Suf))
 		add(21, mix(w0.H, b2u(i < 3)<<1|b2u(i >= len(ts)-3)))
+		add(22, w0.Stem)
 	}
 	starts[len(ts)] = len(buf)
 	for i := range ts {
@@ -266,7 +291,9 @@ func RoleFeatures(ts []Tok, a, b int, mask uint64, buf []uint32, out [][]uint32)
 	term := make([]int, n+1)
 	quote := make([]int, n+1)
 	colon := make([]int, n+1)
+	other := make([]int, n+1)
 	for i := range ts {
+		other[i+1] = other[i] + int(b2u(ts[i].OtherCue && (i < a || i >= b)))
 		comma[i+1] = comma[i] + int(b2u(ts[i].Comma))
 		term[i+1] = term[i] + int(b2u(ts[i].Term))
 		quote[i+1] = quote[i] + int(b2u(ts[i].Kind == KindQuote))
@@ -300,6 +327,7 @@ func RoleFeatures(ts []Tok, a, b int, mask uint64, buf []uint32, out [][]uint32)
 		nt := small(term[hi] - term[lo])
 		nq := small(quote[hi] - quote[lo])
 		ncol := small(colon[hi] - colon[lo])
+		_ = other
 		w0, wm1, wp1 := &ts[i], at(ts, i-1), at(ts, i+1)
 		add := func(tpl uint64, v uint64) { buf = append(buf, uint32(mix(100+tpl, mix(rel, v))&mask)) }
 		add(1, db)
@@ -330,6 +358,12 @@ func RoleFeatures(ts []Tok, a, b int, mask uint64, buf []uint32, out [][]uint32)
 		add(26, mix(uint64(wm1.Shape)<<8|uint64(w0.Shape)<<4|uint64(wp1.Shape), nc))
 		add(27, mix(cw, cuePos<<4|cueEnd))
 		add(28, nt<<8|nc<<4|nq)
+		add(32, mix(ts[a].Stem, nc<<4|db))
+		add(33, mix(mix(wm1.H, w0.H), db))
+		add(34, mix(w0.H, nc<<4|nq))
+		add(35, mix(w0.H, mix(wp1.H, at(ts, i+2).H)))
+		add(36, mix(mix(wm1.H, wp1.H), nc<<4|b2u(w0.InQuote)))
+		add(37, mix(wp1.H, nc<<4|nq))
 	}
 	starts[n] = len(buf)
 	for i := range ts {
