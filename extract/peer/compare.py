@@ -26,9 +26,12 @@ relative to the repository root):
        each paragraph (text between newlines) of the same parse (Span.as_doc, no re-parse);
        paragraphs it refuses in turn yield nothing. This is the headline peer row.
 
-2. Ours. Builds ./cmd/claimgraph with `go build` (or takes --claimgraph BIN) and runs
+2. Ours. Builds ./cmd/claimgraph with `go build` from a clean export of the committed HEAD
+   (--worktree: from the working tree; --claimgraph BIN: a given binary) and runs
    `claimgraph extract --json FILE...` on the same files, whose JSON Lines output already is
-   the scorer's format (issue 3). If the command is missing or fails, the row says n/a.
+   the scorer's format (issue 3). If that command is missing or fails, the predictions of
+   `claimgraph eval polnear DIR --json-out FILE` (same extractor) are scored instead and
+   throughput is n/a (that process also loads and scores the gold); failing that, n/a.
 
 3. Scores both with the reference scorer, unmodified, as a subprocess:
    - on the whole gold (all predictions), and
@@ -320,9 +323,19 @@ def run_peer(nlp, direct_quotations, paths, texts):
 
 # ---------------------------------------------------------------- ours: claimgraph
 
-def build_claimgraph(out_dir):
+def build_claimgraph(out_dir, worktree=False):
+    """go build ./cmd/claimgraph, by default from a clean export of the committed HEAD (the
+    working tree is shared with engineers mid-edit), with --worktree from the working tree.
+    Returns (binary or None, note)."""
     exe = os.path.join(out_dir, "claimgraph")
-    res = subprocess.run(["go", "build", "-o", exe, "./cmd/claimgraph"], cwd=ROOT,
+    src = ROOT
+    if not worktree:
+        src = os.path.join(out_dir, "src")
+        os.makedirs(src)
+        arch = subprocess.run(["git", "archive", "--format=tar", "HEAD"], cwd=ROOT,
+                              capture_output=True, check=True).stdout
+        subprocess.run(["tar", "-x", "-C", src], input=arch, check=True)
+    res = subprocess.run(["go", "build", "-o", exe, "./cmd/claimgraph"], cwd=src,
                          capture_output=True, text=True)
     if res.returncode != 0:
         return None, "go build failed: " + res.stderr.strip()[-500:]
@@ -424,13 +437,16 @@ def table(rows, nbytes, ndocs):
     return "\n".join(out)
 
 
-def git_head():
+def git_head(worktree):
     try:
         h = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT,
                            capture_output=True, text=True).stdout.strip()
+        if not worktree:
+            return f"commit {h} (built from a clean export of HEAD)"
         dirty = subprocess.run(["git", "status", "--porcelain", "--", "extract", "cmd"],
                                cwd=ROOT, capture_output=True, text=True).stdout.strip()
-        return h + (" (+ uncommitted changes in extract/ or cmd/)" if dirty else "")
+        return f"working tree at {h}" + (" with uncommitted changes in extract/ or cmd/"
+                                         if dirty else "")
     except OSError:
         return "unknown"
 
@@ -439,7 +455,10 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--gold", default=os.path.join(ROOT, "..", "shared", "polnear", "dev"))
     ap.add_argument("--scorer", default=os.path.join(ROOT, "..", "shared", "tools", "score_attrib.py"))
-    ap.add_argument("--claimgraph", help="a built claimgraph binary (default: go build ./cmd/claimgraph)")
+    ap.add_argument("--claimgraph", help="a built claimgraph binary (default: go build ./cmd/claimgraph "
+                    "from the committed HEAD)")
+    ap.add_argument("--worktree", action="store_true",
+                    help="build claimgraph from the working tree instead of the committed HEAD")
     ap.add_argument("--repeat", type=int, default=3, help="timed runs per system; the best counts")
     ap.add_argument("--out", help="keep predictions and the filtered gold in this directory")
     ap.add_argument("--json", help="write the figures as JSON to this file")
@@ -488,7 +507,7 @@ def main():
         rows = []
         notes = []
         if not args.skip_go:
-            exe, note = (args.claimgraph, "") if args.claimgraph else build_claimgraph(tmp)
+            exe, note = (args.claimgraph, "") if args.claimgraph else build_claimgraph(tmp, args.worktree)
             if exe:
                 recs, secs, startup, note = run_ours(os.path.abspath(exe), paths, by_name,
                                                      args.repeat, tmp)
@@ -534,7 +553,8 @@ def main():
             "model": f"{MODEL} {meta.get('version')} (pipeline {', '.join(nlp.pipe_names)})",
             "go": subprocess.run(["go", "version"], capture_output=True, text=True).stdout.strip()
             if shutil.which("go") else "n/a",
-            "claimgraph": git_head(),
+            "claimgraph": (f"given binary {args.claimgraph}" if args.claimgraph else
+                           git_head(args.worktree)),
             "cpu": platform.processor() or platform.machine(),
         }
         print(f"# Peer comparison on {gold} ({ndocs} texts, {nbytes / 1e6:.3f} MB)\n")
