@@ -1,8 +1,8 @@
 //go:build tools
 
-// Package tools pins the project's dependencies in go.mod before every package that
+// This file pins the project's dependencies in go.mod before every package that
 // uses them exists.
-package tools
+package graph
 
 import (
 	_ "github.com/getkin/kin-openapi/openapi3"
