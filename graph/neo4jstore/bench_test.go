@@ -114,7 +114,7 @@ func writeUnbatched(ctx context.Context, s *Store, g *graph.ArticleGraph) error 
 	}
 	aprops := articleProps(&g.Article)
 	aprops["bundle_agents"], aprops["bundle_claims"] = p.bundleIDs()
-	aprops["bundle_links"] = jsonString(g.Links)
+	aprops["bundle_links"] = p.linkIDs()
 	if err := one(cyArticle, map[string]any{"id": g.Article.ID, "props": aprops, "outlet": g.Article.OutletID}); err != nil {
 		return err
 	}

@@ -4,7 +4,10 @@ import (
 	"context"
 	"fmt"
 	"os"
+	"path/filepath"
 	"strings"
+	"sync"
+	"syscall"
 	"testing"
 	"time"
 	"unicode/utf8"
@@ -26,11 +29,38 @@ func testConfig(tb testing.TB) Config {
 	return cfg
 }
 
+// neo4jLockPath serializes test use of the one shared Neo4j database across test
+// processes (`go test ./...` runs packages in parallel): the same path as the api
+// package's tests use.
+var neo4jLockPath = filepath.Join(os.TempDir(), "claimgraph-neo4j-test.lock")
+
+var (
+	lockOnce sync.Once
+	lockErr  error
+)
+
+// lockNeo4j takes the exclusive lock once and holds it until the test process exits (the
+// contract suite opens two stores at once in one test, so a per-test lock would
+// deadlock on itself).
+func lockNeo4j(tb testing.TB) {
+	tb.Helper()
+	lockOnce.Do(func() {
+		f, err := os.OpenFile(neo4jLockPath, os.O_CREATE|os.O_RDWR, 0o666)
+		if err != nil {
+			lockErr = err
+			return
+		}
+		lockErr = syscall.Flock(int(f.Fd()), syscall.LOCK_EX) // released when the process exits
+	})
+	require.NoError(tb, lockErr, "locking %s", neo4jLockPath)
+}
+
 // newTestStore connects to the test server and empties its database, so every test
 // starts from a fresh store. Tests that use it must not run in parallel.
 func newTestStore(tb testing.TB) *Store {
 	tb.Helper()
 	cfg := testConfig(tb)
+	lockNeo4j(tb)
 	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
 	defer cancel()
 	s, err := New(ctx, cfg)

@@ -2,7 +2,6 @@ package neo4jstore
 
 import (
 	"context"
-	"encoding/json"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 
@@ -73,10 +72,13 @@ func (s *Store) ArticleGraph(ctx context.Context, id string) (*graph.ArticleGrap
 		for _, r := range recs {
 			g.Disputes = append(g.Disputes, toDispute(r.Values[0]))
 		}
-		if l := bundle.str("bundle_links"); l != "" {
-			if err := json.Unmarshal([]byte(l), &g.Links); err != nil {
-				return nil, graph.Wrap(graph.EINTERNAL, err, "article %s has unreadable links", id)
-			}
+		if recs, err = collect(ctx, tx, `UNWIND $ids AS id
+MATCH (:Claim)-[l:CONFLICTS_WITH|CORROBORATES {id: id}]->(:Claim) RETURN l ORDER BY l.id`,
+			map[string]any{"ids": stringList(bundle.strs("bundle_links"))}); err != nil {
+			return nil, err
+		}
+		for _, r := range recs {
+			g.Links = append(g.Links, toLink(r.Values[0]))
 		}
 		if recs, err = collect(ctx, tx, `MATCH (:Article {id: $id})-[m:MENTIONS]->(:Agent) RETURN m ORDER BY m.start, m.end, m.agent_id`, p); err != nil {
 			return nil, err

@@ -218,9 +218,9 @@ func (p *writePlan) run(ctx context.Context, tx neo4j.ManagedTransaction) (bool,
 	}
 	aprops := articleProps(&p.g.Article)
 	aprops["bundle_agents"], aprops["bundle_claims"] = p.bundleIDs()
-	// The bundle's links as written: a link shared with another article is stored
-	// once (first write wins), but ArticleGraph gives back this article's version.
-	aprops["bundle_links"] = jsonString(p.g.Links)
+	// The ids of the bundle's links: ArticleGraph gives back those links as stored (a
+	// link repeated by several articles is stored once, as first written).
+	aprops["bundle_links"] = p.linkIDs()
 	if err := exec(ctx, tx, cyArticle, map[string]any{
 		"id": p.articleID, "props": aprops, "outlet": p.g.Article.OutletID,
 	}); err != nil {
