@@ -37,6 +37,7 @@ var neo4jLockPath = filepath.Join(os.TempDir(), "claimgraph-neo4j-test.lock")
 var (
 	lockOnce sync.Once
 	lockErr  error
+	lockFile *os.File // kept referenced: a collected *os.File closes its fd and drops the lock
 )
 
 // lockNeo4j takes the exclusive lock once and holds it until the test process exits (the
@@ -50,6 +51,7 @@ func lockNeo4j(tb testing.TB) {
 			lockErr = err
 			return
 		}
+		lockFile = f
 		lockErr = syscall.Flock(int(f.Fd()), syscall.LOCK_EX) // released when the process exits
 	})
 	require.NoError(tb, lockErr, "locking %s", neo4jLockPath)
