@@ -3,6 +3,7 @@ package extract
 import (
 	"bytes"
 	"embed"
+	"math"
 	"os"
 	"sort"
 	"strconv"
@@ -175,7 +176,7 @@ func findAttributions(d *Document) {
 				j++
 			}
 			cues = append(cues, cue{s.First + i, s.First + j, si})
-			cueConf[s.First+i] = margin(emit[i*attribml.CueNT:], int(attribml.CueB))
+			cueConf[s.First+i] = cueConfidence(cueModel, emit, tags, i)
 			i = j - 1
 		}
 	}
@@ -210,38 +211,38 @@ func findAttributions(d *Document) {
 	finishAttributions(d, toks)
 }
 
-// margin turns the score of tag t against the best other tag into a confidence in
-// (0, 1).
-func margin(scores []float32, t int) float64 {
-	best := float32(-1e30)
-	for k := 0; k < attribml.CueNT; k++ {
-		if k != t && scores[k] > best {
-			best = scores[k]
+// cueConfidence is the confidence of the cue starting at token i of a sentence whose
+// decoded tags are tags: the logistic of how much better tagging i as B scores than
+// the best alternative tag, counting the emissions and the transitions from the
+// previous and to the next decoded tag.
+func cueConfidence(m *attribml.Model, emit []float32, tags []uint8, i int) float64 {
+	nt := m.NT
+	local := func(t int) float32 {
+		s := emit[i*nt+t]
+		prev := nt
+		if i > 0 {
+			prev = int(tags[i-1])
+		}
+		s += m.Trans[prev*nt+t]
+		if i+1 < len(tags) {
+			s += m.Trans[t*nt+int(tags[i+1])]
+		}
+		return s
+	}
+	b := local(int(attribml.CueB))
+	best := float32(math.Inf(-1))
+	for t := 0; t < nt; t++ {
+		if t == int(attribml.CueB) || (i+1 < len(tags) && tags[i+1] == attribml.CueI && t == int(attribml.CueO)) {
+			continue
+		}
+		if v := local(t); v > best {
+			best = v
 		}
 	}
-	x := float64(scores[t] - best)
-	return 1 / (1 + exp(-x/4))
-}
-
-func exp(x float64) float64 {
-	// small wrapper so the file needs no math import for one call
-	if x > 40 {
-		x = 40
+	if math.IsInf(float64(best), -1) {
+		return 0.99
 	}
-	if x < -40 {
-		x = -40
-	}
-	r, term := 1.0, 1.0
-	// exp via squaring of a series on x/64
-	y := x / 64
-	for k := 1; k < 12; k++ {
-		term *= y / float64(k)
-		r += term
-	}
-	for k := 0; k < 6; k++ {
-		r *= r
-	}
-	return r
+	return 1 / (1 + math.Exp(-float64(b-best)/8))
 }
 
 // buildAttribution turns role tags over tokens [lo, lo+len(tags)) into an attribution

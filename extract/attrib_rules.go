@@ -20,6 +20,7 @@ func finishAttributions(d *Document, toks []attribml.Tok) {
 		}
 		return a.Content.Start < b.Content.Start
 	})
+	inheritSources(d)
 	for i := range d.Attributions {
 		a := &d.Attributions[i]
 		a.ID = attributionID(i)
@@ -158,4 +159,33 @@ func inSpan(sp Span, x int) bool {
 		}
 	}
 	return false
+}
+
+// inheritSources gives a participial cue after a comma ("The mayor defended the plan,
+// saying it would create jobs") that came out without a source the source of the
+// nearest earlier attribution in the same sentence: the participle's subject is the
+// main clause's (in PolNeAR train, 145 of 148 "saying" cues have a source).
+func inheritSources(d *Document) {
+	tk := d.Tokens
+	for i := range d.Attributions {
+		a := &d.Attributions[i]
+		if a.Source != nil {
+			continue
+		}
+		ci := sort.Search(len(tk), func(k int) bool { return tk[k].Start >= a.Cue.Start })
+		if ci == 0 || ci >= len(tk) || !strings.HasSuffix(tk[ci].Lower, "ing") || tk[ci-1].Text != "," {
+			continue
+		}
+		for j := i - 1; j >= 0; j-- {
+			p := &d.Attributions[j]
+			if p.Sentence.Start != a.Sentence.Start || p.Sentence.End != a.Sentence.End {
+				break
+			}
+			if p.Source != nil && p.Source.End <= a.Cue.Start {
+				s := *p.Source
+				a.Source = &s
+				break
+			}
+		}
+	}
 }
