@@ -16,10 +16,8 @@ import (
 // know, ingest resolves an agent of a new article to an agent the store already holds
 // when exactly one stored agent of a compatible kind matches it by the first of these
 // rules that matches any (ResolveAgent). Stored candidates are found with
-// Store.Agents name searches (agentQueries), so an acronym finds a stored full name
-// only through an alias ("IDF" listed as an alias of "Israel Defense Forces", by the
-// gazetteer or by an earlier resolution), while a new full name finds a stored
-// acronym by searching its own initials.
+// Store.Agents name searches (agentQueries) and, for a name written as an acronym, in
+// an index of the acronyms of stored organizations and outlets (acronymIndex).
 //
 //  1. same name: the names are equal after folding case, "the", possessive "'s" and
 //     punctuation, or equal up to a country adjective ("Israeli Defense Forces" /
@@ -234,13 +232,78 @@ func agentQueries(a graph.Agent) []string {
 	return out
 }
 
+// acronymIndex maps the acronyms of stored organizations and outlets ("IDF" for
+// "Israel Defense Forces") to those agents, so that an acronym the store knows no alias
+// for still finds them: name searches cannot find a name by its initials. It is loaded
+// from the store on first need (every organization and outlet, paginated) and kept up
+// to date with the bundles this Ingester writes; agents other processes write meanwhile
+// are found by name search only.
+type acronymIndex struct {
+	loaded bool
+	m      map[string]map[string]graph.Agent
+}
+
+func (x *acronymIndex) add(a graph.Agent) {
+	if a.Kind != graph.KindOrganization && a.Kind != graph.KindOutlet {
+		return
+	}
+	ac := Acronym(a.Name)
+	if ac == "" {
+		return
+	}
+	if x.m[ac] == nil {
+		x.m[ac] = map[string]graph.Agent{}
+	}
+	x.m[ac][a.ID] = a
+}
+
+func (x *acronymIndex) load(ctx context.Context, st graph.Store) error {
+	if x.loaded {
+		return nil
+	}
+	x.m = map[string]map[string]graph.Agent{}
+	for _, k := range []graph.AgentKind{graph.KindOrganization, graph.KindOutlet} {
+		cursor := ""
+		for {
+			page, err := st.Agents(ctx, graph.AgentQuery{Kind: k, Page: graph.PageRequest{Cursor: cursor, Limit: graph.MaxPageSize}})
+			if err != nil {
+				return err
+			}
+			for _, a := range page.Items {
+				x.add(a)
+			}
+			if page.NextCursor == "" {
+				break
+			}
+			cursor = page.NextCursor
+		}
+	}
+	x.loaded = true
+	return nil
+}
+
+// lookup returns the stored organizations and outlets whose acronym the name is.
+func (x *acronymIndex) lookup(ctx context.Context, st graph.Store, name string) ([]graph.Agent, error) {
+	if !IsAcronym(name) {
+		return nil, nil
+	}
+	if err := x.load(ctx, st); err != nil {
+		return nil, err
+	}
+	var out []graph.Agent
+	for _, a := range x.m[acronymLetters(name)] {
+		out = append(out, a)
+	}
+	return out, nil
+}
+
 // maxAgentCandidates bounds each name search of agent resolution.
 const maxAgentCandidates = 50
 
 // findStoredAgent looks a bundle agent up in the store: it returns the stored agent it
 // resolves to, or false when the agent is stored under its own id already or resolves
 // to nothing.
-func findStoredAgent(ctx context.Context, st graph.Store, a graph.Agent) (graph.Agent, bool, error) {
+func findStoredAgent(ctx context.Context, st graph.Store, acr *acronymIndex, a graph.Agent) (graph.Agent, bool, error) {
 	if _, err := st.Agent(ctx, a.ID); err == nil {
 		return graph.Agent{}, false, nil
 	} else if graph.ErrorCode(err) != graph.ENOTFOUND {
@@ -253,6 +316,15 @@ func findStoredAgent(ctx context.Context, st graph.Store, a graph.Agent) (graph.
 			return graph.Agent{}, false, err
 		}
 		for _, c := range page.Items {
+			byID[c.ID] = c
+		}
+	}
+	for _, n := range names(a) {
+		cs, err := acr.lookup(ctx, st, n)
+		if err != nil {
+			return graph.Agent{}, false, err
+		}
+		for _, c := range cs {
 			byID[c.ID] = c
 		}
 	}

@@ -47,7 +47,8 @@ const DefaultMaxCandidates = 50
 type Ingester struct {
 	store graph.Store
 	opts  Options
-	mu    sync.Mutex
+	mu    sync.Mutex // held while reasoning and writing; guards acr
+	acr   acronymIndex
 }
 
 // New returns an Ingester writing into store.
@@ -134,7 +135,7 @@ func (in *Ingester) IngestGraph(ctx context.Context, g *graph.ArticleGraph, unli
 		}
 		return res, err
 	}
-	r := &reasoner{ctx: ctx, st: in.store, max: in.opts.MaxCandidates, g: g, res: &Result{ArticleID: g.Article.ID}}
+	r := &reasoner{ctx: ctx, st: in.store, acr: &in.acr, max: in.opts.MaxCandidates, g: g, res: &Result{ArticleID: g.Article.ID}}
 	if err := r.run(unlinked); err != nil {
 		return nil, err
 	}
@@ -146,6 +147,11 @@ func (in *Ingester) IngestGraph(ctx context.Context, g *graph.ArticleGraph, unli
 	wr, err := in.store.PutArticle(ctx, out)
 	if err != nil {
 		return nil, err
+	}
+	if in.acr.loaded {
+		for _, a := range out.Agents {
+			in.acr.add(a)
+		}
 	}
 	res := r.res
 	res.Created = wr.Created
@@ -201,6 +207,7 @@ func fillCounts(res *Result, g *graph.ArticleGraph) {
 type reasoner struct {
 	ctx    context.Context
 	st     graph.Store
+	acr    *acronymIndex
 	max    int
 	g      *graph.ArticleGraph
 	res    *Result
@@ -275,7 +282,7 @@ func (r *reasoner) resolveAgents() error {
 	var keep []graph.Agent
 	resolved := map[string]graph.Agent{}
 	for _, a := range r.g.Agents {
-		to, ok, err := findStoredAgent(r.ctx, r.st, a)
+		to, ok, err := findStoredAgent(r.ctx, r.st, r.acr, a)
 		if err != nil {
 			return err
 		}

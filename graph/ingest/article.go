@@ -1,0 +1,111 @@
+package ingest
+
+import (
+	"context"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/claimgraph/claimgraph/corpus"
+	"github.com/claimgraph/claimgraph/extract"
+	"github.com/claimgraph/claimgraph/graph"
+)
+
+// Ingest extracts one article and writes it into the store, reasoning across the
+// articles the store already holds (see the package comment). Ingesting an article
+// whose id (from its URL, else its text) is stored with the same text changes nothing
+// and returns Created false. Errors: EINVALID (the article's text or metadata is
+// invalid, the message says what; nothing written), EUNAVAILABLE and others from the
+// store.
+func (in *Ingester) Ingest(ctx context.Context, a corpus.Article) (*Result, error) {
+	start := time.Now()
+	if err := Validate(a); err != nil {
+		return nil, err
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, graph.Wrap(graph.EUNAVAILABLE, err, "ingest of %s cancelled", describe(a))
+	}
+	doc := extract.Extract(a.Text)
+	g := extract.ToGraph(Meta(a), doc)
+	unlinked := Unlinked(doc, g)
+	extracted := time.Since(start)
+	res, err := in.IngestGraph(ctx, g, unlinked)
+	if err != nil {
+		if graph.ErrorCode(err) == graph.EINVALID {
+			return nil, graph.Wrap(graph.EINVALID, err, "%s: %s", describe(a), graph.ErrorMessage(err))
+		}
+		return nil, err
+	}
+	res.Timings.Extract = extracted
+	res.Timings.Total = time.Since(start)
+	return res, nil
+}
+
+// describe names an article in errors: its collection id or path, else its URL.
+func describe(a corpus.Article) string {
+	switch {
+	case a.Path != "":
+		return "article " + a.Path
+	case a.ID != "":
+		return "article " + a.ID
+	case a.URL != "":
+		return "article " + a.URL
+	}
+	return "article"
+}
+
+// Meta returns the extractor's metadata of a corpus article.
+func Meta(a corpus.Article) extract.ArticleMeta {
+	return extract.ArticleMeta{URL: strings.TrimSpace(a.URL), Title: a.Title, Outlet: a.Outlet, Authors: a.Authors, Published: a.Published}
+}
+
+// Validate checks an article before extraction: its text (not empty, valid UTF-8, at
+// most graph.MaxArticleBytes) and metadata (URL, title, authors, date), with
+// graph.Article's rules. Errors are EINVALID and name the article and the problem.
+func Validate(a corpus.Article) error {
+	if !utf8.ValidString(a.Text) {
+		return graph.Errorf(graph.EINVALID, "%s: text is not valid UTF-8: re-encode it as UTF-8", describe(a))
+	}
+	if len(a.Outlet) > 1000 {
+		return graph.Errorf(graph.EINVALID, "%s: outlet name is over 1000 bytes", describe(a))
+	}
+	ga := graph.Article{
+		ID: graph.ArticleID(a.URL, a.Text), URL: strings.TrimSpace(a.URL), Title: a.Title,
+		Authors: a.Authors, Published: a.Published, Text: a.Text,
+	}
+	if err := ga.Validate(); err != nil {
+		return graph.Wrap(graph.EINVALID, err, "%s: %s", describe(a), graph.ErrorMessage(err))
+	}
+	return nil
+}
+
+// Unlinked returns the disputes of doc that ToGraph could not turn into a Dispute of g
+// because they name neither a claim of the article nor a target agent, but whose
+// disputer is an agent of g: IngestGraph links them by subject to stored claims.
+func Unlinked(doc *extract.Document, g *graph.ArticleGraph) []UnlinkedDispute {
+	agents, claims := map[string]bool{}, map[string]bool{}
+	for _, a := range g.Agents {
+		agents[a.ID] = true
+	}
+	for _, c := range g.Claims {
+		claims[c.ID] = true
+	}
+	n := utf8.RuneCountInString(g.Article.Text)
+	inside := func(s graph.Span) bool { return s.Start >= 0 && s.End <= n && s.Start < s.End }
+	var out []UnlinkedDispute
+	for _, d := range doc.Disputes {
+		if !agents[d.Disputer] || d.Claim != nil && claims[*d.Claim] || d.Target != nil && agents[*d.Target] {
+			continue
+		}
+		if !inside(d.Cue) || !inside(d.Sentence) {
+			continue
+		}
+		out = append(out, UnlinkedDispute{
+			DisputerID: d.Disputer, Kind: graph.DisputeKind(d.Kind),
+			Cue:        graph.Span{Start: d.Cue.Start, End: d.Cue.End, Text: d.Cue.Text},
+			Sentence:   graph.Span{Start: d.Sentence.Start, End: d.Sentence.End, Text: d.Sentence.Text},
+			Confidence: 0.6,
+		})
+	}
+	return out
+}
