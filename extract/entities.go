@@ -112,7 +112,7 @@ func loadEntLexicon() *entLexicon {
 		}
 	}
 	for _, f := range semLexRows("gazetteer.txt") {
-		e := gazEntry{canon: f[0], kind: graph.AgentKind(f[1])}
+		e := gazEntry{canon: strings.TrimPrefix(f[0], "?"), kind: graph.AgentKind(f[1])}
 		add(f[0], e)
 		if len(f) > 2 {
 			for _, a := range strings.Split(f[2], "|") {
