@@ -1,0 +1,176 @@
+package embedded
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"time"
+
+	bolt "go.etcd.io/bbolt"
+	berrors "go.etcd.io/bbolt/errors"
+
+	"github.com/claimgraph/claimgraph/graph"
+)
+
+// Options configures a Store. The zero value (or nil) is the safe default.
+type Options struct {
+	// Timeout is how long Open waits for the file lock that another process holding
+	// the same store keeps. 0 means DefaultTimeout. On timeout Open fails with
+	// EUNAVAILABLE naming the path.
+	Timeout time.Duration
+	// NoSync skips fsync at commit. Only for benchmarks and throwaway stores: a
+	// machine crash (not a process crash) can then lose or corrupt recent writes.
+	NoSync bool
+	// ReadOnly opens the store for reading only (shared lock, several processes may
+	// read); PutArticle then fails with EINTERNAL.
+	ReadOnly bool
+	// Mode is the file mode of a new store file; 0 means 0o600.
+	Mode os.FileMode
+}
+
+// DefaultTimeout is the file-lock wait of Open when Options.Timeout is 0.
+const DefaultTimeout = 2 * time.Second
+
+// schemaVersion is the layout version written in the meta bucket; Open refuses a
+// store of another version rather than misread it.
+const schemaVersion = "1"
+
+// Store is a graph.Store kept in one bbolt file. It is safe for concurrent use: reads
+// run in parallel in View transactions, writes are serialized, one Update transaction
+// per article.
+type Store struct {
+	db   *bolt.DB
+	path string
+}
+
+var _ graph.Store = (*Store)(nil)
+
+// Open opens the store at path, creating the file (and its directory) and the buckets
+// when missing. Errors: EUNAVAILABLE (the file cannot be opened or is locked by
+// another process), EINVALID (the file is not a claimgraph store of this version).
+func Open(ctx context.Context, path string, opts *Options) (*Store, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, graph.Wrap(graph.EUNAVAILABLE, err, "open %s: %v", path, err)
+	}
+	var o Options
+	if opts != nil {
+		o = *opts
+	}
+	if o.Timeout == 0 {
+		o.Timeout = DefaultTimeout
+	}
+	if o.Mode == 0 {
+		o.Mode = 0o600
+	}
+	if !o.ReadOnly {
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			return nil, graph.Wrap(graph.EUNAVAILABLE, err, "create the directory of store %s: %v", path, err)
+		}
+	}
+	db, err := bolt.Open(path, o.Mode, &bolt.Options{Timeout: o.Timeout, NoSync: o.NoSync, ReadOnly: o.ReadOnly, FreelistType: bolt.FreelistMapType})
+	if errors.Is(err, berrors.ErrTimeout) {
+		return nil, graph.Wrap(graph.EUNAVAILABLE, err, "store %s is locked by another process (waited %v)", path, o.Timeout)
+	}
+	if err != nil {
+		return nil, graph.Wrap(graph.EUNAVAILABLE, err, "open store %s: %v", path, err)
+	}
+	s := &Store{db: db, path: path}
+	if o.ReadOnly {
+		err = db.View(func(tx *bolt.Tx) error { return checkVersion(tx, path) })
+	} else {
+		err = db.Update(func(tx *bolt.Tx) error {
+			for _, b := range allBuckets {
+				if _, err := tx.CreateBucketIfNotExists(b); err != nil {
+					return err
+				}
+			}
+			m := tx.Bucket(bMeta)
+			if m.Get(keyVersion) == nil {
+				return m.Put(keyVersion, []byte(schemaVersion))
+			}
+			return checkVersion(tx, path)
+		})
+	}
+	if err != nil {
+		_ = db.Close()
+		if graph.ErrorCode(err) == graph.EINVALID {
+			return nil, err
+		}
+		return nil, graph.Wrap(graph.EUNAVAILABLE, err, "initialize store %s: %v", path, err)
+	}
+	return s, nil
+}
+
+func checkVersion(tx *bolt.Tx, path string) error {
+	m := tx.Bucket(bMeta)
+	if m == nil {
+		return graph.Errorf(graph.EINVALID, "%s is not a claimgraph store", path)
+	}
+	if v := string(m.Get(keyVersion)); v != schemaVersion {
+		return graph.Errorf(graph.EINVALID, "store %s has layout version %q; this build reads version %q", path, v, schemaVersion)
+	}
+	return nil
+}
+
+// Path returns the store's file path.
+func (s *Store) Path() string { return s.path }
+
+// Close closes the file. Later calls fail with EUNAVAILABLE.
+func (s *Store) Close(ctx context.Context) error {
+	if err := s.db.Close(); err != nil {
+		return graph.Wrap(graph.EINTERNAL, err, "close store %s", s.path)
+	}
+	return nil
+}
+
+// Ping checks that the store is open. Errors: EUNAVAILABLE.
+func (s *Store) Ping(ctx context.Context) error {
+	return s.view(ctx, func(tx *bolt.Tx) error { return nil })
+}
+
+// Stats returns the counts kept up to date by every write.
+func (s *Store) Stats(ctx context.Context) (graph.Stats, error) {
+	var st graph.Stats
+	err := s.view(ctx, func(tx *bolt.Tx) error {
+		var err error
+		st, err = readStats(tx)
+		return err
+	})
+	return st, err
+}
+
+func readStats(tx *bolt.Tx) (graph.Stats, error) {
+	var st graph.Stats
+	if v := tx.Bucket(bMeta).Get(keyStats); v != nil {
+		if err := json.Unmarshal(v, &st); err != nil {
+			return st, fmt.Errorf("decode stats: %w", err)
+		}
+	}
+	return st, nil
+}
+
+// view runs fn in a read transaction, mapping errors to graph codes.
+func (s *Store) view(ctx context.Context, fn func(tx *bolt.Tx) error) error {
+	if err := ctx.Err(); err != nil {
+		return graph.Wrap(graph.EUNAVAILABLE, err, "request cancelled")
+	}
+	return s.mapErr(s.db.View(fn))
+}
+
+func (s *Store) mapErr(err error) error {
+	var ge *graph.Error
+	switch {
+	case err == nil:
+		return nil
+	case errors.As(err, &ge):
+		return err
+	case errors.Is(err, berrors.ErrDatabaseNotOpen):
+		return graph.Wrap(graph.EUNAVAILABLE, err, "store %s is closed", s.path)
+	case errors.Is(err, context.Canceled), errors.Is(err, context.DeadlineExceeded):
+		return graph.Wrap(graph.EUNAVAILABLE, err, "request cancelled")
+	}
+	return graph.Wrap(graph.EINTERNAL, err, "store %s", s.path)
+}
