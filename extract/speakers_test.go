@@ -1,0 +1,183 @@
+package extract
+
+import (
+	"strings"
+	"testing"
+)
+
+// runeIndex returns the code-point offset of the n-th (0-based) occurrence of sub in
+// text, or -1.
+func runeIndex(text, sub string, n int) int {
+	off := 0
+	for k := 0; ; k++ {
+		i := strings.Index(text[off:], sub)
+		if i < 0 {
+			return -1
+		}
+		if k == n {
+			return len([]rune(text[:off+i]))
+		}
+		off += i + len(sub)
+	}
+}
+
+func spanOf(t *testing.T, text, sub string, n int) Span {
+	t.Helper()
+	s := runeIndex(text, sub, n)
+	if s < 0 {
+		t.Fatalf("%q not in %q", sub, text)
+	}
+	return Span{Start: s, End: s + len([]rune(sub)), Text: sub}
+}
+
+// attrSpec describes an attribution by its surface strings (the occurrence index of
+// each, for repeated words, after a '#': "he#1").
+type attrSpec struct{ source, cue, content, kind string }
+
+func occ(s string) (string, int) {
+	if i := strings.LastIndex(s, "#"); i > 0 {
+		n := 0
+		for _, r := range s[i+1:] {
+			n = n*10 + int(r-'0')
+		}
+		return s[:i], n
+	}
+	return s, 0
+}
+
+// docWithAttributions builds a document whose attributions are given (so speaker,
+// claim and dispute rules are tested apart from the attribution model) and runs the
+// semantic stages over it.
+func docWithAttributions(t *testing.T, text string, specs ...attrSpec) *Document {
+	t.Helper()
+	d := NewDocument(text)
+	for i, sp := range specs {
+		a := Attribution{ID: "a" + string(rune('1'+i)), Kind: sp.kind, Confidence: 0.9}
+		if sp.kind == "" {
+			a.Kind = "reported"
+		}
+		if sp.source != "" {
+			s, n := occ(sp.source)
+			x := spanOf(t, text, s, n)
+			a.Source = &x
+		}
+		c, n := occ(sp.cue)
+		a.Cue = spanOf(t, text, c, n)
+		c, n = occ(sp.content)
+		a.Content = spanOf(t, text, c, n)
+		d.Attributions = append(d.Attributions, a)
+	}
+	findEntities(d)
+	resolveSpeakers(d)
+	findClaims(d)
+	findDisputes(d)
+	return d
+}
+
+func speakerName(d *Document, a *Attribution) string {
+	if a.Speaker == nil {
+		return ""
+	}
+	for _, e := range d.Entities {
+		if e.ID == *a.Speaker {
+			return e.Name
+		}
+	}
+	return "?" + *a.Speaker
+}
+
+func TestSpeakerRules(t *testing.T) {
+	cases := []struct {
+		rule    string
+		text    string
+		attrs   []attrSpec
+		speaker []string // per attribution, "" for none
+		via     [][]string
+	}{
+		{"pronoun after a full name in an earlier sentence",
+			"John Spencer, who chairs studies at the Modern War Institute, spoke first. “Think of Kosovo,” he remarked.",
+			[]attrSpec{{"he", "remarked", "“Think of Kosovo,”", "direct"}}, []string{"John Spencer"}, nil},
+		{"pronoun skips a name inside a quotation",
+			"Mike Waltz spoke. “Ask David Smith,” he said.",
+			[]attrSpec{{"he", "said", "“Ask David Smith,”", "direct"}}, []string{"Mike Waltz"}, nil},
+		{"she skips a man",
+			"Sarah Levy met John Spencer. She said the talks failed.",
+			[]attrSpec{{"She", "said", "the talks failed", ""}}, []string{"Sarah Levy"}, nil},
+		{"pronoun after a surname and a full name",
+			"Koenders spoke to Qasas Abdelrahman. Bert Koenders said it. Later he said more.",
+			[]attrSpec{{"he", "said#1", "more", ""}}, []string{"Bert Koenders"}, nil},
+		{"they is a group",
+			"Israeli officials met Hamish Falconer. They said no.",
+			[]attrSpec{{"They", "said", "no", ""}}, []string{"Israeli officials"}, nil},
+		{"surname source",
+			"Hamish Falconer arrived. Falconer emphasized, “It is important.”",
+			[]attrSpec{{"Falconer#1", "emphasized", "“It is important.”", "direct"}}, []string{"Hamish Falconer"}, nil},
+		{"head before the appositive",
+			"Hamish Falconer, Britain’s minister for the Middle East, told the Associated Press that aid flows.",
+			[]attrSpec{{"Hamish Falconer, Britain’s minister for the Middle East,", "told", "that aid flows", ""}},
+			[]string{"Hamish Falconer"}, [][]string{{"Associated Press"}}},
+		{"nominal source",
+			"Figures come from Gaza’s Health Ministry. The ministry said 20 died.",
+			[]attrSpec{{"The ministry", "said", "20 died", ""}}, []string{"Gaza’s Health Ministry"}, nil},
+		{"group noun without a name",
+			"Observers note that the plan reflects lessons.",
+			[]attrSpec{{"Observers", "note", "that the plan reflects lessons", ""}}, []string{"observers"}, nil},
+		{"group with adjective and country",
+			"This resolution aims to advance the plan, a senior U.S. official reported.",
+			[]attrSpec{{"a senior U.S. official", "reported", "This resolution aims to advance the plan", ""}}, []string{"senior U.S. official"}, nil},
+		{"passive source",
+			"The force was described by U.S. officials as an enforcement force.",
+			[]attrSpec{{"U.S. officials", "described", "as an enforcement force", ""}}, []string{"U.S. officials"}, nil},
+		{"outlets only: first is speaker, all are via",
+			"According to reports from Reuters and the Associated Press, the draft would empower the mission.",
+			[]attrSpec{{"reports from Reuters and the Associated Press", "According to", "the draft would empower the mission", ""}},
+			[]string{"Reuters"}, [][]string{{"Reuters", "Associated Press"}}},
+		{"as reported by",
+			"The board would supervise a committee, as reported by Axios.",
+			[]attrSpec{{"", "reported", "The board would supervise a committee", ""}}, []string{""}, [][]string{{"Axios"}}},
+		{"interview with an outlet",
+			"In an interview with Digital, Jane Roe, who teaches at Harvard University, suggested that it could work.",
+			[]attrSpec{{"Jane Roe, who teaches at Harvard University,", "suggested", "that it could work", ""}},
+			[]string{"Jane Roe"}, [][]string{{"Digital"}}},
+		{"unresolvable pronoun has no speaker",
+			"“It is hard,” he said.",
+			[]attrSpec{{"he", "said", "“It is hard,”", "direct"}}, []string{""}, nil},
+	}
+	for _, c := range cases {
+		d := docWithAttributions(t, c.text, c.attrs...)
+		for i := range c.attrs {
+			a := &d.Attributions[i]
+			if got := speakerName(d, a); got != c.speaker[i] {
+				t.Errorf("%s: %q: speaker %q, want %q", c.rule, c.text, got, c.speaker[i])
+			}
+			if c.via != nil {
+				var got []string
+				for _, v := range a.Via {
+					for _, e := range d.Entities {
+						if e.ID == v {
+							got = append(got, e.Name)
+						}
+					}
+				}
+				if strings.Join(got, "|") != strings.Join(c.via[i], "|") {
+					t.Errorf("%s: via %q, want %q", c.rule, got, c.via[i])
+				}
+			}
+		}
+	}
+}
+
+// A resolved pronoun is recorded as a pronoun mention of the speaker.
+func TestPronounMention(t *testing.T) {
+	text := "Spencer arrived. John Spencer spoke. “Go,” he said."
+	d := docWithAttributions(t, text, attrSpec{"he", "said", "“Go,”", "direct"})
+	var found bool
+	for _, m := range d.Mentions {
+		if m.Kind == MentionPronoun && m.Span.Text == "he" && m.Entity == "ag_john-spencer" {
+			found = true
+		}
+	}
+	if !found {
+		t.Errorf("no pronoun mention of John Spencer in %+v", d.Mentions)
+	}
+}
