@@ -1,0 +1,82 @@
+package extract
+
+import (
+	"testing"
+
+	"github.com/claimgraph/claimgraph/graph"
+)
+
+func TestModalityRules(t *testing.T) {
+	cases := []struct {
+		rule, text string
+		want       graph.Modality
+	}{
+		{"is expected to", "China and Russia are expected to be the biggest sources of opposition.", graph.ModalityPrediction},
+		{"would", "The force would coordinate closely with Egypt.", graph.ModalityPrediction},
+		{"will", "This small presence will be crucial.", graph.ModalityPrediction},
+		{"could", "The concept could succeed.", graph.ModalityHedged},
+		{"may", "The ceasefire may collapse.", graph.ModalityHedged},
+		{"might", "Such a force might set a precedent.", graph.ModalityHedged},
+		{"plain statement", "Hamas returned the remains of 20 hostages.", graph.ModalityAsserted},
+		{"will as a noun", "The war will not come for lack of will.", graph.ModalityPrediction},
+		{"noun will only", "It failed for lack of will.", graph.ModalityAsserted},
+		{"the month May", "The talks began on May 5 in Cairo.", graph.ModalityAsserted},
+	}
+	for _, c := range cases {
+		r := []rune(c.text)
+		if got := modalityOf(r, Span{Start: 0, End: len(r)}); got != c.want {
+			t.Errorf("%s: %q: modality %s, want %s", c.rule, c.text, got, c.want)
+		}
+	}
+}
+
+func TestClaimRules(t *testing.T) {
+	// an attribution's content is a claim of its speaker, with its quantities
+	text := "The war has left more than 68,800 Palestinians dead, according to Gaza’s Health Ministry."
+	d := docWithAttributions(t, text, attrSpec{"Gaza’s Health Ministry", "according to", "The war has left more than 68,800 Palestinians dead", ""})
+	if len(d.Claims) != 1 {
+		t.Fatalf("got %d claims, want 1: %+v", len(d.Claims), d.Claims)
+	}
+	c := d.Claims[0]
+	if c.Speaker == nil || *c.Speaker != graph.AgentID("Gaza’s Health Ministry") || c.Attribution == nil || *c.Attribution != "a1" {
+		t.Errorf("claim speaker/attribution wrong: %+v", c)
+	}
+	if c.ID != graph.ClaimID("The war has left more than 68,800 Palestinians dead") || c.Origin != "attribution" {
+		t.Errorf("claim id/origin wrong: %+v", c)
+	}
+	if len(c.Quantities) != 1 || c.Quantities[0].Value != 68800 || c.Quantities[0].Qualifier != "more_than" || c.Quantities[0].Counted != "palestinians dead" {
+		t.Errorf("claim quantities wrong: %+v", c.Quantities)
+	}
+
+	// a statistic the article asserts itself is a claim with no speaker
+	text = "Humanitarian needs are acute. Militants killed about 1,200 people and took 251 hostages. After two years of war, three simple steps remain."
+	d = docWithAttributions(t, text)
+	if len(d.Claims) != 1 {
+		t.Fatalf("article claims: got %d, want 1 (durations and bare number words are not statistics): %+v", len(d.Claims), d.Claims)
+	}
+	c = d.Claims[0]
+	if c.Speaker != nil || c.Attribution != nil || c.Origin != "article" || len(c.Quantities) != 2 {
+		t.Errorf("article claim wrong: %+v", c)
+	}
+	if c.Text != "Militants killed about 1,200 people and took 251 hostages." || c.Span.Text != c.Text {
+		t.Errorf("article claim text %q span %+v", c.Text, c.Span)
+	}
+
+	// a quantity inside an attribution's content is not also an article claim
+	text = "Officials said 20 hostages were returned."
+	d = docWithAttributions(t, text, attrSpec{"Officials", "said", "20 hostages were returned", ""})
+	if len(d.Claims) != 1 || d.Claims[0].Origin != "attribution" {
+		t.Errorf("got %+v, want one attributed claim", d.Claims)
+	}
+
+	// a split quotation is one claim, its fragments joined
+	text = "“Kosovo is the example,” Spencer stated. “It had a mandate.”"
+	d = docWithAttributions(t, text)
+	s1, s2 := spanOf(t, text, "“Kosovo is the example,”", 0), spanOf(t, text, "“It had a mandate.”", 0)
+	d.Attributions = []Attribution{{ID: "a1", Kind: "direct", Cue: spanOf(t, text, "stated", 0),
+		Content: Span{Start: s1.Start, End: s2.End, Fragments: [][2]int{{s1.Start, s1.End}, {s2.Start, s2.End}}}}}
+	findClaims(d)
+	if len(d.Claims) != 1 || d.Claims[0].Text != "“Kosovo is the example,” “It had a mandate.”" {
+		t.Errorf("split quote claim: %+v", d.Claims)
+	}
+}
