@@ -29,40 +29,45 @@ func (s *Store) PutArticle(ctx context.Context, g *graph.ArticleGraph) (graph.Wr
 		if err != nil {
 			return err
 		}
-		var old graph.Article
-		found, err := get(tx, bArticles, c.Article.ID, &old)
-		if err != nil {
-			return err
-		}
-		if found && old.ContentHash == c.Article.ContentHash {
-			return nil // already stored: change nothing
-		}
-		if found {
-			if err := w.removeArticle(old); err != nil {
-				return err
-			}
-		}
-		if err := w.putNodes(c); err != nil {
-			return err
-		}
-		for _, st := range c.Statements {
-			if err := w.putStatement(st, c.Article.OutletID); err != nil {
-				return err
-			}
-		}
-		if err := w.putRest(c); err != nil {
+		if res.Created, err = w.putArticle(c); err != nil || !res.Created {
 			return err
 		}
 		if err := ctx.Err(); err != nil { // a cancelled request commits nothing
 			return err
 		}
-		res.Created = true
 		return w.flush()
 	})
 	if err != nil {
 		return graph.WriteResult{}, s.mapErr(err)
 	}
 	return res, nil
+}
+
+// putArticle writes a canonical bundle; false when it was stored already with the
+// same content hash (nothing changed).
+func (w *writer) putArticle(c *graph.ArticleGraph) (bool, error) {
+	var old graph.Article
+	found, err := get(w.tx, bArticles, c.Article.ID, &old)
+	if err != nil {
+		return false, err
+	}
+	if found && old.ContentHash == c.Article.ContentHash {
+		return false, nil
+	}
+	if found {
+		if err := w.removeArticle(old); err != nil {
+			return false, err
+		}
+	}
+	if err := w.putNodes(c); err != nil {
+		return false, err
+	}
+	for _, st := range c.Statements {
+		if err := w.putStatement(st, c.Article.OutletID); err != nil {
+			return false, err
+		}
+	}
+	return true, w.putRest(c)
 }
 
 // writer holds one write transaction and the stats it changes.
