@@ -27,7 +27,10 @@ import (
 //     and the Associated Press"), the first is the speaker and all of them are Via;
 //     outlets after an agency phrase in the attribution's sentence ("told the
 //     Associated Press", "as reported by Axios", "in an interview with Digital",
-//     "according to Reuters") are added to Via, in text order.
+//     "according to Reuters") are added to Via, in text order;
+//  5. an attribution with no source whose cue is a participle after a comma
+//     ("Guterres echoed this sentiment, stating, “...”") has the speaker of the
+//     attribution before it in the same sentence.
 
 type pronInfo struct {
 	gender byte // m, f, n (it), p (they), x (I)
@@ -335,6 +338,39 @@ func (r *speakerResolver) agenciesIn(s Span) []string {
 	return out
 }
 
+// participleSpeaker applies rule 5: an attribution with no source whose cue is a
+// participle after a comma ("Guterres echoed this sentiment, stating, “...”") is
+// spoken by the speaker of the attribution before it in the same sentence.
+func (r *speakerResolver) participleSpeaker(a *Attribution) string {
+	d := r.d
+	toks := semScan(d.Runes, a.Cue.Start, a.Cue.End)
+	if len(toks) == 0 || !strings.HasSuffix(toks[0].Lower, "ing") {
+		return ""
+	}
+	k := a.Cue.Start - 1
+	for k >= 0 && (d.Runes[k] == ' ' || d.Runes[k] == '\u00a0') {
+		k--
+	}
+	if k < 0 || d.Runes[k] != ',' {
+		return ""
+	}
+	sent := attribSentence(d, a)
+	var best *Attribution
+	for i := range d.Attributions {
+		b := &d.Attributions[i]
+		if b == a || b.Speaker == nil || b.Cue.End > a.Cue.Start || b.Cue.Start < sent.Start {
+			continue
+		}
+		if best == nil || b.Cue.Start > best.Cue.Start {
+			best = b
+		}
+	}
+	if best != nil {
+		return *best.Speaker
+	}
+	return ""
+}
+
 // viaEntity maps a raw agency span from the attribution stage (Attribution.ViaSpans)
 // to an entity: the outlet or organization mentioned there, else the gazetteer entry
 // for its words, else a new outlet named by its words without "the".
@@ -398,6 +434,9 @@ func resolveSpeakers(d *Document) {
 		if a.Source != nil {
 			speaker, via = r.resolveSource(*a.Source)
 			sortMentions(d)
+		}
+		if speaker == "" && a.Source == nil {
+			speaker = r.participleSpeaker(a)
 		}
 		for _, vs := range a.ViaSpans {
 			if v := r.viaEntity(vs); v != "" {

@@ -1,0 +1,130 @@
+package extract
+
+import (
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/claimgraph/claimgraph/corpus"
+	"github.com/claimgraph/claimgraph/graph"
+)
+
+func TestToGraphSeedsValidate(t *testing.T) {
+	arts, err := corpus.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(arts) == 0 {
+		t.Fatal("no built-in articles")
+	}
+	for _, a := range arts {
+		d := Extract(a.Text)
+		g := ToGraph(ArticleMeta{URL: a.URL, Title: a.Title, Outlet: a.Outlet, Authors: a.Authors, Published: a.Published}, d)
+		if err := g.Validate(); err != nil {
+			t.Errorf("%s: %v", a.ID, err)
+			continue
+		}
+		if g.Article.ID != graph.ArticleID(a.URL, a.Text) || g.Article.Text != a.Text {
+			t.Errorf("%s: article id/text not derived from the input", a.ID)
+		}
+		if len(g.Agents) != len(d.Entities) {
+			t.Errorf("%s: %d agents for %d entities", a.ID, len(g.Agents), len(d.Entities))
+		}
+		// one statement per attribution with content, plus article and accusation claims
+		want := 0
+		for _, at := range d.Attributions {
+			if graph.NormalizeClaimText(semSpanText(d.Runes, at.Content)) != "" {
+				want++
+			}
+		}
+		for _, c := range d.Claims {
+			if c.Origin == "article" || c.Origin == "accusation" {
+				want++
+			}
+		}
+		if len(g.Statements) != want {
+			t.Errorf("%s: %d statements, want %d", a.ID, len(g.Statements), want)
+		}
+		if len(g.Disputes) != len(d.Disputes) {
+			t.Errorf("%s: %d disputes in the graph for %d found", a.ID, len(g.Disputes), len(d.Disputes))
+		}
+		for _, s := range g.Statements {
+			if s.Content.Text == "" || s.Content.Text != semSpanText(d.Runes, s.Content) {
+				t.Errorf("%s: statement %s content text %q does not match its offsets", a.ID, s.ID, s.Content.Text)
+			}
+		}
+	}
+}
+
+func TestToGraphMapping(t *testing.T) {
+	text := "The war has left more than 68,800 Palestinians dead, according to Gaza’s Health Ministry. Israel disputes these figures. Militants took 251 hostages."
+	d := docWithAttributions(t, text, attrSpec{"Gaza’s Health Ministry", "according to", "The war has left more than 68,800 Palestinians dead", ""})
+	g := ToGraph(ArticleMeta{URL: "https://example.org/a", Outlet: "Example News", Published: graph.Date{Value: "2025-11-05", Precision: graph.PrecisionDay}}, d)
+	if err := g.Validate(); err != nil {
+		t.Fatal(err)
+	}
+	if g.Outlet == nil || g.Article.OutletID != graph.OutletID("Example News") {
+		t.Errorf("outlet not set: %+v", g.Outlet)
+	}
+	cid := graph.ClaimID("The war has left more than 68,800 Palestinians dead")
+	var st *graph.Statement
+	for i := range g.Statements {
+		if g.Statements[i].ClaimID == cid {
+			st = &g.Statements[i]
+		}
+	}
+	if st == nil || st.SpeakerID != graph.AgentID("Gaza’s Health Ministry") || st.Kind != graph.SpeechReported || st.Cue.Text != "according to" {
+		t.Fatalf("casualty statement wrong: %+v", st)
+	}
+	var claim *graph.Claim
+	for i := range g.Claims {
+		if g.Claims[i].ID == cid {
+			claim = &g.Claims[i]
+		}
+	}
+	if claim == nil || claim.Kind != graph.ClaimStatistic || len(claim.Quantities) != 1 || claim.Quantities[0].Value != 68800 {
+		t.Errorf("casualty claim wrong: %+v", claim)
+	}
+	if len(g.Disputes) != 1 || g.Disputes[0].ClaimID != cid || g.Disputes[0].DisputerID != graph.AgentID("Israel") || g.Disputes[0].Kind != graph.DisputeDisputes {
+		t.Errorf("dispute wrong: %+v", g.Disputes)
+	}
+	// the article's own statistic: a statement with no speaker
+	var own int
+	for _, s := range g.Statements {
+		if s.SpeakerID == "" && s.Kind == graph.SpeechNone && strings.Contains(s.Content.Text, "251 hostages") {
+			own++
+		}
+	}
+	if own != 1 {
+		t.Errorf("article statistic statements: %d, want 1", own)
+	}
+}
+
+// Whatever the input, the bundle of a non-empty text validates and every span lies on
+// character boundaries inside the text.
+func TestToGraphOddInputs(t *testing.T) {
+	inputs := []string{
+		"x", "\x00\xff\xfe binary \x80", strings.Repeat("“", 500), "He said.", "“Unbalanced, he said. ”” “",
+		"Israel disputes these figures.", "more than", "Israel accused", strings.Repeat("68,800 ", 300),
+		"According to", "a condition that Israel opposes", "Their refusal to.",
+	}
+	for _, in := range inputs {
+		d := Extract(in)
+		g := ToGraph(ArticleMeta{}, d)
+		if strings.TrimSpace(d.Text) == "" {
+			continue
+		}
+		if err := g.Validate(); err != nil {
+			t.Errorf("%q: %v", in, err)
+		}
+		n := utf8.RuneCountInString(d.Text)
+		for _, m := range d.Mentions {
+			if m.Span.Start < 0 || m.Span.End > n || m.Span.Start > m.Span.End {
+				t.Errorf("%q: mention span %+v outside the text", in, m.Span)
+			}
+		}
+	}
+	if err := ToGraph(ArticleMeta{}, Extract("")).Validate(); err == nil {
+		t.Error("an empty article validated")
+	}
+}
