@@ -12,7 +12,7 @@ import (
 	"net/url"
 	"sort"
 	"strings"
-	"unicode/utf8"
+	"unicode"
 
 	"github.com/gin-gonic/gin"
 
@@ -114,14 +114,14 @@ func articleView(g *graph.ArticleGraph) *ArticleView {
 		// A claim's quantities carry spans in the article that first stated it; find
 		// each quantity's text inside this statement's content instead.
 		if cl := claims[s.ClaimID]; cl != nil {
-			content := text(s.Content)
-			for _, q := range cl.Quantities {
-				if q.Text == "" {
-					continue
-				}
-				if i := strings.Index(content, q.Text); i >= 0 {
-					start := s.Content.Start + utf8.RuneCountInString(content[:i])
-					add("quantity", graph.Span{Start: start, End: start + utf8.RuneCountInString(q.Text)}, ref)
+			if s.Content.Start >= 0 && s.Content.End <= len(runes) && s.Content.Start <= s.Content.End {
+				content := runes[s.Content.Start:s.Content.End]
+				for _, q := range cl.Quantities {
+					qr := []rune(q.Text)
+					if i := indexFold(content, qr); i >= 0 {
+						start := s.Content.Start + i
+						add("quantity", graph.Span{Start: start, End: start + len(qr)}, ref)
+					}
 				}
 			}
 		}
@@ -148,6 +148,36 @@ func articleView(g *graph.ArticleGraph) *ArticleView {
 		return a.StatementID+a.DisputeID+a.AgentID < b.StatementID+b.DisputeID+b.AgentID
 	})
 	return v
+}
+
+// indexFold returns the index of the first occurrence of needle in hay, compared
+// under Unicode case folding rune by rune, or -1. An empty needle is never found.
+func indexFold(hay, needle []rune) int {
+	if len(needle) == 0 {
+		return -1
+	}
+outer:
+	for i := 0; i+len(needle) <= len(hay); i++ {
+		for j, r := range needle {
+			if !equalFold(hay[i+j], r) {
+				continue outer
+			}
+		}
+		return i
+	}
+	return -1
+}
+
+func equalFold(a, b rune) bool {
+	if a == b {
+		return true
+	}
+	for f := unicode.SimpleFold(a); f != a; f = unicode.SimpleFold(f) {
+		if f == b {
+			return true
+		}
+	}
+	return false
 }
 
 // IngestRequest is the body of POST /v1/articles: an article's text and the metadata
@@ -326,7 +356,7 @@ func (r *IngestRequest) article() (corpus.Article, error) {
 	}
 	for _, au := range r.Authors {
 		if strings.TrimSpace(au) == "" || len(au) > 200 {
-			return a, badRequest("authors", "every author must be a non-blank name of at most 200 bytes.")
+			return a, badRequest("authors", "authors must each be a non-blank name of at most 200 bytes.")
 		}
 	}
 	d, err := corpus.ParseDate(r.Published)
