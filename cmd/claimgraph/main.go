@@ -30,6 +30,7 @@ func commands() map[string]command {
 		"corpus":  runCorpus,
 		"eval":    runEval,
 		"extract": runExtract,
+		"ingest":  runIngest,
 	}
 }
 

@@ -12,12 +12,32 @@ import (
 )
 
 // Ingest extracts one article and writes it into the store, reasoning across the
-// articles the store already holds (see the package comment). Ingesting an article
-// whose id (from its URL, else its text) is stored with the same text changes nothing
-// and returns Created false. Errors: EINVALID (the article's text or metadata is
-// invalid, the message says what; nothing written), EUNAVAILABLE and others from the
-// store.
+// articles the store already holds (see the package comment): Prepare, then
+// IngestPrepared. Ingesting an article whose id (from its URL, else its text) is stored
+// with the same text changes nothing and returns Created false. Errors: EINVALID (the
+// article's text or metadata is invalid, the message says what; nothing written),
+// EUNAVAILABLE and others from the store.
 func (in *Ingester) Ingest(ctx context.Context, a corpus.Article) (*Result, error) {
+	p, err := Prepare(ctx, a)
+	if err != nil {
+		return nil, err
+	}
+	return in.IngestPrepared(ctx, p)
+}
+
+// Prepared is an article validated and extracted, ready to be written. Preparing needs
+// no store, so a caller may prepare many articles in parallel and write them in order.
+type Prepared struct {
+	Article  corpus.Article
+	Graph    *graph.ArticleGraph
+	Unlinked []UnlinkedDispute
+	// Extract is the time validation and extraction took.
+	Extract time.Duration
+}
+
+// Prepare validates an article and runs the extractor over it. Errors: EINVALID
+// (naming the article and what is wrong), EUNAVAILABLE (ctx is done).
+func Prepare(ctx context.Context, a corpus.Article) (*Prepared, error) {
 	start := time.Now()
 	if err := Validate(a); err != nil {
 		return nil, err
@@ -27,17 +47,21 @@ func (in *Ingester) Ingest(ctx context.Context, a corpus.Article) (*Result, erro
 	}
 	doc := extract.Extract(a.Text)
 	g := extract.ToGraph(Meta(a), doc)
-	unlinked := Unlinked(doc, g)
-	extracted := time.Since(start)
-	res, err := in.IngestGraph(ctx, g, unlinked)
+	return &Prepared{Article: a, Graph: g, Unlinked: Unlinked(doc, g), Extract: time.Since(start)}, nil
+}
+
+// IngestPrepared reasons across articles about a prepared article and writes it; see
+// Ingest.
+func (in *Ingester) IngestPrepared(ctx context.Context, p *Prepared) (*Result, error) {
+	res, err := in.IngestGraph(ctx, p.Graph, p.Unlinked)
 	if err != nil {
 		if graph.ErrorCode(err) == graph.EINVALID {
-			return nil, graph.Wrap(graph.EINVALID, err, "%s: %s", describe(a), graph.ErrorMessage(err))
+			return nil, graph.Wrap(graph.EINVALID, err, "%s: %s", describe(p.Article), graph.ErrorMessage(err))
 		}
 		return nil, err
 	}
-	res.Timings.Extract = extracted
-	res.Timings.Total = time.Since(start)
+	res.Timings.Extract = p.Extract
+	res.Timings.Total += p.Extract
 	return res, nil
 }
 

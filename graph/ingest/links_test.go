@@ -23,8 +23,12 @@ func TestQuantityLink(t *testing.T) {
 	exact := counted("1,180 people killed", "", 1180, "people killed")
 	atLeast := counted("at least 20 hostages", "at_least", 20, "hostages")
 	twentyFive := counted("25 hostages", "", 25, "hostages")
-	upTo := counted("up to 50 troops", "up_to", 50, "troops")
-	sixty := counted("60 troops", "", 60, "troops")
+	upTo := counted("up to 50 troops will guard the Rafah crossing", "up_to", 50, "troops")
+	sixty := counted("60 troops will guard the Rafah crossing", "", 60, "troops")
+	bosnia := counted("Comprising approximately 50,000 troops, its mission was to stabilize Bosnia", "about", 50000, "troops")
+	kosovo := counted("Around 60,000 troops were deployed to enforce peace in Kosovo", "about", 60000, "troops")
+	years := counted("more than two years of devastating conflict", "more_than", 2, "years")
+	mandate := counted("a mandate of five years of devastating conflict", "", 5, "years")
 	injured := counted("52,000 Palestinians injured", "", 52000, "palestinians injured")
 
 	tests := []struct {
@@ -44,6 +48,8 @@ func TestQuantityLink(t *testing.T) {
 		{"up to 50 vs 60 conflicts", upTo, sixty, graph.LinkConflicts,
 			"up to 50 (Gaza’s Health Ministry) vs 60 (Israel) troops"},
 		{"different counted thing: no link", israel, injured, "", ""},
+		{"a generic noun needs a shared subject", bosnia, kosovo, "", ""},
+		{"durations are never compared", years, mandate, "", ""},
 		{"a claim never links to itself", ministry, ministry, "", ""},
 	}
 	for _, tt := range tests {

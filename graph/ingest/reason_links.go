@@ -157,9 +157,10 @@ func (r *reasoner) linkUnlinked(unlinked []UnlinkedDispute) error {
 
 // claimSide is what a link reason and the time-overlap test need of one claim.
 type claimSide struct {
-	claim   graph.Claim
-	speaker string       // name of its first speaker, "" when the article asserts it
-	dates   []graph.Date // published dates of its articles
+	claim     graph.Claim
+	speakerID string       // its first speaker in this article (bundle claims only)
+	speaker   string       // name of its first speaker, "" when the article asserts it
+	dates     []graph.Date // published dates of its articles
 }
 
 func (r *reasoner) articleDate(id string) (graph.Date, error) {
@@ -182,7 +183,7 @@ func (r *reasoner) bundleSide(c graph.Claim) claimSide {
 	side := claimSide{claim: c, dates: []graph.Date{r.g.Article.Published}}
 	for _, s := range r.g.Statements {
 		if s.ClaimID == c.ID && s.SpeakerID != "" {
-			side.speaker = r.agentNames[s.SpeakerID]
+			side.speakerID, side.speaker = s.SpeakerID, r.agentNames[s.SpeakerID]
 			break
 		}
 	}
@@ -259,9 +260,11 @@ func (r *reasoner) linkQuantities() error {
 		})
 		r.res.LinksMade++
 	}
-	for i := range mine {
+	for i := range mine { // within the article: only counts of two different speakers
 		for j := i + 1; j < len(mine); j++ {
-			add(mine[i], mine[j])
+			if mine[i].speakerID != "" && mine[j].speakerID != "" && mine[i].speakerID != mine[j].speakerID {
+				add(mine[i], mine[j])
+			}
 		}
 	}
 	for _, m := range mine {
