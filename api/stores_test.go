@@ -12,6 +12,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/claimgraph/claimgraph/graph"
+	"github.com/claimgraph/claimgraph/graph/embedded"
 	"github.com/claimgraph/claimgraph/graph/neo4jstore"
 )
 
@@ -53,6 +54,15 @@ func firstBackend(t *testing.T) backend {
 	}
 	t.Skip("no store backend can run here")
 	return backend{}
+}
+
+// openEmbedded opens a fresh embedded store in a temporary directory.
+func openEmbedded(t *testing.T) graph.Store {
+	t.Helper()
+	s, err := embedded.Open(t.Context(), filepath.Join(t.TempDir(), "graph.db"), &embedded.Options{NoSync: true})
+	require.NoError(t, err)
+	t.Cleanup(func() { _ = s.Close(context.Background()) })
+	return s
 }
 
 // openNeo4j connects to the Neo4j of NEO4J_URI and empties its database. The database
