@@ -31,6 +31,7 @@ func commands() map[string]command {
 		"eval":    runEval,
 		"extract": runExtract,
 		"ingest":  runIngest,
+		"serve":   runServe,
 	}
 }
 
