@@ -314,9 +314,11 @@ type Store interface {
 	// Article returns an article. Errors: ENOTFOUND.
 	Article(ctx context.Context, id string) (*Article, error)
 	// ArticleGraph returns an article with everything stored for it, in the Canonical
-	// form of the bundle as written, except that its agents are the current merged
-	// agents (MergeAgent across every article) and its claims the stored claims (the
-	// first write of each). Errors: ENOTFOUND.
+	// form of the bundle as written, except that its shared records are the stored
+	// ones: the outlet and claims of their first write, the agents merged (MergeAgent
+	// across every article), and links as first written (a link this article repeats
+	// shows the first writer's From, Reason and ArticleID; one that was removed with
+	// its first writer is left out). Errors: ENOTFOUND.
 	ArticleGraph(ctx context.Context, id string) (*ArticleGraph, error)
 	// Articles lists articles (without text) sorted by id. Errors: EINVALID (cursor).
 	Articles(ctx context.Context, q ArticleQuery) (Page[ArticleRef], error)
