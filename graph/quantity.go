@@ -29,7 +29,8 @@ import (
 // "more than 50" and "50" do not conflict (news rounds, and a boundary is no evidence).
 //
 // Two quantities are comparable when they have the same unit and the same non-empty
-// counted thing. Comparable quantities conflict when their intervals are disjoint, and
+// counted thing, compared by CanonicalCounted ("palestinians killed" and "palestinians
+// dead" are one counted thing). Comparable quantities conflict when their intervals are disjoint, and
 // agree when their intervals overlap and either both are bounded on both sides ("about
 // 1,200" and "1,180") or they have the same value and the same one-sided qualifier
 // ("more than 68,800" twice). Overlapping quantities that do not agree ("at least 20"
@@ -110,10 +111,70 @@ func QuantityInterval(q Quantity) Interval {
 // Comparable reports whether a and b count the same thing in the same unit, so that
 // their values can be compared.
 func Comparable(a, b Quantity) bool {
-	return a.Counted != "" && a.Unit == b.Unit && normCounted(a.Counted) == normCounted(b.Counted)
+	return a.Counted != "" && a.Unit == b.Unit && CanonicalCounted(a.Counted) == CanonicalCounted(b.Counted)
 }
 
-func normCounted(s string) string { return strings.Join(strings.Fields(strings.ToLower(s)), " ") }
+// countedSynonyms groups the words of counted things that mean the same: the states of
+// casualty counts. The first word of each group is its canonical form.
+var countedSynonyms = [][]string{
+	{"dead", "killed", "died", "deaths", "death", "slain", "fatalities", "perished", "lives"},
+	{"injured", "wounded", "hurt", "injuries"},
+	{"displaced", "uprooted"},
+	{"detained", "arrested", "held"},
+}
+
+var countedCanon = map[string]string{}
+
+func init() {
+	for _, g := range countedSynonyms {
+		for _, w := range g {
+			countedCanon[w] = g[0]
+		}
+	}
+}
+
+// CanonicalCounted folds a counted thing for comparison: lowercase, single spaces, and
+// the casualty words of countedSynonyms to one form ("Palestinians killed" →
+// "palestinians dead").
+func CanonicalCounted(s string) string {
+	f := strings.Fields(strings.ToLower(s))
+	for i, w := range f {
+		if c, ok := countedCanon[w]; ok {
+			f[i] = c
+		}
+	}
+	return strings.Join(f, " ")
+}
+
+// CountedVariants lists the spellings of a counted thing that CanonicalCounted folds to
+// the same form, the given one first: the values a store lookup by exact Counted
+// (Store.ClaimsByCounted) must try to find every comparable claim. Only one synonym
+// word is varied; at most 16 variants.
+func CountedVariants(s string) []string {
+	out := []string{s}
+	seen := map[string]bool{s: true}
+	f := strings.Fields(strings.ToLower(s))
+	for i, w := range f {
+		c, ok := countedCanon[w]
+		if !ok {
+			continue
+		}
+		for _, g := range countedSynonyms {
+			if g[0] != c {
+				continue
+			}
+			for _, syn := range g {
+				v := append(append(append([]string{}, f[:i]...), syn), f[i+1:]...)
+				vs := strings.Join(v, " ")
+				if !seen[vs] && len(out) < 16 {
+					seen[vs] = true
+					out = append(out, vs)
+				}
+			}
+		}
+	}
+	return out
+}
 
 // QuantitiesConflict reports whether two comparable quantities disagree beyond their
 // qualifiers: their intervals are disjoint. Quantities that are not Comparable never

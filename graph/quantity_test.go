@@ -107,10 +107,28 @@ func TestQuantitiesConflictAndAgree(t *testing.T) {
 	}
 }
 
-func TestComparableFoldsCaseAndSpace(t *testing.T) {
+func TestComparableFoldsCaseSpaceAndCasualtyWords(t *testing.T) {
 	a, b := qty("", 1), qty("", 2)
 	b.Counted = "Palestinians  Dead"
 	assert.True(t, Comparable(a, b))
+	b.Counted = "palestinians killed"
+	assert.True(t, Comparable(a, b))
+	assert.True(t, QuantitiesConflict(qty("more_than", 68800), Quantity{Value: 52000, Unit: "count", Counted: "palestinians killed"}))
+	b.Counted = "palestinians injured"
+	assert.False(t, Comparable(a, b))
+	assert.Equal(t, "people dead", CanonicalCounted("People Killed"))
+	assert.Equal(t, "people injured", CanonicalCounted("people wounded"))
+}
+
+func TestCountedVariants(t *testing.T) {
+	v := CountedVariants("palestinians killed")
+	assert.Equal(t, "palestinians killed", v[0])
+	assert.Contains(t, v, "palestinians dead")
+	assert.Contains(t, v, "palestinians died")
+	for _, x := range v {
+		assert.Equal(t, "palestinians dead", CanonicalCounted(x))
+	}
+	assert.Equal(t, []string{"troops"}, CountedVariants("troops"))
 }
 
 func TestFormatQuantity(t *testing.T) {

@@ -8,9 +8,12 @@ import (
 
 // Disputes across articles. The extractor links a dispute to a claim of its own
 // article when it can ("Israel disputes these figures" right after the Health
-// Ministry's count). A dispute it could not link to a claim of its own article is
-// linked at ingest to claims the store already holds from other articles, by
-// PickDisputedClaims:
+// Ministry's count). A dispute it could not link to a claim of its own article, or
+// only to a claim that merely refers to someone's claims ("Israel disputes the Health
+// Ministry's figures" gives the claim "the Health Ministry's figures": at most
+// MaxReferenceWords words, no quantity, a figure word or "claims", "report",
+// "account", "allegations", "statement", ...), is linked at ingest to claims the store
+// already holds from other articles, by PickDisputedClaims:
 //
 //   - By speaker: the dispute targets an agent ("Israel disputes the Health Ministry's
 //     figures" targets Gaza’s Health Ministry): the candidates are the stored claims
@@ -33,6 +36,7 @@ const (
 	MinSpeakerDisputeWords = 1
 	MinSubjectDisputeWords = 2
 	MaxDisputeLinks        = 3
+	MaxReferenceWords      = 6
 )
 
 var figureWords = map[string]bool{

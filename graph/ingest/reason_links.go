@@ -1,8 +1,6 @@
 package ingest
 
 import (
-	"strings"
-
 	"github.com/claimgraph/claimgraph/graph"
 )
 
@@ -34,13 +32,16 @@ func (r *reasoner) agentName(id string) (string, error) {
 	return a.Name, nil
 }
 
-// linkDisputes links the bundle's disputes that target an agent but no claim to that
-// agent's stored claims of other articles (disputes.go, by speaker).
+// linkDisputes links the bundle's disputes that target an agent but no claim, or only
+// a reference claim (isReference), to that agent's stored claims of other articles
+// (disputes.go, by speaker). A dispute of a reference claim keeps it and gains a
+// dispute of each claim found.
 func (r *reasoner) linkDisputes() error {
 	var out []graph.Dispute
 	changed := false
 	for _, d := range r.g.Disputes {
-		if d.ClaimID != "" || d.TargetAgentID == "" {
+		ref := d.ClaimID != "" && r.isReference(d.ClaimID)
+		if d.ClaimID != "" && !ref || d.TargetAgentID == "" {
 			out = append(out, d)
 			continue
 		}
@@ -67,6 +68,9 @@ func (r *reasoner) linkDisputes() error {
 			continue
 		}
 		changed = true
+		if ref {
+			out = append(out, d)
+		}
 		for _, id := range ids {
 			x := d
 			x.ClaimID = id
@@ -84,6 +88,35 @@ func (r *reasoner) linkDisputes() error {
 		r.g.Disputes = out
 	}
 	return nil
+}
+
+// referenceNouns name someone's claims rather than state one.
+var referenceNouns = map[string]bool{
+	"claims": true, "claim": true, "report": true, "reports": true, "account": true, "accounts": true,
+	"allegations": true, "allegation": true, "statement": true, "statements": true, "assertion": true,
+	"assertions": true, "version": true, "narrative": true,
+}
+
+// isReference reports whether a claim of the bundle only refers to someone's claims
+// ("the Health Ministry's figures"): at most MaxReferenceWords words, no quantity, and
+// a figure or reference noun among them. The extractor makes such a claim the object of
+// a dispute; ingest then also links the dispute to the claims it refers to.
+func (r *reasoner) isReference(claimID string) bool {
+	for _, c := range r.g.Claims {
+		if c.ID != claimID {
+			continue
+		}
+		ws := graph.Words(c.Text)
+		if len(c.Quantities) > 0 || len(ws) > MaxReferenceWords {
+			return false
+		}
+		for _, w := range ws {
+			if figureWords[w] || referenceNouns[w] {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 func onlyThis(articleIDs []string, id string) bool {
@@ -273,14 +306,18 @@ func (r *reasoner) linkQuantities() error {
 			if q.Counted == "" {
 				continue
 			}
-			key := strings.ToLower(q.Counted) + "\x00" + q.Unit
+			key := graph.CanonicalCounted(q.Counted) + "\x00" + q.Unit
 			if seen[key] {
 				continue
 			}
 			seen[key] = true
-			cs, err := r.st.ClaimsByCounted(r.ctx, q.Counted, q.Unit, r.max)
-			if err != nil {
-				return err
+			var cs []graph.Claim
+			for _, v := range graph.CountedVariants(q.Counted) {
+				found, err := r.st.ClaimsByCounted(r.ctx, v, q.Unit, r.max)
+				if err != nil {
+					return err
+				}
+				cs = append(cs, found...)
 			}
 			for _, c := range cs {
 				if own[c.ID] {

@@ -1,0 +1,127 @@
+package ingest
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/claimgraph/claimgraph/corpus"
+	"github.com/claimgraph/claimgraph/graph"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// seed returns a built-in corpus article by id.
+func seed(t *testing.T, id string) corpus.Article {
+	t.Helper()
+	arts, err := corpus.Default()
+	require.NoError(t, err)
+	for _, a := range arts {
+		if a.ID == id {
+			return a
+		}
+	}
+	t.Fatalf("no built-in article %s", id)
+	return corpus.Article{}
+}
+
+// tollClaim finds the stored claim carrying the 68,800 count.
+func tollClaim(t *testing.T, s graph.Store) graph.Claim {
+	t.Helper()
+	page, err := s.SearchClaims(t.Context(), graph.ClaimQuery{Text: "68,800", Page: graph.PageRequest{Limit: 10}})
+	require.NoError(t, err)
+	require.Len(t, page.Items, 1, "one claim carries the 68,800 count")
+	return page.Items[0].Claim
+}
+
+// TestIngestArticlesEndToEnd runs the real extractor: the seed article with the Health
+// Ministry's count, then another outlet's article in which Israel disputes the
+// ministry's figures and the Israeli military gives a lower count.
+func TestIngestArticlesEndToEnd(t *testing.T) {
+	s := openStore(t)
+	in := New(s, Options{})
+	ctx := t.Context()
+
+	a, err := in.Ingest(ctx, seed(t, "gaza-un-stabilization-force-draft"))
+	require.NoError(t, err)
+	assert.True(t, a.Created)
+	assert.NotEmpty(t, a.Claims)
+	toll := tollClaim(t, s)
+
+	b := corpus.Article{
+		ID: "toll-dispute", URL: "https://ledger.example/2025/11/10/toll", Outlet: "Daily Ledger",
+		Published: graph.Date{Value: "2025-11-10", Precision: graph.PrecisionDay},
+		Text:      "Israel disputes the Health Ministry's figures. The Israeli military said about 52,000 Palestinians have been killed, most of them militants.",
+	}
+	rb, err := in.Ingest(ctx, b)
+	require.NoError(t, err)
+	assert.Equal(t, 1, rb.LinkedDisputes, "Israel's dispute of the ministry's figures reaches the count of the other article")
+	assert.Equal(t, 1, rb.LinksMade, "the lower count conflicts with the ministry's")
+
+	c, err := s.Contradictions(ctx, toll.ID)
+	require.NoError(t, err)
+	var disputers []string
+	for _, d := range c.Disputes {
+		disputers = append(disputers, d.Disputer.ID+"@"+d.Article.ID)
+	}
+	assert.Contains(t, disputers, graph.AgentID("Israel")+"@"+a.ArticleID, "the seed's own dispute")
+	assert.Contains(t, disputers, graph.AgentID("Israel")+"@"+rb.ArticleID, "the dispute across articles")
+	require.Len(t, c.Conflicts, 1)
+	assert.Contains(t, c.Conflicts[0].Link.Reason, "more than 68,800")
+	assert.Contains(t, c.Conflicts[0].Link.Reason, "about 52,000")
+	assert.Contains(t, c.Conflicts[0].Link.Reason, "Israel Defense Forces")
+
+	// idempotent: the same articles again change nothing
+	before := stats(t, s)
+	for _, art := range []corpus.Article{seed(t, "gaza-un-stabilization-force-draft"), b} {
+		r, err := in.Ingest(ctx, art)
+		require.NoError(t, err)
+		assert.False(t, r.Created)
+	}
+	assert.Equal(t, before, stats(t, s))
+}
+
+func TestIngestWholeCorpusIdempotent(t *testing.T) {
+	s := openStore(t)
+	in := New(s, Options{})
+	arts, err := corpus.Default()
+	require.NoError(t, err)
+	for _, a := range arts {
+		_, err := in.Ingest(t.Context(), a)
+		require.NoError(t, err, a.ID)
+	}
+	first := stats(t, s)
+	assert.Equal(t, len(arts), first.Articles)
+	for _, a := range arts {
+		r, err := in.Ingest(t.Context(), a)
+		require.NoError(t, err)
+		assert.False(t, r.Created)
+	}
+	assert.Equal(t, first, stats(t, s))
+}
+
+func TestIngestRejectsInvalidArticles(t *testing.T) {
+	s := openStore(t)
+	in := New(s, Options{})
+	tests := []struct {
+		name string
+		a    corpus.Article
+		want string
+	}{
+		{"empty text", corpus.Article{ID: "empty", Text: "  \n"}, "text is empty"},
+		{"invalid UTF-8", corpus.Article{ID: "bytes", Text: "Israel said \xff\xfe it."}, "not valid UTF-8"},
+		{"too long", corpus.Article{ID: "long", Text: strings.Repeat("word ", graph.MaxArticleBytes/5+1)}, "over the limit"},
+		{"bad url", corpus.Article{ID: "url", URL: "ftp://x", Text: "Israel said it."}, "not an absolute http(s) URL"},
+		{"bad date", corpus.Article{ID: "date", Text: "Israel said it.", Published: graph.Date{Value: "2025-13-01", Precision: graph.PrecisionDay}}, "does not match precision"},
+		{"empty author", corpus.Article{ID: "author", Text: "Israel said it.", Authors: []string{" "}}, "empty author"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := in.Ingest(t.Context(), tt.a)
+			require.Error(t, err)
+			assert.Equal(t, graph.EINVALID, graph.ErrorCode(err))
+			assert.Contains(t, graph.ErrorMessage(err), tt.want)
+			assert.Contains(t, graph.ErrorMessage(err), "article "+tt.a.ID, "the message names the article")
+		})
+	}
+	assert.Equal(t, graph.Stats{}, stats(t, s), "nothing written")
+}
