@@ -1,0 +1,173 @@
+package api
+
+import (
+	"context"
+	"encoding/json"
+	"log/slog"
+	"net/url"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/claimgraph/claimgraph/corpus"
+	"github.com/claimgraph/claimgraph/graph"
+	"github.com/claimgraph/claimgraph/graph/ingest"
+)
+
+// corpusServer serves the API over a fresh store of the backend with the real
+// ingester behind POST /v1/articles.
+func corpusServer(t *testing.T, b backend) (*client, graph.Store) {
+	t.Helper()
+	store := b.open(t)
+	ing := ingest.New(store, ingest.Options{})
+	keys, err := NewKeySet(testKey)
+	require.NoError(t, err)
+	srv, err := New(Deps{
+		Store: store, Keys: keys,
+		Ingester: IngesterFunc(func(ctx context.Context, a corpus.Article) (graph.WriteResult, error) {
+			res, err := ing.Ingest(ctx, a)
+			if err != nil {
+				return graph.WriteResult{}, err
+			}
+			return graph.WriteResult{ArticleID: res.ArticleID, Created: res.Created}, nil
+		}),
+		Logger: slog.New(slog.NewTextHandler(testWriter{t}, &slog.HandlerOptions{Level: slog.LevelWarn})),
+	})
+	require.NoError(t, err)
+	return startServer(t, srv), store
+}
+
+// ingestBody is the POST body of a corpus article.
+func ingestBody(t *testing.T, a corpus.Article) []byte {
+	t.Helper()
+	req := IngestRequest{ID: a.ID, URL: a.URL, Title: a.Title, Outlet: a.Outlet, Authors: a.Authors, Published: a.Published.Value, Text: a.Text}
+	b, err := json.Marshal(req)
+	require.NoError(t, err)
+	return b
+}
+
+// TestIngestCorpus posts the built-in corpus through the real extractor and ingester
+// into every backend, checks idempotency, then follows the fact-checker's path: find
+// the 68,800 casualty claim, its provenance (Gaza's Health Ministry) and who disputes
+// it (Israel). The backends must give the same answers.
+func TestIngestCorpus(t *testing.T) {
+	arts, err := corpus.Default()
+	require.NoError(t, err)
+	require.NotEmpty(t, arts)
+	answers := map[string][]string{}
+	for _, b := range backends(t) {
+		t.Run(b.name, func(t *testing.T) {
+			b.skip(t)
+			c, store := corpusServer(t, b)
+			hdr := map[string]string{"Content-Type": "application/json", "Authorization": "Bearer " + testKey}
+			var got []string
+			for _, a := range arts {
+				r := c.do("POST", "/v1/articles", ingestBody(t, a), hdr)
+				require.Equal(t, 201, r.Status, "%s: %s", a.Path, truncateBody(r.Body))
+				var res IngestResponse
+				r.JSON(t, &res)
+				assert.True(t, res.Created)
+				assert.Equal(t, "/v1/articles/"+res.ArticleID, r.Header.Get("Location"))
+				assert.NotEmpty(t, res.Claims, a.Path)
+				for _, s := range res.Statements {
+					assert.Equal(t, res.ArticleID, s.ArticleID)
+				}
+				got = append(got, string(r.Body))
+			}
+			st1, err := store.Stats(t.Context())
+			require.NoError(t, err)
+			// Posting again changes nothing and says so.
+			for _, a := range arts {
+				r := c.do("POST", "/v1/articles", ingestBody(t, a), hdr)
+				require.Equal(t, 200, r.Status, "%s: %s", a.Path, truncateBody(r.Body))
+				var res IngestResponse
+				r.JSON(t, &res)
+				assert.False(t, res.Created)
+			}
+			st2, err := store.Stats(t.Context())
+			require.NoError(t, err)
+			assert.Equal(t, st1, st2, "a repeated POST changed the store")
+
+			// The fact-checker's path.
+			r := c.get("/v1/claims?q=" + url.QueryEscape("68,800 Palestinians"))
+			require.Equal(t, 200, r.Status)
+			var page graph.Page[graph.ClaimSummary]
+			r.JSON(t, &page)
+			require.NotEmpty(t, page.Items, "the 68,800 casualty claim is found")
+			var toll graph.ClaimSummary
+			for _, s := range page.Items {
+				for _, q := range s.Claim.Quantities {
+					if q.Value == 68800 {
+						toll = s
+					}
+				}
+			}
+			require.NotEmpty(t, toll.Claim.ID, "a claim carries the quantity 68,800: %s", r.Body)
+			got = append(got, string(r.Body))
+
+			r = c.get("/v1/claims/" + toll.Claim.ID + "/provenance")
+			require.Equal(t, 200, r.Status)
+			var prov graph.Provenance
+			r.JSON(t, &prov)
+			require.NotEmpty(t, prov.Chains)
+			var speakers []string
+			for _, ch := range prov.Chains {
+				if ch.Speaker != nil {
+					speakers = append(speakers, ch.Speaker.Name)
+				}
+				assert.Contains(t, []graph.SpeechKind{graph.SpeechDirect, graph.SpeechReported, graph.SpeechMixed, graph.SpeechNone}, ch.Statement.Kind)
+			}
+			assert.Contains(t, strings.Join(speakers, "|"), "Health Ministry")
+			got = append(got, string(r.Body))
+
+			r = c.get("/v1/claims/" + toll.Claim.ID + "/contradictions")
+			require.Equal(t, 200, r.Status)
+			var con graph.Contradictions
+			r.JSON(t, &con)
+			var disputers []string
+			for _, d := range con.Disputes {
+				disputers = append(disputers, d.Disputer.Name)
+			}
+			assert.Contains(t, disputers, "Israel")
+			got = append(got, string(r.Body))
+
+			// Every article reads back with spans that match its text.
+			r = c.get("/v1/articles?limit=100")
+			require.Equal(t, 200, r.Status)
+			var ap graph.Page[graph.ArticleRef]
+			r.JSON(t, &ap)
+			require.Len(t, ap.Items, len(arts))
+			for _, a := range ap.Items {
+				r := c.get("/v1/articles/" + a.ID)
+				require.Equal(t, 200, r.Status)
+				var v ArticleView
+				r.JSON(t, &v)
+				runes := []rune(v.Article.Text)
+				kinds := map[string]int{}
+				for _, s := range v.Spans {
+					require.Equal(t, string(runes[s.Start:s.End]), s.Text)
+					kinds[s.Kind]++
+				}
+				assert.Positive(t, kinds["content"], a.ID)
+				assert.Positive(t, kinds["mention"], a.ID)
+				got = append(got, string(r.Body))
+			}
+			answers[b.name] = got
+		})
+	}
+	if len(answers) == 2 {
+		var names []string
+		for n := range answers {
+			names = append(names, n)
+		}
+		sort.Strings(names)
+		a, b := answers[names[0]], answers[names[1]]
+		require.Equal(t, len(a), len(b))
+		for i := range a {
+			assert.JSONEq(t, a[i], b[i], "answer %d differs between %s and %s", i, names[0], names[1])
+		}
+	}
+}
