@@ -1,8 +1,10 @@
 package embedded
 
 import (
+	"os"
 	"path/filepath"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/require"
 
@@ -22,4 +24,65 @@ func openTemp(tb testing.TB, opts *Options) *Store {
 // TestStore runs the contract suite.
 func TestStore(t *testing.T) {
 	storetest.Run(t, func(t *testing.T) graph.Store { return openTemp(t, &Options{NoSync: true}) })
+}
+
+// TestPersistent checks that a store survives closing and reopening, and the errors
+// of a closed, locked or foreign file.
+func TestPersistent(t *testing.T) {
+	ctx := t.Context()
+	path := filepath.Join(t.TempDir(), "sub", "dir", "claimgraph.db")
+	s, err := Open(ctx, path, nil)
+	require.NoError(t, err, "creates missing directories")
+	for _, g := range storetest.Gaza() {
+		_, err := s.PutArticle(ctx, g)
+		require.NoError(t, err)
+	}
+	before, err := s.Stats(ctx)
+	require.NoError(t, err)
+
+	// A second opener waits for the lock, then gives up.
+	_, err = Open(ctx, path, &Options{Timeout: 50 * time.Millisecond})
+	require.Equal(t, graph.EUNAVAILABLE, graph.ErrorCode(err), "%v", err)
+	require.Contains(t, graph.ErrorMessage(err), "locked")
+
+	require.NoError(t, s.Close(ctx))
+	require.Equal(t, graph.EUNAVAILABLE, graph.ErrorCode(s.Ping(ctx)))
+	_, err = s.PutArticle(ctx, storetest.Gaza1())
+	require.Equal(t, graph.EUNAVAILABLE, graph.ErrorCode(err))
+
+	s, err = Open(ctx, path, nil)
+	require.NoError(t, err)
+	after, err := s.Stats(ctx)
+	require.NoError(t, err)
+	require.Equal(t, before, after)
+	res, err := s.PutArticle(ctx, storetest.Gaza2())
+	require.NoError(t, err)
+	require.False(t, res.Created, "still there after reopening")
+	p, err := s.Provenance(ctx, storetest.ClaimToll68800)
+	require.NoError(t, err)
+	require.Len(t, p.Chains, 3)
+	require.NoError(t, s.Close(ctx))
+
+	// Read-only: reads work, writes fail.
+	ro, err := Open(ctx, path, &Options{ReadOnly: true})
+	require.NoError(t, err)
+	_, err = ro.Article(ctx, storetest.Article1)
+	require.NoError(t, err)
+	_, err = ro.PutArticle(ctx, gazaChanged())
+	require.Error(t, err)
+	require.NoError(t, ro.Close(ctx))
+
+	// Not a store.
+	junk := filepath.Join(t.TempDir(), "junk.db")
+	require.NoError(t, os.WriteFile(junk, []byte("not a bbolt file at all, just text"), 0o600))
+	_, err = Open(ctx, junk, nil)
+	require.Error(t, err)
+}
+
+// gazaChanged is article 1 with another text: a write that would change the store.
+func gazaChanged() *graph.ArticleGraph {
+	g := storetest.Gaza1()
+	g.Article.Text += " Updated."
+	g.Article.ContentHash = graph.ContentHash(g.Article.Text)
+	return g
 }
