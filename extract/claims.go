@@ -43,7 +43,8 @@ var semDurationWords = map[string]bool{"years": true, "months": true, "weeks": t
 // modalityOf returns the modality the text of runes[s:e] (or its fragments) marks.
 func modalityOf(runes []rune, sp Span) graph.Modality {
 	for _, f := range semFragments(sp) {
-		toks := semScan(runes, f[0], f[1])
+		// the marker that matters stands early: read at most semModalityReach code points
+		toks := semScan(runes, f[0], min(f[1], f[0]+semModalityReach))
 		for i := range toks {
 			for _, m := range modalLex {
 				if i+len(m.words) > len(toks) {
@@ -104,6 +105,9 @@ func semIsStatistic(q Quantity) bool {
 	f := strings.Fields(q.Counted)
 	return len(f) > 1 && (qLex.states[f[len(f)-1]] || strings.HasPrefix(q.Counted, "remains of"))
 }
+
+// semModalityReach bounds how much of a claim modalityOf reads.
+const semModalityReach = 2000
 
 // semFragments returns the pieces of a span: its Fragments, or the span itself.
 func semFragments(sp Span) [][2]int {
@@ -171,10 +175,12 @@ func findClaims(d *Document) {
 		c := Claim{ID: graph.ClaimID(text), Text: text, Span: sp, Speaker: a.Speaker, Origin: "attribution", Modality: string(modalityOf(d.Runes, sp)), Quantities: []Quantity{}}
 		id := a.ID
 		c.Attribution = &id
-		for qi, q := range quants {
-			if semInside(sp, q.Span.Start, q.Span.End) {
-				c.Quantities = append(c.Quantities, q)
-				covered[qi] = true
+		for _, f := range semFragments(sp) {
+			for qi := semQuantFrom(quants, f[0]); qi < len(quants) && quants[qi].Span.Start < f[1]; qi++ {
+				if q := quants[qi]; q.Span.End <= f[1] {
+					c.Quantities = append(c.Quantities, q)
+					covered[qi] = true
+				}
 			}
 		}
 		add(c)
@@ -182,8 +188,9 @@ func findClaims(d *Document) {
 	// article-asserted statistics
 	for _, s := range semSentenceSpans(d) {
 		var qs []Quantity
-		for qi, q := range quants {
-			if covered[qi] || q.Span.Start < s.Start || q.Span.End > s.End {
+		for qi := semQuantFrom(quants, s.Start); qi < len(quants) && quants[qi].Span.Start < s.End; qi++ {
+			q := quants[qi]
+			if covered[qi] || q.Span.End > s.End {
 				continue
 			}
 			if !semIsStatistic(q) {
@@ -200,6 +207,12 @@ func findClaims(d *Document) {
 	}
 	sort.SliceStable(claims, func(i, j int) bool { return claims[i].Span.Start < claims[j].Span.Start })
 	d.Claims = claims
+}
+
+// semQuantFrom returns the index of the first quantity (sorted by start) that starts
+// at or after pos.
+func semQuantFrom(qs []Quantity, pos int) int {
+	return sort.Search(len(qs), func(i int) bool { return qs[i].Span.Start >= pos })
 }
 
 // semClaimIndex returns the index of the claim with id in d.Claims, or -1.

@@ -67,15 +67,50 @@ var semAnaphorNouns = map[string]bool{
 var semAnaphorDets = map[string]bool{"these": true, "this": true, "those": true, "that": true, "the": true, "such": true, "its": true, "their": true}
 
 type disputeFinder struct {
-	d     *Document
-	r     *speakerResolver
-	sents []Span
-	next  int
+	d       *Document
+	r       *speakerResolver
+	sents   []Span
+	next    int
+	byStart map[int][]int     // mention indexes by start
+	byEnd   map[int][]int     // mention indexes by end
+	claimIx map[string]int    // claim id → index in d.Claims
+	byAttr  map[string]string // attribution id → claim id
+	cueAt   map[int]int       // code point inside a cue → attribution index
+	cues    map[[2]int]bool   // cue spans of disputes emitted
+	base    int               // d.Claims[:base] were there before, in text order
 }
+
+// semMaxClauseWords bounds the clauses that disputes read, so that time stays linear
+// on text without punctuation.
+const semMaxClauseWords = 60
+
+// semAddedLookback bounds how many claims added by disputes an anaphor looks at.
+const semAddedLookback = 50
 
 // findDisputes fills d.Disputes and adds the claims the disputes create.
 func findDisputes(d *Document) {
-	f := &disputeFinder{d: d, r: newSpeakerResolver(d), sents: semSentenceSpans(d)}
+	f := &disputeFinder{d: d, r: newSpeakerResolver(d), sents: semSentenceSpans(d), byStart: map[int][]int{},
+		byEnd: map[int][]int{}, claimIx: map[string]int{}, byAttr: map[string]string{}, cueAt: map[int]int{}, cues: map[[2]int]bool{}}
+	for k, m := range d.Mentions {
+		if m.Kind != MentionPronoun {
+			f.byStart[m.Span.Start] = append(f.byStart[m.Span.Start], k)
+			f.byEnd[m.Span.End] = append(f.byEnd[m.Span.End], k)
+		}
+	}
+	sort.SliceStable(d.Claims, func(i, j int) bool { return d.Claims[i].Span.Start < d.Claims[j].Span.Start })
+	f.base = len(d.Claims)
+	for k := range d.Claims {
+		f.index(k)
+	}
+	for k := range d.Attributions {
+		for _, fr := range semFragments(d.Attributions[k].Cue) {
+			for p := fr[0]; p < fr[1] && p-fr[0] < 64; p++ {
+				if _, ok := f.cueAt[p]; !ok {
+					f.cueAt[p] = k
+				}
+			}
+		}
+	}
 	for si, s := range f.sents {
 		toks := semScan(d.Runes, s.Start, s.End)
 		for i, t := range toks {
@@ -93,12 +128,12 @@ func findDisputes(d *Document) {
 // before a possessive ending.
 func (f *disputeFinder) mentionEndingAt(pos int) *Mention {
 	var best *Mention
-	for k := range f.d.Mentions {
-		m := &f.d.Mentions[k]
-		if m.Kind == MentionPronoun {
-			continue
-		}
-		if m.Span.End == pos || (m.Span.End+2 == pos && semIsApos(f.d.Runes[m.Span.End])) {
+	for _, end := range []int{pos, pos - 2} {
+		for _, k := range f.byEnd[end] {
+			m := &f.d.Mentions[k]
+			if end != pos && !semIsApos(f.d.Runes[m.Span.End]) {
+				continue
+			}
 			if best == nil || m.Span.Start < best.Span.Start {
 				best = m
 			}
@@ -107,12 +142,30 @@ func (f *disputeFinder) mentionEndingAt(pos int) *Mention {
 	return best
 }
 
+// index records claim k in the finder's maps.
+func (f *disputeFinder) index(k int) {
+	c := &f.d.Claims[k]
+	if _, ok := f.claimIx[c.ID]; !ok {
+		f.claimIx[c.ID] = k
+	}
+	if c.Attribution != nil {
+		if _, ok := f.byAttr[*c.Attribution]; !ok {
+			f.byAttr[*c.Attribution] = c.ID
+		}
+	}
+}
+
+func (f *disputeFinder) hasClaim(id string) bool {
+	_, ok := f.claimIx[id]
+	return ok
+}
+
 // mentionStartingAt returns the longest mention that starts at pos.
 func (f *disputeFinder) mentionStartingAt(pos int) *Mention {
 	var best *Mention
-	for k := range f.d.Mentions {
+	for _, k := range f.byStart[pos] {
 		m := &f.d.Mentions[k]
-		if m.Span.Start == pos && m.Kind != MentionPronoun && (best == nil || m.Span.End > best.Span.End) {
+		if best == nil || m.Span.End > best.Span.End {
 			best = m
 		}
 	}
@@ -123,7 +176,7 @@ func (f *disputeFinder) mentionStartingAt(pos int) *Mention {
 // index of the subject's first token (for relative clauses).
 func (f *disputeFinder) subject(toks []semTok, i int) (string, int) {
 	k := i - 1
-	for k >= 0 && toks[k].Kind == 'w' && (semSkipBeforeVerb[toks[k].Lower] || (strings.HasSuffix(toks[k].Lower, "ly") && toks[k].Text == toks[k].Lower)) {
+	for k >= 0 && i-k <= 6 && toks[k].Kind == 'w' && (semSkipBeforeVerb[toks[k].Lower] || (strings.HasSuffix(toks[k].Lower, "ly") && toks[k].Text == toks[k].Lower)) {
 		k--
 	}
 	if k < 0 {
@@ -254,7 +307,7 @@ func (f *disputeFinder) at(si int, toks []semTok, i int, kind graph.DisputeKind)
 // to a comma, semicolon, colon, dash, closing quote or the sentence end.
 func semClauseEnd(toks []semTok, j int) int {
 	k := j
-	for k < len(toks) {
+	for k < len(toks) && k-j < semMaxClauseWords {
 		x := toks[k].Text
 		if x == "," || x == ";" || x == ":" || x == "." || x == "—" || x == "–" || x == "!" || x == "?" || x == "(" || toks[k].Kind == 'q' {
 			break
@@ -267,7 +320,7 @@ func semClauseEnd(toks []semTok, j int) int {
 // semClauseStart returns the first token of the clause that holds toks[i].
 func semClauseStart(toks []semTok, i int) int {
 	k := i
-	for k > 0 {
+	for k > 0 && i-k < semMaxClauseWords {
 		x := toks[k-1].Text
 		if x == "," || x == ";" || x == ":" || x == "—" || x == "–" {
 			break
@@ -300,8 +353,19 @@ func (f *disputeFinder) anaphor(toks []semTok, from, to, before, si int) string 
 func (f *disputeFinder) precedingClaim(pos, si int, numeric bool) string {
 	minStart := f.sents[max(0, si-3)].Start
 	best := -1
-	for k := range f.d.Claims {
-		c := &f.d.Claims[k]
+	// claims up to f.base are in text order; those added by disputes follow (only the
+	// last semAddedLookback of them are considered)
+	cs := f.d.Claims
+	var ks []int
+	from := sort.Search(f.base, func(i int) bool { return cs[i].Span.Start >= minStart })
+	for k := from; k < f.base && cs[k].Span.Start <= pos; k++ {
+		ks = append(ks, k)
+	}
+	for k := max(f.base, len(cs)-semAddedLookback); k < len(cs); k++ {
+		ks = append(ks, k)
+	}
+	for _, k := range ks {
+		c := &cs[k]
 		if c.Span.End > pos || c.Span.Start < minStart || (numeric && len(c.Quantities) == 0) || c.Origin == "disputed" {
 			continue
 		}
@@ -330,7 +394,7 @@ func (f *disputeFinder) relative(toks []semTok, rel int, verb semTok, disputer s
 	comma := k
 	// the clause before the comma, back to "of", "to", "that" or a clause boundary
 	s := comma - 1
-	for s > 0 {
+	for s > 0 && comma-s < semMaxClauseWords {
 		w := toks[s-1].Lower
 		x := toks[s-1].Text
 		if w == "of" || w == "that" || w == "whether" || x == "," || x == ";" || x == ":" || toks[s-1].Kind == 'q' {
@@ -343,47 +407,45 @@ func (f *disputeFinder) relative(toks []semTok, rel int, verb semTok, disputer s
 	}
 	sp := semWithText(f.d.Runes, Span{Start: toks[s].Start, End: toks[comma-1].End})
 	id := graph.ClaimID(sp.Text)
-	if semClaimIndex(f.d, id) >= 0 {
+	if f.hasClaim(id) {
 		return id
 	}
 	return f.addClaim(Claim{Text: sp.Text, Span: sp, Origin: "disputed"})
 }
 
 func (f *disputeFinder) sentenceOf(pos int) int {
-	for i, s := range f.sents {
-		if s.Start <= pos && pos < s.End {
-			return i
-		}
+	k := sort.Search(len(f.sents), func(i int) bool { return f.sents[i].End > pos })
+	if k < len(f.sents) && f.sents[k].Start <= pos {
+		return k
 	}
 	return 0
 }
 
 // attributionWithCue returns the attribution whose cue holds the verb, or nil.
 func (f *disputeFinder) attributionWithCue(t semTok) *Attribution {
-	for k := range f.d.Attributions {
-		a := &f.d.Attributions[k]
-		for _, fr := range semFragments(a.Cue) {
-			if t.Start >= fr[0] && t.End <= fr[1] {
-				return a
-			}
+	k, ok := f.cueAt[t.Start]
+	if !ok {
+		return nil
+	}
+	a := &f.d.Attributions[k]
+	for _, fr := range semFragments(a.Cue) {
+		if t.Start >= fr[0] && t.End <= fr[1] {
+			return a
 		}
 	}
 	return nil
 }
 
 func (f *disputeFinder) claimOfAttribution(a *Attribution) string {
-	for k := range f.d.Claims {
-		c := &f.d.Claims[k]
-		if c.Attribution != nil && *c.Attribution == a.ID {
-			return c.ID
-		}
+	if id, ok := f.byAttr[a.ID]; ok {
+		return id
 	}
 	// a claim with the same text from an earlier attribution
 	text := semSpanText(f.d.Runes, a.Content)
 	if text == "" {
 		return ""
 	}
-	if id := graph.ClaimID(text); semClaimIndex(f.d, id) >= 0 {
+	if id := graph.ClaimID(text); f.hasClaim(id) {
 		return id
 	}
 	return ""
@@ -407,15 +469,13 @@ func (f *disputeFinder) firstAgentIn(sp Span, disputer string) *string {
 func (f *disputeFinder) addClaim(c Claim) string {
 	c.Text = strings.TrimSpace(c.Text)
 	c.ID = graph.ClaimID(c.Text)
-	if semClaimIndex(f.d, c.ID) >= 0 {
+	if f.hasClaim(c.ID) {
 		return c.ID
 	}
 	c.Modality = string(modalityOf(f.d.Runes, c.Span))
 	c.Quantities = []Quantity{}
-	for _, s := range f.sents {
-		if s.End <= c.Span.Start || s.Start >= c.Span.End {
-			continue
-		}
+	if si := f.sentenceOf(c.Span.Start); si < len(f.sents) {
+		s := f.sents[si]
 		for _, q := range findQuantities(f.d.Runes, s.Start, s.End) {
 			if semInside(c.Span, q.Span.Start, q.Span.End) {
 				c.Quantities = append(c.Quantities, q)
@@ -423,6 +483,7 @@ func (f *disputeFinder) addClaim(c Claim) string {
 		}
 	}
 	f.d.Claims = append(f.d.Claims, c)
+	f.index(len(f.d.Claims) - 1)
 	return c.ID
 }
 
@@ -436,11 +497,10 @@ func (f *disputeFinder) emit(kind graph.DisputeKind, disputer string, claim, tar
 			return
 		}
 	}
-	for _, x := range f.d.Disputes {
-		if x.Cue.Start == verb.Start && x.Cue.End == verb.End {
-			return
-		}
+	if f.cues[[2]int{verb.Start, verb.End}] {
+		return
 	}
+	f.cues[[2]int{verb.Start, verb.End}] = true
 	f.next++
 	f.d.Disputes = append(f.d.Disputes, Dispute{
 		ID:       "d" + strconv.Itoa(len(f.d.Disputes)+1),

@@ -44,6 +44,7 @@ type gazEntry struct {
 type entLexicon struct {
 	gaz        map[string]gazEntry // folded alias key → entry
 	gazMax     int                 // longest alias in tokens
+	gazLens    map[string][]int    // folded first word → alias lengths, longest first
 	adjCountry map[string]string   // "Israeli" → "Israel"
 	titles     map[string]bool     // folded title key
 	titleMax   int
@@ -87,7 +88,7 @@ func semKeyOf(s string) (string, int) {
 }
 
 func loadEntLexicon() *entLexicon {
-	l := &entLexicon{gaz: map[string]gazEntry{}, adjCountry: map[string]string{}, titles: map[string]bool{},
+	l := &entLexicon{gaz: map[string]gazEntry{}, gazLens: map[string][]int{}, adjCountry: map[string]string{}, titles: map[string]bool{},
 		groups: map[string]string{}, orgWords: map[string]graph.AgentKind{}, firstNames: map[string]byte{},
 		groupPre: map[string]bool{}, nominals: map[string]bool{}}
 	add := func(alias string, e gazEntry) {
@@ -110,6 +111,16 @@ func loadEntLexicon() *entLexicon {
 		if n > l.gazMax {
 			l.gazMax = n
 		}
+		first, _, _ := strings.Cut(k, " ")
+		lens := l.gazLens[first]
+		for _, x := range lens {
+			if x == n {
+				return
+			}
+		}
+		lens = append(lens, n)
+		sort.Sort(sort.Reverse(sort.IntSlice(lens)))
+		l.gazLens[first] = lens
 	}
 	for _, f := range semLexRows("gazetteer.txt") {
 		e := gazEntry{canon: strings.TrimPrefix(f[0], "?"), kind: graph.AgentKind(f[1])}
@@ -174,6 +185,17 @@ type entBuilder struct {
 	mentions []Mention
 	acronyms map[string]string // defined in this document: "ISF" → canonical
 	pending  []pendingMention  // single capitalized words to resolve at the end
+	byID     map[string]*entRec
+	surnames map[string]*entRec // last word of a person's full name → the first such person
+	given    map[string]*entRec // first word of a person's full name → the first such person
+	memo     []gazMemo          // gazMatch results for the current sentence
+}
+
+type gazMemo struct {
+	done bool
+	ok   bool
+	n    int
+	e    gazEntry
 }
 
 type entRec struct {
@@ -196,15 +218,24 @@ func (b *entBuilder) entity(name string, kind graph.AgentKind, at int) *entRec {
 	}
 	// two names with the same id are one entity
 	id := graph.AgentID(name)
-	for _, e := range b.order {
-		if e.ID == id {
-			b.byName[name] = e
-			return e
-		}
+	if e, ok := b.byID[id]; ok {
+		b.byName[name] = e
+		return e
 	}
 	e := &entRec{Entity: Entity{ID: id, Name: name, Kind: kind, Aliases: []string{}, Roles: []string{}}, first: at}
 	b.byName[name] = e
+	b.byID[id] = e
 	b.order = append(b.order, e)
+	if kind == graph.KindPerson {
+		if f := strings.Fields(name); len(f) > 1 {
+			if b.surnames[f[len(f)-1]] == nil {
+				b.surnames[f[len(f)-1]] = e
+			}
+			if b.given[f[0]] == nil {
+				b.given[f[0]] = e
+			}
+		}
+	}
 	return e
 }
 
@@ -257,9 +288,15 @@ func semSentenceSpans(d *Document) []Span {
 // findEntities fills d.Entities and d.Mentions (names and nominals; pronouns are
 // added by resolveSpeakers).
 func findEntities(d *Document) {
-	b := &entBuilder{d: d, byName: map[string]*entRec{}, acronyms: map[string]string{}}
+	b := &entBuilder{d: d, byName: map[string]*entRec{}, acronyms: map[string]string{}, byID: map[string]*entRec{},
+		surnames: map[string]*entRec{}, given: map[string]*entRec{}}
 	for _, ss := range semSentenceSpans(d) {
 		toks := semScan(d.Runes, ss.Start, ss.End)
+		if cap(b.memo) < len(toks) {
+			b.memo = make([]gazMemo, len(toks))
+		}
+		b.memo = b.memo[:len(toks)]
+		clear(b.memo)
 		b.sentence(toks)
 	}
 	b.resolvePending()
@@ -318,7 +355,28 @@ func semCapWord(t semTok) bool {
 // gazMatch finds the longest gazetteer entry starting at token i; the last token may
 // carry a possessive ("Britain’s").
 func (b *entBuilder) gazMatch(toks []semTok, i int) (gazEntry, int, bool) {
-	for n := entLex.gazMax; n >= 1; n-- {
+	if i < len(b.memo) && len(b.memo) == len(toks) {
+		m := &b.memo[i]
+		if !m.done {
+			m.e, m.n, m.ok = b.gazMatchAt(toks, i)
+			m.done = true
+		}
+		return m.e, m.n, m.ok
+	}
+	return b.gazMatchAt(toks, i)
+}
+
+func (b *entBuilder) gazMatchAt(toks []semTok, i int) (gazEntry, int, bool) {
+	if toks[i].Kind != 'w' && toks[i].Kind != 'n' {
+		return gazEntry{}, 0, false
+	}
+	lens := entLex.gazLens[semFoldKeepCase(toks[i].Text)]
+	if base, poss := semBase(toks[i].Text); poss {
+		if _, ok := entLex.gaz[semFoldKeepCase(base)]; ok {
+			lens = append(append([]int{}, lens...), 1)
+		}
+	}
+	for _, n := range lens {
 		if i+n > len(toks) {
 			continue
 		}
@@ -551,14 +609,8 @@ func (b *entBuilder) titled(toks []semTok, i int) int {
 }
 
 func (b *entBuilder) personBySurname(s string) *entRec {
-	for _, e := range b.order {
-		if e.Kind != graph.KindPerson {
-			continue
-		}
-		f := strings.Fields(e.Name)
-		if len(f) > 1 && f[len(f)-1] == s {
-			return e
-		}
+	if e := b.surnames[s]; e != nil && e.Kind == graph.KindPerson {
+		return e
 	}
 	return nil
 }
@@ -594,7 +646,7 @@ func (b *entBuilder) capSeq(toks []semTok, i int, sentStart bool) int {
 	}
 	j := i + 1
 	if _, poss := semBase(toks[i].Text); !poss {
-		for j < len(toks) {
+		for j < len(toks) && j-i < semMaxNameWords {
 			t := toks[j]
 			if semCapWord(t) {
 				if _, _, ok := b.gazMatch(toks, j); ok && j > i && !(j == i+1 && semCompass[toks[i].Text]) {
@@ -676,6 +728,10 @@ func (b *entBuilder) capSeq(toks []semTok, i int, sentStart bool) int {
 	}
 	return j - i
 }
+
+// semMaxNameWords bounds a capitalized sequence: no name is longer, and a text in
+// capitals must not become one endless name.
+const semMaxNameWords = 10
 
 // semCompass are words that join the known name after them into a new name
 // ("Northern Ireland", "New York", "East Timor").
@@ -803,11 +859,8 @@ func (b *entBuilder) resolvePending() {
 			continue
 		}
 		// a first name of a person already named in full
-		for _, e := range b.order {
-			if e.Kind == graph.KindPerson && strings.HasPrefix(e.Name, p.text+" ") {
-				b.mention(e, p.start, p.end, MentionName)
-				break
-			}
+		if e := b.given[p.text]; e != nil && e.Kind == graph.KindPerson {
+			b.mention(e, p.start, p.end, MentionName)
 		}
 	}
 }
@@ -817,10 +870,7 @@ func (b *entBuilder) resolvePending() {
 func (b *entBuilder) nominals() {
 	sort.SliceStable(b.mentions, func(x, y int) bool { return b.mentions[x].Span.Start < b.mentions[y].Span.Start })
 	named := append([]Mention(nil), b.mentions...)
-	byID := map[string]*entRec{}
-	for _, e := range b.order {
-		byID[e.ID] = e
-	}
+	byID := b.byID
 	toks := semScan(b.d.Runes, 0, len(b.d.Runes))
 	for i := 0; i+1 < len(toks); i++ {
 		if toks[i].Lower != "the" || !entLex.nominals[toks[i+1].Lower] || toks[i+1].Text != toks[i+1].Lower {
@@ -830,7 +880,8 @@ func (b *entBuilder) nominals() {
 			continue // "the ministry of ..." names something else
 		}
 		head := toks[i+1].Lower
-		for k := len(named) - 1; k >= 0; k-- {
+		top := sort.Search(len(named), func(k int) bool { return named[k].Span.Start >= toks[i].Start })
+		for k := top - 1; k >= 0 && top-k <= 500; k-- {
 			m := named[k]
 			if m.Span.End > toks[i].Start {
 				continue

@@ -82,12 +82,51 @@ type speakerResolver struct {
 	mask    []bool
 	byID    map[string]int
 	learned map[string]byte // gender learned from resolved pronouns
+	// base is d.Mentions sorted by start when the resolver was made; added holds the
+	// mentions added since, also sorted by start. flush merges them into d.Mentions.
+	base     []Mention
+	added    []Mention
+	agencies map[[2]int][]string // agenciesIn by sentence
 }
 
+// semMentionReach bounds how far before a position a mention that covers it may
+// start (names are at most a few words; semMaxNameWords bounds them).
+const semMentionReach = 400
+
 func newSpeakerResolver(d *Document) *speakerResolver {
-	r := &speakerResolver{d: d, mask: semQuoteMask(d), byID: map[string]int{}, learned: map[string]byte{}}
+	sortMentions(d)
+	r := &speakerResolver{d: d, mask: semQuoteMask(d), byID: map[string]int{}, learned: map[string]byte{},
+		base: d.Mentions, agencies: map[[2]int][]string{}}
 	r.reindex()
 	return r
+}
+
+// addMention records a new mention, kept in start order.
+func (r *speakerResolver) addMention(m Mention) {
+	k := sort.Search(len(r.added), func(i int) bool { return r.added[i].Span.Start > m.Span.Start })
+	r.added = append(r.added, Mention{})
+	copy(r.added[k+1:], r.added[k:])
+	r.added[k] = m
+}
+
+// flush writes the added mentions into the document, sorted and without duplicates.
+func (r *speakerResolver) flush() {
+	if len(r.added) == 0 {
+		return
+	}
+	all := append(append([]Mention(nil), r.base...), r.added...)
+	r.d.Mentions = all
+	sortMentions(r.d)
+	out := r.d.Mentions[:0]
+	for i, m := range r.d.Mentions {
+		if i > 0 && m.Entity == out[len(out)-1].Entity && m.Span.Start == out[len(out)-1].Span.Start && m.Span.End == out[len(out)-1].Span.End {
+			continue
+		}
+		out = append(out, m)
+	}
+	r.d.Mentions = out
+	r.base = out
+	r.added = nil
 }
 
 func (r *speakerResolver) reindex() {
@@ -136,43 +175,58 @@ func (r *speakerResolver) resolvePronoun(word string, pos int) string {
 	}
 	minStart := 0
 	para := -1
-	for i, ps := range r.d.Paragraphs {
-		if ps.Start <= pos && pos <= ps.End {
-			para = i
-		}
+	if k := sort.Search(len(r.d.Paragraphs), func(i int) bool { return r.d.Paragraphs[i].End >= pos }); k < len(r.d.Paragraphs) && r.d.Paragraphs[k].Start <= pos {
+		para = k
 	}
 	if para >= 0 {
 		minStart = r.d.Paragraphs[max(0, para-3)].Start
 	}
-	ms := r.d.Mentions
-	for k := len(ms) - 1; k >= 0; k-- {
-		m := ms[k]
-		if m.Span.End > pos || m.Span.Start < minStart {
-			continue
+	// the nearest compatible mention in base and in added; at most semPronounLookback
+	// mentions are looked at in each
+	best := -1
+	var bestID string
+	for _, ms := range [][]Mention{r.base, r.added} {
+		top := sort.Search(len(ms), func(i int) bool { return ms[i].Span.Start >= pos })
+		for k := top - 1; k >= 0 && top-k <= semPronounLookback; k-- {
+			m := ms[k]
+			if m.Span.Start < minStart || m.Span.Start <= best {
+				break
+			}
+			if m.Span.End > pos || m.Kind == MentionPronoun || (m.Span.Start < len(r.mask) && r.mask[m.Span.Start]) {
+				continue
+			}
+			e := r.entity(m.Entity)
+			if e == nil || !r.compatible(e, p) {
+				continue
+			}
+			best, bestID = m.Span.Start, e.ID
+			break
 		}
-		if m.Kind == MentionPronoun || (m.Span.Start < len(r.mask) && r.mask[m.Span.Start]) {
-			continue
-		}
-		e := r.entity(m.Entity)
-		if e == nil || !r.compatible(e, p) {
-			continue
-		}
-		if (p.gender == 'm' || p.gender == 'f') && r.gender(e) == 0 {
-			r.learned[e.ID] = p.gender
-		}
-		return e.ID
 	}
-	return ""
+	if bestID == "" {
+		return ""
+	}
+	if e := r.entity(bestID); (p.gender == 'm' || p.gender == 'f') && r.gender(e) == 0 {
+		r.learned[bestID] = p.gender
+	}
+	return bestID
 }
+
+// semPronounLookback bounds how many mentions back a pronoun's antecedent is sought.
+const semPronounLookback = 300
 
 // mentionsIn returns the non-pronoun mentions inside [s, e), in text order.
 func (r *speakerResolver) mentionsIn(s, e int) []Mention {
 	var out []Mention
-	for _, m := range r.d.Mentions {
-		if m.Span.Start < e && m.Span.End > s && m.Kind != MentionPronoun {
-			out = append(out, m)
+	for _, ms := range [][]Mention{r.base, r.added} {
+		k := sort.Search(len(ms), func(i int) bool { return ms[i].Span.Start >= s-semMentionReach })
+		for ; k < len(ms) && ms[k].Span.Start < e; k++ {
+			if m := ms[k]; m.Span.End > s && m.Kind != MentionPronoun {
+				out = append(out, m)
+			}
 		}
 	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Span.Start < out[j].Span.Start })
 	return out
 }
 
@@ -194,7 +248,7 @@ func (r *speakerResolver) resolveSource(src Span) (string, []string) {
 		if _, ok := pronLex[words[0].Lower]; ok && (len(words) == 1 || words[1].Lower == "also") {
 			id := r.resolvePronoun(words[0].Text, words[0].Start)
 			if id != "" {
-				d.Mentions = append(d.Mentions, Mention{Entity: id, Span: semSpan(d.Runes, words[0].Start, words[0].End), Kind: MentionPronoun})
+				r.addMention(Mention{Entity: id, Span: semSpan(d.Runes, words[0].Start, words[0].End), Kind: MentionPronoun})
 			}
 			return id, nil
 		}
@@ -263,14 +317,14 @@ func (r *speakerResolver) resolveSource(src Span) (string, []string) {
 		}
 		id := semAddEntity(d, strings.Join(parts, " "), graph.KindGroup)
 		r.reindex()
-		d.Mentions = append(d.Mentions, Mention{Entity: id, Span: semSpan(d.Runes, head[0].Start, last.End), Kind: MentionNominal})
+		r.addMention(Mention{Entity: id, Span: semSpan(d.Runes, head[0].Start, last.End), Kind: MentionNominal})
 		return id, nil
 	}
 	if len(head) >= 2 && len(head) <= 3 && semAllNameWords(head) {
 		name := semCollapseSpace(string(d.Runes[head[0].Start:last.End]))
 		id := semAddEntity(d, name, graph.KindPerson)
 		r.reindex()
-		d.Mentions = append(d.Mentions, Mention{Entity: id, Span: semSpan(d.Runes, head[0].Start, last.End), Kind: MentionName})
+		r.addMention(Mention{Entity: id, Span: semSpan(d.Runes, head[0].Start, last.End), Kind: MentionName})
 		return id, nil
 	}
 	return "", nil
@@ -286,9 +340,23 @@ var semAgencyPhrases = [][]string{
 // agenciesIn applies rule 4 to the sentence span: the outlets named right after an
 // agency phrase, in text order.
 func (r *speakerResolver) agenciesIn(s Span) []string {
+	key := [2]int{s.Start, s.End}
+	if v, ok := r.agencies[key]; ok {
+		return v
+	}
+	v := r.agenciesInSentence(s)
+	r.agencies[key] = v
+	return v
+}
+
+func (r *speakerResolver) agenciesInSentence(s Span) []string {
 	d := r.d
 	toks := semScan(d.Runes, s.Start, s.End)
 	ms := r.mentionsIn(s.Start, s.End)
+	at := map[int]int{}
+	for k := len(ms) - 1; k >= 0; k-- {
+		at[ms[k].Span.Start] = k
+	}
 	var out []string
 	for i := range toks {
 		for _, ph := range semAgencyPhrases {
@@ -313,16 +381,11 @@ func (r *speakerResolver) agenciesIn(s Span) []string {
 					j++
 					continue
 				}
-				var hit *Mention
-				for k := range ms {
-					if ms[k].Span.Start == t.Start {
-						hit = &ms[k]
-						break
-					}
-				}
-				if hit == nil {
+				k, found := at[t.Start]
+				if !found {
 					break
 				}
+				hit := &ms[k]
 				e := r.entity(hit.Entity)
 				if e == nil || e.Kind != graph.KindOutlet {
 					break
@@ -399,7 +462,7 @@ func (r *speakerResolver) viaEntity(sp Span) string {
 	}
 	id := semAddEntity(d, name, kind)
 	r.reindex()
-	d.Mentions = append(d.Mentions, Mention{Entity: id, Span: semSpan(d.Runes, toks[0].Start, toks[len(toks)-1].End), Kind: MentionName})
+	r.addMention(Mention{Entity: id, Span: semSpan(d.Runes, toks[0].Start, toks[len(toks)-1].End), Kind: MentionName})
 	return id
 }
 
@@ -409,10 +472,9 @@ func attribSentence(d *Document, a *Attribution) Span {
 	if !a.Sentence.IsZero() {
 		return a.Sentence
 	}
-	for _, s := range d.Sentences {
-		if s.Start <= a.Cue.Start && a.Cue.Start < s.End {
-			return Span{Start: s.Start, End: s.End}
-		}
+	ss := d.Sentences
+	if k := sort.Search(len(ss), func(i int) bool { return ss[i].End > a.Cue.Start }); k < len(ss) && ss[k].Start <= a.Cue.Start {
+		return Span{Start: ss[k].Start, End: ss[k].End}
 	}
 	return Span{Start: a.Cue.Start, End: a.Cue.End}
 }
@@ -433,7 +495,6 @@ func resolveSpeakers(d *Document) {
 		var via []string
 		if a.Source != nil {
 			speaker, via = r.resolveSource(*a.Source)
-			sortMentions(d)
 		}
 		if speaker == "" && a.Source == nil {
 			speaker = r.participleSpeaker(a)
@@ -457,7 +518,7 @@ func resolveSpeakers(d *Document) {
 		}
 		a.Via = via
 	}
-	sortMentions(d)
+	r.flush()
 }
 
 func semAttrPos(a *Attribution) int {

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"sort"
 	"strings"
 
 	"github.com/claimgraph/claimgraph/graph"
@@ -208,11 +209,10 @@ func semClampSpan(runes []rune, sp Span) Span {
 // semSentenceAround returns the sentence(s) that hold a span.
 func semSentenceAround(d *Document, sp Span) Span {
 	out := Span{Start: sp.Start, End: sp.End}
-	for _, s := range d.Sentences {
-		if s.End > sp.Start && s.Start < sp.End {
-			out.Start = min(out.Start, s.Start)
-			out.End = max(out.End, s.End)
-		}
+	ss := d.Sentences
+	for k := sort.Search(len(ss), func(i int) bool { return ss[i].End > sp.Start }); k < len(ss) && ss[k].Start < sp.End; k++ {
+		out.Start = min(out.Start, ss[k].Start)
+		out.End = max(out.End, ss[k].End)
 	}
 	return out
 }
