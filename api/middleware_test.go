@@ -1,0 +1,227 @@
+package api
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"log/slog"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/claimgraph/claimgraph/graph"
+	st "github.com/claimgraph/claimgraph/graph/storetest"
+)
+
+// logBuffer collects JSON log lines safely across goroutines.
+type logBuffer struct {
+	mu  sync.Mutex
+	buf bytes.Buffer
+}
+
+func (l *logBuffer) Write(p []byte) (int, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.buf.Write(p)
+}
+
+// lines returns the decoded log records with the given message.
+func (l *logBuffer) lines(t *testing.T, msg string) []map[string]any {
+	t.Helper()
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	var out []map[string]any
+	for _, line := range strings.Split(strings.TrimSpace(l.buf.String()), "\n") {
+		if line == "" {
+			continue
+		}
+		var m map[string]any
+		require.NoError(t, json.Unmarshal([]byte(line), &m), line)
+		if m["msg"] == msg {
+			out = append(out, m)
+		}
+	}
+	return out
+}
+
+// waitLines polls until n request lines are logged (the line is written after the
+// response).
+func (l *logBuffer) waitLines(t *testing.T, msg string, n int) []map[string]any {
+	t.Helper()
+	deadline := time.Now().Add(5 * time.Second)
+	for {
+		got := l.lines(t, msg)
+		if len(got) >= n || time.Now().After(deadline) {
+			return got
+		}
+		time.Sleep(5 * time.Millisecond)
+	}
+}
+
+func TestRequestLogAndClientIP(t *testing.T) {
+	var logs logBuffer
+	c, _ := fixtureServer(t, firstBackend(t), Deps{Logger: slog.New(slog.NewJSONHandler(&logs, nil))})
+	r := c.do("GET", "/v1/claims/"+st.ClaimToll68800, nil, map[string]string{
+		"X-Forwarded-For": "203.0.113.7", "X-Real-IP": "203.0.113.8", headerRequestID: "req-1",
+	})
+	require.Equal(t, 200, r.Status)
+	lines := logs.waitLines(t, "request", 1)
+	require.Len(t, lines, 1)
+	l := lines[0]
+	assert.Equal(t, "GET", l["method"])
+	assert.Equal(t, "/v1/claims/"+st.ClaimToll68800, l["path"])
+	assert.Equal(t, "/v1/claims/:id", l["route"])
+	assert.EqualValues(t, 200, l["status"])
+	assert.Equal(t, "req-1", l["request_id"])
+	assert.Contains(t, l, "duration")
+	assert.Equal(t, "127.0.0.1", l["client_ip"], "X-Forwarded-For is not believed without a trusted proxy")
+}
+
+func TestTrustedProxy(t *testing.T) {
+	var logs logBuffer
+	c, _ := fixtureServer(t, firstBackend(t), Deps{
+		Logger:         slog.New(slog.NewJSONHandler(&logs, nil)),
+		TrustedProxies: []string{"127.0.0.1/32"},
+	})
+	r := c.do("GET", "/healthz", nil, map[string]string{"X-Forwarded-For": "203.0.113.7"})
+	require.Equal(t, 200, r.Status)
+	lines := logs.waitLines(t, "request", 1)
+	require.Len(t, lines, 1)
+	assert.Equal(t, "203.0.113.7", lines[0]["client_ip"], "a trusted proxy's X-Forwarded-For is believed")
+
+	_, err := New(Deps{TrustedProxies: []string{"not-an-ip"}})
+	assert.Error(t, err)
+}
+
+// panicStore is a real store whose Claim panics: it injects the fault that the
+// recovery middleware must contain.
+type panicStore struct{ graph.Store }
+
+func (panicStore) Claim(context.Context, string) (*graph.ClaimDetail, error) {
+	panic("secret internal detail")
+}
+
+func TestRecovery(t *testing.T) {
+	var logs logBuffer
+	store := panicStore{firstBackend(t).open(t)}
+	srv, err := New(Deps{Store: store, Logger: slog.New(slog.NewJSONHandler(&logs, nil))})
+	require.NoError(t, err)
+	c := startServer(t, srv)
+	r := c.doRaw("GET", "/v1/claims/c_1", nil, nil)
+	require.Equal(t, 500, r.Status)
+	p := r.Problem(t)
+	assert.Equal(t, ProblemInternal, p.Type)
+	assert.Equal(t, "Internal error.", p.Detail)
+	assert.NotContains(t, string(r.Body), "secret")
+	assert.NotContains(t, string(r.Body), "goroutine")
+	panics := logs.waitLines(t, "panic", 1)
+	require.Len(t, panics, 1)
+	assert.Equal(t, "secret internal detail", panics[0]["panic"])
+	assert.Contains(t, panics[0]["stack"], "goroutine")
+	// The server goes on serving.
+	assert.Equal(t, 200, c.get("/healthz").Status)
+}
+
+// slowStore is a real store whose Provenance waits for the request's deadline, as an
+// overloaded backend would: the deadline middleware must cut it short.
+type slowStore struct{ graph.Store }
+
+func (s slowStore) Provenance(ctx context.Context, id string) (*graph.Provenance, error) {
+	<-ctx.Done()
+	return nil, graph.Wrap(graph.EUNAVAILABLE, ctx.Err(), "provenance of %s", id)
+}
+
+// failingStore is a real store whose Contradictions fails with an internal error
+// carrying text that must stay in the logs.
+type failingStore struct{ graph.Store }
+
+func (failingStore) Contradictions(context.Context, string) (*graph.Contradictions, error) {
+	return nil, graph.Wrap(graph.EINTERNAL, os.ErrPermission, "bolt://user:pw@db.internal failed")
+}
+
+func TestDeadlineAndInternalErrors(t *testing.T) {
+	var logs logBuffer
+	base := firstBackend(t).open(t)
+	store := failingStore{slowStore{base}}
+	srv, err := New(Deps{Store: store, RequestTimeout: 50 * time.Millisecond, Logger: slog.New(slog.NewJSONHandler(&logs, nil))})
+	require.NoError(t, err)
+	c := startServer(t, srv)
+
+	start := time.Now()
+	r := c.doRaw("GET", "/v1/claims/c_1/provenance", nil, nil)
+	assert.Less(t, time.Since(start), 5*time.Second)
+	require.Equal(t, 504, r.Status, "body: %s", r.Body)
+	assert.Equal(t, ProblemTimeout, r.Problem(t).Type)
+
+	r = c.doRaw("GET", "/v1/claims/c_1/contradictions", nil, nil)
+	require.Equal(t, 500, r.Status)
+	p := r.Problem(t)
+	assert.Equal(t, "Internal error.", p.Detail)
+	assert.NotContains(t, string(r.Body), "bolt")
+	errs := logs.waitLines(t, "internal error", 1)
+	require.Len(t, errs, 1)
+	assert.Contains(t, errs[0]["err"], "bolt://user:pw@db.internal", "the cause is logged")
+}
+
+func TestReadyzUnavailable(t *testing.T) {
+	s := firstBackend(t).open(t)
+	srv, err := New(Deps{Store: s})
+	require.NoError(t, err)
+	c := startServer(t, srv)
+	require.Equal(t, 200, c.get("/readyz").Status)
+	require.NoError(t, s.Close(t.Context()))
+	r := c.doRaw("GET", "/readyz", nil, nil)
+	require.Equal(t, 503, r.Status)
+	assert.Equal(t, ProblemUnavailable, r.Problem(t).Type)
+}
+
+func TestKeys(t *testing.T) {
+	ks, err := NewKeySet("k1-0123456789abcdef", "k2-0123456789abcdef")
+	require.NoError(t, err)
+	assert.Equal(t, 2, ks.Len())
+	assert.True(t, ks.Valid("k1-0123456789abcdef"))
+	assert.True(t, ks.Valid("k2-0123456789abcdef"))
+	assert.False(t, ks.Valid("k1-0123456789abcde"))
+	assert.False(t, ks.Valid(""))
+	assert.False(t, (&KeySet{}).Valid(""))
+	_, err = NewKeySet("short")
+	assert.ErrorContains(t, err, "at least 16")
+	_, err = NewKeySet("has space 0123456789")
+	assert.Error(t, err)
+
+	file := filepath.Join(t.TempDir(), "keys")
+	require.NoError(t, os.WriteFile(file, []byte("# editors\nfile-key-0123456789abcdef\n\n"), 0o600))
+	env := map[string]string{"CLAIMGRAPH_API_KEYS": " env-key-0123456789abcdef , ", "CLAIMGRAPH_API_KEYS_FILE": file}
+	ks, err = LoadKeys(func(k string) string { return env[k] })
+	require.NoError(t, err)
+	assert.Equal(t, 2, ks.Len())
+	assert.True(t, ks.Valid("env-key-0123456789abcdef"))
+	assert.True(t, ks.Valid("file-key-0123456789abcdef"))
+	env["CLAIMGRAPH_API_KEYS_FILE"] = filepath.Join(t.TempDir(), "missing")
+	_, err = LoadKeys(func(k string) string { return env[k] })
+	assert.Error(t, err)
+}
+
+func TestFillNilSlices(t *testing.T) {
+	p := &graph.Provenance{Chains: []graph.ProvenanceChain{{}}}
+	fillNilSlices(p)
+	b, err := json.Marshal(p)
+	require.NoError(t, err)
+	assert.Contains(t, string(b), `"via":[]`)
+	assert.Contains(t, string(b), `"speaker":null`)
+	assert.NotContains(t, string(b), `"authors"`, "omitempty slices stay absent")
+	page := &graph.Page[graph.ClaimSummary]{}
+	fillNilSlices(page)
+	b, _ = json.Marshal(page)
+	assert.JSONEq(t, `{"items":[]}`, string(b))
+	sg := &graph.Subgraph{Nodes: []graph.Node{{ID: "x"}}}
+	fillNilSlices(sg)
+	b, _ = json.Marshal(sg)
+	assert.JSONEq(t, `{"nodes":[{"id":"x","label":"","props":{}}],"edges":[],"truncated":false}`, string(b))
+}
