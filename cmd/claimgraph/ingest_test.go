@@ -1,0 +1,68 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/claimgraph/claimgraph/graph/embedded"
+)
+
+func TestRunIngestBuiltinCorpus(t *testing.T) {
+	t.Setenv("NEO4J_URI", "")
+	dir := t.TempDir()
+	var out, errb bytes.Buffer
+	require.NoError(t, runIngest(t.Context(), []string{"--data", dir}, &out, &errb), errb.String())
+	assert.Contains(t, errb.String(), "store: embedded "+filepath.Join(dir, "graph.db"))
+	assert.Contains(t, errb.String(), "3/3 articles")
+	assert.Contains(t, out.String(), "ingested 3 articles (3 new, 0 unchanged)")
+	assert.Contains(t, out.String(), "articles/s")
+	assert.Contains(t, out.String(), "store now holds 3 articles")
+
+	out.Reset()
+	errb.Reset()
+	require.NoError(t, runIngest(t.Context(), []string{"--data", dir}, &out, &errb), errb.String())
+	assert.Contains(t, out.String(), "ingested 3 articles (0 new, 3 unchanged)")
+
+	s, err := embedded.Open(context.Background(), filepath.Join(dir, "graph.db"), nil)
+	require.NoError(t, err)
+	defer s.Close(context.Background())
+	n, err := s.Stats(context.Background())
+	require.NoError(t, err)
+	assert.Equal(t, 3, n.Articles)
+	assert.Positive(t, n.Claims)
+}
+
+func TestRunIngestSkipsInvalidArticles(t *testing.T) {
+	t.Setenv("NEO4J_URI", "")
+	src := t.TempDir()
+	require.NoError(t, os.WriteFile(filepath.Join(src, "good.md"), []byte("---\nurl: https://x.example/good\n---\nIsrael said the talks would resume on Monday.\n"), 0o644))
+	require.NoError(t, os.WriteFile(filepath.Join(src, "bad.md"), []byte("---\nurl: ftp://nowhere\n---\nText.\n"), 0o644))
+	var out, errb bytes.Buffer
+	err := runIngest(t.Context(), []string{"--data", t.TempDir(), src}, &out, &errb)
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), "1 of 2 articles were invalid")
+	assert.Contains(t, errb.String(), "skipped: article "+src+"/bad.md")
+	assert.Contains(t, errb.String(), "not an absolute http(s) URL")
+	assert.Contains(t, out.String(), "ingested 1 articles (1 new, 0 unchanged, 1 invalid)")
+}
+
+func TestRunIngestUsageErrors(t *testing.T) {
+	t.Setenv("NEO4J_URI", "")
+	var out, errb bytes.Buffer
+	err := runIngest(t.Context(), []string{"--data", t.TempDir(), "/no/such/path"}, &out, &errb)
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), "/no/such/path")
+	err = runIngest(t.Context(), []string{"--workers", "0"}, &out, &errb)
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), "--workers")
+	empty := t.TempDir()
+	err = runIngest(t.Context(), []string{"--data", t.TempDir(), empty}, &out, &errb)
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), "no articles found")
+}
