@@ -14,7 +14,9 @@ import (
 // Each claim carries the quantities inside its span and a modality from
 // lexicon/modality.txt: the first marker in the claim's words decides ("is expected
 // to", "would", "will" → prediction; "could", "may", "might" → hedged), else
-// "asserted". A modal must be followed by a word ("lack of will." has no modal).
+// "asserted". A modal must be followed by a word ("lack of will." has no modal). A
+// claim without a marker takes the modality of its attribution's cue ("are expected",
+// "predicts" → prediction; "suggested" → hedged).
 // Claims are listed in text order; the same text twice is one claim (its id derives
 // from the normalized text, graph.ClaimID).
 //
@@ -26,9 +28,16 @@ type modalPhrase struct {
 	modality graph.Modality
 }
 
+// cueModal are the cue words that give a claim its modality (modality.txt, "cue").
+var cueModal = map[string]graph.Modality{}
+
 var modalLex = func() []modalPhrase {
 	var out []modalPhrase
 	for _, f := range semLexRows("modality.txt") {
+		if len(f) > 2 && f[2] == "cue" {
+			cueModal[f[0]] = graph.Modality(f[1])
+			continue
+		}
 		out = append(out, modalPhrase{words: strings.Fields(strings.ToLower(f[0])), modality: graph.Modality(f[1])})
 	}
 	// longest first, so "is expected to" wins over "expected to"
@@ -109,6 +118,19 @@ func semIsStatistic(q Quantity) bool {
 // semModalityReach bounds how much of a claim modalityOf reads.
 const semModalityReach = 2000
 
+// cueModality returns the modality an attribution's cue gives ("are expected",
+// "predicts"), or asserted.
+func cueModality(runes []rune, cue Span) graph.Modality {
+	for _, f := range semFragments(cue) {
+		for _, t := range semScan(runes, max(0, f[0]), min(len(runes), f[1], f[0]+200)) {
+			if m, ok := cueModal[t.Lower]; ok {
+				return m
+			}
+		}
+	}
+	return graph.ModalityAsserted
+}
+
 // semFragments returns the pieces of a span: its Fragments, or the span itself.
 func semFragments(sp Span) [][2]int {
 	if len(sp.Fragments) > 0 {
@@ -172,7 +194,11 @@ func findClaims(d *Document) {
 		if graph.NormalizeClaimText(text) == "" {
 			continue
 		}
-		c := Claim{ID: graph.ClaimID(text), Text: text, Span: sp, Speaker: a.Speaker, Origin: "attribution", Modality: string(modalityOf(d.Runes, sp)), Quantities: []Quantity{}}
+		mod := modalityOf(d.Runes, sp)
+		if mod == graph.ModalityAsserted {
+			mod = cueModality(d.Runes, a.Cue)
+		}
+		c := Claim{ID: graph.ClaimID(text), Text: text, Span: sp, Speaker: a.Speaker, Origin: "attribution", Modality: string(mod), Quantities: []Quantity{}}
 		id := a.ID
 		c.Attribution = &id
 		for _, f := range semFragments(sp) {

@@ -62,6 +62,13 @@ func TestClaimRules(t *testing.T) {
 		t.Errorf("article claim text %q span %+v", c.Text, c.Span)
 	}
 
+	// a claim without a marker takes the modality of its cue
+	text = "China and Russia are expected to be the biggest sources of opposition."
+	d = docWithAttributions(t, text, attrSpec{"China and Russia", "are expected", "to be the biggest sources of opposition", ""})
+	if len(d.Claims) != 1 || d.Claims[0].Modality != string(graph.ModalityPrediction) {
+		t.Errorf("cue modality: %+v", d.Claims)
+	}
+
 	// a quantity inside an attribution's content is not also an article claim
 	text = "Officials said 20 hostages were returned."
 	d = docWithAttributions(t, text, attrSpec{"Officials", "said", "20 hostages were returned", ""})

@@ -24,7 +24,8 @@ import (
 //  2. title + name: [ORG/COUNTRY] TITLE Name ("U.N. Secretary-General Antonio
 //     Guterres", "President Donald Trump") → a person with the title as a role;
 //  3. gazetteer: the longest known name or alias ("Israeli Defense Forces" → Israel
-//     Defense Forces); aliases marked "?" only in a reporting context;
+//     Defense Forces); aliases marked "?" only in a reporting context; not when a
+//     hyphen makes it an adjective ("U.S.-brokered");
 //  4. capitalized sequence: a known first name makes a person, an organization word
 //     ("Institute", "Ministry") an organization or outlet, "(ACRONYM)" right after
 //     defines an alias; other sequences are kept only as surname/acronym candidates;
@@ -436,7 +437,10 @@ func (b *entBuilder) gazetteer(toks []semTok, i int) int {
 	if !ok {
 		return 0
 	}
-	// "International Security Force (ISF)": a known name followed by an acronym
+	// "U.S.-brokered", "Israel-based": a name made into an adjective is no mention
+	if end := toks[i+n-1].End; end+1 < len(b.d.Runes) && semIsDash(b.d.Runes[end]) && unicode.IsLower(b.d.Runes[end+1]) {
+		return n
+	}
 	rec := b.entity(e.canon, e.kind, toks[i].Start)
 	end := toks[i+n-1].End
 	if base, poss := semBase(toks[i+n-1].Text); poss {

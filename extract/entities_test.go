@@ -62,6 +62,7 @@ func TestEntityRules(t *testing.T) {
 		{"compass word joins a name", "In Northern Ireland, policing worked.", "", "", "", "", "Ireland", ""},
 		{"one organization word alone is no name", "The Coalition was trying.", "", "", "", "", "Coalition", ""},
 		{"hyphenated adjective is no name", "The Hamas-led attack began.", "", "", "", "", "Hamas", ""},
+		{"hyphenated gazetteer adjective is no mention", "The U.S.-brokered ceasefire began.", "", "", "", "", "United States", ""},
 	}
 	for _, c := range cases {
 		d := entitiesOf(c.text)

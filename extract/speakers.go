@@ -17,8 +17,10 @@ import (
 //     them), an organization, country or outlet for "it", a group, organization,
 //     country or outlet for "they"; a pronoun mention is added to Document.Mentions;
 //  2. a named or nominal source is the first entity mention in its head (the part
-//     before an appositive comma): "Hamish Falconer, Britain’s minister ..." → Hamish
-//     Falconer; "the ministry" → Gaza’s Health Ministry (a nominal mention);
+//     before an appositive comma) that does not modify a noun there ("the U.S. plan"):
+//     "Hamish Falconer, Britain’s minister ..." → Hamish Falconer; "the ministry" →
+//     Gaza’s Health Ministry (a nominal mention); else a person in apposition ("the
+//     U.S. ambassador, Mike Waltz,");
 //  3. a source with no mention whose head noun is a group noun (lexicon/groups.txt)
 //     becomes a group entity named by its words ("Observers note" → observers); one
 //     made of two or three capitalized name words becomes a person;
@@ -30,7 +32,10 @@ import (
 //     "according to Reuters") are added to Via, in text order;
 //  5. an attribution with no source whose cue is a participle after a comma
 //     ("Guterres echoed this sentiment, stating, “...”") has the speaker of the
-//     attribution before it in the same sentence.
+//     attribution before it in the same sentence;
+//  6. an attribution with no source whose cue follows "and" or "but" ("Washington has
+//     ruled out troops but has requested contributions") has the entity that opens
+//     its sentence as speaker when an auxiliary or past tense follows that name.
 
 type pronInfo struct {
 	gender byte // m, f, n (it), p (they), x (I)
@@ -283,6 +288,10 @@ func (r *speakerResolver) resolveSource(src Span) (string, []string) {
 		if e.Kind == graph.KindCountry && m.Span.End < headEnd && m.Span.End+2 <= len(d.Runes) && semIsApos(d.Runes[m.Span.End]) {
 			continue
 		}
+		// "the U.S. plan", "Hamas spokesman": a name that modifies a noun is not the head
+		if semModifies(words, m.Span.End, headEnd) {
+			continue
+		}
 		if allOutlets {
 			return m.Entity, outlets
 		}
@@ -290,6 +299,12 @@ func (r *speakerResolver) resolveSource(src Span) (string, []string) {
 	}
 	if allOutlets {
 		return ms[0].Entity, outlets
+	}
+	// "the U.S. ambassador, Mike Waltz,": a person named in apposition to the head
+	for _, m := range ms {
+		if e := r.entity(m.Entity); e != nil && e.Kind == graph.KindPerson && m.Span.Start >= headEnd {
+			return m.Entity, nil
+		}
 	}
 	// rule 3: a group noun heads the source, or a capitalized name
 	var head []semTok
@@ -328,6 +343,24 @@ func (r *speakerResolver) resolveSource(src Span) (string, []string) {
 		return id, nil
 	}
 	return "", nil
+}
+
+// semModifies reports whether a lowercase word follows a mention that ends at end
+// inside the head (before headEnd): then the mention modifies the head noun.
+func semModifies(words []semTok, end, headEnd int) bool {
+	for _, w := range words {
+		if w.Start < end || w.Start >= headEnd {
+			continue
+		}
+		switch w.Lower {
+		case "and", "or", "nor":
+			return false // coordination: "Reuters and the Associated Press"
+		case "also", "himself", "herself", "itself", "themselves", "alone", "too", "both":
+			continue
+		}
+		return w.Text == w.Lower && w.Kind == 'w'
+	}
+	return false
 }
 
 // semAgencyPhrases are the word sequences after which outlets are agencies (rule 4).
@@ -434,6 +467,37 @@ func (r *speakerResolver) participleSpeaker(a *Attribution) string {
 	return ""
 }
 
+// coordinatedSpeaker applies rule 6: an attribution with no source whose cue follows
+// "and" or "but" ("Washington has ruled out troops but has requested contributions")
+// shares the subject of its sentence: the entity named by the sentence's first words.
+func (r *speakerResolver) coordinatedSpeaker(a *Attribution) string {
+	d := r.d
+	sent := attribSentence(d, a)
+	toks := semScan(d.Runes, max(sent.Start, a.Cue.Start-40), a.Cue.Start)
+	if len(toks) == 0 || (toks[len(toks)-1].Lower != "and" && toks[len(toks)-1].Lower != "but") {
+		return ""
+	}
+	first := semScan(d.Runes, sent.Start, min(sent.End, sent.Start+80))
+	k := 0
+	for k < len(first) && (first[k].Kind != 'w' || first[k].Lower == "the") {
+		k++
+	}
+	if k >= len(first) {
+		return ""
+	}
+	for _, m := range r.mentionsIn(first[k].Start, first[k].End) {
+		if m.Span.Start == first[k].Start || (m.Span.Start < first[k].Start && m.Span.End > first[k].Start) {
+			// the name must be the subject: an auxiliary or a past tense follows it
+			next := semScan(d.Runes, m.Span.End, min(sent.End, m.Span.End+40))
+			if len(next) == 0 || next[0].Kind != 'w' || !(semSkipBeforeVerb[next[0].Lower] || strings.HasSuffix(next[0].Lower, "ed")) {
+				return ""
+			}
+			return m.Entity
+		}
+	}
+	return ""
+}
+
 // viaEntity maps a raw agency span from the attribution stage (Attribution.ViaSpans)
 // to an entity: the outlet or organization mentioned there, else the gazetteer entry
 // for its words, else a new outlet named by its words without "the".
@@ -498,6 +562,9 @@ func resolveSpeakers(d *Document) {
 		}
 		if speaker == "" && a.Source == nil {
 			speaker = r.participleSpeaker(a)
+		}
+		if speaker == "" && a.Source == nil {
+			speaker = r.coordinatedSpeaker(a)
 		}
 		for _, vs := range a.ViaSpans {
 			if v := r.viaEntity(vs); v != "" {
