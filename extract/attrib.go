@@ -34,8 +34,8 @@ const cueBias = 4
 
 // Feature-hash sizes of the two models (buckets = 1 << bits).
 const (
-	CueBits  = 20
-	RoleBits = 20
+	CueBits  = 18
+	RoleBits = 18
 )
 
 //go:embed models/cue.model.gz models/role.model.gz
@@ -129,6 +129,42 @@ func context(d *Document, toks []attribml.Tok, si int) (int, int) {
 	return s0, s1
 }
 
+// Bounds of a cue's context in tokens before and after the cue, so that the cost per
+// cue stays constant however long a sentence is (a 10 MB line without punctuation is
+// one sentence).
+const (
+	maxBefore = 150
+	maxAfter  = 300
+)
+
+// cueWindow returns the token range [lo, hi) of the context of the cue at tokens
+// [a, b) in sentence si, at most before tokens before the cue and after tokens after.
+func cueWindow(d *Document, toks []attribml.Tok, si, a, b, before, after int) (int, int) {
+	s0, s1 := context(d, toks, si)
+	lo, hi := d.Sentences[s0].First, d.Sentences[s1-1].Last
+	if lo < a-before {
+		lo = a - before
+	}
+	if hi > b+after {
+		hi = b + after
+	}
+	return lo, hi
+}
+
+// windowBudget shrinks the context bounds when cues are so dense (adversarial input,
+// such as "he said" repeated over a 10 MB line) that full windows would cost more
+// than about 6 tokens of role tagging per token of text. News text never comes near
+// the budget, so the bounds there are maxBefore and maxAfter.
+func windowBudget(ntoks, ncues int) (before, after int) {
+	if ncues == 0 {
+		return maxBefore, maxAfter
+	}
+	budget := 6 * ntoks / ncues
+	before = min(maxBefore, max(12, budget/3))
+	after = min(maxAfter, max(24, budget-before))
+	return before, after
+}
+
 // continuesQuote reports whether the token at i is inside a quotation opened before
 // it (not by it).
 func continuesQuote(d *Document, toks []attribml.Tok, i int) bool {
@@ -186,9 +222,9 @@ func findAttributions(d *Document) {
 		}
 	}
 	allowed := []uint16{}
+	before, after := windowBudget(len(toks), len(cues))
 	for _, c := range cues {
-		s0, s1 := context(d, toks, c.si)
-		lo, hi := d.Sentences[s0].First, d.Sentences[s1-1].Last
+		lo, hi := cueWindow(d, toks, c.si, c.a, c.b, before, after)
 		ts := toks[lo:hi]
 		buf, feats = attribml.RoleFeatures(ts, c.a-lo, c.b-lo, roleModel.Mask(), buf, feats)
 		allowed = allowed[:0]
@@ -205,7 +241,7 @@ func findAttributions(d *Document) {
 			continue
 		}
 		a.Confidence = cueConf[c.a]
-		a.Sentence = Span{Start: d.Sentences[s0].Start, End: d.Sentences[s1-1].End}
+		a.Sentence = Span{Start: d.Tokens[lo].Start, End: d.Tokens[hi-1].End}
 		d.Attributions = append(d.Attributions, a)
 	}
 	finishAttributions(d, toks)
@@ -365,9 +401,7 @@ func TrainingSequences(d *Document, gold []eval.Attr, st *AlignStats) (cueSeqs, 
 			}
 		}
 		a, b := ct[0], ct[len(ct)-1]+1
-		si := sentOf[a]
-		s0, s1 := context(d, toks, si)
-		lo, hi := d.Sentences[s0].First, d.Sentences[s1-1].Last
+		lo, hi := cueWindow(d, toks, sentOf[a], a, b, maxBefore, maxAfter)
 		gt := make([]uint8, hi-lo)
 		allowed := make([]uint16, hi-lo)
 		for i := range allowed {

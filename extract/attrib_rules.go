@@ -119,8 +119,19 @@ func findViaSpans(d *Document) {
 	tk := d.Tokens
 	for ai := range d.Attributions {
 		a := &d.Attributions[ai]
-		lo := sort.Search(len(tk), func(i int) bool { return tk[i].Start >= a.Sentence.Start })
-		hi := sort.Search(len(tk), func(i int) bool { return tk[i].Start >= a.Sentence.End })
+		// look around the cue and the source only, so the cost per attribution is
+		// bounded however long the sentence is
+		from, to := a.Cue.Start, a.Cue.End
+		if a.Source != nil {
+			from, to = min(from, a.Source.Start), max(to, a.Source.End)
+		}
+		ci := sort.Search(len(tk), func(i int) bool { return tk[i].Start >= from })
+		ce := sort.Search(len(tk), func(i int) bool { return tk[i].Start >= to })
+		if ce-ci > 4*agencyWindow {
+			continue // an implausibly long source: no agency spans
+		}
+		lo := max(ci-4*agencyWindow, sort.Search(len(tk), func(i int) bool { return tk[i].Start >= a.Sentence.Start }))
+		hi := min(ce+4*agencyWindow, sort.Search(len(tk), func(i int) bool { return tk[i].Start >= a.Sentence.End }))
 		for i := lo; i < hi; i++ {
 			e := agencyAt(tk, i, hi)
 			if e == 0 {
@@ -176,7 +187,7 @@ func inheritSources(d *Document) {
 		if ci == 0 || ci >= len(tk) || !strings.HasSuffix(tk[ci].Lower, "ing") || tk[ci-1].Text != "," {
 			continue
 		}
-		for j := i - 1; j >= 0; j-- {
+		for j := i - 1; j >= 0 && j >= i-8; j-- {
 			p := &d.Attributions[j]
 			if p.Sentence.Start != a.Sentence.Start || p.Sentence.End != a.Sentence.End {
 				break

@@ -142,13 +142,17 @@ func tokenize(rs []rune) []Token {
 	return toks
 }
 
+// maxAbbrevPieces bounds dotted abbreviations (U.S.S.R. has four pieces) so that a
+// long run like "a.b.c.d.…" costs linear time.
+const maxAbbrevPieces = 8
+
 // dottedAbbrev returns the end of a dotted abbreviation starting at i (U.S., U.A.E.,
 // a.m., Ph.D.: at least two pieces of one or two letters, each followed by a period),
 // or 0.
 func dottedAbbrev(rs []rune, i int) int {
 	pieces := 0
 	j := i
-	for {
+	for pieces < maxAbbrevPieces {
 		k := j
 		for k < len(rs) && k-j < 3 && unicode.IsLetter(rs[k]) {
 			k++
@@ -159,7 +163,7 @@ func dottedAbbrev(rs []rune, i int) int {
 		pieces++
 		j = k + 1
 	}
-	if pieces < 2 {
+	if pieces < 2 || pieces >= maxAbbrevPieces {
 		return 0
 	}
 	// "U.S.-led": fine, the hyphen becomes punctuation. A following letter would mean

@@ -38,13 +38,36 @@ func (m *Model) Mask() uint64 { return 1<<m.Bits - 1 }
 // Emit adds the emission scores of feats to out (len NT).
 func (m *Model) Emit(feats []uint32, out []float32) {
 	nt := m.NT
-	for t := range out {
-		out[t] = 0
-	}
-	for _, f := range feats {
-		w := m.W[int(f)*nt : int(f)*nt+nt]
+	W := m.W
+	switch nt {
+	case 3:
+		var a, b, c float32
+		for _, f := range feats {
+			w := W[int(f)*3 : int(f)*3+3 : int(f)*3+3]
+			a += w[0]
+			b += w[1]
+			c += w[2]
+		}
+		out[0], out[1], out[2] = a, b, c
+	case 4:
+		var a, b, c, d float32
+		for _, f := range feats {
+			w := W[int(f)*4 : int(f)*4+4 : int(f)*4+4]
+			a += w[0]
+			b += w[1]
+			c += w[2]
+			d += w[3]
+		}
+		out[0], out[1], out[2], out[3] = a, b, c, d
+	default:
 		for t := range out {
-			out[t] += w[t]
+			out[t] = 0
+		}
+		for _, f := range feats {
+			w := W[int(f)*nt : int(f)*nt+nt]
+			for t := range out {
+				out[t] += w[t]
+			}
 		}
 	}
 	if m.Bias != nil {

@@ -1,0 +1,103 @@
+package extract
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+	"time"
+)
+
+// polnearTexts reads the PolNeAR train texts from ../shared (relative to the
+// repository root), or skips.
+func polnearTexts(tb testing.TB) []string {
+	dir, err := os.Getwd()
+	if err != nil {
+		tb.Fatal(err)
+	}
+	for {
+		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+			break
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			tb.Skip("repository root not found")
+		}
+		dir = parent
+	}
+	textDir := filepath.Join(dir, "..", "shared", "polnear", "train", "text")
+	ents, err := os.ReadDir(textDir)
+	if err != nil {
+		tb.Skipf("skipping: %s not present", textDir)
+	}
+	var names []string
+	for _, e := range ents {
+		names = append(names, e.Name())
+	}
+	sort.Strings(names)
+	var out []string
+	for _, n := range names {
+		b, err := os.ReadFile(filepath.Join(textDir, n))
+		if err != nil {
+			tb.Fatal(err)
+		}
+		out = append(out, string(b))
+	}
+	return out
+}
+
+// BenchmarkExtractPolNeAR runs the whole pipeline over the 840 PolNeAR train texts;
+// the MB/s column is the throughput per core.
+func BenchmarkExtractPolNeAR(b *testing.B) {
+	texts := polnearTexts(b)
+	n := 0
+	for _, t := range texts {
+		n += len(t)
+	}
+	Extract(texts[0]) // load the models outside the timing
+	b.SetBytes(int64(n))
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		for _, t := range texts {
+			Extract(t)
+		}
+	}
+}
+
+// BenchmarkExtractScale runs the pipeline over one document made of 1, 10 and 100
+// copies of 20 PolNeAR texts: equal MB/s at each size shows that the cost grows
+// linearly with the input.
+func BenchmarkExtractScale(b *testing.B) {
+	texts := polnearTexts(b)
+	base := strings.Join(texts[:20], "\n\n")
+	Extract(base)
+	for _, k := range []int{1, 10, 100} {
+		in := strings.Repeat(base+"\n\n", k)
+		b.Run(fmt.Sprintf("%dx", k), func(b *testing.B) {
+			b.SetBytes(int64(len(in)))
+			for i := 0; i < b.N; i++ {
+				Extract(in)
+			}
+		})
+	}
+}
+
+// TestThroughputScaling prints throughput at 1x, 10x and 100x input size (run with
+// -v; it makes no timing assertion). Skipped with -short.
+func TestThroughputScaling(t *testing.T) {
+	if testing.Short() {
+		t.Skip("-short")
+	}
+	texts := polnearTexts(t)
+	base := strings.Join(texts[:20], "\n\n")
+	Extract(base)
+	for _, k := range []int{1, 10, 100} {
+		in := strings.Repeat(base+"\n\n", k)
+		start := time.Now()
+		d := Extract(in)
+		el := time.Since(start)
+		t.Logf("%4dx: %8.2f MB in %8.3fs = %6.2f MB/s (%d attributions)", k, float64(len(in))/1e6, el.Seconds(), float64(len(in))/1e6/el.Seconds(), len(d.Attributions))
+	}
+}
