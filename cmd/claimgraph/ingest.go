@@ -74,7 +74,7 @@ func runIngest(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	for range *workers {
 		go func() {
 			for i := range jobs {
-				p, err := ingest.Prepare(wctx, arts[i])
+				p, err := ing.Prepare(wctx, arts[i])
 				slots[i] <- prepared{p, err}
 			}
 		}()

@@ -18,32 +18,45 @@ import (
 // article's text or metadata is invalid, the message says what; nothing written),
 // EUNAVAILABLE and others from the store.
 func (in *Ingester) Ingest(ctx context.Context, a corpus.Article) (*Result, error) {
-	p, err := Prepare(ctx, a)
+	p, err := in.Prepare(ctx, a)
 	if err != nil {
 		return nil, err
 	}
 	return in.IngestPrepared(ctx, p)
 }
 
-// Prepared is an article validated and extracted, ready to be written. Preparing needs
-// no store, so a caller may prepare many articles in parallel and write them in order.
+// Prepared is an article validated and extracted, ready to be written. Preparing only
+// reads the store, so a caller may prepare many articles in parallel and write them in
+// order.
 type Prepared struct {
 	Article  corpus.Article
 	Graph    *graph.ArticleGraph
 	Unlinked []UnlinkedDispute
+	// Unchanged is set, and Graph nil, when the article is stored with the same text
+	// already: there is nothing to extract or write.
+	Unchanged *Result
 	// Extract is the time validation and extraction took.
 	Extract time.Duration
 }
 
-// Prepare validates an article and runs the extractor over it. Errors: EINVALID
-// (naming the article and what is wrong), EUNAVAILABLE (ctx is done).
-func Prepare(ctx context.Context, a corpus.Article) (*Prepared, error) {
+// Prepare validates an article and, unless the store holds it with the same text
+// already, runs the extractor over it. Errors: EINVALID (naming the article and what is
+// wrong), EUNAVAILABLE (ctx is done, or the store cannot be read).
+func (in *Ingester) Prepare(ctx context.Context, a corpus.Article) (*Prepared, error) {
 	start := time.Now()
 	if err := Validate(a); err != nil {
 		return nil, err
 	}
 	if err := ctx.Err(); err != nil {
 		return nil, graph.Wrap(graph.EUNAVAILABLE, err, "ingest of %s cancelled", describe(a))
+	}
+	res, done, err := in.unchanged(ctx, graph.ArticleID(strings.TrimSpace(a.URL), a.Text), graph.ContentHash(a.Text))
+	if err != nil {
+		return nil, err
+	}
+	if done {
+		res.Timings.Total = time.Since(start)
+		return &Prepared{Article: a, Unchanged: res}, nil
 	}
 	doc := extract.Extract(a.Text)
 	g := extract.ToGraph(Meta(a), doc)
@@ -53,6 +66,9 @@ func Prepare(ctx context.Context, a corpus.Article) (*Prepared, error) {
 // IngestPrepared reasons across articles about a prepared article and writes it; see
 // Ingest.
 func (in *Ingester) IngestPrepared(ctx context.Context, p *Prepared) (*Result, error) {
+	if p.Unchanged != nil {
+		return p.Unchanged, nil
+	}
 	res, err := in.IngestGraph(ctx, p.Graph, p.Unlinked)
 	if err != nil {
 		if graph.ErrorCode(err) == graph.EINVALID {

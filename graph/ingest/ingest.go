@@ -129,7 +129,7 @@ func (in *Ingester) IngestGraph(ctx context.Context, g *graph.ArticleGraph, unli
 	in.mu.Lock()
 	defer in.mu.Unlock()
 
-	if res, done, err := in.unchanged(ctx, g); err != nil || done {
+	if res, done, err := in.unchanged(ctx, g.Article.ID, g.Article.ContentHash); err != nil || done {
 		if res != nil {
 			res.Timings.Total = time.Since(start)
 		}
@@ -167,17 +167,17 @@ func (in *Ingester) IngestGraph(ctx context.Context, g *graph.ArticleGraph, unli
 
 // unchanged returns the Result of an article already stored with the same content
 // hash: ingesting it again changes nothing.
-func (in *Ingester) unchanged(ctx context.Context, g *graph.ArticleGraph) (*Result, bool, error) {
-	stored, err := in.store.Article(ctx, g.Article.ID)
+func (in *Ingester) unchanged(ctx context.Context, id, hash string) (*Result, bool, error) {
+	stored, err := in.store.Article(ctx, id)
 	switch {
 	case graph.ErrorCode(err) == graph.ENOTFOUND:
 		return nil, false, nil
 	case err != nil:
 		return nil, false, err
-	case stored.ContentHash != g.Article.ContentHash:
+	case stored.ContentHash != hash:
 		return nil, false, nil // changed text: re-extracted and replaced
 	}
-	sg, err := in.store.ArticleGraph(ctx, g.Article.ID)
+	sg, err := in.store.ArticleGraph(ctx, id)
 	if err != nil {
 		return nil, false, err
 	}
