@@ -54,3 +54,21 @@ neo4j-build: ## only fetch the Neo4j jars (Maven Central) and compile the launch
 .PHONY: peer-compare
 peer-compare: ## spaCy+textacy direct_quotations vs our extractor on PolNeAR dev: scores and speed (ARGS="...")
 	./extract/peer/run.sh $(ARGS)
+
+# bench-api fills the embedded store (kept in $TMPDIR/claimgraph-bench-api) and a dedicated
+# Neo4j on port $(BENCH_NEO4J_PORT) (started here if not running, stopped after) with a
+# generated graph of at least 100,000 claims, then load-tests the API at 50 concurrent
+# clients: req/s, p50 and p99 per endpoint and store, with a bare Gin endpoint as the
+# ceiling. It prints figures and asserts none. BENCH_API_FLAGS="-stores embedded" skips Neo4j.
+BENCH_NEO4J_PORT ?= 7689
+BENCH_API_FLAGS  ?=
+BENCH_NEO4J      := NEO4J_PORT=$(BENCH_NEO4J_PORT) NEO4J_HEAP=1g NEO4J_PAGECACHE=512m ./graph/neo4jstore/launcher/neo4j.sh
+
+.PHONY: bench-api
+bench-api: ## load-test the API over >=100k generated claims in each store (req/s, p50, p99; bare Gin ceiling)
+	@started=0; \
+	trap 'if [ $$started = 1 ]; then $(BENCH_NEO4J) down || true; fi' EXIT; \
+	if ! $(BENCH_NEO4J) status >/dev/null 2>&1; then \
+		$(BENCH_NEO4J) up >/dev/null || exit $$?; started=1; \
+	fi; \
+	NEO4J_URI=bolt://127.0.0.1:$(BENCH_NEO4J_PORT) $(GO) run ./api/internal/apiload -neo4j-reset $(BENCH_API_FLAGS)
