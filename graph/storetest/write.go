@@ -138,9 +138,41 @@ func testPutArticle(t *testing.T, open Opener) {
 		page, err = s.SearchClaims(ctx(t), graph.ClaimQuery{SpeakerID: AgentWaltz})
 		require.NoError(t, err)
 		assert.Equal(t, []string{ClaimUnified}, claimIDs(page.Items))
+		page, err = s.SearchClaims(ctx(t), graph.ClaimQuery{SpeakerID: AgentHealthMinistry})
+		require.NoError(t, err)
+		assert.Equal(t, []graph.ClaimSummary{{
+			Claim: canonicalClaim(t, Gaza1(), ClaimToll68800), Statements: 2, Disputes: 0,
+			SpeakerIDs: []string{AgentHealthMinistry}, ArticleIDs: sorted(Article2, Article3), DisputerIDs: []string{},
+		}}, page.Items, "the summary lost article 1's statement and Israel's dispute")
+		page, err = s.SearchClaims(ctx(t), graph.ClaimQuery{OutletID: OutletGlobalPost, SpeakerID: AgentHealthMinistry})
+		require.NoError(t, err)
+		assert.Equal(t, []string{ClaimToll68800}, claimIDs(page.Items), "still stated in article 3 of that outlet")
+		page, err = s.SearchClaims(ctx(t), graph.ClaimQuery{OutletID: OutletGlobalPost, Text: "draft"})
+		require.NoError(t, err)
+		assert.Empty(t, page.Items, "the draft is no longer stated in any article of the outlet")
+		page, err = s.SearchClaims(ctx(t), graph.ClaimQuery{Text: "draft"})
+		require.NoError(t, err)
+		assert.Equal(t, []graph.ClaimSummary{{
+			Claim: canonicalClaim(t, Gaza1(), ClaimDraft), SpeakerIDs: []string{}, ArticleIDs: []string{}, DisputerIDs: []string{},
+		}}, page.Items, "a claim without statements is still found, with zero counts")
 		page, err = s.SearchClaims(ctx(t), graph.ClaimQuery{Text: "aid deliveries"})
 		require.NoError(t, err)
 		assert.Equal(t, []string{aid}, claimIDs(page.Items))
+
+		// The graph lost the old statements' and disputes' edges too.
+		sg, err := s.Subgraph(ctx(t), graph.SubgraphQuery{RootID: ClaimDraft, Depth: 2})
+		require.NoError(t, err)
+		require.Len(t, sg.Nodes, 1)
+		assert.Empty(t, sg.Edges)
+		sg, err = s.Subgraph(ctx(t), graph.SubgraphQuery{RootID: Article1, Depth: 1})
+		require.NoError(t, err)
+		wantNodes := append([]string{Article1}, sorted(OutletGlobalPost, g.Statements[0].ID, g.Statements[1].ID)...)
+		var gotNodes []string
+		for _, n := range sg.Nodes {
+			gotNodes = append(gotNodes, n.ID)
+		}
+		assert.Equal(t, wantNodes, gotNodes, "no old statements, disputes or mentions around article 1")
+		assert.Len(t, sg.Edges, 3)
 
 		// Writing the original back restores it.
 		res = put(t, s, Gaza1())
