@@ -10,6 +10,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/claimgraph/claimgraph/graph"
+	"github.com/claimgraph/claimgraph/graph/storetest"
 )
 
 // benchArticles is the size of the generated corpus each benchmark iteration writes.
@@ -19,22 +20,18 @@ const benchArticles = 1000
 // relationship MERGE) of a corpus.
 func corpusStats(gs []*graph.ArticleGraph) (statements, rows int) {
 	for _, g := range gs {
-		statements += len(g.Statements)
-		for _, b := range planWrite(graph.Canonical(g)).batches {
-			rows += len(b.rows)
-		}
-		rows += 1 + len(g.Agents) // the article and the agent merge
+		c := graph.Canonical(g)
+		statements += len(c.Statements)
+		r := newRows()
+		r.addBundle(c)
+		rows += r.count() + len(c.Agents)
 	}
 	return statements, rows
 }
 
-func benchCorpus() []*graph.ArticleGraph {
-	gs := make([]*graph.ArticleGraph, benchArticles)
-	for i := range gs {
-		gs[i] = genArticle(i, "bench")
-	}
-	return gs
-}
+// benchCorpus is the contract suite's generated corpus: varied outlets, agents shared
+// across articles, repeated claims, disputes and links.
+func benchCorpus() []*graph.ArticleGraph { return storetest.GenerateArticles(benchArticles, 1) }
 
 // BenchmarkWriteBatched writes the corpus the way PutArticle does: one managed write
 // transaction per article, each record type one UNWIND statement.
@@ -87,9 +84,9 @@ func BenchmarkWritePerStatement(b *testing.B) {
 	report(b, elapsed, stmts, rows)
 }
 
-// writeUnbatched writes a bundle with one transaction per row.
+// writeUnbatched writes a bundle with one transaction per row: the same Cypher as the
+// write statement's steps, each run alone with a one-row list.
 func writeUnbatched(ctx context.Context, s *Store, g *graph.ArticleGraph) error {
-	p := planWrite(g)
 	sess := s.driver.NewSession(ctx, neo4j.SessionConfig{DatabaseName: s.db})
 	defer sess.Close(ctx)
 	one := func(q string, params map[string]any) error {
@@ -98,38 +95,42 @@ func writeUnbatched(ctx context.Context, s *Store, g *graph.ArticleGraph) error 
 		})
 		return err
 	}
+	r := newRows()
 	for _, a := range g.Agents {
-		if err := one(cyAgents, map[string]any{"rows": []map[string]any{{"id": a.ID, "props": agentProps(a)}}}); err != nil {
-			return err
-		}
+		r.add("agents", map[string]any{"id": a.ID, "props": agentProps(a)})
 	}
-	byCypher := map[string][]map[string]any{}
-	for _, b := range p.batches {
-		byCypher[b.cypher] = b.rows
-	}
-	for _, r := range byCypher[cyOutlet] {
-		if err := one(cyOutlet, map[string]any{"rows": []map[string]any{r}}); err != nil {
-			return err
-		}
-	}
-	aprops := articleProps(&g.Article)
-	aprops["bundle_agents"], aprops["bundle_claims"] = p.bundleIDs()
-	aprops["bundle_links"] = p.linkIDs()
-	if err := one(cyArticle, map[string]any{"id": g.Article.ID, "props": aprops, "outlet": g.Article.OutletID}); err != nil {
-		return err
-	}
-	for _, q := range batchOrder[1:] {
-		for _, r := range byCypher[q] {
-			params := map[string]any{"rows": []map[string]any{r}}
-			if q == cyMentions {
-				params["id"] = g.Article.ID
-			}
-			if err := one(q, params); err != nil {
+	r.addBundle(g)
+	for _, st := range writeSteps {
+		for _, row := range r[st.param] {
+			if err := one(st.cypher, map[string]any{st.param: []map[string]any{row}}); err != nil {
 				return err
 			}
 		}
 	}
 	return nil
+}
+
+// BenchmarkWriteBulk writes the corpus with PutArticles: MaxBulkArticles bundles per
+// transaction, each record type one UNWIND across them.
+func BenchmarkWriteBulk(b *testing.B) {
+	s := newTestStore(b)
+	ctx := context.Background()
+	gs := benchCorpus()
+	stmts, rows := corpusStats(gs)
+	var elapsed time.Duration
+	for i := 0; i < b.N; i++ {
+		b.StopTimer()
+		require.NoError(b, wipe(ctx, s))
+		b.StartTimer()
+		t0 := time.Now()
+		if _, err := s.PutArticles(ctx, gs); err != nil {
+			b.Fatal(err)
+		}
+		elapsed += time.Since(t0)
+	}
+	b.StopTimer()
+	checkWritten(b, s, gs)
+	report(b, elapsed, stmts, rows)
 }
 
 // checkWritten makes sure both loaders wrote the whole corpus: a benchmark of a loader
@@ -138,7 +139,7 @@ func checkWritten(b *testing.B, s *Store, gs []*graph.ArticleGraph) {
 	st, err := s.Stats(context.Background())
 	require.NoError(b, err)
 	stmts, _ := corpusStats(gs)
-	require.Equal(b, len(gs), st.Articles)
+	require.Equal(b, storetest.ExpectedStats(gs), st)
 	require.Equal(b, stmts, st.Statements)
 }
 

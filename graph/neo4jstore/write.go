@@ -10,80 +10,195 @@ import (
 	"github.com/claimgraph/claimgraph/graph"
 )
 
-// Cypher of the write path. Labels and relationship types are fixed here; every value is
-// a parameter. Each batch is one UNWIND over rows of {id, props, ...}.
-const (
-	// Lock the article first (MERGE under the uniqueness constraint, then a write to
-	// take the node's exclusive lock): concurrent writes of one article serialize, and
-	// the second sees the first's content hash. A node created here is filled in below,
-	// or vanishes with the rolled-back transaction.
-	cyArticleHash = `MERGE (a:Article {id: $id}) SET a._lock = true REMOVE a._lock RETURN a.content_hash AS hash`
+// The write path. A transaction writing one or more bundles makes four round trips at
+// most: lock the articles and read their content hashes; drop what replaced articles
+// owned; lock and read the agents to merge; then one statement that runs every batch as
+// an `UNWIND $rows AS r MERGE (n:Label {id: r.id}) SET n += r.props` unit subquery.
+// Labels and relationship types are fixed here; every value is a parameter.
 
-	// Replacing an article: drop what belongs to it.
-	cyDropStatements = `MATCH (s:Statement {article_id: $id}) DETACH DELETE s`
-	cyDropDisputes   = `MATCH (d:Dispute {article_id: $id}) DETACH DELETE d`
-	cyDropMentions   = `MATCH (:Article {id: $id})-[m:MENTIONS]->(:Agent) DELETE m`
-	cyDropPublished  = `MATCH (:Article {id: $id})-[p:PUBLISHED_BY]->(:Outlet) DELETE p`
-	// A link goes when the article that first wrote it is replaced by a version without it.
-	cyDropConflicts = `MATCH (:Claim)-[l:CONFLICTS_WITH {article_id: $id}]->(:Claim) WHERE NOT l.id IN $keep DELETE l`
-	cyDropCorrobs   = `MATCH (:Claim)-[l:CORROBORATES {article_id: $id}]->(:Claim) WHERE NOT l.id IN $keep DELETE l`
+// Lock the articles first (MERGE under the uniqueness constraint, then a write to take
+// the node's exclusive lock): concurrent writes of one article serialize, and the second
+// sees the first's content hash. A node created here is filled in by the write, or
+// vanishes with the rolled-back transaction.
+const cyLockArticles = `UNWIND $ids AS id
+MERGE (a:Article {id: id}) SET a._lock = true REMOVE a._lock
+RETURN id, a.content_hash AS hash`
 
+// Replacing articles: drop what they own. A link goes when the article that first
+// wrote it is replaced by a version without it.
+const cyDrop = `CALL () { UNWIND $ids AS id MATCH (s:Statement {article_id: id}) DETACH DELETE s }
+CALL () { UNWIND $ids AS id MATCH (d:Dispute {article_id: id}) DETACH DELETE d }
+CALL () { UNWIND $ids AS id MATCH (:Article {id: id})-[m:MENTIONS]->(:Agent) DELETE m }
+CALL () { UNWIND $ids AS id MATCH (:Article {id: id})-[p:PUBLISHED_BY]->(:Outlet) DELETE p }
+CALL () {
+  UNWIND $keep AS k
+  MATCH (:Claim)-[l:CONFLICTS_WITH|CORROBORATES {article_id: k.id}]->(:Claim)
+  WHERE NOT l.id IN k.links
+  DELETE l
+}`
+
+// Lock the agents (sorted ids, so lock order is the same everywhere) before reading
+// them: merging aliases and roles is a read-modify-write that must not lose a concurrent
+// writer's update. A new agent comes back without a name.
+const cyLockAgents = `UNWIND $ids AS id
+MERGE (n:Agent {id: id}) SET n._lock = true REMOVE n._lock
+RETURN n`
+
+// step is one batch of the write statement: its rows are the parameter named param.
+type step struct {
+	param  string
+	cypher string
+}
+
+// writeSteps run in this order, nodes before the relationships that need them.
+var writeSteps = []step{
+	{"agents", `UNWIND $agents AS r MERGE (n:Agent {id: r.id}) SET n += r.props`},
 	// An outlet keeps the name and domain of its first write.
-	cyOutlet = `UNWIND $rows AS r MERGE (n:Outlet {id: r.id}) ON CREATE SET n += r.props`
-
-	cyArticle = `MERGE (a:Article {id: $id}) SET a += $props
-WITH a
-OPTIONAL MATCH (o:Outlet {id: $outlet})
-FOREACH (_ IN CASE WHEN o IS NULL THEN [] ELSE [1] END | MERGE (a)-[:PUBLISHED_BY]->(o))`
-
-	// Lock the bundle's agents (sorted ids, so lock order is the same everywhere) before
-	// reading them: merging aliases and roles is a read-modify-write that must not lose a
-	// concurrent writer's update. A new agent comes back without a name.
-	cyExistingAgents = `UNWIND $ids AS id MERGE (n:Agent {id: id}) SET n._lock = true REMOVE n._lock RETURN n`
-	cyAgents         = `UNWIND $rows AS r MERGE (n:Agent {id: r.id}) SET n += r.props`
-
+	{"outlets", `UNWIND $outlets AS r MERGE (n:Outlet {id: r.id}) ON CREATE SET n += r.props`},
+	{"articles", `UNWIND $articles AS r MERGE (a:Article {id: r.id}) SET a += r.props
+  WITH a, r MATCH (o:Outlet {id: r.outlet}) MERGE (a)-[:PUBLISHED_BY]->(o)`},
 	// An existing claim is kept whole (its first write).
-	cyClaims = `UNWIND $rows AS r MERGE (n:Claim {id: r.id}) ON CREATE SET n += r.props`
-
-	cyStatements = `UNWIND $rows AS r
-MATCH (a:Article {id: r.article_id})
-MATCH (c:Claim {id: r.claim_id})
-MERGE (n:Statement {id: r.id}) SET n += r.props
-MERGE (n)-[:IN_ARTICLE]->(a)
-MERGE (n)-[:OF_CLAIM]->(c)`
-	cySaidBy = `UNWIND $rows AS r
-MATCH (n:Statement {id: r.id}) MATCH (g:Agent {id: r.agent})
-MERGE (n)-[:SAID_BY]->(g)`
-	cyVia = `UNWIND $rows AS r
-MATCH (n:Statement {id: r.id}) MATCH (g:Agent {id: r.agent})
-MERGE (n)-[:VIA {pos: r.pos}]->(g)`
-
-	cyDisputes = `UNWIND $rows AS r
-MATCH (a:Article {id: r.article_id})
-MATCH (g:Agent {id: r.disputer})
-MERGE (n:Dispute {id: r.id}) SET n += r.props
-MERGE (n)-[:DISPUTE_IN]->(a)
-MERGE (n)-[:DISPUTED_BY]->(g)`
-	cyDisputeClaim = `UNWIND $rows AS r
-MATCH (n:Dispute {id: r.id}) MATCH (c:Claim {id: r.claim})
-MERGE (n)-[:DISPUTES]->(c)`
-	cyDisputeTarget = `UNWIND $rows AS r
-MATCH (n:Dispute {id: r.id}) MATCH (g:Agent {id: r.agent})
-MERGE (n)-[:TARGETS]->(g)`
-
+	{"claims", `UNWIND $claims AS r MERGE (n:Claim {id: r.id}) ON CREATE SET n += r.props`},
+	{"statements", `UNWIND $statements AS r
+  MATCH (a:Article {id: r.article}) MATCH (c:Claim {id: r.claim})
+  MERGE (n:Statement {id: r.id}) SET n += r.props
+  MERGE (n)-[:IN_ARTICLE]->(a) MERGE (n)-[:OF_CLAIM]->(c)`},
+	{"said_by", `UNWIND $said_by AS r
+  MATCH (n:Statement {id: r.id}) MATCH (g:Agent {id: r.agent}) MERGE (n)-[:SAID_BY]->(g)`},
+	{"via", `UNWIND $via AS r
+  MATCH (n:Statement {id: r.id}) MATCH (g:Agent {id: r.agent}) MERGE (n)-[:VIA {pos: r.pos}]->(g)`},
+	{"disputes", `UNWIND $disputes AS r
+  MATCH (a:Article {id: r.article}) MATCH (g:Agent {id: r.disputer})
+  MERGE (n:Dispute {id: r.id}) SET n += r.props
+  MERGE (n)-[:DISPUTE_IN]->(a) MERGE (n)-[:DISPUTED_BY]->(g)`},
+	{"dispute_claims", `UNWIND $dispute_claims AS r
+  MATCH (n:Dispute {id: r.id}) MATCH (c:Claim {id: r.claim}) MERGE (n)-[:DISPUTES]->(c)`},
+	{"dispute_targets", `UNWIND $dispute_targets AS r
+  MATCH (n:Dispute {id: r.id}) MATCH (g:Agent {id: r.agent}) MERGE (n)-[:TARGETS]->(g)`},
 	// Links are stored once per id, from the lower claim id to the higher; the first
 	// write keeps its From, Reason and ArticleID.
-	cyConflicts = `UNWIND $rows AS r
-MATCH (a:Claim {id: r.lo}) MATCH (b:Claim {id: r.hi})
-MERGE (a)-[l:CONFLICTS_WITH {id: r.id}]->(b) ON CREATE SET l += r.props`
-	cyCorroborates = `UNWIND $rows AS r
-MATCH (a:Claim {id: r.lo}) MATCH (b:Claim {id: r.hi})
-MERGE (a)-[l:CORROBORATES {id: r.id}]->(b) ON CREATE SET l += r.props`
+	{"conflicts", `UNWIND $conflicts AS r
+  MATCH (a:Claim {id: r.lo}) MATCH (b:Claim {id: r.hi})
+  MERGE (a)-[l:CONFLICTS_WITH {id: r.id}]->(b) ON CREATE SET l += r.props`},
+	{"corroborations", `UNWIND $corroborations AS r
+  MATCH (a:Claim {id: r.lo}) MATCH (b:Claim {id: r.hi})
+  MERGE (a)-[l:CORROBORATES {id: r.id}]->(b) ON CREATE SET l += r.props`},
+	{"mentions", `UNWIND $mentions AS r
+  MATCH (a:Article {id: r.article}) MATCH (g:Agent {id: r.agent})
+  MERGE (a)-[m:MENTIONS {start: r.start, end: r.end}]->(g) SET m += r.props`},
+}
 
-	cyMentions = `UNWIND $rows AS r
-MATCH (a:Article {id: $id}) MATCH (g:Agent {id: r.agent})
-MERGE (a)-[m:MENTIONS {start: r.start, end: r.end}]->(g) SET m += r.props`
-)
+// cyWrite is the one write statement: every step as a unit subquery. Its text never
+// changes, so Neo4j plans it once; empty row lists cost nothing.
+var cyWrite = func() string {
+	var b strings.Builder
+	for _, s := range writeSteps {
+		b.WriteString("CALL () {\n  " + s.cypher + "\n}\n")
+	}
+	b.WriteString("RETURN 1 AS done")
+	return b.String()
+}()
+
+// rows holds the parameter rows of the write statement, by step param.
+type rows map[string][]map[string]any
+
+func newRows() rows {
+	r := rows{}
+	for _, s := range writeSteps {
+		r[s.param] = []map[string]any{}
+	}
+	return r
+}
+
+func (r rows) add(param string, row map[string]any) { r[param] = append(r[param], row) }
+
+// params returns the rows as statement parameters.
+func (r rows) params() map[string]any {
+	p := make(map[string]any, len(r))
+	for k, v := range r {
+		p[k] = v
+	}
+	return p
+}
+
+// count is the number of rows (node and relationship merges) of all steps.
+func (r rows) count() int {
+	n := 0
+	for _, v := range r {
+		n += len(v)
+	}
+	return n
+}
+
+// addBundle adds the rows of one canonical bundle, except its agents (merged
+// separately).
+func (r rows) addBundle(g *graph.ArticleGraph) {
+	a := &g.Article
+	if g.Outlet != nil {
+		r.add("outlets", map[string]any{"id": g.Outlet.ID, "props": outletProps(g.Outlet)})
+	}
+	props := articleProps(a)
+	props["bundle_agents"], props["bundle_claims"], props["bundle_links"] = bundleIDs(g)
+	r.add("articles", map[string]any{"id": a.ID, "outlet": a.OutletID, "props": props})
+	for i := range g.Claims {
+		c := &g.Claims[i]
+		r.add("claims", map[string]any{"id": c.ID, "props": claimProps(c)})
+	}
+	for i := range g.Statements {
+		st := &g.Statements[i]
+		r.add("statements", map[string]any{"id": st.ID, "article": st.ArticleID, "claim": st.ClaimID, "props": statementProps(st)})
+		if st.SpeakerID != "" {
+			r.add("said_by", map[string]any{"id": st.ID, "agent": st.SpeakerID})
+		}
+		for pos, v := range st.Via {
+			r.add("via", map[string]any{"id": st.ID, "agent": v, "pos": int64(pos)})
+		}
+	}
+	for i := range g.Disputes {
+		d := &g.Disputes[i]
+		r.add("disputes", map[string]any{"id": d.ID, "article": d.ArticleID, "disputer": d.DisputerID, "props": disputeProps(d)})
+		if d.ClaimID != "" {
+			r.add("dispute_claims", map[string]any{"id": d.ID, "claim": d.ClaimID})
+		}
+		if d.TargetAgentID != "" {
+			r.add("dispute_targets", map[string]any{"id": d.ID, "agent": d.TargetAgentID})
+		}
+	}
+	for i := range g.Links {
+		l := &g.Links[i]
+		lo, hi := l.From, l.To
+		if hi < lo {
+			lo, hi = hi, lo
+		}
+		param := "corroborations"
+		if l.Kind == graph.LinkConflicts {
+			param = "conflicts"
+		}
+		r.add(param, map[string]any{"id": l.ID, "lo": lo, "hi": hi, "props": linkProps(l)})
+	}
+	for _, m := range g.Mentions {
+		r.add("mentions", map[string]any{"article": a.ID, "agent": m.AgentID,
+			"start": int64(m.Span.Start), "end": int64(m.Span.End),
+			"props": map[string]any{"agent_id": m.AgentID, "span": jsonString(m.Span)}})
+	}
+}
+
+// bundleIDs returns the ids of the bundle's agents, claims and links (canonical
+// bundles hold them sorted and distinct): ArticleGraph gives back the stored agents,
+// claims and links with these ids.
+func bundleIDs(g *graph.ArticleGraph) (agents, claims, links []string) {
+	agents, claims, links = []string{}, []string{}, []string{}
+	for _, x := range g.Agents {
+		agents = append(agents, x.ID)
+	}
+	for _, x := range g.Claims {
+		claims = append(claims, x.ID)
+	}
+	for _, x := range g.Links {
+		links = append(links, x.ID)
+	}
+	return agents, claims, links
+}
 
 // PutArticle writes an article bundle in one managed write transaction. See
 // graph.Store.PutArticle for the contract.
@@ -94,187 +209,168 @@ func (s *Store) PutArticle(ctx context.Context, g *graph.ArticleGraph) (graph.Wr
 	if err := g.Validate(); err != nil {
 		return graph.WriteResult{}, err
 	}
-	g = graph.Canonical(g)
-	plan := planWrite(g)
-	sess := s.driver.NewSession(ctx, neo4j.SessionConfig{DatabaseName: s.db, AccessMode: neo4j.AccessModeWrite})
-	defer sess.Close(context.WithoutCancel(ctx))
-	created, err := neo4j.ExecuteWrite(ctx, sess, func(tx neo4j.ManagedTransaction) (bool, error) {
-		return plan.run(ctx, tx)
-	})
+	res, err := s.writeTx(ctx, []*graph.ArticleGraph{graph.Canonical(g)})
 	if err != nil {
 		return graph.WriteResult{}, s.wrap(err, "writing article %s", g.Article.ID)
 	}
-	return graph.WriteResult{ArticleID: g.Article.ID, Created: created}, nil
+	return res[0], nil
 }
 
-// writePlan is a bundle turned into parameter rows, ready to run (and re-run) in a
+// MaxBulkArticles is how many bundles PutArticles writes per transaction.
+const MaxBulkArticles = 200
+
+// bulkChunk is MaxBulkArticles; tests lower it to cover several chunks cheaply.
+var bulkChunk = MaxBulkArticles
+
+// PutArticles writes many bundles with the result of calling PutArticle on each in
+// order, but with far fewer transactions: up to MaxBulkArticles bundles per managed
+// write transaction, each record type one UNWIND batch across them all. Every bundle is
+// validated first: an invalid one is EINVALID and nothing is written. Each transaction
+// is atomic; an error part-way leaves the earlier transactions committed (writing the
+// same bundles again is safe: writes are idempotent).
+func (s *Store) PutArticles(ctx context.Context, gs []*graph.ArticleGraph) ([]graph.WriteResult, error) {
+	canon := make([]*graph.ArticleGraph, len(gs))
+	for i, g := range gs {
+		if g == nil {
+			return nil, graph.Errorf(graph.EINVALID, "bundle %d is nil", i)
+		}
+		if err := g.Validate(); err != nil {
+			return nil, err
+		}
+		canon[i] = graph.Canonical(g)
+	}
+	out := make([]graph.WriteResult, 0, len(gs))
+	for start := 0; start < len(canon); {
+		// A chunk holds distinct article ids: a repeated id starts the next chunk, so
+		// the second write sees the first, as with PutArticle.
+		end, seen := start, map[string]bool{}
+		for end < len(canon) && end-start < bulkChunk && !seen[canon[end].Article.ID] {
+			seen[canon[end].Article.ID] = true
+			end++
+		}
+		res, err := s.writeTx(ctx, canon[start:end])
+		if err != nil {
+			return out, s.wrap(err, "writing articles %d to %d", start, end-1)
+		}
+		out = append(out, res...)
+		start = end
+	}
+	return out, nil
+}
+
+// writeTx writes canonical bundles with distinct article ids in one managed write
 // transaction.
-type writePlan struct {
-	g         *graph.ArticleGraph
-	articleID string
-	hash      string
-	batches   []batch
+func (s *Store) writeTx(ctx context.Context, gs []*graph.ArticleGraph) ([]graph.WriteResult, error) {
+	sess := s.driver.NewSession(ctx, neo4j.SessionConfig{DatabaseName: s.db, AccessMode: neo4j.AccessModeWrite})
+	defer sess.Close(context.WithoutCancel(ctx))
+	return neo4j.ExecuteWrite(ctx, sess, func(tx neo4j.ManagedTransaction) ([]graph.WriteResult, error) {
+		return writeBundles(ctx, tx, gs)
+	})
 }
 
-// batch is one UNWIND statement and its rows.
-type batch struct {
-	cypher string
-	rows   []map[string]any
-}
-
-func planWrite(g *graph.ArticleGraph) *writePlan {
-	p := &writePlan{g: g, articleID: g.Article.ID, hash: g.Article.ContentHash}
-	if g.Outlet != nil {
-		p.add(cyOutlet, map[string]any{"id": g.Outlet.ID, "props": outletProps(g.Outlet)})
+// writeBundles is the transaction function: idempotent, so the driver may rerun it.
+func writeBundles(ctx context.Context, tx neo4j.ManagedTransaction, gs []*graph.ArticleGraph) ([]graph.WriteResult, error) {
+	ids := make([]string, len(gs))
+	for i, g := range gs {
+		ids[i] = g.Article.ID
 	}
-	for i := range g.Claims {
-		c := &g.Claims[i]
-		p.add(cyClaims, map[string]any{"id": c.ID, "props": claimProps(c)})
-	}
-	for i := range g.Statements {
-		st := &g.Statements[i]
-		p.add(cyStatements, map[string]any{"id": st.ID, "article_id": st.ArticleID, "claim_id": st.ClaimID, "props": statementProps(st)})
-		if st.SpeakerID != "" {
-			p.add(cySaidBy, map[string]any{"id": st.ID, "agent": st.SpeakerID})
-		}
-		for pos, v := range st.Via {
-			p.add(cyVia, map[string]any{"id": st.ID, "agent": v, "pos": int64(pos)})
-		}
-	}
-	for i := range g.Disputes {
-		d := &g.Disputes[i]
-		p.add(cyDisputes, map[string]any{"id": d.ID, "article_id": d.ArticleID, "disputer": d.DisputerID, "props": disputeProps(d)})
-		if d.ClaimID != "" {
-			p.add(cyDisputeClaim, map[string]any{"id": d.ID, "claim": d.ClaimID})
-		}
-		if d.TargetAgentID != "" {
-			p.add(cyDisputeTarget, map[string]any{"id": d.ID, "agent": d.TargetAgentID})
-		}
-	}
-	for i := range g.Links {
-		l := &g.Links[i]
-		lo, hi := l.From, l.To
-		if hi < lo {
-			lo, hi = hi, lo
-		}
-		q := cyCorroborates
-		if l.Kind == graph.LinkConflicts {
-			q = cyConflicts
-		}
-		p.add(q, map[string]any{"id": l.ID, "lo": lo, "hi": hi, "props": linkProps(l)})
-	}
-	for _, m := range g.Mentions {
-		p.add(cyMentions, map[string]any{"agent": m.AgentID, "start": int64(m.Span.Start), "end": int64(m.Span.End),
-			"props": map[string]any{"agent_id": m.AgentID, "span": jsonString(m.Span)}})
-	}
-	return p
-}
-
-func (p *writePlan) add(cypher string, row map[string]any) {
-	for i := range p.batches {
-		if p.batches[i].cypher == cypher {
-			p.batches[i].rows = append(p.batches[i].rows, row)
-			return
-		}
-	}
-	p.batches = append(p.batches, batch{cypher: cypher, rows: []map[string]any{row}})
-}
-
-// batchOrder is the order batches run in: nodes before the relationships that need them.
-var batchOrder = []string{
-	cyOutlet, cyClaims, cyStatements, cySaidBy, cyVia,
-	cyDisputes, cyDisputeClaim, cyDisputeTarget, cyConflicts, cyCorroborates, cyMentions,
-}
-
-// run executes the plan in tx and reports whether anything was written (false when the
-// article is already stored with the same content hash). It is idempotent.
-func (p *writePlan) run(ctx context.Context, tx neo4j.ManagedTransaction) (bool, error) {
-	recs, err := collect(ctx, tx, cyArticleHash, map[string]any{"id": p.articleID})
+	sort.Strings(ids) // lock order
+	recs, err := collect(ctx, tx, cyLockArticles, map[string]any{"ids": ids})
 	if err != nil {
-		return false, err
+		return nil, err
 	}
-	if stored, _ := recs[0].Values[0].(string); stored != "" {
-		if stored == p.hash {
-			return false, nil
+	stored := map[string]string{}
+	for _, r := range recs {
+		stored[str(r.Values[0])] = str(r.Values[1])
+	}
+	res := make([]graph.WriteResult, len(gs))
+	var write []*graph.ArticleGraph
+	replacing := false
+	for i, g := range gs {
+		h := stored[g.Article.ID]
+		res[i] = graph.WriteResult{ArticleID: g.Article.ID, Created: h != g.Article.ContentHash}
+		if res[i].Created {
+			write = append(write, g)
+			replacing = replacing || h != ""
 		}
-		for _, q := range []string{cyDropStatements, cyDropDisputes, cyDropMentions, cyDropPublished, cyDropConflicts, cyDropCorrobs} {
-			if err := exec(ctx, tx, q, map[string]any{"id": p.articleID, "keep": p.linkIDs()}); err != nil {
-				return false, err
+	}
+	if !replacing {
+		return res, writeNew(ctx, tx, write)
+	}
+	// Replacements drop records that other bundles of this transaction may write again
+	// (a shared link): to keep PutArticle's meaning exactly, write one bundle at a time.
+	for _, g := range write {
+		if stored[g.Article.ID] != "" {
+			keep := []map[string]any{{"id": g.Article.ID, "links": linkIDs(g)}}
+			if err := exec(ctx, tx, cyDrop, map[string]any{"ids": []string{g.Article.ID}, "keep": keep}); err != nil {
+				return nil, err
 			}
 		}
-	}
-	// Agents first: merge aliases and roles with what is stored.
-	if err := p.writeAgents(ctx, tx); err != nil {
-		return false, err
-	}
-	byCypher := map[string][]map[string]any{}
-	for _, b := range p.batches {
-		byCypher[b.cypher] = b.rows
-	}
-	if rows, ok := byCypher[cyOutlet]; ok {
-		if err := exec(ctx, tx, cyOutlet, map[string]any{"rows": rows}); err != nil {
-			return false, err
+		if err := writeNew(ctx, tx, []*graph.ArticleGraph{g}); err != nil {
+			return nil, err
 		}
 	}
-	aprops := articleProps(&p.g.Article)
-	aprops["bundle_agents"], aprops["bundle_claims"] = p.bundleIDs()
-	// The ids of the bundle's links: ArticleGraph gives back those links as stored (a
-	// link repeated by several articles is stored once, as first written).
-	aprops["bundle_links"] = p.linkIDs()
-	if err := exec(ctx, tx, cyArticle, map[string]any{
-		"id": p.articleID, "props": aprops, "outlet": p.g.Article.OutletID,
-	}); err != nil {
-		return false, err
-	}
-	for _, q := range batchOrder[1:] {
-		rows, ok := byCypher[q]
-		if !ok {
-			continue
-		}
-		params := map[string]any{"rows": rows}
-		if q == cyMentions {
-			params["id"] = p.articleID
-		}
-		if err := exec(ctx, tx, q, params); err != nil {
-			return false, err
-		}
-	}
-	return true, nil
+	return res, nil
 }
 
-// writeAgents merges the bundle's agents: a new agent is stored as given (canonical); a
-// stored one is merged with graph.MergeAgent.
-func (p *writePlan) writeAgents(ctx context.Context, tx neo4j.ManagedTransaction) error {
-	if len(p.g.Agents) == 0 {
+// writeNew merges the bundles' agents with the stored ones and runs the write
+// statement for all of them.
+func writeNew(ctx context.Context, tx neo4j.ManagedTransaction, gs []*graph.ArticleGraph) error {
+	if len(gs) == 0 {
 		return nil
 	}
-	ids := make([]string, 0, len(p.g.Agents))
-	for _, a := range p.g.Agents {
-		ids = append(ids, a.ID)
-	}
-	recs, err := collect(ctx, tx, cyExistingAgents, map[string]any{"ids": ids})
+	r := newRows()
+	agents, err := mergeAgents(ctx, tx, gs)
 	if err != nil {
 		return err
 	}
-	stored := map[string]graph.Agent{}
-	for _, r := range recs {
-		if a := toAgent(r.Values[0]); a.Name != "" {
-			stored[a.ID] = a
+	for _, a := range agents {
+		r.add("agents", map[string]any{"id": a.ID, "props": agentProps(a)})
+	}
+	for _, g := range gs {
+		r.addBundle(g)
+	}
+	return exec(ctx, tx, cyWrite, r.params())
+}
+
+// mergeAgents locks and reads the stored agents of the bundles and merges the bundles'
+// agents into them in bundle order (graph.MergeAgent), as successive PutArticle calls
+// would. It returns the merged agents sorted by id.
+func mergeAgents(ctx context.Context, tx neo4j.ManagedTransaction, gs []*graph.ArticleGraph) ([]graph.Agent, error) {
+	set := idSet{}
+	for _, g := range gs {
+		for _, a := range g.Agents {
+			set.add(a.ID)
 		}
+	}
+	if len(set) == 0 {
+		return nil, nil
+	}
+	ids := set.list()
+	sort.Strings(ids)
+	recs, err := collect(ctx, tx, cyLockAgents, map[string]any{"ids": ids})
+	if err != nil {
+		return nil, err
 	}
 	merged := map[string]graph.Agent{}
-	for _, a := range p.g.Agents { // canonical: distinct ids, aliases and roles sorted sets
-		if old, ok := stored[a.ID]; ok {
-			a = graph.MergeAgent(old, a)
+	for _, r := range recs {
+		if a := toAgent(r.Values[0]); a.Name != "" {
+			merged[a.ID] = a
 		}
-		merged[a.ID] = a
 	}
-	rows := make([]map[string]any, 0, len(merged))
-	for _, a := range merged {
-		rows = append(rows, map[string]any{"id": a.ID, "props": agentProps(a)})
+	for _, g := range gs {
+		for _, a := range g.Agents { // canonical: distinct ids, aliases and roles sorted sets
+			if old, ok := merged[a.ID]; ok {
+				a = graph.MergeAgent(old, a)
+			}
+			merged[a.ID] = a
+		}
 	}
-	sort.Slice(rows, func(i, j int) bool { return rows[i]["id"].(string) < rows[j]["id"].(string) })
-	return exec(ctx, tx, cyAgents, map[string]any{"rows": rows})
+	out := make([]graph.Agent, 0, len(merged))
+	for _, id := range ids {
+		out = append(out, merged[id])
+	}
+	return out, nil
 }
 
 func agentProps(a graph.Agent) map[string]any {
@@ -287,16 +383,6 @@ func agentProps(a graph.Agent) map[string]any {
 	}
 }
 
-// exec runs one statement and consumes its result inside the transaction.
-func exec(ctx context.Context, tx neo4j.ManagedTransaction, q string, params map[string]any) error {
-	res, err := tx.Run(ctx, q, params)
-	if err != nil {
-		return err
-	}
-	_, err = res.Consume(ctx)
-	return err
-}
-
 // nameWords is, for the agent's name and each alias, its graph.Words joined by spaces
 // with a space at each end: name matching tests `name CONTAINS ' ' + term + ' '`.
 func nameWords(a graph.Agent) []string {
@@ -307,24 +393,21 @@ func nameWords(a graph.Agent) []string {
 	return out
 }
 
-// bundleIDs returns the sorted distinct ids of the bundle's agents and claims: what
-// ArticleGraph gives back.
-func (p *writePlan) bundleIDs() (agents, claims []string) {
-	var a, c []string
-	for _, x := range p.g.Agents {
-		a = append(a, x.ID)
-	}
-	for _, x := range p.g.Claims {
-		c = append(c, x.ID)
-	}
-	return stringList(a), stringList(c) // canonical bundles are sorted and distinct
-}
-
 // linkIDs lists the ids of the bundle's links.
-func (p *writePlan) linkIDs() []string {
-	ids := make([]string, 0, len(p.g.Links))
-	for _, l := range p.g.Links {
+func linkIDs(g *graph.ArticleGraph) []string {
+	ids := make([]string, 0, len(g.Links))
+	for _, l := range g.Links {
 		ids = append(ids, l.ID)
 	}
 	return ids
+}
+
+// exec runs one statement and consumes its result inside the transaction.
+func exec(ctx context.Context, tx neo4j.ManagedTransaction, q string, params map[string]any) error {
+	res, err := tx.Run(ctx, q, params)
+	if err != nil {
+		return err
+	}
+	_, err = res.Consume(ctx)
+	return err
 }
