@@ -1,0 +1,238 @@
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/json"
+	"io"
+	"net/http"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"sync"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/claimgraph/claimgraph/api"
+	"github.com/claimgraph/claimgraph/graph"
+)
+
+func TestParseServeFlags(t *testing.T) {
+	env := map[string]string{}
+	getenv := func(k string) string { return env[k] }
+	c, err := parseServeFlags(nil, getenv, io.Discard)
+	require.NoError(t, err)
+	assert.Equal(t, "127.0.0.1:8080", c.Addr)
+	assert.Equal(t, api.DefaultRequestTimeout, c.RequestTimeout)
+	assert.EqualValues(t, api.DefaultMaxBodyBytes, c.MaxBodyBytes)
+	assert.Empty(t, c.TrustedProxies)
+
+	env["CLAIMGRAPH_ADDR"] = "0.0.0.0:9000"
+	env["CLAIMGRAPH_TRUSTED_PROXIES"] = "10.0.0.0/8, 192.168.1.1"
+	env["CLAIMGRAPH_REQUEST_TIMEOUT"] = "3s"
+	c, err = parseServeFlags(nil, getenv, io.Discard)
+	require.NoError(t, err)
+	assert.Equal(t, "0.0.0.0:9000", c.Addr)
+	assert.Equal(t, []string{"10.0.0.0/8", "192.168.1.1"}, c.TrustedProxies)
+	assert.Equal(t, 3*time.Second, c.RequestTimeout)
+
+	c, err = parseServeFlags([]string{"--addr", "127.0.0.1:0", "--request-timeout", "1s", "--log-format", "text"}, getenv, io.Discard)
+	require.NoError(t, err)
+	assert.Equal(t, "127.0.0.1:0", c.Addr, "a flag overrides the environment")
+	assert.Equal(t, time.Second, c.RequestTimeout)
+
+	for _, args := range [][]string{
+		{"--request-timeout", "soon"}, {"--request-timeout", "-1s"}, {"--max-body", "10"}, {"--log-format", "xml"}, {"extra"},
+	} {
+		_, err := parseServeFlags(args, getenv, io.Discard)
+		assert.Error(t, err, "%v", args)
+	}
+}
+
+// syncBuffer is a bytes.Buffer safe for a writer and a reader goroutine.
+type syncBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (s *syncBuffer) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.Write(p)
+}
+
+func (s *syncBuffer) String() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.String()
+}
+
+// TestServeEndToEnd builds the real binary, runs `claimgraph serve` on a free port
+// with a fresh data directory, waits for /healthz, ingests an article with an API key,
+// queries it, sends SIGTERM and checks a clean exit.
+func TestServeEndToEnd(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds the binary")
+	}
+	dir := t.TempDir()
+	bin := filepath.Join(dir, "claimgraph")
+	build := exec.Command("go", "build", "-o", bin, ".")
+	build.Stderr = os.Stderr
+	require.NoError(t, build.Run())
+
+	const key = "e2e-key-0123456789abcdef"
+	cmd := exec.Command(bin, "serve", "--addr", "127.0.0.1:0", "--data", filepath.Join(dir, "data"))
+	env := []string{"CLAIMGRAPH_API_KEYS=" + key, "HOME=" + dir}
+	for _, kv := range os.Environ() {
+		if !strings.HasPrefix(kv, "NEO4J_") && !strings.HasPrefix(kv, "CLAIMGRAPH_") && !strings.HasPrefix(kv, "HOME=") {
+			env = append(env, kv)
+		}
+	}
+	cmd.Env = env
+	stdout, err := cmd.StdoutPipe()
+	require.NoError(t, err)
+	var stderr syncBuffer
+	cmd.Stderr = &stderr
+	require.NoError(t, cmd.Start())
+	exited := make(chan error, 1)
+	t.Cleanup(func() {
+		if cmd.ProcessState == nil {
+			_ = cmd.Process.Kill()
+		}
+	})
+
+	// Read stdout: the address line, then everything to the end.
+	var out syncBuffer
+	addrc := make(chan string, 1)
+	go func() {
+		listening := regexp.MustCompile(`listening on (http://\S+)`)
+		sc := bufio.NewScanner(stdout)
+		for sc.Scan() {
+			out.Write([]byte(sc.Text() + "\n"))
+			if m := listening.FindStringSubmatch(sc.Text()); m != nil {
+				addrc <- m[1]
+			}
+		}
+		exited <- cmd.Wait()
+	}()
+	var base string
+	select {
+	case base = <-addrc:
+	case err := <-exited:
+		t.Fatalf("serve exited early: %v\nstdout:\n%s\nstderr:\n%s", err, out.String(), stderr.String())
+	case <-time.After(2 * time.Minute):
+		t.Fatalf("serve did not start\nstdout:\n%s\nstderr:\n%s", out.String(), stderr.String())
+	}
+
+	// Poll /healthz until it answers.
+	deadline := time.Now().Add(30 * time.Second)
+	for {
+		res, err := http.Get(base + "/healthz")
+		if err == nil {
+			res.Body.Close()
+			if res.StatusCode == 200 {
+				break
+			}
+		}
+		require.True(t, time.Now().Before(deadline), "healthz never answered")
+		time.Sleep(20 * time.Millisecond)
+	}
+	assert.Contains(t, out.String(), "loaded the built-in corpus")
+	assert.Contains(t, out.String(), "1 configured (values hidden)")
+	assert.NotContains(t, out.String(), key, "the key is never printed")
+
+	getJSON := func(path string, v any) int {
+		res, err := http.Get(base + path)
+		require.NoError(t, err)
+		defer res.Body.Close()
+		b, err := io.ReadAll(res.Body)
+		require.NoError(t, err)
+		if v != nil && res.StatusCode == 200 {
+			require.NoError(t, json.Unmarshal(b, v), string(b))
+		}
+		return res.StatusCode
+	}
+	var ready map[string]string
+	require.Equal(t, 200, getJSON("/readyz", &ready))
+
+	// Ingest a new article.
+	body, _ := json.Marshal(map[string]any{
+		"url": "https://example.org/2025/11/ceasefire", "title": "Ceasefire talks", "outlet": "Example Times",
+		"published": "2025-11-20", "authors": []string{"A. Writer"},
+		"text": "The ceasefire is holding in most areas, the United Nations said on Thursday. " +
+			"\"We will not accept any foreign force,\" said Khalil al-Hayya, a senior Hamas official.\n",
+	})
+	post := func(k string) *http.Response {
+		req, _ := http.NewRequest("POST", base+"/v1/articles", bytes.NewReader(body))
+		req.Header.Set("Content-Type", "application/json")
+		if k != "" {
+			req.Header.Set("Authorization", "Bearer "+k)
+		}
+		res, err := http.DefaultClient.Do(req)
+		require.NoError(t, err)
+		return res
+	}
+	res := post("")
+	res.Body.Close()
+	assert.Equal(t, 401, res.StatusCode)
+	res = post("wrong-key-0123456789abcdef")
+	res.Body.Close()
+	assert.Equal(t, 403, res.StatusCode)
+	res = post(key)
+	var ing api.IngestResponse
+	require.Equal(t, 201, res.StatusCode)
+	require.NoError(t, json.NewDecoder(res.Body).Decode(&ing))
+	res.Body.Close()
+	require.NotEmpty(t, ing.Claims)
+	res = post(key)
+	res.Body.Close()
+	assert.Equal(t, 200, res.StatusCode, "posting again is idempotent")
+
+	// Query what was ingested.
+	var page graph.Page[graph.ClaimSummary]
+	require.Equal(t, 200, getJSON("/v1/claims?article="+ing.ArticleID, &page))
+	require.NotEmpty(t, page.Items)
+	var prov graph.Provenance
+	require.Equal(t, 200, getJSON("/v1/claims/"+page.Items[0].Claim.ID+"/provenance", &prov))
+	require.NotEmpty(t, prov.Chains)
+	assert.Equal(t, "Ceasefire talks", prov.Chains[0].Article.Title)
+	var view api.ArticleView
+	require.Equal(t, 200, getJSON("/v1/articles/"+ing.ArticleID, &view))
+	assert.NotEmpty(t, view.Spans)
+	var articles graph.Page[graph.ArticleRef]
+	require.Equal(t, 200, getJSON("/v1/articles", &articles))
+	assert.Len(t, articles.Items, 4, "the three corpus articles and the new one")
+
+	// SIGTERM: a clean exit.
+	require.NoError(t, cmd.Process.Signal(syscall.SIGTERM))
+	select {
+	case err := <-exited:
+		require.NoError(t, err, "stdout:\n%s\nstderr:\n%s", out.String(), stderr.String())
+	case <-time.After(30 * time.Second):
+		t.Fatal("serve did not stop on SIGTERM")
+	}
+	assert.Contains(t, out.String(), "claimgraph serve: stopped")
+	assert.Contains(t, stderr.String(), `"msg":"request"`, "requests were logged")
+	assert.NotContains(t, stderr.String(), key)
+
+	// A second start finds the data and does not load the corpus again.
+	var out2 syncBuffer
+	cmd2 := exec.Command(bin, "serve", "--addr", "127.0.0.1:0", "--data", filepath.Join(dir, "data"))
+	cmd2.Env = env
+	cmd2.Stdout = &out2
+	require.NoError(t, cmd2.Start())
+	deadline = time.Now().Add(time.Minute)
+	for !strings.Contains(out2.String(), "listening on") && time.Now().Before(deadline) {
+		time.Sleep(20 * time.Millisecond)
+	}
+	require.NoError(t, cmd2.Process.Signal(syscall.SIGINT))
+	require.NoError(t, cmd2.Wait(), "SIGINT stops it cleanly too")
+	assert.Contains(t, out2.String(), "store holds 4 articles")
+	assert.NotContains(t, out2.String(), "loaded the built-in corpus")
+}
