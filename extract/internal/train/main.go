@@ -24,7 +24,8 @@ import (
 func main() {
 	data := flag.String("data", "../shared/polnear/train", "PolNeAR-format training directory")
 	out := flag.String("out", "extract/models", "output directory for the model files")
-	epochs := flag.Int("epochs", 8, "perceptron epochs")
+	cueEpochs := flag.Int("cue-epochs", 8, "perceptron epochs of the cue tagger")
+	roleEpochs := flag.Int("role-epochs", 8, "perceptron epochs of the role tagger")
 	stats := flag.Bool("stats", false, "print alignment statistics only")
 	flag.Parse()
 	docs, err := eval.LoadGold(*data)
@@ -47,8 +48,8 @@ func main() {
 	prog := func(name string) func(int, int) {
 		return func(ep, n int) { fmt.Fprintf(os.Stderr, "%s epoch %d: %d sequences wrong\n", name, ep, n) }
 	}
-	cue := attribml.Train(attribml.CueNT, extract.CueBits, cueSeqs, *epochs, attribml.CueForbid, prog("cue"))
-	role := attribml.Train(attribml.RoleNT, extract.RoleBits, roleSeqs, *epochs, nil, prog("role"))
+	cue := attribml.Train(attribml.CueNT, extract.CueBits, cueSeqs, *cueEpochs, attribml.CueForbid, prog("cue"))
+	role := attribml.Train(attribml.RoleNT, extract.RoleBits, roleSeqs, *roleEpochs, nil, prog("role"))
 	for name, m := range map[string]*attribml.Model{"cue.model.gz": cue, "role.model.gz": role} {
 		f, err := os.Create(filepath.Join(*out, name))
 		if err != nil {
