@@ -236,7 +236,7 @@ func findAttributions(d *Document) {
 			}
 		}
 		emit, tags = roleModel.Viterbi(feats, allowed, nil, emit, tags)
-		a, ok := buildAttribution(d, lo, tags, c.a, c.b)
+		a, ok := buildAttribution(d, toks, lo, tags, c.a, c.b)
 		if !ok {
 			continue
 		}
@@ -281,10 +281,50 @@ func cueConfidence(m *attribml.Model, emit []float32, tags []uint8, i int) float
 	return 1 / (1 + math.Exp(-float64(b-best)/8))
 }
 
+type run struct{ s, e int }
+
+// dropUnquotedPiece handles a content found on both sides of the cue where one side
+// is a quotation and the other has no quoted word at all: the quotation is the
+// content and the other side is the rest of the sentence ("“…,” he said in his State
+// of the Union"), so that side is dropped.
+func dropUnquotedPiece(d *Document, toks []attribml.Tok, content []run, cue int) []run {
+	if len(content) < 2 || content[0].s >= cue || content[len(content)-1].e <= cue {
+		return content
+	}
+	quoted := func(rs []run) (in, out int) {
+		for _, r := range rs {
+			for i := r.s; i < r.e; i++ {
+				if d.Tokens[i].Kind != TokWord && d.Tokens[i].Kind != TokNumber {
+					continue
+				}
+				if toks[i].InQuote {
+					in++
+				} else {
+					out++
+				}
+			}
+		}
+		return
+	}
+	k := 0
+	for k < len(content) && content[k].e <= cue {
+		k++
+	}
+	before, after := content[:k], content[k:]
+	bi, bo := quoted(before)
+	ai, ao := quoted(after)
+	switch {
+	case bi > 0 && bo == 0 && ai == 0:
+		return before
+	case ai > 0 && ao == 0 && bi == 0:
+		return after
+	}
+	return content
+}
+
 // buildAttribution turns role tags over tokens [lo, lo+len(tags)) into an attribution
 // for the cue at tokens [a, b). It reports false when no content was found.
-func buildAttribution(d *Document, lo int, tags []uint8, a, b int) (Attribution, bool) {
-	type run struct{ s, e int }
+func buildAttribution(d *Document, toks []attribml.Tok, lo int, tags []uint8, a, b int) (Attribution, bool) {
 	runs := func(tag uint8) []run {
 		var out []run
 		for i := 0; i < len(tags); i++ {
@@ -328,6 +368,7 @@ func buildAttribution(d *Document, lo int, tags []uint8, a, b int) (Attribution,
 	if len(content) == 0 {
 		return Attribution{}, false
 	}
+	content = dropUnquotedPiece(d, toks, content, a)
 	tk := d.Tokens
 	at := Attribution{Cue: Span{Start: tk[a].Start, End: tk[b-1].End}}
 	at.Content = Span{Start: tk[content[0].s].Start, End: tk[content[len(content)-1].e-1].End}
