@@ -449,6 +449,16 @@ type SubgraphSource interface {
 	Edges(ctx context.Context, ids []string) ([]Edge, error)
 }
 
+// InducedEdgeSource is an optional extension of SubgraphSource. InducedEdges returns
+// every edge with From or To among ids whose both ends are in keep, in any order: the
+// same as filtering Edges(ids) to keep. AssembleSubgraph uses it, when the source has
+// it, for the kept nodes it did not expand, so that a hub at the last level (an
+// agency cited by thousands of statements) costs about the size of keep instead of
+// its whole adjacency.
+type InducedEdgeSource interface {
+	InducedEdges(ctx context.Context, ids []string, keep map[string]bool) ([]Edge, error)
+}
+
 // ValidateSubgraphQuery applies the defaults (Depth 0 → DefaultSubgraphDepth, Limit 0 →
 // DefaultSubgraphLimit) and checks the bounds: an empty root, a depth outside
 // [1, MaxSubgraphDepth] or a limit outside [1, MaxSubgraphLimit] is EINVALID.
@@ -538,7 +548,13 @@ func AssembleSubgraph(ctx context.Context, src SubgraphSource, q SubgraphQuery) 
 		}
 	}
 	if len(unexpanded) > 0 {
-		es, err := src.Edges(ctx, unexpanded)
+		var es []Edge
+		var err error
+		if ind, ok := src.(InducedEdgeSource); ok {
+			es, err = ind.InducedEdges(ctx, unexpanded, kept)
+		} else {
+			es, err = src.Edges(ctx, unexpanded)
+		}
 		if err != nil {
 			return nil, err
 		}

@@ -1,6 +1,7 @@
 package embedded
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 
@@ -255,6 +256,48 @@ func (s subgraphSource) Edges(ctx context.Context, ids []string) ([]graph.Edge, 
 		})
 		if err != nil {
 			return nil, err
+		}
+	}
+	return out, nil
+}
+
+// InducedEdges returns the edges of ids whose both ends are in keep. It reads a node's
+// adjacency while that is short; for a hub it looks up each kept node instead.
+func (s subgraphSource) InducedEdges(ctx context.Context, ids []string, keep map[string]bool) ([]graph.Edge, error) {
+	var out []graph.Edge
+	budget := 2*len(keep) + 16
+	add := func(id string, k []byte) {
+		other, typ, dir := field(k, 1), field(k, 2), field(k, 3)
+		if !keep[other] {
+			return
+		}
+		if dir == "o" {
+			out = append(out, graph.Edge{From: id, To: other, Type: typ})
+		} else {
+			out = append(out, graph.Edge{From: other, To: id, Type: typ})
+		}
+	}
+	for _, id := range ids {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		c := s.tx.Bucket(iAdj).Cursor()
+		pfx := prefix(id)
+		n, mark := 0, len(out)
+		k, _ := c.Seek(pfx)
+		for ; k != nil && bytes.HasPrefix(k, pfx) && n < budget; k, _ = c.Next() {
+			add(id, k)
+			n++
+		}
+		if k == nil || !bytes.HasPrefix(k, pfx) {
+			continue // read it all
+		}
+		out = out[:mark] // a hub: look up each kept node
+		for other := range keep {
+			p2 := prefix(id, other)
+			for k, _ := c.Seek(p2); k != nil && bytes.HasPrefix(k, p2); k, _ = c.Next() {
+				add(id, k)
+			}
 		}
 	}
 	return out, nil

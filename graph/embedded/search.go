@@ -15,7 +15,7 @@ import (
 // search whose narrowest index (article, speaker, rarest text term) yields at most
 // this many claims collects and sorts them; otherwise it walks the count-order index
 // (i_by_count) and filters, which costs O(page) for broad filters.
-const collectLimit = 20000
+const collectLimit = 2000
 
 // driver is the index a claim search walks: bucket, key prefix and the position of
 // the claim id in its keys. Keys repeat a claim when it has several statements there.
@@ -62,7 +62,7 @@ func (s *Store) SearchClaims(ctx context.Context, q graph.ClaimQuery) (graph.Pag
 				return true, nil
 			}
 			last = id
-			sum, ok, err := m.match(id)
+			sum, ok, err := m.matchSummary(id)
 			if err != nil || !ok {
 				return err == nil, err
 			}
@@ -115,27 +115,48 @@ type matcher struct {
 	terms []string
 }
 
-func (m *matcher) match(id string) (graph.ClaimSummary, bool, error) {
+// match reports whether claim id passes every filter, with its aggregate.
+func (m *matcher) match(id string) (*claimAgg, bool, error) {
+	q := m.q
+	// Index point lookups first: they need no decoding.
+	for _, t := range m.terms {
+		if m.tx.Bucket(iWord).Get(key(t, id)) == nil {
+			return nil, false, nil
+		}
+	}
+	if q.HasQuantity != nil && *q.HasQuantity != (m.tx.Bucket(iQuantity).Get([]byte(id)) != nil) {
+		return nil, false, nil
+	}
 	var a claimAgg
 	if ok, err := get(m.tx, bAgg, id, &a); err != nil || !ok {
-		return graph.ClaimSummary{}, false, orMissing(err, "claim aggregate", id)
+		return nil, false, orMissing(err, "claim aggregate", id)
 	}
-	q := m.q
 	if (q.SpeakerID != "" && a.Sp[q.SpeakerID] == 0) ||
 		(q.ArticleID != "" && a.Ar[q.ArticleID] == 0) ||
 		(q.OutletID != "" && a.Ou[q.OutletID] == 0) ||
 		(q.Disputed != nil && *q.Disputed != (a.D > 0)) {
-		return graph.ClaimSummary{}, false, nil
+		return nil, false, nil
 	}
+	return &a, true, nil
+}
+
+// summary reads claim id and summarizes it with its aggregate.
+func (m *matcher) summary(id string, a *claimAgg) (graph.ClaimSummary, error) {
 	var c graph.Claim
 	if ok, err := get(m.tx, bClaims, id, &c); err != nil || !ok {
-		return graph.ClaimSummary{}, false, orMissing(err, "claim", id)
+		return graph.ClaimSummary{}, orMissing(err, "claim", id)
 	}
-	if (q.HasQuantity != nil && *q.HasQuantity != (len(c.Quantities) > 0)) ||
-		(len(m.terms) > 0 && !hasAll(graph.Words(c.Text), m.terms)) {
-		return graph.ClaimSummary{}, false, nil
+	return a.summary(c), nil
+}
+
+// matchSummary is match and summary together.
+func (m *matcher) matchSummary(id string) (graph.ClaimSummary, bool, error) {
+	a, ok, err := m.match(id)
+	if err != nil || !ok {
+		return graph.ClaimSummary{}, false, err
 	}
-	return a.summary(c), true, nil
+	sum, err := m.summary(id, a)
+	return sum, err == nil, err
 }
 
 // after reports whether (n, id) comes after the cursor in -statements order.
@@ -146,9 +167,14 @@ func afterCursor(cur graph.Cursor, n int, id string) bool {
 	return n < cur.N || (n == cur.N && id > cur.Key)
 }
 
-// collectByCount gathers every match of a narrow driver and sorts it by count.
+// collectByCount gathers every match of a narrow driver, sorts the matches by count
+// and reads the claims of the page only.
 func (m *matcher) collectByCount(d driver, cur graph.Cursor, n int, page *graph.Page[graph.ClaimSummary]) error {
-	var all []graph.ClaimSummary
+	type hit struct {
+		id  string
+		agg *claimAgg
+	}
+	var all []hit
 	last := ""
 	err := scan(m.tx, d.b, d.pfx, "", func(k []byte) (bool, error) {
 		id := field(k, d.at)
@@ -156,9 +182,9 @@ func (m *matcher) collectByCount(d driver, cur graph.Cursor, n int, page *graph.
 			return true, nil
 		}
 		last = id
-		sum, ok, err := m.match(id)
-		if err == nil && ok && afterCursor(cur, sum.Statements, id) {
-			all = append(all, sum)
+		a, ok, err := m.match(id)
+		if err == nil && ok && afterCursor(cur, a.N, id) {
+			all = append(all, hit{id, a})
 		}
 		return err == nil, err
 	})
@@ -166,17 +192,22 @@ func (m *matcher) collectByCount(d driver, cur graph.Cursor, n int, page *graph.
 		return err
 	}
 	sort.Slice(all, func(i, j int) bool {
-		if all[i].Statements != all[j].Statements {
-			return all[i].Statements > all[j].Statements
+		if all[i].agg.N != all[j].agg.N {
+			return all[i].agg.N > all[j].agg.N
 		}
-		return all[i].Claim.ID < all[j].Claim.ID
+		return all[i].id < all[j].id
 	})
 	if len(all) > n {
 		all = all[:n]
-		last := all[n-1]
-		page.NextCursor = graph.EncodeCursor(graph.Cursor{Key: last.Claim.ID, N: last.Statements})
+		page.NextCursor = graph.EncodeCursor(graph.Cursor{Key: all[n-1].id, N: all[n-1].agg.N})
 	}
-	page.Items = append(page.Items, all...)
+	for _, h := range all {
+		sum, err := m.summary(h.id, h.agg)
+		if err != nil {
+			return err
+		}
+		page.Items = append(page.Items, sum)
+	}
 	return nil
 }
 
@@ -194,8 +225,8 @@ func (m *matcher) walkByCount(cur graph.Cursor, n int, page *graph.Page[graph.Cl
 		}
 	}
 	for ; k != nil; k, _ = c.Next() {
-		cnt, id := countOf(k)
-		sum, ok, err := m.match(id)
+		_, id := countOf(k)
+		sum, ok, err := m.matchSummary(id)
 		if err != nil {
 			return err
 		}
@@ -207,7 +238,6 @@ func (m *matcher) walkByCount(cur graph.Cursor, n int, page *graph.Page[graph.Cl
 			page.NextCursor = graph.EncodeCursor(graph.Cursor{Key: lastItem.Claim.ID, N: lastItem.Statements})
 			return nil
 		}
-		_ = cnt
 		page.Items = append(page.Items, sum)
 	}
 	return nil
