@@ -36,14 +36,13 @@ const (
 
 // Claim texts of the fixture (their ids are graph.ClaimID of these).
 const (
-	TextToll68800   = "The war has left more than 68,800 Palestinians dead"
-	TextDraft       = "The United States circulated a draft resolution at the UN Security Council"
-	TextForce       = "The force will ensure the demilitarization of Gaza"
-	TextCeasefire   = "The ceasefire remains fragile"
-	TextToll52000   = "The death toll is about 52,000"
-	TextToll68000   = "More than 68,000 Palestinians have been killed"
-	TextUnifiedCmd  = "The force would operate under a unified command"
-	TextHamasViolat = "Hamas violated the ceasefire"
+	TextToll68800  = "The war has left more than 68,800 Palestinians dead"
+	TextDraft      = "The United States circulated a draft resolution at the UN Security Council"
+	TextForce      = "The force will ensure the demilitarization of Gaza"
+	TextCeasefire  = "The ceasefire remains fragile"
+	TextToll52000  = "The death toll is about 52,000"
+	TextToll68000  = "More than 68,000 Palestinians have been killed"
+	TextUnifiedCmd = "The force would operate under a unified command"
 )
 
 // Claim ids of the fixture.
