@@ -27,8 +27,11 @@ import (
 //  2. acronym: one name is written as an acronym ("IDF", "U.N.") and is the initials
 //     of the other's capitalized words ("Israel Defense Forces", "Associated Press"),
 //     skipping "of", "and", "for", "the";
-//  3. surname (people only): one name is a single word, the other a full name of two
-//     or more words that ends with it ("Spencer" / "John Spencer").
+//  3. surname (people only): the new name is a single word and the stored one a full
+//     name of two or more words that ends with it ("Spencer" → "John Spencer"). Never
+//     the other way: a stored bare "Obama" is not every later "… Obama" ("Michelle
+//     Obama" must not become "Barack Obama"), so a new full name does not resolve to a
+//     stored surname.
 //
 // Compatible kinds: the same kind; organization and outlet (news agencies are both);
 // anything and unknown. When two or more stored agents match by the deciding rule
@@ -164,8 +167,7 @@ func matchRule(in, c graph.Agent) int {
 		(in.Kind == graph.KindPerson || c.Kind == graph.KindPerson)
 	if person {
 		wi, wc := agentWords(in.Name), agentWords(c.Name)
-		if len(wi) == 1 && len(wc) >= 2 && wc[len(wc)-1] == wi[0] ||
-			len(wc) == 1 && len(wi) >= 2 && wi[len(wi)-1] == wc[0] {
+		if len(wi) == 1 && len(wc) >= 2 && wc[len(wc)-1] == wi[0] {
 			return 3
 		}
 	}
@@ -201,9 +203,10 @@ func ResolveAgent(in graph.Agent, candidates []graph.Agent) (graph.Agent, bool) 
 }
 
 // agentQueries returns the name searches (graph.AgentQuery.Name) that find every stored
-// agent ResolveAgent could match with a: its name and aliases, the name without its
-// first word (finds "Israel Defense Forces" for "Israeli Defense Forces"), a person's
-// surname, and the acronym of a name that is not a person's.
+// agent ResolveAgent could match with a: its name and aliases (a bare surname finds the
+// full names containing it), the name without its first word when it is not a
+// person's (finds "Israel Defense Forces" for "Israeli Defense Forces"), and the
+// acronym of a name that is not a person's.
 func agentQueries(a graph.Agent) []string {
 	seen := map[string]bool{}
 	var out []string
@@ -220,11 +223,8 @@ func agentQueries(a graph.Agent) []string {
 		add(n)
 	}
 	w := agentWords(a.Name)
-	if len(w) >= 2 {
+	if len(w) >= 2 && a.Kind != graph.KindPerson {
 		add(strings.Join(w[1:], " "))
-		if a.Kind == graph.KindPerson || a.Kind == graph.KindUnknown {
-			add(w[len(w)-1])
-		}
 	}
 	if ac := Acronym(a.Name); ac != "" && a.Kind != graph.KindPerson {
 		add(ac)

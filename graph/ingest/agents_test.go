@@ -31,7 +31,7 @@ func TestResolveAgent(t *testing.T) {
 	}{
 		{"surname to full name", agent(person, "Spencer"), "John Spencer"},
 		{"surname of unknown kind to full name", agent(graph.KindUnknown, "Spencer"), "John Spencer"},
-		{"full name to stored surname", agent(person, "Hamish Falconer"), "Falconer"},
+		{"a full name never resolves to a stored bare surname", agent(person, "Hamish Falconer"), ""},
 		{"country adjective variant", agent(org, "Israeli Defense Forces"), "Israel Defense Forces"},
 		{"acronym to full name", agent(org, "IDF"), "Israel Defense Forces"},
 		{"dotted acronym", agent(org, "I.D.F."), "Israel Defense Forces"},
@@ -84,7 +84,8 @@ func TestAcronym(t *testing.T) {
 }
 
 func TestAgentQueries(t *testing.T) {
-	assert.Equal(t, []string{"John Spencer", "spencer"}, agentQueries(agent(graph.KindPerson, "John Spencer")))
+	assert.Equal(t, []string{"John Spencer"}, agentQueries(agent(graph.KindPerson, "John Spencer")))
+	assert.Equal(t, []string{"Spencer"}, agentQueries(agent(graph.KindPerson, "Spencer")))
 	assert.Equal(t, []string{"Israeli Defense Forces", "defense forces", "IDF"}, agentQueries(agent(graph.KindOrganization, "Israeli Defense Forces")))
 	assert.Equal(t, []string{"AP"}, agentQueries(agent(graph.KindOutlet, "AP")))
 }

@@ -2,7 +2,10 @@ package ingest
 
 import (
 	"fmt"
+	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/claimgraph/claimgraph/graph"
 )
@@ -15,14 +18,21 @@ import (
 //     (graph.QuantitiesConflict: the intervals their qualifiers allow are disjoint);
 //   - corroborates, otherwise, when a pair agrees (graph.QuantitiesAgree).
 //
-// Counting the same thing takes more than the same counted noun when the noun is
-// generic (SameSubject): a counted thing of two or more words ("palestinians dead",
-// "remains of hostages") is specific enough; a single word ("troops", "personnel")
-// needs the two claims to share at least MinSubjectWords other content words (50,000
-// troops in Bosnia and 60,000 in Kosovo are not a conflict); and durations ("years",
-// "months", ...) are never compared. Within one article, claims are linked only when
-// two different speakers state them: an article does not contradict itself, and its
-// different counts of one noun are counts of different things.
+// Counting the same thing takes more than the same counted noun (SameSubject). A
+// casualty count (a counted thing with a casualty word: dead, killed, injured,
+// displaced, detained, ..., see graph.CanonicalCounted) names its subject well enough:
+// "palestinians dead" from two sources is one toll. Any other counted thing
+// ("delegates", "registered voters", "troops") is compared only when the two claims
+// share at least MinSubjectWords other content words, at a content-word Jaccard of at
+// least MinSubjectJaccard, and a proper noun (a capitalized word inside the sentence
+// that is not a weekday or month): "Ted Cruz has 370 delegates" and "Ted Cruz has 11
+// delegates" are compared (and only conflict when their dates overlap), "With 38
+// delegates at stake" and "With 222 delegates at stake" are not, nor are "It takes
+// 1,237 delegates to win the Republican nomination" and "It takes 2,383 delegates to
+// win the nomination", nor 50,000 troops in Bosnia and 60,000 in Kosovo. Durations
+// ("years", "months", ...) are never compared. Within one article, claims are linked
+// only when two different speakers state them: an article does not contradict itself,
+// and its different counts of one noun are counts of different things.
 //
 // Overlapping but not agreeing counts ("at least 20" and "25") are not linked. The
 // link's Reason names both values with their qualifiers and speakers and the counted
@@ -62,9 +72,11 @@ func TimesOverlap(a, b graph.Date) bool {
 	return !a0.After(b1.Add(gap)) && !b0.After(a1.Add(gap))
 }
 
-// MinSubjectWords is how many content words two claims counting a generic
-// single-word noun must share to be compared.
-const MinSubjectWords = 2
+// Thresholds of SameSubject for counted things that are not casualty counts.
+const (
+	MinSubjectWords   = 3
+	MinSubjectJaccard = 0.3
+)
 
 // durations are counted nouns that are never compared.
 var durations = map[string]bool{
@@ -73,31 +85,87 @@ var durations = map[string]bool{
 	"times": true, "phases": true, "steps": true, "points": true,
 }
 
+// casualtyStates are the canonical casualty words of graph.CanonicalCounted.
+var casualtyStates = map[string]bool{"dead": true, "injured": true, "displaced": true, "detained": true}
+
 // SameSubject reports whether a and b, which have comparable quantities with the
 // counted thing counted, count the same thing by this file's rule.
 func SameSubject(a, b graph.Claim, counted string) bool {
-	words := graph.Words(counted)
-	if len(words) >= 2 {
-		return true
-	}
-	if len(words) == 0 || durations[words[0]] {
+	words := graph.Words(graph.CanonicalCounted(counted))
+	if len(words) == 0 {
 		return false
 	}
-	skip := map[string]bool{words[0]: true}
-	inA := map[string]bool{}
-	for _, w := range graph.Words(a.Text) {
-		if !stopwords[w] && !skip[w] && !isNumberToken(w) {
-			inA[w] = true
+	skip := map[string]bool{}
+	for _, w := range words {
+		if durations[w] {
+			return false
+		}
+		if casualtyStates[w] {
+			return true
+		}
+		skip[w] = true
+	}
+	content := func(text string) map[string]bool {
+		m := map[string]bool{}
+		for _, w := range graph.Words(text) {
+			if !stopwords[w] && !skip[w] && !isNumberToken(w) && len(w) > 1 {
+				m[w] = true
+			}
+		}
+		return m
+	}
+	ca, cb := content(a.Text), content(b.Text)
+	shared := 0
+	for w := range ca {
+		if cb[w] {
+			shared++
 		}
 	}
-	n := 0
-	for _, w := range graph.Words(b.Text) {
-		if inA[w] {
-			n++
-			inA[w] = false
+	union := len(ca) + len(cb) - shared
+	if shared < MinSubjectWords || union == 0 || float64(shared)/float64(union) < MinSubjectJaccard {
+		return false
+	}
+	pb := properNouns(b.Text)
+	for w := range properNouns(a.Text) {
+		if pb[w] {
+			return true
 		}
 	}
-	return n >= MinSubjectWords
+	return false
+}
+
+var calendarWords = map[string]bool{}
+
+func init() {
+	for _, w := range strings.Fields(`monday tuesday wednesday thursday friday saturday sunday january
+		february march april may june july august september october november december jan feb mar apr
+		jun jul aug sep sept oct nov dec`) {
+		calendarWords[w] = true
+	}
+}
+
+// properNouns returns the lowercased capitalized words of a text that stand inside a
+// sentence (not first, not after . ! ? or an opening quote), other than stopwords and
+// calendar words.
+func properNouns(text string) map[string]bool {
+	out := map[string]bool{}
+	start := true
+	for _, f := range strings.Fields(text) {
+		w := strings.TrimFunc(f, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+		if w != "" {
+			r, _ := utf8.DecodeRuneInString(w)
+			lw := strings.ToLower(w)
+			if !start && unicode.IsUpper(r) && !stopwords[lw] && !calendarWords[lw] {
+				out[lw] = true
+			}
+			start = false
+		}
+		last, _ := utf8.DecodeLastRuneInString(strings.TrimRight(f, "\"”’'"))
+		if last == '.' || last == '!' || last == '?' || last == ':' {
+			start = true
+		}
+	}
+	return out
 }
 
 // QuantityLink decides how claims a and b relate by their numbers (see this file's

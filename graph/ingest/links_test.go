@@ -50,6 +50,15 @@ func TestQuantityLink(t *testing.T) {
 		{"different counted thing: no link", israel, injured, "", ""},
 		{"a generic noun needs a shared subject", bosnia, kosovo, "", ""},
 		{"durations are never compared", years, mandate, "", ""},
+		{"delegates of one candidate are compared", counted("Including superdelegates, Clinton has at least 866 delegates", "at_least", 866, "delegates"),
+			counted("Including superdelegates, Clinton has 503 delegates and Sanders has 70", "", 503, "delegates"), graph.LinkConflicts,
+			"at least 866 (Gaza’s Health Ministry) vs 503 (Israel) delegates"},
+		{"delegates at stake in different states are not", counted("With 38 delegates at stake, Sanders will gain at least 20", "", 38, "delegates"),
+			counted("With 222 delegates at stake, she is assured of winning at least 120", "", 222, "delegates"), "", ""},
+		{"the same words without a shared name are not", counted("It takes 1,237 delegates to win the Republican nomination", "", 1237, "delegates"),
+			counted("It takes 2,383 delegates to win the nomination", "", 2383, "delegates"), "", ""},
+		{"registered voters of different places are not", counted("Hart, about 80 miles south, has 41 registered voters", "", 41, "registered voters"),
+			counted("The poll collected data online from 4,060 registered voters", "", 4060, "registered voters"), "", ""},
 		{"a claim never links to itself", ministry, ministry, "", ""},
 	}
 	for _, tt := range tests {
@@ -76,4 +85,9 @@ func TestTimesOverlap(t *testing.T) {
 	assert.False(t, TimesOverlap(month("2025-01"), day("2025-11-30")))
 	assert.True(t, TimesOverlap(year("2025"), day("2025-06-30")))
 	assert.True(t, TimesOverlap(graph.Date{}, day("1999-01-01")), "unknown overlaps")
+}
+
+func TestProperNouns(t *testing.T) {
+	got := properNouns("In all, 691 delegates are up for grabs Tuesday in five states, Ted Cruz said. The Senate met.")
+	assert.Equal(t, map[string]bool{"ted": true, "cruz": true, "senate": true}, got)
 }

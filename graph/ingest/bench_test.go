@@ -1,0 +1,175 @@
+package ingest
+
+import (
+	"bufio"
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/claimgraph/claimgraph/corpus"
+	"github.com/claimgraph/claimgraph/graph"
+	"github.com/claimgraph/claimgraph/graph/embedded"
+	"github.com/claimgraph/claimgraph/graph/neo4jstore"
+)
+
+// Ingest rate, end to end (validation, extraction, reasoning across articles, write),
+// in articles per second, on the PolNeAR train articles with their metadata (outlet,
+// date, author, title). Run:
+//
+//	go test -run '^$' -bench Ingest -benchtime 1x ./graph/ingest
+//
+// CLAIMGRAPH_BENCH_ARTICLES sets how many articles one run ingests (default 300, at
+// most the 840 of train). The Neo4j run needs NEO4J_URI (`make neo4j-up`); it writes
+// under URLs unique to the run, so repeated runs measure new writes, and leaves them
+// in the database. Skipped when ../shared (next to the repository) is absent.
+
+// benchArticles reads the PolNeAR train articles, or skips.
+func benchArticles(b *testing.B) []corpus.Article {
+	b.Helper()
+	root, err := filepath.Abs("../..")
+	if err != nil {
+		b.Fatal(err)
+	}
+	shared := filepath.Join(root, "..", "shared", "polnear")
+	if _, err := os.Stat(filepath.Join(shared, "train", "text")); err != nil {
+		b.Skipf("PolNeAR train articles not found at %s: the benchmark needs ../shared next to the repository", shared)
+	}
+	meta := map[string][]string{}
+	f, err := os.Open(filepath.Join(shared, "metadata.tsv"))
+	if err == nil {
+		sc := bufio.NewScanner(f)
+		for sc.Scan() {
+			row := strings.Split(sc.Text(), "\t")
+			if len(row) >= 8 {
+				meta[row[1]] = row
+			}
+		}
+		f.Close()
+	}
+	names, err := filepath.Glob(filepath.Join(shared, "train", "text", "*.txt"))
+	if err != nil || len(names) == 0 {
+		b.Skipf("no PolNeAR train texts in %s", shared)
+	}
+	sort.Strings(names)
+	n := 300
+	if v, err := strconv.Atoi(os.Getenv("CLAIMGRAPH_BENCH_ARTICLES")); err == nil && v > 0 {
+		n = v
+	}
+	if n > len(names) {
+		n = len(names)
+	}
+	var out []corpus.Article
+	for _, p := range names[:n] {
+		text, err := os.ReadFile(p)
+		if err != nil {
+			b.Fatal(err)
+		}
+		name := strings.TrimSuffix(filepath.Base(p), ".txt")
+		a := corpus.Article{ID: name, Path: p, Text: string(text)}
+		if row, ok := meta[name]; ok {
+			a.Outlet = row[4]
+			if len(row[5]) == 10 {
+				a.Published = graph.Date{Value: row[5], Precision: graph.PrecisionDay}
+			}
+			if row[6] != "" && row[6] != "None" && row[6] != "NA" {
+				a.Authors = []string{row[6]}
+			}
+			a.Title = row[7]
+		}
+		out = append(out, a)
+	}
+	return out
+}
+
+// runIngestBench ingests every article once per iteration into a store from open and
+// reports articles/s and the time split.
+func runIngestBench(b *testing.B, arts []corpus.Article, open func(b *testing.B, run int) (graph.Store, string)) {
+	var bytes int64
+	for _, a := range arts {
+		bytes += int64(len(a.Text))
+	}
+	b.SetBytes(bytes)
+	b.ReportAllocs()
+	run := 0
+	for b.Loop() {
+		b.StopTimer()
+		run++
+		s, prefix := open(b, run)
+		in := New(s, Options{})
+		var sum Timings
+		var claims, stmts, merged, links, disputes, agents int
+		b.StartTimer()
+		start := time.Now()
+		for _, a := range arts {
+			if prefix != "" {
+				a.URL = prefix + a.ID
+			}
+			r, err := in.Ingest(context.Background(), a)
+			if err != nil {
+				b.Fatalf("%s: %v", a.ID, err)
+			}
+			if !r.Created {
+				b.Fatalf("%s was not new: the benchmark must write", a.ID)
+			}
+			sum.Extract += r.Timings.Extract
+			sum.Reason += r.Timings.Reason
+			sum.Write += r.Timings.Write
+			claims += len(r.Claims)
+			stmts += r.Statements
+			merged += r.MergedClaims
+			links += r.LinksMade
+			disputes += r.LinkedDisputes
+			agents += r.ResolvedAgents
+		}
+		elapsed := time.Since(start)
+		b.StopTimer()
+		rate := float64(len(arts)) / elapsed.Seconds()
+		b.ReportMetric(rate, "articles/s")
+		b.ReportMetric(float64(stmts)/elapsed.Seconds(), "statements/s")
+		fmt.Printf("ingest %d articles (%.1f MB) in %s: %.1f articles/s; per article: extract %s, reason %s, write %s; %d claims (%d merged across articles), %d statements, %d links made, %d disputes linked across articles, %d agents resolved\n",
+			len(arts), float64(bytes)/1e6, elapsed.Round(time.Millisecond), rate,
+			(sum.Extract / time.Duration(len(arts))).Round(time.Microsecond),
+			(sum.Reason / time.Duration(len(arts))).Round(time.Microsecond),
+			(sum.Write / time.Duration(len(arts))).Round(time.Microsecond),
+			claims, merged, stmts, links, disputes, agents)
+		_ = s.Close(context.Background())
+		b.StartTimer()
+	}
+}
+
+// BenchmarkIngestEmbedded measures the ingest rate into the embedded store (with
+// fsync at every commit, as claimgraph ingest runs it).
+func BenchmarkIngestEmbedded(b *testing.B) {
+	arts := benchArticles(b)
+	runIngestBench(b, arts, func(b *testing.B, run int) (graph.Store, string) {
+		s, err := embedded.Open(context.Background(), filepath.Join(b.TempDir(), "graph.db"), nil)
+		if err != nil {
+			b.Fatal(err)
+		}
+		return s, ""
+	})
+}
+
+// BenchmarkIngestNeo4j measures the ingest rate into Neo4j at NEO4J_URI; skipped
+// without it.
+func BenchmarkIngestNeo4j(b *testing.B) {
+	cfg := neo4jstore.ConfigFromEnv(os.Getenv)
+	if cfg.URI == "" {
+		b.Skip("NEO4J_URI is not set: `make neo4j-up` and NEO4J_URI=bolt://127.0.0.1:7687 to run it")
+	}
+	arts := benchArticles(b)
+	stamp := time.Now().UnixNano()
+	runIngestBench(b, arts, func(b *testing.B, run int) (graph.Store, string) {
+		s, err := neo4jstore.New(context.Background(), cfg)
+		if err != nil {
+			b.Fatal(err)
+		}
+		return s, fmt.Sprintf("https://bench.claimgraph.example/%d/%d/", stamp, run)
+	})
+}
