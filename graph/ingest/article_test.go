@@ -2,6 +2,7 @@ package ingest
 
 import (
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/claimgraph/claimgraph/corpus"
@@ -124,4 +125,52 @@ func TestIngestRejectsInvalidArticles(t *testing.T) {
 		})
 	}
 	assert.Equal(t, graph.Stats{}, stats(t, s), "nothing written")
+}
+
+// TestIngestConcurrent ingests the corpus from several goroutines at once: every
+// article is created exactly once and the store ends as after one sequential run.
+func TestIngestConcurrent(t *testing.T) {
+	arts, err := corpus.Default()
+	require.NoError(t, err)
+	seq := openStore(t)
+	seqIn := New(seq, Options{})
+	for _, a := range arts {
+		_, err := seqIn.Ingest(t.Context(), a)
+		require.NoError(t, err)
+	}
+
+	s := openStore(t)
+	in := New(s, Options{})
+	const workers = 4
+	created := make(chan bool, workers*len(arts))
+	errs := make(chan error, workers*len(arts))
+	var wg sync.WaitGroup
+	for w := range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range arts {
+				r, err := in.Ingest(t.Context(), arts[(i+w)%len(arts)])
+				if err != nil {
+					errs <- err
+					continue
+				}
+				created <- r.Created
+			}
+		}()
+	}
+	wg.Wait()
+	close(created)
+	close(errs)
+	for err := range errs {
+		require.NoError(t, err)
+	}
+	n := 0
+	for c := range created {
+		if c {
+			n++
+		}
+	}
+	assert.Equal(t, len(arts), n, "each article created once")
+	assert.Equal(t, stats(t, seq), stats(t, s))
 }

@@ -243,6 +243,20 @@ func TestIngestResolvesAgentsAcrossArticles(t *testing.T) {
 		_, err := s.Agent(t.Context(), id)
 		assert.Equal(t, graph.ENOTFOUND, graph.ErrorCode(err), id)
 	}
+
+	// a news agency stored without aliases, then cited by its acronym
+	apFull := agent(graph.KindOutlet, "Associated Press")
+	ingest(t, in, doc{url: "https://f.example/s", text: "The Associated Press reported that talks resumed in Cairo.",
+		agents: []graph.Agent{apFull},
+		stmts:  []st{{content: "talks resumed in Cairo", kind: graph.ClaimReportedSpeech, speaker: apFull.ID}}})
+	apShort := agent(graph.KindOutlet, "AP")
+	res = ingest(t, in, doc{url: "https://g.example/s", text: "The AP reported that aid reached Rafah.",
+		agents: []graph.Agent{apShort},
+		stmts:  []st{{content: "aid reached Rafah", kind: graph.ClaimReportedSpeech, speaker: apShort.ID}}})
+	assert.Equal(t, 1, res.ResolvedAgents)
+	page, err = s.AgentClaims(t.Context(), apFull.ID, graph.PageRequest{})
+	require.NoError(t, err)
+	assert.Len(t, page.Items, 2, "AP and Associated Press are one agent")
 }
 
 func TestIngestNumericConflictAndCorroboration(t *testing.T) {

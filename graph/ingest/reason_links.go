@@ -333,8 +333,7 @@ func (r *reasoner) linkQuantities() error {
 			}
 		}
 	}
-	r.g = graph.Canonical(r.g)
-	return nil
+	return nil // IngestGraph makes the bundle canonical before writing
 }
 
 func (r *reasoner) hasStatement(claimID string) bool {
