@@ -162,6 +162,11 @@ type Seq struct {
 // Train runs the structured averaged perceptron for epochs passes over data, in an
 // order shuffled by a fixed-seed generator so training is reproducible.
 func Train(nt int, bits uint, data []Seq, epochs int, forbid func(prev, t int) bool, progress func(epoch, errors int)) *Model {
+	return TrainSeed(nt, bits, data, epochs, 88172645463325252, forbid, progress)
+}
+
+// TrainSeed is Train with the shuffling seed given.
+func TrainSeed(nt int, bits uint, data []Seq, epochs int, seed uint64, forbid func(prev, t int) bool, progress func(epoch, errors int)) *Model {
 	m := NewModel(nt, bits)
 	acc := NewModel(nt, bits) // sum of c * update, for averaging
 	c := float32(1)
@@ -169,7 +174,7 @@ func Train(nt int, bits uint, data []Seq, epochs int, forbid func(prev, t int) b
 	for i := range order {
 		order[i] = i
 	}
-	rng := uint64(88172645463325252)
+	rng := seed | 1
 	var emit []float32
 	var tags []uint8
 	for ep := 0; ep < epochs; ep++ {
@@ -226,6 +231,21 @@ func Train(nt int, bits uint, data []Seq, epochs int, forbid func(prev, t int) b
 		m.Trans[i] -= acc.Trans[i] / c
 	}
 	return m
+}
+
+// Average returns the mean of models of the same shape (an ensemble of perceptrons
+// trained on different orders collapses into one linear model).
+func Average(ms ...*Model) *Model {
+	out := NewModel(ms[0].NT, ms[0].Bits)
+	for _, m := range ms {
+		for i, v := range m.W {
+			out.W[i] += v / float32(len(ms))
+		}
+		for i, v := range m.Trans {
+			out.Trans[i] += v / float32(len(ms))
+		}
+	}
+	return out
 }
 
 const magic = "CGAM2"

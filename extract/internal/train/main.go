@@ -27,6 +27,7 @@ func main() {
 	cueEpochs := flag.Int("cue-epochs", 8, "perceptron epochs of the cue tagger")
 	roleEpochs := flag.Int("role-epochs", 8, "perceptron epochs of the role tagger")
 	stats := flag.Bool("stats", false, "print alignment statistics only")
+	bags := flag.Int("bags", 5, "models per tagger trained on different shuffles and averaged")
 	flag.Parse()
 	docs, err := eval.LoadGold(*data)
 	if err != nil {
@@ -48,8 +49,13 @@ func main() {
 	prog := func(name string) func(int, int) {
 		return func(ep, n int) { fmt.Fprintf(os.Stderr, "%s epoch %d: %d sequences wrong\n", name, ep, n) }
 	}
-	cue := attribml.Train(attribml.CueNT, extract.CueBits, cueSeqs, *cueEpochs, attribml.CueForbid, prog("cue"))
-	role := attribml.Train(attribml.RoleNT, extract.RoleBits, roleSeqs, *roleEpochs, nil, prog("role"))
+	var cues, roles []*attribml.Model
+	for k := 0; k < *bags; k++ {
+		seed := uint64(88172645463325252) + uint64(k)*0x9E3779B97F4A7C15
+		cues = append(cues, attribml.TrainSeed(attribml.CueNT, extract.CueBits, cueSeqs, *cueEpochs, seed, attribml.CueForbid, prog("cue")))
+		roles = append(roles, attribml.TrainSeed(attribml.RoleNT, extract.RoleBits, roleSeqs, *roleEpochs, seed, nil, prog("role")))
+	}
+	cue, role := attribml.Average(cues...), attribml.Average(roles...)
 	for name, m := range map[string]*attribml.Model{"cue.model.gz": cue, "role.model.gz": role} {
 		f, err := os.Create(filepath.Join(*out, name))
 		if err != nil {
