@@ -4,7 +4,9 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"io"
 	"log/slog"
+	"net/http"
 	"os"
 	"path/filepath"
 	"strings"
@@ -224,4 +226,28 @@ func TestFillNilSlices(t *testing.T) {
 	fillNilSlices(sg)
 	b, _ = json.Marshal(sg)
 	assert.JSONEq(t, `{"nodes":[{"id":"x","label":"","props":{}}],"edges":[],"truncated":false}`, string(b))
+}
+
+// TestHugeChunkedBody sends a body over the limit without a Content-Length: the limit
+// is enforced while reading, not only from the header.
+func TestHugeChunkedBody(t *testing.T) {
+	c, store := fixtureServer(t, firstBackend(t), Deps{MaxBodyBytes: 64 << 10})
+	before, err := store.Stats(t.Context())
+	require.NoError(t, err)
+	body := io.MultiReader(strings.NewReader(`{"text":"`), strings.NewReader(strings.Repeat("a", 200<<10)), strings.NewReader(`"}`))
+	req, err := http.NewRequestWithContext(t.Context(), "POST", c.base+"/v1/articles", body)
+	require.NoError(t, err)
+	req.Header.Set("Content-Type", "application/json")
+	req.Header.Set("Authorization", "Bearer "+testKey)
+	require.Zero(t, req.ContentLength, "length unknown: sent chunked")
+	res, err := http.DefaultClient.Do(req)
+	require.NoError(t, err)
+	b, _ := io.ReadAll(res.Body)
+	res.Body.Close()
+	r := response{Status: res.StatusCode, Header: res.Header, Body: b}
+	require.Equal(t, 413, r.Status, "body: %s", b)
+	assert.Equal(t, ProblemTooLarge, r.Problem(t).Type)
+	after, err := store.Stats(t.Context())
+	require.NoError(t, err)
+	assert.Equal(t, before, after)
 }

@@ -457,7 +457,7 @@ func badInputs() []badRequest4xx {
 		post("bad-month", []byte(`{"text":"Israel said it.","published":"2025-13"}`), json_, 400, ProblemInvalidRequest, "published"),
 		post("bad-url", []byte(`{"text":"Israel said it.","url":"javascript:alert(1)"}`), json_, 400, ProblemInvalidRequest, "url"),
 		post("blank-author", []byte(`{"text":"Israel said it.","authors":["Jane Doe",""]}`), json_, 400, ProblemInvalidRequest, "authors"),
-		post("text-over-limit", []byte(`{"text":"` + strings.Repeat("a", graph.MaxArticleBytes+1) + `"}`), json_, 413, ProblemTooLarge, "text"),
+		post("text-over-limit", []byte(`{"text":"`+strings.Repeat("a", graph.MaxArticleBytes+1)+`"}`), json_, 413, ProblemTooLarge, "text"),
 		post("huge-body", append(append([]byte(`{"text":"`), bytes.Repeat([]byte("a"), DefaultMaxBodyBytes+10)...), `"}`...), json_, 413, ProblemTooLarge, ""),
 		post("text-plain", []byte(`{"text":"Israel said it."}`), with(json_, "Content-Type", "text/plain"), 415, ProblemUnsupportedMedia, ""),
 		post("no-content-type", []byte(`{"text":"Israel said it."}`), with(json_, "Content-Type", ""), 415, ProblemUnsupportedMedia, ""),
