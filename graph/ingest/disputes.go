@@ -17,7 +17,7 @@ import (
 //
 //   - By speaker: the dispute targets an agent ("Israel disputes the Health Ministry's
 //     figures" targets Gaza’s Health Ministry): the candidates are the stored claims
-//     that agent said. If the dispute sentence speaks of figures ("figures", "numbers",
+//     that agent said (the Options.MaxCandidates most reported ones). If the dispute sentence speaks of figures ("figures", "numbers",
 //     "toll", "count", "tally", "statistics", "data", "estimates"), only claims with
 //     quantities are candidates and no further word needs to match; otherwise a
 //     candidate must share at least MinSpeakerDisputeWords content words with the
@@ -53,6 +53,16 @@ var disputeWords = map[string]bool{
 	"criticise": true, "criticises": true, "criticised": true, "oppose": true, "opposes": true,
 	"opposed": true, "refuse": true, "refuses": true, "refused": true, "accuse": true, "accuses": true,
 	"accused": true, "has": true, "have": true, "but": true, "provided": true, "alternative": true,
+}
+
+// mentionsFigures reports whether a sentence speaks of figures (figureWords).
+func mentionsFigures(sentence string) bool {
+	for _, w := range graph.Words(sentence) {
+		if figureWords[w] {
+			return true
+		}
+	}
+	return false
 }
 
 // DisputeRef is what ingest knows of a dispute it tries to link across articles.

@@ -45,11 +45,14 @@ func (r *reasoner) linkDisputes() error {
 			out = append(out, d)
 			continue
 		}
-		page, err := r.st.AgentClaims(r.ctx, d.TargetAgentID, graph.PageRequest{Limit: r.max})
-		if graph.ErrorCode(err) == graph.ENOTFOUND {
-			out = append(out, d)
-			continue
+		// the target's claims, most reported first; only counts when the dispute
+		// speaks of figures
+		q := graph.ClaimQuery{SpeakerID: d.TargetAgentID, Sort: graph.SortByStatements, Page: graph.PageRequest{Limit: r.max}}
+		if mentionsFigures(r.sentenceText(d.Sentence)) {
+			yes := true
+			q.HasQuantity = &yes
 		}
+		page, err := r.st.SearchClaims(r.ctx, q)
 		if err != nil {
 			return err
 		}
