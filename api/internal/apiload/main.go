@@ -187,13 +187,31 @@ func load(ctx context.Context, name string, store graph.Store, c config, stdout 
 		start = time.Now()
 		stmts := 0
 		last := time.Now()
-		for i, g := range gs {
-			if _, err := store.PutArticle(ctx, g); err != nil {
-				return fmt.Errorf("writing generated article %d: %w", i, err)
+		// A store with a bulk writer (Neo4j's PutArticles: many bundles per
+		// transaction) gets batches; the result is the same as PutArticle on each.
+		bulk, isBulk := store.(bulkWriter)
+		batch := 1
+		if isBulk {
+			batch = 500
+			fmt.Fprintf(stdout, "[%s] writing with PutArticles, %d bundles per call\n", name, batch)
+		}
+		for i := 0; i < len(gs); i += batch {
+			part := gs[i:min(i+batch, len(gs))]
+			var err error
+			if isBulk {
+				_, err = bulk.PutArticles(ctx, part)
+			} else {
+				_, err = store.PutArticle(ctx, part[0])
 			}
-			stmts += len(g.Statements)
+			if err != nil {
+				return fmt.Errorf("writing generated articles from %d: %w", i, err)
+			}
+			for _, g := range part {
+				stmts += len(g.Statements)
+			}
 			if time.Since(last) > 10*time.Second {
-				fmt.Fprintf(stdout, "[%s]   %d/%d articles, %.0f articles/s\n", name, i+1, len(gs), float64(i+1)/time.Since(start).Seconds())
+				done := i + len(part)
+				fmt.Fprintf(stdout, "[%s]   %d/%d articles, %.0f articles/s\n", name, done, len(gs), float64(done)/time.Since(start).Seconds())
 				last = time.Now()
 			}
 		}
@@ -209,6 +227,11 @@ func load(ctx context.Context, name string, store graph.Store, c config, stdout 
 		}
 		n = n * c.claims / max(st.Claims, 1) * 11 / 10 // the same seed regenerates the same prefix
 	}
+}
+
+// bulkWriter is implemented by stores that write many bundles per transaction.
+type bulkWriter interface {
+	PutArticles(ctx context.Context, gs []*graph.ArticleGraph) ([]graph.WriteResult, error)
 }
 
 // wipeNeo4j empties the Neo4j database (the schema stays).
