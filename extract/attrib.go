@@ -34,8 +34,8 @@ const cueBias = 4
 
 // Feature-hash sizes of the two models (buckets = 1 << bits).
 const (
-	CueBits  = 18
-	RoleBits = 18
+	CueBits  = 19
+	RoleBits = 19
 )
 
 //go:embed models/cue.model.gz models/role.model.gz
@@ -196,13 +196,14 @@ func findAttributions(d *Document) {
 	var feats [][]uint32
 	var emit []float32
 	var tags []uint8
+	var sc attribml.Scratch
 	type cue struct{ a, b, si int }
 	var cues []cue
 	cueConf := map[int]float64{}
 	for si, s := range d.Sentences {
 		ts := toks[s.First:s.Last]
 		buf, feats = attribml.CueFeatures(ts, cueModel.Mask(), buf, feats)
-		emit, tags = cueModel.Viterbi(feats, nil, attribml.CueForbid, emit, tags)
+		emit, tags = cueModel.Viterbi(feats, nil, attribml.CueForbid, emit, tags, &sc)
 		for i := 0; i < len(tags); i++ {
 			if tags[i] != attribml.CueB {
 				continue
@@ -214,11 +215,6 @@ func findAttributions(d *Document) {
 			cues = append(cues, cue{s.First + i, s.First + j, si})
 			cueConf[s.First+i] = cueConfidence(cueModel, emit, tags, i)
 			i = j - 1
-		}
-	}
-	for _, c := range cues {
-		for i := c.a; i < c.b; i++ {
-			toks[i].OtherCue = true
 		}
 	}
 	allowed := []uint16{}
@@ -235,7 +231,7 @@ func findAttributions(d *Document) {
 				allowed = append(allowed, 1<<attribml.RoleO|1<<attribml.RoleS|1<<attribml.RoleC)
 			}
 		}
-		emit, tags = roleModel.Viterbi(feats, allowed, nil, emit, tags)
+		emit, tags = roleModel.Viterbi(feats, allowed, nil, emit, tags, &sc)
 		a, ok := buildAttribution(d, toks, lo, tags, c.a, c.b)
 		if !ok {
 			continue
@@ -420,11 +416,6 @@ func TrainingSequences(d *Document, gold []eval.Attr, st *AlignStats) (cueSeqs, 
 	}
 	mask := uint64(1)<<CueBits - 1
 	rmask := uint64(1)<<RoleBits - 1
-	for _, g := range gold {
-		for _, i := range tokIn(g.Cue) {
-			toks[i].OtherCue = true
-		}
-	}
 	for _, g := range gold {
 		st.Attrs++
 		ct := tokIn(g.Cue)

@@ -26,20 +26,17 @@ const (
 
 // Tok is the view of a token the features read.
 type Tok struct {
-	Lower string
-	H     uint64 // hash of Lower
-	Suf   uint64 // hash of the last three code points of Lower
-	Stem  uint64 // hash of Lower without a verb/plural ending (-s, -es, -ed, -d, -ing)
-	// OtherCue marks tokens of cues (other than the one being labelled); set by the
-	// caller before role features are computed.
-	OtherCue bool
-	Shape    uint8
-	Kind     uint8
-	InQuote  bool // inside a quotation (quotation marks themselves count as inside)
-	Comma    bool
-	Term     bool // . ! ? …
-	Colon    bool
-	Para     int
+	Lower   string
+	H       uint64 // hash of Lower
+	Suf     uint64 // hash of the last three code points of Lower
+	Stem    uint64 // hash of Lower without a verb/plural ending (-s, -es, -ed, -d, -ing)
+	Shape   uint8
+	Kind    uint8
+	InQuote bool // inside a quotation (quotation marks themselves count as inside)
+	Comma   bool
+	Term    bool // . ! ? …
+	Colon   bool
+	Para    int
 }
 
 func hashString(s string) uint64 {
@@ -48,6 +45,17 @@ func hashString(s string) uint64 {
 		h ^= uint64(s[i])
 		h *= 1099511628211
 	}
+	return h
+}
+
+// fmix is the 64-bit finalizer of MurmurHash3: one feature bucket from a value that
+// already mixes the template salt and the feature's value.
+func fmix(h uint64) uint64 {
+	h ^= h >> 33
+	h *= 0xff51afd7ed558ccd
+	h ^= h >> 33
+	h *= 0xc4ceb9fe1a85ec53
+	h ^= h >> 33
 	return h
 }
 
@@ -224,7 +232,7 @@ func CueFeatures(ts []Tok, mask uint64, buf []uint32, out [][]uint32) ([]uint32,
 	for i := range ts {
 		starts[i] = len(buf)
 		w0, wm1, wp1, wm2, wp2 := &ts[i], at(ts, i-1), at(ts, i+1), at(ts, i-2), at(ts, i+2)
-		add := func(tpl uint64, v uint64) { buf = append(buf, uint32(mix(tpl, v)&mask)) }
+		add := func(tpl uint64, v uint64) { buf = append(buf, uint32(fmix(v^tpl*0x9E3779B97F4A7C15)&mask)) }
 		add(1, 0)
 		add(2, w0.H)
 		add(3, wm1.H)
@@ -287,13 +295,9 @@ func RoleFeatures(ts []Tok, a, b int, mask uint64, buf []uint32, out [][]uint32)
 	out = out[:0]
 	n := len(ts)
 	// prefix counts of commas, terminals, quotes and colons
-	comma := make([]int, n+1)
-	term := make([]int, n+1)
-	quote := make([]int, n+1)
-	colon := make([]int, n+1)
-	other := make([]int, n+1)
+	pre := make([]int, 4*(n+1))
+	comma, term, quote, colon := pre[:n+1], pre[n+1:2*(n+1)], pre[2*(n+1):3*(n+1)], pre[3*(n+1):]
 	for i := range ts {
-		other[i+1] = other[i] + int(b2u(ts[i].OtherCue && (i < a || i >= b)))
 		comma[i+1] = comma[i] + int(b2u(ts[i].Comma))
 		term[i+1] = term[i] + int(b2u(ts[i].Term))
 		quote[i+1] = quote[i] + int(b2u(ts[i].Kind == KindQuote))
@@ -327,9 +331,11 @@ func RoleFeatures(ts []Tok, a, b int, mask uint64, buf []uint32, out [][]uint32)
 		nt := small(term[hi] - term[lo])
 		nq := small(quote[hi] - quote[lo])
 		ncol := small(colon[hi] - colon[lo])
-		_ = other
 		w0, wm1, wp1 := &ts[i], at(ts, i-1), at(ts, i+1)
-		add := func(tpl uint64, v uint64) { buf = append(buf, uint32(mix(100+tpl, mix(rel, v))&mask)) }
+		salt := rel*0xD6E8FEB86659FD93 + 0x2545F4914F6CDD1D
+		add := func(tpl uint64, v uint64) {
+			buf = append(buf, uint32(fmix(v*0xBF58476D1CE4E5B9^(salt+tpl*0x94D049BB133111EB))&mask))
+		}
 		add(1, db)
 		add(2, w0.H)
 		add(3, uint64(w0.Shape))

@@ -22,6 +22,11 @@ type Model struct {
 	Bits  uint      // feature buckets = 1 << Bits
 	W     []float32 // (1<<Bits) * NT
 	Trans []float32 // (NT+1) * NT; row NT is the start row
+	// Q and Scale, when Q is set, hold the emission weights quantized to int16 (W then
+	// is nil): models read from a file are used this way, which halves the memory
+	// the decoder touches per feature.
+	Q     []int16
+	Scale float32
 	// Bias, when set (len NT), is added to every token's emission scores at decoding
 	// time: a recall/precision knob not stored in the model file.
 	Bias []float32
@@ -38,6 +43,10 @@ func (m *Model) Mask() uint64 { return 1<<m.Bits - 1 }
 // Emit adds the emission scores of feats to out (len NT).
 func (m *Model) Emit(feats []uint32, out []float32) {
 	nt := m.NT
+	if m.Q != nil {
+		m.emitQ(feats, out)
+		return
+	}
 	W := m.W
 	switch nt {
 	case 3:
@@ -77,12 +86,52 @@ func (m *Model) Emit(feats []uint32, out []float32) {
 	}
 }
 
+func (m *Model) emitQ(feats []uint32, out []float32) {
+	nt, Q := m.NT, m.Q
+	switch nt {
+	case 3:
+		var a, b, c int32
+		for _, f := range feats {
+			w := Q[int(f)*3 : int(f)*3+3 : int(f)*3+3]
+			a += int32(w[0])
+			b += int32(w[1])
+			c += int32(w[2])
+		}
+		out[0], out[1], out[2] = float32(a)*m.Scale, float32(b)*m.Scale, float32(c)*m.Scale
+	case 4:
+		var a, b, c, d int32
+		for _, f := range feats {
+			w := Q[int(f)*4 : int(f)*4+4 : int(f)*4+4]
+			a += int32(w[0])
+			b += int32(w[1])
+			c += int32(w[2])
+			d += int32(w[3])
+		}
+		out[0], out[1], out[2], out[3] = float32(a)*m.Scale, float32(b)*m.Scale, float32(c)*m.Scale, float32(d)*m.Scale
+	default:
+		acc := make([]int32, nt)
+		for _, f := range feats {
+			for t := 0; t < nt; t++ {
+				acc[t] += int32(Q[int(f)*nt+t])
+			}
+		}
+		for t := range out {
+			out[t] = float32(acc[t]) * m.Scale
+		}
+	}
+	if m.Bias != nil {
+		for t := range out {
+			out[t] += m.Bias[t]
+		}
+	}
+}
+
 // Viterbi finds the best tag sequence. feats[i] are token i's feature buckets;
 // allowed[i] is a bit mask of the tags token i may take (0 = all); forbid(prev, t)
 // reports forbidden transitions (prev = NT at the start). scratch buffers are reused
 // when large enough. Ties are broken towards the lower tag number, so the result is
 // deterministic.
-func (m *Model) Viterbi(feats [][]uint32, allowed []uint16, forbid func(prev, t int) bool, emit []float32, tags []uint8) ([]float32, []uint8) {
+func (m *Model) Viterbi(feats [][]uint32, allowed []uint16, forbid func(prev, t int) bool, emit []float32, tags []uint8, sc *Scratch) ([]float32, []uint8) {
 	n, nt := len(feats), m.NT
 	if n == 0 {
 		return emit, tags[:0]
@@ -98,8 +147,11 @@ func (m *Model) Viterbi(feats [][]uint32, allowed []uint16, forbid func(prev, t 
 		tags = make([]uint8, n)
 	}
 	tags = tags[:n]
-	score := make([]float32, n*nt)
-	back := make([]uint8, n*nt)
+	if cap(sc.score) < n*nt {
+		sc.score = make([]float32, n*nt)
+		sc.back = make([]uint8, n*nt)
+	}
+	score, back := sc.score[:n*nt], sc.back[:n*nt]
 	neg := float32(math.Inf(-1))
 	ok := func(i, t int) bool { return allowed == nil || allowed[i] == 0 || allowed[i]&(1<<t) != 0 }
 	for t := 0; t < nt; t++ {
@@ -152,6 +204,12 @@ func (m *Model) Viterbi(feats [][]uint32, allowed []uint16, forbid func(prev, t 
 	return emit, tags
 }
 
+// Scratch holds Viterbi's work arrays between calls (one per goroutine).
+type Scratch struct {
+	score []float32
+	back  []uint8
+}
+
 // Seq is one training sequence.
 type Seq struct {
 	Feats   [][]uint32
@@ -177,6 +235,7 @@ func TrainSeed(nt int, bits uint, data []Seq, epochs int, seed uint64, forbid fu
 	rng := seed | 1
 	var emit []float32
 	var tags []uint8
+	var sc Scratch
 	for ep := 0; ep < epochs; ep++ {
 		for i := len(order) - 1; i > 0; i-- { // Fisher-Yates with xorshift
 			rng ^= rng << 13
@@ -188,7 +247,7 @@ func TrainSeed(nt int, bits uint, data []Seq, epochs int, seed uint64, forbid fu
 		nerr := 0
 		for _, k := range order {
 			s := &data[k]
-			emit, tags = m.Viterbi(s.Feats, s.Allowed, forbid, emit, tags)
+			emit, tags = m.Viterbi(s.Feats, s.Allowed, forbid, emit, tags, &sc)
 			wrong := false
 			for i := range tags {
 				if tags[i] != s.Gold[i] {
@@ -317,13 +376,14 @@ func Read(r io.Reader) (*Model, error) {
 	if nt == 0 || nt > 16 || bits > 26 {
 		return nil, errors.New("attribml: bad model header")
 	}
-	m := NewModel(int(nt), uint(bits))
+	m := &Model{NT: int(nt), Bits: uint(bits), Trans: make([]float32, (nt+1)*nt), Q: make([]int16, (1<<bits)*nt)}
 	if err := binary.Read(br, binary.LittleEndian, m.Trans); err != nil {
 		return nil, err
 	}
 	if err := binary.Read(br, binary.LittleEndian, &scale); err != nil {
 		return nil, err
 	}
+	m.Scale = scale
 	if err := binary.Read(br, binary.LittleEndian, &nz); err != nil {
 		return nil, err
 	}
@@ -338,10 +398,10 @@ func Read(r io.Reader) (*Model, error) {
 			return nil, err
 		}
 		idx += int(d)
-		if idx >= len(m.W) {
+		if idx >= len(m.Q) {
 			return nil, errors.New("attribml: weight index out of range")
 		}
-		m.W[idx] = float32(int16(binary.LittleEndian.Uint16(b2[:]))) * scale
+		m.Q[idx] = int16(binary.LittleEndian.Uint16(b2[:]))
 	}
 	return m, nil
 }
