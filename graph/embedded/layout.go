@@ -39,6 +39,7 @@ var (
 	iCounted      = []byte("i_counted")       // counted · unit · claim
 	iQuantity     = []byte("i_quantity")      // claim (claims with quantities)
 	iByCount      = []byte("i_by_count")      // uint32(MaxUint32 − statements) claim
+	iClaimN       = []byte("i_claim_n")       // claim → uint32 statements (absent in stores of before: read the aggregate)
 	iOutletArt    = []byte("i_outlet_art")    // outlet · article
 	iAgentWord    = []byte("i_agent_word")    // word · agent (name and aliases)
 	iAgentKind    = []byte("i_agent_kind")    // kind · agent
@@ -46,7 +47,7 @@ var (
 
 	allBuckets = [][]byte{bMeta, bArticles, bTexts, bBundles, bOutlets, bAgents, bClaims, bAgg, bStmts, bDisputes, bLinks,
 		iClaimStmt, iClaimDispute, iClaimLink, iSpeaker, iArticle, iOutlet, iWord, iWordCount, iCounted, iQuantity, iByCount,
-		iOutletArt, iAgentWord, iAgentKind, iAdj}
+		iClaimN, iOutletArt, iAgentWord, iAgentKind, iAdj}
 
 	keyVersion = []byte("version")
 	keyStats   = []byte("stats")

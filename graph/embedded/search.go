@@ -115,33 +115,47 @@ type matcher struct {
 	terms []string
 }
 
-// match reports whether claim id passes every filter, with its aggregate.
-func (m *matcher) match(id string) (*claimAgg, bool, error) {
+// match reports whether claim id passes every filter, with its statement count and,
+// when a filter needed it, its aggregate (else nil). Index point lookups come first;
+// the aggregate is decoded only for speaker, article and outlet filters.
+func (m *matcher) match(id string) (int, *claimAgg, bool, error) {
 	q := m.q
-	// Index point lookups first: they need no decoding.
 	for _, t := range m.terms {
 		if m.tx.Bucket(iWord).Get(key(t, id)) == nil {
-			return nil, false, nil
+			return 0, nil, false, nil
 		}
 	}
 	if q.HasQuantity != nil && *q.HasQuantity != (m.tx.Bucket(iQuantity).Get([]byte(id)) != nil) {
-		return nil, false, nil
+		return 0, nil, false, nil
+	}
+	if q.Disputed != nil && *q.Disputed != hasPrefix(m.tx, iClaimDispute, prefix(id)) {
+		return 0, nil, false, nil
+	}
+	if q.SpeakerID == "" && q.ArticleID == "" && q.OutletID == "" {
+		if v := m.tx.Bucket(iClaimN).Get([]byte(id)); len(v) == 4 {
+			return int(binary.BigEndian.Uint32(v)), nil, true, nil
+		}
 	}
 	var a claimAgg
 	if ok, err := get(m.tx, bAgg, id, &a); err != nil || !ok {
-		return nil, false, orMissing(err, "claim aggregate", id)
+		return 0, nil, false, orMissing(err, "claim aggregate", id)
 	}
 	if (q.SpeakerID != "" && a.Sp[q.SpeakerID] == 0) ||
 		(q.ArticleID != "" && a.Ar[q.ArticleID] == 0) ||
-		(q.OutletID != "" && a.Ou[q.OutletID] == 0) ||
-		(q.Disputed != nil && *q.Disputed != (a.D > 0)) {
-		return nil, false, nil
+		(q.OutletID != "" && a.Ou[q.OutletID] == 0) {
+		return 0, nil, false, nil
 	}
-	return &a, true, nil
+	return a.N, &a, true, nil
 }
 
-// summary reads claim id and summarizes it with its aggregate.
+// summary reads claim id and summarizes it with its aggregate (read when nil).
 func (m *matcher) summary(id string, a *claimAgg) (graph.ClaimSummary, error) {
+	if a == nil {
+		a = &claimAgg{}
+		if ok, err := get(m.tx, bAgg, id, a); err != nil || !ok {
+			return graph.ClaimSummary{}, orMissing(err, "claim aggregate", id)
+		}
+	}
 	var c graph.Claim
 	if ok, err := get(m.tx, bClaims, id, &c); err != nil || !ok {
 		return graph.ClaimSummary{}, orMissing(err, "claim", id)
@@ -151,7 +165,7 @@ func (m *matcher) summary(id string, a *claimAgg) (graph.ClaimSummary, error) {
 
 // matchSummary is match and summary together.
 func (m *matcher) matchSummary(id string) (graph.ClaimSummary, bool, error) {
-	a, ok, err := m.match(id)
+	_, a, ok, err := m.match(id)
 	if err != nil || !ok {
 		return graph.ClaimSummary{}, false, err
 	}
@@ -172,6 +186,7 @@ func afterCursor(cur graph.Cursor, n int, id string) bool {
 func (m *matcher) collectByCount(d driver, cur graph.Cursor, n int, page *graph.Page[graph.ClaimSummary]) error {
 	type hit struct {
 		id  string
+		n   int
 		agg *claimAgg
 	}
 	var all []hit
@@ -182,9 +197,9 @@ func (m *matcher) collectByCount(d driver, cur graph.Cursor, n int, page *graph.
 			return true, nil
 		}
 		last = id
-		a, ok, err := m.match(id)
-		if err == nil && ok && afterCursor(cur, a.N, id) {
-			all = append(all, hit{id, a})
+		cnt, a, ok, err := m.match(id)
+		if err == nil && ok && afterCursor(cur, cnt, id) {
+			all = append(all, hit{id, cnt, a})
 		}
 		return err == nil, err
 	})
@@ -192,14 +207,14 @@ func (m *matcher) collectByCount(d driver, cur graph.Cursor, n int, page *graph.
 		return err
 	}
 	sort.Slice(all, func(i, j int) bool {
-		if all[i].agg.N != all[j].agg.N {
-			return all[i].agg.N > all[j].agg.N
+		if all[i].n != all[j].n {
+			return all[i].n > all[j].n
 		}
 		return all[i].id < all[j].id
 	})
 	if len(all) > n {
 		all = all[:n]
-		page.NextCursor = graph.EncodeCursor(graph.Cursor{Key: all[n-1].id, N: all[n-1].agg.N})
+		page.NextCursor = graph.EncodeCursor(graph.Cursor{Key: all[n-1].id, N: all[n-1].n})
 	}
 	for _, h := range all {
 		sum, err := m.summary(h.id, h.agg)

@@ -114,6 +114,11 @@ func (w *writer) flush() error {
 		if err := w.mark(iByCount, countKey(a.N, id)); err != nil {
 			return err
 		}
+		var n [4]byte
+		binary.BigEndian.PutUint32(n[:], uint32(a.N))
+		if err := w.b(iClaimN).Put([]byte(id), n[:]); err != nil {
+			return err
+		}
 	}
 	w.aggs = map[string]*claimAgg{}
 	return putJSON(w.tx, bMeta, string(keyStats), w.stats)
