@@ -117,10 +117,10 @@ func Comparable(a, b Quantity) bool {
 // countedSynonyms groups the words of counted things that mean the same: the states of
 // casualty counts. The first word of each group is its canonical form.
 var countedSynonyms = [][]string{
-	{"dead", "killed", "died", "deaths", "death", "slain", "fatalities", "perished", "lives"},
-	{"injured", "wounded", "hurt", "injuries"},
-	{"displaced", "uprooted"},
-	{"detained", "arrested", "held"},
+	{"dead", "killed", "died", "deaths", "fatalities"},
+	{"injured", "wounded", "injuries"},
+	{"displaced"},
+	{"detained", "arrested"},
 }
 
 var countedCanon = map[string]string{}

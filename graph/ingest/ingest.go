@@ -47,9 +47,15 @@ const DefaultMaxCandidates = 50
 type Ingester struct {
 	store graph.Store
 	opts  Options
-	mu    sync.Mutex // held while reasoning and writing; guards acr
+	mu    sync.Mutex // held while reasoning and writing; guards acr and known
 	acr   acronymIndex
+	// known holds ids of agents this Ingester wrote (agents are never deleted), so
+	// that an agent named again needs no store lookup.
+	known map[string]bool
 }
+
+// maxKnownAgents bounds Ingester.known.
+const maxKnownAgents = 1 << 20
 
 // New returns an Ingester writing into store.
 func New(store graph.Store, opts Options) *Ingester {
@@ -59,7 +65,7 @@ func New(store graph.Store, opts Options) *Ingester {
 	if opts.MaxCandidates > graph.MaxPageSize {
 		opts.MaxCandidates = graph.MaxPageSize
 	}
-	return &Ingester{store: store, opts: opts}
+	return &Ingester{store: store, opts: opts, known: map[string]bool{}}
 }
 
 // ClaimResult is one claim of an ingested article.
@@ -135,7 +141,7 @@ func (in *Ingester) IngestGraph(ctx context.Context, g *graph.ArticleGraph, unli
 		}
 		return res, err
 	}
-	r := &reasoner{ctx: ctx, st: in.store, acr: &in.acr, max: in.opts.MaxCandidates, g: g, res: &Result{ArticleID: g.Article.ID}}
+	r := &reasoner{ctx: ctx, st: in.store, acr: &in.acr, known: in.known, max: in.opts.MaxCandidates, g: g, res: &Result{ArticleID: g.Article.ID}}
 	if err := r.run(unlinked); err != nil {
 		return nil, err
 	}
@@ -148,9 +154,12 @@ func (in *Ingester) IngestGraph(ctx context.Context, g *graph.ArticleGraph, unli
 	if err != nil {
 		return nil, err
 	}
-	if in.acr.loaded {
-		for _, a := range out.Agents {
+	for _, a := range out.Agents {
+		if in.acr.loaded {
 			in.acr.add(a)
+		}
+		if len(in.known) < maxKnownAgents {
+			in.known[a.ID] = true
 		}
 	}
 	res := r.res
@@ -208,6 +217,7 @@ type reasoner struct {
 	ctx    context.Context
 	st     graph.Store
 	acr    *acronymIndex
+	known  map[string]bool // agent ids known to be stored
 	max    int
 	g      *graph.ArticleGraph
 	res    *Result
@@ -282,6 +292,10 @@ func (r *reasoner) resolveAgents() error {
 	var keep []graph.Agent
 	resolved := map[string]graph.Agent{}
 	for _, a := range r.g.Agents {
+		if r.known[a.ID] {
+			keep = append(keep, a) // stored under its own id: nothing to resolve
+			continue
+		}
 		to, ok, err := findStoredAgent(r.ctx, r.st, r.acr, a)
 		if err != nil {
 			return err
@@ -378,16 +392,19 @@ func (r *reasoner) claimCandidates(c graph.Claim) ([]graph.Claim, error) {
 func (r *reasoner) mergeClaims() error {
 	remap := map[string]string{}
 	for _, c := range r.g.Claims {
-		d, err := r.storedClaim(c.ID)
-		if err != nil {
-			return err
-		}
-		if d != nil {
-			continue // already stored under this id: statements join it anyway
+		if len(claimTokens(c.Text)) < MinMatchWords {
+			continue // matches only an identical text, which has the same id
 		}
 		cands, err := r.claimCandidates(c)
 		if err != nil {
 			return err
+		}
+		stored := false // the search finds the claim itself when it is stored
+		for _, x := range cands {
+			stored = stored || x.ID == c.ID
+		}
+		if stored {
+			continue // already stored under this id: statements join it anyway
 		}
 		var best *graph.Claim
 		bestJ := -1.0

@@ -326,6 +326,9 @@ func (r *reasoner) linkQuantities() error {
 				if own[c.ID] {
 					continue
 				}
+				if _, _, link := QuantityLink(m.claim, c, "", ""); !link {
+					continue // decided on the numbers alone, before reading who said it when
+				}
 				side, ok, err := r.storedSide(c.ID)
 				if err != nil {
 					return err
