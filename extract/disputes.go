@@ -509,6 +509,6 @@ func (f *disputeFinder) emit(kind graph.DisputeKind, disputer string, claim, tar
 		Target:   target,
 		Cue:      semSpan(f.d.Runes, verb.Start, verb.End),
 		Kind:     string(kind),
-		Sentence: semSpan(f.d.Runes, sent.Start, sent.End),
+		Sentence: semContext(f.d.Runes, sent),
 	})
 }

@@ -120,11 +120,11 @@ func ToGraph(meta ArticleMeta, doc *Document) *graph.ArticleGraph {
 		}
 		st := graph.Statement{
 			ArticleID: art.ID, ClaimID: cid, SpeakerID: agent(a.Speaker), Via: via,
-			Kind: semSpeechKind(a.Kind), Cue: fix(a.Cue), Content: content, Sentence: fix(a.Sentence),
+			Kind: semSpeechKind(a.Kind), Cue: fix(a.Cue), Content: content, Sentence: semContext(runes, a.Sentence),
 			Confidence: min(1, max(0, a.Confidence)),
 		}
 		if a.Sentence.IsZero() {
-			st.Sentence = fix(attribSentence(doc, &a))
+			st.Sentence = semContext(runes, attribSentence(doc, &a))
 		}
 		if a.Source != nil {
 			s := fix(*a.Source)
@@ -139,7 +139,7 @@ func ToGraph(meta ArticleMeta, doc *Document) *graph.ArticleGraph {
 		}
 		content := fix(c.Span)
 		st := graph.Statement{ArticleID: art.ID, ClaimID: c.ID, Kind: graph.SpeechNone, Content: content,
-			Sentence: fix(semSentenceAround(doc, c.Span)), Confidence: 0.9}
+			Sentence: semContext(runes, semSentenceAround(doc, c.Span)), Confidence: 0.9}
 		if c.Origin == "accusation" {
 			st.SpeakerID = agent(c.Speaker)
 			st.Kind = graph.SpeechReported
@@ -166,7 +166,7 @@ func ToGraph(meta ArticleMeta, doc *Document) *graph.ArticleGraph {
 		cue := fix(d.Cue)
 		g.Disputes = append(g.Disputes, graph.Dispute{
 			ID: graph.DisputeID(art.ID, cue, dis, cid, tid), ArticleID: art.ID, DisputerID: dis, ClaimID: cid,
-			TargetAgentID: tid, Kind: graph.DisputeKind(d.Kind), Cue: cue, Sentence: fix(d.Sentence), Confidence: 0.7,
+			TargetAgentID: tid, Kind: graph.DisputeKind(d.Kind), Cue: cue, Sentence: semContext(runes, d.Sentence), Confidence: 0.7,
 		})
 	}
 	for _, m := range doc.Mentions {
@@ -204,6 +204,22 @@ func semClampSpan(runes []rune, sp Span) Span {
 	}
 	out.Text = semSpanText(runes, out)
 	return out
+}
+
+// semMaxContextText is the longest sentence span that carries its text; longer ones
+// (a text without sentence ends) carry offsets only, so output stays linear in the
+// input.
+const semMaxContextText = 2000
+
+// semContext clamps a sentence span and fills its text when it is not too long.
+func semContext(runes []rune, sp Span) Span {
+	sp.Fragments = nil
+	if sp.End-sp.Start > semMaxContextText {
+		out := semClampSpan(runes, Span{Start: sp.Start, End: sp.Start})
+		out.End = max(out.Start, min(len(runes), sp.End))
+		return out
+	}
+	return semClampSpan(runes, sp)
 }
 
 // semSentenceAround returns the sentence(s) that hold a span.
