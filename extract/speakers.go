@@ -35,7 +35,10 @@ import (
 //     attribution before it in the same sentence;
 //  6. an attribution with no source whose cue follows "and" or "but" ("Washington has
 //     ruled out troops but has requested contributions") has the entity that opens
-//     its sentence as speaker when an auxiliary or past tense follows that name.
+//     its sentence as speaker when an auxiliary or past tense follows that name;
+//  7. an attribution with no source whose cue is a passive participle followed by
+//     "by" and an entity ("described by U.S. officials as ...", "as reported by
+//     Axios") has that entity.
 
 type pronInfo struct {
 	gender byte // m, f, n (it), p (they), x (I)
@@ -498,6 +501,46 @@ func (r *speakerResolver) coordinatedSpeaker(a *Attribution) string {
 	return ""
 }
 
+// passiveAgent applies rule 7: an attribution with no source whose cue is a passive
+// participle followed by "by" and an entity ("described by U.S. officials as ...",
+// "is considered a failure by Spencer") has that entity as speaker. The "by" phrase
+// may follow the cue directly or end the sentence's clause within a few words.
+func (r *speakerResolver) passiveAgent(a *Attribution) string {
+	d := r.d
+	cue := semScan(d.Runes, a.Cue.Start, a.Cue.End)
+	if len(cue) == 0 || !strings.HasSuffix(cue[len(cue)-1].Lower, "ed") {
+		return ""
+	}
+	sent := attribSentence(d, a)
+	toks := semScan(d.Runes, a.Cue.End, min(sent.End, a.Cue.End+200))
+	for k := 0; k+1 < len(toks) && k < 8; k++ {
+		if toks[k].Lower != "by" {
+			if toks[k].Text == "," || toks[k].Text == "." {
+				break
+			}
+			continue
+		}
+		j := k + 1
+		if toks[j].Lower == "the" && j+1 < len(toks) {
+			j++
+		}
+		for _, m := range r.mentionsIn(toks[j].Start, toks[j].End) {
+			if m.Span.Start == toks[j].Start {
+				return m.Entity
+			}
+		}
+		// "by observers": a group noun makes a group
+		if _, ok := entLex.groups[toks[j].Lower]; ok && toks[j].Text == toks[j].Lower {
+			id := semAddEntity(d, toks[j].Lower, graph.KindGroup)
+			r.reindex()
+			r.addMention(Mention{Entity: id, Span: semSpan(d.Runes, toks[j].Start, toks[j].End), Kind: MentionNominal})
+			return id
+		}
+		return ""
+	}
+	return ""
+}
+
 // viaEntity maps a raw agency span from the attribution stage (Attribution.ViaSpans)
 // to an entity: the outlet or organization mentioned there, else the gazetteer entry
 // for its words, else a new outlet named by its words without "the".
@@ -565,6 +608,9 @@ func resolveSpeakers(d *Document) {
 		}
 		if speaker == "" && a.Source == nil {
 			speaker = r.coordinatedSpeaker(a)
+		}
+		if speaker == "" && a.Source == nil {
+			speaker = r.passiveAgent(a)
 		}
 		for _, vs := range a.ViaSpans {
 			if v := r.viaEntity(vs); v != "" {
