@@ -151,17 +151,21 @@ func cueWindow(d *Document, toks []attribml.Tok, si, a, b, before, after int) (i
 	return lo, hi
 }
 
-// windowBudget shrinks the context bounds when cues are so dense (adversarial input,
-// such as "he said" repeated over a 10 MB line) that full windows would cost more
-// than about 6 tokens of role tagging per token of text. News text never comes near
-// the budget, so the bounds there are maxBefore and maxAfter.
+// longContext is the context length (tokens) beyond which windowBudget applies; news
+// contexts (a sentence or a few) are shorter.
+const longContext = 400
+
+// windowBudget shrinks the bounds of contexts longer than longContext when cues are
+// so dense (adversarial input, such as "he said" repeated over a 10 MB line without a
+// full stop) that full windows would cost more than about 3 tokens of role tagging per
+// token of text.
 func windowBudget(ntoks, ncues int) (before, after int) {
 	if ncues == 0 {
 		return maxBefore, maxAfter
 	}
-	budget := 6 * ntoks / ncues
-	before = min(maxBefore, max(12, budget/3))
-	after = min(maxAfter, max(24, budget-before))
+	budget := 3 * ntoks / ncues
+	before = min(maxBefore, max(8, budget/3))
+	after = min(maxAfter, max(16, budget-before))
 	return before, after
 }
 
@@ -220,7 +224,10 @@ func findAttributions(d *Document) {
 	allowed := []uint16{}
 	before, after := windowBudget(len(toks), len(cues))
 	for _, c := range cues {
-		lo, hi := cueWindow(d, toks, c.si, c.a, c.b, before, after)
+		lo, hi := cueWindow(d, toks, c.si, c.a, c.b, maxBefore, maxAfter)
+		if hi-lo > longContext {
+			lo, hi = cueWindow(d, toks, c.si, c.a, c.b, before, after)
+		}
 		ts := toks[lo:hi]
 		buf, feats = attribml.RoleFeatures(ts, c.a-lo, c.b-lo, roleModel.Mask(), buf, feats)
 		allowed = allowed[:0]
