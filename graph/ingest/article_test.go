@@ -6,7 +6,9 @@ import (
 	"testing"
 
 	"github.com/claimgraph/claimgraph/corpus"
+	"github.com/claimgraph/claimgraph/extract"
 	"github.com/claimgraph/claimgraph/graph"
+	"github.com/claimgraph/claimgraph/graph/storetest"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -173,4 +175,34 @@ func TestIngestConcurrent(t *testing.T) {
 	}
 	assert.Equal(t, len(arts), n, "each article created once")
 	assert.Equal(t, stats(t, seq), stats(t, s))
+}
+
+func TestUnlinked(t *testing.T) {
+	text := "Israel rejects the figures of Palestinians killed. Hamas denies it."
+	g := &graph.ArticleGraph{
+		Article: graph.Article{Text: text},
+		Agents:  []graph.Agent{israel, agent(org, "Hamas")},
+		Claims:  []graph.Claim{rep("some claim of the article")},
+	}
+	str := func(s string) *string { return &s }
+	cue := storetest.Find(text, "rejects")
+	doc := &extract.Document{Disputes: []extract.Dispute{
+		{Disputer: israel.ID, Cue: cue, Kind: "rejects", Sentence: storetest.Find(text, "Israel rejects the figures of Palestinians killed.")},
+		{Disputer: israel.ID, Claim: str(g.Claims[0].ID), Cue: cue, Kind: "rejects", Sentence: cue},          // linked in its article
+		{Disputer: israel.ID, Target: str(graph.AgentID("Hamas")), Cue: cue, Kind: "rejects", Sentence: cue}, // targets an agent
+		{Disputer: "ag_unknown", Cue: cue, Kind: "denies", Sentence: cue},                                    // disputer not an agent
+		{Disputer: israel.ID, Cue: graph.Span{Start: 60, End: 900}, Kind: "denies", Sentence: cue},           // span outside the text
+	}}
+	got := Unlinked(doc, g)
+	require.Len(t, got, 1)
+	assert.Equal(t, israel.ID, got[0].DisputerID)
+	assert.Equal(t, graph.DisputeRejects, got[0].Kind)
+	assert.Equal(t, cue.Start, got[0].Cue.Start)
+}
+
+func TestMeta(t *testing.T) {
+	m := Meta(corpus.Article{URL: " https://x.example/a ", Title: "T", Outlet: "O", Authors: []string{"A"},
+		Published: graph.Date{Value: "2025", Precision: graph.PrecisionYear}})
+	assert.Equal(t, extract.ArticleMeta{URL: "https://x.example/a", Title: "T", Outlet: "O", Authors: []string{"A"},
+		Published: graph.Date{Value: "2025", Precision: graph.PrecisionYear}}, m)
 }
