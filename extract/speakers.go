@@ -22,7 +22,9 @@ import (
 //     Gaza’s Health Ministry (a nominal mention); else a person in apposition ("the
 //     U.S. ambassador, Mike Waltz,");
 //  3. a source with no mention whose head noun is a group noun (lexicon/groups.txt)
-//     becomes a group entity named by its words ("Observers note" → observers); one
+//     becomes a group entity named by its words ("Observers note" → observers; a name
+//     that completes a group noun makes it a group too: "permanent members of the
+//     Security Council" is not the Security Council); one
 //     made of two or three capitalized name words becomes a person;
 //  4. Via: the agencies the attribution stage found (Attribution.ViaSpans), mapped to
 //     entities; when the source names only news outlets ("according to reports from Reuters
@@ -295,6 +297,10 @@ func (r *speakerResolver) resolveSource(src Span) (string, []string) {
 		if semModifies(words, m.Span.End, headEnd) {
 			continue
 		}
+		// "members of the Security Council": a name that complements a group noun
+		if semComplement(words, m.Span.Start) >= 0 {
+			continue
+		}
 		if allOutlets {
 			return m.Entity, outlets
 		}
@@ -321,6 +327,24 @@ func (r *speakerResolver) resolveSource(src Span) (string, []string) {
 		return "", nil
 	}
 	last := head[len(head)-1]
+	// "permanent members of the Security Council": a group noun with its complement
+	for k, w := range head {
+		if _, ok := entLex.groups[w.Lower]; !ok || w.Text != w.Lower || k+2 >= len(head) || !semComplementPrep[head[k+1].Lower] {
+			continue
+		}
+		first := 0
+		for first < k && (head[first].Lower == "the" || head[first].Lower == "a" || head[first].Lower == "an") {
+			first++
+		}
+		name := semCollapseSpace(string(d.Runes[head[first].Start:last.End]))
+		if w := head[first]; semIsCap(w.Text) && entLex.adjCountry[w.Text] == "" && entLex.gaz[w.Text].canon == "" {
+			name = strings.ToLower(w.Text) + name[len(w.Text):] // "Permanent members" at a sentence start
+		}
+		id := semAddEntity(d, name, graph.KindGroup)
+		r.reindex()
+		r.addMention(Mention{Entity: id, Span: semSpan(d.Runes, head[first].Start, last.End), Kind: MentionNominal})
+		return id, nil
+	}
 	if _, ok := entLex.groups[last.Lower]; ok {
 		var parts []string
 		for _, w := range head {
@@ -364,6 +388,26 @@ func semModifies(words []semTok, end, headEnd int) bool {
 		return w.Text == w.Lower && w.Kind == 'w'
 	}
 	return false
+}
+
+// semComplementPrep join a group noun to the name that completes it.
+var semComplementPrep = map[string]bool{"of": true, "from": true, "for": true, "at": true, "in": true}
+
+// semComplement returns the index in words of the group noun that the mention
+// starting at start complements ("members of the Security Council"), or -1.
+func semComplement(words []semTok, start int) int {
+	k := sort.Search(len(words), func(i int) bool { return words[i].Start >= start })
+	k--
+	if k >= 0 && words[k].Lower == "the" {
+		k--
+	}
+	if k < 1 || !semComplementPrep[words[k].Lower] {
+		return -1
+	}
+	if _, ok := entLex.groups[words[k-1].Lower]; ok && words[k-1].Text == words[k-1].Lower {
+		return k - 1
+	}
+	return -1
 }
 
 // semAgencyPhrases are the word sequences after which outlets are agencies (rule 4).
