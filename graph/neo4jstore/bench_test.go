@@ -102,7 +102,7 @@ func writeUnbatched(ctx context.Context, s *Store, g *graph.ArticleGraph) error 
 	r.addBundle(g)
 	for _, st := range writeSteps {
 		for _, row := range r[st.param] {
-			if err := one(st.cypher, map[string]any{st.param: []map[string]any{row}}); err != nil {
+			if err := one(stepStatement(st), map[string]any{st.param: []map[string]any{row}}); err != nil {
 				return err
 			}
 		}

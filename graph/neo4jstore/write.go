@@ -44,7 +44,8 @@ const cyLockAgents = `UNWIND $ids AS id
 MERGE (n:Agent {id: id}) SET n._lock = true REMOVE n._lock
 RETURN n`
 
-// step is one batch of the write statement: its rows are the parameter named param.
+// step is one batch of the write statement: its rows are the parameter named param,
+// each row r; the Cypher is what follows `UNWIND $param AS r`.
 type step struct {
 	param  string
 	cypher string
@@ -52,52 +53,53 @@ type step struct {
 
 // writeSteps run in this order, nodes before the relationships that need them.
 var writeSteps = []step{
-	{"agents", `UNWIND $agents AS r MERGE (n:Agent {id: r.id}) SET n += r.props`},
+	{"agents", `MERGE (n:Agent {id: r.id}) SET n += r.props`},
 	// An outlet keeps the name and domain of its first write.
-	{"outlets", `UNWIND $outlets AS r MERGE (n:Outlet {id: r.id}) ON CREATE SET n += r.props`},
-	{"articles", `UNWIND $articles AS r MERGE (a:Article {id: r.id}) SET a += r.props
+	{"outlets", `MERGE (n:Outlet {id: r.id}) ON CREATE SET n += r.props`},
+	{"articles", `MERGE (a:Article {id: r.id}) SET a += r.props
   WITH a, r MATCH (o:Outlet {id: r.outlet}) MERGE (a)-[:PUBLISHED_BY]->(o)`},
 	// An existing claim is kept whole (its first write).
-	{"claims", `UNWIND $claims AS r MERGE (n:Claim {id: r.id}) ON CREATE SET n += r.props`},
-	{"statements", `UNWIND $statements AS r
-  MATCH (a:Article {id: r.article}) MATCH (c:Claim {id: r.claim})
+	{"claims", `MERGE (n:Claim {id: r.id}) ON CREATE SET n += r.props`},
+	{"statements", `MATCH (a:Article {id: r.article}) MATCH (c:Claim {id: r.claim})
   MERGE (n:Statement {id: r.id}) SET n += r.props
   MERGE (n)-[:IN_ARTICLE]->(a) MERGE (n)-[:OF_CLAIM]->(c)`},
-	{"said_by", `UNWIND $said_by AS r
-  MATCH (n:Statement {id: r.id}) MATCH (g:Agent {id: r.agent}) MERGE (n)-[:SAID_BY]->(g)`},
-	{"via", `UNWIND $via AS r
-  MATCH (n:Statement {id: r.id}) MATCH (g:Agent {id: r.agent}) MERGE (n)-[:VIA {pos: r.pos}]->(g)`},
-	{"disputes", `UNWIND $disputes AS r
-  MATCH (a:Article {id: r.article}) MATCH (g:Agent {id: r.disputer})
+	{"said_by", `MATCH (n:Statement {id: r.id}) MATCH (g:Agent {id: r.agent}) MERGE (n)-[:SAID_BY]->(g)`},
+	{"via", `MATCH (n:Statement {id: r.id}) MATCH (g:Agent {id: r.agent}) MERGE (n)-[:VIA {pos: r.pos}]->(g)`},
+	{"disputes", `MATCH (a:Article {id: r.article}) MATCH (g:Agent {id: r.disputer})
   MERGE (n:Dispute {id: r.id}) SET n += r.props
   MERGE (n)-[:DISPUTE_IN]->(a) MERGE (n)-[:DISPUTED_BY]->(g)`},
-	{"dispute_claims", `UNWIND $dispute_claims AS r
-  MATCH (n:Dispute {id: r.id}) MATCH (c:Claim {id: r.claim}) MERGE (n)-[:DISPUTES]->(c)`},
-	{"dispute_targets", `UNWIND $dispute_targets AS r
-  MATCH (n:Dispute {id: r.id}) MATCH (g:Agent {id: r.agent}) MERGE (n)-[:TARGETS]->(g)`},
+	{"dispute_claims", `MATCH (n:Dispute {id: r.id}) MATCH (c:Claim {id: r.claim}) MERGE (n)-[:DISPUTES]->(c)`},
+	{"dispute_targets", `MATCH (n:Dispute {id: r.id}) MATCH (g:Agent {id: r.agent}) MERGE (n)-[:TARGETS]->(g)`},
 	// Links are stored once per id, from the lower claim id to the higher; the first
 	// write keeps its From, Reason and ArticleID.
-	{"conflicts", `UNWIND $conflicts AS r
-  MATCH (a:Claim {id: r.lo}) MATCH (b:Claim {id: r.hi})
+	{"conflicts", `MATCH (a:Claim {id: r.lo}) MATCH (b:Claim {id: r.hi})
   MERGE (a)-[l:CONFLICTS_WITH {id: r.id}]->(b) ON CREATE SET l += r.props`},
-	{"corroborations", `UNWIND $corroborations AS r
-  MATCH (a:Claim {id: r.lo}) MATCH (b:Claim {id: r.hi})
+	{"corroborations", `MATCH (a:Claim {id: r.lo}) MATCH (b:Claim {id: r.hi})
   MERGE (a)-[l:CORROBORATES {id: r.id}]->(b) ON CREATE SET l += r.props`},
-	{"mentions", `UNWIND $mentions AS r
-  MATCH (a:Article {id: r.article}) MATCH (g:Agent {id: r.agent})
+	{"mentions", `MATCH (a:Article {id: r.article}) MATCH (g:Agent {id: r.agent})
   MERGE (a)-[m:MENTIONS {start: r.start, end: r.end}]->(g) SET m += r.props`},
 }
 
-// cyWrite is the one write statement: every step as a unit subquery. Its text never
-// changes, so Neo4j plans it once; empty row lists cost nothing.
+// cyWrite is the one write statement: every step as a unit subquery over its rows. All
+// rows travel in one list, $rows, each tagged with its step in r.step: Neo4j keys cached
+// plans on the query text and on the types and size range of each parameter, so one
+// list (rather than a list per step, whose sizes vary independently from bundle to
+// bundle) keeps the number of plans, each costly to make for a statement this long, to
+// a few size ranges.
 var cyWrite = func() string {
 	var b strings.Builder
-	for _, s := range writeSteps {
-		b.WriteString("CALL () {\n  " + s.cypher + "\n}\n")
+	for _, st := range writeSteps {
+		b.WriteString("CALL () {\n  UNWIND $rows AS r WITH r WHERE r.step = '" + st.param + "'\n  " + st.cypher + "\n}\n")
 	}
 	b.WriteString("RETURN 1 AS done")
 	return b.String()
 }()
+
+// stepStatement is one step alone, for writing rows one at a time (the benchmark's
+// unbatched loader).
+func stepStatement(st step) string {
+	return "UNWIND $" + st.param + " AS r\n" + st.cypher
+}
 
 // rows holds the parameter rows of the write statement, by step param.
 type rows map[string][]map[string]any
@@ -112,13 +114,17 @@ func newRows() rows {
 
 func (r rows) add(param string, row map[string]any) { r[param] = append(r[param], row) }
 
-// params returns the rows as statement parameters.
+// params returns the rows as the parameters of cyWrite: one list, in step order, each
+// row tagged with its step.
 func (r rows) params() map[string]any {
-	p := make(map[string]any, len(r))
-	for k, v := range r {
-		p[k] = v
+	all := make([]map[string]any, 0, r.count())
+	for _, st := range writeSteps {
+		for _, row := range r[st.param] {
+			row["step"] = st.param
+			all = append(all, row)
+		}
 	}
-	return p
+	return map[string]any{"rows": all}
 }
 
 // count is the number of rows (node and relationship merges) of all steps.
