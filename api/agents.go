@@ -1,6 +1,7 @@
 package api
 
 import (
+	"context"
 	"log/slog"
 	"net/http"
 
@@ -9,8 +10,21 @@ import (
 	"github.com/claimgraph/claimgraph/graph"
 )
 
+// The parts of graph.Store that the agent handlers use.
+type (
+	agentLister interface {
+		Agents(ctx context.Context, q graph.AgentQuery) (graph.Page[graph.Agent], error)
+	}
+	agentReader interface {
+		Agent(ctx context.Context, id string) (*graph.Agent, error)
+	}
+	agentClaimsReader interface {
+		AgentClaims(ctx context.Context, agentID string, p graph.PageRequest) (graph.Page[graph.ClaimSummary], error)
+	}
+)
+
 // handleAgents serves GET /v1/agents: agents filtered by name and kind.
-func handleAgents(store graph.Store, log *slog.Logger) gin.HandlerFunc {
+func handleAgents(store agentLister, log *slog.Logger) gin.HandlerFunc {
 	return func(c *gin.Context) {
 		q, err := parseAgentQuery(c.Request.URL.Query())
 		if err != nil {
@@ -27,7 +41,7 @@ func handleAgents(store graph.Store, log *slog.Logger) gin.HandlerFunc {
 }
 
 // handleAgent serves GET /v1/agents/{id}.
-func handleAgent(store graph.Store, log *slog.Logger) gin.HandlerFunc {
+func handleAgent(store agentReader, log *slog.Logger) gin.HandlerFunc {
 	return claimHandler(log, func(c *gin.Context, id string) (*graph.Agent, error) {
 		return store.Agent(c.Request.Context(), id)
 	})
@@ -35,7 +49,7 @@ func handleAgent(store graph.Store, log *slog.Logger) gin.HandlerFunc {
 
 // handleAgentClaims serves GET /v1/agents/{id}/claims: the claims the agent is the
 // speaker of, with who disputes them.
-func handleAgentClaims(store graph.Store, log *slog.Logger) gin.HandlerFunc {
+func handleAgentClaims(store agentClaimsReader, log *slog.Logger) gin.HandlerFunc {
 	return func(c *gin.Context) {
 		v := c.Request.URL.Query()
 		if err := checkParams(v, "cursor", "limit"); err != nil {

@@ -2,6 +2,7 @@ package api
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -20,8 +21,18 @@ import (
 	"github.com/claimgraph/claimgraph/graph"
 )
 
+// The parts of graph.Store that the article handlers use.
+type (
+	articleLister interface {
+		Articles(ctx context.Context, q graph.ArticleQuery) (graph.Page[graph.ArticleRef], error)
+	}
+	articleGraphReader interface {
+		ArticleGraph(ctx context.Context, id string) (*graph.ArticleGraph, error)
+	}
+)
+
 // handleArticles serves GET /v1/articles: articles without their text, by id.
-func handleArticles(store graph.Store, log *slog.Logger) gin.HandlerFunc {
+func handleArticles(store articleLister, log *slog.Logger) gin.HandlerFunc {
 	return func(c *gin.Context) {
 		q, err := parseArticleQuery(c.Request.URL.Query())
 		if err != nil {
@@ -69,7 +80,7 @@ type ArticleView struct {
 }
 
 // handleArticle serves GET /v1/articles/{id}.
-func handleArticle(store graph.Store, log *slog.Logger) gin.HandlerFunc {
+func handleArticle(store articleGraphReader, log *slog.Logger) gin.HandlerFunc {
 	return claimHandler(log, func(c *gin.Context, id string) (*ArticleView, error) {
 		g, err := store.ArticleGraph(c.Request.Context(), id)
 		if err != nil {
@@ -205,7 +216,7 @@ type IngestResponse struct {
 // handleIngest serves POST /v1/articles: extract one article, store it, return its
 // claims. It is idempotent: posting the same article again changes nothing and
 // answers 200 instead of 201.
-func handleIngest(store graph.Store, ing ArticleIngester, maxBody int64, log *slog.Logger) gin.HandlerFunc {
+func handleIngest(store articleGraphReader, ing ArticleIngester, maxBody int64, log *slog.Logger) gin.HandlerFunc {
 	return func(c *gin.Context) {
 		if err := checkParams(c.Request.URL.Query()); err != nil {
 			writeError(c, log, err)

@@ -1,6 +1,7 @@
 package api
 
 import (
+	"context"
 	"log/slog"
 	"net/http"
 
@@ -9,9 +10,25 @@ import (
 	"github.com/claimgraph/claimgraph/graph"
 )
 
+// The parts of graph.Store that the claim handlers use.
+type (
+	claimSearcher interface {
+		SearchClaims(ctx context.Context, q graph.ClaimQuery) (graph.Page[graph.ClaimSummary], error)
+	}
+	claimReader interface {
+		Claim(ctx context.Context, id string) (*graph.ClaimDetail, error)
+	}
+	provenanceReader interface {
+		Provenance(ctx context.Context, claimID string) (*graph.Provenance, error)
+	}
+	contradictionsReader interface {
+		Contradictions(ctx context.Context, claimID string) (*graph.Contradictions, error)
+	}
+)
+
 // handleSearchClaims serves GET /v1/claims: full-text and filtered claim search with
 // cursor pagination.
-func handleSearchClaims(store graph.Store, log *slog.Logger) gin.HandlerFunc {
+func handleSearchClaims(store claimSearcher, log *slog.Logger) gin.HandlerFunc {
 	return func(c *gin.Context) {
 		q, err := parseClaimQuery(c.Request.URL.Query())
 		if err != nil {
@@ -50,7 +67,7 @@ func claimHandler[T any](log *slog.Logger, get func(c *gin.Context, id string) (
 }
 
 // handleClaim serves GET /v1/claims/{id}: the claim, its quantities, its statements.
-func handleClaim(store graph.Store, log *slog.Logger) gin.HandlerFunc {
+func handleClaim(store claimReader, log *slog.Logger) gin.HandlerFunc {
 	return claimHandler(log, func(c *gin.Context, id string) (*graph.ClaimDetail, error) {
 		return store.Claim(c.Request.Context(), id)
 	})
@@ -58,7 +75,7 @@ func handleClaim(store graph.Store, log *slog.Logger) gin.HandlerFunc {
 
 // handleProvenance serves GET /v1/claims/{id}/provenance: every chain from article
 // through cited agencies to the original speaker, with evidence.
-func handleProvenance(store graph.Store, log *slog.Logger) gin.HandlerFunc {
+func handleProvenance(store provenanceReader, log *slog.Logger) gin.HandlerFunc {
 	return claimHandler(log, func(c *gin.Context, id string) (*graph.Provenance, error) {
 		return store.Provenance(c.Request.Context(), id)
 	})
@@ -66,7 +83,7 @@ func handleProvenance(store graph.Store, log *slog.Logger) gin.HandlerFunc {
 
 // handleContradictions serves GET /v1/claims/{id}/contradictions: disputes,
 // conflicting and corroborating claims, and independent origins.
-func handleContradictions(store graph.Store, log *slog.Logger) gin.HandlerFunc {
+func handleContradictions(store contradictionsReader, log *slog.Logger) gin.HandlerFunc {
 	return claimHandler(log, func(c *gin.Context, id string) (*graph.Contradictions, error) {
 		return store.Contradictions(c.Request.Context(), id)
 	})

@@ -7,9 +7,12 @@ import (
 	"time"
 
 	"github.com/gin-gonic/gin"
-
-	"github.com/claimgraph/claimgraph/graph"
 )
+
+// pinger is the part of graph.Store that /readyz uses.
+type pinger interface {
+	Ping(ctx context.Context) error
+}
 
 // Status is the body of /healthz and /readyz.
 type Status struct {
@@ -31,7 +34,7 @@ func handleHealthz(log *slog.Logger) gin.HandlerFunc {
 const readyTimeout = 2 * time.Second
 
 // handleReadyz answers 200 when the store is reachable, 503 otherwise.
-func handleReadyz(store graph.Store, log *slog.Logger) gin.HandlerFunc {
+func handleReadyz(store pinger, log *slog.Logger) gin.HandlerFunc {
 	return func(c *gin.Context) {
 		if err := checkParams(c.Request.URL.Query()); err != nil {
 			writeError(c, log, err)
