@@ -33,9 +33,24 @@
 //
 // # Transactions
 //
-// PutArticle writes one article bundle in one managed write transaction (ExecuteWrite):
-// batched UNWIND … MERGE statements, idempotent, so a retried transaction function or a
-// repeated write gives the same graph. Reads use ExecuteQuery (or ExecuteRead for reads
-// made of several queries) routed to readers, always naming the database. Every value is a
-// query parameter; labels and relationship types come only from this package's constants.
+// PutArticle writes one article bundle in one managed write transaction (ExecuteWrite)
+// of at most four round trips: lock the article and read its content hash (same hash:
+// nothing to do), drop what a replaced version owned, lock and read the agents to merge
+// (graph.MergeAgent), then one statement in which every record type is an
+// `UNWIND … MERGE (n:Label {id: r.id}) SET n += r.props` batch. Everything is
+// idempotent, so a transaction function the driver reruns, or a repeated write, gives
+// the same graph. PutArticles does the same for up to MaxBulkArticles bundles per
+// transaction, with the meaning of successive PutArticle calls. Reads use ExecuteQuery
+// (or ExecuteRead for reads made of several queries) routed to readers, always naming
+// the database, and assemble answers with the shared functions of package graph. Every
+// value is a query parameter; labels and relationship types come only from this
+// package's constants. Full-text queries are built from graph.QueryTerms, each term
+// escaped (EscapeLucene).
+//
+// # Running it
+//
+// `make neo4j-up` starts the project's own Neo4j 5.26 (graph/neo4jstore/launcher) on
+// bolt://127.0.0.1:7687 without auth; ConfigFromEnv(os.Getenv) with
+// NEO4J_URI=bolt://127.0.0.1:7687 then reaches it. `make test` starts it, runs the tests
+// (this package's skip without NEO4J_URI) and stops it.
 package neo4jstore
