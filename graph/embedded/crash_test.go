@@ -61,7 +61,7 @@ func TestCrashSafety(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "crash.db")
 	r := rand.New(rand.NewPCG(1, 2))
 	var stored []*graph.ArticleGraph // every article stored so far, over all rounds
-	for round := range 4 {
+	for round := range 3 {
 		seed := uint64(100 + round)
 		cmd := exec.Command(os.Args[0], "-test.run=^TestCrashChild$", "-test.v", "-test.count=1")
 		cmd.Env = append(os.Environ(), envCrashPath+"="+path, envCrashSeed+"="+strconv.FormatUint(seed, 10))
@@ -73,7 +73,7 @@ func TestCrashSafety(t *testing.T) {
 		// Let it write a random number of articles, then kill it at a random moment:
 		// with one fsynced transaction after another, the kill lands inside a write
 		// transaction nearly every time.
-		target := 20 + r.IntN(60)
+		target := 10 + r.IntN(30)
 		acked := -1
 		sc := bufio.NewScanner(out)
 		for sc.Scan() {
