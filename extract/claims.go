@@ -175,7 +175,9 @@ func semInside(sp Span, s, e int) bool {
 func findClaims(d *Document) {
 	var quants []Quantity
 	for _, s := range semSentenceSpans(d) {
-		quants = append(quants, findQuantities(d.Runes, s.Start, s.End)...)
+		if semSpanHas(d, s, semMayCount) {
+			quants = append(quants, findQuantities(d.Runes, s.Start, s.End)...)
+		}
 	}
 	seen := map[string]bool{}
 	var claims []Claim
@@ -233,6 +235,24 @@ func findClaims(d *Document) {
 	}
 	sort.SliceStable(claims, func(i, j int) bool { return claims[i].Span.Start < claims[j].Span.Start })
 	d.Claims = claims
+}
+
+// semMayCount reports whether a token may start a quantity: digits or a number word.
+func semMayCount(t *Token) bool {
+	if t.Kind == TokNumber {
+		return true
+	}
+	for _, r := range t.Text {
+		if r >= '0' && r <= '9' {
+			return true
+		}
+	}
+	if _, ok := qLex.numWords[t.Lower]; ok {
+		return true
+	}
+	a, _, _ := strings.Cut(t.Lower, "-")
+	_, ok := qLex.numWords[a]
+	return ok
 }
 
 // semQuantFrom returns the index of the first quantity (sorted by start) that starts

@@ -112,6 +112,9 @@ func findDisputes(d *Document) {
 		}
 	}
 	for si, s := range f.sents {
+		if !semSpanHas(d, s, func(t *Token) bool { _, ok := dispLex[t.Lower]; return ok }) {
+			continue
+		}
 		toks := semScan(d.Runes, s.Start, s.End)
 		for i, t := range toks {
 			kind, ok := dispLex[t.Lower]

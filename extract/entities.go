@@ -77,7 +77,7 @@ func semKey(toks []semTok) string {
 
 func semFoldKeepCase(s string) string {
 	if strings.ContainsAny(s, "’‘‐‑") {
-		s = strings.NewReplacer("’", "'", "‘", "'", "‐", "-", "‑", "-").Replace(s)
+		s = semFolder.Replace(s)
 	}
 	return s
 }
@@ -875,7 +875,18 @@ func (b *entBuilder) nominals() {
 	sort.SliceStable(b.mentions, func(x, y int) bool { return b.mentions[x].Span.Start < b.mentions[y].Span.Start })
 	named := append([]Mention(nil), b.mentions...)
 	byID := b.byID
-	toks := semScan(b.d.Runes, 0, len(b.d.Runes))
+	// only the places where "the" precedes a nominal head need reading
+	var toks []semTok
+	if dt := b.d.Tokens; len(dt) > 0 {
+		for i := 0; i+1 < len(dt); i++ {
+			if dt[i].Lower == "the" && entLex.nominals[dt[i+1].Lower] {
+				toks = append(toks, semScan(b.d.Runes, dt[i].Start, min(len(b.d.Runes), dt[i+1].End+40))[:]...)
+				toks = append(toks, semTok{Kind: 'p', Text: "\n", Start: dt[i+1].End, End: dt[i+1].End})
+			}
+		}
+	} else {
+		toks = semScan(b.d.Runes, 0, len(b.d.Runes))
+	}
 	for i := 0; i+1 < len(toks); i++ {
 		if toks[i].Lower != "the" || !entLex.nominals[toks[i+1].Lower] || toks[i+1].Text != toks[i+1].Lower {
 			continue

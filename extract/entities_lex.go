@@ -2,6 +2,7 @@ package extract
 
 import (
 	"embed"
+	"sort"
 	"strings"
 	"unicode"
 )
@@ -152,10 +153,13 @@ func semMakeTok(runes []rune, s, e int, k byte) semTok {
 func semFold(s string) string {
 	s = strings.ToLower(s)
 	if strings.ContainsAny(s, "’‘‐‑") {
-		s = strings.NewReplacer("’", "'", "‘", "'", "‐", "-", "‑", "-").Replace(s)
+		s = semFolder.Replace(s)
 	}
 	return s
 }
+
+// semFolder folds curly apostrophes and Unicode hyphens to ASCII.
+var semFolder = strings.NewReplacer("’", "'", "‘", "'", "‐", "-", "‑", "-")
 
 // semBase strips a possessive ending: "Gaza’s" → "Gaza", "forces'" stays.
 func semBase(s string) (string, bool) {
@@ -187,4 +191,20 @@ func semSpan(runes []rune, s, e int) Span {
 		e = s
 	}
 	return Span{Start: s, End: e, Text: string(runes[s:e])}
+}
+
+// semSpanHas reports whether a token of the segmentation stage inside s satisfies
+// want; stages use it to skip sentences that cannot hold what they look for. A
+// document without tokens says yes.
+func semSpanHas(d *Document, s Span, want func(t *Token) bool) bool {
+	if len(d.Tokens) == 0 {
+		return true
+	}
+	k := sort.Search(len(d.Tokens), func(i int) bool { return d.Tokens[i].Start >= s.Start })
+	for ; k < len(d.Tokens) && d.Tokens[k].Start < s.End; k++ {
+		if want(&d.Tokens[k]) {
+			return true
+		}
+	}
+	return false
 }
