@@ -174,7 +174,7 @@ func (s *summary) print(w io.Writer, elapsed time.Duration, st graph.Stats) {
 	if s.failed > 0 {
 		fmt.Fprintf(w, ", %d invalid", s.failed)
 	}
-	fmt.Fprintf(w, ") in %s: %.1f articles/s\n", elapsed.Round(time.Millisecond), rate)
+	fmt.Fprintf(w, ") in %s: %s articles/s\n", elapsed.Round(time.Millisecond), fmtRate(rate))
 	fmt.Fprintf(w, "new articles: %d claims (%d joined claims of other articles), %d statements, %d disputes (%d linked across articles), %d claim links made, %d agents resolved across articles\n",
 		s.claims, s.merged, s.statements, s.disputes, s.linked, s.links, s.agents)
 	if s.created > 0 {
@@ -183,6 +183,20 @@ func (s *summary) print(w io.Writer, elapsed time.Duration, st graph.Stats) {
 	}
 	fmt.Fprintf(w, "store now holds %d articles, %d claims, %d statements, %d agents, %d disputes, %d links\n",
 		st.Articles, st.Claims, st.Statements, st.Agents, st.Disputes, st.Links)
+}
+
+// fmtRate prints a rate with three significant digits at most ("0.137", "4.21",
+// "163").
+func fmtRate(r float64) string {
+	switch {
+	case r < 1:
+		return fmt.Sprintf("%.3f", r)
+	case r < 10:
+		return fmt.Sprintf("%.2f", r)
+	case r < 100:
+		return fmt.Sprintf("%.1f", r)
+	}
+	return fmt.Sprintf("%.0f", r)
 }
 
 // progress draws articles done/total and the rate on stderr: redrawn in place on a
@@ -210,7 +224,7 @@ func (p *progress) line(done int) string {
 	const width = 30
 	fill := width * done / max(p.total, 1)
 	rate := float64(done) / max(time.Since(p.start).Seconds(), 1e-9)
-	return fmt.Sprintf("[%s%s] %d/%d articles  %.1f articles/s", strings.Repeat("#", fill), strings.Repeat("-", width-fill), done, p.total, rate)
+	return fmt.Sprintf("[%s%s] %d/%d articles  %s articles/s", strings.Repeat("#", fill), strings.Repeat("-", width-fill), done, p.total, fmtRate(rate))
 }
 
 func (p *progress) update(done int) {

@@ -349,17 +349,13 @@ func (r *reasoner) resolveAgents() error {
 	return nil
 }
 
-// claimCandidates finds stored claims that may be near duplicates of c: by its rarest
-// terms (two searches of two terms each) and by its counted quantities.
+// claimCandidates finds stored claims that may be near duplicates of c: one search for
+// its two rarest terms (CandidateTerms; a near duplicate shares most words, so it
+// rarely lacks both), and the claims counting what its quantities count.
 func (r *reasoner) claimCandidates(c graph.Claim) ([]graph.Claim, error) {
 	byID := map[string]graph.Claim{}
-	terms := CandidateTerms(c.Text, 4)
-	var queries []string
-	for i := 0; i < len(terms); i += 2 {
-		queries = append(queries, strings.Join(terms[i:min(i+2, len(terms))], " "))
-	}
-	for _, q := range queries {
-		page, err := r.st.SearchClaims(r.ctx, graph.ClaimQuery{Text: q, Page: graph.PageRequest{Limit: r.max}})
+	if terms := CandidateTerms(c.Text, 2); len(terms) > 0 {
+		page, err := r.st.SearchClaims(r.ctx, graph.ClaimQuery{Text: strings.Join(terms, " "), Page: graph.PageRequest{Limit: r.max}})
 		if err != nil {
 			return nil, err
 		}
