@@ -203,7 +203,7 @@ func fillCounts(res *Result, g *graph.ArticleGraph) {
 	for _, s := range g.Statements {
 		n[s.ClaimID]++
 	}
-	res.Claims = res.Claims[:0]
+	res.Claims = []ClaimResult{}
 	for _, c := range g.Claims {
 		if n[c.ID] > 0 {
 			res.Claims = append(res.Claims, ClaimResult{ID: c.ID, Text: c.Text, Kind: c.Kind, Statements: n[c.ID]})
