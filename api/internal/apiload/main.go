@@ -220,8 +220,12 @@ func load(ctx context.Context, name string, store graph.Store, c config, stdout 
 		if err != nil {
 			return err
 		}
-		fmt.Fprintf(stdout, "[%s] bulk write (PutArticle of generated bundles): %d articles in %s: %.0f articles/s, %.0f statements/s; store holds %d claims, %d statements, %d disputes, %d links\n",
-			name, len(gs), el.Round(time.Millisecond), float64(len(gs))/el.Seconds(), float64(stmts)/el.Seconds(), st.Claims, st.Statements, st.Disputes, st.Links)
+		how := "PutArticle, one bundle per call"
+		if isBulk {
+			how = fmt.Sprintf("PutArticles, %d bundles per call", batch)
+		}
+		fmt.Fprintf(stdout, "[%s] bulk write of generated bundles (%s): %d articles in %s: %.0f articles/s, %.0f statements/s; store holds %d claims, %d statements, %d disputes, %d links\n",
+			name, how, len(gs), el.Round(time.Millisecond), float64(len(gs))/el.Seconds(), float64(stmts)/el.Seconds(), st.Claims, st.Statements, st.Disputes, st.Links)
 		if st.Claims >= c.claims {
 			return nil
 		}
