@@ -30,7 +30,7 @@ import (
 //     ("Institute", "Ministry") an organization or outlet, "(ACRONYM)" right after
 //     defines an alias; other sequences are kept only as surname/acronym candidates;
 //  5. appositive roles: "NAME, ROLE," / "the ROLE, NAME," / "NAME, who ROLE," /
-//     "NAME is the ROLE";
+//     "NAME is the ROLE" / "IDF soldier NAME" (a lowercase title before the name);
 //  6. aliases: a single capitalized word equal to a known person's surname, or to an
 //     acronym defined earlier, is that entity;
 //  7. nominals: "the ministry", "the council"... → the nearest preceding organization
@@ -729,8 +729,26 @@ func (b *entBuilder) capSeq(toks []semTok, i int, sentStart bool) int {
 	}
 	if kind == graph.KindPerson {
 		b.appositives(rec, toks, i, j)
+		b.roleBefore(rec, toks, i)
 	}
 	return j - i
+}
+
+// roleBefore adds the role written right before a person's name in lowercase, with
+// the organization or country names before it ("IDF soldier Itay Chen" → "IDF
+// soldier").
+func (b *entBuilder) roleBefore(rec *entRec, toks []semTok, i int) {
+	if i < 1 || toks[i-1].Kind != 'w' || toks[i-1].Text != toks[i-1].Lower || !entLex.titles[toks[i-1].Lower] {
+		return
+	}
+	k := i - 1
+	for k > 0 && i-k <= 4 && semCapWord(toks[k-1]) {
+		if _, _, ok := b.gazMatch(toks, k-1); !ok && entLex.adjCountry[toks[k-1].Text] == "" {
+			break
+		}
+		k--
+	}
+	semAddUnique(&rec.Roles, semCollapseSpace(string(b.d.Runes[toks[k].Start:toks[i-1].End])))
 }
 
 // semMaxNameWords bounds a capitalized sequence: no name is longer, and a text in

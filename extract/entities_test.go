@@ -55,6 +55,7 @@ func TestEntityRules(t *testing.T) {
 		{"acronym in parentheses", "The International Security Force (ISF) would act. The ISF would train police.", "International Security Force", graph.KindOrganization, "ISF", "", "", "ISF"},
 		{"organization word", "Experts at the Institute for Policy Studies disagree.", "Institute for Policy Studies", graph.KindOrganization, "", "", "", ""},
 		{"first name makes a person", "Itay Chen was returned.", "Itay Chen", graph.KindPerson, "", "", "", ""},
+		{"lowercase role before a name", "The remains, identified as IDF soldier Itay Chen, were returned.", "Itay Chen", graph.KindPerson, "", "IDF soldier", "", ""},
 		{"speech verb makes a person", "Ruth Okafor said the talks failed.", "Ruth Okafor", graph.KindPerson, "", "", "", ""},
 		{"surname alias", "John Spencer spoke first. Later Spencer stated more.", "John Spencer", graph.KindPerson, "Spencer", "", "", "Spencer"},
 		{"nominal", "It was 68,800, according to Gaza’s Health Ministry. The ministry keeps records.", "Gaza’s Health Ministry", graph.KindOrganization, "", "", "", "The ministry"},
