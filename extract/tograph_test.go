@@ -128,3 +128,75 @@ func TestToGraphOddInputs(t *testing.T) {
 		t.Error("an empty article validated")
 	}
 }
+
+// checkSemSpans asserts that every span the semantic stages report lies inside the
+// text and that its text matches its offsets.
+func checkSemSpans(t *testing.T, label string, d *Document) {
+	t.Helper()
+	n := len(d.Runes)
+	check := func(what string, sp Span) {
+		if sp.Start < 0 || sp.End > n || sp.Start > sp.End {
+			t.Errorf("%s: %s span [%d,%d) outside the text of %d", label, what, sp.Start, sp.End, n)
+			return
+		}
+		for _, f := range sp.Fragments {
+			if f[0] < sp.Start || f[1] > sp.End || f[0] > f[1] {
+				t.Errorf("%s: %s fragment %v outside its span", label, what, f)
+			}
+		}
+		if sp.Text != "" && sp.Text != semSpanText(d.Runes, sp) {
+			t.Errorf("%s: %s span text %q does not match its offsets", label, what, sp.Text)
+		}
+	}
+	for _, m := range d.Mentions {
+		check("mention", m.Span)
+	}
+	for _, c := range d.Claims {
+		check("claim", c.Span)
+		for _, q := range c.Quantities {
+			check("quantity", q.Span)
+		}
+	}
+	for _, x := range d.Disputes {
+		check("dispute cue", x.Cue)
+		check("dispute sentence", x.Sentence)
+	}
+}
+
+// Mutated seed texts (a fixed pseudo-random sequence of deletions, duplications and
+// odd characters) keep every span in place.
+func TestSemSpansOnMutatedSeeds(t *testing.T) {
+	arts, err := corpus.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	odd := []string{"“", "”", "\"", "’", "\u00a0", "\n\n", ".", ",", "(", "U.S.", "68,800", "—", "\uFFFD", "he", "disputes"}
+	seed := uint32(7)
+	next := func(n int) int { seed = seed*1664525 + 1013904223; return int(seed>>8) % n }
+	for _, a := range arts {
+		checkSemSpans(t, a.ID, Extract(a.Text))
+		for round := 0; round < 6; round++ {
+			r := []rune(a.Text)
+			for k := 0; k < 40; k++ {
+				p := next(len(r))
+				switch next(3) {
+				case 0:
+					r = append(r[:p], r[min(len(r), p+next(30)):]...)
+				case 1:
+					r = append(r[:p], append([]rune(odd[next(len(odd))]), r[p:]...)...)
+				default:
+					e := min(len(r), p+next(60))
+					r = append(r[:e], append(append([]rune{}, r[p:e]...), r[e:]...)...)
+				}
+				if len(r) == 0 {
+					r = []rune("x")
+				}
+			}
+			d := Extract(string(r))
+			checkSemSpans(t, a.ID, d)
+			if err := ToGraph(ArticleMeta{}, d).Validate(); err != nil {
+				t.Errorf("%s round %d: %v", a.ID, round, err)
+			}
+		}
+	}
+}
