@@ -101,14 +101,19 @@ const maxContextSentences = 6
 
 // context returns the sentence range [s0, s1) whose tokens form the context of a cue
 // in sentence si: the sentence itself, widened backwards while the sentence starts
-// inside a quotation that began earlier in the same paragraph, and forwards while it
-// ends inside one that goes on in the same paragraph.
+// inside a quotation that began earlier, and forwards over sentences that go on with
+// a quotation or open a new one, within the paragraph or across a paragraph break
+// that a quotation runs over (or that follows a colon).
 func context(d *Document, toks []attribml.Tok, si int) (int, int) {
 	s0, s1 := si, si+1
 	for s0 > 0 && si-s0 < maxContextSentences {
 		s := d.Sentences[s0]
 		p := d.Sentences[s0-1]
-		if p.Paragraph != s.Paragraph || !continuesQuote(d, toks, s.First) {
+		if p.Paragraph != s.Paragraph {
+			if !quoteRunsOn(d, toks, p, s) {
+				break
+			}
+		} else if !continuesQuote(d, toks, s.First) {
 			break
 		}
 		s0--
@@ -116,7 +121,7 @@ func context(d *Document, toks []attribml.Tok, si int) (int, int) {
 	for s1 < len(d.Sentences) && s1-si < maxContextSentences {
 		s := d.Sentences[s1]
 		p := d.Sentences[s1-1]
-		if p.Paragraph != s.Paragraph && !(toks[p.Last-1].Colon && opensQuote(d, s.First)) {
+		if p.Paragraph != s.Paragraph && !(toks[p.Last-1].Colon && opensQuote(d, s.First)) && !quoteRunsOn(d, toks, p, s) {
 			break
 		}
 		// a quotation going on, a new one opening right after ("X," he said. "Y."),
@@ -167,6 +172,14 @@ func windowBudget(ntoks, ncues int) (before, after int) {
 	before = min(maxBefore, max(8, budget/3))
 	after = min(maxAfter, max(16, budget-before))
 	return before, after
+}
+
+// quoteRunsOn reports whether a quotation runs on from the paragraph ending with
+// sentence p into the paragraph starting with sentence s: news style leaves the
+// closing mark off at the paragraph end and opens the next paragraph with a new one.
+func quoteRunsOn(d *Document, toks []attribml.Tok, p, s Sentence) bool {
+	last := p.Last - 1
+	return toks[last].InQuote && d.Tokens[last].Kind != TokQuote && opensQuote(d, s.First)
 }
 
 // continuesQuote reports whether the token at i is inside a quotation opened before

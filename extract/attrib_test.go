@@ -35,6 +35,13 @@ func TestAttributions(t *testing.T) {
 		{"multi-sentence-quote", "“We tried. We failed,” she said.", "said", "she", "We tried. We failed", "direct"},
 		{"wrote", "In a letter, the governor wrote that the budget was balanced.", "wrote", "the governor", "that the budget was balanced", "reported"},
 		{"saying", "The mayor defended the plan, saying it would create jobs.", "saying", "The mayor", "it would create jobs", "reported"},
+		{"has-indicated", "Trump has indicated he would veto the bill.", "has indicated", "Trump", "he would veto the bill", "reported"},
+		{"in-a-statement", "The ministry said in a statement that 40 people had died.", "said in a statement", "The ministry", "that 40 people had died", "reported"},
+		{"passive-by", "The plan is considered a failure by Spencer.", "is considered", "Spencer", "The plan … a failure", "reported"},
+		{"according-to-reports", "The ceasefire collapsed, according to reports from Reuters and the Associated Press.", "according to", "reports from Reuters and the Associated Press", "The ceasefire collapsed", "reported"},
+		{"as-reported-by", "The deal is done, as reported by Axios.", "reported", "Axios", "The deal is done", "reported"},
+		{"split-over-sentences", "“We are ready,” he said. “We have always been ready.”", "said", "he", "We are ready … We have always been ready", "direct"},
+		{"quote-over-paragraphs", "“This is the first sentence. This is the second.\n\n“And this paragraph goes on,” Smith said.", "said", "Smith", "This is the first sentence. This is the second.\n\n“And this paragraph goes on", "direct"},
 	}
 	trim := func(s string) string { return strings.Trim(s, " \t\n\"'“”‘’.,:;") }
 	for _, c := range cases {
