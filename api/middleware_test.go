@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"io"
 	"log/slog"
+	"net"
 	"net/http"
 	"os"
 	"path/filepath"
@@ -250,4 +251,33 @@ func TestHugeChunkedBody(t *testing.T) {
 	after, err := store.Stats(t.Context())
 	require.NoError(t, err)
 	assert.Equal(t, before, after)
+}
+
+// TestServerTimeouts checks that NewHTTPServer sets every timeout and that a client
+// that never finishes its headers (slowloris) is disconnected.
+func TestServerTimeouts(t *testing.T) {
+	srv := NewHTTPServer("127.0.0.1:0", http.NotFoundHandler(), Timeouts{ReadHeader: 200 * time.Millisecond, Read: time.Second, Write: 2 * time.Second, Idle: 3 * time.Second}, nil)
+	assert.Equal(t, 200*time.Millisecond, srv.ReadHeaderTimeout)
+	assert.Equal(t, time.Second, srv.ReadTimeout)
+	assert.Equal(t, 2*time.Second, srv.WriteTimeout)
+	assert.Equal(t, 3*time.Second, srv.IdleTimeout)
+	for _, d := range []time.Duration{DefaultTimeouts.ReadHeader, DefaultTimeouts.Read, DefaultTimeouts.Write, DefaultTimeouts.Idle} {
+		assert.Positive(t, d)
+	}
+	assert.Greater(t, DefaultTimeouts.Write, DefaultIngestTimeout, "a slow ingest can still write its answer")
+
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	require.NoError(t, err)
+	go func() { _ = srv.Serve(ln) }()
+	t.Cleanup(func() { _ = srv.Close() })
+	conn, err := net.Dial("tcp", ln.Addr().String())
+	require.NoError(t, err)
+	defer conn.Close()
+	_, err = conn.Write([]byte("GET /healthz HTTP/1.1\r\nHost: x\r\n"))
+	require.NoError(t, err)
+	start := time.Now()
+	require.NoError(t, conn.SetReadDeadline(time.Now().Add(5*time.Second)))
+	_, err = io.ReadAll(conn)
+	require.NoError(t, err, "the server closes the connection")
+	assert.Less(t, time.Since(start), 4*time.Second)
 }
