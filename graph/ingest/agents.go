@@ -19,14 +19,19 @@ import (
 // Store.Agents name searches (agentQueries) and, for a name written as an acronym, in
 // an index of the acronyms of stored organizations and outlets (acronymIndex).
 //
-//  1. same name: the names are equal after folding case, "the", possessive "'s" and
-//     punctuation, or equal up to a country adjective ("Israeli Defense Forces" /
-//     "Israel Defense Forces": in a name of two or more words, a word that is another
-//     word plus "i", "n", "an", "ian" or "ese"; a lone "Israeli" is the extractor's
-//     business), or one name is an alias of the other;
-//  2. acronym: one name is written as an acronym ("IDF", "U.N.") and is the initials
-//     of the other's capitalized words ("Israel Defense Forces", "Associated Press"),
-//     skipping "of", "and", "for", "the";
+//  1. same name: the new name equals the stored name or one of its aliases, or the
+//     stored name equals one of the new aliases, after folding case, "the",
+//     possessive "'s" and punctuation, and up to a country adjective ("Israeli
+//     Defense Forces" / "Israel Defense Forces": in a name of two or more words, a
+//     word that is another word plus "i", "n", "an", "ian" or "ese"; a lone "Israeli"
+//     is the extractor's business). Never alias against alias: "Laura Bush" and
+//     "George Bush" share the alias "Bush" and are two people. For people, a full name
+//     never matches a single-word stored name or alias;
+//  2. acronym: the new name is written as an acronym ("IDF", "U.N.") and is the
+//     initials of a stored name's capitalized words ("Israel Defense Forces",
+//     "Associated Press"), skipping "of", "and", "for", "the" (see Acronym); or a
+//     stored acronym of three letters or more is the initials of the new name (two
+//     letters collide: "Emory University" is not the EU);
 //  3. surname (people only): the new name is a single word and the stored one a full
 //     name of two or more words that ends with it ("Spencer" → "John Spencer"). Never
 //     the other way: a stored bare "Obama" is not every later "… Obama" ("Michelle
@@ -110,7 +115,10 @@ func IsAcronym(name string) bool {
 var acronymSkip = map[string]bool{"of": true, "and": true, "for": true, "the": true, "in": true, "on": true}
 
 // Acronym returns the initials of a name's capitalized words, uppercase ("Israel
-// Defense Forces" → "IDF"), or "" for a name of fewer than two such words.
+// Defense Forces" → "IDF"), or "" for a name of fewer than two such words, with a
+// lowercase word other than "of", "and", "for", "the", "in", "on", or with a word that
+// is itself an acronym or abbreviation ("US Navy", "U.S. News"): initials of initials
+// collide too easily.
 func Acronym(name string) string {
 	var b strings.Builder
 	for _, f := range strings.Fields(name) {
@@ -118,7 +126,7 @@ func Acronym(name string) string {
 			continue
 		}
 		r := []rune(f)[0]
-		if !unicode.IsUpper(r) {
+		if !unicode.IsUpper(r) || strings.Contains(f, ".") || IsAcronym(f) {
 			return ""
 		}
 		b.WriteRune(r)
@@ -148,23 +156,36 @@ func matchRule(in, c graph.Agent) int {
 	if !kindsCompatible(in.Kind, c.Kind) {
 		return 0
 	}
-	for _, x := range names(in) {
-		for _, y := range names(c) {
-			if SameAgentName(x, y) {
+	isPerson := in.Kind == graph.KindPerson || c.Kind == graph.KindPerson
+	nIn, nC := len(agentWords(in.Name)), len(agentWords(c.Name))
+	// rule 1: the new name against the stored names, the stored name against the new
+	// aliases; never alias against alias (two people who share the alias "Bush" are
+	// not one), and for people never a full name against a stored bare surname
+	for _, y := range names(c) {
+		if isPerson && nIn >= 2 && len(agentWords(y)) < 2 {
+			continue
+		}
+		if SameAgentName(in.Name, y) {
+			return 1
+		}
+	}
+	if !isPerson || nC >= 2 {
+		for _, x := range in.Aliases {
+			if SameAgentName(x, c.Name) {
 				return 1
 			}
 		}
 	}
-	for _, x := range names(in) {
-		for _, y := range names(c) {
-			if IsAcronym(x) && Acronym(y) != "" && acronymLetters(x) == Acronym(y) ||
-				IsAcronym(y) && Acronym(x) != "" && acronymLetters(y) == Acronym(x) {
-				return 2
-			}
+	// rule 2: the new name is an acronym of a stored name; or, from three letters,
+	// a stored acronym is the acronym of the new name
+	for _, y := range names(c) {
+		if IsAcronym(in.Name) && acronymLetters(in.Name) == Acronym(y) ||
+			IsAcronym(y) && len(acronymLetters(y)) >= 3 && acronymLetters(y) == Acronym(in.Name) {
+			return 2
 		}
 	}
-	person := (in.Kind == graph.KindPerson || in.Kind == graph.KindUnknown) && (c.Kind == graph.KindPerson || c.Kind == graph.KindUnknown) &&
-		(in.Kind == graph.KindPerson || c.Kind == graph.KindPerson)
+	// rule 3: a bare surname of a stored full name
+	person := (in.Kind == graph.KindPerson || in.Kind == graph.KindUnknown) && (c.Kind == graph.KindPerson || c.Kind == graph.KindUnknown) && isPerson
 	if person {
 		wi, wc := agentWords(in.Name), agentWords(c.Name)
 		if len(wi) == 1 && len(wc) >= 2 && wc[len(wc)-1] == wi[0] {

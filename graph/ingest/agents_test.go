@@ -23,6 +23,12 @@ func TestResolveAgent(t *testing.T) {
 		agent(country, "Israel"),
 		agent(org, "Gaza’s Health Ministry"),
 		agent(person, "Falconer"),
+		agent(person, "George Bush", "Bush", "George W. Bush"),
+		agent(person, "Obama"),
+		agent(org, "United Nations", "UN"),
+		agent(org, "European Union", "EU"),
+		agent(org, "International Security Force", "ISF"),
+		agent(person, "Paul Ryan", "Ryan", "Speaker Paul Ryan"),
 	}
 	tests := []struct {
 		name string
@@ -36,10 +42,18 @@ func TestResolveAgent(t *testing.T) {
 		{"acronym to full name", agent(org, "IDF"), "Israel Defense Forces"},
 		{"dotted acronym", agent(org, "I.D.F."), "Israel Defense Forces"},
 		{"alias of a stored agent", agent(outlet, "AP"), "Associated Press"},
-		{"outlet and organization are compatible", agent(org, "Associated Press Agency", "AP"), "Associated Press"},
+		{"outlet and organization are compatible", agent(org, "The Associated Press"), "Associated Press"},
 		{"acronym of a three-word name", agent(org, "MWI"), "Modern War Institute"},
 		{"the and possessive folded", agent(org, "Gaza Health Ministry"), "Gaza’s Health Ministry"},
 
+		{"full name equal to a stored alias", agent(person, "Speaker Paul Ryan"), "Paul Ryan"},
+		{"stored name among the new aliases", agent(person, "President George Bush", "George Bush"), "George Bush"},
+		{"three-letter stored acronym of the new name", agent(org, "International Stabilization Force"), "International Security Force"},
+		{"aliases shared are not identity", agent(person, "Laura Bush", "Bush"), ""},
+		{"a full name never joins a stored bare surname", agent(person, "Barack Obama", "Obama"), ""},
+		{"a dateline place with an agency alias is not the agency", agent(org, "N.H.", "AP"), ""},
+		{"initials containing an acronym", agent(org, "US Navy"), ""},
+		{"two-letter stored acronym of a new name", agent(org, "Emory University"), ""},
 		{"ambiguous surname is not resolved", agent(person, "Trump"), ""},
 		{"surname rule is for people only", agent(org, "Institute"), ""},
 		{"a country is not a person", agent(country, "Spencer"), ""},
