@@ -13,6 +13,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/claimgraph/claimgraph/graph"
+	st "github.com/claimgraph/claimgraph/graph/storetest"
 )
 
 var ginParam = regexp.MustCompile(`:([A-Za-z_]+)`)
@@ -108,5 +109,34 @@ func TestLimitParameterMatchesMaxPageSize(t *testing.T) {
 		items := doc.Components.Schemas[name].Value.Properties["items"].Value
 		require.NotNil(t, items.MaxItems, name)
 		assert.EqualValues(t, graph.MaxPageSize, *items.MaxItems, name)
+	}
+}
+
+// TestValidationCatchesDrift proves that the response validation of the suite can
+// fail: a real answer validates, and the same answer with a missing field, an unknown
+// field or a wrong type does not.
+func TestValidationCatchesDrift(t *testing.T) {
+	c, _ := fixtureServer(t, firstBackend(t), Deps{})
+	r := c.get("/v1/claims/" + st.ClaimCeasefire + "/provenance")
+	require.Equal(t, 200, r.Status)
+	var v map[string]any
+	require.NoError(t, json.Unmarshal(r.Body, &v))
+	schema := c.doc.Components.Schemas["Provenance"].Value
+	require.NoError(t, schema.VisitJSON(v, openapi3.EnableJSONSchema2020()))
+
+	mutations := map[string]func(m map[string]any){
+		"missing claim": func(m map[string]any) { delete(m, "claim") },
+		"unknown field": func(m map[string]any) { m["extra"] = 1 },
+		"speaker string": func(m map[string]any) {
+			m["chains"].([]any)[0].(map[string]any)["speaker"] = "Israel"
+		},
+		"via null": func(m map[string]any) { m["chains"].([]any)[0].(map[string]any)["via"] = nil },
+		"bad kind": func(m map[string]any) { m["claim"].(map[string]any)["kind"] = "rumour" },
+	}
+	for name, mutate := range mutations {
+		var m map[string]any
+		require.NoError(t, json.Unmarshal(r.Body, &m))
+		mutate(m)
+		assert.Error(t, schema.VisitJSON(m, openapi3.EnableJSONSchema2020()), name)
 	}
 }
