@@ -51,9 +51,14 @@ var semDurationWords = map[string]bool{"years": true, "months": true, "weeks": t
 
 // modalityOf returns the modality the text of runes[s:e] (or its fragments) marks.
 func modalityOf(runes []rune, sp Span) graph.Modality {
+	return modalityOfTx(&semText{runes: runes}, sp)
+}
+
+// modalityOfTx is modalityOf over a prepared text.
+func modalityOfTx(x *semText, sp Span) graph.Modality {
 	for _, f := range semFragments(sp) {
 		// the marker that matters stands early: read at most semModalityReach code points
-		toks := semScan(runes, f[0], min(f[1], f[0]+semModalityReach))
+		toks := x.scan(f[0], min(f[1], f[0]+semModalityReach))
 		for i := range toks {
 			for _, m := range modalLex {
 				if i+len(m.words) > len(toks) {
@@ -120,9 +125,9 @@ const semModalityReach = 2000
 
 // cueModality returns the modality an attribution's cue gives ("are expected",
 // "predicts"), or asserted.
-func cueModality(runes []rune, cue Span) graph.Modality {
+func cueModality(x *semText, cue Span) graph.Modality {
 	for _, f := range semFragments(cue) {
-		for _, t := range semScan(runes, max(0, f[0]), min(len(runes), f[1], f[0]+200)) {
+		for _, t := range x.scan(max(0, f[0]), min(len(x.runes), f[1], f[0]+200)) {
 			if m, ok := cueModal[t.Lower]; ok {
 				return m
 			}
@@ -173,10 +178,11 @@ func semInside(sp Span, s, e int) bool {
 
 // findClaims fills d.Claims.
 func findClaims(d *Document) {
+	tx := semTextOf(d)
 	var quants []Quantity
 	for _, s := range semSentenceSpans(d) {
 		if semSpanHas(d, s, semMayCount) {
-			quants = append(quants, findQuantities(d.Runes, s.Start, s.End)...)
+			quants = append(quants, findQuantitiesTx(tx, s.Start, s.End)...)
 		}
 	}
 	seen := map[string]bool{}
@@ -196,9 +202,9 @@ func findClaims(d *Document) {
 		if graph.NormalizeClaimText(text) == "" {
 			continue
 		}
-		mod := modalityOf(d.Runes, sp)
+		mod := modalityOfTx(tx, sp)
 		if mod == graph.ModalityAsserted {
-			mod = cueModality(d.Runes, a.Cue)
+			mod = cueModality(tx, a.Cue)
 		}
 		c := Claim{ID: graph.ClaimID(text), Text: text, Span: sp, Speaker: a.Speaker, Origin: "attribution", Modality: string(mod), Quantities: []Quantity{}}
 		id := a.ID
@@ -230,7 +236,7 @@ func findClaims(d *Document) {
 			continue
 		}
 		sp := semWithText(d.Runes, Span{Start: s.Start, End: s.End})
-		c := Claim{ID: graph.ClaimID(sp.Text), Text: sp.Text, Span: sp, Origin: "article", Modality: string(modalityOf(d.Runes, sp)), Quantities: qs}
+		c := Claim{ID: graph.ClaimID(sp.Text), Text: sp.Text, Span: sp, Origin: "article", Modality: string(modalityOfTx(tx, sp)), Quantities: qs}
 		add(c)
 	}
 	sort.SliceStable(claims, func(i, j int) bool { return claims[i].Span.Start < claims[j].Span.Start })

@@ -115,7 +115,7 @@ func findDisputes(d *Document) {
 		if !semSpanHas(d, s, func(t *Token) bool { _, ok := dispLex[t.Lower]; return ok }) {
 			continue
 		}
-		toks := semScan(d.Runes, s.Start, s.End)
+		toks := f.r.tx.scan(s.Start, s.End)
 		for i, t := range toks {
 			kind, ok := dispLex[t.Lower]
 			if !ok || t.Kind != 'w' {
@@ -475,11 +475,11 @@ func (f *disputeFinder) addClaim(c Claim) string {
 	if f.hasClaim(c.ID) {
 		return c.ID
 	}
-	c.Modality = string(modalityOf(f.d.Runes, c.Span))
+	c.Modality = string(modalityOfTx(f.r.tx, c.Span))
 	c.Quantities = []Quantity{}
 	if si := f.sentenceOf(c.Span.Start); si < len(f.sents) {
 		s := f.sents[si]
-		for _, q := range findQuantities(f.d.Runes, s.Start, s.End) {
+		for _, q := range findQuantitiesTx(f.r.tx, s.Start, s.End) {
 			if semInside(c.Span, q.Span.Start, q.Span.End) {
 				c.Quantities = append(c.Quantities, q)
 			}

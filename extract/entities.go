@@ -190,6 +190,7 @@ type entBuilder struct {
 	surnames map[string]*entRec // last word of a person's full name → the first such person
 	given    map[string]*entRec // first word of a person's full name → the first such person
 	memo     []gazMemo          // gazMatch results for the current sentence
+	tx       *semText
 }
 
 type gazMemo struct {
@@ -290,9 +291,9 @@ func semSentenceSpans(d *Document) []Span {
 // added by resolveSpeakers).
 func findEntities(d *Document) {
 	b := &entBuilder{d: d, byName: map[string]*entRec{}, acronyms: map[string]string{}, byID: map[string]*entRec{},
-		surnames: map[string]*entRec{}, given: map[string]*entRec{}}
+		surnames: map[string]*entRec{}, given: map[string]*entRec{}, tx: semTextOf(d)}
 	for _, ss := range semSentenceSpans(d) {
-		toks := semScan(d.Runes, ss.Start, ss.End)
+		toks := b.tx.scan(ss.Start, ss.End)
 		if cap(b.memo) < len(toks) {
 			b.memo = make([]gazMemo, len(toks))
 		}
@@ -898,12 +899,12 @@ func (b *entBuilder) nominals() {
 	if dt := b.d.Tokens; len(dt) > 0 {
 		for i := 0; i+1 < len(dt); i++ {
 			if dt[i].Lower == "the" && entLex.nominals[dt[i+1].Lower] {
-				toks = append(toks, semScan(b.d.Runes, dt[i].Start, min(len(b.d.Runes), dt[i+1].End+40))[:]...)
+				toks = append(toks, b.tx.scan(dt[i].Start, min(len(b.d.Runes), dt[i+1].End+40))[:]...)
 				toks = append(toks, semTok{Kind: 'p', Text: "\n", Start: dt[i+1].End, End: dt[i+1].End})
 			}
 		}
 	} else {
-		toks = semScan(b.d.Runes, 0, len(b.d.Runes))
+		toks = b.tx.scan(0, len(b.d.Runes))
 	}
 	for i := 0; i+1 < len(toks); i++ {
 		if toks[i].Lower != "the" || !entLex.nominals[toks[i+1].Lower] || toks[i+1].Text != toks[i+1].Lower {

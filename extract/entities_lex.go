@@ -67,6 +67,35 @@ func semIsDash(r rune) bool { return r == '-' || r == '‐' || r == '‑' }
 // abbreviations ending in a period ("Gen.", "Mr."). Numbers keep inner separators
 // ("68,800", "1.5"). Everything else is one punctuation token per code point.
 func semScan(runes []rune, start, end int) []semTok {
+	return (&semText{runes: runes}).scan(start, end)
+}
+
+// semText is the text the semantic stages scan: its code points and, when the
+// document's Text matches them, the byte offset of each code point, so that token
+// texts are substrings of Text instead of new strings.
+type semText struct {
+	runes []rune
+	text  string
+	off   []int32 // off[i] is the byte offset of code point i; nil when unavailable
+}
+
+// semTextOf prepares a document's text for scanning.
+func semTextOf(d *Document) *semText {
+	x := &semText{runes: d.Runes, text: d.Text}
+	if len(d.Text) < 1<<31-1 {
+		off := make([]int32, 0, len(d.Runes)+1)
+		for i := range d.Text {
+			off = append(off, int32(i))
+		}
+		if len(off) == len(d.Runes) {
+			x.off = append(off, int32(len(d.Text)))
+		}
+	}
+	return x
+}
+
+func (x *semText) scan(start, end int) []semTok {
+	runes := x.runes
 	if start < 0 {
 		start = 0
 	}
@@ -105,7 +134,7 @@ func semScan(runes []rune, start, end int) []semTok {
 			} else if j < end && runes[j] == '.' && semAbbrevs[strings.ToLower(string(runes[i:j]))] {
 				j++
 			}
-			out = append(out, semMakeTok(runes, i, j, 'w'))
+			out = append(out, x.tok(i, j, 'w'))
 			i = j
 		case unicode.IsDigit(r):
 			j := i + 1
@@ -121,14 +150,14 @@ func semScan(runes []rune, start, end int) []semTok {
 				}
 				break
 			}
-			out = append(out, semMakeTok(runes, i, j, 'n'))
+			out = append(out, x.tok(i, j, 'n'))
 			i = j
 		default:
 			k := byte('p')
 			if semIsQuote(r) {
 				k = 'q'
 			}
-			out = append(out, semMakeTok(runes, i, i+1, k))
+			out = append(out, x.tok(i, i+1, k))
 			i++
 		}
 	}
@@ -144,8 +173,13 @@ var semAbbrevs = map[string]bool{
 	"sep": true, "sept": true, "oct": true, "nov": true, "dec": true, "cmdr": true, "gens": true,
 }
 
-func semMakeTok(runes []rune, s, e int, k byte) semTok {
-	t := string(runes[s:e])
+func (x *semText) tok(s, e int, k byte) semTok {
+	var t string
+	if x.off != nil {
+		t = x.text[x.off[s]:x.off[e]]
+	} else {
+		t = string(x.runes[s:e])
+	}
 	return semTok{Text: t, Lower: semFold(t), Start: s, End: e, Kind: k}
 }
 

@@ -201,7 +201,13 @@ func qIsDate(toks []semTok, i int) bool {
 
 // findQuantities finds the quantities in runes[start:end], in text order.
 func findQuantities(runes []rune, start, end int) []Quantity {
-	toks := semScan(runes, start, end)
+	return findQuantitiesTx(&semText{runes: runes}, start, end)
+}
+
+// findQuantitiesTx is findQuantities over a prepared text.
+func findQuantitiesTx(x *semText, start, end int) []Quantity {
+	runes := x.runes
+	toks := x.scan(start, end)
 	var out []Quantity
 	for i := 0; i < len(toks); i++ {
 		q, next, ok := qAt(runes, toks, i)

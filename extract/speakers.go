@@ -97,6 +97,7 @@ type speakerResolver struct {
 	base     []Mention
 	added    []Mention
 	agencies map[[2]int][]string // agenciesIn by sentence
+	tx       *semText
 }
 
 // semMentionReach bounds how far before a position a mention that covers it may
@@ -106,7 +107,7 @@ const semMentionReach = 400
 func newSpeakerResolver(d *Document) *speakerResolver {
 	sortMentions(d)
 	r := &speakerResolver{d: d, mask: semQuoteMask(d), byID: map[string]int{}, learned: map[string]byte{},
-		base: d.Mentions, agencies: map[[2]int][]string{}}
+		base: d.Mentions, agencies: map[[2]int][]string{}, tx: semTextOf(d)}
 	r.reindex()
 	return r
 }
@@ -244,7 +245,7 @@ func (r *speakerResolver) mentionsIn(s, e int) []Mention {
 // and the outlets named in the source.
 func (r *speakerResolver) resolveSource(src Span) (string, []string) {
 	d := r.d
-	toks := semScan(d.Runes, src.Start, src.End)
+	toks := r.tx.scan(src.Start, src.End)
 	var words []semTok
 	for _, t := range toks {
 		if t.Kind == 'w' || t.Kind == 'n' {
@@ -430,8 +431,7 @@ func (r *speakerResolver) agenciesIn(s Span) []string {
 }
 
 func (r *speakerResolver) agenciesInSentence(s Span) []string {
-	d := r.d
-	toks := semScan(d.Runes, s.Start, s.End)
+	toks := r.tx.scan(s.Start, s.End)
 	ms := r.mentionsIn(s.Start, s.End)
 	at := map[int]int{}
 	for k := len(ms) - 1; k >= 0; k-- {
@@ -486,7 +486,7 @@ func (r *speakerResolver) agenciesInSentence(s Span) []string {
 // spoken by the speaker of the attribution before it in the same sentence.
 func (r *speakerResolver) participleSpeaker(a *Attribution) string {
 	d := r.d
-	toks := semScan(d.Runes, a.Cue.Start, a.Cue.End)
+	toks := r.tx.scan(a.Cue.Start, a.Cue.End)
 	if len(toks) == 0 || !strings.HasSuffix(toks[0].Lower, "ing") {
 		return ""
 	}
@@ -520,11 +520,11 @@ func (r *speakerResolver) participleSpeaker(a *Attribution) string {
 func (r *speakerResolver) coordinatedSpeaker(a *Attribution) string {
 	d := r.d
 	sent := attribSentence(d, a)
-	toks := semScan(d.Runes, max(sent.Start, a.Cue.Start-40), a.Cue.Start)
+	toks := r.tx.scan(max(sent.Start, a.Cue.Start-40), a.Cue.Start)
 	if len(toks) == 0 || (toks[len(toks)-1].Lower != "and" && toks[len(toks)-1].Lower != "but") {
 		return ""
 	}
-	first := semScan(d.Runes, sent.Start, min(sent.End, sent.Start+80))
+	first := r.tx.scan(sent.Start, min(sent.End, sent.Start+80))
 	k := 0
 	for k < len(first) && (first[k].Kind != 'w' || first[k].Lower == "the") {
 		k++
@@ -535,7 +535,7 @@ func (r *speakerResolver) coordinatedSpeaker(a *Attribution) string {
 	for _, m := range r.mentionsIn(first[k].Start, first[k].End) {
 		if m.Span.Start == first[k].Start || (m.Span.Start < first[k].Start && m.Span.End > first[k].Start) {
 			// the name must be the subject: an auxiliary or a past tense follows it
-			next := semScan(d.Runes, m.Span.End, min(sent.End, m.Span.End+40))
+			next := r.tx.scan(m.Span.End, min(sent.End, m.Span.End+40))
 			if len(next) == 0 || next[0].Kind != 'w' || !(semSkipBeforeVerb[next[0].Lower] || strings.HasSuffix(next[0].Lower, "ed")) {
 				return ""
 			}
@@ -551,12 +551,12 @@ func (r *speakerResolver) coordinatedSpeaker(a *Attribution) string {
 // may follow the cue directly or end the sentence's clause within a few words.
 func (r *speakerResolver) passiveAgent(a *Attribution) string {
 	d := r.d
-	cue := semScan(d.Runes, a.Cue.Start, a.Cue.End)
+	cue := r.tx.scan(a.Cue.Start, a.Cue.End)
 	if len(cue) == 0 || !strings.HasSuffix(cue[len(cue)-1].Lower, "ed") {
 		return ""
 	}
 	sent := attribSentence(d, a)
-	toks := semScan(d.Runes, a.Cue.End, min(sent.End, a.Cue.End+200))
+	toks := r.tx.scan(a.Cue.End, min(sent.End, a.Cue.End+200))
 	for k := 0; k+1 < len(toks) && k < 8; k++ {
 		if toks[k].Lower != "by" {
 			if toks[k].Text == "," || toks[k].Text == "." {
@@ -596,7 +596,7 @@ func (r *speakerResolver) viaEntity(sp Span) string {
 		}
 	}
 	s, e := max(0, sp.Start), min(len(d.Runes), sp.End)
-	toks := semScan(d.Runes, s, e)
+	toks := r.tx.scan(s, e)
 	for len(toks) > 0 && (toks[0].Lower == "the" || toks[0].Kind != 'w') {
 		toks = toks[1:]
 	}
