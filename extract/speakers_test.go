@@ -205,7 +205,7 @@ func TestSpeakerViaSpans(t *testing.T) {
 	d := NewDocument(text)
 	src := spanOf(t, text, "the Jerusalem Chronicle and Reuters", 0)
 	d.Attributions = []Attribution{{ID: "a1", Kind: "reported", Cue: spanOf(t, text, "wrote", 0), Source: &src,
-		Content: spanOf(t, text, "would empower the mission", 0),
+		Content:  spanOf(t, text, "would empower the mission", 0),
 		ViaSpans: []Span{spanOf(t, text, "Reuters", 0), spanOf(t, text, "the Jerusalem Chronicle", 0)}}}
 	findEntities(d)
 	resolveSpeakers(d)
