@@ -321,25 +321,31 @@ func (x *acronymIndex) lookup(ctx context.Context, st graph.Store, name string) 
 // maxAgentCandidates bounds each name search of agent resolution.
 const maxAgentCandidates = 50
 
-// findStoredAgent looks a bundle agent up in the store: it returns the stored agent it
-// resolves to, or false when the agent is stored under its own id already or resolves
-// to nothing.
-func findStoredAgent(ctx context.Context, st graph.Store, acr *acronymIndex, a graph.Agent) (graph.Agent, bool, error) {
+// storedAgentCandidates looks a bundle agent up in the store by name searches
+// (agentQueries). stored is true when the agent is stored under its own id already
+// (nothing to resolve). Safe for concurrent use.
+func storedAgentCandidates(ctx context.Context, st graph.Store, a graph.Agent) (cands map[string]graph.Agent, stored bool, err error) {
 	if _, err := st.Agent(ctx, a.ID); err == nil {
-		return graph.Agent{}, false, nil
+		return nil, true, nil
 	} else if graph.ErrorCode(err) != graph.ENOTFOUND {
-		return graph.Agent{}, false, err
+		return nil, false, err
 	}
 	byID := map[string]graph.Agent{}
 	for _, q := range agentQueries(a) {
 		page, err := st.Agents(ctx, graph.AgentQuery{Name: q, Page: graph.PageRequest{Limit: maxAgentCandidates}})
 		if err != nil {
-			return graph.Agent{}, false, err
+			return nil, false, err
 		}
 		for _, c := range page.Items {
 			byID[c.ID] = c
 		}
 	}
+	return byID, false, nil
+}
+
+// resolveStored adds the acronym-index candidates of a to byID (the result of
+// storedAgentCandidates) and returns the stored agent a resolves to, if any.
+func resolveStored(ctx context.Context, st graph.Store, acr *acronymIndex, a graph.Agent, byID map[string]graph.Agent) (graph.Agent, bool, error) {
 	for _, n := range names(a) {
 		cs, err := acr.lookup(ctx, st, n)
 		if err != nil {

@@ -212,6 +212,46 @@ func fillCounts(res *Result, g *graph.ArticleGraph) {
 	res.Statements, res.Disputes, res.Links = len(g.Statements), len(g.Disputes), len(g.Links)
 }
 
+// StoreConcurrency is how many store reads one ingest runs at once (candidate
+// searches of its claims and agents).
+const StoreConcurrency = 4
+
+// parallel runs f(0..n-1) on up to StoreConcurrency goroutines and returns the first
+// error; it stops starting new calls once one failed or ctx is done.
+func parallel(ctx context.Context, n int, f func(i int) error) error {
+	var (
+		wg       sync.WaitGroup
+		mu       sync.Mutex
+		firstErr error
+	)
+	sem := make(chan struct{}, StoreConcurrency)
+	for i := range n {
+		mu.Lock()
+		stop := firstErr != nil
+		mu.Unlock()
+		if stop || ctx.Err() != nil {
+			break
+		}
+		sem <- struct{}{}
+		wg.Add(1)
+		go func() {
+			defer func() { <-sem; wg.Done() }()
+			if err := f(i); err != nil {
+				mu.Lock()
+				if firstErr == nil {
+					firstErr = err
+				}
+				mu.Unlock()
+			}
+		}()
+	}
+	wg.Wait()
+	if firstErr == nil && ctx.Err() != nil {
+		return graph.Wrap(graph.EUNAVAILABLE, ctx.Err(), "ingest cancelled")
+	}
+	return firstErr
+}
+
 // reasoner holds the state of reasoning about one bundle.
 type reasoner struct {
 	ctx    context.Context
@@ -291,12 +331,30 @@ func (r *reasoner) resolveAgents() error {
 	remap := map[string]string{}
 	var keep []graph.Agent
 	resolved := map[string]graph.Agent{}
-	for _, a := range r.g.Agents {
-		if r.known[a.ID] {
+	// store searches in parallel (round trips dominate on a server), decisions in order
+	type lookup struct {
+		cands  map[string]graph.Agent
+		stored bool
+	}
+	looked := make([]lookup, len(r.g.Agents))
+	err := parallel(r.ctx, len(r.g.Agents), func(i int) error {
+		if r.known[r.g.Agents[i].ID] {
+			looked[i].stored = true
+			return nil
+		}
+		c, stored, err := storedAgentCandidates(r.ctx, r.st, r.g.Agents[i])
+		looked[i] = lookup{c, stored}
+		return err
+	})
+	if err != nil {
+		return err
+	}
+	for i, a := range r.g.Agents {
+		if looked[i].stored {
 			keep = append(keep, a) // stored under its own id: nothing to resolve
 			continue
 		}
-		to, ok, err := findStoredAgent(r.ctx, r.st, r.acr, a)
+		to, ok, err := resolveStored(r.ctx, r.st, r.acr, a, looked[i].cands)
 		if err != nil {
 			return err
 		}
@@ -387,13 +445,23 @@ func (r *reasoner) claimCandidates(c graph.Claim) ([]graph.Claim, error) {
 // another article) join it (match.go).
 func (r *reasoner) mergeClaims() error {
 	remap := map[string]string{}
-	for _, c := range r.g.Claims {
+	found := make([][]graph.Claim, len(r.g.Claims))
+	err := parallel(r.ctx, len(r.g.Claims), func(i int) error {
+		c := r.g.Claims[i]
 		if len(claimTokens(c.Text)) < MinMatchWords {
-			continue // matches only an identical text, which has the same id
+			return nil // matches only an identical text, which has the same id
 		}
-		cands, err := r.claimCandidates(c)
-		if err != nil {
-			return err
+		var err error
+		found[i], err = r.claimCandidates(c)
+		return err
+	})
+	if err != nil {
+		return err
+	}
+	for i, c := range r.g.Claims {
+		cands := found[i]
+		if len(cands) == 0 {
+			continue
 		}
 		stored := false // the search finds the claim itself when it is stored
 		for _, x := range cands {
