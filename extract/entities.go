@@ -22,7 +22,9 @@ import (
 //  1. group: [a|the] [senior|top|...] COUNTRY/DEMONYM/ORG [adjective] GROUP-NOUN
 //     ("a senior U.S. official", "Israeli officials") → a group named by its words;
 //  2. title + name: [ORG/COUNTRY] TITLE Name ("U.N. Secretary-General Antonio
-//     Guterres", "President Donald Trump") → a person with the title as a role;
+//     Guterres", "President Donald Trump") → a person with the title as a role; a
+//     name in parentheses is the one used ("Lt Gen CJ (Kees) Matthijssen" → Kees
+//     Matthijssen);
 //  3. gazetteer: the longest known name or alias ("Israeli Defense Forces" → Israel
 //     Defense Forces); aliases marked "?" only in a reporting context; not when a
 //     hyphen makes it an adjective ("U.S.-brokered");
@@ -605,10 +607,21 @@ func (b *entBuilder) titled(toks []semTok, i int) int {
 			canon = p.Name
 		}
 	}
+	// "CJ (Kees) Matthijssen": the name in parentheses is the one used, with the surname
+	alias := ""
+	if k+3 < len(toks) && toks[k].Text == "(" && semCapWord(toks[k+1]) && toks[k+2].Text == ")" && semCapWord(toks[k+3]) {
+		alias = semCollapseSpace(string(b.d.Runes[nameToks[0].Start:toks[k+3].End]))
+		canon = toks[k+1].Text + " " + toks[k+3].Text
+		end = toks[k+3].End
+		k += 4
+	}
 	rec := b.entity(canon, graph.KindPerson, nameToks[0].Start)
 	role := semCollapseSpace(string(b.d.Runes[toks[i].Start:toks[j+tn-1].End]))
 	semAddUnique(&rec.Roles, role)
 	b.mention(rec, nameToks[0].Start, end, MentionName)
+	if alias != "" {
+		semAddUnique(&rec.Aliases, alias)
+	}
 	b.appositives(rec, toks, nameStart, k)
 	return k - i
 }

@@ -39,6 +39,7 @@ func TestEntityRules(t *testing.T) {
 		{"group with article and adjective", "The plan, a senior U.S. official reported, is ready.", "senior U.S. official", graph.KindGroup, "", "", "", "senior U.S. official"},
 		{"group with organization", "Hamas officials denied it.", "Hamas officials", graph.KindGroup, "", "", "", ""},
 		{"title and name", "U.N. Secretary-General Antonio Guterres echoed this.", "Antonio Guterres", graph.KindPerson, "", "U.N. Secretary-General", "", ""},
+		{"title and name with a nickname", "Lt Gen CJ (Kees) Matthijssen is a former Lieutenant General.", "Kees Matthijssen", graph.KindPerson, "CJ (Kees) Matthijssen", "Lt Gen", "CJ", ""},
 		{"title and gazetteer name", "President Trump has indicated he would chair it.", "Donald Trump", graph.KindPerson, "Trump", "President", "", ""},
 		{"appositive after name", "Hamish Falconer, Britain’s minister for the Middle East and North Africa, told reporters.", "Hamish Falconer", graph.KindPerson, "", "Britain’s minister for the Middle East and North Africa", "", ""},
 		{"relative-clause appositive", "Jane Roe, who chairs urban warfare studies at the Modern War Institute, said so.", "Jane Roe", graph.KindPerson, "", "chairs urban warfare studies at the Modern War Institute", "", ""},
