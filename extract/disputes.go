@@ -18,7 +18,9 @@ import (
 //     auxiliaries and adverbs ("Israel has consistently criticized"), or a pronoun
 //     resolved like a speaker ("they reject");
 //   - possessive of a noun ("their refusal", "Israel’s refusal");
-//   - passive: "is disputed by X", "were rejected by X".
+//   - passive: "is disputed by X", "were rejected by X";
+//   - a plural group noun with no name ("Critics rejected the report") becomes a
+//     group entity.
 //
 // A verb without a resolvable disputer is not a dispute ("many questions remain",
 // "those who reject violence").
@@ -78,6 +80,7 @@ type disputeFinder struct {
 	cueAt   map[int]int       // code point inside a cue → attribution index
 	cues    map[[2]int]bool   // cue spans of disputes emitted
 	base    int               // d.Claims[:base] were there before, in text order
+	added   bool              // mentions were appended (sorted again at the end)
 }
 
 // semMaxClauseWords bounds the clauses that disputes read, so that time stays linear
@@ -125,6 +128,9 @@ func findDisputes(d *Document) {
 		}
 	}
 	sort.SliceStable(d.Claims, func(i, j int) bool { return d.Claims[i].Span.Start < d.Claims[j].Span.Start })
+	if f.added {
+		sortMentions(d)
+	}
 }
 
 // mentionEndingAt returns the (longest) mention whose span ends at pos, possibly
@@ -207,8 +213,19 @@ func (f *disputeFinder) subject(toks []semTok, i int) (string, int) {
 			return m.Entity, k
 		}
 	}
+	// "Critics rejected the report": a plural group noun without a name is a group
+	if n, ok := entLex.groups[t.Lower]; ok && n == "plural" && (k == 0 || toks[k-1].Kind != 'w' || semDeterminers[toks[k-1].Lower]) {
+		id := semAddEntity(f.d, t.Lower, graph.KindGroup)
+		f.r.reindex()
+		f.d.Mentions = append(f.d.Mentions, Mention{Entity: id, Span: semSpan(f.d.Runes, t.Start, t.End), Kind: MentionNominal})
+		f.added = true
+		return id, k
+	}
 	return "", -1
 }
+
+// semDeterminers may stand before a bare group noun that is a disputer.
+var semDeterminers = map[string]bool{"the": true, "some": true, "many": true, "most": true, "several": true, "other": true}
 
 func (f *disputeFinder) at(si int, toks []semTok, i int, kind graph.DisputeKind) {
 	d := f.d
