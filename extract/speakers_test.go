@@ -230,6 +230,19 @@ func TestSpeakerNameFallback(t *testing.T) {
 	}
 }
 
+// A he/she resolved to a person whose first name is not listed teaches their gender:
+// a later "he" skips the woman named last.
+func TestPronounGenderLearned(t *testing.T) {
+	text := "Samir Aziz said no. Noor Haddad said yes. She said the talks failed. Samir Aziz then met Noor Haddad. He said more."
+	d := docWithAttributions(t, text, attrSpec{"She", "said#2", "the talks failed", ""}, attrSpec{"He", "said#3", "more", ""})
+	if got := speakerName(d, &d.Attributions[0]); got != "Noor Haddad" {
+		t.Errorf("she → %q, want Noor Haddad", got)
+	}
+	if got := speakerName(d, &d.Attributions[1]); got != "Samir Aziz" {
+		t.Errorf("he → %q, want Samir Aziz (Noor Haddad was learned to be she)", got)
+	}
+}
+
 // A resolved pronoun is recorded as a pronoun mention of the speaker.
 func TestPronounMention(t *testing.T) {
 	text := "Spencer arrived. John Spencer spoke. “Go,” he said."
