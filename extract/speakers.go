@@ -34,7 +34,9 @@ import (
 //     "according to Reuters") are added to Via, in text order;
 //  5. an attribution with no source whose cue is a participle after a comma
 //     ("Guterres echoed this sentiment, stating, “...”") has the speaker of the
-//     attribution before it in the same sentence;
+//     attribution before it in the same sentence, else the subject of the sentence:
+//     the first entity followed by an auxiliary or a past tense ("the United States
+//     took a bold step ..., seeking approval");
 //  6. an attribution with no source whose cue follows "and" or "but" ("Washington has
 //     ruled out troops but has requested contributions") has the entity that opens
 //     its sentence as speaker when an auxiliary or past tense follows that name;
@@ -98,6 +100,14 @@ type speakerResolver struct {
 	added    []Mention
 	agencies map[[2]int][]string // agenciesIn by sentence
 	tx       *semText
+	// lastInSentence is the last attribution resolved to a speaker in each sentence
+	// (by sentence start), for participle cues.
+	lastInSentence map[int]lastSpeaker
+}
+
+type lastSpeaker struct {
+	cueEnd  int
+	speaker string
 }
 
 // semMentionReach bounds how far before a position a mention that covers it may
@@ -107,7 +117,7 @@ const semMentionReach = 400
 func newSpeakerResolver(d *Document) *speakerResolver {
 	sortMentions(d)
 	r := &speakerResolver{d: d, mask: semQuoteMask(d), byID: map[string]int{}, learned: map[string]byte{},
-		base: d.Mentions, agencies: map[[2]int][]string{}, tx: semTextOf(d)}
+		base: d.Mentions, agencies: map[[2]int][]string{}, tx: semTextOf(d), lastInSentence: map[int]lastSpeaker{}}
 	r.reindex()
 	return r
 }
@@ -498,18 +508,37 @@ func (r *speakerResolver) participleSpeaker(a *Attribution) string {
 		return ""
 	}
 	sent := attribSentence(d, a)
-	var best *Attribution
-	for i := range d.Attributions {
-		b := &d.Attributions[i]
-		if b == a || b.Speaker == nil || b.Cue.End > a.Cue.Start || b.Cue.Start < sent.Start {
+	if last, ok := r.lastInSentence[sent.Start]; ok && last.cueEnd <= a.Cue.Start {
+		return last.speaker
+	}
+	return r.subjectOf(sent, a.Cue.Start)
+}
+
+// semIrregularPast are past tenses that do not end in -ed.
+var semIrregularPast = map[string]bool{"took": true, "made": true, "said": true, "gave": true, "went": true,
+	"sent": true, "put": true, "set": true, "held": true, "led": true, "saw": true, "told": true, "began": true,
+	"brought": true, "found": true, "met": true, "left": true, "won": true, "struck": true, "wrote": true,
+	"spoke": true, "rose": true, "fell": true, "sought": true, "chose": true, "drew": true, "ran": true}
+
+// subjectOf returns the entity that is the subject of the sentence's main clause
+// before pos: the first mention, within the clause's first 300 code points, followed
+// by an auxiliary or a past tense ("the United States took a bold step").
+func (r *speakerResolver) subjectOf(sent Span, pos int) string {
+	end := min(pos, sent.Start+300)
+	for _, m := range r.mentionsIn(sent.Start, end) {
+		if m.Span.Start < sent.Start {
 			continue
 		}
-		if best == nil || b.Cue.Start > best.Cue.Start {
-			best = b
+		next := r.tx.scan(m.Span.End, min(sent.End, m.Span.End+40))
+		if len(next) == 0 || next[0].Kind != 'w' {
+			continue
 		}
-	}
-	if best != nil {
-		return *best.Speaker
+		w := next[0].Lower
+		if semSkipBeforeVerb[w] || semIrregularPast[w] || (strings.HasSuffix(w, "ed") && next[0].Text == w) {
+			if e := r.entity(m.Entity); e != nil {
+				return m.Entity
+			}
+		}
 	}
 	return ""
 }
@@ -667,6 +696,10 @@ func resolveSpeakers(d *Document) {
 		if speaker != "" {
 			s := speaker
 			a.Speaker = &s
+			sent := attribSentence(d, a)
+			if last, ok := r.lastInSentence[sent.Start]; !ok || last.cueEnd <= a.Cue.End {
+				r.lastInSentence[sent.Start] = lastSpeaker{cueEnd: a.Cue.End, speaker: s}
+			}
 		} else {
 			a.Speaker = nil
 		}
