@@ -72,3 +72,7 @@ bench-api: ## load-test the API over >=100k generated claims in each store (req/
 		$(BENCH_NEO4J) up >/dev/null || exit $$?; started=1; \
 	fi; \
 	NEO4J_URI=bolt://127.0.0.1:$(BENCH_NEO4J_PORT) $(GO) run ./api/internal/apiload -neo4j-reset $(BENCH_API_FLAGS)
+
+.PHONY: bench-api-wrk
+bench-api-wrk: ## cross-check bench-api with wrk (apt-get installs it) on the real binary over the embedded bench store
+	./api/internal/apiload/wrk.sh

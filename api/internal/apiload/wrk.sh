@@ -1,0 +1,59 @@
+#!/usr/bin/env bash
+# wrk.sh — cross-check apiload's figures with wrk (Debian package, installed here when
+# missing): serves the embedded bench store that `make bench-api` built with the real
+# `claimgraph serve` binary, and runs wrk at 50 connections on /healthz (the ceiling of
+# this server), provenance, contradictions and a search. Prints wrk's figures.
+#
+#   api/internal/apiload/wrk.sh [DB]   (default: $TMPDIR/claimgraph-bench-api/bench-100000-1.db)
+set -euo pipefail
+
+HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+REPO="$(cd "$HERE/../../.." && pwd)"
+DB="${1:-${TMPDIR:-/tmp}/claimgraph-bench-api/bench-100000-1.db}"
+ADDR="${WRK_ADDR:-127.0.0.1:18089}"
+CONNS="${WRK_CONNECTIONS:-50}"
+DURATION="${WRK_DURATION:-10s}"
+
+[[ -f "$DB" ]] || { echo "wrk.sh: no bench store at $DB: run make bench-api first" >&2; exit 1; }
+if ! command -v wrk >/dev/null; then
+	echo "wrk.sh: installing wrk (apt-get)" >&2
+	apt-get install -y wrk >/dev/null 2>&1 || { apt-get update >/dev/null && apt-get install -y wrk >/dev/null; }
+fi
+command -v jq >/dev/null || apt-get install -y jq >/dev/null
+
+WORK="$(mktemp -d)"
+PID=""
+cleanup() {
+	[[ -n "$PID" ]] && kill -TERM "$PID" 2>/dev/null && wait "$PID" || true
+	rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+(cd "$REPO" && go build -o "$WORK/claimgraph" ./cmd/claimgraph)
+mkdir -p "$WORK/data"
+ln -s "$(realpath "$DB")" "$WORK/data/graph.db"
+env -u NEO4J_URI "$WORK/claimgraph" serve --no-corpus --addr "$ADDR" --data "$WORK/data" >"$WORK/serve.out" 2>/dev/null &
+PID=$!
+for _ in $(seq 1 300); do curl -sf -o /dev/null "http://$ADDR/healthz" && break; sleep 0.1; done
+curl -sf -o /dev/null "http://$ADDR/healthz" || { cat "$WORK/serve.out" >&2; exit 1; }
+
+# Sample claims uniformly: listings started at random cursors.
+cursor() { printf '{"k":"c_%s"}' "$(od -An -N8 -tx1 /dev/urandom | tr -d ' \n')" | base64 | tr '+/' '-_' | tr -d '=\n'; }
+: >"$WORK/claims"; : >"$WORK/disputed"; : >"$WORK/words"
+for _ in $(seq 1 40); do
+	c=$(cursor)
+	curl -s "http://$ADDR/v1/claims?limit=25&cursor=$c" | jq -r '.items[].claim.id' >>"$WORK/claims"
+	curl -s "http://$ADDR/v1/claims?limit=25&disputed=true&cursor=$c" | jq -r '.items[].claim.id' >>"$WORK/disputed"
+	curl -s "http://$ADDR/v1/claims?limit=25&cursor=$c" | jq -r '.items[].claim.text | split(" ") | .[length/2|floor]' |
+		tr -cd 'a-zA-Z0-9\n' >>"$WORK/words"
+done
+sed 's#^#/v1/claims/#; s#$#/provenance#' "$WORK/claims" >"$WORK/provenance"
+sed 's#^#/v1/claims/#; s#$#/contradictions#' "$WORK/disputed" >"$WORK/contradictions"
+grep . "$WORK/words" | sed 's#^#/v1/claims?q=#' >"$WORK/search"
+echo "/healthz" >"$WORK/healthz"
+echo "wrk.sh: $(wc -l <"$WORK/claims") claims, $(wc -l <"$WORK/disputed") disputed claims sampled; wrk -t2 -c$CONNS -d$DURATION on $(nproc) CPUs, load average $(cut -d' ' -f1-3 /proc/loadavg)"
+for kind in healthz provenance contradictions search; do
+	echo "== $kind"
+	wrk -t2 -c"$CONNS" -d"$DURATION" --latency -s "$HERE/paths.lua" "http://$ADDR" -- "$WORK/$kind" |
+		grep -E 'Requests/sec|^ +(50|99)%|Non-2xx|Socket errors'
+done
