@@ -300,3 +300,39 @@ func TestDeterminism(t *testing.T) {
 		}
 	}
 }
+
+// TestConcurrentExtract runs the pipeline on several goroutines at once (run with
+// -race): the semantic stages share no mutable state.
+func TestConcurrentExtract(t *testing.T) {
+	arts, err := corpus.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string][]byte{}
+	for _, a := range arts {
+		want[a.ID] = outputJSON(t, a.ID, Extract(a.Text))
+	}
+	errs := make(chan string, 4*len(arts))
+	done := make(chan struct{})
+	for g := 0; g < 4; g++ {
+		go func() {
+			defer func() { done <- struct{}{} }()
+			for _, a := range arts {
+				var b bytes.Buffer
+				enc := json.NewEncoder(&b)
+				enc.SetEscapeHTML(false)
+				enc.SetIndent("", " ")
+				if err := enc.Encode(NewOutput(a.ID, Extract(a.Text))); err != nil || !bytes.Equal(b.Bytes(), want[a.ID]) {
+					errs <- a.ID
+				}
+			}
+		}()
+	}
+	for g := 0; g < 4; g++ {
+		<-done
+	}
+	close(errs)
+	for id := range errs {
+		t.Errorf("%s: concurrent output differs", id)
+	}
+}
