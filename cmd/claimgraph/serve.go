@@ -53,7 +53,7 @@ func parseServeFlags(args []string, getenv func(string) string, stderr io.Writer
 	fs.SetOutput(stderr)
 	fs.StringVar(&c.Addr, "addr", envDefault(getenv, "CLAIMGRAPH_ADDR", defaultAddr), "listen address, host:port (env CLAIMGRAPH_ADDR); port 0 picks a free one")
 	data := storeFlag(fs)
-	fs.BoolVar(&c.NoCorpus, "no-corpus", false, "do not load the built-in corpus into an empty store")
+	fs.BoolVar(&c.NoCorpus, "no-corpus", false, "do not load the built-in corpus into an empty embedded store")
 	proxies := fs.String("trusted-proxies", getenv("CLAIMGRAPH_TRUSTED_PROXIES"), "comma-separated proxy IPs or CIDRs whose X-Forwarded-For is believed (env CLAIMGRAPH_TRUSTED_PROXIES); default none")
 	reqTimeout := fs.String("request-timeout", envDefault(getenv, "CLAIMGRAPH_REQUEST_TIMEOUT", api.DefaultRequestTimeout.String()), "deadline of one read request (env CLAIMGRAPH_REQUEST_TIMEOUT)")
 	ingTimeout := fs.String("ingest-timeout", envDefault(getenv, "CLAIMGRAPH_INGEST_TIMEOUT", api.DefaultIngestTimeout.String()), "deadline of one POST /v1/articles (env CLAIMGRAPH_INGEST_TIMEOUT)")
@@ -142,10 +142,10 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		keyState, proxies, cfg.RequestTimeout, cfg.IngestTimeout, cfg.MaxBodyBytes, cfg.LogFormat)
 
 	ing := ingest.New(store, ingest.Options{})
-	if !cfg.NoCorpus {
-		if err := loadCorpusIfEmpty(ctx, store, ing, stdout); err != nil {
-			return err
-		}
+	// Only the embedded store gets the built-in corpus: a Neo4j database is the
+	// operator's, and demo data is not written into it unasked.
+	if err := loadCorpusIfEmpty(ctx, store, ing, !cfg.NoCorpus && scfg.Backend == "embedded", stdout); err != nil {
+		return err
 	}
 
 	srv, err := api.New(api.Deps{
@@ -203,14 +203,15 @@ func ingestFunc(ing *ingest.Ingester) func(ctx context.Context, a corpus.Article
 	}
 }
 
-// loadCorpusIfEmpty ingests the built-in corpus into a store that holds no article,
-// so that a first start serves a working API.
-func loadCorpusIfEmpty(ctx context.Context, store graph.Store, ing *ingest.Ingester, stdout io.Writer) error {
+// loadCorpusIfEmpty ingests the built-in corpus into a store that holds no article
+// when load is true, so that a first start serves a working API; it reports what the
+// store holds.
+func loadCorpusIfEmpty(ctx context.Context, store graph.Store, ing *ingest.Ingester, load bool, stdout io.Writer) error {
 	st, err := store.Stats(ctx)
 	if err != nil {
 		return fmt.Errorf("reading the store's counts: %s", graph.ErrorMessage(err))
 	}
-	if st.Articles > 0 {
+	if st.Articles > 0 || !load {
 		fmt.Fprintf(stdout, "claimgraph serve: store holds %d articles, %d claims\n", st.Articles, st.Claims)
 		return nil
 	}
