@@ -3,11 +3,13 @@ package extract
 import (
 	"sort"
 	"strings"
+	"unicode"
 
 	"github.com/claimgraph/claimgraph/graph"
 )
 
-// Claims: every attribution's content is a claim with the attribution's speaker; a
+// Claims: every attribution's content (without a leading "that") is a claim with the
+// attribution's speaker; a
 // sentence that the article asserts without attribution and that carries a statistic
 // (a quantity with a counted thing, a percentage or money, other than a bare duration
 // such as "two years") is a claim of the article itself (Attribution and Speaker nil).
@@ -197,7 +199,7 @@ func findClaims(d *Document) {
 	covered := make([]bool, len(quants))
 	for i := range d.Attributions {
 		a := &d.Attributions[i]
-		sp := semWithText(d.Runes, a.Content)
+		sp := claimSpanOf(d.Runes, a.Content)
 		text := strings.TrimSpace(sp.Text)
 		if graph.NormalizeClaimText(text) == "" {
 			continue
@@ -259,6 +261,30 @@ func semMayCount(t *Token) bool {
 	a, _, _ := strings.Cut(t.Lower, "-")
 	_, ok := qLex.numWords[a]
 	return ok
+}
+
+// claimSpanOf is the claim an attribution's content states: the content without a
+// leading complementizer ("said that the talks failed" claims "the talks failed"), so
+// that the same claim reported with and without "that" is one claim. Its Text is set.
+func claimSpanOf(runes []rune, content Span) Span {
+	sp := semWithText(runes, content)
+	if len(sp.Fragments) > 0 {
+		return sp
+	}
+	s := sp.Start
+	for s < sp.End && unicode.IsSpace(runes[s]) {
+		s++
+	}
+	if s+5 <= sp.End && strings.EqualFold(string(runes[s:s+4]), "that") && unicode.IsSpace(runes[s+4]) {
+		s += 5
+		for s < sp.End && unicode.IsSpace(runes[s]) {
+			s++
+		}
+		if s < sp.End {
+			return semWithText(runes, Span{Start: s, End: sp.End})
+		}
+	}
+	return sp
 }
 
 // semQuantFrom returns the index of the first quantity (sorted by start) that starts

@@ -69,6 +69,14 @@ func TestClaimRules(t *testing.T) {
 		t.Errorf("cue modality: %+v", d.Claims)
 	}
 
+	// a leading "that" is not part of the claim
+	text = "Officials said that the border was closed."
+	d = docWithAttributions(t, text, attrSpec{"Officials", "said", "that the border was closed", ""})
+	if len(d.Claims) != 1 || d.Claims[0].Text != "the border was closed" || d.Claims[0].Span.Text != "the border was closed" ||
+		d.Claims[0].ID != graph.ClaimID("the border was closed") {
+		t.Errorf("claim without that: %+v", d.Claims)
+	}
+
 	// a quantity inside an attribution's content is not also an article claim
 	text = "Officials said 20 hostages were returned."
 	d = docWithAttributions(t, text, attrSpec{"Officials", "said", "20 hostages were returned", ""})

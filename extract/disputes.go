@@ -461,7 +461,7 @@ func (f *disputeFinder) claimOfAttribution(a *Attribution) string {
 		return id
 	}
 	// a claim with the same text from an earlier attribution
-	text := semSpanText(f.d.Runes, a.Content)
+	text := claimSpanOf(f.d.Runes, a.Content).Text
 	if text == "" {
 		return ""
 	}

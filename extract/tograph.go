@@ -71,7 +71,7 @@ func ToGraph(meta ArticleMeta, doc *Document) *graph.ArticleGraph {
 	direct := map[string]bool{} // claim ids quoted directly
 	for _, a := range doc.Attributions {
 		if a.Kind == "direct" {
-			direct[graph.ClaimID(semSpanText(runes, a.Content))] = true
+			direct[graph.ClaimID(claimSpanOf(runes, a.Content).Text)] = true
 		}
 	}
 	claims := map[string]bool{}
@@ -101,7 +101,8 @@ func ToGraph(meta ArticleMeta, doc *Document) *graph.ArticleGraph {
 	}
 
 	for _, a := range doc.Attributions {
-		text := semSpanText(runes, a.Content)
+		csp := claimSpanOf(runes, a.Content)
+		text := csp.Text
 		if graph.NormalizeClaimText(text) == "" {
 			continue
 		}
@@ -110,7 +111,7 @@ func ToGraph(meta ArticleMeta, doc *Document) *graph.ArticleGraph {
 		if a.Kind == "direct" {
 			kind = graph.ClaimDirectQuote
 		}
-		addClaim(cid, text, kind, string(modalityOf(runes, a.Content)), nil)
+		addClaim(cid, text, kind, string(modalityOf(runes, csp)), nil)
 		content := fix(a.Content)
 		var via []string
 		for _, v := range a.Via {
