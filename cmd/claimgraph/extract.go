@@ -27,16 +27,30 @@ func runExtract(ctx context.Context, args []string, stdout, stderr io.Writer) er
 		fmt.Fprintln(stderr, "usage: claimgraph extract [--json] FILE...   (FILE may be - for standard input)")
 		fl.PrintDefaults()
 	}
-	if err := fl.Parse(args); err != nil {
-		return err
+	// flags may come before or after the files ("extract a.txt --json"); "--" ends them
+	var files []string
+	for len(args) > 0 {
+		if err := fl.Parse(args); err != nil {
+			return err
+		}
+		rest := fl.Args()
+		if len(rest) == 0 {
+			break
+		}
+		if len(args) > len(rest) && args[len(args)-len(rest)-1] == "--" {
+			files = append(files, rest...)
+			break
+		}
+		files = append(files, rest[0])
+		args = rest[1:]
 	}
-	if fl.NArg() == 0 {
+	if len(files) == 0 {
 		fl.Usage()
 		return fmt.Errorf("extract: no input files")
 	}
 	enc := json.NewEncoder(stdout)
 	enc.SetEscapeHTML(false)
-	for _, p := range fl.Args() {
+	for _, p := range files {
 		if err := ctx.Err(); err != nil {
 			return err
 		}

@@ -71,6 +71,22 @@ func TestRunExtractJSONLines(t *testing.T) {
 	}
 }
 
+func TestRunExtractFlagAfterFiles(t *testing.T) {
+	a := writeTemp(t, "a.txt", "Israel accused Hamas of violating the ceasefire.")
+	var out, errb bytes.Buffer
+	if err := run(context.Background(), []string{"extract", a, "--json"}, &out, &errb); err != nil {
+		t.Fatal(err)
+	}
+	var o map[string]any
+	if err := json.Unmarshal(out.Bytes(), &o); err != nil || o["path"] != a {
+		t.Fatalf("want one JSON object for %s, got %q (%v)", a, out.String(), err)
+	}
+	out.Reset()
+	if err := run(context.Background(), []string{"extract", "--", "--json"}, &out, &errb); err == nil {
+		t.Error(`"--json" after "--" is a file name and does not exist: want an error`)
+	}
+}
+
 func TestRunExtractReadable(t *testing.T) {
 	a := writeTemp(t, "a.txt", "Hamish Falconer, Britain’s minister for the Middle East, told the Associated Press that aid must flow.")
 	var out, errb bytes.Buffer
