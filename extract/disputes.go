@@ -72,7 +72,6 @@ type disputeFinder struct {
 	d       *Document
 	r       *speakerResolver
 	sents   []Span
-	next    int
 	byStart map[int][]int     // mention indexes by start
 	byEnd   map[int][]int     // mention indexes by end
 	claimIx map[string]int    // claim id → index in d.Claims
@@ -521,7 +520,6 @@ func (f *disputeFinder) emit(kind graph.DisputeKind, disputer string, claim, tar
 		return
 	}
 	f.cues[[2]int{verb.Start, verb.End}] = true
-	f.next++
 	f.d.Disputes = append(f.d.Disputes, Dispute{
 		ID:       "d" + strconv.Itoa(len(f.d.Disputes)+1),
 		Disputer: disputer,

@@ -735,9 +735,6 @@ func (b *entBuilder) capSeq(toks []semTok, i int, sentStart bool) int {
 	rec := b.entity(name, kind, seq[0].Start)
 	b.mention(rec, seq[0].Start, end, MentionName)
 	if acr != "" {
-		if e, ok := entLex.gaz[acr]; ok && e.canon != rec.Name {
-			_ = e // a known acronym keeps its gazetteer entity; this name is an alias of it
-		}
 		b.acronyms[acr] = rec.Name
 		semAddUnique(&rec.Aliases, acr)
 	}
