@@ -155,8 +155,7 @@ func NewHTTPServer(addr string, h http.Handler, t Timeouts, log *slog.Logger) *h
 	return srv
 }
 
-// jsonEncode writes v as JSON, with nil slices written as [] so that clients never
-// meet a null where the schema promises an array.
+// jsonEncode writes v as JSON (writeJSON first replaces nil slices with empty ones).
 func jsonEncode(w io.Writer, v any) error {
 	return json.NewEncoder(w).Encode(v)
 }
