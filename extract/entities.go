@@ -667,7 +667,7 @@ func (b *entBuilder) capSeq(toks []semTok, i int, sentStart bool) int {
 		for j < len(toks) && j-i < semMaxNameWords {
 			t := toks[j]
 			if semCapWord(t) {
-				if _, _, ok := b.gazMatch(toks, j); ok && j > i && !(j == i+1 && semCompass[toks[i].Text]) {
+				if _, _, ok := b.gazMatch(toks, j); ok && j > i && !(j == i+1 && (semCompass[toks[i].Text] || entLex.firstNames[toks[i].Text] != 0)) {
 					// a known name after an unknown one starts a new name, except an
 					// organization word that ends this one
 					if _, org := entLex.orgWords[t.Text]; !org {

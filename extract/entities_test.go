@@ -61,6 +61,7 @@ func TestEntityRules(t *testing.T) {
 		{"surname alias", "John Spencer spoke first. Later Spencer stated more.", "John Spencer", graph.KindPerson, "Spencer", "", "", "Spencer"},
 		{"nominal", "It was 68,800, according to Gaza’s Health Ministry. The ministry keeps records.", "Gaza’s Health Ministry", graph.KindOrganization, "", "", "", "The ministry"},
 		{"sentence starter is no name", "Humanitarian needs are acute. Still, the path is hard.", "", "", "", "", "Humanitarian", ""},
+		{"a first name joins a surname that is also a place", "George Washington said so.", "George Washington", graph.KindPerson, "", "", "United States", ""},
 		{"compass word joins a name", "In Northern Ireland, policing worked.", "", "", "", "", "Ireland", ""},
 		{"one organization word alone is no name", "The Coalition was trying.", "", "", "", "", "Coalition", ""},
 		{"hyphenated adjective is no name", "The Hamas-led attack began.", "", "", "", "", "Hamas", ""},
