@@ -52,8 +52,9 @@ build() {
 		need mvn "install Maven (apt-get install maven)"
 		say "fetching Neo4j jars from Maven Central (first run only)…"
 		rm -rf "$LIB"
+		# (Debian's Maven 3.8 prints ANSI resets even in batch mode: strip them.)
 		(cd "$HERE" && mvn -q -B -ntp -Dstyle.color=never dependency:copy-dependencies \
-			-DoutputDirectory="$LIB" -DincludeScope=runtime) ||
+			-DoutputDirectory="$LIB" -DincludeScope=runtime 2>&1 | sed -e $'s/\x1b\\[[0-9;]*m//g' >&2) ||
 			die "Maven could not fetch the Neo4j dependencies (see output above)"
 		echo "$want" >"$stamp"
 	fi
