@@ -3,6 +3,7 @@ package neo4jstore
 import (
 	"context"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 
@@ -38,6 +39,27 @@ func luceneAllTerms(terms []string) string {
 	return strings.Join(parts, " ")
 }
 
+// Lucene limits: the whitespace tokenizer cuts words at 255 characters, and a boolean
+// query takes at most 1024 clauses.
+const (
+	luceneMaxTermChars = 255
+	luceneMaxClauses   = 1024
+)
+
+// luceneSafe reports whether the full-text index answers a search for these terms
+// exactly: few enough terms, none longer than the index's longest word.
+func luceneSafe(terms []string) bool {
+	if len(terms) > luceneMaxClauses {
+		return false
+	}
+	for _, t := range terms {
+		if utf8.RuneCountInString(t) > luceneMaxTermChars {
+			return false
+		}
+	}
+	return true
+}
+
 // summaryCalls computes, for each claim c, its statement and dispute counts and the
 // distinct speaker, article and disputer ids.
 const summaryCalls = `
@@ -58,11 +80,17 @@ RETURN c, ns, nd, speakers, articles, disputers`
 func claimSearch(q graph.ClaimQuery, cur graph.Cursor, size int) (string, map[string]any) {
 	params := map[string]any{"after": cur.Key, "n": int64(cur.N), "limit": int64(size + 1)}
 	var b strings.Builder
-	if lucene := luceneAllTerms(graph.QueryTerms(q.Text)); lucene != "" {
-		params["lucene"] = lucene
-		b.WriteString("CALL db.index.fulltext.queryNodes('claim_words', $lucene) YIELD node AS c\nWITH c WHERE c:Claim")
-	} else {
+	terms := graph.QueryTerms(q.Text)
+	switch {
+	case len(terms) == 0:
 		b.WriteString("MATCH (c:Claim) WHERE true")
+	case luceneSafe(terms):
+		params["lucene"] = luceneAllTerms(terms)
+		b.WriteString("CALL db.index.fulltext.queryNodes('claim_words', $lucene) YIELD node AS c\nWITH c WHERE c:Claim")
+	default:
+		// Terms the index cannot answer exactly: compare words directly.
+		params["terms"] = terms
+		b.WriteString("MATCH (c:Claim) WHERE all(t IN $terms WHERE (' ' + c.words + ' ') CONTAINS (' ' + t + ' '))")
 	}
 	if q.SpeakerID != "" {
 		params["speaker"] = q.SpeakerID

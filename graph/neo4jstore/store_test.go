@@ -2,6 +2,7 @@ package neo4jstore
 
 import (
 	"context"
+	"fmt"
 	"net"
 	"strings"
 	"testing"
@@ -276,6 +277,58 @@ func TestSearchClaimsText(t *testing.T) {
 			assert.Len(t, page.Items, tt.want)
 		})
 	}
+}
+
+// TestSearchClaimsBeyondLucene covers searches the full-text index cannot answer
+// exactly (a word longer than its tokenizer keeps, more terms than a query may hold):
+// they are answered by comparing words directly, with the same meaning.
+func TestSearchClaimsBeyondLucene(t *testing.T) {
+	s := newTestStore(t)
+	ctx := context.Background()
+	long := strings.Repeat("x", 300)
+	g := genArticle(1, long)
+	text := "officials said " + long + " is a word"
+	g.Article.Text += " " + text
+	g.Article.ContentHash = graph.ContentHash(g.Article.Text)
+	c := graph.Claim{ID: graph.ClaimID(long + " is a word"), Text: long + " is a word", Kind: graph.ClaimReportedSpeech}
+	g.Claims = append(g.Claims, c)
+	content := span(g.Article.Text, c.Text)
+	g.Statements = append(g.Statements, graph.Statement{ID: graph.StatementID(g.Article.ID, c.ID, content), ClaimID: c.ID,
+		ArticleID: g.Article.ID, Kind: graph.SpeechReported, Content: content, Cue: span(g.Article.Text, "officials said"),
+		Sentence: content, Confidence: 1})
+	_, err := s.PutArticle(ctx, g)
+	require.NoError(t, err)
+
+	many := make([]string, 0, luceneMaxClauses+1)
+	for i := 0; i <= luceneMaxClauses; i++ {
+		many = append(many, fmt.Sprintf("w%d", i))
+	}
+	tests := []struct {
+		name string
+		text string
+		want []string
+	}{
+		{"long word", long, []string{c.ID}},
+		{"long word and another", long + " word", []string{c.ID}},
+		{"long word, absent other", long + " nothing", []string{}},
+		{"prefix of the long word", long[:299], []string{}},
+		{"too many terms", strings.Join(many, " "), []string{}},
+		{"long word among short ones", "word is a " + long, []string{c.ID}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			page, err := s.SearchClaims(ctx, graph.ClaimQuery{Text: tt.text})
+			require.NoError(t, err)
+			ids := []string{}
+			for _, it := range page.Items {
+				ids = append(ids, it.Claim.ID)
+			}
+			assert.Equal(t, tt.want, ids)
+		})
+	}
+	assert.False(t, luceneSafe(many))
+	assert.False(t, luceneSafe([]string{long}))
+	assert.True(t, luceneSafe([]string{"word", long[:255]}))
 }
 
 func TestSearchClaimsPagingBySortOrders(t *testing.T) {
