@@ -106,17 +106,22 @@ func claimSearch(q graph.ClaimQuery, cur graph.Cursor, size int) (string, map[st
 	}
 	if q.Disputed != nil {
 		params["disputed"] = *q.Disputed
-		b.WriteString("\n  AND EXISTS { MATCH (:Dispute {claim_id: c.id}) } = $disputed")
+		// DISPUTES relationships come only from the claim's disputes: a degree check.
+		b.WriteString("\n  AND EXISTS { (c)<-[:DISPUTES]-() } = $disputed")
 	}
 	if q.HasQuantity != nil {
 		params["hasq"] = *q.HasQuantity
 		b.WriteString("\n  AND coalesce(c.has_quantity, false) = $hasq")
 	}
 	if q.Sort == graph.SortByStatements {
+		// Order on the OF_CLAIM degree (only statements have one), read from the node
+		// without touching the statements; summaries are made for the page only.
+		b.WriteString("\nWITH c, COUNT { (c)<-[:OF_CLAIM]-() } AS ns")
+		b.WriteString("\nWHERE $after = '' OR ns < $n OR (ns = $n AND c.id > $after)")
+		b.WriteString("\nWITH c ORDER BY ns DESC, c.id LIMIT $limit")
 		b.WriteString(summaryCalls)
-		b.WriteString("\nWITH * WHERE $after = '' OR ns < $n OR (ns = $n AND c.id > $after)")
 		b.WriteString(summaryReturn)
-		b.WriteString(" ORDER BY ns DESC, c.id LIMIT $limit")
+		b.WriteString(" ORDER BY ns DESC, c.id")
 	} else {
 		b.WriteString("\n  AND c.id > $after\nWITH c ORDER BY c.id LIMIT $limit")
 		b.WriteString(summaryCalls)
