@@ -421,7 +421,7 @@ func (f *disputeFinder) relative(toks []semTok, rel int, verb semTok, disputer s
 		}
 		s--
 	}
-	if s >= comma {
+	if s < 0 || s >= comma {
 		return ""
 	}
 	sp := semWithText(f.d.Runes, Span{Start: toks[s].Start, End: toks[comma-1].End})

@@ -200,3 +200,26 @@ func TestSemSpansOnMutatedSeeds(t *testing.T) {
 		}
 	}
 }
+
+// FuzzSemantic checks the semantic stages on any input: no panic, every span inside
+// the text with matching text, and a graph bundle that validates.
+func FuzzSemantic(f *testing.F) {
+	for _, s := range []string{
+		"The war has left more than 68,800 Palestinians dead, according to Gaza’s Health Ministry. Israel disputes these figures.",
+		"“Kosovo gives you the best example,” Spencer stated. “It had a mandate.”",
+		"Israel accused Hamas of violating the ceasefire, a condition that Israel opposes.",
+		"On Wednesday, the U.S. ambassador, Mike Waltz, presented it, a senior U.S. official reported.",
+		"Their refusal to permit 50-60 troops by 1999 (ISF) he said “",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, in string) {
+		d := Extract(in)
+		checkSemSpans(t, "fuzz", d)
+		if strings.TrimSpace(d.Text) != "" {
+			if err := ToGraph(ArticleMeta{}, d).Validate(); err != nil {
+				t.Fatalf("%q: %v", in, err)
+			}
+		}
+	})
+}
