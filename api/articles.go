@@ -11,6 +11,7 @@ import (
 	"mime"
 	"net/http"
 	"net/url"
+	"runtime/debug"
 	"sort"
 	"strings"
 	"unicode"
@@ -216,7 +217,13 @@ type IngestResponse struct {
 // handleIngest serves POST /v1/articles: extract one article, store it, return its
 // claims. It is idempotent: posting the same article again changes nothing and
 // answers 200 instead of 201.
-func handleIngest(store articleGraphReader, ing ArticleIngester, maxBody int64, log *slog.Logger) gin.HandlerFunc {
+//
+// At most maxConcurrent ingests run at once. Extraction may not stop at the request's
+// deadline, so the ingest runs beside the handler: at the deadline the client gets 504
+// while the work finishes (or stops) in the background, still holding its slot, so
+// that slow articles cannot pile up.
+func handleIngest(store articleGraphReader, ing ArticleIngester, maxBody int64, maxConcurrent int, log *slog.Logger) gin.HandlerFunc {
+	slots := make(chan struct{}, maxConcurrent)
 	return func(c *gin.Context) {
 		if err := checkParams(c.Request.URL.Query()); err != nil {
 			writeError(c, log, err)
@@ -237,9 +244,42 @@ func handleIngest(store articleGraphReader, ing ArticleIngester, maxBody int64, 
 			return
 		}
 		ctx := c.Request.Context()
-		res, err := ing.IngestArticle(ctx, art)
-		if err != nil {
-			writeError(c, log, err)
+		select {
+		case slots <- struct{}{}:
+		case <-ctx.Done():
+			c.Header("Retry-After", "10")
+			writeProblem(c, http.StatusServiceUnavailable, "", "The server is busy ingesting other articles; retry later.")
+			return
+		}
+		type outcome struct {
+			res graph.WriteResult
+			err error
+		}
+		done := make(chan outcome, 1)
+		rid := requestID(c)
+		go func() {
+			defer func() { <-slots }()
+			defer func() {
+				if rec := recover(); rec != nil {
+					log.Error("panic in ingest", "request_id", rid, "panic", fmt.Sprint(rec), "stack", string(debug.Stack()))
+					done <- outcome{err: fmt.Errorf("ingest panicked: %v", rec)}
+				}
+			}()
+			res, err := ing.IngestArticle(ctx, art)
+			done <- outcome{res, err}
+		}()
+		var res graph.WriteResult
+		select {
+		case o := <-done:
+			if o.err != nil {
+				writeError(c, log, o.err)
+				return
+			}
+			res = o.res
+		case <-ctx.Done():
+			log.Warn("ingest outlived its deadline; it goes on in the background", "request_id", rid)
+			writeProblem(c, http.StatusGatewayTimeout, "",
+				"The article took too long to process; it may still be stored. Posting it again is safe: an article already stored answers 200.")
 			return
 		}
 		g, err := store.ArticleGraph(ctx, res.ArticleID)

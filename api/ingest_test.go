@@ -8,6 +8,7 @@ import (
 	"sort"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -170,4 +171,76 @@ func TestIngestCorpus(t *testing.T) {
 			assert.JSONEq(t, a[i], b[i], "answer %d differs between %s and %s", i, names[0], names[1])
 		}
 	}
+}
+
+// stubbornIngester is the real ingester behind a gate that ignores the request's
+// context, as an extraction that does not check its deadline would: it injects the
+// slow article that the deadline and the concurrency bound must contain.
+type stubbornIngester struct {
+	inner   ArticleIngester
+	release chan struct{}
+}
+
+func (s stubbornIngester) IngestArticle(ctx context.Context, a corpus.Article) (graph.WriteResult, error) {
+	<-s.release
+	return s.inner.IngestArticle(context.WithoutCancel(ctx), a)
+}
+
+func TestIngestDeadlineAndBusy(t *testing.T) {
+	store := firstBackend(t).open(t)
+	ing := ingest.New(store, ingest.Options{})
+	real := IngesterFunc(func(ctx context.Context, a corpus.Article) (graph.WriteResult, error) {
+		res, err := ing.Ingest(ctx, a)
+		if err != nil {
+			return graph.WriteResult{}, err
+		}
+		return graph.WriteResult{ArticleID: res.ArticleID, Created: res.Created}, nil
+	})
+	gate := make(chan struct{})
+	keys, err := NewKeySet(testKey)
+	require.NoError(t, err)
+	srv, err := New(Deps{Store: store, Keys: keys, Ingester: stubbornIngester{real, gate},
+		IngestTimeout: 300 * time.Millisecond, MaxConcurrentIngests: 1})
+	require.NoError(t, err)
+	c := startServer(t, srv)
+	hdr := map[string]string{"Content-Type": "application/json", "X-API-Key": testKey}
+	body := []byte(`{"url":"https://example.org/a","text":"Israel said the ceasefire holds. Hamas denied it."}`)
+
+	start := time.Now()
+	r := c.doRaw("POST", "/v1/articles", body, hdr)
+	require.Equal(t, 504, r.Status, "body: %s", r.Body)
+	assert.Equal(t, ProblemTimeout, r.Problem(t).Type)
+	assert.Less(t, time.Since(start), 5*time.Second, "the client is answered at the deadline")
+
+	// The slow ingest still holds the only slot.
+	r = c.doRaw("POST", "/v1/articles", []byte(`{"text":"Another article, the UN said."}`), hdr)
+	require.Equal(t, 503, r.Status, "body: %s", r.Body)
+	assert.Equal(t, ProblemUnavailable, r.Problem(t).Type)
+	assert.Equal(t, "10", r.Header.Get("Retry-After"))
+
+	// Released, the first ingest completes in the background.
+	close(gate)
+	deadline := time.Now().Add(30 * time.Second)
+	for {
+		st, err := store.Stats(t.Context())
+		require.NoError(t, err)
+		if st.Articles == 1 {
+			break
+		}
+		require.True(t, time.Now().Before(deadline), "the background ingest never completed")
+		time.Sleep(20 * time.Millisecond)
+	}
+	// Posting it again is safe and says it is stored.
+	deadline = time.Now().Add(30 * time.Second)
+	for {
+		r = c.doRaw("POST", "/v1/articles", body, hdr)
+		if r.Status != 503 || time.Now().After(deadline) {
+			break
+		}
+		time.Sleep(20 * time.Millisecond) // the slot is freed just after the write
+	}
+	require.Equal(t, 200, r.Status, "body: %s", r.Body)
+	var res IngestResponse
+	r.JSON(t, &res)
+	assert.False(t, res.Created)
 }

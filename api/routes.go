@@ -35,6 +35,6 @@ func (s *Server) routes() {
 	v1.GET("/articles", read, handleArticles(s.deps.Store, s.log))
 	v1.GET("/articles/:id", read, handleArticle(s.deps.Store, s.log))
 	v1.POST("/articles", requireKey(s.deps.Keys), withDeadline(s.deps.IngestTimeout),
-		handleIngest(s.deps.Store, s.deps.Ingester, s.deps.MaxBodyBytes, s.log))
+		handleIngest(s.deps.Store, s.deps.Ingester, s.deps.MaxBodyBytes, s.deps.MaxConcurrentIngests, s.log))
 	v1.GET("/subgraph", read, handleSubgraph(s.deps.Store, s.log))
 }

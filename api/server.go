@@ -13,6 +13,7 @@ import (
 	"io"
 	"log/slog"
 	"net/http"
+	"runtime"
 	"time"
 
 	"github.com/gin-gonic/gin"
@@ -66,6 +67,10 @@ type Deps struct {
 	// MaxBodyBytes bounds a request body; larger ones get 413 (DefaultMaxBodyBytes
 	// when 0).
 	MaxBodyBytes int64
+	// MaxConcurrentIngests bounds the POST /v1/articles handled at once (extraction is
+	// CPU-bound); a request that finds no free slot before its deadline gets 503.
+	// 0 means runtime.GOMAXPROCS(0).
+	MaxConcurrentIngests int
 }
 
 // Server is the API's http.Handler.
@@ -91,6 +96,9 @@ func New(deps Deps) (*Server, error) {
 	}
 	if deps.Keys == nil {
 		deps.Keys = &KeySet{}
+	}
+	if deps.MaxConcurrentIngests <= 0 {
+		deps.MaxConcurrentIngests = runtime.GOMAXPROCS(0)
 	}
 	e := gin.New()
 	e.HandleMethodNotAllowed = true
