@@ -151,3 +151,48 @@ func report(b *testing.B, elapsed time.Duration, stmts, rows int) {
 	b.ReportMetric(0, "ns/op") // the corpus time is in the metrics above
 	b.Logf("%d articles, %d statements, %d rows in %.2fs per iteration (%s)", benchArticles, stmts, rows, sec, fmt.Sprint(b.N)+" iterations")
 }
+
+// BenchmarkReads measures the read paths over the generated corpus (written once with
+// PutArticles): one op is one store call.
+func BenchmarkReads(b *testing.B) {
+	s := newTestStore(b)
+	ctx := context.Background()
+	gs := benchCorpus()
+	_, err := s.PutArticles(ctx, gs)
+	require.NoError(b, err)
+	checkWritten(b, s, gs)
+	claim := graph.Canonical(gs[0]).Statements[0].ClaimID
+	word := graph.Words(graph.Canonical(gs[0]).Claims[0].Text)[0]
+	agent := graph.Canonical(gs[0]).Agents[0].ID
+	yes := true
+	cases := []struct {
+		name string
+		fn   func() error
+	}{
+		{"SearchByID", func() error { _, err := s.SearchClaims(ctx, graph.ClaimQuery{}); return err }},
+		{"SearchByStatements", func() error {
+			_, err := s.SearchClaims(ctx, graph.ClaimQuery{Sort: graph.SortByStatements})
+			return err
+		}},
+		{"SearchText", func() error { _, err := s.SearchClaims(ctx, graph.ClaimQuery{Text: word}); return err }},
+		{"SearchDisputed", func() error { _, err := s.SearchClaims(ctx, graph.ClaimQuery{Disputed: &yes}); return err }},
+		{"Claim", func() error { _, err := s.Claim(ctx, claim); return err }},
+		{"Provenance", func() error { _, err := s.Provenance(ctx, claim); return err }},
+		{"Contradictions", func() error { _, err := s.Contradictions(ctx, claim); return err }},
+		{"AgentClaims", func() error { _, err := s.AgentClaims(ctx, agent, graph.PageRequest{}); return err }},
+		{"Subgraph2", func() error {
+			_, err := s.Subgraph(ctx, graph.SubgraphQuery{RootID: claim, Depth: 2, Limit: 200})
+			return err
+		}},
+		{"Stats", func() error { _, err := s.Stats(ctx); return err }},
+	}
+	for _, c := range cases {
+		b.Run(c.name, func(b *testing.B) {
+			for i := 0; i < b.N; i++ {
+				if err := c.fn(); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}

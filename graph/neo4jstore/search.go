@@ -81,27 +81,37 @@ func claimSearch(q graph.ClaimQuery, cur graph.Cursor, size int) (string, map[st
 	params := map[string]any{"after": cur.Key, "n": int64(cur.N), "limit": int64(size + 1)}
 	var b strings.Builder
 	terms := graph.QueryTerms(q.Text)
+	for k, v := range map[string]string{"speaker": q.SpeakerID, "article": q.ArticleID, "outlet": q.OutletID} {
+		if v != "" {
+			params[k] = v
+		}
+	}
 	switch {
-	case len(terms) == 0:
-		b.WriteString("MATCH (c:Claim) WHERE true")
-	case luceneSafe(terms):
+	case len(terms) > 0 && luceneSafe(terms):
 		params["lucene"] = luceneAllTerms(terms)
 		b.WriteString("CALL db.index.fulltext.queryNodes('claim_words', $lucene) YIELD node AS c\nWITH c WHERE c:Claim")
-	default:
+	case len(terms) > 0:
 		// Terms the index cannot answer exactly: compare words directly.
 		params["terms"] = terms
 		b.WriteString("MATCH (c:Claim) WHERE all(t IN $terms WHERE (' ' + c.words + ' ') CONTAINS (' ' + t + ' '))")
+	// Without text, start from the most selective anchor the query names (each
+	// filter is also checked below, so the anchor only narrows where to look).
+	case q.SpeakerID != "":
+		b.WriteString("MATCH (:Agent {id: $speaker})<-[:SAID_BY]-(:Statement)-[:OF_CLAIM]->(c:Claim)\nWITH DISTINCT c WHERE true")
+	case q.ArticleID != "":
+		b.WriteString("MATCH (:Article {id: $article})<-[:IN_ARTICLE]-(:Statement)-[:OF_CLAIM]->(c:Claim)\nWITH DISTINCT c WHERE true")
+	case q.OutletID != "":
+		b.WriteString("MATCH (:Outlet {id: $outlet})<-[:PUBLISHED_BY]-(:Article)<-[:IN_ARTICLE]-(:Statement)-[:OF_CLAIM]->(c:Claim)\nWITH DISTINCT c WHERE true")
+	default:
+		b.WriteString("MATCH (c:Claim) WHERE true")
 	}
 	if q.SpeakerID != "" {
-		params["speaker"] = q.SpeakerID
 		b.WriteString("\n  AND EXISTS { MATCH (:Statement {claim_id: c.id, speaker_id: $speaker}) }")
 	}
 	if q.ArticleID != "" {
-		params["article"] = q.ArticleID
 		b.WriteString("\n  AND EXISTS { MATCH (:Statement {claim_id: c.id, article_id: $article}) }")
 	}
 	if q.OutletID != "" {
-		params["outlet"] = q.OutletID
 		b.WriteString("\n  AND EXISTS { MATCH (:Statement {claim_id: c.id})-[:IN_ARTICLE]->(:Article)-[:PUBLISHED_BY]->(:Outlet {id: $outlet}) }")
 	}
 	if q.Disputed != nil {
