@@ -51,6 +51,7 @@ type entLexicon struct {
 	adjCountry map[string]string   // "Israeli" → "Israel"
 	titles     map[string]bool     // folded title key
 	titleMax   int
+	titleFirst map[string]bool // lowercased first word of a title
 	groups     map[string]string // "officials" → "plural"
 	orgWords   map[string]graph.AgentKind
 	firstNames map[string]byte
@@ -91,7 +92,7 @@ func semKeyOf(s string) (string, int) {
 }
 
 func loadEntLexicon() *entLexicon {
-	l := &entLexicon{gaz: map[string]gazEntry{}, gazLens: map[string][]int{}, adjCountry: map[string]string{}, titles: map[string]bool{},
+	l := &entLexicon{titleFirst: map[string]bool{}, gaz: map[string]gazEntry{}, gazLens: map[string][]int{}, adjCountry: map[string]string{}, titles: map[string]bool{},
 		groups: map[string]string{}, orgWords: map[string]graph.AgentKind{}, firstNames: map[string]byte{},
 		groupPre: map[string]bool{}, nominals: map[string]bool{}}
 	add := func(alias string, e gazEntry) {
@@ -158,6 +159,8 @@ func loadEntLexicon() *entLexicon {
 	for _, f := range semLexRows("titles.txt") {
 		k, n := semKeyOf(strings.ToLower(f[0]))
 		l.titles[k] = true
+		first, _, _ := strings.Cut(k, " ")
+		l.titleFirst[first] = true
 		if n > l.titleMax {
 			l.titleMax = n
 		}
@@ -541,20 +544,18 @@ func semCollapseSpace(s string) string { return strings.Join(strings.Fields(s), 
 
 // titleAt returns the length of the longest title starting at token i, or 0.
 func titleAt(toks []semTok, i int) int {
-	for n := entLex.titleMax; n >= 1; n-- {
-		if i+n > len(toks) {
-			continue
+	if i >= len(toks) || !semIsCap(toks[i].Text) || !entLex.titleFirst[toks[i].Lower] {
+		return 0
+	}
+	for n := min(entLex.titleMax, len(toks)-i); n >= 1; n-- {
+		var b strings.Builder
+		for k, t := range toks[i : i+n] {
+			if k > 0 {
+				b.WriteByte(' ')
+			}
+			b.WriteString(t.Lower)
 		}
-		seq := toks[i : i+n]
-		if !semIsCap(seq[0].Text) {
-			continue
-		}
-		var low []semTok
-		for _, t := range seq {
-			t.Text = strings.ToLower(t.Text)
-			low = append(low, t)
-		}
-		if entLex.titles[semKey(low)] {
+		if entLex.titles[b.String()] {
 			return n
 		}
 	}

@@ -185,6 +185,16 @@ func (x *semText) tok(s, e int, k byte) semTok {
 
 // semFold lowercases s and folds curly apostrophes and dashes to ASCII.
 func semFold(s string) string {
+	ascii := true
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			ascii = false
+			break
+		}
+	}
+	if ascii {
+		return strings.ToLower(s) // no curly marks to fold; returns s itself when lowercase
+	}
 	s = strings.ToLower(s)
 	if strings.ContainsAny(s, "’‘‐‑") {
 		s = semFolder.Replace(s)
