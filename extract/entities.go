@@ -51,7 +51,7 @@ type entLexicon struct {
 	adjCountry map[string]string   // "Israeli" → "Israel"
 	titles     map[string]bool     // folded title key
 	titleMax   int
-	titleFirst map[string]bool // lowercased first word of a title
+	titleFirst map[string]bool   // lowercased first word of a title
 	groups     map[string]string // "officials" → "plural"
 	orgWords   map[string]graph.AgentKind
 	firstNames map[string]byte
