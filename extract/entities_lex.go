@@ -102,7 +102,7 @@ func (x *semText) scan(start, end int) []semTok {
 	if end > len(runes) {
 		end = len(runes)
 	}
-	var out []semTok
+	out := make([]semTok, 0, max(0, end-start)/5+1)
 	i := start
 	for i < end {
 		r := runes[i]
