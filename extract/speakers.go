@@ -11,7 +11,9 @@ import (
 // and the news agencies it came through are listed (Attribution.Via). The rules, each
 // with a test sentence in speakers_test.go:
 //
-//  1. a pronoun source ("he stated") is the nearest preceding mention, outside
+//  1. a he/she source is the speaker of the attribution just before it when that
+//     speaker fits and no other fitting person opens a sentence in between; else a
+//     pronoun source ("he stated") is the nearest preceding mention, outside
 //     quotations, of a compatible entity: a person of the pronoun's gender for he/she
 //     (gender from lexicon/firstnames.txt, else from an earlier he/she resolved to
 //     them), an organization, country or outlet for "it", a group, organization,
@@ -103,6 +105,8 @@ type speakerResolver struct {
 	// lastInSentence is the last attribution resolved to a speaker in each sentence
 	// (by sentence start), for participle cues.
 	lastInSentence map[int]lastSpeaker
+	// prev is the speaker of the last attribution resolved, and where it ended.
+	prev lastSpeaker
 }
 
 type lastSpeaker struct {
@@ -233,6 +237,53 @@ func (r *speakerResolver) resolvePronoun(word string, pos int) string {
 	return bestID
 }
 
+// previousSpeaker applies the first part of rule 1: a he/she source refers to the
+// speaker of the attribution just before it (at most two paragraphs back) when that
+// speaker fits the pronoun and no other fitting person opens a sentence in between
+// ("Spencer said the plan, backed by Guterres, would work. He added ..." → Spencer;
+// "... Spencer said. Guterres disagreed. He said ..." → Guterres, by nearness).
+func (r *speakerResolver) previousSpeaker(word string, pos int) string {
+	p, ok := pronLex[word]
+	if !ok || (p.gender != 'm' && p.gender != 'f') || r.prev.speaker == "" || r.prev.cueEnd > pos {
+		return ""
+	}
+	e := r.entity(r.prev.speaker)
+	if e == nil || !r.compatible(e, p) {
+		return ""
+	}
+	paras := r.d.Paragraphs
+	k := sort.Search(len(paras), func(i int) bool { return paras[i].End >= pos })
+	if k < len(paras) && k >= 2 && paras[k-2].Start > r.prev.cueEnd {
+		return ""
+	}
+	ss := r.d.Sentences
+	for _, m := range r.mentionsIn(r.prev.cueEnd, pos) {
+		if m.Span.Start < r.prev.cueEnd || m.Span.End > pos || m.Entity == r.prev.speaker ||
+			(m.Span.Start < len(r.mask) && r.mask[m.Span.Start]) {
+			continue
+		}
+		o := r.entity(m.Entity)
+		if o == nil || !r.compatible(o, p) {
+			continue
+		}
+		// does it open its sentence?
+		j := sort.Search(len(ss), func(i int) bool { return ss[i].End > m.Span.Start })
+		if j < len(ss) {
+			first := r.tx.scan(ss[j].Start, min(ss[j].End, m.Span.Start+1))
+			for len(first) > 0 && first[0].Kind != 'w' {
+				first = first[1:]
+			}
+			if len(first) > 0 && first[0].Start == m.Span.Start {
+				return ""
+			}
+		}
+	}
+	if g := r.gender(e); g == 0 {
+		r.learned[e.ID] = p.gender
+	}
+	return e.ID
+}
+
 // semPronounLookback bounds how many mentions back a pronoun's antecedent is sought.
 const semPronounLookback = 300
 
@@ -267,7 +318,10 @@ func (r *speakerResolver) resolveSource(src Span) (string, []string) {
 	}
 	if len(words) <= 2 {
 		if _, ok := pronLex[words[0].Lower]; ok && (len(words) == 1 || words[1].Lower == "also") {
-			id := r.resolvePronoun(words[0].Text, words[0].Start)
+			id := r.previousSpeaker(words[0].Lower, words[0].Start)
+			if id == "" {
+				id = r.resolvePronoun(words[0].Text, words[0].Start)
+			}
 			if id != "" {
 				r.addMention(Mention{Entity: id, Span: semSpan(d.Runes, words[0].Start, words[0].End), Kind: MentionPronoun})
 			}
@@ -700,6 +754,7 @@ func resolveSpeakers(d *Document) {
 			if last, ok := r.lastInSentence[sent.Start]; !ok || last.cueEnd <= a.Cue.End {
 				r.lastInSentence[sent.Start] = lastSpeaker{cueEnd: a.Cue.End, speaker: s}
 			}
+			r.prev = lastSpeaker{cueEnd: max(a.Cue.End, a.Content.End), speaker: s}
 		} else {
 			a.Speaker = nil
 		}
