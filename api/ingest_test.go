@@ -3,10 +3,14 @@ package api
 import (
 	"context"
 	"encoding/json"
+	"fmt"
+	"io"
 	"log/slog"
+	"net/http"
 	"net/url"
 	"sort"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -16,6 +20,7 @@ import (
 	"github.com/claimgraph/claimgraph/corpus"
 	"github.com/claimgraph/claimgraph/graph"
 	"github.com/claimgraph/claimgraph/graph/ingest"
+	st "github.com/claimgraph/claimgraph/graph/storetest"
 )
 
 // corpusServer serves the API over a fresh store of the backend with the real
@@ -243,4 +248,62 @@ func TestIngestDeadlineAndBusy(t *testing.T) {
 	var res IngestResponse
 	r.JSON(t, &res)
 	assert.False(t, res.Created)
+}
+
+// TestConcurrentReadsAndWrites reads every endpoint from several clients while
+// articles are posted, under -race in `make test`: every answer is a documented 2xx
+// or 404 (an article not yet written), never a 5xx.
+func TestConcurrentReadsAndWrites(t *testing.T) {
+	arts, err := corpus.Default()
+	require.NoError(t, err)
+	c, store := corpusServer(t, firstBackend(t))
+	for _, g := range st.Gaza() {
+		_, err := store.PutArticle(t.Context(), g)
+		require.NoError(t, err)
+	}
+	paths := []string{
+		"/v1/claims?q=68,800", "/v1/claims?disputed=true&sort=-statements", "/v1/claims/" + st.ClaimToll68800,
+		"/v1/claims/" + st.ClaimToll68800 + "/provenance", "/v1/claims/" + st.ClaimToll68800 + "/contradictions",
+		"/v1/agents?kind=country", "/v1/agents/" + st.AgentIsrael + "/claims", "/v1/articles", "/v1/articles/" + st.Article1,
+		"/v1/subgraph?root=" + st.ClaimToll68800 + "&depth=2",
+	}
+	hdr := map[string]string{"Content-Type": "application/json", "X-API-Key": testKey}
+	errs := make(chan error, 16)
+	stop := make(chan struct{})
+	var wg sync.WaitGroup
+	for w := range 4 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := w; ; i++ {
+				select {
+				case <-stop:
+					return
+				default:
+				}
+				req, _ := http.NewRequest("GET", c.base+paths[i%len(paths)], nil)
+				res, err := http.DefaultClient.Do(req)
+				if err != nil {
+					errs <- err
+					return
+				}
+				_, _ = io.Copy(io.Discard, res.Body)
+				res.Body.Close()
+				if res.StatusCode != 200 {
+					errs <- fmt.Errorf("GET %s: %d", paths[i%len(paths)], res.StatusCode)
+					return
+				}
+			}
+		}()
+	}
+	for _, a := range arts {
+		r := c.do("POST", "/v1/articles", ingestBody(t, a), hdr)
+		require.Equal(t, 201, r.Status, "body: %s", truncateBody(r.Body))
+	}
+	close(stop)
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		t.Error(err)
+	}
 }
