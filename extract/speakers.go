@@ -388,8 +388,8 @@ func (r *speakerResolver) resolveSource(src Span) (string, []string) {
 		}
 		head = append(head, w)
 	}
-	if len(head) == 0 {
-		return "", nil
+	if len(head) == 0 || len(head) > semMaxGroupWords {
+		return "", nil // a long source is a clause, not a name for a group
 	}
 	last := head[len(head)-1]
 	// "permanent members of the Security Council": a group noun with its complement
@@ -454,6 +454,9 @@ func semModifies(words []semTok, end, headEnd int) bool {
 	}
 	return false
 }
+
+// semMaxGroupWords bounds the sources that rule 3 turns into group names.
+const semMaxGroupWords = 8
 
 // semComplementPrep join a group noun to the name that completes it.
 var semComplementPrep = map[string]bool{"of": true, "from": true, "for": true, "at": true, "in": true}
