@@ -3,6 +3,7 @@ package embedded
 import (
 	"context"
 	"encoding/binary"
+	"sort"
 
 	bolt "go.etcd.io/bbolt"
 
@@ -75,6 +76,11 @@ type writer struct {
 	tx    *bolt.Tx
 	stats graph.Stats
 	aggs  map[string]*claimAgg // loaded and changed claim aggregates, flushed at the end
+	// marks holds the index keys to set, per index bucket, written sorted by flush.
+	// bbolt inserts into an in-memory node by shifting it, so thousands of unsorted
+	// keys in one transaction cost quadratic time; sorted appends cost linear time.
+	// The writer never reads an index bucket, so deferring the puts changes nothing.
+	marks map[string]map[string]struct{}
 }
 
 func newWriter(tx *bolt.Tx) (*writer, error) {
@@ -82,13 +88,51 @@ func newWriter(tx *bolt.Tx) (*writer, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &writer{tx: tx, stats: st, aggs: map[string]*claimAgg{}}, nil
+	return &writer{tx: tx, stats: st, aggs: map[string]*claimAgg{}, marks: map[string]map[string]struct{}{}}, nil
 }
 
 func (w *writer) b(name []byte) *bolt.Bucket { return w.tx.Bucket(name) }
 
-func (w *writer) mark(b []byte, k []byte) error   { return w.b(b).Put(k, nil) }
-func (w *writer) unmark(b []byte, k []byte) error { return w.b(b).Delete(k) }
+// mark sets index key k in bucket b when the writer flushes.
+func (w *writer) mark(b []byte, k []byte) error {
+	m := w.marks[string(b)]
+	if m == nil {
+		m = map[string]struct{}{}
+		w.marks[string(b)] = m
+	}
+	m[string(k)] = struct{}{}
+	return nil
+}
+
+// unmark deletes index key k from bucket b, including a pending mark of it.
+func (w *writer) unmark(b []byte, k []byte) error {
+	delete(w.marks[string(b)], string(k))
+	return w.b(b).Delete(k)
+}
+
+// putMarks writes the pending index keys, bucket by bucket in sorted order.
+func (w *writer) putMarks() error {
+	names := make([]string, 0, len(w.marks))
+	for n := range w.marks {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	for _, n := range names {
+		keys := make([]string, 0, len(w.marks[n]))
+		for k := range w.marks[n] {
+			keys = append(keys, k)
+		}
+		sort.Strings(keys)
+		b := w.b([]byte(n))
+		for _, k := range keys {
+			if err := b.Put([]byte(k), nil); err != nil {
+				return err
+			}
+		}
+	}
+	w.marks = map[string]map[string]struct{}{}
+	return nil
+}
 func (w *writer) agg(claimID string) (*claimAgg, error) {
 	if a, ok := w.aggs[claimID]; ok {
 		return a, nil
@@ -107,7 +151,13 @@ func (w *writer) agg(claimID string) (*claimAgg, error) {
 
 // flush writes the changed claim aggregates, their count-order keys and the stats.
 func (w *writer) flush() error {
-	for id, a := range w.aggs {
+	ids := make([]string, 0, len(w.aggs))
+	for id := range w.aggs {
+		ids = append(ids, id)
+	}
+	sort.Strings(ids) // sorted puts: see writer.marks
+	for _, id := range ids {
+		a := w.aggs[id]
 		if err := putJSON(w.tx, bAgg, id, a); err != nil {
 			return err
 		}
@@ -121,6 +171,9 @@ func (w *writer) flush() error {
 		}
 	}
 	w.aggs = map[string]*claimAgg{}
+	if err := w.putMarks(); err != nil {
+		return err
+	}
 	return putJSON(w.tx, bMeta, string(keyStats), w.stats)
 }
 

@@ -173,3 +173,35 @@ func BenchmarkIngestNeo4j(b *testing.B) {
 		return s, fmt.Sprintf("https://bench.claimgraph.example/%d/%d/", stamp, run)
 	})
 }
+
+// BenchmarkIngestLongArticle ingests one generated article of 1x, 10x and 50x a base
+// size (many short attributed sentences with counts) to show that cost per character
+// stays flat as one article grows: extraction, within-article reasoning and the
+// single-transaction write must all be linear. Compare ns/char across sizes.
+func BenchmarkIngestLongArticle(b *testing.B) {
+	speakers := []string{"John Smith", "the ministry", "Israel", "Mary Jones", "officials"}
+	cues := []string{"said", "told reporters", "noted", "added"}
+	for _, scale := range []int{1, 10, 50} {
+		var sb strings.Builder
+		for i := 0; i < 400*scale; i++ {
+			fmt.Fprintf(&sb, "%s %s that %d people went home. ", speakers[i%len(speakers)], cues[i%len(cues)], 100+i*7)
+		}
+		text := sb.String()
+		b.Run(fmt.Sprintf("x%d", scale), func(b *testing.B) {
+			for i := 0; i < b.N; i++ {
+				b.StopTimer()
+				s, err := embedded.Open(context.Background(), filepath.Join(b.TempDir(), "graph.db"), &embedded.Options{NoSync: true})
+				if err != nil {
+					b.Fatal(err)
+				}
+				b.StartTimer()
+				if _, err := New(s, Options{}).Ingest(context.Background(), corpus.Article{ID: "long", Path: "long.txt", Text: text}); err != nil {
+					b.Fatal(err)
+				}
+				b.StopTimer()
+				_ = s.Close(context.Background())
+			}
+			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(len(text)), "ns/char")
+		})
+	}
+}

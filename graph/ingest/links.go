@@ -44,6 +44,11 @@ import (
 // earlier is no conflict. Unknown dates always overlap.
 const MaxLinkGapDays = 31
 
+// MaxPairsPerCount bounds the comparisons inside one article: a claim is compared with
+// at most this many earlier claims of the article that count the same thing. Real
+// articles have a handful; the bound keeps a pathological one linear.
+const MaxPairsPerCount = 32
+
 // dateRange returns the first and last day a date may denote.
 func dateRange(d graph.Date) (time.Time, time.Time, bool) {
 	switch d.Precision {

@@ -214,18 +214,6 @@ func (r *reasoner) articleDate(id string) (graph.Date, error) {
 	return a.Published, nil
 }
 
-// bundleSide describes a claim of the bundle: speaker from its first statement here.
-func (r *reasoner) bundleSide(c graph.Claim) claimSide {
-	side := claimSide{claim: c, dates: []graph.Date{r.g.Article.Published}}
-	for _, s := range r.g.Statements {
-		if s.ClaimID == c.ID && s.SpeakerID != "" {
-			side.speakerID, side.speaker = s.SpeakerID, r.agentNames[s.SpeakerID]
-			break
-		}
-	}
-	return side
-}
-
 // storedSide describes a stored claim of other articles; ok is false when it has no
 // statement in another article.
 func (r *reasoner) storedSide(id string) (claimSide, bool, error) {
@@ -269,12 +257,19 @@ func anyOverlap(a, b []graph.Date) bool {
 // counting claims of other articles (links.go).
 func (r *reasoner) linkQuantities() error {
 	own := map[string]bool{}
+	first := r.firstSpeakers()
 	var mine []claimSide
 	for _, c := range r.g.Claims {
-		if len(c.Quantities) > 0 && r.hasStatement(c.ID) {
-			mine = append(mine, r.bundleSide(c))
+		if sp, ok := first[c.ID]; ok && len(c.Quantities) > 0 {
+			side := claimSide{claim: c, dates: []graph.Date{r.g.Article.Published}}
+			side.speakerID, side.speaker = sp, r.agentNames[sp]
+			mine = append(mine, side)
 			own[c.ID] = true
 		}
+	}
+	linked := map[string]bool{}
+	for _, l := range r.g.Links {
+		linked[l.ID] = true
 	}
 	add := func(a, b claimSide) {
 		if !anyOverlap(a.dates, b.dates) {
@@ -285,20 +280,53 @@ func (r *reasoner) linkQuantities() error {
 			return
 		}
 		id := graph.LinkID(a.claim.ID, b.claim.ID, kind)
-		for _, l := range r.g.Links {
-			if l.ID == id {
-				return
-			}
+		if linked[id] {
+			return
 		}
+		linked[id] = true
 		r.addClaim(b.claim)
 		r.g.Links = append(r.g.Links, graph.ClaimLink{
 			ID: id, From: a.claim.ID, To: b.claim.ID, Kind: kind, Reason: reason, ArticleID: r.g.Article.ID,
 		})
 		r.res.LinksMade++
 	}
-	for i := range mine { // within the article: only counts of two different speakers
-		for j := i + 1; j < len(mine); j++ {
-			if mine[i].speakerID != "" && mine[j].speakerID != "" && mine[i].speakerID != mine[j].speakerID {
+	// Within the article: only counts of two different speakers, and only claims that
+	// count the same thing (graph.Comparable needs the same canonical counted thing and
+	// unit), so pairs are formed inside those groups. Each claim is compared with at most
+	// MaxPairsPerCount earlier claims of its group, which keeps an article full of
+	// counts of one thing linear instead of quadratic.
+	groups := map[string][]int{}
+	var keys []string
+	for i, m := range mine {
+		if m.speakerID == "" {
+			continue
+		}
+		seen := map[string]bool{}
+		for _, q := range m.claim.Quantities {
+			if q.Counted == "" {
+				continue
+			}
+			key := graph.CanonicalCounted(q.Counted) + "\x00" + q.Unit
+			if seen[key] {
+				continue
+			}
+			seen[key] = true
+			if _, ok := groups[key]; !ok {
+				keys = append(keys, key)
+			}
+			groups[key] = append(groups[key], i)
+		}
+	}
+	pairs := map[[2]int]bool{}
+	for _, key := range keys {
+		g := groups[key]
+		for x := range g {
+			for y := max(0, x-MaxPairsPerCount); y < x; y++ {
+				i, j := g[y], g[x]
+				if pairs[[2]int{i, j}] || mine[i].speakerID == mine[j].speakerID {
+					continue
+				}
+				pairs[[2]int{i, j}] = true
 				add(mine[i], mine[j])
 			}
 		}
@@ -342,11 +370,14 @@ func (r *reasoner) linkQuantities() error {
 	return nil // IngestGraph makes the bundle canonical before writing
 }
 
-func (r *reasoner) hasStatement(claimID string) bool {
+// firstSpeakers maps every claim that has a statement in the bundle to the speaker of
+// its first statement with one ("" when the article asserts it), in one pass.
+func (r *reasoner) firstSpeakers() map[string]string {
+	out := map[string]string{}
 	for _, s := range r.g.Statements {
-		if s.ClaimID == claimID {
-			return true
+		if sp, ok := out[s.ClaimID]; !ok || sp == "" {
+			out[s.ClaimID] = s.SpeakerID
 		}
 	}
-	return false
+	return out
 }
