@@ -301,16 +301,7 @@ func (r *reasoner) linkQuantities() error {
 		if m.speakerID == "" {
 			continue
 		}
-		seen := map[string]bool{}
-		for _, q := range m.claim.Quantities {
-			if q.Counted == "" {
-				continue
-			}
-			key := graph.CanonicalCounted(q.Counted) + "\x00" + q.Unit
-			if seen[key] {
-				continue
-			}
-			seen[key] = true
+		for _, key := range countKeys(m.claim) {
 			if _, ok := groups[key]; !ok {
 				keys = append(keys, key)
 			}
@@ -332,16 +323,7 @@ func (r *reasoner) linkQuantities() error {
 		}
 	}
 	for _, m := range mine {
-		seen := map[string]bool{}
-		for _, q := range m.claim.Quantities {
-			if q.Counted == "" {
-				continue
-			}
-			key := graph.CanonicalCounted(q.Counted) + "\x00" + q.Unit
-			if seen[key] {
-				continue
-			}
-			seen[key] = true
+		for _, q := range countedQuantities(m.claim) {
 			var cs []graph.Claim
 			for _, v := range graph.CountedVariants(q.Counted) {
 				found, err := r.st.ClaimsByCounted(r.ctx, v, q.Unit, r.max)
@@ -368,6 +350,37 @@ func (r *reasoner) linkQuantities() error {
 		}
 	}
 	return nil // IngestGraph makes the bundle canonical before writing
+}
+
+// countedQuantities returns a claim's quantities that count something, the first of
+// each counted thing and unit (graph.Comparable's key).
+func countedQuantities(c graph.Claim) []graph.Quantity {
+	seen := map[string]bool{}
+	var out []graph.Quantity
+	for _, q := range c.Quantities {
+		if q.Counted == "" {
+			continue
+		}
+		key := countKey(q)
+		if !seen[key] {
+			seen[key] = true
+			out = append(out, q)
+		}
+	}
+	return out
+}
+
+// countKey is the key under which two quantities may be compared: canonical counted
+// thing and unit.
+func countKey(q graph.Quantity) string { return graph.CanonicalCounted(q.Counted) + "\x00" + q.Unit }
+
+// countKeys returns the distinct count keys of a claim's quantities.
+func countKeys(c graph.Claim) []string {
+	var out []string
+	for _, q := range countedQuantities(c) {
+		out = append(out, countKey(q))
+	}
+	return out
 }
 
 // firstSpeakers maps every claim that has a statement in the bundle to the speaker of
