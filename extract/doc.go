@@ -147,4 +147,6 @@ type Document struct {
 	Disputes     []Dispute     `json:"disputes"`
 	// Warnings reports what was repaired in the input (invalid bytes replaced, ...).
 	Warnings []string `json:"warnings,omitempty"`
+
+	sem *semText // the scan shared by the semantic stages (entities_lex.go); nil after Extract
 }

@@ -77,11 +77,20 @@ type semText struct {
 	runes []rune
 	text  string
 	off   []int32 // off[i] is the byte offset of code point i; nil when unavailable
+	// all is the scan of the whole text, built on the first scan of a document's
+	// text; scan reads its ranges from it (see scan) instead of scanning again.
+	all     []semTok
+	allDone bool
+	indexed bool // all may be built (the text is a Document's)
 }
 
-// semTextOf prepares a document's text for scanning.
+// semTextOf prepares a document's text for scanning; the stages of one Extract share it.
 func semTextOf(d *Document) *semText {
-	x := &semText{runes: d.Runes, text: d.Text}
+	if d.sem != nil && len(d.sem.runes) == len(d.Runes) {
+		return d.sem
+	}
+	x := &semText{runes: d.Runes, text: d.Text, indexed: true}
+	d.sem = x
 	if len(d.Text) < 1<<31-1 {
 		off := make([]int32, 0, len(d.Runes)+1)
 		for i := range d.Text {
@@ -94,21 +103,96 @@ func semTextOf(d *Document) *semText {
 	return x
 }
 
+// scan returns the tokens of runes[start:end]. The scan keeps no state from one token
+// to the next: the tokens from a position i on depend only on i and end. The scan of
+// the whole text passes through every position that is not strictly inside one of its
+// tokens, and a token of it that ends by end is also a token of the scan up to end; so
+// once a range's scan reaches such a position, its tokens are those of the whole scan
+// up to the one that crosses end, which is scanned again. The result shares memory
+// with the whole scan: callers must not modify it (append copies, its capacity is
+// capped).
 func (x *semText) scan(start, end int) []semTok {
-	runes := x.runes
 	if start < 0 {
 		start = 0
 	}
-	if end > len(runes) {
-		end = len(runes)
+	if end > len(x.runes) {
+		end = len(x.runes)
 	}
-	out := make([]semTok, 0, max(0, end-start)/5+1)
+	if !x.indexed || start >= end {
+		return x.scanSlow(start, end, nil)
+	}
+	if !x.allDone {
+		x.allDone = true
+		x.all = x.scanSlow(0, len(x.runes), nil)
+	}
+	all := x.all
+	// k: the first token of the whole scan that starts at or after start
+	k := sort.Search(len(all), func(i int) bool { return all[i].Start >= start })
+	var out []semTok
 	i := start
-	for i < end {
+	if k > 0 && all[k-1].End > start {
+		// start is inside a token of the whole scan: scan up to where the two agree
+		for i < end {
+			var t semTok
+			var ok bool
+			t, i, ok = x.step(i, end)
+			if ok {
+				out = append(out, t)
+			}
+			for k < len(all) && all[k].Start < i {
+				k++
+			}
+			if k > 0 && all[k-1].End > i {
+				continue // still inside a token of the whole scan
+			}
+			break
+		}
+		if i >= end {
+			return out
+		}
+	}
+	// from i on the two scans agree: tokens all[k:j] end by end
+	j := k
+	for j < len(all) && all[j].End <= end {
+		j++
+	}
+	var tail []semTok
+	if j < len(all) && all[j].Start < end {
+		tail = x.scanSlow(all[j].Start, end, nil)
+	}
+	if out == nil && tail == nil {
+		return all[k:j:j]
+	}
+	out = append(out, all[k:j]...)
+	out = append(out, tail...)
+	return out[:len(out):len(out)]
+}
+
+// scanSlow scans runes[start:end] token by token, appending to out.
+func (x *semText) scanSlow(start, end int, out []semTok) []semTok {
+	if out == nil {
+		out = make([]semTok, 0, max(0, end-start)/5+1)
+	}
+	for i := start; i < end; {
+		var t semTok
+		var ok bool
+		t, i, ok = x.step(i, end)
+		if ok {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+// step reads the token at position i (start <= i < end) of a scan up to end: it
+// returns the token, the position after it, and false when i is a space.
+func (x *semText) step(i, end int) (semTok, int, bool) {
+	runes := x.runes
+	{
 		r := runes[i]
 		switch {
 		case unicode.IsSpace(r):
-			i++
+			return semTok{}, i + 1, false
 		case unicode.IsLetter(r):
 			j := i + 1
 			for j < end {
@@ -134,8 +218,7 @@ func (x *semText) scan(start, end int) []semTok {
 			} else if j < end && runes[j] == '.' && semAbbrevs[strings.ToLower(string(runes[i:j]))] {
 				j++
 			}
-			out = append(out, x.tok(i, j, 'w'))
-			i = j
+			return x.tok(i, j, 'w'), j, true
 		case unicode.IsDigit(r):
 			j := i + 1
 			for j < end {
@@ -150,18 +233,15 @@ func (x *semText) scan(start, end int) []semTok {
 				}
 				break
 			}
-			out = append(out, x.tok(i, j, 'n'))
-			i = j
+			return x.tok(i, j, 'n'), j, true
 		default:
 			k := byte('p')
 			if semIsQuote(r) {
 				k = 'q'
 			}
-			out = append(out, x.tok(i, i+1, k))
-			i++
+			return x.tok(i, i+1, k), i + 1, true
 		}
 	}
-	return out
 }
 
 // semAbbrevs are words that keep a following period as part of the word.

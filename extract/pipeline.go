@@ -24,5 +24,6 @@ func Extract(text string) *Document {
 	for _, s := range Stages {
 		s(d)
 	}
+	d.sem = nil
 	return d
 }
