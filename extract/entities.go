@@ -447,6 +447,11 @@ func (b *entBuilder) gazetteer(toks []semTok, i int) int {
 	if end := toks[i+n-1].End; end+1 < len(b.d.Runes) && semIsDash(b.d.Runes[end]) && unicode.IsLower(b.d.Runes[end+1]) {
 		return n
 	}
+	if e.kind != graph.KindOutlet {
+		if m := b.dateline(toks, i, i+n); m > 0 {
+			return m
+		}
+	}
 	rec := b.entity(e.canon, e.kind, toks[i].Start)
 	end := toks[i+n-1].End
 	if base, poss := semBase(toks[i+n-1].Text); poss {
@@ -461,6 +466,68 @@ func (b *entBuilder) gazetteer(toks []semTok, i int) int {
 		semAddUnique(&rec.Aliases, m)
 	}
 	return n
+}
+
+// dateline reads a wire dateline whose place is toks[i:j]: "GAZA CITY (AP) —",
+// "WASHINGTON (Reuters) -", at the start of a line. The place is no agent and the
+// name in parentheses is the wire agency: a known outlet is left to the gazetteer,
+// an unknown acronym becomes an outlet. It returns the tokens used (the place, or the
+// place and the parenthesized agency), or 0 when toks[i:j] is no dateline place.
+func (b *entBuilder) dateline(toks []semTok, i, j int) int {
+	if j >= len(toks) || toks[j].Text != "(" || !b.lineStart(toks[i].Start) {
+		return 0
+	}
+	for _, t := range toks[i:j] {
+		if t.Kind != 'w' || !semIsCap(t.Text) {
+			return 0
+		}
+	}
+	close := -1
+	for k := j + 1; k < len(toks) && k <= j+4; k++ {
+		if toks[k].Text == ")" {
+			close = k
+			break
+		}
+		if toks[k].Kind != 'w' || !semIsCap(toks[k].Text) {
+			return 0
+		}
+	}
+	if close <= j+1 || close+1 >= len(toks) {
+		return 0
+	}
+	switch toks[close+1].Text {
+	case "—", "–", "-", "‐", "‑":
+	default:
+		return 0
+	}
+	if e, n, ok := b.gazMatch(toks, j+1); ok && j+1+n == close {
+		if e.kind != graph.KindOutlet {
+			return 0
+		}
+		return j - i
+	}
+	if close != j+2 || !semIsAcronym(toks[j+1].Text) {
+		return 0
+	}
+	a := toks[j+1]
+	rec := b.entity(a.Text, graph.KindOutlet, a.Start)
+	b.mention(rec, a.Start, a.End, MentionName)
+	return close + 1 - i
+}
+
+// lineStart reports whether only spaces stand between the start of its line and
+// code point p.
+func (b *entBuilder) lineStart(p int) bool {
+	for k := p - 1; k >= 0; k-- {
+		r := b.d.Runes[k]
+		if r == '\n' {
+			return true
+		}
+		if !unicode.IsSpace(r) {
+			return false
+		}
+	}
+	return true
 }
 
 // acronymAfter returns the acronym in "(ACRONYM)" at token j, or "".
@@ -689,6 +756,9 @@ func (b *entBuilder) capSeq(toks []semTok, i int, sentStart bool) int {
 			}
 			break
 		}
+	}
+	if n := b.dateline(toks, i, j); n > 0 {
+		return n
 	}
 	seq := toks[i:j]
 	last := seq[len(seq)-1]
