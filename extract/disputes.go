@@ -15,8 +15,12 @@ import (
 //
 // Disputer (the verb's subject):
 //   - active: the entity mention that ends right before the verb, after skipping
-//     auxiliaries and adverbs ("Israel has consistently criticized"), or a pronoun
-//     resolved like a speaker ("they reject");
+//     auxiliaries and adverbs ("Israel has consistently criticized"), time
+//     expressions ("Israel on Tuesday disputed", "Hamas last week rejected") and an
+//     aside between commas ("Israel, however, rejected"), or a pronoun resolved like
+//     a speaker ("they reject");
+//   - coordinated subjects ("Egypt and Qatar rejected") are each a disputer: one
+//     dispute per entity, in text order;
 //   - possessive of a noun ("their refusal", "Israel’s refusal");
 //   - passive: "is disputed by X", "were rejected by X";
 //   - a plural group noun with no name ("Critics rejected the report") becomes a
@@ -35,7 +39,10 @@ import (
 //     with that text, else a new claim of origin "disputed";
 //  3. an agent object: "accused Hamas", "criticized UNIFIL" → that agent; with "of"
 //     or "for" + a clause after it, the accusation is a claim of the disputer (origin
-//     "accusation"), or the claim of an attribution whose cue is the verb;
+//     "accusation"), or the claim of an attribution whose cue is the verb; a
+//     possessive agent before a number noun ("disputed the Health Ministry’s
+//     figures") targets that agent and the agent's nearest claim with a quantity,
+//     before the verb or else after it, when the text has one;
 //  4. a clause object: "refused to ...", "their refusal to ...", "denied that ..." →
 //     the claim of an attribution whose cue is the verb, else a new claim of origin
 //     "disputed"; an agent named in it is the target agent.
@@ -77,7 +84,9 @@ type disputeFinder struct {
 	claimIx map[string]int    // claim id → index in d.Claims
 	byAttr  map[string]string // attribution id → claim id
 	cueAt   map[int]int       // code point inside a cue → attribution index
-	cues    map[[2]int]bool   // cue spans of disputes emitted
+	cues    map[semDisputeKey]bool // cue spans and disputers of disputes emitted
+	coord   []string               // disputers coordinated before the subject ("Egypt and")
+	bySpk   map[string][]int       // speaker → indexes of d.Claims[:base] with quantities
 	base    int               // d.Claims[:base] were there before, in text order
 	added   bool              // mentions were appended (sorted again at the end)
 }
@@ -92,7 +101,7 @@ const semAddedLookback = 50
 // findDisputes fills d.Disputes and adds the claims the disputes create.
 func findDisputes(d *Document) {
 	f := &disputeFinder{d: d, r: newSpeakerResolver(d), sents: semSentenceSpans(d), byStart: map[int][]int{},
-		byEnd: map[int][]int{}, claimIx: map[string]int{}, byAttr: map[string]string{}, cueAt: map[int]int{}, cues: map[[2]int]bool{}}
+		byEnd: map[int][]int{}, claimIx: map[string]int{}, byAttr: map[string]string{}, cueAt: map[int]int{}, cues: map[semDisputeKey]bool{}}
 	for k, m := range d.Mentions {
 		if m.Kind != MentionPronoun {
 			f.byStart[m.Span.Start] = append(f.byStart[m.Span.Start], k)
@@ -184,8 +193,19 @@ func (f *disputeFinder) mentionStartingAt(pos int) *Mention {
 // index of the subject's first token (for relative clauses).
 func (f *disputeFinder) subject(toks []semTok, i int) (string, int) {
 	k := i - 1
-	for k >= 0 && i-k <= 6 && toks[k].Kind == 'w' && (semSkipBeforeVerb[toks[k].Lower] || (strings.HasSuffix(toks[k].Lower, "ly") && toks[k].Text == toks[k].Lower)) {
-		k--
+	for {
+		for k >= 0 && i-k <= 6 && toks[k].Kind == 'w' && (semSkipBeforeVerb[toks[k].Lower] || (strings.HasSuffix(toks[k].Lower, "ly") && toks[k].Text == toks[k].Lower)) {
+			k--
+		}
+		if n := semTimeBefore(toks, k); n > 0 {
+			k -= n
+			continue
+		}
+		if n := semAsideBefore(toks, k); n > 0 {
+			k -= n
+			continue
+		}
+		break
 	}
 	if k < 0 {
 		return "", -1
@@ -223,6 +243,144 @@ func (f *disputeFinder) subject(toks []semTok, i int) (string, int) {
 	return "", -1
 }
 
+// semWeekdays and semMonths name days and months in time expressions.
+var semWeekdays = map[string]bool{"monday": true, "tuesday": true, "wednesday": true, "thursday": true,
+	"friday": true, "saturday": true, "sunday": true}
+
+var semMonths = map[string]bool{"january": true, "february": true, "march": true, "april": true, "may": true,
+	"june": true, "july": true, "august": true, "september": true, "october": true, "november": true,
+	"december": true, "jan.": true, "feb.": true, "mar.": true, "apr.": true, "jun.": true, "jul.": true,
+	"aug.": true, "sep.": true, "sept.": true, "oct.": true, "nov.": true, "dec.": true}
+
+// semTimeNouns end a time expression after "last", "this", "next", "earlier",
+// "later" ("last week", "earlier this month").
+var semTimeNouns = map[string]bool{"week": true, "month": true, "year": true, "weekend": true, "night": true,
+	"morning": true, "afternoon": true, "evening": true, "day": true}
+
+// semTimeBefore returns the number of tokens of a time expression that ends at token
+// k and stands between a subject and its verb ("on Tuesday", "on Nov. 3", "last
+// week", "earlier this month", "Tuesday night", "yesterday"), or 0.
+func semTimeBefore(toks []semTok, k int) int {
+	if k < 0 || (toks[k].Kind != 'w' && toks[k].Kind != 'n') {
+		return 0
+	}
+	w := toks[k].Lower
+	switch w {
+	case "yesterday", "today", "tonight", "overnight":
+		return 1
+	}
+	j := k // the first token of the expression
+	switch {
+	case semTimeNouns[w] && k >= 1 && semWeekdays[toks[k-1].Lower]:
+		j = k - 1 // "Tuesday night"
+	case semTimeNouns[w] || semWeekdays[w]:
+	case toks[k].Kind == 'n' && k >= 1 && semMonths[toks[k-1].Lower] && len(toks[k].Text) <= 2:
+		j = k - 1 // "Nov. 3"
+	case semMonths[w] && semIsCap(toks[k].Text) && w != "may" && w != "march":
+	default:
+		return 0
+	}
+	if j < 0 {
+		return 0
+	}
+	// what stands before it: "on", "last", "this", "earlier this", "late"
+	if j >= 1 {
+		switch toks[j-1].Lower {
+		case "on", "late", "early":
+			return k - j + 2
+		case "last", "this", "next", "past":
+			n := k - j + 2
+			if j >= 2 && (toks[j-2].Lower == "earlier" || toks[j-2].Lower == "later") {
+				n++
+			}
+			return n
+		}
+	}
+	// a bare weekday ("Israel Tuesday disputed"), not a bare noun ("the week")
+	if semWeekdays[toks[j].Lower] {
+		return k - j + 1
+	}
+	return 0
+}
+
+// semAsideBefore returns the number of tokens of an aside between commas that ends at
+// token k ("Israel, however, rejected", "Israel, in a statement, disputed"), or 0;
+// an aside with a capitalized word is not skipped.
+func semAsideBefore(toks []semTok, k int) int {
+	if k < 2 || toks[k].Text != "," {
+		return 0
+	}
+	for j := k - 1; j >= 1 && k-j <= 5; j-- {
+		x := toks[j].Text
+		if x == "," {
+			if j == k-1 || toks[j-1].Kind != 'w' {
+				return 0
+			}
+			return k - j + 1
+		}
+		if (toks[j].Kind != 'w' && toks[j].Kind != 'n') || semIsCap(toks[j].Text) {
+			return 0 // not an aside that names someone ("He, like Donald Trump, has refused")
+		}
+	}
+	return 0
+}
+
+// coordinated returns the entities coordinated before the subject whose first token
+// is toks[start] ("Egypt and Qatar", "Egypt, Jordan and Qatar"), in text order.
+func (f *disputeFinder) coordinated(toks []semTok, start int, subject string) []string {
+	var out []string
+	k := start - 1
+	for n := 0; n < 4 && k >= 1; n++ {
+		if toks[k].Lower != "and" && toks[k].Text != "," {
+			break
+		}
+		m := f.mentionEndingAt(toks[k-1].End)
+		if m == nil || m.Kind == MentionPronoun || m.Entity == subject {
+			break
+		}
+		out = append(out, m.Entity)
+		k--
+		for k > 0 && toks[k-1].Start >= m.Span.Start {
+			k--
+		}
+		k--
+	}
+	for a, b := 0, len(out)-1; a < b; a, b = a+1, b-1 {
+		out[a], out[b] = out[b], out[a]
+	}
+	return out
+}
+
+// semDisputeKey identifies an emitted dispute: its verb and its disputer.
+type semDisputeKey struct {
+	start, end int
+	disputer   string
+}
+
+// speakerClaim returns the claim of speaker with a quantity nearest before pos, else
+// the first after it, or "".
+func (f *disputeFinder) speakerClaim(speaker string, pos int) string {
+	if f.bySpk == nil {
+		f.bySpk = map[string][]int{}
+		for k := 0; k < f.base; k++ {
+			if c := &f.d.Claims[k]; c.Speaker != nil && len(c.Quantities) > 0 {
+				f.bySpk[*c.Speaker] = append(f.bySpk[*c.Speaker], k)
+			}
+		}
+	}
+	ks := f.bySpk[speaker]
+	n := sort.Search(len(ks), func(i int) bool { return f.d.Claims[ks[i]].Span.Start >= pos })
+	for b := n - 1; b >= 0; b-- {
+		if f.d.Claims[ks[b]].Span.End <= pos {
+			return f.d.Claims[ks[b]].ID
+		}
+	}
+	if n < len(ks) {
+		return f.d.Claims[ks[n]].ID
+	}
+	return ""
+}
+
 // semDeterminers may stand before a bare group noun that is a disputer.
 var semDeterminers = map[string]bool{"the": true, "some": true, "many": true, "most": true, "several": true, "other": true}
 
@@ -233,6 +391,7 @@ func (f *disputeFinder) at(si int, toks []semTok, i int, kind graph.DisputeKind)
 	var disputer string
 	subjStart := -1
 	objStart := i + 1
+	f.coord = f.coord[:0]
 	// passive: "is disputed by X"
 	if i >= 1 && semStateAux[toks[i-1].Lower] && i+1 < len(toks) && toks[i+1].Lower == "by" {
 		j := i + 2
@@ -260,6 +419,7 @@ func (f *disputeFinder) at(si int, toks []semTok, i int, kind graph.DisputeKind)
 	if disputer, subjStart = f.subject(toks, i); disputer == "" {
 		return
 	}
+	f.coord = append(f.coord, f.coordinated(toks, subjStart, disputer)...)
 	// rule 2: "X, a condition that Israel opposes"
 	if subjStart >= 1 && (toks[subjStart-1].Lower == "that" || toks[subjStart-1].Lower == "which") {
 		if cl := f.relative(toks, subjStart-1, t, disputer); cl != "" {
@@ -286,7 +446,18 @@ func (f *disputeFinder) at(si int, toks []semTok, i int, kind graph.DisputeKind)
 				k++
 			}
 			var claim *string
-			if attr != nil {
+			// "the Health Ministry’s figures": the agent's claim with a number
+			if _, poss := semBase(toks[k-1].Text); poss {
+				for n := k; n < len(toks) && n <= k+1; n++ {
+					if semAnaphorNouns[toks[n].Lower] {
+						if id := f.speakerClaim(target, t.Start); id != "" {
+							claim = &id
+						}
+						break
+					}
+				}
+			}
+			if claim == nil && attr != nil {
 				if id := f.claimOfAttribution(attr); id != "" {
 					claim = &id
 				}
@@ -507,6 +678,13 @@ func (f *disputeFinder) addClaim(c Claim) string {
 }
 
 func (f *disputeFinder) emit(kind graph.DisputeKind, disputer string, claim, target *string, verb semTok, sent Span) {
+	for _, c := range f.coord {
+		f.emitOne(kind, c, claim, target, verb, sent)
+	}
+	f.emitOne(kind, disputer, claim, target, verb, sent)
+}
+
+func (f *disputeFinder) emitOne(kind graph.DisputeKind, disputer string, claim, target *string, verb semTok, sent Span) {
 	if claim == nil && target == nil {
 		return
 	}
@@ -516,10 +694,11 @@ func (f *disputeFinder) emit(kind graph.DisputeKind, disputer string, claim, tar
 			return
 		}
 	}
-	if f.cues[[2]int{verb.Start, verb.End}] {
+	key := semDisputeKey{verb.Start, verb.End, disputer}
+	if f.cues[key] {
 		return
 	}
-	f.cues[[2]int{verb.Start, verb.End}] = true
+	f.cues[key] = true
 	f.d.Disputes = append(f.d.Disputes, Dispute{
 		ID:       "d" + strconv.Itoa(len(f.d.Disputes)+1),
 		Disputer: disputer,

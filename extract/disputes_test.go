@@ -69,6 +69,27 @@ func TestDisputeRules(t *testing.T) {
 			"Hamas said 20 people died. Critics questioned these figures.",
 			[]attrSpec{{"Hamas", "said", "20 people died", ""}},
 			"critics", graph.DisputeQuestions, "", "20 people died", "attribution"},
+		{"time expression between subject and verb, figures of a named agent",
+			"The Health Ministry said 500 people were killed. Israel on Tuesday disputed the Health Ministry’s figures.",
+			[]attrSpec{{"The Health Ministry", "said", "500 people were killed", ""}},
+			"Israel", graph.DisputeDisputes, "Gaza’s Health Ministry", "500 people were killed", "attribution"},
+		{"time expression, no figures claim in the text",
+			"Israel on Tuesday disputed the Health Ministry’s figures.",
+			nil, "Israel", graph.DisputeDisputes, "Gaza’s Health Ministry", "", ""},
+		{"relative time expression",
+			"Hamas said 20 people died. Israel earlier this week rejected these figures.",
+			[]attrSpec{{"Hamas", "said", "20 people died", ""}},
+			"Israel", graph.DisputeRejects, "", "20 people died", "attribution"},
+		{"date between subject and verb",
+			"Hamas said 20 people died. Israel on Nov. 3 denied these figures.",
+			[]attrSpec{{"Hamas", "said", "20 people died", ""}},
+			"Israel", graph.DisputeDenies, "", "20 people died", "attribution"},
+		{"aside between commas",
+			"Hamas said 20 people died. Israel, in a statement, disputed these figures.",
+			[]attrSpec{{"Hamas", "said", "20 people died", ""}},
+			"Israel", graph.DisputeDisputes, "", "20 people died", "attribution"},
+		{"an aside naming someone is not skipped", "Hamas said 20 people died. He, like Israel, has disputed these figures.",
+			[]attrSpec{{"Hamas", "said", "20 people died", ""}}, "", "", "", "", ""},
 		{"noun 'questions' is no dispute", "He noted that many questions remain.", nil, "", "", "", "", ""},
 		{"relative 'who' is no disputer", "The deal let those who reject violence take part.", nil, "", "", "", "", ""},
 		{"passive without agent is no dispute", "Two options are now firmly rejected.", nil, "", "", "", "", ""},
@@ -118,5 +139,36 @@ func TestAccusationClaimSpeaker(t *testing.T) {
 	}
 	if d.Claims[0].Span.Fragments == nil || d.Claims[0].Cue.Text != "accused" {
 		t.Errorf("accusation claim span/cue: %+v", d.Claims[0])
+	}
+}
+
+// Coordinated subjects are each a disputer of the same target, in text order.
+func TestCoordinatedDisputers(t *testing.T) {
+	cases := []struct {
+		text      string
+		attrs     []attrSpec
+		disputers []string
+		claim     string
+	}{
+		{"Egypt and Qatar rejected that the border was closed.", nil, []string{"Egypt", "Qatar"}, "the border was closed"},
+		{"Hamas said 20 people died. Egypt, Jordan and Qatar on Monday rejected these figures.",
+			[]attrSpec{{"Hamas", "said", "20 people died", ""}}, []string{"Egypt", "Jordan", "Qatar"}, "20 people died"},
+		{"Hamas said 20 people died. Israel rejected these figures.",
+			[]attrSpec{{"Hamas", "said", "20 people died", ""}}, []string{"Israel"}, "20 people died"},
+	}
+	for _, c := range cases {
+		d := docWithAttributions(t, c.text, c.attrs...)
+		if len(d.Disputes) != len(c.disputers) {
+			t.Errorf("%q: got %d disputes %+v, want %d", c.text, len(d.Disputes), d.Disputes, len(c.disputers))
+			continue
+		}
+		for i, x := range d.Disputes {
+			if x.Disputer != graph.AgentID(c.disputers[i]) {
+				t.Errorf("%q: dispute %d disputer %s, want %s", c.text, i, x.Disputer, graph.AgentID(c.disputers[i]))
+			}
+			if got := claimText(d, x.Claim); got != c.claim {
+				t.Errorf("%q: dispute %d claim %q, want %q", c.text, i, got, c.claim)
+			}
+		}
 	}
 }
