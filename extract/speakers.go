@@ -600,6 +600,61 @@ func (r *speakerResolver) subjectOf(sent Span, pos int) string {
 	return ""
 }
 
+// listHead applies rule 1 to a source that holds only the last items of a list
+// ("Egypt, Qatar and Turkey said" read with the source "Qatar and Turkey"): when the
+// speaker is named first in a source that coordinates with "and", and the sentence
+// opens with names joined by commas up to the source, the first of them speaks.
+func (r *speakerResolver) listHead(a *Attribution, speaker string) string {
+	src := *a.Source
+	ms := r.mentionsIn(src.Start, src.End)
+	if len(ms) < 2 || ms[0].Entity != speaker || ms[0].Span.Start != src.Start {
+		return speaker
+	}
+	and := false
+	for _, t := range r.tx.scan(ms[0].Span.End, src.End) {
+		if t.Lower == "and" {
+			and = true
+			break
+		}
+	}
+	sent := attribSentence(r.d, a)
+	if !and || src.Start-sent.Start > 200 {
+		return speaker
+	}
+	toks := r.tx.scan(sent.Start, src.Start)
+	head, k := "", len(toks)-1
+	for k >= 1 && toks[k].Text == "," {
+		var m *Mention
+		for _, c := range r.mentionsIn(toks[k-1].Start, toks[k-1].End) {
+			if c.Span.End == toks[k-1].End {
+				m = &c
+				break
+			}
+		}
+		if m == nil {
+			return speaker
+		}
+		if e := r.entity(m.Entity); e == nil || e.Kind == graph.KindOutlet {
+			return speaker
+		}
+		head = m.Entity
+		k -= 2
+		for k >= 0 && toks[k].Start >= m.Span.Start {
+			k--
+		}
+	}
+	// the list must open the sentence (after "the" or an opening quote)
+	for ; k >= 0; k-- {
+		if toks[k].Kind != 'q' && toks[k].Lower != "the" {
+			return speaker
+		}
+	}
+	if head == "" {
+		return speaker
+	}
+	return head
+}
+
 // coordinatedSpeaker applies rule 6: an attribution with no source whose cue follows
 // "and" or "but" ("Washington has ruled out troops but has requested contributions")
 // shares the subject of its sentence: the entity named by the sentence's first words.
@@ -732,6 +787,9 @@ func resolveSpeakers(d *Document) {
 		var via []string
 		if a.Source != nil {
 			speaker, via = r.resolveSource(*a.Source)
+			if speaker != "" {
+				speaker = r.listHead(a, speaker)
+			}
 		}
 		if speaker == "" && a.Source == nil {
 			speaker = r.participleSpeaker(a)

@@ -278,3 +278,51 @@ func TestPronounMention(t *testing.T) {
 		t.Errorf("no pronoun mention of John Spencer in %+v", d.Mentions)
 	}
 }
+
+// Coordinated sources: the first entity speaks (Attribution.Speaker is one id), and
+// every coordinated entity is an entity with a mention.
+func TestCoordinatedSources(t *testing.T) {
+	cases := []struct {
+		text    string
+		source  string // the source span the attribution stage found
+		speaker string
+		others  []string
+	}{
+		{"China and Russia said the plan was flawed.", "China and Russia", "China", []string{"Russia"}},
+		{"Egypt and Qatar rejected the proposal.", "Egypt and Qatar", "Egypt", []string{"Qatar"}},
+		{"Egypt, Qatar and Turkey said the truce holds.", "Qatar and Turkey", "Egypt", []string{"Qatar", "Turkey"}},
+		{"Egypt, Qatar and Turkey said the truce holds.", "Egypt, Qatar and Turkey", "Egypt", []string{"Qatar", "Turkey"}},
+		{"He met Egypt. Qatar and Turkey said the truce holds.", "Qatar and Turkey", "Qatar", []string{"Turkey"}},
+	}
+	for _, c := range cases {
+		cue := "said"
+		if !strings.Contains(c.text, " said ") {
+			cue = "rejected"
+		}
+		content := strings.TrimSuffix(c.text[strings.Index(c.text, cue)+len(cue)+1:], ".")
+		d := docWithAttributions(t, c.text, attrSpec{c.source, cue, content, ""})
+		a := d.Attributions[0]
+		if a.Speaker == nil || *a.Speaker != findEntityID(d, c.speaker) {
+			t.Errorf("%q: speaker %v, want %s", c.text, a.Speaker, c.speaker)
+		}
+		for _, o := range c.others {
+			id := findEntityID(d, o)
+			found := false
+			for _, m := range d.Mentions {
+				found = found || (m.Entity == id && id != "")
+			}
+			if !found {
+				t.Errorf("%q: %s is no entity with a mention", c.text, o)
+			}
+		}
+	}
+}
+
+func findEntityID(d *Document, name string) string {
+	for _, e := range d.Entities {
+		if e.Name == name || strings.EqualFold(e.Name, name) {
+			return e.ID
+		}
+	}
+	return "?" + name
+}
