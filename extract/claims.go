@@ -201,8 +201,8 @@ func findClaims(d *Document) {
 		a := &d.Attributions[i]
 		sp := claimSpanOf(d.Runes, a.Content)
 		text := strings.TrimSpace(sp.Text)
-		if graph.NormalizeClaimText(text) == "" {
-			continue
+		if !semHasASCIIAlnum(text) && graph.NormalizeClaimText(text) == "" {
+			continue // an ASCII letter or digit survives normalization
 		}
 		mod := modalityOfTx(tx, sp)
 		if mod == graph.ModalityAsserted {
@@ -246,6 +246,17 @@ func findClaims(d *Document) {
 }
 
 // semMayCount reports whether a token may start a quantity: digits or a number word.
+// qNumFirst marks the first bytes of the number words, so that semMayCount looks up
+// only the tokens that may be one.
+var qNumFirst = func() (first [256]bool) {
+	for w := range qLex.numWords {
+		if w != "" {
+			first[w[0]] = true
+		}
+	}
+	return first
+}()
+
 func semMayCount(t *Token) bool {
 	if t.Kind == TokNumber {
 		return true
@@ -254,6 +265,9 @@ func semMayCount(t *Token) bool {
 		if r >= '0' && r <= '9' {
 			return true
 		}
+	}
+	if t.Lower == "" || !qNumFirst[t.Lower[0]] {
+		return false // no number word starts with this byte
 	}
 	if _, ok := qLex.numWords[t.Lower]; ok {
 		return true
@@ -301,4 +315,15 @@ func semClaimIndex(d *Document, id string) int {
 		}
 	}
 	return -1
+}
+
+// semHasASCIIAlnum reports whether s holds an ASCII letter or digit.
+func semHasASCIIAlnum(s string) bool {
+	for i := 0; i < len(s); i++ {
+		c := s[i] | 0x20
+		if (c >= 'a' && c <= 'z') || (s[i] >= '0' && s[i] <= '9') {
+			return true
+		}
+	}
+	return false
 }
