@@ -37,7 +37,8 @@ func NewDocument(text string) *Document {
 	}
 	d.Text = text
 	d.Runes = []rune(text)
-	d.Tokens = tokenize(d.Runes)
+	sem := semTextOf(d) // byte offsets of the code points, shared with the semantic stages
+	d.Tokens = tokenizeText(d.Runes, sem.text, sem.off)
 	d.Paragraphs = paragraphs(d.Runes)
 	d.Sentences = sentences(d)
 	return d
@@ -81,7 +82,11 @@ func isHyphen(r rune) bool { return r == '-' || r == '\u2010' || r == '\u2011' }
 //   - quotes: any quotation mark, one per token (two straight single quotes or two
 //     backticks in a row, typewriter style, count as one mark);
 //   - punctuation: every other non-space code point, one per token.
-func tokenize(rs []rune) []Token {
+func tokenize(rs []rune) []Token { return tokenizeText(rs, "", nil) }
+
+// tokenizeText is tokenize with token texts taken as substrings of text, when off
+// (the byte offset in text of each code point of rs, and len(text) last) is given.
+func tokenizeText(rs []rune, str string, off []int32) []Token {
 	toks := make([]Token, 0, len(rs)/5+1)
 	n := len(rs)
 	for i := 0; i < n; {
@@ -136,7 +141,12 @@ func tokenize(rs []rune) []Token {
 		default:
 			i++
 		}
-		text := string(rs[start:i])
+		var text string
+		if off != nil {
+			text = str[off[start]:off[i]]
+		} else {
+			text = string(rs[start:i])
+		}
 		toks = append(toks, Token{Text: text, Lower: strings.ToLower(text), Start: start, End: i, Kind: kind})
 	}
 	return toks
