@@ -21,7 +21,7 @@ import (
 // TestMain removes the large benchmark store when benchmarks built one.
 func TestMain(m *testing.M) {
 	code := m.Run()
-	if bigDir != "" {
+	if bigDir != "" && os.Getenv(benchStoreEnv) == "" {
 		_ = os.RemoveAll(bigDir)
 	}
 	os.Exit(code)
@@ -124,40 +124,49 @@ type bigStore struct {
 
 const bigArticles = 17000 // about 103,000 claims and 140,000 statements
 
+// benchStoreEnv names an environment variable holding a store file path for the read
+// benchmarks: when the file exists it is opened instead of built (it must have been
+// built by this benchmark, which writes it there when missing), so repeated runs skip
+// the minutes of building. Unset, the store is built in a temporary directory and
+// removed at exit.
+const benchStoreEnv = "CLAIMGRAPH_BENCH_STORE"
+
 func loadBig(b *testing.B) *bigStore {
 	if testing.Short() {
 		b.Skip("builds a 100,000-claim store; skipped with -short")
 	}
 	bigOnce.Do(func() {
 		var err error
-		bigDir, err = os.MkdirTemp("", "claimgraph-bench-")
-		if err != nil {
-			b.Fatal(err)
-		}
-		start := time.Now()
-		gen := storetest.GenerateArticles(bigArticles, 2025)
-		s, err := Open(context.Background(), filepath.Join(bigDir, "big.db"), &Options{NoSync: true})
-		if err != nil {
-			b.Fatal(err)
-		}
-		// Load in batches of articles per transaction: a bulk load, not what is measured.
-		for i := 0; i < len(gen); i += 250 {
-			batch := gen[i:min(i+250, len(gen))]
-			err := s.db.Update(func(tx *bolt.Tx) error {
-				w, err := newWriter(tx)
-				if err != nil {
-					return err
-				}
-				for _, g := range batch {
-					if _, err := w.putArticle(g); err != nil {
-						return err
-					}
-				}
-				return w.flush()
-			})
+		path := os.Getenv(benchStoreEnv)
+		reuse := false
+		if path != "" {
+			bigDir = filepath.Dir(path)
+			_, err := os.Stat(path)
+			reuse = err == nil
+		} else {
+			bigDir, err = os.MkdirTemp("", "claimgraph-bench-")
 			if err != nil {
 				b.Fatal(err)
 			}
+			path = filepath.Join(bigDir, "big.db")
+		}
+		start := time.Now()
+		gen := storetest.GenerateArticles(bigArticles, 2025)
+		if !reuse {
+			// Build under another name and rename when complete, so that an interrupted
+			// build is never reused.
+			if err := buildBig(path+".partial", gen); err != nil {
+				b.Fatal(err)
+			}
+			if err := os.Rename(path+".partial", path); err != nil {
+				b.Fatal(err)
+			}
+		} else {
+			fmt.Fprintf(os.Stderr, "big store: reusing %s\n", path)
+		}
+		s, err := Open(context.Background(), path, &Options{NoSync: true})
+		if err != nil {
+			b.Fatal(err)
 		}
 		// Warm the page cache, as a long-running server's would be.
 		if f, err := os.Open(s.Path()); err == nil {
@@ -199,6 +208,36 @@ func loadBig(b *testing.B) *bigStore {
 		b.Fatal("big store failed to build")
 	}
 	return big
+}
+
+// buildBig writes gen into a new store at path, in batches of articles per
+// transaction: a bulk load, not what is measured.
+func buildBig(path string, gen []*graph.ArticleGraph) error {
+	_ = os.Remove(path)
+	s, err := Open(context.Background(), path, &Options{NoSync: true})
+	if err != nil {
+		return err
+	}
+	for i := 0; i < len(gen); i += 250 {
+		batch := gen[i:min(i+250, len(gen))]
+		err := s.db.Update(func(tx *bolt.Tx) error {
+			w, err := newWriter(tx)
+			if err != nil {
+				return err
+			}
+			for _, g := range batch {
+				if _, err := w.putArticle(g); err != nil {
+					return err
+				}
+			}
+			return w.flush()
+		})
+		if err != nil {
+			_ = s.Close(context.Background())
+			return err
+		}
+	}
+	return s.Close(context.Background())
 }
 
 // runParallel runs op from 50 concurrent goroutines (the API's load-test target) and

@@ -13,22 +13,23 @@ import (
 // reader caches records read within one View transaction.
 type reader struct {
 	tx       *bolt.Tx
+	c        *caches
 	agents   map[string]graph.Agent
 	articles map[string]graph.ArticleRef
 	hashes   map[string]string
 }
 
-func newReader(tx *bolt.Tx) *reader {
-	return &reader{tx: tx, agents: map[string]graph.Agent{}, articles: map[string]graph.ArticleRef{}, hashes: map[string]string{}}
+func (s *Store) newReader(tx *bolt.Tx) *reader {
+	return &reader{tx: tx, c: s.c, agents: map[string]graph.Agent{}, articles: map[string]graph.ArticleRef{}, hashes: map[string]string{}}
 }
 
 func (r *reader) agent(id string) error {
 	if _, ok := r.agents[id]; ok || id == "" {
 		return nil
 	}
-	var a graph.Agent
-	if ok, err := get(r.tx, bAgents, id, &a); err != nil || !ok {
-		return orMissing(err, "agent", id)
+	a, err := r.c.agents.must(r.tx, id)
+	if err != nil {
+		return err
 	}
 	r.agents[id] = a
 	return nil
@@ -38,16 +39,17 @@ func (r *reader) article(id string) error {
 	if _, ok := r.articles[id]; ok {
 		return nil
 	}
-	var a graph.Article
-	if ok, err := get(r.tx, bArticles, id, &a); err != nil || !ok {
-		return orMissing(err, "article", id)
+	a, err := r.c.articles.must(r.tx, id)
+	if err != nil {
+		return err
 	}
 	var o *graph.Outlet
 	if a.OutletID != "" {
-		o = &graph.Outlet{}
-		if ok, err := get(r.tx, bOutlets, a.OutletID, o); err != nil || !ok {
-			return orMissing(err, "outlet", a.OutletID)
+		ov, err := r.c.outlets.must(r.tx, a.OutletID)
+		if err != nil {
+			return err
 		}
+		o = &ov
 	}
 	r.articles[id] = graph.RefOf(a, o)
 	r.hashes[id] = a.ContentHash
@@ -55,8 +57,7 @@ func (r *reader) article(id string) error {
 }
 
 func (r *reader) claim(id string) (graph.Claim, error) {
-	var c graph.Claim
-	ok, err := get(r.tx, bClaims, id, &c)
+	c, ok, err := r.c.claims.get(r.tx, id)
 	if err == nil && !ok {
 		err = notFound("claim", id)
 	}
@@ -67,12 +68,12 @@ func (r *reader) claim(id string) (graph.Claim, error) {
 func (s *Store) Provenance(ctx context.Context, claimID string) (*graph.Provenance, error) {
 	var p *graph.Provenance
 	err := s.view(ctx, func(tx *bolt.Tx) error {
-		r := newReader(tx)
+		r := s.newReader(tx)
 		c, err := r.claim(claimID)
 		if err != nil {
 			return err
 		}
-		stmts, err := claimStatements(tx, claimID)
+		stmts, err := s.claimStatements(tx, claimID)
 		if err != nil {
 			return err
 		}
@@ -97,13 +98,13 @@ func (s *Store) Provenance(ctx context.Context, claimID string) (*graph.Provenan
 func (s *Store) Contradictions(ctx context.Context, claimID string) (*graph.Contradictions, error) {
 	var out *graph.Contradictions
 	err := s.view(ctx, func(tx *bolt.Tx) error {
-		r := newReader(tx)
+		r := s.newReader(tx)
 		c, err := r.claim(claimID)
 		if err != nil {
 			return err
 		}
 		in := graph.ContradictionInput{Claim: c, Related: map[string]graph.ClaimSummary{}}
-		if in.Statements, err = claimStatements(tx, claimID); err != nil {
+		if in.Statements, err = s.claimStatements(tx, claimID); err != nil {
 			return err
 		}
 		for _, st := range in.Statements {
@@ -112,10 +113,10 @@ func (s *Store) Contradictions(ctx context.Context, claimID string) (*graph.Cont
 			}
 		}
 		err = scan(tx, iClaimDispute, prefix(claimID), "", func(k []byte) (bool, error) {
-			var d graph.Dispute
 			id := field(k, 1)
-			if ok, err := get(tx, bDisputes, id, &d); err != nil || !ok {
-				return false, orMissing(err, "dispute", id)
+			d, err := s.c.disputes.must(tx, id)
+			if err != nil {
+				return false, err
 			}
 			in.Disputes = append(in.Disputes, d)
 			for _, a := range []string{d.DisputerID, d.TargetAgentID} {
@@ -129,10 +130,10 @@ func (s *Store) Contradictions(ctx context.Context, claimID string) (*graph.Cont
 			return err
 		}
 		err = scan(tx, iClaimLink, prefix(claimID), "", func(k []byte) (bool, error) {
-			var l graph.ClaimLink
 			id := field(k, 1)
-			if ok, err := get(tx, bLinks, id, &l); err != nil || !ok {
-				return false, orMissing(err, "link", id)
+			l, err := s.c.links.must(tx, id)
+			if err != nil {
+				return false, err
 			}
 			in.Links = append(in.Links, l)
 			other := l.To
@@ -146,8 +147,8 @@ func (s *Store) Contradictions(ctx context.Context, claimID string) (*graph.Cont
 			if err != nil {
 				return false, err
 			}
-			var a claimAgg
-			if _, err := get(tx, bAgg, other, &a); err != nil {
+			a, _, err := s.c.aggs.get(tx, other)
+			if err != nil {
 				return false, err
 			}
 			sum := a.summary(oc)

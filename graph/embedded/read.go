@@ -17,13 +17,16 @@ func notFound(what, id string) error {
 func (s *Store) Article(ctx context.Context, id string) (*graph.Article, error) {
 	var a graph.Article
 	err := s.view(ctx, func(tx *bolt.Tx) error {
-		ok, err := get(tx, bArticles, id, &a)
+		var ok bool
+		var err error
+		a, ok, err = s.c.articles.get(tx, id)
 		if err != nil {
 			return err
 		}
 		if !ok {
 			return notFound("article", id)
 		}
+		a.Authors = append([]string(nil), a.Authors...) // the caller's own
 		a.Text = string(tx.Bucket(bTexts).Get([]byte(id)))
 		return nil
 	})
@@ -95,17 +98,18 @@ func loadAll[T any](tx *bolt.Tx, b []byte, what string, ids []string, out *[]T) 
 	return nil
 }
 
-func articleRef(tx *bolt.Tx, id string) (graph.ArticleRef, error) {
-	var a graph.Article
-	if ok, err := get(tx, bArticles, id, &a); err != nil || !ok {
-		return graph.ArticleRef{}, orMissing(err, "article", id)
+func (s *Store) articleRef(tx *bolt.Tx, id string) (graph.ArticleRef, error) {
+	a, err := s.c.articles.must(tx, id)
+	if err != nil {
+		return graph.ArticleRef{}, err
 	}
 	var o *graph.Outlet
 	if a.OutletID != "" {
-		o = &graph.Outlet{}
-		if ok, err := get(tx, bOutlets, a.OutletID, o); err != nil || !ok {
-			return graph.ArticleRef{}, orMissing(err, "outlet", a.OutletID)
+		ov, err := s.c.outlets.must(tx, a.OutletID)
+		if err != nil {
+			return graph.ArticleRef{}, err
 		}
+		o = &ov
 	}
 	return graph.RefOf(a, o), nil
 }
@@ -149,7 +153,7 @@ func (s *Store) Articles(ctx context.Context, q graph.ArticleQuery) (graph.Page[
 				page.NextCursor = graph.EncodeCursor(graph.Cursor{Key: page.Items[n-1].ID})
 				return false, nil
 			}
-			ref, err := articleRef(tx, id)
+			ref, err := s.articleRef(tx, id)
 			if err != nil {
 				return false, err
 			}
@@ -164,31 +168,33 @@ func (s *Store) Articles(ctx context.Context, q graph.ArticleQuery) (graph.Page[
 func (s *Store) Claim(ctx context.Context, id string) (*graph.ClaimDetail, error) {
 	var d *graph.ClaimDetail
 	err := s.view(ctx, func(tx *bolt.Tx) error {
-		var c graph.Claim
-		ok, err := get(tx, bClaims, id, &c)
+		c, ok, err := s.c.claims.get(tx, id)
 		if err != nil {
 			return err
 		}
 		if !ok {
 			return notFound("claim", id)
 		}
-		st, err := claimStatements(tx, id)
+		st, err := s.claimStatements(tx, id)
 		if err != nil {
 			return err
 		}
-		d = &graph.ClaimDetail{Claim: c, Statements: st}
+		for i := range st {
+			st[i] = ownStatement(st[i])
+		}
+		d = &graph.ClaimDetail{Claim: ownClaim(c), Statements: st}
 		return nil
 	})
 	return d, err
 }
 
-func claimStatements(tx *bolt.Tx, claimID string) ([]graph.Statement, error) {
+func (s *Store) claimStatements(tx *bolt.Tx, claimID string) ([]graph.Statement, error) {
 	out := []graph.Statement{}
 	err := scan(tx, iClaimStmt, prefix(claimID), "", func(k []byte) (bool, error) {
 		id := field(k, 1)
-		var st graph.Statement
-		if ok, err := get(tx, bStmts, id, &st); err != nil || !ok {
-			return false, orMissing(err, "statement", id)
+		st, err := s.c.stmts.must(tx, id)
+		if err != nil {
+			return false, err
 		}
 		out = append(out, st)
 		return true, nil
@@ -209,11 +215,11 @@ func (s *Store) ClaimsByCounted(ctx context.Context, counted, unit string, limit
 	err := s.view(ctx, func(tx *bolt.Tx) error {
 		return scan(tx, iCounted, prefix(counted, unit), "", func(k []byte) (bool, error) {
 			id := field(k, 2)
-			var c graph.Claim
-			if ok, err := get(tx, bClaims, id, &c); err != nil || !ok {
-				return false, orMissing(err, "claim", id)
+			c, err := s.c.claims.must(tx, id)
+			if err != nil {
+				return false, err
 			}
-			out = append(out, c)
+			out = append(out, ownClaim(c))
 			return len(out) < limit, nil
 		})
 	})
@@ -224,7 +230,9 @@ func (s *Store) ClaimsByCounted(ctx context.Context, counted, unit string, limit
 func (s *Store) Agent(ctx context.Context, id string) (*graph.Agent, error) {
 	var a graph.Agent
 	err := s.view(ctx, func(tx *bolt.Tx) error {
-		ok, err := get(tx, bAgents, id, &a)
+		var ok bool
+		var err error
+		a, ok, err = s.c.agents.get(tx, id)
 		if err == nil && !ok {
 			err = notFound("agent", id)
 		}
@@ -233,6 +241,7 @@ func (s *Store) Agent(ctx context.Context, id string) (*graph.Agent, error) {
 	if err != nil {
 		return nil, err
 	}
+	a = ownAgent(a)
 	return &a, nil
 }
 
@@ -256,9 +265,9 @@ func (s *Store) Agents(ctx context.Context, q graph.AgentQuery) (graph.Page[grap
 		}
 		return scan(tx, b, pfx, cur.Key, func(k []byte) (bool, error) {
 			id := field(k, at)
-			var a graph.Agent
-			if ok, err := get(tx, bAgents, id, &a); err != nil || !ok {
-				return false, orMissing(err, "agent", id)
+			a, err := s.c.agents.must(tx, id)
+			if err != nil {
+				return false, err
 			}
 			if (q.Kind != "" && a.Kind != q.Kind) || !agentMatches(a, terms) {
 				return true, nil
@@ -267,7 +276,7 @@ func (s *Store) Agents(ctx context.Context, q graph.AgentQuery) (graph.Page[grap
 				page.NextCursor = graph.EncodeCursor(graph.Cursor{Key: page.Items[n-1].ID})
 				return false, nil
 			}
-			page.Items = append(page.Items, a)
+			page.Items = append(page.Items, ownAgent(a))
 			return true, nil
 		})
 	})
@@ -305,7 +314,13 @@ func hasAll(words, terms []string) bool {
 
 // AgentClaims lists the claims an agent speaks. Errors: ENOTFOUND, EINVALID (cursor).
 func (s *Store) AgentClaims(ctx context.Context, agentID string, p graph.PageRequest) (graph.Page[graph.ClaimSummary], error) {
-	if _, err := s.Agent(ctx, agentID); err != nil {
+	err := s.view(ctx, func(tx *bolt.Tx) error {
+		if tx.Bucket(bAgents).Get([]byte(agentID)) == nil {
+			return notFound("agent", agentID)
+		}
+		return nil
+	})
+	if err != nil {
 		return graph.Page[graph.ClaimSummary]{Items: []graph.ClaimSummary{}}, err
 	}
 	return s.SearchClaims(ctx, graph.ClaimQuery{SpeakerID: agentID, Page: p})

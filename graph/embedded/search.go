@@ -44,7 +44,7 @@ func (s *Store) SearchClaims(ctx context.Context, q graph.ClaimQuery) (graph.Pag
 	n := q.Page.Size()
 	terms := graph.QueryTerms(q.Text)
 	err = s.view(ctx, func(tx *bolt.Tx) error {
-		m := matcher{tx: tx, q: q, terms: terms}
+		m := matcher{tx: tx, c: s.c, q: q, terms: terms}
 		d := chooseDriver(tx, q, terms)
 		if q.Sort == graph.SortByStatements {
 			if d.est >= 0 && d.est <= collectLimit && d.b != nil {
@@ -111,6 +111,7 @@ func chooseDriver(tx *bolt.Tx, q graph.ClaimQuery, terms []string) driver {
 // matcher checks a claim against every filter of a query.
 type matcher struct {
 	tx    *bolt.Tx
+	c     *caches
 	q     graph.ClaimQuery
 	terms []string
 }
@@ -136,9 +137,9 @@ func (m *matcher) match(id string) (int, *claimAgg, bool, error) {
 			return int(binary.BigEndian.Uint32(v)), nil, true, nil
 		}
 	}
-	var a claimAgg
-	if ok, err := get(m.tx, bAgg, id, &a); err != nil || !ok {
-		return 0, nil, false, orMissing(err, "claim aggregate", id)
+	a, err := m.c.aggs.must(m.tx, id)
+	if err != nil {
+		return 0, nil, false, err
 	}
 	if (q.SpeakerID != "" && a.Sp[q.SpeakerID] == 0) ||
 		(q.ArticleID != "" && a.Ar[q.ArticleID] == 0) ||
@@ -151,14 +152,15 @@ func (m *matcher) match(id string) (int, *claimAgg, bool, error) {
 // summary reads claim id and summarizes it with its aggregate (read when nil).
 func (m *matcher) summary(id string, a *claimAgg) (graph.ClaimSummary, error) {
 	if a == nil {
-		a = &claimAgg{}
-		if ok, err := get(m.tx, bAgg, id, a); err != nil || !ok {
-			return graph.ClaimSummary{}, orMissing(err, "claim aggregate", id)
+		av, err := m.c.aggs.must(m.tx, id)
+		if err != nil {
+			return graph.ClaimSummary{}, err
 		}
+		a = &av
 	}
-	var c graph.Claim
-	if ok, err := get(m.tx, bClaims, id, &c); err != nil || !ok {
-		return graph.ClaimSummary{}, orMissing(err, "claim", id)
+	c, err := m.c.claims.must(m.tx, id)
+	if err != nil {
+		return graph.ClaimSummary{}, err
 	}
 	return a.summary(c), nil
 }

@@ -29,6 +29,11 @@ type Options struct {
 	ReadOnly bool
 	// Mode is the file mode of a new store file; 0 means 0o600.
 	Mode os.FileMode
+	// CacheEntries bounds the decoded records kept in memory per record kind (claims,
+	// statements, agents, ...) to serve reads without decoding them again; 0 means
+	// DefaultCacheEntries, a negative value disables the cache. See cache.go: a cached
+	// record is served only while its stored bytes are unchanged.
+	CacheEntries int
 }
 
 // DefaultTimeout is the file-lock wait of Open when Options.Timeout is 0.
@@ -44,6 +49,7 @@ const schemaVersion = "1"
 type Store struct {
 	db   *bolt.DB
 	path string
+	c    *caches
 }
 
 var _ graph.Store = (*Store)(nil)
@@ -77,7 +83,14 @@ func Open(ctx context.Context, path string, opts *Options) (*Store, error) {
 	if err != nil {
 		return nil, graph.Wrap(graph.EUNAVAILABLE, err, "open store %s: %v", path, err)
 	}
-	s := &Store{db: db, path: path}
+	ce := o.CacheEntries
+	switch {
+	case ce == 0:
+		ce = DefaultCacheEntries
+	case ce < 0:
+		ce = 0
+	}
+	s := &Store{db: db, path: path, c: newCaches(ce)}
 	if o.ReadOnly {
 		err = db.View(func(tx *bolt.Tx) error { return checkVersion(tx, path) })
 	} else {
