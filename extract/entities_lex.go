@@ -82,6 +82,8 @@ type semText struct {
 	all     []semTok
 	allDone bool
 	indexed bool // all may be built (the text is a Document's)
+	// quoteMask is semQuoteMask of the document, built by the first speaker resolver
+	quoteMask []bool
 }
 
 // semTextOf prepares a document's text for scanning; the stages of one Extract share it.

@@ -120,8 +120,12 @@ const semMentionReach = 400
 
 func newSpeakerResolver(d *Document) *speakerResolver {
 	sortMentions(d)
-	r := &speakerResolver{d: d, mask: semQuoteMask(d), byID: map[string]int{}, learned: map[string]byte{},
-		base: d.Mentions, agencies: map[[2]int][]string{}, tx: semTextOf(d), lastInSentence: map[int]lastSpeaker{}}
+	tx := semTextOf(d)
+	if tx.quoteMask == nil {
+		tx.quoteMask = semQuoteMask(d) // read only; shared by the speaker and dispute stages
+	}
+	r := &speakerResolver{d: d, mask: tx.quoteMask, byID: map[string]int{}, learned: map[string]byte{},
+		base: d.Mentions, agencies: map[[2]int][]string{}, tx: tx, lastInSentence: map[int]lastSpeaker{}}
 	r.reindex()
 	return r
 }
