@@ -469,21 +469,39 @@ func (b *entBuilder) gazetteer(toks []semTok, i int) int {
 }
 
 // dateline reads a wire dateline whose place is toks[i:j]: "GAZA CITY (AP) —",
-// "WASHINGTON (Reuters) -", at the start of a line. The place is no agent and the
-// name in parentheses is the wire agency: a known outlet is left to the gazetteer,
-// an unknown acronym becomes an outlet. It returns the tokens used (the place, or the
-// place and the parenthesized agency), or 0 when toks[i:j] is no dateline place.
+// "WASHINGTON (Reuters) -", "GAZA CITY, Gaza Strip (AP) —", "WASHINGTON, Nov. 25
+// (Reuters) -", at the start of a line. The place is no agent and the name in
+// parentheses is the wire agency: a known outlet is left to the gazetteer, an unknown
+// acronym becomes an outlet. It returns the tokens used (the place, or the place and
+// the parenthesized agency), or 0 when toks[i:j] is no dateline place.
 func (b *entBuilder) dateline(toks []semTok, i, j int) int {
-	if j >= len(toks) || toks[j].Text != "(" || !b.lineStart(toks[i].Start) {
-		return 0
-	}
+	datePart := func(t semTok) bool { return t.Text == "," || (t.Kind == 'w' && semIsCap(t.Text)) }
 	for _, t := range toks[i:j] {
 		if t.Kind != 'w' || !semIsCap(t.Text) {
 			return 0
 		}
 	}
+	// only capitalized words and commas before it on its line
+	first := i
+	for first > 0 && i-first < 8 && datePart(toks[first-1]) && !strings.ContainsRune(string(b.d.Runes[toks[first-1].End:toks[first].Start]), '\n') {
+		first--
+	}
+	if !b.lineStart(toks[first].Start) {
+		return 0
+	}
+	// up to the parenthesis: commas, capitalized words, a day number
+	open := j
+	for open < len(toks) && open-j < 8 && toks[open].Text != "(" {
+		if !datePart(toks[open]) && toks[open].Kind != 'n' {
+			return 0
+		}
+		open++
+	}
+	if open >= len(toks) || toks[open].Text != "(" {
+		return 0
+	}
 	close := -1
-	for k := j + 1; k < len(toks) && k <= j+4; k++ {
+	for k := open + 1; k < len(toks) && k <= open+4; k++ {
 		if toks[k].Text == ")" {
 			close = k
 			break
@@ -492,7 +510,7 @@ func (b *entBuilder) dateline(toks []semTok, i, j int) int {
 			return 0
 		}
 	}
-	if close <= j+1 || close+1 >= len(toks) {
+	if close <= open+1 || close+1 >= len(toks) {
 		return 0
 	}
 	switch toks[close+1].Text {
@@ -500,16 +518,19 @@ func (b *entBuilder) dateline(toks []semTok, i, j int) int {
 	default:
 		return 0
 	}
-	if e, n, ok := b.gazMatch(toks, j+1); ok && j+1+n == close {
+	if e, n, ok := b.gazMatch(toks, open+1); ok && open+1+n == close {
 		if e.kind != graph.KindOutlet {
 			return 0
 		}
 		return j - i
 	}
-	if close != j+2 || !semIsAcronym(toks[j+1].Text) {
+	if close != open+2 || !semIsAcronym(toks[open+1].Text) {
 		return 0
 	}
-	a := toks[j+1]
+	if open > j {
+		return j - i // the agency is read with the last part of the place
+	}
+	a := toks[open+1]
 	rec := b.entity(a.Text, graph.KindOutlet, a.Start)
 	b.mention(rec, a.Start, a.End, MentionName)
 	return close + 1 - i
