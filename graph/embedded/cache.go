@@ -66,8 +66,14 @@ func newRecCache[T any](bucket []byte, what string, max int, clip func(*T)) *rec
 
 // get returns the record id as tx sees it; false when absent.
 func (c *recCache[T]) get(tx *bolt.Tx, id string) (T, bool, error) {
+	return c.getIn(tx.Bucket(c.bucket), id)
+}
+
+// getIn is get with the bucket already opened (opening a bucket in a read
+// transaction searches the root each time).
+func (c *recCache[T]) getIn(b *bolt.Bucket, id string) (T, bool, error) {
 	var zero T
-	raw := tx.Bucket(c.bucket).Get([]byte(id))
+	raw := b.Get([]byte(id))
 	if raw == nil {
 		return zero, false, nil
 	}
@@ -112,6 +118,15 @@ func (c *recCache[T]) get(tx *bolt.Tx, id string) (T, bool, error) {
 // must is get with absence as an EINTERNAL error (a referenced record is missing).
 func (c *recCache[T]) must(tx *bolt.Tx, id string) (T, error) {
 	v, ok, err := c.get(tx, id)
+	if err == nil && !ok {
+		err = orMissing(nil, c.what, id)
+	}
+	return v, err
+}
+
+// mustIn is getIn with absence as an EINTERNAL error.
+func (c *recCache[T]) mustIn(b *bolt.Bucket, id string) (T, error) {
+	v, ok, err := c.getIn(b, id)
 	if err == nil && !ok {
 		err = orMissing(nil, c.what, id)
 	}

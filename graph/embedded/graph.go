@@ -12,22 +12,25 @@ import (
 
 // reader caches records read within one View transaction.
 type reader struct {
-	tx       *bolt.Tx
-	c        *caches
-	agents   map[string]graph.Agent
-	articles map[string]graph.ArticleRef
-	hashes   map[string]string
+	tx                                    *bolt.Tx
+	c                                     *caches
+	bAgents, bArticles, bOutlets, bClaims *bolt.Bucket // opened once per read
+	agents                                map[string]graph.Agent
+	articles                              map[string]graph.ArticleRef
+	hashes                                map[string]string
 }
 
 func (s *Store) newReader(tx *bolt.Tx) *reader {
-	return &reader{tx: tx, c: s.c, agents: map[string]graph.Agent{}, articles: map[string]graph.ArticleRef{}, hashes: map[string]string{}}
+	return &reader{tx: tx, c: s.c,
+		bAgents: tx.Bucket(bAgents), bArticles: tx.Bucket(bArticles), bOutlets: tx.Bucket(bOutlets), bClaims: tx.Bucket(bClaims),
+		agents: map[string]graph.Agent{}, articles: map[string]graph.ArticleRef{}, hashes: map[string]string{}}
 }
 
 func (r *reader) agent(id string) error {
 	if _, ok := r.agents[id]; ok || id == "" {
 		return nil
 	}
-	a, err := r.c.agents.must(r.tx, id)
+	a, err := r.c.agents.mustIn(r.bAgents, id)
 	if err != nil {
 		return err
 	}
@@ -39,13 +42,13 @@ func (r *reader) article(id string) error {
 	if _, ok := r.articles[id]; ok {
 		return nil
 	}
-	a, err := r.c.articles.must(r.tx, id)
+	a, err := r.c.articles.mustIn(r.bArticles, id)
 	if err != nil {
 		return err
 	}
 	var o *graph.Outlet
 	if a.OutletID != "" {
-		ov, err := r.c.outlets.must(r.tx, a.OutletID)
+		ov, err := r.c.outlets.mustIn(r.bOutlets, a.OutletID)
 		if err != nil {
 			return err
 		}
@@ -57,7 +60,7 @@ func (r *reader) article(id string) error {
 }
 
 func (r *reader) claim(id string) (graph.Claim, error) {
-	c, ok, err := r.c.claims.get(r.tx, id)
+	c, ok, err := r.c.claims.getIn(r.bClaims, id)
 	if err == nil && !ok {
 		err = notFound("claim", id)
 	}

@@ -190,9 +190,10 @@ func (s *Store) Claim(ctx context.Context, id string) (*graph.ClaimDetail, error
 
 func (s *Store) claimStatements(tx *bolt.Tx, claimID string) ([]graph.Statement, error) {
 	out := []graph.Statement{}
+	sb := tx.Bucket(bStmts)
 	err := scan(tx, iClaimStmt, prefix(claimID), "", func(k []byte) (bool, error) {
 		id := field(k, 1)
-		st, err := s.c.stmts.must(tx, id)
+		st, err := s.c.stmts.mustIn(sb, id)
 		if err != nil {
 			return false, err
 		}

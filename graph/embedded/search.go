@@ -24,6 +24,9 @@ type driver struct {
 	pfx []byte
 	at  int
 	est int // estimated number of claims, -1 when unknown
+	// term is the text term whose index this is, when it is one: its candidates
+	// have that term.
+	term string
 }
 
 // SearchClaims finds claims (see graph.ClaimQuery). It walks the narrowest index that
@@ -44,14 +47,15 @@ func (s *Store) SearchClaims(ctx context.Context, q graph.ClaimQuery) (graph.Pag
 	n := q.Page.Size()
 	terms := graph.QueryTerms(q.Text)
 	err = s.view(ctx, func(tx *bolt.Tx) error {
-		m := matcher{tx: tx, c: s.c, q: q, terms: terms}
 		d := chooseDriver(tx, q, terms)
 		if q.Sort == graph.SortByStatements {
 			if d.est >= 0 && d.est <= collectLimit && d.b != nil {
-				return m.collectByCount(d, cur, n, &page)
+				return newMatcher(tx, s.c, q, terms, d).collectByCount(d, cur, n, &page)
 			}
-			return m.walkByCount(cur, n, &page)
+			// The count-order walk is not the driver: every term is checked.
+			return newMatcher(tx, s.c, q, terms, driver{}).walkByCount(cur, n, &page)
 		}
+		m := newMatcher(tx, s.c, q, terms, d)
 		if d.b == nil {
 			d = driver{b: bClaims, pfx: []byte{}}
 		}
@@ -97,7 +101,7 @@ func chooseDriver(tx *bolt.Tx, q graph.ClaimQuery, terms []string) driver {
 				best, bestN = t, c
 			}
 		}
-		return driver{b: iWord, pfx: prefix(best), at: 1, est: int(bestN)}
+		return driver{b: iWord, pfx: prefix(best), at: 1, est: int(bestN), term: best}
 	case q.OutletID != "":
 		return driver{b: iOutlet, pfx: prefix(q.OutletID), at: 1, est: -1}
 	case q.HasQuantity != nil && *q.HasQuantity:
@@ -113,7 +117,21 @@ type matcher struct {
 	tx    *bolt.Tx
 	c     *caches
 	q     graph.ClaimQuery
-	terms []string
+	terms []string // the terms to check: all but the driver's
+	// Buckets opened once per search.
+	word, quantity, dispute, claimN, agg, claims *bolt.Bucket
+}
+
+func newMatcher(tx *bolt.Tx, c *caches, q graph.ClaimQuery, terms []string, d driver) *matcher {
+	m := &matcher{tx: tx, c: c, q: q,
+		word: tx.Bucket(iWord), quantity: tx.Bucket(iQuantity), dispute: tx.Bucket(iClaimDispute),
+		claimN: tx.Bucket(iClaimN), agg: tx.Bucket(bAgg), claims: tx.Bucket(bClaims)}
+	for _, t := range terms {
+		if t != d.term || d.b == nil || !bytes.Equal(d.b, iWord) {
+			m.terms = append(m.terms, t)
+		}
+	}
+	return m
 }
 
 // match reports whether claim id passes every filter, with its statement count and,
@@ -122,22 +140,22 @@ type matcher struct {
 func (m *matcher) match(id string) (int, *claimAgg, bool, error) {
 	q := m.q
 	for _, t := range m.terms {
-		if m.tx.Bucket(iWord).Get(key(t, id)) == nil {
+		if m.word.Get(key(t, id)) == nil {
 			return 0, nil, false, nil
 		}
 	}
-	if q.HasQuantity != nil && *q.HasQuantity != (m.tx.Bucket(iQuantity).Get([]byte(id)) != nil) {
+	if q.HasQuantity != nil && *q.HasQuantity != (m.quantity.Get([]byte(id)) != nil) {
 		return 0, nil, false, nil
 	}
-	if q.Disputed != nil && *q.Disputed != hasPrefix(m.tx, iClaimDispute, prefix(id)) {
+	if q.Disputed != nil && *q.Disputed != bucketHasPrefix(m.dispute, prefix(id)) {
 		return 0, nil, false, nil
 	}
 	if q.SpeakerID == "" && q.ArticleID == "" && q.OutletID == "" {
-		if v := m.tx.Bucket(iClaimN).Get([]byte(id)); len(v) == 4 {
+		if v := m.claimN.Get([]byte(id)); len(v) == 4 {
 			return int(binary.BigEndian.Uint32(v)), nil, true, nil
 		}
 	}
-	a, err := m.c.aggs.must(m.tx, id)
+	a, err := m.c.aggs.mustIn(m.agg, id)
 	if err != nil {
 		return 0, nil, false, err
 	}
@@ -152,13 +170,13 @@ func (m *matcher) match(id string) (int, *claimAgg, bool, error) {
 // summary reads claim id and summarizes it with its aggregate (read when nil).
 func (m *matcher) summary(id string, a *claimAgg) (graph.ClaimSummary, error) {
 	if a == nil {
-		av, err := m.c.aggs.must(m.tx, id)
+		av, err := m.c.aggs.mustIn(m.agg, id)
 		if err != nil {
 			return graph.ClaimSummary{}, err
 		}
 		a = &av
 	}
-	c, err := m.c.claims.must(m.tx, id)
+	c, err := m.c.claims.mustIn(m.claims, id)
 	if err != nil {
 		return graph.ClaimSummary{}, err
 	}
@@ -258,4 +276,9 @@ func (m *matcher) walkByCount(cur graph.Cursor, n int, page *graph.Page[graph.Cl
 		page.Items = append(page.Items, sum)
 	}
 	return nil
+}
+
+func bucketHasPrefix(b *bolt.Bucket, p []byte) bool {
+	k, _ := b.Cursor().Seek(p)
+	return k != nil && bytes.HasPrefix(k, p)
 }
