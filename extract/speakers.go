@@ -489,6 +489,15 @@ var semAgencyPhrases = [][]string{
 	{"cited", "by"}, {"reports", "from"}, {"reporting", "by"}, {"said", "to"}, {"confirmed", "to"},
 }
 
+// semAgencyFirst holds the first words of semAgencyPhrases.
+var semAgencyFirst = func() map[string]bool {
+	m := map[string]bool{}
+	for _, ph := range semAgencyPhrases {
+		m[ph[0]] = true
+	}
+	return m
+}()
+
 // agenciesIn applies rule 4 to the sentence span: the outlets named right after an
 // agency phrase, in text order.
 func (r *speakerResolver) agenciesIn(s Span) []string {
@@ -503,13 +512,20 @@ func (r *speakerResolver) agenciesIn(s Span) []string {
 
 func (r *speakerResolver) agenciesInSentence(s Span) []string {
 	toks := r.tx.scan(s.Start, s.End)
-	ms := r.mentionsIn(s.Start, s.End)
-	at := map[int]int{}
-	for k := len(ms) - 1; k >= 0; k-- {
-		at[ms[k].Span.Start] = k
-	}
+	var ms []Mention
+	var at map[int]int // mention index by start, built at the first agency phrase
 	var out []string
 	for i := range toks {
+		if !semAgencyFirst[toks[i].Lower] {
+			continue
+		}
+		if at == nil {
+			ms = r.mentionsIn(s.Start, s.End)
+			at = make(map[int]int, len(ms))
+			for k := len(ms) - 1; k >= 0; k-- {
+				at[ms[k].Span.Start] = k
+			}
+		}
 		for _, ph := range semAgencyPhrases {
 			if i+len(ph) > len(toks) {
 				continue
