@@ -187,8 +187,8 @@ func findClaims(d *Document) {
 			quants = append(quants, findQuantitiesTx(tx, s.Start, s.End)...)
 		}
 	}
-	seen := map[string]bool{}
-	var claims []Claim
+	seen := make(map[string]bool, len(d.Attributions))
+	claims := make([]Claim, 0, len(d.Attributions)+len(quants)/2+1)
 	add := func(c Claim) {
 		if c.Text == "" || seen[c.ID] {
 			return
@@ -242,10 +242,12 @@ func findClaims(d *Document) {
 		add(c)
 	}
 	sort.SliceStable(claims, func(i, j int) bool { return claims[i].Span.Start < claims[j].Span.Start })
+	if len(claims) == 0 {
+		claims = nil // as before the slice was sized ahead
+	}
 	d.Claims = claims
 }
 
-// semMayCount reports whether a token may start a quantity: digits or a number word.
 // qNumFirst marks the first bytes of the number words, so that semMayCount looks up
 // only the tokens that may be one.
 var qNumFirst = func() (first [256]bool) {
@@ -257,6 +259,7 @@ var qNumFirst = func() (first [256]bool) {
 	return first
 }()
 
+// semMayCount reports whether a token may start a quantity: digits or a number word.
 func semMayCount(t *Token) bool {
 	if t.Kind == TokNumber {
 		return true
