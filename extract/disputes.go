@@ -79,16 +79,16 @@ type disputeFinder struct {
 	d       *Document
 	r       *speakerResolver
 	sents   []Span
-	byStart map[int][]int     // mention indexes by start
-	byEnd   map[int][]int     // mention indexes by end
-	claimIx map[string]int    // claim id → index in d.Claims
-	byAttr  map[string]string // attribution id → claim id
-	cueAt   map[int]int       // code point inside a cue → attribution index
+	byStart map[int][]int          // mention indexes by start
+	byEnd   map[int][]int          // mention indexes by end
+	claimIx map[string]int         // claim id → index in d.Claims
+	byAttr  map[string]string      // attribution id → claim id
+	cueAt   map[int]int            // code point inside a cue → attribution index
 	cues    map[semDisputeKey]bool // cue spans and disputers of disputes emitted
 	coord   []string               // disputers coordinated before the subject ("Egypt and")
 	bySpk   map[string][]int       // speaker → indexes of d.Claims[:base] with quantities
-	base    int               // d.Claims[:base] were there before, in text order
-	added   bool              // mentions were appended (sorted again at the end)
+	base    int                    // d.Claims[:base] were there before, in text order
+	added   bool                   // mentions were appended (sorted again at the end)
 }
 
 // semMaxClauseWords bounds the clauses that disputes read, so that time stays linear
