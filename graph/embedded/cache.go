@@ -158,7 +158,7 @@ func newCaches(n int) *caches {
 		}),
 		articles: newRecCache(bArticles, "article", n, func(a *graph.Article) { a.Authors = clip(a.Authors) }),
 		outlets:  newRecCache[graph.Outlet](bOutlets, "outlet", n, nil),
-		aggs:     newRecCache[claimAgg](bAgg, "claim aggregate", n, nil),
+		aggs:     newRecCache(bAgg, "claim aggregate", n, (*claimAgg).sortKeys),
 		disputes: newRecCache[graph.Dispute](bDisputes, "dispute", n, nil),
 		links:    newRecCache[graph.ClaimLink](bLinks, "link", n, nil),
 	}

@@ -20,6 +20,18 @@
 // article, outlet and disputer, so a search result or a filter costs one read per
 // claim instead of reading its statements. Stats are counters updated in each write.
 //
+// # Read cache
+//
+// Reads keep decoded records (claims, statements, agents, articles, outlets, claim
+// aggregates, disputes, links) in a bounded in-memory cache (Options.CacheEntries per
+// kind). A lookup still reads the record's stored bytes in its own transaction and
+// serves the cached value only when they equal the bytes it was decoded from, so a
+// write (agents merging roles and aliases, an article replaced, aggregates counting new
+// statements) is seen at once and no transaction sees another snapshot's records; see
+// cache.go and TestCacheNeverStale. Cached values are shared between readers and
+// never modified; methods returning bare records (Claim, Agent, Agents, Article,
+// ClaimsByCounted) return copies of their slices.
+//
 // # Caveats
 //
 //   - One process at a time may open a store for writing: bbolt holds an exclusive

@@ -121,6 +121,15 @@ type claimAgg struct {
 	Ar map[string]int `json:"ar,omitempty"`
 	Ou map[string]int `json:"ou,omitempty"`
 	Dp map[string]int `json:"dp,omitempty"`
+	// keys are the sorted keys of Sp, Ar and Dp, set on aggregates decoded into the
+	// read cache (which are never modified); nil otherwise.
+	keys *aggKeys `json:"-"`
+}
+
+type aggKeys struct{ sp, ar, dp []string }
+
+func (a *claimAgg) sortKeys() {
+	a.keys = &aggKeys{sp: clip(sortedKeys(a.Sp)), ar: clip(sortedKeys(a.Ar)), dp: clip(sortedKeys(a.Dp))}
 }
 
 func bump(m *map[string]int, k string, d int) {
@@ -146,6 +155,9 @@ func sortedKeys(m map[string]int) []string {
 }
 
 func (a *claimAgg) summary(c graph.Claim) graph.ClaimSummary {
+	if k := a.keys; k != nil {
+		return graph.ClaimSummary{Claim: c, Statements: a.N, Disputes: a.D, SpeakerIDs: k.sp, ArticleIDs: k.ar, DisputerIDs: k.dp}
+	}
 	return graph.ClaimSummary{Claim: c, Statements: a.N, Disputes: a.D,
 		SpeakerIDs: sortedKeys(a.Sp), ArticleIDs: sortedKeys(a.Ar), DisputerIDs: sortedKeys(a.Dp)}
 }
