@@ -137,7 +137,9 @@ func newMatcher(tx *bolt.Tx, c *caches, q graph.ClaimQuery, terms []string, d dr
 // match reports whether claim id passes every filter, with its statement count and,
 // when a filter needed it, its aggregate (else nil). Index point lookups come first;
 // the aggregate is decoded only for speaker, article and outlet filters.
-func (m *matcher) match(id string) (int, *claimAgg, bool, error) {
+// With needAgg (the caller summarizes every match) the aggregate is always read,
+// instead of reading the statement count and then the aggregate.
+func (m *matcher) match(id string, needAgg bool) (int, *claimAgg, bool, error) {
 	q := m.q
 	for _, t := range m.terms {
 		if m.word.Get(key(t, id)) == nil {
@@ -150,7 +152,7 @@ func (m *matcher) match(id string) (int, *claimAgg, bool, error) {
 	if q.Disputed != nil && *q.Disputed != bucketHasPrefix(m.dispute, prefix(id)) {
 		return 0, nil, false, nil
 	}
-	if q.SpeakerID == "" && q.ArticleID == "" && q.OutletID == "" {
+	if !needAgg && q.SpeakerID == "" && q.ArticleID == "" && q.OutletID == "" {
 		if v := m.claimN.Get([]byte(id)); len(v) == 4 {
 			return int(binary.BigEndian.Uint32(v)), nil, true, nil
 		}
@@ -185,7 +187,7 @@ func (m *matcher) summary(id string, a *claimAgg) (graph.ClaimSummary, error) {
 
 // matchSummary is match and summary together.
 func (m *matcher) matchSummary(id string) (graph.ClaimSummary, bool, error) {
-	_, a, ok, err := m.match(id)
+	_, a, ok, err := m.match(id, true)
 	if err != nil || !ok {
 		return graph.ClaimSummary{}, false, err
 	}
@@ -217,7 +219,7 @@ func (m *matcher) collectByCount(d driver, cur graph.Cursor, n int, page *graph.
 			return true, nil
 		}
 		last = id
-		cnt, a, ok, err := m.match(id)
+		cnt, a, ok, err := m.match(id, false)
 		if err == nil && ok && afterCursor(cur, cnt, id) {
 			all = append(all, hit{id, cnt, a})
 		}
