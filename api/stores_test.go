@@ -8,7 +8,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 	"github.com/stretchr/testify/require"
 
 	"github.com/claimgraph/claimgraph/graph"
@@ -77,7 +76,7 @@ func openNeo4j(t *testing.T) graph.Store {
 	s, err := neo4jstore.New(ctx, cfg)
 	require.NoError(t, err)
 	t.Cleanup(func() { _ = s.Close(context.Background()) })
-	require.NoError(t, wipeNeo4j(ctx, cfg))
+	require.NoError(t, s.DeleteAll(ctx))
 	return s
 }
 
@@ -94,25 +93,4 @@ func lockNeo4j(t *testing.T) {
 		_ = syscall.Flock(int(f.Fd()), syscall.LOCK_UN)
 		_ = f.Close()
 	})
-}
-
-// wipeNeo4j deletes every node and relationship (the schema stays).
-func wipeNeo4j(ctx context.Context, cfg neo4jstore.Config) error {
-	auth := neo4j.NoAuth()
-	if cfg.User != "" {
-		auth = neo4j.BasicAuth(cfg.User, cfg.Password, "")
-	}
-	d, err := neo4j.NewDriverWithContext(cfg.URI, auth)
-	if err != nil {
-		return err
-	}
-	defer d.Close(context.WithoutCancel(ctx))
-	sess := d.NewSession(ctx, neo4j.SessionConfig{DatabaseName: cfg.Database})
-	defer sess.Close(context.WithoutCancel(ctx))
-	res, err := sess.Run(ctx, `MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS`, nil)
-	if err != nil {
-		return err
-	}
-	_, err = res.Consume(ctx)
-	return err
 }

@@ -43,7 +43,7 @@ func BenchmarkWriteBatched(b *testing.B) {
 	var elapsed time.Duration
 	for i := 0; i < b.N; i++ {
 		b.StopTimer()
-		require.NoError(b, wipe(ctx, s))
+		require.NoError(b, s.DeleteAll(ctx))
 		b.StartTimer()
 		t0 := time.Now()
 		for _, g := range gs {
@@ -69,7 +69,7 @@ func BenchmarkWritePerStatement(b *testing.B) {
 	var elapsed time.Duration
 	for i := 0; i < b.N; i++ {
 		b.StopTimer()
-		require.NoError(b, wipe(ctx, s))
+		require.NoError(b, s.DeleteAll(ctx))
 		b.StartTimer()
 		t0 := time.Now()
 		for _, g := range gs {
@@ -120,7 +120,7 @@ func BenchmarkWriteBulk(b *testing.B) {
 	var elapsed time.Duration
 	for i := 0; i < b.N; i++ {
 		b.StopTimer()
-		require.NoError(b, wipe(ctx, s))
+		require.NoError(b, s.DeleteAll(ctx))
 		b.StartTimer()
 		t0 := time.Now()
 		if _, err := s.PutArticles(ctx, gs); err != nil {

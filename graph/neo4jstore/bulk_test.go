@@ -65,7 +65,7 @@ func TestPutArticlesMatchesSequentialPutArticle(t *testing.T) {
 	bulk := takeSnapshot(t, s, gen)
 	assert.Equal(t, storetest.ExpectedStats(gen), bulk.Stats)
 
-	require.NoError(t, wipe(ctx, s))
+	require.NoError(t, s.DeleteAll(ctx))
 	for _, g := range gen {
 		_, err := s.PutArticle(ctx, g)
 		require.NoError(t, err)
@@ -114,7 +114,7 @@ func TestPutArticlesReplacementsAndRepeats(t *testing.T) {
 	}
 	bulk := takeSnapshot(t, s, base)
 
-	require.NoError(t, wipe(ctx, s))
+	require.NoError(t, s.DeleteAll(ctx))
 	for ci, c := range calls {
 		for i, g := range c {
 			r, err := s.PutArticle(ctx, g)

@@ -12,7 +12,6 @@ import (
 	"time"
 	"unicode/utf8"
 
-	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 	"github.com/stretchr/testify/require"
 
 	"github.com/claimgraph/claimgraph/graph"
@@ -67,23 +66,9 @@ func newTestStore(tb testing.TB) *Store {
 	defer cancel()
 	s, err := New(ctx, cfg)
 	require.NoError(tb, err)
-	require.NoError(tb, wipe(ctx, s))
+	require.NoError(tb, s.DeleteAll(ctx))
 	tb.Cleanup(func() { _ = s.Close(context.Background()) })
 	return s
-}
-
-// wipe deletes every node and relationship (the schema stays), in batches so that a
-// large benchmark database does not need one huge transaction. CALL … IN TRANSACTIONS
-// needs an auto-commit transaction, hence session.Run. Test-only.
-func wipe(ctx context.Context, s *Store) error {
-	sess := s.driver.NewSession(ctx, neo4j.SessionConfig{DatabaseName: s.db})
-	defer sess.Close(context.WithoutCancel(ctx))
-	res, err := sess.Run(ctx, `MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS`, nil)
-	if err != nil {
-		return err
-	}
-	_, err = res.Consume(ctx)
-	return err
 }
 
 // span finds the first occurrence of sub in text as a code-point span.

@@ -34,7 +34,6 @@ import (
 	"time"
 
 	"github.com/gin-gonic/gin"
-	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 
 	"github.com/claimgraph/claimgraph/api"
 	"github.com/claimgraph/claimgraph/corpus"
@@ -166,7 +165,11 @@ func openStore(ctx context.Context, name string, c config, getenv func(string) s
 			return nil, fmt.Errorf("%s store holds %d articles but only %d claims: empty it first (neo4j: pass -neo4j-reset)", name, st.Articles, st.Claims)
 		}
 		fmt.Fprintf(stdout, "[neo4j] emptying the database (%d articles)\n", st.Articles)
-		if err := wipeNeo4j(ctx, neo4jstore.ConfigFromEnv(getenv)); err != nil {
+		n4, ok := store.(*neo4jstore.Store)
+		if !ok {
+			return nil, fmt.Errorf("neo4j reset: store is %T, not *neo4jstore.Store", store)
+		}
+		if err := n4.DeleteAll(ctx); err != nil {
 			return nil, err
 		}
 	}
@@ -236,27 +239,6 @@ func load(ctx context.Context, name string, store graph.Store, c config, stdout 
 // bulkWriter is implemented by stores that write many bundles per transaction.
 type bulkWriter interface {
 	PutArticles(ctx context.Context, gs []*graph.ArticleGraph) ([]graph.WriteResult, error)
-}
-
-// wipeNeo4j empties the Neo4j database (the schema stays).
-func wipeNeo4j(ctx context.Context, cfg neo4jstore.Config) error {
-	auth := neo4j.NoAuth()
-	if cfg.User != "" {
-		auth = neo4j.BasicAuth(cfg.User, cfg.Password, "")
-	}
-	d, err := neo4j.NewDriverWithContext(cfg.URI, auth)
-	if err != nil {
-		return err
-	}
-	defer d.Close(context.WithoutCancel(ctx))
-	sess := d.NewSession(ctx, neo4j.SessionConfig{DatabaseName: cfg.Database})
-	defer sess.Close(context.WithoutCancel(ctx))
-	res, err := sess.Run(ctx, `MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS`, nil)
-	if err != nil {
-		return err
-	}
-	_, err = res.Consume(ctx)
-	return err
 }
 
 // samples are the ids and words the load is drawn from.
