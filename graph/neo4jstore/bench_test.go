@@ -36,52 +36,28 @@ func benchCorpus() []*graph.ArticleGraph { return storetest.GenerateArticles(ben
 // BenchmarkWriteBatched writes the corpus the way PutArticle does: one managed write
 // transaction per article, each record type one UNWIND statement.
 func BenchmarkWriteBatched(b *testing.B) {
-	s := newTestStore(b)
-	ctx := context.Background()
-	gs := benchCorpus()
-	stmts, rows := corpusStats(gs)
-	var elapsed time.Duration
-	for i := 0; i < b.N; i++ {
-		b.StopTimer()
-		require.NoError(b, s.DeleteAll(ctx))
-		b.StartTimer()
-		t0 := time.Now()
+	benchWrite(b, func(ctx context.Context, s *Store, gs []*graph.ArticleGraph) error {
 		for _, g := range gs {
 			if _, err := s.PutArticle(ctx, g); err != nil {
-				b.Fatal(err)
+				return err
 			}
 		}
-		elapsed += time.Since(t0)
-	}
-	b.StopTimer()
-	checkWritten(b, s, gs)
-	report(b, elapsed, stmts, rows)
+		return nil
+	})
 }
 
 // BenchmarkWritePerStatement writes the same corpus with the same Cypher, but one
 // transaction per row: every node and relationship MERGE is its own ExecuteWrite, the
 // way a naive loader writes.
 func BenchmarkWritePerStatement(b *testing.B) {
-	s := newTestStore(b)
-	ctx := context.Background()
-	gs := benchCorpus()
-	stmts, rows := corpusStats(gs)
-	var elapsed time.Duration
-	for i := 0; i < b.N; i++ {
-		b.StopTimer()
-		require.NoError(b, s.DeleteAll(ctx))
-		b.StartTimer()
-		t0 := time.Now()
+	benchWrite(b, func(ctx context.Context, s *Store, gs []*graph.ArticleGraph) error {
 		for _, g := range gs {
 			if err := writeUnbatched(ctx, s, graph.Canonical(g)); err != nil {
-				b.Fatal(err)
+				return err
 			}
 		}
-		elapsed += time.Since(t0)
-	}
-	b.StopTimer()
-	checkWritten(b, s, gs)
-	report(b, elapsed, stmts, rows)
+		return nil
+	})
 }
 
 // writeUnbatched writes a bundle with one transaction per row: the same Cypher as the
@@ -113,6 +89,15 @@ func writeUnbatched(ctx context.Context, s *Store, g *graph.ArticleGraph) error 
 // BenchmarkWriteBulk writes the corpus with PutArticles: MaxBulkArticles bundles per
 // transaction, each record type one UNWIND across them.
 func BenchmarkWriteBulk(b *testing.B) {
+	benchWrite(b, func(ctx context.Context, s *Store, gs []*graph.ArticleGraph) error {
+		_, err := s.PutArticles(ctx, gs)
+		return err
+	})
+}
+
+// benchWrite times write over the generated corpus on an emptied database, b.N times,
+// then checks that everything was written and reports the rates.
+func benchWrite(b *testing.B, write func(ctx context.Context, s *Store, gs []*graph.ArticleGraph) error) {
 	s := newTestStore(b)
 	ctx := context.Background()
 	gs := benchCorpus()
@@ -123,7 +108,7 @@ func BenchmarkWriteBulk(b *testing.B) {
 		require.NoError(b, s.DeleteAll(ctx))
 		b.StartTimer()
 		t0 := time.Now()
-		if _, err := s.PutArticles(ctx, gs); err != nil {
+		if err := write(ctx, s, gs); err != nil {
 			b.Fatal(err)
 		}
 		elapsed += time.Since(t0)
