@@ -156,9 +156,9 @@ func TestDeadlineAndInternalErrors(t *testing.T) {
 	require.NoError(t, err)
 	c := startServer(t, srv)
 
-	start := time.Now()
+	// slowStore returns only when the request context ends, so any answer at all, and
+	// a 504 in particular, shows that the per-request deadline fired.
 	r := c.doRaw("GET", "/v1/claims/c_1/provenance", nil, nil)
-	assert.Less(t, time.Since(start), 5*time.Second)
 	require.Equal(t, 504, r.Status, "body: %s", r.Body)
 	assert.Equal(t, ProblemTimeout, r.Problem(t).Type)
 
@@ -275,9 +275,9 @@ func TestServerTimeouts(t *testing.T) {
 	defer conn.Close()
 	_, err = conn.Write([]byte("GET /healthz HTTP/1.1\r\nHost: x\r\n"))
 	require.NoError(t, err)
-	start := time.Now()
+	// The client never finishes its headers; ReadAll ends without error only if the
+	// server closes the connection (ReadHeaderTimeout) before the client's own deadline.
 	require.NoError(t, conn.SetReadDeadline(time.Now().Add(5*time.Second)))
 	_, err = io.ReadAll(conn)
 	require.NoError(t, err, "the server closes the connection")
-	assert.Less(t, time.Since(start), 4*time.Second)
 }
