@@ -8,7 +8,9 @@ package eval
 //
 //   - span: its span overlaps the fact's claim_span (they share at least one code point);
 //   - speaker: the gold speaker is empty (a claim the article asserts itself), or the
-//     claim's resolved speaker has a name or alias that matches it (SpeakerMatches);
+//     claim's resolved speaker has a name or alias that matches it or one of the gold
+//     speaker_aliases, the other names the article itself uses for the same speaker
+//     ("CFK" for Cristina Fernández de Kirchner) (SpeakerMatches);
 //   - value: the gold value is null, or the claim has a quantity with that value (a
 //     range matches at either end) and, when the gold names a qualifier, the same
 //     qualifier (QualifierMatches).
@@ -40,18 +42,20 @@ import (
 // GoldFact is one line of facts.jsonl: a must-find fact of one article. Spans are
 // [start, end) in code points of the article body (the text after the front matter).
 type GoldFact struct {
-	Doc         string   `json:"doc"`
-	ID          string   `json:"id"`
-	Speaker     string   `json:"speaker"`
-	SpeakerSpan *[2]int  `json:"speaker_span"`
-	Cue         string   `json:"cue"`
-	CueSpan     *[2]int  `json:"cue_span"`
-	Claim       string   `json:"claim"`
-	ClaimSpan   [2]int   `json:"claim_span"`
-	Value       *float64 `json:"value"`
-	Unit        *string  `json:"unit"`
-	Qualifier   *string  `json:"qualifier"`
-	Counted     *string  `json:"counted"`
+	Doc         string  `json:"doc"`
+	ID          string  `json:"id"`
+	Speaker     string  `json:"speaker"`
+	SpeakerSpan *[2]int `json:"speaker_span"`
+	// SpeakerAliases are other names the article uses for the same speaker.
+	SpeakerAliases []string `json:"speaker_aliases,omitempty"`
+	Cue            string   `json:"cue"`
+	CueSpan        *[2]int  `json:"cue_span"`
+	Claim          string   `json:"claim"`
+	ClaimSpan      [2]int   `json:"claim_span"`
+	Value          *float64 `json:"value"`
+	Unit           *string  `json:"unit"`
+	Qualifier      *string  `json:"qualifier"`
+	Counted        *string  `json:"counted"`
 }
 
 // FactArticle is one article of a fact set: its id (front matter "id", else the file
@@ -259,7 +263,7 @@ func checkFact(g GoldFact, preds []FactPrediction) factCheck {
 			continue
 		}
 		c.span = true
-		sp := g.Speaker == "" || predSpeakerMatches(p, g.Speaker)
+		sp := g.Speaker == "" || predSpeakerMatches(p, g)
 		val := g.Value == nil || predValueMatches(p, *g.Value, deref(g.Qualifier))
 		c.speaker = c.speaker || sp
 		c.value = c.value || val
@@ -268,10 +272,13 @@ func checkFact(g GoldFact, preds []FactPrediction) factCheck {
 	return c
 }
 
-func predSpeakerMatches(p FactPrediction, gold string) bool {
+func predSpeakerMatches(p FactPrediction, g GoldFact) bool {
+	golds := append([]string{g.Speaker}, g.SpeakerAliases...)
 	for _, n := range p.Speaker {
-		if SpeakerMatches(n, gold) {
-			return true
+		for _, gs := range golds {
+			if SpeakerMatches(n, gs) {
+				return true
+			}
 		}
 	}
 	return false
