@@ -60,6 +60,7 @@ ALIASES = {
     "Rapid Support Forces": ["RSF"],
     "Integrated Food Security Phase Classification": ["IPC"],
     "United Nations": ["UN"],
+    "U.S. Central Command": ["Centcom"],
 }
 
 def F(doc, claim, speaker="", mention=None, cue=None, value=None, unit=None, qualifier=None, counted=None, anchor=None):
@@ -231,6 +232,19 @@ F(d, "the UN described the Sudanese civil war as the world’s worst humanitaria
 F(d, "up to 150,000 people have been killed", "", None, None, 150000, "people", "up to", "killed")
 F(d, "14 million displaced", "", None, None, 14000000, "people", None, "displaced")
 F(d, "first declared famine in Sudan in August 2024 at the Zamzam displacement camp", "Integrated Food Security Phase Classification", "The IPC", "declared")
+
+# ---- dod-houthi-degraded-2024
+d = "dod-houthi-degraded-2024"
+F(d, "Houthi Forces Degraded", "Pentagon", "Pentagon", "Says")
+F(d, "conducted strikes against military targets in Houthi-controlled areas of Yemen", "Pat Ryder", "Pat Ryder", "said")
+F(d, "four anti-ship ballistic missiles yesterday", "Pat Ryder", None, None, 4, "missiles", None, "missiles struck before launch")
+F(d, "the strike against the Houthi radar site was conducted by the USS Carney using Tomahawk Land Attack Missiles", "U.S. Central Command", "U.S. Central Command", "According to")
+F(d, "the U.S. assessment is that Houthi capabilities have been degraded", "Pat Ryder", "Ryder", "said")
+F(d, "we hit what we intended to hit with good effects", "Pat Ryder", "the general", "said")
+F(d, "we have degraded their ability to attack", "Pat Ryder", "the general", "said")
+F(d, "the Houthis still maintain capability", "Pat Ryder", "Ryder", "said")
+F(d, "We’re going to keep working alongside our international partners", "Pat Ryder", "he", "said")
+F(d, "have attempted to attack and harass vessels in the Red Sea and the Gulf of Aden 28 times since Nov. 19", "U.S. Central Command", "U.S. Centcom", "According to", 28, "times", None, "attempted attacks on vessels")
 
 # ================= disputes
 d = "kherson-khorly-strike-2026"
