@@ -23,6 +23,9 @@ import (
 // ({"path", "attributions": [{"cue", "source", "content"}]}), so the figures can be
 // checked with: python3 score_attrib.py DIR FILE.
 func runEval(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	if len(args) > 0 && args[0] == "facts" {
+		return runEvalFacts(ctx, args[1:], stdout, stderr)
+	}
 	if len(args) == 0 || args[0] != "polnear" {
 		fmt.Fprintln(stderr, "usage: claimgraph eval polnear DIR [--json-out FILE]")
 		return errors.New("eval: expected the dataset kind \"polnear\"")
