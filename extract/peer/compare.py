@@ -451,6 +451,15 @@ def table(rows, nbytes, ndocs):
     return "\n".join(out)
 
 
+def shown_path(path):
+    """path relative to the working directory when it lies below its parent (so recorded
+    output names no path of the machine), else its last two parts."""
+    rel = os.path.relpath(path)
+    if not rel.startswith(os.pardir + os.sep + os.pardir):
+        return rel
+    return os.path.join(*os.path.normpath(path).split(os.sep)[-2:])
+
+
 def git_head(worktree):
     try:
         h = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT,
@@ -572,7 +581,7 @@ def main():
                            git_head(args.worktree)),
             "cpu": platform.processor() or platform.machine(),
         }
-        print(f"# Peer comparison on {gold} ({ndocs} texts, {nbytes / 1e6:.3f} MB)\n")
+        print(f"# Peer comparison on {shown_path(gold)} ({ndocs} texts, {nbytes / 1e6:.3f} MB)\n")
         for k, v in versions.items():
             print(f"- {k}: {v}")
         print(f"- direct-quote relations: {kept} of {seen} in all annotator files (the scorer reads one file per text: see gold relations below)")
