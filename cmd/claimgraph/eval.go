@@ -22,10 +22,16 @@ import (
 // writes the predictions as JSON Lines in the reference scorer's input format
 // ({"path", "attributions": [{"cue", "source", "content"}]}), so the figures can be
 // checked with: python3 score_attrib.py DIR FILE.
+//
+// "claimgraph eval disputes ..." scores disputes instead (eval_disputes.go).
 func runEval(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	if len(args) > 0 && args[0] == "disputes" {
+		return runEvalDisputes(ctx, args[1:], stdout, stderr)
+	}
 	if len(args) == 0 || args[0] != "polnear" {
 		fmt.Fprintln(stderr, "usage: claimgraph eval polnear DIR [--json-out FILE]")
-		return errors.New("eval: expected the dataset kind \"polnear\"")
+		fmt.Fprintln(stderr, "       "+disputeUsage[len("usage: "):])
+		return errors.New("eval: expected the dataset kind \"polnear\" or \"disputes\"")
 	}
 	fs := flag.NewFlagSet("eval polnear", flag.ContinueOnError)
 	fs.SetOutput(stderr)
