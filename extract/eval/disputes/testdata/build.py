@@ -95,8 +95,8 @@ def build(corpus, spec):
     cue = locate(text, cs, spec.get("at") or (cs if "at" not in spec else None), 0, "cue", doc)
     out = {"doc": doc, "id": "", "shape": shape}
     dis = spec.get("disputer")
-    if not dis and shape not in ("counterclaim", "figures"):
-        raise SystemExit(f"{doc}: a {shape} case needs a disputer")
+    if not dis and not spec.get("note", "").startswith("the article"):
+        raise SystemExit(f"{doc}: a case without a disputer needs a note saying the article disputes")
     if dis:
         if spec["form"] not in FORMS:
             raise SystemExit(f"{doc}: bad form {spec['form']}")
