@@ -11,9 +11,12 @@
 // Matching rule. A predicted dispute matches a gold case of the same document when
 //   - its disputer matches: one of the mentions (Document.Mentions) of the predicted
 //     Disputer entity overlaps the gold disputer_span, or the entity's name or one of
-//     its aliases equals the gold disputer text, case-insensitively (a gold case
-//     without a disputer, a counterclaim or figures case whose disputer is the
-//     article itself, accepts any disputer); and
+//     its aliases equals the gold disputer text, case-insensitively. When the gold
+//     case names the referent of a pronoun or nominal disputer (disputer_ref: "he" →
+//     "Mr. Hannity"), the test is made against the referent instead (a mention
+//     overlapping disputer_ref_span, or the name or an alias equal to
+//     disputer_ref), so that "he" resolved to the wrong person does not count. A
+//     gold case without a disputer (the article itself disputes) accepts any; and
 //   - its claim matches: the span of the predicted Claim (the claim the dispute
 //     targets) overlaps the gold claim_span (for anaphoric, relative and accusation
 //     cases, the claim the anaphor or relative refers to); when the gold claim_span is
@@ -50,19 +53,24 @@ var Shapes = []string{"inline", "anaphoric", "relative", "rebuttal", "accusation
 // Case is one annotated dispute: one line of a disputes_*.jsonl file.
 // Offsets are code points of the article text (universal newlines), end exclusive.
 type Case struct {
-	Doc            string  `json:"doc"`
-	ID             string  `json:"id"`
-	Shape          string  `json:"shape"`
-	Disputer       string  `json:"disputer,omitempty"`
-	DisputerSpan   *[2]int `json:"disputer_span,omitempty"`
-	DisputerForm   string  `json:"disputer_form,omitempty"`
-	Cue            string  `json:"cue"`
-	CueSpan        [2]int  `json:"cue_span"`
-	Claim          string  `json:"claim"`
-	ClaimSpan      *[2]int `json:"claim_span"`
-	OtherClaim     string  `json:"other_claim,omitempty"`
-	OtherClaimSpan *[2]int `json:"other_claim_span,omitempty"`
-	Note           string  `json:"note,omitempty"`
+	Doc          string  `json:"doc"`
+	ID           string  `json:"id"`
+	Shape        string  `json:"shape"`
+	Disputer     string  `json:"disputer,omitempty"`
+	DisputerSpan *[2]int `json:"disputer_span,omitempty"`
+	DisputerForm string  `json:"disputer_form,omitempty"`
+	// DisputerRef is the name a pronoun or nominal disputer refers to ("he" →
+	// "Mr. Hannity"), where the text names it; the disputer then matches only an
+	// entity that is this referent.
+	DisputerRef     string  `json:"disputer_ref,omitempty"`
+	DisputerRefSpan *[2]int `json:"disputer_ref_span,omitempty"`
+	Cue             string  `json:"cue"`
+	CueSpan         [2]int  `json:"cue_span"`
+	Claim           string  `json:"claim"`
+	ClaimSpan       *[2]int `json:"claim_span"`
+	OtherClaim      string  `json:"other_claim,omitempty"`
+	OtherClaimSpan  *[2]int `json:"other_claim_span,omitempty"`
+	Note            string  `json:"note,omitempty"`
 }
 
 // Set is a set of exhaustively annotated documents and their dispute cases.
@@ -179,7 +187,7 @@ func CheckCaseSpans(c Case, text []rune) error {
 	for _, x := range []struct {
 		what, want string
 		sp         *[2]int
-	}{{"disputer", c.Disputer, c.DisputerSpan}, {"cue", c.Cue, &cue}, {"claim", c.Claim, c.ClaimSpan}, {"other_claim", c.OtherClaim, c.OtherClaimSpan}} {
+	}{{"disputer", c.Disputer, c.DisputerSpan}, {"disputer_ref", c.DisputerRef, c.DisputerRefSpan}, {"cue", c.Cue, &cue}, {"claim", c.Claim, c.ClaimSpan}, {"other_claim", c.OtherClaim, c.OtherClaimSpan}} {
 		if err := check(x.what, x.want, x.sp); err != nil {
 			return err
 		}

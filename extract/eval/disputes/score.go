@@ -237,15 +237,24 @@ func predictionMatches(d *extract.Document, g Case, p *prediction) bool {
 	return disputerMatches(d, g, p.dispute.Disputer) && claimMatches(d, g, *p.dispute)
 }
 
-// disputerMatches: a mention of the entity overlaps the gold disputer span, or its
-// name or an alias is the gold disputer text (case-insensitive). A gold case without
-// a disputer accepts any.
+// disputerMatches: the predicted entity is the gold disputer, or the referent the
+// gold case names for a pronoun or nominal disputer (see the package documentation).
+// A gold case without a disputer accepts any.
 func disputerMatches(d *extract.Document, g Case, entity string) bool {
+	if g.DisputerRefSpan != nil {
+		return entityIs(d, entity, *g.DisputerRefSpan, g.DisputerRef)
+	}
 	if g.DisputerSpan == nil {
 		return true
 	}
+	return entityIs(d, entity, *g.DisputerSpan, g.Disputer)
+}
+
+// entityIs reports whether one of the entity's mentions overlaps at, or its name or
+// one of its aliases equals text (case-insensitive).
+func entityIs(d *extract.Document, entity string, at [2]int, text string) bool {
 	for _, m := range d.Mentions {
-		if m.Entity == entity && overlaps(m.Span, *g.DisputerSpan) {
+		if m.Entity == entity && overlaps(m.Span, at) {
 			return true
 		}
 	}
@@ -253,11 +262,11 @@ func disputerMatches(d *extract.Document, g Case, entity string) bool {
 		if e.ID != entity {
 			continue
 		}
-		if strings.EqualFold(e.Name, g.Disputer) {
+		if strings.EqualFold(e.Name, text) {
 			return true
 		}
 		for _, a := range e.Aliases {
-			if strings.EqualFold(a, g.Disputer) {
+			if strings.EqualFold(a, text) {
 				return true
 			}
 		}

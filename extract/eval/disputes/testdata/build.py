@@ -15,6 +15,8 @@ article and writes the offsets, so no offset is ever typed by hand:
   - the disputer, claim and other claim are looked for inside "disputer_at",
     "claim_at", "other_at" when given (each must occur once), else the occurrence
     nearest to the cue is taken;
+  - "ref" (with "ref_at") is the name a pronoun or nominal disputer refers to
+    ("he" -> "Mr. Hannity"), written as disputer_ref and disputer_ref_span;
   - a claim of null means the claim is not in the text (claim_text then says what it
     is) and claim_span is null.
 
@@ -104,6 +106,10 @@ def build(corpus, spec):
         out["disputer"] = text[sp[0]:sp[1]]
         out["disputer_span"] = sp
         out["disputer_form"] = spec["form"]
+        if spec.get("ref"):
+            sp = locate(text, spec["ref"], spec.get("ref_at"), cue[0], "ref", doc)
+            out["disputer_ref"] = text[sp[0]:sp[1]]
+            out["disputer_ref_span"] = sp
     out["cue"] = text[cue[0]:cue[1]]
     out["cue_span"] = cue
     claim = spec.get("claim")
@@ -120,7 +126,7 @@ def build(corpus, spec):
         out["other_claim_span"] = sp
     if spec.get("note"):
         out["note"] = spec["note"]
-    for k in ("disputer", "cue", "claim", "other_claim"):
+    for k in ("disputer", "disputer_ref", "cue", "claim", "other_claim"):
         sp = out.get(k + "_span")
         if sp is not None and text[sp[0]:sp[1]] != out[k]:
             raise SystemExit(f"{doc}: {k} span mismatch")
