@@ -39,6 +39,7 @@ package disputes
 import (
 	"bufio"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -77,6 +78,10 @@ type Case struct {
 type Set struct {
 	Docs  []string // document ids (PolNeAR file stems), sorted
 	Cases []Case   // gold disputes, grouped by document
+	// Negatives are annotated look-alikes that are not disputes (shape "none":
+	// refusals, "did not dispute", rejecting a request); not gold, but a false
+	// positive on one of them is counted apart (Result.NegativesHit).
+	Negatives []Case
 }
 
 // Splits are the splits of the dispute annotations: tune (PolNeAR train
@@ -84,7 +89,8 @@ type Set struct {
 var Splits = []string{"tune", "report"}
 
 // Load reads the annotation set of one split from dir:
-// documents_SPLIT.txt (one document id a line, # comments) and disputes_SPLIT.jsonl.
+// documents_SPLIT.txt (one document id a line, # comments), disputes_SPLIT.jsonl and,
+// when present, negatives_SPLIT.jsonl.
 func Load(dir, split string) (Set, error) {
 	docs, err := readDocList(filepath.Join(dir, "documents_"+split+".txt"))
 	if err != nil {
@@ -94,7 +100,16 @@ func Load(dir, split string) (Set, error) {
 	if err != nil {
 		return Set{}, err
 	}
-	return NewSet(docs, cases)
+	set, err := NewSet(docs, cases)
+	if err != nil {
+		return Set{}, err
+	}
+	neg, err := ReadCases(filepath.Join(dir, "negatives_"+split+".jsonl"))
+	if err != nil && !errors.Is(err, os.ErrNotExist) {
+		return Set{}, err
+	}
+	set.Negatives = neg
+	return set, nil
 }
 
 // NewSet builds a set from document ids and cases; the documents of the cases
@@ -121,6 +136,7 @@ func NewSet(docs []string, cases []Case) (Set, error) {
 // Merge returns the union of two sets (documents deduplicated, cases appended).
 func (s Set) Merge(o Set) Set {
 	m, _ := NewSet(append(append([]string(nil), s.Docs...), o.Docs...), append(append([]Case(nil), s.Cases...), o.Cases...))
+	m.Negatives = append(append([]Case(nil), s.Negatives...), o.Negatives...)
 	return m
 }
 

@@ -51,10 +51,14 @@ type FalsePositive struct {
 
 // Result is the outcome of scoring a dispute set.
 type Result struct {
-	Documents      int             `json:"documents"`
-	Shapes         []ShapeScore    `json:"shapes"`
-	Total          ShapeScore      `json:"total"`
-	DisputerOnly   int             `json:"disputer_only"`
+	Documents    int          `json:"documents"`
+	Shapes       []ShapeScore `json:"shapes"`
+	Total        ShapeScore   `json:"total"`
+	DisputerOnly int          `json:"disputer_only"`
+	// NegativesHit counts the false positives whose cue overlaps the cue of an
+	// annotated non-dispute (Set.Negatives), of Negatives in all.
+	NegativesHit   int             `json:"negatives_hit"`
+	Negatives      int             `json:"negatives"`
 	ByKind         []ShapeScore    `json:"by_kind"`
 	Cases          []CaseResult    `json:"cases"`
 	FalsePositives []FalsePositive `json:"false_positives"`
@@ -72,9 +76,12 @@ type prediction struct {
 // against the gold cases of set, by the rule in the package documentation. A
 // document of the set missing from docs counts as one without predictions.
 func Score(set Set, docs map[string]*extract.Document, hooks Hooks) Result {
-	byDoc := map[string][]Case{}
+	byDoc, negByDoc := map[string][]Case{}, map[string][]Case{}
 	for _, c := range set.Cases {
 		byDoc[c.Doc] = append(byDoc[c.Doc], c)
+	}
+	for _, c := range set.Negatives {
+		negByDoc[c.Doc] = append(negByDoc[c.Doc], c)
 	}
 	acc := newTally()
 	for _, name := range set.Docs {
@@ -83,15 +90,18 @@ func Score(set Set, docs map[string]*extract.Document, hooks Hooks) Result {
 			d = &extract.Document{}
 		}
 		acc.document(name, d, byDoc[name], hooks)
+		acc.res.NegativesHit += negativesHit(acc.unmatched, negByDoc[name])
 	}
+	acc.res.Negatives = len(set.Negatives)
 	return acc.result(len(set.Docs))
 }
 
 // tally accumulates counts over documents.
 type tally struct {
-	shapes map[string]*ShapeScore
-	kinds  map[string]*ShapeScore
-	res    Result
+	shapes    map[string]*ShapeScore
+	kinds     map[string]*ShapeScore
+	res       Result
+	unmatched []extract.Span // cues of the last document's false positives
 }
 
 func newTally() *tally {
@@ -116,6 +126,7 @@ func (t *tally) kind(s string) *ShapeScore {
 // prediction.
 func (t *tally) document(name string, d *extract.Document, gold []Case, hooks Hooks) {
 	preds := predictionsOf(d, hooks)
+	t.unmatched = t.unmatched[:0]
 	for _, g := range gold {
 		t.shape(g.Shape).Gold++
 		r := CaseResult{Doc: name, ID: g.ID, Shape: g.Shape}
@@ -150,8 +161,24 @@ func (t *tally) document(name string, d *extract.Document, gold []Case, hooks Ho
 		if p.dispute != nil {
 			cue = p.dispute.Cue
 		}
+		t.unmatched = append(t.unmatched, cue)
 		t.res.FalsePositives = append(t.res.FalsePositives, FalsePositive{Doc: name, Shape: p.shape, Kind: kind, Cue: spanText(d, cue)})
 	}
+}
+
+// negativesHit counts the annotated non-disputes whose cue a false positive's cue
+// overlaps.
+func negativesHit(cues []extract.Span, negatives []Case) int {
+	n := 0
+	for _, g := range negatives {
+		for _, c := range cues {
+			if overlaps(c, g.CueSpan) {
+				n++
+				break
+			}
+		}
+	}
+	return n
 }
 
 // predictionsOf lists the document's disputes, then its conflicts.
@@ -339,6 +366,7 @@ func (r Result) Print(w io.Writer) {
 	}
 	line(r.Total)
 	fmt.Fprintf(w, "disputer-only matches %d (gold cases whose disputer was found with a wrong or no claim)\n", r.DisputerOnly)
+	fmt.Fprintf(w, "annotated non-disputes predicted as disputes %d of %d\n", r.NegativesHit, r.Negatives)
 	fmt.Fprintln(w, "predictions by kind:")
 	for _, k := range r.ByKind {
 		fmt.Fprintf(w, "  %-12s predicted %4d correct %4d precision %.3f\n", k.Shape, k.Predicted, k.Correct, k.Precision)

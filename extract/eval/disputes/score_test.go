@@ -207,6 +207,21 @@ func TestScoreCountsPerShapeAndOneToOne(t *testing.T) {
 	assert.Equal(t, 1, r.DisputerOnly, "the second mention of the denial: disputer found, prediction used up")
 }
 
+func TestNegativesHit(t *testing.T) {
+	refusal := Case{Doc: "d", ID: "n1", Shape: "none", Cue: "said", CueSpan: [2]int{7, 11}, Claim: "x"}
+	other := Case{Doc: "d", ID: "n2", Shape: "none", Cue: "said", CueSpan: [2]int{47, 51}, Claim: "x"}
+	set, err := NewSet([]string{"d"}, nil)
+	require.NoError(t, err)
+	set.Negatives = []Case{refusal, other}
+	d := testDoc(extract.Dispute{Disputer: "police", Claim: strp("c1"), Cue: extract.Span{Start: 7, End: 11}, Kind: "refuses"})
+	r := Score(set, map[string]*extract.Document{"d": d}, Hooks{})
+	assert.Equal(t, 1, r.NegativesHit)
+	assert.Equal(t, 2, r.Negatives)
+	var b bytes.Buffer
+	r.Print(&b)
+	assert.Contains(t, b.String(), "annotated non-disputes predicted as disputes 1 of 2\n")
+}
+
 func TestPrintAndJSON(t *testing.T) {
 	set, err := NewSet(nil, []Case{goldDenial()})
 	require.NoError(t, err)
