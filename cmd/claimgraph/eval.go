@@ -22,13 +22,23 @@ import (
 // writes the predictions as JSON Lines in the reference scorer's input format
 // ({"path", "attributions": [{"cue", "source", "content"}]}), so the figures can be
 // checked with: python3 score_attrib.py DIR FILE.
+//
+// "claimgraph eval disputes ..." scores disputes instead (eval_disputes.go), and
+// "claimgraph eval facts ..." the must-find facts of the out-of-domain set (eval_facts.go).
 func runEval(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	if len(args) > 0 && args[0] == "facts" {
-		return runEvalFacts(ctx, args[1:], stdout, stderr)
+	if len(args) > 0 {
+		switch args[0] {
+		case "facts":
+			return runEvalFacts(ctx, args[1:], stdout, stderr)
+		case "disputes":
+			return runEvalDisputes(ctx, args[1:], stdout, stderr)
+		}
 	}
 	if len(args) == 0 || args[0] != "polnear" {
 		fmt.Fprintln(stderr, "usage: claimgraph eval polnear DIR [--json-out FILE]")
-		return errors.New("eval: expected the dataset kind \"polnear\"")
+		fmt.Fprintln(stderr, "       "+disputeUsage[len("usage: "):])
+		fmt.Fprintln(stderr, "       claimgraph eval facts [DIR]")
+		return errors.New("eval: expected the dataset kind \"polnear\", \"disputes\" or \"facts\"")
 	}
 	fs := flag.NewFlagSet("eval polnear", flag.ContinueOnError)
 	fs.SetOutput(stderr)

@@ -1,0 +1,143 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+
+	"github.com/claimgraph/claimgraph/extract"
+	"github.com/claimgraph/claimgraph/extract/eval"
+	"github.com/claimgraph/claimgraph/extract/eval/disputes"
+)
+
+// disputeUsage is the usage line of "claimgraph eval disputes".
+const disputeUsage = "usage: claimgraph eval disputes [--split tune|report|all] [--corpus DIR] [--json] [FILE or DIR]"
+
+// defaultDisputeDir is the committed dispute annotation set, relative to the
+// repository root.
+const defaultDisputeDir = "extract/eval/disputes/testdata"
+
+// runEvalDisputes implements "claimgraph eval disputes": it runs the extractor over
+// every document of a dispute annotation set and prints precision and recall per
+// shape (package extract/eval/disputes, matching rule in its documentation). The set is DIR
+// (documents_SPLIT.txt and disputes_SPLIT.jsonl, default extract/eval/disputes/testdata)
+// for the chosen split (tune: PolNeAR train articles; report: dev articles; all: both),
+// or one disputes JSONL FILE whose documents are those it names. Article texts are
+// read from the corpus directory (default ../shared/polnear): CORPUS/train/text,
+// CORPUS/dev/text or CORPUS/text, NAME.txt.
+func runEvalDisputes(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	fs := flag.NewFlagSet("eval disputes", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	split := fs.String("split", "tune", "annotation split: tune, report or all")
+	corpus := fs.String("corpus", "../shared/polnear", "directory holding the article texts (`DIR`/train/text, DIR/dev/text or DIR/text)")
+	asJSON := fs.Bool("json", false, "print the result as JSON (with every case and false positive)")
+	path, err := parseOneArg(fs, args)
+	if err != nil {
+		fmt.Fprintln(stderr, disputeUsage)
+		return err
+	}
+	if path == "" {
+		path = defaultDisputeDir
+	}
+	set, err := loadDisputeSet(path, *split)
+	if err != nil {
+		return err
+	}
+	docs := make(map[string]*extract.Document, len(set.Docs))
+	for _, name := range set.Docs {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		text, err := readCorpusArticle(*corpus, name)
+		if err != nil {
+			return err
+		}
+		docs[name] = extract.Extract(text)
+	}
+	res := disputes.Score(set, docs, extractorDisputeHooks())
+	if *asJSON {
+		return res.WriteJSON(stdout)
+	}
+	res.Print(stdout)
+	return nil
+}
+
+// extractorDisputeHooks says what the extractor offers the dispute scorer today:
+// extract.Dispute has no shape field and the extractor reports no within-article
+// conflicts, so every prediction is of shape "unknown" and counterclaim and figures
+// cases can only be found as disputes.
+func extractorDisputeHooks() disputes.Hooks {
+	return disputes.Hooks{
+		Shape: func(extract.Dispute) string { return "unknown" },
+	}
+}
+
+// parseOneArg parses flags placed before or after at most one positional argument.
+func parseOneArg(fs *flag.FlagSet, args []string) (string, error) {
+	var arg string
+	rest := args
+	for len(rest) > 0 {
+		if err := fs.Parse(rest); err != nil {
+			return "", err
+		}
+		rest = fs.Args()
+		if len(rest) > 0 {
+			if arg != "" {
+				return "", fmt.Errorf("eval disputes: unexpected argument %q", rest[0])
+			}
+			arg, rest = rest[0], rest[1:]
+		}
+	}
+	return arg, nil
+}
+
+// loadDisputeSet reads a directory's split(s), or a single JSONL file.
+func loadDisputeSet(path, split string) (disputes.Set, error) {
+	st, err := os.Stat(path)
+	if err != nil {
+		return disputes.Set{}, err
+	}
+	if !st.IsDir() {
+		cases, err := disputes.ReadCases(path)
+		if err != nil {
+			return disputes.Set{}, fmt.Errorf("%s: %w", path, err)
+		}
+		return disputes.NewSet(nil, cases)
+	}
+	splits := []string{split}
+	switch split {
+	case "all":
+		splits = disputes.Splits
+	case "tune", "report":
+	default:
+		return disputes.Set{}, fmt.Errorf("eval disputes: unknown split %q (tune, report or all)", split)
+	}
+	var set disputes.Set
+	for _, s := range splits {
+		part, err := disputes.Load(path, s)
+		if err != nil {
+			return disputes.Set{}, err
+		}
+		set = set.Merge(part)
+	}
+	return set, nil
+}
+
+// readCorpusArticle finds NAME.txt under the corpus directory and returns it with
+// universal newlines, as the annotation offsets assume.
+func readCorpusArticle(corpus, name string) (string, error) {
+	for _, sub := range []string{"train/text", "dev/text", "text"} {
+		b, err := os.ReadFile(filepath.Join(corpus, sub, name+".txt"))
+		if err == nil {
+			return eval.UniversalNewlines(string(b)), nil
+		}
+		if !errors.Is(err, os.ErrNotExist) {
+			return "", err
+		}
+	}
+	return "", fmt.Errorf("eval disputes: article %q not found under %s (train/text, dev/text, text)", name, corpus)
+}
