@@ -127,7 +127,8 @@ func loadDisputeSet(path, split string) (disputes.Set, error) {
 	return set, nil
 }
 
-// readCorpusArticle finds NAME.txt under the corpus directory and returns it with
+// readCorpusArticle finds NAME.txt under the corpus directory (or NAME.md, the body of
+// a Markdown article with front matter) and returns it with
 // universal newlines, as the annotation offsets assume.
 func readCorpusArticle(corpus, name string) (string, error) {
 	for _, sub := range []string{"train/text", "dev/text", "text"} {
@@ -139,5 +140,11 @@ func readCorpusArticle(corpus, name string) (string, error) {
 			return "", err
 		}
 	}
-	return "", fmt.Errorf("eval disputes: article %q not found under %s (train/text, dev/text, text)", name, corpus)
+	// a Markdown evaluation set (extract/eval/testdata/ood): NAME.md with front matter
+	if a, err := eval.ReadMarkdownArticle(filepath.Join(corpus, name+".md")); err == nil {
+		return eval.UniversalNewlines(a.Body), nil
+	} else if !errors.Is(err, os.ErrNotExist) {
+		return "", err
+	}
+	return "", fmt.Errorf("eval disputes: article %q not found under %s (train/text, dev/text, text, NAME.md)", name, corpus)
 }

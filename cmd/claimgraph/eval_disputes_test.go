@@ -82,3 +82,16 @@ func TestRunEvalDisputesErrors(t *testing.T) {
 	assert.Error(t, runEval(ctx, []string{"polnearx"}, &out, &errb))
 	assert.Contains(t, errb.String(), "eval disputes")
 }
+
+// The out-of-domain set's disputes are scored from its Markdown articles (front matter
+// stripped), so their offsets line up with the bodies.
+func TestRunEvalDisputesMarkdownSet(t *testing.T) {
+	dir := filepath.Join("..", "..", "extract", "eval", "testdata", "ood")
+	var out, errb bytes.Buffer
+	err := runEval(context.Background(), []string{"disputes", "--split", "all", "--corpus", dir, filepath.Join(dir, "disputes.jsonl")}, &out, &errb)
+	require.NoError(t, err, errb.String())
+	assert.Regexp(t, `(?m)^summary dispute_recall=\S+ dispute_precision=\S+ gold=20 `, out.String())
+
+	_, err = readCorpusArticle(dir, "no-such-article")
+	require.ErrorContains(t, err, "NAME.md")
+}

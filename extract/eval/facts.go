@@ -98,7 +98,7 @@ func LoadFactSet(dir string) ([]FactArticle, []GoldFact, error) {
 		if strings.EqualFold(filepath.Base(p), "README.md") {
 			continue
 		}
-		a, err := readFactArticle(p)
+		a, err := ReadMarkdownArticle(p)
 		if err != nil {
 			return nil, nil, err
 		}
@@ -124,10 +124,10 @@ func LoadFactSet(dir string) ([]FactArticle, []GoldFact, error) {
 	return arts, facts, nil
 }
 
-// readFactArticle reads one Markdown article. The front matter is read here rather
+// ReadMarkdownArticle reads one Markdown article of an evaluation set: its body and id. The front matter is read here rather
 // than with package corpus because it holds keys corpus does not know (license,
 // retrieved); only "id" is used.
-func readFactArticle(p string) (FactArticle, error) {
+func ReadMarkdownArticle(p string) (FactArticle, error) {
 	data, err := os.ReadFile(p)
 	if err != nil {
 		return FactArticle{}, err
