@@ -141,7 +141,7 @@ func Unlinked(doc *extract.Document, g *graph.ArticleGraph) []UnlinkedDispute {
 			continue
 		}
 		out = append(out, UnlinkedDispute{
-			DisputerID: d.Disputer, Kind: graph.DisputeKind(d.Kind),
+			DisputerID: d.Disputer, Kind: d.Kind,
 			Cue:        graph.Span{Start: d.Cue.Start, End: d.Cue.End, Text: d.Cue.Text},
 			Sentence:   graph.Span{Start: d.Sentence.Start, End: d.Sentence.End, Text: d.Sentence.Text},
 			Confidence: 0.6,
