@@ -623,6 +623,9 @@ func (f *disputeFinder) emitOne(kind graph.DisputeKind, disputer string, r *disp
 		return
 	}
 	shape := r.shape
+	if m.shape != "" {
+		shape = m.shape
+	}
 	if m.claim != nil {
 		c := f.claim(*m.claim)
 		if c != nil && c.Speaker != nil && *c.Speaker == disputer {

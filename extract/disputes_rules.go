@@ -15,6 +15,7 @@ import (
 // ruleMatch is what a rule found: the claim disputed and/or the agent targeted.
 type ruleMatch struct {
 	claim, target *string
+	shape         graph.DisputeShape // overrides the rule's shape when set
 }
 
 // disputeRule is one named rule.
@@ -85,19 +86,31 @@ func (f *disputeFinder) relativeThat(v *verbSite) (ruleMatch, bool) {
 		return ruleMatch{}, false
 	}
 	if v.toks[rel-1].Text == "," || v.toks[rel-1].Text == "—" {
-		// "the toll, which the army disputes": an anaphoric noun right before the comma
+		// "the toll, which the army disputes": an anaphoric noun right before the comma;
+		// a contested figure is of shape figures
 		if m, ok := f.anaphor(v, max(0, rel-4), rel-1); ok {
+			if claimNouns[v.toks[rel-2].Lower] {
+				m.shape = graph.ShapeFigures
+			}
 			return m, true
 		}
 		return f.clauseBefore(v, rel-1)
 	}
-	// "accusations that she has repeatedly denied": the noun points back
-	if n := rel - 1; v.toks[n].Kind == 'w' {
-		if _, ok := claimNouns[v.toks[n].Lower]; ok {
-			return f.anaphorAt(v, n, v.toks[v.i].Start, true)
-		}
+	n := rel - 1
+	figure, ok := claimNouns[v.toks[n].Lower]
+	if !ok {
+		return ruleMatch{}, false
 	}
-	return ruleMatch{}, false
+	// "..., a figure that Israel disputes": the clause before the comma
+	if p := appositionStart(v.toks, n); p > 0 {
+		m, ok := f.clauseBefore(v, p)
+		if ok && figure {
+			m.shape = graph.ShapeFigures
+		}
+		return m, ok
+	}
+	// "accusations that she has repeatedly denied": the noun points back
+	return f.anaphorAt(v, n, v.toks[v.i].Start, true)
 }
 
 // relativeZero: "— a charge the firm denied": a claim noun right before the subject,
@@ -110,14 +123,30 @@ func (f *disputeFinder) relativeZero(v *verbSite) (ruleMatch, bool) {
 	if _, ok := claimNouns[v.toks[n].Lower]; !ok {
 		return ruleMatch{}, false
 	}
-	p := n - 1
-	if w := v.toks[p].Lower; w == "a" || w == "an" || w == "the" {
-		p--
-	}
-	if p < 1 || (v.toks[p].Text != "," && v.toks[p].Text != "—" && v.toks[p].Text != "–") {
+	p := appositionStart(v.toks, n)
+	if p < 1 {
 		return ruleMatch{}, false
 	}
-	return f.clauseBefore(v, p)
+	m, ok := f.clauseBefore(v, p)
+	if ok && claimNouns[v.toks[n].Lower] {
+		m.shape = graph.ShapeFigures
+	}
+	return m, ok
+}
+
+// appositionStart returns the comma or dash before an appositive claim noun at
+// toks[n] ("..., a charge", "— the figure"), or -1.
+func appositionStart(toks []semTok, n int) int {
+	p := n - 1
+	if p >= 0 {
+		if w := toks[p].Lower; w == "a" || w == "an" || w == "the" {
+			p--
+		}
+	}
+	if p < 1 || (toks[p].Text != "," && toks[p].Text != "—" && toks[p].Text != "–") {
+		return -1
+	}
+	return p
 }
 
 // clauseBefore targets the clause that ends before toks[punct] (a comma or dash):
@@ -496,6 +525,10 @@ func (f *disputeFinder) objectAgent(toks []semTok, j int) (string, int) {
 		return f.r.resolvePronoun(toks[j].Text, toks[j].Start), j + 1
 	}
 	m := f.mentionStartingAt(toks[j].Start)
+	for n := 1; m == nil && n <= 2 && j+1 < len(toks) && semIsCap(toks[j].Text); n++ {
+		j++ // a title before the name: "Governor Tom Reyes"
+		m = f.mentionStartingAt(toks[j].Start)
+	}
 	if m == nil {
 		return "", j
 	}

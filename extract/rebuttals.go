@@ -15,7 +15,8 @@ import (
 //     said", "there is no truth to the report"); the speaker is the disputer;
 //   - rebuttal-called: a verb of calling with a claim as object and a rebuttal as
 //     complement ("the firm called the report false and irresponsible", "she
-//     dismissed the allegations as nonsense"); the verb's subject is the disputer.
+//     branded the allegations nonsense"); the verb's subject is the disputer ("she
+//     dismissed the allegations as nonsense" is found by the rules of "dismissed").
 //
 // The claim is the one the subject's noun points to ("the report"), else, for a bare
 // "this", "that" or "it", the nearest preceding claim of someone else within three
@@ -41,7 +42,7 @@ var rebuttalFillers = map[string]bool{"a": true, "an": true, "pure": true, "comp
 // callVerbs call something by a name ("called the report false").
 var callVerbs = map[string]bool{"called": true, "calls": true, "call": true, "calling": true, "branded": true,
 	"brands": true, "labeled": true, "labelled": true, "described": true, "describes": true, "termed": true,
-	"dismissed": true, "dismisses": true, "denounced": true, "denounces": true}
+	"dismissed": true, "dismisses": true, "denounced": true, "denounces": true, "branding": true, "labeling": true}
 
 // beWords link a subject to a rebuttal ("this is", "the claims are"); "that's" and
 // "it's" carry it in one token.
@@ -184,6 +185,9 @@ func (f *disputeFinder) rebuttalCalled(si int, toks []semTok, k, n, j int) {
 	}
 	if obj < 0 || !callVerbs[toks[obj].Lower] || obj == j || negatedBefore(toks, obj) {
 		return
+	}
+	if _, ok := disputeVerbs[toks[obj].Lower]; ok {
+		return // "dismissed the report as fabricated": the dispute verb's own rule has it
 	}
 	v := &verbSite{si: si, toks: toks, i: obj, n: 1, kind: graph.DisputeRebuts}
 	if v.disputer, v.subjStart = f.subject(toks, obj); v.disputer == "" {
