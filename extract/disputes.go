@@ -362,6 +362,10 @@ func skipToSubject(toks []semTok, i int) int {
 			k -= n
 			continue
 		}
+		if n := relativeAsideBefore(toks, k); n > 0 {
+			k -= n
+			continue
+		}
 		return k
 	}
 }
@@ -374,8 +378,8 @@ func (f *disputeFinder) subject(toks []semTok, i int) (string, int) {
 		return "", -1
 	}
 	t := toks[k]
-	if _, ok := pronLex[t.Lower]; ok {
-		if id := f.r.resolvePronoun(t.Text, t.Start); id != "" {
+	if _, ok := pronLex[strings.TrimSuffix(t.Lower, "'s")]; ok {
+		if id := f.r.resolvePronoun(strings.TrimSuffix(strings.TrimSuffix(t.Text, "'s"), "’s"), t.Start); id != "" {
 			return id, k
 		}
 		return "", -1
@@ -489,6 +493,24 @@ func asideBefore(toks []semTok, k int) int {
 		}
 		if (toks[j].Kind != 'w' && toks[j].Kind != 'n') || semIsCap(toks[j].Text) {
 			return 0 // not an aside that names someone ("He, like Donald Trump, has refused")
+		}
+	}
+	return 0
+}
+
+// relativeAsideBefore returns the number of tokens of a relative clause between
+// commas that ends at token k ("BuzzFeed, which does not disclose its finances,
+// denied"), or 0.
+func relativeAsideBefore(toks []semTok, k int) int {
+	if k < 3 || toks[k].Text != "," {
+		return 0
+	}
+	for j := k - 1; j >= 1 && k-j <= 14; j-- {
+		if toks[j].Kind != 'w' && toks[j].Kind != 'n' {
+			return 0
+		}
+		if (toks[j].Lower == "which" || toks[j].Lower == "who") && toks[j-1].Text == "," {
+			return k - j + 2
 		}
 	}
 	return 0
@@ -609,10 +631,33 @@ func (f *disputeFinder) addClaim(c Claim) string {
 // emit records the dispute a rule found, once per disputer (coordinated subjects
 // each dispute).
 func (f *disputeFinder) emit(v *verbSite, r *disputeRule, m ruleMatch) {
+	if v.subjStart >= 0 && f.pronounNamedIn(v, m) {
+		return
+	}
 	for _, c := range f.coord {
 		f.emitOne(v.kind, c, r, m, v.verb(), f.sents[v.si])
 	}
 	f.emitOne(v.kind, v.disputer, r, m, v.verb(), f.sents[v.si])
+}
+
+// pronounNamedIn reports whether the disputer is a pronoun ("He dismisses ...")
+// whose entity the disputed claim names ("accusations that Trump has ..."): one does
+// not refer to oneself by name right after "he", so the pronoun was resolved to the
+// wrong entity, and a wrong disputer is worse than none.
+func (f *disputeFinder) pronounNamedIn(v *verbSite, m ruleMatch) bool {
+	if _, ok := pronLex[strings.TrimSuffix(v.toks[v.subjStart].Lower, "'s")]; !ok || m.claim == nil {
+		return false
+	}
+	c := f.claim(*m.claim)
+	if c == nil || (c.Accused != nil && *c.Accused == v.disputer) {
+		return false // an accusation names the accused
+	}
+	for _, mn := range f.d.Mentions {
+		if mn.Entity == v.disputer && mn.Kind == MentionName && spanInside(c.Span, mn.Span.Start, mn.Span.End) {
+			return true
+		}
+	}
+	return false
 }
 
 func (f *disputeFinder) emitOne(kind graph.DisputeKind, disputer string, r *disputeRule, m ruleMatch, cue semTok, sent Span) {

@@ -46,6 +46,24 @@ var disputeRules = []*disputeRule{
 	{"anaphor-noun", graph.ShapeAnaphoric, false, (*disputeFinder).anaphorNoun},
 	// "he has denied it"
 	{"anaphor-pronoun", graph.ShapeAnaphoric, true, (*disputeFinder).anaphorPronoun},
+	// "the firm denies any wrongdoing", "officials deny any links to the group"
+	{"deny-any", graph.ShapeInline, true, (*disputeFinder).denyAny},
+}
+
+// denyAnyNouns are what one denies "any" of: an implied accusation.
+var denyAnyNouns = map[string]bool{"wrongdoing": true, "involvement": true, "role": true, "link": true,
+	"links": true, "knowledge": true, "responsibility": true, "connection": true, "connections": true,
+	"ties": true, "contact": true, "contacts": true, "part": true, "wrong": true, "misconduct": true}
+
+// denyAny: "denies any wrongdoing", "deny any links to terrorism groups": the object
+// is the disputed proposition, as a claim of origin "disputed".
+func (f *disputeFinder) denyAny(v *verbSite) (ruleMatch, bool) {
+	j := v.obj()
+	if v.kind != graph.DisputeDenies || j+1 >= len(v.toks) || (v.toks[j].Lower != "any" && v.toks[j].Lower != "all") ||
+		!denyAnyNouns[v.toks[j+1].Lower] {
+		return ruleMatch{}, false
+	}
+	return f.clauseClaim(v, j)
 }
 
 // passiveRule is the rule of "these figures were disputed by Israel".
@@ -187,16 +205,42 @@ func (f *disputeFinder) clauseBefore(v *verbSite, punct int) (ruleMatch, bool) {
 // claimNounAt returns the index of a claim noun in the object that starts at j: a
 // determiner or possessive, up to two modifiers, then the noun; -1 if none.
 func (f *disputeFinder) claimNounAt(toks []semTok, j int) int {
-	for n := j; n < len(toks) && n <= j+3; n++ {
+	for n := j; n < len(toks) && n <= j+4; n++ {
+		if toks[n].Kind == 'q' && semIsApos([]rune(toks[n].Text)[0]) {
+			continue // "Sanders’ accusations"
+		}
 		if toks[n].Kind != 'w' {
 			return -1
 		}
-		if _, ok := claimNouns[toks[n].Lower]; ok && (n == j || toks[n].Lower != toks[n].Text || n > j) {
+		if _, ok := claimNouns[toks[n].Lower]; ok {
 			return n
 		}
 	}
 	return -1
 }
+
+// possessor returns the entity named right before the claim noun at toks[n] in a
+// possessive ("the rebels' accusation", "Sanders’ claims"), or nil.
+func (f *disputeFinder) possessor(toks []semTok, n int) *string {
+	for k := n - 1; k >= 0 && k >= n-3; k-- {
+		if toks[k].Kind == 'q' {
+			continue // "Sanders’ accusations"
+		}
+		if m := f.mentionEndingAt(toks[k].End); m != nil {
+			base, poss := semBase(toks[k].Text)
+			if poss || (k+1 < len(toks) && toks[k+1].Kind == 'q') || base != toks[k].Text {
+				id := m.Entity
+				return &id
+			}
+			return nil
+		}
+	}
+	return nil
+}
+
+// accusationNouns take what they accuse of after "of" ("accusations of sexism").
+var accusationNouns = map[string]bool{"accusation": true, "accusations": true, "allegation": true,
+	"allegations": true, "charge": true, "charges": true}
 
 // inlineNounThat: "denied a report that CLAUSE", "rejected claims by the union that
 // CLAUSE": the clause is the claim; an agent after "by", "from" or "of" is the target.
@@ -220,7 +264,10 @@ func (f *disputeFinder) inlineNounThat(v *verbSite) (ruleMatch, bool) {
 			}
 		}
 	}
-	if k >= len(toks) || toks[k].Lower != "that" {
+	if target == nil {
+		target = f.possessor(toks, n)
+	}
+	if k >= len(toks) || (toks[k].Lower != "that" && !(toks[k].Lower == "of" && accusationNouns[toks[n].Lower])) {
 		return ruleMatch{}, false
 	}
 	m, ok := f.clauseClaim(v, k+1)
@@ -245,7 +292,7 @@ func (f *disputeFinder) inlineThat(v *verbSite) (ruleMatch, bool) {
 		return ruleMatch{}, false
 	}
 	first := f.r.tx.scan(a.Content.Start, a.Content.End)
-	if len(first) < 3 || first[0].Kind != 'w' || !clauseSubjects[first[0].Lower] {
+	if len(first) < 2 || first[0].Kind != 'w' || !clauseSubjects[first[0].Lower] {
 		return ruleMatch{}, false
 	}
 	id, ok := f.byAttr[a.ID]
@@ -420,8 +467,8 @@ func (f *disputeFinder) precedingClaim(pos, si int, figure bool, disputer string
 	for _, k := range f.candidateClaims(minStart, pos) {
 		c := &f.d.Claims[k]
 		if c.Span.End > pos || c.Span.Start < minStart || (figure && len(c.Quantities) == 0) || isReferenceClaim(c) ||
-			(c.Speaker != nil && *c.Speaker == disputer) {
-			continue
+			(c.Speaker != nil && *c.Speaker == disputer) || (c.Origin == "disputed" && c.Span.Start >= f.sents[si].Start) {
+			continue // a proposition disputed in this very sentence is not what it points back to
 		}
 		if c.Accused != nil && *c.Accused == disputer && (accused < 0 || c.Span.End > f.d.Claims[accused].Span.End) {
 			accused = k
