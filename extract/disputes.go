@@ -652,12 +652,30 @@ func (f *disputeFinder) pronounNamedIn(v *verbSite, m ruleMatch) bool {
 	if c == nil || (c.Accused != nil && *c.Accused == v.disputer) {
 		return false // an accusation names the accused
 	}
+	name := ""
+	for _, e := range f.d.Entities {
+		if e.ID == v.disputer {
+			name = e.Name
+		}
+	}
 	for _, mn := range f.d.Mentions {
-		if mn.Entity == v.disputer && mn.Kind == MentionName && spanInside(c.Span, mn.Span.Start, mn.Span.End) {
-			return true
+		if mn.Entity == v.disputer && mn.Kind == MentionName && spanInside(c.Span, mn.Span.Start, mn.Span.End) &&
+			strings.HasSuffix(name, string(f.d.Runes[mn.Span.Start:mn.Span.End])) && !f.afterCapitalized(mn.Span.Start) {
+			return true // the name or its last words ("Trump"), not part of another name ("Ivana Trump")
 		}
 	}
 	return false
+}
+
+// afterCapitalized reports whether a capitalized word ends right before pos (one
+// space between).
+func (f *disputeFinder) afterCapitalized(pos int) bool {
+	toks := f.r.tx.scan(max(0, pos-30), pos)
+	if len(toks) == 0 {
+		return false
+	}
+	t := toks[len(toks)-1]
+	return t.Kind == 'w' && t.End >= pos-1 && semIsCap(t.Text)
 }
 
 func (f *disputeFinder) emitOne(kind graph.DisputeKind, disputer string, r *disputeRule, m ruleMatch, cue semTok, sent Span) {

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"sort"
+	"strings"
 
 	"github.com/claimgraph/claimgraph/graph"
 )
@@ -55,15 +56,20 @@ var denyAnyNouns = map[string]bool{"wrongdoing": true, "involvement": true, "rol
 	"links": true, "knowledge": true, "responsibility": true, "connection": true, "connections": true,
 	"ties": true, "contact": true, "contacts": true, "part": true, "wrong": true, "misconduct": true}
 
-// denyAny: "denies any wrongdoing", "deny any links to terrorism groups": the object
-// is the disputed proposition, as a claim of origin "disputed".
+// denyAny: "denies any wrongdoing", "deny any links to terrorism groups", "denied
+// sending troops": the object is the disputed proposition, as a claim of origin
+// "disputed".
 func (f *disputeFinder) denyAny(v *verbSite) (ruleMatch, bool) {
 	j := v.obj()
-	if v.kind != graph.DisputeDenies || j+1 >= len(v.toks) || (v.toks[j].Lower != "any" && v.toks[j].Lower != "all") ||
-		!denyAnyNouns[v.toks[j+1].Lower] {
+	if v.kind != graph.DisputeDenies || j+1 >= len(v.toks) {
 		return ruleMatch{}, false
 	}
-	return f.clauseClaim(v, j)
+	w := v.toks[j].Lower
+	gerund := strings.HasSuffix(w, "ing") && len(w) > 5 && v.toks[j].Kind == 'w' && !strings.HasSuffix(w, "thing")
+	if !gerund && ((w != "any" && w != "all") || !denyAnyNouns[v.toks[j+1].Lower]) {
+		return ruleMatch{}, false
+	}
+	return f.clauseClaim(v, j) // "denied sending troops"
 }
 
 // passiveRule is the rule of "these figures were disputed by Israel".
@@ -368,8 +374,17 @@ func (f *disputeFinder) anaphorNoun(v *verbSite) (ruleMatch, bool) {
 	if m, ok := f.anaphor(v, v.obj(), min(len(v.toks), v.obj()+3)); ok {
 		return m, true
 	}
+	// a bare plural: "Russia denied allegations", "he rejected claims"
+	j := v.obj()
+	if j < len(v.toks) && bareClaimPlurals[v.toks[j].Lower] && (j+1 >= len(v.toks) || v.toks[j+1].Kind != 'w' || gapWords[v.toks[j+1].Lower]) {
+		return f.anaphorAt(v, j, v.toks[v.i].Start, truthKinds[v.kind])
+	}
 	return ruleMatch{}, false
 }
+
+// bareClaimPlurals point back without a determiner ("denied allegations").
+var bareClaimPlurals = map[string]bool{"allegations": true, "accusations": true, "claims": true, "reports": true,
+	"charges": true, "rumors": true, "rumours": true}
 
 // anaphorPronoun: "he has denied it": "it", "this" or "them" as the whole object
 // points to the nearest preceding claim within two sentences.
