@@ -142,7 +142,9 @@ func (f *disputeFinder) rebuttalStatement(si int, toks []semTok, k, n, be int) {
 			m = f.nearestOther(a, si, *a.Speaker)
 		}
 	case f.bareReference(toks, subj):
-		m = f.nearestOther(a, si, *a.Speaker)
+		if opensStatement(toks, subj, a.Content.Start) {
+			m = f.nearestOther(a, si, *a.Speaker)
+		}
 	default:
 		m, _ = f.anaphor(v, max(0, subj-3), subj)
 	}
@@ -160,6 +162,25 @@ func (f *disputeFinder) bareReference(toks []semTok, i int) bool {
 		return i == 0 || toks[i-1].Kind != 'w' || toks[i-1].Lower == "that"
 	}
 	return false
+}
+
+// opensStatement reports whether toks[i] begins its statement: nothing but quotes
+// and punctuation stands between the content's start and it, or a sentence ends
+// right before it. "When I am described as a spy, it's not true" points inside its
+// own statement, not back to another claim.
+func opensStatement(toks []semTok, i, contentStart int) bool {
+	if i > 0 {
+		switch toks[i-1].Text {
+		case ".", "!", "?":
+			return true
+		}
+	}
+	for k := i - 1; k >= 0 && toks[k].Start >= contentStart; k-- {
+		if toks[k].Kind == 'w' || toks[k].Kind == 'n' {
+			return false
+		}
+	}
+	return true
 }
 
 // nearestOther returns the nearest claim before the attribution's sentence that the
