@@ -109,3 +109,22 @@ func TestFiguresWithinArticle(t *testing.T) {
 	require.Len(t, x.Conflicts, 1)
 	assert.Equal(t, graph.LinkConflicts, x.Conflicts[0].Link.Kind)
 }
+
+// A denial of a report in other words ("its forces") or of "the report" with no
+// claim in its own article reaches the stored claim its sentence speaks of.
+func TestDenialOfAReportAcrossArticles(t *testing.T) {
+	for _, text := range []string{
+		"Talks resume next week. Russia denied the report that its forces shelled the Varna dam.",
+		"Talks resume next week. Russia denied the report about the shelling of the Varna dam.",
+	} {
+		s := openStore(t)
+		in := New(s, Options{})
+		_, err := in.Ingest(t.Context(), article("shelling", "ledger", "2025-06-03",
+			"Ukraine said Russian forces shelled the Varna dam. The dam holds water for the region."))
+		require.NoError(t, err)
+		_, err = in.Ingest(t.Context(), article("report-denial", "courier", "2025-06-04", text))
+		require.NoError(t, err)
+		c := claimWith(t, s, "Russian forces shelled")
+		assert.Contains(t, disputersOf(t, s, c.ID), graph.AgentID("Russia"), text)
+	}
+}
