@@ -48,6 +48,28 @@ var disputeVerbs = func() map[string]graph.DisputeKind {
 	return m
 }()
 
+// disputeWordClasses are the word classes of lexicon/dispute_words.txt.
+var disputeWordClasses = func() map[string]map[string]bool {
+	m := map[string]map[string]bool{}
+	for _, f := range semLexRows("dispute_words.txt") {
+		if m[f[0]] == nil {
+			m[f[0]] = map[string]bool{}
+		}
+		m[f[0]][f[1]] = true
+	}
+	return m
+}()
+
+// disputeWordClass returns one word class of lexicon/dispute_words.txt; a class the
+// file lacks is a programming error caught at package initialization.
+func disputeWordClass(name string) map[string]bool {
+	m, ok := disputeWordClasses[name]
+	if !ok {
+		panic("extract: lexicon dispute_words.txt has no class " + name)
+	}
+	return m
+}
+
 // truthKinds are the dispute kinds that speak to a claim's truth; the others
 // (criticizes, opposes, refuses) dispute a claim only through a claim noun.
 var truthKinds = map[graph.DisputeKind]bool{
@@ -66,29 +88,22 @@ var claimNouns = func() map[string]bool {
 }()
 
 // wordsBeforeVerb are words between a subject and its verb.
-var wordsBeforeVerb = map[string]bool{
-	"has": true, "have": true, "had": true, "does": true, "do": true, "did": true, "also": true, "already": true,
-	"still": true, "not": true, "never": true, "long": true, "again": true, "been": true, "is": true, "are": true,
-	"was": true, "were": true, "will": true, "would": true, "could": true, "may": true, "might": true,
-	"to": true, "continues": true, "continued": true, "continue": true, "even": true, "previously": true,
-}
+var wordsBeforeVerb = disputeWordClass("before_verb")
 
 // semSkipBeforeVerb is wordsBeforeVerb under the name speakers.go reads.
 var semSkipBeforeVerb = wordsBeforeVerb
 
 // negations before a dispute verb make it no dispute ("did not dispute", "never
 // denied"); declineVerbs before "to" too ("declined to deny", "refused to dispute").
-var negations = map[string]bool{"not": true, "never": true, "no": true, "cannot": true, "nobody": true, "none": true}
+var negations = disputeWordClass("negation")
 
-var declineVerbs = map[string]bool{"declined": true, "declines": true, "decline": true, "refused": true, "refuses": true,
-	"refuse": true, "failed": true, "fails": true, "fail": true, "unable": true, "hard": true, "difficult": true}
+var declineVerbs = disputeWordClass("decline")
 
 // anaphorDeterminers stand before a claim noun that points back to a claim.
-var anaphorDeterminers = map[string]bool{"these": true, "this": true, "those": true, "that": true, "the": true,
-	"such": true, "its": true, "their": true, "his": true, "her": true, "any": true, "all": true, "both": true}
+var anaphorDeterminers = disputeWordClass("anaphor_determiner")
 
 // groupDeterminers may stand before a bare group noun that is a disputer.
-var groupDeterminers = map[string]bool{"the": true, "some": true, "many": true, "most": true, "several": true, "other": true}
+var groupDeterminers = disputeWordClass("group_determiner")
 
 // maxClauseWords bounds the clauses that disputes read, so that time stays linear on
 // text without punctuation.
@@ -415,18 +430,13 @@ func (f *disputeFinder) groupSubject(toks []semTok, k int) (string, int) {
 }
 
 // weekdays and months name days and months in time expressions.
-var weekdays = map[string]bool{"monday": true, "tuesday": true, "wednesday": true, "thursday": true,
-	"friday": true, "saturday": true, "sunday": true}
+var weekdays = disputeWordClass("weekday")
 
-var months = map[string]bool{"january": true, "february": true, "march": true, "april": true, "may": true,
-	"june": true, "july": true, "august": true, "september": true, "october": true, "november": true,
-	"december": true, "jan.": true, "feb.": true, "mar.": true, "apr.": true, "jun.": true, "jul.": true,
-	"aug.": true, "sep.": true, "sept.": true, "oct.": true, "nov.": true, "dec.": true}
+var months = disputeWordClass("month")
 
 // timeNouns end a time expression after "last", "this", "next", "earlier", "later"
 // ("last week", "earlier this month").
-var timeNouns = map[string]bool{"week": true, "month": true, "year": true, "weekend": true, "night": true,
-	"morning": true, "afternoon": true, "evening": true, "day": true}
+var timeNouns = disputeWordClass("time_noun")
 
 // timeBefore returns the number of tokens of a time expression that ends at token k
 // and stands between a subject and its verb ("on Tuesday", "on Nov. 3", "last week",

@@ -52,9 +52,7 @@ var disputeRules = []*disputeRule{
 }
 
 // denyAnyNouns are what one denies "any" of: an implied accusation.
-var denyAnyNouns = map[string]bool{"wrongdoing": true, "involvement": true, "role": true, "link": true,
-	"links": true, "knowledge": true, "responsibility": true, "connection": true, "connections": true,
-	"ties": true, "contact": true, "contacts": true, "part": true, "wrong": true, "misconduct": true}
+var denyAnyNouns = disputeWordClass("deny_any")
 
 // denyAny: "denies any wrongdoing", "deny any links to terrorism groups", "denied
 // sending troops": the object is the disputed proposition, as a claim of origin
@@ -83,9 +81,7 @@ var (
 
 // gapWords may follow a dispute verb whose object is the relative pronoun before its
 // subject ("a charge the firm denied in a statement").
-var gapWords = map[string]bool{"and": true, "but": true, "in": true, "on": true, "at": true, "as": true,
-	"through": true, "because": true, "with": true, "when": true, "after": true, "before": true, "last": true,
-	"yesterday": true, "earlier": true, "repeatedly": true, "strongly": true, "vehemently": true, "since": true}
+var gapWords = disputeWordClass("gap")
 
 // beforeSubject returns the token before the subject and its article ("which the
 // army disputes").
@@ -245,8 +241,7 @@ func (f *disputeFinder) possessor(toks []semTok, n int) *string {
 }
 
 // accusationNouns take what they accuse of after "of" ("accusations of sexism").
-var accusationNouns = map[string]bool{"accusation": true, "accusations": true, "allegation": true,
-	"allegations": true, "charge": true, "charges": true}
+var accusationNouns = disputeWordClass("accusation_noun")
 
 // inlineNounThat: "denied a report that CLAUSE", "rejected claims by the union that
 // CLAUSE": the clause is the claim; an agent after "by", "from" or "of" is the target.
@@ -313,8 +308,7 @@ func (f *disputeFinder) inlineThat(v *verbSite) (ruleMatch, bool) {
 // phrase is an object of another kind: "questioned whether", "dismissed critique of").
 var clauseVerbs = map[graph.DisputeKind]bool{graph.DisputeDenies: true, graph.DisputeDisputes: true}
 
-var clauseSubjects = map[string]bool{"he": true, "she": true, "they": true, "we": true, "i": true, "it": true,
-	"there": true, "his": true, "her": true, "their": true, "its": true}
+var clauseSubjects = disputeWordClass("clause_subject")
 
 // clauseClaim makes the clause starting at toks[j] the disputed claim: the claim of
 // an attribution with that text, else a new claim of origin "disputed".
@@ -383,8 +377,7 @@ func (f *disputeFinder) anaphorNoun(v *verbSite) (ruleMatch, bool) {
 }
 
 // bareClaimPlurals point back without a determiner ("denied allegations").
-var bareClaimPlurals = map[string]bool{"allegations": true, "accusations": true, "claims": true, "reports": true,
-	"charges": true, "rumors": true, "rumours": true}
+var bareClaimPlurals = disputeWordClass("bare_plural")
 
 // anaphorPronoun: "he has denied it": "it", "this" or "them" as the whole object
 // points to the nearest preceding claim within two sentences.
@@ -455,8 +448,7 @@ func (f *disputeFinder) anaphorAt(v *verbSite, n, before int, reference bool) (r
 }
 
 // ideaNouns name a claim with "that" but a plan with "of" ("the idea of a speech").
-var ideaNouns = map[string]bool{"idea": true, "notion": true, "suggestion": true, "theory": true, "premise": true,
-	"version": true, "suggestions": true}
+var ideaNouns = disputeWordClass("idea_noun")
 
 // isReferenceClaim reports whether a claim is only a noun phrase that refers to
 // claims ("the claim", "these figures", "it"), as the attribution stage gives for

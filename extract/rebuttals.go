@@ -33,20 +33,14 @@ var rebuttalPhrases = func() [][]string {
 
 // rebuttalFillers may stand between "is" and the rebuttal ("is pure fiction", "is a
 // complete lie", "are totally false").
-var rebuttalFillers = map[string]bool{"a": true, "an": true, "pure": true, "complete": true, "completely": true,
-	"total": true, "totally": true, "utter": true, "utterly": true, "simply": true, "just": true, "absolutely": true,
-	"entirely": true, "wholly": true, "patently": true, "categorically": true, "blatantly": true, "outright": true,
-	"flat": true, "flatly": true, "plainly": true, "demonstrably": true, "obviously": true, "clearly": true,
-	"as": true, "both": true, "malicious": true, "outrageous": true, "deliberate": true, "baseless": true}
+var rebuttalFillers = disputeWordClass("rebuttal_filler")
 
 // callVerbs call something by a name ("called the report false").
-var callVerbs = map[string]bool{"called": true, "calls": true, "call": true, "calling": true, "branded": true,
-	"brands": true, "labeled": true, "labelled": true, "described": true, "describes": true, "termed": true,
-	"dismissed": true, "dismisses": true, "denounced": true, "denounces": true, "branding": true, "labeling": true}
+var callVerbs = disputeWordClass("call_verb")
 
 // beWords link a subject to a rebuttal ("this is", "the claims are"); "that's" and
 // "it's" carry it in one token.
-var beWords = map[string]bool{"is": true, "are": true, "was": true, "were": true, "remains": true, "be": true}
+var beWords = disputeWordClass("be")
 
 // rebuttalAt returns the number of tokens of a rebuttal phrase at toks[k], or 0.
 func rebuttalAt(toks []semTok, k int) int {
