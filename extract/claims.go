@@ -239,6 +239,14 @@ func findClaims(d *Document) {
 		}
 		add(c)
 	}
+	// estimates: "the opposition put the death toll at 40, the government at 12"
+	for _, c := range findEstimates(d, tx, quants, covered) {
+		if seen[c.ID] {
+			countedFrom(claims, c) // "officials put the death toll at 40" is an attribution too
+			continue
+		}
+		add(c)
+	}
 	// article-asserted statistics
 	for _, s := range semSentenceSpans(d) {
 		var qs []Quantity
@@ -264,6 +272,22 @@ func findClaims(d *Document) {
 		claims = nil // as before the slice was sized ahead
 	}
 	d.Claims = claims
+}
+
+// countedFrom gives the claim of claims with est's id the counted thing of est's
+// quantity where it has none.
+func countedFrom(claims []Claim, est Claim) {
+	for k := range claims {
+		if claims[k].ID != est.ID {
+			continue
+		}
+		for i := range claims[k].Quantities {
+			q := &claims[k].Quantities[i]
+			if q.Counted == "" && q.Span.Start == est.Quantities[0].Span.Start {
+				q.Counted = est.Quantities[0].Counted
+			}
+		}
+	}
 }
 
 // numberStartBytes marks the first bytes of the number words, so that mayCount looks up

@@ -110,8 +110,9 @@ type Claim struct {
 	// Origin says where the claim comes from: "attribution" (an attribution's
 	// content), "article" (asserted by the article itself), "accusation" (what the
 	// Speaker accuses or criticizes someone of: "Israel accused Hamas of violating the
-	// ceasefire") or "disputed" (a proposition a dispute targets that nobody in the
-	// text asserts: what someone refuses or opposes). Set by findClaims/findDisputes.
+	// ceasefire"), "estimate" (a speaker's figure: "the opposition put the death toll
+	// at 40") or "disputed" (a proposition a dispute targets that nobody in the text
+	// asserts, such as the content of a denial). Set by findClaims/findDisputes.
 	Origin string `json:"origin"`
 	// Cue is the words that mark an accusation claim ("accused"); zero otherwise.
 	Cue Span `json:"-"`

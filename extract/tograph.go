@@ -94,7 +94,7 @@ func ToGraph(meta ArticleMeta, doc *Document) *graph.ArticleGraph {
 			kind = graph.ClaimDirectQuote
 		case len(c.Quantities) > 0:
 			kind = graph.ClaimStatistic
-		case c.Origin == "attribution" || c.Origin == "accusation":
+		case c.Origin == "attribution" || c.Origin == "accusation" || c.Origin == "estimate":
 			kind = graph.ClaimReportedSpeech
 		}
 		addClaim(c.ID, c.Text, kind, c.Modality, c.Quantities)
@@ -139,13 +139,13 @@ func ToGraph(meta ArticleMeta, doc *Document) *graph.ArticleGraph {
 		g.Statements = append(g.Statements, st)
 	}
 	for _, c := range doc.Claims {
-		if c.Origin != "article" && c.Origin != "accusation" {
+		if c.Origin != "article" && c.Origin != "accusation" && c.Origin != "estimate" {
 			continue
 		}
 		content := fix(c.Span)
 		st := graph.Statement{ArticleID: art.ID, ClaimID: c.ID, Kind: graph.SpeechNone, Content: content,
 			Sentence: contextSpan(runes, sentenceAround(doc, c.Span)), Confidence: 0.9}
-		if c.Origin == "accusation" {
+		if c.Origin == "accusation" || c.Origin == "estimate" {
 			st.SpeakerID = agent(c.Speaker)
 			st.Kind = graph.SpeechReported
 			st.Cue = fix(c.Cue)

@@ -128,3 +128,20 @@ func TestDenialOfAReportAcrossArticles(t *testing.T) {
 		assert.Contains(t, disputersOf(t, s, c.ID), graph.AgentID("Russia"), text)
 	}
 }
+
+// "the opposition put the toll at 40, the government at 12": two speakers' figures
+// for one toll in one article conflict.
+func TestContestedTollWithinArticle(t *testing.T) {
+	s := openStore(t)
+	in := New(s, Options{})
+	r, err := in.Ingest(t.Context(), article("toll-estimates", "ledger", "2025-03-10",
+		"Ukraine put the death toll at 40, Russia at 12. Talks resume next week."))
+	require.NoError(t, err)
+	assert.Equal(t, 1, r.LinksMade)
+	c := claimWith(t, s, "death toll at 12")
+	x, err := s.Contradictions(t.Context(), c.ID)
+	require.NoError(t, err)
+	require.Len(t, x.Conflicts, 1)
+	assert.Contains(t, x.Conflicts[0].Link.Reason, "40 (Ukraine)")
+	assert.Contains(t, x.Conflicts[0].Link.Reason, "12 (Russia)")
+}
