@@ -296,6 +296,9 @@ func (f *disputeFinder) inlineThat(v *verbSite) (ruleMatch, bool) {
 	if len(first) < 2 || first[0].Kind != 'w' || !clauseSubjects[first[0].Lower] {
 		return ruleMatch{}, false
 	}
+	if _, ok := claimNouns[first[len(first)-1].Lower]; ok && len(first) <= 4 {
+		return ruleMatch{}, false // "disputed their account": a noun phrase that points back
+	}
 	id, ok := f.byAttr[a.ID]
 	if !ok {
 		return ruleMatch{}, false
