@@ -355,12 +355,19 @@ func (f *disputeFinder) anaphorPossessive(v *verbSite) (ruleMatch, bool) {
 		}
 		target := m.Entity
 		out := ruleMatch{target: &target}
-		if id := f.speakerClaim(target, toks[v.i].Start, figure); id != "" {
-			out.claim = &id
+		if id := f.speakerClaim(target, toks[v.i].Start, figure); id != "" && (figure || f.near(id, v.si)) {
+			out.claim = &id // a claim that is no figure must be near: "Kenya's claims" is any claim
 		}
 		return out, true
 	}
 	return ruleMatch{}, false
+}
+
+// near reports whether claim id starts at most anaphorSentences sentences before
+// sentence si.
+func (f *disputeFinder) near(id string, si int) bool {
+	c := f.claim(id)
+	return c != nil && c.Span.Start >= f.sents[max(0, si-anaphorSentences)].Start
 }
 
 // anaphorNoun: "denied the claim", "disputes these figures": a determiner and a claim
