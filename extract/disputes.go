@@ -170,6 +170,7 @@ func findDisputes(d *Document) {
 		}
 	}
 	f.rebuttals()
+	f.counterclaims()
 	sort.SliceStable(d.Claims, func(i, j int) bool { return d.Claims[i].Span.Start < d.Claims[j].Span.Start })
 	if f.added {
 		sortMentions(d)

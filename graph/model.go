@@ -172,6 +172,9 @@ const (
 	DisputeOpposes    DisputeKind = "opposes"
 	DisputeRefuses    DisputeKind = "refuses"
 	DisputeAccuses    DisputeKind = "accuses"
+	// DisputeContradicts: a speaker says the negation of another speaker's claim
+	// ("police said the protest was peaceful; organisers said it was not peaceful").
+	DisputeContradicts DisputeKind = "contradicts"
 )
 
 // DisputeShape says in which form the text states a dispute; the names are the
