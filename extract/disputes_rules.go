@@ -175,13 +175,9 @@ func appositionStart(toks []semTok, n int) int {
 func (f *disputeFinder) clauseBefore(v *verbSite, punct int) (ruleMatch, bool) {
 	toks := v.toks
 	end := toks[punct-1].End
-	sent := f.sents[v.si]
-	for k := 0; k < f.base; k++ {
-		c := &f.d.Claims[k]
-		if c.Span.End <= end && c.Span.End >= end-2 && c.Span.Start >= sent.Start && !isReferenceClaim(c) {
-			id := c.ID
-			return ruleMatch{claim: &id, target: c.Speaker}, true
-		}
+	if c := f.claimEndingAt(end, f.sents[v.si].Start); c != nil {
+		id := c.ID
+		return ruleMatch{claim: &id, target: c.Speaker}, true
 	}
 	s := punct - 1
 	for s > 0 && punct-s < maxClauseWords {
@@ -202,6 +198,18 @@ func (f *disputeFinder) clauseBefore(v *verbSite, punct int) (ruleMatch, bool) {
 	sp := spanWithText(f.d.Runes, Span{Start: toks[s].Start, End: end})
 	id := f.addClaim(Claim{Text: sp.Text, Span: sp, Origin: "disputed"})
 	return ruleMatch{claim: &id}, true
+}
+
+// claimEndingAt returns a claim of the text that ends at end (up to two code points
+// before) and starts at or after start, or nil.
+func (f *disputeFinder) claimEndingAt(end, start int) *Claim {
+	for k := 0; k < f.base; k++ {
+		c := &f.d.Claims[k]
+		if c.Span.End <= end && c.Span.End >= end-2 && c.Span.Start >= start && !isReferenceClaim(c) {
+			return c
+		}
+	}
+	return nil
 }
 
 // claimNounAt returns the index of a claim noun in the object that starts at j: a
@@ -243,6 +251,27 @@ func (f *disputeFinder) possessor(toks []semTok, n int) *string {
 // accusationNouns take what they accuse of after "of" ("accusations of sexism").
 var accusationNouns = disputeWordClass("accusation_noun")
 
+// agentAfter reads "by the union" / "from Greece" / "of X" at toks[k]: the agent and
+// the index after it, or nil and k.
+func (f *disputeFinder) agentAfter(toks []semTok, k int) (*string, int) {
+	if k+1 >= len(toks) || (toks[k].Lower != "by" && toks[k].Lower != "from" && toks[k].Lower != "of") {
+		return nil, k
+	}
+	j := k + 1
+	if toks[j].Lower == "the" && j+1 < len(toks) {
+		j++
+	}
+	m := f.mentionStartingAt(toks[j].Start)
+	if m == nil {
+		return nil, k
+	}
+	id := m.Entity
+	for j < len(toks) && toks[j].Start < m.Span.End {
+		j++
+	}
+	return &id, j
+}
+
 // inlineNounThat: "denied a report that CLAUSE", "rejected claims by the union that
 // CLAUSE": the clause is the claim; an agent after "by", "from" or "of" is the target.
 func (f *disputeFinder) inlineNounThat(v *verbSite) (ruleMatch, bool) {
@@ -251,20 +280,7 @@ func (f *disputeFinder) inlineNounThat(v *verbSite) (ruleMatch, bool) {
 	if n < 0 {
 		return ruleMatch{}, false
 	}
-	var target *string
-	k := n + 1
-	if k+1 < len(toks) && (toks[k].Lower == "by" || toks[k].Lower == "from" || toks[k].Lower == "of") {
-		j := k + 1
-		if toks[j].Lower == "the" && j+1 < len(toks) {
-			j++
-		}
-		if m := f.mentionStartingAt(toks[j].Start); m != nil {
-			id := m.Entity
-			target = &id
-			for k = j; k < len(toks) && toks[k].Start < m.Span.End; k++ {
-			}
-		}
-	}
+	target, k := f.agentAfter(toks, n+1)
 	if target == nil {
 		target = f.possessor(toks, n)
 	}
@@ -483,9 +499,8 @@ func (f *disputeFinder) precedingClaim(pos, si int, figure bool, disputer string
 	best, accused := -1, -1
 	for _, k := range f.candidateClaims(minStart, pos) {
 		c := &f.d.Claims[k]
-		if c.Span.End > pos || c.Span.Start < minStart || (figure && len(c.Quantities) == 0) || isReferenceClaim(c) ||
-			(c.Speaker != nil && *c.Speaker == disputer) || (c.Origin == "disputed" && c.Span.Start >= f.sents[si].Start) {
-			continue // a proposition disputed in this very sentence is not what it points back to
+		if c.Span.End > pos || c.Span.Start < minStart || !f.antecedent(c, si, figure, disputer) {
+			continue
 		}
 		if c.Accused != nil && *c.Accused == disputer && (accused < 0 || c.Span.End > f.d.Claims[accused].Span.End) {
 			accused = k
@@ -501,6 +516,18 @@ func (f *disputeFinder) precedingClaim(pos, si int, figure bool, disputer string
 		return ""
 	}
 	return f.d.Claims[best].ID
+}
+
+// antecedent reports whether claim c may be what an anaphor of the disputer in
+// sentence si points to: with a quantity for a figure noun, a claim of its own (not a
+// noun phrase that refers to one), not the disputer's own, and not a proposition
+// disputed in that very sentence.
+func (f *disputeFinder) antecedent(c *Claim, si int, figure bool, disputer string) bool {
+	switch {
+	case figure && len(c.Quantities) == 0, isReferenceClaim(c), c.Speaker != nil && *c.Speaker == disputer:
+		return false
+	}
+	return c.Origin != "disputed" || c.Span.Start < f.sents[si].Start
 }
 
 // candidateClaims returns the indexes of the claims that may start between minStart

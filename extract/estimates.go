@@ -67,15 +67,8 @@ func (f *estimateFinder) at(toks []semTok, i int, covered []bool) []Claim {
 	if !ok {
 		return nil
 	}
-	j := i + 1
-	if j >= len(toks) || toks[j].Lower != "the" {
-		return nil
-	}
-	n := j + 1
-	for n < len(toks) && n <= j+3 && !tollNouns[toks[n].Lower] {
-		n++
-	}
-	if n >= len(toks) || !tollNouns[toks[n].Lower] || n+1 >= len(toks) || toks[n+1].Lower != "at" {
+	j, n := f.tollPhrase(toks, i+1)
+	if n < 0 {
 		return nil
 	}
 	q, qi, end := f.quantityAt(toks, n+2)
@@ -86,35 +79,55 @@ func (f *estimateFinder) at(toks []semTok, i int, covered []bool) []Claim {
 	cue := semSpan(f.d.Runes, toks[i].Start, toks[i].End)
 	out := []Claim{f.claim(speaker, phrase, toks[n+1].Start, q, cue)}
 	covered[qi] = true
-	// "..., the government at 12"
+	if other, at := f.gapped(toks, end, speaker); at > 0 {
+		if q2, qi2, _ := f.quantityAt(toks, at+1); qi2 >= 0 {
+			out = append(out, f.claim(other, phrase, toks[at].Start, q2, cue))
+			covered[qi2] = true
+		}
+	}
+	return out
+}
+
+// tollPhrase reads "the death toll at" from toks[j]: it returns j and the index of
+// the toll noun (followed by "at"), or -1.
+func (f *estimateFinder) tollPhrase(toks []semTok, j int) (int, int) {
+	if j >= len(toks) || toks[j].Lower != "the" {
+		return j, -1
+	}
+	n := j + 1
+	for n < len(toks) && n <= j+3 && !tollNouns[toks[n].Lower] {
+		n++
+	}
+	if n >= len(toks) || !tollNouns[toks[n].Lower] || n+1 >= len(toks) || toks[n+1].Lower != "at" {
+		return j, -1
+	}
+	return j, n
+}
+
+// gapped reads ", the government at" after the first figure (toks[end:]): the second
+// speaker (not speaker) and the index of its "at", or 0.
+func (f *estimateFinder) gapped(toks []semTok, end int, speaker string) (string, int) {
 	e := end
 	for e < len(toks) && (toks[e].Text == "," || toks[e].Lower == "while" || toks[e].Lower == "whereas" || toks[e].Lower == "but") {
 		e++
 	}
 	if e == end || e >= len(toks) {
-		return out
+		return "", 0
 	}
-	if toks[e].Lower == "the" {
+	if toks[e].Lower == "the" && e+1 < len(toks) {
 		e++
-	}
-	if e >= len(toks) {
-		return out
 	}
 	other, ok := f.starts[toks[e].Start]
 	if !ok || other == speaker {
-		return out
+		return "", 0
 	}
 	for e < len(toks) && toks[e].Lower != "at" && toks[e].Kind == 'w' && e-end < 8 {
 		e++
 	}
 	if e >= len(toks) || toks[e].Lower != "at" {
-		return out
+		return "", 0
 	}
-	if q2, qi2, _ := f.quantityAt(toks, e+1); qi2 >= 0 {
-		out = append(out, f.claim(other, phrase, toks[e].Start, q2, cue))
-		covered[qi2] = true
-	}
-	return out
+	return other, e
 }
 
 // quantityAt returns the quantity that starts at toks[j], its index in f.quants and
