@@ -47,8 +47,8 @@ var modalLex = func() []modalPhrase {
 	return out
 }()
 
-// semDurationWords are counted nouns that are durations, not statistics.
-var semDurationWords = map[string]bool{"years": true, "months": true, "weeks": true, "days": true, "hours": true,
+// durationWords are counted nouns that are durations, not statistics.
+var durationWords = map[string]bool{"years": true, "months": true, "weeks": true, "days": true, "hours": true,
 	"decades": true, "minutes": true, "centuries": true, "year": true, "month": true, "week": true, "day": true}
 
 // modalityOf returns the modality the text of runes[s:e] (or its fragments) marks.
@@ -58,9 +58,9 @@ func modalityOf(runes []rune, sp Span) graph.Modality {
 
 // modalityOfTx is modalityOf over a prepared text.
 func modalityOfTx(x *semText, sp Span) graph.Modality {
-	for _, f := range semFragments(sp) {
-		// the marker that matters stands early: read at most semModalityReach code points
-		toks := x.scan(f[0], min(f[1], f[0]+semModalityReach))
+	for _, f := range spanFragments(sp) {
+		// the marker that matters stands early: read at most modalityReach code points
+		toks := x.scan(f[0], min(f[1], f[0]+modalityReach))
 		for i := range toks {
 			for _, m := range modalLex {
 				if i+len(m.words) > len(toks) {
@@ -96,16 +96,16 @@ func modalityOfTx(x *semText, sp Span) graph.Modality {
 	return graph.ModalityAsserted
 }
 
-// semIsStatistic reports whether a quantity makes the sentence that holds it a
+// isStatistic reports whether a quantity makes the sentence that holds it a
 // statistic the article asserts: a percentage or money, or a count of something that
 // is not a duration, written in digits, or qualified ("more than two"), or with a
 // casualty word ("two people killed"). A bare number word in a noun phrase ("three
 // simple commitments", "two years") is rhetoric, not a statistic.
-func semIsStatistic(q Quantity) bool {
+func isStatistic(q Quantity) bool {
 	if q.Unit != "count" {
 		return true
 	}
-	if q.Counted == "" || semDurationWords[q.Counted] {
+	if q.Counted == "" || durationWords[q.Counted] {
 		return false
 	}
 	digits := false
@@ -122,13 +122,26 @@ func semIsStatistic(q Quantity) bool {
 	return len(f) > 1 && (qLex.states[f[len(f)-1]] || strings.HasPrefix(q.Counted, "remains of"))
 }
 
-// semModalityReach bounds how much of a claim modalityOf reads.
-const semModalityReach = 2000
+// denialCue reports whether an attribution's cue is a verb that disputes the truth
+// of its content ("denied", "disputes", "rejected"; lexicon/disputes.txt).
+func denialCue(x *semText, cue Span) bool {
+	for _, fr := range spanFragments(cue) {
+		for _, t := range x.scan(fr[0], fr[1]) {
+			if k, ok := disputeVerbs[t.Lower]; ok && truthKinds[k] {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// modalityReach bounds how much of a claim modalityOf reads.
+const modalityReach = 2000
 
 // cueModality returns the modality an attribution's cue gives ("are expected",
 // "predicts"), or asserted.
 func cueModality(x *semText, cue Span) graph.Modality {
-	for _, f := range semFragments(cue) {
+	for _, f := range spanFragments(cue) {
 		for _, t := range x.scan(max(0, f[0]), min(len(x.runes), f[1], f[0]+200)) {
 			if m, ok := cueModal[t.Lower]; ok {
 				return m
@@ -138,8 +151,8 @@ func cueModality(x *semText, cue Span) graph.Modality {
 	return graph.ModalityAsserted
 }
 
-// semFragments returns the pieces of a span: its Fragments, or the span itself.
-func semFragments(sp Span) [][2]int {
+// spanFragments returns the pieces of a span: its Fragments, or the span itself.
+func spanFragments(sp Span) [][2]int {
 	if len(sp.Fragments) > 0 {
 		return sp.Fragments
 	}
@@ -150,7 +163,7 @@ func semFragments(sp Span) [][2]int {
 // surrounding spaces.
 func semSpanText(runes []rune, sp Span) string {
 	var parts []string
-	for _, f := range semFragments(sp) {
+	for _, f := range spanFragments(sp) {
 		s, e := max(0, f[0]), min(len(runes), f[1])
 		if s < e {
 			parts = append(parts, strings.TrimSpace(string(runes[s:e])))
@@ -159,8 +172,8 @@ func semSpanText(runes []rune, sp Span) string {
 	return strings.TrimSpace(strings.Join(parts, " "))
 }
 
-// semWithText returns the span with its Text filled in from the document.
-func semWithText(runes []rune, sp Span) Span {
+// spanWithText returns the span with its Text filled in from the document.
+func spanWithText(runes []rune, sp Span) Span {
 	sp.Start, sp.End = max(0, min(sp.Start, len(runes))), max(0, min(sp.End, len(runes)))
 	if sp.End < sp.Start {
 		sp.End = sp.Start
@@ -169,8 +182,8 @@ func semWithText(runes []rune, sp Span) Span {
 	return sp
 }
 
-func semInside(sp Span, s, e int) bool {
-	for _, f := range semFragments(sp) {
+func spanInside(sp Span, s, e int) bool {
+	for _, f := range spanFragments(sp) {
 		if s >= f[0] && e <= f[1] {
 			return true
 		}
@@ -183,7 +196,7 @@ func findClaims(d *Document) {
 	tx := semTextOf(d)
 	var quants []Quantity
 	for _, s := range semSentenceSpans(d) {
-		if semSpanHas(d, s, semMayCount) {
+		if semSpanHas(d, s, mayCount) {
 			quants = append(quants, findQuantitiesTx(tx, s.Start, s.End)...)
 		}
 	}
@@ -201,18 +214,23 @@ func findClaims(d *Document) {
 		a := &d.Attributions[i]
 		sp := claimSpanOf(d.Runes, a.Content)
 		text := strings.TrimSpace(sp.Text)
-		if !semHasASCIIAlnum(text) && graph.NormalizeClaimText(text) == "" {
+		if !hasASCIIAlnum(text) && graph.NormalizeClaimText(text) == "" {
 			continue // an ASCII letter or digit survives normalization
 		}
 		mod := modalityOfTx(tx, sp)
 		if mod == graph.ModalityAsserted {
 			mod = cueModality(tx, a.Cue)
 		}
-		c := Claim{ID: graph.ClaimID(text), Text: text, Span: sp, Speaker: a.Speaker, Origin: "attribution", Modality: string(mod), Quantities: []Quantity{}}
+		c := Claim{ID: graph.ClaimID(text), Text: text, Span: sp, Speaker: a.Speaker, Origin: "attribution", Modality: mod, Quantities: []Quantity{}}
+		if denialCue(tx, a.Cue) {
+			// "Russia denied that its troops had crossed the border": the content is
+			// what Russia disputes, not what it claims (findDisputes links the two)
+			c.Speaker, c.Origin = nil, "disputed"
+		}
 		id := a.ID
 		c.Attribution = &id
-		for _, f := range semFragments(sp) {
-			for qi := semQuantFrom(quants, f[0]); qi < len(quants) && quants[qi].Span.Start < f[1]; qi++ {
+		for _, f := range spanFragments(sp) {
+			for qi := quantityFrom(quants, f[0]); qi < len(quants) && quants[qi].Span.Start < f[1]; qi++ {
 				if q := quants[qi]; q.Span.End <= f[1] {
 					c.Quantities = append(c.Quantities, q)
 					covered[qi] = true
@@ -221,15 +239,23 @@ func findClaims(d *Document) {
 		}
 		add(c)
 	}
+	// estimates: "the opposition put the death toll at 40, the government at 12"
+	for _, c := range findEstimates(d, tx, quants, covered) {
+		if seen[c.ID] {
+			countedFrom(claims, c) // "officials put the death toll at 40" is an attribution too
+			continue
+		}
+		add(c)
+	}
 	// article-asserted statistics
 	for _, s := range semSentenceSpans(d) {
 		var qs []Quantity
-		for qi := semQuantFrom(quants, s.Start); qi < len(quants) && quants[qi].Span.Start < s.End; qi++ {
+		for qi := quantityFrom(quants, s.Start); qi < len(quants) && quants[qi].Span.Start < s.End; qi++ {
 			q := quants[qi]
 			if covered[qi] || q.Span.End > s.End {
 				continue
 			}
-			if !semIsStatistic(q) {
+			if !isStatistic(q) {
 				continue
 			}
 			qs = append(qs, q)
@@ -237,8 +263,8 @@ func findClaims(d *Document) {
 		if len(qs) == 0 {
 			continue
 		}
-		sp := semWithText(d.Runes, Span{Start: s.Start, End: s.End})
-		c := Claim{ID: graph.ClaimID(sp.Text), Text: sp.Text, Span: sp, Origin: "article", Modality: string(modalityOfTx(tx, sp)), Quantities: qs}
+		sp := spanWithText(d.Runes, Span{Start: s.Start, End: s.End})
+		c := Claim{ID: graph.ClaimID(sp.Text), Text: sp.Text, Span: sp, Origin: "article", Modality: modalityOfTx(tx, sp), Quantities: qs}
 		add(c)
 	}
 	sort.SliceStable(claims, func(i, j int) bool { return claims[i].Span.Start < claims[j].Span.Start })
@@ -248,9 +274,25 @@ func findClaims(d *Document) {
 	d.Claims = claims
 }
 
-// qNumFirst marks the first bytes of the number words, so that semMayCount looks up
+// countedFrom gives the claim of claims with est's id the counted thing of est's
+// quantity where it has none.
+func countedFrom(claims []Claim, est Claim) {
+	for k := range claims {
+		if claims[k].ID != est.ID {
+			continue
+		}
+		for i := range claims[k].Quantities {
+			q := &claims[k].Quantities[i]
+			if q.Counted == "" && q.Span.Start == est.Quantities[0].Span.Start {
+				q.Counted = est.Quantities[0].Counted
+			}
+		}
+	}
+}
+
+// numberStartBytes marks the first bytes of the number words, so that mayCount looks up
 // only the tokens that may be one.
-var qNumFirst = func() (first [256]bool) {
+var numberStartBytes = func() (first [256]bool) {
 	for w := range qLex.numWords {
 		if w != "" {
 			first[w[0]] = true
@@ -259,8 +301,8 @@ var qNumFirst = func() (first [256]bool) {
 	return first
 }()
 
-// semMayCount reports whether a token may start a quantity: digits or a number word.
-func semMayCount(t *Token) bool {
+// mayCount reports whether a token may start a quantity: digits or a number word.
+func mayCount(t *Token) bool {
 	if t.Kind == TokNumber {
 		return true
 	}
@@ -269,7 +311,7 @@ func semMayCount(t *Token) bool {
 			return true
 		}
 	}
-	if t.Lower == "" || !qNumFirst[t.Lower[0]] {
+	if t.Lower == "" || !numberStartBytes[t.Lower[0]] {
 		return false // no number word starts with this byte
 	}
 	if _, ok := qLex.numWords[t.Lower]; ok {
@@ -284,7 +326,7 @@ func semMayCount(t *Token) bool {
 // leading complementizer ("said that the talks failed" claims "the talks failed"), so
 // that the same claim reported with and without "that" is one claim. Its Text is set.
 func claimSpanOf(runes []rune, content Span) Span {
-	sp := semWithText(runes, content)
+	sp := spanWithText(runes, content)
 	if len(sp.Fragments) > 0 {
 		return sp
 	}
@@ -298,20 +340,20 @@ func claimSpanOf(runes []rune, content Span) Span {
 			s++
 		}
 		if s < sp.End {
-			return semWithText(runes, Span{Start: s, End: sp.End})
+			return spanWithText(runes, Span{Start: s, End: sp.End})
 		}
 	}
 	return sp
 }
 
-// semQuantFrom returns the index of the first quantity (sorted by start) that starts
+// quantityFrom returns the index of the first quantity (sorted by start) that starts
 // at or after pos.
-func semQuantFrom(qs []Quantity, pos int) int {
+func quantityFrom(qs []Quantity, pos int) int {
 	return sort.Search(len(qs), func(i int) bool { return qs[i].Span.Start >= pos })
 }
 
-// semClaimIndex returns the index of the claim with id in d.Claims, or -1.
-func semClaimIndex(d *Document, id string) int {
+// claimIndex returns the index of the claim with id in d.Claims, or -1.
+func claimIndex(d *Document, id string) int {
 	for i := range d.Claims {
 		if d.Claims[i].ID == id {
 			return i
@@ -320,8 +362,8 @@ func semClaimIndex(d *Document, id string) int {
 	return -1
 }
 
-// semHasASCIIAlnum reports whether s holds an ASCII letter or digit.
-func semHasASCIIAlnum(s string) bool {
+// hasASCIIAlnum reports whether s holds an ASCII letter or digit.
+func hasASCIIAlnum(s string) bool {
 	for i := 0; i < len(s); i++ {
 		c := s[i] | 0x20
 		if (c >= 'a' && c <= 'z') || (s[i] >= '0' && s[i] <= '9') {

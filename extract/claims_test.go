@@ -65,7 +65,7 @@ func TestClaimRules(t *testing.T) {
 	// a claim without a marker takes the modality of its cue
 	text = "China and Russia are expected to be the biggest sources of opposition."
 	d = docWithAttributions(t, text, attrSpec{"China and Russia", "are expected", "to be the biggest sources of opposition", ""})
-	if len(d.Claims) != 1 || d.Claims[0].Modality != string(graph.ModalityPrediction) {
+	if len(d.Claims) != 1 || d.Claims[0].Modality != graph.ModalityPrediction {
 		t.Errorf("cue modality: %+v", d.Claims)
 	}
 

@@ -8,46 +8,39 @@ import (
 	"github.com/claimgraph/claimgraph/graph"
 )
 
-// Disputes: who disputes, denies, rejects, refutes, contests, questions, criticizes,
-// opposes, refuses or accuses (the verb forms in lexicon/disputes.txt), and which
-// claim or agent is targeted. The rules, each with a test sentence in
-// disputes_test.go:
+// Disputes: who disputes the truth of which claim. A dispute is stated by a dispute
+// verb (lexicon/disputes.txt: "denied", "disputes", "rejected", "dismissed", "pushed
+// back", ...) or by a rebuttal that calls a claim false (lexicon/rebuttals.txt). The
+// verb's subject is the disputer; the rules of disputes_rules.go (named values, each
+// with test sentences in testdata/dispute_rules.tsv) find the claim it disputes and
+// say the dispute's shape (graph.DisputeShape).
 //
 // Disputer (the verb's subject):
 //   - active: the entity mention that ends right before the verb, after skipping
-//     auxiliaries and adverbs ("Israel has consistently criticized"), time
-//     expressions ("Israel on Tuesday disputed", "Hamas last week rejected") and an
-//     aside between commas ("Israel, however, rejected"), or a pronoun resolved like
-//     a speaker ("they reject");
+//     auxiliaries and adverbs ("Israel has consistently denied"), time expressions
+//     ("Israel on Tuesday disputed", "Hamas last week rejected") and an aside between
+//     commas ("Israel, however, rejected"), or a pronoun resolved like a speaker
+//     ("they reject"); names, nominals ("the ministry", "the company") and metonyms
+//     ("Beijing", "the Pentagon") are the mentions the entity stage found;
 //   - coordinated subjects ("Egypt and Qatar rejected") are each a disputer: one
 //     dispute per entity, in text order;
-//   - possessive of a noun ("their refusal", "Israel’s refusal");
+//   - possessive of a noun ("Israel’s refusal");
 //   - passive: "is disputed by X", "were rejected by X";
 //   - a plural group noun with no name ("Critics rejected the report") becomes a
 //     group entity.
 //
 // A verb without a resolvable disputer is not a dispute ("many questions remain",
-// "those who reject violence").
+// "those who reject violence"), nor is a negated one ("did not dispute", "would not
+// deny anyone ...", "declined to deny"). What the verb's object is decides the rest:
+// a proposal, a bill or an act ("rejected the proposal", "opposed the bill",
+// "refused to comment") is not a claim, so no rule matches it.
 //
-// Target, tried in order:
-//  1. anaphora: "these figures", "this claim", "the report" → the nearest preceding
-//     claim (within three sentences) that has a quantity, for number nouns (figures,
-//     numbers, toll, count, data, estimates, statistics, tally), or any claim for other
-//     nouns (claim, report, allegation, statement, account);
-//  2. relative clause: "X, a condition that Israel opposes" → the clause X before the
-//     comma, back to "of", "that", "whether" or the start of its clause; an existing claim
-//     with that text, else a new claim of origin "disputed";
-//  3. an agent object: "accused Hamas", "criticized UNIFIL" → that agent; with "of"
-//     or "for" + a clause after it, the accusation is a claim of the disputer (origin
-//     "accusation"), or the claim of an attribution whose cue is the verb; a
-//     possessive agent before a number noun ("disputed the Health Ministry’s
-//     figures") targets that agent and the agent's nearest claim with a quantity,
-//     before the verb or else after it, when the text has one;
-//  4. a clause object: "refused to ...", "their refusal to ...", "denied that ..." →
-//     the claim of an attribution whose cue is the verb, else a new claim of origin
-//     "disputed"; an agent named in it is the target agent.
+// Accusations: "X accused Y of Z" is a claim of X (origin "accusation", Accused Y),
+// not a dispute; Y's later denial of it ("he has denied the claim") is a dispute of
+// shape accusation.
 
-var dispLex = func() map[string]graph.DisputeKind {
+// disputeVerbs maps each form of a dispute verb (one or two words) to its kind.
+var disputeVerbs = func() map[string]graph.DisputeKind {
 	m := map[string]graph.DisputeKind{}
 	for _, f := range semLexRows("disputes.txt") {
 		m[f[0]] = graph.DisputeKind(f[1])
@@ -55,53 +48,139 @@ var dispLex = func() map[string]graph.DisputeKind {
 	return m
 }()
 
-// semSkipBeforeVerb are words between a subject and its verb.
-var semSkipBeforeVerb = map[string]bool{
-	"has": true, "have": true, "had": true, "does": true, "do": true, "did": true, "also": true, "already": true,
-	"still": true, "not": true, "never": true, "long": true, "again": true, "been": true, "is": true, "are": true,
-	"was": true, "were": true, "will": true, "would": true, "could": true, "may": true, "might": true,
-	"to": true, "continues": true, "continued": true, "continue": true, "even": true, "previously": true,
+// disputeWordClasses are the word classes of lexicon/dispute_words.txt.
+var disputeWordClasses = func() map[string]map[string]bool {
+	m := map[string]map[string]bool{}
+	for _, f := range semLexRows("dispute_words.txt") {
+		if m[f[0]] == nil {
+			m[f[0]] = map[string]bool{}
+		}
+		m[f[0]][f[1]] = true
+	}
+	return m
+}()
+
+// disputeWordClass returns one word class of lexicon/dispute_words.txt; a class the
+// file lacks is a programming error caught at package initialization.
+func disputeWordClass(name string) map[string]bool {
+	m, ok := disputeWordClasses[name]
+	if !ok {
+		panic("extract: lexicon dispute_words.txt has no class " + name)
+	}
+	return m
 }
 
-// semAnaphorNouns are nouns that refer back to a claim; true for number nouns.
-var semAnaphorNouns = map[string]bool{
-	"figures": true, "figure": true, "numbers": true, "number": true, "toll": true, "count": true, "data": true,
-	"estimates": true, "estimate": true, "statistics": true, "tally": true, "casualties": true,
-	"claim": false, "claims": false, "report": false, "reports": false, "allegation": false, "allegations": false,
-	"statement": false, "statements": false, "account": false, "accounts": false, "assertion": false,
-	"assertions": false, "findings": false, "assessment": false, "charge": false, "charges": false, "accusation": false,
-	"accusations": false, "characterization": false, "version": false,
+// truthKinds are the dispute kinds that speak to a claim's truth; the others
+// (criticizes, opposes, refuses) dispute a claim only through a claim noun.
+var truthKinds = map[graph.DisputeKind]bool{
+	graph.DisputeDisputes: true, graph.DisputeDenies: true, graph.DisputeRejects: true, graph.DisputeDismisses: true,
+	graph.DisputeRefutes: true, graph.DisputeContests: true, graph.DisputeQuestions: true,
 }
 
-var semAnaphorDets = map[string]bool{"these": true, "this": true, "those": true, "that": true, "the": true, "such": true, "its": true, "their": true}
+// claimNouns maps the nouns of lexicon/dispute_targets.txt to true for nouns of
+// figures ("toll", "figures") and false for other claims ("report", "allegation").
+var claimNouns = func() map[string]bool {
+	m := map[string]bool{}
+	for _, f := range semLexRows("dispute_targets.txt") {
+		m[f[0]] = len(f) > 1 && f[1] == "figure"
+	}
+	return m
+}()
+
+// wordsBeforeVerb are words between a subject and its verb.
+var wordsBeforeVerb = disputeWordClass("before_verb")
+
+// semSkipBeforeVerb is wordsBeforeVerb under the name speakers.go reads.
+var semSkipBeforeVerb = wordsBeforeVerb
+
+// negations before a dispute verb make it no dispute ("did not dispute", "never
+// denied"); declineVerbs before "to" too ("declined to deny", "refused to dispute").
+var negations = disputeWordClass("negation")
+
+var declineVerbs = disputeWordClass("decline")
+
+// anaphorDeterminers stand before a claim noun that points back to a claim.
+var anaphorDeterminers = disputeWordClass("anaphor_determiner")
+
+// groupDeterminers may stand before a bare group noun that is a disputer.
+var groupDeterminers = disputeWordClass("group_determiner")
+
+// maxClauseWords bounds the clauses that disputes read, so that time stays linear on
+// text without punctuation.
+const maxClauseWords = 60
+
+// addedClaimLookback bounds how many claims added by disputes an anaphor looks at.
+const addedClaimLookback = 50
+
+// anaphorSentences is how many sentences back an anaphor looks for its claim.
+const anaphorSentences = 3
 
 type disputeFinder struct {
 	d       *Document
 	r       *speakerResolver
 	sents   []Span
-	byStart map[int][]int          // mention indexes by start
-	byEnd   map[int][]int          // mention indexes by end
-	claimIx map[string]int         // claim id → index in d.Claims
-	byAttr  map[string]string      // attribution id → claim id
-	cueAt   map[int]int            // code point inside a cue → attribution index
-	cues    map[semDisputeKey]bool // cue spans and disputers of disputes emitted
-	coord   []string               // disputers coordinated before the subject ("Egypt and")
-	bySpk   map[string][]int       // speaker → indexes of d.Claims[:base] with quantities
-	base    int                    // d.Claims[:base] were there before, in text order
-	added   bool                   // mentions were appended (sorted again at the end)
+	byStart map[int][]int       // mention indexes by start
+	byEnd   map[int][]int       // mention indexes by end
+	claimIx map[string]int      // claim id → index in d.Claims
+	byAttr  map[string]string   // attribution id → claim id
+	cueAt   map[int]int         // code point inside a cue → attribution index
+	emitted map[disputeKey]bool // cue spans and disputers of disputes emitted
+	coord   []string            // disputers coordinated before the subject ("Egypt and")
+	bySpk   map[string][]int    // speaker → indexes of d.Claims[:base] with quantities
+	base    int                 // d.Claims[:base] were there before, in text order
+	added   bool                // mentions were appended (sorted again at the end)
 }
 
-// semMaxClauseWords bounds the clauses that disputes read, so that time stays linear
-// on text without punctuation.
-const semMaxClauseWords = 60
+// verbSite is one dispute verb in a sentence, with its disputer once found.
+type verbSite struct {
+	si        int      // sentence index
+	toks      []semTok // the sentence's tokens
+	i         int      // the verb's token
+	n         int      // the verb's length in tokens (2 for "pushed back")
+	kind      graph.DisputeKind
+	disputer  string
+	subjStart int // the subject's first token, -1 for a passive
+}
 
-// semAddedLookback bounds how many claims added by disputes an anaphor looks at.
-const semAddedLookback = 50
+func (v *verbSite) verb() semTok {
+	t := v.toks[v.i]
+	t.End = v.toks[v.i+v.n-1].End
+	t.Text = v.toks[v.i].Text
+	if v.n > 1 {
+		t.Text += " " + v.toks[v.i+v.n-1].Text
+	}
+	return t
+}
+
+// obj is the first token after the verb.
+func (v *verbSite) obj() int { return v.i + v.n }
+
+// disputeKey identifies an emitted dispute: its verb and its disputer.
+type disputeKey struct {
+	start, end int
+	disputer   string
+}
 
 // findDisputes fills d.Disputes and adds the claims the disputes create.
 func findDisputes(d *Document) {
+	f := newDisputeFinder(d)
+	for si, s := range f.sents {
+		if semSpanHas(d, s, func(t *Token) bool { _, ok := disputeVerbs[t.Lower]; return ok || t.Lower == "pushed" }) {
+			f.sentence(si, f.r.tx.scan(s.Start, s.End))
+		}
+	}
+	f.rebuttals()
+	f.counterclaims()
+	sort.SliceStable(d.Claims, func(i, j int) bool { return d.Claims[i].Span.Start < d.Claims[j].Span.Start })
+	if f.added {
+		sortMentions(d)
+	}
+}
+
+func newDisputeFinder(d *Document) *disputeFinder {
 	f := &disputeFinder{d: d, r: newSpeakerResolver(d), sents: semSentenceSpans(d), byStart: map[int][]int{},
-		byEnd: map[int][]int{}, claimIx: map[string]int{}, byAttr: map[string]string{}, cueAt: map[int]int{}, cues: map[semDisputeKey]bool{}}
+		byEnd: map[int][]int{}, claimIx: map[string]int{}, byAttr: map[string]string{}, cueAt: map[int]int{},
+		emitted: map[disputeKey]bool{}}
 	for k, m := range d.Mentions {
 		if m.Kind != MentionPronoun {
 			f.byStart[m.Span.Start] = append(f.byStart[m.Span.Start], k)
@@ -114,7 +193,7 @@ func findDisputes(d *Document) {
 		f.index(k)
 	}
 	for k := range d.Attributions {
-		for _, fr := range semFragments(d.Attributions[k].Cue) {
+		for _, fr := range spanFragments(d.Attributions[k].Cue) {
 			for p := fr[0]; p < fr[1] && p-fr[0] < 64; p++ {
 				if _, ok := f.cueAt[p]; !ok {
 					f.cueAt[p] = k
@@ -122,23 +201,110 @@ func findDisputes(d *Document) {
 			}
 		}
 	}
-	for si, s := range f.sents {
-		if !semSpanHas(d, s, func(t *Token) bool { _, ok := dispLex[t.Lower]; return ok }) {
+	return f
+}
+
+// sentence finds the disputes of the dispute verbs in one sentence.
+func (f *disputeFinder) sentence(si int, toks []semTok) {
+	for i := 0; i < len(toks); i++ {
+		t := toks[i]
+		if t.Kind != 'w' {
 			continue
 		}
-		toks := f.r.tx.scan(s.Start, s.End)
-		for i, t := range toks {
-			kind, ok := dispLex[t.Lower]
-			if !ok || t.Kind != 'w' {
+		n, kind := 1, graph.DisputeKind("")
+		if i+1 < len(toks) {
+			if k, ok := disputeVerbs[t.Lower+" "+toks[i+1].Lower]; ok {
+				n, kind = 2, k
+			}
+		}
+		if kind == "" {
+			k, ok := disputeVerbs[t.Lower]
+			if !ok {
 				continue
 			}
-			f.at(si, toks, i, kind)
+			kind = k
+		}
+		f.site(&verbSite{si: si, toks: toks, i: i, n: n, kind: kind, subjStart: -1})
+		i += n - 1
+	}
+}
+
+// site finds the disputer of one verb and applies the rules to it.
+func (f *disputeFinder) site(v *verbSite) {
+	if negatedBefore(v.toks, v.i) {
+		return
+	}
+	f.coord = f.coord[:0]
+	if f.passive(v) {
+		return
+	}
+	v.disputer, v.subjStart = f.subject(v.toks, v.i)
+	if v.kind == graph.DisputeAccuses {
+		f.accusation(v) // a claim of the accuser, who may be unnamed
+		return
+	}
+	if v.disputer == "" {
+		return
+	}
+	f.coord = append(f.coord, f.coordinated(v.toks, v.subjStart, v.disputer)...)
+	for _, r := range disputeRules {
+		if r.truthOnly && !truthKinds[v.kind] {
+			continue
+		}
+		if m, ok := r.match(f, v); ok {
+			f.emit(v, r, m)
+			return
 		}
 	}
-	sort.SliceStable(d.Claims, func(i, j int) bool { return d.Claims[i].Span.Start < d.Claims[j].Span.Start })
-	if f.added {
-		sortMentions(d)
+	if v.kind == graph.DisputeCriticizes {
+		f.accusation(v) // "criticized UNIFIL for allowing ...": a claim, no dispute
 	}
+}
+
+// negatedBefore reports whether the verb at toks[i] is negated: "not", "never",
+// "n't" among the words before it, or "declined to".
+func negatedBefore(toks []semTok, i int) bool {
+	for k := i - 1; k >= 0 && i-k <= 4; k-- {
+		w := toks[k].Lower
+		if toks[k].Kind != 'w' {
+			return false
+		}
+		if negations[w] || strings.HasSuffix(w, "n't") {
+			return true
+		}
+		if w == "to" && k >= 1 && declineVerbs[toks[k-1].Lower] {
+			return true
+		}
+		if !wordsBeforeVerb[w] && !strings.HasSuffix(w, "ly") {
+			return false
+		}
+	}
+	return false
+}
+
+// passive handles "is disputed by X": it reports whether the verb is passive (with
+// or without a dispute).
+func (f *disputeFinder) passive(v *verbSite) bool {
+	toks, i := v.toks, v.i
+	if i < 1 || !semStateAux[toks[i-1].Lower] || v.obj() >= len(toks) || toks[v.obj()].Lower != "by" {
+		return false
+	}
+	j := v.obj() + 1
+	if j < len(toks) && toks[j].Lower == "the" {
+		j++
+	}
+	if j < len(toks) {
+		if m := f.mentionStartingAt(toks[j].Start); m != nil {
+			v.disputer = m.Entity
+		}
+	}
+	if v.disputer == "" || !truthKinds[v.kind] {
+		return true
+	}
+	if m, ok := f.anaphor(v, clauseStart(toks, i), i-1); ok {
+		f.emit(v, passiveRule, m)
+	}
+	return true
 }
 
 // mentionEndingAt returns the (longest) mention whose span ends at pos, possibly
@@ -154,6 +320,18 @@ func (f *disputeFinder) mentionEndingAt(pos int) *Mention {
 			if best == nil || m.Span.Start < best.Span.Start {
 				best = m
 			}
+		}
+	}
+	return best
+}
+
+// mentionStartingAt returns the longest mention that starts at pos.
+func (f *disputeFinder) mentionStartingAt(pos int) *Mention {
+	var best *Mention
+	for _, k := range f.byStart[pos] {
+		m := &f.d.Mentions[k]
+		if best == nil || m.Span.End > best.Span.End {
+			best = m
 		}
 	}
 	return best
@@ -177,45 +355,47 @@ func (f *disputeFinder) hasClaim(id string) bool {
 	return ok
 }
 
-// mentionStartingAt returns the longest mention that starts at pos.
-func (f *disputeFinder) mentionStartingAt(pos int) *Mention {
-	var best *Mention
-	for _, k := range f.byStart[pos] {
-		m := &f.d.Mentions[k]
-		if best == nil || m.Span.End > best.Span.End {
-			best = m
-		}
+func (f *disputeFinder) claim(id string) *Claim {
+	if k, ok := f.claimIx[id]; ok {
+		return &f.d.Claims[k]
 	}
-	return best
+	return nil
+}
+
+// skipToSubject returns the token before the verb at toks[i] that ends its subject,
+// after auxiliaries, adverbs, time expressions and asides.
+func skipToSubject(toks []semTok, i int) int {
+	k := i - 1
+	for {
+		for k >= 0 && i-k <= 6 && toks[k].Kind == 'w' && (wordsBeforeVerb[toks[k].Lower] || (strings.HasSuffix(toks[k].Lower, "ly") && toks[k].Text == toks[k].Lower)) {
+			k--
+		}
+		if n := timeBefore(toks, k); n > 0 {
+			k -= n
+			continue
+		}
+		if n := asideBefore(toks, k); n > 0 {
+			k -= n
+			continue
+		}
+		if n := relativeAsideBefore(toks, k); n > 0 {
+			k -= n
+			continue
+		}
+		return k
+	}
 }
 
 // subject finds the disputer of the verb at toks[i]; it returns the entity id and the
 // index of the subject's first token (for relative clauses).
 func (f *disputeFinder) subject(toks []semTok, i int) (string, int) {
-	k := i - 1
-	for {
-		for k >= 0 && i-k <= 6 && toks[k].Kind == 'w' && (semSkipBeforeVerb[toks[k].Lower] || (strings.HasSuffix(toks[k].Lower, "ly") && toks[k].Text == toks[k].Lower)) {
-			k--
-		}
-		if n := semTimeBefore(toks, k); n > 0 {
-			k -= n
-			continue
-		}
-		if n := semAsideBefore(toks, k); n > 0 {
-			k -= n
-			continue
-		}
-		break
-	}
-	if k < 0 {
+	k := skipToSubject(toks, i)
+	if k < 0 || toks[k].Kind != 'w' {
 		return "", -1
 	}
 	t := toks[k]
-	if t.Kind != 'w' {
-		return "", -1
-	}
-	if _, ok := pronLex[t.Lower]; ok {
-		if id := f.r.resolvePronoun(t.Text, t.Start); id != "" {
+	if _, ok := pronLex[strings.TrimSuffix(t.Lower, "'s")]; ok {
+		if id := f.r.resolvePronoun(strings.TrimSuffix(strings.TrimSuffix(t.Text, "'s"), "’s"), t.Start); id != "" {
 			return id, k
 		}
 		return "", -1
@@ -232,35 +412,37 @@ func (f *disputeFinder) subject(toks []semTok, i int) (string, int) {
 			return m.Entity, k
 		}
 	}
-	// "Critics rejected the report": a plural group noun without a name is a group
-	if n, ok := entLex.groups[t.Lower]; ok && n == "plural" && (k == 0 || toks[k-1].Kind != 'w' || semDeterminers[toks[k-1].Lower]) {
-		id := semAddEntity(f.d, t.Lower, graph.KindGroup)
-		f.r.reindex()
-		f.d.Mentions = append(f.d.Mentions, Mention{Entity: id, Span: semSpan(f.d.Runes, t.Start, t.End), Kind: MentionNominal})
-		f.added = true
-		return id, k
-	}
-	return "", -1
+	return f.groupSubject(toks, k)
 }
 
-// semWeekdays and semMonths name days and months in time expressions.
-var semWeekdays = map[string]bool{"monday": true, "tuesday": true, "wednesday": true, "thursday": true,
-	"friday": true, "saturday": true, "sunday": true}
+// groupSubject makes a plural group noun without a name ("Critics rejected the
+// report") a group entity.
+func (f *disputeFinder) groupSubject(toks []semTok, k int) (string, int) {
+	t := toks[k]
+	n, ok := entLex.groups[t.Lower]
+	if !ok || n != "plural" || (k > 0 && toks[k-1].Kind == 'w' && !groupDeterminers[toks[k-1].Lower]) {
+		return "", -1
+	}
+	id := semAddEntity(f.d, t.Lower, graph.KindGroup)
+	f.r.reindex()
+	f.d.Mentions = append(f.d.Mentions, Mention{Entity: id, Span: semSpan(f.d.Runes, t.Start, t.End), Kind: MentionNominal})
+	f.added = true
+	return id, k
+}
 
-var semMonths = map[string]bool{"january": true, "february": true, "march": true, "april": true, "may": true,
-	"june": true, "july": true, "august": true, "september": true, "october": true, "november": true,
-	"december": true, "jan.": true, "feb.": true, "mar.": true, "apr.": true, "jun.": true, "jul.": true,
-	"aug.": true, "sep.": true, "sept.": true, "oct.": true, "nov.": true, "dec.": true}
+// weekdays and months name days and months in time expressions.
+var weekdays = disputeWordClass("weekday")
 
-// semTimeNouns end a time expression after "last", "this", "next", "earlier",
-// "later" ("last week", "earlier this month").
-var semTimeNouns = map[string]bool{"week": true, "month": true, "year": true, "weekend": true, "night": true,
-	"morning": true, "afternoon": true, "evening": true, "day": true}
+var months = disputeWordClass("month")
 
-// semTimeBefore returns the number of tokens of a time expression that ends at token
-// k and stands between a subject and its verb ("on Tuesday", "on Nov. 3", "last
-// week", "earlier this month", "Tuesday night", "yesterday"), or 0.
-func semTimeBefore(toks []semTok, k int) int {
+// timeNouns end a time expression after "last", "this", "next", "earlier", "later"
+// ("last week", "earlier this month").
+var timeNouns = disputeWordClass("time_noun")
+
+// timeBefore returns the number of tokens of a time expression that ends at token k
+// and stands between a subject and its verb ("on Tuesday", "on Nov. 3", "last week",
+// "earlier this month", "Tuesday night", "yesterday"), or 0.
+func timeBefore(toks []semTok, k int) int {
 	if k < 0 || (toks[k].Kind != 'w' && toks[k].Kind != 'n') {
 		return 0
 	}
@@ -271,19 +453,21 @@ func semTimeBefore(toks []semTok, k int) int {
 	}
 	j := k // the first token of the expression
 	switch {
-	case semTimeNouns[w] && k >= 1 && semWeekdays[toks[k-1].Lower]:
+	case timeNouns[w] && k >= 1 && weekdays[toks[k-1].Lower]:
 		j = k - 1 // "Tuesday night"
-	case semTimeNouns[w] || semWeekdays[w]:
-	case toks[k].Kind == 'n' && k >= 1 && semMonths[toks[k-1].Lower] && len(toks[k].Text) <= 2:
+	case timeNouns[w] || weekdays[w]:
+	case toks[k].Kind == 'n' && k >= 1 && months[toks[k-1].Lower] && len(toks[k].Text) <= 2:
 		j = k - 1 // "Nov. 3"
-	case semMonths[w] && semIsCap(toks[k].Text) && w != "may" && w != "march":
+	case months[w] && semIsCap(toks[k].Text) && w != "may" && w != "march":
 	default:
 		return 0
 	}
-	if j < 0 {
-		return 0
-	}
-	// what stands before it: "on", "last", "this", "earlier this", "late"
+	return timeLead(toks, j, k)
+}
+
+// timeLead returns the length of the time expression toks[j..k] with what stands
+// before it ("on", "last", "this", "earlier this", "late"), or 0.
+func timeLead(toks []semTok, j, k int) int {
 	if j >= 1 {
 		switch toks[j-1].Lower {
 		case "on", "late", "early":
@@ -297,16 +481,16 @@ func semTimeBefore(toks []semTok, k int) int {
 		}
 	}
 	// a bare weekday ("Israel Tuesday disputed"), not a bare noun ("the week")
-	if semWeekdays[toks[j].Lower] {
+	if weekdays[toks[j].Lower] {
 		return k - j + 1
 	}
 	return 0
 }
 
-// semAsideBefore returns the number of tokens of an aside between commas that ends at
+// asideBefore returns the number of tokens of an aside between commas that ends at
 // token k ("Israel, however, rejected", "Israel, in a statement, disputed"), or 0;
 // an aside with a capitalized word is not skipped.
-func semAsideBefore(toks []semTok, k int) int {
+func asideBefore(toks []semTok, k int) int {
 	if k < 2 || toks[k].Text != "," {
 		return 0
 	}
@@ -320,6 +504,24 @@ func semAsideBefore(toks []semTok, k int) int {
 		}
 		if (toks[j].Kind != 'w' && toks[j].Kind != 'n') || semIsCap(toks[j].Text) {
 			return 0 // not an aside that names someone ("He, like Donald Trump, has refused")
+		}
+	}
+	return 0
+}
+
+// relativeAsideBefore returns the number of tokens of a relative clause between
+// commas that ends at token k ("BuzzFeed, which does not disclose its finances,
+// denied"), or 0.
+func relativeAsideBefore(toks []semTok, k int) int {
+	if k < 3 || toks[k].Text != "," {
+		return 0
+	}
+	for j := k - 1; j >= 1 && k-j <= 14; j-- {
+		if toks[j].Kind != 'w' && toks[j].Kind != 'n' {
+			return 0
+		}
+		if (toks[j].Lower == "which" || toks[j].Lower == "who") && toks[j-1].Text == "," {
+			return k - j + 2
 		}
 	}
 	return 0
@@ -351,153 +553,11 @@ func (f *disputeFinder) coordinated(toks []semTok, start int, subject string) []
 	return out
 }
 
-// semDisputeKey identifies an emitted dispute: its verb and its disputer.
-type semDisputeKey struct {
-	start, end int
-	disputer   string
-}
-
-// speakerClaim returns the claim of speaker with a quantity nearest before pos, else
-// the first after it, or "".
-func (f *disputeFinder) speakerClaim(speaker string, pos int) string {
-	if f.bySpk == nil {
-		f.bySpk = map[string][]int{}
-		for k := 0; k < f.base; k++ {
-			if c := &f.d.Claims[k]; c.Speaker != nil && len(c.Quantities) > 0 {
-				f.bySpk[*c.Speaker] = append(f.bySpk[*c.Speaker], k)
-			}
-		}
-	}
-	ks := f.bySpk[speaker]
-	n := sort.Search(len(ks), func(i int) bool { return f.d.Claims[ks[i]].Span.Start >= pos })
-	for b := n - 1; b >= 0; b-- {
-		if f.d.Claims[ks[b]].Span.End <= pos {
-			return f.d.Claims[ks[b]].ID
-		}
-	}
-	if n < len(ks) {
-		return f.d.Claims[ks[n]].ID
-	}
-	return ""
-}
-
-// semDeterminers may stand before a bare group noun that is a disputer.
-var semDeterminers = map[string]bool{"the": true, "some": true, "many": true, "most": true, "several": true, "other": true}
-
-func (f *disputeFinder) at(si int, toks []semTok, i int, kind graph.DisputeKind) {
-	d := f.d
-	t := toks[i]
-	sent := f.sents[si]
-	var disputer string
-	subjStart := -1
-	objStart := i + 1
-	f.coord = f.coord[:0]
-	// passive: "is disputed by X"
-	if i >= 1 && semStateAux[toks[i-1].Lower] && i+1 < len(toks) && toks[i+1].Lower == "by" {
-		j := i + 2
-		if j < len(toks) && toks[j].Lower == "the" {
-			j++
-		}
-		if j < len(toks) {
-			if m := f.mentionStartingAt(toks[j].Start); m != nil {
-				disputer = m.Entity
-			}
-		}
-		if disputer == "" {
-			return
-		}
-		// the target is the subject before the auxiliary
-		if tgt, _ := f.subject(toks, i-1); tgt != "" && tgt != disputer {
-			f.emit(kind, disputer, nil, &tgt, t, sent)
-			return
-		}
-		if cl := f.anaphor(toks, semClauseStart(toks, i), i-1, t.Start, si); cl != "" {
-			f.emit(kind, disputer, &cl, nil, t, sent)
-		}
-		return
-	}
-	if disputer, subjStart = f.subject(toks, i); disputer == "" {
-		return
-	}
-	f.coord = append(f.coord, f.coordinated(toks, subjStart, disputer)...)
-	// rule 2: "X, a condition that Israel opposes"
-	if subjStart >= 1 && (toks[subjStart-1].Lower == "that" || toks[subjStart-1].Lower == "which") {
-		if cl := f.relative(toks, subjStart-1, t, disputer); cl != "" {
-			f.emit(kind, disputer, &cl, nil, t, sent)
-		}
-		return
-	}
-	attr := f.attributionWithCue(t)
-	// rule 1: anaphora in the object
-	if cl := f.anaphor(toks, objStart, min(len(toks), objStart+3), t.Start, si); cl != "" {
-		f.emit(kind, disputer, &cl, nil, t, sent)
-		return
-	}
-	j := objStart
-	if j < len(toks) && toks[j].Lower == "the" {
-		j++
-	}
-	// rule 3: an agent object
-	if j < len(toks) {
-		if m := f.mentionStartingAt(toks[j].Start); m != nil && m.Entity != disputer {
-			target := m.Entity
-			k := j
-			for k < len(toks) && toks[k].Start < m.Span.End {
-				k++
-			}
-			var claim *string
-			// "the Health Ministry’s figures": the agent's claim with a number
-			if _, poss := semBase(toks[k-1].Text); poss {
-				for n := k; n < len(toks) && n <= k+1; n++ {
-					if semAnaphorNouns[toks[n].Lower] {
-						if id := f.speakerClaim(target, t.Start); id != "" {
-							claim = &id
-						}
-						break
-					}
-				}
-			}
-			if claim == nil && attr != nil {
-				if id := f.claimOfAttribution(attr); id != "" {
-					claim = &id
-				}
-			}
-			if claim == nil && k < len(toks) && (toks[k].Lower == "of" || toks[k].Lower == "for" || toks[k].Lower == "over") && k+1 < len(toks) {
-				end := semClauseEnd(toks, k+1)
-				if end > k+1 {
-					sp := Span{Start: m.Span.Start, End: toks[end-1].End, Fragments: [][2]int{{m.Span.Start, m.Span.End}, {toks[k+1].Start, toks[end-1].End}}}
-					sp = semWithText(d.Runes, sp)
-					dis := disputer
-					id := f.addClaim(Claim{Text: sp.Text, Span: sp, Speaker: &dis, Origin: "accusation", Cue: semSpan(d.Runes, t.Start, t.End)})
-					claim = &id
-				}
-			}
-			f.emit(kind, disputer, claim, &target, t, sent)
-			return
-		}
-	}
-	// rule 4: a clause object
-	if attr != nil {
-		if id := f.claimOfAttribution(attr); id != "" {
-			f.emit(kind, disputer, &id, f.firstAgentIn(attr.Content, disputer), t, sent)
-			return
-		}
-	}
-	if j < len(toks) && (toks[j].Lower == "to" || toks[j].Lower == "that") && j+1 < len(toks) {
-		end := semClauseEnd(toks, j+1)
-		if end > j+1 {
-			sp := semWithText(d.Runes, Span{Start: toks[j+1].Start, End: toks[end-1].End})
-			id := f.addClaim(Claim{Text: sp.Text, Span: sp, Origin: "disputed"})
-			f.emit(kind, disputer, &id, f.firstAgentIn(sp, disputer), t, sent)
-		}
-	}
-}
-
-// semClauseEnd returns the index after the last token of the clause starting at j: up
+// clauseEnd returns the index after the last token of the clause starting at j: up
 // to a comma, semicolon, colon, dash, closing quote or the sentence end.
-func semClauseEnd(toks []semTok, j int) int {
+func clauseEnd(toks []semTok, j int) int {
 	k := j
-	for k < len(toks) && k-j < semMaxClauseWords {
+	for k < len(toks) && k-j < maxClauseWords {
 		x := toks[k].Text
 		if x == "," || x == ";" || x == ":" || x == "." || x == "—" || x == "–" || x == "!" || x == "?" || x == "(" || toks[k].Kind == 'q' {
 			break
@@ -507,10 +567,10 @@ func semClauseEnd(toks []semTok, j int) int {
 	return k
 }
 
-// semClauseStart returns the first token of the clause that holds toks[i].
-func semClauseStart(toks []semTok, i int) int {
+// clauseStart returns the first token of the clause that holds toks[i].
+func clauseStart(toks []semTok, i int) int {
 	k := i
-	for k > 0 && i-k < semMaxClauseWords {
+	for k > 0 && i-k < maxClauseWords {
 		x := toks[k-1].Text
 		if x == "," || x == ";" || x == ":" || x == "—" || x == "–" {
 			break
@@ -518,89 +578,6 @@ func semClauseStart(toks []semTok, i int) int {
 		k--
 	}
 	return k
-}
-
-// anaphor applies rule 1 to toks[from:to]: a determiner and an anaphoric noun.
-func (f *disputeFinder) anaphor(toks []semTok, from, to, before, si int) string {
-	for k := from; k+1 < len(toks) && k < to; k++ {
-		if !semAnaphorDets[toks[k].Lower] {
-			continue
-		}
-		// up to one adjective between: "these casualty figures"
-		for n := k + 1; n <= k+2 && n < len(toks); n++ {
-			numeric, ok := semAnaphorNouns[toks[n].Lower]
-			if !ok {
-				continue
-			}
-			return f.precedingClaim(before, si, numeric)
-		}
-	}
-	return ""
-}
-
-// precedingClaim returns the nearest claim that ends before pos, starts at most three
-// sentences back, and has a quantity when numeric.
-func (f *disputeFinder) precedingClaim(pos, si int, numeric bool) string {
-	minStart := f.sents[max(0, si-3)].Start
-	best := -1
-	// claims up to f.base are in text order; those added by disputes follow (only the
-	// last semAddedLookback of them are considered)
-	cs := f.d.Claims
-	var ks []int
-	from := sort.Search(f.base, func(i int) bool { return cs[i].Span.Start >= minStart })
-	for k := from; k < f.base && cs[k].Span.Start <= pos; k++ {
-		ks = append(ks, k)
-	}
-	for k := max(f.base, len(cs)-semAddedLookback); k < len(cs); k++ {
-		ks = append(ks, k)
-	}
-	for _, k := range ks {
-		c := &cs[k]
-		if c.Span.End > pos || c.Span.Start < minStart || (numeric && len(c.Quantities) == 0) || c.Origin == "disputed" {
-			continue
-		}
-		if best < 0 || c.Span.End > f.d.Claims[best].Span.End {
-			best = k
-		}
-	}
-	if best < 0 {
-		return ""
-	}
-	return f.d.Claims[best].ID
-}
-
-// relative applies rule 2: "X, a condition that Israel opposes", toks[rel] being
-// "that" or "which".
-func (f *disputeFinder) relative(toks []semTok, rel int, verb semTok, disputer string) string {
-	// the noun phrase before "that": back to a comma
-	k := rel - 1
-	for k >= 0 && toks[k].Text != "," && rel-k <= 4 {
-		k--
-	}
-	if k < 0 || toks[k].Text != "," {
-		// "the plan that Israel opposes": the noun phrase itself may be anaphoric
-		return f.anaphor(toks, max(0, rel-3), rel, verb.Start, f.sentenceOf(verb.Start))
-	}
-	comma := k
-	// the clause before the comma, back to "of", "to", "that" or a clause boundary
-	s := comma - 1
-	for s > 0 && comma-s < semMaxClauseWords {
-		w := toks[s-1].Lower
-		x := toks[s-1].Text
-		if w == "of" || w == "that" || w == "whether" || x == "," || x == ";" || x == ":" || toks[s-1].Kind == 'q' {
-			break
-		}
-		s--
-	}
-	if s < 0 || s >= comma {
-		return ""
-	}
-	sp := semWithText(f.d.Runes, Span{Start: toks[s].Start, End: toks[comma-1].End})
-	id := graph.ClaimID(sp.Text)
-	if f.hasClaim(id) {
-		return id
-	}
-	return f.addClaim(Claim{Text: sp.Text, Span: sp, Origin: "disputed"})
 }
 
 func (f *disputeFinder) sentenceOf(pos int) int {
@@ -611,34 +588,19 @@ func (f *disputeFinder) sentenceOf(pos int) int {
 	return 0
 }
 
-// attributionWithCue returns the attribution whose cue holds the verb, or nil.
+// attributionWithCue returns the attribution whose cue holds the token, or nil.
 func (f *disputeFinder) attributionWithCue(t semTok) *Attribution {
 	k, ok := f.cueAt[t.Start]
 	if !ok {
 		return nil
 	}
 	a := &f.d.Attributions[k]
-	for _, fr := range semFragments(a.Cue) {
+	for _, fr := range spanFragments(a.Cue) {
 		if t.Start >= fr[0] && t.End <= fr[1] {
 			return a
 		}
 	}
 	return nil
-}
-
-func (f *disputeFinder) claimOfAttribution(a *Attribution) string {
-	if id, ok := f.byAttr[a.ID]; ok {
-		return id
-	}
-	// a claim with the same text from an earlier attribution
-	text := claimSpanOf(f.d.Runes, a.Content).Text
-	if text == "" {
-		return ""
-	}
-	if id := graph.ClaimID(text); f.hasClaim(id) {
-		return id
-	}
-	return ""
 }
 
 // firstAgentIn returns the first entity other than the disputer mentioned in sp.
@@ -647,7 +609,7 @@ func (f *disputeFinder) firstAgentIn(sp Span, disputer string) *string {
 		if m.Kind == MentionPronoun || m.Entity == disputer {
 			continue
 		}
-		if semInside(sp, m.Span.Start, m.Span.End) {
+		if spanInside(sp, m.Span.Start, m.Span.End) {
 			id := m.Entity
 			return &id
 		}
@@ -662,12 +624,12 @@ func (f *disputeFinder) addClaim(c Claim) string {
 	if f.hasClaim(c.ID) {
 		return c.ID
 	}
-	c.Modality = string(modalityOfTx(f.r.tx, c.Span))
+	c.Modality = modalityOfTx(f.r.tx, c.Span)
 	c.Quantities = []Quantity{}
 	if si := f.sentenceOf(c.Span.Start); si < len(f.sents) {
 		s := f.sents[si]
 		for _, q := range findQuantitiesTx(f.r.tx, s.Start, s.End) {
-			if semInside(c.Span, q.Span.Start, q.Span.End) {
+			if spanInside(c.Span, q.Span.Start, q.Span.End) {
 				c.Quantities = append(c.Quantities, q)
 			}
 		}
@@ -677,35 +639,84 @@ func (f *disputeFinder) addClaim(c Claim) string {
 	return c.ID
 }
 
-func (f *disputeFinder) emit(kind graph.DisputeKind, disputer string, claim, target *string, verb semTok, sent Span) {
-	for _, c := range f.coord {
-		f.emitOne(kind, c, claim, target, verb, sent)
+// emit records the dispute a rule found, once per disputer (coordinated subjects
+// each dispute).
+func (f *disputeFinder) emit(v *verbSite, r *disputeRule, m ruleMatch) {
+	if v.subjStart >= 0 && f.pronounNamedIn(v, m) {
+		return
 	}
-	f.emitOne(kind, disputer, claim, target, verb, sent)
+	for _, c := range f.coord {
+		f.emitOne(v.kind, c, r, m, v.verb(), f.sents[v.si])
+	}
+	f.emitOne(v.kind, v.disputer, r, m, v.verb(), f.sents[v.si])
 }
 
-func (f *disputeFinder) emitOne(kind graph.DisputeKind, disputer string, claim, target *string, verb semTok, sent Span) {
-	if claim == nil && target == nil {
-		return
+// pronounNamedIn reports whether the disputer is a pronoun ("He dismisses ...")
+// whose entity the disputed claim names ("accusations that Trump has ..."): one does
+// not refer to oneself by name right after "he", so the pronoun was resolved to the
+// wrong entity, and a wrong disputer is worse than none.
+func (f *disputeFinder) pronounNamedIn(v *verbSite, m ruleMatch) bool {
+	if _, ok := pronLex[strings.TrimSuffix(v.toks[v.subjStart].Lower, "'s")]; !ok || m.claim == nil {
+		return false
 	}
-	if target != nil && *target == disputer {
-		target = nil
-		if claim == nil {
-			return
+	c := f.claim(*m.claim)
+	if c == nil || (c.Accused != nil && *c.Accused == v.disputer) {
+		return false // an accusation names the accused
+	}
+	name := ""
+	for _, e := range f.d.Entities {
+		if e.ID == v.disputer {
+			name = e.Name
 		}
 	}
-	key := semDisputeKey{verb.Start, verb.End, disputer}
-	if f.cues[key] {
+	for _, mn := range f.d.Mentions {
+		if mn.Entity == v.disputer && mn.Kind == MentionName && spanInside(c.Span, mn.Span.Start, mn.Span.End) &&
+			strings.HasSuffix(name, string(f.d.Runes[mn.Span.Start:mn.Span.End])) && !f.afterCapitalized(mn.Span.Start) {
+			return true // the name or its last words ("Trump"), not part of another name ("Ivana Trump")
+		}
+	}
+	return false
+}
+
+// afterCapitalized reports whether a capitalized word ends right before pos (one
+// space between).
+func (f *disputeFinder) afterCapitalized(pos int) bool {
+	toks := f.r.tx.scan(max(0, pos-30), pos)
+	if len(toks) == 0 {
+		return false
+	}
+	t := toks[len(toks)-1]
+	return t.Kind == 'w' && t.End >= pos-1 && semIsCap(t.Text)
+}
+
+func (f *disputeFinder) emitOne(kind graph.DisputeKind, disputer string, r *disputeRule, m ruleMatch, cue semTok, sent Span) {
+	if m.target != nil && *m.target == disputer {
+		m.target = nil
+	}
+	if m.claim == nil && m.target == nil {
 		return
 	}
-	f.cues[key] = true
+	shape := r.shape
+	if m.shape != "" {
+		shape = m.shape
+	}
+	if m.claim != nil {
+		c := f.claim(*m.claim)
+		if c != nil && c.Speaker != nil && *c.Speaker == disputer {
+			return // nobody disputes their own claim
+		}
+		if c != nil && c.Accused != nil && *c.Accused == disputer {
+			shape = graph.ShapeAccusation
+		}
+	}
+	key := disputeKey{cue.Start, cue.End, disputer}
+	if f.emitted[key] {
+		return
+	}
+	f.emitted[key] = true
 	f.d.Disputes = append(f.d.Disputes, Dispute{
-		ID:       "d" + strconv.Itoa(len(f.d.Disputes)+1),
-		Disputer: disputer,
-		Claim:    claim,
-		Target:   target,
-		Cue:      semSpan(f.d.Runes, verb.Start, verb.End),
-		Kind:     string(kind),
-		Sentence: semContext(f.d.Runes, sent),
+		ID: "d" + strconv.Itoa(len(f.d.Disputes)+1), Disputer: disputer, Claim: m.claim, Target: m.target,
+		Cue: semSpan(f.d.Runes, cue.Start, cue.End), Kind: kind, Shape: shape, Rule: r.name,
+		Sentence: contextSpan(f.d.Runes, sent),
 	})
 }

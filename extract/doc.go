@@ -100,33 +100,43 @@ type Quantity = graph.Quantity
 // Claim is a claim found in the text: the content of an attribution, or a factual
 // sentence the article asserts itself (Attribution and Speaker nil).
 type Claim struct {
-	ID          string     `json:"id"`
-	Text        string     `json:"text"`
-	Span        Span       `json:"span"`
-	Attribution *string    `json:"attribution"`
-	Speaker     *string    `json:"speaker"`
-	Quantities  []Quantity `json:"quantities"`
-	Modality    string     `json:"modality"`
+	ID          string         `json:"id"`
+	Text        string         `json:"text"`
+	Span        Span           `json:"span"`
+	Attribution *string        `json:"attribution"`
+	Speaker     *string        `json:"speaker"`
+	Quantities  []Quantity     `json:"quantities"`
+	Modality    graph.Modality `json:"modality"`
 	// Origin says where the claim comes from: "attribution" (an attribution's
 	// content), "article" (asserted by the article itself), "accusation" (what the
 	// Speaker accuses or criticizes someone of: "Israel accused Hamas of violating the
-	// ceasefire") or "disputed" (a proposition a dispute targets that nobody in the
-	// text asserts: what someone refuses or opposes). Set by findClaims/findDisputes.
+	// ceasefire"), "estimate" (a speaker's figure: "the opposition put the death toll
+	// at 40") or "disputed" (a proposition a dispute targets that nobody in the text
+	// asserts, such as the content of a denial). Set by findClaims/findDisputes.
 	Origin string `json:"origin"`
 	// Cue is the words that mark an accusation claim ("accused"); zero otherwise.
 	Cue Span `json:"-"`
+	// Accused is the entity an accusation claim accuses ("Israel accused Hamas of
+	// violating the ceasefire" → Hamas); the accused's denial of it is a dispute of
+	// shape accusation. Nil for other claims.
+	Accused *string `json:"accused,omitempty"`
 }
 
 // Dispute is a dispute found in the text: Disputer disputes, denies, rejects... the
-// claim Claim or the agent Target (either may be nil, not both).
+// truth of the claim Claim, said by or about the agent Target (Claim may be nil when
+// only the agent is known: "Israel disputed the Health Ministry's figures" in an
+// article without them). Kind is the cue's verb, Shape the form the text states it
+// in, Rule the named rule of disputes_rules.go that found it.
 type Dispute struct {
-	ID       string  `json:"id"`
-	Disputer string  `json:"disputer"`
-	Claim    *string `json:"claim"`
-	Target   *string `json:"target"`
-	Cue      Span    `json:"cue"`
-	Kind     string  `json:"kind"`
-	Sentence Span    `json:"sentence"`
+	ID       string             `json:"id"`
+	Disputer string             `json:"disputer"`
+	Claim    *string            `json:"claim"`
+	Target   *string            `json:"target"`
+	Cue      Span               `json:"cue"`
+	Kind     graph.DisputeKind  `json:"kind"`
+	Shape    graph.DisputeShape `json:"shape"`
+	Rule     string             `json:"rule"`
+	Sentence Span               `json:"sentence"`
 }
 
 // Document is the text being analysed and everything found in it so far. Stages of the

@@ -51,7 +51,7 @@ func ToGraph(meta ArticleMeta, doc *Document) *graph.ArticleGraph {
 		runes = []rune(doc.Text)
 	}
 	n := len(runes)
-	fix := func(sp Span) Span { return semClampSpan(runes, sp) }
+	fix := func(sp Span) Span { return clampSpan(runes, sp) }
 
 	agents := map[string]bool{}
 	for _, e := range doc.Entities {
@@ -75,7 +75,7 @@ func ToGraph(meta ArticleMeta, doc *Document) *graph.ArticleGraph {
 		}
 	}
 	claims := map[string]bool{}
-	addClaim := func(id, text string, kind graph.ClaimKind, mod string, qs []Quantity) {
+	addClaim := func(id, text string, kind graph.ClaimKind, mod graph.Modality, qs []Quantity) {
 		if claims[id] || strings.TrimSpace(text) == "" {
 			return
 		}
@@ -85,7 +85,7 @@ func ToGraph(meta ArticleMeta, doc *Document) *graph.ArticleGraph {
 			q.Span = fix(q.Span)
 			gq = append(gq, q)
 		}
-		g.Claims = append(g.Claims, graph.Claim{ID: id, Text: text, Kind: kind, Modality: graph.Modality(mod), Quantities: gq})
+		g.Claims = append(g.Claims, graph.Claim{ID: id, Text: text, Kind: kind, Modality: mod, Quantities: gq})
 	}
 	for _, c := range doc.Claims {
 		kind := graph.ClaimAssertion
@@ -94,13 +94,17 @@ func ToGraph(meta ArticleMeta, doc *Document) *graph.ArticleGraph {
 			kind = graph.ClaimDirectQuote
 		case len(c.Quantities) > 0:
 			kind = graph.ClaimStatistic
-		case c.Origin == "attribution" || c.Origin == "accusation":
+		case c.Origin == "attribution" || c.Origin == "accusation" || c.Origin == "estimate":
 			kind = graph.ClaimReportedSpeech
 		}
 		addClaim(c.ID, c.Text, kind, c.Modality, c.Quantities)
 	}
 
+	tx := semTextOf(doc)
 	for _, a := range doc.Attributions {
+		if denialCue(tx, a.Cue) {
+			continue // the speaker disputes the content (a Dispute), does not state it
+		}
 		csp := claimSpanOf(runes, a.Content)
 		text := csp.Text
 		if graph.NormalizeClaimText(text) == "" {
@@ -111,7 +115,7 @@ func ToGraph(meta ArticleMeta, doc *Document) *graph.ArticleGraph {
 		if a.Kind == "direct" {
 			kind = graph.ClaimDirectQuote
 		}
-		addClaim(cid, text, kind, string(modalityOf(runes, csp)), nil)
+		addClaim(cid, text, kind, modalityOf(runes, csp), nil)
 		content := fix(a.Content)
 		var via []string
 		for _, v := range a.Via {
@@ -121,11 +125,11 @@ func ToGraph(meta ArticleMeta, doc *Document) *graph.ArticleGraph {
 		}
 		st := graph.Statement{
 			ArticleID: art.ID, ClaimID: cid, SpeakerID: agent(a.Speaker), Via: via,
-			Kind: semSpeechKind(a.Kind), Cue: fix(a.Cue), Content: content, Sentence: semContext(runes, a.Sentence),
+			Kind: speechKind(a.Kind), Cue: fix(a.Cue), Content: content, Sentence: contextSpan(runes, a.Sentence),
 			Confidence: min(1, max(0, a.Confidence)),
 		}
 		if a.Sentence.IsZero() {
-			st.Sentence = semContext(runes, attribSentence(doc, &a))
+			st.Sentence = contextSpan(runes, attribSentence(doc, &a))
 		}
 		if a.Source != nil {
 			s := fix(*a.Source)
@@ -135,13 +139,13 @@ func ToGraph(meta ArticleMeta, doc *Document) *graph.ArticleGraph {
 		g.Statements = append(g.Statements, st)
 	}
 	for _, c := range doc.Claims {
-		if c.Origin != "article" && c.Origin != "accusation" {
+		if c.Origin != "article" && c.Origin != "accusation" && c.Origin != "estimate" {
 			continue
 		}
 		content := fix(c.Span)
 		st := graph.Statement{ArticleID: art.ID, ClaimID: c.ID, Kind: graph.SpeechNone, Content: content,
-			Sentence: semContext(runes, semSentenceAround(doc, c.Span)), Confidence: 0.9}
-		if c.Origin == "accusation" {
+			Sentence: contextSpan(runes, sentenceAround(doc, c.Span)), Confidence: 0.9}
+		if c.Origin == "accusation" || c.Origin == "estimate" {
 			st.SpeakerID = agent(c.Speaker)
 			st.Kind = graph.SpeechReported
 			st.Cue = fix(c.Cue)
@@ -167,7 +171,7 @@ func ToGraph(meta ArticleMeta, doc *Document) *graph.ArticleGraph {
 		cue := fix(d.Cue)
 		g.Disputes = append(g.Disputes, graph.Dispute{
 			ID: graph.DisputeID(art.ID, cue, dis, cid, tid), ArticleID: art.ID, DisputerID: dis, ClaimID: cid,
-			TargetAgentID: tid, Kind: graph.DisputeKind(d.Kind), Cue: cue, Sentence: semContext(runes, d.Sentence), Confidence: 0.7,
+			TargetAgentID: tid, Kind: d.Kind, Cue: cue, Sentence: contextSpan(runes, d.Sentence), Confidence: 0.7,
 		})
 	}
 	for _, m := range doc.Mentions {
@@ -178,7 +182,7 @@ func ToGraph(meta ArticleMeta, doc *Document) *graph.ArticleGraph {
 	return g
 }
 
-func semSpeechKind(k string) graph.SpeechKind {
+func speechKind(k string) graph.SpeechKind {
 	switch k {
 	case "direct":
 		return graph.SpeechDirect
@@ -188,8 +192,8 @@ func semSpeechKind(k string) graph.SpeechKind {
 	return graph.SpeechReported
 }
 
-// semClampSpan keeps a span (and its fragments) inside the text and fills its text.
-func semClampSpan(runes []rune, sp Span) Span {
+// clampSpan keeps a span (and its fragments) inside the text and fills its text.
+func clampSpan(runes []rune, sp Span) Span {
 	n := len(runes)
 	c := func(x int) int { return max(0, min(n, x)) }
 	out := Span{Start: c(sp.Start), End: c(sp.End)}
@@ -207,24 +211,24 @@ func semClampSpan(runes []rune, sp Span) Span {
 	return out
 }
 
-// semMaxContextText is the longest sentence span that carries its text; longer ones
+// maxContextText is the longest sentence span that carries its text; longer ones
 // (a text without sentence ends) carry offsets only, so output stays linear in the
 // input.
-const semMaxContextText = 2000
+const maxContextText = 2000
 
-// semContext clamps a sentence span and fills its text when it is not too long.
-func semContext(runes []rune, sp Span) Span {
+// contextSpan clamps a sentence span and fills its text when it is not too long.
+func contextSpan(runes []rune, sp Span) Span {
 	sp.Fragments = nil
-	if sp.End-sp.Start > semMaxContextText {
-		out := semClampSpan(runes, Span{Start: sp.Start, End: sp.Start})
+	if sp.End-sp.Start > maxContextText {
+		out := clampSpan(runes, Span{Start: sp.Start, End: sp.Start})
 		out.End = max(out.Start, min(len(runes), sp.End))
 		return out
 	}
-	return semClampSpan(runes, sp)
+	return clampSpan(runes, sp)
 }
 
-// semSentenceAround returns the sentence(s) that hold a span.
-func semSentenceAround(d *Document, sp Span) Span {
+// sentenceAround returns the sentence(s) that hold a span.
+func sentenceAround(d *Document, sp Span) Span {
 	out := Span{Start: sp.Start, End: sp.End}
 	ss := d.Sentences
 	for k := sort.Search(len(ss), func(i int) bool { return ss[i].End > sp.Start }); k < len(ss) && ss[k].Start < sp.End; k++ {
@@ -261,18 +265,20 @@ type OutputAttribution struct {
 
 // OutputDispute is a dispute in Output.
 type OutputDispute struct {
-	ID       string  `json:"id"`
-	Disputer string  `json:"disputer"`
-	Claim    *string `json:"claim"`
-	Target   *string `json:"target"`
-	Cue      Span    `json:"cue"`
-	Kind     string  `json:"kind"`
+	ID       string             `json:"id"`
+	Disputer string             `json:"disputer"`
+	Claim    *string            `json:"claim"`
+	Target   *string            `json:"target"`
+	Cue      Span               `json:"cue"`
+	Kind     graph.DisputeKind  `json:"kind"`
+	Shape    graph.DisputeShape `json:"shape"`
+	Rule     string             `json:"rule"`
 }
 
 // NewOutput builds the Output of a document extracted from the file at path. Lists
 // are never null.
 func NewOutput(path string, d *Document) Output {
-	fix := func(sp Span) Span { return semClampSpan(d.Runes, sp) }
+	fix := func(sp Span) Span { return clampSpan(d.Runes, sp) }
 	o := Output{Path: path, Entities: []Entity{}, Attributions: []OutputAttribution{}, Claims: []Claim{},
 		Disputes: []OutputDispute{}, Mentions: []Mention{}, Warnings: d.Warnings}
 	for _, e := range d.Entities {
@@ -307,7 +313,8 @@ func NewOutput(path string, d *Document) Output {
 		o.Claims = append(o.Claims, c)
 	}
 	for _, x := range d.Disputes {
-		o.Disputes = append(o.Disputes, OutputDispute{ID: x.ID, Disputer: x.Disputer, Claim: x.Claim, Target: x.Target, Cue: fix(x.Cue), Kind: x.Kind})
+		o.Disputes = append(o.Disputes, OutputDispute{ID: x.ID, Disputer: x.Disputer, Claim: x.Claim, Target: x.Target, Cue: fix(x.Cue), Kind: x.Kind,
+			Shape: x.Shape, Rule: x.Rule})
 	}
 	for _, m := range d.Mentions {
 		m.Span = fix(m.Span)

@@ -5,6 +5,9 @@ import (
 	"testing"
 	"unicode/utf8"
 
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
 	"github.com/claimgraph/claimgraph/corpus"
 	"github.com/claimgraph/claimgraph/graph"
 )
@@ -222,4 +225,20 @@ func FuzzSemantic(f *testing.F) {
 			}
 		}
 	})
+}
+
+// A denial is a dispute of its content, not a statement of the denier: the graph has
+// the disputed claim, Russia's dispute of it, and no statement by Russia saying it.
+func TestToGraphDenialIsNoStatement(t *testing.T) {
+	d := Extract("Russia denied that its troops had crossed the border.")
+	g := ToGraph(ArticleMeta{URL: "https://example.org/denial"}, d)
+	require.NoError(t, g.Validate())
+	require.Len(t, g.Disputes, 1)
+	x := g.Disputes[0]
+	assert.Equal(t, graph.AgentID("Russia"), x.DisputerID)
+	assert.Equal(t, graph.ClaimID("its troops had crossed the border"), x.ClaimID)
+	assert.Equal(t, graph.DisputeDenies, x.Kind)
+	for _, s := range g.Statements {
+		assert.NotEqual(t, graph.AgentID("Russia"), s.SpeakerID, "statement %+v", s)
+	}
 }

@@ -155,18 +155,41 @@ type Statement struct {
 // DisputeKind says how a disputer opposes a claim or agent.
 type DisputeKind string
 
-// Dispute kinds: the verbs the extractor recognizes.
+// Dispute kinds: the verbs the extractor recognizes (extract/lexicon/disputes.txt).
+// The extractor emits criticizes, opposes and refuses only when their object is a
+// claim ("opposed the claim"), and no longer emits accuses (an accusation is a claim
+// of the accuser; the accused's denial disputes it); stores may hold older ones.
 const (
 	DisputeDisputes   DisputeKind = "disputes"
 	DisputeDenies     DisputeKind = "denies"
 	DisputeRejects    DisputeKind = "rejects"
+	DisputeDismisses  DisputeKind = "dismisses"
 	DisputeRefutes    DisputeKind = "refutes"
+	DisputeRebuts     DisputeKind = "rebuts" // calls a claim false, baseless, a lie, nonsense ...
 	DisputeContests   DisputeKind = "contests"
 	DisputeQuestions  DisputeKind = "questions"
 	DisputeCriticizes DisputeKind = "criticizes"
 	DisputeOpposes    DisputeKind = "opposes"
 	DisputeRefuses    DisputeKind = "refuses"
 	DisputeAccuses    DisputeKind = "accuses"
+	// DisputeContradicts: a speaker says the negation of another speaker's claim
+	// ("police said the protest was peaceful; organisers said it was not peaceful").
+	DisputeContradicts DisputeKind = "contradicts"
+)
+
+// DisputeShape says in which form the text states a dispute; the names are the
+// shared dispute vocabulary of the annotations and the scorer.
+type DisputeShape string
+
+// Dispute shapes.
+const (
+	ShapeInline       DisputeShape = "inline"       // "aides denied a report that the campaign had run out of money"
+	ShapeAnaphoric    DisputeShape = "anaphoric"    // "he has denied the claim", "Israel disputes these figures"
+	ShapeRelative     DisputeShape = "relative"     // "... — a charge the firm denied"
+	ShapeRebuttal     DisputeShape = "rebuttal"     // "'This is pure fiction,' said ...", "called the report false"
+	ShapeAccusation   DisputeShape = "accusation"   // "X accused Y of Z"; Y denies it
+	ShapeCounterclaim DisputeShape = "counterclaim" // opposing speakers' claims about one event
+	ShapeFigures      DisputeShape = "figures"      // contested figures: "the toll, which the army disputes"
 )
 
 // Dispute records that DisputerID disputes a claim (ClaimID) or an agent

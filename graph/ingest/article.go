@@ -120,15 +120,17 @@ func Validate(a corpus.Article) error {
 }
 
 // Unlinked returns the disputes of doc that ToGraph could not turn into a Dispute of g
-// because they name neither a claim of the article nor a target agent, but whose
-// disputer is an agent of g: IngestGraph links them by subject to stored claims.
+// because they name neither a claim of the article nor a target agent, or whose claim
+// only refers to claims ("Russia denied the report about the dam", no report in the
+// article), and whose disputer is an agent of g: IngestGraph links them by subject to
+// stored claims.
 func Unlinked(doc *extract.Document, g *graph.ArticleGraph) []UnlinkedDispute {
 	agents, claims := map[string]bool{}, map[string]bool{}
 	for _, a := range g.Agents {
 		agents[a.ID] = true
 	}
 	for _, c := range g.Claims {
-		claims[c.ID] = true
+		claims[c.ID] = !referenceClaim(c)
 	}
 	n := utf8.RuneCountInString(g.Article.Text)
 	inside := func(s graph.Span) bool { return s.Start >= 0 && s.End <= n && s.Start < s.End }
@@ -141,7 +143,7 @@ func Unlinked(doc *extract.Document, g *graph.ArticleGraph) []UnlinkedDispute {
 			continue
 		}
 		out = append(out, UnlinkedDispute{
-			DisputerID: d.Disputer, Kind: graph.DisputeKind(d.Kind),
+			DisputerID: d.Disputer, Kind: d.Kind,
 			Cue:        graph.Span{Start: d.Cue.Start, End: d.Cue.End, Text: d.Cue.Text},
 			Sentence:   graph.Span{Start: d.Sentence.Start, End: d.Sentence.End, Text: d.Sentence.Text},
 			Confidence: 0.6,

@@ -182,7 +182,7 @@ func TestUnlinked(t *testing.T) {
 	g := &graph.ArticleGraph{
 		Article: graph.Article{Text: text},
 		Agents:  []graph.Agent{israel, agent(org, "Hamas")},
-		Claims:  []graph.Claim{rep("some claim of the article")},
+		Claims:  []graph.Claim{rep("the border was closed on Monday"), rep("the report")},
 	}
 	str := func(s string) *string { return &s }
 	cue := storetest.Find(text, "rejects")
@@ -192,9 +192,11 @@ func TestUnlinked(t *testing.T) {
 		{Disputer: israel.ID, Target: str(graph.AgentID("Hamas")), Cue: cue, Kind: "rejects", Sentence: cue}, // targets an agent
 		{Disputer: "ag_unknown", Cue: cue, Kind: "denies", Sentence: cue},                                    // disputer not an agent
 		{Disputer: israel.ID, Cue: graph.Span{Start: 60, End: 900}, Kind: "denies", Sentence: cue},           // span outside the text
+		{Disputer: israel.ID, Claim: str(g.Claims[1].ID), Cue: cue, Kind: "denies", Sentence: cue},           // only refers to a claim
 	}}
 	got := Unlinked(doc, g)
-	require.Len(t, got, 1)
+	require.Len(t, got, 2)
+	assert.Equal(t, graph.DisputeDenies, got[1].Kind, "a dispute of 'the report' is also linked by subject")
 	assert.Equal(t, israel.ID, got[0].DisputerID)
 	assert.Equal(t, graph.DisputeRejects, got[0].Kind)
 	assert.Equal(t, cue.Start, got[0].Cue.Start)

@@ -52,7 +52,8 @@ var disputeWords = map[string]bool{
 	"questions": true, "questioned": true, "criticize": true, "criticizes": true, "criticized": true,
 	"criticise": true, "criticises": true, "criticised": true, "oppose": true, "opposes": true,
 	"opposed": true, "refuse": true, "refuses": true, "refused": true, "accuse": true, "accuses": true,
-	"accused": true, "has": true, "have": true, "but": true, "provided": true, "alternative": true,
+	"accused": true, "dismiss": true, "dismisses": true, "dismissed": true, "rebut": true, "rebuts": true,
+	"rebutted": true, "has": true, "have": true, "but": true, "provided": true, "alternative": true,
 }
 
 // mentionsFigures reports whether a sentence speaks of figures (figureWords).

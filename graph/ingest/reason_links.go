@@ -106,17 +106,23 @@ var referenceNouns = map[string]bool{
 // a dispute; ingest then also links the dispute to the claims it refers to.
 func (r *reasoner) isReference(claimID string) bool {
 	for _, c := range r.g.Claims {
-		if c.ID != claimID {
-			continue
+		if c.ID == claimID {
+			return referenceClaim(c)
 		}
-		ws := graph.Words(c.Text)
-		if len(c.Quantities) > 0 || len(ws) > MaxReferenceWords {
-			return false
-		}
-		for _, w := range ws {
-			if figureWords[w] || referenceNouns[w] {
-				return true
-			}
+	}
+	return false
+}
+
+// referenceClaim reports whether a claim only refers to someone's claims (see
+// isReference).
+func referenceClaim(c graph.Claim) bool {
+	ws := graph.Words(c.Text)
+	if len(c.Quantities) > 0 || len(ws) > MaxReferenceWords {
+		return false
+	}
+	for _, w := range ws {
+		if figureWords[w] || referenceNouns[w] {
+			return true
 		}
 	}
 	return false

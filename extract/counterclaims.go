@@ -1,0 +1,101 @@
+package extract
+
+import (
+	"strings"
+
+	"github.com/claimgraph/claimgraph/graph"
+)
+
+// Counter-claims: a speaker who says the negation of what another speaker said a few
+// sentences before disputes it ("Hamas said the convoy was attacked. Israel said the
+// convoy was not attacked."). The rule (counterclaim-negation, test sentences in
+// testdata/dispute_rules.tsv) compares the two claims' words without negations and
+// the auxiliaries that carry them ("not", "never", "no", "did", "didn't"): equal words,
+// and a negation in exactly one of them. The later speaker is the disputer, the cue is
+// its attribution's cue, the kind "contradicts" and the shape counterclaim.
+
+// counterclaimRule is the rule of counter-claims.
+var counterclaimRule = &disputeRule{name: "counterclaim-negation", shape: graph.ShapeCounterclaim}
+
+// negationAuxiliaries carry a negation and drop out with it ("did not hit" → "hit").
+var negationAuxiliaries = disputeWordClass("negation_auxiliary")
+
+// withoutNegation returns a claim's words without negations and their auxiliaries,
+// and whether it had a negation.
+func withoutNegation(text string) (string, bool) {
+	var out []string
+	negated := false
+	for _, w := range strings.Fields(strings.ToLower(text)) {
+		w = strings.Trim(w, ".,;:!?\"“”‘’'")
+		switch {
+		case negations[w] || w == "n't":
+			negated = true
+		case strings.HasSuffix(w, "n't"):
+			negated = true
+			if !negationAuxiliaries[strings.TrimSuffix(w, "n't")] {
+				out = append(out, strings.TrimSuffix(w, "n't"))
+			}
+		case negationAuxiliaries[w]:
+		case w != "":
+			out = append(out, crudeStem(w))
+		}
+	}
+	return strings.Join(out, " "), negated
+}
+
+// crudeStem folds the regular inflections of a word ("attacked", "attacks" →
+// "attack") so that "did not attack" matches "attacked".
+func crudeStem(w string) string {
+	for _, suf := range []string{"ed", "es", "s"} {
+		if len(w) > len(suf)+3 && strings.HasSuffix(w, suf) {
+			return strings.TrimSuffix(w, suf)
+		}
+	}
+	return w
+}
+
+// counterclaims finds the counter-claims among the claims of attributions.
+func (f *disputeFinder) counterclaims() {
+	cs := f.d.Claims[:f.base]
+	for j := range cs {
+		b := &cs[j]
+		if b.Speaker == nil || b.Origin != "attribution" || b.Attribution == nil {
+			continue
+		}
+		wb, nb := withoutNegation(b.Text)
+		if len(strings.Fields(wb)) < 3 {
+			continue
+		}
+		sj := f.sentenceOf(b.Span.Start)
+		for i := j - 1; i >= 0 && j-i <= 10; i-- {
+			a := &cs[i]
+			if a.Span.Start < f.sents[max(0, sj-anaphorSentences)].Start {
+				break
+			}
+			if a.Speaker == nil || *a.Speaker == *b.Speaker || a.Origin != "attribution" {
+				continue
+			}
+			if wa, na := withoutNegation(a.Text); wa == wb && na != nb {
+				f.counterclaim(a, b)
+				break
+			}
+		}
+	}
+}
+
+// counterclaim records that b's speaker disputes claim a.
+func (f *disputeFinder) counterclaim(a, b *Claim) {
+	var cue Span
+	for k := range f.d.Attributions {
+		if f.d.Attributions[k].ID == *b.Attribution {
+			cue = f.d.Attributions[k].Cue
+		}
+	}
+	if cue.End <= cue.Start {
+		return
+	}
+	id := a.ID
+	f.coord = f.coord[:0]
+	tok := semTok{Text: cue.Text, Start: cue.Start, End: cue.End}
+	f.emitOne(graph.DisputeContradicts, *b.Speaker, counterclaimRule, ruleMatch{claim: &id, target: a.Speaker}, tok, f.sents[f.sentenceOf(b.Span.Start)])
+}

@@ -1,0 +1,631 @@
+package extract
+
+import (
+	"sort"
+	"strings"
+
+	"github.com/claimgraph/claimgraph/graph"
+)
+
+// The dispute rules: each a named value that, given a dispute verb and its disputer,
+// finds the claim disputed (and the agent it is said by or about, when the text names
+// one). They are tried in order; the first that matches gives the dispute. Every rule
+// has test sentences in testdata/dispute_rules.tsv (TestDisputeRuleFixtures checks
+// that each rule has at least one).
+
+// ruleMatch is what a rule found: the claim disputed and/or the agent targeted.
+type ruleMatch struct {
+	claim, target *string
+	shape         graph.DisputeShape // overrides the rule's shape when set
+}
+
+// disputeRule is one named rule.
+type disputeRule struct {
+	name      string
+	shape     graph.DisputeShape
+	truthOnly bool // only for verbs of truth (truthKinds), not criticizes/opposes/refuses
+	match     func(f *disputeFinder, v *verbSite) (ruleMatch, bool)
+}
+
+// disputeRules are tried in this order.
+var disputeRules = []*disputeRule{
+	// "allegations that he took bribes, which he has denied"; "accusations that she has
+	// repeatedly denied"; "the toll, which the army disputes"
+	{"relative-that", graph.ShapeRelative, true, (*disputeFinder).relativeThat},
+	// "... may be tied to the senator's donors — a charge the firm denied"
+	{"relative-zero", graph.ShapeRelative, true, (*disputeFinder).relativeZero},
+	// "aides denied a report that the campaign had run out of money"; "rejected claims
+	// by the union that ..."
+	{"inline-noun-that", graph.ShapeInline, true, (*disputeFinder).inlineNounThat},
+	// "the ministry denied that its troops had crossed the border"
+	{"inline-that", graph.ShapeInline, true, (*disputeFinder).inlineThat},
+	// "the ministry dismissed the rebels' accusation"; "Israel disputed the Health
+	// Ministry’s figures"
+	{"anaphor-possessive", graph.ShapeAnaphoric, true, (*disputeFinder).anaphorPossessive},
+	// "he has denied the claim"; "Israel disputes these figures"; "critics questioned
+	// the report"
+	{"anaphor-noun", graph.ShapeAnaphoric, false, (*disputeFinder).anaphorNoun},
+	// "he has denied it"
+	{"anaphor-pronoun", graph.ShapeAnaphoric, true, (*disputeFinder).anaphorPronoun},
+	// "the firm denies any wrongdoing", "officials deny any links to the group"
+	{"deny-any", graph.ShapeInline, true, (*disputeFinder).denyAny},
+}
+
+// denyAnyNouns are what one denies "any" of: an implied accusation.
+var denyAnyNouns = disputeWordClass("deny_any")
+
+// denyAny: "denies any wrongdoing", "deny any links to terrorism groups", "denied
+// sending troops": the object is the disputed proposition, as a claim of origin
+// "disputed".
+func (f *disputeFinder) denyAny(v *verbSite) (ruleMatch, bool) {
+	j := v.obj()
+	if v.kind != graph.DisputeDenies || j+1 >= len(v.toks) {
+		return ruleMatch{}, false
+	}
+	w := v.toks[j].Lower
+	gerund := strings.HasSuffix(w, "ing") && len(w) > 5 && v.toks[j].Kind == 'w' && !strings.HasSuffix(w, "thing")
+	if !gerund && ((w != "any" && w != "all") || !denyAnyNouns[v.toks[j+1].Lower]) {
+		return ruleMatch{}, false
+	}
+	return f.clauseClaim(v, j) // "denied sending troops"
+}
+
+// passiveRule is the rule of "these figures were disputed by Israel".
+var passiveRule = &disputeRule{name: "passive-by", shape: graph.ShapeAnaphoric, truthOnly: true}
+
+// rebuttalRules are the rules of rebuttals (rebuttals.go).
+var (
+	rebuttalQuoteRule  = &disputeRule{name: "rebuttal-statement", shape: graph.ShapeRebuttal}
+	rebuttalCalledRule = &disputeRule{name: "rebuttal-called", shape: graph.ShapeRebuttal}
+)
+
+// gapWords may follow a dispute verb whose object is the relative pronoun before its
+// subject ("a charge the firm denied in a statement").
+var gapWords = disputeWordClass("gap")
+
+// beforeSubject returns the token before the subject and its article ("which the
+// army disputes").
+func beforeSubject(v *verbSite) int {
+	k := v.subjStart - 1
+	if k >= 0 && v.toks[k].Lower == "the" {
+		k--
+	}
+	return k
+}
+
+// objectGap reports whether the verb has no object of its own.
+func objectGap(v *verbSite) bool {
+	j := v.obj()
+	return j >= len(v.toks) || v.toks[j].Kind != 'w' || gapWords[v.toks[j].Lower]
+}
+
+// relativeThat: the subject follows "that" or "which", the verb has no object.
+func (f *disputeFinder) relativeThat(v *verbSite) (ruleMatch, bool) {
+	rel := beforeSubject(v)
+	if rel < 1 || (v.toks[rel].Lower != "that" && v.toks[rel].Lower != "which") || !objectGap(v) {
+		return ruleMatch{}, false
+	}
+	if v.toks[rel-1].Text == "," || v.toks[rel-1].Text == "—" {
+		// "the toll, which the army disputes": an anaphoric noun right before the comma;
+		// a contested figure is of shape figures
+		if m, ok := f.anaphor(v, max(0, rel-4), rel-1); ok {
+			if claimNouns[v.toks[rel-2].Lower] {
+				m.shape = graph.ShapeFigures
+			}
+			return m, true
+		}
+		return f.clauseBefore(v, rel-1)
+	}
+	n := rel - 1
+	figure, ok := claimNouns[v.toks[n].Lower]
+	if !ok {
+		return ruleMatch{}, false
+	}
+	// "..., a figure that Israel disputes": the clause before the comma
+	if p := appositionStart(v.toks, n); p > 0 {
+		m, ok := f.clauseBefore(v, p)
+		if ok && figure {
+			m.shape = graph.ShapeFigures
+		}
+		return m, ok
+	}
+	// "accusations that she has repeatedly denied": the noun points back
+	return f.anaphorAt(v, n, v.toks[v.i].Start, true)
+}
+
+// relativeZero: "— a charge the firm denied": a claim noun right before the subject,
+// after a comma or dash, and a verb without an object.
+func (f *disputeFinder) relativeZero(v *verbSite) (ruleMatch, bool) {
+	n := beforeSubject(v)
+	if n < 2 || !objectGap(v) {
+		return ruleMatch{}, false
+	}
+	if _, ok := claimNouns[v.toks[n].Lower]; !ok {
+		return ruleMatch{}, false
+	}
+	p := appositionStart(v.toks, n)
+	if p < 1 {
+		return ruleMatch{}, false
+	}
+	m, ok := f.clauseBefore(v, p)
+	if ok && claimNouns[v.toks[n].Lower] {
+		m.shape = graph.ShapeFigures
+	}
+	return m, ok
+}
+
+// appositionStart returns the comma or dash before an appositive claim noun at
+// toks[n] ("..., a charge", "— the figure"), or -1.
+func appositionStart(toks []semTok, n int) int {
+	p := n - 1
+	if p >= 0 {
+		if w := toks[p].Lower; w == "a" || w == "an" || w == "the" {
+			p--
+		}
+	}
+	if p < 1 || (toks[p].Text != "," && toks[p].Text != "—" && toks[p].Text != "–") {
+		return -1
+	}
+	return p
+}
+
+// clauseBefore targets the clause that ends before toks[punct] (a comma or dash):
+// the claim that ends there, else the clause back to "of", "that", "whether" or a
+// clause boundary, as a new claim of origin "disputed".
+func (f *disputeFinder) clauseBefore(v *verbSite, punct int) (ruleMatch, bool) {
+	toks := v.toks
+	end := toks[punct-1].End
+	if c := f.claimEndingAt(end, f.sents[v.si].Start); c != nil {
+		id := c.ID
+		return ruleMatch{claim: &id, target: c.Speaker}, true
+	}
+	s := punct - 1
+	for s > 0 && punct-s < maxClauseWords {
+		w, x := toks[s-1].Lower, toks[s-1].Text
+		if w == "of" || w == "that" || w == "whether" || x == "," || x == ";" || x == ":" || x == "—" || toks[s-1].Kind == 'q' {
+			break
+		}
+		s--
+	}
+	if a := f.attributionHolding(toks[punct].Start); a != nil && a.Content.Start > toks[s].Start {
+		for s < punct && toks[s].Start < a.Content.Start {
+			s++ // "Reports said the payments ... — a charge": the content, not its cue
+		}
+	}
+	if s >= punct || punct-s < 3 {
+		return ruleMatch{}, false
+	}
+	sp := spanWithText(f.d.Runes, Span{Start: toks[s].Start, End: end})
+	id := f.addClaim(Claim{Text: sp.Text, Span: sp, Origin: "disputed"})
+	return ruleMatch{claim: &id}, true
+}
+
+// claimEndingAt returns a claim of the text that ends at end (up to two code points
+// before) and starts at or after start, or nil.
+func (f *disputeFinder) claimEndingAt(end, start int) *Claim {
+	for k := 0; k < f.base; k++ {
+		c := &f.d.Claims[k]
+		if c.Span.End <= end && c.Span.End >= end-2 && c.Span.Start >= start && !isReferenceClaim(c) {
+			return c
+		}
+	}
+	return nil
+}
+
+// claimNounAt returns the index of a claim noun in the object that starts at j: a
+// determiner or possessive, up to two modifiers, then the noun; -1 if none.
+func (f *disputeFinder) claimNounAt(toks []semTok, j int) int {
+	for n := j; n < len(toks) && n <= j+4; n++ {
+		if toks[n].Kind == 'q' && semIsApos([]rune(toks[n].Text)[0]) {
+			continue // "Sanders’ accusations"
+		}
+		if toks[n].Kind != 'w' {
+			return -1
+		}
+		if _, ok := claimNouns[toks[n].Lower]; ok {
+			return n
+		}
+	}
+	return -1
+}
+
+// possessor returns the entity named right before the claim noun at toks[n] in a
+// possessive ("the rebels' accusation", "Sanders’ claims"), or nil.
+func (f *disputeFinder) possessor(toks []semTok, n int) *string {
+	for k := n - 1; k >= 0 && k >= n-3; k-- {
+		if toks[k].Kind == 'q' {
+			continue // "Sanders’ accusations"
+		}
+		if m := f.mentionEndingAt(toks[k].End); m != nil {
+			base, poss := semBase(toks[k].Text)
+			if poss || (k+1 < len(toks) && toks[k+1].Kind == 'q') || base != toks[k].Text {
+				id := m.Entity
+				return &id
+			}
+			return nil
+		}
+	}
+	return nil
+}
+
+// accusationNouns take what they accuse of after "of" ("accusations of sexism").
+var accusationNouns = disputeWordClass("accusation_noun")
+
+// agentAfter reads "by the union" / "from Greece" / "of X" at toks[k]: the agent and
+// the index after it, or nil and k.
+func (f *disputeFinder) agentAfter(toks []semTok, k int) (*string, int) {
+	if k+1 >= len(toks) || (toks[k].Lower != "by" && toks[k].Lower != "from" && toks[k].Lower != "of") {
+		return nil, k
+	}
+	j := k + 1
+	if toks[j].Lower == "the" && j+1 < len(toks) {
+		j++
+	}
+	m := f.mentionStartingAt(toks[j].Start)
+	if m == nil {
+		return nil, k
+	}
+	id := m.Entity
+	for j < len(toks) && toks[j].Start < m.Span.End {
+		j++
+	}
+	return &id, j
+}
+
+// inlineNounThat: "denied a report that CLAUSE", "rejected claims by the union that
+// CLAUSE": the clause is the claim; an agent after "by", "from" or "of" is the target.
+func (f *disputeFinder) inlineNounThat(v *verbSite) (ruleMatch, bool) {
+	toks := v.toks
+	n := f.claimNounAt(toks, v.obj())
+	if n < 0 {
+		return ruleMatch{}, false
+	}
+	target, k := f.agentAfter(toks, n+1)
+	if target == nil {
+		target = f.possessor(toks, n)
+	}
+	if k >= len(toks) || (toks[k].Lower != "that" && !(toks[k].Lower == "of" && accusationNouns[toks[n].Lower])) {
+		return ruleMatch{}, false
+	}
+	m, ok := f.clauseClaim(v, k+1)
+	if ok && m.target == nil {
+		m.target = target
+	}
+	return m, ok
+}
+
+// inlineThat: "denied that CLAUSE", or the content of the attribution whose cue is
+// the verb when it is a clause ("he denied he had met them").
+func (f *disputeFinder) inlineThat(v *verbSite) (ruleMatch, bool) {
+	j := v.obj()
+	if j+1 < len(v.toks) && v.toks[j].Lower == "that" {
+		return f.clauseClaim(v, j+1)
+	}
+	a := f.attributionWithCue(v.toks[v.i])
+	if a == nil || j >= len(v.toks) || a.Content.Start < v.toks[j].Start {
+		return ruleMatch{}, false
+	}
+	if !clauseVerbs[v.kind] {
+		return ruleMatch{}, false
+	}
+	first := f.r.tx.scan(a.Content.Start, a.Content.End)
+	if len(first) < 2 || first[0].Kind != 'w' || !clauseSubjects[first[0].Lower] {
+		return ruleMatch{}, false
+	}
+	if _, ok := claimNouns[first[len(first)-1].Lower]; ok && len(first) <= 4 {
+		return ruleMatch{}, false // "disputed their account": a noun phrase that points back
+	}
+	id, ok := f.byAttr[a.ID]
+	if !ok {
+		return ruleMatch{}, false
+	}
+	return ruleMatch{claim: &id, target: f.firstAgentIn(a.Content, v.disputer)}, true
+}
+
+// clauseVerbs take a clause without "that" as their object ("he denied he had met
+// them"); clauseSubjects may begin such a clause (a name, a question word or a noun
+// phrase is an object of another kind: "questioned whether", "dismissed critique of").
+var clauseVerbs = map[graph.DisputeKind]bool{graph.DisputeDenies: true, graph.DisputeDisputes: true}
+
+var clauseSubjects = disputeWordClass("clause_subject")
+
+// clauseClaim makes the clause starting at toks[j] the disputed claim: the claim of
+// an attribution with that text, else a new claim of origin "disputed".
+func (f *disputeFinder) clauseClaim(v *verbSite, j int) (ruleMatch, bool) {
+	end := clauseEnd(v.toks, j)
+	if end-j < 2 {
+		return ruleMatch{}, false
+	}
+	sp := spanWithText(f.d.Runes, Span{Start: v.toks[j].Start, End: v.toks[end-1].End})
+	id := f.addClaim(Claim{Text: sp.Text, Span: sp, Origin: "disputed"})
+	return ruleMatch{claim: &id, target: f.firstAgentIn(sp, v.disputer)}, true
+}
+
+// anaphorPossessive: "dismissed the rebels' accusation", "disputed the Health
+// Ministry’s figures": the agent is the target; its nearest claim (with a quantity
+// for a figure noun) is the claim.
+func (f *disputeFinder) anaphorPossessive(v *verbSite) (ruleMatch, bool) {
+	toks := v.toks
+	j := v.obj()
+	if j < len(toks) && toks[j].Lower == "the" {
+		j++
+	}
+	if j >= len(toks) {
+		return ruleMatch{}, false
+	}
+	m := f.mentionStartingAt(toks[j].Start)
+	if m == nil {
+		return ruleMatch{}, false
+	}
+	k := j
+	for k < len(toks) && toks[k].Start < m.Span.End {
+		k++
+	}
+	if _, poss := semBase(toks[k-1].Text); !poss && !(k < len(toks) && semIsApos([]rune(toks[k].Text)[0])) {
+		return ruleMatch{}, false
+	}
+	for n := k; n < len(toks) && n <= k+2; n++ {
+		figure, ok := claimNouns[toks[n].Lower]
+		if !ok {
+			continue
+		}
+		target := m.Entity
+		out := ruleMatch{target: &target}
+		if id := f.speakerClaim(target, toks[v.i].Start, figure); id != "" && (figure || f.near(id, v.si)) {
+			out.claim = &id // a claim that is no figure must be near: "Kenya's claims" is any claim
+		}
+		return out, true
+	}
+	return ruleMatch{}, false
+}
+
+// near reports whether claim id starts at most anaphorSentences sentences before
+// sentence si.
+func (f *disputeFinder) near(id string, si int) bool {
+	c := f.claim(id)
+	return c != nil && c.Span.Start >= f.sents[max(0, si-anaphorSentences)].Start
+}
+
+// anaphorNoun: "denied the claim", "disputes these figures": a determiner and a claim
+// noun in the object point to the nearest preceding claim. When the article holds
+// none, the noun phrase itself becomes a claim of origin "disputed" that ingest links
+// to claims of other articles.
+func (f *disputeFinder) anaphorNoun(v *verbSite) (ruleMatch, bool) {
+	if m, ok := f.anaphor(v, v.obj(), min(len(v.toks), v.obj()+3)); ok {
+		return m, true
+	}
+	// a bare plural: "Russia denied allegations", "he rejected claims"
+	j := v.obj()
+	if j < len(v.toks) && bareClaimPlurals[v.toks[j].Lower] && (j+1 >= len(v.toks) || v.toks[j+1].Kind != 'w' || gapWords[v.toks[j+1].Lower]) {
+		return f.anaphorAt(v, j, v.toks[v.i].Start, truthKinds[v.kind])
+	}
+	return ruleMatch{}, false
+}
+
+// bareClaimPlurals point back without a determiner ("denied allegations").
+var bareClaimPlurals = disputeWordClass("bare_plural")
+
+// anaphorPronoun: "he has denied it": "it", "this" or "them" as the whole object
+// points to the nearest preceding claim within two sentences.
+func (f *disputeFinder) anaphorPronoun(v *verbSite) (ruleMatch, bool) {
+	j := v.obj()
+	if j >= len(v.toks) || v.kind == graph.DisputeRejects || v.kind == graph.DisputeDismisses || v.kind == graph.DisputeQuestions {
+		return ruleMatch{}, false
+	}
+	switch v.toks[j].Lower {
+	case "it", "this", "them", "that":
+	default:
+		return ruleMatch{}, false
+	}
+	if j+1 < len(v.toks) && v.toks[j+1].Kind == 'w' && !gapWords[v.toks[j+1].Lower] {
+		return ruleMatch{}, false // "deny it sanctuary"
+	}
+	id := f.precedingClaim(v.toks[v.i].Start, v.si, false, v.disputer, 1)
+	if id == "" {
+		return ruleMatch{}, false
+	}
+	return ruleMatch{claim: &id}, true
+}
+
+// anaphor looks in toks[from:to] for a determiner and a claim noun and resolves it.
+func (f *disputeFinder) anaphor(v *verbSite, from, to int) (ruleMatch, bool) {
+	toks := v.toks
+	for k := from; k+1 < len(toks) && k < to; k++ {
+		if !anaphorDeterminers[toks[k].Lower] {
+			continue
+		}
+		// up to one modifier between: "these casualty figures"
+		for n := k + 1; n <= k+2 && n < len(toks); n++ {
+			if _, ok := claimNouns[toks[n].Lower]; ok {
+				if n+1 < len(toks) && toks[n+1].Lower == "that" {
+					return ruleMatch{}, false // inline, not anaphoric
+				}
+				if n+1 < len(toks) && toks[n+1].Lower == "of" && ideaNouns[toks[n].Lower] {
+					return ruleMatch{}, false // "rejected the idea of a farewell address": a plan
+				}
+				return f.anaphorAt(v, n, toks[v.i].Start, truthKinds[v.kind])
+			}
+		}
+	}
+	return ruleMatch{}, false
+}
+
+// anaphorAt resolves the claim noun toks[n] to the nearest preceding claim; with
+// reference set, a noun without one becomes a claim of its own (its noun phrase).
+func (f *disputeFinder) anaphorAt(v *verbSite, n, before int, reference bool) (ruleMatch, bool) {
+	figure := claimNouns[v.toks[n].Lower]
+	back := anaphorSentences
+	if !figure {
+		back = 1 // "the report", "the claim": the sentence before or this one
+	}
+	if id := f.precedingClaim(before, v.si, figure, v.disputer, back); id != "" {
+		return ruleMatch{claim: &id}, true
+	}
+	if !reference || v.subjStart < 0 {
+		return ruleMatch{}, false
+	}
+	s := n
+	for s > v.obj() && s > n-3 && v.toks[s-1].Kind == 'w' {
+		s--
+	}
+	sp := spanWithText(f.d.Runes, Span{Start: v.toks[s].Start, End: v.toks[n].End})
+	id := f.addClaim(Claim{Text: sp.Text, Span: sp, Origin: "disputed"})
+	return ruleMatch{claim: &id}, true
+}
+
+// ideaNouns name a claim with "that" but a plan with "of" ("the idea of a speech").
+var ideaNouns = disputeWordClass("idea_noun")
+
+// isReferenceClaim reports whether a claim is only a noun phrase that refers to
+// claims ("the claim", "these figures", "it"), as the attribution stage gives for
+// "he denied the claim": it is no claim an anaphor can point to.
+func isReferenceClaim(c *Claim) bool {
+	ws := graph.Words(c.Text)
+	if len(ws) == 0 || len(ws) > 4 {
+		return false
+	}
+	if _, ok := claimNouns[ws[len(ws)-1]]; ok {
+		return true
+	}
+	return len(ws) == 1
+}
+
+// precedingClaim returns the claim an anaphor at pos points to: among the claims
+// that end before pos and start at most back sentences back (with a quantity when
+// figure), an accusation against the disputer, else the nearest one the disputer did
+// not say.
+func (f *disputeFinder) precedingClaim(pos, si int, figure bool, disputer string, back int) string {
+	minStart := f.sents[max(0, si-back)].Start
+	best, accused := -1, -1
+	for _, k := range f.candidateClaims(minStart, pos) {
+		c := &f.d.Claims[k]
+		if c.Span.End > pos || c.Span.Start < minStart || !f.antecedent(c, si, figure, disputer) {
+			continue
+		}
+		if c.Accused != nil && *c.Accused == disputer && (accused < 0 || c.Span.End > f.d.Claims[accused].Span.End) {
+			accused = k
+		}
+		if best < 0 || c.Span.End > f.d.Claims[best].Span.End {
+			best = k
+		}
+	}
+	if accused >= 0 {
+		best = accused
+	}
+	if best < 0 {
+		return ""
+	}
+	return f.d.Claims[best].ID
+}
+
+// antecedent reports whether claim c may be what an anaphor of the disputer in
+// sentence si points to: with a quantity for a figure noun, a claim of its own (not a
+// noun phrase that refers to one), not the disputer's own, and not a proposition
+// disputed in that very sentence.
+func (f *disputeFinder) antecedent(c *Claim, si int, figure bool, disputer string) bool {
+	switch {
+	case figure && len(c.Quantities) == 0, isReferenceClaim(c), c.Speaker != nil && *c.Speaker == disputer:
+		return false
+	}
+	return c.Origin != "disputed" || c.Span.Start < f.sents[si].Start
+}
+
+// candidateClaims returns the indexes of the claims that may start between minStart
+// and pos: claims up to f.base are in text order; of those added by disputes only the
+// last addedClaimLookback are considered.
+func (f *disputeFinder) candidateClaims(minStart, pos int) []int {
+	cs := f.d.Claims
+	var ks []int
+	from := sort.Search(f.base, func(i int) bool { return cs[i].Span.Start >= minStart })
+	for k := from; k < f.base && cs[k].Span.Start <= pos; k++ {
+		ks = append(ks, k)
+	}
+	for k := max(f.base, len(cs)-addedClaimLookback); k < len(cs); k++ {
+		ks = append(ks, k)
+	}
+	return ks
+}
+
+// speakerClaim returns the claim of speaker (with a quantity when figure) nearest
+// before pos, else the first after it, or "".
+func (f *disputeFinder) speakerClaim(speaker string, pos int, figure bool) string {
+	var ks []int
+	for k := 0; k < len(f.d.Claims); k++ {
+		c := &f.d.Claims[k]
+		if c.Speaker != nil && *c.Speaker == speaker && (!figure || len(c.Quantities) > 0) && !isReferenceClaim(c) {
+			ks = append(ks, k)
+		}
+	}
+	sort.SliceStable(ks, func(a, b int) bool { return f.d.Claims[ks[a]].Span.Start < f.d.Claims[ks[b]].Span.Start })
+	n := sort.Search(len(ks), func(i int) bool { return f.d.Claims[ks[i]].Span.Start >= pos })
+	for b := n - 1; b >= 0; b-- {
+		if f.d.Claims[ks[b]].Span.End <= pos {
+			return f.d.Claims[ks[b]].ID
+		}
+	}
+	if n < len(ks) && figure {
+		return f.d.Claims[ks[n]].ID
+	}
+	return ""
+}
+
+// accusation handles "X accused Y of Z" (and "X criticized Y for Z"): the claim Z of
+// X (origin "accusation") with Y as Accused. It is no dispute: Y's denial of it is.
+func (f *disputeFinder) accusation(v *verbSite) {
+	toks := v.toks
+	j := v.obj()
+	if j < len(toks) && toks[j].Lower == "the" {
+		j++
+	}
+	if j >= len(toks) || toks[j].Kind != 'w' {
+		return
+	}
+	accused, k := f.objectAgent(toks, j)
+	if accused == "" || accused == v.disputer || k+1 >= len(toks) || (toks[k].Lower != "of" && toks[k].Lower != "for") {
+		return
+	}
+	var speaker *string
+	if v.disputer != "" {
+		s := v.disputer
+		speaker = &s
+	}
+	if a := f.attributionWithCue(toks[v.i]); a != nil {
+		if id, ok := f.byAttr[a.ID]; ok {
+			c := f.claim(id)
+			c.Accused = &accused
+			return
+		}
+	}
+	end := clauseEnd(toks, k+1)
+	if end <= k+1 {
+		return
+	}
+	objStart := toks[j].Start
+	sp := Span{Start: objStart, End: toks[end-1].End, Fragments: [][2]int{{objStart, toks[k-1].End}, {toks[k+1].Start, toks[end-1].End}}}
+	sp = spanWithText(f.d.Runes, sp)
+	id := f.addClaim(Claim{Text: sp.Text, Span: sp, Speaker: speaker, Origin: "accusation", Cue: semSpan(f.d.Runes, toks[v.i].Start, toks[v.i].End)})
+	if c := f.claim(id); c != nil && c.Accused == nil {
+		c.Accused = &accused
+	}
+}
+
+// objectAgent returns the entity of the mention or pronoun at toks[j] and the index
+// of the token after it.
+func (f *disputeFinder) objectAgent(toks []semTok, j int) (string, int) {
+	if _, ok := pronLex[toks[j].Lower]; ok {
+		return f.r.resolvePronoun(toks[j].Text, toks[j].Start), j + 1
+	}
+	m := f.mentionStartingAt(toks[j].Start)
+	for n := 1; m == nil && n <= 2 && j+1 < len(toks) && semIsCap(toks[j].Text); n++ {
+		j++ // a title before the name: "Governor Tom Reyes"
+		m = f.mentionStartingAt(toks[j].Start)
+	}
+	if m == nil {
+		return "", j
+	}
+	k := j
+	for k < len(toks) && toks[k].Start < m.Span.End {
+		k++
+	}
+	return m.Entity, k
+}

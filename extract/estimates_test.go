@@ -1,0 +1,40 @@
+package extract
+
+import (
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+
+	"github.com/claimgraph/claimgraph/graph"
+)
+
+// The estimate rule: one claim per speaker with its figure of the dead.
+func TestEstimates(t *testing.T) {
+	cases := []struct {
+		text   string
+		claims map[string]string // claim text → speaker name
+	}{
+		{"Ukraine put the death toll at 40, Russia at 12.",
+			map[string]string{"the death toll at 40": "Ukraine", "the death toll at 12": "Russia"}},
+		{"Local officials put the death toll at 40, while Hamas put it at 12.",
+			map[string]string{"the death toll at 40": "Local officials", "the death toll at 12": "Hamas"}},
+		{"Ukraine put the blame on Russia.", map[string]string{}},
+		{"The toll stood at 40 on Monday.", map[string]string{}},
+	}
+	for _, c := range cases {
+		d := Extract(c.text)
+		got := map[string]string{}
+		for _, cl := range d.Claims {
+			for _, q := range cl.Quantities {
+				if q.Counted == "dead" && cl.Speaker != nil {
+					got[cl.Text] = *cl.Speaker
+				}
+			}
+		}
+		want := map[string]string{}
+		for text, speaker := range c.claims {
+			want[text] = graph.AgentID(speaker)
+		}
+		assert.Equal(t, want, got, c.text)
+	}
+}

@@ -1,0 +1,240 @@
+package extract
+
+import (
+	"strings"
+
+	"github.com/claimgraph/claimgraph/graph"
+)
+
+// Rebuttals: a statement that calls a claim untrue (lexicon/rebuttals.txt) disputes
+// it. Two rules, each with test sentences in testdata/dispute_rules.tsv:
+//
+//   - rebuttal-statement: the content of an attribution whose subject points back to
+//     a claim and whose predicate is a rebuttal ("'This is pure fiction,' said the
+//     spokesman", "the ministry said the report was baseless", "'That's a lie,' she
+//     said", "there is no truth to the report"); the speaker is the disputer;
+//   - rebuttal-called: a verb of calling with a claim as object and a rebuttal as
+//     complement ("the firm called the report false and irresponsible", "she
+//     branded the allegations nonsense"); the verb's subject is the disputer ("she
+//     dismissed the allegations as nonsense" is found by the rules of "dismissed").
+//
+// The claim is the one the subject's noun points to ("the report"), else, for a bare
+// "this", "that" or "it", the nearest preceding claim of someone else within three
+// sentences.
+
+// rebuttalPhrases are the phrases of lexicon/rebuttals.txt, as words.
+var rebuttalPhrases = func() [][]string {
+	var out [][]string
+	for _, f := range semLexRows("rebuttals.txt") {
+		out = append(out, strings.Fields(strings.ToLower(f[0])))
+	}
+	return out
+}()
+
+// rebuttalFillers may stand between "is" and the rebuttal ("is pure fiction", "is a
+// complete lie", "are totally false").
+var rebuttalFillers = disputeWordClass("rebuttal_filler")
+
+// callVerbs call something by a name ("called the report false").
+var callVerbs = disputeWordClass("call_verb")
+
+// beWords link a subject to a rebuttal ("this is", "the claims are"); "that's" and
+// "it's" carry it in one token.
+var beWords = disputeWordClass("be")
+
+// rebuttalAt returns the number of tokens of a rebuttal phrase at toks[k], or 0.
+func rebuttalAt(toks []semTok, k int) int {
+	for _, p := range rebuttalPhrases {
+		if k+len(p) > len(toks) {
+			continue
+		}
+		ok := true
+		for i, w := range p {
+			if toks[k+i].Lower != w {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			return len(p)
+		}
+	}
+	return 0
+}
+
+// rebuttals finds the disputes of both rebuttal rules in every sentence that holds
+// a rebuttal phrase.
+func (f *disputeFinder) rebuttals() {
+	for si, s := range f.sents {
+		toks := f.r.tx.scan(s.Start, s.End)
+		for k := range toks {
+			if toks[k].Kind != 'w' {
+				continue
+			}
+			n := rebuttalAt(toks, k)
+			if n == 0 || !rebuttalEnds(toks, k+n) {
+				continue
+			}
+			f.rebuttal(si, toks, k, n)
+		}
+	}
+}
+
+// rebuttalEnds reports whether a rebuttal ending before toks[k] ends its clause.
+func rebuttalEnds(toks []semTok, k int) bool {
+	if k >= len(toks) || toks[k].Kind != 'w' {
+		return true
+	}
+	switch toks[k].Lower {
+	case "and", "or", "but":
+		return true
+	case "to", "in":
+		return toks[k-1].Lower == "truth" || toks[k-1].Lower == "basis" // "no truth to the report"
+	}
+	return false
+}
+
+// rebuttal tries both rules on the rebuttal phrase toks[k:k+n].
+func (f *disputeFinder) rebuttal(si int, toks []semTok, k, n int) {
+	j := k - 1
+	for j >= 0 && rebuttalFillers[toks[j].Lower] {
+		j--
+	}
+	if j < 0 {
+		f.rebuttalStatement(si, toks, k, n, k)
+		return
+	}
+	w := toks[j].Lower
+	switch {
+	case beWords[w] || strings.HasSuffix(w, "'s") || w == "there":
+		f.rebuttalStatement(si, toks, k, n, j)
+	default:
+		f.rebuttalCalled(si, toks, k, n, j)
+	}
+}
+
+// rebuttalStatement: the rebuttal is the predicate of an attribution's content whose
+// subject (ending at toks[be]) points back to a claim.
+func (f *disputeFinder) rebuttalStatement(si int, toks []semTok, k, n, be int) {
+	a := f.attributionHolding(toks[k].Start)
+	if a == nil || a.Speaker == nil {
+		return
+	}
+	subj := be
+	if beWords[toks[be].Lower] {
+		subj = be - 1
+	}
+	cue := semTok{Text: toks[k].Text, Start: toks[k].Start, End: toks[k+n-1].End}
+	v := &verbSite{si: si, toks: toks, i: k, n: n, kind: graph.DisputeRebuts, disputer: *a.Speaker, subjStart: 0}
+	var m ruleMatch
+	switch {
+	case toks[k].Lower == "no" && k+n+1 < len(toks) && (toks[k+n].Lower == "to" || toks[k+n].Lower == "in"):
+		// "there is no truth to the report"
+		m, _ = f.anaphor(v, k+n, k+n+2)
+	case subj < 0 || toks[subj].Start < a.Content.Start:
+		if toks[k].Start-a.Content.Start <= 12 { // the content is the rebuttal ("Nonsense," she said)
+			m = f.nearestOther(a, si, *a.Speaker)
+		}
+	case f.bareReference(toks, subj):
+		if opensStatement(toks, subj, a.Content.Start) {
+			m = f.nearestOther(a, si, *a.Speaker)
+		}
+	default:
+		m, _ = f.anaphor(v, max(0, subj-3), subj)
+	}
+	if m.claim != nil {
+		f.coord = f.coord[:0]
+		f.emitOne(graph.DisputeRebuts, *a.Speaker, rebuttalQuoteRule, m, cue, f.sents[si])
+	}
+}
+
+// bareReference reports whether toks[i] is a bare pronoun subject that points back
+// ("this", "that", "it", "these", "those", "that's", "it's").
+func (f *disputeFinder) bareReference(toks []semTok, i int) bool {
+	switch strings.TrimSuffix(toks[i].Lower, "'s") {
+	case "this", "that", "it", "these", "those", "there":
+		return i == 0 || toks[i-1].Kind != 'w' || toks[i-1].Lower == "that"
+	}
+	return false
+}
+
+// opensStatement reports whether toks[i] begins its statement: nothing but quotes
+// and punctuation stands between the content's start and it, or a sentence ends
+// right before it. "When I am described as a spy, it's not true" points inside its
+// own statement, not back to another claim.
+func opensStatement(toks []semTok, i, contentStart int) bool {
+	if i > 0 {
+		switch toks[i-1].Text {
+		case ".", "!", "?":
+			return true
+		}
+	}
+	for k := i - 1; k >= 0 && toks[k].Start >= contentStart; k-- {
+		if toks[k].Kind == 'w' || toks[k].Kind == 'n' {
+			return false
+		}
+	}
+	return true
+}
+
+// nearestOther returns the nearest claim before the attribution's sentence that the
+// speaker did not say.
+func (f *disputeFinder) nearestOther(a *Attribution, si int, speaker string) ruleMatch {
+	pos := min(a.Content.Start, a.Sentence.Start)
+	if a.Sentence.End == 0 {
+		pos = f.sents[si].Start
+	}
+	if id := f.precedingClaim(pos, si, false, speaker, anaphorSentences); id != "" {
+		return ruleMatch{claim: &id}
+	}
+	return ruleMatch{}
+}
+
+// rebuttalCalled: "called the report false", "dismissed the allegations as nonsense":
+// the object before the rebuttal (ending at toks[j]) is a claim noun or pronoun, and a
+// verb of calling stands before it.
+func (f *disputeFinder) rebuttalCalled(si int, toks []semTok, k, n, j int) {
+	obj := j
+	for obj >= 0 && j-obj <= 3 && !callVerbs[toks[obj].Lower] {
+		obj--
+	}
+	if obj < 0 || !callVerbs[toks[obj].Lower] || obj == j || negatedBefore(toks, obj) {
+		return
+	}
+	if _, ok := disputeVerbs[toks[obj].Lower]; ok {
+		return // "dismissed the report as fabricated": the dispute verb's own rule has it
+	}
+	v := &verbSite{si: si, toks: toks, i: obj, n: 1, kind: graph.DisputeRebuts}
+	if v.disputer, v.subjStart = f.subject(toks, obj); v.disputer == "" {
+		return
+	}
+	m, ok := f.anaphor(v, obj+1, j+1)
+	if !ok {
+		switch toks[obj+1].Lower {
+		case "it", "them", "this":
+			if id := f.precedingClaim(toks[obj].Start, si, false, v.disputer, 1); id != "" {
+				m, ok = ruleMatch{claim: &id}, true
+			}
+		}
+	}
+	if ok {
+		f.coord = f.coord[:0]
+		cue := semTok{Text: toks[k].Text, Start: toks[k].Start, End: toks[k+n-1].End}
+		f.emitOne(graph.DisputeRebuts, v.disputer, rebuttalCalledRule, m, cue, f.sents[si])
+	}
+}
+
+// attributionHolding returns the attribution with the shortest content that holds
+// pos, or nil.
+func (f *disputeFinder) attributionHolding(pos int) *Attribution {
+	var best *Attribution
+	for k := range f.d.Attributions {
+		a := &f.d.Attributions[k]
+		for _, fr := range spanFragments(a.Content) {
+			if pos >= fr[0] && pos < fr[1] && (best == nil || a.Content.End-a.Content.Start < best.Content.End-best.Content.Start) {
+				best = a
+			}
+		}
+	}
+	return best
+}
