@@ -9,9 +9,13 @@ import (
 	"os"
 	"path/filepath"
 
+	"github.com/claimgraph/claimgraph/corpus"
 	"github.com/claimgraph/claimgraph/extract"
 	"github.com/claimgraph/claimgraph/extract/eval"
 	"github.com/claimgraph/claimgraph/extract/eval/disputes"
+	"github.com/claimgraph/claimgraph/graph"
+	"github.com/claimgraph/claimgraph/graph/embedded"
+	"github.com/claimgraph/claimgraph/graph/ingest"
 )
 
 // disputeUsage is the usage line of "claimgraph eval disputes".
@@ -58,7 +62,12 @@ func runEvalDisputes(ctx context.Context, args []string, stdout, stderr io.Write
 		}
 		docs[name] = extract.Extract(text)
 	}
-	res := disputes.Score(set, docs, extractorDisputeHooks())
+	tmp, err := os.MkdirTemp("", "claimgraph-eval-")
+	if err != nil {
+		return err
+	}
+	defer os.RemoveAll(tmp)
+	res := disputes.Score(set, docs, extractorDisputeHooks(ctx, tmp))
 	if *asJSON {
 		return res.WriteJSON(stdout)
 	}
@@ -66,14 +75,66 @@ func runEvalDisputes(ctx context.Context, args []string, stdout, stderr io.Write
 	return nil
 }
 
-// extractorDisputeHooks says what the extractor offers the dispute scorer today:
-// extract.Dispute has no shape field and the extractor reports no within-article
-// conflicts, so every prediction is of shape "unknown" and counterclaim and figures
-// cases can only be found as disputes.
-func extractorDisputeHooks() disputes.Hooks {
+// extractorDisputeHooks says what the extractor offers the dispute scorer: each
+// dispute's shape (graph.DisputeShape, "unknown" when it has none) and the
+// within-article conflicts that the real ingest path finds (within-article numeric
+// conflicts and counter-claims become ClaimLinks of kind conflicts, not disputes), so
+// counterclaim and figures cases are scored on what a user of the graph would see.
+// Conflict lookups write each article into a throwaway embedded store under tmp.
+func extractorDisputeHooks(ctx context.Context, tmp string) disputes.Hooks {
+	n := 0
 	return disputes.Hooks{
-		Shape: func(extract.Dispute) string { return "unknown" },
+		Shape: func(d extract.Dispute) string {
+			if d.Shape == "" {
+				return "unknown"
+			}
+			return string(d.Shape)
+		},
+		Conflicts: func(d *extract.Document) [][2]extract.Span {
+			n++
+			pairs, err := ingestedConflicts(ctx, filepath.Join(tmp, fmt.Sprintf("a%d.db", n)), d.Text)
+			if err != nil {
+				// the scorer has no error path: a failed lookup scores as no conflict,
+				// and says so
+				fmt.Fprintf(os.Stderr, "eval disputes: conflicts of one article not read: %v\n", err)
+			}
+			return pairs
+		},
 	}
+}
+
+// ingestedConflicts ingests text alone into a new embedded store at path and returns
+// the content spans of every pair of its claims that the store links as conflicting.
+func ingestedConflicts(ctx context.Context, path, text string) ([][2]extract.Span, error) {
+	st, err := embedded.Open(ctx, path, &embedded.Options{NoSync: true})
+	if err != nil {
+		return nil, err
+	}
+	defer func() { _ = st.Close(ctx); _ = os.Remove(path) }()
+	res, err := ingest.New(st, ingest.Options{}).Ingest(ctx, corpus.Article{Text: text})
+	if err != nil {
+		return nil, err
+	}
+	g, err := st.ArticleGraph(ctx, res.ArticleID)
+	if err != nil {
+		return nil, err
+	}
+	spans := map[string][]graph.Span{}
+	for _, s := range g.Statements {
+		spans[s.ClaimID] = append(spans[s.ClaimID], s.Content)
+	}
+	var out [][2]extract.Span
+	for _, l := range g.Links {
+		if l.Kind != graph.LinkConflicts {
+			continue
+		}
+		for _, a := range spans[l.From] {
+			for _, b := range spans[l.To] {
+				out = append(out, [2]extract.Span{a, b})
+			}
+		}
+	}
+	return out, nil
 }
 
 // parseOneArg parses flags placed before or after at most one positional argument.

@@ -148,7 +148,7 @@ func (t *tally) document(name string, d *extract.Document, gold []Case, hooks Ho
 	for _, p := range preds {
 		kind := "conflict"
 		if p.dispute != nil {
-			kind = p.dispute.Kind
+			kind = string(p.dispute.Kind)
 		}
 		t.shape(p.shape).Predicted++
 		t.kind(kind).Predicted++
