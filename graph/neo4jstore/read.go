@@ -9,13 +9,28 @@ import (
 // articleRefProjection projects an article without its text (it can be megabytes).
 const articleRefProjection = `a{.id, .url, .title, .outlet_id, .authors, .published, .published_precision, .content_hash}`
 
+// Point reads and listings.
+const (
+	cyArticle  = `MATCH (a:Article {id: $id}) RETURN a`
+	cyAgent    = `MATCH (n:Agent {id: $id}) RETURN n`
+	cyArticles = `MATCH (a:Article)
+WHERE a.id > $after AND ($outlet = '' OR a.outlet_id = $outlet)
+WITH a ORDER BY a.id LIMIT $limit
+OPTIONAL MATCH (a)-[:PUBLISHED_BY]->(o:Outlet)
+RETURN ` + articleRefProjection + ` AS a, o ORDER BY a.id`
+	cyAgents = `MATCH (n:Agent)
+WHERE n.id > $after AND ($kind = '' OR n.kind = $kind)
+  AND (size($terms) = 0 OR any(name IN n.names WHERE all(t IN $terms WHERE name CONTAINS (' ' + t + ' '))))
+RETURN n ORDER BY n.id LIMIT $limit`
+)
+
 func notFound(what, id string) error {
 	return graph.Errorf(graph.ENOTFOUND, "%s %q not found", what, id)
 }
 
 // Article returns an article. Errors: ENOTFOUND.
 func (s *Store) Article(ctx context.Context, id string) (*graph.Article, error) {
-	recs, err := s.query(ctx, `MATCH (a:Article {id: $id}) RETURN a`, map[string]any{"id": id})
+	recs, err := s.query(ctx, cyArticle, map[string]any{"id": id})
 	if err != nil {
 		return nil, s.wrap(err, "reading article %s", id)
 	}
@@ -106,11 +121,7 @@ func (s *Store) Articles(ctx context.Context, q graph.ArticleQuery) (graph.Page[
 		return page, err
 	}
 	n := q.Page.Size()
-	recs, err := s.query(ctx, `MATCH (a:Article)
-WHERE a.id > $after AND ($outlet = '' OR a.outlet_id = $outlet)
-WITH a ORDER BY a.id LIMIT $limit
-OPTIONAL MATCH (a)-[:PUBLISHED_BY]->(o:Outlet)
-RETURN `+articleRefProjection+` AS a, o ORDER BY a.id`,
+	recs, err := s.query(ctx, cyArticles,
 		map[string]any{"after": cur.Key, "outlet": q.OutletID, "limit": int64(n + 1)})
 	if err != nil {
 		return page, s.wrap(err, "listing articles")
@@ -187,7 +198,7 @@ func (s *Store) ClaimsByCounted(ctx context.Context, counted, unit string, limit
 
 // Agent returns an agent. Errors: ENOTFOUND.
 func (s *Store) Agent(ctx context.Context, id string) (*graph.Agent, error) {
-	recs, err := s.query(ctx, `MATCH (n:Agent {id: $id}) RETURN n`, map[string]any{"id": id})
+	recs, err := s.query(ctx, cyAgent, map[string]any{"id": id})
 	if err != nil {
 		return nil, s.wrap(err, "reading agent %s", id)
 	}
@@ -207,10 +218,7 @@ func (s *Store) Agents(ctx context.Context, q graph.AgentQuery) (graph.Page[grap
 	}
 	n := q.Page.Size()
 	terms := graph.QueryTerms(q.Name)
-	recs, err := s.query(ctx, `MATCH (n:Agent)
-WHERE n.id > $after AND ($kind = '' OR n.kind = $kind)
-  AND (size($terms) = 0 OR any(name IN n.names WHERE all(t IN $terms WHERE name CONTAINS (' ' + t + ' '))))
-RETURN n ORDER BY n.id LIMIT $limit`,
+	recs, err := s.query(ctx, cyAgents,
 		map[string]any{"after": cur.Key, "kind": string(q.Kind), "terms": stringList(terms), "limit": int64(n + 1)})
 	if err != nil {
 		return page, s.wrap(err, "listing agents")
