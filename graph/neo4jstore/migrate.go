@@ -14,7 +14,8 @@ import (
 //	   words and quantity keys
 //	2  per-claim aggregates on the Claim node (n_statements, n_disputes, speaker_ids,
 //	   article_ids, outlet_ids, disputer_ids), kept by the writes; quantity keys as
-//	   (:Claim)-[:COUNTS]->(:Counted {key}) so that ClaimsByCounted is an index lookup
+//	   (:Claim)-[:COUNTS]->(:Counted {key}) so that ClaimsByCounted is an index lookup;
+//	   long_words on claims with words the full-text index cuts
 const SchemaVersion = 2
 
 // Labels that are not part of the graph's model: the schema version node and the
@@ -102,6 +103,11 @@ var migrations = []migration{
 	{version: 1, what: "per-claim aggregates and quantity keys (schema version 2)", statements: []string{
 		`MATCH (c:Claim) CALL (c) {` + cyAggregates + `} IN TRANSACTIONS OF 1000 ROWS`,
 		`MATCH (c:Claim) WHERE size(coalesce(c.counted, [])) > 0 CALL (c) {` + cyCountedKeys + `} IN TRANSACTIONS OF 1000 ROWS`,
+		// Flag claims with words the full-text index cuts (longer than 255 UTF-16
+		// units): any word over 127 characters, however size counts them, so that
+		// none is missed (a flag only adds an exact check).
+		`MATCH (c:Claim) WHERE any(w IN split(c.words, ' ') WHERE size(w) > 127)
+CALL (c) { SET c.long_words = true } IN TRANSACTIONS OF 1000 ROWS`,
 	}},
 }
 

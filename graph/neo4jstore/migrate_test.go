@@ -2,6 +2,7 @@ package neo4jstore
 
 import (
 	"context"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -34,6 +35,7 @@ func readAnswers(t *testing.T, s *Store, claims, agents []string, quantities []g
 		{}, {Sort: graph.SortByStatements}, {Text: "palestinians"}, {Disputed: &yes}, {Disputed: &no},
 		{OutletID: storetest.OutletDailyLedger}, {SpeakerID: storetest.AgentHealthMinistry, ArticleID: storetest.Article1},
 		{HasQuantity: &yes, Sort: graph.SortByStatements},
+		{Text: strings.Repeat("y", 300)}, {Text: strings.Repeat("y", 255)}, {Text: strings.Repeat("y", 45) + " word"},
 	} {
 		p, err := s.SearchClaims(ctx, q)
 		require.NoError(t, err)
@@ -64,7 +66,7 @@ func readAnswers(t *testing.T, s *Store, claims, agents []string, quantities []g
 func downgrade(t *testing.T, s *Store) {
 	t.Helper()
 	for _, q := range []string{
-		`MATCH (c:Claim) REMOVE c.n_statements, c.n_disputes, c.speaker_ids, c.article_ids, c.outlet_ids, c.disputer_ids`,
+		`MATCH (c:Claim) REMOVE c.n_statements, c.n_disputes, c.speaker_ids, c.article_ids, c.outlet_ids, c.disputer_ids, c.long_words`,
 		`MATCH (k:` + labelCounted + `) DETACH DELETE k`,
 		`MATCH (v:` + labelSchema + `) DELETE v`,
 	} {
@@ -93,6 +95,11 @@ func TestMigrateFromVersion1(t *testing.T) {
 			agents[a.ID] = true
 		}
 	}
+	long := strings.Repeat("y", 300)
+	lg, lc := longWordArticle(long)
+	_, err := s.PutArticle(ctx, lg)
+	require.NoError(t, err)
+	claims[lc.ID] = true
 	require.NotEmpty(t, quantities)
 	want := readAnswers(t, s, keys(claims), keys(agents), quantities)
 

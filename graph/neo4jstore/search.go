@@ -75,10 +75,12 @@ const (
 	cyFilterDisputed = "(c.n_disputes > 0) = $disputed"
 	cyFilterQuantity = "coalesce(c.has_quantity, false) = $hasq"
 	// cyFilterWords is the exact meaning of a text search (every term is one of the
-	// claim's words). The full-text index finds candidates; this check keeps its
-	// answers exact where Lucene's tokenizer differs (it cuts words longer than 255
-	// UTF-16 units into pieces, which would match on their own).
-	cyFilterWords = "all(t IN $terms WHERE (' ' + c.words + ' ') CONTAINS (' ' + t + ' '))"
+	// claim's words), checked where the full-text index can be wrong: it cuts words
+	// longer than 255 UTF-16 units into pieces, which would match on their own, so
+	// claims with such words (long_words) are checked word by word.
+	cyFilterWords = "(c.long_words IS NULL OR all(t IN $terms WHERE (' ' + c.words + ' ') CONTAINS (' ' + t + ' ')))"
+	// cyFilterAllWords is the check alone, for searches the index cannot answer.
+	cyFilterAllWords = "all(t IN $terms WHERE (' ' + c.words + ' ') CONTAINS (' ' + t + ' '))"
 	// Keyset cursors of the two sort orders.
 	cyAfterID    = "c.id > $after"
 	cyAfterCount = "(c.n_statements < $n OR (c.n_statements = $n AND c.id > $after))"
@@ -108,9 +110,13 @@ func claimSearch(q graph.ClaimQuery, cur graph.Cursor, size int) (string, map[st
 			filters = append(filters, f.filter)
 		}
 	}
-	if len(terms) > 0 {
+	switch {
+	case len(terms) > 0 && luceneSafe(terms):
 		params["terms"] = terms
 		filters = append(filters, cyFilterWords)
+	case len(terms) > 0:
+		params["terms"] = terms
+		filters = append(filters, cyFilterAllWords)
 	}
 	if q.Disputed != nil {
 		params["disputed"] = *q.Disputed

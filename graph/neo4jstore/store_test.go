@@ -291,16 +291,7 @@ func TestSearchClaimsBeyondLucene(t *testing.T) {
 	s := newTestStore(t)
 	ctx := context.Background()
 	long := strings.Repeat("x", 300)
-	g := genArticle(1, long)
-	text := "officials said " + long + " is a word"
-	g.Article.Text += " " + text
-	g.Article.ContentHash = graph.ContentHash(g.Article.Text)
-	c := graph.Claim{ID: graph.ClaimID(long + " is a word"), Text: long + " is a word", Kind: graph.ClaimReportedSpeech}
-	g.Claims = append(g.Claims, c)
-	content := span(g.Article.Text, c.Text)
-	g.Statements = append(g.Statements, graph.Statement{ID: graph.StatementID(g.Article.ID, c.ID, content), ClaimID: c.ID,
-		ArticleID: g.Article.ID, Kind: graph.SpeechReported, Content: content, Cue: span(g.Article.Text, "officials said"),
-		Sentence: content, Confidence: 1})
+	g, c := longWordArticle(long)
 	_, err := s.PutArticle(ctx, g)
 	require.NoError(t, err)
 
@@ -334,6 +325,21 @@ func TestSearchClaimsBeyondLucene(t *testing.T) {
 	assert.False(t, luceneSafe(many))
 	assert.False(t, luceneSafe([]string{long}))
 	assert.True(t, luceneSafe([]string{"word", long[:255]}))
+}
+
+// longWordArticle is genArticle(1) with one more claim, "LONG is a word".
+func longWordArticle(long string) (*graph.ArticleGraph, graph.Claim) {
+	g := genArticle(1, long)
+	text := "officials said " + long + " is a word"
+	g.Article.Text += " " + text
+	g.Article.ContentHash = graph.ContentHash(g.Article.Text)
+	c := graph.Claim{ID: graph.ClaimID(long + " is a word"), Text: long + " is a word", Kind: graph.ClaimReportedSpeech}
+	g.Claims = append(g.Claims, c)
+	content := span(g.Article.Text, c.Text)
+	g.Statements = append(g.Statements, graph.Statement{ID: graph.StatementID(g.Article.ID, c.ID, content), ClaimID: c.ID,
+		ArticleID: g.Article.ID, Kind: graph.SpeechReported, Content: content, Cue: span(g.Article.Text, "officials said"),
+		Sentence: content, Confidence: 1})
+	return g, c
 }
 
 func TestSearchClaimsPagingBySortOrders(t *testing.T) {
