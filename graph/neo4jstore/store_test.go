@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"net"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -400,4 +401,49 @@ func TestContextCancelledIsUnavailable(t *testing.T) {
 func TestStringHasNoSecrets(t *testing.T) {
 	cfg := Config{URI: "bolt://x", User: "u", Password: "pw-" + strings.Repeat("z", 8)}
 	assert.NotContains(t, cfg.String(), cfg.Password)
+}
+
+// TestConcurrentWritesKeepAggregates writes articles that share one claim (and nothing
+// else: no agent or outlet locks serialize them) from many goroutines at once, past the
+// point where Neo4j stores the claim as a dense node: the claim's aggregates must count
+// every statement.
+func TestConcurrentWritesKeepAggregates(t *testing.T) {
+	s := newTestStore(t)
+	ctx := context.Background()
+	shared := "aid deliveries have resumed"
+	claim := graph.Claim{ID: graph.ClaimID(shared), Text: shared, Kind: graph.ClaimAssertion}
+	bundle := func(i int) *graph.ArticleGraph {
+		text := fmt.Sprintf("Report %d: %s.", i, shared)
+		aid := graph.ArticleID(fmt.Sprintf("https://concurrent.example/%d", i), text)
+		content := span(text, shared)
+		return &graph.ArticleGraph{
+			Article: graph.Article{ID: aid, Text: text, ContentHash: graph.ContentHash(text)},
+			Claims:  []graph.Claim{claim},
+			Statements: []graph.Statement{{ID: graph.StatementID(aid, claim.ID, content), ClaimID: claim.ID, ArticleID: aid,
+				Kind: graph.SpeechNone, Content: content, Sentence: content, Confidence: 1}},
+		}
+	}
+	const writers, each = 8, 12
+	errs := make(chan error, writers*each)
+	var wg sync.WaitGroup
+	for w := 0; w < writers; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for k := 0; k < each; k++ {
+				_, err := s.PutArticle(ctx, bundle(w*each+k))
+				errs <- err
+			}
+		}()
+	}
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		require.NoError(t, err)
+	}
+	page, err := s.SearchClaims(ctx, graph.ClaimQuery{Text: shared})
+	require.NoError(t, err)
+	require.Len(t, page.Items, 1)
+	assert.Equal(t, writers*each, page.Items[0].Statements)
+	assert.Len(t, page.Items[0].ArticleIDs, writers*each)
 }

@@ -104,7 +104,10 @@ var writeSteps = []step{
   MERGE (a)-[m:MENTIONS {start: r.start, end: r.end}]->(g) SET m += r.props`},
 	// Last: the aggregates of every claim the write touched (the bundles' claims and
 	// those of the replaced versions), after their statements and disputes are in.
-	{"aggregates", `MATCH (c:Claim {id: r.id})` + cyAggregates},
+	// Each claim is locked first (rows in id order): a concurrent write of the same
+	// claim then computes its aggregates after this one commits, never from a state
+	// without this write's statements (a lost update).
+	{"aggregates", `MATCH (c:Claim {id: r.id}) SET c._lock = true REMOVE c._lock` + cyAggregates},
 }
 
 // cyWrite is the one write statement: every step as a unit subquery over its rows. All
