@@ -7,6 +7,7 @@
 //	claimgraph ingest [PATH...]       extract articles and write them into the store
 //	claimgraph extract [--json] FILE  print the attributions found in files
 //	claimgraph eval polnear DIR       score the extractor on a PolNeAR-format directory
+//	claimgraph migrate                upgrade the Neo4j store of NEO4J_URI in place
 //
 // Run "claimgraph help" for the configuration each command reads.
 package main
@@ -31,6 +32,7 @@ func commands() map[string]command {
 		"eval":    runEval,
 		"extract": runExtract,
 		"ingest":  runIngest,
+		"migrate": runMigrate,
 		"serve":   runServe,
 	}
 }

@@ -3,26 +3,50 @@ package neo4jstore
 import (
 	"fmt"
 	"net/url"
+	"strconv"
 	"strings"
 )
 
 // DefaultDatabase is the database used when Config.Database is empty.
 const DefaultDatabase = "neo4j"
 
+// Driver defaults, used when Config.PoolSize or Config.FetchSize is 0.
+const (
+	// DefaultPoolSize is the most connections the driver keeps open per server: more
+	// than the API's concurrent requests at the load it is measured at (50 clients),
+	// so that no request waits for a connection.
+	DefaultPoolSize = 100
+	// DefaultFetchSize is how many records the driver pulls per round trip. Every read
+	// of this package answers with one record or one page (at most graph.MaxPageSize+1
+	// records), so the default fetches everything in the first round trip.
+	DefaultFetchSize = 1000
+)
+
 // Config says how to reach Neo4j.
 type Config struct {
-	// URI is a bolt:// or neo4j:// URI (bolt+s://, neo4j+s:// and +ssc variants too).
+	// URI is a bolt:// (one server) or neo4j:// (routing: a cluster or Aura) URI, with
+	// the +s (TLS, verified certificate) and +ssc (TLS, self-signed) variants.
 	URI string
 	// User and Password authenticate with basic auth; an empty User means no auth.
 	User     string
 	Password string
 	// Database names the database; "" means DefaultDatabase.
 	Database string
+	// PoolSize is the driver's connection pool size per server; 0 means
+	// DefaultPoolSize.
+	PoolSize int
+	// FetchSize is the number of records pulled per round trip; 0 means
+	// DefaultFetchSize, -1 fetches all records at once.
+	FetchSize int
+
+	// envErr records a malformed variable read by ConfigFromEnv; validate reports it.
+	envErr error
 }
 
-// ConfigFromEnv reads NEO4J_URI, NEO4J_USER, NEO4J_PASSWORD and NEO4J_DATABASE through
-// getenv (os.Getenv in programs, a map lookup in tests). NEO4J_DATABASE defaults to
-// DefaultDatabase. It does not check the URI: New does.
+// ConfigFromEnv reads NEO4J_URI, NEO4J_USER, NEO4J_PASSWORD, NEO4J_DATABASE,
+// NEO4J_POOL_SIZE and NEO4J_FETCH_SIZE through getenv (os.Getenv in programs, a map
+// lookup in tests). NEO4J_DATABASE defaults to DefaultDatabase. It does not check the
+// values: New does.
 func ConfigFromEnv(getenv func(string) string) Config {
 	c := Config{
 		URI:      strings.TrimSpace(getenv("NEO4J_URI")),
@@ -33,6 +57,21 @@ func ConfigFromEnv(getenv func(string) string) Config {
 	if c.Database == "" {
 		c.Database = DefaultDatabase
 	}
+	for _, v := range []struct {
+		name string
+		dst  *int
+	}{{"NEO4J_POOL_SIZE", &c.PoolSize}, {"NEO4J_FETCH_SIZE", &c.FetchSize}} {
+		s := strings.TrimSpace(getenv(v.name))
+		if s == "" {
+			continue
+		}
+		n, err := strconv.Atoi(s)
+		if err != nil {
+			c.envErr = fmt.Errorf("%s %q is not an integer", v.name, s)
+			continue
+		}
+		*v.dst = n
+	}
 	return c
 }
 
@@ -42,7 +81,8 @@ func (c Config) String() string {
 	if c.Password != "" {
 		pw = "*****"
 	}
-	return fmt.Sprintf("neo4j{uri=%s user=%q password=%q database=%q}", c.URI, c.User, pw, c.database())
+	return fmt.Sprintf("neo4j{uri=%s user=%q password=%q database=%q pool=%d fetch=%d}",
+		c.URI, c.User, pw, c.database(), c.poolSize(), c.fetchSize())
 }
 
 func (c Config) database() string {
@@ -52,13 +92,30 @@ func (c Config) database() string {
 	return c.Database
 }
 
+func (c Config) poolSize() int {
+	if c.PoolSize == 0 {
+		return DefaultPoolSize
+	}
+	return c.PoolSize
+}
+
+func (c Config) fetchSize() int {
+	if c.FetchSize == 0 {
+		return DefaultFetchSize
+	}
+	return c.FetchSize
+}
+
 var validSchemes = map[string]bool{
 	"bolt": true, "bolt+s": true, "bolt+ssc": true,
 	"neo4j": true, "neo4j+s": true, "neo4j+ssc": true,
 }
 
-// validate checks the URI's scheme and host.
+// validate checks the URI's scheme and host and the driver settings.
 func (c Config) validate() error {
+	if c.envErr != nil {
+		return c.envErr
+	}
 	if c.URI == "" {
 		return fmt.Errorf("NEO4J_URI is empty: set it to bolt://127.0.0.1:7687 after `make neo4j-up`")
 	}
@@ -74,6 +131,12 @@ func (c Config) validate() error {
 	}
 	if u.User != nil {
 		return fmt.Errorf("NEO4J_URI must not carry credentials: use NEO4J_USER and NEO4J_PASSWORD")
+	}
+	if c.PoolSize < 0 {
+		return fmt.Errorf("NEO4J_POOL_SIZE %d must be positive", c.PoolSize)
+	}
+	if c.FetchSize < -1 {
+		return fmt.Errorf("NEO4J_FETCH_SIZE %d must be positive, or -1 (fetch all)", c.FetchSize)
 	}
 	return nil
 }

@@ -28,8 +28,17 @@
 // Nested values (spans, quantities) are stored as JSON strings; ids that a node refers to
 // are kept as properties beside the relationships so that reads give back exactly what was
 // written. Claims also carry words (graph.Words of their text, joined by spaces), indexed
-// by the full-text index claim_words with Lucene's whitespace analyzer, so that a text
-// search means exactly what graph.QueryTerms says it means in every backend.
+// by the full-text index claim_words with Lucene's whitespace analyzer; a search takes its
+// candidates from the index and keeps those whose words include every term, so that it
+// means exactly what graph.QueryTerms says in every backend (Lucene alone would match
+// pieces of words longer than 255 UTF-16 units).
+//
+// Each claim carries its aggregates, recomputed from its statements and disputes by
+// every write that touches it (so idempotent, and right when an article is replaced):
+// n_statements, n_disputes, speaker_ids, article_ids, outlet_ids, disputer_ids. Searches
+// filter and summarize on them without visiting statements. (:Claim)-[:COUNTS]->(:Counted
+// {key}) indexes a claim's quantity keys for ClaimsByCounted. A (:ClaimgraphSchema) node
+// holds SchemaVersion; Migrate upgrades older stores in place.
 //
 // # Transactions
 //
@@ -39,13 +48,20 @@
 // (graph.MergeAgent), then one statement in which every record type is an
 // `UNWIND … MERGE (n:Label {id: r.id}) SET n += r.props` batch. Everything is
 // idempotent, so a transaction function the driver reruns, or a repeated write, gives
-// the same graph. PutArticles does the same for up to MaxBulkArticles bundles per
-// transaction, with the meaning of successive PutArticle calls. Reads use ExecuteQuery
-// (or ExecuteRead for reads made of several queries) routed to readers, always naming
-// the database, and assemble answers with the shared functions of package graph. Every
-// value is a query parameter; labels and relationship types come only from this
-// package's constants. Full-text queries are built from graph.QueryTerms, each term
-// escaped (EscapeLucene).
+// the same graph; the last batch refreshes the aggregates of the claims written and of
+// those the replaced versions had. A write whose outcome is unknown (connection lost
+// during COMMIT) or that kept failing transiently is run again, a few times. PutArticles
+// does the same for up to MaxBulkArticles bundles per transaction, with the meaning of
+// successive PutArticle calls.
+//
+// Every read endpoint but Subgraph is one query (COLLECT subqueries and pattern
+// comprehensions return the whole answer) run with ExecuteQuery routed to readers,
+// always naming the database, and assembled with the shared functions of package graph.
+// Reads and write sessions share the driver's ExecuteQuery bookmark manager, so a read
+// sees every earlier write of the same Store on any cluster member. Every value is a
+// query parameter; labels and relationship types come only from this package's
+// constants. Full-text queries are built from graph.QueryTerms, each term escaped
+// (EscapeLucene). TestHotQueryPlans checks that no hot query scans a label.
 //
 // # Running it
 //

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"unicode/utf16"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 
@@ -62,15 +63,29 @@ func claimProps(c *graph.Claim) map[string]any {
 	for _, q := range c.Quantities {
 		keys = append(keys, countedKey(q.Counted, q.Unit))
 	}
+	words := graph.Words(c.Text)
 	return map[string]any{
 		"text":         c.Text,
-		"words":        strings.Join(graph.Words(c.Text), " "),
+		"words":        strings.Join(words, " "),
+		"long_words":   longWords(words),
 		"kind":         string(c.Kind),
 		"modality":     optString(string(c.Modality)),
 		"quantities":   quantitiesJSON(c.Quantities),
 		"counted":      keys,
 		"has_quantity": len(c.Quantities) > 0,
 	}
+}
+
+// longWords is true when a word is longer than the full-text index keeps whole
+// (luceneMaxTermChars UTF-16 units), else nil (not stored): only such claims need the
+// exact word check of a text search.
+func longWords(words []string) any {
+	for _, w := range words {
+		if len(w) > luceneMaxTermChars && len(utf16.Encode([]rune(w))) > luceneMaxTermChars {
+			return true
+		}
+	}
+	return nil
 }
 
 func quantitiesJSON(qs []graph.Quantity) any {

@@ -3,13 +3,26 @@ package neo4jstore
 import (
 	"context"
 
-	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
-
 	"github.com/claimgraph/claimgraph/graph"
 )
 
 // articleRefProjection projects an article without its text (it can be megabytes).
 const articleRefProjection = `a{.id, .url, .title, .outlet_id, .authors, .published, .published_precision, .content_hash}`
+
+// Point reads and listings.
+const (
+	cyArticle  = `MATCH (a:Article {id: $id}) RETURN a`
+	cyAgent    = `MATCH (n:Agent {id: $id}) RETURN n`
+	cyArticles = `MATCH (a:Article)
+WHERE a.id > $after AND ($outlet = '' OR a.outlet_id = $outlet)
+WITH a ORDER BY a.id LIMIT $limit
+OPTIONAL MATCH (a)-[:PUBLISHED_BY]->(o:Outlet)
+RETURN ` + articleRefProjection + ` AS a, o ORDER BY a.id`
+	cyAgents = `MATCH (n:Agent)
+WHERE n.id > $after AND ($kind = '' OR n.kind = $kind)
+  AND (size($terms) = 0 OR any(name IN n.names WHERE all(t IN $terms WHERE name CONTAINS (' ' + t + ' '))))
+RETURN n ORDER BY n.id LIMIT $limit`
+)
 
 func notFound(what, id string) error {
 	return graph.Errorf(graph.ENOTFOUND, "%s %q not found", what, id)
@@ -17,7 +30,7 @@ func notFound(what, id string) error {
 
 // Article returns an article. Errors: ENOTFOUND.
 func (s *Store) Article(ctx context.Context, id string) (*graph.Article, error) {
-	recs, err := s.query(ctx, `MATCH (a:Article {id: $id}) RETURN a`, map[string]any{"id": id})
+	recs, err := s.query(ctx, cyArticle, map[string]any{"id": id})
 	if err != nil {
 		return nil, s.wrap(err, "reading article %s", id)
 	}
@@ -28,73 +41,67 @@ func (s *Store) Article(ctx context.Context, id string) (*graph.Article, error) 
 	return &a, nil
 }
 
+// cyArticleGraph reads an article with everything stored for it in one query.
+const cyArticleGraph = `MATCH (a:Article {id: $id})
+RETURN a,
+  [(a)-[:PUBLISHED_BY]->(o:Outlet) | o][0] AS outlet,
+  COLLECT { UNWIND coalesce(a.bundle_agents, []) AS x MATCH (n:Agent {id: x}) RETURN n ORDER BY n.id } AS agents,
+  COLLECT { UNWIND coalesce(a.bundle_claims, []) AS x MATCH (c:Claim {id: x}) RETURN ` + claimProjection + ` ORDER BY c.id } AS claims,
+  COLLECT { MATCH (n:Statement {article_id: $id}) RETURN n ORDER BY n.id } AS statements,
+  COLLECT { MATCH (n:Dispute {article_id: $id}) RETURN n ORDER BY n.id } AS disputes,
+  COLLECT { UNWIND coalesce(a.bundle_links, []) AS x
+            CALL (x) {
+              MATCH (:Claim)-[l:CONFLICTS_WITH {id: x}]->(:Claim) RETURN l
+              UNION
+              MATCH (:Claim)-[l:CORROBORATES {id: x}]->(:Claim) RETURN l
+            }
+            RETURN l ORDER BY l.id } AS links,
+  COLLECT { MATCH (a)-[m:MENTIONS]->(:Agent) RETURN m ORDER BY m.start, m.end, m.agent_id } AS mentions`
+
 // ArticleGraph returns an article with everything stored for it, slices ordered by id
-// (mentions by span, then agent). Errors: ENOTFOUND.
+// (mentions by span, then agent), read with one query. Errors: ENOTFOUND.
 func (s *Store) ArticleGraph(ctx context.Context, id string) (*graph.ArticleGraph, error) {
-	g, err := read(ctx, s, func(tx neo4j.ManagedTransaction) (*graph.ArticleGraph, error) {
-		p := map[string]any{"id": id}
-		recs, err := collect(ctx, tx, `MATCH (a:Article {id: $id}) OPTIONAL MATCH (a)-[:PUBLISHED_BY]->(o:Outlet) RETURN a, o`, p)
-		if err != nil || len(recs) == 0 {
-			return nil, err
-		}
-		g := &graph.ArticleGraph{
-			Article: toArticle(recs[0].Values[0]),
-			Agents:  []graph.Agent{}, Claims: []graph.Claim{}, Statements: []graph.Statement{},
-			Disputes: []graph.Dispute{}, Links: []graph.ClaimLink{}, Mentions: []graph.Mention{},
-		}
-		if recs[0].Values[1] != nil {
-			g.Outlet = toOutlet(recs[0].Values[1])
-		}
-		bundle := propsOf(recs[0].Values[0])
-		if recs, err = collect(ctx, tx, `UNWIND $ids AS id MATCH (n:Agent {id: id}) RETURN n ORDER BY n.id`,
-			map[string]any{"ids": stringList(bundle.strs("bundle_agents"))}); err != nil {
-			return nil, err
-		}
-		for _, r := range recs {
-			g.Agents = append(g.Agents, toAgent(r.Values[0]))
-		}
-		if recs, err = collect(ctx, tx, `UNWIND $ids AS id MATCH (n:Claim {id: id}) RETURN n ORDER BY n.id`,
-			map[string]any{"ids": stringList(bundle.strs("bundle_claims"))}); err != nil {
-			return nil, err
-		}
-		for _, r := range recs {
-			g.Claims = append(g.Claims, toClaim(r.Values[0]))
-		}
-		if recs, err = collect(ctx, tx, `MATCH (n:Statement {article_id: $id}) RETURN n ORDER BY n.id`, p); err != nil {
-			return nil, err
-		}
-		for _, r := range recs {
-			g.Statements = append(g.Statements, toStatement(r.Values[0]))
-		}
-		if recs, err = collect(ctx, tx, `MATCH (n:Dispute {article_id: $id}) RETURN n ORDER BY n.id`, p); err != nil {
-			return nil, err
-		}
-		for _, r := range recs {
-			g.Disputes = append(g.Disputes, toDispute(r.Values[0]))
-		}
-		if recs, err = collect(ctx, tx, `UNWIND $ids AS id
-MATCH (:Claim)-[l:CONFLICTS_WITH|CORROBORATES {id: id}]->(:Claim) RETURN l ORDER BY l.id`,
-			map[string]any{"ids": stringList(bundle.strs("bundle_links"))}); err != nil {
-			return nil, err
-		}
-		for _, r := range recs {
-			g.Links = append(g.Links, toLink(r.Values[0]))
-		}
-		if recs, err = collect(ctx, tx, `MATCH (:Article {id: $id})-[m:MENTIONS]->(:Agent) RETURN m ORDER BY m.start, m.end, m.agent_id`, p); err != nil {
-			return nil, err
-		}
-		for _, r := range recs {
-			g.Mentions = append(g.Mentions, toMention(r.Values[0]))
-		}
-		return g, nil
-	})
+	recs, err := s.query(ctx, cyArticleGraph, map[string]any{"id": id})
 	if err != nil {
 		return nil, s.wrap(err, "reading article graph %s", id)
 	}
-	if g == nil {
+	if len(recs) == 0 {
 		return nil, notFound("article", id)
 	}
+	v := recs[0].Values
+	g := &graph.ArticleGraph{
+		Article: toArticle(v[0]),
+		Agents:  []graph.Agent{}, Claims: []graph.Claim{}, Statements: []graph.Statement{},
+		Disputes: []graph.Dispute{}, Links: []graph.ClaimLink{}, Mentions: []graph.Mention{},
+	}
+	if v[1] != nil {
+		g.Outlet = toOutlet(v[1])
+	}
+	for _, x := range list(v[2]) {
+		g.Agents = append(g.Agents, toAgent(x))
+	}
+	for _, x := range list(v[3]) {
+		g.Claims = append(g.Claims, toClaim(x))
+	}
+	for _, x := range list(v[4]) {
+		g.Statements = append(g.Statements, toStatement(x))
+	}
+	for _, x := range list(v[5]) {
+		g.Disputes = append(g.Disputes, toDispute(x))
+	}
+	for _, x := range list(v[6]) {
+		g.Links = append(g.Links, toLink(x))
+	}
+	for _, x := range list(v[7]) {
+		g.Mentions = append(g.Mentions, toMention(x))
+	}
 	return g, nil
+}
+
+// list is a returned list value (nil when it is not one).
+func list(v any) []any {
+	l, _ := v.([]any)
+	return l
 }
 
 // toArticleRef reads an article projection and its (possibly nil) outlet.
@@ -114,11 +121,7 @@ func (s *Store) Articles(ctx context.Context, q graph.ArticleQuery) (graph.Page[
 		return page, err
 	}
 	n := q.Page.Size()
-	recs, err := s.query(ctx, `MATCH (a:Article)
-WHERE a.id > $after AND ($outlet = '' OR a.outlet_id = $outlet)
-WITH a ORDER BY a.id LIMIT $limit
-OPTIONAL MATCH (a)-[:PUBLISHED_BY]->(o:Outlet)
-RETURN `+articleRefProjection+` AS a, o ORDER BY a.id`,
+	recs, err := s.query(ctx, cyArticles,
 		map[string]any{"after": cur.Key, "outlet": q.OutletID, "limit": int64(n + 1)})
 	if err != nil {
 		return page, s.wrap(err, "listing articles")
@@ -134,40 +137,43 @@ RETURN `+articleRefProjection+` AS a, o ORDER BY a.id`,
 	return page, nil
 }
 
-// Claim returns a claim with its statements ordered by article id, then content start.
-// Errors: ENOTFOUND.
+// claimProjection projects a claim bound to c without its search words and quantity
+// keys.
+const claimProjection = `c{.id, .text, .kind, .modality, .quantities}`
+
+// cyClaim reads a claim and its statements.
+const cyClaim = `MATCH (c:Claim {id: $id})
+RETURN ` + claimProjection + ` AS claim, COLLECT { MATCH (c)<-[:OF_CLAIM]-(s:Statement) RETURN s } AS statements`
+
+// Claim returns a claim with its statements ordered by article id, then content start,
+// read with one query. Errors: ENOTFOUND.
 func (s *Store) Claim(ctx context.Context, id string) (*graph.ClaimDetail, error) {
-	d, err := read(ctx, s, func(tx neo4j.ManagedTransaction) (*graph.ClaimDetail, error) {
-		recs, err := collect(ctx, tx, `MATCH (c:Claim {id: $id}) RETURN c`, map[string]any{"id": id})
-		if err != nil || len(recs) == 0 {
-			return nil, err
-		}
-		d := &graph.ClaimDetail{Claim: toClaim(recs[0].Values[0])}
-		d.Statements, err = claimStatements(ctx, tx, id)
-		return d, err
-	})
+	recs, err := s.query(ctx, cyClaim, map[string]any{"id": id})
 	if err != nil {
 		return nil, s.wrap(err, "reading claim %s", id)
 	}
-	if d == nil {
+	if len(recs) == 0 {
 		return nil, notFound("claim", id)
 	}
+	d := &graph.ClaimDetail{Claim: toClaim(recs[0].Values[0]), Statements: toStatements(recs[0].Values[1])}
+	graph.SortStatements(d.Statements)
 	return d, nil
 }
 
-// claimStatements returns a claim's statements ordered by article id, content start, id.
-func claimStatements(ctx context.Context, tx neo4j.ManagedTransaction, claimID string) ([]graph.Statement, error) {
-	recs, err := collect(ctx, tx, `MATCH (s:Statement {claim_id: $id}) RETURN s`, map[string]any{"id": claimID})
-	if err != nil {
-		return nil, err
+// toStatements reads a list of statement nodes (or property maps); the result is
+// non-nil.
+func toStatements(v any) []graph.Statement {
+	l := list(v)
+	out := make([]graph.Statement, 0, len(l))
+	for _, x := range l {
+		out = append(out, toStatement(x))
 	}
-	out := make([]graph.Statement, 0, len(recs))
-	for _, r := range recs {
-		out = append(out, toStatement(r.Values[0]))
-	}
-	graph.SortStatements(out)
-	return out, nil
+	return out
 }
+
+// cyClaimsByCounted finds claims by quantity key through its Counted node.
+const cyClaimsByCounted = `MATCH (:` + labelCounted + ` {key: $key})<-[:` + edgeCounts + `]-(c:Claim)
+RETURN ` + claimProjection + ` AS claim ORDER BY c.id LIMIT $limit`
 
 // ClaimsByCounted returns up to limit claims that have a quantity with exactly this
 // Counted and Unit, sorted by id; limit < 1 means graph.MaxPageSize, an empty counted
@@ -179,8 +185,7 @@ func (s *Store) ClaimsByCounted(ctx context.Context, counted, unit string, limit
 	if limit < 1 {
 		limit = graph.MaxPageSize
 	}
-	recs, err := s.query(ctx, `MATCH (c:Claim) WHERE $key IN c.counted RETURN c ORDER BY c.id LIMIT $limit`,
-		map[string]any{"key": countedKey(counted, unit), "limit": int64(limit)})
+	recs, err := s.query(ctx, cyClaimsByCounted, map[string]any{"key": countedKey(counted, unit), "limit": int64(limit)})
 	if err != nil {
 		return nil, s.wrap(err, "finding claims counting %q", counted)
 	}
@@ -193,7 +198,7 @@ func (s *Store) ClaimsByCounted(ctx context.Context, counted, unit string, limit
 
 // Agent returns an agent. Errors: ENOTFOUND.
 func (s *Store) Agent(ctx context.Context, id string) (*graph.Agent, error) {
-	recs, err := s.query(ctx, `MATCH (n:Agent {id: $id}) RETURN n`, map[string]any{"id": id})
+	recs, err := s.query(ctx, cyAgent, map[string]any{"id": id})
 	if err != nil {
 		return nil, s.wrap(err, "reading agent %s", id)
 	}
@@ -213,10 +218,7 @@ func (s *Store) Agents(ctx context.Context, q graph.AgentQuery) (graph.Page[grap
 	}
 	n := q.Page.Size()
 	terms := graph.QueryTerms(q.Name)
-	recs, err := s.query(ctx, `MATCH (n:Agent)
-WHERE n.id > $after AND ($kind = '' OR n.kind = $kind)
-  AND (size($terms) = 0 OR any(name IN n.names WHERE all(t IN $terms WHERE name CONTAINS (' ' + t + ' '))))
-RETURN n ORDER BY n.id LIMIT $limit`,
+	recs, err := s.query(ctx, cyAgents,
 		map[string]any{"after": cur.Key, "kind": string(q.Kind), "terms": stringList(terms), "limit": int64(n + 1)})
 	if err != nil {
 		return page, s.wrap(err, "listing agents")
@@ -232,17 +234,22 @@ RETURN n ORDER BY n.id LIMIT $limit`,
 	return page, nil
 }
 
+// cyStats counts from the count store: labels, and relationship types (only claims
+// have claim links, only articles mentions).
+const cyStats = `CALL () { MATCH (n:Article) RETURN count(n) AS articles }
+CALL () { MATCH (n:Outlet) RETURN count(n) AS outlets }
+CALL () { MATCH (n:Agent) RETURN count(n) AS agents }
+CALL () { MATCH (n:Claim) RETURN count(n) AS claims }
+CALL () { MATCH (n:Statement) RETURN count(n) AS statements }
+CALL () { MATCH (n:Dispute) RETURN count(n) AS disputes }
+CALL () { MATCH ()-[l:CONFLICTS_WITH]->() RETURN count(l) AS conflicts }
+CALL () { MATCH ()-[l:CORROBORATES]->() RETURN count(l) AS corroborations }
+CALL () { MATCH ()-[m:MENTIONS]->() RETURN count(m) AS mentions }
+RETURN articles, outlets, agents, claims, statements, disputes, conflicts + corroborations AS links, mentions`
+
 // Stats counts the stored nodes and links.
 func (s *Store) Stats(ctx context.Context) (graph.Stats, error) {
-	recs, err := s.query(ctx, `CALL { MATCH (n:Article) RETURN count(n) AS articles }
-CALL { MATCH (n:Outlet) RETURN count(n) AS outlets }
-CALL { MATCH (n:Agent) RETURN count(n) AS agents }
-CALL { MATCH (n:Claim) RETURN count(n) AS claims }
-CALL { MATCH (n:Statement) RETURN count(n) AS statements }
-CALL { MATCH (n:Dispute) RETURN count(n) AS disputes }
-CALL { MATCH (:Claim)-[l:CONFLICTS_WITH|CORROBORATES]->(:Claim) RETURN count(l) AS links }
-CALL { MATCH (:Article)-[m:MENTIONS]->(:Agent) RETURN count(m) AS mentions }
-RETURN articles, outlets, agents, claims, statements, disputes, links, mentions`, nil)
+	recs, err := s.query(ctx, cyStats, nil)
 	if err != nil {
 		return graph.Stats{}, s.wrap(err, "counting")
 	}

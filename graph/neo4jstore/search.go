@@ -2,10 +2,10 @@ package neo4jstore
 
 import (
 	"context"
+	"math"
+	"sort"
 	"strings"
-	"unicode/utf8"
-
-	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
+	"unicode/utf16"
 
 	"github.com/claimgraph/claimgraph/graph"
 )
@@ -53,123 +53,138 @@ func luceneSafe(terms []string) bool {
 		return false
 	}
 	for _, t := range terms {
-		if utf8.RuneCountInString(t) > luceneMaxTermChars {
+		if len(utf16.Encode([]rune(t))) > luceneMaxTermChars {
 			return false
 		}
 	}
 	return true
 }
 
-// summaryCalls computes, for each claim c, its statement and dispute counts and the
-// distinct speaker, article and disputer ids.
-const summaryCalls = `
-CALL (c) {
-  OPTIONAL MATCH (s:Statement {claim_id: c.id})
-  RETURN count(s) AS ns, collect(DISTINCT s.speaker_id) AS speakers, collect(DISTINCT s.article_id) AS articles
+// summaryProjection projects the claim bound to v with its aggregates: everything a
+// graph.ClaimSummary holds, read off the one node.
+func summaryProjection(v string) string {
+	return v + `{.id, .text, .kind, .modality, .quantities, .n_statements, .n_disputes, .speaker_ids, .article_ids, .disputer_ids}`
 }
-CALL (c) {
-  OPTIONAL MATCH (d:Dispute {claim_id: c.id})
-  RETURN count(d) AS nd, collect(DISTINCT d.disputer_id) AS disputers
-}`
 
-const summaryReturn = `
-RETURN c, ns, nd, speakers, articles, disputers`
+// Clauses of claim searches, by filter. Every filter reads the claim's own properties
+// (aggregates kept by the writes), so it costs nothing beyond the candidate node.
+const (
+	cyFilterSpeaker  = "$speaker IN c.speaker_ids"
+	cyFilterArticle  = "$article IN c.article_ids"
+	cyFilterOutlet   = "$outlet IN c.outlet_ids"
+	cyFilterDisputed = "(c.n_disputes > 0) = $disputed"
+	cyFilterQuantity = "coalesce(c.has_quantity, false) = $hasq"
+	// cyFilterWords is the exact meaning of a text search (every term is one of the
+	// claim's words), checked where the full-text index can be wrong: it cuts words
+	// longer than 255 UTF-16 units into pieces, which would match on their own, so
+	// claims with such words (long_words) are checked word by word.
+	cyFilterWords = "(c.long_words IS NULL OR all(t IN $terms WHERE (' ' + c.words + ' ') CONTAINS (' ' + t + ' ')))"
+	// cyFilterAllWords is the check alone, for searches the index cannot answer.
+	cyFilterAllWords = "all(t IN $terms WHERE (' ' + c.words + ' ') CONTAINS (' ' + t + ' '))"
+	// Keyset cursors of the two sort orders.
+	cyAfterID    = "c.id > $after"
+	cyAfterCount = "(c.n_statements < $n OR (c.n_statements = $n AND c.id > $after))"
+)
 
 // claimSearch builds the Cypher of a claim search from fixed fragments; every value is a
-// parameter.
+// parameter. It starts from the narrowest anchor the query names (the full-text index
+// for text, else the speaker's, the article's or the outlet's statements, else the
+// claims in sort order through an index), filters each candidate on its own
+// properties, and projects the page's summaries from the claim nodes.
 func claimSearch(q graph.ClaimQuery, cur graph.Cursor, size int) (string, map[string]any) {
-	params := map[string]any{"after": cur.Key, "n": int64(cur.N), "limit": int64(size + 1)}
-	var b strings.Builder
+	byCount := q.Sort == graph.SortByStatements
+	n := int64(cur.N)
+	if cur.Key == "" {
+		n = math.MaxInt64
+	}
+	params := map[string]any{"after": cur.Key, "n": n, "limit": int64(size + 1)}
 	terms := graph.QueryTerms(q.Text)
-	for k, v := range map[string]string{"speaker": q.SpeakerID, "article": q.ArticleID, "outlet": q.OutletID} {
-		if v != "" {
-			params[k] = v
+	var filters []string
+	for _, f := range []struct{ param, value, filter string }{
+		{"speaker", q.SpeakerID, cyFilterSpeaker},
+		{"article", q.ArticleID, cyFilterArticle},
+		{"outlet", q.OutletID, cyFilterOutlet},
+	} {
+		if f.value != "" {
+			params[f.param] = f.value
+			filters = append(filters, f.filter)
 		}
 	}
+	switch {
+	case len(terms) > 0 && luceneSafe(terms):
+		params["terms"] = terms
+		filters = append(filters, cyFilterWords)
+	case len(terms) > 0:
+		params["terms"] = terms
+		filters = append(filters, cyFilterAllWords)
+	}
+	if q.Disputed != nil {
+		params["disputed"] = *q.Disputed
+		filters = append(filters, cyFilterDisputed)
+	}
+	if q.HasQuantity != nil {
+		params["hasq"] = *q.HasQuantity
+		filters = append(filters, cyFilterQuantity)
+	}
+	if byCount {
+		filters = append(filters, cyAfterCount)
+	} else {
+		filters = append(filters, cyAfterID)
+	}
+
+	var b strings.Builder
 	switch {
 	case len(terms) > 0 && luceneSafe(terms):
 		params["lucene"] = luceneAllTerms(terms)
 		b.WriteString("CALL db.index.fulltext.queryNodes('claim_words', $lucene) YIELD node AS c\nWITH c WHERE c:Claim")
 	case len(terms) > 0:
-		// Terms the index cannot answer exactly: compare words directly.
-		params["terms"] = terms
-		b.WriteString("MATCH (c:Claim) WHERE all(t IN $terms WHERE (' ' + c.words + ' ') CONTAINS (' ' + t + ' '))")
-	// Without text, start from the most selective anchor the query names (each
-	// filter is also checked below, so the anchor only narrows where to look).
+		// Terms the index cannot answer: compare words directly (a scan of every claim;
+		// only for searches no full-text query can express).
+		b.WriteString("MATCH (c:Claim) WHERE true")
 	case q.SpeakerID != "":
 		b.WriteString("MATCH (:Agent {id: $speaker})<-[:SAID_BY]-(:Statement)-[:OF_CLAIM]->(c:Claim)\nWITH DISTINCT c WHERE true")
 	case q.ArticleID != "":
 		b.WriteString("MATCH (:Article {id: $article})<-[:IN_ARTICLE]-(:Statement)-[:OF_CLAIM]->(c:Claim)\nWITH DISTINCT c WHERE true")
 	case q.OutletID != "":
 		b.WriteString("MATCH (:Outlet {id: $outlet})<-[:PUBLISHED_BY]-(:Article)<-[:IN_ARTICLE]-(:Statement)-[:OF_CLAIM]->(c:Claim)\nWITH DISTINCT c WHERE true")
+	case byCount:
+		// Claims by the n_statements index, in its order.
+		b.WriteString("MATCH (c:Claim) WHERE c.n_statements <= $n")
 	default:
+		// Claims by the id constraint's index, in its order (from the cursor filter).
 		b.WriteString("MATCH (c:Claim) WHERE true")
 	}
-	if q.SpeakerID != "" {
-		b.WriteString("\n  AND EXISTS { MATCH (:Statement {claim_id: c.id, speaker_id: $speaker}) }")
+	for _, f := range filters {
+		b.WriteString("\n  AND " + f)
 	}
-	if q.ArticleID != "" {
-		b.WriteString("\n  AND EXISTS { MATCH (:Statement {claim_id: c.id, article_id: $article}) }")
-	}
-	if q.OutletID != "" {
-		b.WriteString("\n  AND EXISTS { MATCH (:Statement {claim_id: c.id})-[:IN_ARTICLE]->(:Article)-[:PUBLISHED_BY]->(:Outlet {id: $outlet}) }")
-	}
-	if q.Disputed != nil {
-		params["disputed"] = *q.Disputed
-		// DISPUTES relationships come only from the claim's disputes: a degree check.
-		b.WriteString("\n  AND EXISTS { (c)<-[:DISPUTES]-() } = $disputed")
-	}
-	if q.HasQuantity != nil {
-		params["hasq"] = *q.HasQuantity
-		b.WriteString("\n  AND coalesce(c.has_quantity, false) = $hasq")
-	}
-	if q.Sort == graph.SortByStatements {
-		// Order on the OF_CLAIM degree (only statements have one), read from the node
-		// without touching the statements; summaries are made for the page only.
-		b.WriteString("\nWITH c, COUNT { (c)<-[:OF_CLAIM]-() } AS ns")
-		b.WriteString("\nWHERE $after = '' OR ns < $n OR (ns = $n AND c.id > $after)")
-		b.WriteString("\nWITH c ORDER BY ns DESC, c.id LIMIT $limit")
-		b.WriteString(summaryCalls)
-		b.WriteString(summaryReturn)
-		b.WriteString(" ORDER BY ns DESC, c.id")
+	if byCount {
+		b.WriteString("\nWITH c ORDER BY c.n_statements DESC, c.id LIMIT $limit")
 	} else {
-		b.WriteString("\n  AND c.id > $after\nWITH c ORDER BY c.id LIMIT $limit")
-		b.WriteString(summaryCalls)
-		b.WriteString(summaryReturn)
-		b.WriteString(" ORDER BY c.id")
+		b.WriteString("\nWITH c ORDER BY c.id LIMIT $limit")
 	}
+	b.WriteString("\nRETURN " + summaryProjection("c") + " AS summary")
 	return b.String(), params
 }
 
-func toSummary(r *neo4j.Record) graph.ClaimSummary {
-	v := r.Values
-	strs := func(x any) []string {
-		l, _ := x.([]any)
-		out := make([]string, 0, len(l))
-		for _, e := range l {
-			if s, ok := e.(string); ok && s != "" {
-				out = append(out, s)
-			}
-		}
-		return sortedDistinct(out)
-	}
-	ns, _ := v[1].(int64)
-	nd, _ := v[2].(int64)
+// toSummary reads a summaryProjection.
+func toSummary(v any) graph.ClaimSummary {
+	p := propsOf(v)
 	return graph.ClaimSummary{
-		Claim:       toClaim(v[0]),
-		Statements:  int(ns),
-		Disputes:    int(nd),
-		SpeakerIDs:  strs(v[3]),
-		ArticleIDs:  strs(v[4]),
-		DisputerIDs: strs(v[5]),
+		Claim:       toClaim(v),
+		Statements:  int(p.num("n_statements")),
+		Disputes:    int(p.num("n_disputes")),
+		SpeakerIDs:  sortedDistinct(p.strs("speaker_ids")),
+		ArticleIDs:  sortedDistinct(p.strs("article_ids")),
+		DisputerIDs: sortedDistinct(p.strs("disputer_ids")),
 	}
 }
 
-// summaryPage turns the records of a claim search (size+1 at most) into a page.
-func summaryPage(recs []*neo4j.Record, size int, sortBy graph.ClaimSort) graph.Page[graph.ClaimSummary] {
+// summaryPage turns the summaries of a claim search (size+1 at most, in sort order)
+// into a page.
+func summaryPage(items []any, size int, sortBy graph.ClaimSort) graph.Page[graph.ClaimSummary] {
 	page := graph.Page[graph.ClaimSummary]{Items: make([]graph.ClaimSummary, 0, size)}
-	for _, r := range recs {
-		page.Items = append(page.Items, toSummary(r))
+	for _, x := range items {
+		page.Items = append(page.Items, toSummary(x))
 	}
 	if len(page.Items) > size {
 		page.Items = page.Items[:size]
@@ -191,7 +206,8 @@ func validSort(s graph.ClaimSort) error {
 	return graph.Errorf(graph.EINVALID, "sort %q is not one of %q, %q", s, graph.SortByID, graph.SortByStatements)
 }
 
-// SearchClaims finds claims; see graph.ClaimQuery. Errors: EINVALID (cursor, sort).
+// SearchClaims finds claims with one query; see graph.ClaimQuery and claimSearch.
+// Errors: EINVALID (cursor, sort).
 func (s *Store) SearchClaims(ctx context.Context, q graph.ClaimQuery) (graph.Page[graph.ClaimSummary], error) {
 	if err := validSort(q.Sort); err != nil {
 		return graph.Page[graph.ClaimSummary]{}, err
@@ -206,35 +222,37 @@ func (s *Store) SearchClaims(ctx context.Context, q graph.ClaimQuery) (graph.Pag
 	if err != nil {
 		return graph.Page[graph.ClaimSummary]{}, s.wrap(err, "searching claims")
 	}
-	return summaryPage(recs, size, q.Sort), nil
+	items := make([]any, 0, len(recs))
+	for _, r := range recs {
+		items = append(items, r.Values[0])
+	}
+	return summaryPage(items, size, q.Sort), nil
 }
 
-// AgentClaims lists the claims an agent is the speaker of, sorted by claim id.
-// Errors: ENOTFOUND (agent), EINVALID (cursor).
+// cyAgentClaims reads whether the agent exists and one page of the claims it said.
+var cyAgentClaims = `OPTIONAL MATCH (g:Agent {id: $id})
+RETURN g IS NOT NULL AS found,
+  COLLECT { MATCH (g)<-[:SAID_BY]-(:Statement)-[:OF_CLAIM]->(c:Claim)
+            WITH DISTINCT c WHERE c.id > $after
+            WITH c ORDER BY c.id LIMIT $limit
+            RETURN ` + summaryProjection("c") + ` } AS items`
+
+// AgentClaims lists the claims an agent is the speaker of, sorted by claim id, with one
+// query. Errors: ENOTFOUND (agent), EINVALID (cursor).
 func (s *Store) AgentClaims(ctx context.Context, agentID string, p graph.PageRequest) (graph.Page[graph.ClaimSummary], error) {
 	cur, err := graph.DecodeCursor(p.Cursor)
 	if err != nil {
 		return graph.Page[graph.ClaimSummary]{}, err
 	}
 	size := p.Size()
-	cypher, params := claimSearch(graph.ClaimQuery{SpeakerID: agentID, Sort: graph.SortByID}, cur, size)
-	type result struct {
-		found bool
-		recs  []*neo4j.Record
-	}
-	res, err := read(ctx, s, func(tx neo4j.ManagedTransaction) (result, error) {
-		recs, err := collect(ctx, tx, `MATCH (n:Agent {id: $id}) RETURN n.id`, map[string]any{"id": agentID})
-		if err != nil || len(recs) == 0 {
-			return result{}, err
-		}
-		recs, err = collect(ctx, tx, cypher, params)
-		return result{found: true, recs: recs}, err
-	})
+	recs, err := s.query(ctx, cyAgentClaims, map[string]any{"id": agentID, "after": cur.Key, "limit": int64(size + 1)})
 	if err != nil {
 		return graph.Page[graph.ClaimSummary]{}, s.wrap(err, "listing the claims of agent %s", agentID)
 	}
-	if !res.found {
+	if found, _ := recs[0].Values[0].(bool); !found {
 		return graph.Page[graph.ClaimSummary]{}, notFound("agent", agentID)
 	}
-	return summaryPage(res.recs, size, graph.SortByID), nil
+	items := list(recs[0].Values[1])
+	sort.Slice(items, func(i, j int) bool { return propsOf(items[i]).str("id") < propsOf(items[j]).str("id") })
+	return summaryPage(items, size, graph.SortByID), nil
 }

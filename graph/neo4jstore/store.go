@@ -21,10 +21,26 @@ type Store struct {
 
 var _ graph.Store = (*Store)(nil)
 
-// New connects to Neo4j, checks that it answers and creates the schema (constraints and
-// indexes, idempotently), waiting until the indexes are online. An unreachable server
-// gives an EUNAVAILABLE error naming the URI.
+// New connects to Neo4j, checks that it answers, creates the schema (constraints and
+// indexes, idempotently), waiting until the indexes are online, and checks the schema
+// version: an empty database is stamped with SchemaVersion; a store written by an
+// older claimgraph must be upgraded with Migrate (`claimgraph migrate`) first. An
+// unreachable server gives an EUNAVAILABLE error naming the URI.
 func New(ctx context.Context, cfg Config) (*Store, error) {
+	s, err := connect(ctx, cfg)
+	if err != nil {
+		return nil, err
+	}
+	if err := s.checkVersion(ctx); err != nil {
+		_ = s.Close(ctx)
+		return nil, err
+	}
+	return s, nil
+}
+
+// connect opens the driver, checks connectivity and creates the schema, without
+// looking at the schema version (Migrate needs that).
+func connect(ctx context.Context, cfg Config) (*Store, error) {
 	if err := cfg.validate(); err != nil {
 		return nil, graph.Wrap(graph.EINVALID, err, "neo4j configuration: %v", err)
 	}
@@ -36,6 +52,12 @@ func New(ctx context.Context, cfg Config) (*Store, error) {
 		c.SocketConnectTimeout = 5 * time.Second
 		c.ConnectionAcquisitionTimeout = 30 * time.Second
 		c.MaxTransactionRetryTime = 15 * time.Second
+		c.MaxConnectionPoolSize = cfg.poolSize()
+		c.FetchSize = cfg.fetchSize()
+		// Cloud load balancers drop idle connections after some minutes: recycle them
+		// before that, and check connections idle for a while before use.
+		c.MaxConnectionLifetime = 30 * time.Minute
+		c.ConnectionLivenessCheckTimeout = 2 * time.Minute
 	})
 	if err != nil {
 		return nil, graph.Wrap(graph.EINVALID, err, "neo4j driver for %s: %v", cfg.URI, err)
@@ -83,6 +105,9 @@ var schema = []string{
 	"CREATE CONSTRAINT claim_id IF NOT EXISTS FOR (n:Claim) REQUIRE n.id IS UNIQUE",
 	"CREATE CONSTRAINT statement_id IF NOT EXISTS FOR (n:Statement) REQUIRE n.id IS UNIQUE",
 	"CREATE CONSTRAINT dispute_id IF NOT EXISTS FOR (n:Dispute) REQUIRE n.id IS UNIQUE",
+	// The quantity keys of claims (countedKey), for ClaimsByCounted.
+	"CREATE CONSTRAINT counted_key IF NOT EXISTS FOR (n:" + labelCounted + ") REQUIRE n.key IS UNIQUE",
+	"CREATE CONSTRAINT schema_version_id IF NOT EXISTS FOR (n:" + labelSchema + ") REQUIRE n.id IS UNIQUE",
 	// Full-text search over graph.Words(claim text): the whitespace analyzer keeps those
 	// words exactly, so a term matches a claim when it equals one of its words.
 	"CREATE FULLTEXT INDEX claim_words IF NOT EXISTS FOR (c:Claim) ON EACH [c.words] " +
@@ -95,6 +120,8 @@ var schema = []string{
 	"CREATE INDEX dispute_claim IF NOT EXISTS FOR (n:Dispute) ON (n.claim_id)",
 	"CREATE INDEX article_outlet IF NOT EXISTS FOR (n:Article) ON (n.outlet_id)",
 	"CREATE INDEX agent_kind IF NOT EXISTS FOR (n:Agent) ON (n.kind)",
+	// Claims in -statements order (the per-claim aggregate kept by the writes).
+	"CREATE INDEX claim_statements IF NOT EXISTS FOR (n:Claim) ON (n.n_statements)",
 	"CREATE INDEX conflicts_id IF NOT EXISTS FOR ()-[r:CONFLICTS_WITH]-() ON (r.id)",
 	"CREATE INDEX corroborates_id IF NOT EXISTS FOR ()-[r:CORROBORATES]-() ON (r.id)",
 	"CREATE INDEX conflicts_article IF NOT EXISTS FOR ()-[r:CONFLICTS_WITH]-() ON (r.article_id)",
@@ -156,8 +183,11 @@ func (s *Store) wrap(err error, doing string, args ...any) error {
 	return graph.Wrap(graph.EINTERNAL, err, "Neo4j failed while %s", what)
 }
 
-// query runs one read query with ExecuteQuery (retried, routed to readers) and returns
-// its records.
+// query runs one read query with ExecuteQuery and returns its records. ExecuteQuery
+// retries transient errors, routes the query to a reader (neo4j:// URIs) and waits for
+// the bookmarks of the store's earlier writes (the driver's ExecuteQuery bookmark
+// manager, which the write sessions share), so that a read sees every write this
+// store made before it, on any cluster member.
 func (s *Store) query(ctx context.Context, q string, params map[string]any) ([]*neo4j.Record, error) {
 	res, err := neo4j.ExecuteQuery(ctx, s.driver, q, params, neo4j.EagerResultTransformer,
 		neo4j.ExecuteQueryWithDatabase(s.db), neo4j.ExecuteQueryWithReadersRouting())
@@ -167,10 +197,28 @@ func (s *Store) query(ctx context.Context, q string, params map[string]any) ([]*
 	return res.Records, nil
 }
 
-// read runs fn in one managed read transaction, so that several queries see one state.
-// fn may run more than once.
+// writeQuery runs one write statement with ExecuteQuery (routed to the leader,
+// retried, its bookmark kept for later reads) and returns its records.
+func (s *Store) writeQuery(ctx context.Context, q string, params map[string]any) ([]*neo4j.Record, error) {
+	res, err := neo4j.ExecuteQuery(ctx, s.driver, q, params, neo4j.EagerResultTransformer,
+		neo4j.ExecuteQueryWithDatabase(s.db), neo4j.ExecuteQueryWithWritersRouting())
+	if err != nil {
+		return nil, err
+	}
+	return res.Records, nil
+}
+
+// session opens a session on the store's database in the given access mode, sharing
+// the bookmark manager of ExecuteQuery (see query).
+func (s *Store) session(ctx context.Context, mode neo4j.AccessMode) neo4j.SessionWithContext {
+	return s.driver.NewSession(ctx, neo4j.SessionConfig{DatabaseName: s.db, AccessMode: mode,
+		BookmarkManager: s.driver.ExecuteQueryBookmarkManager()})
+}
+
+// read runs fn in one managed read transaction routed to a reader, so that several
+// queries see one state. fn may run more than once.
 func read[T any](ctx context.Context, s *Store, fn func(tx neo4j.ManagedTransaction) (T, error)) (T, error) {
-	sess := s.driver.NewSession(ctx, neo4j.SessionConfig{DatabaseName: s.db, AccessMode: neo4j.AccessModeRead})
+	sess := s.session(ctx, neo4j.AccessModeRead)
 	defer sess.Close(context.WithoutCancel(ctx))
 	return neo4j.ExecuteRead(ctx, sess, fn)
 }
@@ -185,18 +233,29 @@ func collect(ctx context.Context, tx neo4j.ManagedTransaction, q string, params 
 }
 
 // DeleteAll deletes every node and relationship in the store's database, keeping the
-// schema. It exists for tests and benchmarks that need an empty database; it is not
-// part of graph.Store. It deletes in batches (CALL … IN TRANSACTIONS, which needs an
-// auto-commit transaction) so a large benchmark database needs no huge transaction.
+// schema (and stamping the empty store with SchemaVersion again). It exists for tests
+// and benchmarks that need an empty database; it is not part of graph.Store. It deletes
+// in batches (CALL … IN TRANSACTIONS, which needs an auto-commit transaction) so a
+// large benchmark database needs no huge transaction.
 func (s *Store) DeleteAll(ctx context.Context) error {
-	sess := s.driver.NewSession(ctx, neo4j.SessionConfig{DatabaseName: s.db})
-	defer sess.Close(context.WithoutCancel(ctx))
-	res, err := sess.Run(ctx, `MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS`, nil)
-	if err != nil {
+	if err := s.autoCommit(ctx, `MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS`, nil); err != nil {
 		return graph.Wrap(graph.EUNAVAILABLE, err, "emptying neo4j database %q", s.db)
 	}
-	if _, err = res.Consume(ctx); err != nil {
+	if err := s.setVersion(ctx, SchemaVersion); err != nil {
 		return graph.Wrap(graph.EUNAVAILABLE, err, "emptying neo4j database %q", s.db)
 	}
 	return nil
+}
+
+// autoCommit runs one statement in an auto-commit transaction (needed by CALL … IN
+// TRANSACTIONS) and consumes its result.
+func (s *Store) autoCommit(ctx context.Context, q string, params map[string]any) error {
+	sess := s.session(ctx, neo4j.AccessModeWrite)
+	defer sess.Close(context.WithoutCancel(ctx))
+	res, err := sess.Run(ctx, q, params)
+	if err != nil {
+		return err
+	}
+	_, err = res.Consume(ctx)
+	return err
 }

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"net"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -140,11 +141,16 @@ func TestSchemaIsIdempotent(t *testing.T) {
 	require.NoError(t, err)
 	var labels []string
 	for _, r := range recs {
-		labels = append(labels, r.Values[0].(string))
-		assert.Equal(t, "id", r.Values[1])
+		label := r.Values[0].(string)
+		labels = append(labels, label)
+		key := "id"
+		if label == labelCounted {
+			key = "key"
+		}
+		assert.Equal(t, key, r.Values[1], label)
 		assert.Equal(t, "UNIQUENESS", r.Values[2])
 	}
-	assert.Equal(t, []string{"Agent", "Article", "Claim", "Dispute", "Outlet", "Statement"}, labels)
+	assert.Equal(t, []string{"Agent", "Article", "Claim", labelSchema, labelCounted, "Dispute", "Outlet", "Statement"}, labels)
 	recs, err = s.query(ctx, `SHOW FULLTEXT INDEXES YIELD name, state, options RETURN name, state, options.indexConfig['fulltext.analyzer']`, nil)
 	require.NoError(t, err)
 	require.Len(t, recs, 1)
@@ -286,16 +292,7 @@ func TestSearchClaimsBeyondLucene(t *testing.T) {
 	s := newTestStore(t)
 	ctx := context.Background()
 	long := strings.Repeat("x", 300)
-	g := genArticle(1, long)
-	text := "officials said " + long + " is a word"
-	g.Article.Text += " " + text
-	g.Article.ContentHash = graph.ContentHash(g.Article.Text)
-	c := graph.Claim{ID: graph.ClaimID(long + " is a word"), Text: long + " is a word", Kind: graph.ClaimReportedSpeech}
-	g.Claims = append(g.Claims, c)
-	content := span(g.Article.Text, c.Text)
-	g.Statements = append(g.Statements, graph.Statement{ID: graph.StatementID(g.Article.ID, c.ID, content), ClaimID: c.ID,
-		ArticleID: g.Article.ID, Kind: graph.SpeechReported, Content: content, Cue: span(g.Article.Text, "officials said"),
-		Sentence: content, Confidence: 1})
+	g, c := longWordArticle(long)
 	_, err := s.PutArticle(ctx, g)
 	require.NoError(t, err)
 
@@ -329,6 +326,21 @@ func TestSearchClaimsBeyondLucene(t *testing.T) {
 	assert.False(t, luceneSafe(many))
 	assert.False(t, luceneSafe([]string{long}))
 	assert.True(t, luceneSafe([]string{"word", long[:255]}))
+}
+
+// longWordArticle is genArticle(1) with one more claim, "LONG is a word".
+func longWordArticle(long string) (*graph.ArticleGraph, graph.Claim) {
+	g := genArticle(1, long)
+	text := "officials said " + long + " is a word"
+	g.Article.Text += " " + text
+	g.Article.ContentHash = graph.ContentHash(g.Article.Text)
+	c := graph.Claim{ID: graph.ClaimID(long + " is a word"), Text: long + " is a word", Kind: graph.ClaimReportedSpeech}
+	g.Claims = append(g.Claims, c)
+	content := span(g.Article.Text, c.Text)
+	g.Statements = append(g.Statements, graph.Statement{ID: graph.StatementID(g.Article.ID, c.ID, content), ClaimID: c.ID,
+		ArticleID: g.Article.ID, Kind: graph.SpeechReported, Content: content, Cue: span(g.Article.Text, "officials said"),
+		Sentence: content, Confidence: 1})
+	return g, c
 }
 
 func TestSearchClaimsPagingBySortOrders(t *testing.T) {
@@ -389,4 +401,49 @@ func TestContextCancelledIsUnavailable(t *testing.T) {
 func TestStringHasNoSecrets(t *testing.T) {
 	cfg := Config{URI: "bolt://x", User: "u", Password: "pw-" + strings.Repeat("z", 8)}
 	assert.NotContains(t, cfg.String(), cfg.Password)
+}
+
+// TestConcurrentWritesKeepAggregates writes articles that share one claim (and nothing
+// else: no agent or outlet locks serialize them) from many goroutines at once, past the
+// point where Neo4j stores the claim as a dense node: the claim's aggregates must count
+// every statement.
+func TestConcurrentWritesKeepAggregates(t *testing.T) {
+	s := newTestStore(t)
+	ctx := context.Background()
+	shared := "aid deliveries have resumed"
+	claim := graph.Claim{ID: graph.ClaimID(shared), Text: shared, Kind: graph.ClaimAssertion}
+	bundle := func(i int) *graph.ArticleGraph {
+		text := fmt.Sprintf("Report %d: %s.", i, shared)
+		aid := graph.ArticleID(fmt.Sprintf("https://concurrent.example/%d", i), text)
+		content := span(text, shared)
+		return &graph.ArticleGraph{
+			Article: graph.Article{ID: aid, Text: text, ContentHash: graph.ContentHash(text)},
+			Claims:  []graph.Claim{claim},
+			Statements: []graph.Statement{{ID: graph.StatementID(aid, claim.ID, content), ClaimID: claim.ID, ArticleID: aid,
+				Kind: graph.SpeechNone, Content: content, Sentence: content, Confidence: 1}},
+		}
+	}
+	const writers, each = 8, 12
+	errs := make(chan error, writers*each)
+	var wg sync.WaitGroup
+	for w := 0; w < writers; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for k := 0; k < each; k++ {
+				_, err := s.PutArticle(ctx, bundle(w*each+k))
+				errs <- err
+			}
+		}()
+	}
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		require.NoError(t, err)
+	}
+	page, err := s.SearchClaims(ctx, graph.ClaimQuery{Text: shared})
+	require.NoError(t, err)
+	require.Len(t, page.Items, 1)
+	assert.Equal(t, writers*each, page.Items[0].Statements)
+	assert.Len(t, page.Items[0].ArticleIDs, writers*each)
 }

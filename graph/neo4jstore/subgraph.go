@@ -36,10 +36,16 @@ var (
 	cyNodesOf = map[string]string{}
 )
 
+// modelEdges are the relationship types of the graph's model (graph.EdgesOf): the
+// COUNTS edges to quantity keys are not part of it.
+var modelEdges = strings.Join([]string{graph.EdgePublishedBy, graph.EdgeInArticle, graph.EdgeOfClaim, graph.EdgeSaidBy,
+	graph.EdgeVia, graph.EdgeDisputedBy, graph.EdgeDisputes, graph.EdgeTargets, graph.EdgeDisputeIn, graph.EdgeMentions,
+	graph.EdgeConflicts, graph.EdgeCorroborate}, "|")
+
 func init() {
 	for _, l := range []string{graph.LabelArticle, graph.LabelOutlet, graph.LabelAgent, graph.LabelClaim, graph.LabelStatement, graph.LabelDispute} {
 		cyEdgesOf[l] = `UNWIND $ids AS id
-MATCH (n:` + l + ` {id: id})-[r]-()
+MATCH (n:` + l + ` {id: id})-[r:` + modelEdges + `]-()
 RETURN startNode(r).id AS from, type(r) AS type, endNode(r).id AS to, r.from AS lfrom, r.to AS lto`
 		cyNodesOf[l] = `UNWIND $ids AS id MATCH (n:` + l + ` {id: id}) RETURN n`
 	}

@@ -2,8 +2,10 @@ package neo4jstore
 
 import (
 	"context"
+	"errors"
 	"sort"
 	"strings"
+	"time"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 
@@ -22,7 +24,28 @@ import (
 // vanishes with the rolled-back transaction.
 const cyLockArticles = `UNWIND $ids AS id
 MERGE (a:Article {id: id}) SET a._lock = true REMOVE a._lock
-RETURN id, a.content_hash AS hash`
+RETURN id, a.content_hash AS hash, a.bundle_claims AS claims`
+
+// cyAggregates sets the per-claim aggregates of the claim bound to c from its
+// statements and disputes, from scratch: idempotent, and right whatever was added or
+// dropped. Summaries (search, agent claims, related claims) read them off the node.
+// Lists are stored sorted.
+const cyAggregates = `
+  SET c.n_statements = COUNT { (c)<-[:OF_CLAIM]-(:Statement) },
+      c.n_disputes = COUNT { (c)<-[:DISPUTES]-(:Dispute) },
+      c.speaker_ids = COLLECT { MATCH (c)<-[:OF_CLAIM]-(s:Statement) WHERE s.speaker_id IS NOT NULL
+                                RETURN DISTINCT s.speaker_id AS x ORDER BY x },
+      c.article_ids = COLLECT { MATCH (c)<-[:OF_CLAIM]-(s:Statement) RETURN DISTINCT s.article_id AS x ORDER BY x },
+      c.outlet_ids = COLLECT { MATCH (c)<-[:OF_CLAIM]-(:Statement)-[:IN_ARTICLE]->(:Article)-[:PUBLISHED_BY]->(o:Outlet)
+                               RETURN DISTINCT o.id AS x ORDER BY x },
+      c.disputer_ids = COLLECT { MATCH (c)<-[:DISPUTES]-(d:Dispute) RETURN DISTINCT d.disputer_id AS x ORDER BY x }
+`
+
+// cyCountedKeys links the claim bound to c to a Counted node per quantity key of its
+// stored (first-written) quantities.
+const cyCountedKeys = `
+  FOREACH (k IN coalesce(c.counted, []) | MERGE (q:` + labelCounted + ` {key: k}) MERGE (c)-[:` + edgeCounts + `]->(q))
+`
 
 // Replacing articles: drop what they own. A link goes when the article that first
 // wrote it is replaced by a version without it.
@@ -59,7 +82,8 @@ var writeSteps = []step{
 	{"articles", `MERGE (a:Article {id: r.id}) SET a += r.props
   WITH a, r MATCH (o:Outlet {id: r.outlet}) MERGE (a)-[:PUBLISHED_BY]->(o)`},
 	// An existing claim is kept whole (its first write).
-	{"claims", `MERGE (n:Claim {id: r.id}) ON CREATE SET n += r.props`},
+	{"claims", `MERGE (c:Claim {id: r.id}) ON CREATE SET c += r.props
+  WITH c` + cyCountedKeys},
 	{"statements", `MATCH (a:Article {id: r.article}) MATCH (c:Claim {id: r.claim})
   MERGE (n:Statement {id: r.id}) SET n += r.props
   MERGE (n)-[:IN_ARTICLE]->(a) MERGE (n)-[:OF_CLAIM]->(c)`},
@@ -78,6 +102,12 @@ var writeSteps = []step{
   MERGE (a)-[l:CORROBORATES {id: r.id}]->(b) ON CREATE SET l += r.props`},
 	{"mentions", `MATCH (a:Article {id: r.article}) MATCH (g:Agent {id: r.agent})
   MERGE (a)-[m:MENTIONS {start: r.start, end: r.end}]->(g) SET m += r.props`},
+	// Last: the aggregates of every claim the write touched (the bundles' claims and
+	// those of the replaced versions), after their statements and disputes are in.
+	// Each claim is locked first (rows in id order): a concurrent write of the same
+	// claim then computes its aggregates after this one commits, never from a state
+	// without this write's statements (a lost update).
+	{"aggregates", `MATCH (c:Claim {id: r.id}) SET c._lock = true REMOVE c._lock` + cyAggregates},
 }
 
 // cyWrite is the one write statement: every step as a unit subquery over its rows. All
@@ -264,10 +294,42 @@ func (s *Store) PutArticles(ctx context.Context, gs []*graph.ArticleGraph) ([]gr
 	return out, nil
 }
 
+// Writes whose outcome is unknown (the connection dropped during COMMIT, which the
+// driver does not retry) or that failed transiently after the driver's own retries are
+// run again, up to writeAttempts times in all: safe because every write is idempotent.
+const (
+	writeAttempts = 4
+	writeBackoff  = 200 * time.Millisecond
+)
+
 // writeTx writes canonical bundles with distinct article ids in one managed write
-// transaction.
+// transaction, retried as writeAttempts says. A retry after a commit that did happen
+// reports Created false for its articles (they are stored with that content hash).
 func (s *Store) writeTx(ctx context.Context, gs []*graph.ArticleGraph) ([]graph.WriteResult, error) {
-	sess := s.driver.NewSession(ctx, neo4j.SessionConfig{DatabaseName: s.db, AccessMode: neo4j.AccessModeWrite})
+	for attempt := 1; ; attempt++ {
+		res, err := s.writeOnce(ctx, gs)
+		if err == nil || attempt == writeAttempts || ctx.Err() != nil || !retryableWrite(err) {
+			return res, err
+		}
+		select {
+		case <-ctx.Done():
+			return nil, err
+		case <-time.After(writeBackoff * time.Duration(1<<(attempt-1))):
+		}
+	}
+}
+
+// retryableWrite reports whether a failed write may succeed when run again: a lost
+// connection (also during COMMIT), a transient server error, or the driver's retry
+// time running out on one.
+func retryableWrite(err error) bool {
+	var ce *neo4j.ConnectivityError
+	var tl *neo4j.TransactionExecutionLimit
+	return errors.As(err, &ce) || neo4j.IsRetryable(err) || errors.As(err, &tl)
+}
+
+func (s *Store) writeOnce(ctx context.Context, gs []*graph.ArticleGraph) ([]graph.WriteResult, error) {
+	sess := s.session(ctx, neo4j.AccessModeWrite)
 	defer sess.Close(context.WithoutCancel(ctx))
 	return neo4j.ExecuteWrite(ctx, sess, func(tx neo4j.ManagedTransaction) ([]graph.WriteResult, error) {
 		return writeBundles(ctx, tx, gs)
@@ -286,8 +348,10 @@ func writeBundles(ctx context.Context, tx neo4j.ManagedTransaction, gs []*graph.
 		return nil, err
 	}
 	stored := map[string]string{}
+	oldClaims := map[string][]string{} // the claims of the stored versions
 	for _, r := range recs {
 		stored[str(r.Values[0])] = str(r.Values[1])
+		oldClaims[str(r.Values[0])] = propsOf(map[string]any{"c": r.Values[2]}).strs("c")
 	}
 	res := make([]graph.WriteResult, len(gs))
 	var write []*graph.ArticleGraph
@@ -301,7 +365,7 @@ func writeBundles(ctx context.Context, tx neo4j.ManagedTransaction, gs []*graph.
 		}
 	}
 	if !replacing {
-		return res, writeNew(ctx, tx, write)
+		return res, writeNew(ctx, tx, write, nil)
 	}
 	// Replacements drop records that other bundles of this transaction may write again
 	// (a shared link): to keep PutArticle's meaning exactly, write one bundle at a time.
@@ -312,7 +376,7 @@ func writeBundles(ctx context.Context, tx neo4j.ManagedTransaction, gs []*graph.
 				return nil, err
 			}
 		}
-		if err := writeNew(ctx, tx, []*graph.ArticleGraph{g}); err != nil {
+		if err := writeNew(ctx, tx, []*graph.ArticleGraph{g}, oldClaims[g.Article.ID]); err != nil {
 			return nil, err
 		}
 	}
@@ -320,8 +384,9 @@ func writeBundles(ctx context.Context, tx neo4j.ManagedTransaction, gs []*graph.
 }
 
 // writeNew merges the bundles' agents with the stored ones and runs the write
-// statement for all of them.
-func writeNew(ctx context.Context, tx neo4j.ManagedTransaction, gs []*graph.ArticleGraph) error {
+// statement for all of them, refreshing the aggregates of their claims and of
+// dropped, the claims of the versions they replace.
+func writeNew(ctx context.Context, tx neo4j.ManagedTransaction, gs []*graph.ArticleGraph, dropped []string) error {
 	if len(gs) == 0 {
 		return nil
 	}
@@ -333,8 +398,18 @@ func writeNew(ctx context.Context, tx neo4j.ManagedTransaction, gs []*graph.Arti
 	for _, a := range agents {
 		r.add("agents", map[string]any{"id": a.ID, "props": agentProps(a)})
 	}
+	touched := idSet{}
+	touched.add(dropped...)
 	for _, g := range gs {
 		r.addBundle(g)
+		for _, c := range g.Claims {
+			touched.add(c.ID)
+		}
+	}
+	ids := touched.list()
+	sort.Strings(ids)
+	for _, id := range ids {
+		r.add("aggregates", map[string]any{"id": id})
 	}
 	return exec(ctx, tx, cyWrite, r.params())
 }

@@ -1,6 +1,7 @@
 package storetest
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -103,6 +104,45 @@ func testSearchClaims(t *testing.T, open Opener) {
 		// The ministry says the toll in article 1 and the ceasefire in article 2; the
 		// ceasefire also stands (without speaker) in article 1.
 		assert.Equal(t, sorted(ClaimToll68800, ClaimCeasefire), claimIDs(page.Items))
+	})
+
+	t.Run("LongWords", func(t *testing.T) {
+		// A word is matched whole, however long: full-text engines cut words at a
+		// length (Lucene at 255 UTF-16 units), and a piece of a word must not match.
+		s := loaded(t, open)
+		long := strings.Repeat("ab", 150)  // 300 letters: one word
+		astral := strings.Repeat("𐌰", 200) // 200 Gothic letters, outside the BMP: 400 UTF-16 units
+		text := "Officials said " + long + " and " + astral + " were sighted."
+		g := Gaza2()
+		g.Article.Text = Text2 + " " + text
+		g.Article.ContentHash = graph.ContentHash(g.Article.Text)
+		content := long + " and " + astral + " were sighted"
+		id := graph.ClaimID(content)
+		g.Claims = append(g.Claims, graph.Claim{ID: id, Text: content, Kind: graph.ClaimReportedSpeech})
+		g.Statements = append(g.Statements, Stmt(Article2, g.Article.Text, id, "", nil, graph.SpeechReported,
+			"said", content, text))
+		put(t, s, g)
+		astralWord := graph.Words(astral)[0]
+		tests := []struct {
+			name, q string
+			want    []string
+		}{
+			{"the whole long word", long, []string{id}},
+			{"the long word, any case", strings.ToUpper(long), []string{id}},
+			{"its first 255 letters", long[:255], []string{}},
+			{"its last 45 letters", long[255:], []string{}},
+			{"the whole astral word", astralWord, []string{id}},
+			{"the astral word's first 127 letters", string([]rune(astralWord)[:127]), []string{}},
+			{"the astral word's last 73 letters", string([]rune(astralWord)[127:]), []string{}},
+			{"both words", astralWord + " sighted " + long, []string{id}},
+		}
+		for _, tc := range tests {
+			t.Run(tc.name, func(t *testing.T) {
+				page, err := s.SearchClaims(ctx(t), graph.ClaimQuery{Text: tc.q})
+				require.NoError(t, err)
+				assert.Equal(t, tc.want, claimIDs(page.Items))
+			})
+		}
 	})
 
 	t.Run("InvalidSort", func(t *testing.T) {

@@ -1,0 +1,137 @@
+package neo4jstore
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/claimgraph/claimgraph/graph"
+	"github.com/claimgraph/claimgraph/graph/storetest"
+)
+
+// scanOperators are plan operators that read every node of a label, every node, or
+// every relationship of a type: a hot query must start from an index instead.
+var scanOperators = []string{
+	"NodeByLabelScan", "AllNodesScan",
+	"DirectedRelationshipTypeScan", "UndirectedRelationshipTypeScan",
+	"DirectedAllRelationshipsScan", "UndirectedAllRelationshipsScan",
+}
+
+// planOperators lists the operators of a plan tree, without their "@database" suffix.
+func planOperators(p neo4j.Plan) []string {
+	op, _, _ := strings.Cut(p.Operator(), "@")
+	out := []string{op}
+	for _, c := range p.Children() {
+		out = append(out, planOperators(c)...)
+	}
+	return out
+}
+
+// explain returns the operators of the plan Neo4j makes for q.
+func explain(t *testing.T, s *Store, q string, params map[string]any) []string {
+	t.Helper()
+	res, err := neo4j.ExecuteQuery(context.Background(), s.driver, "EXPLAIN "+q, params, neo4j.EagerResultTransformer,
+		neo4j.ExecuteQueryWithDatabase(s.db))
+	require.NoError(t, err, q)
+	require.NotNil(t, res.Summary.Plan(), q)
+	return planOperators(res.Summary.Plan())
+}
+
+// TestHotQueryPlans checks the plan (EXPLAIN) of every query a read endpoint or a write
+// runs: none scans a label, the whole graph or a relationship type. Plans depend on
+// the data's statistics, so the store first holds a generated graph. (The text search
+// for terms the full-text index cannot hold walks the claims in id order, filtering.)
+func TestHotQueryPlans(t *testing.T) {
+	s := newTestStore(t)
+	ctx := context.Background()
+	gs := storetest.GenerateArticles(300, 3)
+	_, err := s.PutArticles(ctx, gs)
+	require.NoError(t, err)
+
+	g := graph.Canonical(gs[0])
+	claim, speaker := g.Statements[0].ClaimID, ""
+	for _, st := range g.Statements {
+		if st.SpeakerID != "" {
+			speaker = st.SpeakerID
+		}
+	}
+	word := graph.Words(g.Claims[0].Text)[0]
+	yes := true
+	id := map[string]any{"id": claim}
+	type query struct {
+		name   string
+		cypher string
+		params map[string]any
+	}
+	queries := []query{
+		{"article", cyArticle, map[string]any{"id": g.Article.ID}},
+		{"article graph", cyArticleGraph, map[string]any{"id": g.Article.ID}},
+		{"articles", cyArticles, map[string]any{"after": "", "outlet": "", "limit": int64(21)}},
+		{"articles of an outlet", cyArticles, map[string]any{"after": "a_5", "outlet": g.Article.OutletID, "limit": int64(21)}},
+		{"claim", cyClaim, id},
+		{"provenance", cyProvenance, id},
+		{"contradictions", cyContradictions, id},
+		{"claims by counted", cyClaimsByCounted, map[string]any{"key": countedKey("people killed", "count"), "limit": int64(100)}},
+		{"agent", cyAgent, map[string]any{"id": speaker}},
+		{"agents", cyAgents, map[string]any{"after": "", "kind": "", "terms": []string{}, "limit": int64(21)}},
+		{"agents by name and kind", cyAgents, map[string]any{"after": "ag_m", "kind": "person", "terms": []string{"health"}, "limit": int64(21)}},
+		{"agent claims", cyAgentClaims, map[string]any{"id": speaker, "after": "", "limit": int64(21)}},
+		{"stats", cyStats, nil},
+		{"lock articles", cyLockArticles, map[string]any{"ids": []string{g.Article.ID}}},
+		{"drop a replaced article", cyDrop, map[string]any{"ids": []string{g.Article.ID}, "keep": []map[string]any{{"id": g.Article.ID, "links": []string{}}}}},
+		{"lock agents", cyLockAgents, map[string]any{"ids": []string{speaker}}},
+	}
+	rows := newRows()
+	rows.addBundle(g)
+	rows.add("agents", map[string]any{"id": speaker, "props": map[string]any{}})
+	rows.add("aggregates", map[string]any{"id": claim})
+	queries = append(queries, query{"write", cyWrite, rows.params()})
+	for label := range cyNodesOf {
+		ids := map[string]any{"ids": []string{g.Article.ID, claim, speaker}}
+		queries = append(queries, query{"subgraph nodes " + label, cyNodesOf[label], ids},
+			query{"subgraph edges " + label, cyEdgesOf[label], ids})
+	}
+	searches := []struct {
+		name string
+		q    graph.ClaimQuery
+	}{
+		{"everything", graph.ClaimQuery{}},
+		{"everything by statements", graph.ClaimQuery{Sort: graph.SortByStatements}},
+		{"text", graph.ClaimQuery{Text: word}},
+		{"text by statements", graph.ClaimQuery{Text: word, Sort: graph.SortByStatements}},
+		{"speaker", graph.ClaimQuery{SpeakerID: speaker}},
+		{"article", graph.ClaimQuery{ArticleID: g.Article.ID}},
+		{"outlet", graph.ClaimQuery{OutletID: g.Article.OutletID}},
+		{"disputed", graph.ClaimQuery{Disputed: &yes}},
+		{"with quantity by statements", graph.ClaimQuery{HasQuantity: &yes, Sort: graph.SortByStatements}},
+		{"text, speaker, disputed", graph.ClaimQuery{Text: word, SpeakerID: speaker, Disputed: &yes}},
+	}
+	for _, sc := range searches {
+		for _, cur := range []graph.Cursor{{}, {Key: claim, N: 2}} {
+			cypher, params := claimSearch(sc.q, cur, 20)
+			name := "search " + sc.name
+			if cur.Key != "" {
+				name += " (next page)"
+			}
+			queries = append(queries, query{name, cypher, params})
+		}
+	}
+
+	for _, q := range queries {
+		t.Run(q.name, func(t *testing.T) {
+			ops := explain(t, s, q.cypher, q.params)
+			for _, bad := range scanOperators {
+				assert.NotContains(t, ops, bad, "plan: %v\nquery:\n%s", ops, q.cypher)
+			}
+		})
+	}
+
+	t.Run("a scan is caught", func(t *testing.T) {
+		ops := explain(t, s, `MATCH (c:Claim) WHERE c.words CONTAINS $w RETURN count(c)`, map[string]any{"w": word})
+		assert.Contains(t, ops, "NodeByLabelScan")
+	})
+}

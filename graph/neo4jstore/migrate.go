@@ -1,0 +1,155 @@
+package neo4jstore
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/claimgraph/claimgraph/graph"
+)
+
+// SchemaVersion is the version of the graph layout this package writes and reads. It
+// is kept in the one (:ClaimgraphSchema {id: 'schema'}) node of the database.
+//
+//	1  the first layout (no version node): every record of doc.go, claims with their
+//	   words and quantity keys
+//	2  per-claim aggregates on the Claim node (n_statements, n_disputes, speaker_ids,
+//	   article_ids, outlet_ids, disputer_ids), kept by the writes; quantity keys as
+//	   (:Claim)-[:COUNTS]->(:Counted {key}) so that ClaimsByCounted is an index lookup;
+//	   long_words on claims with words the full-text index cuts
+const SchemaVersion = 2
+
+// Labels that are not part of the graph's model: the schema version node and the
+// quantity keys of claims. Neither has an id; Subgraph and Stats never see them.
+const (
+	labelSchema  = "ClaimgraphSchema"
+	labelCounted = "Counted"
+	edgeCounts   = "COUNTS"
+)
+
+const cyVersion = `OPTIONAL MATCH (v:` + labelSchema + ` {id: 'schema'})
+CALL () { MATCH (a:Article) RETURN count(a) AS articles }
+RETURN v.version AS version, articles`
+
+const cySetVersion = `MERGE (v:` + labelSchema + ` {id: 'schema'}) SET v.version = $version`
+
+// version reads the store's schema version: the version node's, else 1 when the
+// database holds articles written before versions existed, else 0 (empty).
+func (s *Store) version(ctx context.Context) (int, error) {
+	recs, err := s.writeQuery(ctx, cyVersion, nil)
+	if err != nil {
+		return 0, s.wrap(err, "reading the schema version")
+	}
+	v, _ := recs[0].Values[0].(int64)
+	articles, _ := recs[0].Values[1].(int64)
+	switch {
+	case v > 0:
+		return int(v), nil
+	case articles > 0:
+		return 1, nil
+	}
+	return 0, nil
+}
+
+func (s *Store) setVersion(ctx context.Context, v int) error {
+	_, err := s.writeQuery(ctx, cySetVersion, map[string]any{"version": int64(v)})
+	return err
+}
+
+// checkVersion stamps an empty store with SchemaVersion and refuses a store of another
+// version.
+func (s *Store) checkVersion(ctx context.Context) error {
+	v, err := s.version(ctx)
+	if err != nil {
+		return err
+	}
+	switch {
+	case v == 0:
+		if err := s.setVersion(ctx, SchemaVersion); err != nil {
+			return s.wrap(err, "writing the schema version")
+		}
+		return nil
+	case v < SchemaVersion:
+		return graph.Errorf(graph.EUNAVAILABLE,
+			"the Neo4j store at %s (database %q) has schema version %d, this claimgraph needs %d: run `claimgraph migrate` to upgrade it in place",
+			s.cfg.URI, s.db, v, SchemaVersion)
+	case v > SchemaVersion:
+		return graph.Errorf(graph.EUNAVAILABLE,
+			"the Neo4j store at %s (database %q) has schema version %d, newer than this claimgraph's %d: upgrade claimgraph",
+			s.cfg.URI, s.db, v, SchemaVersion)
+	}
+	return nil
+}
+
+// MigrateResult says what Migrate did.
+type MigrateResult struct {
+	// From and To are the schema versions before and after; equal when the store was
+	// already current (or empty).
+	From int `json:"from"`
+	To   int `json:"to"`
+	// Steps describes each step that ran, in order.
+	Steps []string `json:"steps"`
+}
+
+// migration upgrades a store from version to version+1. Its statements run in
+// auto-commit transactions, batched with CALL … IN TRANSACTIONS, and are idempotent:
+// an interrupted migration is finished by running it again.
+type migration struct {
+	version    int
+	what       string
+	statements []string
+}
+
+var migrations = []migration{
+	{version: 1, what: "per-claim aggregates and quantity keys (schema version 2)", statements: []string{
+		`MATCH (c:Claim) CALL (c) {` + cyAggregates + `} IN TRANSACTIONS OF 1000 ROWS`,
+		`MATCH (c:Claim) WHERE size(coalesce(c.counted, [])) > 0 CALL (c) {` + cyCountedKeys + `} IN TRANSACTIONS OF 1000 ROWS`,
+		// Flag claims with words the full-text index cuts (longer than 255 UTF-16
+		// units): any word over 127 characters, however size counts them, so that
+		// none is missed (a flag only adds an exact check).
+		`MATCH (c:Claim) WHERE any(w IN split(c.words, ' ') WHERE size(w) > 127)
+CALL (c) { SET c.long_words = true } IN TRANSACTIONS OF 1000 ROWS`,
+	}},
+}
+
+// Migrate upgrades the store that cfg names to SchemaVersion in place, keeping every
+// article, claim and agent: it connects, creates the schema that is missing, runs
+// each migration step from the store's version on and stamps the new version. An empty
+// database is only stamped. Writers should be stopped while it runs (readers of an old
+// claimgraph keep working: the steps only add). Errors: EINVALID (configuration),
+// EUNAVAILABLE (server, or a store newer than this claimgraph), EINTERNAL.
+func Migrate(ctx context.Context, cfg Config) (MigrateResult, error) {
+	s, err := connect(ctx, cfg)
+	if err != nil {
+		return MigrateResult{}, err
+	}
+	defer s.Close(ctx)
+	v, err := s.version(ctx)
+	if err != nil {
+		return MigrateResult{}, err
+	}
+	res := MigrateResult{From: v, To: SchemaVersion, Steps: []string{}}
+	if v > SchemaVersion {
+		return res, graph.Errorf(graph.EUNAVAILABLE, "the store has schema version %d, newer than this claimgraph's %d: upgrade claimgraph", v, SchemaVersion)
+	}
+	if v == 0 {
+		res.From = SchemaVersion
+	}
+	for _, m := range migrations {
+		if v == 0 || m.version < v {
+			continue
+		}
+		for _, q := range m.statements {
+			if err := s.autoCommit(ctx, q, nil); err != nil {
+				return res, s.wrap(err, "migrating from schema version %d (%s)", m.version, m.what)
+			}
+		}
+		if err := s.setVersion(ctx, m.version+1); err != nil {
+			return res, s.wrap(err, "stamping schema version %d", m.version+1)
+		}
+		res.Steps = append(res.Steps, fmt.Sprintf("%d → %d: %s", m.version, m.version+1, m.what))
+	}
+	if err := s.setVersion(ctx, SchemaVersion); err != nil {
+		return res, s.wrap(err, "stamping schema version %d", SchemaVersion)
+	}
+	return res, nil
+}
