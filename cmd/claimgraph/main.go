@@ -7,6 +7,8 @@
 //	claimgraph ingest [PATH...]       extract articles and write them into the store
 //	claimgraph extract [--json] FILE  print the attributions found in files
 //	claimgraph eval polnear DIR       score the extractor on a PolNeAR-format directory
+//	claimgraph eval disputes [FILE]   precision and recall per dispute shape
+//	claimgraph eval facts [DIR]       must-find facts on the out-of-domain set
 //	claimgraph migrate                upgrade the Neo4j store of NEO4J_URI in place
 //
 // Run "claimgraph help" for the configuration each command reads.
