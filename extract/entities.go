@@ -54,7 +54,8 @@ type entLexicon struct {
 	titleFirst map[string]bool   // lowercased first word of a title
 	groups     map[string]string // "officials" → "plural"
 	orgWords   map[string]graph.AgentKind
-	firstNames map[string]byte
+	placeWords map[string]bool // organization words of public bodies a place keys ("Ministry")
+	firstNames map[string]byte // m, f or u (either)
 	groupPre   map[string]bool
 	nominals   map[string]bool
 }
@@ -93,7 +94,7 @@ func semKeyOf(s string) (string, int) {
 
 func loadEntLexicon() *entLexicon {
 	l := &entLexicon{titleFirst: map[string]bool{}, gaz: map[string]gazEntry{}, gazLens: map[string][]int{}, adjCountry: map[string]string{}, titles: map[string]bool{},
-		groups: map[string]string{}, orgWords: map[string]graph.AgentKind{}, firstNames: map[string]byte{},
+		groups: map[string]string{}, orgWords: map[string]graph.AgentKind{}, placeWords: map[string]bool{}, firstNames: map[string]byte{},
 		groupPre: map[string]bool{}, nominals: map[string]bool{}}
 	add := func(alias string, e gazEntry) {
 		alias = strings.TrimSpace(alias)
@@ -170,6 +171,9 @@ func loadEntLexicon() *entLexicon {
 	}
 	for _, f := range semLexRows("orgwords.txt") {
 		l.orgWords[f[0]] = graph.AgentKind(f[1])
+		if len(f) > 2 && f[2] == "place" {
+			l.placeWords[f[0]] = true
+		}
 	}
 	for _, f := range semLexRows("firstnames.txt") {
 		l.firstNames[f[0]] = f[1][0]
@@ -196,6 +200,11 @@ type entBuilder struct {
 	given    map[string]*entRec // first word of a person's full name → the first such person
 	memo     []gazMemo          // gazMatch results for the current sentence
 	tx       *semText
+	bodies   []placeKeyedBody // public bodies keyed by their place (entities_bodies.go)
+	// standalone holds the capitalized name-shaped words that stand alone somewhere
+	// in the document ("Brodie said"): a surname used alone makes the full name
+	// before it a person.
+	standalone map[string]bool
 }
 
 type gazMemo struct {
@@ -296,8 +305,12 @@ func semSentenceSpans(d *Document) []Span {
 // added by resolveSpeakers).
 func findEntities(d *Document) {
 	b := &entBuilder{d: d, byName: map[string]*entRec{}, acronyms: map[string]string{}, byID: map[string]*entRec{},
-		surnames: map[string]*entRec{}, given: map[string]*entRec{}, tx: semTextOf(d)}
-	for _, ss := range semSentenceSpans(d) {
+		surnames: map[string]*entRec{}, given: map[string]*entRec{}, tx: semTextOf(d), standalone: map[string]bool{}}
+	spans := semSentenceSpans(d)
+	for _, ss := range spans {
+		b.noteStandalone(b.tx.scan(ss.Start, ss.End))
+	}
+	for _, ss := range spans {
 		toks := b.tx.scan(ss.Start, ss.End)
 		if cap(b.memo) < len(toks) {
 			b.memo = make([]gazMemo, len(toks))
@@ -311,27 +324,60 @@ func findEntities(d *Document) {
 	b.finish()
 }
 
-// sentence applies rules 1–5 to one sentence.
+// entityRule is one rule that findEntities tries at each token of a sentence: apply
+// returns the number of tokens it used, or 0 when the rule does not apply there.
+// sentStart tells whether the token is the sentence's first word.
+type entityRule struct {
+	name  string
+	apply func(b *entBuilder, toks []semTok, i int, sentStart bool) int
+}
+
+// entityRules are the token rules in the order they are tried (rules 1–4 of the
+// header; rule 5 runs inside them). Every rule has test sentences in
+// entities_test.go (TestEntityRules), keyed by its name.
+var entityRules = []entityRule{
+	{"group", func(b *entBuilder, toks []semTok, i int, _ bool) int { return b.group(toks, i) }},
+	{"title and name", func(b *entBuilder, toks []semTok, i int, _ bool) int { return b.titled(toks, i) }},
+	{"place body", (*entBuilder).placeBody},
+	{"gazetteer", func(b *entBuilder, toks []semTok, i int, _ bool) int { return b.gazetteer(toks, i) }},
+	{"interviewer outlet", func(b *entBuilder, toks []semTok, i int, _ bool) int { return b.interviewer(toks, i) }},
+	{"capitalized sequence", (*entBuilder).capSeq},
+}
+
+// sentence applies the token rules to one sentence.
 func (b *entBuilder) sentence(toks []semTok) {
 	startIdx := semFirstWord(toks)
 	for i := 0; i < len(toks); {
-		if n := b.group(toks, i); n > 0 {
-			i += n
+		n := 0
+		for _, r := range entityRules {
+			if n = r.apply(b, toks, i, i == startIdx); n > 0 {
+				break
+			}
+		}
+		i += max(n, 1)
+	}
+}
+
+// noteStandalone records the capitalized name-shaped words of a sentence that stand
+// alone, with no capitalized word next to them ("Brodie said", "said Brodie"); a
+// sentence's first word counts only when a lowercase word follows it.
+func (b *entBuilder) noteStandalone(toks []semTok) {
+	first := semFirstWord(toks)
+	for k, t := range toks {
+		if !semCapWord(t) {
 			continue
 		}
-		if n := b.titled(toks, i); n > 0 {
-			i += n
+		base, _ := semBase(t.Text)
+		if !nameShaped(base) || sentenceStarters[strings.ToLower(base)] {
 			continue
 		}
-		if n := b.gazetteer(toks, i); n > 0 {
-			i += n
+		if k > 0 && semCapWord(toks[k-1]) || k+1 < len(toks) && semCapWord(toks[k+1]) {
 			continue
 		}
-		if n := b.capSeq(toks, i, i == startIdx); n > 0 {
-			i += n
+		if k == first && (k+1 >= len(toks) || toks[k+1].Kind != 'w' || toks[k+1].Text != toks[k+1].Lower) {
 			continue
 		}
-		i++
+		b.standalone[base] = true
 	}
 }
 
@@ -423,6 +469,9 @@ func (b *entBuilder) gazMatchAt(toks []semTok, i int) (gazEntry, int, bool) {
 // semReportingContext reports whether toks[i:j] stands where a news outlet would:
 // after "with", "told", "to", "by", "from", "according to", or before "reported".
 func semReportingContext(toks []semTok, i, j int) bool {
+	if i > 1 && toks[i-1].Lower == "the" {
+		i-- // "told the Hill"
+	}
 	if i > 0 {
 		switch toks[i-1].Lower {
 		case "with", "told", "to", "by", "from", "tells":
@@ -738,6 +787,9 @@ var sentenceStarters = map[string]bool{
 	"following": true, "among": true, "between": true, "without": true, "within": true, "over": true,
 	"about": true, "around": true, "approximately": true, "nearly": true, "almost": true, "further": true,
 	"other": true, "another": true, "only": true, "even": true, "just": true, "clear": true,
+	"later": true, "earlier": true, "yesterday": true, "today": true, "tomorrow": true, "tonight": true,
+	"last": true, "next": true, "first": true, "again": true, "finally": true, "elsewhere": true,
+	"overall": true, "besides": true, "asked": true, "once": true, "speaking": true,
 }
 
 // capSeq applies rule 4 at token i.
@@ -745,75 +797,23 @@ func (b *entBuilder) capSeq(toks []semTok, i int, sentStart bool) int {
 	if !semCapWord(toks[i]) {
 		return 0
 	}
-	if sentStart {
-		w := toks[i].Lower
-		if sentenceStarters[w] || strings.HasSuffix(w, "ing") || strings.HasSuffix(w, "ly") || strings.HasSuffix(w, "ed") {
-			return 1
-		}
+	if sentStart && isSentenceOpener(toks[i].Lower) {
+		return 1
 	}
-	j := i + 1
-	if _, poss := semBase(toks[i].Text); !poss {
-		for j < len(toks) && j-i < semMaxNameWords {
-			t := toks[j]
-			if semCapWord(t) {
-				if _, _, ok := b.gazMatch(toks, j); ok && j > i && !(j == i+1 && (semCompass[toks[i].Text] || entLex.firstNames[toks[i].Text] != 0)) {
-					// a known name after an unknown one starts a new name, except an
-					// organization word that ends this one
-					if _, org := entLex.orgWords[t.Text]; !org {
-						break
-					}
-				}
-				j++
-				if _, poss := semBase(t.Text); poss {
-					break
-				}
-				continue
-			}
-			// "Board of Peace", "Principles for Peace": a lowercase connector inside
-			if (t.Lower == "of" || t.Lower == "for" || t.Lower == "in" || t.Lower == "on") && t.Text == t.Lower &&
-				j+1 < len(toks) && semCapWord(toks[j+1]) && b.connectorOK(toks, i, j) {
-				j++
-				continue
-			}
-			break
-		}
+	j := b.capSeqEnd(toks, i)
+	if sentStart && j > i+1 && (b.personBySurname(toks[i+1].Text) != nil || b.given[toks[i+1].Text] != nil) {
+		return 1 // "Later Spencer said": a known person after the first word
 	}
 	if n := b.dateline(toks, i, j); n > 0 {
 		return n
 	}
-	seq := toks[i:j]
-	last := seq[len(seq)-1]
-	end := last.End
-	if base, poss := semBase(last.Text); poss {
-		end = last.Start + len([]rune(base))
-		last.Text = base
-		seq = append(append([]semTok{}, seq[:len(seq)-1]...), last)
-	}
-	if sentStart && len(seq) == 1 && entLex.firstNames[seq[0].Text] == 0 {
-		return j - i
-	}
+	seq, end := withoutPossessive(toks[i:j])
 	name := semCollapseSpace(string(b.d.Runes[seq[0].Start:end]))
 	acr := b.acronymAfter(toks, j)
-	kind := graph.KindUnknown
-	for _, t := range seq {
-		if k, ok := entLex.orgWords[t.Text]; ok {
-			kind = k
-		}
-	}
-	if kind != graph.KindUnknown && kind != graph.KindPerson && len(seq) == 1 && acr == "" {
-		kind = graph.KindUnknown // "the Coalition": one organization word is not a name
-	}
-	if kind == graph.KindUnknown && len(seq) >= 2 && len(seq) <= 4 && entLex.firstNames[seq[0].Text] != 0 {
-		kind = graph.KindPerson
-	}
-	if kind == graph.KindUnknown && acr != "" {
-		kind = graph.KindOrganization
-	}
-	if kind == graph.KindUnknown && len(seq) >= 2 && len(seq) <= 3 && semPersonContext(toks, i, j) && semAllNameWords(seq) {
-		kind = graph.KindPerson
-	}
+	kind := b.capSeqKind(toks, seq, i, j, acr)
 	if kind == graph.KindUnknown {
 		if len(seq) == 1 {
+			// a surname or an acronym, also at the start of a sentence ("Brodie said")
 			b.pending = append(b.pending, pendingMention{text: name, start: seq[0].Start, end: end})
 		}
 		return j - i
@@ -821,11 +821,212 @@ func (b *entBuilder) capSeq(toks []semTok, i int, sentStart bool) int {
 	if kind == graph.KindPerson && len(seq) == 1 {
 		return j - i
 	}
-	if p := b.personBySurname(name); kind == graph.KindPerson && p != nil && len(seq) == 1 {
-		name = p.Name
+	b.recordCapSeq(toks, i, j, seq[0].Start, end, name, kind, acr)
+	return j - i
+}
+
+// interviewer applies the interviewer rule at token i: in "In an interview with X,
+// SPEAKER said ...", X is the outlet that interviewed the speaker when X is one to
+// four capitalized words that name no person (no first name, no person named
+// before): "In an interview with Digital, John Spencer suggested ...". It returns
+// the tokens used, or 0.
+func (b *entBuilder) interviewer(toks []semTok, i int) int {
+	if i < 3 || toks[i-1].Lower != "with" || toks[i-2].Lower != "interview" || !isArticle(toks[i-3].Lower) || !semCapWord(toks[i]) {
+		return 0
 	}
-	rec := b.entity(name, kind, seq[0].Start)
-	b.mention(rec, seq[0].Start, end, MentionName)
+	if k := i - 4; k != semFirstWord(toks) || toks[k].Lower != "in" {
+		return 0
+	}
+	j := i
+	for j < len(toks) && j-i < 4 && semCapWord(toks[j]) && nameShaped(toks[j].Text) {
+		j++
+	}
+	if j == i || j >= len(toks) || toks[j].Text != "," || entLex.firstNames[toks[i].Text] != 0 {
+		return 0
+	}
+	for _, t := range toks[i:j] {
+		if b.personBySurname(t.Text) != nil || entLex.gaz[t.Text].canon != "" {
+			return 0
+		}
+	}
+	name := semCollapseSpace(string(b.d.Runes[toks[i].Start:toks[j-1].End]))
+	rec := b.entity(name, graph.KindOutlet, toks[i].Start)
+	b.mention(rec, toks[i].Start, toks[j-1].End, MentionName)
+	return j - i
+}
+
+// isSentenceOpener reports whether a capitalized first word of a sentence is an
+// ordinary word, not a name: a function word or a word ending in -ing, -ly or -ed.
+func isSentenceOpener(w string) bool {
+	return sentenceStarters[w] || strings.HasSuffix(w, "ing") || strings.HasSuffix(w, "ly") || strings.HasSuffix(w, "ed")
+}
+
+// capSeqEnd returns the end of the capitalized sequence starting at token i: up to
+// semMaxNameWords capitalized words, with "of"/"for"/"in"/"on" inside ("Board of
+// Peace"), ending after a possessive; a known name or a title before a name starts
+// a new sequence.
+func (b *entBuilder) capSeqEnd(toks []semTok, i int) int {
+	j := i + 1
+	if _, poss := semBase(toks[i].Text); poss {
+		return j
+	}
+	for j < len(toks) && j-i < semMaxNameWords {
+		t := toks[j]
+		if semCapWord(t) {
+			if b.startsNewName(toks, i, j) {
+				break
+			}
+			j++
+			if _, poss := semBase(t.Text); poss {
+				break
+			}
+			continue
+		}
+		if isNameConnector(t) && j+1 < len(toks) && semCapWord(toks[j+1]) && b.connectorOK(toks, i, j) {
+			j++
+			continue
+		}
+		break
+	}
+	return j
+}
+
+// startsNewName reports whether the capitalized word toks[j] starts a new name after
+// toks[i:j]: a known name does ("Mali Kosovo"), except an organization word that ends
+// this one ("Washington Post") or a name that a compass word or a first name joins
+// ("Northern Ireland", "George Washington"); so does a title followed by a name
+// ("Virginia Gov. Terry McAuliffe") after a sequence without an organization word.
+func (b *entBuilder) startsNewName(toks []semTok, i, j int) bool {
+	if _, org := entLex.orgWords[toks[j].Text]; org {
+		return false
+	}
+	if isNameConnector(toks[j-1]) && hasOrgWord(toks[i:j]) {
+		return false // "Mission in Mali", "Bank of England": the place completes the name
+	}
+	if _, _, ok := b.gazMatch(toks, j); ok && !(j == i+1 && (semCompass[toks[i].Text] || entLex.firstNames[toks[i].Text] != 0)) {
+		return true
+	}
+	if n := titleAt(toks, j); n > 0 && j+n < len(toks) && semCapWord(toks[j+n]) {
+		return !hasOrgWord(toks[i:j])
+	}
+	return false
+}
+
+// isNameConnector reports whether t is a lowercase "of", "for", "in" or "on", which
+// may join the words of a name ("Board of Peace").
+func isNameConnector(t semTok) bool {
+	return (t.Lower == "of" || t.Lower == "for" || t.Lower == "in" || t.Lower == "on") && t.Text == t.Lower
+}
+
+// hasOrgWord reports whether one of the tokens is an organization word.
+func hasOrgWord(toks []semTok) bool {
+	for _, t := range toks {
+		if _, org := entLex.orgWords[t.Text]; org {
+			return true
+		}
+	}
+	return false
+}
+
+// withoutPossessive returns seq with the possessive ending of its last word removed
+// and the code point where the name ends.
+func withoutPossessive(seq []semTok) ([]semTok, int) {
+	last := seq[len(seq)-1]
+	base, poss := semBase(last.Text)
+	if !poss {
+		return seq, last.End
+	}
+	last.Text = base
+	return append(append([]semTok{}, seq[:len(seq)-1]...), last), last.Start + len([]rune(base))
+}
+
+// capSeqKind decides what the capitalized sequence seq (toks[i:j]) names: an
+// organization or outlet by its organization word (not one word alone: "the
+// Coalition"), a person by a first name, an organization by an acronym defined after
+// it, a person by the evidence of looksLikePerson; else unknown.
+func (b *entBuilder) capSeqKind(toks, seq []semTok, i, j int, acr string) graph.AgentKind {
+	kind := graph.KindUnknown
+	for _, t := range seq {
+		if k, ok := entLex.orgWords[t.Text]; ok {
+			kind = k
+		}
+	}
+	if kind != graph.KindUnknown && kind != graph.KindPerson && len(seq) == 1 && acr == "" {
+		kind = graph.KindUnknown
+	}
+	switch {
+	case kind != graph.KindUnknown:
+		return kind
+	case len(seq) >= 2 && len(seq) <= 4 && entLex.firstNames[seq[0].Text] != 0:
+		return graph.KindPerson
+	case acr != "":
+		return graph.KindOrganization
+	case len(seq) >= 2 && len(seq) <= 3 && semAllNameWords(seq) && b.looksLikePerson(toks, seq, i, j):
+		return graph.KindPerson
+	}
+	return graph.KindUnknown
+}
+
+// looksLikePerson reports whether a sequence of two or three name-shaped words that
+// no lexicon knows (toks[i:j]) is a person's name by its context: a speech verb
+// (semPersonContext), a role around it (personRoleContext), or its last word used
+// alone elsewhere in the document ("Olena Kovalenko ... Kovalenko said").
+func (b *entBuilder) looksLikePerson(toks, seq []semTok, i, j int) bool {
+	return semPersonContext(toks, i, j) || personRoleContext(toks, i, j) || b.standalone[seq[len(seq)-1].Text]
+}
+
+// personRoleContext reports whether a role stands next to the name toks[i:j]: a
+// lowercase title right before it ("soldier Itay Chen"), a title before an
+// appositive comma ("the ambassador, Jane Roe,"), an appositive after it that holds a
+// title word or opens with "who" ("Jane Roe, a senior analyst,", "Jane Roe, who
+// teaches"), or a copula and a role at the start of the sentence ("Jane Roe is the
+// director").
+func personRoleContext(toks []semTok, i, j int) bool {
+	if i > 0 && isLowerTitle(toks[i-1]) {
+		return true
+	}
+	if i > 1 && toks[i-1].Text == "," && isLowerTitle(toks[i-2]) {
+		return true
+	}
+	if j+1 < len(toks) && toks[j].Text == "," {
+		if toks[j+1].Lower == "who" {
+			return true
+		}
+		for k := j + 1; k < len(toks) && k <= j+6 && toks[k].Text != ","; k++ {
+			if isLowerTitle(toks[k]) {
+				return true
+			}
+		}
+	}
+	if i == semFirstWord(toks) && j+2 < len(toks) && (toks[j].Lower == "is" || toks[j].Lower == "was") {
+		for k := j + 1; k < len(toks) && k <= j+5; k++ {
+			if entLex.titles[toks[k].Lower] {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// isLowerTitle reports whether t is a title or role word written in lowercase
+// ("soldier", "minister", "analyst").
+func isLowerTitle(t semTok) bool {
+	return t.Kind == 'w' && t.Text == t.Lower && entLex.titles[t.Lower]
+}
+
+// recordCapSeq records the entity named by a capitalized sequence toks[i:j] (name,
+// from code point start to end) with its acronym and, for a person, roles. A bare
+// body name ("the Health Ministry") is the one place's body of that name named
+// before (bodyByName); a lone surname is the person named in full before.
+func (b *entBuilder) recordCapSeq(toks []semTok, i, j, start, end int, name string, kind graph.AgentKind, acr string) {
+	var rec *entRec
+	if kind == graph.KindOrganization {
+		rec = b.bodyByName(name)
+	}
+	if rec == nil {
+		rec = b.entity(name, kind, start)
+	}
+	b.mention(rec, start, end, MentionName)
 	if acr != "" {
 		b.acronyms[acr] = rec.Name
 		semAddUnique(&rec.Aliases, acr)
@@ -834,7 +1035,6 @@ func (b *entBuilder) capSeq(toks []semTok, i int, sentStart bool) int {
 		b.appositives(rec, toks, i, j)
 		b.roleBefore(rec, toks, i)
 	}
-	return j - i
 }
 
 // roleBefore adds the role written right before a person's name in lowercase, with
@@ -866,12 +1066,7 @@ var semCompass = map[string]bool{"Northern": true, "Southern": true, "Eastern": 
 // connectorOK accepts "of"/"for"/"in" inside a name only when the name so far has an
 // organization word or the part after it is capitalized to the end ("Board of Peace").
 func (b *entBuilder) connectorOK(toks []semTok, i, j int) bool {
-	for k := i; k < j; k++ {
-		if _, org := entLex.orgWords[toks[k].Text]; org {
-			return true
-		}
-	}
-	return j-i >= 2
+	return hasOrgWord(toks[i:j]) || j-i >= 2
 }
 
 func semAllNameWords(seq []semTok) bool {
@@ -921,56 +1116,79 @@ func semPersonContext(toks []semTok, i, j int) bool {
 	return false
 }
 
-// appositives applies rule 5 to a person named by toks[i:j].
+// appositives applies rule 5 to a person named by toks[i:j]: each form found adds a
+// role.
 func (b *entBuilder) appositives(rec *entRec, toks []semTok, i, j int) {
-	// NAME, ROLE,  /  NAME, who ROLE,
-	if j < len(toks) && toks[j].Text == "," && j+1 < len(toks) {
-		first := toks[j+1]
-		_, poss := semBase(first.Text)
-		ok := first.Lower == "a" || first.Lower == "an" || first.Lower == "the" || first.Lower == "who" ||
-			(poss && semIsCap(first.Text)) || (first.Kind == 'w' && first.Text == first.Lower && entLex.titles[first.Lower])
-		if ok {
-			k := j + 1
-			for k < len(toks) && toks[k].Text != "," && toks[k].Kind != 'q' && k-j < 20 && !(toks[k].Text == "." && k == len(toks)-1) {
-				k++
-			}
-			closed := k < len(toks) && toks[k].Text == ","
-			atEnd := k >= len(toks)-1
-			if k > j+1 && (closed || atEnd) {
-				s := toks[j+1]
-				if s.Lower == "who" && k > j+2 {
-					s = toks[j+2]
-				}
-				role := semCollapseSpace(string(b.d.Runes[s.Start:toks[k-1].End]))
-				semAddUnique(&rec.Roles, role)
-			}
-		}
-	}
-	// the ROLE, NAME,
-	if i >= 2 && toks[i-1].Text == "," {
-		k := i - 2
-		roleEnd := toks[k].End
-		if toks[k].Kind == 'w' && toks[k].Text == toks[k].Lower && entLex.titles[toks[k].Lower] {
-			for k > 0 && i-k < 8 && toks[k-1].Text != "," && toks[k-1].Lower != "the" && toks[k-1].Lower != "a" && toks[k-1].Lower != "an" {
-				k--
-			}
-			if k > 0 && (toks[k-1].Lower == "the" || toks[k-1].Lower == "a" || toks[k-1].Lower == "an") {
-				semAddUnique(&rec.Roles, semCollapseSpace(string(b.d.Runes[toks[k].Start:roleEnd])))
-			}
-		}
-	}
-	// NAME is the ROLE (at the start of a sentence)
-	if semFirstWord(toks) == i && j+1 < len(toks) && (toks[j].Lower == "is" || toks[j].Lower == "was") &&
-		(toks[j+1].Lower == "a" || toks[j+1].Lower == "an" || toks[j+1].Lower == "the") {
-		k := j + 2
-		for k < len(toks) && toks[k].Text != "," && toks[k].Text != "." && toks[k].Lower != "which" && toks[k].Lower != "who" && k-j < 30 {
-			k++
-		}
-		if k > j+2 {
-			semAddUnique(&rec.Roles, semCollapseSpace(string(b.d.Runes[toks[j+2].Start:toks[k-1].End])))
+	for _, role := range []Span{appositiveAfter(toks, j), appositiveBefore(toks, i), copularRole(toks, i, j)} {
+		if role.End > role.Start {
+			semAddUnique(&rec.Roles, semCollapseSpace(string(b.d.Runes[role.Start:role.End])))
 		}
 	}
 }
+
+// appositiveAfter reads "NAME, ROLE," and "NAME, who ROLE," (or the role up to the
+// sentence's end) after a name ending before token j: the role opens with an
+// article, "who", a possessive name ("Britain’s minister") or a lowercase title. It
+// returns the role's span, or a zero span.
+func appositiveAfter(toks []semTok, j int) Span {
+	if j+1 >= len(toks) || toks[j].Text != "," {
+		return Span{}
+	}
+	first := toks[j+1]
+	_, poss := semBase(first.Text)
+	if !isArticle(first.Lower) && first.Lower != "who" && !(poss && semIsCap(first.Text)) && !isLowerTitle(first) {
+		return Span{}
+	}
+	k := j + 1
+	for k < len(toks) && toks[k].Text != "," && toks[k].Kind != 'q' && k-j < 20 && !(toks[k].Text == "." && k == len(toks)-1) {
+		k++
+	}
+	closed := k < len(toks) && toks[k].Text == ","
+	if k <= j+1 || !(closed || k >= len(toks)-1) {
+		return Span{}
+	}
+	s := toks[j+1]
+	if s.Lower == "who" && k > j+2 {
+		s = toks[j+2]
+	}
+	return Span{Start: s.Start, End: toks[k-1].End}
+}
+
+// appositiveBefore reads "the ROLE, NAME," before a name starting at token i: a
+// lowercase title ends the role, an article opens it within eight words.
+func appositiveBefore(toks []semTok, i int) Span {
+	if i < 2 || toks[i-1].Text != "," || !isLowerTitle(toks[i-2]) {
+		return Span{}
+	}
+	k := i - 2
+	roleEnd := toks[k].End
+	for k > 0 && i-k < 8 && toks[k-1].Text != "," && !isArticle(toks[k-1].Lower) {
+		k--
+	}
+	if k == 0 || !isArticle(toks[k-1].Lower) {
+		return Span{}
+	}
+	return Span{Start: toks[k].Start, End: roleEnd}
+}
+
+// copularRole reads "NAME is the ROLE" (or "was a ROLE") when the name opens the
+// sentence; the role runs to a comma, period, "which" or "who".
+func copularRole(toks []semTok, i, j int) Span {
+	if semFirstWord(toks) != i || j+1 >= len(toks) || (toks[j].Lower != "is" && toks[j].Lower != "was") || !isArticle(toks[j+1].Lower) {
+		return Span{}
+	}
+	k := j + 2
+	for k < len(toks) && toks[k].Text != "," && toks[k].Text != "." && toks[k].Lower != "which" && toks[k].Lower != "who" && k-j < 30 {
+		k++
+	}
+	if k <= j+2 {
+		return Span{}
+	}
+	return Span{Start: toks[j+2].Start, End: toks[k-1].End}
+}
+
+// isArticle reports whether a lowercased word is "a", "an" or "the".
+func isArticle(w string) bool { return w == "a" || w == "an" || w == "the" }
 
 // resolvePending applies rule 6 to single capitalized words.
 func (b *entBuilder) resolvePending() {
@@ -1015,23 +1233,34 @@ func (b *entBuilder) nominals() {
 		if i+2 < len(toks) && toks[i+2].Kind == 'w' && semIsCap(toks[i+2].Text) {
 			continue // "the ministry of ..." names something else
 		}
-		head := toks[i+1].Lower
-		top := sort.Search(len(named), func(k int) bool { return named[k].Span.Start >= toks[i].Start })
-		for k := top - 1; k >= 0 && top-k <= 500; k-- {
-			m := named[k]
-			if m.Span.End > toks[i].Start {
-				continue
-			}
-			e := byID[m.Entity]
-			if e == nil || (e.Kind != graph.KindOrganization && e.Kind != graph.KindOutlet) {
-				continue
-			}
-			if semNameHas(e, head) {
-				b.mention(e, toks[i].Start, toks[i+1].End, MentionNominal)
-				break
-			}
+		if e := nominalReferent(named, byID, toks[i].Start, toks[i+1].Lower); e != nil {
+			b.mention(e, toks[i].Start, toks[i+1].End, MentionNominal)
 		}
 	}
+}
+
+// nominalReferent returns the organization or outlet that "the HEAD" at pos refers
+// to: the one entity whose name or alias has the word head among those named in the
+// 500 name mentions before pos; nil when there is none or more than one ("the
+// ministry" after both Gaza’s and Sudan’s Health Ministry is left unresolved).
+func nominalReferent(named []Mention, byID map[string]*entRec, pos int, head string) *entRec {
+	var found *entRec
+	top := sort.Search(len(named), func(k int) bool { return named[k].Span.Start >= pos })
+	for k := top - 1; k >= 0 && top-k <= 500; k-- {
+		m := named[k]
+		if m.Span.End > pos {
+			continue
+		}
+		e := byID[m.Entity]
+		if e == nil || (e.Kind != graph.KindOrganization && e.Kind != graph.KindOutlet) || !semNameHas(e, head) {
+			continue
+		}
+		if found != nil && found != e {
+			return nil
+		}
+		found = e
+	}
+	return found
 }
 
 func semNameHas(e *entRec, head string) bool {

@@ -86,7 +86,9 @@ func semQuoteMask(d *Document) []bool {
 // entGender returns a person's gender from their first name, or 0.
 func entGender(e *Entity) byte {
 	if f := strings.Fields(e.Name); len(f) > 0 {
-		return entLex.firstNames[f[0]]
+		if g := entLex.firstNames[f[0]]; g == 'm' || g == 'f' {
+			return g
+		}
 	}
 	return 0
 }

@@ -222,19 +222,19 @@ func TestSpeakerRules(t *testing.T) {
 // Agency spans found by the attribution stage (ViaSpans) become Via entities; an
 // outlet the gazetteer does not know becomes a new outlet named by its words.
 func TestSpeakerViaSpans(t *testing.T) {
-	text := "The draft, the Jerusalem Chronicle and Reuters wrote, would empower the mission."
+	text := "The draft, the Jerusalem Clarion and Reuters wrote, would empower the mission."
 	d := NewDocument(text)
-	src := spanOf(t, text, "the Jerusalem Chronicle and Reuters", 0)
+	src := spanOf(t, text, "the Jerusalem Clarion and Reuters", 0)
 	d.Attributions = []Attribution{{ID: "a1", Kind: "reported", Cue: spanOf(t, text, "wrote", 0), Source: &src,
 		Content:  spanOf(t, text, "would empower the mission", 0),
-		ViaSpans: []Span{spanOf(t, text, "Reuters", 0), spanOf(t, text, "the Jerusalem Chronicle", 0)}}}
+		ViaSpans: []Span{spanOf(t, text, "Reuters", 0), spanOf(t, text, "the Jerusalem Clarion", 0)}}}
 	findEntities(d)
 	resolveSpeakers(d)
 	a := d.Attributions[0]
-	if strings.Join(a.Via, ",") != "ag_reuters,ag_jerusalem-chronicle" {
-		t.Errorf("via %q, want Reuters then the new outlet Jerusalem Chronicle", a.Via)
+	if strings.Join(a.Via, ",") != "ag_reuters,ag_jerusalem-clarion" {
+		t.Errorf("via %q, want Reuters then the new outlet Jerusalem Clarion", a.Via)
 	}
-	if e := findEntity(d, "Jerusalem Chronicle"); e == nil || e.Kind != "outlet" {
+	if e := findEntity(d, "Jerusalem Clarion"); e == nil || e.Kind != "outlet" {
 		t.Errorf("no outlet entity for the unknown agency: %+v", d.Entities)
 	}
 }
