@@ -56,6 +56,8 @@ type entLexicon struct {
 	orgWords   map[string]graph.AgentKind
 	placeWords map[string]bool // organization words of public bodies a place keys ("Ministry")
 	firstNames map[string]byte // m, f or u (either)
+	placeEnds  map[string]bool // last words of place names ("Island", "County")
+	peoples    map[string]bool // peoples, faiths, political camps ("Muslims", "Republicans")
 	groupPre   map[string]bool
 	nominals   map[string]bool
 }
@@ -95,6 +97,7 @@ func semKeyOf(s string) (string, int) {
 func loadEntLexicon() *entLexicon {
 	l := &entLexicon{titleFirst: map[string]bool{}, gaz: map[string]gazEntry{}, gazLens: map[string][]int{}, adjCountry: map[string]string{}, titles: map[string]bool{},
 		groups: map[string]string{}, orgWords: map[string]graph.AgentKind{}, placeWords: map[string]bool{}, firstNames: map[string]byte{},
+		placeEnds: map[string]bool{}, peoples: map[string]bool{},
 		groupPre: map[string]bool{}, nominals: map[string]bool{}}
 	add := func(alias string, e gazEntry) {
 		alias = strings.TrimSpace(alias)
@@ -174,6 +177,12 @@ func loadEntLexicon() *entLexicon {
 		if len(f) > 2 && f[2] == "place" {
 			l.placeWords[f[0]] = true
 		}
+	}
+	for _, f := range semLexRows("placewords.txt") {
+		l.placeEnds[f[0]] = true
+	}
+	for _, f := range semLexRows("peoples.txt") {
+		l.peoples[f[0]] = true
 	}
 	for _, f := range semLexRows("firstnames.txt") {
 		l.firstNames[f[0]] = f[1][0]
@@ -804,6 +813,9 @@ func (b *entBuilder) capSeq(toks []semTok, i int, sentStart bool) int {
 	if sentStart && j > i+1 && (b.personBySurname(toks[i+1].Text) != nil || b.given[toks[i+1].Text] != nil) {
 		return 1 // "Later Spencer said": a known person after the first word
 	}
+	if j >= i+3 && entLex.firstNames[toks[i].Text] == 0 && entLex.firstNames[toks[i+1].Text] != 0 && !hasOrgWord(toks[i:j]) {
+		return 1 // "Crooked Hillary Clinton": a word before a full name is no part of it
+	}
 	if n := b.dateline(toks, i, j); n > 0 {
 		return n
 	}
@@ -872,8 +884,12 @@ func (b *entBuilder) capSeqEnd(toks []semTok, i int) int {
 	}
 	for j < len(toks) && j-i < semMaxNameWords {
 		t := toks[j]
+		if t.Text == "." && isInitial(toks[j-1]) && j+1 < len(toks) && semCapWord(toks[j+1]) && toks[j+1].Start == t.End+1 {
+			j++ // "Laurence H. Tribe": an initial's period
+			continue
+		}
 		if semCapWord(t) {
-			if b.startsNewName(toks, i, j) {
+			if nameBreakWords[t.Lower] || b.startsNewName(toks, i, j) {
 				break
 			}
 			j++
@@ -889,6 +905,27 @@ func (b *entBuilder) capSeqEnd(toks []semTok, i int) int {
 		break
 	}
 	return j
+}
+
+// nameBreakWords are words that, capitalized in a headline, end a name rather than
+// continue it ("Lindsey Graham Says", "Hillary Clinton Was Headed").
+var nameBreakWords = func() map[string]bool {
+	m := map[string]bool{"is": true, "was": true, "were": true, "are": true, "has": true, "have": true, "had": true,
+		"would": true, "can": true, "could": true, "should": true, "must": true, "does": true, "did": true,
+		"says": true, "said": true, "to": true, "and": true, "or": true, "vs": true, "vs.": true}
+	for w := range semSpeechVerbs {
+		m[w] = true
+	}
+	for w := range sentenceStarters {
+		m[w] = true
+	}
+	return m
+}()
+
+// isInitial reports whether t is a single capital letter ("H" of "Laurence H. Tribe").
+func isInitial(t semTok) bool {
+	r := []rune(t.Text)
+	return len(r) == 1 && unicode.IsUpper(r[0])
 }
 
 // startsNewName reports whether the capitalized word toks[j] starts a new name after
@@ -957,7 +994,7 @@ func (b *entBuilder) capSeqKind(toks, seq []semTok, i, j int, acr string) graph.
 	switch {
 	case kind != graph.KindUnknown:
 		return kind
-	case len(seq) >= 2 && len(seq) <= 4 && entLex.firstNames[seq[0].Text] != 0:
+	case len(seq) >= 2 && len(seq) <= 4 && entLex.firstNames[seq[0].Text] != 0 && !namesPlaceOrPeople(seq):
 		return graph.KindPerson
 	case acr != "":
 		return graph.KindOrganization
@@ -966,6 +1003,26 @@ func (b *entBuilder) capSeqKind(toks, seq []semTok, i, j int, acr string) graph.
 	}
 	return graph.KindUnknown
 }
+
+// namesPlaceOrPeople reports whether a capitalized sequence is a place by its last
+// word ("Coral Springs") or holds a people, faith or camp ("Sunni Muslims"), a month
+// or a weekday ("Florida Friday"): then it is no person's name.
+func namesPlaceOrPeople(seq []semTok) bool {
+	if entLex.placeEnds[seq[len(seq)-1].Text] {
+		return true
+	}
+	for _, t := range seq {
+		if entLex.peoples[t.Text] || calendarWords[t.Lower] || semCompass[t.Text] {
+			return true
+		}
+	}
+	return false
+}
+
+// calendarWords are the months and weekdays, lowercased.
+var calendarWords = map[string]bool{"january": true, "february": true, "march": true, "april": true, "may": true,
+	"june": true, "july": true, "august": true, "september": true, "october": true, "november": true, "december": true,
+	"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true, "saturday": true, "sunday": true}
 
 // looksLikePerson reports whether a sequence of two or three name-shaped words that
 // no lexicon knows (toks[i:j]) is a person's name by its context: a speech verb
@@ -1066,11 +1123,21 @@ var semCompass = map[string]bool{"Northern": true, "Southern": true, "Eastern": 
 // connectorOK accepts "of"/"for"/"in" inside a name only when the name so far has an
 // organization word or the part after it is capitalized to the end ("Board of Peace").
 func (b *entBuilder) connectorOK(toks []semTok, i, j int) bool {
-	return hasOrgWord(toks[i:j]) || j-i >= 2
+	if hasOrgWord(toks[i:j]) {
+		return true
+	}
+	// not inside a person's name ("Alicia Machado on Friday") nor before a date
+	return j-i >= 2 && entLex.firstNames[toks[i].Text] == 0 && (j+1 >= len(toks) || !calendarWords[toks[j+1].Lower])
 }
 
 func semAllNameWords(seq []semTok) bool {
+	if namesPlaceOrPeople(seq) {
+		return false
+	}
 	for _, t := range seq {
+		if sentenceStarters[t.Lower] {
+			return false
+		}
 		r := []rune(t.Text)
 		if len(r) < 2 || !unicode.IsUpper(r[0]) || !unicode.IsLower(r[1]) {
 			return false

@@ -11,7 +11,7 @@ import (
 // quantities, claims, disputes). Each file documents its own format in its header
 // comment: lines starting with "#" are comments, fields are separated by tabs.
 //
-//go:embed lexicon/qualifiers.txt lexicon/numbers.txt lexicon/quantity_context.txt lexicon/gazetteer.txt lexicon/countries.txt lexicon/firstnames.txt lexicon/titles.txt lexicon/groups.txt lexicon/orgwords.txt lexicon/disputes.txt lexicon/modality.txt lexicon/pronouns.txt
+//go:embed lexicon/qualifiers.txt lexicon/numbers.txt lexicon/quantity_context.txt lexicon/gazetteer.txt lexicon/countries.txt lexicon/firstnames.txt lexicon/titles.txt lexicon/groups.txt lexicon/orgwords.txt lexicon/disputes.txt lexicon/modality.txt lexicon/pronouns.txt lexicon/placewords.txt lexicon/peoples.txt
 var semLexFS embed.FS
 
 // semLexRows reads an embedded lexicon file into rows of tab-separated fields,
