@@ -843,28 +843,30 @@ func (b *entBuilder) capSeq(toks []semTok, i int, sentStart bool) int {
 // before): "In an interview with Digital, John Spencer suggested ...". It returns
 // the tokens used, or 0.
 func (b *entBuilder) interviewer(toks []semTok, i int) int {
-	if i < 3 || toks[i-1].Lower != "with" || toks[i-2].Lower != "interview" || !isArticle(toks[i-3].Lower) || !semCapWord(toks[i]) {
-		return 0
-	}
-	if k := i - 4; k != semFirstWord(toks) || toks[k].Lower != "in" {
+	if !afterInterviewWith(toks, i) || !semCapWord(toks[i]) || entLex.firstNames[toks[i].Text] != 0 {
 		return 0
 	}
 	j := i
 	for j < len(toks) && j-i < 4 && semCapWord(toks[j]) && nameShaped(toks[j].Text) {
-		j++
-	}
-	if j == i || j >= len(toks) || toks[j].Text != "," || entLex.firstNames[toks[i].Text] != 0 {
-		return 0
-	}
-	for _, t := range toks[i:j] {
-		if b.personBySurname(t.Text) != nil || entLex.gaz[t.Text].canon != "" {
+		if b.personBySurname(toks[j].Text) != nil || entLex.gaz[toks[j].Text].canon != "" {
 			return 0
 		}
+		j++
+	}
+	if j == i || j >= len(toks) || toks[j].Text != "," {
+		return 0
 	}
 	name := semCollapseSpace(string(b.d.Runes[toks[i].Start:toks[j-1].End]))
 	rec := b.entity(name, graph.KindOutlet, toks[i].Start)
 	b.mention(rec, toks[i].Start, toks[j-1].End, MentionName)
 	return j - i
+}
+
+// afterInterviewWith reports whether token i follows "In an interview with" (or "In
+// the interview with") at the start of its sentence.
+func afterInterviewWith(toks []semTok, i int) bool {
+	return i >= 4 && i-4 == semFirstWord(toks) && toks[i-4].Lower == "in" && isArticle(toks[i-3].Lower) &&
+		toks[i-2].Lower == "interview" && toks[i-1].Lower == "with"
 }
 
 // isSentenceOpener reports whether a capitalized first word of a sentence is an
@@ -1045,21 +1047,35 @@ func personRoleContext(toks []semTok, i, j int) bool {
 	if i > 1 && toks[i-1].Text == "," && isLowerTitle(toks[i-2]) {
 		return true
 	}
-	if j+1 < len(toks) && toks[j].Text == "," {
-		if toks[j+1].Lower == "who" {
+	return roleAppositiveAfter(toks, j) || copulaRoleAfter(toks, i, j)
+}
+
+// roleAppositiveAfter reports whether an appositive after a name ending before token
+// j opens with "who" or holds a lowercase title within six words.
+func roleAppositiveAfter(toks []semTok, j int) bool {
+	if j+1 >= len(toks) || toks[j].Text != "," {
+		return false
+	}
+	if toks[j+1].Lower == "who" {
+		return true
+	}
+	for k := j + 1; k < len(toks) && k <= j+6 && toks[k].Text != ","; k++ {
+		if isLowerTitle(toks[k]) {
 			return true
 		}
-		for k := j + 1; k < len(toks) && k <= j+6 && toks[k].Text != ","; k++ {
-			if isLowerTitle(toks[k]) {
-				return true
-			}
-		}
 	}
-	if i == semFirstWord(toks) && j+2 < len(toks) && (toks[j].Lower == "is" || toks[j].Lower == "was") {
-		for k := j + 1; k < len(toks) && k <= j+5; k++ {
-			if entLex.titles[toks[k].Lower] {
-				return true
-			}
+	return false
+}
+
+// copulaRoleAfter reports whether a name opening its sentence (toks[i:j]) is
+// followed by "is"/"was" and a title within four words ("Jane Roe is the director").
+func copulaRoleAfter(toks []semTok, i, j int) bool {
+	if i != semFirstWord(toks) || j+2 >= len(toks) || (toks[j].Lower != "is" && toks[j].Lower != "was") {
+		return false
+	}
+	for k := j + 1; k < len(toks) && k <= j+5; k++ {
+		if entLex.titles[toks[k].Lower] {
+			return true
 		}
 	}
 	return false
@@ -1198,12 +1214,7 @@ func (b *entBuilder) appositives(rec *entRec, toks []semTok, i, j int) {
 // article, "who", a possessive name ("Britain’s minister") or a lowercase title. It
 // returns the role's span, or a zero span.
 func appositiveAfter(toks []semTok, j int) Span {
-	if j+1 >= len(toks) || toks[j].Text != "," {
-		return Span{}
-	}
-	first := toks[j+1]
-	_, poss := semBase(first.Text)
-	if !isArticle(first.Lower) && first.Lower != "who" && !(poss && semIsCap(first.Text)) && !isLowerTitle(first) {
+	if j+1 >= len(toks) || toks[j].Text != "," || !opensAppositive(toks[j+1]) {
 		return Span{}
 	}
 	k := j + 1
@@ -1219,6 +1230,13 @@ func appositiveAfter(toks []semTok, j int) Span {
 		s = toks[j+2]
 	}
 	return Span{Start: s.Start, End: toks[k-1].End}
+}
+
+// opensAppositive reports whether a word after "NAME," opens a role: an article,
+// "who", a capitalized possessive ("Britain’s") or a lowercase title.
+func opensAppositive(first semTok) bool {
+	_, poss := semBase(first.Text)
+	return isArticle(first.Lower) || first.Lower == "who" || (poss && semIsCap(first.Text)) || isLowerTitle(first)
 }
 
 // appositiveBefore reads "the ROLE, NAME," before a name starting at token i: a

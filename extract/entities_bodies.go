@@ -153,24 +153,33 @@ func (b *entBuilder) bodyAt(toks []semTok, i int) (string, int, int) {
 	}
 	end, nameEnd := last+1, possessiveEnd(toks[last])
 	head := words[len(words)-1]
-	if _, poss := semBase(toks[last].Text); !poss && (head == "Ministry" || head == "Department" || head == "Office") &&
-		end+1 < len(toks) && toks[end].Lower == "of" && toks[end].Text == "of" {
-		var compl []string
-		k := end + 1
-		for k < len(toks) && k-end <= 4 && semCapWord(toks[k]) && entLex.gaz[semFoldKeepCase(toks[k].Text)].kind != graph.KindCountry {
-			base, poss := semBase(toks[k].Text)
-			compl = append(compl, semFoldKeepCase(base))
-			k++
-			if poss {
-				break
-			}
-		}
-		if len(compl) > 0 {
+	if _, poss := semBase(toks[last].Text); !poss && (head == "Ministry" || head == "Department" || head == "Office") {
+		if compl, k := ofComplement(toks, end); len(compl) > 0 {
 			words = append(append(words[:len(words)-1], compl...), head)
 			end, nameEnd = k, possessiveEnd(toks[k-1])
 		}
 	}
 	return strings.Join(words, " "), end, nameEnd
+}
+
+// ofComplement reads "of Health" at token k ("Ministry of Health"): up to four
+// capitalized words that are no country, ending after a possessive. It returns the
+// words and the token after them, or no words.
+func ofComplement(toks []semTok, k int) ([]string, int) {
+	if k+1 >= len(toks) || toks[k].Text != "of" {
+		return nil, k
+	}
+	var compl []string
+	j := k + 1
+	for j < len(toks) && j-k <= 4 && semCapWord(toks[j]) && entLex.gaz[semFoldKeepCase(toks[j].Text)].kind != graph.KindCountry {
+		base, poss := semBase(toks[j].Text)
+		compl = append(compl, semFoldKeepCase(base))
+		j++
+		if poss {
+			break
+		}
+	}
+	return compl, j
 }
 
 // possessiveEnd is where a token ends without its possessive ending.

@@ -311,47 +311,95 @@ func (r *speakerResolver) mentionsIn(s, e int) []Mention {
 // resolveSource applies rules 1–3 to a source span; it returns the speaker id (or "")
 // and the outlets named in the source.
 func (r *speakerResolver) resolveSource(src Span) (string, []string) {
-	d := r.d
 	toks := r.tx.scan(src.Start, src.End)
+	words := wordTokens(toks)
+	if len(words) == 0 {
+		return "", nil
+	}
+	if id, ok := r.pronounSource(words); ok {
+		return id, nil
+	}
+	headEnd := appositiveHeadEnd(toks, words[0].Start, src.End)
+	ms := r.mentionsIn(src.Start, src.End)
+	outlets, allOutlets := r.sourceOutlets(ms)
+	if id := r.headMention(ms, words, headEnd); id != "" {
+		if allOutlets {
+			return id, outlets
+		}
+		return id, nil
+	}
+	if allOutlets {
+		return ms[0].Entity, outlets
+	}
+	if id := r.appositivePerson(ms, headEnd); id != "" {
+		return id, nil
+	}
+	return r.unnamedSource(words, headEnd), nil
+}
+
+// wordTokens returns the word and number tokens of toks.
+func wordTokens(toks []semTok) []semTok {
 	var words []semTok
 	for _, t := range toks {
 		if t.Kind == 'w' || t.Kind == 'n' {
 			words = append(words, t)
 		}
 	}
-	if len(words) == 0 {
-		return "", nil
+	return words
+}
+
+// pronounSource applies rule 1 to a source that is a pronoun ("he", "she also"): the
+// previous speaker, else the nearest compatible mention; ok is false when the source
+// is no pronoun.
+func (r *speakerResolver) pronounSource(words []semTok) (string, bool) {
+	if len(words) > 2 {
+		return "", false
 	}
-	if len(words) <= 2 {
-		if _, ok := pronLex[words[0].Lower]; ok && (len(words) == 1 || words[1].Lower == "also") {
-			id := r.previousSpeaker(words[0].Lower, words[0].Start)
-			if id == "" {
-				id = r.resolvePronoun(words[0].Text, words[0].Start)
-			}
-			if id != "" {
-				r.addMention(Mention{Entity: id, Span: semSpan(d.Runes, words[0].Start, words[0].End), Kind: MentionPronoun})
-			}
-			return id, nil
-		}
+	if _, ok := pronLex[words[0].Lower]; !ok || (len(words) == 2 && words[1].Lower != "also") {
+		return "", false
 	}
-	// the head: up to the first comma (an appositive follows it)
-	headEnd := src.End
+	id := r.previousSpeaker(words[0].Lower, words[0].Start)
+	if id == "" {
+		id = r.resolvePronoun(words[0].Text, words[0].Start)
+	}
+	if id != "" {
+		r.addMention(Mention{Entity: id, Span: semSpan(r.d.Runes, words[0].Start, words[0].End), Kind: MentionPronoun})
+	}
+	return id, true
+}
+
+// appositiveHeadEnd returns where the head of a source ends: at its first comma after
+// the first word (an appositive follows it), else at the source's end.
+func appositiveHeadEnd(toks []semTok, firstWord, end int) int {
 	for _, t := range toks {
-		if t.Text == "," && t.Start > words[0].Start {
-			headEnd = t.Start
-			break
+		if t.Text == "," && t.Start > firstWord {
+			return t.Start
 		}
 	}
-	ms := r.mentionsIn(src.Start, src.End)
+	return end
+}
+
+// sourceOutlets returns the outlets mentioned in a source and whether every mention
+// there is an outlet (rule 4: "according to reports from Reuters and the AP").
+func (r *speakerResolver) sourceOutlets(ms []Mention) ([]string, bool) {
 	var outlets []string
-	allOutlets := len(ms) > 0
+	all := len(ms) > 0
 	for _, m := range ms {
 		if e := r.entity(m.Entity); e != nil && e.Kind == graph.KindOutlet {
 			semAddUnique(&outlets, m.Entity)
 		} else {
-			allOutlets = false
+			all = false
 		}
 	}
+	return outlets, all
+}
+
+// headMention applies rule 2: the first mention in the head (before headEnd) that is
+// not a possessive country before a role ("Britain’s minister"), a name modifying a
+// noun ("the U.S. plan") or the complement of a group noun ("members of the Security
+// Council").
+func (r *speakerResolver) headMention(ms []Mention, words []semTok, headEnd int) string {
+	d := r.d
 	for _, m := range ms {
 		if m.Span.Start >= headEnd {
 			break
@@ -360,33 +408,32 @@ func (r *speakerResolver) resolveSource(src Span) (string, []string) {
 		if e == nil {
 			continue
 		}
-		// "Britain’s minister": a possessive country before a role is not the speaker
 		if e.Kind == graph.KindCountry && m.Span.End < headEnd && m.Span.End+2 <= len(d.Runes) && semIsApos(d.Runes[m.Span.End]) {
 			continue
 		}
-		// "the U.S. plan", "Hamas spokesman": a name that modifies a noun is not the head
-		if semModifies(words, m.Span.End, headEnd) {
+		if semModifies(words, m.Span.End, headEnd) || semComplement(words, m.Span.Start) >= 0 {
 			continue
 		}
-		// "members of the Security Council": a name that complements a group noun
-		if semComplement(words, m.Span.Start) >= 0 {
-			continue
-		}
-		if allOutlets {
-			return m.Entity, outlets
-		}
-		return m.Entity, nil
+		return m.Entity
 	}
-	if allOutlets {
-		return ms[0].Entity, outlets
-	}
-	// "the U.S. ambassador, Mike Waltz,": a person named in apposition to the head
+	return ""
+}
+
+// appositivePerson returns a person named in apposition after the head ("the U.S.
+// ambassador, Mike Waltz,"), or "".
+func (r *speakerResolver) appositivePerson(ms []Mention, headEnd int) string {
 	for _, m := range ms {
 		if e := r.entity(m.Entity); e != nil && e.Kind == graph.KindPerson && m.Span.Start >= headEnd {
-			return m.Entity, nil
+			return m.Entity
 		}
 	}
-	// rule 3: a group noun heads the source, or a capitalized name
+	return ""
+}
+
+// unnamedSource applies rule 3 to a source whose head has no usable mention: a group
+// noun with its complement, a group noun heading it, or two or three capitalized name
+// words make a new entity; a long head is a clause and names nothing.
+func (r *speakerResolver) unnamedSource(words []semTok, headEnd int) string {
 	var head []semTok
 	for _, w := range words {
 		if w.Start >= headEnd {
@@ -395,52 +442,74 @@ func (r *speakerResolver) resolveSource(src Span) (string, []string) {
 		head = append(head, w)
 	}
 	if len(head) == 0 || len(head) > semMaxGroupWords {
-		return "", nil // a long source is a clause, not a name for a group
+		return ""
+	}
+	if id := r.complementGroup(head); id != "" {
+		return id
 	}
 	last := head[len(head)-1]
-	// "permanent members of the Security Council": a group noun with its complement
+	if _, ok := entLex.groups[last.Lower]; ok {
+		return r.newSourceEntity(groupName(head), graph.KindGroup, head[0].Start, last.End, MentionNominal)
+	}
+	if len(head) >= 2 && len(head) <= 3 && semAllNameWords(head) {
+		name := semCollapseSpace(string(r.d.Runes[head[0].Start:last.End]))
+		return r.newSourceEntity(name, graph.KindPerson, head[0].Start, last.End, MentionName)
+	}
+	return ""
+}
+
+// complementGroup reads "permanent members of the Security Council": a lowercase
+// group noun followed by a preposition and its complement makes a group named by the
+// whole head (a name that completes a group noun is not the speaker).
+func (r *speakerResolver) complementGroup(head []semTok) string {
+	last := head[len(head)-1]
 	for k, w := range head {
 		if _, ok := entLex.groups[w.Lower]; !ok || w.Text != w.Lower || k+2 >= len(head) || !semComplementPrep[head[k+1].Lower] {
 			continue
 		}
 		first := 0
-		for first < k && (head[first].Lower == "the" || head[first].Lower == "a" || head[first].Lower == "an") {
+		for first < k && isArticle(head[first].Lower) {
 			first++
 		}
-		name := semCollapseSpace(string(d.Runes[head[first].Start:last.End]))
-		if w := head[first]; semIsCap(w.Text) && entLex.adjCountry[w.Text] == "" && entLex.gaz[w.Text].canon == "" {
+		name := semCollapseSpace(string(r.d.Runes[head[first].Start:last.End]))
+		if w := head[first]; isCommonCapitalized(w.Text) {
 			name = strings.ToLower(w.Text) + name[len(w.Text):] // "Permanent members" at a sentence start
 		}
-		id := semAddEntity(d, name, graph.KindGroup)
-		r.reindex()
-		r.addMention(Mention{Entity: id, Span: semSpan(d.Runes, head[first].Start, last.End), Kind: MentionNominal})
-		return id, nil
+		return r.newSourceEntity(name, graph.KindGroup, head[first].Start, last.End, MentionNominal)
 	}
-	if _, ok := entLex.groups[last.Lower]; ok {
-		var parts []string
-		for _, w := range head {
-			if w.Lower == "the" || w.Lower == "a" || w.Lower == "an" {
-				continue
-			}
-			if semIsCap(w.Text) && entLex.adjCountry[w.Text] == "" && entLex.gaz[w.Text].canon == "" {
-				parts = append(parts, strings.ToLower(w.Text))
-			} else {
-				parts = append(parts, w.Text)
-			}
+	return ""
+}
+
+// groupName names a group by the words of its head without articles, lowercasing
+// capitalized words that are neither demonyms nor listed names ("Observers" →
+// "observers", "Israeli officials" stays).
+func groupName(head []semTok) string {
+	var parts []string
+	for _, w := range head {
+		switch {
+		case isArticle(w.Lower):
+		case isCommonCapitalized(w.Text):
+			parts = append(parts, strings.ToLower(w.Text))
+		default:
+			parts = append(parts, w.Text)
 		}
-		id := semAddEntity(d, strings.Join(parts, " "), graph.KindGroup)
-		r.reindex()
-		r.addMention(Mention{Entity: id, Span: semSpan(d.Runes, head[0].Start, last.End), Kind: MentionNominal})
-		return id, nil
 	}
-	if len(head) >= 2 && len(head) <= 3 && semAllNameWords(head) {
-		name := semCollapseSpace(string(d.Runes[head[0].Start:last.End]))
-		id := semAddEntity(d, name, graph.KindPerson)
-		r.reindex()
-		r.addMention(Mention{Entity: id, Span: semSpan(d.Runes, head[0].Start, last.End), Kind: MentionName})
-		return id, nil
-	}
-	return "", nil
+	return strings.Join(parts, " ")
+}
+
+// isCommonCapitalized reports whether a capitalized word is no demonym and no listed
+// name: an ordinary word capitalized at a sentence start.
+func isCommonCapitalized(w string) bool {
+	return semIsCap(w) && entLex.adjCountry[w] == "" && entLex.gaz[w].canon == ""
+}
+
+// newSourceEntity adds an entity that a source names (a group, or a person the entity
+// stage did not recognize) with a mention over [start, end), and returns its id.
+func (r *speakerResolver) newSourceEntity(name string, kind graph.AgentKind, start, end int, mk MentionKind) string {
+	id := semAddEntity(r.d, name, kind)
+	r.reindex()
+	r.addMention(Mention{Entity: id, Span: semSpan(r.d.Runes, start, end), Kind: mk})
+	return id
 }
 
 // semModifies reports whether a lowercase word follows a mention that ends at end
