@@ -30,11 +30,11 @@ import (
 type placeKeyedBody struct {
 	place string // canonical place, the key
 	body  string // normalized body name: "Health Ministry"
-	rec   *entRec
+	rec   *entityRecord
 }
 
 // placeBody applies the place-body rule at token i and returns the tokens used, or 0.
-func (b *entBuilder) placeBody(toks []semTok, i int, _ bool) int {
+func (b *entityBuilder) placeBody(toks []semTok, i int, _ bool) int {
 	if n := b.placeBeforeBody(toks, i); n > 0 {
 		return n
 	}
@@ -42,7 +42,7 @@ func (b *entBuilder) placeBody(toks []semTok, i int, _ bool) int {
 }
 
 // placeBeforeBody reads "PLACE’s BODY", "PLACE BODY" and "DEMONYM BODY" at token i.
-func (b *entBuilder) placeBeforeBody(toks []semTok, i int) int {
+func (b *entityBuilder) placeBeforeBody(toks []semTok, i int) int {
 	p, ok := b.placeAt(toks, i, true)
 	if !ok {
 		return 0
@@ -61,7 +61,7 @@ func (b *entBuilder) placeBeforeBody(toks []semTok, i int) int {
 }
 
 // bodyBeforePlace reads "BODY in PLACE" and "BODY of PLACE" at token i.
-func (b *entBuilder) bodyBeforePlace(toks []semTok, i int) int {
+func (b *entityBuilder) bodyBeforePlace(toks []semTok, i int) int {
 	body, end, _ := b.bodyAt(toks, i)
 	if body == "" || end+1 >= len(toks) || (toks[end].Lower != "in" && toks[end].Lower != "of") {
 		return 0
@@ -92,7 +92,7 @@ type bodyPlace struct {
 // when before is set, followed directly by a body), a demonym (only before a body),
 // or a single capitalized name-shaped word that is not a listed name (possessive
 // before a body, plain after "in"/"of").
-func (b *entBuilder) placeAt(toks []semTok, i int, before bool) (bodyPlace, bool) {
+func (b *entityBuilder) placeAt(toks []semTok, i int, before bool) (bodyPlace, bool) {
 	if i >= len(toks) || !semCapWord(toks[i]) {
 		return bodyPlace{}, false
 	}
@@ -129,7 +129,7 @@ func (b *entBuilder) placeAt(toks []semTok, i int, before bool) (bodyPlace, bool
 // "Department" or "Office" ("Ministry of Health" → "Health Ministry"). It returns the
 // normalized name, the token after the body and the code point where the body's name
 // ends (before a possessive), or "" when no body starts at i.
-func (b *entBuilder) bodyAt(toks []semTok, i int) (string, int, int) {
+func (b *entityBuilder) bodyAt(toks []semTok, i int) (string, int, int) {
 	if i >= len(toks) || sentenceStarters[toks[i].Lower] {
 		return "", 0, 0
 	}
@@ -149,7 +149,7 @@ func (b *entBuilder) bodyAt(toks []semTok, i int) (string, int, int) {
 	words := make([]string, 0, last+1-i)
 	for _, t := range toks[i : last+1] {
 		base, _ := semBase(t.Text)
-		words = append(words, semFoldKeepCase(base))
+		words = append(words, foldMarks(base))
 	}
 	end, nameEnd := last+1, possessiveEnd(toks[last])
 	head := words[len(words)-1]
@@ -171,9 +171,9 @@ func ofComplement(toks []semTok, k int) ([]string, int) {
 	}
 	var compl []string
 	j := k + 1
-	for j < len(toks) && j-k <= 4 && semCapWord(toks[j]) && entLex.gaz[semFoldKeepCase(toks[j].Text)].kind != graph.KindCountry {
+	for j < len(toks) && j-k <= 4 && semCapWord(toks[j]) && entLex.gaz[foldMarks(toks[j].Text)].kind != graph.KindCountry {
 		base, poss := semBase(toks[j].Text)
-		compl = append(compl, semFoldKeepCase(base))
+		compl = append(compl, foldMarks(base))
 		j++
 		if poss {
 			break
@@ -191,7 +191,7 @@ func possessiveEnd(t semTok) int {
 }
 
 // bodyEntity returns the entity of the body of a place, made at its first mention.
-func (b *entBuilder) bodyEntity(p bodyPlace, body string, at int) *entRec {
+func (b *entityBuilder) bodyEntity(p bodyPlace, body string, at int) *entityRecord {
 	for _, x := range b.bodies {
 		if x.place == p.key && x.body == body {
 			return x.rec
@@ -209,9 +209,9 @@ func (b *entBuilder) bodyEntity(p bodyPlace, body string, at int) *entRec {
 // bodyByName returns the place-keyed body that a bare body name ("Health Ministry",
 // "Ministry of Health") refers to: the one body of that name named so far, or nil
 // when there is none or more than one.
-func (b *entBuilder) bodyByName(name string) *entRec {
+func (b *entityBuilder) bodyByName(name string) *entityRecord {
 	norm := normalizeBodyName(name)
-	var found *entRec
+	var found *entityRecord
 	for _, x := range b.bodies {
 		if x.body != norm {
 			continue

@@ -59,10 +59,10 @@ var pronLex = func() map[string]pronInfo {
 	return m
 }()
 
-// semQuoteMask marks the code points that lie inside quotation marks (curly pairs, or
+// quoteMaskOf marks the code points that lie inside quotation marks (curly pairs, or
 // straight double quotes toggling), so that pronoun antecedents are not taken from
 // inside quotes. Quotes never run past a paragraph end.
-func semQuoteMask(d *Document) []bool {
+func quoteMaskOf(d *Document) []bool {
 	mask := make([]bool, len(d.Runes))
 	in := false
 	for i, r := range d.Runes {
@@ -83,8 +83,8 @@ func semQuoteMask(d *Document) []bool {
 	return mask
 }
 
-// entGender returns a person's gender from their first name, or 0.
-func entGender(e *Entity) byte {
+// firstNameGender returns a person's gender from their first name, or 0.
+func firstNameGender(e *Entity) byte {
 	if f := strings.Fields(e.Name); len(f) > 0 {
 		if g := entLex.firstNames[f[0]]; g == 'm' || g == 'f' {
 			return g
@@ -116,15 +116,15 @@ type lastSpeaker struct {
 	speaker string
 }
 
-// semMentionReach bounds how far before a position a mention that covers it may
-// start (names are at most a few words; semMaxNameWords bounds them).
-const semMentionReach = 400
+// mentionReach bounds how far before a position a mention that covers it may
+// start (names are at most a few words; maxNameWords bounds them).
+const mentionReach = 400
 
 func newSpeakerResolver(d *Document) *speakerResolver {
 	sortMentions(d)
 	tx := semTextOf(d)
 	if tx.quoteMask == nil {
-		tx.quoteMask = semQuoteMask(d) // read only; shared by the speaker and dispute stages
+		tx.quoteMask = quoteMaskOf(d) // read only; shared by the speaker and dispute stages
 	}
 	r := &speakerResolver{d: d, mask: tx.quoteMask, byID: map[string]int{}, learned: map[string]byte{},
 		base: d.Mentions, agencies: map[[2]int][]string{}, tx: tx, lastInSentence: map[int]lastSpeaker{}}
@@ -174,7 +174,7 @@ func (r *speakerResolver) entity(id string) *Entity {
 }
 
 func (r *speakerResolver) gender(e *Entity) byte {
-	if g := entGender(e); g != 0 {
+	if g := firstNameGender(e); g != 0 {
 		return g
 	}
 	return r.learned[e.ID]
@@ -212,13 +212,13 @@ func (r *speakerResolver) resolvePronoun(word string, pos int) string {
 	if para >= 0 {
 		minStart = r.d.Paragraphs[max(0, para-3)].Start
 	}
-	// the nearest compatible mention in base and in added; at most semPronounLookback
+	// the nearest compatible mention in base and in added; at most pronounLookback
 	// mentions are looked at in each
 	best := -1
 	var bestID string
 	for _, ms := range [][]Mention{r.base, r.added} {
 		top := sort.Search(len(ms), func(i int) bool { return ms[i].Span.Start >= pos })
-		for k := top - 1; k >= 0 && top-k <= semPronounLookback; k-- {
+		for k := top - 1; k >= 0 && top-k <= pronounLookback; k-- {
 			m := ms[k]
 			if m.Span.Start < minStart || m.Span.Start <= best {
 				break
@@ -290,14 +290,14 @@ func (r *speakerResolver) previousSpeaker(word string, pos int) string {
 	return e.ID
 }
 
-// semPronounLookback bounds how many mentions back a pronoun's antecedent is sought.
-const semPronounLookback = 300
+// pronounLookback bounds how many mentions back a pronoun's antecedent is sought.
+const pronounLookback = 300
 
 // mentionsIn returns the non-pronoun mentions inside [s, e), in text order.
 func (r *speakerResolver) mentionsIn(s, e int) []Mention {
 	var out []Mention
 	for _, ms := range [][]Mention{r.base, r.added} {
-		k := sort.Search(len(ms), func(i int) bool { return ms[i].Span.Start >= s-semMentionReach })
+		k := sort.Search(len(ms), func(i int) bool { return ms[i].Span.Start >= s-mentionReach })
 		for ; k < len(ms) && ms[k].Span.Start < e; k++ {
 			if m := ms[k]; m.Span.End > s && m.Kind != MentionPronoun {
 				out = append(out, m)
@@ -411,7 +411,7 @@ func (r *speakerResolver) headMention(ms []Mention, words []semTok, headEnd int)
 		if e.Kind == graph.KindCountry && m.Span.End < headEnd && m.Span.End+2 <= len(d.Runes) && semIsApos(d.Runes[m.Span.End]) {
 			continue
 		}
-		if semModifies(words, m.Span.End, headEnd) || semComplement(words, m.Span.Start) >= 0 {
+		if modifiesHead(words, m.Span.End, headEnd) || groupComplementIndex(words, m.Span.Start) >= 0 {
 			continue
 		}
 		return m.Entity
@@ -441,7 +441,7 @@ func (r *speakerResolver) unnamedSource(words []semTok, headEnd int) string {
 		}
 		head = append(head, w)
 	}
-	if len(head) == 0 || len(head) > semMaxGroupWords {
+	if len(head) == 0 || len(head) > maxGroupWords {
 		return ""
 	}
 	if id := r.complementGroup(head); id != "" {
@@ -451,7 +451,7 @@ func (r *speakerResolver) unnamedSource(words []semTok, headEnd int) string {
 	if _, ok := entLex.groups[last.Lower]; ok {
 		return r.newSourceEntity(groupName(head), graph.KindGroup, head[0].Start, last.End, MentionNominal)
 	}
-	if len(head) >= 2 && len(head) <= 3 && semAllNameWords(head) {
+	if len(head) >= 2 && len(head) <= 3 && allNameWords(head) {
 		name := semCollapseSpace(string(r.d.Runes[head[0].Start:last.End]))
 		return r.newSourceEntity(name, graph.KindPerson, head[0].Start, last.End, MentionName)
 	}
@@ -464,7 +464,7 @@ func (r *speakerResolver) unnamedSource(words []semTok, headEnd int) string {
 func (r *speakerResolver) complementGroup(head []semTok) string {
 	last := head[len(head)-1]
 	for k, w := range head {
-		if _, ok := entLex.groups[w.Lower]; !ok || w.Text != w.Lower || k+2 >= len(head) || !semComplementPrep[head[k+1].Lower] {
+		if _, ok := entLex.groups[w.Lower]; !ok || w.Text != w.Lower || k+2 >= len(head) || !complementPrepositions[head[k+1].Lower] {
 			continue
 		}
 		first := 0
@@ -512,9 +512,9 @@ func (r *speakerResolver) newSourceEntity(name string, kind graph.AgentKind, sta
 	return id
 }
 
-// semModifies reports whether a lowercase word follows a mention that ends at end
+// modifiesHead reports whether a lowercase word follows a mention that ends at end
 // inside the head (before headEnd): then the mention modifies the head noun.
-func semModifies(words []semTok, end, headEnd int) bool {
+func modifiesHead(words []semTok, end, headEnd int) bool {
 	for _, w := range words {
 		if w.Start < end || w.Start >= headEnd {
 			continue
@@ -530,21 +530,21 @@ func semModifies(words []semTok, end, headEnd int) bool {
 	return false
 }
 
-// semMaxGroupWords bounds the sources that rule 3 turns into group names.
-const semMaxGroupWords = 8
+// maxGroupWords bounds the sources that rule 3 turns into group names.
+const maxGroupWords = 8
 
-// semComplementPrep join a group noun to the name that completes it.
-var semComplementPrep = map[string]bool{"of": true, "from": true, "for": true, "at": true, "in": true}
+// complementPrepositions join a group noun to the name that completes it.
+var complementPrepositions = map[string]bool{"of": true, "from": true, "for": true, "at": true, "in": true}
 
-// semComplement returns the index in words of the group noun that the mention
+// groupComplementIndex returns the index in words of the group noun that the mention
 // starting at start complements ("members of the Security Council"), or -1.
-func semComplement(words []semTok, start int) int {
+func groupComplementIndex(words []semTok, start int) int {
 	k := sort.Search(len(words), func(i int) bool { return words[i].Start >= start })
 	k--
 	if k >= 0 && words[k].Lower == "the" {
 		k--
 	}
-	if k < 1 || !semComplementPrep[words[k].Lower] {
+	if k < 1 || !complementPrepositions[words[k].Lower] {
 		return -1
 	}
 	if _, ok := entLex.groups[words[k-1].Lower]; ok && words[k-1].Text == words[k-1].Lower {
@@ -553,17 +553,17 @@ func semComplement(words []semTok, start int) int {
 	return -1
 }
 
-// semAgencyPhrases are the word sequences after which outlets are agencies (rule 4).
-var semAgencyPhrases = [][]string{
+// agencyPhrases are the word sequences after which outlets are agencies (rule 4).
+var agencyPhrases = [][]string{
 	{"reported", "by"}, {"according", "to", "reports", "from"}, {"according", "to", "reports", "by"},
 	{"according", "to"}, {"told"}, {"interview", "with"}, {"speaking", "to"}, {"spoke", "to"},
 	{"cited", "by"}, {"reports", "from"}, {"reporting", "by"}, {"said", "to"}, {"confirmed", "to"},
 }
 
-// semAgencyFirst holds the first words of semAgencyPhrases.
-var semAgencyFirst = func() map[string]bool {
+// agencyPhraseFirst holds the first words of agencyPhrases.
+var agencyPhraseFirst = func() map[string]bool {
 	m := map[string]bool{}
-	for _, ph := range semAgencyPhrases {
+	for _, ph := range agencyPhrases {
 		m[ph[0]] = true
 	}
 	return m
@@ -587,7 +587,7 @@ func (r *speakerResolver) agenciesInSentence(s Span) []string {
 	var at map[int]int // mention index by start, built at the first agency phrase
 	var out []string
 	for i := range toks {
-		if !semAgencyFirst[toks[i].Lower] {
+		if !agencyPhraseFirst[toks[i].Lower] {
 			continue
 		}
 		if at == nil {
@@ -597,7 +597,7 @@ func (r *speakerResolver) agenciesInSentence(s Span) []string {
 				at[ms[k].Span.Start] = k
 			}
 		}
-		for _, ph := range semAgencyPhrases {
+		for _, ph := range agencyPhrases {
 			if i+len(ph) > len(toks) {
 				continue
 			}
@@ -662,8 +662,8 @@ func (r *speakerResolver) participleSpeaker(a *Attribution) string {
 	return r.subjectOf(sent, a.Cue.Start)
 }
 
-// semIrregularPast are past tenses that do not end in -ed.
-var semIrregularPast = map[string]bool{"took": true, "made": true, "said": true, "gave": true, "went": true,
+// irregularPast are past tenses that do not end in -ed.
+var irregularPast = map[string]bool{"took": true, "made": true, "said": true, "gave": true, "went": true,
 	"sent": true, "put": true, "set": true, "held": true, "led": true, "saw": true, "told": true, "began": true,
 	"brought": true, "found": true, "met": true, "left": true, "won": true, "struck": true, "wrote": true,
 	"spoke": true, "rose": true, "fell": true, "sought": true, "chose": true, "drew": true, "ran": true}
@@ -682,7 +682,7 @@ func (r *speakerResolver) subjectOf(sent Span, pos int) string {
 			continue
 		}
 		w := next[0].Lower
-		if semSkipBeforeVerb[w] || semIrregularPast[w] || (strings.HasSuffix(w, "ed") && next[0].Text == w) {
+		if semSkipBeforeVerb[w] || irregularPast[w] || (strings.HasSuffix(w, "ed") && next[0].Text == w) {
 			if e := r.entity(m.Entity); e != nil {
 				return m.Entity
 			}
@@ -840,7 +840,7 @@ func (r *speakerResolver) viaEntity(sp Span) string {
 	}
 	name := semCollapseSpace(string(d.Runes[toks[0].Start:toks[len(toks)-1].End]))
 	kind := graph.KindOutlet
-	if g, ok := entLex.gaz[semKey(toks)]; ok {
+	if g, ok := entLex.gaz[lookupKey(toks)]; ok {
 		name, kind = g.canon, g.kind
 	}
 	id := semAddEntity(d, name, kind)
@@ -871,7 +871,9 @@ func resolveSpeakers(d *Document) {
 	for i := range idx {
 		idx[i] = i
 	}
-	sort.SliceStable(idx, func(x, y int) bool { return semAttrPos(&d.Attributions[idx[x]]) < semAttrPos(&d.Attributions[idx[y]]) })
+	sort.SliceStable(idx, func(x, y int) bool {
+		return attributionPos(&d.Attributions[idx[x]]) < attributionPos(&d.Attributions[idx[y]])
+	})
 	for _, i := range idx {
 		a := &d.Attributions[i]
 		var speaker string
@@ -918,7 +920,7 @@ func resolveSpeakers(d *Document) {
 	r.flush()
 }
 
-func semAttrPos(a *Attribution) int {
+func attributionPos(a *Attribution) int {
 	if a.Source != nil {
 		return a.Source.Start
 	}
