@@ -51,6 +51,9 @@ func (b *entityBuilder) placeBeforeBody(toks []semTok, i int) int {
 	if body == "" {
 		return 0
 	}
+	if !p.listed && b.knownBodyOrPerson(toks, i, p.next, end) {
+		return 0 // "Obama’s State Department" is the State Department
+	}
 	// a listed name that covers the whole phrase wins ("Israeli Defense Forces")
 	if _, n, ok := b.gazMatch(toks, i); ok && i+n >= end {
 		return 0
@@ -86,6 +89,19 @@ type bodyPlace struct {
 	written string // the place as it names the entity
 	key     string // canonical place
 	next    int    // the token after the place
+	listed  bool   // a country or territory of countries.txt
+}
+
+// knownBodyOrPerson reports whether an unlisted "place" toks[i] before the body
+// toks[next:end] is rather a person named before ("Obama’s"), or the body a listed
+// name ("State Department"): then the phrase is no place's body.
+func (b *entityBuilder) knownBodyOrPerson(toks []semTok, i, next, end int) bool {
+	base, _ := semBase(toks[i].Text)
+	if b.personBySurname(base) != nil || b.given[base] != nil {
+		return true
+	}
+	_, n, ok := b.gazMatch(toks, next)
+	return ok && next+n >= end
 }
 
 // placeAt reads a place at token i: a listed country or territory (possessive or,
@@ -109,10 +125,10 @@ func (b *entityBuilder) placeAt(toks []semTok, i int, before bool) (bodyPlace, b
 		if strings.Contains(written, ".") || isAllCaps(written) {
 			written = e.canon
 		}
-		return bodyPlace{written: written, key: e.canon, next: i + n}, true
+		return bodyPlace{written: written, key: e.canon, next: i + n, listed: true}, true
 	}
 	if c := entLex.adjCountry[toks[i].Text]; c != "" && before {
-		return bodyPlace{written: c, key: c, next: i + 1}, true
+		return bodyPlace{written: c, key: c, next: i + 1, listed: true}, true
 	}
 	base, poss := semBase(toks[i].Text)
 	if poss != before || !nameShaped(base) || entLex.firstNames[base] != 0 || entLex.orgWords[base] != "" {
