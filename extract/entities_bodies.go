@@ -21,7 +21,9 @@ import (
 // lexicon/orgwords.txt ("Ministry", "Office", "Agency"); "Ministry of Health" is read
 // as "Health Ministry". PLACE is a country or territory of lexicon/countries.txt
 // (named by its canonical name when written as an acronym or demonym), or, before
-// "’s" or after "in"/"of", any single capitalized name-shaped word ("Velmora’s"). The
+// "’s" or after "in", any single capitalized name-shaped word that is no person named
+// before, no given name and no month ("Velmora’s"); after "of" only a listed place,
+// and never after "Bank" ("Bureau of Prisons", "Bank of China" are names). The
 // entity is named "PLACE’s BODY"; every form with the same place and body in one
 // document is that one entity. A later bare "the Health Ministry" is that entity when
 // exactly one place's Health Ministry was named before it (see bodyByName).
@@ -70,8 +72,8 @@ func (b *entityBuilder) bodyBeforePlace(toks []semTok, i int) int {
 		return 0
 	}
 	p, ok := b.placeAt(toks, end+1, false)
-	if !ok {
-		return 0
+	if !ok || (toks[end].Lower == "of" && (!p.listed || strings.HasSuffix(body, "Bank"))) {
+		return 0 // "Bureau of Prisons", "Bank of China" are names, not a place's body
 	}
 	if _, n, ok := b.gazMatch(toks, i); ok && i+n >= p.next {
 		return 0 // a listed name: "UN Interim Force in Lebanon"
@@ -131,7 +133,7 @@ func (b *entityBuilder) placeAt(toks []semTok, i int, before bool) (bodyPlace, b
 		return bodyPlace{written: c, key: c, next: i + 1, listed: true}, true
 	}
 	base, poss := semBase(toks[i].Text)
-	if poss != before || !nameShaped(base) || entLex.firstNames[base] != 0 || entLex.orgWords[base] != "" {
+	if poss != before || !nameShaped(base) || entLex.firstNames[base] != 0 || entLex.orgWords[base] != "" || calendarWords[strings.ToLower(base)] {
 		return bodyPlace{}, false
 	}
 	if !before && i+1 < len(toks) && semCapWord(toks[i+1]) {
@@ -142,7 +144,7 @@ func (b *entityBuilder) placeAt(toks []semTok, i int, before bool) (bodyPlace, b
 
 // bodyAt reads a body at token i: capitalized words up to the last word marked
 // "place" in orgwords.txt, and "of" with its complement after "Ministry",
-// "Department" or "Office" ("Ministry of Health" → "Health Ministry"). It returns the
+// "Department", "Office" or "Court" ("Ministry of Health" → "Health Ministry"). It returns the
 // normalized name, the token after the body and the code point where the body's name
 // ends (before a possessive), or "" when no body starts at i.
 func (b *entityBuilder) bodyAt(toks []semTok, i int) (string, int, int) {
@@ -169,7 +171,7 @@ func (b *entityBuilder) bodyAt(toks []semTok, i int) (string, int, int) {
 	}
 	end, nameEnd := last+1, possessiveEnd(toks[last])
 	head := words[len(words)-1]
-	if _, poss := semBase(toks[last].Text); !poss && (head == "Ministry" || head == "Department" || head == "Office") {
+	if _, poss := semBase(toks[last].Text); !poss && (head == "Ministry" || head == "Department" || head == "Office" || head == "Court") {
 		if compl, k := ofComplement(toks, end); len(compl) > 0 {
 			words = append(append(words[:len(words)-1], compl...), head)
 			end, nameEnd = k, possessiveEnd(toks[k-1])
@@ -243,7 +245,7 @@ func (b *entityBuilder) bodyByName(name string) *entityRecord {
 // normalizeBodyName turns "Ministry of Health" into "Health Ministry"; other names
 // are returned as they are.
 func normalizeBodyName(name string) string {
-	for _, head := range []string{"Ministry", "Department", "Office"} {
+	for _, head := range []string{"Ministry", "Department", "Office", "Court"} {
 		if rest, ok := strings.CutPrefix(name, head+" of "); ok && rest != "" {
 			return rest + " " + head
 		}

@@ -57,6 +57,8 @@ func TestEntityRules(t *testing.T) {
 		{"place body: a bare body name later is that body", "Gaza’s Health Ministry said 20 died. The Health Ministry keeps records.", "Gaza’s Health Ministry", graph.KindOrganization, "Health Ministry", "", "Health Ministry", "Health Ministry"},
 		{"place body: a bare body name after two places is neither", "Gaza’s Health Ministry and Sudan’s Health Ministry spoke. The Health Ministry keeps records.", "Health Ministry", graph.KindOrganization, "", "", "", "Health Ministry"},
 		{"place body: a person's possessive is no place", "Barack Obama spoke. Obama’s State Department agreed.", "State Department", graph.KindOrganization, "", "", "Obama’s State Department", "State Department"},
+		{"place body: of an unlisted word is a name", "The Federal Bureau of Prisons said no.", "Federal Bureau of Prisons", graph.KindOrganization, "", "", "Prisons’ Federal Bureau", ""},
+		{"place body: of a listed place", "The Supreme Court of Pakistan ruled.", "Pakistan’s Supreme Court", graph.KindOrganization, "", "", "", "Supreme Court of Pakistan"},
 		{"place body: a listed name wins", "The UN Interim Force in Lebanon (UNIFIL) was set up.", "United Nations Interim Force in Lebanon", graph.KindOrganization, "UNIFIL", "", "Lebanon’s UN Interim Force", ""},
 		{"outlet", "He told the Associated Press and AP photographers.", "Associated Press", graph.KindOutlet, "AP", "", "", ""},
 		{"gazetteer: context-only outlet", "He told The Hill on Monday.", "The Hill", graph.KindOutlet, "", "", "", ""},
