@@ -224,6 +224,10 @@ type entityBuilder struct {
 	// in the document ("Brodie said"): a surname used alone makes the full name
 	// before it a person.
 	standalone map[string]bool
+	// lowercase holds the words the document writes in lowercase somewhere: a
+	// capitalized word that is also written lowercase is an ordinary word
+	// ("Against", "National"), not the first word of an unlisted name.
+	lowercase map[string]bool
 }
 
 type gazMemo struct {
@@ -324,7 +328,7 @@ func semSentenceSpans(d *Document) []Span {
 // added by resolveSpeakers).
 func findEntities(d *Document) {
 	b := &entityBuilder{d: d, byName: map[string]*entityRecord{}, acronyms: map[string]string{}, byID: map[string]*entityRecord{},
-		surnames: map[string]*entityRecord{}, given: map[string]*entityRecord{}, tx: semTextOf(d), standalone: map[string]bool{}}
+		surnames: map[string]*entityRecord{}, given: map[string]*entityRecord{}, tx: semTextOf(d), standalone: map[string]bool{}, lowercase: map[string]bool{}}
 	spans := semSentenceSpans(d)
 	for _, ss := range spans {
 		b.noteStandalone(b.tx.scan(ss.Start, ss.End))
@@ -383,6 +387,9 @@ func (b *entityBuilder) sentence(toks []semTok) {
 func (b *entityBuilder) noteStandalone(toks []semTok) {
 	first := semFirstWord(toks)
 	for k, t := range toks {
+		if t.Kind == 'w' && t.Text == t.Lower {
+			b.lowercase[t.Lower] = true
+		}
 		if !semCapWord(t) {
 			continue
 		}
@@ -732,12 +739,12 @@ func (b *entityBuilder) titled(toks []semTok, i int) int {
 	}
 	k := j + tn
 	nameStart := k
-	for k < len(toks) && semCapWord(toks[k]) && k-nameStart < 4 {
+	for k < len(toks) && semCapWord(toks[k]) && k-nameStart < 4 && !nameBreakWords[toks[k].Lower] && !(k == nameStart && calendarWords[toks[k].Lower]) {
 		if _, org := entLex.orgWords[toks[k].Text]; org {
 			return 0
 		}
-		if titleAt(toks, k) > 0 && k == nameStart {
-			return 0
+		if titleAt(toks, k) > 0 {
+			return 0 // "Republican Indiana Gov. Mike Pence": the last title is the one
 		}
 		k++
 		if _, poss := semBase(toks[k-1].Text); poss {
@@ -822,6 +829,9 @@ func (b *entityBuilder) capSeq(toks []semTok, i int, sentStart bool) int {
 	j := b.capSeqEnd(toks, i)
 	if sentStart && j > i+1 && (b.personBySurname(toks[i+1].Text) != nil || b.given[toks[i+1].Text] != nil) {
 		return 1 // "Later Spencer said": a known person after the first word
+	}
+	if j > i+1 && entLex.firstNames[toks[i].Text] == 0 && b.lowercase[toks[i].Lower] && b.personBySurname(toks[i+1].Text) != nil {
+		return 1 // "Against Trump", "Did Trump": an ordinary word before a known surname
 	}
 	if j >= i+3 && entLex.firstNames[toks[i].Text] == 0 && entLex.firstNames[toks[i+1].Text] != 0 && !hasOrgWord(toks[i:j]) {
 		return 1 // "Crooked Hillary Clinton": a word before a full name is no part of it
@@ -1041,6 +1051,11 @@ var calendarWords = map[string]bool{"january": true, "february": true, "march": 
 // (speechVerbContext), a role around it (personRoleContext), or its last word used
 // alone elsewhere in the document ("Olena Kovalenko ... Kovalenko said").
 func (b *entityBuilder) looksLikePerson(toks, seq []semTok, i, j int) bool {
+	for _, t := range seq {
+		if b.lowercase[t.Lower] {
+			return false // "National Convention", "Cold War": ordinary words capitalized
+		}
+	}
 	return speechVerbContext(toks, i, j) || personRoleContext(toks, i, j) || b.standalone[seq[len(seq)-1].Text]
 }
 
