@@ -9,34 +9,44 @@ import (
 )
 
 // Entities: people (with titles and appositive roles), organizations, news outlets,
-// countries and groups, found by gazetteer look-up (lexicon/gazetteer.txt,
-// lexicon/countries.txt) and by rules over capitalized sequences (lexicon/titles.txt,
-// lexicon/firstnames.txt, lexicon/orgwords.txt, lexicon/groups.txt). Aliases are
-// resolved within the document (surname → full name, "the ministry" → the last
-// organization called a ministry, acronyms defined in parentheses) and across
-// documents through the gazetteer's canonical names, so Entity.ID =
+// countries and groups. The lexicons hold general knowledge only — no person is
+// listed anywhere: gazetteer.txt (major agencies, outlets, international and
+// government bodies), countries.txt (every country with its capital and demonyms),
+// firstnames.txt (given names from a public-domain registry list), titles.txt,
+// orgwords.txt, placewords.txt, peoples.txt, groups.txt. Everything else comes from
+// the rules below. Aliases are resolved within the document (surname → full name,
+// "the ministry" → the one organization called a ministry, acronyms defined in
+// parentheses) and across documents through canonical names, so Entity.ID =
 // graph.AgentID(canonical name) is the same for the same agent everywhere.
 //
-// The rules, in the order findEntities tries them at each token (each has a test
-// sentence in entities_test.go):
+// The rules, in the order findEntities tries them at each token (entityRules; each
+// has test sentences in entities_test.go, keyed by its name):
 //  1. group: [a|the] [senior|top|...] COUNTRY/DEMONYM/ORG [adjective] GROUP-NOUN
 //     ("a senior U.S. official", "Israeli officials") → a group named by its words;
-//  2. title + name: [ORG/COUNTRY] TITLE Name ("U.N. Secretary-General Antonio
-//     Guterres", "President Donald Trump") → a person with the title as a role; a
-//     name in parentheses is the one used ("Lt Gen CJ (Kees) Matthijssen" → Kees
-//     Matthijssen);
-//  3. gazetteer: the longest known name or alias ("Israeli Defense Forces" → Israel
-//     Defense Forces); aliases marked "?" only in a reporting context; not when a
-//     hyphen makes it an adjective ("U.S.-brokered");
-//  4. capitalized sequence: a known first name makes a person, an organization word
-//     ("Institute", "Ministry") an organization or outlet, "(ACRONYM)" right after
-//     defines an alias; other sequences are kept only as surname/acronym candidates;
-//  5. appositive roles: "NAME, ROLE," / "the ROLE, NAME," / "NAME, who ROLE," /
+//  2. title and name: [ORG/COUNTRY] TITLE Name ("U.N. Secretary-General Antonio
+//     Guterres", "President Donald Trump", "Dr. Amina Yusuf") → a person with the
+//     title as a role; a name in parentheses is the one used ("Lt Gen CJ (Kees)
+//     Matthijssen" → Kees Matthijssen);
+//  3. place body: "Gaza’s Health Ministry", "the Ukrainian Foreign Ministry",
+//     "Ministry of Health in Sudan" → the body of that place (entities_bodies.go);
+//  4. gazetteer: the longest known name or alias ("Israeli Defense Forces" → Israel
+//     Defense Forces, "Khartoum" → Sudan); aliases marked "?" only in a reporting
+//     context; not when a hyphen makes it an adjective ("U.S.-brokered");
+//  5. interviewer outlet: "In an interview with X, ..." → X is an outlet when X names
+//     no person;
+//  6. capitalized sequence: an organization word ("Institute", "Ministry") makes an
+//     organization or outlet; a given name (not of a place or people: "Coral
+//     Springs", "Sunni Muslims") or, for two or three name-shaped words, a speech
+//     verb, a role around it or the last word used alone elsewhere ("Olena Kovalenko
+//     ... Kovalenko said") makes a person; "(ACRONYM)" right after defines an alias;
+//     other single words are kept as surname/acronym candidates, also at the start
+//     of a sentence;
+//  7. appositive roles: "NAME, ROLE," / "the ROLE, NAME," / "NAME, who ROLE," /
 //     "NAME is the ROLE" / "IDF soldier NAME" (a lowercase title before the name);
-//  6. aliases: a single capitalized word equal to a known person's surname, or to an
-//     acronym defined earlier, is that entity;
-//  7. nominals: "the ministry", "the council"... → the nearest preceding organization
-//     whose name or alias has that word.
+//  8. aliases: a single capitalized word equal to a known person's surname or given
+//     name, or to an acronym defined earlier, is that entity ("Brodie said");
+//  9. nominals: "the ministry", "the council"... → the one organization named before
+//     whose name or alias has that word; none when two or more have it.
 
 type gazEntry struct {
 	canon string
@@ -44,7 +54,7 @@ type gazEntry struct {
 	ctx   bool // only in a reporting context
 }
 
-type entLexicon struct {
+type entityLexicon struct {
 	gaz        map[string]gazEntry // folded alias key → entry
 	gazMax     int                 // longest alias in tokens
 	gazLens    map[string][]int    // folded first word → alias lengths, longest first
@@ -54,7 +64,10 @@ type entLexicon struct {
 	titleFirst map[string]bool   // lowercased first word of a title
 	groups     map[string]string // "officials" → "plural"
 	orgWords   map[string]graph.AgentKind
-	firstNames map[string]byte
+	placeWords map[string]bool // organization words of public bodies a place keys ("Ministry")
+	firstNames map[string]byte // m, f or u (either)
+	placeEnds  map[string]bool // last words of place names ("Island", "County")
+	peoples    map[string]bool // peoples, faiths, political camps ("Muslims", "Republicans")
 	groupPre   map[string]bool
 	nominals   map[string]bool
 }
@@ -65,35 +78,36 @@ var entLex = loadEntLexicon()
 // ("u.s.", "israel", "british"); quantities.go skips them in counted nouns.
 var semCountryNames = map[string]bool{}
 
-// semKey is the look-up key of a token sequence: the words with apostrophes and
+// lookupKey is the look-up key of a token sequence: the words with apostrophes and
 // dashes folded, case kept, joined by spaces.
-func semKey(toks []semTok) string {
+func lookupKey(toks []semTok) string {
 	var b strings.Builder
 	for i, t := range toks {
 		if i > 0 {
 			b.WriteByte(' ')
 		}
-		b.WriteString(semFoldKeepCase(t.Text))
+		b.WriteString(foldMarks(t.Text))
 	}
 	return b.String()
 }
 
-func semFoldKeepCase(s string) string {
+func foldMarks(s string) string {
 	if strings.ContainsAny(s, "’‘‐‑") {
-		s = semFolder.Replace(s)
+		s = markFolder.Replace(s)
 	}
 	return s
 }
 
-func semKeyOf(s string) (string, int) {
+func lookupKeyOf(s string) (string, int) {
 	r := []rune(s)
-	toks := semScan(r, 0, len(r))
-	return semKey(toks), len(toks)
+	toks := scanRunes(r, 0, len(r))
+	return lookupKey(toks), len(toks)
 }
 
-func loadEntLexicon() *entLexicon {
-	l := &entLexicon{titleFirst: map[string]bool{}, gaz: map[string]gazEntry{}, gazLens: map[string][]int{}, adjCountry: map[string]string{}, titles: map[string]bool{},
-		groups: map[string]string{}, orgWords: map[string]graph.AgentKind{}, firstNames: map[string]byte{},
+func loadEntLexicon() *entityLexicon {
+	l := &entityLexicon{titleFirst: map[string]bool{}, gaz: map[string]gazEntry{}, gazLens: map[string][]int{}, adjCountry: map[string]string{}, titles: map[string]bool{},
+		groups: map[string]string{}, orgWords: map[string]graph.AgentKind{}, placeWords: map[string]bool{}, firstNames: map[string]byte{},
+		placeEnds: map[string]bool{}, peoples: map[string]bool{},
 		groupPre: map[string]bool{}, nominals: map[string]bool{}}
 	add := func(alias string, e gazEntry) {
 		alias = strings.TrimSpace(alias)
@@ -107,7 +121,7 @@ func loadEntLexicon() *entLexicon {
 		for _, p := range []string{"the ", "The "} {
 			alias = strings.TrimPrefix(alias, p)
 		}
-		k, n := semKeyOf(alias)
+		k, n := lookupKeyOf(alias)
 		if _, dup := l.gaz[k]; dup {
 			return // the first line that lists a name wins
 		}
@@ -157,7 +171,7 @@ func loadEntLexicon() *entLexicon {
 		}
 	}
 	for _, f := range semLexRows("titles.txt") {
-		k, n := semKeyOf(strings.ToLower(f[0]))
+		k, n := lookupKeyOf(strings.ToLower(f[0]))
 		l.titles[k] = true
 		first, _, _ := strings.Cut(k, " ")
 		l.titleFirst[first] = true
@@ -170,6 +184,15 @@ func loadEntLexicon() *entLexicon {
 	}
 	for _, f := range semLexRows("orgwords.txt") {
 		l.orgWords[f[0]] = graph.AgentKind(f[1])
+		if len(f) > 2 && f[2] == "place" {
+			l.placeWords[f[0]] = true
+		}
+	}
+	for _, f := range semLexRows("placewords.txt") {
+		l.placeEnds[f[0]] = true
+	}
+	for _, f := range semLexRows("peoples.txt") {
+		l.peoples[f[0]] = true
 	}
 	for _, f := range semLexRows("firstnames.txt") {
 		l.firstNames[f[0]] = f[1][0]
@@ -183,19 +206,28 @@ func loadEntLexicon() *entLexicon {
 	return l
 }
 
-// entBuilder collects entities and mentions for one document.
-type entBuilder struct {
+// entityBuilder collects entities and mentions for one document.
+type entityBuilder struct {
 	d        *Document
-	byName   map[string]*entRec
-	order    []*entRec
+	byName   map[string]*entityRecord
+	order    []*entityRecord
 	mentions []Mention
 	acronyms map[string]string // defined in this document: "ISF" → canonical
 	pending  []pendingMention  // single capitalized words to resolve at the end
-	byID     map[string]*entRec
-	surnames map[string]*entRec // last word of a person's full name → the first such person
-	given    map[string]*entRec // first word of a person's full name → the first such person
-	memo     []gazMemo          // gazMatch results for the current sentence
+	byID     map[string]*entityRecord
+	surnames map[string]*entityRecord // last word of a person's full name → the first such person
+	given    map[string]*entityRecord // first word of a person's full name → the first such person
+	memo     []gazMemo                // gazMatch results for the current sentence
 	tx       *semText
+	bodies   []placeKeyedBody // public bodies keyed by their place (entities_bodies.go)
+	// standalone holds the capitalized name-shaped words that stand alone somewhere
+	// in the document ("Brodie said"): a surname used alone makes the full name
+	// before it a person.
+	standalone map[string]bool
+	// lowercase holds the words the document writes in lowercase somewhere: a
+	// capitalized word that is also written lowercase is an ordinary word
+	// ("Against", "National"), not the first word of an unlisted name.
+	lowercase map[string]bool
 }
 
 type gazMemo struct {
@@ -205,7 +237,7 @@ type gazMemo struct {
 	e    gazEntry
 }
 
-type entRec struct {
+type entityRecord struct {
 	Entity
 	first int
 }
@@ -216,7 +248,7 @@ type pendingMention struct {
 	end   int
 }
 
-func (b *entBuilder) entity(name string, kind graph.AgentKind, at int) *entRec {
+func (b *entityBuilder) entity(name string, kind graph.AgentKind, at int) *entityRecord {
 	if e, ok := b.byName[name]; ok {
 		if e.Kind == graph.KindUnknown && kind != graph.KindUnknown {
 			e.Kind = kind
@@ -229,7 +261,7 @@ func (b *entBuilder) entity(name string, kind graph.AgentKind, at int) *entRec {
 		b.byName[name] = e
 		return e
 	}
-	e := &entRec{Entity: Entity{ID: id, Name: name, Kind: kind, Aliases: []string{}, Roles: []string{}}, first: at}
+	e := &entityRecord{Entity: Entity{ID: id, Name: name, Kind: kind, Aliases: []string{}, Roles: []string{}}, first: at}
 	b.byName[name] = e
 	b.byID[id] = e
 	b.order = append(b.order, e)
@@ -246,7 +278,7 @@ func (b *entBuilder) entity(name string, kind graph.AgentKind, at int) *entRec {
 	return e
 }
 
-func (b *entBuilder) mention(e *entRec, s, t int, kind MentionKind) {
+func (b *entityBuilder) mention(e *entityRecord, s, t int, kind MentionKind) {
 	if s >= t {
 		return
 	}
@@ -295,9 +327,13 @@ func semSentenceSpans(d *Document) []Span {
 // findEntities fills d.Entities and d.Mentions (names and nominals; pronouns are
 // added by resolveSpeakers).
 func findEntities(d *Document) {
-	b := &entBuilder{d: d, byName: map[string]*entRec{}, acronyms: map[string]string{}, byID: map[string]*entRec{},
-		surnames: map[string]*entRec{}, given: map[string]*entRec{}, tx: semTextOf(d)}
-	for _, ss := range semSentenceSpans(d) {
+	b := &entityBuilder{d: d, byName: map[string]*entityRecord{}, acronyms: map[string]string{}, byID: map[string]*entityRecord{},
+		surnames: map[string]*entityRecord{}, given: map[string]*entityRecord{}, tx: semTextOf(d), standalone: map[string]bool{}, lowercase: map[string]bool{}}
+	spans := semSentenceSpans(d)
+	for _, ss := range spans {
+		b.noteStandalone(b.tx.scan(ss.Start, ss.End))
+	}
+	for _, ss := range spans {
 		toks := b.tx.scan(ss.Start, ss.End)
 		if cap(b.memo) < len(toks) {
 			b.memo = make([]gazMemo, len(toks))
@@ -311,27 +347,63 @@ func findEntities(d *Document) {
 	b.finish()
 }
 
-// sentence applies rules 1–5 to one sentence.
-func (b *entBuilder) sentence(toks []semTok) {
+// entityRule is one rule that findEntities tries at each token of a sentence: apply
+// returns the number of tokens it used, or 0 when the rule does not apply there.
+// sentStart tells whether the token is the sentence's first word.
+type entityRule struct {
+	name  string
+	apply func(b *entityBuilder, toks []semTok, i int, sentStart bool) int
+}
+
+// entityRules are the token rules in the order they are tried (rules 1–6 of the
+// header; rule 7 runs inside them). Every rule has test sentences in
+// entities_test.go (TestEntityRules), keyed by its name.
+var entityRules = []entityRule{
+	{"group", func(b *entityBuilder, toks []semTok, i int, _ bool) int { return b.group(toks, i) }},
+	{"title and name", func(b *entityBuilder, toks []semTok, i int, _ bool) int { return b.titled(toks, i) }},
+	{"place body", (*entityBuilder).placeBody},
+	{"gazetteer", func(b *entityBuilder, toks []semTok, i int, _ bool) int { return b.gazetteer(toks, i) }},
+	{"interviewer outlet", func(b *entityBuilder, toks []semTok, i int, _ bool) int { return b.interviewer(toks, i) }},
+	{"capitalized sequence", (*entityBuilder).capSeq},
+}
+
+// sentence applies the token rules to one sentence.
+func (b *entityBuilder) sentence(toks []semTok) {
 	startIdx := semFirstWord(toks)
 	for i := 0; i < len(toks); {
-		if n := b.group(toks, i); n > 0 {
-			i += n
+		n := 0
+		for _, r := range entityRules {
+			if n = r.apply(b, toks, i, i == startIdx); n > 0 {
+				break
+			}
+		}
+		i += max(n, 1)
+	}
+}
+
+// noteStandalone records the capitalized name-shaped words of a sentence that stand
+// alone, with no capitalized word next to them ("Brodie said", "said Brodie"); a
+// sentence's first word counts only when a lowercase word follows it.
+func (b *entityBuilder) noteStandalone(toks []semTok) {
+	first := semFirstWord(toks)
+	for k, t := range toks {
+		if t.Kind == 'w' && t.Text == t.Lower {
+			b.lowercase[t.Lower] = true
+		}
+		if !semCapWord(t) {
 			continue
 		}
-		if n := b.titled(toks, i); n > 0 {
-			i += n
+		base, _ := semBase(t.Text)
+		if !nameShaped(base) || sentenceStarters[strings.ToLower(base)] {
 			continue
 		}
-		if n := b.gazetteer(toks, i); n > 0 {
-			i += n
+		if k > 0 && semCapWord(toks[k-1]) || k+1 < len(toks) && semCapWord(toks[k+1]) {
 			continue
 		}
-		if n := b.capSeq(toks, i, i == startIdx); n > 0 {
-			i += n
+		if k == first && (k+1 >= len(toks) || toks[k+1].Kind != 'w' || toks[k+1].Text != toks[k+1].Lower) {
 			continue
 		}
-		i++
+		b.standalone[base] = true
 	}
 }
 
@@ -361,7 +433,7 @@ func semCapWord(t semTok) bool {
 
 // gazMatch finds the longest gazetteer entry starting at token i; the last token may
 // carry a possessive ("Britain’s").
-func (b *entBuilder) gazMatch(toks []semTok, i int) (gazEntry, int, bool) {
+func (b *entityBuilder) gazMatch(toks []semTok, i int) (gazEntry, int, bool) {
 	if i < len(b.memo) && len(b.memo) == len(toks) {
 		m := &b.memo[i]
 		if !m.done {
@@ -373,13 +445,13 @@ func (b *entBuilder) gazMatch(toks []semTok, i int) (gazEntry, int, bool) {
 	return b.gazMatchAt(toks, i)
 }
 
-func (b *entBuilder) gazMatchAt(toks []semTok, i int) (gazEntry, int, bool) {
+func (b *entityBuilder) gazMatchAt(toks []semTok, i int) (gazEntry, int, bool) {
 	if toks[i].Kind != 'w' && toks[i].Kind != 'n' {
 		return gazEntry{}, 0, false
 	}
-	lens := entLex.gazLens[semFoldKeepCase(toks[i].Text)]
+	lens := entLex.gazLens[foldMarks(toks[i].Text)]
 	if base, poss := semBase(toks[i].Text); poss {
-		if _, ok := entLex.gaz[semFoldKeepCase(base)]; ok {
+		if _, ok := entLex.gaz[foldMarks(base)]; ok {
 			lens = append(append([]int{}, lens...), 1)
 		}
 	}
@@ -391,7 +463,7 @@ func (b *entBuilder) gazMatchAt(toks []semTok, i int) (gazEntry, int, bool) {
 		if seq[0].Kind != 'w' && seq[0].Kind != 'n' {
 			return gazEntry{}, 0, false
 		}
-		k := semKey(seq)
+		k := lookupKey(seq)
 		e, ok := entLex.gaz[k]
 		if !ok {
 			base, poss := semBase(seq[n-1].Text)
@@ -400,7 +472,7 @@ func (b *entBuilder) gazMatchAt(toks []semTok, i int) (gazEntry, int, bool) {
 			}
 			last := seq[n-1]
 			last.Text = base
-			k = semKey(append(append([]semTok{}, seq[:n-1]...), last))
+			k = lookupKey(append(append([]semTok{}, seq[:n-1]...), last))
 			if e, ok = entLex.gaz[k]; !ok {
 				continue
 			}
@@ -412,7 +484,7 @@ func (b *entBuilder) gazMatchAt(toks []semTok, i int) (gazEntry, int, bool) {
 				return gazEntry{}, 0, false
 			}
 		}
-		if e.ctx && !semReportingContext(toks, i, i+n) {
+		if e.ctx && !reportingContext(toks, i, i+n) {
 			continue
 		}
 		return e, n, true
@@ -420,9 +492,12 @@ func (b *entBuilder) gazMatchAt(toks []semTok, i int) (gazEntry, int, bool) {
 	return gazEntry{}, 0, false
 }
 
-// semReportingContext reports whether toks[i:j] stands where a news outlet would:
+// reportingContext reports whether toks[i:j] stands where a news outlet would:
 // after "with", "told", "to", "by", "from", "according to", or before "reported".
-func semReportingContext(toks []semTok, i, j int) bool {
+func reportingContext(toks []semTok, i, j int) bool {
+	if i > 1 && toks[i-1].Lower == "the" {
+		i-- // "told the Hill"
+	}
 	if i > 0 {
 		switch toks[i-1].Lower {
 		case "with", "told", "to", "by", "from", "tells":
@@ -438,7 +513,7 @@ func semReportingContext(toks []semTok, i, j int) bool {
 	return false
 }
 
-func (b *entBuilder) gazetteer(toks []semTok, i int) int {
+func (b *entityBuilder) gazetteer(toks []semTok, i int) int {
 	e, n, ok := b.gazMatch(toks, i)
 	if !ok {
 		return 0
@@ -474,7 +549,7 @@ func (b *entBuilder) gazetteer(toks []semTok, i int) int {
 // parentheses is the wire agency: a known outlet is left to the gazetteer, an unknown
 // acronym becomes an outlet. It returns the tokens used (the place, or the place and
 // the parenthesized agency), or 0 when toks[i:j] is no dateline place.
-func (b *entBuilder) dateline(toks []semTok, i, j int) int {
+func (b *entityBuilder) dateline(toks []semTok, i, j int) int {
 	datePart := func(t semTok) bool { return t.Text == "," || (t.Kind == 'w' && semIsCap(t.Text)) }
 	for _, t := range toks[i:j] {
 		if t.Kind != 'w' || !semIsCap(t.Text) {
@@ -524,7 +599,7 @@ func (b *entBuilder) dateline(toks []semTok, i, j int) int {
 		}
 		return j - i
 	}
-	if close != open+2 || !semIsAcronym(toks[open+1].Text) {
+	if close != open+2 || !isAcronym(toks[open+1].Text) {
 		return 0
 	}
 	if open > j {
@@ -538,7 +613,7 @@ func (b *entBuilder) dateline(toks []semTok, i, j int) int {
 
 // lineStart reports whether only spaces stand between the start of its line and
 // code point p.
-func (b *entBuilder) lineStart(p int) bool {
+func (b *entityBuilder) lineStart(p int) bool {
 	for k := p - 1; k >= 0; k-- {
 		r := b.d.Runes[k]
 		if r == '\n' {
@@ -552,14 +627,14 @@ func (b *entBuilder) lineStart(p int) bool {
 }
 
 // acronymAfter returns the acronym in "(ACRONYM)" at token j, or "".
-func (b *entBuilder) acronymAfter(toks []semTok, j int) string {
-	if j+2 < len(toks) && toks[j].Text == "(" && toks[j+2].Text == ")" && semIsAcronym(toks[j+1].Text) {
+func (b *entityBuilder) acronymAfter(toks []semTok, j int) string {
+	if j+2 < len(toks) && toks[j].Text == "(" && toks[j+2].Text == ")" && isAcronym(toks[j+1].Text) {
 		return toks[j+1].Text
 	}
 	return ""
 }
 
-func semIsAcronym(s string) bool {
+func isAcronym(s string) bool {
 	r := []rune(strings.ReplaceAll(s, ".", ""))
 	if len(r) < 2 || len(r) > 10 {
 		return false
@@ -576,7 +651,7 @@ func semIsAcronym(s string) bool {
 }
 
 // group applies rule 1 at token i and returns the tokens used, or 0.
-func (b *entBuilder) group(toks []semTok, i int) int {
+func (b *entityBuilder) group(toks []semTok, i int) int {
 	j := i
 	start := i
 	if j < len(toks) && (toks[j].Lower == "a" || toks[j].Lower == "an" || toks[j].Lower == "the") {
@@ -651,7 +726,7 @@ func titleAt(toks []semTok, i int) int {
 }
 
 // titled applies rule 2 at token i: [ORG/COUNTRY] TITLE Name.
-func (b *entBuilder) titled(toks []semTok, i int) int {
+func (b *entityBuilder) titled(toks []semTok, i int) int {
 	j := i
 	if e, n, ok := b.gazMatch(toks, i); ok && e.kind != graph.KindPerson {
 		j = i + n
@@ -664,12 +739,12 @@ func (b *entBuilder) titled(toks []semTok, i int) int {
 	}
 	k := j + tn
 	nameStart := k
-	for k < len(toks) && semCapWord(toks[k]) && k-nameStart < 4 {
+	for k < len(toks) && semCapWord(toks[k]) && k-nameStart < 4 && !nameBreakWords[toks[k].Lower] && !(k == nameStart && calendarWords[toks[k].Lower]) {
 		if _, org := entLex.orgWords[toks[k].Text]; org {
 			return 0
 		}
-		if titleAt(toks, k) > 0 && k == nameStart {
-			return 0
+		if titleAt(toks, k) > 0 {
+			return 0 // "Republican Indiana Gov. Mike Pence": the last title is the one
 		}
 		k++
 		if _, poss := semBase(toks[k-1].Text); poss {
@@ -689,7 +764,7 @@ func (b *entBuilder) titled(toks []semTok, i int) int {
 	}
 	name := semCollapseSpace(string(b.d.Runes[nameToks[0].Start:end]))
 	canon := name
-	if e, ok := entLex.gaz[semKey(nameToks)]; ok && e.kind == graph.KindPerson {
+	if e, ok := entLex.gaz[lookupKey(nameToks)]; ok && e.kind == graph.KindPerson {
 		canon = e.canon
 	} else if len(nameToks) == 1 {
 		if p := b.personBySurname(name); p != nil {
@@ -715,7 +790,7 @@ func (b *entBuilder) titled(toks []semTok, i int) int {
 	return k - i
 }
 
-func (b *entBuilder) personBySurname(s string) *entRec {
+func (b *entityBuilder) personBySurname(s string) *entityRecord {
 	if e := b.surnames[s]; e != nil && e.Kind == graph.KindPerson {
 		return e
 	}
@@ -738,82 +813,39 @@ var sentenceStarters = map[string]bool{
 	"following": true, "among": true, "between": true, "without": true, "within": true, "over": true,
 	"about": true, "around": true, "approximately": true, "nearly": true, "almost": true, "further": true,
 	"other": true, "another": true, "only": true, "even": true, "just": true, "clear": true,
+	"later": true, "earlier": true, "yesterday": true, "today": true, "tomorrow": true, "tonight": true,
+	"last": true, "next": true, "first": true, "again": true, "finally": true, "elsewhere": true,
+	"overall": true, "besides": true, "asked": true, "once": true, "speaking": true,
 }
 
-// capSeq applies rule 4 at token i.
-func (b *entBuilder) capSeq(toks []semTok, i int, sentStart bool) int {
+// capSeq applies rule 6 at token i.
+func (b *entityBuilder) capSeq(toks []semTok, i int, sentStart bool) int {
 	if !semCapWord(toks[i]) {
 		return 0
 	}
-	if sentStart {
-		w := toks[i].Lower
-		if sentenceStarters[w] || strings.HasSuffix(w, "ing") || strings.HasSuffix(w, "ly") || strings.HasSuffix(w, "ed") {
-			return 1
-		}
+	if sentStart && isSentenceOpener(toks[i].Lower) {
+		return 1
 	}
-	j := i + 1
-	if _, poss := semBase(toks[i].Text); !poss {
-		for j < len(toks) && j-i < semMaxNameWords {
-			t := toks[j]
-			if semCapWord(t) {
-				if _, _, ok := b.gazMatch(toks, j); ok && j > i && !(j == i+1 && (semCompass[toks[i].Text] || entLex.firstNames[toks[i].Text] != 0)) {
-					// a known name after an unknown one starts a new name, except an
-					// organization word that ends this one
-					if _, org := entLex.orgWords[t.Text]; !org {
-						break
-					}
-				}
-				j++
-				if _, poss := semBase(t.Text); poss {
-					break
-				}
-				continue
-			}
-			// "Board of Peace", "Principles for Peace": a lowercase connector inside
-			if (t.Lower == "of" || t.Lower == "for" || t.Lower == "in" || t.Lower == "on") && t.Text == t.Lower &&
-				j+1 < len(toks) && semCapWord(toks[j+1]) && b.connectorOK(toks, i, j) {
-				j++
-				continue
-			}
-			break
-		}
+	j := b.capSeqEnd(toks, i)
+	if sentStart && j > i+1 && (b.personBySurname(toks[i+1].Text) != nil || b.given[toks[i+1].Text] != nil) {
+		return 1 // "Later Spencer said": a known person after the first word
+	}
+	if j > i+1 && entLex.firstNames[toks[i].Text] == 0 && b.lowercase[toks[i].Lower] && b.personBySurname(toks[i+1].Text) != nil {
+		return 1 // "Against Trump", "Did Trump": an ordinary word before a known surname
+	}
+	if j >= i+3 && entLex.firstNames[toks[i].Text] == 0 && entLex.firstNames[toks[i+1].Text] != 0 && !hasOrgWord(toks[i:j]) {
+		return 1 // "Crooked Hillary Clinton": a word before a full name is no part of it
 	}
 	if n := b.dateline(toks, i, j); n > 0 {
 		return n
 	}
-	seq := toks[i:j]
-	last := seq[len(seq)-1]
-	end := last.End
-	if base, poss := semBase(last.Text); poss {
-		end = last.Start + len([]rune(base))
-		last.Text = base
-		seq = append(append([]semTok{}, seq[:len(seq)-1]...), last)
-	}
-	if sentStart && len(seq) == 1 && entLex.firstNames[seq[0].Text] == 0 {
-		return j - i
-	}
+	seq, end := withoutPossessive(toks[i:j])
 	name := semCollapseSpace(string(b.d.Runes[seq[0].Start:end]))
 	acr := b.acronymAfter(toks, j)
-	kind := graph.KindUnknown
-	for _, t := range seq {
-		if k, ok := entLex.orgWords[t.Text]; ok {
-			kind = k
-		}
-	}
-	if kind != graph.KindUnknown && kind != graph.KindPerson && len(seq) == 1 && acr == "" {
-		kind = graph.KindUnknown // "the Coalition": one organization word is not a name
-	}
-	if kind == graph.KindUnknown && len(seq) >= 2 && len(seq) <= 4 && entLex.firstNames[seq[0].Text] != 0 {
-		kind = graph.KindPerson
-	}
-	if kind == graph.KindUnknown && acr != "" {
-		kind = graph.KindOrganization
-	}
-	if kind == graph.KindUnknown && len(seq) >= 2 && len(seq) <= 3 && semPersonContext(toks, i, j) && semAllNameWords(seq) {
-		kind = graph.KindPerson
-	}
+	kind := b.capSeqKind(toks, seq, i, j, acr)
 	if kind == graph.KindUnknown {
 		if len(seq) == 1 {
+			// a surname or an acronym, also at the start of a sentence ("Brodie said")
 			b.pending = append(b.pending, pendingMention{text: name, start: seq[0].Start, end: end})
 		}
 		return j - i
@@ -821,11 +853,278 @@ func (b *entBuilder) capSeq(toks []semTok, i int, sentStart bool) int {
 	if kind == graph.KindPerson && len(seq) == 1 {
 		return j - i
 	}
-	if p := b.personBySurname(name); kind == graph.KindPerson && p != nil && len(seq) == 1 {
-		name = p.Name
+	b.recordCapSeq(toks, i, j, seq[0].Start, end, name, kind, acr)
+	return j - i
+}
+
+// interviewer applies the interviewer rule at token i: in "In an interview with X,
+// SPEAKER said ...", X is the outlet that interviewed the speaker when X is one to
+// four capitalized words that name no person (no first name, no person named
+// before): "In an interview with Digital, John Spencer suggested ...". It returns
+// the tokens used, or 0.
+func (b *entityBuilder) interviewer(toks []semTok, i int) int {
+	if !afterInterviewWith(toks, i) || !semCapWord(toks[i]) || entLex.firstNames[toks[i].Text] != 0 {
+		return 0
 	}
-	rec := b.entity(name, kind, seq[0].Start)
-	b.mention(rec, seq[0].Start, end, MentionName)
+	j := i
+	for j < len(toks) && j-i < 4 && semCapWord(toks[j]) && nameShaped(toks[j].Text) {
+		if b.personBySurname(toks[j].Text) != nil || entLex.gaz[toks[j].Text].canon != "" {
+			return 0
+		}
+		j++
+	}
+	if j == i || j >= len(toks) || toks[j].Text != "," {
+		return 0
+	}
+	name := semCollapseSpace(string(b.d.Runes[toks[i].Start:toks[j-1].End]))
+	rec := b.entity(name, graph.KindOutlet, toks[i].Start)
+	b.mention(rec, toks[i].Start, toks[j-1].End, MentionName)
+	return j - i
+}
+
+// afterInterviewWith reports whether token i follows "In an interview with" (or "In
+// the interview with") at the start of its sentence.
+func afterInterviewWith(toks []semTok, i int) bool {
+	return i >= 4 && toks[i-1].Lower == "with" && toks[i-2].Lower == "interview" && isArticle(toks[i-3].Lower) &&
+		toks[i-4].Lower == "in" && i-4 == semFirstWord(toks)
+}
+
+// isSentenceOpener reports whether a capitalized first word of a sentence is an
+// ordinary word, not a name: a function word or a word ending in -ing, -ly or -ed.
+func isSentenceOpener(w string) bool {
+	return sentenceStarters[w] || strings.HasSuffix(w, "ing") || strings.HasSuffix(w, "ly") || strings.HasSuffix(w, "ed")
+}
+
+// capSeqEnd returns the end of the capitalized sequence starting at token i: up to
+// maxNameWords capitalized words, with "of"/"for"/"in"/"on" inside ("Board of
+// Peace"), ending after a possessive; a known name or a title before a name starts
+// a new sequence.
+func (b *entityBuilder) capSeqEnd(toks []semTok, i int) int {
+	j := i + 1
+	if _, poss := semBase(toks[i].Text); poss {
+		return j
+	}
+	for j < len(toks) && j-i < maxNameWords {
+		t := toks[j]
+		if t.Text == "." && isInitial(toks[j-1]) && j+1 < len(toks) && semCapWord(toks[j+1]) && toks[j+1].Start == t.End+1 {
+			j++ // "Laurence H. Tribe": an initial's period
+			continue
+		}
+		if semCapWord(t) {
+			if nameBreakWords[t.Lower] || b.startsNewName(toks, i, j) {
+				break
+			}
+			j++
+			if _, poss := semBase(t.Text); poss {
+				break
+			}
+			continue
+		}
+		if isNameConnector(t) && j+1 < len(toks) && semCapWord(toks[j+1]) && b.connectorOK(toks, i, j) {
+			j++
+			continue
+		}
+		break
+	}
+	return j
+}
+
+// nameBreakWords are words that, capitalized in a headline, end a name rather than
+// continue it ("Lindsey Graham Says", "Hillary Clinton Was Headed").
+var nameBreakWords = func() map[string]bool {
+	m := map[string]bool{"is": true, "was": true, "were": true, "are": true, "has": true, "have": true, "had": true,
+		"would": true, "can": true, "could": true, "should": true, "must": true, "does": true, "did": true,
+		"says": true, "said": true, "to": true, "and": true, "or": true, "vs": true, "vs.": true}
+	for w := range speechVerbs {
+		m[w] = true
+	}
+	for w := range sentenceStarters {
+		m[w] = true
+	}
+	return m
+}()
+
+// isInitial reports whether t is a single capital letter ("H" of "Laurence H. Tribe").
+func isInitial(t semTok) bool {
+	r := []rune(t.Text)
+	return len(r) == 1 && unicode.IsUpper(r[0])
+}
+
+// startsNewName reports whether the capitalized word toks[j] starts a new name after
+// toks[i:j]: a known name does ("Mali Kosovo"), except an organization word that ends
+// this one ("Washington Post") or a name that a compass word or a first name joins
+// ("Northern Ireland", "George Washington"); so does a title followed by a name
+// ("Virginia Gov. Terry McAuliffe") after a sequence without an organization word.
+func (b *entityBuilder) startsNewName(toks []semTok, i, j int) bool {
+	if _, org := entLex.orgWords[toks[j].Text]; org {
+		return false
+	}
+	if isNameConnector(toks[j-1]) && hasOrgWord(toks[i:j]) {
+		return false // "Mission in Mali", "Bank of England": the place completes the name
+	}
+	if _, _, ok := b.gazMatch(toks, j); ok && !(j == i+1 && (compassWords[toks[i].Text] || entLex.firstNames[toks[i].Text] != 0)) {
+		return true
+	}
+	if n := titleAt(toks, j); n > 0 && j+n < len(toks) && semCapWord(toks[j+n]) {
+		return !hasOrgWord(toks[i:j])
+	}
+	return false
+}
+
+// isNameConnector reports whether t is a lowercase "of", "for", "in" or "on", which
+// may join the words of a name ("Board of Peace").
+func isNameConnector(t semTok) bool {
+	return (t.Lower == "of" || t.Lower == "for" || t.Lower == "in" || t.Lower == "on") && t.Text == t.Lower
+}
+
+// hasOrgWord reports whether one of the tokens is an organization word.
+func hasOrgWord(toks []semTok) bool {
+	for _, t := range toks {
+		if _, org := entLex.orgWords[t.Text]; org {
+			return true
+		}
+	}
+	return false
+}
+
+// withoutPossessive returns seq with the possessive ending of its last word removed
+// and the code point where the name ends.
+func withoutPossessive(seq []semTok) ([]semTok, int) {
+	last := seq[len(seq)-1]
+	base, poss := semBase(last.Text)
+	if !poss {
+		return seq, last.End
+	}
+	last.Text = base
+	return append(append([]semTok{}, seq[:len(seq)-1]...), last), last.Start + len([]rune(base))
+}
+
+// capSeqKind decides what the capitalized sequence seq (toks[i:j]) names: an
+// organization or outlet by its organization word (not one word alone: "the
+// Coalition"), a person by a first name, an organization by an acronym defined after
+// it, a person by the evidence of looksLikePerson; else unknown.
+func (b *entityBuilder) capSeqKind(toks, seq []semTok, i, j int, acr string) graph.AgentKind {
+	kind := graph.KindUnknown
+	for _, t := range seq {
+		if k, ok := entLex.orgWords[t.Text]; ok {
+			kind = k
+		}
+	}
+	if kind != graph.KindUnknown && kind != graph.KindPerson && len(seq) == 1 && acr == "" {
+		kind = graph.KindUnknown
+	}
+	switch {
+	case kind != graph.KindUnknown:
+		return kind
+	case len(seq) >= 2 && len(seq) <= 4 && entLex.firstNames[seq[0].Text] != 0 && !namesPlaceOrPeople(seq):
+		return graph.KindPerson
+	case acr != "":
+		return graph.KindOrganization
+	case len(seq) >= 2 && len(seq) <= 3 && allNameWords(seq) && b.looksLikePerson(toks, seq, i, j):
+		return graph.KindPerson
+	}
+	return graph.KindUnknown
+}
+
+// namesPlaceOrPeople reports whether a capitalized sequence is a place by its last
+// word ("Coral Springs") or holds a people, faith or camp ("Sunni Muslims"), a month
+// or a weekday ("Florida Friday"): then it is no person's name.
+func namesPlaceOrPeople(seq []semTok) bool {
+	if entLex.placeEnds[seq[len(seq)-1].Text] {
+		return true
+	}
+	for _, t := range seq {
+		if entLex.peoples[t.Text] || calendarWords[t.Lower] || compassWords[t.Text] {
+			return true
+		}
+	}
+	return false
+}
+
+// calendarWords are the months and weekdays, lowercased.
+var calendarWords = map[string]bool{"january": true, "february": true, "march": true, "april": true, "may": true,
+	"june": true, "july": true, "august": true, "september": true, "october": true, "november": true, "december": true,
+	"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true, "saturday": true, "sunday": true}
+
+// looksLikePerson reports whether a sequence of two or three name-shaped words that
+// no lexicon knows (toks[i:j]) is a person's name by its context: a speech verb
+// (speechVerbContext), a role around it (personRoleContext), or its last word used
+// alone elsewhere in the document ("Olena Kovalenko ... Kovalenko said").
+func (b *entityBuilder) looksLikePerson(toks, seq []semTok, i, j int) bool {
+	for _, t := range seq {
+		if b.lowercase[t.Lower] {
+			return false // "National Convention", "Cold War": ordinary words capitalized
+		}
+	}
+	return speechVerbContext(toks, i, j) || personRoleContext(toks, i, j) || b.standalone[seq[len(seq)-1].Text]
+}
+
+// personRoleContext reports whether a role stands next to the name toks[i:j]: a
+// lowercase title right before it ("soldier Itay Chen"), a title before an
+// appositive comma ("the ambassador, Jane Roe,"), an appositive after it that holds a
+// title word or opens with "who" ("Jane Roe, a senior analyst,", "Jane Roe, who
+// teaches"), or a copula and a role at the start of the sentence ("Jane Roe is the
+// director").
+func personRoleContext(toks []semTok, i, j int) bool {
+	if i > 0 && isLowerTitle(toks[i-1]) {
+		return true
+	}
+	if i > 1 && toks[i-1].Text == "," && isLowerTitle(toks[i-2]) {
+		return true
+	}
+	return roleAppositiveAfter(toks, j) || copulaRoleAfter(toks, i, j)
+}
+
+// roleAppositiveAfter reports whether an appositive after a name ending before token
+// j opens with "who" or holds a lowercase title within six words.
+func roleAppositiveAfter(toks []semTok, j int) bool {
+	if j+1 >= len(toks) || toks[j].Text != "," {
+		return false
+	}
+	if toks[j+1].Lower == "who" {
+		return true
+	}
+	for k := j + 1; k < len(toks) && k <= j+6 && toks[k].Text != ","; k++ {
+		if isLowerTitle(toks[k]) {
+			return true
+		}
+	}
+	return false
+}
+
+// copulaRoleAfter reports whether a name opening its sentence (toks[i:j]) is
+// followed by "is"/"was" and a title within four words ("Jane Roe is the director").
+func copulaRoleAfter(toks []semTok, i, j int) bool {
+	if j+2 >= len(toks) || (toks[j].Lower != "is" && toks[j].Lower != "was") || i != semFirstWord(toks) {
+		return false
+	}
+	for k := j + 1; k < len(toks) && k <= j+5; k++ {
+		if entLex.titles[toks[k].Lower] {
+			return true
+		}
+	}
+	return false
+}
+
+// isLowerTitle reports whether t is a title or role word written in lowercase
+// ("soldier", "minister", "analyst").
+func isLowerTitle(t semTok) bool {
+	return t.Kind == 'w' && t.Text == t.Lower && entLex.titles[t.Lower]
+}
+
+// recordCapSeq records the entity named by a capitalized sequence toks[i:j] (name,
+// from code point start to end) with its acronym and, for a person, roles. A bare
+// body name ("the Health Ministry") is the one place's body of that name named
+// before (bodyByName); a lone surname is the person named in full before.
+func (b *entityBuilder) recordCapSeq(toks []semTok, i, j, start, end int, name string, kind graph.AgentKind, acr string) {
+	var rec *entityRecord
+	if kind == graph.KindOrganization {
+		rec = b.bodyByName(name)
+	}
+	if rec == nil {
+		rec = b.entity(name, kind, start)
+	}
+	b.mention(rec, start, end, MentionName)
 	if acr != "" {
 		b.acronyms[acr] = rec.Name
 		semAddUnique(&rec.Aliases, acr)
@@ -834,13 +1133,12 @@ func (b *entBuilder) capSeq(toks []semTok, i int, sentStart bool) int {
 		b.appositives(rec, toks, i, j)
 		b.roleBefore(rec, toks, i)
 	}
-	return j - i
 }
 
 // roleBefore adds the role written right before a person's name in lowercase, with
 // the organization or country names before it ("IDF soldier Itay Chen" → "IDF
 // soldier").
-func (b *entBuilder) roleBefore(rec *entRec, toks []semTok, i int) {
+func (b *entityBuilder) roleBefore(rec *entityRecord, toks []semTok, i int) {
 	if i < 1 || toks[i-1].Kind != 'w' || toks[i-1].Text != toks[i-1].Lower || !entLex.titles[toks[i-1].Lower] {
 		return
 	}
@@ -854,28 +1152,33 @@ func (b *entBuilder) roleBefore(rec *entRec, toks []semTok, i int) {
 	semAddUnique(&rec.Roles, semCollapseSpace(string(b.d.Runes[toks[k].Start:toks[i-1].End])))
 }
 
-// semMaxNameWords bounds a capitalized sequence: no name is longer, and a text in
+// maxNameWords bounds a capitalized sequence: no name is longer, and a text in
 // capitals must not become one endless name.
-const semMaxNameWords = 10
+const maxNameWords = 10
 
-// semCompass are words that join the known name after them into a new name
+// compassWords are words that join the known name after them into a new name
 // ("Northern Ireland", "New York", "East Timor").
-var semCompass = map[string]bool{"Northern": true, "Southern": true, "Eastern": true, "Western": true,
+var compassWords = map[string]bool{"Northern": true, "Southern": true, "Eastern": true, "Western": true,
 	"North": true, "South": true, "East": true, "West": true, "New": true, "Upper": true, "Lower": true, "Central": true, "Greater": true}
 
 // connectorOK accepts "of"/"for"/"in" inside a name only when the name so far has an
 // organization word or the part after it is capitalized to the end ("Board of Peace").
-func (b *entBuilder) connectorOK(toks []semTok, i, j int) bool {
-	for k := i; k < j; k++ {
-		if _, org := entLex.orgWords[toks[k].Text]; org {
-			return true
-		}
+func (b *entityBuilder) connectorOK(toks []semTok, i, j int) bool {
+	if hasOrgWord(toks[i:j]) {
+		return true
 	}
-	return j-i >= 2
+	// not inside a person's name ("Alicia Machado on Friday") nor before a date
+	return j-i >= 2 && entLex.firstNames[toks[i].Text] == 0 && (j+1 >= len(toks) || !calendarWords[toks[j+1].Lower])
 }
 
-func semAllNameWords(seq []semTok) bool {
+func allNameWords(seq []semTok) bool {
+	if namesPlaceOrPeople(seq) {
+		return false
+	}
 	for _, t := range seq {
+		if sentenceStarters[t.Lower] {
+			return false
+		}
 		r := []rune(t.Text)
 		if len(r) < 2 || !unicode.IsUpper(r[0]) || !unicode.IsLower(r[1]) {
 			return false
@@ -893,19 +1196,19 @@ func semAllNameWords(seq []semTok) bool {
 	return true
 }
 
-// semSpeechVerbs are verbs that make the capitalized name before them a speaker
-// (rule 4's cue context): "Jane Roe said".
-var semSpeechVerbs = map[string]bool{
+// speechVerbs are verbs that make the capitalized name before them a speaker
+// (rule 6's cue context): "Jane Roe said".
+var speechVerbs = map[string]bool{
 	"said": true, "says": true, "told": true, "added": true, "stated": true, "noted": true, "wrote": true,
 	"argued": true, "explained": true, "emphasized": true, "remarked": true, "warned": true, "asked": true,
 	"insisted": true, "claimed": true, "announced": true, "declared": true, "commented": true, "stressed": true,
 	"suggested": true, "observed": true, "asserted": true, "mentioned": true, "believes": true, "thinks": true,
 }
 
-// semPersonContext reports whether the name toks[i:j] is followed (directly or after
+// speechVerbContext reports whether the name toks[i:j] is followed (directly or after
 // an appositive) by a speech verb or preceded by "said".
-func semPersonContext(toks []semTok, i, j int) bool {
-	if j < len(toks) && semSpeechVerbs[toks[j].Lower] {
+func speechVerbContext(toks []semTok, i, j int) bool {
+	if j < len(toks) && speechVerbs[toks[j].Lower] {
 		return true
 	}
 	if i > 0 && (toks[i-1].Lower == "said" || toks[i-1].Lower == "says") {
@@ -913,7 +1216,7 @@ func semPersonContext(toks []semTok, i, j int) bool {
 	}
 	if j < len(toks) && toks[j].Text == "," {
 		for k := j + 1; k < len(toks) && k < j+25; k++ {
-			if toks[k].Text == "," && k+1 < len(toks) && semSpeechVerbs[toks[k+1].Lower] {
+			if toks[k].Text == "," && k+1 < len(toks) && speechVerbs[toks[k+1].Lower] {
 				return true
 			}
 		}
@@ -921,59 +1224,84 @@ func semPersonContext(toks []semTok, i, j int) bool {
 	return false
 }
 
-// appositives applies rule 5 to a person named by toks[i:j].
-func (b *entBuilder) appositives(rec *entRec, toks []semTok, i, j int) {
-	// NAME, ROLE,  /  NAME, who ROLE,
-	if j < len(toks) && toks[j].Text == "," && j+1 < len(toks) {
-		first := toks[j+1]
-		_, poss := semBase(first.Text)
-		ok := first.Lower == "a" || first.Lower == "an" || first.Lower == "the" || first.Lower == "who" ||
-			(poss && semIsCap(first.Text)) || (first.Kind == 'w' && first.Text == first.Lower && entLex.titles[first.Lower])
-		if ok {
-			k := j + 1
-			for k < len(toks) && toks[k].Text != "," && toks[k].Kind != 'q' && k-j < 20 && !(toks[k].Text == "." && k == len(toks)-1) {
-				k++
-			}
-			closed := k < len(toks) && toks[k].Text == ","
-			atEnd := k >= len(toks)-1
-			if k > j+1 && (closed || atEnd) {
-				s := toks[j+1]
-				if s.Lower == "who" && k > j+2 {
-					s = toks[j+2]
-				}
-				role := semCollapseSpace(string(b.d.Runes[s.Start:toks[k-1].End]))
-				semAddUnique(&rec.Roles, role)
-			}
-		}
-	}
-	// the ROLE, NAME,
-	if i >= 2 && toks[i-1].Text == "," {
-		k := i - 2
-		roleEnd := toks[k].End
-		if toks[k].Kind == 'w' && toks[k].Text == toks[k].Lower && entLex.titles[toks[k].Lower] {
-			for k > 0 && i-k < 8 && toks[k-1].Text != "," && toks[k-1].Lower != "the" && toks[k-1].Lower != "a" && toks[k-1].Lower != "an" {
-				k--
-			}
-			if k > 0 && (toks[k-1].Lower == "the" || toks[k-1].Lower == "a" || toks[k-1].Lower == "an") {
-				semAddUnique(&rec.Roles, semCollapseSpace(string(b.d.Runes[toks[k].Start:roleEnd])))
-			}
-		}
-	}
-	// NAME is the ROLE (at the start of a sentence)
-	if semFirstWord(toks) == i && j+1 < len(toks) && (toks[j].Lower == "is" || toks[j].Lower == "was") &&
-		(toks[j+1].Lower == "a" || toks[j+1].Lower == "an" || toks[j+1].Lower == "the") {
-		k := j + 2
-		for k < len(toks) && toks[k].Text != "," && toks[k].Text != "." && toks[k].Lower != "which" && toks[k].Lower != "who" && k-j < 30 {
-			k++
-		}
-		if k > j+2 {
-			semAddUnique(&rec.Roles, semCollapseSpace(string(b.d.Runes[toks[j+2].Start:toks[k-1].End])))
+// appositives applies rule 7 to a person named by toks[i:j]: each form found adds a
+// role.
+func (b *entityBuilder) appositives(rec *entityRecord, toks []semTok, i, j int) {
+	for _, role := range []Span{appositiveAfter(toks, j), appositiveBefore(toks, i), copularRole(toks, i, j)} {
+		if role.End > role.Start {
+			semAddUnique(&rec.Roles, semCollapseSpace(string(b.d.Runes[role.Start:role.End])))
 		}
 	}
 }
 
-// resolvePending applies rule 6 to single capitalized words.
-func (b *entBuilder) resolvePending() {
+// appositiveAfter reads "NAME, ROLE," and "NAME, who ROLE," (or the role up to the
+// sentence's end) after a name ending before token j: the role opens with an
+// article, "who", a possessive name ("Britain’s minister") or a lowercase title. It
+// returns the role's span, or a zero span.
+func appositiveAfter(toks []semTok, j int) Span {
+	if j+1 >= len(toks) || toks[j].Text != "," || !opensAppositive(toks[j+1]) {
+		return Span{}
+	}
+	k := j + 1
+	for k < len(toks) && toks[k].Text != "," && toks[k].Kind != 'q' && k-j < 20 && !(toks[k].Text == "." && k == len(toks)-1) {
+		k++
+	}
+	closed := k < len(toks) && toks[k].Text == ","
+	if k <= j+1 || !(closed || k >= len(toks)-1) {
+		return Span{}
+	}
+	s := toks[j+1]
+	if s.Lower == "who" && k > j+2 {
+		s = toks[j+2]
+	}
+	return Span{Start: s.Start, End: toks[k-1].End}
+}
+
+// opensAppositive reports whether a word after "NAME," opens a role: an article,
+// "who", a capitalized possessive ("Britain’s") or a lowercase title.
+func opensAppositive(first semTok) bool {
+	_, poss := semBase(first.Text)
+	return isArticle(first.Lower) || first.Lower == "who" || (poss && semIsCap(first.Text)) || isLowerTitle(first)
+}
+
+// appositiveBefore reads "the ROLE, NAME," before a name starting at token i: a
+// lowercase title ends the role, an article opens it within eight words.
+func appositiveBefore(toks []semTok, i int) Span {
+	if i < 2 || toks[i-1].Text != "," || !isLowerTitle(toks[i-2]) {
+		return Span{}
+	}
+	k := i - 2
+	roleEnd := toks[k].End
+	for k > 0 && i-k < 8 && toks[k-1].Text != "," && !isArticle(toks[k-1].Lower) {
+		k--
+	}
+	if k == 0 || !isArticle(toks[k-1].Lower) {
+		return Span{}
+	}
+	return Span{Start: toks[k].Start, End: roleEnd}
+}
+
+// copularRole reads "NAME is the ROLE" (or "was a ROLE") when the name opens the
+// sentence; the role runs to a comma, period, "which" or "who".
+func copularRole(toks []semTok, i, j int) Span {
+	if j+1 >= len(toks) || (toks[j].Lower != "is" && toks[j].Lower != "was") || !isArticle(toks[j+1].Lower) || semFirstWord(toks) != i {
+		return Span{}
+	}
+	k := j + 2
+	for k < len(toks) && toks[k].Text != "," && toks[k].Text != "." && toks[k].Lower != "which" && toks[k].Lower != "who" && k-j < 30 {
+		k++
+	}
+	if k <= j+2 {
+		return Span{}
+	}
+	return Span{Start: toks[j+2].Start, End: toks[k-1].End}
+}
+
+// isArticle reports whether a lowercased word is "a", "an" or "the".
+func isArticle(w string) bool { return w == "a" || w == "an" || w == "the" }
+
+// resolvePending applies rule 8 to single capitalized words.
+func (b *entityBuilder) resolvePending() {
 	for _, p := range b.pending {
 		if canon, ok := b.acronyms[p.text]; ok {
 			b.mention(b.byName[canon], p.start, p.end, MentionName)
@@ -990,9 +1318,9 @@ func (b *entBuilder) resolvePending() {
 	}
 }
 
-// nominals applies rule 7: "the ministry" → the nearest preceding organization whose
+// nominals applies rule 9: "the ministry" → the one preceding organization whose
 // name or an alias contains "ministry".
-func (b *entBuilder) nominals() {
+func (b *entityBuilder) nominals() {
 	sort.SliceStable(b.mentions, func(x, y int) bool { return b.mentions[x].Span.Start < b.mentions[y].Span.Start })
 	named := append([]Mention(nil), b.mentions...)
 	byID := b.byID
@@ -1015,26 +1343,37 @@ func (b *entBuilder) nominals() {
 		if i+2 < len(toks) && toks[i+2].Kind == 'w' && semIsCap(toks[i+2].Text) {
 			continue // "the ministry of ..." names something else
 		}
-		head := toks[i+1].Lower
-		top := sort.Search(len(named), func(k int) bool { return named[k].Span.Start >= toks[i].Start })
-		for k := top - 1; k >= 0 && top-k <= 500; k-- {
-			m := named[k]
-			if m.Span.End > toks[i].Start {
-				continue
-			}
-			e := byID[m.Entity]
-			if e == nil || (e.Kind != graph.KindOrganization && e.Kind != graph.KindOutlet) {
-				continue
-			}
-			if semNameHas(e, head) {
-				b.mention(e, toks[i].Start, toks[i+1].End, MentionNominal)
-				break
-			}
+		if e := nominalReferent(named, byID, toks[i].Start, toks[i+1].Lower); e != nil {
+			b.mention(e, toks[i].Start, toks[i+1].End, MentionNominal)
 		}
 	}
 }
 
-func semNameHas(e *entRec, head string) bool {
+// nominalReferent returns the organization or outlet that "the HEAD" at pos refers
+// to: the one entity whose name or alias has the word head among those named in the
+// 500 name mentions before pos; nil when there is none or more than one ("the
+// ministry" after both Gaza’s and Sudan’s Health Ministry is left unresolved).
+func nominalReferent(named []Mention, byID map[string]*entityRecord, pos int, head string) *entityRecord {
+	var found *entityRecord
+	top := sort.Search(len(named), func(k int) bool { return named[k].Span.Start >= pos })
+	for k := top - 1; k >= 0 && top-k <= 500; k-- {
+		m := named[k]
+		if m.Span.End > pos {
+			continue
+		}
+		e := byID[m.Entity]
+		if e == nil || (e.Kind != graph.KindOrganization && e.Kind != graph.KindOutlet) || !entityNameHas(e, head) {
+			continue
+		}
+		if found != nil && found != e {
+			return nil
+		}
+		found = e
+	}
+	return found
+}
+
+func entityNameHas(e *entityRecord, head string) bool {
 	for _, n := range append([]string{e.Name}, e.Aliases...) {
 		for _, w := range strings.Fields(strings.ToLower(n)) {
 			if w == head {
@@ -1047,7 +1386,7 @@ func semNameHas(e *entRec, head string) bool {
 
 // finish writes the entities, in order of first mention, and the mentions, in text
 // order, into the document.
-func (b *entBuilder) finish() {
+func (b *entityBuilder) finish() {
 	sort.SliceStable(b.order, func(x, y int) bool { return b.order[x].first < b.order[y].first })
 	d := b.d
 	d.Entities = d.Entities[:0]
@@ -1063,8 +1402,8 @@ func (b *entBuilder) finish() {
 	d.Mentions = b.mentions
 }
 
-// semEntityIndex returns the index of the entity with id in d.Entities, or -1.
-func semEntityIndex(d *Document, id string) int {
+// entityIndex returns the index of the entity with id in d.Entities, or -1.
+func entityIndex(d *Document, id string) int {
 	for i := range d.Entities {
 		if d.Entities[i].ID == id {
 			return i
@@ -1078,7 +1417,7 @@ func semEntityIndex(d *Document, id string) int {
 // ("observers note").
 func semAddEntity(d *Document, name string, kind graph.AgentKind) string {
 	id := graph.AgentID(name)
-	if i := semEntityIndex(d, id); i >= 0 {
+	if i := entityIndex(d, id); i >= 0 {
 		if d.Entities[i].Kind == graph.KindUnknown {
 			d.Entities[i].Kind = kind
 		}

@@ -1,44 +1,20 @@
 package extract
 
 import (
-	"embed"
 	"sort"
 	"strings"
 	"unicode"
+
+	"github.com/claimgraph/claimgraph/extract/lexicon"
 )
 
-// semLexFS holds the word lists of the semantic stages (entities, speakers,
-// quantities, claims, disputes). Each file documents its own format in its header
-// comment: lines starting with "#" are comments, fields are separated by tabs.
-//
-//go:embed lexicon/qualifiers.txt lexicon/numbers.txt lexicon/quantity_context.txt lexicon/gazetteer.txt lexicon/countries.txt lexicon/firstnames.txt lexicon/titles.txt lexicon/groups.txt lexicon/orgwords.txt lexicon/disputes.txt lexicon/modality.txt lexicon/pronouns.txt lexicon/dispute_targets.txt lexicon/rebuttals.txt lexicon/dispute_words.txt
-var semLexFS embed.FS
-
-// semLexRows reads an embedded lexicon file into rows of tab-separated fields,
-// skipping comments and blank lines. A missing file is a programming error caught by
-// the tests, so it panics at package initialization.
-func semLexRows(name string) [][]string {
-	b, err := semLexFS.ReadFile("lexicon/" + name)
-	if err != nil {
-		panic("extract: lexicon " + name + ": " + err.Error())
-	}
-	var rows [][]string
-	for _, line := range strings.Split(string(b), "\n") {
-		line = strings.TrimRight(line, "\r")
-		if strings.TrimSpace(line) == "" || strings.HasPrefix(line, "#") {
-			continue
-		}
-		f := strings.Split(line, "\t")
-		for i := range f {
-			f[i] = strings.TrimSpace(f[i])
-		}
-		rows = append(rows, f)
-	}
-	return rows
-}
+// semLexRows reads a word list of package lexicon (the one loader of every list the
+// extractor reads) into rows of tab-separated fields. A missing list is a programming
+// error caught by the tests, so it panics at package initialization.
+func semLexRows(name string) [][]string { return lexicon.Rows(name) }
 
 // semTok is a word, number or punctuation mark as the semantic stages see it. The
-// semantic stages scan the code points themselves (semScan) so that possessives,
+// semantic stages scan the code points themselves (scanRunes) so that possessives,
 // abbreviations and hyphenated compounds are split the way their rules expect,
 // whatever the segmentation stage does with them; offsets are code points.
 type semTok struct {
@@ -49,7 +25,7 @@ type semTok struct {
 	Kind  byte // 'w' word, 'n' number, 'p' punctuation, 'q' quotation mark
 }
 
-func semIsQuote(r rune) bool {
+func isQuoteMark(r rune) bool {
 	switch r {
 	case '"', '“', '”', '„', '«', '»', '‘', '’', '\'', '‚', '‹', '›':
 		return true
@@ -61,12 +37,12 @@ func semIsApos(r rune) bool { return r == '\'' || r == '’' }
 
 func semIsDash(r rune) bool { return r == '-' || r == '‐' || r == '‑' }
 
-// semScan splits runes[start:end] into tokens. Words keep inner apostrophes
+// scanRunes splits runes[start:end] into tokens. Words keep inner apostrophes
 // ("Gaza’s"), inner hyphens ("Secretary-General", "two-year") and the periods of
 // abbreviations made of single letters ("U.S.", "U.N."), and of a few known
 // abbreviations ending in a period ("Gen.", "Mr."). Numbers keep inner separators
 // ("68,800", "1.5"). Everything else is one punctuation token per code point.
-func semScan(runes []rune, start, end int) []semTok {
+func scanRunes(runes []rune, start, end int) []semTok {
 	return (&semText{runes: runes}).scan(start, end)
 }
 
@@ -82,7 +58,7 @@ type semText struct {
 	all     []semTok
 	allDone bool
 	indexed bool // all may be built (the text is a Document's)
-	// quoteMask is semQuoteMask of the document, built by the first speaker resolver
+	// quoteMask is quoteMaskOf of the document, built by the first speaker resolver
 	quoteMask []bool
 }
 
@@ -217,7 +193,7 @@ func (x *semText) step(i, end int) (semTok, int, bool) {
 			// a final period of an abbreviation made of single letters (U.S.)
 			if j < end && runes[j] == '.' && j-i >= 3 && runes[j-2] == '.' {
 				j++
-			} else if j < end && runes[j] == '.' && semAbbrevs[strings.ToLower(string(runes[i:j]))] {
+			} else if j < end && runes[j] == '.' && scanAbbrevs[strings.ToLower(string(runes[i:j]))] {
 				j++
 			}
 			return x.tok(i, j, 'w'), j, true
@@ -238,7 +214,7 @@ func (x *semText) step(i, end int) (semTok, int, bool) {
 			return x.tok(i, j, 'n'), j, true
 		default:
 			k := byte('p')
-			if semIsQuote(r) {
+			if isQuoteMark(r) {
 				k = 'q'
 			}
 			return x.tok(i, i+1, k), i + 1, true
@@ -246,8 +222,8 @@ func (x *semText) step(i, end int) (semTok, int, bool) {
 	}
 }
 
-// semAbbrevs are words that keep a following period as part of the word.
-var semAbbrevs = map[string]bool{
+// scanAbbrevs are words that keep a following period as part of the word.
+var scanAbbrevs = map[string]bool{
 	"mr": true, "mrs": true, "ms": true, "dr": true, "gen": true, "lt": true, "col": true,
 	"maj": true, "capt": true, "sgt": true, "sen": true, "rep": true, "gov": true, "pres": true,
 	"prof": true, "st": true, "jr": true, "sr": true, "no": true, "vol": true, "adm": true,
@@ -262,11 +238,11 @@ func (x *semText) tok(s, e int, k byte) semTok {
 	} else {
 		t = string(x.runes[s:e])
 	}
-	return semTok{Text: t, Lower: semFold(t), Start: s, End: e, Kind: k}
+	return semTok{Text: t, Lower: foldLower(t), Start: s, End: e, Kind: k}
 }
 
-// semFold lowercases s and folds curly apostrophes and dashes to ASCII.
-func semFold(s string) string {
+// foldLower lowercases s and folds curly apostrophes and dashes to ASCII.
+func foldLower(s string) string {
 	ascii := true
 	for i := 0; i < len(s); i++ {
 		if s[i] >= 0x80 {
@@ -279,13 +255,13 @@ func semFold(s string) string {
 	}
 	s = strings.ToLower(s)
 	if strings.ContainsAny(s, "’‘‐‑") {
-		s = semFolder.Replace(s)
+		s = markFolder.Replace(s)
 	}
 	return s
 }
 
-// semFolder folds curly apostrophes and Unicode hyphens to ASCII.
-var semFolder = strings.NewReplacer("’", "'", "‘", "'", "‐", "-", "‑", "-")
+// markFolder folds curly apostrophes and Unicode hyphens to ASCII.
+var markFolder = strings.NewReplacer("’", "'", "‘", "'", "‐", "-", "‑", "-")
 
 // semBase strips a possessive ending: "Gaza’s" → "Gaza", "forces'" stays.
 func semBase(s string) (string, bool) {

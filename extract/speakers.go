@@ -59,10 +59,10 @@ var pronLex = func() map[string]pronInfo {
 	return m
 }()
 
-// semQuoteMask marks the code points that lie inside quotation marks (curly pairs, or
+// quoteMaskOf marks the code points that lie inside quotation marks (curly pairs, or
 // straight double quotes toggling), so that pronoun antecedents are not taken from
 // inside quotes. Quotes never run past a paragraph end.
-func semQuoteMask(d *Document) []bool {
+func quoteMaskOf(d *Document) []bool {
 	mask := make([]bool, len(d.Runes))
 	in := false
 	for i, r := range d.Runes {
@@ -83,10 +83,12 @@ func semQuoteMask(d *Document) []bool {
 	return mask
 }
 
-// entGender returns a person's gender from their first name, or 0.
-func entGender(e *Entity) byte {
+// firstNameGender returns a person's gender from their first name, or 0.
+func firstNameGender(e *Entity) byte {
 	if f := strings.Fields(e.Name); len(f) > 0 {
-		return entLex.firstNames[f[0]]
+		if g := entLex.firstNames[f[0]]; g == 'm' || g == 'f' {
+			return g
+		}
 	}
 	return 0
 }
@@ -114,15 +116,15 @@ type lastSpeaker struct {
 	speaker string
 }
 
-// semMentionReach bounds how far before a position a mention that covers it may
-// start (names are at most a few words; semMaxNameWords bounds them).
-const semMentionReach = 400
+// mentionReach bounds how far before a position a mention that covers it may
+// start (names are at most a few words; maxNameWords bounds them).
+const mentionReach = 400
 
 func newSpeakerResolver(d *Document) *speakerResolver {
 	sortMentions(d)
 	tx := semTextOf(d)
 	if tx.quoteMask == nil {
-		tx.quoteMask = semQuoteMask(d) // read only; shared by the speaker and dispute stages
+		tx.quoteMask = quoteMaskOf(d) // read only; shared by the speaker and dispute stages
 	}
 	r := &speakerResolver{d: d, mask: tx.quoteMask, byID: map[string]int{}, learned: map[string]byte{},
 		base: d.Mentions, agencies: map[[2]int][]string{}, tx: tx, lastInSentence: map[int]lastSpeaker{}}
@@ -172,7 +174,7 @@ func (r *speakerResolver) entity(id string) *Entity {
 }
 
 func (r *speakerResolver) gender(e *Entity) byte {
-	if g := entGender(e); g != 0 {
+	if g := firstNameGender(e); g != 0 {
 		return g
 	}
 	return r.learned[e.ID]
@@ -210,13 +212,13 @@ func (r *speakerResolver) resolvePronoun(word string, pos int) string {
 	if para >= 0 {
 		minStart = r.d.Paragraphs[max(0, para-3)].Start
 	}
-	// the nearest compatible mention in base and in added; at most semPronounLookback
+	// the nearest compatible mention in base and in added; at most pronounLookback
 	// mentions are looked at in each
 	best := -1
 	var bestID string
 	for _, ms := range [][]Mention{r.base, r.added} {
 		top := sort.Search(len(ms), func(i int) bool { return ms[i].Span.Start >= pos })
-		for k := top - 1; k >= 0 && top-k <= semPronounLookback; k-- {
+		for k := top - 1; k >= 0 && top-k <= pronounLookback; k-- {
 			m := ms[k]
 			if m.Span.Start < minStart || m.Span.Start <= best {
 				break
@@ -288,14 +290,14 @@ func (r *speakerResolver) previousSpeaker(word string, pos int) string {
 	return e.ID
 }
 
-// semPronounLookback bounds how many mentions back a pronoun's antecedent is sought.
-const semPronounLookback = 300
+// pronounLookback bounds how many mentions back a pronoun's antecedent is sought.
+const pronounLookback = 300
 
 // mentionsIn returns the non-pronoun mentions inside [s, e), in text order.
 func (r *speakerResolver) mentionsIn(s, e int) []Mention {
 	var out []Mention
 	for _, ms := range [][]Mention{r.base, r.added} {
-		k := sort.Search(len(ms), func(i int) bool { return ms[i].Span.Start >= s-semMentionReach })
+		k := sort.Search(len(ms), func(i int) bool { return ms[i].Span.Start >= s-mentionReach })
 		for ; k < len(ms) && ms[k].Span.Start < e; k++ {
 			if m := ms[k]; m.Span.End > s && m.Kind != MentionPronoun {
 				out = append(out, m)
@@ -309,47 +311,95 @@ func (r *speakerResolver) mentionsIn(s, e int) []Mention {
 // resolveSource applies rules 1–3 to a source span; it returns the speaker id (or "")
 // and the outlets named in the source.
 func (r *speakerResolver) resolveSource(src Span) (string, []string) {
-	d := r.d
 	toks := r.tx.scan(src.Start, src.End)
+	words := wordTokens(toks)
+	if len(words) == 0 {
+		return "", nil
+	}
+	if id, ok := r.pronounSource(words); ok {
+		return id, nil
+	}
+	headEnd := appositiveHeadEnd(toks, words[0].Start, src.End)
+	ms := r.mentionsIn(src.Start, src.End)
+	outlets, allOutlets := r.sourceOutlets(ms)
+	if id := r.headMention(ms, words, headEnd); id != "" {
+		if allOutlets {
+			return id, outlets
+		}
+		return id, nil
+	}
+	if allOutlets {
+		return ms[0].Entity, outlets
+	}
+	if id := r.appositivePerson(ms, headEnd); id != "" {
+		return id, nil
+	}
+	return r.unnamedSource(words, headEnd), nil
+}
+
+// wordTokens returns the word and number tokens of toks.
+func wordTokens(toks []semTok) []semTok {
 	var words []semTok
 	for _, t := range toks {
 		if t.Kind == 'w' || t.Kind == 'n' {
 			words = append(words, t)
 		}
 	}
-	if len(words) == 0 {
-		return "", nil
+	return words
+}
+
+// pronounSource applies rule 1 to a source that is a pronoun ("he", "she also"): the
+// previous speaker, else the nearest compatible mention; ok is false when the source
+// is no pronoun.
+func (r *speakerResolver) pronounSource(words []semTok) (string, bool) {
+	if len(words) > 2 {
+		return "", false
 	}
-	if len(words) <= 2 {
-		if _, ok := pronLex[words[0].Lower]; ok && (len(words) == 1 || words[1].Lower == "also") {
-			id := r.previousSpeaker(words[0].Lower, words[0].Start)
-			if id == "" {
-				id = r.resolvePronoun(words[0].Text, words[0].Start)
-			}
-			if id != "" {
-				r.addMention(Mention{Entity: id, Span: semSpan(d.Runes, words[0].Start, words[0].End), Kind: MentionPronoun})
-			}
-			return id, nil
-		}
+	if _, ok := pronLex[words[0].Lower]; !ok || (len(words) == 2 && words[1].Lower != "also") {
+		return "", false
 	}
-	// the head: up to the first comma (an appositive follows it)
-	headEnd := src.End
+	id := r.previousSpeaker(words[0].Lower, words[0].Start)
+	if id == "" {
+		id = r.resolvePronoun(words[0].Text, words[0].Start)
+	}
+	if id != "" {
+		r.addMention(Mention{Entity: id, Span: semSpan(r.d.Runes, words[0].Start, words[0].End), Kind: MentionPronoun})
+	}
+	return id, true
+}
+
+// appositiveHeadEnd returns where the head of a source ends: at its first comma after
+// the first word (an appositive follows it), else at the source's end.
+func appositiveHeadEnd(toks []semTok, firstWord, end int) int {
 	for _, t := range toks {
-		if t.Text == "," && t.Start > words[0].Start {
-			headEnd = t.Start
-			break
+		if t.Text == "," && t.Start > firstWord {
+			return t.Start
 		}
 	}
-	ms := r.mentionsIn(src.Start, src.End)
+	return end
+}
+
+// sourceOutlets returns the outlets mentioned in a source and whether every mention
+// there is an outlet (rule 4: "according to reports from Reuters and the AP").
+func (r *speakerResolver) sourceOutlets(ms []Mention) ([]string, bool) {
 	var outlets []string
-	allOutlets := len(ms) > 0
+	all := len(ms) > 0
 	for _, m := range ms {
 		if e := r.entity(m.Entity); e != nil && e.Kind == graph.KindOutlet {
 			semAddUnique(&outlets, m.Entity)
 		} else {
-			allOutlets = false
+			all = false
 		}
 	}
+	return outlets, all
+}
+
+// headMention applies rule 2: the first mention in the head (before headEnd) that is
+// not a possessive country before a role ("Britain’s minister"), a name modifying a
+// noun ("the U.S. plan") or the complement of a group noun ("members of the Security
+// Council").
+func (r *speakerResolver) headMention(ms []Mention, words []semTok, headEnd int) string {
+	d := r.d
 	for _, m := range ms {
 		if m.Span.Start >= headEnd {
 			break
@@ -358,33 +408,32 @@ func (r *speakerResolver) resolveSource(src Span) (string, []string) {
 		if e == nil {
 			continue
 		}
-		// "Britain’s minister": a possessive country before a role is not the speaker
 		if e.Kind == graph.KindCountry && m.Span.End < headEnd && m.Span.End+2 <= len(d.Runes) && semIsApos(d.Runes[m.Span.End]) {
 			continue
 		}
-		// "the U.S. plan", "Hamas spokesman": a name that modifies a noun is not the head
-		if semModifies(words, m.Span.End, headEnd) {
+		if modifiesHead(words, m.Span.End, headEnd) || groupComplementIndex(words, m.Span.Start) >= 0 {
 			continue
 		}
-		// "members of the Security Council": a name that complements a group noun
-		if semComplement(words, m.Span.Start) >= 0 {
-			continue
-		}
-		if allOutlets {
-			return m.Entity, outlets
-		}
-		return m.Entity, nil
+		return m.Entity
 	}
-	if allOutlets {
-		return ms[0].Entity, outlets
-	}
-	// "the U.S. ambassador, Mike Waltz,": a person named in apposition to the head
+	return ""
+}
+
+// appositivePerson returns a person named in apposition after the head ("the U.S.
+// ambassador, Mike Waltz,"), or "".
+func (r *speakerResolver) appositivePerson(ms []Mention, headEnd int) string {
 	for _, m := range ms {
 		if e := r.entity(m.Entity); e != nil && e.Kind == graph.KindPerson && m.Span.Start >= headEnd {
-			return m.Entity, nil
+			return m.Entity
 		}
 	}
-	// rule 3: a group noun heads the source, or a capitalized name
+	return ""
+}
+
+// unnamedSource applies rule 3 to a source whose head has no usable mention: a group
+// noun with its complement, a group noun heading it, or two or three capitalized name
+// words make a new entity; a long head is a clause and names nothing.
+func (r *speakerResolver) unnamedSource(words []semTok, headEnd int) string {
 	var head []semTok
 	for _, w := range words {
 		if w.Start >= headEnd {
@@ -392,58 +441,80 @@ func (r *speakerResolver) resolveSource(src Span) (string, []string) {
 		}
 		head = append(head, w)
 	}
-	if len(head) == 0 || len(head) > semMaxGroupWords {
-		return "", nil // a long source is a clause, not a name for a group
+	if len(head) == 0 || len(head) > maxGroupWords {
+		return ""
+	}
+	if id := r.complementGroup(head); id != "" {
+		return id
 	}
 	last := head[len(head)-1]
-	// "permanent members of the Security Council": a group noun with its complement
+	if _, ok := entLex.groups[last.Lower]; ok {
+		return r.newSourceEntity(groupName(head), graph.KindGroup, head[0].Start, last.End, MentionNominal)
+	}
+	if len(head) >= 2 && len(head) <= 3 && allNameWords(head) {
+		name := semCollapseSpace(string(r.d.Runes[head[0].Start:last.End]))
+		return r.newSourceEntity(name, graph.KindPerson, head[0].Start, last.End, MentionName)
+	}
+	return ""
+}
+
+// complementGroup reads "permanent members of the Security Council": a lowercase
+// group noun followed by a preposition and its complement makes a group named by the
+// whole head (a name that completes a group noun is not the speaker).
+func (r *speakerResolver) complementGroup(head []semTok) string {
+	last := head[len(head)-1]
 	for k, w := range head {
-		if _, ok := entLex.groups[w.Lower]; !ok || w.Text != w.Lower || k+2 >= len(head) || !semComplementPrep[head[k+1].Lower] {
+		if _, ok := entLex.groups[w.Lower]; !ok || w.Text != w.Lower || k+2 >= len(head) || !complementPrepositions[head[k+1].Lower] {
 			continue
 		}
 		first := 0
-		for first < k && (head[first].Lower == "the" || head[first].Lower == "a" || head[first].Lower == "an") {
+		for first < k && isArticle(head[first].Lower) {
 			first++
 		}
-		name := semCollapseSpace(string(d.Runes[head[first].Start:last.End]))
-		if w := head[first]; semIsCap(w.Text) && entLex.adjCountry[w.Text] == "" && entLex.gaz[w.Text].canon == "" {
+		name := semCollapseSpace(string(r.d.Runes[head[first].Start:last.End]))
+		if w := head[first]; isCommonCapitalized(w.Text) {
 			name = strings.ToLower(w.Text) + name[len(w.Text):] // "Permanent members" at a sentence start
 		}
-		id := semAddEntity(d, name, graph.KindGroup)
-		r.reindex()
-		r.addMention(Mention{Entity: id, Span: semSpan(d.Runes, head[first].Start, last.End), Kind: MentionNominal})
-		return id, nil
+		return r.newSourceEntity(name, graph.KindGroup, head[first].Start, last.End, MentionNominal)
 	}
-	if _, ok := entLex.groups[last.Lower]; ok {
-		var parts []string
-		for _, w := range head {
-			if w.Lower == "the" || w.Lower == "a" || w.Lower == "an" {
-				continue
-			}
-			if semIsCap(w.Text) && entLex.adjCountry[w.Text] == "" && entLex.gaz[w.Text].canon == "" {
-				parts = append(parts, strings.ToLower(w.Text))
-			} else {
-				parts = append(parts, w.Text)
-			}
-		}
-		id := semAddEntity(d, strings.Join(parts, " "), graph.KindGroup)
-		r.reindex()
-		r.addMention(Mention{Entity: id, Span: semSpan(d.Runes, head[0].Start, last.End), Kind: MentionNominal})
-		return id, nil
-	}
-	if len(head) >= 2 && len(head) <= 3 && semAllNameWords(head) {
-		name := semCollapseSpace(string(d.Runes[head[0].Start:last.End]))
-		id := semAddEntity(d, name, graph.KindPerson)
-		r.reindex()
-		r.addMention(Mention{Entity: id, Span: semSpan(d.Runes, head[0].Start, last.End), Kind: MentionName})
-		return id, nil
-	}
-	return "", nil
+	return ""
 }
 
-// semModifies reports whether a lowercase word follows a mention that ends at end
+// groupName names a group by the words of its head without articles, lowercasing
+// capitalized words that are neither demonyms nor listed names ("Observers" →
+// "observers", "Israeli officials" stays).
+func groupName(head []semTok) string {
+	var parts []string
+	for _, w := range head {
+		switch {
+		case isArticle(w.Lower):
+		case isCommonCapitalized(w.Text):
+			parts = append(parts, strings.ToLower(w.Text))
+		default:
+			parts = append(parts, w.Text)
+		}
+	}
+	return strings.Join(parts, " ")
+}
+
+// isCommonCapitalized reports whether a capitalized word is no demonym and no listed
+// name: an ordinary word capitalized at a sentence start.
+func isCommonCapitalized(w string) bool {
+	return semIsCap(w) && entLex.adjCountry[w] == "" && entLex.gaz[w].canon == ""
+}
+
+// newSourceEntity adds an entity that a source names (a group, or a person the entity
+// stage did not recognize) with a mention over [start, end), and returns its id.
+func (r *speakerResolver) newSourceEntity(name string, kind graph.AgentKind, start, end int, mk MentionKind) string {
+	id := semAddEntity(r.d, name, kind)
+	r.reindex()
+	r.addMention(Mention{Entity: id, Span: semSpan(r.d.Runes, start, end), Kind: mk})
+	return id
+}
+
+// modifiesHead reports whether a lowercase word follows a mention that ends at end
 // inside the head (before headEnd): then the mention modifies the head noun.
-func semModifies(words []semTok, end, headEnd int) bool {
+func modifiesHead(words []semTok, end, headEnd int) bool {
 	for _, w := range words {
 		if w.Start < end || w.Start >= headEnd {
 			continue
@@ -459,21 +530,21 @@ func semModifies(words []semTok, end, headEnd int) bool {
 	return false
 }
 
-// semMaxGroupWords bounds the sources that rule 3 turns into group names.
-const semMaxGroupWords = 8
+// maxGroupWords bounds the sources that rule 3 turns into group names.
+const maxGroupWords = 8
 
-// semComplementPrep join a group noun to the name that completes it.
-var semComplementPrep = map[string]bool{"of": true, "from": true, "for": true, "at": true, "in": true}
+// complementPrepositions join a group noun to the name that completes it.
+var complementPrepositions = map[string]bool{"of": true, "from": true, "for": true, "at": true, "in": true}
 
-// semComplement returns the index in words of the group noun that the mention
+// groupComplementIndex returns the index in words of the group noun that the mention
 // starting at start complements ("members of the Security Council"), or -1.
-func semComplement(words []semTok, start int) int {
+func groupComplementIndex(words []semTok, start int) int {
 	k := sort.Search(len(words), func(i int) bool { return words[i].Start >= start })
 	k--
 	if k >= 0 && words[k].Lower == "the" {
 		k--
 	}
-	if k < 1 || !semComplementPrep[words[k].Lower] {
+	if k < 1 || !complementPrepositions[words[k].Lower] {
 		return -1
 	}
 	if _, ok := entLex.groups[words[k-1].Lower]; ok && words[k-1].Text == words[k-1].Lower {
@@ -482,17 +553,17 @@ func semComplement(words []semTok, start int) int {
 	return -1
 }
 
-// semAgencyPhrases are the word sequences after which outlets are agencies (rule 4).
-var semAgencyPhrases = [][]string{
+// agencyPhrases are the word sequences after which outlets are agencies (rule 4).
+var agencyPhrases = [][]string{
 	{"reported", "by"}, {"according", "to", "reports", "from"}, {"according", "to", "reports", "by"},
 	{"according", "to"}, {"told"}, {"interview", "with"}, {"speaking", "to"}, {"spoke", "to"},
 	{"cited", "by"}, {"reports", "from"}, {"reporting", "by"}, {"said", "to"}, {"confirmed", "to"},
 }
 
-// semAgencyFirst holds the first words of semAgencyPhrases.
-var semAgencyFirst = func() map[string]bool {
+// agencyPhraseFirst holds the first words of agencyPhrases.
+var agencyPhraseFirst = func() map[string]bool {
 	m := map[string]bool{}
-	for _, ph := range semAgencyPhrases {
+	for _, ph := range agencyPhrases {
 		m[ph[0]] = true
 	}
 	return m
@@ -516,7 +587,7 @@ func (r *speakerResolver) agenciesInSentence(s Span) []string {
 	var at map[int]int // mention index by start, built at the first agency phrase
 	var out []string
 	for i := range toks {
-		if !semAgencyFirst[toks[i].Lower] {
+		if !agencyPhraseFirst[toks[i].Lower] {
 			continue
 		}
 		if at == nil {
@@ -526,7 +597,7 @@ func (r *speakerResolver) agenciesInSentence(s Span) []string {
 				at[ms[k].Span.Start] = k
 			}
 		}
-		for _, ph := range semAgencyPhrases {
+		for _, ph := range agencyPhrases {
 			if i+len(ph) > len(toks) {
 				continue
 			}
@@ -591,8 +662,8 @@ func (r *speakerResolver) participleSpeaker(a *Attribution) string {
 	return r.subjectOf(sent, a.Cue.Start)
 }
 
-// semIrregularPast are past tenses that do not end in -ed.
-var semIrregularPast = map[string]bool{"took": true, "made": true, "said": true, "gave": true, "went": true,
+// irregularPast are past tenses that do not end in -ed.
+var irregularPast = map[string]bool{"took": true, "made": true, "said": true, "gave": true, "went": true,
 	"sent": true, "put": true, "set": true, "held": true, "led": true, "saw": true, "told": true, "began": true,
 	"brought": true, "found": true, "met": true, "left": true, "won": true, "struck": true, "wrote": true,
 	"spoke": true, "rose": true, "fell": true, "sought": true, "chose": true, "drew": true, "ran": true}
@@ -611,7 +682,7 @@ func (r *speakerResolver) subjectOf(sent Span, pos int) string {
 			continue
 		}
 		w := next[0].Lower
-		if semSkipBeforeVerb[w] || semIrregularPast[w] || (strings.HasSuffix(w, "ed") && next[0].Text == w) {
+		if semSkipBeforeVerb[w] || irregularPast[w] || (strings.HasSuffix(w, "ed") && next[0].Text == w) {
 			if e := r.entity(m.Entity); e != nil {
 				return m.Entity
 			}
@@ -769,7 +840,7 @@ func (r *speakerResolver) viaEntity(sp Span) string {
 	}
 	name := semCollapseSpace(string(d.Runes[toks[0].Start:toks[len(toks)-1].End]))
 	kind := graph.KindOutlet
-	if g, ok := entLex.gaz[semKey(toks)]; ok {
+	if g, ok := entLex.gaz[lookupKey(toks)]; ok {
 		name, kind = g.canon, g.kind
 	}
 	id := semAddEntity(d, name, kind)
@@ -800,7 +871,9 @@ func resolveSpeakers(d *Document) {
 	for i := range idx {
 		idx[i] = i
 	}
-	sort.SliceStable(idx, func(x, y int) bool { return semAttrPos(&d.Attributions[idx[x]]) < semAttrPos(&d.Attributions[idx[y]]) })
+	sort.SliceStable(idx, func(x, y int) bool {
+		return attributionPos(&d.Attributions[idx[x]]) < attributionPos(&d.Attributions[idx[y]])
+	})
 	for _, i := range idx {
 		a := &d.Attributions[i]
 		var speaker string
@@ -847,7 +920,7 @@ func resolveSpeakers(d *Document) {
 	r.flush()
 }
 
-func semAttrPos(a *Attribution) int {
+func attributionPos(a *Attribution) int {
 	if a.Source != nil {
 		return a.Source.Start
 	}
