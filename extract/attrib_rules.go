@@ -611,8 +611,8 @@ func trimContentEnds(d *Document, toks []attribml.Tok) {
 		last := ps[len(ps)-1]
 		i := sort.Search(len(tk), func(k int) bool { return tk[k].Start >= last[0] })
 		j := sort.Search(len(tk), func(k int) bool { return tk[k].Start >= last[1] })
-		for j-1 > i && !toks[j-1].InQuote && trimmableEnd(tk[j-1]) {
-			j--
+		for j-1 > i && !toks[j-1].InQuote && (trimmableEnd(tk[j-1]) || tk[j-1].Lower == "as" && tk[j-2].Text == ",") {
+			j-- // ", as" opens a clause that is not part of the content
 		}
 		if end := tk[j-1].End; end != last[1] {
 			ps = append(append([][2]int(nil), ps[:len(ps)-1]...), [2]int{last[0], end})
