@@ -271,50 +271,6 @@ func CueFeatures(ts []Tok, mask uint64, buf []uint32, out [][]uint32) ([]uint32,
 	return buf, out
 }
 
-var (
-	hAnd    = hashString("and")
-	hBut    = hashString("but")
-	compSet = map[uint64]bool{hashString("that"): true, hashString("whether"): true, hashString("if"): true, hashString("to"): true, hashString("of"): true, hashString("for"): true, hashString("about"): true, hashString("on"): true}
-)
-
-// maxCompDistance is how far after a cue the first complementizer or preposition
-// that may open the content is looked for ("told reporters that ...", "accused him
-// of ...", "urged the judge to ...").
-const maxCompDistance = 6
-
-// complementizerAfter returns the index of the first word after the cue ending at b
-// that may open a content (that, whether, if, to, of, for, about, on), within
-// maxCompDistance tokens and before any comma, terminal or quotation mark; -1 if none.
-func complementizerAfter(ts []Tok, b int) int {
-	for i := b; i < len(ts) && i < b+maxCompDistance; i++ {
-		if compSet[ts[i].H] {
-			return i
-		}
-		if ts[i].Comma || ts[i].Term || ts[i].Kind == KindQuote || ts[i].Colon {
-			break
-		}
-	}
-	return -1
-}
-
-// compRelation says where token i stands relative to the complementizer at comp after
-// the cue ending at b: 0 none or i before the cue, 1 between cue and complementizer, 2
-// the complementizer itself, 3 after it. The value is mixed with the complementizer's
-// distance from the cue.
-func compRelation(i, b, comp int) uint64 {
-	if comp < 0 || i < b {
-		return 0
-	}
-	var r uint64 = 3
-	switch {
-	case i < comp:
-		r = 1
-	case i == comp:
-		r = 2
-	}
-	return r<<4 | uint64(comp-b)
-}
-
 func distBucket(d int) uint64 {
 	switch {
 	case d <= 3:
@@ -365,11 +321,6 @@ func RoleFeatures(ts []Tok, a, b int, mask uint64, buf []uint32, out [][]uint32)
 	cueQ := b2u(ts[a].InQuote)
 	cuePos := distBucket(a)
 	cueEnd := distBucket(n - b)
-	comp := complementizerAfter(ts, b)
-	conj := make([]int, n+1)
-	for i := range ts {
-		conj[i+1] = conj[i] + int(b2u(ts[i].H == hAnd || ts[i].H == hBut))
-	}
 	starts := make([]int, n+1)
 	for i := range ts {
 		starts[i] = len(buf)
@@ -427,13 +378,6 @@ func RoleFeatures(ts []Tok, a, b int, mask uint64, buf []uint32, out [][]uint32)
 		add(35, mix(w0.H, mix(wp1.H, at(ts, i+2).H)))
 		add(36, mix(mix(wm1.H, wp1.H), nc<<4|b2u(w0.InQuote)))
 		add(37, mix(wp1.H, nc<<4|nq))
-		cr := compRelation(i, b, comp)
-		add(38, mix(cw, cr))
-		add(39, mix(w0.H, cr<<4|nc))
-		add(40, mix(cr, nq<<4|nt))
-		ncj := small(conj[hi] - conj[lo])
-		add(41, ncj<<8|nc<<4|db)
-		add(42, mix(cw, ncj<<4|nt))
 	}
 	starts[n] = len(buf)
 	for i := range ts {
