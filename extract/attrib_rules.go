@@ -9,6 +9,23 @@ import (
 	"github.com/claimgraph/claimgraph/extract/internal/attribml"
 )
 
+// contentRule is a named rule that corrects the span boundaries the role tagger
+// found; each has a test sentence in attrib_test.go (TestContentRules).
+type contentRule struct {
+	name  string
+	apply func(d *Document, toks []attribml.Tok)
+}
+
+// contentRules run in this order after the spans are cleaned.
+var contentRules = []contentRule{
+	{"passive agent", func(d *Document, _ []attribml.Tok) { splitPassiveAgent(d) }},
+	{"a piece belongs to the nearest cue", releaseClaimedPieces},
+	{"a content ends where a later report begins", releaseLaterContent},
+	{"a coordinated cue ends the first content", func(d *Document, _ []attribml.Tok) { endAtCoordinatedCue(d) }},
+	{"leading connectives are dropped", dropLeadingConnectives},
+	{"final period and dangling words are dropped", trimContentEnds},
+}
+
 // finishAttributions sorts attributions into text order, gives them ids, and fills
 // Kind (direct when the content lies inside quotation marks, mixed when only part of
 // it does, reported otherwise).
@@ -21,12 +38,9 @@ func finishAttributions(d *Document, toks []attribml.Tok) {
 		return a.Content.Start < b.Content.Start
 	})
 	cleanSpans(d)
-	splitPassiveAgent(d)
-	releaseClaimedPieces(d, toks)
-	releaseLaterContent(d, toks)
-	endAtCoordinatedCue(d)
-	dropLeadingConnectives(d, toks)
-	trimContentEnds(d, toks)
+	for _, r := range contentRules {
+		r.apply(d, toks)
+	}
 	inheritSources(d)
 	for i := range d.Attributions {
 		a := &d.Attributions[i]

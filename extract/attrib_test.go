@@ -235,7 +235,9 @@ func TestContentRules(t *testing.T) {
 			[]testAttribution{{"described", 0, "", []string{"by U.S. officials as an enforcement mission"}}},
 			[]string{"an enforcement mission"}},
 	}
+	tested := map[string]bool{}
 	for _, c := range cases {
+		tested[c.rule] = true
 		t.Run(c.rule, func(t *testing.T) {
 			d := makeAttributions(t, c.text, c.in)
 			c.apply(d, attribToks(d))
@@ -245,5 +247,8 @@ func TestContentRules(t *testing.T) {
 			}
 			assert.Equal(t, c.want, got)
 		})
+	}
+	for _, r := range contentRules {
+		assert.True(t, tested[r.name], "content rule %q has no test sentence", r.name)
 	}
 }
