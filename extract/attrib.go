@@ -5,11 +5,9 @@ import (
 	"embed"
 	"math"
 	"os"
-	"sort"
 	"strconv"
 	"sync"
 
-	"github.com/claimgraph/claimgraph/extract/eval"
 	"github.com/claimgraph/claimgraph/extract/internal/attribml"
 )
 
@@ -86,75 +84,20 @@ func attribToks(d *Document) []attribml.Tok {
 	return attribml.MakeToks(texts, lowers, kinds, para)
 }
 
-// sentenceOf returns, for each token, the index of its sentence.
-func sentenceOf(d *Document) []int {
-	out := make([]int, len(d.Tokens))
-	for si, s := range d.Sentences {
-		for i := s.First; i < s.Last; i++ {
-			out[i] = si
-		}
+// attribSentences is the sentence view the context code reads.
+func attribSentences(d *Document) []attribml.Sentence {
+	out := make([]attribml.Sentence, len(d.Sentences))
+	for i, s := range d.Sentences {
+		out[i] = attribml.Sentence{First: s.First, Last: s.Last, Para: s.Paragraph}
 	}
 	return out
 }
 
-// maxContextSentences bounds how far a context widens, keeping the cost linear.
-const maxContextSentences = 6
-
-// context returns the sentence range [s0, s1) whose tokens form the context of a cue
-// in sentence si: the sentence itself, widened backwards while the sentence starts
-// inside a quotation that began earlier, and forwards over sentences that go on with
-// a quotation or open a new one, within the paragraph or across a paragraph break
-// that a quotation runs over (or that follows a colon).
-func context(d *Document, toks []attribml.Tok, si int) (int, int) {
-	s0, s1 := si, si+1
-	for s0 > 0 && si-s0 < maxContextSentences {
-		s := d.Sentences[s0]
-		p := d.Sentences[s0-1]
-		if p.Paragraph != s.Paragraph {
-			if !quoteRunsOn(d, toks, p, s) {
-				break
-			}
-		} else if !continuesQuote(d, toks, s.First) {
-			break
-		}
-		s0--
-	}
-	for s1 < len(d.Sentences) && s1-si < maxContextSentences {
-		s := d.Sentences[s1]
-		p := d.Sentences[s1-1]
-		if p.Paragraph != s.Paragraph && !(toks[p.Last-1].Colon && opensQuote(d, s.First)) && !quoteRunsOn(d, toks, p, s) {
-			break
-		}
-		// a quotation going on, a new one opening right after ("X," he said. "Y."),
-		// or a sentence ending in a colon
-		if !continuesQuote(d, toks, s.First) && !opensQuote(d, s.First) && !toks[p.Last-1].Colon {
-			break
-		}
-		s1++
-	}
-	return s0, s1
-}
-
-// Bounds of a cue's context in tokens before and after the cue, so that the cost per
-// cue stays constant however long a sentence is (a 10 MB line without punctuation is
-// one sentence).
-const (
-	maxBefore = 150
-	maxAfter  = 300
-)
-
-// cueWindow returns the token range [lo, hi) of the context of the cue at tokens
-// [a, b) in sentence si, at most before tokens before the cue and after tokens after.
-func cueWindow(d *Document, toks []attribml.Tok, si, a, b, before, after int) (int, int) {
-	s0, s1 := context(d, toks, si)
-	lo, hi := d.Sentences[s0].First, d.Sentences[s1-1].Last
-	if lo < a-before {
-		lo = a - before
-	}
-	if hi > b+after {
-		hi = b + after
-	}
-	return lo, hi
+// AttributionView returns the token and sentence views of d that the attribution
+// models read. It exists for the trainer (extract/internal/train), which must build
+// its training contexts exactly as findAttributions does.
+func AttributionView(d *Document) ([]attribml.Tok, []attribml.Sentence) {
+	return attribToks(d), attribSentences(d)
 }
 
 // longContext is the context length (tokens) beyond which windowBudget applies; news
@@ -167,41 +110,13 @@ const longContext = 400
 // token of text.
 func windowBudget(ntoks, ncues int) (before, after int) {
 	if ncues == 0 {
-		return maxBefore, maxAfter
+		return attribml.MaxBefore, attribml.MaxAfter
 	}
 	budget := 3 * ntoks / ncues
-	before = min(maxBefore, max(8, budget/3))
-	after = min(maxAfter, max(16, budget-before))
+	before = min(attribml.MaxBefore, max(8, budget/3))
+	after = min(attribml.MaxAfter, max(16, budget-before))
 	return before, after
 }
-
-// quoteRunsOn reports whether a quotation runs on from the paragraph ending with
-// sentence p into the paragraph starting with sentence s: news style leaves the
-// closing mark off at the paragraph end and opens the next paragraph with a new one.
-func quoteRunsOn(d *Document, toks []attribml.Tok, p, s Sentence) bool {
-	last := p.Last - 1
-	return toks[last].InQuote && d.Tokens[last].Kind != TokQuote && opensQuote(d, s.First)
-}
-
-// continuesQuote reports whether the token at i is inside a quotation opened before
-// it (not by it).
-func continuesQuote(d *Document, toks []attribml.Tok, i int) bool {
-	if i <= 0 || i >= len(toks) || !toks[i].InQuote {
-		return false
-	}
-	return toks[i-1].InQuote && !isClosingQuote(d.Tokens[i-1].Text)
-}
-
-// opensQuote reports whether the token at i is an opening quotation mark.
-func opensQuote(d *Document, i int) bool {
-	switch d.Tokens[i].Text {
-	case "\u201c", "\u00ab", "\u201e", "\"", "''", "``":
-		return true
-	}
-	return false
-}
-
-func isClosingQuote(s string) bool { return s == "\u201d" || s == "\u00bb" }
 
 // findAttributions fills d.Attributions.
 func findAttributions(d *Document) {
@@ -210,6 +125,7 @@ func findAttributions(d *Document) {
 	}
 	modelOnce.Do(loadModels)
 	toks := attribToks(d)
+	sents := attribSentences(d)
 	var buf []uint32
 	var feats [][]uint32
 	var emit []float32
@@ -238,9 +154,9 @@ func findAttributions(d *Document) {
 	allowed := []uint16{}
 	before, after := windowBudget(len(toks), len(cues))
 	for _, c := range cues {
-		lo, hi := cueWindow(d, toks, c.si, c.a, c.b, maxBefore, maxAfter)
+		lo, hi := attribml.CueWindow(toks, sents, c.si, c.a, c.b, attribml.MaxBefore, attribml.MaxAfter)
 		if hi-lo > longContext {
-			lo, hi = cueWindow(d, toks, c.si, c.a, c.b, before, after)
+			lo, hi = attribml.CueWindow(toks, sents, c.si, c.a, c.b, before, after)
 		}
 		ts := toks[lo:hi]
 		buf, feats = attribml.RoleFeatures(ts, c.a-lo, c.b-lo, roleModel.Mask(), buf, feats)
@@ -408,97 +324,6 @@ func buildAttribution(d *Document, toks []attribml.Tok, lo int, tags []uint8, a,
 		at.Source = &Span{Start: tk[best.s].Start, End: tk[best.e-1].End}
 	}
 	return at, true
-}
-
-// AlignStats counts how gold attributions align with tokens and contexts; the trainer
-// prints it.
-type AlignStats struct {
-	Attrs, CueMissing, ContentOutside, SourceOutside, ContentBefore, ContentAfter int
-}
-
-// TrainingSequences builds the training sequences of the cue tagger (one per sentence)
-// and of the role tagger (one per gold attribution) for document d with gold
-// attributions gold. It is used by extract/internal/train and shares the features
-// and contexts that findAttributions uses.
-func TrainingSequences(d *Document, gold []eval.Attr, st *AlignStats) (cueSeqs, roleSeqs []attribml.Seq) {
-	toks := attribToks(d)
-	sentOf := sentenceOf(d)
-	cueTag := make([]uint8, len(toks))
-	tokIn := func(frags []eval.Frag) []int {
-		var out []int
-		for _, f := range frags {
-			i := sort.Search(len(d.Tokens), func(i int) bool { return d.Tokens[i].End > f.Start })
-			for ; i < len(d.Tokens) && d.Tokens[i].Start < f.End; i++ {
-				out = append(out, i)
-			}
-		}
-		sort.Ints(out)
-		return out
-	}
-	mask := uint64(1)<<CueBits - 1
-	rmask := uint64(1)<<RoleBits - 1
-	for _, g := range gold {
-		st.Attrs++
-		ct := tokIn(g.Cue)
-		if len(ct) == 0 {
-			st.CueMissing++
-			continue
-		}
-		for k, i := range ct {
-			if k == 0 || ct[k-1] != i-1 {
-				if cueTag[i] == attribml.CueO {
-					cueTag[i] = attribml.CueB
-				}
-			} else if cueTag[i] == attribml.CueO {
-				cueTag[i] = attribml.CueI
-			}
-		}
-		a, b := ct[0], ct[len(ct)-1]+1
-		lo, hi := cueWindow(d, toks, sentOf[a], a, b, maxBefore, maxAfter)
-		gt := make([]uint8, hi-lo)
-		allowed := make([]uint16, hi-lo)
-		for i := range allowed {
-			allowed[i] = 1<<attribml.RoleO | 1<<attribml.RoleS | 1<<attribml.RoleC
-		}
-		out := false
-		for _, i := range tokIn(g.Content) {
-			if i < lo || i >= hi {
-				out = true
-				if i < lo {
-					st.ContentBefore++
-				} else {
-					st.ContentAfter++
-				}
-				continue
-			}
-			gt[i-lo] = attribml.RoleC
-		}
-		if out {
-			st.ContentOutside++
-		}
-		for _, i := range tokIn(g.Source) {
-			if i < lo || i >= hi {
-				st.SourceOutside++
-				break
-			}
-			gt[i-lo] = attribml.RoleS
-		}
-		for i := a; i < b; i++ {
-			gt[i-lo] = attribml.RoleK
-			allowed[i-lo] = 1 << attribml.RoleK
-		}
-		_, feats := attribml.RoleFeatures(toks[lo:hi], a-lo, b-lo, rmask, nil, nil)
-		roleSeqs = append(roleSeqs, attribml.Seq{Feats: feats, Allowed: allowed, Gold: gt})
-	}
-	for _, s := range d.Sentences {
-		_, feats := attribml.CueFeatures(toks[s.First:s.Last], mask, nil, nil)
-		g := append([]uint8(nil), cueTag[s.First:s.Last]...)
-		if len(g) > 0 && g[0] == attribml.CueI {
-			g[0] = attribml.CueB
-		}
-		cueSeqs = append(cueSeqs, attribml.Seq{Feats: feats, Gold: g})
-	}
-	return cueSeqs, roleSeqs
 }
 
 // attributionID numbers attributions in text order.

@@ -3,6 +3,11 @@ package extract
 import (
 	"strings"
 	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/claimgraph/claimgraph/extract/internal/attribml"
 )
 
 func spanText(d *Document, s Span) string {
@@ -126,5 +131,124 @@ func TestExtractDeterministic(t *testing.T) {
 				t.Fatalf("run %d differs: %+v vs %+v", i, x, y)
 			}
 		}
+	}
+}
+
+// occurrenceSpan returns the span of the n-th (0-based) occurrence of sub in d's text.
+func occurrenceSpan(t *testing.T, d *Document, sub string, n int) Span {
+	t.Helper()
+	text := string(d.Runes)
+	off := 0
+	for k := 0; ; k++ {
+		i := strings.Index(text[off:], sub)
+		require.GreaterOrEqual(t, i, 0, "%q not found", sub)
+		if k == n {
+			s := len([]rune(text[:off+i]))
+			return Span{Start: s, End: s + len([]rune(sub))}
+		}
+		off += i + len(sub)
+	}
+}
+
+// testAttribution is an attribution written by hand for a rule test: cue and content
+// pieces as (text, occurrence) pairs, source optional.
+type testAttribution struct {
+	cue     string
+	cueN    int
+	source  string
+	content []string // pieces, each the first occurrence after the previous one
+}
+
+// makeAttributions builds a document with hand-made attributions, as the role tagger
+// could have produced them, sorted as finishAttributions sorts them.
+func makeAttributions(t *testing.T, text string, as []testAttribution) *Document {
+	t.Helper()
+	d := NewDocument(text)
+	for _, ta := range as {
+		a := Attribution{Cue: occurrenceSpan(t, d, ta.cue, ta.cueN)}
+		if ta.source != "" {
+			s := occurrenceSpan(t, d, ta.source, 0)
+			a.Source = &s
+		}
+		var ps [][2]int
+		from := 0
+		for _, c := range ta.content {
+			sp := occurrenceSpan(t, d, c, 0)
+			for k := 1; sp.Start < from; k++ {
+				sp = occurrenceSpan(t, d, c, k)
+			}
+			ps = append(ps, [2]int{sp.Start, sp.End})
+			from = sp.End
+		}
+		a.Content = spanFromPieces(ps)
+		a.Sentence = Span{Start: 0, End: len(d.Runes)}
+		d.Attributions = append(d.Attributions, a)
+	}
+	return d
+}
+
+// TestContentRules runs each content-boundary rule of attrib_rules.go on an invented
+// sentence with the attributions the tagger gets wrong, and checks the contents after
+// the rule.
+func TestContentRules(t *testing.T) {
+	cases := []struct {
+		rule  string
+		text  string
+		apply func(d *Document, toks []attribml.Tok)
+		in    []testAttribution
+		want  []string // contents after the rule, pieces joined by " … "
+	}{
+		{"a piece belongs to the nearest cue", "“We will win,” she said. “They will lose,” she said.",
+			func(d *Document, toks []attribml.Tok) { releaseClaimedPieces(d, toks) },
+			[]testAttribution{{"said", 0, "she", []string{"“We will win,”", "“They will lose,”"}}, {"said", 1, "", []string{"“We will win,”", "“They will lose,”"}}},
+			[]string{"“We will win,”", "“They will lose,”"}},
+		{"a content ends where a later report begins", "He added that the talks had failed. “We are done,” he advised.",
+			func(d *Document, toks []attribml.Tok) { releaseLaterContent(d, toks) },
+			[]testAttribution{{"added", 0, "He", []string{"that the talks had failed. “We are done,”"}}, {"advised", 0, "he", []string{"“We are done,”"}}},
+			[]string{"that the talks had failed.", "“We are done,”"}},
+		{"a nested report is kept", "He said that officials told him the talks had failed.",
+			func(d *Document, toks []attribml.Tok) { releaseLaterContent(d, toks) },
+			[]testAttribution{{"said", 0, "He", []string{"that officials told him the talks had failed"}}, {"told", 0, "officials", []string{"the talks had failed"}}},
+			[]string{"that officials told him the talks had failed", "the talks had failed"}},
+		{"a coordinated cue ends the first content", "The mayor said the bridge was safe and said that repairs would start soon.",
+			func(d *Document, _ []attribml.Tok) { endAtCoordinatedCue(d) },
+			[]testAttribution{{"said", 0, "The mayor", []string{"the bridge was safe and said that repairs would start soon"}}, {"said", 1, "", []string{"that repairs would start soon"}}},
+			[]string{"the bridge was safe", "that repairs would start soon"}},
+		{"a participle cue ends the first content", "The plan is sound, the mayor said, adding that it would create jobs.",
+			func(d *Document, _ []attribml.Tok) { endAtCoordinatedCue(d) },
+			[]testAttribution{{"said", 0, "the mayor", []string{"The plan is sound", "adding that it would create jobs"}}, {"adding", 0, "", []string{"that it would create jobs"}}},
+			[]string{"The plan is sound", "that it would create jobs"}},
+		{"leading connectives are dropped", "But the plan failed, officials said. Still, the talks go on, he said.",
+			dropLeadingConnectives,
+			[]testAttribution{{"said", 0, "officials", []string{"But the plan failed"}}, {"said", 1, "he", []string{"Still, the talks go on"}}},
+			[]string{"the plan failed", "the talks go on"}},
+		{"a quoted connective stays", "“But we will win,” he said.",
+			dropLeadingConnectives,
+			[]testAttribution{{"said", 0, "he", []string{"“But we will win,”"}}},
+			[]string{"“But we will win,”"}},
+		{"final period and dangling words are dropped", "Officials said the plan had failed. He said the talks would go on and. She said the plan would work, as.",
+			trimContentEnds,
+			[]testAttribution{{"said", 0, "Officials", []string{"the plan had failed."}}, {"said", 1, "He", []string{"the talks would go on and."}}, {"said", 2, "She", []string{"the plan would work, as."}}},
+			[]string{"the plan had failed", "the talks would go on", "the plan would work"}},
+		{"passive agent", "The force was described by U.S. officials as an enforcement mission.",
+			func(d *Document, _ []attribml.Tok) { splitPassiveAgent(d) },
+			[]testAttribution{{"described", 0, "", []string{"by U.S. officials as an enforcement mission"}}},
+			[]string{"an enforcement mission"}},
+	}
+	tested := map[string]bool{}
+	for _, c := range cases {
+		tested[c.rule] = true
+		t.Run(c.rule, func(t *testing.T) {
+			d := makeAttributions(t, c.text, c.in)
+			c.apply(d, attribToks(d))
+			var got []string
+			for _, a := range d.Attributions {
+				got = append(got, spanText(d, a.Content))
+			}
+			assert.Equal(t, c.want, got)
+		})
+	}
+	for _, r := range contentRules {
+		assert.True(t, tested[r.name], "content rule %q has no test sentence", r.name)
 	}
 }

@@ -7,22 +7,22 @@ import (
 	"unicode"
 )
 
-// Quantities: numbers in digits ("68,800", "1.5 million") and words ("two years"),
-// percentages, money and ranges, with their qualifier ("more than" → more_than) and the
-// thing they count ("palestinians dead"). The word lists live in
+// Quantities: numbers in digits ("68,800", "1.5 million", "$2.3bn") and words ("two
+// years", "half a million", "tens of thousands"), percentages, money, measures
+// ("300,000 tonnes") and ranges, with their qualifier ("more than" → more_than) and
+// the thing they count ("palestinians dead"). The word lists live in
 // lexicon/qualifiers.txt, lexicon/numbers.txt and lexicon/quantity_context.txt.
 //
-// What is not a count (decided here, each with a test in quantities_test.go):
-//   - years: a four-digit number from 1800 to 2100 written without a separator
-//     ("in 1999", "2006-2008", "the 2016 peace agreement"), unless a qualifier stands
-//     before it ("more than 2000 troops");
-//   - dates: a number after a month name ("November 4", "October 7, 2023");
-//   - identifiers: a number after an identifier word ("Resolution 1244", "phase two");
-//   - compounds: a number joined by a hyphen to a word ("20-step plan", "two-year
-//     mandate", "15-member Security Council"): these are adjectives, not counts;
-//   - "one" and "a": pronouns or articles far more often than counts.
+// quantityAt reads one quantity in steps, each a small named function: the number
+// (numberAt), whether it is a count at all (notCountRules), the qualifier, a currency
+// before it, a range, a unit after it and the counted noun phrase. What is not a count
+// is decided by the rules in notCountRules, each with its own example sentence that
+// the tests run: years, dates, times, identifiers ("Resolution 1244"), hyphenated
+// compounds and ages ("a 20-year-old man", "15-member council"), ordinals and decades
+// ("the 1990s").
 
-type qLexicon struct {
+// quantityLexicon holds the word lists of quantities.
+type quantityLexicon struct {
 	qualifiers map[string]string // "more than" → more_than
 	maxQual    int               // longest qualifier, in words
 	numWords   map[string]float64
@@ -35,19 +35,22 @@ type qLexicon struct {
 	currency   map[string]string
 	percent    map[string]bool
 	stops      map[string]bool
+	units      map[string]string // "tonnes" → tonne
+	times      map[string]bool   // "gmt", "a.m."
 }
 
-var qLex = loadQLexicon()
+// qLex is the quantity lexicon, loaded once (other stages read numWords, states and
+// stops).
+var qLex = loadQuantityLexicon()
 
-func loadQLexicon() *qLexicon {
-	l := &qLexicon{qualifiers: map[string]string{}, numWords: map[string]float64{}, scales: map[string]float64{},
+func loadQuantityLexicon() *quantityLexicon {
+	l := &quantityLexicon{qualifiers: map[string]string{}, numWords: map[string]float64{}, scales: map[string]float64{},
 		ids: map[string]bool{}, months: map[string]bool{}, states: map[string]bool{}, verbs: map[string]string{},
-		containers: map[string]bool{}, currency: map[string]string{}, percent: map[string]bool{}, stops: map[string]bool{}}
+		containers: map[string]bool{}, currency: map[string]string{}, percent: map[string]bool{}, stops: map[string]bool{},
+		units: map[string]string{}, times: map[string]bool{}}
 	for _, f := range semLexRows("qualifiers.txt") {
 		l.qualifiers[f[0]] = f[1]
-		if n := len(strings.Fields(f[0])); n > l.maxQual {
-			l.maxQual = n
-		}
+		l.maxQual = max(l.maxQual, len(strings.Fields(f[0])))
 	}
 	for _, f := range semLexRows("numbers.txt") {
 		v, _ := strconv.ParseFloat(f[1], 64)
@@ -57,146 +60,21 @@ func loadQLexicon() *qLexicon {
 			l.numWords[f[0]] = v
 		}
 	}
+	sets := map[string]map[string]bool{"id": l.ids, "month": l.months, "state": l.states, "container": l.containers,
+		"percent": l.percent, "stop": l.stops, "time": l.times}
 	for _, f := range semLexRows("quantity_context.txt") {
-		w := f[1]
-		switch f[0] {
-		case "id":
-			l.ids[w] = true
-		case "month":
-			l.months[w] = true
-		case "state":
-			l.states[w] = true
-		case "verb":
-			l.verbs[w] = f[2]
-		case "container":
-			l.containers[w] = true
-		case "currency":
-			l.currency[w] = f[2]
-		case "percent":
-			l.percent[w] = true
-		case "stop":
-			l.stops[w] = true
+		switch {
+		case sets[f[0]] != nil:
+			sets[f[0]][f[1]] = true
+		case f[0] == "verb" && len(f) > 2:
+			l.verbs[f[1]] = f[2]
+		case f[0] == "currency" && len(f) > 2:
+			l.currency[f[1]] = f[2]
+		case f[0] == "unit" && len(f) > 2:
+			l.units[f[1]] = f[2]
 		}
 	}
 	return l
-}
-
-// qParseNumber reads the number that token i starts: digits, or number words
-// ("twenty-five", "two hundred"), followed by scale words ("1.5 million"). It returns
-// the value and the index after the last token used, or ok=false.
-func qParseNumber(toks []semTok, i int) (v float64, next int, ok bool) {
-	t := toks[i]
-	switch t.Kind {
-	case 'n':
-		f, err := strconv.ParseFloat(strings.ReplaceAll(t.Text, ",", ""), 64)
-		if err != nil {
-			return 0, i, false
-		}
-		// "1,200" must have groups of three after the first comma
-		if strings.Contains(t.Text, ",") {
-			parts := strings.Split(strings.SplitN(t.Text, ".", 2)[0], ",")
-			for _, p := range parts[1:] {
-				if len(p) != 3 {
-					return 0, i, false
-				}
-			}
-		}
-		v, next = f, i+1
-	case 'w':
-		w := t.Lower
-		if n, ok := qLex.numWords[w]; ok {
-			v = n
-		} else if a, b, found := strings.Cut(w, "-"); found && qLex.numWords[a] >= 20 && qLex.numWords[b] > 0 && qLex.numWords[b] < 10 {
-			v = qLex.numWords[a] + qLex.numWords[b] // twenty-five
-		} else {
-			return 0, i, false
-		}
-		next = i + 1
-	default:
-		return 0, i, false
-	}
-	for next < len(toks) && toks[next].Kind == 'w' {
-		s, ok := qLex.scales[toks[next].Lower]
-		if !ok {
-			break
-		}
-		v *= s
-		next++
-	}
-	return v, next, true
-}
-
-// qHyphenCompound reports whether the number token i is joined by a hyphen to a word
-// ("20-step", "COVID-19") or is itself a hyphenated word that is not a number
-// ("two-year").
-func qHyphenCompound(runes []rune, toks []semTok, i int) bool {
-	t := toks[i]
-	if t.Kind == 'w' && strings.Contains(t.Lower, "-") {
-		a, b, _ := strings.Cut(t.Lower, "-")
-		return !(qLex.numWords[a] >= 20 && qLex.numWords[b] > 0 && qLex.numWords[b] < 10)
-	}
-	if t.End+1 < len(runes) && semIsDash(runes[t.End]) && semIsLetter(runes[t.End+1]) {
-		return true
-	}
-	if t.Start-2 >= 0 && semIsDash(runes[t.Start-1]) && semIsLetter(runes[t.Start-2]) {
-		return true
-	}
-	return false
-}
-
-func semIsLetter(r rune) bool { return unicode.IsLetter(r) }
-
-// qQualifierBefore finds a qualifier phrase ending right before token i; it returns
-// the normalized qualifier and the index of its first token.
-func qQualifierBefore(toks []semTok, i int) (string, int) {
-	for n := qLex.maxQual; n >= 1; n-- {
-		if i-n < 0 {
-			continue
-		}
-		ws := make([]string, 0, n)
-		okw := true
-		for k := i - n; k < i; k++ {
-			if toks[k].Kind != 'w' {
-				okw = false
-				break
-			}
-			ws = append(ws, toks[k].Lower)
-		}
-		if !okw {
-			continue
-		}
-		if q, ok := qLex.qualifiers[strings.Join(ws, " ")]; ok {
-			return q, i - n
-		}
-	}
-	return "", i
-}
-
-// semStateAux may stand between a counted noun and its state ("were wounded").
-var semStateAux = map[string]bool{"were": true, "was": true, "are": true, "is": true, "have": true, "has": true, "had": true, "been": true, "be": true}
-
-// semPrepQualifier are qualifiers that are also prepositions.
-var semPrepQualifier = map[string]bool{"around": true, "over": true, "under": true, "some": true}
-
-// qIsYear reports whether a token is a year: four digits from 1800 to 2100.
-func qIsYear(t semTok) bool {
-	if t.Kind != 'n' || len(t.Text) != 4 {
-		return false
-	}
-	v, err := strconv.Atoi(t.Text)
-	return err == nil && v >= 1800 && v <= 2100
-}
-
-// qIsDate reports whether number token i is part of a date: after a month name
-// ("November 4"), or the year of "Month D, YYYY".
-func qIsDate(toks []semTok, i int) bool {
-	if i >= 1 && qLex.months[toks[i-1].Lower] {
-		return true
-	}
-	if i >= 3 && toks[i-1].Text == "," && toks[i-2].Kind == 'n' && qLex.months[toks[i-3].Lower] {
-		return true
-	}
-	return false
 }
 
 // findQuantities finds the quantities in runes[start:end], in text order.
@@ -206,11 +84,10 @@ func findQuantities(runes []rune, start, end int) []Quantity {
 
 // findQuantitiesTx is findQuantities over a prepared text.
 func findQuantitiesTx(x *semText, start, end int) []Quantity {
-	runes := x.runes
-	toks := x.scan(start, end)
+	qr := quantityReader{runes: x.runes, toks: x.scan(start, end)}
 	var out []Quantity
-	for i := 0; i < len(toks); i++ {
-		q, next, ok := qAt(runes, toks, i)
+	for i := 0; i < len(qr.toks); i++ {
+		q, next, ok := qr.quantityAt(i)
 		if !ok {
 			continue
 		}
@@ -221,156 +98,520 @@ func findQuantitiesTx(x *semText, start, end int) []Quantity {
 	return out
 }
 
-// qAt reads a quantity whose number starts at token i.
-func qAt(runes []rune, toks []semTok, i int) (Quantity, int, bool) {
-	var q Quantity
-	t := toks[i]
-	if t.Kind != 'n' && t.Kind != 'w' {
-		return q, i, false
-	}
-	v, next, ok := qParseNumber(toks, i)
-	if !ok || qHyphenCompound(runes, toks, i) {
-		return q, i, false
-	}
-	qual, qstart := qQualifierBefore(toks, i)
-	if qual != "" && qstart >= 1 && qstart == i-1 && semPrepQualifier[toks[qstart].Lower] {
-		// "shaped around three commitments": after a participle that is not a casualty
-		// verb, "around", "over" and "under" are prepositions
-		if p := toks[qstart-1].Lower; strings.HasSuffix(p, "ed") && qLex.verbs[p] == "" {
-			qual, qstart = "", i
-		}
-	}
-	// "some" and "under", "over" are qualifiers only before a number; "estimated" too.
-	if i >= 1 && qLex.ids[toks[i-1].Lower] {
-		return q, i, false
-	}
-	if i >= 1 && toks[i-1].Kind == 'w' && semIsCap(toks[i-1].Text) && t.Kind == 'n' && qual == "" && !qLex.months[toks[i-1].Lower] {
-		// "Resolution 1244", "Boeing 747": a capitalized word right before digits names it
-		if _, isNum := qLex.numWords[toks[i-1].Lower]; !isNum && !qIsSentenceStartWord(toks, i-1) {
-			return q, i, false
-		}
-	}
-	if qIsDate(toks, i) {
-		return q, i, false
-	}
-	if qIsYear(t) && qual == "" && next == i+1 {
-		return q, i, false
-	}
-	q.Value = v
-	q.Unit = "count"
-	q.Qualifier = qual
-	startTok := qstart
-	// currency symbol before the number (or before the qualifier)
-	if i >= 1 && toks[i-1].Kind == 'p' {
-		if c, ok := qLex.currency[toks[i-1].Lower]; ok {
-			q.Unit = c
-			if startTok == i {
-				startTok = i - 1
-			}
-		}
-	}
-	endTok := next
-	// range: "50 to 60", "50-60", "between 50 and 60"
-	if endTok+1 < len(toks) {
-		sep := toks[endTok]
-		isRangeSep := sep.Lower == "to" || (sep.Kind == 'p' && (semIsDash([]rune(sep.Text)[0]) || sep.Text == "–")) ||
-			(sep.Lower == "and" && qstart >= 1 && toks[qstart-1].Lower == "between")
-		if isRangeSep {
-			if v2, n2, ok := qParseNumber(toks, endTok+1); ok && v2 > v && !(qIsYear(t) && qIsYear(toks[endTok+1])) {
-				mx := v2
-				q.Max = &mx
-				endTok = n2
-			}
-		}
-	}
-	if qIsYear(t) && qual == "" && q.Max == nil {
-		return q, i, false
-	}
-	// percent
-	if endTok < len(toks) && qLex.percent[toks[endTok].Lower] {
-		q.Unit = "percent"
-		endTok++
-	} else if endTok+1 < len(toks) && toks[endTok].Lower == "per" && toks[endTok+1].Lower == "cent" {
-		q.Unit = "percent"
-		endTok += 2
-	} else if endTok < len(toks) && qLex.currency[toks[endTok].Lower] != "" && toks[endTok].Kind == 'w' {
-		q.Unit = qLex.currency[toks[endTok].Lower]
-		endTok++
-	}
-	// the counted noun phrase
-	if q.Unit == "count" {
-		var words []string
-		k := endTok
-		for k < len(toks) && len(words) < 3 {
-			w := toks[k]
-			if w.Kind != 'w' || qLex.stops[w.Lower] {
-				break
-			}
-			if semCountryNames[w.Lower] && k+1 < len(toks) && toks[k+1].Kind == 'w' && !qLex.stops[toks[k+1].Lower] {
-				k++ // "200 U.S. personnel" → personnel
-				continue
-			}
-			base, _ := semBase(w.Lower)
-			words = append(words, base)
-			k++
-			if qIsPlural(base) {
-				break
-			}
-		}
-		if len(words) > 0 {
-			endTok = k
-			aux := k
-			for aux < len(toks) && aux < k+2 && semStateAux[toks[aux].Lower] {
-				aux++ // "12 people were wounded", "20 have been killed"
-			}
-			if k < len(toks) && toks[k].Kind == 'w' && qLex.states[toks[k].Lower] {
-				words = append(words, toks[k].Lower)
-				endTok = k + 1
-			} else if aux > k && aux < len(toks) && qLex.states[toks[aux].Lower] {
-				words = append(words, toks[aux].Lower)
-				endTok = aux + 1
-			} else if p := qVerbBefore(toks, startTok); p != "" {
-				words = append(words, p)
-			}
-			q.Counted = strings.Join(words, " ")
-			if startTok >= 2 && toks[startTok-1].Lower == "of" && qLex.containers[toks[startTok-2].Lower] {
-				q.Counted = toks[startTok-2].Lower + " of " + q.Counted
-			}
-		}
-	}
-	q.Span = semSpan(runes, toks[startTok].Start, toks[endTok-1].End)
-	q.Text = q.Span.Text
-	return q, endTok, true
+// quantityReader reads quantities from the tokens of a stretch of text.
+type quantityReader struct {
+	runes []rune
+	toks  []semTok
 }
 
-// qIsSentenceStartWord reports whether token k begins its text or follows a sentence
-// end, where a capital says nothing.
-func qIsSentenceStartWord(toks []semTok, k int) bool {
-	if k == 0 {
-		return true
+// word returns the lower-cased token k, or "" outside the tokens.
+func (r quantityReader) word(k int) string {
+	if k < 0 || k >= len(r.toks) {
+		return ""
 	}
-	p := toks[k-1].Text
-	return p == "." || p == "!" || p == "?" || toks[k-1].Kind == 'q'
+	return r.toks[k].Lower
 }
 
-// qVerbBefore finds a casualty verb right before the quantity ("killed about 1,200
-// people") and returns its participle.
-func qVerbBefore(toks []semTok, startTok int) string {
-	if startTok >= 1 {
-		if p, ok := qLex.verbs[toks[startTok-1].Lower]; ok {
-			return p
-		}
+// glued returns the letters glued to the end of token k ("1st" → "st", "1990s" → "s",
+// "2.3bn" → "bn"): the next token when no space separates them.
+func (r quantityReader) glued(k int) string {
+	if k+1 < len(r.toks) && r.toks[k+1].Start == r.toks[k].End && r.toks[k+1].Kind == 'w' {
+		return r.toks[k+1].Lower
 	}
 	return ""
 }
 
-func qIsPlural(w string) bool {
+// numberToken is a number token and where it starts: token i of the quantity.
+type numberToken struct {
+	value    float64
+	max      float64 // > 0 for vague plurals ("tens of thousands" → 20,000 to 100,000)
+	first    int     // first token of the number phrase ("half" of "half a million")
+	next     int     // index after the last token used
+	hasScale bool
+}
+
+// quantityAt reads a quantity whose number starts at token i.
+func (r quantityReader) quantityAt(i int) (Quantity, int, bool) {
+	n, ok := r.numberAt(i)
+	if !ok {
+		return Quantity{}, i, false
+	}
+	qual, qstart := r.qualifierBefore(n.first)
+	for _, rule := range notCountRules {
+		if rule.applies(r, n, qual) {
+			return Quantity{}, i, false
+		}
+	}
+	q := Quantity{Value: n.value, Unit: "count", Qualifier: qual}
+	if n.max > 0 {
+		q.Max = &n.max
+		if q.Qualifier == "" {
+			q.Qualifier = "about"
+		}
+	}
+	startTok := r.currencyBefore(&q, n.first, qstart)
+	endTok, rangeStart := r.rangeAfter(&q, n, qstart)
+	startTok = min(startTok, rangeStart)
+	endTok = r.unitAfter(&q, endTok)
+	if q.Unit == "count" || r.isMeasure(q.Unit) {
+		endTok = r.countedAfter(&q, startTok, endTok)
+	}
+	if q.Counted == "" && r.word(endTok-1) == "of" {
+		endTok-- // "thousands of the ..." without a counted noun
+	}
+	q.Span = semSpan(r.runes, r.toks[startTok].Start, r.toks[endTok-1].End)
+	q.Text = q.Span.Text
+	return q, endTok, true
+}
+
+// numberAt reads the number that token i starts: digits, number words ("twenty-five",
+// "two hundred"), a scale after them ("1.5 million", "2.3bn"), "half a million", "a
+// dozen", and vague plurals ("thousands of", "tens of thousands").
+func (r quantityReader) numberAt(i int) (numberToken, bool) {
+	if lo, hi, next, ok := r.vaguePlural(i); ok {
+		return numberToken{value: lo, max: hi, first: i, next: next, hasScale: true}, true
+	}
+	n := numberToken{first: i}
+	switch v, ok := r.baseNumber(i); {
+	case ok:
+		n.value, n.next = v, i+1
+	case (r.word(i) == "half" || r.word(i) == "a") && i+1 < len(r.toks):
+		// "half a million", "a dozen", "a million"
+		k := i + 1
+		if r.word(i) == "half" && r.word(k) == "a" {
+			k++
+		}
+		s, isScale := qLex.scales[r.word(k)]
+		if !isScale && r.word(k) != "dozen" {
+			return n, false
+		}
+		if !isScale {
+			s = 12
+		}
+		n.value, n.next, n.hasScale = s, k+1, true
+		if r.word(i) == "half" {
+			n.value /= 2
+		}
+		return n, true
+	default:
+		return n, false
+	}
+	for n.next < len(r.toks) && r.toks[n.next].Kind == 'w' {
+		s, ok := qLex.scales[r.toks[n.next].Lower]
+		if !ok {
+			break
+		}
+		n.value *= s
+		n.hasScale = true
+		n.next++
+	}
+	return n, true
+}
+
+// baseNumber reads token i as digits ("68,800", "1.5") or a number word ("two",
+// "twenty-five").
+func (r quantityReader) baseNumber(i int) (float64, bool) {
+	t := r.toks[i]
+	switch t.Kind {
+	case 'n':
+		return parseDigits(t.Text)
+	case 'w':
+		return numberWord(t.Lower)
+	}
+	return 0, false
+}
+
+// parseDigits reads "68,800" or "1.5"; a comma must be followed by groups of three.
+func parseDigits(s string) (float64, bool) {
+	f, err := strconv.ParseFloat(strings.ReplaceAll(s, ",", ""), 64)
+	if err != nil {
+		return 0, false
+	}
+	if strings.Contains(s, ",") {
+		parts := strings.Split(strings.SplitN(s, ".", 2)[0], ",")
+		for _, p := range parts[1:] {
+			if len(p) != 3 {
+				return 0, false
+			}
+		}
+	}
+	return f, true
+}
+
+// numberWord reads a number word, or a hyphenated tens-and-units word
+// ("twenty-five").
+func numberWord(w string) (float64, bool) {
+	if n, ok := qLex.numWords[w]; ok {
+		return n, true
+	}
+	if a, b, found := strings.Cut(w, "-"); found && qLex.numWords[a] >= 20 && qLex.numWords[b] > 0 && qLex.numWords[b] < 10 {
+		return qLex.numWords[a] + qLex.numWords[b], true
+	}
+	return 0, false
+}
+
+// vaguePlurals are the plural number words of vague counts and their unit: "dozens",
+// "hundreds", "thousands", "millions", "billions", and "tens" (only before "of
+// thousands" or "of millions").
+var vaguePlurals = map[string]float64{"dozens": 12, "hundreds": 100, "thousands": 1e3, "millions": 1e6, "billions": 1e9, "tens": 10}
+
+// vaguePlural reads "thousands of", "tens of thousands", "hundreds of thousands" at
+// token i: the range from two to ten of the unit ("tens of thousands" → 20,000 to
+// 100,000). It needs "of" after the plural, so that "thousands" alone ("by the
+// thousands") is not read.
+func (r quantityReader) vaguePlural(i int) (lo, hi float64, next int, ok bool) {
+	u, isPlural := vaguePlurals[r.word(i)]
+	if !isPlural || r.word(i+1) != "of" {
+		return 0, 0, i, false
+	}
+	next = i + 2
+	if u2, inner := vaguePlurals[r.word(next)]; inner && u2 > u && r.word(next+1) == "of" {
+		u *= u2 // "tens of thousands of"
+		next += 2
+	} else if inner && u2 > u {
+		u *= u2 // "tens of thousands" at the end of a phrase
+		next++
+	} else if u == 10 {
+		return 0, 0, i, false // "tens of" alone is not a number
+	}
+	return 2 * u, 10 * u, next, true
+}
+
+// qualifierBefore finds a qualifier phrase ending right before token i; it returns the
+// normalized qualifier and the index of its first token (i when there is none). After
+// a participle that is not a casualty verb, "around", "over", "under" and "some" are
+// prepositions ("shaped around three commitments").
+func (r quantityReader) qualifierBefore(i int) (string, int) {
+	for n := qLex.maxQual; n >= 1; n-- {
+		if i-n < 0 {
+			continue
+		}
+		ws := make([]string, 0, n)
+		for k := i - n; k < i && r.toks[k].Kind == 'w'; k++ {
+			ws = append(ws, r.toks[k].Lower)
+		}
+		q, ok := qLex.qualifiers[strings.Join(ws, " ")]
+		if len(ws) != n || !ok {
+			continue
+		}
+		if n == 1 && prepositionQualifiers[ws[0]] && i >= 2 {
+			if p := r.word(i - 2); strings.HasSuffix(p, "ed") && qLex.verbs[p] == "" {
+				return "", i
+			}
+		}
+		return q, i - n
+	}
+	return "", i
+}
+
+// prepositionQualifiers are qualifiers that are also prepositions.
+var prepositionQualifiers = map[string]bool{"around": true, "over": true, "under": true, "some": true}
+
+// semStateAux may stand between a counted noun and its state ("were wounded").
+var semStateAux = map[string]bool{"were": true, "was": true, "are": true, "is": true, "have": true, "has": true, "had": true, "been": true, "be": true}
+
+// currencyBefore sets the unit from a currency symbol before the number ("$2.3
+// billion", "€40 million") and returns the first token of the quantity.
+func (r quantityReader) currencyBefore(q *Quantity, i, qstart int) int {
+	if i >= 1 && r.toks[i-1].Kind == 'p' {
+		if c, ok := qLex.currency[r.toks[i-1].Lower]; ok {
+			q.Unit = c
+			if qstart == i {
+				return i - 1
+			}
+		}
+	}
+	return qstart
+}
+
+// rangeAfter reads the second number of a range ("50 to 60", "50-60", "between 50 and
+// 60") and returns the index after it, and the first token of the range ("between").
+func (r quantityReader) rangeAfter(q *Quantity, n numberToken, qstart int) (int, int) {
+	end := n.next
+	between := qstart == n.first && r.word(n.first-1) == "between"
+	if end+1 >= len(r.toks) || q.Max != nil || !r.isRangeSeparator(end, between) {
+		return end, n.first
+	}
+	m, ok := r.numberAt(end + 1)
+	if !ok || m.max > 0 || m.value <= n.value || isYear(r.toks[end+1]) {
+		return end, n.first
+	}
+	if !n.hasScale && m.hasScale {
+		// "40 to 50 million": the scale of the second number applies to both
+		if s := m.value / mustBase(r, end+1); s > 1 && n.value*s < m.value {
+			q.Value = n.value * s
+		}
+	}
+	mx := m.value
+	q.Max = &mx
+	if between {
+		return m.next, n.first - 1
+	}
+	return m.next, n.first
+}
+
+// isRangeSeparator reports whether token k joins the two numbers of a range: "to", a
+// dash, or "and" after "between".
+func (r quantityReader) isRangeSeparator(k int, between bool) bool {
+	sep := r.toks[k]
+	if sep.Kind == 'p' && (semIsDash([]rune(sep.Text)[0]) || sep.Text == "–") {
+		return true
+	}
+	return sep.Lower == "to" || sep.Lower == "and" && between
+}
+
+// mustBase is the value of token k's bare number, without its scale (1 when none).
+func mustBase(r quantityReader, k int) float64 {
+	if v, ok := r.baseNumber(k); ok && v != 0 {
+		return v
+	}
+	return 1
+}
+
+// unitAfter reads the unit after the number: percent ("%", "percent", "per cent"), a
+// currency word ("dollars") or a measure ("tonnes", "km"), and returns the index after
+// it.
+func (r quantityReader) unitAfter(q *Quantity, end int) int {
+	w := r.word(end)
+	switch {
+	case qLex.percent[w]:
+		q.Unit = "percent"
+		return end + 1
+	case w == "per" && r.word(end+1) == "cent":
+		q.Unit = "percent"
+		return end + 2
+	case end < len(r.toks) && r.toks[end].Kind == 'w' && qLex.currency[w] != "":
+		q.Unit = qLex.currency[w]
+		return end + 1
+	case qLex.units[w] != "":
+		q.Unit = qLex.units[w]
+		return end + 1
+	}
+	return end
+}
+
+// isMeasure reports whether unit is a measure whose quantity may count something
+// ("300,000 tonnes of grain").
+func (r quantityReader) isMeasure(unit string) bool {
+	for _, u := range qLex.units {
+		if u == unit {
+			return true
+		}
+	}
+	return false
+}
+
+// countedAfter reads the counted noun phrase after the number (at most three words,
+// up to a plural noun): "Palestinians dead", "people were wounded", "aid trucks", with
+// a state or a casualty verb before the number joined to it, and a container before
+// it ("the remains of 20 hostages"). After a measure the thing measured follows "of"
+// ("tonnes of grain"). It returns the index after the phrase.
+func (r quantityReader) countedAfter(q *Quantity, startTok, end int) int {
+	k := end
+	if q.Unit != "count" {
+		if r.word(k) != "of" {
+			return end
+		}
+		k++
+	}
+	words, k := r.nounPhrase(k)
+	if len(words) == 0 {
+		return end
+	}
+	end = k
+	if state, e := r.stateAfter(k); state != "" {
+		words = append(words, state)
+		end = e
+	} else if p := qLex.verbs[r.word(startTok-1)]; p != "" && q.Unit == "count" {
+		words = append(words, p) // "killed about 1,200 people" → people killed
+	}
+	q.Counted = strings.Join(words, " ")
+	if startTok >= 2 && r.word(startTok-1) == "of" && qLex.containers[r.word(startTok-2)] {
+		q.Counted = r.word(startTok-2) + " of " + q.Counted
+	}
+	return end
+}
+
+// nounPhrase reads up to three words of a counted noun phrase from token k, stopping
+// at a stop word or after a plural noun; country names before a noun are skipped
+// ("200 U.S. personnel" → personnel).
+func (r quantityReader) nounPhrase(k int) ([]string, int) {
+	var words []string
+	for k < len(r.toks) && len(words) < 3 {
+		w := r.toks[k]
+		if w.Kind != 'w' || qLex.stops[w.Lower] {
+			break
+		}
+		if semCountryNames[w.Lower] && k+1 < len(r.toks) && r.toks[k+1].Kind == 'w' && !qLex.stops[r.toks[k+1].Lower] {
+			k++
+			continue
+		}
+		base, _ := semBase(w.Lower)
+		words = append(words, base)
+		k++
+		if isPluralNoun(base) {
+			break
+		}
+	}
+	return words, k
+}
+
+// stateAfter reads a casualty state right after the noun phrase ending at k, possibly
+// after one or two auxiliaries ("12 people were wounded", "20 have been killed"); it
+// returns the state and the index after it.
+func (r quantityReader) stateAfter(k int) (string, int) {
+	if qLex.states[r.word(k)] {
+		return r.word(k), k + 1
+	}
+	aux := k
+	for aux < len(r.toks) && aux < k+2 && semStateAux[r.word(aux)] {
+		aux++
+	}
+	if aux > k && qLex.states[r.word(aux)] {
+		return r.word(aux), aux + 1
+	}
+	return "", k
+}
+
+// isPluralNoun reports whether a word is a plural noun (the end of a counted phrase).
+func isPluralNoun(w string) bool {
 	if len(w) > 3 && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && !strings.HasSuffix(w, "us") {
 		return true
 	}
 	switch w {
-	case "people", "personnel", "children", "men", "women", "police", "troops", "staff", "civilians", "dead":
+	case "people", "personnel", "children", "men", "women", "police", "troops", "staff", "civilians", "dead", "livestock", "cattle":
 		return true
 	}
 	return false
+}
+
+// isYear reports whether a token is a year: four digits from 1800 to 2100.
+func isYear(t semTok) bool {
+	if t.Kind != 'n' || len(t.Text) != 4 {
+		return false
+	}
+	v, err := strconv.Atoi(t.Text)
+	return err == nil && v >= 1800 && v <= 2100
+}
+
+// atSentenceStart reports whether token k begins its text or follows a sentence end,
+// where a capital says nothing.
+func (r quantityReader) atSentenceStart(k int) bool {
+	if k == 0 {
+		return true
+	}
+	p := r.toks[k-1].Text
+	return p == "." || p == "!" || p == "?" || r.toks[k-1].Kind == 'q'
+}
+
+// notCountRule is a rule saying that a number is not a quantity: Example is a sentence
+// whose numbers the rule (and only the rules together) keep out; the tests run every
+// example.
+type notCountRule struct {
+	Name    string
+	Example string
+	applies func(r quantityReader, n numberToken, qual string) bool
+}
+
+// notCountRules are the rules that keep numbers out of the quantities, in the order
+// tried.
+var notCountRules = []notCountRule{
+	{"hyphenated compound or age", "A 20-year-old man joined the 15-member council for a two-year term during COVID-19.",
+		func(r quantityReader, n numberToken, _ string) bool { return r.isHyphenCompound(n.first) }},
+	{"identifier", "Resolution 1244 set up phase two under Article 51.",
+		func(r quantityReader, n numberToken, _ string) bool { return qLex.ids[r.word(n.first-1)] }},
+	{"named number", "The Boeing 747 landed safely.", isNamedNumber},
+	{"date", "On October 7, 2023, and on 4 November the talks resumed.", isDatePart},
+	{"time", "The strike hit at 3 p.m. and again at 10:30 and at 0600 GMT.", isTime},
+	{"year", "The mission began in 1999 and grew in 2006-2008 and 2023-24.", isYearPart},
+	{"ordinal or decade", "Since the 1990s the 21st century has seen 2nd chances.",
+		func(r quantityReader, n numberToken, _ string) bool {
+			switch r.glued(n.first) {
+			case "st", "nd", "rd", "th", "s":
+				return true
+			}
+			return false
+		}},
+	{"age", "The victims, aged 18 and 20 years old, were named.", isAge},
+}
+
+// isHyphenCompound reports whether the number at token i is joined by a hyphen to a
+// word ("20-step", "COVID-19", "20-year-old") or is itself a hyphenated word that is
+// not a number ("two-year").
+func (r quantityReader) isHyphenCompound(i int) bool {
+	t := r.toks[i]
+	if t.Kind == 'w' && strings.Contains(t.Lower, "-") {
+		_, ok := numberWord(t.Lower)
+		return !ok
+	}
+	runes := r.runes
+	if t.End+1 < len(runes) && semIsDash(runes[t.End]) && unicode.IsLetter(runes[t.End+1]) {
+		return true
+	}
+	return t.Start-2 >= 0 && semIsDash(runes[t.Start-1]) && unicode.IsLetter(runes[t.Start-2])
+}
+
+// isNamedNumber: a capitalized word right before digits names them ("Boeing 747",
+// "Resolution 2720"), unless it starts the sentence, is a month or a number word, or a
+// qualifier stands before the number.
+func isNamedNumber(r quantityReader, n numberToken, qual string) bool {
+	i := n.first
+	if i < 1 || qual != "" || r.toks[i].Kind != 'n' {
+		return false
+	}
+	p := r.toks[i-1]
+	if p.Kind != 'w' || !semIsCap(p.Text) || qLex.months[p.Lower] || r.atSentenceStart(i-1) {
+		return false
+	}
+	_, isNum := qLex.numWords[p.Lower]
+	return !isNum
+}
+
+// isDatePart: a day after a month name ("November 4"), a day before one ("4
+// November"), or the year of "Month D, YYYY".
+func isDatePart(r quantityReader, n numberToken, _ string) bool {
+	i := n.first
+	if r.toks[i].Kind != 'n' {
+		return false
+	}
+	if qLex.months[r.word(i-1)] || (qLex.months[r.word(i+1)] && !n.hasScale) {
+		return true
+	}
+	return i >= 3 && r.toks[i-1].Text == "," && r.toks[i-2].Kind == 'n' && qLex.months[r.word(i-3)]
+}
+
+// isTime: a clock time ("10:30", "3 p.m.", "0600 GMT").
+func isTime(r quantityReader, n numberToken, _ string) bool {
+	i := n.first
+	if r.toks[i].Kind != 'n' {
+		return false
+	}
+	colon := func(k int) bool { return k >= 0 && k < len(r.toks) && r.toks[k].Text == ":" }
+	if colon(i+1) && i+2 < len(r.toks) && r.toks[i+2].Kind == 'n' || colon(i-1) && i >= 2 && r.toks[i-2].Kind == 'n' {
+		return true
+	}
+	w := r.word(n.next)
+	if qLex.times[w] {
+		return true
+	}
+	return (w == "a" || w == "p") && r.word(n.next+1) == "." && r.word(n.next+2) == "m"
+}
+
+// isYearPart: a year (four digits from 1800 to 2100 without a qualifier or scale: "in
+// 1999", "2006-2008"), or the number after a year and a dash ("2023-24").
+func isYearPart(r quantityReader, n numberToken, qual string) bool {
+	i := n.first
+	if isYear(r.toks[i]) && qual == "" && !n.hasScale && n.max == 0 {
+		return true
+	}
+	return i >= 2 && r.toks[i].Kind == 'n' && r.toks[i].Start == r.toks[i-1].End && semIsDash([]rune(r.toks[i-1].Text)[0]) && isYear(r.toks[i-2])
+}
+
+// isAge: an age ("aged 18", "20 years old").
+func isAge(r quantityReader, n numberToken, _ string) bool {
+	if r.word(n.first-1) == "aged" || r.word(n.first-2) == "aged" && r.word(n.first-1) == "and" {
+		return true
+	}
+	w := r.word(n.next)
+	return (w == "years" || w == "year") && r.word(n.next+1) == "old"
 }

@@ -220,9 +220,9 @@ func clamp(x, n int) int {
 
 const trimChars = " \t\n\r\"'\u201c\u201d\u2018\u2019.,:;"
 
-// exactKey is a span's identity for exact matching: fragments with edge spaces,
+// ExactKey is a span's identity for exact matching: fragments with edge spaces,
 // quotation marks and . , : ; trimmed, empty fragments dropped.
-func exactKey(text []rune, frags []Frag) string {
+func ExactKey(text []rune, frags []Frag) string {
 	var b strings.Builder
 	for _, f := range frags {
 		s, e := f.Start, f.End
@@ -335,14 +335,14 @@ func Score(gold []Doc, preds map[string][]Attr) Result {
 			gk, pk := map[string]bool{}, map[string]bool{}
 			for _, g := range golds {
 				if f := get(g, k); len(f) > 0 {
-					if key := exactKey(text, f); key != "" {
+					if key := ExactKey(text, f); key != "" {
 						gk[key] = true
 					}
 				}
 			}
 			for _, p := range ps {
 				if f := get(p, k); len(f) > 0 {
-					if key := exactKey(text, f); key != "" {
+					if key := ExactKey(text, f); key != "" {
 						pk[key] = true
 					}
 				}

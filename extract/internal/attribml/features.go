@@ -33,6 +33,8 @@ type Tok struct {
 	Shape   uint8
 	Kind    uint8
 	InQuote bool // inside a quotation (quotation marks themselves count as inside)
+	Opens   bool // an opening quotation mark: “ « „ or a straight or typewriter double quote
+	Closes  bool // a closing curly quotation mark: ” »
 	Comma   bool
 	Term    bool // . ! ? …
 	Colon   bool
@@ -131,6 +133,12 @@ func MakeToks(texts []string, lowers []string, kinds []uint8, para []int) []Tok 
 			t.Term = true
 		case ":":
 			t.Colon = true
+		}
+		switch text {
+		case "\u201c", "\u00ab", "\u201e", "\"", "''", "``":
+			t.Opens = true
+		case "\u201d", "\u00bb":
+			t.Closes = true
 		}
 		if kinds[i] == KindQuote {
 			switch text {

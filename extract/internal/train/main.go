@@ -34,10 +34,10 @@ func main() {
 		log.Fatal(err)
 	}
 	var cueSeqs, roleSeqs []attribml.Seq
-	var st extract.AlignStats
+	var st alignStats
 	for _, g := range docs {
 		d := extract.NewDocument(string(g.Text))
-		cs, rs := extract.TrainingSequences(d, g.Attrs, &st)
+		cs, rs := trainingSequences(d, g.Attrs, &st)
 		cueSeqs = append(cueSeqs, cs...)
 		roleSeqs = append(roleSeqs, rs...)
 	}

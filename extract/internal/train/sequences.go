@@ -1,0 +1,124 @@
+package main
+
+import (
+	"sort"
+
+	"github.com/claimgraph/claimgraph/extract"
+	"github.com/claimgraph/claimgraph/extract/eval"
+	"github.com/claimgraph/claimgraph/extract/internal/attribml"
+)
+
+// alignStats counts how gold attributions align with tokens and contexts; the trainer
+// prints it.
+type alignStats struct {
+	Attrs, CueMissing, ContentOutside, SourceOutside, ContentBefore, ContentAfter int
+}
+
+// tokensIn returns the indices of the tokens of d that overlap the fragments, sorted.
+func tokensIn(d *extract.Document, frags []eval.Frag) []int {
+	var out []int
+	for _, f := range frags {
+		i := sort.Search(len(d.Tokens), func(i int) bool { return d.Tokens[i].End > f.Start })
+		for ; i < len(d.Tokens) && d.Tokens[i].Start < f.End; i++ {
+			out = append(out, i)
+		}
+	}
+	sort.Ints(out)
+	return out
+}
+
+// sentenceOf returns, for each token, the index of its sentence.
+func sentenceOf(d *extract.Document) []int {
+	out := make([]int, len(d.Tokens))
+	for si, s := range d.Sentences {
+		for i := s.First; i < s.Last; i++ {
+			out[i] = si
+		}
+	}
+	return out
+}
+
+// markCue tags the cue tokens ct (sorted) B/I in cueTag, keeping tags already set.
+func markCue(cueTag []uint8, ct []int) {
+	for k, i := range ct {
+		if cueTag[i] != attribml.CueO {
+			continue
+		}
+		if k == 0 || ct[k-1] != i-1 {
+			cueTag[i] = attribml.CueB
+		} else {
+			cueTag[i] = attribml.CueI
+		}
+	}
+}
+
+// trainingSequences builds the training sequences of the cue tagger (one per
+// sentence) and of the role tagger (one per gold attribution) for document d with gold
+// attributions gold, with the features and contexts that the extractor uses.
+func trainingSequences(d *extract.Document, gold []eval.Attr, st *alignStats) (cueSeqs, roleSeqs []attribml.Seq) {
+	toks, sents := extract.AttributionView(d)
+	sentOf := sentenceOf(d)
+	cueTag := make([]uint8, len(toks))
+	mask := uint64(1)<<extract.CueBits - 1
+	for _, g := range gold {
+		st.Attrs++
+		ct := tokensIn(d, g.Cue)
+		if len(ct) == 0 {
+			st.CueMissing++
+			continue
+		}
+		markCue(cueTag, ct)
+		a, b := ct[0], ct[len(ct)-1]+1
+		lo, hi := attribml.CueWindow(toks, sents, sentOf[a], a, b, attribml.MaxBefore, attribml.MaxAfter)
+		roleSeqs = append(roleSeqs, roleSequence(d, toks, g, lo, hi, a, b, st))
+	}
+	for _, s := range d.Sentences {
+		_, feats := attribml.CueFeatures(toks[s.First:s.Last], mask, nil, nil)
+		g := append([]uint8(nil), cueTag[s.First:s.Last]...)
+		if len(g) > 0 && g[0] == attribml.CueI {
+			g[0] = attribml.CueB
+		}
+		cueSeqs = append(cueSeqs, attribml.Seq{Feats: feats, Gold: g})
+	}
+	return cueSeqs, roleSeqs
+}
+
+// roleSequence is the role tagger's training sequence for gold attribution g whose cue
+// is tokens [a, b) and whose context is tokens [lo, hi).
+func roleSequence(d *extract.Document, toks []attribml.Tok, g eval.Attr, lo, hi, a, b int, st *alignStats) attribml.Seq {
+	rmask := uint64(1)<<extract.RoleBits - 1
+	gt := make([]uint8, hi-lo)
+	allowed := make([]uint16, hi-lo)
+	for i := range allowed {
+		allowed[i] = 1<<attribml.RoleO | 1<<attribml.RoleS | 1<<attribml.RoleC
+	}
+	out := false
+	for _, i := range tokensIn(d, g.Content) {
+		if i < lo || i >= hi {
+			out = true
+			if i < lo {
+				st.ContentBefore++
+			} else {
+				st.ContentAfter++
+			}
+			continue
+		}
+		gt[i-lo] = attribml.RoleC
+	}
+	if out {
+		st.ContentOutside++
+	}
+	for _, i := range tokensIn(d, g.Source) {
+		if i < lo || i >= hi {
+			st.SourceOutside++
+			break
+		}
+		gt[i-lo] = attribml.RoleS
+	}
+	for i := a; i < b; i++ {
+		gt[i-lo] = attribml.RoleK
+		allowed[i-lo] = 1 << attribml.RoleK
+	}
+	_, feats := attribml.RoleFeatures(toks[lo:hi], a-lo, b-lo, rmask, nil, nil)
+	return attribml.Seq{Feats: feats, Allowed: allowed, Gold: gt}
+}
