@@ -229,13 +229,16 @@ func quantityDiffs(c renameCase, orig, ren *Document) []string {
 		}
 		for i, q := range a.Quantities {
 			p := b.Quantities[i]
-			if q.Value != p.Value || q.Max != p.Max || q.Unit != p.Unit || q.Qualifier != p.Qualifier {
+			if q.Value != p.Value || !sameMax(q.Max, p.Max) || q.Unit != p.Unit || q.Qualifier != p.Qualifier {
 				diffs = append(diffs, fmt.Sprintf("claim %.50q: quantity %q became %q", a.Text, q.Text, p.Text))
 			}
 		}
 	}
 	return diffs
 }
+
+// sameMax compares two range maxima by value (nil for no range).
+func sameMax(a, b *float64) bool { return (a == nil) == (b == nil) && (a == nil || *a == *b) }
 
 func disputeDiffs(c renameCase, orig, ren *Document) []string {
 	if len(orig.Disputes) != len(ren.Disputes) {
