@@ -208,20 +208,20 @@ func BuildProvenance(c Claim, stmts []Statement, articles map[string]ArticleRef,
 	for _, st := range s {
 		ref, ok := articles[st.ArticleID]
 		if !ok {
-			return nil, Errorf(EINTERNAL, "statement %s names article %s that is not stored", st.ID, st.ArticleID)
+			return nil, Wrap(EINTERNAL, ErrDangling, "statement %s names article %s that is not stored", st.ID, st.ArticleID)
 		}
 		ch := ProvenanceChain{Article: ref, Via: []Agent{}, Statement: st}
 		for _, v := range st.Via {
 			a, ok := agents[v]
 			if !ok {
-				return nil, Errorf(EINTERNAL, "statement %s names agency %s that is not stored", st.ID, v)
+				return nil, Wrap(EINTERNAL, ErrDangling, "statement %s names agency %s that is not stored", st.ID, v)
 			}
 			ch.Via = append(ch.Via, a)
 		}
 		if st.SpeakerID != "" {
 			a, ok := agents[st.SpeakerID]
 			if !ok {
-				return nil, Errorf(EINTERNAL, "statement %s names speaker %s that is not stored", st.ID, st.SpeakerID)
+				return nil, Wrap(EINTERNAL, ErrDangling, "statement %s names speaker %s that is not stored", st.ID, st.SpeakerID)
 			}
 			ch.Speaker = &a
 		}
@@ -283,17 +283,17 @@ func BuildContradictions(in ContradictionInput) (*Contradictions, error) {
 		v := DisputeView{Dispute: d}
 		var ok bool
 		if v.Disputer, ok = in.Agents[d.DisputerID]; !ok {
-			return nil, Errorf(EINTERNAL, "dispute %s names disputer %s that is not stored", d.ID, d.DisputerID)
+			return nil, Wrap(EINTERNAL, ErrDangling, "dispute %s names disputer %s that is not stored", d.ID, d.DisputerID)
 		}
 		if d.TargetAgentID != "" {
 			t, ok := in.Agents[d.TargetAgentID]
 			if !ok {
-				return nil, Errorf(EINTERNAL, "dispute %s names target %s that is not stored", d.ID, d.TargetAgentID)
+				return nil, Wrap(EINTERNAL, ErrDangling, "dispute %s names target %s that is not stored", d.ID, d.TargetAgentID)
 			}
 			v.Target = &t
 		}
 		if v.Article, ok = in.Articles[d.ArticleID]; !ok {
-			return nil, Errorf(EINTERNAL, "dispute %s names article %s that is not stored", d.ID, d.ArticleID)
+			return nil, Wrap(EINTERNAL, ErrDangling, "dispute %s names article %s that is not stored", d.ID, d.ArticleID)
 		}
 		out.Disputes = append(out.Disputes, v)
 	}
@@ -305,20 +305,20 @@ func BuildContradictions(in ContradictionInput) (*Contradictions, error) {
 		}
 		sum, ok := in.Related[other]
 		if !ok {
-			return nil, Errorf(EINTERNAL, "link %s names claim %s that is not stored", l.ID, other)
+			return nil, Wrap(EINTERNAL, ErrDangling, "link %s names claim %s that is not stored", l.ID, other)
 		}
 		rc := RelatedClaim{Link: l, Claim: sum.Claim, Speakers: []Agent{}, Articles: []ArticleRef{}}
 		for _, id := range sum.SpeakerIDs {
 			a, ok := in.Agents[id]
 			if !ok {
-				return nil, Errorf(EINTERNAL, "claim %s names speaker %s that is not stored", other, id)
+				return nil, Wrap(EINTERNAL, ErrDangling, "claim %s names speaker %s that is not stored", other, id)
 			}
 			rc.Speakers = append(rc.Speakers, a)
 		}
 		for _, id := range sum.ArticleIDs {
 			a, ok := in.Articles[id]
 			if !ok {
-				return nil, Errorf(EINTERNAL, "claim %s names article %s that is not stored", other, id)
+				return nil, Wrap(EINTERNAL, ErrDangling, "claim %s names article %s that is not stored", other, id)
 			}
 			rc.Articles = append(rc.Articles, a)
 		}
@@ -579,7 +579,7 @@ func AssembleSubgraph(ctx context.Context, src SubgraphSource, q SubgraphQuery) 
 	for _, id := range ids {
 		n, ok := byID[id]
 		if !ok {
-			return nil, Errorf(EINTERNAL, "edge names node %s that is not stored", id)
+			return nil, Wrap(EINTERNAL, ErrDangling, "edge names node %s that is not stored", id)
 		}
 		sg.Nodes = append(sg.Nodes, n)
 	}

@@ -32,6 +32,13 @@ func (e *Error) Error() string {
 // Unwrap returns the underlying cause.
 func (e *Error) Unwrap() error { return e.Err }
 
+// ErrDangling is the cause of an EINTERNAL error saying that a record read names
+// another record the same read did not find. A store with read-committed isolation
+// (Neo4j) can show it while a write commits: the write's property updates become
+// visible before its index entries, so a read may retry; in a store with snapshot
+// reads it means corruption.
+var ErrDangling = errors.New("dangling reference")
+
 // Errorf returns an *Error with the given code and a formatted message.
 func Errorf(code, format string, args ...any) *Error {
 	return &Error{Code: code, Message: fmt.Sprintf(format, args...)}

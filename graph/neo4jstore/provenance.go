@@ -2,6 +2,7 @@ package neo4jstore
 
 import (
 	"context"
+	"errors"
 
 	"github.com/claimgraph/claimgraph/graph"
 )
@@ -31,6 +32,10 @@ RETURN ` + claimProjection + ` AS claim,
 // Provenance returns every chain by which a claim reached an article, one per statement
 // (graph.BuildProvenance), read with one query. Errors: ENOTFOUND.
 func (s *Store) Provenance(ctx context.Context, claimID string) (*graph.Provenance, error) {
+	return readWhole(func() (*graph.Provenance, error) { return s.provenance(ctx, claimID) })
+}
+
+func (s *Store) provenance(ctx context.Context, claimID string) (*graph.Provenance, error) {
 	recs, err := s.query(ctx, cyProvenance, map[string]any{"id": claimID})
 	if err != nil {
 		return nil, s.wrap(err, "reading the provenance of claim %s", claimID)
@@ -94,6 +99,10 @@ RETURN ` + claimProjection + ` AS claim,
 // Contradictions returns a claim's disputes, conflicting and corroborating claims and
 // origin groups (graph.BuildContradictions), read with one query. Errors: ENOTFOUND.
 func (s *Store) Contradictions(ctx context.Context, claimID string) (*graph.Contradictions, error) {
+	return readWhole(func() (*graph.Contradictions, error) { return s.contradictions(ctx, claimID) })
+}
+
+func (s *Store) contradictions(ctx context.Context, claimID string) (*graph.Contradictions, error) {
 	recs, err := s.query(ctx, cyContradictions, map[string]any{"id": claimID})
 	if err != nil {
 		return nil, s.wrap(err, "reading the contradictions of claim %s", claimID)
@@ -140,4 +149,24 @@ func (s idSet) list() []string {
 		out = append(out, id)
 	}
 	return out
+}
+
+// tornReadAttempts bounds how often a read that met a write mid-commit is run again.
+const tornReadAttempts = 3
+
+// readWhole runs a read whose answer is assembled from several records, again when the
+// assembly found a dangling reference (graph.ErrDangling): under Neo4j's read-committed
+// isolation one query can see a concurrent write's property updates before its index
+// entries, so a record it names is briefly not found. A dangling reference that
+// persists is returned as the error it is.
+func readWhole[T any](read func() (T, error)) (T, error) {
+	var v T
+	var err error
+	for range tornReadAttempts {
+		v, err = read()
+		if !errors.Is(err, graph.ErrDangling) {
+			break
+		}
+	}
+	return v, err
 }
