@@ -394,25 +394,138 @@ func (f *disputeFinder) subject(toks []semTok, i int) (string, int) {
 		return "", -1
 	}
 	t := toks[k]
+	if t.Lower == "i" || t.Lower == "we" {
+		// first person: the speaker of the quote it stands in, else nobody
+		if a := f.attributionHolding(t.Start); a != nil && a.Speaker != nil {
+			return *a.Speaker, k
+		}
+		return "", -1
+	}
 	if _, ok := pronLex[strings.TrimSuffix(t.Lower, "'s")]; ok {
 		if id := f.r.resolvePronoun(strings.TrimSuffix(strings.TrimSuffix(t.Text, "'s"), "’s"), t.Start); id != "" {
 			return id, k
 		}
 		return "", -1
 	}
-	if m := f.mentionEndingAt(t.End); m != nil {
+	if m := f.entityEndingAt(toks, k); m != nil {
 		start := k
 		for start > 0 && toks[start-1].Start >= m.Span.Start {
 			start--
 		}
-		return m.Entity, start
+		return m.Entity, titleStart(toks, start)
 	}
 	if base, poss := semBase(t.Text); poss {
 		if m := f.mentionEndingAt(t.Start + len([]rune(base))); m != nil {
 			return m.Entity, k
 		}
 	}
+	if id, start := f.representedBy(toks, k); id != "" {
+		return id, start
+	}
 	return f.groupSubject(toks, k)
+}
+
+// representatives are nouns that speak for their possessor: "Gowdy’s office
+// disputes", "the senator's lawyers denied", "Trump’s tweet discrediting the report".
+var representatives = disputeWordClass("representative")
+
+// representedBy returns the possessor of a representative noun at toks[k] ("Gowdy’s
+// office") and the possessive's first token, or "" and -1.
+func (f *disputeFinder) representedBy(toks []semTok, k int) (string, int) {
+	if !representatives[toks[k].Lower] {
+		return "", -1
+	}
+	p := f.possessor(toks, k)
+	if p == nil {
+		return "", -1
+	}
+	start := k - 1
+	for start > 0 && toks[start-1].Kind == 'w' && semIsCap(toks[start-1].Text) {
+		start--
+	}
+	return *p, titleStart(toks, start)
+}
+
+// titleStart returns the first token of a title right before the name starting at
+// toks[start] ("Mr. Ailes", "Sen. Jane Whitlow"), else start.
+func titleStart(toks []semTok, start int) int {
+	best := start
+	for n := 1; n <= 3 && start-n >= 0; n++ {
+		low := make([]semTok, n)
+		for i := range low {
+			low[i] = toks[start-n+i]
+			low[i].Text = strings.ToLower(low[i].Text)
+		}
+		if entLex.titles[semKey(low)] {
+			best = start - n
+		}
+	}
+	return best
+}
+
+// entityEndingAt returns the mention that ends with toks[k], else a name that the
+// entity stage did not mark there but that is the name or an alias of exactly one
+// entity of the document ("Cruz denied ..." when Ted Cruz was named before).
+func (f *disputeFinder) entityEndingAt(toks []semTok, k int) *Mention {
+	if m := f.mentionEndingAt(toks[k].End); m != nil {
+		return m
+	}
+	if !semIsCap(toks[k].Text) {
+		return nil
+	}
+	for j := max(0, k-3); j <= k; j++ {
+		if !capitalizedRun(toks, j, k) {
+			continue
+		}
+		if id := f.entityNamed(string(f.d.Runes[toks[j].Start:toks[k].End])); id != "" {
+			return f.addNameMention(id, toks[j].Start, toks[k].End)
+		}
+	}
+	return nil
+}
+
+// addNameMention records a name mention that the entity stage did not mark, so that
+// the disputer is named where it disputes, and returns it.
+func (f *disputeFinder) addNameMention(id string, start, end int) *Mention {
+	m := Mention{Entity: id, Span: semSpan(f.d.Runes, start, end), Kind: MentionName}
+	f.d.Mentions = append(f.d.Mentions, m)
+	k := len(f.d.Mentions) - 1
+	f.byStart[start] = append(f.byStart[start], k)
+	f.byEnd[end] = append(f.byEnd[end], k)
+	f.added = true
+	return &f.d.Mentions[k]
+}
+
+// capitalizedRun reports whether toks[j..k] are all capitalized words.
+func capitalizedRun(toks []semTok, j, k int) bool {
+	for i := j; i <= k; i++ {
+		if toks[i].Kind != 'w' || !semIsCap(toks[i].Text) {
+			return false
+		}
+	}
+	return true
+}
+
+// entityNamed returns the one entity whose name or an alias is name, or "" when none
+// or several are.
+func (f *disputeFinder) entityNamed(name string) string {
+	found := ""
+	for _, e := range f.d.Entities {
+		if e.Kind == graph.KindGroup {
+			continue
+		}
+		ok := e.Name == name
+		for _, a := range e.Aliases {
+			ok = ok || a == name
+		}
+		if ok {
+			if found != "" && found != e.ID {
+				return ""
+			}
+			found = e.ID
+		}
+	}
+	return found
 }
 
 // groupSubject makes a plural group noun without a name ("Critics rejected the
@@ -668,6 +781,9 @@ func (f *disputeFinder) pronounNamedIn(v *verbSite, m ruleMatch) bool {
 		if e.ID == v.disputer {
 			name = e.Name
 		}
+	}
+	if strings.Contains(name, " ") && strings.Contains(c.Text, name) {
+		return true // the full name, even where the entity stage marked no mention
 	}
 	for _, mn := range f.d.Mentions {
 		if mn.Entity == v.disputer && mn.Kind == MentionName && spanInside(c.Span, mn.Span.Start, mn.Span.End) &&

@@ -77,6 +77,7 @@ var passiveRule = &disputeRule{name: "passive-by", shape: graph.ShapeAnaphoric, 
 var (
 	rebuttalQuoteRule  = &disputeRule{name: "rebuttal-statement", shape: graph.ShapeRebuttal}
 	rebuttalCalledRule = &disputeRule{name: "rebuttal-called", shape: graph.ShapeRebuttal}
+	rebuttalClauseRule = &disputeRule{name: "rebuttal-clause", shape: graph.ShapeRebuttal}
 )
 
 // gapWords may follow a dispute verb whose object is the relative pronoun before its
@@ -244,9 +245,18 @@ func (f *disputeFinder) possessor(toks []semTok, n int) *string {
 			}
 			return nil
 		}
+		if base, poss := semBase(toks[k].Text); poss && semIsCap(base) {
+			if id := f.entityNamed(base); id != "" {
+				f.addNameMention(id, toks[k].Start, toks[k].Start+len([]rune(base)))
+				return &id // a name the entity stage did not mark here ("Gowdy’s office")
+			}
+		}
 	}
 	return nil
 }
+
+// reportVerbs introduce a claim noun's content like "that" ("a report saying ...").
+var reportVerbs = disputeWordClass("report_verb")
 
 // accusationNouns take what they accuse of after "of" ("accusations of sexism").
 var accusationNouns = disputeWordClass("accusation_noun")
@@ -284,7 +294,7 @@ func (f *disputeFinder) inlineNounThat(v *verbSite) (ruleMatch, bool) {
 	if target == nil {
 		target = f.possessor(toks, n)
 	}
-	if k >= len(toks) || (toks[k].Lower != "that" && !(toks[k].Lower == "of" && accusationNouns[toks[n].Lower])) {
+	if k >= len(toks) || (toks[k].Lower != "that" && !reportVerbs[toks[k].Lower] && !(toks[k].Lower == "of" && accusationNouns[toks[n].Lower])) {
 		return ruleMatch{}, false
 	}
 	m, ok := f.clauseClaim(v, k+1)
@@ -332,7 +342,11 @@ var clauseSubjects = disputeWordClass("clause_subject")
 // clauseClaim makes the clause starting at toks[j] the disputed claim: the claim of
 // an attribution with that text, else a new claim of origin "disputed".
 func (f *disputeFinder) clauseClaim(v *verbSite, j int) (ruleMatch, bool) {
-	end := clauseEnd(v.toks, j)
+	return f.clauseClaimTo(v, j, clauseEnd(v.toks, j))
+}
+
+// clauseClaimTo makes toks[j:end] the disputed claim, as clauseClaim does.
+func (f *disputeFinder) clauseClaimTo(v *verbSite, j, end int) (ruleMatch, bool) {
 	if end-j < 2 {
 		return ruleMatch{}, false
 	}
@@ -465,8 +479,8 @@ func (f *disputeFinder) anaphorAt(v *verbSite, n, before int, reference bool) (r
 		return ruleMatch{}, false
 	}
 	s := n
-	for s > v.obj() && s > n-3 && v.toks[s-1].Kind == 'w' {
-		s--
+	for s > v.obj() && s > n-3 && v.toks[s-1].Kind == 'w' && !anaphorDeterminers[v.toks[s].Lower] {
+		s-- // back to the determiner: "those claims", not "strongly with those claims"
 	}
 	sp := spanWithText(f.d.Runes, Span{Start: v.toks[s].Start, End: v.toks[n].End})
 	id := f.addClaim(Claim{Text: sp.Text, Span: sp, Origin: "disputed"})

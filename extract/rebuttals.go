@@ -72,10 +72,16 @@ func (f *disputeFinder) rebuttals() {
 				continue
 			}
 			n := rebuttalAt(toks, k)
-			if n == 0 || !rebuttalEnds(toks, k+n) {
+			if n == 0 {
 				continue
 			}
-			f.rebuttal(si, toks, k, n)
+			if c := rebuttalClauseStart(toks, k, n); c > 0 {
+				f.rebuttalClause(si, toks, k, n, c)
+				continue
+			}
+			if rebuttalEnds(toks, k+n) {
+				f.rebuttal(si, toks, k, n)
+			}
 		}
 	}
 }
@@ -108,6 +114,8 @@ func (f *disputeFinder) rebuttal(si int, toks []semTok, k, n int) {
 	switch {
 	case beWords[w] || strings.HasSuffix(w, "'s") || w == "there":
 		f.rebuttalStatement(si, toks, k, n, j)
+	case j == k-1 && (w == "that" || w == "this" || w == "it"):
+		f.rebuttalStatement(si, toks, k, n, j) // "That never happened"
 	default:
 		f.rebuttalCalled(si, toks, k, n, j)
 	}
@@ -140,7 +148,12 @@ func (f *disputeFinder) rebuttalStatement(si int, toks []semTok, k, n, be int) {
 			m = f.nearestOther(a, si, *a.Speaker)
 		}
 	default:
-		m, _ = f.anaphor(v, max(0, subj-3), subj)
+		if c := subjectNounClause(toks, a.Content.Start, subj); c >= 0 {
+			m, _ = f.clauseClaimTo(v, c, subj+1) // "this notion that CLAUSE is not true"
+			m.target = nil
+		} else {
+			m, _ = f.anaphor(v, max(0, subj-3), subj)
+		}
 	}
 	if m.claim != nil {
 		f.coord = f.coord[:0]
@@ -237,4 +250,76 @@ func (f *disputeFinder) attributionHolding(pos int) *Attribution {
 		}
 	}
 	return best
+}
+
+// subjectNounClause finds a subject "DET claim-noun that CLAUSE" whose clause ends at
+// toks[subj] ("This notion that the plan failed is not true"), inside the content
+// that starts at contentStart: the clause's first token, or -1.
+func subjectNounClause(toks []semTok, contentStart, subj int) int {
+	for p := subj - 2; p >= 1 && subj-p <= maxClauseWords && toks[p].Start >= contentStart; p-- {
+		if toks[p].Kind != 'w' || toks[p+1].Lower != "that" {
+			continue
+		}
+		if _, ok := claimNouns[toks[p].Lower]; ok && anaphorDeterminers[toks[p-1].Lower] && subj-(p+2) >= 2 {
+			return p + 2
+		}
+	}
+	return -1
+}
+
+// rebuttalNouns, rebuttalDeterminers and rebuttalSayVerbs are read by rule
+// rebuttal-clause.
+var (
+	rebuttalNouns       = disputeWordClass("rebuttal_noun")
+	rebuttalDeterminers = disputeWordClass("rebuttal_determiner")
+	rebuttalSayVerbs    = disputeWordClass("rebuttal_say")
+	relativeTellVerbs   = disputeWordClass("relative_tell")
+)
+
+// rebuttalClauseStart returns the first token of the clause that the rebuttal phrase
+// toks[k:k+n] calls untrue, or -1: "this fiction that CLAUSE", "the lie that
+// CLAUSE", "to lie to them that CLAUSE", "was wrong to say (that) CLAUSE".
+func rebuttalClauseStart(toks []semTok, k, n int) int {
+	j := k + n
+	last := toks[j-1].Lower
+	switch {
+	case rebuttalSayVerbs[last]:
+		if k >= 2 && (toks[k-2].Lower == "i" || toks[k-2].Lower == "we") {
+			return -1 // "I was wrong to say": a retraction
+		}
+	case n == 1 && rebuttalNouns[last] && k >= 1 && (rebuttalDeterminers[toks[k-1].Lower] || (k >= 2 && rebuttalDeterminers[toks[k-2].Lower] && toks[k-1].Kind == 'w')):
+	case n == 1 && last == "lie" && k >= 1 && toks[k-1].Lower == "to":
+		if j+1 < len(toks) && toks[j].Lower == "to" {
+			j += 2 // "to lie to them that"
+		}
+	default:
+		return -1
+	}
+	if j < len(toks) && toks[j].Lower == "that" {
+		j++
+	} else if !rebuttalSayVerbs[last] {
+		return -1
+	}
+	end := clauseEnd(toks, j)
+	if end-j < 3 || relativeTellVerbs[toks[end-1].Lower] {
+		return -1 // "the lie that he told": a relative clause, not the claim
+	}
+	return j
+}
+
+// rebuttalClause: the clause a rebuttal phrase takes is the claim; the speaker of the
+// statement that holds the phrase disputes it.
+func (f *disputeFinder) rebuttalClause(si int, toks []semTok, k, n, c int) {
+	a := f.attributionHolding(toks[k].Start)
+	if a == nil || a.Speaker == nil {
+		return
+	}
+	v := &verbSite{si: si, toks: toks, i: k, n: n, kind: graph.DisputeRebuts, disputer: *a.Speaker, subjStart: -1}
+	m, ok := f.clauseClaim(v, c)
+	if !ok {
+		return
+	}
+	f.coord = f.coord[:0]
+	cue := semTok{Text: toks[k].Text, Start: toks[k].Start, End: toks[k+n-1].End}
+	f.emitOne(graph.DisputeRebuts, *a.Speaker, rebuttalClauseRule, m, cue, f.sents[si])
 }
