@@ -49,6 +49,36 @@ var disputeRules = []*disputeRule{
 	{"anaphor-pronoun", graph.ShapeAnaphoric, true, (*disputeFinder).anaphorPronoun},
 	// "the firm denies any wrongdoing", "officials deny any links to the group"
 	{"deny-any", graph.ShapeInline, true, (*disputeFinder).denyAny},
+	// "Reyes said the mill had closed. Whitlow disagreed."
+	{"disagree-alone", graph.ShapeAnaphoric, true, (*disputeFinder).disagreeAlone},
+}
+
+// disagreeVerbs dispute the statement before them with no object ("Whitlow
+// disagreed.").
+var disagreeVerbs = disputeWordClass("disagree_alone")
+
+// disagreeAlone: a verb of disagreeing that ends its sentence points to the nearest
+// claim of someone else in this sentence or the one before.
+func (f *disputeFinder) disagreeAlone(v *verbSite) (ruleMatch, bool) {
+	j := v.obj()
+	if !disagreeVerbs[v.toks[v.i].Lower] || j >= len(v.toks) || (v.toks[j].Text != "." && v.toks[j].Text != ";") {
+		return ruleMatch{}, false
+	}
+	pos, minEnd := v.toks[v.i].Start, f.sents[max(0, v.si-1)].Start
+	best := -1
+	for _, k := range f.candidateClaims(f.sents[max(0, v.si-anaphorSentences*2)].Start, pos) {
+		c := &f.d.Claims[k]
+		// a claim that ends in the sentence before, however long the quote it stands in
+		if c.Span.End <= pos && c.Span.End >= minEnd && f.antecedent(c, v.si, false, v.disputer) &&
+			(best < 0 || c.Span.End > f.d.Claims[best].Span.End) {
+			best = k
+		}
+	}
+	if best < 0 {
+		return ruleMatch{}, false
+	}
+	id := f.d.Claims[best].ID
+	return ruleMatch{claim: &id}, true
 }
 
 // denyAnyNouns are what one denies "any" of: an implied accusation.
@@ -434,10 +464,20 @@ func (f *disputeFinder) anaphorPronoun(v *verbSite) (ruleMatch, bool) {
 	if j+1 < len(v.toks) && v.toks[j+1].Kind == 'w' && !gapWords[v.toks[j+1].Lower] {
 		return ruleMatch{}, false // "deny it sanctuary"
 	}
-	id := f.precedingClaim(v.toks[v.i].Start, v.si, false, v.disputer, 1)
-	if id == "" {
+	pos, minEnd := v.toks[v.i].Start, f.sents[max(0, v.si-1)].Start
+	best := -1
+	for _, k := range f.candidateClaims(f.sents[max(0, v.si-anaphorSentences*2)].Start, pos) {
+		c := &f.d.Claims[k]
+		// a claim that ends in the sentence before, however long the quote it stands in
+		if c.Span.End <= pos && c.Span.End >= minEnd && f.antecedent(c, v.si, false, v.disputer) &&
+			(best < 0 || c.Span.End > f.d.Claims[best].Span.End) {
+			best = k
+		}
+	}
+	if best < 0 {
 		return ruleMatch{}, false
 	}
+	id := f.d.Claims[best].ID
 	return ruleMatch{claim: &id}, true
 }
 

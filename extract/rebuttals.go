@@ -278,7 +278,8 @@ var (
 
 // rebuttalClauseStart returns the first token of the clause that the rebuttal phrase
 // toks[k:k+n] calls untrue, or -1: "this fiction that CLAUSE", "the lie that
-// CLAUSE", "to lie to them that CLAUSE", "was wrong to say (that) CLAUSE".
+// CLAUSE", "to lie to them that CLAUSE", "was wrong to say (that) CLAUSE", "no
+// evidence that CLAUSE".
 func rebuttalClauseStart(toks []semTok, k, n int) int {
 	j := k + n
 	last := toks[j-1].Lower
@@ -288,6 +289,8 @@ func rebuttalClauseStart(toks []semTok, k, n int) int {
 			return -1 // "I was wrong to say": a retraction
 		}
 	case n == 1 && rebuttalNouns[last] && k >= 1 && (rebuttalDeterminers[toks[k-1].Lower] || (k >= 2 && rebuttalDeterminers[toks[k-2].Lower] && toks[k-1].Kind == 'w')):
+	case n == 2 && toks[k].Lower == "no" && last == "evidence" && j < len(toks) && toks[j].Lower == "that":
+		// "found no evidence that CLAUSE"
 	case n == 1 && last == "lie" && k >= 1 && toks[k-1].Lower == "to":
 		if j+1 < len(toks) && toks[j].Lower == "to" {
 			j += 2 // "to lie to them that"
