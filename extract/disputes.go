@@ -390,6 +390,9 @@ func skipToSubject(toks []semTok, i int) int {
 // index of the subject's first token (for relative clauses).
 func (f *disputeFinder) subject(toks []semTok, i int) (string, int) {
 	k := skipToSubject(toks, i)
+	if disputeNouns[toks[i].Lower] {
+		k = possessiveBefore(toks, i)
+	}
 	if k < 0 || toks[k].Kind != 'w' {
 		return "", -1
 	}
@@ -423,6 +426,32 @@ func (f *disputeFinder) subject(toks []semTok, i int) (string, int) {
 		return id, start
 	}
 	return f.groupSubject(toks, k)
+}
+
+// disputeNouns are the dispute words that are nouns; possessivePronouns may stand
+// before them as their disputer.
+var (
+	disputeNouns       = disputeWordClass("dispute_noun")
+	possessivePronouns = disputeWordClass("possessive_pronoun")
+)
+
+// possessiveBefore returns the possessive that a dispute noun at toks[i] belongs to,
+// past up to four modifiers and commas ("his aggressive, seemingly shameless
+// rejection", "Israel’s denial"), or -1.
+func possessiveBefore(toks []semTok, i int) int {
+	for k := i - 1; k >= 0 && i-k <= 5; k-- {
+		t := toks[k]
+		if t.Kind == 'w' && possessivePronouns[t.Lower] {
+			return k
+		}
+		if _, poss := semBase(t.Text); poss && t.Kind == 'w' {
+			return k
+		}
+		if t.Text != "," && (t.Kind != 'w' || t.Text != t.Lower || t.Lower == "the" || t.Lower == "a" || t.Lower == "an") {
+			return -1
+		}
+	}
+	return -1
 }
 
 // representatives are nouns that speak for their possessor: "Gowdy’s office
