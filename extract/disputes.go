@@ -645,7 +645,28 @@ func asideBefore(toks []semTok, k int) int {
 			return k - j + 1
 		}
 		if (toks[j].Kind != 'w' && toks[j].Kind != 'n') || semIsCap(toks[j].Text) {
-			return 0 // not an aside that names someone ("He, like Donald Trump, has refused")
+			return prepositionalAside(toks, k) // not an aside that names someone ("He, like Donald Trump, has refused")
+		}
+	}
+	return prepositionalAside(toks, k)
+}
+
+// asidePrepositions begin asides that may name someone.
+var asidePrepositions = disputeWordClass("aside_preposition")
+
+// prepositionalAside returns the number of tokens of an aside between commas that
+// ends at token k and begins with a preposition ("Khan, in an article published in
+// The Washington Post, rebuked"), or 0.
+func prepositionalAside(toks []semTok, k int) int {
+	for j := k - 1; j >= 1 && k-j <= 12; j-- {
+		if toks[j].Text == "," {
+			if j+1 < k && asidePrepositions[toks[j+1].Lower] && toks[j-1].Kind == 'w' {
+				return k - j + 1
+			}
+			return 0
+		}
+		if toks[j].Kind != 'w' && toks[j].Kind != 'n' && toks[j].Text != "." {
+			return 0
 		}
 	}
 	return 0

@@ -49,6 +49,8 @@ var disputeRules = []*disputeRule{
 	{"anaphor-pronoun", graph.ShapeAnaphoric, true, (*disputeFinder).anaphorPronoun},
 	// "the firm denies any wrongdoing", "officials deny any links to the group"
 	{"deny-any", graph.ShapeInline, true, (*disputeFinder).denyAny},
+	// "Whitlow rebuked Reyes for suggesting that the mill had closed"
+	{"criticize-for-saying", graph.ShapeInline, false, (*disputeFinder).criticizeForSaying},
 	// "Reyes said the mill had closed. Whitlow disagreed."
 	{"disagree-alone", graph.ShapeAnaphoric, true, (*disputeFinder).disagreeAlone},
 }
@@ -682,4 +684,31 @@ func (f *disputeFinder) objectAgent(toks []semTok, j int) (string, int) {
 		k++
 	}
 	return m.Entity, k
+}
+
+// criticizeForSaying: "rebuked Reyes for suggesting (earlier this week) that
+// CLAUSE", "criticized her for claiming CLAUSE": the clause the criticized agent said
+// is disputed, the agent is the target. Criticism for an act ("criticized Turkey for
+// violating the airspace") is an accusation, not a dispute.
+func (f *disputeFinder) criticizeForSaying(v *verbSite) (ruleMatch, bool) {
+	toks, j := v.toks, v.obj()
+	if v.kind != graph.DisputeCriticizes || j >= len(toks) || toks[j].Kind != 'w' {
+		return ruleMatch{}, false
+	}
+	agent, k := f.objectAgent(toks, j)
+	if agent == "" || agent == v.disputer || k+2 >= len(toks) || toks[k].Lower != "for" || !reportVerbs[toks[k+1].Lower] {
+		return ruleMatch{}, false
+	}
+	c := k + 2
+	for n := c; n < len(toks) && n <= k+6; n++ {
+		if toks[n].Lower == "that" {
+			c = n + 1
+			break
+		}
+	}
+	m, ok := f.clauseClaim(v, c)
+	if ok {
+		m.target = &agent
+	}
+	return m, ok
 }
