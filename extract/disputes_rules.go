@@ -110,6 +110,7 @@ var (
 	rebuttalQuoteRule  = &disputeRule{name: "rebuttal-statement", shape: graph.ShapeRebuttal}
 	rebuttalCalledRule = &disputeRule{name: "rebuttal-called", shape: graph.ShapeRebuttal}
 	rebuttalClauseRule = &disputeRule{name: "rebuttal-clause", shape: graph.ShapeRebuttal}
+	rebuttalAgentRule  = &disputeRule{name: "rebuttal-agent", shape: graph.ShapeRebuttal}
 )
 
 // gapWords may follow a dispute verb whose object is the relative pronoun before its
@@ -428,8 +429,13 @@ func (f *disputeFinder) anaphorPossessive(v *verbSite) (ruleMatch, bool) {
 // near reports whether claim id starts at most anaphorSentences sentences before
 // sentence si.
 func (f *disputeFinder) near(id string, si int) bool {
+	return f.within(id, si, anaphorSentences)
+}
+
+// within reports whether claim id starts at most back sentences before sentence si.
+func (f *disputeFinder) within(id string, si, back int) bool {
 	c := f.claim(id)
-	return c != nil && c.Span.Start >= f.sents[max(0, si-anaphorSentences)].Start
+	return c != nil && c.Span.Start >= f.sents[max(0, si-back)].Start
 }
 
 // anaphorNoun: "denied the claim", "disputes these figures": a determiner and a claim

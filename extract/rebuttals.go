@@ -79,11 +79,32 @@ func (f *disputeFinder) rebuttals() {
 				f.rebuttalClause(si, toks, k, n, c)
 				continue
 			}
-			if rebuttalEnds(toks, k+n) {
+			if rebuttalEnds(toks, k+n) || (rebuttalVerbs[toks[k].Lower] && verbObjectOK(toks, k+n)) {
 				f.rebuttal(si, toks, k, n)
 			}
 		}
 	}
+}
+
+// verbObjectOK reports whether what follows a rebuttal verb at toks[j] still lets it
+// call a claim untrue: "lied about ...", "fabricated the story", "made up her
+// account".
+func verbObjectOK(toks []semTok, j int) bool {
+	if j >= len(toks) {
+		return true
+	}
+	if toks[j].Lower == "about" {
+		return true
+	}
+	if !anaphorDeterminers[toks[j].Lower] && !possessivePronouns[toks[j].Lower] {
+		return false
+	}
+	for n := j + 1; n < len(toks) && n <= j+2; n++ {
+		if _, ok := claimNouns[toks[n].Lower]; ok {
+			return true
+		}
+	}
+	return false
 }
 
 // rebuttalEnds reports whether a rebuttal ending before toks[k] ends its clause.
@@ -116,9 +137,59 @@ func (f *disputeFinder) rebuttal(si int, toks []semTok, k, n int) {
 		f.rebuttalStatement(si, toks, k, n, j)
 	case j == k-1 && (w == "that" || w == "this" || w == "it"):
 		f.rebuttalStatement(si, toks, k, n, j) // "That never happened"
+	case rebuttalVerbs[toks[k].Lower] && f.rebuttalAgent(si, toks, k, n):
 	default:
 		f.rebuttalCalled(si, toks, k, n, j)
 	}
+}
+
+// agentClaimSentences is how far back rule rebuttal-agent looks for the agent's
+// claim: farther than an anaphor does, since the agent names whose claim it is.
+const agentClaimSentences = 6
+
+// rebuttalVerbs and rebuttalAux are read by rule rebuttal-agent.
+var (
+	rebuttalVerbs = disputeWordClass("rebuttal_verb")
+	rebuttalAux   = disputeWordClass("rebuttal_aux")
+)
+
+// rebuttalAgent: a rebuttal verb whose subject is an agent ("'She made it up,' he
+// said", "Reyes said Whitlow had lied about the vote"), inside a statement of someone
+// else: the speaker disputes that agent's nearest claim (within anaphorSentences
+// sentences), or the agent alone when the text holds none. It reports whether the
+// verb had such a subject.
+func (f *disputeFinder) rebuttalAgent(si int, toks []semTok, k, n int) bool {
+	s := k - 1
+	for s >= 0 && s >= k-3 && rebuttalAux[toks[s].Lower] {
+		s--
+	}
+	if s < 0 || toks[s].Kind != 'w' {
+		return false
+	}
+	a := f.attributionHolding(toks[s].Start)
+	if a == nil || a.Speaker == nil || toks[s].Start < a.Content.Start {
+		return false
+	}
+	agent := ""
+	switch toks[s].Lower {
+	case "he", "she", "they":
+		agent = f.r.resolvePronoun(toks[s].Text, toks[s].Start)
+	default:
+		if m := f.entityEndingAt(toks, s); m != nil && m.Kind != MentionPronoun {
+			agent = m.Entity
+		}
+	}
+	if agent == "" || agent == *a.Speaker {
+		return agent != ""
+	}
+	m := ruleMatch{target: &agent}
+	if id := f.speakerClaim(agent, toks[s].Start, false); id != "" && f.within(id, si, agentClaimSentences) {
+		m.claim = &id
+	}
+	f.coord = f.coord[:0]
+	cue := semTok{Text: toks[k].Text, Start: toks[k].Start, End: toks[k+n-1].End}
+	f.emitOne(graph.DisputeRebuts, *a.Speaker, rebuttalAgentRule, m, cue, f.sents[si])
+	return true
 }
 
 // rebuttalStatement: the rebuttal is the predicate of an attribution's content whose
