@@ -59,12 +59,30 @@ var disputeRules = []*disputeRule{
 // disagreed.").
 var disagreeVerbs = disputeWordClass("disagree_alone")
 
+// opensSentence reports whether the subject at toks[start] begins its sentence, after
+// at most a conjunction ("But Whitlow disagreed.").
+func opensSentence(toks []semTok, start int) bool {
+	if start < 0 {
+		return false
+	}
+	words := 0
+	for k := 0; k < start; k++ {
+		if toks[k].Kind == 'w' || toks[k].Kind == 'n' {
+			words++
+			if words > 1 || (toks[k].Lower != "but" && toks[k].Lower != "and" && toks[k].Lower != "yet") {
+				return false
+			}
+		}
+	}
+	return true
+}
+
 // disagreeAlone: a verb of disagreeing that ends its sentence points to the nearest
 // claim of someone else in this sentence or the one before.
 func (f *disputeFinder) disagreeAlone(v *verbSite) (ruleMatch, bool) {
 	j := v.obj()
-	if !disagreeVerbs[v.toks[v.i].Lower] || j >= len(v.toks) || (v.toks[j].Text != "." && v.toks[j].Text != ";") {
-		return ruleMatch{}, false
+	if !disagreeVerbs[v.toks[v.i].Lower] || j >= len(v.toks) || (v.toks[j].Text != "." && v.toks[j].Text != ";") || !opensSentence(v.toks, v.subjStart) {
+		return ruleMatch{}, false // "areas where they disagree": no answer to a claim
 	}
 	pos, minEnd := v.toks[v.i].Start, f.sents[max(0, v.si-1)].Start
 	best := -1
