@@ -876,7 +876,7 @@ func (f *disputeFinder) emitOne(kind graph.DisputeKind, disputer string, r *disp
 		}
 	}
 	key := disputeKey{cue.Start, cue.End, disputer}
-	if f.emitted[key] {
+	if f.emitted[key] || f.sameDispute(disputer, m.claim, cue.Start) {
 		return
 	}
 	f.emitted[key] = true
@@ -885,4 +885,23 @@ func (f *disputeFinder) emitOne(kind graph.DisputeKind, disputer string, r *disp
 		Cue: semSpan(f.d.Runes, cue.Start, cue.End), Kind: kind, Shape: shape, Rule: r.name,
 		Sentence: contextSpan(f.d.Runes, sent),
 	})
+}
+
+// sameDispute reports whether the disputer already disputes the claim with a cue of
+// the same quoted statement: several cues of one statement ("'I never said that. I
+// never said that,' he said") are one dispute.
+func (f *disputeFinder) sameDispute(disputer string, claim *string, cueStart int) bool {
+	if claim == nil {
+		return false
+	}
+	a := f.attributionHolding(cueStart)
+	if a == nil {
+		return false
+	}
+	for _, x := range f.d.Disputes {
+		if x.Disputer == disputer && x.Claim != nil && *x.Claim == *claim && f.attributionHolding(x.Cue.Start) == a {
+			return true
+		}
+	}
+	return false
 }

@@ -117,6 +117,8 @@ func rebuttalEnds(toks []semTok, k int) bool {
 		return true
 	case "to", "in":
 		return toks[k-1].Lower == "truth" || toks[k-1].Lower == "basis" // "no truth to the report"
+	case "of":
+		return rebuttalOfNouns[toks[k-1].Lower] // "a distortion of the events"
 	}
 	return false
 }
@@ -135,9 +137,13 @@ func (f *disputeFinder) rebuttal(si int, toks []semTok, k, n int) {
 	switch {
 	case beWords[w] || strings.HasSuffix(w, "'s") || w == "there":
 		f.rebuttalStatement(si, toks, k, n, j)
-	case j == k-1 && (w == "that" || w == "this" || w == "it"):
+	case j == k-1 && (w == "that" || w == "this" || w == "it") && (j == 0 || !callVerbs[toks[j-1].Lower]):
 		f.rebuttalStatement(si, toks, k, n, j) // "That never happened"
 	case rebuttalVerbs[toks[k].Lower] && f.rebuttalAgent(si, toks, k, n):
+	case toks[k].Lower == "never" || toks[k].Lower == "did" || toks[k].Lower == "didn't":
+		if w == "i" || w == "we" {
+			f.neverSaid(si, toks, k, n) // "I never said that"
+		}
 	default:
 		f.rebuttalCalled(si, toks, k, n, j)
 	}
@@ -289,7 +295,11 @@ func (f *disputeFinder) rebuttalCalled(si int, toks []semTok, k, n, j int) {
 		return // "dismissed the report as fabricated": the dispute verb's own rule has it
 	}
 	v := &verbSite{si: si, toks: toks, i: obj, n: 1, kind: graph.DisputeRebuts}
-	if v.disputer, v.subjStart = f.subject(toks, obj); v.disputer == "" {
+	v.disputer, v.subjStart = f.subject(toks, obj)
+	if v.disputer == "" && obj > 0 && toks[obj-1].Text == "," && participleCalls[toks[obj].Lower] {
+		v.disputer, v.subjStart = f.openingSubject(toks, obj) // "X slammed the suit, calling it meritless"
+	}
+	if v.disputer == "" {
 		return
 	}
 	m, ok := f.anaphor(v, obj+1, j+1)
@@ -396,4 +406,73 @@ func (f *disputeFinder) rebuttalClause(si int, toks []semTok, k, n, c int) {
 	f.coord = f.coord[:0]
 	cue := semTok{Text: toks[k].Text, Start: toks[k].Start, End: toks[k+n-1].End}
 	f.emitOne(graph.DisputeRebuts, *a.Speaker, rebuttalClauseRule, m, cue, f.sents[si])
+}
+
+// rebuttalOfNouns and participleCalls are word classes of lexicon/dispute_words.txt.
+var (
+	rebuttalOfNouns = disputeWordClass("rebuttal_of")
+	participleCalls = disputeWordClass("participle_call")
+)
+
+// openingSubject returns the entity of a subject that opens the sentence and ends
+// before toks[limit] (a name, a representative "Reyes's office", after at most a
+// conjunction), and its first token; "" and -1 when none does.
+func (f *disputeFinder) openingSubject(toks []semTok, limit int) (string, int) {
+	s := 0
+	for s < limit && toks[s].Kind != 'w' {
+		s++
+	}
+	if s < limit && (toks[s].Lower == "but" || toks[s].Lower == "and") {
+		s++
+	}
+	for e := s; e < limit && e <= s+6; e++ {
+		if toks[e].Kind != 'w' || (e+1 < limit && semIsCap(toks[e+1].Text)) {
+			continue
+		}
+		if m := f.entityEndingAt(toks, e); m != nil && m.Kind != MentionPronoun {
+			first := e
+			for first > 0 && toks[first-1].Start >= m.Span.Start {
+				first--
+			}
+			if titleStart(toks, first) <= s {
+				return m.Entity, s
+			}
+		}
+		if e+1 < limit {
+			if id, start := f.representedBy(toks, e+1); id != "" && start <= s {
+				return id, s // "Reyes's office"
+			}
+		}
+		return "", -1
+	}
+	return "", -1
+}
+
+// neverSaid: "'I never said that,' Reyes said, after Whitlow said he had ...": the
+// speaker disputes what another speaker says in the same sentence after the
+// statement, else the nearest claim of someone else before it.
+func (f *disputeFinder) neverSaid(si int, toks []semTok, k, n int) {
+	a := f.attributionHolding(toks[k].Start)
+	if a == nil || a.Speaker == nil {
+		return
+	}
+	m := ruleMatch{}
+	after := max(a.Content.End, a.Cue.End)
+	for i := range f.d.Claims[:f.base] {
+		c := &f.d.Claims[i]
+		if c.Speaker != nil && *c.Speaker != *a.Speaker && c.Span.Start >= after && c.Span.Start < a.Sentence.End && !isReferenceClaim(c) {
+			id := c.ID
+			m.claim = &id
+			break
+		}
+	}
+	if m.claim == nil {
+		m = f.nearestOther(a, si, *a.Speaker)
+	}
+	if m.claim == nil {
+		return
+	}
+	f.coord = f.coord[:0]
+	cue := semTok{Text: toks[k].Text, Start: toks[k].Start, End: toks[k+n-1].End}
+	f.emitOne(graph.DisputeRebuts, *a.Speaker, rebuttalQuoteRule, m, cue, f.sents[si])
 }
