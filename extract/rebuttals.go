@@ -394,18 +394,18 @@ func rebuttalClauseStart(toks []semTok, k, n int) int {
 // rebuttalClause: the clause a rebuttal phrase takes is the claim; the speaker of the
 // statement that holds the phrase disputes it.
 func (f *disputeFinder) rebuttalClause(si int, toks []semTok, k, n, c int) {
-	a := f.attributionHolding(toks[k].Start)
-	if a == nil || a.Speaker == nil {
+	speaker := f.statementSpeaker(toks, k)
+	if speaker == "" {
 		return
 	}
-	v := &verbSite{si: si, toks: toks, i: k, n: n, kind: graph.DisputeRebuts, disputer: *a.Speaker, subjStart: -1}
+	v := &verbSite{si: si, toks: toks, i: k, n: n, kind: graph.DisputeRebuts, disputer: speaker, subjStart: -1}
 	m, ok := f.clauseClaim(v, c)
 	if !ok {
 		return
 	}
 	f.coord = f.coord[:0]
 	cue := semTok{Text: toks[k].Text, Start: toks[k].Start, End: toks[k+n-1].End}
-	f.emitOne(graph.DisputeRebuts, *a.Speaker, rebuttalClauseRule, m, cue, f.sents[si])
+	f.emitOne(graph.DisputeRebuts, speaker, rebuttalClauseRule, m, cue, f.sents[si])
 }
 
 // rebuttalOfNouns and participleCalls are word classes of lexicon/dispute_words.txt.
@@ -416,7 +416,7 @@ var (
 
 // openingSubject returns the entity of a subject that opens the sentence and ends
 // before toks[limit] (a name, a representative "Reyes's office", after at most a
-// conjunction), and its first token; "" and -1 when none does.
+// conjunction), and its last token; "" and -1 when none does.
 func (f *disputeFinder) openingSubject(toks []semTok, limit int) (string, int) {
 	s := 0
 	for s < limit && toks[s].Kind != 'w' {
@@ -435,12 +435,12 @@ func (f *disputeFinder) openingSubject(toks []semTok, limit int) (string, int) {
 				first--
 			}
 			if titleStart(toks, first) <= s {
-				return m.Entity, s
+				return m.Entity, e
 			}
 		}
 		if e+1 < limit {
 			if id, start := f.representedBy(toks, e+1); id != "" && start <= s {
-				return id, s // "Reyes's office"
+				return id, e + 1 // "Reyes's office"
 			}
 		}
 		return "", -1
@@ -475,4 +475,32 @@ func (f *disputeFinder) neverSaid(si int, toks []semTok, k, n int) {
 	f.coord = f.coord[:0]
 	cue := semTok{Text: toks[k].Text, Start: toks[k].Start, End: toks[k+n-1].End}
 	f.emitOne(graph.DisputeRebuts, *a.Speaker, rebuttalQuoteRule, m, cue, f.sents[si])
+}
+
+// sayVerbs are the verbs of saying of statementSpeaker.
+var sayVerbs = disputeWordClass("say_verb")
+
+// statementSpeaker returns who states the words at toks[k]: the speaker of the
+// attribution that holds them, else, when the attribution stage found none, a subject
+// that opens the sentence followed by a verb of saying before toks[k] ("Reyes also
+// insisted in an interview that ..."); "" when neither.
+func (f *disputeFinder) statementSpeaker(toks []semTok, k int) string {
+	if a := f.attributionHolding(toks[k].Start); a != nil {
+		if a.Speaker != nil {
+			return *a.Speaker
+		}
+	}
+	id, e := f.openingSubject(toks, k)
+	if id == "" {
+		return ""
+	}
+	for j := e + 1; j < k && j <= e+8; j++ {
+		if sayVerbs[toks[j].Lower] {
+			return id
+		}
+		if toks[j].Kind != 'w' {
+			return "" // a comma or quote before any verb of saying
+		}
+	}
+	return ""
 }
