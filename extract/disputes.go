@@ -27,7 +27,14 @@ import (
 //   - possessive of a noun ("Israel’s refusal");
 //   - passive: "is disputed by X", "were rejected by X";
 //   - a plural group noun with no name ("Critics rejected the report") becomes a
-//     group entity.
+//     group entity;
+//   - a representative of a possessor ("Gowdy’s office disputes", "the senator's
+//     lawyers denied", lexicon class representative) is the possessor;
+//   - a dispute noun's possessive past its modifiers ("his swift, categorical denial
+//     of reports that ...");
+//   - "I" and "we" are the speaker of the quote they stand in, or nobody;
+//   - a name the entity stage did not mark where the verb stands ("Cruz denied ...")
+//     is the one entity of the document with that name or alias, if exactly one.
 //
 // A verb without a resolvable disputer is not a dispute ("many questions remain",
 // "those who reject violence"), nor is a negated one ("did not dispute", "would not

@@ -7,20 +7,32 @@ import (
 )
 
 // Rebuttals: a statement that calls a claim untrue (lexicon/rebuttals.txt) disputes
-// it. Two rules, each with test sentences in testdata/dispute_rules.tsv:
+// it. Four rules, each with test sentences in testdata/dispute_rules.tsv:
 //
 //   - rebuttal-statement: the content of an attribution whose subject points back to
 //     a claim and whose predicate is a rebuttal ("'This is pure fiction,' said the
 //     spokesman", "the ministry said the report was baseless", "'That's a lie,' she
-//     said", "there is no truth to the report"); the speaker is the disputer;
+//     said", "there is no truth to the report", "'That never happened,' she said",
+//     "'The claim that the port was closed is not true,' he said"); the speaker is
+//     the disputer. "'I never said that,' X said, after Y said CLAUSE" disputes the
+//     claim Y makes after the statement;
 //   - rebuttal-called: a verb of calling with a claim as object and a rebuttal as
 //     complement ("the firm called the report false and irresponsible", "she
-//     branded the allegations nonsense"); the verb's subject is the disputer ("she
-//     dismissed the allegations as nonsense" is found by the rules of "dismissed").
+//     branded the allegations nonsense", "X slammed the suit, calling it meritless");
+//     the verb's subject is the disputer, for a participle after a comma the subject
+//     that opens the sentence ("she dismissed the allegations as nonsense" is found by
+//     the rules of "dismissed");
+//   - rebuttal-clause: a rebuttal that takes the disputed clause itself ("this
+//     fiction that CLAUSE", "the lie that CLAUSE", "was wrong to say CLAUSE", "no
+//     evidence that CLAUSE"); the speaker of the statement holding it is the disputer
+//     (the opening subject of a verb of saying when the attribution stage found none);
+//   - rebuttal-agent: a rebuttal verb whose subject is the agent of a claim ("Reyes
+//     said Whitlow had lied about it", "'She made it up,' he said", "he believed she
+//     had fabricated the story"): the speaker disputes the agent's nearest claim.
 //
 // The claim is the one the subject's noun points to ("the report"), else, for a bare
 // "this", "that" or "it", the nearest preceding claim of someone else within three
-// sentences.
+// sentences. Several cues of one quoted statement against one claim are one dispute.
 
 // rebuttalPhrases are the phrases of lexicon/rebuttals.txt, as words.
 var rebuttalPhrases = func() [][]string {
