@@ -404,6 +404,9 @@ func (f *disputeFinder) subject(toks []semTok, i int) (string, int) {
 		return "", -1
 	}
 	t := toks[k]
+	if t.Lower == "who" {
+		return f.whoAntecedent(toks, k) // "Cruz, who denied that ..."
+	}
 	if t.Lower == "i" || t.Lower == "we" {
 		// first person: the speaker of the quote it stands in, else nobody
 		if a := f.attributionHolding(t.Start); a != nil && a.Speaker != nil {
@@ -459,6 +462,28 @@ func possessiveBefore(toks []semTok, i int) int {
 		}
 	}
 	return -1
+}
+
+// whoAntecedent returns the entity named right before the relative pronoun "who" at
+// toks[k] ("Cruz, who denied", "officials who rejected the report") and its first
+// token, or "" and -1.
+func (f *disputeFinder) whoAntecedent(toks []semTok, k int) (string, int) {
+	a := k - 1
+	if a >= 0 && toks[a].Text == "," {
+		a--
+	}
+	if a < 0 || toks[a].Kind != 'w' {
+		return "", -1
+	}
+	m := f.entityEndingAt(toks, a)
+	if m == nil || m.Kind == MentionPronoun {
+		return "", -1
+	}
+	start := a
+	for start > 0 && toks[start-1].Start >= m.Span.Start {
+		start--
+	}
+	return m.Entity, start
 }
 
 // representatives are nouns that speak for their possessor: "Gowdy’s office

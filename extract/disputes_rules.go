@@ -360,7 +360,11 @@ func (f *disputeFinder) inlineNounThat(v *verbSite) (ruleMatch, bool) {
 func (f *disputeFinder) inlineThat(v *verbSite) (ruleMatch, bool) {
 	j := v.obj()
 	if j+1 < len(v.toks) && v.toks[j].Lower == "that" {
-		return f.clauseClaim(v, j+1)
+		m, ok := f.clauseClaim(v, j+1)
+		if ok && v.kind == graph.DisputeQuestions && f.claim(*m.claim).Modality == graph.ModalityPrediction {
+			return ruleMatch{}, false // "doubt that there will be any change": no claim, a forecast
+		}
+		return m, ok
 	}
 	a := f.attributionWithCue(v.toks[v.i])
 	if a == nil || j >= len(v.toks) || a.Content.Start < v.toks[j].Start {
