@@ -27,7 +27,14 @@ import (
 //   - possessive of a noun ("Israel’s refusal");
 //   - passive: "is disputed by X", "were rejected by X";
 //   - a plural group noun with no name ("Critics rejected the report") becomes a
-//     group entity.
+//     group entity;
+//   - a representative of a possessor ("Gowdy’s office disputes", "the senator's
+//     lawyers denied", lexicon class representative) is the possessor;
+//   - a dispute noun's possessive past its modifiers ("his swift, categorical denial
+//     of reports that ...");
+//   - "I" and "we" are the speaker of the quote they stand in, or nobody;
+//   - a name the entity stage did not mark where the verb stands ("Cruz denied ...")
+//     is the one entity of the document with that name or alias, if exactly one.
 //
 // A verb without a resolvable disputer is not a dispute ("many questions remain",
 // "those who reject violence"), nor is a negated one ("did not dispute", "would not
@@ -390,29 +397,196 @@ func skipToSubject(toks []semTok, i int) int {
 // index of the subject's first token (for relative clauses).
 func (f *disputeFinder) subject(toks []semTok, i int) (string, int) {
 	k := skipToSubject(toks, i)
+	if disputeNouns[toks[i].Lower] {
+		k = possessiveBefore(toks, i)
+	}
 	if k < 0 || toks[k].Kind != 'w' {
 		return "", -1
 	}
 	t := toks[k]
+	if t.Lower == "who" {
+		return f.whoAntecedent(toks, k) // "Cruz, who denied that ..."
+	}
+	if t.Lower == "i" || t.Lower == "we" {
+		// first person: the speaker of the quote it stands in, else nobody
+		if a := f.attributionHolding(t.Start); a != nil && a.Speaker != nil {
+			return *a.Speaker, k
+		}
+		return "", -1
+	}
 	if _, ok := pronLex[strings.TrimSuffix(t.Lower, "'s")]; ok {
 		if id := f.r.resolvePronoun(strings.TrimSuffix(strings.TrimSuffix(t.Text, "'s"), "’s"), t.Start); id != "" {
 			return id, k
 		}
 		return "", -1
 	}
-	if m := f.mentionEndingAt(t.End); m != nil {
+	if m := f.entityEndingAt(toks, k); m != nil {
 		start := k
 		for start > 0 && toks[start-1].Start >= m.Span.Start {
 			start--
 		}
-		return m.Entity, start
+		return m.Entity, titleStart(toks, start)
 	}
 	if base, poss := semBase(t.Text); poss {
 		if m := f.mentionEndingAt(t.Start + len([]rune(base))); m != nil {
 			return m.Entity, k
 		}
 	}
+	if id, start := f.representedBy(toks, k); id != "" {
+		return id, start
+	}
 	return f.groupSubject(toks, k)
+}
+
+// disputeNouns are the dispute words that are nouns; possessivePronouns may stand
+// before them as their disputer.
+var (
+	disputeNouns       = disputeWordClass("dispute_noun")
+	possessivePronouns = disputeWordClass("possessive_pronoun")
+)
+
+// possessiveBefore returns the possessive that a dispute noun at toks[i] belongs to,
+// past up to four modifiers and commas ("his aggressive, seemingly shameless
+// rejection", "Israel’s denial"), or -1.
+func possessiveBefore(toks []semTok, i int) int {
+	for k := i - 1; k >= 0 && i-k <= 5; k-- {
+		t := toks[k]
+		if t.Kind == 'w' && possessivePronouns[t.Lower] {
+			return k
+		}
+		if _, poss := semBase(t.Text); poss && t.Kind == 'w' {
+			return k
+		}
+		if t.Text != "," && (t.Kind != 'w' || t.Text != t.Lower || t.Lower == "the" || t.Lower == "a" || t.Lower == "an") {
+			return -1
+		}
+	}
+	return -1
+}
+
+// whoAntecedent returns the entity named right before the relative pronoun "who" at
+// toks[k] ("Cruz, who denied", "officials who rejected the report") and its first
+// token, or "" and -1.
+func (f *disputeFinder) whoAntecedent(toks []semTok, k int) (string, int) {
+	a := k - 1
+	if a >= 0 && toks[a].Text == "," {
+		a--
+	}
+	if a < 0 || toks[a].Kind != 'w' {
+		return "", -1
+	}
+	m := f.entityEndingAt(toks, a)
+	if m == nil || m.Kind == MentionPronoun {
+		return "", -1
+	}
+	start := a
+	for start > 0 && toks[start-1].Start >= m.Span.Start {
+		start--
+	}
+	return m.Entity, start
+}
+
+// representatives are nouns that speak for their possessor: "Gowdy’s office
+// disputes", "the senator's lawyers denied", "Trump’s tweet discrediting the report".
+var representatives = disputeWordClass("representative")
+
+// representedBy returns the possessor of a representative noun at toks[k] ("Gowdy’s
+// office") and the possessive's first token, or "" and -1.
+func (f *disputeFinder) representedBy(toks []semTok, k int) (string, int) {
+	if !representatives[toks[k].Lower] {
+		return "", -1
+	}
+	p := f.possessor(toks, k)
+	if p == nil {
+		return "", -1
+	}
+	start := k - 1
+	for start > 0 && toks[start-1].Kind == 'w' && semIsCap(toks[start-1].Text) {
+		start--
+	}
+	return *p, titleStart(toks, start)
+}
+
+// titleStart returns the first token of a title right before the name starting at
+// toks[start] ("Mr. Ailes", "Sen. Jane Whitlow"), else start.
+func titleStart(toks []semTok, start int) int {
+	best := start
+	for n := 1; n <= 3 && start-n >= 0; n++ {
+		low := make([]semTok, n)
+		for i := range low {
+			low[i] = toks[start-n+i]
+			low[i].Text = strings.ToLower(low[i].Text)
+		}
+		if entLex.titles[semKey(low)] {
+			best = start - n
+		}
+	}
+	return best
+}
+
+// entityEndingAt returns the mention that ends with toks[k], else a name that the
+// entity stage did not mark there but that is the name or an alias of exactly one
+// entity of the document ("Cruz denied ..." when Ted Cruz was named before).
+func (f *disputeFinder) entityEndingAt(toks []semTok, k int) *Mention {
+	if m := f.mentionEndingAt(toks[k].End); m != nil {
+		return m
+	}
+	if !semIsCap(toks[k].Text) {
+		return nil
+	}
+	for j := max(0, k-3); j <= k; j++ {
+		if !capitalizedRun(toks, j, k) {
+			continue
+		}
+		if id := f.entityNamed(string(f.d.Runes[toks[j].Start:toks[k].End])); id != "" {
+			return f.addNameMention(id, toks[j].Start, toks[k].End)
+		}
+	}
+	return nil
+}
+
+// addNameMention records a name mention that the entity stage did not mark, so that
+// the disputer is named where it disputes, and returns it.
+func (f *disputeFinder) addNameMention(id string, start, end int) *Mention {
+	m := Mention{Entity: id, Span: semSpan(f.d.Runes, start, end), Kind: MentionName}
+	f.d.Mentions = append(f.d.Mentions, m)
+	k := len(f.d.Mentions) - 1
+	f.byStart[start] = append(f.byStart[start], k)
+	f.byEnd[end] = append(f.byEnd[end], k)
+	f.added = true
+	return &f.d.Mentions[k]
+}
+
+// capitalizedRun reports whether toks[j..k] are all capitalized words.
+func capitalizedRun(toks []semTok, j, k int) bool {
+	for i := j; i <= k; i++ {
+		if toks[i].Kind != 'w' || !semIsCap(toks[i].Text) {
+			return false
+		}
+	}
+	return true
+}
+
+// entityNamed returns the one entity whose name or an alias is name, or "" when none
+// or several are.
+func (f *disputeFinder) entityNamed(name string) string {
+	found := ""
+	for _, e := range f.d.Entities {
+		if e.Kind == graph.KindGroup {
+			continue
+		}
+		ok := e.Name == name
+		for _, a := range e.Aliases {
+			ok = ok || a == name
+		}
+		if ok {
+			if found != "" && found != e.ID {
+				return ""
+			}
+			found = e.ID
+		}
+	}
+	return found
 }
 
 // groupSubject makes a plural group noun without a name ("Critics rejected the
@@ -503,7 +677,28 @@ func asideBefore(toks []semTok, k int) int {
 			return k - j + 1
 		}
 		if (toks[j].Kind != 'w' && toks[j].Kind != 'n') || semIsCap(toks[j].Text) {
-			return 0 // not an aside that names someone ("He, like Donald Trump, has refused")
+			return prepositionalAside(toks, k) // not an aside that names someone ("He, like Donald Trump, has refused")
+		}
+	}
+	return prepositionalAside(toks, k)
+}
+
+// asidePrepositions begin asides that may name someone.
+var asidePrepositions = disputeWordClass("aside_preposition")
+
+// prepositionalAside returns the number of tokens of an aside between commas that
+// ends at token k and begins with a preposition ("Khan, in an article published in
+// The Washington Post, rebuked"), or 0.
+func prepositionalAside(toks []semTok, k int) int {
+	for j := k - 1; j >= 1 && k-j <= 12; j-- {
+		if toks[j].Text == "," {
+			if j+1 < k && asidePrepositions[toks[j+1].Lower] && toks[j-1].Kind == 'w' {
+				return k - j + 1
+			}
+			return 0
+		}
+		if toks[j].Kind != 'w' && toks[j].Kind != 'n' && toks[j].Text != "." {
+			return 0
 		}
 	}
 	return 0
@@ -669,6 +864,9 @@ func (f *disputeFinder) pronounNamedIn(v *verbSite, m ruleMatch) bool {
 			name = e.Name
 		}
 	}
+	if strings.Contains(name, " ") && strings.Contains(c.Text, name) {
+		return true // the full name, even where the entity stage marked no mention
+	}
 	for _, mn := range f.d.Mentions {
 		if mn.Entity == v.disputer && mn.Kind == MentionName && spanInside(c.Span, mn.Span.Start, mn.Span.End) &&
 			strings.HasSuffix(name, string(f.d.Runes[mn.Span.Start:mn.Span.End])) && !f.afterCapitalized(mn.Span.Start) {
@@ -710,7 +908,7 @@ func (f *disputeFinder) emitOne(kind graph.DisputeKind, disputer string, r *disp
 		}
 	}
 	key := disputeKey{cue.Start, cue.End, disputer}
-	if f.emitted[key] {
+	if f.emitted[key] || f.sameDispute(disputer, m.claim, cue.Start) {
 		return
 	}
 	f.emitted[key] = true
@@ -719,4 +917,23 @@ func (f *disputeFinder) emitOne(kind graph.DisputeKind, disputer string, r *disp
 		Cue: semSpan(f.d.Runes, cue.Start, cue.End), Kind: kind, Shape: shape, Rule: r.name,
 		Sentence: contextSpan(f.d.Runes, sent),
 	})
+}
+
+// sameDispute reports whether the disputer already disputes the claim with a cue of
+// the same quoted statement: several cues of one statement ("'I never said that. I
+// never said that,' he said") are one dispute.
+func (f *disputeFinder) sameDispute(disputer string, claim *string, cueStart int) bool {
+	if claim == nil {
+		return false
+	}
+	a := f.attributionHolding(cueStart)
+	if a == nil {
+		return false
+	}
+	for _, x := range f.d.Disputes {
+		if x.Disputer == disputer && x.Claim != nil && *x.Claim == *claim && f.attributionHolding(x.Cue.Start) == a {
+			return true
+		}
+	}
+	return false
 }

@@ -49,6 +49,56 @@ var disputeRules = []*disputeRule{
 	{"anaphor-pronoun", graph.ShapeAnaphoric, true, (*disputeFinder).anaphorPronoun},
 	// "the firm denies any wrongdoing", "officials deny any links to the group"
 	{"deny-any", graph.ShapeInline, true, (*disputeFinder).denyAny},
+	// "Whitlow rebuked Reyes for suggesting that the mill had closed"
+	{"criticize-for-saying", graph.ShapeInline, false, (*disputeFinder).criticizeForSaying},
+	// "Reyes said the mill had closed. Whitlow disagreed."
+	{"disagree-alone", graph.ShapeAnaphoric, true, (*disputeFinder).disagreeAlone},
+}
+
+// disagreeVerbs dispute the statement before them with no object ("Whitlow
+// disagreed.").
+var disagreeVerbs = disputeWordClass("disagree_alone")
+
+// opensSentence reports whether the subject at toks[start] begins its sentence, after
+// at most a conjunction ("But Whitlow disagreed.").
+func opensSentence(toks []semTok, start int) bool {
+	if start < 0 {
+		return false
+	}
+	words := 0
+	for k := 0; k < start; k++ {
+		if toks[k].Kind == 'w' || toks[k].Kind == 'n' {
+			words++
+			if words > 1 || (toks[k].Lower != "but" && toks[k].Lower != "and" && toks[k].Lower != "yet") {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// disagreeAlone: a verb of disagreeing that ends its sentence points to the nearest
+// claim of someone else in this sentence or the one before.
+func (f *disputeFinder) disagreeAlone(v *verbSite) (ruleMatch, bool) {
+	j := v.obj()
+	if !disagreeVerbs[v.toks[v.i].Lower] || j >= len(v.toks) || (v.toks[j].Text != "." && v.toks[j].Text != ";") || !opensSentence(v.toks, v.subjStart) {
+		return ruleMatch{}, false // "areas where they disagree": no answer to a claim
+	}
+	pos, minEnd := v.toks[v.i].Start, f.sents[max(0, v.si-1)].Start
+	best := -1
+	for _, k := range f.candidateClaims(f.sents[max(0, v.si-anaphorSentences*2)].Start, pos) {
+		c := &f.d.Claims[k]
+		// a claim that ends in the sentence before, however long the quote it stands in
+		if c.Span.End <= pos && c.Span.End >= minEnd && f.antecedent(c, v.si, false, v.disputer) &&
+			(best < 0 || c.Span.End > f.d.Claims[best].Span.End) {
+			best = k
+		}
+	}
+	if best < 0 {
+		return ruleMatch{}, false
+	}
+	id := f.d.Claims[best].ID
+	return ruleMatch{claim: &id}, true
 }
 
 // denyAnyNouns are what one denies "any" of: an implied accusation.
@@ -77,6 +127,8 @@ var passiveRule = &disputeRule{name: "passive-by", shape: graph.ShapeAnaphoric, 
 var (
 	rebuttalQuoteRule  = &disputeRule{name: "rebuttal-statement", shape: graph.ShapeRebuttal}
 	rebuttalCalledRule = &disputeRule{name: "rebuttal-called", shape: graph.ShapeRebuttal}
+	rebuttalClauseRule = &disputeRule{name: "rebuttal-clause", shape: graph.ShapeRebuttal}
+	rebuttalAgentRule  = &disputeRule{name: "rebuttal-agent", shape: graph.ShapeRebuttal}
 )
 
 // gapWords may follow a dispute verb whose object is the relative pronoun before its
@@ -244,9 +296,18 @@ func (f *disputeFinder) possessor(toks []semTok, n int) *string {
 			}
 			return nil
 		}
+		if base, poss := semBase(toks[k].Text); poss && semIsCap(base) {
+			if id := f.entityNamed(base); id != "" {
+				f.addNameMention(id, toks[k].Start, toks[k].Start+len([]rune(base)))
+				return &id // a name the entity stage did not mark here ("Gowdy’s office")
+			}
+		}
 	}
 	return nil
 }
+
+// reportVerbs introduce a claim noun's content like "that" ("a report saying ...").
+var reportVerbs = disputeWordClass("report_verb")
 
 // accusationNouns take what they accuse of after "of" ("accusations of sexism").
 var accusationNouns = disputeWordClass("accusation_noun")
@@ -284,7 +345,7 @@ func (f *disputeFinder) inlineNounThat(v *verbSite) (ruleMatch, bool) {
 	if target == nil {
 		target = f.possessor(toks, n)
 	}
-	if k >= len(toks) || (toks[k].Lower != "that" && !(toks[k].Lower == "of" && accusationNouns[toks[n].Lower])) {
+	if k >= len(toks) || (toks[k].Lower != "that" && !reportVerbs[toks[k].Lower] && !(toks[k].Lower == "of" && accusationNouns[toks[n].Lower])) {
 		return ruleMatch{}, false
 	}
 	m, ok := f.clauseClaim(v, k+1)
@@ -299,7 +360,11 @@ func (f *disputeFinder) inlineNounThat(v *verbSite) (ruleMatch, bool) {
 func (f *disputeFinder) inlineThat(v *verbSite) (ruleMatch, bool) {
 	j := v.obj()
 	if j+1 < len(v.toks) && v.toks[j].Lower == "that" {
-		return f.clauseClaim(v, j+1)
+		m, ok := f.clauseClaim(v, j+1)
+		if ok && v.kind == graph.DisputeQuestions && f.claim(*m.claim).Modality == graph.ModalityPrediction {
+			return ruleMatch{}, false // "doubt that there will be any change": no claim, a forecast
+		}
+		return m, ok
 	}
 	a := f.attributionWithCue(v.toks[v.i])
 	if a == nil || j >= len(v.toks) || a.Content.Start < v.toks[j].Start {
@@ -332,7 +397,11 @@ var clauseSubjects = disputeWordClass("clause_subject")
 // clauseClaim makes the clause starting at toks[j] the disputed claim: the claim of
 // an attribution with that text, else a new claim of origin "disputed".
 func (f *disputeFinder) clauseClaim(v *verbSite, j int) (ruleMatch, bool) {
-	end := clauseEnd(v.toks, j)
+	return f.clauseClaimTo(v, j, clauseEnd(v.toks, j))
+}
+
+// clauseClaimTo makes toks[j:end] the disputed claim, as clauseClaim does.
+func (f *disputeFinder) clauseClaimTo(v *verbSite, j, end int) (ruleMatch, bool) {
 	if end-j < 2 {
 		return ruleMatch{}, false
 	}
@@ -382,8 +451,13 @@ func (f *disputeFinder) anaphorPossessive(v *verbSite) (ruleMatch, bool) {
 // near reports whether claim id starts at most anaphorSentences sentences before
 // sentence si.
 func (f *disputeFinder) near(id string, si int) bool {
+	return f.within(id, si, anaphorSentences)
+}
+
+// within reports whether claim id starts at most back sentences before sentence si.
+func (f *disputeFinder) within(id string, si, back int) bool {
 	c := f.claim(id)
-	return c != nil && c.Span.Start >= f.sents[max(0, si-anaphorSentences)].Start
+	return c != nil && c.Span.Start >= f.sents[max(0, si-back)].Start
 }
 
 // anaphorNoun: "denied the claim", "disputes these figures": a determiner and a claim
@@ -420,10 +494,20 @@ func (f *disputeFinder) anaphorPronoun(v *verbSite) (ruleMatch, bool) {
 	if j+1 < len(v.toks) && v.toks[j+1].Kind == 'w' && !gapWords[v.toks[j+1].Lower] {
 		return ruleMatch{}, false // "deny it sanctuary"
 	}
-	id := f.precedingClaim(v.toks[v.i].Start, v.si, false, v.disputer, 1)
-	if id == "" {
+	pos, minEnd := v.toks[v.i].Start, f.sents[max(0, v.si-1)].Start
+	best := -1
+	for _, k := range f.candidateClaims(f.sents[max(0, v.si-anaphorSentences*2)].Start, pos) {
+		c := &f.d.Claims[k]
+		// a claim that ends in the sentence before, however long the quote it stands in
+		if c.Span.End <= pos && c.Span.End >= minEnd && f.antecedent(c, v.si, false, v.disputer) &&
+			(best < 0 || c.Span.End > f.d.Claims[best].Span.End) {
+			best = k
+		}
+	}
+	if best < 0 {
 		return ruleMatch{}, false
 	}
+	id := f.d.Claims[best].ID
 	return ruleMatch{claim: &id}, true
 }
 
@@ -465,8 +549,8 @@ func (f *disputeFinder) anaphorAt(v *verbSite, n, before int, reference bool) (r
 		return ruleMatch{}, false
 	}
 	s := n
-	for s > v.obj() && s > n-3 && v.toks[s-1].Kind == 'w' {
-		s--
+	for s > v.obj() && s > n-3 && v.toks[s-1].Kind == 'w' && !anaphorDeterminers[v.toks[s].Lower] {
+		s-- // back to the determiner: "those claims", not "strongly with those claims"
 	}
 	sp := spanWithText(f.d.Runes, Span{Start: v.toks[s].Start, End: v.toks[n].End})
 	id := f.addClaim(Claim{Text: sp.Text, Span: sp, Origin: "disputed"})
@@ -628,4 +712,31 @@ func (f *disputeFinder) objectAgent(toks []semTok, j int) (string, int) {
 		k++
 	}
 	return m.Entity, k
+}
+
+// criticizeForSaying: "rebuked Reyes for suggesting (earlier this week) that
+// CLAUSE", "criticized her for claiming CLAUSE": the clause the criticized agent said
+// is disputed, the agent is the target. Criticism for an act ("criticized Turkey for
+// violating the airspace") is an accusation, not a dispute.
+func (f *disputeFinder) criticizeForSaying(v *verbSite) (ruleMatch, bool) {
+	toks, j := v.toks, v.obj()
+	if v.kind != graph.DisputeCriticizes || j >= len(toks) || toks[j].Kind != 'w' {
+		return ruleMatch{}, false
+	}
+	agent, k := f.objectAgent(toks, j)
+	if agent == "" || agent == v.disputer || k+2 >= len(toks) || toks[k].Lower != "for" || !reportVerbs[toks[k+1].Lower] {
+		return ruleMatch{}, false
+	}
+	c := k + 2
+	for n := c; n < len(toks) && n <= k+6; n++ {
+		if toks[n].Lower == "that" {
+			c = n + 1
+			break
+		}
+	}
+	m, ok := f.clauseClaim(v, c)
+	if ok {
+		m.target = &agent
+	}
+	return m, ok
 }

@@ -72,7 +72,7 @@ func TestDisputeRuleFixtures(t *testing.T) {
 		assert.Equal(t, c.claim, claimText(d, x.Claim), "%s: %q claim", c.rule, c.text)
 		assert.Equal(t, string(d.Runes[x.Cue.Start:x.Cue.End]), x.Cue.Text, "%s: cue", c.rule)
 	}
-	rules := []*disputeRule{passiveRule, rebuttalQuoteRule, rebuttalCalledRule, counterclaimRule}
+	rules := []*disputeRule{passiveRule, rebuttalQuoteRule, rebuttalCalledRule, rebuttalClauseRule, rebuttalAgentRule, counterclaimRule}
 	rules = append(rules, disputeRules...)
 	for _, r := range rules {
 		assert.True(t, covered[r.name], "rule %s has no test sentence in testdata/dispute_rules.tsv", r.name)

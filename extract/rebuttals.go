@@ -7,20 +7,32 @@ import (
 )
 
 // Rebuttals: a statement that calls a claim untrue (lexicon/rebuttals.txt) disputes
-// it. Two rules, each with test sentences in testdata/dispute_rules.tsv:
+// it. Four rules, each with test sentences in testdata/dispute_rules.tsv:
 //
 //   - rebuttal-statement: the content of an attribution whose subject points back to
 //     a claim and whose predicate is a rebuttal ("'This is pure fiction,' said the
 //     spokesman", "the ministry said the report was baseless", "'That's a lie,' she
-//     said", "there is no truth to the report"); the speaker is the disputer;
+//     said", "there is no truth to the report", "'That never happened,' she said",
+//     "'The claim that the port was closed is not true,' he said"); the speaker is
+//     the disputer. "'I never said that,' X said, after Y said CLAUSE" disputes the
+//     claim Y makes after the statement;
 //   - rebuttal-called: a verb of calling with a claim as object and a rebuttal as
 //     complement ("the firm called the report false and irresponsible", "she
-//     branded the allegations nonsense"); the verb's subject is the disputer ("she
-//     dismissed the allegations as nonsense" is found by the rules of "dismissed").
+//     branded the allegations nonsense", "X slammed the suit, calling it meritless");
+//     the verb's subject is the disputer, for a participle after a comma the subject
+//     that opens the sentence ("she dismissed the allegations as nonsense" is found by
+//     the rules of "dismissed");
+//   - rebuttal-clause: a rebuttal that takes the disputed clause itself ("this
+//     fiction that CLAUSE", "the lie that CLAUSE", "was wrong to say CLAUSE", "no
+//     evidence that CLAUSE"); the speaker of the statement holding it is the disputer
+//     (the opening subject of a verb of saying when the attribution stage found none);
+//   - rebuttal-agent: a rebuttal verb whose subject is the agent of a claim ("Reyes
+//     said Whitlow had lied about it", "'She made it up,' he said", "he believed she
+//     had fabricated the story"): the speaker disputes the agent's nearest claim.
 //
 // The claim is the one the subject's noun points to ("the report"), else, for a bare
 // "this", "that" or "it", the nearest preceding claim of someone else within three
-// sentences.
+// sentences. Several cues of one quoted statement against one claim are one dispute.
 
 // rebuttalPhrases are the phrases of lexicon/rebuttals.txt, as words.
 var rebuttalPhrases = func() [][]string {
@@ -72,12 +84,39 @@ func (f *disputeFinder) rebuttals() {
 				continue
 			}
 			n := rebuttalAt(toks, k)
-			if n == 0 || !rebuttalEnds(toks, k+n) {
+			if n == 0 {
 				continue
 			}
-			f.rebuttal(si, toks, k, n)
+			if c := rebuttalClauseStart(toks, k, n); c > 0 {
+				f.rebuttalClause(si, toks, k, n, c)
+				continue
+			}
+			if rebuttalEnds(toks, k+n) || (rebuttalVerbs[toks[k].Lower] && verbObjectOK(toks, k+n)) {
+				f.rebuttal(si, toks, k, n)
+			}
 		}
 	}
+}
+
+// verbObjectOK reports whether what follows a rebuttal verb at toks[j] still lets it
+// call a claim untrue: "lied about ...", "fabricated the story", "made up her
+// account".
+func verbObjectOK(toks []semTok, j int) bool {
+	if j >= len(toks) {
+		return true
+	}
+	if toks[j].Lower == "about" {
+		return true
+	}
+	if !anaphorDeterminers[toks[j].Lower] && !possessivePronouns[toks[j].Lower] {
+		return false
+	}
+	for n := j + 1; n < len(toks) && n <= j+2; n++ {
+		if _, ok := claimNouns[toks[n].Lower]; ok {
+			return true
+		}
+	}
+	return false
 }
 
 // rebuttalEnds reports whether a rebuttal ending before toks[k] ends its clause.
@@ -90,6 +129,8 @@ func rebuttalEnds(toks []semTok, k int) bool {
 		return true
 	case "to", "in":
 		return toks[k-1].Lower == "truth" || toks[k-1].Lower == "basis" // "no truth to the report"
+	case "of":
+		return rebuttalOfNouns[toks[k-1].Lower] // "a distortion of the events"
 	}
 	return false
 }
@@ -108,9 +149,65 @@ func (f *disputeFinder) rebuttal(si int, toks []semTok, k, n int) {
 	switch {
 	case beWords[w] || strings.HasSuffix(w, "'s") || w == "there":
 		f.rebuttalStatement(si, toks, k, n, j)
+	case j == k-1 && (w == "that" || w == "this" || w == "it") && (j == 0 || !callVerbs[toks[j-1].Lower]):
+		f.rebuttalStatement(si, toks, k, n, j) // "That never happened"
+	case rebuttalVerbs[toks[k].Lower] && f.rebuttalAgent(si, toks, k, n):
+	case toks[k].Lower == "never" || toks[k].Lower == "did" || toks[k].Lower == "didn't":
+		if w == "i" || w == "we" {
+			f.neverSaid(si, toks, k, n) // "I never said that"
+		}
 	default:
 		f.rebuttalCalled(si, toks, k, n, j)
 	}
+}
+
+// agentClaimSentences is how far back rule rebuttal-agent looks for the agent's
+// claim: farther than an anaphor does, since the agent names whose claim it is.
+const agentClaimSentences = 6
+
+// rebuttalVerbs and rebuttalAux are read by rule rebuttal-agent.
+var (
+	rebuttalVerbs = disputeWordClass("rebuttal_verb")
+	rebuttalAux   = disputeWordClass("rebuttal_aux")
+)
+
+// rebuttalAgent: a rebuttal verb whose subject is an agent ("'She made it up,' he
+// said", "Reyes said Whitlow had lied about the vote"), inside a statement of someone
+// else: the speaker disputes that agent's nearest claim (within anaphorSentences
+// sentences), or the agent alone when the text holds none. It reports whether the
+// verb had such a subject.
+func (f *disputeFinder) rebuttalAgent(si int, toks []semTok, k, n int) bool {
+	s := k - 1
+	for s >= 0 && s >= k-3 && rebuttalAux[toks[s].Lower] {
+		s--
+	}
+	if s < 0 || toks[s].Kind != 'w' {
+		return false
+	}
+	a := f.attributionHolding(toks[s].Start)
+	if a == nil || a.Speaker == nil || toks[s].Start < a.Content.Start {
+		return false
+	}
+	agent := ""
+	switch toks[s].Lower {
+	case "he", "she", "they":
+		agent = f.r.resolvePronoun(toks[s].Text, toks[s].Start)
+	default:
+		if m := f.entityEndingAt(toks, s); m != nil && m.Kind != MentionPronoun {
+			agent = m.Entity
+		}
+	}
+	if agent == "" || agent == *a.Speaker {
+		return agent != ""
+	}
+	m := ruleMatch{target: &agent}
+	if id := f.speakerClaim(agent, toks[s].Start, false); id != "" && f.within(id, si, agentClaimSentences) {
+		m.claim = &id
+	}
+	f.coord = f.coord[:0]
+	cue := semTok{Text: toks[k].Text, Start: toks[k].Start, End: toks[k+n-1].End}
+	f.emitOne(graph.DisputeRebuts, *a.Speaker, rebuttalAgentRule, m, cue, f.sents[si])
+	return true
 }
 
 // rebuttalStatement: the rebuttal is the predicate of an attribution's content whose
@@ -140,7 +237,12 @@ func (f *disputeFinder) rebuttalStatement(si int, toks []semTok, k, n, be int) {
 			m = f.nearestOther(a, si, *a.Speaker)
 		}
 	default:
-		m, _ = f.anaphor(v, max(0, subj-3), subj)
+		if c := subjectNounClause(toks, a.Content.Start, subj); c >= 0 {
+			m, _ = f.clauseClaimTo(v, c, subj+1) // "this notion that CLAUSE is not true"
+			m.target = nil
+		} else {
+			m, _ = f.anaphor(v, max(0, subj-3), subj)
+		}
 	}
 	if m.claim != nil {
 		f.coord = f.coord[:0]
@@ -205,7 +307,11 @@ func (f *disputeFinder) rebuttalCalled(si int, toks []semTok, k, n, j int) {
 		return // "dismissed the report as fabricated": the dispute verb's own rule has it
 	}
 	v := &verbSite{si: si, toks: toks, i: obj, n: 1, kind: graph.DisputeRebuts}
-	if v.disputer, v.subjStart = f.subject(toks, obj); v.disputer == "" {
+	v.disputer, v.subjStart = f.subject(toks, obj)
+	if v.disputer == "" && obj > 0 && toks[obj-1].Text == "," && participleCalls[toks[obj].Lower] {
+		v.disputer, v.subjStart = f.openingSubject(toks, obj) // "X slammed the suit, calling it meritless"
+	}
+	if v.disputer == "" {
 		return
 	}
 	m, ok := f.anaphor(v, obj+1, j+1)
@@ -237,4 +343,176 @@ func (f *disputeFinder) attributionHolding(pos int) *Attribution {
 		}
 	}
 	return best
+}
+
+// subjectNounClause finds a subject "DET claim-noun that CLAUSE" whose clause ends at
+// toks[subj] ("This notion that the plan failed is not true"), inside the content
+// that starts at contentStart: the clause's first token, or -1.
+func subjectNounClause(toks []semTok, contentStart, subj int) int {
+	for p := subj - 2; p >= 1 && subj-p <= maxClauseWords && toks[p].Start >= contentStart; p-- {
+		if toks[p].Kind != 'w' || toks[p+1].Lower != "that" {
+			continue
+		}
+		if _, ok := claimNouns[toks[p].Lower]; ok && anaphorDeterminers[toks[p-1].Lower] && subj-(p+2) >= 2 {
+			return p + 2
+		}
+	}
+	return -1
+}
+
+// rebuttalNouns, rebuttalDeterminers and rebuttalSayVerbs are read by rule
+// rebuttal-clause.
+var (
+	rebuttalNouns       = disputeWordClass("rebuttal_noun")
+	rebuttalDeterminers = disputeWordClass("rebuttal_determiner")
+	rebuttalSayVerbs    = disputeWordClass("rebuttal_say")
+	relativeTellVerbs   = disputeWordClass("relative_tell")
+)
+
+// rebuttalClauseStart returns the first token of the clause that the rebuttal phrase
+// toks[k:k+n] calls untrue, or -1: "this fiction that CLAUSE", "the lie that
+// CLAUSE", "to lie to them that CLAUSE", "was wrong to say (that) CLAUSE", "no
+// evidence that CLAUSE".
+func rebuttalClauseStart(toks []semTok, k, n int) int {
+	j := k + n
+	last := toks[j-1].Lower
+	switch {
+	case rebuttalSayVerbs[last]:
+		if k >= 2 && (toks[k-2].Lower == "i" || toks[k-2].Lower == "we") {
+			return -1 // "I was wrong to say": a retraction
+		}
+	case n == 1 && rebuttalNouns[last] && k >= 1 && (rebuttalDeterminers[toks[k-1].Lower] || (k >= 2 && rebuttalDeterminers[toks[k-2].Lower] && toks[k-1].Kind == 'w')):
+	case n == 2 && toks[k].Lower == "no" && last == "evidence" && j < len(toks) && toks[j].Lower == "that":
+		// "found no evidence that CLAUSE"
+	case n == 1 && last == "lie" && k >= 1 && toks[k-1].Lower == "to":
+		if j+1 < len(toks) && toks[j].Lower == "to" {
+			j += 2 // "to lie to them that"
+		}
+	default:
+		return -1
+	}
+	if j < len(toks) && toks[j].Lower == "that" {
+		j++
+	} else if !rebuttalSayVerbs[last] {
+		return -1
+	}
+	end := clauseEnd(toks, j)
+	if end-j < 3 || relativeTellVerbs[toks[end-1].Lower] {
+		return -1 // "the lie that he told": a relative clause, not the claim
+	}
+	return j
+}
+
+// rebuttalClause: the clause a rebuttal phrase takes is the claim; the speaker of the
+// statement that holds the phrase disputes it.
+func (f *disputeFinder) rebuttalClause(si int, toks []semTok, k, n, c int) {
+	speaker := f.statementSpeaker(toks, k)
+	if speaker == "" {
+		return
+	}
+	v := &verbSite{si: si, toks: toks, i: k, n: n, kind: graph.DisputeRebuts, disputer: speaker, subjStart: -1}
+	m, ok := f.clauseClaim(v, c)
+	if !ok {
+		return
+	}
+	f.coord = f.coord[:0]
+	cue := semTok{Text: toks[k].Text, Start: toks[k].Start, End: toks[k+n-1].End}
+	f.emitOne(graph.DisputeRebuts, speaker, rebuttalClauseRule, m, cue, f.sents[si])
+}
+
+// rebuttalOfNouns and participleCalls are word classes of lexicon/dispute_words.txt.
+var (
+	rebuttalOfNouns = disputeWordClass("rebuttal_of")
+	participleCalls = disputeWordClass("participle_call")
+)
+
+// openingSubject returns the entity of a subject that opens the sentence and ends
+// before toks[limit] (a name, a representative "Reyes's office", after at most a
+// conjunction), and its last token; "" and -1 when none does.
+func (f *disputeFinder) openingSubject(toks []semTok, limit int) (string, int) {
+	s := 0
+	for s < limit && toks[s].Kind != 'w' {
+		s++
+	}
+	if s < limit && (toks[s].Lower == "but" || toks[s].Lower == "and") {
+		s++
+	}
+	for e := s; e < limit && e <= s+6; e++ {
+		if toks[e].Kind != 'w' || (e+1 < limit && semIsCap(toks[e+1].Text)) {
+			continue
+		}
+		if m := f.entityEndingAt(toks, e); m != nil && m.Kind != MentionPronoun {
+			first := e
+			for first > 0 && toks[first-1].Start >= m.Span.Start {
+				first--
+			}
+			if titleStart(toks, first) <= s {
+				return m.Entity, e
+			}
+		}
+		if e+1 < limit {
+			if id, start := f.representedBy(toks, e+1); id != "" && start <= s {
+				return id, e + 1 // "Reyes's office"
+			}
+		}
+		return "", -1
+	}
+	return "", -1
+}
+
+// neverSaid: "'I never said that,' Reyes said, after Whitlow said he had ...": the
+// speaker disputes what another speaker says in the same sentence after the
+// statement, else the nearest claim of someone else before it.
+func (f *disputeFinder) neverSaid(si int, toks []semTok, k, n int) {
+	a := f.attributionHolding(toks[k].Start)
+	if a == nil || a.Speaker == nil {
+		return
+	}
+	m := ruleMatch{}
+	after := max(a.Content.End, a.Cue.End)
+	for i := range f.d.Claims[:f.base] {
+		c := &f.d.Claims[i]
+		if c.Speaker != nil && *c.Speaker != *a.Speaker && c.Span.Start >= after && c.Span.Start < a.Sentence.End && !isReferenceClaim(c) {
+			id := c.ID
+			m.claim = &id
+			break
+		}
+	}
+	if m.claim == nil {
+		m = f.nearestOther(a, si, *a.Speaker)
+	}
+	if m.claim == nil {
+		return
+	}
+	f.coord = f.coord[:0]
+	cue := semTok{Text: toks[k].Text, Start: toks[k].Start, End: toks[k+n-1].End}
+	f.emitOne(graph.DisputeRebuts, *a.Speaker, rebuttalQuoteRule, m, cue, f.sents[si])
+}
+
+// sayVerbs are the verbs of saying of statementSpeaker.
+var sayVerbs = disputeWordClass("say_verb")
+
+// statementSpeaker returns who states the words at toks[k]: the speaker of the
+// attribution that holds them, else, when the attribution stage found none, a subject
+// that opens the sentence followed by a verb of saying before toks[k] ("Reyes also
+// insisted in an interview that ..."); "" when neither.
+func (f *disputeFinder) statementSpeaker(toks []semTok, k int) string {
+	if a := f.attributionHolding(toks[k].Start); a != nil {
+		if a.Speaker != nil {
+			return *a.Speaker
+		}
+	}
+	id, e := f.openingSubject(toks, k)
+	if id == "" {
+		return ""
+	}
+	for j := e + 1; j < k && j <= e+8; j++ {
+		if sayVerbs[toks[j].Lower] {
+			return id
+		}
+		if toks[j].Kind != 'w' {
+			return "" // a comma or quote before any verb of saying
+		}
+	}
+	return ""
 }
