@@ -517,7 +517,7 @@ func titleStart(toks []semTok, start int) int {
 			low[i] = toks[start-n+i]
 			low[i].Text = strings.ToLower(low[i].Text)
 		}
-		if entLex.titles[semKey(low)] {
+		if entLex.titles[lookupKey(low)] {
 			best = start - n
 		}
 	}
