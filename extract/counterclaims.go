@@ -9,7 +9,7 @@ import (
 // Counter-claims: a speaker who says the negation of what another speaker said a few
 // sentences before disputes it ("Hamas said the convoy was attacked. Israel said the
 // convoy was not attacked."). The rule (counterclaim-negation, test sentences in
-// testdata/dispute_rules.tsv) compares the two claims' words without negations and
+// testdata/rules/disputes/RULE.tsv) compares the two claims' words without negations and
 // the auxiliaries that carry them ("not", "never", "no", "did", "didn't"): equal words,
 // and a negation in exactly one of them. The later speaker is the disputer, the cue is
 // its attribution's cue, the kind "contradicts" and the shape counterclaim.

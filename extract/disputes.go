@@ -12,7 +12,7 @@ import (
 // verb (lexicon/disputes.txt: "denied", "disputes", "rejected", "dismissed", "pushed
 // back", ...) or by a rebuttal that calls a claim false (lexicon/rebuttals.txt). The
 // verb's subject is the disputer; the rules of disputes_rules.go (named values, each
-// with test sentences in testdata/dispute_rules.tsv) find the claim it disputes and
+// with test sentences in testdata/rules/disputes/RULE.tsv) find the claim it disputes and
 // say the dispute's shape (graph.DisputeShape).
 //
 // Disputer (the verb's subject):

@@ -10,7 +10,7 @@ import (
 // The dispute rules: each a named value that, given a dispute verb and its disputer,
 // finds the claim disputed (and the agent it is said by or about, when the text names
 // one). They are tried in order; the first that matches gives the dispute. Every rule
-// has test sentences in testdata/dispute_rules.tsv (TestDisputeRuleFixtures checks
+// has test sentences in testdata/rules/disputes/RULE.tsv (TestDisputeRuleFixtures checks
 // that each rule has at least one).
 
 // ruleMatch is what a rule found: the claim disputed and/or the agent targeted.

@@ -1,14 +1,15 @@
 package extract
 
 import (
-	"bufio"
 	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/claimgraph/claimgraph/extract/lexicon"
 	"github.com/claimgraph/claimgraph/graph"
 )
 
@@ -22,30 +23,30 @@ func claimText(d *Document, id *string) string {
 	return "?" + *id
 }
 
-// disputeFixture is one line of testdata/dispute_rules.tsv.
+// disputeFixture is one line of a rule's fixture file testdata/rules/disputes/RULE.tsv.
 type disputeFixture struct {
 	rule, text, disputer, kind, shape, claim string
 }
 
+// readDisputeFixtures reads every rule's fixture file; the rule is the file's name, and
+// "none" holds the sentences that must give no dispute.
 func readDisputeFixtures(t *testing.T) []disputeFixture {
 	t.Helper()
-	fh, err := os.Open("testdata/dispute_rules.tsv")
+	paths, err := filepath.Glob(filepath.Join("testdata", "rules", "disputes", "*.tsv"))
 	require.NoError(t, err)
-	defer fh.Close()
+	require.NotEmpty(t, paths)
 	var out []disputeFixture
-	sc := bufio.NewScanner(fh)
-	for sc.Scan() {
-		line := sc.Text()
-		if strings.HasPrefix(line, "#") || strings.TrimSpace(line) == "" {
-			continue
+	for _, p := range paths {
+		b, err := os.ReadFile(p)
+		require.NoError(t, err)
+		rule := strings.TrimSuffix(filepath.Base(p), ".tsv")
+		for _, f := range lexicon.Parse(string(b)) {
+			for len(f) < 5 {
+				f = append(f, "")
+			}
+			out = append(out, disputeFixture{rule, f[0], f[1], f[2], f[3], f[4]})
 		}
-		f := strings.Split(line, "\t")
-		for len(f) < 6 {
-			f = append(f, "")
-		}
-		out = append(out, disputeFixture{f[0], f[1], f[2], f[3], f[4], f[5]})
 	}
-	require.NoError(t, sc.Err())
 	return out
 }
 
@@ -74,8 +75,13 @@ func TestDisputeRuleFixtures(t *testing.T) {
 	}
 	rules := []*disputeRule{passiveRule, rebuttalQuoteRule, rebuttalCalledRule, rebuttalClauseRule, rebuttalAgentRule, counterclaimRule}
 	rules = append(rules, disputeRules...)
+	known := map[string]bool{"none": true}
 	for _, r := range rules {
-		assert.True(t, covered[r.name], "rule %s has no test sentence in testdata/dispute_rules.tsv", r.name)
+		known[r.name] = true
+		assert.True(t, covered[r.name], "rule %s has no fixture file testdata/rules/disputes/%[1]s.tsv", r.name)
+	}
+	for rule := range covered {
+		assert.True(t, known[rule], "fixture file testdata/rules/disputes/%s.tsv names no rule", rule)
 	}
 }
 

@@ -7,7 +7,7 @@ import (
 )
 
 // Rebuttals: a statement that calls a claim untrue (lexicon/rebuttals.txt) disputes
-// it. Four rules, each with test sentences in testdata/dispute_rules.tsv:
+// it. Four rules, each with test sentences in testdata/rules/disputes/RULE.tsv:
 //
 //   - rebuttal-statement: the content of an attribution whose subject points back to
 //     a claim and whose predicate is a rebuttal ("'This is pure fiction,' said the
