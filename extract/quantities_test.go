@@ -1,10 +1,15 @@
 package extract
 
 import (
+	"os"
+	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/claimgraph/claimgraph/extract/lexicon"
 )
 
 // wantQuantity is the expected reading of one quantity (max 0: no range).
@@ -92,14 +97,29 @@ func TestQuantityRules(t *testing.T) {
 // checks that the example does give a quantity without its rule (so that each rule is
 // needed for its example).
 func TestNotCountRules(t *testing.T) {
+	files, err := filepath.Glob(filepath.Join("testdata", "rules", "quantities", "*.txt"))
+	require.NoError(t, err)
+	known := map[string]bool{}
 	for i, rule := range notCountRules {
+		file := filepath.Join("testdata", "rules", "quantities", strings.ReplaceAll(rule.Name, " ", "-")+".txt")
+		known[file] = true
 		t.Run(rule.Name, func(t *testing.T) {
-			assert.Empty(t, quantitiesOf(t, rule.Example), "%s: %q", rule.Name, rule.Example)
+			b, err := os.ReadFile(file)
+			require.NoError(t, err, "rule %q needs a fixture file", rule.Name)
+			rows := lexicon.Parse(string(b))
+			require.NotEmpty(t, rows, "%s: no test sentence", file)
 			saved := notCountRules
-			notCountRules = append(append([]notCountRule(nil), saved[:i]...), saved[i+1:]...)
 			defer func() { notCountRules = saved }()
-			assert.NotEmpty(t, quantitiesOf(t, rule.Example), "%s: the example passes without the rule", rule.Name)
+			for _, row := range rows {
+				notCountRules = saved
+				assert.Empty(t, quantitiesOf(t, row[0]), "%s: %q", rule.Name, row[0])
+				notCountRules = append(append([]notCountRule(nil), saved[:i]...), saved[i+1:]...)
+				assert.NotEmpty(t, quantitiesOf(t, row[0]), "%s: %q passes without the rule", rule.Name, row[0])
+			}
 		})
+	}
+	for _, f := range files {
+		assert.True(t, known[f], "%s names no rule", f)
 	}
 }
 
