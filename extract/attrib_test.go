@@ -1,13 +1,14 @@
 package extract
 
 import (
+	"encoding/json"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
-
-	"github.com/claimgraph/claimgraph/extract/internal/attribml"
 )
 
 func spanText(d *Document, s Span) string {
@@ -187,68 +188,51 @@ func makeAttributions(t *testing.T, text string, as []testAttribution) *Document
 	return d
 }
 
-// TestContentRules runs each content-boundary rule of attrib_rules.go on an invented
-// sentence with the attributions the tagger gets wrong, and checks the contents after
-// the rule.
+// contentRuleFile is a content rule's fixture file testdata/rules/content/NAME.json
+// (the rule's name with spaces as hyphens).
+type contentRuleFile struct {
+	Rule  string `json:"rule"`
+	Cases []struct {
+		Case         string `json:"case"`
+		Text         string `json:"text"`
+		Attributions []struct {
+			Cue        string   `json:"cue"`
+			Occurrence int      `json:"cue_occurrence"`
+			Source     string   `json:"source"`
+			Content    []string `json:"content"`
+		} `json:"attributions"`
+		Want []string `json:"want"` // each content after the rule, pieces joined by " … "
+	} `json:"cases"`
+}
+
+// TestContentRules runs each content-boundary rule of attrib_rules.go on the invented
+// sentences of its fixture file, with the attributions the tagger gets wrong, and checks
+// the contents after the rule.
 func TestContentRules(t *testing.T) {
-	cases := []struct {
-		rule  string
-		text  string
-		apply func(d *Document, toks []attribml.Tok)
-		in    []testAttribution
-		want  []string // contents after the rule, pieces joined by " … "
-	}{
-		{"a piece belongs to the nearest cue", "“We will win,” she said. “They will lose,” she said.",
-			func(d *Document, toks []attribml.Tok) { releaseClaimedPieces(d, toks) },
-			[]testAttribution{{"said", 0, "she", []string{"“We will win,”", "“They will lose,”"}}, {"said", 1, "", []string{"“We will win,”", "“They will lose,”"}}},
-			[]string{"“We will win,”", "“They will lose,”"}},
-		{"a content ends where a later report begins", "He added that the talks had failed. “We are done,” he advised.",
-			func(d *Document, toks []attribml.Tok) { releaseLaterContent(d, toks) },
-			[]testAttribution{{"added", 0, "He", []string{"that the talks had failed. “We are done,”"}}, {"advised", 0, "he", []string{"“We are done,”"}}},
-			[]string{"that the talks had failed.", "“We are done,”"}},
-		{"a nested report is kept", "He said that officials told him the talks had failed.",
-			func(d *Document, toks []attribml.Tok) { releaseLaterContent(d, toks) },
-			[]testAttribution{{"said", 0, "He", []string{"that officials told him the talks had failed"}}, {"told", 0, "officials", []string{"the talks had failed"}}},
-			[]string{"that officials told him the talks had failed", "the talks had failed"}},
-		{"a coordinated cue ends the first content", "The mayor said the bridge was safe and said that repairs would start soon.",
-			func(d *Document, _ []attribml.Tok) { endAtCoordinatedCue(d) },
-			[]testAttribution{{"said", 0, "The mayor", []string{"the bridge was safe and said that repairs would start soon"}}, {"said", 1, "", []string{"that repairs would start soon"}}},
-			[]string{"the bridge was safe", "that repairs would start soon"}},
-		{"a participle cue ends the first content", "The plan is sound, the mayor said, adding that it would create jobs.",
-			func(d *Document, _ []attribml.Tok) { endAtCoordinatedCue(d) },
-			[]testAttribution{{"said", 0, "the mayor", []string{"The plan is sound", "adding that it would create jobs"}}, {"adding", 0, "", []string{"that it would create jobs"}}},
-			[]string{"The plan is sound", "that it would create jobs"}},
-		{"leading connectives are dropped", "But the plan failed, officials said. Still, the talks go on, he said.",
-			dropLeadingConnectives,
-			[]testAttribution{{"said", 0, "officials", []string{"But the plan failed"}}, {"said", 1, "he", []string{"Still, the talks go on"}}},
-			[]string{"the plan failed", "the talks go on"}},
-		{"a quoted connective stays", "“But we will win,” he said.",
-			dropLeadingConnectives,
-			[]testAttribution{{"said", 0, "he", []string{"“But we will win,”"}}},
-			[]string{"“But we will win,”"}},
-		{"final period and dangling words are dropped", "Officials said the plan had failed. He said the talks would go on and. She said the plan would work, as.",
-			trimContentEnds,
-			[]testAttribution{{"said", 0, "Officials", []string{"the plan had failed."}}, {"said", 1, "He", []string{"the talks would go on and."}}, {"said", 2, "She", []string{"the plan would work, as."}}},
-			[]string{"the plan had failed", "the talks would go on", "the plan would work"}},
-		{"passive agent", "The force was described by U.S. officials as an enforcement mission.",
-			func(d *Document, _ []attribml.Tok) { splitPassiveAgent(d) },
-			[]testAttribution{{"described", 0, "", []string{"by U.S. officials as an enforcement mission"}}},
-			[]string{"an enforcement mission"}},
-	}
-	tested := map[string]bool{}
-	for _, c := range cases {
-		tested[c.rule] = true
-		t.Run(c.rule, func(t *testing.T) {
-			d := makeAttributions(t, c.text, c.in)
-			c.apply(d, attribToks(d))
-			var got []string
-			for _, a := range d.Attributions {
-				got = append(got, spanText(d, a.Content))
+	for _, r := range contentRules {
+		t.Run(r.name, func(t *testing.T) {
+			b, err := os.ReadFile(filepath.Join("testdata", "rules", "content", strings.ReplaceAll(r.name, " ", "-")+".json"))
+			require.NoError(t, err, "content rule %q needs a fixture file", r.name)
+			var f contentRuleFile
+			require.NoError(t, json.Unmarshal(b, &f))
+			require.Equal(t, r.name, f.Rule)
+			require.NotEmpty(t, f.Cases)
+			for _, c := range f.Cases {
+				var in []testAttribution
+				for _, a := range c.Attributions {
+					in = append(in, testAttribution{a.Cue, a.Occurrence, a.Source, a.Content})
+				}
+				d := makeAttributions(t, c.Text, in)
+				r.apply(d, attribToks(d))
+				var got []string
+				for _, a := range d.Attributions {
+					got = append(got, spanText(d, a.Content))
+				}
+				assert.Equal(t, c.Want, got, c.Case)
 			}
-			assert.Equal(t, c.want, got)
 		})
 	}
-	for _, r := range contentRules {
-		assert.True(t, tested[r.name], "content rule %q has no test sentence", r.name)
-	}
+	files, err := filepath.Glob(filepath.Join("testdata", "rules", "content", "*.json"))
+	require.NoError(t, err)
+	assert.Len(t, files, len(contentRules), "every fixture file names a rule")
 }
