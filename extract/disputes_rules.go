@@ -84,21 +84,7 @@ func (f *disputeFinder) disagreeAlone(v *verbSite) (ruleMatch, bool) {
 	if !disagreeVerbs[v.toks[v.i].Lower] || j >= len(v.toks) || (v.toks[j].Text != "." && v.toks[j].Text != ";") || !opensSentence(v.toks, v.subjStart) {
 		return ruleMatch{}, false // "areas where they disagree": no answer to a claim
 	}
-	pos, minEnd := v.toks[v.i].Start, f.sents[max(0, v.si-1)].Start
-	best := -1
-	for _, k := range f.candidateClaims(f.sents[max(0, v.si-anaphorSentences*2)].Start, pos) {
-		c := &f.d.Claims[k]
-		// a claim that ends in the sentence before, however long the quote it stands in
-		if c.Span.End <= pos && c.Span.End >= minEnd && f.antecedent(c, v.si, false, v.disputer) &&
-			(best < 0 || c.Span.End > f.d.Claims[best].Span.End) {
-			best = k
-		}
-	}
-	if best < 0 {
-		return ruleMatch{}, false
-	}
-	id := f.d.Claims[best].ID
-	return ruleMatch{claim: &id}, true
+	return f.claimOfSentenceBefore(v)
 }
 
 // denyAnyNouns are what one denies "any" of: an implied accusation.
@@ -494,21 +480,7 @@ func (f *disputeFinder) anaphorPronoun(v *verbSite) (ruleMatch, bool) {
 	if j+1 < len(v.toks) && v.toks[j+1].Kind == 'w' && !gapWords[v.toks[j+1].Lower] {
 		return ruleMatch{}, false // "deny it sanctuary"
 	}
-	pos, minEnd := v.toks[v.i].Start, f.sents[max(0, v.si-1)].Start
-	best := -1
-	for _, k := range f.candidateClaims(f.sents[max(0, v.si-anaphorSentences*2)].Start, pos) {
-		c := &f.d.Claims[k]
-		// a claim that ends in the sentence before, however long the quote it stands in
-		if c.Span.End <= pos && c.Span.End >= minEnd && f.antecedent(c, v.si, false, v.disputer) &&
-			(best < 0 || c.Span.End > f.d.Claims[best].Span.End) {
-			best = k
-		}
-	}
-	if best < 0 {
-		return ruleMatch{}, false
-	}
-	id := f.d.Claims[best].ID
-	return ruleMatch{claim: &id}, true
+	return f.claimOfSentenceBefore(v)
 }
 
 // anaphor looks in toks[from:to] for a determiner and a claim noun and resolves it.
@@ -739,4 +711,24 @@ func (f *disputeFinder) criticizeForSaying(v *verbSite) (ruleMatch, bool) {
 		m.target = &agent
 	}
 	return m, ok
+}
+
+// claimOfSentenceBefore targets the claim that ends last in the sentence before the
+// verb (or earlier in its own sentence), however long the quote it stands in, among the
+// antecedents the disputer may answer.
+func (f *disputeFinder) claimOfSentenceBefore(v *verbSite) (ruleMatch, bool) {
+	pos, minEnd := v.toks[v.i].Start, f.sents[max(0, v.si-1)].Start
+	best := -1
+	for _, k := range f.candidateClaims(f.sents[max(0, v.si-anaphorSentences*2)].Start, pos) {
+		c := &f.d.Claims[k]
+		if c.Span.End <= pos && c.Span.End >= minEnd && f.antecedent(c, v.si, false, v.disputer) &&
+			(best < 0 || c.Span.End > f.d.Claims[best].Span.End) {
+			best = k
+		}
+	}
+	if best < 0 {
+		return ruleMatch{}, false
+	}
+	id := f.d.Claims[best].ID
+	return ruleMatch{claim: &id}, true
 }
