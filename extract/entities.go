@@ -418,6 +418,9 @@ func semFirstWord(toks []semTok) int {
 }
 
 func semCapWord(t semTok) bool {
+	if t.Kind == 'w' && particleName(t.Text) {
+		return true
+	}
 	if t.Kind != 'w' || !semIsCap(t.Text) {
 		return false
 	}
@@ -429,6 +432,21 @@ func semCapWord(t semTok) bool {
 		}
 	}
 	return true
+}
+
+// nameParticles are the lowercase particles joined by a hyphen to a capitalized
+// name (Arabic articles: "al-Ghazali", "el-Sayed", "ash-Shami").
+var nameParticles = []string{"al-", "el-", "ad-", "ar-", "as-", "ash-", "at-", "az-", "an-", "ed-", "es-"}
+
+// particleName reports whether w is a lowercase name particle joined by a hyphen to a
+// capitalized name ("al-Ghazali"), which is a word of a name like a capitalized one.
+func particleName(w string) bool {
+	for _, p := range nameParticles {
+		if rest := strings.TrimPrefix(w, p); rest != w && semIsCap(rest) && len(rest) > 1 {
+			return true
+		}
+	}
+	return false
 }
 
 // gazMatch finds the longest gazetteer entry starting at token i; the last token may
@@ -695,12 +713,38 @@ func (b *entityBuilder) group(toks []semTok, i int) int {
 			b.mention(rec, toks[start].Start, t.End, MentionName)
 			return j + 1 - i
 		}
+		if n := b.bodyNominal(toks, i, start, j); n > 0 {
+			return n
+		}
 		if t.Text != t.Lower || qLex.stops[t.Lower] {
 			return 0
 		}
 		j++
 	}
 	return 0
+}
+
+// bodyNominal applies rule 1's "named body": "the ORG [adjective] BODY-NOUN" after
+// "the", with an organization's name before a lowercase body noun (lexicon nominals:
+// office, agency, ministry ...): "the U.N. refugee agency" → an organization named
+// "U.N. refugee agency", which "the agency" later refers to. A country or demonym
+// before the noun ("the Israeli army") is left to the country. toks[start:j] are the
+// modifiers read by group; it returns the tokens used, or 0.
+func (b *entityBuilder) bodyNominal(toks []semTok, i, start, j int) int {
+	if start == i || toks[i].Lower != "the" {
+		return 0
+	}
+	if e, n, ok := b.gazMatch(toks, start); !ok || e.kind != graph.KindOrganization || start+n > j {
+		return 0
+	}
+	t := toks[j]
+	if !entLex.nominals[t.Lower] || t.Text != t.Lower || t.Lower == "government" {
+		return 0
+	}
+	name := semCollapseSpace(string(b.d.Runes[toks[start].Start:t.End]))
+	rec := b.entity(name, graph.KindOrganization, toks[start].Start)
+	b.mention(rec, toks[start].Start, t.End, MentionName)
+	return j + 1 - i
 }
 
 func semCollapseSpace(s string) string { return strings.Join(strings.Fields(s), " ") }
@@ -839,10 +883,16 @@ func (b *entityBuilder) capSeq(toks []semTok, i int, sentStart bool) int {
 	if n := b.dateline(toks, i, j); n > 0 {
 		return n
 	}
+	if t := innerTitledName(toks, i, j); t > i {
+		return b.beforeInnerTitle(toks, i, t)
+	}
 	seq, end := withoutPossessive(toks[i:j])
 	name := semCollapseSpace(string(b.d.Runes[seq[0].Start:end]))
 	acr := b.acronymAfter(toks, j)
 	kind := b.capSeqKind(toks, seq, i, j, acr)
+	if kind == graph.KindUnknown && len(seq) == 1 && isAcronym(name) && bodyAppositiveAfter(toks, j) {
+		kind = graph.KindOrganization
+	}
 	if kind == graph.KindUnknown {
 		if len(seq) == 1 {
 			// a surname or an acronym, also at the start of a sentence ("Brodie said")
@@ -855,6 +905,54 @@ func (b *entityBuilder) capSeq(toks []semTok, i int, sentStart bool) int {
 	}
 	b.recordCapSeq(toks, i, j, seq[0].Start, end, name, kind, acr)
 	return j - i
+}
+
+// innerTitledName returns where the last title that a person's name follows starts
+// inside the capitalized sequence toks[i:j] ("World Weather Organization
+// Secretary-General Tomas Velko", "Navy Press Secretary Rear Adm. Jane Roe"), or -1:
+// the title must be followed, up to the end of the sequence, by two or three
+// name-shaped words (allNameWords) that start no other title.
+func innerTitledName(toks []semTok, i, j int) int {
+	for k := j - 3; k > i; k-- {
+		n := titleAt(toks, k)
+		if n == 0 {
+			continue
+		}
+		name := toks[k+n : j]
+		if len(name) < 2 || len(name) > 3 || !allNameWords(name) || titleAt(toks, k+n) > 0 {
+			continue
+		}
+		if k > i && titleAt(toks, k-1) > 1 {
+			continue // "Maj. Gen.": the longer title starts earlier
+		}
+		return k
+	}
+	return -1
+}
+
+// beforeInnerTitle handles the words of a capitalized sequence before a titled name
+// at token t (rule "titled name inside a sequence"): when they hold no title and
+// name an organization (an organization word or a known name: "World Weather
+// Organization"), they are recorded as that organization; a chain of roles ("Navy
+// Press Secretary Rear") is skipped. The title and name are left to rule 2.
+func (b *entityBuilder) beforeInnerTitle(toks []semTok, i, t int) int {
+	for k := i; k < t; k++ {
+		if titleAt(toks, k) > 0 {
+			return t - i
+		}
+	}
+	if e, n, ok := b.gazMatch(toks, i); ok && i+n == t {
+		rec := b.entity(e.canon, e.kind, toks[i].Start)
+		b.mention(rec, toks[i].Start, toks[t-1].End, MentionName)
+		return t - i
+	}
+	if seq := toks[i:t]; len(seq) >= 2 && hasOrgWord(seq) {
+		name := semCollapseSpace(string(b.d.Runes[seq[0].Start:seq[len(seq)-1].End]))
+		if kind := b.capSeqKind(toks, seq, i, t, ""); kind == graph.KindOrganization || kind == graph.KindOutlet {
+			b.recordCapSeq(toks, i, t, seq[0].Start, seq[len(seq)-1].End, name, kind, "")
+		}
+	}
+	return t - i
 }
 
 // interviewer applies the interviewer rule at token i: in "In an interview with X,
@@ -1180,6 +1278,9 @@ func allNameWords(seq []semTok) bool {
 			return false
 		}
 		r := []rune(t.Text)
+		if particleName(t.Text) {
+			continue
+		}
 		if len(r) < 2 || !unicode.IsUpper(r[0]) || !unicode.IsLower(r[1]) {
 			return false
 		}
@@ -1257,6 +1358,21 @@ func appositiveAfter(toks []semTok, j int) Span {
 	return Span{Start: s.Start, End: toks[k-1].End}
 }
 
+// bodyAppositiveAfter reports whether an appositive after toks[:j] ends in a body
+// noun (lexicon nominals: agency, office, ministry ...): "VSTAT, Velmora's official
+// statistics agency," makes the acronym before it an organization.
+func bodyAppositiveAfter(toks []semTok, j int) bool {
+	sp := appositiveAfter(toks, j)
+	if sp.IsZero() {
+		return false
+	}
+	k := j + 1
+	for k < len(toks) && toks[k].End < sp.End {
+		k++
+	}
+	return k < len(toks) && toks[k].End == sp.End && entLex.nominals[toks[k].Lower] && toks[k].Text == toks[k].Lower
+}
+
 // opensAppositive reports whether a word after "NAME," opens a role: an article,
 // "who", a capitalized possessive ("Britain’s") or a lowercase title.
 func opensAppositive(first semTok) bool {
@@ -1273,6 +1389,10 @@ func appositiveBefore(toks []semTok, i int) Span {
 	k := i - 2
 	roleEnd := toks[k].End
 	for k > 0 && i-k < 8 && toks[k-1].Text != "," && !isArticle(toks[k-1].Lower) {
+		if _, poss := semBase(toks[k-1].Text); poss && semIsCap(toks[k-1].Text) {
+			// "Velmora’s health minister, Jane Roe,": a possessive name opens the role
+			return Span{Start: toks[k-1].Start, End: roleEnd}
+		}
 		k--
 	}
 	if k == 0 || !isArticle(toks[k-1].Lower) {

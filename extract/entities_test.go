@@ -50,6 +50,7 @@ func TestEntityRules(t *testing.T) {
 		{"appositive after name", "Hamish Falconer, Britain’s minister for the Middle East and North Africa, told reporters.", "Hamish Falconer", graph.KindPerson, "", "Britain’s minister for the Middle East and North Africa", "", ""},
 		{"relative-clause appositive", "Jane Roe, who chairs urban warfare studies at the Modern War Institute, said so.", "Jane Roe", graph.KindPerson, "", "chairs urban warfare studies at the Modern War Institute", "", ""},
 		{"appositive before name", "On Wednesday, the U.S. ambassador, Mike Waltz, presented a draft.", "Mike Waltz", graph.KindPerson, "", "U.S. ambassador", "", ""},
+		{"appositive before name opened by a possessive", "The agency quoted Velmora's health minister, Ilsa Brandt, as saying 300 died.", "Ilsa Brandt", graph.KindPerson, "", "Velmora's health minister", "", ""},
 		{"copular role", "Hiba Qasas is the Founding Director of Principles for Peace.", "Hiba Qasas", graph.KindPerson, "", "Founding Director of Principles for Peace", "", ""},
 		{"gazetteer: alias variant", "The Israeli Defense Forces confirmed it.", "Israel Defense Forces", graph.KindOrganization, "Israeli Defense Forces", "", "", ""},
 		{"gazetteer acronym", "The IDF said so.", "Israel Defense Forces", graph.KindOrganization, "IDF", "", "", ""},
@@ -103,6 +104,14 @@ func TestEntityRules(t *testing.T) {
 		{"one organization word alone is no name", "The Coalition was trying.", "", "", "", "", "Coalition", ""},
 		{"hyphenated adjective is no name", "The Hamas-led attack began.", "", "", "", "", "Hamas", ""},
 		{"hyphenated gazetteer adjective is no mention", "The U.S.-brokered ceasefire began.", "", "", "", "", "United States", ""},
+		{"capitalized sequence: a titled name after an organization", "Later, Meridian Research Organization Director-General Tomas Velko said it.", "Tomas Velko", graph.KindPerson, "", "Director-General", "Meridian Research Organization Director-General Tomas Velko", ""},
+		{"capitalized sequence: the organization before a titled name", "Later, Meridian Research Organization Director-General Tomas Velko said it.", "Meridian Research Organization", graph.KindOrganization, "", "", "", "Meridian Research Organization"},
+		{"capitalized sequence: a chain of roles before a titled name", "Coast Guard Press Secretary Rear Adm. Ilsa Brandt said the ship sank.", "Ilsa Brandt", graph.KindPerson, "", "Rear Adm.", "Coast Guard Press Secretary Rear Adm. Ilsa Brandt", ""},
+		{"capitalized sequence: a name particle joins a name", "Karim al-Tayeb, the mayor of Velmora, told reporters the dam broke.", "Karim al-Tayeb", graph.KindPerson, "", "the mayor of Velmora", "", "Karim al-Tayeb"},
+		{"capitalized sequence: an acronym with a body appositive is an organization", "The data comes from VSTAT, Velmora's official statistics agency.", "VSTAT", graph.KindOrganization, "", "", "", "VSTAT"},
+		{"capitalized sequence: an acronym without a body appositive is no organization", "The data comes from VSTAT, a new survey.", "", "", "", "", "VSTAT", ""},
+		{"group: named body after the", "The U.N. mapping office said 40 died. About 800 people fled, the office said.", "U.N. mapping office", graph.KindOrganization, "", "", "", "the office"},
+		{"group: a country before a body noun makes no named body", "The Velmoran army said 40 died.", "", "", "", "", "Velmoran army", ""},
 	}
 	for _, r := range entityRules {
 		found := false

@@ -319,6 +319,14 @@ func (r *speakerResolver) resolveSource(src Span) (string, []string) {
 	if id, ok := r.pronounSource(words); ok {
 		return id, nil
 	}
+	if rest, ok := afterAccordingTo(toks, words); ok {
+		id, via := r.resolveSource(Span{Start: rest, End: src.End})
+		outlets, _ := r.sourceOutlets(r.mentionsIn(src.Start, rest))
+		for _, o := range outlets {
+			semAddUnique(&via, o)
+		}
+		return id, via
+	}
 	headEnd := appositiveHeadEnd(toks, words[0].Start, src.End)
 	ms := r.mentionsIn(src.Start, src.End)
 	outlets, allOutlets := r.sourceOutlets(ms)
@@ -334,7 +342,26 @@ func (r *speakerResolver) resolveSource(src Span) (string, []string) {
 	if id := r.appositivePerson(ms, headEnd); id != "" {
 		return id, nil
 	}
+	if id := r.roleAnaphor(words, headEnd); id != "" {
+		r.addMention(Mention{Entity: id, Span: semSpan(r.d.Runes, words[0].Start, words[len(words)-1].End), Kind: MentionNominal})
+		return id, nil
+	}
 	return r.unnamedSource(words, headEnd), nil
+}
+
+// afterAccordingTo applies rule 2's "reported source": a source that opens with
+// "according to X," ("According to the agency, one witness, Jane Roe,") names its
+// speaker after the comma; it returns where that part starts.
+func afterAccordingTo(toks, words []semTok) (int, bool) {
+	if len(words) < 4 || words[0].Lower != "according" || words[1].Lower != "to" {
+		return 0, false
+	}
+	for k, t := range toks {
+		if t.Text == "," && t.Start > words[1].End && k+1 < len(toks) {
+			return toks[k+1].Start, true
+		}
+	}
+	return 0, false
 }
 
 // wordTokens returns the word and number tokens of toks.
@@ -414,7 +441,35 @@ func (r *speakerResolver) headMention(ms []Mention, words []semTok, headEnd int)
 		if modifiesHead(words, m.Span.End, headEnd) || groupComplementIndex(words, m.Span.Start) >= 0 {
 			continue
 		}
+		if p := r.titledPersonAfter(ms, words, m, headEnd); p != "" {
+			return p
+		}
 		return m.Entity
+	}
+	return ""
+}
+
+// titledPersonAfter applies rule 2's "organization before a titled person": when a
+// mention that is no person is followed in the head, with only capitalized words
+// between (a title: "Meridian Research Institute Director-General Tomas Velko"), by
+// a person's mention, the person speaks; it returns "" otherwise.
+func (r *speakerResolver) titledPersonAfter(ms []Mention, words []semTok, m Mention, headEnd int) string {
+	if e := r.entity(m.Entity); e == nil || e.Kind == graph.KindPerson {
+		return ""
+	}
+	for _, n := range ms {
+		if n.Span.Start < m.Span.End || n.Span.Start >= headEnd {
+			continue
+		}
+		if e := r.entity(n.Entity); e == nil || e.Kind != graph.KindPerson {
+			return ""
+		}
+		for _, w := range words {
+			if w.Start >= m.Span.End && w.Start < n.Span.Start && !semIsCap(w.Text) {
+				return ""
+			}
+		}
+		return n.Entity
 	}
 	return ""
 }
@@ -441,6 +496,9 @@ func (r *speakerResolver) unnamedSource(words []semTok, headEnd int) string {
 		}
 		head = append(head, w)
 	}
+	if len(head) == 2 && singularDemonstrative[head[0].Lower] {
+		return r.demonstrativeSource(head) // "this source" points back; it is no new group
+	}
 	if len(head) == 0 || len(head) > maxGroupWords {
 		return ""
 	}
@@ -457,6 +515,113 @@ func (r *speakerResolver) unnamedSource(words []semTok, headEnd int) string {
 	}
 	return ""
 }
+
+// titleAbbreviations expand the abbreviated titles of roles ("Maj. Gen.") to the
+// words a later "the general" uses.
+var titleAbbreviations = map[string]string{"gen.": "general", "adm.": "admiral", "col.": "colonel",
+	"sen.": "senator", "gov.": "governor", "rep.": "representative", "lt.": "lieutenant", "maj.": "major",
+	"capt.": "captain", "sgt.": "sergeant", "prof.": "professor", "dr.": "doctor", "cmdr.": "commander"}
+
+// roleWords splits a role into lowercase words, abbreviated titles expanded.
+func roleWords(role string) []string {
+	ws := strings.Fields(strings.ToLower(strings.ReplaceAll(role, ",", " ")))
+	for k, w := range ws {
+		if x, ok := titleAbbreviations[w]; ok {
+			ws[k] = x
+		}
+	}
+	return ws
+}
+
+// hasWordRun reports whether needle occurs in hay as consecutive words.
+func hasWordRun(hay, needle []string) bool {
+	for i := 0; i+len(needle) <= len(hay); i++ {
+		if strings.Join(hay[i:i+len(needle)], " ") == strings.Join(needle, " ") {
+			return true
+		}
+	}
+	return false
+}
+
+// roleAnaphor applies rule 2's "role anaphor": a source "the [modifier] TITLE" in
+// lowercase ("the health minister", "the general") is the one person mentioned
+// before whose role has those words ("eastern Velmora's health minister, Jane Roe";
+// "Maj. Gen. Jane Roe" for "the general"); none when two persons have it.
+func (r *speakerResolver) roleAnaphor(words []semTok, headEnd int) string {
+	var head []string
+	for _, w := range words {
+		if w.Start < headEnd {
+			head = append(head, w.Lower)
+		}
+	}
+	if len(head) < 2 || len(head) > 3 || head[0] != "the" || !entLex.titles[head[len(head)-1]] {
+		return ""
+	}
+	for _, w := range words[:len(head)] {
+		if w.Text != w.Lower {
+			return ""
+		}
+	}
+	found := ""
+	for _, e := range r.d.Entities {
+		if e.Kind != graph.KindPerson || !r.mentionedBefore(e.ID, words[0].Start) {
+			continue
+		}
+		for _, role := range e.Roles {
+			if hasWordRun(roleWords(role), head[1:]) {
+				if found != "" && found != e.ID {
+					return ""
+				}
+				found = e.ID
+			}
+		}
+	}
+	return found
+}
+
+// mentionedBefore reports whether the entity has a mention that ends before pos.
+func (r *speakerResolver) mentionedBefore(id string, pos int) bool {
+	for _, m := range r.base {
+		if m.Span.Start >= pos {
+			break
+		}
+		if m.Entity == id && m.Span.End <= pos {
+			return true
+		}
+	}
+	return false
+}
+
+// demonstrativeSource applies rule 3's "demonstrative source": "this source" (or
+// "this agency", any singular source noun after this/that) is the one organization
+// or outlet named in the sentence before it; none when that sentence names none or
+// several.
+func (r *speakerResolver) demonstrativeSource(head []semTok) string {
+	if n := head[1].Lower; n != "source" && !entLex.nominals[n] {
+		return ""
+	}
+	ss := r.d.Sentences
+	k := sort.Search(len(ss), func(i int) bool { return ss[i].End > head[0].Start })
+	if k == 0 || k >= len(ss) {
+		return ""
+	}
+	found := ""
+	for _, m := range r.mentionsIn(ss[k-1].Start, ss[k-1].End) {
+		e := r.entity(m.Entity)
+		if e == nil || m.Span.Start < ss[k-1].Start || (e.Kind != graph.KindOrganization && e.Kind != graph.KindOutlet) {
+			continue
+		}
+		if found != "" && found != m.Entity {
+			return ""
+		}
+		found = m.Entity
+	}
+	return found
+}
+
+// singularDemonstrative are the determiners of a singular noun phrase that points
+// back ("this source", "that official"): such a source names no new group.
+var singularDemonstrative = map[string]bool{"this": true, "that": true}
 
 // complementGroup reads "permanent members of the Security Council": a lowercase
 // group noun followed by a preposition and its complement makes a group named by the
@@ -662,11 +827,47 @@ func (r *speakerResolver) participleSpeaker(a *Attribution) string {
 	return r.subjectOf(sent, a.Cue.Start)
 }
 
+// quotedAsSaying applies rule 8: "X quoted PERSON as saying ..." (also "cited") is
+// spoken by the person named between the cue and "as saying"/"as telling", the
+// source X becoming an agency; it returns "" when the cue is no such verb or no
+// person is named there.
+func (r *speakerResolver) quotedAsSaying(a *Attribution) string {
+	cue := r.tx.scan(a.Cue.Start, a.Cue.End)
+	if len(cue) != 1 || (cue[0].Lower != "quoted" && cue[0].Lower != "cited") {
+		return ""
+	}
+	sent := attribSentence(r.d, a)
+	toks := r.tx.scan(a.Cue.End, min(sent.End, a.Cue.End+200))
+	as := -1
+	for k := 0; k+1 < len(toks); k++ {
+		if toks[k].Lower == "as" && (toks[k+1].Lower == "saying" || toks[k+1].Lower == "telling") {
+			as = toks[k].Start
+			break
+		}
+	}
+	if as < 0 {
+		return ""
+	}
+	for _, m := range r.mentionsIn(a.Cue.End, as) {
+		if e := r.entity(m.Entity); e != nil && e.Kind == graph.KindPerson && m.Span.Start >= a.Cue.End {
+			return m.Entity
+		}
+	}
+	return ""
+}
+
 // irregularPast are past tenses that do not end in -ed.
 var irregularPast = map[string]bool{"took": true, "made": true, "said": true, "gave": true, "went": true,
 	"sent": true, "put": true, "set": true, "held": true, "led": true, "saw": true, "told": true, "began": true,
 	"brought": true, "found": true, "met": true, "left": true, "won": true, "struck": true, "wrote": true,
 	"spoke": true, "rose": true, "fell": true, "sought": true, "chose": true, "drew": true, "ran": true}
+
+// presentSpeechVerbs are present tenses of speech and dispute verbs that make the
+// name before them the subject of a headline-style clause ("Velmora denies the
+// killings, saying ...").
+var presentSpeechVerbs = map[string]bool{"says": true, "denies": true, "rejects": true, "insists": true,
+	"claims": true, "warns": true, "argues": true, "maintains": true, "disputes": true, "accuses": true,
+	"confirms": true, "reports": true, "states": true, "admits": true, "announces": true, "vows": true}
 
 // subjectOf returns the entity that is the subject of the sentence's main clause
 // before pos: the first mention, within the clause's first 300 code points, followed
@@ -682,7 +883,7 @@ func (r *speakerResolver) subjectOf(sent Span, pos int) string {
 			continue
 		}
 		w := next[0].Lower
-		if semSkipBeforeVerb[w] || irregularPast[w] || (strings.HasSuffix(w, "ed") && next[0].Text == w) {
+		if semSkipBeforeVerb[w] || irregularPast[w] || presentSpeechVerbs[w] || (strings.HasSuffix(w, "ed") && next[0].Text == w) {
 			if e := r.entity(m.Entity); e != nil {
 				return m.Entity
 			}
@@ -883,6 +1084,12 @@ func resolveSpeakers(d *Document) {
 			if speaker != "" {
 				speaker = r.listHead(a, speaker)
 			}
+		}
+		if p := r.quotedAsSaying(a); p != "" {
+			if speaker != "" {
+				semAddUnique(&via, speaker)
+			}
+			speaker = p
 		}
 		if speaker == "" && a.Source == nil {
 			speaker = r.participleSpeaker(a)
