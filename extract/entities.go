@@ -23,6 +23,8 @@ import (
 // has test sentences in entities_test.go, keyed by its name):
 //  1. group: [a|the] [senior|top|...] COUNTRY/DEMONYM/ORG [adjective] GROUP-NOUN
 //     ("a senior U.S. official", "Israeli officials") → a group named by its words;
+//     "the ORG [adjective] BODY-NOUN" ("the U.N. mapping office") → an organization
+//     named by its words (bodyNominal);
 //  2. title and name: [ORG/COUNTRY] TITLE Name ("U.N. Secretary-General Antonio
 //     Guterres", "President Donald Trump", "Dr. Amina Yusuf") → a person with the
 //     title as a role; a name in parentheses is the one used ("Lt Gen CJ (Kees)
@@ -40,8 +42,13 @@ import (
 //     verb, a role around it or the last word used alone elsewhere ("Olena Kovalenko
 //     ... Kovalenko said") makes a person; "(ACRONYM)" right after defines an alias;
 //     other single words are kept as surname/acronym candidates, also at the start
-//     of a sentence;
-//  7. appositive roles: "NAME, ROLE," / "the ROLE, NAME," / "NAME, who ROLE," /
+//     of a sentence; an unknown acronym followed by an appositive ending in a body
+//     noun ("VSTAT, Velmora's statistics agency,") is an organization; a title and
+//     a name inside the sequence ("Acme Institute Director-General Jane Roe") split
+//     it: the words before are an organization (unless they hold a title), the
+//     title and name are left to rule 2; a hyphenated name particle ("al-Tayeb")
+//     counts as a capitalized word;
+//  7. appositive roles: "NAME, ROLE," / "the ROLE, NAME," / "Place's ROLE, NAME," / "NAME, who ROLE," /
 //     "NAME is the ROLE" / "IDF soldier NAME" (a lowercase title before the name);
 //  8. aliases: a single capitalized word equal to a known person's surname or given
 //     name, or to an acronym defined earlier, is that entity ("Brodie said");
@@ -200,7 +207,8 @@ func loadEntLexicon() *entityLexicon {
 	for _, w := range []string{"senior", "top", "former", "high-ranking", "unnamed", "anonymous", "several", "some", "many", "other", "two", "three", "four", "five", "local", "western", "regional"} {
 		l.groupPre[w] = true
 	}
-	for _, w := range []string{"ministry", "council", "institute", "agency", "authority", "committee", "commission", "government", "organization", "army", "military", "group", "movement", "university", "office", "department"} {
+	for _, w := range []string{"ministry", "council", "institute", "agency", "authority", "committee", "commission", "government", "organization", "army", "military", "group", "movement", "university", "office", "department",
+		"party", "union", "coalition", "alliance", "bank", "court", "service", "fund", "mission", "network", "foundation", "association", "federation", "observatory", "clinic", "hospital", "bureau", "directorate", "company", "corporation"} {
 		l.nominals[w] = true
 	}
 	return l
@@ -783,7 +791,14 @@ func (b *entityBuilder) titled(toks []semTok, i int) int {
 	}
 	k := j + tn
 	nameStart := k
-	for k < len(toks) && semCapWord(toks[k]) && k-nameStart < 4 && !nameBreakWords[toks[k].Lower] && !(k == nameStart && calendarWords[toks[k].Lower]) {
+	for k < len(toks) && k-nameStart < 5 {
+		if t := toks[k]; t.Text == "." && k > nameStart && isInitial(toks[k-1]) && k+1 < len(toks) && semCapWord(toks[k+1]) && toks[k+1].Start == t.End+1 {
+			k++ // "James C. Cacheris": an initial's period
+			continue
+		}
+		if !semCapWord(toks[k]) || k-nameStart >= 4 || nameBreakWords[toks[k].Lower] || (k == nameStart && calendarWords[toks[k].Lower]) {
+			break
+		}
 		if _, org := entLex.orgWords[toks[k].Text]; org {
 			return 0
 		}

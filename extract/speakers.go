@@ -18,16 +18,25 @@ import (
 //     (gender from lexicon/firstnames.txt, else from an earlier he/she resolved to
 //     them), an organization, country or outlet for "it", a group, organization,
 //     country or outlet for "they"; a pronoun mention is added to Document.Mentions;
+//     A relative "who"/"which" source is the entity named right before it ("Jane
+//     Roe, who said"; a person or group for who, an organization, outlet or country
+//     for which; relativeSource); its speaker does not become the previous speaker;
 //  2. a named or nominal source is the first entity mention in its head (the part
 //     before an appositive comma) that does not modify a noun there ("the U.S. plan"):
 //     "Hamish Falconer, Britain’s minister ..." → Hamish Falconer; "the ministry" →
-//     Gaza’s Health Ministry (a nominal mention); else a person in apposition ("the
-//     U.S. ambassador, Mike Waltz,");
+//     Gaza’s Health Ministry (a nominal mention); an organization before a titled
+//     person gives the person ("Acme Institute Director Jane Roe"); else a person in
+//     apposition ("the U.S. ambassador, Mike Waltz,"); else "the [modifier] TITLE"
+//     is the one person named before with that role ("the health minister", "the
+//     general" for "Maj. Gen. Jane Roe"; roleAnaphor). A source "According to X,
+//     SPEAKER" is read after the comma, X's outlets becoming agencies;
 //  3. a source with no mention whose head noun is a group noun (lexicon/groups.txt)
 //     becomes a group entity named by its words ("Observers note" → observers; a name
 //     that completes a group noun makes it a group too: "permanent members of the
 //     Security Council" is not the Security Council); one
-//     made of two or three capitalized name words becomes a person;
+//     made of two or three capitalized name words becomes a person; "this source"
+//     (this/that and a source or body noun) is the one organization or outlet named
+//     in the sentence before, never a new group, and "whose lawyers" names nothing;
 //  4. Via: the agencies the attribution stage found (Attribution.ViaSpans), mapped to
 //     entities; when the source names only news outlets ("according to reports from Reuters
 //     and the Associated Press"), the first is the speaker and all of them are Via;
@@ -44,7 +53,12 @@ import (
 //     its sentence as speaker when an auxiliary or past tense follows that name;
 //  7. an attribution with no source whose cue is a passive participle followed by
 //     "by" and an entity ("described by U.S. officials as ...", "as reported by
-//     Axios") has that entity.
+//     Axios") has that entity;
+//  8. "X quoted PERSON as saying ..." (or "cited") is spoken by the person, X
+//     becoming an agency (quotedAsSaying).
+//
+// Rule 5's subject may also be followed by a present-tense speech or dispute verb
+// in a headline-style clause ("Velmora denies the killings, saying ...").
 
 type pronInfo struct {
 	gender byte // m, f, n (it), p (they), x (I)
@@ -319,6 +333,9 @@ func (r *speakerResolver) resolveSource(src Span) (string, []string) {
 	if id, ok := r.pronounSource(words); ok {
 		return id, nil
 	}
+	if len(words) == 1 && (words[0].Lower == "who" || words[0].Lower == "which") {
+		return r.relativeSource(words[0]), nil
+	}
 	if rest, ok := afterAccordingTo(toks, words); ok {
 		id, via := r.resolveSource(Span{Start: rest, End: src.End})
 		outlets, _ := r.sourceOutlets(r.mentionsIn(src.Start, rest))
@@ -347,6 +364,51 @@ func (r *speakerResolver) resolveSource(src Span) (string, []string) {
 		return id, nil
 	}
 	return r.unnamedSource(words, headEnd), nil
+}
+
+// relativeSource applies rule 1's "relative pronoun": a source "who" or "which" is
+// the entity named right before it (after an optional comma): "Jane Roe, who said",
+// "the Velmora Statistics Office, which reported". "who" takes a person or group,
+// "which" an organization, outlet or country; a lowercase group noun right before
+// "who" ("economists who say") becomes a group. Anything else (an appositive in
+// between: "Jane Roe, an analyst at Acme, who") gives no speaker.
+func (r *speakerResolver) relativeSource(rel semTok) string {
+	before := r.tx.scan(max(0, rel.Start-120), rel.Start)
+	k := len(before) - 1
+	if k >= 0 && before[k].Text == "," {
+		k--
+	}
+	if k < 0 || before[k].Kind != 'w' {
+		return ""
+	}
+	prev := before[k]
+	for _, m := range r.mentionsIn(prev.Start, prev.End) {
+		if m.Span.End != prev.End && !(m.Span.End < prev.End && m.Span.End > prev.Start) {
+			continue
+		}
+		e := r.entity(m.Entity)
+		if e == nil {
+			return ""
+		}
+		person := e.Kind == graph.KindPerson || e.Kind == graph.KindGroup
+		if (rel.Lower == "who") == person {
+			return m.Entity
+		}
+		return ""
+	}
+	if _, ok := entLex.groups[prev.Lower]; ok && rel.Lower == "who" && prev.Text == prev.Lower {
+		return r.newSourceEntity(prev.Lower, graph.KindGroup, prev.Start, prev.End, MentionNominal)
+	}
+	return ""
+}
+
+// relativeSourceOf reports whether the attribution's source is a relative pronoun.
+func (r *speakerResolver) relativeSourceOf(a *Attribution) bool {
+	if a.Source == nil {
+		return false
+	}
+	words := wordTokens(r.tx.scan(a.Source.Start, a.Source.End))
+	return len(words) == 1 && (words[0].Lower == "who" || words[0].Lower == "which")
 }
 
 // afterAccordingTo applies rule 2's "reported source": a source that opens with
@@ -499,8 +561,8 @@ func (r *speakerResolver) unnamedSource(words []semTok, headEnd int) string {
 	if len(head) == 2 && singularDemonstrative[head[0].Lower] {
 		return r.demonstrativeSource(head) // "this source" points back; it is no new group
 	}
-	if len(head) == 0 || len(head) > maxGroupWords {
-		return ""
+	if len(head) == 0 || len(head) > maxGroupWords || head[0].Lower == "whose" {
+		return "" // "whose attorneys" points back through a relative clause
 	}
 	if id := r.complementGroup(head); id != "" {
 		return id
@@ -1115,7 +1177,11 @@ func resolveSpeakers(d *Document) {
 			if last, ok := r.lastInSentence[sent.Start]; !ok || last.cueEnd <= a.Cue.End {
 				r.lastInSentence[sent.Start] = lastSpeaker{cueEnd: a.Cue.End, speaker: s}
 			}
-			r.prev = lastSpeaker{cueEnd: max(a.Cue.End, a.Content.End), speaker: s}
+			if !r.relativeSourceOf(a) {
+				// a relative clause's speaker ("Jane Roe, who said") is not the one a
+				// later he/she continues
+				r.prev = lastSpeaker{cueEnd: max(a.Cue.End, a.Content.End), speaker: s}
+			}
 		} else {
 			a.Speaker = nil
 		}
