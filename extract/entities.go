@@ -208,7 +208,7 @@ func loadEntLexicon() *entityLexicon {
 		l.groupPre[w] = true
 	}
 	for _, w := range []string{"ministry", "council", "institute", "agency", "authority", "committee", "commission", "government", "organization", "army", "military", "group", "movement", "university", "office", "department",
-		"party", "union", "coalition", "alliance", "bank", "court", "service", "fund", "mission", "network", "foundation", "association", "federation", "observatory", "clinic", "hospital", "bureau", "directorate", "company", "corporation"} {
+		"party", "union", "coalition", "alliance", "bank", "court", "service", "fund", "mission", "foundation", "association", "federation", "observatory", "clinic", "hospital", "bureau", "directorate", "company", "corporation"} {
 		l.nominals[w] = true
 	}
 	return l

@@ -503,6 +503,9 @@ func (r *speakerResolver) headMention(ms []Mention, words []semTok, headEnd int)
 		if modifiesHead(words, m.Span.End, headEnd) || groupComplementIndex(words, m.Span.Start) >= 0 {
 			continue
 		}
+		if m.Kind == MentionNominal && m.Span.Start > words[0].Start {
+			continue // "many in the party": a nominal inside the head is not its head
+		}
 		if p := r.titledPersonAfter(ms, words, m, headEnd); p != "" {
 			return p
 		}
@@ -616,13 +619,11 @@ func (r *speakerResolver) roleAnaphor(words []semTok, headEnd int) string {
 			head = append(head, w.Lower)
 		}
 	}
-	if len(head) < 2 || len(head) > 3 || head[0] != "the" || !entLex.titles[head[len(head)-1]] {
-		return ""
+	if len(head) > 0 && head[0] == "the" && len(head) > 2 && roleTimeWords[head[1]] {
+		head = append([]string{"the"}, head[2:]...) // "the former president": any president
 	}
-	for _, w := range words[:len(head)] {
-		if w.Text != w.Lower {
-			return ""
-		}
+	if len(head) < 2 || len(head) > 4 || head[0] != "the" || !roleHeadTitle(head[1:]) {
+		return ""
 	}
 	found := ""
 	for _, e := range r.d.Entities {
@@ -639,6 +640,16 @@ func (r *speakerResolver) roleAnaphor(words []semTok, headEnd int) string {
 		}
 	}
 	return found
+}
+
+// roleTimeWords are the modifiers of a role anaphor that any holder of the role
+// fits ("the former president" after "President Jane Roe").
+var roleTimeWords = map[string]bool{"former": true, "late": true, "then": true, "outgoing": true, "incoming": true}
+
+// roleHeadTitle reports whether the words of a role anaphor after "the" end in a
+// title ("health minister") or are one ("secretary of state").
+func roleHeadTitle(ws []string) bool {
+	return entLex.titles[ws[len(ws)-1]] || entLex.titles[strings.Join(ws, " ")]
 }
 
 // mentionedBefore reports whether the entity has a mention that ends before pos.
