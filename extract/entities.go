@@ -208,7 +208,7 @@ func loadEntLexicon() *entityLexicon {
 		l.groupPre[w] = true
 	}
 	for _, w := range []string{"ministry", "council", "institute", "agency", "authority", "committee", "commission", "government", "organization", "army", "military", "group", "movement", "university", "office", "department",
-		"party", "union", "coalition", "alliance", "bank", "court", "service", "fund", "mission", "foundation", "association", "federation", "observatory", "clinic", "hospital", "bureau", "directorate", "company", "corporation"} {
+		"party", "union", "coalition", "alliance", "bank", "court", "service", "fund", "mission", "foundation", "association", "federation", "observatory", "clinic", "hospital", "bureau", "directorate", "company", "corporation", "firm"} {
 		l.nominals[w] = true
 	}
 	return l
@@ -1508,7 +1508,17 @@ func nominalReferent(named []Mention, byID map[string]*entityRecord, pos int, he
 	return found
 }
 
+// corporateSuffixes end the names of companies: "the company" or "the firm" refers
+// to an organization so named ("Acme Foods Inc.").
+var corporateSuffixes = map[string]bool{"inc": true, "inc.": true, "corp": true, "corp.": true, "co.": true,
+	"ltd": true, "ltd.": true, "llc": true, "plc": true, "gmbh": true, "company": true, "corporation": true, "holdings": true}
+
 func entityNameHas(e *entityRecord, head string) bool {
+	if head == "company" || head == "firm" {
+		if ws := strings.Fields(strings.ToLower(e.Name)); len(ws) > 1 && corporateSuffixes[ws[len(ws)-1]] {
+			return true
+		}
+	}
 	for _, n := range append([]string{e.Name}, e.Aliases...) {
 		for _, w := range strings.Fields(strings.ToLower(n)) {
 			if w == head {

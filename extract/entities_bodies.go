@@ -50,6 +50,9 @@ func (b *entityBuilder) placeBeforeBody(toks []semTok, i int) int {
 		return 0
 	}
 	body, end, bodyEnd := b.bodyAt(toks, p.next)
+	if body == "" && p.listed {
+		body, end, bodyEnd = lowercaseBodyAt(toks, p.next)
+	}
 	if body == "" {
 		return 0
 	}
@@ -178,6 +181,32 @@ func (b *entityBuilder) bodyAt(toks []semTok, i int) (string, int, int) {
 		}
 	}
 	return strings.Join(words, " "), end, nameEnd
+}
+
+// lowercaseBodyAt reads a body written in lowercase after a listed country or
+// demonym ("Velmora’s health ministry", "the Velmoran army"): one or two lowercase
+// words whose last, capitalized, is marked "place" in orgwords.txt, or the single
+// word "military". The body is named capitalized ("Health Ministry", "Army"), so it
+// is the same entity as the capitalized form. It returns "" when none starts at i.
+func lowercaseBodyAt(toks []semTok, i int) (string, int, int) {
+	for n := 1; n <= 2 && i+n <= len(toks); n++ {
+		var words []string
+		ok := true
+		for _, t := range toks[i : i+n] {
+			if t.Kind != 'w' || t.Text != t.Lower || qLex.stops[t.Lower] {
+				ok = false
+				break
+			}
+			words = append(words, strings.ToUpper(t.Text[:1])+t.Text[1:])
+		}
+		if !ok {
+			return "", 0, 0
+		}
+		if head := words[n-1]; entLex.placeWords[head] || (n == 1 && head == "Military") {
+			return strings.Join(words, " "), i + n, toks[i+n-1].End
+		}
+	}
+	return "", 0, 0
 }
 
 // ofComplement reads "of Health" at token k ("Ministry of Health"): up to four

@@ -500,6 +500,9 @@ func (r *speakerResolver) headMention(ms []Mention, words []semTok, headEnd int)
 		if e.Kind == graph.KindCountry && m.Span.End < headEnd && m.Span.End+2 <= len(d.Runes) && semIsApos(d.Runes[m.Span.End]) {
 			continue
 		}
+		if k := groupComplementIndex(words, m.Span.Start); k >= 0 && spokespersonNouns[words[k].Lower] && m.Span.End >= headEnd-1 {
+			return m.Entity // "a spokesperson for the ministry" speaks for the ministry
+		}
 		if modifiesHead(words, m.Span.End, headEnd) || groupComplementIndex(words, m.Span.Start) >= 0 {
 			continue
 		}
@@ -513,6 +516,10 @@ func (r *speakerResolver) headMention(ms []Mention, words []semTok, headEnd int)
 	}
 	return ""
 }
+
+// spokespersonNouns are the group nouns whose complement is the one they speak for
+// ("a spokesperson for the Velmora Health Ministry" → the ministry).
+var spokespersonNouns = map[string]bool{"spokesperson": true, "spokesman": true, "spokeswoman": true, "spokespeople": true, "spokespersons": true}
 
 // titledPersonAfter applies rule 2's "organization before a titled person": when a
 // mention that is no person is followed in the head, with only capitalized words
