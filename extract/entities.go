@@ -31,6 +31,8 @@ import (
 //     Matthijssen" → Kees Matthijssen);
 //  3. place body: "Gaza’s Health Ministry", "the Ukrainian Foreign Ministry",
 //     "Ministry of Health in Sudan" → the body of that place (entities_bodies.go);
+//     after a listed country or demonym also written in lowercase ("Sudan’s health
+//     ministry", "the Sudanese army");
 //  4. gazetteer: the longest known name or alias ("Israeli Defense Forces" → Israel
 //     Defense Forces, "Khartoum" → Sudan); aliases marked "?" only in a reporting
 //     context; not when a hyphen makes it an adjective ("U.S.-brokered");
@@ -53,7 +55,10 @@ import (
 //  8. aliases: a single capitalized word equal to a known person's surname or given
 //     name, or to an acronym defined earlier, is that entity ("Brodie said");
 //  9. nominals: "the ministry", "the council"... → the one organization named before
-//     whose name or alias has that word; none when two or more have it.
+//     whose name or alias has that word; none when two or more have it; "the
+//     company"/"the firm" also fits a name ending in a corporate suffix ("Acme Foods
+//     Inc."); "the NOUN" after "ORG, a/an ... NOUN," ("a Corvia-based war monitor")
+//     is that organization (descriptorNominals).
 
 type gazEntry struct {
 	canon string
@@ -352,6 +357,7 @@ func findEntities(d *Document) {
 	}
 	b.resolvePending()
 	b.nominals()
+	b.descriptorNominals()
 	b.finish()
 }
 
@@ -1482,6 +1488,73 @@ func (b *entityBuilder) nominals() {
 			b.mention(e, toks[i].Start, toks[i+1].End, MentionNominal)
 		}
 	}
+}
+
+// orgDescriptor is the head noun of an appositive that describes an organization
+// ("Acme Foods, a meat processor," → processor), with where it was written.
+type orgDescriptor struct {
+	rec *entityRecord // nil when two organizations share the noun
+	at  int
+}
+
+// descriptorNominals applies rule 9's "descriptor nominal": "the NOUN" after an
+// organization was described as "ORG, a/an ... NOUN," ("the Velmora Observatory,
+// a Britain-based war monitor, ... the monitor said") refers to that organization;
+// to none when two organizations were described with that noun.
+func (b *entityBuilder) descriptorNominals() {
+	desc := map[string]orgDescriptor{}
+	for _, m := range b.mentions {
+		e := b.byID[m.Entity]
+		if e == nil || m.Kind != MentionName || (e.Kind != graph.KindOrganization && e.Kind != graph.KindOutlet) {
+			continue
+		}
+		noun, at := descriptorAfter(b.tx.scan(m.Span.End, min(len(b.d.Runes), m.Span.End+100)))
+		if noun == "" {
+			continue
+		}
+		if d, ok := desc[noun]; ok && d.rec != e {
+			desc[noun] = orgDescriptor{at: d.at}
+			continue
+		}
+		desc[noun] = orgDescriptor{rec: e, at: at}
+	}
+	if len(desc) == 0 {
+		return
+	}
+	toks := b.tx.scan(0, len(b.d.Runes))
+	for i := 0; i+1 < len(toks); i++ {
+		d, ok := desc[toks[i+1].Lower]
+		if toks[i].Lower != "the" || !ok || d.rec == nil || toks[i].Start <= d.at || toks[i+1].Text != toks[i+1].Lower {
+			continue
+		}
+		if i+2 < len(toks) && toks[i+2].Kind == 'w' && semIsCap(toks[i+2].Text) {
+			continue
+		}
+		b.mention(d.rec, toks[i].Start, toks[i+1].End, MentionNominal)
+	}
+}
+
+// descriptorAfter reads ", a/an WORDS NOUN," right after a name (toks start after
+// it): up to five words, the last a lowercase noun, closed by a comma; it returns the
+// noun and where it ends, or "".
+func descriptorAfter(toks []semTok) (string, int) {
+	if len(toks) < 4 || toks[0].Text != "," || (toks[1].Lower != "a" && toks[1].Lower != "an") {
+		return "", 0
+	}
+	for k := 2; k < len(toks) && k < 8; k++ {
+		if toks[k].Text != "," {
+			if toks[k].Kind != 'w' || qLex.stops[toks[k].Lower] || isNameConnector(toks[k]) {
+				return "", 0 // "a unit of the army": the noun is no descriptor
+			}
+			continue
+		}
+		last := toks[k-1]
+		if k == 2 || last.Text != last.Lower {
+			return "", 0
+		}
+		return last.Lower, last.End
+	}
+	return "", 0
 }
 
 // nominalReferent returns the organization or outlet that "the HEAD" at pos refers

@@ -19,7 +19,10 @@ import (
 //
 // BODY is a run of capitalized words whose last word is marked "place" in
 // lexicon/orgwords.txt ("Ministry", "Office", "Agency"); "Ministry of Health" is read
-// as "Health Ministry". PLACE is a country or territory of lexicon/countries.txt
+// as "Health Ministry". After a listed country or demonym, BODY may also be written in
+// lowercase ("Sudan’s health ministry", "the Sudanese army": one or two lowercase
+// words ending in such a word, or "military"; lowercaseBodyAt) and is named
+// capitalized, the same entity as "Sudan’s Health Ministry". PLACE is a country or territory of lexicon/countries.txt
 // (named by its canonical name when written as an acronym or demonym), or, before
 // "’s" or after "in", any single capitalized name-shaped word that is no person named
 // before, no given name and no month ("Velmora’s"); after "of" only a listed place,

@@ -101,6 +101,7 @@ func TestEntityRules(t *testing.T) {
 		{"nominal", "It was 68,800, according to Gaza’s Health Ministry. The ministry keeps records.", "Gaza’s Health Ministry", graph.KindOrganization, "", "", "", "The ministry"},
 		{"nominal: a party", "The Velmoran Labour Party won. The party said it would govern.", "Velmoran Labour Party", graph.KindOrganization, "", "", "", "The party"},
 		{"nominal: the company after a corporate suffix", "Acme Foods Inc. recalled meat. The company said no one fell ill.", "Acme Foods Inc", graph.KindOrganization, "", "", "", "The company"},
+		{"nominal: the noun of a descriptor appositive", "The Velmora Observatory for Human Rights, a Corvia-based war monitor, said 20 died. The monitor said fighting went on.", "Velmora Observatory for Human Rights", graph.KindOrganization, "", "", "", "The monitor"},
 		{"country: capital as metonym", "Khartoum rejected the report; Kyiv and Moscow did not.", "Sudan", graph.KindCountry, "Khartoum", "", "", "Khartoum"},
 		{"country: demonym makes a group", "Sudanese officials denied it.", "Sudanese officials", graph.KindGroup, "", "", "", ""},
 		{"country: territory", "Aid reached the West Bank.", "West Bank", graph.KindCountry, "", "", "", ""},
