@@ -23,7 +23,7 @@ import (
 // has test sentences in entities_test.go, keyed by its name):
 //  1. group: [a|the] [senior|top|...] COUNTRY/DEMONYM/ORG [adjective] GROUP-NOUN
 //     ("a senior U.S. official", "Israeli officials") → a group named by its words;
-//     "the ORG [adjective] BODY-NOUN" ("the U.N. mapping office") → an organization
+//     "the ORG adjective BODY-NOUN" ("the U.N. mapping office") → an organization
 //     named by its words (bodyNominal);
 //  2. title and name: [ORG/COUNTRY] TITLE Name ("U.N. Secretary-General Antonio
 //     Guterres", "President Donald Trump", "Dr. Amina Yusuf") → a person with the
@@ -738,18 +738,20 @@ func (b *entityBuilder) group(toks []semTok, i int) int {
 	return 0
 }
 
-// bodyNominal applies rule 1's "named body": "the ORG [adjective] BODY-NOUN" after
-// "the", with an organization's name before a lowercase body noun (lexicon nominals:
-// office, agency, ministry ...): "the U.N. refugee agency" → an organization named
-// "U.N. refugee agency", which "the agency" later refers to. A country or demonym
+// bodyNominal applies rule 1's "named body": "the ORG adjective BODY-NOUN", with an
+// organization's name and a lowercase modifier before a body noun (lexicon nominals:
+// office, agency, ministry ...): "the U.N. mapping office" → an organization named
+// "U.N. mapping office", which "the office" later refers to; without a modifier
+// ("the U.N. agency") it points back and names nothing new. A country or demonym
 // before the noun ("the Israeli army") is left to the country. toks[start:j] are the
 // modifiers read by group; it returns the tokens used, or 0.
 func (b *entityBuilder) bodyNominal(toks []semTok, i, start, j int) int {
 	if start == i || toks[i].Lower != "the" {
 		return 0
 	}
-	if e, n, ok := b.gazMatch(toks, start); !ok || e.kind != graph.KindOrganization || start+n > j {
-		return 0
+	e, n, ok := b.gazMatch(toks, start)
+	if !ok || e.kind != graph.KindOrganization || start+n >= j {
+		return 0 // "the U.N. agency" without a modifier points back to an agency named before
 	}
 	t := toks[j]
 	if !entLex.nominals[t.Lower] || t.Text != t.Lower || t.Lower == "government" {
@@ -1043,9 +1045,32 @@ func (b *entityBuilder) capSeqEnd(toks []semTok, i int) int {
 			j++
 			continue
 		}
+		if n := nameParticleRun(toks, j); n > 0 && entLex.firstNames[toks[i].Text] != 0 {
+			j += n // "Bill de Blasio", "Ursula von der Leyen": particles inside a person's name
+			continue
+		}
 		break
 	}
 	return j
+}
+
+// lowercaseNameParticles are the lowercase words that join the parts of personal
+// names ("de Blasio", "bin Salman", "von der Leyen", "dos Santos").
+var lowercaseNameParticles = map[string]bool{"de": true, "da": true, "di": true, "du": true, "del": true,
+	"della": true, "der": true, "den": true, "van": true, "von": true, "bin": true, "ibn": true, "bint": true,
+	"dos": true, "das": true, "le": true, "la": true, "al": true, "el": true}
+
+// nameParticleRun returns how many lowercase name particles start at token j and are
+// followed by a capitalized word (1 or 2: "von der"), or 0.
+func nameParticleRun(toks []semTok, j int) int {
+	n := 0
+	for j+n < len(toks) && n < 2 && lowercaseNameParticles[toks[j+n].Text] {
+		n++
+	}
+	if n == 0 || j+n >= len(toks) || !semCapWord(toks[j+n]) {
+		return 0
+	}
+	return n
 }
 
 // nameBreakWords are words that, capitalized in a headline, end a name rather than

@@ -115,6 +115,8 @@ func TestEntityRules(t *testing.T) {
 		{"capitalized sequence: the organization before a titled name", "Later, Meridian Research Organization Director-General Tomas Velko said it.", "Meridian Research Organization", graph.KindOrganization, "", "", "", "Meridian Research Organization"},
 		{"capitalized sequence: a chain of roles before a titled name", "Coast Guard Press Secretary Rear Adm. Ilsa Brandt said the ship sank.", "Ilsa Brandt", graph.KindPerson, "", "Rear Adm.", "Coast Guard Press Secretary Rear Adm. Ilsa Brandt", ""},
 		{"capitalized sequence: a name particle joins a name", "Karim al-Tayeb, the mayor of Velmora, told reporters the dam broke.", "Karim al-Tayeb", graph.KindPerson, "", "the mayor of Velmora", "", "Karim al-Tayeb"},
+		{"capitalized sequence: a lowercase particle inside a person's name", "Bill de Korvan said the budget was balanced.", "Bill de Korvan", graph.KindPerson, "", "", "Bill", ""},
+		{"capitalized sequence: two particles inside a person's name", "Ursula von der Velde said the talks went on.", "Ursula von der Velde", graph.KindPerson, "", "", "", ""},
 		{"capitalized sequence: an acronym with a body appositive is an organization", "The data comes from VSTAT, Velmora's official statistics agency.", "VSTAT", graph.KindOrganization, "", "", "", "VSTAT"},
 		{"capitalized sequence: an acronym without a body appositive is no organization", "The data comes from VSTAT, a new survey.", "", "", "", "", "VSTAT", ""},
 		{"group: named body after the", "The U.N. mapping office said 40 died. About 800 people fled, the office said.", "U.N. mapping office", graph.KindOrganization, "", "", "", "the office"},
