@@ -916,6 +916,11 @@ func (b *entityBuilder) capSeq(toks []semTok, i int, sentStart bool) int {
 	if kind == graph.KindUnknown && len(seq) == 1 && isAcronym(name) && bodyAppositiveAfter(toks, j) {
 		kind = graph.KindOrganization
 	}
+	if kind == graph.KindUnknown && len(seq) == 1 && i > 0 && isLowerTitle(toks[i-1]) && nameShaped(name) && speechVerbContext(toks, i, j) {
+		kind = graph.KindPerson // "WHO chief Tedros said": one name after a lowercase title
+		b.recordCapSeq(toks, i, j, seq[0].Start, end, name, kind, acr)
+		return j - i
+	}
 	if kind == graph.KindUnknown {
 		if len(seq) == 1 {
 			// a surname or an acronym, also at the start of a sentence ("Brodie said")

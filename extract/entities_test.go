@@ -117,6 +117,8 @@ func TestEntityRules(t *testing.T) {
 		{"capitalized sequence: a name particle joins a name", "Karim al-Tayeb, the mayor of Velmora, told reporters the dam broke.", "Karim al-Tayeb", graph.KindPerson, "", "the mayor of Velmora", "", "Karim al-Tayeb"},
 		{"capitalized sequence: a lowercase particle inside a person's name", "Bill de Korvan said the budget was balanced.", "Bill de Korvan", graph.KindPerson, "", "", "Bill", ""},
 		{"capitalized sequence: two particles inside a person's name", "Ursula von der Velde said the talks went on.", "Ursula von der Velde", graph.KindPerson, "", "", "", ""},
+		{"capitalized sequence: one name after a lowercase title and before a speech verb", "The WHO chief Velkonis said the hospital had collapsed.", "Velkonis", graph.KindPerson, "", "WHO chief", "", "Velkonis"},
+		{"capitalized sequence: one name after a lowercase title without a speech verb is no person", "The WHO chief Velkonis visited the hospital.", "", "", "", "", "Velkonis", ""},
 		{"capitalized sequence: an acronym with a body appositive is an organization", "The data comes from VSTAT, Velmora's official statistics agency.", "VSTAT", graph.KindOrganization, "", "", "", "VSTAT"},
 		{"capitalized sequence: an acronym without a body appositive is no organization", "The data comes from VSTAT, a new survey.", "", "", "", "", "VSTAT", ""},
 		{"group: named body after the", "The U.N. mapping office said 40 died. About 800 people fled, the office said.", "U.N. mapping office", graph.KindOrganization, "", "", "", "the office"},
