@@ -49,7 +49,10 @@ import (
 //     a name inside the sequence ("Acme Institute Director-General Jane Roe") split
 //     it: the words before are an organization (unless they hold a title), the
 //     title and name are left to rule 2; a hyphenated name particle ("al-Tayeb")
-//     counts as a capitalized word;
+//     counts as a capitalized word, and lowercase particles ("de", "von der", "bin")
+//     join the words of a name that opens with a given name; one name-shaped word
+//     after a lowercase title and before a speech verb is a person ("WHO chief
+//     Velkonis said");
 //  7. appositive roles: "NAME, ROLE," / "the ROLE, NAME," / "Place's ROLE, NAME," / "NAME, who ROLE," /
 //     "NAME is the ROLE" / "IDF soldier NAME" (a lowercase title before the name);
 //  8. aliases: a single capitalized word equal to a known person's surname or given

@@ -47,6 +47,7 @@ func TestEntityRules(t *testing.T) {
 		{"capitalized sequence: an ordinary word before a known surname", "Mark Brodie arrived. Protests Against Brodie grew against the plan.", "Mark Brodie", graph.KindPerson, "", "", "Against Brodie", ""},
 		{"title and name: a month as a surname", "Prime Minister Theresa May spoke.", "Theresa May", graph.KindPerson, "", "Prime Minister", "", ""},
 		{"title and name: an initial inside the name", "District Judge Tomas K. Velko said the fine stood.", "Tomas K. Velko", graph.KindPerson, "", "Judge", "Tomas K", ""},
+		{"title and name: Mr without a period", "Mr Velkonis Darro said the rate would fall.", "Velkonis Darro", graph.KindPerson, "", "Mr", "", ""},
 		{"title and name: Dr. and an unlisted name", "Dr. Amina Yusuf said the clinic was full.", "Amina Yusuf", graph.KindPerson, "", "Dr.", "", ""},
 		{"appositive after name", "Hamish Falconer, Britain’s minister for the Middle East and North Africa, told reporters.", "Hamish Falconer", graph.KindPerson, "", "Britain’s minister for the Middle East and North Africa", "", ""},
 		{"relative-clause appositive", "Jane Roe, who chairs urban warfare studies at the Modern War Institute, said so.", "Jane Roe", graph.KindPerson, "", "chairs urban warfare studies at the Modern War Institute", "", ""},
