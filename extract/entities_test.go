@@ -64,6 +64,7 @@ func TestEntityRules(t *testing.T) {
 		{"place body: a lowercase body after a country", "Sudan's health ministry said 40 died.", "Sudan’s Health Ministry", graph.KindOrganization, "Sudan's health ministry", "", "", "Sudan's health ministry"},
 		{"place body: a lowercase army after a demonym", "The Sudanese army said it repelled the attack.", "Sudan’s Army", graph.KindOrganization, "Sudanese army", "", "", ""},
 		{"place body: a lowercase body after an unlisted name is none", "Velko's army of fans cheered.", "", "", "", "", "Velko’s Army", ""},
+		{"place body: a national Red Crescent society", "According to the Libyan Red Crescent, 200 people died.", "Libya’s Red Crescent", graph.KindOrganization, "Libyan Red Crescent", "", "International Committee of the Red Cross", ""},
 		{"place body: Ministry of X in PLACE", "The Ministry of Health in Gaza said 20 died. Gaza’s Health Ministry keeps records.", "Gaza’s Health Ministry", graph.KindOrganization, "Ministry of Health in Gaza", "", "", "Ministry of Health in Gaza"},
 		{"place body: a bare body name later is that body", "Gaza’s Health Ministry said 20 died. The Health Ministry keeps records.", "Gaza’s Health Ministry", graph.KindOrganization, "Health Ministry", "", "Health Ministry", "Health Ministry"},
 		{"place body: a bare body name after two places is neither", "Gaza’s Health Ministry and Sudan’s Health Ministry spoke. The Health Ministry keeps records.", "Health Ministry", graph.KindOrganization, "", "", "", "Health Ministry"},
