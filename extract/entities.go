@@ -216,7 +216,7 @@ func loadEntLexicon() *entityLexicon {
 		l.groupPre[w] = true
 	}
 	for _, w := range []string{"ministry", "council", "institute", "agency", "authority", "committee", "commission", "government", "organization", "army", "military", "group", "movement", "university", "office", "department",
-		"party", "union", "coalition", "alliance", "bank", "court", "service", "fund", "mission", "foundation", "association", "federation", "observatory", "clinic", "hospital", "bureau", "directorate", "company", "corporation", "firm"} {
+		"party", "union", "coalition", "alliance", "bank", "court", "service", "fund", "mission", "foundation", "association", "federation", "observatory", "clinic", "hospital", "bureau", "directorate", "company", "corporation", "firm", "administration", "command"} {
 		l.nominals[w] = true
 	}
 	return l
@@ -919,8 +919,8 @@ func (b *entityBuilder) capSeq(toks []semTok, i int, sentStart bool) int {
 	if kind == graph.KindUnknown && len(seq) == 1 && isAcronym(name) && bodyAppositiveAfter(toks, j) {
 		kind = graph.KindOrganization
 	}
-	if kind == graph.KindUnknown && len(seq) == 1 && i > 0 && isLowerTitle(toks[i-1]) && nameShaped(name) && speechVerbContext(toks, i, j) {
-		kind = graph.KindPerson // "WHO chief Tedros said": one name after a lowercase title
+	if kind == graph.KindUnknown && len(seq) == 1 && b.oneWordSpeaker(toks, i, j, name) {
+		kind = graph.KindPerson // "WHO chief Tedros said", "Velkonis, the regional governor, said"
 		b.recordCapSeq(toks, i, j, seq[0].Start, end, name, kind, acr)
 		return j - i
 	}
@@ -1060,6 +1060,24 @@ func (b *entityBuilder) capSeqEnd(toks []semTok, i int) int {
 		break
 	}
 	return j
+}
+
+// oneWordSpeaker reports whether a single name-shaped word that no lexicon knows is a
+// person speaking: a speech verb follows it (speechVerbContext) and a role stands
+// next to it, a lowercase title before ("WHO chief Velkonis said") or a title in an
+// appositive after ("Velkonis, the regional governor, said"). Ordinary words written
+// lowercase elsewhere are never such names.
+func (b *entityBuilder) oneWordSpeaker(toks []semTok, i, j int, name string) bool {
+	if !nameShaped(name) || b.lowercase[strings.ToLower(name)] || isAcronym(name) || !speechVerbContext(toks, i, j) {
+		return false
+	}
+	if b.personBySurname(name) != nil || b.given[name] != nil {
+		return false // "Barkley said": the person named in full before (rule 8)
+	}
+	if i > 0 && toks[i-1].Kind == 'w' && toks[i-1].Text == toks[i-1].Lower && !isLowerTitle(toks[i-1]) {
+		return false // "Senator Jane Roe of Velmora, who ...": a place after a preposition
+	}
+	return (i > 0 && isLowerTitle(toks[i-1])) || roleAppositiveAfter(toks, j)
 }
 
 // lowercaseNameParticles are the lowercase words that join the parts of personal

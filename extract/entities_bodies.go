@@ -186,11 +186,19 @@ func (b *entityBuilder) bodyAt(toks []semTok, i int) (string, int, int) {
 	return strings.Join(words, " "), end, nameEnd
 }
 
+// lowercaseBodyHeads are the head nouns of bodies written in lowercase after a
+// country (lowercaseBodyAt), with the fewest words the body has: 1 for a noun that is
+// a body alone ("army", also with a modifier: "air force"), 2 for a noun that needs
+// a modifier ("health ministry"; "Velmora’s ministry" is left alone).
+var lowercaseBodyHeads = map[string]int{"Army": 1, "Military": 1, "Government": 1, "Police": 1, "Navy": 1,
+	"Parliament": 1, "Cabinet": 1, "Ministry": 2, "Department": 2, "Office": 2, "Agency": 2, "Force": 2,
+	"Forces": 2, "Guard": 2, "Service": 2, "Council": 2, "Authority": 2, "Bank": 2}
+
 // lowercaseBodyAt reads a body written in lowercase after a listed country or
 // demonym ("Velmora’s health ministry", "the Velmoran army"): one or two lowercase
-// words whose last, capitalized, is marked "place" in orgwords.txt, or the single
-// word "military". The body is named capitalized ("Health Ministry", "Army"), so it
-// is the same entity as the capitalized form. It returns "" when none starts at i.
+// words ending in a head of lowercaseBodyHeads. The body is named capitalized
+// ("Health Ministry", "Army"), so it is the same entity as the capitalized form. It
+// returns "" when none starts at i.
 func lowercaseBodyAt(toks []semTok, i int) (string, int, int) {
 	for n := 1; n <= 2 && i+n <= len(toks); n++ {
 		var words []string
@@ -205,7 +213,7 @@ func lowercaseBodyAt(toks []semTok, i int) (string, int, int) {
 		if !ok {
 			return "", 0, 0
 		}
-		if head := words[n-1]; entLex.placeWords[head] || (n == 1 && head == "Military") {
+		if head := words[n-1]; lowercaseBodyHeads[head] == n || (n == 2 && lowercaseBodyHeads[head] == 1) {
 			return strings.Join(words, " "), i + n, toks[i+n-1].End
 		}
 	}

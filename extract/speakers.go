@@ -359,6 +359,9 @@ func (r *speakerResolver) resolveSource(src Span) (string, []string) {
 	if id := r.appositivePerson(ms, headEnd); id != "" {
 		return id, nil
 	}
+	if id := r.countryNamedBody(ms, words, headEnd); id != "" {
+		return id, nil
+	}
 	if id := r.roleAnaphor(words, headEnd); id != "" {
 		r.addMention(Mention{Entity: id, Span: semSpan(r.d.Runes, words[0].Start, words[len(words)-1].End), Kind: MentionNominal})
 		return id, nil
@@ -509,12 +512,88 @@ func (r *speakerResolver) headMention(ms []Mention, words []semTok, headEnd int)
 		if m.Kind == MentionNominal && m.Span.Start > words[0].Start {
 			continue // "many in the party": a nominal inside the head is not its head
 		}
+		if r.nameModifier(m, headEnd) {
+			continue // "U.S. Central Command": the country modifies an unrecognized name
+		}
 		if p := r.titledPersonAfter(ms, words, m, headEnd); p != "" {
 			return p
 		}
 		return m.Entity
 	}
 	return ""
+}
+
+// nameModifier reports whether a country mention is followed directly, inside the
+// head, by a capitalized word ("U.S. Central Command", "U.S. President Jane Roe",
+// "U.S. Velmora Group"): the country modifies that name and is not the speaker.
+func (r *speakerResolver) nameModifier(m Mention, headEnd int) bool {
+	if e := r.entity(m.Entity); e == nil || e.Kind != graph.KindCountry {
+		return false
+	}
+	next := r.tx.scan(m.Span.End, min(headEnd, m.Span.End+40))
+	return len(next) > 0 && next[0].Kind == 'w' && semIsCap(next[0].Text)
+}
+
+// countryNamedBody applies rule 2's "country and name": a head made of a country
+// and one to three capitalized words that name nothing known ("U.S. Velcom",
+// "the U.S. Velmora Command") is an organization of that country, named by the
+// head's words without "the".
+func (r *speakerResolver) countryNamedBody(ms []Mention, words []semTok, headEnd int) string {
+	var head []semTok
+	for _, w := range words {
+		if w.Start < headEnd {
+			head = append(head, w)
+		}
+	}
+	if len(head) > 0 && head[0].Lower == "the" {
+		head = head[1:]
+	}
+	if len(head) < 2 || len(ms) != 1 || ms[0].Span.Start != head[0].Start {
+		return ""
+	}
+	if e := r.entity(ms[0].Entity); e == nil || e.Kind != graph.KindCountry {
+		return ""
+	}
+	if end := ms[0].Span.End; end < len(r.d.Runes) && semIsApos(r.d.Runes[end]) {
+		return "" // "Velmora’s Jane Roe": a possessive country before a person
+	}
+	k := 0
+	for k < len(head) && head[k].Start < ms[0].Span.End {
+		k++
+	}
+	rest := head[k:]
+	if len(rest) == 0 || len(rest) > 3 || !allNameWords(rest) && !(len(rest) == 1 && nameShaped(rest[0].Text)) {
+		return ""
+	}
+	for _, w := range rest {
+		if !semIsCap(w.Text) {
+			return ""
+		}
+	}
+	last := head[len(head)-1]
+	name := semCollapseSpace(string(r.d.Runes[head[0].Start:last.End]))
+	return r.newSourceEntity(name, graph.KindOrganization, head[0].Start, last.End, MentionName)
+}
+
+// unnamedBody applies rule 3's "unnamed body": a source "the MODIFIER... BODY-NOUN"
+// in lowercase, with one to three modifiers and a body noun (lexicon nominals:
+// "the regional military administration", "the local resistance committee") that
+// no entity took, becomes an organization named by its words without "the".
+func (r *speakerResolver) unnamedBody(head []semTok) string {
+	if len(head) < 3 || len(head) > 5 || head[0].Lower != "the" {
+		return ""
+	}
+	for _, w := range head[1:] {
+		if w.Text != w.Lower || qLex.stops[w.Lower] {
+			return ""
+		}
+	}
+	last := head[len(head)-1]
+	if !entLex.nominals[last.Lower] {
+		return ""
+	}
+	name := semCollapseSpace(string(r.d.Runes[head[1].Start:last.End]))
+	return r.newSourceEntity(name, graph.KindOrganization, head[0].Start, last.End, MentionNominal)
 }
 
 // spokespersonNouns are the group nouns whose complement is the one they speak for
@@ -575,6 +654,9 @@ func (r *speakerResolver) unnamedSource(words []semTok, headEnd int) string {
 		return "" // "whose attorneys" points back through a relative clause
 	}
 	if id := r.complementGroup(head); id != "" {
+		return id
+	}
+	if id := r.unnamedBody(head); id != "" {
 		return id
 	}
 	last := head[len(head)-1]
