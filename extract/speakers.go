@@ -29,7 +29,12 @@ import (
 //     apposition ("the U.S. ambassador, Mike Waltz,"); else "the [modifier] TITLE"
 //     is the one person named before with that role ("the health minister", "the
 //     general" for "Maj. Gen. Jane Roe"; roleAnaphor). A source "According to X,
-//     SPEAKER" is read after the comma, X's outlets becoming agencies;
+//     SPEAKER" is read after the comma, X's outlets becoming agencies. A country
+//     directly before a capitalized word modifies a name and is no speaker ("U.S.
+//     Central Command"); a country and one to three unknown capitalized words make
+//     an organization of that country ("U.S. Velcom"; countryNamedBody); "a
+//     spokesperson for X" speaks for X; a nominal mention inside the head ("many in
+//     the party") is not its head;
 //  3. a source with no mention whose head noun is a group noun (lexicon/groups.txt)
 //     becomes a group entity named by its words ("Observers note" → observers; a name
 //     that completes a group noun makes it a group too: "permanent members of the
@@ -37,6 +42,8 @@ import (
 //     made of two or three capitalized name words becomes a person; "this source"
 //     (this/that and a source or body noun) is the one organization or outlet named
 //     in the sentence before, never a new group, and "whose lawyers" names nothing;
+//     "the MODIFIER... BODY-NOUN" in lowercase ("the regional military
+//     administration") becomes an organization named by its words (unnamedBody);
 //  4. Via: the agencies the attribution stage found (Attribution.ViaSpans), mapped to
 //     entities; when the source names only news outlets ("according to reports from Reuters
 //     and the Associated Press"), the first is the speaker and all of them are Via;
