@@ -1553,6 +1553,26 @@ type orgDescriptor struct {
 // a Britain-based war monitor, ... the monitor said") refers to that organization;
 // to none when two organizations were described with that noun.
 func (b *entityBuilder) descriptorNominals() {
+	desc := b.orgDescriptors()
+	if len(desc) == 0 {
+		return
+	}
+	toks := b.tx.scan(0, len(b.d.Runes))
+	for i := 0; i+1 < len(toks); i++ {
+		d, ok := desc[toks[i+1].Lower]
+		if toks[i].Lower != "the" || !ok || d.rec == nil || toks[i].Start <= d.at || toks[i+1].Text != toks[i+1].Lower {
+			continue
+		}
+		if i+2 < len(toks) && toks[i+2].Kind == 'w' && semIsCap(toks[i+2].Text) {
+			continue
+		}
+		b.mention(d.rec, toks[i].Start, toks[i+1].End, MentionNominal)
+	}
+}
+
+// orgDescriptors returns the descriptor nouns of the organizations and outlets named
+// so far, each with its organization (nil when two share the noun).
+func (b *entityBuilder) orgDescriptors() map[string]orgDescriptor {
 	desc := map[string]orgDescriptor{}
 	for _, m := range b.mentions {
 		e := b.byID[m.Entity]
@@ -1569,20 +1589,7 @@ func (b *entityBuilder) descriptorNominals() {
 		}
 		desc[noun] = orgDescriptor{rec: e, at: at}
 	}
-	if len(desc) == 0 {
-		return
-	}
-	toks := b.tx.scan(0, len(b.d.Runes))
-	for i := 0; i+1 < len(toks); i++ {
-		d, ok := desc[toks[i+1].Lower]
-		if toks[i].Lower != "the" || !ok || d.rec == nil || toks[i].Start <= d.at || toks[i+1].Text != toks[i+1].Lower {
-			continue
-		}
-		if i+2 < len(toks) && toks[i+2].Kind == 'w' && semIsCap(toks[i+2].Text) {
-			continue
-		}
-		b.mention(d.rec, toks[i].Start, toks[i+1].End, MentionNominal)
-	}
+	return desc
 }
 
 // descriptorAfter reads ", a/an WORDS NOUN," right after a name (toks start after

@@ -546,15 +546,7 @@ func (r *speakerResolver) nameModifier(m Mention, headEnd int) bool {
 // "the U.S. Velmora Command") is an organization of that country, named by the
 // head's words without "the".
 func (r *speakerResolver) countryNamedBody(ms []Mention, words []semTok, headEnd int) string {
-	var head []semTok
-	for _, w := range words {
-		if w.Start < headEnd {
-			head = append(head, w)
-		}
-	}
-	if len(head) > 0 && head[0].Lower == "the" {
-		head = head[1:]
-	}
+	head := headWithoutArticle(words, headEnd)
 	if len(head) < 2 || len(ms) != 1 || ms[0].Span.Start != head[0].Start {
 		return ""
 	}
@@ -568,18 +560,41 @@ func (r *speakerResolver) countryNamedBody(ms []Mention, words []semTok, headEnd
 	for k < len(head) && head[k].Start < ms[0].Span.End {
 		k++
 	}
-	rest := head[k:]
-	if len(rest) == 0 || len(rest) > 3 || !allNameWords(rest) && !(len(rest) == 1 && nameShaped(rest[0].Text)) {
+	if !unknownNameWords(head[k:]) {
 		return ""
-	}
-	for _, w := range rest {
-		if !semIsCap(w.Text) {
-			return ""
-		}
 	}
 	last := head[len(head)-1]
 	name := semCollapseSpace(string(r.d.Runes[head[0].Start:last.End]))
 	return r.newSourceEntity(name, graph.KindOrganization, head[0].Start, last.End, MentionName)
+}
+
+// headWithoutArticle returns the words of a source's head (before headEnd) without
+// a leading "the".
+func headWithoutArticle(words []semTok, headEnd int) []semTok {
+	var head []semTok
+	for _, w := range words {
+		if w.Start < headEnd {
+			head = append(head, w)
+		}
+	}
+	if len(head) > 0 && head[0].Lower == "the" {
+		head = head[1:]
+	}
+	return head
+}
+
+// unknownNameWords reports whether ws are one to three capitalized words that can be
+// a name: name words (allNameWords), or one name-shaped word ("Velcom").
+func unknownNameWords(ws []semTok) bool {
+	if len(ws) == 0 || len(ws) > 3 || (!allNameWords(ws) && !(len(ws) == 1 && nameShaped(ws[0].Text))) {
+		return false
+	}
+	for _, w := range ws {
+		if !semIsCap(w.Text) {
+			return false
+		}
+	}
+	return true
 }
 
 // unnamedBody applies rule 3's "unnamed body": a source "the MODIFIER... BODY-NOUN"
@@ -709,33 +724,49 @@ func hasWordRun(hay, needle []string) bool {
 // before whose role has those words ("eastern Velmora's health minister, Jane Roe";
 // "Maj. Gen. Jane Roe" for "the general"); none when two persons have it.
 func (r *speakerResolver) roleAnaphor(words []semTok, headEnd int) string {
+	head := roleAnaphorHead(words, headEnd)
+	if head == nil {
+		return ""
+	}
+	found := ""
+	for _, e := range r.d.Entities {
+		if e.Kind != graph.KindPerson || !hasRole(e.Roles, head) || !r.mentionedBefore(e.ID, words[0].Start) {
+			continue
+		}
+		if found != "" {
+			return ""
+		}
+		found = e.ID
+	}
+	return found
+}
+
+// roleAnaphorHead returns the role words of a source "the [former] [modifier] TITLE"
+// (without "the" and the time word), or nil when the source is no such phrase.
+func roleAnaphorHead(words []semTok, headEnd int) []string {
 	var head []string
 	for _, w := range words {
 		if w.Start < headEnd {
 			head = append(head, w.Lower)
 		}
 	}
-	if len(head) > 0 && head[0] == "the" && len(head) > 2 && roleTimeWords[head[1]] {
+	if len(head) > 2 && head[0] == "the" && roleTimeWords[head[1]] {
 		head = append([]string{"the"}, head[2:]...) // "the former president": any president
 	}
 	if len(head) < 2 || len(head) > 4 || head[0] != "the" || !roleHeadTitle(head[1:]) {
-		return ""
+		return nil
 	}
-	found := ""
-	for _, e := range r.d.Entities {
-		if e.Kind != graph.KindPerson || !r.mentionedBefore(e.ID, words[0].Start) {
-			continue
-		}
-		for _, role := range e.Roles {
-			if hasWordRun(roleWords(role), head[1:]) {
-				if found != "" && found != e.ID {
-					return ""
-				}
-				found = e.ID
-			}
+	return head[1:]
+}
+
+// hasRole reports whether one of the roles has the words as a run.
+func hasRole(roles, words []string) bool {
+	for _, role := range roles {
+		if hasWordRun(roleWords(role), words) {
+			return true
 		}
 	}
-	return found
+	return false
 }
 
 // roleTimeWords are the modifiers of a role anaphor that any holder of the role
