@@ -23,12 +23,16 @@ import (
 // has test sentences in entities_test.go, keyed by its name):
 //  1. group: [a|the] [senior|top|...] COUNTRY/DEMONYM/ORG [adjective] GROUP-NOUN
 //     ("a senior U.S. official", "Israeli officials") → a group named by its words;
+//     "the ORG adjective BODY-NOUN" ("the U.N. mapping office") → an organization
+//     named by its words (bodyNominal);
 //  2. title and name: [ORG/COUNTRY] TITLE Name ("U.N. Secretary-General Antonio
 //     Guterres", "President Donald Trump", "Dr. Amina Yusuf") → a person with the
 //     title as a role; a name in parentheses is the one used ("Lt Gen CJ (Kees)
 //     Matthijssen" → Kees Matthijssen);
 //  3. place body: "Gaza’s Health Ministry", "the Ukrainian Foreign Ministry",
 //     "Ministry of Health in Sudan" → the body of that place (entities_bodies.go);
+//     after a listed country or demonym also written in lowercase ("Sudan’s health
+//     ministry", "the Sudanese army");
 //  4. gazetteer: the longest known name or alias ("Israeli Defense Forces" → Israel
 //     Defense Forces, "Khartoum" → Sudan); aliases marked "?" only in a reporting
 //     context; not when a hyphen makes it an adjective ("U.S.-brokered");
@@ -40,13 +44,24 @@ import (
 //     verb, a role around it or the last word used alone elsewhere ("Olena Kovalenko
 //     ... Kovalenko said") makes a person; "(ACRONYM)" right after defines an alias;
 //     other single words are kept as surname/acronym candidates, also at the start
-//     of a sentence;
-//  7. appositive roles: "NAME, ROLE," / "the ROLE, NAME," / "NAME, who ROLE," /
+//     of a sentence; an unknown acronym followed by an appositive ending in a body
+//     noun ("VSTAT, Velmora's statistics agency,") is an organization; a title and
+//     a name inside the sequence ("Acme Institute Director-General Jane Roe") split
+//     it: the words before are an organization (unless they hold a title), the
+//     title and name are left to rule 2; a hyphenated name particle ("al-Tayeb")
+//     counts as a capitalized word, and lowercase particles ("de", "von der", "bin")
+//     join the words of a name that opens with a given name; one name-shaped word
+//     after a lowercase title and before a speech verb is a person ("WHO chief
+//     Velkonis said");
+//  7. appositive roles: "NAME, ROLE," / "the ROLE, NAME," / "Place's ROLE, NAME," / "NAME, who ROLE," /
 //     "NAME is the ROLE" / "IDF soldier NAME" (a lowercase title before the name);
 //  8. aliases: a single capitalized word equal to a known person's surname or given
 //     name, or to an acronym defined earlier, is that entity ("Brodie said");
 //  9. nominals: "the ministry", "the council"... → the one organization named before
-//     whose name or alias has that word; none when two or more have it.
+//     whose name or alias has that word; none when two or more have it; "the
+//     company"/"the firm" also fits a name ending in a corporate suffix ("Acme Foods
+//     Inc."); "the NOUN" after "ORG, a/an ... NOUN," ("a Corvia-based war monitor")
+//     is that organization (descriptorNominals).
 
 type gazEntry struct {
 	canon string
@@ -200,7 +215,8 @@ func loadEntLexicon() *entityLexicon {
 	for _, w := range []string{"senior", "top", "former", "high-ranking", "unnamed", "anonymous", "several", "some", "many", "other", "two", "three", "four", "five", "local", "western", "regional"} {
 		l.groupPre[w] = true
 	}
-	for _, w := range []string{"ministry", "council", "institute", "agency", "authority", "committee", "commission", "government", "organization", "army", "military", "group", "movement", "university", "office", "department"} {
+	for _, w := range []string{"ministry", "council", "institute", "agency", "authority", "committee", "commission", "government", "organization", "army", "military", "group", "movement", "university", "office", "department",
+		"party", "union", "coalition", "alliance", "bank", "court", "service", "fund", "mission", "foundation", "association", "federation", "observatory", "clinic", "hospital", "bureau", "directorate", "company", "corporation", "firm", "administration", "command"} {
 		l.nominals[w] = true
 	}
 	return l
@@ -344,6 +360,7 @@ func findEntities(d *Document) {
 	}
 	b.resolvePending()
 	b.nominals()
+	b.descriptorNominals()
 	b.finish()
 }
 
@@ -418,6 +435,9 @@ func semFirstWord(toks []semTok) int {
 }
 
 func semCapWord(t semTok) bool {
+	if t.Kind == 'w' && particleName(t.Text) {
+		return true
+	}
 	if t.Kind != 'w' || !semIsCap(t.Text) {
 		return false
 	}
@@ -429,6 +449,21 @@ func semCapWord(t semTok) bool {
 		}
 	}
 	return true
+}
+
+// nameParticles are the lowercase particles joined by a hyphen to a capitalized
+// name (Arabic articles: "al-Ghazali", "el-Sayed", "ash-Shami").
+var nameParticles = []string{"al-", "el-", "ad-", "ar-", "as-", "ash-", "at-", "az-", "an-", "ed-", "es-"}
+
+// particleName reports whether w is a lowercase name particle joined by a hyphen to a
+// capitalized name ("al-Ghazali"), which is a word of a name like a capitalized one.
+func particleName(w string) bool {
+	for _, p := range nameParticles {
+		if rest := strings.TrimPrefix(w, p); rest != w && semIsCap(rest) && len(rest) > 1 {
+			return true
+		}
+	}
+	return false
 }
 
 // gazMatch finds the longest gazetteer entry starting at token i; the last token may
@@ -695,12 +730,40 @@ func (b *entityBuilder) group(toks []semTok, i int) int {
 			b.mention(rec, toks[start].Start, t.End, MentionName)
 			return j + 1 - i
 		}
+		if n := b.bodyNominal(toks, i, start, j); n > 0 {
+			return n
+		}
 		if t.Text != t.Lower || qLex.stops[t.Lower] {
 			return 0
 		}
 		j++
 	}
 	return 0
+}
+
+// bodyNominal applies rule 1's "named body": "the ORG adjective BODY-NOUN", with an
+// organization's name and a lowercase modifier before a body noun (lexicon nominals:
+// office, agency, ministry ...): "the U.N. mapping office" → an organization named
+// "U.N. mapping office", which "the office" later refers to; without a modifier
+// ("the U.N. agency") it points back and names nothing new. A country or demonym
+// before the noun ("the Israeli army") is left to the country. toks[start:j] are the
+// modifiers read by group; it returns the tokens used, or 0.
+func (b *entityBuilder) bodyNominal(toks []semTok, i, start, j int) int {
+	if start == i || toks[i].Lower != "the" {
+		return 0
+	}
+	e, n, ok := b.gazMatch(toks, start)
+	if !ok || e.kind != graph.KindOrganization || start+n >= j {
+		return 0 // "the U.N. agency" without a modifier points back to an agency named before
+	}
+	t := toks[j]
+	if !entLex.nominals[t.Lower] || t.Text != t.Lower || t.Lower == "government" {
+		return 0
+	}
+	name := semCollapseSpace(string(b.d.Runes[toks[start].Start:t.End]))
+	rec := b.entity(name, graph.KindOrganization, toks[start].Start)
+	b.mention(rec, toks[start].Start, t.End, MentionName)
+	return j + 1 - i
 }
 
 func semCollapseSpace(s string) string { return strings.Join(strings.Fields(s), " ") }
@@ -739,7 +802,14 @@ func (b *entityBuilder) titled(toks []semTok, i int) int {
 	}
 	k := j + tn
 	nameStart := k
-	for k < len(toks) && semCapWord(toks[k]) && k-nameStart < 4 && !nameBreakWords[toks[k].Lower] && !(k == nameStart && calendarWords[toks[k].Lower]) {
+	for k < len(toks) && k-nameStart < 5 {
+		if t := toks[k]; t.Text == "." && k > nameStart && isInitial(toks[k-1]) && k+1 < len(toks) && semCapWord(toks[k+1]) && toks[k+1].Start == t.End+1 {
+			k++ // "James C. Cacheris": an initial's period
+			continue
+		}
+		if !semCapWord(toks[k]) || k-nameStart >= 4 || nameBreakWords[toks[k].Lower] || (k == nameStart && calendarWords[toks[k].Lower]) {
+			break
+		}
 		if _, org := entLex.orgWords[toks[k].Text]; org {
 			return 0
 		}
@@ -839,10 +909,21 @@ func (b *entityBuilder) capSeq(toks []semTok, i int, sentStart bool) int {
 	if n := b.dateline(toks, i, j); n > 0 {
 		return n
 	}
+	if t := innerTitledName(toks, i, j); t > i {
+		return b.beforeInnerTitle(toks, i, t)
+	}
 	seq, end := withoutPossessive(toks[i:j])
 	name := semCollapseSpace(string(b.d.Runes[seq[0].Start:end]))
 	acr := b.acronymAfter(toks, j)
 	kind := b.capSeqKind(toks, seq, i, j, acr)
+	if kind == graph.KindUnknown && len(seq) == 1 && isAcronym(name) && bodyAppositiveAfter(toks, j) {
+		kind = graph.KindOrganization
+	}
+	if kind == graph.KindUnknown && len(seq) == 1 && b.oneWordSpeaker(toks, i, j, name) {
+		kind = graph.KindPerson // "WHO chief Tedros said", "Velkonis, the regional governor, said"
+		b.recordCapSeq(toks, i, j, seq[0].Start, end, name, kind, acr)
+		return j - i
+	}
 	if kind == graph.KindUnknown {
 		if len(seq) == 1 {
 			// a surname or an acronym, also at the start of a sentence ("Brodie said")
@@ -855,6 +936,54 @@ func (b *entityBuilder) capSeq(toks []semTok, i int, sentStart bool) int {
 	}
 	b.recordCapSeq(toks, i, j, seq[0].Start, end, name, kind, acr)
 	return j - i
+}
+
+// innerTitledName returns where the last title that a person's name follows starts
+// inside the capitalized sequence toks[i:j] ("World Weather Organization
+// Secretary-General Tomas Velko", "Navy Press Secretary Rear Adm. Jane Roe"), or -1:
+// the title must be followed, up to the end of the sequence, by two or three
+// name-shaped words (allNameWords) that start no other title.
+func innerTitledName(toks []semTok, i, j int) int {
+	for k := j - 3; k > i; k-- {
+		n := titleAt(toks, k)
+		if n == 0 {
+			continue
+		}
+		name := toks[k+n : j]
+		if len(name) < 2 || len(name) > 3 || !allNameWords(name) || titleAt(toks, k+n) > 0 {
+			continue
+		}
+		if k > i && titleAt(toks, k-1) > 1 {
+			continue // "Maj. Gen.": the longer title starts earlier
+		}
+		return k
+	}
+	return -1
+}
+
+// beforeInnerTitle handles the words of a capitalized sequence before a titled name
+// at token t (rule "titled name inside a sequence"): when they hold no title and
+// name an organization (an organization word or a known name: "World Weather
+// Organization"), they are recorded as that organization; a chain of roles ("Navy
+// Press Secretary Rear") is skipped. The title and name are left to rule 2.
+func (b *entityBuilder) beforeInnerTitle(toks []semTok, i, t int) int {
+	for k := i; k < t; k++ {
+		if titleAt(toks, k) > 0 {
+			return t - i
+		}
+	}
+	if e, n, ok := b.gazMatch(toks, i); ok && i+n == t {
+		rec := b.entity(e.canon, e.kind, toks[i].Start)
+		b.mention(rec, toks[i].Start, toks[t-1].End, MentionName)
+		return t - i
+	}
+	if seq := toks[i:t]; len(seq) >= 2 && hasOrgWord(seq) {
+		name := semCollapseSpace(string(b.d.Runes[seq[0].Start:seq[len(seq)-1].End]))
+		if kind := b.capSeqKind(toks, seq, i, t, ""); kind == graph.KindOrganization || kind == graph.KindOutlet {
+			b.recordCapSeq(toks, i, t, seq[0].Start, seq[len(seq)-1].End, name, kind, "")
+		}
+	}
+	return t - i
 }
 
 // interviewer applies the interviewer rule at token i: in "In an interview with X,
@@ -924,9 +1053,50 @@ func (b *entityBuilder) capSeqEnd(toks []semTok, i int) int {
 			j++
 			continue
 		}
+		if n := nameParticleRun(toks, j); n > 0 && entLex.firstNames[toks[i].Text] != 0 {
+			j += n // "Bill de Blasio", "Ursula von der Leyen": particles inside a person's name
+			continue
+		}
 		break
 	}
 	return j
+}
+
+// oneWordSpeaker reports whether a single name-shaped word that no lexicon knows is a
+// person speaking: a speech verb follows it (speechVerbContext) and a role stands
+// next to it, a lowercase title before ("WHO chief Velkonis said") or a title in an
+// appositive after ("Velkonis, the regional governor, said"). Ordinary words written
+// lowercase elsewhere are never such names.
+func (b *entityBuilder) oneWordSpeaker(toks []semTok, i, j int, name string) bool {
+	if !nameShaped(name) || b.lowercase[strings.ToLower(name)] || isAcronym(name) || !speechVerbContext(toks, i, j) {
+		return false
+	}
+	if b.personBySurname(name) != nil || b.given[name] != nil {
+		return false // "Barkley said": the person named in full before (rule 8)
+	}
+	if i > 0 && toks[i-1].Kind == 'w' && toks[i-1].Text == toks[i-1].Lower && !isLowerTitle(toks[i-1]) {
+		return false // "Senator Jane Roe of Velmora, who ...": a place after a preposition
+	}
+	return (i > 0 && isLowerTitle(toks[i-1])) || roleAppositiveAfter(toks, j)
+}
+
+// lowercaseNameParticles are the lowercase words that join the parts of personal
+// names ("de Blasio", "bin Salman", "von der Leyen", "dos Santos").
+var lowercaseNameParticles = map[string]bool{"de": true, "da": true, "di": true, "du": true, "del": true,
+	"della": true, "der": true, "den": true, "van": true, "von": true, "bin": true, "ibn": true, "bint": true,
+	"dos": true, "das": true, "le": true, "la": true, "al": true, "el": true}
+
+// nameParticleRun returns how many lowercase name particles start at token j and are
+// followed by a capitalized word (1 or 2: "von der"), or 0.
+func nameParticleRun(toks []semTok, j int) int {
+	n := 0
+	for j+n < len(toks) && n < 2 && lowercaseNameParticles[toks[j+n].Text] {
+		n++
+	}
+	if n == 0 || j+n >= len(toks) || !semCapWord(toks[j+n]) {
+		return 0
+	}
+	return n
 }
 
 // nameBreakWords are words that, capitalized in a headline, end a name rather than
@@ -1180,6 +1350,9 @@ func allNameWords(seq []semTok) bool {
 			return false
 		}
 		r := []rune(t.Text)
+		if particleName(t.Text) {
+			continue
+		}
 		if len(r) < 2 || !unicode.IsUpper(r[0]) || !unicode.IsLower(r[1]) {
 			return false
 		}
@@ -1257,6 +1430,21 @@ func appositiveAfter(toks []semTok, j int) Span {
 	return Span{Start: s.Start, End: toks[k-1].End}
 }
 
+// bodyAppositiveAfter reports whether an appositive after toks[:j] ends in a body
+// noun (lexicon nominals: agency, office, ministry ...): "VSTAT, Velmora's official
+// statistics agency," makes the acronym before it an organization.
+func bodyAppositiveAfter(toks []semTok, j int) bool {
+	sp := appositiveAfter(toks, j)
+	if sp.IsZero() {
+		return false
+	}
+	k := j + 1
+	for k < len(toks) && toks[k].End < sp.End {
+		k++
+	}
+	return k < len(toks) && toks[k].End == sp.End && entLex.nominals[toks[k].Lower] && toks[k].Text == toks[k].Lower
+}
+
 // opensAppositive reports whether a word after "NAME," opens a role: an article,
 // "who", a capitalized possessive ("Britain’s") or a lowercase title.
 func opensAppositive(first semTok) bool {
@@ -1273,6 +1461,10 @@ func appositiveBefore(toks []semTok, i int) Span {
 	k := i - 2
 	roleEnd := toks[k].End
 	for k > 0 && i-k < 8 && toks[k-1].Text != "," && !isArticle(toks[k-1].Lower) {
+		if _, poss := semBase(toks[k-1].Text); poss && semIsCap(toks[k-1].Text) {
+			// "Velmora’s health minister, Jane Roe,": a possessive name opens the role
+			return Span{Start: toks[k-1].Start, End: roleEnd}
+		}
 		k--
 	}
 	if k == 0 || !isArticle(toks[k-1].Lower) {
@@ -1349,6 +1541,80 @@ func (b *entityBuilder) nominals() {
 	}
 }
 
+// orgDescriptor is the head noun of an appositive that describes an organization
+// ("Acme Foods, a meat processor," → processor), with where it was written.
+type orgDescriptor struct {
+	rec *entityRecord // nil when two organizations share the noun
+	at  int
+}
+
+// descriptorNominals applies rule 9's "descriptor nominal": "the NOUN" after an
+// organization was described as "ORG, a/an ... NOUN," ("the Velmora Observatory,
+// a Britain-based war monitor, ... the monitor said") refers to that organization;
+// to none when two organizations were described with that noun.
+func (b *entityBuilder) descriptorNominals() {
+	desc := b.orgDescriptors()
+	if len(desc) == 0 {
+		return
+	}
+	toks := b.tx.scan(0, len(b.d.Runes))
+	for i := 0; i+1 < len(toks); i++ {
+		d, ok := desc[toks[i+1].Lower]
+		if toks[i].Lower != "the" || !ok || d.rec == nil || toks[i].Start <= d.at || toks[i+1].Text != toks[i+1].Lower {
+			continue
+		}
+		if i+2 < len(toks) && toks[i+2].Kind == 'w' && semIsCap(toks[i+2].Text) {
+			continue
+		}
+		b.mention(d.rec, toks[i].Start, toks[i+1].End, MentionNominal)
+	}
+}
+
+// orgDescriptors returns the descriptor nouns of the organizations and outlets named
+// so far, each with its organization (nil when two share the noun).
+func (b *entityBuilder) orgDescriptors() map[string]orgDescriptor {
+	desc := map[string]orgDescriptor{}
+	for _, m := range b.mentions {
+		e := b.byID[m.Entity]
+		if e == nil || m.Kind != MentionName || (e.Kind != graph.KindOrganization && e.Kind != graph.KindOutlet) {
+			continue
+		}
+		noun, at := descriptorAfter(b.tx.scan(m.Span.End, min(len(b.d.Runes), m.Span.End+100)))
+		if noun == "" {
+			continue
+		}
+		if d, ok := desc[noun]; ok && d.rec != e {
+			desc[noun] = orgDescriptor{at: d.at}
+			continue
+		}
+		desc[noun] = orgDescriptor{rec: e, at: at}
+	}
+	return desc
+}
+
+// descriptorAfter reads ", a/an WORDS NOUN," right after a name (toks start after
+// it): up to five words, the last a lowercase noun, closed by a comma; it returns the
+// noun and where it ends, or "".
+func descriptorAfter(toks []semTok) (string, int) {
+	if len(toks) < 4 || toks[0].Text != "," || (toks[1].Lower != "a" && toks[1].Lower != "an") {
+		return "", 0
+	}
+	for k := 2; k < len(toks) && k < 8; k++ {
+		if toks[k].Text != "," {
+			if toks[k].Kind != 'w' || qLex.stops[toks[k].Lower] || isNameConnector(toks[k]) {
+				return "", 0 // "a unit of the army": the noun is no descriptor
+			}
+			continue
+		}
+		last := toks[k-1]
+		if k == 2 || last.Text != last.Lower {
+			return "", 0
+		}
+		return last.Lower, last.End
+	}
+	return "", 0
+}
+
 // nominalReferent returns the organization or outlet that "the HEAD" at pos refers
 // to: the one entity whose name or alias has the word head among those named in the
 // 500 name mentions before pos; nil when there is none or more than one ("the
@@ -1373,7 +1639,17 @@ func nominalReferent(named []Mention, byID map[string]*entityRecord, pos int, he
 	return found
 }
 
+// corporateSuffixes end the names of companies: "the company" or "the firm" refers
+// to an organization so named ("Acme Foods Inc.").
+var corporateSuffixes = map[string]bool{"inc": true, "inc.": true, "corp": true, "corp.": true, "co.": true,
+	"ltd": true, "ltd.": true, "llc": true, "plc": true, "gmbh": true, "company": true, "corporation": true, "holdings": true}
+
 func entityNameHas(e *entityRecord, head string) bool {
+	if head == "company" || head == "firm" {
+		if ws := strings.Fields(strings.ToLower(e.Name)); len(ws) > 1 && corporateSuffixes[ws[len(ws)-1]] {
+			return true
+		}
+	}
 	for _, n := range append([]string{e.Name}, e.Aliases...) {
 		for _, w := range strings.Fields(strings.ToLower(n)) {
 			if w == head {

@@ -19,7 +19,10 @@ import (
 //
 // BODY is a run of capitalized words whose last word is marked "place" in
 // lexicon/orgwords.txt ("Ministry", "Office", "Agency"); "Ministry of Health" is read
-// as "Health Ministry". PLACE is a country or territory of lexicon/countries.txt
+// as "Health Ministry". After a listed country or demonym, BODY may also be written in
+// lowercase ("Sudan’s health ministry", "the Sudanese army": one or two lowercase
+// words ending in such a word, or "military"; lowercaseBodyAt) and is named
+// capitalized, the same entity as "Sudan’s Health Ministry". PLACE is a country or territory of lexicon/countries.txt
 // (named by its canonical name when written as an acronym or demonym), or, before
 // "’s" or after "in", any single capitalized name-shaped word that is no person named
 // before, no given name and no month ("Velmora’s"); after "of" only a listed place,
@@ -50,6 +53,9 @@ func (b *entityBuilder) placeBeforeBody(toks []semTok, i int) int {
 		return 0
 	}
 	body, end, bodyEnd := b.bodyAt(toks, p.next)
+	if body == "" && p.listed {
+		body, end, bodyEnd = lowercaseBodyAt(toks, p.next)
+	}
 	if body == "" {
 		return 0
 	}
@@ -178,6 +184,40 @@ func (b *entityBuilder) bodyAt(toks []semTok, i int) (string, int, int) {
 		}
 	}
 	return strings.Join(words, " "), end, nameEnd
+}
+
+// lowercaseBodyHeads are the head nouns of bodies written in lowercase after a
+// country (lowercaseBodyAt), with the fewest words the body has: 1 for a noun that is
+// a body alone ("army", also with a modifier: "air force"), 2 for a noun that needs
+// a modifier ("health ministry"; "Velmora’s ministry" is left alone).
+var lowercaseBodyHeads = map[string]int{"Army": 1, "Military": 1, "Government": 1, "Police": 1, "Navy": 1,
+	"Parliament": 1, "Cabinet": 1, "Ministry": 2, "Department": 2, "Office": 2, "Agency": 2, "Force": 2,
+	"Forces": 2, "Guard": 2, "Service": 2, "Council": 2, "Authority": 2, "Bank": 2}
+
+// lowercaseBodyAt reads a body written in lowercase after a listed country or
+// demonym ("Velmora’s health ministry", "the Velmoran army"): one or two lowercase
+// words ending in a head of lowercaseBodyHeads. The body is named capitalized
+// ("Health Ministry", "Army"), so it is the same entity as the capitalized form. It
+// returns "" when none starts at i.
+func lowercaseBodyAt(toks []semTok, i int) (string, int, int) {
+	for n := 1; n <= 2 && i+n <= len(toks); n++ {
+		var words []string
+		ok := true
+		for _, t := range toks[i : i+n] {
+			if t.Kind != 'w' || t.Text != t.Lower || qLex.stops[t.Lower] {
+				ok = false
+				break
+			}
+			words = append(words, strings.ToUpper(t.Text[:1])+t.Text[1:])
+		}
+		if !ok {
+			return "", 0, 0
+		}
+		if head := words[n-1]; lowercaseBodyHeads[head] == n || (n == 2 && lowercaseBodyHeads[head] == 1) {
+			return strings.Join(words, " "), i + n, toks[i+n-1].End
+		}
+	}
+	return "", 0, 0
 }
 
 // ofComplement reads "of Health" at token k ("Ministry of Health"): up to four

@@ -18,16 +18,32 @@ import (
 //     (gender from lexicon/firstnames.txt, else from an earlier he/she resolved to
 //     them), an organization, country or outlet for "it", a group, organization,
 //     country or outlet for "they"; a pronoun mention is added to Document.Mentions;
+//     A relative "who"/"which" source is the entity named right before it ("Jane
+//     Roe, who said"; a person or group for who, an organization, outlet or country
+//     for which; relativeSource); its speaker does not become the previous speaker;
 //  2. a named or nominal source is the first entity mention in its head (the part
 //     before an appositive comma) that does not modify a noun there ("the U.S. plan"):
 //     "Hamish Falconer, Britain’s minister ..." → Hamish Falconer; "the ministry" →
-//     Gaza’s Health Ministry (a nominal mention); else a person in apposition ("the
-//     U.S. ambassador, Mike Waltz,");
+//     Gaza’s Health Ministry (a nominal mention); an organization before a titled
+//     person gives the person ("Acme Institute Director Jane Roe"); else a person in
+//     apposition ("the U.S. ambassador, Mike Waltz,"); else "the [modifier] TITLE"
+//     is the one person named before with that role ("the health minister", "the
+//     general" for "Maj. Gen. Jane Roe"; roleAnaphor). A source "According to X,
+//     SPEAKER" is read after the comma, X's outlets becoming agencies. A country
+//     directly before a capitalized word modifies a name and is no speaker ("U.S.
+//     Central Command"); a country and one to three unknown capitalized words make
+//     an organization of that country ("U.S. Velcom"; countryNamedBody); "a
+//     spokesperson for X" speaks for X; a nominal mention inside the head ("many in
+//     the party") is not its head;
 //  3. a source with no mention whose head noun is a group noun (lexicon/groups.txt)
 //     becomes a group entity named by its words ("Observers note" → observers; a name
 //     that completes a group noun makes it a group too: "permanent members of the
 //     Security Council" is not the Security Council); one
-//     made of two or three capitalized name words becomes a person;
+//     made of two or three capitalized name words becomes a person; "this source"
+//     (this/that and a source or body noun) is the one organization or outlet named
+//     in the sentence before, never a new group, and "whose lawyers" names nothing;
+//     "the MODIFIER... BODY-NOUN" in lowercase ("the regional military
+//     administration") becomes an organization named by its words (unnamedBody);
 //  4. Via: the agencies the attribution stage found (Attribution.ViaSpans), mapped to
 //     entities; when the source names only news outlets ("according to reports from Reuters
 //     and the Associated Press"), the first is the speaker and all of them are Via;
@@ -44,7 +60,12 @@ import (
 //     its sentence as speaker when an auxiliary or past tense follows that name;
 //  7. an attribution with no source whose cue is a passive participle followed by
 //     "by" and an entity ("described by U.S. officials as ...", "as reported by
-//     Axios") has that entity.
+//     Axios") has that entity;
+//  8. "X quoted PERSON as saying ..." (or "cited") is spoken by the person, X
+//     becoming an agency (quotedAsSaying).
+//
+// Rule 5's subject may also be followed by a present-tense speech or dispute verb
+// in a headline-style clause ("Velmora denies the killings, saying ...").
 
 type pronInfo struct {
 	gender byte // m, f, n (it), p (they), x (I)
@@ -319,6 +340,17 @@ func (r *speakerResolver) resolveSource(src Span) (string, []string) {
 	if id, ok := r.pronounSource(words); ok {
 		return id, nil
 	}
+	if len(words) == 1 && (words[0].Lower == "who" || words[0].Lower == "which") {
+		return r.relativeSource(words[0]), nil
+	}
+	if rest, ok := afterAccordingTo(toks, words); ok {
+		id, via := r.resolveSource(Span{Start: rest, End: src.End})
+		outlets, _ := r.sourceOutlets(r.mentionsIn(src.Start, rest))
+		for _, o := range outlets {
+			semAddUnique(&via, o)
+		}
+		return id, via
+	}
 	headEnd := appositiveHeadEnd(toks, words[0].Start, src.End)
 	ms := r.mentionsIn(src.Start, src.End)
 	outlets, allOutlets := r.sourceOutlets(ms)
@@ -334,7 +366,74 @@ func (r *speakerResolver) resolveSource(src Span) (string, []string) {
 	if id := r.appositivePerson(ms, headEnd); id != "" {
 		return id, nil
 	}
+	if id := r.countryNamedBody(ms, words, headEnd); id != "" {
+		return id, nil
+	}
+	if id := r.roleAnaphor(words, headEnd); id != "" {
+		r.addMention(Mention{Entity: id, Span: semSpan(r.d.Runes, words[0].Start, words[len(words)-1].End), Kind: MentionNominal})
+		return id, nil
+	}
 	return r.unnamedSource(words, headEnd), nil
+}
+
+// relativeSource applies rule 1's "relative pronoun": a source "who" or "which" is
+// the entity named right before it (after an optional comma): "Jane Roe, who said",
+// "the Velmora Statistics Office, which reported". "who" takes a person or group,
+// "which" an organization, outlet or country; a lowercase group noun right before
+// "who" ("economists who say") becomes a group. Anything else (an appositive in
+// between: "Jane Roe, an analyst at Acme, who") gives no speaker.
+func (r *speakerResolver) relativeSource(rel semTok) string {
+	before := r.tx.scan(max(0, rel.Start-120), rel.Start)
+	k := len(before) - 1
+	if k >= 0 && before[k].Text == "," {
+		k--
+	}
+	if k < 0 || before[k].Kind != 'w' {
+		return ""
+	}
+	prev := before[k]
+	for _, m := range r.mentionsIn(prev.Start, prev.End) {
+		if m.Span.End != prev.End && !(m.Span.End < prev.End && m.Span.End > prev.Start) {
+			continue
+		}
+		e := r.entity(m.Entity)
+		if e == nil {
+			return ""
+		}
+		person := e.Kind == graph.KindPerson || e.Kind == graph.KindGroup
+		if (rel.Lower == "who") == person {
+			return m.Entity
+		}
+		return ""
+	}
+	if _, ok := entLex.groups[prev.Lower]; ok && rel.Lower == "who" && prev.Text == prev.Lower {
+		return r.newSourceEntity(prev.Lower, graph.KindGroup, prev.Start, prev.End, MentionNominal)
+	}
+	return ""
+}
+
+// relativeSourceOf reports whether the attribution's source is a relative pronoun.
+func (r *speakerResolver) relativeSourceOf(a *Attribution) bool {
+	if a.Source == nil {
+		return false
+	}
+	words := wordTokens(r.tx.scan(a.Source.Start, a.Source.End))
+	return len(words) == 1 && (words[0].Lower == "who" || words[0].Lower == "which")
+}
+
+// afterAccordingTo applies rule 2's "reported source": a source that opens with
+// "according to X," ("According to the agency, one witness, Jane Roe,") names its
+// speaker after the comma; it returns where that part starts.
+func afterAccordingTo(toks, words []semTok) (int, bool) {
+	if len(words) < 4 || words[0].Lower != "according" || words[1].Lower != "to" {
+		return 0, false
+	}
+	for k, t := range toks {
+		if t.Text == "," && t.Start > words[1].End && k+1 < len(toks) {
+			return toks[k+1].Start, true
+		}
+	}
+	return 0, false
 }
 
 // wordTokens returns the word and number tokens of toks.
@@ -411,10 +510,139 @@ func (r *speakerResolver) headMention(ms []Mention, words []semTok, headEnd int)
 		if e.Kind == graph.KindCountry && m.Span.End < headEnd && m.Span.End+2 <= len(d.Runes) && semIsApos(d.Runes[m.Span.End]) {
 			continue
 		}
+		if k := groupComplementIndex(words, m.Span.Start); k >= 0 && spokespersonNouns[words[k].Lower] && m.Span.End >= headEnd-1 {
+			return m.Entity // "a spokesperson for the ministry" speaks for the ministry
+		}
 		if modifiesHead(words, m.Span.End, headEnd) || groupComplementIndex(words, m.Span.Start) >= 0 {
 			continue
 		}
+		if m.Kind == MentionNominal && m.Span.Start > words[0].Start {
+			continue // "many in the party": a nominal inside the head is not its head
+		}
+		if r.nameModifier(m, headEnd) {
+			continue // "U.S. Central Command": the country modifies an unrecognized name
+		}
+		if p := r.titledPersonAfter(ms, words, m, headEnd); p != "" {
+			return p
+		}
 		return m.Entity
+	}
+	return ""
+}
+
+// nameModifier reports whether a country mention is followed directly, inside the
+// head, by a capitalized word ("U.S. Central Command", "U.S. President Jane Roe",
+// "U.S. Velmora Group"): the country modifies that name and is not the speaker.
+func (r *speakerResolver) nameModifier(m Mention, headEnd int) bool {
+	if e := r.entity(m.Entity); e == nil || e.Kind != graph.KindCountry {
+		return false
+	}
+	next := r.tx.scan(m.Span.End, min(headEnd, m.Span.End+40))
+	return len(next) > 0 && next[0].Kind == 'w' && semIsCap(next[0].Text)
+}
+
+// countryNamedBody applies rule 2's "country and name": a head made of a country
+// and one to three capitalized words that name nothing known ("U.S. Velcom",
+// "the U.S. Velmora Command") is an organization of that country, named by the
+// head's words without "the".
+func (r *speakerResolver) countryNamedBody(ms []Mention, words []semTok, headEnd int) string {
+	head := headWithoutArticle(words, headEnd)
+	if len(head) < 2 || len(ms) != 1 || ms[0].Span.Start != head[0].Start {
+		return ""
+	}
+	if e := r.entity(ms[0].Entity); e == nil || e.Kind != graph.KindCountry {
+		return ""
+	}
+	if end := ms[0].Span.End; end < len(r.d.Runes) && semIsApos(r.d.Runes[end]) {
+		return "" // "Velmora’s Jane Roe": a possessive country before a person
+	}
+	k := 0
+	for k < len(head) && head[k].Start < ms[0].Span.End {
+		k++
+	}
+	if !unknownNameWords(head[k:]) {
+		return ""
+	}
+	last := head[len(head)-1]
+	name := semCollapseSpace(string(r.d.Runes[head[0].Start:last.End]))
+	return r.newSourceEntity(name, graph.KindOrganization, head[0].Start, last.End, MentionName)
+}
+
+// headWithoutArticle returns the words of a source's head (before headEnd) without
+// a leading "the".
+func headWithoutArticle(words []semTok, headEnd int) []semTok {
+	var head []semTok
+	for _, w := range words {
+		if w.Start < headEnd {
+			head = append(head, w)
+		}
+	}
+	if len(head) > 0 && head[0].Lower == "the" {
+		head = head[1:]
+	}
+	return head
+}
+
+// unknownNameWords reports whether ws are one to three capitalized words that can be
+// a name: name words (allNameWords), or one name-shaped word ("Velcom").
+func unknownNameWords(ws []semTok) bool {
+	if len(ws) == 0 || len(ws) > 3 || (!allNameWords(ws) && !(len(ws) == 1 && nameShaped(ws[0].Text))) {
+		return false
+	}
+	for _, w := range ws {
+		if !semIsCap(w.Text) {
+			return false
+		}
+	}
+	return true
+}
+
+// unnamedBody applies rule 3's "unnamed body": a source "the MODIFIER... BODY-NOUN"
+// in lowercase, with one to three modifiers and a body noun (lexicon nominals:
+// "the regional military administration", "the local resistance committee") that
+// no entity took, becomes an organization named by its words without "the".
+func (r *speakerResolver) unnamedBody(head []semTok) string {
+	if len(head) < 3 || len(head) > 5 || head[0].Lower != "the" {
+		return ""
+	}
+	for _, w := range head[1:] {
+		if w.Text != w.Lower || qLex.stops[w.Lower] {
+			return ""
+		}
+	}
+	last := head[len(head)-1]
+	if !entLex.nominals[last.Lower] {
+		return ""
+	}
+	name := semCollapseSpace(string(r.d.Runes[head[1].Start:last.End]))
+	return r.newSourceEntity(name, graph.KindOrganization, head[0].Start, last.End, MentionNominal)
+}
+
+// spokespersonNouns are the group nouns whose complement is the one they speak for
+// ("a spokesperson for the Velmora Health Ministry" → the ministry).
+var spokespersonNouns = map[string]bool{"spokesperson": true, "spokesman": true, "spokeswoman": true, "spokespeople": true, "spokespersons": true}
+
+// titledPersonAfter applies rule 2's "organization before a titled person": when a
+// mention that is no person is followed in the head, with only capitalized words
+// between (a title: "Meridian Research Institute Director-General Tomas Velko"), by
+// a person's mention, the person speaks; it returns "" otherwise.
+func (r *speakerResolver) titledPersonAfter(ms []Mention, words []semTok, m Mention, headEnd int) string {
+	if e := r.entity(m.Entity); e == nil || e.Kind == graph.KindPerson {
+		return ""
+	}
+	for _, n := range ms {
+		if n.Span.Start < m.Span.End || n.Span.Start >= headEnd {
+			continue
+		}
+		if e := r.entity(n.Entity); e == nil || e.Kind != graph.KindPerson {
+			return ""
+		}
+		for _, w := range words {
+			if w.Start >= m.Span.End && w.Start < n.Span.Start && !semIsCap(w.Text) {
+				return ""
+			}
+		}
+		return n.Entity
 	}
 	return ""
 }
@@ -441,10 +669,16 @@ func (r *speakerResolver) unnamedSource(words []semTok, headEnd int) string {
 		}
 		head = append(head, w)
 	}
-	if len(head) == 0 || len(head) > maxGroupWords {
-		return ""
+	if len(head) == 2 && singularDemonstrative[head[0].Lower] {
+		return r.demonstrativeSource(head) // "this source" points back; it is no new group
+	}
+	if len(head) == 0 || len(head) > maxGroupWords || head[0].Lower == "whose" {
+		return "" // "whose attorneys" points back through a relative clause
 	}
 	if id := r.complementGroup(head); id != "" {
+		return id
+	}
+	if id := r.unnamedBody(head); id != "" {
 		return id
 	}
 	last := head[len(head)-1]
@@ -457,6 +691,137 @@ func (r *speakerResolver) unnamedSource(words []semTok, headEnd int) string {
 	}
 	return ""
 }
+
+// titleAbbreviations expand the abbreviated titles of roles ("Maj. Gen.") to the
+// words a later "the general" uses.
+var titleAbbreviations = map[string]string{"gen.": "general", "adm.": "admiral", "col.": "colonel",
+	"sen.": "senator", "gov.": "governor", "rep.": "representative", "lt.": "lieutenant", "maj.": "major",
+	"capt.": "captain", "sgt.": "sergeant", "prof.": "professor", "dr.": "doctor", "cmdr.": "commander"}
+
+// roleWords splits a role into lowercase words, abbreviated titles expanded.
+func roleWords(role string) []string {
+	ws := strings.Fields(strings.ToLower(strings.ReplaceAll(role, ",", " ")))
+	for k, w := range ws {
+		if x, ok := titleAbbreviations[w]; ok {
+			ws[k] = x
+		}
+	}
+	return ws
+}
+
+// hasWordRun reports whether needle occurs in hay as consecutive words.
+func hasWordRun(hay, needle []string) bool {
+	for i := 0; i+len(needle) <= len(hay); i++ {
+		if strings.Join(hay[i:i+len(needle)], " ") == strings.Join(needle, " ") {
+			return true
+		}
+	}
+	return false
+}
+
+// roleAnaphor applies rule 2's "role anaphor": a source "the [modifier] TITLE" in
+// lowercase ("the health minister", "the general") is the one person mentioned
+// before whose role has those words ("eastern Velmora's health minister, Jane Roe";
+// "Maj. Gen. Jane Roe" for "the general"); none when two persons have it.
+func (r *speakerResolver) roleAnaphor(words []semTok, headEnd int) string {
+	head := roleAnaphorHead(words, headEnd)
+	if head == nil {
+		return ""
+	}
+	found := ""
+	for _, e := range r.d.Entities {
+		if e.Kind != graph.KindPerson || !hasRole(e.Roles, head) || !r.mentionedBefore(e.ID, words[0].Start) {
+			continue
+		}
+		if found != "" {
+			return ""
+		}
+		found = e.ID
+	}
+	return found
+}
+
+// roleAnaphorHead returns the role words of a source "the [former] [modifier] TITLE"
+// (without "the" and the time word), or nil when the source is no such phrase.
+func roleAnaphorHead(words []semTok, headEnd int) []string {
+	var head []string
+	for _, w := range words {
+		if w.Start < headEnd {
+			head = append(head, w.Lower)
+		}
+	}
+	if len(head) > 2 && head[0] == "the" && roleTimeWords[head[1]] {
+		head = append([]string{"the"}, head[2:]...) // "the former president": any president
+	}
+	if len(head) < 2 || len(head) > 4 || head[0] != "the" || !roleHeadTitle(head[1:]) {
+		return nil
+	}
+	return head[1:]
+}
+
+// hasRole reports whether one of the roles has the words as a run.
+func hasRole(roles, words []string) bool {
+	for _, role := range roles {
+		if hasWordRun(roleWords(role), words) {
+			return true
+		}
+	}
+	return false
+}
+
+// roleTimeWords are the modifiers of a role anaphor that any holder of the role
+// fits ("the former president" after "President Jane Roe").
+var roleTimeWords = map[string]bool{"former": true, "late": true, "then": true, "outgoing": true, "incoming": true}
+
+// roleHeadTitle reports whether the words of a role anaphor after "the" end in a
+// title ("health minister") or are one ("secretary of state").
+func roleHeadTitle(ws []string) bool {
+	return entLex.titles[ws[len(ws)-1]] || entLex.titles[strings.Join(ws, " ")]
+}
+
+// mentionedBefore reports whether the entity has a mention that ends before pos.
+func (r *speakerResolver) mentionedBefore(id string, pos int) bool {
+	for _, m := range r.base {
+		if m.Span.Start >= pos {
+			break
+		}
+		if m.Entity == id && m.Span.End <= pos {
+			return true
+		}
+	}
+	return false
+}
+
+// demonstrativeSource applies rule 3's "demonstrative source": "this source" (or
+// "this agency", any singular source noun after this/that) is the one organization
+// or outlet named in the sentence before it; none when that sentence names none or
+// several.
+func (r *speakerResolver) demonstrativeSource(head []semTok) string {
+	if n := head[1].Lower; n != "source" && !entLex.nominals[n] {
+		return ""
+	}
+	ss := r.d.Sentences
+	k := sort.Search(len(ss), func(i int) bool { return ss[i].End > head[0].Start })
+	if k == 0 || k >= len(ss) {
+		return ""
+	}
+	found := ""
+	for _, m := range r.mentionsIn(ss[k-1].Start, ss[k-1].End) {
+		e := r.entity(m.Entity)
+		if e == nil || m.Span.Start < ss[k-1].Start || (e.Kind != graph.KindOrganization && e.Kind != graph.KindOutlet) {
+			continue
+		}
+		if found != "" && found != m.Entity {
+			return ""
+		}
+		found = m.Entity
+	}
+	return found
+}
+
+// singularDemonstrative are the determiners of a singular noun phrase that points
+// back ("this source", "that official"): such a source names no new group.
+var singularDemonstrative = map[string]bool{"this": true, "that": true}
 
 // complementGroup reads "permanent members of the Security Council": a lowercase
 // group noun followed by a preposition and its complement makes a group named by the
@@ -662,11 +1027,47 @@ func (r *speakerResolver) participleSpeaker(a *Attribution) string {
 	return r.subjectOf(sent, a.Cue.Start)
 }
 
+// quotedAsSaying applies rule 8: "X quoted PERSON as saying ..." (also "cited") is
+// spoken by the person named between the cue and "as saying"/"as telling", the
+// source X becoming an agency; it returns "" when the cue is no such verb or no
+// person is named there.
+func (r *speakerResolver) quotedAsSaying(a *Attribution) string {
+	cue := r.tx.scan(a.Cue.Start, a.Cue.End)
+	if len(cue) != 1 || (cue[0].Lower != "quoted" && cue[0].Lower != "cited") {
+		return ""
+	}
+	sent := attribSentence(r.d, a)
+	toks := r.tx.scan(a.Cue.End, min(sent.End, a.Cue.End+200))
+	as := -1
+	for k := 0; k+1 < len(toks); k++ {
+		if toks[k].Lower == "as" && (toks[k+1].Lower == "saying" || toks[k+1].Lower == "telling") {
+			as = toks[k].Start
+			break
+		}
+	}
+	if as < 0 {
+		return ""
+	}
+	for _, m := range r.mentionsIn(a.Cue.End, as) {
+		if e := r.entity(m.Entity); e != nil && e.Kind == graph.KindPerson && m.Span.Start >= a.Cue.End {
+			return m.Entity
+		}
+	}
+	return ""
+}
+
 // irregularPast are past tenses that do not end in -ed.
 var irregularPast = map[string]bool{"took": true, "made": true, "said": true, "gave": true, "went": true,
 	"sent": true, "put": true, "set": true, "held": true, "led": true, "saw": true, "told": true, "began": true,
 	"brought": true, "found": true, "met": true, "left": true, "won": true, "struck": true, "wrote": true,
 	"spoke": true, "rose": true, "fell": true, "sought": true, "chose": true, "drew": true, "ran": true}
+
+// presentSpeechVerbs are present tenses of speech and dispute verbs that make the
+// name before them the subject of a headline-style clause ("Velmora denies the
+// killings, saying ...").
+var presentSpeechVerbs = map[string]bool{"says": true, "denies": true, "rejects": true, "insists": true,
+	"claims": true, "warns": true, "argues": true, "maintains": true, "disputes": true, "accuses": true,
+	"confirms": true, "reports": true, "states": true, "admits": true, "announces": true, "vows": true}
 
 // subjectOf returns the entity that is the subject of the sentence's main clause
 // before pos: the first mention, within the clause's first 300 code points, followed
@@ -682,7 +1083,7 @@ func (r *speakerResolver) subjectOf(sent Span, pos int) string {
 			continue
 		}
 		w := next[0].Lower
-		if semSkipBeforeVerb[w] || irregularPast[w] || (strings.HasSuffix(w, "ed") && next[0].Text == w) {
+		if semSkipBeforeVerb[w] || irregularPast[w] || presentSpeechVerbs[w] || (strings.HasSuffix(w, "ed") && next[0].Text == w) {
 			if e := r.entity(m.Entity); e != nil {
 				return m.Entity
 			}
@@ -884,6 +1285,12 @@ func resolveSpeakers(d *Document) {
 				speaker = r.listHead(a, speaker)
 			}
 		}
+		if p := r.quotedAsSaying(a); p != "" {
+			if speaker != "" {
+				semAddUnique(&via, speaker)
+			}
+			speaker = p
+		}
 		if speaker == "" && a.Source == nil {
 			speaker = r.participleSpeaker(a)
 		}
@@ -908,7 +1315,11 @@ func resolveSpeakers(d *Document) {
 			if last, ok := r.lastInSentence[sent.Start]; !ok || last.cueEnd <= a.Cue.End {
 				r.lastInSentence[sent.Start] = lastSpeaker{cueEnd: a.Cue.End, speaker: s}
 			}
-			r.prev = lastSpeaker{cueEnd: max(a.Cue.End, a.Content.End), speaker: s}
+			if !r.relativeSourceOf(a) {
+				// a relative clause's speaker ("Jane Roe, who said") is not the one a
+				// later he/she continues
+				r.prev = lastSpeaker{cueEnd: max(a.Cue.End, a.Content.End), speaker: s}
+			}
 		} else {
 			a.Speaker = nil
 		}
