@@ -35,7 +35,7 @@ var cueModal = map[string]graph.Modality{}
 
 var modalLex = func() []modalPhrase {
 	var out []modalPhrase
-	for _, f := range semLexRows("modality.txt") {
+	for _, f := range lexiconRows("modality.txt") {
 		if len(f) > 2 && f[2] == "cue" {
 			cueModal[f[0]] = graph.Modality(f[1])
 			continue
@@ -53,11 +53,11 @@ var durationWords = map[string]bool{"years": true, "months": true, "weeks": true
 
 // modalityOf returns the modality the text of runes[s:e] (or its fragments) marks.
 func modalityOf(runes []rune, sp Span) graph.Modality {
-	return modalityOfTx(&semText{runes: runes}, sp)
+	return modalityOfTx(&scanText{runes: runes}, sp)
 }
 
 // modalityOfTx is modalityOf over a prepared text.
-func modalityOfTx(x *semText, sp Span) graph.Modality {
+func modalityOfTx(x *scanText, sp Span) graph.Modality {
 	for _, f := range spanFragments(sp) {
 		// the marker that matters stands early: read at most modalityReach code points
 		toks := x.scan(f[0], min(f[1], f[0]+modalityReach))
@@ -85,7 +85,7 @@ func modalityOfTx(x *semText, sp Span) graph.Modality {
 					if i > 0 && (toks[i-1].Lower == "of" || toks[i-1].Lower == "the" || toks[i-1].Lower == "political" || toks[i-1].Lower == "good") {
 						continue
 					}
-					if toks[i].Lower == "may" && semIsCap(toks[i].Text) && i > 0 {
+					if toks[i].Lower == "may" && isCapitalized(toks[i].Text) && i > 0 {
 						continue // the month
 					}
 				}
@@ -119,12 +119,12 @@ func isStatistic(q Quantity) bool {
 		return true
 	}
 	f := strings.Fields(q.Counted)
-	return len(f) > 1 && (qLex.states[f[len(f)-1]] || strings.HasPrefix(q.Counted, "remains of"))
+	return len(f) > 1 && (quantityWords.states[f[len(f)-1]] || strings.HasPrefix(q.Counted, "remains of"))
 }
 
 // denialCue reports whether an attribution's cue is a verb that disputes the truth
 // of its content ("denied", "disputes", "rejected"; lexicon/disputes.txt).
-func denialCue(x *semText, cue Span) bool {
+func denialCue(x *scanText, cue Span) bool {
 	for _, fr := range spanFragments(cue) {
 		for _, t := range x.scan(fr[0], fr[1]) {
 			if k, ok := disputeVerbs[t.Lower]; ok && truthKinds[k] {
@@ -140,7 +140,7 @@ const modalityReach = 2000
 
 // cueModality returns the modality an attribution's cue gives ("are expected",
 // "predicts"), or asserted.
-func cueModality(x *semText, cue Span) graph.Modality {
+func cueModality(x *scanText, cue Span) graph.Modality {
 	for _, f := range spanFragments(cue) {
 		for _, t := range x.scan(max(0, f[0]), min(len(x.runes), f[1], f[0]+200)) {
 			if m, ok := cueModal[t.Lower]; ok {
@@ -159,9 +159,9 @@ func spanFragments(sp Span) [][2]int {
 	return [][2]int{{sp.Start, sp.End}}
 }
 
-// semSpanText is the text of a span, its fragments joined by a space, trimmed of
+// spanTextOf is the text of a span, its fragments joined by a space, trimmed of
 // surrounding spaces.
-func semSpanText(runes []rune, sp Span) string {
+func spanTextOf(runes []rune, sp Span) string {
 	var parts []string
 	for _, f := range spanFragments(sp) {
 		s, e := max(0, f[0]), min(len(runes), f[1])
@@ -178,7 +178,7 @@ func spanWithText(runes []rune, sp Span) Span {
 	if sp.End < sp.Start {
 		sp.End = sp.Start
 	}
-	sp.Text = semSpanText(runes, sp)
+	sp.Text = spanTextOf(runes, sp)
 	return sp
 }
 
@@ -193,10 +193,10 @@ func spanInside(sp Span, s, e int) bool {
 
 // findClaims fills d.Claims.
 func findClaims(d *Document) {
-	tx := semTextOf(d)
+	tx := scanTextOf(d)
 	var quants []Quantity
-	for _, s := range semSentenceSpans(d) {
-		if semSpanHas(d, s, mayCount) {
+	for _, s := range sentenceSpans(d) {
+		if spanHasToken(d, s, mayCount) {
 			quants = append(quants, findQuantitiesTx(tx, s.Start, s.End)...)
 		}
 	}
@@ -248,7 +248,7 @@ func findClaims(d *Document) {
 		add(c)
 	}
 	// article-asserted statistics
-	for _, s := range semSentenceSpans(d) {
+	for _, s := range sentenceSpans(d) {
 		var qs []Quantity
 		for qi := quantityFrom(quants, s.Start); qi < len(quants) && quants[qi].Span.Start < s.End; qi++ {
 			q := quants[qi]
@@ -293,7 +293,7 @@ func countedFrom(claims []Claim, est Claim) {
 // numberStartBytes marks the first bytes of the number words, so that mayCount looks up
 // only the tokens that may be one.
 var numberStartBytes = func() (first [256]bool) {
-	for w := range qLex.numWords {
+	for w := range quantityWords.numWords {
 		if w != "" {
 			first[w[0]] = true
 		}
@@ -314,11 +314,11 @@ func mayCount(t *Token) bool {
 	if t.Lower == "" || !numberStartBytes[t.Lower[0]] {
 		return false // no number word starts with this byte
 	}
-	if _, ok := qLex.numWords[t.Lower]; ok {
+	if _, ok := quantityWords.numWords[t.Lower]; ok {
 		return true
 	}
 	a, _, _ := strings.Cut(t.Lower, "-")
-	_, ok := qLex.numWords[a]
+	_, ok := quantityWords.numWords[a]
 	return ok
 }
 

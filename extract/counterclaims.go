@@ -96,6 +96,6 @@ func (f *disputeFinder) counterclaim(a, b *Claim) {
 	}
 	id := a.ID
 	f.coord = f.coord[:0]
-	tok := semTok{Text: cue.Text, Start: cue.Start, End: cue.End}
+	tok := scanToken{Text: cue.Text, Start: cue.Start, End: cue.End}
 	f.emitOne(graph.DisputeContradicts, *b.Speaker, counterclaimRule, ruleMatch{claim: &id, target: a.Speaker}, tok, f.sents[f.sentenceOf(b.Span.Start)])
 }

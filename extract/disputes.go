@@ -49,7 +49,7 @@ import (
 // disputeVerbs maps each form of a dispute verb (one or two words) to its kind.
 var disputeVerbs = func() map[string]graph.DisputeKind {
 	m := map[string]graph.DisputeKind{}
-	for _, f := range semLexRows("disputes.txt") {
+	for _, f := range lexiconRows("disputes.txt") {
 		m[f[0]] = graph.DisputeKind(f[1])
 	}
 	return m
@@ -58,7 +58,7 @@ var disputeVerbs = func() map[string]graph.DisputeKind {
 // disputeWordClasses are the word classes of lexicon/dispute_words.txt.
 var disputeWordClasses = func() map[string]map[string]bool {
 	m := map[string]map[string]bool{}
-	for _, f := range semLexRows("dispute_words.txt") {
+	for _, f := range lexiconRows("dispute_words.txt") {
 		if m[f[0]] == nil {
 			m[f[0]] = map[string]bool{}
 		}
@@ -88,7 +88,7 @@ var truthKinds = map[graph.DisputeKind]bool{
 // figures ("toll", "figures") and false for other claims ("report", "allegation").
 var claimNouns = func() map[string]bool {
 	m := map[string]bool{}
-	for _, f := range semLexRows("dispute_targets.txt") {
+	for _, f := range lexiconRows("dispute_targets.txt") {
 		m[f[0]] = len(f) > 1 && f[1] == "figure"
 	}
 	return m
@@ -97,8 +97,7 @@ var claimNouns = func() map[string]bool {
 // wordsBeforeVerb are words between a subject and its verb.
 var wordsBeforeVerb = disputeWordClass("before_verb")
 
-// semSkipBeforeVerb is wordsBeforeVerb under the name speakers.go reads.
-var semSkipBeforeVerb = wordsBeforeVerb
+// wordsBeforeVerb is wordsBeforeVerb under the name speakers.go reads.
 
 // negations before a dispute verb make it no dispute ("did not dispute", "never
 // denied"); declineVerbs before "to" too ("declined to deny", "refused to dispute").
@@ -140,16 +139,16 @@ type disputeFinder struct {
 
 // verbSite is one dispute verb in a sentence, with its disputer once found.
 type verbSite struct {
-	si        int      // sentence index
-	toks      []semTok // the sentence's tokens
-	i         int      // the verb's token
-	n         int      // the verb's length in tokens (2 for "pushed back")
+	si        int         // sentence index
+	toks      []scanToken // the sentence's tokens
+	i         int         // the verb's token
+	n         int         // the verb's length in tokens (2 for "pushed back")
 	kind      graph.DisputeKind
 	disputer  string
 	subjStart int // the subject's first token, -1 for a passive
 }
 
-func (v *verbSite) verb() semTok {
+func (v *verbSite) verb() scanToken {
 	t := v.toks[v.i]
 	t.End = v.toks[v.i+v.n-1].End
 	t.Text = v.toks[v.i].Text
@@ -172,7 +171,7 @@ type disputeKey struct {
 func findDisputes(d *Document) {
 	f := newDisputeFinder(d)
 	for si, s := range f.sents {
-		if semSpanHas(d, s, func(t *Token) bool { _, ok := disputeVerbs[t.Lower]; return ok || t.Lower == "pushed" }) {
+		if spanHasToken(d, s, func(t *Token) bool { _, ok := disputeVerbs[t.Lower]; return ok || t.Lower == "pushed" }) {
 			f.sentence(si, f.r.tx.scan(s.Start, s.End))
 		}
 	}
@@ -185,7 +184,7 @@ func findDisputes(d *Document) {
 }
 
 func newDisputeFinder(d *Document) *disputeFinder {
-	f := &disputeFinder{d: d, r: newSpeakerResolver(d), sents: semSentenceSpans(d), byStart: map[int][]int{},
+	f := &disputeFinder{d: d, r: newSpeakerResolver(d), sents: sentenceSpans(d), byStart: map[int][]int{},
 		byEnd: map[int][]int{}, claimIx: map[string]int{}, byAttr: map[string]string{}, cueAt: map[int]int{},
 		emitted: map[disputeKey]bool{}}
 	for k, m := range d.Mentions {
@@ -212,7 +211,7 @@ func newDisputeFinder(d *Document) *disputeFinder {
 }
 
 // sentence finds the disputes of the dispute verbs in one sentence.
-func (f *disputeFinder) sentence(si int, toks []semTok) {
+func (f *disputeFinder) sentence(si int, toks []scanToken) {
 	for i := 0; i < len(toks); i++ {
 		t := toks[i]
 		if t.Kind != 'w' {
@@ -270,7 +269,7 @@ func (f *disputeFinder) site(v *verbSite) {
 
 // negatedBefore reports whether the verb at toks[i] is negated: "not", "never",
 // "n't" among the words before it, or "declined to".
-func negatedBefore(toks []semTok, i int) bool {
+func negatedBefore(toks []scanToken, i int) bool {
 	for k := i - 1; k >= 0 && i-k <= 4; k-- {
 		w := toks[k].Lower
 		if toks[k].Kind != 'w' {
@@ -293,7 +292,7 @@ func negatedBefore(toks []semTok, i int) bool {
 // or without a dispute).
 func (f *disputeFinder) passive(v *verbSite) bool {
 	toks, i := v.toks, v.i
-	if i < 1 || !semStateAux[toks[i-1].Lower] || v.obj() >= len(toks) || toks[v.obj()].Lower != "by" {
+	if i < 1 || !stateAuxiliaries[toks[i-1].Lower] || v.obj() >= len(toks) || toks[v.obj()].Lower != "by" {
 		return false
 	}
 	j := v.obj() + 1
@@ -321,7 +320,7 @@ func (f *disputeFinder) mentionEndingAt(pos int) *Mention {
 	for _, end := range []int{pos, pos - 2} {
 		for _, k := range f.byEnd[end] {
 			m := &f.d.Mentions[k]
-			if end != pos && !semIsApos(f.d.Runes[m.Span.End]) {
+			if end != pos && !isApostrophe(f.d.Runes[m.Span.End]) {
 				continue
 			}
 			if best == nil || m.Span.Start < best.Span.Start {
@@ -371,7 +370,7 @@ func (f *disputeFinder) claim(id string) *Claim {
 
 // skipToSubject returns the token before the verb at toks[i] that ends its subject,
 // after auxiliaries, adverbs, time expressions and asides.
-func skipToSubject(toks []semTok, i int) int {
+func skipToSubject(toks []scanToken, i int) int {
 	k := i - 1
 	for {
 		for k >= 0 && i-k <= 6 && toks[k].Kind == 'w' && (wordsBeforeVerb[toks[k].Lower] || (strings.HasSuffix(toks[k].Lower, "ly") && toks[k].Text == toks[k].Lower)) {
@@ -395,7 +394,7 @@ func skipToSubject(toks []semTok, i int) int {
 
 // subject finds the disputer of the verb at toks[i]; it returns the entity id and the
 // index of the subject's first token (for relative clauses).
-func (f *disputeFinder) subject(toks []semTok, i int) (string, int) {
+func (f *disputeFinder) subject(toks []scanToken, i int) (string, int) {
 	k := skipToSubject(toks, i)
 	if disputeNouns[toks[i].Lower] {
 		k = possessiveBefore(toks, i)
@@ -427,7 +426,7 @@ func (f *disputeFinder) subject(toks []semTok, i int) (string, int) {
 		}
 		return m.Entity, titleStart(toks, start)
 	}
-	if base, poss := semBase(t.Text); poss {
+	if base, poss := stripPossessive(t.Text); poss {
 		if m := f.mentionEndingAt(t.Start + len([]rune(base))); m != nil {
 			return m.Entity, k
 		}
@@ -448,13 +447,13 @@ var (
 // possessiveBefore returns the possessive that a dispute noun at toks[i] belongs to,
 // past up to four modifiers and commas ("his aggressive, seemingly shameless
 // rejection", "Israel’s denial"), or -1.
-func possessiveBefore(toks []semTok, i int) int {
+func possessiveBefore(toks []scanToken, i int) int {
 	for k := i - 1; k >= 0 && i-k <= 5; k-- {
 		t := toks[k]
 		if t.Kind == 'w' && possessivePronouns[t.Lower] {
 			return k
 		}
-		if _, poss := semBase(t.Text); poss && t.Kind == 'w' {
+		if _, poss := stripPossessive(t.Text); poss && t.Kind == 'w' {
 			return k
 		}
 		if t.Text != "," && (t.Kind != 'w' || t.Text != t.Lower || t.Lower == "the" || t.Lower == "a" || t.Lower == "an") {
@@ -467,7 +466,7 @@ func possessiveBefore(toks []semTok, i int) int {
 // whoAntecedent returns the entity named right before the relative pronoun "who" at
 // toks[k] ("Cruz, who denied", "officials who rejected the report") and its first
 // token, or "" and -1.
-func (f *disputeFinder) whoAntecedent(toks []semTok, k int) (string, int) {
+func (f *disputeFinder) whoAntecedent(toks []scanToken, k int) (string, int) {
 	a := k - 1
 	if a >= 0 && toks[a].Text == "," {
 		a--
@@ -492,7 +491,7 @@ var representatives = disputeWordClass("representative")
 
 // representedBy returns the possessor of a representative noun at toks[k] ("Gowdy’s
 // office") and the possessive's first token, or "" and -1.
-func (f *disputeFinder) representedBy(toks []semTok, k int) (string, int) {
+func (f *disputeFinder) representedBy(toks []scanToken, k int) (string, int) {
 	if !representatives[toks[k].Lower] {
 		return "", -1
 	}
@@ -501,7 +500,7 @@ func (f *disputeFinder) representedBy(toks []semTok, k int) (string, int) {
 		return "", -1
 	}
 	start := k - 1
-	for start > 0 && toks[start-1].Kind == 'w' && semIsCap(toks[start-1].Text) {
+	for start > 0 && toks[start-1].Kind == 'w' && isCapitalized(toks[start-1].Text) {
 		start--
 	}
 	return *p, titleStart(toks, start)
@@ -509,15 +508,15 @@ func (f *disputeFinder) representedBy(toks []semTok, k int) (string, int) {
 
 // titleStart returns the first token of a title right before the name starting at
 // toks[start] ("Mr. Ailes", "Sen. Jane Whitlow"), else start.
-func titleStart(toks []semTok, start int) int {
+func titleStart(toks []scanToken, start int) int {
 	best := start
 	for n := 1; n <= 3 && start-n >= 0; n++ {
-		low := make([]semTok, n)
+		low := make([]scanToken, n)
 		for i := range low {
 			low[i] = toks[start-n+i]
 			low[i].Text = strings.ToLower(low[i].Text)
 		}
-		if entLex.titles[lookupKey(low)] {
+		if entityWords.titles[lookupKey(low)] {
 			best = start - n
 		}
 	}
@@ -527,11 +526,11 @@ func titleStart(toks []semTok, start int) int {
 // entityEndingAt returns the mention that ends with toks[k], else a name that the
 // entity stage did not mark there but that is the name or an alias of exactly one
 // entity of the document ("Cruz denied ..." when Ted Cruz was named before).
-func (f *disputeFinder) entityEndingAt(toks []semTok, k int) *Mention {
+func (f *disputeFinder) entityEndingAt(toks []scanToken, k int) *Mention {
 	if m := f.mentionEndingAt(toks[k].End); m != nil {
 		return m
 	}
-	if !semIsCap(toks[k].Text) {
+	if !isCapitalized(toks[k].Text) {
 		return nil
 	}
 	for j := max(0, k-3); j <= k; j++ {
@@ -548,7 +547,7 @@ func (f *disputeFinder) entityEndingAt(toks []semTok, k int) *Mention {
 // addNameMention records a name mention that the entity stage did not mark, so that
 // the disputer is named where it disputes, and returns it.
 func (f *disputeFinder) addNameMention(id string, start, end int) *Mention {
-	m := Mention{Entity: id, Span: semSpan(f.d.Runes, start, end), Kind: MentionName}
+	m := Mention{Entity: id, Span: makeSpan(f.d.Runes, start, end), Kind: MentionName}
 	f.d.Mentions = append(f.d.Mentions, m)
 	k := len(f.d.Mentions) - 1
 	f.byStart[start] = append(f.byStart[start], k)
@@ -558,9 +557,9 @@ func (f *disputeFinder) addNameMention(id string, start, end int) *Mention {
 }
 
 // capitalizedRun reports whether toks[j..k] are all capitalized words.
-func capitalizedRun(toks []semTok, j, k int) bool {
+func capitalizedRun(toks []scanToken, j, k int) bool {
 	for i := j; i <= k; i++ {
-		if toks[i].Kind != 'w' || !semIsCap(toks[i].Text) {
+		if toks[i].Kind != 'w' || !isCapitalized(toks[i].Text) {
 			return false
 		}
 	}
@@ -591,15 +590,15 @@ func (f *disputeFinder) entityNamed(name string) string {
 
 // groupSubject makes a plural group noun without a name ("Critics rejected the
 // report") a group entity.
-func (f *disputeFinder) groupSubject(toks []semTok, k int) (string, int) {
+func (f *disputeFinder) groupSubject(toks []scanToken, k int) (string, int) {
 	t := toks[k]
-	n, ok := entLex.groups[t.Lower]
+	n, ok := entityWords.groups[t.Lower]
 	if !ok || n != "plural" || (k > 0 && toks[k-1].Kind == 'w' && !groupDeterminers[toks[k-1].Lower]) {
 		return "", -1
 	}
-	id := semAddEntity(f.d, t.Lower, graph.KindGroup)
+	id := addEntity(f.d, t.Lower, graph.KindGroup)
 	f.r.reindex()
-	f.d.Mentions = append(f.d.Mentions, Mention{Entity: id, Span: semSpan(f.d.Runes, t.Start, t.End), Kind: MentionNominal})
+	f.d.Mentions = append(f.d.Mentions, Mention{Entity: id, Span: makeSpan(f.d.Runes, t.Start, t.End), Kind: MentionNominal})
 	f.added = true
 	return id, k
 }
@@ -616,7 +615,7 @@ var timeNouns = disputeWordClass("time_noun")
 // timeBefore returns the number of tokens of a time expression that ends at token k
 // and stands between a subject and its verb ("on Tuesday", "on Nov. 3", "last week",
 // "earlier this month", "Tuesday night", "yesterday"), or 0.
-func timeBefore(toks []semTok, k int) int {
+func timeBefore(toks []scanToken, k int) int {
 	if k < 0 || (toks[k].Kind != 'w' && toks[k].Kind != 'n') {
 		return 0
 	}
@@ -632,7 +631,7 @@ func timeBefore(toks []semTok, k int) int {
 	case timeNouns[w] || weekdays[w]:
 	case toks[k].Kind == 'n' && k >= 1 && months[toks[k-1].Lower] && len(toks[k].Text) <= 2:
 		j = k - 1 // "Nov. 3"
-	case months[w] && semIsCap(toks[k].Text) && w != "may" && w != "march":
+	case months[w] && isCapitalized(toks[k].Text) && w != "may" && w != "march":
 	default:
 		return 0
 	}
@@ -641,7 +640,7 @@ func timeBefore(toks []semTok, k int) int {
 
 // timeLead returns the length of the time expression toks[j..k] with what stands
 // before it ("on", "last", "this", "earlier this", "late"), or 0.
-func timeLead(toks []semTok, j, k int) int {
+func timeLead(toks []scanToken, j, k int) int {
 	if j >= 1 {
 		switch toks[j-1].Lower {
 		case "on", "late", "early":
@@ -664,7 +663,7 @@ func timeLead(toks []semTok, j, k int) int {
 // asideBefore returns the number of tokens of an aside between commas that ends at
 // token k ("Israel, however, rejected", "Israel, in a statement, disputed"), or 0;
 // an aside with a capitalized word is not skipped.
-func asideBefore(toks []semTok, k int) int {
+func asideBefore(toks []scanToken, k int) int {
 	if k < 2 || toks[k].Text != "," {
 		return 0
 	}
@@ -676,7 +675,7 @@ func asideBefore(toks []semTok, k int) int {
 			}
 			return k - j + 1
 		}
-		if (toks[j].Kind != 'w' && toks[j].Kind != 'n') || semIsCap(toks[j].Text) {
+		if (toks[j].Kind != 'w' && toks[j].Kind != 'n') || isCapitalized(toks[j].Text) {
 			return prepositionalAside(toks, k) // not an aside that names someone ("He, like Donald Trump, has refused")
 		}
 	}
@@ -689,7 +688,7 @@ var asidePrepositions = disputeWordClass("aside_preposition")
 // prepositionalAside returns the number of tokens of an aside between commas that
 // ends at token k and begins with a preposition ("Khan, in an article published in
 // The Washington Post, rebuked"), or 0.
-func prepositionalAside(toks []semTok, k int) int {
+func prepositionalAside(toks []scanToken, k int) int {
 	for j := k - 1; j >= 1 && k-j <= 12; j-- {
 		if toks[j].Text == "," {
 			if j+1 < k && asidePrepositions[toks[j+1].Lower] && toks[j-1].Kind == 'w' {
@@ -707,7 +706,7 @@ func prepositionalAside(toks []semTok, k int) int {
 // relativeAsideBefore returns the number of tokens of a relative clause between
 // commas that ends at token k ("BuzzFeed, which does not disclose its finances,
 // denied"), or 0.
-func relativeAsideBefore(toks []semTok, k int) int {
+func relativeAsideBefore(toks []scanToken, k int) int {
 	if k < 3 || toks[k].Text != "," {
 		return 0
 	}
@@ -724,7 +723,7 @@ func relativeAsideBefore(toks []semTok, k int) int {
 
 // coordinated returns the entities coordinated before the subject whose first token
 // is toks[start] ("Egypt and Qatar", "Egypt, Jordan and Qatar"), in text order.
-func (f *disputeFinder) coordinated(toks []semTok, start int, subject string) []string {
+func (f *disputeFinder) coordinated(toks []scanToken, start int, subject string) []string {
 	var out []string
 	k := start - 1
 	for n := 0; n < 4 && k >= 1; n++ {
@@ -750,7 +749,7 @@ func (f *disputeFinder) coordinated(toks []semTok, start int, subject string) []
 
 // clauseEnd returns the index after the last token of the clause starting at j: up
 // to a comma, semicolon, colon, dash, closing quote or the sentence end.
-func clauseEnd(toks []semTok, j int) int {
+func clauseEnd(toks []scanToken, j int) int {
 	k := j
 	for k < len(toks) && k-j < maxClauseWords {
 		x := toks[k].Text
@@ -763,7 +762,7 @@ func clauseEnd(toks []semTok, j int) int {
 }
 
 // clauseStart returns the first token of the clause that holds toks[i].
-func clauseStart(toks []semTok, i int) int {
+func clauseStart(toks []scanToken, i int) int {
 	k := i
 	for k > 0 && i-k < maxClauseWords {
 		x := toks[k-1].Text
@@ -784,7 +783,7 @@ func (f *disputeFinder) sentenceOf(pos int) int {
 }
 
 // attributionWithCue returns the attribution whose cue holds the token, or nil.
-func (f *disputeFinder) attributionWithCue(t semTok) *Attribution {
+func (f *disputeFinder) attributionWithCue(t scanToken) *Attribution {
 	k, ok := f.cueAt[t.Start]
 	if !ok {
 		return nil
@@ -884,10 +883,10 @@ func (f *disputeFinder) afterCapitalized(pos int) bool {
 		return false
 	}
 	t := toks[len(toks)-1]
-	return t.Kind == 'w' && t.End >= pos-1 && semIsCap(t.Text)
+	return t.Kind == 'w' && t.End >= pos-1 && isCapitalized(t.Text)
 }
 
-func (f *disputeFinder) emitOne(kind graph.DisputeKind, disputer string, r *disputeRule, m ruleMatch, cue semTok, sent Span) {
+func (f *disputeFinder) emitOne(kind graph.DisputeKind, disputer string, r *disputeRule, m ruleMatch, cue scanToken, sent Span) {
 	if m.target != nil && *m.target == disputer {
 		m.target = nil
 	}
@@ -914,7 +913,7 @@ func (f *disputeFinder) emitOne(kind graph.DisputeKind, disputer string, r *disp
 	f.emitted[key] = true
 	f.d.Disputes = append(f.d.Disputes, Dispute{
 		ID: "d" + strconv.Itoa(len(f.d.Disputes)+1), Disputer: disputer, Claim: m.claim, Target: m.target,
-		Cue: semSpan(f.d.Runes, cue.Start, cue.End), Kind: kind, Shape: shape, Rule: r.name,
+		Cue: makeSpan(f.d.Runes, cue.Start, cue.End), Kind: kind, Shape: shape, Rule: r.name,
 		Sentence: contextSpan(f.d.Runes, sent),
 	})
 }

@@ -61,7 +61,7 @@ var disagreeVerbs = disputeWordClass("disagree_alone")
 
 // opensSentence reports whether the subject at toks[start] begins its sentence, after
 // at most a conjunction ("But Whitlow disagreed.").
-func opensSentence(toks []semTok, start int) bool {
+func opensSentence(toks []scanToken, start int) bool {
 	if start < 0 {
 		return false
 	}
@@ -194,7 +194,7 @@ func (f *disputeFinder) relativeZero(v *verbSite) (ruleMatch, bool) {
 
 // appositionStart returns the comma or dash before an appositive claim noun at
 // toks[n] ("..., a charge", "— the figure"), or -1.
-func appositionStart(toks []semTok, n int) int {
+func appositionStart(toks []scanToken, n int) int {
 	p := n - 1
 	if p >= 0 {
 		if w := toks[p].Lower; w == "a" || w == "an" || w == "the" {
@@ -252,9 +252,9 @@ func (f *disputeFinder) claimEndingAt(end, start int) *Claim {
 
 // claimNounAt returns the index of a claim noun in the object that starts at j: a
 // determiner or possessive, up to two modifiers, then the noun; -1 if none.
-func (f *disputeFinder) claimNounAt(toks []semTok, j int) int {
+func (f *disputeFinder) claimNounAt(toks []scanToken, j int) int {
 	for n := j; n < len(toks) && n <= j+4; n++ {
-		if toks[n].Kind == 'q' && semIsApos([]rune(toks[n].Text)[0]) {
+		if toks[n].Kind == 'q' && isApostrophe([]rune(toks[n].Text)[0]) {
 			continue // "Sanders’ accusations"
 		}
 		if toks[n].Kind != 'w' {
@@ -269,20 +269,20 @@ func (f *disputeFinder) claimNounAt(toks []semTok, j int) int {
 
 // possessor returns the entity named right before the claim noun at toks[n] in a
 // possessive ("the rebels' accusation", "Sanders’ claims"), or nil.
-func (f *disputeFinder) possessor(toks []semTok, n int) *string {
+func (f *disputeFinder) possessor(toks []scanToken, n int) *string {
 	for k := n - 1; k >= 0 && k >= n-3; k-- {
 		if toks[k].Kind == 'q' {
 			continue // "Sanders’ accusations"
 		}
 		if m := f.mentionEndingAt(toks[k].End); m != nil {
-			base, poss := semBase(toks[k].Text)
+			base, poss := stripPossessive(toks[k].Text)
 			if poss || (k+1 < len(toks) && toks[k+1].Kind == 'q') || base != toks[k].Text {
 				id := m.Entity
 				return &id
 			}
 			return nil
 		}
-		if base, poss := semBase(toks[k].Text); poss && semIsCap(base) {
+		if base, poss := stripPossessive(toks[k].Text); poss && isCapitalized(base) {
 			if id := f.entityNamed(base); id != "" {
 				f.addNameMention(id, toks[k].Start, toks[k].Start+len([]rune(base)))
 				return &id // a name the entity stage did not mark here ("Gowdy’s office")
@@ -300,7 +300,7 @@ var accusationNouns = disputeWordClass("accusation_noun")
 
 // agentAfter reads "by the union" / "from Greece" / "of X" at toks[k]: the agent and
 // the index after it, or nil and k.
-func (f *disputeFinder) agentAfter(toks []semTok, k int) (*string, int) {
+func (f *disputeFinder) agentAfter(toks []scanToken, k int) (*string, int) {
 	if k+1 >= len(toks) || (toks[k].Lower != "by" && toks[k].Lower != "from" && toks[k].Lower != "of") {
 		return nil, k
 	}
@@ -416,7 +416,7 @@ func (f *disputeFinder) anaphorPossessive(v *verbSite) (ruleMatch, bool) {
 	for k < len(toks) && toks[k].Start < m.Span.End {
 		k++
 	}
-	if _, poss := semBase(toks[k-1].Text); !poss && !(k < len(toks) && semIsApos([]rune(toks[k].Text)[0])) {
+	if _, poss := stripPossessive(toks[k-1].Text); !poss && !(k < len(toks) && isApostrophe([]rune(toks[k].Text)[0])) {
 		return ruleMatch{}, false
 	}
 	for n := k; n < len(toks) && n <= k+2; n++ {
@@ -659,7 +659,7 @@ func (f *disputeFinder) accusation(v *verbSite) {
 	objStart := toks[j].Start
 	sp := Span{Start: objStart, End: toks[end-1].End, Fragments: [][2]int{{objStart, toks[k-1].End}, {toks[k+1].Start, toks[end-1].End}}}
 	sp = spanWithText(f.d.Runes, sp)
-	id := f.addClaim(Claim{Text: sp.Text, Span: sp, Speaker: speaker, Origin: "accusation", Cue: semSpan(f.d.Runes, toks[v.i].Start, toks[v.i].End)})
+	id := f.addClaim(Claim{Text: sp.Text, Span: sp, Speaker: speaker, Origin: "accusation", Cue: makeSpan(f.d.Runes, toks[v.i].Start, toks[v.i].End)})
 	if c := f.claim(id); c != nil && c.Accused == nil {
 		c.Accused = &accused
 	}
@@ -667,12 +667,12 @@ func (f *disputeFinder) accusation(v *verbSite) {
 
 // objectAgent returns the entity of the mention or pronoun at toks[j] and the index
 // of the token after it.
-func (f *disputeFinder) objectAgent(toks []semTok, j int) (string, int) {
+func (f *disputeFinder) objectAgent(toks []scanToken, j int) (string, int) {
 	if _, ok := pronLex[toks[j].Lower]; ok {
 		return f.r.resolvePronoun(toks[j].Text, toks[j].Start), j + 1
 	}
 	m := f.mentionStartingAt(toks[j].Start)
-	for n := 1; m == nil && n <= 2 && j+1 < len(toks) && semIsCap(toks[j].Text); n++ {
+	for n := 1; m == nil && n <= 2 && j+1 < len(toks) && isCapitalized(toks[j].Text); n++ {
 		j++ // a title before the name: "Governor Tom Reyes"
 		m = f.mentionStartingAt(toks[j].Start)
 	}

@@ -158,5 +158,5 @@ type Document struct {
 	// Warnings reports what was repaired in the input (invalid bytes replaced, ...).
 	Warnings []string `json:"warnings,omitempty"`
 
-	sem *semText // the scan shared by the semantic stages (entities_lex.go); nil after Extract
+	sem *scanText // the scan shared by the semantic stages (entities_lex.go); nil after Extract
 }

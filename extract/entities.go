@@ -87,15 +87,15 @@ type entityLexicon struct {
 	nominals   map[string]bool
 }
 
-var entLex = loadEntLexicon()
+var entityWords = loadEntLexicon()
 
-// semCountryNames holds every written form of a country name or adjective, lowercased
+// countryNames holds every written form of a country name or adjective, lowercased
 // ("u.s.", "israel", "british"); quantities.go skips them in counted nouns.
-var semCountryNames = map[string]bool{}
+var countryNames = map[string]bool{}
 
 // lookupKey is the look-up key of a token sequence: the words with apostrophes and
 // dashes folded, case kept, joined by spaces.
-func lookupKey(toks []semTok) string {
+func lookupKey(toks []scanToken) string {
 	var b strings.Builder
 	for i, t := range toks {
 		if i > 0 {
@@ -155,7 +155,7 @@ func loadEntLexicon() *entityLexicon {
 		sort.Sort(sort.Reverse(sort.IntSlice(lens)))
 		l.gazLens[first] = lens
 	}
-	for _, f := range semLexRows("gazetteer.txt") {
+	for _, f := range lexiconRows("gazetteer.txt") {
 		e := gazEntry{canon: strings.TrimPrefix(f[0], "?"), kind: graph.AgentKind(f[1])}
 		add(f[0], e)
 		if len(f) > 2 {
@@ -164,15 +164,15 @@ func loadEntLexicon() *entityLexicon {
 			}
 		}
 	}
-	for _, f := range semLexRows("countries.txt") {
+	for _, f := range lexiconRows("countries.txt") {
 		e := gazEntry{canon: f[0], kind: graph.KindCountry}
 		add(f[0], e)
-		semCountryNames[strings.ToLower(f[0])] = true
+		countryNames[strings.ToLower(f[0])] = true
 		if len(f) > 1 {
 			for _, a := range strings.Split(f[1], "|") {
 				if a != "" {
 					add(a, e)
-					semCountryNames[strings.ToLower(a)] = true
+					countryNames[strings.ToLower(a)] = true
 				}
 			}
 		}
@@ -180,12 +180,12 @@ func loadEntLexicon() *entityLexicon {
 			for _, a := range strings.Split(f[2], "|") {
 				if a != "" {
 					l.adjCountry[a] = f[0]
-					semCountryNames[strings.ToLower(a)] = true
+					countryNames[strings.ToLower(a)] = true
 				}
 			}
 		}
 	}
-	for _, f := range semLexRows("titles.txt") {
+	for _, f := range lexiconRows("titles.txt") {
 		k, n := lookupKeyOf(strings.ToLower(f[0]))
 		l.titles[k] = true
 		first, _, _ := strings.Cut(k, " ")
@@ -194,22 +194,22 @@ func loadEntLexicon() *entityLexicon {
 			l.titleMax = n
 		}
 	}
-	for _, f := range semLexRows("groups.txt") {
+	for _, f := range lexiconRows("groups.txt") {
 		l.groups[f[0]] = f[1]
 	}
-	for _, f := range semLexRows("orgwords.txt") {
+	for _, f := range lexiconRows("orgwords.txt") {
 		l.orgWords[f[0]] = graph.AgentKind(f[1])
 		if len(f) > 2 && f[2] == "place" {
 			l.placeWords[f[0]] = true
 		}
 	}
-	for _, f := range semLexRows("placewords.txt") {
+	for _, f := range lexiconRows("placewords.txt") {
 		l.placeEnds[f[0]] = true
 	}
-	for _, f := range semLexRows("peoples.txt") {
+	for _, f := range lexiconRows("peoples.txt") {
 		l.peoples[f[0]] = true
 	}
-	for _, f := range semLexRows("firstnames.txt") {
+	for _, f := range lexiconRows("firstnames.txt") {
 		l.firstNames[f[0]] = f[1][0]
 	}
 	for _, w := range []string{"senior", "top", "former", "high-ranking", "unnamed", "anonymous", "several", "some", "many", "other", "two", "three", "four", "five", "local", "western", "regional"} {
@@ -234,7 +234,7 @@ type entityBuilder struct {
 	surnames map[string]*entityRecord // last word of a person's full name → the first such person
 	given    map[string]*entityRecord // first word of a person's full name → the first such person
 	memo     []gazMemo                // gazMatch results for the current sentence
-	tx       *semText
+	tx       *scanText
 	bodies   []placeKeyedBody // public bodies keyed by their place (entities_bodies.go)
 	// standalone holds the capitalized name-shaped words that stand alone somewhere
 	// in the document ("Brodie said"): a surname used alone makes the full name
@@ -302,16 +302,16 @@ func (b *entityBuilder) mention(e *entityRecord, s, t int, kind MentionKind) {
 		e.first = s
 	}
 	text := strings.TrimSpace(string(b.d.Runes[s:t]))
-	if base, ok := semBase(text); ok {
+	if base, ok := stripPossessive(text); ok {
 		text = base
 	}
 	if text != e.Name && kind == MentionName {
-		semAddUnique(&e.Aliases, text)
+		addUnique(&e.Aliases, text)
 	}
-	b.mentions = append(b.mentions, Mention{Entity: e.ID, Span: semSpan(b.d.Runes, s, t), Kind: kind})
+	b.mentions = append(b.mentions, Mention{Entity: e.ID, Span: makeSpan(b.d.Runes, s, t), Kind: kind})
 }
 
-func semAddUnique(list *[]string, s string) {
+func addUnique(list *[]string, s string) {
 	s = strings.TrimSpace(s)
 	if s == "" {
 		return
@@ -324,9 +324,9 @@ func semAddUnique(list *[]string, s string) {
 	*list = append(*list, s)
 }
 
-// semSentenceSpans returns the sentences of d as spans, or the whole text as one
+// sentenceSpans returns the sentences of d as spans, or the whole text as one
 // sentence when the document has none.
-func semSentenceSpans(d *Document) []Span {
+func sentenceSpans(d *Document) []Span {
 	if len(d.Sentences) == 0 {
 		if len(d.Runes) == 0 {
 			return nil
@@ -344,8 +344,8 @@ func semSentenceSpans(d *Document) []Span {
 // added by resolveSpeakers).
 func findEntities(d *Document) {
 	b := &entityBuilder{d: d, byName: map[string]*entityRecord{}, acronyms: map[string]string{}, byID: map[string]*entityRecord{},
-		surnames: map[string]*entityRecord{}, given: map[string]*entityRecord{}, tx: semTextOf(d), standalone: map[string]bool{}, lowercase: map[string]bool{}}
-	spans := semSentenceSpans(d)
+		surnames: map[string]*entityRecord{}, given: map[string]*entityRecord{}, tx: scanTextOf(d), standalone: map[string]bool{}, lowercase: map[string]bool{}}
+	spans := sentenceSpans(d)
 	for _, ss := range spans {
 		b.noteStandalone(b.tx.scan(ss.Start, ss.End))
 	}
@@ -369,24 +369,24 @@ func findEntities(d *Document) {
 // sentStart tells whether the token is the sentence's first word.
 type entityRule struct {
 	name  string
-	apply func(b *entityBuilder, toks []semTok, i int, sentStart bool) int
+	apply func(b *entityBuilder, toks []scanToken, i int, sentStart bool) int
 }
 
 // entityRules are the token rules in the order they are tried (rules 1–6 of the
 // header; rule 7 runs inside them). Every rule has test sentences in
 // entities_test.go (TestEntityRules), keyed by its name.
 var entityRules = []entityRule{
-	{"group", func(b *entityBuilder, toks []semTok, i int, _ bool) int { return b.group(toks, i) }},
-	{"title and name", func(b *entityBuilder, toks []semTok, i int, _ bool) int { return b.titled(toks, i) }},
+	{"group", func(b *entityBuilder, toks []scanToken, i int, _ bool) int { return b.group(toks, i) }},
+	{"title and name", func(b *entityBuilder, toks []scanToken, i int, _ bool) int { return b.titled(toks, i) }},
 	{"place body", (*entityBuilder).placeBody},
-	{"gazetteer", func(b *entityBuilder, toks []semTok, i int, _ bool) int { return b.gazetteer(toks, i) }},
-	{"interviewer outlet", func(b *entityBuilder, toks []semTok, i int, _ bool) int { return b.interviewer(toks, i) }},
+	{"gazetteer", func(b *entityBuilder, toks []scanToken, i int, _ bool) int { return b.gazetteer(toks, i) }},
+	{"interviewer outlet", func(b *entityBuilder, toks []scanToken, i int, _ bool) int { return b.interviewer(toks, i) }},
 	{"capitalized sequence", (*entityBuilder).capSeq},
 }
 
 // sentence applies the token rules to one sentence.
-func (b *entityBuilder) sentence(toks []semTok) {
-	startIdx := semFirstWord(toks)
+func (b *entityBuilder) sentence(toks []scanToken) {
+	startIdx := firstWordOf(toks)
 	for i := 0; i < len(toks); {
 		n := 0
 		for _, r := range entityRules {
@@ -401,20 +401,20 @@ func (b *entityBuilder) sentence(toks []semTok) {
 // noteStandalone records the capitalized name-shaped words of a sentence that stand
 // alone, with no capitalized word next to them ("Brodie said", "said Brodie"); a
 // sentence's first word counts only when a lowercase word follows it.
-func (b *entityBuilder) noteStandalone(toks []semTok) {
-	first := semFirstWord(toks)
+func (b *entityBuilder) noteStandalone(toks []scanToken) {
+	first := firstWordOf(toks)
 	for k, t := range toks {
 		if t.Kind == 'w' && t.Text == t.Lower {
 			b.lowercase[t.Lower] = true
 		}
-		if !semCapWord(t) {
+		if !isCapWord(t) {
 			continue
 		}
-		base, _ := semBase(t.Text)
+		base, _ := stripPossessive(t.Text)
 		if !nameShaped(base) || sentenceStarters[strings.ToLower(base)] {
 			continue
 		}
-		if k > 0 && semCapWord(toks[k-1]) || k+1 < len(toks) && semCapWord(toks[k+1]) {
+		if k > 0 && isCapWord(toks[k-1]) || k+1 < len(toks) && isCapWord(toks[k+1]) {
 			continue
 		}
 		if k == first && (k+1 >= len(toks) || toks[k+1].Kind != 'w' || toks[k+1].Text != toks[k+1].Lower) {
@@ -424,8 +424,8 @@ func (b *entityBuilder) noteStandalone(toks []semTok) {
 	}
 }
 
-// semFirstWord is the index of the first word token (after opening quotes).
-func semFirstWord(toks []semTok) int {
+// firstWordOf is the index of the first word token (after opening quotes).
+func firstWordOf(toks []scanToken) int {
 	for i, t := range toks {
 		if t.Kind == 'w' || t.Kind == 'n' {
 			return i
@@ -434,11 +434,11 @@ func semFirstWord(toks []semTok) int {
 	return 0
 }
 
-func semCapWord(t semTok) bool {
+func isCapWord(t scanToken) bool {
 	if t.Kind == 'w' && particleName(t.Text) {
 		return true
 	}
-	if t.Kind != 'w' || !semIsCap(t.Text) {
+	if t.Kind != 'w' || !isCapitalized(t.Text) {
 		return false
 	}
 	// "Hamas-led", "U.S.-brokered": an adjective made with a lowercase suffix
@@ -459,7 +459,7 @@ var nameParticles = []string{"al-", "el-", "ad-", "ar-", "as-", "ash-", "at-", "
 // capitalized name ("al-Ghazali"), which is a word of a name like a capitalized one.
 func particleName(w string) bool {
 	for _, p := range nameParticles {
-		if rest := strings.TrimPrefix(w, p); rest != w && semIsCap(rest) && len(rest) > 1 {
+		if rest := strings.TrimPrefix(w, p); rest != w && isCapitalized(rest) && len(rest) > 1 {
 			return true
 		}
 	}
@@ -468,7 +468,7 @@ func particleName(w string) bool {
 
 // gazMatch finds the longest gazetteer entry starting at token i; the last token may
 // carry a possessive ("Britain’s").
-func (b *entityBuilder) gazMatch(toks []semTok, i int) (gazEntry, int, bool) {
+func (b *entityBuilder) gazMatch(toks []scanToken, i int) (gazEntry, int, bool) {
 	if i < len(b.memo) && len(b.memo) == len(toks) {
 		m := &b.memo[i]
 		if !m.done {
@@ -480,13 +480,13 @@ func (b *entityBuilder) gazMatch(toks []semTok, i int) (gazEntry, int, bool) {
 	return b.gazMatchAt(toks, i)
 }
 
-func (b *entityBuilder) gazMatchAt(toks []semTok, i int) (gazEntry, int, bool) {
+func (b *entityBuilder) gazMatchAt(toks []scanToken, i int) (gazEntry, int, bool) {
 	if toks[i].Kind != 'w' && toks[i].Kind != 'n' {
 		return gazEntry{}, 0, false
 	}
-	lens := entLex.gazLens[foldMarks(toks[i].Text)]
-	if base, poss := semBase(toks[i].Text); poss {
-		if _, ok := entLex.gaz[foldMarks(base)]; ok {
+	lens := entityWords.gazLens[foldMarks(toks[i].Text)]
+	if base, poss := stripPossessive(toks[i].Text); poss {
+		if _, ok := entityWords.gaz[foldMarks(base)]; ok {
 			lens = append(append([]int{}, lens...), 1)
 		}
 	}
@@ -499,23 +499,23 @@ func (b *entityBuilder) gazMatchAt(toks []semTok, i int) (gazEntry, int, bool) {
 			return gazEntry{}, 0, false
 		}
 		k := lookupKey(seq)
-		e, ok := entLex.gaz[k]
+		e, ok := entityWords.gaz[k]
 		if !ok {
-			base, poss := semBase(seq[n-1].Text)
+			base, poss := stripPossessive(seq[n-1].Text)
 			if !poss {
 				continue
 			}
 			last := seq[n-1]
 			last.Text = base
-			k = lookupKey(append(append([]semTok{}, seq[:n-1]...), last))
-			if e, ok = entLex.gaz[k]; !ok {
+			k = lookupKey(append(append([]scanToken{}, seq[:n-1]...), last))
+			if e, ok = entityWords.gaz[k]; !ok {
 				continue
 			}
 		}
 		// the next word must not continue a capitalized name ("Washington Post" is not
 		// Washington), unless it is an organization word that makes a new name
-		if i+n < len(toks) && semCapWord(toks[i+n]) && toks[i+n].Start == toks[i+n-1].End+1 && n == 1 && e.kind != graph.KindOutlet {
-			if _, org := entLex.orgWords[toks[i+n].Text]; org {
+		if i+n < len(toks) && isCapWord(toks[i+n]) && toks[i+n].Start == toks[i+n-1].End+1 && n == 1 && e.kind != graph.KindOutlet {
+			if _, org := entityWords.orgWords[toks[i+n].Text]; org {
 				return gazEntry{}, 0, false
 			}
 		}
@@ -529,7 +529,7 @@ func (b *entityBuilder) gazMatchAt(toks []semTok, i int) (gazEntry, int, bool) {
 
 // reportingContext reports whether toks[i:j] stands where a news outlet would:
 // after "with", "told", "to", "by", "from", "according to", or before "reported".
-func reportingContext(toks []semTok, i, j int) bool {
+func reportingContext(toks []scanToken, i, j int) bool {
 	if i > 1 && toks[i-1].Lower == "the" {
 		i-- // "told the Hill"
 	}
@@ -548,13 +548,13 @@ func reportingContext(toks []semTok, i, j int) bool {
 	return false
 }
 
-func (b *entityBuilder) gazetteer(toks []semTok, i int) int {
+func (b *entityBuilder) gazetteer(toks []scanToken, i int) int {
 	e, n, ok := b.gazMatch(toks, i)
 	if !ok {
 		return 0
 	}
 	// "U.S.-brokered", "Israel-based": a name made into an adjective is no mention
-	if end := toks[i+n-1].End; end+1 < len(b.d.Runes) && semIsDash(b.d.Runes[end]) && unicode.IsLower(b.d.Runes[end+1]) {
+	if end := toks[i+n-1].End; end+1 < len(b.d.Runes) && isDash(b.d.Runes[end]) && unicode.IsLower(b.d.Runes[end+1]) {
 		return n
 	}
 	if e.kind != graph.KindOutlet {
@@ -564,7 +564,7 @@ func (b *entityBuilder) gazetteer(toks []semTok, i int) int {
 	}
 	rec := b.entity(e.canon, e.kind, toks[i].Start)
 	end := toks[i+n-1].End
-	if base, poss := semBase(toks[i+n-1].Text); poss {
+	if base, poss := stripPossessive(toks[i+n-1].Text); poss {
 		end = toks[i+n-1].Start + len([]rune(base))
 	}
 	b.mention(rec, toks[i].Start, end, MentionName)
@@ -573,7 +573,7 @@ func (b *entityBuilder) gazetteer(toks []semTok, i int) int {
 	}
 	if m := b.acronymAfter(toks, i+n); m != "" {
 		b.acronyms[m] = rec.Name
-		semAddUnique(&rec.Aliases, m)
+		addUnique(&rec.Aliases, m)
 	}
 	return n
 }
@@ -584,10 +584,10 @@ func (b *entityBuilder) gazetteer(toks []semTok, i int) int {
 // parentheses is the wire agency: a known outlet is left to the gazetteer, an unknown
 // acronym becomes an outlet. It returns the tokens used (the place, or the place and
 // the parenthesized agency), or 0 when toks[i:j] is no dateline place.
-func (b *entityBuilder) dateline(toks []semTok, i, j int) int {
-	datePart := func(t semTok) bool { return t.Text == "," || (t.Kind == 'w' && semIsCap(t.Text)) }
+func (b *entityBuilder) dateline(toks []scanToken, i, j int) int {
+	datePart := func(t scanToken) bool { return t.Text == "," || (t.Kind == 'w' && isCapitalized(t.Text)) }
 	for _, t := range toks[i:j] {
-		if t.Kind != 'w' || !semIsCap(t.Text) {
+		if t.Kind != 'w' || !isCapitalized(t.Text) {
 			return 0
 		}
 	}
@@ -616,7 +616,7 @@ func (b *entityBuilder) dateline(toks []semTok, i, j int) int {
 			close = k
 			break
 		}
-		if toks[k].Kind != 'w' || !semIsCap(toks[k].Text) {
+		if toks[k].Kind != 'w' || !isCapitalized(toks[k].Text) {
 			return 0
 		}
 	}
@@ -662,7 +662,7 @@ func (b *entityBuilder) lineStart(p int) bool {
 }
 
 // acronymAfter returns the acronym in "(ACRONYM)" at token j, or "".
-func (b *entityBuilder) acronymAfter(toks []semTok, j int) string {
+func (b *entityBuilder) acronymAfter(toks []scanToken, j int) string {
 	if j+2 < len(toks) && toks[j].Text == "(" && toks[j+2].Text == ")" && isAcronym(toks[j+1].Text) {
 		return toks[j+1].Text
 	}
@@ -686,26 +686,26 @@ func isAcronym(s string) bool {
 }
 
 // group applies rule 1 at token i and returns the tokens used, or 0.
-func (b *entityBuilder) group(toks []semTok, i int) int {
+func (b *entityBuilder) group(toks []scanToken, i int) int {
 	j := i
 	start := i
 	if j < len(toks) && (toks[j].Lower == "a" || toks[j].Lower == "an" || toks[j].Lower == "the") {
 		j++
 		start = j
 	}
-	for j < len(toks) && entLex.groupPre[toks[j].Lower] {
+	for j < len(toks) && entityWords.groupPre[toks[j].Lower] {
 		j++
 	}
 	mods := 0
 	for j < len(toks) && mods < 3 {
 		t := toks[j]
-		if _, ok := entLex.adjCountry[t.Text]; ok {
+		if _, ok := entityWords.adjCountry[t.Text]; ok {
 			j++
 			mods++
 			continue
 		}
 		if e, n, ok := b.gazMatch(toks, j); ok && e.kind != graph.KindPerson {
-			if _, poss := semBase(toks[j+n-1].Text); poss {
+			if _, poss := stripPossessive(toks[j+n-1].Text); poss {
 				break
 			}
 			j += n
@@ -723,9 +723,9 @@ func (b *entityBuilder) group(toks []semTok, i int) int {
 		if t.Kind != 'w' {
 			return 0
 		}
-		if _, ok := entLex.groups[t.Lower]; ok && t.Text == t.Lower {
+		if _, ok := entityWords.groups[t.Lower]; ok && t.Text == t.Lower {
 			name := string(b.d.Runes[toks[start].Start:t.End])
-			name = semCollapseSpace(name)
+			name = collapseSpace(name)
 			rec := b.entity(name, graph.KindGroup, toks[start].Start)
 			b.mention(rec, toks[start].Start, t.End, MentionName)
 			return j + 1 - i
@@ -733,7 +733,7 @@ func (b *entityBuilder) group(toks []semTok, i int) int {
 		if n := b.bodyNominal(toks, i, start, j); n > 0 {
 			return n
 		}
-		if t.Text != t.Lower || qLex.stops[t.Lower] {
+		if t.Text != t.Lower || quantityWords.stops[t.Lower] {
 			return 0
 		}
 		j++
@@ -748,7 +748,7 @@ func (b *entityBuilder) group(toks []semTok, i int) int {
 // ("the U.N. agency") it points back and names nothing new. A country or demonym
 // before the noun ("the Israeli army") is left to the country. toks[start:j] are the
 // modifiers read by group; it returns the tokens used, or 0.
-func (b *entityBuilder) bodyNominal(toks []semTok, i, start, j int) int {
+func (b *entityBuilder) bodyNominal(toks []scanToken, i, start, j int) int {
 	if start == i || toks[i].Lower != "the" {
 		return 0
 	}
@@ -757,23 +757,23 @@ func (b *entityBuilder) bodyNominal(toks []semTok, i, start, j int) int {
 		return 0 // "the U.N. agency" without a modifier points back to an agency named before
 	}
 	t := toks[j]
-	if !entLex.nominals[t.Lower] || t.Text != t.Lower || t.Lower == "government" {
+	if !entityWords.nominals[t.Lower] || t.Text != t.Lower || t.Lower == "government" {
 		return 0
 	}
-	name := semCollapseSpace(string(b.d.Runes[toks[start].Start:t.End]))
+	name := collapseSpace(string(b.d.Runes[toks[start].Start:t.End]))
 	rec := b.entity(name, graph.KindOrganization, toks[start].Start)
 	b.mention(rec, toks[start].Start, t.End, MentionName)
 	return j + 1 - i
 }
 
-func semCollapseSpace(s string) string { return strings.Join(strings.Fields(s), " ") }
+func collapseSpace(s string) string { return strings.Join(strings.Fields(s), " ") }
 
 // titleAt returns the length of the longest title starting at token i, or 0.
-func titleAt(toks []semTok, i int) int {
-	if i >= len(toks) || !semIsCap(toks[i].Text) || !entLex.titleFirst[toks[i].Lower] {
+func titleAt(toks []scanToken, i int) int {
+	if i >= len(toks) || !isCapitalized(toks[i].Text) || !entityWords.titleFirst[toks[i].Lower] {
 		return 0
 	}
-	for n := min(entLex.titleMax, len(toks)-i); n >= 1; n-- {
+	for n := min(entityWords.titleMax, len(toks)-i); n >= 1; n-- {
 		var b strings.Builder
 		for k, t := range toks[i : i+n] {
 			if k > 0 {
@@ -781,7 +781,7 @@ func titleAt(toks []semTok, i int) int {
 			}
 			b.WriteString(t.Lower)
 		}
-		if entLex.titles[b.String()] {
+		if entityWords.titles[b.String()] {
 			return n
 		}
 	}
@@ -789,11 +789,11 @@ func titleAt(toks []semTok, i int) int {
 }
 
 // titled applies rule 2 at token i: [ORG/COUNTRY] TITLE Name.
-func (b *entityBuilder) titled(toks []semTok, i int) int {
+func (b *entityBuilder) titled(toks []scanToken, i int) int {
 	j := i
 	if e, n, ok := b.gazMatch(toks, i); ok && e.kind != graph.KindPerson {
 		j = i + n
-	} else if _, ok := entLex.adjCountry[toks[i].Text]; ok {
+	} else if _, ok := entityWords.adjCountry[toks[i].Text]; ok {
 		j = i + 1
 	}
 	tn := titleAt(toks, j)
@@ -803,21 +803,21 @@ func (b *entityBuilder) titled(toks []semTok, i int) int {
 	k := j + tn
 	nameStart := k
 	for k < len(toks) && k-nameStart < 5 {
-		if t := toks[k]; t.Text == "." && k > nameStart && isInitial(toks[k-1]) && k+1 < len(toks) && semCapWord(toks[k+1]) && toks[k+1].Start == t.End+1 {
+		if t := toks[k]; t.Text == "." && k > nameStart && isInitial(toks[k-1]) && k+1 < len(toks) && isCapWord(toks[k+1]) && toks[k+1].Start == t.End+1 {
 			k++ // "James C. Cacheris": an initial's period
 			continue
 		}
-		if !semCapWord(toks[k]) || k-nameStart >= 4 || nameBreakWords[toks[k].Lower] || (k == nameStart && calendarWords[toks[k].Lower]) {
+		if !isCapWord(toks[k]) || k-nameStart >= 4 || nameBreakWords[toks[k].Lower] || (k == nameStart && calendarWords[toks[k].Lower]) {
 			break
 		}
-		if _, org := entLex.orgWords[toks[k].Text]; org {
+		if _, org := entityWords.orgWords[toks[k].Text]; org {
 			return 0
 		}
 		if titleAt(toks, k) > 0 {
 			return 0 // "Republican Indiana Gov. Mike Pence": the last title is the one
 		}
 		k++
-		if _, poss := semBase(toks[k-1].Text); poss {
+		if _, poss := stripPossessive(toks[k-1].Text); poss {
 			break
 		}
 	}
@@ -827,14 +827,14 @@ func (b *entityBuilder) titled(toks []semTok, i int) int {
 	nameToks := toks[nameStart:k]
 	end := nameToks[len(nameToks)-1].End
 	last := nameToks[len(nameToks)-1]
-	if base, poss := semBase(last.Text); poss {
+	if base, poss := stripPossessive(last.Text); poss {
 		end = last.Start + len([]rune(base))
 		last.Text = base
-		nameToks = append(append([]semTok{}, nameToks[:len(nameToks)-1]...), last)
+		nameToks = append(append([]scanToken{}, nameToks[:len(nameToks)-1]...), last)
 	}
-	name := semCollapseSpace(string(b.d.Runes[nameToks[0].Start:end]))
+	name := collapseSpace(string(b.d.Runes[nameToks[0].Start:end]))
 	canon := name
-	if e, ok := entLex.gaz[lookupKey(nameToks)]; ok && e.kind == graph.KindPerson {
+	if e, ok := entityWords.gaz[lookupKey(nameToks)]; ok && e.kind == graph.KindPerson {
 		canon = e.canon
 	} else if len(nameToks) == 1 {
 		if p := b.personBySurname(name); p != nil {
@@ -843,18 +843,18 @@ func (b *entityBuilder) titled(toks []semTok, i int) int {
 	}
 	// "CJ (Kees) Matthijssen": the name in parentheses is the one used, with the surname
 	alias := ""
-	if k+3 < len(toks) && toks[k].Text == "(" && semCapWord(toks[k+1]) && toks[k+2].Text == ")" && semCapWord(toks[k+3]) {
-		alias = semCollapseSpace(string(b.d.Runes[nameToks[0].Start:toks[k+3].End]))
+	if k+3 < len(toks) && toks[k].Text == "(" && isCapWord(toks[k+1]) && toks[k+2].Text == ")" && isCapWord(toks[k+3]) {
+		alias = collapseSpace(string(b.d.Runes[nameToks[0].Start:toks[k+3].End]))
 		canon = toks[k+1].Text + " " + toks[k+3].Text
 		end = toks[k+3].End
 		k += 4
 	}
 	rec := b.entity(canon, graph.KindPerson, nameToks[0].Start)
-	role := semCollapseSpace(string(b.d.Runes[toks[i].Start:toks[j+tn-1].End]))
-	semAddUnique(&rec.Roles, role)
+	role := collapseSpace(string(b.d.Runes[toks[i].Start:toks[j+tn-1].End]))
+	addUnique(&rec.Roles, role)
 	b.mention(rec, nameToks[0].Start, end, MentionName)
 	if alias != "" {
-		semAddUnique(&rec.Aliases, alias)
+		addUnique(&rec.Aliases, alias)
 	}
 	b.appositives(rec, toks, nameStart, k)
 	return k - i
@@ -889,8 +889,8 @@ var sentenceStarters = map[string]bool{
 }
 
 // capSeq applies rule 6 at token i.
-func (b *entityBuilder) capSeq(toks []semTok, i int, sentStart bool) int {
-	if !semCapWord(toks[i]) {
+func (b *entityBuilder) capSeq(toks []scanToken, i int, sentStart bool) int {
+	if !isCapWord(toks[i]) {
 		return 0
 	}
 	if sentStart && isSentenceOpener(toks[i].Lower) {
@@ -900,10 +900,10 @@ func (b *entityBuilder) capSeq(toks []semTok, i int, sentStart bool) int {
 	if sentStart && j > i+1 && (b.personBySurname(toks[i+1].Text) != nil || b.given[toks[i+1].Text] != nil) {
 		return 1 // "Later Spencer said": a known person after the first word
 	}
-	if j > i+1 && entLex.firstNames[toks[i].Text] == 0 && b.lowercase[toks[i].Lower] && b.personBySurname(toks[i+1].Text) != nil {
+	if j > i+1 && entityWords.firstNames[toks[i].Text] == 0 && b.lowercase[toks[i].Lower] && b.personBySurname(toks[i+1].Text) != nil {
 		return 1 // "Against Trump", "Did Trump": an ordinary word before a known surname
 	}
-	if j >= i+3 && entLex.firstNames[toks[i].Text] == 0 && entLex.firstNames[toks[i+1].Text] != 0 && !hasOrgWord(toks[i:j]) {
+	if j >= i+3 && entityWords.firstNames[toks[i].Text] == 0 && entityWords.firstNames[toks[i+1].Text] != 0 && !hasOrgWord(toks[i:j]) {
 		return 1 // "Crooked Hillary Clinton": a word before a full name is no part of it
 	}
 	if n := b.dateline(toks, i, j); n > 0 {
@@ -913,7 +913,7 @@ func (b *entityBuilder) capSeq(toks []semTok, i int, sentStart bool) int {
 		return b.beforeInnerTitle(toks, i, t)
 	}
 	seq, end := withoutPossessive(toks[i:j])
-	name := semCollapseSpace(string(b.d.Runes[seq[0].Start:end]))
+	name := collapseSpace(string(b.d.Runes[seq[0].Start:end]))
 	acr := b.acronymAfter(toks, j)
 	kind := b.capSeqKind(toks, seq, i, j, acr)
 	if kind == graph.KindUnknown && len(seq) == 1 && isAcronym(name) && bodyAppositiveAfter(toks, j) {
@@ -943,7 +943,7 @@ func (b *entityBuilder) capSeq(toks []semTok, i int, sentStart bool) int {
 // Secretary-General Tomas Velko", "Navy Press Secretary Rear Adm. Jane Roe"), or -1:
 // the title must be followed, up to the end of the sequence, by two or three
 // name-shaped words (allNameWords) that start no other title.
-func innerTitledName(toks []semTok, i, j int) int {
+func innerTitledName(toks []scanToken, i, j int) int {
 	for k := j - 3; k > i; k-- {
 		n := titleAt(toks, k)
 		if n == 0 {
@@ -966,7 +966,7 @@ func innerTitledName(toks []semTok, i, j int) int {
 // name an organization (an organization word or a known name: "World Weather
 // Organization"), they are recorded as that organization; a chain of roles ("Navy
 // Press Secretary Rear") is skipped. The title and name are left to rule 2.
-func (b *entityBuilder) beforeInnerTitle(toks []semTok, i, t int) int {
+func (b *entityBuilder) beforeInnerTitle(toks []scanToken, i, t int) int {
 	for k := i; k < t; k++ {
 		if titleAt(toks, k) > 0 {
 			return t - i
@@ -978,7 +978,7 @@ func (b *entityBuilder) beforeInnerTitle(toks []semTok, i, t int) int {
 		return t - i
 	}
 	if seq := toks[i:t]; len(seq) >= 2 && hasOrgWord(seq) {
-		name := semCollapseSpace(string(b.d.Runes[seq[0].Start:seq[len(seq)-1].End]))
+		name := collapseSpace(string(b.d.Runes[seq[0].Start:seq[len(seq)-1].End]))
 		if kind := b.capSeqKind(toks, seq, i, t, ""); kind == graph.KindOrganization || kind == graph.KindOutlet {
 			b.recordCapSeq(toks, i, t, seq[0].Start, seq[len(seq)-1].End, name, kind, "")
 		}
@@ -991,13 +991,13 @@ func (b *entityBuilder) beforeInnerTitle(toks []semTok, i, t int) int {
 // four capitalized words that name no person (no first name, no person named
 // before): "In an interview with Digital, John Spencer suggested ...". It returns
 // the tokens used, or 0.
-func (b *entityBuilder) interviewer(toks []semTok, i int) int {
-	if !afterInterviewWith(toks, i) || !semCapWord(toks[i]) || entLex.firstNames[toks[i].Text] != 0 {
+func (b *entityBuilder) interviewer(toks []scanToken, i int) int {
+	if !afterInterviewWith(toks, i) || !isCapWord(toks[i]) || entityWords.firstNames[toks[i].Text] != 0 {
 		return 0
 	}
 	j := i
-	for j < len(toks) && j-i < 4 && semCapWord(toks[j]) && nameShaped(toks[j].Text) {
-		if b.personBySurname(toks[j].Text) != nil || entLex.gaz[toks[j].Text].canon != "" {
+	for j < len(toks) && j-i < 4 && isCapWord(toks[j]) && nameShaped(toks[j].Text) {
+		if b.personBySurname(toks[j].Text) != nil || entityWords.gaz[toks[j].Text].canon != "" {
 			return 0
 		}
 		j++
@@ -1005,7 +1005,7 @@ func (b *entityBuilder) interviewer(toks []semTok, i int) int {
 	if j == i || j >= len(toks) || toks[j].Text != "," {
 		return 0
 	}
-	name := semCollapseSpace(string(b.d.Runes[toks[i].Start:toks[j-1].End]))
+	name := collapseSpace(string(b.d.Runes[toks[i].Start:toks[j-1].End]))
 	rec := b.entity(name, graph.KindOutlet, toks[i].Start)
 	b.mention(rec, toks[i].Start, toks[j-1].End, MentionName)
 	return j - i
@@ -1013,9 +1013,9 @@ func (b *entityBuilder) interviewer(toks []semTok, i int) int {
 
 // afterInterviewWith reports whether token i follows "In an interview with" (or "In
 // the interview with") at the start of its sentence.
-func afterInterviewWith(toks []semTok, i int) bool {
+func afterInterviewWith(toks []scanToken, i int) bool {
 	return i >= 4 && toks[i-1].Lower == "with" && toks[i-2].Lower == "interview" && isArticle(toks[i-3].Lower) &&
-		toks[i-4].Lower == "in" && i-4 == semFirstWord(toks)
+		toks[i-4].Lower == "in" && i-4 == firstWordOf(toks)
 }
 
 // isSentenceOpener reports whether a capitalized first word of a sentence is an
@@ -1028,32 +1028,32 @@ func isSentenceOpener(w string) bool {
 // maxNameWords capitalized words, with "of"/"for"/"in"/"on" inside ("Board of
 // Peace"), ending after a possessive; a known name or a title before a name starts
 // a new sequence.
-func (b *entityBuilder) capSeqEnd(toks []semTok, i int) int {
+func (b *entityBuilder) capSeqEnd(toks []scanToken, i int) int {
 	j := i + 1
-	if _, poss := semBase(toks[i].Text); poss {
+	if _, poss := stripPossessive(toks[i].Text); poss {
 		return j
 	}
 	for j < len(toks) && j-i < maxNameWords {
 		t := toks[j]
-		if t.Text == "." && isInitial(toks[j-1]) && j+1 < len(toks) && semCapWord(toks[j+1]) && toks[j+1].Start == t.End+1 {
+		if t.Text == "." && isInitial(toks[j-1]) && j+1 < len(toks) && isCapWord(toks[j+1]) && toks[j+1].Start == t.End+1 {
 			j++ // "Laurence H. Tribe": an initial's period
 			continue
 		}
-		if semCapWord(t) {
+		if isCapWord(t) {
 			if nameBreakWords[t.Lower] || b.startsNewName(toks, i, j) {
 				break
 			}
 			j++
-			if _, poss := semBase(t.Text); poss {
+			if _, poss := stripPossessive(t.Text); poss {
 				break
 			}
 			continue
 		}
-		if isNameConnector(t) && j+1 < len(toks) && semCapWord(toks[j+1]) && b.connectorOK(toks, i, j) {
+		if isNameConnector(t) && j+1 < len(toks) && isCapWord(toks[j+1]) && b.connectorOK(toks, i, j) {
 			j++
 			continue
 		}
-		if n := nameParticleRun(toks, j); n > 0 && entLex.firstNames[toks[i].Text] != 0 {
+		if n := nameParticleRun(toks, j); n > 0 && entityWords.firstNames[toks[i].Text] != 0 {
 			j += n // "Bill de Blasio", "Ursula von der Leyen": particles inside a person's name
 			continue
 		}
@@ -1067,7 +1067,7 @@ func (b *entityBuilder) capSeqEnd(toks []semTok, i int) int {
 // next to it, a lowercase title before ("WHO chief Velkonis said") or a title in an
 // appositive after ("Velkonis, the regional governor, said"). Ordinary words written
 // lowercase elsewhere are never such names.
-func (b *entityBuilder) oneWordSpeaker(toks []semTok, i, j int, name string) bool {
+func (b *entityBuilder) oneWordSpeaker(toks []scanToken, i, j int, name string) bool {
 	if !nameShaped(name) || b.lowercase[strings.ToLower(name)] || isAcronym(name) || !speechVerbContext(toks, i, j) {
 		return false
 	}
@@ -1088,12 +1088,12 @@ var lowercaseNameParticles = map[string]bool{"de": true, "da": true, "di": true,
 
 // nameParticleRun returns how many lowercase name particles start at token j and are
 // followed by a capitalized word (1 or 2: "von der"), or 0.
-func nameParticleRun(toks []semTok, j int) int {
+func nameParticleRun(toks []scanToken, j int) int {
 	n := 0
 	for j+n < len(toks) && n < 2 && lowercaseNameParticles[toks[j+n].Text] {
 		n++
 	}
-	if n == 0 || j+n >= len(toks) || !semCapWord(toks[j+n]) {
+	if n == 0 || j+n >= len(toks) || !isCapWord(toks[j+n]) {
 		return 0
 	}
 	return n
@@ -1115,7 +1115,7 @@ var nameBreakWords = func() map[string]bool {
 }()
 
 // isInitial reports whether t is a single capital letter ("H" of "Laurence H. Tribe").
-func isInitial(t semTok) bool {
+func isInitial(t scanToken) bool {
 	r := []rune(t.Text)
 	return len(r) == 1 && unicode.IsUpper(r[0])
 }
@@ -1125,17 +1125,17 @@ func isInitial(t semTok) bool {
 // this one ("Washington Post") or a name that a compass word or a first name joins
 // ("Northern Ireland", "George Washington"); so does a title followed by a name
 // ("Virginia Gov. Terry McAuliffe") after a sequence without an organization word.
-func (b *entityBuilder) startsNewName(toks []semTok, i, j int) bool {
-	if _, org := entLex.orgWords[toks[j].Text]; org {
+func (b *entityBuilder) startsNewName(toks []scanToken, i, j int) bool {
+	if _, org := entityWords.orgWords[toks[j].Text]; org {
 		return false
 	}
 	if isNameConnector(toks[j-1]) && hasOrgWord(toks[i:j]) {
 		return false // "Mission in Mali", "Bank of England": the place completes the name
 	}
-	if _, _, ok := b.gazMatch(toks, j); ok && !(j == i+1 && (compassWords[toks[i].Text] || entLex.firstNames[toks[i].Text] != 0)) {
+	if _, _, ok := b.gazMatch(toks, j); ok && !(j == i+1 && (compassWords[toks[i].Text] || entityWords.firstNames[toks[i].Text] != 0)) {
 		return true
 	}
-	if n := titleAt(toks, j); n > 0 && j+n < len(toks) && semCapWord(toks[j+n]) {
+	if n := titleAt(toks, j); n > 0 && j+n < len(toks) && isCapWord(toks[j+n]) {
 		return !hasOrgWord(toks[i:j])
 	}
 	return false
@@ -1143,14 +1143,14 @@ func (b *entityBuilder) startsNewName(toks []semTok, i, j int) bool {
 
 // isNameConnector reports whether t is a lowercase "of", "for", "in" or "on", which
 // may join the words of a name ("Board of Peace").
-func isNameConnector(t semTok) bool {
+func isNameConnector(t scanToken) bool {
 	return (t.Lower == "of" || t.Lower == "for" || t.Lower == "in" || t.Lower == "on") && t.Text == t.Lower
 }
 
 // hasOrgWord reports whether one of the tokens is an organization word.
-func hasOrgWord(toks []semTok) bool {
+func hasOrgWord(toks []scanToken) bool {
 	for _, t := range toks {
-		if _, org := entLex.orgWords[t.Text]; org {
+		if _, org := entityWords.orgWords[t.Text]; org {
 			return true
 		}
 	}
@@ -1159,24 +1159,24 @@ func hasOrgWord(toks []semTok) bool {
 
 // withoutPossessive returns seq with the possessive ending of its last word removed
 // and the code point where the name ends.
-func withoutPossessive(seq []semTok) ([]semTok, int) {
+func withoutPossessive(seq []scanToken) ([]scanToken, int) {
 	last := seq[len(seq)-1]
-	base, poss := semBase(last.Text)
+	base, poss := stripPossessive(last.Text)
 	if !poss {
 		return seq, last.End
 	}
 	last.Text = base
-	return append(append([]semTok{}, seq[:len(seq)-1]...), last), last.Start + len([]rune(base))
+	return append(append([]scanToken{}, seq[:len(seq)-1]...), last), last.Start + len([]rune(base))
 }
 
 // capSeqKind decides what the capitalized sequence seq (toks[i:j]) names: an
 // organization or outlet by its organization word (not one word alone: "the
 // Coalition"), a person by a first name, an organization by an acronym defined after
 // it, a person by the evidence of looksLikePerson; else unknown.
-func (b *entityBuilder) capSeqKind(toks, seq []semTok, i, j int, acr string) graph.AgentKind {
+func (b *entityBuilder) capSeqKind(toks, seq []scanToken, i, j int, acr string) graph.AgentKind {
 	kind := graph.KindUnknown
 	for _, t := range seq {
-		if k, ok := entLex.orgWords[t.Text]; ok {
+		if k, ok := entityWords.orgWords[t.Text]; ok {
 			kind = k
 		}
 	}
@@ -1186,7 +1186,7 @@ func (b *entityBuilder) capSeqKind(toks, seq []semTok, i, j int, acr string) gra
 	switch {
 	case kind != graph.KindUnknown:
 		return kind
-	case len(seq) >= 2 && len(seq) <= 4 && entLex.firstNames[seq[0].Text] != 0 && !namesPlaceOrPeople(seq):
+	case len(seq) >= 2 && len(seq) <= 4 && entityWords.firstNames[seq[0].Text] != 0 && !namesPlaceOrPeople(seq):
 		return graph.KindPerson
 	case acr != "":
 		return graph.KindOrganization
@@ -1199,12 +1199,12 @@ func (b *entityBuilder) capSeqKind(toks, seq []semTok, i, j int, acr string) gra
 // namesPlaceOrPeople reports whether a capitalized sequence is a place by its last
 // word ("Coral Springs") or holds a people, faith or camp ("Sunni Muslims"), a month
 // or a weekday ("Florida Friday"): then it is no person's name.
-func namesPlaceOrPeople(seq []semTok) bool {
-	if entLex.placeEnds[seq[len(seq)-1].Text] {
+func namesPlaceOrPeople(seq []scanToken) bool {
+	if entityWords.placeEnds[seq[len(seq)-1].Text] {
 		return true
 	}
 	for _, t := range seq {
-		if entLex.peoples[t.Text] || calendarWords[t.Lower] || compassWords[t.Text] {
+		if entityWords.peoples[t.Text] || calendarWords[t.Lower] || compassWords[t.Text] {
 			return true
 		}
 	}
@@ -1220,7 +1220,7 @@ var calendarWords = map[string]bool{"january": true, "february": true, "march": 
 // no lexicon knows (toks[i:j]) is a person's name by its context: a speech verb
 // (speechVerbContext), a role around it (personRoleContext), or its last word used
 // alone elsewhere in the document ("Olena Kovalenko ... Kovalenko said").
-func (b *entityBuilder) looksLikePerson(toks, seq []semTok, i, j int) bool {
+func (b *entityBuilder) looksLikePerson(toks, seq []scanToken, i, j int) bool {
 	for _, t := range seq {
 		if b.lowercase[t.Lower] {
 			return false // "National Convention", "Cold War": ordinary words capitalized
@@ -1235,7 +1235,7 @@ func (b *entityBuilder) looksLikePerson(toks, seq []semTok, i, j int) bool {
 // title word or opens with "who" ("Jane Roe, a senior analyst,", "Jane Roe, who
 // teaches"), or a copula and a role at the start of the sentence ("Jane Roe is the
 // director").
-func personRoleContext(toks []semTok, i, j int) bool {
+func personRoleContext(toks []scanToken, i, j int) bool {
 	if i > 0 && isLowerTitle(toks[i-1]) {
 		return true
 	}
@@ -1247,7 +1247,7 @@ func personRoleContext(toks []semTok, i, j int) bool {
 
 // roleAppositiveAfter reports whether an appositive after a name ending before token
 // j opens with "who" or holds a lowercase title within six words.
-func roleAppositiveAfter(toks []semTok, j int) bool {
+func roleAppositiveAfter(toks []scanToken, j int) bool {
 	if j+1 >= len(toks) || toks[j].Text != "," {
 		return false
 	}
@@ -1264,12 +1264,12 @@ func roleAppositiveAfter(toks []semTok, j int) bool {
 
 // copulaRoleAfter reports whether a name opening its sentence (toks[i:j]) is
 // followed by "is"/"was" and a title within four words ("Jane Roe is the director").
-func copulaRoleAfter(toks []semTok, i, j int) bool {
-	if j+2 >= len(toks) || (toks[j].Lower != "is" && toks[j].Lower != "was") || i != semFirstWord(toks) {
+func copulaRoleAfter(toks []scanToken, i, j int) bool {
+	if j+2 >= len(toks) || (toks[j].Lower != "is" && toks[j].Lower != "was") || i != firstWordOf(toks) {
 		return false
 	}
 	for k := j + 1; k < len(toks) && k <= j+5; k++ {
-		if entLex.titles[toks[k].Lower] {
+		if entityWords.titles[toks[k].Lower] {
 			return true
 		}
 	}
@@ -1278,15 +1278,15 @@ func copulaRoleAfter(toks []semTok, i, j int) bool {
 
 // isLowerTitle reports whether t is a title or role word written in lowercase
 // ("soldier", "minister", "analyst").
-func isLowerTitle(t semTok) bool {
-	return t.Kind == 'w' && t.Text == t.Lower && entLex.titles[t.Lower]
+func isLowerTitle(t scanToken) bool {
+	return t.Kind == 'w' && t.Text == t.Lower && entityWords.titles[t.Lower]
 }
 
 // recordCapSeq records the entity named by a capitalized sequence toks[i:j] (name,
 // from code point start to end) with its acronym and, for a person, roles. A bare
 // body name ("the Health Ministry") is the one place's body of that name named
 // before (bodyByName); a lone surname is the person named in full before.
-func (b *entityBuilder) recordCapSeq(toks []semTok, i, j, start, end int, name string, kind graph.AgentKind, acr string) {
+func (b *entityBuilder) recordCapSeq(toks []scanToken, i, j, start, end int, name string, kind graph.AgentKind, acr string) {
 	var rec *entityRecord
 	if kind == graph.KindOrganization {
 		rec = b.bodyByName(name)
@@ -1297,7 +1297,7 @@ func (b *entityBuilder) recordCapSeq(toks []semTok, i, j, start, end int, name s
 	b.mention(rec, start, end, MentionName)
 	if acr != "" {
 		b.acronyms[acr] = rec.Name
-		semAddUnique(&rec.Aliases, acr)
+		addUnique(&rec.Aliases, acr)
 	}
 	if kind == graph.KindPerson {
 		b.appositives(rec, toks, i, j)
@@ -1308,18 +1308,18 @@ func (b *entityBuilder) recordCapSeq(toks []semTok, i, j, start, end int, name s
 // roleBefore adds the role written right before a person's name in lowercase, with
 // the organization or country names before it ("IDF soldier Itay Chen" → "IDF
 // soldier").
-func (b *entityBuilder) roleBefore(rec *entityRecord, toks []semTok, i int) {
-	if i < 1 || toks[i-1].Kind != 'w' || toks[i-1].Text != toks[i-1].Lower || !entLex.titles[toks[i-1].Lower] {
+func (b *entityBuilder) roleBefore(rec *entityRecord, toks []scanToken, i int) {
+	if i < 1 || toks[i-1].Kind != 'w' || toks[i-1].Text != toks[i-1].Lower || !entityWords.titles[toks[i-1].Lower] {
 		return
 	}
 	k := i - 1
-	for k > 0 && i-k <= 4 && semCapWord(toks[k-1]) {
-		if _, _, ok := b.gazMatch(toks, k-1); !ok && entLex.adjCountry[toks[k-1].Text] == "" {
+	for k > 0 && i-k <= 4 && isCapWord(toks[k-1]) {
+		if _, _, ok := b.gazMatch(toks, k-1); !ok && entityWords.adjCountry[toks[k-1].Text] == "" {
 			break
 		}
 		k--
 	}
-	semAddUnique(&rec.Roles, semCollapseSpace(string(b.d.Runes[toks[k].Start:toks[i-1].End])))
+	addUnique(&rec.Roles, collapseSpace(string(b.d.Runes[toks[k].Start:toks[i-1].End])))
 }
 
 // maxNameWords bounds a capitalized sequence: no name is longer, and a text in
@@ -1333,15 +1333,15 @@ var compassWords = map[string]bool{"Northern": true, "Southern": true, "Eastern"
 
 // connectorOK accepts "of"/"for"/"in" inside a name only when the name so far has an
 // organization word or the part after it is capitalized to the end ("Board of Peace").
-func (b *entityBuilder) connectorOK(toks []semTok, i, j int) bool {
+func (b *entityBuilder) connectorOK(toks []scanToken, i, j int) bool {
 	if hasOrgWord(toks[i:j]) {
 		return true
 	}
 	// not inside a person's name ("Alicia Machado on Friday") nor before a date
-	return j-i >= 2 && entLex.firstNames[toks[i].Text] == 0 && (j+1 >= len(toks) || !calendarWords[toks[j+1].Lower])
+	return j-i >= 2 && entityWords.firstNames[toks[i].Text] == 0 && (j+1 >= len(toks) || !calendarWords[toks[j+1].Lower])
 }
 
-func allNameWords(seq []semTok) bool {
+func allNameWords(seq []scanToken) bool {
 	if namesPlaceOrPeople(seq) {
 		return false
 	}
@@ -1356,13 +1356,13 @@ func allNameWords(seq []semTok) bool {
 		if len(r) < 2 || !unicode.IsUpper(r[0]) || !unicode.IsLower(r[1]) {
 			return false
 		}
-		if _, ok := entLex.adjCountry[t.Text]; ok {
+		if _, ok := entityWords.adjCountry[t.Text]; ok {
 			return false
 		}
-		if _, ok := entLex.gaz[t.Text]; ok {
+		if _, ok := entityWords.gaz[t.Text]; ok {
 			return false
 		}
-		if _, ok := entLex.orgWords[t.Text]; ok {
+		if _, ok := entityWords.orgWords[t.Text]; ok {
 			return false
 		}
 	}
@@ -1380,7 +1380,7 @@ var speechVerbs = map[string]bool{
 
 // speechVerbContext reports whether the name toks[i:j] is followed (directly or after
 // an appositive) by a speech verb or preceded by "said".
-func speechVerbContext(toks []semTok, i, j int) bool {
+func speechVerbContext(toks []scanToken, i, j int) bool {
 	if j < len(toks) && speechVerbs[toks[j].Lower] {
 		return true
 	}
@@ -1399,10 +1399,10 @@ func speechVerbContext(toks []semTok, i, j int) bool {
 
 // appositives applies rule 7 to a person named by toks[i:j]: each form found adds a
 // role.
-func (b *entityBuilder) appositives(rec *entityRecord, toks []semTok, i, j int) {
+func (b *entityBuilder) appositives(rec *entityRecord, toks []scanToken, i, j int) {
 	for _, role := range []Span{appositiveAfter(toks, j), appositiveBefore(toks, i), copularRole(toks, i, j)} {
 		if role.End > role.Start {
-			semAddUnique(&rec.Roles, semCollapseSpace(string(b.d.Runes[role.Start:role.End])))
+			addUnique(&rec.Roles, collapseSpace(string(b.d.Runes[role.Start:role.End])))
 		}
 	}
 }
@@ -1411,7 +1411,7 @@ func (b *entityBuilder) appositives(rec *entityRecord, toks []semTok, i, j int) 
 // sentence's end) after a name ending before token j: the role opens with an
 // article, "who", a possessive name ("Britain’s minister") or a lowercase title. It
 // returns the role's span, or a zero span.
-func appositiveAfter(toks []semTok, j int) Span {
+func appositiveAfter(toks []scanToken, j int) Span {
 	if j+1 >= len(toks) || toks[j].Text != "," || !opensAppositive(toks[j+1]) {
 		return Span{}
 	}
@@ -1433,7 +1433,7 @@ func appositiveAfter(toks []semTok, j int) Span {
 // bodyAppositiveAfter reports whether an appositive after toks[:j] ends in a body
 // noun (lexicon nominals: agency, office, ministry ...): "VSTAT, Velmora's official
 // statistics agency," makes the acronym before it an organization.
-func bodyAppositiveAfter(toks []semTok, j int) bool {
+func bodyAppositiveAfter(toks []scanToken, j int) bool {
 	sp := appositiveAfter(toks, j)
 	if sp.IsZero() {
 		return false
@@ -1442,26 +1442,26 @@ func bodyAppositiveAfter(toks []semTok, j int) bool {
 	for k < len(toks) && toks[k].End < sp.End {
 		k++
 	}
-	return k < len(toks) && toks[k].End == sp.End && entLex.nominals[toks[k].Lower] && toks[k].Text == toks[k].Lower
+	return k < len(toks) && toks[k].End == sp.End && entityWords.nominals[toks[k].Lower] && toks[k].Text == toks[k].Lower
 }
 
 // opensAppositive reports whether a word after "NAME," opens a role: an article,
 // "who", a capitalized possessive ("Britain’s") or a lowercase title.
-func opensAppositive(first semTok) bool {
-	_, poss := semBase(first.Text)
-	return isArticle(first.Lower) || first.Lower == "who" || (poss && semIsCap(first.Text)) || isLowerTitle(first)
+func opensAppositive(first scanToken) bool {
+	_, poss := stripPossessive(first.Text)
+	return isArticle(first.Lower) || first.Lower == "who" || (poss && isCapitalized(first.Text)) || isLowerTitle(first)
 }
 
 // appositiveBefore reads "the ROLE, NAME," before a name starting at token i: a
 // lowercase title ends the role, an article opens it within eight words.
-func appositiveBefore(toks []semTok, i int) Span {
+func appositiveBefore(toks []scanToken, i int) Span {
 	if i < 2 || toks[i-1].Text != "," || !isLowerTitle(toks[i-2]) {
 		return Span{}
 	}
 	k := i - 2
 	roleEnd := toks[k].End
 	for k > 0 && i-k < 8 && toks[k-1].Text != "," && !isArticle(toks[k-1].Lower) {
-		if _, poss := semBase(toks[k-1].Text); poss && semIsCap(toks[k-1].Text) {
+		if _, poss := stripPossessive(toks[k-1].Text); poss && isCapitalized(toks[k-1].Text) {
 			// "Velmora’s health minister, Jane Roe,": a possessive name opens the role
 			return Span{Start: toks[k-1].Start, End: roleEnd}
 		}
@@ -1475,8 +1475,8 @@ func appositiveBefore(toks []semTok, i int) Span {
 
 // copularRole reads "NAME is the ROLE" (or "was a ROLE") when the name opens the
 // sentence; the role runs to a comma, period, "which" or "who".
-func copularRole(toks []semTok, i, j int) Span {
-	if j+1 >= len(toks) || (toks[j].Lower != "is" && toks[j].Lower != "was") || !isArticle(toks[j+1].Lower) || semFirstWord(toks) != i {
+func copularRole(toks []scanToken, i, j int) Span {
+	if j+1 >= len(toks) || (toks[j].Lower != "is" && toks[j].Lower != "was") || !isArticle(toks[j+1].Lower) || firstWordOf(toks) != i {
 		return Span{}
 	}
 	k := j + 2
@@ -1517,22 +1517,22 @@ func (b *entityBuilder) nominals() {
 	named := append([]Mention(nil), b.mentions...)
 	byID := b.byID
 	// only the places where "the" precedes a nominal head need reading
-	var toks []semTok
+	var toks []scanToken
 	if dt := b.d.Tokens; len(dt) > 0 {
 		for i := 0; i+1 < len(dt); i++ {
-			if dt[i].Lower == "the" && entLex.nominals[dt[i+1].Lower] {
+			if dt[i].Lower == "the" && entityWords.nominals[dt[i+1].Lower] {
 				toks = append(toks, b.tx.scan(dt[i].Start, min(len(b.d.Runes), dt[i+1].End+40))[:]...)
-				toks = append(toks, semTok{Kind: 'p', Text: "\n", Start: dt[i+1].End, End: dt[i+1].End})
+				toks = append(toks, scanToken{Kind: 'p', Text: "\n", Start: dt[i+1].End, End: dt[i+1].End})
 			}
 		}
 	} else {
 		toks = b.tx.scan(0, len(b.d.Runes))
 	}
 	for i := 0; i+1 < len(toks); i++ {
-		if toks[i].Lower != "the" || !entLex.nominals[toks[i+1].Lower] || toks[i+1].Text != toks[i+1].Lower {
+		if toks[i].Lower != "the" || !entityWords.nominals[toks[i+1].Lower] || toks[i+1].Text != toks[i+1].Lower {
 			continue
 		}
-		if i+2 < len(toks) && toks[i+2].Kind == 'w' && semIsCap(toks[i+2].Text) {
+		if i+2 < len(toks) && toks[i+2].Kind == 'w' && isCapitalized(toks[i+2].Text) {
 			continue // "the ministry of ..." names something else
 		}
 		if e := nominalReferent(named, byID, toks[i].Start, toks[i+1].Lower); e != nil {
@@ -1563,7 +1563,7 @@ func (b *entityBuilder) descriptorNominals() {
 		if toks[i].Lower != "the" || !ok || d.rec == nil || toks[i].Start <= d.at || toks[i+1].Text != toks[i+1].Lower {
 			continue
 		}
-		if i+2 < len(toks) && toks[i+2].Kind == 'w' && semIsCap(toks[i+2].Text) {
+		if i+2 < len(toks) && toks[i+2].Kind == 'w' && isCapitalized(toks[i+2].Text) {
 			continue
 		}
 		b.mention(d.rec, toks[i].Start, toks[i+1].End, MentionNominal)
@@ -1595,13 +1595,13 @@ func (b *entityBuilder) orgDescriptors() map[string]orgDescriptor {
 // descriptorAfter reads ", a/an WORDS NOUN," right after a name (toks start after
 // it): up to five words, the last a lowercase noun, closed by a comma; it returns the
 // noun and where it ends, or "".
-func descriptorAfter(toks []semTok) (string, int) {
+func descriptorAfter(toks []scanToken) (string, int) {
 	if len(toks) < 4 || toks[0].Text != "," || (toks[1].Lower != "a" && toks[1].Lower != "an") {
 		return "", 0
 	}
 	for k := 2; k < len(toks) && k < 8; k++ {
 		if toks[k].Text != "," {
-			if toks[k].Kind != 'w' || qLex.stops[toks[k].Lower] || isNameConnector(toks[k]) {
+			if toks[k].Kind != 'w' || quantityWords.stops[toks[k].Lower] || isNameConnector(toks[k]) {
 				return "", 0 // "a unit of the army": the noun is no descriptor
 			}
 			continue
@@ -1688,10 +1688,10 @@ func entityIndex(d *Document, id string) int {
 	return -1
 }
 
-// semAddEntity adds an entity to d (or returns the existing one with that id) and
+// addEntity adds an entity to d (or returns the existing one with that id) and
 // returns its id. Later stages use it for speakers that only their cue reveals
 // ("observers note").
-func semAddEntity(d *Document, name string, kind graph.AgentKind) string {
+func addEntity(d *Document, name string, kind graph.AgentKind) string {
 	id := graph.AgentID(name)
 	if i := entityIndex(d, id); i >= 0 {
 		if d.Entities[i].Kind == graph.KindUnknown {

@@ -39,7 +39,7 @@ type placeKeyedBody struct {
 }
 
 // placeBody applies the place-body rule at token i and returns the tokens used, or 0.
-func (b *entityBuilder) placeBody(toks []semTok, i int, _ bool) int {
+func (b *entityBuilder) placeBody(toks []scanToken, i int, _ bool) int {
 	if n := b.placeBeforeBody(toks, i); n > 0 {
 		return n
 	}
@@ -47,7 +47,7 @@ func (b *entityBuilder) placeBody(toks []semTok, i int, _ bool) int {
 }
 
 // placeBeforeBody reads "PLACE’s BODY", "PLACE BODY" and "DEMONYM BODY" at token i.
-func (b *entityBuilder) placeBeforeBody(toks []semTok, i int) int {
+func (b *entityBuilder) placeBeforeBody(toks []scanToken, i int) int {
 	p, ok := b.placeAt(toks, i, true)
 	if !ok {
 		return 0
@@ -72,7 +72,7 @@ func (b *entityBuilder) placeBeforeBody(toks []semTok, i int) int {
 }
 
 // bodyBeforePlace reads "BODY in PLACE" and "BODY of PLACE" at token i.
-func (b *entityBuilder) bodyBeforePlace(toks []semTok, i int) int {
+func (b *entityBuilder) bodyBeforePlace(toks []scanToken, i int) int {
 	body, end, _ := b.bodyAt(toks, i)
 	if body == "" || end+1 >= len(toks) || (toks[end].Lower != "in" && toks[end].Lower != "of") {
 		return 0
@@ -84,7 +84,7 @@ func (b *entityBuilder) bodyBeforePlace(toks []semTok, i int) int {
 	if _, n, ok := b.gazMatch(toks, i); ok && i+n >= p.next {
 		return 0 // a listed name: "UN Interim Force in Lebanon"
 	}
-	if _, poss := semBase(toks[p.next-1].Text); poss {
+	if _, poss := stripPossessive(toks[p.next-1].Text); poss {
 		return 0 // "Ministry of Health in Gaza’s north" is read no further
 	}
 	rec := b.bodyEntity(p, body, toks[i].Start)
@@ -103,8 +103,8 @@ type bodyPlace struct {
 // knownBodyOrPerson reports whether an unlisted "place" toks[i] before the body
 // toks[next:end] is rather a person named before ("Obama’s"), or the body a listed
 // name ("State Department"): then the phrase is no place's body.
-func (b *entityBuilder) knownBodyOrPerson(toks []semTok, i, next, end int) bool {
-	base, _ := semBase(toks[i].Text)
+func (b *entityBuilder) knownBodyOrPerson(toks []scanToken, i, next, end int) bool {
+	base, _ := stripPossessive(toks[i].Text)
 	if b.personBySurname(base) != nil || b.given[base] != nil {
 		return true
 	}
@@ -116,8 +116,8 @@ func (b *entityBuilder) knownBodyOrPerson(toks []semTok, i, next, end int) bool 
 // when before is set, followed directly by a body), a demonym (only before a body),
 // or a single capitalized name-shaped word that is not a listed name (possessive
 // before a body, plain after "in"/"of").
-func (b *entityBuilder) placeAt(toks []semTok, i int, before bool) (bodyPlace, bool) {
-	if i >= len(toks) || !semCapWord(toks[i]) {
+func (b *entityBuilder) placeAt(toks []scanToken, i int, before bool) (bodyPlace, bool) {
+	if i >= len(toks) || !isCapWord(toks[i]) {
 		return bodyPlace{}, false
 	}
 	if e, n, ok := b.gazMatch(toks, i); ok {
@@ -126,7 +126,7 @@ func (b *entityBuilder) placeAt(toks []semTok, i int, before bool) (bodyPlace, b
 		}
 		words := make([]string, 0, n)
 		for _, t := range toks[i : i+n] {
-			base, _ := semBase(t.Text)
+			base, _ := stripPossessive(t.Text)
 			words = append(words, base)
 		}
 		written := strings.Join(words, " ")
@@ -135,14 +135,14 @@ func (b *entityBuilder) placeAt(toks []semTok, i int, before bool) (bodyPlace, b
 		}
 		return bodyPlace{written: written, key: e.canon, next: i + n, listed: true}, true
 	}
-	if c := entLex.adjCountry[toks[i].Text]; c != "" && before {
+	if c := entityWords.adjCountry[toks[i].Text]; c != "" && before {
 		return bodyPlace{written: c, key: c, next: i + 1, listed: true}, true
 	}
-	base, poss := semBase(toks[i].Text)
-	if poss != before || !nameShaped(base) || entLex.firstNames[base] != 0 || entLex.orgWords[base] != "" || calendarWords[strings.ToLower(base)] {
+	base, poss := stripPossessive(toks[i].Text)
+	if poss != before || !nameShaped(base) || entityWords.firstNames[base] != 0 || entityWords.orgWords[base] != "" || calendarWords[strings.ToLower(base)] {
 		return bodyPlace{}, false
 	}
-	if !before && i+1 < len(toks) && semCapWord(toks[i+1]) {
+	if !before && i+1 < len(toks) && isCapWord(toks[i+1]) {
 		return bodyPlace{}, false // "in Gaza City": a longer name is read elsewhere
 	}
 	return bodyPlace{written: base, key: base, next: i + 1}, true
@@ -153,14 +153,14 @@ func (b *entityBuilder) placeAt(toks []semTok, i int, before bool) (bodyPlace, b
 // "Department", "Office" or "Court" ("Ministry of Health" → "Health Ministry"). It returns the
 // normalized name, the token after the body and the code point where the body's name
 // ends (before a possessive), or "" when no body starts at i.
-func (b *entityBuilder) bodyAt(toks []semTok, i int) (string, int, int) {
+func (b *entityBuilder) bodyAt(toks []scanToken, i int) (string, int, int) {
 	if i >= len(toks) || sentenceStarters[toks[i].Lower] {
 		return "", 0, 0
 	}
 	last := -1
-	for j := i; j < len(toks) && j-i < 5 && semCapWord(toks[j]); j++ {
-		base, poss := semBase(toks[j].Text)
-		if entLex.placeWords[base] {
+	for j := i; j < len(toks) && j-i < 5 && isCapWord(toks[j]); j++ {
+		base, poss := stripPossessive(toks[j].Text)
+		if entityWords.placeWords[base] {
 			last = j
 		}
 		if poss {
@@ -172,12 +172,12 @@ func (b *entityBuilder) bodyAt(toks []semTok, i int) (string, int, int) {
 	}
 	words := make([]string, 0, last+1-i)
 	for _, t := range toks[i : last+1] {
-		base, _ := semBase(t.Text)
+		base, _ := stripPossessive(t.Text)
 		words = append(words, foldMarks(base))
 	}
 	end, nameEnd := last+1, possessiveEnd(toks[last])
 	head := words[len(words)-1]
-	if _, poss := semBase(toks[last].Text); !poss && (head == "Ministry" || head == "Department" || head == "Office" || head == "Court") {
+	if _, poss := stripPossessive(toks[last].Text); !poss && (head == "Ministry" || head == "Department" || head == "Office" || head == "Court") {
 		if compl, k := ofComplement(toks, end); len(compl) > 0 {
 			words = append(append(words[:len(words)-1], compl...), head)
 			end, nameEnd = k, possessiveEnd(toks[k-1])
@@ -199,12 +199,12 @@ var lowercaseBodyHeads = map[string]int{"Army": 1, "Military": 1, "Government": 
 // words ending in a head of lowercaseBodyHeads. The body is named capitalized
 // ("Health Ministry", "Army"), so it is the same entity as the capitalized form. It
 // returns "" when none starts at i.
-func lowercaseBodyAt(toks []semTok, i int) (string, int, int) {
+func lowercaseBodyAt(toks []scanToken, i int) (string, int, int) {
 	for n := 1; n <= 2 && i+n <= len(toks); n++ {
 		var words []string
 		ok := true
 		for _, t := range toks[i : i+n] {
-			if t.Kind != 'w' || t.Text != t.Lower || qLex.stops[t.Lower] {
+			if t.Kind != 'w' || t.Text != t.Lower || quantityWords.stops[t.Lower] {
 				ok = false
 				break
 			}
@@ -223,14 +223,14 @@ func lowercaseBodyAt(toks []semTok, i int) (string, int, int) {
 // ofComplement reads "of Health" at token k ("Ministry of Health"): up to four
 // capitalized words that are no country, ending after a possessive. It returns the
 // words and the token after them, or no words.
-func ofComplement(toks []semTok, k int) ([]string, int) {
+func ofComplement(toks []scanToken, k int) ([]string, int) {
 	if k+1 >= len(toks) || toks[k].Text != "of" {
 		return nil, k
 	}
 	var compl []string
 	j := k + 1
-	for j < len(toks) && j-k <= 4 && semCapWord(toks[j]) && entLex.gaz[foldMarks(toks[j].Text)].kind != graph.KindCountry {
-		base, poss := semBase(toks[j].Text)
+	for j < len(toks) && j-k <= 4 && isCapWord(toks[j]) && entityWords.gaz[foldMarks(toks[j].Text)].kind != graph.KindCountry {
+		base, poss := stripPossessive(toks[j].Text)
 		compl = append(compl, foldMarks(base))
 		j++
 		if poss {
@@ -241,8 +241,8 @@ func ofComplement(toks []semTok, k int) ([]string, int) {
 }
 
 // possessiveEnd is where a token ends without its possessive ending.
-func possessiveEnd(t semTok) int {
-	if base, poss := semBase(t.Text); poss {
+func possessiveEnd(t scanToken) int {
+	if base, poss := stripPossessive(t.Text); poss {
 		return t.Start + len([]rune(base))
 	}
 	return t.End

@@ -8,16 +8,16 @@ import (
 	"github.com/claimgraph/claimgraph/extract/lexicon"
 )
 
-// semLexRows reads a word list of package lexicon (the one loader of every list the
+// lexiconRows reads a word list of package lexicon (the one loader of every list the
 // extractor reads) into rows of tab-separated fields. A missing list is a programming
 // error caught by the tests, so it panics at package initialization.
-func semLexRows(name string) [][]string { return lexicon.Rows(name) }
+func lexiconRows(name string) [][]string { return lexicon.Rows(name) }
 
-// semTok is a word, number or punctuation mark as the semantic stages see it. The
+// scanToken is a word, number or punctuation mark as the semantic stages see it. The
 // semantic stages scan the code points themselves (scanRunes) so that possessives,
 // abbreviations and hyphenated compounds are split the way their rules expect,
 // whatever the segmentation stage does with them; offsets are code points.
-type semTok struct {
+type scanToken struct {
 	Text  string
 	Lower string // lowercased, curly apostrophes folded to '
 	Start int
@@ -33,41 +33,41 @@ func isQuoteMark(r rune) bool {
 	return false
 }
 
-func semIsApos(r rune) bool { return r == '\'' || r == '’' }
+func isApostrophe(r rune) bool { return r == '\'' || r == '’' }
 
-func semIsDash(r rune) bool { return r == '-' || r == '‐' || r == '‑' }
+func isDash(r rune) bool { return r == '-' || r == '‐' || r == '‑' }
 
 // scanRunes splits runes[start:end] into tokens. Words keep inner apostrophes
 // ("Gaza’s"), inner hyphens ("Secretary-General", "two-year") and the periods of
 // abbreviations made of single letters ("U.S.", "U.N."), and of a few known
 // abbreviations ending in a period ("Gen.", "Mr."). Numbers keep inner separators
 // ("68,800", "1.5"). Everything else is one punctuation token per code point.
-func scanRunes(runes []rune, start, end int) []semTok {
-	return (&semText{runes: runes}).scan(start, end)
+func scanRunes(runes []rune, start, end int) []scanToken {
+	return (&scanText{runes: runes}).scan(start, end)
 }
 
-// semText is the text the semantic stages scan: its code points and, when the
+// scanText is the text the semantic stages scan: its code points and, when the
 // document's Text matches them, the byte offset of each code point, so that token
 // texts are substrings of Text instead of new strings.
-type semText struct {
+type scanText struct {
 	runes []rune
 	text  string
 	off   []int32 // off[i] is the byte offset of code point i; nil when unavailable
 	// all is the scan of the whole text, built on the first scan of a document's
 	// text; scan reads its ranges from it (see scan) instead of scanning again.
-	all     []semTok
+	all     []scanToken
 	allDone bool
 	indexed bool // all may be built (the text is a Document's)
 	// quoteMask is quoteMaskOf of the document, built by the first speaker resolver
 	quoteMask []bool
 }
 
-// semTextOf prepares a document's text for scanning; the stages of one Extract share it.
-func semTextOf(d *Document) *semText {
+// scanTextOf prepares a document's text for scanning; the stages of one Extract share it.
+func scanTextOf(d *Document) *scanText {
 	if d.sem != nil && len(d.sem.runes) == len(d.Runes) {
 		return d.sem
 	}
-	x := &semText{runes: d.Runes, text: d.Text, indexed: true}
+	x := &scanText{runes: d.Runes, text: d.Text, indexed: true}
 	d.sem = x
 	if len(d.Text) < 1<<31-1 {
 		off := make([]int32, 0, len(d.Runes)+1)
@@ -89,7 +89,7 @@ func semTextOf(d *Document) *semText {
 // up to the one that crosses end, which is scanned again. The result shares memory
 // with the whole scan: callers must not modify it (append copies, its capacity is
 // capped).
-func (x *semText) scan(start, end int) []semTok {
+func (x *scanText) scan(start, end int) []scanToken {
 	if start < 0 {
 		start = 0
 	}
@@ -106,12 +106,12 @@ func (x *semText) scan(start, end int) []semTok {
 	all := x.all
 	// k: the first token of the whole scan that starts at or after start
 	k := sort.Search(len(all), func(i int) bool { return all[i].Start >= start })
-	var out []semTok
+	var out []scanToken
 	i := start
 	if k > 0 && all[k-1].End > start {
 		// start is inside a token of the whole scan: scan up to where the two agree
 		for i < end {
-			var t semTok
+			var t scanToken
 			var ok bool
 			t, i, ok = x.step(i, end)
 			if ok {
@@ -134,7 +134,7 @@ func (x *semText) scan(start, end int) []semTok {
 	for j < len(all) && all[j].End <= end {
 		j++
 	}
-	var tail []semTok
+	var tail []scanToken
 	if j < len(all) && all[j].Start < end {
 		tail = x.scanSlow(all[j].Start, end, nil)
 	}
@@ -147,12 +147,12 @@ func (x *semText) scan(start, end int) []semTok {
 }
 
 // scanSlow scans runes[start:end] token by token, appending to out.
-func (x *semText) scanSlow(start, end int, out []semTok) []semTok {
+func (x *scanText) scanSlow(start, end int, out []scanToken) []scanToken {
 	if out == nil {
-		out = make([]semTok, 0, max(0, end-start)/5+1)
+		out = make([]scanToken, 0, max(0, end-start)/5+1)
 	}
 	for i := start; i < end; {
-		var t semTok
+		var t scanToken
 		var ok bool
 		t, i, ok = x.step(i, end)
 		if ok {
@@ -164,13 +164,13 @@ func (x *semText) scanSlow(start, end int, out []semTok) []semTok {
 
 // step reads the token at position i (start <= i < end) of a scan up to end: it
 // returns the token, the position after it, and false when i is a space.
-func (x *semText) step(i, end int) (semTok, int, bool) {
+func (x *scanText) step(i, end int) (scanToken, int, bool) {
 	runes := x.runes
 	{
 		r := runes[i]
 		switch {
 		case unicode.IsSpace(r):
-			return semTok{}, i + 1, false
+			return scanToken{}, i + 1, false
 		case unicode.IsLetter(r):
 			j := i + 1
 			for j < end {
@@ -179,7 +179,7 @@ func (x *semText) step(i, end int) (semTok, int, bool) {
 					j++
 					continue
 				}
-				if (semIsApos(c) || semIsDash(c)) && j+1 < end && unicode.IsLetter(runes[j+1]) {
+				if (isApostrophe(c) || isDash(c)) && j+1 < end && unicode.IsLetter(runes[j+1]) {
 					j += 2
 					continue
 				}
@@ -231,14 +231,14 @@ var scanAbbrevs = map[string]bool{
 	"sep": true, "sept": true, "oct": true, "nov": true, "dec": true, "cmdr": true, "gens": true,
 }
 
-func (x *semText) tok(s, e int, k byte) semTok {
+func (x *scanText) tok(s, e int, k byte) scanToken {
 	var t string
 	if x.off != nil {
 		t = x.text[x.off[s]:x.off[e]]
 	} else {
 		t = string(x.runes[s:e])
 	}
-	return semTok{Text: t, Lower: foldLower(t), Start: s, End: e, Kind: k}
+	return scanToken{Text: t, Lower: foldLower(t), Start: s, End: e, Kind: k}
 }
 
 // foldLower lowercases s and folds curly apostrophes and dashes to ASCII.
@@ -263,8 +263,8 @@ func foldLower(s string) string {
 // markFolder folds curly apostrophes and Unicode hyphens to ASCII.
 var markFolder = strings.NewReplacer("’", "'", "‘", "'", "‐", "-", "‑", "-")
 
-// semBase strips a possessive ending: "Gaza’s" → "Gaza", "forces'" stays.
-func semBase(s string) (string, bool) {
+// stripPossessive strips a possessive ending: "Gaza’s" → "Gaza", "forces'" stays.
+func stripPossessive(s string) (string, bool) {
 	for _, suf := range []string{"’s", "'s"} {
 		if strings.HasSuffix(s, suf) && len(s) > len(suf) {
 			return s[:len(s)-len(suf)], true
@@ -273,16 +273,16 @@ func semBase(s string) (string, bool) {
 	return s, false
 }
 
-// semIsCap reports whether a word starts with an upper-case letter.
-func semIsCap(s string) bool {
+// isCapitalized reports whether a word starts with an upper-case letter.
+func isCapitalized(s string) bool {
 	for _, r := range s {
 		return unicode.IsUpper(r)
 	}
 	return false
 }
 
-// semSpan makes a Span with its text from the document's code points.
-func semSpan(runes []rune, s, e int) Span {
+// makeSpan makes a Span with its text from the document's code points.
+func makeSpan(runes []rune, s, e int) Span {
 	if s < 0 {
 		s = 0
 	}
@@ -295,10 +295,10 @@ func semSpan(runes []rune, s, e int) Span {
 	return Span{Start: s, End: e, Text: string(runes[s:e])}
 }
 
-// semSpanHas reports whether a token of the segmentation stage inside s satisfies
+// spanHasToken reports whether a token of the segmentation stage inside s satisfies
 // want; stages use it to skip sentences that cannot hold what they look for. A
 // document without tokens says yes.
-func semSpanHas(d *Document, s Span, want func(t *Token) bool) bool {
+func spanHasToken(d *Document, s Span, want func(t *Token) bool) bool {
 	if len(d.Tokens) == 0 {
 		return true
 	}

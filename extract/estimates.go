@@ -26,7 +26,7 @@ var (
 // estimateFinder reads estimates in one document.
 type estimateFinder struct {
 	d      *Document
-	tx     *semText
+	tx     *scanText
 	quants []Quantity
 	byEnd  map[int]string // entity of the name or nominal mention ending at a position
 	starts map[int]string // entity of the name or nominal mention starting at a position
@@ -34,7 +34,7 @@ type estimateFinder struct {
 
 // findEstimates returns the estimate claims of the document and marks the quantities
 // they hold in covered (quants are the document's quantities in text order).
-func findEstimates(d *Document, tx *semText, quants []Quantity, covered []bool) []Claim {
+func findEstimates(d *Document, tx *scanText, quants []Quantity, covered []bool) []Claim {
 	f := &estimateFinder{d: d, tx: tx, quants: quants, byEnd: map[int]string{}, starts: map[int]string{}}
 	for _, m := range d.Mentions {
 		if m.Kind != MentionPronoun {
@@ -43,8 +43,8 @@ func findEstimates(d *Document, tx *semText, quants []Quantity, covered []bool) 
 		}
 	}
 	var out []Claim
-	for _, s := range semSentenceSpans(d) {
-		if !semSpanHas(d, s, func(t *Token) bool { return tollNouns[t.Lower] }) {
+	for _, s := range sentenceSpans(d) {
+		if !spanHasToken(d, s, func(t *Token) bool { return tollNouns[t.Lower] }) {
 			continue
 		}
 		toks := tx.scan(s.Start, s.End)
@@ -58,7 +58,7 @@ func findEstimates(d *Document, tx *semText, quants []Quantity, covered []bool) 
 }
 
 // at reads an estimate whose verb is toks[i].
-func (f *estimateFinder) at(toks []semTok, i int, covered []bool) []Claim {
+func (f *estimateFinder) at(toks []scanToken, i int, covered []bool) []Claim {
 	k := skipToSubject(toks, i)
 	if k < 0 {
 		return nil
@@ -76,7 +76,7 @@ func (f *estimateFinder) at(toks []semTok, i int, covered []bool) []Claim {
 		return nil
 	}
 	phrase := [2]int{toks[j].Start, toks[n].End}
-	cue := semSpan(f.d.Runes, toks[i].Start, toks[i].End)
+	cue := makeSpan(f.d.Runes, toks[i].Start, toks[i].End)
 	out := []Claim{f.claim(speaker, phrase, toks[n+1].Start, q, cue)}
 	covered[qi] = true
 	if other, at := f.gapped(toks, end, speaker); at > 0 {
@@ -90,7 +90,7 @@ func (f *estimateFinder) at(toks []semTok, i int, covered []bool) []Claim {
 
 // tollPhrase reads "the death toll at" from toks[j]: it returns j and the index of
 // the toll noun (followed by "at"), or -1.
-func (f *estimateFinder) tollPhrase(toks []semTok, j int) (int, int) {
+func (f *estimateFinder) tollPhrase(toks []scanToken, j int) (int, int) {
 	if j >= len(toks) || toks[j].Lower != "the" {
 		return j, -1
 	}
@@ -106,7 +106,7 @@ func (f *estimateFinder) tollPhrase(toks []semTok, j int) (int, int) {
 
 // gapped reads ", the government at" after the first figure (toks[end:]): the second
 // speaker (not speaker) and the index of its "at", or 0.
-func (f *estimateFinder) gapped(toks []semTok, end int, speaker string) (string, int) {
+func (f *estimateFinder) gapped(toks []scanToken, end int, speaker string) (string, int) {
 	e := end
 	for e < len(toks) && (toks[e].Text == "," || toks[e].Lower == "while" || toks[e].Lower == "whereas" || toks[e].Lower == "but") {
 		e++
@@ -132,7 +132,7 @@ func (f *estimateFinder) gapped(toks []semTok, end int, speaker string) (string,
 
 // quantityAt returns the quantity that starts at toks[j], its index in f.quants and
 // the index of the first token after it; the index is -1 when there is none.
-func (f *estimateFinder) quantityAt(toks []semTok, j int) (Quantity, int, int) {
+func (f *estimateFinder) quantityAt(toks []scanToken, j int) (Quantity, int, int) {
 	if j >= len(toks) {
 		return Quantity{}, -1, j
 	}

@@ -169,7 +169,7 @@ func optSpanText(d *Document, s *Span) string {
 	if s == nil {
 		return ""
 	}
-	return semSpanText(d.Runes, *s)
+	return spanTextOf(d.Runes, *s)
 }
 
 func sameSpan(a, b Span) bool {
@@ -201,9 +201,9 @@ func attributionDiffs(c renameCase, r renamedText, orig, ren *Document) []string
 	var diffs []string
 	for k := range orig.Attributions {
 		a, b := &orig.Attributions[k], &ren.Attributions[k]
-		where := fmt.Sprintf("attribution %s (cue %q, content %.50q)", a.ID, semSpanText(orig.Runes, a.Cue), semSpanText(orig.Runes, a.Content))
+		where := fmt.Sprintf("attribution %s (cue %q, content %.50q)", a.ID, spanTextOf(orig.Runes, a.Cue), spanTextOf(orig.Runes, a.Content))
 		if !sameSpan(r.span(a.Cue), b.Cue) || !sameSpan(r.span(a.Content), b.Content) || a.Kind != b.Kind {
-			diffs = append(diffs, fmt.Sprintf("%s: renamed cue %q content %.50q kind %s", where, semSpanText(ren.Runes, b.Cue), semSpanText(ren.Runes, b.Content), b.Kind))
+			diffs = append(diffs, fmt.Sprintf("%s: renamed cue %q content %.50q kind %s", where, spanTextOf(ren.Runes, b.Cue), spanTextOf(ren.Runes, b.Content), b.Kind))
 			continue
 		}
 		if (a.Source == nil) != (b.Source == nil) || (a.Source != nil && !sameSpan(r.span(*a.Source), *b.Source)) {
@@ -258,7 +258,7 @@ func disputeDiffs(c renameCase, orig, ren *Document) []string {
 	}
 	for k := range orig.Disputes {
 		a, b := orig.Disputes[k], ren.Disputes[k]
-		where := fmt.Sprintf("dispute %s (%s, cue %q)", a.ID, a.Kind, semSpanText(orig.Runes, a.Cue))
+		where := fmt.Sprintf("dispute %s (%s, cue %q)", a.ID, a.Kind, spanTextOf(orig.Runes, a.Cue))
 		if a.Kind != b.Kind {
 			diffs = append(diffs, fmt.Sprintf("%s: renamed kind %s", where, b.Kind))
 		}
@@ -367,7 +367,7 @@ func TestRenamedExamples(t *testing.T) {
 		d := Extract(c.text)
 		var a *Attribution
 		for i := range d.Attributions {
-			if strings.Contains(semSpanText(d.Runes, d.Attributions[i].Content), c.content) {
+			if strings.Contains(spanTextOf(d.Runes, d.Attributions[i].Content), c.content) {
 				a = &d.Attributions[i]
 			}
 		}

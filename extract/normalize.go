@@ -37,7 +37,7 @@ func NewDocument(text string) *Document {
 	}
 	d.Text = text
 	d.Runes = []rune(text)
-	sem := semTextOf(d) // byte offsets of the code points, shared with the semantic stages
+	sem := scanTextOf(d) // byte offsets of the code points, shared with the semantic stages
 	d.Tokens = tokenizeText(d.Runes, sem.text, sem.off)
 	d.Paragraphs = paragraphs(d.Runes)
 	d.Sentences = sentences(d)

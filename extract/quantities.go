@@ -39,20 +39,20 @@ type quantityLexicon struct {
 	times      map[string]bool   // "gmt", "a.m."
 }
 
-// qLex is the quantity lexicon, loaded once (other stages read numWords, states and
+// quantityWords is the quantity lexicon, loaded once (other stages read numWords, states and
 // stops).
-var qLex = loadQuantityLexicon()
+var quantityWords = loadQuantityLexicon()
 
 func loadQuantityLexicon() *quantityLexicon {
 	l := &quantityLexicon{qualifiers: map[string]string{}, numWords: map[string]float64{}, scales: map[string]float64{},
 		ids: map[string]bool{}, months: map[string]bool{}, states: map[string]bool{}, verbs: map[string]string{},
 		containers: map[string]bool{}, currency: map[string]string{}, percent: map[string]bool{}, stops: map[string]bool{},
 		units: map[string]string{}, times: map[string]bool{}}
-	for _, f := range semLexRows("qualifiers.txt") {
+	for _, f := range lexiconRows("qualifiers.txt") {
 		l.qualifiers[f[0]] = f[1]
 		l.maxQual = max(l.maxQual, len(strings.Fields(f[0])))
 	}
-	for _, f := range semLexRows("numbers.txt") {
+	for _, f := range lexiconRows("numbers.txt") {
 		v, _ := strconv.ParseFloat(f[1], 64)
 		if len(f) > 2 && f[2] == "scale" {
 			l.scales[f[0]] = v
@@ -62,7 +62,7 @@ func loadQuantityLexicon() *quantityLexicon {
 	}
 	sets := map[string]map[string]bool{"id": l.ids, "month": l.months, "state": l.states, "container": l.containers,
 		"percent": l.percent, "stop": l.stops, "time": l.times}
-	for _, f := range semLexRows("quantity_context.txt") {
+	for _, f := range lexiconRows("quantity_context.txt") {
 		switch {
 		case sets[f[0]] != nil:
 			sets[f[0]][f[1]] = true
@@ -79,11 +79,11 @@ func loadQuantityLexicon() *quantityLexicon {
 
 // findQuantities finds the quantities in runes[start:end], in text order.
 func findQuantities(runes []rune, start, end int) []Quantity {
-	return findQuantitiesTx(&semText{runes: runes}, start, end)
+	return findQuantitiesTx(&scanText{runes: runes}, start, end)
 }
 
 // findQuantitiesTx is findQuantities over a prepared text.
-func findQuantitiesTx(x *semText, start, end int) []Quantity {
+func findQuantitiesTx(x *scanText, start, end int) []Quantity {
 	qr := quantityReader{runes: x.runes, toks: x.scan(start, end)}
 	var out []Quantity
 	for i := 0; i < len(qr.toks); i++ {
@@ -101,7 +101,7 @@ func findQuantitiesTx(x *semText, start, end int) []Quantity {
 // quantityReader reads quantities from the tokens of a stretch of text.
 type quantityReader struct {
 	runes []rune
-	toks  []semTok
+	toks  []scanToken
 }
 
 // word returns the lower-cased token k, or "" outside the tokens.
@@ -159,7 +159,7 @@ func (r quantityReader) quantityAt(i int) (Quantity, int, bool) {
 	if q.Counted == "" && r.word(endTok-1) == "of" {
 		endTok-- // "thousands of the ..." without a counted noun
 	}
-	q.Span = semSpan(r.runes, r.toks[startTok].Start, r.toks[endTok-1].End)
+	q.Span = makeSpan(r.runes, r.toks[startTok].Start, r.toks[endTok-1].End)
 	q.Text = q.Span.Text
 	return q, endTok, true
 }
@@ -181,7 +181,7 @@ func (r quantityReader) numberAt(i int) (numberToken, bool) {
 		if r.word(i) == "half" && r.word(k) == "a" {
 			k++
 		}
-		s, isScale := qLex.scales[r.word(k)]
+		s, isScale := quantityWords.scales[r.word(k)]
 		if !isScale && r.word(k) != "dozen" {
 			return n, false
 		}
@@ -197,7 +197,7 @@ func (r quantityReader) numberAt(i int) (numberToken, bool) {
 		return n, false
 	}
 	for n.next < len(r.toks) && r.toks[n.next].Kind == 'w' {
-		s, ok := qLex.scales[r.toks[n.next].Lower]
+		s, ok := quantityWords.scales[r.toks[n.next].Lower]
 		if !ok {
 			break
 		}
@@ -241,11 +241,11 @@ func parseDigits(s string) (float64, bool) {
 // numberWord reads a number word, or a hyphenated tens-and-units word
 // ("twenty-five").
 func numberWord(w string) (float64, bool) {
-	if n, ok := qLex.numWords[w]; ok {
+	if n, ok := quantityWords.numWords[w]; ok {
 		return n, true
 	}
-	if a, b, found := strings.Cut(w, "-"); found && qLex.numWords[a] >= 20 && qLex.numWords[b] > 0 && qLex.numWords[b] < 10 {
-		return qLex.numWords[a] + qLex.numWords[b], true
+	if a, b, found := strings.Cut(w, "-"); found && quantityWords.numWords[a] >= 20 && quantityWords.numWords[b] > 0 && quantityWords.numWords[b] < 10 {
+		return quantityWords.numWords[a] + quantityWords.numWords[b], true
 	}
 	return 0, false
 }
@@ -282,7 +282,7 @@ func (r quantityReader) vaguePlural(i int) (lo, hi float64, next int, ok bool) {
 // a participle that is not a casualty verb, "around", "over", "under" and "some" are
 // prepositions ("shaped around three commitments").
 func (r quantityReader) qualifierBefore(i int) (string, int) {
-	for n := qLex.maxQual; n >= 1; n-- {
+	for n := quantityWords.maxQual; n >= 1; n-- {
 		if i-n < 0 {
 			continue
 		}
@@ -290,12 +290,12 @@ func (r quantityReader) qualifierBefore(i int) (string, int) {
 		for k := i - n; k < i && r.toks[k].Kind == 'w'; k++ {
 			ws = append(ws, r.toks[k].Lower)
 		}
-		q, ok := qLex.qualifiers[strings.Join(ws, " ")]
+		q, ok := quantityWords.qualifiers[strings.Join(ws, " ")]
 		if len(ws) != n || !ok {
 			continue
 		}
 		if n == 1 && prepositionQualifiers[ws[0]] && i >= 2 {
-			if p := r.word(i - 2); strings.HasSuffix(p, "ed") && qLex.verbs[p] == "" {
+			if p := r.word(i - 2); strings.HasSuffix(p, "ed") && quantityWords.verbs[p] == "" {
 				return "", i
 			}
 		}
@@ -307,14 +307,14 @@ func (r quantityReader) qualifierBefore(i int) (string, int) {
 // prepositionQualifiers are qualifiers that are also prepositions.
 var prepositionQualifiers = map[string]bool{"around": true, "over": true, "under": true, "some": true}
 
-// semStateAux may stand between a counted noun and its state ("were wounded").
-var semStateAux = map[string]bool{"were": true, "was": true, "are": true, "is": true, "have": true, "has": true, "had": true, "been": true, "be": true}
+// stateAuxiliaries may stand between a counted noun and its state ("were wounded").
+var stateAuxiliaries = map[string]bool{"were": true, "was": true, "are": true, "is": true, "have": true, "has": true, "had": true, "been": true, "be": true}
 
 // currencyBefore sets the unit from a currency symbol before the number ("$2.3
 // billion", "€40 million") and returns the first token of the quantity.
 func (r quantityReader) currencyBefore(q *Quantity, i, qstart int) int {
 	if i >= 1 && r.toks[i-1].Kind == 'p' {
-		if c, ok := qLex.currency[r.toks[i-1].Lower]; ok {
+		if c, ok := quantityWords.currency[r.toks[i-1].Lower]; ok {
 			q.Unit = c
 			if qstart == i {
 				return i - 1
@@ -354,7 +354,7 @@ func (r quantityReader) rangeAfter(q *Quantity, n numberToken, qstart int) (int,
 // dash, or "and" after "between".
 func (r quantityReader) isRangeSeparator(k int, between bool) bool {
 	sep := r.toks[k]
-	if sep.Kind == 'p' && (semIsDash([]rune(sep.Text)[0]) || sep.Text == "–") {
+	if sep.Kind == 'p' && (isDash([]rune(sep.Text)[0]) || sep.Text == "–") {
 		return true
 	}
 	return sep.Lower == "to" || sep.Lower == "and" && between
@@ -374,17 +374,17 @@ func mustBase(r quantityReader, k int) float64 {
 func (r quantityReader) unitAfter(q *Quantity, end int) int {
 	w := r.word(end)
 	switch {
-	case qLex.percent[w]:
+	case quantityWords.percent[w]:
 		q.Unit = "percent"
 		return end + 1
 	case w == "per" && r.word(end+1) == "cent":
 		q.Unit = "percent"
 		return end + 2
-	case end < len(r.toks) && r.toks[end].Kind == 'w' && qLex.currency[w] != "":
-		q.Unit = qLex.currency[w]
+	case end < len(r.toks) && r.toks[end].Kind == 'w' && quantityWords.currency[w] != "":
+		q.Unit = quantityWords.currency[w]
 		return end + 1
-	case qLex.units[w] != "":
-		q.Unit = qLex.units[w]
+	case quantityWords.units[w] != "":
+		q.Unit = quantityWords.units[w]
 		return end + 1
 	}
 	return end
@@ -393,7 +393,7 @@ func (r quantityReader) unitAfter(q *Quantity, end int) int {
 // isMeasure reports whether unit is a measure whose quantity may count something
 // ("300,000 tonnes of grain").
 func (r quantityReader) isMeasure(unit string) bool {
-	for _, u := range qLex.units {
+	for _, u := range quantityWords.units {
 		if u == unit {
 			return true
 		}
@@ -422,11 +422,11 @@ func (r quantityReader) countedAfter(q *Quantity, startTok, end int) int {
 	if state, e := r.stateAfter(k); state != "" {
 		words = append(words, state)
 		end = e
-	} else if p := qLex.verbs[r.word(startTok-1)]; p != "" && q.Unit == "count" {
+	} else if p := quantityWords.verbs[r.word(startTok-1)]; p != "" && q.Unit == "count" {
 		words = append(words, p) // "killed about 1,200 people" → people killed
 	}
 	q.Counted = strings.Join(words, " ")
-	if startTok >= 2 && r.word(startTok-1) == "of" && qLex.containers[r.word(startTok-2)] {
+	if startTok >= 2 && r.word(startTok-1) == "of" && quantityWords.containers[r.word(startTok-2)] {
 		q.Counted = r.word(startTok-2) + " of " + q.Counted
 	}
 	return end
@@ -439,14 +439,14 @@ func (r quantityReader) nounPhrase(k int) ([]string, int) {
 	var words []string
 	for k < len(r.toks) && len(words) < 3 {
 		w := r.toks[k]
-		if w.Kind != 'w' || qLex.stops[w.Lower] {
+		if w.Kind != 'w' || quantityWords.stops[w.Lower] {
 			break
 		}
-		if semCountryNames[w.Lower] && k+1 < len(r.toks) && r.toks[k+1].Kind == 'w' && !qLex.stops[r.toks[k+1].Lower] {
+		if countryNames[w.Lower] && k+1 < len(r.toks) && r.toks[k+1].Kind == 'w' && !quantityWords.stops[r.toks[k+1].Lower] {
 			k++
 			continue
 		}
-		base, _ := semBase(w.Lower)
+		base, _ := stripPossessive(w.Lower)
 		words = append(words, base)
 		k++
 		if isPluralNoun(base) {
@@ -460,14 +460,14 @@ func (r quantityReader) nounPhrase(k int) ([]string, int) {
 // after one or two auxiliaries ("12 people were wounded", "20 have been killed"); it
 // returns the state and the index after it.
 func (r quantityReader) stateAfter(k int) (string, int) {
-	if qLex.states[r.word(k)] {
+	if quantityWords.states[r.word(k)] {
 		return r.word(k), k + 1
 	}
 	aux := k
-	for aux < len(r.toks) && aux < k+2 && semStateAux[r.word(aux)] {
+	for aux < len(r.toks) && aux < k+2 && stateAuxiliaries[r.word(aux)] {
 		aux++
 	}
-	if aux > k && qLex.states[r.word(aux)] {
+	if aux > k && quantityWords.states[r.word(aux)] {
 		return r.word(aux), aux + 1
 	}
 	return "", k
@@ -486,7 +486,7 @@ func isPluralNoun(w string) bool {
 }
 
 // isYear reports whether a token is a year: four digits from 1800 to 2100.
-func isYear(t semTok) bool {
+func isYear(t scanToken) bool {
 	if t.Kind != 'n' || len(t.Text) != 4 {
 		return false
 	}
@@ -518,7 +518,7 @@ var notCountRules = []notCountRule{
 	{"hyphenated compound or age",
 		func(r quantityReader, n numberToken, _ string) bool { return r.isHyphenCompound(n.first) }},
 	{"identifier",
-		func(r quantityReader, n numberToken, _ string) bool { return qLex.ids[r.word(n.first-1)] }},
+		func(r quantityReader, n numberToken, _ string) bool { return quantityWords.ids[r.word(n.first-1)] }},
 	{"named number", isNamedNumber},
 	{"date", isDatePart},
 	{"time", isTime},
@@ -544,10 +544,10 @@ func (r quantityReader) isHyphenCompound(i int) bool {
 		return !ok
 	}
 	runes := r.runes
-	if t.End+1 < len(runes) && semIsDash(runes[t.End]) && unicode.IsLetter(runes[t.End+1]) {
+	if t.End+1 < len(runes) && isDash(runes[t.End]) && unicode.IsLetter(runes[t.End+1]) {
 		return true
 	}
-	return t.Start-2 >= 0 && semIsDash(runes[t.Start-1]) && unicode.IsLetter(runes[t.Start-2])
+	return t.Start-2 >= 0 && isDash(runes[t.Start-1]) && unicode.IsLetter(runes[t.Start-2])
 }
 
 // isNamedNumber: a capitalized word right before digits names them ("Boeing 747",
@@ -559,10 +559,10 @@ func isNamedNumber(r quantityReader, n numberToken, qual string) bool {
 		return false
 	}
 	p := r.toks[i-1]
-	if p.Kind != 'w' || !semIsCap(p.Text) || qLex.months[p.Lower] || r.atSentenceStart(i-1) {
+	if p.Kind != 'w' || !isCapitalized(p.Text) || quantityWords.months[p.Lower] || r.atSentenceStart(i-1) {
 		return false
 	}
-	_, isNum := qLex.numWords[p.Lower]
+	_, isNum := quantityWords.numWords[p.Lower]
 	return !isNum
 }
 
@@ -573,10 +573,10 @@ func isDatePart(r quantityReader, n numberToken, _ string) bool {
 	if r.toks[i].Kind != 'n' {
 		return false
 	}
-	if qLex.months[r.word(i-1)] || (qLex.months[r.word(i+1)] && !n.hasScale) {
+	if quantityWords.months[r.word(i-1)] || (quantityWords.months[r.word(i+1)] && !n.hasScale) {
 		return true
 	}
-	return i >= 3 && r.toks[i-1].Text == "," && r.toks[i-2].Kind == 'n' && qLex.months[r.word(i-3)]
+	return i >= 3 && r.toks[i-1].Text == "," && r.toks[i-2].Kind == 'n' && quantityWords.months[r.word(i-3)]
 }
 
 // isTime: a clock time ("10:30", "3 p.m.", "0600 GMT").
@@ -590,7 +590,7 @@ func isTime(r quantityReader, n numberToken, _ string) bool {
 		return true
 	}
 	w := r.word(n.next)
-	if qLex.times[w] {
+	if quantityWords.times[w] {
 		return true
 	}
 	return (w == "a" || w == "p") && r.word(n.next+1) == "." && r.word(n.next+2) == "m"
@@ -603,7 +603,7 @@ func isYearPart(r quantityReader, n numberToken, qual string) bool {
 	if isYear(r.toks[i]) && qual == "" && !n.hasScale && n.max == 0 {
 		return true
 	}
-	return i >= 2 && r.toks[i].Kind == 'n' && r.toks[i].Start == r.toks[i-1].End && semIsDash([]rune(r.toks[i-1].Text)[0]) && isYear(r.toks[i-2])
+	return i >= 2 && r.toks[i].Kind == 'n' && r.toks[i].Start == r.toks[i-1].End && isDash([]rune(r.toks[i-1].Text)[0]) && isYear(r.toks[i-2])
 }
 
 // isAge: an age ("aged 18", "20 years old").

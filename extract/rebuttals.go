@@ -37,7 +37,7 @@ import (
 // rebuttalPhrases are the phrases of lexicon/rebuttals.txt, as words.
 var rebuttalPhrases = func() [][]string {
 	var out [][]string
-	for _, f := range semLexRows("rebuttals.txt") {
+	for _, f := range lexiconRows("rebuttals.txt") {
 		out = append(out, strings.Fields(strings.ToLower(f[0])))
 	}
 	return out
@@ -55,7 +55,7 @@ var callVerbs = disputeWordClass("call_verb")
 var beWords = disputeWordClass("be")
 
 // rebuttalAt returns the number of tokens of a rebuttal phrase at toks[k], or 0.
-func rebuttalAt(toks []semTok, k int) int {
+func rebuttalAt(toks []scanToken, k int) int {
 	for _, p := range rebuttalPhrases {
 		if k+len(p) > len(toks) {
 			continue
@@ -101,7 +101,7 @@ func (f *disputeFinder) rebuttals() {
 // verbObjectOK reports whether what follows a rebuttal verb at toks[j] still lets it
 // call a claim untrue: "lied about ...", "fabricated the story", "made up her
 // account".
-func verbObjectOK(toks []semTok, j int) bool {
+func verbObjectOK(toks []scanToken, j int) bool {
 	if j >= len(toks) {
 		return true
 	}
@@ -120,7 +120,7 @@ func verbObjectOK(toks []semTok, j int) bool {
 }
 
 // rebuttalEnds reports whether a rebuttal ending before toks[k] ends its clause.
-func rebuttalEnds(toks []semTok, k int) bool {
+func rebuttalEnds(toks []scanToken, k int) bool {
 	if k >= len(toks) || toks[k].Kind != 'w' {
 		return true
 	}
@@ -136,7 +136,7 @@ func rebuttalEnds(toks []semTok, k int) bool {
 }
 
 // rebuttal tries both rules on the rebuttal phrase toks[k:k+n].
-func (f *disputeFinder) rebuttal(si int, toks []semTok, k, n int) {
+func (f *disputeFinder) rebuttal(si int, toks []scanToken, k, n int) {
 	j := k - 1
 	for j >= 0 && rebuttalFillers[toks[j].Lower] {
 		j--
@@ -176,7 +176,7 @@ var (
 // else: the speaker disputes that agent's nearest claim (within anaphorSentences
 // sentences), or the agent alone when the text holds none. It reports whether the
 // verb had such a subject.
-func (f *disputeFinder) rebuttalAgent(si int, toks []semTok, k, n int) bool {
+func (f *disputeFinder) rebuttalAgent(si int, toks []scanToken, k, n int) bool {
 	s := k - 1
 	for s >= 0 && s >= k-3 && rebuttalAux[toks[s].Lower] {
 		s--
@@ -205,14 +205,14 @@ func (f *disputeFinder) rebuttalAgent(si int, toks []semTok, k, n int) bool {
 		m.claim = &id
 	}
 	f.coord = f.coord[:0]
-	cue := semTok{Text: toks[k].Text, Start: toks[k].Start, End: toks[k+n-1].End}
+	cue := scanToken{Text: toks[k].Text, Start: toks[k].Start, End: toks[k+n-1].End}
 	f.emitOne(graph.DisputeRebuts, *a.Speaker, rebuttalAgentRule, m, cue, f.sents[si])
 	return true
 }
 
 // rebuttalStatement: the rebuttal is the predicate of an attribution's content whose
 // subject (ending at toks[be]) points back to a claim.
-func (f *disputeFinder) rebuttalStatement(si int, toks []semTok, k, n, be int) {
+func (f *disputeFinder) rebuttalStatement(si int, toks []scanToken, k, n, be int) {
 	a := f.attributionHolding(toks[k].Start)
 	if a == nil || a.Speaker == nil {
 		return
@@ -221,7 +221,7 @@ func (f *disputeFinder) rebuttalStatement(si int, toks []semTok, k, n, be int) {
 	if beWords[toks[be].Lower] {
 		subj = be - 1
 	}
-	cue := semTok{Text: toks[k].Text, Start: toks[k].Start, End: toks[k+n-1].End}
+	cue := scanToken{Text: toks[k].Text, Start: toks[k].Start, End: toks[k+n-1].End}
 	v := &verbSite{si: si, toks: toks, i: k, n: n, kind: graph.DisputeRebuts, disputer: *a.Speaker, subjStart: 0}
 	var m ruleMatch
 	switch {
@@ -252,7 +252,7 @@ func (f *disputeFinder) rebuttalStatement(si int, toks []semTok, k, n, be int) {
 
 // bareReference reports whether toks[i] is a bare pronoun subject that points back
 // ("this", "that", "it", "these", "those", "that's", "it's").
-func (f *disputeFinder) bareReference(toks []semTok, i int) bool {
+func (f *disputeFinder) bareReference(toks []scanToken, i int) bool {
 	switch strings.TrimSuffix(toks[i].Lower, "'s") {
 	case "this", "that", "it", "these", "those", "there":
 		return i == 0 || toks[i-1].Kind != 'w' || toks[i-1].Lower == "that"
@@ -264,7 +264,7 @@ func (f *disputeFinder) bareReference(toks []semTok, i int) bool {
 // and punctuation stands between the content's start and it, or a sentence ends
 // right before it. "When I am described as a spy, it's not true" points inside its
 // own statement, not back to another claim.
-func opensStatement(toks []semTok, i, contentStart int) bool {
+func opensStatement(toks []scanToken, i, contentStart int) bool {
 	if i > 0 {
 		switch toks[i-1].Text {
 		case ".", "!", "?":
@@ -295,7 +295,7 @@ func (f *disputeFinder) nearestOther(a *Attribution, si int, speaker string) rul
 // rebuttalCalled: "called the report false", "dismissed the allegations as nonsense":
 // the object before the rebuttal (ending at toks[j]) is a claim noun or pronoun, and a
 // verb of calling stands before it.
-func (f *disputeFinder) rebuttalCalled(si int, toks []semTok, k, n, j int) {
+func (f *disputeFinder) rebuttalCalled(si int, toks []scanToken, k, n, j int) {
 	obj := j
 	for obj >= 0 && j-obj <= 3 && !callVerbs[toks[obj].Lower] {
 		obj--
@@ -325,7 +325,7 @@ func (f *disputeFinder) rebuttalCalled(si int, toks []semTok, k, n, j int) {
 	}
 	if ok {
 		f.coord = f.coord[:0]
-		cue := semTok{Text: toks[k].Text, Start: toks[k].Start, End: toks[k+n-1].End}
+		cue := scanToken{Text: toks[k].Text, Start: toks[k].Start, End: toks[k+n-1].End}
 		f.emitOne(graph.DisputeRebuts, v.disputer, rebuttalCalledRule, m, cue, f.sents[si])
 	}
 }
@@ -348,7 +348,7 @@ func (f *disputeFinder) attributionHolding(pos int) *Attribution {
 // subjectNounClause finds a subject "DET claim-noun that CLAUSE" whose clause ends at
 // toks[subj] ("This notion that the plan failed is not true"), inside the content
 // that starts at contentStart: the clause's first token, or -1.
-func subjectNounClause(toks []semTok, contentStart, subj int) int {
+func subjectNounClause(toks []scanToken, contentStart, subj int) int {
 	for p := subj - 2; p >= 1 && subj-p <= maxClauseWords && toks[p].Start >= contentStart; p-- {
 		if toks[p].Kind != 'w' || toks[p+1].Lower != "that" {
 			continue
@@ -373,7 +373,7 @@ var (
 // toks[k:k+n] calls untrue, or -1: "this fiction that CLAUSE", "the lie that
 // CLAUSE", "to lie to them that CLAUSE", "was wrong to say (that) CLAUSE", "no
 // evidence that CLAUSE".
-func rebuttalClauseStart(toks []semTok, k, n int) int {
+func rebuttalClauseStart(toks []scanToken, k, n int) int {
 	j := k + n
 	last := toks[j-1].Lower
 	switch {
@@ -405,7 +405,7 @@ func rebuttalClauseStart(toks []semTok, k, n int) int {
 
 // rebuttalClause: the clause a rebuttal phrase takes is the claim; the speaker of the
 // statement that holds the phrase disputes it.
-func (f *disputeFinder) rebuttalClause(si int, toks []semTok, k, n, c int) {
+func (f *disputeFinder) rebuttalClause(si int, toks []scanToken, k, n, c int) {
 	speaker := f.statementSpeaker(toks, k)
 	if speaker == "" {
 		return
@@ -416,7 +416,7 @@ func (f *disputeFinder) rebuttalClause(si int, toks []semTok, k, n, c int) {
 		return
 	}
 	f.coord = f.coord[:0]
-	cue := semTok{Text: toks[k].Text, Start: toks[k].Start, End: toks[k+n-1].End}
+	cue := scanToken{Text: toks[k].Text, Start: toks[k].Start, End: toks[k+n-1].End}
 	f.emitOne(graph.DisputeRebuts, speaker, rebuttalClauseRule, m, cue, f.sents[si])
 }
 
@@ -429,7 +429,7 @@ var (
 // openingSubject returns the entity of a subject that opens the sentence and ends
 // before toks[limit] (a name, a representative "Reyes's office", after at most a
 // conjunction), and its last token; "" and -1 when none does.
-func (f *disputeFinder) openingSubject(toks []semTok, limit int) (string, int) {
+func (f *disputeFinder) openingSubject(toks []scanToken, limit int) (string, int) {
 	s := 0
 	for s < limit && toks[s].Kind != 'w' {
 		s++
@@ -438,7 +438,7 @@ func (f *disputeFinder) openingSubject(toks []semTok, limit int) (string, int) {
 		s++
 	}
 	for e := s; e < limit && e <= s+6; e++ {
-		if toks[e].Kind != 'w' || (e+1 < limit && semIsCap(toks[e+1].Text)) {
+		if toks[e].Kind != 'w' || (e+1 < limit && isCapitalized(toks[e+1].Text)) {
 			continue
 		}
 		if m := f.entityEndingAt(toks, e); m != nil && m.Kind != MentionPronoun {
@@ -463,7 +463,7 @@ func (f *disputeFinder) openingSubject(toks []semTok, limit int) (string, int) {
 // neverSaid: "'I never said that,' Reyes said, after Whitlow said he had ...": the
 // speaker disputes what another speaker says in the same sentence after the
 // statement, else the nearest claim of someone else before it.
-func (f *disputeFinder) neverSaid(si int, toks []semTok, k, n int) {
+func (f *disputeFinder) neverSaid(si int, toks []scanToken, k, n int) {
 	a := f.attributionHolding(toks[k].Start)
 	if a == nil || a.Speaker == nil {
 		return
@@ -485,7 +485,7 @@ func (f *disputeFinder) neverSaid(si int, toks []semTok, k, n int) {
 		return
 	}
 	f.coord = f.coord[:0]
-	cue := semTok{Text: toks[k].Text, Start: toks[k].Start, End: toks[k+n-1].End}
+	cue := scanToken{Text: toks[k].Text, Start: toks[k].Start, End: toks[k+n-1].End}
 	f.emitOne(graph.DisputeRebuts, *a.Speaker, rebuttalQuoteRule, m, cue, f.sents[si])
 }
 
@@ -496,7 +496,7 @@ var sayVerbs = disputeWordClass("say_verb")
 // attribution that holds them, else, when the attribution stage found none, a subject
 // that opens the sentence followed by a verb of saying before toks[k] ("Reyes also
 // insisted in an interview that ..."); "" when neither.
-func (f *disputeFinder) statementSpeaker(toks []semTok, k int) string {
+func (f *disputeFinder) statementSpeaker(toks []scanToken, k int) string {
 	if a := f.attributionHolding(toks[k].Start); a != nil {
 		if a.Speaker != nil {
 			return *a.Speaker

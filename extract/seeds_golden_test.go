@@ -93,7 +93,7 @@ func (c seedCheck) attrs(sub string) []*Attribution {
 	var out []*Attribution
 	for i := range c.d.Attributions {
 		a := &c.d.Attributions[i]
-		if strings.Contains(semSpanText(c.d.Runes, a.Content), sub) {
+		if strings.Contains(spanTextOf(c.d.Runes, a.Content), sub) {
 			out = append(out, a)
 		}
 	}
@@ -224,7 +224,7 @@ func TestSeedWaltzSpencer(t *testing.T) {
 		if a.Source == nil {
 			continue
 		}
-		switch semSpanText(c.d.Runes, *a.Source) {
+		switch spanTextOf(c.d.Runes, *a.Source) {
 		case "he", "He", "Spencer":
 			if speakerName(c.d, a) != "John Spencer" {
 				t.Errorf("%s: source %q at %d resolved to %q", id, a.Source.Text, a.Source.Start, speakerName(c.d, a))

@@ -8,8 +8,8 @@ import "testing"
 func TestSemScanRanges(t *testing.T) {
 	text := "Mr. Smith of the U.S. said, “Gaza’s 68,800 two-year A.B.C dead.” AB.C x-ray 1.5 Gen. Dr  (AP) — it's"
 	d := NewDocument(text)
-	x := semTextOf(d)
-	slow := &semText{runes: d.Runes, text: d.Text}
+	x := scanTextOf(d)
+	slow := &scanText{runes: d.Runes, text: d.Text}
 	n := len(d.Runes)
 	for s := 0; s <= n; s++ {
 		for e := s; e <= n; e++ {

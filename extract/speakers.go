@@ -74,7 +74,7 @@ type pronInfo struct {
 
 var pronLex = func() map[string]pronInfo {
 	m := map[string]pronInfo{}
-	for _, f := range semLexRows("pronouns.txt") {
+	for _, f := range lexiconRows("pronouns.txt") {
 		m[f[0]] = pronInfo{gender: f[1][0], plural: f[2] == "p"}
 	}
 	return m
@@ -107,7 +107,7 @@ func quoteMaskOf(d *Document) []bool {
 // firstNameGender returns a person's gender from their first name, or 0.
 func firstNameGender(e *Entity) byte {
 	if f := strings.Fields(e.Name); len(f) > 0 {
-		if g := entLex.firstNames[f[0]]; g == 'm' || g == 'f' {
+		if g := entityWords.firstNames[f[0]]; g == 'm' || g == 'f' {
 			return g
 		}
 	}
@@ -124,7 +124,7 @@ type speakerResolver struct {
 	base     []Mention
 	added    []Mention
 	agencies map[[2]int][]string // agenciesIn by sentence
-	tx       *semText
+	tx       *scanText
 	// lastInSentence is the last attribution resolved to a speaker in each sentence
 	// (by sentence start), for participle cues.
 	lastInSentence map[int]lastSpeaker
@@ -143,7 +143,7 @@ const mentionReach = 400
 
 func newSpeakerResolver(d *Document) *speakerResolver {
 	sortMentions(d)
-	tx := semTextOf(d)
+	tx := scanTextOf(d)
 	if tx.quoteMask == nil {
 		tx.quoteMask = quoteMaskOf(d) // read only; shared by the speaker and dispute stages
 	}
@@ -347,7 +347,7 @@ func (r *speakerResolver) resolveSource(src Span) (string, []string) {
 		id, via := r.resolveSource(Span{Start: rest, End: src.End})
 		outlets, _ := r.sourceOutlets(r.mentionsIn(src.Start, rest))
 		for _, o := range outlets {
-			semAddUnique(&via, o)
+			addUnique(&via, o)
 		}
 		return id, via
 	}
@@ -370,7 +370,7 @@ func (r *speakerResolver) resolveSource(src Span) (string, []string) {
 		return id, nil
 	}
 	if id := r.roleAnaphor(words, headEnd); id != "" {
-		r.addMention(Mention{Entity: id, Span: semSpan(r.d.Runes, words[0].Start, words[len(words)-1].End), Kind: MentionNominal})
+		r.addMention(Mention{Entity: id, Span: makeSpan(r.d.Runes, words[0].Start, words[len(words)-1].End), Kind: MentionNominal})
 		return id, nil
 	}
 	return r.unnamedSource(words, headEnd), nil
@@ -382,7 +382,7 @@ func (r *speakerResolver) resolveSource(src Span) (string, []string) {
 // "which" an organization, outlet or country; a lowercase group noun right before
 // "who" ("economists who say") becomes a group. Anything else (an appositive in
 // between: "Jane Roe, an analyst at Acme, who") gives no speaker.
-func (r *speakerResolver) relativeSource(rel semTok) string {
+func (r *speakerResolver) relativeSource(rel scanToken) string {
 	before := r.tx.scan(max(0, rel.Start-120), rel.Start)
 	k := len(before) - 1
 	if k >= 0 && before[k].Text == "," {
@@ -406,7 +406,7 @@ func (r *speakerResolver) relativeSource(rel semTok) string {
 		}
 		return ""
 	}
-	if _, ok := entLex.groups[prev.Lower]; ok && rel.Lower == "who" && prev.Text == prev.Lower {
+	if _, ok := entityWords.groups[prev.Lower]; ok && rel.Lower == "who" && prev.Text == prev.Lower {
 		return r.newSourceEntity(prev.Lower, graph.KindGroup, prev.Start, prev.End, MentionNominal)
 	}
 	return ""
@@ -424,7 +424,7 @@ func (r *speakerResolver) relativeSourceOf(a *Attribution) bool {
 // afterAccordingTo applies rule 2's "reported source": a source that opens with
 // "according to X," ("According to the agency, one witness, Jane Roe,") names its
 // speaker after the comma; it returns where that part starts.
-func afterAccordingTo(toks, words []semTok) (int, bool) {
+func afterAccordingTo(toks, words []scanToken) (int, bool) {
 	if len(words) < 4 || words[0].Lower != "according" || words[1].Lower != "to" {
 		return 0, false
 	}
@@ -437,8 +437,8 @@ func afterAccordingTo(toks, words []semTok) (int, bool) {
 }
 
 // wordTokens returns the word and number tokens of toks.
-func wordTokens(toks []semTok) []semTok {
-	var words []semTok
+func wordTokens(toks []scanToken) []scanToken {
+	var words []scanToken
 	for _, t := range toks {
 		if t.Kind == 'w' || t.Kind == 'n' {
 			words = append(words, t)
@@ -450,7 +450,7 @@ func wordTokens(toks []semTok) []semTok {
 // pronounSource applies rule 1 to a source that is a pronoun ("he", "she also"): the
 // previous speaker, else the nearest compatible mention; ok is false when the source
 // is no pronoun.
-func (r *speakerResolver) pronounSource(words []semTok) (string, bool) {
+func (r *speakerResolver) pronounSource(words []scanToken) (string, bool) {
 	if len(words) > 2 {
 		return "", false
 	}
@@ -462,14 +462,14 @@ func (r *speakerResolver) pronounSource(words []semTok) (string, bool) {
 		id = r.resolvePronoun(words[0].Text, words[0].Start)
 	}
 	if id != "" {
-		r.addMention(Mention{Entity: id, Span: semSpan(r.d.Runes, words[0].Start, words[0].End), Kind: MentionPronoun})
+		r.addMention(Mention{Entity: id, Span: makeSpan(r.d.Runes, words[0].Start, words[0].End), Kind: MentionPronoun})
 	}
 	return id, true
 }
 
 // appositiveHeadEnd returns where the head of a source ends: at its first comma after
 // the first word (an appositive follows it), else at the source's end.
-func appositiveHeadEnd(toks []semTok, firstWord, end int) int {
+func appositiveHeadEnd(toks []scanToken, firstWord, end int) int {
 	for _, t := range toks {
 		if t.Text == "," && t.Start > firstWord {
 			return t.Start
@@ -485,7 +485,7 @@ func (r *speakerResolver) sourceOutlets(ms []Mention) ([]string, bool) {
 	all := len(ms) > 0
 	for _, m := range ms {
 		if e := r.entity(m.Entity); e != nil && e.Kind == graph.KindOutlet {
-			semAddUnique(&outlets, m.Entity)
+			addUnique(&outlets, m.Entity)
 		} else {
 			all = false
 		}
@@ -497,7 +497,7 @@ func (r *speakerResolver) sourceOutlets(ms []Mention) ([]string, bool) {
 // not a possessive country before a role ("Britain’s minister"), a name modifying a
 // noun ("the U.S. plan") or the complement of a group noun ("members of the Security
 // Council").
-func (r *speakerResolver) headMention(ms []Mention, words []semTok, headEnd int) string {
+func (r *speakerResolver) headMention(ms []Mention, words []scanToken, headEnd int) string {
 	d := r.d
 	for _, m := range ms {
 		if m.Span.Start >= headEnd {
@@ -507,7 +507,7 @@ func (r *speakerResolver) headMention(ms []Mention, words []semTok, headEnd int)
 		if e == nil {
 			continue
 		}
-		if e.Kind == graph.KindCountry && m.Span.End < headEnd && m.Span.End+2 <= len(d.Runes) && semIsApos(d.Runes[m.Span.End]) {
+		if e.Kind == graph.KindCountry && m.Span.End < headEnd && m.Span.End+2 <= len(d.Runes) && isApostrophe(d.Runes[m.Span.End]) {
 			continue
 		}
 		if k := groupComplementIndex(words, m.Span.Start); k >= 0 && spokespersonNouns[words[k].Lower] && m.Span.End >= headEnd-1 {
@@ -538,14 +538,14 @@ func (r *speakerResolver) nameModifier(m Mention, headEnd int) bool {
 		return false
 	}
 	next := r.tx.scan(m.Span.End, min(headEnd, m.Span.End+40))
-	return len(next) > 0 && next[0].Kind == 'w' && semIsCap(next[0].Text)
+	return len(next) > 0 && next[0].Kind == 'w' && isCapitalized(next[0].Text)
 }
 
 // countryNamedBody applies rule 2's "country and name": a head made of a country
 // and one to three capitalized words that name nothing known ("U.S. Velcom",
 // "the U.S. Velmora Command") is an organization of that country, named by the
 // head's words without "the".
-func (r *speakerResolver) countryNamedBody(ms []Mention, words []semTok, headEnd int) string {
+func (r *speakerResolver) countryNamedBody(ms []Mention, words []scanToken, headEnd int) string {
 	head := headWithoutArticle(words, headEnd)
 	if len(head) < 2 || len(ms) != 1 || ms[0].Span.Start != head[0].Start {
 		return ""
@@ -553,7 +553,7 @@ func (r *speakerResolver) countryNamedBody(ms []Mention, words []semTok, headEnd
 	if e := r.entity(ms[0].Entity); e == nil || e.Kind != graph.KindCountry {
 		return ""
 	}
-	if end := ms[0].Span.End; end < len(r.d.Runes) && semIsApos(r.d.Runes[end]) {
+	if end := ms[0].Span.End; end < len(r.d.Runes) && isApostrophe(r.d.Runes[end]) {
 		return "" // "Velmora’s Jane Roe": a possessive country before a person
 	}
 	k := 0
@@ -564,14 +564,14 @@ func (r *speakerResolver) countryNamedBody(ms []Mention, words []semTok, headEnd
 		return ""
 	}
 	last := head[len(head)-1]
-	name := semCollapseSpace(string(r.d.Runes[head[0].Start:last.End]))
+	name := collapseSpace(string(r.d.Runes[head[0].Start:last.End]))
 	return r.newSourceEntity(name, graph.KindOrganization, head[0].Start, last.End, MentionName)
 }
 
 // headWithoutArticle returns the words of a source's head (before headEnd) without
 // a leading "the".
-func headWithoutArticle(words []semTok, headEnd int) []semTok {
-	var head []semTok
+func headWithoutArticle(words []scanToken, headEnd int) []scanToken {
+	var head []scanToken
 	for _, w := range words {
 		if w.Start < headEnd {
 			head = append(head, w)
@@ -585,12 +585,12 @@ func headWithoutArticle(words []semTok, headEnd int) []semTok {
 
 // unknownNameWords reports whether ws are one to three capitalized words that can be
 // a name: name words (allNameWords), or one name-shaped word ("Velcom").
-func unknownNameWords(ws []semTok) bool {
+func unknownNameWords(ws []scanToken) bool {
 	if len(ws) == 0 || len(ws) > 3 || (!allNameWords(ws) && !(len(ws) == 1 && nameShaped(ws[0].Text))) {
 		return false
 	}
 	for _, w := range ws {
-		if !semIsCap(w.Text) {
+		if !isCapitalized(w.Text) {
 			return false
 		}
 	}
@@ -601,20 +601,20 @@ func unknownNameWords(ws []semTok) bool {
 // in lowercase, with one to three modifiers and a body noun (lexicon nominals:
 // "the regional military administration", "the local resistance committee") that
 // no entity took, becomes an organization named by its words without "the".
-func (r *speakerResolver) unnamedBody(head []semTok) string {
+func (r *speakerResolver) unnamedBody(head []scanToken) string {
 	if len(head) < 3 || len(head) > 5 || head[0].Lower != "the" {
 		return ""
 	}
 	for _, w := range head[1:] {
-		if w.Text != w.Lower || qLex.stops[w.Lower] {
+		if w.Text != w.Lower || quantityWords.stops[w.Lower] {
 			return ""
 		}
 	}
 	last := head[len(head)-1]
-	if !entLex.nominals[last.Lower] {
+	if !entityWords.nominals[last.Lower] {
 		return ""
 	}
-	name := semCollapseSpace(string(r.d.Runes[head[1].Start:last.End]))
+	name := collapseSpace(string(r.d.Runes[head[1].Start:last.End]))
 	return r.newSourceEntity(name, graph.KindOrganization, head[0].Start, last.End, MentionNominal)
 }
 
@@ -626,7 +626,7 @@ var spokespersonNouns = map[string]bool{"spokesperson": true, "spokesman": true,
 // mention that is no person is followed in the head, with only capitalized words
 // between (a title: "Meridian Research Institute Director-General Tomas Velko"), by
 // a person's mention, the person speaks; it returns "" otherwise.
-func (r *speakerResolver) titledPersonAfter(ms []Mention, words []semTok, m Mention, headEnd int) string {
+func (r *speakerResolver) titledPersonAfter(ms []Mention, words []scanToken, m Mention, headEnd int) string {
 	if e := r.entity(m.Entity); e == nil || e.Kind == graph.KindPerson {
 		return ""
 	}
@@ -638,7 +638,7 @@ func (r *speakerResolver) titledPersonAfter(ms []Mention, words []semTok, m Ment
 			return ""
 		}
 		for _, w := range words {
-			if w.Start >= m.Span.End && w.Start < n.Span.Start && !semIsCap(w.Text) {
+			if w.Start >= m.Span.End && w.Start < n.Span.Start && !isCapitalized(w.Text) {
 				return ""
 			}
 		}
@@ -661,8 +661,8 @@ func (r *speakerResolver) appositivePerson(ms []Mention, headEnd int) string {
 // unnamedSource applies rule 3 to a source whose head has no usable mention: a group
 // noun with its complement, a group noun heading it, or two or three capitalized name
 // words make a new entity; a long head is a clause and names nothing.
-func (r *speakerResolver) unnamedSource(words []semTok, headEnd int) string {
-	var head []semTok
+func (r *speakerResolver) unnamedSource(words []scanToken, headEnd int) string {
+	var head []scanToken
 	for _, w := range words {
 		if w.Start >= headEnd {
 			break
@@ -682,11 +682,11 @@ func (r *speakerResolver) unnamedSource(words []semTok, headEnd int) string {
 		return id
 	}
 	last := head[len(head)-1]
-	if _, ok := entLex.groups[last.Lower]; ok {
+	if _, ok := entityWords.groups[last.Lower]; ok {
 		return r.newSourceEntity(groupName(head), graph.KindGroup, head[0].Start, last.End, MentionNominal)
 	}
 	if len(head) >= 2 && len(head) <= 3 && allNameWords(head) {
-		name := semCollapseSpace(string(r.d.Runes[head[0].Start:last.End]))
+		name := collapseSpace(string(r.d.Runes[head[0].Start:last.End]))
 		return r.newSourceEntity(name, graph.KindPerson, head[0].Start, last.End, MentionName)
 	}
 	return ""
@@ -723,7 +723,7 @@ func hasWordRun(hay, needle []string) bool {
 // lowercase ("the health minister", "the general") is the one person mentioned
 // before whose role has those words ("eastern Velmora's health minister, Jane Roe";
 // "Maj. Gen. Jane Roe" for "the general"); none when two persons have it.
-func (r *speakerResolver) roleAnaphor(words []semTok, headEnd int) string {
+func (r *speakerResolver) roleAnaphor(words []scanToken, headEnd int) string {
 	head := roleAnaphorHead(words, headEnd)
 	if head == nil {
 		return ""
@@ -743,7 +743,7 @@ func (r *speakerResolver) roleAnaphor(words []semTok, headEnd int) string {
 
 // roleAnaphorHead returns the role words of a source "the [former] [modifier] TITLE"
 // (without "the" and the time word), or nil when the source is no such phrase.
-func roleAnaphorHead(words []semTok, headEnd int) []string {
+func roleAnaphorHead(words []scanToken, headEnd int) []string {
 	var head []string
 	for _, w := range words {
 		if w.Start < headEnd {
@@ -776,7 +776,7 @@ var roleTimeWords = map[string]bool{"former": true, "late": true, "then": true, 
 // roleHeadTitle reports whether the words of a role anaphor after "the" end in a
 // title ("health minister") or are one ("secretary of state").
 func roleHeadTitle(ws []string) bool {
-	return entLex.titles[ws[len(ws)-1]] || entLex.titles[strings.Join(ws, " ")]
+	return entityWords.titles[ws[len(ws)-1]] || entityWords.titles[strings.Join(ws, " ")]
 }
 
 // mentionedBefore reports whether the entity has a mention that ends before pos.
@@ -796,8 +796,8 @@ func (r *speakerResolver) mentionedBefore(id string, pos int) bool {
 // "this agency", any singular source noun after this/that) is the one organization
 // or outlet named in the sentence before it; none when that sentence names none or
 // several.
-func (r *speakerResolver) demonstrativeSource(head []semTok) string {
-	if n := head[1].Lower; n != "source" && !entLex.nominals[n] {
+func (r *speakerResolver) demonstrativeSource(head []scanToken) string {
+	if n := head[1].Lower; n != "source" && !entityWords.nominals[n] {
 		return ""
 	}
 	ss := r.d.Sentences
@@ -826,17 +826,17 @@ var singularDemonstrative = map[string]bool{"this": true, "that": true}
 // complementGroup reads "permanent members of the Security Council": a lowercase
 // group noun followed by a preposition and its complement makes a group named by the
 // whole head (a name that completes a group noun is not the speaker).
-func (r *speakerResolver) complementGroup(head []semTok) string {
+func (r *speakerResolver) complementGroup(head []scanToken) string {
 	last := head[len(head)-1]
 	for k, w := range head {
-		if _, ok := entLex.groups[w.Lower]; !ok || w.Text != w.Lower || k+2 >= len(head) || !complementPrepositions[head[k+1].Lower] {
+		if _, ok := entityWords.groups[w.Lower]; !ok || w.Text != w.Lower || k+2 >= len(head) || !complementPrepositions[head[k+1].Lower] {
 			continue
 		}
 		first := 0
 		for first < k && isArticle(head[first].Lower) {
 			first++
 		}
-		name := semCollapseSpace(string(r.d.Runes[head[first].Start:last.End]))
+		name := collapseSpace(string(r.d.Runes[head[first].Start:last.End]))
 		if w := head[first]; isCommonCapitalized(w.Text) {
 			name = strings.ToLower(w.Text) + name[len(w.Text):] // "Permanent members" at a sentence start
 		}
@@ -848,7 +848,7 @@ func (r *speakerResolver) complementGroup(head []semTok) string {
 // groupName names a group by the words of its head without articles, lowercasing
 // capitalized words that are neither demonyms nor listed names ("Observers" →
 // "observers", "Israeli officials" stays).
-func groupName(head []semTok) string {
+func groupName(head []scanToken) string {
 	var parts []string
 	for _, w := range head {
 		switch {
@@ -865,21 +865,21 @@ func groupName(head []semTok) string {
 // isCommonCapitalized reports whether a capitalized word is no demonym and no listed
 // name: an ordinary word capitalized at a sentence start.
 func isCommonCapitalized(w string) bool {
-	return semIsCap(w) && entLex.adjCountry[w] == "" && entLex.gaz[w].canon == ""
+	return isCapitalized(w) && entityWords.adjCountry[w] == "" && entityWords.gaz[w].canon == ""
 }
 
 // newSourceEntity adds an entity that a source names (a group, or a person the entity
 // stage did not recognize) with a mention over [start, end), and returns its id.
 func (r *speakerResolver) newSourceEntity(name string, kind graph.AgentKind, start, end int, mk MentionKind) string {
-	id := semAddEntity(r.d, name, kind)
+	id := addEntity(r.d, name, kind)
 	r.reindex()
-	r.addMention(Mention{Entity: id, Span: semSpan(r.d.Runes, start, end), Kind: mk})
+	r.addMention(Mention{Entity: id, Span: makeSpan(r.d.Runes, start, end), Kind: mk})
 	return id
 }
 
 // modifiesHead reports whether a lowercase word follows a mention that ends at end
 // inside the head (before headEnd): then the mention modifies the head noun.
-func modifiesHead(words []semTok, end, headEnd int) bool {
+func modifiesHead(words []scanToken, end, headEnd int) bool {
 	for _, w := range words {
 		if w.Start < end || w.Start >= headEnd {
 			continue
@@ -903,7 +903,7 @@ var complementPrepositions = map[string]bool{"of": true, "from": true, "for": tr
 
 // groupComplementIndex returns the index in words of the group noun that the mention
 // starting at start complements ("members of the Security Council"), or -1.
-func groupComplementIndex(words []semTok, start int) int {
+func groupComplementIndex(words []scanToken, start int) int {
 	k := sort.Search(len(words), func(i int) bool { return words[i].Start >= start })
 	k--
 	if k >= 0 && words[k].Lower == "the" {
@@ -912,7 +912,7 @@ func groupComplementIndex(words []semTok, start int) int {
 	if k < 1 || !complementPrepositions[words[k].Lower] {
 		return -1
 	}
-	if _, ok := entLex.groups[words[k-1].Lower]; ok && words[k-1].Text == words[k-1].Lower {
+	if _, ok := entityWords.groups[words[k-1].Lower]; ok && words[k-1].Text == words[k-1].Lower {
 		return k - 1
 	}
 	return -1
@@ -993,7 +993,7 @@ func (r *speakerResolver) agenciesInSentence(s Span) []string {
 				if e == nil || e.Kind != graph.KindOutlet {
 					break
 				}
-				semAddUnique(&out, hit.Entity)
+				addUnique(&out, hit.Entity)
 				for j < len(toks) && toks[j].Start < hit.Span.End {
 					j++
 				}
@@ -1083,7 +1083,7 @@ func (r *speakerResolver) subjectOf(sent Span, pos int) string {
 			continue
 		}
 		w := next[0].Lower
-		if semSkipBeforeVerb[w] || irregularPast[w] || presentSpeechVerbs[w] || (strings.HasSuffix(w, "ed") && next[0].Text == w) {
+		if wordsBeforeVerb[w] || irregularPast[w] || presentSpeechVerbs[w] || (strings.HasSuffix(w, "ed") && next[0].Text == w) {
 			if e := r.entity(m.Entity); e != nil {
 				return m.Entity
 			}
@@ -1169,7 +1169,7 @@ func (r *speakerResolver) coordinatedSpeaker(a *Attribution) string {
 		if m.Span.Start == first[k].Start || (m.Span.Start < first[k].Start && m.Span.End > first[k].Start) {
 			// the name must be the subject: an auxiliary or a past tense follows it
 			next := r.tx.scan(m.Span.End, min(sent.End, m.Span.End+40))
-			if len(next) == 0 || next[0].Kind != 'w' || !(semSkipBeforeVerb[next[0].Lower] || strings.HasSuffix(next[0].Lower, "ed")) {
+			if len(next) == 0 || next[0].Kind != 'w' || !(wordsBeforeVerb[next[0].Lower] || strings.HasSuffix(next[0].Lower, "ed")) {
 				return ""
 			}
 			return m.Entity
@@ -1207,10 +1207,10 @@ func (r *speakerResolver) passiveAgent(a *Attribution) string {
 			}
 		}
 		// "by observers": a group noun makes a group
-		if _, ok := entLex.groups[toks[j].Lower]; ok && toks[j].Text == toks[j].Lower {
-			id := semAddEntity(d, toks[j].Lower, graph.KindGroup)
+		if _, ok := entityWords.groups[toks[j].Lower]; ok && toks[j].Text == toks[j].Lower {
+			id := addEntity(d, toks[j].Lower, graph.KindGroup)
 			r.reindex()
-			r.addMention(Mention{Entity: id, Span: semSpan(d.Runes, toks[j].Start, toks[j].End), Kind: MentionNominal})
+			r.addMention(Mention{Entity: id, Span: makeSpan(d.Runes, toks[j].Start, toks[j].End), Kind: MentionNominal})
 			return id
 		}
 		return ""
@@ -1239,14 +1239,14 @@ func (r *speakerResolver) viaEntity(sp Span) string {
 	if len(toks) == 0 {
 		return ""
 	}
-	name := semCollapseSpace(string(d.Runes[toks[0].Start:toks[len(toks)-1].End]))
+	name := collapseSpace(string(d.Runes[toks[0].Start:toks[len(toks)-1].End]))
 	kind := graph.KindOutlet
-	if g, ok := entLex.gaz[lookupKey(toks)]; ok {
+	if g, ok := entityWords.gaz[lookupKey(toks)]; ok {
 		name, kind = g.canon, g.kind
 	}
-	id := semAddEntity(d, name, kind)
+	id := addEntity(d, name, kind)
 	r.reindex()
-	r.addMention(Mention{Entity: id, Span: semSpan(d.Runes, toks[0].Start, toks[len(toks)-1].End), Kind: MentionName})
+	r.addMention(Mention{Entity: id, Span: makeSpan(d.Runes, toks[0].Start, toks[len(toks)-1].End), Kind: MentionName})
 	return id
 }
 
@@ -1287,7 +1287,7 @@ func resolveSpeakers(d *Document) {
 		}
 		if p := r.quotedAsSaying(a); p != "" {
 			if speaker != "" {
-				semAddUnique(&via, speaker)
+				addUnique(&via, speaker)
 			}
 			speaker = p
 		}
@@ -1302,11 +1302,11 @@ func resolveSpeakers(d *Document) {
 		}
 		for _, vs := range a.ViaSpans {
 			if v := r.viaEntity(vs); v != "" {
-				semAddUnique(&via, v)
+				addUnique(&via, v)
 			}
 		}
 		for _, v := range r.agenciesIn(attribSentence(d, a)) {
-			semAddUnique(&via, v)
+			addUnique(&via, v)
 		}
 		if speaker != "" {
 			s := speaker

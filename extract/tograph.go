@@ -100,7 +100,7 @@ func ToGraph(meta ArticleMeta, doc *Document) *graph.ArticleGraph {
 		addClaim(c.ID, c.Text, kind, c.Modality, c.Quantities)
 	}
 
-	tx := semTextOf(doc)
+	tx := scanTextOf(doc)
 	for _, a := range doc.Attributions {
 		if denialCue(tx, a.Cue) {
 			continue // the speaker disputes the content (a Dispute), does not state it
@@ -207,7 +207,7 @@ func clampSpan(runes []rune, sp Span) Span {
 		}
 		out.Fragments = append(out.Fragments, [2]int{a, b})
 	}
-	out.Text = semSpanText(runes, out)
+	out.Text = spanTextOf(runes, out)
 	return out
 }
 

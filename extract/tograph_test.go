@@ -36,7 +36,7 @@ func TestToGraphSeedsValidate(t *testing.T) {
 		// one statement per attribution with content, plus article and accusation claims
 		want := 0
 		for _, at := range d.Attributions {
-			if graph.NormalizeClaimText(semSpanText(d.Runes, at.Content)) != "" {
+			if graph.NormalizeClaimText(spanTextOf(d.Runes, at.Content)) != "" {
 				want++
 			}
 		}
@@ -52,7 +52,7 @@ func TestToGraphSeedsValidate(t *testing.T) {
 			t.Errorf("%s: %d disputes in the graph for %d found", a.ID, len(g.Disputes), len(d.Disputes))
 		}
 		for _, s := range g.Statements {
-			if s.Content.Text == "" || s.Content.Text != semSpanText(d.Runes, s.Content) {
+			if s.Content.Text == "" || s.Content.Text != spanTextOf(d.Runes, s.Content) {
 				t.Errorf("%s: statement %s content text %q does not match its offsets", a.ID, s.ID, s.Content.Text)
 			}
 		}
@@ -147,7 +147,7 @@ func checkSemSpans(t *testing.T, label string, d *Document) {
 				t.Errorf("%s: %s fragment %v outside its span", label, what, f)
 			}
 		}
-		if sp.Text != "" && sp.Text != semSpanText(d.Runes, sp) {
+		if sp.Text != "" && sp.Text != spanTextOf(d.Runes, sp) {
 			t.Errorf("%s: %s span text %q does not match its offsets", label, what, sp.Text)
 		}
 	}
