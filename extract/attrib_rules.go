@@ -2,6 +2,7 @@ package extract
 
 import (
 	_ "embed"
+	"github.com/claimgraph/claimgraph/extract/lexicon"
 	"sort"
 	"strings"
 	"sync"
@@ -611,7 +612,7 @@ func dropLeadingConnectives(d *Document, toks []attribml.Tok) {
 // most once each in 22,525 gold contents; "as", "in", "on", "to", "for", "with" do end
 // some, as particles or objects left out), but which the role tagger sometimes
 // leaves at the end of one ("... the first", "... and").
-var danglingEnds = map[string]bool{"and": true, "or": true, "but": true, "the": true, "a": true, "an": true, "of": true, "by": true, "at": true, "from": true}
+var danglingEnds = lexicon.Set("dangling_ends.txt") // lexicon/dangling_ends.txt
 
 // trimContentEnds drops from the end of every content a sentence-final period, comma
 // or semicolon outside quotation marks (PolNeAR leaves the period of a reported

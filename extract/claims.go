@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"github.com/claimgraph/claimgraph/extract/lexicon"
 	"sort"
 	"strings"
 	"unicode"
@@ -48,8 +49,7 @@ var modalLex = func() []modalPhrase {
 }()
 
 // durationWords are counted nouns that are durations, not statistics.
-var durationWords = map[string]bool{"years": true, "months": true, "weeks": true, "days": true, "hours": true,
-	"decades": true, "minutes": true, "centuries": true, "year": true, "month": true, "week": true, "day": true}
+var durationWords = lexicon.Set("duration_words.txt") // lexicon/duration_words.txt
 
 // modalityOf returns the modality the text of runes[s:e] (or its fragments) marks.
 func modalityOf(runes []rune, sp Span) graph.Modality {

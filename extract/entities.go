@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"github.com/claimgraph/claimgraph/extract/lexicon"
 	"sort"
 	"strings"
 	"unicode"
@@ -868,25 +869,7 @@ func (b *entityBuilder) personBySurname(s string) *entityRecord {
 }
 
 // sentenceStarters are capitalized words that begin sentences and never names.
-var sentenceStarters = map[string]bool{
-	"the": true, "a": true, "an": true, "in": true, "on": true, "at": true, "as": true, "for": true,
-	"but": true, "and": true, "however": true, "this": true, "that": true, "these": true, "those": true,
-	"its": true, "his": true, "her": true, "their": true, "our": true, "it": true, "he": true, "she": true,
-	"they": true, "we": true, "i": true, "after": true, "before": true, "during": true, "under": true,
-	"with": true, "still": true, "yet": true, "thanks": true, "according": true, "whether": true,
-	"if": true, "while": true, "despite": true, "upon": true, "to": true, "from": true, "by": true,
-	"what": true, "when": true, "where": true, "why": true, "how": true, "there": true, "here": true,
-	"such": true, "no": true, "not": true, "more": true, "most": true, "all": true, "both": true,
-	"each": true, "every": true, "some": true, "many": true, "any": true, "one": true, "two": true,
-	"you": true, "meanwhile": true, "instead": true, "also": true, "then": true, "now": true, "so": true,
-	"until": true, "since": true, "unless": true, "although": true, "though": true, "because": true,
-	"following": true, "among": true, "between": true, "without": true, "within": true, "over": true,
-	"about": true, "around": true, "approximately": true, "nearly": true, "almost": true, "further": true,
-	"other": true, "another": true, "only": true, "even": true, "just": true, "clear": true,
-	"later": true, "earlier": true, "yesterday": true, "today": true, "tomorrow": true, "tonight": true,
-	"last": true, "next": true, "first": true, "again": true, "finally": true, "elsewhere": true,
-	"overall": true, "besides": true, "asked": true, "once": true, "speaking": true,
-}
+var sentenceStarters = lexicon.Set("sentence_starters.txt") // lexicon/sentence_starters.txt
 
 // capSeq applies rule 6 at token i.
 func (b *entityBuilder) capSeq(toks []scanToken, i int, sentStart bool) int {
@@ -1082,9 +1065,7 @@ func (b *entityBuilder) oneWordSpeaker(toks []scanToken, i, j int, name string) 
 
 // lowercaseNameParticles are the lowercase words that join the parts of personal
 // names ("de Blasio", "bin Salman", "von der Leyen", "dos Santos").
-var lowercaseNameParticles = map[string]bool{"de": true, "da": true, "di": true, "du": true, "del": true,
-	"della": true, "der": true, "den": true, "van": true, "von": true, "bin": true, "ibn": true, "bint": true,
-	"dos": true, "das": true, "le": true, "la": true, "al": true, "el": true}
+var lowercaseNameParticles = lexicon.Set("lowercase_name_particles.txt") // lexicon/lowercase_name_particles.txt
 
 // nameParticleRun returns how many lowercase name particles start at token j and are
 // followed by a capitalized word (1 or 2: "von der"), or 0.
@@ -1212,9 +1193,7 @@ func namesPlaceOrPeople(seq []scanToken) bool {
 }
 
 // calendarWords are the months and weekdays, lowercased.
-var calendarWords = map[string]bool{"january": true, "february": true, "march": true, "april": true, "may": true,
-	"june": true, "july": true, "august": true, "september": true, "october": true, "november": true, "december": true,
-	"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true, "saturday": true, "sunday": true}
+var calendarWords = lexicon.Set("calendar_words.txt") // lexicon/calendar_words.txt
 
 // looksLikePerson reports whether a sequence of two or three name-shaped words that
 // no lexicon knows (toks[i:j]) is a person's name by its context: a speech verb
@@ -1328,8 +1307,7 @@ const maxNameWords = 10
 
 // compassWords are words that join the known name after them into a new name
 // ("Northern Ireland", "New York", "East Timor").
-var compassWords = map[string]bool{"Northern": true, "Southern": true, "Eastern": true, "Western": true,
-	"North": true, "South": true, "East": true, "West": true, "New": true, "Upper": true, "Lower": true, "Central": true, "Greater": true}
+var compassWords = lexicon.Set("compass_words.txt") // lexicon/compass_words.txt
 
 // connectorOK accepts "of"/"for"/"in" inside a name only when the name so far has an
 // organization word or the part after it is capitalized to the end ("Board of Peace").
@@ -1371,12 +1349,7 @@ func allNameWords(seq []scanToken) bool {
 
 // speechVerbs are verbs that make the capitalized name before them a speaker
 // (rule 6's cue context): "Jane Roe said".
-var speechVerbs = map[string]bool{
-	"said": true, "says": true, "told": true, "added": true, "stated": true, "noted": true, "wrote": true,
-	"argued": true, "explained": true, "emphasized": true, "remarked": true, "warned": true, "asked": true,
-	"insisted": true, "claimed": true, "announced": true, "declared": true, "commented": true, "stressed": true,
-	"suggested": true, "observed": true, "asserted": true, "mentioned": true, "believes": true, "thinks": true,
-}
+var speechVerbs = lexicon.Set("speech_verbs.txt") // lexicon/speech_verbs.txt
 
 // speechVerbContext reports whether the name toks[i:j] is followed (directly or after
 // an appositive) by a speech verb or preceded by "said".
@@ -1641,8 +1614,7 @@ func nominalReferent(named []Mention, byID map[string]*entityRecord, pos int, he
 
 // corporateSuffixes end the names of companies: "the company" or "the firm" refers
 // to an organization so named ("Acme Foods Inc.").
-var corporateSuffixes = map[string]bool{"inc": true, "inc.": true, "corp": true, "corp.": true, "co.": true,
-	"ltd": true, "ltd.": true, "llc": true, "plc": true, "gmbh": true, "company": true, "corporation": true, "holdings": true}
+var corporateSuffixes = lexicon.Set("corporate_suffixes.txt") // lexicon/corporate_suffixes.txt
 
 func entityNameHas(e *entityRecord, head string) bool {
 	if head == "company" || head == "firm" {

@@ -223,13 +223,7 @@ func (x *scanText) step(i, end int) (scanToken, int, bool) {
 }
 
 // scanAbbrevs are words that keep a following period as part of the word.
-var scanAbbrevs = map[string]bool{
-	"mr": true, "mrs": true, "ms": true, "dr": true, "gen": true, "lt": true, "col": true,
-	"maj": true, "capt": true, "sgt": true, "sen": true, "rep": true, "gov": true, "pres": true,
-	"prof": true, "st": true, "jr": true, "sr": true, "no": true, "vol": true, "adm": true,
-	"jan": true, "feb": true, "mar": true, "apr": true, "jun": true, "jul": true, "aug": true,
-	"sep": true, "sept": true, "oct": true, "nov": true, "dec": true, "cmdr": true, "gens": true,
-}
+var scanAbbrevs = lexicon.Set("scan_abbrevs.txt") // lexicon/scan_abbrevs.txt
 
 func (x *scanText) tok(s, e int, k byte) scanToken {
 	var t string

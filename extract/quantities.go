@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"github.com/claimgraph/claimgraph/extract/lexicon"
 	"sort"
 	"strconv"
 	"strings"
@@ -305,10 +306,10 @@ func (r quantityReader) qualifierBefore(i int) (string, int) {
 }
 
 // prepositionQualifiers are qualifiers that are also prepositions.
-var prepositionQualifiers = map[string]bool{"around": true, "over": true, "under": true, "some": true}
+var prepositionQualifiers = lexicon.Set("preposition_qualifiers.txt") // lexicon/preposition_qualifiers.txt
 
 // stateAuxiliaries may stand between a counted noun and its state ("were wounded").
-var stateAuxiliaries = map[string]bool{"were": true, "was": true, "are": true, "is": true, "have": true, "has": true, "had": true, "been": true, "be": true}
+var stateAuxiliaries = lexicon.Set("state_auxiliaries.txt") // lexicon/state_auxiliaries.txt
 
 // currencyBefore sets the unit from a currency symbol before the number ("$2.3
 // billion", "€40 million") and returns the first token of the quantity.

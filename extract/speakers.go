@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"github.com/claimgraph/claimgraph/extract/lexicon"
 	"sort"
 	"strings"
 
@@ -620,7 +621,7 @@ func (r *speakerResolver) unnamedBody(head []scanToken) string {
 
 // spokespersonNouns are the group nouns whose complement is the one they speak for
 // ("a spokesperson for the Velmora Health Ministry" → the ministry).
-var spokespersonNouns = map[string]bool{"spokesperson": true, "spokesman": true, "spokeswoman": true, "spokespeople": true, "spokespersons": true}
+var spokespersonNouns = lexicon.Set("spokesperson_nouns.txt") // lexicon/spokesperson_nouns.txt
 
 // titledPersonAfter applies rule 2's "organization before a titled person": when a
 // mention that is no person is followed in the head, with only capitalized words
@@ -694,9 +695,7 @@ func (r *speakerResolver) unnamedSource(words []scanToken, headEnd int) string {
 
 // titleAbbreviations expand the abbreviated titles of roles ("Maj. Gen.") to the
 // words a later "the general" uses.
-var titleAbbreviations = map[string]string{"gen.": "general", "adm.": "admiral", "col.": "colonel",
-	"sen.": "senator", "gov.": "governor", "rep.": "representative", "lt.": "lieutenant", "maj.": "major",
-	"capt.": "captain", "sgt.": "sergeant", "prof.": "professor", "dr.": "doctor", "cmdr.": "commander"}
+var titleAbbreviations = lexicon.Map("title_abbreviations.txt") // lexicon/title_abbreviations.txt
 
 // roleWords splits a role into lowercase words, abbreviated titles expanded.
 func roleWords(role string) []string {
@@ -771,7 +770,7 @@ func hasRole(roles, words []string) bool {
 
 // roleTimeWords are the modifiers of a role anaphor that any holder of the role
 // fits ("the former president" after "President Jane Roe").
-var roleTimeWords = map[string]bool{"former": true, "late": true, "then": true, "outgoing": true, "incoming": true}
+var roleTimeWords = lexicon.Set("role_time_words.txt") // lexicon/role_time_words.txt
 
 // roleHeadTitle reports whether the words of a role anaphor after "the" end in a
 // title ("health minister") or are one ("secretary of state").
@@ -821,7 +820,7 @@ func (r *speakerResolver) demonstrativeSource(head []scanToken) string {
 
 // singularDemonstrative are the determiners of a singular noun phrase that points
 // back ("this source", "that official"): such a source names no new group.
-var singularDemonstrative = map[string]bool{"this": true, "that": true}
+var singularDemonstrative = lexicon.Set("singular_demonstrative.txt") // lexicon/singular_demonstrative.txt
 
 // complementGroup reads "permanent members of the Security Council": a lowercase
 // group noun followed by a preposition and its complement makes a group named by the
@@ -899,7 +898,7 @@ func modifiesHead(words []scanToken, end, headEnd int) bool {
 const maxGroupWords = 8
 
 // complementPrepositions join a group noun to the name that completes it.
-var complementPrepositions = map[string]bool{"of": true, "from": true, "for": true, "at": true, "in": true}
+var complementPrepositions = lexicon.Set("complement_prepositions.txt") // lexicon/complement_prepositions.txt
 
 // groupComplementIndex returns the index in words of the group noun that the mention
 // starting at start complements ("members of the Security Council"), or -1.
@@ -1057,17 +1056,12 @@ func (r *speakerResolver) quotedAsSaying(a *Attribution) string {
 }
 
 // irregularPast are past tenses that do not end in -ed.
-var irregularPast = map[string]bool{"took": true, "made": true, "said": true, "gave": true, "went": true,
-	"sent": true, "put": true, "set": true, "held": true, "led": true, "saw": true, "told": true, "began": true,
-	"brought": true, "found": true, "met": true, "left": true, "won": true, "struck": true, "wrote": true,
-	"spoke": true, "rose": true, "fell": true, "sought": true, "chose": true, "drew": true, "ran": true}
+var irregularPast = lexicon.Set("irregular_past.txt") // lexicon/irregular_past.txt
 
 // presentSpeechVerbs are present tenses of speech and dispute verbs that make the
 // name before them the subject of a headline-style clause ("Velmora denies the
 // killings, saying ...").
-var presentSpeechVerbs = map[string]bool{"says": true, "denies": true, "rejects": true, "insists": true,
-	"claims": true, "warns": true, "argues": true, "maintains": true, "disputes": true, "accuses": true,
-	"confirms": true, "reports": true, "states": true, "admits": true, "announces": true, "vows": true}
+var presentSpeechVerbs = lexicon.Set("present_speech_verbs.txt") // lexicon/present_speech_verbs.txt
 
 // subjectOf returns the entity that is the subject of the sentence's main clause
 // before pos: the first mention, within the clause's first 300 code points, followed
