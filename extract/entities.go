@@ -375,7 +375,7 @@ type entityRule struct {
 
 // entityRules are the token rules in the order they are tried (rules 1–6 of the
 // header; rule 7 runs inside them). Every rule has test sentences in
-// entities_test.go (TestEntityRules), keyed by its name.
+// testdata/rules/entities/NAME.tsv (spaces as hyphens), run by TestEntityRules.
 var entityRules = []entityRule{
 	{"group", func(b *entityBuilder, toks []scanToken, i int, _ bool) int { return b.group(toks, i) }},
 	{"title and name", func(b *entityBuilder, toks []scanToken, i int, _ bool) int { return b.titled(toks, i) }},
