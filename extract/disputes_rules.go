@@ -514,6 +514,11 @@ func (f *disputeFinder) anaphorAt(v *verbSite, n, before int, reference bool) (r
 	if !figure {
 		back = 1 // "the report", "the claim": the sentence before or this one
 	}
+	if fit := fitOf(v.toks[n].Lower); fit != nil {
+		if id := f.fittingClaim(before, v.si, fit, v.disputer); id != "" {
+			return ruleMatch{claim: &id}, true
+		}
+	}
 	if id := f.precedingClaim(before, v.si, figure, v.disputer, back); id != "" {
 		return ruleMatch{claim: &id}, true
 	}

@@ -1,0 +1,75 @@
+package extract
+
+import "github.com/claimgraph/claimgraph/graph"
+
+// Anaphor fit: the noun of an anaphoric target says what kind of claim it points to.
+// "denied the accusation" / "the charges" / "the allegations" point to an accusation
+// (a claim of origin "accusation" or with an accused), preferably one against the
+// disputer; "dismissed the report" / "the story" point to a claim of an outlet or of
+// unnamed sources (a group); figure nouns point to claims with quantities
+// (precedingClaim). A claim that fits is preferred to a nearer one that does not,
+// anaphorSentences sentences back; when none fits, the nearest claim is taken as
+// before, but only from this or the previous sentence.
+
+// reportNouns are the claim nouns that name what an outlet or unnamed sources said.
+var reportNouns = disputeWordClass("report_noun")
+
+// claimFit tells whether a claim is of the kind a claim noun names.
+type claimFit func(f *disputeFinder, c *Claim) bool
+
+// fitOf returns the fit of a claim noun, or nil when the noun fits any claim.
+func fitOf(noun string) claimFit {
+	switch {
+	case accusationNouns[noun]:
+		return (*disputeFinder).isAccusation
+	case reportNouns[noun]:
+		return (*disputeFinder).isReported
+	}
+	return nil
+}
+
+// isAccusation reports whether c is an accusation: of origin "accusation" or with an
+// accused.
+func (f *disputeFinder) isAccusation(c *Claim) bool {
+	return c.Accused != nil || c.Origin == "accusation"
+}
+
+// isReported reports whether c is said by an outlet or by unnamed sources (a group).
+func (f *disputeFinder) isReported(c *Claim) bool {
+	if c.Speaker == nil {
+		return false
+	}
+	for k := range f.d.Entities {
+		if e := &f.d.Entities[k]; e.ID == *c.Speaker {
+			return e.Kind == graph.KindOutlet || e.Kind == graph.KindGroup
+		}
+	}
+	return false
+}
+
+// fittingClaim returns the claim nearest before pos, at most anaphorSentences
+// sentences back, that fits and that the disputer may answer; an accusation against
+// the disputer comes first. It returns "" when none does.
+func (f *disputeFinder) fittingClaim(pos, si int, fit claimFit, disputer string) string {
+	minStart := f.sents[max(0, si-anaphorSentences)].Start
+	best, accused := -1, -1
+	for _, k := range f.candidateClaims(minStart, pos) {
+		c := &f.d.Claims[k]
+		if c.Span.End > pos || c.Span.Start < minStart || !f.antecedent(c, si, false, disputer) || !fit(f, c) {
+			continue
+		}
+		if c.Accused != nil && *c.Accused == disputer && (accused < 0 || c.Span.End > f.d.Claims[accused].Span.End) {
+			accused = k
+		}
+		if best < 0 || c.Span.End > f.d.Claims[best].Span.End {
+			best = k
+		}
+	}
+	if accused >= 0 {
+		best = accused
+	}
+	if best < 0 {
+		return ""
+	}
+	return f.d.Claims[best].ID
+}
