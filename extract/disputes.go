@@ -241,6 +241,9 @@ func (f *disputeFinder) site(v *verbSite) {
 		return
 	}
 	f.coord = f.coord[:0]
+	if v.kind == graph.DisputeAccuses && f.passiveAccusation(v) {
+		return
+	}
 	if f.passive(v) {
 		return
 	}

@@ -39,6 +39,8 @@ var disputeRules = []*disputeRule{
 	{"inline-noun-that", graph.ShapeInline, true, (*disputeFinder).inlineNounThat},
 	// "the ministry denied that its troops had crossed the border"
 	{"inline-that", graph.ShapeInline, true, (*disputeFinder).inlineThat},
+	// "X accused Y of Z. Y denied it / the accusation / wrongdoing": the accusation
+	{"accusation-denial", graph.ShapeAccusation, true, (*disputeFinder).accusationDenial},
 	// "the ministry dismissed the rebels' accusation"; "Israel disputed the Health
 	// Ministry’s figures"
 	{"anaphor-possessive", graph.ShapeAnaphoric, true, (*disputeFinder).anaphorPossessive},
