@@ -29,13 +29,48 @@ func fitOf(noun string) claimFit {
 }
 
 // isAccusation reports whether c is an accusation: of origin "accusation" or with an
-// accused.
+// accused, or of an attribution whose cue accuses ("alleged", "charged").
 func (f *disputeFinder) isAccusation(c *Claim) bool {
-	return c.Accused != nil || c.Origin == "accusation"
+	if c.Accused != nil || c.Origin == "accusation" {
+		return true
+	}
+	a := f.attributionOf(c)
+	if a == nil {
+		return false
+	}
+	for _, fr := range spanFragments(a.Cue) {
+		for _, w := range graph.Words(string(f.d.Runes[fr[0]:fr[1]])) {
+			if accusationCues[w] {
+				return true
+			}
+		}
+	}
+	return false
 }
 
-// isReported reports whether c is said by an outlet or by unnamed sources (a group).
+// accusationCues are the cue words of an attribution that accuses ("alleged",
+// "charged", "blamed").
+var accusationCues = disputeWordClass("accusation_cue")
+
+// attributionOf returns the attribution claim c comes from, or nil.
+func (f *disputeFinder) attributionOf(c *Claim) *Attribution {
+	if c.Attribution == nil {
+		return nil
+	}
+	for k := range f.d.Attributions {
+		if f.d.Attributions[k].ID == *c.Attribution {
+			return &f.d.Attributions[k]
+		}
+	}
+	return nil
+}
+
+// isReported reports whether c is said by an outlet or by unnamed sources (a group),
+// or came through an outlet.
 func (f *disputeFinder) isReported(c *Claim) bool {
+	if a := f.attributionOf(c); a != nil && len(a.Via) > 0 {
+		return true // "according to reports from Reuters"
+	}
 	if c.Speaker == nil {
 		return false
 	}
