@@ -177,6 +177,7 @@ func findDisputes(d *Document) {
 	}
 	f.rebuttals()
 	f.counterclaims()
+	f.contrastedCounterclaims()
 	sort.SliceStable(d.Claims, func(i, j int) bool { return d.Claims[i].Span.Start < d.Claims[j].Span.Start })
 	if f.added {
 		sortMentions(d)
