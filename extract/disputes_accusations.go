@@ -48,7 +48,9 @@ func (f *disputeFinder) accusationDenial(v *verbSite) (ruleMatch, bool) {
 	if !f.deniesAnAccusation(v) {
 		return ruleMatch{}, false
 	}
-	accused := func(_ *disputeFinder, c *Claim) bool { return c.Accused != nil && *c.Accused == v.disputer }
+	accused := func(_ *disputeFinder, c *Claim, disputer string) bool {
+		return c.Accused != nil && *c.Accused == disputer
+	}
 	id := f.fittingClaim(v.toks[v.i].Start, v.si, accused, v.disputer)
 	if id == "" {
 		return ruleMatch{}, false

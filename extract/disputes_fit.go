@@ -15,7 +15,7 @@ import "github.com/claimgraph/claimgraph/graph"
 var reportNouns = disputeWordClass("report_noun")
 
 // claimFit tells whether a claim is of the kind a claim noun names.
-type claimFit func(f *disputeFinder, c *Claim) bool
+type claimFit func(f *disputeFinder, c *Claim, disputer string) bool
 
 // fitOf returns the fit of a claim noun, or nil when the noun fits any claim.
 func fitOf(noun string) claimFit {
@@ -28,10 +28,12 @@ func fitOf(noun string) claimFit {
 	return nil
 }
 
-// isAccusation reports whether c is an accusation: of origin "accusation" or with an
-// accused, or of an attribution whose cue accuses ("alleged", "charged").
-func (f *disputeFinder) isAccusation(c *Claim) bool {
-	if c.Accused != nil || c.Origin == "accusation" {
+// isAccusation reports whether c is an accusation the disputer may deny: of origin
+// "accusation" or with an accused, of an attribution whose cue accuses ("alleged",
+// "charged"), or a claim about the disputer (it names the disputer: "a booker who
+// said Mr. Ailes ... . Mr. Ailes denied the charges").
+func (f *disputeFinder) isAccusation(c *Claim, disputer string) bool {
+	if c.Accused != nil || c.Origin == "accusation" || f.names(c, disputer) {
 		return true
 	}
 	a := f.attributionOf(c)
@@ -67,7 +69,7 @@ func (f *disputeFinder) attributionOf(c *Claim) *Attribution {
 
 // isReported reports whether c is said by an outlet or by unnamed sources (a group),
 // or came through an outlet.
-func (f *disputeFinder) isReported(c *Claim) bool {
+func (f *disputeFinder) isReported(c *Claim, _ string) bool {
 	if a := f.attributionOf(c); a != nil && len(a.Via) > 0 {
 		return true // "according to reports from Reuters"
 	}
@@ -90,7 +92,7 @@ func (f *disputeFinder) fittingClaim(pos, si int, fit claimFit, disputer string)
 	best, accused := -1, -1
 	for _, k := range f.candidateClaims(minStart, pos) {
 		c := &f.d.Claims[k]
-		if c.Span.End > pos || c.Span.Start < minStart || !f.antecedent(c, si, false, disputer) || !fit(f, c) {
+		if c.Span.End > pos || c.Span.Start < minStart || !f.antecedent(c, si, false, disputer) || !fit(f, c, disputer) {
 			continue
 		}
 		if c.Accused != nil && *c.Accused == disputer && (accused < 0 || c.Span.End > f.d.Claims[accused].Span.End) {
@@ -107,4 +109,15 @@ func (f *disputeFinder) fittingClaim(pos, si int, fit claimFit, disputer string)
 		return ""
 	}
 	return f.d.Claims[best].ID
+}
+
+// names reports whether claim c names the entity (a name or nominal mention inside
+// its span).
+func (f *disputeFinder) names(c *Claim, entity string) bool {
+	for _, m := range f.d.Mentions {
+		if m.Entity == entity && m.Kind != MentionPronoun && spanInside(c.Span, m.Span.Start, m.Span.End) {
+			return true
+		}
+	}
+	return false
 }
