@@ -1,6 +1,10 @@
 package extract
 
-import "github.com/claimgraph/claimgraph/graph"
+import (
+	"strings"
+
+	"github.com/claimgraph/claimgraph/graph"
+)
 
 // Anaphor fit: the noun of an anaphoric target says what kind of claim it points to.
 // "denied the accusation" / "the charges" / "the allegations" point to an accusation
@@ -30,10 +34,10 @@ func fitOf(noun string) claimFit {
 
 // isAccusation reports whether c is an accusation the disputer may deny: of origin
 // "accusation" or with an accused, of an attribution whose cue accuses ("alleged",
-// "charged"), or a claim about the disputer (it names the disputer: "a booker who
-// said Mr. Ailes ... . Mr. Ailes denied the charges").
+// "charged"), or a claim about the disputer (the disputer is its subject: "a booker
+// who said Mr. Ailes carried on ... . Mr. Ailes denied the charges").
 func (f *disputeFinder) isAccusation(c *Claim, disputer string) bool {
-	if c.Accused != nil || c.Origin == "accusation" || f.names(c, disputer) {
+	if c.Accused != nil || c.Origin == "accusation" || f.namesAsSubject(c, disputer) {
 		return true
 	}
 	a := f.attributionOf(c)
@@ -67,14 +71,12 @@ func (f *disputeFinder) attributionOf(c *Claim) *Attribution {
 	return nil
 }
 
-// isReported reports whether c is said by an outlet or by unnamed sources (a group),
-// or came through an outlet.
+// isReported reports whether c is said by an outlet or by unnamed sources (a group,
+// or an attribution without a speaker: "rumors that ...", "reports said ..."). An
+// outlet that a speaker talked to ("told The Times") does not make a report.
 func (f *disputeFinder) isReported(c *Claim, _ string) bool {
-	if a := f.attributionOf(c); a != nil && len(a.Via) > 0 {
-		return true // "according to reports from Reuters"
-	}
 	if c.Speaker == nil {
-		return false
+		return c.Origin == "attribution" // "rumors that ...", "reports said ..."
 	}
 	for k := range f.d.Entities {
 		if e := &f.d.Entities[k]; e.ID == *c.Speaker {
@@ -111,11 +113,15 @@ func (f *disputeFinder) fittingClaim(pos, si int, fit claimFit, disputer string)
 	return f.d.Claims[best].ID
 }
 
-// names reports whether claim c names the entity (a name or nominal mention inside
-// its span).
-func (f *disputeFinder) names(c *Claim, entity string) bool {
+// namesAsSubject reports whether claim c begins with a name or nominal mention of
+// the entity, within its first three words ("Mr. Ailes carried on ...", "the company
+// hid losses"): a claim about the entity, not one that only mentions it.
+func (f *disputeFinder) namesAsSubject(c *Claim, entity string) bool {
 	for _, m := range f.d.Mentions {
-		if m.Entity == entity && m.Kind != MentionPronoun && spanInside(c.Span, m.Span.Start, m.Span.End) {
+		if m.Entity != entity || m.Kind == MentionPronoun || !spanInside(c.Span, m.Span.Start, m.Span.End) {
+			continue
+		}
+		if len(strings.Fields(string(f.d.Runes[c.Span.Start:m.Span.Start]))) < 3 {
 			return true
 		}
 	}
