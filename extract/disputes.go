@@ -171,7 +171,10 @@ type disputeKey struct {
 func findDisputes(d *Document) {
 	f := newDisputeFinder(d)
 	for si, s := range f.sents {
-		if spanHasToken(d, s, func(t *Token) bool { _, ok := disputeVerbs[t.Lower]; return ok || t.Lower == "pushed" }) {
+		if spanHasToken(d, s, func(t *Token) bool {
+			_, ok := disputeVerbs[t.Lower]
+			return ok || t.Lower == "pushed" || t.Lower == "otherwise"
+		}) {
 			f.sentence(si, f.r.tx.scan(s.Start, s.End))
 		}
 	}
