@@ -44,10 +44,11 @@ func withoutNegation(text string) (string, bool) {
 }
 
 // crudeStem folds the regular inflections of a word ("attacked", "attacks" →
-// "attack") so that "did not attack" matches "attacked".
+// "attack") so that "did not attack" matches "attacked"; a word in -ss ("cross",
+// "press") keeps its ending.
 func crudeStem(w string) string {
 	for _, suf := range []string{"ed", "es", "s"} {
-		if len(w) > len(suf)+3 && strings.HasSuffix(w, suf) {
+		if len(w) > len(suf)+3 && strings.HasSuffix(w, suf) && !strings.HasSuffix(w, "ss") {
 			return strings.TrimSuffix(w, suf)
 		}
 	}
@@ -83,8 +84,13 @@ func (f *disputeFinder) counterclaims() {
 	}
 }
 
-// counterclaim records that b's speaker disputes claim a.
+// counterclaim records that b's speaker disputes claim a (rule counterclaim-negation).
 func (f *disputeFinder) counterclaim(a, b *Claim) {
+	f.counterclaimBy(a, b, counterclaimRule)
+}
+
+// counterclaimBy records that b's speaker disputes claim a, found by rule r.
+func (f *disputeFinder) counterclaimBy(a, b *Claim, r *disputeRule) {
 	var cue Span
 	for k := range f.d.Attributions {
 		if f.d.Attributions[k].ID == *b.Attribution {
@@ -97,5 +103,5 @@ func (f *disputeFinder) counterclaim(a, b *Claim) {
 	id := a.ID
 	f.coord = f.coord[:0]
 	tok := scanToken{Text: cue.Text, Start: cue.Start, End: cue.End}
-	f.emitOne(graph.DisputeContradicts, *b.Speaker, counterclaimRule, ruleMatch{claim: &id, target: a.Speaker}, tok, f.sents[f.sentenceOf(b.Span.Start)])
+	f.emitOne(graph.DisputeContradicts, *b.Speaker, r, ruleMatch{claim: &id, target: a.Speaker}, tok, f.sents[f.sentenceOf(b.Span.Start)])
 }

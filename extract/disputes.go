@@ -171,12 +171,16 @@ type disputeKey struct {
 func findDisputes(d *Document) {
 	f := newDisputeFinder(d)
 	for si, s := range f.sents {
-		if spanHasToken(d, s, func(t *Token) bool { _, ok := disputeVerbs[t.Lower]; return ok || t.Lower == "pushed" }) {
+		if spanHasToken(d, s, func(t *Token) bool {
+			_, ok := disputeVerbs[t.Lower]
+			return ok || t.Lower == "pushed" || t.Lower == "otherwise"
+		}) {
 			f.sentence(si, f.r.tx.scan(s.Start, s.End))
 		}
 	}
 	f.rebuttals()
 	f.counterclaims()
+	f.contrastedCounterclaims()
 	sort.SliceStable(d.Claims, func(i, j int) bool { return d.Claims[i].Span.Start < d.Claims[j].Span.Start })
 	if f.added {
 		sortMentions(d)
@@ -241,6 +245,9 @@ func (f *disputeFinder) site(v *verbSite) {
 		return
 	}
 	f.coord = f.coord[:0]
+	if v.kind == graph.DisputeAccuses && f.passiveAccusation(v) {
+		return
+	}
 	if f.passive(v) {
 		return
 	}

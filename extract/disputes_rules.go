@@ -39,6 +39,8 @@ var disputeRules = []*disputeRule{
 	{"inline-noun-that", graph.ShapeInline, true, (*disputeFinder).inlineNounThat},
 	// "the ministry denied that its troops had crossed the border"
 	{"inline-that", graph.ShapeInline, true, (*disputeFinder).inlineThat},
+	// "X accused Y of Z. Y denied it / the accusation / wrongdoing": the accusation
+	{"accusation-denial", graph.ShapeAccusation, true, (*disputeFinder).accusationDenial},
 	// "the ministry dismissed the rebels' accusation"; "Israel disputed the Health
 	// Ministry’s figures"
 	{"anaphor-possessive", graph.ShapeAnaphoric, true, (*disputeFinder).anaphorPossessive},
@@ -51,6 +53,8 @@ var disputeRules = []*disputeRule{
 	{"deny-any", graph.ShapeInline, true, (*disputeFinder).denyAny},
 	// "Whitlow rebuked Reyes for suggesting that the mill had closed"
 	{"criticize-for-saying", graph.ShapeInline, false, (*disputeFinder).criticizeForSaying},
+	// "Police said the march was peaceful. Organisers say otherwise."
+	{"says-otherwise", graph.ShapeCounterclaim, false, (*disputeFinder).saysOtherwise},
 	// "Reyes said the mill had closed. Whitlow disagreed."
 	{"disagree-alone", graph.ShapeAnaphoric, true, (*disputeFinder).disagreeAlone},
 }
@@ -83,6 +87,16 @@ func (f *disputeFinder) disagreeAlone(v *verbSite) (ruleMatch, bool) {
 	j := v.obj()
 	if !disagreeVerbs[v.toks[v.i].Lower] || j >= len(v.toks) || (v.toks[j].Text != "." && v.toks[j].Text != ";") || !opensSentence(v.toks, v.subjStart) {
 		return ruleMatch{}, false // "areas where they disagree": no answer to a claim
+	}
+	return f.claimOfSentenceBefore(v)
+}
+
+// saysOtherwise: "X says otherwise." opening its sentence (after at most "But"),
+// maybe with an adjunct ("said otherwise in a statement"), contradicts the nearest claim of someone else in this sentence or the one before.
+func (f *disputeFinder) saysOtherwise(v *verbSite) (ruleMatch, bool) {
+	j := v.obj()
+	if v.n != 2 || v.toks[v.i+1].Lower != "otherwise" || j >= len(v.toks) || (v.toks[j].Text != "." && v.toks[j].Text != ";" && !gapWords[v.toks[j].Lower]) || !opensSentence(v.toks, v.subjStart) {
+		return ruleMatch{}, false // "unless they say otherwise, ..."
 	}
 	return f.claimOfSentenceBefore(v)
 }
@@ -513,6 +527,11 @@ func (f *disputeFinder) anaphorAt(v *verbSite, n, before int, reference bool) (r
 	back := anaphorSentences
 	if !figure {
 		back = 1 // "the report", "the claim": the sentence before or this one
+	}
+	if fit := fitOf(v.toks[n].Lower); fit != nil {
+		if id := f.fittingClaim(before, v.si, fit, v.disputer); id != "" {
+			return ruleMatch{claim: &id}, true
+		}
 	}
 	if id := f.precedingClaim(before, v.si, figure, v.disputer, back); id != "" {
 		return ruleMatch{claim: &id}, true

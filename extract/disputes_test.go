@@ -73,7 +73,7 @@ func TestDisputeRuleFixtures(t *testing.T) {
 		assert.Equal(t, c.claim, claimText(d, x.Claim), "%s: %q claim", c.rule, c.text)
 		assert.Equal(t, string(d.Runes[x.Cue.Start:x.Cue.End]), x.Cue.Text, "%s: cue", c.rule)
 	}
-	rules := []*disputeRule{passiveRule, rebuttalQuoteRule, rebuttalCalledRule, rebuttalClauseRule, rebuttalAgentRule, counterclaimRule}
+	rules := []*disputeRule{passiveRule, rebuttalQuoteRule, rebuttalCalledRule, rebuttalClauseRule, rebuttalAgentRule, counterclaimRule, counterclaimContrastRule}
 	rules = append(rules, disputeRules...)
 	known := map[string]bool{"none": true}
 	for _, r := range rules {
@@ -138,5 +138,22 @@ func TestCoordinatedDisputers(t *testing.T) {
 			assert.Equal(t, graph.AgentID(c.disputers[i]), x.Disputer, "%q: dispute %d", c.text, i)
 			assert.Equal(t, c.claim, claimText(d, x.Claim), "%q: dispute %d", c.text, i)
 		}
+	}
+}
+
+// A claim's subject and verb are the words before its auxiliary and the first word
+// after it, without negations and inflections.
+func TestClaimSubject(t *testing.T) {
+	cases := []struct{ text, subject, verb string }{
+		{"the convoy was attacked", "convoy", "attack"},
+		{"the convoy was never attacked by drones", "convoy", "attack"},
+		{"the mill had not closed in March", "mill", "clos"},
+		{"Israeli troops didn't cross the border", "israeli troop", "cross"},
+		{"peace", "", ""},
+	}
+	for _, c := range cases {
+		s, v := claimSubject(c.text)
+		assert.Equal(t, c.subject, s, c.text)
+		assert.Equal(t, c.verb, v, c.text)
 	}
 }

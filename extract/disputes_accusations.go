@@ -1,0 +1,101 @@
+package extract
+
+import "github.com/claimgraph/claimgraph/graph"
+
+// Accusations and their denial. "X accused Y of Z" is a claim of X with Y accused
+// (disputeFinder.accusation); so is the passive "Y has been accused (by X) of Z" and
+// "Y, who was accused of Z, ...", whose accuser may be unnamed. Y's denial of it ("Y
+// denied it", "Y denied the accusation / the charges / wrongdoing") disputes that
+// claim: rule accusation-denial (test sentences in
+// testdata/rules/disputes/accusation-denial.tsv), shape accusation.
+
+// passiveAccusation handles "Y has been accused (by X) of Z": it reports whether the
+// verb at v is a passive accusation and, when the accused is known, adds the claim Z
+// with Y accused and X (if named) as its speaker.
+func (f *disputeFinder) passiveAccusation(v *verbSite) bool {
+	toks, i := v.toks, v.i
+	if i < 1 || !stateAuxiliaries[toks[i-1].Lower] || v.obj() >= len(toks) {
+		return false
+	}
+	k := v.obj()
+	var accuser *string
+	if toks[k].Lower == "by" {
+		accuser, k = f.agentAfter(toks, k)
+		if accuser == nil {
+			return true // "accused by a former aide of": an accuser we do not know
+		}
+	}
+	if k+1 >= len(toks) || toks[k].Lower != "of" {
+		return true
+	}
+	accused, _ := f.subject(toks, i)
+	end := clauseEnd(toks, k+1)
+	if accused == "" || end-(k+1) < 1 || (accuser != nil && *accuser == accused) {
+		return true
+	}
+	sp := spanWithText(f.d.Runes, Span{Start: toks[k+1].Start, End: toks[end-1].End})
+	id := f.addClaim(Claim{Text: sp.Text, Span: sp, Speaker: accuser, Origin: "accusation", Cue: makeSpan(f.d.Runes, toks[i].Start, toks[i].End)})
+	if c := f.claim(id); c != nil && c.Accused == nil {
+		c.Accused = &accused
+	}
+	return true
+}
+
+// accusationDenial: "Y denied it", "Y denied the accusation / these charges / the
+// allegations / wrongdoing / any wrongdoing" where a claim accuses Y at most
+// anaphorSentences sentences before: that accusation is disputed.
+func (f *disputeFinder) accusationDenial(v *verbSite) (ruleMatch, bool) {
+	if !f.deniesAnAccusation(v) {
+		return ruleMatch{}, false
+	}
+	accused := func(_ *disputeFinder, c *Claim, disputer string) bool {
+		return c.Accused != nil && *c.Accused == disputer
+	}
+	id := f.fittingClaim(v.toks[v.i].Start, v.si, accused, v.disputer)
+	if id == "" {
+		return ruleMatch{}, false
+	}
+	return ruleMatch{claim: &id, target: f.claim(id).Speaker}, true
+}
+
+// deniesAnAccusation reports whether the verb's object is one that answers an
+// accusation: "it" or "them", a noun of accusation or of claims after at most a
+// determiner and a modifier, or (for "deny") a noun of wrongdoing, each ending the
+// clause.
+func (f *disputeFinder) deniesAnAccusation(v *verbSite) bool {
+	toks, j := v.toks, v.obj()
+	if j >= len(toks) || toks[j].Kind != 'w' {
+		return false
+	}
+	n := -1
+	switch w := toks[j].Lower; {
+	case w == "it" || w == "them":
+		if v.kind == graph.DisputeRejects || v.kind == graph.DisputeDismisses || v.kind == graph.DisputeQuestions {
+			return false // "rejected it": a proposal as often as a claim
+		}
+		n = j
+	case v.kind == graph.DisputeDenies && denyAnyNouns[w]:
+		n = j // "denied wrongdoing"
+	case v.kind == graph.DisputeDenies && (w == "any" || w == "all") && j+1 < len(toks) && denyAnyNouns[toks[j+1].Lower]:
+		n = j + 1
+	default:
+		n = accusationNounAt(toks, j)
+	}
+	return n >= 0 && (n+1 >= len(toks) || toks[n+1].Kind != 'w' || gapWords[toks[n+1].Lower])
+}
+
+// accusationNounAt returns the index of a noun of accusation or of claims ("the
+// charges", "these allegations", "the latest claims") at toks[j], after at most a
+// determiner and one modifier, or -1.
+func accusationNounAt(toks []scanToken, j int) int {
+	k := j
+	if anaphorDeterminers[toks[k].Lower] {
+		k++
+	}
+	for n := k; n < len(toks) && n <= k+1 && toks[n].Kind == 'w'; n++ {
+		if w := toks[n].Lower; accusationNouns[w] || w == "claim" || w == "claims" {
+			return n
+		}
+	}
+	return -1
+}
