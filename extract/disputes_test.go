@@ -1,15 +1,11 @@
 package extract
 
 import (
-	"os"
-	"path/filepath"
-	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
-	"github.com/claimgraph/claimgraph/extract/lexicon"
 	"github.com/claimgraph/claimgraph/graph"
 )
 
@@ -31,21 +27,10 @@ type disputeFixture struct {
 // readDisputeFixtures reads every rule's fixture file; the rule is the file's name, and
 // "none" holds the sentences that must give no dispute.
 func readDisputeFixtures(t *testing.T) []disputeFixture {
-	t.Helper()
-	paths, err := filepath.Glob(filepath.Join("testdata", "rules", "disputes", "*.tsv"))
-	require.NoError(t, err)
-	require.NotEmpty(t, paths)
 	var out []disputeFixture
-	for _, p := range paths {
-		b, err := os.ReadFile(p)
-		require.NoError(t, err)
-		rule := strings.TrimSuffix(filepath.Base(p), ".tsv")
-		for _, f := range lexicon.Parse(string(b)) {
-			for len(f) < 5 {
-				f = append(f, "")
-			}
-			out = append(out, disputeFixture{rule, f[0], f[1], f[2], f[3], f[4]})
-		}
+	for _, r := range readRuleFixtures(t, "disputes", 5) {
+		f := r.fields
+		out = append(out, disputeFixture{r.rule, f[0], f[1], f[2], f[3], f[4]})
 	}
 	return out
 }

@@ -1,15 +1,11 @@
 package extract
 
 import (
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
-	"github.com/stretchr/testify/require"
 
-	"github.com/claimgraph/claimgraph/extract/lexicon"
 	"github.com/claimgraph/claimgraph/graph"
 )
 
@@ -42,21 +38,10 @@ type entityRuleCase struct {
 
 // readEntityRuleFixtures reads every entity rule's fixture file.
 func readEntityRuleFixtures(t *testing.T) []entityRuleCase {
-	t.Helper()
-	paths, err := filepath.Glob(filepath.Join("testdata", "rules", "entities", "*.tsv"))
-	require.NoError(t, err)
-	require.NotEmpty(t, paths)
 	var out []entityRuleCase
-	for _, p := range paths {
-		b, err := os.ReadFile(p)
-		require.NoError(t, err)
-		file := strings.TrimSuffix(filepath.Base(p), ".tsv")
-		for _, f := range lexicon.Parse(string(b)) {
-			for len(f) < 8 {
-				f = append(f, "")
-			}
-			out = append(out, entityRuleCase{file, f[0], f[1], f[2], graph.AgentKind(f[3]), f[4], f[5], f[6], f[7]})
-		}
+	for _, r := range readRuleFixtures(t, "entities", 8) {
+		f := r.fields
+		out = append(out, entityRuleCase{r.rule, f[0], f[1], f[2], graph.AgentKind(f[3]), f[4], f[5], f[6], f[7]})
 	}
 	return out
 }
