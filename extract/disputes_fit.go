@@ -90,27 +90,7 @@ func (f *disputeFinder) isReported(c *Claim, _ string) bool {
 // sentences back, that fits and that the disputer may answer; an accusation against
 // the disputer comes first. It returns "" when none does.
 func (f *disputeFinder) fittingClaim(pos, si int, fit claimFit, disputer string) string {
-	minStart := f.sents[max(0, si-anaphorSentences)].Start
-	best, accused := -1, -1
-	for _, k := range f.candidateClaims(minStart, pos) {
-		c := &f.d.Claims[k]
-		if c.Span.End > pos || c.Span.Start < minStart || !f.antecedent(c, si, false, disputer) || !fit(f, c, disputer) {
-			continue
-		}
-		if c.Accused != nil && *c.Accused == disputer && (accused < 0 || c.Span.End > f.d.Claims[accused].Span.End) {
-			accused = k
-		}
-		if best < 0 || c.Span.End > f.d.Claims[best].Span.End {
-			best = k
-		}
-	}
-	if accused >= 0 {
-		best = accused
-	}
-	if best < 0 {
-		return ""
-	}
-	return f.d.Claims[best].ID
+	return f.latestClaim(pos, si, anaphorSentences, false, disputer, fit)
 }
 
 // namesAsSubject reports whether claim c begins with a name or nominal mention of

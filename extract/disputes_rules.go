@@ -570,17 +570,26 @@ func isReferenceClaim(c *Claim) bool {
 // figure), an accusation against the disputer, else the nearest one the disputer did
 // not say.
 func (f *disputeFinder) precedingClaim(pos, si int, figure bool, disputer string, back int) string {
+	return f.latestClaim(pos, si, back, figure, disputer, nil)
+}
+
+// latestClaim is the claim ending last before pos, at most back sentences before
+// sentence si, that the disputer may answer (antecedent) and that fit accepts (nil:
+// any); an accusation against the disputer comes first. It returns "" when none does.
+func (f *disputeFinder) latestClaim(pos, si, back int, figure bool, disputer string, fit claimFit) string {
 	minStart := f.sents[max(0, si-back)].Start
 	best, accused := -1, -1
+	later := func(k, than int) bool { return than < 0 || f.d.Claims[k].Span.End > f.d.Claims[than].Span.End }
 	for _, k := range f.candidateClaims(minStart, pos) {
 		c := &f.d.Claims[k]
-		if c.Span.End > pos || c.Span.Start < minStart || !f.antecedent(c, si, figure, disputer) {
+		if c.Span.End > pos || c.Span.Start < minStart || !f.antecedent(c, si, figure, disputer) ||
+			(fit != nil && !fit(f, c, disputer)) {
 			continue
 		}
-		if c.Accused != nil && *c.Accused == disputer && (accused < 0 || c.Span.End > f.d.Claims[accused].Span.End) {
+		if c.Accused != nil && *c.Accused == disputer && later(k, accused) {
 			accused = k
 		}
-		if best < 0 || c.Span.End > f.d.Claims[best].Span.End {
+		if later(k, best) {
 			best = k
 		}
 	}

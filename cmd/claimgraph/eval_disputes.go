@@ -9,7 +9,6 @@ import (
 	"os"
 	"path/filepath"
 
-	"github.com/claimgraph/claimgraph/corpus"
 	"github.com/claimgraph/claimgraph/extract"
 	"github.com/claimgraph/claimgraph/extract/eval"
 	"github.com/claimgraph/claimgraph/extract/eval/disputes"
@@ -67,7 +66,7 @@ func runEvalDisputes(ctx context.Context, args []string, stdout, stderr io.Write
 		return err
 	}
 	defer os.RemoveAll(tmp)
-	res := disputes.Score(set, docs, extractorDisputeHooks(ctx, tmp))
+	res := disputes.Score(set, docs, extractorDisputeHooks(ctx, tmp, stderr))
 	if *asJSON {
 		return res.WriteJSON(stdout)
 	}
@@ -81,7 +80,7 @@ func runEvalDisputes(ctx context.Context, args []string, stdout, stderr io.Write
 // conflicts and counter-claims become ClaimLinks of kind conflicts, not disputes), so
 // counterclaim and figures cases are scored on what a user of the graph would see.
 // Conflict lookups write each article into a throwaway embedded store under tmp.
-func extractorDisputeHooks(ctx context.Context, tmp string) disputes.Hooks {
+func extractorDisputeHooks(ctx context.Context, tmp string, stderr io.Writer) disputes.Hooks {
 	n := 0
 	return disputes.Hooks{
 		Shape: func(d extract.Dispute) string {
@@ -92,26 +91,28 @@ func extractorDisputeHooks(ctx context.Context, tmp string) disputes.Hooks {
 		},
 		Conflicts: func(d *extract.Document) [][2]extract.Span {
 			n++
-			pairs, err := ingestedConflicts(ctx, filepath.Join(tmp, fmt.Sprintf("a%d.db", n)), d.Text)
+			pairs, err := ingestedConflicts(ctx, filepath.Join(tmp, fmt.Sprintf("a%d.db", n)), d)
 			if err != nil {
 				// the scorer has no error path: a failed lookup scores as no conflict,
 				// and says so
-				fmt.Fprintf(os.Stderr, "eval disputes: conflicts of one article not read: %v\n", err)
+				fmt.Fprintf(stderr, "eval disputes: conflicts of one article not read: %v\n", err)
 			}
 			return pairs
 		},
 	}
 }
 
-// ingestedConflicts ingests text alone into a new embedded store at path and returns
-// the content spans of every pair of its claims that the store links as conflicting.
-func ingestedConflicts(ctx context.Context, path, text string) ([][2]extract.Span, error) {
+// ingestedConflicts writes the extracted article alone into a new embedded store at
+// path, through the ingest path's reasoning, and returns the content spans of every
+// pair of its claims that the store links as conflicting.
+func ingestedConflicts(ctx context.Context, path string, d *extract.Document) ([][2]extract.Span, error) {
 	st, err := embedded.Open(ctx, path, &embedded.Options{NoSync: true})
 	if err != nil {
 		return nil, err
 	}
 	defer func() { _ = st.Close(ctx); _ = os.Remove(path) }()
-	res, err := ingest.New(st, ingest.Options{}).Ingest(ctx, corpus.Article{Text: text})
+	bundle := extract.ToGraph(extract.ArticleMeta{}, d)
+	res, err := ingest.New(st, ingest.Options{}).IngestGraph(ctx, bundle, ingest.Unlinked(d, bundle))
 	if err != nil {
 		return nil, err
 	}

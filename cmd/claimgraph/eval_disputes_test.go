@@ -12,6 +12,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/claimgraph/claimgraph/extract"
 	"github.com/claimgraph/claimgraph/extract/eval/disputes"
 )
 
@@ -94,4 +95,22 @@ func TestRunEvalDisputesMarkdownSet(t *testing.T) {
 
 	_, err = readCorpusArticle(dir, "no-such-article")
 	require.ErrorContains(t, err, "NAME.md")
+}
+
+// Two speakers' different tolls in one article are a conflict the scorer sees through
+// the ingest path; one speaker's toll alone is none.
+func TestIngestedConflicts(t *testing.T) {
+	ctx := context.Background()
+	d := extract.Extract("Ukraine put the death toll at 40, Russia at 12. Talks resume next week.")
+	pairs, err := ingestedConflicts(ctx, filepath.Join(t.TempDir(), "a.db"), d)
+	require.NoError(t, err)
+	require.Len(t, pairs, 1)
+	texts := []string{pairs[0][0].Text, pairs[0][1].Text}
+	assert.Contains(t, strings.Join(texts, " | "), "40")
+	assert.Contains(t, strings.Join(texts, " | "), "12")
+
+	d = extract.Extract("Ukraine said 40 people were killed in the strike.")
+	pairs, err = ingestedConflicts(ctx, filepath.Join(t.TempDir(), "b.db"), d)
+	require.NoError(t, err)
+	assert.Empty(t, pairs)
 }
