@@ -421,6 +421,9 @@ func (f *disputeFinder) subject(toks []scanToken, i int) (string, int) {
 		return "", -1
 	}
 	if _, ok := pronLex[strings.TrimSuffix(t.Lower, "'s")]; ok {
+		if id := f.cueSpeaker(toks[i].Start, t); id != "" {
+			return id, k // the attribution stage resolved the same pronoun as the verb's source
+		}
 		if id := f.r.resolvePronoun(strings.TrimSuffix(strings.TrimSuffix(t.Text, "'s"), "’s"), t.Start); id != "" {
 			return id, k
 		}
@@ -442,6 +445,23 @@ func (f *disputeFinder) subject(toks []scanToken, i int) (string, int) {
 		return id, start
 	}
 	return f.groupSubject(toks, k)
+}
+
+// cueSpeaker returns the speaker of the attribution whose cue holds the dispute
+// verb at pos and whose source is the subject token t, or "". The speaker stage
+// resolves a pronoun source with more evidence (the previous speaker, quotes) than a
+// bare nearest-mention search, and one document should not give the same "he" two
+// referents.
+func (f *disputeFinder) cueSpeaker(pos int, t scanToken) string {
+	k, ok := f.cueAt[pos]
+	if !ok {
+		return ""
+	}
+	a := &f.d.Attributions[k]
+	if a.Speaker == nil || a.Source == nil || a.Source.Start > t.Start || a.Source.End < t.End {
+		return ""
+	}
+	return *a.Speaker
 }
 
 // disputeNouns are the dispute words that are nouns; possessivePronouns may stand

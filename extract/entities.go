@@ -233,6 +233,9 @@ type entityBuilder struct {
 	pending  []pendingMention  // single capitalized words to resolve at the end
 	byID     map[string]*entityRecord
 	surnames map[string]*entityRecord // last word of a person's full name → the first such person
+	// bySurname lists every person of the document whose full name ends in the word, in
+	// the order they were named (an honorific picks among them by gender).
+	bySurname map[string][]*entityRecord
 	given    map[string]*entityRecord // first word of a person's full name → the first such person
 	memo     []gazMemo                // gazMatch results for the current sentence
 	tx       *scanText
@@ -259,6 +262,34 @@ type entityRecord struct {
 	first int
 }
 
+// honorificGenders maps an honorific without its period ("mrs") to the gender it says.
+var honorificGenders = func() map[string]byte {
+	m := map[string]byte{}
+	for k, v := range lexicon.Map("honorifics.txt") { // lexicon/honorifics.txt
+		m[k] = v[0]
+	}
+	return m
+}()
+
+// honorificGender returns the gender an honorific title says ("Mrs." → f), or 0.
+func honorificGender(title string) byte {
+	return honorificGenders[strings.TrimSuffix(strings.ToLower(title), ".")]
+}
+
+// personGender returns a person's gender from their first name, else from an
+// honorific among their roles ("Mr."), or 0 when neither says it.
+func personGender(e *Entity) byte {
+	if g := firstNameGender(e); g != 0 {
+		return g
+	}
+	for _, r := range e.Roles {
+		if g := honorificGender(r); g != 0 {
+			return g
+		}
+	}
+	return 0
+}
+
 type pendingMention struct {
 	text  string
 	start int
@@ -283,10 +314,11 @@ func (b *entityBuilder) entity(name string, kind graph.AgentKind, at int) *entit
 	b.byID[id] = e
 	b.order = append(b.order, e)
 	if kind == graph.KindPerson {
-		if f := strings.Fields(name); len(f) > 1 {
+		if f := strings.Fields(name); len(f) > 1 && honorificGender(f[0]) == 0 {
 			if b.surnames[f[len(f)-1]] == nil {
 				b.surnames[f[len(f)-1]] = e
 			}
+			b.bySurname[f[len(f)-1]] = append(b.bySurname[f[len(f)-1]], e)
 			if b.given[f[0]] == nil {
 				b.given[f[0]] = e
 			}
@@ -345,7 +377,7 @@ func sentenceSpans(d *Document) []Span {
 // added by resolveSpeakers).
 func findEntities(d *Document) {
 	b := &entityBuilder{d: d, byName: map[string]*entityRecord{}, acronyms: map[string]string{}, byID: map[string]*entityRecord{},
-		surnames: map[string]*entityRecord{}, given: map[string]*entityRecord{}, tx: scanTextOf(d), standalone: map[string]bool{}, lowercase: map[string]bool{}}
+		surnames: map[string]*entityRecord{}, bySurname: map[string][]*entityRecord{}, given: map[string]*entityRecord{}, tx: scanTextOf(d), standalone: map[string]bool{}, lowercase: map[string]bool{}}
 	spans := sentenceSpans(d)
 	for _, ss := range spans {
 		b.noteStandalone(b.tx.scan(ss.Start, ss.End))
@@ -838,8 +870,9 @@ func (b *entityBuilder) titled(toks []scanToken, i int) int {
 	if e, ok := entityWords.gaz[lookupKey(nameToks)]; ok && e.kind == graph.KindPerson {
 		canon = e.canon
 	} else if len(nameToks) == 1 {
-		if p := b.personBySurname(name); p != nil {
-			canon = p.Name
+		canon = b.honorificCanon(name, collapseSpace(string(b.d.Runes[toks[j].Start:toks[j+tn-1].End])))
+		if title := string(b.d.Runes[toks[j].Start:toks[j+tn-1].End]); canon == title+" "+name {
+			nameToks = toks[j:k] // "Mrs. Trump" is the whole name: no alias "Trump"
 		}
 	}
 	// "CJ (Kees) Matthijssen": the name in parentheses is the one used, with the surname
@@ -859,6 +892,45 @@ func (b *entityBuilder) titled(toks []scanToken, i int) int {
 	}
 	b.appositives(rec, toks, nameStart, k)
 	return k - i
+}
+
+// honorificCanon returns the canonical name of a titled surname ("Mr. Trump", title
+// the honorific or other title as written): among the persons named in full before
+// with that surname, the one whose gender fits the title's (from an honorific; any for
+// a title that says none), the first of them when several fit a title without gender;
+// else the surname itself, or, when an entity of the other gender already holds the
+// surname as its name, the honorific and surname as written ("Mrs. Trump" after a
+// "Mr. Trump" who was never named in full). Two fitting persons for a gendered title
+// leave the surname alone: a wrong speaker is worse than a vague one.
+func (b *entityBuilder) honorificCanon(surname, title string) string {
+	g := honorificGender(title)
+	var fit []*entityRecord
+	for _, e := range b.bySurname[surname] {
+		if eg := personGender(&e.Entity); e.Kind == graph.KindPerson && (g == 0 || eg == 0 || eg == g) {
+			fit = append(fit, e)
+		}
+	}
+	if g != 0 && len(fit) > 1 {
+		var same []*entityRecord
+		for _, e := range fit {
+			if personGender(&e.Entity) == g {
+				same = append(same, e)
+			}
+		}
+		fit = same
+	}
+	switch {
+	case len(fit) == 1 || len(fit) > 1 && g == 0:
+		return fit[0].Name
+	case g == 0:
+		return surname
+	}
+	if e := b.byName[surname]; e != nil {
+		if eg := personGender(&e.Entity); eg != 0 && eg != g {
+			return title + " " + surname
+		}
+	}
+	return surname
 }
 
 func (b *entityBuilder) personBySurname(s string) *entityRecord {
@@ -1470,6 +1542,12 @@ func (b *entityBuilder) resolvePending() {
 	for _, p := range b.pending {
 		if canon, ok := b.acronyms[p.text]; ok {
 			b.mention(b.byName[canon], p.start, p.end, MentionName)
+			continue
+		}
+		// a person known only by this surname ("Mr. Trump") before the first full name
+		// that ends in it
+		if e := b.byName[p.text]; e != nil && e.Kind == graph.KindPerson {
+			b.mention(e, p.start, p.end, MentionName)
 			continue
 		}
 		if e := b.personBySurname(p.text); e != nil {

@@ -196,7 +196,7 @@ func (r *speakerResolver) entity(id string) *Entity {
 }
 
 func (r *speakerResolver) gender(e *Entity) byte {
-	if g := firstNameGender(e); g != 0 {
+	if g := personGender(e); g != 0 {
 		return g
 	}
 	return r.learned[e.ID]
