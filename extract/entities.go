@@ -236,10 +236,10 @@ type entityBuilder struct {
 	// bySurname lists every person of the document whose full name ends in the word, in
 	// the order they were named (an honorific picks among them by gender).
 	bySurname map[string][]*entityRecord
-	given    map[string]*entityRecord // first word of a person's full name → the first such person
-	memo     []gazMemo                // gazMatch results for the current sentence
-	tx       *scanText
-	bodies   []placeKeyedBody // public bodies keyed by their place (entities_bodies.go)
+	given     map[string]*entityRecord // first word of a person's full name → the first such person
+	memo      []gazMemo                // gazMatch results for the current sentence
+	tx        *scanText
+	bodies    []placeKeyedBody // public bodies keyed by their place (entities_bodies.go)
 	// standalone holds the capitalized name-shaped words that stand alone somewhere
 	// in the document ("Brodie said"): a surname used alone makes the full name
 	// before it a person.
