@@ -82,6 +82,7 @@ func disputeWordClass(name string) map[string]bool {
 var truthKinds = map[graph.DisputeKind]bool{
 	graph.DisputeDisputes: true, graph.DisputeDenies: true, graph.DisputeRejects: true, graph.DisputeDismisses: true,
 	graph.DisputeRefutes: true, graph.DisputeContests: true, graph.DisputeQuestions: true,
+	graph.DisputeContradicts: true,
 }
 
 // claimNouns maps the nouns of lexicon/dispute_targets.txt to true for nouns of
@@ -252,6 +253,11 @@ func (f *disputeFinder) site(v *verbSite) {
 		return
 	}
 	v.disputer, v.subjStart = f.subject(v.toks, v.i)
+	if k := skipToSubject(v.toks, v.i); v.disputer == "" && (k < 0 || !relativeWords[v.toks[k].Lower]) {
+		// "The dean ... has published a letter strongly disputing ...": the verb is part
+		// of an attribution cue whose source the speaker stage resolved
+		v.disputer = f.cueSource(v.verb().Start)
+	}
 	if v.kind == graph.DisputeAccuses {
 		f.accusation(v) // a claim of the accuser, who may be unnamed
 		return
@@ -459,6 +465,24 @@ func (f *disputeFinder) cueSpeaker(pos int, t scanToken) string {
 	}
 	a := &f.d.Attributions[k]
 	if a.Speaker == nil || a.Source == nil || a.Source.Start > t.Start || a.Source.End < t.End {
+		return ""
+	}
+	return *a.Speaker
+}
+
+// relativeWords open a relative clause whose subject is read by the rules, not taken
+// from an attribution ("Russia, which denies sending troops").
+var relativeWords = disputeWordClass("relative_word")
+
+// cueSource returns the speaker of the attribution whose cue holds the dispute verb
+// at pos, when its source is a name or a resolved noun phrase before the verb, or "".
+func (f *disputeFinder) cueSource(pos int) string {
+	k, ok := f.cueAt[pos]
+	if !ok {
+		return ""
+	}
+	a := &f.d.Attributions[k]
+	if a.Speaker == nil || a.Source == nil || a.Source.End > pos {
 		return ""
 	}
 	return *a.Speaker

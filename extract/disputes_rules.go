@@ -333,6 +333,27 @@ func (f *disputeFinder) agentAfter(toks []scanToken, k int) (*string, int) {
 	return &id, j
 }
 
+// afterUnknownAgent skips "by/from Exxon Mobil" at toks[k], a name the entity stage
+// did not know (one to five capitalized words after "by" or "from", "the" allowed
+// first), and returns the index after it; k when there is none.
+func afterUnknownAgent(toks []scanToken, k int) int {
+	if k >= len(toks) || (toks[k].Lower != "by" && toks[k].Lower != "from") {
+		return k
+	}
+	j := k + 1
+	if j < len(toks) && toks[j].Lower == "the" {
+		j++
+	}
+	start := j
+	for j < len(toks) && j-start < 5 && toks[j].Kind == 'w' && isCapitalized(toks[j].Text) {
+		j++
+	}
+	if j == start {
+		return k
+	}
+	return j
+}
+
 // inlineNounThat: "denied a report that CLAUSE", "rejected claims by the union that
 // CLAUSE": the clause is the claim; an agent after "by", "from" or "of" is the target.
 func (f *disputeFinder) inlineNounThat(v *verbSite) (ruleMatch, bool) {
@@ -344,6 +365,7 @@ func (f *disputeFinder) inlineNounThat(v *verbSite) (ruleMatch, bool) {
 	target, k := f.agentAfter(toks, n+1)
 	if target == nil {
 		target = f.possessor(toks, n)
+		k = afterUnknownAgent(toks, k)
 	}
 	if k >= len(toks) || (toks[k].Lower != "that" && !reportVerbs[toks[k].Lower] && !(toks[k].Lower == "of" && accusationNouns[toks[n].Lower])) {
 		return ruleMatch{}, false
@@ -355,11 +377,15 @@ func (f *disputeFinder) inlineNounThat(v *verbSite) (ruleMatch, bool) {
 	return m, ok
 }
 
-// inlineThat: "denied that CLAUSE", or the content of the attribution whose cue is
+// inlineThat: "denied that CLAUSE", "questioned whether CLAUSE", "raised questions
+// about whether CLAUSE", or the content of the attribution whose cue is
 // the verb when it is a clause ("he denied he had met them").
 func (f *disputeFinder) inlineThat(v *verbSite) (ruleMatch, bool) {
 	j := v.obj()
-	if j+1 < len(v.toks) && v.toks[j].Lower == "that" {
+	if v.kind == graph.DisputeQuestions && j+2 < len(v.toks) && v.toks[j].Lower == "about" && v.toks[j+1].Lower == "whether" {
+		j++ // "raised questions about whether CLAUSE"
+	}
+	if j+1 < len(v.toks) && (v.toks[j].Lower == "that" || v.kind == graph.DisputeQuestions && v.toks[j].Lower == "whether") {
 		m, ok := f.clauseClaim(v, j+1)
 		if ok && v.kind == graph.DisputeQuestions && f.claim(*m.claim).Modality == graph.ModalityPrediction {
 			return ruleMatch{}, false // "doubt that there will be any change": no claim, a forecast

@@ -213,12 +213,11 @@ func loadEntLexicon() *entityLexicon {
 	for _, f := range lexiconRows("firstnames.txt") {
 		l.firstNames[f[0]] = f[1][0]
 	}
-	for _, w := range []string{"senior", "top", "former", "high-ranking", "unnamed", "anonymous", "several", "some", "many", "other", "two", "three", "four", "five", "local", "western", "regional"} {
-		l.groupPre[w] = true
+	for _, f := range lexiconRows("group_premodifiers.txt") {
+		l.groupPre[f[0]] = true
 	}
-	for _, w := range []string{"ministry", "council", "institute", "agency", "authority", "committee", "commission", "government", "organization", "army", "military", "group", "movement", "university", "office", "department",
-		"party", "union", "coalition", "alliance", "bank", "court", "service", "fund", "mission", "foundation", "association", "federation", "observatory", "clinic", "hospital", "bureau", "directorate", "company", "corporation", "firm", "administration", "command"} {
-		l.nominals[w] = true
+	for _, f := range lexiconRows("nominals.txt") {
+		l.nominals[f[0]] = true
 	}
 	return l
 }
@@ -393,6 +392,7 @@ func findEntities(d *Document) {
 	}
 	b.resolvePending()
 	b.nominals()
+	b.outletNominals()
 	b.descriptorNominals()
 	b.finish()
 }
@@ -1590,6 +1590,77 @@ func (b *entityBuilder) nominals() {
 			b.mention(e, toks[i].Start, toks[i+1].End, MentionNominal)
 		}
 	}
+}
+
+// outletNominals are the phrases of lexicon/outlet_nominals.txt, as words.
+var outletNominals = func() [][]string {
+	var out [][]string
+	for _, f := range lexiconRows("outlet_nominals.txt") {
+		out = append(out, strings.Fields(f[0]))
+	}
+	return out
+}()
+
+// outletNominalAt returns the length in tokens of an outlet nominal phrase at
+// toks[i] (lowercase as written), or 0.
+func outletNominalAt(toks []scanToken, i int) int {
+	for _, p := range outletNominals {
+		if i+len(p) > len(toks) {
+			continue
+		}
+		ok := true
+		for k, w := range p {
+			if toks[i+k].Text != w {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			return len(p)
+		}
+	}
+	return 0
+}
+
+// outletNominals applies rule 9 to news outlets: "the network", "the news
+// organization" is the one outlet named in its sentence or the two before it.
+func (b *entityBuilder) outletNominals() {
+	sents := sentenceSpans(b.d)
+	for si, s := range sents {
+		toks := b.tx.scan(s.Start, s.End)
+		for i := 0; i+1 < len(toks); i++ {
+			if toks[i].Lower != "the" {
+				continue
+			}
+			n := outletNominalAt(toks, i+1)
+			if n == 0 || i+1+n < len(toks) && toks[i+1+n].Kind == 'w' && isCapitalized(toks[i+1+n].Text) {
+				continue // "the network CNN", "the paper Le Monde": a name follows
+			}
+			if e := b.outletNear(sents[max(0, si-2)].Start, toks[i].Start); e != nil {
+				b.mention(e, toks[i].Start, toks[i+n].End, MentionNominal)
+			}
+		}
+	}
+}
+
+// outletNear returns the one outlet named between from and pos, or nil when none or
+// two different ones are.
+func (b *entityBuilder) outletNear(from, pos int) *entityRecord {
+	var found *entityRecord
+	for _, m := range b.mentions {
+		if m.Span.Start < from || m.Span.End > pos || m.Kind != MentionName {
+			continue
+		}
+		e := b.byID[m.Entity]
+		if e == nil || e.Kind != graph.KindOutlet {
+			continue
+		}
+		if found != nil && found != e {
+			return nil
+		}
+		found = e
+	}
+	return found
 }
 
 // orgDescriptor is the head noun of an appositive that describes an organization
