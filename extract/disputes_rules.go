@@ -182,7 +182,7 @@ func (f *disputeFinder) relativeThat(v *verbSite) (ruleMatch, bool) {
 		return m, ok
 	}
 	// "accusations that she has repeatedly denied": the noun points back
-	return f.anaphorAt(v, n, v.toks[v.i].Start, true)
+	return f.anaphorAt(v, n, v.toks[v.i].Start)
 }
 
 // relativeZero: "— a charge the firm denied": a claim noun right before the subject,
@@ -497,7 +497,7 @@ func (f *disputeFinder) anaphorNoun(v *verbSite) (ruleMatch, bool) {
 	// a bare plural: "Russia denied allegations", "he rejected claims"
 	j := v.obj()
 	if j < len(v.toks) && bareClaimPlurals[v.toks[j].Lower] && (j+1 >= len(v.toks) || v.toks[j+1].Kind != 'w' || gapWords[v.toks[j+1].Lower]) {
-		return f.anaphorAt(v, j, v.toks[v.i].Start, truthKinds[v.kind])
+		return f.anaphorAt(v, j, v.toks[v.i].Start)
 	}
 	return ruleMatch{}, false
 }
@@ -539,16 +539,17 @@ func (f *disputeFinder) anaphor(v *verbSite, from, to int) (ruleMatch, bool) {
 				if n+1 < len(toks) && toks[n+1].Lower == "of" && ideaNouns[toks[n].Lower] {
 					return ruleMatch{}, false // "rejected the idea of a farewell address": a plan
 				}
-				return f.anaphorAt(v, n, toks[v.i].Start, truthKinds[v.kind])
+				return f.anaphorAt(v, n, toks[v.i].Start)
 			}
 		}
 	}
 	return ruleMatch{}, false
 }
 
-// anaphorAt resolves the claim noun toks[n] to the nearest preceding claim; with
-// reference set, a noun without one becomes a claim of its own (its noun phrase).
-func (f *disputeFinder) anaphorAt(v *verbSite, n, before int, reference bool) (ruleMatch, bool) {
+// anaphorAt resolves the claim noun toks[n] to the nearest preceding claim. A noun
+// with none is no dispute: a claim made of the noun phrase ("those claims") would
+// tell a fact-checker nothing, and the graph would hold a dispute of nothing.
+func (f *disputeFinder) anaphorAt(v *verbSite, n, before int) (ruleMatch, bool) {
 	figure := claimNouns[v.toks[n].Lower]
 	back := anaphorSentences
 	if !figure {
@@ -562,16 +563,7 @@ func (f *disputeFinder) anaphorAt(v *verbSite, n, before int, reference bool) (r
 	if id := f.precedingClaim(before, v.si, figure, v.disputer, back); id != "" {
 		return ruleMatch{claim: &id}, true
 	}
-	if !reference || v.subjStart < 0 {
-		return ruleMatch{}, false
-	}
-	s := n
-	for s > v.obj() && s > n-3 && v.toks[s-1].Kind == 'w' && !anaphorDeterminers[v.toks[s].Lower] {
-		s-- // back to the determiner: "those claims", not "strongly with those claims"
-	}
-	sp := spanWithText(f.d.Runes, Span{Start: v.toks[s].Start, End: v.toks[n].End})
-	id := f.addClaim(Claim{Text: sp.Text, Span: sp, Origin: "disputed"})
-	return ruleMatch{claim: &id}, true
+	return ruleMatch{}, false
 }
 
 // ideaNouns name a claim with "that" but a plan with "of" ("the idea of a speech").
