@@ -48,7 +48,7 @@ func newGEXF(out io.Writer, version string, now time.Time) (*gexf, error) {
 	g.w.s(`    </attributes>`, "\n", `    <attributes class="edge" mode="static">`, "\n")
 	g.w.s(`      <attribute id="type" title="type" type="string"/>`, "\n")
 	for i, f := range linkFields {
-		g.w.s(fmt.Sprintf(`      <attribute id="l%d" title="%s" type="%s"/>`, i, f.Name, graphMLType(f.Kind)), "\n")
+		g.w.s(fmt.Sprintf(`      <attribute id="l%d" title="%s" type="%s"/>`, i, graphName(f.Name), graphMLType(f.Kind)), "\n")
 	}
 	g.w.s(`    </attributes>`, "\n", `    <nodes>`, "\n")
 	return g, nil

@@ -35,7 +35,7 @@ func newGraphML(out io.Writer) (*graphML, error) {
 	}
 	g.w.s(`  <key id="e_type" for="edge" attr.name="type" attr.type="string"/>`, "\n")
 	for i, f := range linkFields {
-		g.w.s(fmt.Sprintf(`  <key id="e%d" for="edge" attr.name="%s" attr.type="%s"/>`, i, f.Name, graphMLType(f.Kind)), "\n")
+		g.w.s(fmt.Sprintf(`  <key id="e%d" for="edge" attr.name="%s" attr.type="%s"/>`, i, graphName(f.Name), graphMLType(f.Kind)), "\n")
 	}
 	g.w.s(`  <graph id="claimgraph" edgedefault="directed">`, "\n")
 	return g, nil

@@ -69,7 +69,7 @@ func (nl *nodeLink) Close(ctx context.Context) error {
 		m := map[string]any{"source": e.From, "target": e.To, "key": e.Type, "type": e.Type}
 		for i, v := range linkValues(e) {
 			if v != nil {
-				m[linkFields[i].Name] = v
+				m[graphName(linkFields[i].Name)] = v
 			}
 		}
 		nl.item(m)

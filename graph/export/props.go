@@ -124,6 +124,15 @@ func linkValues(e Edge) []any {
 	return []any{str(l.ID), str(string(l.Kind)), str(l.Reason), str(l.ArticleID)}
 }
 
+// graphName is a link property's name in the graph formats, where "id" would clash with
+// the edge's own id (igraph and networkx reserve it).
+func graphName(name string) string {
+	if name == "id" {
+		return "link_id"
+	}
+	return name
+}
+
 func str(s string) any {
 	if s == "" {
 		return nil
