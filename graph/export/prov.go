@@ -331,7 +331,9 @@ func qn(id string) string {
 	return "cgid:" + id
 }
 
-func qnValue(id string) map[string]string { return map[string]string{"$": qn(id), "type": "prov:QUALIFIED_NAME"} }
+func qnValue(id string) map[string]string {
+	return map[string]string{"$": qn(id), "type": "prov:QUALIFIED_NAME"}
+}
 
 func (p *provJSON) add(section, key string, v any) error {
 	w, err := p.t.get(section, nil)
