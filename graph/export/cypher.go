@@ -125,3 +125,6 @@ func cypherString(s string) string {
 	b.WriteByte('\'')
 	return b.String()
 }
+
+// Abort implements Writer.
+func (c *cypher) Abort() { _ = c.sp.close() }

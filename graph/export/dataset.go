@@ -243,3 +243,6 @@ func (d *dataset) roCrate(sizes map[string]int64) map[string]any {
 	)
 	return map[string]any{"@context": "https://w3id.org/ro/crate/1.1/context", "@graph": graphItems}
 }
+
+// Abort implements Writer.
+func (d *dataset) Abort() { d.t.remove() }

@@ -93,3 +93,6 @@ func (g *gexf) Close(ctx context.Context) error {
 	}
 	return err
 }
+
+// Abort implements Writer.
+func (g *gexf) Abort() { _ = g.sp.close() }

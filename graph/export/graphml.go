@@ -95,3 +95,6 @@ func text(s string) string {
 
 // attr escapes an attribute value (xml.EscapeText escapes quotes too).
 func attr(s string) string { return text(s) }
+
+// Abort implements Writer.
+func (g *graphML) Abort() { _ = g.sp.close() }

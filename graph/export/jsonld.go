@@ -182,3 +182,6 @@ func (j *jsonLD) Close(context.Context) error {
 	j.w.s("\n]}\n")
 	return j.w.flush()
 }
+
+// Abort implements Writer: nothing is flushed.
+func (j *jsonLD) Abort() {}

@@ -201,3 +201,6 @@ func writeImportScript(w io.Writer, present []string) error {
 	_, err := io.WriteString(w, b.String())
 	return err
 }
+
+// Abort implements Writer.
+func (n *neo4jCSV) Abort() { n.t.remove() }

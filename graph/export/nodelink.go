@@ -81,3 +81,6 @@ func (nl *nodeLink) Close(ctx context.Context) error {
 	}
 	return err
 }
+
+// Abort implements Writer.
+func (nl *nodeLink) Abort() { _ = nl.sp.close() }

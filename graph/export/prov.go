@@ -436,3 +436,9 @@ func (p *provJSON) Close(context.Context) error {
 	p.out.s("}\n")
 	return p.out.flush()
 }
+
+// Abort implements Writer.
+func (p *provJSON) Abort() { p.t.remove() }
+
+// Abort implements Writer: nothing is flushed.
+func (t *provTurtle) Abort() {}

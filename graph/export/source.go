@@ -55,13 +55,15 @@ type Edge struct {
 func (e Edge) Key() string { return e.From + "|" + e.Type + "|" + e.To }
 
 // Writer receives the nodes and edges of an export. Every edge's ends are among the
-// nodes it receives, before or after the edge; Close ends the output after the last
-// node and edge, and must be called once even when the walk failed (it then releases
-// what the writer holds).
+// nodes it receives, before or after the edge. Exactly one of Close (ends the output
+// after the last node and edge) and Abort (the walk failed: release what the writer
+// holds and write nothing more, so that an error found early can still be reported
+// instead of a truncated file) is called.
 type Writer interface {
 	Node(ctx context.Context, n Node) error
 	Edge(ctx context.Context, e Edge) error
 	Close(ctx context.Context) error
+	Abort()
 }
 
 // Filter selects what an export holds. The zero Filter is the whole store. Root
@@ -167,10 +169,11 @@ func Run(ctx context.Context, store graph.Store, f Filter, w Writer) (Counts, er
 			err = walkWhole(ctx, store, c)
 		}
 	}
-	if cerr := w.Close(ctx); err == nil {
-		err = cerr
+	if err != nil {
+		w.Abort()
+		return c.n, err
 	}
-	return c.n, err
+	return c.n, w.Close(ctx)
 }
 
 // Counts says how many nodes of each label and edges of each type an export wrote.
