@@ -61,11 +61,10 @@ func ParseFilter(v url.Values) (Filter, error) {
 	}
 	f.From, f.To, f.Root = v.Get("from"), v.Get("to"), v.Get("root")
 	for _, p := range []struct {
-		name    string
-		max     int
-		dst     *int
-		missing string
-	}{{"depth", graph.MaxSubgraphDepth, &f.Depth, ""}, {"limit", graph.MaxSubgraphLimit, &f.Limit, ""}} {
+		name string
+		max  int
+		dst  *int
+	}{{"depth", graph.MaxSubgraphDepth, &f.Depth}, {"limit", graph.MaxSubgraphLimit, &f.Limit}} {
 		if !v.Has(p.name) {
 			continue
 		}
