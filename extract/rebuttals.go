@@ -138,11 +138,13 @@ func rebuttalEnds(toks []scanToken, k int) bool {
 // rebuttal tries both rules on the rebuttal phrase toks[k:k+n].
 func (f *disputeFinder) rebuttal(si int, toks []scanToken, k, n int) {
 	j := k - 1
-	for j >= 0 && rebuttalFillers[toks[j].Lower] {
-		j--
+	for j >= 0 && (rebuttalFillers[toks[j].Lower] || toks[j].Kind == 'q') {
+		j-- // 'is a "distortion"': quotation marks around the judging word
 	}
-	if j < 0 {
-		f.rebuttalStatement(si, toks, k, n, k)
+	if j < 0 || toks[j].Kind == 'p' {
+		// the rebuttal opens its clause: "'Nice try, not true,' she said"; the
+		// statement rule takes it only near the start of an attribution's content
+		f.rebuttalStatement(si, toks, k, n, -1)
 		return
 	}
 	w := toks[j].Lower
@@ -211,14 +213,15 @@ func (f *disputeFinder) rebuttalAgent(si int, toks []scanToken, k, n int) bool {
 }
 
 // rebuttalStatement: the rebuttal is the predicate of an attribution's content whose
-// subject (ending at toks[be]) points back to a claim.
+// subject (ending at toks[be]) points back to a claim, or, be -1, the rebuttal stands
+// alone at the start of the content ("'Nonsense,' she said").
 func (f *disputeFinder) rebuttalStatement(si int, toks []scanToken, k, n, be int) {
 	a := f.attributionHolding(toks[k].Start)
 	if a == nil || a.Speaker == nil {
 		return
 	}
-	subj := be
-	if beWords[toks[be].Lower] {
+	subj := be // -1: no subject
+	if be >= 0 && beWords[toks[be].Lower] {
 		subj = be - 1
 	}
 	cue := scanToken{Text: toks[k].Text, Start: toks[k].Start, End: toks[k+n-1].End}
@@ -255,7 +258,9 @@ func (f *disputeFinder) rebuttalStatement(si int, toks []scanToken, k, n, be int
 func (f *disputeFinder) bareReference(toks []scanToken, i int) bool {
 	switch strings.TrimSuffix(toks[i].Lower, "'s") {
 	case "this", "that", "it", "these", "those", "there":
-		return i == 0 || toks[i-1].Kind != 'w' || toks[i-1].Lower == "that"
+		// "said that is a distortion": a "that" right before "is" is the subject, not
+		// the complementizer
+		return i == 0 || toks[i-1].Kind != 'w' || toks[i-1].Lower == "that" || i+1 < len(toks) && beWords[toks[i+1].Lower]
 	}
 	return false
 }
@@ -286,10 +291,22 @@ func (f *disputeFinder) nearestOther(a *Attribution, si int, speaker string) rul
 	if a.Sentence.End == 0 {
 		pos = f.sents[si].Start
 	}
+	// a claim someone made (or an accusation) before any statement of the article's own:
+	// a rebuttal answers a speaker ("I didn't have an involvement with them. That is
+	// total propaganda," after a question about it), seldom the reporter's background
+	if id := f.latestClaim(pos, si, anaphorSentences, false, speaker, (*disputeFinder).isSpoken); id != "" {
+		return ruleMatch{claim: &id}
+	}
 	if id := f.precedingClaim(pos, si, false, speaker, anaphorSentences); id != "" {
 		return ruleMatch{claim: &id}
 	}
 	return ruleMatch{}
+}
+
+// isSpoken reports whether c is a claim of a speaker or an accusation, not a
+// statement of the article's own.
+func (f *disputeFinder) isSpoken(c *Claim, _ string) bool {
+	return c.Speaker != nil || c.Accused != nil || c.Origin == "accusation"
 }
 
 // rebuttalCalled: "called the report false", "dismissed the allegations as nonsense":
