@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/claimgraph/claimgraph/extract"
+	"github.com/claimgraph/claimgraph/graph"
 )
 
 // Hooks lets the caller tell the scorer what the extractor offers beyond
@@ -301,8 +302,9 @@ func entityIs(d *extract.Document, entity string, at [2]int, text string) bool {
 	return false
 }
 
-// claimMatches: the targeted claim overlaps the gold claim span, or, when the gold
-// claim is not in the text, the cues overlap.
+// claimMatches: the targeted claim overlaps the gold claim span or has its words (a
+// claim stated twice is one claim), or, when the gold claim is not in the text, the
+// cues overlap.
 func claimMatches(d *extract.Document, g Case, p extract.Dispute) bool {
 	if g.ClaimSpan == nil {
 		return overlaps(p.Cue, g.CueSpan)
@@ -312,10 +314,27 @@ func claimMatches(d *extract.Document, g Case, p extract.Dispute) bool {
 	}
 	for _, c := range d.Claims {
 		if c.ID == *p.Claim {
-			return overlaps(c.Span, *g.ClaimSpan)
+			// claim ids are content-derived: a claim stated twice is one claim, kept at
+			// its first statement, so a dispute of the gold statement's words matches
+			return overlaps(c.Span, *g.ClaimSpan) || sameWords(c.Text, spanText(d, extract.Span{Start: g.ClaimSpan[0], End: g.ClaimSpan[1]}))
 		}
 	}
 	return false
+}
+
+// sameWords reports whether two texts have the same words, case and punctuation
+// aside (graph.Words).
+func sameWords(a, b string) bool {
+	wa, wb := graph.Words(a), graph.Words(b)
+	if len(wa) == 0 || len(wa) != len(wb) {
+		return false
+	}
+	for i := range wa {
+		if wa[i] != wb[i] {
+			return false
+		}
+	}
+	return true
 }
 
 // disputerOnly: some predicted dispute's disputer matches and its cue lies in the
