@@ -757,6 +757,9 @@ func (b *entityBuilder) group(toks []scanToken, i int) int {
 			return 0
 		}
 		if _, ok := entityWords.groups[t.Lower]; ok && t.Text == t.Lower {
+			if entityWords.placeWords[strings.ToUpper(t.Lower[:1])+t.Lower[1:]] {
+				return 0 // "Palestinian police": a public body of the place (rule 3)
+			}
 			name := string(b.d.Runes[toks[start].Start:t.End])
 			name = collapseSpace(name)
 			rec := b.entity(name, graph.KindGroup, toks[start].Start)
