@@ -514,6 +514,9 @@ func (r *speakerResolver) headMention(ms []Mention, words []scanToken, headEnd i
 		if k := groupComplementIndex(words, m.Span.Start); k >= 0 && spokespersonNouns[words[k].Lower] && m.Span.End >= headEnd-1 {
 			return m.Entity // "a spokesperson for the ministry" speaks for the ministry
 		}
+		if authorOfDocument(words, m.Span.End, headEnd) {
+			return m.Entity // "A 2014 House Intelligence Committee report found ..."
+		}
 		if modifiesHead(words, m.Span.End, headEnd) || groupComplementIndex(words, m.Span.Start) >= 0 {
 			continue
 		}
@@ -919,6 +922,22 @@ func modifiesHead(words []scanToken, end, headEnd int) bool {
 		return w.Text == w.Lower && w.Kind == 'w'
 	}
 	return false
+}
+
+// documentNouns speak for their author (lexicon/document_nouns.txt).
+var documentNouns = lexicon.Set("document_nouns.txt")
+
+// authorOfDocument reports whether the name ending at end is followed, as the last
+// word of the head, by a document noun ("Committee report", "Pentagon statement"): a
+// document speaks for its author.
+func authorOfDocument(words []scanToken, end, headEnd int) bool {
+	var after []scanToken
+	for _, w := range words {
+		if w.Start >= end && w.Start < headEnd {
+			after = append(after, w)
+		}
+	}
+	return len(after) == 1 && after[0].Text == after[0].Lower && documentNouns[after[0].Lower]
 }
 
 // maxGroupWords bounds the sources that rule 3 turns into group names.
