@@ -243,6 +243,8 @@ func (f *disputeFinder) rebuttalStatement(si int, toks []scanToken, k, n, be int
 		if c := subjectNounClause(toks, a.Content.Start, subj); c >= 0 {
 			m, _ = f.clauseClaimTo(v, c, subj+1) // "this notion that CLAUSE is not true"
 			m.target = nil
+		} else if pm, ok := f.possessiveSubject(v, subj); ok {
+			m = pm // "Cruz's description was false"
 		} else {
 			m, _ = f.anaphor(v, max(0, subj-3), subj)
 		}
@@ -251,6 +253,26 @@ func (f *disputeFinder) rebuttalStatement(si int, toks []scanToken, k, n, be int
 		f.coord = f.coord[:0]
 		f.emitOne(graph.DisputeRebuts, *a.Speaker, rebuttalQuoteRule, m, cue, f.sents[si])
 	}
+}
+
+// possessiveSubject reads a subject "NAME's CLAIM-NOUN" ending at toks[subj] ("Cruz's
+// description was false") as the rule anaphor-possessive reads an object: the
+// possessor's nearest claim.
+func (f *disputeFinder) possessiveSubject(v *verbSite, subj int) (ruleMatch, bool) {
+	if _, ok := claimNouns[v.toks[subj].Lower]; !ok {
+		return ruleMatch{}, false
+	}
+	for p := subj - 1; p >= 1 && p >= subj-3; p-- {
+		if f.mentionStartingAt(v.toks[p].Start) == nil {
+			continue
+		}
+		at := *v
+		at.i, at.n = p-1, 1 // the possessive is the "object" after toks[p-1]
+		if m, ok := f.anaphorPossessive(&at); ok && m.claim != nil {
+			return m, true
+		}
+	}
+	return ruleMatch{}, false
 }
 
 // bareReference reports whether toks[i] is a bare pronoun subject that points back
