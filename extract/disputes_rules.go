@@ -392,6 +392,13 @@ func (f *disputeFinder) inlineThat(v *verbSite) (ruleMatch, bool) {
 		}
 		return m, ok
 	}
+	if clauseVerbs[v.kind] && j < len(v.toks) && isCapitalized(v.toks[j].Text) && titleCase(v.toks) {
+		// a headline: "Velmora Denies Troops Crossed the Border"; a claim noun is an
+		// object of another rule ("Velmora Denies Report")
+		if _, noun := claimNouns[v.toks[j].Lower]; !noun {
+			return f.clauseClaim(v, j)
+		}
+	}
 	a := f.attributionWithCue(v.toks[v.i])
 	if a == nil || j >= len(v.toks) || a.Content.Start < v.toks[j].Start {
 		return ruleMatch{}, false
@@ -411,6 +418,23 @@ func (f *disputeFinder) inlineThat(v *verbSite) (ruleMatch, bool) {
 		return ruleMatch{}, false
 	}
 	return ruleMatch{claim: &id, target: f.firstAgentIn(a.Content, v.disputer)}, true
+}
+
+// titleCase reports whether a sentence is a headline in title case: at least four
+// words, and of the words longer than four letters (short ones are "a", "of", "to"
+// in any case) at most one lowercase.
+func titleCase(toks []scanToken) bool {
+	words, lower := 0, 0
+	for _, t := range toks {
+		if t.Kind != 'w' {
+			continue
+		}
+		words++
+		if len([]rune(t.Text)) > 4 && t.Text == t.Lower {
+			lower++
+		}
+	}
+	return words >= 4 && lower <= 1
 }
 
 // clauseVerbs take a clause without "that" as their object ("he denied he had met

@@ -1158,14 +1158,17 @@ func nameParticleRun(toks []scanToken, j int) int {
 // nameBreakWords are words that, capitalized in a headline, end a name rather than
 // continue it ("Lindsey Graham Says", "Hillary Clinton Was Headed").
 var nameBreakWords = func() map[string]bool {
-	m := map[string]bool{"is": true, "was": true, "were": true, "are": true, "has": true, "have": true, "had": true,
-		"would": true, "can": true, "could": true, "should": true, "must": true, "does": true, "did": true,
-		"says": true, "said": true, "to": true, "and": true, "or": true, "vs": true, "vs.": true}
+	m := lexicon.Set("name_break_words.txt") // lexicon/name_break_words.txt
 	for w := range speechVerbs {
 		m[w] = true
 	}
 	for w := range sentenceStarters {
 		m[w] = true
+	}
+	for w := range disputeVerbs {
+		if !strings.Contains(w, " ") {
+			m[w] = true
+		}
 	}
 	return m
 }()
