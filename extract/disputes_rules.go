@@ -520,10 +520,17 @@ func (f *disputeFinder) anaphorNoun(v *verbSite) (ruleMatch, bool) {
 	}
 	// a bare plural: "Russia denied allegations", "he rejected claims"
 	j := v.obj()
-	if j < len(v.toks) && bareClaimPlurals[v.toks[j].Lower] && (j+1 >= len(v.toks) || v.toks[j+1].Kind != 'w' || gapWords[v.toks[j+1].Lower]) {
+	if j < len(v.toks) && bareClaimPlurals[v.toks[j].Lower] && (j+1 >= len(v.toks) || v.toks[j+1].Kind != 'w' || gapWords[v.toks[j+1].Lower] || byParticiple(v.toks, j+1)) {
 		return f.anaphorAt(v, j, v.toks[v.i].Start)
 	}
 	return ruleMatch{}, false
+}
+
+// byParticiple reports whether toks[j] is a participle followed by "by" ("data
+// provided by the ministry", "figures released by the army"): the bare plural before it
+// still points back.
+func byParticiple(toks []scanToken, j int) bool {
+	return j+1 < len(toks) && strings.HasSuffix(toks[j].Lower, "ed") && toks[j+1].Lower == "by"
 }
 
 // bareClaimPlurals point back without a determiner ("denied allegations").
@@ -593,9 +600,9 @@ func (f *disputeFinder) anaphorAt(v *verbSite, n, before int) (ruleMatch, bool) 
 // ideaNouns name a claim with "that" but a plan with "of" ("the idea of a speech").
 var ideaNouns = disputeWordClass("idea_noun")
 
-// isReferenceClaim reports whether a claim is only a noun phrase that refers to
-// claims ("the claim", "these figures", "it"), as the attribution stage gives for
-// "he denied the claim": it is no claim an anaphor can point to.
+// isReferenceClaim reports whether a claim is only a short noun phrase that refers to
+// claims ("the claim", "these figures", "data provided", "it"), as the attribution
+// stage gives for "he denied the claim": it is no claim an anaphor can point to.
 func isReferenceClaim(c *Claim) bool {
 	ws := graph.Words(c.Text)
 	if len(ws) == 0 || len(ws) > 4 {
@@ -603,6 +610,13 @@ func isReferenceClaim(c *Claim) bool {
 	}
 	if _, ok := claimNouns[ws[len(ws)-1]]; ok {
 		return true
+	}
+	first := ws[0]
+	if anaphorDeterminers[first] && len(ws) > 1 {
+		first = ws[1]
+	}
+	if _, ok := claimNouns[first]; ok {
+		return true // "data provided", "the reports from Gaza": a noun phrase, no proposition
 	}
 	return len(ws) == 1
 }
