@@ -597,6 +597,28 @@ func (f *disputeFinder) anaphorAt(v *verbSite, n, before int) (ruleMatch, bool) 
 	return ruleMatch{}, false
 }
 
+// elaboration reports whether c is the content of a participle cue that adds to its
+// speaker's statement in the same sentence ("The UN office said hundreds may have been
+// executed, calling such acts war crimes"): an anaphor points to the statement, not
+// to the comment on it.
+func (f *disputeFinder) elaboration(c *Claim) bool {
+	a := f.attributionOf(c)
+	if a == nil || a.Speaker == nil || a.Cue.Start < 2 {
+		return false
+	}
+	cue := strings.ToLower(strings.Fields(string(f.d.Runes[a.Cue.Start:a.Cue.End]) + " x")[0])
+	if !strings.HasSuffix(cue, "ing") || f.d.Runes[a.Cue.Start-2] != ',' {
+		return false
+	}
+	for k := range f.d.Attributions {
+		b := &f.d.Attributions[k]
+		if b != a && b.Speaker != nil && *b.Speaker == *a.Speaker && b.Cue.End <= a.Cue.Start && b.Sentence.Start == a.Sentence.Start && b.Sentence.End == a.Sentence.End {
+			return true
+		}
+	}
+	return false
+}
+
 // ideaNouns name a claim with "that" but a plan with "of" ("the idea of a speech").
 var ideaNouns = disputeWordClass("idea_noun")
 
@@ -664,7 +686,7 @@ func (f *disputeFinder) latestClaim(pos, si, back int, figure bool, disputer str
 // disputed in that very sentence.
 func (f *disputeFinder) antecedent(c *Claim, si int, figure bool, disputer string) bool {
 	switch {
-	case figure && len(c.Quantities) == 0, isReferenceClaim(c), c.Speaker != nil && *c.Speaker == disputer:
+	case figure && len(c.Quantities) == 0, isReferenceClaim(c), c.Speaker != nil && *c.Speaker == disputer, f.elaboration(c):
 		return false
 	}
 	return c.Origin != "disputed" || c.Span.Start < f.sents[si].Start
