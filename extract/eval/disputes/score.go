@@ -67,10 +67,14 @@ type Result struct {
 
 // prediction is one predicted dispute or conflict, as the matcher sees it.
 type prediction struct {
-	dispute  *extract.Dispute // nil for a conflict
-	conflict [2]extract.Span
-	shape    string
-	used     bool
+	dispute *extract.Dispute // nil for a conflict
+	// disputers are the disputers of every dispute with this one's cue and claim:
+	// coordinated disputers ("Israel, the US and Germany questioned ...") are one
+	// dispute mention, scored once, found when any of them is the gold disputer
+	disputers []string
+	conflict  [2]extract.Span
+	shape     string
+	used      bool
 }
 
 // Score matches the predictions in docs (document id → extracted Document)
@@ -182,15 +186,25 @@ func negativesHit(cues []extract.Span, negatives []Case) int {
 	return n
 }
 
-// predictionsOf lists the document's disputes, then its conflicts.
+// predictionsOf lists the document's dispute mentions (disputes with one cue, claim
+// and target are one mention of coordinated disputers), then its conflicts.
 func predictionsOf(d *extract.Document, hooks Hooks) []*prediction {
 	var preds []*prediction
+	byMention := map[string]*prediction{}
 	for i := range d.Disputes {
+		x := &d.Disputes[i]
+		key := fmt.Sprintf("%d:%d:%s:%s", x.Cue.Start, x.Cue.End, deref(x.Claim), deref(x.Target))
+		if p, ok := byMention[key]; ok {
+			p.disputers = append(p.disputers, x.Disputer)
+			continue
+		}
 		shape := "unknown"
 		if hooks.Shape != nil {
-			shape = hooks.Shape(d.Disputes[i])
+			shape = hooks.Shape(*x)
 		}
-		preds = append(preds, &prediction{dispute: &d.Disputes[i], shape: shape})
+		p := &prediction{dispute: x, disputers: []string{x.Disputer}, shape: shape}
+		byMention[key] = p
+		preds = append(preds, p)
 	}
 	if hooks.Conflicts != nil {
 		for _, c := range hooks.Conflicts(d) {
@@ -262,7 +276,22 @@ func predictionMatches(d *extract.Document, g Case, p *prediction) bool {
 		c, o := *g.ClaimSpan, *g.OtherClaimSpan
 		return overlaps(a, c) && overlaps(b, o) || overlaps(a, o) && overlaps(b, c)
 	}
-	return disputerMatches(d, g, p.dispute.Disputer) && claimMatches(d, g, *p.dispute)
+	if !claimMatches(d, g, *p.dispute) {
+		return false
+	}
+	for _, who := range p.disputers {
+		if disputerMatches(d, g, who) {
+			return true
+		}
+	}
+	return false
+}
+
+func deref(s *string) string {
+	if s == nil {
+		return ""
+	}
+	return *s
 }
 
 // disputerMatches: the predicted entity is the gold disputer, or the referent the

@@ -268,3 +268,26 @@ func TestCheckCaseSpans(t *testing.T) {
 	out.ClaimSpan = span(28, 40)
 	assert.Error(t, CheckCaseSpans(out, text))
 }
+
+// Coordinated disputers of one dispute mention ("the police and the organisers denied
+// it") are one prediction: found when any of them is the gold disputer, and counted
+// once; the same disputers with another cue are another prediction.
+func TestCoordinatedDisputersAreOneMention(t *testing.T) {
+	cue := extract.Span{Start: 90, End: 96}
+	set, err := NewSet(nil, []Case{goldDenial()})
+	require.NoError(t, err)
+	both := []extract.Dispute{
+		{Disputer: "police", Claim: strp("c2"), Cue: cue},
+		{Disputer: "ministry", Claim: strp("c2"), Cue: cue},
+	}
+	r := Score(set, map[string]*extract.Document{"d": testDoc(both...)}, Hooks{})
+	assert.True(t, r.Cases[0].Found)
+	assert.Equal(t, 1, r.Total.Predicted)
+	assert.Equal(t, 1, r.Total.Correct)
+
+	other := append(both, extract.Dispute{Disputer: "police", Claim: strp("c2"), Cue: extract.Span{Start: 7, End: 11}})
+	r = Score(set, map[string]*extract.Document{"d": testDoc(other...)}, Hooks{})
+	assert.Equal(t, 2, r.Total.Predicted)
+	assert.Equal(t, 1, r.Total.Correct)
+	assert.Len(t, r.FalsePositives, 1)
+}
