@@ -515,6 +515,11 @@ func (f *disputeFinder) within(id string, si, back int) bool {
 // none, the noun phrase itself becomes a claim of origin "disputed" that ingest links
 // to claims of other articles.
 func (f *disputeFinder) anaphorNoun(v *verbSite) (ruleMatch, bool) {
+	if o := v.obj(); o+3 < len(v.toks) && v.toks[o].Lower == "the" && truthNouns[v.toks[o+1].Lower] && v.toks[o+2].Lower == "of" {
+		at := *v
+		at.n += 3 // "questioned the accuracy of the figures": the figures are the object
+		v = &at
+	}
 	if m, ok := f.anaphor(v, v.obj(), min(len(v.toks), v.obj()+3)); ok {
 		return m, true
 	}
@@ -532,6 +537,9 @@ func (f *disputeFinder) anaphorNoun(v *verbSite) (ruleMatch, bool) {
 func byParticiple(toks []scanToken, j int) bool {
 	return j+1 < len(toks) && strings.HasSuffix(toks[j].Lower, "ed") && toks[j+1].Lower == "by"
 }
+
+// truthNouns stand between a dispute verb and its object ("the accuracy of").
+var truthNouns = disputeWordClass("truth_noun")
 
 // bareClaimPlurals point back without a determiner ("denied allegations").
 var bareClaimPlurals = disputeWordClass("bare_plural")
@@ -736,8 +744,8 @@ func (f *disputeFinder) speakerClaim(speaker string, pos int, figure bool) strin
 func (f *disputeFinder) accusation(v *verbSite) {
 	toks := v.toks
 	j := v.obj()
-	if j < len(toks) && toks[j].Lower == "the" {
-		j++
+	if j < len(toks) && toks[j].Lower == "the" && f.mentionStartingAt(toks[j].Start) == nil {
+		j++ // "the ministry" is a nominal mention with its article; "the Kremlin" may not be
 	}
 	if j >= len(toks) || toks[j].Kind != 'w' {
 		return
@@ -745,6 +753,9 @@ func (f *disputeFinder) accusation(v *verbSite) {
 	accused, k := f.objectAgent(toks, j)
 	if accused == "" || accused == v.disputer || k+1 >= len(toks) || (toks[k].Lower != "of" && toks[k].Lower != "for") {
 		return
+	}
+	if falsifyGerunds[toks[k+1].Lower] && v.disputer != "" {
+		f.accusedOfFalsifying(v, accused, k+1) // "accused Hamas of inflating the toll"
 	}
 	var speaker *string
 	if v.disputer != "" {
@@ -769,6 +780,35 @@ func (f *disputeFinder) accusation(v *verbSite) {
 	if c := f.claim(id); c != nil && c.Accused == nil {
 		c.Accused = &accused
 	}
+}
+
+// falsifyGerunds accuse of making a claim untrue ("of inflating the toll").
+var falsifyGerunds = disputeWordClass("falsify_gerund")
+
+// accusationFalsifyRule is the rule of accusedOfFalsifying.
+var accusationFalsifyRule = &disputeRule{name: "accusation-falsify", shape: graph.ShapeAnaphoric}
+
+// accusedOfFalsifying: "Israel accused Hamas of inflating the death toll" disputes the
+// accused's nearest claim (with a quantity when the object is a figure noun: "the
+// toll", "casualty figures"), within anaphorSentences sentences; the accusation itself
+// stays a claim of the accuser.
+func (f *disputeFinder) accusedOfFalsifying(v *verbSite, accused string, g int) {
+	figure := false
+	if n := f.claimNounAt(v.toks, g+1); n >= 0 {
+		figure = claimNouns[v.toks[n].Lower]
+	}
+	id := f.speakerClaim(accused, v.toks[v.i].Start, figure)
+	if id == "" || !f.near(id, v.si) {
+		return
+	}
+	target := accused
+	f.coord = f.coord[:0]
+	cue := scanToken{Text: v.toks[g].Text, Start: v.toks[g].Start, End: v.toks[g].End}
+	m := ruleMatch{claim: &id, target: &target}
+	if figure {
+		m.shape = graph.ShapeFigures
+	}
+	f.emitOne(graph.DisputeRebuts, v.disputer, accusationFalsifyRule, m, cue, f.sents[v.si])
 }
 
 // objectAgent returns the entity of the mention or pronoun at toks[j] and the index
