@@ -377,18 +377,23 @@ func (f *disputeFinder) inlineNounThat(v *verbSite) (ruleMatch, bool) {
 	return m, ok
 }
 
-// inlineThat: "denied that CLAUSE", "questioned whether CLAUSE", "raised questions
-// about whether CLAUSE", or the content of the attribution whose cue is
+// inlineThat: "denied that CLAUSE", "raised questions about whether CLAUSE", or the
+// content of the attribution whose cue is
 // the verb when it is a clause ("he denied he had met them").
 func (f *disputeFinder) inlineThat(v *verbSite) (ruleMatch, bool) {
 	j := v.obj()
 	if v.kind == graph.DisputeQuestions && j+2 < len(v.toks) && v.toks[j].Lower == "about" && v.toks[j+1].Lower == "whether" {
 		j++ // "raised questions about whether CLAUSE"
 	}
-	if j+1 < len(v.toks) && (v.toks[j].Lower == "that" || v.kind == graph.DisputeQuestions && v.toks[j].Lower == "whether") {
+	// "raised questions about whether CLAUSE" doubts the clause; a bare "questioned
+	// whether" as often insinuates it ("questioned whether the judge's heritage made
+	// him biased"), so it is left alone
+	if j+1 < len(v.toks) && (v.toks[j].Lower == "that" || v.kind == graph.DisputeQuestions && v.n == 2 && v.toks[j].Lower == "whether") {
 		m, ok := f.clauseClaim(v, j+1)
-		if ok && v.kind == graph.DisputeQuestions && f.claim(*m.claim).Modality == graph.ModalityPrediction {
-			return ruleMatch{}, false // "doubt that there will be any change": no claim, a forecast
+		if ok && v.kind == graph.DisputeQuestions && f.claim(*m.claim).Modality != graph.ModalityAsserted {
+			// "doubt that there will be any change": a forecast; "raising questions about
+			// whether he could be trusted": a doubt cast, no claim contested
+			return ruleMatch{}, false
 		}
 		return m, ok
 	}
@@ -577,6 +582,9 @@ func (f *disputeFinder) anaphor(v *verbSite, from, to int) (ruleMatch, bool) {
 				}
 				if n+1 < len(toks) && toks[n+1].Lower == "of" && ideaNouns[toks[n].Lower] {
 					return ruleMatch{}, false // "rejected the idea of a farewell address": a plan
+				}
+				if !truthKinds[v.kind] && ideaNouns[toks[n].Lower] {
+					return ruleMatch{}, false // "Democrats oppose the idea": a policy
 				}
 				return f.anaphorAt(v, n, toks[v.i].Start)
 			}
