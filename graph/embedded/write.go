@@ -25,7 +25,11 @@ func (s *Store) PutArticle(ctx context.Context, g *graph.ArticleGraph) (graph.Wr
 	}
 	c := graph.Canonical(g)
 	res := graph.WriteResult{ArticleID: c.Article.ID}
-	err := s.db.Update(func(tx *bolt.Tx) error {
+	update := s.db.Update
+	if s.bound != nil {
+		update = s.bound.run // inside a batch: its transaction commits
+	}
+	err := update(func(tx *bolt.Tx) error {
 		w, err := newWriter(tx)
 		if err != nil {
 			return err

@@ -50,7 +50,7 @@ func (in *Ingester) Prepare(ctx context.Context, a corpus.Article) (*Prepared, e
 	if err := ctx.Err(); err != nil {
 		return nil, graph.Wrap(graph.EUNAVAILABLE, err, "ingest of %s cancelled", describe(a))
 	}
-	res, done, err := in.unchanged(ctx, graph.ArticleID(strings.TrimSpace(a.URL), a.Text), graph.ContentHash(a.Text))
+	res, done, err := unchanged(ctx, in.store, graph.ArticleID(strings.TrimSpace(a.URL), a.Text), graph.ContentHash(a.Text))
 	if err != nil {
 		return nil, err
 	}

@@ -127,40 +127,42 @@ type UnlinkedDispute struct {
 // Errors: EINVALID (the bundle fails graph validation; nothing written),
 // EUNAVAILABLE and others from the store.
 func (in *Ingester) IngestGraph(ctx context.Context, g *graph.ArticleGraph, unlinked []UnlinkedDispute) (*Result, error) {
-	start := time.Now()
-	g = graph.Canonical(g)
-	if err := g.Validate(); err != nil {
-		return nil, err
-	}
 	in.mu.Lock()
 	defer in.mu.Unlock()
-
-	if res, done, err := in.unchanged(ctx, g.Article.ID, g.Article.ContentHash); err != nil || done {
-		if res != nil {
-			res.Timings.Total = time.Since(start)
-		}
-		return res, err
-	}
-	r := &reasoner{ctx: ctx, st: in.store, acr: &in.acr, known: in.known, max: in.opts.MaxCandidates, g: g, res: &Result{ArticleID: g.Article.ID}}
-	if err := r.run(unlinked); err != nil {
-		return nil, err
-	}
-	out := graph.Canonical(r.g)
-	if err := out.Validate(); err != nil {
-		return nil, graph.Wrap(graph.EINTERNAL, err, "ingest built an invalid bundle for article %s", g.Article.ID)
-	}
-	reasoned := time.Now()
-	wr, err := in.store.PutArticle(ctx, out)
+	res, written, err := in.ingestGraph(ctx, in.store, g, unlinked)
 	if err != nil {
 		return nil, err
 	}
-	for _, a := range out.Agents {
-		if in.acr.loaded {
-			in.acr.add(a)
+	in.remember(written)
+	return res, nil
+}
+
+// ingestGraph is IngestGraph against st (the store, or a batch's transaction), with
+// in.mu held. It returns the bundle it wrote, nil when the article was unchanged.
+func (in *Ingester) ingestGraph(ctx context.Context, st graph.Store, g *graph.ArticleGraph, unlinked []UnlinkedDispute) (*Result, *graph.ArticleGraph, error) {
+	start := time.Now()
+	g = graph.Canonical(g)
+	if err := g.Validate(); err != nil {
+		return nil, nil, err
+	}
+	if res, done, err := unchanged(ctx, st, g.Article.ID, g.Article.ContentHash); err != nil || done {
+		if res != nil {
+			res.Timings.Total = time.Since(start)
 		}
-		if len(in.known) < maxKnownAgents {
-			in.known[a.ID] = true
-		}
+		return res, nil, err
+	}
+	r := &reasoner{ctx: ctx, st: st, acr: &in.acr, known: in.known, max: in.opts.MaxCandidates, g: g, res: &Result{ArticleID: g.Article.ID}}
+	if err := r.run(unlinked); err != nil {
+		return nil, nil, err
+	}
+	out := graph.Canonical(r.g)
+	if err := out.Validate(); err != nil {
+		return nil, nil, graph.Wrap(graph.EINTERNAL, err, "ingest built an invalid bundle for article %s", g.Article.ID)
+	}
+	reasoned := time.Now()
+	wr, err := st.PutArticle(ctx, out)
+	if err != nil {
+		return nil, nil, err
 	}
 	res := r.res
 	res.Created = wr.Created
@@ -171,13 +173,38 @@ func (in *Ingester) IngestGraph(ctx context.Context, g *graph.ArticleGraph, unli
 	res.Timings.Reason = reasoned.Sub(start)
 	res.Timings.Write = time.Since(reasoned)
 	res.Timings.Total = time.Since(start)
-	return res, nil
+	return res, out, nil
+}
+
+// remember adds the agents of a written bundle to the acronym index and the known
+// agents, so that the next articles find them without a store search. nil does
+// nothing. in.mu is held.
+func (in *Ingester) remember(written *graph.ArticleGraph) {
+	if written == nil {
+		return
+	}
+	for _, a := range written.Agents {
+		if in.acr.loaded {
+			in.acr.add(a)
+		}
+		if len(in.known) < maxKnownAgents {
+			in.known[a.ID] = true
+		}
+	}
+}
+
+// forget drops the acronym index and the known agents after a batch that was rolled
+// back had added its agents to them: the index is read from the store again when
+// next needed. in.mu is held.
+func (in *Ingester) forget() {
+	in.acr = acronymIndex{}
+	in.known = map[string]bool{}
 }
 
 // unchanged returns the Result of an article already stored with the same content
 // hash: ingesting it again changes nothing.
-func (in *Ingester) unchanged(ctx context.Context, id, hash string) (*Result, bool, error) {
-	stored, err := in.store.Article(ctx, id)
+func unchanged(ctx context.Context, st graph.Store, id, hash string) (*Result, bool, error) {
+	stored, err := st.Article(ctx, id)
 	switch {
 	case graph.ErrorCode(err) == graph.ENOTFOUND:
 		return nil, false, nil
@@ -186,7 +213,7 @@ func (in *Ingester) unchanged(ctx context.Context, id, hash string) (*Result, bo
 	case stored.ContentHash != hash:
 		return nil, false, nil // changed text: re-extracted and replaced
 	}
-	sg, err := in.store.ArticleGraph(ctx, id)
+	sg, err := st.ArticleGraph(ctx, id)
 	if err != nil {
 		return nil, false, err
 	}
