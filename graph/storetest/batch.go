@@ -1,0 +1,98 @@
+package storetest
+
+import (
+	"context"
+	"errors"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/claimgraph/claimgraph/graph"
+)
+
+// testBatch checks graph.Batcher, for backends that implement it: reads through a
+// batch's store see the batch's own writes with the answers a committed store gives
+// (every index a search walks or checks included), nothing is visible outside before
+// the commit, everything after it, and a batch whose function fails writes nothing.
+func testBatch(t *testing.T, open Opener) {
+	s := open(t)
+	b, ok := s.(graph.Batcher)
+	if !ok {
+		t.Skip("the store does not implement graph.Batcher")
+	}
+	gen := GenerateArticles(30, 41)
+	m := newModel(gen)
+
+	boom := errors.New("the batch's work failed")
+	err := b.Batch(ctx(t), func(ctx context.Context, tx graph.Store) error {
+		for _, g := range gen[:5] {
+			if _, err := tx.PutArticle(ctx, g); err != nil {
+				return err
+			}
+		}
+		return boom
+	})
+	require.ErrorIs(t, err, boom)
+	assert.Equal(t, graph.Stats{}, stats(t, s), "a failed batch writes nothing")
+
+	err = b.Batch(ctx(t), func(ctx context.Context, tx graph.Store) error {
+		for _, g := range gen {
+			res, err := tx.PutArticle(ctx, g)
+			require.NoError(t, err)
+			require.True(t, res.Created)
+		}
+		res, err := tx.PutArticle(ctx, gen[0])
+		require.NoError(t, err)
+		assert.False(t, res.Created, "the batch sees its own article")
+		assert.Equal(t, graph.Stats{}, stats(t, s), "nothing is visible outside the batch before it commits")
+		checkGenerated(t, tx, m, gen)
+		checkSearches(t, tx, m, gen)
+		return nil
+	})
+	require.NoError(t, err)
+	checkGenerated(t, s, m, gen)
+	checkSearches(t, s, m, gen)
+}
+
+// checkSearches compares claim searches by text (two words of a claim: one drives the
+// search, the other is checked per candidate), by speaker, and by quantity, with the
+// model.
+func checkSearches(t *testing.T, s graph.Store, m *model, gen []*graph.ArticleGraph) {
+	t.Helper()
+	yes := true
+	var queries []graph.ClaimQuery
+	for _, g := range gen[:8] {
+		for _, c := range g.Claims[:min(2, len(g.Claims))] {
+			if ws := graph.Words(c.Text); len(ws) >= 2 {
+				queries = append(queries, graph.ClaimQuery{Text: ws[0] + " " + ws[len(ws)-1]})
+			}
+		}
+		for _, st := range g.Statements[:min(2, len(g.Statements))] {
+			if st.SpeakerID != "" {
+				queries = append(queries, graph.ClaimQuery{SpeakerID: st.SpeakerID, Sort: graph.SortByStatements})
+				queries = append(queries, graph.ClaimQuery{SpeakerID: st.SpeakerID, HasQuantity: &yes})
+			}
+		}
+	}
+	require.NotEmpty(t, queries)
+	for _, q := range queries {
+		terms := graph.QueryTerms(q.Text)
+		want := m.claimIDs(func(c graph.ClaimSummary) bool {
+			return hasWords(c.Claim.Text, terms) &&
+				(q.SpeakerID == "" || contains(c.SpeakerIDs, q.SpeakerID)) &&
+				(q.HasQuantity == nil || len(c.Claim.Quantities) > 0)
+		}, q.Sort == graph.SortByStatements)
+		q.Page.Limit = graph.MaxPageSize
+		page, err := s.SearchClaims(ctx(t), q)
+		require.NoError(t, err)
+		got := []string{}
+		for _, it := range page.Items {
+			got = append(got, it.Claim.ID)
+		}
+		if len(want) > graph.MaxPageSize {
+			want = want[:graph.MaxPageSize]
+		}
+		assert.Equal(t, want, got, "search %+v", q)
+	}
+}
