@@ -382,6 +382,15 @@ type Batcher interface {
 	Batch(ctx context.Context, fn func(ctx context.Context, tx Store) error) error
 }
 
+// BulkSearcher is a Store that answers many text searches in one round trip: ingest
+// looks up the near-duplicate candidates of every claim of an article at once
+// instead of one query per claim. Neo4j implements it.
+type BulkSearcher interface {
+	// SearchClaimsText returns, for each text in order, exactly the page that
+	// SearchClaims(ClaimQuery{Text: text, Page: PageRequest{Limit: limit}}) returns.
+	SearchClaimsText(ctx context.Context, texts []string, limit int) ([]Page[ClaimSummary], error)
+}
+
 // Origin names the independent origin of a statement for corroboration counting: the
 // first agency it came through (a wire story repeated by several outlets counts once),
 // else its speaker, else the text of the article it stands in (identical wire copies

@@ -293,6 +293,9 @@ type reasoner struct {
 	claimCache map[string]*graph.ClaimDetail // stored claims read so far (nil: not stored)
 	agentNames map[string]string             // agent id → name, for link reasons
 	dates      map[string]graph.Date         // article id → published date
+	// searched holds the candidate searches made in bulk by searchAll, by text; read
+	// only once filled (claimCandidates runs in parallel).
+	searched map[string]graph.Page[graph.ClaimSummary]
 }
 
 func (r *reasoner) run(unlinked []UnlinkedDispute) error {
@@ -440,9 +443,13 @@ func (r *reasoner) resolveAgents() error {
 func (r *reasoner) claimCandidates(c graph.Claim) ([]graph.Claim, error) {
 	byID := map[string]graph.Claim{}
 	if terms := CandidateTerms(c.Text, 2); len(terms) > 0 {
-		page, err := r.st.SearchClaims(r.ctx, graph.ClaimQuery{Text: strings.Join(terms, " "), Page: graph.PageRequest{Limit: r.max}})
-		if err != nil {
-			return nil, err
+		text := strings.Join(terms, " ")
+		page, ok := r.searched[text]
+		if !ok {
+			var err error
+			if page, err = r.st.SearchClaims(r.ctx, graph.ClaimQuery{Text: text, Page: graph.PageRequest{Limit: r.max}}); err != nil {
+				return nil, err
+			}
 		}
 		for _, s := range page.Items {
 			byID[s.Claim.ID] = s.Claim
@@ -468,9 +475,47 @@ func (r *reasoner) claimCandidates(c graph.Claim) ([]graph.Claim, error) {
 	return out, nil
 }
 
+// searchAll runs the candidate text searches of every claim of the bundle (see
+// claimCandidates) in one round trip when the store is a graph.BulkSearcher, keeping
+// the pages in r.searched.
+func (r *reasoner) searchAll() error {
+	bs, ok := r.st.(graph.BulkSearcher)
+	if !ok {
+		return nil
+	}
+	var texts []string
+	seen := map[string]bool{}
+	for _, c := range r.g.Claims {
+		if len(claimTokens(c.Text)) < MinMatchWords {
+			continue
+		}
+		if terms := CandidateTerms(c.Text, 2); len(terms) > 0 {
+			if text := strings.Join(terms, " "); !seen[text] {
+				seen[text] = true
+				texts = append(texts, text)
+			}
+		}
+	}
+	if len(texts) == 0 {
+		return nil
+	}
+	pages, err := bs.SearchClaimsText(r.ctx, texts, r.max)
+	if err != nil {
+		return err
+	}
+	r.searched = make(map[string]graph.Page[graph.ClaimSummary], len(texts))
+	for i, text := range texts {
+		r.searched[text] = pages[i]
+	}
+	return nil
+}
+
 // mergeClaims makes each new claim that is a near duplicate of a stored claim (of
 // another article) join it (match.go).
 func (r *reasoner) mergeClaims() error {
+	if err := r.searchAll(); err != nil {
+		return err
+	}
 	remap := map[string]string{}
 	found := make([][]graph.Claim, len(r.g.Claims))
 	err := parallel(r.ctx, len(r.g.Claims), func(i int) error {

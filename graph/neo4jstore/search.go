@@ -256,3 +256,56 @@ func (s *Store) AgentClaims(ctx context.Context, agentID string, p graph.PageReq
 	sort.Slice(items, func(i, j int) bool { return propsOf(items[i]).str("id") < propsOf(items[j]).str("id") })
 	return summaryPage(items, size, graph.SortByID), nil
 }
+
+var _ graph.BulkSearcher = (*Store)(nil)
+
+// cySearchTexts answers many text searches (first pages, id order) in one query: the
+// full-text lookup and exact word check of claimSearch, once per row of $qs.
+var cySearchTexts = `UNWIND range(0, size($qs) - 1) AS i
+CALL (i) {
+  WITH $qs[i] AS q
+  CALL db.index.fulltext.queryNodes('claim_words', q.lucene) YIELD node AS c
+  WITH q, c WHERE c:Claim
+    AND (c.long_words IS NULL OR all(t IN q.terms WHERE (' ' + c.words + ' ') CONTAINS (' ' + t + ' ')))
+  WITH c ORDER BY c.id LIMIT $limit
+  RETURN collect(` + summaryProjection("c") + `) AS items
+}
+RETURN i, items`
+
+// SearchClaimsText answers text searches with one query (graph.BulkSearcher). A text
+// the full-text index cannot express (no terms, or terms Lucene would misread) is
+// answered by SearchClaims on its own.
+func (s *Store) SearchClaimsText(ctx context.Context, texts []string, limit int) ([]graph.Page[graph.ClaimSummary], error) {
+	size := graph.PageRequest{Limit: limit}.Size()
+	out := make([]graph.Page[graph.ClaimSummary], len(texts))
+	var qs []map[string]any
+	var at []int // index in texts of each row of qs
+	for i, text := range texts {
+		terms := graph.QueryTerms(text)
+		if len(terms) == 0 || !luceneSafe(terms) {
+			page, err := s.SearchClaims(ctx, graph.ClaimQuery{Text: text, Page: graph.PageRequest{Limit: limit}})
+			if err != nil {
+				return nil, err
+			}
+			out[i] = page
+			continue
+		}
+		qs = append(qs, map[string]any{"lucene": luceneAllTerms(terms), "terms": terms})
+		at = append(at, i)
+	}
+	if len(qs) == 0 {
+		return out, nil
+	}
+	recs, err := s.query(ctx, cySearchTexts, map[string]any{"qs": qs, "limit": int64(size + 1)})
+	if err != nil {
+		return nil, s.wrap(err, "searching claims for %d texts", len(qs))
+	}
+	for _, r := range recs {
+		row, _ := r.Values[0].(int64)
+		if row < 0 || int(row) >= len(at) {
+			return nil, graph.Errorf(graph.EINTERNAL, "Neo4j answered text search row %d of %d", row, len(at))
+		}
+		out[at[row]] = summaryPage(list(r.Values[1]), size, graph.SortByID)
+	}
+	return out, nil
+}

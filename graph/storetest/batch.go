@@ -95,4 +95,32 @@ func checkSearches(t *testing.T, s graph.Store, m *model, gen []*graph.ArticleGr
 		}
 		assert.Equal(t, want, got, "search %+v", q)
 	}
+	checkBulkSearch(t, s, queries)
+}
+
+// checkBulkSearch checks, for a graph.BulkSearcher, that SearchClaimsText answers the
+// text searches of queries (and texts without terms, or with Lucene syntax) exactly
+// as SearchClaims does one by one, with pages short enough to be cut.
+func checkBulkSearch(t *testing.T, s graph.Store, queries []graph.ClaimQuery) {
+	t.Helper()
+	bs, ok := s.(graph.BulkSearcher)
+	if !ok {
+		return
+	}
+	texts := []string{"?!", "gaza AND NOT", "a*"}
+	for _, q := range queries {
+		if q.Text != "" {
+			texts = append(texts, q.Text, graph.Words(q.Text)[0])
+		}
+	}
+	for _, limit := range []int{2, graph.MaxPageSize} {
+		pages, err := bs.SearchClaimsText(ctx(t), texts, limit)
+		require.NoError(t, err)
+		require.Len(t, pages, len(texts))
+		for i, text := range texts {
+			want, err := s.SearchClaims(ctx(t), graph.ClaimQuery{Text: text, Page: graph.PageRequest{Limit: limit}})
+			require.NoError(t, err)
+			assert.Equal(t, want, pages[i], "text %q, limit %d", text, limit)
+		}
+	}
 }
