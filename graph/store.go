@@ -382,13 +382,27 @@ type Batcher interface {
 	Batch(ctx context.Context, fn func(ctx context.Context, tx Store) error) error
 }
 
-// BulkSearcher is a Store that answers many text searches in one round trip: ingest
-// looks up the near-duplicate candidates of every claim of an article at once
-// instead of one query per claim. Neo4j implements it.
-type BulkSearcher interface {
-	// SearchClaimsText returns, for each text in order, exactly the page that
+// BulkReader is a Store that answers many lookups of one kind in one round trip:
+// ingest reads what it needs about all the claims and agents of an article at once
+// instead of one query each. Every answer is exactly the one of the single-item
+// method it stands for. Neo4j implements it (a round trip costs milliseconds there).
+type BulkReader interface {
+	// SearchClaimsText returns, for each text in order, the page that
 	// SearchClaims(ClaimQuery{Text: text, Page: PageRequest{Limit: limit}}) returns.
 	SearchClaimsText(ctx context.Context, texts []string, limit int) ([]Page[ClaimSummary], error)
+	// AgentsByID returns, for each id in order, the agent Agent returns, or nil when
+	// it is not stored.
+	AgentsByID(ctx context.Context, ids []string) ([]*Agent, error)
+	// ClaimsByCountedMany returns, for each key in order, the claims that
+	// ClaimsByCounted(key.Counted, key.Unit, limit) returns.
+	ClaimsByCountedMany(ctx context.Context, keys []CountedKey, limit int) ([][]Claim, error)
+}
+
+// CountedKey names what a quantity counts, in what unit: the key of
+// Store.ClaimsByCounted.
+type CountedKey struct {
+	Counted string
+	Unit    string
 }
 
 // Origin names the independent origin of a statement for corroboration counting: the

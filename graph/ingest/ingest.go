@@ -293,9 +293,12 @@ type reasoner struct {
 	claimCache map[string]*graph.ClaimDetail // stored claims read so far (nil: not stored)
 	agentNames map[string]string             // agent id → name, for link reasons
 	dates      map[string]graph.Date         // article id → published date
-	// searched holds the candidate searches made in bulk by searchAll, by text; read
-	// only once filled (claimCandidates runs in parallel).
+	// bulk is the store as a graph.BulkReader, nil when it is not one. What it read
+	// ahead is kept in searched (candidate text searches, by text) and counted (claims
+	// by counted key); both are only read while lookups run in parallel.
+	bulk     graph.BulkReader
 	searched map[string]graph.Page[graph.ClaimSummary]
+	counted  map[graph.CountedKey][]graph.Claim
 }
 
 func (r *reasoner) run(unlinked []UnlinkedDispute) error {
@@ -303,6 +306,9 @@ func (r *reasoner) run(unlinked []UnlinkedDispute) error {
 	r.claimCache = map[string]*graph.ClaimDetail{}
 	r.agentNames = map[string]string{}
 	r.dates = map[string]graph.Date{r.g.Article.ID: r.g.Article.Published}
+	r.searched = map[string]graph.Page[graph.ClaimSummary]{}
+	r.counted = map[graph.CountedKey][]graph.Claim{}
+	r.bulk, _ = r.st.(graph.BulkReader)
 	for _, a := range r.g.Agents {
 		r.agentNames[a.ID] = a.Name
 	}
@@ -356,6 +362,33 @@ func (r *reasoner) addClaim(c graph.Claim) {
 	r.g.Claims = append(r.g.Claims, c)
 }
 
+// prefetchAgents reads which of the bundle's agents not known to be stored are, in
+// one round trip when the store is a graph.BulkReader (nil otherwise): agent id →
+// stored.
+func (r *reasoner) prefetchAgents() (map[string]bool, error) {
+	if r.bulk == nil {
+		return nil, nil
+	}
+	var ids []string
+	for _, a := range r.g.Agents {
+		if !r.known[a.ID] {
+			ids = append(ids, a.ID)
+		}
+	}
+	if len(ids) == 0 {
+		return nil, nil
+	}
+	got, err := r.bulk.AgentsByID(r.ctx, ids)
+	if err != nil {
+		return nil, err
+	}
+	out := make(map[string]bool, len(ids))
+	for i, id := range ids {
+		out[id] = got[i] != nil
+	}
+	return out, nil
+}
+
 // resolveAgents maps the bundle's agents to stored agents of other names (agents.go).
 func (r *reasoner) resolveAgents() error {
 	remap := map[string]string{}
@@ -367,10 +400,23 @@ func (r *reasoner) resolveAgents() error {
 		stored bool
 	}
 	looked := make([]lookup, len(r.g.Agents))
-	err := parallel(r.ctx, len(r.g.Agents), func(i int) error {
+	stored, err := r.prefetchAgents()
+	if err != nil {
+		return err
+	}
+	err = parallel(r.ctx, len(r.g.Agents), func(i int) error {
 		if r.known[r.g.Agents[i].ID] {
 			looked[i].stored = true
 			return nil
+		}
+		if isStored, ok := stored[r.g.Agents[i].ID]; ok {
+			if isStored {
+				looked[i].stored = true
+				return nil
+			}
+			c, err := agentNameCandidates(r.ctx, r.st, r.g.Agents[i])
+			looked[i] = lookup{c, false}
+			return err
 		}
 		c, stored, err := storedAgentCandidates(r.ctx, r.st, r.g.Agents[i])
 		looked[i] = lookup{c, stored}
@@ -459,7 +505,7 @@ func (r *reasoner) claimCandidates(c graph.Claim) ([]graph.Claim, error) {
 		if q.Counted == "" {
 			continue
 		}
-		cs, err := r.st.ClaimsByCounted(r.ctx, q.Counted, q.Unit, r.max)
+		cs, err := r.claimsByCounted(q.Counted, q.Unit)
 		if err != nil {
 			return nil, err
 		}
@@ -475,15 +521,15 @@ func (r *reasoner) claimCandidates(c graph.Claim) ([]graph.Claim, error) {
 	return out, nil
 }
 
-// searchAll runs the candidate text searches of every claim of the bundle (see
-// claimCandidates) in one round trip when the store is a graph.BulkSearcher, keeping
-// the pages in r.searched.
-func (r *reasoner) searchAll() error {
-	bs, ok := r.st.(graph.BulkSearcher)
-	if !ok {
+// prefetchCandidates reads the candidates of every claim of the bundle (see
+// claimCandidates: its text search and its counted quantities) in two round trips
+// when the store is a graph.BulkReader, into r.searched and r.counted.
+func (r *reasoner) prefetchCandidates() error {
+	if r.bulk == nil {
 		return nil
 	}
 	var texts []string
+	var keys []graph.CountedKey
 	seen := map[string]bool{}
 	for _, c := range r.g.Claims {
 		if len(claimTokens(c.Text)) < MinMatchWords {
@@ -495,25 +541,66 @@ func (r *reasoner) searchAll() error {
 				texts = append(texts, text)
 			}
 		}
+		for _, q := range c.Quantities {
+			if q.Counted != "" {
+				keys = append(keys, graph.CountedKey{Counted: q.Counted, Unit: q.Unit})
+			}
+		}
 	}
-	if len(texts) == 0 {
+	if len(texts) > 0 {
+		pages, err := r.bulk.SearchClaimsText(r.ctx, texts, r.max)
+		if err != nil {
+			return err
+		}
+		for i, text := range texts {
+			r.searched[text] = pages[i]
+		}
+	}
+	return r.prefetchCounted(keys)
+}
+
+// prefetchCounted reads the claims of the counted keys not read yet in one round trip
+// (the store is a graph.BulkReader) into r.counted.
+func (r *reasoner) prefetchCounted(keys []graph.CountedKey) error {
+	if r.bulk == nil {
 		return nil
 	}
-	pages, err := bs.SearchClaimsText(r.ctx, texts, r.max)
+	var need []graph.CountedKey
+	for _, k := range keys {
+		if _, ok := r.counted[k]; !ok && k.Counted != "" {
+			r.counted[k] = nil // placeholder: asked for once
+			need = append(need, k)
+		}
+	}
+	if len(need) == 0 {
+		return nil
+	}
+	got, err := r.bulk.ClaimsByCountedMany(r.ctx, need, r.max)
 	if err != nil {
+		for _, k := range need {
+			delete(r.counted, k)
+		}
 		return err
 	}
-	r.searched = make(map[string]graph.Page[graph.ClaimSummary], len(texts))
-	for i, text := range texts {
-		r.searched[text] = pages[i]
+	for i, k := range need {
+		r.counted[k] = got[i]
 	}
 	return nil
+}
+
+// claimsByCounted is Store.ClaimsByCounted with r.max, from r.counted when prefetched.
+// r.counted is only read here (callers may run in parallel once it is filled).
+func (r *reasoner) claimsByCounted(counted, unit string) ([]graph.Claim, error) {
+	if cs, ok := r.counted[graph.CountedKey{Counted: counted, Unit: unit}]; ok && cs != nil {
+		return cs, nil
+	}
+	return r.st.ClaimsByCounted(r.ctx, counted, unit, r.max)
 }
 
 // mergeClaims makes each new claim that is a near duplicate of a stored claim (of
 // another article) join it (match.go).
 func (r *reasoner) mergeClaims() error {
-	if err := r.searchAll(); err != nil {
+	if err := r.prefetchCandidates(); err != nil {
 		return err
 	}
 	remap := map[string]string{}

@@ -328,11 +328,22 @@ func (r *reasoner) linkQuantities() error {
 			}
 		}
 	}
+	var counted []graph.CountedKey
+	for _, m := range mine {
+		for _, q := range countedQuantities(m.claim) {
+			for _, v := range graph.CountedVariants(q.Counted) {
+				counted = append(counted, graph.CountedKey{Counted: v, Unit: q.Unit})
+			}
+		}
+	}
+	if err := r.prefetchCounted(counted); err != nil {
+		return err
+	}
 	for _, m := range mine {
 		for _, q := range countedQuantities(m.claim) {
 			var cs []graph.Claim
 			for _, v := range graph.CountedVariants(q.Counted) {
-				found, err := r.st.ClaimsByCounted(r.ctx, v, q.Unit, r.max)
+				found, err := r.claimsByCounted(v, q.Unit)
 				if err != nil {
 					return err
 				}

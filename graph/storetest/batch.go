@@ -95,15 +95,17 @@ func checkSearches(t *testing.T, s graph.Store, m *model, gen []*graph.ArticleGr
 		}
 		assert.Equal(t, want, got, "search %+v", q)
 	}
-	checkBulkSearch(t, s, queries)
+	checkBulkReads(t, s, queries, gen)
 }
 
-// checkBulkSearch checks, for a graph.BulkSearcher, that SearchClaimsText answers the
-// text searches of queries (and texts without terms, or with Lucene syntax) exactly
-// as SearchClaims does one by one, with pages short enough to be cut.
-func checkBulkSearch(t *testing.T, s graph.Store, queries []graph.ClaimQuery) {
+// checkBulkReads checks, for a graph.BulkReader, that its methods answer exactly as
+// the single-item methods do: SearchClaimsText for the text searches of queries (and
+// texts without terms, or with Lucene syntax) with pages short enough to be cut,
+// AgentsByID for stored and unknown ids, ClaimsByCountedMany for every generated
+// counted thing, an unknown one and an empty one.
+func checkBulkReads(t *testing.T, s graph.Store, queries []graph.ClaimQuery, gen []*graph.ArticleGraph) {
 	t.Helper()
-	bs, ok := s.(graph.BulkSearcher)
+	br, ok := s.(graph.BulkReader)
 	if !ok {
 		return
 	}
@@ -114,7 +116,7 @@ func checkBulkSearch(t *testing.T, s graph.Store, queries []graph.ClaimQuery) {
 		}
 	}
 	for _, limit := range []int{2, graph.MaxPageSize} {
-		pages, err := bs.SearchClaimsText(ctx(t), texts, limit)
+		pages, err := br.SearchClaimsText(ctx(t), texts, limit)
 		require.NoError(t, err)
 		require.Len(t, pages, len(texts))
 		for i, text := range texts {
@@ -123,4 +125,39 @@ func checkBulkSearch(t *testing.T, s graph.Store, queries []graph.ClaimQuery) {
 			assert.Equal(t, want, pages[i], "text %q, limit %d", text, limit)
 		}
 	}
+
+	ids := []string{"ag_nobody-stored"}
+	for _, g := range gen[:6] {
+		for _, a := range g.Agents {
+			ids = append(ids, a.ID)
+		}
+	}
+	agents, err := br.AgentsByID(ctx(t), ids)
+	require.NoError(t, err)
+	require.Len(t, agents, len(ids))
+	for i, id := range ids {
+		want, err := s.Agent(ctx(t), id)
+		if graph.ErrorCode(err) == graph.ENOTFOUND {
+			assert.Nil(t, agents[i], "agent %s is not stored", id)
+			continue
+		}
+		require.NoError(t, err)
+		assert.Equal(t, want, agents[i])
+	}
+
+	keys := []graph.CountedKey{{Counted: "unicorns seen", Unit: "count"}, {Counted: "", Unit: "count"}}
+	for _, c := range genCounted {
+		keys = append(keys, graph.CountedKey{Counted: c, Unit: "count"})
+	}
+	for _, limit := range []int{3, graph.MaxPageSize} {
+		got, err := br.ClaimsByCountedMany(ctx(t), keys, limit)
+		require.NoError(t, err)
+		require.Len(t, got, len(keys))
+		for i, k := range keys {
+			want, err := s.ClaimsByCounted(ctx(t), k.Counted, k.Unit, limit)
+			require.NoError(t, err)
+			assert.Equal(t, want, got[i], "counted %q, limit %d", k.Counted, limit)
+		}
+	}
+	assert.NotEmpty(t, agents[1:], "stored agents were looked up")
 }
