@@ -47,7 +47,7 @@ func faultArticles(n int) []corpus.Article {
 // Environment of the fault child process.
 const (
 	envFaultStore = "CLAIMGRAPH_INGEST_FAULT_CHILD" // "embedded:PATH" or "neo4j" (NEO4J_URI)
-	faultN        = 96                              // articles of a fault run
+	faultN        = 64                              // articles of a fault run
 	faultBatch    = 8
 )
 
