@@ -11,6 +11,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/claimgraph/claimgraph/corpus"
+	"github.com/claimgraph/claimgraph/extract"
 	"github.com/claimgraph/claimgraph/graph"
 	"github.com/claimgraph/claimgraph/graph/ingest"
 )
@@ -59,11 +61,11 @@ func runIngest(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	fmt.Fprintln(stderr, "claimgraph ingest:", cfg)
 	fmt.Fprintf(stderr, "claimgraph ingest: %d articles, %d extraction workers\n", len(arts), *workers)
 
-	ing := ingest.New(store, ingest.Options{})
+	ing := ingest.New(store, extract.Extractor{}, ingest.Options{})
 	start := time.Now()
 	bar := newProgress(stderr, len(arts), start)
 	var sum summary
-	done, err := ing.IngestAll(ctx, arts, ingest.PipelineOptions{Workers: *workers, Batch: *batch}, func(i int, r ingest.BatchResult) {
+	done, err := ing.IngestAll(ctx, corpus.Inputs(arts), ingest.PipelineOptions{Workers: *workers, Batch: *batch}, func(i int, r ingest.BatchResult) {
 		if r.Err != nil {
 			bar.clear()
 			fmt.Fprintf(stderr, "skipped: %s\n", graph.ErrorMessage(r.Err))

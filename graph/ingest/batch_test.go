@@ -11,6 +11,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/claimgraph/claimgraph/corpus"
+	"github.com/claimgraph/claimgraph/extract"
 	"github.com/claimgraph/claimgraph/graph"
 	"github.com/claimgraph/claimgraph/graph/neo4jstore/neo4jtest"
 )
@@ -20,7 +21,7 @@ import (
 // another article's claim, figures that corroborate and conflict, near-duplicate
 // claims that merge, an acronym that resolves to a stored organization, an article
 // given twice (unchanged the second time) and one replaced by a new text.
-func batchArticles(t *testing.T) []corpus.Article {
+func batchArticles(t *testing.T) []graph.ArticleInput {
 	t.Helper()
 	seed, err := corpus.Default()
 	require.NoError(t, err)
@@ -29,7 +30,7 @@ func batchArticles(t *testing.T) []corpus.Article {
 	require.NoError(t, err)
 	inv, err := corpus.ParseJSONL(p, data)
 	require.NoError(t, err)
-	return append(seed, inv...)
+	return corpus.Inputs(append(seed, inv...))
 }
 
 // storeBackend opens a fresh store of one kind.
@@ -54,7 +55,7 @@ type graphDump struct {
 	Results  []*Result // timings zeroed; nil for a skipped article
 }
 
-func dumpStore(t *testing.T, s graph.Store, arts []corpus.Article, results []*Result) graphDump {
+func dumpStore(t *testing.T, s graph.Store, arts []graph.ArticleInput, results []*Result) graphDump {
 	t.Helper()
 	ctx := t.Context()
 	d := graphDump{Results: results}
@@ -91,13 +92,13 @@ func dumpStore(t *testing.T, s graph.Store, arts []corpus.Article, results []*Re
 }
 
 // ingestOneByOne ingests arts with Ingest, one call (one transaction) per article.
-func ingestOneByOne(t *testing.T, s graph.Store, arts []corpus.Article) []*Result {
+func ingestOneByOne(t *testing.T, s graph.Store, arts []graph.ArticleInput) []*Result {
 	t.Helper()
-	in := New(s, Options{})
+	in := New(s, extract.Extractor{}, Options{})
 	out := make([]*Result, len(arts))
 	for i, a := range arts {
 		r, err := in.Ingest(t.Context(), a)
-		require.NoError(t, err, a.ID)
+		require.NoError(t, err, a.Name)
 		out[i] = r
 	}
 	return out
@@ -105,16 +106,16 @@ func ingestOneByOne(t *testing.T, s graph.Store, arts []corpus.Article) []*Resul
 
 // reference is the graph of a clean one-by-one ingest of arts into a fresh embedded
 // store (TestBatchSameGraphAsOneByOne shows that Neo4j holds the same).
-func reference(t *testing.T, arts []corpus.Article) graphDump {
+func reference(t *testing.T, arts []graph.ArticleInput) graphDump {
 	t.Helper()
 	s := newTestStore(t)
 	return dumpStore(t, s, arts, ingestOneByOne(t, s, arts))
 }
 
 // ingestBatched ingests arts with IngestAll, batch articles per transaction.
-func ingestBatched(ctx context.Context, s graph.Store, arts []corpus.Article, batch int) ([]*Result, int, error) {
+func ingestBatched(ctx context.Context, s graph.Store, arts []graph.ArticleInput, batch int) ([]*Result, int, error) {
 	out := make([]*Result, len(arts))
-	done, err := New(s, Options{}).IngestAll(ctx, arts, PipelineOptions{Workers: 2, Batch: batch}, func(i int, r BatchResult) {
+	done, err := New(s, extract.Extractor{}, Options{}).IngestAll(ctx, arts, PipelineOptions{Workers: 2, Batch: batch}, func(i int, r BatchResult) {
 		out[i] = r.Result
 	})
 	return out, done, err
@@ -224,7 +225,7 @@ func TestBatchFailureLeavesNoPartialArticle(t *testing.T) {
 				assert.Equal(t, first.Stats, dumpStore(t, s, arts[:5], nil).Stats, "the store holds the first batch and nothing of the second")
 				for _, a := range arts[5:10] {
 					_, err := s.Article(t.Context(), graph.ArticleID(a.URL, a.Text))
-					assert.Equal(t, graph.ENOTFOUND, graph.ErrorCode(err), "article %s of the failed batch", a.ID)
+					assert.Equal(t, graph.ENOTFOUND, graph.ErrorCode(err), "article %s of the failed batch", a.Name)
 				}
 
 				res, done, err := ingestBatched(t.Context(), s, arts, 5)

@@ -12,7 +12,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/claimgraph/claimgraph/corpus"
+	"github.com/claimgraph/claimgraph/extract"
 	"github.com/claimgraph/claimgraph/graph"
 	"github.com/claimgraph/claimgraph/graph/embedded"
 	"github.com/claimgraph/claimgraph/graph/neo4jstore"
@@ -30,7 +30,7 @@ import (
 // in the database. Skipped when ../shared (next to the repository) is absent.
 
 // benchArticles reads the PolNeAR train articles, or skips.
-func benchArticles(b testing.TB) []corpus.Article {
+func benchArticles(b testing.TB) []graph.ArticleInput {
 	b.Helper()
 	root, err := filepath.Abs("../..")
 	if err != nil {
@@ -64,14 +64,14 @@ func benchArticles(b testing.TB) []corpus.Article {
 	if n > len(names) {
 		n = len(names)
 	}
-	var out []corpus.Article
+	var out []graph.ArticleInput
 	for _, p := range names[:n] {
 		text, err := os.ReadFile(p)
 		if err != nil {
 			b.Fatal(err)
 		}
 		name := strings.TrimSuffix(filepath.Base(p), ".txt")
-		a := corpus.Article{ID: name, Path: p, Text: string(text)}
+		a := graph.ArticleInput{Name: name, Text: string(text)}
 		if row, ok := meta[name]; ok {
 			a.Outlet = row[4]
 			if len(row[5]) == 10 {
@@ -94,7 +94,7 @@ var benchBatches = []int{1, 16, 64}
 // runIngestBench ingests every article once per iteration into a store from open,
 // through IngestAll with batch articles per transaction (extraction on every core
 // overlapping reasoning and writing), and reports articles/s and the time split.
-func runIngestBench(b *testing.B, arts []corpus.Article, batch int, open func(b *testing.B, run int) (graph.Store, string)) {
+func runIngestBench(b *testing.B, arts []graph.ArticleInput, batch int, open func(b *testing.B, run int) (graph.Store, string)) {
 	var bytes int64
 	for _, a := range arts {
 		bytes += int64(len(a.Text))
@@ -106,11 +106,11 @@ func runIngestBench(b *testing.B, arts []corpus.Article, batch int, open func(b 
 		b.StopTimer()
 		run++
 		s, prefix := open(b, run)
-		in := New(s, Options{})
-		input := make([]corpus.Article, len(arts))
+		in := New(s, extract.Extractor{}, Options{})
+		input := make([]graph.ArticleInput, len(arts))
 		for i, a := range arts {
 			if prefix != "" {
-				a.URL = prefix + a.ID
+				a.URL = prefix + a.Name
 			}
 			input[i] = a
 		}
@@ -120,10 +120,10 @@ func runIngestBench(b *testing.B, arts []corpus.Article, batch int, open func(b 
 		start := time.Now()
 		_, err := in.IngestAll(context.Background(), input, PipelineOptions{Batch: batch}, func(i int, r BatchResult) {
 			if r.Err != nil {
-				b.Fatalf("%s: %v", input[i].ID, r.Err)
+				b.Fatalf("%s: %v", input[i].Name, r.Err)
 			}
 			if !r.Result.Created {
-				b.Fatalf("%s was not new: the benchmark must write", input[i].ID)
+				b.Fatalf("%s was not new: the benchmark must write", input[i].Name)
 			}
 			sum.Extract += r.Result.Timings.Extract
 			sum.Reason += r.Result.Timings.Reason
@@ -214,7 +214,7 @@ func BenchmarkIngestLongArticle(b *testing.B) {
 					b.Fatal(err)
 				}
 				b.StartTimer()
-				if _, err := New(s, Options{}).Ingest(context.Background(), corpus.Article{ID: "long", Path: "long.txt", Text: text}); err != nil {
+				if _, err := New(s, extract.Extractor{}, Options{}).Ingest(context.Background(), graph.ArticleInput{Name: "long.txt", Text: text}); err != nil {
 					b.Fatal(err)
 				}
 				b.StopTimer()

@@ -17,7 +17,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
-	"github.com/claimgraph/claimgraph/corpus"
+	"github.com/claimgraph/claimgraph/extract"
 	"github.com/claimgraph/claimgraph/graph"
 	"github.com/claimgraph/claimgraph/graph/embedded"
 	"github.com/claimgraph/claimgraph/graph/neo4jstore"
@@ -27,16 +27,16 @@ import (
 // faultArticles are n generated articles that act on each other: the same figures
 // from several speakers (corroborations), other figures for the same count
 // (conflicts), and sentences repeated word for word (one claim, many statements).
-func faultArticles(n int) []corpus.Article {
+func faultArticles(n int) []graph.ArticleInput {
 	speakers := []string{"Brazil", "France", "Canada", "Germany", "Japan", "Kenya", "Chile", "Norway"}
 	places := []string{"Recife", "Goma", "Varna", "Cusco", "Porto", "Tartu"}
-	out := make([]corpus.Article, n)
+	out := make([]graph.ArticleInput, n)
 	for i := range out {
 		place := places[i%len(places)]
 		text := fmt.Sprintf("%s said %d people were killed in the floods in %s. %s said the dam near %s holds water for %d villages. Talks on aid resume on day %d.",
 			speakers[i%len(speakers)], 40+5*(i%3), place, speakers[(3*i+1)%len(speakers)], place, 10+i%4, i)
-		out[i] = corpus.Article{
-			ID: fmt.Sprintf("fault-%03d", i), URL: fmt.Sprintf("https://fault.example/%03d", i),
+		out[i] = graph.ArticleInput{
+			Name: fmt.Sprintf("fault-%03d", i), URL: fmt.Sprintf("https://fault.example/%03d", i),
 			Outlet: []string{"ledger", "courier", "herald"}[i%3], Text: text,
 			Published: graph.Date{Value: fmt.Sprintf("2025-03-%02d", 1+i%28), Precision: graph.PrecisionDay},
 		}
@@ -69,7 +69,7 @@ func TestFaultChild(t *testing.T) {
 	}
 	require.NoError(t, err)
 	fmt.Println("open")
-	_, err = New(s, Options{}).IngestAll(t.Context(), faultArticles(faultN), PipelineOptions{Batch: faultBatch}, func(i int, r BatchResult) {
+	_, err = New(s, extract.Extractor{}, Options{}).IngestAll(t.Context(), faultArticles(faultN), PipelineOptions{Batch: faultBatch}, func(i int, r BatchResult) {
 		require.NoError(t, r.Err)
 		fmt.Println("ack", i)
 	})
@@ -131,7 +131,7 @@ func TestKilledIngestCompletes(t *testing.T) {
 			require.Zero(t, stored%faultBatch, "whole batches only")
 			for _, a := range arts[stored:] {
 				_, err := s.Article(t.Context(), graph.ArticleID(a.URL, a.Text))
-				require.Equal(t, graph.ENOTFOUND, graph.ErrorCode(err), "only a prefix of the input is stored: %s is not", a.ID)
+				require.Equal(t, graph.ENOTFOUND, graph.ErrorCode(err), "only a prefix of the input is stored: %s is not", a.Name)
 			}
 			prefix := reference(t, arts[:stored])
 			got := dumpStore(t, s, arts[:stored], nil)

@@ -1,6 +1,8 @@
-// Package ingest turns articles into the provenance graph: it validates an article,
-// runs the extractor, reasons across articles against what the store already holds,
-// and writes the article's bundle with Store.PutArticle.
+// Package ingest turns articles into the provenance graph: it validates an article
+// (a graph.ArticleInput), runs the extractor it is given (a graph.Extractor, so that
+// the package depends on no extractor and no corpus reader), reasons across articles
+// against what the store already holds, and writes the article's bundle with
+// Store.PutArticle, or a batch of articles in one transaction (IngestBatch, IngestAll).
 //
 // Reasoning across articles (each rule is documented in its own file, with its
 // thresholds, and tested on pairs that must and must not merge):
@@ -46,6 +48,7 @@ const DefaultMaxCandidates = 50
 // together still see each other.
 type Ingester struct {
 	store graph.Store
+	ex    graph.Extractor
 	opts  Options
 	mu    sync.Mutex // held while reasoning and writing; guards acr and known
 	acr   acronymIndex
@@ -57,15 +60,17 @@ type Ingester struct {
 // maxKnownAgents bounds Ingester.known.
 const maxKnownAgents = 1 << 20
 
-// New returns an Ingester writing into store.
-func New(store graph.Store, opts Options) *Ingester {
+// New returns an Ingester that extracts articles with ex and writes them into store
+// (cmd/claimgraph gives it extract.Extractor). ex may be nil for an Ingester that is
+// only given extracted bundles (IngestGraph); Prepare then fails with EINTERNAL.
+func New(store graph.Store, ex graph.Extractor, opts Options) *Ingester {
 	if opts.MaxCandidates <= 0 {
 		opts.MaxCandidates = DefaultMaxCandidates
 	}
 	if opts.MaxCandidates > graph.MaxPageSize {
 		opts.MaxCandidates = graph.MaxPageSize
 	}
-	return &Ingester{store: store, opts: opts, known: map[string]bool{}}
+	return &Ingester{store: store, ex: ex, opts: opts, known: map[string]bool{}}
 }
 
 // ClaimResult is one claim of an ingested article.

@@ -4,7 +4,6 @@ import (
 	"context"
 	"runtime"
 
-	"github.com/claimgraph/claimgraph/corpus"
 	"github.com/claimgraph/claimgraph/graph"
 )
 
@@ -31,7 +30,7 @@ type PipelineOptions struct {
 // run: IngestAll returns it with done, the number of articles reported before it,
 // all of which are written (the failed batch is rolled back whole; running the same
 // input again is safe and completes it).
-func (in *Ingester) IngestAll(ctx context.Context, arts []corpus.Article, opts PipelineOptions, report func(i int, r BatchResult)) (done int, err error) {
+func (in *Ingester) IngestAll(ctx context.Context, arts []graph.ArticleInput, opts PipelineOptions, report func(i int, r BatchResult)) (done int, err error) {
 	workers, batch := opts.Workers, max(opts.Batch, 1)
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
