@@ -1,6 +1,7 @@
 package ingest
 
 import (
+	"context"
 	"strings"
 	"sync"
 	"testing"
@@ -201,4 +202,29 @@ func TestUnlinked(t *testing.T) {
 	assert.Equal(t, israel.ID, got[0].DisputerID)
 	assert.Equal(t, graph.DisputeRejects, got[0].Kind)
 	assert.Equal(t, cue.Start, got[0].Cue.Start)
+}
+
+// Prepare runs the Ingester's extractor: without one it refuses article texts
+// (EINTERNAL, nothing written), and an extractor's error or empty answer is returned.
+func TestPrepareExtractor(t *testing.T) {
+	a := graph.ArticleInput{Name: "x", Text: "Israel said the talks would resume on Monday."}
+	boom := graph.Errorf(graph.EUNAVAILABLE, "the extractor service is down")
+	tests := []struct {
+		name string
+		ex   graph.Extractor
+		code string
+	}{
+		{"no extractor", nil, graph.EINTERNAL},
+		{"extractor error", graph.ExtractorFunc(func(context.Context, graph.ArticleInput) (*graph.Extraction, error) { return nil, boom }), graph.EUNAVAILABLE},
+		{"no bundle", graph.ExtractorFunc(func(context.Context, graph.ArticleInput) (*graph.Extraction, error) { return &graph.Extraction{}, nil }), graph.EINTERNAL},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s := openStore(t)
+			_, err := New(s, tt.ex, Options{}).Ingest(t.Context(), a)
+			require.Error(t, err)
+			assert.Equal(t, tt.code, graph.ErrorCode(err))
+			assert.Equal(t, graph.Stats{}, stats(t, s), "nothing written")
+		})
+	}
 }
