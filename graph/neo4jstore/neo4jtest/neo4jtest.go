@@ -22,9 +22,9 @@ import (
 var LockPath = filepath.Join(os.TempDir(), "claimgraph-neo4j-test.lock")
 
 var (
-	lockOnce sync.Once
-	lockErr  error
-	lockFile *os.File // kept referenced: a collected *os.File closes its fd and drops the lock
+	mu       sync.Mutex
+	held     int      // tests of this process holding the lock
+	lockFile *os.File // the locked file while held > 0
 )
 
 // Config returns the configuration of NEO4J_URI, or skips the test when it is unset.
@@ -37,22 +37,34 @@ func Config(tb testing.TB) neo4jstore.Config {
 	return cfg
 }
 
-// Lock takes the exclusive lock on LockPath once per test process and holds it until
-// the process exits (a test may open several stores, so a per-test lock would deadlock
-// on itself). It skips the test when NEO4J_URI is unset.
+// Lock takes the exclusive lock on LockPath for the test, waiting for the other test
+// processes that hold it, and releases it when the test ends. It is re-entrant within
+// a process (a test that opens two stores takes it twice), so that the last of this
+// process's tests to end releases it. It skips the test when NEO4J_URI is unset.
 func Lock(tb testing.TB) neo4jstore.Config {
 	tb.Helper()
 	cfg := Config(tb)
-	lockOnce.Do(func() {
+	mu.Lock()
+	defer mu.Unlock()
+	if held == 0 {
 		f, err := os.OpenFile(LockPath, os.O_CREATE|os.O_RDWR, 0o666)
-		if err != nil {
-			lockErr = err
-			return
+		require.NoError(tb, err, "opening %s", LockPath)
+		if err := syscall.Flock(int(f.Fd()), syscall.LOCK_EX); err != nil {
+			_ = f.Close()
+			require.NoError(tb, err, "locking %s", LockPath)
 		}
 		lockFile = f
-		lockErr = syscall.Flock(int(f.Fd()), syscall.LOCK_EX) // released when the process exits
+	}
+	held++
+	tb.Cleanup(func() {
+		mu.Lock()
+		defer mu.Unlock()
+		if held--; held == 0 {
+			_ = syscall.Flock(int(lockFile.Fd()), syscall.LOCK_UN)
+			_ = lockFile.Close()
+			lockFile = nil
+		}
 	})
-	require.NoError(tb, lockErr, "locking %s", LockPath)
 	return cfg
 }
 
