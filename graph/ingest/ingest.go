@@ -297,7 +297,6 @@ type reasoner struct {
 
 	claimCache map[string]*graph.ClaimDetail // stored claims read so far (nil: not stored)
 	agentNames map[string]string             // agent id → name, for link reasons
-	dates      map[string]graph.Date         // article id → published date
 	// bulk is the store as a graph.BulkReader, nil when it is not one. What it read
 	// ahead is kept in searched (candidate text searches, by text) and counted (claims
 	// by counted key); both are only read while lookups run in parallel.
@@ -310,7 +309,6 @@ func (r *reasoner) run(unlinked []UnlinkedDispute) error {
 	r.merged = map[string]bool{}
 	r.claimCache = map[string]*graph.ClaimDetail{}
 	r.agentNames = map[string]string{}
-	r.dates = map[string]graph.Date{r.g.Article.ID: r.g.Article.Published}
 	r.searched = map[string]graph.Page[graph.ClaimSummary]{}
 	r.counted = map[graph.CountedKey][]graph.Claim{}
 	r.bulk, _ = r.st.(graph.BulkReader)
