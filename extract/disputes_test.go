@@ -60,6 +60,7 @@ func TestDisputeRuleFixtures(t *testing.T) {
 	}
 	rules := []*disputeRule{passiveRule, rebuttalQuoteRule, rebuttalCalledRule, rebuttalClauseRule, rebuttalAgentRule, counterclaimRule, counterclaimContrastRule}
 	rules = append(rules, disputeRules...)
+	rules = append(rules, judgedRules...)
 	known := map[string]bool{"none": true}
 	for _, r := range rules {
 		known[r.name] = true

@@ -1,0 +1,550 @@
+package extract
+
+import (
+	"strings"
+
+	"github.com/claimgraph/claimgraph/graph"
+)
+
+// Judged claims: news text often disputes a claim in its own voice while reporting it:
+// "Trump falsely claimed that ...", "his baseless claim that ...", "the unfounded
+// allegation that ...", "claimed, without evidence, that ...", "Clinton clearly erred
+// in saying that ...", "was wrong in his claim about ...". A judging word
+// (lexicon/judgments.txt) bound to a claim-making verb or claim noun disputes the claim
+// that verb or noun makes. Three rules, each with test sentences in
+// testdata/rules/disputes/RULE.tsv:
+//
+//   - judged-cue: a judging adverb next to a claim-making verb ("falsely claimed",
+//     "claimed falsely that"), a judging adjective before a claim noun ("baseless
+//     claim", "wild, unsubstantiated accusations that"), or "without evidence" right
+//     after a claim-making verb or right after its content (", without offering
+//     evidence."); the verb or noun is the cue of an attribution (its content is the
+//     claim) or is followed by "that CLAUSE" (the clause is the claim);
+//   - judged-anaphor: a claim noun judged by "without evidence" that points back ("He
+//     made the claim without evidence"): the claim is the nearest claim of the sentence
+//     before or this one;
+//   - wrong-in-saying: one is judged wrong in what one says ("erred in saying that
+//     ...", "misspoke when he claimed that ...", "was wrong in his claim about ...",
+//     "was mistaken to say that ..."): the claim is that of the attribution whose cue
+//     is the verb of saying, else the clause after it.
+//
+// Voice. The words judge the claim in the voice of whoever writes them. Outside every
+// attribution's content they are the article's own: the dispute has Disputer ""
+// (Dispute.Disputer documents it) and ToGraph gives it to the article's outlet. Inside
+// the content of another attribution ("'He falsely claimed that ...,' she said") the
+// speaker of that attribution disputes; inside one without a resolved speaker, or
+// inside quotation marks that no attribution holds, or inside a denial ("he denied
+// that he had falsely claimed ..."), they are nobody's that the text names, and no
+// dispute is made: a wrong disputer is worse than none.
+//
+// Not judgments: a retracted or negated judgment ("denied falsely claiming", "did not
+// falsely claim", "was never wrong to say", "whether he falsely claimed"), a predicate
+// ("the claim was false": the rebuttal rules read those, for a speaker), first-person
+// retractions ("I was wrong to say ..."), and a judgment of a claim that another
+// dispute of the same sentence already targets (one case per clause).
+
+// judgmentClasses are the word classes of lexicon/judgments.txt.
+var judgmentClasses = func() map[string]map[string]bool {
+	m := map[string]map[string]bool{}
+	for _, f := range lexiconRows("judgments.txt") {
+		if m[f[0]] == nil {
+			m[f[0]] = map[string]bool{}
+		}
+		m[f[0]][f[1]] = true
+	}
+	return m
+}()
+
+// judgmentClass returns one word class of lexicon/judgments.txt; a class the file
+// lacks is a programming error caught at package initialization.
+func judgmentClass(name string) map[string]bool {
+	m, ok := judgmentClasses[name]
+	if !ok {
+		panic("extract: lexicon judgments.txt has no class " + name)
+	}
+	return m
+}
+
+// The word classes of the judged-claim rules (documented in lexicon/judgments.txt).
+var (
+	judgingAdverbs    = judgmentClass("adverb")
+	judgingAdjectives = judgmentClass("adjective")
+	judgingModifiers  = judgmentClass("modifier")
+	evidenceNouns     = judgmentClass("evidence")
+	evidenceLeads     = judgmentClass("evidence_lead")
+	erredVerbs        = judgmentClass("erred")
+	wrongAdjectives   = judgmentClass("wrong")
+	judgedSayVerbs    = judgmentClass("say_verb")
+	retractions       = judgmentClass("retraction")
+)
+
+// The rules of judged claims.
+var (
+	judgedCueRule     = &disputeRule{name: "judged-cue", shape: graph.ShapeRebuttal}
+	judgedAnaphorRule = &disputeRule{name: "judged-anaphor", shape: graph.ShapeRebuttal}
+	wrongInSayingRule = &disputeRule{name: "wrong-in-saying", shape: graph.ShapeRebuttal}
+)
+
+// judgedRules lists the rules of this file, for the fixture test.
+var judgedRules = []*disputeRule{judgedCueRule, judgedAnaphorRule, wrongInSayingRule}
+
+// maxJudgedModifiers bounds the modifiers between a judging adjective and its noun.
+const maxJudgedModifiers = 3
+
+// judgment is one judging word bound to the claim it judges.
+type judgment struct {
+	rule  *disputeRule
+	cue   scanToken   // the judging words and the verb or noun they judge
+	bound *Attribution // the attribution whose cue or content the judgment is bound to, or nil
+	claim string       // the claim judged
+}
+
+// judgedClaims finds the disputes of judged claims in every sentence.
+func (f *disputeFinder) judgedClaims() {
+	for si, s := range f.sents {
+		toks := f.r.tx.scan(s.Start, s.End)
+		for k := 0; k < len(toks); k++ {
+			if toks[k].Kind != 'w' {
+				continue
+			}
+			j, ok := f.judgmentAt(si, toks, k)
+			if ok {
+				f.emitJudgment(si, toks, k, j)
+			}
+		}
+	}
+}
+
+// judgmentAt tries the rules on the judging word at toks[k].
+func (f *disputeFinder) judgmentAt(si int, toks []scanToken, k int) (judgment, bool) {
+	w := toks[k].Lower
+	switch {
+	case judgingAdverbs[w]:
+		if retracted(toks, k) {
+			return judgment{}, false
+		}
+		return f.judgedVerb(si, toks, k)
+	case isJudgingAdjective(w):
+		if retracted(toks, k) || predicative(toks, k) {
+			return judgment{}, false
+		}
+		return f.judgedNoun(si, toks, k)
+	case w == "without":
+		return f.withoutEvidence(si, toks, k)
+	case erredVerbs[w] || wrongAdjectives[w]:
+		return f.wrongInSaying(si, toks, k)
+	}
+	return judgment{}, false
+}
+
+// isJudgingAdjective reports whether w is a judging adjective or a hyphenated compound
+// ending in one ("now-debunked").
+func isJudgingAdjective(w string) bool {
+	if judgingAdjectives[w] {
+		return true
+	}
+	if i := strings.LastIndexByte(w, '-'); i > 0 && i+1 < len(w) {
+		return judgingAdjectives[w[i+1:]]
+	}
+	return false
+}
+
+// retracted reports whether the judging word at toks[k] is denied, negated or put in
+// doubt by the words right before it ("denied falsely claiming", "did not falsely
+// claim", "whether he falsely claimed"), past auxiliaries and adverbs.
+func retracted(toks []scanToken, k int) bool {
+	for j := k - 1; j >= 0 && k-j <= 4; j-- {
+		t := toks[j]
+		if t.Kind != 'w' {
+			return false
+		}
+		if retractions[t.Lower] || negations[t.Lower] || strings.HasSuffix(t.Lower, "n't") {
+			return true
+		}
+		if kind, ok := disputeVerbs[t.Lower]; ok && truthKinds[kind] {
+			return true
+		}
+		if !wordsBeforeVerb[t.Lower] && !beWords[t.Lower] && !strings.HasSuffix(t.Lower, "ly") && !judgingModifiers[t.Lower] {
+			return false
+		}
+	}
+	return false
+}
+
+// linkingVerbs link a subject to a predicate adjective, besides beWords ("has been
+// false", "proved baseless").
+var linkingVerbs = map[string]bool{"be": true, "been": true, "being": true, "seems": true, "seemed": true,
+	"proved": true, "proven": true, "appears": true, "appeared": true, "remained": true, "turned": true}
+
+// predicative reports whether the adjective at toks[k] is a predicate ("the claim was
+// false", "is totally baseless", "I was wrong"), not a modifier of a noun: a form of
+// "be" or a linking verb stands before it, past adverbs and fillers.
+func predicative(toks []scanToken, k int) bool {
+	for j := k - 1; j >= 0 && k-j <= 3; j-- {
+		w := toks[j].Lower
+		if beWords[w] || linkingVerbs[w] {
+			return true
+		}
+		if toks[j].Kind != 'w' || !strings.HasSuffix(w, "ly") && !rebuttalFillers[w] {
+			return false
+		}
+	}
+	return false
+}
+
+// judgedVerb: a judging adverb before a claim-making verb ("falsely claimed") or after
+// it ("claimed falsely that").
+func (f *disputeFinder) judgedVerb(si int, toks []scanToken, k int) (judgment, bool) {
+	if v := k + 1; v < len(toks) && toks[v].Kind == 'w' {
+		if j, ok := f.claimOfVerb(si, toks, k, v); ok {
+			return j, true
+		}
+	}
+	if v := k - 1; v >= 0 && toks[v].Kind == 'w' && k+1 < len(toks) && toks[k+1].Lower == "that" {
+		if j, ok := f.claimOfVerb(si, toks, v, v); ok {
+			j.cue = joinTokens(toks, v, k)
+			return j, true
+		}
+	}
+	return judgment{}, false
+}
+
+// claimOfVerb binds the judging words toks[from..v] to the claim-making verb toks[v]:
+// the claim of the attribution whose cue holds it, else the clause "that CLAUSE"
+// after a verb of saying.
+func (f *disputeFinder) claimOfVerb(si int, toks []scanToken, from, v int) (judgment, bool) {
+	cue := joinTokens(toks, from, v)
+	if a := f.attributionWithCue(toks[v]); a != nil && a.Content.Start >= toks[v].End {
+		if id := f.claimOfAttribution(a); id != "" {
+			return judgment{rule: judgedCueRule, cue: cue, bound: a, claim: id}, true
+		}
+		return judgment{}, false
+	}
+	if judgedSayVerbs[toks[v].Lower] && v+1 < len(toks) && toks[v+1].Lower == "that" {
+		if id := f.judgedClause(si, toks, v+2); id != "" {
+			return judgment{rule: judgedCueRule, cue: cue, claim: id}, true
+		}
+	}
+	return judgment{}, false
+}
+
+// judgedNoun: a judging adjective before a claim noun, past modifiers ("a false
+// claim", "wild, unsubstantiated accusations", "false and misleading claims"): the
+// claim of the attribution whose cue holds the noun, else the clause "that CLAUSE"
+// after it.
+func (f *disputeFinder) judgedNoun(si int, toks []scanToken, k int) (judgment, bool) {
+	n := k + 1
+	for n < len(toks) && n-k <= maxJudgedModifiers && (judgingModifiers[toks[n].Lower] || isJudgingAdjective(toks[n].Lower)) {
+		n++
+	}
+	if n >= len(toks) || toks[n].Kind != 'w' {
+		return judgment{}, false
+	}
+	if _, ok := claimNouns[toks[n].Lower]; !ok {
+		return judgment{}, false
+	}
+	cue := joinTokens(toks, k, n)
+	if a := f.attributionWithCue(toks[n]); a != nil && a.Content.Start >= toks[n].End {
+		if id := f.claimOfAttribution(a); id != "" {
+			return judgment{rule: judgedCueRule, cue: cue, bound: a, claim: id}, true
+		}
+		return judgment{}, false
+	}
+	if n+1 < len(toks) && toks[n+1].Lower == "that" {
+		if id := f.judgedClause(si, toks, n+2); id != "" {
+			return judgment{rule: judgedCueRule, cue: cue, claim: id}, true
+		}
+	}
+	return judgment{}, false
+}
+
+// evidenceEnd returns the index after "without [offering] [any] evidence" starting at
+// toks[k], or -1.
+func evidenceEnd(toks []scanToken, k int) int {
+	j := k + 1
+	for j < len(toks) && j-k <= 3 && evidenceLeads[toks[j].Lower] {
+		j++
+	}
+	if j < len(toks) && evidenceNouns[toks[j].Lower] {
+		return j + 1
+	}
+	return -1
+}
+
+// withoutEvidence: "claimed, without evidence, that ...", "claimed without evidence
+// that ...", "said ..., without offering any evidence.", "made the claim without
+// evidence".
+func (f *disputeFinder) withoutEvidence(si int, toks []scanToken, k int) (judgment, bool) {
+	end := evidenceEnd(toks, k)
+	if end < 0 || (end < len(toks) && toks[end].Kind == 'w' && toks[end].Lower != "that") {
+		return judgment{}, false // "without evidence of fraud": the evidence of something else
+	}
+	cue := joinTokens(toks, k, end-1)
+	p := k - 1
+	if p >= 0 && toks[p].Text == "," {
+		p--
+	}
+	if p < 0 || toks[p].Kind != 'w' {
+		return judgment{}, false
+	}
+	// right after the verb: "claimed, without evidence, that ..."
+	if a := f.attributionWithCue(toks[p]); a != nil && a.Content.Start >= toks[p].End {
+		if id := f.claimOfAttribution(a); id != "" {
+			return judgment{rule: judgedCueRule, cue: cue, bound: a, claim: id}, true
+		}
+	}
+	if judgedSayVerbs[toks[p].Lower] && end+1 < len(toks) && toks[end].Lower == "that" {
+		if id := f.judgedClause(si, toks, end+1); id != "" {
+			return judgment{rule: judgedCueRule, cue: cue, claim: id}, true
+		}
+	}
+	// right after a reported content that ends the sentence: "said ..., without
+	// offering evidence."
+	if toks[k-1].Text == "," && sentenceEndsAt(toks, end) {
+		if a := f.contentEndingAt(toks[p].End); a != nil && a.Kind != "direct" {
+			if id := f.claimOfAttribution(a); id != "" {
+				return judgment{rule: judgedCueRule, cue: cue, bound: a, claim: id}, true
+			}
+		}
+	}
+	// a claim noun that points back: "made the claim without evidence"
+	if _, ok := claimNouns[toks[p].Lower]; ok && !claimNouns[toks[p].Lower] && p >= 1 && anaphorDeterminers[toks[p-1].Lower] && toks[p-1].Lower != "any" && toks[p-1].Lower != "all" {
+		if id := f.precedingClaim(toks[p-1].Start, si, false, "", 1); id != "" {
+			j := judgment{rule: judgedAnaphorRule, cue: joinTokens(toks, p, end-1), claim: id}
+			if a := f.attributionHolding(toks[p-1].Start); a != nil && a.Content.Start >= toks[p-1].Start {
+				j.bound = a // "made the claim without evidence" as the content of "made"
+			}
+			return j, true
+		}
+	}
+	return judgment{}, false
+}
+
+// sentenceEndsAt reports whether nothing but punctuation and quotes follows toks[j:].
+func sentenceEndsAt(toks []scanToken, j int) bool {
+	for ; j < len(toks); j++ {
+		if toks[j].Kind == 'w' || toks[j].Kind == 'n' {
+			return false
+		}
+	}
+	return true
+}
+
+// contentEndingAt returns the attribution whose content ends at pos (or after a
+// comma right there), or nil.
+func (f *disputeFinder) contentEndingAt(pos int) *Attribution {
+	for k := range f.d.Attributions {
+		a := &f.d.Attributions[k]
+		if e := a.Content.End; e == pos || e == pos+1 {
+			return a
+		}
+	}
+	return nil
+}
+
+// wrongInSaying: "erred in saying that ...", "misspoke when he claimed ...", "was
+// wrong in his claim about ...", "was mistaken to say that ...".
+func (f *disputeFinder) wrongInSaying(si int, toks []scanToken, k int) (judgment, bool) {
+	if wrongAdjectives[toks[k].Lower] && !predicative(toks, k) {
+		return judgment{}, false // "the wrong claim", "a mistaken belief": not of a person
+	}
+	if retracted(toks, k) || firstPersonSubject(toks, k) {
+		return judgment{}, false
+	}
+	start := k // the cue: "clearly erred", "was wrong"
+	if k >= 1 && (beWords[toks[k-1].Lower] || strings.HasSuffix(toks[k-1].Lower, "ly") && toks[k-1].Text == toks[k-1].Lower) {
+		start = k - 1
+	}
+	j := k + 1
+	if j >= len(toks) {
+		return judgment{}, false
+	}
+	switch toks[j].Lower {
+	case "in", "to", "when", "by":
+	default:
+		return judgment{}, false
+	}
+	j++
+	if j < len(toks) && pronLexHas(toks[j].Lower) && toks[k+1].Lower == "when" {
+		j++ // "misspoke when he claimed"
+	}
+	if j < len(toks) && possessivePronouns[toks[j].Lower] {
+		j++ // "was wrong in his claim"
+	}
+	if j >= len(toks) || toks[j].Kind != 'w' {
+		return judgment{}, false
+	}
+	cue := joinTokens(toks, start, j)
+	if a := f.attributionWithCue(toks[j]); a != nil && a.Content.Start >= toks[j].End {
+		if id := f.claimOfAttribution(a); id != "" {
+			return judgment{rule: wrongInSayingRule, cue: cue, bound: a, claim: id}, true
+		}
+		return judgment{}, false
+	}
+	_, noun := claimNouns[toks[j].Lower]
+	if !judgedSayVerbs[toks[j].Lower] && !noun {
+		return judgment{}, false
+	}
+	c := j + 1
+	if c < len(toks) && (toks[c].Lower == "that" || noun && toks[c].Lower == "about") {
+		c++
+	} else if noun {
+		return judgment{}, false
+	}
+	if id := f.judgedClause(si, toks, c); id != "" {
+		return judgment{rule: wrongInSayingRule, cue: cue, claim: id}, true
+	}
+	return judgment{}, false
+}
+
+// pronLexHas reports whether w is a personal pronoun.
+func pronLexHas(w string) bool {
+	_, ok := pronLex[w]
+	return ok
+}
+
+// firstPersonSubject reports whether the word before the judgment at toks[k], past
+// auxiliaries and adverbs, is "I" or "we": a retraction, not a dispute ("I was wrong to
+// say ...").
+func firstPersonSubject(toks []scanToken, k int) bool {
+	for j := k - 1; j >= 0 && k-j <= 4; j-- {
+		w := toks[j].Lower
+		if w == "i" || w == "we" {
+			return true
+		}
+		if toks[j].Kind != 'w' || !(beWords[w] || wordsBeforeVerb[w] || strings.HasSuffix(w, "ly")) {
+			return false
+		}
+	}
+	return false
+}
+
+// joinTokens returns one token spanning toks[from..to].
+func joinTokens(toks []scanToken, from, to int) scanToken {
+	t := toks[from]
+	t.End = toks[to].End
+	for i := from + 1; i <= to; i++ {
+		if toks[i].Start > toks[i-1].End {
+			t.Text += " "
+		}
+		t.Text += toks[i].Text
+	}
+	return t
+}
+
+// claimOfAttribution returns the claim made from an attribution's content (the one
+// the claim stage made, found by its attribution or its text), else a new claim of
+// origin "disputed" with that text; "" when the content is no claim (a noun phrase
+// that only refers to claims, or no words).
+func (f *disputeFinder) claimOfAttribution(a *Attribution) string {
+	if id, ok := f.byAttr[a.ID]; ok {
+		if c := f.claim(id); c != nil && !isReferenceClaim(c) {
+			return id
+		}
+		return ""
+	}
+	sp := claimSpanOf(f.d.Runes, a.Content)
+	if len(graph.Words(sp.Text)) < 2 {
+		return ""
+	}
+	if id := graph.ClaimID(strings.TrimSpace(sp.Text)); f.hasClaim(id) {
+		if isReferenceClaim(f.claim(id)) {
+			return ""
+		}
+		return id
+	}
+	c := Claim{Text: sp.Text, Span: sp, Origin: "disputed"}
+	if isReferenceClaim(&c) {
+		return ""
+	}
+	return f.addClaim(c)
+}
+
+// judgedClause makes the clause starting at toks[j] the judged claim, as the other
+// rules do (clauseClaim): the claim of an attribution with that text, else a new
+// claim of origin "disputed"; "" when the clause has fewer than two words.
+func (f *disputeFinder) judgedClause(si int, toks []scanToken, j int) string {
+	if j >= len(toks) {
+		return ""
+	}
+	v := &verbSite{si: si, toks: toks, i: j, n: 1, kind: graph.DisputeRebuts, subjStart: -1}
+	m, ok := f.clauseClaim(v, j)
+	if !ok || m.claim == nil {
+		return ""
+	}
+	return *m.claim
+}
+
+// voiceOf returns whose voice the judging words at toks[k] are in (see the voice
+// rules above): "" for the article's own, a speaker's entity id, or ok false when
+// they are nobody's that the text names. The attribution the judgment is bound to
+// does not make the words its speaker's, even when its content holds them.
+func (f *disputeFinder) voiceOf(toks []scanToken, k int, j judgment) (string, bool) {
+	pos := toks[k].Start
+	var holder *Attribution
+	for i := range f.d.Attributions {
+		a := &f.d.Attributions[i]
+		if a == j.bound || !spanInside(a.Content, pos, pos+1) {
+			continue
+		}
+		if holder == nil || a.Content.End-a.Content.Start < holder.Content.End-holder.Content.Start {
+			holder = a
+		}
+	}
+	if holder != nil {
+		if holder.Speaker == nil || denialCue(f.r.tx, holder.Cue) {
+			return "", false
+		}
+		return *holder.Speaker, true
+	}
+	if pos < len(f.r.mask) && f.r.mask[pos] {
+		return "", false // quoted words that no attribution gives a speaker
+	}
+	if f.saidBefore(toks, k, j) {
+		// "Trump insisted that Khan was wrong to say ...": a statement the
+		// attribution stage missed; its subject states the judgment, if it resolves
+		id := f.statementSpeaker(toks, k)
+		return id, id != ""
+	}
+	return "", true
+}
+
+// saidBefore reports whether a verb of saying stands before the judgment at toks[k]
+// in its sentence, other than the verb the judgment is bound to.
+func (f *disputeFinder) saidBefore(toks []scanToken, k int, j judgment) bool {
+	for i := 0; i < k; i++ {
+		t := toks[i]
+		if t.Kind != 'w' || !sayVerbs[t.Lower] {
+			continue
+		}
+		if t.Start >= j.cue.Start && t.End <= j.cue.End {
+			continue
+		}
+		if j.bound != nil && spanInside(j.bound.Cue, t.Start, t.End) {
+			continue
+		}
+		return true
+	}
+	return false
+}
+
+// emitJudgment records the dispute of a judgment, unless another dispute already
+// covers its cue or targets its claim in the same sentence.
+func (f *disputeFinder) emitJudgment(si int, toks []scanToken, k int, j judgment) {
+	disputer, ok := f.voiceOf(toks, k, j)
+	if !ok {
+		return
+	}
+	sent := f.sents[si]
+	for _, x := range f.d.Disputes {
+		if x.Cue.Start < j.cue.End && j.cue.Start < x.Cue.End {
+			return
+		}
+		if x.Claim != nil && *x.Claim == j.claim && x.Sentence.Start == sent.Start {
+			return
+		}
+	}
+	claim := j.claim
+	f.coord = f.coord[:0]
+	f.emitOne(graph.DisputeRebuts, disputer, j.rule, ruleMatch{claim: &claim}, j.cue, sent)
+}
