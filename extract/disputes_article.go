@@ -76,6 +76,8 @@ var (
 	wrongAdjectives   = judgmentClass("wrong")
 	judgedSayVerbs    = judgmentClass("say_verb")
 	retractions       = judgmentClass("retraction")
+	doubtWords        = judgmentClass("doubt")
+	linkingVerbs      = judgmentClass("linking")
 )
 
 // The rules of judged claims.
@@ -94,7 +96,7 @@ const maxJudgedModifiers = 3
 // judgment is one judging word bound to the claim it judges.
 type judgment struct {
 	rule  *disputeRule
-	cue   scanToken   // the judging words and the verb or noun they judge
+	cue   scanToken    // the judging words and the verb or noun they judge
 	bound *Attribution // the attribution whose cue or content the judgment is bound to, or nil
 	claim string       // the claim judged
 }
@@ -119,6 +121,8 @@ func (f *disputeFinder) judgedClaims() {
 func (f *disputeFinder) judgmentAt(si int, toks []scanToken, k int) (judgment, bool) {
 	w := toks[k].Lower
 	switch {
+	case erredVerbs[w] || wrongAdjectives[w] && predicative(toks, k):
+		return f.wrongInSaying(si, toks, k)
 	case judgingAdverbs[w]:
 		if retracted(toks, k) {
 			return judgment{}, false
@@ -131,8 +135,6 @@ func (f *disputeFinder) judgmentAt(si int, toks []scanToken, k int) (judgment, b
 		return f.judgedNoun(si, toks, k)
 	case w == "without":
 		return f.withoutEvidence(si, toks, k)
-	case erredVerbs[w] || wrongAdjectives[w]:
-		return f.wrongInSaying(si, toks, k)
 	}
 	return judgment{}, false
 }
@@ -150,9 +152,19 @@ func isJudgingAdjective(w string) bool {
 }
 
 // retracted reports whether the judging word at toks[k] is denied, negated or put in
-// doubt by the words right before it ("denied falsely claiming", "did not falsely
-// claim", "whether he falsely claimed"), past auxiliaries and adverbs.
+// doubt: by the words right before it, past auxiliaries and adverbs ("denied falsely
+// claiming", "did not falsely claim"), or by a conjunction of doubt or a denial earlier
+// in its clause ("whether Reyes falsely claimed", "denied that Reyes had falsely
+// claimed").
 func retracted(toks []scanToken, k int) bool {
+	for j := clauseStart(toks, k); j < k; j++ {
+		if doubtWords[toks[j].Lower] {
+			return true
+		}
+		if kind, ok := disputeVerbs[toks[j].Lower]; ok && truthKinds[kind] {
+			return true
+		}
+	}
 	for j := k - 1; j >= 0 && k-j <= 4; j-- {
 		t := toks[j]
 		if t.Kind != 'w' {
@@ -170,11 +182,6 @@ func retracted(toks []scanToken, k int) bool {
 	}
 	return false
 }
-
-// linkingVerbs link a subject to a predicate adjective, besides beWords ("has been
-// false", "proved baseless").
-var linkingVerbs = map[string]bool{"be": true, "been": true, "being": true, "seems": true, "seemed": true,
-	"proved": true, "proven": true, "appears": true, "appeared": true, "remained": true, "turned": true}
 
 // predicative reports whether the adjective at toks[k] is a predicate ("the claim was
 // false", "is totally baseless", "I was wrong"), not a modifier of a noun: a form of
@@ -345,9 +352,6 @@ func (f *disputeFinder) contentEndingAt(pos int) *Attribution {
 // wrongInSaying: "erred in saying that ...", "misspoke when he claimed ...", "was
 // wrong in his claim about ...", "was mistaken to say that ...".
 func (f *disputeFinder) wrongInSaying(si int, toks []scanToken, k int) (judgment, bool) {
-	if wrongAdjectives[toks[k].Lower] && !predicative(toks, k) {
-		return judgment{}, false // "the wrong claim", "a mistaken belief": not of a person
-	}
 	if retracted(toks, k) || firstPersonSubject(toks, k) {
 		return judgment{}, false
 	}
@@ -484,7 +488,7 @@ func (f *disputeFinder) voiceOf(toks []scanToken, k int, j judgment) (string, bo
 	var holder *Attribution
 	for i := range f.d.Attributions {
 		a := &f.d.Attributions[i]
-		if a == j.bound || !spanInside(a.Content, pos, pos+1) {
+		if a == j.bound || !spanInside(a.Content, pos, pos+1) || f.judgedHead(a, toks, k) {
 			continue
 		}
 		if holder == nil || a.Content.End-a.Content.Start < holder.Content.End-holder.Content.Start {
@@ -507,6 +511,28 @@ func (f *disputeFinder) voiceOf(toks []scanToken, k int, j judgment) (string, bo
 		return id, id != ""
 	}
 	return "", true
+}
+
+// judgedHead reports whether the judging word at toks[k] opens the content of a, past
+// determiners and modifiers: the judged noun phrase is the object of a's cue ("Whitlow
+// repeated her baseless claim that ...", "the council cited the debunked report that
+// ..."), so a's speaker makes the claim, not the judgment.
+func (f *disputeFinder) judgedHead(a *Attribution, toks []scanToken, k int) bool {
+	for _, fr := range spanFragments(a.Cue) {
+		for _, t := range f.r.tx.scan(fr[0], fr[1]) {
+			if sayVerbs[t.Lower] {
+				return false // "Whitlow said Reyes's baseless claim ... was": her words
+			}
+		}
+	}
+	for i := k - 1; i >= 0 && toks[i].End > a.Content.Start; i-- {
+		w := toks[i].Lower
+		_, poss := stripPossessive(toks[i].Text)
+		if !anaphorDeterminers[w] && !possessivePronouns[w] && !judgingModifiers[w] && !poss && w != "a" && w != "an" && !strings.HasSuffix(w, "ly") {
+			return false
+		}
+	}
+	return true
 }
 
 // saidBefore reports whether a verb of saying stands before the judgment at toks[k]
