@@ -123,7 +123,9 @@ func Validate(a corpus.Article) error {
 // because they name neither a claim of the article nor a target agent, or whose claim
 // only refers to claims ("Russia denied the report about the dam", no report in the
 // article), and whose disputer is an agent of g: IngestGraph links them by subject to
-// stored claims.
+// stored claims. A dispute in the article's own voice (extract.Dispute.IsArticleVoice)
+// is its outlet's, as in ToGraph (extract.OutletAgent); without an outlet it has no
+// disputer and is left out.
 func Unlinked(doc *extract.Document, g *graph.ArticleGraph) []UnlinkedDispute {
 	agents, claims := map[string]bool{}, map[string]bool{}
 	for _, a := range g.Agents {
@@ -135,7 +137,14 @@ func Unlinked(doc *extract.Document, g *graph.ArticleGraph) []UnlinkedDispute {
 	n := utf8.RuneCountInString(g.Article.Text)
 	inside := func(s graph.Span) bool { return s.Start >= 0 && s.End <= n && s.Start < s.End }
 	var out []UnlinkedDispute
+	outlet := ""
+	if oa := extract.OutletAgent(g.Outlet); oa != nil {
+		outlet = oa.ID
+	}
 	for _, d := range doc.Disputes {
+		if d.IsArticleVoice() {
+			d.Disputer = outlet
+		}
 		if !agents[d.Disputer] || d.Claim != nil && claims[*d.Claim] || d.Target != nil && agents[*d.Target] {
 			continue
 		}

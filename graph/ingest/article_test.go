@@ -202,6 +202,37 @@ func TestUnlinked(t *testing.T) {
 	assert.Equal(t, cue.Start, got[0].Cue.Start)
 }
 
+// A dispute in the article's own voice is its outlet's, as in ToGraph; without an
+// outlet it has no disputer and is not linked.
+func TestUnlinkedArticleVoice(t *testing.T) {
+	text := "The baseless report spread quickly."
+	cue := storetest.Find(text, "baseless report")
+	ref := rep("the report")
+	doc := &extract.Document{Disputes: []extract.Dispute{
+		{Disputer: extract.ArticleVoice, Claim: &ref.ID, Cue: cue, Kind: graph.DisputeRebuts, Sentence: storetest.Find(text, text)},
+	}}
+	outlet := &graph.Outlet{ID: graph.OutletID("Example News"), Name: "Example News"}
+	tests := []struct {
+		name   string
+		outlet *graph.Outlet
+		agents []graph.Agent
+		want   []string // disputer ids
+	}{
+		{"outlet", outlet, []graph.Agent{*extract.OutletAgent(outlet)}, []string{graph.AgentID("Example News")}},
+		{"no outlet", nil, []graph.Agent{israel}, nil},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			g := &graph.ArticleGraph{Article: graph.Article{Text: text}, Outlet: tc.outlet, Agents: tc.agents, Claims: []graph.Claim{ref}}
+			var got []string
+			for _, u := range Unlinked(doc, g) {
+				got = append(got, u.DisputerID)
+			}
+			assert.Equal(t, tc.want, got)
+		})
+	}
+}
+
 func TestMeta(t *testing.T) {
 	m := Meta(corpus.Article{URL: " https://x.example/a ", Title: "T", Outlet: "O", Authors: []string{"A"},
 		Published: graph.Date{Value: "2025", Precision: graph.PrecisionYear}})
