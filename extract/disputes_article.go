@@ -129,7 +129,7 @@ func (f *disputeFinder) judgmentAt(si int, toks []scanToken, k int) (judgment, b
 		}
 		return f.judgedVerb(si, toks, k)
 	case isJudgingAdjective(w):
-		if retracted(toks, k) || predicative(toks, k) {
+		if retracted(toks, k) || predicative(toks, k) || calledBefore(toks, k) {
 			return judgment{}, false
 		}
 		return f.judgedNoun(si, toks, k)
@@ -199,6 +199,21 @@ func predicative(toks []scanToken, k int) bool {
 	return false
 }
 
+// calledBefore reports whether a verb of calling stands shortly before the adjective
+// at toks[k] ("calls this a false narrative", "called it a baseless claim"): the
+// rebuttal rules give that judgment to the verb's subject.
+func calledBefore(toks []scanToken, k int) bool {
+	for j := k - 1; j >= 0 && k-j <= 4; j-- {
+		if callVerbs[toks[j].Lower] {
+			return true
+		}
+		if toks[j].Kind != 'w' {
+			return false
+		}
+	}
+	return false
+}
+
 // judgedVerb: a judging adverb before a claim-making verb ("falsely claimed") or after
 // it ("claimed falsely that").
 func (f *disputeFinder) judgedVerb(si int, toks []scanToken, k int) (judgment, bool) {
@@ -220,6 +235,9 @@ func (f *disputeFinder) judgedVerb(si int, toks []scanToken, k int) (judgment, b
 // the claim of the attribution whose cue holds it, else the clause "that CLAUSE"
 // after a verb of saying.
 func (f *disputeFinder) claimOfVerb(si int, toks []scanToken, from, v int) (judgment, bool) {
+	if !judgedSayVerbs[toks[v].Lower] {
+		return judgment{}, false // "erroneously call people ...", "falsely imprisoned": no claim made
+	}
 	cue := joinTokens(toks, from, v)
 	if a := f.attributionWithCue(toks[v]); a != nil && a.Content.Start >= toks[v].End {
 		if id := f.claimOfAttribution(a); id != "" {
@@ -227,12 +245,68 @@ func (f *disputeFinder) claimOfVerb(si int, toks []scanToken, from, v int) (judg
 		}
 		return judgment{}, false
 	}
-	if judgedSayVerbs[toks[v].Lower] && v+1 < len(toks) && toks[v+1].Lower == "that" {
+	if v+1 < len(toks) && toks[v+1].Lower == "that" {
 		if id := f.judgedClause(si, toks, v+2); id != "" {
 			return judgment{rule: judgedCueRule, cue: cue, claim: id}, true
 		}
 	}
+	if clauseLike(toks, v+1) || predicationAs(toks, v+1) {
+		if id := f.judgedClause(si, toks, v+1); id != "" {
+			// "wrongly suggesting Curiel is part of ...", "falsely presents herself as a physician"
+			return judgment{rule: judgedCueRule, cue: cue, claim: id}, true
+		}
+	}
 	return judgment{}, false
+}
+
+// predicationAs reports whether the words from toks[j] are an object of one to three
+// words and "as" with what it is said to be ("herself as a practicing physician",
+// "the plan as a tax").
+func predicationAs(toks []scanToken, j int) bool {
+	for i := j + 1; i < len(toks) && i <= j+3; i++ {
+		if toks[i].Kind != 'w' {
+			return false
+		}
+		if toks[i].Lower == "as" {
+			return i+1 < len(toks) && toks[i+1].Kind == 'w'
+		}
+	}
+	return false
+}
+
+// statesProposition reports whether an attribution's content states a proposition that
+// can be false: a clause ("that ...", a quotation, "the mill had closed") or a
+// predication with "as" ("presents herself as a practicing physician"), not a bare
+// noun phrase ("claimed responsibility for the attack").
+func (f *disputeFinder) statesProposition(a *Attribution) bool {
+	fr := spanFragments(a.Content)[0]
+	ct := f.r.tx.scan(fr[0], min(fr[1], fr[0]+200))
+	if len(ct) == 0 {
+		return false
+	}
+	if ct[0].Lower == "that" || ct[0].Kind == 'q' || clauseLike(ct, 0) {
+		return true
+	}
+	return predicationAs(ct, 0)
+}
+
+// clauseAuxiliaries are the finite auxiliaries and forms of "be" by which clauseLike
+// recognizes a clause.
+var clauseAuxiliaries = judgmentClass("clause_auxiliary")
+
+// clauseLike reports whether the words from toks[j] begin a clause without "that" (a
+// subject of one to three words, then a finite auxiliary: "Curiel is part of ...",
+// "the mill had closed"), not a noun phrase object ("claimed responsibility").
+func clauseLike(toks []scanToken, j int) bool {
+	for i := j + 1; i < len(toks) && i <= j+3; i++ {
+		if toks[i].Kind != 'w' {
+			return false
+		}
+		if clauseAuxiliaries[toks[i].Lower] {
+			return true
+		}
+	}
+	return false
 }
 
 // judgedNoun: a judging adjective before a claim noun, past modifiers ("a false
@@ -378,16 +452,15 @@ func (f *disputeFinder) wrongInSaying(si int, toks []scanToken, k int) (judgment
 	if j >= len(toks) || toks[j].Kind != 'w' {
 		return judgment{}, false
 	}
+	_, noun := claimNouns[toks[j].Lower]
+	if !judgedSayVerbs[toks[j].Lower] && !noun {
+		return judgment{}, false // "it is wrong to attribute ...": no claim made
+	}
 	cue := joinTokens(toks, start, j)
 	if a := f.attributionWithCue(toks[j]); a != nil && a.Content.Start >= toks[j].End {
 		if id := f.claimOfAttribution(a); id != "" {
 			return judgment{rule: wrongInSayingRule, cue: cue, bound: a, claim: id}, true
 		}
-		return judgment{}, false
-	}
-	_, noun := claimNouns[toks[j].Lower]
-	if !judgedSayVerbs[toks[j].Lower] && !noun {
-		return judgment{}, false
 	}
 	c := j + 1
 	if c < len(toks) && (toks[c].Lower == "that" || noun && toks[c].Lower == "about") {
@@ -438,9 +511,12 @@ func joinTokens(toks []scanToken, from, to int) scanToken {
 
 // claimOfAttribution returns the claim made from an attribution's content (the one
 // the claim stage made, found by its attribution or its text), else a new claim of
-// origin "disputed" with that text; "" when the content is no claim (a noun phrase
-// that only refers to claims, or no words).
+// origin "disputed" with that text; "" when the content states no proposition
+// (statesProposition) or only refers to claims.
 func (f *disputeFinder) claimOfAttribution(a *Attribution) string {
+	if !f.statesProposition(a) {
+		return "" // "falsely claimed responsibility for the attack"
+	}
 	if id, ok := f.byAttr[a.ID]; ok {
 		if c := f.claim(id); c != nil && !isReferenceClaim(c) {
 			return id
@@ -495,6 +571,9 @@ func (f *disputeFinder) voiceOf(toks []scanToken, k int, j judgment) (string, bo
 			holder = a
 		}
 	}
+	if holder == nil {
+		holder = f.spanningAttribution(pos, j.bound)
+	}
 	if holder != nil {
 		if holder.Speaker == nil || denialCue(f.r.tx, holder.Cue) {
 			return "", false
@@ -535,8 +614,28 @@ func (f *disputeFinder) judgedHead(a *Attribution, toks []scanToken, k int) bool
 	return true
 }
 
-// saidBefore reports whether a verb of saying stands before the judgment at toks[k]
-// in its sentence, other than the verb the judgment is bound to.
+// spanningAttribution returns an attribution other than bound whose cue ends before
+// pos and whose content starts after it, in one sentence: the judgment stands between
+// a cue and the content the attribution stage gave it ("Trump insisted that Khan was
+// wrong to say he had not sacrificed", content "he had not sacrificed"), so it is
+// part of what the speaker says. It returns nil when none does.
+func (f *disputeFinder) spanningAttribution(pos int, bound *Attribution) *Attribution {
+	si := f.sentenceOf(pos)
+	for i := range f.d.Attributions {
+		a := &f.d.Attributions[i]
+		if a == bound || a.Cue.End > pos || a.Content.Start <= pos {
+			continue
+		}
+		if f.sentenceOf(a.Cue.Start) == si && f.sentenceOf(a.Content.Start) == si {
+			return a
+		}
+	}
+	return nil
+}
+
+// saidBefore reports whether a verb of saying that the attribution stage did not make
+// a cue stands before the judgment at toks[k] in its sentence (a cue's content holds
+// the judgment or not, and voiceOf reads that), other than in the judgment's own cue.
 func (f *disputeFinder) saidBefore(toks []scanToken, k int, j judgment) bool {
 	for i := 0; i < k; i++ {
 		t := toks[i]
@@ -546,8 +645,8 @@ func (f *disputeFinder) saidBefore(toks []scanToken, k int, j judgment) bool {
 		if t.Start >= j.cue.Start && t.End <= j.cue.End {
 			continue
 		}
-		if j.bound != nil && spanInside(j.bound.Cue, t.Start, t.End) {
-			continue
+		if f.attributionWithCue(t) != nil {
+			continue // a cue whose content does not hold the judgment: "“...,” Trump said, repeating a false claim"
 		}
 		return true
 	}

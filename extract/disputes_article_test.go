@@ -43,6 +43,9 @@ func TestJudgedClaimNonDisputes(t *testing.T) {
 		{"judged noun without its claim", "Mayor Tom Reyes repeated the baseless claim on Tuesday."},
 		{"quoted, nobody named", "“Reyes falsely claimed that the mill had closed.”"},
 		{"quoted judgment of a quote", "“Without evidence, we cannot act,” the mayor said."},
+		{"no proposition claimed", "Mayor Tom Reyes falsely claimed responsibility for the attack."},
+		{"called false: the caller's rebuttal", "The campaign calls this a false narrative that voters won't buy."},
+		{"judgment between another cue and its content", "Mayor Tom Reyes insisted that Senator Jane Whitlow was wrong to say the mill had closed."},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
