@@ -9,39 +9,52 @@ import (
 // Judged claims: news text often disputes a claim in its own voice while reporting it:
 // "Trump falsely claimed that ...", "his baseless claim that ...", "the unfounded
 // allegation that ...", "claimed, without evidence, that ...", "Clinton clearly erred
-// in saying that ...", "was wrong in his claim about ...". A judging word
-// (lexicon/judgments.txt) bound to a claim-making verb or claim noun disputes the claim
-// that verb or noun makes. Three rules, each with test sentences in
-// testdata/rules/disputes/RULE.tsv:
+// in saying that ...", "was wrong in his claim about ...", "the claim that ... isn't
+// true". A judging word (lexicon/judgments.txt) bound to a claim-making verb or claim
+// noun disputes the claim that verb or noun makes. Four rules, each with test
+// sentences in testdata/rules/disputes/RULE.tsv:
 //
 //   - judged-cue: a judging adverb next to a claim-making verb ("falsely claimed",
-//     "claimed falsely that"), a judging adjective before a claim noun ("baseless
-//     claim", "wild, unsubstantiated accusations that"), or "without evidence" right
-//     after a claim-making verb or right after its content (", without offering
-//     evidence."); the verb or noun is the cue of an attribution (its content is the
-//     claim) or is followed by "that CLAUSE" (the clause is the claim);
+//     "claimed falsely that", "wrongly suggesting Curiel is part of ...", "falsely
+//     presents herself as a physician"), a judging adjective before a claim noun
+//     ("baseless claim", "wild, unsubstantiated accusations that"), or "without
+//     evidence" right after a claim-making verb or right after its content (",
+//     without offering evidence."); the verb or noun is the cue of an attribution
+//     whose content states a proposition (the content is the claim) or is followed by
+//     a clause (the clause is the claim);
 //   - judged-anaphor: a claim noun judged by "without evidence" that points back ("He
 //     made the claim without evidence"): the claim is the nearest claim of the sentence
 //     before or this one;
 //   - wrong-in-saying: one is judged wrong in what one says ("erred in saying that
 //     ...", "misspoke when he claimed that ...", "was wrong in his claim about ...",
 //     "was mistaken to say that ..."): the claim is that of the attribution whose cue
-//     is the verb of saying, else the clause after it.
+//     is the verb of saying, else the clause after it;
+//   - judged-predicate: a claim noun with its clause, or a claim noun that opens its
+//     sentence and points back, as the subject of a judging predicate ("the claim that
+//     ... is false", "Clinton's claim that ... isn't true", "That claim is baseless.").
 //
 // Voice. The words judge the claim in the voice of whoever writes them. Outside every
-// attribution's content they are the article's own: the dispute has Disputer ""
-// (Dispute.Disputer documents it) and ToGraph gives it to the article's outlet. Inside
-// the content of another attribution ("'He falsely claimed that ...,' she said") the
-// speaker of that attribution disputes; inside one without a resolved speaker, or
-// inside quotation marks that no attribution holds, or inside a denial ("he denied
-// that he had falsely claimed ..."), they are nobody's that the text names, and no
-// dispute is made: a wrong disputer is worse than none.
+// attribution's content they are the article's own: the dispute has Disputer
+// ArticleVoice ("", see Dispute.Disputer) and ToGraph gives it to the article's
+// outlet. Inside the content of another attribution ("'He falsely claimed that ...,'
+// she said"), or between another attribution's cue and its content, the speaker of
+// that attribution disputes. The attribution the judgment is bound to (the claimant's)
+// never lends its voice, nor does one whose content the judged noun phrase opens as
+// the object of a verb that is not of saying ("Whitlow repeated her baseless claim
+// that ..."). Inside an attribution without a resolved speaker, inside quotation marks
+// that no attribution holds, inside a denial ("he denied that he had falsely claimed
+// ..."), or after a verb of saying that the attribution stage missed and whose subject
+// does not resolve, the words are nobody's that the text names, and no dispute is
+// made: a wrong disputer is worse than none.
 //
-// Not judgments: a retracted or negated judgment ("denied falsely claiming", "did not
-// falsely claim", "was never wrong to say", "whether he falsely claimed"), a predicate
-// ("the claim was false": the rebuttal rules read those, for a speaker), first-person
-// retractions ("I was wrong to say ..."), and a judgment of a claim that another
-// dispute of the same sentence already targets (one case per clause).
+// Not judgments: a retracted, negated or doubted judgment ("denied falsely claiming",
+// "did not falsely claim", "whether he falsely claimed", "is not false"); first-person
+// retractions ("I was wrong to say ..."); a judgment after a verb of calling ("called
+// it a false narrative": rule rebuttal-called gives it to the caller); a judged noun
+// or verb that states no proposition ("falsely claimed responsibility", "the baseless
+// claim" with nothing to point back to); and a judgment whose cue another dispute
+// covers, or of a claim that another dispute of the same sentence already targets (one
+// case per clause).
 
 // judgmentClasses are the word classes of lexicon/judgments.txt.
 var judgmentClasses = func() map[string]map[string]bool {
@@ -85,10 +98,11 @@ var (
 	judgedCueRule     = &disputeRule{name: "judged-cue", shape: graph.ShapeRebuttal}
 	judgedAnaphorRule = &disputeRule{name: "judged-anaphor", shape: graph.ShapeRebuttal}
 	wrongInSayingRule = &disputeRule{name: "wrong-in-saying", shape: graph.ShapeRebuttal}
+	judgedPredicate   = &disputeRule{name: "judged-predicate", shape: graph.ShapeRebuttal}
 )
 
 // judgedRules lists the rules of this file, for the fixture test.
-var judgedRules = []*disputeRule{judgedCueRule, judgedAnaphorRule, wrongInSayingRule}
+var judgedRules = []*disputeRule{judgedCueRule, judgedAnaphorRule, wrongInSayingRule, judgedPredicate}
 
 // maxJudgedModifiers bounds the modifiers between a judging adjective and its noun.
 const maxJudgedModifiers = 3
@@ -133,6 +147,8 @@ func (f *disputeFinder) judgmentAt(si int, toks []scanToken, k int) (judgment, b
 			return judgment{}, false
 		}
 		return f.judgedNoun(si, toks, k)
+	case beWords[w] || negatedBe(w):
+		return f.judgedByPredicate(si, toks, k)
 	case w == "without":
 		return f.withoutEvidence(si, toks, k)
 	}
@@ -470,6 +486,93 @@ func (f *disputeFinder) wrongInSaying(si int, toks []scanToken, k int) (judgment
 	}
 	if id := f.judgedClause(si, toks, c); id != "" {
 		return judgment{rule: wrongInSayingRule, cue: cue, claim: id}, true
+	}
+	return judgment{}, false
+}
+
+// negatedBe reports whether w is a negated form of "be" ("isn't", "wasn't").
+func negatedBe(w string) bool {
+	return strings.HasSuffix(w, "n't") && beWords[strings.TrimSuffix(w, "n't")]
+}
+
+// truthWords are what a negated "be" denies of a claim ("isn't true", "was not
+// accurate").
+var truthWords = judgmentClass("truth")
+
+// predicateEnd returns the index after a judging predicate that follows the form of
+// "be" at toks[b] ("is false", "was totally baseless", "isn't true", "is not
+// accurate", "is a lie") and ends its clause, or -1; "is not false" is none.
+func predicateEnd(toks []scanToken, b int) int {
+	p := b + 1
+	for p < len(toks) && rebuttalFillers[toks[p].Lower] && toks[p].Lower != "as" && !isJudgingAdjective(toks[p].Lower) {
+		p++
+	}
+	if p >= len(toks) || toks[p].Kind != 'w' {
+		return -1
+	}
+	negated := negatedBe(toks[b].Lower)
+	if !negated && (toks[p].Lower == "not" || toks[p].Lower == "never") {
+		negated = true
+		p++
+	}
+	if p >= len(toks) {
+		return -1
+	}
+	n := 0
+	switch {
+	case negated && truthWords[toks[p].Lower]:
+		n = 1 // "isn't true": false
+	case negated:
+		return -1 // "is not false", "is not a lie"
+	case isJudgingAdjective(toks[p].Lower) || wrongAdjectives[toks[p].Lower]:
+		n = 1
+	default:
+		n = rebuttalAt(toks, p)
+	}
+	if n == 0 || !rebuttalEnds(toks, p+n) {
+		return -1
+	}
+	return p + n
+}
+
+// judgedByPredicate: a claim noun and its clause, or a claim noun that points back,
+// as the subject of a judging predicate: "Clinton's claim that Trump is in ISIS
+// videos isn't true", "the notion that the mill closed is false", "That claim is
+// baseless." (opening its sentence; the claim of this sentence or the one before).
+func (f *disputeFinder) judgedByPredicate(si int, toks []scanToken, b int) (judgment, bool) {
+	end := predicateEnd(toks, b)
+	if end < 0 || b < 2 || retracted(toks, b) {
+		return judgment{}, false
+	}
+	cue := joinTokens(toks, b, end-1)
+	// "N that CLAUSE is false": the last "that" after a claim noun before the verb
+	for t := b - 2; t >= 1 && b-t <= maxClauseWords; t-- {
+		if toks[t].Lower != "that" {
+			continue
+		}
+		if nounFigure, ok := claimNouns[toks[t-1].Lower]; !ok || nounFigure {
+			continue
+		}
+		if b-(t+1) < 2 {
+			return judgment{}, false
+		}
+		v := &verbSite{si: si, toks: toks, i: t + 1, n: 1, kind: graph.DisputeRebuts, subjStart: -1}
+		m, ok := f.clauseClaimTo(v, t+1, b)
+		if !ok || m.claim == nil {
+			return judgment{}, false
+		}
+		// the noun may be the cue of the claimant's attribution ("Clinton's claim that
+		// ... isn't true"): its content holds the judgment, but its speaker makes the
+		// claim, not the judgment
+		return judgment{rule: judgedPredicate, cue: cue, bound: f.attributionWithCue(toks[t-1]), claim: *m.claim}, true
+	}
+	// "That claim is false.": a determiner and a claim noun open the sentence
+	n := b - 1
+	if nounFigure, ok := claimNouns[toks[n].Lower]; !ok || nounFigure || !anaphorDeterminers[toks[n-1].Lower] || !opensSentence(toks, n-1) {
+		return judgment{}, false
+	}
+	if id := f.precedingClaim(toks[n-1].Start, si, false, ArticleVoice, 1); id != "" {
+		return judgment{rule: judgedPredicate, cue: cue, claim: id}, true
 	}
 	return judgment{}, false
 }
