@@ -135,7 +135,7 @@ func (f *disputeFinder) judgedClaims() {
 func (f *disputeFinder) judgmentAt(si int, toks []scanToken, k int) (judgment, bool) {
 	w := toks[k].Lower
 	switch {
-	case erredVerbs[w] || wrongAdjectives[w] && predicative(toks, k):
+	case erredPhraseAt(toks, k) > 0 || wrongAdjectives[w] && predicative(toks, k):
 		return f.wrongInSaying(si, toks, k)
 	case judgingAdverbs[w]:
 		if retracted(toks, k) {
@@ -449,17 +449,29 @@ func (f *disputeFinder) wrongInSaying(si int, toks []scanToken, k int) (judgment
 	if k >= 1 && (beWords[toks[k-1].Lower] || strings.HasSuffix(toks[k-1].Lower, "ly") && toks[k-1].Text == toks[k-1].Lower) {
 		start = k - 1
 	}
-	j := k + 1
-	if j >= len(toks) {
+	e := k + max(1, erredPhraseAt(toks, k)) // after the judging words
+	link := -1
+	for g := e; g < len(toks) && g-e <= maxJudgedGap; g++ {
+		w := toks[g].Lower
+		if w == "in" || w == "to" || w == "by" {
+			if g == e {
+				link = g // "erred in saying", "was wrong to say"
+			}
+			break
+		}
+		if w == "when" {
+			link = g // "misspoke when he claimed", "stretched the truth a bit, when she claimed"
+			break
+		}
+		if toks[g].Text == "." || toks[g].Text == ";" || w == "that" || sayVerbs[w] {
+			break
+		}
+	}
+	if link < 0 {
 		return judgment{}, false
 	}
-	switch toks[j].Lower {
-	case "in", "to", "when", "by":
-	default:
-		return judgment{}, false
-	}
-	j++
-	if j < len(toks) && pronLexHas(toks[j].Lower) && toks[k+1].Lower == "when" {
+	j := link + 1
+	if j < len(toks) && pronLexHas(toks[j].Lower) && toks[link].Lower == "when" {
 		j++ // "misspoke when he claimed"
 	}
 	if j < len(toks) && possessivePronouns[toks[j].Lower] {
@@ -473,6 +485,9 @@ func (f *disputeFinder) wrongInSaying(si int, toks []scanToken, k int) (judgment
 		return judgment{}, false // "it is wrong to attribute ...": no claim made
 	}
 	cue := joinTokens(toks, start, j)
+	if link > e {
+		cue = joinTokens(toks, start, e-1) // the judging words alone, far from the verb
+	}
 	if a := f.attributionWithCue(toks[j]); a != nil && a.Content.Start >= toks[j].End {
 		if id := f.claimOfAttribution(a); id != "" {
 			return judgment{rule: wrongInSayingRule, cue: cue, bound: a, claim: id}, true
@@ -575,6 +590,44 @@ func (f *disputeFinder) judgedByPredicate(si int, toks []scanToken, b int) (judg
 		return judgment{rule: judgedPredicate, cue: cue, claim: id}, true
 	}
 	return judgment{}, false
+}
+
+// maxJudgedGap bounds the words between the judging words of wrong-in-saying and the
+// "when" that links them to a verb of saying ("stretched the truth a bit during the
+// debate, when she claimed ...").
+const maxJudgedGap = 10
+
+// erredPhrases are the judging phrases of several words of class erred ("stretched the
+// truth"), as words.
+var erredPhrases = func() [][]string {
+	var out [][]string
+	for w := range erredVerbs {
+		if ws := strings.Fields(w); len(ws) > 1 {
+			out = append(out, ws)
+		}
+	}
+	return out
+}()
+
+// erredPhraseAt returns the number of tokens of a judging phrase of class erred at
+// toks[k] (1 for a single word: "erred"), or 0.
+func erredPhraseAt(toks []scanToken, k int) int {
+	if erredVerbs[toks[k].Lower] {
+		return 1
+	}
+	for _, p := range erredPhrases {
+		if k+len(p) > len(toks) {
+			continue
+		}
+		ok := true
+		for i, w := range p {
+			ok = ok && toks[k+i].Lower == w
+		}
+		if ok {
+			return len(p)
+		}
+	}
+	return 0
 }
 
 // pronLexHas reports whether w is a personal pronoun.
