@@ -233,7 +233,11 @@ func calledBefore(toks []scanToken, k int) bool {
 // judgedVerb: a judging adverb before a claim-making verb ("falsely claimed") or after
 // it ("claimed falsely that").
 func (f *disputeFinder) judgedVerb(si int, toks []scanToken, k int) (judgment, bool) {
-	if v := k + 1; v < len(toks) && toks[v].Kind == 'w' {
+	v := k + 1
+	if v+1 < len(toks) && toks[v].Text == "," && k >= 1 && toks[k-1].Lower == "and" {
+		v++ // "has repeatedly, and falsely, claimed that"
+	}
+	if v < len(toks) && toks[v].Kind == 'w' {
 		if j, ok := f.claimOfVerb(si, toks, k, v); ok {
 			return j, true
 		}
@@ -347,7 +351,10 @@ func (f *disputeFinder) judgedNoun(si int, toks []scanToken, k int) (judgment, b
 		}
 		return judgment{}, false
 	}
-	if n+1 < len(toks) && toks[n+1].Lower == "that" {
+	if n+1 < len(toks) && toks[n+1].Lower == "that" && !relativeClause(toks, n+2, clauseEnd(toks, n+2)) {
+		if opensNounPhrase(toks, k) && clauseEnd(toks, n+2) >= sentenceWordsEnd(toks) {
+			return judgment{}, false // "A false report that a gunman was there sparked panic": the clause runs into the predicate
+		}
 		if id := f.judgedClause(si, toks, n+2); id != "" {
 			return judgment{rule: judgedCueRule, cue: cue, claim: id}, true
 		}
@@ -568,8 +575,8 @@ func (f *disputeFinder) judgedByPredicate(si int, toks []scanToken, b int) (judg
 		if nounFigure, ok := claimNouns[toks[t-1].Lower]; !ok || nounFigure {
 			continue
 		}
-		if b-(t+1) < 2 {
-			return judgment{}, false
+		if b-(t+1) < 2 || relativeClause(toks, t+1, b) {
+			return judgment{}, false // "the story that circulated online was false"
 		}
 		v := &verbSite{si: si, toks: toks, i: t + 1, n: 1, kind: graph.DisputeRebuts, subjStart: -1}
 		m, ok := f.clauseClaimTo(v, t+1, b)
@@ -696,6 +703,47 @@ func (f *disputeFinder) claimOfAttribution(a *Attribution) string {
 	return f.addClaim(c)
 }
 
+// relativeClause reports whether toks[j:end], after a claim noun and "that", is a
+// relative clause rather than the claim's content: it starts with a verb ("that
+// circulated online", "that went viral", "that was published") or ends with a verb of
+// telling whose object is the noun ("the lie that he told").
+func relativeClause(toks []scanToken, j, end int) bool {
+	if j >= end || j >= len(toks) {
+		return false
+	}
+	w := toks[j].Lower
+	if strings.HasSuffix(w, "ly") && j+1 < end {
+		w = toks[j+1].Lower // "that quickly spread"
+	}
+	if clauseAuxiliaries[w] || irregularPast[w] || judgedSayVerbs[w] || strings.HasSuffix(w, "ed") && len(w) > 4 {
+		return true
+	}
+	return relativeTellVerbs[toks[end-1].Lower]
+}
+
+// opensNounPhrase reports whether the noun phrase of the judging word at toks[k] opens
+// its sentence (a subject), past a determiner or possessive.
+func opensNounPhrase(toks []scanToken, k int) bool {
+	for j := k - 1; j >= 0; j-- {
+		w := toks[j].Lower
+		_, poss := stripPossessive(toks[j].Text)
+		if toks[j].Kind == 'q' || anaphorDeterminers[w] || possessivePronouns[w] || poss || w == "a" || w == "an" || judgingModifiers[w] {
+			continue
+		}
+		return false
+	}
+	return true
+}
+
+// sentenceWordsEnd returns the index after the last word or number of a sentence.
+func sentenceWordsEnd(toks []scanToken) int {
+	e := len(toks)
+	for e > 0 && toks[e-1].Kind != 'w' && toks[e-1].Kind != 'n' {
+		e--
+	}
+	return e
+}
+
 // judgedClause makes the clause starting at toks[j] the judged claim, as the other
 // rules do (clauseClaim): the claim of an attribution with that text, else a new
 // claim of origin "disputed"; "" when the clause has fewer than two words.
@@ -779,8 +827,8 @@ func (f *disputeFinder) spanningAttribution(pos int, bound *Attribution) *Attrib
 	si := f.sentenceOf(pos)
 	for i := range f.d.Attributions {
 		a := &f.d.Attributions[i]
-		if a == bound || a.Cue.End > pos || a.Content.Start <= pos {
-			continue
+		if a == bound || a.Cue.End > pos || a.Content.Start <= pos || bound != nil && a.Content.Start == bound.Content.Start {
+			continue // a second cue of the claimant's own content is not another voice
 		}
 		if f.sentenceOf(a.Cue.Start) == si && f.sentenceOf(a.Content.Start) == si {
 			return a
