@@ -6,21 +6,26 @@ import (
 	"github.com/claimgraph/claimgraph/extract/internal/attribml"
 )
 
-// dropEvidenceJudgments removes from a content the words by which the text judges it
-// unsupported: "without evidence" and its like (lexicon/judgments.txt) right after the
+// dropJudgments removes from a content the words by which the text judges it untrue or
+// unsupported (lexicon/judgments.txt): "without evidence" and its like right after the
 // cue ("claimed, without evidence, that ..." → "that ...") or at the end of the
 // content after a comma ("said that ..., without offering any evidence" → "that
-// ..."). They are no part of what the speaker says: the dispute rule judged-cue
-// (disputes_article.go) reads them as the text's judgment of the claim. Quoted words
-// are never dropped: they are the speaker's own.
-func dropEvidenceJudgments(d *Document, toks []attribml.Tok) {
+// ..."), and a judging adverb between commas right after the cue ("claimed, falsely,
+// that ..." → "that ..."). They are no part of what the speaker says: the dispute rule
+// judged-cue (disputes_article.go) reads them as the text's judgment of the claim.
+// Quoted words are never dropped: they are the speaker's own.
+func dropJudgments(d *Document, toks []attribml.Tok) {
 	tk := d.Tokens
 	for ai := range d.Attributions {
 		a := &d.Attributions[ai]
 		ps := spanPieces(a.Content)
 		i := sort.Search(len(tk), func(k int) bool { return tk[k].Start >= ps[0][0] })
 		end := sort.Search(len(tk), func(k int) bool { return tk[k].Start >= ps[0][1] })
-		if k := evidencePhraseEnd(tk, toks, i, end); k > i && k < end {
+		k := evidencePhraseEnd(tk, toks, i, end)
+		if k == i && i+1 < end && judgingAdverbs[tk[i].Lower] && !toks[i].InQuote && tk[i+1].Text == "," {
+			k = i + 1 // "falsely, that ..."
+		}
+		if k > i && k < end {
 			if tk[k].Text == "," {
 				k++
 			}

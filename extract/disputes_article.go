@@ -15,13 +15,15 @@ import (
 // sentences in testdata/rules/disputes/RULE.tsv:
 //
 //   - judged-cue: a judging adverb next to a claim-making verb ("falsely claimed",
-//     "claimed falsely that", "wrongly suggesting Curiel is part of ...", "falsely
-//     presents herself as a physician"), a judging adjective before a claim noun
-//     ("baseless claim", "wild, unsubstantiated accusations that"), or "without
-//     evidence" right after a claim-making verb or right after its content (",
-//     without offering evidence."); the verb or noun is the cue of an attribution
-//     whose content states a proposition (the content is the claim) or is followed by
-//     a clause (the clause is the claim);
+//     "claimed falsely that", "claimed, falsely, that", "wrongly suggesting Curiel is
+//     part of ...", "falsely presents herself as a physician"), a judging adjective
+//     before a claim noun ("baseless claim", "wild, unsubstantiated accusations
+//     that"), or "without evidence" right after a claim-making verb or right after its
+//     content (", without offering evidence."); the verb or noun is the cue of an
+//     attribution whose content states a proposition (the content is the claim) or is
+//     followed by a clause (the clause is the claim). Also a noun that itself calls
+//     what it names untrue, with its clause ("repeated the myth that ...", "the big lie
+//     that ..."), where rule rebuttal-clause found no speaker for it;
 //   - judged-anaphor: a claim noun judged by "without evidence" that points back ("He
 //     made the claim without evidence"): the claim is the nearest claim of the sentence
 //     before or this one;
@@ -149,6 +151,11 @@ func (f *disputeFinder) judgmentAt(si int, toks []scanToken, k int) (judgment, b
 		return f.judgedNoun(si, toks, k)
 	case beWords[w] || negatedBe(w):
 		return f.judgedByPredicate(si, toks, k)
+	case rebuttalNouns[w]:
+		if retracted(toks, k) {
+			return judgment{}, false
+		}
+		return f.judgingNoun(si, toks, k)
 	case w == "without":
 		return f.withoutEvidence(si, toks, k)
 	}
@@ -247,6 +254,36 @@ func (f *disputeFinder) judgedVerb(si int, toks []scanToken, k int) (judgment, b
 			j.cue = joinTokens(toks, v, k)
 			return j, true
 		}
+	}
+	// "claimed, falsely, that ..."
+	if v := k - 2; v >= 0 && toks[v].Kind == 'w' && toks[k-1].Text == "," && k+2 < len(toks) && toks[k+1].Text == "," && toks[k+2].Lower == "that" {
+		if j, ok := f.claimOfVerb(si, toks, v, v); ok {
+			j.cue = joinTokens(toks, v, k)
+			return j, true
+		}
+	}
+	return judgment{}, false
+}
+
+// judgingNoun: a noun that itself calls what it names untrue, with its clause ("the
+// myth that ...", "repeated the lie that ...", "the falsehood that ...",
+// lexicon/dispute_words.txt class rebuttal_noun), where rule rebuttal-clause found no
+// speaker for it: the clause is the claim.
+func (f *disputeFinder) judgingNoun(si int, toks []scanToken, k int) (judgment, bool) {
+	if k+2 >= len(toks) || toks[k+1].Lower != "that" || k < 1 {
+		return judgment{}, false
+	}
+	d := toks[k-1].Lower
+	_, poss := stripPossessive(toks[k-1].Text)
+	if !rebuttalDeterminers[d] && !possessivePronouns[d] && !poss && !judgingModifiers[d] && !isJudgingAdjective(d) && d != "big" {
+		return judgment{}, false
+	}
+	end := clauseEnd(toks, k+2)
+	if end-(k+2) < 3 || relativeClause(toks, k+2, end) || opensNounPhrase(toks, k) && end >= sentenceWordsEnd(toks) {
+		return judgment{}, false // "the lie that he told", "The myth that X persists": no clause of its own
+	}
+	if id := f.judgedClause(si, toks, k+2); id != "" {
+		return judgment{rule: judgedCueRule, cue: toks[k], claim: id}, true
 	}
 	return judgment{}, false
 }

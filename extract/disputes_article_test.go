@@ -40,6 +40,8 @@ func TestJudgedClaimNonDisputes(t *testing.T) {
 		{"subject clause running into its predicate", "A false report that a gunman was in the mall sparked panic."},
 		{"no proposition", "Police said the man gave a false name."},
 		{"wrongly of no saying", "He was wrongly convicted of murder in 1990."},
+		{"a lie told, not a claim", "She repeated the lie that he told."},
+		{"judging noun as subject", "The lie that the mill had closed spread quickly."},
 		{"predicate not ending its clause", "The claim that the mill had closed was false in part because of the strike."},
 		{"first-person retraction", "“I was wrong to say the bridge had failed its inspection,” Mayor Tom Reyes said."},
 		{"we erred", "“We erred in saying that the bridge had failed,” the mayor said."},
