@@ -37,4 +37,5 @@ func (s *Server) routes() {
 	v1.POST("/articles", requireKey(s.deps.Keys), withDeadline(s.deps.IngestTimeout),
 		handleIngest(s.deps.Store, s.deps.Ingester, s.deps.MaxBodyBytes, s.deps.MaxConcurrentIngests, s.log))
 	v1.GET("/subgraph", read, handleSubgraph(s.deps.Store, s.log))
+	v1.GET("/export", handleExport(s.deps.Store, s.log))
 }

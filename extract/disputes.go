@@ -82,6 +82,7 @@ func disputeWordClass(name string) map[string]bool {
 var truthKinds = map[graph.DisputeKind]bool{
 	graph.DisputeDisputes: true, graph.DisputeDenies: true, graph.DisputeRejects: true, graph.DisputeDismisses: true,
 	graph.DisputeRefutes: true, graph.DisputeContests: true, graph.DisputeQuestions: true,
+	graph.DisputeContradicts: true,
 }
 
 // claimNouns maps the nouns of lexicon/dispute_targets.txt to true for nouns of
@@ -249,10 +250,15 @@ func (f *disputeFinder) site(v *verbSite) {
 	if v.kind == graph.DisputeAccuses && f.passiveAccusation(v) {
 		return
 	}
-	if f.passive(v) {
+	if f.appositivePassive(v) || f.passive(v) {
 		return
 	}
 	v.disputer, v.subjStart = f.subject(v.toks, v.i)
+	if k := skipToSubject(v.toks, v.i); v.disputer == "" && (k < 0 || !relativeWords[v.toks[k].Lower]) {
+		// "The dean ... has published a letter strongly disputing ...": the verb is part
+		// of an attribution cue whose source the speaker stage resolved
+		v.disputer = f.cueSource(v.verb().Start)
+	}
 	if v.kind == graph.DisputeAccuses {
 		f.accusation(v) // a claim of the accuser, who may be unnamed
 		return
@@ -319,6 +325,69 @@ func (f *disputeFinder) passive(v *verbSite) bool {
 		f.emit(v, passiveRule, m)
 	}
 	return true
+}
+
+// appositivePassive handles "CLAUSE, a figure questioned by Israel, the US and
+// Germany": a claim noun in apposition, a dispute verb as its passive participle and
+// the disputers after "by" (rule relative-passive); it reports whether the verb
+// stood so.
+func (f *disputeFinder) appositivePassive(v *verbSite) bool {
+	toks, n := v.toks, v.i-1
+	if n < 2 || v.obj()+1 >= len(toks) || toks[v.obj()].Lower != "by" || !truthKinds[v.kind] {
+		return false
+	}
+	figure, ok := claimNouns[toks[n].Lower]
+	p := appositionStart(toks, n)
+	if !ok || p < 1 {
+		return false
+	}
+	agents := f.agentsFrom(toks, v.obj()+1)
+	if len(agents) == 0 {
+		return false
+	}
+	m, ok := f.clauseBefore(v, p)
+	if !ok {
+		return true
+	}
+	if figure {
+		m.shape = graph.ShapeFigures
+	}
+	v.disputer = agents[len(agents)-1]
+	f.coord = append(f.coord[:0], agents[:len(agents)-1]...)
+	f.emit(v, relativePassiveRule, m)
+	return true
+}
+
+// relativePassiveRule is the rule of appositivePassive.
+var relativePassiveRule = &disputeRule{name: "relative-passive", shape: graph.ShapeRelative, truthOnly: true}
+
+// agentsFrom reads the agents named from toks[j] on, coordinated by commas and "and"
+// ("Israel, the US and Germany"): their entity ids in text order, stopping at the
+// first word that names none.
+func (f *disputeFinder) agentsFrom(toks []scanToken, j int) []string {
+	var out []string
+	for j < len(toks) && len(out) < 6 {
+		if toks[j].Lower == "the" && j+1 < len(toks) {
+			j++
+		}
+		m := f.mentionStartingAt(toks[j].Start)
+		if m == nil || m.Kind == MentionPronoun {
+			break
+		}
+		out = append(out, m.Entity)
+		for j < len(toks) && toks[j].Start < m.Span.End {
+			j++
+		}
+		if j+1 < len(toks) && (toks[j].Text == "," || toks[j].Lower == "and") {
+			j++
+			if toks[j].Lower == "and" && j+1 < len(toks) {
+				j++
+			}
+			continue
+		}
+		break
+	}
+	return out
 }
 
 // mentionEndingAt returns the (longest) mention whose span ends at pos, possibly
@@ -422,6 +491,9 @@ func (f *disputeFinder) subject(toks []scanToken, i int) (string, int) {
 		return "", -1
 	}
 	if _, ok := pronLex[strings.TrimSuffix(t.Lower, "'s")]; ok {
+		if id := f.cueSpeaker(toks[i].Start, t); id != "" {
+			return id, k // the attribution stage resolved the same pronoun as the verb's source
+		}
 		if id := f.r.resolvePronoun(strings.TrimSuffix(strings.TrimSuffix(t.Text, "'s"), "’s"), t.Start); id != "" {
 			return id, k
 		}
@@ -443,6 +515,41 @@ func (f *disputeFinder) subject(toks []scanToken, i int) (string, int) {
 		return id, start
 	}
 	return f.groupSubject(toks, k)
+}
+
+// cueSpeaker returns the speaker of the attribution whose cue holds the dispute
+// verb at pos and whose source is the subject token t, or "". The speaker stage
+// resolves a pronoun source with more evidence (the previous speaker, quotes) than a
+// bare nearest-mention search, and one document should not give the same "he" two
+// referents.
+func (f *disputeFinder) cueSpeaker(pos int, t scanToken) string {
+	k, ok := f.cueAt[pos]
+	if !ok {
+		return ""
+	}
+	a := &f.d.Attributions[k]
+	if a.Speaker == nil || a.Source == nil || a.Source.Start > t.Start || a.Source.End < t.End {
+		return ""
+	}
+	return *a.Speaker
+}
+
+// relativeWords open a relative clause whose subject is read by the rules, not taken
+// from an attribution ("Russia, which denies sending troops").
+var relativeWords = disputeWordClass("relative_word")
+
+// cueSource returns the speaker of the attribution whose cue holds the dispute verb
+// at pos, when its source is a name or a resolved noun phrase before the verb, or "".
+func (f *disputeFinder) cueSource(pos int) string {
+	k, ok := f.cueAt[pos]
+	if !ok {
+		return ""
+	}
+	a := &f.d.Attributions[k]
+	if a.Speaker == nil || a.Source == nil || a.Source.End > pos {
+		return ""
+	}
+	return *a.Speaker
 }
 
 // disputeNouns are the dispute words that are nouns; possessivePronouns may stand

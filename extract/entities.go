@@ -213,12 +213,11 @@ func loadEntLexicon() *entityLexicon {
 	for _, f := range lexiconRows("firstnames.txt") {
 		l.firstNames[f[0]] = f[1][0]
 	}
-	for _, w := range []string{"senior", "top", "former", "high-ranking", "unnamed", "anonymous", "several", "some", "many", "other", "two", "three", "four", "five", "local", "western", "regional"} {
-		l.groupPre[w] = true
+	for _, f := range lexiconRows("group_premodifiers.txt") {
+		l.groupPre[f[0]] = true
 	}
-	for _, w := range []string{"ministry", "council", "institute", "agency", "authority", "committee", "commission", "government", "organization", "army", "military", "group", "movement", "university", "office", "department",
-		"party", "union", "coalition", "alliance", "bank", "court", "service", "fund", "mission", "foundation", "association", "federation", "observatory", "clinic", "hospital", "bureau", "directorate", "company", "corporation", "firm", "administration", "command"} {
-		l.nominals[w] = true
+	for _, f := range lexiconRows("nominals.txt") {
+		l.nominals[f[0]] = true
 	}
 	return l
 }
@@ -233,10 +232,13 @@ type entityBuilder struct {
 	pending  []pendingMention  // single capitalized words to resolve at the end
 	byID     map[string]*entityRecord
 	surnames map[string]*entityRecord // last word of a person's full name → the first such person
-	given    map[string]*entityRecord // first word of a person's full name → the first such person
-	memo     []gazMemo                // gazMatch results for the current sentence
-	tx       *scanText
-	bodies   []placeKeyedBody // public bodies keyed by their place (entities_bodies.go)
+	// bySurname lists every person of the document whose full name ends in the word, in
+	// the order they were named (an honorific picks among them by gender).
+	bySurname map[string][]*entityRecord
+	given     map[string]*entityRecord // first word of a person's full name → the first such person
+	memo      []gazMemo                // gazMatch results for the current sentence
+	tx        *scanText
+	bodies    []placeKeyedBody // public bodies keyed by their place (entities_bodies.go)
 	// standalone holds the capitalized name-shaped words that stand alone somewhere
 	// in the document ("Brodie said"): a surname used alone makes the full name
 	// before it a person.
@@ -257,6 +259,34 @@ type gazMemo struct {
 type entityRecord struct {
 	Entity
 	first int
+}
+
+// honorificGenders maps an honorific without its period ("mrs") to the gender it says.
+var honorificGenders = func() map[string]byte {
+	m := map[string]byte{}
+	for k, v := range lexicon.Map("honorifics.txt") { // lexicon/honorifics.txt
+		m[k] = v[0]
+	}
+	return m
+}()
+
+// honorificGender returns the gender an honorific title says ("Mrs." → f), or 0.
+func honorificGender(title string) byte {
+	return honorificGenders[strings.TrimSuffix(strings.ToLower(title), ".")]
+}
+
+// personGender returns a person's gender from their first name, else from an
+// honorific among their roles ("Mr."), or 0 when neither says it.
+func personGender(e *Entity) byte {
+	if g := firstNameGender(e); g != 0 {
+		return g
+	}
+	for _, r := range e.Roles {
+		if g := honorificGender(r); g != 0 {
+			return g
+		}
+	}
+	return 0
 }
 
 type pendingMention struct {
@@ -283,10 +313,11 @@ func (b *entityBuilder) entity(name string, kind graph.AgentKind, at int) *entit
 	b.byID[id] = e
 	b.order = append(b.order, e)
 	if kind == graph.KindPerson {
-		if f := strings.Fields(name); len(f) > 1 {
+		if f := strings.Fields(name); len(f) > 1 && honorificGender(f[0]) == 0 {
 			if b.surnames[f[len(f)-1]] == nil {
 				b.surnames[f[len(f)-1]] = e
 			}
+			b.bySurname[f[len(f)-1]] = append(b.bySurname[f[len(f)-1]], e)
 			if b.given[f[0]] == nil {
 				b.given[f[0]] = e
 			}
@@ -345,7 +376,7 @@ func sentenceSpans(d *Document) []Span {
 // added by resolveSpeakers).
 func findEntities(d *Document) {
 	b := &entityBuilder{d: d, byName: map[string]*entityRecord{}, acronyms: map[string]string{}, byID: map[string]*entityRecord{},
-		surnames: map[string]*entityRecord{}, given: map[string]*entityRecord{}, tx: scanTextOf(d), standalone: map[string]bool{}, lowercase: map[string]bool{}}
+		surnames: map[string]*entityRecord{}, bySurname: map[string][]*entityRecord{}, given: map[string]*entityRecord{}, tx: scanTextOf(d), standalone: map[string]bool{}, lowercase: map[string]bool{}}
 	spans := sentenceSpans(d)
 	for _, ss := range spans {
 		b.noteStandalone(b.tx.scan(ss.Start, ss.End))
@@ -361,6 +392,7 @@ func findEntities(d *Document) {
 	}
 	b.resolvePending()
 	b.nominals()
+	b.outletNominals()
 	b.descriptorNominals()
 	b.finish()
 }
@@ -725,6 +757,9 @@ func (b *entityBuilder) group(toks []scanToken, i int) int {
 			return 0
 		}
 		if _, ok := entityWords.groups[t.Lower]; ok && t.Text == t.Lower {
+			if entityWords.placeWords[strings.ToUpper(t.Lower[:1])+t.Lower[1:]] {
+				return 0 // "Palestinian police": a public body of the place (rule 3)
+			}
 			name := string(b.d.Runes[toks[start].Start:t.End])
 			name = collapseSpace(name)
 			rec := b.entity(name, graph.KindGroup, toks[start].Start)
@@ -838,8 +873,9 @@ func (b *entityBuilder) titled(toks []scanToken, i int) int {
 	if e, ok := entityWords.gaz[lookupKey(nameToks)]; ok && e.kind == graph.KindPerson {
 		canon = e.canon
 	} else if len(nameToks) == 1 {
-		if p := b.personBySurname(name); p != nil {
-			canon = p.Name
+		canon = b.honorificCanon(name, collapseSpace(string(b.d.Runes[toks[j].Start:toks[j+tn-1].End])))
+		if title := string(b.d.Runes[toks[j].Start:toks[j+tn-1].End]); canon == title+" "+name {
+			nameToks = toks[j:k] // "Mrs. Trump" is the whole name: no alias "Trump"
 		}
 	}
 	// "CJ (Kees) Matthijssen": the name in parentheses is the one used, with the surname
@@ -859,6 +895,45 @@ func (b *entityBuilder) titled(toks []scanToken, i int) int {
 	}
 	b.appositives(rec, toks, nameStart, k)
 	return k - i
+}
+
+// honorificCanon returns the canonical name of a titled surname ("Mr. Trump", title
+// the honorific or other title as written): among the persons named in full before
+// with that surname, the one whose gender fits the title's (from an honorific; any for
+// a title that says none), the first of them when several fit a title without gender;
+// else the surname itself, or, when an entity of the other gender already holds the
+// surname as its name, the honorific and surname as written ("Mrs. Trump" after a
+// "Mr. Trump" who was never named in full). Two fitting persons for a gendered title
+// leave the surname alone: a wrong speaker is worse than a vague one.
+func (b *entityBuilder) honorificCanon(surname, title string) string {
+	g := honorificGender(title)
+	var fit []*entityRecord
+	for _, e := range b.bySurname[surname] {
+		if eg := personGender(&e.Entity); e.Kind == graph.KindPerson && (g == 0 || eg == 0 || eg == g) {
+			fit = append(fit, e)
+		}
+	}
+	if g != 0 && len(fit) > 1 {
+		var same []*entityRecord
+		for _, e := range fit {
+			if personGender(&e.Entity) == g {
+				same = append(same, e)
+			}
+		}
+		fit = same
+	}
+	switch {
+	case len(fit) == 1 || len(fit) > 1 && g == 0:
+		return fit[0].Name
+	case g == 0:
+		return surname
+	}
+	if e := b.byName[surname]; e != nil {
+		if eg := personGender(&e.Entity); eg != 0 && eg != g {
+			return title + " " + surname
+		}
+	}
+	return surname
 }
 
 func (b *entityBuilder) personBySurname(s string) *entityRecord {
@@ -1083,14 +1158,17 @@ func nameParticleRun(toks []scanToken, j int) int {
 // nameBreakWords are words that, capitalized in a headline, end a name rather than
 // continue it ("Lindsey Graham Says", "Hillary Clinton Was Headed").
 var nameBreakWords = func() map[string]bool {
-	m := map[string]bool{"is": true, "was": true, "were": true, "are": true, "has": true, "have": true, "had": true,
-		"would": true, "can": true, "could": true, "should": true, "must": true, "does": true, "did": true,
-		"says": true, "said": true, "to": true, "and": true, "or": true, "vs": true, "vs.": true}
+	m := lexicon.Set("name_break_words.txt") // lexicon/name_break_words.txt
 	for w := range speechVerbs {
 		m[w] = true
 	}
 	for w := range sentenceStarters {
 		m[w] = true
+	}
+	for w := range disputeVerbs {
+		if !strings.Contains(w, " ") {
+			m[w] = true
+		}
 	}
 	return m
 }()
@@ -1472,6 +1550,12 @@ func (b *entityBuilder) resolvePending() {
 			b.mention(b.byName[canon], p.start, p.end, MentionName)
 			continue
 		}
+		// a person known only by this surname ("Mr. Trump") before the first full name
+		// that ends in it
+		if e := b.byName[p.text]; e != nil && e.Kind == graph.KindPerson {
+			b.mention(e, p.start, p.end, MentionName)
+			continue
+		}
 		if e := b.personBySurname(p.text); e != nil {
 			b.mention(e, p.start, p.end, MentionName)
 			continue
@@ -1512,6 +1596,77 @@ func (b *entityBuilder) nominals() {
 			b.mention(e, toks[i].Start, toks[i+1].End, MentionNominal)
 		}
 	}
+}
+
+// outletNominals are the phrases of lexicon/outlet_nominals.txt, as words.
+var outletNominals = func() [][]string {
+	var out [][]string
+	for _, f := range lexiconRows("outlet_nominals.txt") {
+		out = append(out, strings.Fields(f[0]))
+	}
+	return out
+}()
+
+// outletNominalAt returns the length in tokens of an outlet nominal phrase at
+// toks[i] (lowercase as written), or 0.
+func outletNominalAt(toks []scanToken, i int) int {
+	for _, p := range outletNominals {
+		if i+len(p) > len(toks) {
+			continue
+		}
+		ok := true
+		for k, w := range p {
+			if toks[i+k].Text != w {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			return len(p)
+		}
+	}
+	return 0
+}
+
+// outletNominals applies rule 9 to news outlets: "the network", "the news
+// organization" is the one outlet named in its sentence or the two before it.
+func (b *entityBuilder) outletNominals() {
+	sents := sentenceSpans(b.d)
+	for si, s := range sents {
+		toks := b.tx.scan(s.Start, s.End)
+		for i := 0; i+1 < len(toks); i++ {
+			if toks[i].Lower != "the" {
+				continue
+			}
+			n := outletNominalAt(toks, i+1)
+			if n == 0 || i+1+n < len(toks) && toks[i+1+n].Kind == 'w' && isCapitalized(toks[i+1+n].Text) {
+				continue // "the network CNN", "the paper Le Monde": a name follows
+			}
+			if e := b.outletNear(sents[max(0, si-2)].Start, toks[i].Start); e != nil {
+				b.mention(e, toks[i].Start, toks[i+n].End, MentionNominal)
+			}
+		}
+	}
+}
+
+// outletNear returns the one outlet named between from and pos, or nil when none or
+// two different ones are.
+func (b *entityBuilder) outletNear(from, pos int) *entityRecord {
+	var found *entityRecord
+	for _, m := range b.mentions {
+		if m.Span.Start < from || m.Span.End > pos || m.Kind != MentionName {
+			continue
+		}
+		e := b.byID[m.Entity]
+		if e == nil || e.Kind != graph.KindOutlet {
+			continue
+		}
+		if found != nil && found != e {
+			return nil
+		}
+		found = e
+	}
+	return found
 }
 
 // orgDescriptor is the head noun of an appositive that describes an organization

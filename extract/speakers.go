@@ -196,7 +196,7 @@ func (r *speakerResolver) entity(id string) *Entity {
 }
 
 func (r *speakerResolver) gender(e *Entity) byte {
-	if g := firstNameGender(e); g != 0 {
+	if g := personGender(e); g != 0 {
 		return g
 	}
 	return r.learned[e.ID]
@@ -514,6 +514,9 @@ func (r *speakerResolver) headMention(ms []Mention, words []scanToken, headEnd i
 		if k := groupComplementIndex(words, m.Span.Start); k >= 0 && spokespersonNouns[words[k].Lower] && m.Span.End >= headEnd-1 {
 			return m.Entity // "a spokesperson for the ministry" speaks for the ministry
 		}
+		if authorOfDocument(words, m.Span.End, headEnd) {
+			return m.Entity // "A 2014 House Intelligence Committee report found ..."
+		}
 		if modifiesHead(words, m.Span.End, headEnd) || groupComplementIndex(words, m.Span.Start) >= 0 {
 			continue
 		}
@@ -684,7 +687,7 @@ func (r *speakerResolver) unnamedSource(words []scanToken, headEnd int) string {
 	}
 	last := head[len(head)-1]
 	if _, ok := entityWords.groups[last.Lower]; ok {
-		return r.newSourceEntity(groupName(head), graph.KindGroup, head[0].Start, last.End, MentionNominal)
+		return r.newSourceEntity(r.groupName(head), graph.KindGroup, head[0].Start, last.End, MentionNominal)
 	}
 	if len(head) >= 2 && len(head) <= 3 && allNameWords(head) {
 		name := collapseSpace(string(r.d.Runes[head[0].Start:last.End]))
@@ -836,7 +839,7 @@ func (r *speakerResolver) complementGroup(head []scanToken) string {
 			first++
 		}
 		name := collapseSpace(string(r.d.Runes[head[first].Start:last.End]))
-		if w := head[first]; isCommonCapitalized(w.Text) {
+		if w := head[first]; r.openingCapitalized(w.Text) {
 			name = strings.ToLower(w.Text) + name[len(w.Text):] // "Permanent members" at a sentence start
 		}
 		return r.newSourceEntity(name, graph.KindGroup, head[first].Start, last.End, MentionNominal)
@@ -844,15 +847,16 @@ func (r *speakerResolver) complementGroup(head []scanToken) string {
 	return ""
 }
 
-// groupName names a group by the words of its head without articles, lowercasing
-// capitalized words that are neither demonyms nor listed names ("Observers" →
-// "observers", "Israeli officials" stays).
-func groupName(head []scanToken) string {
+// groupName names a group by the words of its head without articles, lowercasing its
+// own capitalized words and an opening ordinary word ("Observers" → "observers",
+// "Permanent members" → "permanent members"); demonyms and names stay as written
+// ("Israeli officials", "Clinton supporters").
+func (r *speakerResolver) groupName(head []scanToken) string {
 	var parts []string
 	for _, w := range head {
 		switch {
 		case isArticle(w.Lower):
-		case isCommonCapitalized(w.Text):
+		case isCommonCapitalized(w.Text), len(parts) == 0 && r.openingCapitalized(w.Text):
 			parts = append(parts, strings.ToLower(w.Text))
 		default:
 			parts = append(parts, w.Text)
@@ -861,10 +865,36 @@ func groupName(head []scanToken) string {
 	return strings.Join(parts, " ")
 }
 
-// isCommonCapitalized reports whether a capitalized word is no demonym and no listed
-// name: an ordinary word capitalized at a sentence start.
+// openingCapitalized reports whether the first word of a group's name is an ordinary
+// word capitalized at a sentence start ("Permanent members"): no demonym, no listed
+// name, no given name and no word of an entity's name in the document ("Clinton
+// supporters" after Hillary Clinton keeps its name).
+func (r *speakerResolver) openingCapitalized(w string) bool {
+	if !isCapitalized(w) || entityWords.adjCountry[w] != "" || entityWords.gaz[w].canon != "" || entityWords.firstNames[w] != 0 {
+		return false
+	}
+	for _, e := range r.d.Entities {
+		for _, n := range strings.Fields(e.Name) {
+			if n == w {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// isCommonCapitalized reports whether a capitalized word is one of a group's own
+// words (group noun, premodifier, body noun, sentence starter) and no demonym or
+// listed name: an ordinary word capitalized at a sentence start.
 func isCommonCapitalized(w string) bool {
-	return isCapitalized(w) && entityWords.adjCountry[w] == "" && entityWords.gaz[w].canon == ""
+	if !isCapitalized(w) || entityWords.adjCountry[w] != "" || entityWords.gaz[w].canon != "" {
+		return false
+	}
+	// only the group's own words: "Senior officials" → senior officials, but "Clinton
+	// supporters" and "Mr. Obama's advisers" keep the name as written
+	l := strings.ToLower(w)
+	_, group := entityWords.groups[l]
+	return group || entityWords.groupPre[l] || entityWords.nominals[l] || sentenceStarters[w]
 }
 
 // newSourceEntity adds an entity that a source names (a group, or a person the entity
@@ -892,6 +922,22 @@ func modifiesHead(words []scanToken, end, headEnd int) bool {
 		return w.Text == w.Lower && w.Kind == 'w'
 	}
 	return false
+}
+
+// documentNouns speak for their author (lexicon/document_nouns.txt).
+var documentNouns = lexicon.Set("document_nouns.txt")
+
+// authorOfDocument reports whether the name ending at end is followed, as the last
+// word of the head, by a document noun ("Committee report", "Pentagon statement"): a
+// document speaks for its author.
+func authorOfDocument(words []scanToken, end, headEnd int) bool {
+	var after []scanToken
+	for _, w := range words {
+		if w.Start >= end && w.Start < headEnd {
+			after = append(after, w)
+		}
+	}
+	return len(after) == 1 && after[0].Text == after[0].Lower && documentNouns[after[0].Lower]
 }
 
 // maxGroupWords bounds the sources that rule 3 turns into group names.

@@ -10,6 +10,8 @@
 //	claimgraph eval disputes [FILE]   precision and recall per dispute shape
 //	claimgraph eval facts [DIR]       must-find facts on the out-of-domain set
 //	claimgraph migrate                upgrade the Neo4j store of NEO4J_URI in place
+//	claimgraph export [filters] --format F [--out FILE|DIR]  researchers' formats (graphml, gexf, prov, ...)
+//	claimgraph import FILE            restore a records export
 //
 // Run "claimgraph help" for the configuration each command reads.
 package main
@@ -32,6 +34,8 @@ func commands() map[string]command {
 	return map[string]command{
 		"corpus":  runCorpus,
 		"eval":    runEval,
+		"export":  runExport,
+		"import":  runImport,
 		"extract": runExtract,
 		"ingest":  runIngest,
 		"migrate": runMigrate,

@@ -21,9 +21,15 @@
 //     matches only such a case, never a gold case with a disputer; and
 //   - its claim matches: the span of the predicted Claim (the claim the dispute
 //     targets) overlaps the gold claim_span (for anaphoric, relative and accusation
-//     cases, the claim the anaphor or relative refers to); when the gold claim_span is
+//     cases, the claim the anaphor or relative refers to), or the predicted claim has
+//     the same words as the text at claim_span (claim ids are content-derived, so a
+//     claim stated twice is kept at its first statement); when the gold claim_span is
 //     null (the claim is not in the text), the predicted Cue overlaps the gold
 //     cue_span instead.
+//
+// Predicted disputes with one cue, claim and target but different disputers
+// (coordinated disputers: "Israel, the US and Germany questioned the figure") are one
+// predicted dispute mention, whose disputer matches when any of theirs does.
 //
 // Counterclaim and figures cases also match a within-article conflict, a pair of
 // claim spans of which one overlaps claim_span and the other other_claim_span (in

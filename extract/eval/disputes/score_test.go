@@ -39,6 +39,8 @@ func testDoc(disputes ...extract.Dispute) *extract.Document {
 			{ID: "c1", Span: extract.Span{Start: 12, End: 34}},
 			{ID: "c2", Span: extract.Span{Start: 52, End: 75}},
 			{ID: "c3", Span: extract.Span{Start: 90, End: 96}},
+			// c4 is c1's proposition kept at another statement of it (ids are content-derived)
+			{ID: "c4", Span: extract.Span{Start: 0, End: 6}, Text: "The march was peaceful."},
 		},
 		Disputes: disputes,
 	}
@@ -87,6 +89,10 @@ func TestMatchRule(t *testing.T) {
 			extract.Dispute{Disputer: "ministry", Target: strp("organisers"), Cue: cue}, false, true},
 		{"claim span touching, not overlapping", func() Case { g := goldDenial(); g.ClaimSpan = span(75, 77); return g }(),
 			extract.Dispute{Disputer: "ministry", Claim: strp("c2"), Cue: cue}, false, true},
+		{"claim stated elsewhere with the gold claim's words", func() Case { g := goldDenial(); g.ClaimSpan = span(12, 34); return g }(),
+			extract.Dispute{Disputer: "ministry", Claim: strp("c4"), Cue: cue}, true, false},
+		{"claim stated elsewhere with other words", goldDenial(),
+			extract.Dispute{Disputer: "ministry", Claim: strp("c4"), Cue: cue}, false, true},
 		{"claim id unknown", goldDenial(),
 			extract.Dispute{Disputer: "ministry", Claim: strp("nope"), Cue: cue}, false, true},
 		{"claim not in text: cue overlap decides", func() Case { g := goldDenial(); g.ClaimSpan = nil; return g }(),
@@ -295,4 +301,27 @@ func TestCheckCaseSpans(t *testing.T) {
 	out := good
 	out.ClaimSpan = span(28, 40)
 	assert.Error(t, CheckCaseSpans(out, text))
+}
+
+// Coordinated disputers of one dispute mention ("the police and the organisers denied
+// it") are one prediction: found when any of them is the gold disputer, and counted
+// once; the same disputers with another cue are another prediction.
+func TestCoordinatedDisputersAreOneMention(t *testing.T) {
+	cue := extract.Span{Start: 90, End: 96}
+	set, err := NewSet(nil, []Case{goldDenial()})
+	require.NoError(t, err)
+	both := []extract.Dispute{
+		{Disputer: "police", Claim: strp("c2"), Cue: cue},
+		{Disputer: "ministry", Claim: strp("c2"), Cue: cue},
+	}
+	r := Score(set, map[string]*extract.Document{"d": testDoc(both...)}, Hooks{})
+	assert.True(t, r.Cases[0].Found)
+	assert.Equal(t, 1, r.Total.Predicted)
+	assert.Equal(t, 1, r.Total.Correct)
+
+	other := append(both, extract.Dispute{Disputer: "police", Claim: strp("c2"), Cue: extract.Span{Start: 7, End: 11}})
+	r = Score(set, map[string]*extract.Document{"d": testDoc(other...)}, Hooks{})
+	assert.Equal(t, 2, r.Total.Predicted)
+	assert.Equal(t, 1, r.Total.Correct)
+	assert.Len(t, r.FalsePositives, 1)
 }

@@ -1,0 +1,35 @@
+// Package export writes a claimgraph store, or a part of it, in the formats researchers'
+// tools read: GraphML, GEXF, node-link JSON, Neo4j admin-import CSV, a Cypher script,
+// W3C PROV-JSON and PROV-O Turtle, schema.org JSON-LD, a Frictionless/RO-Crate dataset
+// bundle, and JSON Lines of the store's own records (which Import reads back).
+//
+// # One path
+//
+// Every format is a Writer fed by one walk over the store (Run): the command
+// `claimgraph export` and the API's GET /v1/export both call Export. The walk selects
+// the records of a Filter:
+//
+//   - no filter: the whole store. Articles are read a page at a time, each with its
+//     statements, disputes, mentions and the links it wrote (ArticleGraph); then every
+//     outlet, claim and agent. Nothing is kept in memory between pages except the
+//     outlets' ids, so memory stays flat as the store grows. Because outlets, claims and
+//     agents are never deleted and are listed after the records that point at them, no
+//     edge points at a missing node even while articles are written during the export.
+//   - a search (the filters of GET /v1/claims, plus a published date range): the
+//     matching claims, each with its statements and their articles, outlets, speakers
+//     and agencies, the disputes of the claim and the claims it conflicts with or is
+//     corroborated by. The walk remembers the ids it has written (memory grows with the
+//     selection, not with the store).
+//   - a neighbourhood (Root and Depth): the nodes and edges of Store.Subgraph.
+//
+// Writers that need every node before the first edge (GEXF, node-link JSON) spool edges
+// to a temporary file; multi-file formats (Neo4j CSV, dataset bundle) write their files
+// into a Dir, which is a directory on disk or a zip stream.
+//
+// # Namespaces
+//
+// RDF and PROV outputs name every record https://claimgraph.dev/id/{id} and use the
+// claimgraph vocabulary https://claimgraph.dev/ns# (prefix cg) for what PROV has no term
+// for: cg:Dispute, cg:disputer, cg:disputes, cg:targets, cg:conflictsWith,
+// cg:corroborates, cg:kind, cg:confidence; see NAMESPACE.md.
+package export

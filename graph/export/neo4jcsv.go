@@ -1,0 +1,206 @@
+package export
+
+import (
+	"context"
+	"encoding/csv"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/claimgraph/claimgraph/graph"
+)
+
+// edgeEnds gives every relationship type its start and end labels (graph.EdgesOf).
+var edgeEnds = map[string][2]string{
+	graph.EdgePublishedBy: {graph.LabelArticle, graph.LabelOutlet},
+	graph.EdgeInArticle:   {graph.LabelStatement, graph.LabelArticle},
+	graph.EdgeOfClaim:     {graph.LabelStatement, graph.LabelClaim},
+	graph.EdgeSaidBy:      {graph.LabelStatement, graph.LabelAgent},
+	graph.EdgeVia:         {graph.LabelStatement, graph.LabelAgent},
+	graph.EdgeDisputedBy:  {graph.LabelDispute, graph.LabelAgent},
+	graph.EdgeDisputes:    {graph.LabelDispute, graph.LabelClaim},
+	graph.EdgeTargets:     {graph.LabelDispute, graph.LabelAgent},
+	graph.EdgeDisputeIn:   {graph.LabelDispute, graph.LabelArticle},
+	graph.EdgeMentions:    {graph.LabelArticle, graph.LabelAgent},
+	graph.EdgeConflicts:   {graph.LabelClaim, graph.LabelClaim},
+	graph.EdgeCorroborate: {graph.LabelClaim, graph.LabelClaim},
+}
+
+// edgeTypes lists the relationship types in output order.
+var edgeTypes = []string{graph.EdgePublishedBy, graph.EdgeInArticle, graph.EdgeOfClaim, graph.EdgeSaidBy, graph.EdgeVia,
+	graph.EdgeDisputedBy, graph.EdgeDisputes, graph.EdgeTargets, graph.EdgeDisputeIn, graph.EdgeMentions, graph.EdgeConflicts, graph.EdgeCorroborate}
+
+// arrayDelimiter joins list elements in a Neo4j CSV cell (neo4j-admin's default).
+// An element holding it has it replaced by U+FF1B (；), which Neo4j cannot escape.
+const arrayDelimiter = ";"
+
+func nodeFile(label string) string { return "nodes_" + label + ".csv" }
+func relFile(typ string) string    { return "relationships_" + typ + ".csv" }
+
+func neo4jCSVFiles() []string {
+	var out []string
+	for _, l := range labels {
+		out = append(out, nodeFile(l))
+	}
+	for _, t := range edgeTypes {
+		out = append(out, relFile(t))
+	}
+	return append(out, "import.sh")
+}
+
+// neo4jCSV writes Neo4j admin-import CSV: one node file per label with header
+// "id:ID(Label),prop[:type]…,:LABEL" (id spaces per label, so ids need only be unique
+// within a label), one relationship file per type with ":START_ID(Label),:END_ID(Label),
+// :TYPE" and a link's properties, lists as string[] joined with ";", nested values as
+// JSON text (as the Neo4j store keeps them), and import.sh, the neo4j-admin command
+// that loads them.
+type neo4jCSV struct {
+	t   *tempFiles
+	dir Dir
+	w   map[string]*csv.Writer
+}
+
+func newNeo4jCSV(dir Dir) (*neo4jCSV, error) {
+	t, err := newTempFiles()
+	if err != nil {
+		return nil, err
+	}
+	return &neo4jCSV{t: t, dir: dir, w: map[string]*csv.Writer{}}, nil
+}
+
+func (n *neo4jCSV) writer(name string, header []string) (*csv.Writer, error) {
+	if w, ok := n.w[name]; ok {
+		return w, nil
+	}
+	b, err := n.t.get(name, nil)
+	if err != nil {
+		return nil, err
+	}
+	w := csv.NewWriter(b)
+	n.w[name] = w
+	return w, w.Write(header)
+}
+
+func nodeHeader(label string) []string {
+	h := []string{"id:ID(" + label + ")"}
+	for _, f := range nodeFields[label] {
+		switch f.Kind {
+		case kindList:
+			h = append(h, f.Name+":string[]")
+		case kindDouble:
+			h = append(h, f.Name+":double")
+		default:
+			h = append(h, f.Name)
+		}
+	}
+	return append(h, ":LABEL")
+}
+
+func relHeader(typ string) []string {
+	ends := edgeEnds[typ]
+	h := []string{":START_ID(" + ends[0] + ")", ":END_ID(" + ends[1] + ")", ":TYPE"}
+	if typ == graph.EdgeConflicts || typ == graph.EdgeCorroborate {
+		for _, f := range linkFields {
+			h = append(h, f.Name)
+		}
+	}
+	return h
+}
+
+// cell renders a value for a Neo4j CSV cell.
+func cell(v any) string {
+	if ss, ok := v.([]string); ok {
+		parts := make([]string, len(ss))
+		for i, s := range ss {
+			parts[i] = strings.ReplaceAll(s, arrayDelimiter, "；")
+		}
+		return strings.Join(parts, arrayDelimiter)
+	}
+	return flat(v)
+}
+
+// Node implements Writer.
+func (n *neo4jCSV) Node(_ context.Context, nd Node) error {
+	w, err := n.writer(nodeFile(nd.Label), nodeHeader(nd.Label))
+	if err != nil {
+		return err
+	}
+	row := []string{nd.ID()}
+	for _, v := range values(nd) {
+		row = append(row, cell(v))
+	}
+	return w.Write(append(row, nd.Label))
+}
+
+// Edge implements Writer.
+func (n *neo4jCSV) Edge(_ context.Context, e Edge) error {
+	if _, ok := edgeEnds[e.Type]; !ok {
+		return graph.Errorf(graph.EINTERNAL, "edge type %q has no Neo4j CSV file", e.Type)
+	}
+	w, err := n.writer(relFile(e.Type), relHeader(e.Type))
+	if err != nil {
+		return err
+	}
+	row := []string{e.From, e.To, e.Type}
+	if e.Type == graph.EdgeConflicts || e.Type == graph.EdgeCorroborate {
+		lv := linkValues(e)
+		if lv == nil {
+			lv = make([]any, len(linkFields))
+		}
+		for _, v := range lv {
+			row = append(row, cell(v))
+		}
+	}
+	return w.Write(row)
+}
+
+// Close implements Writer.
+func (n *neo4jCSV) Close(_ context.Context) error {
+	for _, w := range n.w {
+		w.Flush()
+		if err := w.Error(); err != nil {
+			n.t.remove()
+			return err
+		}
+	}
+	b, err := n.t.get("import.sh", nil)
+	if err != nil {
+		n.t.remove()
+		return err
+	}
+	if err := writeImportScript(b, n.t.names); err != nil {
+		n.t.remove()
+		return err
+	}
+	return n.t.copyTo(n.dir, neo4jCSVFiles())
+}
+
+// writeImportScript writes the neo4j-admin command that loads the files present.
+func writeImportScript(w io.Writer, present []string) error {
+	var b strings.Builder
+	b.WriteString("#!/bin/sh\n# Load this claimgraph export into a new, stopped Neo4j database (default: claimgraph):\n")
+	b.WriteString("#   sh import.sh [DATABASE]   (run from this directory, with neo4j-admin on PATH)\n")
+	b.WriteString("# This is the graph as researchers query it; to serve it with the claimgraph API, restore\n")
+	b.WriteString("# the records format with `claimgraph import` instead (it rebuilds the store's indexes).\nset -e\ncd \"$(dirname \"$0\")\"\n")
+	b.WriteString("neo4j-admin database import full --array-delimiter=';' --multiline-fields=true --id-type=string \\\n")
+	has := map[string]bool{}
+	for _, p := range present {
+		has[p] = true
+	}
+	for _, l := range labels {
+		if has[nodeFile(l)] {
+			fmt.Fprintf(&b, "  --nodes=%s=%s \\\n", l, nodeFile(l))
+		}
+	}
+	for _, t := range edgeTypes {
+		if has[relFile(t)] {
+			fmt.Fprintf(&b, "  --relationships=%s=%s \\\n", t, relFile(t))
+		}
+	}
+	b.WriteString("  \"${1:-claimgraph}\"\n")
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+// Abort implements Writer.
+func (n *neo4jCSV) Abort() { n.t.remove() }
