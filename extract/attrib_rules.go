@@ -24,6 +24,7 @@ var contentRules = []contentRule{
 	{"a content ends where a later report begins", releaseLaterContent},
 	{"a coordinated cue ends the first content", func(d *Document, _ []attribml.Tok) { endAtCoordinatedCue(d) }},
 	{"leading connectives are dropped", dropLeadingConnectives},
+	{"a judgment is no content", dropJudgments}, // attrib_judgment.go
 	{"final period and dangling words are dropped", trimContentEnds},
 }
 

@@ -21,7 +21,7 @@ func (Extractor) Extract(ctx context.Context, a graph.ArticleInput) (*graph.Extr
 	}
 	doc := Extract(a.Text)
 	g := ToGraph(MetaOf(a), doc)
-	return &graph.Extraction{Graph: g, Disputes: Disputes(doc)}, nil
+	return &graph.Extraction{Graph: g, Disputes: Disputes(doc, g.Outlet)}, nil
 }
 
 // MetaOf returns the metadata ToGraph takes from an article input.
@@ -30,10 +30,19 @@ func MetaOf(a graph.ArticleInput) ArticleMeta {
 }
 
 // Disputes returns every dispute of doc as a graph.ExtractedDispute (claim and target
-// ids as found; "" when absent).
-func Disputes(doc *Document) []graph.ExtractedDispute {
+// ids as found; "" when absent). A dispute in the article's own voice
+// (Dispute.IsArticleVoice) is the outlet's (OutletAgent), as in ToGraph; without an
+// outlet its disputer stays "", which names no agent, and ingest leaves it out.
+func Disputes(doc *Document, outlet *graph.Outlet) []graph.ExtractedDispute {
+	voice := ""
+	if oa := OutletAgent(outlet); oa != nil {
+		voice = oa.ID
+	}
 	out := make([]graph.ExtractedDispute, 0, len(doc.Disputes))
 	for _, d := range doc.Disputes {
+		if d.IsArticleVoice() {
+			d.Disputer = voice
+		}
 		x := graph.ExtractedDispute{DisputerID: d.Disputer, Kind: d.Kind,
 			Cue:      graph.Span{Start: d.Cue.Start, End: d.Cue.End, Text: d.Cue.Text},
 			Sentence: graph.Span{Start: d.Sentence.Start, End: d.Sentence.End, Text: d.Sentence.Text}}

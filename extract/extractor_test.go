@@ -51,3 +51,24 @@ func TestExtractor(t *testing.T) {
 	_, err = Extractor{}.Extract(ctx, a)
 	assert.Equal(t, graph.EUNAVAILABLE, graph.ErrorCode(err))
 }
+
+// A dispute in the article's own voice is its outlet's (OutletAgent), as in ToGraph;
+// without an outlet its disputer stays "" (no agent: ingest leaves it out). Other
+// disputes keep their disputer.
+func TestDisputesArticleVoice(t *testing.T) {
+	ref := "c1"
+	doc := &Document{Disputes: []Dispute{
+		{Disputer: ArticleVoice, Claim: &ref, Kind: graph.DisputeRebuts},
+		{Disputer: "ag_israel", Claim: &ref, Kind: graph.DisputeDenies},
+	}}
+	outlet := &graph.Outlet{ID: graph.OutletID("Example News"), Name: "Example News"}
+	got := Disputes(doc, outlet)
+	require.Len(t, got, 2)
+	assert.Equal(t, graph.AgentID("Example News"), got[0].DisputerID)
+	assert.Equal(t, "ag_israel", got[1].DisputerID)
+	assert.Equal(t, "c1", got[0].ClaimID)
+
+	got = Disputes(doc, nil)
+	assert.Equal(t, "", got[0].DisputerID)
+	assert.Equal(t, "ag_israel", got[1].DisputerID)
+}

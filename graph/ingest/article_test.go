@@ -228,3 +228,40 @@ func TestPrepareExtractor(t *testing.T) {
 		})
 	}
 }
+
+// An article that disputes a claim in its own voice ("falsely claimed") stores a
+// dispute of its outlet, an agent of kind outlet; the same text without an outlet
+// stores the claim and no dispute.
+func TestIngestArticleVoiceDispute(t *testing.T) {
+	text := "Mayor Tom Reyes falsely claimed that the mill had closed in June."
+	claim := graph.ClaimID("the mill had closed in June")
+	tests := []struct {
+		name, url, outlet string
+		disputers         []string
+	}{
+		{"outlet", "https://ledger.example/mill", "Daily Ledger", []string{graph.AgentID("Daily Ledger")}},
+		{"no outlet", "https://anon.example/mill", "", nil},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			s := openStore(t)
+			in := New(s, extract.Extractor{}, Options{})
+			r, err := in.Ingest(t.Context(), corpus.Article{ID: "mill", URL: tc.url, Outlet: tc.outlet, Text: text}.Input())
+			require.NoError(t, err)
+			ag, err := s.ArticleGraph(t.Context(), r.ArticleID)
+			require.NoError(t, err)
+			var disputers []string
+			for _, d := range ag.Disputes {
+				assert.Equal(t, claim, d.ClaimID)
+				disputers = append(disputers, d.DisputerID)
+			}
+			assert.Equal(t, tc.disputers, disputers)
+			for _, id := range tc.disputers {
+				a, err := s.Agent(t.Context(), id)
+				require.NoError(t, err)
+				assert.Equal(t, graph.KindOutlet, a.Kind)
+				assert.Equal(t, tc.outlet, a.Name)
+			}
+		})
+	}
+}

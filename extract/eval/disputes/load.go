@@ -16,7 +16,9 @@
 //     "Mr. Hannity"), the test is made against the referent instead (a mention
 //     overlapping disputer_ref_span, or the name or an alias equal to
 //     disputer_ref), so that "he" resolved to the wrong person does not count. A
-//     gold case without a disputer (the article itself disputes) accepts any; and
+//     gold case without a disputer (the article itself disputes) accepts any; a
+//     predicted dispute in the article's own voice (Disputer "", extract.ArticleVoice)
+//     matches only such a case, never a gold case with a disputer; and
 //   - its claim matches: the span of the predicted Claim (the claim the dispute
 //     targets) overlaps the gold claim_span (for anaphoric, relative and accusation
 //     cases, the claim the anaphor or relative refers to), or the predicted claim has

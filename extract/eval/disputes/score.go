@@ -296,8 +296,12 @@ func deref(s *string) string {
 
 // disputerMatches: the predicted entity is the gold disputer, or the referent the
 // gold case names for a pronoun or nominal disputer (see the package documentation).
-// A gold case without a disputer accepts any.
+// A gold case without a disputer accepts any; a prediction in the article's own voice
+// (extract.ArticleVoice) matches only such a case, never a named disputer.
 func disputerMatches(d *extract.Document, g Case, entity string) bool {
+	if entity == extract.ArticleVoice {
+		return g.DisputerSpan == nil && g.DisputerRefSpan == nil
+	}
 	if g.DisputerRefSpan != nil {
 		return entityIs(d, entity, *g.DisputerRefSpan, g.DisputerRef)
 	}

@@ -134,6 +134,40 @@ func TestMatchRule(t *testing.T) {
 	}
 }
 
+// A prediction in the article's own voice (Disputer "") matches a gold case without a
+// disputer only, never one that names its disputer, even where a mention without an
+// entity covers the gold disputer.
+func TestArticleVoiceMatchesOnlyArticleCases(t *testing.T) {
+	cue := extract.Span{Start: 90, End: 96}
+	article := func() Case { g := goldDenial(); g.Disputer, g.DisputerSpan, g.Note = "", nil, "the article"; return g }
+	voice := extract.Dispute{Disputer: extract.ArticleVoice, Claim: strp("c2"), Cue: cue, Sentence: extract.Span{Start: 77, End: 100}}
+	tests := []struct {
+		name  string
+		gold  Case
+		pred  extract.Dispute
+		found bool
+	}{
+		{"article voice, article case", article(), voice, true},
+		{"article voice, named disputer", goldDenial(), voice, false},
+		{"article voice, pronoun with referent", pronounGold(), voice, false},
+		{"named disputer, article case", article(), extract.Dispute{Disputer: "police", Claim: strp("c2"), Cue: cue}, true},
+		{"article voice, article case, wrong claim", article(), extract.Dispute{Disputer: extract.ArticleVoice, Claim: strp("c1"), Cue: cue}, false},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			d := testDoc(tc.pred)
+			// a mention the extractor left without an entity, over both disputer spans
+			d.Mentions = append(d.Mentions, extract.Mention{Entity: "", Span: extract.Span{Start: 36, End: 89}, Kind: extract.MentionNominal})
+			set, err := NewSet(nil, []Case{tc.gold})
+			require.NoError(t, err)
+			r := Score(set, map[string]*extract.Document{"d": d}, Hooks{})
+			require.Len(t, r.Cases, 1)
+			assert.Equal(t, tc.found, r.Cases[0].Found)
+			assert.False(t, r.Cases[0].DisputerOnly, "an article-voice prediction is no disputer-only match of a named case")
+		})
+	}
+}
+
 func TestConflictHookMatchesCounterclaims(t *testing.T) {
 	gold := Case{Doc: "d", ID: "d1", Shape: "counterclaim", Disputer: "Organisers", DisputerSpan: span(36, 46),
 		Cue: "said", CueSpan: [2]int{47, 51}, Claim: "the march was peaceful", ClaimSpan: span(12, 34),
