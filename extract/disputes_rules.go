@@ -543,6 +543,9 @@ func byParticiple(toks []scanToken, j int) bool {
 	return j+1 < len(toks) && strings.HasSuffix(toks[j].Lower, "ed") && toks[j+1].Lower == "by"
 }
 
+// aboutPrepositions say what a claim noun is about ("the report about the shelling").
+var aboutPrepositions = disputeWordClass("about_preposition")
+
 // truthNouns stand between a dispute verb and its object ("the accuracy of").
 var truthNouns = disputeWordClass("truth_noun")
 
@@ -594,8 +597,11 @@ func (f *disputeFinder) anaphor(v *verbSite, from, to int) (ruleMatch, bool) {
 }
 
 // anaphorAt resolves the claim noun toks[n] to the nearest preceding claim. A noun
-// with none is no dispute: a claim made of the noun phrase ("those claims") would
-// tell a fact-checker nothing, and the graph would hold a dispute of nothing.
+// with none that says what it is about ("denied the report about the shelling of the
+// dam") becomes a claim of its own, the noun phrase that refers ("the report"), which
+// ingest links by the subject words of its sentence to a claim stored from another
+// article; a bare noun ("those claims") is no dispute: it
+// would tell a fact-checker nothing.
 func (f *disputeFinder) anaphorAt(v *verbSite, n, before int) (ruleMatch, bool) {
 	figure := claimNouns[v.toks[n].Lower]
 	back := anaphorSentences
@@ -610,7 +616,16 @@ func (f *disputeFinder) anaphorAt(v *verbSite, n, before int) (ruleMatch, bool) 
 	if id := f.precedingClaim(before, v.si, figure, v.disputer, back); id != "" {
 		return ruleMatch{claim: &id}, true
 	}
-	return ruleMatch{}, false
+	if !truthKinds[v.kind] || v.subjStart < 0 || n+2 >= len(v.toks) || !aboutPrepositions[v.toks[n+1].Lower] {
+		return ruleMatch{}, false
+	}
+	s := n
+	for s > v.obj() && s > n-3 && v.toks[s-1].Kind == 'w' && !anaphorDeterminers[v.toks[s].Lower] {
+		s-- // back to the determiner: "the report", not "strongly the report"
+	}
+	sp := spanWithText(f.d.Runes, Span{Start: v.toks[s].Start, End: v.toks[n].End})
+	id := f.addClaim(Claim{Text: sp.Text, Span: sp, Origin: "disputed"})
+	return ruleMatch{claim: &id}, true
 }
 
 // elaboration reports whether c is the content of a participle cue that adds to its
