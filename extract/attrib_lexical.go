@@ -308,25 +308,26 @@ func passiveBefore(toks []scanToken, i int) bool {
 	return false
 }
 
-// restOfSentence returns the span from toks[j] to the sentence's last word or
-// number (closing punctuation left to the content rules), or false when fewer than
-// minWords words remain.
+// restOfSentence returns the span from toks[j] to the sentence's last token that
+// does not close it (a final period, comma or colon is left to the content rules; a
+// percent sign, bracket or quotation mark stays), or false when fewer than minWords
+// words remain.
 func (s *cueSentence) restOfSentence(j, minWords int) (Span, bool) {
 	last, words := -1, 0
 	for k := j; k < len(s.toks); k++ {
-		if s.toks[k].Kind == 'w' || s.toks[k].Kind == 'n' {
+		switch t := s.toks[k]; {
+		case t.Kind == 'w' || t.Kind == 'n':
 			last = k
 			words++
+		case strings.Contains(".!?,;:…", t.Text):
+		default:
+			last = k
 		}
 	}
 	if words < minWords || last < 0 {
 		return Span{}, false
 	}
-	end := s.toks[last].End
-	if last+1 < len(s.toks) && (s.toks[last+1].Kind == 'q' || s.toks[last+1].Text == ")") {
-		end = s.toks[last+1].End
-	}
-	return Span{Start: s.toks[j].Start, End: end}, true
+	return Span{Start: s.toks[j].Start, End: s.toks[last].End}, true
 }
 
 // attribution builds an attribution of cue toks[i], source src and content.
