@@ -560,8 +560,9 @@ func (r quantityReader) isHyphenCompound(i int) bool {
 }
 
 // isNamedNumber: a capitalized word right before digits names them ("Boeing 747",
-// "Resolution 2720"), unless it starts the sentence, is a month or a number word, or a
-// qualifier stands before the number.
+// "Resolution 2720"), unless it starts the sentence, is a month or a number word, is
+// a possessive ("December's 25.6%"), a qualifier stands before the number, or "times"
+// follows it ("in the Red Sea 28 times" counts occurrences).
 func isNamedNumber(r quantityReader, n numberToken, qual string) bool {
 	i := n.first
 	if i < 1 || qual != "" || r.toks[i].Kind != 'n' {
@@ -570,6 +571,9 @@ func isNamedNumber(r quantityReader, n numberToken, qual string) bool {
 	p := r.toks[i-1]
 	if p.Kind != 'w' || !isCapitalized(p.Text) || quantityWords.months[p.Lower] || r.atSentenceStart(i-1) {
 		return false
+	}
+	if r.word(n.next) == "times" {
+		return false // "attacked ships in the Red Sea 28 times": a count of occurrences
 	}
 	if _, possessive := stripPossessive(p.Lower); possessive {
 		return false // "December's 25.6%": the figure belongs to the name, it is not named by it

@@ -1175,6 +1175,35 @@ func (r *speakerResolver) coordinatedSpeaker(a *Attribution) string {
 			return m.Entity
 		}
 	}
+	return r.coordinatedNounSubject(sent, first)
+}
+
+// coordinatedNounSubject is rule 6 for a sentence that opens with no name: its first
+// words up to a past tense ("A senior commander described the reports as lies and
+// said ..."), read as a noun-phrase subject (attrib_lexical.go nounPhraseSubject),
+// are resolved as a source (a group, a nominal, a title).
+func (r *speakerResolver) coordinatedNounSubject(sent Span, first []scanToken) string {
+	k := 0
+	for k < len(first) && first[k].Kind != 'w' && first[k].Kind != 'n' {
+		if first[k].Kind == 'q' {
+			return ""
+		}
+		k++
+	}
+	for v := k + 1; v < len(first) && v <= k+maxSubjectWords; v++ {
+		w := first[v]
+		if w.Kind != 'w' || w.Text != w.Lower {
+			continue
+		}
+		if !irregularPast[w.Lower] && !strings.HasSuffix(w.Lower, "ed") {
+			continue
+		}
+		if !nounPhraseSubject(first, k, v) {
+			return ""
+		}
+		id, _ := r.resolveSource(Span{Start: first[k].Start, End: first[v-1].End})
+		return id
+	}
 	return ""
 }
 
