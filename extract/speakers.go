@@ -930,8 +930,9 @@ func modifiesHead(words []scanToken, end, headEnd int) bool {
 	return false
 }
 
-// documentNouns speak for their author (lexicon/document_nouns.txt).
-var documentNouns = lexicon.Set("document_nouns.txt")
+// authorDocumentNouns speak for their author (lexicon/document_nouns.txt); the cue
+// rules' documentNouns (lexical_cues.txt) are the lists an attribution publishes.
+var authorDocumentNouns = lexicon.Set("document_nouns.txt")
 
 // authorOfDocument reports whether the name ending at end is followed, as the last
 // word of the head, by a document noun ("Committee report", "Pentagon statement"): a
@@ -943,7 +944,7 @@ func authorOfDocument(words []scanToken, end, headEnd int) bool {
 			after = append(after, w)
 		}
 	}
-	return len(after) == 1 && after[0].Text == after[0].Lower && documentNouns[after[0].Lower]
+	return len(after) == 1 && after[0].Text == after[0].Lower && authorDocumentNouns[after[0].Lower]
 }
 
 // maxGroupWords bounds the sources that rule 3 turns into group names.
