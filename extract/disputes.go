@@ -181,7 +181,7 @@ func findDisputes(d *Document) {
 	}
 	f.rebuttals()
 	f.judgedClaims() // disputes_article.go: claims the text judges untrue while reporting them
-	f.ellipses() // counterclaims_ellipsis.go: "She hadn't."
+	f.ellipses()     // counterclaims_ellipsis.go: "She hadn't."
 	f.counterclaims()
 	f.contrastedCounterclaims()
 	sort.SliceStable(d.Claims, func(i, j int) bool { return d.Claims[i].Span.Start < d.Claims[j].Span.Start })
