@@ -20,6 +20,7 @@ type contentRule struct {
 // contentRules run in this order after the spans are cleaned.
 var contentRules = []contentRule{
 	{"passive agent", func(d *Document, _ []attribml.Tok) { splitPassiveAgent(d) }},
+	{"closing by-phrase of a passive cue is its source", passiveClosingAgent},
 	{"a piece belongs to the nearest cue", releaseClaimedPieces},
 	{"a content ends where a later report begins", releaseLaterContent},
 	{"a coordinated cue ends the first content", func(d *Document, _ []attribml.Tok) { endAtCoordinatedCue(d) }},

@@ -202,6 +202,8 @@ type contentRuleFile struct {
 			Content    []string `json:"content"`
 		} `json:"attributions"`
 		Want []string `json:"want"` // each content after the rule, pieces joined by " … "
+		// WantSources, when given, is each source after the rule ("" for none).
+		WantSources []string `json:"want_sources"`
 	} `json:"cases"`
 }
 
@@ -224,11 +226,15 @@ func TestContentRules(t *testing.T) {
 				}
 				d := makeAttributions(t, c.Text, in)
 				r.apply(d, attribToks(d))
-				var got []string
+				var got, sources []string
 				for _, a := range d.Attributions {
 					got = append(got, spanText(d, a.Content))
+					sources = append(sources, optSpanText(d, a.Source))
 				}
 				assert.Equal(t, c.Want, got, c.Case)
+				if c.WantSources != nil {
+					assert.Equal(t, c.WantSources, sources, c.Case)
+				}
 			}
 		})
 	}

@@ -1,0 +1,137 @@
+package extract
+
+import (
+	"sort"
+	"strings"
+
+	"github.com/claimgraph/claimgraph/extract/internal/attribml"
+	"github.com/claimgraph/claimgraph/extract/lexicon"
+)
+
+// Content-boundary rules added to contentRules (attrib_rules.go), each with its
+// fixture file testdata/rules/content/NAME.json.
+
+// beForms are the forms of "be" that make a passive cue.
+var beForms = lexicon.Set("be_forms.txt") // lexicon/be_forms.txt
+
+// maxClosingAgentWords bounds the agent of a passive cue in passiveClosingAgent.
+const maxClosingAgentWords = 6
+
+// isParticiple reports whether a lowercased word looks like a past participle: a
+// regular one (-ed) or an irregular one (-en, or an irregular past such as "said",
+// "told", "thought").
+func isParticiple(w string) bool {
+	return strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "en") || irregularPast[w]
+}
+
+// passiveCue reports whether the cue at tokens [a, b) is a passive: a past participle
+// in the cue right after a form of "be" (in the cue or just before it, an adverb
+// allowed between): "is considered", "was widely seen", "has been described".
+func passiveCue(tk []Token, a, b int) bool {
+	for k := a; k < b; k++ {
+		if !isParticiple(tk[k].Lower) {
+			continue
+		}
+		j := k - 1
+		if j >= 0 && strings.HasSuffix(tk[j].Lower, "ly") {
+			j--
+		}
+		if j >= 0 && j >= a-1 && beForms[tk[j].Lower] {
+			return true
+		}
+	}
+	return false
+}
+
+// agentNouns are the lowercase heads a passive cue's agent may have: group nouns
+// ("experts", "members") and titles ("the senator").
+var agentNouns = func() map[string]bool {
+	m := lexicon.Set("groups.txt")
+	for _, r := range lexicon.Rows("titles.txt") {
+		w := strings.Fields(strings.ToLower(r[0]))
+		m[strings.TrimSuffix(w[len(w)-1], ".")] = true
+	}
+	return m
+}()
+
+// agentHead reports whether token t can end the agent of a passive cue: a name (a
+// capitalized word that is not a month or weekday: "by Friday" is a time) or an
+// agent noun. Numbers never are ("by 2020", "by 5 percent").
+func agentHead(t Token) bool {
+	if t.Kind != TokWord {
+		return false
+	}
+	if isCapitalized(t.Text) {
+		return !calendarWords[t.Lower]
+	}
+	return agentNouns[t.Lower]
+}
+
+// closingAgent returns the token range [by+1, e) of a by-phrase that closes the
+// content piece at tokens [s, e) — "by" and a short noun phrase with an agent head
+// that ends the piece — or by = -1. A "by" right after a participle that follows the
+// cue (at token cb) belongs to the content's own passive ("a bill written by
+// lobbyists") and is not taken.
+func closingAgent(tk []Token, s, e, cb int) int {
+	for k := e - 1; k > s && k >= e-1-maxClosingAgentWords; k-- {
+		if tk[k].Kind == TokPunct || tk[k].Kind == TokQuote || tk[k].Kind == TokNumber {
+			return -1
+		}
+		if tk[k].Lower != "by" {
+			continue
+		}
+		if k+1 >= e || !agentHead(tk[e-1]) || k-1 >= cb && isParticiple(tk[k-1].Lower) {
+			return -1
+		}
+		return k
+	}
+	return -1
+}
+
+// passiveClosingAgent implements the rule that a passive cue's closing by-phrase is
+// its source: "The plan is considered a failure by Spencer." — the tagger sometimes
+// reads "by Spencer" as part of the content, and the subject ("The plan") as the
+// source. When an attribution has a passive cue and its content, after the cue, ends
+// with "by" and a short noun phrase headed by a name or an agent noun (no comma, at
+// most maxClosingAgentWords words) that closes the sentence or clause, the noun phrase
+// becomes the source and the content ends before "by". A source found before the cue
+// is the passive's subject, what is said about it: it joins the content. A source
+// found elsewhere is kept and the rule does not apply.
+func passiveClosingAgent(d *Document, _ []attribml.Tok) {
+	tk := d.Tokens
+	for ai := range d.Attributions {
+		a := &d.Attributions[ai]
+		if a.Source != nil && a.Source.End > a.Cue.Start {
+			continue
+		}
+		ca, cb := tokenAt(d, a.Cue.Start), sort.Search(len(tk), func(k int) bool { return tk[k].Start >= a.Cue.End })
+		ps := spanPieces(a.Content)
+		last := ps[len(ps)-1]
+		if last[0] < a.Cue.End || !passiveCue(tk, ca, cb) {
+			continue
+		}
+		s := tokenAt(d, last[0])
+		e := sort.Search(len(tk), func(k int) bool { return tk[k].Start >= last[1] })
+		for e > s && (tk[e-1].Text == "." || tk[e-1].Text == ",") {
+			e--
+		}
+		if e < len(tk) && tk[e].Kind != TokPunct {
+			continue // the content stops inside a clause
+		}
+		by := closingAgent(tk, s, e, cb)
+		if by < 0 {
+			continue
+		}
+		end := trimPieceEnd(d, last[0], tk[by].Start)
+		if end <= last[0] {
+			continue
+		}
+		ps = append(append([][2]int(nil), ps[:len(ps)-1]...), [2]int{last[0], end})
+		if a.Source != nil && !overlaps(spanFromPieces(ps), [2]int{a.Source.Start, a.Source.End}) {
+			ps = append(ps, [2]int{a.Source.Start, a.Source.End})
+			sort.Slice(ps, func(i, j int) bool { return ps[i][0] < ps[j][0] })
+		}
+		a.Content = spanFromPieces(ps)
+		a.Source = &Span{Start: tk[by+1].Start, End: tk[e-1].End}
+	}
+}
