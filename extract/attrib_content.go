@@ -135,3 +135,77 @@ func passiveClosingAgent(d *Document, _ []attribml.Tok) {
 		a.Source = &Span{Start: tk[by+1].Start, End: tk[e-1].End}
 	}
 }
+
+// addresseeVerbs are the cue verbs whose addressee stands before what is said and is
+// not part of the content ("told reporters that ...").
+var addresseeVerbs = lexicon.Set("addressee_verbs.txt") // lexicon/addressee_verbs.txt
+
+// maxAddresseeWords bounds the addressee skipped by addresseeEnd ("a crowded banquet
+// hall at a hotel in downtown Baltimore on Saturday" is 12 words).
+const maxAddresseeWords = 14
+
+// Words that open what is said after an addressee: a complementizer or question word
+// ("told reporters that", "asked Sanders how"), or a subject pronoun of a clause
+// without "that" ("assured voters he was"). "to" is not one: "told his advisers to
+// figure out" is annotated with the addressee, as an order.
+var (
+	complementOpeners = map[string]bool{"that": true, "if": true, "whether": true, "how": true, "why": true, "what": true, "when": true, "where": true, "who": true}
+	subjectPronouns   = map[string]bool{"he": true, "she": true, "they": true, "we": true, "i": true, "you": true, "it": true}
+)
+
+// subjectPronoun reports whether a lowercased word is a subject pronoun, alone or
+// contracted ("he'd", "they’re").
+func subjectPronoun(w string) bool {
+	if i := strings.IndexAny(w, "'\u2019"); i > 0 {
+		w = w[:i]
+	}
+	return subjectPronouns[w]
+}
+
+// addresseeEnd returns the token where what is said begins when a content starting at
+// token i (up to token end) opens with an addressee: the first complement opener,
+// subject pronoun, colon (skipped) or quotation mark after at least one word, within
+// maxAddresseeWords words and before any other punctuation. It returns -1 when the
+// content does not open with an addressee.
+func addresseeEnd(tk []Token, toks []attribml.Tok, i, end int) int {
+	if i >= end || toks[i].InQuote || tk[i].Kind != TokWord || complementOpeners[tk[i].Lower] || subjectPronoun(tk[i].Lower) {
+		return -1
+	}
+	for k := i + 1; k < end && k <= i+maxAddresseeWords; k++ {
+		t := tk[k]
+		switch {
+		case t.Kind == TokQuote:
+			return k
+		case t.Text == ":":
+			return k + 1
+		case t.Kind == TokPunct:
+			return -1
+		case t.Kind == TokWord && (complementOpeners[t.Lower] || subjectPronoun(t.Lower)):
+			return k
+		}
+	}
+	return -1
+}
+
+// dropAddressee implements the rule that an addressee after the cue is not content:
+// "Carson told a crowded hall in Baltimore that he is not giving up" gives "that he
+// is not giving up", for the cue verbs of lexicon/addressee_verbs.txt when the content
+// begins right after the cue.
+func dropAddressee(d *Document, toks []attribml.Tok) {
+	tk := d.Tokens
+	for ai := range d.Attributions {
+		a := &d.Attributions[ai]
+		cb := sort.Search(len(tk), func(k int) bool { return tk[k].Start >= a.Cue.End })
+		if cb == 0 || cb >= len(tk) || !addresseeVerbs[tk[cb-1].Lower] || tk[cb].Start != a.Content.Start {
+			continue
+		}
+		ps := spanPieces(a.Content)
+		end := sort.Search(len(tk), func(k int) bool { return tk[k].Start >= ps[0][1] })
+		k := addresseeEnd(tk, toks, cb, end)
+		if k < 0 || k >= end {
+			continue
+		}
+		ps = append([][2]int{{tk[k].Start, ps[0][1]}}, ps[1:]...)
+		a.Content = spanFromPieces(ps)
+	}
+}
