@@ -209,3 +209,70 @@ func dropAddressee(d *Document, toks []attribml.Tok) {
 		a.Content = spanFromPieces(ps)
 	}
 }
+
+// quoteRunsTo returns the last token of the quotation that the word at token j lies
+// in when the quotation goes on after j in the same paragraph: its closing mark, or
+// the paragraph's last quoted token when news style leaves the mark off. It returns j
+// when j is not a quoted word.
+func quoteRunsTo(toks []attribml.Tok, j int) int {
+	if !toks[j].InQuote || toks[j].Kind == attribml.KindQuote {
+		return j
+	}
+	k := j
+	for k+1 < len(toks) && toks[k+1].InQuote && toks[k+1].Para == toks[j].Para {
+		k++
+		if toks[k].Kind == attribml.KindQuote && (toks[k].Closes || k+1 == len(toks) || !toks[k+1].InQuote) {
+			break // the closing mark (curly, or a straight mark after which the quotation is shut)
+		}
+	}
+	return k
+}
+
+// extendToQuoteEnd implements the rule that a content ending inside a quotation runs
+// on to the quotation's end: the tagger sometimes stops a long quotation at a sentence
+// or clause inside it ("“Oil pays him a lot of money⟧. He’s got to be for oil,
+// right?”"). When the last word of a content outside its cue's own quotation lies
+// inside a quotation that goes on in the same paragraph, and no other attribution's
+// cue stands in the rest of the quotation, the content is extended to its closing
+// mark. A content that leaves out only the closing punctuation is left as it is.
+func extendToQuoteEnd(d *Document, toks []attribml.Tok) {
+	tk := d.Tokens
+	as := d.Attributions
+	for ai := range as {
+		a := &as[ai]
+		ca := tokenAt(d, a.Cue.Start)
+		if toks[ca].InQuote {
+			continue // a report quoted by another speaker
+		}
+		ps := spanPieces(a.Content)
+		last := ps[len(ps)-1]
+		j := sort.Search(len(tk), func(k int) bool { return tk[k].Start >= last[1] }) - 1
+		for j > 0 && tk[j].Kind == TokPunct && tk[j].Start >= last[0] {
+			j-- // the content's closing punctuation is not its last word
+		}
+		if j < 0 || tk[j].Start < last[0] {
+			continue
+		}
+		k := quoteRunsTo(toks, j)
+		if k == j || tk[k].End <= last[1] {
+			continue
+		}
+		span := Span{Start: last[1], End: tk[k].End}
+		if lastWordStart(d, span, span.Start) < 0 {
+			continue // only the closing punctuation and mark are left out: nothing to add
+		}
+		clash := false
+		lo, hi := cuesWithin(as, span)
+		for b := lo; b < hi; b++ {
+			if b != ai {
+				clash = true
+				break
+			}
+		}
+		if clash {
+			continue
+		}
+		ps = append(append([][2]int(nil), ps[:len(ps)-1]...), [2]int{last[0], tk[k].End})
+		a.Content = spanFromPieces(ps)
+	}
+}
