@@ -276,3 +276,43 @@ func extendToQuoteEnd(d *Document, toks []attribml.Tok) {
 		a.Content = spanFromPieces(ps)
 	}
 }
+
+// adjunctOpeners are the words that open an adjunct of the speech act between a cue
+// and its that-clause.
+var adjunctOpeners = lexicon.Set("adjunct_openers.txt") // lexicon/adjunct_openers.txt
+
+// maxAdjunctWords bounds the adjunct skipped by dropLeadingAdjunct ("during the first
+// presidential debate" is 5 words).
+const maxAdjunctWords = 12
+
+// dropLeadingAdjunct implements the rule that an adjunct between the cue and "that"
+// is not content: "The commission says on its website that X" and "Earnest said
+// Monday that X" give "that X". A content that begins right after its cue with an
+// adjunct opener (lexicon/adjunct_openers.txt) and reaches "that" within
+// maxAdjunctWords words, before any punctuation, starts at "that".
+func dropLeadingAdjunct(d *Document, toks []attribml.Tok) {
+	tk := d.Tokens
+	for ai := range d.Attributions {
+		a := &d.Attributions[ai]
+		cb := sort.Search(len(tk), func(k int) bool { return tk[k].Start >= a.Cue.End })
+		if cb >= len(tk) || toks[cb].InQuote {
+			continue
+		}
+		ps := spanPieces(a.Content)
+		i := tokenAt(d, ps[0][0])
+		if i != cb || !adjunctOpeners[tk[i].Lower] {
+			continue // the content does not begin right after the cue with an adjunct
+		}
+		end := sort.Search(len(tk), func(k int) bool { return tk[k].Start >= ps[0][1] })
+		for k := i + 1; k < end && k <= i+maxAdjunctWords; k++ {
+			if tk[k].Kind == TokQuote || tk[k].Kind == TokPunct {
+				break
+			}
+			if tk[k].Lower == "that" {
+				ps = append([][2]int{{tk[k].Start, ps[0][1]}}, ps[1:]...)
+				a.Content = spanFromPieces(ps)
+				break
+			}
+		}
+	}
+}
