@@ -316,3 +316,58 @@ func dropLeadingAdjunct(d *Document, toks []attribml.Tok) {
 		}
 	}
 }
+
+// coordinatedSourceName implements the rule that a name coordinated with the source
+// is part of the source: "The move, reported by the Associated Press and Axios,
+// represents ..." — the tagger sometimes reads "Axios" as the start of the content.
+// When the source is followed by "and" or "or" (or ends with it) and a content piece
+// begins right after the coordinator with capitalized words only, up to a comma, those
+// words join the source and leave the content (the piece keeps what follows the
+// comma).
+func coordinatedSourceName(d *Document, _ []attribml.Tok) {
+	tk := d.Tokens
+	for ai := range d.Attributions {
+		a := &d.Attributions[ai]
+		if a.Source == nil || len(a.Source.Fragments) > 0 {
+			continue
+		}
+		j := sort.Search(len(tk), func(k int) bool { return tk[k].Start >= a.Source.End })
+		if j > 0 && (tk[j-1].Lower == "and" || tk[j-1].Lower == "or") && tk[j-1].Start > a.Source.Start {
+			j-- // the coordinator came out as the source's last word
+		}
+		if j+1 >= len(tk) || tk[j].Lower != "and" && tk[j].Lower != "or" {
+			continue
+		}
+		ps := spanPieces(a.Content)
+		pi := -1
+		for p := range ps {
+			if ps[p][0] == tk[j+1].Start {
+				pi = p
+			}
+		}
+		if pi < 0 {
+			continue
+		}
+		e := j + 1
+		for e < len(tk) && tk[e].Start < ps[pi][1] && tk[e].Kind == TokWord && isCapitalized(tk[e].Text) {
+			e++
+		}
+		if e == j+1 || e >= len(tk) || tk[e].Text != "," || tk[e].Start >= ps[pi][1] {
+			continue
+		}
+		a.Source = &Span{Start: a.Source.Start, End: tk[e-1].End}
+		var keep [][2]int
+		for p, q := range ps {
+			if p != pi {
+				keep = append(keep, q)
+				continue
+			}
+			if k := e + 1; k < len(tk) && tk[k].Start < q[1] {
+				keep = append(keep, [2]int{tk[k].Start, q[1]})
+			}
+		}
+		if len(keep) > 0 {
+			a.Content = spanFromPieces(keep)
+		}
+	}
+}

@@ -23,6 +23,7 @@ var contentRules = []contentRule{
 	{"closing by-phrase of a passive cue is its source", passiveClosingAgent},
 	{"an addressee after the cue is not content", dropAddressee},
 	{"an adjunct between the cue and that is not content", dropLeadingAdjunct},
+	{"a name coordinated with the source is source", coordinatedSourceName},
 	{"a content ending inside a quotation runs to its end", extendToQuoteEnd},
 	{"a piece belongs to the nearest cue", releaseClaimedPieces},
 	{"a content ends where a later report begins", releaseLaterContent},
