@@ -371,3 +371,75 @@ func coordinatedSourceName(d *Document, _ []attribml.Tok) {
 		}
 	}
 }
+
+// adverbialOpeners open a sentence with an adverbial clause or phrase about the
+// circumstances of the statement ("As a phone rang, the announcer said, …", "While in
+// Ohio, she said, …"): such an opening is not what is said.
+var adverbialOpeners = map[string]bool{"as": true, "when": true, "while": true, "whenever": true, "if": true, "because": true, "although": true, "though": true, "since": true, "until": true, "once": true, "back": true, "asked": true, "speaking": true, "according": true}
+
+// contentOpening reports whether the tokens [i, j) that open a sentence before a
+// parenthetical source can be part of what is said: one phrase without a comma that
+// does not open with an adjunct of the speech act ("On Monday", "During his years in
+// office") or an adverbial clause ("As a phone rang"); "As for X" is a topic of what is
+// said and is taken.
+func contentOpening(tk []Token, i, j int) bool {
+	for k := i; k < j; k++ {
+		if tk[k].Text == "," || tk[k].Text == ";" {
+			return false
+		}
+	}
+	w := tk[i].Lower
+	if w == "as" && i+1 < j && tk[i+1].Lower == "for" {
+		return true
+	}
+	return !adjunctOpeners[w] && !adverbialOpeners[w]
+}
+
+// maxOpeningWords bounds the opening phrase openingPhraseBeforeParenthetical adds.
+const maxOpeningWords = 30
+
+// openingPhraseBeforeParenthetical implements the rule that the opening of a sentence
+// before a parenthetical source and cue is content: in "Of course, Clinton said, “I
+// didn’t know him that well,”" and "As for his ability to deflect attacks, she said,
+// “The vetting has not begun,”" the words before ", SOURCE CUE," belong to what is
+// said, and the content gets them as its first piece. The source must stand right
+// before the cue, between commas ("…, she said, …"), every piece of the content after
+// the cue, and the opening must hold no other attribution's cue or content.
+func openingPhraseBeforeParenthetical(d *Document, toks []attribml.Tok) {
+	tk := d.Tokens
+	as := d.Attributions
+	for ai := range as {
+		a := &as[ai]
+		if a.Source == nil || a.Content.Start < a.Cue.End {
+			continue
+		}
+		s := tokenAt(d, a.Source.Start)
+		cb := sort.Search(len(tk), func(k int) bool { return tk[k].Start >= a.Cue.End })
+		if s == 0 || tk[s-1].Text != "," || cb >= len(tk) || tk[cb].Text != "," || tokenAt(d, a.Cue.Start) != sort.Search(len(tk), func(k int) bool { return tk[k].Start >= a.Source.End }) {
+			continue
+		}
+		sent := d.Sentences[sentenceAt(d, a.Cue.Start)]
+		first := sent.First
+		for first < s-1 && (tk[first].Kind == TokQuote || tk[first].Kind == TokPunct) {
+			first++
+		}
+		if first >= s-1 || s-1-first > maxOpeningWords || toks[first].InQuote {
+			continue
+		}
+		if !contentOpening(tk, first, s-1) {
+			continue
+		}
+		opening := Span{Start: tk[first].Start, End: tk[s-2].End}
+		clash := false
+		for bi := range as {
+			if bi != ai && (overlaps(as[bi].Content, [2]int{opening.Start, opening.End}) || as[bi].Cue.Start >= opening.Start && as[bi].Cue.Start < opening.End) {
+				clash = true
+				break
+			}
+		}
+		if clash || lastWordStart(d, opening, opening.Start) < 0 {
+			continue
+		}
+		a.Content = spanFromPieces(append([][2]int{{opening.Start, opening.End}}, spanPieces(a.Content)...))
+	}
+}
