@@ -174,6 +174,7 @@ func findAttributions(d *Document) {
 		}
 		emit, utags = roleModel.Viterbi(feats, allowed, nil, emit, utags, &sc)
 		tags = units.ExpandRoles(utags, tags)
+		addresseeFallback(d, toks, lo, tags, c.b, sents[c.si].Last)
 		a, ok := buildAttribution(d, toks, lo, tags, c.a, c.b)
 		if !ok {
 			continue

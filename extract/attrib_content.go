@@ -443,3 +443,33 @@ func openingPhraseBeforeParenthetical(d *Document, toks []attribml.Tok) {
 		a.Content = spanFromPieces(append([][2]int{{opening.Start, opening.End}}, spanPieces(a.Content)...))
 	}
 }
+
+// addresseeFallback gives content to a cue of lexicon/addressee_verbs.txt that the role
+// tagger left without any: in "Smith told Reuters he would not run" the tagger, unsure
+// where the content begins after the addressee, sometimes tags none. When no token of
+// the context tags (tokens lo on, the cue ending at token b) is content, and an
+// addressee after the cue is followed by what is said (addresseeEnd), the tokens from
+// there to the end of the sentence (token sentEnd, its final punctuation left out) are
+// tagged content.
+func addresseeFallback(d *Document, toks []attribml.Tok, lo int, tags []uint8, b, sentEnd int) {
+	for _, t := range tags {
+		if t == attribml.RoleC {
+			return
+		}
+	}
+	tk := d.Tokens
+	if b >= sentEnd || !addresseeVerbs[tk[b-1].Lower] {
+		return
+	}
+	k := addresseeEnd(tk, toks, b, sentEnd)
+	if k < 0 {
+		return
+	}
+	e := sentEnd
+	for e > k && (tk[e-1].Kind == TokPunct || tk[e-1].Kind == TokQuote) {
+		e--
+	}
+	for i := k; i < e && i-lo < len(tags); i++ {
+		tags[i-lo] = attribml.RoleC
+	}
+}
