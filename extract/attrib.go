@@ -130,14 +130,17 @@ func findAttributions(d *Document) {
 	var feats [][]uint32
 	var emit []float32
 	var tags []uint8
+	var utags []uint8
 	var sc attribml.Scratch
+	var units attribml.Units
 	type cue struct{ a, b, si int }
 	var cues []cue
 	cueConf := map[int]float64{}
 	for si, s := range d.Sentences {
-		ts := toks[s.First:s.Last]
-		buf, feats = attribml.CueFeatures(ts, cueModel.Mask(), buf, feats)
-		emit, tags = cueModel.Viterbi(feats, nil, attribml.CueForbid, emit, tags, &sc)
+		units.Build(toks, s.First, s.Last)
+		buf, feats = attribml.CueFeatures(units.Toks, cueModel.Mask(), buf, feats)
+		emit, utags = cueModel.Viterbi(feats, nil, attribml.CueForbid, emit, utags, &sc)
+		tags = units.ExpandCues(utags, tags)
 		for i := 0; i < len(tags); i++ {
 			if tags[i] != attribml.CueB {
 				continue
@@ -147,7 +150,7 @@ func findAttributions(d *Document) {
 				j++
 			}
 			cues = append(cues, cue{s.First + i, s.First + j, si})
-			cueConf[s.First+i] = cueConfidence(cueModel, emit, tags, i)
+			cueConf[s.First+i] = cueConfidence(cueModel, emit, utags, units.Of(s.First+i))
 			i = j - 1
 		}
 	}
@@ -158,17 +161,20 @@ func findAttributions(d *Document) {
 		if hi-lo > longContext {
 			lo, hi = attribml.CueWindow(toks, sents, c.si, c.a, c.b, before, after)
 		}
-		ts := toks[lo:hi]
-		buf, feats = attribml.RoleFeatures(ts, c.a-lo, c.b-lo, roleModel.Mask(), buf, feats)
+		units.Build(toks, lo, hi, c.a, c.b)
+		ua, ub := units.Of(c.a), units.Of(c.b-1)+1
+		buf, feats = attribml.RoleFeatures(units.Toks, ua, ub, roleModel.Mask(), buf, feats)
 		allowed = allowed[:0]
-		for i := lo; i < hi; i++ {
-			if i >= c.a && i < c.b {
+		for k := range units.Toks {
+			if k >= ua && k < ub {
 				allowed = append(allowed, 1<<attribml.RoleK)
 			} else {
 				allowed = append(allowed, 1<<attribml.RoleO|1<<attribml.RoleS|1<<attribml.RoleC)
 			}
 		}
-		emit, tags = roleModel.Viterbi(feats, allowed, nil, emit, tags, &sc)
+		emit, utags = roleModel.Viterbi(feats, allowed, nil, emit, utags, &sc)
+		tags = units.ExpandRoles(utags, tags)
+		addresseeFallback(d, toks, lo, tags, c.b, sents[c.si].Last)
 		a, ok := buildAttribution(d, toks, lo, tags, c.a, c.b)
 		if !ok {
 			continue
@@ -181,8 +187,8 @@ func findAttributions(d *Document) {
 	finishAttributions(d, toks)
 }
 
-// cueConfidence is the confidence of the cue starting at token i of a sentence whose
-// decoded tags are tags: the logistic of how much better tagging i as B scores than
+// cueConfidence is the confidence of the cue starting at unit i of a sentence whose
+// decoded unit tags are tags (attribml.Units): the logistic of how much better tagging i as B scores than
 // the best alternative tag, counting the emissions and the transitions from the
 // previous and to the next decoded tag.
 func cueConfidence(m *attribml.Model, emit []float32, tags []uint8, i int) float64 {

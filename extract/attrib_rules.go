@@ -20,6 +20,12 @@ type contentRule struct {
 // contentRules run in this order after the spans are cleaned.
 var contentRules = []contentRule{
 	{"passive agent", func(d *Document, _ []attribml.Tok) { splitPassiveAgent(d) }},
+	{"closing by-phrase of a passive cue is its source", passiveClosingAgent},
+	{"an addressee after the cue is not content", dropAddressee},
+	{"an adjunct between the cue and that is not content", dropLeadingAdjunct},
+	{"a name coordinated with the source is source", coordinatedSourceName},
+	{"the opening before a parenthetical source and cue is content", openingPhraseBeforeParenthetical},
+	{"a content ending inside a quotation runs to its end", extendToQuoteEnd},
 	{"a piece belongs to the nearest cue", releaseClaimedPieces},
 	{"a content ends where a later report begins", releaseLaterContent},
 	{"a coordinated cue ends the first content", func(d *Document, _ []attribml.Tok) { endAtCoordinatedCue(d) }},

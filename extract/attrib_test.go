@@ -47,6 +47,8 @@ func TestAttributions(t *testing.T) {
 		{"according-to-reports", "The ceasefire collapsed, according to reports from Reuters and the Associated Press.", "according to", "reports from Reuters and the Associated Press", "The ceasefire collapsed", "reported"},
 		{"as-reported-by", "The deal is done, as reported by Axios.", "reported", "Axios", "The deal is done", "reported"},
 		{"split-over-sentences", "“We are ready,” he said. “We have always been ready.”", "said", "he", "We are ready … We have always been ready", "direct"},
+		{"told-addressee-without-that", "Smith told Reuters he would not run again.", "told", "Smith", "he would not run again", "reported"},
+		{"told-addressee-two-words", "The mayor told Fox News she would resign.", "told", "The mayor", "she would resign", "reported"},
 		{"quote-over-paragraphs", "“This is the first sentence. This is the second.\n\n“And this paragraph goes on,” Smith said.", "said", "Smith", "This is the first sentence. This is the second.\n\n“And this paragraph goes on", "direct"},
 	}
 	trim := func(s string) string { return strings.Trim(s, " \t\n\"'“”‘’.,:;") }
@@ -202,6 +204,8 @@ type contentRuleFile struct {
 			Content    []string `json:"content"`
 		} `json:"attributions"`
 		Want []string `json:"want"` // each content after the rule, pieces joined by " … "
+		// WantSources, when given, is each source after the rule ("" for none).
+		WantSources []string `json:"want_sources"`
 	} `json:"cases"`
 }
 
@@ -224,15 +228,51 @@ func TestContentRules(t *testing.T) {
 				}
 				d := makeAttributions(t, c.Text, in)
 				r.apply(d, attribToks(d))
-				var got []string
+				var got, sources []string
 				for _, a := range d.Attributions {
 					got = append(got, spanText(d, a.Content))
+					sources = append(sources, optSpanText(d, a.Source))
 				}
 				assert.Equal(t, c.Want, got, c.Case)
+				if c.WantSources != nil {
+					assert.Equal(t, c.WantSources, sources, c.Case)
+				}
 			}
 		})
 	}
 	files, err := filepath.Glob(filepath.Join("testdata", "rules", "content", "*.json"))
 	require.NoError(t, err)
 	assert.Len(t, files, len(contentRules), "every fixture file names a rule")
+}
+
+// TestAttributionsNameInvariant checks the attribution stage alone on renamings that
+// change a name's spelling and its length in words: the attributions must come out
+// the same, spans mapped through the renaming.
+func TestAttributionsNameInvariant(t *testing.T) {
+	cases := []struct {
+		text    string
+		renames [][2]string
+	}{
+		{"The talks will resume next week, as reported by Axios.", [][2]string{{"Axios", "Kestrel Times"}}},
+		{"Mark Brodie arrived in Geneva. Brodie said the talks had failed.", [][2]string{{"Mark Brodie", "Ulvik Tarrowby-Quen"}, {"Brodie", "Tarrowby-Quen"}, {"Geneva", "Port Velmora"}}},
+		{"“We will not leave,” said Hamish Falconer, Britain’s minister for the Middle East.", [][2]string{{"Hamish Falconer", "Zanvik Oph"}, {"Britain", "Chile"}, {"Middle East", "Andes"}}},
+		{"Clinton’s campaign told CNN on Monday that Trump had lied about Iraq.", [][2]string{{"Clinton", "Vikhaldru"}, {"CNN", "Brightline Courier"}, {"Trump", "Lovelmor"}, {"Iraq", "Ghana"}}},
+		{"Kasich told Reuters he would not endorse Trump.", [][2]string{{"Kasich", "Braultor"}, {"Reuters", "Corran Daily"}, {"Trump", "Lovelmor"}}},
+	}
+	for _, c := range cases {
+		r := renameWords(c.text, c.renames)
+		orig, ren := NewDocument(c.text), NewDocument(r.text)
+		findAttributions(orig)
+		findAttributions(ren)
+		require.NotEmpty(t, orig.Attributions, c.text)
+		require.Len(t, ren.Attributions, len(orig.Attributions), r.text)
+		for k, a := range orig.Attributions {
+			b := ren.Attributions[k]
+			assert.Equal(t, r.span(a.Cue), b.Cue, "%s: cue", r.text)
+			assert.Equal(t, r.span(a.Content), b.Content, "%s: content", r.text)
+			if assert.Equal(t, a.Source == nil, b.Source == nil, "%s: source", r.text) && a.Source != nil {
+				assert.Equal(t, r.span(*a.Source), *b.Source, "%s: source", r.text)
+			}
+		}
+	}
 }

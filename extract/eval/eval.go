@@ -45,6 +45,9 @@ type Doc struct {
 	Name  string
 	Text  []rune
 	Attrs []Attr
+	// AnnFile is the name of the annotation file read (under DIR/attributions), so
+	// that tools can rebuild a directory of some of the documents.
+	AnnFile string
 }
 
 // LoadGold reads DIR/text/NAME.txt and DIR/attributions/NAME_ANNOTATOR.ann, using for
@@ -88,7 +91,7 @@ func LoadGold(dir string) ([]Doc, error) {
 		if err != nil {
 			return nil, fmt.Errorf("%s: %w", chosen[name], err)
 		}
-		docs = append(docs, Doc{Name: name, Text: []rune(UniversalNewlines(string(b))), Attrs: attrs})
+		docs = append(docs, Doc{Name: name, Text: []rune(UniversalNewlines(string(b))), Attrs: attrs, AnnFile: chosen[name]})
 	}
 	return docs, nil
 }

@@ -6,6 +6,11 @@
 // under the exact rule of the reference scorer.
 //
 //	go run ./extract/internal/attriberrs -data ../shared/polnear/train [-class start-late] [-n 20]
+//
+// Errors on the training texts are those of a model that has seen them. For errors as
+// on unseen text, train without a held-out part of train (see extract/internal/train:
+// -holdout-percent 15 -holdout-dir DIR, writing the models to extract/models), run this
+// tool with -data DIR, and retrain on all of train before committing.
 package main
 
 import (

@@ -27,9 +27,10 @@ const (
 // Tok is the view of a token the features read.
 type Tok struct {
 	Lower   string
-	H       uint64 // hash of Lower
-	Suf     uint64 // hash of the last three code points of Lower
-	Stem    uint64 // hash of Lower without a verb/plural ending (-s, -es, -ed, -d, -ing)
+	Name    bool   // a capitalized word that is not a general word: read by its name class (names.go)
+	H       uint64 // hash of Lower, or of the name class for a name
+	Suf     uint64 // hash of the last three code points of Lower (a name: H)
+	Stem    uint64 // hash of Lower without a verb/plural ending (-s, -es, -ed, -d, -ing; a name: H)
 	Shape   uint8
 	Kind    uint8
 	InQuote bool // inside a quotation (quotation marks themselves count as inside)
@@ -86,9 +87,15 @@ func MakeToks(texts []string, lowers []string, kinds []uint8, para []int) []Tok 
 			open = false
 		}
 		lw := lowers[i]
-		t := Tok{Lower: lw, H: hashString(lw), Kind: kinds[i], Para: para[i]}
+		fw := lw // the word the features read: a name's class, else the word itself
+		if kinds[i] == KindWord {
+			if c := nameClass(text, lw); c != "" {
+				fw = c
+			}
+		}
+		t := Tok{Lower: lw, H: hashString(fw), Kind: kinds[i], Para: para[i], Name: fw != lw}
 		n := utf8.RuneCountInString(lw)
-		if n > 3 {
+		if n > 3 && !t.Name {
 			k := 0
 			for j := range lw {
 				if k == n-3 {
@@ -100,7 +107,10 @@ func MakeToks(texts []string, lowers []string, kinds []uint8, para []int) []Tok 
 		} else {
 			t.Suf = t.H
 		}
-		t.Stem = hashString(stem(lw))
+		t.Stem = t.H
+		if !t.Name {
+			t.Stem = hashString(stem(lw))
+		}
 		r, _ := utf8.DecodeRuneInString(text)
 		switch {
 		case kinds[i] == KindQuote:

@@ -72,9 +72,11 @@ func trainingSequences(d *extract.Document, gold []eval.Attr, st *alignStats) (c
 		lo, hi := attribml.CueWindow(toks, sents, sentOf[a], a, b, attribml.MaxBefore, attribml.MaxAfter)
 		roleSeqs = append(roleSeqs, roleSequence(d, toks, g, lo, hi, a, b, st))
 	}
+	var units attribml.Units
 	for _, s := range d.Sentences {
-		_, feats := attribml.CueFeatures(toks[s.First:s.Last], mask, nil, nil)
-		g := append([]uint8(nil), cueTag[s.First:s.Last]...)
+		units.Build(toks, s.First, s.Last)
+		_, feats := attribml.CueFeatures(units.Toks, mask, nil, nil)
+		g := units.Gold(cueTag[s.First:s.Last], true)
 		if len(g) > 0 && g[0] == attribml.CueI {
 			g[0] = attribml.CueB
 		}
@@ -88,10 +90,6 @@ func trainingSequences(d *extract.Document, gold []eval.Attr, st *alignStats) (c
 func roleSequence(d *extract.Document, toks []attribml.Tok, g eval.Attr, lo, hi, a, b int, st *alignStats) attribml.Seq {
 	rmask := uint64(1)<<extract.RoleBits - 1
 	gt := make([]uint8, hi-lo)
-	allowed := make([]uint16, hi-lo)
-	for i := range allowed {
-		allowed[i] = 1<<attribml.RoleO | 1<<attribml.RoleS | 1<<attribml.RoleC
-	}
 	out := false
 	for _, i := range tokensIn(d, g.Content) {
 		if i < lo || i >= hi {
@@ -117,8 +115,17 @@ func roleSequence(d *extract.Document, toks []attribml.Tok, g eval.Attr, lo, hi,
 	}
 	for i := a; i < b; i++ {
 		gt[i-lo] = attribml.RoleK
-		allowed[i-lo] = 1 << attribml.RoleK
 	}
-	_, feats := attribml.RoleFeatures(toks[lo:hi], a-lo, b-lo, rmask, nil, nil)
-	return attribml.Seq{Feats: feats, Allowed: allowed, Gold: gt}
+	var units attribml.Units
+	units.Build(toks, lo, hi, a, b)
+	ua, ub := units.Of(a), units.Of(b-1)+1
+	allowed := make([]uint16, len(units.Toks))
+	for k := range allowed {
+		allowed[k] = 1<<attribml.RoleO | 1<<attribml.RoleS | 1<<attribml.RoleC
+		if k >= ua && k < ub {
+			allowed[k] = 1 << attribml.RoleK
+		}
+	}
+	_, feats := attribml.RoleFeatures(units.Toks, ua, ub, rmask, nil, nil)
+	return attribml.Seq{Feats: feats, Allowed: allowed, Gold: units.Gold(gt, false)}
 }

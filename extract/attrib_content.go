@@ -1,0 +1,475 @@
+package extract
+
+import (
+	"sort"
+	"strings"
+
+	"github.com/claimgraph/claimgraph/extract/internal/attribml"
+	"github.com/claimgraph/claimgraph/extract/lexicon"
+)
+
+// Content-boundary rules added to contentRules (attrib_rules.go), each with its
+// fixture file testdata/rules/content/NAME.json.
+
+// beForms are the forms of "be" that make a passive cue.
+var beForms = lexicon.Set("be_forms.txt") // lexicon/be_forms.txt
+
+// maxClosingAgentWords bounds the agent of a passive cue in passiveClosingAgent.
+const maxClosingAgentWords = 6
+
+// isParticiple reports whether a lowercased word looks like a past participle: a
+// regular one (-ed) or an irregular one (-en, or an irregular past such as "said",
+// "told", "thought").
+func isParticiple(w string) bool {
+	return strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "en") || irregularPast[w]
+}
+
+// passiveCue reports whether the cue at tokens [a, b) is a passive: a past participle
+// in the cue right after a form of "be" (in the cue or just before it, an adverb
+// allowed between): "is considered", "was widely seen", "has been described".
+func passiveCue(tk []Token, a, b int) bool {
+	for k := a; k < b; k++ {
+		if !isParticiple(tk[k].Lower) {
+			continue
+		}
+		j := k - 1
+		if j >= 0 && strings.HasSuffix(tk[j].Lower, "ly") {
+			j--
+		}
+		if j >= 0 && j >= a-1 && beForms[tk[j].Lower] {
+			return true
+		}
+	}
+	return false
+}
+
+// agentNouns are the lowercase heads a passive cue's agent may have: group nouns
+// ("experts", "members") and titles ("the senator").
+var agentNouns = func() map[string]bool {
+	m := lexicon.Set("groups.txt")
+	for _, r := range lexicon.Rows("titles.txt") {
+		w := strings.Fields(strings.ToLower(r[0]))
+		m[strings.TrimSuffix(w[len(w)-1], ".")] = true
+	}
+	return m
+}()
+
+// agentHead reports whether token t can end the agent of a passive cue: a name (a
+// capitalized word that is not a month or weekday: "by Friday" is a time) or an
+// agent noun. Numbers never are ("by 2020", "by 5 percent").
+func agentHead(t Token) bool {
+	if t.Kind != TokWord {
+		return false
+	}
+	if isCapitalized(t.Text) {
+		return !calendarWords[t.Lower]
+	}
+	return agentNouns[t.Lower]
+}
+
+// closingAgent returns the token range [by+1, e) of a by-phrase that closes the
+// content piece at tokens [s, e) — "by" and a short noun phrase with an agent head
+// that ends the piece — or by = -1. A "by" right after a participle that follows the
+// cue (at token cb) belongs to the content's own passive ("a bill written by
+// lobbyists") and is not taken.
+func closingAgent(tk []Token, s, e, cb int) int {
+	for k := e - 1; k > s && k >= e-1-maxClosingAgentWords; k-- {
+		if tk[k].Kind == TokPunct || tk[k].Kind == TokQuote || tk[k].Kind == TokNumber {
+			return -1
+		}
+		if tk[k].Lower != "by" {
+			continue
+		}
+		if k+1 >= e || !agentHead(tk[e-1]) || k-1 >= cb && isParticiple(tk[k-1].Lower) {
+			return -1
+		}
+		return k
+	}
+	return -1
+}
+
+// passiveClosingAgent implements the rule that a passive cue's closing by-phrase is
+// its source: "The plan is considered a failure by Spencer." — the tagger sometimes
+// reads "by Spencer" as part of the content, and the subject ("The plan") as the
+// source. When an attribution has a passive cue and its content, after the cue, ends
+// with "by" and a short noun phrase headed by a name or an agent noun (no comma, at
+// most maxClosingAgentWords words) that closes the sentence or clause, the noun phrase
+// becomes the source and the content ends before "by". A source found before the cue
+// is the passive's subject, what is said about it: it joins the content. A source
+// found elsewhere is kept and the rule does not apply.
+func passiveClosingAgent(d *Document, _ []attribml.Tok) {
+	tk := d.Tokens
+	for ai := range d.Attributions {
+		a := &d.Attributions[ai]
+		if a.Source != nil && a.Source.End > a.Cue.Start {
+			continue
+		}
+		ca, cb := tokenAt(d, a.Cue.Start), sort.Search(len(tk), func(k int) bool { return tk[k].Start >= a.Cue.End })
+		ps := spanPieces(a.Content)
+		last := ps[len(ps)-1]
+		if last[0] < a.Cue.End || !passiveCue(tk, ca, cb) {
+			continue
+		}
+		s := tokenAt(d, last[0])
+		e := sort.Search(len(tk), func(k int) bool { return tk[k].Start >= last[1] })
+		for e > s && (tk[e-1].Text == "." || tk[e-1].Text == ",") {
+			e--
+		}
+		if e < len(tk) && tk[e].Kind != TokPunct {
+			continue // the content stops inside a clause
+		}
+		by := closingAgent(tk, s, e, cb)
+		if by < 0 {
+			continue
+		}
+		end := trimPieceEnd(d, last[0], tk[by].Start)
+		if end <= last[0] {
+			continue
+		}
+		ps = append(append([][2]int(nil), ps[:len(ps)-1]...), [2]int{last[0], end})
+		if a.Source != nil && !overlaps(spanFromPieces(ps), [2]int{a.Source.Start, a.Source.End}) {
+			ps = append(ps, [2]int{a.Source.Start, a.Source.End})
+			sort.Slice(ps, func(i, j int) bool { return ps[i][0] < ps[j][0] })
+		}
+		a.Content = spanFromPieces(ps)
+		a.Source = &Span{Start: tk[by+1].Start, End: tk[e-1].End}
+	}
+}
+
+// addresseeVerbs are the cue verbs whose addressee stands before what is said and is
+// not part of the content ("told reporters that ...").
+var addresseeVerbs = lexicon.Set("addressee_verbs.txt") // lexicon/addressee_verbs.txt
+
+// maxAddresseeWords bounds the addressee skipped by addresseeEnd ("a crowded banquet
+// hall at a hotel in downtown Baltimore on Saturday" is 12 words).
+const maxAddresseeWords = 14
+
+// Words that open what is said after an addressee: a complementizer or question word
+// ("told reporters that", "asked Sanders how"), or a subject pronoun of a clause
+// without "that" ("assured voters he was"). "to" is not one: "told his advisers to
+// figure out" is annotated with the addressee, as an order.
+var (
+	complementOpeners = map[string]bool{"that": true, "if": true, "whether": true, "how": true, "why": true, "what": true, "when": true, "where": true, "who": true}
+	subjectPronouns   = map[string]bool{"he": true, "she": true, "they": true, "we": true, "i": true, "you": true, "it": true}
+)
+
+// subjectPronoun reports whether a lowercased word is a subject pronoun, alone or
+// contracted ("he'd", "they’re").
+func subjectPronoun(w string) bool {
+	if i := strings.IndexAny(w, "'\u2019"); i > 0 {
+		w = w[:i]
+	}
+	return subjectPronouns[w]
+}
+
+// addresseeEnd returns the token where what is said begins when a content starting at
+// token i (up to token end) opens with an addressee: the first complement opener,
+// subject pronoun, colon (skipped) or quotation mark after at least one word, within
+// maxAddresseeWords words and before any other punctuation. It returns -1 when the
+// content does not open with an addressee.
+func addresseeEnd(tk []Token, toks []attribml.Tok, i, end int) int {
+	if i >= end || toks[i].InQuote || tk[i].Kind != TokWord || complementOpeners[tk[i].Lower] || subjectPronoun(tk[i].Lower) {
+		return -1
+	}
+	for k := i + 1; k < end && k <= i+maxAddresseeWords; k++ {
+		t := tk[k]
+		switch {
+		case t.Kind == TokQuote:
+			return k
+		case t.Text == ":":
+			return k + 1
+		case t.Kind == TokPunct:
+			return -1
+		case t.Kind == TokWord && (complementOpeners[t.Lower] || subjectPronoun(t.Lower)):
+			return k
+		}
+	}
+	return -1
+}
+
+// dropAddressee implements the rule that an addressee after the cue is not content:
+// "Carson told a crowded hall in Baltimore that he is not giving up" gives "that he
+// is not giving up", for the cue verbs of lexicon/addressee_verbs.txt when the content
+// begins right after the cue.
+func dropAddressee(d *Document, toks []attribml.Tok) {
+	tk := d.Tokens
+	for ai := range d.Attributions {
+		a := &d.Attributions[ai]
+		cb := sort.Search(len(tk), func(k int) bool { return tk[k].Start >= a.Cue.End })
+		if cb == 0 || cb >= len(tk) || !addresseeVerbs[tk[cb-1].Lower] || tk[cb].Start != a.Content.Start {
+			continue
+		}
+		ps := spanPieces(a.Content)
+		end := sort.Search(len(tk), func(k int) bool { return tk[k].Start >= ps[0][1] })
+		k := addresseeEnd(tk, toks, cb, end)
+		if k < 0 || k >= end {
+			continue
+		}
+		ps = append([][2]int{{tk[k].Start, ps[0][1]}}, ps[1:]...)
+		a.Content = spanFromPieces(ps)
+	}
+}
+
+// quoteRunsTo returns the last token of the quotation that the word at token j lies
+// in when the quotation goes on after j in the same paragraph: its closing mark, or
+// the paragraph's last quoted token when news style leaves the mark off. It returns j
+// when j is not a quoted word.
+func quoteRunsTo(toks []attribml.Tok, j int) int {
+	if !toks[j].InQuote || toks[j].Kind == attribml.KindQuote {
+		return j
+	}
+	k := j
+	for k+1 < len(toks) && toks[k+1].InQuote && toks[k+1].Para == toks[j].Para {
+		k++
+		if toks[k].Kind == attribml.KindQuote && (toks[k].Closes || k+1 == len(toks) || !toks[k+1].InQuote) {
+			break // the closing mark (curly, or a straight mark after which the quotation is shut)
+		}
+	}
+	return k
+}
+
+// extendToQuoteEnd implements the rule that a content ending inside a quotation runs
+// on to the quotation's end: the tagger sometimes stops a long quotation at a sentence
+// or clause inside it ("“Oil pays him a lot of money⟧. He’s got to be for oil,
+// right?”"). When the last word of a content outside its cue's own quotation lies
+// inside a quotation that goes on in the same paragraph, and no other attribution's
+// cue stands in the rest of the quotation, the content is extended to its closing
+// mark. A content that leaves out only the closing punctuation is left as it is.
+func extendToQuoteEnd(d *Document, toks []attribml.Tok) {
+	tk := d.Tokens
+	as := d.Attributions
+	for ai := range as {
+		a := &as[ai]
+		ca := tokenAt(d, a.Cue.Start)
+		if toks[ca].InQuote {
+			continue // a report quoted by another speaker
+		}
+		ps := spanPieces(a.Content)
+		last := ps[len(ps)-1]
+		j := sort.Search(len(tk), func(k int) bool { return tk[k].Start >= last[1] }) - 1
+		for j > 0 && tk[j].Kind == TokPunct && tk[j].Start >= last[0] {
+			j-- // the content's closing punctuation is not its last word
+		}
+		if j < 0 || tk[j].Start < last[0] {
+			continue
+		}
+		k := quoteRunsTo(toks, j)
+		if k == j || tk[k].End <= last[1] {
+			continue
+		}
+		span := Span{Start: last[1], End: tk[k].End}
+		if lastWordStart(d, span, span.Start) < 0 {
+			continue // only the closing punctuation and mark are left out: nothing to add
+		}
+		clash := false
+		lo, hi := cuesWithin(as, span)
+		for b := lo; b < hi; b++ {
+			if b != ai {
+				clash = true
+				break
+			}
+		}
+		if clash {
+			continue
+		}
+		ps = append(append([][2]int(nil), ps[:len(ps)-1]...), [2]int{last[0], tk[k].End})
+		a.Content = spanFromPieces(ps)
+	}
+}
+
+// adjunctOpeners are the words that open an adjunct of the speech act between a cue
+// and its that-clause.
+var adjunctOpeners = lexicon.Set("adjunct_openers.txt") // lexicon/adjunct_openers.txt
+
+// maxAdjunctWords bounds the adjunct skipped by dropLeadingAdjunct ("during the first
+// presidential debate" is 5 words).
+const maxAdjunctWords = 12
+
+// dropLeadingAdjunct implements the rule that an adjunct between the cue and "that"
+// is not content: "The commission says on its website that X" and "Earnest said
+// Monday that X" give "that X". A content that begins right after its cue with an
+// adjunct opener (lexicon/adjunct_openers.txt) and reaches "that" within
+// maxAdjunctWords words, before any punctuation, starts at "that".
+func dropLeadingAdjunct(d *Document, toks []attribml.Tok) {
+	tk := d.Tokens
+	for ai := range d.Attributions {
+		a := &d.Attributions[ai]
+		cb := sort.Search(len(tk), func(k int) bool { return tk[k].Start >= a.Cue.End })
+		if cb >= len(tk) || toks[cb].InQuote {
+			continue
+		}
+		ps := spanPieces(a.Content)
+		i := tokenAt(d, ps[0][0])
+		if i != cb || !adjunctOpeners[tk[i].Lower] {
+			continue // the content does not begin right after the cue with an adjunct
+		}
+		end := sort.Search(len(tk), func(k int) bool { return tk[k].Start >= ps[0][1] })
+		for k := i + 1; k < end && k <= i+maxAdjunctWords; k++ {
+			if tk[k].Kind == TokQuote || tk[k].Kind == TokPunct {
+				break
+			}
+			if tk[k].Lower == "that" {
+				ps = append([][2]int{{tk[k].Start, ps[0][1]}}, ps[1:]...)
+				a.Content = spanFromPieces(ps)
+				break
+			}
+		}
+	}
+}
+
+// coordinatedSourceName implements the rule that a name coordinated with the source
+// is part of the source: "The move, reported by the Associated Press and Axios,
+// represents ..." — the tagger sometimes reads "Axios" as the start of the content.
+// When the source is followed by "and" or "or" (or ends with it) and a content piece
+// begins right after the coordinator with capitalized words only, up to a comma, those
+// words join the source and leave the content (the piece keeps what follows the
+// comma).
+func coordinatedSourceName(d *Document, _ []attribml.Tok) {
+	tk := d.Tokens
+	for ai := range d.Attributions {
+		a := &d.Attributions[ai]
+		if a.Source == nil || len(a.Source.Fragments) > 0 {
+			continue
+		}
+		j := sort.Search(len(tk), func(k int) bool { return tk[k].Start >= a.Source.End })
+		if j > 0 && (tk[j-1].Lower == "and" || tk[j-1].Lower == "or") && tk[j-1].Start > a.Source.Start {
+			j-- // the coordinator came out as the source's last word
+		}
+		if j+1 >= len(tk) || tk[j].Lower != "and" && tk[j].Lower != "or" {
+			continue
+		}
+		ps := spanPieces(a.Content)
+		pi := -1
+		for p := range ps {
+			if ps[p][0] == tk[j+1].Start {
+				pi = p
+			}
+		}
+		if pi < 0 {
+			continue
+		}
+		e := j + 1
+		for e < len(tk) && tk[e].Start < ps[pi][1] && tk[e].Kind == TokWord && isCapitalized(tk[e].Text) {
+			e++
+		}
+		if e == j+1 || e >= len(tk) || tk[e].Text != "," || tk[e].Start >= ps[pi][1] {
+			continue
+		}
+		a.Source = &Span{Start: a.Source.Start, End: tk[e-1].End}
+		var keep [][2]int
+		for p, q := range ps {
+			if p != pi {
+				keep = append(keep, q)
+				continue
+			}
+			if k := e + 1; k < len(tk) && tk[k].Start < q[1] {
+				keep = append(keep, [2]int{tk[k].Start, q[1]})
+			}
+		}
+		if len(keep) > 0 {
+			a.Content = spanFromPieces(keep)
+		}
+	}
+}
+
+// adverbialOpeners open a sentence with an adverbial clause or phrase about the
+// circumstances of the statement ("As a phone rang, the announcer said, …", "While in
+// Ohio, she said, …"): such an opening is not what is said.
+var adverbialOpeners = map[string]bool{"as": true, "when": true, "while": true, "whenever": true, "if": true, "because": true, "although": true, "though": true, "since": true, "until": true, "once": true, "back": true, "asked": true, "speaking": true, "according": true}
+
+// contentOpening reports whether the tokens [i, j) that open a sentence before a
+// parenthetical source can be part of what is said: one phrase without a comma that
+// does not open with an adjunct of the speech act ("On Monday", "During his years in
+// office") or an adverbial clause ("As a phone rang"); "As for X" is a topic of what is
+// said and is taken.
+func contentOpening(tk []Token, i, j int) bool {
+	for k := i; k < j; k++ {
+		if tk[k].Text == "," || tk[k].Text == ";" {
+			return false
+		}
+	}
+	w := tk[i].Lower
+	if w == "as" && i+1 < j && tk[i+1].Lower == "for" {
+		return true
+	}
+	return !adjunctOpeners[w] && !adverbialOpeners[w]
+}
+
+// maxOpeningWords bounds the opening phrase openingPhraseBeforeParenthetical adds.
+const maxOpeningWords = 30
+
+// openingPhraseBeforeParenthetical implements the rule that the opening of a sentence
+// before a parenthetical source and cue is content: in "Of course, Clinton said, “I
+// didn’t know him that well,”" and "As for his ability to deflect attacks, she said,
+// “The vetting has not begun,”" the words before ", SOURCE CUE," belong to what is
+// said, and the content gets them as its first piece. The source must stand right
+// before the cue, between commas ("…, she said, …"), every piece of the content after
+// the cue, and the opening must hold no other attribution's cue or content.
+func openingPhraseBeforeParenthetical(d *Document, toks []attribml.Tok) {
+	tk := d.Tokens
+	as := d.Attributions
+	for ai := range as {
+		a := &as[ai]
+		if a.Source == nil || a.Content.Start < a.Cue.End {
+			continue
+		}
+		s := tokenAt(d, a.Source.Start)
+		cb := sort.Search(len(tk), func(k int) bool { return tk[k].Start >= a.Cue.End })
+		if s == 0 || tk[s-1].Text != "," || cb >= len(tk) || tk[cb].Text != "," || tokenAt(d, a.Cue.Start) != sort.Search(len(tk), func(k int) bool { return tk[k].Start >= a.Source.End }) {
+			continue
+		}
+		sent := d.Sentences[sentenceAt(d, a.Cue.Start)]
+		first := sent.First
+		for first < s-1 && (tk[first].Kind == TokQuote || tk[first].Kind == TokPunct) {
+			first++
+		}
+		if first >= s-1 || s-1-first > maxOpeningWords || toks[first].InQuote {
+			continue
+		}
+		if !contentOpening(tk, first, s-1) {
+			continue
+		}
+		opening := Span{Start: tk[first].Start, End: tk[s-2].End}
+		clash := false
+		for bi := range as {
+			if bi != ai && (overlaps(as[bi].Content, [2]int{opening.Start, opening.End}) || as[bi].Cue.Start >= opening.Start && as[bi].Cue.Start < opening.End) {
+				clash = true
+				break
+			}
+		}
+		if clash || lastWordStart(d, opening, opening.Start) < 0 {
+			continue
+		}
+		a.Content = spanFromPieces(append([][2]int{{opening.Start, opening.End}}, spanPieces(a.Content)...))
+	}
+}
+
+// addresseeFallback gives content to a cue of lexicon/addressee_verbs.txt that the role
+// tagger left without any: in "Smith told Reuters he would not run" the tagger, unsure
+// where the content begins after the addressee, sometimes tags none. When no token of
+// the context tags (tokens lo on, the cue ending at token b) is content, and an
+// addressee after the cue is followed by what is said (addresseeEnd), the tokens from
+// there to the end of the sentence (token sentEnd, its final punctuation left out) are
+// tagged content.
+func addresseeFallback(d *Document, toks []attribml.Tok, lo int, tags []uint8, b, sentEnd int) {
+	for _, t := range tags {
+		if t == attribml.RoleC {
+			return
+		}
+	}
+	tk := d.Tokens
+	if b >= sentEnd || !addresseeVerbs[tk[b-1].Lower] {
+		return
+	}
+	k := addresseeEnd(tk, toks, b, sentEnd)
+	if k < 0 {
+		return
+	}
+	e := sentEnd
+	for e > k && (tk[e-1].Kind == TokPunct || tk[e-1].Kind == TokQuote) {
+		e--
+	}
+	for i := k; i < e && i-lo < len(tags); i++ {
+		tags[i-lo] = attribml.RoleC
+	}
+}
