@@ -344,15 +344,7 @@ func subjectVerbThat(s *cueSentence, i int) (Attribution, bool) {
 	if clauseWords[s.toks[i+2].Lower] {
 		return Attribution{}, false // "states that will hold": a relative clause, "states" a noun
 	}
-	src, ok := s.subjectBefore(i)
-	if !ok {
-		return Attribution{}, false
-	}
-	content, ok := s.restOfSentence(i+1, 3)
-	if !ok {
-		return Attribution{}, false
-	}
-	return s.attribution(i, src, content), true
+	return s.fromSubject(i, i+1, 3)
 }
 
 // clauseOpeners may open a clause reported without "that": determiners, subject
@@ -374,15 +366,7 @@ func subjectSaysClause(s *cueSentence, i int) (Attribution, bool) {
 	if !(clauseOpeners[next.Lower] || next.Kind == 'n' || next.Kind == 'w' && isCapitalized(next.Text)) {
 		return Attribution{}, false
 	}
-	src, ok := s.subjectBefore(i)
-	if !ok {
-		return Attribution{}, false
-	}
-	content, ok := s.restOfSentence(i+1, 3)
-	if !ok {
-		return Attribution{}, false
-	}
-	return s.attribution(i, src, content), true
+	return s.fromSubject(i, i+1, 3)
 }
 
 // figureWithin reports whether a figure (digits, a number word or a vague plural such
@@ -437,15 +421,7 @@ func subjectReportsFigure(s *cueSentence, i int) (Attribution, bool) {
 	if !figureVerbs[s.toks[i].Lower] || i+1 >= len(s.toks) || passiveBefore(s.toks, i) || !s.figureWithin(i+1, 6) || !opensObject(s.toks[i+1]) {
 		return Attribution{}, false
 	}
-	src, ok := s.subjectBefore(i)
-	if !ok {
-		return Attribution{}, false
-	}
-	content, ok := s.restOfSentence(i+1, 2)
-	if !ok {
-		return Attribution{}, false
-	}
-	return s.attribution(i, src, content), true
+	return s.fromSubject(i, i+1, 2)
 }
 
 // subjectPublishesDocument reads "SUBJECT published a list of FIGURE ...": a document
@@ -468,15 +444,7 @@ func subjectPublishesDocument(s *cueSentence, i int) (Attribution, bool) {
 	if n < 0 || !s.figureWithin(n+1, 6) {
 		return Attribution{}, false
 	}
-	src, ok := s.subjectBefore(i)
-	if !ok {
-		return Attribution{}, false
-	}
-	content, ok := s.restOfSentence(i+1, 3)
-	if !ok {
-		return Attribution{}, false
-	}
-	return s.attribution(i, src, content), true
+	return s.fromSubject(i, i+1, 3)
 }
 
 // subjectUpdatesToll reads "SUBJECT updated the death toll to FIGURE": an update verb,
@@ -498,15 +466,7 @@ func subjectUpdatesToll(s *cueSentence, i int) (Attribution, bool) {
 	if n < 0 || n+1 >= len(s.toks) || (s.toks[n+1].Lower != "to" && s.toks[n+1].Lower != "at") || !s.figureWithin(n+2, 3) {
 		return Attribution{}, false
 	}
-	src, ok := s.subjectBefore(i)
-	if !ok {
-		return Attribution{}, false
-	}
-	content, ok := s.restOfSentence(i+1, 3)
-	if !ok {
-		return Attribution{}, false
-	}
-	return s.attribution(i, src, content), true
+	return s.fromSubject(i, i+1, 3)
 }
 
 // commaSubjectBefore returns the span of a subject between a comma and the verb at
@@ -605,5 +565,20 @@ func parentheticalSays(s *cueSentence, i int) (Attribution, bool) {
 	}
 	content := Span{Start: s.toks[first].Start, End: after.End,
 		Fragments: [][2]int{{s.toks[first].Start, s.toks[c-1].End}, {after.Start, after.End}}}
+	return s.attribution(i, src, content), true
+}
+
+// fromSubject ends the rules whose content is the rest of the sentence: the verb at i
+// with its subject as source and the sentence from the content arguments on (see
+// restOfSentence) as content.
+func (s *cueSentence) fromSubject(i, from, minWords int) (Attribution, bool) {
+	src, ok := s.subjectBefore(i)
+	if !ok {
+		return Attribution{}, false
+	}
+	content, ok := s.restOfSentence(from, minWords)
+	if !ok {
+		return Attribution{}, false
+	}
 	return s.attribution(i, src, content), true
 }

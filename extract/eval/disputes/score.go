@@ -193,7 +193,13 @@ func predictionsOf(d *extract.Document, hooks Hooks) []*prediction {
 	byMention := map[string]*prediction{}
 	for i := range d.Disputes {
 		x := &d.Disputes[i]
-		key := fmt.Sprintf("%d:%d:%s:%s", x.Cue.Start, x.Cue.End, deref(x.Claim), deref(x.Target))
+		key := fmt.Sprintf("%d:%d:%v:%v", x.Cue.Start, x.Cue.End, x.Claim != nil, x.Target != nil)
+		if x.Claim != nil {
+			key += ":" + *x.Claim
+		}
+		if x.Target != nil {
+			key += "|" + *x.Target
+		}
 		if p, ok := byMention[key]; ok {
 			p.disputers = append(p.disputers, x.Disputer)
 			continue
@@ -287,12 +293,6 @@ func predictionMatches(d *extract.Document, g Case, p *prediction) bool {
 	return false
 }
 
-func deref(s *string) string {
-	if s == nil {
-		return ""
-	}
-	return *s
-}
 
 // disputerMatches: the predicted entity is the gold disputer, or the referent the
 // gold case names for a pronoun or nominal disputer (see the package documentation).
