@@ -293,7 +293,6 @@ func predictionMatches(d *extract.Document, g Case, p *prediction) bool {
 	return false
 }
 
-
 // disputerMatches: the predicted entity is the gold disputer, or the referent the
 // gold case names for a pronoun or nominal disputer (see the package documentation).
 // A gold case without a disputer accepts any; a prediction in the article's own voice
