@@ -191,7 +191,9 @@ func writeImportScript(w io.Writer, present []string) error {
 	b.WriteString("#!/bin/sh\n# Load this claimgraph export into a new, stopped Neo4j database (default: claimgraph):\n")
 	b.WriteString("#   sh import.sh [DATABASE]   (run from this directory, with neo4j-admin on PATH)\n")
 	b.WriteString("# This is the graph as researchers query it; to serve it with the claimgraph API, restore\n")
-	b.WriteString("# the records format with `claimgraph import` instead (it rebuilds the store's indexes).\nset -e\ncd \"$(dirname \"$0\")\"\n")
+	b.WriteString("# the records format with `claimgraph import` instead: the API's Neo4j layout adds what\n")
+	b.WriteString("# claimgraph derives when it writes (search words, per-claim aggregates, each article's\n")
+	b.WriteString("# bundle, mention spans), which these files do not hold.\nset -e\ncd \"$(dirname \"$0\")\"\n")
 	b.WriteString("neo4j-admin database import full --array-delimiter=';' --multiline-fields=true --id-type=string \\\n")
 	has := map[string]bool{}
 	for _, p := range present {
@@ -241,7 +243,11 @@ func LoadCSVScript(present []string) string {
 	b.WriteString("// Load this claimgraph export into a running Neo4j (5.x): copy the CSV files into the\n")
 	b.WriteString("// database's import directory, then run `cypher-shell -f " + LoadCSVFile + "`. To read them from\n")
 	b.WriteString("// elsewhere (a web server), change base below to the URL of the directory, ending in \"/\".\n")
-	b.WriteString("// Run it in an empty database: it CREATEs every node and relationship.\n")
+	b.WriteString("// Run it in an empty database: it CREATEs every node and relationship. The server must read\n")
+	b.WriteString("// CSV quotes as RFC 4180 does: set db.import.csv.legacy_quote_escaping=false in neo4j.conf\n")
+	b.WriteString("// (the default, true, also takes \\\" for a quote, which breaks JSON text holding a quote).\n")
+	b.WriteString("// This is the graph as researchers query it; to serve it with the claimgraph API, restore\n")
+	b.WriteString("// the records format with `claimgraph import` instead (see import.sh).\n")
 	b.WriteString(":param {base: 'file:///'}\n")
 	for _, l := range labels {
 		fmt.Fprintf(&b, "CREATE CONSTRAINT %s_id IF NOT EXISTS FOR (n:%s) REQUIRE n.id IS UNIQUE;\n", strings.ToLower(l), l)
