@@ -17,8 +17,8 @@
 //     edge points at a missing node even while articles are written during the export.
 //   - a search (the filters of GET /v1/claims, plus a published date range): the
 //     matching claims, each with its statements and their articles, outlets, speakers
-//     and agencies, the disputes of the claim and the claims it conflicts with or is
-//     corroborated by. The walk remembers the ids it has written (memory grows with the
+//     and agencies, the agents the articles mention (with the MENTIONS edges), the
+//     disputes of the claim and the claims it conflicts with or is corroborated by. The walk remembers the ids it has written (memory grows with the
 //     selection, not with the store).
 //   - a neighbourhood (Root and Depth): the nodes and edges of Store.Subgraph.
 //
