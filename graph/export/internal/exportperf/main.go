@@ -127,7 +127,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	return tw.Flush()
 }
 
-// fill writes generated articles, a chunk at a time, until the store holds c.claims
+// fill writes generated articles (PutArticles), a chunk at a time, until the store holds c.claims
 // claims, then closes it.
 func fill(ctx context.Context, c config, stdout io.Writer) error {
 	if err := os.MkdirAll(filepath.Dir(c.store), 0o755); err != nil {
@@ -150,10 +150,8 @@ func fill(ctx context.Context, c config, stdout io.Writer) error {
 			return s.Close(ctx)
 		}
 		n := min(c.chunk, (c.claims-st.Claims)/5+1) // about 6 new claims an article
-		for _, g := range storetest.GenerateArticles(n, c.seed+i) {
-			if _, err := s.PutArticle(ctx, g); err != nil {
-				return fmt.Errorf("writing generated article %s: %w", g.Article.ID, err)
-			}
+		if _, err := s.PutArticles(ctx, storetest.GenerateArticles(n, c.seed+i)); err != nil {
+			return fmt.Errorf("writing generated articles (chunk %d): %w", i, err)
 		}
 		fmt.Fprintf(stdout, "  %d claims after %s\n", st.Claims, time.Since(start).Round(time.Second))
 	}
