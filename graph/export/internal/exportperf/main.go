@@ -8,8 +8,11 @@
 // and prints bytes written, seconds, MB/s and peak RSS per format. Outputs are counted
 // and discarded, so the figures are the export's, not the disk's.
 //
-// It prints figures and asserts none. Memory stays flat as the graph grows when the
-// peak RSS of a run at -claims 1000000 is about that of a run at -claims 100000:
+// It prints figures and asserts none. Peak RSS counts the store file's pages the
+// export mapped (bbolt reads through mmap); peak anon is the process's own memory: the
+// store's decoded-record cache (at most embedded.DefaultCacheEntries records per kind;
+// -cache -1 turns it off) and the export's. Memory stays flat as the graph grows when
+// peak anon of a run at -claims 1000000 is about that of a run at -claims 100000:
 //
 //	go run ./graph/export/internal/exportperf -claims 100000
 //	go run ./graph/export/internal/exportperf -claims 1000000
@@ -53,6 +56,7 @@ type config struct {
 	child   string // the format a child process exports
 	chunk   int
 	seed    uint64
+	cache   int // embedded.Options.CacheEntries of the exporting store
 }
 
 func parse(args []string, stderr io.Writer) (config, error) {
@@ -65,6 +69,7 @@ func parse(args []string, stderr io.Writer) (config, error) {
 	fs.StringVar(&formats, "formats", "", "comma-separated formats to measure (default: every format)")
 	fs.StringVar(&c.child, "child", "", "internal: export the store in this format and print the result as JSON")
 	fs.IntVar(&c.chunk, "chunk", 20_000, "articles generated at a time (bounds the generator's memory)")
+	fs.IntVar(&c.cache, "cache", 0, "decoded records the exporting store caches per kind (embedded.Options.CacheEntries: 0 its default, as claimgraph export runs, -1 none)")
 	seed := fs.Uint64("seed", 1, "generator seed of the first chunk (chunk i uses seed+i)")
 	if err := fs.Parse(args); err != nil {
 		return c, err
@@ -169,7 +174,7 @@ type result struct {
 
 // measure runs a child exporting one format and returns its result.
 func measure(ctx context.Context, self string, c config, format string) (result, error) {
-	cmd := exec.CommandContext(ctx, self, "-child", format, "-store", c.store)
+	cmd := exec.CommandContext(ctx, self, "-child", format, "-store", c.store, "-cache", fmt.Sprint(c.cache))
 	var out strings.Builder
 	cmd.Stdout, cmd.Stderr = &out, os.Stderr
 	if err := cmd.Run(); err != nil {
@@ -202,7 +207,7 @@ func procStatus(name string) (int64, error) {
 
 // child exports the whole store in c.child into a Dir that counts and discards.
 func child(ctx context.Context, c config, stdout io.Writer) error {
-	s, err := embedded.Open(ctx, c.store, &embedded.Options{ReadOnly: true})
+	s, err := embedded.Open(ctx, c.store, &embedded.Options{ReadOnly: true, CacheEntries: c.cache})
 	if err != nil {
 		return err
 	}
