@@ -10,8 +10,9 @@
 //
 // It prints figures and asserts none. Peak RSS counts the store file's pages the
 // export mapped (bbolt reads through mmap); peak anon is the process's own memory: the
-// store's decoded-record cache (at most embedded.DefaultCacheEntries records per kind;
-// -cache -1 turns it off) and the export's. Memory stays flat as the graph grows when
+// export's, and with -cache 0 the store's decoded-record cache (at most
+// embedded.DefaultCacheEntries records per kind, as the server's store has; claimgraph
+// export opens the store without it, as -cache -1 does by default). Memory stays flat as the graph grows when
 // peak anon of a run at -claims 1000000 is about that of a run at -claims 100000:
 //
 //	go run ./graph/export/internal/exportperf -claims 100000
@@ -69,7 +70,7 @@ func parse(args []string, stderr io.Writer) (config, error) {
 	fs.StringVar(&formats, "formats", "", "comma-separated formats to measure (default: every format)")
 	fs.StringVar(&c.child, "child", "", "internal: export the store in this format and print the result as JSON")
 	fs.IntVar(&c.chunk, "chunk", 20_000, "articles generated at a time (bounds the generator's memory)")
-	fs.IntVar(&c.cache, "cache", 0, "decoded records the exporting store caches per kind (embedded.Options.CacheEntries: 0 its default, as claimgraph export runs, -1 none)")
+	fs.IntVar(&c.cache, "cache", -1, "decoded records the exporting store caches per kind (embedded.Options.CacheEntries): -1 none, as claimgraph export opens it; 0 the default, as a serving store has for GET /v1/export")
 	seed := fs.Uint64("seed", 1, "generator seed of the first chunk (chunk i uses seed+i)")
 	if err := fs.Parse(args); err != nil {
 		return c, err
