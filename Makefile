@@ -71,7 +71,7 @@ bench-api: ## load-test the API over >=100k generated claims in each store (req/
 	if ! $(BENCH_NEO4J) status >/dev/null 2>&1; then \
 		$(BENCH_NEO4J) up >/dev/null || exit $$?; started=1; \
 	fi; \
-	NEO4J_URI=bolt://127.0.0.1:$(BENCH_NEO4J_PORT) $(GO) run ./api/internal/apiload -neo4j-reset $(BENCH_API_FLAGS)
+	NEO4J_URI=bolt://127.0.0.1:$(BENCH_NEO4J_PORT) $(GO) run ./cmd/apiload -neo4j-reset $(BENCH_API_FLAGS)
 
 # bench-export fills an embedded store (kept in .cache/exportperf, reused by later runs)
 # with a generated graph of at least $(BENCH_EXPORT_CLAIMS) claims and exports the whole
@@ -86,4 +86,4 @@ bench-export: ## export >=1,000,000 generated claims in every format (MB/s and p
 
 .PHONY: bench-api-wrk
 bench-api-wrk: ## cross-check bench-api with wrk (apt-get installs it) on the real binary over the embedded bench store
-	./api/internal/apiload/wrk.sh
+	./cmd/apiload/wrk.sh

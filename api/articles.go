@@ -18,7 +18,6 @@ import (
 
 	"github.com/gin-gonic/gin"
 
-	"github.com/claimgraph/claimgraph/corpus"
 	"github.com/claimgraph/claimgraph/graph"
 )
 
@@ -381,9 +380,9 @@ func jsonTypeName(goType string) string {
 	return goType
 }
 
-// article validates the request and turns it into a corpus article.
-func (r *IngestRequest) article() (corpus.Article, error) {
-	var a corpus.Article
+// article validates the request and turns it into an ingest input.
+func (r *IngestRequest) article() (graph.ArticleInput, error) {
+	var a graph.ArticleInput
 	switch {
 	case strings.TrimSpace(r.Text) == "":
 		return a, badRequest("text", "text is required and must not be blank.")
@@ -410,7 +409,7 @@ func (r *IngestRequest) article() (corpus.Article, error) {
 			return a, badRequest("authors", "authors must each be a non-blank name of at most 200 bytes.")
 		}
 	}
-	d, err := corpus.ParseDate(r.Published)
+	d, err := graph.ParseDate(r.Published)
 	if err != nil {
 		return a, badRequest("published", "published must be YYYY, YYYY-MM or YYYY-MM-DD.")
 	}
@@ -418,6 +417,6 @@ func (r *IngestRequest) article() (corpus.Article, error) {
 	if id == "" {
 		id = "api"
 	}
-	return corpus.Article{ID: id, Path: "api:" + id, URL: r.URL, Title: r.Title, Outlet: r.Outlet,
+	return graph.ArticleInput{Name: "api:" + id, URL: r.URL, Title: r.Title, Outlet: r.Outlet,
 		Authors: r.Authors, Published: d, Text: r.Text}, nil
 }

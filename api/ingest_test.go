@@ -18,6 +18,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/claimgraph/claimgraph/corpus"
+	"github.com/claimgraph/claimgraph/extract"
 	"github.com/claimgraph/claimgraph/graph"
 	"github.com/claimgraph/claimgraph/graph/ingest"
 	st "github.com/claimgraph/claimgraph/graph/storetest"
@@ -28,12 +29,12 @@ import (
 func corpusServer(t *testing.T, b backend) (*client, graph.Store) {
 	t.Helper()
 	store := b.open(t)
-	ing := ingest.New(store, ingest.Options{})
+	ing := ingest.New(store, extract.Extractor{}, ingest.Options{})
 	keys, err := NewKeySet(testKey)
 	require.NoError(t, err)
 	srv, err := New(Deps{
 		Store: store, Keys: keys,
-		Ingester: IngesterFunc(func(ctx context.Context, a corpus.Article) (graph.WriteResult, error) {
+		Ingester: IngesterFunc(func(ctx context.Context, a graph.ArticleInput) (graph.WriteResult, error) {
 			res, err := ing.Ingest(ctx, a)
 			if err != nil {
 				return graph.WriteResult{}, err
@@ -186,15 +187,15 @@ type stubbornIngester struct {
 	release chan struct{}
 }
 
-func (s stubbornIngester) IngestArticle(ctx context.Context, a corpus.Article) (graph.WriteResult, error) {
+func (s stubbornIngester) IngestArticle(ctx context.Context, a graph.ArticleInput) (graph.WriteResult, error) {
 	<-s.release
 	return s.inner.IngestArticle(context.WithoutCancel(ctx), a)
 }
 
 func TestIngestDeadlineAndBusy(t *testing.T) {
 	store := firstBackend(t).open(t)
-	ing := ingest.New(store, ingest.Options{})
-	real := IngesterFunc(func(ctx context.Context, a corpus.Article) (graph.WriteResult, error) {
+	ing := ingest.New(store, extract.Extractor{}, ingest.Options{})
+	real := IngesterFunc(func(ctx context.Context, a graph.ArticleInput) (graph.WriteResult, error) {
 		res, err := ing.Ingest(ctx, a)
 		if err != nil {
 			return graph.WriteResult{}, err

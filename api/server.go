@@ -18,7 +18,6 @@ import (
 
 	"github.com/gin-gonic/gin"
 
-	"github.com/claimgraph/claimgraph/corpus"
 	"github.com/claimgraph/claimgraph/graph"
 )
 
@@ -28,14 +27,14 @@ func init() { gin.SetMode(gin.ReleaseMode) }
 // it was stored under and whether anything was created (false when the same article
 // was already stored). It must be idempotent.
 type ArticleIngester interface {
-	IngestArticle(ctx context.Context, a corpus.Article) (graph.WriteResult, error)
+	IngestArticle(ctx context.Context, a graph.ArticleInput) (graph.WriteResult, error)
 }
 
 // IngesterFunc adapts a function to ArticleIngester.
-type IngesterFunc func(ctx context.Context, a corpus.Article) (graph.WriteResult, error)
+type IngesterFunc func(ctx context.Context, a graph.ArticleInput) (graph.WriteResult, error)
 
 // IngestArticle calls f.
-func (f IngesterFunc) IngestArticle(ctx context.Context, a corpus.Article) (graph.WriteResult, error) {
+func (f IngesterFunc) IngestArticle(ctx context.Context, a graph.ArticleInput) (graph.WriteResult, error) {
 	return f(ctx, a)
 }
 

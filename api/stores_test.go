@@ -4,15 +4,13 @@ import (
 	"context"
 	"os"
 	"path/filepath"
-	"syscall"
 	"testing"
-	"time"
 
 	"github.com/stretchr/testify/require"
 
 	"github.com/claimgraph/claimgraph/graph"
 	"github.com/claimgraph/claimgraph/graph/embedded"
-	"github.com/claimgraph/claimgraph/graph/neo4jstore"
+	"github.com/claimgraph/claimgraph/graph/neo4jstore/neo4jtest"
 )
 
 // backend is a store the suite runs against. open returns a fresh, empty store and
@@ -66,31 +64,8 @@ func openEmbedded(t *testing.T) graph.Store {
 
 // openNeo4j connects to the Neo4j of NEO4J_URI and empties its database. The database
 // is shared with the other packages' tests, which `go test ./...` runs in parallel
-// processes, so the test holds an exclusive lock on neo4jLockPath while it uses it.
+// processes, so the test holds their shared lock while it uses it (neo4jtest).
 func openNeo4j(t *testing.T) graph.Store {
 	t.Helper()
-	lockNeo4j(t)
-	cfg := neo4jstore.ConfigFromEnv(os.Getenv)
-	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
-	defer cancel()
-	s, err := neo4jstore.New(ctx, cfg)
-	require.NoError(t, err)
-	t.Cleanup(func() { _ = s.Close(context.Background()) })
-	require.NoError(t, s.DeleteAll(ctx))
-	return s
-}
-
-// neo4jLockPath is the file that serializes test use of the shared Neo4j database
-// across test processes.
-var neo4jLockPath = filepath.Join(os.TempDir(), "claimgraph-neo4j-test.lock")
-
-func lockNeo4j(t *testing.T) {
-	t.Helper()
-	f, err := os.OpenFile(neo4jLockPath, os.O_CREATE|os.O_RDWR, 0o666)
-	require.NoError(t, err)
-	require.NoError(t, syscall.Flock(int(f.Fd()), syscall.LOCK_EX))
-	t.Cleanup(func() {
-		_ = syscall.Flock(int(f.Fd()), syscall.LOCK_UN)
-		_ = f.Close()
-	})
+	return neo4jtest.Open(t)
 }

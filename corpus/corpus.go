@@ -268,27 +268,26 @@ func (a *Article) apply(fields map[string]any) error {
 }
 
 // ParseDate reads "YYYY", "YYYY-MM" or "YYYY-MM-DD" into a Date with that precision;
-// "" or "unknown" is the unknown date.
-func ParseDate(s string) (graph.Date, error) {
-	s = strings.TrimSpace(s)
-	if s == "" || strings.EqualFold(s, "unknown") {
-		return graph.Date{}, nil
+// "" or "unknown" is the unknown date (graph.ParseDate).
+func ParseDate(s string) (graph.Date, error) { return graph.ParseDate(s) }
+
+// Input is the article as ingest takes it, named by its path, else its id.
+func (a Article) Input() graph.ArticleInput {
+	name := a.Path
+	if name == "" {
+		name = a.ID
 	}
-	var d graph.Date
-	switch len(s) {
-	case 4:
-		d = graph.Date{Value: s, Precision: graph.PrecisionYear}
-	case 7:
-		d = graph.Date{Value: s, Precision: graph.PrecisionMonth}
-	case 10:
-		d = graph.Date{Value: s, Precision: graph.PrecisionDay}
-	default:
-		return graph.Date{}, fmt.Errorf("published %q: want YYYY, YYYY-MM or YYYY-MM-DD", s)
+	return graph.ArticleInput{Name: name, URL: a.URL, Title: a.Title, Outlet: a.Outlet,
+		Authors: a.Authors, Published: a.Published, Text: a.Text}
+}
+
+// Inputs is Input of every article.
+func Inputs(as []Article) []graph.ArticleInput {
+	out := make([]graph.ArticleInput, len(as))
+	for i, a := range as {
+		out[i] = a.Input()
 	}
-	if err := d.Validate(); err != nil {
-		return graph.Date{}, fmt.Errorf("published %q: want YYYY, YYYY-MM or YYYY-MM-DD", s)
-	}
-	return d, nil
+	return out
 }
 
 // jsonArticle is the JSON Lines form of an article.

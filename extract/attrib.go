@@ -177,6 +177,7 @@ func findAttributions(d *Document) {
 		a.Sentence = Span{Start: d.Tokens[lo].Start, End: d.Tokens[hi-1].End}
 		d.Attributions = append(d.Attributions, a)
 	}
+	d.Attributions = append(d.Attributions, lexicalAttributions(d)...)
 	finishAttributions(d, toks)
 }
 

@@ -24,7 +24,9 @@ var contentRules = []contentRule{
 	{"a content ends where a later report begins", releaseLaterContent},
 	{"a coordinated cue ends the first content", func(d *Document, _ []attribml.Tok) { endAtCoordinatedCue(d) }},
 	{"leading connectives are dropped", dropLeadingConnectives},
+	{"a judgment is no content", dropJudgments}, // attrib_judgment.go
 	{"final period and dangling words are dropped", trimContentEnds},
+	{"a parenthetical cue takes the rest of the sentence", func(d *Document, _ []attribml.Tok) { parentheticalRest(d) }},
 }
 
 // finishAttributions sorts attributions into text order, gives them ids, and fills
@@ -673,4 +675,67 @@ func splitPassiveAgent(d *Document) {
 			}
 		}
 	}
+}
+
+// parentheticalRest applies the rule "a parenthetical cue takes the rest of the
+// sentence": in "Following the attacks, Ryder said, the assessment is that ..." the
+// tagger gives the part before the source only; the part after the comma that closes
+// the cue is reported speech too. It applies when the source stands between two
+// commas right before the cue, the content ends before the source, and the rest of
+// the sentence (three words or more, no quotation mark) lies in no other attribution.
+func parentheticalRest(d *Document) {
+	tx := scanTextOf(d)
+	for i := range d.Attributions {
+		a := &d.Attributions[i]
+		if a.Source == nil || a.Content.End > a.Source.Start || len(a.Content.Fragments) > 0 {
+			continue
+		}
+		si := sentenceAt(d, a.Cue.Start)
+		if si >= len(d.Sentences) {
+			continue
+		}
+		sent := d.Sentences[si]
+		if a.Source.Start-a.Content.End > 3 || sent.End-sent.Start > maxLexicalSentence {
+			continue
+		}
+		before := tx.scan(a.Content.End, a.Source.Start)
+		after := tx.scan(a.Cue.End, sent.End)
+		if len(before) != 1 || before[0].Text != "," || len(after) < 4 || after[0].Text != "," {
+			continue
+		}
+		last, words := -1, 0
+		for k := 1; k < len(after); k++ {
+			if after[k].Kind == 'q' {
+				words = -1
+				break
+			}
+			if after[k].Kind == 'w' || after[k].Kind == 'n' {
+				last = k
+				words++
+			}
+		}
+		if words < 3 {
+			continue
+		}
+		rest := [2]int{after[1].Start, after[last].End}
+		if restClaimed(d, i, rest) {
+			continue
+		}
+		a.Content = Span{Start: a.Content.Start, End: rest[1], Fragments: [][2]int{{a.Content.Start, a.Content.End}, rest}}
+	}
+}
+
+// restClaimed reports whether a cue or content of an attribution other than the i-th
+// overlaps p.
+func restClaimed(d *Document, i int, p [2]int) bool {
+	for j := range d.Attributions {
+		if j == i {
+			continue
+		}
+		b := &d.Attributions[j]
+		if overlaps(b.Cue, p) || overlaps(b.Content, p) {
+			return true
+		}
+	}
+	return false
 }

@@ -255,6 +255,9 @@ func findClaims(d *Document) {
 			if covered[qi] || q.Span.End > s.End {
 				continue
 			}
+			if q.Unit == "count" && q.Counted == "" && tollFigure(tx, q) {
+				q.Counted = "dead"
+			}
 			if !isStatistic(q) {
 				continue
 			}
@@ -367,6 +370,34 @@ func hasASCIIAlnum(s string) bool {
 	for i := 0; i < len(s); i++ {
 		c := s[i] | 0x20
 		if (c >= 'a' && c <= 'z') || (s[i] >= '0' && s[i] <= '9') {
+			return true
+		}
+	}
+	return false
+}
+
+// deathModifiers make a tally one of the dead ("the death tally", "the casualty
+// tally"); a bare tally may count votes.
+var deathModifiers = map[string]bool{"death": true, "casualty": true, "fatality": true, "body": true}
+
+// tollReach bounds how many tokens before a figure tollFigures looks for a toll noun.
+const tollReach = 12
+
+// tollFigure reports whether a count without a counted thing is a toll's figure: a
+// toll noun (lexicon/dispute_words.txt toll_noun) stands before it in its clause
+// ("the death toll ... has climbed past 9,400", "the toll rose to 312"). As in the
+// estimate rule, a toll's bare figure counts the dead, and the figure makes the
+// sentence a statistic the article asserts. A sentence end, a semicolon or another
+// number in between breaks the link; a tally counts the dead only as "the death
+// tally" (a bare tally may count votes).
+func tollFigure(tx *scanText, q Quantity) bool {
+	toks := tx.scan(max(0, q.Span.Start-200), q.Span.Start)
+	for k := len(toks) - 1; k >= 0 && k >= len(toks)-tollReach; k-- {
+		t := toks[k]
+		if t.Kind == 'n' || t.Text == "." || t.Text == ";" || t.Text == "!" || t.Text == "?" {
+			return false
+		}
+		if tollNouns[t.Lower] && (strings.HasPrefix(t.Lower, "toll") || k > 0 && deathModifiers[toks[k-1].Lower]) {
 			return true
 		}
 	}

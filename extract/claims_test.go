@@ -3,6 +3,8 @@ package extract
 import (
 	"testing"
 
+	"github.com/stretchr/testify/assert"
+
 	"github.com/claimgraph/claimgraph/graph"
 )
 
@@ -93,5 +95,35 @@ func TestClaimRules(t *testing.T) {
 	findClaims(d)
 	if len(d.Claims) != 1 || d.Claims[0].Text != "“Kosovo is the example,” “It had a mandate.”" {
 		t.Errorf("split quote claim: %+v", d.Claims)
+	}
+}
+
+// A toll's bare figure counts the dead and makes its sentence a statistic of the
+// article; a tally of votes or a figure after another number does not.
+func TestTollFigures(t *testing.T) {
+	cases := []struct {
+		text    string
+		counted string // counted thing of the only quantity; "" when the sentence is no claim
+		qual    string
+	}{
+		{"The death toll from the quake in the north has climbed past 9,400, making it the deadliest in a decade.", "dead", "more_than"},
+		{"The toll rose to 312 on Monday.", "dead", ""},
+		{"The vote tally reached 5,120 by noon.", "", ""},
+		{"The toll road opened in 2009 and carried 40 trucks.", "trucks", ""},
+	}
+	for _, c := range cases {
+		d := Extract(c.text)
+		var got []Quantity
+		for _, cl := range d.Claims {
+			got = append(got, cl.Quantities...)
+		}
+		if c.counted == "" {
+			assert.Empty(t, got, c.text)
+			continue
+		}
+		if assert.Len(t, got, 1, c.text) {
+			assert.Equal(t, c.counted, got[0].Counted, c.text)
+			assert.Equal(t, c.qual, got[0].Qualifier, c.text)
+		}
 	}
 }

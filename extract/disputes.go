@@ -180,6 +180,7 @@ func findDisputes(d *Document) {
 		}
 	}
 	f.rebuttals()
+	f.judgedClaims() // disputes_article.go: claims the text judges untrue while reporting them
 	f.counterclaims()
 	f.contrastedCounterclaims()
 	sort.SliceStable(d.Claims, func(i, j int) bool { return d.Claims[i].Span.Start < d.Claims[j].Span.Start })
@@ -249,7 +250,7 @@ func (f *disputeFinder) site(v *verbSite) {
 	if v.kind == graph.DisputeAccuses && f.passiveAccusation(v) {
 		return
 	}
-	if f.passive(v) {
+	if f.appositivePassive(v) || f.passive(v) {
 		return
 	}
 	v.disputer, v.subjStart = f.subject(v.toks, v.i)
@@ -324,6 +325,69 @@ func (f *disputeFinder) passive(v *verbSite) bool {
 		f.emit(v, passiveRule, m)
 	}
 	return true
+}
+
+// appositivePassive handles "CLAUSE, a figure questioned by Israel, the US and
+// Germany": a claim noun in apposition, a dispute verb as its passive participle and
+// the disputers after "by" (rule relative-passive); it reports whether the verb
+// stood so.
+func (f *disputeFinder) appositivePassive(v *verbSite) bool {
+	toks, n := v.toks, v.i-1
+	if n < 2 || v.obj()+1 >= len(toks) || toks[v.obj()].Lower != "by" || !truthKinds[v.kind] {
+		return false
+	}
+	figure, ok := claimNouns[toks[n].Lower]
+	p := appositionStart(toks, n)
+	if !ok || p < 1 {
+		return false
+	}
+	agents := f.agentsFrom(toks, v.obj()+1)
+	if len(agents) == 0 {
+		return false
+	}
+	m, ok := f.clauseBefore(v, p)
+	if !ok {
+		return true
+	}
+	if figure {
+		m.shape = graph.ShapeFigures
+	}
+	v.disputer = agents[len(agents)-1]
+	f.coord = append(f.coord[:0], agents[:len(agents)-1]...)
+	f.emit(v, relativePassiveRule, m)
+	return true
+}
+
+// relativePassiveRule is the rule of appositivePassive.
+var relativePassiveRule = &disputeRule{name: "relative-passive", shape: graph.ShapeRelative, truthOnly: true}
+
+// agentsFrom reads the agents named from toks[j] on, coordinated by commas and "and"
+// ("Israel, the US and Germany"): their entity ids in text order, stopping at the
+// first word that names none.
+func (f *disputeFinder) agentsFrom(toks []scanToken, j int) []string {
+	var out []string
+	for j < len(toks) && len(out) < 6 {
+		if toks[j].Lower == "the" && j+1 < len(toks) {
+			j++
+		}
+		m := f.mentionStartingAt(toks[j].Start)
+		if m == nil || m.Kind == MentionPronoun {
+			break
+		}
+		out = append(out, m.Entity)
+		for j < len(toks) && toks[j].Start < m.Span.End {
+			j++
+		}
+		if j+1 < len(toks) && (toks[j].Text == "," || toks[j].Lower == "and") {
+			j++
+			if toks[j].Lower == "and" && j+1 < len(toks) {
+				j++
+			}
+			continue
+		}
+		break
+	}
+	return out
 }
 
 // mentionEndingAt returns the (longest) mention whose span ends at pos, possibly

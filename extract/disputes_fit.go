@@ -101,6 +101,9 @@ func (f *disputeFinder) namesAsSubject(c *Claim, entity string) bool {
 		if m.Entity != entity || m.Kind == MentionPronoun || !spanInside(c.Span, m.Span.Start, m.Span.End) {
 			continue
 		}
+		if e := m.Span.End; e < len(f.d.Runes) && isApostrophe(f.d.Runes[e]) {
+			continue // "the RSF’s capture could lead to ...": a possessor, not the subject
+		}
 		if len(strings.Fields(string(f.d.Runes[c.Span.Start:m.Span.Start]))) < 3 {
 			return true
 		}

@@ -377,20 +377,32 @@ func (f *disputeFinder) inlineNounThat(v *verbSite) (ruleMatch, bool) {
 	return m, ok
 }
 
-// inlineThat: "denied that CLAUSE", "questioned whether CLAUSE", "raised questions
-// about whether CLAUSE", or the content of the attribution whose cue is
+// inlineThat: "denied that CLAUSE", "raised questions about whether CLAUSE", or the
+// content of the attribution whose cue is
 // the verb when it is a clause ("he denied he had met them").
 func (f *disputeFinder) inlineThat(v *verbSite) (ruleMatch, bool) {
 	j := v.obj()
 	if v.kind == graph.DisputeQuestions && j+2 < len(v.toks) && v.toks[j].Lower == "about" && v.toks[j+1].Lower == "whether" {
 		j++ // "raised questions about whether CLAUSE"
 	}
-	if j+1 < len(v.toks) && (v.toks[j].Lower == "that" || v.kind == graph.DisputeQuestions && v.toks[j].Lower == "whether") {
+	// "raised questions about whether CLAUSE" doubts the clause; a bare "questioned
+	// whether" as often insinuates it ("questioned whether the judge's heritage made
+	// him biased"), so it is left alone
+	if j+1 < len(v.toks) && (v.toks[j].Lower == "that" || v.kind == graph.DisputeQuestions && v.n == 2 && v.toks[j].Lower == "whether") {
 		m, ok := f.clauseClaim(v, j+1)
-		if ok && v.kind == graph.DisputeQuestions && f.claim(*m.claim).Modality == graph.ModalityPrediction {
-			return ruleMatch{}, false // "doubt that there will be any change": no claim, a forecast
+		if ok && v.kind == graph.DisputeQuestions && f.claim(*m.claim).Modality != graph.ModalityAsserted {
+			// "doubt that there will be any change": a forecast; "raising questions about
+			// whether he could be trusted": a doubt cast, no claim contested
+			return ruleMatch{}, false
 		}
 		return m, ok
+	}
+	if clauseVerbs[v.kind] && j < len(v.toks) && isCapitalized(v.toks[j].Text) && titleCase(v.toks) {
+		// a headline: "Velmora Denies Troops Crossed the Border"; a claim noun is an
+		// object of another rule ("Velmora Denies Report")
+		if _, noun := claimNouns[v.toks[j].Lower]; !noun {
+			return f.clauseClaim(v, j)
+		}
 	}
 	a := f.attributionWithCue(v.toks[v.i])
 	if a == nil || j >= len(v.toks) || a.Content.Start < v.toks[j].Start {
@@ -411,6 +423,23 @@ func (f *disputeFinder) inlineThat(v *verbSite) (ruleMatch, bool) {
 		return ruleMatch{}, false
 	}
 	return ruleMatch{claim: &id, target: f.firstAgentIn(a.Content, v.disputer)}, true
+}
+
+// titleCase reports whether a sentence is a headline in title case: at least four
+// words, and of the words longer than four letters (short ones are "a", "of", "to"
+// in any case) at most one lowercase.
+func titleCase(toks []scanToken) bool {
+	words, lower := 0, 0
+	for _, t := range toks {
+		if t.Kind != 'w' {
+			continue
+		}
+		words++
+		if len([]rune(t.Text)) > 4 && t.Text == t.Lower {
+			lower++
+		}
+	}
+	return words >= 4 && lower <= 1
 }
 
 // clauseVerbs take a clause without "that" as their object ("he denied he had met
@@ -491,16 +520,34 @@ func (f *disputeFinder) within(id string, si, back int) bool {
 // none, the noun phrase itself becomes a claim of origin "disputed" that ingest links
 // to claims of other articles.
 func (f *disputeFinder) anaphorNoun(v *verbSite) (ruleMatch, bool) {
+	if o := v.obj(); o+3 < len(v.toks) && v.toks[o].Lower == "the" && truthNouns[v.toks[o+1].Lower] && v.toks[o+2].Lower == "of" {
+		at := *v
+		at.n += 3 // "questioned the accuracy of the figures": the figures are the object
+		v = &at
+	}
 	if m, ok := f.anaphor(v, v.obj(), min(len(v.toks), v.obj()+3)); ok {
 		return m, true
 	}
 	// a bare plural: "Russia denied allegations", "he rejected claims"
 	j := v.obj()
-	if j < len(v.toks) && bareClaimPlurals[v.toks[j].Lower] && (j+1 >= len(v.toks) || v.toks[j+1].Kind != 'w' || gapWords[v.toks[j+1].Lower]) {
+	if j < len(v.toks) && bareClaimPlurals[v.toks[j].Lower] && (j+1 >= len(v.toks) || v.toks[j+1].Kind != 'w' || gapWords[v.toks[j+1].Lower] || byParticiple(v.toks, j+1)) {
 		return f.anaphorAt(v, j, v.toks[v.i].Start)
 	}
 	return ruleMatch{}, false
 }
+
+// byParticiple reports whether toks[j] is a participle followed by "by" ("data
+// provided by the ministry", "figures released by the army"): the bare plural before it
+// still points back.
+func byParticiple(toks []scanToken, j int) bool {
+	return j+1 < len(toks) && strings.HasSuffix(toks[j].Lower, "ed") && toks[j+1].Lower == "by"
+}
+
+// aboutPrepositions say what a claim noun is about ("the report about the shelling").
+var aboutPrepositions = disputeWordClass("about_preposition")
+
+// truthNouns stand between a dispute verb and its object ("the accuracy of").
+var truthNouns = disputeWordClass("truth_noun")
 
 // bareClaimPlurals point back without a determiner ("denied allegations").
 var bareClaimPlurals = disputeWordClass("bare_plural")
@@ -539,6 +586,9 @@ func (f *disputeFinder) anaphor(v *verbSite, from, to int) (ruleMatch, bool) {
 				if n+1 < len(toks) && toks[n+1].Lower == "of" && ideaNouns[toks[n].Lower] {
 					return ruleMatch{}, false // "rejected the idea of a farewell address": a plan
 				}
+				if !truthKinds[v.kind] && ideaNouns[toks[n].Lower] {
+					return ruleMatch{}, false // "Democrats oppose the idea": a policy
+				}
 				return f.anaphorAt(v, n, toks[v.i].Start)
 			}
 		}
@@ -547,8 +597,11 @@ func (f *disputeFinder) anaphor(v *verbSite, from, to int) (ruleMatch, bool) {
 }
 
 // anaphorAt resolves the claim noun toks[n] to the nearest preceding claim. A noun
-// with none is no dispute: a claim made of the noun phrase ("those claims") would
-// tell a fact-checker nothing, and the graph would hold a dispute of nothing.
+// with none that says what it is about ("denied the report about the shelling of the
+// dam") becomes a claim of its own, the noun phrase that refers ("the report"), which
+// ingest links by the subject words of its sentence to a claim stored from another
+// article; a bare noun ("those claims") is no dispute: it
+// would tell a fact-checker nothing.
 func (f *disputeFinder) anaphorAt(v *verbSite, n, before int) (ruleMatch, bool) {
 	figure := claimNouns[v.toks[n].Lower]
 	back := anaphorSentences
@@ -563,15 +616,46 @@ func (f *disputeFinder) anaphorAt(v *verbSite, n, before int) (ruleMatch, bool) 
 	if id := f.precedingClaim(before, v.si, figure, v.disputer, back); id != "" {
 		return ruleMatch{claim: &id}, true
 	}
-	return ruleMatch{}, false
+	if !truthKinds[v.kind] || v.subjStart < 0 || n+2 >= len(v.toks) || !aboutPrepositions[v.toks[n+1].Lower] {
+		return ruleMatch{}, false
+	}
+	s := n
+	for s > v.obj() && s > n-3 && v.toks[s-1].Kind == 'w' && !anaphorDeterminers[v.toks[s].Lower] {
+		s-- // back to the determiner: "the report", not "strongly the report"
+	}
+	sp := spanWithText(f.d.Runes, Span{Start: v.toks[s].Start, End: v.toks[n].End})
+	id := f.addClaim(Claim{Text: sp.Text, Span: sp, Origin: "disputed"})
+	return ruleMatch{claim: &id}, true
+}
+
+// elaboration reports whether c is the content of a participle cue that adds to its
+// speaker's statement in the same sentence ("The UN office said hundreds may have been
+// executed, calling such acts war crimes"): an anaphor points to the statement, not
+// to the comment on it.
+func (f *disputeFinder) elaboration(c *Claim) bool {
+	a := f.attributionOf(c)
+	if a == nil || a.Speaker == nil || a.Cue.Start < 2 {
+		return false
+	}
+	cue := strings.ToLower(strings.Fields(string(f.d.Runes[a.Cue.Start:a.Cue.End]) + " x")[0])
+	if !strings.HasSuffix(cue, "ing") || f.d.Runes[a.Cue.Start-2] != ',' {
+		return false
+	}
+	for k := range f.d.Attributions {
+		b := &f.d.Attributions[k]
+		if b != a && b.Speaker != nil && *b.Speaker == *a.Speaker && b.Cue.End <= a.Cue.Start && b.Sentence.Start == a.Sentence.Start && b.Sentence.End == a.Sentence.End {
+			return true
+		}
+	}
+	return false
 }
 
 // ideaNouns name a claim with "that" but a plan with "of" ("the idea of a speech").
 var ideaNouns = disputeWordClass("idea_noun")
 
-// isReferenceClaim reports whether a claim is only a noun phrase that refers to
-// claims ("the claim", "these figures", "it"), as the attribution stage gives for
-// "he denied the claim": it is no claim an anaphor can point to.
+// isReferenceClaim reports whether a claim is only a short noun phrase that refers to
+// claims ("the claim", "these figures", "data provided", "it"), as the attribution
+// stage gives for "he denied the claim": it is no claim an anaphor can point to.
 func isReferenceClaim(c *Claim) bool {
 	ws := graph.Words(c.Text)
 	if len(ws) == 0 || len(ws) > 4 {
@@ -579,6 +663,13 @@ func isReferenceClaim(c *Claim) bool {
 	}
 	if _, ok := claimNouns[ws[len(ws)-1]]; ok {
 		return true
+	}
+	first := ws[0]
+	if anaphorDeterminers[first] && len(ws) > 1 {
+		first = ws[1]
+	}
+	if _, ok := claimNouns[first]; ok {
+		return true // "data provided", "the reports from Gaza": a noun phrase, no proposition
 	}
 	return len(ws) == 1
 }
@@ -626,7 +717,7 @@ func (f *disputeFinder) latestClaim(pos, si, back int, figure bool, disputer str
 // disputed in that very sentence.
 func (f *disputeFinder) antecedent(c *Claim, si int, figure bool, disputer string) bool {
 	switch {
-	case figure && len(c.Quantities) == 0, isReferenceClaim(c), c.Speaker != nil && *c.Speaker == disputer:
+	case figure && len(c.Quantities) == 0, isReferenceClaim(c), c.Speaker != nil && *c.Speaker == disputer, f.elaboration(c):
 		return false
 	}
 	return c.Origin != "disputed" || c.Span.Start < f.sents[si].Start
@@ -676,8 +767,8 @@ func (f *disputeFinder) speakerClaim(speaker string, pos int, figure bool) strin
 func (f *disputeFinder) accusation(v *verbSite) {
 	toks := v.toks
 	j := v.obj()
-	if j < len(toks) && toks[j].Lower == "the" {
-		j++
+	if j < len(toks) && toks[j].Lower == "the" && f.mentionStartingAt(toks[j].Start) == nil {
+		j++ // "the ministry" is a nominal mention with its article; "the Kremlin" may not be
 	}
 	if j >= len(toks) || toks[j].Kind != 'w' {
 		return
@@ -685,6 +776,9 @@ func (f *disputeFinder) accusation(v *verbSite) {
 	accused, k := f.objectAgent(toks, j)
 	if accused == "" || accused == v.disputer || k+1 >= len(toks) || (toks[k].Lower != "of" && toks[k].Lower != "for") {
 		return
+	}
+	if falsifyGerunds[toks[k+1].Lower] && v.disputer != "" {
+		f.accusedOfFalsifying(v, accused, k+1) // "accused Hamas of inflating the toll"
 	}
 	var speaker *string
 	if v.disputer != "" {
@@ -709,6 +803,35 @@ func (f *disputeFinder) accusation(v *verbSite) {
 	if c := f.claim(id); c != nil && c.Accused == nil {
 		c.Accused = &accused
 	}
+}
+
+// falsifyGerunds accuse of making a claim untrue ("of inflating the toll").
+var falsifyGerunds = disputeWordClass("falsify_gerund")
+
+// accusationFalsifyRule is the rule of accusedOfFalsifying.
+var accusationFalsifyRule = &disputeRule{name: "accusation-falsify", shape: graph.ShapeAnaphoric}
+
+// accusedOfFalsifying: "Israel accused Hamas of inflating the death toll" disputes the
+// accused's nearest claim (with a quantity when the object is a figure noun: "the
+// toll", "casualty figures"), within anaphorSentences sentences; the accusation itself
+// stays a claim of the accuser.
+func (f *disputeFinder) accusedOfFalsifying(v *verbSite, accused string, g int) {
+	figure := false
+	if n := f.claimNounAt(v.toks, g+1); n >= 0 {
+		figure = claimNouns[v.toks[n].Lower]
+	}
+	id := f.speakerClaim(accused, v.toks[v.i].Start, figure)
+	if id == "" || !f.near(id, v.si) {
+		return
+	}
+	target := accused
+	f.coord = f.coord[:0]
+	cue := scanToken{Text: v.toks[g].Text, Start: v.toks[g].Start, End: v.toks[g].End}
+	m := ruleMatch{claim: &id, target: &target}
+	if figure {
+		m.shape = graph.ShapeFigures
+	}
+	f.emitOne(graph.DisputeRebuts, v.disputer, accusationFalsifyRule, m, cue, f.sents[v.si])
 }
 
 // objectAgent returns the entity of the mention or pronoun at toks[j] and the index

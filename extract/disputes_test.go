@@ -24,6 +24,10 @@ type disputeFixture struct {
 	rule, text, disputer, kind, shape, claim string
 }
 
+// articleVoiceFixture is the disputer of a fixture line in which the article disputes
+// in its own voice (Dispute.Disputer ArticleVoice).
+const articleVoiceFixture = "(article)"
+
 // readDisputeFixtures reads every rule's fixture file; the rule is the file's name, and
 // "none" holds the sentences that must give no dispute.
 func readDisputeFixtures(t *testing.T) []disputeFixture {
@@ -51,15 +55,20 @@ func TestDisputeRuleFixtures(t *testing.T) {
 			continue
 		}
 		x := d.Disputes[0]
-		assert.Equal(t, graph.AgentID(c.disputer), x.Disputer, "%s: %q disputer", c.rule, c.text)
+		want := graph.AgentID(c.disputer)
+		if c.disputer == articleVoiceFixture {
+			want = ArticleVoice
+		}
+		assert.Equal(t, want, x.Disputer, "%s: %q disputer", c.rule, c.text)
 		assert.Equal(t, graph.DisputeKind(c.kind), x.Kind, "%s: %q kind", c.rule, c.text)
 		assert.Equal(t, graph.DisputeShape(c.shape), x.Shape, "%s: %q shape", c.rule, c.text)
 		assert.Equal(t, c.rule, x.Rule, "%s: %q rule", c.rule, c.text)
 		assert.Equal(t, c.claim, claimText(d, x.Claim), "%s: %q claim", c.rule, c.text)
 		assert.Equal(t, string(d.Runes[x.Cue.Start:x.Cue.End]), x.Cue.Text, "%s: cue", c.rule)
 	}
-	rules := []*disputeRule{passiveRule, rebuttalQuoteRule, rebuttalCalledRule, rebuttalClauseRule, rebuttalAgentRule, counterclaimRule, counterclaimContrastRule}
+	rules := []*disputeRule{passiveRule, relativePassiveRule, accusationFalsifyRule, rebuttalQuoteRule, rebuttalCalledRule, rebuttalClauseRule, rebuttalAgentRule, counterclaimRule, counterclaimContrastRule}
 	rules = append(rules, disputeRules...)
+	rules = append(rules, judgedRules...)
 	known := map[string]bool{"none": true}
 	for _, r := range rules {
 		known[r.name] = true

@@ -126,9 +126,15 @@ type Claim struct {
 // truth of the claim Claim, said by or about the agent Target (Claim may be nil when
 // only the agent is known: "Israel disputed the Health Ministry's figures" in an
 // article without them). Kind is the cue's verb, Shape the form the text states it
-// in, Rule the named rule of disputes_rules.go that found it.
+// in, Rule the named rule of disputes_rules.go (or disputes_article.go, rebuttals.go,
+// counterclaims.go) that found it.
 type Dispute struct {
-	ID       string             `json:"id"`
+	ID string `json:"id"`
+	// Disputer is the entity id of who disputes, or ArticleVoice ("") when the article
+	// disputes the claim in its own voice, with no speaker ("Trump falsely claimed that
+	// ...", "the baseless claim that ..."): its outlet and reporter dispute it, and
+	// nobody the text names. ToGraph makes the outlet the disputer, when the article's
+	// metadata names one.
 	Disputer string             `json:"disputer"`
 	Claim    *string            `json:"claim"`
 	Target   *string            `json:"target"`
@@ -138,6 +144,14 @@ type Dispute struct {
 	Rule     string             `json:"rule"`
 	Sentence Span               `json:"sentence"`
 }
+
+// ArticleVoice is the Disputer of a dispute that the article states in its own
+// voice, with no speaker (see Dispute.Disputer).
+const ArticleVoice = ""
+
+// IsArticleVoice reports whether the article itself disputes, in its own voice, with
+// no speaker.
+func (d Dispute) IsArticleVoice() bool { return d.Disputer == ArticleVoice }
 
 // Document is the text being analysed and everything found in it so far. Stages of the
 // pipeline each fill in their part.

@@ -757,6 +757,9 @@ func (b *entityBuilder) group(toks []scanToken, i int) int {
 			return 0
 		}
 		if _, ok := entityWords.groups[t.Lower]; ok && t.Text == t.Lower {
+			if entityWords.placeWords[strings.ToUpper(t.Lower[:1])+t.Lower[1:]] {
+				return 0 // "Palestinian police": a public body of the place (rule 3)
+			}
 			name := string(b.d.Runes[toks[start].Start:t.End])
 			name = collapseSpace(name)
 			rec := b.entity(name, graph.KindGroup, toks[start].Start)
@@ -1155,14 +1158,17 @@ func nameParticleRun(toks []scanToken, j int) int {
 // nameBreakWords are words that, capitalized in a headline, end a name rather than
 // continue it ("Lindsey Graham Says", "Hillary Clinton Was Headed").
 var nameBreakWords = func() map[string]bool {
-	m := map[string]bool{"is": true, "was": true, "were": true, "are": true, "has": true, "have": true, "had": true,
-		"would": true, "can": true, "could": true, "should": true, "must": true, "does": true, "did": true,
-		"says": true, "said": true, "to": true, "and": true, "or": true, "vs": true, "vs.": true}
+	m := lexicon.Set("name_break_words.txt") // lexicon/name_break_words.txt
 	for w := range speechVerbs {
 		m[w] = true
 	}
 	for w := range sentenceStarters {
 		m[w] = true
+	}
+	for w := range disputeVerbs {
+		if !strings.Contains(w, " ") {
+			m[w] = true
+		}
 	}
 	return m
 }()

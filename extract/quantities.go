@@ -38,6 +38,7 @@ type quantityLexicon struct {
 	stops      map[string]bool
 	units      map[string]string // "tonnes" → tonne
 	times      map[string]bool   // "gmt", "a.m."
+	rises      map[string]bool   // "climbed": "past", "above", "beyond" qualify after one
 }
 
 // quantityWords is the quantity lexicon, loaded once (other stages read numWords, states and
@@ -48,7 +49,7 @@ func loadQuantityLexicon() *quantityLexicon {
 	l := &quantityLexicon{qualifiers: map[string]string{}, numWords: map[string]float64{}, scales: map[string]float64{},
 		ids: map[string]bool{}, months: map[string]bool{}, states: map[string]bool{}, verbs: map[string]string{},
 		containers: map[string]bool{}, currency: map[string]string{}, percent: map[string]bool{}, stops: map[string]bool{},
-		units: map[string]string{}, times: map[string]bool{}}
+		units: map[string]string{}, times: map[string]bool{}, rises: map[string]bool{}}
 	for _, f := range lexiconRows("qualifiers.txt") {
 		l.qualifiers[f[0]] = f[1]
 		l.maxQual = max(l.maxQual, len(strings.Fields(f[0])))
@@ -62,7 +63,7 @@ func loadQuantityLexicon() *quantityLexicon {
 		}
 	}
 	sets := map[string]map[string]bool{"id": l.ids, "month": l.months, "state": l.states, "container": l.containers,
-		"percent": l.percent, "stop": l.stops, "time": l.times}
+		"percent": l.percent, "stop": l.stops, "time": l.times, "rise": l.rises}
 	for _, f := range lexiconRows("quantity_context.txt") {
 		switch {
 		case sets[f[0]] != nil:
@@ -295,6 +296,9 @@ func (r quantityReader) qualifierBefore(i int) (string, int) {
 		if len(ws) != n || !ok {
 			continue
 		}
+		if n == 1 && riseQualifiers[ws[0]] && !quantityWords.rises[r.word(i-2)] {
+			return "", i // "the past 10 years"; "climbed past 9,400" qualifies
+		}
 		if n == 1 && prepositionQualifiers[ws[0]] && i >= 2 {
 			if p := r.word(i - 2); strings.HasSuffix(p, "ed") && quantityWords.verbs[p] == "" {
 				return "", i
@@ -304,6 +308,10 @@ func (r quantityReader) qualifierBefore(i int) (string, int) {
 	}
 	return "", i
 }
+
+// riseQualifiers are the qualifiers that count only after a verb of rising
+// (quantityWords.rises): "climbed past 9,400", but "the past 10 years".
+var riseQualifiers = map[string]bool{"past": true, "above": true, "beyond": true}
 
 // prepositionQualifiers are qualifiers that are also prepositions.
 var prepositionQualifiers = lexicon.Set("preposition_qualifiers.txt") // lexicon/preposition_qualifiers.txt
@@ -552,8 +560,9 @@ func (r quantityReader) isHyphenCompound(i int) bool {
 }
 
 // isNamedNumber: a capitalized word right before digits names them ("Boeing 747",
-// "Resolution 2720"), unless it starts the sentence, is a month or a number word, or a
-// qualifier stands before the number.
+// "Resolution 2720"), unless it starts the sentence, is a month or a number word, is
+// a possessive ("December's 25.6%"), a qualifier stands before the number, or "times"
+// follows it ("in the Red Sea 28 times" counts occurrences).
 func isNamedNumber(r quantityReader, n numberToken, qual string) bool {
 	i := n.first
 	if i < 1 || qual != "" || r.toks[i].Kind != 'n' {
@@ -562,6 +571,12 @@ func isNamedNumber(r quantityReader, n numberToken, qual string) bool {
 	p := r.toks[i-1]
 	if p.Kind != 'w' || !isCapitalized(p.Text) || quantityWords.months[p.Lower] || r.atSentenceStart(i-1) {
 		return false
+	}
+	if r.word(n.next) == "times" {
+		return false // "attacked ships in the Red Sea 28 times": a count of occurrences
+	}
+	if _, possessive := stripPossessive(p.Lower); possessive {
+		return false // "December's 25.6%": the figure belongs to the name, it is not named by it
 	}
 	_, isNum := quantityWords.numWords[p.Lower]
 	return !isNum

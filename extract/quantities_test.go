@@ -86,6 +86,10 @@ func TestQuantityRules(t *testing.T) {
 		{"measure with what it measures", "The ships carry up to 300,000 tonnes of grain.",
 			[]wantQuantity{{300000, 0, "tonne", "up_to", "grain", "up to 300,000 tonnes of grain"}}},
 		{"preposition after a participle", "It is shaped around three commitments.", []wantQuantity{{3, 0, "count", "", "commitments", "three commitments"}}},
+		{"past after a verb of rising", "The toll has climbed past 9,400.", []wantQuantity{{9400, 0, "count", "more_than", "", "past 9,400"}}},
+		{"past elsewhere is no qualifier", "Over the past 10 years, 300 schools closed.", []wantQuantity{{10, 0, "count", "", "years", "10 years"}, {300, 0, "count", "", "schools", "300 schools"}}},
+		{"a possessive name does not name the number", "Prices fell after December's 25.6%.", []wantQuantity{{25.6, 0, "percent", "", "", "25.6%"}}},
+		{"a count of occurrences after a name", "Militants attacked ships in the Red Sea 28 times.", []wantQuantity{{28, 0, "count", "", "times", "28 times"}}},
 		{"qualified year-sized number is a count", "More than 2000 troops arrived.", []wantQuantity{{2000, 0, "count", "more_than", "troops", "More than 2000 troops"}}},
 	}
 	for _, c := range cases {

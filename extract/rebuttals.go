@@ -138,11 +138,13 @@ func rebuttalEnds(toks []scanToken, k int) bool {
 // rebuttal tries both rules on the rebuttal phrase toks[k:k+n].
 func (f *disputeFinder) rebuttal(si int, toks []scanToken, k, n int) {
 	j := k - 1
-	for j >= 0 && rebuttalFillers[toks[j].Lower] {
-		j--
+	for j >= 0 && (rebuttalFillers[toks[j].Lower] || toks[j].Kind == 'q') {
+		j-- // 'is a "distortion"': quotation marks around the judging word
 	}
-	if j < 0 {
-		f.rebuttalStatement(si, toks, k, n, k)
+	if j < 0 || toks[j].Kind == 'p' {
+		// the rebuttal opens its clause: "'Nice try, not true,' she said"; the
+		// statement rule takes it only near the start of an attribution's content
+		f.rebuttalStatement(si, toks, k, n, -1)
 		return
 	}
 	w := toks[j].Lower
@@ -211,14 +213,15 @@ func (f *disputeFinder) rebuttalAgent(si int, toks []scanToken, k, n int) bool {
 }
 
 // rebuttalStatement: the rebuttal is the predicate of an attribution's content whose
-// subject (ending at toks[be]) points back to a claim.
+// subject (ending at toks[be]) points back to a claim, or, be -1, the rebuttal stands
+// alone at the start of the content ("'Nonsense,' she said").
 func (f *disputeFinder) rebuttalStatement(si int, toks []scanToken, k, n, be int) {
 	a := f.attributionHolding(toks[k].Start)
 	if a == nil || a.Speaker == nil {
 		return
 	}
-	subj := be
-	if beWords[toks[be].Lower] {
+	subj := be // -1: no subject
+	if be >= 0 && beWords[toks[be].Lower] {
 		subj = be - 1
 	}
 	cue := scanToken{Text: toks[k].Text, Start: toks[k].Start, End: toks[k+n-1].End}
@@ -240,6 +243,8 @@ func (f *disputeFinder) rebuttalStatement(si int, toks []scanToken, k, n, be int
 		if c := subjectNounClause(toks, a.Content.Start, subj); c >= 0 {
 			m, _ = f.clauseClaimTo(v, c, subj+1) // "this notion that CLAUSE is not true"
 			m.target = nil
+		} else if pm, ok := f.possessiveSubject(v, subj); ok {
+			m = pm // "Cruz's description was false"
 		} else {
 			m, _ = f.anaphor(v, max(0, subj-3), subj)
 		}
@@ -250,12 +255,34 @@ func (f *disputeFinder) rebuttalStatement(si int, toks []scanToken, k, n, be int
 	}
 }
 
+// possessiveSubject reads a subject "NAME's CLAIM-NOUN" ending at toks[subj] ("Cruz's
+// description was false") as the rule anaphor-possessive reads an object: the
+// possessor's nearest claim.
+func (f *disputeFinder) possessiveSubject(v *verbSite, subj int) (ruleMatch, bool) {
+	if _, ok := claimNouns[v.toks[subj].Lower]; !ok {
+		return ruleMatch{}, false
+	}
+	for p := subj - 1; p >= 1 && p >= subj-3; p-- {
+		if f.mentionStartingAt(v.toks[p].Start) == nil {
+			continue
+		}
+		at := *v
+		at.i, at.n = p-1, 1 // the possessive is the "object" after toks[p-1]
+		if m, ok := f.anaphorPossessive(&at); ok && m.claim != nil {
+			return m, true
+		}
+	}
+	return ruleMatch{}, false
+}
+
 // bareReference reports whether toks[i] is a bare pronoun subject that points back
 // ("this", "that", "it", "these", "those", "that's", "it's").
 func (f *disputeFinder) bareReference(toks []scanToken, i int) bool {
 	switch strings.TrimSuffix(toks[i].Lower, "'s") {
 	case "this", "that", "it", "these", "those", "there":
-		return i == 0 || toks[i-1].Kind != 'w' || toks[i-1].Lower == "that"
+		// "said that is a distortion": a "that" right before "is" is the subject, not
+		// the complementizer
+		return i == 0 || toks[i-1].Kind != 'w' || toks[i-1].Lower == "that" || i+1 < len(toks) && beWords[toks[i+1].Lower]
 	}
 	return false
 }
@@ -286,10 +313,22 @@ func (f *disputeFinder) nearestOther(a *Attribution, si int, speaker string) rul
 	if a.Sentence.End == 0 {
 		pos = f.sents[si].Start
 	}
+	// a claim someone made (or an accusation) before any statement of the article's own:
+	// a rebuttal answers a speaker ("I didn't have an involvement with them. That is
+	// total propaganda," after a question about it), seldom the reporter's background
+	if id := f.latestClaim(pos, si, anaphorSentences, false, speaker, (*disputeFinder).isSpoken); id != "" {
+		return ruleMatch{claim: &id}
+	}
 	if id := f.precedingClaim(pos, si, false, speaker, anaphorSentences); id != "" {
 		return ruleMatch{claim: &id}
 	}
 	return ruleMatch{}
+}
+
+// isSpoken reports whether c is a claim of a speaker or an accusation, not a
+// statement of the article's own.
+func (f *disputeFinder) isSpoken(c *Claim, _ string) bool {
+	return c.Speaker != nil || c.Accused != nil || c.Origin == "accusation"
 }
 
 // rebuttalCalled: "called the report false", "dismissed the allegations as nonsense":

@@ -514,6 +514,9 @@ func (r *speakerResolver) headMention(ms []Mention, words []scanToken, headEnd i
 		if k := groupComplementIndex(words, m.Span.Start); k >= 0 && spokespersonNouns[words[k].Lower] && m.Span.End >= headEnd-1 {
 			return m.Entity // "a spokesperson for the ministry" speaks for the ministry
 		}
+		if authorOfDocument(words, m.Span.End, headEnd) {
+			return m.Entity // "A 2014 House Intelligence Committee report found ..."
+		}
 		if modifiesHead(words, m.Span.End, headEnd) || groupComplementIndex(words, m.Span.Start) >= 0 {
 			continue
 		}
@@ -680,6 +683,12 @@ func (r *speakerResolver) unnamedSource(words []scanToken, headEnd int) string {
 		return id
 	}
 	if id := r.unnamedBody(head); id != "" {
+		return id
+	}
+	if id := r.countryGovernment(head); id != "" {
+		return id
+	}
+	if id := r.firstNameSource(head); id != "" {
 		return id
 	}
 	last := head[len(head)-1]
@@ -919,6 +928,23 @@ func modifiesHead(words []scanToken, end, headEnd int) bool {
 		return w.Text == w.Lower && w.Kind == 'w'
 	}
 	return false
+}
+
+// authorDocumentNouns speak for their author (lexicon/document_nouns.txt); the cue
+// rules' documentNouns (lexical_cues.txt) are the lists an attribution publishes.
+var authorDocumentNouns = lexicon.Set("document_nouns.txt")
+
+// authorOfDocument reports whether the name ending at end is followed, as the last
+// word of the head, by a document noun ("Committee report", "Pentagon statement"): a
+// document speaks for its author.
+func authorOfDocument(words []scanToken, end, headEnd int) bool {
+	var after []scanToken
+	for _, w := range words {
+		if w.Start >= end && w.Start < headEnd {
+			after = append(after, w)
+		}
+	}
+	return len(after) == 1 && after[0].Text == after[0].Lower && authorDocumentNouns[after[0].Lower]
 }
 
 // maxGroupWords bounds the sources that rule 3 turns into group names.
@@ -1196,6 +1222,35 @@ func (r *speakerResolver) coordinatedSpeaker(a *Attribution) string {
 			return m.Entity
 		}
 	}
+	return r.coordinatedNounSubject(sent, first)
+}
+
+// coordinatedNounSubject is rule 6 for a sentence that opens with no name: its first
+// words up to a past tense ("A senior commander described the reports as lies and
+// said ..."), read as a noun-phrase subject (attrib_lexical.go nounPhraseSubject),
+// are resolved as a source (a group, a nominal, a title).
+func (r *speakerResolver) coordinatedNounSubject(sent Span, first []scanToken) string {
+	k := 0
+	for k < len(first) && first[k].Kind != 'w' && first[k].Kind != 'n' {
+		if first[k].Kind == 'q' {
+			return ""
+		}
+		k++
+	}
+	for v := k + 1; v < len(first) && v <= k+maxSubjectWords; v++ {
+		w := first[v]
+		if w.Kind != 'w' || w.Text != w.Lower {
+			continue
+		}
+		if !irregularPast[w.Lower] && !strings.HasSuffix(w.Lower, "ed") {
+			continue
+		}
+		if !nounPhraseSubject(first, k, v) {
+			return ""
+		}
+		id, _ := r.resolveSource(Span{Start: first[k].Start, End: first[v-1].End})
+		return id
+	}
 	return ""
 }
 
@@ -1366,4 +1421,124 @@ func sortMentions(d *Document) {
 		}
 		return d.Mentions[x].Span.End > d.Mentions[y].Span.End
 	})
+}
+
+// countryAdjectives maps a country's canonical name to its first adjective in
+// lexicon/countries.txt ("Syria" → "Syrian").
+var countryAdjectives = func() map[string]string {
+	m := map[string]string{}
+	for _, f := range lexiconRows("countries.txt") {
+		if len(f) > 2 {
+			if adj, _, _ := strings.Cut(f[2], "|"); adj != "" {
+				m[f[0]] = adj
+			}
+		}
+	}
+	return m
+}()
+
+// governmentModifiers may stand between "the" and "government" in a source that
+// countryGovernment reads ("the federal government").
+var governmentModifiers = map[string]bool{"federal": true, "national": true, "central": true, "interim": true, "transitional": true, "new": true}
+
+// countryGovernment applies rule 3's "country's government": a source "the
+// [federal] government" is the government of the one country named before it in its
+// sentence ("In neighbouring Syria, the government has reported ..."), else in its
+// paragraph, else in the text; it becomes an organization named by the country's
+// adjective ("Syrian government"). With no country, or two at the nearest level that
+// names one, it names nothing.
+func (r *speakerResolver) countryGovernment(head []scanToken) string {
+	if len(head) < 2 || len(head) > 3 || head[0].Lower != "the" || head[len(head)-1].Lower != "government" {
+		return ""
+	}
+	if len(head) == 3 && !governmentModifiers[head[1].Lower] {
+		return ""
+	}
+	pos := head[0].Start
+	country := ""
+	for _, lo := range []int{r.sentenceStartOf(pos), r.paragraphStartOf(pos), 0} {
+		c, ok := r.onlyCountryIn(lo, pos)
+		if !ok {
+			return "" // two countries: which government is meant is unclear
+		}
+		if c != "" {
+			country = c
+			break
+		}
+	}
+	if country == "" {
+		return ""
+	}
+	name := "government of " + country
+	if adj := countryAdjectives[country]; adj != "" {
+		name = adj + " government"
+	}
+	last := head[len(head)-1]
+	return r.newSourceEntity(name, graph.KindOrganization, head[0].Start, last.End, MentionNominal)
+}
+
+// onlyCountryIn returns the one country mentioned in [lo, pos) ("" when none); ok is
+// false when two or more are.
+func (r *speakerResolver) onlyCountryIn(lo, pos int) (string, bool) {
+	country := ""
+	for _, m := range r.mentionsIn(lo, pos) {
+		e := r.entity(m.Entity)
+		if e == nil || e.Kind != graph.KindCountry {
+			continue
+		}
+		if country != "" && country != e.Name {
+			return "", false
+		}
+		country = e.Name
+	}
+	return country, true
+}
+
+// sentenceStartOf returns where the sentence holding pos starts (0 without sentences).
+func (r *speakerResolver) sentenceStartOf(pos int) int {
+	if i := sentenceAt(r.d, pos); i < len(r.d.Sentences) {
+		return r.d.Sentences[i].Start
+	}
+	return 0
+}
+
+// paragraphStartOf returns where the paragraph holding pos starts (0 when none does).
+func (r *speakerResolver) paragraphStartOf(pos int) int {
+	for _, p := range r.d.Paragraphs {
+		if p.Start <= pos && pos < p.End {
+			return p.Start
+		}
+	}
+	return 0
+}
+
+// firstNameSource applies rule 3's "first name": a source that is one capitalized
+// given name of lexicon/firstnames.txt and no known name ("Marisol also asserts that
+// ...") is the person named before whose name begins with it, else a new person of
+// that name.
+func (r *speakerResolver) firstNameSource(head []scanToken) string {
+	if len(head) != 1 || !isCapitalized(head[0].Text) {
+		return ""
+	}
+	w := head[0]
+	if _, ok := entityWords.firstNames[w.Text]; !ok {
+		return ""
+	}
+	var found string
+	for i := range r.d.Entities {
+		e := &r.d.Entities[i]
+		first, _, _ := strings.Cut(e.Name, " ")
+		if e.Kind != graph.KindPerson || first != w.Text || e.Name == w.Text {
+			continue
+		}
+		if found != "" && found != e.ID {
+			return "" // two persons share the first name
+		}
+		found = e.ID
+	}
+	if found != "" {
+		r.addMention(Mention{Entity: found, Span: makeSpan(r.d.Runes, w.Start, w.End), Kind: MentionName})
+		return found
+	}
+	return r.newSourceEntity(w.Text, graph.KindPerson, w.Start, w.End, MentionName)
 }

@@ -30,7 +30,15 @@ type ArticleMeta struct {
 //     "none"); every accusation ("Israel accused Hamas of ...") a reported Statement of
 //     the accuser with the accusing verb as cue. A claim of origin "disputed" (what
 //     someone refuses or opposes) gets no Statement: nobody in the text asserts it;
-//   - every dispute becomes a Dispute (graph.DisputeID), every mention a Mention.
+//   - every dispute becomes a Dispute (graph.DisputeID), every mention a Mention. A
+//     dispute in the article's own voice (Dispute.IsArticleVoice: "Trump falsely
+//     claimed that ...") is the article's outlet's: its disputer is OutletAgent of the
+//     outlet, added to the agents unless an entity has its id already. When the
+//     metadata names no outlet the dispute is left out of the graph: a graph.Dispute
+//     needs a disputer agent, and an agent made up for "the article" would be nobody
+//     (it would merge the unsigned judgments of unrelated articles into one agent, and
+//     name no one a reader can check). The dispute stays in the extractor's output
+//     (NewOutput) with its empty disputer;
 //
 // The result passes graph.ArticleGraph.Validate for any document Extract returns
 // from a non-empty text.
@@ -157,6 +165,16 @@ func ToGraph(meta ArticleMeta, doc *Document) *graph.ArticleGraph {
 
 	for _, d := range doc.Disputes {
 		dis := agent(&d.Disputer)
+		if d.IsArticleVoice() {
+			dis = ""
+			if oa := OutletAgent(g.Outlet); oa != nil {
+				if !agents[oa.ID] {
+					agents[oa.ID] = true
+					g.Agents = append(g.Agents, *oa)
+				}
+				dis = oa.ID
+			}
+		}
 		if dis == "" {
 			continue
 		}
@@ -180,6 +198,18 @@ func ToGraph(meta ArticleMeta, doc *Document) *graph.ArticleGraph {
 		}
 	}
 	return g
+}
+
+// OutletAgent returns the agent that speaks for an outlet where an article disputes a
+// claim in its own voice: kind outlet, the outlet's name, and the id graph.AgentID
+// gives that name, so that the outlet cited as a source in another article ("told The
+// Times") is the same agent. It returns nil for a nil outlet or one without a name.
+func OutletAgent(o *graph.Outlet) *graph.Agent {
+	if o == nil || strings.TrimSpace(o.Name) == "" {
+		return nil
+	}
+	name := strings.TrimSpace(o.Name)
+	return &graph.Agent{ID: graph.AgentID(name), Kind: graph.KindOutlet, Name: name}
 }
 
 func speechKind(k string) graph.SpeechKind {

@@ -30,7 +30,11 @@ func TestToGraphSeedsValidate(t *testing.T) {
 		if g.Article.ID != graph.ArticleID(a.URL, a.Text) || g.Article.Text != a.Text {
 			t.Errorf("%s: article id/text not derived from the input", a.ID)
 		}
-		if len(g.Agents) != len(d.Entities) {
+		wantAgents := len(d.Entities)
+		if oa := OutletAgent(g.Outlet); oa != nil && hasArticleVoice(d) && !hasEntity(d, oa.ID) {
+			wantAgents++ // the outlet disputes in the article's voice
+		}
+		if len(g.Agents) != wantAgents {
 			t.Errorf("%s: %d agents for %d entities", a.ID, len(g.Agents), len(d.Entities))
 		}
 		// one statement per attribution with content, plus article and accusation claims
@@ -241,4 +245,108 @@ func TestToGraphDenialIsNoStatement(t *testing.T) {
 	for _, s := range g.Statements {
 		assert.NotEqual(t, graph.AgentID("Russia"), s.SpeakerID, "statement %+v", s)
 	}
+}
+
+// A dispute in the article's own voice is its outlet's, as an agent of kind outlet;
+// without an outlet in the metadata it is left out of the graph.
+func TestToGraphArticleVoice(t *testing.T) {
+	text := "Mayor Tom Reyes falsely claimed that the mill had closed in June."
+	tests := []struct {
+		name     string
+		outlet   string
+		disputer string // "" when the dispute is left out
+		agents   int    // agents beyond the document's entities
+	}{
+		{"outlet disputes", "Example News", graph.AgentID("Example News"), 1},
+		{"outlet name trimmed", "  Example News ", graph.AgentID("Example News"), 1},
+		{"no outlet: left out", "", "", 0},
+		{"blank outlet: left out", "   ", "", 0},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			d := Extract(text)
+			require.Len(t, d.Disputes, 1)
+			require.True(t, d.Disputes[0].IsArticleVoice())
+			g := ToGraph(ArticleMeta{URL: "https://example.org/a", Outlet: tc.outlet}, d)
+			require.NoError(t, g.Validate())
+			assert.Len(t, g.Agents, len(d.Entities)+tc.agents)
+			if tc.disputer == "" {
+				assert.Empty(t, g.Disputes)
+				for _, a := range g.Agents {
+					assert.NotEqual(t, graph.KindOutlet, a.Kind, "no outlet agent made up: %+v", a)
+				}
+				return
+			}
+			require.Len(t, g.Disputes, 1)
+			x := g.Disputes[0]
+			assert.Equal(t, tc.disputer, x.DisputerID)
+			assert.Equal(t, graph.ClaimID("the mill had closed in June"), x.ClaimID)
+			assert.Equal(t, graph.DisputeRebuts, x.Kind)
+			assert.Equal(t, "falsely claimed", x.Cue.Text)
+			var outletAgent *graph.Agent
+			for i := range g.Agents {
+				if g.Agents[i].ID == tc.disputer {
+					outletAgent = &g.Agents[i]
+				}
+			}
+			require.NotNil(t, outletAgent)
+			assert.Equal(t, graph.KindOutlet, outletAgent.Kind)
+			assert.Equal(t, "Example News", outletAgent.Name)
+			// the claimant still states the claim: the article disputes it, it does not retract it
+			var stated bool
+			for _, s := range g.Statements {
+				stated = stated || s.ClaimID == x.ClaimID && s.SpeakerID == graph.AgentID("Tom Reyes")
+			}
+			assert.True(t, stated, "the mayor's statement of the claim stays")
+		})
+	}
+}
+
+// An outlet that the article also names as an entity is one agent, not two.
+func TestToGraphArticleVoiceOutletNamedInText(t *testing.T) {
+	text := "Example News reported on the vote. Mayor Tom Reyes falsely claimed that the mill had closed in June."
+	d := Extract(text)
+	var named bool
+	for _, e := range d.Entities {
+		named = named || e.ID == graph.AgentID("Example News")
+	}
+	require.True(t, named, "the text names the outlet: %+v", d.Entities)
+	g := ToGraph(ArticleMeta{URL: "https://example.org/b", Outlet: "Example News"}, d)
+	require.NoError(t, g.Validate())
+	ids := map[string]int{}
+	for _, a := range g.Agents {
+		ids[a.ID]++
+	}
+	assert.Equal(t, 1, ids[graph.AgentID("Example News")])
+	assert.Len(t, g.Agents, len(d.Entities), "the entity is the outlet's agent")
+	var found bool
+	for _, x := range g.Disputes {
+		found = found || x.DisputerID == graph.AgentID("Example News") && x.ClaimID == graph.ClaimID("the mill had closed in June")
+	}
+	assert.True(t, found, "%+v", g.Disputes)
+}
+
+func TestOutletAgent(t *testing.T) {
+	assert.Nil(t, OutletAgent(nil))
+	assert.Nil(t, OutletAgent(&graph.Outlet{ID: "o_x", Name: "  "}))
+	assert.Equal(t, &graph.Agent{ID: graph.AgentID("The Times"), Kind: graph.KindOutlet, Name: "The Times"},
+		OutletAgent(&graph.Outlet{ID: graph.OutletID("The Times"), Name: " The Times "}))
+}
+
+func hasArticleVoice(d *Document) bool {
+	for _, x := range d.Disputes {
+		if x.IsArticleVoice() {
+			return true
+		}
+	}
+	return false
+}
+
+func hasEntity(d *Document, id string) bool {
+	for _, e := range d.Entities {
+		if e.ID == id {
+			return true
+		}
+	}
+	return false
 }

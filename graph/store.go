@@ -363,6 +363,48 @@ type Store interface {
 	Close(ctx context.Context) error
 }
 
+// Batcher is a Store that can run many reads and writes as one transaction: bulk
+// ingest writes a batch of articles with one commit (one fsync, one round trip to
+// commit) instead of one per article, and reasons about each article against a state
+// that includes the batch's earlier articles. Both backends implement it.
+type Batcher interface {
+	// Batch calls fn with a Store bound to one read-write transaction. Reads through
+	// tx see everything written through it before, as well as everything committed
+	// before the batch began; PutArticle through tx writes inside the transaction,
+	// with the same contract as Store.PutArticle. When fn returns nil the transaction
+	// commits: every write of the batch becomes visible at once. When fn returns an
+	// error, or ctx ends, or the commit fails, nothing of the batch is written and
+	// Batch returns the error. fn may be called more than once (a backend retries a
+	// transaction that failed transiently, then with a new tx), so it must redo all
+	// its work on each call and keep no state from a failed call. tx is valid only
+	// until fn returns; it is safe for concurrent use, but its calls run one at a
+	// time. Close on tx does nothing.
+	Batch(ctx context.Context, fn func(ctx context.Context, tx Store) error) error
+}
+
+// BulkReader is a Store that answers many lookups of one kind in one round trip:
+// ingest reads what it needs about all the claims and agents of an article at once
+// instead of one query each. Every answer is exactly the one of the single-item
+// method it stands for. Neo4j implements it (a round trip costs milliseconds there).
+type BulkReader interface {
+	// SearchClaimsText returns, for each text in order, the page that
+	// SearchClaims(ClaimQuery{Text: text, Page: PageRequest{Limit: limit}}) returns.
+	SearchClaimsText(ctx context.Context, texts []string, limit int) ([]Page[ClaimSummary], error)
+	// AgentsByID returns, for each id in order, the agent Agent returns, or nil when
+	// it is not stored.
+	AgentsByID(ctx context.Context, ids []string) ([]*Agent, error)
+	// ClaimsByCountedMany returns, for each key in order, the claims that
+	// ClaimsByCounted(key.Counted, key.Unit, limit) returns.
+	ClaimsByCountedMany(ctx context.Context, keys []CountedKey, limit int) ([][]Claim, error)
+}
+
+// CountedKey names what a quantity counts, in what unit: the key of
+// Store.ClaimsByCounted.
+type CountedKey struct {
+	Counted string
+	Unit    string
+}
+
 // Origin names the independent origin of a statement for corroboration counting: the
 // first agency it came through (a wire story repeated by several outlets counts once),
 // else its speaker, else the text of the article it stands in (identical wire copies

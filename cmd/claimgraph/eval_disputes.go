@@ -112,7 +112,7 @@ func ingestedConflicts(ctx context.Context, path string, d *extract.Document) ([
 	}
 	defer func() { _ = st.Close(ctx); _ = os.Remove(path) }()
 	bundle := extract.ToGraph(extract.ArticleMeta{}, d)
-	res, err := ingest.New(st, ingest.Options{}).IngestGraph(ctx, bundle, ingest.Unlinked(d, bundle))
+	res, err := ingest.New(st, nil, ingest.Options{}).IngestGraph(ctx, bundle, ingest.Unlinked(bundle, extract.Disputes(d, bundle.Outlet)))
 	if err != nil {
 		return nil, err
 	}

@@ -159,7 +159,11 @@ func printReadable(w io.Writer, o extract.Output) {
 	}
 	fmt.Fprintf(w, "disputes (%d):\n", len(o.Disputes))
 	for _, d := range o.Disputes {
-		fmt.Fprintf(w, "  %s %s %s [%s]", d.ID, name(&d.Disputer), d.Kind, d.Cue.Text)
+		disputer := name(&d.Disputer)
+		if d.Disputer == extract.ArticleVoice {
+			disputer = "(the article)" // the article disputes in its own voice
+		}
+		fmt.Fprintf(w, "  %s %s %s [%s]", d.ID, disputer, d.Kind, d.Cue.Text)
 		if d.Target != nil {
 			fmt.Fprintf(w, " agent %s", name(d.Target))
 		}

@@ -101,6 +101,35 @@ func TestRunExtractReadable(t *testing.T) {
 	}
 }
 
+// A dispute in the article's own voice prints "(the article)" as its disputer, and
+// its JSON disputer is "".
+func TestRunExtractArticleVoice(t *testing.T) {
+	a := writeTemp(t, "a.txt", "Mayor Tom Reyes falsely claimed that the mill had closed in June.")
+	var out, errb bytes.Buffer
+	if err := run(context.Background(), []string{"extract", a}, &out, &errb); err != nil {
+		t.Fatal(err)
+	}
+	if want := `(the article) rebuts [falsely claimed] claim "the mill had closed in June"`; !strings.Contains(out.String(), want) {
+		t.Errorf("readable output lacks %q:\n%s", want, out.String())
+	}
+	out.Reset()
+	if err := run(context.Background(), []string{"extract", "--json", a}, &out, &errb); err != nil {
+		t.Fatal(err)
+	}
+	var o struct {
+		Disputes []struct {
+			Disputer *string `json:"disputer"`
+			Rule     string  `json:"rule"`
+		} `json:"disputes"`
+	}
+	if err := json.Unmarshal(out.Bytes(), &o); err != nil {
+		t.Fatal(err)
+	}
+	if len(o.Disputes) != 1 || o.Disputes[0].Disputer == nil || *o.Disputes[0].Disputer != "" || o.Disputes[0].Rule != "judged-cue" {
+		t.Errorf("want one judged-cue dispute with disputer \"\": %s", out.String())
+	}
+}
+
 func TestRunExtractErrors(t *testing.T) {
 	var out, errb bytes.Buffer
 	if err := run(context.Background(), []string{"extract"}, &out, &errb); err == nil {

@@ -11,6 +11,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/claimgraph/claimgraph/corpus"
+	"github.com/claimgraph/claimgraph/extract"
 	"github.com/claimgraph/claimgraph/graph"
 	"github.com/claimgraph/claimgraph/graph/ingest"
 )
@@ -18,16 +20,18 @@ import (
 // runIngest extracts articles (files, directories, or the built-in corpus) and writes
 // them into the configured store (see store.go), with a progress bar on stderr and a
 // summary on stdout. Articles are extracted in parallel and written in input order, so
-// the same input gives the same graph. An invalid article is reported and skipped; a
+// the same input gives the same graph, --batch N articles per transaction
+// (ingest.IngestAll). An invalid article is reported and skipped; a
 // store failure stops the run.
 func runIngest(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := flag.NewFlagSet("ingest", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	data := storeFlag(fs)
 	workers := fs.Int("workers", runtime.GOMAXPROCS(0), "articles extracted in parallel")
+	batch := fs.Int("batch", defaultBatch, "articles per store transaction: a batch commits once, whole or not at all; 1 commits every article")
 	verbose := fs.Bool("v", false, "print one line per article")
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: claimgraph ingest [--data DIR] [--workers N] [-v] [PATH...]")
+		fmt.Fprintln(stderr, "usage: claimgraph ingest [--data DIR] [--workers N] [--batch N] [-v] [PATH...]")
 		fmt.Fprintln(stderr, "Extracts the articles of files and directories (default: the built-in corpus) and")
 		fmt.Fprintln(stderr, "writes them into the store: Neo4j when NEO4J_URI is set, else the embedded store.")
 		fs.PrintDefaults()
@@ -36,7 +40,10 @@ func runIngest(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		return err
 	}
 	if *workers < 1 {
-		return fmt.Errorf("--workers %d: want at least 1", *workers)
+		return fmt.Errorf("--workers %d: want at least 1 article extracted at a time", *workers)
+	}
+	if *batch < 1 || *batch > maxBatch {
+		return fmt.Errorf("--batch %d: want 1 to %d articles per transaction", *batch, maxBatch)
 	}
 	arts, err := loadArticles(fs.Args())
 	if err != nil {
@@ -54,79 +61,41 @@ func runIngest(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	fmt.Fprintln(stderr, "claimgraph ingest:", cfg)
 	fmt.Fprintf(stderr, "claimgraph ingest: %d articles, %d extraction workers\n", len(arts), *workers)
 
-	ing := ingest.New(store, ingest.Options{})
+	ing := ingest.New(store, extract.Extractor{}, ingest.Options{})
 	start := time.Now()
 	bar := newProgress(stderr, len(arts), start)
 	var sum summary
-
-	// Prepare (validate + extract) in parallel, write in input order.
-	type prepared struct {
-		p   *ingest.Prepared
-		err error
-	}
-	slots := make([]chan prepared, len(arts))
-	for i := range slots {
-		slots[i] = make(chan prepared, 1)
-	}
-	jobs := make(chan int)
-	wctx, cancel := context.WithCancel(ctx)
-	defer cancel()
-	for range *workers {
-		go func() {
-			for i := range jobs {
-				p, err := ing.Prepare(wctx, arts[i])
-				slots[i] <- prepared{p, err}
-			}
-		}()
-	}
-	go func() {
-		defer close(jobs)
-		for i := range arts {
-			select {
-			case jobs <- i:
-			case <-wctx.Done():
-				return
-			}
-		}
-	}()
-
-	for i := range arts {
-		var pr prepared
-		select {
-		case pr = <-slots[i]:
-		case <-ctx.Done():
-			bar.finish()
-			return fmt.Errorf("interrupted after %d of %d articles; what was written stays, run again to continue (ingest is idempotent)", i, len(arts))
-		}
-		var res *ingest.Result
-		err := pr.err
-		if err == nil {
-			res, err = ing.IngestPrepared(ctx, pr.p)
-		}
-		switch {
-		case err == nil:
-			sum.add(res)
-			if *verbose {
-				bar.clear()
-				state := "new"
-				if !res.Created {
-					state = "unchanged"
-				}
-				fmt.Fprintf(stderr, "%s\t%s\t%s\t%d claims\t%d statements\t%d disputes\t%d links\n",
-					arts[i].Path, res.ArticleID, state, len(res.Claims), res.Statements, res.Disputes, res.Links)
-			}
-		case graph.ErrorCode(err) == graph.EINVALID:
+	done, err := ing.IngestAll(ctx, corpus.Inputs(arts), ingest.PipelineOptions{Workers: *workers, Batch: *batch}, func(i int, r ingest.BatchResult) {
+		if r.Err != nil {
 			bar.clear()
-			fmt.Fprintf(stderr, "skipped: %s\n", graph.ErrorMessage(err))
+			fmt.Fprintf(stderr, "skipped: %s\n", graph.ErrorMessage(r.Err))
 			sum.failed++
-		default:
-			bar.finish()
-			if errors.Is(err, context.Canceled) || ctx.Err() != nil {
-				return fmt.Errorf("interrupted after %d of %d articles; what was written stays, run again to continue (ingest is idempotent)", i, len(arts))
+			bar.update(i + 1)
+			return
+		}
+		res := r.Result
+		sum.add(res)
+		if *verbose {
+			bar.clear()
+			state := "new"
+			if !res.Created {
+				state = "unchanged"
 			}
-			return fmt.Errorf("writing %s: %s (%s)", arts[i].Path, graph.ErrorMessage(err), cfg)
+			fmt.Fprintf(stderr, "%s\t%s\t%s\t%d claims\t%d statements\t%d disputes\t%d links\n",
+				arts[i].Path, res.ArticleID, state, len(res.Claims), res.Statements, res.Disputes, res.Links)
 		}
 		bar.update(i + 1)
+	})
+	if err != nil {
+		bar.finish()
+		if errors.Is(err, context.Canceled) || ctx.Err() != nil {
+			return fmt.Errorf("interrupted after %d of %d articles; what was written stays, run again to continue (ingest is idempotent)", done, len(arts))
+		}
+		failed := arts[done].Path
+		if *batch > 1 {
+			failed = fmt.Sprintf("the batch of articles %d to %d (rolled back whole)", done+1, min(done+*batch, len(arts)))
+		}
+		return fmt.Errorf("writing %s: %s (%s); the %d articles before it are written, run again to continue (ingest is idempotent)", failed, graph.ErrorMessage(err), cfg, done)
 	}
 	bar.finish()
 	elapsed := time.Since(start)
@@ -140,6 +109,15 @@ func runIngest(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	}
 	return nil
 }
+
+// defaultBatch is --batch when not given: on the PolNeAR train texts, batches of 16
+// ingested about twice as fast as one article per transaction into the embedded
+// store, and at least as fast into Neo4j, while a failure rolls back little work.
+const defaultBatch = 16
+
+// maxBatch bounds --batch: a transaction holds its batch's writes in memory (Neo4j's
+// transaction state, bbolt's dirty pages) until it commits.
+const maxBatch = 1000
 
 // summary adds up the results of a run.
 type summary struct {

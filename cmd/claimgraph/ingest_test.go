@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
 	"testing"
@@ -38,6 +39,30 @@ func TestRunIngestBuiltinCorpus(t *testing.T) {
 	assert.Positive(t, n.Claims)
 }
 
+// --batch gives the graph of one article per transaction (the built-in corpus and
+// the batch fixture of graph/ingest, whose articles act on each other), in batches
+// that do not divide the input evenly.
+func TestRunIngestBatch(t *testing.T) {
+	t.Setenv("NEO4J_URI", "")
+	fixture := filepath.Join("..", "..", "graph", "ingest", "testdata", "batch")
+	counts := map[string]string{}
+	for _, batch := range []string{"1", "4", "1000"} {
+		dir := t.TempDir()
+		var out, errb bytes.Buffer
+		require.NoError(t, runIngest(t.Context(), []string{"--data", dir, "--batch", batch, fixture}, &out, &errb), errb.String())
+		assert.Contains(t, out.String(), "ingested 12 articles (11 new, 1 unchanged)", "batch %s", batch)
+		s, err := embedded.Open(context.Background(), filepath.Join(dir, "graph.db"), nil)
+		require.NoError(t, err)
+		n, err := s.Stats(context.Background())
+		require.NoError(t, err)
+		require.NoError(t, s.Close(context.Background()))
+		counts[batch] = fmt.Sprintf("%+v", n)
+		assert.Positive(t, n.Links, "batch %s", batch)
+	}
+	assert.Equal(t, counts["1"], counts["4"])
+	assert.Equal(t, counts["1"], counts["1000"])
+}
+
 func TestRunIngestSkipsInvalidArticles(t *testing.T) {
 	t.Setenv("NEO4J_URI", "")
 	src := t.TempDir()
@@ -58,9 +83,15 @@ func TestRunIngestUsageErrors(t *testing.T) {
 	err := runIngest(t.Context(), []string{"--data", t.TempDir(), "/no/such/path"}, &out, &errb)
 	require.Error(t, err)
 	assert.Contains(t, err.Error(), "/no/such/path")
-	err = runIngest(t.Context(), []string{"--workers", "0"}, &out, &errb)
-	require.Error(t, err)
-	assert.Contains(t, err.Error(), "--workers")
+	for _, tt := range []struct{ flag, value string }{
+		{"--workers", "0"},
+		{"--batch", "0"},
+		{"--batch", "1001"},
+	} {
+		err = runIngest(t.Context(), []string{"--data", t.TempDir(), tt.flag, tt.value}, &out, &errb)
+		require.Error(t, err, "%s %s", tt.flag, tt.value)
+		assert.Contains(t, err.Error(), tt.flag+" "+tt.value)
+	}
 	empty := t.TempDir()
 	err = runIngest(t.Context(), []string{"--data", t.TempDir(), empty}, &out, &errb)
 	require.Error(t, err)

@@ -15,6 +15,7 @@ import (
 
 	"github.com/claimgraph/claimgraph/api"
 	"github.com/claimgraph/claimgraph/corpus"
+	"github.com/claimgraph/claimgraph/extract"
 	"github.com/claimgraph/claimgraph/graph"
 	"github.com/claimgraph/claimgraph/graph/ingest"
 )
@@ -141,7 +142,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	fmt.Fprintf(stdout, "claimgraph serve: api keys %s; trusted proxies %s; request timeout %s; ingest timeout %s; max body %d bytes; log format %s\n",
 		keyState, proxies, cfg.RequestTimeout, cfg.IngestTimeout, cfg.MaxBodyBytes, cfg.LogFormat)
 
-	ing := ingest.New(store, ingest.Options{})
+	ing := ingest.New(store, extract.Extractor{}, ingest.Options{})
 	// Only the embedded store gets the built-in corpus: a Neo4j database is the
 	// operator's, and demo data is not written into it unasked.
 	if err := loadCorpusIfEmpty(ctx, store, ing, !cfg.NoCorpus && scfg.Backend == "embedded", stdout); err != nil {
@@ -193,8 +194,8 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 }
 
 // ingestFunc adapts the ingester to the API's ArticleIngester.
-func ingestFunc(ing *ingest.Ingester) func(ctx context.Context, a corpus.Article) (graph.WriteResult, error) {
-	return func(ctx context.Context, a corpus.Article) (graph.WriteResult, error) {
+func ingestFunc(ing *ingest.Ingester) func(ctx context.Context, a graph.ArticleInput) (graph.WriteResult, error) {
+	return func(ctx context.Context, a graph.ArticleInput) (graph.WriteResult, error) {
 		res, err := ing.Ingest(ctx, a)
 		if err != nil {
 			return graph.WriteResult{}, err
@@ -221,7 +222,7 @@ func loadCorpusIfEmpty(ctx context.Context, store graph.Store, ing *ingest.Inges
 	}
 	start := time.Now()
 	for _, a := range arts {
-		if _, err := ing.Ingest(ctx, a); err != nil {
+		if _, err := ing.Ingest(ctx, a.Input()); err != nil {
 			return fmt.Errorf("loading the built-in corpus, %s: %s", a.Path, graph.ErrorMessage(err))
 		}
 	}

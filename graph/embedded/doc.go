@@ -8,7 +8,9 @@
 // statements, disputes, links, mentions and index entries is written whole or not at
 // all, even when the process is killed mid-write (bbolt writes new pages, fsyncs, then
 // switches its meta page; see TestCrashSafety). Reads run in read-only transactions
-// in parallel with each other and with the single writer.
+// in parallel with each other and with the single writer. Batch (graph.Batcher) runs
+// many reads and PutArticles in one read-write transaction, one commit and one fsync
+// for a whole batch of articles; its reads see its own writes.
 //
 // # Layout
 //

@@ -51,6 +51,9 @@ type Store struct {
 	db   *bolt.DB
 	path string
 	c    *caches
+	// bound is set on the view Batch passes to its function: every read and write
+	// then runs in the batch's transaction (batch.go).
+	bound *boundTx
 }
 
 var _ graph.Store = (*Store)(nil)
@@ -134,6 +137,9 @@ func (s *Store) Path() string { return s.path }
 
 // Close closes the file. Later calls fail with EUNAVAILABLE.
 func (s *Store) Close(ctx context.Context) error {
+	if s.bound != nil {
+		return nil // a batch's view: the batch owns the file
+	}
 	if err := s.db.Close(); err != nil {
 		return graph.Wrap(graph.EINTERNAL, err, "close store %s", s.path)
 	}
@@ -170,6 +176,9 @@ func readStats(tx *bolt.Tx) (graph.Stats, error) {
 func (s *Store) view(ctx context.Context, fn func(tx *bolt.Tx) error) error {
 	if err := ctx.Err(); err != nil {
 		return graph.Wrap(graph.EUNAVAILABLE, err, "request cancelled")
+	}
+	if s.bound != nil {
+		return s.mapErr(s.bound.run(fn))
 	}
 	return s.mapErr(s.db.View(fn))
 }

@@ -25,7 +25,11 @@ func (s *Store) PutArticle(ctx context.Context, g *graph.ArticleGraph) (graph.Wr
 	}
 	c := graph.Canonical(g)
 	res := graph.WriteResult{ArticleID: c.Article.ID}
-	err := s.db.Update(func(tx *bolt.Tx) error {
+	update := s.db.Update
+	if s.bound != nil {
+		update = s.bound.run // inside a batch: its transaction commits
+	}
+	err := update(func(tx *bolt.Tx) error {
 		w, err := newWriter(tx)
 		if err != nil {
 			return err
@@ -182,7 +186,10 @@ func (w *writer) putMarks() error {
 		sort.Strings(keys)
 		b := w.b([]byte(n))
 		for _, k := range keys {
-			if err := b.Put([]byte(k), nil); err != nil {
+			// An empty, non-nil value: bbolt keeps the value given until commit, and a
+			// Get later in the same transaction (a batch reads its own writes) returns
+			// it as is, so a nil value would read as an absent key.
+			if err := b.Put([]byte(k), []byte{}); err != nil {
 				return err
 			}
 		}

@@ -330,17 +330,24 @@ func storedAgentCandidates(ctx context.Context, st graph.Store, a graph.Agent) (
 	} else if graph.ErrorCode(err) != graph.ENOTFOUND {
 		return nil, false, err
 	}
+	c, err := agentNameCandidates(ctx, st, a)
+	return c, false, err
+}
+
+// agentNameCandidates is the name searches of storedAgentCandidates, for an agent
+// known not to be stored under its own id. Safe for concurrent use.
+func agentNameCandidates(ctx context.Context, st graph.Store, a graph.Agent) (map[string]graph.Agent, error) {
 	byID := map[string]graph.Agent{}
 	for _, q := range agentQueries(a) {
 		page, err := st.Agents(ctx, graph.AgentQuery{Name: q, Page: graph.PageRequest{Limit: maxAgentCandidates}})
 		if err != nil {
-			return nil, false, err
+			return nil, err
 		}
 		for _, c := range page.Items {
 			byID[c.ID] = c
 		}
 	}
-	return byID, false, nil
+	return byID, nil
 }
 
 // resolveStored adds the acronym-index candidates of a to byID (the result of

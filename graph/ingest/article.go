@@ -6,8 +6,6 @@ import (
 	"time"
 	"unicode/utf8"
 
-	"github.com/claimgraph/claimgraph/corpus"
-	"github.com/claimgraph/claimgraph/extract"
 	"github.com/claimgraph/claimgraph/graph"
 )
 
@@ -17,7 +15,7 @@ import (
 // with the same text changes nothing and returns Created false. Errors: EINVALID (the
 // article's text or metadata is invalid, the message says what; nothing written),
 // EUNAVAILABLE and others from the store.
-func (in *Ingester) Ingest(ctx context.Context, a corpus.Article) (*Result, error) {
+func (in *Ingester) Ingest(ctx context.Context, a graph.ArticleInput) (*Result, error) {
 	p, err := in.Prepare(ctx, a)
 	if err != nil {
 		return nil, err
@@ -29,7 +27,7 @@ func (in *Ingester) Ingest(ctx context.Context, a corpus.Article) (*Result, erro
 // reads the store, so a caller may prepare many articles in parallel and write them in
 // order.
 type Prepared struct {
-	Article  corpus.Article
+	Article  graph.ArticleInput
 	Graph    *graph.ArticleGraph
 	Unlinked []UnlinkedDispute
 	// Unchanged is set, and Graph nil, when the article is stored with the same text
@@ -40,9 +38,10 @@ type Prepared struct {
 }
 
 // Prepare validates an article and, unless the store holds it with the same text
-// already, runs the extractor over it. Errors: EINVALID (naming the article and what is
-// wrong), EUNAVAILABLE (ctx is done, or the store cannot be read).
-func (in *Ingester) Prepare(ctx context.Context, a corpus.Article) (*Prepared, error) {
+// already, runs the Ingester's extractor over it. Errors: EINVALID (naming the article
+// and what is wrong), EUNAVAILABLE (ctx is done, or the store cannot be read), and the
+// extractor's.
+func (in *Ingester) Prepare(ctx context.Context, a graph.ArticleInput) (*Prepared, error) {
 	start := time.Now()
 	if err := Validate(a); err != nil {
 		return nil, err
@@ -50,7 +49,7 @@ func (in *Ingester) Prepare(ctx context.Context, a corpus.Article) (*Prepared, e
 	if err := ctx.Err(); err != nil {
 		return nil, graph.Wrap(graph.EUNAVAILABLE, err, "ingest of %s cancelled", describe(a))
 	}
-	res, done, err := in.unchanged(ctx, graph.ArticleID(strings.TrimSpace(a.URL), a.Text), graph.ContentHash(a.Text))
+	res, done, err := unchanged(ctx, in.store, graph.ArticleID(strings.TrimSpace(a.URL), a.Text), graph.ContentHash(a.Text))
 	if err != nil {
 		return nil, err
 	}
@@ -58,9 +57,17 @@ func (in *Ingester) Prepare(ctx context.Context, a corpus.Article) (*Prepared, e
 		res.Timings.Total = time.Since(start)
 		return &Prepared{Article: a, Unchanged: res}, nil
 	}
-	doc := extract.Extract(a.Text)
-	g := extract.ToGraph(Meta(a), doc)
-	return &Prepared{Article: a, Graph: g, Unlinked: Unlinked(doc, g), Extract: time.Since(start)}, nil
+	if in.ex == nil {
+		return nil, graph.Errorf(graph.EINTERNAL, "this Ingester has no extractor: give one to ingest.New to ingest article texts")
+	}
+	x, err := in.ex.Extract(ctx, a)
+	if err != nil {
+		return nil, err
+	}
+	if x == nil || x.Graph == nil {
+		return nil, graph.Errorf(graph.EINTERNAL, "the extractor returned no bundle for %s", a.Describe())
+	}
+	return &Prepared{Article: a, Graph: x.Graph, Unlinked: Unlinked(x.Graph, x.Disputes), Extract: time.Since(start)}, nil
 }
 
 // IngestPrepared reasons across articles about a prepared article and writes it; see
@@ -81,28 +88,13 @@ func (in *Ingester) IngestPrepared(ctx context.Context, p *Prepared) (*Result, e
 	return res, nil
 }
 
-// describe names an article in errors: its collection id or path, else its URL.
-func describe(a corpus.Article) string {
-	switch {
-	case a.Path != "":
-		return "article " + a.Path
-	case a.ID != "":
-		return "article " + a.ID
-	case a.URL != "":
-		return "article " + a.URL
-	}
-	return "article"
-}
-
-// Meta returns the extractor's metadata of a corpus article.
-func Meta(a corpus.Article) extract.ArticleMeta {
-	return extract.ArticleMeta{URL: strings.TrimSpace(a.URL), Title: a.Title, Outlet: a.Outlet, Authors: a.Authors, Published: a.Published}
-}
+// describe names an article in errors.
+func describe(a graph.ArticleInput) string { return a.Describe() }
 
 // Validate checks an article before extraction: its text (not empty, valid UTF-8, at
 // most graph.MaxArticleBytes) and metadata (URL, title, authors, date), with
 // graph.Article's rules. Errors are EINVALID and name the article and the problem.
-func Validate(a corpus.Article) error {
+func Validate(a graph.ArticleInput) error {
 	if !utf8.ValidString(a.Text) {
 		return graph.Errorf(graph.EINVALID, "%s: text is not valid UTF-8: re-encode it as UTF-8", describe(a))
 	}
@@ -119,12 +111,12 @@ func Validate(a corpus.Article) error {
 	return nil
 }
 
-// Unlinked returns the disputes of doc that ToGraph could not turn into a Dispute of g
-// because they name neither a claim of the article nor a target agent, or whose claim
-// only refers to claims ("Russia denied the report about the dam", no report in the
-// article), and whose disputer is an agent of g: IngestGraph links them by subject to
-// stored claims.
-func Unlinked(doc *extract.Document, g *graph.ArticleGraph) []UnlinkedDispute {
+// Unlinked returns the disputes an extractor found (ds) that it could not turn into a
+// Dispute of g because they name neither a claim of the article nor a target agent, or
+// whose claim only refers to claims ("Russia denied the report about the dam", no
+// report in the article), and whose disputer is an agent of g: IngestGraph links them
+// by subject to stored claims.
+func Unlinked(g *graph.ArticleGraph, ds []graph.ExtractedDispute) []UnlinkedDispute {
 	agents, claims := map[string]bool{}, map[string]bool{}
 	for _, a := range g.Agents {
 		agents[a.ID] = true
@@ -135,17 +127,17 @@ func Unlinked(doc *extract.Document, g *graph.ArticleGraph) []UnlinkedDispute {
 	n := utf8.RuneCountInString(g.Article.Text)
 	inside := func(s graph.Span) bool { return s.Start >= 0 && s.End <= n && s.Start < s.End }
 	var out []UnlinkedDispute
-	for _, d := range doc.Disputes {
-		if !agents[d.Disputer] || d.Claim != nil && claims[*d.Claim] || d.Target != nil && agents[*d.Target] {
+	for _, d := range ds {
+		if !agents[d.DisputerID] || claims[d.ClaimID] || agents[d.TargetAgentID] {
 			continue
 		}
 		if !inside(d.Cue) || !inside(d.Sentence) {
 			continue
 		}
 		out = append(out, UnlinkedDispute{
-			DisputerID: d.Disputer, Kind: d.Kind,
-			Cue:        graph.Span{Start: d.Cue.Start, End: d.Cue.End, Text: d.Cue.Text},
-			Sentence:   graph.Span{Start: d.Sentence.Start, End: d.Sentence.End, Text: d.Sentence.Text},
+			DisputerID: d.DisputerID, Kind: d.Kind,
+			Cue:        d.Cue,
+			Sentence:   d.Sentence,
 			Confidence: 0.6,
 		})
 	}

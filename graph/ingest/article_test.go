@@ -1,6 +1,7 @@
 package ingest
 
 import (
+	"context"
 	"strings"
 	"sync"
 	"testing"
@@ -14,17 +15,17 @@ import (
 )
 
 // seed returns a built-in corpus article by id.
-func seed(t *testing.T, id string) corpus.Article {
+func seed(t *testing.T, id string) graph.ArticleInput {
 	t.Helper()
 	arts, err := corpus.Default()
 	require.NoError(t, err)
 	for _, a := range arts {
 		if a.ID == id {
-			return a
+			return a.Input()
 		}
 	}
 	t.Fatalf("no built-in article %s", id)
-	return corpus.Article{}
+	return graph.ArticleInput{}
 }
 
 // tollClaim finds the stored claim carrying the 68,800 count.
@@ -41,7 +42,7 @@ func tollClaim(t *testing.T, s graph.Store) graph.Claim {
 // ministry's figures and the Israeli military gives a lower count.
 func TestIngestArticlesEndToEnd(t *testing.T) {
 	s := openStore(t)
-	in := New(s, Options{})
+	in := New(s, extract.Extractor{}, Options{})
 	ctx := t.Context()
 
 	a, err := in.Ingest(ctx, seed(t, "gaza-un-stabilization-force-draft"))
@@ -50,8 +51,8 @@ func TestIngestArticlesEndToEnd(t *testing.T) {
 	assert.NotEmpty(t, a.Claims)
 	toll := tollClaim(t, s)
 
-	b := corpus.Article{
-		ID: "toll-dispute", URL: "https://ledger.example/2025/11/10/toll", Outlet: "Daily Ledger",
+	b := graph.ArticleInput{
+		Name: "toll-dispute", URL: "https://ledger.example/2025/11/10/toll", Outlet: "Daily Ledger",
 		Published: graph.Date{Value: "2025-11-10", Precision: graph.PrecisionDay},
 		Text:      "Israel disputes the Health Ministry's figures. The Israeli military said about 52,000 Palestinians have been killed, most of them militants.",
 	}
@@ -75,7 +76,7 @@ func TestIngestArticlesEndToEnd(t *testing.T) {
 
 	// idempotent: the same articles again change nothing
 	before := stats(t, s)
-	for _, art := range []corpus.Article{seed(t, "gaza-un-stabilization-force-draft"), b} {
+	for _, art := range []graph.ArticleInput{seed(t, "gaza-un-stabilization-force-draft"), b} {
 		r, err := in.Ingest(ctx, art)
 		require.NoError(t, err)
 		assert.False(t, r.Created)
@@ -85,12 +86,13 @@ func TestIngestArticlesEndToEnd(t *testing.T) {
 
 func TestIngestWholeCorpusIdempotent(t *testing.T) {
 	s := openStore(t)
-	in := New(s, Options{})
-	arts, err := corpus.Default()
+	in := New(s, extract.Extractor{}, Options{})
+	seeds, err := corpus.Default()
 	require.NoError(t, err)
+	arts := corpus.Inputs(seeds)
 	for _, a := range arts {
 		_, err := in.Ingest(t.Context(), a)
-		require.NoError(t, err, a.ID)
+		require.NoError(t, err, a.Name)
 	}
 	first := stats(t, s)
 	assert.Equal(t, len(arts), first.Articles)
@@ -104,18 +106,18 @@ func TestIngestWholeCorpusIdempotent(t *testing.T) {
 
 func TestIngestRejectsInvalidArticles(t *testing.T) {
 	s := openStore(t)
-	in := New(s, Options{})
+	in := New(s, extract.Extractor{}, Options{})
 	tests := []struct {
 		name string
-		a    corpus.Article
+		a    graph.ArticleInput
 		want string
 	}{
-		{"empty text", corpus.Article{ID: "empty", Text: "  \n"}, "text is empty"},
-		{"invalid UTF-8", corpus.Article{ID: "bytes", Text: "Israel said \xff\xfe it."}, "not valid UTF-8"},
-		{"too long", corpus.Article{ID: "long", Text: strings.Repeat("word ", graph.MaxArticleBytes/5+1)}, "over the limit"},
-		{"bad url", corpus.Article{ID: "url", URL: "ftp://x", Text: "Israel said it."}, "not an absolute http(s) URL"},
-		{"bad date", corpus.Article{ID: "date", Text: "Israel said it.", Published: graph.Date{Value: "2025-13-01", Precision: graph.PrecisionDay}}, "does not match precision"},
-		{"empty author", corpus.Article{ID: "author", Text: "Israel said it.", Authors: []string{" "}}, "empty author"},
+		{"empty text", graph.ArticleInput{Name: "empty", Text: "  \n"}, "text is empty"},
+		{"invalid UTF-8", graph.ArticleInput{Name: "bytes", Text: "Israel said \xff\xfe it."}, "not valid UTF-8"},
+		{"too long", graph.ArticleInput{Name: "long", Text: strings.Repeat("word ", graph.MaxArticleBytes/5+1)}, "over the limit"},
+		{"bad url", graph.ArticleInput{Name: "url", URL: "ftp://x", Text: "Israel said it."}, "not an absolute http(s) URL"},
+		{"bad date", graph.ArticleInput{Name: "date", Text: "Israel said it.", Published: graph.Date{Value: "2025-13-01", Precision: graph.PrecisionDay}}, "does not match precision"},
+		{"empty author", graph.ArticleInput{Name: "author", Text: "Israel said it.", Authors: []string{" "}}, "empty author"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -123,7 +125,7 @@ func TestIngestRejectsInvalidArticles(t *testing.T) {
 			require.Error(t, err)
 			assert.Equal(t, graph.EINVALID, graph.ErrorCode(err))
 			assert.Contains(t, graph.ErrorMessage(err), tt.want)
-			assert.Contains(t, graph.ErrorMessage(err), "article "+tt.a.ID, "the message names the article")
+			assert.Contains(t, graph.ErrorMessage(err), "article "+tt.a.Name, "the message names the article")
 		})
 	}
 	assert.Equal(t, graph.Stats{}, stats(t, s), "nothing written")
@@ -132,17 +134,18 @@ func TestIngestRejectsInvalidArticles(t *testing.T) {
 // TestIngestConcurrent ingests the corpus from several goroutines at once: every
 // article is created exactly once and the store ends as after one sequential run.
 func TestIngestConcurrent(t *testing.T) {
-	arts, err := corpus.Default()
+	seeds, err := corpus.Default()
 	require.NoError(t, err)
+	arts := corpus.Inputs(seeds)
 	seq := openStore(t)
-	seqIn := New(seq, Options{})
+	seqIn := New(seq, extract.Extractor{}, Options{})
 	for _, a := range arts {
 		_, err := seqIn.Ingest(t.Context(), a)
 		require.NoError(t, err)
 	}
 
 	s := openStore(t)
-	in := New(s, Options{})
+	in := New(s, extract.Extractor{}, Options{})
 	const workers = 4
 	created := make(chan bool, workers*len(arts))
 	errs := make(chan error, workers*len(arts))
@@ -184,17 +187,16 @@ func TestUnlinked(t *testing.T) {
 		Agents:  []graph.Agent{israel, agent(org, "Hamas")},
 		Claims:  []graph.Claim{rep("the border was closed on Monday"), rep("the report")},
 	}
-	str := func(s string) *string { return &s }
 	cue := storetest.Find(text, "rejects")
-	doc := &extract.Document{Disputes: []extract.Dispute{
-		{Disputer: israel.ID, Cue: cue, Kind: "rejects", Sentence: storetest.Find(text, "Israel rejects the figures of Palestinians killed.")},
-		{Disputer: israel.ID, Claim: str(g.Claims[0].ID), Cue: cue, Kind: "rejects", Sentence: cue},          // linked in its article
-		{Disputer: israel.ID, Target: str(graph.AgentID("Hamas")), Cue: cue, Kind: "rejects", Sentence: cue}, // targets an agent
-		{Disputer: "ag_unknown", Cue: cue, Kind: "denies", Sentence: cue},                                    // disputer not an agent
-		{Disputer: israel.ID, Cue: graph.Span{Start: 60, End: 900}, Kind: "denies", Sentence: cue},           // span outside the text
-		{Disputer: israel.ID, Claim: str(g.Claims[1].ID), Cue: cue, Kind: "denies", Sentence: cue},           // only refers to a claim
-	}}
-	got := Unlinked(doc, g)
+	ds := []graph.ExtractedDispute{
+		{DisputerID: israel.ID, Cue: cue, Kind: "rejects", Sentence: storetest.Find(text, "Israel rejects the figures of Palestinians killed.")},
+		{DisputerID: israel.ID, ClaimID: g.Claims[0].ID, Cue: cue, Kind: "rejects", Sentence: cue},               // linked in its article
+		{DisputerID: israel.ID, TargetAgentID: graph.AgentID("Hamas"), Cue: cue, Kind: "rejects", Sentence: cue}, // targets an agent
+		{DisputerID: "ag_unknown", Cue: cue, Kind: "denies", Sentence: cue},                                      // disputer not an agent
+		{DisputerID: israel.ID, Cue: graph.Span{Start: 60, End: 900}, Kind: "denies", Sentence: cue},             // span outside the text
+		{DisputerID: israel.ID, ClaimID: g.Claims[1].ID, Cue: cue, Kind: "denies", Sentence: cue},                // only refers to a claim
+	}
+	got := Unlinked(g, ds)
 	require.Len(t, got, 2)
 	assert.Equal(t, graph.DisputeDenies, got[1].Kind, "a dispute of 'the report' is also linked by subject")
 	assert.Equal(t, israel.ID, got[0].DisputerID)
@@ -202,9 +204,64 @@ func TestUnlinked(t *testing.T) {
 	assert.Equal(t, cue.Start, got[0].Cue.Start)
 }
 
-func TestMeta(t *testing.T) {
-	m := Meta(corpus.Article{URL: " https://x.example/a ", Title: "T", Outlet: "O", Authors: []string{"A"},
-		Published: graph.Date{Value: "2025", Precision: graph.PrecisionYear}})
-	assert.Equal(t, extract.ArticleMeta{URL: "https://x.example/a", Title: "T", Outlet: "O", Authors: []string{"A"},
-		Published: graph.Date{Value: "2025", Precision: graph.PrecisionYear}}, m)
+// Prepare runs the Ingester's extractor: without one it refuses article texts
+// (EINTERNAL, nothing written), and an extractor's error or empty answer is returned.
+func TestPrepareExtractor(t *testing.T) {
+	a := graph.ArticleInput{Name: "x", Text: "Israel said the talks would resume on Monday."}
+	boom := graph.Errorf(graph.EUNAVAILABLE, "the extractor service is down")
+	tests := []struct {
+		name string
+		ex   graph.Extractor
+		code string
+	}{
+		{"no extractor", nil, graph.EINTERNAL},
+		{"extractor error", graph.ExtractorFunc(func(context.Context, graph.ArticleInput) (*graph.Extraction, error) { return nil, boom }), graph.EUNAVAILABLE},
+		{"no bundle", graph.ExtractorFunc(func(context.Context, graph.ArticleInput) (*graph.Extraction, error) { return &graph.Extraction{}, nil }), graph.EINTERNAL},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s := openStore(t)
+			_, err := New(s, tt.ex, Options{}).Ingest(t.Context(), a)
+			require.Error(t, err)
+			assert.Equal(t, tt.code, graph.ErrorCode(err))
+			assert.Equal(t, graph.Stats{}, stats(t, s), "nothing written")
+		})
+	}
+}
+
+// An article that disputes a claim in its own voice ("falsely claimed") stores a
+// dispute of its outlet, an agent of kind outlet; the same text without an outlet
+// stores the claim and no dispute.
+func TestIngestArticleVoiceDispute(t *testing.T) {
+	text := "Mayor Tom Reyes falsely claimed that the mill had closed in June."
+	claim := graph.ClaimID("the mill had closed in June")
+	tests := []struct {
+		name, url, outlet string
+		disputers         []string
+	}{
+		{"outlet", "https://ledger.example/mill", "Daily Ledger", []string{graph.AgentID("Daily Ledger")}},
+		{"no outlet", "https://anon.example/mill", "", nil},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			s := openStore(t)
+			in := New(s, extract.Extractor{}, Options{})
+			r, err := in.Ingest(t.Context(), corpus.Article{ID: "mill", URL: tc.url, Outlet: tc.outlet, Text: text}.Input())
+			require.NoError(t, err)
+			ag, err := s.ArticleGraph(t.Context(), r.ArticleID)
+			require.NoError(t, err)
+			var disputers []string
+			for _, d := range ag.Disputes {
+				assert.Equal(t, claim, d.ClaimID)
+				disputers = append(disputers, d.DisputerID)
+			}
+			assert.Equal(t, tc.disputers, disputers)
+			for _, id := range tc.disputers {
+				a, err := s.Agent(t.Context(), id)
+				require.NoError(t, err)
+				assert.Equal(t, graph.KindOutlet, a.Kind)
+				assert.Equal(t, tc.outlet, a.Name)
+			}
+		})
+	}
 }

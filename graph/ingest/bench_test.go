@@ -12,7 +12,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/claimgraph/claimgraph/corpus"
+	"github.com/claimgraph/claimgraph/extract"
 	"github.com/claimgraph/claimgraph/graph"
 	"github.com/claimgraph/claimgraph/graph/embedded"
 	"github.com/claimgraph/claimgraph/graph/neo4jstore"
@@ -30,7 +30,7 @@ import (
 // in the database. Skipped when ../shared (next to the repository) is absent.
 
 // benchArticles reads the PolNeAR train articles, or skips.
-func benchArticles(b *testing.B) []corpus.Article {
+func benchArticles(b testing.TB) []graph.ArticleInput {
 	b.Helper()
 	root, err := filepath.Abs("../..")
 	if err != nil {
@@ -64,14 +64,14 @@ func benchArticles(b *testing.B) []corpus.Article {
 	if n > len(names) {
 		n = len(names)
 	}
-	var out []corpus.Article
+	var out []graph.ArticleInput
 	for _, p := range names[:n] {
 		text, err := os.ReadFile(p)
 		if err != nil {
 			b.Fatal(err)
 		}
 		name := strings.TrimSuffix(filepath.Base(p), ".txt")
-		a := corpus.Article{ID: name, Path: p, Text: string(text)}
+		a := graph.ArticleInput{Name: name, Text: string(text)}
 		if row, ok := meta[name]; ok {
 			a.Outlet = row[4]
 			if len(row[5]) == 10 {
@@ -87,9 +87,14 @@ func benchArticles(b *testing.B) []corpus.Article {
 	return out
 }
 
-// runIngestBench ingests every article once per iteration into a store from open and
-// reports articles/s and the time split.
-func runIngestBench(b *testing.B, arts []corpus.Article, open func(b *testing.B, run int) (graph.Store, string)) {
+// benchBatches are the batch sizes each store is measured with: 1 is one transaction
+// per article (reasoning reads outside it, in parallel), the others IngestBatch.
+var benchBatches = []int{1, 16, 64}
+
+// runIngestBench ingests every article once per iteration into a store from open,
+// through IngestAll with batch articles per transaction (extraction on every core
+// overlapping reasoning and writing), and reports articles/s and the time split.
+func runIngestBench(b *testing.B, arts []graph.ArticleInput, batch int, open func(b *testing.B, run int) (graph.Store, string)) {
 	var bytes int64
 	for _, a := range arts {
 		bytes += int64(len(a.Text))
@@ -101,39 +106,45 @@ func runIngestBench(b *testing.B, arts []corpus.Article, open func(b *testing.B,
 		b.StopTimer()
 		run++
 		s, prefix := open(b, run)
-		in := New(s, Options{})
+		in := New(s, extract.Extractor{}, Options{})
+		input := make([]graph.ArticleInput, len(arts))
+		for i, a := range arts {
+			if prefix != "" {
+				a.URL = prefix + a.Name
+			}
+			input[i] = a
+		}
 		var sum Timings
 		var claims, stmts, merged, links, disputes, agents int
 		b.StartTimer()
 		start := time.Now()
-		for _, a := range arts {
-			if prefix != "" {
-				a.URL = prefix + a.ID
+		_, err := in.IngestAll(context.Background(), input, PipelineOptions{Batch: batch}, func(i int, r BatchResult) {
+			if r.Err != nil {
+				b.Fatalf("%s: %v", input[i].Name, r.Err)
 			}
-			r, err := in.Ingest(context.Background(), a)
-			if err != nil {
-				b.Fatalf("%s: %v", a.ID, err)
+			if !r.Result.Created {
+				b.Fatalf("%s was not new: the benchmark must write", input[i].Name)
 			}
-			if !r.Created {
-				b.Fatalf("%s was not new: the benchmark must write", a.ID)
-			}
-			sum.Extract += r.Timings.Extract
-			sum.Reason += r.Timings.Reason
-			sum.Write += r.Timings.Write
-			claims += len(r.Claims)
-			stmts += r.Statements
-			merged += r.MergedClaims
-			links += r.LinksMade
-			disputes += r.LinkedDisputes
-			agents += r.ResolvedAgents
+			sum.Extract += r.Result.Timings.Extract
+			sum.Reason += r.Result.Timings.Reason
+			sum.Write += r.Result.Timings.Write
+			claims += len(r.Result.Claims)
+			stmts += r.Result.Statements
+			merged += r.Result.MergedClaims
+			links += r.Result.LinksMade
+			disputes += r.Result.LinkedDisputes
+			agents += r.Result.ResolvedAgents
+		})
+		if err != nil {
+			b.Fatal(err)
 		}
 		elapsed := time.Since(start)
 		b.StopTimer()
 		rate := float64(len(arts)) / elapsed.Seconds()
 		b.ReportMetric(rate, "articles/s")
 		b.ReportMetric(float64(stmts)/elapsed.Seconds(), "statements/s")
-		fmt.Printf("ingest %d articles (%.1f MB) in %s: %.1f articles/s; per article: extract %s, reason %s, write %s; %d claims (%d merged across articles), %d statements, %d links made, %d disputes linked across articles, %d agents resolved\n",
-			len(arts), float64(bytes)/1e6, elapsed.Round(time.Millisecond), rate,
+		fmt.Printf("ingest %d articles (%.1f MB), batch %d, in %s: %.1f articles/s; per article: extract %s (overlapped), reason %s, write %s; %d claims (%d merged across articles), %d statements, %d links made, %d disputes linked across articles, %d agents resolved\n",
+			len(arts), float64(bytes)/1e6, batch, elapsed.Round(time.Millisecond), rate,
 			(sum.Extract / time.Duration(len(arts))).Round(time.Microsecond),
 			(sum.Reason / time.Duration(len(arts))).Round(time.Microsecond),
 			(sum.Write / time.Duration(len(arts))).Round(time.Microsecond),
@@ -144,20 +155,24 @@ func runIngestBench(b *testing.B, arts []corpus.Article, open func(b *testing.B,
 }
 
 // BenchmarkIngestEmbedded measures the ingest rate into the embedded store (with
-// fsync at every commit, as claimgraph ingest runs it).
+// fsync at every commit, as claimgraph ingest runs it), per batch size.
 func BenchmarkIngestEmbedded(b *testing.B) {
 	arts := benchArticles(b)
-	runIngestBench(b, arts, func(b *testing.B, run int) (graph.Store, string) {
-		s, err := embedded.Open(context.Background(), filepath.Join(b.TempDir(), "graph.db"), nil)
-		if err != nil {
-			b.Fatal(err)
-		}
-		return s, ""
-	})
+	for _, batch := range benchBatches {
+		b.Run(fmt.Sprintf("batch=%d", batch), func(b *testing.B) {
+			runIngestBench(b, arts, batch, func(b *testing.B, run int) (graph.Store, string) {
+				s, err := embedded.Open(context.Background(), filepath.Join(b.TempDir(), "graph.db"), nil)
+				if err != nil {
+					b.Fatal(err)
+				}
+				return s, ""
+			})
+		})
+	}
 }
 
-// BenchmarkIngestNeo4j measures the ingest rate into Neo4j at NEO4J_URI; skipped
-// without it.
+// BenchmarkIngestNeo4j measures the ingest rate into Neo4j at NEO4J_URI, per batch
+// size; skipped without it.
 func BenchmarkIngestNeo4j(b *testing.B) {
 	cfg := neo4jstore.ConfigFromEnv(os.Getenv)
 	if cfg.URI == "" {
@@ -165,13 +180,17 @@ func BenchmarkIngestNeo4j(b *testing.B) {
 	}
 	arts := benchArticles(b)
 	stamp := time.Now().UnixNano()
-	runIngestBench(b, arts, func(b *testing.B, run int) (graph.Store, string) {
-		s, err := neo4jstore.New(context.Background(), cfg)
-		if err != nil {
-			b.Fatal(err)
-		}
-		return s, fmt.Sprintf("https://bench.claimgraph.example/%d/%d/", stamp, run)
-	})
+	for _, batch := range benchBatches {
+		b.Run(fmt.Sprintf("batch=%d", batch), func(b *testing.B) {
+			runIngestBench(b, arts, batch, func(b *testing.B, run int) (graph.Store, string) {
+				s, err := neo4jstore.New(context.Background(), cfg)
+				if err != nil {
+					b.Fatal(err)
+				}
+				return s, fmt.Sprintf("https://bench.claimgraph.example/%d/%d/%d/", stamp, batch, run)
+			})
+		})
+	}
 }
 
 // BenchmarkIngestLongArticle ingests one generated article of 1x, 10x and 50x a base
@@ -195,7 +214,7 @@ func BenchmarkIngestLongArticle(b *testing.B) {
 					b.Fatal(err)
 				}
 				b.StartTimer()
-				if _, err := New(s, Options{}).Ingest(context.Background(), corpus.Article{ID: "long", Path: "long.txt", Text: text}); err != nil {
+				if _, err := New(s, extract.Extractor{}, Options{}).Ingest(context.Background(), graph.ArticleInput{Name: "long.txt", Text: text}); err != nil {
 					b.Fatal(err)
 				}
 				b.StopTimer()

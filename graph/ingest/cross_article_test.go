@@ -6,15 +6,15 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
-	"github.com/claimgraph/claimgraph/corpus"
+	"github.com/claimgraph/claimgraph/extract"
 	"github.com/claimgraph/claimgraph/graph"
 )
 
 // Small invented articles go through the real path (extractor, ingest, embedded
 // store): what one article reports and another disputes, corroborates or contradicts.
 
-func article(id, outlet, date, text string) corpus.Article {
-	return corpus.Article{ID: id, URL: "https://" + outlet + ".example/" + id, Outlet: outlet,
+func article(id, outlet, date, text string) graph.ArticleInput {
+	return graph.ArticleInput{Name: id, URL: "https://" + outlet + ".example/" + id, Outlet: outlet,
 		Published: graph.Date{Value: date, Precision: graph.PrecisionDay}, Text: text}
 }
 
@@ -42,7 +42,7 @@ func disputersOf(t *testing.T, s graph.Store, claimID string) []string {
 // disputes that claim.
 func TestDenialAcrossArticlesSameClaim(t *testing.T) {
 	s := openStore(t)
-	in := New(s, Options{})
+	in := New(s, extract.Extractor{}, Options{})
 	_, err := in.Ingest(t.Context(), article("shelling", "ledger", "2025-06-03",
 		"Ukraine said Russian forces shelled the Varna dam. The dam holds water for the region."))
 	require.NoError(t, err)
@@ -57,7 +57,7 @@ func TestDenialAcrossArticlesSameClaim(t *testing.T) {
 // reaches that speaker's claim in another article.
 func TestDismissalAcrossArticlesBySpeaker(t *testing.T) {
 	s := openStore(t)
-	in := New(s, Options{})
+	in := New(s, extract.Extractor{}, Options{})
 	_, err := in.Ingest(t.Context(), article("shelling", "ledger", "2025-06-03",
 		"Ukraine said Russian forces shelled the Varna dam. The dam holds water for the region."))
 	require.NoError(t, err)
@@ -73,7 +73,7 @@ func TestDismissalAcrossArticlesBySpeaker(t *testing.T) {
 // count from a third conflicts with both.
 func TestFiguresAcrossArticles(t *testing.T) {
 	s := openStore(t)
-	in := New(s, Options{})
+	in := New(s, extract.Extractor{}, Options{})
 	ctx := t.Context()
 	_, err := in.Ingest(ctx, article("floods-a", "ledger", "2025-03-10",
 		"Brazil said 40 people were killed in the floods in Recife."))
@@ -98,7 +98,7 @@ func TestFiguresAcrossArticles(t *testing.T) {
 // Two speakers' different figures for one count in one article conflict.
 func TestFiguresWithinArticle(t *testing.T) {
 	s := openStore(t)
-	in := New(s, Options{})
+	in := New(s, extract.Extractor{}, Options{})
 	r, err := in.Ingest(t.Context(), article("toll", "ledger", "2025-03-10",
 		"Brazil said 40 people were killed in the floods in Recife. France said 12 people were killed in the floods in Recife."))
 	require.NoError(t, err)
@@ -118,7 +118,7 @@ func TestDenialOfAReportAcrossArticles(t *testing.T) {
 		"Talks resume next week. Russia denied the report about the shelling of the Varna dam.",
 	} {
 		s := openStore(t)
-		in := New(s, Options{})
+		in := New(s, extract.Extractor{}, Options{})
 		_, err := in.Ingest(t.Context(), article("shelling", "ledger", "2025-06-03",
 			"Ukraine said Russian forces shelled the Varna dam. The dam holds water for the region."))
 		require.NoError(t, err)
@@ -133,7 +133,7 @@ func TestDenialOfAReportAcrossArticles(t *testing.T) {
 // for one toll in one article conflict.
 func TestContestedTollWithinArticle(t *testing.T) {
 	s := openStore(t)
-	in := New(s, Options{})
+	in := New(s, extract.Extractor{}, Options{})
 	r, err := in.Ingest(t.Context(), article("toll-estimates", "ledger", "2025-03-10",
 		"Ukraine put the death toll at 40, Russia at 12. Talks resume next week."))
 	require.NoError(t, err)

@@ -1,6 +1,8 @@
-// Package ingest turns articles into the provenance graph: it validates an article,
-// runs the extractor, reasons across articles against what the store already holds,
-// and writes the article's bundle with Store.PutArticle.
+// Package ingest turns articles into the provenance graph: it validates an article
+// (a graph.ArticleInput), runs the extractor it is given (a graph.Extractor, so that
+// the package depends on no extractor and no corpus reader), reasons across articles
+// against what the store already holds, and writes the article's bundle with
+// Store.PutArticle, or a batch of articles in one transaction (IngestBatch, IngestAll).
 //
 // Reasoning across articles (each rule is documented in its own file, with its
 // thresholds, and tested on pairs that must and must not merge):
@@ -46,6 +48,7 @@ const DefaultMaxCandidates = 50
 // together still see each other.
 type Ingester struct {
 	store graph.Store
+	ex    graph.Extractor
 	opts  Options
 	mu    sync.Mutex // held while reasoning and writing; guards acr and known
 	acr   acronymIndex
@@ -57,15 +60,17 @@ type Ingester struct {
 // maxKnownAgents bounds Ingester.known.
 const maxKnownAgents = 1 << 20
 
-// New returns an Ingester writing into store.
-func New(store graph.Store, opts Options) *Ingester {
+// New returns an Ingester that extracts articles with ex and writes them into store
+// (cmd/claimgraph gives it extract.Extractor). ex may be nil for an Ingester that is
+// only given extracted bundles (IngestGraph); Prepare then fails with EINTERNAL.
+func New(store graph.Store, ex graph.Extractor, opts Options) *Ingester {
 	if opts.MaxCandidates <= 0 {
 		opts.MaxCandidates = DefaultMaxCandidates
 	}
 	if opts.MaxCandidates > graph.MaxPageSize {
 		opts.MaxCandidates = graph.MaxPageSize
 	}
-	return &Ingester{store: store, opts: opts, known: map[string]bool{}}
+	return &Ingester{store: store, ex: ex, opts: opts, known: map[string]bool{}}
 }
 
 // ClaimResult is one claim of an ingested article.
@@ -127,40 +132,42 @@ type UnlinkedDispute struct {
 // Errors: EINVALID (the bundle fails graph validation; nothing written),
 // EUNAVAILABLE and others from the store.
 func (in *Ingester) IngestGraph(ctx context.Context, g *graph.ArticleGraph, unlinked []UnlinkedDispute) (*Result, error) {
-	start := time.Now()
-	g = graph.Canonical(g)
-	if err := g.Validate(); err != nil {
-		return nil, err
-	}
 	in.mu.Lock()
 	defer in.mu.Unlock()
-
-	if res, done, err := in.unchanged(ctx, g.Article.ID, g.Article.ContentHash); err != nil || done {
-		if res != nil {
-			res.Timings.Total = time.Since(start)
-		}
-		return res, err
-	}
-	r := &reasoner{ctx: ctx, st: in.store, acr: &in.acr, known: in.known, max: in.opts.MaxCandidates, g: g, res: &Result{ArticleID: g.Article.ID}}
-	if err := r.run(unlinked); err != nil {
-		return nil, err
-	}
-	out := graph.Canonical(r.g)
-	if err := out.Validate(); err != nil {
-		return nil, graph.Wrap(graph.EINTERNAL, err, "ingest built an invalid bundle for article %s", g.Article.ID)
-	}
-	reasoned := time.Now()
-	wr, err := in.store.PutArticle(ctx, out)
+	res, written, err := in.ingestGraph(ctx, in.store, g, unlinked)
 	if err != nil {
 		return nil, err
 	}
-	for _, a := range out.Agents {
-		if in.acr.loaded {
-			in.acr.add(a)
+	in.remember(written)
+	return res, nil
+}
+
+// ingestGraph is IngestGraph against st (the store, or a batch's transaction), with
+// in.mu held. It returns the bundle it wrote, nil when the article was unchanged.
+func (in *Ingester) ingestGraph(ctx context.Context, st graph.Store, g *graph.ArticleGraph, unlinked []UnlinkedDispute) (*Result, *graph.ArticleGraph, error) {
+	start := time.Now()
+	g = graph.Canonical(g)
+	if err := g.Validate(); err != nil {
+		return nil, nil, err
+	}
+	if res, done, err := unchanged(ctx, st, g.Article.ID, g.Article.ContentHash); err != nil || done {
+		if res != nil {
+			res.Timings.Total = time.Since(start)
 		}
-		if len(in.known) < maxKnownAgents {
-			in.known[a.ID] = true
-		}
+		return res, nil, err
+	}
+	r := &reasoner{ctx: ctx, st: st, acr: &in.acr, known: in.known, max: in.opts.MaxCandidates, g: g, res: &Result{ArticleID: g.Article.ID}}
+	if err := r.run(unlinked); err != nil {
+		return nil, nil, err
+	}
+	out := graph.Canonical(r.g)
+	if err := out.Validate(); err != nil {
+		return nil, nil, graph.Wrap(graph.EINTERNAL, err, "ingest built an invalid bundle for article %s", g.Article.ID)
+	}
+	reasoned := time.Now()
+	wr, err := st.PutArticle(ctx, out)
+	if err != nil {
+		return nil, nil, err
 	}
 	res := r.res
 	res.Created = wr.Created
@@ -171,13 +178,38 @@ func (in *Ingester) IngestGraph(ctx context.Context, g *graph.ArticleGraph, unli
 	res.Timings.Reason = reasoned.Sub(start)
 	res.Timings.Write = time.Since(reasoned)
 	res.Timings.Total = time.Since(start)
-	return res, nil
+	return res, out, nil
+}
+
+// remember adds the agents of a written bundle to the acronym index and the known
+// agents, so that the next articles find them without a store search. nil does
+// nothing. in.mu is held.
+func (in *Ingester) remember(written *graph.ArticleGraph) {
+	if written == nil {
+		return
+	}
+	for _, a := range written.Agents {
+		if in.acr.loaded {
+			in.acr.add(a)
+		}
+		if len(in.known) < maxKnownAgents {
+			in.known[a.ID] = true
+		}
+	}
+}
+
+// forget drops the acronym index and the known agents after a batch that was rolled
+// back had added its agents to them: the index is read from the store again when
+// next needed. in.mu is held.
+func (in *Ingester) forget() {
+	in.acr = acronymIndex{}
+	in.known = map[string]bool{}
 }
 
 // unchanged returns the Result of an article already stored with the same content
 // hash: ingesting it again changes nothing.
-func (in *Ingester) unchanged(ctx context.Context, id, hash string) (*Result, bool, error) {
-	stored, err := in.store.Article(ctx, id)
+func unchanged(ctx context.Context, st graph.Store, id, hash string) (*Result, bool, error) {
+	stored, err := st.Article(ctx, id)
 	switch {
 	case graph.ErrorCode(err) == graph.ENOTFOUND:
 		return nil, false, nil
@@ -186,7 +218,7 @@ func (in *Ingester) unchanged(ctx context.Context, id, hash string) (*Result, bo
 	case stored.ContentHash != hash:
 		return nil, false, nil // changed text: re-extracted and replaced
 	}
-	sg, err := in.store.ArticleGraph(ctx, id)
+	sg, err := st.ArticleGraph(ctx, id)
 	if err != nil {
 		return nil, false, err
 	}
@@ -265,14 +297,21 @@ type reasoner struct {
 
 	claimCache map[string]*graph.ClaimDetail // stored claims read so far (nil: not stored)
 	agentNames map[string]string             // agent id → name, for link reasons
-	dates      map[string]graph.Date         // article id → published date
+	// bulk is the store as a graph.BulkReader, nil when it is not one. What it read
+	// ahead is kept in searched (candidate text searches, by text) and counted (claims
+	// by counted key); both are only read while lookups run in parallel.
+	bulk     graph.BulkReader
+	searched map[string]graph.Page[graph.ClaimSummary]
+	counted  map[graph.CountedKey][]graph.Claim
 }
 
 func (r *reasoner) run(unlinked []UnlinkedDispute) error {
 	r.merged = map[string]bool{}
 	r.claimCache = map[string]*graph.ClaimDetail{}
 	r.agentNames = map[string]string{}
-	r.dates = map[string]graph.Date{r.g.Article.ID: r.g.Article.Published}
+	r.searched = map[string]graph.Page[graph.ClaimSummary]{}
+	r.counted = map[graph.CountedKey][]graph.Claim{}
+	r.bulk, _ = r.st.(graph.BulkReader)
 	for _, a := range r.g.Agents {
 		r.agentNames[a.ID] = a.Name
 	}
@@ -326,6 +365,33 @@ func (r *reasoner) addClaim(c graph.Claim) {
 	r.g.Claims = append(r.g.Claims, c)
 }
 
+// prefetchAgents reads which of the bundle's agents not known to be stored are, in
+// one round trip when the store is a graph.BulkReader (nil otherwise): agent id →
+// stored.
+func (r *reasoner) prefetchAgents() (map[string]bool, error) {
+	if r.bulk == nil {
+		return nil, nil
+	}
+	var ids []string
+	for _, a := range r.g.Agents {
+		if !r.known[a.ID] {
+			ids = append(ids, a.ID)
+		}
+	}
+	if len(ids) == 0 {
+		return nil, nil
+	}
+	got, err := r.bulk.AgentsByID(r.ctx, ids)
+	if err != nil {
+		return nil, err
+	}
+	out := make(map[string]bool, len(ids))
+	for i, id := range ids {
+		out[id] = got[i] != nil
+	}
+	return out, nil
+}
+
 // resolveAgents maps the bundle's agents to stored agents of other names (agents.go).
 func (r *reasoner) resolveAgents() error {
 	remap := map[string]string{}
@@ -337,10 +403,23 @@ func (r *reasoner) resolveAgents() error {
 		stored bool
 	}
 	looked := make([]lookup, len(r.g.Agents))
-	err := parallel(r.ctx, len(r.g.Agents), func(i int) error {
+	stored, err := r.prefetchAgents()
+	if err != nil {
+		return err
+	}
+	err = parallel(r.ctx, len(r.g.Agents), func(i int) error {
 		if r.known[r.g.Agents[i].ID] {
 			looked[i].stored = true
 			return nil
+		}
+		if isStored, ok := stored[r.g.Agents[i].ID]; ok {
+			if isStored {
+				looked[i].stored = true
+				return nil
+			}
+			c, err := agentNameCandidates(r.ctx, r.st, r.g.Agents[i])
+			looked[i] = lookup{c, false}
+			return err
 		}
 		c, stored, err := storedAgentCandidates(r.ctx, r.st, r.g.Agents[i])
 		looked[i] = lookup{c, stored}
@@ -413,9 +492,13 @@ func (r *reasoner) resolveAgents() error {
 func (r *reasoner) claimCandidates(c graph.Claim) ([]graph.Claim, error) {
 	byID := map[string]graph.Claim{}
 	if terms := CandidateTerms(c.Text, 2); len(terms) > 0 {
-		page, err := r.st.SearchClaims(r.ctx, graph.ClaimQuery{Text: strings.Join(terms, " "), Page: graph.PageRequest{Limit: r.max}})
-		if err != nil {
-			return nil, err
+		text := strings.Join(terms, " ")
+		page, ok := r.searched[text]
+		if !ok {
+			var err error
+			if page, err = r.st.SearchClaims(r.ctx, graph.ClaimQuery{Text: text, Page: graph.PageRequest{Limit: r.max}}); err != nil {
+				return nil, err
+			}
 		}
 		for _, s := range page.Items {
 			byID[s.Claim.ID] = s.Claim
@@ -425,7 +508,7 @@ func (r *reasoner) claimCandidates(c graph.Claim) ([]graph.Claim, error) {
 		if q.Counted == "" {
 			continue
 		}
-		cs, err := r.st.ClaimsByCounted(r.ctx, q.Counted, q.Unit, r.max)
+		cs, err := r.claimsByCounted(q.Counted, q.Unit)
 		if err != nil {
 			return nil, err
 		}
@@ -441,9 +524,88 @@ func (r *reasoner) claimCandidates(c graph.Claim) ([]graph.Claim, error) {
 	return out, nil
 }
 
+// prefetchCandidates reads the candidates of every claim of the bundle (see
+// claimCandidates: its text search and its counted quantities) in two round trips
+// when the store is a graph.BulkReader, into r.searched and r.counted.
+func (r *reasoner) prefetchCandidates() error {
+	if r.bulk == nil {
+		return nil
+	}
+	var texts []string
+	var keys []graph.CountedKey
+	seen := map[string]bool{}
+	for _, c := range r.g.Claims {
+		if len(claimTokens(c.Text)) < MinMatchWords {
+			continue
+		}
+		if terms := CandidateTerms(c.Text, 2); len(terms) > 0 {
+			if text := strings.Join(terms, " "); !seen[text] {
+				seen[text] = true
+				texts = append(texts, text)
+			}
+		}
+		for _, q := range c.Quantities {
+			if q.Counted != "" {
+				keys = append(keys, graph.CountedKey{Counted: q.Counted, Unit: q.Unit})
+			}
+		}
+	}
+	if len(texts) > 0 {
+		pages, err := r.bulk.SearchClaimsText(r.ctx, texts, r.max)
+		if err != nil {
+			return err
+		}
+		for i, text := range texts {
+			r.searched[text] = pages[i]
+		}
+	}
+	return r.prefetchCounted(keys)
+}
+
+// prefetchCounted reads the claims of the counted keys not read yet in one round trip
+// (the store is a graph.BulkReader) into r.counted.
+func (r *reasoner) prefetchCounted(keys []graph.CountedKey) error {
+	if r.bulk == nil {
+		return nil
+	}
+	var need []graph.CountedKey
+	for _, k := range keys {
+		if _, ok := r.counted[k]; !ok && k.Counted != "" {
+			r.counted[k] = nil // placeholder: asked for once
+			need = append(need, k)
+		}
+	}
+	if len(need) == 0 {
+		return nil
+	}
+	got, err := r.bulk.ClaimsByCountedMany(r.ctx, need, r.max)
+	if err != nil {
+		for _, k := range need {
+			delete(r.counted, k)
+		}
+		return err
+	}
+	for i, k := range need {
+		r.counted[k] = got[i]
+	}
+	return nil
+}
+
+// claimsByCounted is Store.ClaimsByCounted with r.max, from r.counted when prefetched.
+// r.counted is only read here (callers may run in parallel once it is filled).
+func (r *reasoner) claimsByCounted(counted, unit string) ([]graph.Claim, error) {
+	if cs, ok := r.counted[graph.CountedKey{Counted: counted, Unit: unit}]; ok && cs != nil {
+		return cs, nil
+	}
+	return r.st.ClaimsByCounted(r.ctx, counted, unit, r.max)
+}
+
 // mergeClaims makes each new claim that is a near duplicate of a stored claim (of
 // another article) join it (match.go).
 func (r *reasoner) mergeClaims() error {
+	if err := r.prefetchCandidates(); err != nil {
+		return err
+	}
 	remap := map[string]string{}
 	found := make([][]graph.Claim, len(r.g.Claims))
 	err := parallel(r.ctx, len(r.g.Claims), func(i int) error {

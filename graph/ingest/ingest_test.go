@@ -4,6 +4,7 @@ import (
 	"context"
 	"testing"
 
+	"github.com/claimgraph/claimgraph/extract"
 	"github.com/claimgraph/claimgraph/graph"
 	"github.com/claimgraph/claimgraph/graph/storetest"
 	"github.com/stretchr/testify/assert"
@@ -125,7 +126,7 @@ var articleA = doc{
 
 func TestIngestIdempotent(t *testing.T) {
 	s := openStore(t)
-	in := New(s, Options{})
+	in := New(s, extract.Extractor{}, Options{})
 	first := ingest(t, in, articleA)
 	assert.True(t, first.Created)
 	assert.Equal(t, 2, first.Statements)
@@ -140,7 +141,7 @@ func TestIngestIdempotent(t *testing.T) {
 
 func TestIngestInvalidWritesNothing(t *testing.T) {
 	s := openStore(t)
-	in := New(s, Options{})
+	in := New(s, extract.Extractor{}, Options{})
 	bad := articleA.graph()
 	bad.Statements[0].SpeakerID = "ag_nobody"
 	_, err := in.IngestGraph(t.Context(), bad, nil)
@@ -152,7 +153,7 @@ func TestIngestInvalidWritesNothing(t *testing.T) {
 
 func TestIngestMergesNearDuplicateClaims(t *testing.T) {
 	s := openStore(t)
-	in := New(s, Options{})
+	in := New(s, extract.Extractor{}, Options{})
 	a := ingest(t, in, articleA)
 	b := ingest(t, in, doc{
 		url: "https://b.example/draft", outlet: "Daily Ledger", date: "2025-11-05",
@@ -190,7 +191,7 @@ func TestIngestMergesNearDuplicateClaims(t *testing.T) {
 
 func TestIngestDoesNotMergeDifferentQuotes(t *testing.T) {
 	s := openStore(t)
-	in := New(s, Options{})
+	in := New(s, extract.Extractor{}, Options{})
 	spencer := agent(person, "John Spencer")
 	ingest(t, in, doc{url: "https://a.example/q", text: "“Kosovo gives you the best example of a mandate,” Spencer said.",
 		agents: []graph.Agent{spencer},
@@ -204,7 +205,7 @@ func TestIngestDoesNotMergeDifferentQuotes(t *testing.T) {
 
 func TestIngestResolvesAgentsAcrossArticles(t *testing.T) {
 	s := openStore(t)
-	in := New(s, Options{})
+	in := New(s, extract.Extractor{}, Options{})
 	spencer := agent(person, "John Spencer")
 	ingest(t, in, doc{url: "https://a.example/s", text: "John Spencer said the force needs a clear mandate from the Council.",
 		agents: []graph.Agent{spencer},
@@ -261,7 +262,7 @@ func TestIngestResolvesAgentsAcrossArticles(t *testing.T) {
 
 func TestIngestNumericConflictAndCorroboration(t *testing.T) {
 	s := openStore(t)
-	in := New(s, Options{})
+	in := New(s, extract.Extractor{}, Options{})
 	ingest(t, in, articleA)
 	tollA := graph.ClaimID("The war has left more than 68,800 Palestinians dead")
 	res := ingest(t, in, doc{
@@ -299,7 +300,7 @@ func TestIngestNumericConflictAndCorroboration(t *testing.T) {
 
 func TestIngestLinksDisputesAcrossArticles(t *testing.T) {
 	s := openStore(t)
-	in := New(s, Options{})
+	in := New(s, extract.Extractor{}, Options{})
 	ingest(t, in, articleA)
 	tollA := graph.ClaimID("The war has left more than 68,800 Palestinians dead")
 	text := "Israel disputes the Health Ministry’s figures. Israel also criticized the Health Ministry for its closures."
@@ -331,7 +332,7 @@ func TestIngestLinksDisputesAcrossArticles(t *testing.T) {
 
 func TestIngestUnlinkedDisputeBySubject(t *testing.T) {
 	s := openStore(t)
-	in := New(s, Options{})
+	in := New(s, extract.Extractor{}, Options{})
 	ingest(t, in, articleA)
 	tollA := graph.ClaimID("The war has left more than 68,800 Palestinians dead")
 	for _, tc := range []struct {
@@ -360,7 +361,7 @@ func TestIngestUnlinkedDisputeBySubject(t *testing.T) {
 
 func TestIngestWireStoryCountsOnce(t *testing.T) {
 	s := openStore(t)
-	in := New(s, Options{})
+	in := New(s, extract.Extractor{}, Options{})
 	wire := "GAZA CITY (AP) — Aid convoys crossed into northern Gaza for the first time in weeks on Tuesday."
 	claim := "Aid convoys crossed into northern Gaza for the first time in weeks on Tuesday"
 	mk := func(url, outlet, lead string) doc {
@@ -387,7 +388,7 @@ func TestIngestWireStoryCountsOnce(t *testing.T) {
 
 func TestIngestWithinArticleCounts(t *testing.T) {
 	s := openStore(t)
-	in := New(s, Options{})
+	in := New(s, extract.Extractor{}, Options{})
 	text := "Around 50,000 troops were deployed to Bosnia and the mission lasted a decade. Around 60,000 troops were deployed to Bosnia and the mission lasted a decade, Smith said. The ministry said 68,800 Palestinians died, but Israel said 52,000 Palestinians died."
 	smith, min := agent(person, "Anna Smith"), ministry
 	res := ingest(t, in, doc{url: "https://a.example/within", text: text, agents: []graph.Agent{smith, min, israel},

@@ -205,45 +205,34 @@ type claimSide struct {
 	dates     []graph.Date // published dates of its articles
 }
 
-func (r *reasoner) articleDate(id string) (graph.Date, error) {
-	if d, ok := r.dates[id]; ok {
-		return d, nil
-	}
-	a, err := r.st.Article(r.ctx, id)
-	if graph.ErrorCode(err) == graph.ENOTFOUND {
-		return graph.Date{}, nil
-	}
-	if err != nil {
-		return graph.Date{}, err
-	}
-	r.dates[id] = a.Published
-	return a.Published, nil
-}
-
 // storedSide describes a stored claim of other articles; ok is false when it has no
-// statement in another article.
+// statement in another article. The dates and the speaker come from one Provenance
+// read (every statement with its article and speaker), however many articles state
+// the claim.
 func (r *reasoner) storedSide(id string) (claimSide, bool, error) {
 	d, err := r.storedClaim(id)
 	if err != nil || d == nil || !r.foreign(d) {
 		return claimSide{}, false, err
 	}
+	p, err := r.st.Provenance(r.ctx, id)
+	if err != nil {
+		return claimSide{}, false, err
+	}
 	side := claimSide{claim: d.Claim}
-	for _, s := range d.Statements {
+	for _, ch := range p.Chains {
+		s := ch.Statement
 		if s.ArticleID == r.g.Article.ID {
 			continue
 		}
 		if side.speaker == "" && s.SpeakerID != "" {
-			n, err := r.agentName(s.SpeakerID)
-			if err != nil {
-				return claimSide{}, false, err
+			n, ok := r.agentNames[s.SpeakerID]
+			if !ok && ch.Speaker != nil {
+				n = ch.Speaker.Name
+				r.agentNames[s.SpeakerID] = n
 			}
 			side.speaker = n
 		}
-		dt, err := r.articleDate(s.ArticleID)
-		if err != nil {
-			return claimSide{}, false, err
-		}
-		side.dates = append(side.dates, dt)
+		side.dates = append(side.dates, ch.Article.Published)
 	}
 	return side, true, nil
 }
@@ -328,11 +317,22 @@ func (r *reasoner) linkQuantities() error {
 			}
 		}
 	}
+	var counted []graph.CountedKey
+	for _, m := range mine {
+		for _, q := range countedQuantities(m.claim) {
+			for _, v := range graph.CountedVariants(q.Counted) {
+				counted = append(counted, graph.CountedKey{Counted: v, Unit: q.Unit})
+			}
+		}
+	}
+	if err := r.prefetchCounted(counted); err != nil {
+		return err
+	}
 	for _, m := range mine {
 		for _, q := range countedQuantities(m.claim) {
 			var cs []graph.Claim
 			for _, v := range graph.CountedVariants(q.Counted) {
-				found, err := r.st.ClaimsByCounted(r.ctx, v, q.Unit, r.max)
+				found, err := r.claimsByCounted(v, q.Unit)
 				if err != nil {
 					return err
 				}

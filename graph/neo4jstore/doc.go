@@ -54,14 +54,27 @@
 // does the same for up to MaxBulkArticles bundles per transaction, with the meaning of
 // successive PutArticle calls.
 //
-// Every read endpoint but Subgraph is one query (COLLECT subqueries and pattern
-// comprehensions return the whole answer) run with ExecuteQuery routed to readers,
+// Batch (graph.Batcher) runs a function with a Store bound to one managed write
+// transaction: its reads run in the transaction and see its writes (the full-text
+// index included), its PutArticle writes in it, and the whole batch commits once.
+// Ingest reasons about and writes a batch of articles this way (`claimgraph ingest
+// --batch N`). A batch that fails transiently, or whose connection drops during
+// COMMIT, is run again from the start; a batch that had committed then finds its
+// articles stored and writes nothing twice (TestCommitConnectionDropped cuts the
+// connection with a proxy).
+//
+// Every read endpoint is one query (COLLECT and CALL subqueries and pattern
+// comprehensions return the whole answer; Subgraph expands level by level in Cypher)
+// run with ExecuteQuery routed to readers,
 // always naming the database, and assembled with the shared functions of package graph.
 // Reads and write sessions share the driver's ExecuteQuery bookmark manager, so a read
 // sees every earlier write of the same Store on any cluster member. Every value is a
 // query parameter; labels and relationship types come only from this package's
 // constants. Full-text queries are built from graph.QueryTerms, each term escaped
-// (EscapeLucene). TestHotQueryPlans checks that no hot query scans a label.
+// (EscapeLucene). TestHotQueryPlans checks that no hot query scans a label. The bulk
+// reads of graph.BulkReader (SearchClaimsText, AgentsByID, ClaimsByCountedMany) answer
+// the lookups of all the claims and agents of an article in one UNWIND query each,
+// which is how ingest reasons across articles in a few round trips.
 //
 // # Running it
 //

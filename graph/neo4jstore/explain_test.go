@@ -90,11 +90,16 @@ func TestHotQueryPlans(t *testing.T) {
 	rows.add("agents", map[string]any{"id": speaker, "props": map[string]any{}})
 	rows.add("aggregates", map[string]any{"id": claim})
 	queries = append(queries, query{"write", cyWrite, rows.params()})
-	for label := range cyNodesOf {
-		ids := map[string]any{"ids": []string{g.Article.ID, claim, speaker}}
-		queries = append(queries, query{"subgraph nodes " + label, cyNodesOf[label], ids},
-			query{"subgraph edges " + label, cyEdgesOf[label], ids})
+	for label, cypher := range cySubgraphOf {
+		queries = append(queries, query{"subgraph of " + label, cypher,
+			map[string]any{"root": g.Article.ID, "depth": int64(3), "limit": int64(100)}})
 	}
+	queries = append(queries,
+		query{"bulk text searches", cySearchTexts, map[string]any{
+			"qs": []map[string]any{{"lucene": luceneAllTerms([]string{word}), "terms": []string{word}}}, "limit": int64(51)}},
+		query{"agents by id", cyAgentsByID, map[string]any{"ids": []string{speaker, "ag_x"}}},
+		query{"claims by counted keys", cyClaimsByCountedMany, map[string]any{
+			"keys": []string{countedKey("people killed", "count")}, "limit": int64(50)}})
 	searches := []struct {
 		name string
 		q    graph.ClaimQuery

@@ -256,3 +256,131 @@ func (s *Store) AgentClaims(ctx context.Context, agentID string, p graph.PageReq
 	sort.Slice(items, func(i, j int) bool { return propsOf(items[i]).str("id") < propsOf(items[j]).str("id") })
 	return summaryPage(items, size, graph.SortByID), nil
 }
+
+var _ graph.BulkReader = (*Store)(nil)
+
+// cySearchTexts answers many text searches (first pages, id order) in one query: the
+// full-text lookup and exact word check of claimSearch, once per row of $qs.
+var cySearchTexts = `UNWIND range(0, size($qs) - 1) AS i
+CALL (i) {
+  WITH $qs[i] AS q
+  CALL db.index.fulltext.queryNodes('claim_words', q.lucene) YIELD node AS c
+  WITH q, c WHERE c:Claim
+    AND (c.long_words IS NULL OR all(t IN q.terms WHERE (' ' + c.words + ' ') CONTAINS (' ' + t + ' ')))
+  WITH c ORDER BY c.id LIMIT $limit
+  RETURN collect(` + summaryProjection("c") + `) AS items
+}
+RETURN i, items`
+
+// SearchClaimsText answers text searches with one query (graph.BulkReader). A text
+// the full-text index cannot express (no terms, or terms Lucene would misread) is
+// answered by SearchClaims on its own.
+func (s *Store) SearchClaimsText(ctx context.Context, texts []string, limit int) ([]graph.Page[graph.ClaimSummary], error) {
+	size := graph.PageRequest{Limit: limit}.Size()
+	out := make([]graph.Page[graph.ClaimSummary], len(texts))
+	var qs []map[string]any
+	var at []int // index in texts of each row of qs
+	for i, text := range texts {
+		terms := graph.QueryTerms(text)
+		if len(terms) == 0 || !luceneSafe(terms) {
+			page, err := s.SearchClaims(ctx, graph.ClaimQuery{Text: text, Page: graph.PageRequest{Limit: limit}})
+			if err != nil {
+				return nil, err
+			}
+			out[i] = page
+			continue
+		}
+		qs = append(qs, map[string]any{"lucene": luceneAllTerms(terms), "terms": terms})
+		at = append(at, i)
+	}
+	if len(qs) == 0 {
+		return out, nil
+	}
+	recs, err := s.query(ctx, cySearchTexts, map[string]any{"qs": qs, "limit": int64(size + 1)})
+	if err != nil {
+		return nil, s.wrap(err, "searching claims for %d texts", len(qs))
+	}
+	for _, r := range recs {
+		row, _ := r.Values[0].(int64)
+		if row < 0 || int(row) >= len(at) {
+			return nil, graph.Errorf(graph.EINTERNAL, "Neo4j answered text search row %d of %d", row, len(at))
+		}
+		out[at[row]] = summaryPage(list(r.Values[1]), size, graph.SortByID)
+	}
+	return out, nil
+}
+
+// cyAgentsByID reads agents by id, a row per id (n null when it is not stored).
+const cyAgentsByID = `UNWIND range(0, size($ids) - 1) AS i
+OPTIONAL MATCH (n:Agent {id: $ids[i]})
+RETURN i, n`
+
+// AgentsByID reads agents by id with one query (graph.BulkReader): nil for an id
+// that is not stored.
+func (s *Store) AgentsByID(ctx context.Context, ids []string) ([]*graph.Agent, error) {
+	out := make([]*graph.Agent, len(ids))
+	if len(ids) == 0 {
+		return out, nil
+	}
+	recs, err := s.query(ctx, cyAgentsByID, map[string]any{"ids": ids})
+	if err != nil {
+		return nil, s.wrap(err, "reading %d agents", len(ids))
+	}
+	for _, r := range recs {
+		i, _ := r.Values[0].(int64)
+		if i < 0 || int(i) >= len(ids) {
+			return nil, graph.Errorf(graph.EINTERNAL, "Neo4j answered agent row %d of %d", i, len(ids))
+		}
+		if r.Values[1] != nil {
+			a := toAgent(r.Values[1])
+			out[i] = &a
+		}
+	}
+	return out, nil
+}
+
+// cyClaimsByCountedMany is cyClaimsByCounted once per key of $keys.
+const cyClaimsByCountedMany = `UNWIND range(0, size($keys) - 1) AS i
+CALL (i) {
+  MATCH (:` + labelCounted + ` {key: $keys[i]})<-[:` + edgeCounts + `]-(c:Claim)
+  WITH c ORDER BY c.id LIMIT $limit
+  RETURN collect(` + claimProjection + `) AS claims
+}
+RETURN i, claims`
+
+// ClaimsByCountedMany answers ClaimsByCounted for many keys with one query
+// (graph.BulkReader).
+func (s *Store) ClaimsByCountedMany(ctx context.Context, keys []graph.CountedKey, limit int) ([][]graph.Claim, error) {
+	if limit < 1 {
+		limit = graph.MaxPageSize
+	}
+	out := make([][]graph.Claim, len(keys))
+	params := make([]string, len(keys))
+	for i, k := range keys {
+		out[i] = []graph.Claim{}
+		params[i] = countedKey(k.Counted, k.Unit)
+		if k.Counted == "" {
+			params[i] = "" // matches nothing, as in ClaimsByCounted (no Counted node has it)
+		}
+	}
+	if len(keys) == 0 {
+		return out, nil
+	}
+	recs, err := s.query(ctx, cyClaimsByCountedMany, map[string]any{"keys": params, "limit": int64(limit)})
+	if err != nil {
+		return nil, s.wrap(err, "finding claims for %d counted quantities", len(keys))
+	}
+	for _, r := range recs {
+		i, _ := r.Values[0].(int64)
+		if i < 0 || int(i) >= len(keys) {
+			return nil, graph.Errorf(graph.EINTERNAL, "Neo4j answered counted row %d of %d", i, len(keys))
+		}
+		if keys[i].Counted == "" {
+			continue
+		}
+		for _, x := range list(r.Values[1]) {
+			out[i] = append(out[i], toClaim(x))
+		}
+	}
+	return out, nil
+}

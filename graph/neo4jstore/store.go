@@ -17,6 +17,9 @@ type Store struct {
 	driver neo4j.DriverWithContext
 	cfg    Config
 	db     string
+	// bound is set on the view Batch passes to its function: every query then runs in
+	// the batch's transaction (batch.go).
+	bound *boundTx
 }
 
 var _ graph.Store = (*Store)(nil)
@@ -94,6 +97,9 @@ func (s *Store) Ping(ctx context.Context) error {
 
 // Close closes the driver and its connections.
 func (s *Store) Close(ctx context.Context) error {
+	if s.bound != nil {
+		return nil // a batch's view: the driver belongs to the store
+	}
 	return s.driver.Close(context.WithoutCancel(ctx))
 }
 
@@ -189,6 +195,9 @@ func (s *Store) wrap(err error, doing string, args ...any) error {
 // manager, which the write sessions share), so that a read sees every write this
 // store made before it, on any cluster member.
 func (s *Store) query(ctx context.Context, q string, params map[string]any) ([]*neo4j.Record, error) {
+	if s.bound != nil {
+		return s.inBatch(ctx, q, params)
+	}
 	res, err := neo4j.ExecuteQuery(ctx, s.driver, q, params, neo4j.EagerResultTransformer,
 		neo4j.ExecuteQueryWithDatabase(s.db), neo4j.ExecuteQueryWithReadersRouting())
 	if err != nil {
@@ -200,12 +209,26 @@ func (s *Store) query(ctx context.Context, q string, params map[string]any) ([]*
 // writeQuery runs one write statement with ExecuteQuery (routed to the leader,
 // retried, its bookmark kept for later reads) and returns its records.
 func (s *Store) writeQuery(ctx context.Context, q string, params map[string]any) ([]*neo4j.Record, error) {
+	if s.bound != nil {
+		return s.inBatch(ctx, q, params)
+	}
 	res, err := neo4j.ExecuteQuery(ctx, s.driver, q, params, neo4j.EagerResultTransformer,
 		neo4j.ExecuteQueryWithDatabase(s.db), neo4j.ExecuteQueryWithWritersRouting())
 	if err != nil {
 		return nil, err
 	}
 	return res.Records, nil
+}
+
+// inBatch runs one query in the transaction of a batch's view.
+func (s *Store) inBatch(ctx context.Context, q string, params map[string]any) ([]*neo4j.Record, error) {
+	var recs []*neo4j.Record
+	err := s.bound.run(func(tx neo4j.ManagedTransaction) error {
+		var err error
+		recs, err = collect(ctx, tx, q, params)
+		return err
+	})
+	return recs, err
 }
 
 // session opens a session on the store's database in the given access mode, sharing
@@ -216,8 +239,18 @@ func (s *Store) session(ctx context.Context, mode neo4j.AccessMode) neo4j.Sessio
 }
 
 // read runs fn in one managed read transaction routed to a reader, so that several
-// queries see one state. fn may run more than once.
+// queries see one state (in a batch's view: in the batch's transaction). fn may run
+// more than once.
 func read[T any](ctx context.Context, s *Store, fn func(tx neo4j.ManagedTransaction) (T, error)) (T, error) {
+	if s.bound != nil {
+		var v T
+		err := s.bound.run(func(tx neo4j.ManagedTransaction) error {
+			var err error
+			v, err = fn(tx)
+			return err
+		})
+		return v, err
+	}
 	sess := s.session(ctx, neo4j.AccessModeRead)
 	defer sess.Close(context.WithoutCancel(ctx))
 	return neo4j.ExecuteRead(ctx, sess, fn)

@@ -2,9 +2,9 @@ package neo4jstore
 
 import (
 	"context"
+	"fmt"
+	"sort"
 	"strings"
-
-	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 
 	"github.com/claimgraph/claimgraph/graph"
 )
@@ -29,92 +29,120 @@ func labelOf(id string) string {
 	return ""
 }
 
-// Per-label Cypher, so that every lookup uses its label's id constraint. The label is
-// taken from this fixed table, never spliced from input.
-var (
-	cyEdgesOf = map[string]string{}
-	cyNodesOf = map[string]string{}
-)
-
 // modelEdges are the relationship types of the graph's model (graph.EdgesOf): the
 // COUNTS edges to quantity keys are not part of it.
 var modelEdges = strings.Join([]string{graph.EdgePublishedBy, graph.EdgeInArticle, graph.EdgeOfClaim, graph.EdgeSaidBy,
 	graph.EdgeVia, graph.EdgeDisputedBy, graph.EdgeDisputes, graph.EdgeTargets, graph.EdgeDisputeIn, graph.EdgeMentions,
 	graph.EdgeConflicts, graph.EdgeCorroborate}, "|")
 
+// cySubgraphOf is the one subgraph query per label of the root, so that finding the
+// root uses its label's id constraint. The label comes from a fixed table, never from
+// input.
+var cySubgraphOf = map[string]string{}
+
 func init() {
 	for _, l := range []string{graph.LabelArticle, graph.LabelOutlet, graph.LabelAgent, graph.LabelClaim, graph.LabelStatement, graph.LabelDispute} {
-		cyEdgesOf[l] = `UNWIND $ids AS id
-MATCH (n:` + l + ` {id: id})-[r:` + modelEdges + `]-()
-RETURN startNode(r).id AS from, type(r) AS type, endNode(r).id AS to, r.from AS lfrom, r.to AS lto`
-		cyNodesOf[l] = `UNWIND $ids AS id MATCH (n:` + l + ` {id: id}) RETURN n`
+		cySubgraphOf[l] = subgraphQuery(l)
 	}
 }
 
-func groupByLabel(ids []string) map[string][]string {
-	out := map[string][]string{}
-	for _, id := range ids {
-		if l := labelOf(id); l != "" {
-			out[l] = append(out[l], id)
+// subgraphQuery builds the subgraph query of a root label: graph.AssembleSubgraph in
+// Cypher. Level by level up to $depth (at most graph.MaxSubgraphDepth), the nodes one
+// model edge away from the previous level that no earlier level holds; a level is
+// expanded only while the levels so far hold at most $limit nodes (beyond that, nodes
+// further out could never be kept). The candidates are ordered by (level, id), the
+// first $limit kept, and the edges are those between two kept nodes, each once (an
+// article mentioning an agent several times has a MENTIONS relationship per mention,
+// one edge). A CALL whose WITH … WHERE filters out its input still yields one row: its
+// RETURN aggregates without grouping keys.
+func subgraphQuery(label string) string {
+	var b strings.Builder
+	b.WriteString("MATCH (root:" + label + " {id: $root})\nWITH [root] AS l0\n")
+	levels := []string{"l0"}
+	for d := 1; d <= graph.MaxSubgraphDepth; d++ {
+		prev := strings.Join(levels, ", ")
+		sizes := make([]string, len(levels))
+		unseen := make([]string, len(levels))
+		for i, l := range levels {
+			sizes[i] = "size(" + l + ")"
+			unseen[i] = "NOT y IN " + l
 		}
+		fmt.Fprintf(&b, `CALL (%[1]s) {
+  WITH %[1]s WHERE $depth >= %[2]d AND %[3]s <= $limit
+  UNWIND l%[4]d AS x MATCH (x)-[:%[5]s]-(y)
+  RETURN collect(DISTINCT y) AS r%[2]d
+}
+WITH %[1]s, [y IN r%[2]d WHERE %[6]s] AS l%[2]d
+`, prev, d, strings.Join(sizes, " + "), d-1, modelEdges, strings.Join(unseen, " AND "))
+		levels = append(levels, fmt.Sprintf("l%d", d))
 	}
-	return out
-}
-
-// txSource is a graph.SubgraphSource reading inside one read transaction.
-type txSource struct {
-	tx neo4j.ManagedTransaction
-}
-
-// Nodes returns the subgraph nodes of those ids that exist.
-func (s txSource) Nodes(ctx context.Context, ids []string) ([]graph.Node, error) {
-	var out []graph.Node
-	for label, group := range groupByLabel(ids) {
-		recs, err := collect(ctx, s.tx, cyNodesOf[label], map[string]any{"ids": group})
-		if err != nil {
-			return nil, err
-		}
-		for _, r := range recs {
-			out = append(out, nodeOf(label, r.Values[0]))
-		}
+	cands := make([]string, len(levels))
+	for d, l := range levels {
+		cands[d] = fmt.Sprintf("[x IN %s | [%d, x]]", l, d)
 	}
-	return out, nil
+	b.WriteString("WITH " + strings.Join(cands, " + ") + ` AS cands
+WITH cands, size(cands) AS total
+UNWIND cands AS c
+WITH total, c[0] AS d, c[1] AS n ORDER BY d, n.id LIMIT $limit
+WITH total, collect(n) AS kept, collect([d, n]) AS nodes
+RETURN total > $limit AS truncated, nodes,
+  COLLECT { UNWIND kept AS a MATCH (a)-[r:` + modelEdges + `]->(b) WHERE b IN kept
+            RETURN DISTINCT [startNode(r).id, type(r), endNode(r).id, r.from, r.to] } AS edges`)
+	return b.String()
 }
 
-// Edges returns every edge with an end among ids. Claim links are reported From → To
-// as written, whatever direction the relationship is stored in.
-func (s txSource) Edges(ctx context.Context, ids []string) ([]graph.Edge, error) {
-	var out []graph.Edge
-	for label, group := range groupByLabel(ids) {
-		recs, err := collect(ctx, s.tx, cyEdgesOf[label], map[string]any{"ids": group})
-		if err != nil {
-			return nil, err
-		}
-		for _, r := range recs {
-			v := r.Values
-			e := graph.Edge{From: str(v[0]), Type: str(v[1]), To: str(v[2])}
-			if e.Type == graph.EdgeConflicts || e.Type == graph.EdgeCorroborate {
-				e.From, e.To = str(v[3]), str(v[4])
-			}
-			out = append(out, e)
-		}
-	}
-	return out, nil
-}
-
-// Subgraph returns the bounded neighbourhood of a node, assembled by
-// graph.AssembleSubgraph inside one read transaction. Errors: ENOTFOUND (root),
-// EINVALID (empty root, depth or limit out of range).
+// Subgraph returns the bounded neighbourhood of a node with one query (subgraphQuery),
+// with the answer graph.AssembleSubgraph gives. Errors: ENOTFOUND (root), EINVALID
+// (empty root, depth or limit out of range).
 func (s *Store) Subgraph(ctx context.Context, q graph.SubgraphQuery) (*graph.Subgraph, error) {
-	if _, err := graph.ValidateSubgraphQuery(q); err != nil {
+	q, err := graph.ValidateSubgraphQuery(q)
+	if err != nil {
 		return nil, err
 	}
-	sg, err := read(ctx, s, func(tx neo4j.ManagedTransaction) (*graph.Subgraph, error) {
-		return graph.AssembleSubgraph(ctx, txSource{tx: tx}, q)
-	})
+	cypher, ok := cySubgraphOf[labelOf(q.RootID)]
+	if !ok {
+		return nil, graph.Errorf(graph.ENOTFOUND, "node %q not found", q.RootID)
+	}
+	recs, err := s.query(ctx, cypher, map[string]any{"root": q.RootID, "depth": int64(q.Depth), "limit": int64(q.Limit)})
 	if err != nil {
 		return nil, s.wrap(err, "reading the subgraph of %s", q.RootID)
 	}
+	if len(recs) == 0 {
+		return nil, graph.Errorf(graph.ENOTFOUND, "node %q not found", q.RootID)
+	}
+	v := recs[0].Values
+	truncated, _ := v[0].(bool)
+	sg := &graph.Subgraph{Nodes: []graph.Node{}, Edges: []graph.Edge{}, Truncated: truncated}
+	dist := map[string]int64{}
+	for _, x := range list(v[1]) {
+		pair := list(x)
+		if len(pair) != 2 {
+			return nil, graph.Errorf(graph.EINTERNAL, "Neo4j answered a subgraph node that is not a [distance, node] pair")
+		}
+		id := propsOf(pair[1]).str("id")
+		d, _ := pair[0].(int64)
+		dist[id] = d
+		sg.Nodes = append(sg.Nodes, nodeOf(labelOf(id), pair[1]))
+	}
+	sort.Slice(sg.Nodes, func(i, j int) bool {
+		a, b := sg.Nodes[i].ID, sg.Nodes[j].ID
+		if dist[a] != dist[b] {
+			return dist[a] < dist[b]
+		}
+		return a < b
+	})
+	for _, x := range list(v[2]) {
+		f := list(x)
+		if len(f) != 5 {
+			return nil, graph.Errorf(graph.EINTERNAL, "Neo4j answered a subgraph edge of %d fields", len(f))
+		}
+		e := graph.Edge{From: str(f[0]), Type: str(f[1]), To: str(f[2])}
+		if e.Type == graph.EdgeConflicts || e.Type == graph.EdgeCorroborate {
+			e.From, e.To = str(f[3]), str(f[4]) // as written, whatever the stored direction
+		}
+		sg.Edges = append(sg.Edges, e)
+	}
+	graph.SortEdges(sg.Edges)
 	return sg, nil
 }
 

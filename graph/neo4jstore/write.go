@@ -306,6 +306,15 @@ const (
 // transaction, retried as writeAttempts says. A retry after a commit that did happen
 // reports Created false for its articles (they are stored with that content hash).
 func (s *Store) writeTx(ctx context.Context, gs []*graph.ArticleGraph) ([]graph.WriteResult, error) {
+	if s.bound != nil { // in a batch: its transaction commits, and Batch retries
+		var res []graph.WriteResult
+		err := s.bound.run(func(tx neo4j.ManagedTransaction) error {
+			var err error
+			res, err = writeBundles(ctx, tx, gs)
+			return err
+		})
+		return res, err
+	}
 	for attempt := 1; ; attempt++ {
 		res, err := s.writeOnce(ctx, gs)
 		if err == nil || attempt == writeAttempts || ctx.Err() != nil || !retryableWrite(err) {

@@ -231,6 +231,14 @@ func testPagination(t *testing.T, open Opener) {
 
 func testGenerated(t *testing.T, open Opener) {
 	s, m, gen := loadGenerated(t, open, 50, 23)
+	checkGenerated(t, s, m, gen)
+}
+
+// checkGenerated checks a store holding the generated bundles gen (model m): counts,
+// claims with their statements, provenance and contradictions, counted-quantity
+// lookups and article graphs.
+func checkGenerated(t *testing.T, s graph.Store, m *model, gen []*graph.ArticleGraph) {
+	t.Helper()
 	assert.Equal(t, m.stats(), stats(t, s))
 
 	ids := make([]string, 0, len(m.claims))

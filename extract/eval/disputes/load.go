@@ -16,12 +16,20 @@
 //     "Mr. Hannity"), the test is made against the referent instead (a mention
 //     overlapping disputer_ref_span, or the name or an alias equal to
 //     disputer_ref), so that "he" resolved to the wrong person does not count. A
-//     gold case without a disputer (the article itself disputes) accepts any; and
+//     gold case without a disputer (the article itself disputes) accepts any; a
+//     predicted dispute in the article's own voice (Disputer "", extract.ArticleVoice)
+//     matches only such a case, never a gold case with a disputer; and
 //   - its claim matches: the span of the predicted Claim (the claim the dispute
 //     targets) overlaps the gold claim_span (for anaphoric, relative and accusation
-//     cases, the claim the anaphor or relative refers to); when the gold claim_span is
+//     cases, the claim the anaphor or relative refers to), or the predicted claim has
+//     the same words as the text at claim_span (claim ids are content-derived, so a
+//     claim stated twice is kept at its first statement); when the gold claim_span is
 //     null (the claim is not in the text), the predicted Cue overlaps the gold
 //     cue_span instead.
+//
+// Predicted disputes with one cue, claim and target but different disputers
+// (coordinated disputers: "Israel, the US and Germany questioned the figure") are one
+// predicted dispute mention, whose disputer matches when any of theirs does.
 //
 // Counterclaim and figures cases also match a within-article conflict, a pair of
 // claim spans of which one overlaps claim_span and the other other_claim_span (in

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/claimgraph/claimgraph/extract"
+	"github.com/claimgraph/claimgraph/graph"
 )
 
 // Hooks lets the caller tell the scorer what the extractor offers beyond
@@ -66,10 +67,14 @@ type Result struct {
 
 // prediction is one predicted dispute or conflict, as the matcher sees it.
 type prediction struct {
-	dispute  *extract.Dispute // nil for a conflict
-	conflict [2]extract.Span
-	shape    string
-	used     bool
+	dispute *extract.Dispute // nil for a conflict
+	// disputers are the disputers of every dispute with this one's cue and claim:
+	// coordinated disputers ("Israel, the US and Germany questioned ...") are one
+	// dispute mention, scored once, found when any of them is the gold disputer
+	disputers []string
+	conflict  [2]extract.Span
+	shape     string
+	used      bool
 }
 
 // Score matches the predictions in docs (document id → extracted Document)
@@ -181,15 +186,25 @@ func negativesHit(cues []extract.Span, negatives []Case) int {
 	return n
 }
 
-// predictionsOf lists the document's disputes, then its conflicts.
+// predictionsOf lists the document's dispute mentions (disputes with one cue, claim
+// and target are one mention of coordinated disputers), then its conflicts.
 func predictionsOf(d *extract.Document, hooks Hooks) []*prediction {
 	var preds []*prediction
+	byMention := map[string]*prediction{}
 	for i := range d.Disputes {
+		x := &d.Disputes[i]
+		key := fmt.Sprintf("%d:%d:%s:%s", x.Cue.Start, x.Cue.End, deref(x.Claim), deref(x.Target))
+		if p, ok := byMention[key]; ok {
+			p.disputers = append(p.disputers, x.Disputer)
+			continue
+		}
 		shape := "unknown"
 		if hooks.Shape != nil {
-			shape = hooks.Shape(d.Disputes[i])
+			shape = hooks.Shape(*x)
 		}
-		preds = append(preds, &prediction{dispute: &d.Disputes[i], shape: shape})
+		p := &prediction{dispute: x, disputers: []string{x.Disputer}, shape: shape}
+		byMention[key] = p
+		preds = append(preds, p)
 	}
 	if hooks.Conflicts != nil {
 		for _, c := range hooks.Conflicts(d) {
@@ -261,13 +276,32 @@ func predictionMatches(d *extract.Document, g Case, p *prediction) bool {
 		c, o := *g.ClaimSpan, *g.OtherClaimSpan
 		return overlaps(a, c) && overlaps(b, o) || overlaps(a, o) && overlaps(b, c)
 	}
-	return disputerMatches(d, g, p.dispute.Disputer) && claimMatches(d, g, *p.dispute)
+	if !claimMatches(d, g, *p.dispute) {
+		return false
+	}
+	for _, who := range p.disputers {
+		if disputerMatches(d, g, who) {
+			return true
+		}
+	}
+	return false
+}
+
+func deref(s *string) string {
+	if s == nil {
+		return ""
+	}
+	return *s
 }
 
 // disputerMatches: the predicted entity is the gold disputer, or the referent the
 // gold case names for a pronoun or nominal disputer (see the package documentation).
-// A gold case without a disputer accepts any.
+// A gold case without a disputer accepts any; a prediction in the article's own voice
+// (extract.ArticleVoice) matches only such a case, never a named disputer.
 func disputerMatches(d *extract.Document, g Case, entity string) bool {
+	if entity == extract.ArticleVoice {
+		return g.DisputerSpan == nil && g.DisputerRefSpan == nil
+	}
 	if g.DisputerRefSpan != nil {
 		return entityIs(d, entity, *g.DisputerRefSpan, g.DisputerRef)
 	}
@@ -301,8 +335,9 @@ func entityIs(d *extract.Document, entity string, at [2]int, text string) bool {
 	return false
 }
 
-// claimMatches: the targeted claim overlaps the gold claim span, or, when the gold
-// claim is not in the text, the cues overlap.
+// claimMatches: the targeted claim overlaps the gold claim span or has its words (a
+// claim stated twice is one claim), or, when the gold claim is not in the text, the
+// cues overlap.
 func claimMatches(d *extract.Document, g Case, p extract.Dispute) bool {
 	if g.ClaimSpan == nil {
 		return overlaps(p.Cue, g.CueSpan)
@@ -312,10 +347,27 @@ func claimMatches(d *extract.Document, g Case, p extract.Dispute) bool {
 	}
 	for _, c := range d.Claims {
 		if c.ID == *p.Claim {
-			return overlaps(c.Span, *g.ClaimSpan)
+			// claim ids are content-derived: a claim stated twice is one claim, kept at
+			// its first statement, so a dispute of the gold statement's words matches
+			return overlaps(c.Span, *g.ClaimSpan) || sameWords(c.Text, spanText(d, extract.Span{Start: g.ClaimSpan[0], End: g.ClaimSpan[1]}))
 		}
 	}
 	return false
+}
+
+// sameWords reports whether two texts have the same words, case and punctuation
+// aside (graph.Words).
+func sameWords(a, b string) bool {
+	wa, wb := graph.Words(a), graph.Words(b)
+	if len(wa) == 0 || len(wa) != len(wb) {
+		return false
+	}
+	for i := range wa {
+		if wa[i] != wb[i] {
+			return false
+		}
+	}
+	return true
 }
 
 // disputerOnly: some predicted dispute's disputer matches and its cue lies in the

@@ -39,6 +39,8 @@ func testDoc(disputes ...extract.Dispute) *extract.Document {
 			{ID: "c1", Span: extract.Span{Start: 12, End: 34}},
 			{ID: "c2", Span: extract.Span{Start: 52, End: 75}},
 			{ID: "c3", Span: extract.Span{Start: 90, End: 96}},
+			// c4 is c1's proposition kept at another statement of it (ids are content-derived)
+			{ID: "c4", Span: extract.Span{Start: 0, End: 6}, Text: "The march was peaceful."},
 		},
 		Disputes: disputes,
 	}
@@ -87,6 +89,10 @@ func TestMatchRule(t *testing.T) {
 			extract.Dispute{Disputer: "ministry", Target: strp("organisers"), Cue: cue}, false, true},
 		{"claim span touching, not overlapping", func() Case { g := goldDenial(); g.ClaimSpan = span(75, 77); return g }(),
 			extract.Dispute{Disputer: "ministry", Claim: strp("c2"), Cue: cue}, false, true},
+		{"claim stated elsewhere with the gold claim's words", func() Case { g := goldDenial(); g.ClaimSpan = span(12, 34); return g }(),
+			extract.Dispute{Disputer: "ministry", Claim: strp("c4"), Cue: cue}, true, false},
+		{"claim stated elsewhere with other words", goldDenial(),
+			extract.Dispute{Disputer: "ministry", Claim: strp("c4"), Cue: cue}, false, true},
 		{"claim id unknown", goldDenial(),
 			extract.Dispute{Disputer: "ministry", Claim: strp("nope"), Cue: cue}, false, true},
 		{"claim not in text: cue overlap decides", func() Case { g := goldDenial(); g.ClaimSpan = nil; return g }(),
@@ -124,6 +130,40 @@ func TestMatchRule(t *testing.T) {
 				require.Len(t, r.FalsePositives, 1)
 				assert.Equal(t, "unknown", r.FalsePositives[0].Shape)
 			}
+		})
+	}
+}
+
+// A prediction in the article's own voice (Disputer "") matches a gold case without a
+// disputer only, never one that names its disputer, even where a mention without an
+// entity covers the gold disputer.
+func TestArticleVoiceMatchesOnlyArticleCases(t *testing.T) {
+	cue := extract.Span{Start: 90, End: 96}
+	article := func() Case { g := goldDenial(); g.Disputer, g.DisputerSpan, g.Note = "", nil, "the article"; return g }
+	voice := extract.Dispute{Disputer: extract.ArticleVoice, Claim: strp("c2"), Cue: cue, Sentence: extract.Span{Start: 77, End: 100}}
+	tests := []struct {
+		name  string
+		gold  Case
+		pred  extract.Dispute
+		found bool
+	}{
+		{"article voice, article case", article(), voice, true},
+		{"article voice, named disputer", goldDenial(), voice, false},
+		{"article voice, pronoun with referent", pronounGold(), voice, false},
+		{"named disputer, article case", article(), extract.Dispute{Disputer: "police", Claim: strp("c2"), Cue: cue}, true},
+		{"article voice, article case, wrong claim", article(), extract.Dispute{Disputer: extract.ArticleVoice, Claim: strp("c1"), Cue: cue}, false},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			d := testDoc(tc.pred)
+			// a mention the extractor left without an entity, over both disputer spans
+			d.Mentions = append(d.Mentions, extract.Mention{Entity: "", Span: extract.Span{Start: 36, End: 89}, Kind: extract.MentionNominal})
+			set, err := NewSet(nil, []Case{tc.gold})
+			require.NoError(t, err)
+			r := Score(set, map[string]*extract.Document{"d": d}, Hooks{})
+			require.Len(t, r.Cases, 1)
+			assert.Equal(t, tc.found, r.Cases[0].Found)
+			assert.False(t, r.Cases[0].DisputerOnly, "an article-voice prediction is no disputer-only match of a named case")
 		})
 	}
 }
@@ -261,4 +301,27 @@ func TestCheckCaseSpans(t *testing.T) {
 	out := good
 	out.ClaimSpan = span(28, 40)
 	assert.Error(t, CheckCaseSpans(out, text))
+}
+
+// Coordinated disputers of one dispute mention ("the police and the organisers denied
+// it") are one prediction: found when any of them is the gold disputer, and counted
+// once; the same disputers with another cue are another prediction.
+func TestCoordinatedDisputersAreOneMention(t *testing.T) {
+	cue := extract.Span{Start: 90, End: 96}
+	set, err := NewSet(nil, []Case{goldDenial()})
+	require.NoError(t, err)
+	both := []extract.Dispute{
+		{Disputer: "police", Claim: strp("c2"), Cue: cue},
+		{Disputer: "ministry", Claim: strp("c2"), Cue: cue},
+	}
+	r := Score(set, map[string]*extract.Document{"d": testDoc(both...)}, Hooks{})
+	assert.True(t, r.Cases[0].Found)
+	assert.Equal(t, 1, r.Total.Predicted)
+	assert.Equal(t, 1, r.Total.Correct)
+
+	other := append(both, extract.Dispute{Disputer: "police", Claim: strp("c2"), Cue: extract.Span{Start: 7, End: 11}})
+	r = Score(set, map[string]*extract.Document{"d": testDoc(other...)}, Hooks{})
+	assert.Equal(t, 2, r.Total.Predicted)
+	assert.Equal(t, 1, r.Total.Correct)
+	assert.Len(t, r.FalsePositives, 1)
 }

@@ -37,6 +37,7 @@ import (
 
 	"github.com/claimgraph/claimgraph/api"
 	"github.com/claimgraph/claimgraph/corpus"
+	"github.com/claimgraph/claimgraph/extract"
 	"github.com/claimgraph/claimgraph/graph"
 	"github.com/claimgraph/claimgraph/graph/embedded"
 	"github.com/claimgraph/claimgraph/graph/ingest"
@@ -311,14 +312,14 @@ func measureStore(ctx context.Context, name string, store graph.Store, bare http
 	}
 	fmt.Fprintf(stdout, "[%s] sampled %d claims, %d disputed claims, %d search words\n", name, len(s.claims), len(s.disputed), len(s.words))
 
-	ing := ingest.New(store, ingest.Options{})
+	ing := ingest.New(store, extract.Extractor{}, ingest.Options{})
 	keys, err := api.NewKeySet("bench-key-0123456789abcdef")
 	if err != nil {
 		return nil, err
 	}
 	h, err := api.New(api.Deps{
 		Store: store, Keys: keys, Logger: slog.New(slog.NewTextHandler(io.Discard, nil)),
-		Ingester: api.IngesterFunc(func(ctx context.Context, a corpus.Article) (graph.WriteResult, error) {
+		Ingester: api.IngesterFunc(func(ctx context.Context, a graph.ArticleInput) (graph.WriteResult, error) {
 			r, err := ing.Ingest(ctx, a)
 			if err != nil {
 				return graph.WriteResult{}, err

@@ -4,11 +4,11 @@
 # `claimgraph serve` binary, and runs wrk at 50 connections on /healthz (the ceiling of
 # this server), provenance, contradictions and a search. Prints wrk's figures.
 #
-#   api/internal/apiload/wrk.sh [DB]   (default: $TMPDIR/claimgraph-bench-api/bench-100000-1.db)
+#   cmd/apiload/wrk.sh [DB]   (default: $TMPDIR/claimgraph-bench-api/bench-100000-1.db)
 set -euo pipefail
 
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-REPO="$(cd "$HERE/../../.." && pwd)"
+REPO="$(cd "$HERE/../.." && pwd)"
 DB="${1:-${TMPDIR:-/tmp}/claimgraph-bench-api/bench-100000-1.db}"
 ADDR="${WRK_ADDR:-127.0.0.1:18089}"
 CONNS="${WRK_CONNECTIONS:-50}"

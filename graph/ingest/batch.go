@@ -1,0 +1,118 @@
+package ingest
+
+import (
+	"context"
+	"time"
+
+	"github.com/claimgraph/claimgraph/graph"
+)
+
+// BatchResult is what IngestBatch did with one article: its Result, or Err when the
+// article was invalid (EINVALID, naming the article and the problem) and skipped, with
+// nothing of it written.
+type BatchResult struct {
+	Result *Result
+	Err    error
+}
+
+// IngestBatch reasons about prepared articles and writes them, in order, as one store
+// transaction when the store is a graph.Batcher (both of claimgraph's stores are):
+// each article is reasoned about against the store as it stands with the batch's
+// earlier articles written, so the graph is the one that calling IngestPrepared on
+// each in turn gives, but the whole batch commits once (one fsync, one commit round
+// trip), and the store never shows part of it. An invalid article gets its error in
+// its BatchResult and the others are still written. Any other failure (the store,
+// ctx) rolls the whole batch back and is returned: nothing of the batch is written,
+// and running it again is safe. A store that is not a Batcher gets one transaction
+// per article; a failure then leaves the articles before it written.
+//
+// The commit's time is shared among the batch's new articles in Timings.Write.
+func (in *Ingester) IngestBatch(ctx context.Context, ps []*Prepared) ([]BatchResult, error) {
+	b, ok := in.store.(graph.Batcher)
+	if !ok {
+		return in.ingestEach(ctx, ps)
+	}
+	in.mu.Lock()
+	defer in.mu.Unlock()
+	var (
+		out   []BatchResult
+		calls int
+		ended time.Time
+	)
+	err := b.Batch(ctx, func(ctx context.Context, tx graph.Store) error {
+		if calls++; calls > 1 {
+			in.forget() // a retried transaction: the failed call's agents were not committed
+		}
+		out = make([]BatchResult, len(ps))
+		for i, p := range ps {
+			if err := in.batchItem(ctx, tx, p, &out[i]); err != nil {
+				return err
+			}
+		}
+		ended = time.Now()
+		return nil
+	})
+	if err != nil {
+		in.forget()
+		return nil, err
+	}
+	shareCommit(out, time.Since(ended))
+	return out, nil
+}
+
+// ingestEach ingests prepared articles one transaction each, as IngestPrepared does;
+// an invalid article is recorded in its BatchResult, any other error returned.
+func (in *Ingester) ingestEach(ctx context.Context, ps []*Prepared) ([]BatchResult, error) {
+	in.mu.Lock()
+	defer in.mu.Unlock()
+	out := make([]BatchResult, len(ps))
+	for i, p := range ps {
+		if err := in.batchItem(ctx, in.store, p, &out[i]); err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
+}
+
+// batchItem ingests one prepared article of a batch against st, recording an invalid
+// article in out; any other error is returned.
+func (in *Ingester) batchItem(ctx context.Context, st graph.Store, p *Prepared, out *BatchResult) error {
+	if p.Unchanged != nil {
+		out.Result = p.Unchanged
+		return nil
+	}
+	res, written, err := in.ingestGraph(ctx, st, p.Graph, p.Unlinked)
+	switch {
+	case err == nil:
+		in.remember(written)
+		res.Timings.Extract = p.Extract
+		res.Timings.Total += p.Extract
+		out.Result = res
+	case graph.ErrorCode(err) == graph.EINVALID:
+		out.Err = graph.Wrap(graph.EINVALID, err, "%s: %s", describe(p.Article), graph.ErrorMessage(err))
+	default:
+		return err
+	}
+	return nil
+}
+
+// shareCommit adds an equal share of a batch's commit time to the write and total
+// times of its new articles.
+func shareCommit(out []BatchResult, commit time.Duration) {
+	n := 0
+	for _, o := range out {
+		if o.Result != nil && o.Result.Created {
+			n++
+		}
+	}
+	if n == 0 {
+		return
+	}
+	share := commit / time.Duration(n)
+	for _, o := range out {
+		if o.Result != nil && o.Result.Created {
+			o.Result.Timings.Write += share
+			o.Result.Timings.Total += share
+		}
+	}
+}
