@@ -48,63 +48,6 @@ func (s *Store) PutArticle(ctx context.Context, g *graph.ArticleGraph) (graph.Wr
 	return res, nil
 }
 
-// MaxBulkArticles is how many bundles PutArticles writes per bbolt transaction: a
-// commit costs about as much for one article as for many, so a bulk load (a records
-// import, a benchmark's generated graph) is several times faster in batches.
-const MaxBulkArticles = 200
-
-// PutArticles writes many bundles with the result of calling PutArticle on each in
-// order, up to MaxBulkArticles bundles per bbolt transaction. Every bundle is
-// validated first: an invalid one is EINVALID and nothing is written. Each
-// transaction is atomic; an error part way leaves the earlier transactions committed
-// (writing the same bundles again is safe: a stored article with the same content
-// hash is left as it is). The writer of one transaction sees its own earlier writes,
-// so an article given twice, or replaced, in one batch ends as successive PutArticle
-// calls leave it.
-func (s *Store) PutArticles(ctx context.Context, gs []*graph.ArticleGraph) ([]graph.WriteResult, error) {
-	canon := make([]*graph.ArticleGraph, len(gs))
-	for i, g := range gs {
-		if g == nil {
-			return nil, graph.Errorf(graph.EINVALID, "bundle %d is nil", i)
-		}
-		if err := g.Validate(); err != nil {
-			return nil, graph.Wrap(graph.EINVALID, err, "bundle %d (article %s): %s", i, g.Article.ID, graph.ErrorMessage(err))
-		}
-		canon[i] = graph.Canonical(g)
-	}
-	out := make([]graph.WriteResult, 0, len(gs))
-	for start := 0; start < len(canon); start += MaxBulkArticles {
-		if err := ctx.Err(); err != nil {
-			return out, graph.Wrap(graph.EUNAVAILABLE, err, "request cancelled after %d articles; the rest is not written", start)
-		}
-		part := canon[start:min(start+MaxBulkArticles, len(canon))]
-		var res []graph.WriteResult
-		err := s.db.Update(func(tx *bolt.Tx) error {
-			res = res[:0]
-			w, err := newWriter(tx)
-			if err != nil {
-				return err
-			}
-			for _, c := range part {
-				created, err := w.putArticle(c)
-				if err != nil {
-					return err
-				}
-				res = append(res, graph.WriteResult{ArticleID: c.Article.ID, Created: created})
-			}
-			if err := ctx.Err(); err != nil { // a cancelled request commits nothing more
-				return err
-			}
-			return w.flush()
-		})
-		if err != nil {
-			return out, s.mapErr(err)
-		}
-		out = append(out, res...)
-	}
-	return out, nil
-}
-
 // putArticle writes a canonical bundle; false when it was stored already with the
 // same content hash (nothing changed).
 func (w *writer) putArticle(c *graph.ArticleGraph) (bool, error) {

@@ -10,8 +10,6 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"sync"
-	"syscall"
 	"testing"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
@@ -20,6 +18,7 @@ import (
 
 	"github.com/claimgraph/claimgraph/graph"
 	"github.com/claimgraph/claimgraph/graph/neo4jstore"
+	"github.com/claimgraph/claimgraph/graph/neo4jstore/neo4jtest"
 	st "github.com/claimgraph/claimgraph/graph/storetest"
 )
 
@@ -27,48 +26,25 @@ import (
 // `make test` or graph/neo4jstore/launcher/neo4j.sh) and skip without NEO4J_URI. They
 // empty its database: never point NEO4J_URI at one you need.
 
-// neo4jLockPath serializes use of the one test database across test processes (`go
-// test ./...` runs packages in parallel): the path graph/neo4jstore's and the api's
-// tests lock too.
-var neo4jLockPath = filepath.Join(os.TempDir(), "claimgraph-neo4j-test.lock")
-
-var (
-	lockOnce sync.Once
-	lockErr  error
-	lockFile *os.File // kept referenced: a collected *os.File closes its fd and drops the lock
-)
-
-// neo4jStore connects to the test server, holding the cross-process lock until the
-// test process exits, and empties the database; it skips without NEO4J_URI.
+// neo4jStore opens the test server's store under the lock the test processes share,
+// empties its database (neo4jtest.Open) and connects a driver to it for the raw
+// queries; it skips without NEO4J_URI.
 func neo4jStore(t *testing.T) (*neo4jstore.Store, neo4j.DriverWithContext, string) {
 	t.Helper()
-	cfg := neo4jstore.ConfigFromEnv(os.Getenv)
-	if cfg.URI == "" {
-		t.Skip("NEO4J_URI is not set: run `make test`, or start graph/neo4jstore/launcher/neo4j.sh and set NEO4J_URI")
-	}
-	lockOnce.Do(func() {
-		f, err := os.OpenFile(neo4jLockPath, os.O_CREATE|os.O_RDWR, 0o666)
-		if err != nil {
-			lockErr = err
-			return
-		}
-		lockFile = f
-		lockErr = syscall.Flock(int(f.Fd()), syscall.LOCK_EX) // released when the process exits
-	})
-	require.NoError(t, lockErr, "locking %s", neo4jLockPath)
-	ctx := context.Background()
-	s, err := neo4jstore.New(ctx, cfg)
-	require.NoError(t, err)
-	t.Cleanup(func() { _ = s.Close(ctx) })
-	require.NoError(t, s.DeleteAll(ctx))
+	s := neo4jtest.Open(t)
+	cfg := s.Config()
 	auth := neo4j.NoAuth()
 	if cfg.User != "" {
 		auth = neo4j.BasicAuth(cfg.User, cfg.Password, "")
 	}
 	drv, err := neo4j.NewDriverWithContext(cfg.URI, auth)
 	require.NoError(t, err)
-	t.Cleanup(func() { _ = drv.Close(ctx) })
-	return s, drv, cfg.Database
+	t.Cleanup(func() { _ = drv.Close(context.Background()) })
+	db := cfg.Database
+	if db == "" {
+		db = neo4jstore.DefaultDatabase
+	}
+	return s, drv, db
 }
 
 // run runs one auto-commit statement (LOAD CSV … IN TRANSACTIONS needs one).

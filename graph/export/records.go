@@ -99,14 +99,8 @@ type ImportResult struct {
 // maxRecordLine bounds one line of a records file (an article bundle with its text).
 const maxRecordLine = 256 << 20
 
-// BulkWriter is a store that writes many bundles per transaction with the result of
-// PutArticle on each in order (both of claimgraph's stores are).
-type BulkWriter interface {
-	PutArticles(ctx context.Context, gs []*graph.ArticleGraph) ([]graph.WriteResult, error)
-}
-
 // Import batches: at most importBatch bundles or importBatchBytes of record lines per
-// PutArticles call.
+// transaction (graph.Batcher).
 const (
 	importBatch      = 200
 	importBatchBytes = 16 << 20
@@ -118,9 +112,11 @@ const (
 // dangling references), article ids given twice, and the end line and its count (a
 // missing end means the file is truncated). Any problem is an EINVALID error naming
 // the line, and then nothing is written. Only then are the bundles written, in file
-// order: in batches with PutArticles when the store is a BulkWriter, else one
-// PutArticle each. Every write is atomic and idempotent: a store failure part way
-// leaves whole articles, and running the import again completes it. in is read twice
+// order, with PutArticle: in batches of one transaction each when the store is a
+// graph.Batcher (both of claimgraph's stores are: one commit per batch instead of one
+// per article), else one transaction each. Every write is atomic and idempotent: a
+// store failure part way leaves whole batches, and running the import again completes
+// it. in is read twice
 // (it must seek; the command spools standard input to a temporary file).
 func Import(ctx context.Context, store graph.Store, in io.ReadSeeker) (ImportResult, error) {
 	var res ImportResult
@@ -132,23 +128,32 @@ func Import(ctx context.Context, store graph.Store, in io.ReadSeeker) (ImportRes
 	if _, err := in.Seek(0, io.SeekStart); err != nil {
 		return res, graph.Wrap(graph.EUNAVAILABLE, err, "rewind the records file: %v", err)
 	}
-	bulk, isBulk := store.(BulkWriter)
+	batcher, isBulk := store.(graph.Batcher)
 	var batch []*graph.ArticleGraph
 	firstLine, batchBytes := 0, 0
 	flush := func() error {
 		if len(batch) == 0 {
 			return nil
 		}
-		wrs, err := bulk.PutArticles(ctx, batch)
-		if err != nil {
-			return graph.Wrap(graph.ErrorCode(err), err, "lines %d to %d: write articles %s to %s: %s (the articles before them are written; run the import again to finish)",
-				firstLine, firstLine+len(batch)-1, batch[0].Article.ID, batch[len(batch)-1].Article.ID, graph.ErrorMessage(err))
-		}
-		for _, wr := range wrs {
-			if wr.Created {
-				res.Created++
+		var created int
+		err := batcher.Batch(ctx, func(ctx context.Context, tx graph.Store) error {
+			created = 0 // fn may run again after a transient failure
+			for _, g := range batch {
+				wr, err := tx.PutArticle(ctx, g)
+				if err != nil {
+					return graph.Wrap(graph.ErrorCode(err), err, "article %s: %s", g.Article.ID, graph.ErrorMessage(err))
+				}
+				if wr.Created {
+					created++
+				}
 			}
+			return nil
+		})
+		if err != nil {
+			return graph.Wrap(graph.ErrorCode(err), err, "lines %d to %d: %s (nothing of these lines is written, the lines before them are; run the import again to finish)",
+				firstLine, firstLine+len(batch)-1, graph.ErrorMessage(err))
 		}
+		res.Created += created
 		batch, batchBytes = batch[:0], 0
 		return nil
 	}

@@ -62,11 +62,11 @@ func answers(t *testing.T, s graph.Store) map[string]any {
 	return out
 }
 
-// oneByOne hides a store's PutArticles, so that Import writes one PutArticle each.
+// oneByOne hides a store's Batch, so that Import writes one PutArticle each.
 type oneByOne struct{ graph.Store }
 
 // TestRecordsRoundTrip exports the records of one store, imports them into an empty
-// one (in batches with PutArticles, and one PutArticle each) and checks that every
+// one (in batches of one transaction, and one transaction each) and checks that every
 // endpoint answers the same; a second export is identical.
 func TestRecordsRoundTrip(t *testing.T) {
 	ctx := context.Background()

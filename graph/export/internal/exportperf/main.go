@@ -35,6 +35,7 @@ import (
 	"text/tabwriter"
 	"time"
 
+	"github.com/claimgraph/claimgraph/graph"
 	"github.com/claimgraph/claimgraph/graph/embedded"
 	"github.com/claimgraph/claimgraph/graph/export"
 	"github.com/claimgraph/claimgraph/graph/storetest"
@@ -133,7 +134,10 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	return tw.Flush()
 }
 
-// fill writes generated articles (PutArticles), a chunk at a time, until the store holds c.claims
+// fillBatch is how many generated articles fill writes per transaction (Store.Batch).
+const fillBatch = 200
+
+// fill writes generated articles (fillBatch per transaction), a chunk at a time, until the store holds c.claims
 // claims, then closes it.
 func fill(ctx context.Context, c config, stdout io.Writer) error {
 	if err := os.MkdirAll(filepath.Dir(c.store), 0o755); err != nil {
@@ -156,8 +160,19 @@ func fill(ctx context.Context, c config, stdout io.Writer) error {
 			return s.Close(ctx)
 		}
 		n := min(c.chunk, (c.claims-st.Claims)/5+1) // about 6 new claims an article
-		if _, err := s.PutArticles(ctx, storetest.GenerateArticles(n, c.seed+i)); err != nil {
-			return fmt.Errorf("writing generated articles (chunk %d): %w", i, err)
+		gs := storetest.GenerateArticles(n, c.seed+i)
+		for start := 0; start < len(gs); start += fillBatch {
+			part := gs[start:min(start+fillBatch, len(gs))]
+			if err := s.Batch(ctx, func(ctx context.Context, tx graph.Store) error {
+				for _, g := range part {
+					if _, err := tx.PutArticle(ctx, g); err != nil {
+						return err
+					}
+				}
+				return nil
+			}); err != nil {
+				return fmt.Errorf("writing generated articles (chunk %d): %w", i, err)
+			}
 		}
 		fmt.Fprintf(stdout, "  %d claims after %s\n", st.Claims, time.Since(start).Round(time.Second))
 	}
