@@ -73,6 +73,17 @@ bench-api: ## load-test the API over >=100k generated claims in each store (req/
 	fi; \
 	NEO4J_URI=bolt://127.0.0.1:$(BENCH_NEO4J_PORT) $(GO) run ./cmd/apiload -neo4j-reset $(BENCH_API_FLAGS)
 
+# bench-export fills an embedded store (kept in .cache/exportperf, reused by later runs)
+# with a generated graph of at least $(BENCH_EXPORT_CLAIMS) claims and exports the whole
+# store in every format, each in a process of its own: output MB, MB/s and peak RSS per
+# format. It prints figures and asserts none. BENCH_EXPORT_FLAGS="-formats graphml,records".
+BENCH_EXPORT_CLAIMS ?= 1000000
+BENCH_EXPORT_FLAGS  ?=
+
+.PHONY: bench-export
+bench-export: ## export >=1,000,000 generated claims in every format (MB/s and peak RSS per format)
+	$(GO) run ./graph/export/internal/exportperf -claims $(BENCH_EXPORT_CLAIMS) $(BENCH_EXPORT_FLAGS)
+
 .PHONY: bench-api-wrk
 bench-api-wrk: ## cross-check bench-api with wrk (apt-get installs it) on the real binary over the embedded bench store
 	./cmd/apiload/wrk.sh

@@ -78,6 +78,11 @@ func resolveStore(getenv func(string) string, dataFlag string) (storeConfig, err
 // openStore opens the store that getenv and the --data flag select (see resolveStore)
 // and returns it with its configuration. Errors say what went wrong and what to do.
 func openStore(ctx context.Context, getenv func(string) string, dataFlag string) (graph.Store, storeConfig, error) {
+	return openStoreWith(ctx, getenv, dataFlag, nil)
+}
+
+// openStoreWith is openStore with the embedded store's options (nil: the defaults).
+func openStoreWith(ctx context.Context, getenv func(string) string, dataFlag string, opts *embedded.Options) (graph.Store, storeConfig, error) {
 	c, err := resolveStore(getenv, dataFlag)
 	if err != nil {
 		return nil, c, err
@@ -89,7 +94,7 @@ func openStore(ctx context.Context, getenv func(string) string, dataFlag string)
 		}
 		return s, c, nil
 	}
-	s, err := embedded.Open(ctx, c.Path, nil)
+	s, err := embedded.Open(ctx, c.Path, opts)
 	if err != nil {
 		hint := "check that the directory is writable, or choose another with --data or CLAIMGRAPH_DATA"
 		if strings.Contains(graph.ErrorMessage(err), "locked") {

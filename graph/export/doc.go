@@ -17,14 +17,39 @@
 //     edge points at a missing node even while articles are written during the export.
 //   - a search (the filters of GET /v1/claims, plus a published date range): the
 //     matching claims, each with its statements and their articles, outlets, speakers
-//     and agencies, the disputes of the claim and the claims it conflicts with or is
-//     corroborated by. The walk remembers the ids it has written (memory grows with the
+//     and agencies, the agents the articles mention (with the MENTIONS edges), the
+//     disputes of the claim and the claims it conflicts with or is corroborated by. The walk remembers the ids it has written (memory grows with the
 //     selection, not with the store).
 //   - a neighbourhood (Root and Depth): the nodes and edges of Store.Subgraph.
 //
 // Writers that need every node before the first edge (GEXF, node-link JSON) spool edges
 // to a temporary file; multi-file formats (Neo4j CSV, dataset bundle) write their files
 // into a Dir, which is a directory on disk or a zip stream.
+//
+// # Into Neo4j
+//
+// The Cypher script (MERGE over literal UNWIND batches) and the neo4j-csv files (with
+// import.sh for neo4j-admin and load-csv.cypher for LOAD CSV) rebuild the exported graph
+// in Neo4j: the same nodes by label, relationships by type and property values
+// (TestCypherScriptRebuildsGraph, TestLoadCSVRebuildsGraph, against the project's
+// Neo4j). That graph is the model's, for researchers' queries; the claimgraph API does
+// not serve it, because the Neo4j store's layout (graph/neo4jstore) also holds what
+// claimgraph derives in Go when it writes an article, which a graph of the records
+// does not carry and Cypher cannot recompute:
+//
+//   - each article's bundle (the agents, claims and links it wrote: a link first
+//     written by another article, or an agent merged from several, cannot be told from
+//     the edges), which ArticleGraph answers from;
+//   - the search words of claims (graph.Words, behind the full-text index) and of
+//     agents' names and aliases, the quantity keys ((:Claim)-[:COUNTS]->(:Counted)) and
+//     the per-claim aggregates that searches filter and summarize on;
+//   - one MENTIONS relationship per mention span and VIA's citation order (the graph
+//     formats have one edge per article and agent, and per statement and agency).
+//
+// To serve an export with the API, move the records instead (FormatRecords and Import:
+// `claimgraph export --format records` then `claimgraph import` into a Neo4j store):
+// every endpoint then answers the same (TestRecordsRoundTripThroughNeo4j goes embedded
+// → Neo4j → embedded).
 //
 // # Namespaces
 //

@@ -46,7 +46,7 @@ var formats = []FormatInfo{
 	{Name: FormatGEXF, MediaType: "application/gexf+xml", FileName: "claimgraph.gexf", About: "GEXF 1.2draft, which networkx reads"},
 	{Name: FormatGEXF13, MediaType: "application/gexf+xml", FileName: "claimgraph.gexf", About: "GEXF 1.3, for Gephi"},
 	{Name: FormatNodeLink, MediaType: "application/json", FileName: "claimgraph.node-link.json", About: `node-link JSON as networkx.node_link_graph(data, edges="links") reads it`},
-	{Name: FormatNeo4jCSV, MediaType: "application/zip", Files: neo4jCSVFiles(), About: "Neo4j admin-import CSV: a node file per label, a relationship file per type, import.sh"},
+	{Name: FormatNeo4jCSV, MediaType: "application/zip", Files: neo4jCSVFiles(), About: "Neo4j admin-import CSV: a node file per label, a relationship file per type, import.sh (neo4j-admin) and load-csv.cypher (LOAD CSV)"},
 	{Name: FormatCypher, MediaType: "application/x-cypher-query; charset=utf-8", FileName: "claimgraph.cypher", About: "a Cypher script of parameter-free MERGE statements that rebuilds the graph in an empty Neo4j"},
 	{Name: FormatPROVJSON, MediaType: "application/json", FileName: "claimgraph.prov.json", About: "W3C PROV-JSON"},
 	{Name: FormatPROVTurtle, MediaType: "text/turtle; charset=utf-8", FileName: "claimgraph.prov.ttl", About: "W3C PROV-O in Turtle"},

@@ -99,15 +99,25 @@ type ImportResult struct {
 // maxRecordLine bounds one line of a records file (an article bundle with its text).
 const maxRecordLine = 256 << 20
 
+// Import batches: at most importBatch bundles or importBatchBytes of record lines per
+// transaction (graph.Batcher).
+const (
+	importBatch      = 200
+	importBatchBytes = 16 << 20
+)
+
 // Import reads a records file and writes its bundles into store. It checks the whole
 // file first: the header's format and version, every line's JSON (unknown fields are
 // refused), every bundle's validity (graph.ArticleGraph.Validate, which catches
 // dangling references), article ids given twice, and the end line and its count (a
 // missing end means the file is truncated). Any problem is an EINVALID error naming
-// the line, and then nothing is written. Only then are the bundles written, each with
-// one atomic, idempotent PutArticle: a store failure part way leaves whole articles,
-// and running the import again completes it. in is read twice (it must seek; the
-// command spools standard input to a temporary file).
+// the line, and then nothing is written. Only then are the bundles written, in file
+// order, with PutArticle: in batches of one transaction each when the store is a
+// graph.Batcher (both of claimgraph's stores are: one commit per batch instead of one
+// per article), else one transaction each. Every write is atomic and idempotent: a
+// store failure part way leaves whole batches, and running the import again completes
+// it. in is read twice
+// (it must seek; the command spools standard input to a temporary file).
 func Import(ctx context.Context, store graph.Store, in io.ReadSeeker) (ImportResult, error) {
 	var res ImportResult
 	n, err := scanRecords(ctx, in, nil)
@@ -118,23 +128,65 @@ func Import(ctx context.Context, store graph.Store, in io.ReadSeeker) (ImportRes
 	if _, err := in.Seek(0, io.SeekStart); err != nil {
 		return res, graph.Wrap(graph.EUNAVAILABLE, err, "rewind the records file: %v", err)
 	}
-	_, err = scanRecords(ctx, in, func(line int, g *graph.ArticleGraph) error {
-		wr, err := store.PutArticle(ctx, g)
-		if err != nil {
-			return graph.Wrap(graph.ErrorCode(err), err, "line %d: write article %s: %s (the articles before it are written; run the import again to finish)", line, g.Article.ID, graph.ErrorMessage(err))
+	batcher, isBulk := store.(graph.Batcher)
+	var batch []*graph.ArticleGraph
+	firstLine, batchBytes := 0, 0
+	flush := func() error {
+		if len(batch) == 0 {
+			return nil
 		}
-		if wr.Created {
-			res.Created++
+		var created int
+		err := batcher.Batch(ctx, func(ctx context.Context, tx graph.Store) error {
+			created = 0 // fn may run again after a transient failure
+			for _, g := range batch {
+				wr, err := tx.PutArticle(ctx, g)
+				if err != nil {
+					return graph.Wrap(graph.ErrorCode(err), err, "article %s: %s", g.Article.ID, graph.ErrorMessage(err))
+				}
+				if wr.Created {
+					created++
+				}
+			}
+			return nil
+		})
+		if err != nil {
+			return graph.Wrap(graph.ErrorCode(err), err, "lines %d to %d: %s (nothing of these lines is written, the lines before them are; run the import again to finish)",
+				firstLine, firstLine+len(batch)-1, graph.ErrorMessage(err))
+		}
+		res.Created += created
+		batch, batchBytes = batch[:0], 0
+		return nil
+	}
+	_, err = scanRecords(ctx, in, func(line, size int, g *graph.ArticleGraph) error {
+		if !isBulk {
+			wr, err := store.PutArticle(ctx, g)
+			if err != nil {
+				return graph.Wrap(graph.ErrorCode(err), err, "line %d: write article %s: %s (the articles before it are written; run the import again to finish)", line, g.Article.ID, graph.ErrorMessage(err))
+			}
+			if wr.Created {
+				res.Created++
+			}
+			return nil
+		}
+		if len(batch) == 0 {
+			firstLine = line
+		}
+		batch = append(batch, g)
+		if batchBytes += size; len(batch) >= importBatch || batchBytes >= importBatchBytes {
+			return flush()
 		}
 		return nil
 	})
+	if err == nil {
+		err = flush()
+	}
 	return res, err
 }
 
 // scanRecords reads a records file, checking it as Import documents; with put set it
-// hands it each bundle (checked so far) with its line number. It returns the number of
-// bundles.
-func scanRecords(ctx context.Context, in io.Reader, put func(line int, g *graph.ArticleGraph) error) (int, error) {
+// hands it each bundle (checked so far) with its line number and the line's length. It
+// returns the number of bundles.
+func scanRecords(ctx context.Context, in io.Reader, put func(line, size int, g *graph.ArticleGraph) error) (int, error) {
 	sc := bufio.NewScanner(in)
 	sc.Buffer(make([]byte, 0, 1<<20), maxRecordLine)
 	bad := func(line int, format string, args ...any) error {
@@ -187,7 +239,7 @@ func scanRecords(ctx context.Context, in io.Reader, put func(line int, g *graph.
 			return 0, bad(line, "article %s: %s", g.Article.ID, graph.ErrorMessage(err))
 		}
 		if put != nil {
-			if err := put(line, g); err != nil {
+			if err := put(line, len(raw), g); err != nil {
 				return 0, err
 			}
 		}

@@ -62,27 +62,46 @@ func answers(t *testing.T, s graph.Store) map[string]any {
 	return out
 }
 
+// oneByOne hides a store's Batch, so that Import writes one PutArticle each.
+type oneByOne struct{ graph.Store }
+
 // TestRecordsRoundTrip exports the records of one store, imports them into an empty
-// one and checks that every endpoint answers the same; a second export is identical.
+// one (in batches of one transaction, and one transaction each) and checks that every
+// endpoint answers the same; a second export is identical.
 func TestRecordsRoundTrip(t *testing.T) {
 	ctx := context.Background()
-	src := openFixture(t, 40)
+	src := openFixture(t, importBatch+40) // more than one batch
 	var buf bytes.Buffer
 	_, err := Export(ctx, src, FormatRecords, Filter{}, fixedMeta, OneFile(&buf))
 	require.NoError(t, err)
-
-	dst := emptyStore(t)
-	res, err := Import(ctx, dst, bytes.NewReader(buf.Bytes()))
-	require.NoError(t, err)
+	want := answers(t, src)
 	stats, err := src.Stats(ctx)
 	require.NoError(t, err)
-	assert.Equal(t, ImportResult{Bundles: stats.Articles, Created: stats.Articles}, res)
-	assert.Equal(t, answers(t, src), answers(t, dst))
 
-	var again bytes.Buffer
-	_, err = Export(ctx, dst, FormatRecords, Filter{}, fixedMeta, OneFile(&again))
-	require.NoError(t, err)
-	assert.Equal(t, buf.String(), again.String(), "export of the restored store equals the original export")
+	for _, tc := range []struct {
+		name string
+		wrap func(graph.Store) graph.Store
+	}{
+		{"bulk", func(s graph.Store) graph.Store { return s }},
+		{"one by one", func(s graph.Store) graph.Store { return oneByOne{s} }},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			dst := emptyStore(t)
+			res, err := Import(ctx, tc.wrap(dst), bytes.NewReader(buf.Bytes()))
+			require.NoError(t, err)
+			assert.Equal(t, ImportResult{Bundles: stats.Articles, Created: stats.Articles}, res)
+			assert.Equal(t, want, answers(t, dst))
+
+			var again bytes.Buffer
+			_, err = Export(ctx, dst, FormatRecords, Filter{}, fixedMeta, OneFile(&again))
+			require.NoError(t, err)
+			assert.Equal(t, buf.String(), again.String(), "export of the restored store equals the original export")
+
+			res, err = Import(ctx, tc.wrap(dst), bytes.NewReader(buf.Bytes()))
+			require.NoError(t, err)
+			assert.Equal(t, ImportResult{Bundles: stats.Articles}, res, "importing again writes nothing")
+		})
+	}
 }
 
 // TestImportRefusesBadFiles checks that a bad records file is refused with an error

@@ -451,27 +451,49 @@ func (w *searchWalk) agent(ctx context.Context, a graph.Agent) error {
 	return w.c.node(ctx, Node{Label: graph.LabelAgent, Agent: &a})
 }
 
-// article writes an article (read whole, without its text) and its outlet, once.
+// article writes an article (without its text), once, with its outlet and the
+// agents it mentions: nodes and the PUBLISHED_BY and MENTIONS edges.
 func (w *searchWalk) article(ctx context.Context, ref graph.ArticleRef) error {
 	if !w.once(ref.ID) {
 		return nil
 	}
-	a, err := w.store.Article(ctx, ref.ID)
+	g, err := w.store.ArticleGraph(ctx, ref.ID)
 	if err != nil {
 		return err
 	}
+	a := g.Article
 	a.Text = ""
-	if ref.Outlet != nil && w.once(ref.Outlet.ID) {
-		o := *ref.Outlet
+	if g.Outlet != nil && w.once(g.Outlet.ID) {
+		o := *g.Outlet
 		if err := w.c.node(ctx, Node{Label: graph.LabelOutlet, Outlet: &o}); err != nil {
 			return err
 		}
 	}
-	if err := w.c.node(ctx, Node{Label: graph.LabelArticle, Article: a}); err != nil {
+	if err := w.c.node(ctx, Node{Label: graph.LabelArticle, Article: &a}); err != nil {
 		return err
 	}
 	if a.OutletID != "" {
-		return w.c.edge(ctx, Edge{Edge: graph.Edge{From: a.ID, To: a.OutletID, Type: graph.EdgePublishedBy}})
+		if err := w.c.edge(ctx, Edge{Edge: graph.Edge{From: a.ID, To: a.OutletID, Type: graph.EdgePublishedBy}}); err != nil {
+			return err
+		}
+	}
+	agents := make(map[string]graph.Agent, len(g.Agents))
+	for _, ag := range g.Agents {
+		agents[ag.ID] = ag
+	}
+	mentioned := map[string]bool{}
+	for _, m := range g.Mentions {
+		ag, ok := agents[m.AgentID]
+		if mentioned[m.AgentID] || !ok { // a valid bundle lists every agent it mentions
+			continue
+		}
+		mentioned[m.AgentID] = true
+		if err := w.agent(ctx, ag); err != nil {
+			return err
+		}
+		if err := w.c.edge(ctx, Edge{Edge: graph.Edge{From: a.ID, To: m.AgentID, Type: graph.EdgeMentions}}); err != nil {
+			return err
+		}
 	}
 	return nil
 }

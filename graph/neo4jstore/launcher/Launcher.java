@@ -98,6 +98,10 @@ public final class Launcher {
                 .setConfig(GraphDatabaseSettings.preallocate_logical_logs, false)
                 .setConfig(GraphDatabaseSettings.preallocate_store_files, false)
                 .setConfig(GraphDatabaseSettings.keep_logical_logs, "false")
+                // LOAD CSV reads fields as RFC 4180 says ("" is a quote), as neo4j-admin import
+                // does: the legacy default also reads \" as a quote, which breaks the JSON text
+                // cells of claimgraph's neo4j-csv export that hold a quoted string.
+                .setConfig(GraphDatabaseSettings.csv_legacy_quote_escaping, false)
                 // Bolt's graceful shutdown otherwise waits ~10 s (two 5 s quiet periods) even with
                 // no clients; a test server has nothing to drain. Internal settings, pinned version.
                 .setConfig(GraphDatabaseInternalSettings.netty_server_shutdown_quiet_period, 0)

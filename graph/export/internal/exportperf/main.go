@@ -1,0 +1,290 @@
+// Command exportperf measures the exports on a large generated store: it fills an
+// embedded store with generated articles (graph/storetest.GenerateArticles) until it
+// holds at least -claims claims (a store already that large is reused), then exports
+// the whole store in every format, each in a child process of its own so that the
+// peak resident set size (the child's VmHWM, read from /proc/self/status as it ends;
+// getrusage's ru_maxrss would include the parent's peak from before the exec) is that
+// format's alone,
+// and prints bytes written, seconds, MB/s and peak RSS per format. Outputs are counted
+// and discarded, so the figures are the export's, not the disk's.
+//
+// It prints figures and asserts none. Peak RSS counts the store file's pages the
+// export mapped (bbolt reads through mmap); peak anon is the process's own memory: the
+// export's, and with -cache 0 the store's decoded-record cache (at most
+// embedded.DefaultCacheEntries records per kind, as the server's store has; claimgraph
+// export opens the store without it, as -cache -1 does by default). Memory stays flat as the graph grows when
+// peak anon of a run at -claims 1000000 is about that of a run at -claims 100000:
+//
+//	go run ./graph/export/internal/exportperf -claims 100000
+//	go run ./graph/export/internal/exportperf -claims 1000000
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"os/exec"
+	"os/signal"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"text/tabwriter"
+	"time"
+
+	"github.com/claimgraph/claimgraph/graph"
+	"github.com/claimgraph/claimgraph/graph/embedded"
+	"github.com/claimgraph/claimgraph/graph/export"
+	"github.com/claimgraph/claimgraph/graph/storetest"
+)
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	if err := run(ctx, os.Args[1:], os.Stdout, os.Stderr); err != nil {
+		fmt.Fprintln(os.Stderr, "exportperf:", err)
+		os.Exit(1)
+	}
+}
+
+// config is the command line.
+type config struct {
+	claims  int
+	store   string
+	formats []string
+	child   string // the format a child process exports
+	chunk   int
+	seed    uint64
+	cache   int // embedded.Options.CacheEntries of the exporting store
+}
+
+func parse(args []string, stderr io.Writer) (config, error) {
+	fs := flag.NewFlagSet("exportperf", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	var c config
+	var formats string
+	fs.IntVar(&c.claims, "claims", 1_000_000, "fill the store until it holds at least this many claims")
+	fs.StringVar(&c.store, "store", "", "embedded store file (default .cache/exportperf/CLAIMS.db under the working directory)")
+	fs.StringVar(&formats, "formats", "", "comma-separated formats to measure (default: every format)")
+	fs.StringVar(&c.child, "child", "", "internal: export the store in this format and print the result as JSON")
+	fs.IntVar(&c.chunk, "chunk", 20_000, "articles generated at a time (bounds the generator's memory)")
+	fs.IntVar(&c.cache, "cache", -1, "decoded records the exporting store caches per kind (embedded.Options.CacheEntries): -1 none, as claimgraph export opens it; 0 the default, as a serving store has for GET /v1/export")
+	seed := fs.Uint64("seed", 1, "generator seed of the first chunk (chunk i uses seed+i)")
+	if err := fs.Parse(args); err != nil {
+		return c, err
+	}
+	c.seed = *seed
+	if c.claims < 1 || c.chunk < 1 {
+		return c, errors.New("-claims and -chunk must be positive")
+	}
+	if c.store == "" {
+		c.store = filepath.Join(".cache", "exportperf", fmt.Sprintf("%d.db", c.claims))
+	}
+	for _, f := range export.Formats() {
+		if formats == "" {
+			c.formats = append(c.formats, f.Name)
+		}
+	}
+	if formats != "" {
+		for _, f := range strings.Split(formats, ",") {
+			if _, err := export.LookupFormat(f); err != nil {
+				return c, err
+			}
+			c.formats = append(c.formats, f)
+		}
+	}
+	return c, nil
+}
+
+func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	c, err := parse(args, stderr)
+	if err != nil {
+		return err
+	}
+	if c.child != "" {
+		return child(ctx, c, stdout)
+	}
+	if err := fill(ctx, c, stdout); err != nil {
+		return err
+	}
+	self, err := os.Executable()
+	if err != nil {
+		return err
+	}
+	fi, err := os.Stat(c.store)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(stdout, "store %s: %.0f MB on disk\n", c.store, float64(fi.Size())/1e6)
+	tw := tabwriter.NewWriter(stdout, 0, 0, 2, ' ', tabwriter.AlignRight)
+	fmt.Fprintln(tw, "format\tnodes\tedges\toutput MB\tseconds\tMB/s\tpeak RSS MB\tpeak anon MB\t")
+	for _, f := range c.formats {
+		res, err := measure(ctx, self, c, f)
+		if err != nil {
+			return fmt.Errorf("format %s: %w", f, err)
+		}
+		mb := float64(res.Bytes) / 1e6
+		fmt.Fprintf(stderr, "exportperf: %s done in %.1fs\n", f, res.Seconds)
+		fmt.Fprintf(tw, "%s\t%d\t%d\t%.1f\t%.1f\t%.1f\t%.0f\t%.0f\t\n", f, res.Nodes, res.Edges, mb, res.Seconds, mb/res.Seconds,
+			float64(res.PeakKiB)/1024, float64(res.AnonKiB)/1024)
+	}
+	return tw.Flush()
+}
+
+// fillBatch is how many generated articles fill writes per transaction (Store.Batch).
+const fillBatch = 200
+
+// fill writes generated articles (fillBatch per transaction), a chunk at a time, until the store holds c.claims
+// claims, then closes it.
+func fill(ctx context.Context, c config, stdout io.Writer) error {
+	if err := os.MkdirAll(filepath.Dir(c.store), 0o755); err != nil {
+		return err
+	}
+	s, err := embedded.Open(ctx, c.store, &embedded.Options{NoSync: true})
+	if err != nil {
+		return err
+	}
+	defer s.Close(ctx)
+	start := time.Now()
+	for i := uint64(0); ; i++ {
+		st, err := s.Stats(ctx)
+		if err != nil {
+			return err
+		}
+		if st.Claims >= c.claims {
+			fmt.Fprintf(stdout, "store holds %d articles, %d claims, %d statements, %d disputes, %d agents, %d links (filled in %s)\n",
+				st.Articles, st.Claims, st.Statements, st.Disputes, st.Agents, st.Links, time.Since(start).Round(time.Second))
+			return s.Close(ctx)
+		}
+		n := min(c.chunk, (c.claims-st.Claims)/5+1) // about 6 new claims an article
+		gs := storetest.GenerateArticles(n, c.seed+i)
+		for start := 0; start < len(gs); start += fillBatch {
+			part := gs[start:min(start+fillBatch, len(gs))]
+			if err := s.Batch(ctx, func(ctx context.Context, tx graph.Store) error {
+				for _, g := range part {
+					if _, err := tx.PutArticle(ctx, g); err != nil {
+						return err
+					}
+				}
+				return nil
+			}); err != nil {
+				return fmt.Errorf("writing generated articles (chunk %d): %w", i, err)
+			}
+		}
+		fmt.Fprintf(stdout, "  %d claims after %s\n", st.Claims, time.Since(start).Round(time.Second))
+	}
+}
+
+// result is what a child prints.
+type result struct {
+	Bytes   int64   `json:"bytes"`
+	Seconds float64 `json:"seconds"`
+	Nodes   int     `json:"nodes"`
+	Edges   int     `json:"edges"`
+	PeakKiB int64   `json:"peak_kib"`      // VmHWM: every resident page, the store file's mapped pages too
+	AnonKiB int64   `json:"peak_anon_kib"` // the largest RssAnon sampled: the export's own memory
+}
+
+// measure runs a child exporting one format and returns its result.
+func measure(ctx context.Context, self string, c config, format string) (result, error) {
+	cmd := exec.CommandContext(ctx, self, "-child", format, "-store", c.store, "-cache", fmt.Sprint(c.cache))
+	var out strings.Builder
+	cmd.Stdout, cmd.Stderr = &out, os.Stderr
+	if err := cmd.Run(); err != nil {
+		return result{}, err
+	}
+	var res result
+	if err := json.Unmarshal([]byte(out.String()), &res); err != nil {
+		return result{}, fmt.Errorf("child printed %q: %w", out.String(), err)
+	}
+	return res, nil
+}
+
+// procStatus reads a "NAME:  N kB" line of /proc/self/status (Linux), in KiB.
+func procStatus(name string) (int64, error) {
+	b, err := os.ReadFile("/proc/self/status")
+	if err != nil {
+		return 0, fmt.Errorf("read /proc/self/status (Linux only): %w", err)
+	}
+	for _, line := range strings.Split(string(b), "\n") {
+		if rest, ok := strings.CutPrefix(line, name+":"); ok {
+			var kib int64
+			if _, err := fmt.Sscanf(strings.TrimSpace(rest), "%d kB", &kib); err != nil {
+				return 0, fmt.Errorf("parse %q: %w", line, err)
+			}
+			return kib, nil
+		}
+	}
+	return 0, fmt.Errorf("/proc/self/status has no %s line", name)
+}
+
+// child exports the whole store in c.child into a Dir that counts and discards.
+func child(ctx context.Context, c config, stdout io.Writer) error {
+	s, err := embedded.Open(ctx, c.store, &embedded.Options{ReadOnly: true, CacheEntries: c.cache})
+	if err != nil {
+		return err
+	}
+	defer s.Close(ctx)
+	var d countDir
+	anon := make(chan int64)
+	done := make(chan struct{})
+	go sampleAnon(done, anon)
+	start := time.Now()
+	counts, err := export.Export(ctx, s, c.child, export.Filter{}, export.Meta{Version: export.BuildVersion(), Extractor: export.DefaultExtractor, Store: "embedded"}, &d)
+	close(done)
+	if err != nil {
+		return err
+	}
+	res := result{Bytes: d.n, Seconds: time.Since(start).Seconds(), AnonKiB: <-anon}
+	for _, n := range counts.Nodes {
+		res.Nodes += n
+	}
+	for _, n := range counts.Edges {
+		res.Edges += n
+	}
+	if c.child == export.FormatRecords { // WriteRecords counts nodes only
+		st, err := s.Stats(ctx)
+		if err != nil {
+			return err
+		}
+		res.Nodes = st.Articles + st.Outlets + st.Agents + st.Claims + st.Statements + st.Disputes
+	}
+	if res.PeakKiB, err = procStatus("VmHWM"); err != nil {
+		return err
+	}
+	return json.NewEncoder(stdout).Encode(res)
+}
+
+// sampleAnon samples RssAnon every 20 ms until done is closed, then sends the
+// largest value (KiB) on out.
+func sampleAnon(done <-chan struct{}, out chan<- int64) {
+	var peak int64
+	t := time.NewTicker(20 * time.Millisecond)
+	defer t.Stop()
+	for {
+		if kib, err := procStatus("RssAnon"); err == nil {
+			peak = max(peak, kib)
+		}
+		select {
+		case <-done:
+			out <- peak
+			return
+		case <-t.C:
+		}
+	}
+}
+
+// countDir is an export.Dir whose files are counted and discarded.
+type countDir struct{ n int64 }
+
+// Create implements export.Dir.
+func (d *countDir) Create(string) (io.Writer, error) { return d, nil }
+
+// Write counts p.
+func (d *countDir) Write(p []byte) (int, error) {
+	d.n += int64(len(p))
+	return len(p), nil
+}
