@@ -104,14 +104,14 @@ func passiveClosingAgent(d *Document, _ []attribml.Tok) {
 		if a.Source != nil && a.Source.End > a.Cue.Start {
 			continue
 		}
-		ca, cb := tokenAt(d, a.Cue.Start), sort.Search(len(tk), func(k int) bool { return tk[k].Start >= a.Cue.End })
+		ca, cb := tokenAt(d, a.Cue.Start), tokenFrom(d, a.Cue.End)
 		ps := spanPieces(a.Content)
 		last := ps[len(ps)-1]
 		if last[0] < a.Cue.End || !passiveCue(tk, ca, cb) {
 			continue
 		}
 		s := tokenAt(d, last[0])
-		e := sort.Search(len(tk), func(k int) bool { return tk[k].Start >= last[1] })
+		e := tokenFrom(d, last[1])
 		for e > s && (tk[e-1].Text == "." || tk[e-1].Text == ",") {
 			e--
 		}
@@ -195,17 +195,17 @@ func dropAddressee(d *Document, toks []attribml.Tok) {
 	tk := d.Tokens
 	for ai := range d.Attributions {
 		a := &d.Attributions[ai]
-		cb := sort.Search(len(tk), func(k int) bool { return tk[k].Start >= a.Cue.End })
+		cb := tokenFrom(d, a.Cue.End)
 		if cb == 0 || cb >= len(tk) || !addresseeVerbs[tk[cb-1].Lower] || tk[cb].Start != a.Content.Start {
 			continue
 		}
 		ps := spanPieces(a.Content)
-		end := sort.Search(len(tk), func(k int) bool { return tk[k].Start >= ps[0][1] })
+		end := tokenFrom(d, ps[0][1])
 		k := addresseeEnd(tk, toks, cb, end)
 		if k < 0 || k >= end {
 			continue
 		}
-		ps = append([][2]int{{tk[k].Start, ps[0][1]}}, ps[1:]...)
+		ps = startFirstPieceAt(ps, tk[k].Start)
 		a.Content = spanFromPieces(ps)
 	}
 }
@@ -246,7 +246,7 @@ func extendToQuoteEnd(d *Document, toks []attribml.Tok) {
 		}
 		ps := spanPieces(a.Content)
 		last := ps[len(ps)-1]
-		j := sort.Search(len(tk), func(k int) bool { return tk[k].Start >= last[1] }) - 1
+		j := tokenFrom(d, last[1]) - 1
 		for j > 0 && tk[j].Kind == TokPunct && tk[j].Start >= last[0] {
 			j-- // the content's closing punctuation is not its last word
 		}
@@ -294,7 +294,7 @@ func dropLeadingAdjunct(d *Document, toks []attribml.Tok) {
 	tk := d.Tokens
 	for ai := range d.Attributions {
 		a := &d.Attributions[ai]
-		cb := sort.Search(len(tk), func(k int) bool { return tk[k].Start >= a.Cue.End })
+		cb := tokenFrom(d, a.Cue.End)
 		if cb >= len(tk) || toks[cb].InQuote {
 			continue
 		}
@@ -303,13 +303,13 @@ func dropLeadingAdjunct(d *Document, toks []attribml.Tok) {
 		if i != cb || !adjunctOpeners[tk[i].Lower] {
 			continue // the content does not begin right after the cue with an adjunct
 		}
-		end := sort.Search(len(tk), func(k int) bool { return tk[k].Start >= ps[0][1] })
+		end := tokenFrom(d, ps[0][1])
 		for k := i + 1; k < end && k <= i+maxAdjunctWords; k++ {
 			if tk[k].Kind == TokQuote || tk[k].Kind == TokPunct {
 				break
 			}
 			if tk[k].Lower == "that" {
-				ps = append([][2]int{{tk[k].Start, ps[0][1]}}, ps[1:]...)
+				ps = startFirstPieceAt(ps, tk[k].Start)
 				a.Content = spanFromPieces(ps)
 				break
 			}
@@ -331,7 +331,7 @@ func coordinatedSourceName(d *Document, _ []attribml.Tok) {
 		if a.Source == nil || len(a.Source.Fragments) > 0 {
 			continue
 		}
-		j := sort.Search(len(tk), func(k int) bool { return tk[k].Start >= a.Source.End })
+		j := tokenFrom(d, a.Source.End)
 		if j > 0 && (tk[j-1].Lower == "and" || tk[j-1].Lower == "or") && tk[j-1].Start > a.Source.Start {
 			j-- // the coordinator came out as the source's last word
 		}
@@ -414,8 +414,8 @@ func openingPhraseBeforeParenthetical(d *Document, toks []attribml.Tok) {
 			continue
 		}
 		s := tokenAt(d, a.Source.Start)
-		cb := sort.Search(len(tk), func(k int) bool { return tk[k].Start >= a.Cue.End })
-		if s == 0 || tk[s-1].Text != "," || cb >= len(tk) || tk[cb].Text != "," || tokenAt(d, a.Cue.Start) != sort.Search(len(tk), func(k int) bool { return tk[k].Start >= a.Source.End }) {
+		cb := tokenFrom(d, a.Cue.End)
+		if s == 0 || tk[s-1].Text != "," || cb >= len(tk) || tk[cb].Text != "," || tokenAt(d, a.Cue.Start) != tokenFrom(d, a.Source.End) {
 			continue
 		}
 		sent := d.Sentences[sentenceAt(d, a.Cue.Start)]

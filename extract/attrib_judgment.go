@@ -1,8 +1,6 @@
 package extract
 
 import (
-	"sort"
-
 	"github.com/claimgraph/claimgraph/extract/internal/attribml"
 )
 
@@ -19,8 +17,8 @@ func dropJudgments(d *Document, toks []attribml.Tok) {
 	for ai := range d.Attributions {
 		a := &d.Attributions[ai]
 		ps := spanPieces(a.Content)
-		i := sort.Search(len(tk), func(k int) bool { return tk[k].Start >= ps[0][0] })
-		end := sort.Search(len(tk), func(k int) bool { return tk[k].Start >= ps[0][1] })
+		i := tokenFrom(d, ps[0][0])
+		end := tokenFrom(d, ps[0][1])
 		k := evidencePhraseEnd(tk, toks, i, end)
 		if k == i && i+1 < end && judgingAdverbs[tk[i].Lower] && !toks[i].InQuote && tk[i+1].Text == "," {
 			k = i + 1 // "falsely, that ..."
@@ -30,13 +28,13 @@ func dropJudgments(d *Document, toks []attribml.Tok) {
 				k++
 			}
 			if k < end {
-				ps = append([][2]int{{tk[k].Start, ps[0][1]}}, ps[1:]...)
+				ps = startFirstPieceAt(ps, tk[k].Start)
 				a.Content = spanFromPieces(ps)
 			}
 		}
 		last := ps[len(ps)-1]
-		i = sort.Search(len(tk), func(k int) bool { return tk[k].Start >= last[0] })
-		end = sort.Search(len(tk), func(k int) bool { return tk[k].Start >= last[1] })
+		i = tokenFrom(d, last[0])
+		end = tokenFrom(d, last[1])
 		for c := i + 1; c+1 < end; c++ {
 			if tk[c].Text != "," {
 				continue

@@ -213,7 +213,7 @@ func inheritSources(d *Document) {
 		if a.Source != nil {
 			continue
 		}
-		ci := sort.Search(len(tk), func(k int) bool { return tk[k].Start >= a.Cue.Start })
+		ci := tokenFrom(d, a.Cue.Start)
 		if ci == 0 || ci >= len(tk) || !strings.HasSuffix(tk[ci].Lower, "ing") || tk[ci-1].Text != "," {
 			continue
 		}
@@ -246,8 +246,8 @@ var (
 func cleanSpans(d *Document) {
 	tk := d.Tokens
 	tokRange := func(sp Span) (int, int) {
-		i := sort.Search(len(tk), func(k int) bool { return tk[k].Start >= sp.Start })
-		j := sort.Search(len(tk), func(k int) bool { return tk[k].Start >= sp.End })
+		i := tokenFrom(d, sp.Start)
+		j := tokenFrom(d, sp.End)
 		return i, j
 	}
 	for ai := range d.Attributions {
@@ -329,7 +329,19 @@ func nestedIn(d *Document, toks []attribml.Tok, b, a *Attribution) bool {
 
 // tokenAt returns the index of the first token starting at or after offset x.
 func tokenAt(d *Document, x int) int {
-	return min(sort.Search(len(d.Tokens), func(k int) bool { return d.Tokens[k].Start >= x }), len(d.Tokens)-1)
+	return min(tokenFrom(d, x), len(d.Tokens)-1)
+}
+
+// tokenFrom returns the index of the first token starting at or after offset x,
+// len(d.Tokens) when there is none: the end of a token range.
+func tokenFrom(d *Document, x int) int {
+	return sort.Search(len(d.Tokens), func(k int) bool { return d.Tokens[k].Start >= x })
+}
+
+// startFirstPieceAt returns a content's pieces with the first one starting at start
+// (a content rule that drops the words before start: "falsely, that ..." → "that ...").
+func startFirstPieceAt(ps [][2]int, start int) [][2]int {
+	return append([][2]int{{start, ps[0][1]}}, ps[1:]...)
 }
 
 // sentenceAt returns the index of the sentence holding offset x.
@@ -449,7 +461,7 @@ func releaseLaterContent(d *Document, toks []attribml.Tok) {
 // from, or -1: the overlap test of releaseLaterContent.
 func lastWordStart(d *Document, sp Span, from int) int {
 	tk := d.Tokens
-	i := sort.Search(len(tk), func(k int) bool { return tk[k].Start >= from })
+	i := tokenFrom(d, from)
 	for ; i < len(tk) && tk[i].Start < sp.End; i++ {
 		if (tk[i].Kind == TokWord || tk[i].Kind == TokNumber) && inSpan(sp, tk[i].Start) {
 			return tk[i].Start
@@ -605,13 +617,13 @@ func dropLeadingConnectives(d *Document, toks []attribml.Tok) {
 	for ai := range d.Attributions {
 		a := &d.Attributions[ai]
 		ps := spanPieces(a.Content)
-		i := sort.Search(len(tk), func(k int) bool { return tk[k].Start >= ps[0][0] })
-		end := sort.Search(len(tk), func(k int) bool { return tk[k].Start >= ps[0][1] })
+		i := tokenFrom(d, ps[0][0])
+		end := tokenFrom(d, ps[0][1])
 		k := connectiveEnd(tk, toks, i, end)
 		if k == i || k >= end {
 			continue
 		}
-		ps = append([][2]int{{tk[k].Start, ps[0][1]}}, ps[1:]...)
+		ps = startFirstPieceAt(ps, tk[k].Start)
 		a.Content = spanFromPieces(ps)
 	}
 }
@@ -632,8 +644,8 @@ func trimContentEnds(d *Document, toks []attribml.Tok) {
 		a := &d.Attributions[ai]
 		ps := spanPieces(a.Content)
 		last := ps[len(ps)-1]
-		i := sort.Search(len(tk), func(k int) bool { return tk[k].Start >= last[0] })
-		j := sort.Search(len(tk), func(k int) bool { return tk[k].Start >= last[1] })
+		i := tokenFrom(d, last[0])
+		j := tokenFrom(d, last[1])
 		for j-1 > i && !toks[j-1].InQuote && (trimmableEnd(tk[j-1]) || tk[j-1].Lower == "as" && tk[j-2].Text == ",") {
 			j-- // ", as" opens a clause that is not part of the content
 		}

@@ -53,7 +53,7 @@ type Store struct {
 	c    *caches
 	// bound is set on the view Batch passes to its function: every read and write
 	// then runs in the batch's transaction (batch.go).
-	bound *boundTx
+	bound *graph.BoundTx[*bolt.Tx]
 }
 
 var _ graph.Store = (*Store)(nil)
@@ -178,7 +178,7 @@ func (s *Store) view(ctx context.Context, fn func(tx *bolt.Tx) error) error {
 		return graph.Wrap(graph.EUNAVAILABLE, err, "request cancelled")
 	}
 	if s.bound != nil {
-		return s.mapErr(s.bound.run(fn))
+		return s.mapErr(s.bound.Run(fn))
 	}
 	return s.mapErr(s.db.View(fn))
 }

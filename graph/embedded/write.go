@@ -27,7 +27,7 @@ func (s *Store) PutArticle(ctx context.Context, g *graph.ArticleGraph) (graph.Wr
 	res := graph.WriteResult{ArticleID: c.Article.ID}
 	update := s.db.Update
 	if s.bound != nil {
-		update = s.bound.run // inside a batch: its transaction commits
+		update = s.bound.Run // inside a batch: its transaction commits
 	}
 	err := update(func(tx *bolt.Tx) error {
 		w, err := newWriter(tx)

@@ -2,7 +2,6 @@ package neo4jstore
 
 import (
 	"context"
-	"sync"
 	"time"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
@@ -11,24 +10,6 @@ import (
 )
 
 var _ graph.Batcher = (*Store)(nil)
-
-// boundTx is the write transaction a Store view of Batch runs in. A transaction runs
-// one query at a time, so mu makes the view's calls take turns.
-type boundTx struct {
-	mu   sync.Mutex
-	tx   neo4j.ManagedTransaction
-	done bool // fn returned: the transaction is committing or rolled back
-}
-
-// run calls fn with the bound transaction, one call at a time.
-func (b *boundTx) run(fn func(tx neo4j.ManagedTransaction) error) error {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	if b.done {
-		return graph.Errorf(graph.EINTERNAL, "a batch's store was used after its batch ended: use it only inside the function given to Batch")
-	}
-	return fn(b.tx)
-}
 
 // Batch runs fn with a view of the store bound to one managed write transaction (routed
 // to the leader): the view's reads run in the transaction and see its writes, and its
@@ -60,8 +41,8 @@ func (s *Store) batchOnce(ctx context.Context, fn func(ctx context.Context, tx g
 	sess := s.session(ctx, neo4j.AccessModeWrite)
 	defer sess.Close(context.WithoutCancel(ctx))
 	_, err := neo4j.ExecuteWrite(ctx, sess, func(tx neo4j.ManagedTransaction) (struct{}, error) {
-		b := &boundTx{tx: tx}
-		defer func() { b.mu.Lock(); b.done = true; b.mu.Unlock() }()
+		b := graph.NewBoundTx(tx)
+		defer b.End()
 		view := *s
 		view.bound = b
 		if err := fn(ctx, &view); err != nil {

@@ -19,7 +19,7 @@ type Store struct {
 	db     string
 	// bound is set on the view Batch passes to its function: every query then runs in
 	// the batch's transaction (batch.go).
-	bound *boundTx
+	bound *graph.BoundTx[neo4j.ManagedTransaction]
 }
 
 var _ graph.Store = (*Store)(nil)
@@ -223,7 +223,7 @@ func (s *Store) writeQuery(ctx context.Context, q string, params map[string]any)
 // inBatch runs one query in the transaction of a batch's view.
 func (s *Store) inBatch(ctx context.Context, q string, params map[string]any) ([]*neo4j.Record, error) {
 	var recs []*neo4j.Record
-	err := s.bound.run(func(tx neo4j.ManagedTransaction) error {
+	err := s.bound.Run(func(tx neo4j.ManagedTransaction) error {
 		var err error
 		recs, err = collect(ctx, tx, q, params)
 		return err
@@ -244,7 +244,7 @@ func (s *Store) session(ctx context.Context, mode neo4j.AccessMode) neo4j.Sessio
 func read[T any](ctx context.Context, s *Store, fn func(tx neo4j.ManagedTransaction) (T, error)) (T, error) {
 	if s.bound != nil {
 		var v T
-		err := s.bound.run(func(tx neo4j.ManagedTransaction) error {
+		err := s.bound.Run(func(tx neo4j.ManagedTransaction) error {
 			var err error
 			v, err = fn(tx)
 			return err

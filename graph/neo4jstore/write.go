@@ -308,7 +308,7 @@ const (
 func (s *Store) writeTx(ctx context.Context, gs []*graph.ArticleGraph) ([]graph.WriteResult, error) {
 	if s.bound != nil { // in a batch: its transaction commits, and Batch retries
 		var res []graph.WriteResult
-		err := s.bound.run(func(tx neo4j.ManagedTransaction) error {
+		err := s.bound.Run(func(tx neo4j.ManagedTransaction) error {
 			var err error
 			res, err = writeBundles(ctx, tx, gs)
 			return err
