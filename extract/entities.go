@@ -982,6 +982,11 @@ func (b *entityBuilder) capSeq(toks []scanToken, i int, sentStart bool) int {
 		b.recordCapSeq(toks, i, j, seq[0].Start, end, name, kind, acr)
 		return j - i
 	}
+	if kind == graph.KindUnknown && len(seq) == 1 && b.definiteBody(toks, i, j, name) {
+		kind = graph.KindOrganization // "The Lancet said", "the Fed reported": no person takes "the"
+		b.recordCapSeq(toks, i, j, seq[0].Start, end, name, kind, acr)
+		return j - i
+	}
 	if kind == graph.KindUnknown {
 		if len(seq) == 1 {
 			// a surname or an acronym, also at the start of a sentence ("Brodie said")
@@ -1111,6 +1116,11 @@ func (b *entityBuilder) capSeqEnd(toks []scanToken, i int) int {
 			j++
 			continue
 		}
+		if (t.Text == "of" || t.Text == "for") && j+2 < len(toks) && toks[j+1].Text == "the" && isCapWord(toks[j+2]) &&
+			!nameBreakWords[toks[j+2].Lower] && hasOrgWord(toks[i:j]) {
+			j += 2 // "Institute for the Study of War", "Office of the Director of National Intelligence"
+			continue
+		}
 		if n := nameParticleRun(toks, j); n > 0 && entityWords.firstNames[toks[i].Text] != 0 {
 			j += n // "Bill de Blasio", "Ursula von der Leyen": particles inside a person's name
 			continue
@@ -1136,6 +1146,30 @@ func (b *entityBuilder) oneWordSpeaker(toks []scanToken, i, j int, name string) 
 		return false // "Senator Jane Roe of Velmora, who ...": a place after a preposition
 	}
 	return (i > 0 && isLowerTitle(toks[i-1])) || roleAppositiveAfter(toks, j)
+}
+
+// definiteBody reports whether a single name-shaped word that no lexicon knows,
+// toks[i:j], is a body that speaks: "the" stands right before it, a speech verb
+// follows it (speechVerbContext), the document never writes it lowercase, and it is
+// no known person, people, camp, group, title or nominal ("The Lancet said", "the
+// Fed reported"; not "the Republican said", "the Senator said"). A person's name
+// never takes the definite article, so this cannot give a person's words to a body.
+func (b *entityBuilder) definiteBody(toks []scanToken, i, j int, name string) bool {
+	if i == 0 || toks[i-1].Lower != "the" || !nameShaped(name) || !speechVerbContext(toks, i, j) {
+		return false
+	}
+	l := strings.ToLower(name)
+	if b.lowercase[l] || b.personBySurname(name) != nil || b.given[name] != nil || entityWords.firstNames[name] != 0 {
+		return false
+	}
+	if _, ok := entityWords.groups[l]; ok {
+		return false
+	}
+	if _, ok := entityWords.adjCountry[name]; ok {
+		return false
+	}
+	return !entityWords.peoples[name] && !entityWords.nominals[l] && !entityWords.groupPre[l] &&
+		!entityWords.titleFirst[l] && !sentenceStarters[l] && !calendarWords[l]
 }
 
 // lowercaseNameParticles are the lowercase words that join the parts of personal

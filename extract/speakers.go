@@ -2,6 +2,7 @@ package extract
 
 import (
 	"github.com/claimgraph/claimgraph/extract/lexicon"
+	"slices"
 	"sort"
 	"strings"
 
@@ -355,6 +356,9 @@ func (r *speakerResolver) resolveSource(src Span) (string, []string) {
 	headEnd := appositiveHeadEnd(toks, words[0].Start, src.End)
 	ms := r.mentionsIn(src.Start, src.End)
 	outlets, allOutlets := r.sourceOutlets(ms)
+	if id, ok := r.documentAuthor(ms, words); ok {
+		return id, nil
+	}
 	if id := r.headMention(ms, words, headEnd); id != "" {
 		if allOutlets {
 			return id, outlets
@@ -368,6 +372,9 @@ func (r *speakerResolver) resolveSource(src Span) (string, []string) {
 		return id, nil
 	}
 	if id := r.countryNamedBody(ms, words, headEnd); id != "" {
+		return id, nil
+	}
+	if id := r.personAppositiveAfter(src, words); id != "" {
 		return id, nil
 	}
 	if id := r.roleAnaphor(words, headEnd); id != "" {
@@ -509,6 +516,9 @@ func (r *speakerResolver) headMention(ms []Mention, words []scanToken, headEnd i
 			continue
 		}
 		if e.Kind == graph.KindCountry && m.Span.End < headEnd && m.Span.End+2 <= len(d.Runes) && isApostrophe(d.Runes[m.Span.End]) {
+			if authorOfDocument(words, m.Span.End+2, headEnd) {
+				return m.Entity // "Israel’s data showed": a country's document speaks for it
+			}
 			continue
 		}
 		if k := groupComplementIndex(words, m.Span.Start); k >= 0 && spokespersonNouns[words[k].Lower] && m.Span.End >= headEnd-1 {
@@ -678,6 +688,12 @@ func (r *speakerResolver) unnamedSource(words []scanToken, headEnd int) string {
 	}
 	if len(head) == 0 || len(head) > maxGroupWords || head[0].Lower == "whose" {
 		return "" // "whose attorneys" points back through a relative clause
+	}
+	if documentComplement(head) {
+		return "" // "A study of 2,000 patients found": the patients are not its authors
+	}
+	if id := r.acronymSource(head); id != "" {
+		return id
 	}
 	if id := r.complementGroup(head); id != "" {
 		return id
@@ -945,6 +961,139 @@ func authorOfDocument(words []scanToken, end, headEnd int) bool {
 		}
 	}
 	return len(after) == 1 && after[0].Text == after[0].Lower && authorDocumentNouns[after[0].Lower]
+}
+
+// authorParticiples name who made a document when "by" follows them ("a report
+// released by the agency"); lexicon/author_participles.txt.
+var authorParticiples = lexicon.Set("author_participles.txt")
+
+// funderParticiples name who paid for a document, not who made it ("a study funded
+// by the industry"); lexicon/funder_participles.txt.
+var funderParticiples = lexicon.Set("funder_participles.txt")
+
+// documentAuthor applies rule 2's "document by its author": a source whose head noun
+// is a document noun (lexicon/document_nouns.txt: "study", "report", "analysis"),
+// after a determiner and up to three modifiers, followed by "by" or "from", or by an
+// author participle and "by" ("An analysis by the Institute for the Study of War",
+// "The report, released by the U.N. agency,", "a survey carried out by Gallup"), is
+// spoken by the entity named right after that preposition. A funder or a journal is
+// no author: "funded by", "published in" name nobody.
+//
+// ok is false when the source is no such document phrase (the other rules apply);
+// when it is, an id of "" means the phrase names no author.
+func (r *speakerResolver) documentAuthor(ms []Mention, words []scanToken) (id string, ok bool) {
+	k := 0
+	if k < len(words) && (words[k].Lower == "a" || words[k].Lower == "an" || words[k].Lower == "the" || words[k].Lower == "its" || words[k].Lower == "their") {
+		k++
+	}
+	noun := -1
+	for n := k; n < len(words) && n <= k+3; n++ {
+		if words[n].Text != words[n].Lower && words[n].Kind == 'w' {
+			return "", false // a capitalized modifier is handled by the head rules
+		}
+		if authorDocumentNouns[words[n].Lower] {
+			noun = n
+			break
+		}
+	}
+	if noun < 0 || noun+1 >= len(words) {
+		return "", false // "The report found": the head rules (and anaphora) apply
+	}
+	p := noun + 1
+	if funderParticiples[words[p].Lower] {
+		return "", true // "a study funded by the industry": a funder is no author
+	}
+	if authorParticiples[words[p].Lower] {
+		p++
+		if p < len(words) && words[p].Lower == "out" {
+			p++ // "carried out by"
+		}
+		if p >= len(words) || words[p].Lower != "by" {
+			return "", false
+		}
+	} else if words[p].Lower != "by" && words[p].Lower != "from" {
+		return "", false
+	}
+	p++
+	if p < len(words) && words[p].Lower == "the" {
+		p++
+	}
+	if p >= len(words) {
+		return "", false
+	}
+	for _, m := range ms {
+		if m.Span.Start == words[p].Start || (words[p-1].Lower == "the" && m.Span.Start == words[p-1].Start) {
+			if e := r.entity(m.Entity); e != nil && e.Kind != graph.KindCountry {
+				return m.Entity, true
+			}
+		}
+	}
+	return "", false
+}
+
+// personAppositiveAfter applies rule 2's "name after the role": a source that is a
+// role ("the state's governor", "a spokesman for the army") followed, right after the
+// source, by a comma and a person's name that ends the clause ("according to the
+// state's governor, Jane Mills.") is spoken by that person.
+func (r *speakerResolver) personAppositiveAfter(src Span, words []scanToken) string {
+	if !slices.ContainsFunc(words, isLowerTitle) {
+		return ""
+	}
+	toks := r.tx.scan(src.End, min(len(r.d.Runes), src.End+80))
+	if len(toks) < 2 || toks[0].Text != "," {
+		return ""
+	}
+	for _, m := range r.mentionsIn(toks[1].Start, toks[1].End) {
+		if m.Span.Start != toks[1].Start {
+			continue
+		}
+		if e := r.entity(m.Entity); e == nil || e.Kind != graph.KindPerson {
+			return ""
+		}
+		k := sort.Search(len(toks), func(i int) bool { return toks[i].Start >= m.Span.End })
+		if k == len(toks) || toks[k].Text == "," || toks[k].Text == "." || toks[k].Text == ";" {
+			return m.Entity
+		}
+	}
+	return ""
+}
+
+// acronymSource applies rule 3's "acronym": a head that is an acronym no lexicon
+// knows, alone ("INDEC said") or after a lowercase body noun ("the national
+// statistics agency INDEC said"), is an organization: people are not named by
+// acronyms of two or more capitals in news text, bodies are.
+func (r *speakerResolver) acronymSource(head []scanToken) string {
+	last := head[len(head)-1]
+	if !isAcronym(last.Text) || strings.Contains(last.Text, ".") || !isAllCaps(last.Text) {
+		return ""
+	}
+	switch {
+	case len(head) == 1, len(head) == 2 && head[0].Lower == "the":
+	case len(head) >= 3 && head[0].Lower == "the" && entityWords.nominals[head[len(head)-2].Lower]:
+		for _, w := range head[1 : len(head)-1] {
+			if w.Text != w.Lower {
+				return ""
+			}
+		}
+	default:
+		return ""
+	}
+	return r.newSourceEntity(last.Text, graph.KindOrganization, last.Start, last.End, MentionName)
+}
+
+// documentComplement reports whether a source head is a document noun with a
+// complement ("a study of 2,000 patients", "a survey of voters", "an analysis on
+// migration"): what the complement names is the document's subject, not its author.
+func documentComplement(head []scanToken) bool {
+	for k := 0; k+1 < len(head) && k <= 4; k++ {
+		if authorDocumentNouns[head[k].Lower] && head[k].Text == head[k].Lower {
+			switch head[k+1].Lower {
+			case "of", "on", "into", "about", "among", "in":
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // maxGroupWords bounds the sources that rule 3 turns into group names.
