@@ -769,13 +769,25 @@ func (b *entityBuilder) group(toks []scanToken, i int) int {
 		if n := b.bodyNominal(toks, i, start, j); n > 0 {
 			return n
 		}
-		if t.Text != t.Lower || quantityWords.stops[t.Lower] {
+		if t.Text != t.Lower || quantityWords.stops[t.Lower] || groupBreakWords[t.Lower] {
 			return 0
 		}
 		j++
 	}
 	return 0
 }
+
+// groupBreakWords end a group's lowercase modifiers: the words of reporting and the
+// closed classes ("the World Health Organization said inspectors ..." names no group
+// "World Health Organization said inspectors"); lexicon/cue_words.txt and
+// lexicon/function_words.txt.
+var groupBreakWords = func() map[string]bool {
+	m := lexicon.Set("cue_words.txt")
+	for w := range lexicon.Set("function_words.txt") {
+		m[w] = true
+	}
+	return m
+}()
 
 // bodyNominal applies rule 1's "named body": "the ORG adjective BODY-NOUN", with an
 // organization's name and a lowercase modifier before a body noun (lexicon nominals:
@@ -1158,6 +1170,17 @@ func (b *entityBuilder) definiteBody(toks []scanToken, i, j int, name string) bo
 	if i == 0 || toks[i-1].Lower != "the" || !nameShaped(name) || !speechVerbContext(toks, i, j) {
 		return false
 	}
+	if strings.HasSuffix(name, "s") {
+		return false // "The Ebelings said": a family or a people, not a body
+	}
+	for _, suf := range demonymEndings {
+		if strings.HasSuffix(name, suf) {
+			return false // "the Texan said": a person named by where they are from
+		}
+	}
+	if b.lastWordOfLongerName(name) {
+		return false // "the Post" after "The Washington Post": a short form, not a new body
+	}
 	l := strings.ToLower(name)
 	if b.lowercase[l] || b.personBySurname(name) != nil || b.given[name] != nil || entityWords.firstNames[name] != 0 {
 		return false
@@ -1170,6 +1193,32 @@ func (b *entityBuilder) definiteBody(toks []scanToken, i, j int, name string) bo
 	}
 	return !entityWords.peoples[name] && !entityWords.nominals[l] && !entityWords.groupPre[l] &&
 		!entityWords.titleFirst[l] && !sentenceStarters[l] && !calendarWords[l]
+}
+
+// demonymEndings are the endings of English demonyms ("Texan", "Nepalese",
+// "Muscovite"), which name people, never bodies.
+var demonymEndings = []string{"an", "ese", "ite", "ish", "i"}
+
+// lastWordOfLongerName reports whether the document writes name as the last word of
+// a longer capitalized name somewhere ("Washington Post" for "the Post").
+func (b *entityBuilder) lastWordOfLongerName(name string) bool {
+	text := string(b.d.Runes)
+	for off := 0; ; {
+		k := strings.Index(text[off:], " "+name)
+		if k < 0 {
+			return false
+		}
+		at := off + k
+		off = at + 1
+		prev := strings.LastIndexAny(text[:at], " \n\t\"“(")
+		word := text[prev+1 : at]
+		if after := at + 1 + len(name); after < len(text) && (unicode.IsLetter(rune(text[after])) || text[after] == '-') {
+			continue
+		}
+		if nameShaped(word) && !sentenceStarters[strings.ToLower(word)] && strings.ToLower(word) != "the" {
+			return true
+		}
+	}
 }
 
 // lowercaseNameParticles are the lowercase words that join the parts of personal

@@ -79,6 +79,9 @@ func (b *entityBuilder) bodyBeforePlace(toks []scanToken, i int) int {
 	lower := false
 	if body == "" && i > 0 && toks[i-1].Lower == "the" {
 		body, end, _ = lowercaseBodyAt(toks, i) // "the health ministry in Tripoli"
+		if body == "Government" {
+			return 0 // "the government in Riyadh" is the country's (countryGovernment)
+		}
 		lower = body != ""
 		for _, t := range toks[i:max(i, end)] {
 			if _, poss := stripPossessive(t.Text); poss {

@@ -359,6 +359,9 @@ func (r *speakerResolver) resolveSource(src Span) (string, []string) {
 	if id, ok := r.documentAuthor(ms, words); ok {
 		return id, nil
 	}
+	if id := r.titledAppositivePerson(ms, words, headEnd); id != "" {
+		return id, nil // "The head of the IAEA, Rafael Grossi,": the person, not the body
+	}
 	if id := r.headMention(ms, words, headEnd); id != "" {
 		if allOutlets {
 			return id, outlets
@@ -368,7 +371,7 @@ func (r *speakerResolver) resolveSource(src Span) (string, []string) {
 	if allOutlets {
 		return ms[0].Entity, outlets
 	}
-	if id := r.appositivePerson(ms, headEnd); id != "" {
+	if id := r.appositivePerson(ms, words, headEnd); id != "" {
 		return id, nil
 	}
 	if id := r.countryNamedBody(ms, words, headEnd); id != "" {
@@ -536,6 +539,9 @@ func (r *speakerResolver) headMention(ms []Mention, words []scanToken, headEnd i
 		if r.nameModifier(m, headEnd) {
 			continue // "U.S. Central Command": the country modifies an unrecognized name
 		}
+		if r.complementOfNoun(words, m) {
+			continue // "the lawyer for Mr. Roe", "a source close to the Kremlin": not the speaker
+		}
 		if p := r.titledPersonAfter(ms, words, m, headEnd); p != "" {
 			return p
 		}
@@ -543,6 +549,46 @@ func (r *speakerResolver) headMention(ms []Mention, words []scanToken, headEnd i
 	}
 	return ""
 }
+
+// complementOfNoun reports whether the mention starting at start is the object of a
+// preposition that follows a lowercase noun of the head ("the lawyer for Mr. Roe",
+// "the UN agency for Palestinian refugees", "a source close to the Kremlin", "the
+// head of the IAEA"): the noun, not the name, is the head, and the name does not speak.
+func (r *speakerResolver) complementOfNoun(words []scanToken, m Mention) bool {
+	k := sort.Search(len(words), func(i int) bool { return words[i].Start >= m.Span.Start }) - 1
+	for n := 0; n < 3 && k >= 0 && words[k].Text != words[k].Lower; n++ {
+		k-- // titles before the name: "the lawyer for Mr. Roe", "for Senator Jane Roe"
+	}
+	if k >= 0 && words[k].Lower == "the" {
+		k--
+	}
+	if k < 1 || !headPrepositions[words[k].Lower] {
+		return false
+	}
+	n := words[k-1]
+	if n.Lower == "close" && k >= 2 && words[k].Lower == "to" {
+		return words[k-2].Kind == 'w' && words[k-2].Text == words[k-2].Lower // "a source close to the Kremlin"
+	}
+	if n.Kind != 'w' || n.Text != n.Lower || sourceFunctionWords[n.Lower] || isArticle(n.Lower) || spokespersonNouns[n.Lower] {
+		return false // "a spokesman for Mr. Roe" speaks for him
+	}
+	if e := r.entity(m.Entity); e != nil && e.Kind != graph.KindPerson {
+		if _, group := entityWords.groups[n.Lower]; group || isLowerTitle(n) {
+			return false // "officials with the committee", "the director of the FBI" speak for the body
+		}
+		if words[k].Lower == "of" && entityWords.nominals[n.Lower] {
+			return false // "the government of Sudan" speaks for the country
+		}
+	}
+	return true
+}
+
+// headPrepositions join a head noun to its complement (lexicon/head_prepositions.txt).
+var headPrepositions = lexicon.Set("head_prepositions.txt")
+
+// sourceFunctionWords are the closed-class words of English (lexicon/function_words.txt):
+// none of them is a head noun.
+var sourceFunctionWords = lexicon.Set("function_words.txt")
 
 // nameModifier reports whether a country mention is followed directly, inside the
 // head, by a capitalized word ("U.S. Central Command", "U.S. President Jane Roe",
@@ -661,16 +707,123 @@ func (r *speakerResolver) titledPersonAfter(ms []Mention, words []scanToken, m M
 	return ""
 }
 
-// appositivePerson returns a person named in apposition after the head ("the U.S.
-// ambassador, Mike Waltz,"), or "".
-func (r *speakerResolver) appositivePerson(ms []Mention, headEnd int) string {
+// personTitledAfter returns the person named right after the mention m with only
+// titles between ("Velmora Law School professor Jane Roe", "Acme Corp. Chief
+// Executive Jane Roe"), or "".
+func (r *speakerResolver) personTitledAfter(ms []Mention, words []scanToken, m Mention) string {
+	for _, n := range ms {
+		if n.Span.Start < m.Span.End {
+			continue
+		}
+		if e := r.entity(n.Entity); e == nil || e.Kind != graph.KindPerson {
+			return ""
+		}
+		between := 0
+		for _, w := range words {
+			if w.Start >= m.Span.End && w.Start < n.Span.Start {
+				if w.Text == w.Lower && !isLowerTitle(w) {
+					return ""
+				}
+				between++
+			}
+		}
+		if between == 0 || between > 3 {
+			return ""
+		}
+		return n.Entity
+	}
+	return ""
+}
+
+// titledAppositivePerson returns the person named in apposition after a head that
+// opens with a lowercase title ("the head of the IAEA, Rafael Grossi,", "the
+// ministry's spokesman, Jane Roe,"), or "": the person is the one who speaks.
+func (r *speakerResolver) titledAppositivePerson(ms []Mention, words []scanToken, headEnd int) string {
 	for _, m := range ms {
-		if e := r.entity(m.Entity); e != nil && e.Kind == graph.KindPerson && m.Span.Start >= headEnd {
-			return m.Entity
+		if e := r.entity(m.Entity); e != nil && e.Kind == graph.KindPerson && m.Span.Start < headEnd {
+			return "" // "secretary of state Jane Roe, who praised ...": the head names its person
+		}
+	}
+	for _, w := range words {
+		if w.Start >= headEnd {
+			return ""
+		}
+		if isLowerTitle(w) {
+			return r.personRightAfter(ms, words, headEnd)
+		}
+		if w.Text != w.Lower && !isArticle(w.Lower) {
+			return "" // a name before any title is the head ("Jane Roe, the director,")
 		}
 	}
 	return ""
 }
+
+// personRightAfter returns the person whose name is the first word after headEnd
+// (the comma that ends a head), or "".
+func (r *speakerResolver) personRightAfter(ms []Mention, words []scanToken, headEnd int) string {
+	k := sort.Search(len(words), func(i int) bool { return words[i].Start >= headEnd })
+	if k == len(words) {
+		return ""
+	}
+	for _, m := range ms {
+		if m.Span.Start == words[k].Start {
+			if e := r.entity(m.Entity); e != nil && e.Kind == graph.KindPerson {
+				return m.Entity
+			}
+		}
+	}
+	return ""
+}
+
+// appositivePerson returns a person named in apposition after the head ("the U.S.
+// ambassador, Mike Waltz,", "the envoy, former senator Jane Roe,"): only titles,
+// articles and capitalized words may stand between; otherwise "".
+func (r *speakerResolver) appositivePerson(ms []Mention, words []scanToken, headEnd int) string {
+	for _, m := range ms {
+		e := r.entity(m.Entity)
+		if e == nil || e.Kind != graph.KindPerson || m.Span.Start < headEnd {
+			continue
+		}
+		between := 0
+		for _, w := range words {
+			if w.Start >= headEnd && w.Start < m.Span.Start {
+				if appositionBreakWords[w.Lower] {
+					return "" // "an adviser, who declined ... the Jane Roe camp": no apposition
+				}
+				between++
+			}
+		}
+		if between > 6 {
+			return ""
+		}
+		if k := sort.Search(len(words), func(i int) bool { return words[i].Start >= m.Span.End }); k < len(words) && words[k].Start < r.nextComma(m.Span.End) {
+			continue // "longtime Jane Roe aide Mark Brodie": the name inside modifies the next one
+		}
+		return m.Entity
+	}
+	return ""
+}
+
+// nextComma returns where the first comma at or after pos stands in the sentence, or
+// the end of the text.
+func (r *speakerResolver) nextComma(pos int) int {
+	for _, t := range r.tx.scan(pos, min(len(r.d.Runes), pos+200)) {
+		if t.Text == "," || t.Text == "." || t.Text == ";" {
+			return t.Start
+		}
+	}
+	return len(r.d.Runes)
+}
+
+// appositionBreakWords end an apposition: relative words and words of reporting or
+// exemplifying ("who", "which", "like", "including", "said").
+var appositionBreakWords = func() map[string]bool {
+	m := lexicon.Set("cue_words.txt")
+	for _, w := range []string{"who", "whom", "whose", "which", "that", "where", "when", "like", "including", "such", "as", "with", "without", "to", "by", "from", "in", "on", "at", "of", "for"} {
+		m[w] = true
+	}
+	return m
+}()
 
 // unnamedSource applies rule 3 to a source whose head has no usable mention: a group
 // noun with its complement, a group noun heading it, or two or three capitalized name
@@ -1024,6 +1177,9 @@ func (r *speakerResolver) documentAuthor(ms []Mention, words []scanToken) (id st
 	for _, m := range ms {
 		if m.Span.Start == words[p].Start || (words[p-1].Lower == "the" && m.Span.Start == words[p-1].Start) {
 			if e := r.entity(m.Entity); e != nil && e.Kind != graph.KindCountry {
+				if p := r.personTitledAfter(ms, words, m); p != "" {
+					return p, true // "a study by Velmora Law School professor Jane Roe"
+				}
 				return m.Entity, true
 			}
 		}
@@ -1064,8 +1220,11 @@ func (r *speakerResolver) personAppositiveAfter(src Span, words []scanToken) str
 // acronyms of two or more capitals in news text, bodies are.
 func (r *speakerResolver) acronymSource(head []scanToken) string {
 	last := head[len(head)-1]
-	if !isAcronym(last.Text) || strings.Contains(last.Text, ".") || !isAllCaps(last.Text) {
+	if !isAcronym(last.Text) || strings.Contains(last.Text, ".") || !isAllCaps(last.Text) || len(last.Text) > 6 {
 		return ""
+	}
+	if r.namedInOtherCase(last.Text) {
+		return "" // "TRUMP:", "FALLIN said" in a transcript: a name written in capitals
 	}
 	switch {
 	case len(head) == 1, len(head) == 2 && head[0].Lower == "the":
@@ -1079,6 +1238,27 @@ func (r *speakerResolver) acronymSource(head []scanToken) string {
 		return ""
 	}
 	return r.newSourceEntity(last.Text, graph.KindOrganization, last.Start, last.End, MentionName)
+}
+
+// namedInOtherCase reports whether a word written in capitals is, in another case,
+// a word of an entity's name or alias, a people or a country ("TRUMP" when Donald
+// Trump is named, "EUROPEANS").
+func (r *speakerResolver) namedInOtherCase(w string) bool {
+	l := strings.ToLower(w)
+	title := strings.ToUpper(l[:1]) + l[1:]
+	if entityWords.peoples[title] || entityWords.adjCountry[title] != "" {
+		return true
+	}
+	for _, e := range r.d.Entities {
+		for _, n := range append([]string{e.Name}, e.Aliases...) {
+			for _, x := range strings.Fields(n) {
+				if x != w && strings.EqualFold(strings.Trim(x, ".,’'"), l) {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
 
 // documentComplement reports whether a source head is a document noun with a
