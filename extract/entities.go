@@ -1115,7 +1115,7 @@ func (b *entityBuilder) capSeqEnd(toks []scanToken, i int) int {
 			continue
 		}
 		if isCapWord(t) {
-			if nameBreakWords[t.Lower] || b.startsNewName(toks, i, j) {
+			if nameBreakWords[t.Lower] || b.startsNewName(toks, i, j) || headlineVerbAfterName(toks, i, j) {
 				break
 			}
 			j++
@@ -1140,6 +1140,18 @@ func (b *entityBuilder) capSeqEnd(toks []scanToken, i int) int {
 		break
 	}
 	return j
+}
+
+// headlineVerbAfterName reports whether the capitalized word toks[j] is a verb of a
+// title-case headline after a person's name of two words or more ("Dennis Prager
+// Tells", "Omar Mateen Worked", "Sarah Palin Unleashed"): a word of reporting
+// (lexicon/cue_words.txt) or a past form in -ed of five letters or more.
+func headlineVerbAfterName(toks []scanToken, i, j int) bool {
+	if j-i < 2 || entityWords.firstNames[toks[i].Text] == 0 {
+		return false
+	}
+	l := toks[j].Lower
+	return groupBreakWords[l] && !sourceFunctionWords[l] || (len(l) >= 5 && strings.HasSuffix(l, "ed"))
 }
 
 // oneWordSpeaker reports whether a single name-shaped word that no lexicon knows is a
