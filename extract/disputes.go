@@ -184,6 +184,7 @@ func findDisputes(d *Document) {
 	f.ellipses()     // counterclaims_ellipsis.go: "She hadn't."
 	f.counterclaims()
 	f.contrastedCounterclaims()
+	f.respondedCounterclaims() // counterclaims_response.go: answers with the contrary
 	sort.SliceStable(d.Claims, func(i, j int) bool { return d.Claims[i].Span.Start < d.Claims[j].Span.Start })
 	if f.added {
 		sortMentions(d)

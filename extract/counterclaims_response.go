@@ -1,0 +1,191 @@
+package extract
+
+import (
+	"strings"
+
+	"github.com/claimgraph/claimgraph/extract/lexicon"
+	"github.com/claimgraph/claimgraph/graph"
+)
+
+// Answered counter-claims (rule counterclaim-response, test sentences in
+// testdata/rules/disputes/counterclaim-response.tsv): a speaker's claim that answers
+// the claim of another speaker in the same or one of the two sentences before, about
+// the same thing, with the opposite polarity. The other counter-claim rules need the
+// same words or the same subject and verb; this one takes the words two speakers
+// share and the polarity they give them:
+//
+//   - the answer is marked as one: a counter cue in its cue ("countered",
+//     "insisted"), a contrast marker opening its sentence ("But the company said",
+//     "However, X said"), or a word of response outside its content ("said in
+//     response", "responding to", "fired back");
+//   - the two claims share at least two content words (not function words,
+//     negations or auxiliaries, inflections folded: "the plant will close" / "the
+//     plant will not close"), and at least half of the content words of the shorter
+//     one, so that two claims about different things sharing a name are left alone;
+//   - and either one of them is negated and the other not, or they hold the two sides
+//     of one pair of lexicon/antonyms.txt ("would close" / "would remain open", "he
+//     won" / "he lost") and neither is negated; then one shared content word is
+//     enough.
+//
+// Both claims must be claims of attributions with a speaker, by different speakers.
+// The answer's speaker is the disputer, the earlier claim the claim disputed, the
+// cue the answer's attribution cue, the kind "contradicts" and the shape
+// counterclaim. Claims in the article's own voice are never answered here.
+
+// counterclaimResponseRule is the rule of answered counter-claims.
+var counterclaimResponseRule = &disputeRule{name: "counterclaim-response", shape: graph.ShapeCounterclaim}
+
+// responseWords mark a sentence as an answer to another speaker ("in response").
+var responseWords = disputeWordClass("response_word")
+
+// backVerbs answer another speaker with "back" after them ("fired back").
+var backVerbs = disputeWordClass("back_verb")
+
+// functionWords are the closed classes of English (lexicon/function_words.txt): they
+// do not make two claims be about the same thing.
+var functionWords = lexicon.Set("function_words.txt")
+
+// antonymSide maps a word of lexicon/antonyms.txt to its pair and side: "closed" →
+// {pair, 1}.
+var antonymSide = func() map[string][2]int {
+	m := map[string][2]int{}
+	for i, r := range lexiconRows("antonyms.txt") {
+		for side := 0; side < 2 && side < len(r); side++ {
+			for _, w := range strings.Fields(r[side]) {
+				m[strings.ToLower(w)] = [2]int{i, side}
+			}
+		}
+	}
+	return m
+}()
+
+// claimWords are the content of a claim as the response rule compares it: its
+// content words folded (crudeStem), the antonym sides it holds, and whether it is
+// negated.
+type claimWords struct {
+	content map[string]bool
+	sides   map[[2]int]bool
+	negated bool
+}
+
+// wordsOfClaim reads a claim's text into claimWords.
+func wordsOfClaim(text string) claimWords {
+	cw := claimWords{content: map[string]bool{}, sides: map[[2]int]bool{}}
+	for _, w := range strings.Fields(strings.ToLower(text)) {
+		w = strings.Trim(w, ".,;:!?\"“”‘’'()[]—–-")
+		w = strings.ReplaceAll(w, "’", "'")
+		switch {
+		case w == "":
+		case negations[w] || w == "n't" || strings.HasSuffix(w, "n't"):
+			cw.negated = true
+		default:
+			if s, ok := antonymSide[w]; ok {
+				cw.sides[s] = true
+			}
+			w = strings.TrimSuffix(w, "'s")
+			if !functionWords[w] && !negationAuxiliaries[w] && len(w) > 2 {
+				cw.content[crudeStem(w)] = true
+			}
+		}
+	}
+	return cw
+}
+
+// shared counts the content words two claims share, words of an antonym pair aside.
+func (c claimWords) shared(o claimWords) int {
+	n := 0
+	for w := range c.content {
+		if o.content[w] {
+			n++
+		}
+	}
+	return n
+}
+
+// opposed reports whether the claims hold the two sides of one antonym pair, and
+// neither holds both.
+func (c claimWords) opposed(o claimWords) bool {
+	for s := range c.sides {
+		other := [2]int{s[0], 1 - s[1]}
+		if o.sides[other] && !c.sides[other] && !o.sides[s] {
+			return true
+		}
+	}
+	return false
+}
+
+// answers reports whether claim b's attribution is marked as an answer: a counter
+// cue or contrast marker (contrasted), or a response word or "VERB back" in its
+// sentence outside its content.
+func (f *disputeFinder) answers(b *Claim) bool {
+	a := f.attributionOf(b)
+	if a == nil {
+		return false
+	}
+	for _, fr := range spanFragments(a.Cue) {
+		for _, w := range graph.Words(string(f.d.Runes[fr[0]:fr[1]])) {
+			if counterCues[w] {
+				return true
+			}
+		}
+	}
+	s := f.sents[f.sentenceOf(b.Span.Start)]
+	toks := f.r.tx.scan(s.Start, s.End)
+	words := 0
+	for k, t := range toks {
+		if t.Kind != 'w' {
+			continue
+		}
+		words++
+		if t.End > b.Span.Start && t.Start < b.Span.End {
+			continue
+		}
+		if words <= 2 && contrastMarkers[t.Lower] || responseWords[t.Lower] || t.Lower == "back" && k > 0 && backVerbs[toks[k-1].Lower] {
+			return true
+		}
+	}
+	return false
+}
+
+// contradicting reports whether two claims' words contradict by the rule: opposite
+// polarity with two shared content words, or an antonym pair with no negation and
+// one shared content word (the answer being marked), or two when it is not.
+func contradicting(a, b claimWords) bool {
+	n := a.shared(b)
+	if a.negated != b.negated {
+		return n >= 2 && 2*n >= min(len(a.content), len(b.content))
+	}
+	// the antonym pair stands for one shared word: "the mill would close" / "the
+	// mill would remain open" share "mill" and the predicate
+	return !a.negated && n >= 1 && a.opposed(b) && 2*(n+1) >= min(len(a.content), len(b.content))
+}
+
+// respondedCounterclaims finds the claims of attributions that answer the claim of
+// another speaker in the same or the two sentences before with the contrary.
+func (f *disputeFinder) respondedCounterclaims() {
+	cs := f.d.Claims[:f.base]
+	for j := range cs {
+		b := &cs[j]
+		if b.Speaker == nil || b.Origin != "attribution" || b.Attribution == nil || !f.answers(b) {
+			continue
+		}
+		wb := wordsOfClaim(b.Text)
+		if len(wb.content) < 2 {
+			continue
+		}
+		sj := f.sentenceOf(b.Span.Start)
+		for i := j - 1; i >= 0; i-- {
+			a := &cs[i]
+			if a.Span.Start < f.sents[max(0, sj-2)].Start {
+				break
+			}
+			if a.Speaker == nil || *a.Speaker == *b.Speaker || a.Origin != "attribution" || a.Span.End > b.Span.Start {
+				continue
+			}
+			if contradicting(wordsOfClaim(a.Text), wb) {
+				f.counterclaimBy(a, b, counterclaimResponseRule)
+				break
+			}
+		}
+	}
+}
