@@ -13,7 +13,8 @@ import (
 //     a claim and whose predicate is a rebuttal ("'This is pure fiction,' said the
 //     spokesman", "the ministry said the report was baseless", "'That's a lie,' she
 //     said", "there is no truth to the report", "'That never happened,' she said",
-//     "'The claim that the port was closed is not true,' he said"); the speaker is
+//     "'The claim that the port was closed is not true,' he said", "'That is not
+//     the case,' he said", "the claims had no merit"); the speaker is
 //     the disputer. "'I never said that,' X said, after Y said CLAUSE" disputes the
 //     claim Y makes after the statement;
 //   - rebuttal-called: a verb of calling with a claim as object and a rebuttal as
@@ -127,6 +128,8 @@ func rebuttalEnds(toks []scanToken, k int) bool {
 	switch toks[k].Lower {
 	case "and", "or", "but":
 		return true
+	case "at": // "not true at all"
+		return k+1 < len(toks) && toks[k+1].Lower == "all" && rebuttalEnds(toks, k+2)
 	case "to", "in":
 		return toks[k-1].Lower == "truth" || toks[k-1].Lower == "basis" // "no truth to the report"
 	case "of":
@@ -149,7 +152,9 @@ func (f *disputeFinder) rebuttal(si int, toks []scanToken, k, n int) {
 	}
 	w := toks[j].Lower
 	switch {
-	case beWords[w] || strings.HasSuffix(w, "'s") || w == "there":
+	case beWords[w] || strings.HasSuffix(w, "'s") || w == "there",
+		(w == "has" || w == "have" || w == "had") && (toks[k].Lower == "no" || toks[k].Lower == "nothing"):
+		// "the claims had no merit", "this has nothing to do with reality"
 		f.rebuttalStatement(si, toks, k, n, j)
 	case j == k-1 && (w == "that" || w == "this" || w == "it") && (j == 0 || !callVerbs[toks[j-1].Lower]):
 		f.rebuttalStatement(si, toks, k, n, j) // "That never happened"
@@ -221,7 +226,7 @@ func (f *disputeFinder) rebuttalStatement(si int, toks []scanToken, k, n, be int
 		return
 	}
 	subj := be // -1: no subject
-	if be >= 0 && beWords[toks[be].Lower] {
+	if be >= 0 && (beWords[toks[be].Lower] || toks[be].Lower == "has" || toks[be].Lower == "have" || toks[be].Lower == "had") {
 		subj = be - 1
 	}
 	cue := scanToken{Text: toks[k].Text, Start: toks[k].Start, End: toks[k+n-1].End}
