@@ -22,7 +22,11 @@ import (
 //     negations or auxiliaries, inflections folded: "the plant will close" / "the
 //     plant will not close"), and at least half of the content words of the shorter
 //     one, so that two claims about different things sharing a name are left alone;
-//   - and either one of them is negated and the other not, or they hold the two sides
+//     the first verb of neither is an infinitive (an intention or a request: "to
+//     consider a nominee", "urged the council to reopen the mill");
+//   - and either one of them is negated and the other not, the first content word
+//     after the negation being a word of the other ("we never expressed interest" /
+//     "had expressed interest"), or they hold the two sides
 //     of one pair of lexicon/antonyms.txt ("would close" / "would remain open", "he
 //     won" / "he lost") and neither is negated; then one shared content word is
 //     enough.
@@ -59,21 +63,58 @@ var antonymSide = func() map[string][2]int {
 	return m
 }()
 
+// verbBases maps the past and participle forms of lexicon/irregular_verbs.txt to
+// their base form ("came" → "come").
+var verbBases = func() map[string]string {
+	m := map[string]string{}
+	for _, r := range lexiconRows("irregular_verbs.txt") {
+		for _, slot := range r[1:] {
+			for _, w := range strings.Fields(slot) {
+				m[w] = r[0]
+			}
+		}
+	}
+	return m
+}()
+
+// foldWord folds a word's inflections for comparing two claims: an irregular form to
+// its base ("came" → "come"), else the regular endings (crudeStem).
+func foldWord(w string) string {
+	if b, ok := verbBases[w]; ok {
+		return b
+	}
+	return crudeStem(w)
+}
+
 // claimWords are the content of a claim as the response rule compares it: its
-// content words folded (crudeStem), the antonym sides it holds, and whether it is
+// content words folded (foldWord), the antonym sides it holds, and whether it is
 // negated.
 type claimWords struct {
 	content map[string]bool
 	sides   map[[2]int]bool
 	negated bool
+	// negHead is the first content word after the first negation ("did not lie" →
+	// "lie"), folded: what the negation denies
+	negHead string
+	// infinitive: the claim's first verb is an infinitive ("to consider a nominee",
+	// "the council to reopen the mill"), an intention or a request, not a statement
+	// of what is
+	infinitive bool
 }
 
 // wordsOfClaim reads a claim's text into claimWords.
 func wordsOfClaim(text string) claimWords {
 	cw := claimWords{content: map[string]bool{}, sides: map[[2]int]bool{}}
+	finite := false
 	for _, w := range strings.Fields(strings.ToLower(text)) {
 		w = strings.Trim(w, ".,;:!?\"“”‘’'()[]—–-")
 		w = strings.ReplaceAll(w, "’", "'")
+		switch {
+		case w == "to" && !finite:
+			cw.infinitive = true
+		case subjectStops[w] || beWords[w] || verbBases[w] != "" || strings.HasSuffix(w, "ed") || strings.Contains(w, "'"):
+			finite = true
+		}
 		switch {
 		case w == "":
 		case negations[w] || w == "n't" || strings.HasSuffix(w, "n't"):
@@ -83,8 +124,11 @@ func wordsOfClaim(text string) claimWords {
 				cw.sides[s] = true
 			}
 			w = strings.TrimSuffix(w, "'s")
-			if !functionWords[w] && !negationAuxiliaries[w] && len(w) > 2 {
-				cw.content[crudeStem(w)] = true
+			if !functionWords[w] && !negationAuxiliaries[w] && len(w) > 2 && !strings.HasSuffix(w, "ly") {
+				cw.content[foldWord(w)] = true
+				if cw.negated && cw.negHead == "" {
+					cw.negHead = foldWord(w)
+				}
 			}
 		}
 	}
@@ -151,9 +195,19 @@ func (f *disputeFinder) answers(b *Claim) bool {
 // polarity with two shared content words, or an antonym pair with no negation and
 // one shared content word (the answer being marked), or two when it is not.
 func contradicting(a, b claimWords) bool {
+	if a.infinitive || b.infinitive {
+		return false
+	}
 	n := a.shared(b)
 	if a.negated != b.negated {
-		return n >= 2 && 2*n >= min(len(a.content), len(b.content))
+		neg, other := a, b
+		if b.negated {
+			neg, other = b, a
+		}
+		// the negation must deny what the other claim states: "did not lie about the
+		// budget" answers "had lied about the budget", "do not moan about Clinton"
+		// answers nothing about Clinton
+		return n >= 2 && 2*n >= min(len(a.content), len(b.content)) && other.content[neg.negHead]
 	}
 	// the antonym pair stands for one shared word: "the mill would close" / "the
 	// mill would remain open" share "mill" and the predicate

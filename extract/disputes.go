@@ -185,6 +185,7 @@ func findDisputes(d *Document) {
 	f.counterclaims()
 	f.contrastedCounterclaims()
 	f.respondedCounterclaims() // counterclaims_response.go: answers with the contrary
+	f.figureConflicts()        // counterclaims_figures.go: another figure for one count
 	sort.SliceStable(d.Claims, func(i, j int) bool { return d.Claims[i].Span.Start < d.Claims[j].Span.Start })
 	if f.added {
 		sortMentions(d)
