@@ -31,6 +31,10 @@ import (
 //     won" / "he lost") and neither is negated; then one shared content word is
 //     enough.
 //
+// An answer need not be marked when the claim answered is about its speaker (opens
+// with a mention of them) and the answer is a negated statement in the first person:
+// "Whitlow said Reyes hid the losses. 'I never hid any losses,' Reyes said."
+//
 // Both claims must be claims of attributions with a speaker, by different speakers.
 // The answer's speaker is the disputer, the earlier claim the claim disputed, the
 // cue the answer's attribution cue, the kind "contradicts" and the shape
@@ -220,11 +224,15 @@ func (f *disputeFinder) respondedCounterclaims() {
 	cs := f.d.Claims[:f.base]
 	for j := range cs {
 		b := &cs[j]
-		if b.Speaker == nil || b.Origin != "attribution" || b.Attribution == nil || !f.answers(b) {
+		if b.Speaker == nil || b.Origin != "attribution" || b.Attribution == nil {
 			continue
 		}
 		wb := wordsOfClaim(b.Text)
 		if len(wb.content) < 2 {
+			continue
+		}
+		answer := f.answers(b)
+		if !answer && !(wb.negated && firstPerson(b.Text)) {
 			continue
 		}
 		sj := f.sentenceOf(b.Span.Start)
@@ -236,10 +244,38 @@ func (f *disputeFinder) respondedCounterclaims() {
 			if a.Speaker == nil || *a.Speaker == *b.Speaker || a.Origin != "attribution" || a.Span.End > b.Span.Start {
 				continue
 			}
+			if !answer && !f.isAbout(a, *b.Speaker) {
+				continue
+			}
 			if contradicting(wordsOfClaim(a.Text), wb) {
 				f.counterclaimBy(a, b, counterclaimResponseRule)
 				break
 			}
 		}
 	}
+}
+
+// firstPerson reports whether a claim opens with "I" or "we" (quotation marks aside).
+func firstPerson(text string) bool {
+	ws := strings.Fields(strings.ToLower(text))
+	if len(ws) == 0 {
+		return false
+	}
+	w := strings.Trim(ws[0], "\"“”‘’'(")
+	return w == "i" || w == "we"
+}
+
+// subjectWidth is how far into a claim, in code points, its subject's mention may
+// start ("Senator Reyes had ...", "the mayor's office had ...").
+const subjectWidth = 12
+
+// isAbout reports whether claim a opens with a mention of entity e: the claim is about
+// what e did or is ("Reyes hid the losses").
+func (f *disputeFinder) isAbout(a *Claim, e string) bool {
+	for _, m := range f.d.Mentions {
+		if m.Entity == e && m.Span.Start >= a.Span.Start && m.Span.Start <= a.Span.Start+subjectWidth && m.Span.End <= a.Span.End {
+			return true
+		}
+	}
+	return false
 }
