@@ -186,6 +186,7 @@ func findDisputes(d *Document) {
 	f.contrastedCounterclaims()
 	f.respondedCounterclaims() // counterclaims_response.go: answers with the contrary
 	f.figureConflicts()        // counterclaims_figures.go: another figure for one count
+	f.factCounterclaims()      // counterclaims_fact.go: "In fact, ..." against a claim
 	sort.SliceStable(d.Claims, func(i, j int) bool { return d.Claims[i].Span.Start < d.Claims[j].Span.Start })
 	if f.added {
 		sortMentions(d)
