@@ -279,3 +279,26 @@ func (f *disputeFinder) isAbout(a *Claim, e string) bool {
 	}
 	return false
 }
+
+// modals make a clause finite ("he might have").
+var modals = disputeWordClass("modal")
+
+// hasFiniteVerb reports whether tokens read as a clause with a finite verb: an
+// auxiliary, a form of "be" or "have", a modal, a contraction, a past tense (in -ed
+// or irregular), or a verb in -s after a pronoun subject ("he lies"). "his party the
+// victory" has none: the two objects of "denied", not a clause.
+func hasFiniteVerb(toks []scanToken) bool {
+	for k, t := range toks {
+		if t.Kind != 'w' {
+			continue
+		}
+		w := t.Lower
+		switch {
+		case subjectStops[w] || beWords[w] || modals[w] || verbBases[w] != "" || strings.HasSuffix(w, "ed") || strings.Contains(w, "'"):
+			return true
+		case k > 0 && strings.HasSuffix(w, "s") && clauseSubjects[toks[k-1].Lower]:
+			return true
+		}
+	}
+	return false
+}
