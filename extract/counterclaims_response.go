@@ -82,12 +82,21 @@ var verbBases = func() map[string]string {
 }()
 
 // foldWord folds a word's inflections for comparing two claims: an irregular form to
-// its base ("came" → "come"), else the regular endings (crudeStem).
+// its base ("came" → "come"), else the regular endings ("-ing", crudeStem), then a
+// final "e", so that every form of a verb folds alike.
 func foldWord(w string) string {
 	if b, ok := verbBases[w]; ok {
-		return b
+		w = b
+	} else if len(w) > 5 && strings.HasSuffix(w, "ing") {
+		w = strings.TrimSuffix(w, "ing")
+	} else {
+		w = crudeStem(w)
 	}
-	return crudeStem(w)
+	// "hide", "hiding", "hidden" → "hid"; "close", "closed", "closing" → "clos"
+	if len(w) > 3 && strings.HasSuffix(w, "e") {
+		w = strings.TrimSuffix(w, "e")
+	}
+	return w
 }
 
 // claimWords are the content of a claim as the response rule compares it: its
