@@ -22,6 +22,7 @@ import (
 //     negations or auxiliaries, inflections folded: "the plant will close" / "the
 //     plant will not close"), and at least half of the content words of the shorter
 //     one, so that two claims about different things sharing a name are left alone;
+//     both have a finite verb (no noun phrase: "their support for Mr. Trump"), and
 //     the first verb of neither is an infinitive (an intention or a request: "to
 //     consider a nominee", "urged the council to reopen the mill");
 //   - and either one of them is negated and the other not, the first content word
@@ -113,6 +114,10 @@ type claimWords struct {
 	// "the council to reopen the mill"), an intention or a request, not a statement
 	// of what is
 	infinitive bool
+	// finite: the claim has a finite verb (an auxiliary, a form of "be", a past
+	// tense, a contraction): it states something, it is no noun phrase ("their
+	// support for Mr. Trump")
+	finite bool
 }
 
 // wordsOfClaim reads a claim's text into claimWords.
@@ -125,7 +130,7 @@ func wordsOfClaim(text string) claimWords {
 		switch {
 		case w == "to" && !finite:
 			cw.infinitive = true
-		case subjectStops[w] || beWords[w] || verbBases[w] != "" || strings.HasSuffix(w, "ed") || strings.Contains(w, "'"):
+		case subjectStops[w] || beWords[w] || modals[w] || verbBases[w] != "" || strings.HasSuffix(w, "ed") || strings.Contains(w, "'"):
 			finite = true
 		}
 		switch {
@@ -145,6 +150,7 @@ func wordsOfClaim(text string) claimWords {
 			}
 		}
 	}
+	cw.finite = finite
 	return cw
 }
 
@@ -208,7 +214,7 @@ func (f *disputeFinder) answers(b *Claim) bool {
 // polarity with two shared content words, or an antonym pair with no negation and
 // one shared content word (the answer being marked), or two when it is not.
 func contradicting(a, b claimWords) bool {
-	if a.infinitive || b.infinitive {
+	if a.infinitive || b.infinitive || !a.finite || !b.finite {
 		return false
 	}
 	n := a.shared(b)
@@ -294,7 +300,7 @@ var modals = disputeWordClass("modal")
 
 // hasFiniteVerb reports whether tokens read as a clause with a finite verb: an
 // auxiliary, a form of "be" or "have", a modal, a contraction, a past tense (in -ed
-// or irregular), or a verb in -s after a pronoun subject ("he lies"). "his party the
+// or irregular), or a verb in -s after "he", "she" or "it" ("he lies"). "his party the
 // victory" has none: the two objects of "denied", not a clause.
 func hasFiniteVerb(toks []scanToken) bool {
 	for k, t := range toks {
@@ -305,7 +311,7 @@ func hasFiniteVerb(toks []scanToken) bool {
 		switch {
 		case subjectStops[w] || beWords[w] || modals[w] || verbBases[w] != "" || strings.HasSuffix(w, "ed") || strings.Contains(w, "'"):
 			return true
-		case k > 0 && strings.HasSuffix(w, "s") && clauseSubjects[toks[k-1].Lower]:
+		case k > 0 && strings.HasSuffix(w, "s") && (toks[k-1].Lower == "he" || toks[k-1].Lower == "she" || toks[k-1].Lower == "it"):
 			return true
 		}
 	}
