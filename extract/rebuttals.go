@@ -16,7 +16,8 @@ import (
 //     "'The claim that the port was closed is not true,' he said", "'That is not
 //     the case,' he said", "the claims had no merit"); the speaker is
 //     the disputer. "'I never said that,' X said, after Y said CLAUSE" disputes the
-//     claim Y makes after the statement;
+//     claim Y makes after the statement; "he did no such thing" and "she never said
+//     that" (a pronoun of the third person) dispute as "I never said that" does;
 //   - rebuttal-called: a verb of calling with a claim as object and a rebuttal as
 //     complement ("the firm called the report false and irresponsible", "she
 //     branded the allegations nonsense", "X slammed the suit, calling it meritless");
@@ -160,8 +161,8 @@ func (f *disputeFinder) rebuttal(si int, toks []scanToken, k, n int) {
 		f.rebuttalStatement(si, toks, k, n, j) // "That never happened"
 	case rebuttalVerbs[toks[k].Lower] && f.rebuttalAgent(si, toks, k, n):
 	case toks[k].Lower == "never" || toks[k].Lower == "did" || toks[k].Lower == "didn't":
-		if w == "i" || w == "we" {
-			f.neverSaid(si, toks, k, n) // "I never said that"
+		if w == "i" || w == "we" || w == "he" || w == "she" || w == "they" {
+			f.neverSaid(si, toks, k, n) // "I never said that", "he did no such thing"
 		}
 	default:
 		f.rebuttalCalled(si, toks, k, n, j)
