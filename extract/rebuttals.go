@@ -45,6 +45,30 @@ var rebuttalPhrases = func() [][]string {
 	return out
 }()
 
+// nounOnlyRebuttals are the phrases of lexicon/rebuttals.txt marked "noun": they call
+// a claim untrue only when a claim noun is their subject or object ("the report was
+// wrong", "called the claims wrong"); "that is wrong" and "calling it wrong" as
+// often judge an act or a policy.
+var nounOnlyRebuttals = func() map[string]bool {
+	m := map[string]bool{}
+	for _, f := range lexiconRows("rebuttals.txt") {
+		if len(f) > 1 && f[1] == "noun" {
+			m[strings.ToLower(f[0])] = true
+		}
+	}
+	return m
+}()
+
+// nounOnlyAt reports whether the rebuttal phrase toks[k:k+n] is one of
+// nounOnlyRebuttals.
+func nounOnlyAt(toks []scanToken, k, n int) bool {
+	ws := make([]string, n)
+	for i := range ws {
+		ws[i] = toks[k+i].Lower
+	}
+	return nounOnlyRebuttals[strings.Join(ws, " ")]
+}
+
 // rebuttalFillers may stand between "is" and the rebuttal ("is pure fiction", "is a
 // complete lie", "are totally false").
 var rebuttalFillers = disputeWordClass("rebuttal_filler")
@@ -148,10 +172,23 @@ func (f *disputeFinder) rebuttal(si int, toks []scanToken, k, n int) {
 	if j < 0 || toks[j].Kind == 'p' {
 		// the rebuttal opens its clause: "'Nice try, not true,' she said"; the
 		// statement rule takes it only near the start of an attribution's content
-		f.rebuttalStatement(si, toks, k, n, -1)
+		if !nounOnlyAt(toks, k, n) {
+			f.rebuttalStatement(si, toks, k, n, -1)
+		}
 		return
 	}
 	w := toks[j].Lower
+	if nounOnlyAt(toks, k, n) {
+		// "the report was wrong", "called the claims wrong": a claim noun right
+		// before "is" or the phrase
+		subj := j
+		if beWords[w] && j > 0 {
+			subj = j - 1
+		}
+		if _, noun := claimNouns[toks[subj].Lower]; !noun {
+			return
+		}
+	}
 	switch {
 	case beWords[w] || strings.HasSuffix(w, "'s") || w == "there",
 		(w == "has" || w == "have" || w == "had") && (toks[k].Lower == "no" || toks[k].Lower == "nothing"):
