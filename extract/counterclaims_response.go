@@ -32,9 +32,11 @@ import (
 //     won" / "he lost") and neither is negated; then one shared content word is
 //     enough.
 //
-// An answer need not be marked when the claim answered is about its speaker (opens
-// with a mention of them) and the answer is a negated statement in the first person:
-// "Whitlow said Reyes hid the losses. 'I never hid any losses,' Reyes said."
+// An answer need not be marked when it is negated and either the claim answered
+// accuses its speaker ("Whitlow accused Reyes of hiding the losses. Reyes said he had
+// never hidden any losses": the shape is then accusation) or is about its speaker
+// (opens with a mention of them) and the answer is in the first person: "Whitlow said
+// Reyes hid the losses. 'I never hid any losses,' Reyes said."
 //
 // Both claims must be claims of attributions with a speaker, by different speakers.
 // The answer's speaker is the disputer, the earlier claim the claim disputed, the
@@ -247,7 +249,7 @@ func (f *disputeFinder) respondedCounterclaims() {
 			continue
 		}
 		answer := f.answers(b)
-		if !answer && !(wb.negated && firstPerson(b.Text)) {
+		if !answer && !wb.negated {
 			continue
 		}
 		sj := f.sentenceOf(b.Span.Start)
@@ -259,10 +261,16 @@ func (f *disputeFinder) respondedCounterclaims() {
 			if a.Speaker == nil || *a.Speaker == *b.Speaker || a.Origin != "attribution" || a.Span.End > b.Span.Start {
 				continue
 			}
-			if !answer && !f.isAbout(a, *b.Speaker) {
+			accused := a.Accused != nil && *a.Accused == *b.Speaker
+			if !answer && !accused && !(firstPerson(b.Text) && f.isAbout(a, *b.Speaker)) {
 				continue
 			}
-			if contradicting(wordsOfClaim(a.Text), wb) {
+			wa := wordsOfClaim(a.Text)
+			if a.Accused != nil {
+				// "accused Reyes of hiding the losses" states that Reyes hid them
+				wa.finite, wa.infinitive = true, false
+			}
+			if contradicting(wa, wb) {
 				f.counterclaimBy(a, b, counterclaimResponseRule)
 				break
 			}
