@@ -16,8 +16,9 @@ import (
 //
 //   - the answer is marked as one: a counter cue in its cue ("countered",
 //     "insisted"), a contrast marker opening its sentence ("But the company said",
-//     "However, X said"), or a word of response outside its content ("said in
-//     response", "responding to", "fired back");
+//     "However, X said"), a contrast marker between the two claims of one sentence
+//     ("X said A, but Y said B", "while"), or a word of response outside its
+//     content ("said in response", "responding to", "fired back");
 //   - the two claims share at least two content words (not function words,
 //     negations or auxiliaries, inflections folded: "the plant will close" / "the
 //     plant will not close"), and at least half of the content words of the shorter
@@ -262,7 +263,7 @@ func (f *disputeFinder) respondedCounterclaims() {
 				continue
 			}
 			accused := a.Accused != nil && *a.Accused == *b.Speaker
-			if !answer && !accused && !(firstPerson(b.Text) && f.isAbout(a, *b.Speaker)) {
+			if !answer && !accused && !(firstPerson(b.Text) && f.isAbout(a, *b.Speaker)) && !f.contrastBetween(a, b) {
 				continue
 			}
 			wa := wordsOfClaim(a.Text)
@@ -320,6 +321,21 @@ func hasFiniteVerb(toks []scanToken) bool {
 		case subjectStops[w] || beWords[w] || modals[w] || verbBases[w] != "" || strings.HasSuffix(w, "ed") || strings.Contains(w, "'"):
 			return true
 		case k > 0 && strings.HasSuffix(w, "s") && (toks[k-1].Lower == "he" || toks[k-1].Lower == "she" || toks[k-1].Lower == "it"):
+			return true
+		}
+	}
+	return false
+}
+
+// contrastBetween reports whether a contrast marker ("but", "however", "while",
+// "whereas") stands between claims a and b of one sentence: "X said the mill had
+// closed, but Y said it had not".
+func (f *disputeFinder) contrastBetween(a, b *Claim) bool {
+	if f.sentenceOf(a.Span.Start) != f.sentenceOf(b.Span.Start) {
+		return false
+	}
+	for _, t := range f.r.tx.scan(a.Span.End, b.Span.Start) {
+		if t.Kind == 'w' && (contrastMarkers[t.Lower] || t.Lower == "while" || t.Lower == "whereas") {
 			return true
 		}
 	}
