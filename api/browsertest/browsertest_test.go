@@ -166,4 +166,3 @@ func TestInCI(t *testing.T) {
 		assert.Equal(t, tc.want, browsertest.InCI(), "CI=%q", tc.v)
 	}
 }
-
