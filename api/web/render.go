@@ -30,18 +30,18 @@ func parsePages(as assets) (map[string]*template.Template, error) {
 			}
 			return u, nil
 		},
-		"claimURL":   func(id string) string { return "/claims/" + url.PathEscape(id) },
-		"agentURL":   func(id string) string { return "/agents/" + url.PathEscape(id) },
-		"articleURL": func(id string) string { return "/articles/" + url.PathEscape(id) },
-		"date":       formatDate,
-		"plural":     plural,
-		"percent":    func(f float64) string { return strconv.Itoa(int(f*100+0.5)) + "%" },
-		"kindLabel":  kindLabel,
-		"add":        func(a, b int) int { return a + b },
-		"nodeFill":   nodeFill,
-		"mul":        func(a, b int) int { return a * b },
+		"claimURL":    func(id string) string { return "/claims/" + url.PathEscape(id) },
+		"agentURL":    func(id string) string { return "/agents/" + url.PathEscape(id) },
+		"articleURL":  func(id string) string { return "/articles/" + url.PathEscape(id) },
+		"date":        formatDate,
+		"plural":      plural,
+		"percent":     func(f float64) string { return strconv.Itoa(int(f*100+0.5)) + "%" },
+		"kindLabel":   kindLabel,
+		"add":         func(a, b int) int { return a + b },
+		"nodeFill":    nodeFill,
+		"mul":         func(a, b int) int { return a * b },
 		"inlineGraph": func(g *svgGraph) graphDoc { return graphDoc{Graph: g} },
-		"nodeKinds":  func() any { return nodeKinds },
+		"nodeKinds":   func() any { return nodeKinds },
 	}
 	pages := map[string]*template.Template{}
 	for _, name := range pageNames {
