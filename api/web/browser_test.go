@@ -2,7 +2,6 @@ package web_test
 
 import (
 	"flag"
-	"fmt"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -112,11 +111,8 @@ func TestMissionExampleInTheBrowser(t *testing.T) {
 	assert.True(t, strings.HasPrefix(oembed, "/oembed?format=json&url="+url.QueryEscape(srv.URL+"/claims/")), oembed)
 	cleanEvents(t, tab)
 
-	dir := t.TempDir()
-	if *updateShots {
-		dir = filepath.Join("..", "docs")
-	}
-	tab.Screenshot(filepath.Join(dir, "web-mission-claim.png"), false)
+	shot := tab.Screenshot(filepath.Join(t.TempDir(), "mission-claim.png"), false)
+	assert.Greater(t, len(shot), 1000)
 	t.Logf("mission example end to end: %s", time.Since(start).Round(time.Millisecond))
 }
 
@@ -257,6 +253,30 @@ func TestPagesWorkWithoutJavaScript(t *testing.T) {
 	assert.Contains(t, tab.Text("ol.claims"), "68,800")
 }
 
+// TestPhoneAndPrint checks that every page type fits a phone's width (nothing but
+// the marked scroll regions scrolls sideways) and that print drops the navigation
+// and the search form.
+func TestPhoneAndPrint(t *testing.T) {
+	srv := seedServer(t)
+	paths := pageTypes(t, srv)
+	b := browsertest.NewBrowser(t)
+	phone := b.NewTab(t, browsertest.TabOptions{Width: 360, Height: 740, Mobile: true})
+	print := b.NewTab(t, browsertest.TabOptions{Print: true})
+	for name, p := range paths {
+		phone.Navigate(srv.URL + p)
+		var fit struct{ Scroll, Inner int }
+		phone.Eval(`({Scroll: document.documentElement.scrollWidth, Inner: window.innerWidth})`, &fit)
+		assert.LessOrEqual(t, fit.Scroll, fit.Inner, "%s: the page is wider than the phone", name)
+
+		print.Navigate(srv.URL + p)
+		var hidden []string
+		print.Eval(`[...document.querySelectorAll("header.site nav, form.search, .pager, footer.site")].map(e => getComputedStyle(e).display)`, &hidden)
+		for _, d := range hidden {
+			assert.Equal(t, "none", d, "%s: printed navigation", name)
+		}
+	}
+}
+
 // TestScreenshots takes the README's screenshots: the search results, an article's
 // highlights and the claim page in the dark theme and on a phone. They go to api/docs
 // with -screenshots, else to a temporary directory (still checked to be PNGs).
@@ -273,16 +293,19 @@ func TestScreenshots(t *testing.T) {
 		full       bool
 	}{
 		{"web-search.png", "/?q=" + url.QueryEscape("Palestinians"), browsertest.TabOptions{Width: 1000, Height: 640}, false},
-		{"web-claim-dark.png", "/claims/" + st.ClaimToll68800, browsertest.TabOptions{Width: 1000, Height: 1500, Dark: true}, false},
+		{"web-claim-dark.png", "/claims/" + st.ClaimToll68800, browsertest.TabOptions{Width: 1000, Height: 1200, Dark: true}, false},
 		{"web-article.png", "/articles/" + st.Article2, browsertest.TabOptions{Width: 1000, Height: 900}, false},
 		{"web-phone.png", "/claims/" + st.ClaimToll68800, browsertest.TabOptions{Width: 390, Height: 844, Mobile: true}, false},
+		{"web-graph.png", "/claims/" + st.ClaimToll68800 + "/graph.svg", browsertest.TabOptions{Width: 1000, Height: 796}, false},
 	}
 	for _, s := range shots {
 		tab := b.NewTab(t, s.o)
 		tab.Navigate(srv.URL + s.path)
 		png := tab.Screenshot(filepath.Join(dir, s.file), s.full)
 		assert.Greater(t, len(png), 1000, s.file)
-		cleanEvents(t, tab)
+		if !strings.HasSuffix(s.path, ".svg") { // a bare SVG document has no favicon link
+			cleanEvents(t, tab)
+		}
 	}
 	if *updateShots {
 		for _, s := range shots {
@@ -291,5 +314,4 @@ func TestScreenshots(t *testing.T) {
 			t.Logf("%s: %d KB", s.file, fi.Size()/1024)
 		}
 	}
-	_ = fmt.Sprint()
 }

@@ -14,8 +14,10 @@ import (
 const (
 	graphDepth  = 2
 	graphLimit  = 40
-	graphSize   = 760.0
-	graphRing   = 175.0
+	graphWidth  = 1000.0 // room for labels left and right of the rings
+	graphHeight = 760.0
+	graphLegend = 36.0
+	graphRing   = 165.0
 	labelRunes  = 24
 	nodeRadius  = 11.0
 	rootRadius  = 17.0
@@ -46,7 +48,9 @@ type svgEdge struct {
 
 // svgGraph is the drawing of a claim's neighbourhood.
 type svgGraph struct {
-	Size      float64
+	// Width and Height are the drawing's size; LegendY is the baseline of the
+	// legend under it.
+	Width, Height, LegendY float64
 	Nodes     []svgNode
 	Edges     []svgEdge
 	Truncated bool
@@ -65,7 +69,8 @@ var nodeKinds = []struct{ Label, Name string }{
 
 // layoutGraph places the nodes of a subgraph around its root.
 func layoutGraph(sg *graph.Subgraph, rootID, title string) *svgGraph {
-	g := &svgGraph{Size: graphSize, Truncated: sg.Truncated, Title: title}
+	g := &svgGraph{Width: graphWidth, Height: graphHeight + graphLegend, LegendY: graphHeight + graphLegend/2 + 4,
+		Truncated: sg.Truncated, Title: title}
 	adj := map[string][]string{}
 	for _, e := range sg.Edges {
 		adj[e.From] = append(adj[e.From], e.To)
@@ -106,12 +111,12 @@ func layoutGraph(sg *graph.Subgraph, rootID, title string) *svgGraph {
 		rings[d] = append(rings[d], n.ID)
 		maxRing = max(maxRing, d)
 	}
-	c := graphSize / 2
-	pos := map[string][2]float64{rootID: {c, c}}
+	cx, cy := graphWidth/2, graphHeight/2
+	pos := map[string][2]float64{rootID: {cx, cy}}
 	angle := map[string]float64{}
 	ring := graphRing
 	if maxRing > 2 {
-		ring = (graphSize/2 - 60) / float64(maxRing)
+		ring = (graphHeight/2 - 40) / float64(maxRing)
 	}
 	for d := 1; d <= maxRing; d++ {
 		ids := rings[d]
@@ -124,10 +129,27 @@ func layoutGraph(sg *graph.Subgraph, rootID, title string) *svgGraph {
 				return a.ID < b.ID
 			})
 		} else {
+			// Place each node near the mean direction of its neighbours on the ring
+			// inside, which keeps edges short and crossings few.
+			pref := map[string]float64{}
+			for _, id := range ids {
+				var sx, sy float64
+				for _, nb := range adj[id] {
+					if dist[nb] == d-1 {
+						sx += math.Cos(angle[nb])
+						sy += math.Sin(angle[nb])
+					}
+				}
+				a := math.Atan2(sy, sx)
+				if sx == 0 && sy == 0 {
+					a = angle[parent[id]]
+				}
+				// Measure from the top, where the ring's first slot is.
+				pref[id] = math.Mod(a+math.Pi/2+4*math.Pi, 2*math.Pi)
+			}
 			sort.SliceStable(ids, func(i, j int) bool {
-				ai, aj := angle[parent[ids[i]]], angle[parent[ids[j]]]
-				if ai != aj {
-					return ai < aj
+				if pref[ids[i]] != pref[ids[j]] {
+					return pref[ids[i]] < pref[ids[j]]
 				}
 				return ids[i] < ids[j]
 			})
@@ -143,7 +165,7 @@ func layoutGraph(sg *graph.Subgraph, rootID, title string) *svgGraph {
 		for i, id := range ids {
 			a := offset + step*float64(i)
 			angle[id] = a
-			pos[id] = [2]float64{c + r*math.Cos(a), c + r*math.Sin(a)}
+			pos[id] = [2]float64{cx + r*math.Cos(a), cy + r*math.Sin(a)}
 		}
 	}
 	for _, e := range sg.Edges {
@@ -167,10 +189,13 @@ func layoutGraph(sg *graph.Subgraph, rootID, title string) *svgGraph {
 		case sn.Root:
 			sn.R = rootRadius
 		case n.Label == graph.LabelStatement:
-			sn.R = smallRadius
+			// Statements are the joints between a claim and its speakers and
+			// articles: small and unlabelled (named in their tooltip), to keep the
+			// drawing readable.
+			sn.R, sn.Short = smallRadius, ""
 		}
 		// Labels go outside the ring, away from the centre.
-		dx, dy := p[0]-c, p[1]-c
+		dx, dy := p[0]-cx, p[1]-cy
 		sn.Anchor = "middle"
 		sn.LabelX, sn.LabelY = sn.X, round1(sn.Y+sn.R+14)
 		if !sn.Root {
