@@ -51,10 +51,10 @@ type svgGraph struct {
 	// Width and Height are the drawing's size; LegendY is the baseline of the
 	// legend under it.
 	Width, Height, LegendY float64
-	Nodes     []svgNode
-	Edges     []svgEdge
-	Truncated bool
-	Title     string
+	Nodes                  []svgNode
+	Edges                  []svgEdge
+	Truncated              bool
+	Title                  string
 }
 
 // nodeKinds are the node labels in legend order with how they are named.
