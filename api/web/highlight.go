@@ -19,8 +19,11 @@ const (
 	markMention    = "mention"     // another place an agent is named
 )
 
+// legendEntry explains one mark kind: its class suffix, name and meaning.
+type legendEntry struct{ Kind, Label, Help string }
+
 // legend lists the mark kinds in the order the article page explains them.
-var legend = []struct{ Kind, Label, Help string }{
+var legend = []legendEntry{
 	{markSpeaker, "Speaker", "who is said to have said it"},
 	{markCue, "Cue", "the words that attribute it: said, according to"},
 	{markContent, "Content", "what was said"},

@@ -658,7 +658,7 @@ type articlePage struct {
 	layoutData
 	Article    articleView
 	Pieces     []piece
-	Legend     any
+	Legend     []legendEntry
 	Part       int
 	Parts      []partLink
 	PrevURL    string
