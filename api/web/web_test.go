@@ -326,16 +326,19 @@ func TestGoldenGraphSVG(t *testing.T) {
 	assert.Contains(t, p.body, `class="node node-Claim node-root"`)
 }
 
-// hugeArticle is an article of about n code points with a statement every few
-// sentences, written as a bundle (extraction of such a text is another package's
-// concern; this tests that the page stays bounded).
+// hugeArticle is an article of about n bytes with a statement in every seventh
+// sentence, written as a bundle (extracting such a text is another package's
+// concern; this tests that the page stays bounded). Spans are counted while the text
+// is written, in code points (the text is ASCII).
 func hugeArticle(n int) *graph.ArticleGraph {
 	var b strings.Builder
-	var sentences []string
+	type sent struct{ start, end int }
+	var sents []sent
 	for i := 0; b.Len() < n; i++ {
-		s := fmt.Sprintf("Officials said that %d people were counted in district %d. ", i+1, i)
-		sentences = append(sentences, s)
-		b.WriteString(s)
+		start := b.Len()
+		fmt.Fprintf(&b, "Officials said that %d people were counted in district %d.", i+1, i)
+		sents = append(sents, sent{start, b.Len()})
+		b.WriteString(" ")
 		if i%10 == 9 {
 			b.WriteString("\n\n")
 		}
@@ -347,15 +350,18 @@ func hugeArticle(n int) *graph.ArticleGraph {
 		Article: graph.Article{ID: id, URL: u, Title: "A very long article", Text: text},
 		Agents:  []graph.Agent{{ID: "ag_officials", Kind: graph.KindGroup, Name: "Officials"}},
 	}
-	for i := 0; i < len(sentences); i += 7 {
-		content := strings.TrimSuffix(strings.TrimPrefix(sentences[i], "Officials said that "), ". ")
-		c := graph.Claim{ID: graph.ClaimID(content), Text: content, Kind: graph.ClaimReportedSpeech}
+	span := func(s, e int) graph.Span { return graph.Span{Start: s, End: e, Text: text[s:e]} }
+	for i := 0; i < len(sents); i += 7 {
+		sn := sents[i]
+		content := span(sn.start+len("Officials said that "), sn.end-1)
+		c := graph.Claim{ID: graph.ClaimID(content.Text), Text: content.Text, Kind: graph.ClaimReportedSpeech}
 		g.Claims = append(g.Claims, c)
-		sent := strings.TrimSpace(sentences[i])
-		// Find the sentence by its unique number.
-		s := st.Stmt(id, text, c.ID, "ag_officials", nil, graph.SpeechReported, "", content, sent)
-		s.Cue = graph.Span{Start: s.Sentence.Start + 10, End: s.Sentence.Start + 14, Text: "said"}
-		g.Statements = append(g.Statements, s)
+		src := span(sn.start, sn.start+len("Officials"))
+		g.Statements = append(g.Statements, graph.Statement{
+			ID: graph.StatementID(id, c.ID, content), ClaimID: c.ID, ArticleID: id, SpeakerID: "ag_officials",
+			Kind: graph.SpeechReported, Cue: span(sn.start+10, sn.start+14), Source: &src, Content: content,
+			Sentence: span(sn.start, sn.end), Confidence: 0.9,
+		})
 	}
 	return g
 }
