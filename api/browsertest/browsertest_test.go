@@ -6,6 +6,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"net/url"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -160,6 +161,35 @@ func TestStartServerLoadsTheSeedCorpus(t *testing.T) {
 	var none graph.Page[graph.ClaimSummary]
 	empty.GetJSON("/v1/claims", &none)
 	assert.Empty(t, none.Items)
+}
+
+// TestServeSiteIsAnotherSite embeds a page of the claimgraph server in a page of
+// ServeSite: the browser sees two sites (the frame's document is not readable from
+// the parent), and the site serves only its exact paths with the given headers.
+func TestServeSiteIsAnotherSite(t *testing.T) {
+	srv := browsertest.StartServer(t, browsertest.ServerOptions{NoCorpus: true})
+	site := browsertest.ServeSite(t, map[string]browsertest.Page{
+		"/embed.html": {
+			Header: http.Header{"X-Test": {"yes"}},
+			Body:   `<!doctype html><html lang="en"><head><title>Host</title></head><body><iframe title="api" src="` + srv.URL + `/healthz"></iframe></body></html>`,
+		},
+	})
+	require.True(t, strings.HasPrefix(site, "http://localhost:"), site)
+	resp, err := http.Get(site + "/embed.html")
+	require.NoError(t, err)
+	resp.Body.Close()
+	assert.Equal(t, "yes", resp.Header.Get("X-Test"))
+	resp, err = http.Get(site + "/other")
+	require.NoError(t, err)
+	resp.Body.Close()
+	assert.Equal(t, http.StatusNotFound, resp.StatusCode)
+
+	b := browsertest.NewBrowser(t)
+	tab := b.NewTab(t, browsertest.TabOptions{})
+	tab.Navigate(site + "/embed.html")
+	var crossOrigin bool
+	tab.Eval(`(() => { try { return document.querySelector("iframe").contentDocument === null } catch (e) { return true } })()`, &crossOrigin)
+	assert.True(t, crossOrigin, "the frame is another origin")
 }
 
 func TestInCI(t *testing.T) {
