@@ -2,6 +2,7 @@ package web
 
 import (
 	"context"
+	"log/slog"
 	"net/http"
 	"net/url"
 	"sort"
@@ -42,22 +43,26 @@ type agentRef struct {
 type names struct {
 	ctx    context.Context
 	store  Store
+	log    *slog.Logger
 	agents map[string]agentRef
 }
 
-func newNames(ctx context.Context, s Store) *names {
-	return &names{ctx: ctx, store: s, agents: map[string]agentRef{}}
+func (a *App) newNames(ctx context.Context) *names {
+	return &names{ctx: ctx, store: a.store, log: a.log, agents: map[string]agentRef{}}
 }
 
 // agent returns the agent with the id, or a reference showing the id when it cannot
-// be read (an agent is never deleted, so that is a store failure, and the page still
-// shows everything else).
+// be read: an agent is never deleted, so that is a store failure, which is logged,
+// and the page still shows everything else.
 func (n *names) agent(id string) agentRef {
 	if a, ok := n.agents[id]; ok {
 		return a
 	}
 	ref := agentRef{ID: id, Name: id}
-	if a, err := n.store.Agent(n.ctx, id); err == nil {
+	a, err := n.store.Agent(n.ctx, id)
+	if err != nil {
+		n.log.WarnContext(n.ctx, "web: an agent named by a claim cannot be read; showing its id", "agent", id, "err", err)
+	} else {
 		ref = agentRef{ID: a.ID, Name: a.Name, Kind: a.Kind}
 	}
 	n.agents[id] = ref
@@ -257,7 +262,7 @@ func (a *App) handleSearch(c *gin.Context) {
 		a.fail(c, err)
 		return
 	}
-	ns := newNames(ctx, a.store)
+	ns := a.newNames(ctx)
 	p.Searched = len(f.values()) > 0
 	p.Results = claimRows(ns, page.Items)
 	base := f.values()
@@ -393,7 +398,7 @@ func (a *App) handleClaim(c *gin.Context) {
 		a.fail(c, err)
 		return
 	}
-	ns := newNames(ctx, a.store)
+	ns := a.newNames(ctx)
 	p := claimPage{
 		layoutData:         layoutData{Title: shorten(prov.Claim.Text, 90), OEmbed: oembedURL(c, id)},
 		Claim:              prov.Claim,
@@ -547,7 +552,7 @@ func (a *App) handleAgent(c *gin.Context) {
 		a.fail(c, err)
 		return
 	}
-	ns := newNames(ctx, a.store)
+	ns := a.newNames(ctx)
 	p := agentPage{layoutData: layoutData{Title: ag.Name}, Agent: *ag, Claims: claimRows(ns, page.Items),
 		SearchURL: "/?speaker=" + queryEscape(id)}
 	counts := map[string]int{}
@@ -712,12 +717,17 @@ func (a *App) handleArticle(c *gin.Context) {
 			part = partOf(d.Sentence.Start)
 		}
 	}
-	ns := newNames(c.Request.Context(), a.store)
+	ns := a.newNames(c.Request.Context())
 	for _, ag := range g.Agents {
 		ns.agents[ag.ID] = agentRef{ID: ag.ID, Name: ag.Name, Kind: ag.Kind}
 	}
 	ref := graph.ArticleRef{ID: g.Article.ID, URL: g.Article.URL, Title: g.Article.Title, Outlet: g.Outlet, Authors: g.Article.Authors, Published: g.Article.Published}
-	p := articlePage{layoutData: layoutData{Title: articleOf(ref).Title, Nav: "articles"}, Article: articleOf(ref), Legend: legend, Part: part, Runes: len(text)}
+	av := articleOf(ref)
+	if g.Article.Title == "" {
+		// The source states no title: name the page by its opening words instead.
+		av.Title = "Untitled: “" + shorten(g.Article.Text, 70) + "”"
+	}
+	p := articlePage{layoutData: layoutData{Title: av.Title, Nav: "articles"}, Article: av, Legend: legend, Part: part, Runes: len(text)}
 	self := "/articles/" + pathEscape(id)
 	partURL := func(n int) string {
 		if n == 1 {

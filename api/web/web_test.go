@@ -190,6 +190,16 @@ func TestPagesAndStatuses(t *testing.T) {
 	}
 }
 
+func TestUntitledArticleIsNamedByItsOpening(t *testing.T) {
+	text := "Gaza today sits between a fragile ceasefire and the terrifying prospect of a return to all-out war. After two years..."
+	g := &graph.ArticleGraph{Article: graph.Article{ID: graph.ArticleID("", text), Text: text}}
+	srv, _ := fixtureApp(t, g)
+	p := get(t, srv, "/articles/"+g.Article.ID)
+	require.Equal(t, 200, p.status)
+	assert.Contains(t, p.body, "<h1>Untitled: “Gaza today sits between a fragile ceasefire and the terrifying…”</h1>")
+	assert.Contains(t, p.body, `<p class="meta"><span><a href="/?article=`+g.Article.ID+`">claims in this article</a></span></p>`, "no stray separator")
+}
+
 func TestSecurityHeaders(t *testing.T) {
 	srv, _ := fixtureApp(t)
 	for _, path := range []string{"/", "/claims/" + st.ClaimToll68800, "/agents/" + st.AgentIsrael, "/articles", "/articles/" + st.Article1, "/claims/c_missing", "/claims/" + st.ClaimToll68800 + "/graph.svg"} {
