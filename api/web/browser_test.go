@@ -186,6 +186,7 @@ func pageTypes(t *testing.T, srv *browsertest.Server) map[string]string {
 		"search":         "/",
 		"search-results": "/?q=" + url.QueryEscape("68,800") + "&disputed=true",
 		"search-empty":   "/?q=zebra",
+		"search-speaker": "/?speaker_name=officials",
 		"claim":          "/claims/" + claim,
 		"claim-fixture":  "/claims/" + st.ClaimToll68800,
 		"agent":          "/agents/ag_gazas-health-ministry",

@@ -96,10 +96,12 @@ func claimRows(ns *names, items []graph.ClaimSummary) []claimRow {
 	return out
 }
 
-// searchForm is the state of the search form.
+// searchForm is the state of the search form. SpeakerName is typed by a person and
+// resolved to the Speaker id filter when it names exactly one agent.
 type searchForm struct {
 	Q, Disputed, HasQuantity, Sort string
 	Speaker, Outlet, Article       string
+	SpeakerName                    string
 	Limit                          int
 }
 
@@ -111,12 +113,22 @@ type filterChip struct {
 type searchPage struct {
 	layoutData
 	Form     searchForm
+	// Candidates are the agents a speaker name matched when it matched several;
+	// Unresolved is set when the name matched none or several (no results shown).
+	Candidates []candidate
+	Unresolved bool
 	Filters  []filterChip
 	Results  []claimRow
 	Searched bool
 	Note     string
 	NextURL  string
 	FirstURL string
+}
+
+// candidate is an agent a typed speaker name matches, with the search it leads to.
+type candidate struct {
+	Agent agentRef
+	URL   string
 }
 
 // values encodes the form as query parameters, leaving out what is unset.
@@ -183,6 +195,10 @@ func parseSearch(v url.Values) (searchForm, graph.ClaimQuery, string, error) {
 	}
 	if f.Article, err = idParam(v, "article", graph.PrefixArticle, "an article"); err != nil {
 		return f, q, "", err
+	}
+	f.SpeakerName = strings.TrimSpace(v.Get("speaker_name"))
+	if len(f.SpeakerName) > maxQueryBytes || !utf8.ValidString(f.SpeakerName) {
+		return f, q, "", badParam("The speaker name is over %d bytes.", maxQueryBytes)
 	}
 	q.SpeakerID, q.OutletID, q.ArticleID = f.Speaker, f.Outlet, f.Article
 	if f.Disputed, q.Disputed, err = boolParam(v, "disputed"); err != nil {
@@ -257,6 +273,19 @@ func (a *App) handleSearch(c *gin.Context) {
 	}
 	ctx := c.Request.Context()
 	p := searchPage{layoutData: layoutData{Title: "Search claims", Nav: "search"}, Form: f, Note: note}
+	if f.SpeakerName != "" && f.Speaker == "" {
+		resolved, err := a.resolveSpeaker(ctx, &p)
+		if err != nil {
+			a.fail(c, err)
+			return
+		}
+		if !resolved {
+			p.Unresolved = true
+			a.render(c, http.StatusOK, "search", p)
+			return
+		}
+		q.SpeakerID, f = p.Form.Speaker, p.Form
+	}
 	page, err := a.store.SearchClaims(ctx, q)
 	if err != nil {
 		a.fail(c, err)
@@ -289,6 +318,43 @@ func (a *App) handleSearch(c *gin.Context) {
 		p.FirstURL = pageURL("/", base)
 	}
 	a.render(c, http.StatusOK, "search", p)
+}
+
+// resolveSpeaker turns the typed speaker name into the speaker filter when it names
+// exactly one agent (by name or alias, every word). Otherwise it explains on the page
+// that nothing or several matched, offering the candidates, and reports false: a
+// search filtered by a name that is not one agent would mislead.
+func (a *App) resolveSpeaker(ctx context.Context, p *searchPage) (bool, error) {
+	name := strings.Map(func(r rune) rune {
+		if strings.ContainsRune(queryOperators, r) {
+			return ' '
+		}
+		return r
+	}, p.Form.SpeakerName)
+	if len(graph.QueryTerms(name)) == 0 {
+		p.Note = "The speaker name has no words to look for."
+		return false, nil
+	}
+	agents, err := a.store.Agents(ctx, graph.AgentQuery{Name: name, Page: graph.PageRequest{Limit: 10}})
+	if err != nil {
+		return false, err
+	}
+	switch len(agents.Items) {
+	case 0:
+		p.Note = "No speaker is named “" + p.Form.SpeakerName + "”."
+		return false, nil
+	case 1:
+		ag := agents.Items[0]
+		p.Form.Speaker, p.Form.SpeakerName = ag.ID, ""
+		return true, nil
+	}
+	p.Note = "Several speakers match “" + p.Form.SpeakerName + "”; choose one."
+	for _, ag := range agents.Items {
+		f := p.Form
+		f.Speaker, f.SpeakerName = ag.ID, ""
+		p.Candidates = append(p.Candidates, candidate{Agent: agentRef{ID: ag.ID, Name: ag.Name, Kind: ag.Kind}, URL: pageURL("/", f.values())})
+	}
+	return false, nil
 }
 
 // articleView is an article's metadata as pages show it.

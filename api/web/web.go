@@ -47,6 +47,7 @@ type Store interface {
 	Provenance(ctx context.Context, claimID string) (*graph.Provenance, error)
 	Contradictions(ctx context.Context, claimID string) (*graph.Contradictions, error)
 	Agent(ctx context.Context, id string) (*graph.Agent, error)
+	Agents(ctx context.Context, q graph.AgentQuery) (graph.Page[graph.Agent], error)
 	AgentClaims(ctx context.Context, agentID string, p graph.PageRequest) (graph.Page[graph.ClaimSummary], error)
 	ArticleGraph(ctx context.Context, id string) (*graph.ArticleGraph, error)
 	Articles(ctx context.Context, q graph.ArticleQuery) (graph.Page[graph.ArticleRef], error)

@@ -112,6 +112,11 @@ func TestSearchFilters(t *testing.T) {
 		{"combined", "has_quantity=true&disputed=false", []string{st.ClaimToll68000}, ""},
 		{"empty form fields are unset", "q=&speaker=&outlet=&article=&disputed=&has_quantity=&sort=", all, ""},
 		{"most reported first", "sort=-statements&limit=1", []string{st.ClaimToll68800}, ""},
+		{"speaker by name", "speaker_name=" + url.QueryEscape("health ministry"), []string{st.ClaimToll68800}, "Speaker: Gaza's Health Ministry"},
+		{"speaker by alias", "speaker_name=Waltz", sorted(st.ClaimForce, st.ClaimUnified), "Speaker: Mike Waltz"},
+		{"unknown speaker name", "speaker_name=zebra", nil, "No speaker is named “zebra”."},
+		{"ambiguous speaker name", "speaker_name=officials", nil, "Several speakers match “officials”; choose one. Israeli officials group U.S. officials group"},
+		{"speaker id wins over name", "speaker=" + st.AgentUN + "&speaker_name=zebra", []string{st.ClaimToll68000}, ""},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			p := get(t, srv, "/?"+tc.query)
