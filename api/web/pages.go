@@ -112,17 +112,17 @@ type filterChip struct {
 
 type searchPage struct {
 	layoutData
-	Form     searchForm
+	Form searchForm
 	// Candidates are the agents a speaker name matched when it matched several;
 	// Unresolved is set when the name matched none or several (no results shown).
 	Candidates []candidate
 	Unresolved bool
-	Filters  []filterChip
-	Results  []claimRow
-	Searched bool
-	Note     string
-	NextURL  string
-	FirstURL string
+	Filters    []filterChip
+	Results    []claimRow
+	Searched   bool
+	Note       string
+	NextURL    string
+	FirstURL   string
 }
 
 // candidate is an agent a typed speaker name matches, with the search it leads to.
