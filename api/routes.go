@@ -4,12 +4,14 @@ import (
 	"net/http"
 
 	"github.com/gin-gonic/gin"
+
+	"github.com/claimgraph/claimgraph/api/web"
 )
 
 // routes registers every route of the API. It is the one place to read what the
 // server answers; the OpenAPI document (openapi.yaml) describes the same set, and
 // TestOpenAPICoversRoutes keeps the two equal.
-func (s *Server) routes() {
+func (s *Server) routes() error {
 	e := s.engine
 	e.Use(withRequestID(), withRecovery(s.log), withLogging(s.log), withHeaders(), withCORS())
 	e.NoRoute(func(c *gin.Context) {
@@ -38,4 +40,8 @@ func (s *Server) routes() {
 		handleIngest(s.deps.Store, s.deps.Ingester, s.deps.MaxBodyBytes, s.deps.MaxConcurrentIngests, s.log))
 	v1.GET("/subgraph", read, handleSubgraph(s.deps.Store, s.log))
 	v1.GET("/export", handleExport(s.deps.Store, s.log))
+
+	// The web app for fact-checkers: HTML pages at /, /claims/{id}, /agents/{id},
+	// /articles (package web; not part of the JSON API or openapi.yaml).
+	return web.Register(e, web.Deps{Store: s.deps.Store, Logger: s.log, Timeout: s.deps.RequestTimeout})
 }

@@ -79,7 +79,8 @@ type Server struct {
 	log    *slog.Logger
 }
 
-// New builds the API handler. It fails only on a malformed TrustedProxies entry.
+// New builds the API handler. It fails only on a malformed TrustedProxies entry (or
+// broken embedded web templates, which the tests of package web catch).
 func New(deps Deps) (*Server, error) {
 	if deps.Logger == nil {
 		deps.Logger = slog.New(slog.NewTextHandler(io.Discard, nil))
@@ -112,7 +113,9 @@ func New(deps Deps) (*Server, error) {
 		return nil, err
 	}
 	s := &Server{engine: e, deps: deps, log: deps.Logger}
-	s.routes()
+	if err := s.routes(); err != nil {
+		return nil, err
+	}
 	return s, nil
 }
 
