@@ -4,7 +4,9 @@ import (
 	"context"
 	"encoding/base64"
 	"encoding/json"
+	"math"
 	"sort"
+	"unicode/utf8"
 )
 
 // Page sizes for every listing.
@@ -48,6 +50,14 @@ type Cursor struct {
 	N   int    `json:"n,omitempty"` // the last item's numeric sort key, when sorting by count
 }
 
+// Bounds of a cursor's fields. No store issues a cursor past them: a count is a
+// statement count, which the embedded store keeps in 32 bits, and a key is an id. A
+// crafted cursor beyond them is refused (EINVALID) rather than wrapped or truncated.
+const (
+	MaxCursorCount  = math.MaxUint32
+	MaxCursorKeyLen = 256
+)
+
 // EncodeCursor turns a cursor into an opaque, URL-safe string.
 func EncodeCursor(c Cursor) string {
 	b, _ := json.Marshal(c)
@@ -62,7 +72,8 @@ func DecodeCursor(s string) (Cursor, error) {
 		return c, nil
 	}
 	b, err := base64.RawURLEncoding.DecodeString(s)
-	if err != nil || json.Unmarshal(b, &c) != nil || c.Key == "" || c.N < 0 {
+	if err != nil || json.Unmarshal(b, &c) != nil || c.Key == "" || c.N < 0 || c.N > MaxCursorCount ||
+		len(c.Key) > MaxCursorKeyLen || !utf8.ValidString(c.Key) {
 		return Cursor{}, Errorf(EINVALID, "cursor %q is not valid: pass back the next_cursor of a previous page", truncate(s, 40))
 	}
 	return c, nil
