@@ -29,6 +29,10 @@ type (
 	articleGraphReader interface {
 		ArticleGraph(ctx context.Context, id string) (*graph.ArticleGraph, error)
 	}
+	ingestStore interface {
+		articleGraphReader
+		articleReader
+	}
 )
 
 // handleArticles serves GET /v1/articles: articles without their text, by id.
@@ -92,8 +96,10 @@ func handleArticle(store articleGraphReader, log *slog.Logger) gin.HandlerFunc {
 
 // articleView lays out an article graph with its spans.
 func articleView(g *graph.ArticleGraph) *ArticleView {
+	art := g.Article
+	art.Writer = "" // a key's name is for admins (the audit log), not for public reads
 	v := &ArticleView{
-		Article: g.Article, Outlet: g.Outlet, Agents: g.Agents, Claims: g.Claims,
+		Article: art, Outlet: g.Outlet, Agents: g.Agents, Claims: g.Claims,
 		Statements: g.Statements, Disputes: g.Disputes, Links: g.Links, Mentions: g.Mentions,
 	}
 	runes := []rune(g.Article.Text)
@@ -221,8 +227,13 @@ type IngestResponse struct {
 // deadline, so the ingest runs beside the handler: at the deadline the client gets 504
 // while the work finishes (or stops) in the background, still holding its slot, so
 // that slow articles cannot pile up.
-func handleIngest(store articleGraphReader, ing ArticleIngester, maxBody int64, maxConcurrent int, log *slog.Logger) gin.HandlerFunc {
+//
+// A key of scope ingest replaces only an article it wrote itself (checkOwner): the
+// check and the write hold the article's lock, so another write of the same article
+// cannot slip between them in this process.
+func handleIngest(store ingestStore, ing ArticleIngester, maxBody int64, maxConcurrent int, log *slog.Logger) gin.HandlerFunc {
 	slots := make(chan struct{}, maxConcurrent)
+	var locks articleLocks
 	return func(c *gin.Context) {
 		if err := checkParams(c.Request.URL.Query()); err != nil {
 			writeError(c, log, err)
@@ -243,9 +254,26 @@ func handleIngest(store articleGraphReader, ing ArticleIngester, maxBody int64, 
 			return
 		}
 		ctx := c.Request.Context()
+		who, _ := principal(c)
+		art.Writer = who.Name
+		articleID := graph.ArticleID(strings.TrimSpace(art.URL), art.Text)
+		noteAudit(c, articleID, "")
+		unlock, err := locks.lock(ctx, articleID)
+		if err != nil {
+			c.Header("Retry-After", "10")
+			writeProblem(c, http.StatusServiceUnavailable, "", "The article is being written by another request; retry later.")
+			return
+		}
+		replaces, err := checkOwner(ctx, store, who, art)
+		if err != nil {
+			unlock()
+			writeError(c, log, err)
+			return
+		}
 		select {
 		case slots <- struct{}{}:
 		case <-ctx.Done():
+			unlock()
 			c.Header("Retry-After", "10")
 			writeProblem(c, http.StatusServiceUnavailable, "", "The server is busy ingesting other articles; retry later.")
 			return
@@ -257,6 +285,7 @@ func handleIngest(store articleGraphReader, ing ArticleIngester, maxBody int64, 
 		done := make(chan outcome, 1)
 		rid := requestID(c)
 		go func() {
+			defer unlock()
 			defer func() { <-slots }()
 			defer func() {
 				if rec := recover(); rec != nil {
@@ -300,6 +329,9 @@ func handleIngest(store articleGraphReader, ing ArticleIngester, maxBody int64, 
 		status := http.StatusOK
 		if res.Created {
 			status = http.StatusCreated
+			if replaces {
+				noteAudit(c, res.ArticleID, graph.OutcomeReplaced)
+			}
 		}
 		c.Header("Location", "/v1/articles/"+url.PathEscape(res.ArticleID))
 		writeJSON(c, status, out)
@@ -332,6 +364,9 @@ func decodeIngest(r *http.Request, maxBody int64) (*IngestRequest, error) {
 		}
 		return nil, badRequest("", "The request body could not be read.")
 	}
+	if err := refuseNulls(body); err != nil {
+		return nil, err
+	}
 	dec := json.NewDecoder(bytes.NewReader(body))
 	dec.DisallowUnknownFields()
 	var req IngestRequest
@@ -345,6 +380,28 @@ func decodeIngest(r *http.Request, maxBody int64) (*IngestRequest, error) {
 		return nil, badRequest("", "The body holds more than one JSON value; send one object.")
 	}
 	return &req, nil
+}
+
+// refuseNulls refuses a body object with a null member: every field is a string or an
+// array of strings, and a null would otherwise read as "not given" silently. Bodies
+// that are not objects are left for the decoder to refuse.
+func refuseNulls(body []byte) error {
+	var fields map[string]json.RawMessage
+	if json.Unmarshal(body, &fields) != nil {
+		return nil
+	}
+	names := make([]string, 0, len(fields))
+	for k, v := range fields {
+		if string(bytes.TrimSpace(v)) == "null" {
+			names = append(names, k)
+		}
+	}
+	if len(names) == 0 {
+		return nil
+	}
+	sort.Strings(names)
+	f := safeField(names[0])
+	return badRequest(f, fmt.Sprintf("Field %q is null; leave it out instead, or give a value.", f))
 }
 
 // jsonError turns a decoding error into a 400 that names the field when there is one.
