@@ -13,8 +13,10 @@ import (
 	"net/url"
 	"runtime/debug"
 	"sort"
+	"regexp"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/gin-gonic/gin"
 
@@ -437,33 +439,68 @@ func jsonTypeName(goType string) string {
 	return goType
 }
 
+// Limits of the ingest body's fields, in characters as the OpenAPI document counts
+// them.
+const (
+	maxIDFieldChars = 200
+	maxURLChars     = 2000
+	maxTitleChars   = 1000
+	maxOutletChars  = 200
+	maxAuthors      = 100
+	maxAuthorChars  = 200
+)
+
+// Patterns of the ingest body's fields, stated alike in the OpenAPI document (a test
+// keeps them equal) and read alike by Go, ECMA 262, Python and Rust.
+const (
+	// URLPattern: empty, or an absolute http(s) URL whose host is made of letters,
+	// digits, sub-delimiters or non-ASCII characters, with an optional port, and whose
+	// path, query and fragment hold printable characters and only well-formed
+	// %-escapes: every such URL parses (net/url).
+	URLPattern = `^(https?://([A-Za-z0-9._~!$&'()*+,;=-]|[^\x00-\x7F])+(:[0-9]*)?([/?#]([!-$&-~]|%[0-9A-Fa-f]{2}|[^\x00-\x7F])*)?)?$`
+	// DatePattern: empty or unknown (no date), YYYY, YYYY-MM or YYYY-MM-DD.
+	DatePattern = `^(unknown|[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?)?$`
+	// NonBlankPattern: holds a character that is not white space (unicode.IsSpace).
+	NonBlankPattern = "[^\t\n\v\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]"
+)
+
+var (
+	validURL      = regexp.MustCompile(URLPattern)
+	validDate     = regexp.MustCompile(DatePattern)
+	validNonBlank = regexp.MustCompile(NonBlankPattern)
+)
+
 // article validates the request and turns it into an ingest input.
 func (r *IngestRequest) article() (graph.ArticleInput, error) {
 	var a graph.ArticleInput
+	chars := utf8.RuneCountInString
 	switch {
-	case strings.TrimSpace(r.Text) == "":
+	case !validNonBlank.MatchString(r.Text):
 		return a, badRequest("text", "text is required and must not be blank.")
 	case len(r.Text) > graph.MaxArticleBytes:
 		return a, &requestError{status: http.StatusRequestEntityTooLarge, field: "text",
 			detail: fmt.Sprintf("text is %d bytes, over the limit of %d.", len(r.Text), graph.MaxArticleBytes)}
-	case len(r.Title) > 1000:
-		return a, badRequest("title", "title is over 1000 bytes.")
-	case len(r.Outlet) > 200:
-		return a, badRequest("outlet", "outlet is over 200 bytes.")
-	case len(r.ID) > 200:
-		return a, badRequest("id", "id is over 200 bytes.")
-	case len(r.Authors) > 100:
-		return a, badRequest("authors", "authors lists over 100 names.")
+	case chars(r.Title) > maxTitleChars:
+		return a, badRequest("title", fmt.Sprintf("title is over %d characters.", maxTitleChars))
+	case chars(r.Outlet) > maxOutletChars:
+		return a, badRequest("outlet", fmt.Sprintf("outlet is over %d characters.", maxOutletChars))
+	case chars(r.ID) > maxIDFieldChars:
+		return a, badRequest("id", fmt.Sprintf("id is over %d characters.", maxIDFieldChars))
+	case len(r.Authors) > maxAuthors:
+		return a, badRequest("authors", fmt.Sprintf("authors lists over %d names.", maxAuthors))
+	case chars(r.URL) > maxURLChars || !validURL.MatchString(r.URL):
+		return a, badRequest("url", "url must be an absolute http or https URL (letters, digits and well-formed %-escapes; no spaces).")
+	case !validDate.MatchString(r.Published):
+		return a, badRequest("published", "published must be YYYY, YYYY-MM or YYYY-MM-DD.")
 	}
 	if r.URL != "" {
-		u, err := url.Parse(r.URL)
-		if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" || len(r.URL) > 2000 {
+		if u, err := url.Parse(r.URL); err != nil || u.Host == "" {
 			return a, badRequest("url", "url must be an absolute http or https URL.")
 		}
 	}
 	for _, au := range r.Authors {
-		if strings.TrimSpace(au) == "" || len(au) > 200 {
-			return a, badRequest("authors", "authors must each be a non-blank name of at most 200 bytes.")
+		if !validNonBlank.MatchString(au) || chars(au) > maxAuthorChars {
+			return a, badRequest("authors", fmt.Sprintf("authors must each be a non-blank name of at most %d characters.", maxAuthorChars))
 		}
 	}
 	d, err := graph.ParseDate(r.Published)

@@ -49,8 +49,8 @@ func (a *Article) Validate() error {
 		return Errorf(EINVALID, "article text is not valid UTF-8")
 	case a.ID == "":
 		return Errorf(EINVALID, "article has no id")
-	case len(a.Title) > 1000:
-		return Errorf(EINVALID, "article title is over 1000 bytes")
+	case utf8.RuneCountInString(a.Title) > 1000:
+		return Errorf(EINVALID, "article title is over 1000 characters")
 	case len(a.Writer) > MaxWriterLen:
 		return Errorf(EINVALID, "article writer name is over %d bytes", MaxWriterLen)
 	}
