@@ -47,9 +47,9 @@ func TestOpenAPIPatternsAreTheServers(t *testing.T) {
 		{"published", ingest["published"].Value.Pattern, DatePattern},
 		{"text", ingest["text"].Value.Pattern, NonBlankPattern},
 		{"authors", ingest["authors"].Value.Items.Value.Pattern, NonBlankPattern},
-		{"agent filter", schema("AgentIDFilter").Pattern, "^" + graph.PrefixAgent},
-		{"article filter", schema("ArticleIDFilter").Pattern, "^" + graph.PrefixArticle},
-		{"outlet filter", schema("OutletIDFilter").Pattern, "^" + graph.PrefixOutlet},
+		{"agent filter", schema("AgentIDFilter").Pattern, IDFilterPattern(graph.PrefixAgent)},
+		{"article filter", schema("ArticleIDFilter").Pattern, IDFilterPattern(graph.PrefixArticle)},
+		{"outlet filter", schema("OutletIDFilter").Pattern, IDFilterPattern(graph.PrefixOutlet)},
 	}
 	for _, tc := range cases {
 		assert.Equal(t, tc.want, tc.got, tc.where)
@@ -64,7 +64,6 @@ func TestOpenAPIPatternsAreTheServers(t *testing.T) {
 		{"q", param("/v1/claims", "GET", "q").MaxLength, maxQueryChars},
 		{"claim id", doc.Components.Parameters["ClaimID"].Value.Schema.Value.MaxLength, maxIDChars},
 		{"subgraph root", param("/v1/subgraph", "GET", "root").MaxLength, maxIDChars},
-		{"agent filter", schema("AgentIDFilter").MaxLength, maxIDChars},
 		{"ingest id", ingest["id"].Value.MaxLength, maxIDFieldChars},
 		{"ingest url", ingest["url"].Value.MaxLength, maxURLChars},
 		{"ingest title", ingest["title"].Value.MaxLength, maxTitleChars},
@@ -89,6 +88,11 @@ func TestPatternsDecideAsTheServer(t *testing.T) {
 	for _, c := range []string{"00000000.c_1", "0000000a.ag_é", "0000000A.c_1", "00000000.c 1", "00000000.", "123", "00000000.c\x7f"} {
 		_, err := graph.DecodeCursor(c)
 		assert.Equal(t, cursor.MatchString(c), err == nil, "cursor %q", c)
+	}
+	agent := regexp.MustCompile(IDFilterPattern(graph.PrefixAgent))
+	for _, id := range []string{"ag_x", "ag_", "a_x", "ag_" + strings.Repeat("é", maxIDChars-3), "ag_" + strings.Repeat("é", maxIDChars-2), "ag_a\nb"} {
+		_, err := parseIDParam(map[string][]string{"speaker": {id}}, "speaker", graph.PrefixAgent, "an agent")
+		assert.Equal(t, agent.MatchString(id), err == nil, "speaker %q", id)
 	}
 	url := regexp.MustCompile(URLPattern)
 	for _, u := range []string{"", "https://example.com", "http://例え.jp/パス?q=1#f", "https://a:8080/x%20y", "https://a/x%zz", "ftp://a", "https://", "https://a b", "https://user@host/", "HTTPS://a"} {

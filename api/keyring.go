@@ -60,12 +60,13 @@ func (kr *Keyring) File() string { return kr.path }
 func (kr *Keyring) Reload() (changed bool, err error) {
 	kr.mu.Lock()
 	defer kr.mu.Unlock()
-	st := stampOf(kr.path)
+	// The version read is remembered even when it is refused, so that a broken file
+	// is reported once, not at every poll, until it changes again.
+	kr.seen = stampOf(kr.path)
 	ks, err := LoadKeys(kr.getenv)
 	if err != nil {
 		return false, err
 	}
-	kr.seen = st
 	old := kr.cur.Swap(ks)
 	return old == nil || !sameKeys(old, ks), nil
 }

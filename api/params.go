@@ -109,6 +109,12 @@ func parseBool(v url.Values, name string) (*bool, error) {
 	return nil, badRequest(name, fmt.Sprintf("%s must be true or false", name))
 }
 
+// IDFilterPattern is the form of an id filter with the given prefix, as the OpenAPI
+// document states it: the prefix and 1 or more characters, maxIDChars in all.
+func IDFilterPattern(prefix string) string {
+	return fmt.Sprintf(`^%s[\s\S]{1,%d}$`, prefix, maxIDChars-len(prefix))
+}
+
 // parseIDParam reads an optional id filter that must carry the given prefix.
 func parseIDParam(v url.Values, name, prefix, what string) (string, error) {
 	s := v.Get(name)
