@@ -85,7 +85,7 @@ func TestPatternsDecideAsTheServer(t *testing.T) {
 		assert.Equal(t, query.MatchString(q), err == nil, "q %q", q)
 	}
 	cursor := regexp.MustCompile(graph.CursorPattern)
-	for _, c := range []string{"00000000.c_1", "0000000a.ag_é", "0000000A.c_1", "00000000.c 1", "00000000.", "123", "00000000.c\x7f"} {
+	for _, c := range []string{"", "00000000.c_1", "0000000a.ag_é", "0000000A.c_1", "00000000.c 1", "00000000.", "123", "00000000.c\x7f"} {
 		_, err := graph.DecodeCursor(c)
 		assert.Equal(t, cursor.MatchString(c), err == nil, "cursor %q", c)
 	}

@@ -84,8 +84,8 @@ func parsePage(v url.Values) (graph.PageRequest, error) {
 		}
 		p.Limit = n
 	}
-	if s := v.Get("cursor"); s != "" || v.Has("cursor") {
-		if _, err := graph.DecodeCursor(s); err != nil || s == "" {
+	if s := v.Get("cursor"); s != "" { // an empty cursor is the first page
+		if _, err := graph.DecodeCursor(s); err != nil {
 			return p, badRequest("cursor", graph.ErrorMessage(err))
 		}
 		p.Cursor = s

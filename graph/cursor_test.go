@@ -31,7 +31,7 @@ func TestDecodeCursor(t *testing.T) {
 		assert.Equal(t, c, got)
 	}
 	// Strings of the form that no store made are positions all the same.
-	for _, s := range []string{"00000000.!", "ffffffff.~", "0000abcd.zzz", "00000000.\u00a0"} {
+	for _, s := range []string{"", "00000000.!", "ffffffff.~", "0000abcd.zzz", "00000000.\u00a0"} {
 		require.Regexp(t, form, s)
 		_, err := DecodeCursor(s)
 		assert.NoError(t, err, s)

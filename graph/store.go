@@ -62,9 +62,10 @@ const (
 // CursorPattern is the form of every cursor, as a regular expression that Go, ECMA
 // 262, Python and Rust read alike (the OpenAPI document states it): the count as 8
 // lowercase hex digits, a dot, and the key, 1 to 256 characters none of which is an
-// ASCII control character or a space. Every string of this form is a cursor that the
-// listings accept: a key that is no id is a position between ids like any other.
-const CursorPattern = `^[0-9a-f]{8}\.[^\x00-\x20\x7F]{1,256}$`
+// ASCII control character or a space; or empty, the first page. Every string of this
+// form is a cursor that the listings accept: a key that is no id is a position between
+// ids like any other.
+const CursorPattern = `^([0-9a-f]{8}\.[^\x00-\x20\x7F]{1,256})?$`
 
 // EncodeCursor turns a cursor into its URL-safe text form (CursorPattern). Keys are
 // ids, which hold no space or control character.
