@@ -233,7 +233,10 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	wctx, stopWatch := context.WithCancel(ctx)
 	defer stopWatch()
 	go keys.Watch(wctx, cfg.KeysPoll, log)
-	go reloadOnHangup(wctx, keys, log)
+	hup := make(chan os.Signal, 1)
+	signal.Notify(hup, syscall.SIGHUP) // before the listening line: a SIGHUP after it reloads
+	defer signal.Stop(hup)
+	go reloadOnHangup(wctx, hup, keys, log)
 
 	errc := make(chan error, 1)
 	go func() { errc <- httpSrv.Serve(ln) }()
@@ -257,11 +260,8 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	return nil
 }
 
-// reloadOnHangup re-reads the API keys on every SIGHUP until ctx ends.
-func reloadOnHangup(ctx context.Context, keys *api.Keyring, log *slog.Logger) {
-	hup := make(chan os.Signal, 1)
-	signal.Notify(hup, syscall.SIGHUP)
-	defer signal.Stop(hup)
+// reloadOnHangup re-reads the API keys on every signal of hup (SIGHUP) until ctx ends.
+func reloadOnHangup(ctx context.Context, hup <-chan os.Signal, keys *api.Keyring, log *slog.Logger) {
 	for {
 		select {
 		case <-ctx.Done():
