@@ -49,5 +49,7 @@ if [ ! -e "$stamp" ]; then
 	touch "$stamp"
 fi
 
-cd "$here"
+# schemathesis keeps its example database (.schemathesis/) in the working directory: the
+# venv's, which git ignores, never the source tree.
+cd "$venv"
 exec "$venv/bin/schemathesis" --config-file "$here/schemathesis.toml" run "$base/openapi.json" "$@"
