@@ -11,6 +11,7 @@ require (
 	github.com/stretchr/testify v1.12.1
 	go.etcd.io/bbolt v1.5.0
 	golang.org/x/text v0.34.0
+	golang.org/x/time v0.16.0
 )
 
 require (

@@ -11,10 +11,12 @@ import (
 	"mime"
 	"net/http"
 	"net/url"
+	"regexp"
 	"runtime/debug"
 	"sort"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/gin-gonic/gin"
 
@@ -28,6 +30,10 @@ type (
 	}
 	articleGraphReader interface {
 		ArticleGraph(ctx context.Context, id string) (*graph.ArticleGraph, error)
+	}
+	ingestStore interface {
+		articleGraphReader
+		articleReader
 	}
 )
 
@@ -92,8 +98,10 @@ func handleArticle(store articleGraphReader, log *slog.Logger) gin.HandlerFunc {
 
 // articleView lays out an article graph with its spans.
 func articleView(g *graph.ArticleGraph) *ArticleView {
+	art := g.Article
+	art.Writer = "" // a key's name is for admins (the audit log), not for public reads
 	v := &ArticleView{
-		Article: g.Article, Outlet: g.Outlet, Agents: g.Agents, Claims: g.Claims,
+		Article: art, Outlet: g.Outlet, Agents: g.Agents, Claims: g.Claims,
 		Statements: g.Statements, Disputes: g.Disputes, Links: g.Links, Mentions: g.Mentions,
 	}
 	runes := []rune(g.Article.Text)
@@ -221,8 +229,13 @@ type IngestResponse struct {
 // deadline, so the ingest runs beside the handler: at the deadline the client gets 504
 // while the work finishes (or stops) in the background, still holding its slot, so
 // that slow articles cannot pile up.
-func handleIngest(store articleGraphReader, ing ArticleIngester, maxBody int64, maxConcurrent int, log *slog.Logger) gin.HandlerFunc {
+//
+// A key of scope ingest replaces only an article it wrote itself (checkOwner): the
+// check and the write hold the article's lock, so another write of the same article
+// cannot slip between them in this process.
+func handleIngest(store ingestStore, ing ArticleIngester, maxBody int64, maxConcurrent int, log *slog.Logger) gin.HandlerFunc {
 	slots := make(chan struct{}, maxConcurrent)
+	var locks articleLocks
 	return func(c *gin.Context) {
 		if err := checkParams(c.Request.URL.Query()); err != nil {
 			writeError(c, log, err)
@@ -243,9 +256,26 @@ func handleIngest(store articleGraphReader, ing ArticleIngester, maxBody int64, 
 			return
 		}
 		ctx := c.Request.Context()
+		who, _ := principal(c)
+		art.Writer = who.Name
+		articleID := graph.ArticleID(strings.TrimSpace(art.URL), art.Text)
+		noteAudit(c, articleID, "")
+		unlock, err := locks.lock(ctx, articleID)
+		if err != nil {
+			c.Header("Retry-After", "10")
+			writeProblem(c, http.StatusServiceUnavailable, "", "The article is being written by another request; retry later.")
+			return
+		}
+		replaces, err := checkOwner(ctx, store, who, art)
+		if err != nil {
+			unlock()
+			writeError(c, log, err)
+			return
+		}
 		select {
 		case slots <- struct{}{}:
 		case <-ctx.Done():
+			unlock()
 			c.Header("Retry-After", "10")
 			writeProblem(c, http.StatusServiceUnavailable, "", "The server is busy ingesting other articles; retry later.")
 			return
@@ -257,6 +287,7 @@ func handleIngest(store articleGraphReader, ing ArticleIngester, maxBody int64, 
 		done := make(chan outcome, 1)
 		rid := requestID(c)
 		go func() {
+			defer unlock()
 			defer func() { <-slots }()
 			defer func() {
 				if rec := recover(); rec != nil {
@@ -300,6 +331,9 @@ func handleIngest(store articleGraphReader, ing ArticleIngester, maxBody int64, 
 		status := http.StatusOK
 		if res.Created {
 			status = http.StatusCreated
+			if replaces {
+				noteAudit(c, res.ArticleID, graph.OutcomeReplaced)
+			}
 		}
 		c.Header("Location", "/v1/articles/"+url.PathEscape(res.ArticleID))
 		writeJSON(c, status, out)
@@ -332,6 +366,9 @@ func decodeIngest(r *http.Request, maxBody int64) (*IngestRequest, error) {
 		}
 		return nil, badRequest("", "The request body could not be read.")
 	}
+	if err := refuseNulls(body); err != nil {
+		return nil, err
+	}
 	dec := json.NewDecoder(bytes.NewReader(body))
 	dec.DisallowUnknownFields()
 	var req IngestRequest
@@ -345,6 +382,28 @@ func decodeIngest(r *http.Request, maxBody int64) (*IngestRequest, error) {
 		return nil, badRequest("", "The body holds more than one JSON value; send one object.")
 	}
 	return &req, nil
+}
+
+// refuseNulls refuses a body object with a null member: every field is a string or an
+// array of strings, and a null would otherwise read as "not given" silently. Bodies
+// that are not objects are left for the decoder to refuse.
+func refuseNulls(body []byte) error {
+	var fields map[string]json.RawMessage
+	if json.Unmarshal(body, &fields) != nil {
+		return nil
+	}
+	names := make([]string, 0, len(fields))
+	for k, v := range fields {
+		if string(bytes.TrimSpace(v)) == "null" {
+			names = append(names, k)
+		}
+	}
+	if len(names) == 0 {
+		return nil
+	}
+	sort.Strings(names)
+	f := safeField(names[0])
+	return badRequest(f, fmt.Sprintf("Field %q is null; leave it out instead, or give a value.", f))
 }
 
 // jsonError turns a decoding error into a 400 that names the field when there is one.
@@ -380,33 +439,68 @@ func jsonTypeName(goType string) string {
 	return goType
 }
 
+// Limits of the ingest body's fields, in characters as the OpenAPI document counts
+// them.
+const (
+	maxIDFieldChars = 200
+	maxURLChars     = 2000
+	maxTitleChars   = 1000
+	maxOutletChars  = 200
+	maxAuthors      = 100
+	maxAuthorChars  = 200
+)
+
+// Patterns of the ingest body's fields, stated alike in the OpenAPI document (a test
+// keeps them equal) and read alike by Go, ECMA 262, Python and Rust.
+const (
+	// URLPattern: empty, or an absolute http(s) URL whose host is made of letters,
+	// digits, sub-delimiters or non-ASCII characters, with an optional port, and whose
+	// path, query and fragment hold printable characters and only well-formed
+	// %-escapes: every such URL parses (net/url).
+	URLPattern = `^(https?://([A-Za-z0-9._~!$&'()*+,;=-]|[^\x00-\x7F])+(:[0-9]*)?([/?#]([!-$&-~]|%[0-9A-Fa-f]{2}|[^\x00-\x7F])*)?)?$`
+	// DatePattern: empty or unknown (no date), YYYY, YYYY-MM or YYYY-MM-DD.
+	DatePattern = `^(unknown|[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?)?$`
+	// NonBlankPattern: holds a character that is not white space (unicode.IsSpace).
+	NonBlankPattern = "[^\t\n\v\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]"
+)
+
+var (
+	validURL      = regexp.MustCompile(URLPattern)
+	validDate     = regexp.MustCompile(DatePattern)
+	validNonBlank = regexp.MustCompile(NonBlankPattern)
+)
+
 // article validates the request and turns it into an ingest input.
 func (r *IngestRequest) article() (graph.ArticleInput, error) {
 	var a graph.ArticleInput
+	chars := utf8.RuneCountInString
 	switch {
-	case strings.TrimSpace(r.Text) == "":
+	case !validNonBlank.MatchString(r.Text):
 		return a, badRequest("text", "text is required and must not be blank.")
 	case len(r.Text) > graph.MaxArticleBytes:
 		return a, &requestError{status: http.StatusRequestEntityTooLarge, field: "text",
 			detail: fmt.Sprintf("text is %d bytes, over the limit of %d.", len(r.Text), graph.MaxArticleBytes)}
-	case len(r.Title) > 1000:
-		return a, badRequest("title", "title is over 1000 bytes.")
-	case len(r.Outlet) > 200:
-		return a, badRequest("outlet", "outlet is over 200 bytes.")
-	case len(r.ID) > 200:
-		return a, badRequest("id", "id is over 200 bytes.")
-	case len(r.Authors) > 100:
-		return a, badRequest("authors", "authors lists over 100 names.")
+	case chars(r.Title) > maxTitleChars:
+		return a, badRequest("title", fmt.Sprintf("title is over %d characters.", maxTitleChars))
+	case chars(r.Outlet) > maxOutletChars:
+		return a, badRequest("outlet", fmt.Sprintf("outlet is over %d characters.", maxOutletChars))
+	case chars(r.ID) > maxIDFieldChars:
+		return a, badRequest("id", fmt.Sprintf("id is over %d characters.", maxIDFieldChars))
+	case len(r.Authors) > maxAuthors:
+		return a, badRequest("authors", fmt.Sprintf("authors lists over %d names.", maxAuthors))
+	case chars(r.URL) > maxURLChars || !validURL.MatchString(r.URL):
+		return a, badRequest("url", "url must be an absolute http or https URL (letters, digits and well-formed %-escapes; no spaces).")
+	case !validDate.MatchString(r.Published):
+		return a, badRequest("published", "published must be YYYY, YYYY-MM or YYYY-MM-DD.")
 	}
 	if r.URL != "" {
-		u, err := url.Parse(r.URL)
-		if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" || len(r.URL) > 2000 {
+		if u, err := url.Parse(r.URL); err != nil || u.Host == "" {
 			return a, badRequest("url", "url must be an absolute http or https URL.")
 		}
 	}
 	for _, au := range r.Authors {
-		if strings.TrimSpace(au) == "" || len(au) > 200 {
-			return a, badRequest("authors", "authors must each be a non-blank name of at most 200 bytes.")
+		if !validNonBlank.MatchString(au) || chars(au) > maxAuthorChars {
+			return a, badRequest("authors", fmt.Sprintf("authors must each be a non-blank name of at most %d characters.", maxAuthorChars))
 		}
 	}
 	d, err := graph.ParseDate(r.Published)

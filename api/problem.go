@@ -24,9 +24,13 @@ const (
 	ProblemMethodNotAllowed = ProblemTypeBase + "method-not-allowed"     // 405
 	ProblemTooLarge         = ProblemTypeBase + "payload-too-large"      // 413
 	ProblemUnsupportedMedia = ProblemTypeBase + "unsupported-media-type" // 415
-	ProblemInternal         = ProblemTypeBase + "internal"               // 500
-	ProblemUnavailable      = ProblemTypeBase + "unavailable"            // 503
-	ProblemTimeout          = ProblemTypeBase + "timeout"                // 504
+	ProblemRateLimited      = ProblemTypeBase + "rate-limited"           // 429
+	// ProblemNotOwner is a 403 for a key that may not replace an article another key
+	// (or no key) wrote: only an admin key may.
+	ProblemNotOwner    = ProblemTypeBase + "article-owned-by-another-key" // 403
+	ProblemInternal    = ProblemTypeBase + "internal"                     // 500
+	ProblemUnavailable = ProblemTypeBase + "unavailable"                  // 503
+	ProblemTimeout     = ProblemTypeBase + "timeout"                      // 504
 )
 
 // problemTitles gives each problem type its fixed, human-readable title.
@@ -38,6 +42,8 @@ var problemTitles = map[string]string{
 	ProblemMethodNotAllowed: "Method not allowed",
 	ProblemTooLarge:         "Payload too large",
 	ProblemUnsupportedMedia: "Unsupported media type",
+	ProblemRateLimited:      "Too many requests",
+	ProblemNotOwner:         "Article written by another key",
 	ProblemInternal:         "Internal error",
 	ProblemUnavailable:      "Service unavailable",
 	ProblemTimeout:          "Request timed out",
@@ -77,15 +83,21 @@ var statusType = map[int]string{
 	http.StatusMethodNotAllowed:      ProblemMethodNotAllowed,
 	http.StatusRequestEntityTooLarge: ProblemTooLarge,
 	http.StatusUnsupportedMediaType:  ProblemUnsupportedMedia,
+	http.StatusTooManyRequests:       ProblemRateLimited,
 	http.StatusInternalServerError:   ProblemInternal,
 	http.StatusServiceUnavailable:    ProblemUnavailable,
 	http.StatusGatewayTimeout:        ProblemTimeout,
 }
 
+// ctxProblemDetail keeps the detail of the problem a request was answered with, for
+// the audit log.
+const ctxProblemDetail = "claimgraph.problem_detail"
+
 // requestError is an error found while reading a request, with the status to answer
 // and the parameter or field it concerns.
 type requestError struct {
 	status int
+	typ    string // "" means the status's own type
 	field  string
 	detail string
 }
@@ -103,6 +115,12 @@ func writeProblem(c *gin.Context, status int, field, detail string) {
 	if !ok {
 		typ = ProblemInternal
 	}
+	writeProblemType(c, status, typ, field, detail)
+}
+
+// writeProblemType answers with a problem of the given status and type, for the
+// statuses that have more than one type (403).
+func writeProblemType(c *gin.Context, status int, typ, field, detail string) {
 	p := Problem{
 		Type:      typ,
 		Title:     problemTitles[typ],
@@ -112,6 +130,7 @@ func writeProblem(c *gin.Context, status int, field, detail string) {
 		RequestID: requestID(c),
 		Field:     field,
 	}
+	c.Set(ctxProblemDetail, detail)
 	c.Header("Cache-Control", "no-store")
 	c.Render(status, problemRender{p})
 	c.Abort()
@@ -122,6 +141,10 @@ func writeProblem(c *gin.Context, status int, field, detail string) {
 func writeError(c *gin.Context, log *slog.Logger, err error) {
 	var re *requestError
 	if errors.As(err, &re) {
+		if re.typ != "" {
+			writeProblemType(c, re.status, re.typ, re.field, re.detail)
+			return
+		}
 		writeProblem(c, re.status, re.field, re.detail)
 		return
 	}

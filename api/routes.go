@@ -2,6 +2,7 @@ package api
 
 import (
 	"net/http"
+	"time"
 
 	"github.com/gin-gonic/gin"
 
@@ -14,6 +15,13 @@ import (
 func (s *Server) routes() error {
 	e := s.engine
 	e.Use(withRequestID(), withRecovery(s.log), withLogging(s.log), withHeaders(), withCORS())
+	keyLimit := func(c *gin.Context) { c.Next() }
+	if rl := s.deps.RateLimits; rl.PerIP > 0 {
+		e.Use(withIPRateLimit(newLimiters(rl.PerIP, rl.PerIPBurst, time.Now)))
+	}
+	if rl := s.deps.RateLimits; rl.PerKey > 0 {
+		keyLimit = withKeyRateLimit(newLimiters(rl.PerKey, rl.KeyBurst, time.Now))
+	}
 	e.NoRoute(func(c *gin.Context) {
 		writeProblem(c, http.StatusNotFound, "", "No route matches "+c.Request.URL.Path+": see /openapi.json for the routes.")
 	})
@@ -36,10 +44,12 @@ func (s *Server) routes() error {
 	v1.GET("/agents/:id/claims", read, handleAgentClaims(s.deps.Store, s.log))
 	v1.GET("/articles", read, handleArticles(s.deps.Store, s.log))
 	v1.GET("/articles/:id", read, handleArticle(s.deps.Store, s.log))
-	v1.POST("/articles", requireKey(s.deps.Keys), withDeadline(s.deps.IngestTimeout),
+	v1.POST("/articles", requireKey(s.deps.Keys, ScopeIngest), keyLimit, withAudit(s.deps.Audit, "article.ingest", s.log),
+		withDeadline(s.deps.IngestTimeout),
 		handleIngest(s.deps.Store, s.deps.Ingester, s.deps.MaxBodyBytes, s.deps.MaxConcurrentIngests, s.log))
 	v1.GET("/subgraph", read, handleSubgraph(s.deps.Store, s.log))
 	v1.GET("/export", handleExport(s.deps.Store, s.log))
+	v1.GET("/audit", requireKey(s.deps.Keys, ScopeAdmin), keyLimit, read, handleAudit(s.deps.Audit, s.log))
 
 	// The web app for fact-checkers: HTML pages at /, /claims/{id}, /agents/{id},
 	// /articles (package web; not part of the JSON API or openapi.yaml).

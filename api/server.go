@@ -51,8 +51,15 @@ type Deps struct {
 	Store graph.Store
 	// Ingester handles POST /v1/articles; nil answers it with 503.
 	Ingester ArticleIngester
-	// Keys are the API keys accepted by POST /v1/articles; empty refuses every key.
-	Keys *KeySet
+	// Keys are the API keys in force (a *KeySet, or a *Keyring that rotates them):
+	// POST /v1/articles needs scope ingest, GET /v1/audit scope admin. Nil or empty
+	// refuses every key.
+	Keys KeySource
+	// Audit keeps the audit log of writes; nil uses Store when it is a graph.Auditor
+	// (both backends are), else writes are not audited and GET /v1/audit answers 503.
+	Audit graph.Auditor
+	// RateLimits bound requests per client IP and per key; zero rates turn them off.
+	RateLimits RateLimits
 	// Logger receives one line per request and the causes of internal errors;
 	// nil discards them.
 	Logger *slog.Logger
@@ -94,8 +101,11 @@ func New(deps Deps) (*Server, error) {
 	if deps.MaxBodyBytes <= 0 {
 		deps.MaxBodyBytes = DefaultMaxBodyBytes
 	}
-	if deps.Keys == nil {
+	if deps.Keys == nil || deps.Keys.Current() == nil {
 		deps.Keys = &KeySet{}
+	}
+	if deps.Audit == nil {
+		deps.Audit, _ = deps.Store.(graph.Auditor)
 	}
 	if deps.MaxConcurrentIngests <= 0 {
 		deps.MaxConcurrentIngests = runtime.GOMAXPROCS(0)

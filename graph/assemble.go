@@ -436,6 +436,7 @@ func NewNode(id, label string, v any) Node {
 	}
 	if label == LabelArticle {
 		delete(props, "text")
+		delete(props, "writer") // a key's name is for admins (the audit log), not for public reads
 	}
 	return Node{ID: id, Label: label, Props: props}
 }

@@ -50,6 +50,10 @@ type Article struct {
 	Published   Date     `json:"published"`
 	Text        string   `json:"text"`
 	ContentHash string   `json:"content_hash"`
+	// Writer names the API key that wrote the article (its configured name, never
+	// its value); empty for articles written otherwise (corpus load, CLI ingest). The
+	// API lets only an admin key replace an article another key wrote.
+	Writer string `json:"writer,omitempty"`
 }
 
 // AgentKind classifies an Agent.

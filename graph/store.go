@@ -2,9 +2,12 @@ package graph
 
 import (
 	"context"
-	"encoding/base64"
-	"encoding/json"
+	"fmt"
+	"math"
 	"sort"
+	"strconv"
+	"strings"
+	"unicode/utf8"
 )
 
 // Page sizes for every listing.
@@ -42,30 +45,60 @@ type Page[T any] struct {
 }
 
 // Cursor is the position after the last item of a page: the sort key of that item.
-// Stores encode it opaquely with EncodeCursor; clients pass it back unchanged.
+// Stores encode it with EncodeCursor; clients pass it back unchanged.
 type Cursor struct {
-	Key string `json:"k"`           // the last item's id
-	N   int    `json:"n,omitempty"` // the last item's numeric sort key, when sorting by count
+	Key string // the last item's id
+	N   int    // the last item's numeric sort key, when sorting by count
 }
 
-// EncodeCursor turns a cursor into an opaque, URL-safe string.
+// Bounds of a cursor's fields. No store issues a cursor past them: a count is a
+// statement count, which the embedded store keeps in 32 bits, and a key is an id. A
+// crafted cursor beyond them is refused (EINVALID) rather than wrapped or truncated.
+const (
+	MaxCursorCount  = math.MaxUint32
+	MaxCursorKeyLen = 256 // characters
+)
+
+// CursorPattern is the form of every cursor, as a regular expression that Go, ECMA
+// 262, Python and Rust read alike (the OpenAPI document states it): the count as 8
+// lowercase hex digits, a dot, and the key, 1 to 256 characters none of which is an
+// ASCII control character or a space; or empty, the first page. Every string of this
+// form is a cursor that the listings accept: a key that is no id is a position between
+// ids like any other.
+const CursorPattern = `^([0-9a-f]{8}\.[^\x00-\x20\x7F]{1,256})?$`
+
+// EncodeCursor turns a cursor into its URL-safe text form (CursorPattern). Keys are
+// ids, which hold no space or control character.
 func EncodeCursor(c Cursor) string {
-	b, _ := json.Marshal(c)
-	return base64.RawURLEncoding.EncodeToString(b)
+	return fmt.Sprintf("%08x.%s", uint32(min(max(c.N, 0), MaxCursorCount)), c.Key)
 }
 
-// DecodeCursor parses a cursor made by EncodeCursor; "" decodes to the zero Cursor.
-// Anything else is an EINVALID error.
+// DecodeCursor parses a cursor of the form CursorPattern; "" decodes to the zero
+// Cursor. Anything else is an EINVALID error.
 func DecodeCursor(s string) (Cursor, error) {
-	var c Cursor
 	if s == "" {
-		return c, nil
+		return Cursor{}, nil
 	}
-	b, err := base64.RawURLEncoding.DecodeString(s)
-	if err != nil || json.Unmarshal(b, &c) != nil || c.Key == "" || c.N < 0 {
+	bad := func() (Cursor, error) {
 		return Cursor{}, Errorf(EINVALID, "cursor %q is not valid: pass back the next_cursor of a previous page", truncate(s, 40))
 	}
-	return c, nil
+	if len(s) < 10 || s[8] != '.' {
+		return bad()
+	}
+	n, err := strconv.ParseUint(s[:8], 16, 32)
+	if err != nil || strings.ToLower(s[:8]) != s[:8] {
+		return bad()
+	}
+	key := s[9:]
+	if !utf8.ValidString(key) || utf8.RuneCountInString(key) > MaxCursorKeyLen {
+		return bad()
+	}
+	for _, r := range key {
+		if r <= 0x20 || r == 0x7F {
+			return bad()
+		}
+	}
+	return Cursor{Key: key, N: int(n)}, nil
 }
 
 func truncate(s string, n int) string {

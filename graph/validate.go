@@ -11,6 +11,9 @@ import (
 // texts are refused rather than truncated: a cut article would give wrong offsets.
 const MaxArticleBytes = 2 << 20
 
+// MaxWriterLen is the longest Article.Writer, in bytes: an API key's name.
+const MaxWriterLen = 64
+
 var datePatterns = map[DatePrecision]*regexp.Regexp{
 	PrecisionYear:  regexp.MustCompile(`^\d{4}$`),
 	PrecisionMonth: regexp.MustCompile(`^\d{4}-(0[1-9]|1[0-2])$`),
@@ -46,8 +49,10 @@ func (a *Article) Validate() error {
 		return Errorf(EINVALID, "article text is not valid UTF-8")
 	case a.ID == "":
 		return Errorf(EINVALID, "article has no id")
-	case len(a.Title) > 1000:
-		return Errorf(EINVALID, "article title is over 1000 bytes")
+	case utf8.RuneCountInString(a.Title) > 1000:
+		return Errorf(EINVALID, "article title is over 1000 characters")
+	case len(a.Writer) > MaxWriterLen:
+		return Errorf(EINVALID, "article writer name is over %d bytes", MaxWriterLen)
 	}
 	if a.URL != "" {
 		u, err := url.Parse(a.URL)

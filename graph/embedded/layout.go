@@ -27,6 +27,7 @@ var (
 	bStmts    = []byte("statements")
 	bDisputes = []byte("disputes")
 	bLinks    = []byte("links")
+	bAudit    = []byte("audit") // audit entry id → AuditEntry JSON (ids sort by time)
 
 	iClaimStmt    = []byte("i_claim_stmt")    // claim · statement
 	iClaimDispute = []byte("i_claim_dispute") // claim · dispute (disputes with a ClaimID)
@@ -47,7 +48,7 @@ var (
 
 	allBuckets = [][]byte{bMeta, bArticles, bTexts, bBundles, bOutlets, bAgents, bClaims, bAgg, bStmts, bDisputes, bLinks,
 		iClaimStmt, iClaimDispute, iClaimLink, iSpeaker, iArticle, iOutlet, iWord, iWordCount, iCounted, iQuantity, iByCount,
-		iClaimN, iOutletArt, iAgentWord, iAgentKind, iAdj}
+		iClaimN, iOutletArt, iAgentWord, iAgentKind, iAdj, bAudit}
 
 	keyVersion = []byte("version")
 	keyStats   = []byte("stats")

@@ -50,6 +50,7 @@ func articleProps(a *graph.Article) map[string]any {
 		"published_precision": optString(string(a.Published.Precision)),
 		"text":                a.Text,
 		"content_hash":        a.ContentHash,
+		"writer":              optString(a.Writer),
 	}
 }
 
@@ -207,6 +208,7 @@ func toArticle(v any) graph.Article {
 		Published:   graph.Date{Value: p.str("published"), Precision: graph.DatePrecision(p.str("published_precision"))},
 		Text:        p.str("text"),
 		ContentHash: p.str("content_hash"),
+		Writer:      p.str("writer"),
 	}
 }
 
