@@ -25,6 +25,7 @@ const (
 	ProblemTooLarge         = ProblemTypeBase + "payload-too-large"      // 413
 	ProblemUnsupportedMedia = ProblemTypeBase + "unsupported-media-type" // 415
 	ProblemInternal         = ProblemTypeBase + "internal"               // 500
+	ProblemNotImplemented   = ProblemTypeBase + "not-implemented"        // 501
 	ProblemUnavailable      = ProblemTypeBase + "unavailable"            // 503
 	ProblemTimeout          = ProblemTypeBase + "timeout"                // 504
 )
@@ -39,6 +40,7 @@ var problemTitles = map[string]string{
 	ProblemTooLarge:         "Payload too large",
 	ProblemUnsupportedMedia: "Unsupported media type",
 	ProblemInternal:         "Internal error",
+	ProblemNotImplemented:   "Not implemented",
 	ProblemUnavailable:      "Service unavailable",
 	ProblemTimeout:          "Request timed out",
 }
@@ -78,6 +80,7 @@ var statusType = map[int]string{
 	http.StatusRequestEntityTooLarge: ProblemTooLarge,
 	http.StatusUnsupportedMediaType:  ProblemUnsupportedMedia,
 	http.StatusInternalServerError:   ProblemInternal,
+	http.StatusNotImplemented:        ProblemNotImplemented,
 	http.StatusServiceUnavailable:    ProblemUnavailable,
 	http.StatusGatewayTimeout:        ProblemTimeout,
 }

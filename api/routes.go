@@ -38,4 +38,11 @@ func (s *Server) routes() {
 		handleIngest(s.deps.Store, s.deps.Ingester, s.deps.MaxBodyBytes, s.deps.MaxConcurrentIngests, s.log))
 	v1.GET("/subgraph", read, handleSubgraph(s.deps.Store, s.log))
 	v1.GET("/export", handleExport(s.deps.Store, s.log))
+
+	// The embeddable widget (package embed): the card as JSON for the web component,
+	// the iframe card, its static files and oEmbed.
+	v1.GET("/claims/:id/card", read, s.widget.CardJSON())
+	e.GET("/embed/claims/:id", read, s.widget.Card())
+	e.GET("/widget/:file", s.widget.Asset())
+	e.GET("/oembed", read, s.widget.OEmbed())
 }
