@@ -49,7 +49,7 @@ func withLogging(log *slog.Logger) gin.HandlerFunc {
 		c.Next()
 		status := c.Writer.Status()
 		level := slog.LevelInfo
-		if status >= 500 {
+		if status >= 500 && status != http.StatusNotImplemented { // 501: a format the client asked for and we lack
 			level = slog.LevelError
 		}
 		route := c.FullPath()

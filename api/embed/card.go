@@ -56,9 +56,11 @@ type CardAgent struct {
 
 // CardArticle is the article a statement or dispute stands in. Fields the source
 // does not state are empty; URL is set only for http and https addresses, so that a
-// stored javascript: or data: URL can never become a link.
+// stored javascript: or data: URL can never become a link. Page is the path of the
+// article's page in the web app, with every span of it highlighted.
 type CardArticle struct {
 	ID        string   `json:"id"`
+	Page      string   `json:"page"`
 	Title     string   `json:"title,omitempty"`
 	URL       string   `json:"url,omitempty"`
 	Outlet    string   `json:"outlet,omitempty"`
@@ -97,6 +99,9 @@ type CardConflict struct {
 
 // PagePath is the path of a claim's page in the web app.
 func PagePath(claimID string) string { return "/claims/" + url.PathEscape(claimID) }
+
+// ArticlePagePath is the path of an article's page in the web app.
+func ArticlePagePath(articleID string) string { return "/articles/" + url.PathEscape(articleID) }
 
 // EmbedPath is the path of a claim's iframe card.
 func EmbedPath(claimID string) string { return "/embed/claims/" + url.PathEscape(claimID) }
@@ -168,7 +173,7 @@ func cardAgent(a graph.Agent) CardAgent {
 }
 
 func cardArticle(a graph.ArticleRef) CardArticle {
-	out := CardArticle{ID: a.ID, Title: a.Title, URL: webURL(a.URL), Published: a.Published.Value, Authors: a.Authors}
+	out := CardArticle{ID: a.ID, Page: ArticlePagePath(a.ID), Title: a.Title, URL: webURL(a.URL), Published: a.Published.Value, Authors: a.Authors}
 	if a.Outlet != nil {
 		out.Outlet = a.Outlet.Name
 	}

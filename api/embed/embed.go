@@ -177,6 +177,9 @@ var cspSource = regexp.MustCompile(`^(\*|'self'|'none'|[a-z][a-z0-9+.-]*:|([a-z]
 // sources (as given in a flag or environment variable) and checks each.
 func ParseFrameAncestors(s string) ([]string, error) {
 	fields := strings.FieldsFunc(s, func(r rune) bool { return r == ',' || r == ' ' || r == '\t' })
+	if len(fields) == 0 {
+		return nil, nil
+	}
 	_, err := frameAncestors(fields)
 	return fields, err
 }

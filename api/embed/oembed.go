@@ -152,11 +152,11 @@ func (h *Handler) parseOEmbed(c *gin.Context) (oembedQuery, error) {
 		return q, &problem{http.StatusBadRequest, "url", "query parameter \"url\" is not a valid URL (UTF-8, at most 2048 bytes)"}
 	}
 	u, err := url.Parse(raw)
-	if err != nil || !u.IsAbs() || u.Host == "" {
+	if err != nil || !u.IsAbs() {
 		return q, &problem{http.StatusBadRequest, "url", "query parameter \"url\" is not an absolute URL"}
 	}
 	notOurs := &problem{http.StatusNotFound, "url", fmt.Sprintf("%s is not a claim page of this server: give a URL of the form %s/claims/{id}", clip(raw, 200), h.origin(c, u))}
-	if u.Scheme != "http" && u.Scheme != "https" || u.User != nil {
+	if u.Scheme != "http" && u.Scheme != "https" || u.Host == "" || u.User != nil {
 		return q, notOurs
 	}
 	if h.publicURL != nil {

@@ -60,9 +60,10 @@ a:focus-visible{outline:2px solid var(--claim-provenance-accent,var(--_accent));
   const plural = (n, one, many) => n + ' ' + (n === 1 ? one : many);
   const list = (items) => Array.isArray(items) ? items : [];
 
-  const article = (a) => {
+  const article = (a, base) => {
     const s = el('span', 'article', 'in ');
-    s.append(anchor(web(a.url || '', location.href), a.title || 'an untitled article', 'article-title', true));
+    const out = web(a.url || '', location.href);
+    s.append(anchor(out || web(a.page || '', base), a.title || 'an untitled article', 'article-title', !!out));
     const meta = [a.outlet, a.published].filter(Boolean).join(', ');
     if (meta) s.append(' (' + meta + ')');
     return s;
@@ -160,14 +161,14 @@ a:focus-visible{outline:2px solid var(--claim-provenance-accent,var(--_accent));
       root.append(section('Said by', 'sources', list(src.items), (li, s) => {
         li.append(el('strong', 'speaker', s.speaker ? s.speaker.name : 'The article itself'));
         if (list(s.via).length) li.append(' ', el('span', 'via', 'through ' + names(s.via)));
-        li.append(' ', article(s.article || {}));
+        li.append(' ', article(s.article || {}, base));
       }, src.more, ['source', 'sources']));
       const dis = card.disputes || {};
       if (list(dis.items).length) {
         root.append(section('Disputed by', 'disputes', dis.items, (li, d) => {
           li.append(el('strong', 'disputer', d.disputer.name), ' ', el('span', 'kind', d.kind + ' it'));
           if (d.evidence) li.append(el('q', 'evidence', d.evidence));
-          li.append(' ', article(d.article || {}));
+          li.append(' ', article(d.article || {}, base));
         }, dis.more, ['dispute', 'disputes']));
       }
       const con = card.conflicts || {};
