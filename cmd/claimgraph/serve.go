@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/claimgraph/claimgraph/api"
+	"github.com/claimgraph/claimgraph/api/embed"
 	"github.com/claimgraph/claimgraph/corpus"
 	"github.com/claimgraph/claimgraph/extract"
 	"github.com/claimgraph/claimgraph/graph"
@@ -36,6 +37,10 @@ type serveConfig struct {
 	IngestTimeout  time.Duration
 	MaxBodyBytes   int64
 	LogFormat      string
+	// FrameAncestors lists the sites allowed to frame the widget's /embed cards
+	// (empty: every site); PublicURL is the server's public origin, for oEmbed.
+	FrameAncestors []string
+	PublicURL      string
 }
 
 // envDefault returns the environment variable's value, or def when it is unset.
@@ -59,6 +64,8 @@ func parseServeFlags(args []string, getenv func(string) string, stderr io.Writer
 	reqTimeout := fs.String("request-timeout", envDefault(getenv, "CLAIMGRAPH_REQUEST_TIMEOUT", api.DefaultRequestTimeout.String()), "deadline of one read request (env CLAIMGRAPH_REQUEST_TIMEOUT)")
 	ingTimeout := fs.String("ingest-timeout", envDefault(getenv, "CLAIMGRAPH_INGEST_TIMEOUT", api.DefaultIngestTimeout.String()), "deadline of one POST /v1/articles (env CLAIMGRAPH_INGEST_TIMEOUT)")
 	maxBody := fs.String("max-body", envDefault(getenv, "CLAIMGRAPH_MAX_BODY_BYTES", strconv.Itoa(api.DefaultMaxBodyBytes)), "largest request body in bytes (env CLAIMGRAPH_MAX_BODY_BYTES)")
+	ancestors := fs.String("frame-ancestors", getenv("CLAIMGRAPH_FRAME_ANCESTORS"), "sites allowed to frame the widget's /embed cards, comma-separated CSP sources such as https://news.example,https://*.example.org (env CLAIMGRAPH_FRAME_ANCESTORS); default every site")
+	fs.StringVar(&c.PublicURL, "public-url", getenv("CLAIMGRAPH_PUBLIC_URL"), "the server's public origin, e.g. https://claims.example.org, by which oEmbed recognizes claim pages (env CLAIMGRAPH_PUBLIC_URL); default the Host of each request")
 	fs.StringVar(&c.LogFormat, "log-format", envDefault(getenv, "CLAIMGRAPH_LOG_FORMAT", "json"), "request log format on stderr: json or text (env CLAIMGRAPH_LOG_FORMAT)")
 	fs.Usage = func() {
 		fmt.Fprintln(stderr, "usage: claimgraph serve [flags]")
@@ -92,6 +99,9 @@ func parseServeFlags(args []string, getenv func(string) string, stderr io.Writer
 		return c, fmt.Errorf("--max-body %q: want a number of bytes, at least 1024", *maxBody)
 	}
 	c.MaxBodyBytes = n
+	if c.FrameAncestors, err = embed.ParseFrameAncestors(*ancestors); err != nil {
+		return c, fmt.Errorf("--frame-ancestors: %v", err)
+	}
 	if c.LogFormat != "json" && c.LogFormat != "text" {
 		return c, fmt.Errorf("--log-format %q: want json or text", c.LogFormat)
 	}
@@ -158,9 +168,12 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		RequestTimeout: cfg.RequestTimeout,
 		IngestTimeout:  cfg.IngestTimeout,
 		MaxBodyBytes:   cfg.MaxBodyBytes,
+
+		EmbedFrameAncestors: cfg.FrameAncestors,
+		PublicURL:           cfg.PublicURL,
 	})
 	if err != nil {
-		return fmt.Errorf("--trusted-proxies: %v", err)
+		return fmt.Errorf("--trusted-proxies, --frame-ancestors or --public-url: %v", err)
 	}
 	ln, err := net.Listen("tcp", cfg.Addr)
 	if err != nil {

@@ -47,8 +47,17 @@ func TestParseServeFlags(t *testing.T) {
 	assert.Equal(t, "127.0.0.1:0", c.Addr, "a flag overrides the environment")
 	assert.Equal(t, time.Second, c.RequestTimeout)
 
+	env["CLAIMGRAPH_FRAME_ANCESTORS"] = "https://news.example, https://*.example.org"
+	env["CLAIMGRAPH_PUBLIC_URL"] = "https://claims.example.org"
+	c, err = parseServeFlags(nil, getenv, io.Discard)
+	require.NoError(t, err)
+	assert.Equal(t, []string{"https://news.example", "https://*.example.org"}, c.FrameAncestors)
+	assert.Equal(t, "https://claims.example.org", c.PublicURL)
+	delete(env, "CLAIMGRAPH_FRAME_ANCESTORS")
+
 	for _, args := range [][]string{
 		{"--request-timeout", "soon"}, {"--request-timeout", "-1s"}, {"--max-body", "10"}, {"--log-format", "xml"}, {"extra"},
+		{"--frame-ancestors", "https://news.example; script-src *"},
 	} {
 		_, err := parseServeFlags(args, getenv, io.Discard)
 		assert.Error(t, err, "%v", args)
