@@ -44,6 +44,7 @@ a:focus-visible{outline:2px solid var(--claim-provenance-accent,var(--_accent));
   };
   // web returns the absolute http(s) URL of s, or '' for anything else (javascript:…).
   const web = (s, base) => {
+    if (!s) return '';
     try {
       const u = new URL(String(s), base);
       return u.protocol === 'https:' || u.protocol === 'http:' ? u.href : '';
