@@ -21,6 +21,7 @@
 p,h3,ul{margin:0}
 [part~=label]{font-size:.8em;font-weight:600;text-transform:uppercase;letter-spacing:.04em;color:var(--claim-provenance-muted,var(--_muted))}
 [part~=claim]{font-size:1.07em;font-weight:600}
+[part~=figures]{margin-top:4px}
 [part~=figures],[part~=more],[part~=footer]{font-size:.87em}
 [part~=figures],[part~=via],[part~=article],[part~=said],[part~=reason],[part~=more],[part~=origins],[part~=message]{color:var(--claim-provenance-muted,var(--_muted))}
 [part~=figure]{color:var(--claim-provenance-fg,var(--_fg))}
