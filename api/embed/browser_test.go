@@ -2,12 +2,14 @@ package embed_test
 
 import (
 	"context"
+	"encoding/json"
 	"flag"
 	"fmt"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -73,10 +75,36 @@ claim-provenance::part(claim) { text-decoration: underline; }
 @media (prefers-color-scheme: dark) { claim-provenance { --claim-provenance-accent: rgb(255, 150, 200); } }
 `
 
+// cmsPage is a page of a CMS that embedded a claim page's URL through oEmbed: the
+// answer's html as it came, and the resizer.
+const cmsPage = `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<title>A CMS page with an oEmbed</title>
+<script src="/host.js"></script>
+</head>
+<body>
+<main>
+<h1>Embedded by URL</h1>
+{{OEMBED}}
+<script async src="{{W}}/widget/embed-resize.js"></script>
+</main>
+</body>
+</html>`
+
 // hostSite serves the host page for one claim, on its own server: another origin,
-// and another site (localhost, while claimgraph is on 127.0.0.1).
+// and another site (localhost, while claimgraph is on 127.0.0.1). At /cms it serves
+// cmsPage with the oEmbed html of the claim page, under a CMS's laxer CSP (inline
+// styles allowed, as oEmbed html carries them).
 func hostSite(t *testing.T, widgetURL, claimID string) string {
 	t.Helper()
+	var o embed.OEmbed
+	res, err := http.Get(widgetURL + "/oembed?url=" + url.QueryEscape(widgetURL+"/claims/"+claimID))
+	require.NoError(t, err)
+	require.NoError(t, json.NewDecoder(res.Body).Decode(&o))
+	res.Body.Close()
+	cms := strings.NewReplacer("{{W}}", widgetURL, "{{OEMBED}}", o.HTML).Replace(cmsPage)
 	page := strings.NewReplacer("{{W}}", widgetURL, "{{ID}}", claimID).Replace(hostPage)
 	u, err := url.Parse(widgetURL)
 	require.NoError(t, err)
@@ -90,6 +118,11 @@ func hostSite(t *testing.T, widgetURL, claimID string) string {
 		})
 	}
 	serve("/{$}", "text/html; charset=utf-8", page)
+	mux.HandleFunc("GET /cms", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		w.Header().Set("Content-Security-Policy", strings.Replace(csp, "style-src 'self'", "style-src 'self' 'unsafe-inline'", 1))
+		_, _ = w.Write([]byte(cms))
+	})
 	serve("/host.js", "text/javascript", hostJS)
 	serve("/host.css", "text/css", hostCSS)
 	mux.HandleFunc("GET /favicon.ico", func(w http.ResponseWriter, r *http.Request) { w.WriteHeader(http.StatusNoContent) })
@@ -297,6 +330,51 @@ func TestWidgetInBrowser(t *testing.T) {
 		})
 	}
 
+	// First render, measured over several loads (the machine may be busy): with the
+	// browser's HTTP cache emptied before each load, and again with it warm.
+	t.Run("first render", func(t *testing.T) {
+		tab := b.NewTab(t, browsertest.TabOptions{Width: 800, Height: 1000})
+		var coldNav, coldEl, warmNav, warmEl, coldFrame, warmFrame []float64
+		for range 7 {
+			tab.Run(chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
+				return tg.Call(ctx, network.CommandClearBrowserCache, nil, nil)
+			}))
+			tab.Navigate(host + "/")
+			w := waitRendered(t, tab)
+			coldNav, coldEl, coldFrame = append(coldNav, w.Rendered.At), append(coldEl, w.Rendered.MS), append(coldFrame, w.Heights[0].At)
+			tab.Navigate(host + "/")
+			w = waitRendered(t, tab)
+			warmNav, warmEl, warmFrame = append(warmNav, w.Rendered.At), append(warmEl, w.Rendered.MS), append(warmFrame, w.Heights[0].At)
+		}
+		t.Logf("first render of <claim-provenance>, median (min–max) of %d loads: empty cache %s after navigation start, %s after the element connected; warm cache %s and %s",
+			len(coldNav), spread(coldNav), spread(coldEl), spread(warmNav), spread(warmEl))
+		t.Logf("iframe card's first posted height, median (min–max): empty cache %s after navigation start; warm cache %s", spread(coldFrame), spread(warmFrame))
+	})
+
+	t.Run("oembed in a CMS page", func(t *testing.T) {
+		tab := b.NewTab(t, browsertest.TabOptions{Width: 800, Height: 1000})
+		tab.Navigate(host + "/cms")
+		tab.Run(chromedp.Poll[chromedp.Void](`window.widget.heights.length > 0 && document.querySelector('iframe').style.height !== ''`,
+			chromedp.WithPollingTimeout(20*time.Second)))
+		var got struct {
+			Sandbox string
+			Height  float64
+			Posted  float64
+		}
+		tab.Eval(`(() => { const f = document.querySelector('iframe'); const h = window.widget.heights;
+			return { sandbox: f.getAttribute('sandbox'), height: f.getBoundingClientRect().height, posted: h[h.length - 1].height }; })()`, &got)
+		assert.Contains(t, got.Sandbox, "allow-scripts")
+		assert.Equal(t, got.Posted, got.Height, "the sandboxed iframe takes the posted height")
+		frame := frameContext(t, tab, s.URL+"/embed/claims/")
+		frameRun(t, frame, chromedp.WaitReady(chromedp.CSS(".disputes")))
+		assert.Equal(t, "Gaza’s Health Ministry", frameRun(t, frame, chromedp.Text(chromedp.CSS(".agent"))))
+		assert.Equal(t, "Israel", frameRun(t, frame, chromedp.Text(chromedp.CSS(".disputes .agent"))))
+		for _, e := range tab.Events() {
+			assert.NotEqual(t, browsertest.EventException, e.Kind, "%v", e)
+			assert.False(t, e.Kind == browsertest.EventLog && e.Level == "error", "%v", e)
+		}
+	})
+
 	t.Run("card page axe", func(t *testing.T) {
 		tab := b.NewTab(t, browsertest.TabOptions{Width: 560, Height: 600})
 		tab.Navigate(s.URL + "/embed/claims/" + id)
@@ -307,6 +385,13 @@ func TestWidgetInBrowser(t *testing.T) {
 			assert.False(t, e.Kind == browsertest.EventLog && strings.Contains(e.Text, "Content Security Policy"), "the card breaks its own CSP: %v", e)
 		}
 	})
+}
+
+// spread formats the median, minimum and maximum of some milliseconds.
+func spread(ms []float64) string {
+	v := slices.Clone(ms)
+	slices.Sort(v)
+	return fmt.Sprintf("%.0f ms (%.0f–%.0f)", v[len(v)/2], v[0], v[len(v)-1])
 }
 
 // oembedHeight is the height oEmbed offers for the claim's iframe at the default
