@@ -272,6 +272,10 @@ func TestWidgetInBrowser(t *testing.T) {
 				assert.True(t, strings.HasPrefix(l, s.URL+"/articles/a_"), "an article without a URL links to its page on claimgraph: %s", l)
 			}
 
+			var cardFetches int
+			tab.Eval(`performance.getEntriesByType('resource').filter((e) => e.name.endsWith('/card')).length`, &cardFetches)
+			assert.Equal(t, 1, cardFetches, "the component fetches its card once")
+
 			// The iframe card, read inside its own target.
 			frame := frameContext(t, tab, s.URL+"/embed/claims/")
 			frameRun(t, frame, chromedp.WaitReady(chromedp.CSS(".disputes")))
@@ -330,6 +334,28 @@ func TestWidgetInBrowser(t *testing.T) {
 		})
 	}
 
+	t.Run("claim attribute", func(t *testing.T) {
+		var other graph.Page[graph.ClaimSummary]
+		s.GetJSON("/v1/claims?q=stabilization+force&limit=1", &other)
+		require.NotEmpty(t, other.Items)
+		tab := b.NewTab(t, browsertest.TabOptions{})
+		tab.Navigate(host + "/")
+		waitRendered(t, tab)
+		next := other.Items[0].Claim
+		tab.Eval(`document.querySelector('claim-provenance').setAttribute('claim', `+jsString(next.ID)+`)`, nil)
+		tab.Run(chromedp.Poll[chromedp.Void](`window.widget.rendered.claim === `+jsString(next.ID), chromedp.WithPollingTimeout(10*time.Second)))
+		var text string
+		tab.Eval(`document.querySelector('claim-provenance').shadowRoot.querySelector('[part~=claim]').textContent`, &text)
+		assert.Equal(t, next.Text, text, "a new claim attribute loads that claim")
+
+		tab.Eval(`document.querySelector('claim-provenance').setAttribute('claim', 'c_0000000000000000')`, nil)
+		tab.Run(chromedp.Poll[chromedp.Void](`document.querySelector('claim-provenance').getAttribute('state') === 'error'`, chromedp.WithPollingTimeout(10*time.Second)))
+		var msg struct{ Shown, Event string }
+		tab.Eval(`({shown: document.querySelector('claim-provenance').shadowRoot.querySelector('[part~=message]').textContent, event: window.widget.error})`, &msg)
+		assert.Contains(t, msg.Shown, "Provenance unavailable")
+		assert.Contains(t, msg.Event, "c_0000000000000000", "the problem's detail reaches the page")
+	})
+
 	// First render, measured over several loads (the machine may be busy): with the
 	// browser's HTTP cache emptied before each load, and again with it warm.
 	t.Run("first render", func(t *testing.T) {
@@ -385,6 +411,12 @@ func TestWidgetInBrowser(t *testing.T) {
 			assert.False(t, e.Kind == browsertest.EventLog && strings.Contains(e.Text, "Content Security Policy"), "the card breaks its own CSP: %v", e)
 		}
 	})
+}
+
+// jsString quotes s as a JavaScript string literal.
+func jsString(s string) string {
+	b, _ := json.Marshal(s)
+	return string(b)
 }
 
 // spread formats the median, minimum and maximum of some milliseconds.

@@ -87,14 +87,17 @@ a:focus-visible{outline:2px solid var(--claim-provenance-accent,var(--_accent));
       this._box.setAttribute('aria-live', 'polite');
       root.append(this._box);
       this._ctl = null;
+      this._live = false;
     }
 
     get claim() { return this.getAttribute('claim') || ''; }
     set claim(v) { this.setAttribute('claim', v); }
 
-    connectedCallback() { this._load(); }
-    disconnectedCallback() { if (this._ctl) this._ctl.abort(); }
-    attributeChangedCallback(_, old, now) { if (old !== now && this.isConnected) this._load(); }
+    // An upgrade reports the initial attributes before connecting: only later changes
+    // reload, so that a card is fetched once.
+    connectedCallback() { this._live = true; this._load(); }
+    disconnectedCallback() { this._live = false; if (this._ctl) this._ctl.abort(); }
+    attributeChangedCallback(_, old, now) { if (old !== now && this._live) this._load(); }
 
     async _load() {
       if (this._ctl) this._ctl.abort();
