@@ -59,6 +59,22 @@ func openStore(t *testing.T, articles ...*graph.ArticleGraph) graph.Store {
 	return s
 }
 
+// openStoreB opens a fresh embedded store holding the Gaza fixture, for benchmarks.
+func openStoreB(b *testing.B) graph.Store {
+	b.Helper()
+	s, err := embedded.Open(b.Context(), filepath.Join(b.TempDir(), "graph.db"), &embedded.Options{NoSync: true})
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Cleanup(func() { _ = s.Close(context.Background()) })
+	for _, g := range st.Gaza() {
+		if _, err := s.PutArticle(b.Context(), g); err != nil {
+			b.Fatal(err)
+		}
+	}
+	return s
+}
+
 // serve runs the whole API (middleware included) over store on a real listener.
 func serve(t *testing.T, store graph.Store, deps api.Deps) *httptest.Server {
 	t.Helper()
