@@ -4,12 +4,14 @@ import (
 	"net/http"
 
 	"github.com/gin-gonic/gin"
+
+	"github.com/claimgraph/claimgraph/api/web"
 )
 
 // routes registers every route of the API. It is the one place to read what the
 // server answers; the OpenAPI document (openapi.yaml) describes the same set, and
 // TestOpenAPICoversRoutes keeps the two equal.
-func (s *Server) routes() {
+func (s *Server) routes() error {
 	e := s.engine
 	e.Use(withRequestID(), withRecovery(s.log), withLogging(s.log), withHeaders(), withCORS())
 	e.NoRoute(func(c *gin.Context) {
@@ -45,4 +47,8 @@ func (s *Server) routes() {
 	e.GET("/embed/claims/:id", read, s.widget.Card())
 	e.GET("/widget/:file", s.widget.Asset())
 	e.GET("/oembed", read, s.widget.OEmbed())
+
+	// The web app for fact-checkers: HTML pages at /, /claims/{id}, /agents/{id},
+	// /articles (package web; not part of the JSON API or openapi.yaml).
+	return web.Register(e, web.Deps{Store: s.deps.Store, Logger: s.log, Timeout: s.deps.RequestTimeout})
 }

@@ -89,7 +89,8 @@ type Server struct {
 }
 
 // New builds the API handler. It fails on a malformed TrustedProxies,
-// EmbedFrameAncestors or PublicURL entry.
+// EmbedFrameAncestors or PublicURL entry (or broken embedded web templates, which the
+// tests of package web catch).
 func New(deps Deps) (*Server, error) {
 	if deps.Logger == nil {
 		deps.Logger = slog.New(slog.NewTextHandler(io.Discard, nil))
@@ -127,7 +128,9 @@ func New(deps Deps) (*Server, error) {
 		return nil, err
 	}
 	s.widget = w
-	s.routes()
+	if err := s.routes(); err != nil {
+		return nil, err
+	}
 	return s, nil
 }
 

@@ -115,6 +115,11 @@ func TestTabNoJavaScript(t *testing.T) {
 	tab := b.NewTab(t, browsertest.TabOptions{NoJavaScript: true})
 	tab.Navigate(site.URL + "/noisy")
 	assert.Empty(t, tab.Events(), "no script ran")
+	tab.Navigate(site.URL + "/good")
+	assert.Equal(t, "Good", tab.Text("h1"), "DevTools queries still work")
+	var title string
+	tab.Eval(`document.title`, &title)
+	assert.Equal(t, "Good page", title, "DevTools evaluation still works")
 }
 
 func TestAxe(t *testing.T) {
