@@ -159,10 +159,13 @@ func (h *Handler) parseOEmbed(c *gin.Context) (oembedQuery, error) {
 	if u.Scheme != "http" && u.Scheme != "https" || u.Host == "" || u.User != nil {
 		return q, notOurs
 	}
+	// The host decides; the scheme may differ (a proxy that terminates TLS makes pages
+	// see http), and the answer then uses the public URL's.
 	if h.publicURL != nil {
-		if u.Scheme != h.publicURL.Scheme || !strings.EqualFold(u.Host, h.publicURL.Host) {
+		if !strings.EqualFold(u.Host, h.publicURL.Host) {
 			return q, notOurs
 		}
+		u.Scheme, u.Host = h.publicURL.Scheme, h.publicURL.Host
 	} else if !strings.EqualFold(u.Host, c.Request.Host) {
 		return q, notOurs
 	}

@@ -120,14 +120,18 @@ func TestOEmbed(t *testing.T) {
 // are this server's, whatever the request's Host.
 func TestOEmbedPublicURL(t *testing.T) {
 	ts := serve(t, openStore(t, st.Gaza()...), api.Deps{PublicURL: "https://claims.example.org/"})
-	ok := get(t, ts.URL+"/oembed?url="+url.QueryEscape("https://claims.example.org/claims/"+st.ClaimToll68800))
-	require.Equal(t, http.StatusOK, ok.status, "%s", ok.body)
-	var o embed.OEmbed
-	require.NoError(t, json.Unmarshal(ok.body, &o))
-	assert.Contains(t, o.HTML, `src="https://claims.example.org/embed/claims/`+st.ClaimToll68800+`"`)
-	assert.Equal(t, "https://claims.example.org/", o.ProviderURL)
+	// A proxy that terminates TLS makes the page see http: the host decides, and the
+	// answer uses the public URL's scheme.
+	for _, page := range []string{"https://claims.example.org/claims/", "http://CLAIMS.example.org/claims/"} {
+		ok := get(t, ts.URL+"/oembed?url="+url.QueryEscape(page+st.ClaimToll68800))
+		require.Equal(t, http.StatusOK, ok.status, "%s", ok.body)
+		var o embed.OEmbed
+		require.NoError(t, json.Unmarshal(ok.body, &o))
+		assert.Contains(t, o.HTML, `src="https://claims.example.org/embed/claims/`+st.ClaimToll68800+`"`)
+		assert.Equal(t, "https://claims.example.org/", o.ProviderURL)
+	}
 
-	for _, u := range []string{ts.URL + "/claims/" + st.ClaimToll68800, "http://claims.example.org/claims/" + st.ClaimToll68800} {
+	for _, u := range []string{ts.URL + "/claims/" + st.ClaimToll68800, "https://claims.example.org.evil.example/claims/" + st.ClaimToll68800} {
 		r := get(t, ts.URL+"/oembed?url="+url.QueryEscape(u))
 		assert.Equal(t, http.StatusNotFound, r.status, u)
 	}
