@@ -399,6 +399,12 @@ func TestWidgetInBrowser(t *testing.T) {
 			assert.NotEqual(t, browsertest.EventException, e.Kind, "%v", e)
 			assert.False(t, e.Kind == browsertest.EventLog && e.Level == "error", "%v", e)
 		}
+
+		// A click on the card's link opens the claim's page in the top window: the
+		// sandbox lets a reader's click navigate it.
+		frameRun(t, frame, chromedp.Click(chromedp.CSS("a.full")))
+		require.Eventually(t, func() bool { return tab.Location() == s.URL+"/claims/"+id }, 10*time.Second, 50*time.Millisecond,
+			"the top window shows the claim page")
 	})
 
 	t.Run("card page axe", func(t *testing.T) {
