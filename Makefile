@@ -87,3 +87,13 @@ bench-export: ## export >=1,000,000 generated claims in every format (MB/s and p
 .PHONY: bench-api-wrk
 bench-api-wrk: ## cross-check bench-api with wrk (apt-get installs it) on the real binary over the embedded bench store
 	./cmd/apiload/wrk.sh
+
+# bench-widget measures the embeddable widget beside the JSON API in one run, over the
+# embedded bench store of bench-api (generated on first use): the iframe card and the
+# card JSON with the server's render cache filled, their 304 revalidation, and the web
+# component's script gzipped and revalidated, at 50 clients; the bare Gin ceiling and
+# the provenance and contradictions endpoints for comparison. It prints figures and
+# asserts none.
+.PHONY: bench-widget
+bench-widget: ## load-test the widget (iframe card, card JSON, script; cached and 304) beside the JSON API at 50 clients
+	nice -n 10 $(GO) run ./cmd/apiload -stores embedded -ingest-posts 0 -only 'ceiling,provenance,contradictions,widget' $(BENCH_API_FLAGS)

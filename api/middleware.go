@@ -49,7 +49,7 @@ func withLogging(log *slog.Logger) gin.HandlerFunc {
 		c.Next()
 		status := c.Writer.Status()
 		level := slog.LevelInfo
-		if status >= 500 {
+		if status >= 500 && status != http.StatusNotImplemented { // 501: a format the client asked for and we lack
 			level = slog.LevelError
 		}
 		route := c.FullPath()
@@ -119,10 +119,13 @@ func withCORS() gin.HandlerFunc {
 	}
 }
 
-// withHeaders sets headers that every answer carries.
+// withHeaders sets headers that every answer carries. No answer may be framed by
+// another site, except the widget's /embed cards, which replace both framing headers.
 func withHeaders() gin.HandlerFunc {
 	return func(c *gin.Context) {
 		c.Header("X-Content-Type-Options", "nosniff")
+		c.Header("X-Frame-Options", "DENY")
+		c.Header("Content-Security-Policy", "frame-ancestors 'none'")
 		c.Next()
 	}
 }

@@ -27,10 +27,11 @@ const (
 	ProblemRateLimited      = ProblemTypeBase + "rate-limited"           // 429
 	// ProblemNotOwner is a 403 for a key that may not replace an article another key
 	// (or no key) wrote: only an admin key may.
-	ProblemNotOwner    = ProblemTypeBase + "article-owned-by-another-key" // 403
-	ProblemInternal    = ProblemTypeBase + "internal"                     // 500
-	ProblemUnavailable = ProblemTypeBase + "unavailable"                  // 503
-	ProblemTimeout     = ProblemTypeBase + "timeout"                      // 504
+	ProblemNotOwner       = ProblemTypeBase + "article-owned-by-another-key" // 403
+	ProblemInternal       = ProblemTypeBase + "internal"                     // 500
+	ProblemUnavailable    = ProblemTypeBase + "unavailable"                  // 503
+	ProblemTimeout        = ProblemTypeBase + "timeout"                      // 504
+	ProblemNotImplemented = ProblemTypeBase + "not-implemented"              // 501
 )
 
 // problemTitles gives each problem type its fixed, human-readable title.
@@ -45,6 +46,7 @@ var problemTitles = map[string]string{
 	ProblemRateLimited:      "Too many requests",
 	ProblemNotOwner:         "Article written by another key",
 	ProblemInternal:         "Internal error",
+	ProblemNotImplemented:   "Not implemented",
 	ProblemUnavailable:      "Service unavailable",
 	ProblemTimeout:          "Request timed out",
 }
@@ -85,6 +87,7 @@ var statusType = map[int]string{
 	http.StatusUnsupportedMediaType:  ProblemUnsupportedMedia,
 	http.StatusTooManyRequests:       ProblemRateLimited,
 	http.StatusInternalServerError:   ProblemInternal,
+	http.StatusNotImplemented:        ProblemNotImplemented,
 	http.StatusServiceUnavailable:    ProblemUnavailable,
 	http.StatusGatewayTimeout:        ProblemTimeout,
 }

@@ -51,6 +51,13 @@ func (s *Server) routes() error {
 	v1.GET("/export", handleExport(s.deps.Store, s.log))
 	v1.GET("/audit", requireKey(s.deps.Keys, ScopeAdmin), keyLimit, read, handleAudit(s.deps.Audit, s.log))
 
+	// The embeddable widget (package embed): the card as JSON for the web component,
+	// the iframe card, its static files and oEmbed.
+	v1.GET("/claims/:id/card", read, s.widget.CardJSON())
+	e.GET("/embed/claims/:id", read, s.widget.Card())
+	e.GET("/widget/:file", s.widget.Asset())
+	e.GET("/oembed", read, s.widget.OEmbed())
+
 	// The web app for fact-checkers: HTML pages at /, /claims/{id}, /agents/{id},
 	// /articles (package web; not part of the JSON API or openapi.yaml).
 	return web.Register(e, web.Deps{Store: s.deps.Store, Logger: s.log, Timeout: s.deps.RequestTimeout})

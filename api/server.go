@@ -18,6 +18,7 @@ import (
 
 	"github.com/gin-gonic/gin"
 
+	"github.com/claimgraph/claimgraph/api/embed"
 	"github.com/claimgraph/claimgraph/graph"
 )
 
@@ -77,6 +78,13 @@ type Deps struct {
 	// CPU-bound); a request that finds no free slot before its deadline gets 503.
 	// 0 means runtime.GOMAXPROCS(0).
 	MaxConcurrentIngests int
+	// EmbedFrameAncestors lists the sites allowed to frame the widget's /embed cards,
+	// as CSP frame-ancestors sources (https://news.example, https://*.example.org);
+	// empty allows every site. Every other answer forbids framing.
+	EmbedFrameAncestors []string
+	// PublicURL is the server's public origin (https://claims.example.org): oEmbed
+	// recognizes claim pages by it. Empty means the Host of each request.
+	PublicURL string
 }
 
 // Server is the API's http.Handler.
@@ -84,10 +92,12 @@ type Server struct {
 	engine *gin.Engine
 	deps   Deps
 	log    *slog.Logger
+	widget *embed.Handler
 }
 
-// New builds the API handler. It fails only on a malformed TrustedProxies entry (or
-// broken embedded web templates, which the tests of package web catch).
+// New builds the API handler. It fails on a malformed TrustedProxies,
+// EmbedFrameAncestors or PublicURL entry (or broken embedded web templates, which the
+// tests of package web catch).
 func New(deps Deps) (*Server, error) {
 	if deps.Logger == nil {
 		deps.Logger = slog.New(slog.NewTextHandler(io.Discard, nil))
@@ -123,6 +133,11 @@ func New(deps Deps) (*Server, error) {
 		return nil, err
 	}
 	s := &Server{engine: e, deps: deps, log: deps.Logger}
+	w, err := newWidget(deps)
+	if err != nil {
+		return nil, err
+	}
+	s.widget = w
 	if err := s.routes(); err != nil {
 		return nil, err
 	}

@@ -18,6 +18,7 @@ import (
 	"time"
 
 	"github.com/claimgraph/claimgraph/api"
+	"github.com/claimgraph/claimgraph/api/embed"
 	"github.com/claimgraph/claimgraph/corpus"
 	"github.com/claimgraph/claimgraph/extract"
 	"github.com/claimgraph/claimgraph/graph"
@@ -42,6 +43,10 @@ type serveConfig struct {
 	LogFormat      string
 	RateLimits     api.RateLimits
 	KeysPoll       time.Duration
+	// FrameAncestors lists the sites allowed to frame the widget's /embed cards
+	// (empty: every site); PublicURL is the server's public origin, for oEmbed.
+	FrameAncestors []string
+	PublicURL      string
 }
 
 // Default rate limits of serve: generous for a person or a page, a brake on a script.
@@ -79,6 +84,8 @@ func parseServeFlags(args []string, getenv func(string) string, stderr io.Writer
 	rateKey := fs.String("rate-key", envDefault(getenv, "CLAIMGRAPH_RATE_KEY", strconv.Itoa(defaultRateKey)), "requests per second one API key may send, 0 for no limit (env CLAIMGRAPH_RATE_KEY)")
 	rateKeyBurst := fs.String("rate-key-burst", envDefault(getenv, "CLAIMGRAPH_RATE_KEY_BURST", strconv.Itoa(defaultRateKeyBurst)), "requests one API key may send at once (env CLAIMGRAPH_RATE_KEY_BURST)")
 	keysPoll := fs.String("keys-poll", envDefault(getenv, "CLAIMGRAPH_KEYS_POLL", defaultKeysPoll.String()), "how often the keys file is checked for changes, 0 to check only on SIGHUP (env CLAIMGRAPH_KEYS_POLL)")
+	ancestors := fs.String("frame-ancestors", getenv("CLAIMGRAPH_FRAME_ANCESTORS"), "sites allowed to frame the widget's /embed cards, comma-separated CSP sources such as https://news.example,https://*.example.org (env CLAIMGRAPH_FRAME_ANCESTORS); default every site")
+	fs.StringVar(&c.PublicURL, "public-url", getenv("CLAIMGRAPH_PUBLIC_URL"), "the server's public origin, e.g. https://claims.example.org, by which oEmbed recognizes claim pages (env CLAIMGRAPH_PUBLIC_URL); default the Host of each request")
 	fs.StringVar(&c.LogFormat, "log-format", envDefault(getenv, "CLAIMGRAPH_LOG_FORMAT", "json"), "request log format on stderr: json or text (env CLAIMGRAPH_LOG_FORMAT)")
 	fs.Usage = func() {
 		fmt.Fprintln(stderr, "usage: claimgraph serve [flags]")
@@ -127,6 +134,9 @@ func parseServeFlags(args []string, getenv func(string) string, stderr io.Writer
 	}
 	if c.KeysPoll, err = time.ParseDuration(*keysPoll); err != nil || c.KeysPoll < 0 {
 		return c, fmt.Errorf("--keys-poll %q: want a duration such as 5s, or 0", *keysPoll)
+	}
+	if c.FrameAncestors, err = embed.ParseFrameAncestors(*ancestors); err != nil {
+		return c, fmt.Errorf("--frame-ancestors: %v", err)
 	}
 	if c.LogFormat != "json" && c.LogFormat != "text" {
 		return c, fmt.Errorf("--log-format %q: want json or text", c.LogFormat)
@@ -217,9 +227,12 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		IngestTimeout:  cfg.IngestTimeout,
 		MaxBodyBytes:   cfg.MaxBodyBytes,
 		RateLimits:     cfg.RateLimits,
+
+		EmbedFrameAncestors: cfg.FrameAncestors,
+		PublicURL:           cfg.PublicURL,
 	})
 	if err != nil {
-		return fmt.Errorf("--trusted-proxies: %v", err)
+		return fmt.Errorf("--trusted-proxies, --frame-ancestors or --public-url: %v", err)
 	}
 	ln, err := net.Listen("tcp", cfg.Addr)
 	if err != nil {

@@ -55,9 +55,18 @@ func TestParseServeFlags(t *testing.T) {
 	assert.Equal(t, api.RateLimits{PerIP: 0, PerIPBurst: 100, PerKey: 0.5, KeyBurst: 3}, c.RateLimits)
 	assert.Equal(t, time.Minute, c.KeysPoll)
 
+	env["CLAIMGRAPH_FRAME_ANCESTORS"] = "https://news.example, https://*.example.org"
+	env["CLAIMGRAPH_PUBLIC_URL"] = "https://claims.example.org"
+	c, err = parseServeFlags(nil, getenv, io.Discard)
+	require.NoError(t, err)
+	assert.Equal(t, []string{"https://news.example", "https://*.example.org"}, c.FrameAncestors)
+	assert.Equal(t, "https://claims.example.org", c.PublicURL)
+	delete(env, "CLAIMGRAPH_FRAME_ANCESTORS")
+
 	for _, args := range [][]string{
 		{"--request-timeout", "soon"}, {"--request-timeout", "-1s"}, {"--max-body", "10"}, {"--log-format", "xml"}, {"extra"},
 		{"--rate-ip", "-1"}, {"--rate-ip", "NaN"}, {"--rate-ip-burst", "0"}, {"--rate-key", "fast"}, {"--keys-poll", "-1s"},
+		{"--frame-ancestors", "https://news.example; script-src *"},
 	} {
 		_, err := parseServeFlags(args, getenv, io.Discard)
 		assert.Error(t, err, "%v", args)
