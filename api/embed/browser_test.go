@@ -26,7 +26,7 @@ import (
 	st "github.com/claimgraph/claimgraph/graph/storetest"
 )
 
-var screenshots = flag.String("screenshots", "", "also write the widget's screenshots to this directory (e.g. ../../docs)")
+var screenshots = flag.String("screenshots", "", "also write the widget's screenshots to this directory (e.g. ../docs, the README's api/docs)")
 
 // hostPage is a news page on another site that embeds one claim both ways: the web
 // component and the iframe card with the resizer. Its own CSP is strict (no inline

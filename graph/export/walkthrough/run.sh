@@ -74,6 +74,7 @@ the file with `networkx.read_graphml`, walks from each disputed claim to who sai
 who disputes it, and draws the figure:
 
 MD
+	mkdir -p "$WORK/$(dirname "$FIGURE")"
 	show "python explore.py disputed.graphml $FIGURE"
 	cp "$WORK/$FIGURE" "$REPO/$FIGURE"
 	cat <<MD
