@@ -12,7 +12,6 @@ import (
 	"net/http"
 	"net/url"
 	"runtime/debug"
-	"sort"
 	"strings"
 	"unicode"
 
@@ -46,119 +45,6 @@ func handleArticles(store articleLister, log *slog.Logger) gin.HandlerFunc {
 		}
 		writeJSON(c, http.StatusOK, &page)
 	}
-}
-
-// SpanView is one highlightable stretch of an article's text, in Unicode code points
-// (end exclusive), with the text it covers and what it belongs to.
-type SpanView struct {
-	// Kind is cue, source, content or sentence (of a statement), dispute_cue or
-	// dispute_sentence (of a dispute), mention (of an agent) or quantity (in a
-	// statement's content).
-	Kind        string   `json:"kind"`
-	Start       int      `json:"start"`
-	End         int      `json:"end"`
-	Fragments   [][2]int `json:"fragments,omitempty"`
-	Text        string   `json:"text"`
-	StatementID string   `json:"statement_id,omitempty"`
-	DisputeID   string   `json:"dispute_id,omitempty"`
-	ClaimID     string   `json:"claim_id,omitempty"`
-	AgentID     string   `json:"agent_id,omitempty"`
-}
-
-// ArticleView is an article with everything extracted from it, and every span a page
-// needs to highlight it, ordered by start, then end, then kind.
-type ArticleView struct {
-	Article    graph.Article     `json:"article"`
-	Outlet     *graph.Outlet     `json:"outlet,omitempty"`
-	Agents     []graph.Agent     `json:"agents"`
-	Claims     []graph.Claim     `json:"claims"`
-	Statements []graph.Statement `json:"statements"`
-	Disputes   []graph.Dispute   `json:"disputes"`
-	Links      []graph.ClaimLink `json:"links"`
-	Mentions   []graph.Mention   `json:"mentions"`
-	Spans      []SpanView        `json:"spans"`
-}
-
-// handleArticle serves GET /v1/articles/{id}.
-func handleArticle(store articleGraphReader, log *slog.Logger) gin.HandlerFunc {
-	return claimHandler(log, func(c *gin.Context, id string) (*ArticleView, error) {
-		g, err := store.ArticleGraph(c.Request.Context(), id)
-		if err != nil {
-			return nil, err
-		}
-		return articleView(g), nil
-	})
-}
-
-// articleView lays out an article graph with its spans.
-func articleView(g *graph.ArticleGraph) *ArticleView {
-	v := &ArticleView{
-		Article: g.Article, Outlet: g.Outlet, Agents: g.Agents, Claims: g.Claims,
-		Statements: g.Statements, Disputes: g.Disputes, Links: g.Links, Mentions: g.Mentions,
-	}
-	runes := []rune(g.Article.Text)
-	text := func(s graph.Span) string {
-		if s.Start < 0 || s.End > len(runes) || s.Start > s.End {
-			return ""
-		}
-		return string(runes[s.Start:s.End])
-	}
-	add := func(kind string, s graph.Span, sv SpanView) {
-		if s.IsZero() && kind != "sentence" {
-			return
-		}
-		sv.Kind, sv.Start, sv.End, sv.Fragments, sv.Text = kind, s.Start, s.End, s.Fragments, text(s)
-		v.Spans = append(v.Spans, sv)
-	}
-	claims := map[string]*graph.Claim{}
-	for i := range g.Claims {
-		claims[g.Claims[i].ID] = &g.Claims[i]
-	}
-	for _, s := range g.Statements {
-		ref := SpanView{StatementID: s.ID, ClaimID: s.ClaimID, AgentID: s.SpeakerID}
-		add("cue", s.Cue, ref)
-		if s.Source != nil {
-			add("source", *s.Source, ref)
-		}
-		add("content", s.Content, ref)
-		add("sentence", s.Sentence, ref)
-		// A claim's quantities carry spans in the article that first stated it; find
-		// each quantity's text inside this statement's content instead.
-		if cl := claims[s.ClaimID]; cl != nil {
-			if s.Content.Start >= 0 && s.Content.End <= len(runes) && s.Content.Start <= s.Content.End {
-				content := runes[s.Content.Start:s.Content.End]
-				for _, q := range cl.Quantities {
-					qr := []rune(q.Text)
-					if i := indexFold(content, qr); i >= 0 {
-						start := s.Content.Start + i
-						add("quantity", graph.Span{Start: start, End: start + len(qr)}, ref)
-					}
-				}
-			}
-		}
-	}
-	for _, d := range g.Disputes {
-		ref := SpanView{DisputeID: d.ID, ClaimID: d.ClaimID, AgentID: d.DisputerID}
-		add("dispute_cue", d.Cue, ref)
-		add("dispute_sentence", d.Sentence, ref)
-	}
-	for _, m := range g.Mentions {
-		add("mention", m.Span, SpanView{AgentID: m.AgentID})
-	}
-	sort.SliceStable(v.Spans, func(i, j int) bool {
-		a, b := v.Spans[i], v.Spans[j]
-		if a.Start != b.Start {
-			return a.Start < b.Start
-		}
-		if a.End != b.End {
-			return a.End < b.End
-		}
-		if a.Kind != b.Kind {
-			return a.Kind < b.Kind
-		}
-		return a.StatementID+a.DisputeID+a.AgentID < b.StatementID+b.DisputeID+b.AgentID
-	})
-	return v
 }
 
 // indexFold returns the index of the first occurrence of needle in hay, compared

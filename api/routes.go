@@ -33,7 +33,9 @@ func (s *Server) routes() {
 	v1.GET("/agents/:id", read, handleAgent(s.deps.Store, s.log))
 	v1.GET("/agents/:id/claims", read, handleAgentClaims(s.deps.Store, s.log))
 	v1.GET("/articles", read, handleArticles(s.deps.Store, s.log))
-	v1.GET("/articles/:id", read, handleArticle(s.deps.Store, s.log))
+	articles := newArticleLoader(s.deps.Store, s.deps.MaxConcurrentArticleReads, s.deps.RequestTimeout)
+	v1.GET("/articles/:id", read, handleArticle(articles, s.log))
+	v1.GET("/articles/:id/:part", read, handleArticlePart(articles, s.log))
 	v1.POST("/articles", requireKey(s.deps.Keys), withDeadline(s.deps.IngestTimeout),
 		handleIngest(s.deps.Store, s.deps.Ingester, s.deps.MaxBodyBytes, s.deps.MaxConcurrentIngests, s.log))
 	v1.GET("/subgraph", read, handleSubgraph(s.deps.Store, s.log))

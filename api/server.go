@@ -70,6 +70,11 @@ type Deps struct {
 	// CPU-bound); a request that finds no free slot before its deadline gets 503.
 	// 0 means runtime.GOMAXPROCS(0).
 	MaxConcurrentIngests int
+	// MaxConcurrentArticleReads bounds the article bundles read and laid out at once for
+	// GET /v1/articles/{id} and its lists (requests for one article share one read), so
+	// that the memory they take does not grow with the number of clients. 0 means
+	// runtime.GOMAXPROCS(0).
+	MaxConcurrentArticleReads int
 }
 
 // Server is the API's http.Handler.
@@ -98,6 +103,9 @@ func New(deps Deps) (*Server, error) {
 	}
 	if deps.MaxConcurrentIngests <= 0 {
 		deps.MaxConcurrentIngests = runtime.GOMAXPROCS(0)
+	}
+	if deps.MaxConcurrentArticleReads <= 0 {
+		deps.MaxConcurrentArticleReads = runtime.GOMAXPROCS(0)
 	}
 	e := gin.New()
 	e.HandleMethodNotAllowed = true
@@ -180,8 +188,14 @@ func (r jsonRender) WriteContentType(w http.ResponseWriter) {
 }
 
 // writeJSON answers with v as JSON. v must be a pointer when it holds slices that may
-// be nil: they are replaced by empty ones first (see fillNilSlices).
+// be nil: they are replaced by empty ones first (see fillNilSlices). A request whose
+// deadline passed while its answer was being made gets 504 instead of a late answer;
+// one whose client went away gets nothing (see clientGone).
 func writeJSON(c *gin.Context, status int, v any) {
+	if err := c.Request.Context().Err(); err != nil {
+		writeError(c, nil, graph.Wrap(graph.EUNAVAILABLE, err, "the answer was ready after the request ended"))
+		return
+	}
 	fillNilSlices(v)
 	c.Render(status, jsonRender{v})
 }
