@@ -11,8 +11,9 @@ import (
 	"mime"
 	"net/http"
 	"net/url"
-	"runtime/debug"
 	"strings"
+	"sync"
+	"time"
 	"unicode"
 
 	"github.com/gin-gonic/gin"
@@ -89,32 +90,59 @@ type IngestRequest struct {
 	Text      string   `json:"text"`
 }
 
-// IngestResponse says where the article was stored and what was extracted from it.
+// IngestResponse says where the article was stored and what was extracted from it:
+// the counts, and the first MaxPageSize claims, statements and disputes (all of them
+// are at /v1/articles/{id}/{part}).
 type IngestResponse struct {
 	ArticleID  string            `json:"article_id"`
 	Created    bool              `json:"created"`
 	Article    graph.ArticleRef  `json:"article"`
+	Counts     IngestCounts      `json:"counts"`
 	Claims     []graph.Claim     `json:"claims"`
 	Statements []graph.Statement `json:"statements"`
 	Disputes   []graph.Dispute   `json:"disputes"`
+}
+
+// IngestCounts counts what an ingested article holds.
+type IngestCounts struct {
+	Claims     int `json:"claims"`
+	Statements int `json:"statements"`
+	Disputes   int `json:"disputes"`
+}
+
+// ingestConfig is what handleIngest needs besides the store.
+type ingestConfig struct {
+	ing         ArticleIngester
+	jobs        *jobRunner
+	slots       chan struct{}
+	maxBody     int64
+	inlineBytes int
+	timeout     time.Duration
+}
+
+// answerMargin is how long before the request's deadline an ingest still running is
+// handed over to a job, so that the 202 is written within the deadline.
+func answerMargin(timeout time.Duration) time.Duration {
+	return min(2*time.Second, timeout/10)
 }
 
 // handleIngest serves POST /v1/articles: extract one article, store it, return its
 // claims. It is idempotent: posting the same article again changes nothing and
 // answers 200 instead of 201.
 //
-// At most maxConcurrent ingests run at once. Extraction may not stop at the request's
-// deadline, so the ingest runs beside the handler: at the deadline the client gets 504
-// while the work finishes (or stops) in the background, still holding its slot, so
-// that slow articles cannot pile up.
-func handleIngest(store articleGraphReader, ing ArticleIngester, maxBody int64, maxConcurrent int, log *slog.Logger) gin.HandlerFunc {
-	slots := make(chan struct{}, maxConcurrent)
+// A text over the inline limit is queued as a job at once (202 with the job). A shorter
+// one is ingested while the request waits, in an ingest slot (at most
+// MaxConcurrentIngests at once; none free until the deadline: 503). When the ingest is
+// still running shortly before the deadline, it becomes a job and goes on: the answer
+// is 202 with the job. When the client goes away, it also becomes a job, and the
+// request is logged at INFO with status 499.
+func handleIngest(store articleGraphReader, cfg ingestConfig, log *slog.Logger) gin.HandlerFunc {
 	return func(c *gin.Context) {
 		if err := checkParams(c.Request.URL.Query()); err != nil {
 			writeError(c, log, err)
 			return
 		}
-		req, err := decodeIngest(c.Request, maxBody)
+		req, err := decodeIngest(c.Request, cfg.maxBody)
 		if err != nil {
 			writeError(c, log, err)
 			return
@@ -124,72 +152,134 @@ func handleIngest(store articleGraphReader, ing ArticleIngester, maxBody int64, 
 			writeError(c, log, err)
 			return
 		}
-		if ing == nil {
+		if cfg.ing == nil || cfg.jobs == nil {
 			writeProblem(c, http.StatusServiceUnavailable, "", "This server does not accept articles.")
 			return
 		}
 		ctx := c.Request.Context()
+		if len(art.Text) > cfg.inlineBytes {
+			j, err := cfg.jobs.enqueue(ctx, art)
+			if err != nil {
+				writeError(c, log, err)
+				return
+			}
+			answerJob(c, j, time.Now())
+			return
+		}
 		select {
-		case slots <- struct{}{}:
+		case cfg.slots <- struct{}{}:
 		case <-ctx.Done():
+			if clientGone(c) {
+				c.AbortWithStatus(statusClientGone)
+				return
+			}
 			c.Header("Retry-After", "10")
 			writeProblem(c, http.StatusServiceUnavailable, "", "The server is busy ingesting other articles; retry later.")
 			return
 		}
-		type outcome struct {
-			res graph.WriteResult
-			err error
-		}
-		done := make(chan outcome, 1)
-		rid := requestID(c)
-		go func() {
-			defer func() { <-slots }()
-			defer func() {
-				if rec := recover(); rec != nil {
-					log.Error("panic in ingest", "request_id", rid, "panic", fmt.Sprint(rec), "stack", string(debug.Stack()))
-					done <- outcome{err: fmt.Errorf("ingest panicked: %v", rec)}
-				}
-			}()
-			res, err := ing.IngestArticle(ctx, art)
-			done <- outcome{res, err}
-		}()
-		var res graph.WriteResult
-		select {
-		case o := <-done:
-			if o.err != nil {
-				writeError(c, log, o.err)
-				return
-			}
-			res = o.res
-		case <-ctx.Done():
-			log.Warn("ingest outlived its deadline; it goes on in the background", "request_id", rid)
-			writeProblem(c, http.StatusGatewayTimeout, "",
-				"The article took too long to process; it may still be stored. Posting it again is safe: an article already stored answers 200.")
+		o, handedOver := ingestInline(c, cfg, art, log)
+		if handedOver {
 			return
 		}
-		g, err := store.ArticleGraph(ctx, res.ArticleID)
-		if err != nil {
+		if o.err != nil {
+			writeError(c, log, o.err)
+			return
+		}
+		writeIngested(c, store, o.res, log)
+	}
+}
+
+// ingestInline runs the ingest beside the request, detached from it (a client that
+// goes away does not stop it). When it ends before the answer is due, it returns its
+// outcome; otherwise it hands it over to a job, answers 202 (or nothing, when the
+// client went away) and returns handedOver. It releases the slot the caller took.
+func ingestInline(c *gin.Context, cfg ingestConfig, art graph.ArticleInput, log *slog.Logger) (o ingestOutcome, handedOver bool) {
+	ctx := c.Request.Context()
+	now := time.Now()
+	j := &graph.Job{ID: graph.NewJobID(now), State: graph.JobRunning, Stage: StageExtracting, Attempts: 1, Input: &art, Created: now}
+	var stageMu sync.Mutex
+	cfg.jobs.mu.Lock()
+	base := cfg.jobs.base
+	cfg.jobs.mu.Unlock()
+	wctx, cancel := context.WithTimeout(base, cfg.jobs.timeout)
+	wctx = WithStageReporter(wctx, func(stage string) {
+		stageMu.Lock()
+		j.Stage = stage
+		stageMu.Unlock()
+	})
+	done := make(chan ingestOutcome, 1)
+	go func() {
+		defer cancel()
+		res, err := cfg.jobs.ingest(wctx, art)
+		done <- ingestOutcome{res, err}
+	}()
+	release := func() { <-cfg.slots }
+	dl, ok := ctx.Deadline()
+	if !ok {
+		dl = now.Add(cfg.timeout)
+	}
+	answerBy := time.NewTimer(time.Until(dl.Add(-answerMargin(cfg.timeout))))
+	defer answerBy.Stop()
+	select {
+	case o := <-done:
+		release()
+		return o, false
+	case <-answerBy.C:
+	case <-ctx.Done():
+	}
+	stageMu.Lock()
+	cp := *j
+	stageMu.Unlock()
+	j = &cp
+	if err := cfg.jobs.adopt(j, done, release); err != nil {
+		go func() { <-done; release() }()
+		log.Error("cannot record a long ingest as a job", "request_id", requestID(c), "err", err)
+		if clientGone(c) {
+			c.AbortWithStatus(statusClientGone)
+		} else {
 			writeError(c, log, err)
-			return
 		}
-		out := &IngestResponse{ArticleID: res.ArticleID, Created: res.Created, Article: articleRef(g),
-			Statements: g.Statements, Disputes: g.Disputes}
-		own := map[string]bool{}
-		for _, s := range g.Statements {
-			own[s.ClaimID] = true
-		}
-		for _, cl := range g.Claims {
-			if own[cl.ID] {
+		return ingestOutcome{}, true
+	}
+	if clientGone(c) {
+		log.Info("client went away during an ingest; it goes on as a job", "request_id", requestID(c), "job", j.ID)
+		c.AbortWithStatus(statusClientGone)
+		return ingestOutcome{}, true
+	}
+	log.Info("ingest outlived the request; it goes on as a job", "request_id", requestID(c), "job", j.ID)
+	answerJob(c, j, time.Now())
+	return ingestOutcome{}, true
+}
+
+// writeIngested answers a finished inline ingest with what the article holds.
+func writeIngested(c *gin.Context, store articleGraphReader, res graph.WriteResult, log *slog.Logger) {
+	g, err := store.ArticleGraph(c.Request.Context(), res.ArticleID)
+	if err != nil {
+		writeError(c, log, err)
+		return
+	}
+	out := &IngestResponse{ArticleID: res.ArticleID, Created: res.Created, Article: articleRef(g),
+		Counts: IngestCounts{Statements: len(g.Statements), Disputes: len(g.Disputes)}}
+	own := map[string]bool{}
+	for _, s := range g.Statements {
+		own[s.ClaimID] = true
+	}
+	for _, cl := range g.Claims {
+		if own[cl.ID] {
+			out.Counts.Claims++
+			if len(out.Claims) < graph.MaxPageSize {
 				out.Claims = append(out.Claims, cl)
 			}
 		}
-		status := http.StatusOK
-		if res.Created {
-			status = http.StatusCreated
-		}
-		c.Header("Location", "/v1/articles/"+url.PathEscape(res.ArticleID))
-		writeJSON(c, status, out)
 	}
+	out.Statements = g.Statements[:min(len(g.Statements), graph.MaxPageSize)]
+	out.Disputes = g.Disputes[:min(len(g.Disputes), graph.MaxPageSize)]
+	status := http.StatusOK
+	if res.Created {
+		status = http.StatusCreated
+	}
+	c.Header("Location", "/v1/articles/"+url.PathEscape(res.ArticleID))
+	writeJSON(c, status, out)
 }
 
 func articleRef(g *graph.ArticleGraph) graph.ArticleRef {

@@ -37,7 +37,9 @@ func (s *Server) routes() {
 	v1.GET("/articles/:id", read, handleArticle(articles, s.log))
 	v1.GET("/articles/:id/:part", read, handleArticlePart(articles, s.log))
 	v1.POST("/articles", requireKey(s.deps.Keys), withDeadline(s.deps.IngestTimeout),
-		handleIngest(s.deps.Store, s.deps.Ingester, s.deps.MaxBodyBytes, s.deps.MaxConcurrentIngests, s.log))
+		handleIngest(s.deps.Store, ingestConfig{ing: s.deps.Ingester, jobs: s.jobs, slots: s.slots, maxBody: s.deps.MaxBodyBytes,
+			inlineBytes: s.deps.InlineIngestBytes, timeout: s.deps.IngestTimeout}, s.log))
+	v1.GET("/jobs/:id", read, handleJob(s.deps.Store, s.log))
 	v1.GET("/subgraph", read, handleSubgraph(s.deps.Store, s.log))
 	v1.GET("/export", handleExport(s.deps.Store, s.log))
 }

@@ -75,6 +75,11 @@ type Deps struct {
 	// that the memory they take does not grow with the number of clients. 0 means
 	// runtime.GOMAXPROCS(0).
 	MaxConcurrentArticleReads int
+	// InlineIngestBytes is the longest article text POST /v1/articles ingests while the
+	// request waits; longer ones are queued as jobs at once (DefaultInlineIngestBytes
+	// when 0). JobTimeout bounds one attempt of one job (DefaultJobTimeout when 0).
+	InlineIngestBytes int
+	JobTimeout        time.Duration
 }
 
 // Server is the API's http.Handler.
@@ -82,6 +87,8 @@ type Server struct {
 	engine *gin.Engine
 	deps   Deps
 	log    *slog.Logger
+	slots  chan struct{} // ingest slots, shared by inline ingests and jobs
+	jobs   *jobRunner    // nil without a store or an ingester
 }
 
 // New builds the API handler. It fails only on a malformed TrustedProxies entry.
@@ -104,6 +111,12 @@ func New(deps Deps) (*Server, error) {
 	if deps.MaxConcurrentIngests <= 0 {
 		deps.MaxConcurrentIngests = runtime.GOMAXPROCS(0)
 	}
+	if deps.InlineIngestBytes <= 0 {
+		deps.InlineIngestBytes = DefaultInlineIngestBytes
+	}
+	if deps.JobTimeout <= 0 {
+		deps.JobTimeout = DefaultJobTimeout
+	}
 	if deps.MaxConcurrentArticleReads <= 0 {
 		deps.MaxConcurrentArticleReads = runtime.GOMAXPROCS(0)
 	}
@@ -119,9 +132,27 @@ func New(deps Deps) (*Server, error) {
 	if err := e.SetTrustedProxies(proxies); err != nil {
 		return nil, err
 	}
-	s := &Server{engine: e, deps: deps, log: deps.Logger}
+	s := &Server{engine: e, deps: deps, log: deps.Logger, slots: make(chan struct{}, deps.MaxConcurrentIngests)}
+	if deps.Store != nil && deps.Ingester != nil {
+		s.jobs = newJobRunner(deps.Store, deps.Ingester, s.slots, deps.JobTimeout, deps.Logger)
+	}
 	s.routes()
 	return s, nil
+}
+
+// RunJobs runs the ingest jobs kept in the store until ctx ends: the queued ones, and
+// those a previous process left running when it stopped (they start again, at most
+// three times in all). Jobs it stops at the end stay running in the store, to be
+// resumed by the next RunJobs. It returns when its jobs have stopped. Without an
+// ingester it only waits for ctx. Run one per store: two servers sharing a Neo4j
+// database would both run its queued jobs (harmless, as ingest is idempotent, but
+// twice the work).
+func (s *Server) RunJobs(ctx context.Context) error {
+	if s.jobs == nil {
+		<-ctx.Done()
+		return nil
+	}
+	return s.jobs.run(ctx)
 }
 
 // ServeHTTP implements http.Handler.

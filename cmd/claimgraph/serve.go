@@ -171,6 +171,17 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	httpSrv := api.NewHTTPServer(cfg.Addr, srv, timeouts, log)
 	httpSrv.BaseContext = func(net.Listener) context.Context { return context.WithoutCancel(ctx) }
 
+	jobsCtx, stopJobs := context.WithCancel(context.WithoutCancel(ctx))
+	jobsDone := make(chan struct{})
+	go func() {
+		defer close(jobsDone)
+		_ = srv.RunJobs(jobsCtx)
+	}()
+	defer func() {
+		stopJobs()
+		<-jobsDone
+	}()
+
 	errc := make(chan error, 1)
 	go func() { errc <- httpSrv.Serve(ln) }()
 	fmt.Fprintf(stdout, "claimgraph serve: listening on http://%s (OpenAPI at /openapi.json)\n", ln.Addr())
@@ -193,10 +204,17 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	return nil
 }
 
-// ingestFunc adapts the ingester to the API's ArticleIngester.
+// ingestFunc adapts the ingester to the API's ArticleIngester, reporting its stages
+// to the job that runs it.
 func ingestFunc(ing *ingest.Ingester) func(ctx context.Context, a graph.ArticleInput) (graph.WriteResult, error) {
 	return func(ctx context.Context, a graph.ArticleInput) (graph.WriteResult, error) {
-		res, err := ing.Ingest(ctx, a)
+		api.ReportStage(ctx, api.StageExtracting)
+		p, err := ing.Prepare(ctx, a)
+		if err != nil {
+			return graph.WriteResult{}, err
+		}
+		api.ReportStage(ctx, api.StageWriting)
+		res, err := ing.IngestPrepared(ctx, p)
 		if err != nil {
 			return graph.WriteResult{}, err
 		}
