@@ -98,9 +98,10 @@ type JobStore interface {
 	// PutJob writes a job, replacing the one of the same id. Errors: EINVALID
 	// (Validate failed; nothing written), EUNAVAILABLE.
 	PutJob(ctx context.Context, j *Job) error
-	// Job returns a job. Errors: ENOTFOUND.
+	// Job returns a job without its Input (nil): what a status poll needs, without
+	// reading back megabytes of text each time. Errors: ENOTFOUND.
 	Job(ctx context.Context, id string) (*Job, error)
-	// Jobs lists jobs by id. Errors: EINVALID (cursor).
+	// Jobs lists jobs by id, with their inputs. Errors: EINVALID (cursor).
 	Jobs(ctx context.Context, q JobQuery) (Page[Job], error)
 }
 

@@ -214,6 +214,36 @@ func largestText() (string, error) {
 	}
 }
 
+// denseText builds an article text of at most graph.MaxArticleBytes of short
+// attributed sentences, each a claim of its own by one of 900 named speakers: the
+// densest extraction per byte, the worst case of the memory bounds.
+func denseText() string {
+	first := []string{"Maria", "John", "Ahmed", "Olga", "Kenji", "Fatima", "Peter", "Amara", "Lucas", "Ingrid",
+		"Rahul", "Sofia", "Daniel", "Mei", "Omar", "Elena", "Samuel", "Aisha", "Tomas", "Hannah",
+		"Carlos", "Yuki", "David", "Leila", "Jonas", "Nadia", "Victor", "Grace", "Ivan", "Clara"}
+	last := []string{"Lopez", "Smith", "Haddad", "Petrova", "Tanaka", "Okafor", "Müller", "Diallo", "Silva", "Berg",
+		"Sharma", "Rossi", "Cohen", "Chen", "Farouk", "Ionescu", "Mensah", "Rahman", "Novak", "Weber",
+		"Garcia", "Sato", "Levi", "Karimi", "Lund", "Aziz", "Moreau", "Kim", "Popov", "Fischer"}
+	things := []string{"displaced families", "damaged schools", "new clinics", "missing people", "trucks of aid", "cleared roads"}
+	var b strings.Builder
+	for i := 0; ; i++ {
+		sp := first[i%len(first)] + " " + last[(i/len(first))%len(last)]
+		var s string
+		if i%2 == 0 {
+			s = fmt.Sprintf("\"The district counted %d %s,\" %s said. ", 1000+i, things[i%len(things)], sp)
+		} else {
+			s = fmt.Sprintf("%s said that %d %s were reported on Monday. ", sp, 2000+i, things[i%len(things)])
+		}
+		if b.Len()+len(s) > graph.MaxArticleBytes {
+			return b.String()
+		}
+		b.WriteString(s)
+		if i%20 == 19 {
+			b.WriteString("\n\n")
+		}
+	}
+}
+
 // ingestBody is the JSON of a POST of text.
 func ingestBody(url, text string) string {
 	return fmt.Sprintf(`{"url":%q,"text":%s}`, url, jsonString(text))
@@ -225,6 +255,7 @@ func runArticle(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	clients := fs.Int("clients", 50, "concurrent clients reading the article")
 	duration := fs.Duration("duration", 60*time.Second, "how long the clients read")
 	memprofile := fs.String("memprofile", "", "write a heap profile (alloc_space shows where the ingest allocated) to this file")
+	kind := fs.String("text", "dense", "the article: dense (short attributed sentences, each its own claim: the worst case) or corpus (the built-in corpus repeated)")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -233,9 +264,16 @@ func runArticle(ctx context.Context, args []string, stdout, stderr io.Writer) er
 		return err
 	}
 	defer os.RemoveAll(dir)
-	text, err := largestText()
-	if err != nil {
-		return err
+	var text string
+	switch *kind {
+	case "dense":
+		text = denseText()
+	case "corpus":
+		if text, err = largestText(); err != nil {
+			return err
+		}
+	default:
+		return fmt.Errorf("-text %q: want dense or corpus", *kind)
 	}
 	srv, err := startServer(ctx, dir, api.Deps{})
 	if err != nil {
@@ -243,8 +281,8 @@ func runArticle(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	}
 	defer srv.close()
 	hc := &http.Client{Transport: &http.Transport{MaxIdleConnsPerHost: *clients + 4}}
-	fmt.Fprintf(stdout, "loadcheck article: %s, GOMAXPROCS %d, %d CPUs; text %d bytes, %d code points\n",
-		runtime.Version(), runtime.GOMAXPROCS(0), runtime.NumCPU(), len(text), len([]rune(text)))
+	fmt.Fprintf(stdout, "loadcheck article: %s, GOMAXPROCS %d, %d CPUs; %s text of %d bytes, %d code points\n",
+		runtime.Version(), runtime.GOMAXPROCS(0), runtime.NumCPU(), *kind, len(text), len([]rune(text)))
 
 	// Ingest.
 	resetPeak()
@@ -272,8 +310,8 @@ func runArticle(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(stdout, "ingest: %s; RSS before %.0f MB, peak %.0f MB; store holds %d statements, %d claims, %d mentions\n",
-		el.Round(time.Millisecond), mb(before.rss), mb(after.hwm), st.Statements, st.Claims, st.Mentions)
+	fmt.Fprintf(stdout, "ingest: %s; RSS before %.0f MB, peak %.0f MB; store holds %d statements, %d claims, %d agents, %d mentions\n",
+		el.Round(time.Millisecond), mb(before.rss), mb(after.hwm), st.Statements, st.Claims, st.Agents, st.Mentions)
 	if *memprofile != "" {
 		if err := writeHeapProfile(*memprofile); err != nil {
 			return err

@@ -10,9 +10,14 @@ import (
 	"github.com/claimgraph/claimgraph/graph"
 )
 
-// bJobs holds the ingest jobs: job id → graph.Job JSON. It is created on open like
-// every bucket, so stores made before it gain it without a layout change.
-var bJobs = []byte("jobs")
+// bJobs holds the ingest jobs: job id → graph.Job JSON without its input, and
+// bJobInputs the inputs of unfinished jobs: job id → graph.ArticleInput JSON, apart so
+// that a status poll does not decode megabytes of text. They are created on open like
+// every bucket, so stores made before them gain them without a layout change.
+var (
+	bJobs      = []byte("jobs")
+	bJobInputs = []byte("job_inputs")
+)
 
 // PutJob writes a job, replacing the one of the same id. Errors: EINVALID,
 // EUNAVAILABLE.
@@ -23,20 +28,34 @@ func (s *Store) PutJob(ctx context.Context, j *graph.Job) error {
 	if err := ctx.Err(); err != nil {
 		return graph.Wrap(graph.EUNAVAILABLE, err, "request cancelled; job %s not written", j.ID)
 	}
-	b, err := json.Marshal(j)
+	meta := *j
+	meta.Input = nil
+	b, err := json.Marshal(&meta)
 	if err != nil {
 		return graph.Wrap(graph.EINTERNAL, err, "encoding job %s", j.ID)
+	}
+	var in []byte
+	if j.Input != nil {
+		if in, err = json.Marshal(j.Input); err != nil {
+			return graph.Wrap(graph.EINTERNAL, err, "encoding the input of job %s", j.ID)
+		}
 	}
 	update := s.db.Update
 	if s.bound != nil {
 		update = s.bound.Run
 	}
 	return s.mapErr(update(func(tx *bolt.Tx) error {
-		return tx.Bucket(bJobs).Put([]byte(j.ID), b)
+		if err := tx.Bucket(bJobs).Put([]byte(j.ID), b); err != nil {
+			return err
+		}
+		if in == nil {
+			return tx.Bucket(bJobInputs).Delete([]byte(j.ID))
+		}
+		return tx.Bucket(bJobInputs).Put([]byte(j.ID), in)
 	}))
 }
 
-// Job returns a job. Errors: ENOTFOUND.
+// Job returns a job without its input. Errors: ENOTFOUND.
 func (s *Store) Job(ctx context.Context, id string) (*graph.Job, error) {
 	var j graph.Job
 	err := s.view(ctx, func(tx *bolt.Tx) error {
@@ -59,7 +78,8 @@ func (s *Store) Job(ctx context.Context, id string) (*graph.Job, error) {
 	return &j, nil
 }
 
-// Jobs lists jobs by id, of the query's states. Errors: EINVALID (cursor).
+// Jobs lists jobs by id, of the query's states, with their inputs. Errors: EINVALID
+// (cursor).
 func (s *Store) Jobs(ctx context.Context, q graph.JobQuery) (graph.Page[graph.Job], error) {
 	page := graph.Page[graph.Job]{Items: []graph.Job{}}
 	cur, err := graph.DecodeCursor(q.Page.Cursor)
@@ -87,6 +107,12 @@ func (s *Store) Jobs(ctx context.Context, q graph.JobQuery) (graph.Page[graph.Jo
 			}
 			if !graph.JobMatches(&j, q.States) {
 				continue
+			}
+			if in := tx.Bucket(bJobInputs).Get(k); in != nil {
+				j.Input = &graph.ArticleInput{}
+				if err := json.Unmarshal(in, j.Input); err != nil {
+					return fmt.Errorf("decode the input of job %s: %w", k, err)
+				}
 			}
 			if len(page.Items) == n {
 				page.NextCursor = graph.EncodeCursor(graph.Cursor{Key: page.Items[n-1].ID})

@@ -47,7 +47,7 @@ var (
 
 	allBuckets = [][]byte{bMeta, bArticles, bTexts, bBundles, bOutlets, bAgents, bClaims, bAgg, bStmts, bDisputes, bLinks,
 		iClaimStmt, iClaimDispute, iClaimLink, iSpeaker, iArticle, iOutlet, iWord, iWordCount, iCounted, iQuantity, iByCount,
-		iClaimN, iOutletArt, iAgentWord, iAgentKind, iAdj, bJobs}
+		iClaimN, iOutletArt, iAgentWord, iAgentKind, iAdj, bJobs, bJobInputs}
 
 	keyVersion = []byte("version")
 	keyStats   = []byte("stats")
