@@ -194,9 +194,9 @@ func waitJob(ctx context.Context, hc *http.Client, url string) (api.JobView, err
 	}
 }
 
-// largestText builds an article text of at most graph.MaxArticleBytes from the built-in
+// largestText builds an article text of at most limit bytes from the built-in
 // corpus, repeated, each copy with its own numbers so that its claims are its own.
-func largestText() (string, error) {
+func largestText(limit int) (string, error) {
 	arts, err := corpus.Default()
 	if err != nil {
 		return "", err
@@ -205,7 +205,7 @@ func largestText() (string, error) {
 	for copyN := 0; ; copyN++ {
 		for _, a := range arts {
 			t := strings.ReplaceAll(a.Text, "2025", strconv.Itoa(1000+copyN))
-			if b.Len()+len(t)+2 > graph.MaxArticleBytes {
+			if b.Len()+len(t)+2 > limit {
 				return b.String(), nil
 			}
 			b.WriteString(t)
@@ -214,10 +214,10 @@ func largestText() (string, error) {
 	}
 }
 
-// denseText builds an article text of at most graph.MaxArticleBytes of short
+// denseText builds an article text of at most limit bytes of short
 // attributed sentences, each a claim of its own by one of 900 named speakers: the
 // densest extraction per byte, the worst case of the memory bounds.
-func denseText() string {
+func denseText(limit int) string {
 	first := []string{"Maria", "John", "Ahmed", "Olga", "Kenji", "Fatima", "Peter", "Amara", "Lucas", "Ingrid",
 		"Rahul", "Sofia", "Daniel", "Mei", "Omar", "Elena", "Samuel", "Aisha", "Tomas", "Hannah",
 		"Carlos", "Yuki", "David", "Leila", "Jonas", "Nadia", "Victor", "Grace", "Ivan", "Clara"}
@@ -234,7 +234,7 @@ func denseText() string {
 		} else {
 			s = fmt.Sprintf("%s said that %d %s were reported on Monday. ", sp, 2000+i, things[i%len(things)])
 		}
-		if b.Len()+len(s) > graph.MaxArticleBytes {
+		if b.Len()+len(s) > limit {
 			return b.String()
 		}
 		b.WriteString(s)
@@ -255,6 +255,7 @@ func runArticle(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	clients := fs.Int("clients", 50, "concurrent clients reading the article")
 	duration := fs.Duration("duration", 60*time.Second, "how long the clients read")
 	memprofile := fs.String("memprofile", "", "write a heap profile (alloc_space shows where the ingest allocated) to this file")
+	size := fs.Int("bytes", graph.MaxArticleBytes, "the article's size in bytes (at most graph.MaxArticleBytes)")
 	kind := fs.String("text", "dense", "the article: dense (short attributed sentences, each its own claim: the worst case) or corpus (the built-in corpus repeated)")
 	if err := fs.Parse(args); err != nil {
 		return err
@@ -267,9 +268,9 @@ func runArticle(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	var text string
 	switch *kind {
 	case "dense":
-		text = denseText()
+		text = denseText(min(*size, graph.MaxArticleBytes))
 	case "corpus":
-		if text, err = largestText(); err != nil {
+		if text, err = largestText(min(*size, graph.MaxArticleBytes)); err != nil {
 			return err
 		}
 	default:
@@ -285,6 +286,10 @@ func runArticle(ctx context.Context, args []string, stdout, stderr io.Writer) er
 		runtime.Version(), runtime.GOMAXPROCS(0), runtime.NumCPU(), *kind, len(text), len([]rune(text)))
 
 	// Ingest.
+	if *memprofile != "" {
+		stopPeaks := watchHeapPeaks(*memprofile + ".peak")
+		defer stopPeaks()
+	}
 	resetPeak()
 	before := readProc()
 	start := time.Now()
@@ -294,15 +299,19 @@ func runArticle(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	if err != nil {
 		return err
 	}
-	if status != http.StatusAccepted {
-		return fmt.Errorf("POST of the largest article answered %d, not 202", status)
-	}
-	job, err := waitJob(ctx, hc, srv.base+loc)
-	if err != nil {
-		return err
-	}
-	if job.State != graph.JobSucceeded {
-		return fmt.Errorf("the ingest job failed: %s", job.Error)
+	var job api.JobView
+	switch status {
+	case http.StatusAccepted: // a long text: a job
+		if job, err = waitJob(ctx, hc, srv.base+loc); err != nil {
+			return err
+		}
+		if job.State != graph.JobSucceeded {
+			return fmt.Errorf("the ingest job failed: %s", job.Error)
+		}
+	case http.StatusCreated: // a short one, inline
+		job.ArticleID = strings.TrimPrefix(loc, "/v1/articles/")
+	default:
+		return fmt.Errorf("POST of the article answered %d", status)
 	}
 	el := time.Since(start)
 	after := readProc()
@@ -411,6 +420,37 @@ func readArticle(ctx context.Context, hc *http.Client, base, id string, v api.Ar
 	}
 	wg.Wait()
 	return out
+}
+
+// watchHeapPeaks writes a heap profile to path each time the Go heap in use grows 10%
+// past its largest size so far, so that inuse_space shows what the heap held near its
+// peak. It returns a function that stops it.
+func watchHeapPeaks(path string) func() {
+	done := make(chan struct{})
+	stopped := make(chan struct{})
+	go func() {
+		defer close(stopped)
+		var peak uint64
+		t := time.NewTicker(250 * time.Millisecond)
+		defer t.Stop()
+		for {
+			select {
+			case <-done:
+				return
+			case <-t.C:
+			}
+			var ms runtime.MemStats
+			runtime.ReadMemStats(&ms)
+			if ms.HeapInuse > peak+peak/10 {
+				peak = ms.HeapInuse
+				if f, err := os.Create(path); err == nil {
+					_ = pprof.Lookup("heap").WriteTo(f, 0)
+					f.Close()
+				}
+			}
+		}
+	}()
+	return func() { close(done); <-stopped }
 }
 
 func writeHeapProfile(path string) error {
