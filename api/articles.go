@@ -197,15 +197,24 @@ func ingestInline(c *gin.Context, cfg ingestConfig, art graph.ArticleInput, log 
 	ctx := c.Request.Context()
 	now := time.Now()
 	j := &graph.Job{ID: graph.NewJobID(now), State: graph.JobRunning, Stage: StageExtracting, Attempts: 1, Input: &art, Created: now}
+	// The ingest reports its stages here; once it is handed over to a job, they are
+	// also recorded in the store.
 	var stageMu sync.Mutex
+	adopted := false
 	cfg.jobs.mu.Lock()
 	base := cfg.jobs.base
 	cfg.jobs.mu.Unlock()
 	wctx, cancel := context.WithTimeout(base, cfg.jobs.timeout)
 	wctx = WithStageReporter(wctx, func(stage string) {
 		stageMu.Lock()
+		defer stageMu.Unlock()
 		j.Stage = stage
-		stageMu.Unlock()
+		if adopted {
+			cp := *j
+			if err := cfg.jobs.save(&cp); err != nil {
+				log.Warn("cannot record an ingest job's stage", "job", j.ID, "err", err)
+			}
+		}
 	})
 	done := make(chan ingestOutcome, 1)
 	go func() {
@@ -228,10 +237,11 @@ func ingestInline(c *gin.Context, cfg ingestConfig, art graph.ArticleInput, log 
 	case <-ctx.Done():
 	}
 	stageMu.Lock()
-	cp := *j
+	adopted = true
+	snap := *j // the job's own record; the reporter keeps updating j
 	stageMu.Unlock()
-	j = &cp
-	if err := cfg.jobs.adopt(j, done, release); err != nil {
+	answer := snap // what the client is told; adopt's goroutine owns snap
+	if err := cfg.jobs.adopt(&snap, done, release); err != nil {
 		go func() { <-done; release() }()
 		log.Error("cannot record a long ingest as a job", "request_id", requestID(c), "err", err)
 		if clientGone(c) {
@@ -242,12 +252,12 @@ func ingestInline(c *gin.Context, cfg ingestConfig, art graph.ArticleInput, log 
 		return ingestOutcome{}, true
 	}
 	if clientGone(c) {
-		log.Info("client went away during an ingest; it goes on as a job", "request_id", requestID(c), "job", j.ID)
+		log.Info("client went away during an ingest; it goes on as a job", "request_id", requestID(c), "job", answer.ID)
 		c.AbortWithStatus(statusClientGone)
 		return ingestOutcome{}, true
 	}
-	log.Info("ingest outlived the request; it goes on as a job", "request_id", requestID(c), "job", j.ID)
-	answerJob(c, j, time.Now())
+	log.Info("ingest outlived the request; it goes on as a job", "request_id", requestID(c), "job", answer.ID)
+	answerJob(c, &answer, time.Now())
 	return ingestOutcome{}, true
 }
 
