@@ -121,9 +121,10 @@ type ingestConfig struct {
 }
 
 // answerMargin is how long before the request's deadline an ingest still running is
-// handed over to a job, so that the 202 is written within the deadline.
+// handed over to a job (which takes one store write), so that the 202 is written within
+// the deadline.
 func answerMargin(timeout time.Duration) time.Duration {
-	return min(2*time.Second, timeout/10)
+	return min(2*time.Second, timeout/5)
 }
 
 // handleIngest serves POST /v1/articles: extract one article, store it, return its

@@ -350,10 +350,13 @@ func handleJob(store graph.JobStore, log *slog.Logger) gin.HandlerFunc {
 	})
 }
 
-// answerJob answers 202 with the job and where to follow it.
+// answerJob answers 202 with the job and where to follow it. The job is recorded
+// already, so the answer is written even when recording it took the request past its
+// deadline (the connection's write deadline still bounds the write).
 func answerJob(c *gin.Context, j *graph.Job, now time.Time) {
 	loc := "/v1/jobs/" + url.PathEscape(j.ID)
 	c.Header("Location", loc)
 	c.Header("Retry-After", "5")
-	writeJSON(c, http.StatusAccepted, jobView(j, now))
+	v := jobView(j, now)
+	c.Render(http.StatusAccepted, jsonRender{v})
 }

@@ -256,6 +256,7 @@ func runArticle(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	duration := fs.Duration("duration", 60*time.Second, "how long the clients read")
 	memprofile := fs.String("memprofile", "", "write a heap profile (alloc_space shows where the ingest allocated) to this file")
 	size := fs.Int("bytes", graph.MaxArticleBytes, "the article's size in bytes (at most graph.MaxArticleBytes)")
+	memLimit := fs.Int64("memory-limit", 256, "soft memory limit of the Go runtime in MiB, as claimgraph serve sets it by default (0: none)")
 	kind := fs.String("text", "dense", "the article: dense (short attributed sentences, each its own claim: the worst case) or corpus (the built-in corpus repeated)")
 	if err := fs.Parse(args); err != nil {
 		return err
@@ -265,6 +266,7 @@ func runArticle(ctx context.Context, args []string, stdout, stderr io.Writer) er
 		return err
 	}
 	defer os.RemoveAll(dir)
+	setMemoryLimit(*memLimit)
 	var text string
 	switch *kind {
 	case "dense":
@@ -282,8 +284,8 @@ func runArticle(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	}
 	defer srv.close()
 	hc := &http.Client{Transport: &http.Transport{MaxIdleConnsPerHost: *clients + 4}}
-	fmt.Fprintf(stdout, "loadcheck article: %s, GOMAXPROCS %d, %d CPUs; %s text of %d bytes, %d code points\n",
-		runtime.Version(), runtime.GOMAXPROCS(0), runtime.NumCPU(), *kind, len(text), len([]rune(text)))
+	fmt.Fprintf(stdout, "loadcheck article: %s, GOMAXPROCS %d, %d CPUs, soft memory limit %d MiB; %s text of %d bytes, %d code points\n",
+		runtime.Version(), runtime.GOMAXPROCS(0), runtime.NumCPU(), *memLimit, *kind, len(text), len([]rune(text)))
 
 	// Ingest.
 	if *memprofile != "" {
@@ -500,9 +502,11 @@ func runSoak(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	readers := fs.Int("readers", 8, "concurrent readers")
 	writers := fs.Int("writers", 2, "concurrent writers")
 	every := fs.Duration("every", time.Minute, "how often to print the figures")
+	memLimit := fs.Int64("memory-limit", 256, "soft memory limit of the Go runtime in MiB, as claimgraph serve sets it by default (0: none)")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
+	setMemoryLimit(*memLimit)
 	dir, err := os.MkdirTemp("", "loadcheck-soak-")
 	if err != nil {
 		return err
@@ -523,7 +527,8 @@ func runSoak(ctx context.Context, args []string, stdout, stderr io.Writer) error
 			return fmt.Errorf("seeding article %d: %d %v", i, status, err)
 		}
 	}
-	fmt.Fprintf(stdout, "loadcheck soak: %s, GOMAXPROCS %d; %d readers, %d writers for %s\n", runtime.Version(), runtime.GOMAXPROCS(0), *readers, *writers, *duration)
+	fmt.Fprintf(stdout, "loadcheck soak: %s, GOMAXPROCS %d, soft memory limit %d MiB; %d readers, %d writers for %s\n",
+		runtime.Version(), runtime.GOMAXPROCS(0), *memLimit, *readers, *writers, *duration)
 	var posted atomic.Int64
 	stats := &counter{}
 	sctx, cancel := context.WithTimeout(ctx, *duration)

@@ -3,8 +3,10 @@ package main
 import (
 	"bufio"
 	"encoding/json"
+	"math"
 	"os"
 	"runtime"
+	"runtime/debug"
 	"strconv"
 	"strings"
 )
@@ -55,6 +57,15 @@ func readProc() procFigures {
 // resetPeak resets VmHWM to the current RSS (Linux 4.0+), so that the next phase's
 // peak is its own.
 func resetPeak() { _ = os.WriteFile("/proc/self/clear_refs", []byte("5"), 0) }
+
+// setMemoryLimit sets the Go runtime's soft memory limit in MiB (0: none).
+func setMemoryLimit(mib int64) {
+	if mib > 0 {
+		debug.SetMemoryLimit(mib << 20)
+	} else {
+		debug.SetMemoryLimit(math.MaxInt64)
+	}
+}
 
 func mb(b int64) float64 { return float64(b) / (1 << 20) }
 
