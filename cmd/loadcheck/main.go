@@ -529,6 +529,16 @@ func runSoak(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	}
 	fmt.Fprintf(stdout, "loadcheck soak: %s, GOMAXPROCS %d, soft memory limit %d MiB; %d readers, %d writers for %s\n",
 		runtime.Version(), runtime.GOMAXPROCS(0), *memLimit, *readers, *writers, *duration)
+	// The start and the end are measured alike: clients idle, their connections
+	// closed, after a collection.
+	settle := func(hc *http.Client) procFigures {
+		hc.CloseIdleConnections()
+		runtime.GC()
+		time.Sleep(2 * time.Second)
+		runtime.GC()
+		return readProc()
+	}
+	first := settle(hc)
 	var posted atomic.Int64
 	stats := &counter{}
 	sctx, cancel := context.WithTimeout(ctx, *duration)
@@ -563,13 +573,6 @@ func runSoak(ctx context.Context, args []string, stdout, stderr io.Writer) error
 			soakReader(sctx, hc, srv.base, uint64(r)+1, stats)
 		}(i)
 	}
-	settle := func() procFigures {
-		runtime.GC()
-		time.Sleep(2 * time.Second)
-		runtime.GC()
-		return readProc()
-	}
-	first := settle()
 	fmt.Fprintf(stdout, "%-8s %8s %8s %10s %10s %9s\n", "at", "RSS MB", "heap MB", "goroutines", "open files", "articles")
 	line := func(at string, p procFigures) {
 		st, _ := srv.store.Stats(ctx)
@@ -589,8 +592,7 @@ loop:
 		}
 	}
 	wg.Wait()
-	hc.CloseIdleConnections()
-	end := settle()
+	end := settle(hc)
 	line("end", end)
 	fmt.Fprintf(stdout, "requests: %s\n", stats)
 	fmt.Fprintf(stdout, "change start → end (after GC, clients idle): RSS %+.0f MB, heap %+.0f MB, goroutines %+d, open files %+d; %d articles posted\n",
