@@ -371,6 +371,12 @@ func (p *preparedArticle) page(part string, from, limit int) ([]json.RawMessage,
 	return out, graph.EncodeCursor(graph.Cursor{Key: p.cursorKey(part), N: i}), nil
 }
 
+// articleLoadTimeoutFactor times the request timeout bounds one read and layout of an
+// article: a read is shared and detached from the request that started it, so a
+// long article that takes longer than one request's deadline to read is still read
+// (and kept) for the requests after it, instead of being started anew by each.
+const articleLoadTimeoutFactor = 6
+
 // articleReader is what the article views read from the store.
 type articleReader interface {
 	articleGraphReader

@@ -33,7 +33,9 @@ func (s *Server) routes() {
 	v1.GET("/agents/:id", read, handleAgent(s.deps.Store, s.log))
 	v1.GET("/agents/:id/claims", read, handleAgentClaims(s.deps.Store, s.log))
 	v1.GET("/articles", read, handleArticles(s.deps.Store, s.log))
-	articles := newArticleLoader(s.deps.Store, s.deps.MaxConcurrentArticleReads, s.deps.RequestTimeout)
+	// A long article's read may take longer than one request's deadline on a loaded
+	// machine; it goes on for the requests that come next (and its layout is kept).
+	articles := newArticleLoader(s.deps.Store, s.deps.MaxConcurrentArticleReads, articleLoadTimeoutFactor*s.deps.RequestTimeout)
 	v1.GET("/articles/:id", read, handleArticle(articles, s.log))
 	v1.GET("/articles/:id/:part", read, handleArticlePart(articles, s.log))
 	v1.POST("/articles", requireKey(s.deps.Keys), withDeadline(s.deps.IngestTimeout),

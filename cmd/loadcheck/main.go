@@ -331,9 +331,17 @@ func runArticle(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	}
 
 	// Reads.
+	// The first read of a long article may outlive its deadline (504) while the
+	// shared read goes on; ask again until it is ready.
 	var view api.ArticleView
-	if status, _, err := getJSON(ctx, hc, srv.base+"/v1/articles/"+job.ArticleID+"?limit=1", &view); err != nil || status != 200 {
-		return fmt.Errorf("reading the article: %d %v", status, err)
+	for attempt := 1; ; attempt++ {
+		status, _, err := getJSON(ctx, hc, srv.base+"/v1/articles/"+job.ArticleID+"?limit=1", &view)
+		if err == nil && status == 200 {
+			break
+		}
+		if attempt == 10 || (err == nil && status != http.StatusGatewayTimeout) {
+			return fmt.Errorf("reading the article: %d %v", status, err)
+		}
 	}
 	runtime.GC()
 	resetPeak()
