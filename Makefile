@@ -97,3 +97,24 @@ bench-api-wrk: ## cross-check bench-api with wrk (apt-get installs it) on the re
 .PHONY: bench-widget
 bench-widget: ## load-test the widget (iframe card, card JSON, script; cached and 304) beside the JSON API at 50 clients
 	nice -n 10 $(GO) run ./cmd/apiload -stores embedded -ingest-posts 0 -only 'ceiling,provenance,contradictions,widget' $(BENCH_API_FLAGS)
+# bench-memory runs the real server over a fresh embedded store in one process with its
+# clients: it ingests an article of the largest allowed size (2 MiB of short attributed
+# sentences; BENCH_MEMORY_FLAGS="-text corpus" for the built-in corpus repeated) and
+# runs 50 clients on it for 60 s, printing the ingest's and the reads' peak RSS, the
+# statuses, latencies and the largest answer. It prints figures and asserts none.
+BENCH_MEMORY_FLAGS ?=
+
+.PHONY: bench-memory
+bench-memory: ## peak RSS of ingesting the largest article and of 50 clients reading it for 60 s
+	nice -n 10 $(GO) run ./cmd/loadcheck article $(BENCH_MEMORY_FLAGS)
+
+# soak runs mixed reads (every GET route) and writes (POSTs of new articles) against the
+# real server for SOAK_DURATION (30 minutes by default; not part of CI) and prints RSS,
+# Go heap, goroutines and open files at the start, every minute and at the end: they
+# must stay flat.
+SOAK_DURATION ?= 30m
+SOAK_FLAGS    ?=
+
+.PHONY: soak
+soak: ## mixed reads and writes for SOAK_DURATION (default 30m): RSS, goroutines, open files at start and end
+	nice -n 10 $(GO) run ./cmd/loadcheck soak -duration $(SOAK_DURATION) $(SOAK_FLAGS)

@@ -160,11 +160,6 @@ func (l *articleLocks) lock(ctx context.Context, id string) (func(), error) {
 	}
 }
 
-// articleReader is the part of graph.Store the owner check reads.
-type articleReader interface {
-	Article(ctx context.Context, id string) (*graph.Article, error)
-}
-
 // checkOwner decides whether who may write art: always when the article is not
 // stored, or is stored with the same text (the write then changes nothing); otherwise
 // only the key that wrote it, or an admin key. Articles written without a key (the

@@ -1,7 +1,6 @@
 package api
 
 import (
-	"context"
 	"errors"
 	"log/slog"
 	"net/http"
@@ -152,7 +151,15 @@ func writeError(c *gin.Context, log *slog.Logger, err error) {
 		return
 	}
 	ctx := c.Request.Context()
-	if errors.Is(err, context.DeadlineExceeded) && ctx.Err() != nil {
+	if log == nil {
+		log = discardLog
+	}
+	if clientGone(c) {
+		// Nobody reads the answer: not an error of the server's.
+		c.AbortWithStatus(statusClientGone)
+		return
+	}
+	if ctx.Err() != nil {
 		log.WarnContext(ctx, "request deadline exceeded", "request_id", requestID(c), "path", c.Request.URL.Path, "err", err)
 		writeProblem(c, http.StatusGatewayTimeout, "", "The request took too long and was stopped; try a narrower query.")
 		return
@@ -173,6 +180,8 @@ func writeError(c *gin.Context, log *slog.Logger, err error) {
 	}
 	writeProblem(c, m.status, "", detail)
 }
+
+var discardLog = slog.New(slog.DiscardHandler)
 
 // problemRender renders a Problem as application/problem+json.
 type problemRender struct{ p Problem }

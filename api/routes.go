@@ -43,10 +43,16 @@ func (s *Server) routes() error {
 	v1.GET("/agents/:id", read, handleAgent(s.deps.Store, s.log))
 	v1.GET("/agents/:id/claims", read, handleAgentClaims(s.deps.Store, s.log))
 	v1.GET("/articles", read, handleArticles(s.deps.Store, s.log))
-	v1.GET("/articles/:id", read, handleArticle(s.deps.Store, s.log))
+	// A long article's read may take longer than one request's deadline on a loaded
+	// machine; it goes on for the requests that come next (and its layout is kept).
+	articles := newArticleLoader(s.deps.Store, s.deps.MaxConcurrentArticleReads, articleLoadTimeoutFactor*s.deps.RequestTimeout)
+	v1.GET("/articles/:id", read, handleArticle(articles, s.log))
+	v1.GET("/articles/:id/:part", read, handleArticlePart(articles, s.log))
 	v1.POST("/articles", requireKey(s.deps.Keys, ScopeIngest), keyLimit, withAudit(s.deps.Audit, "article.ingest", s.log),
 		withDeadline(s.deps.IngestTimeout),
-		handleIngest(s.deps.Store, s.deps.Ingester, s.deps.MaxBodyBytes, s.deps.MaxConcurrentIngests, s.log))
+		handleIngest(s.deps.Store, ingestConfig{ing: s.deps.Ingester, jobs: s.jobs, slots: s.slots, maxBody: s.deps.MaxBodyBytes,
+			inlineBytes: s.deps.InlineIngestBytes, timeout: s.deps.IngestTimeout}, s.log))
+	v1.GET("/jobs/:id", read, handleJob(s.deps.Store, s.log))
 	v1.GET("/subgraph", read, handleSubgraph(s.deps.Store, s.log))
 	v1.GET("/export", handleExport(s.deps.Store, s.log))
 	v1.GET("/audit", requireKey(s.deps.Keys, ScopeAdmin), keyLimit, read, handleAudit(s.deps.Audit, s.log))

@@ -85,6 +85,16 @@ type Deps struct {
 	// PublicURL is the server's public origin (https://claims.example.org): oEmbed
 	// recognizes claim pages by it. Empty means the Host of each request.
 	PublicURL string
+	// MaxConcurrentArticleReads bounds the article bundles read and laid out at once for
+	// GET /v1/articles/{id} and its lists (requests for one article share one read), so
+	// that the memory they take does not grow with the number of clients. 0 means
+	// runtime.GOMAXPROCS(0).
+	MaxConcurrentArticleReads int
+	// InlineIngestBytes is the longest article text POST /v1/articles ingests while the
+	// request waits; longer ones are queued as jobs at once (DefaultInlineIngestBytes
+	// when 0). JobTimeout bounds one attempt of one job (DefaultJobTimeout when 0).
+	InlineIngestBytes int
+	JobTimeout        time.Duration
 }
 
 // Server is the API's http.Handler.
@@ -93,6 +103,8 @@ type Server struct {
 	deps   Deps
 	log    *slog.Logger
 	widget *embed.Handler
+	slots  chan struct{} // ingest slots, shared by inline ingests and jobs
+	jobs   *jobRunner    // nil without a store or an ingester
 }
 
 // New builds the API handler. It fails on a malformed TrustedProxies,
@@ -120,6 +132,15 @@ func New(deps Deps) (*Server, error) {
 	if deps.MaxConcurrentIngests <= 0 {
 		deps.MaxConcurrentIngests = runtime.GOMAXPROCS(0)
 	}
+	if deps.InlineIngestBytes <= 0 {
+		deps.InlineIngestBytes = DefaultInlineIngestBytes
+	}
+	if deps.JobTimeout <= 0 {
+		deps.JobTimeout = DefaultJobTimeout
+	}
+	if deps.MaxConcurrentArticleReads <= 0 {
+		deps.MaxConcurrentArticleReads = runtime.GOMAXPROCS(0)
+	}
 	e := gin.New()
 	e.HandleMethodNotAllowed = true
 	e.RedirectTrailingSlash = false
@@ -132,7 +153,10 @@ func New(deps Deps) (*Server, error) {
 	if err := e.SetTrustedProxies(proxies); err != nil {
 		return nil, err
 	}
-	s := &Server{engine: e, deps: deps, log: deps.Logger}
+	s := &Server{engine: e, deps: deps, log: deps.Logger, slots: make(chan struct{}, deps.MaxConcurrentIngests)}
+	if deps.Store != nil && deps.Ingester != nil {
+		s.jobs = newJobRunner(deps.Store, deps.Ingester, s.slots, deps.JobTimeout, deps.Logger)
+	}
 	w, err := newWidget(deps)
 	if err != nil {
 		return nil, err
@@ -142,6 +166,21 @@ func New(deps Deps) (*Server, error) {
 		return nil, err
 	}
 	return s, nil
+}
+
+// RunJobs runs the ingest jobs kept in the store until ctx ends: the queued ones, and
+// those a previous process left running when it stopped (they start again, at most
+// three times in all). Jobs it stops at the end stay running in the store, to be
+// resumed by the next RunJobs. It returns when its jobs have stopped. Without an
+// ingester it only waits for ctx. Run one per store: two servers sharing a Neo4j
+// database would both run its queued jobs (harmless, as ingest is idempotent, but
+// twice the work).
+func (s *Server) RunJobs(ctx context.Context) error {
+	if s.jobs == nil {
+		<-ctx.Done()
+		return nil
+	}
+	return s.jobs.run(ctx)
 }
 
 // ServeHTTP implements http.Handler.
@@ -208,8 +247,14 @@ func (r jsonRender) WriteContentType(w http.ResponseWriter) {
 }
 
 // writeJSON answers with v as JSON. v must be a pointer when it holds slices that may
-// be nil: they are replaced by empty ones first (see fillNilSlices).
+// be nil: they are replaced by empty ones first (see fillNilSlices). A request whose
+// deadline passed while its answer was being made gets 504 instead of a late answer;
+// one whose client went away gets nothing (see clientGone).
 func writeJSON(c *gin.Context, status int, v any) {
+	if err := c.Request.Context().Err(); err != nil {
+		writeError(c, nil, graph.Wrap(graph.EUNAVAILABLE, err, "the answer was ready after the request ended"))
+		return
+	}
 	fillNilSlices(v)
 	c.Render(status, jsonRender{v})
 }

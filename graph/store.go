@@ -388,6 +388,9 @@ type Store interface {
 	// Errors: ENOTFOUND (root), EINVALID (empty root, depth or limit out of range).
 	Subgraph(ctx context.Context, q SubgraphQuery) (*Subgraph, error)
 
+	// JobStore keeps the ingest jobs that outlive a request (see Job).
+	JobStore
+
 	// Stats counts the stored nodes and links.
 	Stats(ctx context.Context) (Stats, error)
 	// Ping checks that the store is reachable. Errors: EUNAVAILABLE.

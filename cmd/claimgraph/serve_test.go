@@ -32,6 +32,16 @@ func TestParseServeFlags(t *testing.T) {
 	assert.Equal(t, api.DefaultRequestTimeout, c.RequestTimeout)
 	assert.EqualValues(t, api.DefaultMaxBodyBytes, c.MaxBodyBytes)
 	assert.Empty(t, c.TrustedProxies)
+	assert.EqualValues(t, defaultMemoryLimitMiB, c.MemoryLimitMiB)
+
+	env["GOMEMLIMIT"] = "1GiB"
+	c, err = parseServeFlags(nil, getenv, io.Discard)
+	require.NoError(t, err)
+	assert.EqualValues(t, -1, c.MemoryLimitMiB, "GOMEMLIMIT wins over the default")
+	c, err = parseServeFlags([]string{"--memory-limit", "0"}, getenv, io.Discard)
+	require.NoError(t, err)
+	assert.EqualValues(t, 0, c.MemoryLimitMiB, "the flag wins over GOMEMLIMIT")
+	delete(env, "GOMEMLIMIT")
 
 	env["CLAIMGRAPH_ADDR"] = "0.0.0.0:9000"
 	env["CLAIMGRAPH_TRUSTED_PROXIES"] = "10.0.0.0/8, 192.168.1.1"
@@ -67,6 +77,7 @@ func TestParseServeFlags(t *testing.T) {
 		{"--request-timeout", "soon"}, {"--request-timeout", "-1s"}, {"--max-body", "10"}, {"--log-format", "xml"}, {"extra"},
 		{"--rate-ip", "-1"}, {"--rate-ip", "NaN"}, {"--rate-ip-burst", "0"}, {"--rate-key", "fast"}, {"--keys-poll", "-1s"},
 		{"--frame-ancestors", "https://news.example; script-src *"},
+		{"--memory-limit", "-5"}, {"--memory-limit", "lots"},
 	} {
 		_, err := parseServeFlags(args, getenv, io.Discard)
 		assert.Error(t, err, "%v", args)

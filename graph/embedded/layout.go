@@ -48,7 +48,7 @@ var (
 
 	allBuckets = [][]byte{bMeta, bArticles, bTexts, bBundles, bOutlets, bAgents, bClaims, bAgg, bStmts, bDisputes, bLinks,
 		iClaimStmt, iClaimDispute, iClaimLink, iSpeaker, iArticle, iOutlet, iWord, iWordCount, iCounted, iQuantity, iByCount,
-		iClaimN, iOutletArt, iAgentWord, iAgentKind, iAdj, bAudit}
+		iClaimN, iOutletArt, iAgentWord, iAgentKind, iAdj, bAudit, bJobs, bJobInputs}
 
 	keyVersion = []byte("version")
 	keyStats   = []byte("stats")

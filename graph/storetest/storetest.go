@@ -46,6 +46,7 @@ func Run(t *testing.T, open func(t *testing.T) graph.Store) {
 	t.Run("Batch", func(t *testing.T) { testBatch(t, o) })
 	t.Run("Writer", func(t *testing.T) { testWriter(t, o) })
 	t.Run("Audit", func(t *testing.T) { testAudit(t, o) })
+	t.Run("Jobs", func(t *testing.T) { testJobs(t, o) })
 }
 
 func ctx(t *testing.T) context.Context { return t.Context() }
