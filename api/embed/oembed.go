@@ -148,12 +148,14 @@ func (h *Handler) parseOEmbed(c *gin.Context) (oembedQuery, error) {
 	if raw == "" {
 		return q, &problem{http.StatusBadRequest, "url", "query parameter \"url\" is required: the URL of a claim page, such as https://this-server/claims/c_…"}
 	}
-	if !utf8.ValidString(raw) || len(raw) > 2048 {
-		return q, &problem{http.StatusBadRequest, "url", "query parameter \"url\" is not a valid URL (UTF-8, at most 2048 bytes)"}
+	if !utf8.ValidString(raw) || utf8.RuneCountInString(raw) > 2048 {
+		return q, &problem{http.StatusBadRequest, "url", "query parameter \"url\" is not a valid URL (UTF-8, at most 2048 characters)"}
 	}
+	// oEmbed answers 404 for a URL it has no embed for; a string that is no absolute
+	// URL is such a URL, so it gets the same answer.
 	u, err := url.Parse(raw)
 	if err != nil || !u.IsAbs() {
-		return q, &problem{http.StatusBadRequest, "url", "query parameter \"url\" is not an absolute URL"}
+		u = &url.URL{}
 	}
 	notOurs := &problem{http.StatusNotFound, "url", fmt.Sprintf("%s is not a claim page of this server: give a URL of the form %s/claims/{id}", clip(raw, 200), h.origin(c, u))}
 	if u.Scheme != "http" && u.Scheme != "https" || u.Host == "" || u.User != nil {

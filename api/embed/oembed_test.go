@@ -87,7 +87,7 @@ func TestOEmbed(t *testing.T) {
 		{"xml", q("url", page, "format", "xml"), 501, "format"},
 		{"other format", q("url", page, "format", "yaml"), 501, "format"},
 		{"no url", q("format", "json"), 400, "url"},
-		{"relative url", q("url", "/claims/"+st.ClaimToll68800), 400, "url"},
+		{"relative url: no page of this server (oEmbed answers 404)", q("url", "/claims/"+st.ClaimToll68800), 404, "url"},
 		{"bad maxwidth", q("url", page, "maxwidth", "wide"), 400, "maxwidth"},
 		{"zero maxheight", q("url", page, "maxheight", "0"), 400, "maxheight"},
 		{"url twice", q("url", page, "url", page), 400, "url"},
