@@ -205,8 +205,11 @@ type IngestRequest struct {
 
 // IngestResponse says where the article was stored and what was extracted from it.
 type IngestResponse struct {
-	ArticleID  string            `json:"article_id"`
-	Created    bool              `json:"created"`
+	ArticleID string `json:"article_id"`
+	Created   bool   `json:"created"`
+	// Version is the article's version: 1 for a first text, more when this text
+	// replaced an earlier one under the same URL.
+	Version    int               `json:"version"`
 	Article    graph.ArticleRef  `json:"article"`
 	Claims     []graph.Claim     `json:"claims"`
 	Statements []graph.Statement `json:"statements"`
@@ -215,7 +218,9 @@ type IngestResponse struct {
 
 // handleIngest serves POST /v1/articles: extract one article, store it, return its
 // claims. It is idempotent: posting the same article again changes nothing and
-// answers 200 instead of 201.
+// answers 200 instead of 201. The same URL with a new text is a new version of the
+// article (201; see graph.Store.PutArticle). The same text with other metadata
+// changes nothing and answers 409, naming the fields to send with PATCH.
 //
 // At most maxConcurrent ingests run at once. Extraction may not stop at the request's
 // deadline, so the ingest runs beside the handler: at the deadline the client gets 504
@@ -286,7 +291,16 @@ func handleIngest(store articleGraphReader, ing ArticleIngester, maxBody int64, 
 			writeError(c, log, err)
 			return
 		}
-		out := &IngestResponse{ArticleID: res.ArticleID, Created: res.Created, Article: articleRef(g),
+		c.Header("Location", "/v1/articles/"+url.PathEscape(res.ArticleID))
+		if !res.Created {
+			if diff := metadataConflicts(art, g.Article); len(diff) > 0 {
+				writeProblem(c, http.StatusConflict, diff[0], fmt.Sprintf(
+					"The article is stored with this text but another %s; nothing was changed. Send the new values with PATCH /v1/articles/%s.",
+					strings.Join(diff, ", "), res.ArticleID))
+				return
+			}
+		}
+		out := &IngestResponse{ArticleID: res.ArticleID, Created: res.Created, Version: max(g.Article.Version, 1), Article: articleRef(g),
 			Statements: g.Statements, Disputes: g.Disputes}
 		own := map[string]bool{}
 		for _, s := range g.Statements {
@@ -301,7 +315,6 @@ func handleIngest(store articleGraphReader, ing ArticleIngester, maxBody int64, 
 		if res.Created {
 			status = http.StatusCreated
 		}
-		c.Header("Location", "/v1/articles/"+url.PathEscape(res.ArticleID))
 		writeJSON(c, status, out)
 	}
 }

@@ -22,6 +22,7 @@ const (
 	ProblemForbidden        = ProblemTypeBase + "forbidden"              // 403
 	ProblemNotFound         = ProblemTypeBase + "not-found"              // 404
 	ProblemMethodNotAllowed = ProblemTypeBase + "method-not-allowed"     // 405
+	ProblemConflict         = ProblemTypeBase + "conflict"               // 409
 	ProblemTooLarge         = ProblemTypeBase + "payload-too-large"      // 413
 	ProblemUnsupportedMedia = ProblemTypeBase + "unsupported-media-type" // 415
 	ProblemInternal         = ProblemTypeBase + "internal"               // 500
@@ -36,6 +37,7 @@ var problemTitles = map[string]string{
 	ProblemForbidden:        "Forbidden",
 	ProblemNotFound:         "Not found",
 	ProblemMethodNotAllowed: "Method not allowed",
+	ProblemConflict:         "Conflict",
 	ProblemTooLarge:         "Payload too large",
 	ProblemUnsupportedMedia: "Unsupported media type",
 	ProblemInternal:         "Internal error",
@@ -75,6 +77,7 @@ var statusType = map[int]string{
 	http.StatusForbidden:             ProblemForbidden,
 	http.StatusNotFound:              ProblemNotFound,
 	http.StatusMethodNotAllowed:      ProblemMethodNotAllowed,
+	http.StatusConflict:              ProblemConflict,
 	http.StatusRequestEntityTooLarge: ProblemTooLarge,
 	http.StatusUnsupportedMediaType:  ProblemUnsupportedMedia,
 	http.StatusInternalServerError:   ProblemInternal,

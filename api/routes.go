@@ -36,6 +36,7 @@ func (s *Server) routes() {
 	v1.GET("/articles/:id", read, handleArticle(s.deps.Store, s.log))
 	v1.POST("/articles", requireKey(s.deps.Keys), withDeadline(s.deps.IngestTimeout),
 		handleIngest(s.deps.Store, s.deps.Ingester, s.deps.MaxBodyBytes, s.deps.MaxConcurrentIngests, s.log))
+	v1.PATCH("/articles/:id", requireKey(s.deps.Keys), read, handlePatchArticle(s.deps.Store, maxPatchBytes, s.log))
 	v1.GET("/subgraph", read, handleSubgraph(s.deps.Store, s.log))
 	v1.GET("/export", handleExport(s.deps.Store, s.log))
 }
