@@ -212,6 +212,19 @@ func findClaims(d *Document) {
 	covered := make([]bool, len(quants))
 	for i := range d.Attributions {
 		a := &d.Attributions[i]
+		// A number in an attribution's source or cue ("Three officials said", "Envoy 3
+		// Name said") describes who speaks, not a figure the article asserts: the
+		// sentence is not an article statistic besides the attribution's claim.
+		for _, sp := range []*Span{a.Source, &a.Cue} {
+			if sp == nil || sp.End <= sp.Start {
+				continue
+			}
+			for qi := range quants {
+				if q := quants[qi].Span; q.Start < sp.End && sp.Start < q.End {
+					covered[qi] = true
+				}
+			}
+		}
 		sp := claimSpanOf(d.Runes, a.Content)
 		text := strings.TrimSpace(sp.Text)
 		if !hasASCIIAlnum(text) && graph.NormalizeClaimText(text) == "" {
