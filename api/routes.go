@@ -39,4 +39,5 @@ func (s *Server) routes() {
 	v1.PATCH("/articles/:id", requireKey(s.deps.Keys), read, handlePatchArticle(s.deps.Store, maxPatchBytes, s.log))
 	v1.GET("/subgraph", read, handleSubgraph(s.deps.Store, s.log))
 	v1.GET("/export", handleExport(s.deps.Store, s.log))
+	v1.GET("/backup", requireKey(s.deps.Keys), handleBackup(s.deps.Store, s.log))
 }

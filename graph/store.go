@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/base64"
 	"encoding/json"
+	"io"
 	"sort"
 	"strings"
 )
@@ -443,6 +444,22 @@ type Batcher interface {
 	// until fn returns; it is safe for concurrent use, but its calls run one at a
 	// time. Close on tx does nothing.
 	Batch(ctx context.Context, fn func(ctx context.Context, tx Store) error) error
+}
+
+// Backuper is a Store that copies itself consistently while it stays open for reads
+// and writes: the embedded store (one read transaction's snapshot of its file). The
+// API serves it as GET /v1/backup.
+type Backuper interface {
+	// Backup writes a copy of the store as it is at one moment to w. Errors:
+	// EUNAVAILABLE (ctx ended, the store is closed, w failed).
+	Backup(ctx context.Context, w io.Writer) (BackupInfo, error)
+}
+
+// BackupInfo says what a backup holds: its size and the store's counts at the moment
+// the backup's snapshot was taken (the point in time it is a copy of).
+type BackupInfo struct {
+	Bytes int64 `json:"bytes"`
+	Stats Stats `json:"stats"`
 }
 
 // BulkReader is a Store that answers many lookups of one kind in one round trip:

@@ -2,11 +2,16 @@ package main
 
 import (
 	"context"
+	"encoding/json"
 	"flag"
 	"fmt"
 	"io"
+	"net/http"
+	"os"
+	"path/filepath"
 	"strings"
 
+	"github.com/claimgraph/claimgraph/api"
 	"github.com/claimgraph/claimgraph/graph"
 	"github.com/claimgraph/claimgraph/graph/embedded"
 )
@@ -17,10 +22,12 @@ func runBackup(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	fs.SetOutput(stderr)
 	data := storeFlag(fs)
 	out := fs.String("out", "", "the backup file to write (required; replaced atomically when it exists)")
+	server := fs.String("server", "", "take the backup from a running claimgraph serve at this URL (GET /v1/backup, key from CLAIMGRAPH_API_KEY) instead of opening the store")
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: claimgraph backup [--data DIR] --out FILE")
+		fmt.Fprintln(stderr, "usage: claimgraph backup [--data DIR | --server URL] --out FILE")
 		fmt.Fprintln(stderr, "Copies the embedded store to FILE as it is at one moment, in one read transaction:")
-		fmt.Fprintln(stderr, "every article whole, even while other writes run. Restore it with claimgraph restore.")
+		fmt.Fprintln(stderr, "every article whole, even while other writes run. A running server holds the store's")
+		fmt.Fprintln(stderr, "lock: take its backup with --server. Restore it with claimgraph restore.")
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
@@ -29,6 +36,17 @@ func runBackup(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	if *out == "" || fs.NArg() != 0 {
 		fs.Usage()
 		return fmt.Errorf("give the backup file with --out FILE")
+	}
+	if *server != "" {
+		if *data != "" {
+			return fmt.Errorf("--data and --server both name the store: give one")
+		}
+		st, err := backupFromServer(ctx, *server, osGetenv("CLAIMGRAPH_API_KEY"), *out)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(stdout, "backed up %d articles, %d claims, %d statements from %s to %s\n", st.Articles, st.Claims, st.Statements, *server, *out)
+		return nil
 	}
 	cfg, err := embeddedOnly("backup", *data)
 	if err != nil {
@@ -101,4 +119,53 @@ func lockHint(err error) string {
 		return "a running claimgraph (serve or ingest) has the store open: stop it first, or use another --data directory"
 	}
 	return "check the file and directory, or choose another with --data or CLAIMGRAPH_DATA"
+}
+
+// backupFromServer downloads GET /v1/backup of a running server to out: into a
+// temporary file beside it, checked (embedded.CheckBackup) and renamed into place.
+func backupFromServer(ctx context.Context, server, key, out string) (graph.Stats, error) {
+	if key == "" {
+		return graph.Stats{}, fmt.Errorf("set CLAIMGRAPH_API_KEY to one of the server's API keys")
+	}
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, strings.TrimRight(server, "/")+"/v1/backup", nil)
+	if err != nil {
+		return graph.Stats{}, fmt.Errorf("--server %q is not a URL: %w", server, err)
+	}
+	req.Header.Set("Authorization", "Bearer "+key)
+	res, err := http.DefaultClient.Do(req)
+	if err != nil {
+		return graph.Stats{}, fmt.Errorf("reach %s: %w", server, err)
+	}
+	defer res.Body.Close()
+	if res.StatusCode != http.StatusOK {
+		var p api.Problem
+		_ = json.NewDecoder(io.LimitReader(res.Body, 1<<16)).Decode(&p)
+		return graph.Stats{}, fmt.Errorf("%s answered %d: %s", server, res.StatusCode, p.Detail)
+	}
+	dir := filepath.Dir(out)
+	f, err := os.CreateTemp(dir, "."+filepath.Base(out)+".tmp-*")
+	if err != nil {
+		return graph.Stats{}, fmt.Errorf("create a file in %s (is it writable?): %w", dir, err)
+	}
+	tmp := f.Name()
+	defer os.Remove(tmp) // a no-op once renamed
+	if _, err := io.Copy(f, res.Body); err != nil {
+		_ = f.Close()
+		return graph.Stats{}, fmt.Errorf("download the backup from %s: %w", server, err)
+	}
+	if err := f.Sync(); err != nil {
+		_ = f.Close()
+		return graph.Stats{}, fmt.Errorf("sync %s: %w", tmp, err)
+	}
+	if err := f.Close(); err != nil {
+		return graph.Stats{}, err
+	}
+	st, err := embedded.CheckBackup(ctx, tmp)
+	if err != nil {
+		return graph.Stats{}, fmt.Errorf("the backup from %s is not usable: %s", server, graph.ErrorMessage(err))
+	}
+	if err := os.Rename(tmp, out); err != nil {
+		return graph.Stats{}, fmt.Errorf("move the backup to %s: %w", out, err)
+	}
+	return st, nil
 }

@@ -2,13 +2,18 @@ package main
 
 import (
 	"bytes"
+	"io"
+	"log/slog"
+	"net/http/httptest"
 	"path/filepath"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/claimgraph/claimgraph/api"
 	"github.com/claimgraph/claimgraph/graph/embedded"
+	"github.com/claimgraph/claimgraph/graph/storetest"
 )
 
 // TestBackupRestoreCommands backs up an ingested store and restores it into another
@@ -59,4 +64,53 @@ func TestBackupRestoreCommands(t *testing.T) {
 	}
 	out.Reset()
 	require.NoError(t, runRestore(ctx, []string{"--data", dst, "--in", file, "--force"}, &out, &errb), errb.String())
+}
+
+// TestBackupFromServer takes the backup of a running server's store with --server,
+// which holds the store's lock, and checks the refusals of that mode.
+func TestBackupFromServer(t *testing.T) {
+	ctx := t.Context()
+	s, err := embedded.Open(ctx, filepath.Join(t.TempDir(), "graph.db"), &embedded.Options{NoSync: true})
+	require.NoError(t, err)
+	defer s.Close(ctx)
+	for _, g := range storetest.Gaza() {
+		_, err := s.PutArticle(ctx, g)
+		require.NoError(t, err)
+	}
+	keys, err := api.NewKeySet("server-key-0123456789")
+	require.NoError(t, err)
+	srv, err := api.New(api.Deps{Store: s, Keys: keys, Logger: slog.New(slog.NewTextHandler(io.Discard, nil))})
+	require.NoError(t, err)
+	hs := httptest.NewServer(srv)
+	defer hs.Close()
+
+	out := filepath.Join(t.TempDir(), "b.db")
+	cases := []struct {
+		name, key string
+		args      []string
+		want      string // error text; "" for success
+	}{
+		{"backup", "server-key-0123456789", []string{"--server", hs.URL, "--out", out}, ""},
+		{"no key", "", []string{"--server", hs.URL, "--out", out}, "set CLAIMGRAPH_API_KEY"},
+		{"wrong key", "wrong-key-0123456789", []string{"--server", hs.URL, "--out", out}, "answered 403"},
+		{"both --data and --server", "server-key-0123456789", []string{"--data", t.TempDir(), "--server", hs.URL, "--out", out}, "give one"},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Setenv("NEO4J_URI", "")
+			t.Setenv("CLAIMGRAPH_API_KEY", tc.key)
+			var o, e bytes.Buffer
+			err := runBackup(ctx, tc.args, &o, &e)
+			if tc.want != "" {
+				require.Error(t, err)
+				assert.Contains(t, err.Error(), tc.want)
+				return
+			}
+			require.NoError(t, err, e.String())
+			assert.Contains(t, o.String(), "backed up 3 articles")
+			st, err := embedded.CheckBackup(ctx, out)
+			require.NoError(t, err)
+			assert.Equal(t, 3, st.Articles)
+		})
+	}
 }

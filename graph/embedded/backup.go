@@ -13,12 +13,7 @@ import (
 	"github.com/claimgraph/claimgraph/graph"
 )
 
-// BackupInfo says what a backup holds: its size and the store's counts at the moment
-// the backup's read transaction began (the point in time it is a copy of).
-type BackupInfo struct {
-	Bytes int64       `json:"bytes"`
-	Stats graph.Stats `json:"stats"`
-}
+var _ graph.Backuper = (*Store)(nil)
 
 // Backup writes a consistent copy of the whole store file to w while the store stays
 // open for reads and writes. It runs in one bbolt read transaction: bbolt keeps the
@@ -28,8 +23,8 @@ type BackupInfo struct {
 // blocked; only the reclaiming of freed pages waits until the copy is done. The copy
 // is itself a store file: open it with Open, or put it in place with Restore.
 // A cancelled ctx stops the copy with EUNAVAILABLE.
-func (s *Store) Backup(ctx context.Context, w io.Writer) (BackupInfo, error) {
-	var info BackupInfo
+func (s *Store) Backup(ctx context.Context, w io.Writer) (graph.BackupInfo, error) {
+	var info graph.BackupInfo
 	err := s.view(ctx, func(tx *bolt.Tx) error {
 		st, err := readStats(tx)
 		if err != nil {
@@ -40,7 +35,7 @@ func (s *Store) Backup(ctx context.Context, w io.Writer) (BackupInfo, error) {
 		return err
 	})
 	if err != nil {
-		return BackupInfo{}, s.mapErr(err)
+		return graph.BackupInfo{}, s.mapErr(err)
 	}
 	return info, nil
 }
@@ -48,11 +43,11 @@ func (s *Store) Backup(ctx context.Context, w io.Writer) (BackupInfo, error) {
 // BackupFile writes a backup (see Backup) to path: first to a temporary file beside
 // it, synced to disk, then renamed into place, so path is either the previous file or
 // a complete backup, never a partial one. path must not be the store's own file.
-func (s *Store) BackupFile(ctx context.Context, path string) (BackupInfo, error) {
+func (s *Store) BackupFile(ctx context.Context, path string) (graph.BackupInfo, error) {
 	if same, _ := sameFile(path, s.path); same {
-		return BackupInfo{}, graph.Errorf(graph.EINVALID, "backup file %s is the store itself: choose another path", path)
+		return graph.BackupInfo{}, graph.Errorf(graph.EINVALID, "backup file %s is the store itself: choose another path", path)
 	}
-	var info BackupInfo
+	var info graph.BackupInfo
 	err := writeAtomic(path, func(f *os.File) error {
 		var err error
 		info, err = s.Backup(ctx, f)
@@ -72,7 +67,7 @@ func Restore(ctx context.Context, from, path string, force bool) (graph.Stats, e
 	if same, _ := sameFile(from, path); same {
 		return graph.Stats{}, graph.Errorf(graph.EINVALID, "backup %s is the store file itself", from)
 	}
-	st, err := checkBackup(ctx, from)
+	st, err := CheckBackup(ctx, from)
 	if err != nil {
 		return graph.Stats{}, err
 	}
@@ -106,9 +101,10 @@ func Restore(ctx context.Context, from, path string, force bool) (graph.Stats, e
 	return st, nil
 }
 
-// checkBackup opens a backup read-only and returns its counts: EINVALID when it is not
-// a claimgraph store of this version or fails bbolt's page consistency check.
-func checkBackup(ctx context.Context, from string) (graph.Stats, error) {
+// CheckBackup opens a backup file read-only and returns its counts: EINVALID when it
+// is not a claimgraph store of this version or fails bbolt's page consistency check.
+// Restore runs it first; a downloaded backup (GET /v1/backup) is checked with it.
+func CheckBackup(ctx context.Context, from string) (graph.Stats, error) {
 	if _, err := os.Stat(from); err != nil {
 		return graph.Stats{}, graph.Wrap(graph.EINVALID, err, "backup %s cannot be read: %v", from, err)
 	}
