@@ -214,9 +214,12 @@ func findClaims(d *Document) {
 		a := &d.Attributions[i]
 		// A number in an attribution's source or cue ("Three officials said", "Envoy 3
 		// Name said") describes who speaks, not a figure the article asserts: the
-		// sentence is not an article statistic besides the attribution's claim.
+		// sentence is not an article statistic besides the attribution's claim. The
+		// subject of a passive cue ("600,000 were said to be facing famine") is what
+		// the content is about, not a speaker: its figure stays the article's.
+		passive := len(d.Tokens) > 0 && passiveCue(d.Tokens, tokenFrom(d, a.Cue.Start), tokenFrom(d, a.Cue.End))
 		for _, sp := range []*Span{a.Source, &a.Cue} {
-			if sp == nil || sp.End <= sp.Start {
+			if sp == nil || sp.End <= sp.Start || passive {
 				continue
 			}
 			for qi := range quants {

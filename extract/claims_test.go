@@ -146,6 +146,10 @@ func TestNumberInSourceMakesNoArticleClaim(t *testing.T) {
 			[]string{"the talks would resume next week"}},
 		{"figure source", "At least 12 witnesses said the convoy was hit twice.",
 			[]string{"the convoy was hit twice"}},
+		{"the subject of a passive cue is no speaker: its figure stays the article's",
+			"Before the declaration of famine, around 24 million Sudanese people were considered to be in acute hunger, and 600,000 were said to be facing famine.",
+			[]string{"Before the declaration of famine, around 24 million Sudanese people were considered to be in acute hunger, and 600,000 were said to be facing famine.",
+				"to be in acute hunger", "to be facing famine"}},
 		{"figure in the article's voice stays", "The envoy arrived. Militants killed about 1,200 people on Saturday.",
 			[]string{"Militants killed about 1,200 people on Saturday."}},
 	}
