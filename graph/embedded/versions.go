@@ -121,7 +121,6 @@ func (w *writer) deleteClaim(id string, edits map[string]*bundleEdit) error {
 			return err
 		}
 		w.stats.Links--
-		// Other articles that repeat the link keep its id; reads skip a removed link.
 		editOf(edits, l.ArticleID).links[lid] = true
 	}
 	arts, err := w.indexed(iBundleClaim, id, 1)
@@ -132,7 +131,14 @@ func (w *writer) deleteClaim(id string, edits map[string]*bundleEdit) error {
 		if err := w.unmark(iBundleClaim, key(id, a)); err != nil {
 			return err
 		}
-		editOf(edits, a).claims[id] = true
+		e := editOf(edits, a)
+		e.claims[id] = true
+		// An article that repeats a link of the claim lists the claim too: the link
+		// leaves its record as well, so that the same link made again later is not
+		// shown as this article's.
+		for _, lid := range lids {
+			e.links[lid] = true
+		}
 	}
 	for _, word := range graph.Words(cl.Text) {
 		if err := w.unmark(iWord, key(word, id)); err != nil {

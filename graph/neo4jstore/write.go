@@ -405,16 +405,19 @@ func writeBundles(ctx context.Context, tx neo4j.ManagedTransaction, gs []*graph.
 }
 
 // cySweep deletes the claims of $ids that have no statement left, with the disputes of
-// them and (DETACH) the links to them and their COUNTS edges, and takes them out of the
-// claim lists of every article. Links other articles repeat stay in their
-// bundle_links and are skipped on reading, as for a link removed with its writer.
+// them and (DETACH) the links to them and their COUNTS edges, and takes them and their
+// links out of the claim and link lists of every article (an article that lists a
+// link lists both its claims).
 const cySweep = `UNWIND $ids AS id
 MATCH (c:Claim {id: id}) WHERE NOT EXISTS { (c)<-[:OF_CLAIM]-(:Statement) }
 WITH collect(c) AS orphans, collect(c.id) AS gone
+WITH orphans, gone,
+  COLLECT { UNWIND orphans AS c MATCH (c)-[l:CONFLICTS_WITH|CORROBORATES]-(:Claim) RETURN DISTINCT l.id } AS lids
 CALL (orphans) { UNWIND orphans AS c MATCH (d:Dispute)-[:DISPUTES]->(c) DETACH DELETE d }
-CALL (gone) {
+CALL (gone, lids) {
   MATCH (a:Article) WHERE size(gone) > 0 AND any(x IN coalesce(a.bundle_claims, []) WHERE x IN gone)
-  SET a.bundle_claims = [x IN a.bundle_claims WHERE NOT x IN gone]
+  SET a.bundle_claims = [x IN a.bundle_claims WHERE NOT x IN gone],
+      a.bundle_links = [x IN coalesce(a.bundle_links, []) WHERE NOT x IN lids]
 }
 CALL (orphans) { UNWIND orphans AS c DETACH DELETE c }
 RETURN size(gone) AS n`

@@ -42,6 +42,21 @@ func Rebuttal() *graph.ArticleGraph {
 	}
 }
 
+// repeater is an article that repeats the rebuttal's link between the draft and the
+// unified-command claims (the rebuttal wrote it first), stating neither.
+func repeater() *graph.ArticleGraph {
+	a, t := "a_repeater", "Envoys met Waltz on Friday."
+	met := graph.ClaimID("Envoys met Waltz on Friday")
+	return &graph.ArticleGraph{
+		Article: graph.Article{ID: a, Text: t, ContentHash: graph.ContentHash(t)},
+		Agents:  []graph.Agent{agent(AgentWaltz)},
+		Claims: []graph.Claim{canonicalOf(Gaza1(), ClaimDraft), canonicalOf(Gaza3(), ClaimUnified),
+			{ID: met, Text: graph.NormalizeClaimText("Envoys met Waltz on Friday"), Kind: graph.ClaimAssertion}},
+		Statements: []graph.Statement{Stmt(a, t, met, "", nil, graph.SpeechNone, "", "Envoys met Waltz on Friday", t)},
+		Links:      []graph.ClaimLink{Link(a, ClaimUnified, ClaimDraft, graph.LinkCorroborates, "repeated")},
+	}
+}
+
 func canonicalOf(g *graph.ArticleGraph, id string) graph.Claim {
 	for _, c := range graph.Canonical(g).Claims {
 		if c.ID == id {
@@ -74,6 +89,7 @@ func testVersions(t *testing.T, open Opener) {
 	t.Run("OrphanClaimGoesWithItsDisputesAndLinks", func(t *testing.T) {
 		s := loaded(t, open)
 		put(t, s, Rebuttal())
+		put(t, s, repeater())
 		before := stats(t, s)
 		c, err := s.Contradictions(ctx(t), ClaimDraft)
 		require.NoError(t, err)
@@ -121,6 +137,11 @@ func testVersions(t *testing.T, open Opener) {
 		assert.Empty(t, rb.Links)
 		assert.Len(t, rb.Statements, 1)
 		require.NoError(t, rb.Validate())
+		rp, err := s.ArticleGraph(ctx(t), "a_repeater")
+		require.NoError(t, err)
+		assert.NotContains(t, claimIDsOf(rp.Claims), ClaimDraft)
+		assert.Empty(t, rp.Links, "the repeated link went with the claim")
+		require.NoError(t, rp.Validate())
 		c, err = s.Contradictions(ctx(t), ClaimUnified)
 		require.NoError(t, err)
 		assert.Empty(t, c.Corroborations, "the link to the draft went with it")
@@ -146,6 +167,21 @@ func testVersions(t *testing.T, open Opener) {
 		a, err := s.Article(ctx(t), Article1)
 		require.NoError(t, err)
 		assert.Equal(t, 3, a.Version)
+
+		// The rebuttal, fetched again, writes the link anew: it is the rebuttal's, and
+		// the repeater, which no longer lists it, does not show it.
+		g2 := Rebuttal()
+		g2.Article.Text = TextRebuttal + " More later."
+		g2.Article.ContentHash = graph.ContentHash(g2.Article.Text)
+		require.True(t, put(t, s, g2).Created)
+		c, err = s.Contradictions(ctx(t), ClaimDraft)
+		require.NoError(t, err)
+		assert.Len(t, c.Corroborations, 1)
+		assert.Len(t, c.Disputes, 1)
+		rp, err = s.ArticleGraph(ctx(t), "a_repeater")
+		require.NoError(t, err)
+		assert.Empty(t, rp.Links)
+		require.NoError(t, rp.Validate())
 	})
 
 	t.Run("SharedClaimStays", func(t *testing.T) {
