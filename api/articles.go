@@ -101,8 +101,11 @@ type IngestRequest struct {
 // the counts, and the first MaxPageSize claims, statements and disputes (all of them
 // are at /v1/articles/{id}/{part}).
 type IngestResponse struct {
-	ArticleID  string            `json:"article_id"`
-	Created    bool              `json:"created"`
+	ArticleID string `json:"article_id"`
+	Created   bool   `json:"created"`
+	// Version is the article's version: 1 for a first text, more when this text
+	// replaced an earlier one under the same URL.
+	Version    int               `json:"version"`
 	Article    graph.ArticleRef  `json:"article"`
 	Counts     IngestCounts      `json:"counts"`
 	Claims     []graph.Claim     `json:"claims"`
@@ -136,7 +139,9 @@ func answerMargin(timeout time.Duration) time.Duration {
 
 // handleIngest serves POST /v1/articles: extract one article, store it, return its
 // claims. It is idempotent: posting the same article again changes nothing and
-// answers 200 instead of 201.
+// answers 200 instead of 201. The same URL with a new text is a new version of the
+// article (201; see graph.Store.PutArticle). The same text with other metadata
+// changes nothing and answers 409, naming the fields to send with PATCH.
 //
 // A text over the inline limit is queued as a job at once (202 with the job). A shorter
 // one is ingested while the request waits, in an ingest slot (at most
@@ -220,7 +225,7 @@ func handleIngest(store ingestStore, cfg ingestConfig, log *slog.Logger) gin.Han
 		if o.res.Created && replaces {
 			noteAudit(c, o.res.ArticleID, graph.OutcomeReplaced)
 		}
-		writeIngested(c, store, o.res, log)
+		writeIngested(c, store, art, o.res, log)
 	}
 }
 
@@ -298,13 +303,24 @@ func ingestInline(c *gin.Context, cfg ingestConfig, art graph.ArticleInput, unlo
 }
 
 // writeIngested answers a finished inline ingest with what the article holds.
-func writeIngested(c *gin.Context, store articleGraphReader, res graph.WriteResult, log *slog.Logger) {
+// An article stored with this text but other metadata answers 409: nothing changes,
+// and PATCH is how new values are sent.
+func writeIngested(c *gin.Context, store articleGraphReader, art graph.ArticleInput, res graph.WriteResult, log *slog.Logger) {
 	g, err := store.ArticleGraph(c.Request.Context(), res.ArticleID)
 	if err != nil {
 		writeError(c, log, err)
 		return
 	}
-	out := &IngestResponse{ArticleID: res.ArticleID, Created: res.Created, Article: articleRef(g),
+	if !res.Created {
+		if diff := metadataConflicts(art, g.Article); len(diff) > 0 {
+			c.Header("Location", "/v1/articles/"+url.PathEscape(res.ArticleID))
+			writeProblem(c, http.StatusConflict, diff[0], fmt.Sprintf(
+				"The article is stored with this text but another %s; nothing was changed. Send the new values with PATCH /v1/articles/%s.",
+				strings.Join(diff, ", "), res.ArticleID))
+			return
+		}
+	}
+	out := &IngestResponse{ArticleID: res.ArticleID, Created: res.Created, Version: max(g.Article.Version, 1), Article: articleRef(g),
 		Counts: IngestCounts{Statements: len(g.Statements), Disputes: len(g.Disputes)}}
 	own := map[string]bool{}
 	for _, s := range g.Statements {

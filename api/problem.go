@@ -21,6 +21,7 @@ const (
 	ProblemForbidden        = ProblemTypeBase + "forbidden"              // 403
 	ProblemNotFound         = ProblemTypeBase + "not-found"              // 404
 	ProblemMethodNotAllowed = ProblemTypeBase + "method-not-allowed"     // 405
+	ProblemConflict         = ProblemTypeBase + "conflict"               // 409
 	ProblemTooLarge         = ProblemTypeBase + "payload-too-large"      // 413
 	ProblemUnsupportedMedia = ProblemTypeBase + "unsupported-media-type" // 415
 	ProblemRateLimited      = ProblemTypeBase + "rate-limited"           // 429
@@ -40,6 +41,7 @@ var problemTitles = map[string]string{
 	ProblemForbidden:        "Forbidden",
 	ProblemNotFound:         "Not found",
 	ProblemMethodNotAllowed: "Method not allowed",
+	ProblemConflict:         "Conflict",
 	ProblemTooLarge:         "Payload too large",
 	ProblemUnsupportedMedia: "Unsupported media type",
 	ProblemRateLimited:      "Too many requests",
@@ -82,6 +84,7 @@ var statusType = map[int]string{
 	http.StatusForbidden:             ProblemForbidden,
 	http.StatusNotFound:              ProblemNotFound,
 	http.StatusMethodNotAllowed:      ProblemMethodNotAllowed,
+	http.StatusConflict:              ProblemConflict,
 	http.StatusRequestEntityTooLarge: ProblemTooLarge,
 	http.StatusUnsupportedMediaType:  ProblemUnsupportedMedia,
 	http.StatusTooManyRequests:       ProblemRateLimited,

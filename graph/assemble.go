@@ -40,6 +40,12 @@ func Canonical(g *ArticleGraph) *ArticleGraph {
 	if c.Article.ContentHash == "" {
 		c.Article.ContentHash = ContentHash(c.Article.Text)
 	}
+	if c.Article.Version < 1 {
+		c.Article.Version = 1
+	}
+	if len(c.Article.PreviousVersions) == 0 {
+		c.Article.PreviousVersions = nil
+	}
 
 	agents := map[string]int{}
 	var ag []Agent

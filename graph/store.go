@@ -3,6 +3,7 @@ package graph
 import (
 	"context"
 	"fmt"
+	"io"
 	"math"
 	"sort"
 	"strconv"
@@ -319,8 +320,12 @@ type WriteResult struct {
 //   - Stores write and return the Canonical form of a bundle (sorted, deduplicated,
 //     empty optional slices nil, top-level result slices non-nil), so results compare
 //     exactly across backends.
-//   - Outlets, agents and claims are shared nodes and are never deleted: replacing an
-//     article can leave a claim with no statements; it stays listed and readable.
+//   - Outlets and agents are shared nodes and are never deleted. A claim lives while
+//     it has statements: when replacing an article leaves a claim of its old version
+//     with no statement (and the new version does not list it), the claim goes in the
+//     same transaction, with every dispute of it and every link to it, from whichever
+//     article they came, and it leaves the claim lists of every bundle (see
+//     PutArticle). Nothing is left listed, searchable or linked that no article states.
 //   - A claim link is identified by its id (LinkID of the unordered pair and kind). When
 //     several articles write the same link, the first write keeps its From, Reason and
 //     ArticleID; the link is removed when the article named by its ArticleID is
@@ -336,13 +341,28 @@ type Store interface {
 	// kept whole (text, kind, modality and quantities of its first write). Writing an
 	// article id that is stored with another content hash replaces the article's
 	// metadata and text and its statements, disputes, mentions, links and its lists of
-	// bundle agents and claims (Created is then true again). Writing an article id
+	// bundle agents and claims (Created is then true again): the new version, whose
+	// Version is one more than the stored one and whose PreviousVersions is the stored
+	// history with the stored version appended (NextVersion); the old version's claims
+	// left without statements are deleted (see the shared rules above). An article id
+	// not stored keeps the bundle's Version (1 when unset) and PreviousVersions, so an
+	// import restores the history. Writing an article id
 	// stored with the same content hash changes nothing at all, even if the extraction
 	// results differ (storing a new extraction of an unchanged text needs a delete, which
 	// a later issue adds). The bundle is first made Canonical (ContentHash filled in when empty).
 	// A context cancelled before the commit leaves nothing written.
 	// Errors: EINVALID (g nil or g.Validate failed; nothing written), EUNAVAILABLE.
 	PutArticle(ctx context.Context, g *ArticleGraph) (WriteResult, error)
+
+	// PatchArticle changes a stored article's metadata in one transaction, leaving its
+	// text, version and everything extracted from it as they are: the fields of p that
+	// are set replace the stored ones. A new outlet is created (an existing one keeps
+	// its name and domain), and listings and filters by outlet follow at once (the
+	// article's statements count for the new outlet). It returns the article as stored
+	// afterwards. Errors: ENOTFOUND, EINVALID (the patched metadata fails
+	// Article.Validate, or an outlet without an id or name; nothing written),
+	// EUNAVAILABLE.
+	PatchArticle(ctx context.Context, id string, p ArticlePatch) (*Article, error)
 
 	// Article returns an article. Errors: ENOTFOUND.
 	Article(ctx context.Context, id string) (*Article, error)
@@ -399,6 +419,49 @@ type Store interface {
 	Close(ctx context.Context) error
 }
 
+// ArticlePatch is a change of an article's metadata, as PATCH /v1/articles/{id}
+// sends it: nil fields stay unchanged. The URL is not patchable: the article id
+// derives from it.
+type ArticlePatch struct {
+	Title     *string
+	Authors   *[]string
+	Published *Date
+	// SetOutlet replaces the outlet with Outlet (nil: the article has no outlet).
+	SetOutlet bool
+	Outlet    *Outlet
+}
+
+// Apply returns a with the patch applied (a copy; a is not changed).
+func (p ArticlePatch) Apply(a Article) Article {
+	if p.Title != nil {
+		a.Title = *p.Title
+	}
+	if p.Authors != nil {
+		a.Authors = append([]string(nil), (*p.Authors)...)
+		if len(a.Authors) == 0 {
+			a.Authors = nil
+		}
+	}
+	if p.Published != nil {
+		a.Published = *p.Published
+	}
+	if p.SetOutlet {
+		a.OutletID = ""
+		if p.Outlet != nil {
+			a.OutletID = p.Outlet.ID
+		}
+	}
+	return a
+}
+
+// Validate checks the patch on its own: an outlet needs an id and a name.
+func (p ArticlePatch) Validate() error {
+	if p.SetOutlet && p.Outlet != nil && (p.Outlet.ID == "" || strings.TrimSpace(p.Outlet.Name) == "") {
+		return Errorf(EINVALID, "outlet needs an id and a name")
+	}
+	return nil
+}
+
 // Batcher is a Store that can run many reads and writes as one transaction: bulk
 // ingest writes a batch of articles with one commit (one fsync, one round trip to
 // commit) instead of one per article, and reasons about each article against a state
@@ -416,6 +479,22 @@ type Batcher interface {
 	// until fn returns; it is safe for concurrent use, but its calls run one at a
 	// time. Close on tx does nothing.
 	Batch(ctx context.Context, fn func(ctx context.Context, tx Store) error) error
+}
+
+// Backuper is a Store that copies itself consistently while it stays open for reads
+// and writes: the embedded store (one read transaction's snapshot of its file). The
+// API serves it as GET /v1/backup.
+type Backuper interface {
+	// Backup writes a copy of the store as it is at one moment to w. Errors:
+	// EUNAVAILABLE (ctx ended, the store is closed, w failed).
+	Backup(ctx context.Context, w io.Writer) (BackupInfo, error)
+}
+
+// BackupInfo says what a backup holds: its size and the store's counts at the moment
+// the backup's snapshot was taken (the point in time it is a copy of).
+type BackupInfo struct {
+	Bytes int64 `json:"bytes"`
+	Stats Stats `json:"stats"`
 }
 
 // BulkReader is a Store that answers many lookups of one kind in one round trip:

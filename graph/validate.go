@@ -60,6 +60,14 @@ func (a *Article) Validate() error {
 			return Errorf(EINVALID, "article url %q is not an absolute http(s) URL", a.URL)
 		}
 	}
+	if a.Version < 0 {
+		return Errorf(EINVALID, "article version %d is negative", a.Version)
+	}
+	for i, pv := range a.PreviousVersions {
+		if pv.Version < 1 || (i > 0 && pv.Version <= a.PreviousVersions[i-1].Version) || pv.Version >= max(a.Version, 1) || pv.ContentHash == "" {
+			return Errorf(EINVALID, "article previous version %d is out of order or has no content hash: list earlier versions oldest first, each below the article's version", pv.Version)
+		}
+	}
 	for _, au := range a.Authors {
 		if strings.TrimSpace(au) == "" {
 			return Errorf(EINVALID, "article has an empty author name")

@@ -113,6 +113,8 @@ func Open(ctx context.Context, path string, opts *Options) (*Store, error) {
 		err = db.View(func(tx *bolt.Tx) error { return checkVersion(tx, path) })
 	} else {
 		err = db.Update(func(tx *bolt.Tx) error {
+			// A store written before the bundle-claim index existed gets it built now.
+			fill := tx.Bucket(bMeta) != nil && tx.Bucket(iBundleClaim) == nil
 			for _, b := range allBuckets {
 				if _, err := tx.CreateBucketIfNotExists(b); err != nil {
 					return err
@@ -122,7 +124,13 @@ func Open(ctx context.Context, path string, opts *Options) (*Store, error) {
 			if m.Get(keyVersion) == nil {
 				return m.Put(keyVersion, []byte(schemaVersion))
 			}
-			return checkVersion(tx, path)
+			if err := checkVersion(tx, path); err != nil {
+				return err
+			}
+			if fill {
+				return fillBundleClaims(tx)
+			}
+			return nil
 		})
 	}
 	if err != nil {
