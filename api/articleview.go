@@ -568,10 +568,7 @@ func handleArticle(l *articleLoader, log *slog.Logger) gin.HandlerFunc {
 			writeError(c, log, err)
 			return
 		}
-		if offset > p.length {
-			writeProblem(c, http.StatusBadRequest, "text_offset", fmt.Sprintf("text_offset %d is past the end of the text (%d code points).", offset, p.length))
-			return
-		}
+		offset = min(offset, p.length) // past the end: the empty window at the end, as the last page of a list is
 		end := min(p.length, offset+tlimit)
 		v := &articleViewWire{Article: p.g.Article, Outlet: p.g.Outlet,
 			TextWindow: TextWindow{Offset: offset, End: end, Length: p.length}}

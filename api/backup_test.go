@@ -16,14 +16,19 @@ import (
 
 // TestBackupEndpoint downloads GET /v1/backup while articles are being written, and
 // checks that the file is a store holding whole articles, the fixture's and a prefix
-// of the concurrent writes; without a key it is refused, and a Neo4j store has none.
+// of the concurrent writes; without a key, or with a key of scope ingest, it is refused,
+// and a Neo4j store has none.
 func TestBackupEndpoint(t *testing.T) {
-	key := map[string]string{"Authorization": "Bearer " + testKey}
+	key := map[string]string{"Authorization": "Bearer " + adminKey}
+	keys, err := NewScopedKeySet(APIKey{Name: "bot", Scope: ScopeIngest, Value: testKey}, APIKey{Name: "root", Scope: ScopeAdmin, Value: adminKey})
+	require.NoError(t, err)
 	for _, b := range backends(t) {
 		t.Run(b.name, func(t *testing.T) {
 			b.skip(t)
-			c, store := fixtureServer(t, b, Deps{})
+			c, store := fixtureServer(t, b, Deps{Keys: keys})
 			assert.Equal(t, 401, c.do("GET", "/v1/backup", nil, nil).Status)
+			assert.Equal(t, 403, c.do("GET", "/v1/backup", nil, map[string]string{"Authorization": "Bearer " + testKey}).Status,
+				"a key of scope ingest may not take a copy of the store (it holds the audit log)")
 			if b.name != "embedded" {
 				r := c.do("GET", "/v1/backup", nil, key)
 				assert.Equal(t, 404, r.Status)

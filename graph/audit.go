@@ -19,7 +19,7 @@ type AuditEntry struct {
 	Key string `json:"key"`
 	// Scope is the key's scope at the time (ingest or admin).
 	Scope string `json:"scope"`
-	// Action names the write: "article.ingest".
+	// Action names the write: "article.ingest" or "article.patch".
 	Action string `json:"action"`
 	// ArticleID is the article written or refused, when known.
 	ArticleID string `json:"article_id,omitempty"`

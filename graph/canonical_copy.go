@@ -75,7 +75,10 @@ func jstr(s string) string {
 func copyArticle(a Article) Article {
 	return Article{ID: jstr(a.ID), URL: jstr(a.URL), Title: jstr(a.Title), OutletID: jstr(a.OutletID), Authors: jstrs(a.Authors),
 		Published: Date{Value: jstr(a.Published.Value), Precision: DatePrecision(jstr(string(a.Published.Precision)))},
-		Text:      jstr(a.Text), ContentHash: jstr(a.ContentHash)}
+		Text:      jstr(a.Text), ContentHash: jstr(a.ContentHash), Writer: jstr(a.Writer), Version: a.Version,
+		PreviousVersions: copyOpt(a.PreviousVersions, func(v ArticleVersion) ArticleVersion {
+			return ArticleVersion{Version: v.Version, ContentHash: jstr(v.ContentHash)}
+		})}
 }
 
 func copyAgent(a Agent) Agent {

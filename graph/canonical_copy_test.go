@@ -40,7 +40,10 @@ func TestCanonicalCopyIsTheJSONRoundTrip(t *testing.T) {
 		Disputes:   []graph.Dispute{},
 		Mentions:   nil,
 	}
-	cases := map[string]*graph.ArticleGraph{"edge": edge, "empty": {}}
+	versioned := &graph.ArticleGraph{Article: graph.Article{ID: "a_2", Text: "new text", Writer: "alice\xff", Version: 3,
+		PreviousVersions: []graph.ArticleVersion{{Version: 1, ContentHash: "h1"}, {Version: 2, ContentHash: "h\xfe2"}}}}
+	noHistory := &graph.ArticleGraph{Article: graph.Article{ID: "a_3", Text: "t", PreviousVersions: []graph.ArticleVersion{}}}
+	cases := map[string]*graph.ArticleGraph{"edge": edge, "empty": {}, "versioned": versioned, "no history": noHistory}
 	for _, g := range storetest.Gaza() {
 		cases[g.Article.ID] = g
 	}

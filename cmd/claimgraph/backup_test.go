@@ -77,7 +77,8 @@ func TestBackupFromServer(t *testing.T) {
 		_, err := s.PutArticle(ctx, g)
 		require.NoError(t, err)
 	}
-	keys, err := api.NewKeySet("server-key-0123456789")
+	keys, err := api.NewScopedKeySet(api.APIKey{Name: "ops", Scope: api.ScopeAdmin, Value: "server-key-0123456789"},
+		api.APIKey{Name: "bot", Scope: api.ScopeIngest, Value: "ingest-key-0123456789"})
 	require.NoError(t, err)
 	srv, err := api.New(api.Deps{Store: s, Keys: keys, Logger: slog.New(slog.NewTextHandler(io.Discard, nil))})
 	require.NoError(t, err)
@@ -93,6 +94,7 @@ func TestBackupFromServer(t *testing.T) {
 		{"backup", "server-key-0123456789", []string{"--server", hs.URL, "--out", out}, ""},
 		{"no key", "", []string{"--server", hs.URL, "--out", out}, "set CLAIMGRAPH_API_KEY"},
 		{"wrong key", "wrong-key-0123456789", []string{"--server", hs.URL, "--out", out}, "answered 403"},
+		{"key of scope ingest", "ingest-key-0123456789", []string{"--server", hs.URL, "--out", out}, "needs scope admin"},
 		{"both --data and --server", "server-key-0123456789", []string{"--data", t.TempDir(), "--server", hs.URL, "--out", out}, "give one"},
 	}
 	for _, tc := range cases {

@@ -150,7 +150,7 @@ func TestSchemaIsIdempotent(t *testing.T) {
 		assert.Equal(t, key, r.Values[1], label)
 		assert.Equal(t, "UNIQUENESS", r.Values[2])
 	}
-	assert.Equal(t, []string{"Agent", "Article", "Claim", labelSchema, labelCounted, "Dispute", "Outlet", "Statement"}, labels)
+	assert.Equal(t, []string{"Agent", "Article", labelAudit, "Claim", labelSchema, labelCounted, "Dispute", labelJob, "Outlet", "Statement"}, labels)
 	recs, err = s.query(ctx, `SHOW FULLTEXT INDEXES YIELD name, state, options RETURN name, state, options.indexConfig['fulltext.analyzer']`, nil)
 	require.NoError(t, err)
 	require.Len(t, recs, 1)
