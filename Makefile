@@ -87,3 +87,20 @@ bench-export: ## export >=1,000,000 generated claims in every format (MB/s and p
 .PHONY: bench-api-wrk
 bench-api-wrk: ## cross-check bench-api with wrk (apt-get installs it) on the real binary over the embedded bench store
 	./cmd/apiload/wrk.sh
+
+# bench-ingest ingests the PolNeAR train texts (../shared/polnear/train, BENCH_INGEST_ARTICLES
+# of them, 0 = all 840) end to end into a dedicated Neo4j on port $(BENCH_NEO4J_PORT)
+# (started here if not running, stopped after; emptied first) and prints articles/s, the
+# per-article split (extraction, reasoning, writing) and every store call ingest made
+# (calls per article, mean ms): where the time goes. BENCH_INGEST_FLAGS="-batch 64".
+BENCH_INGEST_ARTICLES ?= 0
+BENCH_INGEST_FLAGS    ?=
+
+.PHONY: bench-ingest
+bench-ingest: ## ingest the PolNeAR train texts into Neo4j: articles/s and where the time goes (per store call)
+	@started=0; \
+	trap 'if [ $$started = 1 ]; then $(BENCH_NEO4J) down || true; fi' EXIT; \
+	if ! $(BENCH_NEO4J) status >/dev/null 2>&1; then \
+		$(BENCH_NEO4J) up >/dev/null || exit $$?; started=1; \
+	fi; \
+	NEO4J_URI=bolt://127.0.0.1:$(BENCH_NEO4J_PORT) $(GO) run ./graph/ingest/internal/ingestperf -articles $(BENCH_INGEST_ARTICLES) $(BENCH_INGEST_FLAGS)
