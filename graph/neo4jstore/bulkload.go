@@ -243,14 +243,13 @@ func adminArgs(db string) []string {
 // mentions and the links it wrote first; every outlet, claim and agent) into dir as
 // neo4j-admin import files in this package's layout, with ImportArgsFile (the
 // arguments that import them into database db, DefaultDatabase when "") and
-// ImportCountsFile (src's Stats). It streams: memory holds one article and the outlets,
-// whatever the size of src. It returns src's Stats. src is typically the embedded
-// store a bulk load reasoned in (claimgraph bulkload), so that the graph imported is
-// the one ingest would have written. Errors: src's, EUNAVAILABLE (files).
+// ImportCountsFile (the Stats the imported store must have). It streams: memory holds
+// one article and the outlets, whatever the size of src. It returns the Stats written,
+// which are src's. src is typically the embedded store a bulk load reasoned in
+// (claimgraph bulkload), so that the graph imported is the one ingest would have
+// written. Errors: src's, EUNAVAILABLE (files), EINTERNAL (the files do not hold
+// what src counts).
 func WriteImportCSV(ctx context.Context, src graph.Store, dir, db string) (graph.Stats, error) {
-	if db == "" {
-		db = DefaultDatabase
-	}
 	w, err := newImportWriter(dir)
 	if err != nil {
 		return graph.Stats{}, err
@@ -262,19 +261,155 @@ func WriteImportCSV(ctx context.Context, src graph.Store, dir, db string) (graph
 	if err := w.close(); err != nil {
 		return graph.Stats{}, err
 	}
-	st, err := src.Stats(ctx)
+	want, err := src.Stats(ctx)
 	if err != nil {
 		return graph.Stats{}, err
 	}
-	counts, _ := json.MarshalIndent(st, "", "  ")
-	if err := os.WriteFile(filepath.Join(dir, ImportCountsFile), append(counts, '\n'), 0o644); err != nil {
-		return graph.Stats{}, graph.Wrap(graph.EUNAVAILABLE, err, "writing %s: %v", ImportCountsFile, err)
+	if got := w.stats(); got != want {
+		return graph.Stats{}, graph.Errorf(graph.EINTERNAL, "the import files hold %+v, the source %+v: the source changed while it was read, or the walk misses records", got, want)
+	}
+	return want, w.finish(db)
+}
+
+// WriteImportBundles writes the bundles next returns (until it returns nil) into dir
+// as WriteImportCSV does, with the graph that PutArticles of the same bundles in order
+// writes into an empty store: a claim, outlet or link keeps its first write, an agent
+// is the MergeAgent of all its writes. Article ids must be distinct (a first load
+// replaces nothing). It streams the articles; memory holds the ids of the claims and
+// links written and the agents and outlets. For loads whose bundles need no reasoning
+// across articles (generated corpora, an export of another store). Errors: next's,
+// EINVALID (a bundle fails validation, or repeats an article id), EUNAVAILABLE
+// (files).
+func WriteImportBundles(ctx context.Context, next func() (*graph.ArticleGraph, error), dir, db string) (graph.Stats, error) {
+	w, err := newImportWriter(dir)
+	if err != nil {
+		return graph.Stats{}, err
+	}
+	if err := writeBundlesImport(ctx, next, w); err != nil {
+		_ = w.close()
+		return graph.Stats{}, err
+	}
+	if err := w.close(); err != nil {
+		return graph.Stats{}, err
+	}
+	return w.stats(), w.finish(db)
+}
+
+// writeBundlesImport is WriteImportBundles' walk.
+func writeBundlesImport(ctx context.Context, next func() (*graph.ArticleGraph, error), w *importWriter) error {
+	articles, claims, links := map[string]bool{}, map[string]bool{}, map[string]bool{}
+	outlets, agents := map[string]graph.Outlet{}, map[string]graph.Agent{}
+	for i := 0; ; i++ {
+		if err := ctx.Err(); err != nil {
+			return graph.Wrap(graph.EUNAVAILABLE, err, "writing the import files cancelled")
+		}
+		g, err := next()
+		if err != nil {
+			return err
+		}
+		if g == nil {
+			break
+		}
+		if err := g.Validate(); err != nil {
+			return graph.Wrap(graph.EINVALID, err, "bundle %d: %s", i, graph.ErrorMessage(err))
+		}
+		g = graph.Canonical(g)
+		if articles[g.Article.ID] {
+			return graph.Errorf(graph.EINVALID, "bundle %d repeats article %s: a first load writes every article once", i, g.Article.ID)
+		}
+		articles[g.Article.ID] = true
+		if g.Outlet != nil {
+			if _, ok := outlets[g.Outlet.ID]; !ok {
+				outlets[g.Outlet.ID] = *g.Outlet
+			}
+		}
+		for _, a := range g.Agents {
+			if old, ok := agents[a.ID]; ok {
+				a = graph.MergeAgent(old, a)
+			}
+			agents[a.ID] = a
+		}
+		for j := range g.Claims {
+			c := &g.Claims[j]
+			if claims[c.ID] {
+				continue
+			}
+			claims[c.ID] = true
+			if err := w.row(importNodeFile(graph.LabelClaim), []string{c.ID}, claimProps(c)); err != nil {
+				return err
+			}
+		}
+		first := func(l *graph.ClaimLink) bool {
+			if links[l.ID] {
+				return false
+			}
+			links[l.ID] = true
+			return true
+		}
+		if err := importArticle(w, g, first); err != nil {
+			return err
+		}
+	}
+	if err := writeOutlets(w, outlets); err != nil {
+		return err
+	}
+	ids := make([]string, 0, len(agents))
+	for id := range agents {
+		ids = append(ids, id)
+	}
+	sort.Strings(ids)
+	for _, id := range ids {
+		if err := w.row(importNodeFile(graph.LabelAgent), []string{id}, agentProps(agents[id])); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// stats counts the records written.
+func (w *importWriter) stats() graph.Stats {
+	return graph.Stats{
+		Articles:   w.n[importNodeFile(graph.LabelArticle)],
+		Outlets:    w.n[importNodeFile(graph.LabelOutlet)],
+		Agents:     w.n[importNodeFile(graph.LabelAgent)],
+		Claims:     w.n[importNodeFile(graph.LabelClaim)],
+		Statements: w.n[importNodeFile(graph.LabelStatement)],
+		Disputes:   w.n[importNodeFile(graph.LabelDispute)],
+		Links:      w.n[importRelFile(graph.EdgeConflicts)] + w.n[importRelFile(graph.EdgeCorroborate)],
+		Mentions:   w.n[importRelFile(graph.EdgeMentions)],
+	}
+}
+
+// finish writes ImportCountsFile and ImportArgsFile next to the closed files.
+func (w *importWriter) finish(db string) error {
+	if db == "" {
+		db = DefaultDatabase
+	}
+	counts, _ := json.MarshalIndent(w.stats(), "", "  ")
+	if err := os.WriteFile(filepath.Join(w.dir, ImportCountsFile), append(counts, '\n'), 0o644); err != nil {
+		return graph.Wrap(graph.EUNAVAILABLE, err, "writing %s: %v", ImportCountsFile, err)
 	}
 	args := strings.Join(adminArgs(db), "\n") + "\n"
-	if err := os.WriteFile(filepath.Join(dir, ImportArgsFile), []byte(args), 0o644); err != nil {
-		return graph.Stats{}, graph.Wrap(graph.EUNAVAILABLE, err, "writing %s: %v", ImportArgsFile, err)
+	if err := os.WriteFile(filepath.Join(w.dir, ImportArgsFile), []byte(args), 0o644); err != nil {
+		return graph.Wrap(graph.EUNAVAILABLE, err, "writing %s: %v", ImportArgsFile, err)
 	}
-	return st, nil
+	return nil
+}
+
+// writeOutlets writes the outlets in id order.
+func writeOutlets(w *importWriter, outlets map[string]graph.Outlet) error {
+	ids := make([]string, 0, len(outlets))
+	for id := range outlets {
+		ids = append(ids, id)
+	}
+	sort.Strings(ids)
+	for _, id := range ids {
+		o := outlets[id]
+		if err := w.row(importNodeFile(graph.LabelOutlet), []string{id}, outletProps(&o)); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // writeImport walks src into w: articles page by page (each with what it owns), then
@@ -296,7 +431,8 @@ func writeImport(ctx context.Context, src graph.Store, w *importWriter) error {
 					outlets[g.Outlet.ID] = *g.Outlet
 				}
 			}
-			if err := importArticle(w, g); err != nil {
+			own := func(l *graph.ClaimLink) bool { return l.ArticleID == g.Article.ID }
+			if err := importArticle(w, g, own); err != nil {
 				return err
 			}
 		}
@@ -308,16 +444,8 @@ func writeImport(ctx context.Context, src graph.Store, w *importWriter) error {
 			return graph.Wrap(graph.EUNAVAILABLE, err, "writing the import files cancelled")
 		}
 	}
-	ids := make([]string, 0, len(outlets))
-	for id := range outlets {
-		ids = append(ids, id)
-	}
-	sort.Strings(ids)
-	for _, id := range ids {
-		o := outlets[id]
-		if err := w.row(importNodeFile(graph.LabelOutlet), []string{id}, outletProps(&o)); err != nil {
-			return err
-		}
+	if err := writeOutlets(w, outlets); err != nil {
+		return err
 	}
 	for cursor := ""; ; {
 		page, err := src.SearchClaims(ctx, graph.ClaimQuery{Sort: graph.SortByID, Page: graph.PageRequest{Cursor: cursor, Limit: graph.MaxPageSize}})
@@ -352,11 +480,11 @@ func writeImport(ctx context.Context, src graph.Store, w *importWriter) error {
 	}
 }
 
-// importArticle writes a stored article's node and what it owns, with the properties
-// and relationships the write statement gives them (writeSteps, rows.addBundle): its
-// statements and disputes, its mentions, and the links it wrote first (a link is
-// stored once, with its first writer's properties).
-func importArticle(w *importWriter, g *graph.ArticleGraph) error {
+// importArticle writes an article's node and what it owns, with the properties and
+// relationships the write statement gives them (writeSteps, rows.addBundle): its
+// statements and disputes, its mentions, and its links for which first is true (a
+// link is stored once, with its first writer's properties).
+func importArticle(w *importWriter, g *graph.ArticleGraph, first func(*graph.ClaimLink) bool) error {
 	a := &g.Article
 	props := articleProps(a)
 	props["bundle_agents"], props["bundle_claims"], props["bundle_links"] = bundleIDs(g)
@@ -417,8 +545,8 @@ func importArticle(w *importWriter, g *graph.ArticleGraph) error {
 	}
 	for i := range g.Links {
 		l := &g.Links[i]
-		if l.ArticleID != a.ID {
-			continue // written by the article that wrote it first
+		if !first(l) {
+			continue
 		}
 		lo, hi := l.From, l.To
 		if hi < lo {
