@@ -104,3 +104,16 @@ bench-ingest: ## ingest the PolNeAR train texts into Neo4j: articles/s and where
 		$(BENCH_NEO4J) up >/dev/null || exit $$?; started=1; \
 	fi; \
 	NEO4J_URI=bolt://127.0.0.1:$(BENCH_NEO4J_PORT) $(GO) run ./graph/ingest/internal/ingestperf -articles $(BENCH_INGEST_ARTICLES) $(BENCH_INGEST_FLAGS)
+
+# bench-bulkload generates BENCH_BULK_ARTICLES articles and loads them into a dedicated
+# Neo4j on port $(BENCH_NEO4J_PORT) through neo4j-admin import (graph/neo4jstore/internal/
+# bulkperf: import files written streaming, `neo4j.sh import`, then the store finished
+# and its counts checked): time per phase, articles/s, peak memory. The Neo4j it made
+# is stopped after. It prints figures and asserts none beyond the counts.
+BENCH_BULK_ARTICLES ?= 100000
+
+.PHONY: bench-bulkload
+bench-bulkload: ## first load of >=100,000 generated articles into Neo4j via neo4j-admin import (time, articles/s, peak memory)
+	@trap '$(BENCH_NEO4J) down || true' EXIT; \
+	NEO4J_URI=bolt://127.0.0.1:$(BENCH_NEO4J_PORT) NEO4J_PORT=$(BENCH_NEO4J_PORT) NEO4J_HEAP=2g NEO4J_PAGECACHE=1g \
+		$(GO) run ./graph/neo4jstore/internal/bulkperf -articles $(BENCH_BULK_ARTICLES)

@@ -155,3 +155,16 @@ type timedBulkBatcher struct{ timedBulk }
 func (t timedBulkBatcher) Batch(ctx context.Context, fn func(ctx context.Context, tx graph.Store) error) error {
 	return batch(ctx, t.Store, t.c, fn)
 }
+
+func (t timedBulk) AgentsByName(ctx context.Context, names []string, limit int) ([]graph.Page[graph.Agent], error) {
+	defer t.c.since("AgentsByName", time.Now())
+	return t.Store.(graph.BulkReader).AgentsByName(ctx, names, limit)
+}
+
+// Every timed store keeps the interfaces ingest looks for.
+var (
+	_ graph.BulkReader = timedBulk{}
+	_ graph.Batcher    = timedBatcher{}
+	_ graph.BulkReader = timedBulkBatcher{}
+	_ graph.Batcher    = timedBulkBatcher{}
+)
