@@ -11,6 +11,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/claimgraph/claimgraph/graph"
 )
@@ -581,6 +582,11 @@ func importArticle(w *importWriter, g *graph.ArticleGraph, first func(*graph.Cla
 	return nil
 }
 
+// importIndexWait bounds how long FinishImport waits for the indexes built over an
+// imported database: the full-text index of 600,000 claims took minutes on a loaded
+// 2-core machine.
+const importIndexWait = time.Hour
+
 // FinishImport readies a database that neo4j-admin imported from WriteImportCSV's
 // files for claimgraph: it creates the schema (constraints and indexes, built over the
 // imported nodes), computes the per-claim aggregates and quantity keys with the
@@ -589,7 +595,7 @@ func importArticle(w *importWriter, g *graph.ArticleGraph, first func(*graph.Cla
 // (configuration), EUNAVAILABLE (server), EINTERNAL (the counts differ: the import
 // lost or added records).
 func FinishImport(ctx context.Context, cfg Config, want graph.Stats) error {
-	s, err := connect(ctx, cfg)
+	s, err := connectAwaiting(ctx, cfg, importIndexWait)
 	if err != nil {
 		return err
 	}

@@ -164,7 +164,7 @@ func takeBulkSnapshot(t *testing.T, s graph.Store) bulkSnapshot {
 	return snap
 }
 
-// TestBulkLoadAnswersAsIngest ingests the built-in corpus (extracted) and 60 generated
+// TestBulkLoadAnswersAsIngest ingests the built-in corpus (extracted) and 30 generated
 // bundles (with disputes, links, agencies and quantities) twice, into the Neo4j of
 // NEO4J_URI and into an embedded store, loads the embedded store into a second Neo4j
 // (the project's launcher on a port of its own) through WriteImportCSV, neo4j-admin
@@ -178,7 +178,7 @@ func TestBulkLoadAnswersAsIngest(t *testing.T) {
 	ctx := context.Background()
 	arts, err := corpus.Default()
 	require.NoError(t, err)
-	gen := storetest.GenerateArticles(60, 11)
+	gen := storetest.GenerateArticles(30, 11)
 	src, err := embedded.Open(ctx, filepath.Join(t.TempDir(), "src.db"), &embedded.Options{NoSync: true})
 	require.NoError(t, err)
 	defer src.Close(ctx)
