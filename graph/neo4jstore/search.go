@@ -386,8 +386,9 @@ func (s *Store) ClaimsByCountedMany(ctx context.Context, keys []graph.CountedKey
 }
 
 // cyAgentsByName is cyAgents' first page (any kind) once per row of $qs, each row the
-// query terms of one name. Comparing n.id with the empty string (true of every id) walks the agents in the id index's
-// order, as cyAgents does, rather than scanning the label and sorting.
+// query terms of one name. Comparing n.id with the empty string (true of every id)
+// walks the agents in the id index's order, as cyAgents does, rather than scanning
+// the label and sorting.
 const cyAgentsByName = `UNWIND range(0, size($qs) - 1) AS i
 CALL (i) {
   WITH $qs[i] AS terms
