@@ -117,3 +117,34 @@ bench-bulkload: ## first load of >=100,000 generated articles into Neo4j via neo
 	@trap '$(BENCH_NEO4J) down || true' EXIT; \
 	NEO4J_URI=bolt://127.0.0.1:$(BENCH_NEO4J_PORT) NEO4J_PORT=$(BENCH_NEO4J_PORT) NEO4J_HEAP=2g NEO4J_PAGECACHE=1g \
 		$(GO) run ./graph/neo4jstore/internal/bulkperf -articles $(BENCH_BULK_ARTICLES)
+
+# bench-widget measures the embeddable widget beside the JSON API in one run, over the
+# embedded bench store of bench-api (generated on first use): the iframe card and the
+# card JSON with the server's render cache filled, their 304 revalidation, and the web
+# component's script gzipped and revalidated, at 50 clients; the bare Gin ceiling and
+# the provenance and contradictions endpoints for comparison. It prints figures and
+# asserts none.
+.PHONY: bench-widget
+bench-widget: ## load-test the widget (iframe card, card JSON, script; cached and 304) beside the JSON API at 50 clients
+	nice -n 10 $(GO) run ./cmd/apiload -stores embedded -ingest-posts 0 -only 'ceiling,provenance,contradictions,widget' $(BENCH_API_FLAGS)
+# bench-memory runs the real server over a fresh embedded store in one process with its
+# clients: it ingests an article of the largest allowed size (2 MiB of short attributed
+# sentences; BENCH_MEMORY_FLAGS="-text corpus" for the built-in corpus repeated) and
+# runs 50 clients on it for 60 s, printing the ingest's and the reads' peak RSS, the
+# statuses, latencies and the largest answer. It prints figures and asserts none.
+BENCH_MEMORY_FLAGS ?=
+
+.PHONY: bench-memory
+bench-memory: ## peak RSS of ingesting the largest article and of 50 clients reading it for 60 s
+	nice -n 10 $(GO) run ./cmd/loadcheck article $(BENCH_MEMORY_FLAGS)
+
+# soak runs mixed reads (every GET route) and writes (POSTs of new articles) against the
+# real server for SOAK_DURATION (30 minutes by default; not part of CI) and prints RSS,
+# Go heap, goroutines and open files at the start, every minute and at the end: they
+# must stay flat.
+SOAK_DURATION ?= 30m
+SOAK_FLAGS    ?=
+
+.PHONY: soak
+soak: ## mixed reads and writes for SOAK_DURATION (default 30m): RSS, goroutines, open files at start and end
+	nice -n 10 $(GO) run ./cmd/loadcheck soak -duration $(SOAK_DURATION) $(SOAK_FLAGS)

@@ -11,10 +11,13 @@ import (
 	"mime"
 	"net/http"
 	"net/url"
-	"runtime/debug"
+	"regexp"
 	"sort"
 	"strings"
+	"sync"
+	"time"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/gin-gonic/gin"
 
@@ -28,6 +31,10 @@ type (
 	}
 	articleGraphReader interface {
 		ArticleGraph(ctx context.Context, id string) (*graph.ArticleGraph, error)
+	}
+	ingestStore interface {
+		articleGraphReader
+		articleReader
 	}
 )
 
@@ -46,119 +53,6 @@ func handleArticles(store articleLister, log *slog.Logger) gin.HandlerFunc {
 		}
 		writeJSON(c, http.StatusOK, &page)
 	}
-}
-
-// SpanView is one highlightable stretch of an article's text, in Unicode code points
-// (end exclusive), with the text it covers and what it belongs to.
-type SpanView struct {
-	// Kind is cue, source, content or sentence (of a statement), dispute_cue or
-	// dispute_sentence (of a dispute), mention (of an agent) or quantity (in a
-	// statement's content).
-	Kind        string   `json:"kind"`
-	Start       int      `json:"start"`
-	End         int      `json:"end"`
-	Fragments   [][2]int `json:"fragments,omitempty"`
-	Text        string   `json:"text"`
-	StatementID string   `json:"statement_id,omitempty"`
-	DisputeID   string   `json:"dispute_id,omitempty"`
-	ClaimID     string   `json:"claim_id,omitempty"`
-	AgentID     string   `json:"agent_id,omitempty"`
-}
-
-// ArticleView is an article with everything extracted from it, and every span a page
-// needs to highlight it, ordered by start, then end, then kind.
-type ArticleView struct {
-	Article    graph.Article     `json:"article"`
-	Outlet     *graph.Outlet     `json:"outlet,omitempty"`
-	Agents     []graph.Agent     `json:"agents"`
-	Claims     []graph.Claim     `json:"claims"`
-	Statements []graph.Statement `json:"statements"`
-	Disputes   []graph.Dispute   `json:"disputes"`
-	Links      []graph.ClaimLink `json:"links"`
-	Mentions   []graph.Mention   `json:"mentions"`
-	Spans      []SpanView        `json:"spans"`
-}
-
-// handleArticle serves GET /v1/articles/{id}.
-func handleArticle(store articleGraphReader, log *slog.Logger) gin.HandlerFunc {
-	return claimHandler(log, func(c *gin.Context, id string) (*ArticleView, error) {
-		g, err := store.ArticleGraph(c.Request.Context(), id)
-		if err != nil {
-			return nil, err
-		}
-		return articleView(g), nil
-	})
-}
-
-// articleView lays out an article graph with its spans.
-func articleView(g *graph.ArticleGraph) *ArticleView {
-	v := &ArticleView{
-		Article: g.Article, Outlet: g.Outlet, Agents: g.Agents, Claims: g.Claims,
-		Statements: g.Statements, Disputes: g.Disputes, Links: g.Links, Mentions: g.Mentions,
-	}
-	runes := []rune(g.Article.Text)
-	text := func(s graph.Span) string {
-		if s.Start < 0 || s.End > len(runes) || s.Start > s.End {
-			return ""
-		}
-		return string(runes[s.Start:s.End])
-	}
-	add := func(kind string, s graph.Span, sv SpanView) {
-		if s.IsZero() && kind != "sentence" {
-			return
-		}
-		sv.Kind, sv.Start, sv.End, sv.Fragments, sv.Text = kind, s.Start, s.End, s.Fragments, text(s)
-		v.Spans = append(v.Spans, sv)
-	}
-	claims := map[string]*graph.Claim{}
-	for i := range g.Claims {
-		claims[g.Claims[i].ID] = &g.Claims[i]
-	}
-	for _, s := range g.Statements {
-		ref := SpanView{StatementID: s.ID, ClaimID: s.ClaimID, AgentID: s.SpeakerID}
-		add("cue", s.Cue, ref)
-		if s.Source != nil {
-			add("source", *s.Source, ref)
-		}
-		add("content", s.Content, ref)
-		add("sentence", s.Sentence, ref)
-		// A claim's quantities carry spans in the article that first stated it; find
-		// each quantity's text inside this statement's content instead.
-		if cl := claims[s.ClaimID]; cl != nil {
-			if s.Content.Start >= 0 && s.Content.End <= len(runes) && s.Content.Start <= s.Content.End {
-				content := runes[s.Content.Start:s.Content.End]
-				for _, q := range cl.Quantities {
-					qr := []rune(q.Text)
-					if i := indexFold(content, qr); i >= 0 {
-						start := s.Content.Start + i
-						add("quantity", graph.Span{Start: start, End: start + len(qr)}, ref)
-					}
-				}
-			}
-		}
-	}
-	for _, d := range g.Disputes {
-		ref := SpanView{DisputeID: d.ID, ClaimID: d.ClaimID, AgentID: d.DisputerID}
-		add("dispute_cue", d.Cue, ref)
-		add("dispute_sentence", d.Sentence, ref)
-	}
-	for _, m := range g.Mentions {
-		add("mention", m.Span, SpanView{AgentID: m.AgentID})
-	}
-	sort.SliceStable(v.Spans, func(i, j int) bool {
-		a, b := v.Spans[i], v.Spans[j]
-		if a.Start != b.Start {
-			return a.Start < b.Start
-		}
-		if a.End != b.End {
-			return a.End < b.End
-		}
-		if a.Kind != b.Kind {
-			return a.Kind < b.Kind
-		}
-		return a.StatementID+a.DisputeID+a.AgentID < b.StatementID+b.DisputeID+b.AgentID
-	})
-	return v
 }
 
 // indexFold returns the index of the first occurrence of needle in hay, compared
@@ -203,32 +97,71 @@ type IngestRequest struct {
 	Text      string   `json:"text"`
 }
 
-// IngestResponse says where the article was stored and what was extracted from it.
+// IngestResponse says where the article was stored and what was extracted from it:
+// the counts, and the first MaxPageSize claims, statements and disputes (all of them
+// are at /v1/articles/{id}/{part}).
 type IngestResponse struct {
-	ArticleID  string            `json:"article_id"`
-	Created    bool              `json:"created"`
+	ArticleID string `json:"article_id"`
+	Created   bool   `json:"created"`
+	// Version is the article's version: 1 for a first text, more when this text
+	// replaced an earlier one under the same URL.
+	Version    int               `json:"version"`
 	Article    graph.ArticleRef  `json:"article"`
+	Counts     IngestCounts      `json:"counts"`
 	Claims     []graph.Claim     `json:"claims"`
 	Statements []graph.Statement `json:"statements"`
 	Disputes   []graph.Dispute   `json:"disputes"`
 }
 
+// IngestCounts counts what an ingested article holds.
+type IngestCounts struct {
+	Claims     int `json:"claims"`
+	Statements int `json:"statements"`
+	Disputes   int `json:"disputes"`
+}
+
+// ingestConfig is what handleIngest needs besides the store.
+type ingestConfig struct {
+	ing         ArticleIngester
+	jobs        *jobRunner
+	slots       chan struct{}
+	maxBody     int64
+	inlineBytes int
+	timeout     time.Duration
+}
+
+// answerMargin is how long before the request's deadline an ingest still running is
+// handed over to a job (which takes one store write), so that the 202 is written within
+// the deadline.
+func answerMargin(timeout time.Duration) time.Duration {
+	return min(2*time.Second, timeout/5)
+}
+
 // handleIngest serves POST /v1/articles: extract one article, store it, return its
 // claims. It is idempotent: posting the same article again changes nothing and
-// answers 200 instead of 201.
+// answers 200 instead of 201. The same URL with a new text is a new version of the
+// article (201; see graph.Store.PutArticle). The same text with other metadata
+// changes nothing and answers 409, naming the fields to send with PATCH.
 //
-// At most maxConcurrent ingests run at once. Extraction may not stop at the request's
-// deadline, so the ingest runs beside the handler: at the deadline the client gets 504
-// while the work finishes (or stops) in the background, still holding its slot, so
-// that slow articles cannot pile up.
-func handleIngest(store articleGraphReader, ing ArticleIngester, maxBody int64, maxConcurrent int, log *slog.Logger) gin.HandlerFunc {
-	slots := make(chan struct{}, maxConcurrent)
+// A text over the inline limit is queued as a job at once (202 with the job). A shorter
+// one is ingested while the request waits, in an ingest slot (at most
+// MaxConcurrentIngests at once; none free until the deadline: 503). When the ingest is
+// still running shortly before the deadline, it becomes a job and goes on: the answer
+// is 202 with the job. When the client goes away, it also becomes a job, and the
+// request is logged at INFO with status 499.
+//
+// A key of scope ingest replaces only an article it wrote itself (checkOwner): the
+// check holds the article's lock, and so does the write when it runs inline, so that
+// another write of the same article cannot slip between them in this process. A job
+// is checked the same way before it is queued.
+func handleIngest(store ingestStore, cfg ingestConfig, log *slog.Logger) gin.HandlerFunc {
+	var locks articleLocks
 	return func(c *gin.Context) {
 		if err := checkParams(c.Request.URL.Query()); err != nil {
 			writeError(c, log, err)
 			return
 		}
-		req, err := decodeIngest(c.Request, maxBody)
+		req, err := decodeIngest(c.Request, cfg.maxBody)
 		if err != nil {
 			writeError(c, log, err)
 			return
@@ -238,72 +171,177 @@ func handleIngest(store articleGraphReader, ing ArticleIngester, maxBody int64, 
 			writeError(c, log, err)
 			return
 		}
-		if ing == nil {
+		if cfg.ing == nil || cfg.jobs == nil {
 			writeProblem(c, http.StatusServiceUnavailable, "", "This server does not accept articles.")
 			return
 		}
 		ctx := c.Request.Context()
+		who, _ := principal(c)
+		art.Writer = who.Name
+		articleID := graph.ArticleID(strings.TrimSpace(art.URL), art.Text)
+		noteAudit(c, articleID, "")
+		unlock, err := locks.lock(ctx, articleID)
+		if err != nil {
+			c.Header("Retry-After", "10")
+			writeProblem(c, http.StatusServiceUnavailable, "", "The article is being written by another request; retry later.")
+			return
+		}
+		replaces, err := checkOwner(ctx, store, who, art)
+		if err != nil {
+			unlock()
+			writeError(c, log, err)
+			return
+		}
+		if len(art.Text) > cfg.inlineBytes {
+			j, err := cfg.jobs.enqueue(ctx, art)
+			unlock()
+			if err != nil {
+				writeError(c, log, err)
+				return
+			}
+			answerJob(c, j, time.Now())
+			return
+		}
 		select {
-		case slots <- struct{}{}:
+		case cfg.slots <- struct{}{}:
 		case <-ctx.Done():
+			unlock()
+			if clientGone(c) {
+				c.AbortWithStatus(statusClientGone)
+				return
+			}
 			c.Header("Retry-After", "10")
 			writeProblem(c, http.StatusServiceUnavailable, "", "The server is busy ingesting other articles; retry later.")
 			return
 		}
-		type outcome struct {
-			res graph.WriteResult
-			err error
+		o, handedOver := ingestInline(c, cfg, art, unlock, log)
+		if handedOver {
+			return
 		}
-		done := make(chan outcome, 1)
-		rid := requestID(c)
-		go func() {
-			defer func() { <-slots }()
-			defer func() {
-				if rec := recover(); rec != nil {
-					log.Error("panic in ingest", "request_id", rid, "panic", fmt.Sprint(rec), "stack", string(debug.Stack()))
-					done <- outcome{err: fmt.Errorf("ingest panicked: %v", rec)}
-				}
-			}()
-			res, err := ing.IngestArticle(ctx, art)
-			done <- outcome{res, err}
-		}()
-		var res graph.WriteResult
-		select {
-		case o := <-done:
-			if o.err != nil {
-				writeError(c, log, o.err)
-				return
+		if o.err != nil {
+			writeError(c, log, o.err)
+			return
+		}
+		if o.res.Created && replaces {
+			noteAudit(c, o.res.ArticleID, graph.OutcomeReplaced)
+		}
+		writeIngested(c, store, art, o.res, log)
+	}
+}
+
+// ingestInline runs the ingest beside the request, detached from it (a client that
+// goes away does not stop it). When it ends before the answer is due, it returns its
+// outcome; otherwise it hands it over to a job, answers 202 (or nothing, when the
+// client went away) and returns handedOver. It releases the slot the caller took and
+// the article's lock (unlock) when the ingest ends.
+func ingestInline(c *gin.Context, cfg ingestConfig, art graph.ArticleInput, unlock func(), log *slog.Logger) (o ingestOutcome, handedOver bool) {
+	ctx := c.Request.Context()
+	now := time.Now()
+	j := &graph.Job{ID: graph.NewJobID(now), State: graph.JobRunning, Stage: StageExtracting, Attempts: 1, Input: &art, Created: now}
+	// The ingest reports its stages here; once it is handed over to a job, they are
+	// also recorded in the store.
+	var stageMu sync.Mutex
+	adopted := false
+	cfg.jobs.mu.Lock()
+	base := cfg.jobs.base
+	cfg.jobs.mu.Unlock()
+	wctx, cancel := context.WithTimeout(base, cfg.jobs.timeout)
+	wctx = WithStageReporter(wctx, func(stage string) {
+		stageMu.Lock()
+		defer stageMu.Unlock()
+		j.Stage = stage
+		if adopted {
+			cp := *j
+			if err := cfg.jobs.save(&cp); err != nil {
+				log.Warn("cannot record an ingest job's stage", "job", j.ID, "err", err)
 			}
-			res = o.res
-		case <-ctx.Done():
-			log.Warn("ingest outlived its deadline; it goes on in the background", "request_id", rid)
-			writeProblem(c, http.StatusGatewayTimeout, "",
-				"The article took too long to process; it may still be stored. Posting it again is safe: an article already stored answers 200.")
-			return
 		}
-		g, err := store.ArticleGraph(ctx, res.ArticleID)
-		if err != nil {
+	})
+	done := make(chan ingestOutcome, 1)
+	go func() {
+		defer cancel()
+		res, err := cfg.jobs.ingest(wctx, art)
+		done <- ingestOutcome{res, err}
+	}()
+	release := func() { <-cfg.slots; unlock() }
+	dl, ok := ctx.Deadline()
+	if !ok {
+		dl = now.Add(cfg.timeout)
+	}
+	answerBy := time.NewTimer(time.Until(dl.Add(-answerMargin(cfg.timeout))))
+	defer answerBy.Stop()
+	select {
+	case o := <-done:
+		release()
+		return o, false
+	case <-answerBy.C:
+	case <-ctx.Done():
+	}
+	stageMu.Lock()
+	adopted = true
+	snap := *j // the job's own record; the reporter keeps updating j
+	stageMu.Unlock()
+	answer := snap // what the client is told; adopt's goroutine owns snap
+	if err := cfg.jobs.adopt(&snap, done, release); err != nil {
+		go func() { <-done; release() }()
+		log.Error("cannot record a long ingest as a job", "request_id", requestID(c), "err", err)
+		if clientGone(c) {
+			c.AbortWithStatus(statusClientGone)
+		} else {
 			writeError(c, log, err)
+		}
+		return ingestOutcome{}, true
+	}
+	if clientGone(c) {
+		log.Info("client went away during an ingest; it goes on as a job", "request_id", requestID(c), "job", answer.ID)
+		c.AbortWithStatus(statusClientGone)
+		return ingestOutcome{}, true
+	}
+	log.Info("ingest outlived the request; it goes on as a job", "request_id", requestID(c), "job", answer.ID)
+	answerJob(c, &answer, time.Now())
+	return ingestOutcome{}, true
+}
+
+// writeIngested answers a finished inline ingest with what the article holds.
+// An article stored with this text but other metadata answers 409: nothing changes,
+// and PATCH is how new values are sent.
+func writeIngested(c *gin.Context, store articleGraphReader, art graph.ArticleInput, res graph.WriteResult, log *slog.Logger) {
+	g, err := store.ArticleGraph(c.Request.Context(), res.ArticleID)
+	if err != nil {
+		writeError(c, log, err)
+		return
+	}
+	if !res.Created {
+		if diff := metadataConflicts(art, g.Article); len(diff) > 0 {
+			c.Header("Location", "/v1/articles/"+url.PathEscape(res.ArticleID))
+			writeProblem(c, http.StatusConflict, diff[0], fmt.Sprintf(
+				"The article is stored with this text but another %s; nothing was changed. Send the new values with PATCH /v1/articles/%s.",
+				strings.Join(diff, ", "), res.ArticleID))
 			return
 		}
-		out := &IngestResponse{ArticleID: res.ArticleID, Created: res.Created, Article: articleRef(g),
-			Statements: g.Statements, Disputes: g.Disputes}
-		own := map[string]bool{}
-		for _, s := range g.Statements {
-			own[s.ClaimID] = true
-		}
-		for _, cl := range g.Claims {
-			if own[cl.ID] {
+	}
+	out := &IngestResponse{ArticleID: res.ArticleID, Created: res.Created, Version: max(g.Article.Version, 1), Article: articleRef(g),
+		Counts: IngestCounts{Statements: len(g.Statements), Disputes: len(g.Disputes)}}
+	own := map[string]bool{}
+	for _, s := range g.Statements {
+		own[s.ClaimID] = true
+	}
+	for _, cl := range g.Claims {
+		if own[cl.ID] {
+			out.Counts.Claims++
+			if len(out.Claims) < graph.MaxPageSize {
 				out.Claims = append(out.Claims, cl)
 			}
 		}
-		status := http.StatusOK
-		if res.Created {
-			status = http.StatusCreated
-		}
-		c.Header("Location", "/v1/articles/"+url.PathEscape(res.ArticleID))
-		writeJSON(c, status, out)
 	}
+	out.Statements = g.Statements[:min(len(g.Statements), graph.MaxPageSize)]
+	out.Disputes = g.Disputes[:min(len(g.Disputes), graph.MaxPageSize)]
+	status := http.StatusOK
+	if res.Created {
+		status = http.StatusCreated
+	}
+	c.Header("Location", "/v1/articles/"+url.PathEscape(res.ArticleID))
+	writeJSON(c, status, out)
 }
 
 func articleRef(g *graph.ArticleGraph) graph.ArticleRef {
@@ -332,6 +370,9 @@ func decodeIngest(r *http.Request, maxBody int64) (*IngestRequest, error) {
 		}
 		return nil, badRequest("", "The request body could not be read.")
 	}
+	if err := refuseNulls(body); err != nil {
+		return nil, err
+	}
 	dec := json.NewDecoder(bytes.NewReader(body))
 	dec.DisallowUnknownFields()
 	var req IngestRequest
@@ -345,6 +386,28 @@ func decodeIngest(r *http.Request, maxBody int64) (*IngestRequest, error) {
 		return nil, badRequest("", "The body holds more than one JSON value; send one object.")
 	}
 	return &req, nil
+}
+
+// refuseNulls refuses a body object with a null member: every field is a string or an
+// array of strings, and a null would otherwise read as "not given" silently. Bodies
+// that are not objects are left for the decoder to refuse.
+func refuseNulls(body []byte) error {
+	var fields map[string]json.RawMessage
+	if json.Unmarshal(body, &fields) != nil {
+		return nil
+	}
+	names := make([]string, 0, len(fields))
+	for k, v := range fields {
+		if string(bytes.TrimSpace(v)) == "null" {
+			names = append(names, k)
+		}
+	}
+	if len(names) == 0 {
+		return nil
+	}
+	sort.Strings(names)
+	f := safeField(names[0])
+	return badRequest(f, fmt.Sprintf("Field %q is null; leave it out instead, or give a value.", f))
 }
 
 // jsonError turns a decoding error into a 400 that names the field when there is one.
@@ -380,33 +443,68 @@ func jsonTypeName(goType string) string {
 	return goType
 }
 
+// Limits of the ingest body's fields, in characters as the OpenAPI document counts
+// them.
+const (
+	maxIDFieldChars = 200
+	maxURLChars     = 2000
+	maxTitleChars   = 1000
+	maxOutletChars  = 200
+	maxAuthors      = 100
+	maxAuthorChars  = 200
+)
+
+// Patterns of the ingest body's fields, stated alike in the OpenAPI document (a test
+// keeps them equal) and read alike by Go, ECMA 262, Python and Rust.
+const (
+	// URLPattern: empty, or an absolute http(s) URL whose host is made of letters,
+	// digits, sub-delimiters or non-ASCII characters, with an optional port, and whose
+	// path, query and fragment hold printable characters and only well-formed
+	// %-escapes: every such URL parses (net/url).
+	URLPattern = `^(https?://([A-Za-z0-9._~!$&'()*+,;=-]|[^\x00-\x7F])+(:[0-9]*)?([/?#]([!-$&-~]|%[0-9A-Fa-f]{2}|[^\x00-\x7F])*)?)?$`
+	// DatePattern: empty or unknown (no date), YYYY, YYYY-MM or YYYY-MM-DD.
+	DatePattern = `^(unknown|[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?)?$`
+	// NonBlankPattern: holds a character that is not white space (unicode.IsSpace).
+	NonBlankPattern = "[^\t\n\v\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]"
+)
+
+var (
+	validURL      = regexp.MustCompile(URLPattern)
+	validDate     = regexp.MustCompile(DatePattern)
+	validNonBlank = regexp.MustCompile(NonBlankPattern)
+)
+
 // article validates the request and turns it into an ingest input.
 func (r *IngestRequest) article() (graph.ArticleInput, error) {
 	var a graph.ArticleInput
+	chars := utf8.RuneCountInString
 	switch {
-	case strings.TrimSpace(r.Text) == "":
+	case !validNonBlank.MatchString(r.Text):
 		return a, badRequest("text", "text is required and must not be blank.")
 	case len(r.Text) > graph.MaxArticleBytes:
 		return a, &requestError{status: http.StatusRequestEntityTooLarge, field: "text",
 			detail: fmt.Sprintf("text is %d bytes, over the limit of %d.", len(r.Text), graph.MaxArticleBytes)}
-	case len(r.Title) > 1000:
-		return a, badRequest("title", "title is over 1000 bytes.")
-	case len(r.Outlet) > 200:
-		return a, badRequest("outlet", "outlet is over 200 bytes.")
-	case len(r.ID) > 200:
-		return a, badRequest("id", "id is over 200 bytes.")
-	case len(r.Authors) > 100:
-		return a, badRequest("authors", "authors lists over 100 names.")
+	case chars(r.Title) > maxTitleChars:
+		return a, badRequest("title", fmt.Sprintf("title is over %d characters.", maxTitleChars))
+	case chars(r.Outlet) > maxOutletChars:
+		return a, badRequest("outlet", fmt.Sprintf("outlet is over %d characters.", maxOutletChars))
+	case chars(r.ID) > maxIDFieldChars:
+		return a, badRequest("id", fmt.Sprintf("id is over %d characters.", maxIDFieldChars))
+	case len(r.Authors) > maxAuthors:
+		return a, badRequest("authors", fmt.Sprintf("authors lists over %d names.", maxAuthors))
+	case chars(r.URL) > maxURLChars || !validURL.MatchString(r.URL):
+		return a, badRequest("url", "url must be an absolute http or https URL (letters, digits and well-formed %-escapes; no spaces).")
+	case !validDate.MatchString(r.Published):
+		return a, badRequest("published", "published must be YYYY, YYYY-MM or YYYY-MM-DD.")
 	}
 	if r.URL != "" {
-		u, err := url.Parse(r.URL)
-		if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" || len(r.URL) > 2000 {
+		if u, err := url.Parse(r.URL); err != nil || u.Host == "" {
 			return a, badRequest("url", "url must be an absolute http or https URL.")
 		}
 	}
 	for _, au := range r.Authors {
-		if strings.TrimSpace(au) == "" || len(au) > 200 {
-			return a, badRequest("authors", "authors must each be a non-blank name of at most 200 bytes.")
+		if !validNonBlank.MatchString(au) || chars(au) > maxAuthorChars {
+			return a, badRequest("authors", fmt.Sprintf("authors must each be a non-blank name of at most %d characters.", maxAuthorChars))
 		}
 	}
 	d, err := graph.ParseDate(r.Published)

@@ -5,6 +5,8 @@ import (
 	"errors"
 	"log/slog"
 	"net/http"
+	"net/url"
+	"regexp"
 	"time"
 
 	"github.com/gin-gonic/gin"
@@ -38,6 +40,10 @@ func handleExport(store graph.Store, log *slog.Logger) gin.HandlerFunc {
 		info, err := export.LookupFormat(name)
 		if err != nil {
 			writeError(c, log, badRequest("format", graph.ErrorMessage(err)))
+			return
+		}
+		if err := checkExportParams(v); err != nil {
+			writeError(c, log, err)
 			return
 		}
 		f, err := export.ParseFilter(v)
@@ -101,4 +107,37 @@ func (b *lazyBody) Write(p []byte) (int, error) {
 		b.c.Status(http.StatusOK)
 	}
 	return b.c.Writer.Write(p)
+}
+
+// ExportDatePattern is the form of from and to: empty (no bound), YYYY, YYYY-MM or
+// YYYY-MM-DD, as the OpenAPI document states it.
+const ExportDatePattern = `^([0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?)?$`
+
+var validExportDate = regexp.MustCompile(ExportDatePattern)
+
+// checkExportParams applies to the export's filters the rules of the same parameters
+// of /v1/claims and /v1/subgraph, which the document states as patterns and lengths;
+// export.ParseFilter then checks how they combine.
+func checkExportParams(v url.Values) error {
+	if _, err := parseText(v, "q"); err != nil {
+		return err
+	}
+	for _, p := range []struct{ name, prefix, what string }{
+		{"speaker", graph.PrefixAgent, "an agent"}, {"article", graph.PrefixArticle, "an article"}, {"outlet", graph.PrefixOutlet, "an outlet"},
+	} {
+		if _, err := parseIDParam(v, p.name, p.prefix, p.what); err != nil {
+			return err
+		}
+	}
+	if v.Has("root") {
+		if err := checkRoot(v.Get("root")); err != nil {
+			return err
+		}
+	}
+	for _, name := range []string{"from", "to"} {
+		if !validExportDate.MatchString(v.Get(name)) {
+			return badRequest(name, name+" must be YYYY, YYYY-MM or YYYY-MM-DD")
+		}
+	}
+	return nil
 }

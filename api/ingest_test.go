@@ -179,6 +179,45 @@ func TestIngestCorpus(t *testing.T) {
 	}
 }
 
+// ingestHeader is the header of an authorized POST /v1/articles.
+var ingestHeader = map[string]string{"Content-Type": "application/json", "X-API-Key": testKey}
+
+func testKeys(t *testing.T) *KeySet {
+	t.Helper()
+	keys, err := NewKeySet(testKey)
+	require.NoError(t, err)
+	return keys
+}
+
+// realIngester is the ingester `claimgraph serve` uses, over store.
+func realIngester(store graph.Store) ArticleIngester {
+	ing := ingest.New(store, extract.Extractor{}, ingest.Options{})
+	return IngesterFunc(func(ctx context.Context, a graph.ArticleInput) (graph.WriteResult, error) {
+		res, err := ing.Ingest(ctx, a)
+		if err != nil {
+			return graph.WriteResult{}, err
+		}
+		return graph.WriteResult{ArticleID: res.ArticleID, Created: res.Created}, nil
+	})
+}
+
+// waitJob polls a job until it is finished (or 60 s pass) and returns it.
+func waitJob(t *testing.T, c *client, id string) JobView {
+	t.Helper()
+	deadline := time.Now().Add(60 * time.Second)
+	for {
+		r := c.get("/v1/jobs/" + id)
+		require.Equal(t, 200, r.Status, "%s", r.Body)
+		var j JobView
+		r.JSON(t, &j)
+		if j.State.Finished() {
+			return j
+		}
+		require.True(t, time.Now().Before(deadline), "job %s never finished: %+v", id, j)
+		time.Sleep(20 * time.Millisecond)
+	}
+}
+
 // stubbornIngester is the real ingester behind a gate that ignores the request's
 // context, as an extraction that does not check its deadline would: it injects the
 // slow article that the deadline and the concurrency bound must contain.
@@ -192,66 +231,64 @@ func (s stubbornIngester) IngestArticle(ctx context.Context, a graph.ArticleInpu
 	return s.inner.IngestArticle(context.WithoutCancel(ctx), a)
 }
 
+// TestIngestDeadlineAndBusy checks what happens at the ingest deadline: an ingest
+// still running shortly before it is handed over to a job (202 with the job, within the
+// deadline), keeps its slot (another POST finds none: 503), and completes as the job.
 func TestIngestDeadlineAndBusy(t *testing.T) {
-	store := firstBackend(t).open(t)
-	ing := ingest.New(store, extract.Extractor{}, ingest.Options{})
-	real := IngesterFunc(func(ctx context.Context, a graph.ArticleInput) (graph.WriteResult, error) {
-		res, err := ing.Ingest(ctx, a)
-		if err != nil {
-			return graph.WriteResult{}, err
-		}
-		return graph.WriteResult{ArticleID: res.ArticleID, Created: res.Created}, nil
-	})
-	gate := make(chan struct{})
-	keys, err := NewKeySet(testKey)
-	require.NoError(t, err)
-	srv, err := New(Deps{Store: store, Keys: keys, Ingester: stubbornIngester{real, gate},
-		IngestTimeout: 300 * time.Millisecond, MaxConcurrentIngests: 1})
-	require.NoError(t, err)
-	c := startServer(t, srv)
-	hdr := map[string]string{"Content-Type": "application/json", "X-API-Key": testKey}
-	body := []byte(`{"url":"https://example.org/a","text":"Israel said the ceasefire holds. Hamas denied it."}`)
+	for _, b := range backends(t) {
+		t.Run(b.name, func(t *testing.T) {
+			b.skip(t)
+			store := b.open(t)
+			gate := make(chan struct{})
+			srv, err := New(Deps{Store: store, Keys: testKeys(t), Ingester: stubbornIngester{realIngester(store), gate},
+				IngestTimeout: time.Second, MaxConcurrentIngests: 1})
+			require.NoError(t, err)
+			c := startServer(t, srv)
+			body := []byte(`{"url":"https://example.org/a","text":"Israel said the ceasefire holds. Hamas denied it."}`)
 
-	r := c.doRaw("POST", "/v1/articles", body, hdr)
-	require.Equal(t, 504, r.Status, "body: %s", r.Body)
-	assert.Equal(t, ProblemTimeout, r.Problem(t).Type)
-	// The client is answered at the deadline, not when the ingest ends: the ingester is
-	// still held at its gate, so nothing is stored yet.
-	st, err := store.Stats(t.Context())
-	require.NoError(t, err)
-	assert.Zero(t, st.Articles, "the client is answered while the ingest is still running")
+			start := time.Now()
+			r := c.do("POST", "/v1/articles", body, ingestHeader)
+			require.Equal(t, 202, r.Status, "body: %s", r.Body)
+			assert.Less(t, time.Since(start), time.Second+writeGrace, "answered within the deadline")
+			var j JobView
+			r.JSON(t, &j)
+			assert.Equal(t, "/v1/jobs/"+j.ID, r.Header.Get("Location"))
+			assert.Equal(t, graph.JobRunning, j.State)
+			assert.Equal(t, StageExtracting, j.Stage)
+			st, err := store.Stats(t.Context())
+			require.NoError(t, err)
+			assert.Zero(t, st.Articles, "the client is answered while the ingest is still running")
 
-	// The slow ingest still holds the only slot.
-	r = c.doRaw("POST", "/v1/articles", []byte(`{"text":"Another article, the UN said."}`), hdr)
-	require.Equal(t, 503, r.Status, "body: %s", r.Body)
-	assert.Equal(t, ProblemUnavailable, r.Problem(t).Type)
-	assert.Equal(t, "10", r.Header.Get("Retry-After"))
+			r = c.get("/v1/jobs/" + j.ID)
+			require.Equal(t, 200, r.Status)
+			r.JSON(t, &j)
+			assert.Equal(t, graph.JobRunning, j.State)
 
-	// Released, the first ingest completes in the background.
-	close(gate)
-	deadline := time.Now().Add(30 * time.Second)
-	for {
-		st, err := store.Stats(t.Context())
-		require.NoError(t, err)
-		if st.Articles == 1 {
-			break
-		}
-		require.True(t, time.Now().Before(deadline), "the background ingest never completed")
-		time.Sleep(20 * time.Millisecond)
+			// The slow ingest still holds the only slot.
+			r = c.doRaw("POST", "/v1/articles", []byte(`{"text":"Another article, the UN said."}`), ingestHeader)
+			require.Equal(t, 503, r.Status, "body: %s", r.Body)
+			assert.Equal(t, ProblemUnavailable, r.Problem(t).Type)
+			assert.Equal(t, "10", r.Header.Get("Retry-After"))
+
+			// Released, the ingest completes as the job.
+			close(gate)
+			done := waitJob(t, c, j.ID)
+			assert.Equal(t, graph.JobSucceeded, done.State)
+			require.NotEmpty(t, done.ArticleID)
+			require.NotNil(t, done.ArticleCreated)
+			assert.True(t, *done.ArticleCreated)
+			assert.Equal(t, "/v1/articles/"+done.ArticleID, done.Article)
+			assert.Equal(t, 200, c.get(done.Article).Status)
+
+			// Posting it again is safe and says it is stored.
+			r = c.do("POST", "/v1/articles", body, ingestHeader)
+			require.Equal(t, 200, r.Status, "body: %s", r.Body)
+			var res IngestResponse
+			r.JSON(t, &res)
+			assert.False(t, res.Created)
+			assert.Equal(t, done.ArticleID, res.ArticleID)
+		})
 	}
-	// Posting it again is safe and says it is stored.
-	deadline = time.Now().Add(30 * time.Second)
-	for {
-		r = c.doRaw("POST", "/v1/articles", body, hdr)
-		if r.Status != 503 || time.Now().After(deadline) {
-			break
-		}
-		time.Sleep(20 * time.Millisecond) // the slot is freed just after the write
-	}
-	require.Equal(t, 200, r.Status, "body: %s", r.Body)
-	var res IngestResponse
-	r.JSON(t, &res)
-	assert.False(t, res.Created)
 }
 
 // TestConcurrentReadsAndWrites reads every endpoint from several clients while

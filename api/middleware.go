@@ -4,6 +4,7 @@ import (
 	"context"
 	"crypto/rand"
 	"encoding/hex"
+	"errors"
 	"fmt"
 	"log/slog"
 	"net/http"
@@ -49,7 +50,12 @@ func withLogging(log *slog.Logger) gin.HandlerFunc {
 		c.Next()
 		status := c.Writer.Status()
 		level := slog.LevelInfo
-		if status >= 500 {
+		switch {
+		case status == statusClientGone:
+			level = slog.LevelInfo
+		case status == http.StatusGatewayTimeout:
+			level = slog.LevelWarn
+		case status >= 500 && status != http.StatusNotImplemented: // 501: a format the client asked for and we lack
 			level = slog.LevelError
 		}
 		route := c.FullPath()
@@ -119,21 +125,45 @@ func withCORS() gin.HandlerFunc {
 	}
 }
 
-// withHeaders sets headers that every answer carries.
+// withHeaders sets headers that every answer carries. No answer may be framed by
+// another site, except the widget's /embed cards, which replace both framing headers.
 func withHeaders() gin.HandlerFunc {
 	return func(c *gin.Context) {
 		c.Header("X-Content-Type-Options", "nosniff")
+		c.Header("X-Frame-Options", "DENY")
+		c.Header("Content-Security-Policy", "frame-ancestors 'none'")
 		c.Next()
 	}
 }
 
-// withDeadline bounds the request's context, so that a slow store call is cancelled
-// and answered with 504 instead of holding the connection.
+// withDeadline bounds the request: its context ends at the deadline, so that a slow
+// store call is cancelled and answered with 504 instead of holding the connection, and
+// the connection's write deadline is set to the same instant, so that writing the
+// answer to a slow reader cannot outlive it either (the write then fails and the
+// connection is closed).
 func withDeadline(d time.Duration) gin.HandlerFunc {
 	return func(c *gin.Context) {
 		ctx, cancel := context.WithTimeout(c.Request.Context(), d)
 		defer cancel()
+		dl, _ := ctx.Deadline()
+		// Not every ResponseWriter supports deadlines (httptest recorders do not);
+		// the context deadline still holds there.
+		_ = http.NewResponseController(c.Writer).SetWriteDeadline(dl.Add(writeGrace))
 		c.Request = c.Request.WithContext(ctx)
 		c.Next()
 	}
+}
+
+// writeGrace lets a handler that noticed its deadline write its short 504 problem.
+const writeGrace = 250 * time.Millisecond
+
+// statusClientGone is logged (and never received) for a request whose client closed
+// the connection before the answer: nginx's 499 "client closed request".
+const statusClientGone = 499
+
+// clientGone reports whether the request ended because its client went away, rather
+// than by its deadline.
+func clientGone(c *gin.Context) bool {
+	err := c.Request.Context().Err()
+	return err != nil && errors.Is(err, context.Canceled) && !errors.Is(context.Cause(c.Request.Context()), context.DeadlineExceeded)
 }

@@ -7,17 +7,18 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/claimgraph/claimgraph/graph"
 )
 
-// Limits on query parameters.
+// Limits on query parameters, in characters (Unicode code points), as the OpenAPI
+// document's maxLength counts them.
 const (
-	maxParamBytes  = 1000 // any one parameter value
-	maxQueryBytes  = 500  // q and name
-	maxCursorBytes = 512
-	maxIDBytes     = 256
+	maxParamChars = 1000 // any one parameter value
+	maxQueryChars = 500  // q and name
+	maxIDChars    = 256
 )
 
 // checkParams refuses parameters that the endpoint does not know (a misspelt filter
@@ -50,8 +51,8 @@ func checkParams(v url.Values, known ...string) error {
 		if !utf8.ValidString(val) {
 			return badRequest(k, fmt.Sprintf("query parameter %q is not valid UTF-8", k))
 		}
-		if len(val) > maxParamBytes {
-			return badRequest(k, fmt.Sprintf("query parameter %q is %d bytes long, over the limit of %d", k, len(val), maxParamBytes))
+		if n := utf8.RuneCountInString(val); n > maxParamChars {
+			return badRequest(k, fmt.Sprintf("query parameter %q is %d characters long, over the limit of %d", k, n, maxParamChars))
 		}
 	}
 	return nil
@@ -83,10 +84,7 @@ func parsePage(v url.Values) (graph.PageRequest, error) {
 		}
 		p.Limit = n
 	}
-	if s := v.Get("cursor"); s != "" {
-		if len(s) > maxCursorBytes {
-			return p, badRequest("cursor", "cursor is not valid: pass back the next_cursor of a previous page")
-		}
+	if s := v.Get("cursor"); s != "" { // an empty cursor is the first page
 		if _, err := graph.DecodeCursor(s); err != nil {
 			return p, badRequest("cursor", graph.ErrorMessage(err))
 		}
@@ -111,6 +109,12 @@ func parseBool(v url.Values, name string) (*bool, error) {
 	return nil, badRequest(name, fmt.Sprintf("%s must be true or false", name))
 }
 
+// IDFilterPattern is the form of an id filter with the given prefix, as the OpenAPI
+// document states it: the prefix and 1 or more characters, maxIDChars in all.
+func IDFilterPattern(prefix string) string {
+	return fmt.Sprintf(`^%s[\s\S]{1,%d}$`, prefix, maxIDChars-len(prefix))
+}
+
 // parseIDParam reads an optional id filter that must carry the given prefix.
 func parseIDParam(v url.Values, name, prefix, what string) (string, error) {
 	s := v.Get(name)
@@ -120,7 +124,7 @@ func parseIDParam(v url.Values, name, prefix, what string) (string, error) {
 		}
 		return "", nil
 	}
-	if !strings.HasPrefix(s, prefix) || len(s) == len(prefix) || len(s) > maxIDBytes {
+	if !strings.HasPrefix(s, prefix) || len(s) == len(prefix) || utf8.RuneCountInString(s) > maxIDChars {
 		return "", badRequest(name, fmt.Sprintf("%s must be %s id, which starts with %q", name, what, prefix))
 	}
 	return s, nil
@@ -132,17 +136,30 @@ func parseText(v url.Values, name string) (string, error) {
 	if !v.Has(name) {
 		return "", nil
 	}
-	if len(s) > maxQueryBytes {
-		return "", badRequest(name, fmt.Sprintf("%s is %d bytes long, over the limit of %d", name, len(s), maxQueryBytes))
+	if n := utf8.RuneCountInString(s); n > maxQueryChars {
+		return "", badRequest(name, fmt.Sprintf("%s is %d characters long, over the limit of %d", name, n, maxQueryChars))
 	}
 	if bad := operatorChars(s); bad != "" {
 		return "", badRequest(name, fmt.Sprintf("%s takes plain words, and search has no operators: remove %s (every word must occur in a match)", name, bad))
 	}
-	if len(graph.QueryTerms(s)) == 0 {
+	if strings.IndexFunc(s, isWordChar) < 0 {
 		return "", badRequest(name, fmt.Sprintf("%s has no words to search for: give letters or digits", name))
 	}
 	return s, nil
 }
+
+// isWordChar is the rule for "q has a word": a letter or a decimal digit as written
+// (\p{L} or \p{Nd}, what the OpenAPI pattern of q says), before the NFKC
+// normalization of search, so that the document and the server decide alike.
+func isWordChar(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+
+// QueryPattern is the form of q and name, as the OpenAPI document states it: no
+// operator character (queryOperators) and at least one letter or decimal digit.
+const QueryPattern = "^[^" + queryClass + "]*[\\p{L}\\p{Nd}][^" + queryClass + "]*$"
+
+// queryClass is queryOperators as the inside of a regular-expression class that Go,
+// ECMA 262, Python and Rust read alike.
+const queryClass = "\"()\\[\\]{}:;=*?~^!|\\\\/<>+`"
 
 // queryOperators are the characters that carry syntax in Lucene or Cypher queries.
 // Search takes plain words (graph.QueryTerms), so a q holding them is refused with a
@@ -254,11 +271,8 @@ func parseSubgraphQuery(v url.Values) (graph.SubgraphQuery, error) {
 		return q, err
 	}
 	q.RootID = v.Get("root")
-	if q.RootID == "" {
-		return q, badRequest("root", "root is required: give the id of a claim, agent, article, statement, dispute or outlet")
-	}
-	if len(q.RootID) > maxIDBytes {
-		return q, badRequest("root", fmt.Sprintf("root is over %d bytes: no id is that long", maxIDBytes))
+	if err := checkRoot(q.RootID); err != nil {
+		return q, err
 	}
 	if v.Has("depth") {
 		n, err := strconv.Atoi(v.Get("depth"))
@@ -277,7 +291,18 @@ func parseSubgraphQuery(v url.Values) (graph.SubgraphQuery, error) {
 	return q, nil
 }
 
+// checkRoot checks a subgraph root: an id of 1 to maxIDChars characters.
+func checkRoot(root string) error {
+	if root == "" {
+		return badRequest("root", "root is required: give the id of a claim, agent, article, statement, dispute or outlet")
+	}
+	if utf8.RuneCountInString(root) > maxIDChars {
+		return badRequest("root", fmt.Sprintf("root is over %d characters: no id is that long", maxIDChars))
+	}
+	return nil
+}
+
 // pathID checks an id taken from the path. Ids longer than any real id are unknown.
 func pathID(s string) (string, bool) {
-	return s, s != "" && len(s) <= maxIDBytes && utf8.ValidString(s)
+	return s, s != "" && utf8.ValidString(s) && utf8.RuneCountInString(s) <= maxIDChars
 }

@@ -89,7 +89,7 @@ func checkQueryInvariants(t *testing.T, raw string, q graph.ClaimQuery) {
 	if _, err := graph.DecodeCursor(q.Page.Cursor); err != nil {
 		t.Fatalf("%q: cursor %q accepted but does not decode", raw, q.Page.Cursor)
 	}
-	if q.Text != "" && (!utf8.ValidString(q.Text) || len(graph.QueryTerms(q.Text)) == 0 || operatorChars(q.Text) != "" || len(q.Text) > maxQueryBytes) {
+	if q.Text != "" && (!utf8.ValidString(q.Text) || len(graph.QueryTerms(q.Text)) == 0 || operatorChars(q.Text) != "" || utf8.RuneCountInString(q.Text) > maxQueryChars) {
 		t.Fatalf("%q: text %q accepted", raw, q.Text)
 	}
 	for id, prefix := range map[string]string{q.SpeakerID: graph.PrefixAgent, q.ArticleID: graph.PrefixArticle, q.OutletID: graph.PrefixOutlet} {

@@ -1,7 +1,6 @@
 package api
 
 import (
-	"context"
 	"errors"
 	"log/slog"
 	"net/http"
@@ -22,11 +21,17 @@ const (
 	ProblemForbidden        = ProblemTypeBase + "forbidden"              // 403
 	ProblemNotFound         = ProblemTypeBase + "not-found"              // 404
 	ProblemMethodNotAllowed = ProblemTypeBase + "method-not-allowed"     // 405
+	ProblemConflict         = ProblemTypeBase + "conflict"               // 409
 	ProblemTooLarge         = ProblemTypeBase + "payload-too-large"      // 413
 	ProblemUnsupportedMedia = ProblemTypeBase + "unsupported-media-type" // 415
-	ProblemInternal         = ProblemTypeBase + "internal"               // 500
-	ProblemUnavailable      = ProblemTypeBase + "unavailable"            // 503
-	ProblemTimeout          = ProblemTypeBase + "timeout"                // 504
+	ProblemRateLimited      = ProblemTypeBase + "rate-limited"           // 429
+	// ProblemNotOwner is a 403 for a key that may not replace an article another key
+	// (or no key) wrote: only an admin key may.
+	ProblemNotOwner       = ProblemTypeBase + "article-owned-by-another-key" // 403
+	ProblemInternal       = ProblemTypeBase + "internal"                     // 500
+	ProblemUnavailable    = ProblemTypeBase + "unavailable"                  // 503
+	ProblemTimeout        = ProblemTypeBase + "timeout"                      // 504
+	ProblemNotImplemented = ProblemTypeBase + "not-implemented"              // 501
 )
 
 // problemTitles gives each problem type its fixed, human-readable title.
@@ -36,9 +41,13 @@ var problemTitles = map[string]string{
 	ProblemForbidden:        "Forbidden",
 	ProblemNotFound:         "Not found",
 	ProblemMethodNotAllowed: "Method not allowed",
+	ProblemConflict:         "Conflict",
 	ProblemTooLarge:         "Payload too large",
 	ProblemUnsupportedMedia: "Unsupported media type",
+	ProblemRateLimited:      "Too many requests",
+	ProblemNotOwner:         "Article written by another key",
 	ProblemInternal:         "Internal error",
+	ProblemNotImplemented:   "Not implemented",
 	ProblemUnavailable:      "Service unavailable",
 	ProblemTimeout:          "Request timed out",
 }
@@ -75,17 +84,25 @@ var statusType = map[int]string{
 	http.StatusForbidden:             ProblemForbidden,
 	http.StatusNotFound:              ProblemNotFound,
 	http.StatusMethodNotAllowed:      ProblemMethodNotAllowed,
+	http.StatusConflict:              ProblemConflict,
 	http.StatusRequestEntityTooLarge: ProblemTooLarge,
 	http.StatusUnsupportedMediaType:  ProblemUnsupportedMedia,
+	http.StatusTooManyRequests:       ProblemRateLimited,
 	http.StatusInternalServerError:   ProblemInternal,
+	http.StatusNotImplemented:        ProblemNotImplemented,
 	http.StatusServiceUnavailable:    ProblemUnavailable,
 	http.StatusGatewayTimeout:        ProblemTimeout,
 }
+
+// ctxProblemDetail keeps the detail of the problem a request was answered with, for
+// the audit log.
+const ctxProblemDetail = "claimgraph.problem_detail"
 
 // requestError is an error found while reading a request, with the status to answer
 // and the parameter or field it concerns.
 type requestError struct {
 	status int
+	typ    string // "" means the status's own type
 	field  string
 	detail string
 }
@@ -103,6 +120,12 @@ func writeProblem(c *gin.Context, status int, field, detail string) {
 	if !ok {
 		typ = ProblemInternal
 	}
+	writeProblemType(c, status, typ, field, detail)
+}
+
+// writeProblemType answers with a problem of the given status and type, for the
+// statuses that have more than one type (403).
+func writeProblemType(c *gin.Context, status int, typ, field, detail string) {
 	p := Problem{
 		Type:      typ,
 		Title:     problemTitles[typ],
@@ -112,6 +135,7 @@ func writeProblem(c *gin.Context, status int, field, detail string) {
 		RequestID: requestID(c),
 		Field:     field,
 	}
+	c.Set(ctxProblemDetail, detail)
 	c.Header("Cache-Control", "no-store")
 	c.Render(status, problemRender{p})
 	c.Abort()
@@ -122,11 +146,23 @@ func writeProblem(c *gin.Context, status int, field, detail string) {
 func writeError(c *gin.Context, log *slog.Logger, err error) {
 	var re *requestError
 	if errors.As(err, &re) {
+		if re.typ != "" {
+			writeProblemType(c, re.status, re.typ, re.field, re.detail)
+			return
+		}
 		writeProblem(c, re.status, re.field, re.detail)
 		return
 	}
 	ctx := c.Request.Context()
-	if errors.Is(err, context.DeadlineExceeded) && ctx.Err() != nil {
+	if log == nil {
+		log = discardLog
+	}
+	if clientGone(c) {
+		// Nobody reads the answer: not an error of the server's.
+		c.AbortWithStatus(statusClientGone)
+		return
+	}
+	if ctx.Err() != nil {
 		log.WarnContext(ctx, "request deadline exceeded", "request_id", requestID(c), "path", c.Request.URL.Path, "err", err)
 		writeProblem(c, http.StatusGatewayTimeout, "", "The request took too long and was stopped; try a narrower query.")
 		return
@@ -147,6 +183,8 @@ func writeError(c *gin.Context, log *slog.Logger, err error) {
 	}
 	writeProblem(c, m.status, "", detail)
 }
+
+var discardLog = slog.New(slog.DiscardHandler)
 
 // problemRender renders a Problem as application/problem+json.
 type problemRender struct{ p Problem }

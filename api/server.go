@@ -18,6 +18,7 @@ import (
 
 	"github.com/gin-gonic/gin"
 
+	"github.com/claimgraph/claimgraph/api/embed"
 	"github.com/claimgraph/claimgraph/graph"
 )
 
@@ -51,8 +52,15 @@ type Deps struct {
 	Store graph.Store
 	// Ingester handles POST /v1/articles; nil answers it with 503.
 	Ingester ArticleIngester
-	// Keys are the API keys accepted by POST /v1/articles; empty refuses every key.
-	Keys *KeySet
+	// Keys are the API keys in force (a *KeySet, or a *Keyring that rotates them):
+	// POST /v1/articles needs scope ingest, GET /v1/audit scope admin. Nil or empty
+	// refuses every key.
+	Keys KeySource
+	// Audit keeps the audit log of writes; nil uses Store when it is a graph.Auditor
+	// (both backends are), else writes are not audited and GET /v1/audit answers 503.
+	Audit graph.Auditor
+	// RateLimits bound requests per client IP and per key; zero rates turn them off.
+	RateLimits RateLimits
 	// Logger receives one line per request and the causes of internal errors;
 	// nil discards them.
 	Logger *slog.Logger
@@ -70,6 +78,23 @@ type Deps struct {
 	// CPU-bound); a request that finds no free slot before its deadline gets 503.
 	// 0 means runtime.GOMAXPROCS(0).
 	MaxConcurrentIngests int
+	// EmbedFrameAncestors lists the sites allowed to frame the widget's /embed cards,
+	// as CSP frame-ancestors sources (https://news.example, https://*.example.org);
+	// empty allows every site. Every other answer forbids framing.
+	EmbedFrameAncestors []string
+	// PublicURL is the server's public origin (https://claims.example.org): oEmbed
+	// recognizes claim pages by it. Empty means the Host of each request.
+	PublicURL string
+	// MaxConcurrentArticleReads bounds the article bundles read and laid out at once for
+	// GET /v1/articles/{id} and its lists (requests for one article share one read), so
+	// that the memory they take does not grow with the number of clients. 0 means
+	// runtime.GOMAXPROCS(0).
+	MaxConcurrentArticleReads int
+	// InlineIngestBytes is the longest article text POST /v1/articles ingests while the
+	// request waits; longer ones are queued as jobs at once (DefaultInlineIngestBytes
+	// when 0). JobTimeout bounds one attempt of one job (DefaultJobTimeout when 0).
+	InlineIngestBytes int
+	JobTimeout        time.Duration
 }
 
 // Server is the API's http.Handler.
@@ -77,9 +102,14 @@ type Server struct {
 	engine *gin.Engine
 	deps   Deps
 	log    *slog.Logger
+	widget *embed.Handler
+	slots  chan struct{} // ingest slots, shared by inline ingests and jobs
+	jobs   *jobRunner    // nil without a store or an ingester
 }
 
-// New builds the API handler. It fails only on a malformed TrustedProxies entry.
+// New builds the API handler. It fails on a malformed TrustedProxies,
+// EmbedFrameAncestors or PublicURL entry (or broken embedded web templates, which the
+// tests of package web catch).
 func New(deps Deps) (*Server, error) {
 	if deps.Logger == nil {
 		deps.Logger = slog.New(slog.NewTextHandler(io.Discard, nil))
@@ -93,11 +123,23 @@ func New(deps Deps) (*Server, error) {
 	if deps.MaxBodyBytes <= 0 {
 		deps.MaxBodyBytes = DefaultMaxBodyBytes
 	}
-	if deps.Keys == nil {
+	if deps.Keys == nil || deps.Keys.Current() == nil {
 		deps.Keys = &KeySet{}
+	}
+	if deps.Audit == nil {
+		deps.Audit, _ = deps.Store.(graph.Auditor)
 	}
 	if deps.MaxConcurrentIngests <= 0 {
 		deps.MaxConcurrentIngests = runtime.GOMAXPROCS(0)
+	}
+	if deps.InlineIngestBytes <= 0 {
+		deps.InlineIngestBytes = DefaultInlineIngestBytes
+	}
+	if deps.JobTimeout <= 0 {
+		deps.JobTimeout = DefaultJobTimeout
+	}
+	if deps.MaxConcurrentArticleReads <= 0 {
+		deps.MaxConcurrentArticleReads = runtime.GOMAXPROCS(0)
 	}
 	e := gin.New()
 	e.HandleMethodNotAllowed = true
@@ -111,9 +153,34 @@ func New(deps Deps) (*Server, error) {
 	if err := e.SetTrustedProxies(proxies); err != nil {
 		return nil, err
 	}
-	s := &Server{engine: e, deps: deps, log: deps.Logger}
-	s.routes()
+	s := &Server{engine: e, deps: deps, log: deps.Logger, slots: make(chan struct{}, deps.MaxConcurrentIngests)}
+	if deps.Store != nil && deps.Ingester != nil {
+		s.jobs = newJobRunner(deps.Store, deps.Ingester, s.slots, deps.JobTimeout, deps.Logger)
+	}
+	w, err := newWidget(deps)
+	if err != nil {
+		return nil, err
+	}
+	s.widget = w
+	if err := s.routes(); err != nil {
+		return nil, err
+	}
 	return s, nil
+}
+
+// RunJobs runs the ingest jobs kept in the store until ctx ends: the queued ones, and
+// those a previous process left running when it stopped (they start again, at most
+// three times in all). Jobs it stops at the end stay running in the store, to be
+// resumed by the next RunJobs. It returns when its jobs have stopped. Without an
+// ingester it only waits for ctx. Run one per store: two servers sharing a Neo4j
+// database would both run its queued jobs (harmless, as ingest is idempotent, but
+// twice the work).
+func (s *Server) RunJobs(ctx context.Context) error {
+	if s.jobs == nil {
+		<-ctx.Done()
+		return nil
+	}
+	return s.jobs.run(ctx)
 }
 
 // ServeHTTP implements http.Handler.
@@ -180,8 +247,14 @@ func (r jsonRender) WriteContentType(w http.ResponseWriter) {
 }
 
 // writeJSON answers with v as JSON. v must be a pointer when it holds slices that may
-// be nil: they are replaced by empty ones first (see fillNilSlices).
+// be nil: they are replaced by empty ones first (see fillNilSlices). A request whose
+// deadline passed while its answer was being made gets 504 instead of a late answer;
+// one whose client went away gets nothing (see clientGone).
 func writeJSON(c *gin.Context, status int, v any) {
+	if err := c.Request.Context().Err(); err != nil {
+		writeError(c, nil, graph.Wrap(graph.EUNAVAILABLE, err, "the answer was ready after the request ended"))
+		return
+	}
 	fillNilSlices(v)
 	c.Render(status, jsonRender{v})
 }

@@ -30,7 +30,8 @@ var contentRules = []contentRule{
 	{"a content ends where a later report begins", releaseLaterContent},
 	{"a coordinated cue ends the first content", func(d *Document, _ []attribml.Tok) { endAtCoordinatedCue(d) }},
 	{"leading connectives are dropped", dropLeadingConnectives},
-	{"a judgment is no content", dropJudgments}, // attrib_judgment.go
+	{"a judgment is no content", dropJudgments},       // attrib_judgment.go
+	{"a recall of goods is no speech", dropGoodsCues}, // attrib_senses.go
 	{"final period and dangling words are dropped", trimContentEnds},
 	{"a parenthetical cue takes the rest of the sentence", func(d *Document, _ []attribml.Tok) { parentheticalRest(d) }},
 }

@@ -212,6 +212,22 @@ func findClaims(d *Document) {
 	covered := make([]bool, len(quants))
 	for i := range d.Attributions {
 		a := &d.Attributions[i]
+		// A number in an attribution's source or cue ("Three officials said", "Envoy 3
+		// Name said") describes who speaks, not a figure the article asserts: the
+		// sentence is not an article statistic besides the attribution's claim. The
+		// subject of a passive cue ("600,000 were said to be facing famine") is what
+		// the content is about, not a speaker: its figure stays the article's.
+		passive := len(d.Tokens) > 0 && passiveCue(d.Tokens, tokenFrom(d, a.Cue.Start), tokenFrom(d, a.Cue.End))
+		for _, sp := range []*Span{a.Source, &a.Cue} {
+			if sp == nil || sp.End <= sp.Start || passive {
+				continue
+			}
+			for qi := range quants {
+				if q := quants[qi].Span; q.Start < sp.End && sp.Start < q.End {
+					covered[qi] = true
+				}
+			}
+		}
 		sp := claimSpanOf(d.Runes, a.Content)
 		text := strings.TrimSpace(sp.Text)
 		if !hasASCIIAlnum(text) && graph.NormalizeClaimText(text) == "" {

@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 
 	"github.com/claimgraph/claimgraph/graph"
 )
@@ -125,5 +126,44 @@ func TestTollFigures(t *testing.T) {
 			assert.Equal(t, c.counted, got[0].Counted, c.text)
 			assert.Equal(t, c.qual, got[0].Qualifier, c.text)
 		}
+	}
+}
+
+// A number in who speaks ("Envoy 3 Name said", "Three officials said") is not a
+// figure the article asserts: the sentence gives one statement, the attribution's,
+// never a second, speakerless one of the whole sentence. A figure in the article's own
+// voice still is a claim.
+func TestNumberInSourceMakesNoArticleClaim(t *testing.T) {
+	cases := []struct {
+		name, text string
+		want       []string // the claim texts, in order
+	}{
+		{"digit in an unknown name", "Envoy 3 Name said the talks would resume next week.",
+			[]string{"the talks would resume next week"}},
+		{"digit in a name after the cue", "The talks would resume next week, said Envoy 3 Name.",
+			[]string{"The talks would resume next week"}},
+		{"counted source", "Three officials said the talks would resume next week.",
+			[]string{"the talks would resume next week"}},
+		{"figure source", "At least 12 witnesses said the convoy was hit twice.",
+			[]string{"the convoy was hit twice"}},
+		{"the subject of a passive cue is no speaker: its figure stays the article's",
+			"Before the declaration of famine, around 24 million Sudanese people were considered to be in acute hunger, and 600,000 were said to be facing famine.",
+			[]string{"Before the declaration of famine, around 24 million Sudanese people were considered to be in acute hunger, and 600,000 were said to be facing famine.",
+				"to be in acute hunger", "to be facing famine"}},
+		{"figure in the article's voice stays", "The envoy arrived. Militants killed about 1,200 people on Saturday.",
+			[]string{"Militants killed about 1,200 people on Saturday."}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			d := Extract(c.text)
+			var got []string
+			for _, cl := range d.Claims {
+				got = append(got, cl.Text)
+			}
+			assert.Equal(t, c.want, got)
+			g := ToGraph(ArticleMeta{URL: "https://example.org/n"}, d)
+			require.NoError(t, g.Validate())
+			assert.Len(t, g.Statements, len(c.want), "one statement per claim")
+		})
 	}
 }

@@ -184,6 +184,9 @@ func findDisputes(d *Document) {
 	f.ellipses()     // counterclaims_ellipsis.go: "She hadn't."
 	f.counterclaims()
 	f.contrastedCounterclaims()
+	f.respondedCounterclaims() // counterclaims_response.go: answers with the contrary
+	f.figureConflicts()        // counterclaims_figures.go: another figure for one count
+	f.factCounterclaims()      // counterclaims_fact.go: "In fact, ..." against a claim
 	sort.SliceStable(d.Claims, func(i, j int) bool { return d.Claims[i].Span.Start < d.Claims[j].Span.Start })
 	if f.added {
 		sortMentions(d)
@@ -303,10 +306,22 @@ func negatedBefore(toks []scanToken, i int) bool {
 	return false
 }
 
+// passiveBe are the forms of "be" that make a participle after them passive.
+var passiveBe = disputeWordClass("passive_be")
+
+// pastParticiple reports whether a verb form reads as a past participle ("denied",
+// "challenged", "shot down"'s "shot").
+func pastParticiple(w string) bool {
+	return strings.HasSuffix(w, "ed") || verbBases[w] != ""
+}
+
 // passive handles "is disputed by X": it reports whether the verb is passive (with
 // or without a dispute).
 func (f *disputeFinder) passive(v *verbSite) bool {
 	toks, i := v.toks, v.i
+	if i >= 1 && passiveBe[toks[i-1].Lower] && (v.obj() >= len(toks) || toks[v.obj()].Lower != "by") && pastParticiple(toks[i].Lower) {
+		return true // "he was challenged over his statement": no disputer named
+	}
 	if i < 1 || !stateAuxiliaries[toks[i-1].Lower] || v.obj() >= len(toks) || toks[v.obj()].Lower != "by" {
 		return false
 	}

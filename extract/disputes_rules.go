@@ -418,6 +418,9 @@ func (f *disputeFinder) inlineThat(v *verbSite) (ruleMatch, bool) {
 	if _, ok := claimNouns[first[len(first)-1].Lower]; ok && len(first) <= 4 {
 		return ruleMatch{}, false // "disputed their account": a noun phrase that points back
 	}
+	if !hasFiniteVerb(first) {
+		return ruleMatch{}, false // "denied his party the victory": two objects, no clause
+	}
 	id, ok := f.byAttr[a.ID]
 	if !ok {
 		return ruleMatch{}, false

@@ -769,13 +769,25 @@ func (b *entityBuilder) group(toks []scanToken, i int) int {
 		if n := b.bodyNominal(toks, i, start, j); n > 0 {
 			return n
 		}
-		if t.Text != t.Lower || quantityWords.stops[t.Lower] {
+		if t.Text != t.Lower || quantityWords.stops[t.Lower] || groupBreakWords[t.Lower] {
 			return 0
 		}
 		j++
 	}
 	return 0
 }
+
+// groupBreakWords end a group's lowercase modifiers: the words of reporting and the
+// closed classes ("the World Health Organization said inspectors ..." names no group
+// "World Health Organization said inspectors"); lexicon/cue_words.txt and
+// lexicon/function_words.txt.
+var groupBreakWords = func() map[string]bool {
+	m := lexicon.Set("cue_words.txt")
+	for w := range lexicon.Set("function_words.txt") {
+		m[w] = true
+	}
+	return m
+}()
 
 // bodyNominal applies rule 1's "named body": "the ORG adjective BODY-NOUN", with an
 // organization's name and a lowercase modifier before a body noun (lexicon nominals:
@@ -982,6 +994,11 @@ func (b *entityBuilder) capSeq(toks []scanToken, i int, sentStart bool) int {
 		b.recordCapSeq(toks, i, j, seq[0].Start, end, name, kind, acr)
 		return j - i
 	}
+	if kind == graph.KindUnknown && len(seq) == 1 && b.definiteBody(toks, i, j, name) {
+		kind = graph.KindOrganization // "The Lancet said", "the Fed reported": no person takes "the"
+		b.recordCapSeq(toks, i, j, seq[0].Start, end, name, kind, acr)
+		return j - i
+	}
 	if kind == graph.KindUnknown {
 		if len(seq) == 1 {
 			// a surname or an acronym, also at the start of a sentence ("Brodie said")
@@ -1098,7 +1115,7 @@ func (b *entityBuilder) capSeqEnd(toks []scanToken, i int) int {
 			continue
 		}
 		if isCapWord(t) {
-			if nameBreakWords[t.Lower] || b.startsNewName(toks, i, j) {
+			if nameBreakWords[t.Lower] || b.startsNewName(toks, i, j) || headlineVerbAfterName(toks, i, j) {
 				break
 			}
 			j++
@@ -1111,6 +1128,11 @@ func (b *entityBuilder) capSeqEnd(toks []scanToken, i int) int {
 			j++
 			continue
 		}
+		if (t.Text == "of" || t.Text == "for") && j+2 < len(toks) && toks[j+1].Text == "the" && isCapWord(toks[j+2]) &&
+			!nameBreakWords[toks[j+2].Lower] && hasOrgWord(toks[i:j]) {
+			j += 2 // "Institute for the Study of War", "Office of the Director of National Intelligence"
+			continue
+		}
 		if n := nameParticleRun(toks, j); n > 0 && entityWords.firstNames[toks[i].Text] != 0 {
 			j += n // "Bill de Blasio", "Ursula von der Leyen": particles inside a person's name
 			continue
@@ -1118,6 +1140,18 @@ func (b *entityBuilder) capSeqEnd(toks []scanToken, i int) int {
 		break
 	}
 	return j
+}
+
+// headlineVerbAfterName reports whether the capitalized word toks[j] is a verb of a
+// title-case headline after a person's name of two words or more ("Dennis Prager
+// Tells", "Omar Mateen Worked", "Sarah Palin Unleashed"): a word of reporting
+// (lexicon/cue_words.txt) or a past form in -ed of five letters or more.
+func headlineVerbAfterName(toks []scanToken, i, j int) bool {
+	if j-i < 2 || entityWords.firstNames[toks[i].Text] == 0 {
+		return false
+	}
+	l := toks[j].Lower
+	return groupBreakWords[l] && !sourceFunctionWords[l] || (len(l) >= 5 && strings.HasSuffix(l, "ed"))
 }
 
 // oneWordSpeaker reports whether a single name-shaped word that no lexicon knows is a
@@ -1136,6 +1170,67 @@ func (b *entityBuilder) oneWordSpeaker(toks []scanToken, i, j int, name string) 
 		return false // "Senator Jane Roe of Velmora, who ...": a place after a preposition
 	}
 	return (i > 0 && isLowerTitle(toks[i-1])) || roleAppositiveAfter(toks, j)
+}
+
+// definiteBody reports whether a single name-shaped word that no lexicon knows,
+// toks[i:j], is a body that speaks: "the" stands right before it, a speech verb
+// follows it (speechVerbContext), the document never writes it lowercase, and it is
+// no known person, people, camp, group, title or nominal ("The Lancet said", "the
+// Fed reported"; not "the Republican said", "the Senator said"). A person's name
+// never takes the definite article, so this cannot give a person's words to a body.
+func (b *entityBuilder) definiteBody(toks []scanToken, i, j int, name string) bool {
+	if i == 0 || toks[i-1].Lower != "the" || !nameShaped(name) || !speechVerbContext(toks, i, j) {
+		return false
+	}
+	if strings.HasSuffix(name, "s") {
+		return false // "The Ebelings said": a family or a people, not a body
+	}
+	for _, suf := range demonymEndings {
+		if strings.HasSuffix(name, suf) {
+			return false // "the Texan said": a person named by where they are from
+		}
+	}
+	if b.lastWordOfLongerName(name) {
+		return false // "the Post" after "The Washington Post": a short form, not a new body
+	}
+	l := strings.ToLower(name)
+	if b.lowercase[l] || b.personBySurname(name) != nil || b.given[name] != nil || entityWords.firstNames[name] != 0 {
+		return false
+	}
+	if _, ok := entityWords.groups[l]; ok {
+		return false
+	}
+	if _, ok := entityWords.adjCountry[name]; ok {
+		return false
+	}
+	return !entityWords.peoples[name] && !entityWords.nominals[l] && !entityWords.groupPre[l] &&
+		!entityWords.titleFirst[l] && !sentenceStarters[l] && !calendarWords[l]
+}
+
+// demonymEndings are the endings of English demonyms ("Texan", "Nepalese",
+// "Muscovite"), which name people, never bodies.
+var demonymEndings = []string{"an", "ese", "ite", "ish", "i"}
+
+// lastWordOfLongerName reports whether the document writes name as the last word of
+// a longer capitalized name somewhere ("Washington Post" for "the Post").
+func (b *entityBuilder) lastWordOfLongerName(name string) bool {
+	text := string(b.d.Runes)
+	for off := 0; ; {
+		k := strings.Index(text[off:], " "+name)
+		if k < 0 {
+			return false
+		}
+		at := off + k
+		off = at + 1
+		prev := strings.LastIndexAny(text[:at], " \n\t\"“(")
+		word := text[prev+1 : at]
+		if after := at + 1 + len(name); after < len(text) && (unicode.IsLetter(rune(text[after])) || text[after] == '-') {
+			continue
+		}
+		if nameShaped(word) && !sentenceStarters[strings.ToLower(word)] && strings.ToLower(word) != "the" {
+			return true
+		}
+	}
 }
 
 // lowercaseNameParticles are the lowercase words that join the parts of personal

@@ -71,15 +71,33 @@ func (b *entityBuilder) placeBeforeBody(toks []scanToken, i int) int {
 	return end - i
 }
 
-// bodyBeforePlace reads "BODY in PLACE" and "BODY of PLACE" at token i.
+// bodyBeforePlace reads "BODY in PLACE" and "BODY of PLACE" at token i; a body in
+// lowercase after "the" counts before a listed place ("the health ministry in
+// Tripoli").
 func (b *entityBuilder) bodyBeforePlace(toks []scanToken, i int) int {
 	body, end, _ := b.bodyAt(toks, i)
+	lower := false
+	if body == "" && i > 0 && toks[i-1].Lower == "the" {
+		body, end, _ = lowercaseBodyAt(toks, i) // "the health ministry in Tripoli"
+		if body == "Government" {
+			return 0 // "the government in Riyadh" is the country's (countryGovernment)
+		}
+		lower = body != ""
+		for _, t := range toks[i:max(i, end)] {
+			if _, poss := stripPossessive(t.Text); poss {
+				return 0 // "the ministry's office in Corvia": a possessive inside is another shape
+			}
+		}
+	}
 	if body == "" || end+1 >= len(toks) || (toks[end].Lower != "in" && toks[end].Lower != "of") {
 		return 0
 	}
 	p, ok := b.placeAt(toks, end+1, false)
 	if !ok || (toks[end].Lower == "of" && (!p.listed || strings.HasSuffix(body, "Bank"))) {
 		return 0 // "Bureau of Prisons", "Bank of China" are names, not a place's body
+	}
+	if lower && toks[end].Lower != "in" {
+		return 0 // "the army of Velmora" is read by the group and nominal rules
 	}
 	if _, n, ok := b.gazMatch(toks, i); ok && i+n >= p.next {
 		return 0 // a listed name: "UN Interim Force in Lebanon"

@@ -13,9 +13,11 @@ import (
 //     a claim and whose predicate is a rebuttal ("'This is pure fiction,' said the
 //     spokesman", "the ministry said the report was baseless", "'That's a lie,' she
 //     said", "there is no truth to the report", "'That never happened,' she said",
-//     "'The claim that the port was closed is not true,' he said"); the speaker is
+//     "'The claim that the port was closed is not true,' he said", "'That is not
+//     the case,' he said", "the claims had no merit"); the speaker is
 //     the disputer. "'I never said that,' X said, after Y said CLAUSE" disputes the
-//     claim Y makes after the statement;
+//     claim Y makes after the statement; "he did no such thing" and "she never said
+//     that" (a pronoun of the third person) dispute as "I never said that" does;
 //   - rebuttal-called: a verb of calling with a claim as object and a rebuttal as
 //     complement ("the firm called the report false and irresponsible", "she
 //     branded the allegations nonsense", "X slammed the suit, calling it meritless");
@@ -42,6 +44,30 @@ var rebuttalPhrases = func() [][]string {
 	}
 	return out
 }()
+
+// nounOnlyRebuttals are the phrases of lexicon/rebuttals.txt marked "noun": they call
+// a claim untrue only when a claim noun is their subject or object ("the report was
+// wrong", "called the claims wrong"); "that is wrong" and "calling it wrong" as
+// often judge an act or a policy.
+var nounOnlyRebuttals = func() map[string]bool {
+	m := map[string]bool{}
+	for _, f := range lexiconRows("rebuttals.txt") {
+		if len(f) > 1 && f[1] == "noun" {
+			m[strings.ToLower(f[0])] = true
+		}
+	}
+	return m
+}()
+
+// nounOnlyAt reports whether the rebuttal phrase toks[k:k+n] is one of
+// nounOnlyRebuttals.
+func nounOnlyAt(toks []scanToken, k, n int) bool {
+	ws := make([]string, n)
+	for i := range ws {
+		ws[i] = toks[k+i].Lower
+	}
+	return nounOnlyRebuttals[strings.Join(ws, " ")]
+}
 
 // rebuttalFillers may stand between "is" and the rebuttal ("is pure fiction", "is a
 // complete lie", "are totally false").
@@ -127,6 +153,8 @@ func rebuttalEnds(toks []scanToken, k int) bool {
 	switch toks[k].Lower {
 	case "and", "or", "but":
 		return true
+	case "at": // "not true at all"
+		return k+1 < len(toks) && toks[k+1].Lower == "all" && rebuttalEnds(toks, k+2)
 	case "to", "in":
 		return toks[k-1].Lower == "truth" || toks[k-1].Lower == "basis" // "no truth to the report"
 	case "of":
@@ -144,19 +172,34 @@ func (f *disputeFinder) rebuttal(si int, toks []scanToken, k, n int) {
 	if j < 0 || toks[j].Kind == 'p' {
 		// the rebuttal opens its clause: "'Nice try, not true,' she said"; the
 		// statement rule takes it only near the start of an attribution's content
-		f.rebuttalStatement(si, toks, k, n, -1)
+		if !nounOnlyAt(toks, k, n) {
+			f.rebuttalStatement(si, toks, k, n, -1)
+		}
 		return
 	}
 	w := toks[j].Lower
+	if nounOnlyAt(toks, k, n) {
+		// "the report was wrong", "called the claims wrong": a claim noun right
+		// before "is" or the phrase
+		subj := j
+		if beWords[w] && j > 0 {
+			subj = j - 1
+		}
+		if _, noun := claimNouns[toks[subj].Lower]; !noun {
+			return
+		}
+	}
 	switch {
-	case beWords[w] || strings.HasSuffix(w, "'s") || w == "there":
+	case beWords[w] || strings.HasSuffix(w, "'s") || w == "there",
+		(w == "has" || w == "have" || w == "had") && (toks[k].Lower == "no" || toks[k].Lower == "nothing"):
+		// "the claims had no merit", "this has nothing to do with reality"
 		f.rebuttalStatement(si, toks, k, n, j)
 	case j == k-1 && (w == "that" || w == "this" || w == "it") && (j == 0 || !callVerbs[toks[j-1].Lower]):
 		f.rebuttalStatement(si, toks, k, n, j) // "That never happened"
 	case rebuttalVerbs[toks[k].Lower] && f.rebuttalAgent(si, toks, k, n):
 	case toks[k].Lower == "never" || toks[k].Lower == "did" || toks[k].Lower == "didn't":
-		if w == "i" || w == "we" {
-			f.neverSaid(si, toks, k, n) // "I never said that"
+		if w == "i" || w == "we" || w == "he" || w == "she" || w == "they" {
+			f.neverSaid(si, toks, k, n) // "I never said that", "he did no such thing"
 		}
 	default:
 		f.rebuttalCalled(si, toks, k, n, j)
@@ -221,7 +264,7 @@ func (f *disputeFinder) rebuttalStatement(si int, toks []scanToken, k, n, be int
 		return
 	}
 	subj := be // -1: no subject
-	if be >= 0 && beWords[toks[be].Lower] {
+	if be >= 0 && (beWords[toks[be].Lower] || toks[be].Lower == "has" || toks[be].Lower == "have" || toks[be].Lower == "had") {
 		subj = be - 1
 	}
 	cue := scanToken{Text: toks[k].Text, Start: toks[k].Start, End: toks[k+n-1].End}

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"github.com/claimgraph/claimgraph/extract/lexicon"
+	"slices"
 	"sort"
 	"strings"
 
@@ -355,6 +356,12 @@ func (r *speakerResolver) resolveSource(src Span) (string, []string) {
 	headEnd := appositiveHeadEnd(toks, words[0].Start, src.End)
 	ms := r.mentionsIn(src.Start, src.End)
 	outlets, allOutlets := r.sourceOutlets(ms)
+	if id, ok := r.documentAuthor(ms, words); ok {
+		return id, nil
+	}
+	if id := r.titledAppositivePerson(ms, words, headEnd); id != "" {
+		return id, nil // "The head of the IAEA, Rafael Grossi,": the person, not the body
+	}
 	if id := r.headMention(ms, words, headEnd); id != "" {
 		if allOutlets {
 			return id, outlets
@@ -364,10 +371,13 @@ func (r *speakerResolver) resolveSource(src Span) (string, []string) {
 	if allOutlets {
 		return ms[0].Entity, outlets
 	}
-	if id := r.appositivePerson(ms, headEnd); id != "" {
+	if id := r.appositivePerson(ms, words, headEnd); id != "" {
 		return id, nil
 	}
 	if id := r.countryNamedBody(ms, words, headEnd); id != "" {
+		return id, nil
+	}
+	if id := r.personAppositiveAfter(src, words); id != "" {
 		return id, nil
 	}
 	if id := r.roleAnaphor(words, headEnd); id != "" {
@@ -509,6 +519,9 @@ func (r *speakerResolver) headMention(ms []Mention, words []scanToken, headEnd i
 			continue
 		}
 		if e.Kind == graph.KindCountry && m.Span.End < headEnd && m.Span.End+2 <= len(d.Runes) && isApostrophe(d.Runes[m.Span.End]) {
+			if authorOfDocument(words, m.Span.End+2, headEnd) {
+				return m.Entity // "Israel’s data showed": a country's document speaks for it
+			}
 			continue
 		}
 		if k := groupComplementIndex(words, m.Span.Start); k >= 0 && spokespersonNouns[words[k].Lower] && m.Span.End >= headEnd-1 {
@@ -526,6 +539,9 @@ func (r *speakerResolver) headMention(ms []Mention, words []scanToken, headEnd i
 		if r.nameModifier(m, headEnd) {
 			continue // "U.S. Central Command": the country modifies an unrecognized name
 		}
+		if r.complementOfNoun(words, m) {
+			continue // "the lawyer for Mr. Roe", "a source close to the Kremlin": not the speaker
+		}
 		if p := r.titledPersonAfter(ms, words, m, headEnd); p != "" {
 			return p
 		}
@@ -533,6 +549,46 @@ func (r *speakerResolver) headMention(ms []Mention, words []scanToken, headEnd i
 	}
 	return ""
 }
+
+// complementOfNoun reports whether the mention starting at start is the object of a
+// preposition that follows a lowercase noun of the head ("the lawyer for Mr. Roe",
+// "the UN agency for Palestinian refugees", "a source close to the Kremlin", "the
+// head of the IAEA"): the noun, not the name, is the head, and the name does not speak.
+func (r *speakerResolver) complementOfNoun(words []scanToken, m Mention) bool {
+	k := sort.Search(len(words), func(i int) bool { return words[i].Start >= m.Span.Start }) - 1
+	for n := 0; n < 3 && k >= 0 && words[k].Text != words[k].Lower; n++ {
+		k-- // titles before the name: "the lawyer for Mr. Roe", "for Senator Jane Roe"
+	}
+	if k >= 0 && words[k].Lower == "the" {
+		k--
+	}
+	if k < 1 || !headPrepositions[words[k].Lower] {
+		return false
+	}
+	n := words[k-1]
+	if n.Lower == "close" && k >= 2 && words[k].Lower == "to" {
+		return words[k-2].Kind == 'w' && words[k-2].Text == words[k-2].Lower // "a source close to the Kremlin"
+	}
+	if n.Kind != 'w' || n.Text != n.Lower || sourceFunctionWords[n.Lower] || isArticle(n.Lower) || spokespersonNouns[n.Lower] {
+		return false // "a spokesman for Mr. Roe" speaks for him
+	}
+	if e := r.entity(m.Entity); e != nil && e.Kind != graph.KindPerson {
+		if _, group := entityWords.groups[n.Lower]; group || isLowerTitle(n) {
+			return false // "officials with the committee", "the director of the FBI" speak for the body
+		}
+		if words[k].Lower == "of" && entityWords.nominals[n.Lower] {
+			return false // "the government of Sudan" speaks for the country
+		}
+	}
+	return true
+}
+
+// headPrepositions join a head noun to its complement (lexicon/head_prepositions.txt).
+var headPrepositions = lexicon.Set("head_prepositions.txt")
+
+// sourceFunctionWords are the closed-class words of English (lexicon/function_words.txt):
+// none of them is a head noun.
+var sourceFunctionWords = lexicon.Set("function_words.txt")
 
 // nameModifier reports whether a country mention is followed directly, inside the
 // head, by a capitalized word ("U.S. Central Command", "U.S. President Jane Roe",
@@ -651,16 +707,123 @@ func (r *speakerResolver) titledPersonAfter(ms []Mention, words []scanToken, m M
 	return ""
 }
 
-// appositivePerson returns a person named in apposition after the head ("the U.S.
-// ambassador, Mike Waltz,"), or "".
-func (r *speakerResolver) appositivePerson(ms []Mention, headEnd int) string {
+// personTitledAfter returns the person named right after the mention m with only
+// titles between ("Velmora Law School professor Jane Roe", "Acme Corp. Chief
+// Executive Jane Roe"), or "".
+func (r *speakerResolver) personTitledAfter(ms []Mention, words []scanToken, m Mention) string {
+	for _, n := range ms {
+		if n.Span.Start < m.Span.End {
+			continue
+		}
+		if e := r.entity(n.Entity); e == nil || e.Kind != graph.KindPerson {
+			return ""
+		}
+		between := 0
+		for _, w := range words {
+			if w.Start >= m.Span.End && w.Start < n.Span.Start {
+				if w.Text == w.Lower && !isLowerTitle(w) {
+					return ""
+				}
+				between++
+			}
+		}
+		if between == 0 || between > 3 {
+			return ""
+		}
+		return n.Entity
+	}
+	return ""
+}
+
+// titledAppositivePerson returns the person named in apposition after a head that
+// opens with a lowercase title ("the head of the IAEA, Rafael Grossi,", "the
+// ministry's spokesman, Jane Roe,"), or "": the person is the one who speaks.
+func (r *speakerResolver) titledAppositivePerson(ms []Mention, words []scanToken, headEnd int) string {
 	for _, m := range ms {
-		if e := r.entity(m.Entity); e != nil && e.Kind == graph.KindPerson && m.Span.Start >= headEnd {
-			return m.Entity
+		if e := r.entity(m.Entity); e != nil && e.Kind == graph.KindPerson && m.Span.Start < headEnd {
+			return "" // "secretary of state Jane Roe, who praised ...": the head names its person
+		}
+	}
+	for _, w := range words {
+		if w.Start >= headEnd {
+			return ""
+		}
+		if isLowerTitle(w) {
+			return r.personRightAfter(ms, words, headEnd)
+		}
+		if w.Text != w.Lower && !isArticle(w.Lower) {
+			return "" // a name before any title is the head ("Jane Roe, the director,")
 		}
 	}
 	return ""
 }
+
+// personRightAfter returns the person whose name is the first word after headEnd
+// (the comma that ends a head), or "".
+func (r *speakerResolver) personRightAfter(ms []Mention, words []scanToken, headEnd int) string {
+	k := sort.Search(len(words), func(i int) bool { return words[i].Start >= headEnd })
+	if k == len(words) {
+		return ""
+	}
+	for _, m := range ms {
+		if m.Span.Start == words[k].Start {
+			if e := r.entity(m.Entity); e != nil && e.Kind == graph.KindPerson {
+				return m.Entity
+			}
+		}
+	}
+	return ""
+}
+
+// appositivePerson returns a person named in apposition after the head ("the U.S.
+// ambassador, Mike Waltz,", "the envoy, former senator Jane Roe,"): only titles,
+// articles and capitalized words may stand between; otherwise "".
+func (r *speakerResolver) appositivePerson(ms []Mention, words []scanToken, headEnd int) string {
+	for _, m := range ms {
+		e := r.entity(m.Entity)
+		if e == nil || e.Kind != graph.KindPerson || m.Span.Start < headEnd {
+			continue
+		}
+		between := 0
+		for _, w := range words {
+			if w.Start >= headEnd && w.Start < m.Span.Start {
+				if appositionBreakWords[w.Lower] {
+					return "" // "an adviser, who declined ... the Jane Roe camp": no apposition
+				}
+				between++
+			}
+		}
+		if between > 6 {
+			return ""
+		}
+		if k := sort.Search(len(words), func(i int) bool { return words[i].Start >= m.Span.End }); k < len(words) && words[k].Start < r.nextComma(m.Span.End) {
+			continue // "longtime Jane Roe aide Mark Brodie": the name inside modifies the next one
+		}
+		return m.Entity
+	}
+	return ""
+}
+
+// nextComma returns where the first comma at or after pos stands in the sentence, or
+// the end of the text.
+func (r *speakerResolver) nextComma(pos int) int {
+	for _, t := range r.tx.scan(pos, min(len(r.d.Runes), pos+200)) {
+		if t.Text == "," || t.Text == "." || t.Text == ";" {
+			return t.Start
+		}
+	}
+	return len(r.d.Runes)
+}
+
+// appositionBreakWords end an apposition: relative words and words of reporting or
+// exemplifying ("who", "which", "like", "including", "said").
+var appositionBreakWords = func() map[string]bool {
+	m := lexicon.Set("cue_words.txt")
+	for _, w := range []string{"who", "whom", "whose", "which", "that", "where", "when", "like", "including", "such", "as", "with", "without", "to", "by", "from", "in", "on", "at", "of", "for"} {
+		m[w] = true
+	}
+	return m
+}()
 
 // unnamedSource applies rule 3 to a source whose head has no usable mention: a group
 // noun with its complement, a group noun heading it, or two or three capitalized name
@@ -678,6 +841,12 @@ func (r *speakerResolver) unnamedSource(words []scanToken, headEnd int) string {
 	}
 	if len(head) == 0 || len(head) > maxGroupWords || head[0].Lower == "whose" {
 		return "" // "whose attorneys" points back through a relative clause
+	}
+	if documentComplement(head) {
+		return "" // "A study of 2,000 patients found": the patients are not its authors
+	}
+	if id := r.acronymSource(head); id != "" {
+		return id
 	}
 	if id := r.complementGroup(head); id != "" {
 		return id
@@ -945,6 +1114,166 @@ func authorOfDocument(words []scanToken, end, headEnd int) bool {
 		}
 	}
 	return len(after) == 1 && after[0].Text == after[0].Lower && authorDocumentNouns[after[0].Lower]
+}
+
+// authorParticiples name who made a document when "by" follows them ("a report
+// released by the agency"); lexicon/author_participles.txt.
+var authorParticiples = lexicon.Set("author_participles.txt")
+
+// funderParticiples name who paid for a document, not who made it ("a study funded
+// by the industry"); lexicon/funder_participles.txt.
+var funderParticiples = lexicon.Set("funder_participles.txt")
+
+// documentAuthor applies rule 2's "document by its author": a source whose head noun
+// is a document noun (lexicon/document_nouns.txt: "study", "report", "analysis"),
+// after a determiner and up to three modifiers, followed by "by" or "from", or by an
+// author participle and "by" ("An analysis by the Institute for the Study of War",
+// "The report, released by the U.N. agency,", "a survey carried out by Gallup"), is
+// spoken by the entity named right after that preposition. A funder or a journal is
+// no author: "funded by", "published in" name nobody.
+//
+// ok is false when the source is no such document phrase (the other rules apply);
+// when it is, an id of "" means the phrase names no author.
+func (r *speakerResolver) documentAuthor(ms []Mention, words []scanToken) (id string, ok bool) {
+	k := 0
+	if k < len(words) && (words[k].Lower == "a" || words[k].Lower == "an" || words[k].Lower == "the" || words[k].Lower == "its" || words[k].Lower == "their") {
+		k++
+	}
+	noun := -1
+	for n := k; n < len(words) && n <= k+3; n++ {
+		if words[n].Text != words[n].Lower && words[n].Kind == 'w' {
+			return "", false // a capitalized modifier is handled by the head rules
+		}
+		if authorDocumentNouns[words[n].Lower] {
+			noun = n
+			break
+		}
+	}
+	if noun < 0 || noun+1 >= len(words) {
+		return "", false // "The report found": the head rules (and anaphora) apply
+	}
+	p := noun + 1
+	if funderParticiples[words[p].Lower] {
+		return "", true // "a study funded by the industry": a funder is no author
+	}
+	if authorParticiples[words[p].Lower] {
+		p++
+		if p < len(words) && words[p].Lower == "out" {
+			p++ // "carried out by"
+		}
+		if p >= len(words) || words[p].Lower != "by" {
+			return "", false
+		}
+	} else if words[p].Lower != "by" && words[p].Lower != "from" {
+		return "", false
+	}
+	p++
+	if p < len(words) && words[p].Lower == "the" {
+		p++
+	}
+	if p >= len(words) {
+		return "", false
+	}
+	for _, m := range ms {
+		if m.Span.Start == words[p].Start || (words[p-1].Lower == "the" && m.Span.Start == words[p-1].Start) {
+			if e := r.entity(m.Entity); e != nil && e.Kind != graph.KindCountry {
+				if p := r.personTitledAfter(ms, words, m); p != "" {
+					return p, true // "a study by Velmora Law School professor Jane Roe"
+				}
+				return m.Entity, true
+			}
+		}
+	}
+	return "", false
+}
+
+// personAppositiveAfter applies rule 2's "name after the role": a source that is a
+// role ("the state's governor", "a spokesman for the army") followed, right after the
+// source, by a comma and a person's name that ends the clause ("according to the
+// state's governor, Jane Mills.") is spoken by that person.
+func (r *speakerResolver) personAppositiveAfter(src Span, words []scanToken) string {
+	if !slices.ContainsFunc(words, isLowerTitle) {
+		return ""
+	}
+	toks := r.tx.scan(src.End, min(len(r.d.Runes), src.End+80))
+	if len(toks) < 2 || toks[0].Text != "," {
+		return ""
+	}
+	for _, m := range r.mentionsIn(toks[1].Start, toks[1].End) {
+		if m.Span.Start != toks[1].Start {
+			continue
+		}
+		if e := r.entity(m.Entity); e == nil || e.Kind != graph.KindPerson {
+			return ""
+		}
+		k := sort.Search(len(toks), func(i int) bool { return toks[i].Start >= m.Span.End })
+		if k == len(toks) || toks[k].Text == "," || toks[k].Text == "." || toks[k].Text == ";" {
+			return m.Entity
+		}
+	}
+	return ""
+}
+
+// acronymSource applies rule 3's "acronym": a head that is an acronym no lexicon
+// knows, alone ("INDEC said") or after a lowercase body noun ("the national
+// statistics agency INDEC said"), is an organization: people are not named by
+// acronyms of two or more capitals in news text, bodies are.
+func (r *speakerResolver) acronymSource(head []scanToken) string {
+	last := head[len(head)-1]
+	if !isAcronym(last.Text) || strings.Contains(last.Text, ".") || !isAllCaps(last.Text) || len(last.Text) > 6 {
+		return ""
+	}
+	if r.namedInOtherCase(last.Text) {
+		return "" // "TRUMP:", "FALLIN said" in a transcript: a name written in capitals
+	}
+	switch {
+	case len(head) == 1, len(head) == 2 && head[0].Lower == "the":
+	case len(head) >= 3 && head[0].Lower == "the" && entityWords.nominals[head[len(head)-2].Lower]:
+		for _, w := range head[1 : len(head)-1] {
+			if w.Text != w.Lower {
+				return ""
+			}
+		}
+	default:
+		return ""
+	}
+	return r.newSourceEntity(last.Text, graph.KindOrganization, last.Start, last.End, MentionName)
+}
+
+// namedInOtherCase reports whether a word written in capitals is, in another case,
+// a word of an entity's name or alias, a people or a country ("TRUMP" when Donald
+// Trump is named, "EUROPEANS").
+func (r *speakerResolver) namedInOtherCase(w string) bool {
+	l := strings.ToLower(w)
+	title := strings.ToUpper(l[:1]) + l[1:]
+	if entityWords.peoples[title] || entityWords.adjCountry[title] != "" {
+		return true
+	}
+	for _, e := range r.d.Entities {
+		for _, n := range append([]string{e.Name}, e.Aliases...) {
+			for _, x := range strings.Fields(n) {
+				if x != w && strings.EqualFold(strings.Trim(x, ".,’'"), l) {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// documentComplement reports whether a source head is a document noun with a
+// complement ("a study of 2,000 patients", "a survey of voters", "an analysis on
+// migration"): what the complement names is the document's subject, not its author.
+func documentComplement(head []scanToken) bool {
+	for k := 0; k+1 < len(head) && k <= 4; k++ {
+		if authorDocumentNouns[head[k].Lower] && head[k].Text == head[k].Lower {
+			switch head[k+1].Lower {
+			case "of", "on", "into", "about", "among", "in":
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // maxGroupWords bounds the sources that rule 3 turns into group names.

@@ -22,8 +22,9 @@ const (
 // Canonical returns a deep copy of g in the canonical form that every Store writes and
 // returns, so that results do not depend on how a caller happened to order or repeat
 // things:
-//   - the copy is a JSON round trip: optional (omitempty) slices that are empty become
-//     nil, while the top-level slices of the bundle are non-nil (empty when nothing);
+//   - the copy is what a JSON round trip gives (copyGraph): optional (omitempty)
+//     slices that are empty become nil, while the top-level slices of the bundle are
+//     non-nil (empty when nothing);
 //   - Article.ContentHash is filled in with ContentHash(Text) when empty;
 //   - Agents are deduplicated by id (repeats merged with MergeAgent) and their aliases
 //     and roles made sorted sets (CanonicalAgent);
@@ -32,16 +33,18 @@ const (
 //   - Agents, Claims, Statements, Disputes and Links are sorted by id; Mentions are
 //     deduplicated and sorted by (span start, span end, agent id).
 func Canonical(g *ArticleGraph) *ArticleGraph {
-	var c ArticleGraph
-	b, err := json.Marshal(g)
-	if err == nil {
-		err = json.Unmarshal(b, &c)
+	if g == nil {
+		g = &ArticleGraph{}
 	}
-	if err != nil { // cannot happen for the model's plain types
-		panic("graph: canonical copy: " + err.Error())
-	}
+	c := copyGraph(g)
 	if c.Article.ContentHash == "" {
 		c.Article.ContentHash = ContentHash(c.Article.Text)
+	}
+	if c.Article.Version < 1 {
+		c.Article.Version = 1
+	}
+	if len(c.Article.PreviousVersions) == 0 {
+		c.Article.PreviousVersions = nil
 	}
 
 	agents := map[string]int{}
@@ -436,6 +439,7 @@ func NewNode(id, label string, v any) Node {
 	}
 	if label == LabelArticle {
 		delete(props, "text")
+		delete(props, "writer") // a key's name is for admins (the audit log), not for public reads
 	}
 	return Node{ID: id, Label: label, Props: props}
 }

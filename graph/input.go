@@ -19,6 +19,9 @@ type ArticleInput struct {
 	Authors   []string
 	Published Date
 	Text      string
+	// Writer is the name of the API key that posts the article; ingest stores it as
+	// Article.Writer. Empty outside the API.
+	Writer string
 }
 
 // Describe names the article in messages: "article NAME", else "article URL", else

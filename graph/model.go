@@ -50,6 +50,33 @@ type Article struct {
 	Published   Date     `json:"published"`
 	Text        string   `json:"text"`
 	ContentHash string   `json:"content_hash"`
+	// Writer names the API key that wrote the article (its configured name, never
+	// its value); empty for articles written otherwise (corpus load, CLI ingest). The
+	// API lets only an admin key replace an article another key wrote.
+	Writer string `json:"writer,omitempty"`
+	// Version counts the texts stored under this id: 1 for the first, one more each
+	// time the article is written again with another text (a new content hash). Stores
+	// set it; Canonical makes an unset version 1.
+	Version int `json:"version,omitempty"`
+	// PreviousVersions lists the texts this version replaced, oldest first: what was
+	// there before, for readers who saw an older version.
+	PreviousVersions []ArticleVersion `json:"previous_versions,omitempty"`
+}
+
+// ArticleVersion identifies one earlier text of an article: its version number and
+// content hash (wire copies and re-fetches compare by hash).
+type ArticleVersion struct {
+	Version     int    `json:"version"`
+	ContentHash string `json:"content_hash"`
+}
+
+// NextVersion returns the version and history of an article that replaces stored, a
+// version of the same id with another text: one more than the stored version, with
+// the stored text's hash appended to the history. Both stores use it.
+func NextVersion(stored Article) (int, []ArticleVersion) {
+	v := max(stored.Version, 1)
+	prev := append(append([]ArticleVersion(nil), stored.PreviousVersions...), ArticleVersion{Version: v, ContentHash: stored.ContentHash})
+	return v + 1, prev
 }
 
 // AgentKind classifies an Agent.

@@ -2,9 +2,13 @@ package graph
 
 import (
 	"context"
-	"encoding/base64"
-	"encoding/json"
+	"fmt"
+	"io"
+	"math"
 	"sort"
+	"strconv"
+	"strings"
+	"unicode/utf8"
 )
 
 // Page sizes for every listing.
@@ -42,30 +46,60 @@ type Page[T any] struct {
 }
 
 // Cursor is the position after the last item of a page: the sort key of that item.
-// Stores encode it opaquely with EncodeCursor; clients pass it back unchanged.
+// Stores encode it with EncodeCursor; clients pass it back unchanged.
 type Cursor struct {
-	Key string `json:"k"`           // the last item's id
-	N   int    `json:"n,omitempty"` // the last item's numeric sort key, when sorting by count
+	Key string // the last item's id
+	N   int    // the last item's numeric sort key, when sorting by count
 }
 
-// EncodeCursor turns a cursor into an opaque, URL-safe string.
+// Bounds of a cursor's fields. No store issues a cursor past them: a count is a
+// statement count, which the embedded store keeps in 32 bits, and a key is an id. A
+// crafted cursor beyond them is refused (EINVALID) rather than wrapped or truncated.
+const (
+	MaxCursorCount  = math.MaxUint32
+	MaxCursorKeyLen = 256 // characters
+)
+
+// CursorPattern is the form of every cursor, as a regular expression that Go, ECMA
+// 262, Python and Rust read alike (the OpenAPI document states it): the count as 8
+// lowercase hex digits, a dot, and the key, 1 to 256 characters none of which is an
+// ASCII control character or a space; or empty, the first page. Every string of this
+// form is a cursor that the listings accept: a key that is no id is a position between
+// ids like any other.
+const CursorPattern = `^([0-9a-f]{8}\.[^\x00-\x20\x7F]{1,256})?$`
+
+// EncodeCursor turns a cursor into its URL-safe text form (CursorPattern). Keys are
+// ids, which hold no space or control character.
 func EncodeCursor(c Cursor) string {
-	b, _ := json.Marshal(c)
-	return base64.RawURLEncoding.EncodeToString(b)
+	return fmt.Sprintf("%08x.%s", uint32(min(max(c.N, 0), MaxCursorCount)), c.Key)
 }
 
-// DecodeCursor parses a cursor made by EncodeCursor; "" decodes to the zero Cursor.
-// Anything else is an EINVALID error.
+// DecodeCursor parses a cursor of the form CursorPattern; "" decodes to the zero
+// Cursor. Anything else is an EINVALID error.
 func DecodeCursor(s string) (Cursor, error) {
-	var c Cursor
 	if s == "" {
-		return c, nil
+		return Cursor{}, nil
 	}
-	b, err := base64.RawURLEncoding.DecodeString(s)
-	if err != nil || json.Unmarshal(b, &c) != nil || c.Key == "" || c.N < 0 {
+	bad := func() (Cursor, error) {
 		return Cursor{}, Errorf(EINVALID, "cursor %q is not valid: pass back the next_cursor of a previous page", truncate(s, 40))
 	}
-	return c, nil
+	if len(s) < 10 || s[8] != '.' {
+		return bad()
+	}
+	n, err := strconv.ParseUint(s[:8], 16, 32)
+	if err != nil || strings.ToLower(s[:8]) != s[:8] {
+		return bad()
+	}
+	key := s[9:]
+	if !utf8.ValidString(key) || utf8.RuneCountInString(key) > MaxCursorKeyLen {
+		return bad()
+	}
+	for _, r := range key {
+		if r <= 0x20 || r == 0x7F {
+			return bad()
+		}
+	}
+	return Cursor{Key: key, N: int(n)}, nil
 }
 
 func truncate(s string, n int) string {
@@ -286,8 +320,12 @@ type WriteResult struct {
 //   - Stores write and return the Canonical form of a bundle (sorted, deduplicated,
 //     empty optional slices nil, top-level result slices non-nil), so results compare
 //     exactly across backends.
-//   - Outlets, agents and claims are shared nodes and are never deleted: replacing an
-//     article can leave a claim with no statements; it stays listed and readable.
+//   - Outlets and agents are shared nodes and are never deleted. A claim lives while
+//     it has statements: when replacing an article leaves a claim of its old version
+//     with no statement (and the new version does not list it), the claim goes in the
+//     same transaction, with every dispute of it and every link to it, from whichever
+//     article they came, and it leaves the claim lists of every bundle (see
+//     PutArticle). Nothing is left listed, searchable or linked that no article states.
 //   - A claim link is identified by its id (LinkID of the unordered pair and kind). When
 //     several articles write the same link, the first write keeps its From, Reason and
 //     ArticleID; the link is removed when the article named by its ArticleID is
@@ -303,13 +341,28 @@ type Store interface {
 	// kept whole (text, kind, modality and quantities of its first write). Writing an
 	// article id that is stored with another content hash replaces the article's
 	// metadata and text and its statements, disputes, mentions, links and its lists of
-	// bundle agents and claims (Created is then true again). Writing an article id
+	// bundle agents and claims (Created is then true again): the new version, whose
+	// Version is one more than the stored one and whose PreviousVersions is the stored
+	// history with the stored version appended (NextVersion); the old version's claims
+	// left without statements are deleted (see the shared rules above). An article id
+	// not stored keeps the bundle's Version (1 when unset) and PreviousVersions, so an
+	// import restores the history. Writing an article id
 	// stored with the same content hash changes nothing at all, even if the extraction
 	// results differ (storing a new extraction of an unchanged text needs a delete, which
 	// a later issue adds). The bundle is first made Canonical (ContentHash filled in when empty).
 	// A context cancelled before the commit leaves nothing written.
 	// Errors: EINVALID (g nil or g.Validate failed; nothing written), EUNAVAILABLE.
 	PutArticle(ctx context.Context, g *ArticleGraph) (WriteResult, error)
+
+	// PatchArticle changes a stored article's metadata in one transaction, leaving its
+	// text, version and everything extracted from it as they are: the fields of p that
+	// are set replace the stored ones. A new outlet is created (an existing one keeps
+	// its name and domain), and listings and filters by outlet follow at once (the
+	// article's statements count for the new outlet). It returns the article as stored
+	// afterwards. Errors: ENOTFOUND, EINVALID (the patched metadata fails
+	// Article.Validate, or an outlet without an id or name; nothing written),
+	// EUNAVAILABLE.
+	PatchArticle(ctx context.Context, id string, p ArticlePatch) (*Article, error)
 
 	// Article returns an article. Errors: ENOTFOUND.
 	Article(ctx context.Context, id string) (*Article, error)
@@ -355,12 +408,58 @@ type Store interface {
 	// Errors: ENOTFOUND (root), EINVALID (empty root, depth or limit out of range).
 	Subgraph(ctx context.Context, q SubgraphQuery) (*Subgraph, error)
 
+	// JobStore keeps the ingest jobs that outlive a request (see Job).
+	JobStore
+
 	// Stats counts the stored nodes and links.
 	Stats(ctx context.Context) (Stats, error)
 	// Ping checks that the store is reachable. Errors: EUNAVAILABLE.
 	Ping(ctx context.Context) error
 	// Close releases the store's resources.
 	Close(ctx context.Context) error
+}
+
+// ArticlePatch is a change of an article's metadata, as PATCH /v1/articles/{id}
+// sends it: nil fields stay unchanged. The URL is not patchable: the article id
+// derives from it.
+type ArticlePatch struct {
+	Title     *string
+	Authors   *[]string
+	Published *Date
+	// SetOutlet replaces the outlet with Outlet (nil: the article has no outlet).
+	SetOutlet bool
+	Outlet    *Outlet
+}
+
+// Apply returns a with the patch applied (a copy; a is not changed).
+func (p ArticlePatch) Apply(a Article) Article {
+	if p.Title != nil {
+		a.Title = *p.Title
+	}
+	if p.Authors != nil {
+		a.Authors = append([]string(nil), (*p.Authors)...)
+		if len(a.Authors) == 0 {
+			a.Authors = nil
+		}
+	}
+	if p.Published != nil {
+		a.Published = *p.Published
+	}
+	if p.SetOutlet {
+		a.OutletID = ""
+		if p.Outlet != nil {
+			a.OutletID = p.Outlet.ID
+		}
+	}
+	return a
+}
+
+// Validate checks the patch on its own: an outlet needs an id and a name.
+func (p ArticlePatch) Validate() error {
+	if p.SetOutlet && p.Outlet != nil && (p.Outlet.ID == "" || strings.TrimSpace(p.Outlet.Name) == "") {
+		return Errorf(EINVALID, "outlet needs an id and a name")
+	}
+	return nil
 }
 
 // Batcher is a Store that can run many reads and writes as one transaction: bulk
@@ -380,6 +479,22 @@ type Batcher interface {
 	// until fn returns; it is safe for concurrent use, but its calls run one at a
 	// time. Close on tx does nothing.
 	Batch(ctx context.Context, fn func(ctx context.Context, tx Store) error) error
+}
+
+// Backuper is a Store that copies itself consistently while it stays open for reads
+// and writes: the embedded store (one read transaction's snapshot of its file). The
+// API serves it as GET /v1/backup.
+type Backuper interface {
+	// Backup writes a copy of the store as it is at one moment to w. Errors:
+	// EUNAVAILABLE (ctx ended, the store is closed, w failed).
+	Backup(ctx context.Context, w io.Writer) (BackupInfo, error)
+}
+
+// BackupInfo says what a backup holds: its size and the store's counts at the moment
+// the backup's snapshot was taken (the point in time it is a copy of).
+type BackupInfo struct {
+	Bytes int64 `json:"bytes"`
+	Stats Stats `json:"stats"`
 }
 
 // BulkReader is a Store that answers many lookups of one kind in one round trip:

@@ -11,6 +11,9 @@ import (
 // texts are refused rather than truncated: a cut article would give wrong offsets.
 const MaxArticleBytes = 2 << 20
 
+// MaxWriterLen is the longest Article.Writer, in bytes: an API key's name.
+const MaxWriterLen = 64
+
 var datePatterns = map[DatePrecision]*regexp.Regexp{
 	PrecisionYear:  regexp.MustCompile(`^\d{4}$`),
 	PrecisionMonth: regexp.MustCompile(`^\d{4}-(0[1-9]|1[0-2])$`),
@@ -46,13 +49,23 @@ func (a *Article) Validate() error {
 		return Errorf(EINVALID, "article text is not valid UTF-8")
 	case a.ID == "":
 		return Errorf(EINVALID, "article has no id")
-	case len(a.Title) > 1000:
-		return Errorf(EINVALID, "article title is over 1000 bytes")
+	case utf8.RuneCountInString(a.Title) > 1000:
+		return Errorf(EINVALID, "article title is over 1000 characters")
+	case len(a.Writer) > MaxWriterLen:
+		return Errorf(EINVALID, "article writer name is over %d bytes", MaxWriterLen)
 	}
 	if a.URL != "" {
 		u, err := url.Parse(a.URL)
 		if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
 			return Errorf(EINVALID, "article url %q is not an absolute http(s) URL", a.URL)
+		}
+	}
+	if a.Version < 0 {
+		return Errorf(EINVALID, "article version %d is negative", a.Version)
+	}
+	for i, pv := range a.PreviousVersions {
+		if pv.Version < 1 || (i > 0 && pv.Version <= a.PreviousVersions[i-1].Version) || pv.Version >= max(a.Version, 1) || pv.ContentHash == "" {
+			return Errorf(EINVALID, "article previous version %d is out of order or has no content hash: list earlier versions oldest first, each below the article's version", pv.Version)
 		}
 	}
 	for _, au := range a.Authors {

@@ -97,7 +97,7 @@ show "curl -s \$BASE/v1/claims/$CLAIM/provenance | jq '.chains[] | {article: .ar
 cat <<MD
 
 The article (the built-in corpus states no title, outlet or date for it, so none is shown
-rather than guessed). \`GET /v1/articles/{id}\` returns its text and every extracted span,
+rather than guessed). \`GET /v1/articles/{id}\` returns its text (in windows of up to 65,536 code points) and its extracted spans (in pages of up to 500),
 so that a page can highlight them:
 
 MD

@@ -4,7 +4,10 @@
 // local port, and drives GET /v1/claims/{id}/provenance, /contradictions and a search
 // with -concurrency clients for -duration each, printing requests per second, p50 and
 // p99 latency. A bare Gin JSON endpoint is measured in the same run as the ceiling of
-// the machine. It also measures end-to-end ingest (POST /v1/articles through the real
+// the machine. Beside the JSON API it measures the embeddable widget as a popular
+// page loads it: the iframe card and the card JSON once the server's render cache
+// holds them, their revalidation (If-None-Match, 304), and the web component's script
+// gzipped and revalidated. It also measures end-to-end ingest (POST /v1/articles through the real
 // extractor and ingester) and the bulk write rate of the generated graph.
 //
 // It prints figures and asserts none. Run it with `make bench-api`.
@@ -64,6 +67,7 @@ type config struct {
 	neo4jReset  bool
 	ingestPosts int
 	seed        uint64
+	only        []string
 }
 
 func run(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) error {
@@ -79,8 +83,14 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 	fs.BoolVar(&c.neo4jReset, "neo4j-reset", false, "allow emptying the Neo4j database of NEO4J_URI when it does not hold the generated graph")
 	fs.IntVar(&c.ingestPosts, "ingest-posts", 30, "POST /v1/articles requests for the end-to-end ingest rate (0: skip)")
 	fs.Uint64Var(&c.seed, "seed", 1, "generator seed")
+	only := fs.String("only", "", "comma-separated words: measure only the endpoints whose name contains one of them (e.g. ceiling,provenance,embed,widget,card)")
 	if err := fs.Parse(args); err != nil {
 		return err
+	}
+	for _, w := range strings.Split(*only, ",") {
+		if w = strings.TrimSpace(w); w != "" {
+			c.only = append(c.only, w)
+		}
 	}
 	switch {
 	case *stores != "":
@@ -110,9 +120,9 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 		results = append(results, rs...)
 	}
 	fmt.Fprintln(stdout)
-	fmt.Fprintf(stdout, "%-10s %-34s %10s %9s %9s %9s %7s\n", "store", "endpoint", "req/s", "p50", "p99", "max", "errors")
+	fmt.Fprintf(stdout, "%-10s %-38s %10s %9s %9s %9s %7s\n", "store", "endpoint", "req/s", "p50", "p99", "max", "errors")
 	for _, r := range results {
-		fmt.Fprintf(stdout, "%-10s %-34s %10.0f %9s %9s %9s %7d\n", r.store, r.name, r.rps, ms(r.p50), ms(r.p99), ms(r.max), r.errors)
+		fmt.Fprintf(stdout, "%-10s %-38s %10.0f %9s %9s %9s %7d\n", r.store, r.name, r.rps, ms(r.p50), ms(r.p99), ms(r.max), r.errors)
 	}
 	return nil
 }
@@ -342,24 +352,59 @@ func measureStore(ctx context.Context, name string, store graph.Store, bare http
 	defer stopBare()
 
 	pick := func(ids []string, i int) string { return ids[i%len(ids)] }
-	scenarios := []struct {
-		name string
-		url  func(i int) string
-	}{
-		{"bare gin GET /ping (ceiling)", func(int) string { return bareBase + "/ping" }},
-		{"GET /healthz", func(int) string { return base + "/healthz" }},
-		{"GET /v1/claims/{id}/provenance", func(i int) string { return base + "/v1/claims/" + pick(s.claims, i) + "/provenance" }},
-		{"GET /v1/claims/{id}/contradictions", func(i int) string { return base + "/v1/claims/" + pick(s.disputed, i) + "/contradictions" }},
-		{"GET /v1/claims?q=WORD", func(i int) string { return base + "/v1/claims?q=" + url.QueryEscape(pick(s.words, i)) }},
+	get := func(u func(i int) string) func(i int) (string, http.Header) {
+		return func(i int) (string, http.Header) { return u(i), nil }
+	}
+	// The widget's revalidation scenarios send the ETag each answer had.
+	cardTags, err := etags(ctx, s.claims, func(id string) string { return base + "/embed/claims/" + id })
+	if err != nil {
+		return nil, err
+	}
+	scriptTag, err := etags(ctx, []string{"claim-provenance.js"}, func(f string) string { return base + "/widget/" + f })
+	if err != nil {
+		return nil, err
+	}
+	gzipped := http.Header{"Accept-Encoding": {"gzip"}}
+	var primeCards, primeJSON []string
+	for _, id := range s.claims {
+		primeCards = append(primeCards, base+"/embed/claims/"+id)
+		primeJSON = append(primeJSON, base+"/v1/claims/"+id+"/card")
+	}
+	scenarios := []scenario{
+		{"bare gin GET /ping (ceiling)", get(func(int) string { return bareBase + "/ping" }), http.StatusOK, nil},
+		{"GET /healthz", get(func(int) string { return base + "/healthz" }), http.StatusOK, nil},
+		{"GET /v1/claims/{id}/provenance", get(func(i int) string { return base + "/v1/claims/" + pick(s.claims, i) + "/provenance" }), http.StatusOK, nil},
+		{"GET /v1/claims/{id}/contradictions", get(func(i int) string { return base + "/v1/claims/" + pick(s.disputed, i) + "/contradictions" }), http.StatusOK, nil},
+		{"GET /v1/claims?q=WORD", get(func(i int) string { return base + "/v1/claims?q=" + url.QueryEscape(pick(s.words, i)) }), http.StatusOK, nil},
+		{"widget GET /v1/claims/{id}/card", get(func(i int) string { return base + "/v1/claims/" + pick(s.claims, i) + "/card" }), http.StatusOK, primeJSON},
+		{"widget GET /embed/claims/{id}", get(func(i int) string { return base + "/embed/claims/" + pick(s.claims, i) }), http.StatusOK, primeCards},
+		{"widget GET /embed/claims/{id} 304", func(i int) (string, http.Header) {
+			id := pick(s.claims, i)
+			return base + "/embed/claims/" + id, http.Header{"If-None-Match": {cardTags[id]}}
+		}, http.StatusNotModified, primeCards},
+		{"widget GET claim-provenance.js gzip", func(int) (string, http.Header) {
+			return base + "/widget/claim-provenance.js", gzipped
+		}, http.StatusOK, nil},
+		{"widget GET claim-provenance.js 304", func(int) (string, http.Header) {
+			return base + "/widget/claim-provenance.js", http.Header{"If-None-Match": {scriptTag["claim-provenance.js"]}}
+		}, http.StatusNotModified, nil},
 	}
 	var out []result
 	for _, sc := range scenarios {
-		r, err := load1(ctx, sc.url, c)
+		if !selected(sc.name, c.only) {
+			continue
+		}
+		for _, u := range sc.prime {
+			if err := fetch(ctx, http.DefaultClient, u, nil, http.StatusOK); err != nil {
+				return nil, fmt.Errorf("%s %s: priming %s: %w", name, sc.name, u, err)
+			}
+		}
+		r, err := load1(ctx, sc, c)
 		if err != nil {
 			return nil, fmt.Errorf("%s %s: %w", name, sc.name, err)
 		}
 		r.store, r.name = name, sc.name
-		fmt.Fprintf(stdout, "[%s] %-34s %8.0f req/s  p50 %s  p99 %s  max %s  errors %d\n", name, sc.name, r.rps, ms(r.p50), ms(r.p99), ms(r.max), r.errors)
+		fmt.Fprintf(stdout, "[%s] %-38s %8.0f req/s  p50 %s  p99 %s  max %s  errors %d\n", name, sc.name, r.rps, ms(r.p50), ms(r.p99), ms(r.max), r.errors)
 		out = append(out, r)
 	}
 	if c.ingestPosts > 0 {
@@ -370,9 +415,79 @@ func measureStore(ctx context.Context, name string, store graph.Store, bare http
 	return out, nil
 }
 
+// scenario is one endpoint under load: the request of the i-th call (URL and extra
+// headers), the status every answer must have, and the URLs to read once before the
+// warm-up (the widget's "cached" scenarios fill the server's render cache with them).
+type scenario struct {
+	name    string
+	request func(i int) (string, http.Header)
+	status  int
+	prime   []string
+}
+
+// selected reports whether a scenario is measured under -only.
+func selected(name string, only []string) bool {
+	if len(only) == 0 {
+		return true
+	}
+	for _, w := range only {
+		if strings.Contains(name, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// etags fetches each item's URL once and returns the ETag it answered with, for the
+// revalidation scenarios (this also fills the server's render cache).
+func etags(ctx context.Context, items []string, urlOf func(string) string) (map[string]string, error) {
+	out := make(map[string]string, len(items))
+	for _, it := range items {
+		req, err := http.NewRequestWithContext(ctx, http.MethodGet, urlOf(it), nil)
+		if err != nil {
+			return nil, err
+		}
+		res, err := http.DefaultClient.Do(req)
+		if err != nil {
+			return nil, err
+		}
+		_, _ = io.Copy(io.Discard, res.Body)
+		res.Body.Close()
+		if res.StatusCode != http.StatusOK || res.Header.Get("ETag") == "" {
+			return nil, fmt.Errorf("GET %s: status %d, ETag %q: want 200 with an ETag", urlOf(it), res.StatusCode, res.Header.Get("ETag"))
+		}
+		out[it] = res.Header.Get("ETag")
+	}
+	return out, nil
+}
+
+// fetch sends one GET with the given extra headers, reads the whole answer and
+// checks its status.
+func fetch(ctx context.Context, client *http.Client, u string, header http.Header, status int) error {
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, u, nil)
+	if err != nil {
+		return err
+	}
+	for k, v := range header {
+		req.Header[k] = v
+	}
+	res, err := client.Do(req)
+	if err != nil {
+		return err
+	}
+	defer res.Body.Close()
+	if _, err := io.Copy(io.Discard, res.Body); err != nil {
+		return err
+	}
+	if res.StatusCode != status {
+		return fmt.Errorf("status %d, want %d", res.StatusCode, status)
+	}
+	return nil
+}
+
 // load1 drives one scenario: c.concurrency clients in closed loops, a warm-up, then
 // c.duration measured.
-func load1(ctx context.Context, urlFor func(i int) string, c config) (result, error) {
+func load1(ctx context.Context, sc scenario, c config) (result, error) {
 	tr := &http.Transport{MaxIdleConns: c.concurrency * 2, MaxIdleConnsPerHost: c.concurrency * 2, IdleConnTimeout: time.Minute}
 	defer tr.CloseIdleConnections()
 	client := &http.Client{Transport: tr, Timeout: 30 * time.Second}
@@ -398,14 +513,8 @@ func load1(ctx context.Context, urlFor func(i int) string, c config) (result, er
 				if now.After(end) || ctx.Err() != nil {
 					break
 				}
-				res, err := client.Get(urlFor(i))
-				if err == nil {
-					_, err = io.Copy(io.Discard, res.Body)
-					res.Body.Close()
-					if err == nil && res.StatusCode != http.StatusOK {
-						err = fmt.Errorf("status %d", res.StatusCode)
-					}
-				}
+				u, header := sc.request(i)
+				err := fetch(ctx, client, u, header, sc.status)
 				done := time.Now()
 				if now.Before(measureFrom) {
 					continue

@@ -32,13 +32,14 @@ trap cleanup EXIT
 (cd "$REPO" && go build -o "$WORK/claimgraph" ./cmd/claimgraph)
 mkdir -p "$WORK/data"
 ln -s "$(realpath "$DB")" "$WORK/data/graph.db"
-env -u NEO4J_URI "$WORK/claimgraph" serve --no-corpus --addr "$ADDR" --data "$WORK/data" >"$WORK/serve.out" 2>/dev/null &
+env -u NEO4J_URI "$WORK/claimgraph" serve --no-corpus --addr "$ADDR" --data "$WORK/data" --rate-ip 0 --rate-key 0 >"$WORK/serve.out" 2>/dev/null &
 PID=$!
 for _ in $(seq 1 300); do curl -sf -o /dev/null "http://$ADDR/healthz" && break; sleep 0.1; done
 curl -sf -o /dev/null "http://$ADDR/healthz" || { cat "$WORK/serve.out" >&2; exit 1; }
 
 # Sample claims uniformly: listings started at random cursors.
-cursor() { printf '{"k":"c_%s"}' "$(od -An -N8 -tx1 /dev/urandom | tr -d ' \n')" | base64 | tr '+/' '-_' | tr -d '=\n'; }
+# A cursor is 8 hex digits (a count, unused when listing by id), a dot and a claim id.
+cursor() { printf '00000000.c_%s' "$(od -An -N8 -tx1 /dev/urandom | tr -d ' \n')"; }
 : >"$WORK/claims"; : >"$WORK/disputed"; : >"$WORK/words"
 for _ in $(seq 1 40); do
 	c=$(cursor)

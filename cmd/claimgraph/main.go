@@ -13,6 +13,8 @@
 //	claimgraph migrate                upgrade the Neo4j store of NEO4J_URI in place
 //	claimgraph export [filters] --format F [--out FILE|DIR]  researchers' formats (graphml, gexf, prov, ...)
 //	claimgraph import FILE            restore a records export
+//	claimgraph backup --out FILE      copy the embedded store consistently, even while it is written
+//	claimgraph restore --in FILE      put a backup in place of the embedded store
 //
 // Run "claimgraph help" for the configuration each command reads.
 package main
@@ -33,6 +35,7 @@ type command func(ctx context.Context, args []string, stdout, stderr io.Writer) 
 // commands lists every subcommand. Each lives in its own file.
 func commands() map[string]command {
 	return map[string]command{
+		"backup":   runBackup,
 		"bulkload": runBulkload,
 		"corpus":   runCorpus,
 		"eval":     runEval,
@@ -41,6 +44,7 @@ func commands() map[string]command {
 		"extract":  runExtract,
 		"ingest":   runIngest,
 		"migrate":  runMigrate,
+		"restore":  runRestore,
 		"serve":    runServe,
 	}
 }

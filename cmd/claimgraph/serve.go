@@ -7,13 +7,19 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"math"
 	"net"
 	"net/http"
+	"os"
+	"os/signal"
+	"runtime/debug"
 	"strconv"
 	"strings"
+	"syscall"
 	"time"
 
 	"github.com/claimgraph/claimgraph/api"
+	"github.com/claimgraph/claimgraph/api/embed"
 	"github.com/claimgraph/claimgraph/corpus"
 	"github.com/claimgraph/claimgraph/extract"
 	"github.com/claimgraph/claimgraph/graph"
@@ -36,7 +42,31 @@ type serveConfig struct {
 	IngestTimeout  time.Duration
 	MaxBodyBytes   int64
 	LogFormat      string
+	RateLimits     api.RateLimits
+	KeysPoll       time.Duration
+	// FrameAncestors lists the sites allowed to frame the widget's /embed cards
+	// (empty: every site); PublicURL is the server's public origin, for oEmbed.
+	FrameAncestors []string
+	PublicURL      string
+	// MemoryLimitMiB is the Go runtime's soft memory limit in MiB (0: none); -1 when
+	// the GOMEMLIMIT environment variable sets it instead.
+	MemoryLimitMiB int64
 }
+
+// defaultMemoryLimitMiB is serve's soft memory limit: the Go heap is collected harder
+// as it nears it, so that the garbage of a large ingest (twice the live heap at the
+// default GOGC) does not take the process far past what it holds. Ingesting a 2 MiB
+// article holds about 160 MB at its peak.
+const defaultMemoryLimitMiB = 256
+
+// Default rate limits of serve: generous for a person or a page, a brake on a script.
+const (
+	defaultRateIP       = 50
+	defaultRateIPBurst  = 100
+	defaultRateKey      = 10
+	defaultRateKeyBurst = 20
+	defaultKeysPoll     = 5 * time.Second
+)
 
 // envDefault returns the environment variable's value, or def when it is unset.
 func envDefault(getenv func(string) string, name, def string) string {
@@ -59,13 +89,22 @@ func parseServeFlags(args []string, getenv func(string) string, stderr io.Writer
 	reqTimeout := fs.String("request-timeout", envDefault(getenv, "CLAIMGRAPH_REQUEST_TIMEOUT", api.DefaultRequestTimeout.String()), "deadline of one read request (env CLAIMGRAPH_REQUEST_TIMEOUT)")
 	ingTimeout := fs.String("ingest-timeout", envDefault(getenv, "CLAIMGRAPH_INGEST_TIMEOUT", api.DefaultIngestTimeout.String()), "deadline of one POST /v1/articles (env CLAIMGRAPH_INGEST_TIMEOUT)")
 	maxBody := fs.String("max-body", envDefault(getenv, "CLAIMGRAPH_MAX_BODY_BYTES", strconv.Itoa(api.DefaultMaxBodyBytes)), "largest request body in bytes (env CLAIMGRAPH_MAX_BODY_BYTES)")
+	rateIP := fs.String("rate-ip", envDefault(getenv, "CLAIMGRAPH_RATE_IP", strconv.Itoa(defaultRateIP)), "requests per second one client IP may send, 0 for no limit (env CLAIMGRAPH_RATE_IP)")
+	rateIPBurst := fs.String("rate-ip-burst", envDefault(getenv, "CLAIMGRAPH_RATE_IP_BURST", strconv.Itoa(defaultRateIPBurst)), "requests one client IP may send at once (env CLAIMGRAPH_RATE_IP_BURST)")
+	rateKey := fs.String("rate-key", envDefault(getenv, "CLAIMGRAPH_RATE_KEY", strconv.Itoa(defaultRateKey)), "requests per second one API key may send, 0 for no limit (env CLAIMGRAPH_RATE_KEY)")
+	rateKeyBurst := fs.String("rate-key-burst", envDefault(getenv, "CLAIMGRAPH_RATE_KEY_BURST", strconv.Itoa(defaultRateKeyBurst)), "requests one API key may send at once (env CLAIMGRAPH_RATE_KEY_BURST)")
+	keysPoll := fs.String("keys-poll", envDefault(getenv, "CLAIMGRAPH_KEYS_POLL", defaultKeysPoll.String()), "how often the keys file is checked for changes, 0 to check only on SIGHUP (env CLAIMGRAPH_KEYS_POLL)")
+	ancestors := fs.String("frame-ancestors", getenv("CLAIMGRAPH_FRAME_ANCESTORS"), "sites allowed to frame the widget's /embed cards, comma-separated CSP sources such as https://news.example,https://*.example.org (env CLAIMGRAPH_FRAME_ANCESTORS); default every site")
+	fs.StringVar(&c.PublicURL, "public-url", getenv("CLAIMGRAPH_PUBLIC_URL"), "the server's public origin, e.g. https://claims.example.org, by which oEmbed recognizes claim pages (env CLAIMGRAPH_PUBLIC_URL); default the Host of each request")
+	memLimit := fs.String("memory-limit", envDefault(getenv, "CLAIMGRAPH_MEMORY_LIMIT_MIB", strconv.Itoa(defaultMemoryLimitMiB)), "soft memory limit of the Go runtime in MiB, 0 for none (env CLAIMGRAPH_MEMORY_LIMIT_MIB; GOMEMLIMIT, when set, wins over the default)")
 	fs.StringVar(&c.LogFormat, "log-format", envDefault(getenv, "CLAIMGRAPH_LOG_FORMAT", "json"), "request log format on stderr: json or text (env CLAIMGRAPH_LOG_FORMAT)")
 	fs.Usage = func() {
 		fmt.Fprintln(stderr, "usage: claimgraph serve [flags]")
 		fmt.Fprintln(stderr, "Serves the HTTP API. Store: Neo4j when NEO4J_URI is set (NEO4J_USER, NEO4J_PASSWORD,")
 		fmt.Fprintln(stderr, "NEO4J_DATABASE), else the embedded store, which gets the built-in corpus on first start.")
-		fmt.Fprintln(stderr, "POST /v1/articles accepts the API keys of CLAIMGRAPH_API_KEYS (comma-separated) and of the")
-		fmt.Fprintln(stderr, "file CLAIMGRAPH_API_KEYS_FILE (one a line).")
+		fmt.Fprintln(stderr, "API keys come from CLAIMGRAPH_API_KEYS (comma-separated) and the file CLAIMGRAPH_API_KEYS_FILE")
+		fmt.Fprintln(stderr, "(one a line), each NAME:SCOPE:KEY (scope ingest or admin) or a plain KEY (scope ingest). The")
+		fmt.Fprintln(stderr, "file is re-read when it changes and on SIGHUP: keys rotate without a restart.")
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
@@ -92,10 +131,65 @@ func parseServeFlags(args []string, getenv func(string) string, stderr io.Writer
 		return c, fmt.Errorf("--max-body %q: want a number of bytes, at least 1024", *maxBody)
 	}
 	c.MaxBodyBytes = n
+	if c.RateLimits.PerIP, err = nonNegativeFloat("rate-ip", *rateIP); err != nil {
+		return c, err
+	}
+	if c.RateLimits.PerIPBurst, err = positiveInt("rate-ip-burst", *rateIPBurst); err != nil {
+		return c, err
+	}
+	if c.RateLimits.PerKey, err = nonNegativeFloat("rate-key", *rateKey); err != nil {
+		return c, err
+	}
+	if c.RateLimits.KeyBurst, err = positiveInt("rate-key-burst", *rateKeyBurst); err != nil {
+		return c, err
+	}
+	if c.KeysPoll, err = time.ParseDuration(*keysPoll); err != nil || c.KeysPoll < 0 {
+		return c, fmt.Errorf("--keys-poll %q: want a duration such as 5s, or 0", *keysPoll)
+	}
+	if c.FrameAncestors, err = embed.ParseFrameAncestors(*ancestors); err != nil {
+		return c, fmt.Errorf("--frame-ancestors: %v", err)
+	}
+	ml, err := strconv.ParseInt(*memLimit, 10, 64)
+	if err != nil || ml < 0 {
+		return c, fmt.Errorf("--memory-limit %q: want a number of MiB, or 0 for none", *memLimit)
+	}
+	c.MemoryLimitMiB = ml
+	explicit := false
+	fs.Visit(func(f *flag.Flag) { explicit = explicit || f.Name == "memory-limit" })
+	if !explicit && getenv("CLAIMGRAPH_MEMORY_LIMIT_MIB") == "" && getenv("GOMEMLIMIT") != "" {
+		c.MemoryLimitMiB = -1
+	}
 	if c.LogFormat != "json" && c.LogFormat != "text" {
 		return c, fmt.Errorf("--log-format %q: want json or text", c.LogFormat)
 	}
 	return c, nil
+}
+
+func nonNegativeFloat(name, s string) (float64, error) {
+	f, err := strconv.ParseFloat(s, 64)
+	if err != nil || f < 0 || math.IsInf(f, 0) || math.IsNaN(f) {
+		return 0, fmt.Errorf("--%s %q: want a number of requests per second, 0 for no limit", name, s)
+	}
+	return f, nil
+}
+
+func positiveInt(name, s string) (int, error) {
+	n, err := strconv.Atoi(s)
+	if err != nil || n < 1 {
+		return 0, fmt.Errorf("--%s %q: want a whole number, at least 1", name, s)
+	}
+	return n, nil
+}
+
+// memoryLimitText says which soft memory limit applies.
+func memoryLimitText(mib int64, getenv func(string) string) string {
+	switch {
+	case mib < 0:
+		return "from GOMEMLIMIT=" + getenv("GOMEMLIMIT")
+	case mib == 0:
+		return "none"
+	}
+	return strconv.FormatInt(mib, 10) + " MiB"
 }
 
 func positiveDuration(name, s string) (time.Duration, error) {
@@ -114,9 +208,16 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if err != nil {
 		return err
 	}
-	keys, err := api.LoadKeys(osGetenv)
+	keys, err := api.NewKeyring(osGetenv)
 	if err != nil {
 		return err
+	}
+	if cfg.MemoryLimitMiB >= 0 {
+		limit := int64(math.MaxInt64)
+		if cfg.MemoryLimitMiB > 0 {
+			limit = cfg.MemoryLimitMiB << 20
+		}
+		debug.SetMemoryLimit(limit)
 	}
 	var handler slog.Handler = slog.NewJSONHandler(stderr, nil)
 	if cfg.LogFormat == "text" {
@@ -134,13 +235,20 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if len(cfg.TrustedProxies) > 0 {
 		proxies = strings.Join(cfg.TrustedProxies, ",")
 	}
-	keyState := fmt.Sprintf("%d configured (values hidden)", keys.Len())
-	if keys.Len() == 0 {
+	keyState := keys.Current().Describe()
+	if keys.Current().Len() == 0 {
 		keyState = "none: POST /v1/articles refuses every request (set CLAIMGRAPH_API_KEYS or CLAIMGRAPH_API_KEYS_FILE)"
 	}
+	if f := keys.File(); f != "" {
+		keyState += fmt.Sprintf(", file %s re-read on SIGHUP", f)
+		if cfg.KeysPoll > 0 {
+			keyState += fmt.Sprintf(" and when it changes (checked every %s)", cfg.KeysPoll)
+		}
+	}
 	fmt.Fprintf(stdout, "claimgraph serve: %s\n", scfg)
-	fmt.Fprintf(stdout, "claimgraph serve: api keys %s; trusted proxies %s; request timeout %s; ingest timeout %s; max body %d bytes; log format %s\n",
-		keyState, proxies, cfg.RequestTimeout, cfg.IngestTimeout, cfg.MaxBodyBytes, cfg.LogFormat)
+	fmt.Fprintf(stdout, "claimgraph serve: api keys %s; rate limits %s; trusted proxies %s; request timeout %s; ingest timeout %s; max body %d bytes; log format %s\n",
+		keyState, cfg.RateLimits, proxies, cfg.RequestTimeout, cfg.IngestTimeout, cfg.MaxBodyBytes, cfg.LogFormat)
+	fmt.Fprintf(stdout, "claimgraph serve: soft memory limit %s\n", memoryLimitText(cfg.MemoryLimitMiB, osGetenv))
 
 	ing := ingest.New(store, extract.Extractor{}, ingest.Options{})
 	// Only the embedded store gets the built-in corpus: a Neo4j database is the
@@ -158,9 +266,13 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		RequestTimeout: cfg.RequestTimeout,
 		IngestTimeout:  cfg.IngestTimeout,
 		MaxBodyBytes:   cfg.MaxBodyBytes,
+		RateLimits:     cfg.RateLimits,
+
+		EmbedFrameAncestors: cfg.FrameAncestors,
+		PublicURL:           cfg.PublicURL,
 	})
 	if err != nil {
-		return fmt.Errorf("--trusted-proxies: %v", err)
+		return fmt.Errorf("--trusted-proxies, --frame-ancestors or --public-url: %v", err)
 	}
 	ln, err := net.Listen("tcp", cfg.Addr)
 	if err != nil {
@@ -170,6 +282,24 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	timeouts.Write = cfg.IngestTimeout + 15*time.Second
 	httpSrv := api.NewHTTPServer(cfg.Addr, srv, timeouts, log)
 	httpSrv.BaseContext = func(net.Listener) context.Context { return context.WithoutCancel(ctx) }
+
+	wctx, stopWatch := context.WithCancel(ctx)
+	defer stopWatch()
+	go keys.Watch(wctx, cfg.KeysPoll, log)
+	hup := make(chan os.Signal, 1)
+	signal.Notify(hup, syscall.SIGHUP) // before the listening line: a SIGHUP after it reloads
+	defer signal.Stop(hup)
+	go reloadOnHangup(wctx, hup, keys, log)
+	jobsCtx, stopJobs := context.WithCancel(context.WithoutCancel(ctx))
+	jobsDone := make(chan struct{})
+	go func() {
+		defer close(jobsDone)
+		_ = srv.RunJobs(jobsCtx)
+	}()
+	defer func() {
+		stopJobs()
+		<-jobsDone
+	}()
 
 	errc := make(chan error, 1)
 	go func() { errc <- httpSrv.Serve(ln) }()
@@ -193,10 +323,29 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	return nil
 }
 
-// ingestFunc adapts the ingester to the API's ArticleIngester.
+// reloadOnHangup re-reads the API keys on every signal of hup (SIGHUP) until ctx ends.
+func reloadOnHangup(ctx context.Context, hup <-chan os.Signal, keys *api.Keyring, log *slog.Logger) {
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-hup:
+			keys.ReloadAndLog(log, "SIGHUP")
+		}
+	}
+}
+
+// ingestFunc adapts the ingester to the API's ArticleIngester, reporting its stages
+// to the job that runs it.
 func ingestFunc(ing *ingest.Ingester) func(ctx context.Context, a graph.ArticleInput) (graph.WriteResult, error) {
 	return func(ctx context.Context, a graph.ArticleInput) (graph.WriteResult, error) {
-		res, err := ing.Ingest(ctx, a)
+		api.ReportStage(ctx, api.StageExtracting)
+		p, err := ing.Prepare(ctx, a)
+		if err != nil {
+			return graph.WriteResult{}, err
+		}
+		api.ReportStage(ctx, api.StageWriting)
+		res, err := ing.IngestPrepared(ctx, p)
 		if err != nil {
 			return graph.WriteResult{}, err
 		}

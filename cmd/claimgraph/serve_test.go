@@ -32,6 +32,16 @@ func TestParseServeFlags(t *testing.T) {
 	assert.Equal(t, api.DefaultRequestTimeout, c.RequestTimeout)
 	assert.EqualValues(t, api.DefaultMaxBodyBytes, c.MaxBodyBytes)
 	assert.Empty(t, c.TrustedProxies)
+	assert.EqualValues(t, defaultMemoryLimitMiB, c.MemoryLimitMiB)
+
+	env["GOMEMLIMIT"] = "1GiB"
+	c, err = parseServeFlags(nil, getenv, io.Discard)
+	require.NoError(t, err)
+	assert.EqualValues(t, -1, c.MemoryLimitMiB, "GOMEMLIMIT wins over the default")
+	c, err = parseServeFlags([]string{"--memory-limit", "0"}, getenv, io.Discard)
+	require.NoError(t, err)
+	assert.EqualValues(t, 0, c.MemoryLimitMiB, "the flag wins over GOMEMLIMIT")
+	delete(env, "GOMEMLIMIT")
 
 	env["CLAIMGRAPH_ADDR"] = "0.0.0.0:9000"
 	env["CLAIMGRAPH_TRUSTED_PROXIES"] = "10.0.0.0/8, 192.168.1.1"
@@ -47,8 +57,27 @@ func TestParseServeFlags(t *testing.T) {
 	assert.Equal(t, "127.0.0.1:0", c.Addr, "a flag overrides the environment")
 	assert.Equal(t, time.Second, c.RequestTimeout)
 
+	assert.Equal(t, api.RateLimits{PerIP: 50, PerIPBurst: 100, PerKey: 10, KeyBurst: 20}, c.RateLimits, "limits are on by default")
+	env["CLAIMGRAPH_RATE_IP"] = "0"
+	env["CLAIMGRAPH_RATE_KEY_BURST"] = "3"
+	c, err = parseServeFlags([]string{"--rate-key", "0.5", "--keys-poll", "1m"}, getenv, io.Discard)
+	require.NoError(t, err)
+	assert.Equal(t, api.RateLimits{PerIP: 0, PerIPBurst: 100, PerKey: 0.5, KeyBurst: 3}, c.RateLimits)
+	assert.Equal(t, time.Minute, c.KeysPoll)
+
+	env["CLAIMGRAPH_FRAME_ANCESTORS"] = "https://news.example, https://*.example.org"
+	env["CLAIMGRAPH_PUBLIC_URL"] = "https://claims.example.org"
+	c, err = parseServeFlags(nil, getenv, io.Discard)
+	require.NoError(t, err)
+	assert.Equal(t, []string{"https://news.example", "https://*.example.org"}, c.FrameAncestors)
+	assert.Equal(t, "https://claims.example.org", c.PublicURL)
+	delete(env, "CLAIMGRAPH_FRAME_ANCESTORS")
+
 	for _, args := range [][]string{
 		{"--request-timeout", "soon"}, {"--request-timeout", "-1s"}, {"--max-body", "10"}, {"--log-format", "xml"}, {"extra"},
+		{"--rate-ip", "-1"}, {"--rate-ip", "NaN"}, {"--rate-ip-burst", "0"}, {"--rate-key", "fast"}, {"--keys-poll", "-1s"},
+		{"--frame-ancestors", "https://news.example; script-src *"},
+		{"--memory-limit", "-5"}, {"--memory-limit", "lots"},
 	} {
 		_, err := parseServeFlags(args, getenv, io.Discard)
 		assert.Error(t, err, "%v", args)
@@ -86,9 +115,12 @@ func TestServeEndToEnd(t *testing.T) {
 	build.Stderr = os.Stderr
 	require.NoError(t, build.Run())
 
-	const key = "e2e-key-0123456789abcdef"
-	cmd := exec.Command(bin, "serve", "--addr", "127.0.0.1:0", "--data", filepath.Join(dir, "data"))
-	env := []string{"CLAIMGRAPH_API_KEYS=" + key, "HOME=" + dir}
+	const key = "e2e-key-0123456789abcdef" // a plain key: scope ingest, as before keys had names
+	const oldAdmin, newAdmin = "old-admin-0123456789abcdef", "new-admin-0123456789abcdef"
+	keysFile := filepath.Join(dir, "keys")
+	require.NoError(t, os.WriteFile(keysFile, []byte("# admins\nops:admin:"+oldAdmin+"\n"), 0o600))
+	cmd := exec.Command(bin, "serve", "--addr", "127.0.0.1:0", "--data", filepath.Join(dir, "data"), "--keys-poll", "0")
+	env := []string{"CLAIMGRAPH_API_KEYS=" + key, "CLAIMGRAPH_API_KEYS_FILE=" + keysFile, "HOME=" + dir}
 	for _, kv := range os.Environ() {
 		if !strings.HasPrefix(kv, "NEO4J_") && !strings.HasPrefix(kv, "CLAIMGRAPH_") && !strings.HasPrefix(kv, "HOME=") {
 			env = append(env, kv)
@@ -144,8 +176,11 @@ func TestServeEndToEnd(t *testing.T) {
 		time.Sleep(20 * time.Millisecond)
 	}
 	assert.Contains(t, out.String(), "loaded the built-in corpus")
-	assert.Contains(t, out.String(), "1 configured (values hidden)")
-	assert.NotContains(t, out.String(), key, "the key is never printed")
+	assert.Regexp(t, `api keys 2 \(key-[0-9a-f]{12}: ingest, ops: admin; values hidden\), file \S+ re-read on SIGHUP;`, out.String())
+	assert.Contains(t, out.String(), "rate limits per IP 50/s burst 100, per key 10/s burst 20")
+	for _, k := range []string{key, oldAdmin} {
+		assert.NotContains(t, out.String(), k, "keys are never printed")
+	}
 
 	getJSON := func(path string, v any) int {
 		res, err := http.Get(base + path)
@@ -209,6 +244,25 @@ func TestServeEndToEnd(t *testing.T) {
 	require.Equal(t, 200, getJSON("/v1/articles", &articles))
 	assert.Len(t, articles.Items, 4, "the three corpus articles and the new one")
 
+	// Rotation without a restart: a new keys file and SIGHUP.
+	audit := func(k string) int {
+		req, _ := http.NewRequest("GET", base+"/v1/audit", nil)
+		req.Header.Set("Authorization", "Bearer "+k)
+		res, err := http.DefaultClient.Do(req)
+		require.NoError(t, err)
+		res.Body.Close()
+		return res.StatusCode
+	}
+	assert.Equal(t, 200, audit(oldAdmin))
+	assert.Equal(t, 403, audit(key), "a plain key has scope ingest")
+	require.NoError(t, os.WriteFile(keysFile, []byte("ops:admin:"+newAdmin+"\n"), 0o600))
+	require.NoError(t, cmd.Process.Signal(syscall.SIGHUP))
+	require.Eventually(t, func() bool { return audit(newAdmin) == 200 }, 10*time.Second, 20*time.Millisecond, "SIGHUP loads the new keys")
+	assert.Equal(t, 403, audit(oldAdmin), "the old key is out")
+	res = post(key)
+	res.Body.Close()
+	assert.Equal(t, 200, res.StatusCode, "the environment's key stays")
+
 	// SIGTERM: a clean exit.
 	require.NoError(t, cmd.Process.Signal(syscall.SIGTERM))
 	select {
@@ -219,7 +273,10 @@ func TestServeEndToEnd(t *testing.T) {
 	}
 	assert.Contains(t, out.String(), "claimgraph serve: stopped")
 	assert.Contains(t, stderr.String(), `"msg":"request"`, "requests were logged")
-	assert.NotContains(t, stderr.String(), key)
+	for _, k := range []string{key, oldAdmin, newAdmin} {
+		assert.NotContains(t, stderr.String(), k)
+	}
+	assert.Contains(t, stderr.String(), "api keys reloaded")
 
 	// A second start finds the data and does not load the corpus again.
 	var out2 syncBuffer

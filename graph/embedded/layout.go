@@ -27,6 +27,7 @@ var (
 	bStmts    = []byte("statements")
 	bDisputes = []byte("disputes")
 	bLinks    = []byte("links")
+	bAudit    = []byte("audit") // audit entry id → AuditEntry JSON (ids sort by time)
 
 	iClaimStmt    = []byte("i_claim_stmt")    // claim · statement
 	iClaimDispute = []byte("i_claim_dispute") // claim · dispute (disputes with a ClaimID)
@@ -44,10 +45,11 @@ var (
 	iAgentWord    = []byte("i_agent_word")    // word · agent (name and aliases)
 	iAgentKind    = []byte("i_agent_kind")    // kind · agent
 	iAdj          = []byte("i_adj")           // node · other · type · o|i (edges of EdgesOf)
+	iBundleClaim  = []byte("i_bundle_claim")  // claim · article (the bundles that list the claim)
 
 	allBuckets = [][]byte{bMeta, bArticles, bTexts, bBundles, bOutlets, bAgents, bClaims, bAgg, bStmts, bDisputes, bLinks,
 		iClaimStmt, iClaimDispute, iClaimLink, iSpeaker, iArticle, iOutlet, iWord, iWordCount, iCounted, iQuantity, iByCount,
-		iClaimN, iOutletArt, iAgentWord, iAgentKind, iAdj}
+		iClaimN, iOutletArt, iAgentWord, iAgentKind, iAdj, bAudit, bJobs, bJobInputs, iBundleClaim}
 
 	keyVersion = []byte("version")
 	keyStats   = []byte("stats")

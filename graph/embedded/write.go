@@ -59,8 +59,10 @@ func (w *writer) putArticle(c *graph.ArticleGraph) (bool, error) {
 	if found && old.ContentHash == c.Article.ContentHash {
 		return false, nil
 	}
+	var oldClaims []string
 	if found {
-		if err := w.removeArticle(old); err != nil {
+		c.Article.Version, c.Article.PreviousVersions = graph.NextVersion(old)
+		if oldClaims, err = w.removeArticle(old); err != nil {
 			return false, err
 		}
 	}
@@ -72,7 +74,10 @@ func (w *writer) putArticle(c *graph.ArticleGraph) (bool, error) {
 			return false, err
 		}
 	}
-	return true, w.putRest(c)
+	if err := w.putRest(c); err != nil {
+		return false, err
+	}
+	return true, w.sweepClaims(oldClaims, c)
 }
 
 // writer holds one write transaction and the stats it changes.
@@ -395,6 +400,9 @@ func (w *writer) putRest(g *graph.ArticleGraph) error {
 	}
 	for _, x := range g.Claims {
 		rec.Claims = append(rec.Claims, x.ID)
+		if err := w.mark(iBundleClaim, key(x.ID, a)); err != nil {
+			return err
+		}
 	}
 	for _, x := range g.Statements {
 		rec.Statements = append(rec.Statements, x.ID)
@@ -418,36 +426,42 @@ func articleEdges(a graph.Article, ds []graph.Dispute, ms []graph.Mention) []gra
 }
 
 // removeArticle deletes a stored article's statements, disputes, mentions, the links
-// it wrote first, its edges and index entries, before a new version is written.
-func (w *writer) removeArticle(a graph.Article) error {
+// it wrote first, its edges and index entries, before a new version is written. It
+// returns the claims the removed version listed, for sweepClaims.
+func (w *writer) removeArticle(a graph.Article) ([]string, error) {
 	var rec bundleRec
 	if _, err := get(w.tx, bBundles, a.ID, &rec); err != nil {
-		return err
+		return nil, err
+	}
+	for _, c := range rec.Claims {
+		if err := w.unmark(iBundleClaim, key(c, a.ID)); err != nil {
+			return nil, err
+		}
 	}
 	for _, id := range rec.Statements {
 		var st graph.Statement
 		if ok, err := get(w.tx, bStmts, id, &st); err != nil || !ok {
-			return orMissing(err, "statement", id)
+			return nil, orMissing(err, "statement", id)
 		}
 		for _, k := range [][2]any{{iClaimStmt, key(st.ClaimID, st.ID)}, {iArticle, key(st.ArticleID, st.ClaimID, st.ID)},
 			{iSpeaker, key(st.SpeakerID, st.ClaimID, st.ID)}, {iOutlet, key(a.OutletID, st.ClaimID, st.ID)}} {
 			if err := w.unmark(k[0].([]byte), k[1].([]byte)); err != nil {
-				return err
+				return nil, err
 			}
 		}
 		ag, err := w.agg(st.ClaimID)
 		if err != nil {
-			return err
+			return nil, err
 		}
 		ag.N--
 		bump(&ag.Sp, st.SpeakerID, -1)
 		bump(&ag.Ar, st.ArticleID, -1)
 		bump(&ag.Ou, a.OutletID, -1)
 		if err := w.removeEdges(statementEdges(st)); err != nil {
-			return err
+			return nil, err
 		}
 		if err := w.b(bStmts).Delete([]byte(id)); err != nil {
-			return err
+			return nil, err
 		}
 		w.stats.Statements--
 	}
@@ -455,56 +469,56 @@ func (w *writer) removeArticle(a graph.Article) error {
 	for _, id := range rec.Disputes {
 		var d graph.Dispute
 		if ok, err := get(w.tx, bDisputes, id, &d); err != nil || !ok {
-			return orMissing(err, "dispute", id)
+			return nil, orMissing(err, "dispute", id)
 		}
 		ds = append(ds, d)
 		if d.ClaimID != "" {
 			if err := w.unmark(iClaimDispute, key(d.ClaimID, d.ID)); err != nil {
-				return err
+				return nil, err
 			}
 			ag, err := w.agg(d.ClaimID)
 			if err != nil {
-				return err
+				return nil, err
 			}
 			ag.D--
 			bump(&ag.Dp, d.DisputerID, -1)
 		}
 		if err := w.b(bDisputes).Delete([]byte(id)); err != nil {
-			return err
+			return nil, err
 		}
 		w.stats.Disputes--
 	}
 	for _, id := range rec.Links {
 		var l graph.ClaimLink
 		if ok, err := get(w.tx, bLinks, id, &l); err != nil {
-			return err
+			return nil, err
 		} else if !ok || l.ArticleID != a.ID {
 			continue // another article wrote it first
 		}
 		for _, c := range []string{l.From, l.To} {
 			if err := w.unmark(iClaimLink, key(c, l.ID)); err != nil {
-				return err
+				return nil, err
 			}
 		}
 		if err := w.removeEdges([]graph.Edge{graph.LinkEdge(l)}); err != nil {
-			return err
+			return nil, err
 		}
 		if err := w.b(bLinks).Delete([]byte(id)); err != nil {
-			return err
+			return nil, err
 		}
 		w.stats.Links--
 	}
 	if err := w.removeEdges(articleEdges(a, ds, rec.Mentions)); err != nil {
-		return err
+		return nil, err
 	}
 	w.stats.Mentions -= len(rec.Mentions)
 	if a.OutletID != "" {
 		if err := w.unmark(iOutletArt, key(a.OutletID, a.ID)); err != nil {
-			return err
+			return nil, err
 		}
 	}
 	w.stats.Articles--
-	return nil
+	return rec.Claims, nil
 }
 
 func orMissing(err error, what, id string) error {

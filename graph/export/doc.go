@@ -12,9 +12,14 @@
 //   - no filter: the whole store. Articles are read a page at a time, each with its
 //     statements, disputes, mentions and the links it wrote (ArticleGraph); then every
 //     outlet, claim and agent. Nothing is kept in memory between pages except the
-//     outlets' ids, so memory stays flat as the store grows. Because outlets, claims and
-//     agents are never deleted and are listed after the records that point at them, no
-//     edge points at a missing node even while articles are written during the export.
+//     outlets' ids, so memory stays flat as the store grows. Because outlets and agents
+//     are never deleted and are listed after the records that point at them, no edge
+//     points at a missing outlet or agent even while articles are written during the
+//     export. A claim goes when a new version of the last article stating it is written
+//     (graph.Store): a new version written during a whole-store export can leave an
+//     edge of an article exported before it to a claim no longer listed. For a copy of
+//     one moment, export a store that is not being written to, or take a backup first
+//     (claimgraph backup; embedded.Store.Backup).
 //   - a search (the filters of GET /v1/claims, plus a published date range): the
 //     matching claims, each with its statements and their articles, outlets, speakers
 //     and agencies, the agents the articles mention (with the MENTIONS edges), the

@@ -204,8 +204,9 @@ func (c *counting) edge(ctx context.Context, e Edge) error {
 }
 
 // walkWhole writes the whole store: per article page, each article's own records and
-// edges; then outlets, claims and agents (never deleted, so listed last they include
-// every one an earlier edge names).
+// edges; then outlets, claims and agents (outlets and agents are never deleted, so
+// listed last they include every one an earlier edge names; a claim can go with a new
+// version written meanwhile, see doc.go).
 func walkWhole(ctx context.Context, store graph.Store, c *counting) error {
 	outlets := map[string]graph.Outlet{}
 	cursor := ""

@@ -67,6 +67,7 @@ func (in *Ingester) Prepare(ctx context.Context, a graph.ArticleInput) (*Prepare
 	if x == nil || x.Graph == nil {
 		return nil, graph.Errorf(graph.EINTERNAL, "the extractor returned no bundle for %s", a.Describe())
 	}
+	x.Graph.Article.Writer = a.Writer
 	return &Prepared{Article: a, Graph: x.Graph, Unlinked: Unlinked(x.Graph, x.Disputes), Extract: time.Since(start)}, nil
 }
 

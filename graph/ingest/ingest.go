@@ -315,7 +315,7 @@ func (r *reasoner) run(unlinked []UnlinkedDispute) error {
 	for _, a := range r.g.Agents {
 		r.agentNames[a.ID] = a.Name
 	}
-	steps := []func() error{r.markWire, r.resolveAgents, r.mergeClaims, r.linkDisputes, func() error { return r.linkUnlinked(unlinked) }, r.linkQuantities}
+	steps := []func() error{r.markWire, r.resolveAgents, r.mergeClaims, r.linkDisputes, func() error { return r.linkUnlinked(unlinked) }, r.linkQuantities, r.dropUnreferenced}
 	for _, step := range steps {
 		if err := r.ctx.Err(); err != nil {
 			return graph.Wrap(graph.EUNAVAILABLE, err, "ingest of article %s cancelled", r.g.Article.ID)
@@ -324,6 +324,32 @@ func (r *reasoner) run(unlinked []UnlinkedDispute) error {
 			return err
 		}
 	}
+	return nil
+}
+
+// dropUnreferenced removes from the bundle the claims that none of its statements,
+// disputes or links names: a claim the extractor made only as the object of a dispute
+// that reasoning then linked to the claims it refers to ("Israel disputes the
+// ministry's figures" → the ministry's toll). Written, it would be a claim no article
+// states, listed and searchable with nothing behind it.
+func (r *reasoner) dropUnreferenced() error {
+	used := map[string]bool{}
+	for _, s := range r.g.Statements {
+		used[s.ClaimID] = true
+	}
+	for _, d := range r.g.Disputes {
+		used[d.ClaimID] = true
+	}
+	for _, l := range r.g.Links {
+		used[l.From], used[l.To] = true, true
+	}
+	kept := r.g.Claims[:0]
+	for _, c := range r.g.Claims {
+		if used[c.ID] {
+			kept = append(kept, c)
+		}
+	}
+	r.g.Claims = kept
 	return nil
 }
 

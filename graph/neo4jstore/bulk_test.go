@@ -33,6 +33,9 @@ func takeSnapshot(t *testing.T, s *Store, gs []*graph.ArticleGraph) snapshot {
 		for _, c := range g.Claims {
 			if _, ok := snap.Claims[c.ID]; !ok {
 				snap.Claims[c.ID], err = s.Claim(ctx, c.ID)
+				if graph.ErrorCode(err) == graph.ENOTFOUND {
+					err = nil // a claim a replaced version alone stated is gone: nil in both snapshots
+				}
 				require.NoError(t, err)
 			}
 		}

@@ -54,8 +54,8 @@ var importNodes = []struct {
 	cols  []column
 }{
 	{graph.LabelArticle, []column{{"url", ""}, {"title", ""}, {"outlet_id", ""}, {"authors", "string[]"}, {"published", ""},
-		{"published_precision", ""}, {"text", ""}, {"content_hash", ""},
-		{"bundle_agents", "string[]"}, {"bundle_claims", "string[]"}, {"bundle_links", "string[]"}}},
+		{"published_precision", ""}, {"text", ""}, {"content_hash", ""}, {"writer", ""}, {"version", "long"},
+		{"previous_versions", ""}, {"bundle_agents", "string[]"}, {"bundle_claims", "string[]"}, {"bundle_links", "string[]"}}},
 	{graph.LabelOutlet, []column{{"name", ""}, {"domain", ""}}},
 	{graph.LabelAgent, []column{{"kind", ""}, {"name", ""}, {"aliases", "string[]"}, {"roles", "string[]"}, {"names", "string[]"}}},
 	{graph.LabelClaim, []column{{"text", ""}, {"words", ""}, {"long_words", "boolean"}, {"kind", ""}, {"modality", ""},

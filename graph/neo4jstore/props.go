@@ -50,7 +50,18 @@ func articleProps(a *graph.Article) map[string]any {
 		"published_precision": optString(string(a.Published.Precision)),
 		"text":                a.Text,
 		"content_hash":        a.ContentHash,
+		"writer":              optString(a.Writer),
+		"version":             int64(max(a.Version, 1)),
+		"previous_versions":   versionsJSON(a.PreviousVersions),
 	}
+}
+
+// versionsJSON stores an article's previous versions as a JSON string (nil: none).
+func versionsJSON(vs []graph.ArticleVersion) any {
+	if len(vs) == 0 {
+		return nil
+	}
+	return jsonString(vs)
 }
 
 func outletProps(o *graph.Outlet) map[string]any {
@@ -198,7 +209,7 @@ func (p props) span(k string) graph.Span {
 
 func toArticle(v any) graph.Article {
 	p := propsOf(v)
-	return graph.Article{
+	a := graph.Article{
 		ID:          p.str("id"),
 		URL:         p.str("url"),
 		Title:       p.str("title"),
@@ -207,7 +218,13 @@ func toArticle(v any) graph.Article {
 		Published:   graph.Date{Value: p.str("published"), Precision: graph.DatePrecision(p.str("published_precision"))},
 		Text:        p.str("text"),
 		ContentHash: p.str("content_hash"),
+		Writer:      p.str("writer"),
+		Version:     int(p.num("version")),
 	}
+	if s := p.str("previous_versions"); s != "" {
+		_ = json.Unmarshal([]byte(s), &a.PreviousVersions)
+	}
+	return a
 }
 
 func toOutlet(v any) *graph.Outlet {

@@ -122,6 +122,8 @@ var schema = []string{
 	"CREATE CONSTRAINT dispute_id IF NOT EXISTS FOR (n:Dispute) REQUIRE n.id IS UNIQUE",
 	// The quantity keys of claims (countedKey), for ClaimsByCounted.
 	"CREATE CONSTRAINT counted_key IF NOT EXISTS FOR (n:" + labelCounted + ") REQUIRE n.key IS UNIQUE",
+	"CREATE CONSTRAINT audit_id IF NOT EXISTS FOR (n:" + labelAudit + ") REQUIRE n.id IS UNIQUE",
+	"CREATE CONSTRAINT job_id IF NOT EXISTS FOR (n:" + labelJob + ") REQUIRE n.id IS UNIQUE",
 	"CREATE CONSTRAINT schema_version_id IF NOT EXISTS FOR (n:" + labelSchema + ") REQUIRE n.id IS UNIQUE",
 	// Full-text search over graph.Words(claim text): the whitespace analyzer keeps those
 	// words exactly, so a term matches a claim when it equals one of its words.

@@ -201,11 +201,13 @@ func TestPutArticleReplacesChangedArticle(t *testing.T) {
 	assert.True(t, res.Created)
 	st, err := s.Stats(ctx)
 	require.NoError(t, err)
-	// Shared nodes (agents, claims, outlet) stay; the article's own records are replaced.
+	// Shared nodes stay (agents, outlet, and the claims v2 still lists); the article's own records are replaced.
 	assert.Equal(t, graph.Stats{Articles: 1, Outlets: 1, Agents: 4, Claims: 3, Statements: 1, Disputes: 0, Links: 0, Mentions: 1}, st)
 	got, err := s.ArticleGraph(ctx, v2.Article.ID)
 	require.NoError(t, err)
 	want := graph.Canonical(v2)
+	want.Article.Version = 2
+	want.Article.PreviousVersions = []graph.ArticleVersion{{Version: 1, ContentHash: graph.ContentHash(genArticle(1, "first").Article.Text)}}
 	assert.Equal(t, want.Article, got.Article)
 	assert.Equal(t, want.Statements, got.Statements)
 	assert.Empty(t, got.Disputes)

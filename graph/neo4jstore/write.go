@@ -24,7 +24,7 @@ import (
 // vanishes with the rolled-back transaction.
 const cyLockArticles = `UNWIND $ids AS id
 MERGE (a:Article {id: id}) SET a._lock = true REMOVE a._lock
-RETURN id, a.content_hash AS hash, a.bundle_claims AS claims`
+RETURN id, a.content_hash AS hash, a.bundle_claims AS claims, a.version AS version, a.previous_versions AS previous`
 
 // cyAggregates sets the per-claim aggregates of the claim bound to c from its
 // statements and disputes, from scratch: idempotent, and right whatever was added or
@@ -358,9 +358,13 @@ func writeBundles(ctx context.Context, tx neo4j.ManagedTransaction, gs []*graph.
 	}
 	stored := map[string]string{}
 	oldClaims := map[string][]string{} // the claims of the stored versions
+	oldArticle := map[string]graph.Article{}
 	for _, r := range recs {
-		stored[str(r.Values[0])] = str(r.Values[1])
-		oldClaims[str(r.Values[0])] = propsOf(map[string]any{"c": r.Values[2]}).strs("c")
+		id := str(r.Values[0])
+		stored[id] = str(r.Values[1])
+		p := propsOf(map[string]any{"c": r.Values[2], "version": r.Values[3], "previous_versions": r.Values[4], "content_hash": r.Values[1]})
+		oldClaims[id] = p.strs("c")
+		oldArticle[id] = toArticle(map[string]any(p))
 	}
 	res := make([]graph.WriteResult, len(gs))
 	var write []*graph.ArticleGraph
@@ -370,7 +374,10 @@ func writeBundles(ctx context.Context, tx neo4j.ManagedTransaction, gs []*graph.
 		res[i] = graph.WriteResult{ArticleID: g.Article.ID, Created: h != g.Article.ContentHash}
 		if res[i].Created {
 			write = append(write, g)
-			replacing = replacing || h != ""
+			if h != "" {
+				replacing = true
+				g.Article.Version, g.Article.PreviousVersions = graph.NextVersion(oldArticle[g.Article.ID])
+			}
 		}
 	}
 	if !replacing {
@@ -388,8 +395,51 @@ func writeBundles(ctx context.Context, tx neo4j.ManagedTransaction, gs []*graph.
 		if err := writeNew(ctx, tx, []*graph.ArticleGraph{g}, oldClaims[g.Article.ID]); err != nil {
 			return nil, err
 		}
+		if stored[g.Article.ID] != "" {
+			if err := sweepClaims(ctx, tx, oldClaims[g.Article.ID], g); err != nil {
+				return nil, err
+			}
+		}
 	}
 	return res, nil
+}
+
+// cySweep deletes the claims of $ids that have no statement left, with the disputes of
+// them and (DETACH) the links to them and their COUNTS edges, and takes them and their
+// links out of the claim and link lists of every article (an article that lists a
+// link lists both its claims).
+const cySweep = `UNWIND $ids AS id
+MATCH (c:Claim {id: id}) WHERE NOT EXISTS { (c)<-[:OF_CLAIM]-(:Statement) }
+WITH collect(c) AS orphans, collect(c.id) AS gone
+WITH orphans, gone,
+  COLLECT { UNWIND orphans AS c MATCH (c)-[l:CONFLICTS_WITH|CORROBORATES]-(:Claim) RETURN DISTINCT l.id } AS lids
+CALL (orphans) { UNWIND orphans AS c MATCH (d:Dispute)-[:DISPUTES]->(c) DETACH DELETE d }
+CALL (gone, lids) {
+  MATCH (a:Article) WHERE size(gone) > 0 AND any(x IN coalesce(a.bundle_claims, []) WHERE x IN gone)
+  SET a.bundle_claims = [x IN a.bundle_claims WHERE NOT x IN gone],
+      a.bundle_links = [x IN coalesce(a.bundle_links, []) WHERE NOT x IN lids]
+}
+CALL (orphans) { UNWIND orphans AS c DETACH DELETE c }
+RETURN size(gone) AS n`
+
+// sweepClaims deletes the claims of a replaced version (candidates) that the new
+// bundle g does not list and that have no statement left. See graph.Store.
+func sweepClaims(ctx context.Context, tx neo4j.ManagedTransaction, candidates []string, g *graph.ArticleGraph) error {
+	keep := map[string]bool{}
+	for _, c := range g.Claims {
+		keep[c.ID] = true
+	}
+	ids := []string{}
+	for _, id := range candidates {
+		if !keep[id] {
+			ids = append(ids, id)
+		}
+	}
+	if len(ids) == 0 {
+		return nil
+	}
+	sort.Strings(ids)
+	return exec(ctx, tx, cySweep, map[string]any{"ids": ids})
 }
 
 // writeNew merges the bundles' agents with the stored ones and runs the write
@@ -500,4 +550,85 @@ func exec(ctx context.Context, tx neo4j.ManagedTransaction, q string, params map
 	}
 	_, err = res.Consume(ctx)
 	return err
+}
+
+// cyPatchLock locks an article and reads it for PatchArticle.
+const cyPatchLock = `MATCH (a:Article {id: $id}) SET a._lock = true REMOVE a._lock RETURN a`
+
+// cyPatch sets an article's metadata and its outlet (creating a new outlet; an
+// existing one keeps its name and domain), then refreshes the aggregates (outlet ids)
+// of the claims its statements state, in id order (the lock order of writes).
+const cyPatch = `MATCH (a:Article {id: $id})
+SET a += $props
+WITH a
+CALL (a) { MATCH (a)-[p:PUBLISHED_BY]->(:Outlet) DELETE p }
+CALL (a) {
+  UNWIND $outlet AS o
+  MERGE (n:Outlet {id: o.id}) ON CREATE SET n += o.props
+  MERGE (a)-[:PUBLISHED_BY]->(n)
+}
+CALL (a) {
+  MATCH (:Statement {article_id: a.id})-[:OF_CLAIM]->(c:Claim)
+  WITH DISTINCT c ORDER BY c.id
+  SET c._lock = true REMOVE c._lock` + cyAggregates + `
+}
+RETURN a`
+
+// PatchArticle changes an article's metadata in one managed write transaction. See
+// graph.Store.PatchArticle.
+func (s *Store) PatchArticle(ctx context.Context, id string, p graph.ArticlePatch) (*graph.Article, error) {
+	if err := p.Validate(); err != nil {
+		return nil, err
+	}
+	run := func(tx neo4j.ManagedTransaction) (*graph.Article, error) {
+		recs, err := collect(ctx, tx, cyPatchLock, map[string]any{"id": id})
+		if err != nil {
+			return nil, err
+		}
+		if len(recs) == 0 {
+			return nil, notFound("article", id)
+		}
+		a := p.Apply(toArticle(recs[0].Values[0]))
+		if err := a.Validate(); err != nil {
+			return nil, err
+		}
+		props := articleProps(&a)
+		for _, k := range []string{"text", "content_hash", "version", "previous_versions"} {
+			delete(props, k) // unchanged by a patch
+		}
+		outlet := []map[string]any{}
+		if a.OutletID != "" {
+			o := p.Outlet
+			if !p.SetOutlet {
+				o = &graph.Outlet{ID: a.OutletID, Name: a.OutletID} // kept: MERGE finds it
+			}
+			outlet = append(outlet, map[string]any{"id": o.ID, "props": outletProps(o)})
+		}
+		recs, err = collect(ctx, tx, cyPatch, map[string]any{"id": id, "props": props, "outlet": outlet})
+		if err != nil {
+			return nil, err
+		}
+		out := toArticle(recs[0].Values[0])
+		return &out, nil
+	}
+	var out *graph.Article
+	var err error
+	if s.bound != nil {
+		err = s.bound.Run(func(tx neo4j.ManagedTransaction) error {
+			out, err = run(tx)
+			return err
+		})
+	} else {
+		sess := s.session(ctx, neo4j.AccessModeWrite)
+		defer sess.Close(context.WithoutCancel(ctx))
+		out, err = neo4j.ExecuteWrite(ctx, sess, run)
+	}
+	if err != nil {
+		var ge *graph.Error
+		if errors.As(err, &ge) {
+			return nil, err
+		}
+		return nil, s.wrap(err, "patching article %s", id)
+	}
+	return out, nil
 }

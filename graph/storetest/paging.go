@@ -3,6 +3,7 @@ package storetest
 import (
 	"fmt"
 	"sort"
+	"strings"
 	"sync"
 	"testing"
 
@@ -184,7 +185,13 @@ func testPagination(t *testing.T, open Opener) {
 	})
 
 	t.Run("InvalidCursor", func(t *testing.T) {
-		for _, cur := range []string{"!!not base64!!", "e30", "bm90IGpzb24", graph.EncodeCursor(graph.Cursor{Key: "x", N: -1})} {
+		crafted := []string{
+			"!!not a cursor!!", "e30", "00000000.", "0000000G.c_x", "00000000.c x",
+			// A count past 32 bits, which would wrap to 3 in the embedded store's index.
+			"100000003.c_x",
+			"00000000." + strings.Repeat("c", graph.MaxCursorKeyLen+1),
+		}
+		for _, cur := range crafted {
 			p := graph.PageRequest{Cursor: cur}
 			_, err := s.SearchClaims(ctx(t), graph.ClaimQuery{Page: p})
 			requireCode(t, err, graph.EINVALID, "SearchClaims %q", cur)

@@ -15,8 +15,8 @@ func testArticles(t *testing.T, open Opener) {
 	t.Run("Article", func(t *testing.T) {
 		a, err := s.Article(ctx(t), Article2)
 		require.NoError(t, err)
-		// Unknown stays unknown: no URL, no authors, no date.
-		assert.Equal(t, graph.Article{ID: Article2, Title: "Toll disputed", OutletID: OutletDailyLedger, Text: Text2, ContentHash: graph.ContentHash(Text2)}, *a)
+		// Unknown stays unknown: no URL, no authors, no date. A first text is version 1.
+		assert.Equal(t, graph.Article{ID: Article2, Title: "Toll disputed", OutletID: OutletDailyLedger, Text: Text2, ContentHash: graph.ContentHash(Text2), Version: 1}, *a)
 		a, err = s.Article(ctx(t), Article1)
 		require.NoError(t, err)
 		assert.Equal(t, graph.Canonical(Gaza1()).Article, *a)

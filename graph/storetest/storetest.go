@@ -44,6 +44,11 @@ func Run(t *testing.T, open func(t *testing.T) graph.Store) {
 	t.Run("Generated", func(t *testing.T) { testGenerated(t, o) })
 	t.Run("Concurrency", func(t *testing.T) { testConcurrency(t, o) })
 	t.Run("Batch", func(t *testing.T) { testBatch(t, o) })
+	t.Run("Writer", func(t *testing.T) { testWriter(t, o) })
+	t.Run("Audit", func(t *testing.T) { testAudit(t, o) })
+	t.Run("Jobs", func(t *testing.T) { testJobs(t, o) })
+	t.Run("Versions", func(t *testing.T) { testVersions(t, o) })
+	t.Run("PatchArticle", func(t *testing.T) { testPatchArticle(t, o) })
 }
 
 func ctx(t *testing.T) context.Context { return t.Context() }

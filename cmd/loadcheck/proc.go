@@ -1,0 +1,78 @@
+package main
+
+import (
+	"bufio"
+	"encoding/json"
+	"math"
+	"os"
+	"runtime"
+	"runtime/debug"
+	"strconv"
+	"strings"
+)
+
+// procFigures are the process's resources at one moment.
+type procFigures struct {
+	rss, hwm   int64 // resident and peak resident bytes (VmRSS, VmHWM)
+	heap       int64 // Go heap in use
+	goroutines int
+	fds        int // open file descriptors
+}
+
+// readProc reads the process's figures from /proc/self (Linux); figures it cannot read
+// are 0.
+func readProc() procFigures {
+	var p procFigures
+	if f, err := os.Open("/proc/self/status"); err == nil {
+		sc := bufio.NewScanner(f)
+		for sc.Scan() {
+			k, v, ok := strings.Cut(sc.Text(), ":")
+			if !ok {
+				continue
+			}
+			fields := strings.Fields(v)
+			if len(fields) == 0 {
+				continue
+			}
+			n, _ := strconv.ParseInt(fields[0], 10, 64)
+			switch k {
+			case "VmRSS":
+				p.rss = n << 10
+			case "VmHWM":
+				p.hwm = n << 10
+			}
+		}
+		f.Close()
+	}
+	var ms runtime.MemStats
+	runtime.ReadMemStats(&ms)
+	p.heap = int64(ms.HeapInuse)
+	p.goroutines = runtime.NumGoroutine()
+	if ents, err := os.ReadDir("/proc/self/fd"); err == nil {
+		p.fds = len(ents)
+	}
+	return p
+}
+
+// resetPeak resets VmHWM to the current RSS (Linux 4.0+), so that the next phase's
+// peak is its own.
+func resetPeak() { _ = os.WriteFile("/proc/self/clear_refs", []byte("5"), 0) }
+
+// setMemoryLimit sets the Go runtime's soft memory limit in MiB (0: none).
+func setMemoryLimit(mib int64) {
+	if mib > 0 {
+		debug.SetMemoryLimit(mib << 20)
+	} else {
+		debug.SetMemoryLimit(math.MaxInt64)
+	}
+}
+
+func mb(b int64) float64 { return float64(b) / (1 << 20) }
+
+func jsonUnmarshal(b []byte, v any) error { return json.Unmarshal(b, v) }
+
+// jsonString returns s as a JSON string.
+func jsonString(s string) string {
+	b, _ := json.Marshal(s)
+	return string(b)
+}

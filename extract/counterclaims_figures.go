@@ -1,0 +1,142 @@
+package extract
+
+import (
+	"strings"
+	"unicode"
+
+	"github.com/claimgraph/claimgraph/graph"
+)
+
+// Contested figures (rule figures-conflict, test sentences in
+// testdata/rules/disputes/figures-conflict.tsv): two speakers who give different
+// figures for one count in the same or the two sentences before ("the ministry said 40
+// people were killed in the strike" / "the army said 12 people were killed in the
+// strike") contradict each other. All must hold:
+//
+//   - both claims are claims of attributions with a speaker, by different speakers,
+//     neither negated, the disputing one after the other;
+//   - a quantity of each counts the same thing in the same unit (graph.Comparable) and
+//     their values disagree beyond their qualifiers (graph.QuantitiesConflict: "at
+//     least 40" and "about 45" agree);
+//   - apart from those two quantities (whose counted things are equal), the words of
+//     the shorter claim are all words of the longer (content words, inflections
+//     folded, and every other number: a year or a date that differs makes two
+//     counts), and there is one at least ("in the strike", "unemployment").
+//
+// The later speaker is the disputer, the earlier claim the claim disputed, the cue the
+// later attribution's cue, the kind "contradicts" and the shape figures. Ingest links
+// such claims as a numeric conflict too when they share a proper noun (graph/ingest);
+// this rule finds the figures of one article that name no place or person.
+
+// figuresConflictRule is the rule of contested figures.
+var figuresConflictRule = &disputeRule{name: "figures-conflict", shape: graph.ShapeFigures}
+
+// figureSentences is how many sentences before the disputing claim the rule looks.
+const figureSentences = 2
+
+// restOfClaim returns the content words and numbers of a claim's span outside the
+// span of quantity q, folded as wordsOfClaim folds them, and whether the claim is
+// negated.
+func restOfClaim(runes []rune, c *Claim, q Quantity) (map[string]bool, bool) {
+	out := map[string]bool{}
+	negated := false
+	for _, fr := range spanFragments(c.Span) {
+		for i := fr[0]; i < fr[1]; {
+			for i < fr[1] && unicode.IsSpace(runes[i]) {
+				i++
+			}
+			j := i
+			for j < fr[1] && !unicode.IsSpace(runes[j]) {
+				j++
+			}
+			if i == j {
+				break
+			}
+			start, end := i, j
+			w := strings.ToLower(strings.Trim(string(runes[i:j]), ".,;:!?\"“”‘’'()[]—–-"))
+			w = strings.ReplaceAll(w, "’", "'")
+			i = j
+			if w == "" || start < q.Span.End && q.Span.Start < end {
+				continue
+			}
+			switch {
+			case negations[w] || strings.HasSuffix(w, "n't"):
+				negated = true
+			case hasDigit(w):
+				out[w] = true
+			default:
+				w = strings.TrimSuffix(w, "'s")
+				if !functionWords[w] && !negationAuxiliaries[w] && len(w) > 2 {
+					out[foldWord(w)] = true
+				}
+			}
+		}
+	}
+	return out, negated
+}
+
+// hasDigit reports whether s holds a decimal digit.
+func hasDigit(s string) bool {
+	return strings.IndexFunc(s, unicode.IsDigit) >= 0
+}
+
+// sameRest reports whether the words of the smaller set are all in the larger, and
+// there is one at least (the counted thing, which the quantities share, is a second).
+func sameRest(a, b map[string]bool) bool {
+	if len(a) > len(b) {
+		a, b = b, a
+	}
+	if len(a) < 1 {
+		return false
+	}
+	for w := range a {
+		if !b[w] {
+			return false
+		}
+	}
+	return true
+}
+
+// conflictingFigures reports whether claims a and b give different figures for one
+// count by the rule.
+func conflictingFigures(runes []rune, a, b *Claim) bool {
+	for _, qa := range a.Quantities {
+		for _, qb := range b.Quantities {
+			if !graph.QuantitiesConflict(qa, qb) {
+				continue
+			}
+			ra, na := restOfClaim(runes, a, qa)
+			rb, nb := restOfClaim(runes, b, qb)
+			if !na && !nb && sameRest(ra, rb) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// figureConflicts finds the claims of attributions that give another figure for a
+// count another speaker gave in the same or the two sentences before.
+func (f *disputeFinder) figureConflicts() {
+	cs := f.d.Claims[:f.base]
+	for j := range cs {
+		b := &cs[j]
+		if b.Speaker == nil || b.Origin != "attribution" || b.Attribution == nil || len(b.Quantities) == 0 {
+			continue
+		}
+		sj := f.sentenceOf(b.Span.Start)
+		for i := j - 1; i >= 0; i-- {
+			a := &cs[i]
+			if a.Span.Start < f.sents[max(0, sj-figureSentences)].Start {
+				break
+			}
+			if a.Speaker == nil || *a.Speaker == *b.Speaker || a.Origin != "attribution" || a.Span.End > b.Span.Start {
+				continue
+			}
+			if conflictingFigures(f.d.Runes, a, b) {
+				f.counterclaimBy(a, b, figuresConflictRule)
+				break
+			}
+		}
+	}
+}
