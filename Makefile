@@ -88,6 +88,36 @@ bench-export: ## export >=1,000,000 generated claims in every format (MB/s and p
 bench-api-wrk: ## cross-check bench-api with wrk (apt-get installs it) on the real binary over the embedded bench store
 	./cmd/apiload/wrk.sh
 
+# bench-ingest ingests the PolNeAR train texts (../shared/polnear/train, BENCH_INGEST_ARTICLES
+# of them, 0 = all 840) end to end into a dedicated Neo4j on port $(BENCH_NEO4J_PORT)
+# (started here if not running, stopped after; emptied first) and prints articles/s, the
+# per-article split (extraction, reasoning, writing) and every store call ingest made
+# (calls per article, mean ms): where the time goes. BENCH_INGEST_FLAGS="-batch 64".
+BENCH_INGEST_ARTICLES ?= 0
+BENCH_INGEST_FLAGS    ?=
+
+.PHONY: bench-ingest
+bench-ingest: ## ingest the PolNeAR train texts into Neo4j: articles/s and where the time goes (per store call)
+	@started=0; \
+	trap 'if [ $$started = 1 ]; then $(BENCH_NEO4J) down || true; fi' EXIT; \
+	if ! $(BENCH_NEO4J) status >/dev/null 2>&1; then \
+		$(BENCH_NEO4J) up >/dev/null || exit $$?; started=1; \
+	fi; \
+	NEO4J_URI=bolt://127.0.0.1:$(BENCH_NEO4J_PORT) $(GO) run ./graph/ingest/internal/ingestperf -articles $(BENCH_INGEST_ARTICLES) $(BENCH_INGEST_FLAGS)
+
+# bench-bulkload generates BENCH_BULK_ARTICLES articles and loads them into a dedicated
+# Neo4j on port $(BENCH_NEO4J_PORT) through neo4j-admin import (graph/neo4jstore/internal/
+# bulkperf: import files written streaming, `neo4j.sh import`, then the store finished
+# and its counts checked): time per phase, articles/s, peak memory. The Neo4j it made
+# is stopped after. It prints figures and asserts none beyond the counts.
+BENCH_BULK_ARTICLES ?= 100000
+
+.PHONY: bench-bulkload
+bench-bulkload: ## first load of >=100,000 generated articles into Neo4j via neo4j-admin import (time, articles/s, peak memory)
+	@trap '$(BENCH_NEO4J) down || true' EXIT; \
+	NEO4J_URI=bolt://127.0.0.1:$(BENCH_NEO4J_PORT) NEO4J_PORT=$(BENCH_NEO4J_PORT) NEO4J_HEAP=2g NEO4J_PAGECACHE=1g \
+		$(GO) run ./graph/neo4jstore/internal/bulkperf -articles $(BENCH_BULK_ARTICLES)
+
 # bench-widget measures the embeddable widget beside the JSON API in one run, over the
 # embedded bench store of bench-api (generated on first use): the iframe card and the
 # card JSON with the server's render cache filled, their 304 revalidation, and the web

@@ -511,6 +511,9 @@ type BulkReader interface {
 	// ClaimsByCountedMany returns, for each key in order, the claims that
 	// ClaimsByCounted(key.Counted, key.Unit, limit) returns.
 	ClaimsByCountedMany(ctx context.Context, keys []CountedKey, limit int) ([][]Claim, error)
+	// AgentsByName returns, for each name in order, the page that
+	// Agents(AgentQuery{Name: name, Page: PageRequest{Limit: limit}}) returns.
+	AgentsByName(ctx context.Context, names []string, limit int) ([]Page[Agent], error)
 }
 
 // CountedKey names what a quantity counts, in what unit: the key of

@@ -5,6 +5,7 @@
 //
 //	claimgraph serve                  start the HTTP API (embedded store unless NEO4J_URI is set)
 //	claimgraph ingest [PATH...]       extract articles and write them into the store
+//	claimgraph bulkload [PATH...]     first load of many articles into Neo4j through neo4j-admin import
 //	claimgraph extract [--json] FILE  print the attributions found in files
 //	claimgraph eval polnear DIR       score the extractor on a PolNeAR-format directory
 //	claimgraph eval disputes [FILE]   precision and recall per dispute shape
@@ -34,16 +35,17 @@ type command func(ctx context.Context, args []string, stdout, stderr io.Writer) 
 // commands lists every subcommand. Each lives in its own file.
 func commands() map[string]command {
 	return map[string]command{
-		"backup":  runBackup,
-		"corpus":  runCorpus,
-		"eval":    runEval,
-		"export":  runExport,
-		"import":  runImport,
-		"extract": runExtract,
-		"ingest":  runIngest,
-		"migrate": runMigrate,
-		"restore": runRestore,
-		"serve":   runServe,
+		"backup":   runBackup,
+		"bulkload": runBulkload,
+		"corpus":   runCorpus,
+		"eval":     runEval,
+		"export":   runExport,
+		"import":   runImport,
+		"extract":  runExtract,
+		"ingest":   runIngest,
+		"migrate":  runMigrate,
+		"restore":  runRestore,
+		"serve":    runServe,
 	}
 }
 

@@ -350,6 +350,18 @@ func agentNameCandidates(ctx context.Context, st graph.Store, a graph.Agent) (ma
 	return byID, nil
 }
 
+// namedCandidates is agentNameCandidates from name searches already made (name →
+// agents found).
+func namedCandidates(a graph.Agent, named map[string][]graph.Agent) map[string]graph.Agent {
+	byID := map[string]graph.Agent{}
+	for _, q := range agentQueries(a) {
+		for _, c := range named[q] {
+			byID[c.ID] = c
+		}
+	}
+	return byID
+}
+
 // resolveStored adds the acronym-index candidates of a to byID (the result of
 // storedAgentCandidates) and returns the stored agent a resolves to, if any.
 func resolveStored(ctx context.Context, st graph.Store, acr *acronymIndex, a graph.Agent, byID map[string]graph.Agent) (graph.Agent, bool, error) {

@@ -1,12 +1,10 @@
 package ingest
 
 import (
-	"bufio"
 	"context"
 	"fmt"
 	"os"
 	"path/filepath"
-	"sort"
 	"strconv"
 	"strings"
 	"testing"
@@ -15,6 +13,7 @@ import (
 	"github.com/claimgraph/claimgraph/extract"
 	"github.com/claimgraph/claimgraph/graph"
 	"github.com/claimgraph/claimgraph/graph/embedded"
+	"github.com/claimgraph/claimgraph/graph/ingest/internal/polnear"
 	"github.com/claimgraph/claimgraph/graph/neo4jstore"
 )
 
@@ -32,59 +31,15 @@ import (
 // benchArticles reads the PolNeAR train articles, or skips.
 func benchArticles(b testing.TB) []graph.ArticleInput {
 	b.Helper()
-	root, err := filepath.Abs("../..")
-	if err != nil {
-		b.Fatal(err)
-	}
-	shared := filepath.Join(root, "..", "shared", "polnear")
-	if _, err := os.Stat(filepath.Join(shared, "train", "text")); err != nil {
-		b.Skipf("PolNeAR train articles not found at %s: the benchmark needs ../shared next to the repository", shared)
-	}
-	meta := map[string][]string{}
-	f, err := os.Open(filepath.Join(shared, "metadata.tsv"))
-	if err == nil {
-		sc := bufio.NewScanner(f)
-		for sc.Scan() {
-			row := strings.Split(sc.Text(), "\t")
-			if len(row) >= 8 {
-				meta[row[1]] = row
-			}
-		}
-		f.Close()
-	}
-	names, err := filepath.Glob(filepath.Join(shared, "train", "text", "*.txt"))
-	if err != nil || len(names) == 0 {
-		b.Skipf("no PolNeAR train texts in %s", shared)
-	}
-	sort.Strings(names)
 	n := 300
 	if v, err := strconv.Atoi(os.Getenv("CLAIMGRAPH_BENCH_ARTICLES")); err == nil && v > 0 {
 		n = v
 	}
-	if n > len(names) {
-		n = len(names)
+	arts, err := polnear.Load(filepath.Join("..", "..", polnear.Dir), "train", n)
+	if err != nil {
+		b.Skip(err)
 	}
-	var out []graph.ArticleInput
-	for _, p := range names[:n] {
-		text, err := os.ReadFile(p)
-		if err != nil {
-			b.Fatal(err)
-		}
-		name := strings.TrimSuffix(filepath.Base(p), ".txt")
-		a := graph.ArticleInput{Name: name, Text: string(text)}
-		if row, ok := meta[name]; ok {
-			a.Outlet = row[4]
-			if len(row[5]) == 10 {
-				a.Published = graph.Date{Value: row[5], Precision: graph.PrecisionDay}
-			}
-			if row[6] != "" && row[6] != "None" && row[6] != "NA" {
-				a.Authors = []string{row[6]}
-			}
-			a.Title = row[7]
-		}
-		out = append(out, a)
-	}
-	return out
+	return arts
 }
 
 // benchBatches are the batch sizes each store is measured with: 1 is one transaction

@@ -418,6 +418,40 @@ func (r *reasoner) prefetchAgents() (map[string]bool, error) {
 	return out, nil
 }
 
+// prefetchAgentNames runs the name searches (agentQueries) of every bundle agent that
+// stored says is not stored, in one round trip when the store is a graph.BulkReader:
+// name → the agents found. nil when there is nothing to prefetch.
+func (r *reasoner) prefetchAgentNames(stored map[string]bool) (map[string][]graph.Agent, error) {
+	if r.bulk == nil || stored == nil {
+		return nil, nil
+	}
+	var qs []string
+	seen := map[string]bool{}
+	for _, a := range r.g.Agents {
+		if isStored, ok := stored[a.ID]; !ok || isStored {
+			continue
+		}
+		for _, q := range agentQueries(a) {
+			if !seen[q] {
+				seen[q] = true
+				qs = append(qs, q)
+			}
+		}
+	}
+	if len(qs) == 0 {
+		return nil, nil
+	}
+	pages, err := r.bulk.AgentsByName(r.ctx, qs, maxAgentCandidates)
+	if err != nil {
+		return nil, err
+	}
+	out := make(map[string][]graph.Agent, len(qs))
+	for i, q := range qs {
+		out[q] = pages[i].Items
+	}
+	return out, nil
+}
+
 // resolveAgents maps the bundle's agents to stored agents of other names (agents.go).
 func (r *reasoner) resolveAgents() error {
 	remap := map[string]string{}
@@ -433,6 +467,10 @@ func (r *reasoner) resolveAgents() error {
 	if err != nil {
 		return err
 	}
+	named, err := r.prefetchAgentNames(stored)
+	if err != nil {
+		return err
+	}
 	err = parallel(r.ctx, len(r.g.Agents), func(i int) error {
 		if r.known[r.g.Agents[i].ID] {
 			looked[i].stored = true
@@ -441,6 +479,10 @@ func (r *reasoner) resolveAgents() error {
 		if isStored, ok := stored[r.g.Agents[i].ID]; ok {
 			if isStored {
 				looked[i].stored = true
+				return nil
+			}
+			if named != nil {
+				looked[i] = lookup{namedCandidates(r.g.Agents[i], named), false}
 				return nil
 			}
 			c, err := agentNameCandidates(r.ctx, r.st, r.g.Agents[i])

@@ -72,9 +72,16 @@
 // query parameter; labels and relationship types come only from this package's
 // constants. Full-text queries are built from graph.QueryTerms, each term escaped
 // (EscapeLucene). TestHotQueryPlans checks that no hot query scans a label. The bulk
-// reads of graph.BulkReader (SearchClaimsText, AgentsByID, ClaimsByCountedMany) answer
-// the lookups of all the claims and agents of an article in one UNWIND query each,
-// which is how ingest reasons across articles in a few round trips.
+// reads of graph.BulkReader (SearchClaimsText, AgentsByID, ClaimsByCountedMany,
+// AgentsByName) answer the lookups of all the claims and agents of an article in one
+// UNWIND query each, which is how ingest reasons across articles in a few round trips.
+// AgentsByName, like a name search of Agents, reads every agent (names match by
+// words inside them, which no index here serves): one round trip instead of one per
+// name, but its cost grows with the agents stored.
+//
+// A first load of many articles skips the transactions: WriteImportCSV (or
+// WriteImportBundles) writes neo4j-admin import files in this package's layout, and
+// FinishImport readies the imported database (bulkload.go; claimgraph bulkload).
 //
 // # Running it
 //

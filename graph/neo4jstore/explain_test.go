@@ -98,6 +98,7 @@ func TestHotQueryPlans(t *testing.T) {
 		query{"bulk text searches", cySearchTexts, map[string]any{
 			"qs": []map[string]any{{"lucene": luceneAllTerms([]string{word}), "terms": []string{word}}}, "limit": int64(51)}},
 		query{"agents by id", cyAgentsByID, map[string]any{"ids": []string{speaker, "ag_x"}}},
+		query{"agents by name", cyAgentsByName, map[string]any{"qs": [][]string{{"health"}, {}}, "limit": int64(51)}},
 		query{"claims by counted keys", cyClaimsByCountedMany, map[string]any{
 			"keys": []string{countedKey("people killed", "count")}, "limit": int64(50)}})
 	searches := []struct {

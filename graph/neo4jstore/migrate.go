@@ -99,10 +99,18 @@ type migration struct {
 	statements []string
 }
 
+// cyMigrateAggregates and cyMigrateCounted compute the per-claim aggregates and the
+// quantity keys of every claim, in batches: the upgrade to version 2, and the last
+// step of a bulk load (FinishImport).
+const (
+	cyMigrateAggregates = `MATCH (c:Claim) CALL (c) {` + cyAggregates + `} IN TRANSACTIONS OF 1000 ROWS`
+	cyMigrateCounted    = `MATCH (c:Claim) WHERE size(coalesce(c.counted, [])) > 0 CALL (c) {` + cyCountedKeys + `} IN TRANSACTIONS OF 1000 ROWS`
+)
+
 var migrations = []migration{
 	{version: 1, what: "per-claim aggregates and quantity keys (schema version 2)", statements: []string{
-		`MATCH (c:Claim) CALL (c) {` + cyAggregates + `} IN TRANSACTIONS OF 1000 ROWS`,
-		`MATCH (c:Claim) WHERE size(coalesce(c.counted, [])) > 0 CALL (c) {` + cyCountedKeys + `} IN TRANSACTIONS OF 1000 ROWS`,
+		cyMigrateAggregates,
+		cyMigrateCounted,
 		// Flag claims with words the full-text index cuts (longer than 255 UTF-16
 		// units): any word over 127 characters, however size counts them, so that
 		// none is missed (a flag only adds an exact check).

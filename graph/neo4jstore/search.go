@@ -384,3 +384,51 @@ func (s *Store) ClaimsByCountedMany(ctx context.Context, keys []graph.CountedKey
 	}
 	return out, nil
 }
+
+// cyAgentsByName is cyAgents' first page (any kind) once per row of $qs, each row the
+// query terms of one name. Comparing n.id with the empty string (true of every id)
+// walks the agents in the id index's order, as cyAgents does, rather than scanning
+// the label and sorting.
+const cyAgentsByName = `UNWIND range(0, size($qs) - 1) AS i
+CALL (i) {
+  WITH $qs[i] AS terms
+  MATCH (n:Agent)
+  WHERE n.id > '' AND (size(terms) = 0 OR any(name IN n.names WHERE all(t IN terms WHERE name CONTAINS (' ' + t + ' '))))
+  WITH n ORDER BY n.id LIMIT $limit
+  RETURN collect(n) AS agents
+}
+RETURN i, agents`
+
+// AgentsByName answers agent name searches (first pages) with one query
+// (graph.BulkReader): ingest's agent resolution makes several per new agent.
+func (s *Store) AgentsByName(ctx context.Context, names []string, limit int) ([]graph.Page[graph.Agent], error) {
+	size := graph.PageRequest{Limit: limit}.Size()
+	out := make([]graph.Page[graph.Agent], len(names))
+	if len(names) == 0 {
+		return out, nil
+	}
+	qs := make([][]string, len(names))
+	for i, n := range names {
+		qs[i] = stringList(graph.QueryTerms(n))
+	}
+	recs, err := s.query(ctx, cyAgentsByName, map[string]any{"qs": qs, "limit": int64(size + 1)})
+	if err != nil {
+		return nil, s.wrap(err, "searching agents for %d names", len(names))
+	}
+	for _, r := range recs {
+		i, _ := r.Values[0].(int64)
+		if i < 0 || int(i) >= len(names) {
+			return nil, graph.Errorf(graph.EINTERNAL, "Neo4j answered agent name row %d of %d", i, len(names))
+		}
+		page := graph.Page[graph.Agent]{Items: make([]graph.Agent, 0, size)}
+		for _, x := range list(r.Values[1]) {
+			page.Items = append(page.Items, toAgent(x))
+		}
+		if len(page.Items) > size {
+			page.Items = page.Items[:size]
+			page.NextCursor = graph.EncodeCursor(graph.Cursor{Key: page.Items[size-1].ID})
+		}
+		out[i] = page
+	}
+	return out, nil
+}

@@ -44,6 +44,15 @@ func New(ctx context.Context, cfg Config) (*Store, error) {
 // connect opens the driver, checks connectivity and creates the schema, without
 // looking at the schema version (Migrate needs that).
 func connect(ctx context.Context, cfg Config) (*Store, error) {
+	return connectAwaiting(ctx, cfg, indexWait)
+}
+
+// indexWait is how long connect waits for new indexes to come online: they are built
+// over the data already stored, which takes a while only after an upgrade or an import.
+const indexWait = 60 * time.Second
+
+// connectAwaiting is connect waiting up to wait for the indexes.
+func connectAwaiting(ctx context.Context, cfg Config, wait time.Duration) (*Store, error) {
 	if err := cfg.validate(); err != nil {
 		return nil, graph.Wrap(graph.EINVALID, err, "neo4j configuration: %v", err)
 	}
@@ -70,7 +79,7 @@ func connect(ctx context.Context, cfg Config) (*Store, error) {
 		_ = driver.Close(context.WithoutCancel(ctx))
 		return nil, unavailable(cfg, err)
 	}
-	if err := s.ensureSchema(ctx); err != nil {
+	if err := s.ensureSchema(ctx, wait); err != nil {
 		_ = driver.Close(context.WithoutCancel(ctx))
 		return nil, err
 	}
@@ -136,10 +145,10 @@ var schema = []string{
 	"CREATE INDEX corroborates_article IF NOT EXISTS FOR ()-[r:CORROBORATES]-() ON (r.article_id)",
 }
 
-// ensureSchema creates the schema and waits for the indexes to come online. Two stores
+// ensureSchema creates the schema and waits up to wait for the indexes to come online. Two stores
 // starting at once may race to create the same rule; the loser's "already exists" error
 // is harmless and ignored.
-func (s *Store) ensureSchema(ctx context.Context) error {
+func (s *Store) ensureSchema(ctx context.Context, wait time.Duration) error {
 	for _, q := range schema {
 		_, err := neo4j.ExecuteQuery(ctx, s.driver, q, nil, neo4j.EagerResultTransformer,
 			neo4j.ExecuteQueryWithDatabase(s.db))
@@ -147,8 +156,8 @@ func (s *Store) ensureSchema(ctx context.Context) error {
 			return s.wrap(err, "creating the schema")
 		}
 	}
-	_, err := neo4j.ExecuteQuery(ctx, s.driver, "CALL db.awaitIndexes(60)", nil, neo4j.EagerResultTransformer,
-		neo4j.ExecuteQueryWithDatabase(s.db))
+	_, err := neo4j.ExecuteQuery(ctx, s.driver, "CALL db.awaitIndexes($seconds)", map[string]any{"seconds": int64(wait.Seconds())},
+		neo4j.EagerResultTransformer, neo4j.ExecuteQueryWithDatabase(s.db))
 	if err != nil {
 		return s.wrap(err, "waiting for the indexes")
 	}

@@ -136,7 +136,7 @@ func TestNewInvalidURI(t *testing.T) {
 func TestSchemaIsIdempotent(t *testing.T) {
 	s := newTestStore(t)
 	ctx := context.Background()
-	require.NoError(t, s.ensureSchema(ctx), "second schema creation")
+	require.NoError(t, s.ensureSchema(ctx, indexWait), "second schema creation")
 	recs, err := s.query(ctx, `SHOW CONSTRAINTS YIELD labelsOrTypes, properties, type RETURN labelsOrTypes[0] AS label, properties[0] AS prop, type ORDER BY label`, nil)
 	require.NoError(t, err)
 	var labels []string

@@ -102,7 +102,8 @@ func checkSearches(t *testing.T, s graph.Store, m *model, gen []*graph.ArticleGr
 // the single-item methods do: SearchClaimsText for the text searches of queries (and
 // texts without terms, or with Lucene syntax) with pages short enough to be cut,
 // AgentsByID for stored and unknown ids, ClaimsByCountedMany for every generated
-// counted thing, an unknown one and an empty one.
+// counted thing, an unknown one and an empty one, AgentsByName for stored names, their
+// first words (pages cut at limit 1), unknown names and names without terms.
 func checkBulkReads(t *testing.T, s graph.Store, queries []graph.ClaimQuery, gen []*graph.ArticleGraph) {
 	t.Helper()
 	br, ok := s.(graph.BulkReader)
@@ -160,4 +161,21 @@ func checkBulkReads(t *testing.T, s graph.Store, queries []graph.ClaimQuery, gen
 		}
 	}
 	assert.NotEmpty(t, agents[1:], "stored agents were looked up")
+
+	names := []string{"", "nobody at all", "?!"}
+	for _, a := range agents[1:] {
+		if a != nil {
+			names = append(names, a.Name, graph.Words(a.Name)[0])
+		}
+	}
+	for _, limit := range []int{1, graph.MaxPageSize} {
+		pages, err := br.AgentsByName(ctx(t), names, limit)
+		require.NoError(t, err)
+		require.Len(t, pages, len(names))
+		for i, name := range names {
+			want, err := s.Agents(ctx(t), graph.AgentQuery{Name: name, Page: graph.PageRequest{Limit: limit}})
+			require.NoError(t, err)
+			assert.Equal(t, want, pages[i], "name %q, limit %d", name, limit)
+		}
+	}
 }

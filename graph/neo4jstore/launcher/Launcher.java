@@ -7,7 +7,7 @@
 // Usage (neo4j.sh does all of this; see it for the class path):
 //
 //   java -Xmx512m -cp 'target/classes:target/lib/*' Launcher \
-//       [--port 7687] [--host 127.0.0.1] [--pagecache 64m] [--data-parent DIR]
+//       [--port 7687] [--host 127.0.0.1] [--pagecache 64m] [--data-parent DIR] [--home DIR]
 //
 // or, without a compile step (Java 11+ single-file source launch):
 //
@@ -51,6 +51,9 @@ public final class Launcher {
         int port = Integer.parseInt(env("NEO4J_LAUNCHER_PORT", "7687"));
         String pagecache = env("NEO4J_LAUNCHER_PAGECACHE", "64m");
         String dataParent = env("NEO4J_LAUNCHER_DATA_PARENT", "");
+        // --home serves an existing Neo4j home instead of a new one: the one a
+        // `neo4j-admin database import full` (neo4j.sh import) wrote its database into.
+        String existingHome = "";
 
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
@@ -59,9 +62,10 @@ public final class Launcher {
                 case "--port": port = Integer.parseInt(value(args, ++i, a)); break;
                 case "--pagecache": pagecache = value(args, ++i, a); break;
                 case "--data-parent": dataParent = value(args, ++i, a); break;
+                case "--home": existingHome = value(args, ++i, a); break;
                 case "-h":
                 case "--help":
-                    System.out.println("usage: Launcher [--host H] [--port P] [--pagecache 64m] [--data-parent DIR]");
+                    System.out.println("usage: Launcher [--host H] [--port P] [--pagecache 64m] [--data-parent DIR] [--home DIR]");
                     return;
                 default:
                     System.err.println("unknown argument: " + a);
@@ -74,7 +78,13 @@ public final class Launcher {
         }
 
         Path home;
-        if (dataParent.isEmpty()) {
+        if (!existingHome.isEmpty()) {
+            home = Paths.get(existingHome).toAbsolutePath();
+            if (!Files.isDirectory(home)) {
+                System.err.println("--home " + home + " is not a directory");
+                System.exit(2);
+            }
+        } else if (dataParent.isEmpty()) {
             home = Files.createTempDirectory("claimgraph-neo4j-");
         } else {
             Path parent = Paths.get(dataParent).toAbsolutePath();

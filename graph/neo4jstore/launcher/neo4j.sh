@@ -6,6 +6,11 @@
 #   neo4j.sh status   exit 0 and print the URI if it is running and answering, else exit 1
 #   neo4j.sh build    only fetch the jars (Maven Central) and compile the launcher
 #   neo4j.sh logs     print the launcher log
+#   neo4j.sh import DIR
+#                     stop it if running, make a new database with `neo4j-admin database import
+#                     full` (org.neo4j.cli.AdminTool, in the jars fetched) from the admin-import CSV
+#                     files in DIR, whose arguments DIR/neo4j-admin.args gives one per line (what
+#                     `claimgraph bulkload` writes), and start the server on it
 #
 # Environment (all optional):
 #   NEO4J_PORT           Bolt port on 127.0.0.1 (default 7687)
@@ -117,13 +122,19 @@ up() {
 	build
 	mkdir -p "$STATE"
 	rm -rf "$DATAPARENT"
+	start
+}
+
+# start runs the launcher in the background with any extra arguments and waits until Bolt
+# answers.
+start() {
 	: >"$LOGFILE"
 	local t0=$SECONDS
 	# setsid: own session, so the database survives the make/shell that started it and a
 	# Ctrl-C in that terminal does not kill it half-way.
 	nohup setsid java -Xms"$HEAP" -Xmx"$HEAP" -XX:+ExitOnOutOfMemoryError -Dfile.encoding=UTF-8 \
 		-cp "$CLASSES:$LIB/*" Launcher \
-		--host "$HOST" --port "$PORT" --pagecache "$PAGECACHE" --data-parent "$DATAPARENT" \
+		--host "$HOST" --port "$PORT" --pagecache "$PAGECACHE" --data-parent "$DATAPARENT" "$@" \
 		>>"$LOGFILE" 2>&1 </dev/null &
 	local pid=$!
 	echo "$pid" >"$PIDFILE"
@@ -147,6 +158,36 @@ up() {
 	done
 	say "up in $((SECONDS - t0))s: $(grep -m1 '^READY ' "$LOGFILE")"
 	echo "bolt://$HOST:$PORT"
+}
+
+# import_csv makes a new database from admin-import CSV files with neo4j-admin (the
+# AdminTool of the jars fetched), in a Neo4j home of its own, and starts the server on
+# it. The database it replaces is throw-away, as with up.
+import_csv() {
+	local dir="${1:-}"
+	[[ -n "$dir" && -f "$dir/neo4j-admin.args" ]] || die "import DIR: DIR must hold neo4j-admin.args (written by claimgraph bulkload)"
+	if pid_alive; then
+		say "stopping the running server: an import makes a new database"
+		down
+	fi
+	if port_in_use; then
+		die "port $PORT on $HOST is already in use by another process; set NEO4J_PORT"
+	fi
+	build
+	mkdir -p "$STATE"
+	rm -rf "$DATAPARENT"
+	local home="$DATAPARENT/db-import"
+	mkdir -p "$home/conf"
+	: >"$home/conf/neo4j.conf"
+	local args=() line t0=$SECONDS
+	while IFS= read -r line || [[ -n "$line" ]]; do
+		[[ -n "$line" ]] && args+=("$line")
+	done <"$dir/neo4j-admin.args"
+	say "neo4j-admin ${args[*]}"
+	(cd "$dir" && NEO4J_HOME="$home" NEO4J_CONF="$home/conf" java -Xmx"$HEAP" -Dfile.encoding=UTF-8 \
+		-cp "$LIB/*" org.neo4j.cli.AdminTool "${args[@]}" >&2) || die "neo4j-admin import failed (see above)"
+	say "imported in $((SECONDS - t0))s"
+	start --home "$home"
 }
 
 down() {
@@ -191,8 +232,9 @@ down) down ;;
 status) status ;;
 build) build ;;
 logs) cat "$LOGFILE" ;;
+import) import_csv "${2:-}" ;;
 *)
-	echo "usage: $0 up|down|status|build|logs" >&2
+	echo "usage: $0 up|down|status|build|logs|import DIR" >&2
 	exit 2
 	;;
 esac
