@@ -16,7 +16,6 @@ import (
 	"strings"
 	"sync"
 	"time"
-	"unicode"
 	"unicode/utf8"
 
 	"github.com/gin-gonic/gin"
@@ -53,36 +52,6 @@ func handleArticles(store articleLister, log *slog.Logger) gin.HandlerFunc {
 		}
 		writeJSON(c, http.StatusOK, &page)
 	}
-}
-
-// indexFold returns the index of the first occurrence of needle in hay, compared
-// under Unicode case folding rune by rune, or -1. An empty needle is never found.
-func indexFold(hay, needle []rune) int {
-	if len(needle) == 0 {
-		return -1
-	}
-outer:
-	for i := 0; i+len(needle) <= len(hay); i++ {
-		for j, r := range needle {
-			if !equalFold(hay[i+j], r) {
-				continue outer
-			}
-		}
-		return i
-	}
-	return -1
-}
-
-func equalFold(a, b rune) bool {
-	if a == b {
-		return true
-	}
-	for f := unicode.SimpleFold(a); f != a; f = unicode.SimpleFold(f) {
-		if f == b {
-			return true
-		}
-	}
-	return false
 }
 
 // IngestRequest is the body of POST /v1/articles: an article's text and the metadata

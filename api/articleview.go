@@ -210,10 +210,8 @@ func prepare(g *graph.ArticleGraph) *preparedArticle {
 		if cl := claims[s.ClaimID]; cl != nil && len(cl.Quantities) > 0 && inText(s.Content) {
 			content := []rune(p.slice(s.Content.Start, s.Content.End))
 			for _, q := range cl.Quantities {
-				qr := []rune(q.Text)
-				if i := indexFold(content, qr); i >= 0 {
-					start := s.Content.Start + i
-					add("quantity", graph.Span{Start: start, End: start + len(qr)}, ref)
+				if sp, ok := graph.QuantityIn(content, s.Content.Start, q); ok {
+					add("quantity", sp, ref)
 				}
 			}
 		}

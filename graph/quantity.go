@@ -4,6 +4,7 @@ import (
 	"math"
 	"strconv"
 	"strings"
+	"unicode"
 )
 
 // Numeric comparison of quantities: the rule that decides when two claims that count
@@ -256,4 +257,49 @@ func formatNumber(v float64) string {
 		out = "-" + out
 	}
 	return out
+}
+
+// QuantityIn returns where a claim's quantity is written inside one statement's
+// content: a claim's quantities carry the spans of the article that first stated it,
+// so a page that shows another statement of the claim finds the quantity's words in
+// that statement's own content (content, starting at code point contentStart),
+// compared under Unicode simple case folding. ok is false when they are not there.
+func QuantityIn(content []rune, contentStart int, q Quantity) (s Span, ok bool) {
+	needle := []rune(q.Text)
+	if i := indexFold(content, needle); i >= 0 {
+		return Span{Start: contentStart + i, End: contentStart + i + len(needle)}, true
+	}
+	return Span{}, false
+}
+
+// indexFold returns the index of the first occurrence of needle in hay, compared
+// under Unicode simple case folding rune by rune, or -1. An empty needle is never
+// found.
+func indexFold(hay, needle []rune) int {
+	if len(needle) == 0 {
+		return -1
+	}
+outer:
+	for i := 0; i+len(needle) <= len(hay); i++ {
+		for j, r := range needle {
+			if !equalFold(hay[i+j], r) {
+				continue outer
+			}
+		}
+		return i
+	}
+	return -1
+}
+
+// equalFold reports whether a and b are the same letter under simple case folding.
+func equalFold(a, b rune) bool {
+	if a == b {
+		return true
+	}
+	for f := unicode.SimpleFold(a); f != a; f = unicode.SimpleFold(f) {
+		if f == b {
+			return true
+		}
+	}
+	return false
 }

@@ -142,3 +142,24 @@ func TestFormatQuantity(t *testing.T) {
 	assert.Equal(t, "1,234,567", FormatQuantity(qty("", 1234567)))
 	assert.Equal(t, "200", FormatQuantity(qty("", 200)))
 }
+
+func TestQuantityIn(t *testing.T) {
+	content := []rune("Nearly ÉIGHT hundred people, 68,800 in all")
+	for _, tc := range []struct {
+		name, text string
+		want       Span
+		ok         bool
+	}{
+		{"digits", "68,800", Span{Start: 129, End: 135}, true},
+		{"case folded, beyond ASCII", "éight hundred", Span{Start: 107, End: 120}, true},
+		{"absent", "68,900", Span{}, false},
+		{"empty text is never found", "", Span{}, false},
+		{"longer than the content", string(content) + " more", Span{}, false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			got, ok := QuantityIn(content, 100, Quantity{Text: tc.text})
+			assert.Equal(t, tc.ok, ok)
+			assert.Equal(t, tc.want, got)
+		})
+	}
+}

@@ -3,7 +3,6 @@ package web
 import (
 	"sort"
 	"strings"
-	"unicode"
 
 	"github.com/claimgraph/claimgraph/graph"
 )
@@ -191,9 +190,8 @@ func articleMarks(g *graph.ArticleGraph, text []rune) []mark {
 		if cl := claims[s.ClaimID]; cl != nil && s.Content.Start >= 0 && s.Content.End <= len(text) && s.Content.Start < s.Content.End {
 			content := text[s.Content.Start:s.Content.End]
 			for _, q := range cl.Quantities {
-				qr := []rune(q.Text)
-				if i := indexFold(content, qr); i >= 0 {
-					ms = append(ms, mark{Start: s.Content.Start + i, End: s.Content.Start + i + len(qr), Kind: markQuantity, Ref: s.ID})
+				if sp, ok := graph.QuantityIn(content, s.Content.Start, q); ok {
+					ms = append(ms, mark{Start: sp.Start, End: sp.End, Kind: markQuantity, Ref: s.ID})
 				}
 			}
 		}
@@ -206,36 +204,6 @@ func articleMarks(g *graph.ArticleGraph, text []rune) []mark {
 		ms = spanMarks(ms, m.Span, markMention, "")
 	}
 	return ms
-}
-
-// indexFold returns the index of the first occurrence of needle in hay under simple
-// Unicode case folding, or -1. An empty needle is never found.
-func indexFold(hay, needle []rune) int {
-	if len(needle) == 0 {
-		return -1
-	}
-outer:
-	for i := 0; i+len(needle) <= len(hay); i++ {
-		for j, r := range needle {
-			if !equalFold(hay[i+j], r) {
-				continue outer
-			}
-		}
-		return i
-	}
-	return -1
-}
-
-func equalFold(a, b rune) bool {
-	if a == b {
-		return true
-	}
-	for f := unicode.SimpleFold(a); f != a; f = unicode.SimpleFold(f) {
-		if f == b {
-			return true
-		}
-	}
-	return false
 }
 
 // splitParts cuts a text of n code points into parts of at most size code points,
