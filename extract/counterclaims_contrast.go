@@ -69,6 +69,19 @@ func isNegated(text string) bool {
 	return neg
 }
 
+// counterCue reports whether the attribution's cue holds a counter cue ("countered",
+// "insisted").
+func (f *disputeFinder) counterCue(a *Attribution) bool {
+	for _, fr := range spanFragments(a.Cue) {
+		for _, w := range graph.Words(string(f.d.Runes[fr[0]:fr[1]])) {
+			if counterCues[w] {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // contrasted reports whether claim b's attribution answers another claim: a counter
 // cue, or a contrast marker in its sentence before its content.
 func (f *disputeFinder) contrasted(b *Claim) bool {
@@ -76,12 +89,8 @@ func (f *disputeFinder) contrasted(b *Claim) bool {
 	if a == nil {
 		return false
 	}
-	for _, fr := range spanFragments(a.Cue) {
-		for _, w := range graph.Words(string(f.d.Runes[fr[0]:fr[1]])) {
-			if counterCues[w] {
-				return true
-			}
-		}
+	if f.counterCue(a) {
+		return true
 	}
 	s := f.sents[f.sentenceOf(b.Span.Start)]
 	for _, t := range f.r.tx.scan(s.Start, s.End) {

@@ -188,12 +188,8 @@ func (f *disputeFinder) answers(b *Claim) bool {
 	if a == nil {
 		return false
 	}
-	for _, fr := range spanFragments(a.Cue) {
-		for _, w := range graph.Words(string(f.d.Runes[fr[0]:fr[1]])) {
-			if counterCues[w] {
-				return true
-			}
-		}
+	if f.counterCue(a) {
+		return true
 	}
 	s := f.sents[f.sentenceOf(b.Span.Start)]
 	toks := f.r.tx.scan(s.Start, s.End)
