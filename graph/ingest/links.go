@@ -16,7 +16,12 @@ import (
 //
 //   - conflicts, when any pair of their comparable quantities conflicts
 //     (graph.QuantitiesConflict: the intervals their qualifiers allow are disjoint);
-//   - corroborates, otherwise, when a pair agrees (graph.QuantitiesAgree).
+//   - corroborates, otherwise, when a pair agrees (graph.QuantitiesAgree) and the two
+//     claims come from independent origins: no statement of the one has the origin of
+//     a statement of the other (reason_links.go statementOrigin: the first agency,
+//     else the speaker, else the article). The same figure that one speaker gives in
+//     two articles, or that two outlets copy from one wire story, is one source
+//     repeated, not a second source.
 //
 // Counting the same thing takes more than the same counted noun (SameSubject). A
 // casualty count (a counted thing with a casualty word: dead, killed, injured,
