@@ -53,7 +53,9 @@ func (d doc) graph() *graph.ArticleGraph {
 	}
 	g.Agents = d.agents
 	for _, s := range d.stmts {
-		c := graph.Claim{Text: graph.NormalizeClaimText(s.content), Kind: s.kind, Modality: graph.ModalityAsserted}
+		// the text as the extractor gives it (extract.ToGraph keeps its case: proper
+		// nouns tell counts of different events apart); the id is of the normalized text
+		c := graph.Claim{Text: s.content, Kind: s.kind, Modality: graph.ModalityAsserted}
 		c.ID = graph.ClaimID(c.Text)
 		for _, x := range s.qty {
 			c.Quantities = append(c.Quantities, graph.Quantity{Value: x.value, Unit: "count", Qualifier: x.qualifier, Counted: x.counted, Text: x.text, Span: storetest.Find(d.text, x.text)})

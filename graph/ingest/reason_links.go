@@ -300,11 +300,15 @@ func (r *reasoner) linkQuantities() error {
 	for _, l := range r.g.Links {
 		linked[l.ID] = true
 	}
-	add := func(a, b claimSide) {
+	add := func(a, b claimSide, within bool) {
 		if !anyOverlap(a.dates, b.dates) {
 			return
 		}
-		kind, reason, ok := QuantityLink(a.claim, b.claim, a.speaker, b.speaker)
+		link := QuantityLink
+		if within {
+			link = QuantityLinkWithin
+		}
+		kind, reason, ok := link(a.claim, b.claim, a.speaker, b.speaker)
 		if !ok || kind == graph.LinkCorroborates && shareOrigin(a.origins, b.origins) {
 			return
 		}
@@ -347,7 +351,7 @@ func (r *reasoner) linkQuantities() error {
 					continue
 				}
 				pairs[[2]int{i, j}] = true
-				add(mine[i], mine[j])
+				add(mine[i], mine[j], true)
 			}
 		}
 	}
@@ -384,7 +388,7 @@ func (r *reasoner) linkQuantities() error {
 					return err
 				}
 				if ok {
-					add(m, side)
+					add(m, side, false)
 				}
 			}
 		}
