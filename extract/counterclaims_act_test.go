@@ -52,3 +52,20 @@ func TestIrrealis(t *testing.T) {
 		assert.Equal(t, want, irrealis(text), text)
 	}
 }
+
+// A correcting figure contests the figure as given, its qualifier read as "about".
+func TestFiguresDiffer(t *testing.T) {
+	upTo := Quantity{Value: 250000, Unit: "count", Qualifier: "up_to"}
+	cases := []struct {
+		old, fix Quantity
+		want     bool
+	}{
+		{Quantity{Value: 81, Unit: "percent"}, Quantity{Value: 15, Unit: "percent", Qualifier: "about"}, true},
+		{upTo, Quantity{Value: 10000, Unit: "count"}, true},
+		{Quantity{Value: 40, Unit: "count"}, Quantity{Value: 45, Unit: "count", Qualifier: "about"}, false},
+		{Quantity{Value: 40, Unit: "count", Qualifier: "at_least"}, Quantity{Value: 41, Unit: "count"}, false},
+	}
+	for _, c := range cases {
+		assert.Equal(t, c.want, figuresDiffer(c.old, c.fix), "%+v / %+v", c.old, c.fix)
+	}
+}

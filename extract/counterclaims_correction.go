@@ -110,12 +110,10 @@ func correctionAt(toks []scanToken, k int) (correctionMarker, bool) {
 			opener = true
 		}
 	}
-	if k > 0 && (toks[k].Lower == "but" || toks[k].Lower == "and") {
-		return correctionMarker{}, false
-	}
 	if !opener {
 		return correctionMarker{}, false
 	}
+	// an opening "But" or "And" only at the start of the sentence: "But in fact, ..."
 	skip, n := factMarkerAt(toks[k:])
 	if n == 0 || skip > 0 && k > 0 {
 		return correctionMarker{}, false
