@@ -68,6 +68,9 @@ func (in *Ingester) Prepare(ctx context.Context, a graph.ArticleInput) (*Prepare
 		return nil, graph.Errorf(graph.EINTERNAL, "the extractor returned no bundle for %s", a.Describe())
 	}
 	x.Graph.Article.Writer = a.Writer
+	if a.WriterOnly && a.Writer != "" {
+		x.Graph.Guard = &graph.WriteGuard{Writer: a.Writer}
+	}
 	return &Prepared{Article: a, Graph: x.Graph, Unlinked: Unlinked(x.Graph, x.Disputes), Extract: time.Since(start)}, nil
 }
 
