@@ -265,3 +265,39 @@ func TestIngestArticleVoiceDispute(t *testing.T) {
 		})
 	}
 }
+
+// TestStatementCap checks Options.MaxStatements: an article whose extraction finds
+// more statements than the cap is refused (EINVALID, naming the count and the cap)
+// and nothing is written; one at the cap is written whole. The default and any larger
+// value are graph.MaxArticleStatements.
+func TestStatementCap(t *testing.T) {
+	const text = `"The district counted 1000 families," Maria Lopez said. "The district counted 1001 schools," John Smith said. "The district counted 1002 clinics," Ahmed Haddad said.`
+	tests := []struct {
+		name    string
+		cap     int
+		refused bool
+	}{
+		{"over the cap", 2, true},
+		{"at the cap", 3, false},
+		{"the default", 0, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s := openStore(t)
+			in := New(s, extract.Extractor{}, Options{MaxStatements: tt.cap})
+			res, err := in.Ingest(t.Context(), graph.ArticleInput{Name: "dense", Text: text})
+			if tt.refused {
+				require.Error(t, err)
+				assert.Equal(t, graph.EINVALID, graph.ErrorCode(err))
+				assert.Contains(t, graph.ErrorMessage(err), "article dense: its text yields 3 statements, over the limit of 2")
+				assert.Equal(t, graph.Stats{}, stats(t, s), "nothing written")
+				return
+			}
+			require.NoError(t, err)
+			assert.Equal(t, 3, res.Statements)
+		})
+	}
+	for _, n := range []int{0, -1, graph.MaxArticleStatements + 1} {
+		assert.Equal(t, graph.MaxArticleStatements, New(nil, nil, Options{MaxStatements: n}).opts.MaxStatements, "MaxStatements %d", n)
+	}
+}
