@@ -129,4 +129,3 @@ func testWriteGuardRace(t *testing.T, open Opener) {
 		assert.Contains(t, a.Text, fmt.Sprintf("Closing line %d.", 100*r+winner+1), "round %d: the winner's text", r)
 	}
 }
-
