@@ -2,6 +2,8 @@ package ingest
 
 import (
 	"context"
+	"encoding/json"
+	"fmt"
 	"strings"
 	"sync"
 	"testing"
@@ -299,5 +301,48 @@ func TestStatementCap(t *testing.T) {
 	}
 	for _, n := range []int{0, -1, graph.MaxArticleStatements + 1} {
 		assert.Equal(t, graph.MaxArticleStatements, New(nil, nil, Options{MaxStatements: n}).opts.MaxStatements, "MaxStatements %d", n)
+	}
+}
+
+// TestWriterOnly checks that ArticleInput.WriterOnly reaches the store as a
+// graph.WriteGuard, also through the JSON a queued job keeps: another writer's new
+// text is refused (EFORBIDDEN, nothing changed), the writer's own is a new version,
+// and a write without WriterOnly (an admin's) replaces any.
+func TestWriterOnly(t *testing.T) {
+	s := openStore(t)
+	in := New(s, extract.Extractor{}, Options{})
+	const u = "https://example.com/guarded"
+	text := func(n int) string { return fmt.Sprintf("The minister said %d bridges would reopen.", n) }
+	viaJob := func(a graph.ArticleInput) graph.ArticleInput {
+		b, err := json.Marshal(a)
+		require.NoError(t, err)
+		var out graph.ArticleInput
+		require.NoError(t, json.Unmarshal(b, &out))
+		return out
+	}
+	steps := []struct {
+		name    string
+		in      graph.ArticleInput
+		code    string
+		writer  string
+		version int
+	}{
+		{"alice writes", graph.ArticleInput{URL: u, Text: text(1), Writer: "alice", WriterOnly: true}, "", "alice", 1},
+		{"bob may not replace", graph.ArticleInput{URL: u, Text: text(2), Writer: "bob", WriterOnly: true}, graph.EFORBIDDEN, "alice", 1},
+		{"alice replaces her own", graph.ArticleInput{URL: u, Text: text(3), Writer: "alice", WriterOnly: true}, "", "alice", 2},
+		{"an admin replaces", graph.ArticleInput{URL: u, Text: text(4), Writer: "root"}, "", "root", 3},
+	}
+	for _, st := range steps {
+		_, err := in.Ingest(t.Context(), viaJob(st.in))
+		if st.code != "" {
+			require.Error(t, err, st.name)
+			assert.Equal(t, st.code, graph.ErrorCode(err), st.name)
+		} else {
+			require.NoError(t, err, st.name)
+		}
+		a, err := s.Article(t.Context(), graph.ArticleID(u, ""))
+		require.NoError(t, err)
+		assert.Equal(t, st.writer, a.Writer, st.name)
+		assert.Equal(t, st.version, a.Version, st.name)
 	}
 }
