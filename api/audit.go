@@ -163,9 +163,9 @@ func (l *articleLocks) lock(ctx context.Context, id string) (func(), error) {
 }
 
 // checkOwner decides early (before extraction) whether who may write art; the store
-// checks it again in the write's transaction (graph.WriteGuard). It allows: always when the article is not
-// stored, or is stored with the same text (the write then changes nothing); otherwise
-// only the key that wrote it, or an admin key. Articles written without a key (the
+// checks it again in the write's transaction (graph.WriteGuard). Any key may when the
+// article is not stored, or is stored with the same text (the write then changes
+// nothing); otherwise only the key that wrote it, or an admin key. Articles written without a key (the
 // built-in corpus, the CLI) are the operator's: only an admin key replaces them. It
 // returns whether the write replaces a stored article.
 func checkOwner(ctx context.Context, store articleReader, who Principal, art graph.ArticleInput) (replaces bool, err error) {
