@@ -49,4 +49,3 @@ func TestSpeakerRuleFixtures(t *testing.T) {
 		})
 	}
 }
-
