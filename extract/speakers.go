@@ -1221,8 +1221,9 @@ func modifiesHead(words []scanToken, end, headEnd int) bool {
 var authorDocumentNouns = lexicon.Set("document_nouns.txt")
 
 // authorOfDocument reports whether the name ending at end is followed, as the last
-// word of the head, by a document noun ("Committee report", "Pentagon statement"): a
-// document speaks for its author.
+// word of the head, by a document noun ("Committee report", "Pentagon statement"),
+// possibly with a participle of making after it ("an Interior ministry toll issued on
+// Saturday"): a document speaks for its author.
 func authorOfDocument(words []scanToken, end, headEnd int) bool {
 	var after []scanToken
 	for _, w := range words {
@@ -1230,7 +1231,11 @@ func authorOfDocument(words []scanToken, end, headEnd int) bool {
 			after = append(after, w)
 		}
 	}
-	return len(after) == 1 && after[0].Text == after[0].Lower && authorDocumentNouns[after[0].Lower]
+	if len(after) == 0 || after[0].Text != after[0].Lower || !authorDocumentNouns[after[0].Lower] {
+		return false
+	}
+	// "an Interior ministry toll issued on Saturday": a participle of making may follow
+	return len(after) == 1 || authorParticiples[after[1].Lower]
 }
 
 // authorParticiples name who made a document when "by" follows them ("a report
@@ -1863,6 +1868,7 @@ func attribSentence(d *Document, a *Attribution) Span {
 // resolveSpeakers fills Attribution.Speaker and Attribution.Via, adding pronoun and
 // speaker mentions (and entities for unnamed groups) to the document.
 func resolveSpeakers(d *Document) {
+	dropCuesInsideNames(d)
 	r := newSpeakerResolver(d)
 	// attributions in text order, so pronoun genders learned early help later ones
 	idx := make([]int, len(d.Attributions))
@@ -1926,6 +1932,40 @@ func resolveSpeakers(d *Document) {
 		a.Via = via
 	}
 	r.flush()
+}
+
+// dropCuesInsideNames removes the attributions whose cue is a word inside a name
+// that the entity stage found ("blaming the Rapid Support Forces": "Support" is no
+// verb of saying there, and "the Rapid" no source): a cue strictly inside a name
+// mention, after its first word, is part of the name.
+func dropCuesInsideNames(d *Document) {
+	if len(d.Attributions) == 0 || len(d.Mentions) == 0 {
+		return
+	}
+	var names []Span
+	for _, m := range d.Mentions {
+		if m.Kind == MentionName {
+			names = append(names, m.Span)
+		}
+	}
+	sort.Slice(names, func(i, j int) bool { return names[i].Start < names[j].Start })
+	inside := func(sp Span) bool {
+		k := sort.Search(len(names), func(i int) bool { return names[i].Start >= sp.Start })
+		for j := k - 1; j >= 0 && j >= k-8; j-- {
+			if names[j].Start < sp.Start && sp.End <= names[j].End {
+				return true
+			}
+		}
+		return false
+	}
+	kept := d.Attributions[:0]
+	for _, a := range d.Attributions {
+		if len(a.Cue.Fragments) == 0 && a.Cue.End > a.Cue.Start && inside(a.Cue) {
+			continue
+		}
+		kept = append(kept, a)
+	}
+	d.Attributions = kept
 }
 
 func attributionPos(a *Attribution) int {
