@@ -1960,12 +1960,35 @@ func dropCuesInsideNames(d *Document) {
 	}
 	kept := d.Attributions[:0]
 	for _, a := range d.Attributions {
-		if len(a.Cue.Fragments) == 0 && a.Cue.End > a.Cue.Start && inside(a.Cue) {
+		if len(a.Cue.Fragments) == 0 && a.Cue.End > a.Cue.Start && inside(a.Cue) && !titleCaseSentence(d, a.Cue.Start) {
 			continue
 		}
 		kept = append(kept, a)
 	}
 	d.Attributions = kept
+}
+
+// titleCaseSentence reports whether the sentence at x is written in title case (a
+// headline: "Sanders Vows To Eliminate Tax Breaks"), where capitalized words run
+// into names that are none: more than half of its words of four letters or more are
+// capitalized.
+func titleCaseSentence(d *Document, x int) bool {
+	si := sentenceAt(d, x)
+	if si >= len(d.Sentences) {
+		return false
+	}
+	s := d.Sentences[si]
+	words, caps := 0, 0
+	for _, t := range d.Tokens[s.First:s.Last] {
+		if t.Kind != TokWord || len([]rune(t.Text)) < 4 {
+			continue
+		}
+		words++
+		if isCapitalized(t.Text) {
+			caps++
+		}
+	}
+	return words > 0 && 2*caps > words
 }
 
 func attributionPos(a *Attribution) int {
