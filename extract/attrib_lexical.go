@@ -44,6 +44,7 @@ var (
 	introWords     = lexicalCueClasses["intro_word"]
 	tellVerbs      = lexicalCueClasses["tell_verb"]
 	accordingWords = lexicalCueClasses["according_word"]
+	showVerbs      = lexicalCueClasses["show_verb"]
 	hearerNouns    = lexicalCueClasses["hearer_noun"]
 	subjectSkip    = lexicalCueClasses["subject_skip"]
 	// postposedAdjunctOpeners open the adjunct that may follow a postposed cue ("said in a
@@ -92,6 +93,8 @@ var cueRules = []cueRule{
 	{"parenthetical says", parentheticalSays},
 	// "As per the UN agency, 50 children were killed."; "..., as per the ministry."
 	{"as per source", asPerSource},
+	// "Figures from the UN humanitarian office show 1.7 million people have fled."
+	{"document shows clause", documentShowsClause},
 }
 
 // lexicalAttributions returns the attributions the lexical rules read in the
@@ -153,7 +156,7 @@ const maxLexicalSentence = 1200
 
 // lexicalCueVerb reports whether w is a verb of one of the rules' classes.
 func lexicalCueVerb(w string) bool {
-	return thatVerbs[w] || cueSayVerbs[w] || figureVerbs[w] || documentVerbs[w] || updateVerbs[w] || tellVerbs[w] || accordingWords[w]
+	return thatVerbs[w] || cueSayVerbs[w] || figureVerbs[w] || documentVerbs[w] || updateVerbs[w] || tellVerbs[w] || accordingWords[w] || showVerbs[w]
 }
 
 // lexicalClauseStart returns the index of the first token of the clause that opens the
@@ -244,6 +247,14 @@ var determinerJoins = map[string]bool{"and": true, "or": true, "of": true, "for"
 // from the clause's start to the verb (past adverbs and auxiliaries), when they read
 // as a noun phrase.
 func (s *cueSentence) subjectBefore(i int) (Span, bool) {
+	return s.subjectBeforeVerb(i, true)
+}
+
+// subjectBeforeVerb is subjectBefore; baseCheck refuses a base-form verb after a
+// singular head ("Trump tweet that ...": a noun compound). A document subject's
+// head comes first ("Figures from the office show"), so documentShowsClause checks
+// its plural itself.
+func (s *cueSentence) subjectBeforeVerb(i int, baseCheck bool) (Span, bool) {
 	k := skipBeforeVerb(s.toks, i)
 	a := lexicalClauseStart(s.toks)
 	if a < 0 {
@@ -263,7 +274,7 @@ func (s *cueSentence) subjectBefore(i int) (Span, bool) {
 	if !nounPhraseSubject(s.toks, a, k+1) {
 		return Span{}, false
 	}
-	if k == i-1 && baseForm(s.toks[i].Lower) && !pluralSubject(s.toks[a:k+1]) {
+	if baseCheck && k == i-1 && baseForm(s.toks[i].Lower) && !pluralSubject(s.toks[a:k+1]) {
 		return Span{}, false // "Trump tweet that ...": a noun compound, no verb
 	}
 	return Span{Start: s.toks[a].Start, End: s.toks[k].End}, true
@@ -673,6 +684,52 @@ func asPerSource(s *cueSentence, i int) (Attribution, bool) {
 		return Attribution{}, false
 	}
 	return Attribution{Cue: cue, Source: &srcSpan, Content: Span{Start: s.toks[first].Start, End: s.toks[i-3].End}}, true
+}
+
+// documentShowsClause reads "DOCUMENT [from|by ORG] shows CLAUSE": a show verb
+// (lexical_cues.txt show_verb) whose subject opens, after an optional determiner or
+// modifier, with a document or data noun (lexicon/document_nouns.txt,
+// lexicon/data_nouns.txt: "Figures from the UN office show", "Data released by the
+// agency showed", "The ministry's records indicate"), and whose clause opens with a
+// figure, a determiner or a pronoun (clauseOpeners) or "that". The speaker stage finds
+// the author in the subject (documentAuthor).
+func documentShowsClause(s *cueSentence, i int) (Attribution, bool) {
+	if !showVerbs[s.toks[i].Lower] || i+1 >= len(s.toks) || passiveBefore(s.toks, i) {
+		return Attribution{}, false
+	}
+	next := s.toks[i+1]
+	if !(next.Lower == "that" || clauseOpeners[next.Lower] || next.Kind == 'n') {
+		return Attribution{}, false
+	}
+	src, ok := s.subjectBeforeVerb(i, false)
+	if !ok {
+		return Attribution{}, false
+	}
+	doc := false
+	for _, t := range s.toks {
+		if t.Start < src.Start {
+			continue
+		}
+		if t.Start >= src.End || t.Start > src.Start+40 {
+			break
+		}
+		if l := t.Lower; t.Kind == 'w' && (authorDocumentNouns[l] || dataNouns[l]) {
+			doc = true
+			break
+		}
+	}
+	if !doc {
+		return Attribution{}, false
+	}
+	from := i + 1
+	if next.Lower == "that" {
+		from = i + 2
+	}
+	content, ok := s.restOfSentence(from, 3)
+	if !ok {
+		return Attribution{}, false
+	}
+	return s.attribution(i, src, content), true
 }
 
 // fromSubject ends the rules whose content is the rest of the sentence: the verb at i

@@ -141,11 +141,16 @@ var listJoiners = map[string]bool{",": true, "and": true, "or": true, "including
 // (37%)").
 var listFollowers = map[string]bool{"in": true, "at": true, "on": true, "from": true, "for": true, "among": true, "across": true, "(": true, ",": true, ".": true, "and": true, "": true}
 
+// relativeAfterOf are the pronouns of a partitive after an elliptical count ("52
+// drones, 40 of which were shot down").
+var relativeAfterOf = map[string]bool{"which": true, "whom": true, "them": true, "those": true, "these": true}
+
 // ellipticalCount reads rule "elliptical count in a list": a bare count (no counted
 // noun) that follows a counted quantity of the same clause after a comma, "and" or
 // "including", with no more than ten tokens and no sentence break between them,
 // counts the same thing ("1,293 deaths in Al Haouz, 452 in Taroudant" → 452 deaths;
-// "Of 136 people with data, 50 (37%) were hospitalized" → 50 people). A casualty
+// "Of 136 people with data, 50 (37%) were hospitalized" → 50 people; "52 drones, 40
+// of which were shot down" → 40 drones). A casualty
 // state after the count replaces the earlier one ("12 people were killed and 40 were
 // wounded" → people wounded).
 func ellipticalCount(r quantityReader, qs []Quantity, ends []int, k int) {
@@ -171,9 +176,10 @@ func ellipticalCount(r quantityReader, qs []Quantity, ends []int, k int) {
 	if len(noun) > 1 && quantityWords.states[noun[len(noun)-1]] {
 		noun = noun[:len(noun)-1]
 	}
+	relative := r.word(ends[k]) == "of" && relativeAfterOf[r.word(ends[k]+1)]
 	if state, _ := r.stateAfter(ends[k]); state != "" {
 		noun = append(noun, state)
-	} else if !listFollowers[r.word(ends[k])] {
+	} else if !listFollowers[r.word(ends[k])] && !relative {
 		return
 	} else if f := strings.Fields(p.Counted); len(f) > len(noun) {
 		noun = f // "12 people killed in X, 5 in Y": the same state

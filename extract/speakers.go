@@ -339,10 +339,13 @@ func (r *speakerResolver) resolveSource(src Span) (string, []string) {
 	if len(words) == 0 {
 		return "", nil
 	}
-	if id, ok := r.pronounSource(words); ok {
-		return id, nil
+	acronym := len(words) == 1 && len(words[0].Text) > 1 && isAllCaps(words[0].Text) // "WHO", "US": names, no pronouns
+	if !acronym {
+		if id, ok := r.pronounSource(words); ok {
+			return id, nil
+		}
 	}
-	if len(words) == 1 && (words[0].Lower == "who" || words[0].Lower == "which") {
+	if len(words) == 1 && !acronym && (words[0].Lower == "who" || words[0].Lower == "which") {
 		return r.relativeSource(words[0]), nil
 	}
 	if cut, ok := closingSpeechAdjunct(words); ok {
@@ -1238,6 +1241,12 @@ func authorOfDocument(words []scanToken, end, headEnd int) bool {
 	return len(after) == 1 || authorParticiples[after[1].Lower]
 }
 
+// dataNouns are the nouns of data sets that speak for their author only through "by"
+// or "from" ("data released by the agency", "figures from the ministry"); unlike
+// document_nouns.txt they make no author of a name before them ("U.S. data" is not
+// spoken by the United States); lexicon/data_nouns.txt.
+var dataNouns = lexicon.Set("data_nouns.txt")
+
 // authorParticiples name who made a document when "by" follows them ("a report
 // released by the agency"); lexicon/author_participles.txt.
 var authorParticiples = lexicon.Set("author_participles.txt")
@@ -1263,10 +1272,10 @@ func (r *speakerResolver) documentAuthor(ms []Mention, words []scanToken) (id st
 	}
 	noun := -1
 	for n := k; n < len(words) && n <= k+3; n++ {
-		if words[n].Text != words[n].Lower && words[n].Kind == 'w' {
+		if words[n].Text != words[n].Lower && words[n].Kind == 'w' && !(n == 0 && r.opensSentence(words[0])) {
 			return "", false // a capitalized modifier is handled by the head rules
 		}
-		if authorDocumentNouns[words[n].Lower] {
+		if authorDocumentNouns[words[n].Lower] || dataNouns[words[n].Lower] {
 			noun = n
 			break
 		}
@@ -1319,7 +1328,33 @@ func (r *speakerResolver) documentAuthor(ms []Mention, words []scanToken) (id st
 			}
 		}
 	}
+	if words[p-1].Lower == "the" {
+		// "data released by the statistics agency": an unnamed body in lowercase
+		end := p
+		for end < len(words) && words[end].Text == words[end].Lower && words[end].Kind == 'w' && !headPrepositions[words[end].Lower] && words[end].Lower != "in" && words[end].Lower != "at" {
+			end++
+		}
+		if id := r.unnamedBody(words[p-1 : end]); id != "" {
+			return id, true
+		}
+	}
 	return "", false
+}
+
+// opensSentence reports whether the token is the first word of its sentence, where a
+// capital says nothing ("Data released by the agency showed ...").
+func (r *speakerResolver) opensSentence(t scanToken) bool {
+	ss := r.d.Sentences
+	k := sort.Search(len(ss), func(i int) bool { return ss[i].End > t.Start })
+	if k >= len(ss) {
+		return false
+	}
+	for _, w := range r.tx.scan(ss[k].Start, t.End) {
+		if w.Kind == 'w' || w.Kind == 'n' {
+			return w.Start == t.Start
+		}
+	}
+	return false
 }
 
 // personAppositiveAfter applies rule 2's "name after the role": a source that is a
