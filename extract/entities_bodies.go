@@ -245,7 +245,8 @@ func lowercaseBodyAt(toks []scanToken, i int) (string, int, int) {
 // said"), name an organization written capitalized ("Interior Ministry"), so that a
 // later "the ministry" refers to it. Not at a sentence's first word (a capital there
 // says nothing), not when a capitalized word is a listed name, country, demonym,
-// month, given name or known person ("the Trump administration office"), and not
+// month, given name, known person or organization word ("the Columbia University
+// department" is a part of the university), and not
 // when a capitalized word follows the body noun ("Health ministry Director Jane Roe"
 // is read by the other rules).
 func (b *entityBuilder) capitalizedLowercaseBody(toks []scanToken, i int, sentStart bool) int {
@@ -261,6 +262,9 @@ func (b *entityBuilder) capitalizedLowercaseBody(toks []scanToken, i int, sentSt
 		}
 		if _, _, ok := b.gazMatch(toks, j); ok {
 			return 0
+		}
+		if _, org := entityWords.orgWords[t.Text]; org {
+			return 0 // "the Columbia University department": a part of a named body
 		}
 		j++
 	}

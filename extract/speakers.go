@@ -592,7 +592,7 @@ func (r *speakerResolver) headMention(ms []Mention, words []scanToken, headEnd i
 		if authorOfDocument(words, m.Span.End, headEnd) {
 			return m.Entity // "A 2014 House Intelligence Committee report found ..."
 		}
-		if modifiesHead(words, m.Span.End, headEnd) || groupComplementIndex(words, m.Span.Start) >= 0 {
+		if modifiesHead(words, m.Span.End, headEnd) && !r.complementAfter(words, m, headEnd) || groupComplementIndex(words, m.Span.Start) >= 0 {
 			continue
 		}
 		if m.Kind == MentionNominal && m.Span.Start > words[0].Start {
@@ -1211,10 +1211,30 @@ func modifiesHead(words []scanToken, end, headEnd int) bool {
 		case "also", "himself", "herself", "itself", "themselves", "alone", "too", "both":
 			continue
 		}
-		if headPrepositions[w.Lower] || w.Lower == "at" || w.Lower == "from" || w.Lower == "in" {
-			return false // "Ryan Roe of the Northern District": a complement, no head noun
-		}
 		return w.Text == w.Lower && w.Kind == 'w'
+	}
+	return false
+}
+
+// complementAfter reports whether the word after the mention m (inside the head) is a
+// preposition that opens a complement of the name rather than a head noun: after a
+// person any of "of", "for", "at", "from", "in" ("Ryan Roe of the Northern District",
+// "Jane Roe at the National Review", "President Jane Roe in the 1970s"), after a body
+// only "at" ("the Tax Policy Center at the Urban Institute"); "the Saudi government
+// of" stays a modifier.
+func (r *speakerResolver) complementAfter(words []scanToken, m Mention, headEnd int) bool {
+	e := r.entity(m.Entity)
+	if e == nil {
+		return false
+	}
+	for _, w := range words {
+		if w.Start < m.Span.End || w.Start >= headEnd {
+			continue
+		}
+		if e.Kind == graph.KindPerson {
+			return headPrepositions[w.Lower] || w.Lower == "at" || w.Lower == "from" || w.Lower == "in"
+		}
+		return w.Lower == "at" && e.Kind == graph.KindOrganization
 	}
 	return false
 }
