@@ -35,16 +35,21 @@ var (
 		}
 		return m
 	}()
-	thatVerbs     = lexicalCueClasses["that_verb"]
-	cueSayVerbs   = lexicalCueClasses["say_verb"]
-	figureVerbs   = lexicalCueClasses["figure_verb"]
-	documentVerbs = lexicalCueClasses["document_verb"]
-	updateVerbs   = lexicalCueClasses["update_verb"]
-	documentNouns = lexicalCueClasses["document_noun"]
-	introWords    = lexicalCueClasses["intro_word"]
-	tellVerbs     = lexicalCueClasses["tell_verb"]
-	hearerNouns   = lexicalCueClasses["hearer_noun"]
-	subjectSkip   = lexicalCueClasses["subject_skip"]
+	thatVerbs      = lexicalCueClasses["that_verb"]
+	cueSayVerbs    = lexicalCueClasses["say_verb"]
+	figureVerbs    = lexicalCueClasses["figure_verb"]
+	documentVerbs  = lexicalCueClasses["document_verb"]
+	updateVerbs    = lexicalCueClasses["update_verb"]
+	documentNouns  = lexicalCueClasses["document_noun"]
+	introWords     = lexicalCueClasses["intro_word"]
+	tellVerbs      = lexicalCueClasses["tell_verb"]
+	accordingWords = lexicalCueClasses["according_word"]
+	showVerbs      = lexicalCueClasses["show_verb"]
+	hearerNouns    = lexicalCueClasses["hearer_noun"]
+	subjectSkip    = lexicalCueClasses["subject_skip"]
+	// postposedAdjunctOpeners open the adjunct that may follow a postposed cue ("said in a
+	// statement", "said on Thursday", "told Reuters by phone").
+	postposedAdjunctOpeners = lexicalCueClasses["adjunct_opener"]
 )
 
 // clauseWords are the lowercase words that never stand inside a subject noun phrase:
@@ -82,8 +87,14 @@ var cueRules = []cueRule{
 	{"subject updates toll", subjectUpdatesToll},
 	// "Men were shot, witnesses told Reuters, describing ..."
 	{"postposed subject tells", postposedSubjectTells},
+	// "The quake killed 1,293 people, the ministry said in a press release."
+	{"postposed subject says adjunct", postposedSubjectSaysAdjunct},
 	// "Following the attacks, Ryder said, the assessment is that ..."
 	{"parenthetical says", parentheticalSays},
+	// "As per the UN agency, 50 children were killed."; "..., as per the ministry."
+	{"as per source", asPerSource},
+	// "Figures from the UN humanitarian office show 1.7 million people have fled."
+	{"document shows clause", documentShowsClause},
 }
 
 // lexicalAttributions returns the attributions the lexical rules read in the
@@ -145,7 +156,7 @@ const maxLexicalSentence = 1200
 
 // lexicalCueVerb reports whether w is a verb of one of the rules' classes.
 func lexicalCueVerb(w string) bool {
-	return thatVerbs[w] || cueSayVerbs[w] || figureVerbs[w] || documentVerbs[w] || updateVerbs[w] || tellVerbs[w]
+	return thatVerbs[w] || cueSayVerbs[w] || figureVerbs[w] || documentVerbs[w] || updateVerbs[w] || tellVerbs[w] || accordingWords[w] || showVerbs[w]
 }
 
 // lexicalClauseStart returns the index of the first token of the clause that opens the
@@ -236,6 +247,14 @@ var determinerJoins = map[string]bool{"and": true, "or": true, "of": true, "for"
 // from the clause's start to the verb (past adverbs and auxiliaries), when they read
 // as a noun phrase.
 func (s *cueSentence) subjectBefore(i int) (Span, bool) {
+	return s.subjectBeforeVerb(i, true)
+}
+
+// subjectBeforeVerb is subjectBefore; baseCheck refuses a base-form verb after a
+// singular head ("Trump tweet that ...": a noun compound). A document subject's
+// head comes first ("Figures from the office show"), so documentShowsClause checks
+// its plural itself.
+func (s *cueSentence) subjectBeforeVerb(i int, baseCheck bool) (Span, bool) {
 	k := skipBeforeVerb(s.toks, i)
 	a := lexicalClauseStart(s.toks)
 	if a < 0 {
@@ -255,7 +274,7 @@ func (s *cueSentence) subjectBefore(i int) (Span, bool) {
 	if !nounPhraseSubject(s.toks, a, k+1) {
 		return Span{}, false
 	}
-	if k == i-1 && baseForm(s.toks[i].Lower) && !pluralSubject(s.toks[a:k+1]) {
+	if baseCheck && k == i-1 && baseForm(s.toks[i].Lower) && !pluralSubject(s.toks[a:k+1]) {
 		return Span{}, false // "Trump tweet that ...": a noun compound, no verb
 	}
 	return Span{Start: s.toks[a].Start, End: s.toks[k].End}, true
@@ -488,6 +507,42 @@ func (s *cueSentence) commaSubjectBefore(i int) (Span, int, bool) {
 // hearer an optional article and then capitalized words or a hearer noun
 // ("reporters", "the newspaper").
 func postposedSubjectTells(s *cueSentence, i int) (Attribution, bool) {
+	end, ok := s.postposedCueEnd(i)
+	if !ok || end < len(s.toks) && s.toks[end].Text != "," && s.toks[end].Text != "." {
+		return Attribution{}, false
+	}
+	return s.postposedAttribution(i)
+}
+
+// postposedSubjectSaysAdjunct reads "CONTENT, SUBJECT said ADJUNCT." and "CONTENT,
+// SUBJECT told HEARER ADJUNCT.": as postposedSubjectTells, but a prepositional or time
+// adjunct runs from the verb (or hearer) to the sentence's end ("..., the ministry said
+// in a press release.", "..., the WHO said in a report on Thursday.", "..., Fifa said
+// in its annual report published on Thursday."). The adjunct holds words and numbers
+// only: a comma or quotation mark in it means more than an adjunct follows.
+func postposedSubjectSaysAdjunct(s *cueSentence, i int) (Attribution, bool) {
+	end, ok := s.postposedCueEnd(i)
+	if !ok || end >= len(s.toks) || !postposedAdjunctOpeners[s.toks[end].Lower] {
+		return Attribution{}, false
+	}
+	for k := end; k < len(s.toks); k++ {
+		t := s.toks[k]
+		if t.Kind == 'w' || t.Kind == 'n' || t.Text == "’" || t.Text == "'" || t.Text == "-" {
+			continue
+		}
+		if k == len(s.toks)-1 && (t.Text == "." || t.Text == "!") {
+			continue
+		}
+		return Attribution{}, false
+	}
+	return s.postposedAttribution(i)
+}
+
+// postposedCueEnd returns the index after the cue at toks[i] of a postposed
+// attribution and its hearer: a tell verb needs its hearer (an optional article, then
+// capitalized words or a hearer noun), a say verb stands alone; ok is false for other
+// verbs.
+func (s *cueSentence) postposedCueEnd(i int) (int, bool) {
 	w := s.toks[i].Lower
 	end := i + 1
 	switch {
@@ -503,15 +558,19 @@ func postposedSubjectTells(s *cueSentence, i int) (Attribution, bool) {
 			end++
 		}
 		if end == first {
-			return Attribution{}, false
+			return 0, false
 		}
 	case cueSayVerbs[w]:
 	default:
-		return Attribution{}, false
+		return 0, false
 	}
-	if end < len(s.toks) && s.toks[end].Text != "," && s.toks[end].Text != "." {
-		return Attribution{}, false
-	}
+	return end, true
+}
+
+// postposedAttribution builds the attribution of a postposed cue at toks[i]: the
+// subject between the last comma and the verb is the source, the sentence before that
+// comma (at least three words, not quoted) the content.
+func (s *cueSentence) postposedAttribution(i int) (Attribution, bool) {
 	src, c, ok := s.commaSubjectBefore(i)
 	if !ok {
 		return Attribution{}, false
@@ -565,6 +624,111 @@ func parentheticalSays(s *cueSentence, i int) (Attribution, bool) {
 	}
 	content := Span{Start: s.toks[first].Start, End: after.End,
 		Fragments: [][2]int{{s.toks[first].Start, s.toks[c-1].End}, {after.Start, after.End}}}
+	return s.attribution(i, src, content), true
+}
+
+// maxAsPerSource bounds the words of the source of "as per".
+const maxAsPerSource = 12
+
+// asPerSource reads "As per SOURCE, CONTENT." and "CONTENT, as per SOURCE.": the
+// phrase "as per" (lexical_cues.txt according_word after "as") works as "according
+// to". Opening the clause, its source runs to the next comma (at most
+// maxAsPerSource words, no quotation mark) and the content is the rest; after a
+// comma, the content is the sentence before the comma and the source runs to the
+// sentence's end.
+func asPerSource(s *cueSentence, i int) (Attribution, bool) {
+	if !accordingWords[s.toks[i].Lower] || i < 1 || s.toks[i-1].Lower != "as" {
+		return Attribution{}, false
+	}
+	cue := Span{Start: s.toks[i-1].Start, End: s.toks[i].End}
+	open := 0
+	for open < len(s.toks) && s.toks[open].Kind != 'w' && s.toks[open].Kind != 'n' {
+		if s.toks[open].Kind == 'q' {
+			return Attribution{}, false // quoted speech is the model's to read
+		}
+		open++
+	}
+	if w := s.toks[open].Lower; (w == "but" || w == "and" || w == "yet") && open+1 < i-1 {
+		open++
+	}
+	if i-1 == open {
+		c := i + 1
+		for c < len(s.toks) && c <= i+1+maxAsPerSource && s.toks[c].Text != "," {
+			if s.toks[c].Kind == 'q' {
+				return Attribution{}, false
+			}
+			c++
+		}
+		if c >= len(s.toks) || s.toks[c].Text != "," || c == i+1 {
+			return Attribution{}, false
+		}
+		content, ok := s.restOfSentence(c+1, 3)
+		if !ok {
+			return Attribution{}, false
+		}
+		src := Span{Start: s.toks[i+1].Start, End: s.toks[c-1].End}
+		return Attribution{Cue: cue, Source: &src, Content: content}, true
+	}
+	if i < 3 || s.toks[i-2].Text != "," || inQuotesRun(s.toks, 0, i-2) {
+		return Attribution{}, false
+	}
+	srcSpan, ok := s.restOfSentence(i+1, 1)
+	if !ok {
+		return Attribution{}, false
+	}
+	first := 0
+	for first < i-2 && s.toks[first].Kind != 'w' && s.toks[first].Kind != 'n' {
+		first++
+	}
+	if first >= i-2 {
+		return Attribution{}, false
+	}
+	return Attribution{Cue: cue, Source: &srcSpan, Content: Span{Start: s.toks[first].Start, End: s.toks[i-3].End}}, true
+}
+
+// documentShowsClause reads "DOCUMENT [from|by ORG] shows CLAUSE": a show verb
+// (lexical_cues.txt show_verb) whose subject opens, after an optional determiner or
+// modifier, with a document or data noun (lexicon/document_nouns.txt,
+// lexicon/data_nouns.txt: "Figures from the UN office show", "Data released by the
+// agency showed", "The ministry's records indicate"), and whose clause opens with a
+// figure, a determiner or a pronoun (clauseOpeners) or "that". The speaker stage finds
+// the author in the subject (documentAuthor).
+func documentShowsClause(s *cueSentence, i int) (Attribution, bool) {
+	if !showVerbs[s.toks[i].Lower] || i+1 >= len(s.toks) || passiveBefore(s.toks, i) {
+		return Attribution{}, false
+	}
+	next := s.toks[i+1]
+	if !(next.Lower == "that" || clauseOpeners[next.Lower] || next.Kind == 'n') {
+		return Attribution{}, false
+	}
+	src, ok := s.subjectBeforeVerb(i, false)
+	if !ok {
+		return Attribution{}, false
+	}
+	doc := false
+	for _, t := range s.toks {
+		if t.Start < src.Start {
+			continue
+		}
+		if t.Start >= src.End || t.Start > src.Start+40 {
+			break
+		}
+		if l := t.Lower; t.Kind == 'w' && (authorDocumentNouns[l] || dataNouns[l]) {
+			doc = true
+			break
+		}
+	}
+	if !doc {
+		return Attribution{}, false
+	}
+	from := i + 1
+	if next.Lower == "that" {
+		from = i + 2
+	}
+	content, ok := s.restOfSentence(from, 3)
+	if !ok {
+		return Attribution{}, false
+	}
 	return s.attribution(i, src, content), true
 }
 

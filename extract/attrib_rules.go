@@ -19,6 +19,7 @@ type contentRule struct {
 
 // contentRules run in this order after the spans are cleaned.
 var contentRules = []contentRule{
+	{"an inverted cue's source follows it", func(d *Document, _ []attribml.Tok) { invertedSource(d) }},
 	{"passive agent", func(d *Document, _ []attribml.Tok) { splitPassiveAgent(d) }},
 	{"closing by-phrase of a passive cue is its source", passiveClosingAgent},
 	{"an addressee after the cue is not content", dropAddressee},
@@ -693,6 +694,75 @@ func splitPassiveAgent(d *Document) {
 				break
 			}
 		}
+	}
+}
+
+// maxInvertedSourceWords bounds the source that follows an inverted cue.
+const maxInvertedSourceWords = 8
+
+// invertedSource applies the rule "an inverted cue's source follows it": in "CONTENT,
+// said ministry official Jane Roe." the verb comes before its subject, which ends the
+// sentence; where the tagger took that subject for the content (and the start of the
+// sentence for the source, or none), the roles are put right. It applies when a say
+// verb (lexical_cues.txt say_verb) alone is the cue, a comma stands right before it,
+// the content starts right after it, and the rest of the sentence up to its final
+// period is at most maxInvertedSourceWords words without a comma or quotation mark
+// that end in a capitalized name or in a lowercase title, group or spokesperson noun;
+// the content becomes the sentence before the comma (three words or more, unquoted).
+func invertedSource(d *Document) {
+	tk := d.Tokens
+	for ai := range d.Attributions {
+		a := &d.Attributions[ai]
+		if len(a.Content.Fragments) > 0 || a.Cue.End <= a.Cue.Start {
+			continue
+		}
+		c := tokenFrom(d, a.Cue.Start)
+		if c < 1 || c+1 >= len(tk) || tk[c].End != a.Cue.End || !cueSayVerbs[tk[c].Lower] || tk[c-1].Text != "," || tk[c+1].Start != a.Content.Start {
+			continue
+		}
+		si := sentenceAt(d, a.Cue.Start)
+		if si >= len(d.Sentences) {
+			continue
+		}
+		sent := d.Sentences[si]
+		last := sent.Last - 1
+		if last > c && tk[last].Text == "." {
+			last--
+		}
+		if last <= c || last-c > maxInvertedSourceWords || a.Content.End > tk[last].End+1 {
+			continue
+		}
+		ok := true
+		for k := c + 1; k <= last; k++ {
+			if tk[k].Kind == TokPunct && tk[k].Text != "." && tk[k].Text != "-" || tk[k].Kind == TokQuote {
+				ok = false
+				break
+			}
+		}
+		head := tk[last]
+		_, group := entityWords.groups[head.Lower]
+		named := head.Text != head.Lower && isCapitalized(head.Text)
+		if !ok || !(named || group || entityWords.titles[head.Lower] || spokespersonNouns[head.Lower]) {
+			continue
+		}
+		first := sent.First
+		for first < c-1 && tk[first].Kind != TokWord && tk[first].Kind != TokNumber {
+			first++
+		}
+		words := 0
+		for k := first; k < c-1; k++ {
+			if tk[k].Kind == TokQuote {
+				ok = false
+			}
+			if tk[k].Kind == TokWord || tk[k].Kind == TokNumber {
+				words++
+			}
+		}
+		if !ok || words < 3 {
+			continue
+		}
+		a.Source = &Span{Start: tk[c+1].Start, End: tk[last].End}
+		a.Content = Span{Start: tk[first].Start, End: tk[c-2].End}
 	}
 }
 

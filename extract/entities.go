@@ -414,6 +414,7 @@ var entityRules = []entityRule{
 	{"place body", (*entityBuilder).placeBody},
 	{"gazetteer", func(b *entityBuilder, toks []scanToken, i int, _ bool) int { return b.gazetteer(toks, i) }},
 	{"interviewer outlet", func(b *entityBuilder, toks []scanToken, i int, _ bool) int { return b.interviewer(toks, i) }},
+	{"capitalized body in lowercase", (*entityBuilder).capitalizedLowercaseBody},
 	{"capitalized sequence", (*entityBuilder).capSeq},
 }
 

@@ -238,6 +238,60 @@ func lowercaseBodyAt(toks []scanToken, i int) (string, int, int) {
 	return "", 0, 0
 }
 
+// capitalizedLowercaseBody applies the entity rule "capitalized body in lowercase":
+// one or two capitalized words of a portfolio before a lowercase body noun that needs
+// a modifier (lowercaseBodyHeads: "ministry", "department", "office", "agency"), as
+// wire copy writes them ("an updated Interior ministry toll", "the Foreign ministry
+// said"), name an organization written capitalized ("Interior Ministry"), so that a
+// later "the ministry" refers to it. Not at a sentence's first word (a capital there
+// says nothing), not when a capitalized word is a listed name, country, demonym,
+// month, given name, known person or organization word ("the Columbia University
+// department" is a part of the university), and not
+// when a capitalized word follows the body noun ("Health ministry Director Jane Roe"
+// is read by the other rules).
+func (b *entityBuilder) capitalizedLowercaseBody(toks []scanToken, i int, sentStart bool) int {
+	if sentStart || i == 0 {
+		return 0
+	}
+	j := i
+	for j < len(toks) && j-i < 2 && isCapWord(toks[j]) {
+		t := toks[j]
+		if _, poss := stripPossessive(t.Text); poss || sentenceStarters[t.Lower] || quantityWords.months[t.Lower] ||
+			entityWords.adjCountry[t.Text] != "" || b.given[t.Text] != nil || b.personBySurname(t.Text) != nil {
+			return 0
+		}
+		if _, _, ok := b.gazMatch(toks, j); ok {
+			return 0
+		}
+		if _, org := entityWords.orgWords[t.Text]; org {
+			return 0 // "the Columbia University department": a part of a named body
+		}
+		j++
+	}
+	if j == i || j >= len(toks) {
+		return 0
+	}
+	w := toks[j]
+	if w.Kind != 'w' || w.Text != w.Lower || w.Lower == "" {
+		return 0
+	}
+	head := strings.ToUpper(w.Text[:1]) + w.Text[1:]
+	if lowercaseBodyHeads[head] != 2 || !entityWords.placeWords[head] {
+		return 0
+	}
+	if j+1 < len(toks) && isCapWord(toks[j+1]) {
+		return 0
+	}
+	words := make([]string, 0, j-i+1)
+	for _, t := range toks[i:j] {
+		words = append(words, foldMarks(t.Text))
+	}
+	words = append(words, head)
+	rec := b.entity(strings.Join(words, " "), graph.KindOrganization, toks[i].Start)
+	b.mention(rec, toks[i].Start, w.End, MentionName)
+	return j + 1 - i
+}
+
 // ofComplement reads "of Health" at token k ("Ministry of Health"): up to four
 // capitalized words that are no country, ending after a possessive. It returns the
 // words and the token after them, or no words.

@@ -39,6 +39,13 @@ type quantityLexicon struct {
 	units      map[string]string // "tonnes" → tonne
 	times      map[string]bool   // "gmt", "a.m."
 	rises      map[string]bool   // "climbed": "past", "above", "beyond" qualify after one
+	// currencyScales are letters glued to an amount after a currency symbol that scale
+	// it ("$78.26m", "€20m", "$50k"); elsewhere "m" is a metre.
+	currencyScales map[string]float64
+	// fractions are the words of a part of a whole before "of" and their share in
+	// percent ("half of", "two-thirds of"); a "third" or "quarter" needs "a" or "one"
+	// before it.
+	fractions map[string]float64
 }
 
 // quantityWords is the quantity lexicon, loaded once (other stages read numWords, states and
@@ -49,16 +56,22 @@ func loadQuantityLexicon() *quantityLexicon {
 	l := &quantityLexicon{qualifiers: map[string]string{}, numWords: map[string]float64{}, scales: map[string]float64{},
 		ids: map[string]bool{}, months: map[string]bool{}, states: map[string]bool{}, verbs: map[string]string{},
 		containers: map[string]bool{}, currency: map[string]string{}, percent: map[string]bool{}, stops: map[string]bool{},
-		units: map[string]string{}, times: map[string]bool{}, rises: map[string]bool{}}
+		units: map[string]string{}, times: map[string]bool{}, rises: map[string]bool{},
+		currencyScales: map[string]float64{}, fractions: map[string]float64{}}
 	for _, f := range lexiconRows("qualifiers.txt") {
 		l.qualifiers[f[0]] = f[1]
 		l.maxQual = max(l.maxQual, len(strings.Fields(f[0])))
 	}
 	for _, f := range lexiconRows("numbers.txt") {
 		v, _ := strconv.ParseFloat(f[1], 64)
-		if len(f) > 2 && f[2] == "scale" {
+		switch {
+		case len(f) > 2 && f[2] == "scale":
 			l.scales[f[0]] = v
-		} else {
+		case len(f) > 2 && f[2] == "currency_scale":
+			l.currencyScales[f[0]] = v
+		case len(f) > 2 && f[2] == "fraction":
+			l.fractions[f[0]] = v
+		default:
 			l.numWords[f[0]] = v
 		}
 	}
@@ -88,16 +101,90 @@ func findQuantities(runes []rune, start, end int) []Quantity {
 func findQuantitiesTx(x *scanText, start, end int) []Quantity {
 	qr := quantityReader{runes: x.runes, toks: x.scan(start, end)}
 	var out []Quantity
+	var ends []int // the token after each quantity of out
 	for i := 0; i < len(qr.toks); i++ {
 		q, next, ok := qr.quantityAt(i)
 		if !ok {
 			continue
 		}
 		out = append(out, q)
+		ends = append(ends, next)
 		i = next - 1
+	}
+	for k := range out {
+		for _, rule := range quantityListRules {
+			rule.apply(qr, out, ends, k)
+		}
 	}
 	sort.SliceStable(out, func(a, b int) bool { return out[a].Span.Start < out[b].Span.Start })
 	return out
+}
+
+// quantityListRule is a named rule that completes quantity k of a stretch of text from
+// the quantities before it (ends[k] is the token after quantity k). Each has test
+// sentences in testdata/rules/quantity-lists/NAME.tsv (TestQuantityListRules).
+type quantityListRule struct {
+	name  string
+	apply func(r quantityReader, qs []Quantity, ends []int, k int)
+}
+
+// quantityListRules run in this order on every quantity, in text order.
+var quantityListRules = []quantityListRule{
+	{"elliptical count in a list", ellipticalCount},
+}
+
+// listJoiners are the words that join an elliptical count to the list before it.
+var listJoiners = map[string]bool{",": true, "and": true, "or": true, "including": true, "while": true}
+
+// listFollowers are the words that may follow an elliptical count: a preposition of
+// place or time, an opening bracket, a comma or the end ("452 in Taroudant", "50
+// (37%)").
+var listFollowers = map[string]bool{"in": true, "at": true, "on": true, "from": true, "for": true, "among": true, "across": true, "(": true, ",": true, ".": true, "and": true, "": true}
+
+// relativeAfterOf are the pronouns of a partitive after an elliptical count ("52
+// drones, 40 of which were shot down").
+var relativeAfterOf = map[string]bool{"which": true, "whom": true, "them": true, "those": true, "these": true}
+
+// ellipticalCount reads rule "elliptical count in a list": a bare count (no counted
+// noun) that follows a counted quantity of the same clause after a comma, "and" or
+// "including", with no more than ten tokens and no sentence break between them,
+// counts the same thing ("1,293 deaths in Al Haouz, 452 in Taroudant" → 452 deaths;
+// "Of 136 people with data, 50 (37%) were hospitalized" → 50 people; "52 drones, 40
+// of which were shot down" → 40 drones). A casualty
+// state after the count replaces the earlier one ("12 people were killed and 40 were
+// wounded" → people wounded).
+func ellipticalCount(r quantityReader, qs []Quantity, ends []int, k int) {
+	q := &qs[k]
+	if k == 0 || q.Unit != "count" || q.Counted != "" {
+		return
+	}
+	p := qs[k-1]
+	if p.Unit != "count" || p.Counted == "" || durationWords[p.Counted] {
+		return
+	}
+	first := sort.Search(len(r.toks), func(i int) bool { return r.toks[i].Start >= q.Span.Start })
+	last := sort.Search(len(r.toks), func(i int) bool { return r.toks[i].Start >= p.Span.End })
+	if first == 0 || first-last > 10 || !listJoiners[r.word(first-1)] {
+		return
+	}
+	for i := last; i < first; i++ {
+		if t := r.toks[i]; t.Kind == 'q' || t.Text == "." || t.Text == ";" || t.Text == ":" {
+			return
+		}
+	}
+	noun := strings.Fields(p.Counted)
+	if len(noun) > 1 && quantityWords.states[noun[len(noun)-1]] {
+		noun = noun[:len(noun)-1]
+	}
+	relative := r.word(ends[k]) == "of" && relativeAfterOf[r.word(ends[k]+1)]
+	if state, _ := r.stateAfter(ends[k]); state != "" {
+		noun = append(noun, state)
+	} else if !listFollowers[r.word(ends[k])] && !relative {
+		return
+	} else if f := strings.Fields(p.Counted); len(f) > len(noun) {
+		noun = f // "12 people killed in X, 5 in Y": the same state
+	}
+	q.Counted = strings.Join(noun, " ")
 }
 
 // quantityReader reads quantities from the tokens of a stretch of text.
@@ -130,6 +217,7 @@ type numberToken struct {
 	first    int     // first token of the number phrase ("half" of "half a million")
 	next     int     // index after the last token used
 	hasScale bool
+	fraction bool // a share of a whole in percent ("half of" → 50)
 }
 
 // quantityAt reads a quantity whose number starts at token i.
@@ -139,12 +227,20 @@ func (r quantityReader) quantityAt(i int) (Quantity, int, bool) {
 		return Quantity{}, i, false
 	}
 	qual, qstart := r.qualifierBefore(n.first)
+	if qual == "" && n.first >= 1 && r.toks[n.first-1].Kind == 'p' && quantityWords.currency[r.toks[n.first-1].Lower] != "" {
+		if q, s := r.qualifierBefore(n.first - 1); q != "" {
+			qual, qstart = q, s // "about $78.26m": the qualifier stands before the symbol
+		}
+	}
 	for _, rule := range notCountRules {
 		if rule.applies(r, n, qual) {
 			return Quantity{}, i, false
 		}
 	}
 	q := Quantity{Value: n.value, Unit: "count", Qualifier: qual}
+	if n.fraction {
+		q.Unit = "percent"
+	}
 	if n.max > 0 {
 		q.Max = &n.max
 		if q.Qualifier == "" {
@@ -172,6 +268,9 @@ func (r quantityReader) quantityAt(i int) (Quantity, int, bool) {
 func (r quantityReader) numberAt(i int) (numberToken, bool) {
 	if lo, hi, next, ok := r.vaguePlural(i); ok {
 		return numberToken{value: lo, max: hi, first: i, next: next, hasScale: true}, true
+	}
+	if f, ok := r.fractionAt(i); ok {
+		return f, true
 	}
 	n := numberToken{first: i}
 	switch v, ok := r.baseNumber(i); {
@@ -201,6 +300,9 @@ func (r quantityReader) numberAt(i int) (numberToken, bool) {
 	for n.next < len(r.toks) && r.toks[n.next].Kind == 'w' {
 		s, ok := quantityWords.scales[r.toks[n.next].Lower]
 		if !ok {
+			s, ok = r.currencyScale(i, n.next)
+		}
+		if !ok {
 			break
 		}
 		n.value *= s
@@ -208,6 +310,48 @@ func (r quantityReader) numberAt(i int) (numberToken, bool) {
 		n.next++
 	}
 	return n, true
+}
+
+// currencyScale reads rule "currency scale suffix": letters glued to an amount in
+// digits that a currency symbol opens ("$78.26m", "€20m", "$50k") scale it
+// (lexicon/numbers.txt currency_scale); after a bare number "m" is a metre.
+func (r quantityReader) currencyScale(i, k int) (float64, bool) {
+	s, ok := quantityWords.currencyScales[r.toks[k].Lower]
+	if !ok || k != i+1 || r.toks[i].Kind != 'n' || r.toks[k].Start != r.toks[i].End || i < 1 || r.toks[i-1].Kind != 'p' {
+		return 0, false
+	}
+	if _, cur := quantityWords.currency[r.toks[i-1].Lower]; !cur {
+		return 0, false
+	}
+	return s, true
+}
+
+// fractionBlockers are the words before "half" that make it a part of a period or a
+// list, not a share ("the first half of the year", "the other half of").
+var fractionBlockers = map[string]bool{"first": true, "second": true, "last": true, "latter": true, "other": true, "the": true}
+
+// fractionAt reads rule "fraction of a whole": a fraction word right before "of" is a
+// share in percent ("nearly half of", "a third of", "two-thirds of" → 50, 33.3,
+// 66.7; lexicon/numbers.txt fraction). "third" and "quarter" need "a" or "one" before
+// them ("the third of May" is a date); "half" may stand alone, but not after an
+// ordinal or an article ("the first half of the year").
+func (r quantityReader) fractionAt(i int) (numberToken, bool) {
+	w := r.word(i)
+	if w == "a" || w == "one" {
+		v, ok := quantityWords.fractions[r.word(i+1)]
+		if !ok || r.word(i+2) != "of" || r.word(i+1) == "half" {
+			return numberToken{}, false
+		}
+		return numberToken{value: v, first: i, next: i + 2, fraction: true}, true
+	}
+	v, ok := quantityWords.fractions[w]
+	if !ok || r.word(i+1) != "of" || fractionBlockers[r.word(i-1)] {
+		return numberToken{}, false
+	}
+	if w == "third" || w == "quarter" {
+		return numberToken{}, false
+	}
+	return numberToken{value: v, first: i, next: i + 1, fraction: true}, true
 }
 
 // baseNumber reads token i as digits ("68,800", "1.5") or a number word ("two",
@@ -550,7 +694,8 @@ func (r quantityReader) isHyphenCompound(i int) bool {
 	t := r.toks[i]
 	if t.Kind == 'w' && strings.Contains(t.Lower, "-") {
 		_, ok := numberWord(t.Lower)
-		return !ok
+		_, fraction := quantityWords.fractions[t.Lower]
+		return !ok && !fraction
 	}
 	runes := r.runes
 	if t.End+1 < len(runes) && isDash(runes[t.End]) && unicode.IsLetter(runes[t.End+1]) {

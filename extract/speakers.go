@@ -339,11 +339,20 @@ func (r *speakerResolver) resolveSource(src Span) (string, []string) {
 	if len(words) == 0 {
 		return "", nil
 	}
-	if id, ok := r.pronounSource(words); ok {
-		return id, nil
+	acronym := len(words) == 1 && len(words[0].Text) > 1 && isAllCaps(words[0].Text) // "WHO", "US": names, no pronouns
+	if !acronym {
+		if id, ok := r.pronounSource(words); ok {
+			return id, nil
+		}
 	}
-	if len(words) == 1 && (words[0].Lower == "who" || words[0].Lower == "which") {
+	if len(words) == 1 && !acronym && (words[0].Lower == "who" || words[0].Lower == "which") {
 		return r.relativeSource(words[0]), nil
+	}
+	if cut, ok := closingSpeechAdjunct(words); ok {
+		return r.resolveSource(Span{Start: src.Start, End: cut}) // "Jane Roe in a televised address"
+	}
+	if id, ok := r.sameSource(words); ok {
+		return id, nil
 	}
 	if rest, ok := afterAccordingTo(toks, words); ok {
 		id, via := r.resolveSource(Span{Start: rest, End: src.End})
@@ -447,6 +456,59 @@ func afterAccordingTo(toks, words []scanToken) (int, bool) {
 	return 0, false
 }
 
+// speechEventNouns are the nouns of the occasions and channels of speech that a
+// closing adjunct of a source names ("in a televised address", "in a statement on
+// Thursday"); lexicon/speech_event_nouns.txt.
+var speechEventNouns = lexicon.Set("speech_event_nouns.txt")
+
+// closingSpeechAdjunct applies rule 2's "closing adjunct": a source that names its
+// speaker and then the occasion of the speech ("Min Aung Hlaing in a state-wide
+// televised address", "the ministry in a statement on Thursday") is resolved without
+// the adjunct, which opens with "in" or "during" and a determiner or possessive and
+// holds a speech event noun within its first five words. It returns where the adjunct
+// starts.
+func closingSpeechAdjunct(words []scanToken) (int, bool) {
+	for k := 1; k+2 < len(words); k++ {
+		if p := words[k].Lower; p != "in" && p != "during" {
+			continue
+		}
+		switch words[k+1].Lower {
+		case "a", "an", "the", "his", "her", "its", "their", "this":
+		default:
+			continue
+		}
+		for j := k + 2; j < len(words) && j <= k+6; j++ {
+			if speechEventNouns[words[j].Lower] && words[j].Text == words[j].Lower {
+				return words[k].Start, true
+			}
+		}
+	}
+	return 0, false
+}
+
+// sameSourceNouns are the nouns of "the same source" and its kin.
+var sameSourceNouns = map[string]bool{"source": true, "sources": true, "official": true, "officials": true, "spokesman": true, "spokeswoman": true, "spokesperson": true, "statement": true}
+
+// sameSource applies rule 1's "same source": "the same source" ("the same official",
+// "the same statement") refers to the speaker of the attribution just before it, when
+// that one lies at most two paragraphs back; ok is false when the source is no such
+// phrase, and an id of "" means no earlier speaker qualifies.
+func (r *speakerResolver) sameSource(words []scanToken) (string, bool) {
+	if len(words) != 3 || words[0].Lower != "the" || words[1].Lower != "same" || !sameSourceNouns[words[2].Lower] {
+		return "", false
+	}
+	if r.prev.speaker == "" || r.prev.cueEnd > words[0].Start {
+		return "", true
+	}
+	paras := r.d.Paragraphs
+	k := sort.Search(len(paras), func(i int) bool { return paras[i].End >= words[0].Start })
+	if k < len(paras) && k >= 2 && paras[k-2].Start > r.prev.cueEnd {
+		return "", true
+	}
+	r.addMention(Mention{Entity: r.prev.speaker, Span: makeSpan(r.d.Runes, words[0].Start, words[2].End), Kind: MentionNominal})
+	return r.prev.speaker, true
+}
+
 // wordTokens returns the word and number tokens of toks.
 func wordTokens(toks []scanToken) []scanToken {
 	var words []scanToken
@@ -530,7 +592,7 @@ func (r *speakerResolver) headMention(ms []Mention, words []scanToken, headEnd i
 		if authorOfDocument(words, m.Span.End, headEnd) {
 			return m.Entity // "A 2014 House Intelligence Committee report found ..."
 		}
-		if modifiesHead(words, m.Span.End, headEnd) || groupComplementIndex(words, m.Span.Start) >= 0 {
+		if modifiesHead(words, m.Span.End, headEnd) && !r.complementAfter(words, m, headEnd) || groupComplementIndex(words, m.Span.Start) >= 0 {
 			continue
 		}
 		if m.Kind == MentionNominal && m.Span.Start > words[0].Start {
@@ -542,12 +604,61 @@ func (r *speakerResolver) headMention(ms []Mention, words []scanToken, headEnd i
 		if r.complementOfNoun(words, m) {
 			continue // "the lawyer for Mr. Roe", "a source close to the Kremlin": not the speaker
 		}
+		if r.venueMention(words, m) {
+			continue // "published in the journal Acme Medicine": a venue does not speak
+		}
 		if p := r.titledPersonAfter(ms, words, m, headEnd); p != "" {
+			return p
+		}
+		if p := r.possessorsPerson(ms, m, headEnd); p != "" {
 			return p
 		}
 		return m.Entity
 	}
 	return ""
+}
+
+// possessorsPerson applies rule 2's "organization's person": when the mention m of a
+// body that is no person is possessive and a person's mention ends the head
+// ("Amnesty International's Myanmar researcher Joe Freeman", "the agency's chief
+// economist Jane Roe"), the person speaks and the body is their affiliation; it
+// returns "" otherwise.
+func (r *speakerResolver) possessorsPerson(ms []Mention, m Mention, headEnd int) string {
+	if e := r.entity(m.Entity); e == nil || e.Kind == graph.KindPerson {
+		return ""
+	}
+	if end := m.Span.End; end+1 >= len(r.d.Runes) || !isApostrophe(r.d.Runes[end]) || r.d.Runes[end+1] != 's' {
+		return ""
+	}
+	var person string
+	for _, n := range ms {
+		if n.Span.Start < m.Span.End || n.Span.Start >= headEnd {
+			continue
+		}
+		if e := r.entity(n.Entity); e != nil && e.Kind == graph.KindPerson {
+			person = n.Entity
+			if rest := wordTokens(r.tx.scan(n.Span.End, headEnd)); len(rest) > 0 {
+				return "" // the person does not end the head: "X's lawyer Jane Roe's client"
+			}
+		}
+	}
+	return person
+}
+
+// venueWords are the words right before a mention that make it the venue of a
+// publication, not a speaker ("published in the journal Nature", "in the magazine").
+var venueWords = map[string]bool{"journal": true, "magazine": true, "newspaper": true, "published": true}
+
+// venueMention reports whether the mention m stands after a venue word within the
+// two words before it ("published in CA: A Cancer Journal", "in the journal Nature").
+func (r *speakerResolver) venueMention(words []scanToken, m Mention) bool {
+	k := sort.Search(len(words), func(i int) bool { return words[i].Start >= m.Span.Start }) - 1
+	for n := 0; n < 3 && k >= 0; n, k = n+1, k-1 {
+		if venueWords[words[k].Lower] && words[k].Text == words[k].Lower {
+			return true
+		}
+	}
+	return false
 }
 
 // complementOfNoun reports whether the mention starting at start is the object of a
@@ -845,7 +956,13 @@ func (r *speakerResolver) unnamedSource(words []scanToken, headEnd int) string {
 	if documentComplement(head) {
 		return "" // "A study of 2,000 patients found": the patients are not its authors
 	}
+	if id := r.knownNameSource(head); id != "" {
+		return id
+	}
 	if id := r.acronymSource(head); id != "" {
+		return id
+	}
+	if id := r.bodyNamedSource(head); id != "" {
 		return id
 	}
 	if id := r.complementGroup(head); id != "" {
@@ -1099,13 +1216,37 @@ func modifiesHead(words []scanToken, end, headEnd int) bool {
 	return false
 }
 
+// complementAfter reports whether the word after the mention m (inside the head) is a
+// preposition that opens a complement of the name rather than a head noun: after a
+// person any of "of", "for", "at", "from", "in" ("Ryan Roe of the Northern District",
+// "Jane Roe at the National Review", "President Jane Roe in the 1970s"), after a body
+// only "at" ("the Tax Policy Center at the Urban Institute"); "the Saudi government
+// of" stays a modifier.
+func (r *speakerResolver) complementAfter(words []scanToken, m Mention, headEnd int) bool {
+	e := r.entity(m.Entity)
+	if e == nil {
+		return false
+	}
+	for _, w := range words {
+		if w.Start < m.Span.End || w.Start >= headEnd {
+			continue
+		}
+		if e.Kind == graph.KindPerson {
+			return headPrepositions[w.Lower] || w.Lower == "at" || w.Lower == "from" || w.Lower == "in"
+		}
+		return w.Lower == "at" && e.Kind == graph.KindOrganization
+	}
+	return false
+}
+
 // authorDocumentNouns speak for their author (lexicon/document_nouns.txt); the cue
 // rules' documentNouns (lexical_cues.txt) are the lists an attribution publishes.
 var authorDocumentNouns = lexicon.Set("document_nouns.txt")
 
 // authorOfDocument reports whether the name ending at end is followed, as the last
-// word of the head, by a document noun ("Committee report", "Pentagon statement"): a
-// document speaks for its author.
+// word of the head, by a document noun ("Committee report", "Pentagon statement"),
+// possibly with a participle of making after it ("an Interior ministry toll issued on
+// Saturday"): a document speaks for its author.
 func authorOfDocument(words []scanToken, end, headEnd int) bool {
 	var after []scanToken
 	for _, w := range words {
@@ -1113,8 +1254,18 @@ func authorOfDocument(words []scanToken, end, headEnd int) bool {
 			after = append(after, w)
 		}
 	}
-	return len(after) == 1 && after[0].Text == after[0].Lower && authorDocumentNouns[after[0].Lower]
+	if len(after) == 0 || after[0].Text != after[0].Lower || !authorDocumentNouns[after[0].Lower] {
+		return false
+	}
+	// "an Interior ministry toll issued on Saturday": a participle of making may follow
+	return len(after) == 1 || authorParticiples[after[1].Lower]
 }
+
+// dataNouns are the nouns of data sets that speak for their author only through "by"
+// or "from" ("data released by the agency", "figures from the ministry"); unlike
+// document_nouns.txt they make no author of a name before them ("U.S. data" is not
+// spoken by the United States); lexicon/data_nouns.txt.
+var dataNouns = lexicon.Set("data_nouns.txt")
 
 // authorParticiples name who made a document when "by" follows them ("a report
 // released by the agency"); lexicon/author_participles.txt.
@@ -1141,10 +1292,10 @@ func (r *speakerResolver) documentAuthor(ms []Mention, words []scanToken) (id st
 	}
 	noun := -1
 	for n := k; n < len(words) && n <= k+3; n++ {
-		if words[n].Text != words[n].Lower && words[n].Kind == 'w' {
+		if words[n].Text != words[n].Lower && words[n].Kind == 'w' && !(n == 0 && r.opensSentence(words[0])) {
 			return "", false // a capitalized modifier is handled by the head rules
 		}
-		if authorDocumentNouns[words[n].Lower] {
+		if authorDocumentNouns[words[n].Lower] || dataNouns[words[n].Lower] {
 			noun = n
 			break
 		}
@@ -1174,6 +1325,19 @@ func (r *speakerResolver) documentAuthor(ms []Mention, words []scanToken) (id st
 	if p >= len(words) {
 		return "", false
 	}
+	if _, group := entityWords.groups[words[p].Lower]; group && words[p].Text == words[p].Lower && p+1 < len(words) {
+		// "findings by researchers at the American Cancer Society": the group's body
+		switch words[p+1].Lower {
+		case "at", "from", "of", "with":
+			p += 2
+			if p < len(words) && words[p].Lower == "the" {
+				p++
+			}
+			if p >= len(words) {
+				return "", false
+			}
+		}
+	}
 	for _, m := range ms {
 		if m.Span.Start == words[p].Start || (words[p-1].Lower == "the" && m.Span.Start == words[p-1].Start) {
 			if e := r.entity(m.Entity); e != nil && e.Kind != graph.KindCountry {
@@ -1184,7 +1348,33 @@ func (r *speakerResolver) documentAuthor(ms []Mention, words []scanToken) (id st
 			}
 		}
 	}
+	if words[p-1].Lower == "the" {
+		// "data released by the statistics agency": an unnamed body in lowercase
+		end := p
+		for end < len(words) && words[end].Text == words[end].Lower && words[end].Kind == 'w' && !headPrepositions[words[end].Lower] && words[end].Lower != "in" && words[end].Lower != "at" {
+			end++
+		}
+		if id := r.unnamedBody(words[p-1 : end]); id != "" {
+			return id, true
+		}
+	}
 	return "", false
+}
+
+// opensSentence reports whether the token is the first word of its sentence, where a
+// capital says nothing ("Data released by the agency showed ...").
+func (r *speakerResolver) opensSentence(t scanToken) bool {
+	ss := r.d.Sentences
+	k := sort.Search(len(ss), func(i int) bool { return ss[i].End > t.Start })
+	if k >= len(ss) {
+		return false
+	}
+	for _, w := range r.tx.scan(ss[k].Start, t.End) {
+		if w.Kind == 'w' || w.Kind == 'n' {
+			return w.Start == t.Start
+		}
+	}
+	return false
 }
 
 // personAppositiveAfter applies rule 2's "name after the role": a source that is a
@@ -1238,6 +1428,68 @@ func (r *speakerResolver) acronymSource(head []scanToken) string {
 		return ""
 	}
 	return r.newSourceEntity(last.Text, graph.KindOrganization, last.Start, last.End, MentionName)
+}
+
+// knownNameSource applies rule 3's "known name": a source that is one capitalized
+// word is the entity of that name that the article has named before ("Fifa also
+// said" after "the governing body Fifa said"), else the one person whose surname it
+// is ("Hlaing added" after "Min Aung Hlaing said"); a word two persons share, a
+// sentence starter or a common capitalized word names nobody.
+func (r *speakerResolver) knownNameSource(head []scanToken) string {
+	if len(head) != 1 || !isCapitalized(head[0].Text) || isCommonCapitalized(head[0].Text) || sentenceStarters[head[0].Text] {
+		return ""
+	}
+	w := head[0]
+	found := ""
+	for i := range r.d.Entities {
+		if e := &r.d.Entities[i]; e.Name == w.Text {
+			found = e.ID
+			break
+		}
+	}
+	if found == "" {
+		for i := range r.d.Entities {
+			e := &r.d.Entities[i]
+			f := strings.Fields(e.Name)
+			if e.Kind != graph.KindPerson || len(f) < 2 || f[len(f)-1] != w.Text {
+				continue
+			}
+			if found != "" && found != e.ID {
+				return "" // two persons share the surname
+			}
+			found = e.ID
+		}
+	}
+	if found != "" {
+		r.addMention(Mention{Entity: found, Span: makeSpan(r.d.Runes, w.Start, w.End), Kind: MentionName})
+	}
+	return found
+}
+
+// bodyNamedSource applies rule 3's "body noun and name": a head that ends in a
+// lowercase body noun (lexicon/nominals.txt: "body", "agency", "group") followed by
+// one or two capitalized words that name nothing known ("world soccer's governing
+// body Fifa", "the aid group Oxfam") is an organization of that name.
+func (r *speakerResolver) bodyNamedSource(head []scanToken) string {
+	n := len(head)
+	for k := n - 1; k >= 1 && k >= n-2; k-- {
+		b := head[k-1]
+		if b.Text != b.Lower || !entityWords.nominals[b.Lower] {
+			continue
+		}
+		name := head[k:]
+		for _, w := range name {
+			if !isCapitalized(w.Text) || isCommonCapitalized(w.Text) || sentenceStarters[w.Text] {
+				return ""
+			}
+		}
+		if !unknownNameWords(name) {
+			return ""
+		}
+		last := name[len(name)-1]
+		return r.newSourceEntity(collapseSpace(string(r.d.Runes[name[0].Start:last.End])), graph.KindOrganization, name[0].Start, last.End, MentionName)
+	}
+	return ""
 }
 
 // namedInOtherCase reports whether a word written in capitals is, in another case,
@@ -1671,6 +1923,7 @@ func attribSentence(d *Document, a *Attribution) Span {
 // resolveSpeakers fills Attribution.Speaker and Attribution.Via, adding pronoun and
 // speaker mentions (and entities for unnamed groups) to the document.
 func resolveSpeakers(d *Document) {
+	dropCuesInsideNames(d)
 	r := newSpeakerResolver(d)
 	// attributions in text order, so pronoun genders learned early help later ones
 	idx := make([]int, len(d.Attributions))
@@ -1734,6 +1987,63 @@ func resolveSpeakers(d *Document) {
 		a.Via = via
 	}
 	r.flush()
+}
+
+// dropCuesInsideNames removes the attributions whose cue is a word inside a name
+// that the entity stage found ("blaming the Rapid Support Forces": "Support" is no
+// verb of saying there, and "the Rapid" no source): a cue strictly inside a name
+// mention, after its first word, is part of the name.
+func dropCuesInsideNames(d *Document) {
+	if len(d.Attributions) == 0 || len(d.Mentions) == 0 {
+		return
+	}
+	var names []Span
+	for _, m := range d.Mentions {
+		if m.Kind == MentionName {
+			names = append(names, m.Span)
+		}
+	}
+	sort.Slice(names, func(i, j int) bool { return names[i].Start < names[j].Start })
+	inside := func(sp Span) bool {
+		k := sort.Search(len(names), func(i int) bool { return names[i].Start >= sp.Start })
+		for j := k - 1; j >= 0 && j >= k-8; j-- {
+			if names[j].Start < sp.Start && sp.End <= names[j].End {
+				return true
+			}
+		}
+		return false
+	}
+	kept := d.Attributions[:0]
+	for _, a := range d.Attributions {
+		if len(a.Cue.Fragments) == 0 && a.Cue.End > a.Cue.Start && inside(a.Cue) && !titleCaseSentence(d, a.Cue.Start) {
+			continue
+		}
+		kept = append(kept, a)
+	}
+	d.Attributions = kept
+}
+
+// titleCaseSentence reports whether the sentence at x is written in title case (a
+// headline: "Sanders Vows To Eliminate Tax Breaks"), where capitalized words run
+// into names that are none: more than half of its words of four letters or more are
+// capitalized.
+func titleCaseSentence(d *Document, x int) bool {
+	si := sentenceAt(d, x)
+	if si >= len(d.Sentences) {
+		return false
+	}
+	s := d.Sentences[si]
+	words, caps := 0, 0
+	for _, t := range d.Tokens[s.First:s.Last] {
+		if t.Kind != TokWord || len([]rune(t.Text)) < 4 {
+			continue
+		}
+		words++
+		if isCapitalized(t.Text) {
+			caps++
+		}
+	}
+	return words > 0 && 2*caps > words
 }
 
 func attributionPos(a *Attribution) int {

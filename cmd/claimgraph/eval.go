@@ -37,7 +37,7 @@ func runEval(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	if len(args) == 0 || args[0] != "polnear" {
 		fmt.Fprintln(stderr, "usage: claimgraph eval polnear DIR [--json-out FILE]")
 		fmt.Fprintln(stderr, "       "+disputeUsage[len("usage: "):])
-		fmt.Fprintln(stderr, "       claimgraph eval facts [DIR]")
+		fmt.Fprintln(stderr, "       "+factsUsage[len("usage: "):])
 		return errors.New("eval: expected the dataset kind \"polnear\", \"disputes\" or \"facts\"")
 	}
 	fs := flag.NewFlagSet("eval polnear", flag.ContinueOnError)

@@ -9,7 +9,7 @@
 //	claimgraph extract [--json] FILE  print the attributions found in files
 //	claimgraph eval polnear DIR       score the extractor on a PolNeAR-format directory
 //	claimgraph eval disputes [FILE]   precision and recall per dispute shape
-//	claimgraph eval facts [DIR]       must-find facts on the out-of-domain set
+//	claimgraph eval facts [DIR]       must-find facts on the out-of-domain set (--only/--exclude IDS, --overall)
 //	claimgraph migrate                upgrade the Neo4j store of NEO4J_URI in place
 //	claimgraph export [filters] --format F [--out FILE|DIR]  researchers' formats (graphml, gexf, prov, ...)
 //	claimgraph import FILE            restore a records export

@@ -388,6 +388,12 @@ func (r FactsResult) Print(w io.Writer) {
 		}
 		fmt.Fprintln(w, line)
 	}
+	r.PrintOverall(w)
+}
+
+// PrintOverall writes the overall line and the summary line only: the figures of a set
+// whose articles one should not look at one by one (a part kept unseen while tuning).
+func (r FactsResult) PrintOverall(w io.Writer) {
 	fmt.Fprintln(w, r.Overall.row("OVERALL"))
 	o := r.Overall
 	fmt.Fprintf(w, "facts found %d/%d (%s); span found %s, speaker right %s of %d with a speaker, value right %s of %d with a value\n",

@@ -1,0 +1,93 @@
+package extract
+
+import (
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/claimgraph/claimgraph/extract/lexicon"
+)
+
+// quantityWithText returns the quantity of in whose text is text, if any.
+func quantityWithText(t *testing.T, in, text string) (Quantity, bool) {
+	t.Helper()
+	for _, q := range quantitiesOf(t, in) {
+		if q.Text == text {
+			return q, true
+		}
+	}
+	return Quantity{}, false
+}
+
+// TestQuantityReadingRules runs the fixture files of the reading rules
+// (testdata/rules/quantity-readings/NAME.tsv): each row's sentence holds a quantity of
+// that text, value, unit and qualifier; a row with an empty quantity text holds no
+// percentage (the rule must not read one there).
+func TestQuantityReadingRules(t *testing.T) {
+	files, err := filepath.Glob(filepath.Join("testdata", "rules", "quantity-readings", "*.tsv"))
+	require.NoError(t, err)
+	require.NotEmpty(t, files)
+	for _, f := range files {
+		t.Run(strings.TrimSuffix(filepath.Base(f), ".tsv"), func(t *testing.T) {
+			b, err := os.ReadFile(f)
+			require.NoError(t, err)
+			rows := lexicon.Parse(string(b))
+			require.NotEmpty(t, rows)
+			for _, row := range rows {
+				for len(row) < 5 {
+					row = append(row, "")
+				}
+				if row[1] == "" {
+					for _, q := range quantitiesOf(t, row[0]) {
+						assert.NotEqual(t, "percent", q.Unit, "%q: %+v", row[0], q)
+					}
+					continue
+				}
+				q, ok := quantityWithText(t, row[0], row[1])
+				require.True(t, ok, "%q: no quantity %q in %+v", row[0], row[1], quantitiesOf(t, row[0]))
+				v, err := strconv.ParseFloat(row[2], 64)
+				require.NoError(t, err)
+				assert.InDelta(t, v, q.Value, 1e-6*v, row[0])
+				assert.Equal(t, row[3], q.Unit, row[0])
+				assert.Equal(t, row[4], q.Qualifier, row[0])
+			}
+		})
+	}
+}
+
+// TestQuantityListRules runs each list rule's fixture file
+// (testdata/rules/quantity-lists/NAME.tsv) with every rule, and the rows that expect a
+// counted noun again without the rule, which must then leave the quantity uncounted
+// (so that each rule is needed for its examples).
+func TestQuantityListRules(t *testing.T) {
+	for i, rule := range quantityListRules {
+		t.Run(rule.name, func(t *testing.T) {
+			b, err := os.ReadFile(filepath.Join("testdata", "rules", "quantity-lists", strings.ReplaceAll(rule.name, " ", "-")+".tsv"))
+			require.NoError(t, err, "rule %q needs a fixture file", rule.name)
+			rows := lexicon.Parse(string(b))
+			require.NotEmpty(t, rows)
+			saved := quantityListRules
+			defer func() { quantityListRules = saved }()
+			for _, row := range rows {
+				for len(row) < 3 {
+					row = append(row, "")
+				}
+				quantityListRules = saved
+				q, ok := quantityWithText(t, row[0], row[1])
+				require.True(t, ok, "%q: no quantity %q", row[0], row[1])
+				assert.Equal(t, row[2], q.Counted, row[0])
+				if row[2] == "" {
+					continue
+				}
+				quantityListRules = append(append([]quantityListRule(nil), saved[:i]...), saved[i+1:]...)
+				q, _ = quantityWithText(t, row[0], row[1])
+				assert.Empty(t, q.Counted, "%q passes without the rule", row[0])
+			}
+		})
+	}
+}
