@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -34,7 +35,8 @@ func readDisputeFixtures(t *testing.T) []disputeFixture {
 	var out []disputeFixture
 	for _, r := range readRuleFixtures(t, "disputes", 5) {
 		f := r.fields
-		out = append(out, disputeFixture{r.rule, f[0], f[1], f[2], f[3], f[4]})
+		// a literal \n in a fixture text is a line break ("\n\n" between paragraphs)
+		out = append(out, disputeFixture{r.rule, strings.ReplaceAll(f[0], `\n`, "\n"), f[1], f[2], f[3], f[4]})
 	}
 	return out
 }
