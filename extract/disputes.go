@@ -530,7 +530,61 @@ func (f *disputeFinder) subject(toks []scanToken, i int) (string, int) {
 	if id, start := f.representedBy(toks, k); id != "" {
 		return id, start
 	}
+	if id, start := f.companySubject(toks, k); id != "" {
+		return id, start
+	}
 	return f.groupSubject(toks, k)
+}
+
+// companyNominals are the nouns of businesses that "the company", "the firm" use to
+// refer to the company named shortly before (lexicon/dispute_words.txt, class
+// company_nominal).
+var companyNominals = disputeWordClass("company_nominal")
+
+// companySubject resolves a subject "the company" / "the firm" that the entity stage
+// left unresolved (the company's name holds no such noun: "Exxon Mobil", "Meridian
+// Holdings") to the one business named in the verb's sentence or the two before it:
+// an organization whose name holds no body noun of lexicon/nominals.txt other than
+// these ("Columbia University", "the Health Ministry" are no company). None when two
+// businesses are named there: a wrong disputer is worse than none.
+func (f *disputeFinder) companySubject(toks []scanToken, k int) (string, int) {
+	if k < 1 || !companyNominals[toks[k].Lower] || toks[k-1].Lower != "the" || toks[k].Text != toks[k].Lower {
+		return "", -1
+	}
+	si := f.sentenceOf(toks[k].Start)
+	from := f.sents[max(0, si-2)].Start
+	found := ""
+	for _, m := range f.d.Mentions {
+		if m.Span.Start < from || m.Span.End > toks[k-1].Start || m.Kind != MentionName || m.Entity == found {
+			continue
+		}
+		e := f.r.entity(m.Entity)
+		if e == nil || e.Kind != graph.KindOrganization || !businessName(e.Name) {
+			continue
+		}
+		if found != "" {
+			return "", -1
+		}
+		found = m.Entity
+	}
+	if found == "" {
+		return "", -1
+	}
+	f.d.Mentions = append(f.d.Mentions, Mention{Entity: found, Span: makeSpan(f.d.Runes, toks[k-1].Start, toks[k].End), Kind: MentionNominal})
+	f.added = true
+	return found, k - 1
+}
+
+// businessName reports whether an organization's name holds no body noun of
+// lexicon/nominals.txt but those of businesses ("Exxon Mobil", "Acme Corporation";
+// not "Columbia University", "Interior Ministry").
+func businessName(name string) bool {
+	for _, w := range strings.Fields(strings.ToLower(name)) {
+		if entityWords.nominals[w] && !companyNominals[w] {
+			return false
+		}
+	}
+	return true
 }
 
 // cueSpeaker returns the speaker of the attribution whose cue holds the dispute
