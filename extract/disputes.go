@@ -1042,6 +1042,9 @@ func (f *disputeFinder) pronounNamedIn(v *verbSite, m ruleMatch) bool {
 	if c == nil || (c.Accused != nil && *c.Accused == v.disputer) {
 		return false // an accusation names the accused
 	}
+	if c.Span.End <= v.toks[v.subjStart].Start {
+		return false // "... said Reyes took bribes, an allegation he denied": "he" points back to the name
+	}
 	name := ""
 	for _, e := range f.d.Entities {
 		if e.ID == v.disputer {

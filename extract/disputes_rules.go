@@ -185,14 +185,14 @@ func (f *disputeFinder) relativeThat(v *verbSite) (ruleMatch, bool) {
 	return f.anaphorAt(v, n, v.toks[v.i].Start)
 }
 
-// relativeZero: "— a charge the firm denied": a claim noun right before the subject,
-// after a comma or dash, and a verb without an object.
+// relativeZero: "— a charge the firm denied": a claim noun (or "something") right
+// before the subject, after a comma or dash, and a verb without an object.
 func (f *disputeFinder) relativeZero(v *verbSite) (ruleMatch, bool) {
 	n := beforeSubject(v)
 	if n < 2 || !objectGap(v) {
 		return ruleMatch{}, false
 	}
-	if _, ok := claimNouns[v.toks[n].Lower]; !ok {
+	if _, ok := claimNouns[v.toks[n].Lower]; !ok && !appositiveIndefinites[v.toks[n].Lower] {
 		return ruleMatch{}, false
 	}
 	p := appositionStart(v.toks, n)
@@ -215,11 +215,18 @@ func appositionStart(toks []scanToken, n int) int {
 			p--
 		}
 	}
-	if p < 1 || (toks[p].Text != "," && toks[p].Text != "—" && toks[p].Text != "–") {
+	if p >= 2 && toks[p].Text == "-" && toks[p-1].Text == "-" {
+		return p - 1 // "--", a dash typed as two hyphens
+	}
+	if p < 1 || (toks[p].Text != "," && toks[p].Text != "—" && toks[p].Text != "–" && toks[p].Text != "--") {
 		return -1
 	}
 	return p
 }
+
+// appositiveIndefinites stand for the clause before them in an appositive relative,
+// like a claim noun: "... the mill had closed -- something Reyes denied".
+var appositiveIndefinites = disputeWordClass("appositive_indefinite")
 
 // clauseBefore targets the clause that ends before toks[punct] (a comma or dash):
 // the claim that ends there, else the clause back to "of", "that", "whether" or a
@@ -253,15 +260,22 @@ func (f *disputeFinder) clauseBefore(v *verbSite, punct int) (ruleMatch, bool) {
 }
 
 // claimEndingAt returns a claim of the text that ends at end (up to two code points
-// before) and starts at or after start, or nil.
+// before) and starts at or after start, or nil; claims added by disputes count too,
+// and an accusation found earlier in the sentence comes first.
 func (f *disputeFinder) claimEndingAt(end, start int) *Claim {
-	for k := 0; k < f.base; k++ {
+	var found *Claim
+	for _, k := range f.candidateClaims(start, end) {
 		c := &f.d.Claims[k]
-		if c.Span.End <= end && c.Span.End >= end-2 && c.Span.Start >= start && !isReferenceClaim(c) {
-			return c
+		if c.Span.End <= end && c.Span.End >= end-2 && c.Span.Start >= start && (!isReferenceClaim(c) || c.Accused != nil) {
+			if c.Accused != nil {
+				return c // the accusation of "has been accused of taking bribes, allegations he denied"
+			}
+			if found == nil {
+				found = c
+			}
 		}
 	}
-	return nil
+	return found
 }
 
 // claimNounAt returns the index of a claim noun in the object that starts at j: a
@@ -776,15 +790,36 @@ func (f *disputeFinder) latestClaim(pos, si, back int, figure bool, disputer str
 
 // antecedent reports whether claim c may be what an anaphor of the disputer in
 // sentence si points to: with a quantity for a figure noun, a claim of its own (not a
-// noun phrase that refers to one), not the disputer's own, and not a proposition
+// noun phrase that refers to one; an accusation's Z may be one word, "fraud"), not the
+// disputer's own, not a short rebuttal quote (isRebuttalQuote), and not a proposition
 // disputed in that very sentence.
 func (f *disputeFinder) antecedent(c *Claim, si int, figure bool, disputer string) bool {
 	switch {
-	case figure && len(c.Quantities) == 0, isReferenceClaim(c) && c.Accused == nil, c.Speaker != nil && *c.Speaker == disputer, f.elaboration(c):
+	case figure && len(c.Quantities) == 0, isReferenceClaim(c) && c.Accused == nil, c.Speaker != nil && *c.Speaker == disputer, f.elaboration(c), f.isRebuttalQuote(c):
 		return false
 	}
 	return c.Origin != "disputed" || c.Span.Start < f.sents[si].Start
 }
+
+// isRebuttalQuote reports whether c is a short statement (at most maxRebuttalQuoteWords
+// words) that holds the cue of a rebuttal found before ("'That's nonsense,' Whitlow
+// said"): it answers a claim and states none of its own, so a later "the claims were
+// false" does not point to it.
+func (f *disputeFinder) isRebuttalQuote(c *Claim) bool {
+	if len(graph.Words(c.Text)) > maxRebuttalQuoteWords {
+		return false
+	}
+	for _, x := range f.d.Disputes {
+		if x.Shape == graph.ShapeRebuttal && spanInside(c.Span, x.Cue.Start, x.Cue.End) {
+			return true
+		}
+	}
+	return false
+}
+
+// maxRebuttalQuoteWords bounds the statements isRebuttalQuote reads: a longer one says
+// more than that a claim is untrue.
+const maxRebuttalQuoteWords = 6
 
 // candidateClaims returns the indexes of the claims that may start between minStart
 // and pos: claims up to f.base are in text order; of those added by disputes only the
