@@ -127,8 +127,10 @@ var passiveRule = &disputeRule{name: "passive-by", shape: graph.ShapeAnaphoric, 
 var (
 	rebuttalQuoteRule  = &disputeRule{name: "rebuttal-statement", shape: graph.ShapeRebuttal}
 	rebuttalCalledRule = &disputeRule{name: "rebuttal-called", shape: graph.ShapeRebuttal}
-	rebuttalClauseRule = &disputeRule{name: "rebuttal-clause", shape: graph.ShapeRebuttal}
-	rebuttalAgentRule  = &disputeRule{name: "rebuttal-agent", shape: graph.ShapeRebuttal}
+	// "called a report that its troops had crossed the border false"
+	rebuttalCalledInlineRule = &disputeRule{name: "rebuttal-called-inline", shape: graph.ShapeRebuttal}
+	rebuttalClauseRule       = &disputeRule{name: "rebuttal-clause", shape: graph.ShapeRebuttal}
+	rebuttalAgentRule        = &disputeRule{name: "rebuttal-agent", shape: graph.ShapeRebuttal}
 )
 
 // gapWords may follow a dispute verb whose object is the relative pronoun before its

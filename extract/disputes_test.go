@@ -68,7 +68,7 @@ func TestDisputeRuleFixtures(t *testing.T) {
 		assert.Equal(t, c.claim, claimText(d, x.Claim), "%s: %q claim", c.rule, c.text)
 		assert.Equal(t, string(d.Runes[x.Cue.Start:x.Cue.End]), x.Cue.Text, "%s: cue", c.rule)
 	}
-	rules := []*disputeRule{passiveRule, relativePassiveRule, accusationFalsifyRule, counterclaimEllipsisRule, rebuttalQuoteRule, rebuttalCalledRule, rebuttalClauseRule, rebuttalAgentRule, counterclaimRule, counterclaimContrastRule, counterclaimResponseRule, figuresConflictRule, counterclaimFactRule}
+	rules := []*disputeRule{passiveRule, relativePassiveRule, accusationFalsifyRule, counterclaimEllipsisRule, rebuttalQuoteRule, rebuttalCalledRule, rebuttalCalledInlineRule, rebuttalClauseRule, rebuttalAgentRule, counterclaimRule, counterclaimContrastRule, counterclaimResponseRule, figuresConflictRule, counterclaimFactRule}
 	rules = append(rules, disputeRules...)
 	rules = append(rules, judgedRules...)
 	known := map[string]bool{"none": true}
