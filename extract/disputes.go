@@ -30,6 +30,8 @@ import (
 //     group entity;
 //   - a representative of a possessor ("Gowdy’s office disputes", "the senator's
 //     lawyers denied", lexicon class representative) is the possessor;
+//   - "the company", "the firm" (lexicon class company_nominal) that the entity stage
+//     left unresolved is the one business named in its sentence or the two before;
 //   - a dispute noun's possessive past its modifiers ("his swift, categorical denial
 //     of reports that ...");
 //   - "I" and "we" are the speaker of the quote they stand in, or nobody;
@@ -42,9 +44,15 @@ import (
 // a proposal, a bill or an act ("rejected the proposal", "opposed the bill",
 // "refused to comment") is not a claim, so no rule matches it.
 //
-// Accusations: "X accused Y of Z" is a claim of X (origin "accusation", Accused Y),
-// not a dispute; Y's later denial of it ("he has denied the claim") is a dispute of
-// shape accusation.
+// Accusations: "X accused Y of Z" is a claim of X (origin "accusation", Accused Y)
+// whose text is Z alone ("fraud" in "accused Mark Dalton of fraud in a lawsuit filed
+// on Monday"), not a dispute; Y's later denial of it ("he has denied the claim") is a
+// dispute of shape accusation.
+//
+// Reach: an anaphor or a rebuttal points back into its own paragraph, or to the
+// sentence right before it; a noun of accusation ("the allegations") that finds no
+// accusation takes another claim of its own paragraph only (disputes_rules.go,
+// reachable and anaphorAt). A wrong claim is worse than none.
 
 // disputeVerbs maps each form of a dispute verb (one or two words) to its kind.
 var disputeVerbs = func() map[string]graph.DisputeKind {
