@@ -1029,6 +1029,11 @@ func (f *disputeFinder) addClaim(c Claim) string {
 // emit records the dispute a rule found, once per disputer (coordinated subjects
 // each dispute).
 func (f *disputeFinder) emit(v *verbSite, r *disputeRule, m ruleMatch) {
+	if v.subjStart >= 0 && r.shape == graph.ShapeRelative {
+		if id := f.claimPerson(v, m); id != "" {
+			v.disputer = id // "... said Mr. Hannity wanted a role -- something he denied"
+		}
+	}
 	if v.subjStart >= 0 && f.pronounNamedIn(v, m) {
 		return
 	}
@@ -1069,6 +1074,34 @@ func (f *disputeFinder) pronounNamedIn(v *verbSite, m ruleMatch) bool {
 		}
 	}
 	return false
+}
+
+// claimPerson returns, for a he/she disputer of a relative clause that follows its
+// claim ("X said Reyes took bribes, an allegation he denied"), the first person the
+// claim names who fits the pronoun: the one the allegation is about, whom "he"
+// answers for, rather than the nearest name before the pronoun ("... a role in a
+// possible Trump administration -- something he denied"). It returns "" when the
+// subject is no such pronoun or the claim names no fitting person.
+func (f *disputeFinder) claimPerson(v *verbSite, m ruleMatch) string {
+	p, ok := pronLex[v.toks[v.subjStart].Lower]
+	if !ok || (p.gender != 'm' && p.gender != 'f') || m.claim == nil {
+		return ""
+	}
+	c := f.claim(*m.claim)
+	if c == nil || c.Span.End > v.toks[v.subjStart].Start {
+		return ""
+	}
+	best := -1
+	found := ""
+	for _, mn := range f.d.Mentions {
+		if mn.Kind != MentionName || !spanInside(c.Span, mn.Span.Start, mn.Span.End) || (best >= 0 && mn.Span.Start >= best) {
+			continue
+		}
+		if e := f.r.entity(mn.Entity); e != nil && f.r.compatible(e, p) {
+			best, found = mn.Span.Start, mn.Entity
+		}
+	}
+	return found
 }
 
 // afterCapitalized reports whether a capitalized word ends right before pos (one

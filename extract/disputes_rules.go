@@ -147,9 +147,14 @@ func beforeSubject(v *verbSite) int {
 	return k
 }
 
-// objectGap reports whether the verb has no object of its own.
+// objectGap reports whether the verb has no object of its own: nothing, punctuation
+// or a gap word follows, or "to" and an addressee ("a charge the firm denied to
+// reporters", "something he denied to me as laughable").
 func objectGap(v *verbSite) bool {
 	j := v.obj()
+	if j+1 < len(v.toks) && v.toks[j].Lower == "to" && v.toks[j+1].Kind == 'w' {
+		return true // "to" + an infinitive would be no addressee, but a dispute verb takes none
+	}
 	return j >= len(v.toks) || v.toks[j].Kind != 'w' || gapWords[v.toks[j].Lower]
 }
 
