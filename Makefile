@@ -148,3 +148,12 @@ SOAK_FLAGS    ?=
 .PHONY: soak
 soak: ## mixed reads and writes for SOAK_DURATION (default 30m): RSS, goroutines, open files at start and end
 	nice -n 10 $(GO) run ./cmd/loadcheck soak -duration $(SOAK_DURATION) $(SOAK_FLAGS)
+
+# soak-fixed is the soak with writes that rewrite a fixed set of SOAK_ARTICLES urls
+# (new versions of the same articles), so that the store keeps its size and memory
+# can be judged flat: growth there is a leak, not a bigger store.
+SOAK_ARTICLES ?= 40
+
+.PHONY: soak-fixed
+soak-fixed: ## the soak over a fixed set of SOAK_ARTICLES articles rewritten again and again: memory must be flat
+	nice -n 10 $(GO) run ./cmd/loadcheck soak -duration $(SOAK_DURATION) -articles $(SOAK_ARTICLES) $(SOAK_FLAGS)

@@ -73,6 +73,11 @@ func handlePatchArticle(store articlePatcher, maxBody int64, log *slog.Logger) g
 			writeError(c, log, err)
 			return
 		}
+		if who.Name != "" && !who.Scope.covers(ScopeAdmin) {
+			// The check above answers early; the guard enforces it in the patch's
+			// transaction, against another server process sharing the store too.
+			p.Guard = &graph.WriteGuard{Writer: who.Name}
+		}
 		a, err := store.PatchArticle(c.Request.Context(), id, p)
 		if err != nil {
 			writeError(c, log, err)

@@ -119,10 +119,13 @@ func answerMargin(timeout time.Duration) time.Duration {
 // is 202 with the job. When the client goes away, it also becomes a job, and the
 // request is logged at INFO with status 499.
 //
-// A key of scope ingest replaces only an article it wrote itself (checkOwner): the
-// check holds the article's lock, and so does the write when it runs inline, so that
-// another write of the same article cannot slip between them in this process. A job
-// is checked the same way before it is queued.
+// A key of scope ingest replaces only an article it wrote itself. The store enforces
+// it in the write's own transaction (ArticleInput.WriterOnly, graph.WriteGuard), so no
+// other writer, in this process or another sharing the store, can slip between the
+// check and the write: a refused write is 403 (a job fails with the same message).
+// checkOwner answers 403 before extracting anything; it holds the article's lock,
+// and so does the write when it runs inline, so that writes of one article in this
+// process do not extract in vain. A job is checked the same way before it is queued.
 func handleIngest(store ingestStore, cfg ingestConfig, log *slog.Logger) gin.HandlerFunc {
 	var locks articleLocks
 	return func(c *gin.Context) {
@@ -147,6 +150,10 @@ func handleIngest(store ingestStore, cfg ingestConfig, log *slog.Logger) gin.Han
 		ctx := c.Request.Context()
 		who, _ := principal(c)
 		art.Writer = who.Name
+		// The store enforces the owner rule in its write transaction (graph.WriteGuard),
+		// also for a job and across server processes sharing one store; checkOwner
+		// below answers 403 early, before any extraction.
+		art.WriterOnly = who.Name != "" && !who.Scope.covers(ScopeAdmin)
 		articleID := graph.ArticleID(strings.TrimSpace(art.URL), art.Text)
 		noteAudit(c, articleID, "")
 		unlock, err := locks.lock(ctx, articleID)

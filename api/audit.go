@@ -114,8 +114,10 @@ func handleAudit(audit graph.Auditor, log *slog.Logger) gin.HandlerFunc {
 }
 
 // articleLocks serializes the writes of one article id within this process, so that
-// the owner check and the write it allows are not interleaved with another key's
-// write of the same article.
+// the early owner check and the write it allows are not interleaved with another
+// key's write of the same article here, and no extraction is spent on a write the
+// store would refuse. The rule itself is enforced by the store in the write's
+// transaction (graph.WriteGuard), across processes too.
 type articleLocks struct {
 	mu    sync.Mutex
 	locks map[string]*articleLock
@@ -160,9 +162,10 @@ func (l *articleLocks) lock(ctx context.Context, id string) (func(), error) {
 	}
 }
 
-// checkOwner decides whether who may write art: always when the article is not
-// stored, or is stored with the same text (the write then changes nothing); otherwise
-// only the key that wrote it, or an admin key. Articles written without a key (the
+// checkOwner decides early (before extraction) whether who may write art; the store
+// checks it again in the write's transaction (graph.WriteGuard). Any key may when the
+// article is not stored, or is stored with the same text (the write then changes
+// nothing); otherwise only the key that wrote it, or an admin key. Articles written without a key (the
 // built-in corpus, the CLI) are the operator's: only an admin key replaces them. It
 // returns whether the write replaces a stored article.
 func checkOwner(ctx context.Context, store articleReader, who Principal, art graph.ArticleInput) (replaces bool, err error) {

@@ -30,6 +30,12 @@ const (
 func scopedServer(t *testing.T, b backend, rl RateLimits) (*client, graph.Store) {
 	t.Helper()
 	store := b.open(t)
+	return scopedServerOn(t, store, rl), store
+}
+
+// scopedServerOn serves the API over store, as scopedServer does.
+func scopedServerOn(t *testing.T, store graph.Store, rl RateLimits) *client {
+	t.Helper()
 	ing := ingest.New(store, extract.Extractor{}, ingest.Options{})
 	keys, err := NewScopedKeySet(
 		APIKey{Name: "alice", Scope: ScopeIngest, Value: aliceKey},
@@ -48,7 +54,7 @@ func scopedServer(t *testing.T, b backend, rl RateLimits) (*client, graph.Store)
 		Logger: slog.New(slog.NewTextHandler(testWriter{t}, &slog.HandlerOptions{Level: slog.LevelWarn})),
 	})
 	require.NoError(t, err)
-	return startServer(t, srv), store
+	return startServer(t, srv)
 }
 
 func bearer(key string) map[string]string {

@@ -73,6 +73,7 @@ var codeStatus = map[string]struct {
 }{
 	graph.ENOTFOUND:    {http.StatusNotFound, ProblemNotFound},
 	graph.EINVALID:     {http.StatusBadRequest, ProblemInvalidRequest},
+	graph.EFORBIDDEN:   {http.StatusForbidden, ProblemNotOwner},
 	graph.EUNAVAILABLE: {http.StatusServiceUnavailable, ProblemUnavailable},
 	graph.EINTERNAL:    {http.StatusInternalServerError, ProblemInternal},
 }
@@ -181,7 +182,7 @@ func writeError(c *gin.Context, log *slog.Logger, err error) {
 		log.ErrorContext(ctx, "store unavailable", "request_id", requestID(c), "path", c.Request.URL.Path, "err", err)
 		detail = "The graph store is unavailable; retry later."
 	}
-	writeProblem(c, m.status, "", detail)
+	writeProblemType(c, m.status, m.typ, "", detail)
 }
 
 var discardLog = slog.New(slog.DiscardHandler)

@@ -193,8 +193,10 @@ func findDisputes(d *Document) {
 	f.counterclaims()
 	f.contrastedCounterclaims()
 	f.respondedCounterclaims() // counterclaims_response.go: answers with the contrary
+	f.deniedActs()             // counterclaims_act.go: the accused denies the act
 	f.figureConflicts()        // counterclaims_figures.go: another figure for one count
 	f.factCounterclaims()      // counterclaims_fact.go: "In fact, ..." against a claim
+	f.figureCorrections()      // counterclaims_correction.go: "the actual number is ..."
 	sort.SliceStable(d.Claims, func(i, j int) bool { return d.Claims[i].Span.Start < d.Claims[j].Span.Start })
 	if f.added {
 		sortMentions(d)

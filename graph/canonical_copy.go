@@ -23,6 +23,10 @@ func copyGraph(g *ArticleGraph) ArticleGraph {
 		Links:      copyAll(g.Links, copyLink),
 		Mentions:   copyAll(g.Mentions, func(m Mention) Mention { return Mention{AgentID: jstr(m.AgentID), Span: copySpan(m.Span)} }),
 	}
+	if g.Guard != nil {
+		gu := *g.Guard
+		c.Guard = &gu
+	}
 	if g.Outlet != nil {
 		o := Outlet{ID: jstr(g.Outlet.ID), Name: jstr(g.Outlet.Name), Domain: jstr(g.Outlet.Domain)}
 		c.Outlet = &o

@@ -11,6 +11,7 @@ const (
 	ENOTFOUND    = "not_found"   // the requested id does not exist
 	EINVALID     = "invalid"     // the input failed validation; nothing was written
 	EUNAVAILABLE = "unavailable" // the backend could not be reached; retrying may help
+	EFORBIDDEN   = "forbidden"   // a WriteGuard refused the write: the article is another writer's; nothing was written
 	EINTERNAL    = "internal"    // anything else; details are for logs, not clients
 )
 

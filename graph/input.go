@@ -22,6 +22,11 @@ type ArticleInput struct {
 	// Writer is the name of the API key that posts the article; ingest stores it as
 	// Article.Writer. Empty outside the API.
 	Writer string
+	// WriterOnly makes the write replace a stored article only when Writer wrote it,
+	// checked in the store's write transaction (ingest sets the bundle's Guard to
+	// WriteGuard{Writer: Writer}); the API sets it for keys without the admin scope.
+	// It is kept with a queued job's input, so that a job is held to it too.
+	WriterOnly bool `json:",omitempty"`
 }
 
 // Describe names the article in messages: "article NAME", else "article URL", else

@@ -274,4 +274,8 @@ type ArticleGraph struct {
 	Disputes   []Dispute   `json:"disputes"`
 	Links      []ClaimLink `json:"links"`
 	Mentions   []Mention   `json:"mentions"`
+	// Guard, when set, is checked by PutArticle against the stored article in the
+	// write's transaction (see WriteGuard). It is a condition of the write, never
+	// stored or encoded.
+	Guard *WriteGuard `json:"-"`
 }

@@ -429,6 +429,9 @@ type ArticlePatch struct {
 	// SetOutlet replaces the outlet with Outlet (nil: the article has no outlet).
 	SetOutlet bool
 	Outlet    *Outlet
+	// Guard, when set, is checked against the stored article in the patch's
+	// transaction (see WriteGuard): EFORBIDDEN, and nothing written, when it refuses.
+	Guard *WriteGuard
 }
 
 // Apply returns a with the patch applied (a copy; a is not changed).

@@ -8,9 +8,11 @@
 //	    runs the clients on that article for the duration (random text windows and
 //	    pages of its lists) and reports requests, statuses, latencies, the largest
 //	    answer and the peak RSS.
-//	loadcheck soak [-duration 30m] [-readers 8] [-writers 2] [-every 1m]
-//	    runs mixed reads (every GET route) and writes (POSTs of new articles) and prints
-//	    RSS, goroutines and open files at the start, every -every, and at the end.
+//	loadcheck soak [-duration 30m] [-readers 8] [-writers 2] [-every 1m] [-articles N]
+//	    runs mixed reads (every GET route) and writes (POSTs of new articles; with
+//	    -articles N, new versions of a fixed set of N urls, so that the store keeps its
+//	    size) and prints RSS, goroutines and open files at the start, every -every, and
+//	    at the end.
 //
 // Peak RSS is the kernel's VmHWM of this process (server and clients), reset between
 // phases through /proc/self/clear_refs. It prints figures and asserts none; run it with
@@ -308,7 +310,10 @@ func runArticle(ctx context.Context, args []string, stdout, stderr io.Writer) er
 			return err
 		}
 		if job.State != graph.JobSucceeded {
-			return fmt.Errorf("the ingest job failed: %s", job.Error)
+			// A refused article (over a limit) is an outcome to measure too.
+			fmt.Fprintf(stdout, "ingest: the job failed after %s: %s; RSS before %.0f MB, peak %.0f MB\n",
+				time.Since(start).Round(time.Millisecond), job.Error, mb(before.rss), mb(readProc().hwm))
+			return nil
 		}
 	case http.StatusCreated: // a short one, inline
 		job.ArticleID = strings.TrimPrefix(loc, "/v1/articles/")
@@ -511,8 +516,13 @@ func runSoak(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	writers := fs.Int("writers", 2, "concurrent writers")
 	every := fs.Duration("every", time.Minute, "how often to print the figures")
 	memLimit := fs.Int64("memory-limit", 256, "soft memory limit of the Go runtime in MiB, as claimgraph serve sets it by default (0: none)")
+	memprofile := fs.String("memprofile", "", "write heap profiles (after a collection) at the start and the end to FILE.start and FILE.end: go tool pprof -base FILE.start FILE.end shows what grew")
+	fixed := fs.Int("articles", 0, "rewrite a fixed set of this many article urls (each POST a new version of one of them), so that the store stays the same size and memory can be judged flat; 0: every POST is a new article, and the store grows")
 	if err := fs.Parse(args); err != nil {
 		return err
+	}
+	if *fixed < 0 {
+		return fmt.Errorf("-articles %d: want 0 or more", *fixed)
 	}
 	setMemoryLimit(*memLimit)
 	dir, err := os.MkdirTemp("", "loadcheck-soak-")
@@ -535,8 +545,25 @@ func runSoak(ctx context.Context, args []string, stdout, stderr io.Writer) error
 			return fmt.Errorf("seeding article %d: %d %v", i, status, err)
 		}
 	}
-	fmt.Fprintf(stdout, "loadcheck soak: %s, GOMAXPROCS %d, soft memory limit %d MiB; %d readers, %d writers for %s\n",
-		runtime.Version(), runtime.GOMAXPROCS(0), *memLimit, *readers, *writers, *duration)
+	// With a fixed set, the set is written once before the start, so that the store
+	// has its final size when the first figures are taken.
+	soakURL := func(w, n int) string { return fmt.Sprintf("https://example.org/soak/%d/%d", w, n) }
+	if *fixed > 0 {
+		soakURL = func(_, n int) string { return fmt.Sprintf("https://example.org/soak/fixed/%d", n%*fixed) }
+		for n := 0; n < *fixed; n++ {
+			a := arts[n%len(arts)]
+			text := strings.ReplaceAll(a.Text, "2025", strconv.Itoa(3000+n))
+			if status, _, err := post(ctx, hc, srv.base, ingestBody(soakURL(0, n), text)); err != nil || status >= 300 {
+				return fmt.Errorf("seeding fixed article %d: %d %v", n, status, err)
+			}
+		}
+	}
+	set := "every POST a new article"
+	if *fixed > 0 {
+		set = fmt.Sprintf("POSTs rewrite a fixed set of %d urls", *fixed)
+	}
+	fmt.Fprintf(stdout, "loadcheck soak: %s, GOMAXPROCS %d, soft memory limit %d MiB; %d readers, %d writers for %s; %s\n",
+		runtime.Version(), runtime.GOMAXPROCS(0), *memLimit, *readers, *writers, *duration, set)
 	// The start and the end are measured alike: clients idle, their connections
 	// closed, after a collection.
 	settle := func(hc *http.Client) procFigures {
@@ -547,6 +574,11 @@ func runSoak(ctx context.Context, args []string, stdout, stderr io.Writer) error
 		return readProc()
 	}
 	first := settle(hc)
+	if *memprofile != "" {
+		if err := writeHeapProfile(*memprofile + ".start"); err != nil {
+			return err
+		}
+	}
 	var posted atomic.Int64
 	stats := &counter{}
 	sctx, cancel := context.WithTimeout(ctx, *duration)
@@ -559,9 +591,14 @@ func runSoak(ctx context.Context, args []string, stdout, stderr io.Writer) error
 			rng := rand.New(rand.NewPCG(uint64(w)+100, 9))
 			for n := 0; sctx.Err() == nil; n++ {
 				a := arts[rng.IntN(len(arts))]
-				// A new article each time: the same text with other figures.
+				// A new text each time: the same text with other figures (with a fixed
+				// set, a new version of one of its urls).
 				text := strings.ReplaceAll(a.Text, "2025", strconv.Itoa(3000+w*1_000_000+n))
-				status, _, err := post(sctx, hc, srv.base, ingestBody(fmt.Sprintf("https://example.org/soak/%d/%d", w, n), text))
+				u := soakURL(w, n)
+				if *fixed > 0 {
+					u = soakURL(w, rng.IntN(*fixed))
+				}
+				status, _, err := post(sctx, hc, srv.base, ingestBody(u, text))
 				if sctx.Err() != nil {
 					return
 				}
@@ -581,10 +618,14 @@ func runSoak(ctx context.Context, args []string, stdout, stderr io.Writer) error
 			soakReader(sctx, hc, srv.base, uint64(r)+1, stats)
 		}(i)
 	}
-	fmt.Fprintf(stdout, "%-8s %8s %8s %10s %10s %9s\n", "at", "RSS MB", "heap MB", "goroutines", "open files", "articles")
+	fmt.Fprintf(stdout, "%-8s %8s %8s %8s %10s %10s %9s %8s %8s\n", "at", "RSS MB", "heap MB", "live MB", "goroutines", "open files", "articles", "claims", "file MB")
 	line := func(at string, p procFigures) {
 		st, _ := srv.store.Stats(ctx)
-		fmt.Fprintf(stdout, "%-8s %8.0f %8.0f %10d %10d %9d\n", at, mb(p.rss), mb(p.heap), p.goroutines, p.fds, st.Articles)
+		var size int64
+		if fi, err := os.Stat(filepath.Join(dir, "graph.db")); err == nil {
+			size = fi.Size()
+		}
+		fmt.Fprintf(stdout, "%-8s %8.0f %8.0f %8.1f %10d %10d %9d %8d %8.0f\n", at, mb(p.rss), mb(p.heap), mb(p.live), p.goroutines, p.fds, st.Articles, st.Claims, mb(size))
 	}
 	line("start", first)
 	t := time.NewTicker(*every)
@@ -602,9 +643,14 @@ loop:
 	wg.Wait()
 	end := settle(hc)
 	line("end", end)
+	if *memprofile != "" {
+		if err := writeHeapProfile(*memprofile + ".end"); err != nil {
+			return err
+		}
+	}
 	fmt.Fprintf(stdout, "requests: %s\n", stats)
-	fmt.Fprintf(stdout, "change start → end (after GC, clients idle): RSS %+.0f MB, heap %+.0f MB, goroutines %+d, open files %+d; %d articles posted\n",
-		mb(end.rss)-mb(first.rss), mb(end.heap)-mb(first.heap), end.goroutines-first.goroutines, end.fds-first.fds, posted.Load())
+	fmt.Fprintf(stdout, "change start → end (after GC, clients idle): RSS %+.0f MB, heap in use %+.0f MB, heap live %+.1f MB, goroutines %+d, open files %+d; %d articles posted\n",
+		mb(end.rss)-mb(first.rss), mb(end.heap)-mb(first.heap), mb(end.live)-mb(first.live), end.goroutines-first.goroutines, end.fds-first.fds, posted.Load())
 	return nil
 }
 

@@ -7,6 +7,7 @@ import (
 	"os"
 	"runtime"
 	"runtime/debug"
+	"runtime/metrics"
 	"strconv"
 	"strings"
 )
@@ -14,7 +15,8 @@ import (
 // procFigures are the process's resources at one moment.
 type procFigures struct {
 	rss, hwm   int64 // resident and peak resident bytes (VmRSS, VmHWM)
-	heap       int64 // Go heap in use
+	heap       int64 // Go heap in use (spans in use, free slots in them included)
+	live       int64 // Go heap live after the last collection (runtime/metrics /gc/heap/live:bytes)
 	goroutines int
 	fds        int // open file descriptors
 }
@@ -47,6 +49,11 @@ func readProc() procFigures {
 	var ms runtime.MemStats
 	runtime.ReadMemStats(&ms)
 	p.heap = int64(ms.HeapInuse)
+	live := []metrics.Sample{{Name: "/gc/heap/live:bytes"}}
+	metrics.Read(live)
+	if live[0].Value.Kind() == metrics.KindUint64 {
+		p.live = int64(live[0].Value.Uint64())
+	}
 	p.goroutines = runtime.NumGoroutine()
 	if ents, err := os.ReadDir("/proc/self/fd"); err == nil {
 		p.fds = len(ents)

@@ -258,6 +258,9 @@ func (s *Store) PatchArticle(ctx context.Context, id string, p graph.ArticlePatc
 		} else if !ok {
 			return notFound("article", id)
 		}
+		if err := p.Guard.Check(old); err != nil {
+			return err
+		}
 		a := p.Apply(old)
 		a.Text = string(tx.Bucket(bTexts).Get([]byte(id)))
 		if err := a.Validate(); err != nil {

@@ -61,6 +61,9 @@ func (w *writer) putArticle(c *graph.ArticleGraph) (bool, error) {
 	}
 	var oldClaims []string
 	if found {
+		if err := c.Guard.Check(old); err != nil {
+			return false, err
+		}
 		c.Article.Version, c.Article.PreviousVersions = graph.NextVersion(old)
 		if oldClaims, err = w.removeArticle(old); err != nil {
 			return false, err

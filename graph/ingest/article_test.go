@@ -2,6 +2,8 @@ package ingest
 
 import (
 	"context"
+	"encoding/json"
+	"fmt"
 	"strings"
 	"sync"
 	"testing"
@@ -263,5 +265,84 @@ func TestIngestArticleVoiceDispute(t *testing.T) {
 				assert.Equal(t, tc.outlet, a.Name)
 			}
 		})
+	}
+}
+
+// TestStatementCap checks Options.MaxStatements: an article whose extraction finds
+// more statements than the cap is refused (EINVALID, naming the count and the cap)
+// and nothing is written; one at the cap is written whole. The default and any larger
+// value are graph.MaxArticleStatements.
+func TestStatementCap(t *testing.T) {
+	const text = `"The district counted 1000 families," Maria Lopez said. "The district counted 1001 schools," John Smith said. "The district counted 1002 clinics," Ahmed Haddad said.`
+	tests := []struct {
+		name    string
+		cap     int
+		refused bool
+	}{
+		{"over the cap", 2, true},
+		{"at the cap", 3, false},
+		{"the default", 0, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s := openStore(t)
+			in := New(s, extract.Extractor{}, Options{MaxStatements: tt.cap})
+			res, err := in.Ingest(t.Context(), graph.ArticleInput{Name: "dense", Text: text})
+			if tt.refused {
+				require.Error(t, err)
+				assert.Equal(t, graph.EINVALID, graph.ErrorCode(err))
+				assert.Contains(t, graph.ErrorMessage(err), "article dense: its text yields 3 statements, over the limit of 2")
+				assert.Equal(t, graph.Stats{}, stats(t, s), "nothing written")
+				return
+			}
+			require.NoError(t, err)
+			assert.Equal(t, 3, res.Statements)
+		})
+	}
+	for _, n := range []int{0, -1, graph.MaxArticleStatements + 1} {
+		assert.Equal(t, graph.MaxArticleStatements, New(nil, nil, Options{MaxStatements: n}).opts.MaxStatements, "MaxStatements %d", n)
+	}
+}
+
+// TestWriterOnly checks that ArticleInput.WriterOnly reaches the store as a
+// graph.WriteGuard, also through the JSON a queued job keeps: another writer's new
+// text is refused (EFORBIDDEN, nothing changed), the writer's own is a new version,
+// and a write without WriterOnly (an admin's) replaces any.
+func TestWriterOnly(t *testing.T) {
+	s := openStore(t)
+	in := New(s, extract.Extractor{}, Options{})
+	const u = "https://example.com/guarded"
+	text := func(n int) string { return fmt.Sprintf("The minister said %d bridges would reopen.", n) }
+	viaJob := func(a graph.ArticleInput) graph.ArticleInput {
+		b, err := json.Marshal(a)
+		require.NoError(t, err)
+		var out graph.ArticleInput
+		require.NoError(t, json.Unmarshal(b, &out))
+		return out
+	}
+	steps := []struct {
+		name    string
+		in      graph.ArticleInput
+		code    string
+		writer  string
+		version int
+	}{
+		{"alice writes", graph.ArticleInput{URL: u, Text: text(1), Writer: "alice", WriterOnly: true}, "", "alice", 1},
+		{"bob may not replace", graph.ArticleInput{URL: u, Text: text(2), Writer: "bob", WriterOnly: true}, graph.EFORBIDDEN, "alice", 1},
+		{"alice replaces her own", graph.ArticleInput{URL: u, Text: text(3), Writer: "alice", WriterOnly: true}, "", "alice", 2},
+		{"an admin replaces", graph.ArticleInput{URL: u, Text: text(4), Writer: "root"}, "", "root", 3},
+	}
+	for _, st := range steps {
+		_, err := in.Ingest(t.Context(), viaJob(st.in))
+		if st.code != "" {
+			require.Error(t, err, st.name)
+			assert.Equal(t, st.code, graph.ErrorCode(err), st.name)
+		} else {
+			require.NoError(t, err, st.name)
+		}
+		a, err := s.Article(t.Context(), graph.ArticleID(u, ""))
+		require.NoError(t, err)
+		assert.Equal(t, st.writer, a.Writer, st.name)
+		assert.Equal(t, st.version, a.Version, st.name)
 	}
 }

@@ -95,6 +95,35 @@ func TestFiguresAcrossArticles(t *testing.T) {
 	assert.Contains(t, x.Conflicts[0].Link.Reason, "40")
 }
 
+// The same figure is corroborated only by an independent origin: the speaker who gave
+// it repeating it in another article, or another outlet running the same wire story,
+// is one source, not two; another speaker corroborates it.
+func TestCorroborationNeedsIndependentOrigins(t *testing.T) {
+	cases := []struct {
+		name, second string
+		links        int
+	}{
+		{"same speaker", "Brazil said 40 people were killed in the floods that struck Recife.", 0},
+		{"same wire story", "RECIFE (AP) — At least 40 people were killed in the floods that struck Recife, officials said.", 0},
+		{"another speaker", "France said 40 people were killed in the floods that struck Recife.", 1},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			s := openStore(t)
+			in := New(s, extract.Extractor{}, Options{})
+			first := "Brazil said 40 people were killed in the floods in Recife."
+			if c.name == "same wire story" {
+				first = "RECIFE (AP) — At least 40 people were killed in the floods in Recife, officials said."
+			}
+			_, err := in.Ingest(t.Context(), article("floods-a", "ledger", "2025-03-10", first))
+			require.NoError(t, err)
+			r, err := in.Ingest(t.Context(), article("floods-b", "courier", "2025-03-10", c.second))
+			require.NoError(t, err)
+			assert.Equal(t, c.links, r.LinksMade)
+		})
+	}
+}
+
 // Two speakers' different figures for one count in one article conflict.
 func TestFiguresWithinArticle(t *testing.T) {
 	s := openStore(t)

@@ -37,6 +37,10 @@ type Options struct {
 	// duplicates, counts to compare, claims a dispute may target). 0 means
 	// DefaultMaxCandidates; at most graph.MaxPageSize.
 	MaxCandidates int
+	// MaxStatements refuses (EINVALID) an article whose extraction finds more
+	// statements, before anything is reasoned about or written. 0 means
+	// graph.MaxArticleStatements; it is never more.
+	MaxStatements int
 }
 
 // DefaultMaxCandidates is Options.MaxCandidates when unset.
@@ -69,6 +73,9 @@ func New(store graph.Store, ex graph.Extractor, opts Options) *Ingester {
 	}
 	if opts.MaxCandidates > graph.MaxPageSize {
 		opts.MaxCandidates = graph.MaxPageSize
+	}
+	if opts.MaxStatements <= 0 || opts.MaxStatements > graph.MaxArticleStatements {
+		opts.MaxStatements = graph.MaxArticleStatements
 	}
 	return &Ingester{store: store, ex: ex, opts: opts, known: map[string]bool{}}
 }

@@ -53,7 +53,9 @@ func (d doc) graph() *graph.ArticleGraph {
 	}
 	g.Agents = d.agents
 	for _, s := range d.stmts {
-		c := graph.Claim{Text: graph.NormalizeClaimText(s.content), Kind: s.kind, Modality: graph.ModalityAsserted}
+		// the text as the extractor gives it (extract.ToGraph keeps its case: proper
+		// nouns tell counts of different events apart); the id is of the normalized text
+		c := graph.Claim{Text: s.content, Kind: s.kind, Modality: graph.ModalityAsserted}
 		c.ID = graph.ClaimID(c.Text)
 		for _, x := range s.qty {
 			c.Quantities = append(c.Quantities, graph.Quantity{Value: x.value, Unit: "count", Qualifier: x.qualifier, Counted: x.counted, Text: x.text, Span: storetest.Find(d.text, x.text)})
@@ -273,14 +275,24 @@ func TestIngestNumericConflictAndCorroboration(t *testing.T) {
 			qty: []q{{"about 52,000", "about", "palestinians dead", 52000}}}},
 	})
 	assert.Equal(t, 1, res.LinksMade)
+	// the ministry repeating its own count is one source, not a corroboration of it
 	res = ingest(t, in, doc{
-		url: "https://c.example/toll", outlet: "Evening Star", date: "2025-11-07",
-		text:   "More than 68,800 Palestinians have been killed in the war, according to the ministry.",
+		url: "https://e.example/toll", outlet: "Morning Post", date: "2025-11-07",
+		text:   "More than 68,800 Palestinians have lost their lives in the war, the ministry said.",
 		agents: []graph.Agent{ministry},
-		stmts: []st{{content: "More than 68,800 Palestinians have been killed in the war", kind: graph.ClaimStatistic, speaker: ministry.ID,
+		stmts: []st{{content: "More than 68,800 Palestinians have lost their lives in the war", kind: graph.ClaimStatistic, speaker: ministry.ID,
 			qty: []q{{"More than 68,800", "more_than", "palestinians dead", 68800}}}},
 	})
-	assert.Equal(t, 2, res.LinksMade, "corroborates the ministry's count, conflicts with Israel's")
+	assert.Equal(t, 1, res.LinksMade, "conflicts with Israel's count only")
+	un := agent(org, "United Nations")
+	res = ingest(t, in, doc{
+		url: "https://c.example/toll", outlet: "Evening Star", date: "2025-11-07",
+		text:   "More than 68,800 Palestinians have been killed in the war, according to the United Nations.",
+		agents: []graph.Agent{un},
+		stmts: []st{{content: "More than 68,800 Palestinians have been killed in the war", kind: graph.ClaimStatistic, speaker: un.ID,
+			qty: []q{{"More than 68,800", "more_than", "palestinians dead", 68800}}}},
+	})
+	assert.Equal(t, 3, res.LinksMade, "corroborates the ministry's two statements of its count, conflicts with Israel's")
 	// a count a year later is not compared
 	res = ingest(t, in, doc{
 		url: "https://d.example/toll", date: "2026-12-01",
@@ -294,7 +306,7 @@ func TestIngestNumericConflictAndCorroboration(t *testing.T) {
 	require.Len(t, c.Conflicts, 1)
 	assert.Equal(t, graph.LinkConflicts, c.Conflicts[0].Link.Kind)
 	assert.Equal(t, "about 52,000 (Israel) vs more than 68,800 (Gaza’s Health Ministry) palestinians dead", c.Conflicts[0].Link.Reason)
-	require.Len(t, c.Corroborations, 1)
+	require.Len(t, c.Corroborations, 1, "by the United Nations, not by the ministry's repetition")
 	assert.Equal(t, graph.ClaimID("More than 68,800 Palestinians have been killed in the war"), c.Corroborations[0].Claim.ID)
 }
 

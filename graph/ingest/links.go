@@ -16,12 +16,22 @@ import (
 //
 //   - conflicts, when any pair of their comparable quantities conflicts
 //     (graph.QuantitiesConflict: the intervals their qualifiers allow are disjoint);
-//   - corroborates, otherwise, when a pair agrees (graph.QuantitiesAgree).
+//   - corroborates, otherwise, when a pair agrees (graph.QuantitiesAgree) and the two
+//     claims come from independent origins: no statement of the one has the origin of
+//     a statement of the other (reason_links.go statementOrigin: the first agency,
+//     else the speaker, else the article). The same figure that one speaker gives in
+//     two articles, or that two outlets copy from one wire story, is one source
+//     repeated, not a second source.
 //
 // Counting the same thing takes more than the same counted noun (SameSubject). A
 // casualty count (a counted thing with a casualty word: dead, killed, injured,
-// displaced, detained, ..., see graph.CanonicalCounted) names its subject well enough:
-// "palestinians dead" from two sources is one toll. Any other counted thing
+// displaced, detained, ..., see graph.CanonicalCounted) names its subject well enough
+// inside one article: two speakers' tolls there are tolls of the event the article
+// reports. Across articles it must also share a proper noun with the other claim (a
+// place, an event, a people: "Recife", "Palestinians"), because "49 people killed at
+// Pulse" and "nine people killed in the church" are tolls of two events, not one toll
+// in dispute (read on PolNeAR train, where the casualty counts of different
+// shootings and bombings were linked as conflicts by the dozen). Any other counted thing
 // ("delegates", "registered voters", "troops") is compared only when the two claims
 // share at least MinSubjectWords other content words, at a content-word Jaccard of at
 // least MinSubjectJaccard, and a proper noun (a capitalized word inside the sentence
@@ -93,9 +103,15 @@ var durations = map[string]bool{
 // casualtyStates are the canonical casualty words of graph.CanonicalCounted.
 var casualtyStates = map[string]bool{"dead": true, "injured": true, "displaced": true, "detained": true}
 
-// SameSubject reports whether a and b, which have comparable quantities with the
-// counted thing counted, count the same thing by this file's rule.
+// SameSubject reports whether a and b, claims of two articles which have comparable
+// quantities with the counted thing counted, count the same thing by this file's rule.
 func SameSubject(a, b graph.Claim, counted string) bool {
+	return sameSubject(a, b, counted, false)
+}
+
+// sameSubject is SameSubject, for two claims of one article when within is set (a
+// casualty count then needs no shared proper noun).
+func sameSubject(a, b graph.Claim, counted string, within bool) bool {
 	words := graph.Words(graph.CanonicalCounted(counted))
 	if len(words) == 0 {
 		return false
@@ -106,7 +122,7 @@ func SameSubject(a, b graph.Claim, counted string) bool {
 			return false
 		}
 		if casualtyStates[w] {
-			return true
+			return within || shareProperNoun(a.Text, b.Text)
 		}
 		skip[w] = true
 	}
@@ -130,8 +146,13 @@ func SameSubject(a, b graph.Claim, counted string) bool {
 	if shared < MinSubjectWords || union == 0 || float64(shared)/float64(union) < MinSubjectJaccard {
 		return false
 	}
-	pb := properNouns(b.Text)
-	for w := range properNouns(a.Text) {
+	return shareProperNoun(a.Text, b.Text)
+}
+
+// shareProperNoun reports whether two texts have a proper noun in common (properNouns).
+func shareProperNoun(a, b string) bool {
+	pb := properNouns(b)
+	for w := range properNouns(a) {
 		if pb[w] {
 			return true
 		}
@@ -173,17 +194,27 @@ func properNouns(text string) map[string]bool {
 	return out
 }
 
-// QuantityLink decides how claims a and b relate by their numbers (see this file's
-// rule). speakerA and speakerB name who said them, for the reason ("" when the article
-// itself asserts the claim). ok is false when they are not linked.
+// QuantityLink decides how claims a and b of two articles relate by their numbers (see
+// this file's rule). speakerA and speakerB name who said them, for the reason ("" when
+// the article itself asserts the claim). ok is false when they are not linked.
 func QuantityLink(a, b graph.Claim, speakerA, speakerB string) (kind graph.LinkKind, reason string, ok bool) {
+	return quantityLink(a, b, speakerA, speakerB, false)
+}
+
+// QuantityLinkWithin is QuantityLink for two claims of one article: a casualty count
+// needs no shared proper noun there (SameSubject).
+func QuantityLinkWithin(a, b graph.Claim, speakerA, speakerB string) (kind graph.LinkKind, reason string, ok bool) {
+	return quantityLink(a, b, speakerA, speakerB, true)
+}
+
+func quantityLink(a, b graph.Claim, speakerA, speakerB string, within bool) (kind graph.LinkKind, reason string, ok bool) {
 	if a.ID == b.ID {
 		return "", "", false
 	}
 	var agree string
 	for _, qa := range a.Quantities {
 		for _, qb := range b.Quantities {
-			if !graph.Comparable(qa, qb) || !SameSubject(a, b, qa.Counted) {
+			if !graph.Comparable(qa, qb) || !sameSubject(a, b, qa.Counted, within) {
 				continue
 			}
 			switch {

@@ -19,8 +19,10 @@ func TestQuantityLink(t *testing.T) {
 	israel := counted("52,000 Palestinians dead", "", 52000, "palestinians dead")
 	later := counted("70,000 Palestinians dead", "", 70000, "palestinians dead")
 	again := counted("the war has left more than 68,800 Palestinians dead", "more_than", 68800, "palestinians dead")
-	about := counted("about 1,200 people killed", "about", 1200, "people killed")
-	exact := counted("1,180 people killed", "", 1180, "people killed")
+	about := counted("about 1,200 people killed in the Hamas attack", "about", 1200, "people killed")
+	exact := counted("1,180 people killed by Hamas", "", 1180, "people killed")
+	pulse := counted("49 people were killed at the Pulse nightclub in Orlando", "", 49, "people killed")
+	church := counted("the gunman killed nine people inside the Charleston church", "", 9, "people killed")
 	atLeast := counted("at least 20 hostages", "at_least", 20, "hostages")
 	twentyFive := counted("25 hostages", "", 25, "hostages")
 	upTo := counted("up to 50 troops will guard the Rafah crossing", "up_to", 50, "troops")
@@ -45,6 +47,7 @@ func TestQuantityLink(t *testing.T) {
 		{"about 1,200 vs 1,180 corroborates", about, exact, graph.LinkCorroborates,
 			"about 1,200 (Gaza’s Health Ministry) and 1,180 (Israel) people killed"},
 		{"at least 20 vs 25: no link", atLeast, twentyFive, "", ""},
+		{"tolls of two events (no shared proper noun) are not compared across articles", pulse, church, "", ""},
 		{"up to 50 vs 60 conflicts", upTo, sixty, graph.LinkConflicts,
 			"up to 50 (Gaza’s Health Ministry) vs 60 (Israel) troops"},
 		{"different counted thing: no link", israel, injured, "", ""},
@@ -69,6 +72,8 @@ func TestQuantityLink(t *testing.T) {
 			assert.Equal(t, tt.reason, reason)
 		})
 	}
+	kind, _, _ := QuantityLinkWithin(pulse, church, "Gaza’s Health Ministry", "Israel")
+	assert.Equal(t, graph.LinkConflicts, kind, "inside one article two speakers' tolls are of the event it reports")
 	_, reason, _ := QuantityLink(ministry, israel, "", "")
 	assert.Equal(t, "more than 68,800 vs 52,000 palestinians dead", reason, "article-asserted claims have no speaker")
 }

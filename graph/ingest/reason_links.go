@@ -197,12 +197,41 @@ func (r *reasoner) linkUnlinked(unlinked []UnlinkedDispute) error {
 	return nil
 }
 
-// claimSide is what a link reason and the time-overlap test need of one claim.
+// claimSide is what a link reason, the time-overlap test and the independence test
+// need of one claim.
 type claimSide struct {
 	claim     graph.Claim
 	speakerID string       // its first speaker in this article (bundle claims only)
 	speaker   string       // name of its first speaker, "" when the article asserts it
 	dates     []graph.Date // published dates of its articles
+	origins   []string     // the origins of its statements (statementOrigin)
+}
+
+// statementOrigin is the independent origin of a statement as corroboration counts
+// it (graph.Origin): its first agency, else its speaker, else its article (a claim
+// that two articles assert themselves has two origins, unless origin.go found them
+// to be copies of one wire story and gave them its agency).
+func statementOrigin(s graph.Statement) string {
+	switch {
+	case len(s.Via) > 0:
+		return "via:" + s.Via[0]
+	case s.SpeakerID != "":
+		return "speaker:" + s.SpeakerID
+	}
+	return "article:" + s.ArticleID
+}
+
+// shareOrigin reports whether two claims have a statement of the same origin: the
+// same figure repeated by one source is no corroboration of it.
+func shareOrigin(a, b []string) bool {
+	for _, x := range a {
+		for _, y := range b {
+			if x == y {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // storedSide describes a stored claim of other articles; ok is false when it has no
@@ -224,6 +253,7 @@ func (r *reasoner) storedSide(id string) (claimSide, bool, error) {
 		if s.ArticleID == r.g.Article.ID {
 			continue
 		}
+		side.origins = append(side.origins, statementOrigin(s))
 		if side.speaker == "" && s.SpeakerID != "" {
 			n, ok := r.agentNames[s.SpeakerID]
 			if !ok && ch.Speaker != nil {
@@ -253,10 +283,14 @@ func anyOverlap(a, b []graph.Date) bool {
 func (r *reasoner) linkQuantities() error {
 	own := map[string]bool{}
 	first := r.firstSpeakers()
+	origins := map[string][]string{}
+	for _, st := range r.g.Statements {
+		origins[st.ClaimID] = append(origins[st.ClaimID], statementOrigin(st))
+	}
 	var mine []claimSide
 	for _, c := range r.g.Claims {
 		if sp, ok := first[c.ID]; ok && len(c.Quantities) > 0 {
-			side := claimSide{claim: c, dates: []graph.Date{r.g.Article.Published}}
+			side := claimSide{claim: c, dates: []graph.Date{r.g.Article.Published}, origins: origins[c.ID]}
 			side.speakerID, side.speaker = sp, r.agentNames[sp]
 			mine = append(mine, side)
 			own[c.ID] = true
@@ -266,12 +300,16 @@ func (r *reasoner) linkQuantities() error {
 	for _, l := range r.g.Links {
 		linked[l.ID] = true
 	}
-	add := func(a, b claimSide) {
+	add := func(a, b claimSide, within bool) {
 		if !anyOverlap(a.dates, b.dates) {
 			return
 		}
-		kind, reason, ok := QuantityLink(a.claim, b.claim, a.speaker, b.speaker)
-		if !ok {
+		link := QuantityLink
+		if within {
+			link = QuantityLinkWithin
+		}
+		kind, reason, ok := link(a.claim, b.claim, a.speaker, b.speaker)
+		if !ok || kind == graph.LinkCorroborates && shareOrigin(a.origins, b.origins) {
 			return
 		}
 		id := graph.LinkID(a.claim.ID, b.claim.ID, kind)
@@ -313,7 +351,7 @@ func (r *reasoner) linkQuantities() error {
 					continue
 				}
 				pairs[[2]int{i, j}] = true
-				add(mine[i], mine[j])
+				add(mine[i], mine[j], true)
 			}
 		}
 	}
@@ -350,7 +388,7 @@ func (r *reasoner) linkQuantities() error {
 					return err
 				}
 				if ok {
-					add(m, side)
+					add(m, side, false)
 				}
 			}
 		}

@@ -24,7 +24,7 @@ import (
 // vanishes with the rolled-back transaction.
 const cyLockArticles = `UNWIND $ids AS id
 MERGE (a:Article {id: id}) SET a._lock = true REMOVE a._lock
-RETURN id, a.content_hash AS hash, a.bundle_claims AS claims, a.version AS version, a.previous_versions AS previous`
+RETURN id, a.content_hash AS hash, a.bundle_claims AS claims, a.version AS version, a.previous_versions AS previous, a.writer AS writer`
 
 // cyAggregates sets the per-claim aggregates of the claim bound to c from its
 // statements and disputes, from scratch: idempotent, and right whatever was added or
@@ -362,7 +362,8 @@ func writeBundles(ctx context.Context, tx neo4j.ManagedTransaction, gs []*graph.
 	for _, r := range recs {
 		id := str(r.Values[0])
 		stored[id] = str(r.Values[1])
-		p := propsOf(map[string]any{"c": r.Values[2], "version": r.Values[3], "previous_versions": r.Values[4], "content_hash": r.Values[1]})
+		p := propsOf(map[string]any{"id": id, "c": r.Values[2], "version": r.Values[3], "previous_versions": r.Values[4],
+			"content_hash": r.Values[1], "writer": r.Values[5]})
 		oldClaims[id] = p.strs("c")
 		oldArticle[id] = toArticle(map[string]any(p))
 	}
@@ -375,6 +376,11 @@ func writeBundles(ctx context.Context, tx neo4j.ManagedTransaction, gs []*graph.
 		if res[i].Created {
 			write = append(write, g)
 			if h != "" {
+				// The article is locked: no other transaction changes its writer
+				// between this check and the commit.
+				if err := g.Guard.Check(oldArticle[g.Article.ID]); err != nil {
+					return nil, err
+				}
 				replacing = true
 				g.Article.Version, g.Article.PreviousVersions = graph.NextVersion(oldArticle[g.Article.ID])
 			}
@@ -588,7 +594,11 @@ func (s *Store) PatchArticle(ctx context.Context, id string, p graph.ArticlePatc
 		if len(recs) == 0 {
 			return nil, notFound("article", id)
 		}
-		a := p.Apply(toArticle(recs[0].Values[0]))
+		old := toArticle(recs[0].Values[0])
+		if err := p.Guard.Check(old); err != nil { // the article is locked
+			return nil, err
+		}
+		a := p.Apply(old)
 		if err := a.Validate(); err != nil {
 			return nil, err
 		}

@@ -49,6 +49,8 @@ func Run(t *testing.T, open func(t *testing.T) graph.Store) {
 	t.Run("Jobs", func(t *testing.T) { testJobs(t, o) })
 	t.Run("Versions", func(t *testing.T) { testVersions(t, o) })
 	t.Run("PatchArticle", func(t *testing.T) { testPatchArticle(t, o) })
+	t.Run("WriteGuard", func(t *testing.T) { testWriteGuard(t, o) })
+	t.Run("WriteGuardRace", func(t *testing.T) { testWriteGuardRace(t, o) })
 }
 
 func ctx(t *testing.T) context.Context { return t.Context() }
