@@ -69,10 +69,34 @@ var (
 const deniedActSentences = 2
 
 // accusedAct returns the act an accusation claim names: the first content word after
-// its first "of", auxiliaries of the gerund skipped, folded (foldWord); "" when there
-// is none.
+// its first "of", auxiliaries of the gerund skipped, folded (foldWord); an accusation
+// claim whose text is the act alone ("paying bribes", "having hidden the losses": the
+// Z of "accused Y of Z", disputeFinder.accusation) names its first gerund; "" when
+// there is none.
 func accusedAct(text string) string {
 	ws := strings.Fields(strings.ToLower(text))
+	hasOf := false
+	for _, w := range ws {
+		hasOf = hasOf || strings.Trim(w, ".,;:!?\"“”‘’'()") == "of"
+	}
+	if !hasOf {
+		skipped := false // "having hidden": the participle after a gerund auxiliary
+		for _, x := range ws {
+			x = strings.Trim(x, ".,;:!?\"“”‘’'()[]—–-")
+			if x == "" {
+				continue
+			}
+			if actSkips[x] {
+				skipped = true
+				continue
+			}
+			if (skipped || strings.HasSuffix(x, "ing")) && !functionWords[x] && !negations[x] {
+				return foldAct(x)
+			}
+			return ""
+		}
+		return ""
+	}
 	for k, w := range ws {
 		if strings.Trim(w, ".,;:!?\"“”‘’'()") != "of" {
 			continue

@@ -33,13 +33,16 @@ func TestAccusedActAndDeniedHead(t *testing.T) {
 		{"Tom Reyes of lying about the budget", "he had not lied"},
 		{"Tom Reyes of having hidden the losses", "he never hid anything"},
 		{"the army of killing civilians", "soldiers did not kill any civilians"},
+		{"paying bribes to city officials", "we have never paid anyone"},
+		{"having hidden the losses", "he never hid anything"},
 	}
 	for _, c := range cases {
 		act := accusedAct(c.accusation)
 		assert.NotEmpty(t, act, c.accusation)
 		assert.Equal(t, act, deniedHead(c.denial), "%q / %q", c.accusation, c.denial)
 	}
-	assert.Empty(t, accusedAct("Tom Reyes"), "no act without of")
+	assert.Empty(t, accusedAct("Tom Reyes"), "no act without of or a gerund")
+	assert.Empty(t, accusedAct("fraud"), "an act named by a noun has no verb to deny")
 	assert.Empty(t, deniedHead("he paid everyone"), "no negation")
 }
 

@@ -30,6 +30,8 @@ import (
 //     group entity;
 //   - a representative of a possessor ("Gowdy’s office disputes", "the senator's
 //     lawyers denied", lexicon class representative) is the possessor;
+//   - "the company", "the firm" (lexicon class company_nominal) that the entity stage
+//     left unresolved is the one business named in its sentence or the two before;
 //   - a dispute noun's possessive past its modifiers ("his swift, categorical denial
 //     of reports that ...");
 //   - "I" and "we" are the speaker of the quote they stand in, or nobody;
@@ -42,9 +44,15 @@ import (
 // a proposal, a bill or an act ("rejected the proposal", "opposed the bill",
 // "refused to comment") is not a claim, so no rule matches it.
 //
-// Accusations: "X accused Y of Z" is a claim of X (origin "accusation", Accused Y),
-// not a dispute; Y's later denial of it ("he has denied the claim") is a dispute of
-// shape accusation.
+// Accusations: "X accused Y of Z" is a claim of X (origin "accusation", Accused Y)
+// whose text is Z alone ("fraud" in "accused Mark Dalton of fraud in a lawsuit filed
+// on Monday"), not a dispute; Y's later denial of it ("he has denied the claim") is a
+// dispute of shape accusation.
+//
+// Reach: an anaphor or a rebuttal points back into its own paragraph, or to the
+// sentence right before it; a noun of accusation ("the allegations") that finds no
+// accusation takes another claim of its own paragraph only (disputes_rules.go,
+// reachable and anaphorAt). A wrong claim is worse than none.
 
 // disputeVerbs maps each form of a dispute verb (one or two words) to its kind.
 var disputeVerbs = func() map[string]graph.DisputeKind {
@@ -532,7 +540,61 @@ func (f *disputeFinder) subject(toks []scanToken, i int) (string, int) {
 	if id, start := f.representedBy(toks, k); id != "" {
 		return id, start
 	}
+	if id, start := f.companySubject(toks, k); id != "" {
+		return id, start
+	}
 	return f.groupSubject(toks, k)
+}
+
+// companyNominals are the nouns of businesses that "the company", "the firm" use to
+// refer to the company named shortly before (lexicon/dispute_words.txt, class
+// company_nominal).
+var companyNominals = disputeWordClass("company_nominal")
+
+// companySubject resolves a subject "the company" / "the firm" that the entity stage
+// left unresolved (the company's name holds no such noun: "Exxon Mobil", "Meridian
+// Holdings") to the one business named in the verb's sentence or the two before it:
+// an organization whose name holds no body noun of lexicon/nominals.txt other than
+// these ("Columbia University", "the Health Ministry" are no company). None when two
+// businesses are named there: a wrong disputer is worse than none.
+func (f *disputeFinder) companySubject(toks []scanToken, k int) (string, int) {
+	if k < 1 || !companyNominals[toks[k].Lower] || toks[k-1].Lower != "the" || toks[k].Text != toks[k].Lower {
+		return "", -1
+	}
+	si := f.sentenceOf(toks[k].Start)
+	from := f.sents[max(0, si-2)].Start
+	found := ""
+	for _, m := range f.d.Mentions {
+		if m.Span.Start < from || m.Span.End > toks[k-1].Start || m.Kind != MentionName || m.Entity == found {
+			continue
+		}
+		e := f.r.entity(m.Entity)
+		if e == nil || e.Kind != graph.KindOrganization || !businessName(e.Name) {
+			continue
+		}
+		if found != "" {
+			return "", -1
+		}
+		found = m.Entity
+	}
+	if found == "" {
+		return "", -1
+	}
+	f.d.Mentions = append(f.d.Mentions, Mention{Entity: found, Span: makeSpan(f.d.Runes, toks[k-1].Start, toks[k].End), Kind: MentionNominal})
+	f.added = true
+	return found, k - 1
+}
+
+// businessName reports whether an organization's name holds no body noun of
+// lexicon/nominals.txt but those of businesses ("Exxon Mobil", "Acme Corporation";
+// not "Columbia University", "Interior Ministry").
+func businessName(name string) bool {
+	for _, w := range strings.Fields(strings.ToLower(name)) {
+		if entityWords.nominals[w] && !companyNominals[w] {
+			return false
+		}
+	}
+	return true
 }
 
 // cueSpeaker returns the speaker of the attribution whose cue holds the dispute
@@ -969,6 +1031,11 @@ func (f *disputeFinder) addClaim(c Claim) string {
 // emit records the dispute a rule found, once per disputer (coordinated subjects
 // each dispute).
 func (f *disputeFinder) emit(v *verbSite, r *disputeRule, m ruleMatch) {
+	if v.subjStart >= 0 && r.shape == graph.ShapeRelative {
+		if id := f.claimPerson(v, m); id != "" {
+			v.disputer = id // "... said Mr. Hannity wanted a role -- something he denied"
+		}
+	}
 	if v.subjStart >= 0 && f.pronounNamedIn(v, m) {
 		return
 	}
@@ -990,6 +1057,9 @@ func (f *disputeFinder) pronounNamedIn(v *verbSite, m ruleMatch) bool {
 	if c == nil || (c.Accused != nil && *c.Accused == v.disputer) {
 		return false // an accusation names the accused
 	}
+	if c.Span.End <= v.toks[v.subjStart].Start {
+		return false // "... said Reyes took bribes, an allegation he denied": "he" points back to the name
+	}
 	name := ""
 	for _, e := range f.d.Entities {
 		if e.ID == v.disputer {
@@ -1006,6 +1076,34 @@ func (f *disputeFinder) pronounNamedIn(v *verbSite, m ruleMatch) bool {
 		}
 	}
 	return false
+}
+
+// claimPerson returns, for a he/she disputer of a relative clause that follows its
+// claim ("X said Reyes took bribes, an allegation he denied"), the first person the
+// claim names who fits the pronoun: the one the allegation is about, whom "he"
+// answers for, rather than the nearest name before the pronoun ("... a role in a
+// possible Trump administration -- something he denied"). It returns "" when the
+// subject is no such pronoun or the claim names no fitting person.
+func (f *disputeFinder) claimPerson(v *verbSite, m ruleMatch) string {
+	p, ok := pronLex[v.toks[v.subjStart].Lower]
+	if !ok || (p.gender != 'm' && p.gender != 'f') || m.claim == nil {
+		return ""
+	}
+	c := f.claim(*m.claim)
+	if c == nil || c.Span.End > v.toks[v.subjStart].Start {
+		return ""
+	}
+	best := -1
+	found := ""
+	for _, mn := range f.d.Mentions {
+		if mn.Kind != MentionName || !spanInside(c.Span, mn.Span.Start, mn.Span.End) || (best >= 0 && mn.Span.Start >= best) {
+			continue
+		}
+		if e := f.r.entity(mn.Entity); e != nil && f.r.compatible(e, p) {
+			best, found = mn.Span.Start, mn.Entity
+		}
+	}
+	return found
 }
 
 // afterCapitalized reports whether a capitalized word ends right before pos (one

@@ -127,8 +127,10 @@ var passiveRule = &disputeRule{name: "passive-by", shape: graph.ShapeAnaphoric, 
 var (
 	rebuttalQuoteRule  = &disputeRule{name: "rebuttal-statement", shape: graph.ShapeRebuttal}
 	rebuttalCalledRule = &disputeRule{name: "rebuttal-called", shape: graph.ShapeRebuttal}
-	rebuttalClauseRule = &disputeRule{name: "rebuttal-clause", shape: graph.ShapeRebuttal}
-	rebuttalAgentRule  = &disputeRule{name: "rebuttal-agent", shape: graph.ShapeRebuttal}
+	// "called a report that its troops had crossed the border false"
+	rebuttalCalledInlineRule = &disputeRule{name: "rebuttal-called-inline", shape: graph.ShapeRebuttal}
+	rebuttalClauseRule       = &disputeRule{name: "rebuttal-clause", shape: graph.ShapeRebuttal}
+	rebuttalAgentRule        = &disputeRule{name: "rebuttal-agent", shape: graph.ShapeRebuttal}
 )
 
 // gapWords may follow a dispute verb whose object is the relative pronoun before its
@@ -145,9 +147,14 @@ func beforeSubject(v *verbSite) int {
 	return k
 }
 
-// objectGap reports whether the verb has no object of its own.
+// objectGap reports whether the verb has no object of its own: nothing, punctuation
+// or a gap word follows, or "to" and an addressee ("a charge the firm denied to
+// reporters", "something he denied to me as laughable").
 func objectGap(v *verbSite) bool {
 	j := v.obj()
+	if j+1 < len(v.toks) && v.toks[j].Lower == "to" && v.toks[j+1].Kind == 'w' {
+		return true // "to" + an infinitive would be no addressee, but a dispute verb takes none
+	}
 	return j >= len(v.toks) || v.toks[j].Kind != 'w' || gapWords[v.toks[j].Lower]
 }
 
@@ -185,14 +192,14 @@ func (f *disputeFinder) relativeThat(v *verbSite) (ruleMatch, bool) {
 	return f.anaphorAt(v, n, v.toks[v.i].Start)
 }
 
-// relativeZero: "— a charge the firm denied": a claim noun right before the subject,
-// after a comma or dash, and a verb without an object.
+// relativeZero: "— a charge the firm denied": a claim noun (or "something") right
+// before the subject, after a comma or dash, and a verb without an object.
 func (f *disputeFinder) relativeZero(v *verbSite) (ruleMatch, bool) {
 	n := beforeSubject(v)
 	if n < 2 || !objectGap(v) {
 		return ruleMatch{}, false
 	}
-	if _, ok := claimNouns[v.toks[n].Lower]; !ok {
+	if _, ok := claimNouns[v.toks[n].Lower]; !ok && !appositiveIndefinites[v.toks[n].Lower] {
 		return ruleMatch{}, false
 	}
 	p := appositionStart(v.toks, n)
@@ -215,11 +222,18 @@ func appositionStart(toks []scanToken, n int) int {
 			p--
 		}
 	}
-	if p < 1 || (toks[p].Text != "," && toks[p].Text != "—" && toks[p].Text != "–") {
+	if p >= 2 && toks[p].Text == "-" && toks[p-1].Text == "-" {
+		return p - 1 // "--", a dash typed as two hyphens
+	}
+	if p < 1 || (toks[p].Text != "," && toks[p].Text != "—" && toks[p].Text != "–" && toks[p].Text != "--") {
 		return -1
 	}
 	return p
 }
+
+// appositiveIndefinites stand for the clause before them in an appositive relative,
+// like a claim noun: "... the mill had closed -- something Reyes denied".
+var appositiveIndefinites = disputeWordClass("appositive_indefinite")
 
 // clauseBefore targets the clause that ends before toks[punct] (a comma or dash):
 // the claim that ends there, else the clause back to "of", "that", "whether" or a
@@ -253,15 +267,22 @@ func (f *disputeFinder) clauseBefore(v *verbSite, punct int) (ruleMatch, bool) {
 }
 
 // claimEndingAt returns a claim of the text that ends at end (up to two code points
-// before) and starts at or after start, or nil.
+// before) and starts at or after start, or nil; claims added by disputes count too,
+// and an accusation found earlier in the sentence comes first.
 func (f *disputeFinder) claimEndingAt(end, start int) *Claim {
-	for k := 0; k < f.base; k++ {
+	var found *Claim
+	for _, k := range f.candidateClaims(start, end) {
 		c := &f.d.Claims[k]
-		if c.Span.End <= end && c.Span.End >= end-2 && c.Span.Start >= start && !isReferenceClaim(c) {
-			return c
+		if c.Span.End <= end && c.Span.End >= end-2 && c.Span.Start >= start && (!isReferenceClaim(c) || c.Accused != nil) {
+			if c.Accused != nil {
+				return c // the accusation of "has been accused of taking bribes, allegations he denied"
+			}
+			if found == nil {
+				found = c
+			}
 		}
 	}
-	return nil
+	return found
 }
 
 // claimNounAt returns the index of a claim noun in the object that starts at j: a
@@ -474,13 +495,17 @@ func (f *disputeFinder) clauseClaimTo(v *verbSite, j, end int) (ruleMatch, bool)
 func (f *disputeFinder) anaphorPossessive(v *verbSite) (ruleMatch, bool) {
 	toks := v.toks
 	j := v.obj()
-	if j < len(toks) && toks[j].Lower == "the" {
-		j++
-	}
 	if j >= len(toks) {
 		return ruleMatch{}, false
 	}
-	m := f.mentionStartingAt(toks[j].Start)
+	m := f.mentionStartingAt(toks[j].Start) // "the rebels'" as a nominal mention
+	if m == nil && toks[j].Lower == "the" && j+1 < len(toks) {
+		j++
+		m = f.mentionStartingAt(toks[j].Start)
+	}
+	if m == nil {
+		m = f.groupPossessor(toks, j)
+	}
 	if m == nil {
 		return ruleMatch{}, false
 	}
@@ -504,6 +529,54 @@ func (f *disputeFinder) anaphorPossessive(v *verbSite) (ruleMatch, bool) {
 		return out, true
 	}
 	return ruleMatch{}, false
+}
+
+// paragraph returns the paragraph index of sentence si.
+func (f *disputeFinder) paragraph(si int) int {
+	if si < 0 || si >= len(f.d.Sentences) {
+		return 0
+	}
+	return f.d.Sentences[si].Paragraph
+}
+
+// sameParagraph reports whether claim id starts in the paragraph of sentence si.
+func (f *disputeFinder) sameParagraph(id string, si int) bool {
+	c := f.claim(id)
+	return c != nil && f.paragraph(f.sentenceOf(c.Span.Start)) == f.paragraph(si)
+}
+
+// reachable reports whether an anaphor or rebuttal in sentence si may point back to
+// claim c across paragraphs: c stands in the paragraph of si, or in the sentence right
+// before it (a paragraph that opens with "This is pure fiction," answers the last
+// statement of the paragraph before, not one three sentences up in another topic).
+// Figure anaphors are not bound by it: "these figures" finds its quantity further up.
+func (f *disputeFinder) reachable(c *Claim, si int) bool {
+	ci := f.sentenceOf(c.Span.Start)
+	if f.paragraph(ci) == f.paragraph(si) {
+		return true
+	}
+	return f.sentenceOf(max(c.Span.Start, c.Span.End-1)) >= si-1
+}
+
+// groupPossessor returns a mention for a possessive group noun at toks[j] that the
+// entity stage left unmarked ("the rebels' accusation" after "The rebels said ..."): the
+// group entity of the document with that name, recorded as a nominal mention; or nil.
+func (f *disputeFinder) groupPossessor(toks []scanToken, j int) *Mention {
+	base, poss := stripPossessive(toks[j].Text)
+	if !poss && (j+1 >= len(toks) || !isApostrophe([]rune(toks[j+1].Text)[0])) {
+		return nil
+	}
+	base = strings.ToLower(base)
+	for _, e := range f.d.Entities {
+		if e.Kind == graph.KindGroup && e.Name == base {
+			end := toks[j].Start + len([]rune(base))
+			m := Mention{Entity: e.ID, Span: makeSpan(f.d.Runes, toks[j].Start, end), Kind: MentionNominal}
+			f.d.Mentions = append(f.d.Mentions, m)
+			f.added = true
+			return &f.d.Mentions[len(f.d.Mentions)-1]
+		}
+	}
+	return nil
 }
 
 // near reports whether claim id starts at most anaphorSentences sentences before
@@ -599,7 +672,12 @@ func (f *disputeFinder) anaphor(v *verbSite, from, to int) (ruleMatch, bool) {
 	return ruleMatch{}, false
 }
 
-// anaphorAt resolves the claim noun toks[n] to the nearest preceding claim. A noun
+// anaphorAt resolves the claim noun toks[n] to the nearest preceding claim. A noun of
+// accusation ("the allegations", "these charges") points to an accusation (fitOf),
+// else only to a claim of its own paragraph ("Trump has argued that the committee
+// has overseen a rigged process. Priebus pushed back on those charges"): "Beijing
+// dismissed the allegations" opening a paragraph after a report of trade figures
+// names no claim of the text, and the nearest claim would be a wrong one. A noun
 // with none that says what it is about ("denied the report about the shelling of the
 // dam") becomes a claim of its own, the noun phrase that refers ("the report"), which
 // ingest links by the subject words of its sentence to a claim stored from another
@@ -616,7 +694,7 @@ func (f *disputeFinder) anaphorAt(v *verbSite, n, before int) (ruleMatch, bool) 
 			return ruleMatch{claim: &id}, true
 		}
 	}
-	if id := f.precedingClaim(before, v.si, figure, v.disputer, back); id != "" {
+	if id := f.precedingClaim(before, v.si, figure, v.disputer, back); id != "" && (!accusationNouns[v.toks[n].Lower] || f.sameParagraph(id, v.si)) {
 		return ruleMatch{claim: &id}, true
 	}
 	if !truthKinds[v.kind] || v.subjStart < 0 || n+2 >= len(v.toks) || !aboutPrepositions[v.toks[n+1].Lower] {
@@ -674,6 +752,9 @@ func isReferenceClaim(c *Claim) bool {
 	if _, ok := claimNouns[first]; ok {
 		return true // "data provided", "the reports from Gaza": a noun phrase, no proposition
 	}
+	if len(ws) == 2 && (anaphorDeterminers[ws[0]] || ws[0] == "a" || ws[0] == "an") {
+		return true // "cheered the news": a determiner and a noun state nothing
+	}
 	return len(ws) == 1
 }
 
@@ -695,7 +776,7 @@ func (f *disputeFinder) latestClaim(pos, si, back int, figure bool, disputer str
 	for _, k := range f.candidateClaims(minStart, pos) {
 		c := &f.d.Claims[k]
 		if c.Span.End > pos || c.Span.Start < minStart || !f.antecedent(c, si, figure, disputer) ||
-			(fit != nil && !fit(f, c, disputer)) {
+			(fit != nil && !fit(f, c, disputer)) || (!figure && !f.reachable(c, si)) {
 			continue
 		}
 		if c.Accused != nil && *c.Accused == disputer && later(k, accused) {
@@ -716,15 +797,36 @@ func (f *disputeFinder) latestClaim(pos, si, back int, figure bool, disputer str
 
 // antecedent reports whether claim c may be what an anaphor of the disputer in
 // sentence si points to: with a quantity for a figure noun, a claim of its own (not a
-// noun phrase that refers to one), not the disputer's own, and not a proposition
+// noun phrase that refers to one; an accusation's Z may be one word, "fraud"), not the
+// disputer's own, not a short rebuttal quote (isRebuttalQuote), and not a proposition
 // disputed in that very sentence.
 func (f *disputeFinder) antecedent(c *Claim, si int, figure bool, disputer string) bool {
 	switch {
-	case figure && len(c.Quantities) == 0, isReferenceClaim(c), c.Speaker != nil && *c.Speaker == disputer, f.elaboration(c):
+	case figure && len(c.Quantities) == 0, isReferenceClaim(c) && c.Accused == nil, c.Speaker != nil && *c.Speaker == disputer, f.elaboration(c), f.isRebuttalQuote(c):
 		return false
 	}
 	return c.Origin != "disputed" || c.Span.Start < f.sents[si].Start
 }
+
+// isRebuttalQuote reports whether c is a short statement (at most maxRebuttalQuoteWords
+// words) that holds the cue of a rebuttal found before ("'That's nonsense,' Whitlow
+// said"): it answers a claim and states none of its own, so a later "the claims were
+// false" does not point to it.
+func (f *disputeFinder) isRebuttalQuote(c *Claim) bool {
+	if len(graph.Words(c.Text)) > maxRebuttalQuoteWords {
+		return false
+	}
+	for _, x := range f.d.Disputes {
+		if x.Shape == graph.ShapeRebuttal && spanInside(c.Span, x.Cue.Start, x.Cue.End) {
+			return true
+		}
+	}
+	return false
+}
+
+// maxRebuttalQuoteWords bounds the statements isRebuttalQuote reads: a longer one says
+// more than that a claim is untrue.
+const maxRebuttalQuoteWords = 6
 
 // candidateClaims returns the indexes of the claims that may start between minStart
 // and pos: claims up to f.base are in text order; of those added by disputes only the
@@ -767,6 +869,10 @@ func (f *disputeFinder) speakerClaim(speaker string, pos int, figure bool) strin
 
 // accusation handles "X accused Y of Z" (and "X criticized Y for Z"): the claim Z of
 // X (origin "accusation") with Y as Accused. It is no dispute: Y's denial of it is.
+// The claim is Z alone ("fraud", "hiding the data"): the accused is its Accused, and
+// an adjunct of the accusing after Z ("in a lawsuit filed on Monday") is no part of
+// it (accusedOfEnd). When the attribution stage made the sentence an attribution
+// ("Mark Dalton of fraud in a lawsuit filed"), its claim is narrowed to Z.
 func (f *disputeFinder) accusation(v *verbSite) {
 	toks := v.toks
 	j := v.obj()
@@ -788,24 +894,83 @@ func (f *disputeFinder) accusation(v *verbSite) {
 		s := v.disputer
 		speaker = &s
 	}
+	end := accusedOfEnd(toks, k+1, clauseEnd(toks, k+1))
+	if end <= k+1 {
+		return
+	}
+	sp := spanWithText(f.d.Runes, Span{Start: toks[k+1].Start, End: toks[end-1].End})
 	if a := f.attributionWithCue(toks[v.i]); a != nil {
 		if id, ok := f.byAttr[a.ID]; ok {
-			c := f.claim(id)
+			c := f.respan(id, a.ID, sp)
 			c.Accused = &accused
 			return
 		}
 	}
-	end := clauseEnd(toks, k+1)
-	if end <= k+1 {
-		return
-	}
-	objStart := toks[j].Start
-	sp := Span{Start: objStart, End: toks[end-1].End, Fragments: [][2]int{{objStart, toks[k-1].End}, {toks[k+1].Start, toks[end-1].End}}}
-	sp = spanWithText(f.d.Runes, sp)
 	id := f.addClaim(Claim{Text: sp.Text, Span: sp, Speaker: speaker, Origin: "accusation", Cue: makeSpan(f.d.Runes, toks[v.i].Start, toks[v.i].End)})
 	if c := f.claim(id); c != nil && c.Accused == nil {
 		c.Accused = &accused
 	}
+}
+
+// accusedOfEnd returns where Z of "accused Y of Z" ends within toks[from:end]: before
+// an adjunct of the accusing, a preposition of lexicon/adjunct_openers.txt opening a
+// noun phrase headed by a document noun ("in a lawsuit", "in a statement", "in a
+// complaint filed Monday": lexicon/document_nouns.txt) or a time expression ("on
+// Monday", "last week").
+func accusedOfEnd(toks []scanToken, from, end int) int {
+	for k := from + 1; k < end; k++ {
+		w := toks[k].Lower
+		if w == "last" || w == "earlier" || weekdays[w] {
+			if timeAt(toks, k) {
+				return k // "accused him of fraud last week"
+			}
+		}
+		if !adjunctOpeners[w] {
+			continue
+		}
+		for n := k + 1; n < end && n <= k+4; n++ {
+			x := toks[n].Lower
+			if authorDocumentNouns[x] || weekdays[x] || months[x] || (timeNouns[x] && n > k+1) {
+				return k
+			}
+			if toks[n].Kind != 'w' {
+				break
+			}
+		}
+	}
+	return end
+}
+
+// timeAt reports whether a time expression starts at toks[k]: a weekday, or "last",
+// "earlier" before a time noun ("last week", "earlier this month").
+func timeAt(toks []scanToken, k int) bool {
+	if weekdays[toks[k].Lower] {
+		return true
+	}
+	for n := k + 1; n < len(toks) && n <= k+2; n++ {
+		if timeNouns[toks[n].Lower] {
+			return true
+		}
+	}
+	return false
+}
+
+// respan narrows the claim id of attribution attr to sp (a part of its content), with
+// the id of its new text; it returns the claim. When another claim has that text
+// already, the claim keeps its span.
+func (f *disputeFinder) respan(id, attr string, sp Span) *Claim {
+	c := f.claim(id)
+	text := strings.TrimSpace(sp.Text)
+	nid := graph.ClaimID(text)
+	if text == "" || nid == id || f.hasClaim(nid) {
+		return c
+	}
+	k := f.claimIx[id]
+	delete(f.claimIx, id)
+	c.ID, c.Text, c.Span = nid, text, sp
+	f.claimIx[nid] = k
+	f.byAttr[attr] = nid
+	return c
 }
 
 // falsifyGerunds accuse of making a claim untrue ("of inflating the toll").

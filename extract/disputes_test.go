@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -34,7 +35,8 @@ func readDisputeFixtures(t *testing.T) []disputeFixture {
 	var out []disputeFixture
 	for _, r := range readRuleFixtures(t, "disputes", 5) {
 		f := r.fields
-		out = append(out, disputeFixture{r.rule, f[0], f[1], f[2], f[3], f[4]})
+		// a literal \n in a fixture text is a line break ("\n\n" between paragraphs)
+		out = append(out, disputeFixture{r.rule, strings.ReplaceAll(f[0], `\n`, "\n"), f[1], f[2], f[3], f[4]})
 	}
 	return out
 }
@@ -66,7 +68,7 @@ func TestDisputeRuleFixtures(t *testing.T) {
 		assert.Equal(t, c.claim, claimText(d, x.Claim), "%s: %q claim", c.rule, c.text)
 		assert.Equal(t, string(d.Runes[x.Cue.Start:x.Cue.End]), x.Cue.Text, "%s: cue", c.rule)
 	}
-	rules := []*disputeRule{passiveRule, relativePassiveRule, accusationFalsifyRule, counterclaimEllipsisRule, rebuttalQuoteRule, rebuttalCalledRule, rebuttalClauseRule, rebuttalAgentRule, counterclaimRule, counterclaimContrastRule, counterclaimResponseRule, figuresConflictRule, counterclaimFactRule}
+	rules := []*disputeRule{passiveRule, relativePassiveRule, accusationFalsifyRule, counterclaimEllipsisRule, rebuttalQuoteRule, rebuttalCalledRule, rebuttalCalledInlineRule, rebuttalClauseRule, rebuttalAgentRule, counterclaimRule, counterclaimContrastRule, counterclaimResponseRule, figuresConflictRule, counterclaimFactRule}
 	rules = append(rules, disputeRules...)
 	rules = append(rules, judgedRules...)
 	rules = append(rules, counterclaimDeniedActRule, figuresCorrectionRule)

@@ -73,6 +73,13 @@ func nounOnlyAt(toks []scanToken, k, n int) bool {
 // complete lie", "are totally false").
 var rebuttalFillers = disputeWordClass("rebuttal_filler")
 
+// intensifier reports whether t is an adverb of degree in -ly that the closed list
+// of rebuttalFillers lacks ("grossly inaccurate", "wildly false", "deeply
+// misleading"): a lowercase word of five letters or more ending in "ly".
+func intensifier(t scanToken) bool {
+	return t.Kind == 'w' && t.Text == t.Lower && len(t.Lower) >= 5 && strings.HasSuffix(t.Lower, "ly")
+}
+
 // callVerbs call something by a name ("called the report false").
 var callVerbs = disputeWordClass("call_verb")
 
@@ -166,7 +173,7 @@ func rebuttalEnds(toks []scanToken, k int) bool {
 // rebuttal tries both rules on the rebuttal phrase toks[k:k+n].
 func (f *disputeFinder) rebuttal(si int, toks []scanToken, k, n int) {
 	j := k - 1
-	for j >= 0 && (rebuttalFillers[toks[j].Lower] || toks[j].Kind == 'q') {
+	for j >= 0 && (rebuttalFillers[toks[j].Lower] || toks[j].Kind == 'q' || intensifier(toks[j])) {
 		j-- // 'is a "distortion"': quotation marks around the judging word
 	}
 	if j < 0 || toks[j].Kind == 'p' {
@@ -382,7 +389,11 @@ func (f *disputeFinder) rebuttalCalled(si int, toks []scanToken, k, n, j int) {
 	for obj >= 0 && j-obj <= 3 && !callVerbs[toks[obj].Lower] {
 		obj--
 	}
-	if obj < 0 || !callVerbs[toks[obj].Lower] || obj == j || negatedBefore(toks, obj) {
+	if obj < 0 || !callVerbs[toks[obj].Lower] {
+		f.rebuttalCalledInline(si, toks, k, n, j)
+		return
+	}
+	if obj == j || negatedBefore(toks, obj) {
 		return
 	}
 	if _, ok := disputeVerbs[toks[obj].Lower]; ok {
@@ -409,6 +420,45 @@ func (f *disputeFinder) rebuttalCalled(si int, toks []scanToken, k, n, j int) {
 		f.coord = f.coord[:0]
 		cue := scanToken{Text: toks[k].Text, Start: toks[k].Start, End: toks[k+n-1].End}
 		f.emitOne(graph.DisputeRebuts, v.disputer, rebuttalCalledRule, m, cue, f.sents[si])
+	}
+}
+
+// rebuttalCalledInline: "the ministry called a report that its troops had crossed
+// the border false": a verb of calling, a claim noun with "that" and its clause, then
+// the rebuttal; the clause (ending at toks[j]) is the claim disputed, as a claim of
+// origin "disputed" (rule rebuttal-called-inline).
+func (f *disputeFinder) rebuttalCalledInline(si int, toks []scanToken, k, n, j int) {
+	for obj := j - 3; obj >= 0 && j-obj <= maxClauseWords; obj-- {
+		x := toks[obj].Text
+		if x == "," || x == ";" || x == ":" || x == "." || toks[obj].Kind == 'q' {
+			return // the clause before the rebuttal holds no verb of calling
+		}
+		if !callVerbs[toks[obj].Lower] {
+			continue
+		}
+		if _, ok := disputeVerbs[toks[obj].Lower]; ok || negatedBefore(toks, obj) {
+			return
+		}
+		c := obj + 1
+		if c < len(toks) && (toks[c].Lower == "a" || toks[c].Lower == "an" || anaphorDeterminers[toks[c].Lower]) {
+			c++
+		}
+		if c+2 > j || toks[c+1].Lower != "that" {
+			return
+		}
+		if _, ok := claimNouns[toks[c].Lower]; !ok {
+			return
+		}
+		v := &verbSite{si: si, toks: toks, i: obj, n: 1, kind: graph.DisputeRebuts}
+		if v.disputer, v.subjStart = f.subject(toks, obj); v.disputer == "" {
+			return
+		}
+		sp := spanWithText(f.d.Runes, Span{Start: toks[c+2].Start, End: toks[j].End})
+		id := f.addClaim(Claim{Text: sp.Text, Span: sp, Origin: "disputed"})
+		f.coord = f.coord[:0]
+		cue := scanToken{Text: toks[k].Text, Start: toks[k].Start, End: toks[k+n-1].End}
+		f.emitOne(graph.DisputeRebuts, v.disputer, rebuttalCalledInlineRule, ruleMatch{claim: &id}, cue, f.sents[si])
+		return
 	}
 }
 

@@ -18,7 +18,7 @@ import (
 )
 
 // disputeUsage is the usage line of "claimgraph eval disputes".
-const disputeUsage = "usage: claimgraph eval disputes [--split tune|report|all] [--corpus DIR] [--json] [FILE or DIR]"
+const disputeUsage = "usage: claimgraph eval disputes [--split tune|report|check|all] [--corpus DIR] [--json] [FILE or DIR]"
 
 // defaultDisputeDir is the committed dispute annotation set, relative to the
 // repository root.
@@ -28,14 +28,15 @@ const defaultDisputeDir = "extract/eval/disputes/testdata"
 // every document of a dispute annotation set and prints precision and recall per
 // shape (package extract/eval/disputes, matching rule in its documentation). The set is DIR
 // (documents_SPLIT.txt and disputes_SPLIT.jsonl, default extract/eval/disputes/testdata)
-// for the chosen split (tune: PolNeAR train articles; report: dev articles; all: both),
+// for the chosen split (tune: PolNeAR train articles; report: dev articles; check:
+// train articles not in tune, never tuned on; all: tune and report),
 // or one disputes JSONL FILE whose documents are those it names. Article texts are
 // read from the corpus directory (default ../shared/polnear): CORPUS/train/text,
 // CORPUS/dev/text or CORPUS/text, NAME.txt.
 func runEvalDisputes(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := flag.NewFlagSet("eval disputes", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	split := fs.String("split", "tune", "annotation split: tune, report or all")
+	split := fs.String("split", "tune", "annotation split: tune, report, check or all (tune and report)")
 	corpus := fs.String("corpus", "../shared/polnear", "directory holding the article texts (`DIR`/train/text, DIR/dev/text or DIR/text)")
 	asJSON := fs.Bool("json", false, "print the result as JSON (with every case and false positive)")
 	path, err := parseOneArg(fs, args)
@@ -173,10 +174,10 @@ func loadDisputeSet(path, split string) (disputes.Set, error) {
 	splits := []string{split}
 	switch split {
 	case "all":
-		splits = disputes.Splits
-	case "tune", "report":
+		splits = disputes.CombinedSplits
+	case "tune", "report", "check":
 	default:
-		return disputes.Set{}, fmt.Errorf("eval disputes: unknown split %q (tune, report or all)", split)
+		return disputes.Set{}, fmt.Errorf("eval disputes: unknown split %q (tune, report, check or all)", split)
 	}
 	var set disputes.Set
 	for _, s := range splits {

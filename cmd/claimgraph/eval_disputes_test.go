@@ -64,11 +64,23 @@ func TestRunEvalDisputesJSONAndFile(t *testing.T) {
 	require.Len(t, r.Cases, 1)
 	assert.Equal(t, "d1", r.Cases[0].ID)
 
-	// split all: the empty tune split adds nothing
+	// split all: the empty tune split adds nothing, and the check split is not part
+	// of it (its files are absent here)
 	out.Reset()
 	require.NoError(t, runEval(context.Background(), []string{"disputes", "--split", "all", "--json", "--corpus", corpus, annDir}, &out, &errb))
 	require.NoError(t, json.Unmarshal(out.Bytes(), &r))
 	assert.Equal(t, 1, r.Total.Gold)
+
+	// split check reads documents_check.txt and disputes_check.jsonl alone
+	out.Reset()
+	require.Error(t, runEval(context.Background(), []string{"disputes", "--split", "check", "--json", "--corpus", corpus, annDir}, &out, &errb), "no check files yet")
+	require.NoError(t, os.WriteFile(filepath.Join(annDir, "disputes_check.jsonl"), nil, 0o644))
+	require.NoError(t, os.WriteFile(filepath.Join(annDir, "documents_check.txt"), []byte("doc1\n"), 0o644))
+	out.Reset()
+	require.NoError(t, runEval(context.Background(), []string{"disputes", "--split", "check", "--json", "--corpus", corpus, annDir}, &out, &errb), errb.String())
+	require.NoError(t, json.Unmarshal(out.Bytes(), &r))
+	assert.Equal(t, 1, r.Documents)
+	assert.Equal(t, 0, r.Total.Gold)
 }
 
 func TestRunEvalDisputesErrors(t *testing.T) {

@@ -96,7 +96,7 @@ func TestAnnotationSpansMatchText(t *testing.T) {
 	if corpus == "" {
 		t.Skip("shared/polnear not found in a parent directory")
 	}
-	part := map[string]string{"tune": "train", "report": "dev"}
+	part := SplitPart
 	checked := 0
 	for _, split := range Splits {
 		cases := append(loadFile(t, "disputes_"+split+".jsonl"), loadFile(t, "negatives_"+split+".jsonl")...)
@@ -115,4 +115,23 @@ func TestAnnotationSpansMatchText(t *testing.T) {
 	}
 	assert.Greater(t, checked, 150)
 	t.Logf("checked the spans of %d cases", checked)
+}
+
+// TestSplitsShareNoDocument checks that no article is annotated in two splits: the
+// check split is only a check while its documents are neither tuned on (tune) nor
+// reported (report), and every split names the PolNeAR part it comes from.
+func TestSplitsShareNoDocument(t *testing.T) {
+	owner := map[string]string{}
+	for _, split := range Splits {
+		assert.Contains(t, SplitPart, split, "split %s names its PolNeAR part", split)
+		docs, err := readDocList(filepath.Join("testdata", "documents_"+split+".txt"))
+		require.NoError(t, err)
+		require.NotEmpty(t, docs, split)
+		for _, d := range docs {
+			if prev, ok := owner[d]; ok {
+				t.Errorf("%s is annotated in both %s and %s", d, prev, split)
+			}
+			owner[d] = split
+		}
+	}
 }

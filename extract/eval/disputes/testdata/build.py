@@ -22,9 +22,10 @@ article and writes the offsets, so no offset is ever typed by hand:
 
 Articles are read as Python's text mode does (universal newlines), offsets are in code
 points, end exclusive. Output: disputes_tune.jsonl (PolNeAR train articles),
-disputes_report.jsonl (dev articles), negatives_tune.jsonl and negatives_report.jsonl
-(shape "none"). Every span is checked against the text before writing; a review line per
-case goes to stderr.
+disputes_report.jsonl (dev articles), disputes_check.jsonl (train articles not in
+tune), negatives_SPLIT.jsonl (shape "none"); the split is the spec file's name
+(spec/tune.jsonl, spec/report.jsonl, spec/check.jsonl). Every span is checked against
+the text before writing; a review line per case goes to stderr.
 """
 import glob
 import json
@@ -76,18 +77,26 @@ def locate(text, sub, at, near, what, doc):
     return [best, best + len(sub)]
 
 
-def split_of(corpus, doc):
-    """The split of an article ("tune" for train, "report" for dev) and its path."""
-    for sub, name in (("train", "tune"), ("dev", "report")):
-        path = os.path.join(corpus, sub, "text", doc + ".txt")
-        if os.path.exists(path):
-            return name, path
-    raise SystemExit(f"{doc}: article not found in train or dev")
+# The PolNeAR part each split's articles come from: the spec file spec/SPLIT.jsonl
+# gives the split. tune and check are both train articles (check: documents not in
+# tune, a check set measured once and never tuned on); report is dev.
+SPLIT_PART = {"tune": "train", "check": "train", "report": "dev"}
 
 
-def build(corpus, spec):
+def split_of(corpus, doc, split):
+    """The article's path, checked to be in the PolNeAR part of split."""
+    part = SPLIT_PART.get(split)
+    if part is None:
+        raise SystemExit(f"spec/{split}.jsonl: unknown split (one of {sorted(SPLIT_PART)})")
+    path = os.path.join(corpus, part, "text", doc + ".txt")
+    if not os.path.exists(path):
+        raise SystemExit(f"{doc}: article not found in PolNeAR {part} (split {split})")
+    return split, path
+
+
+def build(corpus, spec, split):
     doc = spec["doc"]
-    split, path = split_of(corpus, doc)
+    split, path = split_of(corpus, doc, split)
     with open(path, encoding="utf-8") as f:
         text = f.read()
     shape = spec["shape"]
@@ -135,8 +144,9 @@ def build(corpus, spec):
 
 def main():
     corpus = sys.argv[1] if len(sys.argv) > 1 else "../shared/polnear"
-    files, docs = {}, {}
+    files, docs, owner = {}, {}, {}
     for fn in sorted(glob.glob(os.path.join(HERE, "spec", "*.jsonl"))):
+        split = os.path.splitext(os.path.basename(fn))[0]
         with open(fn, encoding="utf-8") as f:
             for n, line in enumerate(f, 1):
                 line = line.strip()
@@ -146,10 +156,12 @@ def main():
                     spec = json.loads(line)
                 except json.JSONDecodeError as e:
                     raise SystemExit(f"{fn}:{n}: {e}")
+                if owner.setdefault(spec["doc"], split) != split:
+                    raise SystemExit(f"{fn}:{n}: {spec['doc']} is already in split {owner[spec['doc']]}")
                 if set(spec) == {"doc"}:
-                    docs.setdefault(split_of(corpus, spec["doc"])[0], set()).add(spec["doc"])
+                    docs.setdefault(split_of(corpus, spec["doc"], split)[0], set()).add(spec["doc"])
                     continue
-                split, case = build(corpus, spec)
+                _, case = build(corpus, spec, split)
                 docs.setdefault(split, set()).add(case["doc"])
                 kind = "negatives" if case["shape"] == "none" else "disputes"
                 files.setdefault(f"{kind}_{split}.jsonl", []).append(case)
