@@ -2,6 +2,7 @@ package ingest
 
 import (
 	"context"
+	"sort"
 	"strings"
 	"sync"
 	"time"
@@ -300,6 +301,97 @@ func (d *deferred) affectsName(terms []string, page graph.Page[graph.Agent]) boo
 	return d.wNames.hasAll(terms)
 }
 
+// overlayName computes the answer of a name search for terms after the bundles
+// written through d from its prefetched answer p (the store's before them): the
+// agents of p they do not hold, and every agent they hold that matches once merged
+// into its stored version as the store merges it (graph.MergeAgent, in write order),
+// in id order, cut as the store cuts the page. done is false when that needs a
+// stored version that was not read ahead (an agent this Ingester wrote in an earlier
+// batch): the store must answer then.
+func (d *deferred) overlayName(terms []string, p graph.Page[graph.Agent], limit int) (graph.Page[graph.Agent], bool) {
+	size := graph.PageRequest{Limit: limit}.Size()
+	inPage := map[string]graph.Agent{}
+	byID := map[string]graph.Agent{}
+	for _, a := range p.Items {
+		inPage[a.ID] = a
+		if len(d.wAgents[a.ID]) == 0 {
+			byID[a.ID] = a
+		}
+	}
+	for id, versions := range d.wAgents {
+		base, onPage := inPage[id]
+		relevant := onPage
+		for _, v := range versions {
+			relevant = relevant || agentMatches(v, terms)
+		}
+		if !relevant {
+			// stored names that did not match, and added names that do not: the
+			// merged agent (its stored name, the union of aliases) does not match
+			continue
+		}
+		var cur graph.Agent
+		rest := versions
+		switch stored, read := d.agentsByID[id]; {
+		case onPage:
+			cur = base
+		case !read:
+			return graph.Page[graph.Agent]{}, false
+		case stored != nil:
+			cur = *stored
+		default: // a new agent: its first version, then the others merged in
+			cur, rest = graph.CanonicalAgent(versions[0]), versions[1:]
+		}
+		for _, v := range rest {
+			cur = graph.MergeAgent(cur, v)
+		}
+		if agentMatches(cur, terms) {
+			byID[id] = cur
+		}
+	}
+	items := make([]graph.Agent, 0, len(byID))
+	for _, a := range byID {
+		items = append(items, a)
+	}
+	sort.Slice(items, func(i, j int) bool { return items[i].ID < items[j].ID })
+	page := graph.Page[graph.Agent]{Items: items}
+	if p.NextCursor != "" {
+		// the store has more agents after p's last: only those before it are known
+		last := p.Items[len(p.Items)-1].ID
+		n := sort.Search(len(items), func(i int) bool { return items[i].ID > last })
+		page.Items = items[:n]
+	}
+	if len(page.Items) > size || p.NextCursor != "" {
+		page.Items = page.Items[:size]
+		page.NextCursor = graph.EncodeCursor(graph.Cursor{Key: page.Items[size-1].ID})
+	}
+	return page, true
+}
+
+// agentMatches reports whether one of a's names (its name or an alias) has every
+// term as a word: what an agent name search finds.
+func agentMatches(a graph.Agent, terms []string) bool {
+	for _, n := range append([]string{a.Name}, a.Aliases...) {
+		if hasAll(graph.Words(n), terms) {
+			return true
+		}
+	}
+	return false
+}
+
+// hasAll reports whether every term is one of words.
+func hasAll(words, terms []string) bool {
+	set := make(map[string]bool, len(words))
+	for _, w := range words {
+		set[w] = true
+	}
+	for _, t := range terms {
+		if !set[t] {
+			return false
+		}
+	}
+	return true
+}
+
 // affectsText reports whether a bundle written through d could change the answer of
 // a claim text search for terms whose prefetched page is page: one of its claims has
 // every term among its words (no terms: any claim), or is on the page (its
@@ -317,6 +409,40 @@ func (d *deferred) affectsText(terms []string, page graph.Page[graph.ClaimSummar
 // quantity of key k.
 func (d *deferred) affectsCounted(k graph.CountedKey) bool {
 	return d.wCounted[k]
+}
+
+// overlayCounted computes ClaimsByCounted(k, limit) after the bundles written through
+// d from its prefetched answer cs (claims never change; only a written claim can join
+// it): cs and the written claims counting k, in id order, the first limit. When cs
+// was full the store may hold more after its last, so only claims before that count.
+func (d *deferred) overlayCounted(k graph.CountedKey, cs []graph.Claim, limit int) []graph.Claim {
+	if limit < 1 {
+		limit = graph.MaxPageSize
+	}
+	byID := map[string]graph.Claim{}
+	for _, c := range cs {
+		byID[c.ID] = c
+	}
+	for id, c := range d.wClaims {
+		for _, q := range c.Quantities {
+			if q.Counted == k.Counted && q.Unit == k.Unit {
+				byID[id] = c
+			}
+		}
+	}
+	out := make([]graph.Claim, 0, len(byID))
+	for _, c := range byID {
+		out = append(out, c)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].ID < out[j].ID })
+	if len(cs) >= limit {
+		last := cs[len(cs)-1].ID
+		out = out[:sort.Search(len(out), func(i int) bool { return out[i].ID > last })]
+	}
+	if len(out) > limit {
+		out = out[:limit]
+	}
+	return out
 }
 
 // wordIndex indexes word sets (the words of names, or of claim texts), for asking
@@ -415,6 +541,12 @@ func (d *deferred) AgentsByName(ctx context.Context, names []string, limit int) 
 			out[i] = p
 			continue
 		}
+		if ok {
+			if page, done := d.overlayName(terms, p, limit); done {
+				out[i] = page
+				continue
+			}
+		}
 		mustFlush = mustFlush || affected
 		need, at = append(need, n), append(at, i)
 	}
@@ -441,6 +573,11 @@ func (d *deferred) AgentsByName(ctx context.Context, names []string, limit int) 
 func (d *deferred) SearchClaimsText(ctx context.Context, texts []string, limit int) ([]graph.Page[graph.ClaimSummary], error) {
 	d.mu.Lock()
 	defer d.mu.Unlock()
+	return d.searchClaimsText(ctx, texts, limit)
+}
+
+// searchClaimsText is SearchClaimsText with d.mu held.
+func (d *deferred) searchClaimsText(ctx context.Context, texts []string, limit int) ([]graph.Page[graph.ClaimSummary], error) {
 	out := make([]graph.Page[graph.ClaimSummary], len(texts))
 	var need []string
 	var at []int
@@ -473,6 +610,66 @@ func (d *deferred) SearchClaimsText(ctx context.Context, texts []string, limit i
 	return out, nil
 }
 
+// candidateClaims answers, for each text, the claims that SearchClaims finds first
+// for it (limit at most) as the transaction gives them after the bundles written
+// through d, without writing pending bundles (candidateSearcher): claims never change
+// and a text search filters on their words only, so the answer is the prefetched
+// page's claims and the written claims with every term, in id order, cut as the
+// store cuts the page. Texts that were not prefetched, and every text once an
+// article was replaced (its orphan claims go), are read as SearchClaimsText reads
+// them.
+func (d *deferred) candidateClaims(ctx context.Context, texts []string, limit int) ([][]graph.Claim, error) {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	size := graph.PageRequest{Limit: limit}.Size()
+	out := make([][]graph.Claim, len(texts))
+	var need []string
+	var at []int
+	for i, t := range texts {
+		p, ok := d.byText[limited{t, limit}]
+		if !ok || d.replaced {
+			need, at = append(need, t), append(at, i)
+			continue
+		}
+		terms := graph.QueryTerms(t)
+		byID := map[string]graph.Claim{}
+		for _, s := range p.Items {
+			byID[s.Claim.ID] = s.Claim
+		}
+		if d.wTexts.hasAll(terms) {
+			for id, c := range d.wClaims {
+				if hasAll(graph.Words(c.Text), terms) {
+					byID[id] = c
+				}
+			}
+		}
+		cs := make([]graph.Claim, 0, len(byID))
+		for _, c := range byID {
+			cs = append(cs, c)
+		}
+		sort.Slice(cs, func(i, j int) bool { return cs[i].ID < cs[j].ID })
+		if p.NextCursor != "" { // the store has more after the page's last
+			last := p.Items[len(p.Items)-1].Claim.ID
+			cs = cs[:sort.Search(len(cs), func(i int) bool { return cs[i].ID > last })]
+		}
+		if len(cs) > size {
+			cs = cs[:size]
+		}
+		out[i] = cs
+	}
+	if len(need) == 0 {
+		return out, nil
+	}
+	pages, err := d.searchClaimsText(ctx, need, limit)
+	if err != nil {
+		return nil, err
+	}
+	for k, i := range at {
+		out[i] = pageClaims(pages[k])
+	}
+	return out, nil
+}
+
 // ClaimsByCountedMany answers from the prefetched lookups those no bundle written
 // since could change; the others are read from the transaction, after a flush when
 // needed.
@@ -488,6 +685,10 @@ func (d *deferred) ClaimsByCountedMany(ctx context.Context, keys []graph.Counted
 		affected := d.replaced || d.affectsCounted(k)
 		if ok && !affected {
 			out[i] = cs
+			continue
+		}
+		if ok && !d.replaced {
+			out[i] = d.overlayCounted(k, cs, limit)
 			continue
 		}
 		mustFlush = mustFlush || affected
