@@ -26,7 +26,13 @@ type BatchResult struct {
 // and running it again is safe. A store that is not a Batcher gets one transaction
 // per article; a failure then leaves the articles before it written.
 //
-// The commit's time is shared among the batch's new articles in Timings.Write.
+// Against a graph.BulkReader transaction (Neo4j) the batch reads ahead, in a few
+// queries, what reasoning about all its articles will ask, and writes their bundles
+// together when a read needs them or at the end (deferred.go): the same graph, in a
+// few round trips per batch instead of about ten per article.
+//
+// The time of writing the bundles and of the commit is shared among the batch's new
+// articles in Timings.Write.
 func (in *Ingester) IngestBatch(ctx context.Context, ps []*Prepared) ([]BatchResult, error) {
 	b, ok := in.store.(graph.Batcher)
 	if !ok {
@@ -35,19 +41,31 @@ func (in *Ingester) IngestBatch(ctx context.Context, ps []*Prepared) ([]BatchRes
 	in.mu.Lock()
 	defer in.mu.Unlock()
 	var (
-		out   []BatchResult
-		calls int
-		ended time.Time
+		out     []BatchResult
+		calls   int
+		ended   time.Time
+		flushed time.Duration // writing the deferred bundles
 	)
 	err := b.Batch(ctx, func(ctx context.Context, tx graph.Store) error {
 		if calls++; calls > 1 {
 			in.forget() // a retried transaction: the failed call's agents were not committed
 		}
 		out = make([]BatchResult, len(ps))
+		st, dv, err := in.batchStore(ctx, tx, ps)
+		if err != nil {
+			return err
+		}
 		for i, p := range ps {
-			if err := in.batchItem(ctx, tx, p, &out[i]); err != nil {
+			if err := in.batchItem(ctx, st, p, &out[i]); err != nil {
 				return err
 			}
+		}
+		flushed = 0
+		if dv != nil {
+			if err := dv.flush(ctx); err != nil {
+				return err
+			}
+			flushed = dv.flushTime
 		}
 		ended = time.Now()
 		return nil
@@ -56,8 +74,29 @@ func (in *Ingester) IngestBatch(ctx context.Context, ps []*Prepared) ([]BatchRes
 		in.forget()
 		return nil, err
 	}
-	shareCommit(out, time.Since(ended))
+	shareCommit(out, flushed+time.Since(ended))
 	return out, nil
+}
+
+// batchStore returns the store a batch reasons against and writes through: for a
+// transaction that is a graph.BulkReader, a deferred store (deferred.go) that has
+// read ahead what reasoning about the batch's articles will ask, and writes their
+// bundles a few at a time; else the transaction itself.
+func (in *Ingester) batchStore(ctx context.Context, tx graph.Store, ps []*Prepared) (graph.Store, *deferred, error) {
+	if _, ok := tx.(graph.BulkReader); !ok {
+		return tx, nil, nil
+	}
+	dv := newDeferred(tx)
+	var gs []*graph.ArticleGraph
+	for _, p := range ps {
+		if p.Unchanged == nil && p.Graph != nil {
+			gs = append(gs, graph.Canonical(p.Graph))
+		}
+	}
+	if err := dv.prefetch(ctx, gs, in.known, in.opts.MaxCandidates); err != nil {
+		return nil, nil, err
+	}
+	return dv, dv, nil
 }
 
 // ingestEach ingests prepared articles one transaction each, as IngestPrepared does;

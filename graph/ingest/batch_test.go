@@ -42,6 +42,8 @@ type storeBackend struct {
 func storeBackends() []storeBackend {
 	return []storeBackend{
 		{"embedded", func(t *testing.T) graph.Store { return newTestStore(t) }},
+		// batches reason through the deferred store (deferred_test.go)
+		{"embedded, bulk reads", func(t *testing.T) graph.Store { return bulkStore{newTestStore(t), &bulkCounts{}} }},
 		{"neo4j", func(t *testing.T) graph.Store { return neo4jtest.Open(t) }},
 	}
 }

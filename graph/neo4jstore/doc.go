@@ -75,9 +75,11 @@
 // reads of graph.BulkReader (SearchClaimsText, AgentsByID, ClaimsByCountedMany,
 // AgentsByName) answer the lookups of all the claims and agents of an article in one
 // UNWIND query each, which is how ingest reasons across articles in a few round trips.
-// AgentsByName, like a name search of Agents, reads every agent (names match by
-// words inside them, which no index here serves): one round trip instead of one per
-// name, but its cost grows with the agents stored.
+// Agent name searches (Agents with a name, AgentsByName) start from the full-text
+// index agent_names over the agents' names (whitespace analyzer over graph.Words, as
+// claim_words) and keep the agents with every term in one of their names, so they
+// read the agents that match, not every agent (TestAgentNameSearchReadsOnlyItsMatches
+// counts the database hits).
 //
 // A first load of many articles skips the transactions: WriteImportCSV (or
 // WriteImportBundles) writes neo4j-admin import files in this package's layout, and

@@ -3,6 +3,7 @@ package neo4jstore
 import (
 	"context"
 	"fmt"
+	"time"
 
 	"github.com/claimgraph/claimgraph/graph"
 )
@@ -16,7 +17,9 @@ import (
 //	   article_ids, outlet_ids, disputer_ids), kept by the writes; quantity keys as
 //	   (:Claim)-[:COUNTS]->(:Counted {key}) so that ClaimsByCounted is an index lookup;
 //	   long_words on claims with words the full-text index cuts
-const SchemaVersion = 2
+//	3  the full-text index agent_names over the agents' names, which agent name
+//	   searches (Agents, AgentsByName) start from instead of reading every agent
+const SchemaVersion = 3
 
 // Labels that are not part of the graph's model: the schema version node and the
 // quantity keys of claims. Neither has an id; Subgraph and Stats never see them.
@@ -62,12 +65,19 @@ func (s *Store) checkVersion(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
-	switch {
-	case v == 0:
+	if v == 0 {
 		if err := s.setVersion(ctx, SchemaVersion); err != nil {
 			return s.wrap(err, "writing the schema version")
 		}
 		return nil
+	}
+	return s.versionError(v)
+}
+
+// versionError is nil for a store of SchemaVersion, else the error that says what to
+// do about its version v (not 0).
+func (s *Store) versionError(v int) error {
+	switch {
 	case v < SchemaVersion:
 		return graph.Errorf(graph.EUNAVAILABLE,
 			"the Neo4j store at %s (database %q) has schema version %d, this claimgraph needs %d: run `claimgraph migrate` to upgrade it in place",
@@ -107,6 +117,15 @@ const (
 	cyMigrateCounted    = `MATCH (c:Claim) WHERE size(coalesce(c.counted, [])) > 0 CALL (c) {` + cyCountedKeys + `} IN TRANSACTIONS OF 1000 ROWS`
 )
 
+// cyCreateAgentNames creates the full-text index of agent names (whitespace analyzer:
+// the names are graph.Words already, and a term matches a word exactly).
+const cyCreateAgentNames = "CREATE FULLTEXT INDEX " + cyAgentNameIndex + " IF NOT EXISTS FOR (n:Agent) ON EACH [n.names] " +
+	"OPTIONS {indexConfig: {`fulltext.analyzer`: 'whitespace'}}"
+
+// agentNamesWait bounds how long the upgrade to version 3 waits for agent_names to be
+// built over the agents already stored (a second or so per hundred thousand agents).
+const agentNamesWait = 30 * time.Minute
+
 var migrations = []migration{
 	{version: 1, what: "per-claim aggregates and quantity keys (schema version 2)", statements: []string{
 		cyMigrateAggregates,
@@ -117,6 +136,12 @@ var migrations = []migration{
 		`MATCH (c:Claim) WHERE any(w IN split(c.words, ' ') WHERE size(w) > 127)
 CALL (c) { SET c.long_words = true } IN TRANSACTIONS OF 1000 ROWS`,
 	}},
+	{version: 2, what: "full-text index of agent names (schema version 3)", statements: []string{
+		// The agents' names are already stored (names, since version 1): the index is
+		// built over them, and the version is stamped only once it is online.
+		cyCreateAgentNames,
+		fmt.Sprintf("CALL db.awaitIndex('%s', %d)", cyAgentNameIndex, int(agentNamesWait.Seconds())),
+	}},
 }
 
 // Migrate upgrades the store that cfg names to SchemaVersion in place, keeping every
@@ -126,7 +151,8 @@ CALL (c) { SET c.long_words = true } IN TRANSACTIONS OF 1000 ROWS`,
 // claimgraph keep working: the steps only add). Errors: EINVALID (configuration),
 // EUNAVAILABLE (server, or a store newer than this claimgraph), EINTERNAL.
 func Migrate(ctx context.Context, cfg Config) (MigrateResult, error) {
-	s, err := connect(ctx, cfg)
+	// New indexes are built over everything stored: wait as long as a step would.
+	s, err := connectAwaiting(ctx, cfg, agentNamesWait)
 	if err != nil {
 		return MigrateResult{}, err
 	}

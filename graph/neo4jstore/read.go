@@ -18,10 +18,6 @@ WHERE a.id > $after AND ($outlet = '' OR a.outlet_id = $outlet)
 WITH a ORDER BY a.id LIMIT $limit
 OPTIONAL MATCH (a)-[:PUBLISHED_BY]->(o:Outlet)
 RETURN ` + articleRefProjection + ` AS a, o ORDER BY a.id`
-	cyAgents = `MATCH (n:Agent)
-WHERE n.id > $after AND ($kind = '' OR n.kind = $kind)
-  AND (size($terms) = 0 OR any(name IN n.names WHERE all(t IN $terms WHERE name CONTAINS (' ' + t + ' '))))
-RETURN n ORDER BY n.id LIMIT $limit`
 )
 
 func notFound(what, id string) error {
@@ -217,21 +213,16 @@ func (s *Store) Agents(ctx context.Context, q graph.AgentQuery) (graph.Page[grap
 		return page, err
 	}
 	n := q.Page.Size()
-	terms := graph.QueryTerms(q.Name)
-	recs, err := s.query(ctx, cyAgents,
-		map[string]any{"after": cur.Key, "kind": string(q.Kind), "terms": stringList(terms), "limit": int64(n + 1)})
+	cypher, params := agentSearch(q, cur.Key, n+1)
+	recs, err := s.query(ctx, cypher, params)
 	if err != nil {
 		return page, s.wrap(err, "listing agents")
 	}
-	page.Items = make([]graph.Agent, 0, n)
+	agents := make([]graph.Agent, 0, len(recs))
 	for _, r := range recs {
-		page.Items = append(page.Items, toAgent(r.Values[0]))
+		agents = append(agents, toAgent(r.Values[0]))
 	}
-	if len(page.Items) > n {
-		page.Items = page.Items[:n]
-		page.NextCursor = graph.EncodeCursor(graph.Cursor{Key: page.Items[n-1].ID})
-	}
-	return page, nil
+	return agentPage(agents, n), nil
 }
 
 // cyStats counts from the count store: labels, and relationship types (only claims

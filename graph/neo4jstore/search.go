@@ -385,50 +385,104 @@ func (s *Store) ClaimsByCountedMany(ctx context.Context, keys []graph.CountedKey
 	return out, nil
 }
 
-// cyAgentsByName is cyAgents' first page (any kind) once per row of $qs, each row the
-// query terms of one name. Comparing n.id with the empty string (true of every id)
-// walks the agents in the id index's order, as cyAgents does, rather than scanning
-// the label and sorting.
+// Agent name searches. A name search means what graph.QueryTerms says in every
+// backend: an agent matches when one of its names (its name or an alias) holds every
+// term as a word. The candidates come from the full-text index agent_names over the
+// agents' names (each graph.Words joined by spaces, whitespace analyzer: a term is found
+// when it equals a word of some name), and cyFilterAgentName then keeps the agents with
+// every term in one name (the index matches terms across names, and cuts words longer
+// than 255 UTF-16 units into pieces). Searches the index cannot express (no terms, or
+// terms Lucene would misread, luceneSafe) walk the agents in id order instead.
+const (
+	cyFilterAgentName = "any(name IN n.names WHERE all(t IN $terms WHERE name CONTAINS (' ' + t + ' ')))"
+	cyAgentNameIndex  = "agent_names"
+)
+
+// agentSearch builds the Cypher of an agent search (one page of Agents): every value
+// is a parameter. The page is the first limit agents in id order after the cursor.
+func agentSearch(q graph.AgentQuery, after string, limit int) (string, map[string]any) {
+	terms := graph.QueryTerms(q.Name)
+	params := map[string]any{"after": after, "kind": string(q.Kind), "terms": stringList(terms), "limit": int64(limit)}
+	var b strings.Builder
+	if len(terms) > 0 && luceneSafe(terms) {
+		params["lucene"] = luceneAllTerms(terms)
+		b.WriteString("CALL db.index.fulltext.queryNodes('" + cyAgentNameIndex + "', $lucene) YIELD node AS n\nWITH n WHERE n:Agent AND n.id > $after")
+	} else {
+		// The agents in the id index's order, filtered: a listing, or terms no
+		// full-text query can express.
+		b.WriteString("MATCH (n:Agent) WHERE n.id > $after")
+	}
+	b.WriteString("\n  AND ($kind = '' OR n.kind = $kind)")
+	if len(terms) > 0 {
+		b.WriteString("\n  AND " + cyFilterAgentName)
+	}
+	b.WriteString("\nRETURN n ORDER BY n.id LIMIT $limit")
+	return b.String(), params
+}
+
+// cyAgentsByName is agentSearch's full-text query (first page, any kind) once per row
+// of $qs, each row the Lucene query and the terms of one name.
 const cyAgentsByName = `UNWIND range(0, size($qs) - 1) AS i
 CALL (i) {
-  WITH $qs[i] AS terms
-  MATCH (n:Agent)
-  WHERE n.id > '' AND (size(terms) = 0 OR any(name IN n.names WHERE all(t IN terms WHERE name CONTAINS (' ' + t + ' '))))
+  WITH $qs[i] AS q
+  CALL db.index.fulltext.queryNodes('` + cyAgentNameIndex + `', q.lucene) YIELD node AS n
+  WITH q, n WHERE n:Agent
+    AND any(name IN n.names WHERE all(t IN q.terms WHERE name CONTAINS (' ' + t + ' ')))
   WITH n ORDER BY n.id LIMIT $limit
   RETURN collect(n) AS agents
 }
 RETURN i, agents`
 
 // AgentsByName answers agent name searches (first pages) with one query
-// (graph.BulkReader): ingest's agent resolution makes several per new agent.
+// (graph.BulkReader): ingest's agent resolution makes several per new agent. Each
+// search is a full-text index lookup (agentSearch); a name the index cannot express
+// (no terms, or terms Lucene would misread) is answered by Agents on its own.
 func (s *Store) AgentsByName(ctx context.Context, names []string, limit int) ([]graph.Page[graph.Agent], error) {
 	size := graph.PageRequest{Limit: limit}.Size()
 	out := make([]graph.Page[graph.Agent], len(names))
-	if len(names) == 0 {
-		return out, nil
+	var qs []map[string]any
+	var at []int // index in names of each row of qs
+	for i, name := range names {
+		terms := graph.QueryTerms(name)
+		if len(terms) == 0 || !luceneSafe(terms) {
+			page, err := s.Agents(ctx, graph.AgentQuery{Name: name, Page: graph.PageRequest{Limit: limit}})
+			if err != nil {
+				return nil, err
+			}
+			out[i] = page
+			continue
+		}
+		qs = append(qs, map[string]any{"lucene": luceneAllTerms(terms), "terms": terms})
+		at = append(at, i)
 	}
-	qs := make([][]string, len(names))
-	for i, n := range names {
-		qs[i] = stringList(graph.QueryTerms(n))
+	if len(qs) == 0 {
+		return out, nil
 	}
 	recs, err := s.query(ctx, cyAgentsByName, map[string]any{"qs": qs, "limit": int64(size + 1)})
 	if err != nil {
-		return nil, s.wrap(err, "searching agents for %d names", len(names))
+		return nil, s.wrap(err, "searching agents for %d names", len(qs))
 	}
 	for _, r := range recs {
-		i, _ := r.Values[0].(int64)
-		if i < 0 || int(i) >= len(names) {
-			return nil, graph.Errorf(graph.EINTERNAL, "Neo4j answered agent name row %d of %d", i, len(names))
+		row, _ := r.Values[0].(int64)
+		if row < 0 || int(row) >= len(at) {
+			return nil, graph.Errorf(graph.EINTERNAL, "Neo4j answered agent name row %d of %d", row, len(at))
 		}
-		page := graph.Page[graph.Agent]{Items: make([]graph.Agent, 0, size)}
+		var agents []graph.Agent
 		for _, x := range list(r.Values[1]) {
-			page.Items = append(page.Items, toAgent(x))
+			agents = append(agents, toAgent(x))
 		}
-		if len(page.Items) > size {
-			page.Items = page.Items[:size]
-			page.NextCursor = graph.EncodeCursor(graph.Cursor{Key: page.Items[size-1].ID})
-		}
-		out[i] = page
+		out[at[row]] = agentPage(agents, size)
 	}
 	return out, nil
+}
+
+// agentPage turns the agents of a search (size+1 at most, in id order) into a page.
+func agentPage(agents []graph.Agent, size int) graph.Page[graph.Agent] {
+	page := graph.Page[graph.Agent]{Items: make([]graph.Agent, 0, size)}
+	page.Items = append(page.Items, agents...)
+	if len(page.Items) > size {
+		page.Items = page.Items[:size]
+		page.NextCursor = graph.EncodeCursor(graph.Cursor{Key: page.Items[size-1].ID})
+	}
+	return page
 }

@@ -24,19 +24,35 @@ type Store struct {
 
 var _ graph.Store = (*Store)(nil)
 
-// New connects to Neo4j, checks that it answers, creates the schema (constraints and
-// indexes, idempotently), waiting until the indexes are online, and checks the schema
-// version: an empty database is stamped with SchemaVersion; a store written by an
-// older claimgraph must be upgraded with Migrate (`claimgraph migrate`) first. An
-// unreachable server gives an EUNAVAILABLE error naming the URI.
+// New connects to Neo4j, checks that it answers, checks the schema version, creates
+// the schema (constraints and indexes, idempotently) and waits until the indexes are
+// online: an empty database is stamped with SchemaVersion; a store written by an
+// older claimgraph is refused, before any index is built over it, and must be upgraded
+// with Migrate (`claimgraph migrate`) first. An unreachable server gives an
+// EUNAVAILABLE error naming the URI.
 func New(ctx context.Context, cfg Config) (*Store, error) {
-	s, err := connect(ctx, cfg)
+	s, err := dial(ctx, cfg)
 	if err != nil {
 		return nil, err
 	}
-	if err := s.checkVersion(ctx); err != nil {
+	fail := func(err error) (*Store, error) {
 		_ = s.Close(ctx)
 		return nil, err
+	}
+	v, err := s.version(ctx)
+	if err != nil {
+		return fail(err)
+	}
+	if v != 0 {
+		if err := s.versionError(v); err != nil {
+			return fail(err)
+		}
+	}
+	if err := s.ensureSchema(ctx, indexWait); err != nil {
+		return fail(err)
+	}
+	if err := s.checkVersion(ctx); err != nil { // stamps an empty store
+		return fail(err)
 	}
 	return s, nil
 }
@@ -53,6 +69,19 @@ const indexWait = 60 * time.Second
 
 // connectAwaiting is connect waiting up to wait for the indexes.
 func connectAwaiting(ctx context.Context, cfg Config, wait time.Duration) (*Store, error) {
+	s, err := dial(ctx, cfg)
+	if err != nil {
+		return nil, err
+	}
+	if err := s.ensureSchema(ctx, wait); err != nil {
+		_ = s.driver.Close(context.WithoutCancel(ctx))
+		return nil, err
+	}
+	return s, nil
+}
+
+// dial opens the driver and checks connectivity.
+func dial(ctx context.Context, cfg Config) (*Store, error) {
 	if err := cfg.validate(); err != nil {
 		return nil, graph.Wrap(graph.EINVALID, err, "neo4j configuration: %v", err)
 	}
@@ -78,10 +107,6 @@ func connectAwaiting(ctx context.Context, cfg Config, wait time.Duration) (*Stor
 	if err := driver.VerifyConnectivity(ctx); err != nil {
 		_ = driver.Close(context.WithoutCancel(ctx))
 		return nil, unavailable(cfg, err)
-	}
-	if err := s.ensureSchema(ctx, wait); err != nil {
-		_ = driver.Close(context.WithoutCancel(ctx))
-		return nil, err
 	}
 	return s, nil
 }
@@ -129,6 +154,9 @@ var schema = []string{
 	// words exactly, so a term matches a claim when it equals one of its words.
 	"CREATE FULLTEXT INDEX claim_words IF NOT EXISTS FOR (c:Claim) ON EACH [c.words] " +
 		"OPTIONS {indexConfig: {`fulltext.analyzer`: 'whitespace'}}",
+	// Full-text search over the agents' names (nameWords: each name's graph.Words
+	// joined by spaces), for name searches (agentSearch): schema version 3.
+	cyCreateAgentNames,
 	// Lookups by the ids a node refers to.
 	"CREATE INDEX statement_article IF NOT EXISTS FOR (n:Statement) ON (n.article_id)",
 	"CREATE INDEX statement_claim IF NOT EXISTS FOR (n:Statement) ON (n.claim_id)",

@@ -151,10 +151,12 @@ func TestSchemaIsIdempotent(t *testing.T) {
 		assert.Equal(t, "UNIQUENESS", r.Values[2])
 	}
 	assert.Equal(t, []string{"Agent", "Article", labelAudit, "Claim", labelSchema, labelCounted, "Dispute", labelJob, "Outlet", "Statement"}, labels)
-	recs, err = s.query(ctx, `SHOW FULLTEXT INDEXES YIELD name, state, options RETURN name, state, options.indexConfig['fulltext.analyzer']`, nil)
+	recs, err = s.query(ctx, `SHOW FULLTEXT INDEXES YIELD name, state, labelsOrTypes, properties, options
+RETURN name, state, labelsOrTypes, properties, options.indexConfig['fulltext.analyzer'] ORDER BY name`, nil)
 	require.NoError(t, err)
-	require.Len(t, recs, 1)
-	assert.Equal(t, []any{"claim_words", "ONLINE", "whitespace"}, recs[0].Values)
+	require.Len(t, recs, 2)
+	assert.Equal(t, []any{cyAgentNameIndex, "ONLINE", []any{"Agent"}, []any{"names"}, "whitespace"}, recs[0].Values)
+	assert.Equal(t, []any{"claim_words", "ONLINE", []any{"Claim"}, []any{"words"}, "whitespace"}, recs[1].Values)
 }
 
 func TestPing(t *testing.T) {

@@ -3,6 +3,7 @@ package storetest
 import (
 	"context"
 	"errors"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -103,7 +104,8 @@ func checkSearches(t *testing.T, s graph.Store, m *model, gen []*graph.ArticleGr
 // texts without terms, or with Lucene syntax) with pages short enough to be cut,
 // AgentsByID for stored and unknown ids, ClaimsByCountedMany for every generated
 // counted thing, an unknown one and an empty one, AgentsByName for stored names, their
-// first words (pages cut at limit 1), unknown names and names without terms.
+// first words (pages cut at limit 1), unknown names, names without terms, names of
+// many agents and a word too long for a full-text index.
 func checkBulkReads(t *testing.T, s graph.Store, queries []graph.ClaimQuery, gen []*graph.ArticleGraph) {
 	t.Helper()
 	br, ok := s.(graph.BulkReader)
@@ -162,7 +164,8 @@ func checkBulkReads(t *testing.T, s graph.Store, queries []graph.ClaimQuery, gen
 	}
 	assert.NotEmpty(t, agents[1:], "stored agents were looked up")
 
-	names := []string{"", "nobody at all", "?!"}
+	// (many matches, cut by the page; a word longer than a full-text index holds)
+	names := []string{"", "nobody at all", "?!", "wire agency", strings.Repeat("w", 300)}
 	for _, a := range agents[1:] {
 		if a != nil {
 			names = append(names, a.Name, graph.Words(a.Name)[0])

@@ -79,6 +79,26 @@ func (t timed) PutArticle(ctx context.Context, g *graph.ArticleGraph) (graph.Wri
 	return t.Store.PutArticle(ctx, g)
 }
 
+// PutArticles times the write of several bundles at once (a batch's deferred
+// bundles), with the store's PutArticles when it has one.
+func (t timed) PutArticles(ctx context.Context, gs []*graph.ArticleGraph) ([]graph.WriteResult, error) {
+	defer t.c.since("PutArticles", time.Now())
+	if pw, ok := t.Store.(interface {
+		PutArticles(ctx context.Context, gs []*graph.ArticleGraph) ([]graph.WriteResult, error)
+	}); ok {
+		return pw.PutArticles(ctx, gs)
+	}
+	out := make([]graph.WriteResult, 0, len(gs))
+	for _, g := range gs {
+		r, err := t.Store.PutArticle(ctx, g)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, r)
+	}
+	return out, nil
+}
+
 func (t timed) Article(ctx context.Context, id string) (*graph.Article, error) {
 	defer t.c.since("Article", time.Now())
 	return t.Store.Article(ctx, id)
