@@ -122,6 +122,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 			return loadCSV(ctx, s, drv, db, c.importTo)
 		}
 	}
+	defer cleanup(context.WithoutCancel(ctx), drv, db, stderr)
 	counts, loadTime, err := load(ctx, s, drv, db)
 	if err != nil {
 		return err
@@ -299,6 +300,41 @@ func loadCypher(ctx context.Context, s graph.Store, drv neo4j.DriverWithContext,
 
 // emptyDatabase deletes every node and relationship.
 const emptyDatabase = "MATCH (n) CALL { WITH n DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS"
+
+// cleanup leaves the database as empty as the load found it: no nodes, and none of the
+// uniqueness constraints the load scripts create (named label_id, as export writes
+// them), so that a claimgraph store can be opened on it afterwards.
+func cleanup(ctx context.Context, drv neo4j.DriverWithContext, db string, stderr io.Writer) {
+	sess := drv.NewSession(ctx, neo4j.SessionConfig{DatabaseName: db})
+	defer sess.Close(ctx)
+	exec := func(q string, params map[string]any) ([]*neo4j.Record, error) {
+		res, err := sess.Run(ctx, q, params)
+		if err != nil {
+			return nil, err
+		}
+		return res.Collect(ctx)
+	}
+	if _, err := exec(emptyDatabase, nil); err != nil {
+		fmt.Fprintln(stderr, "apocpeer: emptying the database after the run:", err)
+		return
+	}
+	var labels []any
+	for _, f := range []string{"Article", "Outlet", "Agent", "Claim", "Statement", "Dispute"} {
+		labels = append(labels, strings.ToLower(f)+"_id")
+	}
+	recs, err := exec("SHOW CONSTRAINTS YIELD name WHERE name IN $names RETURN name", map[string]any{"names": labels})
+	if err != nil {
+		fmt.Fprintln(stderr, "apocpeer: listing the load's constraints:", err)
+		return
+	}
+	for _, r := range recs {
+		name, _ := r.Values[0].(string)
+		// A constraint's name cannot be a parameter; these come from the list above.
+		if _, err := exec("DROP CONSTRAINT "+name+" IF EXISTS", nil); err != nil {
+			fmt.Fprintln(stderr, "apocpeer: dropping constraint", name+":", err)
+		}
+	}
+}
 
 // loadCSV empties the database and loads the store's graph with the neo4j-csv export's
 // load-csv.cypher, the files written into dir, Neo4j's LOAD CSV directory, and read as
