@@ -84,6 +84,25 @@ BENCH_EXPORT_FLAGS  ?=
 bench-export: ## export >=1,000,000 generated claims in every format (MB/s and peak RSS per format)
 	$(GO) run ./graph/export/internal/exportperf -claims $(BENCH_EXPORT_CLAIMS) $(BENCH_EXPORT_FLAGS)
 
+# bench-export-apoc compares claimgraph's GraphML, Cypher and neo4j-csv exports with APOC
+# Core's apoc.export.graphml/cypher/csv on the same generated graph, in a Neo4j of its own
+# with APOC (NEO4J_PLUGINS=apoc, from Maven Central): output MB, best seconds, MB/s, and
+# whether the two GraphML files hold the same nodes and edges. It prints figures and
+# asserts none. BENCH_APOC_FLAGS="-articles 20000 -runs 5".
+BENCH_APOC_PORT  ?= 7690
+BENCH_APOC_FLAGS ?=
+BENCH_APOC_DIR   := $(CURDIR)/.neo4j/import-$(BENCH_APOC_PORT)
+BENCH_APOC_NEO4J := NEO4J_PORT=$(BENCH_APOC_PORT) NEO4J_PLUGINS=apoc NEO4J_IMPORT_DIR=$(BENCH_APOC_DIR) NEO4J_HEAP=1g NEO4J_PAGECACHE=512m ./graph/neo4jstore/launcher/neo4j.sh
+
+.PHONY: bench-export-apoc
+bench-export-apoc: ## claimgraph's export beside APOC's (apoc.export.graphml/cypher/csv) on the same graph, in a Neo4j with APOC
+	@started=0; \
+	trap 'if [ $$started = 1 ]; then $(BENCH_APOC_NEO4J) down || true; fi' EXIT; \
+	if ! $(BENCH_APOC_NEO4J) status >/dev/null 2>&1; then \
+		$(BENCH_APOC_NEO4J) up >/dev/null || exit $$?; started=1; \
+	fi; \
+	NEO4J_URI=bolt://127.0.0.1:$(BENCH_APOC_PORT) $(GO) run ./graph/export/internal/apocpeer -import-dir $(BENCH_APOC_DIR) $(BENCH_APOC_FLAGS)
+
 .PHONY: bench-api-wrk
 bench-api-wrk: ## cross-check bench-api with wrk (apt-get installs it) on the real binary over the embedded bench store
 	./cmd/apiload/wrk.sh

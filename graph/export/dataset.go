@@ -197,7 +197,9 @@ func (d *dataset) dataPackage() map[string]any {
 }
 
 // roCrate is the RO-Crate 1.1 metadata: the dataset, its files, the software and the
-// action that made it.
+// action that made it. It meets roc-validator's required and recommended checks of the
+// ro-crate-1.1 profile (pycheck), so the root names an Organization as author and
+// publisher: the makers of the software that wrote the records.
 func (d *dataset) roCrate(sizes map[string]int64) map[string]any {
 	created := d.meta.Created.UTC().Format(time.RFC3339)
 	graphItems := []any{
@@ -230,14 +232,18 @@ func (d *dataset) roCrate(sizes map[string]int64) map[string]any {
 		"description":   "Claims and their provenance extracted from news articles by claimgraph; selection: " + d.f.describe() + ".",
 		"datePublished": created,
 		"license":       ref("#source-terms"),
+		"author":        ref("#claimgraph-project"),
+		"publisher":     ref("#claimgraph-project"),
 		"hasPart":       parts,
 	})
 	graphItems = append(graphItems, files...)
 	graphItems = append(graphItems,
 		map[string]any{"@id": "#source-terms", "@type": "CreativeWork", "name": "Terms of the source articles",
 			"description": "Quotations and article texts remain under their publishers' terms; claimgraph adds no license of its own."},
+		map[string]any{"@id": "#claimgraph-project", "@type": "Organization", "name": "claimgraph project", "url": "https://claimgraph.dev/",
+			"description": "Makers of the claimgraph software, whose extractor wrote these records; the person who ran the export is not recorded."},
 		map[string]any{"@id": "#claimgraph", "@type": "SoftwareApplication", "name": "claimgraph", "version": d.meta.Version,
-			"description": d.meta.Extractor, "url": "https://claimgraph.dev/"},
+			"description": d.meta.Extractor, "url": "https://claimgraph.dev/", "author": ref("#claimgraph-project")},
 		map[string]any{"@id": "#export", "@type": "CreateAction", "name": "claimgraph export", "endTime": created,
 			"instrument": ref("#claimgraph"), "result": ref("./"), "description": "read the " + d.meta.Store + " store: " + d.f.describe()},
 	)

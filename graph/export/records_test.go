@@ -3,7 +3,9 @@ package export
 import (
 	"bytes"
 	"context"
+	"maps"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -24,8 +26,11 @@ func emptyStore(t *testing.T) graph.Store {
 }
 
 // answers collects what the store answers on every read endpoint, for comparing two
-// stores: stats, every claim page with summaries, each claim's detail, provenance and
-// contradictions, every agent, every article bundle.
+// stores: stats; every claim page with summaries, each claim's detail, provenance,
+// contradictions, neighbourhood (Subgraph, depth 2) and the claims counting the same
+// quantities (ClaimsByCounted); the searches by text, speaker, article, outlet, disputed
+// and has-quantity, in both sorts; every agent, alone and with its claims (AgentClaims);
+// every article, alone, as a listing (all and by outlet) and as its bundle.
 func answers(t *testing.T, s graph.Store) map[string]any {
 	t.Helper()
 	ctx := context.Background()
@@ -33,32 +38,103 @@ func answers(t *testing.T, s graph.Store) map[string]any {
 	stats, err := s.Stats(ctx)
 	require.NoError(t, err)
 	out["stats"] = stats
+	search := func(name string, q graph.ClaimQuery) {
+		for _, sort := range []graph.ClaimSort{graph.SortByID, graph.SortByStatements} {
+			q.Sort = sort
+			var ids []string
+			require.NoError(t, eachPage(ctx, func(p graph.PageRequest) (graph.Page[graph.ClaimSummary], error) {
+				q.Page = p
+				return s.SearchClaims(ctx, q)
+			}, func(c graph.ClaimSummary) error { ids = append(ids, c.Claim.ID); return nil }), name)
+			out["search "+name+" sort "+string(sort)] = ids
+		}
+	}
+	yes, no := true, false
+	search("all", graph.ClaimQuery{})
+	search("disputed", graph.ClaimQuery{Disputed: &yes})
+	search("undisputed", graph.ClaimQuery{Disputed: &no})
+	search("with quantity", graph.ClaimQuery{HasQuantity: &yes})
+	search("without quantity", graph.ClaimQuery{HasQuantity: &no})
+	words := map[string]bool{}
 	require.NoError(t, eachPage(ctx, func(p graph.PageRequest) (graph.Page[graph.ClaimSummary], error) {
 		return s.SearchClaims(ctx, graph.ClaimQuery{Page: p})
 	}, func(c graph.ClaimSummary) error {
-		out["summary "+c.Claim.ID] = c
-		d, err := s.Claim(ctx, c.Claim.ID)
+		id := c.Claim.ID
+		out["summary "+id] = c
+		d, err := s.Claim(ctx, id)
 		require.NoError(t, err)
-		out["claim "+c.Claim.ID] = d
-		p, err := s.Provenance(ctx, c.Claim.ID)
+		out["claim "+id] = d
+		p, err := s.Provenance(ctx, id)
 		require.NoError(t, err)
-		out["provenance "+c.Claim.ID] = p
-		k, err := s.Contradictions(ctx, c.Claim.ID)
+		out["provenance "+id] = p
+		k, err := s.Contradictions(ctx, id)
 		require.NoError(t, err)
-		out["contradictions "+c.Claim.ID] = k
+		out["contradictions "+id] = k
+		g, err := s.Subgraph(ctx, graph.SubgraphQuery{RootID: id, Depth: 2, Limit: 300})
+		require.NoError(t, err)
+		out["subgraph "+id] = g
+		for _, q := range c.Claim.Quantities {
+			if q.Counted == "" {
+				continue
+			}
+			cs, err := s.ClaimsByCounted(ctx, q.Counted, q.Unit, 50)
+			require.NoError(t, err)
+			out["counted "+q.Counted+" "+q.Unit] = cs
+		}
+		if f := strings.Fields(c.Claim.Text); len(f) > 2 {
+			words[f[len(f)/2]] = true
+		}
 		return nil
 	}))
+	for w := range words {
+		search("text "+w, graph.ClaimQuery{Text: w})
+	}
 	require.NoError(t, eachPage(ctx, func(p graph.PageRequest) (graph.Page[graph.Agent], error) {
 		return s.Agents(ctx, graph.AgentQuery{Page: p})
-	}, func(a graph.Agent) error { out["agent "+a.ID] = a; return nil }))
+	}, func(a graph.Agent) error {
+		out["agent "+a.ID] = a
+		one, err := s.Agent(ctx, a.ID)
+		require.NoError(t, err)
+		out["agent alone "+a.ID] = one
+		var claims []graph.ClaimSummary
+		require.NoError(t, eachPage(ctx, func(p graph.PageRequest) (graph.Page[graph.ClaimSummary], error) {
+			return s.AgentClaims(ctx, a.ID, p)
+		}, func(c graph.ClaimSummary) error { claims = append(claims, c); return nil }))
+		out["agent claims "+a.ID] = claims
+		search("speaker "+a.ID, graph.ClaimQuery{SpeakerID: a.ID})
+		return nil
+	}))
+	var refs []graph.ArticleRef
+	outlets := map[string]bool{}
 	require.NoError(t, eachPage(ctx, func(p graph.PageRequest) (graph.Page[graph.ArticleRef], error) {
 		return s.Articles(ctx, graph.ArticleQuery{Page: p})
 	}, func(a graph.ArticleRef) error {
+		refs = append(refs, a)
+		one, err := s.Article(ctx, a.ID)
+		require.NoError(t, err)
+		out["article "+a.ID] = one
 		g, err := s.ArticleGraph(ctx, a.ID)
 		require.NoError(t, err)
 		out["bundle "+a.ID] = g
+		search("article "+a.ID, graph.ClaimQuery{ArticleID: a.ID})
+		if one.OutletID != "" {
+			outlets[one.OutletID] = true
+		}
 		return nil
 	}))
+	out["articles"] = refs
+	for o := range outlets {
+		var byOutlet []string
+		require.NoError(t, eachPage(ctx, func(p graph.PageRequest) (graph.Page[graph.ArticleRef], error) {
+			return s.Articles(ctx, graph.ArticleQuery{OutletID: o, Page: p})
+		}, func(a graph.ArticleRef) error { byOutlet = append(byOutlet, a.ID); return nil }))
+		out["articles of "+o] = byOutlet
+		search("outlet "+o, graph.ClaimQuery{OutletID: o})
+	}
+	for _, kind := range []string{"subgraph ", "counted ", "search text ", "search speaker ", "search outlet ", "agent claims ", "articles of "} {
+		require.True(t, slices.ContainsFunc(slices.Collect(maps.Keys(out)), func(k string) bool { return strings.HasPrefix(k, kind) }),
+			"the store answers nothing for %q: the comparison would not cover it", kind)
+	}
 	return out
 }
 

@@ -3,7 +3,9 @@
 # pyld, frictionless, roc-validator): `run.sh DIR` checks the files in DIR against
 # DIR/expected.json and prints a JSON report (see check.py). Makes (once) a venv with
 # requirements.txt under $EXPORT_CHECK_VENV (default: .cache/export-check-venv at the
-# repository root). Needs Python >= 3.11 ($PYTHON, default python3) and PyPI.
+# repository root), and downloads the wheel named in rocrate-context.txt beside it, whose
+# RO-Crate 1.1 JSON-LD context roc-validator reads instead of fetching w3id.org.
+# Needs Python >= 3.11 ($PYTHON, default python3) and PyPI.
 # Exit 3 means the tools cannot be installed here (the Go test then skips, saying why).
 set -euo pipefail
 
@@ -22,7 +24,7 @@ if ! "$py" -c 'import sys; sys.exit(sys.version_info < (3, 11))'; then
 fi
 
 # The venv is rebuilt when the requirement files change (the stamp names their hash).
-stamp="$venv/.export-check-$(cat "$here/requirements.txt" "$here/constraints.txt" | sha256sum | cut -c1-16)"
+stamp="$venv/.export-check-$(cat "$here/requirements.txt" "$here/constraints.txt" "$here/rocrate-context.txt" | sha256sum | cut -c1-16)"
 if [ ! -e "$stamp" ]; then
 	if [ -e "$venv" ]; then
 		if [ ! -e "$venv/pyvenv.cfg" ]; then
@@ -33,7 +35,9 @@ if [ ! -e "$stamp" ]; then
 	fi
 	echo "run.sh: creating $venv" >&2
 	if ! "$py" -m venv "$venv" >&2 || ! "$venv/bin/python" -m pip install -q --disable-pip-version-check \
-		-r "$here/requirements.txt" -c "$here/constraints.txt" >&2; then
+		-r "$here/requirements.txt" -c "$here/constraints.txt" >&2 ||
+		! "$venv/bin/python" -m pip download -q --disable-pip-version-check --no-deps --require-hashes \
+			-r "$here/rocrate-context.txt" -d "$venv/rocrate-context" >&2; then
 		echo "run.sh: cannot install the pinned packages (no PyPI access?)" >&2
 		rm -rf "$venv"
 		exit 3
@@ -41,4 +45,4 @@ if [ ! -e "$stamp" ]; then
 	touch "$stamp"
 fi
 
-exec "$venv/bin/python" "$here/check.py" "$@"
+ROCRATE_CONTEXT_DIR="$venv/rocrate-context" exec "$venv/bin/python" "$here/check.py" "$@"

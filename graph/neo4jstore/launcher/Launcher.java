@@ -7,7 +7,7 @@
 // Usage (neo4j.sh does all of this; see it for the class path):
 //
 //   java -Xmx512m -cp 'target/classes:target/lib/*' Launcher \
-//       [--port 7687] [--host 127.0.0.1] [--pagecache 64m] [--data-parent DIR] [--home DIR]
+//       [--port 7687] [--host 127.0.0.1] [--pagecache 64m] [--data-parent DIR] [--home DIR] [--plugins DIR] [--import DIR]
 //
 // or, without a compile step (Java 11+ single-file source launch):
 //
@@ -27,6 +27,7 @@ import java.nio.file.Paths;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
 
@@ -54,6 +55,10 @@ public final class Launcher {
         // --home serves an existing Neo4j home instead of a new one: the one a
         // `neo4j-admin database import full` (neo4j.sh import) wrote its database into.
         String existingHome = "";
+        // --plugins serves the procedures of the jars in DIR (neo4j.sh: NEO4J_PLUGINS=apoc).
+        String plugins = "";
+        // --import is the directory LOAD CSV reads file:/// URLs from (default: the home's import).
+        String importDir = "";
 
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
@@ -63,9 +68,11 @@ public final class Launcher {
                 case "--pagecache": pagecache = value(args, ++i, a); break;
                 case "--data-parent": dataParent = value(args, ++i, a); break;
                 case "--home": existingHome = value(args, ++i, a); break;
+                case "--plugins": plugins = value(args, ++i, a); break;
+                case "--import": importDir = value(args, ++i, a); break;
                 case "-h":
                 case "--help":
-                    System.out.println("usage: Launcher [--host H] [--port P] [--pagecache 64m] [--data-parent DIR] [--home DIR]");
+                    System.out.println("usage: Launcher [--host H] [--port P] [--pagecache 64m] [--data-parent DIR] [--home DIR] [--plugins DIR] [--import DIR]");
                     return;
                 default:
                     System.err.println("unknown argument: " + a);
@@ -94,7 +101,17 @@ public final class Launcher {
         log("data directory " + home);
 
         long started = System.nanoTime();
-        DatabaseManagementService dbms = new DatabaseManagementServiceBuilder(home)
+        DatabaseManagementServiceBuilder builder = new DatabaseManagementServiceBuilder(home);
+        if (!plugins.isEmpty()) {
+            builder.setConfig(GraphDatabaseSettings.plugin_dir, Paths.get(plugins).toAbsolutePath())
+                    .setConfig(GraphDatabaseSettings.procedure_unrestricted, List.of("apoc.*"));
+            log("plugins from " + plugins);
+        }
+        if (!importDir.isEmpty()) {
+            builder.setConfig(GraphDatabaseSettings.load_csv_file_url_root, Paths.get(importDir).toAbsolutePath());
+            log("LOAD CSV reads file:/// from " + importDir);
+        }
+        DatabaseManagementService dbms = builder
                 .setConfig(BoltConnector.enabled, true)
                 .setConfig(BoltConnector.listen_address, new SocketAddress(host, port))
                 // The routing table (neo4j:// URIs) names this address: without it a single

@@ -19,6 +19,9 @@
 #   NEO4J_PAGECACHE      page cache size (default 64m)
 #   NEO4J_START_TIMEOUT  seconds to wait for readiness (default 180)
 #   NEO4J_STOP_TIMEOUT   seconds to wait for a clean stop before SIGKILL (default 60)
+#   NEO4J_PLUGINS        "apoc" serves APOC Core (apoc/pom.xml, Maven Central) as a plugin;
+#                        default: none (the project needs no plugin; APOC is only its export's peer)
+#   NEO4J_IMPORT_DIR     directory LOAD CSV reads file:/// URLs from (default: the database's own)
 #
 # Everything comes from Maven Central via Maven (pom.xml next to this script); the jars are
 # cached in target/lib (and ~/.m2), so only the first run downloads anything.
@@ -37,6 +40,7 @@ STOP_TIMEOUT="${NEO4J_STOP_TIMEOUT:-60}"
 TARGET="$HERE/target"
 LIB="$TARGET/lib"
 CLASSES="$TARGET/classes"
+PLUGINS="$TARGET/plugins"
 PIDFILE="$STATE/neo4j-$PORT.pid"
 LOGFILE="$STATE/neo4j-$PORT.log"
 DATAPARENT="$STATE/data-$PORT"
@@ -63,10 +67,33 @@ build() {
 			die "Maven could not fetch the Neo4j dependencies (see output above)"
 		echo "$want" >"$stamp"
 	fi
+	case "${NEO4J_PLUGINS:-}" in
+	"") ;;
+	apoc) build_apoc ;;
+	*) die "NEO4J_PLUGINS=${NEO4J_PLUGINS}: the only plugin is apoc" ;;
+	esac
 	if [[ ! -f "$CLASSES/Launcher.class" || "$HERE/Launcher.java" -nt "$CLASSES/Launcher.class" ||
 		"$stamp" -nt "$CLASSES/Launcher.class" ]]; then
 		mkdir -p "$CLASSES"
 		javac -nowarn -cp "$LIB/*" -d "$CLASSES" "$HERE/Launcher.java" || die "javac failed"
+	fi
+}
+
+# build_apoc fetches APOC Core and the jars it needs beyond Neo4j's own (apoc/pom.xml) into
+# target/plugins, only when that pom changed or they are missing.
+build_apoc() {
+	local stamp="$PLUGINS/.pom.sha256" want
+	want="$(sha256sum "$HERE/apoc/pom.xml" | cut -d' ' -f1)"
+	if [[ ! -f "$stamp" || "$(cat "$stamp")" != "$want" ]]; then
+		need mvn "install Maven (apt-get install maven)"
+		say "fetching APOC Core from Maven Central (first run only)…"
+		rm -rf "$PLUGINS"
+		# Jars Neo4j has already (newer versions) stay out of the plugin directory.
+		(cd "$HERE/apoc" && mvn -q -B -ntp -Dstyle.color=never dependency:copy-dependencies \
+			-DoutputDirectory="$PLUGINS" -DincludeScope=runtime \
+			-DexcludeArtifactIds=asm,commons-lang3,commons-text,slf4j-api 2>&1 | sed -e $'s/\x1b\\[[0-9;]*m//g' >&2) ||
+			die "Maven could not fetch APOC Core (see output above)"
+		echo "$want" >"$stamp"
 	fi
 }
 
@@ -129,11 +156,21 @@ up() {
 # answers.
 start() {
 	: >"$LOGFILE"
-	local t0=$SECONDS
+	local t0=$SECONDS cp="$CLASSES:$LIB/*"
+	if [[ -n "${NEO4J_PLUGINS:-}" ]]; then
+		# On the class path for APOC's extension (its configuration), and the plugin
+		# directory for its procedures.
+		cp="$cp:$PLUGINS/*"
+		set -- "$@" --plugins "$PLUGINS"
+	fi
+	if [[ -n "${NEO4J_IMPORT_DIR:-}" ]]; then
+		mkdir -p "$NEO4J_IMPORT_DIR"
+		set -- "$@" --import "$NEO4J_IMPORT_DIR"
+	fi
 	# setsid: own session, so the database survives the make/shell that started it and a
 	# Ctrl-C in that terminal does not kill it half-way.
 	nohup setsid java -Xms"$HEAP" -Xmx"$HEAP" -XX:+ExitOnOutOfMemoryError -Dfile.encoding=UTF-8 \
-		-cp "$CLASSES:$LIB/*" Launcher \
+		-cp "$cp" Launcher \
 		--host "$HOST" --port "$PORT" --pagecache "$PAGECACHE" --data-parent "$DATAPARENT" "$@" \
 		>>"$LOGFILE" 2>&1 </dev/null &
 	local pid=$!

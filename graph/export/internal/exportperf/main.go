@@ -32,7 +32,6 @@ import (
 	"path/filepath"
 	"strings"
 	"syscall"
-	"text/tabwriter"
 	"time"
 
 	"github.com/claimgraph/claimgraph/graph"
@@ -119,8 +118,9 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	fmt.Fprintf(stdout, "store %s: %.0f MB on disk\n", c.store, float64(fi.Size())/1e6)
-	tw := tabwriter.NewWriter(stdout, 0, 0, 2, ' ', tabwriter.AlignRight)
-	fmt.Fprintln(tw, "format\tnodes\tedges\toutput MB\tseconds\tMB/s\tpeak RSS MB\tpeak anon MB\t")
+	// One row as each format ends, so that an interrupted run keeps what it measured.
+	const row = "%12s %10s %10s %10s %8s %7s %12s %13s\n"
+	fmt.Fprintf(stdout, row, "format", "nodes", "edges", "output MB", "seconds", "MB/s", "peak RSS MB", "peak anon MB")
 	for _, f := range c.formats {
 		res, err := measure(ctx, self, c, f)
 		if err != nil {
@@ -128,10 +128,10 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		}
 		mb := float64(res.Bytes) / 1e6
 		fmt.Fprintf(stderr, "exportperf: %s done in %.1fs\n", f, res.Seconds)
-		fmt.Fprintf(tw, "%s\t%d\t%d\t%.1f\t%.1f\t%.1f\t%.0f\t%.0f\t\n", f, res.Nodes, res.Edges, mb, res.Seconds, mb/res.Seconds,
-			float64(res.PeakKiB)/1024, float64(res.AnonKiB)/1024)
+		fmt.Fprintf(stdout, row, f, fmt.Sprint(res.Nodes), fmt.Sprint(res.Edges), fmt.Sprintf("%.1f", mb), fmt.Sprintf("%.1f", res.Seconds),
+			fmt.Sprintf("%.1f", mb/res.Seconds), fmt.Sprintf("%.0f", float64(res.PeakKiB)/1024), fmt.Sprintf("%.0f", float64(res.AnonKiB)/1024))
 	}
-	return tw.Flush()
+	return nil
 }
 
 // fillBatch is how many generated articles fill writes per transaction (Store.Batch).
