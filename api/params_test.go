@@ -48,7 +48,7 @@ func TestParseClaimQuery(t *testing.T) {
 		"published_from=": "published_from", "published_from=2025-11": "published_from", "published_from=2025-02-29": "published_from",
 		"published_to=2025-11-04T00:00:00Z": "published_to", "published_to=4+Nov+2025": "published_to",
 		"published_from=2025-11-05&published_to=2025-11-04": "published_from",
-		"published_to=2025-11-04&published_to=2025-11-05": "published_to",
+		"published_to=2025-11-04&published_to=2025-11-05":   "published_to",
 	}
 	for raw, field := range bad {
 		v, err := url.ParseQuery(raw)
