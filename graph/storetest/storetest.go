@@ -49,6 +49,7 @@ func Run(t *testing.T, open func(t *testing.T) graph.Store) {
 	t.Run("Jobs", func(t *testing.T) { testJobs(t, o) })
 	t.Run("Versions", func(t *testing.T) { testVersions(t, o) })
 	t.Run("PatchArticle", func(t *testing.T) { testPatchArticle(t, o) })
+	t.Run("Changes", func(t *testing.T) { testChanges(t, o) })
 }
 
 func ctx(t *testing.T) context.Context { return t.Context() }
