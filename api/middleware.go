@@ -10,15 +10,13 @@ import (
 	"net/http"
 	"regexp"
 	"runtime"
+	"slices"
 	"time"
 
 	"github.com/gin-gonic/gin"
 )
 
-const (
-	headerRequestID = "X-Request-Id"
-	ctxRequestID    = "claimgraph.request_id"
-)
+const headerRequestID = "X-Request-Id" // canonical form: the response map is read directly
 
 // validRequestID accepts a caller's request id only when it is short and plain, so it
 // cannot forge log lines or headers.
@@ -26,22 +24,53 @@ var validRequestID = regexp.MustCompile(`^[A-Za-z0-9._-]{1,64}$`)
 
 // withRequestID gives every request an id: the caller's X-Request-Id when it is
 // well-formed, otherwise a random one. It is echoed in the response header, in every
-// log line and in problem bodies.
+// log line and in problem bodies. The response header is where requestID reads it
+// back: one small allocation a request, instead of Gin's per-request key map.
 func withRequestID() gin.HandlerFunc {
 	return func(c *gin.Context) {
-		id := c.GetHeader(headerRequestID)
-		if !validRequestID.MatchString(id) {
-			var b [8]byte
-			_, _ = rand.Read(b[:])
-			id = hex.EncodeToString(b[:])
+		id := c.Request.Header[headerRequestID]
+		if len(id) != 1 || !validRequestID.MatchString(id[0]) {
+			id = []string{newRequestID()}
 		}
-		c.Set(ctxRequestID, id)
-		c.Header(headerRequestID, id)
+		c.Writer.Header()[headerRequestID] = id[:1:1]
 		c.Next()
 	}
 }
 
-func requestID(c *gin.Context) string { return c.GetString(ctxRequestID) }
+// newRequestID returns 16 random hex digits.
+func newRequestID() string {
+	var b [8]byte
+	var h [16]byte
+	_, _ = rand.Read(b[:])
+	hex.Encode(h[:], b[:])
+	return string(h[:])
+}
+
+// requestID returns the request's id (see withRequestID); "" outside the chain.
+func requestID(c *gin.Context) string {
+	if v := c.Writer.Header()[headerRequestID]; len(v) > 0 {
+		return v[0]
+	}
+	return ""
+}
+
+// fixedHeader is a header value set on many answers, allocated once. Its slice has no
+// spare capacity, so that an Add to the header copies it instead of writing into the
+// shared array. Keys given with it must be in canonical form (textproto).
+func fixedHeader(v ...string) []string { return slices.Clip(slices.Clone(v)) }
+
+// Header values of every answer (withHeaders) and of cross-origin GETs (withCORS).
+var (
+	hdrNoSniff      = fixedHeader("nosniff")
+	hdrDeny         = fixedHeader("DENY")
+	hdrNoFraming    = fixedHeader("frame-ancestors 'none'")
+	hdrVaryOrigin   = fixedHeader("Origin")
+	hdrAnyOrigin    = fixedHeader("*")
+	hdrExposeReqID  = fixedHeader(headerRequestID)
+	hdrAllowMethods = fixedHeader("GET, OPTIONS")
+	hdrAllowHeaders = fixedHeader("Accept, Content-Type, X-Request-Id")
+	hdrMaxAge       = fixedHeader("600")
+)
 
 // withLogging writes one structured line per request when it completes.
 func withLogging(log *slog.Logger) gin.HandlerFunc {
@@ -104,22 +133,26 @@ func withRecovery(log *slog.Logger) gin.HandlerFunc {
 func withCORS() gin.HandlerFunc {
 	return func(c *gin.Context) {
 		h := c.Writer.Header()
-		h.Add("Vary", "Origin")
-		if c.GetHeader("Origin") == "" {
+		if v, ok := h["Vary"]; ok {
+			h["Vary"] = append(v, "Origin")
+		} else {
+			h["Vary"] = hdrVaryOrigin
+		}
+		if o := c.Request.Header["Origin"]; len(o) == 0 || o[0] == "" {
 			c.Next()
 			return
 		}
 		if c.Request.Method == http.MethodOptions && c.GetHeader("Access-Control-Request-Method") != "" {
-			h.Set("Access-Control-Allow-Origin", "*")
-			h.Set("Access-Control-Allow-Methods", "GET, OPTIONS")
-			h.Set("Access-Control-Allow-Headers", "Accept, Content-Type, X-Request-Id")
-			h.Set("Access-Control-Max-Age", "600")
+			h["Access-Control-Allow-Origin"] = hdrAnyOrigin
+			h["Access-Control-Allow-Methods"] = hdrAllowMethods
+			h["Access-Control-Allow-Headers"] = hdrAllowHeaders
+			h["Access-Control-Max-Age"] = hdrMaxAge
 			c.AbortWithStatus(http.StatusNoContent)
 			return
 		}
 		if c.Request.Method == http.MethodGet {
-			h.Set("Access-Control-Allow-Origin", "*")
-			h.Set("Access-Control-Expose-Headers", "X-Request-Id")
+			h["Access-Control-Allow-Origin"] = hdrAnyOrigin
+			h["Access-Control-Expose-Headers"] = hdrExposeReqID
 		}
 		c.Next()
 	}
@@ -129,9 +162,10 @@ func withCORS() gin.HandlerFunc {
 // another site, except the widget's /embed cards, which replace both framing headers.
 func withHeaders() gin.HandlerFunc {
 	return func(c *gin.Context) {
-		c.Header("X-Content-Type-Options", "nosniff")
-		c.Header("X-Frame-Options", "DENY")
-		c.Header("Content-Security-Policy", "frame-ancestors 'none'")
+		h := c.Writer.Header()
+		h["X-Content-Type-Options"] = hdrNoSniff
+		h["X-Frame-Options"] = hdrDeny
+		h["Content-Security-Policy"] = hdrNoFraming
 		c.Next()
 	}
 }
@@ -150,6 +184,18 @@ func withDeadline(d time.Duration) gin.HandlerFunc {
 		// the context deadline still holds there.
 		_ = http.NewResponseController(c.Writer).SetWriteDeadline(dl.Add(writeGrace))
 		c.Request = c.Request.WithContext(ctx)
+		c.Next()
+	}
+}
+
+// withWriteDeadline is withDeadline for routes that bound their own store reads (the
+// widget's cached answers, whose cache fills and waits are bounded by the request
+// timeout, and static files): the connection's write deadline is set as withDeadline
+// sets it, so that a slow reader cannot hold the connection, but the request keeps
+// its context, which saves a timer and a copy of the request on every answer.
+func withWriteDeadline(d time.Duration) gin.HandlerFunc {
+	return func(c *gin.Context) {
+		_ = http.NewResponseController(c.Writer).SetWriteDeadline(time.Now().Add(d + writeGrace))
 		c.Next()
 	}
 }

@@ -13,10 +13,12 @@ import (
 
 // asset is one static file of the widget, with its gzip form prepared once.
 type asset struct {
-	contentType string
+	contentType []string // a header value (fixedHeader)
 	plain       *rendered
 	gzipped     *rendered
 }
+
+var hdrGzip = fixedHeader("gzip")
 
 // assetTypes gives the content type of each kind of asset file.
 var assetTypes = map[string]string{
@@ -44,7 +46,7 @@ func loadAssets() (map[string]*asset, error) {
 		if err != nil {
 			return nil, fmt.Errorf("embed: compressing %s: %w", e.Name(), err)
 		}
-		out[e.Name()] = &asset{contentType: ct, plain: newRendered(b, nil), gzipped: newRendered(gz, nil)}
+		out[e.Name()] = &asset{contentType: fixedHeader(ct), plain: newRendered(b, nil), gzipped: newRendered(gz, nil)}
 	}
 	return out, nil
 }
@@ -91,14 +93,14 @@ func (h *Handler) Asset() gin.HandlerFunc {
 			return
 		}
 		hd := c.Writer.Header()
-		hd.Add("Vary", "Accept-Encoding")
-		hd.Set("Cross-Origin-Resource-Policy", "cross-origin")
+		hd["Vary"] = append(hd["Vary"], "Accept-Encoding")
+		hd["Cross-Origin-Resource-Policy"] = hdrCrossOrigin
 		r := a.plain
 		if acceptsGzip(c.GetHeader("Accept-Encoding")) {
 			r = a.gzipped
-			hd.Set("Content-Encoding", "gzip")
+			hd["Content-Encoding"] = hdrGzip
 		}
-		sendCached(c, a.contentType, cacheAsset, r)
+		sendCached(c, a.contentType, hdrCacheAsset, r)
 	}
 }
 
