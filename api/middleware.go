@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"log/slog"
 	"net/http"
+	"net/netip"
 	"regexp"
 	"runtime"
 	"slices"
@@ -96,8 +97,44 @@ func withLogging(log *slog.Logger) gin.HandlerFunc {
 			slog.Int("bytes", c.Writer.Size()),
 			slog.Duration("duration", time.Since(start)),
 			slog.String("request_id", requestID(c)),
-			slog.String("client_ip", c.ClientIP()),
+			slog.String("client_ip", clientIP(c)),
 		)
+	}
+}
+
+// clientIP is c.ClientIP() (the peer, or the forwarded address from a trusted proxy)
+// without its allocations in the common case: a request with no forwarding header
+// (X-Forwarded-For, X-Real-IP, the engine's RemoteIPHeaders) has the peer's address as
+// its client IP whether or not the peer is trusted, so it is read off RemoteAddr.
+// Anything else (forwarding headers, a unix socket, an IPv4-mapped address) goes to
+// Gin.
+func clientIP(c *gin.Context) string {
+	h := c.Request.Header
+	if len(h["X-Forwarded-For"]) > 0 || len(h["X-Real-Ip"]) > 0 {
+		return c.ClientIP()
+	}
+	host := c.RemoteIP()
+	if a, err := netip.ParseAddr(host); err != nil || a.Is4In6() || a.Zone() != "" {
+		return c.ClientIP()
+	}
+	return host
+}
+
+// setWriteDeadline sets the connection's write deadline through the wrappers of w
+// (Gin's writer wraps net/http's), as http.ResponseController does but without
+// allocating one. Writers without deadlines (httptest recorders) are left alone: the
+// request's context deadline, where there is one, still holds.
+func setWriteDeadline(w http.ResponseWriter, t time.Time) {
+	for {
+		switch x := w.(type) {
+		case interface{ SetWriteDeadline(time.Time) error }:
+			_ = x.SetWriteDeadline(t)
+			return
+		case interface{ Unwrap() http.ResponseWriter }:
+			w = x.Unwrap()
+		default:
+			return
+		}
 	}
 }
 
@@ -182,7 +219,7 @@ func withDeadline(d time.Duration) gin.HandlerFunc {
 		dl, _ := ctx.Deadline()
 		// Not every ResponseWriter supports deadlines (httptest recorders do not);
 		// the context deadline still holds there.
-		_ = http.NewResponseController(c.Writer).SetWriteDeadline(dl.Add(writeGrace))
+		setWriteDeadline(c.Writer, dl.Add(writeGrace))
 		c.Request = c.Request.WithContext(ctx)
 		c.Next()
 	}
@@ -195,7 +232,7 @@ func withDeadline(d time.Duration) gin.HandlerFunc {
 // its context, which saves a timer and a copy of the request on every answer.
 func withWriteDeadline(d time.Duration) gin.HandlerFunc {
 	return func(c *gin.Context) {
-		_ = http.NewResponseController(c.Writer).SetWriteDeadline(time.Now().Add(d + writeGrace))
+		setWriteDeadline(c.Writer, time.Now().Add(d+writeGrace))
 		c.Next()
 	}
 }

@@ -113,7 +113,7 @@ func withIPRateLimit(l *limiters) gin.HandlerFunc {
 			c.Next()
 			return
 		}
-		if ok, wait := l.allow(c.ClientIP()); !ok {
+		if ok, wait := l.allow(clientIP(c)); !ok {
 			writeTooMany(c, wait, "from this address")
 			return
 		}

@@ -18,7 +18,10 @@ type asset struct {
 	gzipped     *rendered
 }
 
-var hdrGzip = fixedHeader("gzip")
+var (
+	hdrGzip               = fixedHeader("gzip")
+	hdrVaryOriginEncoding = []string{"Origin", "Accept-Encoding"}[:2:2]
+)
 
 // assetTypes gives the content type of each kind of asset file.
 var assetTypes = map[string]string{
@@ -70,7 +73,9 @@ func gzipBytes(b []byte) ([]byte, error) {
 // acceptsGzip reports whether an Accept-Encoding header allows gzip (and does not
 // refuse it with q=0).
 func acceptsGzip(header string) bool {
-	for _, part := range strings.Split(header, ",") {
+	for header != "" {
+		var part string
+		part, header, _ = strings.Cut(header, ",")
 		name, params, _ := strings.Cut(strings.TrimSpace(part), ";")
 		if !strings.EqualFold(strings.TrimSpace(name), "gzip") {
 			continue
@@ -93,7 +98,11 @@ func (h *Handler) Asset() gin.HandlerFunc {
 			return
 		}
 		hd := c.Writer.Header()
-		hd["Vary"] = append(hd["Vary"], "Accept-Encoding")
+		if v := hd["Vary"]; len(v) == 1 && v[0] == "Origin" {
+			hd["Vary"] = hdrVaryOriginEncoding // what every answer has (withCORS), without an append
+		} else {
+			hd["Vary"] = append(v, "Accept-Encoding")
+		}
 		hd["Cross-Origin-Resource-Policy"] = hdrCrossOrigin
 		r := a.plain
 		if acceptsGzip(c.GetHeader("Accept-Encoding")) {

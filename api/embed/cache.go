@@ -150,15 +150,9 @@ func newRenderCache(ttl time.Duration, max int, fillTimeout time.Duration, chang
 func (rc *renderCache) get(ctx context.Context, key cacheKey, fill func(ctx context.Context) (*rendered, error)) (*rendered, error) {
 	seq := rc.changes()
 	rc.mu.Lock()
-	if el, ok := rc.items[key]; ok {
-		it := el.Value.(*cacheItem)
-		if it.seq == seq && rc.now().Before(it.expires) {
-			rc.lru.MoveToFront(el)
-			rc.mu.Unlock()
-			return it.r, nil
-		}
-		rc.lru.Remove(el)
-		delete(rc.items, key)
+	if r := rc.hitLocked(key, seq); r != nil {
+		rc.mu.Unlock()
+		return r, nil
 	}
 	call, running := rc.calls[key]
 	if !running || call.seq != seq {
@@ -179,6 +173,33 @@ func (rc *renderCache) get(ctx context.Context, key cacheKey, fill func(ctx cont
 	case <-wait.C:
 		return nil, fmt.Errorf("embed: the %s card of %s was not read within %s: %w", key.form, key.id, rc.fillTimeout, context.DeadlineExceeded)
 	}
+}
+
+// cached returns the entry of key when get would return it without filling: the
+// hit path, for callers that build their fill function only on a miss.
+func (rc *renderCache) cached(key cacheKey) (*rendered, bool) {
+	seq := rc.changes()
+	rc.mu.Lock()
+	defer rc.mu.Unlock()
+	r := rc.hitLocked(key, seq)
+	return r, r != nil
+}
+
+// hitLocked returns the current entry of key (filled since the last write, not
+// expired), moving it to the front; it drops a stale one and returns nil. rc.mu is held.
+func (rc *renderCache) hitLocked(key cacheKey, seq uint64) *rendered {
+	el, ok := rc.items[key]
+	if !ok {
+		return nil
+	}
+	it := el.Value.(*cacheItem)
+	if it.seq == seq && rc.now().Before(it.expires) {
+		rc.lru.MoveToFront(el)
+		return it.r
+	}
+	rc.lru.Remove(el)
+	delete(rc.items, key)
+	return nil
 }
 
 func (rc *renderCache) fill(ctx context.Context, key cacheKey, call *fillCall, fill func(ctx context.Context) (*rendered, error)) {

@@ -206,7 +206,11 @@ func claimID(s string) (string, bool) {
 
 // card returns the rendered JSON card of a claim, from the cache or the store.
 func (h *Handler) card(ctx context.Context, id string) (*rendered, error) {
-	return h.cards.get(ctx, cacheKey{formJSON, id}, func(ctx context.Context) (*rendered, error) {
+	key := cacheKey{formJSON, id}
+	if r, ok := h.cards.cached(key); ok {
+		return r, nil // without making the fill function below
+	}
+	return h.cards.get(ctx, key, func(ctx context.Context) (*rendered, error) {
 		card, err := h.read(ctx, id)
 		if err != nil {
 			return nil, err
@@ -246,10 +250,12 @@ func (h *Handler) read(ctx context.Context, id string) (Card, error) {
 // component and any other client. It takes no query parameters.
 func (h *Handler) CardJSON() gin.HandlerFunc {
 	return func(c *gin.Context) {
-		if q := c.Request.URL.Query(); len(q) > 0 {
-			k := slices.Sorted(maps.Keys(q))[0]
-			h.deps.WriteProblem(c, http.StatusBadRequest, safeField(k), fmt.Sprintf("unknown query parameter %q: this endpoint takes none", safeField(k)))
-			return
+		if q := c.Request.URL.RawQuery; q != "" { // parsed only when present: no map per request
+			if v := c.Request.URL.Query(); len(v) > 0 {
+				k := slices.Sorted(maps.Keys(v))[0]
+				h.deps.WriteProblem(c, http.StatusBadRequest, safeField(k), fmt.Sprintf("unknown query parameter %q: this endpoint takes none", safeField(k)))
+				return
+			}
 		}
 		id, ok := claimID(c.Param("id"))
 		if !ok {
@@ -276,23 +282,33 @@ func (h *Handler) Card() gin.HandlerFunc {
 			h.cardError(c, graph.Errorf(graph.ENOTFOUND, "No such id."))
 			return
 		}
-		r, err := h.cards.get(c.Request.Context(), cacheKey{formHTML, id}, func(ctx context.Context) (*rendered, error) {
-			cr, err := h.card(ctx, id)
-			if err != nil {
-				return nil, err
-			}
-			var buf bytes.Buffer
-			if err := h.tmpl.ExecuteTemplate(&buf, "card", cr.value.(Card)); err != nil {
-				return nil, fmt.Errorf("embed: rendering the card of %s: %w", id, err)
-			}
-			return newRendered(buf.Bytes(), cr.value), nil
-		})
+		r, err := h.cardHTML(c.Request.Context(), id)
 		if err != nil {
 			h.cardError(c, err)
 			return
 		}
 		sendCached(c, hdrHTML, hdrCacheCard, r)
 	}
+}
+
+// cardHTML returns the rendered iframe card of a claim, from the cache or rendered
+// from its JSON card.
+func (h *Handler) cardHTML(ctx context.Context, id string) (*rendered, error) {
+	key := cacheKey{formHTML, id}
+	if r, ok := h.cards.cached(key); ok {
+		return r, nil
+	}
+	return h.cards.get(ctx, key, func(ctx context.Context) (*rendered, error) {
+		cr, err := h.card(ctx, id)
+		if err != nil {
+			return nil, err
+		}
+		var buf bytes.Buffer
+		if err := h.tmpl.ExecuteTemplate(&buf, "card", cr.value.(Card)); err != nil {
+			return nil, fmt.Errorf("embed: rendering the card of %s: %w", id, err)
+		}
+		return newRendered(buf.Bytes(), cr.value), nil
+	})
 }
 
 // frameHeaders sets the headers of every /embed answer: its CSP, which allows the
