@@ -73,8 +73,12 @@ var (
 	hdrMaxAge       = fixedHeader("600")
 )
 
-// withLogging writes one structured line per request when it completes.
+// withLogging writes one structured line per request when it completes. It hands
+// the record to the logger's handler itself, without the call-site lookup
+// (runtime.Callers) that Logger.LogAttrs makes for every line: request lines carry
+// no source position.
 func withLogging(log *slog.Logger) gin.HandlerFunc {
+	h := log.Handler()
 	return func(c *gin.Context) {
 		start := time.Now()
 		c.Next()
@@ -88,17 +92,23 @@ func withLogging(log *slog.Logger) gin.HandlerFunc {
 		case status >= 500 && status != http.StatusNotImplemented: // 501: a format the client asked for and we lack
 			level = slog.LevelError
 		}
-		route := c.FullPath()
-		log.LogAttrs(c.Request.Context(), level, "request",
+		ctx := c.Request.Context()
+		if !h.Enabled(ctx, level) {
+			return
+		}
+		end := time.Now()
+		r := slog.NewRecord(end, level, "request", 0)
+		r.AddAttrs(
 			slog.String("method", c.Request.Method),
 			slog.String("path", c.Request.URL.Path),
-			slog.String("route", route),
+			slog.String("route", c.FullPath()),
 			slog.Int("status", status),
 			slog.Int("bytes", c.Writer.Size()),
-			slog.Duration("duration", time.Since(start)),
+			slog.Duration("duration", end.Sub(start)),
 			slog.String("request_id", requestID(c)),
 			slog.String("client_ip", clientIP(c)),
 		)
+		_ = h.Handle(ctx, r)
 	}
 }
 
