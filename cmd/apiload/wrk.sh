@@ -79,9 +79,17 @@ printf '/widget/claim-provenance.js\tAccept-Encoding: gzip\n' >"$WORK/script"
 tag=$(curl -s -o /dev/null -D - -H 'Accept-Encoding: gzip' "http://$ADDR/widget/claim-provenance.js" | tr -d '\r' | sed -n 's/^[Ee][Tt][Aa][Gg]: //p')
 printf '/widget/claim-provenance.js\tAccept-Encoding: gzip\tIf-None-Match: %s\n' "$tag" >"$WORK/script304"
 echo "wrk.sh: $(wc -l <"$WORK/claims") claims, $(wc -l <"$WORK/disputed") disputed claims sampled; wrk -t2 -c$CONNS -d$DURATION on $(nproc) CPUs, serve $SERVE_FLAGS, load average $(cut -d' ' -f1-3 /proc/loadavg)"
+# cpu prints the server's CPU time so far (user + system), in clock ticks.
+cpu() { awk '{print $14 + $15}' "/proc/$PID/stat"; }
+TICK=$(getconf CLK_TCK)
 for kind in $KINDS; do
 	echo "== $kind"
-	wrk -t2 -c"$CONNS" -d"$DURATION" --latency -s "$HERE/paths.lua" "http://$ADDR" -- "$WORK/$kind" |
-		grep -E 'Requests/sec|^ +(50|99)%|Non-2xx|Socket errors'
-	echo "   (load average $(cut -d' ' -f1-3 /proc/loadavg))"
+	before=$(cpu)
+	wrk -t2 -c"$CONNS" -d"$DURATION" --latency -s "$HERE/paths.lua" "http://$ADDR" -- "$WORK/$kind" >"$WORK/wrk.out"
+	after=$(cpu)
+	grep -E 'Requests/sec|^ +(50|99)%|Non-2xx|Socket errors' "$WORK/wrk.out"
+	# The server's CPU per answer is much less sensitive to the machine's load than
+	# latencies are: it is what the answers cost, not how long they waited.
+	n=$(sed -n 's/^ *\([0-9]*\) requests in.*/\1/p' "$WORK/wrk.out")
+	echo "   server CPU per answer: $(awk -v d=$((after - before)) -v t="$TICK" -v n="$n" 'BEGIN { printf "%.1f", d / t / n * 1e6 }') µs over $n answers (load average $(cut -d' ' -f1-3 /proc/loadavg))"
 done
