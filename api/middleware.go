@@ -73,16 +73,21 @@ var (
 	hdrMaxAge       = fixedHeader("600")
 )
 
-// withLogging writes one structured line per request when it completes. It hands
-// the record to the logger's handler itself, without the call-site lookup
-// (runtime.Callers) that Logger.LogAttrs makes for every line: request lines carry
-// no source position.
-func withLogging(log *slog.Logger) gin.HandlerFunc {
+// withLogging writes one structured line per request when it completes, except for
+// the quick successful answers of the routes tally counts (see answerTally; nil
+// tallies nothing). It hands the record to the logger's handler itself, without the
+// call-site lookup (runtime.Callers) that Logger.LogAttrs makes for every line:
+// request lines carry no source position.
+func withLogging(log *slog.Logger, tally *answerTally) gin.HandlerFunc {
 	h := log.Handler()
 	return func(c *gin.Context) {
 		start := time.Now()
 		c.Next()
 		status := c.Writer.Status()
+		end := time.Now()
+		if tally.take(c.Request.Context(), h, c.FullPath(), status, end.Sub(start), end) {
+			return
+		}
 		level := slog.LevelInfo
 		switch {
 		case status == statusClientGone:
@@ -96,7 +101,6 @@ func withLogging(log *slog.Logger) gin.HandlerFunc {
 		if !h.Enabled(ctx, level) {
 			return
 		}
-		end := time.Now()
 		r := slog.NewRecord(end, level, "request", 0)
 		r.AddAttrs(
 			slog.String("method", c.Request.Method),
