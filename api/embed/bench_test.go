@@ -33,18 +33,7 @@ func BenchmarkWidget(b *testing.B) {
 	}
 	cardTag := etag(card)
 	scriptTag := etag("/widget/claim-provenance.js", "Accept-Encoding", "gzip")
-	for _, bc := range []struct {
-		name, path string
-		header     []string
-		status     int
-	}{
-		{"provenance JSON (uncached API)", "/v1/claims/" + st.ClaimToll68800 + "/provenance", nil, 200},
-		{"card JSON", "/v1/claims/" + st.ClaimToll68800 + "/card", nil, 200},
-		{"iframe card", card, nil, 200},
-		{"iframe card 304", card, []string{"If-None-Match", cardTag}, 304},
-		{"script gzip", "/widget/claim-provenance.js", []string{"Accept-Encoding", "gzip"}, 200},
-		{"script 304", "/widget/claim-provenance.js", []string{"Accept-Encoding", "gzip", "If-None-Match", scriptTag}, 304},
-	} {
+	for _, bc := range widgetCases(benchCase{"provenance JSON (uncached API)", "/v1/claims/" + st.ClaimToll68800 + "/provenance", nil, 200}, cardTag, scriptTag) {
 		b.Run(bc.name, func(b *testing.B) {
 			b.ReportAllocs()
 			b.RunParallel(func(pb *testing.PB) {
@@ -106,22 +95,10 @@ func BenchmarkWidgetServer(b *testing.B) {
 		}
 		return w.h.Get("ETag")
 	}
-	card := "/embed/claims/" + st.ClaimToll68800
-	cardTag := etag(request(card))
+	cardTag := etag(request("/embed/claims/" + st.ClaimToll68800))
 	scriptTag := etag(request("/widget/claim-provenance.js", "Accept-Encoding", "gzip"))
 	_ = etag(request("/v1/claims/" + st.ClaimToll68800 + "/card"))
-	for _, bc := range []struct {
-		name, path string
-		header     []string
-		status     int
-	}{
-		{"healthz", "/healthz", nil, 200},
-		{"card JSON", "/v1/claims/" + st.ClaimToll68800 + "/card", nil, 200},
-		{"iframe card", card, nil, 200},
-		{"iframe card 304", card, []string{"If-None-Match", cardTag}, 304},
-		{"script gzip", "/widget/claim-provenance.js", []string{"Accept-Encoding", "gzip"}, 200},
-		{"script 304", "/widget/claim-provenance.js", []string{"Accept-Encoding", "gzip", "If-None-Match", scriptTag}, 304},
-	} {
+	for _, bc := range widgetCases(benchCase{"healthz", "/healthz", nil, 200}, cardTag, scriptTag) {
 		b.Run(bc.name, func(b *testing.B) {
 			b.ReportAllocs()
 			b.RunParallel(func(pb *testing.PB) {
@@ -135,5 +112,27 @@ func BenchmarkWidgetServer(b *testing.B) {
 				}
 			})
 		})
+	}
+}
+
+// benchCase is one request of the widget benchmarks: path, headers as name/value
+// pairs, and the status it must get.
+type benchCase struct {
+	name, path string
+	header     []string
+	status     int
+}
+
+// widgetCases lists the widget's cached answers after a first case to compare them
+// with; cardTag and scriptTag are the ETags of the iframe card and the gzipped script.
+func widgetCases(first benchCase, cardTag, scriptTag string) []benchCase {
+	card := "/embed/claims/" + st.ClaimToll68800
+	return []benchCase{
+		first,
+		{"card JSON", "/v1/claims/" + st.ClaimToll68800 + "/card", nil, 200},
+		{"iframe card", card, nil, 200},
+		{"iframe card 304", card, []string{"If-None-Match", cardTag}, 304},
+		{"script gzip", "/widget/claim-provenance.js", []string{"Accept-Encoding", "gzip"}, 200},
+		{"script 304", "/widget/claim-provenance.js", []string{"Accept-Encoding", "gzip", "If-None-Match", scriptTag}, 304},
 	}
 }
