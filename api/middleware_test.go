@@ -4,10 +4,12 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"fmt"
 	"io"
 	"log/slog"
 	"net"
 	"net/http"
+	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"strings"
@@ -15,6 +17,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/gin-gonic/gin"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
@@ -280,4 +283,38 @@ func TestServerTimeouts(t *testing.T) {
 	require.NoError(t, conn.SetReadDeadline(time.Now().Add(5*time.Second)))
 	_, err = io.ReadAll(conn)
 	require.NoError(t, err, "the server closes the connection")
+}
+
+// TestClientIPMatchesGin checks that clientIP, which skips Gin's allocations when no
+// forwarding header is present, resolves every request as c.ClientIP() does, with
+// and without trusted proxies.
+func TestClientIPMatchesGin(t *testing.T) {
+	for _, trusted := range [][]string{nil, {"10.0.0.0/8", "::1"}} {
+		e := gin.New()
+		require.NoError(t, e.SetTrustedProxies(trusted))
+		for _, tc := range []struct {
+			name, remote string
+			header       map[string]string
+		}{
+			{"IPv4 peer", "192.0.2.7:5000", nil},
+			{"IPv6 peer", "[2001:db8::7]:5000", nil},
+			{"loopback IPv6", "[::1]:5000", nil},
+			{"trusted proxy forwards", "10.1.2.3:5000", map[string]string{"X-Forwarded-For": "203.0.113.9"}},
+			{"untrusted peer forwards", "192.0.2.7:5000", map[string]string{"X-Forwarded-For": "203.0.113.9"}},
+			{"real ip", "10.1.2.3:5000", map[string]string{"X-Real-IP": "203.0.113.10"}},
+			{"IPv6 proxy forwards", "[::1]:5000", map[string]string{"X-Forwarded-For": "203.0.113.11, 10.0.0.1"}},
+			{"unix socket peer", "@", nil},
+			{"IPv4-mapped peer", "[::ffff:192.0.2.8]:5000", nil},
+		} {
+			t.Run(fmt.Sprintf("%s/trusted=%v", tc.name, trusted), func(t *testing.T) {
+				c := gin.CreateTestContextOnly(httptest.NewRecorder(), e)
+				c.Request = httptest.NewRequest(http.MethodGet, "/", nil)
+				c.Request.RemoteAddr = tc.remote
+				for k, v := range tc.header {
+					c.Request.Header.Set(k, v)
+				}
+				assert.Equal(t, c.ClientIP(), clientIP(c))
+			})
+		}
+	}
 }

@@ -182,7 +182,26 @@ func operatorChars(s string) string {
 	return strconv.Quote(strings.Join(found, " "))
 }
 
-var claimParams = []string{"q", "speaker", "article", "outlet", "disputed", "has_quantity", "sort", "cursor", "limit"}
+var claimParams = []string{"q", "speaker", "article", "outlet", "disputed", "has_quantity", "published_from", "published_to", "sort", "cursor", "limit"}
+
+// parseDateRange reads the published_from and published_to parameters: RFC 3339
+// full-dates, from not after to (graph.ValidateDateRange); the problem names the
+// parameter that is wrong.
+func parseDateRange(v url.Values) (from, to string, err error) {
+	from, to = v.Get("published_from"), v.Get("published_to")
+	for _, b := range []struct{ name, v string }{{"published_from", from}, {"published_to", to}} {
+		if !v.Has(b.name) {
+			continue
+		}
+		if err := graph.ValidateDateRange(b.v, ""); err != nil || b.v == "" {
+			return "", "", badRequest(b.name, fmt.Sprintf("%s must be a date, YYYY-MM-DD (RFC 3339 full-date), such as 2025-11-04", b.name))
+		}
+	}
+	if err := graph.ValidateDateRange(from, to); err != nil {
+		return "", "", badRequest("published_from", err.Error())
+	}
+	return from, to, nil
+}
 
 // parseClaimQuery reads the parameters of GET /v1/claims.
 func parseClaimQuery(v url.Values) (graph.ClaimQuery, error) {
@@ -207,6 +226,9 @@ func parseClaimQuery(v url.Values) (graph.ClaimQuery, error) {
 		return q, err
 	}
 	if q.HasQuantity, err = parseBool(v, "has_quantity"); err != nil {
+		return q, err
+	}
+	if q.PublishedFrom, q.PublishedTo, err = parseDateRange(v); err != nil {
 		return q, err
 	}
 	switch s := graph.ClaimSort(v.Get("sort")); s {

@@ -27,6 +27,9 @@ func TestParseClaimQuery(t *testing.T) {
 		{"disputed=true&has_quantity=false", graph.ClaimQuery{Disputed: &yes, HasQuantity: &no, Sort: graph.SortByID}},
 		{"sort=-statements&cursor=" + cur + "&limit=100", graph.ClaimQuery{Sort: graph.SortByStatements, Page: graph.PageRequest{Cursor: cur, Limit: 100}}},
 		{"sort=id&limit=1", graph.ClaimQuery{Sort: graph.SortByID, Page: graph.PageRequest{Limit: 1}}},
+		{"published_from=2025-11-04", graph.ClaimQuery{PublishedFrom: "2025-11-04", Sort: graph.SortByID}},
+		{"published_to=2024-02-29", graph.ClaimQuery{PublishedTo: "2024-02-29", Sort: graph.SortByID}},
+		{"published_from=2025-11-04&published_to=2025-11-04", graph.ClaimQuery{PublishedFrom: "2025-11-04", PublishedTo: "2025-11-04", Sort: graph.SortByID}},
 	}
 	for _, tc := range ok {
 		v, err := url.ParseQuery(tc.raw)
@@ -42,6 +45,10 @@ func TestParseClaimQuery(t *testing.T) {
 		"speaker=israel": "speaker", "speaker=ag_": "speaker", "article=o_x": "article", "outlet=": "outlet",
 		"disputed=yes": "disputed", "disputed=TRUE": "disputed", "has_quantity=": "has_quantity",
 		"sort=statements": "sort", "sort=-id": "sort", "Q=gaza": "Q", "q=a&q=b": "q",
+		"published_from=": "published_from", "published_from=2025-11": "published_from", "published_from=2025-02-29": "published_from",
+		"published_to=2025-11-04T00:00:00Z": "published_to", "published_to=4+Nov+2025": "published_to",
+		"published_from=2025-11-05&published_to=2025-11-04": "published_from",
+		"published_to=2025-11-04&published_to=2025-11-05":   "published_to",
 	}
 	for raw, field := range bad {
 		v, err := url.ParseQuery(raw)

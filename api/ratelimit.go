@@ -82,12 +82,15 @@ func (l *limiters) allow(client string) (bool, time.Duration) {
 	}
 	cl.last = now
 	l.mu.Unlock()
+	if cl.lim.AllowN(now, 1) { // the common case, without allocating a reservation
+		return true, 0
+	}
 	r := cl.lim.ReserveN(now, 1)
 	if d := r.DelayFrom(now); d > 0 {
 		r.CancelAt(now)
 		return false, d
 	}
-	return true, 0
+	return true, 0 // a token came in between
 }
 
 // retryAfter renders a wait as whole seconds, at least 1 (Retry-After takes seconds).
@@ -110,7 +113,7 @@ func withIPRateLimit(l *limiters) gin.HandlerFunc {
 			c.Next()
 			return
 		}
-		if ok, wait := l.allow(c.ClientIP()); !ok {
+		if ok, wait := l.allow(clientIP(c)); !ok {
 			writeTooMany(c, wait, "from this address")
 			return
 		}

@@ -14,7 +14,7 @@ import (
 // TestOpenAPICoversRoutes keeps the two equal.
 func (s *Server) routes() error {
 	e := s.engine
-	e.Use(withRequestID(), withRecovery(s.log), withLogging(s.log), withHeaders(), withCORS())
+	e.Use(withRequestID(), withRecovery(s.log), withLogging(s.log, newAnswerTally(tallyEvery, tallySlow, widgetRoutes...)), withHeaders(), withCORS())
 	keyLimit := func(c *gin.Context) { c.Next() }
 	if rl := s.deps.RateLimits; rl.PerIP > 0 {
 		e.Use(withIPRateLimit(newLimiters(rl.PerIP, rl.PerIPBurst, time.Now)))
@@ -61,11 +61,13 @@ func (s *Server) routes() error {
 	v1.GET("/backup", requireKey(s.deps.Keys, ScopeAdmin), keyLimit, handleBackup(s.deps.Store, s.log))
 
 	// The embeddable widget (package embed): the card as JSON for the web component,
-	// the iframe card, its static files and oEmbed.
-	v1.GET("/claims/:id/card", read, s.widget.CardJSON())
-	e.GET("/embed/claims/:id", read, s.widget.Card())
-	e.GET("/widget/:file", s.widget.Asset())
-	e.GET("/oembed", read, s.widget.OEmbed())
+	// the iframe card, its static files and oEmbed. Their answers are cached and bound
+	// their own store reads, so they take only the write deadline (withWriteDeadline).
+	cached := withWriteDeadline(s.deps.RequestTimeout)
+	v1.GET("/claims/:id/card", cached, s.widget.CardJSON())
+	e.GET("/embed/claims/:id", cached, s.widget.Card())
+	e.GET("/widget/:file", cached, s.widget.Asset())
+	e.GET("/oembed", cached, s.widget.OEmbed())
 
 	// The web app for fact-checkers: HTML pages at /, /claims/{id}, /agents/{id},
 	// /articles (package web; not part of the JSON API or openapi.yaml).

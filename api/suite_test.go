@@ -120,6 +120,11 @@ func readCases() []apiCase {
 		{"claims/undisputed", "/v1/claims?disputed=false", 200, claimPage(sortedIDs(st.ClaimDraft, st.ClaimForce, st.ClaimCeasefire, st.ClaimToll68000, st.ClaimUnified)...)},
 		{"claims/has_quantity", "/v1/claims?has_quantity=true", 200, claimPage(sortedIDs(st.ClaimToll68800, st.ClaimToll52000, st.ClaimToll68000)...)},
 		{"claims/combined", "/v1/claims?q=palestinians&has_quantity=true&disputed=false", 200, claimPage(st.ClaimToll68000)},
+		// Article1 is dated 2025-11-04, Article3 November 2025, Article2 not at all.
+		{"claims/published_from", "/v1/claims?published_from=2025-11-05", 200, claimPage(sortedIDs(st.ClaimToll68800, st.ClaimToll68000, st.ClaimUnified)...)},
+		{"claims/published_range", "/v1/claims?published_from=2025-11-04&published_to=2025-11-04&has_quantity=true", 200,
+			claimPage(sortedIDs(st.ClaimToll68800, st.ClaimToll68000)...)},
+		{"claims/published_to_none", "/v1/claims?published_to=2025-10-31", 200, claimPage()},
 		{"claims/sort", "/v1/claims?sort=-statements&limit=1", 200, func(t *testing.T, r response) {
 			var p graph.Page[graph.ClaimSummary]
 			r.JSON(t, &p)
@@ -403,6 +408,9 @@ func badInputs() []badRequest4xx {
 		get("limit-word", "/v1/agents?limit=ten", 400, ProblemInvalidRequest, "limit"),
 		get("limit-twice", "/v1/claims?limit=1&limit=2", 400, ProblemInvalidRequest, "limit"),
 		get("cursor-garbage", "/v1/claims?cursor=garbage", 400, ProblemInvalidRequest, "cursor"),
+		get("published-from-month", "/v1/claims?published_from=2025-11", 400, ProblemInvalidRequest, "published_from"),
+		get("published-to-no-such-day", "/v1/claims?published_to=2025-02-30", 400, ProblemInvalidRequest, "published_to"),
+		get("published-reversed", "/v1/claims?published_from=2025-11-05&published_to=2025-11-04", 400, ProblemInvalidRequest, "published_from"),
 		get("cursor-bad-json", "/v1/articles?cursor="+q("eyJrIjoxfQ"), 400, ProblemInvalidRequest, "cursor"),
 		get("cursor-long", "/v1/agents?cursor="+strings.Repeat("A", 600), 400, ProblemInvalidRequest, "cursor"),
 		get("q-sql", "/v1/claims?q="+q(`") OR 1=1`), 400, ProblemInvalidRequest, "q"),

@@ -125,18 +125,28 @@ const (
 // Words(claim.Text) include every term of QueryTerms(Text); a Text without terms
 // ("?!") does not filter. Disputed matches claims with (true) or without (false) a
 // Dispute whose ClaimID is the claim; HasQuantity claims with (true) or without (false)
-// quantities. Sort "" means SortByID; any other unknown sort is EINVALID. With
-// SortByStatements the cursor carries the statement count (Cursor.N) and the id.
+// quantities. PublishedFrom and PublishedTo (RFC 3339 full-dates, YYYY-MM-DD; either
+// may be empty) match claims with a statement in an article whose publication date is
+// in the range (Date.InRange: a date known only to the month or year is in it when
+// its month or year overlaps it; an unknown date never is); a malformed bound, or
+// PublishedFrom after PublishedTo, is EINVALID (ValidateDateRange). Sort "" means
+// SortByID; any other unknown sort is EINVALID. With SortByStatements the cursor
+// carries the statement count (Cursor.N) and the id.
 type ClaimQuery struct {
-	Text        string
-	SpeakerID   string
-	ArticleID   string
-	OutletID    string
-	Disputed    *bool
-	HasQuantity *bool
-	Sort        ClaimSort
-	Page        PageRequest
+	Text          string
+	SpeakerID     string
+	ArticleID     string
+	OutletID      string
+	Disputed      *bool
+	HasQuantity   *bool
+	PublishedFrom string
+	PublishedTo   string
+	Sort          ClaimSort
+	Page          PageRequest
 }
+
+// HasDateRange reports whether the query filters by publication date.
+func (q ClaimQuery) HasDateRange() bool { return q.PublishedFrom != "" || q.PublishedTo != "" }
 
 // ClaimSummary is a claim with counts, as listed by searches: built as SummarizeClaim
 // does from all the claim's statements and disputes.
@@ -379,7 +389,7 @@ type Store interface {
 	// Claim returns a claim with all its statements (SortStatements order; non-nil).
 	// Errors: ENOTFOUND.
 	Claim(ctx context.Context, id string) (*ClaimDetail, error)
-	// SearchClaims finds claims. Errors: EINVALID (cursor, sort).
+	// SearchClaims finds claims. Errors: EINVALID (cursor, sort, published date range).
 	SearchClaims(ctx context.Context, q ClaimQuery) (Page[ClaimSummary], error)
 	// ClaimsByCounted returns up to limit claims that have a quantity with exactly this
 	// Counted value and unit, sorted by id: the candidates for numeric conflicts.

@@ -13,10 +13,15 @@ import (
 
 // asset is one static file of the widget, with its gzip form prepared once.
 type asset struct {
-	contentType string
+	contentType []string // a header value (fixedHeader)
 	plain       *rendered
 	gzipped     *rendered
 }
+
+var (
+	hdrGzip               = fixedHeader("gzip")
+	hdrVaryOriginEncoding = []string{"Origin", "Accept-Encoding"}[:2:2]
+)
 
 // assetTypes gives the content type of each kind of asset file.
 var assetTypes = map[string]string{
@@ -44,7 +49,7 @@ func loadAssets() (map[string]*asset, error) {
 		if err != nil {
 			return nil, fmt.Errorf("embed: compressing %s: %w", e.Name(), err)
 		}
-		out[e.Name()] = &asset{contentType: ct, plain: newRendered(b, nil), gzipped: newRendered(gz, nil)}
+		out[e.Name()] = &asset{contentType: fixedHeader(ct), plain: newRendered(b, nil), gzipped: newRendered(gz, nil)}
 	}
 	return out, nil
 }
@@ -68,7 +73,9 @@ func gzipBytes(b []byte) ([]byte, error) {
 // acceptsGzip reports whether an Accept-Encoding header allows gzip (and does not
 // refuse it with q=0).
 func acceptsGzip(header string) bool {
-	for _, part := range strings.Split(header, ",") {
+	for header != "" {
+		var part string
+		part, header, _ = strings.Cut(header, ",")
 		name, params, _ := strings.Cut(strings.TrimSpace(part), ";")
 		if !strings.EqualFold(strings.TrimSpace(name), "gzip") {
 			continue
@@ -91,14 +98,18 @@ func (h *Handler) Asset() gin.HandlerFunc {
 			return
 		}
 		hd := c.Writer.Header()
-		hd.Add("Vary", "Accept-Encoding")
-		hd.Set("Cross-Origin-Resource-Policy", "cross-origin")
+		if v := hd["Vary"]; len(v) == 1 && v[0] == "Origin" {
+			hd["Vary"] = hdrVaryOriginEncoding // what every answer has (withCORS), without an append
+		} else {
+			hd["Vary"] = append(v, "Accept-Encoding")
+		}
+		hd["Cross-Origin-Resource-Policy"] = hdrCrossOrigin
 		r := a.plain
 		if acceptsGzip(c.GetHeader("Accept-Encoding")) {
 			r = a.gzipped
-			hd.Set("Content-Encoding", "gzip")
+			hd["Content-Encoding"] = hdrGzip
 		}
-		sendCached(c, a.contentType, cacheAsset, r)
+		sendCached(c, a.contentType, hdrCacheAsset, r)
 	}
 }
 

@@ -12,8 +12,9 @@
 //
 // A popular article page may load a widget millions of times, so every response
 // carries a strong ETag (a hash of its bytes) and Cache-Control, answers
-// If-None-Match with 304, and cards are rendered from the store at most once per
-// CacheTTL (renderCache). The routes are registered by package api (routes.go).
+// If-None-Match with 304, and cards are rendered from the store once and kept until
+// the store is written (graph.ChangeCounter) or CacheTTL ends (renderCache). The
+// routes are registered by package api (routes.go).
 package embed
 
 import (
@@ -45,9 +46,9 @@ var files embed.FS
 
 // Defaults for Deps fields left zero.
 const (
-	// DefaultCacheTTL is how long a rendered card is reused before the store is read
-	// again: a new dispute shows in widgets within this time (plus the clients'
-	// max-age).
+	// DefaultCacheTTL is how long a rendered card is reused at most. A write through
+	// the server's own store ends its cards at once (graph.ChangeCounter); the ttl
+	// bounds how long a write by another process to a shared Neo4j goes unseen.
 	DefaultCacheTTL = 30 * time.Second
 	// DefaultCacheEntries bounds the rendered cards kept (JSON and HTML count one each).
 	DefaultCacheEntries = 10_000
@@ -55,11 +56,12 @@ const (
 	DefaultFillTimeout = 10 * time.Second
 )
 
-// Cache-Control policies. Cards may be served stale for a while when the server is
-// slow or down (stale-while-revalidate, stale-if-error); the scripts and stylesheet
-// change only with a new release.
+// Cache-Control policies. Cards are revalidated on every view (max-age=0 with their
+// ETag, answered 304 while the card is unchanged), so that a new dispute shows on the
+// next view; they may be served stale when the server fails (stale-if-error). The
+// scripts and stylesheet change only with a new release.
 const (
-	cacheCard   = "public, max-age=60, stale-while-revalidate=600, stale-if-error=86400"
+	cacheCard   = "public, max-age=0, stale-if-error=86400"
 	cacheAsset  = "public, max-age=300, stale-while-revalidate=86400"
 	cacheOEmbed = "public, max-age=300, stale-while-revalidate=3600"
 )
@@ -109,7 +111,7 @@ type Handler struct {
 	snippet   *template.Template
 	assets    map[string]*asset
 	cards     *renderCache
-	cspCard   string
+	cspCard   []string // a header value (fixedHeader)
 	publicURL *url.URL
 }
 
@@ -139,8 +141,8 @@ func New(d Deps) (*Handler, error) {
 	h := &Handler{
 		deps:    d,
 		log:     d.Log,
-		cards:   newRenderCache(d.CacheTTL, d.CacheEntries, d.FillTimeout),
-		cspCard: cardCSP(ancestors),
+		cards:   newRenderCache(d.CacheTTL, d.CacheEntries, d.FillTimeout, storeChanges(d.Store)),
+		cspCard: fixedHeader(cardCSP(ancestors)),
 	}
 	if d.PublicURL != "" {
 		u, err := url.Parse(strings.TrimRight(d.PublicURL, "/"))
@@ -204,7 +206,11 @@ func claimID(s string) (string, bool) {
 
 // card returns the rendered JSON card of a claim, from the cache or the store.
 func (h *Handler) card(ctx context.Context, id string) (*rendered, error) {
-	return h.cards.get(ctx, "json:"+id, func(ctx context.Context) (*rendered, error) {
+	key := cacheKey{formJSON, id}
+	if r, ok := h.cards.cached(key); ok {
+		return r, nil // without making the fill function below
+	}
+	return h.cards.get(ctx, key, func(ctx context.Context) (*rendered, error) {
 		card, err := h.read(ctx, id)
 		if err != nil {
 			return nil, err
@@ -244,10 +250,12 @@ func (h *Handler) read(ctx context.Context, id string) (Card, error) {
 // component and any other client. It takes no query parameters.
 func (h *Handler) CardJSON() gin.HandlerFunc {
 	return func(c *gin.Context) {
-		if q := c.Request.URL.Query(); len(q) > 0 {
-			k := slices.Sorted(maps.Keys(q))[0]
-			h.deps.WriteProblem(c, http.StatusBadRequest, safeField(k), fmt.Sprintf("unknown query parameter %q: this endpoint takes none", safeField(k)))
-			return
+		if q := c.Request.URL.RawQuery; q != "" { // parsed only when present: no map per request
+			if v := c.Request.URL.Query(); len(v) > 0 {
+				k := slices.Sorted(maps.Keys(v))[0]
+				h.deps.WriteProblem(c, http.StatusBadRequest, safeField(k), fmt.Sprintf("unknown query parameter %q: this endpoint takes none", safeField(k)))
+				return
+			}
 		}
 		id, ok := claimID(c.Param("id"))
 		if !ok {
@@ -256,11 +264,11 @@ func (h *Handler) CardJSON() gin.HandlerFunc {
 		}
 		r, err := h.card(c.Request.Context(), id)
 		if err != nil {
-			h.deps.WriteError(c, err)
+			h.fail(c, err)
 			return
 		}
-		c.Header("Cross-Origin-Resource-Policy", "cross-origin")
-		sendCached(c, "application/json; charset=utf-8", cacheCard, r)
+		c.Writer.Header()["Cross-Origin-Resource-Policy"] = hdrCrossOrigin
+		sendCached(c, hdrJSON, hdrCacheCard, r)
 	}
 }
 
@@ -274,39 +282,60 @@ func (h *Handler) Card() gin.HandlerFunc {
 			h.cardError(c, graph.Errorf(graph.ENOTFOUND, "No such id."))
 			return
 		}
-		r, err := h.cards.get(c.Request.Context(), "html:"+id, func(ctx context.Context) (*rendered, error) {
-			cr, err := h.card(ctx, id)
-			if err != nil {
-				return nil, err
-			}
-			var buf bytes.Buffer
-			if err := h.tmpl.ExecuteTemplate(&buf, "card", cr.value.(Card)); err != nil {
-				return nil, fmt.Errorf("embed: rendering the card of %s: %w", id, err)
-			}
-			return newRendered(buf.Bytes(), cr.value), nil
-		})
+		r, err := h.cardHTML(c.Request.Context(), id)
 		if err != nil {
 			h.cardError(c, err)
 			return
 		}
-		sendCached(c, "text/html; charset=utf-8", cacheCard, r)
+		sendCached(c, hdrHTML, hdrCacheCard, r)
 	}
+}
+
+// cardHTML returns the rendered iframe card of a claim, from the cache or rendered
+// from its JSON card.
+func (h *Handler) cardHTML(ctx context.Context, id string) (*rendered, error) {
+	key := cacheKey{formHTML, id}
+	if r, ok := h.cards.cached(key); ok {
+		return r, nil
+	}
+	return h.cards.get(ctx, key, func(ctx context.Context) (*rendered, error) {
+		cr, err := h.card(ctx, id)
+		if err != nil {
+			return nil, err
+		}
+		var buf bytes.Buffer
+		if err := h.tmpl.ExecuteTemplate(&buf, "card", cr.value.(Card)); err != nil {
+			return nil, fmt.Errorf("embed: rendering the card of %s: %w", id, err)
+		}
+		return newRendered(buf.Bytes(), cr.value), nil
+	})
 }
 
 // frameHeaders sets the headers of every /embed answer: its CSP, which allows the
 // configured framing, and no X-Frame-Options (which would forbid it).
 func (h *Handler) frameHeaders(c *gin.Context) {
 	hd := c.Writer.Header()
-	hd.Set("Content-Security-Policy", h.cspCard)
-	hd.Del("X-Frame-Options")
-	hd.Set("Referrer-Policy", "strict-origin-when-cross-origin")
+	hd["Content-Security-Policy"] = h.cspCard
+	delete(hd, "X-Frame-Options")
+	hd["Referrer-Policy"] = hdrReferrer
+}
+
+var hdrReferrer = fixedHeader("strict-origin-when-cross-origin")
+
+// storeChanges returns the store's write count when it keeps one
+// (graph.ChangeCounter), else nil.
+func storeChanges(s Store) func() uint64 {
+	if cc, ok := s.(graph.ChangeCounter); ok {
+		return cc.Changes
+	}
+	return nil
 }
 
 // cardError answers a failed card: an HTML card saying what went wrong for browsers
 // (the answer is shown inside someone's page), problem+json for everyone else.
 func (h *Handler) cardError(c *gin.Context, err error) {
 	if !strings.Contains(c.GetHeader("Accept"), "text/html") {
-		h.deps.WriteError(c, err)
+		h.fail(c, err)
 		return
 	}
 	status, title, detail := http.StatusInternalServerError, "Provenance unavailable", "The provenance of this claim could not be read; try again later."

@@ -184,9 +184,12 @@ func TestEstimateHeight(t *testing.T) {
 	assert.InDelta(t, 170, h, 60, "a bare card is a few lines tall")
 }
 
+// key is the cache key of a claim's JSON card.
+func key(id string) cacheKey { return cacheKey{formJSON, id} }
+
 func TestRenderCache(t *testing.T) {
 	now := time.Unix(0, 0)
-	rc := newRenderCache(time.Minute, 2, time.Second)
+	rc := newRenderCache(time.Minute, 2, time.Second, nil)
 	rc.now = func() time.Time { return now }
 	var fills atomic.Int64
 	fill := func(body string) func(context.Context) (*rendered, error) {
@@ -197,30 +200,30 @@ func TestRenderCache(t *testing.T) {
 	}
 	ctx := t.Context()
 
-	r, err := rc.get(ctx, "a", fill("A1"))
+	r, err := rc.get(ctx, key("a"), fill("A1"))
 	require.NoError(t, err)
 	assert.Equal(t, "A1", string(r.body))
-	r, _ = rc.get(ctx, "a", fill("A2"))
+	r, _ = rc.get(ctx, key("a"), fill("A2"))
 	assert.Equal(t, "A1", string(r.body), "kept while fresh")
 
 	now = now.Add(time.Minute)
-	r, _ = rc.get(ctx, "a", fill("A3"))
+	r, _ = rc.get(ctx, key("a"), fill("A3"))
 	assert.Equal(t, "A3", string(r.body), "read again once expired")
 
-	_, _ = rc.get(ctx, "b", fill("B"))
-	_, _ = rc.get(ctx, "a", fill("A4")) // a is now the most recent
-	_, _ = rc.get(ctx, "c", fill("C"))  // evicts b, the least recent
+	_, _ = rc.get(ctx, key("b"), fill("B"))
+	_, _ = rc.get(ctx, key("a"), fill("A4")) // a is now the most recent
+	_, _ = rc.get(ctx, key("c"), fill("C"))  // evicts b, the least recent
 	assert.Equal(t, 2, rc.len())
-	r, _ = rc.get(ctx, "a", fill("A5"))
+	r, _ = rc.get(ctx, key("a"), fill("A5"))
 	assert.Equal(t, "A3", string(r.body))
 	before := fills.Load()
-	r, _ = rc.get(ctx, "b", fill("B2"))
+	r, _ = rc.get(ctx, key("b"), fill("B2"))
 	assert.Equal(t, "B2", string(r.body), "b was evicted")
 	assert.Equal(t, before+1, fills.Load())
 }
 
 func TestRenderCacheCollapsesAndForgetsErrors(t *testing.T) {
-	rc := newRenderCache(time.Minute, 10, time.Second)
+	rc := newRenderCache(time.Minute, 10, time.Second, nil)
 	release := make(chan struct{})
 	var fills atomic.Int64
 	slow := func(context.Context) (*rendered, error) {
@@ -233,7 +236,7 @@ func TestRenderCacheCollapsesAndForgetsErrors(t *testing.T) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			r, err := rc.get(t.Context(), "k", slow)
+			r, err := rc.get(t.Context(), key("k"), slow)
 			assert.NoError(t, err)
 			assert.Equal(t, "x", string(r.body))
 		}()
@@ -244,26 +247,26 @@ func TestRenderCacheCollapsesAndForgetsErrors(t *testing.T) {
 	assert.EqualValues(t, 1, fills.Load(), "concurrent misses share one fill")
 
 	boom := errors.New("store down")
-	_, err := rc.get(t.Context(), "e", func(context.Context) (*rendered, error) { return nil, boom })
+	_, err := rc.get(t.Context(), key("e"), func(context.Context) (*rendered, error) { return nil, boom })
 	assert.ErrorIs(t, err, boom)
-	r, err := rc.get(t.Context(), "e", func(context.Context) (*rendered, error) { return newRendered([]byte("ok"), nil), nil })
+	r, err := rc.get(t.Context(), key("e"), func(context.Context) (*rendered, error) { return newRendered([]byte("ok"), nil), nil })
 	require.NoError(t, err, "an error is not kept")
 	assert.Equal(t, "ok", string(r.body))
 
-	_, err = rc.get(t.Context(), "p", func(context.Context) (*rendered, error) { panic("template bug") })
+	_, err = rc.get(t.Context(), key("p"), func(context.Context) (*rendered, error) { panic("template bug") })
 	require.Error(t, err)
 	assert.True(t, strings.Contains(err.Error(), "panicked"), err.Error())
 }
 
 func TestRenderCacheCallerGivesUp(t *testing.T) {
-	rc := newRenderCache(time.Minute, 10, time.Second)
+	rc := newRenderCache(time.Minute, 10, time.Second, nil)
 	started := make(chan struct{})
 	release := make(chan struct{})
 	fillCtx := make(chan context.Context, 1)
 	ctx, cancel := context.WithCancel(t.Context())
 	done := make(chan error, 1)
 	go func() {
-		_, err := rc.get(ctx, "k", func(c context.Context) (*rendered, error) {
+		_, err := rc.get(ctx, key("k"), func(c context.Context) (*rendered, error) {
 			fillCtx <- c
 			close(started)
 			<-release
@@ -279,7 +282,46 @@ func TestRenderCacheCallerGivesUp(t *testing.T) {
 	_, hasDeadline := c.Deadline()
 	assert.True(t, hasDeadline, "bounded by the fill timeout")
 	close(release)
-	r, err := rc.get(t.Context(), "k", func(context.Context) (*rendered, error) { return nil, errors.New("not called") })
+	r, err := rc.get(t.Context(), key("k"), func(context.Context) (*rendered, error) { return nil, errors.New("not called") })
 	require.NoError(t, err)
 	assert.Equal(t, "late", string(r.body), "the finished fill is kept")
+}
+
+func TestRenderCacheFollowsStoreChanges(t *testing.T) {
+	var writes atomic.Uint64
+	rc := newRenderCache(time.Hour, 10, time.Second, writes.Load)
+	body := func(b string) func(context.Context) (*rendered, error) {
+		return func(context.Context) (*rendered, error) { return newRendered([]byte(b), nil), nil }
+	}
+	ctx := t.Context()
+	r, _ := rc.get(ctx, key("a"), body("before"))
+	assert.Equal(t, "before", string(r.body))
+	r, _ = rc.get(ctx, key("a"), body("unused"))
+	assert.Equal(t, "before", string(r.body), "kept while the store is unchanged")
+
+	writes.Add(1)
+	r, _ = rc.get(ctx, key("a"), body("after"))
+	assert.Equal(t, "after", string(r.body), "the next request after a write reads the store again, long before the ttl")
+	assert.NotEqual(t, newRendered([]byte("before"), nil).etag, r.etag, "and its ETag changes with its bytes")
+
+	// A fill that began before a write is not joined by a request after it, and its
+	// late result does not replace the newer one.
+	started, release := make(chan struct{}), make(chan struct{})
+	oldDone := make(chan *rendered, 1)
+	go func() {
+		r, _ := rc.get(ctx, key("b"), func(context.Context) (*rendered, error) {
+			close(started)
+			<-release
+			return newRendered([]byte("stale"), nil), nil
+		})
+		oldDone <- r
+	}()
+	<-started
+	writes.Add(1)
+	r, _ = rc.get(ctx, key("b"), body("fresh"))
+	assert.Equal(t, "fresh", string(r.body), "a request after the write waits for no fill begun before it")
+	close(release)
+	assert.Equal(t, "stale", string((<-oldDone).body), "the earlier caller gets its own fill")
+	r, _ = rc.get(ctx, key("b"), body("unused"))
+	assert.Equal(t, "fresh", string(r.body), "the older fill does not overwrite the newer entry")
 }

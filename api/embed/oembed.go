@@ -2,7 +2,9 @@ package embed
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"math"
 	"net/http"
@@ -101,8 +103,8 @@ func (h *Handler) OEmbed() gin.HandlerFunc {
 			h.fail(c, fmt.Errorf("embed: oEmbed answer of %s: %w", id, err))
 			return
 		}
-		c.Header("Cross-Origin-Resource-Policy", "cross-origin")
-		sendCached(c, "application/json; charset=utf-8", cacheOEmbed, newRendered(append(body, '\n'), nil))
+		c.Writer.Header()["Cross-Origin-Resource-Policy"] = hdrCrossOrigin
+		sendCached(c, hdrJSON, hdrCacheOEmbed, newRendered(append(body, '\n'), nil))
 	}
 }
 
@@ -120,6 +122,13 @@ func (p *problem) Error() string { return p.detail }
 func (h *Handler) fail(c *gin.Context, err error) {
 	if p, ok := err.(*problem); ok {
 		h.deps.WriteProblem(c, p.status, p.field, p.detail)
+		return
+	}
+	if errors.Is(err, context.DeadlineExceeded) && c.Request.Context().Err() == nil {
+		// The card's read outlived the fill timeout (the request's own deadline, which
+		// cached routes do not set on their context).
+		h.log.WarnContext(c.Request.Context(), "embed card read took too long", "path", c.Request.URL.Path, "err", err)
+		h.deps.WriteProblem(c, http.StatusGatewayTimeout, "", "Reading the claim's provenance took too long and was stopped; retry later.")
 		return
 	}
 	h.deps.WriteError(c, err)

@@ -133,7 +133,7 @@ func TestCardHTML(t *testing.T) {
 	assert.Equal(t, "text/html; charset=utf-8", r.header.Get("Content-Type"))
 	assert.Equal(t, cardCSP, r.header.Get("Content-Security-Policy"))
 	assert.Empty(t, r.header.Get("X-Frame-Options"), "the card must be framable")
-	assert.Equal(t, "public, max-age=60, stale-while-revalidate=600, stale-if-error=86400", r.header.Get("Cache-Control"))
+	assert.Equal(t, "public, max-age=0, stale-if-error=86400", r.header.Get("Cache-Control"))
 	assert.Regexp(t, etagPattern, r.header.Get("ETag"))
 	golden(t, "card-toll68800.html", r.body)
 
@@ -409,8 +409,59 @@ func TestCardJSON(t *testing.T) {
 	require.Equal(t, http.StatusOK, r.status, "%s", r.body)
 	assert.Equal(t, "application/json; charset=utf-8", r.header.Get("Content-Type"))
 	assert.Equal(t, "*", r.header.Get("Access-Control-Allow-Origin"), "the web component reads it cross-origin")
-	assert.Equal(t, "public, max-age=60, stale-while-revalidate=600, stale-if-error=86400", r.header.Get("Cache-Control"))
+	assert.Equal(t, "public, max-age=0, stale-if-error=86400", r.header.Get("Cache-Control"))
 	var pretty bytes.Buffer
 	require.NoError(t, json.Indent(&pretty, r.body, "", "  "))
 	golden(t, "card-toll68800.json", pretty.Bytes())
+}
+
+// TestNewDisputeShowsOnNextRequest writes a dispute of a claim whose cards are cached
+// (30 s render cache, revalidating clients) and checks that the very next request of
+// each form shows it, with a new ETag, so that a client's revalidation gets the new
+// card instead of 304; and that a write that leaves a card as it was keeps its ETag.
+func TestNewDisputeShowsOnNextRequest(t *testing.T) {
+	store := openStore(t, st.Gaza2(), st.Gaza3())
+	ts := serve(t, store, api.Deps{})
+	paths := map[string]string{
+		"iframe card": "/embed/claims/" + st.ClaimToll68800,
+		"card JSON":   "/v1/claims/" + st.ClaimToll68800 + "/card",
+	}
+	// How each form shows Israel's dispute.
+	dispute := map[string]string{
+		"iframe card": `<strong class="agent">Israel</strong> <span class="kind">disputes it</span>`,
+		"card JSON":   `"disputer":{"id":"` + st.AgentIsrael + `","name":"Israel"`,
+	}
+	tags := map[string]string{}
+	for name, path := range paths {
+		r := get(t, ts.URL+path, "Accept", "text/html")
+		require.Equal(t, http.StatusOK, r.status, "%s: %s", name, r.body)
+		assert.NotContains(t, string(r.body), dispute[name], "%s: no dispute yet", name)
+		tags[name] = r.header.Get("ETag")
+		r = get(t, ts.URL+path, "If-None-Match", tags[name])
+		require.Equal(t, http.StatusNotModified, r.status, "%s: cached and unchanged", name)
+	}
+
+	// Israel disputes the ministry's figure in Gaza1.
+	_, err := store.PutArticle(t.Context(), st.Gaza1())
+	require.NoError(t, err)
+	for name, path := range paths {
+		r := get(t, ts.URL+path, "If-None-Match", tags[name], "Accept", "text/html")
+		require.Equal(t, http.StatusOK, r.status, "%s: the revalidation right after the write gets the new card", name)
+		assert.Contains(t, string(r.body), dispute[name], "%s: the new dispute shows", name)
+		assert.NotEqual(t, tags[name], r.header.Get("ETag"), name)
+		tags[name] = r.header.Get("ETag")
+	}
+
+	// A write about other claims: the cards are read again but their bytes, and so
+	// their ETags, are the same, and clients keep their copies.
+	other := st.Gaza1()
+	other.Article.URL, other.Article.ID = "https://example.org/another", graph.ArticleID("https://example.org/another", other.Article.Text)
+	g := graph.Canonical(other)
+	g.Statements, g.Disputes, g.Links, g.Claims = nil, nil, nil, nil
+	_, err = store.PutArticle(t.Context(), g)
+	require.NoError(t, err)
+	for name, path := range paths {
+		r := get(t, ts.URL+path, "If-None-Match", tags[name])
+		assert.Equal(t, http.StatusNotModified, r.status, "%s: unchanged card, same ETag", name)
+	}
 }

@@ -102,7 +102,10 @@ type searchForm struct {
 	Q, Disputed, HasQuantity, Sort string
 	Speaker, Outlet, Article       string
 	SpeakerName                    string
-	Limit                          int
+	// PublishedFrom and PublishedTo bound the articles' publication dates
+	// (YYYY-MM-DD, as a date input sends them).
+	PublishedFrom, PublishedTo string
+	Limit                      int
 }
 
 // filterChip is an id filter in force, with a link that removes it.
@@ -145,6 +148,8 @@ func (f searchForm) values() url.Values {
 	set("article", f.Article)
 	set("disputed", f.Disputed)
 	set("has_quantity", f.HasQuantity)
+	set("published_from", f.PublishedFrom)
+	set("published_to", f.PublishedTo)
 	set("sort", f.Sort)
 	if f.Limit != 0 && f.Limit != graph.DefaultPageSize {
 		v.Set("limit", strconv.Itoa(f.Limit))
@@ -207,6 +212,16 @@ func parseSearch(v url.Values) (searchForm, graph.ClaimQuery, string, error) {
 	if f.HasQuantity, q.HasQuantity, err = boolParam(v, "has_quantity"); err != nil {
 		return f, q, "", err
 	}
+	f.PublishedFrom, f.PublishedTo = strings.TrimSpace(v.Get("published_from")), strings.TrimSpace(v.Get("published_to"))
+	for _, b := range []struct{ label, v string }{{"“Published from”", f.PublishedFrom}, {"“Published to”", f.PublishedTo}} {
+		if graph.ValidateDateRange(b.v, "") != nil {
+			return f, q, "", badParam("The %s date must be a day written YYYY-MM-DD, such as 2025-11-04.", b.label)
+		}
+	}
+	if graph.ValidateDateRange(f.PublishedFrom, f.PublishedTo) != nil {
+		return f, q, "", badParam("The “Published from” date is after the “Published to” date: swap them.")
+	}
+	q.PublishedFrom, q.PublishedTo = f.PublishedFrom, f.PublishedTo
 	switch s := v.Get("sort"); s {
 	case "", string(graph.SortByID):
 		q.Sort = graph.SortByID

@@ -110,7 +110,11 @@ func TestSearchFilters(t *testing.T) {
 		{"undisputed", "disputed=false", sorted(st.ClaimDraft, st.ClaimForce, st.ClaimCeasefire, st.ClaimToll68000, st.ClaimUnified), ""},
 		{"with figures", "has_quantity=true", sorted(st.ClaimToll68800, st.ClaimToll52000, st.ClaimToll68000), ""},
 		{"combined", "has_quantity=true&disputed=false", []string{st.ClaimToll68000}, ""},
-		{"empty form fields are unset", "q=&speaker=&outlet=&article=&disputed=&has_quantity=&sort=", all, ""},
+		{"empty form fields are unset", "q=&speaker=&outlet=&article=&disputed=&has_quantity=&published_from=&published_to=&sort=", all, ""},
+		// Article1 is dated 2025-11-04, Article3 November 2025, Article2 not at all.
+		{"published from", "published_from=2025-11-05", sorted(st.ClaimToll68800, st.ClaimToll68000, st.ClaimUnified), ""},
+		{"published on a day", "published_from=2025-11-04&published_to=2025-11-04&disputed=true", []string{st.ClaimToll68800}, ""},
+		{"published before every article", "published_to=2025-10-31", nil, "No claim matches."},
 		{"most reported first", "sort=-statements&limit=1", []string{st.ClaimToll68800}, ""},
 		{"speaker by name", "speaker_name=" + url.QueryEscape("health ministry"), []string{st.ClaimToll68800}, "Speaker: Gaza's Health Ministry"},
 		{"speaker by alias", "speaker_name=Waltz", sorted(st.ClaimForce, st.ClaimUnified), "Speaker: Mike Waltz"},
@@ -181,6 +185,9 @@ func TestPagesAndStatuses(t *testing.T) {
 		{"bad cursor", "/?cursor=xyz", 400, []string{"start again from the first page"}},
 		{"bad limit", "/?limit=1000", 400, []string{"from 1 to 100"}},
 		{"bad sort", "/?sort=text", 400, nil},
+		{"bad date", "/?published_from=2025-11", 400, []string{"The “Published from” date must be a day written YYYY-MM-DD"}},
+		{"no such day", "/?published_to=2025-02-30", 400, []string{"The “Published to” date must be a day"}},
+		{"dates reversed", "/?published_from=2025-11-05&published_to=2025-11-04", 400, []string{"swap them"}},
 		{"bad part", "/articles/" + st.Article2 + "?part=2", 400, []string{"part must be a number from 1 to 1"}},
 		{"long query", "/?q=" + strings.Repeat("a", 501), 400, nil},
 	} {

@@ -2,9 +2,15 @@
 # wrk.sh — cross-check apiload's figures with wrk (Debian package, installed here when
 # missing): serves the embedded bench store that `make bench-api` built with the real
 # `claimgraph serve` binary, and runs wrk at 50 connections on /healthz (the ceiling of
-# this server), provenance, contradictions and a search. Prints wrk's figures.
+# this server), provenance, contradictions, a search and the widget's cached answers
+# (card JSON, iframe card and its 304, the web component's script gzipped and its 304).
+# Prints wrk's figures.
 #
 #   cmd/apiload/wrk.sh [DB]   (default: $TMPDIR/claimgraph-bench-api/bench-100000-1.db)
+#
+# WRK_KINDS picks the endpoints (default: all of the above); WRK_SERVE_FLAGS adds flags
+# to serve (default --rate-ip 0 --rate-key 0; e.g. "--rate-ip 1000000" keeps the rate
+# limiter in the path); CLAIMGRAPH_BIN serves with a binary built elsewhere.
 set -euo pipefail
 
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -13,6 +19,8 @@ DB="${1:-${TMPDIR:-/tmp}/claimgraph-bench-api/bench-100000-1.db}"
 ADDR="${WRK_ADDR:-127.0.0.1:18089}"
 CONNS="${WRK_CONNECTIONS:-50}"
 DURATION="${WRK_DURATION:-10s}"
+KINDS="${WRK_KINDS:-healthz provenance contradictions search card embed embed304 script script304}"
+SERVE_FLAGS="${WRK_SERVE_FLAGS:---rate-ip 0 --rate-key 0}"
 
 [[ -f "$DB" ]] || { echo "wrk.sh: no bench store at $DB: run make bench-api first" >&2; exit 1; }
 if ! command -v wrk >/dev/null; then
@@ -29,10 +37,15 @@ cleanup() {
 }
 trap cleanup EXIT
 
-(cd "$REPO" && go build -o "$WORK/claimgraph" ./cmd/claimgraph)
+if [[ -n "${CLAIMGRAPH_BIN:-}" ]]; then
+	cp "$CLAIMGRAPH_BIN" "$WORK/claimgraph"
+else
+	(cd "$REPO" && go build -o "$WORK/claimgraph" ./cmd/claimgraph)
+fi
 mkdir -p "$WORK/data"
 ln -s "$(realpath "$DB")" "$WORK/data/graph.db"
-env -u NEO4J_URI "$WORK/claimgraph" serve --no-corpus --addr "$ADDR" --data "$WORK/data" --rate-ip 0 --rate-key 0 >"$WORK/serve.out" 2>/dev/null &
+# shellcheck disable=SC2086 # SERVE_FLAGS is a list of flags
+env -u NEO4J_URI "$WORK/claimgraph" serve --no-corpus --addr "$ADDR" --data "$WORK/data" $SERVE_FLAGS >"$WORK/serve.out" 2>/dev/null &
 PID=$!
 for _ in $(seq 1 300); do curl -sf -o /dev/null "http://$ADDR/healthz" && break; sleep 0.1; done
 curl -sf -o /dev/null "http://$ADDR/healthz" || { cat "$WORK/serve.out" >&2; exit 1; }
@@ -52,9 +65,31 @@ sed 's#^#/v1/claims/#; s#$#/provenance#' "$WORK/claims" >"$WORK/provenance"
 sed 's#^#/v1/claims/#; s#$#/contradictions#' "$WORK/disputed" >"$WORK/contradictions"
 grep . "$WORK/words" | sed 's#^#/v1/claims?q=#' >"$WORK/search"
 echo "/healthz" >"$WORK/healthz"
-echo "wrk.sh: $(wc -l <"$WORK/claims") claims, $(wc -l <"$WORK/disputed") disputed claims sampled; wrk -t2 -c$CONNS -d$DURATION on $(nproc) CPUs, load average $(cut -d' ' -f1-3 /proc/loadavg)"
-for kind in healthz provenance contradictions search; do
+# The widget, as a popular page loads it: cached cards (read once here to fill the
+# server's cache), their revalidation with the ETag each had, and the script.
+sed 's#^#/v1/claims/#; s#$#/card#' "$WORK/claims" >"$WORK/card"
+sed 's#^#/embed/claims/#' "$WORK/claims" >"$WORK/embed"
+: >"$WORK/embed304"
+while read -r p; do
+	tag=$(curl -s -o /dev/null -D - "http://$ADDR$p" | tr -d '\r' | sed -n 's/^[Ee][Tt][Aa][Gg]: //p')
+	printf '%s\tIf-None-Match: %s\n' "$p" "$tag" >>"$WORK/embed304"
+done <"$WORK/embed"
+while read -r p; do curl -s -o /dev/null "http://$ADDR$p"; done <"$WORK/card"
+printf '/widget/claim-provenance.js\tAccept-Encoding: gzip\n' >"$WORK/script"
+tag=$(curl -s -o /dev/null -D - -H 'Accept-Encoding: gzip' "http://$ADDR/widget/claim-provenance.js" | tr -d '\r' | sed -n 's/^[Ee][Tt][Aa][Gg]: //p')
+printf '/widget/claim-provenance.js\tAccept-Encoding: gzip\tIf-None-Match: %s\n' "$tag" >"$WORK/script304"
+echo "wrk.sh: $(wc -l <"$WORK/claims") claims, $(wc -l <"$WORK/disputed") disputed claims sampled; wrk -t2 -c$CONNS -d$DURATION on $(nproc) CPUs, serve $SERVE_FLAGS, load average $(cut -d' ' -f1-3 /proc/loadavg)"
+# cpu prints the server's CPU time so far (user + system), in clock ticks.
+cpu() { awk '{print $14 + $15}' "/proc/$PID/stat"; }
+TICK=$(getconf CLK_TCK)
+for kind in $KINDS; do
 	echo "== $kind"
-	wrk -t2 -c"$CONNS" -d"$DURATION" --latency -s "$HERE/paths.lua" "http://$ADDR" -- "$WORK/$kind" |
-		grep -E 'Requests/sec|^ +(50|99)%|Non-2xx|Socket errors'
+	before=$(cpu)
+	wrk -t2 -c"$CONNS" -d"$DURATION" --latency -s "$HERE/paths.lua" "http://$ADDR" -- "$WORK/$kind" >"$WORK/wrk.out"
+	after=$(cpu)
+	grep -E 'Requests/sec|^ +(50|99)%|Non-2xx|Socket errors' "$WORK/wrk.out"
+	# The server's CPU per answer is much less sensitive to the machine's load than
+	# latencies are: it is what the answers cost, not how long they waited.
+	n=$(sed -n 's/^ *\([0-9]*\) requests in.*/\1/p' "$WORK/wrk.out")
+	echo "   server CPU per answer: $(awk -v d=$((after - before)) -v t="$TICK" -v n="$n" 'BEGIN { printf "%.1f", d / t / n * 1e6 }') µs over $n answers (load average $(cut -d' ' -f1-3 /proc/loadavg))"
 done

@@ -40,6 +40,9 @@ func (s *Store) SearchClaims(ctx context.Context, q graph.ClaimQuery) (graph.Pag
 	default:
 		return page, graph.Errorf(graph.EINVALID, "sort %q is not one of %q, %q", q.Sort, graph.SortByID, graph.SortByStatements)
 	}
+	if err := graph.ValidateDateRange(q.PublishedFrom, q.PublishedTo); err != nil {
+		return page, err
+	}
 	cur, err := graph.DecodeCursor(q.Page.Cursor)
 	if err != nil {
 		return page, err
@@ -119,13 +122,19 @@ type matcher struct {
 	q     graph.ClaimQuery
 	terms []string // the terms to check: all but the driver's
 	// Buckets opened once per search.
-	word, quantity, dispute, claimN, agg, claims *bolt.Bucket
+	word, quantity, dispute, claimN, agg, claims, articles *bolt.Bucket
+	// inRange caches, per article id, whether its publication date is in the
+	// query's range (many candidates share articles).
+	inRange map[string]bool
 }
 
 func newMatcher(tx *bolt.Tx, c *caches, q graph.ClaimQuery, terms []string, d driver) *matcher {
 	m := &matcher{tx: tx, c: c, q: q,
 		word: tx.Bucket(iWord), quantity: tx.Bucket(iQuantity), dispute: tx.Bucket(iClaimDispute),
-		claimN: tx.Bucket(iClaimN), agg: tx.Bucket(bAgg), claims: tx.Bucket(bClaims)}
+		claimN: tx.Bucket(iClaimN), agg: tx.Bucket(bAgg), claims: tx.Bucket(bClaims), articles: tx.Bucket(bArticles)}
+	if q.HasDateRange() {
+		m.inRange = map[string]bool{}
+	}
 	for _, t := range terms {
 		if t != d.term || d.b == nil || !bytes.Equal(d.b, iWord) {
 			m.terms = append(m.terms, t)
@@ -136,7 +145,7 @@ func newMatcher(tx *bolt.Tx, c *caches, q graph.ClaimQuery, terms []string, d dr
 
 // match reports whether claim id passes every filter, with its statement count and,
 // when a filter needed it, its aggregate (else nil). Index point lookups come first;
-// the aggregate is decoded only for speaker, article and outlet filters.
+// the aggregate is decoded only for speaker, article, outlet and date filters.
 // With needAgg (the caller summarizes every match) the aggregate is always read,
 // instead of reading the statement count and then the aggregate.
 func (m *matcher) match(id string, needAgg bool) (int, *claimAgg, bool, error) {
@@ -152,7 +161,7 @@ func (m *matcher) match(id string, needAgg bool) (int, *claimAgg, bool, error) {
 	if q.Disputed != nil && *q.Disputed != bucketHasPrefix(m.dispute, prefix(id)) {
 		return 0, nil, false, nil
 	}
-	if !needAgg && q.SpeakerID == "" && q.ArticleID == "" && q.OutletID == "" {
+	if !needAgg && q.SpeakerID == "" && q.ArticleID == "" && q.OutletID == "" && !q.HasDateRange() {
 		if v := m.claimN.Get([]byte(id)); len(v) == 4 {
 			return int(binary.BigEndian.Uint32(v)), nil, true, nil
 		}
@@ -166,7 +175,36 @@ func (m *matcher) match(id string, needAgg bool) (int, *claimAgg, bool, error) {
 		(q.OutletID != "" && a.Ou[q.OutletID] == 0) {
 		return 0, nil, false, nil
 	}
+	if q.HasDateRange() {
+		ok, err := m.publishedInRange(a)
+		if err != nil || !ok {
+			return 0, nil, false, err
+		}
+	}
 	return a.N, &a, true, nil
+}
+
+// publishedInRange reports whether one of the articles with statements of the claim
+// (its aggregate's Ar) was published within the query's date range.
+func (m *matcher) publishedInRange(a claimAgg) (bool, error) {
+	for id, n := range a.Ar {
+		if n == 0 {
+			continue
+		}
+		in, seen := m.inRange[id]
+		if !seen {
+			art, err := m.c.articles.mustIn(m.articles, id)
+			if err != nil {
+				return false, err
+			}
+			in = art.Published.InRange(m.q.PublishedFrom, m.q.PublishedTo)
+			m.inRange[id] = in
+		}
+		if in {
+			return true, nil
+		}
+	}
+	return false, nil
 }
 
 // summary reads claim id and summarizes it with its aggregate (read when nil).

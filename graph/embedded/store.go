@@ -64,9 +64,27 @@ type Store struct {
 	// bound is set on the view Batch passes to its function: every read and write
 	// then runs in the batch's transaction (batch.go).
 	bound *graph.BoundTx[*bolt.Tx]
+	// changes counts the writes ended through this store and its batch views.
+	changes *graph.Changes
 }
 
-var _ graph.Store = (*Store)(nil)
+var (
+	_ graph.Store         = (*Store)(nil)
+	_ graph.ChangeCounter = (*Store)(nil)
+)
+
+// Changes returns the number of writes ended through this store (graph.ChangeCounter).
+// The store file is locked to one process, so every write is counted.
+func (s *Store) Changes() uint64 { return s.changes.Count() }
+
+// wrote records the end of a write, unless s is a batch's view: the batch counts
+// its own write when it has committed (or failed), so that no reader sees the new
+// count before the data.
+func (s *Store) wrote() {
+	if s.bound == nil {
+		s.changes.Wrote()
+	}
+}
 
 // Open opens the store at path, creating the file (and its directory) and the buckets
 // when missing. Errors: EUNAVAILABLE (the file cannot be opened or is locked by
@@ -108,7 +126,7 @@ func Open(ctx context.Context, path string, opts *Options) (*Store, error) {
 	case ce < 0:
 		ce = 0
 	}
-	s := &Store{db: db, path: path, c: newCaches(ce)}
+	s := &Store{db: db, path: path, c: newCaches(ce), changes: &graph.Changes{}}
 	if o.ReadOnly {
 		err = db.View(func(tx *bolt.Tx) error { return checkVersion(tx, path) })
 	} else {

@@ -285,6 +285,7 @@ func (s *Store) PatchArticle(ctx context.Context, id string, p graph.ArticlePatc
 		out.Text = string(tx.Bucket(bTexts).Get([]byte(id)))
 		return nil
 	})
+	s.wrote()
 	if err != nil {
 		return nil, s.mapErr(err)
 	}

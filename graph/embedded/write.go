@@ -42,6 +42,7 @@ func (s *Store) PutArticle(ctx context.Context, g *graph.ArticleGraph) (graph.Wr
 		}
 		return w.flush()
 	})
+	s.wrote()
 	if err != nil {
 		return graph.WriteResult{}, s.mapErr(err)
 	}

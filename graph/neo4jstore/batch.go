@@ -24,6 +24,7 @@ func (s *Store) Batch(ctx context.Context, fn func(ctx context.Context, tx graph
 	if s.bound != nil {
 		return graph.Errorf(graph.EINVALID, "Batch called on a batch's store: batches do not nest")
 	}
+	defer s.changes.Wrote()
 	for attempt := 1; ; attempt++ {
 		err := s.batchOnce(ctx, fn)
 		if err == nil || attempt == writeAttempts || ctx.Err() != nil || !retryableWrite(err) {

@@ -81,6 +81,13 @@ const (
 	cyFilterWords = "(c.long_words IS NULL OR all(t IN $terms WHERE (' ' + c.words + ' ') CONTAINS (' ' + t + ' ')))"
 	// cyFilterAllWords is the check alone, for searches the index cannot answer.
 	cyFilterAllWords = "all(t IN $terms WHERE (' ' + c.words + ' ') CONTAINS (' ' + t + ' '))"
+	// cyFilterPublished keeps claims with a statement in an article published within
+	// [$from, $to] (either may be null), as graph.Date.InRange: a date known to the
+	// month or year is widened to its first and last day (day 31 for a month's end,
+	// which orders the same), and an article without a date matches no range.
+	cyFilterPublished = "EXISTS { MATCH (c)<-[:OF_CLAIM]-(:Statement)-[:IN_ARTICLE]->(pa:Article) WHERE pa.published IS NOT NULL" +
+		" AND ($from IS NULL OR pa.published + substring('-12-31', size(pa.published) - 4) >= $from)" +
+		" AND ($to IS NULL OR pa.published + substring('-01-01', size(pa.published) - 4) <= $to) }"
 	// Keyset cursors of the two sort orders.
 	cyAfterID    = "c.id > $after"
 	cyAfterCount = "(c.n_statements < $n OR (c.n_statements = $n AND c.id > $after))"
@@ -125,6 +132,10 @@ func claimSearch(q graph.ClaimQuery, cur graph.Cursor, size int) (string, map[st
 	if q.HasQuantity != nil {
 		params["hasq"] = *q.HasQuantity
 		filters = append(filters, cyFilterQuantity)
+	}
+	if q.HasDateRange() {
+		params["from"], params["to"] = optString(q.PublishedFrom), optString(q.PublishedTo)
+		filters = append(filters, cyFilterPublished)
 	}
 	if byCount {
 		filters = append(filters, cyAfterCount)
@@ -210,6 +221,9 @@ func validSort(s graph.ClaimSort) error {
 // Errors: EINVALID (cursor, sort).
 func (s *Store) SearchClaims(ctx context.Context, q graph.ClaimQuery) (graph.Page[graph.ClaimSummary], error) {
 	if err := validSort(q.Sort); err != nil {
+		return graph.Page[graph.ClaimSummary]{}, err
+	}
+	if err := graph.ValidateDateRange(q.PublishedFrom, q.PublishedTo); err != nil {
 		return graph.Page[graph.ClaimSummary]{}, err
 	}
 	cur, err := graph.DecodeCursor(q.Page.Cursor)

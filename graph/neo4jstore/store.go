@@ -20,9 +20,28 @@ type Store struct {
 	// bound is set on the view Batch passes to its function: every query then runs in
 	// the batch's transaction (batch.go).
 	bound *graph.BoundTx[neo4j.ManagedTransaction]
+	// changes counts the writes ended through this store and its batch views.
+	changes *graph.Changes
 }
 
-var _ graph.Store = (*Store)(nil)
+var (
+	_ graph.Store         = (*Store)(nil)
+	_ graph.ChangeCounter = (*Store)(nil)
+)
+
+// Changes returns the number of writes ended through this Store value and its
+// batches (graph.ChangeCounter): writes by other processes to the same database are
+// not counted.
+func (s *Store) Changes() uint64 { return s.changes.Count() }
+
+// wrote records the end of a write, unless s is a batch's view: the batch counts
+// its own write once it has committed (or failed), so that no reader sees the new
+// count before the data.
+func (s *Store) wrote() {
+	if s.bound == nil {
+		s.changes.Wrote()
+	}
+}
 
 // New connects to Neo4j, checks that it answers, checks the schema version, creates
 // the schema (constraints and indexes, idempotently) and waits until the indexes are
@@ -103,7 +122,7 @@ func dial(ctx context.Context, cfg Config) (*Store, error) {
 	if err != nil {
 		return nil, graph.Wrap(graph.EINVALID, err, "neo4j driver for %s: %v", cfg.URI, err)
 	}
-	s := &Store{driver: driver, cfg: cfg, db: cfg.database()}
+	s := &Store{driver: driver, cfg: cfg, db: cfg.database(), changes: &graph.Changes{}}
 	if err := driver.VerifyConnectivity(ctx); err != nil {
 		_ = driver.Close(context.WithoutCancel(ctx))
 		return nil, unavailable(cfg, err)
@@ -310,6 +329,7 @@ func collect(ctx context.Context, tx neo4j.ManagedTransaction, q string, params 
 // in batches (CALL … IN TRANSACTIONS, which needs an auto-commit transaction) so a
 // large benchmark database needs no huge transaction.
 func (s *Store) DeleteAll(ctx context.Context) error {
+	defer s.wrote()
 	if err := s.autoCommit(ctx, `MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS`, nil); err != nil {
 		return graph.Wrap(graph.EUNAVAILABLE, err, "emptying neo4j database %q", s.db)
 	}

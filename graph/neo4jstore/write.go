@@ -246,6 +246,7 @@ func (s *Store) PutArticle(ctx context.Context, g *graph.ArticleGraph) (graph.Wr
 		return graph.WriteResult{}, err
 	}
 	res, err := s.writeTx(ctx, []*graph.ArticleGraph{graph.Canonical(g)})
+	s.wrote()
 	if err != nil {
 		return graph.WriteResult{}, s.wrap(err, "writing article %s", g.Article.ID)
 	}
@@ -285,6 +286,7 @@ func (s *Store) PutArticles(ctx context.Context, gs []*graph.ArticleGraph) ([]gr
 			end++
 		}
 		res, err := s.writeTx(ctx, canon[start:end])
+		s.wrote()
 		if err != nil {
 			return out, s.wrap(err, "writing articles %d to %d", start, end-1)
 		}
@@ -633,6 +635,7 @@ func (s *Store) PatchArticle(ctx context.Context, id string, p graph.ArticlePatc
 		defer sess.Close(context.WithoutCancel(ctx))
 		out, err = neo4j.ExecuteWrite(ctx, sess, run)
 	}
+	s.wrote()
 	if err != nil {
 		var ge *graph.Error
 		if errors.As(err, &ge) {

@@ -47,6 +47,17 @@ func testSearchClaims(t *testing.T, open Opener) {
 		{"text and no quantity", graph.ClaimQuery{Text: "palestinians", HasQuantity: no}, []string{}},
 		{"outlet, disputed, quantity", graph.ClaimQuery{OutletID: OutletDailyLedger, Disputed: yes, HasQuantity: yes}, sorted(ClaimToll68800, ClaimToll52000)},
 		{"article and text", graph.ClaimQuery{ArticleID: Article3, Text: "force"}, []string{ClaimUnified}},
+		// Article1 is dated 2025-11-04, Article3 November 2025 (to the month), Article2
+		// has no date: ClaimToll52000, stated only there, is in no date range.
+		{"published from a day inside a month", graph.ClaimQuery{PublishedFrom: "2025-11-05"}, sorted(ClaimToll68800, ClaimToll68000, ClaimUnified)},
+		{"published to the day", graph.ClaimQuery{PublishedTo: "2025-11-04"}, sorted(ClaimToll68800, ClaimDraft, ClaimForce, ClaimCeasefire, ClaimToll68000, ClaimUnified)},
+		{"published on one day", graph.ClaimQuery{PublishedFrom: "2025-11-04", PublishedTo: "2025-11-04"}, sorted(ClaimToll68800, ClaimDraft, ClaimForce, ClaimCeasefire, ClaimToll68000, ClaimUnified)},
+		{"published after every article", graph.ClaimQuery{PublishedFrom: "2025-12-01"}, []string{}},
+		{"published before every article", graph.ClaimQuery{PublishedTo: "2025-10-31"}, []string{}},
+		{"published range and text", graph.ClaimQuery{PublishedFrom: "2025-11-05", Text: "palestinians"}, sorted(ClaimToll68800, ClaimToll68000)},
+		{"published range and speaker", graph.ClaimQuery{PublishedFrom: "2025-11-05", SpeakerID: AgentWaltz}, []string{ClaimUnified}},
+		{"published range, most stated first", graph.ClaimQuery{PublishedFrom: "2025-11-05", Sort: graph.SortByStatements},
+			append([]string{ClaimToll68800}, sorted(ClaimToll68000, ClaimUnified)...)},
 		{"most stated first", graph.ClaimQuery{Sort: graph.SortByStatements},
 			append([]string{ClaimToll68800}, sorted(ClaimDraft, ClaimForce, ClaimCeasefire, ClaimToll52000, ClaimToll68000, ClaimUnified)...)},
 		{"most stated first, filtered", graph.ClaimQuery{Sort: graph.SortByStatements, HasQuantity: yes},
@@ -148,5 +159,16 @@ func testSearchClaims(t *testing.T, open Opener) {
 	t.Run("InvalidSort", func(t *testing.T) {
 		_, err := s.SearchClaims(ctx(t), graph.ClaimQuery{Sort: "statements"})
 		requireCode(t, err, graph.EINVALID)
+	})
+
+	t.Run("InvalidDateRange", func(t *testing.T) {
+		for _, q := range []graph.ClaimQuery{
+			{PublishedFrom: "2025-11"},
+			{PublishedTo: "2025-02-30"},
+			{PublishedFrom: "2025-11-05", PublishedTo: "2025-11-04"},
+		} {
+			_, err := s.SearchClaims(ctx(t), q)
+			requireCode(t, err, graph.EINVALID)
+		}
 	})
 }
