@@ -83,6 +83,7 @@ func handlePatchArticle(store articlePatcher, maxBody int64, log *slog.Logger) g
 			writeError(c, log, err)
 			return
 		}
+		noteAudit(c, a.ID, graph.OutcomePatched)
 		writeJSON(c, http.StatusOK, metadataOf(a))
 	}
 }

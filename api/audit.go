@@ -73,6 +73,8 @@ func outcomeOf(status int) string {
 		return graph.OutcomeCreated
 	case status == http.StatusOK:
 		return graph.OutcomeUnchanged
+	case status == http.StatusNoContent:
+		return graph.OutcomeDeleted
 	case status == http.StatusForbidden:
 		return graph.OutcomeForbidden
 	}

@@ -58,6 +58,8 @@ func (s *Server) routes() error {
 	v1.GET("/audit", requireKey(s.deps.Keys, ScopeAdmin), keyLimit, read, handleAudit(s.deps.Audit, s.log))
 	v1.PATCH("/articles/:id", requireKey(s.deps.Keys, ScopeIngest), keyLimit, withAudit(s.deps.Audit, "article.patch", s.log),
 		read, handlePatchArticle(s.deps.Store, maxPatchBytes, s.log))
+	v1.DELETE("/articles/:id", requireKey(s.deps.Keys, ScopeIngest), keyLimit, withAudit(s.deps.Audit, "article.delete", s.log),
+		read, handleDeleteArticle(s.deps.Store, s.log))
 	v1.GET("/backup", requireKey(s.deps.Keys, ScopeAdmin), keyLimit, handleBackup(s.deps.Store, s.log))
 
 	// The embeddable widget (package embed): the card as JSON for the web component,

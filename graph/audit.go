@@ -19,11 +19,11 @@ type AuditEntry struct {
 	Key string `json:"key"`
 	// Scope is the key's scope at the time (ingest or admin).
 	Scope string `json:"scope"`
-	// Action names the write: "article.ingest" or "article.patch".
+	// Action names the write: "article.ingest", "article.patch" or "article.delete".
 	Action string `json:"action"`
 	// ArticleID is the article written or refused, when known.
 	ArticleID string `json:"article_id,omitempty"`
-	// Outcome is created, replaced, unchanged, forbidden or failed.
+	// Outcome is created, replaced, unchanged, deleted, patched, forbidden or failed.
 	Outcome string `json:"outcome"`
 	// Status is the HTTP status the request was answered with.
 	Status    int    `json:"status"`
@@ -38,6 +38,8 @@ const (
 	OutcomeCreated   = "created"
 	OutcomeReplaced  = "replaced"
 	OutcomeUnchanged = "unchanged"
+	OutcomeDeleted   = "deleted"
+	OutcomePatched   = "patched"
 	OutcomeForbidden = "forbidden"
 	OutcomeFailed    = "failed"
 )

@@ -7,8 +7,8 @@ package graph
 // before extracting anything) is only advice; the guard is what enforces the rule.
 type WriteGuard struct {
 	// Writer, when set, lets PutArticle replace a stored article (write another text
-	// under its id), and PatchArticle change one, only when the stored article's
-	// Writer is this name; otherwise the write fails with EFORBIDDEN and nothing is
+	// under its id), PatchArticle change one and DeleteArticle delete one, only when
+	// the stored article's Writer is this name; otherwise the write fails with EFORBIDDEN and nothing is
 	// written. Writing an article that is not stored, or its stored text again, is
 	// always allowed. The API sets it to the name of a key without the admin scope.
 	Writer string

@@ -331,15 +331,15 @@ type WriteResult struct {
 //     empty optional slices nil, top-level result slices non-nil), so results compare
 //     exactly across backends.
 //   - Outlets and agents are shared nodes and are never deleted. A claim lives while
-//     it has statements: when replacing an article leaves a claim of its old version
-//     with no statement (and the new version does not list it), the claim goes in the
-//     same transaction, with every dispute of it and every link to it, from whichever
-//     article they came, and it leaves the claim lists of every bundle (see
-//     PutArticle). Nothing is left listed, searchable or linked that no article states.
+//     it has statements: when replacing an article (or deleting it) leaves a claim of
+//     its old version with no statement (and the new version does not list it), the
+//     claim goes in the same transaction, with every dispute of it and every link to
+//     it, from whichever article they came, and it leaves the claim lists of every
+//     bundle (see PutArticle and DeleteArticle). Nothing is left listed, searchable or linked that no article states.
 //   - A claim link is identified by its id (LinkID of the unordered pair and kind). When
 //     several articles write the same link, the first write keeps its From, Reason and
 //     ArticleID; the link is removed when the article named by its ArticleID is
-//     replaced by a version without it.
+//     replaced by a version without it, or deleted.
 //   - An outlet keeps the name and domain of its first write.
 //   - Answers are assembled with the pure functions of assemble.go (SummarizeClaim,
 //     BuildProvenance, BuildContradictions, AssembleSubgraph), which fix every order.
@@ -356,10 +356,10 @@ type Store interface {
 	// history with the stored version appended (NextVersion); the old version's claims
 	// left without statements are deleted (see the shared rules above). An article id
 	// not stored keeps the bundle's Version (1 when unset) and PreviousVersions, so an
-	// import restores the history. Writing an article id
-	// stored with the same content hash changes nothing at all, even if the extraction
-	// results differ (storing a new extraction of an unchanged text needs a delete, which
-	// a later issue adds). The bundle is first made Canonical (ContentHash filled in when empty).
+	// import restores the history. Writing an article id stored with the same content
+	// hash changes nothing at all, even if the extraction results differ (storing a new
+	// extraction of an unchanged text needs DeleteArticle first). The bundle is first
+	// made Canonical (ContentHash filled in when empty).
 	// A context cancelled before the commit leaves nothing written.
 	// Errors: EINVALID (g nil or g.Validate failed; nothing written), EUNAVAILABLE.
 	PutArticle(ctx context.Context, g *ArticleGraph) (WriteResult, error)
@@ -373,6 +373,19 @@ type Store interface {
 	// Article.Validate, or an outlet without an id or name; nothing written),
 	// EUNAVAILABLE.
 	PatchArticle(ctx context.Context, id string, p ArticlePatch) (*Article, error)
+
+	// DeleteArticle deletes a stored article in one transaction: its metadata, text,
+	// version history, statements, disputes, mentions and the links it wrote first, as
+	// replacing it would, and then the claims it listed that no statement is left of,
+	// with every dispute of them and every link to them, from whichever article they
+	// came (see the shared rules above): nothing orphaned stays listed or searchable.
+	// Claims that other articles state stay, with those articles' statements; outlets
+	// and agents stay. guard, when set, is checked against the stored article inside
+	// the transaction (see WriteGuard). The same id written later is a new article
+	// (version 1 unless the bundle says otherwise). A context cancelled before the
+	// commit deletes nothing. Errors: ENOTFOUND (no such article), EFORBIDDEN (the
+	// guard refused; nothing deleted), EUNAVAILABLE.
+	DeleteArticle(ctx context.Context, id string, guard *WriteGuard) error
 
 	// Article returns an article. Errors: ENOTFOUND.
 	Article(ctx context.Context, id string) (*Article, error)

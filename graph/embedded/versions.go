@@ -292,6 +292,56 @@ func (s *Store) PatchArticle(ctx context.Context, id string, p graph.ArticlePatc
 	return &out, nil
 }
 
+// DeleteArticle deletes an article in one write transaction: removeArticle drops its
+// statements, disputes, mentions, links, edges and index entries as a replacement
+// does, the article's own records go, and sweepClaims deletes the claims it listed
+// that no statement is left of, with their disputes and links. See
+// graph.Store.DeleteArticle.
+func (s *Store) DeleteArticle(ctx context.Context, id string, guard *graph.WriteGuard) error {
+	if err := ctx.Err(); err != nil {
+		return graph.Wrap(graph.EUNAVAILABLE, err, "request cancelled; nothing deleted")
+	}
+	update := s.db.Update
+	if s.bound != nil {
+		update = s.bound.Run // inside a batch: its transaction commits
+	}
+	err := update(func(tx *bolt.Tx) error {
+		w, err := newWriter(tx)
+		if err != nil {
+			return err
+		}
+		var old graph.Article
+		if ok, err := get(tx, bArticles, id, &old); err != nil {
+			return err
+		} else if !ok {
+			return notFound("article", id)
+		}
+		if err := guard.Check(old); err != nil {
+			return err
+		}
+		claims, err := w.removeArticle(old)
+		if err != nil {
+			return err
+		}
+		// The bundle record goes before the sweep, so that applyEdits finds no record
+		// of the deleted article to rewrite.
+		for _, b := range [][]byte{bArticles, bTexts, bBundles} {
+			if err := tx.Bucket(b).Delete([]byte(id)); err != nil {
+				return err
+			}
+		}
+		if err := w.sweepClaims(claims, &graph.ArticleGraph{}); err != nil {
+			return err
+		}
+		if err := ctx.Err(); err != nil { // a cancelled request commits nothing
+			return err
+		}
+		return w.flush()
+	})
+	s.wrote()
+	return s.mapErr(err)
+}
+
 // moveOutlet moves article a (as stored) from its outlet to outlet to ("" for none,
 // else o, created when new): the article's outlet index and edge, and the outlet
 // index entries and aggregate counts of its statements.

@@ -745,6 +745,19 @@ func (d *deferred) PatchArticle(ctx context.Context, id string, p graph.ArticleP
 	return d.st.PatchArticle(ctx, id, p)
 }
 
+// DeleteArticle flushes, then deletes in the transaction; what d remembers of the
+// article and its neighbourhood is dropped, since the delete changes it.
+func (d *deferred) DeleteArticle(ctx context.Context, id string, guard *graph.WriteGuard) error {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	if err := d.flush(ctx); err != nil {
+		return err
+	}
+	d.dropPrefetched()
+	delete(d.looked, id)
+	return d.st.DeleteArticle(ctx, id, guard)
+}
+
 // ArticleGraph flushes, then reads from the transaction.
 func (d *deferred) ArticleGraph(ctx context.Context, id string) (*graph.ArticleGraph, error) {
 	d.mu.Lock()

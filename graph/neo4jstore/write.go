@@ -645,3 +645,59 @@ func (s *Store) PatchArticle(ctx context.Context, id string, p graph.ArticlePatc
 	}
 	return out, nil
 }
+
+// Deleting an article: after cyDrop has taken what the article owns (as for a
+// replacement, keeping none of its links), the article node goes, the aggregates of
+// the claims it listed are set again (each claim locked, in id order, as writes lock
+// them), and cySweep deletes those of them that no statement is left of.
+const (
+	cyDeleteArticle    = `MATCH (a:Article {id: $id}) DETACH DELETE a`
+	cyRefreshAggregate = `UNWIND $ids AS id
+MATCH (c:Claim {id: id}) SET c._lock = true REMOVE c._lock` + cyAggregates
+)
+
+// DeleteArticle deletes an article and what only it stated in one managed write
+// transaction. See graph.Store.DeleteArticle.
+func (s *Store) DeleteArticle(ctx context.Context, id string, guard *graph.WriteGuard) error {
+	run := func(tx neo4j.ManagedTransaction) (struct{}, error) {
+		recs, err := collect(ctx, tx, cyPatchLock, map[string]any{"id": id})
+		if err != nil {
+			return struct{}{}, err
+		}
+		if len(recs) == 0 {
+			return struct{}{}, notFound("article", id)
+		}
+		if err := guard.Check(toArticle(recs[0].Values[0])); err != nil { // the article is locked
+			return struct{}{}, err
+		}
+		claims := propsOf(recs[0].Values[0]).strs("bundle_claims")
+		sort.Strings(claims)
+		keep := []map[string]any{{"id": id, "links": []string{}}}
+		for _, q := range []struct {
+			cypher string
+			params map[string]any
+		}{
+			{cyDrop, map[string]any{"ids": []string{id}, "keep": keep}},
+			{cyDeleteArticle, map[string]any{"id": id}},
+			{cyRefreshAggregate, map[string]any{"ids": claims}},
+		} {
+			if err := exec(ctx, tx, q.cypher, q.params); err != nil {
+				return struct{}{}, err
+			}
+		}
+		return struct{}{}, sweepClaims(ctx, tx, claims, &graph.ArticleGraph{})
+	}
+	var err error
+	if s.bound != nil {
+		err = s.bound.Run(func(tx neo4j.ManagedTransaction) error {
+			_, err := run(tx)
+			return err
+		})
+	} else {
+		sess := s.session(ctx, neo4j.AccessModeWrite)
+		defer sess.Close(context.WithoutCancel(ctx))
+		_, err = neo4j.ExecuteWrite(ctx, sess, run)
+	}
+	s.wrote()
+	return s.wrap(err, "deleting article %s", id)
+}

@@ -50,5 +50,10 @@ func testChanges(t *testing.T, open Opener) {
 		return nil
 	}))
 	assert.Equal(t, afterPatch, during, "a batch's writes are not counted before it commits")
-	assert.Greater(t, cc.Changes(), afterPatch, "a batch counts when it ends")
+	afterBatch := cc.Changes()
+	assert.Greater(t, afterBatch, afterPatch, "a batch counts when it ends")
+
+	// A delete changes what cached answers (widget cards) show, like any write.
+	require.NoError(t, s.DeleteArticle(ctx(t), Article1, nil))
+	assert.Greater(t, cc.Changes(), afterBatch, "DeleteArticle counts")
 }

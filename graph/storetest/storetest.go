@@ -52,6 +52,7 @@ func Run(t *testing.T, open func(t *testing.T) graph.Store) {
 	t.Run("WriteGuard", func(t *testing.T) { testWriteGuard(t, o) })
 	t.Run("WriteGuardRace", func(t *testing.T) { testWriteGuardRace(t, o) })
 	t.Run("Changes", func(t *testing.T) { testChanges(t, o) })
+	t.Run("DeleteArticle", func(t *testing.T) { testDeleteArticle(t, o) })
 }
 
 func ctx(t *testing.T) context.Context { return t.Context() }
