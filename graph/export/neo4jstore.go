@@ -49,9 +49,12 @@ func writeNeo4jStore(ctx context.Context, store graph.Store, f Filter, dir Dir) 
 		if err != nil {
 			return Counts{}, err
 		}
+		if rows == 0 { // as the walk counts: only what was written
+			continue
+		}
 		if label, ok := strings.CutPrefix(strings.TrimSuffix(name, ".csv"), "nodes_"); ok {
 			n.Nodes[label] = rows
-		} else if typ, ok := strings.CutPrefix(strings.TrimSuffix(name, ".csv"), "rels_"); ok && rows > 0 {
+		} else if typ, ok := strings.CutPrefix(strings.TrimSuffix(name, ".csv"), "rels_"); ok {
 			n.Edges[typ] = rows
 		}
 	}
