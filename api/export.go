@@ -20,7 +20,7 @@ var exportParams = append([]string{"format"}, export.FilterParams...)
 
 // handleExport serves GET /v1/export: the store, or what the filters select, streamed
 // in a researchers' format (package export). One-file formats stream as they are;
-// multi-file formats (neo4j-csv, dataset) stream as a zip. It has no request deadline
+// multi-file formats (neo4j-csv, dataset, neo4j-store) stream as a zip. It has no request deadline
 // (a whole-store export takes as long as it takes); the client's disconnect stops it.
 // Until the first byte is sent an error is a problem+json answer; after it, the
 // response is cut short and the error logged (a records export then lacks its end line,
@@ -34,7 +34,7 @@ func handleExport(store graph.Store, log *slog.Logger) gin.HandlerFunc {
 		}
 		name := v.Get("format")
 		if name == "" {
-			writeError(c, log, badRequest("format", "format is required: one of graphml, gexf, gexf-1.3, node-link, neo4j-csv, cypher, prov-json, prov-turtle, jsonld, dataset, records"))
+			writeError(c, log, badRequest("format", "format is required: one of graphml, gexf, gexf-1.3, node-link, neo4j-csv, cypher, prov-json, prov-turtle, jsonld, dataset, records, neo4j-store"))
 			return
 		}
 		info, err := export.LookupFormat(name)
@@ -52,8 +52,8 @@ func handleExport(store graph.Store, log *slog.Logger) gin.HandlerFunc {
 			writeError(c, log, badRequest(pe.Param, pe.Message))
 			return
 		}
-		if info.Name == export.FormatRecords && !f.IsWhole() {
-			writeError(c, log, badRequest("format", "the records format is a backup of the whole store: drop the filters"))
+		if (info.Name == export.FormatRecords || info.Name == export.FormatNeo4jStore) && !f.IsWhole() {
+			writeError(c, log, badRequest("format", "the "+info.Name+" format is the whole store: drop the filters"))
 			return
 		}
 		out := &lazyBody{c: c, mediaType: info.MediaType, file: info.FileName}

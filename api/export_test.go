@@ -3,6 +3,7 @@ package api
 import (
 	"archive/zip"
 	"bytes"
+	"encoding/json"
 	"net/http"
 	"path/filepath"
 	"sort"
@@ -15,6 +16,7 @@ import (
 	"github.com/claimgraph/claimgraph/graph"
 	"github.com/claimgraph/claimgraph/graph/embedded"
 	"github.com/claimgraph/claimgraph/graph/export"
+	"github.com/claimgraph/claimgraph/graph/neo4jstore"
 	st "github.com/claimgraph/claimgraph/graph/storetest"
 )
 
@@ -92,6 +94,35 @@ func TestExportZipAndFilters(t *testing.T) {
 	assert.NotContains(t, claims, st.ClaimCeasefire)
 }
 
+// TestExportNeo4jStore checks that the neo4j-store format streams as a zip of its
+// files (the bulk load's import files and import.sh), with the source's counts.
+func TestExportNeo4jStore(t *testing.T) {
+	c, store := fixtureServer(t, firstBackend(t), Deps{})
+	r := c.get("/v1/export?format=neo4j-store")
+	require.Equal(t, http.StatusOK, r.Status, "body: %s", r.Body)
+	assert.Equal(t, "application/zip", r.Header.Get("Content-Type"))
+	assert.Equal(t, `attachment; filename="claimgraph-neo4j-store.zip"`, r.Header.Get("Content-Disposition"))
+	zr, err := zip.NewReader(bytes.NewReader(r.Body), int64(len(r.Body)))
+	require.NoError(t, err)
+	var names []string
+	var counts graph.Stats
+	for _, f := range zr.File {
+		names = append(names, f.Name)
+		if f.Name == neo4jstore.ImportCountsFile {
+			rc, err := f.Open()
+			require.NoError(t, err)
+			require.NoError(t, json.NewDecoder(rc).Decode(&counts))
+			require.NoError(t, rc.Close())
+		}
+	}
+	info, err := export.LookupFormat(export.FormatNeo4jStore)
+	require.NoError(t, err)
+	assert.Equal(t, info.Files, names)
+	want, err := store.Stats(t.Context())
+	require.NoError(t, err)
+	assert.Equal(t, want, counts)
+}
+
 // TestExportProblems checks the problems of GET /v1/export.
 func TestExportProblems(t *testing.T) {
 	c, _ := fixtureServer(t, firstBackend(t), Deps{})
@@ -107,6 +138,7 @@ func TestExportProblems(t *testing.T) {
 		{"bad date", "/v1/export?format=graphml&from=2024-13", 400, "from"},
 		{"root and search", "/v1/export?format=graphml&root=" + st.ClaimToll68800 + "&disputed=true", 400, "root"},
 		{"records filtered", "/v1/export?format=records&disputed=true", 400, "format"},
+		{"neo4j-store filtered", "/v1/export?format=neo4j-store&disputed=true", 400, "format"},
 		{"root not found", "/v1/export?format=graphml&root=c_nope", 404, ""},
 	}
 	for _, tc := range tests {

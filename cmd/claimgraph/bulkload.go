@@ -43,8 +43,9 @@ func runBulkload(ctx context.Context, args []string, stdout, stderr io.Writer) e
 	batch := fs.Int("batch", 64, "articles per transaction of the scratch store")
 	admin := fs.String("admin", "", "command run with the import directory as its last argument, that imports it with neo4j-admin and serves it at NEO4J_URI (e.g. './graph/neo4jstore/launcher/neo4j.sh import')")
 	finish := fs.Bool("finish", false, "only finish a store imported from --work's files (schema, aggregates, counts)")
+	csvFlag := fs.String("csv", "", "the import files' directory (default WORK/csv); with --finish, also a neo4j-store export's directory")
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: claimgraph bulkload [--work DIR] [--from STORE] [--workers N] [--batch N] [--admin CMD] [--finish] [PATH...]")
+		fmt.Fprintln(stderr, "usage: claimgraph bulkload [--work DIR] [--from STORE] [--workers N] [--batch N] [--admin CMD] [--csv DIR] [--finish] [PATH...]")
 		fmt.Fprintln(stderr, "First load of many articles into a NEW Neo4j database through neo4j-admin import")
 		fmt.Fprintln(stderr, "(NEO4J_URI names the server that serves it). A store with data is added to with ingest.")
 		fs.PrintDefaults()
@@ -56,7 +57,10 @@ func runBulkload(ctx context.Context, args []string, stdout, stderr io.Writer) e
 		return fmt.Errorf("--workers %d --batch %d: want at least 1 worker and 1 to %d articles per transaction", *workers, *batch, maxBatch)
 	}
 	cfg := neo4jstore.ConfigFromEnv(osGetenv)
-	csvDir := filepath.Join(*work, "csv")
+	csvDir := *csvFlag
+	if csvDir == "" {
+		csvDir = filepath.Join(*work, "csv")
+	}
 	if *finish {
 		return finishBulkload(ctx, cfg, csvDir, stdout)
 	}
@@ -83,8 +87,8 @@ func runBulkload(ctx context.Context, args []string, stdout, stderr io.Writer) e
 	fmt.Fprintf(stdout, "building the graph %s, import files %s (%s)\n",
 		reasoned.Sub(start).Round(time.Millisecond), written.Sub(reasoned).Round(time.Millisecond), csvDir)
 	if *admin == "" {
-		fmt.Fprintf(stdout, "next: stop the Neo4j server, run `neo4j-admin $(cat %s)` in %s (the database must not exist: add --overwrite-destination to replace it), start the server, then `claimgraph bulkload --work %s --finish` with NEO4J_URI set\n",
-			neo4jstore.ImportArgsFile, csvDir, *work)
+		fmt.Fprintf(stdout, "next: stop the Neo4j server, run `neo4j-admin $(cat %s)` in %s (the database must not exist: add --overwrite-destination to replace it), start the server, then `claimgraph bulkload --csv %s --finish` with NEO4J_URI set\n",
+			neo4jstore.ImportArgsFile, csvDir, csvDir)
 		printPeak(stdout)
 		return nil
 	}

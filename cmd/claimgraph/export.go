@@ -15,13 +15,13 @@ import (
 
 // runExport writes the store, or the part its filters select, in a researchers' format
 // (package export): to stdout or --out FILE for one-file formats, into --out DIR for
-// multi-file ones (neo4j-csv, dataset).
+// multi-file ones (neo4j-csv, dataset, neo4j-store).
 func runExport(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := flag.NewFlagSet("export", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	data := storeFlag(fs)
 	format := fs.String("format", export.FormatGraphML, "output format (see below)")
-	out := fs.String("out", "", "output file (default stdout), or directory for neo4j-csv and dataset")
+	out := fs.String("out", "", "output file (default stdout), or directory for neo4j-csv, neo4j-store and dataset")
 	params := map[string]*string{}
 	for _, p := range export.FilterParams {
 		params[p] = fs.String(p, "", "filter: "+p+" (as GET /v1/export)")

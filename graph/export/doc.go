@@ -1,7 +1,8 @@
 // Package export writes a claimgraph store, or a part of it, in the formats researchers'
 // tools read: GraphML, GEXF, node-link JSON, Neo4j admin-import CSV, a Cypher script,
 // W3C PROV-JSON and PROV-O Turtle, schema.org JSON-LD, a Frictionless/RO-Crate dataset
-// bundle, and JSON Lines of the store's own records (which Import reads back).
+// bundle, JSON Lines of the store's own records (which Import reads back), and the
+// Neo4j store's own import files (neo4j-store, which the API serves once imported).
 //
 // # One path
 //
@@ -51,10 +52,23 @@
 //   - one MENTIONS relationship per mention span and VIA's citation order (the graph
 //     formats have one edge per article and agent, and per statement and agency).
 //
-// To serve an export with the API, move the records instead (FormatRecords and Import:
-// `claimgraph export --format records` then `claimgraph import` into a Neo4j store):
-// every endpoint then answers the same (TestRecordsRoundTripThroughNeo4j goes embedded
-// → Neo4j → embedded).
+// To have the API serve an export, use the neo4j-store format (FormatNeo4jStore): the
+// whole store as neo4j-admin import CSV in the Neo4j store's own layout, bundles,
+// search words and mention spans included, written by the bulk load's writer
+// (neo4jstore.WriteImportCSV, which `claimgraph bulkload` imports) from any store,
+// embedded or Neo4j, with counts.json, neo4j-admin.args and import.sh. `import.sh admin`
+// (or the project's launcher, `neo4j.sh import DIR`) makes a new database with
+// neo4j-admin; `import.sh finish` (claimgraph bulkload --finish --csv DIR) then creates
+// the schema, computes the quantity keys and per-claim aggregates and checks the counts.
+// Every read endpoint then answers as on the exported store
+// (TestNeo4jStoreExportServedByNeo4j: embedded → zip → neo4j-admin → Neo4j). It takes no
+// filters: a part of the store would leave bundles naming records the files lack (a
+// part goes into Neo4j as the model's graph, through neo4j-csv or the Cypher script).
+// neo4j-admin only makes new
+// databases, with the server stopped; to add an export to a store in use, move the
+// records (FormatRecords and Import: `claimgraph export --format records` then
+// `claimgraph import`; TestRecordsRoundTripThroughNeo4j goes embedded → Neo4j →
+// embedded).
 //
 // # Namespaces
 //

@@ -26,6 +26,10 @@ const (
 	FormatJSONLD     = "jsonld"
 	FormatDataset    = "dataset"
 	FormatRecords    = "records" // JSON Lines of the store's own records; Import reads it back
+	// FormatNeo4jStore is the whole store as neo4j-admin import files in the Neo4j
+	// store's own layout (what claimgraph bulkload imports), which the API serves once
+	// imported and finished; neo4j-csv is the model's graph, for Cypher queries.
+	FormatNeo4jStore = "neo4j-store"
 )
 
 // FormatInfo describes a format: its name, the media type and file name of its one
@@ -53,6 +57,7 @@ var formats = []FormatInfo{
 	{Name: FormatJSONLD, MediaType: "application/ld+json", FileName: "claimgraph.jsonld", About: "schema.org Claim JSON-LD, ready to wrap in a ClaimReview"},
 	{Name: FormatDataset, MediaType: "application/zip", Files: datasetFiles(), About: "CSV tables with datapackage.json (Frictionless) and ro-crate-metadata.json"},
 	{Name: FormatRecords, MediaType: "application/x-ndjson", FileName: "claimgraph.records.jsonl", About: "JSON Lines of the store's own records (one article bundle a line); claimgraph import reads it back"},
+	{Name: FormatNeo4jStore, MediaType: "application/zip", Files: neo4jStoreFiles(), About: "the whole store (no filters) as neo4j-admin import CSV in claimgraph's Neo4j store layout, with import.sh (neo4j-admin, then claimgraph bulkload --finish): the claimgraph API serves the database it makes"},
 }
 
 // Formats lists every format, in a fixed order.
@@ -168,7 +173,7 @@ func (d *DiskDir) Close() error {
 
 // Export writes what f selects from store in the named format into dir and returns
 // the counts it wrote. A single-file format makes one file (FormatInfo.FileName);
-// FormatRecords needs the whole store (a zero Filter).
+// FormatRecords and FormatNeo4jStore need the whole store (a zero Filter).
 // Errors: EINVALID (format, filter), ENOTFOUND (root), the store's and the output's.
 func Export(ctx context.Context, store graph.Store, format string, f Filter, meta Meta, dir Dir) (Counts, error) {
 	info, err := LookupFormat(format)
@@ -191,6 +196,9 @@ func Export(ctx context.Context, store graph.Store, format string, f Filter, met
 			return Counts{}, err
 		}
 		return WriteRecords(ctx, store, meta, w)
+	}
+	if format == FormatNeo4jStore {
+		return writeNeo4jStore(ctx, store, f, dir)
 	}
 	var wr Writer
 	if info.Multi() {

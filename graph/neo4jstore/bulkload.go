@@ -91,6 +91,21 @@ var importRels = []struct {
 	{graph.EdgeMentions, graph.LabelArticle, graph.LabelAgent, []column{{"start", "long"}, {"end", "long"}, {"agent_id", ""}, {"span", ""}}},
 }
 
+// ImportFiles lists the files WriteImportCSV and WriteImportBundles write into their
+// directory, in a fixed order: a node file per label, a relationship file per type,
+// ImportArgsFile and ImportCountsFile. An export that hands the directory on (package
+// export's neo4j-store format) copies exactly these.
+func ImportFiles() []string {
+	out := make([]string, 0, len(importNodes)+len(importRels)+2)
+	for _, n := range importNodes {
+		out = append(out, importNodeFile(n.label))
+	}
+	for _, r := range importRels {
+		out = append(out, importRelFile(r.typ))
+	}
+	return append(out, ImportArgsFile, ImportCountsFile)
+}
+
 func importNodeFile(label string) string { return "nodes_" + label + ".csv" }
 func importRelFile(typ string) string    { return "rels_" + typ + ".csv" }
 

@@ -1,0 +1,172 @@
+package export
+
+import (
+	"archive/zip"
+	"bytes"
+	"context"
+	"encoding/json"
+	"io"
+	"net"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/claimgraph/claimgraph/graph"
+	"github.com/claimgraph/claimgraph/graph/neo4jstore"
+)
+
+// TestNeo4jStoreExportRefusesFilters checks that the neo4j-store format takes the
+// whole store only: a part would leave bundles naming records the files lack.
+func TestNeo4jStoreExportRefusesFilters(t *testing.T) {
+	s := openFixture(t, 0)
+	disputed := true
+	for _, f := range []Filter{
+		{Query: graph.ClaimQuery{Disputed: &disputed}},
+		{From: "2025"},
+		{Root: "c_anything", Depth: 1},
+	} {
+		dir := &DiskDir{Path: t.TempDir()}
+		_, err := Export(context.Background(), s, FormatNeo4jStore, f, fixedMeta, dir)
+		require.Error(t, err)
+		assert.Equal(t, graph.EINVALID, graph.ErrorCode(err))
+		assert.Contains(t, graph.ErrorMessage(err), "drop the filters")
+		entries, err := os.ReadDir(dir.Path)
+		require.NoError(t, err)
+		assert.Empty(t, entries, "nothing written")
+	}
+}
+
+// TestNeo4jStoreImportScript runs the bundle's import.sh with stand-in commands
+// (NEO4J_ADMIN, CLAIMGRAPH set to echo): the admin step passes neo4j-admin.args one
+// argument a line, the finish step runs bulkload --finish on the bundle's directory, and
+// misuse is refused.
+func TestNeo4jStoreImportScript(t *testing.T) {
+	dir := &DiskDir{Path: t.TempDir()}
+	_, err := Export(context.Background(), openFixture(t, 0), FormatNeo4jStore, Filter{}, fixedMeta, dir)
+	require.NoError(t, err)
+	require.NoError(t, dir.Close())
+	args, err := os.ReadFile(filepath.Join(dir.Path, neo4jstore.ImportArgsFile))
+	require.NoError(t, err)
+	abs, err := filepath.Abs(dir.Path)
+	require.NoError(t, err)
+	abs, err = filepath.EvalSymlinks(abs)
+	require.NoError(t, err)
+	tests := []struct {
+		name, arg string
+		env       []string
+		want      string // stdout, or a part of stderr when code != 0
+		code      int
+	}{
+		{"admin", "admin", []string{"NEO4J_ADMIN=echo"}, strings.Join(strings.Fields(string(args)), " ") + "\n", 0},
+		{"finish", "finish", []string{"CLAIMGRAPH=echo", "NEO4J_URI=bolt://127.0.0.1:1"}, "bulkload --finish --csv " + abs + "\n", 0},
+		{"finish without NEO4J_URI", "finish", []string{"CLAIMGRAPH=echo", "NEO4J_URI="}, "set NEO4J_URI", 2},
+		{"no step", "", nil, "usage:", 2},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			cmd := exec.Command("sh", filepath.Join(dir.Path, "import.sh"), tc.arg)
+			cmd.Env = append(os.Environ(), tc.env...)
+			var stdout, stderr bytes.Buffer
+			cmd.Stdout, cmd.Stderr = &stdout, &stderr
+			err := cmd.Run()
+			if tc.code == 0 {
+				require.NoError(t, err, stderr.String())
+				assert.Equal(t, tc.want, stdout.String())
+				return
+			}
+			var ee *exec.ExitError
+			require.ErrorAs(t, err, &ee)
+			assert.NotZero(t, ee.ExitCode())
+			assert.Contains(t, stderr.String(), tc.want)
+		})
+	}
+}
+
+// TestNeo4jStoreExportServedByNeo4j exports an embedded store in the neo4j-store format
+// as the API streams it (a zip), imports the bundle with neo4j-admin into a new
+// database of a Neo4j of its own (the project's launcher, on a free port: the import
+// replaces the database, so never the shared server of NEO4J_URI), finishes it as
+// import.sh does (bulkload --finish: FinishImport against counts.json), and requires
+// every read answer of the Neo4j store to equal the embedded store's (answers: every
+// endpoint's store method). It runs where the Neo4j tests do (NEO4J_URI set) and not
+// with -short (it starts a server, about a minute).
+func TestNeo4jStoreExportServedByNeo4j(t *testing.T) {
+	if testing.Short() {
+		t.Skip("-short: starts a Neo4j of its own (about a minute)")
+	}
+	if os.Getenv("NEO4J_URI") == "" {
+		t.Skip("NEO4J_URI is not set: the Neo4j tests are off here (the test starts a Neo4j of its own)")
+	}
+	ctx := context.Background()
+	src := neo4jFixture(t)
+	want := answers(t, src)
+	stats, err := src.Stats(ctx)
+	require.NoError(t, err)
+
+	var zipped bytes.Buffer
+	zw := zip.NewWriter(&zipped)
+	_, err = Export(ctx, src, FormatNeo4jStore, Filter{}, fixedMeta, zw)
+	require.NoError(t, err)
+	require.NoError(t, zw.Close())
+	dir := unzipTo(t, zipped.Bytes())
+	b, err := os.ReadFile(filepath.Join(dir, neo4jstore.ImportCountsFile))
+	require.NoError(t, err)
+	var counts graph.Stats
+	require.NoError(t, json.Unmarshal(b, &counts))
+	assert.Equal(t, stats, counts, "counts.json holds the source's Stats")
+
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	require.NoError(t, err)
+	addr := l.Addr().String()
+	require.NoError(t, l.Close())
+	port := addr[strings.LastIndex(addr, ":")+1:]
+	env := append(os.Environ(), "NEO4J_PORT="+port, "NEO4J_STATE_DIR="+t.TempDir(), "NEO4J_HEAP=512m", "NEO4J_PAGECACHE=64m")
+	launcher := filepath.Join("..", "neo4jstore", "launcher", "neo4j.sh")
+	t.Cleanup(func() {
+		down := exec.Command(launcher, "down")
+		down.Env = env
+		_ = down.Run()
+	})
+	imp := exec.Command(launcher, "import", dir)
+	imp.Env = env
+	out, err := imp.CombinedOutput()
+	require.NoError(t, err, "neo4j.sh import: %s", lastLinesOf(string(out), 30))
+
+	cfg := neo4jstore.Config{URI: "bolt://" + addr}
+	fctx, cancel := context.WithTimeout(ctx, 5*time.Minute)
+	defer cancel()
+	require.NoError(t, neo4jstore.FinishImport(fctx, cfg, counts))
+	loaded, err := neo4jstore.New(fctx, cfg)
+	require.NoError(t, err)
+	defer loaded.Close(ctx)
+	assert.Equal(t, want, answers(t, loaded), "the imported Neo4j store answers as the exported embedded store")
+}
+
+// unzipTo extracts a flat zip into a new temporary directory.
+func unzipTo(t *testing.T, b []byte) string {
+	t.Helper()
+	zr, err := zip.NewReader(bytes.NewReader(b), int64(len(b)))
+	require.NoError(t, err)
+	dir := t.TempDir()
+	for _, f := range zr.File {
+		require.NotContains(t, f.Name, "/", "a flat bundle")
+		rc, err := f.Open()
+		require.NoError(t, err)
+		data, err := io.ReadAll(rc)
+		require.NoError(t, err)
+		require.NoError(t, rc.Close())
+		require.NoError(t, os.WriteFile(filepath.Join(dir, f.Name), data, 0o644))
+	}
+	return dir
+}
+
+func lastLinesOf(s string, n int) string {
+	lines := strings.Split(strings.TrimRight(s, "\n"), "\n")
+	return strings.Join(lines[max(0, len(lines)-n):], "\n")
+}
