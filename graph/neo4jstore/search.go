@@ -291,17 +291,33 @@ RETURN i, items`
 // answered by SearchClaims on its own.
 func (s *Store) SearchClaimsText(ctx context.Context, texts []string, limit int) ([]graph.Page[graph.ClaimSummary], error) {
 	size := graph.PageRequest{Limit: limit}.Size()
-	out := make([]graph.Page[graph.ClaimSummary], len(texts))
+	return bulkSearch(ctx, s, texts, cySearchTexts, limit, "claim text",
+		func(text string) (graph.Page[graph.ClaimSummary], error) {
+			return s.SearchClaims(ctx, graph.ClaimQuery{Text: text, Page: graph.PageRequest{Limit: limit}})
+		},
+		func(items []any) graph.Page[graph.ClaimSummary] { return summaryPage(items, size, graph.SortByID) })
+}
+
+// bulkSearch runs several first-page searches through the full-text index with one
+// query (cypher, which UNWINDs $qs and returns a row number and the row's items, at
+// most $limit of them): each search of the batch is one row, keyed by its Lucene
+// query and its terms. A search the index cannot express (no terms, or terms Lucene
+// would misread) is answered on its own by alone. page turns a row's items into
+// the search's page; what names the searched thing in errors.
+func bulkSearch[T any](ctx context.Context, s *Store, searches []string, cypher string, limit int, what string,
+	alone func(string) (graph.Page[T], error), page func([]any) graph.Page[T]) ([]graph.Page[T], error) {
+	size := graph.PageRequest{Limit: limit}.Size()
+	out := make([]graph.Page[T], len(searches))
 	var qs []map[string]any
-	var at []int // index in texts of each row of qs
-	for i, text := range texts {
-		terms := graph.QueryTerms(text)
+	var at []int // index in searches of each row of qs
+	for i, q := range searches {
+		terms := graph.QueryTerms(q)
 		if len(terms) == 0 || !luceneSafe(terms) {
-			page, err := s.SearchClaims(ctx, graph.ClaimQuery{Text: text, Page: graph.PageRequest{Limit: limit}})
+			p, err := alone(q)
 			if err != nil {
 				return nil, err
 			}
-			out[i] = page
+			out[i] = p
 			continue
 		}
 		qs = append(qs, map[string]any{"lucene": luceneAllTerms(terms), "terms": terms})
@@ -310,16 +326,16 @@ func (s *Store) SearchClaimsText(ctx context.Context, texts []string, limit int)
 	if len(qs) == 0 {
 		return out, nil
 	}
-	recs, err := s.query(ctx, cySearchTexts, map[string]any{"qs": qs, "limit": int64(size + 1)})
+	recs, err := s.query(ctx, cypher, map[string]any{"qs": qs, "limit": int64(size + 1)})
 	if err != nil {
-		return nil, s.wrap(err, "searching claims for %d texts", len(qs))
+		return nil, s.wrap(err, "searching %d %ss", len(qs), what)
 	}
 	for _, r := range recs {
 		row, _ := r.Values[0].(int64)
 		if row < 0 || int(row) >= len(at) {
-			return nil, graph.Errorf(graph.EINTERNAL, "Neo4j answered text search row %d of %d", row, len(at))
+			return nil, graph.Errorf(graph.EINTERNAL, "Neo4j answered %s search row %d of %d", what, row, len(at))
 		}
-		out[at[row]] = summaryPage(list(r.Values[1]), size, graph.SortByID)
+		out[at[row]] = page(list(r.Values[1]))
 	}
 	return out, nil
 }
@@ -453,41 +469,17 @@ RETURN i, agents`
 // (no terms, or terms Lucene would misread) is answered by Agents on its own.
 func (s *Store) AgentsByName(ctx context.Context, names []string, limit int) ([]graph.Page[graph.Agent], error) {
 	size := graph.PageRequest{Limit: limit}.Size()
-	out := make([]graph.Page[graph.Agent], len(names))
-	var qs []map[string]any
-	var at []int // index in names of each row of qs
-	for i, name := range names {
-		terms := graph.QueryTerms(name)
-		if len(terms) == 0 || !luceneSafe(terms) {
-			page, err := s.Agents(ctx, graph.AgentQuery{Name: name, Page: graph.PageRequest{Limit: limit}})
-			if err != nil {
-				return nil, err
+	return bulkSearch(ctx, s, names, cyAgentsByName, limit, "agent name",
+		func(name string) (graph.Page[graph.Agent], error) {
+			return s.Agents(ctx, graph.AgentQuery{Name: name, Page: graph.PageRequest{Limit: limit}})
+		},
+		func(items []any) graph.Page[graph.Agent] {
+			agents := make([]graph.Agent, 0, len(items))
+			for _, x := range items {
+				agents = append(agents, toAgent(x))
 			}
-			out[i] = page
-			continue
-		}
-		qs = append(qs, map[string]any{"lucene": luceneAllTerms(terms), "terms": terms})
-		at = append(at, i)
-	}
-	if len(qs) == 0 {
-		return out, nil
-	}
-	recs, err := s.query(ctx, cyAgentsByName, map[string]any{"qs": qs, "limit": int64(size + 1)})
-	if err != nil {
-		return nil, s.wrap(err, "searching agents for %d names", len(qs))
-	}
-	for _, r := range recs {
-		row, _ := r.Values[0].(int64)
-		if row < 0 || int(row) >= len(at) {
-			return nil, graph.Errorf(graph.EINTERNAL, "Neo4j answered agent name row %d of %d", row, len(at))
-		}
-		var agents []graph.Agent
-		for _, x := range list(r.Values[1]) {
-			agents = append(agents, toAgent(x))
-		}
-		out[at[row]] = agentPage(agents, size)
-	}
-	return out, nil
+			return agentPage(agents, size)
+		})
 }
 
 // agentPage turns the agents of a search (size+1 at most, in id order) into a page.
