@@ -29,34 +29,23 @@ func quantityWithText(t *testing.T, in, text string) (Quantity, bool) {
 // that text, value, unit and qualifier; a row with an empty quantity text holds no
 // percentage (the rule must not read one there).
 func TestQuantityReadingRules(t *testing.T) {
-	files, err := filepath.Glob(filepath.Join("testdata", "rules", "quantity-readings", "*.tsv"))
-	require.NoError(t, err)
-	require.NotEmpty(t, files)
-	for _, f := range files {
-		t.Run(strings.TrimSuffix(filepath.Base(f), ".tsv"), func(t *testing.T) {
-			b, err := os.ReadFile(f)
-			require.NoError(t, err)
-			rows := lexicon.Parse(string(b))
-			require.NotEmpty(t, rows)
-			for _, row := range rows {
-				for len(row) < 5 {
-					row = append(row, "")
-				}
-				if row[1] == "" {
-					for _, q := range quantitiesOf(t, row[0]) {
-						assert.NotEqual(t, "percent", q.Unit, "%q: %+v", row[0], q)
-					}
-					continue
-				}
-				q, ok := quantityWithText(t, row[0], row[1])
-				require.True(t, ok, "%q: no quantity %q in %+v", row[0], row[1], quantitiesOf(t, row[0]))
-				v, err := strconv.ParseFloat(row[2], 64)
-				require.NoError(t, err)
-				assert.InDelta(t, v, q.Value, 1e-6*v, row[0])
-				assert.Equal(t, row[3], q.Unit, row[0])
-				assert.Equal(t, row[4], q.Qualifier, row[0])
+	for _, fx := range readRuleFixtures(t, "quantity-readings", 5) {
+		row := fx.fields
+		if row[1] == "" {
+			for _, q := range quantitiesOf(t, row[0]) {
+				assert.NotEqual(t, "percent", q.Unit, "%s: %q: %+v", fx.rule, row[0], q)
 			}
-		})
+			continue
+		}
+		q, ok := quantityWithText(t, row[0], row[1])
+		if !assert.True(t, ok, "%s: %q: no quantity %q in %+v", fx.rule, row[0], row[1], quantitiesOf(t, row[0])) {
+			continue
+		}
+		v, err := strconv.ParseFloat(row[2], 64)
+		require.NoError(t, err, fx.rule)
+		assert.InDelta(t, v, q.Value, 1e-6*v, "%s: %q", fx.rule, row[0])
+		assert.Equal(t, row[3], q.Unit, "%s: %q", fx.rule, row[0])
+		assert.Equal(t, row[4], q.Qualifier, "%s: %q", fx.rule, row[0])
 	}
 }
 

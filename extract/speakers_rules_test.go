@@ -1,15 +1,11 @@
 package extract
 
 import (
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
-
-	"github.com/claimgraph/claimgraph/extract/lexicon"
 )
 
 // noAttribution in a fixture's speaker column says that no attribution may have the
@@ -26,42 +22,29 @@ const anySpeaker = "(any)"
 // speaker, or to none when the name is empty; "(no attribution)" means that no
 // attribution has that source, "(any)" that one has it whoever speaks.
 func TestSpeakerRuleFixtures(t *testing.T) {
-	files, err := filepath.Glob(filepath.Join("testdata", "rules", "speakers", "*.tsv"))
-	require.NoError(t, err)
-	require.NotEmpty(t, files)
-	for _, f := range files {
-		t.Run(strings.TrimSuffix(filepath.Base(f), ".tsv"), func(t *testing.T) {
-			b, err := os.ReadFile(f)
-			require.NoError(t, err)
-			rows := lexicon.Parse(string(b))
-			require.NotEmpty(t, rows)
-			for _, row := range rows {
-				for len(row) < 4 {
-					row = append(row, "")
-				}
-				name, text, source, want := row[0], row[1], row[2], row[3]
-				d := Extract(text)
-				at := strings.LastIndex(text, source)
-				require.GreaterOrEqual(t, at, 0, "%s: source not in the text", name)
-				start := len([]rune(text[:at]))
-				end := start + len([]rune(source))
-				var found *Attribution
-				for i := range d.Attributions {
-					if s := d.Attributions[i].Source; s != nil && s.Start < end && start < s.End {
-						found = &d.Attributions[i]
-						break
-					}
-				}
-				if want == noAttribution {
-					assert.Nil(t, found, "%s: an attribution with the source %q", name, source)
-					continue
-				}
-				require.NotNil(t, found, "%s: no attribution with the source %q", name, source)
-				if want == anySpeaker {
-					continue
-				}
-				assert.Equal(t, want, speakerName(d, found), "%s", name)
+	for _, fx := range readRuleFixtures(t, "speakers", 4) {
+		row := fx.fields
+		name, text, source, want := fx.rule+": "+row[0], row[1], row[2], row[3]
+		d := Extract(text)
+		at := strings.LastIndex(text, source)
+		require.GreaterOrEqual(t, at, 0, "%s: source not in the text", name)
+		start := len([]rune(text[:at]))
+		end := start + len([]rune(source))
+		var found *Attribution
+		for i := range d.Attributions {
+			if s := d.Attributions[i].Source; s != nil && s.Start < end && start < s.End {
+				found = &d.Attributions[i]
+				break
 			}
-		})
+		}
+		if want == noAttribution {
+			assert.Nil(t, found, "%s: an attribution with the source %q", name, source)
+			continue
+		}
+		require.NotNil(t, found, "%s: no attribution with the source %q", name, source)
+		if want == anySpeaker {
+			continue
+		}
+		assert.Equal(t, want, speakerName(d, found), "%s", name)
 	}
 }
