@@ -5,49 +5,23 @@ never typed by hand. Bodies are read from the *.md files next to this script's
 directory (the text after the closing "---" line of the front matter).
 Run: python3 annotate.py   (from any directory)
 """
-import glob, json, os
+import json, os, sys
 
 OUT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
-def read_body(path):
-    data = open(path, encoding="utf-8", newline="").read()
-    assert data.startswith("---\n"), path
-    end = data.index("\n---\n", 4)
-    return data[end + len("\n---\n"):]
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "ood", "tools"))
+import spans  # noqa: E402  (the span helpers both out-of-domain sets share)
 
-BODY = {os.path.basename(p)[:-3]: read_body(p)
-        for p in sorted(glob.glob(os.path.join(OUT, "*.md"))) if os.path.basename(p) != "README.md"}
+BODY = spans.read_bodies(OUT)
+
 
 def locate(doc, text, anchor=None):
-    b = BODY[doc]
-    base = 0
-    if anchor:
-        assert b.count(anchor) == 1, (doc, "anchor", anchor, b.count(anchor))
-        base = b.index(anchor)
-        seg = anchor
-    else:
-        seg = b
-    n = seg.count(text)
-    assert n == 1, (doc, text, n)
-    s = base + seg.index(text)
-    return [s, s + len(text)]
+    return spans.locate(BODY, doc, text, anchor)
+
 
 def near(doc, text, span):
     """The occurrence of text in the same paragraph as span, nearest to it."""
-    if text is None:
-        return None
-    b = BODY[doc]
-    ps = b.rfind("\n", 0, span[0]) + 1
-    pe = b.find("\n", span[1]);  pe = len(b) if pe < 0 else pe
-    best = None
-    i = b.find(text, ps)
-    while 0 <= i and i + len(text) <= pe:
-        d = abs(i - span[0])
-        if best is None or d < best[0]:
-            best = (d, i)
-        i = b.find(text, i + 1)
-    assert best, (doc, "not near", text, b[ps:pe][:80])
-    return [best[1], best[1] + len(text)]
+    return spans.near(BODY, doc, text, span)
 
 FACTS, DISPUTES = [], []
 ALIASES = {
