@@ -17,7 +17,6 @@ import (
 
 	"github.com/claimgraph/claimgraph/corpus"
 	"github.com/claimgraph/claimgraph/extract"
-	"github.com/claimgraph/claimgraph/graph"
 	"github.com/claimgraph/claimgraph/graph/ingest"
 )
 
@@ -122,14 +121,8 @@ func contractServer(t *testing.T, b backend) string {
 	require.NoError(t, err)
 	srv, err := New(Deps{
 		Store: store, Keys: keys,
-		Ingester: IngesterFunc(func(ctx context.Context, a graph.ArticleInput) (graph.WriteResult, error) {
-			res, err := ing.Ingest(ctx, a)
-			if err != nil {
-				return graph.WriteResult{}, err
-			}
-			return graph.WriteResult{ArticleID: res.ArticleID, Created: res.Created}, nil
-		}),
-		Logger: slog.New(slog.NewTextHandler(testWriter{t}, &slog.HandlerOptions{Level: slog.LevelError})),
+		Ingester: IngesterOf(ing),
+		Logger:   slog.New(slog.NewTextHandler(testWriter{t}, &slog.HandlerOptions{Level: slog.LevelError})),
 	})
 	require.NoError(t, err)
 	return startServer(t, srv).base

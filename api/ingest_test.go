@@ -34,14 +34,8 @@ func corpusServer(t *testing.T, b backend) (*client, graph.Store) {
 	require.NoError(t, err)
 	srv, err := New(Deps{
 		Store: store, Keys: keys,
-		Ingester: IngesterFunc(func(ctx context.Context, a graph.ArticleInput) (graph.WriteResult, error) {
-			res, err := ing.Ingest(ctx, a)
-			if err != nil {
-				return graph.WriteResult{}, err
-			}
-			return graph.WriteResult{ArticleID: res.ArticleID, Created: res.Created}, nil
-		}),
-		Logger: slog.New(slog.NewTextHandler(testWriter{t}, &slog.HandlerOptions{Level: slog.LevelWarn})),
+		Ingester: IngesterOf(ing),
+		Logger:   slog.New(slog.NewTextHandler(testWriter{t}, &slog.HandlerOptions{Level: slog.LevelWarn})),
 	})
 	require.NoError(t, err)
 	return startServer(t, srv), store
@@ -192,13 +186,7 @@ func testKeys(t *testing.T) *KeySet {
 // realIngester is the ingester `claimgraph serve` uses, over store.
 func realIngester(store graph.Store) ArticleIngester {
 	ing := ingest.New(store, extract.Extractor{}, ingest.Options{})
-	return IngesterFunc(func(ctx context.Context, a graph.ArticleInput) (graph.WriteResult, error) {
-		res, err := ing.Ingest(ctx, a)
-		if err != nil {
-			return graph.WriteResult{}, err
-		}
-		return graph.WriteResult{ArticleID: res.ArticleID, Created: res.Created}, nil
-	})
+	return IngesterOf(ing)
 }
 
 // waitJob polls a job until it is finished (or 60 s pass) and returns it.

@@ -1,7 +1,6 @@
 package api
 
 import (
-	"context"
 	"encoding/json"
 	"fmt"
 	"log/slog"
@@ -44,14 +43,8 @@ func scopedServerOn(t *testing.T, store graph.Store, rl RateLimits) *client {
 	require.NoError(t, err)
 	srv, err := New(Deps{
 		Store: store, Keys: keys, RateLimits: rl,
-		Ingester: IngesterFunc(func(ctx context.Context, a graph.ArticleInput) (graph.WriteResult, error) {
-			res, err := ing.Ingest(ctx, a)
-			if err != nil {
-				return graph.WriteResult{}, err
-			}
-			return graph.WriteResult{ArticleID: res.ArticleID, Created: res.Created}, nil
-		}),
-		Logger: slog.New(slog.NewTextHandler(testWriter{t}, &slog.HandlerOptions{Level: slog.LevelWarn})),
+		Ingester: IngesterOf(ing),
+		Logger:   slog.New(slog.NewTextHandler(testWriter{t}, &slog.HandlerOptions{Level: slog.LevelWarn})),
 	})
 	require.NoError(t, err)
 	return startServer(t, srv)

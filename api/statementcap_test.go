@@ -1,7 +1,6 @@
 package api
 
 import (
-	"context"
 	"log/slog"
 	"net/http"
 	"testing"
@@ -24,14 +23,8 @@ func TestStatementCapRefused(t *testing.T) {
 	require.NoError(t, err)
 	srv, err := New(Deps{
 		Store: store, Keys: keys,
-		Ingester: IngesterFunc(func(ctx context.Context, a graph.ArticleInput) (graph.WriteResult, error) {
-			res, err := ing.Ingest(ctx, a)
-			if err != nil {
-				return graph.WriteResult{}, err
-			}
-			return graph.WriteResult{ArticleID: res.ArticleID, Created: res.Created}, nil
-		}),
-		Logger: slog.New(slog.NewTextHandler(testWriter{t}, &slog.HandlerOptions{Level: slog.LevelWarn})),
+		Ingester: IngesterOf(ing),
+		Logger:   slog.New(slog.NewTextHandler(testWriter{t}, &slog.HandlerOptions{Level: slog.LevelWarn})),
 	})
 	require.NoError(t, err)
 	c := startServer(t, srv)

@@ -87,16 +87,10 @@ func StartServer(t testing.TB, o ServerOptions) *Server {
 	}
 	log := slog.New(slog.NewTextHandler(logWriter{t}, &slog.HandlerOptions{Level: level}))
 	h, err := api.New(api.Deps{
-		Store: store,
-		Ingester: api.IngesterFunc(func(ctx context.Context, a graph.ArticleInput) (graph.WriteResult, error) {
-			res, err := ing.Ingest(ctx, a)
-			if err != nil {
-				return graph.WriteResult{}, err
-			}
-			return graph.WriteResult{ArticleID: res.ArticleID, Created: res.Created}, nil
-		}),
-		Keys:   keys,
-		Logger: log,
+		Store:    store,
+		Ingester: api.IngesterOf(ing),
+		Keys:     keys,
+		Logger:   log,
 	})
 	if err != nil {
 		t.Fatalf("building the server: %v", err)

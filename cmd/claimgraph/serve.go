@@ -259,7 +259,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 
 	srv, err := api.New(api.Deps{
 		Store:          store,
-		Ingester:       api.IngesterFunc(ingestFunc(ing)),
+		Ingester:       api.IngesterOf(ing),
 		Keys:           keys,
 		Logger:         log,
 		TrustedProxies: cfg.TrustedProxies,
@@ -332,24 +332,6 @@ func reloadOnHangup(ctx context.Context, hup <-chan os.Signal, keys *api.Keyring
 		case <-hup:
 			keys.ReloadAndLog(log, "SIGHUP")
 		}
-	}
-}
-
-// ingestFunc adapts the ingester to the API's ArticleIngester, reporting its stages
-// to the job that runs it.
-func ingestFunc(ing *ingest.Ingester) func(ctx context.Context, a graph.ArticleInput) (graph.WriteResult, error) {
-	return func(ctx context.Context, a graph.ArticleInput) (graph.WriteResult, error) {
-		api.ReportStage(ctx, api.StageExtracting)
-		p, err := ing.Prepare(ctx, a)
-		if err != nil {
-			return graph.WriteResult{}, err
-		}
-		api.ReportStage(ctx, api.StageWriting)
-		res, err := ing.IngestPrepared(ctx, p)
-		if err != nil {
-			return graph.WriteResult{}, err
-		}
-		return graph.WriteResult{ArticleID: res.ArticleID, Created: res.Created}, nil
 	}
 }
 

@@ -96,19 +96,7 @@ func startServer(ctx context.Context, dir string, deps api.Deps) (*server, error
 	}
 	ing := ingest.New(store, extract.Extractor{}, ingest.Options{})
 	deps.Store, deps.Keys = store, keys
-	deps.Ingester = api.IngesterFunc(func(ctx context.Context, a graph.ArticleInput) (graph.WriteResult, error) {
-		api.ReportStage(ctx, api.StageExtracting)
-		p, err := ing.Prepare(ctx, a)
-		if err != nil {
-			return graph.WriteResult{}, err
-		}
-		api.ReportStage(ctx, api.StageWriting)
-		res, err := ing.IngestPrepared(ctx, p)
-		if err != nil {
-			return graph.WriteResult{}, err
-		}
-		return graph.WriteResult{ArticleID: res.ArticleID, Created: res.Created}, nil
-	})
+	deps.Ingester = api.IngesterOf(ing)
 	deps.Logger = slog.New(slog.NewTextHandler(io.Discard, nil))
 	srv, err := api.New(deps)
 	if err != nil {
