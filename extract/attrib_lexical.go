@@ -22,34 +22,22 @@ const lexicalCueConfidence = 0.8
 
 // Word classes of the lexical cue rules (lexicon/lexical_cues.txt).
 var (
-	lexicalCueClasses = func() map[string]map[string]bool {
-		m := map[string]map[string]bool{}
-		for _, f := range lexiconRows("lexical_cues.txt") {
-			if len(f) < 2 {
-				continue
-			}
-			if m[f[0]] == nil {
-				m[f[0]] = map[string]bool{}
-			}
-			m[f[0]][f[1]] = true
-		}
-		return m
-	}()
-	thatVerbs      = lexicalCueClasses["that_verb"]
-	cueSayVerbs    = lexicalCueClasses["say_verb"]
-	figureVerbs    = lexicalCueClasses["figure_verb"]
-	documentVerbs  = lexicalCueClasses["document_verb"]
-	updateVerbs    = lexicalCueClasses["update_verb"]
-	documentNouns  = lexicalCueClasses["document_noun"]
-	introWords     = lexicalCueClasses["intro_word"]
-	tellVerbs      = lexicalCueClasses["tell_verb"]
-	accordingWords = lexicalCueClasses["according_word"]
-	showVerbs      = lexicalCueClasses["show_verb"]
-	hearerNouns    = lexicalCueClasses["hearer_noun"]
-	subjectSkip    = lexicalCueClasses["subject_skip"]
+	lexicalCueClasses = lexicon.Classes("lexical_cues.txt")
+	thatVerbs         = lexicalCueClasses.Class("that_verb")
+	cueSayVerbs       = lexicalCueClasses.Class("say_verb")
+	figureVerbs       = lexicalCueClasses.Class("figure_verb")
+	documentVerbs     = lexicalCueClasses.Class("document_verb")
+	updateVerbs       = lexicalCueClasses.Class("update_verb")
+	documentNouns     = lexicalCueClasses.Class("document_noun")
+	introWords        = lexicalCueClasses.Class("intro_word")
+	tellVerbs         = lexicalCueClasses.Class("tell_verb")
+	accordingWords    = lexicalCueClasses.Class("according_word")
+	showVerbs         = lexicalCueClasses.Class("show_verb")
+	hearerNouns       = lexicalCueClasses.Class("hearer_noun")
+	subjectSkip       = lexicalCueClasses.Class("subject_skip")
 	// postposedAdjunctOpeners open the adjunct that may follow a postposed cue ("said in a
 	// statement", "said on Thursday", "told Reuters by phone").
-	postposedAdjunctOpeners = lexicalCueClasses["adjunct_opener"]
+	postposedAdjunctOpeners = lexicalCueClasses.Class("adjunct_opener")
 )
 
 // clauseWords are the lowercase words that never stand inside a subject noun phrase:

@@ -34,29 +34,11 @@ import (
 var counterclaimDeniedActRule = &disputeRule{name: "counterclaim-denied-act", shape: graph.ShapeAccusation}
 
 // counterWordClasses are the classes of lexicon/counter_words.txt.
-var counterWordClasses = func() map[string]map[string]bool {
-	m := map[string]map[string]bool{}
-	for _, r := range lexicon.Rows("counter_words.txt") {
-		if len(r) < 2 {
-			continue
-		}
-		if m[r[0]] == nil {
-			m[r[0]] = map[string]bool{}
-		}
-		m[r[0]][strings.ToLower(r[1])] = true
-	}
-	return m
-}()
+var counterWordClasses = lexicon.Classes("counter_words.txt")
 
 // counterWordClass returns one class of lexicon/counter_words.txt; a class the list
 // does not have is a programming error.
-func counterWordClass(name string) map[string]bool {
-	m, ok := counterWordClasses[name]
-	if !ok {
-		panic("extract: lexicon counter_words.txt has no class " + name)
-	}
-	return m
-}
+func counterWordClass(name string) map[string]bool { return counterWordClasses.Class(name) }
 
 var (
 	// irrealisWords make an answer speak of what would or will be.

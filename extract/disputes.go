@@ -6,6 +6,8 @@ import (
 	"strings"
 
 	"github.com/claimgraph/claimgraph/graph"
+
+	"github.com/claimgraph/claimgraph/extract/lexicon"
 )
 
 // Disputes: who disputes the truth of which claim. A dispute is stated by a dispute
@@ -64,26 +66,11 @@ var disputeVerbs = func() map[string]graph.DisputeKind {
 }()
 
 // disputeWordClasses are the word classes of lexicon/dispute_words.txt.
-var disputeWordClasses = func() map[string]map[string]bool {
-	m := map[string]map[string]bool{}
-	for _, f := range lexiconRows("dispute_words.txt") {
-		if m[f[0]] == nil {
-			m[f[0]] = map[string]bool{}
-		}
-		m[f[0]][f[1]] = true
-	}
-	return m
-}()
+var disputeWordClasses = lexicon.Classes("dispute_words.txt")
 
 // disputeWordClass returns one word class of lexicon/dispute_words.txt; a class the
 // file lacks is a programming error caught at package initialization.
-func disputeWordClass(name string) map[string]bool {
-	m, ok := disputeWordClasses[name]
-	if !ok {
-		panic("extract: lexicon dispute_words.txt has no class " + name)
-	}
-	return m
-}
+func disputeWordClass(name string) map[string]bool { return disputeWordClasses.Class(name) }
 
 // truthKinds are the dispute kinds that speak to a claim's truth; the others
 // (criticizes, opposes, refuses) dispute a claim only through a claim noun.

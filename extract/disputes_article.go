@@ -4,6 +4,8 @@ import (
 	"strings"
 
 	"github.com/claimgraph/claimgraph/graph"
+
+	"github.com/claimgraph/claimgraph/extract/lexicon"
 )
 
 // Judged claims: news text often disputes a claim in its own voice while reporting it:
@@ -59,26 +61,11 @@ import (
 // case per clause).
 
 // judgmentClasses are the word classes of lexicon/judgments.txt.
-var judgmentClasses = func() map[string]map[string]bool {
-	m := map[string]map[string]bool{}
-	for _, f := range lexiconRows("judgments.txt") {
-		if m[f[0]] == nil {
-			m[f[0]] = map[string]bool{}
-		}
-		m[f[0]][f[1]] = true
-	}
-	return m
-}()
+var judgmentClasses = lexicon.Classes("judgments.txt")
 
 // judgmentClass returns one word class of lexicon/judgments.txt; a class the file
 // lacks is a programming error caught at package initialization.
-func judgmentClass(name string) map[string]bool {
-	m, ok := judgmentClasses[name]
-	if !ok {
-		panic("extract: lexicon judgments.txt has no class " + name)
-	}
-	return m
-}
+func judgmentClass(name string) map[string]bool { return judgmentClasses.Class(name) }
 
 // The word classes of the judged-claim rules (documented in lexicon/judgments.txt).
 var (

@@ -113,3 +113,38 @@ func Header(name string) (string, error) {
 	}
 	return strings.Join(out, "\n"), nil
 }
+
+// Classes reads a "class<TAB>word" list (dispute_words.txt, judgments.txt, ...) as its
+// word classes; rows with fewer than two fields are left out.
+func Classes(name string) WordClasses { return classesOf(name, Rows(name)) }
+
+func classesOf(name string, rows [][]string) WordClasses {
+	wc := WordClasses{list: name, classes: map[string]map[string]bool{}}
+	for _, r := range rows {
+		if len(r) < 2 {
+			continue
+		}
+		if wc.classes[r[0]] == nil {
+			wc.classes[r[0]] = map[string]bool{}
+		}
+		wc.classes[r[0]][r[1]] = true
+	}
+	return wc
+}
+
+// WordClasses are the word classes of one list (Classes).
+type WordClasses struct {
+	list    string
+	classes map[string]map[string]bool
+}
+
+// Class returns the words of one class. A class the list lacks is a programming error
+// (a rule naming a class nobody wrote), so it panics, at package initialization where
+// the rules ask for their classes.
+func (wc WordClasses) Class(name string) map[string]bool {
+	m, ok := wc.classes[name]
+	if !ok {
+		panic("extract: lexicon " + wc.list + " has no class " + name)
+	}
+	return m
+}

@@ -50,3 +50,11 @@ func TestSetAndMap(t *testing.T) {
 	assert.Equal(t, map[string]bool{"said": true, "claimed": true}, setOf(rows))
 	assert.Equal(t, map[string]string{"said": "dup"}, mapOf(rows), "one-field rows are left out; a later row wins")
 }
+
+func TestClasses(t *testing.T) {
+	wc := classesOf("test.txt", Parse("# h\nverb\tdenied\nverb\trejected\nnoun\tclaim\nlonely\n"))
+	assert.Equal(t, map[string]bool{"denied": true, "rejected": true}, wc.Class("verb"))
+	assert.Equal(t, map[string]bool{"claim": true}, wc.Class("noun"))
+	assert.PanicsWithValue(t, "extract: lexicon test.txt has no class lonely", func() { wc.Class("lonely") },
+		"a one-field row makes no class")
+}
