@@ -20,11 +20,7 @@ func (s *Store) AppendAudit(ctx context.Context, e graph.AuditEntry) error {
 	if err := ctx.Err(); err != nil {
 		return graph.Wrap(graph.EUNAVAILABLE, err, "request cancelled; audit entry not written")
 	}
-	update := s.db.Update
-	if s.bound != nil {
-		update = s.bound.Run
-	}
-	return s.mapErr(update(func(tx *bolt.Tx) error {
+	return s.mapErr(s.update(func(tx *bolt.Tx) error {
 		return putJSON(tx, bAudit, e.ID, e)
 	}))
 }

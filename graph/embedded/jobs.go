@@ -40,11 +40,7 @@ func (s *Store) PutJob(ctx context.Context, j *graph.Job) error {
 			return graph.Wrap(graph.EINTERNAL, err, "encoding the input of job %s", j.ID)
 		}
 	}
-	update := s.db.Update
-	if s.bound != nil {
-		update = s.bound.Run
-	}
-	return s.mapErr(update(func(tx *bolt.Tx) error {
+	return s.mapErr(s.update(func(tx *bolt.Tx) error {
 		if err := tx.Bucket(bJobs).Put([]byte(j.ID), b); err != nil {
 			return err
 		}

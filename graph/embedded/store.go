@@ -223,6 +223,16 @@ func (s *Store) view(ctx context.Context, fn func(tx *bolt.Tx) error) error {
 	return s.mapErr(s.db.View(fn))
 }
 
+// update runs fn in a write transaction: a batch's, which commits when the batch
+// ends, when s is a batch's view, else one of its own. Errors are fn's or bbolt's,
+// unmapped: callers map them once their own bookkeeping is done.
+func (s *Store) update(fn func(tx *bolt.Tx) error) error {
+	if s.bound != nil {
+		return s.bound.Run(fn)
+	}
+	return s.db.Update(fn)
+}
+
 func (s *Store) mapErr(err error) error {
 	var ge *graph.Error
 	switch {

@@ -242,12 +242,8 @@ func (s *Store) PatchArticle(ctx context.Context, id string, p graph.ArticlePatc
 	if err := ctx.Err(); err != nil {
 		return nil, graph.Wrap(graph.EUNAVAILABLE, err, "request cancelled; nothing written")
 	}
-	update := s.db.Update
-	if s.bound != nil {
-		update = s.bound.Run
-	}
 	var out graph.Article
-	err := update(func(tx *bolt.Tx) error {
+	err := s.update(func(tx *bolt.Tx) error {
 		w, err := newWriter(tx)
 		if err != nil {
 			return err
@@ -301,11 +297,7 @@ func (s *Store) DeleteArticle(ctx context.Context, id string, guard *graph.Write
 	if err := ctx.Err(); err != nil {
 		return graph.Wrap(graph.EUNAVAILABLE, err, "request cancelled; nothing deleted")
 	}
-	update := s.db.Update
-	if s.bound != nil {
-		update = s.bound.Run // inside a batch: its transaction commits
-	}
-	err := update(func(tx *bolt.Tx) error {
+	err := s.update(func(tx *bolt.Tx) error {
 		w, err := newWriter(tx)
 		if err != nil {
 			return err

@@ -25,11 +25,7 @@ func (s *Store) PutArticle(ctx context.Context, g *graph.ArticleGraph) (graph.Wr
 	}
 	c := graph.Canonical(g)
 	res := graph.WriteResult{ArticleID: c.Article.ID}
-	update := s.db.Update
-	if s.bound != nil {
-		update = s.bound.Run // inside a batch: its transaction commits
-	}
-	err := update(func(tx *bolt.Tx) error {
+	err := s.update(func(tx *bolt.Tx) error {
 		w, err := newWriter(tx)
 		if err != nil {
 			return err
