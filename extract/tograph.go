@@ -43,6 +43,27 @@ type ArticleMeta struct {
 // The result passes graph.ArticleGraph.Validate for any document Extract returns
 // from a non-empty text.
 func ToGraph(meta ArticleMeta, doc *Document) *graph.ArticleGraph {
+	b := newGraphBuilder(meta, doc)
+	b.addAgents()
+	b.addClaims()
+	b.addAttributionStatements()
+	b.addArticleStatements()
+	b.addDisputes()
+	b.addMentions()
+	return b.g
+}
+
+// graphBuilder carries what the steps of ToGraph share: the bundle being built, the
+// document's runes, and which agent and claim ids the bundle holds so far.
+type graphBuilder struct {
+	g      *graph.ArticleGraph
+	doc    *Document
+	runes  []rune
+	agents map[string]bool
+	claims map[string]bool
+}
+
+func newGraphBuilder(meta ArticleMeta, doc *Document) *graphBuilder {
 	g := &graph.ArticleGraph{Agents: []graph.Agent{}, Claims: []graph.Claim{}, Statements: []graph.Statement{},
 		Disputes: []graph.Dispute{}, Links: []graph.ClaimLink{}, Mentions: []graph.Mention{}}
 	art := graph.Article{
@@ -58,44 +79,56 @@ func ToGraph(meta ArticleMeta, doc *Document) *graph.ArticleGraph {
 	if runes == nil {
 		runes = []rune(doc.Text)
 	}
-	n := len(runes)
-	fix := func(sp Span) Span { return clampSpan(runes, sp) }
+	return &graphBuilder{g: g, doc: doc, runes: runes, agents: map[string]bool{}, claims: map[string]bool{}}
+}
 
-	agents := map[string]bool{}
-	for _, e := range doc.Entities {
-		if agents[e.ID] || e.ID == "" || strings.TrimSpace(e.Name) == "" {
+// fix keeps a span inside the text and fills its text.
+func (b *graphBuilder) fix(sp Span) Span { return clampSpan(b.runes, sp) }
+
+// agent returns id when the bundle holds that agent, else "" (no speaker).
+func (b *graphBuilder) agent(id *string) string {
+	if id != nil && b.agents[*id] {
+		return *id
+	}
+	return ""
+}
+
+// addAgents turns every named entity into an Agent, once per id.
+func (b *graphBuilder) addAgents() {
+	for _, e := range b.doc.Entities {
+		if b.agents[e.ID] || e.ID == "" || strings.TrimSpace(e.Name) == "" {
 			continue
 		}
-		agents[e.ID] = true
-		g.Agents = append(g.Agents, graph.Agent{ID: e.ID, Kind: e.Kind, Name: e.Name, Aliases: e.Aliases, Roles: e.Roles})
+		b.agents[e.ID] = true
+		b.g.Agents = append(b.g.Agents, graph.Agent{ID: e.ID, Kind: e.Kind, Name: e.Name, Aliases: e.Aliases, Roles: e.Roles})
 	}
-	agent := func(id *string) string {
-		if id != nil && agents[*id] {
-			return *id
-		}
-		return ""
-	}
+}
 
+// addClaim adds a claim once per id; empty texts are no claims.
+func (b *graphBuilder) addClaim(id, text string, kind graph.ClaimKind, mod graph.Modality, qs []Quantity) {
+	if b.claims[id] || strings.TrimSpace(text) == "" {
+		return
+	}
+	b.claims[id] = true
+	var gq []graph.Quantity
+	for _, q := range qs {
+		q.Span = b.fix(q.Span)
+		gq = append(gq, q)
+	}
+	b.g.Claims = append(b.g.Claims, graph.Claim{ID: id, Text: text, Kind: kind, Modality: mod, Quantities: gq})
+}
+
+// addClaims adds the document's claims with their kinds: a direct quotation's content
+// is a direct quote, a claim with a quantity a statistic, what someone says reported
+// speech, anything else an assertion.
+func (b *graphBuilder) addClaims() {
 	direct := map[string]bool{} // claim ids quoted directly
-	for _, a := range doc.Attributions {
+	for _, a := range b.doc.Attributions {
 		if a.Kind == "direct" {
-			direct[graph.ClaimID(claimSpanOf(runes, a.Content).Text)] = true
+			direct[graph.ClaimID(claimSpanOf(b.runes, a.Content).Text)] = true
 		}
 	}
-	claims := map[string]bool{}
-	addClaim := func(id, text string, kind graph.ClaimKind, mod graph.Modality, qs []Quantity) {
-		if claims[id] || strings.TrimSpace(text) == "" {
-			return
-		}
-		claims[id] = true
-		var gq []graph.Quantity
-		for _, q := range qs {
-			q.Span = fix(q.Span)
-			gq = append(gq, q)
-		}
-		g.Claims = append(g.Claims, graph.Claim{ID: id, Text: text, Kind: kind, Modality: mod, Quantities: gq})
-	}
-	for _, c := range doc.Claims {
+	for _, c := range b.doc.Claims {
 		kind := graph.ClaimAssertion
 		switch {
 		case direct[c.ID]:
@@ -105,15 +138,20 @@ func ToGraph(meta ArticleMeta, doc *Document) *graph.ArticleGraph {
 		case c.Origin == "attribution" || c.Origin == "accusation" || c.Origin == "estimate":
 			kind = graph.ClaimReportedSpeech
 		}
-		addClaim(c.ID, c.Text, kind, c.Modality, c.Quantities)
+		b.addClaim(c.ID, c.Text, kind, c.Modality, c.Quantities)
 	}
+}
 
-	tx := scanTextOf(doc)
-	for _, a := range doc.Attributions {
+// addAttributionStatements makes a Statement of every attribution whose speaker states
+// its content (a denial disputes it instead), adding the content's claim if needed.
+func (b *graphBuilder) addAttributionStatements() {
+	tx := scanTextOf(b.doc)
+	art := b.g.Article.ID
+	for _, a := range b.doc.Attributions {
 		if denialCue(tx, a.Cue) {
 			continue // the speaker disputes the content (a Dispute), does not state it
 		}
-		csp := claimSpanOf(runes, a.Content)
+		csp := claimSpanOf(b.runes, a.Content)
 		text := csp.Text
 		if graph.NormalizeClaimText(text) == "" {
 			continue
@@ -123,81 +161,106 @@ func ToGraph(meta ArticleMeta, doc *Document) *graph.ArticleGraph {
 		if a.Kind == "direct" {
 			kind = graph.ClaimDirectQuote
 		}
-		addClaim(cid, text, kind, modalityOf(runes, csp), nil)
-		content := fix(a.Content)
+		b.addClaim(cid, text, kind, modalityOf(b.runes, csp), nil)
+		content := b.fix(a.Content)
 		var via []string
 		for _, v := range a.Via {
-			if agents[v] {
+			if b.agents[v] {
 				via = append(via, v)
 			}
 		}
 		st := graph.Statement{
-			ArticleID: art.ID, ClaimID: cid, SpeakerID: agent(a.Speaker), Via: via,
-			Kind: speechKind(a.Kind), Cue: fix(a.Cue), Content: content, Sentence: contextSpan(runes, a.Sentence),
+			ArticleID: art, ClaimID: cid, SpeakerID: b.agent(a.Speaker), Via: via,
+			Kind: speechKind(a.Kind), Cue: b.fix(a.Cue), Content: content, Sentence: contextSpan(b.runes, a.Sentence),
 			Confidence: min(1, max(0, a.Confidence)),
 		}
 		if a.Sentence.IsZero() {
-			st.Sentence = contextSpan(runes, attribSentence(doc, &a))
+			st.Sentence = contextSpan(b.runes, attribSentence(b.doc, &a))
 		}
 		if a.Source != nil {
-			s := fix(*a.Source)
+			s := b.fix(*a.Source)
 			st.Source = &s
 		}
-		st.ID = graph.StatementID(art.ID, cid, content)
-		g.Statements = append(g.Statements, st)
+		st.ID = graph.StatementID(art, cid, content)
+		b.g.Statements = append(b.g.Statements, st)
 	}
-	for _, c := range doc.Claims {
+}
+
+// addArticleStatements makes a Statement of every claim the article asserts itself
+// (no speaker) and of every accusation or estimate (its speaker, reported, with its
+// cue).
+func (b *graphBuilder) addArticleStatements() {
+	art := b.g.Article.ID
+	for _, c := range b.doc.Claims {
 		if c.Origin != "article" && c.Origin != "accusation" && c.Origin != "estimate" {
 			continue
 		}
-		content := fix(c.Span)
-		st := graph.Statement{ArticleID: art.ID, ClaimID: c.ID, Kind: graph.SpeechNone, Content: content,
-			Sentence: contextSpan(runes, sentenceAround(doc, c.Span)), Confidence: 0.9}
+		content := b.fix(c.Span)
+		st := graph.Statement{ArticleID: art, ClaimID: c.ID, Kind: graph.SpeechNone, Content: content,
+			Sentence: contextSpan(b.runes, sentenceAround(b.doc, c.Span)), Confidence: 0.9}
 		if c.Origin == "accusation" || c.Origin == "estimate" {
-			st.SpeakerID = agent(c.Speaker)
+			st.SpeakerID = b.agent(c.Speaker)
 			st.Kind = graph.SpeechReported
-			st.Cue = fix(c.Cue)
+			st.Cue = b.fix(c.Cue)
 			st.Confidence = 0.7
 		}
-		st.ID = graph.StatementID(art.ID, c.ID, content)
-		g.Statements = append(g.Statements, st)
+		st.ID = graph.StatementID(art, c.ID, content)
+		b.g.Statements = append(b.g.Statements, st)
 	}
+}
 
-	for _, d := range doc.Disputes {
-		dis := agent(&d.Disputer)
-		if d.IsArticleVoice() {
-			dis = ""
-			if oa := OutletAgent(g.Outlet); oa != nil {
-				if !agents[oa.ID] {
-					agents[oa.ID] = true
-					g.Agents = append(g.Agents, *oa)
-				}
-				dis = oa.ID
-			}
-		}
+// disputerOf returns the agent id of a dispute's disputer: the outlet's agent for a
+// dispute in the article's own voice (added to the bundle when new; "" when the
+// article names no outlet), else the disputer when the bundle holds it.
+func (b *graphBuilder) disputerOf(d *Dispute) string {
+	if !d.IsArticleVoice() {
+		return b.agent(&d.Disputer)
+	}
+	oa := OutletAgent(b.g.Outlet)
+	if oa == nil {
+		return ""
+	}
+	if !b.agents[oa.ID] {
+		b.agents[oa.ID] = true
+		b.g.Agents = append(b.g.Agents, *oa)
+	}
+	return oa.ID
+}
+
+// addDisputes makes a Dispute of every dispute with a disputer agent and a disputed
+// claim or target agent in the bundle.
+func (b *graphBuilder) addDisputes() {
+	art := b.g.Article.ID
+	for i := range b.doc.Disputes {
+		d := &b.doc.Disputes[i]
+		dis := b.disputerOf(d)
 		if dis == "" {
 			continue
 		}
 		cid := ""
-		if d.Claim != nil && claims[*d.Claim] {
+		if d.Claim != nil && b.claims[*d.Claim] {
 			cid = *d.Claim
 		}
-		tid := agent(d.Target)
+		tid := b.agent(d.Target)
 		if cid == "" && tid == "" {
 			continue
 		}
-		cue := fix(d.Cue)
-		g.Disputes = append(g.Disputes, graph.Dispute{
-			ID: graph.DisputeID(art.ID, cue, dis, cid, tid), ArticleID: art.ID, DisputerID: dis, ClaimID: cid,
-			TargetAgentID: tid, Kind: d.Kind, Cue: cue, Sentence: contextSpan(runes, d.Sentence), Confidence: 0.7,
+		cue := b.fix(d.Cue)
+		b.g.Disputes = append(b.g.Disputes, graph.Dispute{
+			ID: graph.DisputeID(art, cue, dis, cid, tid), ArticleID: art, DisputerID: dis, ClaimID: cid,
+			TargetAgentID: tid, Kind: d.Kind, Cue: cue, Sentence: contextSpan(b.runes, d.Sentence), Confidence: 0.7,
 		})
 	}
-	for _, m := range doc.Mentions {
-		if agents[m.Entity] && m.Span.Start >= 0 && m.Span.End <= n {
-			g.Mentions = append(g.Mentions, graph.Mention{AgentID: m.Entity, Span: fix(m.Span)})
+}
+
+// addMentions keeps the mentions of agents in the bundle whose spans lie in the text.
+func (b *graphBuilder) addMentions() {
+	n := len(b.runes)
+	for _, m := range b.doc.Mentions {
+		if b.agents[m.Entity] && m.Span.Start >= 0 && m.Span.End <= n {
+			b.g.Mentions = append(b.g.Mentions, graph.Mention{AgentID: m.Entity, Span: b.fix(m.Span)})
 		}
 	}
-	return g
 }
 
 // OutletAgent returns the agent that speaks for an outlet where an article disputes a
