@@ -100,96 +100,137 @@ func checkSpan(what string, s Span, n int) error {
 // Validate checks that the bundle is complete and consistent: a valid article, every
 // referenced id defined in the bundle, every span inside the article text.
 func (g *ArticleGraph) Validate() error {
-	if err := g.Article.Validate(); err != nil {
+	if err := g.validateHead(); err != nil {
 		return err
 	}
-	n := utf8.RuneCountInString(g.Article.Text)
-	if g.Article.OutletID != "" && (g.Outlet == nil || g.Outlet.ID != g.Article.OutletID) {
-		return Errorf(EINVALID, "article names outlet %q but the bundle does not define it", g.Article.OutletID)
+	ids, err := g.bundleIDs()
+	if err != nil {
+		return err
 	}
-	if g.Outlet != nil && (g.Outlet.ID == "" || strings.TrimSpace(g.Outlet.Name) == "") {
-		return Errorf(EINVALID, "outlet needs an id and a name")
-	}
-	agents := map[string]bool{}
-	for _, a := range g.Agents {
-		if a.ID == "" || strings.TrimSpace(a.Name) == "" {
-			return Errorf(EINVALID, "agent %q needs an id and a name", a.ID)
-		}
-		agents[a.ID] = true
-	}
-	claims := map[string]bool{}
-	for _, c := range g.Claims {
-		if c.ID == "" || strings.TrimSpace(c.Text) == "" {
-			return Errorf(EINVALID, "claim %q needs an id and a text", c.ID)
-		}
-		claims[c.ID] = true
-	}
-	for _, s := range g.Statements {
-		switch {
-		case s.ID == "":
-			return Errorf(EINVALID, "a statement has no id")
-		case s.ArticleID != g.Article.ID:
-			return Errorf(EINVALID, "statement %s belongs to article %q, not %q", s.ID, s.ArticleID, g.Article.ID)
-		case !claims[s.ClaimID]:
-			return Errorf(EINVALID, "statement %s names claim %q that the bundle does not define", s.ID, s.ClaimID)
-		case s.SpeakerID != "" && !agents[s.SpeakerID]:
-			return Errorf(EINVALID, "statement %s names speaker %q that the bundle does not define", s.ID, s.SpeakerID)
-		case s.Confidence < 0 || s.Confidence > 1:
-			return Errorf(EINVALID, "statement %s has confidence %v outside [0,1]", s.ID, s.Confidence)
-		}
-		for _, v := range s.Via {
-			if !agents[v] {
-				return Errorf(EINVALID, "statement %s names agency %q that the bundle does not define", s.ID, v)
-			}
-		}
-		for what, sp := range map[string]Span{"cue": s.Cue, "content": s.Content, "sentence": s.Sentence} {
-			if err := checkSpan("statement "+s.ID+" "+what, sp, n); err != nil {
-				return err
-			}
-		}
-		if s.Source != nil {
-			if err := checkSpan("statement "+s.ID+" source", *s.Source, n); err != nil {
-				return err
-			}
-		}
-	}
-	for _, d := range g.Disputes {
-		switch {
-		case d.ID == "":
-			return Errorf(EINVALID, "a dispute has no id")
-		case d.ArticleID != g.Article.ID:
-			return Errorf(EINVALID, "dispute %s belongs to article %q, not %q", d.ID, d.ArticleID, g.Article.ID)
-		case !agents[d.DisputerID]:
-			return Errorf(EINVALID, "dispute %s names disputer %q that the bundle does not define", d.ID, d.DisputerID)
-		case d.ClaimID == "" && d.TargetAgentID == "":
-			return Errorf(EINVALID, "dispute %s targets neither a claim nor an agent", d.ID)
-		case d.ClaimID != "" && !claims[d.ClaimID]:
-			return Errorf(EINVALID, "dispute %s names claim %q that the bundle does not define", d.ID, d.ClaimID)
-		case d.TargetAgentID != "" && !agents[d.TargetAgentID]:
-			return Errorf(EINVALID, "dispute %s names target %q that the bundle does not define", d.ID, d.TargetAgentID)
-		}
-		if err := checkSpan("dispute "+d.ID+" cue", d.Cue, n); err != nil {
+	for i := range g.Statements {
+		if err := ids.statement(&g.Statements[i]); err != nil {
 			return err
 		}
-		if err := checkSpan("dispute "+d.ID+" sentence", d.Sentence, n); err != nil {
+	}
+	for i := range g.Disputes {
+		if err := ids.dispute(&g.Disputes[i]); err != nil {
 			return err
 		}
 	}
 	for _, l := range g.Links {
 		switch {
-		case l.ID == "" || !claims[l.From] || !claims[l.To] || l.From == l.To:
+		case l.ID == "" || !ids.claims[l.From] || !ids.claims[l.To] || l.From == l.To:
 			return Errorf(EINVALID, "link %q must join two different claims defined in the bundle", l.ID)
 		case l.Kind != LinkConflicts && l.Kind != LinkCorroborates:
 			return Errorf(EINVALID, "link %s has unknown kind %q", l.ID, l.Kind)
 		}
 	}
 	for _, m := range g.Mentions {
-		if !agents[m.AgentID] {
+		if !ids.agents[m.AgentID] {
 			return Errorf(EINVALID, "mention names agent %q that the bundle does not define", m.AgentID)
 		}
-		if err := checkSpan("mention", m.Span, n); err != nil {
+		if err := checkSpan("mention", m.Span, ids.n); err != nil {
 			return err
 		}
 	}
 	return nil
+}
+
+// validateHead checks the article and its outlet.
+func (g *ArticleGraph) validateHead() error {
+	if err := g.Article.Validate(); err != nil {
+		return err
+	}
+	if g.Article.OutletID != "" && (g.Outlet == nil || g.Outlet.ID != g.Article.OutletID) {
+		return Errorf(EINVALID, "article names outlet %q but the bundle does not define it", g.Article.OutletID)
+	}
+	if g.Outlet != nil && (g.Outlet.ID == "" || strings.TrimSpace(g.Outlet.Name) == "") {
+		return Errorf(EINVALID, "outlet needs an id and a name")
+	}
+	return nil
+}
+
+// bundleDefs is what a bundle defines, against which its references are checked: its
+// article's id and text length (in characters), and its agent and claim ids.
+type bundleDefs struct {
+	article string
+	n       int
+	agents  map[string]bool
+	claims  map[string]bool
+}
+
+// bundleIDs collects the agents and claims the bundle defines, each with an id and a
+// name or text.
+func (g *ArticleGraph) bundleIDs() (*bundleDefs, error) {
+	ids := &bundleDefs{article: g.Article.ID, n: utf8.RuneCountInString(g.Article.Text),
+		agents: make(map[string]bool, len(g.Agents)), claims: make(map[string]bool, len(g.Claims))}
+	for _, a := range g.Agents {
+		if a.ID == "" || strings.TrimSpace(a.Name) == "" {
+			return nil, Errorf(EINVALID, "agent %q needs an id and a name", a.ID)
+		}
+		ids.agents[a.ID] = true
+	}
+	for _, c := range g.Claims {
+		if c.ID == "" || strings.TrimSpace(c.Text) == "" {
+			return nil, Errorf(EINVALID, "claim %q needs an id and a text", c.ID)
+		}
+		ids.claims[c.ID] = true
+	}
+	return ids, nil
+}
+
+// statement checks a statement's references and spans.
+func (ids *bundleDefs) statement(s *Statement) error {
+	switch {
+	case s.ID == "":
+		return Errorf(EINVALID, "a statement has no id")
+	case s.ArticleID != ids.article:
+		return Errorf(EINVALID, "statement %s belongs to article %q, not %q", s.ID, s.ArticleID, ids.article)
+	case !ids.claims[s.ClaimID]:
+		return Errorf(EINVALID, "statement %s names claim %q that the bundle does not define", s.ID, s.ClaimID)
+	case s.SpeakerID != "" && !ids.agents[s.SpeakerID]:
+		return Errorf(EINVALID, "statement %s names speaker %q that the bundle does not define", s.ID, s.SpeakerID)
+	case s.Confidence < 0 || s.Confidence > 1:
+		return Errorf(EINVALID, "statement %s has confidence %v outside [0,1]", s.ID, s.Confidence)
+	}
+	for _, v := range s.Via {
+		if !ids.agents[v] {
+			return Errorf(EINVALID, "statement %s names agency %q that the bundle does not define", s.ID, v)
+		}
+	}
+	spans := [...]struct {
+		what string
+		sp   Span
+	}{{"cue", s.Cue}, {"content", s.Content}, {"sentence", s.Sentence}}
+	for _, x := range spans {
+		if err := checkSpan("statement "+s.ID+" "+x.what, x.sp, ids.n); err != nil {
+			return err
+		}
+	}
+	if s.Source != nil {
+		return checkSpan("statement "+s.ID+" source", *s.Source, ids.n)
+	}
+	return nil
+}
+
+// dispute checks a dispute's references and spans.
+func (ids *bundleDefs) dispute(d *Dispute) error {
+	switch {
+	case d.ID == "":
+		return Errorf(EINVALID, "a dispute has no id")
+	case d.ArticleID != ids.article:
+		return Errorf(EINVALID, "dispute %s belongs to article %q, not %q", d.ID, d.ArticleID, ids.article)
+	case !ids.agents[d.DisputerID]:
+		return Errorf(EINVALID, "dispute %s names disputer %q that the bundle does not define", d.ID, d.DisputerID)
+	case d.ClaimID == "" && d.TargetAgentID == "":
+		return Errorf(EINVALID, "dispute %s targets neither a claim nor an agent", d.ID)
+	case d.ClaimID != "" && !ids.claims[d.ClaimID]:
+		return Errorf(EINVALID, "dispute %s names claim %q that the bundle does not define", d.ID, d.ClaimID)
+	case d.TargetAgentID != "" && !ids.agents[d.TargetAgentID]:
+		return Errorf(EINVALID, "dispute %s names target %q that the bundle does not define", d.ID, d.TargetAgentID)
+	}
+	if err := checkSpan("dispute "+d.ID+" cue", d.Cue, ids.n); err != nil {
+		return err
+	}
+	return checkSpan("dispute "+d.ID+" sentence", d.Sentence, ids.n)
 }
