@@ -278,43 +278,59 @@ func prf(tp, np, ng int) PRF {
 
 // Result holds the counts and figures the reference scorer prints.
 type Result struct {
-	Documents      int            `json:"documents"`
-	MissingDocs    int            `json:"documents_without_prediction"`
-	Gold           int            `json:"gold"`
-	Predicted      int            `json:"predicted"`
-	Matched        int            `json:"matched"`
-	Attribution    PRF            `json:"attribution"`
-	Source         PRF            `json:"source"`
-	ContentToken   PRF            `json:"content_token"`
-	Exact          map[string]PRF `json:"exact"`
-	exactKindOrder []string
+	Documents    int            `json:"documents"`
+	MissingDocs  int            `json:"documents_without_prediction"`
+	Gold         int            `json:"gold"`
+	Predicted    int            `json:"predicted"`
+	Matched      int            `json:"matched"`
+	Attribution  PRF            `json:"attribution"`
+	Source       PRF            `json:"source"`
+	ContentToken PRF            `json:"content_token"`
+	Exact        map[string]PRF `json:"exact"`
+}
+
+// exactKinds are the span kinds scored by exact match, in the order they are printed.
+var exactKinds = [...]string{"source", "cue", "content"}
+
+// spanOf returns an attribution's fragments of one exact kind.
+func spanOf(a Attr, kind string) []Frag {
+	switch kind {
+	case "source":
+		return a.Source
+	case "cue":
+		return a.Cue
+	}
+	return a.Content
+}
+
+// tally accumulates the reference scorer's counts over documents.
+type tally struct {
+	gold, pred, match, missing int
+	goldSrc, predSrc, okSrc    int
+	tokTP, tokFP, tokFN        int
+	exact                      [len(exactKinds)][3]int // matched, predicted, gold
+}
+
+// attrTokens are the token sets of one attribution's cue, content and source.
+type attrTokens struct{ cue, content, source map[int]struct{} }
+
+func tokensOf(text []rune, a Attr) attrTokens {
+	t := attrTokens{cue: tokenSet(text, a.Cue), content: tokenSet(text, a.Content)}
+	if len(a.Source) > 0 {
+		t.source = tokenSet(text, a.Source)
+	}
+	return t
 }
 
 // Score scores predictions (by document name, the text file name without .txt)
 // against gold. Predictions without a cue or a content are ignored, as in the
 // reference scorer.
 func Score(gold []Doc, preds map[string][]Attr) Result {
-	var nGold, nPred, nMatch, gSrc, pSrc, okSrc, tokTP, tokFP, tokFN, missing int
-	kinds := []string{"source", "cue", "content"}
-	exact := map[string]*[3]int{}
-	for _, k := range kinds {
-		exact[k] = &[3]int{}
-	}
-	get := func(a Attr, k string) []Frag {
-		switch k {
-		case "source":
-			return a.Source
-		case "cue":
-			return a.Cue
-		}
-		return a.Content
-	}
+	var t tally
 	for _, doc := range gold {
-		text := doc.Text
-		golds := doc.Attrs
 		pl, ok := preds[doc.Name]
 		if !ok {
-			missing++
+			t.missing++
 		}
 		var ps []Attr
 		for _, p := range pl {
@@ -322,123 +338,135 @@ func Score(gold []Doc, preds map[string][]Attr) Result {
 				ps = append(ps, p)
 			}
 		}
-		nGold += len(golds)
-		nPred += len(ps)
-		for _, g := range golds {
-			if len(g.Source) > 0 {
-				gSrc++
-			}
+		t.add(doc.Text, doc.Attrs, ps)
+	}
+	return t.result(len(gold))
+}
+
+// add counts one document's gold and scoreable predictions.
+func (t *tally) add(text []rune, golds, ps []Attr) {
+	t.gold += len(golds)
+	t.pred += len(ps)
+	for _, g := range golds {
+		if len(g.Source) > 0 {
+			t.goldSrc++
 		}
-		for _, p := range ps {
-			if len(p.Source) > 0 {
-				pSrc++
-			}
+	}
+	for _, p := range ps {
+		if len(p.Source) > 0 {
+			t.predSrc++
 		}
-		for _, k := range kinds {
-			gk, pk := map[string]bool{}, map[string]bool{}
-			for _, g := range golds {
-				if f := get(g, k); len(f) > 0 {
-					if key := ExactKey(text, f); key != "" {
-						gk[key] = true
-					}
-				}
-			}
-			for _, p := range ps {
-				if f := get(p, k); len(f) > 0 {
-					if key := ExactKey(text, f); key != "" {
-						pk[key] = true
-					}
-				}
-			}
-			for key := range pk {
-				if gk[key] {
-					exact[k][0]++
-				}
-			}
-			exact[k][1] += len(pk)
-			exact[k][2] += len(gk)
-		}
-		type toks struct{ cue, content, source map[int]struct{} }
-		mk := func(a Attr) toks {
-			t := toks{cue: tokenSet(text, a.Cue), content: tokenSet(text, a.Content)}
-			if len(a.Source) > 0 {
-				t.source = tokenSet(text, a.Source)
-			}
-			return t
-		}
-		gt := make([]toks, len(golds))
-		for i, g := range golds {
-			gt[i] = mk(g)
-		}
-		pt := make([]toks, len(ps))
-		for j, p := range ps {
-			pt[j] = mk(p)
-		}
-		type cand struct{ ov, i, j int }
-		var cands []cand
-		for i, g := range gt {
-			for j, p := range pt {
-				if inter(g.cue, p.cue) > 0 {
-					if ov := inter(g.content, p.content); ov > 0 {
-						cands = append(cands, cand{ov, i, j})
-					}
-				}
-			}
-		}
-		sort.Slice(cands, func(a, b int) bool {
-			x, y := cands[a], cands[b]
-			if x.ov != y.ov {
-				return x.ov > y.ov
-			}
-			if x.i != y.i {
-				return x.i > y.i
-			}
-			return x.j > y.j
-		})
-		usedG := make([]bool, len(gt))
-		usedP := make([]bool, len(pt))
-		for _, c := range cands {
-			if usedG[c.i] || usedP[c.j] {
-				continue
-			}
-			usedG[c.i], usedP[c.j] = true, true
-			nMatch++
-			gx, px := gt[c.i].content, pt[c.j].content
-			both := inter(gx, px)
-			tokTP += both
-			tokFP += len(px) - both
-			tokFN += len(gx) - both
-			if len(gt[c.i].source) > 0 && len(pt[c.j].source) > 0 && inter(gt[c.i].source, pt[c.j].source) > 0 {
-				okSrc++
-			}
-		}
-		for i := range gt {
-			if !usedG[i] {
-				tokFN += len(gt[i].content)
-			}
-		}
-		for j := range pt {
-			if !usedP[j] {
-				tokFP += len(pt[j].content)
+	}
+	for k, kind := range exactKinds {
+		t.addExact(k, exactKeys(text, golds, kind), exactKeys(text, ps, kind))
+	}
+	gt := make([]attrTokens, len(golds))
+	for i, g := range golds {
+		gt[i] = tokensOf(text, g)
+	}
+	pt := make([]attrTokens, len(ps))
+	for j, p := range ps {
+		pt[j] = tokensOf(text, p)
+	}
+	t.addMatches(gt, pt)
+}
+
+// exactKeys returns the exact-match keys of one kind of span of the attributions.
+func exactKeys(text []rune, as []Attr, kind string) map[string]bool {
+	keys := map[string]bool{}
+	for _, a := range as {
+		if f := spanOf(a, kind); len(f) > 0 {
+			if key := ExactKey(text, f); key != "" {
+				keys[key] = true
 			}
 		}
 	}
-	res := Result{Documents: len(gold), MissingDocs: missing, Gold: nGold, Predicted: nPred, Matched: nMatch,
-		Attribution: prf(nMatch, nPred, nGold), Source: prf(okSrc, pSrc, gSrc), Exact: map[string]PRF{}, exactKindOrder: kinds}
+	return keys
+}
+
+func (t *tally) addExact(k int, gk, pk map[string]bool) {
+	for key := range pk {
+		if gk[key] {
+			t.exact[k][0]++
+		}
+	}
+	t.exact[k][1] += len(pk)
+	t.exact[k][2] += len(gk)
+}
+
+// addMatches pairs gold and predicted attributions one to one, greedily by content
+// overlap among pairs whose cues overlap (ties: later gold, then later prediction
+// first, as the reference scorer does), and counts the matched pairs' sources and
+// content tokens; unmatched attributions' content tokens are misses or false alarms.
+func (t *tally) addMatches(gt, pt []attrTokens) {
+	type cand struct{ ov, i, j int }
+	var cands []cand
+	for i, g := range gt {
+		for j, p := range pt {
+			if inter(g.cue, p.cue) > 0 {
+				if ov := inter(g.content, p.content); ov > 0 {
+					cands = append(cands, cand{ov, i, j})
+				}
+			}
+		}
+	}
+	sort.Slice(cands, func(a, b int) bool {
+		x, y := cands[a], cands[b]
+		if x.ov != y.ov {
+			return x.ov > y.ov
+		}
+		if x.i != y.i {
+			return x.i > y.i
+		}
+		return x.j > y.j
+	})
+	usedG := make([]bool, len(gt))
+	usedP := make([]bool, len(pt))
+	for _, c := range cands {
+		if usedG[c.i] || usedP[c.j] {
+			continue
+		}
+		usedG[c.i], usedP[c.j] = true, true
+		t.match++
+		gx, px := gt[c.i].content, pt[c.j].content
+		both := inter(gx, px)
+		t.tokTP += both
+		t.tokFP += len(px) - both
+		t.tokFN += len(gx) - both
+		if len(gt[c.i].source) > 0 && len(pt[c.j].source) > 0 && inter(gt[c.i].source, pt[c.j].source) > 0 {
+			t.okSrc++
+		}
+	}
+	for i := range gt {
+		if !usedG[i] {
+			t.tokFN += len(gt[i].content)
+		}
+	}
+	for j := range pt {
+		if !usedP[j] {
+			t.tokFP += len(pt[j].content)
+		}
+	}
+}
+
+// result turns the counts into the scorer's figures.
+func (t *tally) result(docs int) Result {
+	res := Result{Documents: docs, MissingDocs: t.missing, Gold: t.gold, Predicted: t.pred, Matched: t.match,
+		Attribution: prf(t.match, t.pred, t.gold), Source: prf(t.okSrc, t.predSrc, t.goldSrc), Exact: map[string]PRF{}}
 	var tp, tr, tf float64
-	if tokTP+tokFP > 0 {
-		tp = float64(tokTP) / float64(tokTP+tokFP)
+	if t.tokTP+t.tokFP > 0 {
+		tp = float64(t.tokTP) / float64(t.tokTP+t.tokFP)
 	}
-	if tokTP+tokFN > 0 {
-		tr = float64(tokTP) / float64(tokTP+tokFN)
+	if t.tokTP+t.tokFN > 0 {
+		tr = float64(t.tokTP) / float64(t.tokTP+t.tokFN)
 	}
 	if tp+tr > 0 {
 		tf = 2 * tp * tr / (tp + tr)
 	}
 	res.ContentToken = PRF{tp, tr, tf}
-	for _, k := range kinds {
-		e := exact[k]
-		res.Exact[k] = prf(e[0], e[1], e[2])
+	for k, kind := range exactKinds {
+		e := t.exact[k]
+		res.Exact[kind] = prf(e[0], e[1], e[2])
 	}
 	return res
 }
@@ -450,7 +478,7 @@ func (r Result) Print(w io.Writer) {
 	fmt.Fprintf(w, "attribution P %.3f R %.3f F1 %.3f\n", r.Attribution.P, r.Attribution.R, r.Attribution.F)
 	fmt.Fprintf(w, "source      P %.3f R %.3f F1 %.3f\n", r.Source.P, r.Source.R, r.Source.F)
 	fmt.Fprintf(w, "content tok P %.3f R %.3f F1 %.3f\n", r.ContentToken.P, r.ContentToken.R, r.ContentToken.F)
-	for _, k := range []string{"source", "cue", "content"} {
+	for _, k := range exactKinds {
 		e := r.Exact[k]
 		fmt.Fprintf(w, "exact %-7s P %.3f R %.3f F1 %.3f\n", k, e.P, e.R, e.F)
 	}
