@@ -14,7 +14,7 @@ import (
 // TestOpenAPICoversRoutes keeps the two equal.
 func (s *Server) routes() error {
 	e := s.engine
-	e.Use(withRequestID(), withRecovery(s.log), withLogging(s.log, newAnswerTally(tallyEvery, tallySlow, widgetRoutes...)), withHeaders(), withCORS())
+	e.Use(withRequestID(newRequestIDs()), withRecovery(s.log), withLogging(s.log, newAnswerTally(tallyEvery, tallySlow, widgetRoutes...)), withHeaders(), withCORS())
 	keyLimit := func(c *gin.Context) { c.Next() }
 	if rl := s.deps.RateLimits; rl.PerIP > 0 {
 		e.Use(withIPRateLimit(newLimiters(rl.PerIP, rl.PerIPBurst, time.Now)))
