@@ -271,7 +271,7 @@ func (h *Handler) CardJSON() gin.HandlerFunc {
 		// fetches it in mode "cors"), and the Fetch standard checks that header only on
 		// no-cors reads, whose bodies a page cannot see anyway. Left out, the answer
 		// keeps to eight header fields, which net/http's header map holds without
-		// growing (and copies in one allocation when it writes them).
+		// growing (and copies small when it writes them).
 		sendCached(c, hdrJSON, hdrCacheCard, r)
 	}
 }
