@@ -141,8 +141,9 @@ bench-bulkload: ## first load of >=100,000 generated articles into Neo4j via neo
 # embedded bench store of bench-api (generated on first use): the iframe card and the
 # card JSON with the server's render cache filled, their 304 revalidation, and the web
 # component's script gzipped and revalidated, at 50 clients; the bare Gin ceiling and
-# the provenance and contradictions endpoints for comparison. It prints figures and
-# asserts none.
+# the provenance and contradictions endpoints for comparison, with the process's CPU
+# time and allocations per request beside the latencies. It prints figures and asserts
+# none.
 .PHONY: bench-widget
 bench-widget: ## load-test the widget (iframe card, card JSON, script; cached and 304) beside the JSON API at 50 clients
 	nice -n 10 $(GO) run ./cmd/apiload -stores embedded -ingest-posts 0 -only 'ceiling,provenance,contradictions,widget' $(BENCH_API_FLAGS)

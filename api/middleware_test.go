@@ -318,3 +318,76 @@ func TestClientIPMatchesGin(t *testing.T) {
 		}
 	}
 }
+
+// TestRequestIDs checks the ids made for requests without a usable one of their own:
+// 16 hex digits, distinct across goroutines and batches, each a header value with no
+// spare capacity; and two generators (two processes) start apart.
+func TestRequestIDs(t *testing.T) {
+	ids := newRequestIDs()
+	const workers, each = 8, 3 * idsPerBatch
+	got := make([][]string, workers)
+	var wg sync.WaitGroup
+	for w := range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for range each {
+				v := ids.next()
+				if len(v) != 1 || cap(v) != 1 {
+					t.Errorf("id value %q has length %d, capacity %d: want 1 and 1", v, len(v), cap(v))
+					return
+				}
+				got[w] = append(got[w], v[0])
+			}
+		}()
+	}
+	wg.Wait()
+	seen := map[string]bool{}
+	for _, list := range got {
+		for _, id := range list {
+			assert.Regexp(t, `^[0-9a-f]{16}$`, id)
+			assert.False(t, seen[id], "id %s handed out twice", id)
+			seen[id] = true
+		}
+	}
+	assert.Len(t, seen, workers*each)
+	assert.NotEqual(t, newRequestIDs().next()[0], newRequestIDs().next()[0])
+}
+
+// TestMix64IsABijection checks on a sample that neighbouring counts give distinct,
+// scattered values, and that the mix is undone by its inverse (so no two counts share
+// an id).
+func TestMix64IsABijection(t *testing.T) {
+	unmix := func(x uint64) uint64 { // the inverse of mix64, step by step
+		x ^= x>>31 ^ x>>62
+		x *= 0x319642b2d24d8ec3 // inverse of 0x94d049bb133111eb mod 2^64
+		x ^= x>>27 ^ x>>54
+		x *= 0x96de1b173f119089 // inverse of 0xbf58476d1ce4e5b9 mod 2^64
+		x ^= x>>30 ^ x>>60
+		return x
+	}
+	for _, x := range []uint64{0, 1, 2, 3, 1 << 63, ^uint64(0), 0x0123456789abcdef} {
+		assert.Equal(t, x, unmix(mix64(x)), "%#x", x)
+	}
+	assert.NotEqual(t, mix64(1)>>32, mix64(2)>>32, "neighbouring counts differ in their high digits")
+}
+
+// TestValidRequestID checks which caller ids are echoed.
+func TestValidRequestID(t *testing.T) {
+	for _, tc := range []struct {
+		id   string
+		want bool
+	}{
+		{"abc-123", true},
+		{"A.b_C-9", true},
+		{strings.Repeat("a", 64), true},
+		{strings.Repeat("a", 65), false},
+		{"", false},
+		{"evil\" injected=1", false},
+		{"line\nbreak", false},
+		{"spa ce", false},
+		{"é", false},
+	} {
+		assert.Equal(t, tc.want, validRequestID(tc.id), "%q", tc.id)
+	}
+}

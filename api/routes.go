@@ -14,7 +14,8 @@ import (
 // TestOpenAPICoversRoutes keeps the two equal.
 func (s *Server) routes() error {
 	e := s.engine
-	e.Use(withRequestID(), withRecovery(s.log), withLogging(s.log, newAnswerTally(tallyEvery, tallySlow, widgetRoutes...)), withHeaders(), withCORS())
+	s.tally = newAnswerTally(tallyEvery, tallySlow, widgetRoutes...)
+	e.Use(withRequestID(newRequestIDs()), withRecovery(s.log), withLogging(s.log, s.tally), withHeaders(), withCORS())
 	keyLimit := func(c *gin.Context) { c.Next() }
 	if rl := s.deps.RateLimits; rl.PerIP > 0 {
 		e.Use(withIPRateLimit(newLimiters(rl.PerIP, rl.PerIPBurst, time.Now)))

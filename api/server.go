@@ -105,6 +105,7 @@ type Server struct {
 	widget *embed.Handler
 	slots  chan struct{} // ingest slots, shared by inline ingests and jobs
 	jobs   *jobRunner    // nil without a store or an ingester
+	tally  *answerTally  // the widget's quick answers, counted instead of logged
 }
 
 // New builds the API handler. It fails on a malformed TrustedProxies,
@@ -181,6 +182,14 @@ func (s *Server) RunJobs(ctx context.Context) error {
 		return nil
 	}
 	return s.jobs.run(ctx)
+}
+
+// FlushLog writes what the request log holds back: the counts of the widget's quick
+// answers since the last "tallied answers" line (see answerTally). Call it once the
+// server takes no more requests (after http.Server.Shutdown), so that every answer is
+// in the log.
+func (s *Server) FlushLog(ctx context.Context) {
+	s.tally.flush(ctx, s.log.Handler(), time.Now())
 }
 
 // ServeHTTP implements http.Handler.

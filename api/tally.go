@@ -27,19 +27,29 @@ const (
 // and flood the log with the addresses of the page's readers. Every other answer of
 // those routes (errors, 429s, slow answers) is still logged on its own line, and the
 // counts are written as one "tallied answers" line at most every interval, when the
-// next tallied answer comes after it. Safe for concurrent use.
+// next tallied answer comes after it, and by flush when the server stops: every
+// answer is in the log, on its own line or in a count. The line gives the totals, and
+// per route its counts and its slowest tallied answer. Safe for concurrent use.
 type answerTally struct {
-	routes   map[string]bool
+	routes   map[string]int // route → index in names and counts
+	names    []string
+	counts   []routeCounts
 	interval time.Duration
 	slow     time.Duration
-	ok, nm   atomic.Int64
 	last     atomic.Int64 // unix nanoseconds of the last tally line (or of the start)
 }
 
+// routeCounts are one route's tallied answers since the last line.
+type routeCounts struct {
+	ok, nm  atomic.Int64
+	slowest atomic.Int64 // nanoseconds
+}
+
 func newAnswerTally(interval, slow time.Duration, routes ...string) *answerTally {
-	t := &answerTally{routes: map[string]bool{}, interval: interval, slow: slow}
-	for _, r := range routes {
-		t.routes[r] = true
+	t := &answerTally{routes: map[string]int{}, counts: make([]routeCounts, len(routes)), interval: interval, slow: slow}
+	for i, r := range routes {
+		t.routes[r] = i
+		t.names = append(t.names, r)
 	}
 	t.last.Store(time.Now().UnixNano())
 	return t
@@ -48,24 +58,57 @@ func newAnswerTally(interval, slow time.Duration, routes ...string) *answerTally
 // take counts the answer when it is one to tally (route, status and duration) and
 // reports whether it did; then it writes the tally line when one is due.
 func (t *answerTally) take(ctx context.Context, h slog.Handler, route string, status int, took time.Duration, now time.Time) bool {
-	if t == nil || !t.routes[route] || took >= t.slow {
+	if t == nil || took >= t.slow {
 		return false
 	}
+	i, ok := t.routes[route]
+	if !ok {
+		return false
+	}
+	rc := &t.counts[i]
 	switch status {
 	case http.StatusOK:
-		t.ok.Add(1)
+		rc.ok.Add(1)
 	case http.StatusNotModified:
-		t.nm.Add(1)
+		rc.nm.Add(1)
 	default:
 		return false
+	}
+	for d := rc.slowest.Load(); int64(took) > d && !rc.slowest.CompareAndSwap(d, int64(took)); d = rc.slowest.Load() {
 	}
 	last := t.last.Load()
 	if now.UnixNano()-last < int64(t.interval) || !t.last.CompareAndSwap(last, now.UnixNano()) {
 		return true
 	}
-	ok, nm := t.ok.Swap(0), t.nm.Swap(0)
-	if !h.Enabled(ctx, slog.LevelInfo) {
-		return true
+	t.write(ctx, h, now, last)
+	return true
+}
+
+// flush writes the counts not yet written, if any: what the server calls when it
+// stops, so that the answers since the last line are not lost.
+func (t *answerTally) flush(ctx context.Context, h slog.Handler, now time.Time) {
+	if t == nil {
+		return
+	}
+	t.write(ctx, h, now, t.last.Swap(now.UnixNano()))
+}
+
+// write takes the counts and writes them as one line, unless there are none.
+func (t *answerTally) write(ctx context.Context, h slog.Handler, now time.Time, last int64) {
+	var ok, nm int64
+	perRoute := make([]slog.Attr, 0, len(t.counts))
+	for i := range t.counts {
+		rc := &t.counts[i]
+		o, n, s := rc.ok.Swap(0), rc.nm.Swap(0), rc.slowest.Swap(0)
+		if o+n == 0 {
+			continue
+		}
+		ok, nm = ok+o, nm+n
+		perRoute = append(perRoute, slog.Group(t.names[i],
+			slog.Int64("ok", o), slog.Int64("not_modified", n), slog.Duration("slowest", time.Duration(s))))
+	}
+	if ok+nm == 0 || !h.Enabled(ctx, slog.LevelInfo) {
+		return
 	}
 	r := slog.NewRecord(now, slog.LevelInfo, "tallied answers", 0)
 	r.AddAttrs(
@@ -74,6 +117,6 @@ func (t *answerTally) take(ctx context.Context, h slog.Handler, route string, st
 		slog.Int64("not_modified", nm),
 		slog.Duration("over", time.Duration(now.UnixNano()-last)),
 	)
+	r.AddAttrs(perRoute...)
 	_ = h.Handle(ctx, r)
-	return true
 }

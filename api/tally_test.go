@@ -85,6 +85,68 @@ func TestAnswerTally(t *testing.T) {
 	assert.Len(t, logs.lines(t, "tallied answers"), 1, "the next line waits for the next interval")
 }
 
+// TestAnswerTallyPerRouteAndFlush checks the per-route counts and slowest answer of a
+// tally line, and that flush writes the counts held back (as the server does when it
+// stops) and nothing when there are none.
+func TestAnswerTallyPerRouteAndFlush(t *testing.T) {
+	var logs logBuffer
+	h := slog.NewJSONHandler(&logs, nil)
+	tally := newAnswerTally(time.Minute, 100*time.Millisecond, "/embed/claims/:id", "/widget/:file", "/v1/claims/:id/card")
+	start := time.Unix(0, tally.last.Load())
+	ctx := t.Context()
+	for _, a := range []struct {
+		route  string
+		status int
+		took   time.Duration
+	}{
+		{"/embed/claims/:id", 200, 3 * time.Millisecond},
+		{"/embed/claims/:id", 304, 7 * time.Millisecond},
+		{"/embed/claims/:id", 200, time.Millisecond},
+		{"/widget/:file", 304, 2 * time.Millisecond},
+	} {
+		require.True(t, tally.take(ctx, h, a.route, a.status, a.took, start.Add(time.Second)))
+	}
+	tally.flush(ctx, h, start.Add(2*time.Second))
+	lines := logs.lines(t, "tallied answers")
+	require.Len(t, lines, 1, "flush writes the counts held back")
+	l := lines[0]
+	assert.EqualValues(t, 2, l["ok"])
+	assert.EqualValues(t, 2, l["not_modified"])
+	assert.EqualValues(t, 2*time.Second, l["over"])
+	assert.Equal(t, map[string]any{"ok": 2.0, "not_modified": 1.0, "slowest": float64(7 * time.Millisecond)}, l["/embed/claims/:id"])
+	assert.Equal(t, map[string]any{"ok": 0.0, "not_modified": 1.0, "slowest": float64(2 * time.Millisecond)}, l["/widget/:file"])
+	assert.NotContains(t, l, "/v1/claims/:id/card", "a route with no answers is left out")
+
+	tally.flush(ctx, h, start.Add(3*time.Second))
+	assert.Len(t, logs.lines(t, "tallied answers"), 1, "nothing to flush: no line")
+	var nilTally *answerTally
+	nilTally.flush(ctx, h, start) // a server without tallies flushes nothing
+}
+
+// TestServerFlushLog checks that the widget's answers counted since the last tally
+// line reach the log when the server stops (FlushLog), so that none goes unrecorded.
+func TestServerFlushLog(t *testing.T) {
+	var logs logBuffer
+	store := firstBackend(t).open(t)
+	for _, g := range st.Gaza() {
+		_, err := store.PutArticle(t.Context(), g)
+		require.NoError(t, err)
+	}
+	srv, err := New(Deps{Store: store, Logger: slog.New(slog.NewJSONHandler(&logs, nil))})
+	require.NoError(t, err)
+	c := startServer(t, srv)
+	for range 3 {
+		_, r := c.send(http.MethodGet, "/embed/claims/"+st.ClaimToll68800, nil, nil)
+		require.Equal(t, http.StatusOK, r.Status)
+	}
+	assert.Empty(t, logs.lines(t, "tallied answers"), "within the first minute, the counts are held back")
+	srv.FlushLog(t.Context())
+	lines := logs.lines(t, "tallied answers")
+	require.Len(t, lines, 1)
+	assert.EqualValues(t, 3, lines[0]["ok"])
+	assert.EqualValues(t, 3, lines[0]["/embed/claims/:id"].(map[string]any)["ok"])
+}
+
 // TestWidgetRoutesAreRegistered keeps widgetRoutes equal to what routes.go registers.
 func TestWidgetRoutesAreRegistered(t *testing.T) {
 	s, err := New(Deps{})

@@ -5,6 +5,8 @@ import (
 	"net/http/httptest"
 	"testing"
 
+	"github.com/gin-gonic/gin"
+
 	"github.com/claimgraph/claimgraph/api"
 	st "github.com/claimgraph/claimgraph/graph/storetest"
 )
@@ -68,7 +70,8 @@ func (w *discardWriter) WriteHeader(s int)           { w.status = s }
 // BenchmarkWidgetServer is BenchmarkWidget without the test harness's own cost: each
 // goroutine reuses one request and one response writer, so ns/op and allocs/op are the
 // server's alone (routing, the whole middleware chain with the default rate limits on,
-// the handler). `go test -bench WidgetServer ./api/embed`.
+// the handler), beside a bare Gin route (the floor). `go test -bench WidgetServer
+// ./api/embed`.
 func BenchmarkWidgetServer(b *testing.B) {
 	store := openStoreB(b)
 	srv, err := api.New(api.Deps{Store: store, RateLimits: api.RateLimits{PerIP: 1e9, PerIPBurst: 1e9}})
@@ -87,6 +90,26 @@ func BenchmarkWidgetServer(b *testing.B) {
 		w.status = 0
 		srv.ServeHTTP(w, req)
 	}
+	// The floor: Gin with one route and no middleware, answering a short JSON body,
+	// as apiload's bare Gin ceiling does; what the widget costs above it is the
+	// API's middleware chain and the widget's own handling.
+	bare := gin.New()
+	bare.GET("/ping", func(c *gin.Context) { c.JSON(http.StatusOK, gin.H{"status": "ok"}) })
+	b.Run("bare gin /ping (floor)", func(b *testing.B) {
+		b.ReportAllocs()
+		b.RunParallel(func(pb *testing.PB) {
+			req := request("/ping")
+			w := &discardWriter{h: http.Header{}}
+			for pb.Next() {
+				clear(w.h)
+				w.status = 0
+				bare.ServeHTTP(w, req)
+				if w.status != http.StatusOK {
+					b.Fatalf("/ping: %d", w.status)
+				}
+			}
+		})
+	})
 	etag := func(req *http.Request) string {
 		w := &discardWriter{h: http.Header{}}
 		serve(req, w)

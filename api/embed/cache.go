@@ -7,6 +7,7 @@ import (
 	"encoding/base64"
 	"fmt"
 	"net/http"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -20,6 +21,11 @@ type rendered struct {
 	etag string
 	// etagHeader is etag as a header value, allocated once (see fixedHeader).
 	etagHeader []string
+	// lengthHeader is the body's Content-Length as a header value, set only for
+	// bodies longer than net/http's response buffer (chunkingBuffer): net/http would
+	// send those chunked, in pieces with framing the client has to parse. Shorter
+	// bodies get their Content-Length from net/http without a header map entry.
+	lengthHeader []string
 	// value is what the body was rendered from (the Card), for callers that need more
 	// than bytes (oEmbed sizes its iframe by it); nil for static assets.
 	value any
@@ -34,8 +40,18 @@ func strongETag(body []byte) string {
 
 func newRendered(body []byte, value any) *rendered {
 	tag := strongETag(body)
-	return &rendered{body: body, etag: tag, etagHeader: fixedHeader(tag), value: value}
+	r := &rendered{body: body, etag: tag, etagHeader: fixedHeader(tag), value: value}
+	if len(body) > chunkingBuffer {
+		r.lengthHeader = fixedHeader(strconv.Itoa(len(body)))
+	}
+	return r
 }
+
+// chunkingBuffer is the size of net/http's per-response buffer (its
+// bufferBeforeChunkingSize): a body written whole that fits in it gets a
+// Content-Length from net/http, a longer one without a Content-Length header is sent
+// chunked.
+const chunkingBuffer = 2048
 
 // fixedHeader is a header value set on many answers, allocated once. Its slice has no
 // spare capacity, so that an Add to the header copies it instead of writing into the
@@ -72,7 +88,8 @@ var (
 
 // sendCached answers with r under the given caching policy (header values made with
 // fixedHeader): 304 with no body when the client already holds it, else 200 with the
-// body. Both carry the ETag and Cache-Control, so a revalidated copy stays usable.
+// body, in one write with its length known. Both carry the ETag and Cache-Control, so
+// a revalidated copy stays usable.
 func sendCached(c *gin.Context, contentType, cacheControl []string, r *rendered) {
 	h := c.Writer.Header()
 	h["Etag"] = r.etagHeader
@@ -83,6 +100,9 @@ func sendCached(c *gin.Context, contentType, cacheControl []string, r *rendered)
 		return
 	}
 	h["Content-Type"] = contentType
+	if r.lengthHeader != nil {
+		h["Content-Length"] = r.lengthHeader
+	}
 	c.Status(http.StatusOK)
 	_, _ = c.Writer.Write(r.body)
 }

@@ -267,7 +267,11 @@ func (h *Handler) CardJSON() gin.HandlerFunc {
 			h.fail(c, err)
 			return
 		}
-		c.Writer.Header()["Cross-Origin-Resource-Policy"] = hdrCrossOrigin
+		// No Cross-Origin-Resource-Policy: the card is read with CORS (the component
+		// fetches it in mode "cors"), and the Fetch standard checks that header only on
+		// no-cors reads, whose bodies a page cannot see anyway. Left out, the answer
+		// keeps to eight header fields, which net/http's header map holds without
+		// growing (and copies small when it writes them).
 		sendCached(c, hdrJSON, hdrCacheCard, r)
 	}
 }

@@ -48,6 +48,26 @@ func TestStrongETag(t *testing.T) {
 	assert.Regexp(t, `^"[A-Za-z0-9_-]{24}"$`, a)
 }
 
+// TestRenderedLength checks that a body net/http would send chunked (longer than its
+// response buffer) carries its own Content-Length, and a shorter one leaves it to
+// net/http (no header map entry).
+func TestRenderedLength(t *testing.T) {
+	for _, tc := range []struct {
+		size int
+		want []string
+	}{
+		{0, nil},
+		{100, nil},
+		{chunkingBuffer, nil},
+		{chunkingBuffer + 1, []string{"2049"}},
+		{10130, []string{"10130"}},
+	} {
+		r := newRendered([]byte(strings.Repeat("x", tc.size)), nil)
+		assert.Equal(t, tc.want, r.lengthHeader, "%d bytes", tc.size)
+		assert.Equal(t, len(r.lengthHeader), cap(r.lengthHeader), "a shared header value has no spare capacity")
+	}
+}
+
 func TestAcceptsGzip(t *testing.T) {
 	for h, want := range map[string]bool{
 		"":                       false,

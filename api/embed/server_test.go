@@ -12,6 +12,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"strconv"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -334,6 +335,12 @@ func TestAssets(t *testing.T) {
 
 			refused := get(t, ts.URL+"/widget/"+name, "Accept-Encoding", "gzip;q=0")
 			assert.Empty(t, refused.header.Get("Content-Encoding"))
+
+			// Each answer is sent whole with its length, never chunked, whatever
+			// its size (the web component is larger than net/http's buffer).
+			for _, a := range []answer{plain, gz} {
+				assert.Equal(t, strconv.Itoa(len(a.body)), a.header.Get("Content-Length"))
+			}
 		})
 	}
 	r := get(t, ts.URL+"/widget/nope.js")

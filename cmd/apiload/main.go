@@ -30,9 +30,11 @@ import (
 	"os/signal"
 	"path/filepath"
 	"runtime"
+	"runtime/pprof"
 	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"syscall"
 	"time"
 
@@ -68,6 +70,8 @@ type config struct {
 	ingestPosts int
 	seed        uint64
 	only        []string
+	cpuProfile  string
+	memProfile  string
 }
 
 func run(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) error {
@@ -84,8 +88,28 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 	fs.IntVar(&c.ingestPosts, "ingest-posts", 30, "POST /v1/articles requests for the end-to-end ingest rate (0: skip)")
 	fs.Uint64Var(&c.seed, "seed", 1, "generator seed")
 	only := fs.String("only", "", "comma-separated words: measure only the endpoints whose name contains one of them (e.g. ceiling,provenance,embed,widget,card)")
+	fs.StringVar(&c.cpuProfile, "cpuprofile", "", "write a CPU profile of the run (clients and server in one process) to this file")
+	fs.StringVar(&c.memProfile, "memprofile", "", "write an allocation profile of the run (clients and server) to this file at the end")
 	if err := fs.Parse(args); err != nil {
 		return err
+	}
+	if c.cpuProfile != "" {
+		f, err := os.Create(c.cpuProfile)
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		if err := pprof.StartCPUProfile(f); err != nil {
+			return err
+		}
+		defer pprof.StopCPUProfile()
+	}
+	if c.memProfile != "" {
+		defer func() {
+			if err := writeHeapProfile(c.memProfile); err != nil {
+				fmt.Fprintln(stderr, "apiload: memory profile:", err)
+			}
+		}()
 	}
 	for _, w := range strings.Split(*only, ",") {
 		if w = strings.TrimSpace(w); w != "" {
@@ -120,11 +144,43 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 		results = append(results, rs...)
 	}
 	fmt.Fprintln(stdout)
-	fmt.Fprintf(stdout, "%-10s %-38s %10s %9s %9s %9s %7s\n", "store", "endpoint", "req/s", "p50", "p99", "max", "errors")
+	fmt.Fprintf(stdout, "%-10s %-38s %10s %9s %9s %9s %7s %8s %7s\n", "store", "endpoint", "req/s", "p50", "p99", "max", "errors", "µs CPU", "allocs")
 	for _, r := range results {
-		fmt.Fprintf(stdout, "%-10s %-38s %10.0f %9s %9s %9s %7d\n", r.store, r.name, r.rps, ms(r.p50), ms(r.p99), ms(r.max), r.errors)
+		fmt.Fprintf(stdout, "%-10s %-38s %10.0f %9s %9s %9s %7d %8.1f %7.1f\n", r.store, r.name, r.rps, ms(r.p50), ms(r.p99), ms(r.max), r.errors, r.cpuPerReq, r.allocsPerReq)
 	}
+	fmt.Fprintln(stdout, "µs CPU and allocs: the whole process's CPU time and heap allocations (clients, server, GC) per request, warm-up included:")
+	fmt.Fprintln(stdout, "much steadier than latencies on a shared machine, they compare two builds where p99s cannot.")
 	return nil
+}
+
+// writeHeapProfile writes the allocation profile (every allocation since the start,
+// sampled at the default rate) to path.
+func writeHeapProfile(path string) error {
+	f, err := os.Create(path)
+	if err != nil {
+		return err
+	}
+	if err := pprof.Lookup("allocs").WriteTo(f, 0); err != nil {
+		f.Close()
+		return err
+	}
+	return f.Close()
+}
+
+// processCPU returns the CPU time (user and system) the process has used so far.
+func processCPU() time.Duration {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		return 0
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+}
+
+// mallocs returns the number of heap allocations made so far.
+func mallocs() uint64 {
+	var m runtime.MemStats
+	runtime.ReadMemStats(&m)
+	return m.Mallocs
 }
 
 func ms(d time.Duration) string { return fmt.Sprintf("%.2fms", float64(d.Microseconds())/1000) }
@@ -302,6 +358,9 @@ type result struct {
 	rps           float64
 	p50, p99, max time.Duration
 	errors        int
+	// cpuPerReq and allocsPerReq are the process's CPU time (µs) and heap
+	// allocations per request, clients and server together, warm-up included.
+	cpuPerReq, allocsPerReq float64
 }
 
 // serve starts h on a free local port; stop shuts it down.
@@ -404,7 +463,8 @@ func measureStore(ctx context.Context, name string, store graph.Store, bare http
 			return nil, fmt.Errorf("%s %s: %w", name, sc.name, err)
 		}
 		r.store, r.name = name, sc.name
-		fmt.Fprintf(stdout, "[%s] %-38s %8.0f req/s  p50 %s  p99 %s  max %s  errors %d\n", name, sc.name, r.rps, ms(r.p50), ms(r.p99), ms(r.max), r.errors)
+		fmt.Fprintf(stdout, "[%s] %-38s %8.0f req/s  p50 %s  p99 %s  max %s  errors %d  %.1f µs CPU  %.1f allocs a request\n",
+			name, sc.name, r.rps, ms(r.p50), ms(r.p99), ms(r.max), r.errors, r.cpuPerReq, r.allocsPerReq)
 		out = append(out, r)
 	}
 	if c.ingestPosts > 0 {
@@ -496,7 +556,9 @@ func load1(ctx context.Context, sc scenario, c config) (result, error) {
 		latencies []time.Duration
 		errs      int
 		firstErr  error
+		sent      atomic.Int64 // every request, warm-up included
 	)
+	cpu0, mallocs0 := processCPU(), mallocs()
 	start := time.Now()
 	measureFrom := start.Add(c.warmup)
 	end := measureFrom.Add(c.duration)
@@ -516,6 +578,7 @@ func load1(ctx context.Context, sc scenario, c config) (result, error) {
 				u, header := sc.request(i)
 				err := fetch(ctx, client, u, header, sc.status)
 				done := time.Now()
+				sent.Add(1)
 				if now.Before(measureFrom) {
 					continue
 				}
@@ -538,6 +601,7 @@ func load1(ctx context.Context, sc scenario, c config) (result, error) {
 		}()
 	}
 	wg.Wait()
+	cpu, allocs, n := processCPU()-cpu0, mallocs()-mallocs0, float64(max(sent.Load(), 1))
 	if len(latencies) == 0 {
 		return result{}, fmt.Errorf("no successful request (first error: %v)", firstErr)
 	}
@@ -546,6 +610,7 @@ func load1(ctx context.Context, sc scenario, c config) (result, error) {
 	return result{
 		rps: float64(len(latencies)) / c.duration.Seconds(),
 		p50: q(0.50), p99: q(0.99), max: latencies[len(latencies)-1], errors: errs,
+		cpuPerReq: float64(cpu.Microseconds()) / n, allocsPerReq: float64(allocs) / n,
 	}, nil
 }
 

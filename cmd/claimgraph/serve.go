@@ -313,7 +313,9 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	fmt.Fprintln(stdout, "claimgraph serve: shutting down")
 	sctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), shutdownTimeout)
 	defer cancel()
-	if err := httpSrv.Shutdown(sctx); err != nil {
+	err = httpSrv.Shutdown(sctx)
+	srv.FlushLog(sctx) // the widget's answers counted since the last tally line
+	if err != nil {
 		return fmt.Errorf("shutdown: %v", err)
 	}
 	if err := <-errc; err != nil && !errors.Is(err, http.ErrServerClosed) {
