@@ -20,6 +20,75 @@ import (
 // counterclaimFactRule is the rule of counter-claims in the article's voice.
 var counterclaimFactRule = &disputeRule{name: "counterclaim-in-fact", shape: graph.ShapeCounterclaim}
 
+// Affirmed denials (rule counterclaim-affirmed, test sentences in
+// testdata/rules/disputes/counterclaim-affirmed.tsv): a sentence of the article that
+// opens with a marker of fact and affirms the truth of something ("In fact, the
+// statement was real", "Actually, the quote is accurate": a form of "be" followed by a
+// truth adjective, lexicon/counter_words.txt class truth_adjective, with no negation),
+// right after a speaker's denial, contradicts the denial in the article's own voice:
+// "'I never said that,' Reyes said. In fact, the statement was real." A denial is a
+// claim whose speaker disputes something with a cue inside it (a rebuttal the rules
+// before found: "never said that", "that is false"), in the same or the two sentences
+// before; the claim disputed is the denial itself, its speaker the target. The sentence
+// must hold no attribution, as for counterclaim-in-fact; a sentence that affirms
+// nothing true ("In fact, the video was edited") is left to that rule.
+var counterclaimAffirmedRule = &disputeRule{name: "counterclaim-affirmed", shape: graph.ShapeCounterclaim}
+
+// truthAdjectives call what they predicate true ("real", "accurate").
+var truthAdjectives = counterWordClass("truth_adjective")
+
+// affirmsTruth reports whether tokens hold a form of "be" followed, within two words,
+// by a truth adjective, and no negation: "the statement about Rubio was real".
+func affirmsTruth(toks []scanToken) bool {
+	found := false
+	for k, t := range toks {
+		if t.Kind != 'w' {
+			continue
+		}
+		if negations[t.Lower] || strings.HasSuffix(t.Lower, "n't") {
+			return false
+		}
+		if !beWords[t.Lower] {
+			continue
+		}
+		for j, n := k+1, 0; j < len(toks) && n < 3; j++ {
+			if toks[j].Kind != 'w' {
+				continue
+			}
+			n++
+			if truthAdjectives[toks[j].Lower] {
+				found = true
+			}
+		}
+	}
+	return found
+}
+
+// denialBefore returns the nearest claim that ends in the same or the two sentences
+// before sentence si, and before pos, that is a denial: its speaker disputes something with a
+// cue inside it. nil when there is none.
+func (f *disputeFinder) denialBefore(si, pos int) *Claim {
+	cs := f.d.Claims[:f.base]
+	for i := len(cs) - 1; i >= 0; i-- {
+		a := &cs[i]
+		if a.Span.End > pos {
+			continue
+		}
+		if a.Span.End <= f.sents[max(0, si-2)].Start {
+			continue // a statement of several sentences counts where it ends
+		}
+		if a.Speaker == nil || a.Origin != "attribution" {
+			continue
+		}
+		for _, d := range f.d.Disputes {
+			if d.Disputer == *a.Speaker && d.Cue.Start >= a.Span.Start && d.Cue.End <= a.Span.End {
+				return a
+			}
+		}
+	}
+	return nil
+}
+
 // factMarkers open a sentence that states what is, against a claim ("in fact",
 // "actually"); a marker of two words is read as its two words in a row.
 var factMarkers = func() [][]string {
@@ -70,6 +139,15 @@ func (f *disputeFinder) factCounterclaims() {
 		if len(rest) == 0 {
 			continue
 		}
+		cue := scanToken{Text: toks[skip].Text, Start: toks[skip].Start, End: toks[skip+n-1].End}
+		if affirmsTruth(rest) {
+			if a := f.denialBefore(si, s.Start); a != nil {
+				id := a.ID
+				f.coord = f.coord[:0]
+				f.emitOne(graph.DisputeContradicts, ArticleVoice, counterclaimAffirmedRule, ruleMatch{claim: &id, target: a.Speaker}, cue, s)
+				continue
+			}
+		}
 		wb := wordsOfClaim(string(f.d.Runes[rest[0].Start:s.End]))
 		if len(wb.content) < 2 {
 			continue
@@ -86,7 +164,6 @@ func (f *disputeFinder) factCounterclaims() {
 				continue
 			}
 			id := a.ID
-			cue := scanToken{Text: toks[skip].Text, Start: toks[skip].Start, End: toks[skip+n-1].End}
 			f.coord = f.coord[:0]
 			f.emitOne(graph.DisputeContradicts, ArticleVoice, counterclaimFactRule, ruleMatch{claim: &id}, cue, s)
 			break
