@@ -3,6 +3,7 @@ package ingest
 import (
 	"fmt"
 	"os"
+	"path/filepath"
 	"slices"
 	"sort"
 	"strings"
@@ -26,7 +27,10 @@ import (
 // It is skipped when CLAIMGRAPH_AUDIT_DIR is unset: the corpus is not part of the
 // repository. CLAIMGRAPH_AUDIT_QUANTITIES=1 also lists every claim with a counted
 // quantity, grouped by what it counts (the candidates of numeric links);
-// CLAIMGRAPH_AUDIT_REVERSE=1 ingests the articles in reverse order.
+// CLAIMGRAPH_AUDIT_REVERSE=1 ingests the articles in reverse order;
+// CLAIMGRAPH_AUDIT_METADATA names a tab-separated file with the columns filename,
+// publisher and publication_date (PolNeAR's metadata.tsv) that gives each article its
+// outlet and date, as a real feed would.
 func TestGraphAudit(t *testing.T) {
 	dir := os.Getenv("CLAIMGRAPH_AUDIT_DIR")
 	if dir == "" {
@@ -35,6 +39,9 @@ func TestGraphAudit(t *testing.T) {
 	arts, err := corpus.Load(os.DirFS(dir), ".")
 	require.NoError(t, err)
 	require.NotEmpty(t, arts, "articles in %s", dir)
+	if meta := os.Getenv("CLAIMGRAPH_AUDIT_METADATA"); meta != "" {
+		applyMetadata(t, meta, arts)
+	}
 	if os.Getenv("CLAIMGRAPH_AUDIT_REVERSE") != "" {
 		slices.Reverse(arts) // a dispute reaches only the claims stored before it
 	}
@@ -52,9 +59,17 @@ func TestGraphAudit(t *testing.T) {
 	var links []graph.ClaimLink
 	seenLink := map[string]bool{}
 	texts := map[string]string{}
-	page, err := s.Articles(ctx, graph.ArticleQuery{Page: graph.PageRequest{Limit: graph.MaxPageSize}})
-	require.NoError(t, err)
-	for _, ref := range page.Items {
+	var refs []graph.ArticleRef
+	for cursor := ""; ; {
+		page, err := s.Articles(ctx, graph.ArticleQuery{Page: graph.PageRequest{Limit: graph.MaxPageSize, Cursor: cursor}})
+		require.NoError(t, err)
+		refs = append(refs, page.Items...)
+		if page.NextCursor == "" {
+			break
+		}
+		cursor = page.NextCursor
+	}
+	for _, ref := range refs {
 		ag, err := s.ArticleGraph(ctx, ref.ID)
 		require.NoError(t, err)
 		texts[ref.ID] = ag.Article.Text
@@ -128,5 +143,40 @@ func TestGraphAudit(t *testing.T) {
 	}
 	t.Log("\n" + b.String())
 	t.Logf("articles %d, claims %d, disputes %d (%d linked to another article's claim), links %d (%d conflicts, %d corroborations; %d across articles)",
-		len(page.Items), len(claims), len(disputes), cross, len(links), conflicts, corroborations, crossLinks)
+		len(refs), len(claims), len(disputes), cross, len(links), conflicts, corroborations, crossLinks)
+}
+
+// applyMetadata sets the outlet and publication date of the articles that a
+// tab-separated metadata file lists by file name (columns filename, publisher,
+// publication_date).
+func applyMetadata(t *testing.T, path string, arts []corpus.Article) {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	require.NoError(t, err)
+	lines := strings.Split(strings.TrimSpace(string(b)), "\n")
+	require.NotEmpty(t, lines)
+	col := map[string]int{}
+	for i, h := range strings.Split(lines[0], "\t") {
+		col[h] = i
+	}
+	for _, h := range []string{"filename", "publisher", "publication_date"} {
+		require.Contains(t, col, h, "%s: want a column %s", path, h)
+	}
+	type meta struct{ outlet, date string }
+	byName := map[string]meta{}
+	for _, l := range lines[1:] {
+		f := strings.Split(l, "\t")
+		if len(f) > col["publication_date"] && len(f) > col["publisher"] && len(f) > col["filename"] {
+			byName[f[col["filename"]]] = meta{f[col["publisher"]], f[col["publication_date"]]}
+		}
+	}
+	for i := range arts {
+		m, ok := byName[strings.TrimSuffix(filepath.Base(arts[i].Path), filepath.Ext(arts[i].Path))]
+		if !ok {
+			continue
+		}
+		d, err := graph.ParseDate(m.date)
+		require.NoError(t, err, m.date)
+		arts[i].Outlet, arts[i].Published = m.outlet, d
+	}
 }

@@ -44,6 +44,14 @@ import (
 // only when two different speakers state them: an article does not contradict itself,
 // and its different counts of one noun are counts of different things.
 //
+// Two kinds of counts are never linked, whatever their numbers. A count of each part
+// ("Two Americans were killed at each location", "three per district", "50 apiece":
+// distributiveWords) is not the total another claim gives ("four Americans were
+// killed"). And inside one article, a claim whose words hold the other's words in
+// a row is the same report nested in a longer one ("Comey said investigators had
+// recovered 3,000 emails" and "investigators had recovered 3,000 emails"), one
+// statement, not two; across articles such a pair is a restatement and is compared.
+//
 // Overlapping but not agreeing counts ("at least 20" and "25") are not linked. The
 // link's Reason names both values with their qualifiers and speakers and the counted
 // thing: "more than 68,800 (Gaza’s Health Ministry) vs 52,000 (Israel) palestinians
@@ -208,7 +216,7 @@ func QuantityLinkWithin(a, b graph.Claim, speakerA, speakerB string) (kind graph
 }
 
 func quantityLink(a, b graph.Claim, speakerA, speakerB string, within bool) (kind graph.LinkKind, reason string, ok bool) {
-	if a.ID == b.ID {
+	if a.ID == b.ID || distributive(a.Text) || distributive(b.Text) || within && nested(a.Text, b.Text) {
 		return "", "", false
 	}
 	var agree string
@@ -236,4 +244,30 @@ func valueBy(q graph.Quantity, speaker string) string {
 		return graph.FormatQuantity(q)
 	}
 	return graph.FormatQuantity(q) + " (" + speaker + ")"
+}
+
+// distributiveWords make the count before them a count of each part.
+var distributiveWords = map[string]bool{"each": true, "per": true, "apiece": true, "every": true}
+
+// distributive reports whether a claim counts by part (distributiveWords).
+func distributive(text string) bool {
+	for _, w := range graph.Words(text) {
+		if distributiveWords[w] {
+			return true
+		}
+	}
+	return false
+}
+
+// nested reports whether the words of one text, in order, are a run of the words of
+// the other: one report inside another.
+func nested(a, b string) bool {
+	wa, wb := " "+strings.Join(allWords(a), " ")+" ", " "+strings.Join(allWords(b), " ")+" "
+	return strings.Contains(wa, wb) || strings.Contains(wb, wa)
+}
+
+// allWords lists a text's words lowercased, in order, repeats kept (graph.Words drops
+// them).
+func allWords(text string) []string {
+	return strings.FieldsFunc(strings.ToLower(text), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
 }

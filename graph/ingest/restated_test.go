@@ -93,3 +93,28 @@ func TestDenialOfARestatedClaimAcrossArticles(t *testing.T) {
 		})
 	}
 }
+
+// A figure two articles of one outlet assert in their own voice is that outlet
+// repeating itself, not a second source; another outlet's article corroborates it.
+func TestCorroborationOfOneOutlet(t *testing.T) {
+	cases := []struct {
+		name, outlet string
+		links        int
+	}{
+		{"same outlet", "ledger", 0},
+		{"another outlet", "courier", 1},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			s := openStore(t)
+			in := New(s, extract.Extractor{}, Options{})
+			_, err := in.Ingest(t.Context(), article("floods-a", "ledger", "2025-03-10",
+				"Floods struck Recife on Monday. In all, 40 people were killed in the floods in Recife."))
+			require.NoError(t, err)
+			r, err := in.Ingest(t.Context(), article("floods-b", c.outlet, "2025-03-11",
+				"Rain eased on Tuesday. The floods that struck Recife on Monday left 40 people dead and thousands without homes."))
+			require.NoError(t, err)
+			assert.Equal(t, c.links, r.LinksMade)
+		})
+	}
+}
