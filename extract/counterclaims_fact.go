@@ -15,7 +15,9 @@ import (
 // or an antonym pair), disputes that claim in the article's own voice: "Reyes said
 // the mill had closed. In fact, the mill has not closed." The sentence must hold no
 // attribution (it is the article's own statement, not a quotation or a report of
-// someone else) and the claim must be said by someone.
+// someone else) and the claim must be said by someone: a speaker's, or the content of
+// an attribution whose speaker went unresolved (the article disputes what was said,
+// whoever said it).
 
 // counterclaimFactRule is the rule of counter-claims in the article's voice.
 var counterclaimFactRule = &disputeRule{name: "counterclaim-in-fact", shape: graph.ShapeCounterclaim}
@@ -160,7 +162,7 @@ func (f *disputeFinder) factCounterclaims() {
 			if a.Span.Start < f.sents[max(0, si-2)].Start {
 				break
 			}
-			if a.Speaker == nil || a.Origin != "attribution" || !contradicting(wordsOfClaim(a.Text), wb) {
+			if a.Origin != "attribution" || !contradicting(wordsOfClaim(a.Text), wb) {
 				continue
 			}
 			id := a.ID
