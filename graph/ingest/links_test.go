@@ -14,6 +14,12 @@ func counted(text, qual string, v float64, what string) graph.Claim {
 	return c
 }
 
+// withText gives a claim's only quantity its words in the claim.
+func withText(c graph.Claim, text string) graph.Claim {
+	c.Quantities[0].Text = text
+	return c
+}
+
 func TestQuantityLink(t *testing.T) {
 	ministry := counted("more than 68,800 Palestinians dead", "more_than", 68800, "palestinians dead")
 	israel := counted("52,000 Palestinians dead", "", 52000, "palestinians dead")
@@ -65,6 +71,8 @@ func TestQuantityLink(t *testing.T) {
 		{"a claim never links to itself", ministry, ministry, "", ""},
 		{"a count at each place is no total", counted("four Americans were killed in the attack on the Benghazi compound", "", 4, "americans killed"),
 			counted("Two Americans were killed at each Benghazi location", "", 2, "americans killed"), "", ""},
+		{"a count of the first members is no total", withText(counted("Reyes won the four states of the Norland primary, Ortega said", "", 4, "states"), "four states"),
+			withText(counted("Reyes lost the first two states of the Norland primary, Ortega said", "", 2, "states"), "two states"), "", ""},
 		{"a count per district is no total", counted("Norland has 40 polling stations, Ortega said", "", 40, "polling stations"),
 			counted("Norland has 4 polling stations per district, Ortega said", "", 4, "polling stations"), "", ""},
 	}

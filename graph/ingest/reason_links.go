@@ -276,6 +276,18 @@ func (r *reasoner) storedSide(id string) (claimSide, bool, error) {
 	return side, true, nil
 }
 
+// anyWithin reports whether a date of a and one of b lie within days of each other.
+func anyWithin(a, b []graph.Date, days int) bool {
+	for _, x := range a {
+		for _, y := range b {
+			if withinDays(x, y, days) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 func anyOverlap(a, b []graph.Date) bool {
 	for _, x := range a {
 		for _, y := range b {
@@ -319,6 +331,9 @@ func (r *reasoner) linkQuantities() error {
 		}
 		kind, reason, ok := link(a.claim, b.claim, a.speaker, b.speaker)
 		if !ok || kind == graph.LinkCorroborates && shareOrigin(a.origins, b.origins) {
+			return
+		}
+		if kind == graph.LinkConflicts && !within && !anyWithin(a.dates, b.dates, MaxConflictGapDays) {
 			return
 		}
 		id := graph.LinkID(a.claim.ID, b.claim.ID, kind)

@@ -118,3 +118,28 @@ func TestCorroborationOfOneOutlet(t *testing.T) {
 		})
 	}
 }
+
+// Different figures for one count conflict when given days apart at most; a figure
+// given a week later is an update of a running tally, not a contradiction.
+func TestConflictNeedsNearDates(t *testing.T) {
+	cases := []struct {
+		date  string
+		links int
+	}{
+		{"2025-03-12", 1},
+		{"2025-03-20", 0},
+	}
+	for _, c := range cases {
+		t.Run(c.date, func(t *testing.T) {
+			s := openStore(t)
+			in := New(s, extract.Extractor{}, Options{})
+			_, err := in.Ingest(t.Context(), article("floods-a", "ledger", "2025-03-10",
+				"Brazil said 40 people were killed in the floods in Recife."))
+			require.NoError(t, err)
+			r, err := in.Ingest(t.Context(), article("floods-b", "courier", c.date,
+				"France said 65 people were killed in the floods that struck Recife."))
+			require.NoError(t, err)
+			assert.Equal(t, c.links, r.LinksMade)
+		})
+	}
+}
