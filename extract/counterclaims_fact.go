@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"sort"
 	"strings"
 
 	"github.com/claimgraph/claimgraph/graph"
@@ -67,22 +68,32 @@ func affirmsTruth(toks []scanToken) bool {
 }
 
 // denialBefore returns the nearest claim that ends in the same or the two sentences
-// before sentence si, and before pos, that is a denial: its speaker disputes something with a
-// cue inside it. nil when there is none.
+// before sentence si, and before pos, that is a denial: its speaker disputes something
+// with a cue inside it. A claim may start up to statementSentences sentences before
+// the window (a quotation of several sentences counts where it ends). nil when there
+// is none.
 func (f *disputeFinder) denialBefore(si, pos int) *Claim {
+	from := f.sents[max(0, si-2)].Start
+	earliest := f.sents[max(0, si-2-statementSentences)].Start
+	var cues []Dispute
+	for _, d := range f.d.Disputes {
+		if d.Cue.Start >= earliest && d.Cue.End <= pos {
+			cues = append(cues, d)
+		}
+	}
+	if len(cues) == 0 {
+		return nil
+	}
 	cs := f.d.Claims[:f.base]
-	for i := len(cs) - 1; i >= 0; i-- {
+	for i := sort.Search(len(cs), func(i int) bool { return cs[i].Span.Start >= pos }) - 1; i >= 0; i-- {
 		a := &cs[i]
-		if a.Span.End > pos {
+		if a.Span.Start < earliest {
+			break
+		}
+		if a.Span.End > pos || a.Span.End <= from || a.Speaker == nil || a.Origin != "attribution" {
 			continue
 		}
-		if a.Span.End <= f.sents[max(0, si-2)].Start {
-			continue // a statement of several sentences counts where it ends
-		}
-		if a.Speaker == nil || a.Origin != "attribution" {
-			continue
-		}
-		for _, d := range f.d.Disputes {
+		for _, d := range cues {
 			if d.Disputer == *a.Speaker && d.Cue.Start >= a.Span.Start && d.Cue.End <= a.Span.End {
 				return a
 			}
@@ -90,6 +101,10 @@ func (f *disputeFinder) denialBefore(si, pos int) *Claim {
 	}
 	return nil
 }
+
+// statementSentences is how many sentences before its end a quoted statement may
+// start.
+const statementSentences = 4
 
 // factMarkers open a sentence that states what is, against a claim ("in fact",
 // "actually"); a marker of two words is read as its two words in a row.

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"sort"
 	"strings"
 
 	"github.com/claimgraph/claimgraph/graph"
@@ -168,9 +169,10 @@ func (f *disputeFinder) factClauses() {
 			if !ok || len(d.mods) == 0 {
 				continue
 			}
-			for i := len(cs) - 1; i >= 0; i-- {
+			at := toks[start].Start
+			for i := sort.Search(len(cs), func(i int) bool { return cs[i].Span.Start >= at }) - 1; i >= 0; i-- {
 				a := &cs[i]
-				if a.Span.End > toks[start].Start {
+				if a.Span.End > at {
 					continue
 				}
 				if a.Span.Start < f.sents[max(0, si-2)].Start {
