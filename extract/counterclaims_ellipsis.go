@@ -13,7 +13,9 @@ import (
 // ("Fiorina said she had seen the video. She hadn't.") states the contrary of that
 // claim. Outside any quotation it is the article's own voice (Disputer ArticleVoice);
 // inside a statement, its speaker's. The claim must be in the sentence before, said by
-// someone (not the article), open with the same pronoun or with a name for "it"/"they",
+// someone (not the article): a speaker's, or the content of an attribution whose
+// speaker went unresolved ("…, said the former executive, suggesting that she had seen
+// such a video. She hadn't.": the article disputes what was said, whoever said it), open with the same pronoun or with a name for "it"/"they",
 // and carry the auxiliary that the ellipsis negates ("had" for "hadn't"; "did" stands
 // for any past verb), so that "It didn't." after "the plant would close" is left alone.
 
@@ -115,7 +117,7 @@ func (f *disputeFinder) answeredClaim(si int, subj, aux string) *Claim {
 	var found *Claim
 	for k := range f.d.Claims {
 		c := &f.d.Claims[k]
-		if c.Speaker == nil || c.Span.Start < prev.Start || c.Span.End > prev.End || isReferenceClaim(c) {
+		if c.Speaker == nil && c.Origin != "attribution" || c.Span.Start < prev.Start || c.Span.End > prev.End || isReferenceClaim(c) {
 			continue
 		}
 		ws := graph.Words(c.Text)

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"sort"
 	"strings"
 
 	"github.com/claimgraph/claimgraph/graph"
@@ -15,10 +16,95 @@ import (
 // or an antonym pair), disputes that claim in the article's own voice: "Reyes said
 // the mill had closed. In fact, the mill has not closed." The sentence must hold no
 // attribution (it is the article's own statement, not a quotation or a report of
-// someone else) and the claim must be said by someone.
+// someone else) and the claim must be said by someone: a speaker's, or the content of
+// an attribution whose speaker went unresolved (the article disputes what was said,
+// whoever said it).
 
 // counterclaimFactRule is the rule of counter-claims in the article's voice.
 var counterclaimFactRule = &disputeRule{name: "counterclaim-in-fact", shape: graph.ShapeCounterclaim}
+
+// Affirmed denials (rule counterclaim-affirmed, test sentences in
+// testdata/rules/disputes/counterclaim-affirmed.tsv): a sentence of the article that
+// opens with a marker of fact and affirms the truth of something ("In fact, the
+// statement was real", "Actually, the quote is accurate": a form of "be" followed by a
+// truth adjective, lexicon/counter_words.txt class truth_adjective, with no negation),
+// right after a speaker's denial, contradicts the denial in the article's own voice:
+// "'I never said that,' Reyes said. In fact, the statement was real." A denial is a
+// claim whose speaker disputes something with a cue inside it (a rebuttal the rules
+// before found: "never said that", "that is false"), in the same or the two sentences
+// before; the claim disputed is the denial itself, its speaker the target. The sentence
+// must hold no attribution, as for counterclaim-in-fact; a sentence that affirms
+// nothing true ("In fact, the video was edited") is left to that rule.
+var counterclaimAffirmedRule = &disputeRule{name: "counterclaim-affirmed", shape: graph.ShapeCounterclaim}
+
+// truthAdjectives call what they predicate true ("real", "accurate").
+var truthAdjectives = counterWordClass("truth_adjective")
+
+// affirmsTruth reports whether tokens hold a form of "be" followed, within two words,
+// by a truth adjective, and no negation: "the statement about Rubio was real".
+func affirmsTruth(toks []scanToken) bool {
+	found := false
+	for k, t := range toks {
+		if t.Kind != 'w' {
+			continue
+		}
+		if negations[t.Lower] || strings.HasSuffix(t.Lower, "n't") {
+			return false
+		}
+		if !beWords[t.Lower] {
+			continue
+		}
+		for j, n := k+1, 0; j < len(toks) && n < 3; j++ {
+			if toks[j].Kind != 'w' {
+				continue
+			}
+			n++
+			if truthAdjectives[toks[j].Lower] {
+				found = true
+			}
+		}
+	}
+	return found
+}
+
+// denialBefore returns the nearest claim that ends in the same or the two sentences
+// before sentence si, and before pos, that is a denial: its speaker disputes something
+// with a cue inside it. A claim may start up to statementSentences sentences before
+// the window (a quotation of several sentences counts where it ends). nil when there
+// is none.
+func (f *disputeFinder) denialBefore(si, pos int) *Claim {
+	from := f.sents[max(0, si-2)].Start
+	earliest := f.sents[max(0, si-2-statementSentences)].Start
+	var cues []Dispute
+	for _, d := range f.d.Disputes {
+		if d.Cue.Start >= earliest && d.Cue.End <= pos {
+			cues = append(cues, d)
+		}
+	}
+	if len(cues) == 0 {
+		return nil
+	}
+	cs := f.d.Claims[:f.base]
+	for i := sort.Search(len(cs), func(i int) bool { return cs[i].Span.Start >= pos }) - 1; i >= 0; i-- {
+		a := &cs[i]
+		if a.Span.Start < earliest {
+			break
+		}
+		if a.Span.End > pos || a.Span.End <= from || a.Speaker == nil || a.Origin != "attribution" {
+			continue
+		}
+		for _, d := range cues {
+			if d.Disputer == *a.Speaker && d.Cue.Start >= a.Span.Start && d.Cue.End <= a.Span.End {
+				return a
+			}
+		}
+	}
+	return nil
+}
+
+// statementSentences is how many sentences before its end a quoted statement may
+// start.
+const statementSentences = 4
 
 // factMarkers open a sentence that states what is, against a claim ("in fact",
 // "actually"); a marker of two words is read as its two words in a row.
@@ -70,6 +156,15 @@ func (f *disputeFinder) factCounterclaims() {
 		if len(rest) == 0 {
 			continue
 		}
+		cue := scanToken{Text: toks[skip].Text, Start: toks[skip].Start, End: toks[skip+n-1].End}
+		if affirmsTruth(rest) {
+			if a := f.denialBefore(si, s.Start); a != nil {
+				id := a.ID
+				f.coord = f.coord[:0]
+				f.emitOne(graph.DisputeContradicts, ArticleVoice, counterclaimAffirmedRule, ruleMatch{claim: &id, target: a.Speaker}, cue, s)
+				continue
+			}
+		}
 		wb := wordsOfClaim(string(f.d.Runes[rest[0].Start:s.End]))
 		if len(wb.content) < 2 {
 			continue
@@ -82,11 +177,10 @@ func (f *disputeFinder) factCounterclaims() {
 			if a.Span.Start < f.sents[max(0, si-2)].Start {
 				break
 			}
-			if a.Speaker == nil || a.Origin != "attribution" || !contradicting(wordsOfClaim(a.Text), wb) {
+			if a.Origin != "attribution" || !contradicting(wordsOfClaim(a.Text), wb) {
 				continue
 			}
 			id := a.ID
-			cue := scanToken{Text: toks[skip].Text, Start: toks[skip].Start, End: toks[skip+n-1].End}
 			f.coord = f.coord[:0]
 			f.emitOne(graph.DisputeContradicts, ArticleVoice, counterclaimFactRule, ruleMatch{claim: &id}, cue, s)
 			break

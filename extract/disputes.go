@@ -183,6 +183,7 @@ func findDisputes(d *Document) {
 	f.deniedActs()             // counterclaims_act.go: the accused denies the act
 	f.figureConflicts()        // counterclaims_figures.go: another figure for one count
 	f.factCounterclaims()      // counterclaims_fact.go: "In fact, ..." against a claim
+	f.factClauses()            // counterclaims_reality.go: "..., who, in reality, is a so-so golfer"
 	f.figureCorrections()      // counterclaims_correction.go: "the actual number is ..."
 	sort.SliceStable(d.Claims, func(i, j int) bool { return d.Claims[i].Span.Start < d.Claims[j].Span.Start })
 	if f.added {

@@ -38,7 +38,9 @@ func faultArticles(n int) []graph.ArticleInput {
 		out[i] = graph.ArticleInput{
 			Name: fmt.Sprintf("fault-%03d", i), URL: fmt.Sprintf("https://fault.example/%03d", i),
 			Outlet: []string{"ledger", "courier", "herald"}[i%3], Text: text,
-			Published: graph.Date{Value: fmt.Sprintf("2025-03-%02d", 1+i%28), Precision: graph.PrecisionDay},
+			// four articles a day: the articles six apart that give another figure for one
+			// count are days apart at most, within MaxConflictGapDays
+			Published: graph.Date{Value: fmt.Sprintf("2025-03-%02d", 1+(i/4)%28), Precision: graph.PrecisionDay},
 		}
 	}
 	return out

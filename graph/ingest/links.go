@@ -15,7 +15,9 @@ import (
 // overlap (TimesOverlap):
 //
 //   - conflicts, when any pair of their comparable quantities conflicts
-//     (graph.QuantitiesConflict: the intervals their qualifiers allow are disjoint);
+//     (graph.QuantitiesConflict: the intervals their qualifiers allow are disjoint)
+//     and the two articles were published within MaxConflictGapDays of each other
+//     (a figure given days later is an update of a running tally);
 //   - corroborates, otherwise, when a pair agrees (graph.QuantitiesAgree) and the two
 //     claims come from independent origins: no statement of the one has the origin of
 //     a statement of the other (reason_links.go statementOrigin: the first agency,
@@ -43,6 +45,15 @@ import (
 // ("years", "months", ...) are never compared. Within one article, claims are linked
 // only when two different speakers state them: an article does not contradict itself,
 // and its different counts of one noun are counts of different things.
+//
+// Two kinds of counts are never linked, whatever their numbers. A count of each part
+// ("Two Americans were killed at each location", "three per district", "50 apiece":
+// distributiveWords) is not the total another claim gives ("four Americans were
+// killed"), nor is a count of a selection ("the first two states to vote":
+// selectionWords) the total of "the four states". And inside one article, a claim whose words hold the other's words in
+// a row is the same report nested in a longer one ("Comey said investigators had
+// recovered 3,000 emails" and "investigators had recovered 3,000 emails"), one
+// statement, not two; across articles such a pair is a restatement and is compared.
 //
 // Overlapping but not agreeing counts ("at least 20" and "25") are not linked. The
 // link's Reason names both values with their qualifiers and speakers and the counted
@@ -77,13 +88,27 @@ func dateRange(d graph.Date) (time.Time, time.Time, bool) {
 
 // TimesOverlap reports whether two publication dates lie within MaxLinkGapDays of
 // each other (at their precision); an unknown date overlaps everything.
-func TimesOverlap(a, b graph.Date) bool {
+func TimesOverlap(a, b graph.Date) bool { return withinDays(a, b, MaxLinkGapDays) }
+
+// MaxConflictGapDays is how far apart two articles' publication dates may be for
+// their different figures of one count to conflict: two sides' figures of the news of
+// the same days. A running tally reported a week or more apart ("Ted Cruz has 11
+// delegates" on February 20, "370 delegates" on March 15; "Clinton has 503 delegates"
+// and, ten days later, "at least 882") is an update, not a contradiction (read on
+// PolNeAR train, where such tallies were most of the conflicts linked); agreeing
+// figures corroborate within MaxLinkGapDays. Inside one article two figures always
+// share its date.
+const MaxConflictGapDays = 3
+
+// withinDays reports whether two publication dates lie within days of each other (at
+// their precision); an unknown date is within any distance.
+func withinDays(a, b graph.Date, days int) bool {
 	a0, a1, okA := dateRange(a)
 	b0, b1, okB := dateRange(b)
 	if !okA || !okB {
 		return true
 	}
-	gap := time.Duration(MaxLinkGapDays) * 24 * time.Hour
+	gap := time.Duration(days) * 24 * time.Hour
 	return !a0.After(b1.Add(gap)) && !b0.After(a1.Add(gap))
 }
 
@@ -208,13 +233,13 @@ func QuantityLinkWithin(a, b graph.Claim, speakerA, speakerB string) (kind graph
 }
 
 func quantityLink(a, b graph.Claim, speakerA, speakerB string, within bool) (kind graph.LinkKind, reason string, ok bool) {
-	if a.ID == b.ID {
+	if a.ID == b.ID || distributive(a.Text) || distributive(b.Text) || within && nested(a.Text, b.Text) {
 		return "", "", false
 	}
 	var agree string
 	for _, qa := range a.Quantities {
 		for _, qb := range b.Quantities {
-			if !graph.Comparable(qa, qb) || !sameSubject(a, b, qa.Counted, within) {
+			if !graph.Comparable(qa, qb) || selection(a, qa) || selection(b, qb) || !sameSubject(a, b, qa.Counted, within) {
 				continue
 			}
 			switch {
@@ -236,4 +261,46 @@ func valueBy(q graph.Quantity, speaker string) string {
 		return graph.FormatQuantity(q)
 	}
 	return graph.FormatQuantity(q) + " (" + speaker + ")"
+}
+
+// selectionWords before a count make it a count of some members of a sequence ("the
+// first four states", "the top 10 donors"), not a total.
+var selectionWords = map[string]bool{"first": true, "last": true, "next": true, "top": true, "previous": true, "final": true}
+
+// selection reports whether quantity q of claim c counts a selection: its text in the
+// claim comes right after a selection word.
+func selection(c graph.Claim, q graph.Quantity) bool {
+	text := strings.ToLower(c.Text)
+	i := strings.Index(text, strings.ToLower(q.Text))
+	if i <= 0 {
+		return false
+	}
+	before := allWords(text[:i])
+	return len(before) > 0 && selectionWords[before[len(before)-1]]
+}
+
+// distributiveWords make the count before them a count of each part.
+var distributiveWords = map[string]bool{"each": true, "per": true, "apiece": true, "every": true}
+
+// distributive reports whether a claim counts by part (distributiveWords).
+func distributive(text string) bool {
+	for _, w := range graph.Words(text) {
+		if distributiveWords[w] {
+			return true
+		}
+	}
+	return false
+}
+
+// nested reports whether the words of one text, in order, are a run of the words of
+// the other: one report inside another.
+func nested(a, b string) bool {
+	wa, wb := " "+strings.Join(allWords(a), " ")+" ", " "+strings.Join(allWords(b), " ")+" "
+	return strings.Contains(wa, wb) || strings.Contains(wb, wa)
+}
+
+// allWords lists a text's words lowercased, in order, repeats kept (graph.Words drops
+// them).
+func allWords(text string) []string {
+	return strings.FieldsFunc(strings.ToLower(text), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
 }

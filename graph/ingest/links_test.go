@@ -14,6 +14,12 @@ func counted(text, qual string, v float64, what string) graph.Claim {
 	return c
 }
 
+// withText gives a claim's only quantity its words in the claim.
+func withText(c graph.Claim, text string) graph.Claim {
+	c.Quantities[0].Text = text
+	return c
+}
+
 func TestQuantityLink(t *testing.T) {
 	ministry := counted("more than 68,800 Palestinians dead", "more_than", 68800, "palestinians dead")
 	israel := counted("52,000 Palestinians dead", "", 52000, "palestinians dead")
@@ -63,6 +69,12 @@ func TestQuantityLink(t *testing.T) {
 		{"registered voters of different places are not", counted("Hart, about 80 miles south, has 41 registered voters", "", 41, "registered voters"),
 			counted("The poll collected data online from 4,060 registered voters", "", 4060, "registered voters"), "", ""},
 		{"a claim never links to itself", ministry, ministry, "", ""},
+		{"a count at each place is no total", counted("four Americans were killed in the attack on the Benghazi compound", "", 4, "americans killed"),
+			counted("Two Americans were killed at each Benghazi location", "", 2, "americans killed"), "", ""},
+		{"a count of the first members is no total", withText(counted("Reyes won the four states of the Norland primary, Ortega said", "", 4, "states"), "four states"),
+			withText(counted("Reyes lost the first two states of the Norland primary, Ortega said", "", 2, "states"), "two states"), "", ""},
+		{"a count per district is no total", counted("Norland has 40 polling stations, Ortega said", "", 40, "polling stations"),
+			counted("Norland has 4 polling stations per district, Ortega said", "", 4, "polling stations"), "", ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -72,7 +84,14 @@ func TestQuantityLink(t *testing.T) {
 			assert.Equal(t, tt.reason, reason)
 		})
 	}
-	kind, _, _ := QuantityLinkWithin(pulse, church, "Gaza’s Health Ministry", "Israel")
+	nestedA := counted("Comey said investigators had recovered 3,000 emails from the Norland server", "", 3000, "emails")
+	nestedB := counted("investigators had recovered 3,000 emails from the Norland server", "", 3000, "emails")
+	_, _, ok := QuantityLinkWithin(nestedA, nestedB, "Judicial Watch", "James Comey")
+	assert.False(t, ok, "inside one article, a report nested in another is one statement")
+	kind, _, ok := QuantityLink(nestedA, nestedB, "Judicial Watch", "James Comey")
+	assert.True(t, ok, "across articles, a restatement is compared")
+	assert.Equal(t, graph.LinkCorroborates, kind)
+	kind, _, _ = QuantityLinkWithin(pulse, church, "Gaza’s Health Ministry", "Israel")
 	assert.Equal(t, graph.LinkConflicts, kind, "inside one article two speakers' tolls are of the event it reports")
 	_, reason, _ := QuantityLink(ministry, israel, "", "")
 	assert.Equal(t, "more than 68,800 vs 52,000 palestinians dead", reason, "article-asserted claims have no speaker")

@@ -208,15 +208,20 @@ type claimSide struct {
 }
 
 // statementOrigin is the independent origin of a statement as corroboration counts
-// it (graph.Origin): its first agency, else its speaker, else its article (a claim
-// that two articles assert themselves has two origins, unless origin.go found them
-// to be copies of one wire story and gave them its agency).
-func statementOrigin(s graph.Statement) string {
+// it (graph.Origin): its first agency, else its speaker, else the outlet of its
+// article (outletID), else its article. A claim that two articles of different
+// outlets assert themselves has two origins, unless origin.go found them to be copies
+// of one wire story and gave them its agency; two articles of one outlet that assert
+// the same figure are that outlet repeating itself (an editor's note printed under
+// every article of a site, a figure a paper gave yesterday), one origin.
+func statementOrigin(s graph.Statement, outletID string) string {
 	switch {
 	case len(s.Via) > 0:
 		return "via:" + s.Via[0]
 	case s.SpeakerID != "":
 		return "speaker:" + s.SpeakerID
+	case outletID != "":
+		return "outlet:" + outletID
 	}
 	return "article:" + s.ArticleID
 }
@@ -253,7 +258,11 @@ func (r *reasoner) storedSide(id string) (claimSide, bool, error) {
 		if s.ArticleID == r.g.Article.ID {
 			continue
 		}
-		side.origins = append(side.origins, statementOrigin(s))
+		outlet := ""
+		if ch.Article.Outlet != nil {
+			outlet = ch.Article.Outlet.ID
+		}
+		side.origins = append(side.origins, statementOrigin(s, outlet))
 		if side.speaker == "" && s.SpeakerID != "" {
 			n, ok := r.agentNames[s.SpeakerID]
 			if !ok && ch.Speaker != nil {
@@ -265,6 +274,18 @@ func (r *reasoner) storedSide(id string) (claimSide, bool, error) {
 		side.dates = append(side.dates, ch.Article.Published)
 	}
 	return side, true, nil
+}
+
+// anyWithin reports whether a date of a and one of b lie within days of each other.
+func anyWithin(a, b []graph.Date, days int) bool {
+	for _, x := range a {
+		for _, y := range b {
+			if withinDays(x, y, days) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 func anyOverlap(a, b []graph.Date) bool {
@@ -285,7 +306,7 @@ func (r *reasoner) linkQuantities() error {
 	first := r.firstSpeakers()
 	origins := map[string][]string{}
 	for _, st := range r.g.Statements {
-		origins[st.ClaimID] = append(origins[st.ClaimID], statementOrigin(st))
+		origins[st.ClaimID] = append(origins[st.ClaimID], statementOrigin(st, r.g.Article.OutletID))
 	}
 	var mine []claimSide
 	for _, c := range r.g.Claims {
@@ -310,6 +331,9 @@ func (r *reasoner) linkQuantities() error {
 		}
 		kind, reason, ok := link(a.claim, b.claim, a.speaker, b.speaker)
 		if !ok || kind == graph.LinkCorroborates && shareOrigin(a.origins, b.origins) {
+			return
+		}
+		if kind == graph.LinkConflicts && !within && !anyWithin(a.dates, b.dates, MaxConflictGapDays) {
 			return
 		}
 		id := graph.LinkID(a.claim.ID, b.claim.ID, kind)

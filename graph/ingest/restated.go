@@ -1,0 +1,163 @@
+package ingest
+
+import (
+	"sort"
+	"strings"
+
+	"github.com/claimgraph/claimgraph/graph"
+)
+
+// Denials of restated claims. A dispute the extractor links to a claim of its own
+// article ("she denied that she mishandled classified information") also disputes the
+// claims of other articles that state the same thing in other words ("Clinton has
+// escaped charges for her mishandling of classified information"). Ingest links it to
+// them (linkRestated): a stored claim of another article restates the disputed claim
+// (Restates) when
+//
+//   - the disputed claim has at least MinRestatedWords content words (words other than
+//     stopwords and negations, of at least three letters), so that "he was fired" or
+//     "it happened" never reach a claim of another story;
+//   - every one of those words is among the other claim's words, compared by their
+//     stem (stemWord: "mishandled" and "mishandling" are one word);
+//   - the two have the same polarity: a claim that itself negates the disputed one
+//     ("she did not mishandle classified information") agrees with the denial;
+//   - the disputer is not one of the other claim's speakers (nobody disputes
+//     their own claim).
+//
+// The candidates are the stored claims that the disputed claim's rarest terms find
+// (CandidateTerms, one search each: a restatement may inflect any of them), at most
+// Options.MaxCandidates per term. A disputed claim that more than MaxDisputeLinks
+// claims restate is too common to name one statement: nothing is linked. Only
+// disputes written after the restating claim are linked (ingest reasons about the
+// article it writes against the store as it stands).
+
+// MinRestatedWords is the number of content words a disputed claim needs before it is
+// looked for in other articles.
+const MinRestatedWords = 3
+
+// restatedTerms is how many of the disputed claim's rarest terms are searched.
+const restatedTerms = 3
+
+// negationWords mark a claim's polarity.
+var negationWords = map[string]bool{
+	"not": true, "no": true, "never": true, "nothing": true, "nobody": true, "none": true,
+	"neither": true, "nor": true, "without": true, "t": true, // "didn't" splits into "didn" "t"
+}
+
+// stemWord folds the regular English inflections and the nominal "-ing" of a word so
+// that a claim restated in other words still matches: "mishandled", "mishandling",
+// "mishandles" → "mishandl"; "classified" → "classifi". It is deliberately crude (no
+// dictionary): both sides are folded the same way.
+func stemWord(w string) string {
+	for _, suf := range []string{"ings", "ing", "ied", "ies", "ed", "es", "s", "e", "y"} {
+		if len(w) > len(suf)+3 && strings.HasSuffix(w, suf) && !strings.HasSuffix(w, "ss") {
+			w = strings.TrimSuffix(w, suf)
+			switch suf {
+			case "ied", "ies", "y":
+				w += "i"
+			}
+			return w
+		}
+	}
+	return w
+}
+
+// claimStems returns the stems of a text's content words and whether it holds a
+// negation.
+func claimStems(text string) (map[string]bool, bool) {
+	out := map[string]bool{}
+	negated := false
+	ws := graph.Words(text)
+	for i, w := range ws {
+		switch {
+		case negationWords[w]:
+			negated = true
+		case strings.HasSuffix(w, "n") && i+1 < len(ws) && ws[i+1] == "t":
+			negated = true // "didn't", "wasn't": the word before "t"
+		case stopwords[w] || len([]rune(w)) < 3 || isNumberToken(w):
+		default:
+			out[stemWord(w)] = true
+		}
+	}
+	return out, negated
+}
+
+// Restates reports whether claim other states what claim disputed states, by this
+// file's rule (content words, stems, polarity; the speakers are checked by the caller).
+func Restates(disputed, other graph.Claim) bool {
+	if disputed.ID == other.ID {
+		return false
+	}
+	want, negA := claimStems(disputed.Text)
+	if len(want) < MinRestatedWords {
+		return false
+	}
+	have, negB := claimStems(other.Text)
+	if negA != negB {
+		return false
+	}
+	for w := range want {
+		if !have[w] {
+			return false
+		}
+	}
+	return true
+}
+
+// linkRestated adds, for each dispute of the bundle that names a claim of the bundle,
+// a dispute of every stored claim of other articles that restates it (see this
+// file's rule).
+func (r *reasoner) linkRestated() error {
+	claims := map[string]graph.Claim{}
+	for _, c := range r.g.Claims {
+		claims[c.ID] = c
+	}
+	have := map[string]bool{}
+	for _, d := range r.g.Disputes {
+		have[d.ID] = true
+	}
+	var added []graph.Dispute
+	for _, d := range r.g.Disputes {
+		c, ok := claims[d.ClaimID]
+		if !ok || r.isReference(c.ID) {
+			continue
+		}
+		if stems, _ := claimStems(c.Text); len(stems) < MinRestatedWords {
+			continue
+		}
+		byID := map[string]Candidate{}
+		for _, t := range CandidateTerms(c.Text, restatedTerms) {
+			page, err := r.st.SearchClaims(r.ctx, graph.ClaimQuery{Text: t, Page: graph.PageRequest{Limit: r.max}})
+			if err != nil {
+				return err
+			}
+			for _, s := range page.Items {
+				if !onlyThis(s.ArticleIDs, r.g.Article.ID) && !contains(s.SpeakerIDs, d.DisputerID) && Restates(c, s.Claim) {
+					byID[s.Claim.ID] = Candidate{Claim: s.Claim, Speakers: s.SpeakerIDs}
+				}
+			}
+		}
+		if len(byID) == 0 || len(byID) > MaxDisputeLinks {
+			continue
+		}
+		ids := make([]string, 0, len(byID))
+		for id := range byID {
+			ids = append(ids, id)
+		}
+		sort.Strings(ids)
+		for _, id := range ids {
+			x := d
+			x.ClaimID = id
+			x.ID = graph.DisputeID(x.ArticleID, x.Cue, x.DisputerID, x.ClaimID, x.TargetAgentID)
+			if have[x.ID] {
+				continue
+			}
+			have[x.ID] = true
+			r.addClaim(byID[id].Claim)
+			added = append(added, x)
+			r.res.LinkedDisputes++
+		}
+	}
+	r.g.Disputes = append(r.g.Disputes, added...)
+	return nil
+}
