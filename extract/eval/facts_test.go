@@ -18,6 +18,10 @@ const oodDir = "testdata/ood"
 // tuneDir is the out-of-domain tuning set (facts only), readable while writing rules.
 const tuneDir = "testdata/oodtune"
 
+// tune2Dir is the second out-of-domain tuning set (facts only; elections, company
+// results, migration, public health, labour, energy, weather, sport), readable too.
+const tune2Dir = "testdata/oodtune2"
+
 func TestSpeakerMatches(t *testing.T) {
 	cases := []struct {
 		pred, gold string
@@ -119,6 +123,9 @@ func TestOODFactsAlign(t *testing.T) { checkFactSetAligns(t, oodDir) }
 
 // TestTuneFactsAlign applies the same checks to the tuning set.
 func TestTuneFactsAlign(t *testing.T) { checkFactSetAligns(t, tuneDir) }
+
+// TestTune2FactsAlign applies the same checks to the second tuning set.
+func TestTune2FactsAlign(t *testing.T) { checkFactSetAligns(t, tune2Dir) }
 
 // checkFactSetAligns checks the fact annotations of one set against its article bodies.
 func checkFactSetAligns(t *testing.T, dir string) {
