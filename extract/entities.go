@@ -1345,10 +1345,19 @@ func (b *entityBuilder) capSeqKind(toks, seq []scanToken, i, j int, acr string) 
 		return graph.KindPerson
 	case acr != "":
 		return graph.KindOrganization
-	case len(seq) >= 2 && len(seq) <= 3 && allNameWords(seq) && b.looksLikePerson(toks, seq, i, j):
+	case len(seq) >= 2 && len(seq) <= 3 && allNameWords(seq) && !titleShaped(seq) && b.looksLikePerson(toks, seq, i, j):
 		return graph.KindPerson
 	}
 	return graph.KindUnknown
+}
+
+// titleShaped reports whether a capitalized sequence that opens with no known given
+// name starts or ends with a title word ("Executive Officer", "Chief Financial
+// Officer", "Managing Director"): a capitalized role, not a person's name, so a speech
+// verb after it ("Acme's Chief Financial Officer, Amy Hood, stated") makes no person
+// of it and the appositive name is the speaker (rule titleShapedRole).
+func titleShaped(seq []scanToken) bool {
+	return entityWords.titles[seq[0].Lower] || entityWords.titles[seq[len(seq)-1].Lower]
 }
 
 // namesPlaceOrPeople reports whether a capitalized sequence is a place by its last
@@ -1394,6 +1403,9 @@ func personRoleContext(toks []scanToken, i, j int) bool {
 	}
 	if i > 1 && toks[i-1].Text == "," && isLowerTitle(toks[i-2]) {
 		return true
+	}
+	if i > 1 && j < len(toks) && toks[i-1].Text == "," && toks[j].Text == "," && entityWords.titles[toks[i-2].Lower] {
+		return true // "Acme's Chief Executive Officer, Satya Nadella, said": a capitalized role before a closed appositive
 	}
 	return roleAppositiveAfter(toks, j) || copulaRoleAfter(toks, i, j)
 }
