@@ -23,6 +23,10 @@ import (
 //     A relative "who"/"which" source is the entity named right before it ("Jane
 //     Roe, who said"; a person or group for who, an organization, outlet or country
 //     for which; relativeSource); its speaker does not become the previous speaker;
+//     "the report" (the and a document or data noun) is the author of the last
+//     document of that noun an attribution named as its source in the last two
+//     paragraphs ("a report by the agency showed ... the report said";
+//     documentAnaphor);
 //  2. a named or nominal source is the first entity mention in its head (the part
 //     before an appositive comma) that does not modify a noun there ("the U.S. plan"):
 //     "Hamish Falconer, Britain’s minister ..." → Hamish Falconer; "the ministry" →
@@ -132,6 +136,9 @@ type speakerResolver struct {
 	lastInSentence map[int]lastSpeaker
 	// prev is the speaker of the last attribution resolved, and where it ended.
 	prev lastSpeaker
+	// lastDocument is, by document noun, the author of the last attribution whose
+	// source named such a document ("a report by the agency"), for documentAnaphor.
+	lastDocument map[string]lastSpeaker
 }
 
 type lastSpeaker struct {
@@ -150,7 +157,7 @@ func newSpeakerResolver(d *Document) *speakerResolver {
 		tx.quoteMask = quoteMaskOf(d) // read only; shared by the speaker and dispute stages
 	}
 	r := &speakerResolver{d: d, mask: tx.quoteMask, byID: map[string]int{}, learned: map[string]byte{},
-		base: d.Mentions, agencies: map[[2]int][]string{}, tx: tx, lastInSentence: map[int]lastSpeaker{}}
+		base: d.Mentions, agencies: map[[2]int][]string{}, tx: tx, lastInSentence: map[int]lastSpeaker{}, lastDocument: map[string]lastSpeaker{}}
 	r.reindex()
 	return r
 }
@@ -354,6 +361,9 @@ func (r *speakerResolver) resolveSource(src Span) (string, []string) {
 	if id, ok := r.sameSource(words); ok {
 		return id, nil
 	}
+	if id, ok := r.documentAnaphor(words); ok {
+		return id, nil
+	}
 	if rest, ok := afterAccordingTo(toks, words); ok {
 		id, via := r.resolveSource(Span{Start: rest, End: src.End})
 		outlets, _ := r.sourceOutlets(r.mentionsIn(src.Start, rest))
@@ -507,6 +517,48 @@ func (r *speakerResolver) sameSource(words []scanToken) (string, bool) {
 	}
 	r.addMention(Mention{Entity: r.prev.speaker, Span: makeSpan(r.d.Runes, words[0].Start, words[2].End), Kind: MentionNominal})
 	return r.prev.speaker, true
+}
+
+// documentAnaphor applies rule 1's "document anaphor": "the report", "the study", "the
+// release" (the and a document or data noun, nothing else) is spoken by the author of
+// the last document of that noun an earlier attribution named as its source ("..., a
+// report by the agency showed. ..., the report said." → the agency), when that one
+// lies at most two paragraphs back; ok is false when the source is no such phrase or
+// no such document is near (the other rules apply then).
+func (r *speakerResolver) documentAnaphor(words []scanToken) (string, bool) {
+	if len(words) != 2 || words[0].Lower != "the" || !(authorDocumentNouns[words[1].Lower] || dataNouns[words[1].Lower]) {
+		return "", false
+	}
+	last, ok := r.lastDocument[words[1].Lower]
+	if !ok || last.cueEnd > words[0].Start {
+		return "", false
+	}
+	paras := r.d.Paragraphs
+	k := sort.Search(len(paras), func(i int) bool { return paras[i].End >= words[0].Start })
+	if k < len(paras) && k >= 2 && paras[k-2].Start > last.cueEnd {
+		return "", false
+	}
+	r.addMention(Mention{Entity: last.speaker, Span: makeSpan(r.d.Runes, words[0].Start, words[1].End), Kind: MentionNominal})
+	return last.speaker, true
+}
+
+// noteDocument records the speaker of an attribution whose source names a document
+// ("a report by the agency", "a ministry press release") under that document noun,
+// for documentAnaphor.
+func (r *speakerResolver) noteDocument(a *Attribution, speaker string) {
+	if a.Source == nil {
+		return
+	}
+	words := wordTokens(r.tx.scan(a.Source.Start, a.Source.End))
+	if len(words) == 2 && words[0].Lower == "the" {
+		return // an anaphor itself
+	}
+	for _, w := range words {
+		if w.Text == w.Lower && (authorDocumentNouns[w.Lower] || dataNouns[w.Lower]) {
+			r.lastDocument[w.Lower] = lastSpeaker{cueEnd: a.Cue.End, speaker: speaker}
+			return
+		}
+	}
 }
 
 // wordTokens returns the word and number tokens of toks.
@@ -1254,11 +1306,33 @@ func authorOfDocument(words []scanToken, end, headEnd int) bool {
 			after = append(after, w)
 		}
 	}
+	// "a Health Services press release": up to two lowercase modifiers before the noun
+	k := 0
+	for k < len(after) && k < 2 && documentCompoundModifier(after[k]) {
+		k++
+	}
+	if k < len(after) && k > 0 && !authorDocumentNouns[after[k].Lower] {
+		k = 0
+	}
+	after = after[k:]
 	if len(after) == 0 || after[0].Text != after[0].Lower || !authorDocumentNouns[after[0].Lower] {
 		return false
 	}
 	// "an Interior ministry toll issued on Saturday": a participle of making may follow
 	return len(after) == 1 || authorParticiples[after[1].Lower]
+}
+
+// documentCompoundModifier reports whether w may stand between an author's name and a
+// document noun as part of the document's name ("press" in "a Directorate General of
+// Health Services press release", "annual" in "the Velmora Bank annual report"): a
+// lowercase word that is no function word, document noun, title or group noun (a
+// person or group between them is the author: "an Acme official's report").
+func documentCompoundModifier(w scanToken) bool {
+	if w.Kind != 'w' || w.Text != w.Lower || sourceFunctionWords[w.Lower] || authorDocumentNouns[w.Lower] || entityWords.titles[w.Lower] || spokespersonNouns[w.Lower] {
+		return false
+	}
+	_, group := entityWords.groups[w.Lower]
+	return !group
 }
 
 // dataNouns are the nouns of data sets that speak for their author only through "by"
@@ -1969,6 +2043,7 @@ func resolveSpeakers(d *Document) {
 		if speaker != "" {
 			s := speaker
 			a.Speaker = &s
+			r.noteDocument(a, s)
 			sent := attribSentence(d, a)
 			if last, ok := r.lastInSentence[sent.Start]; !ok || last.cueEnd <= a.Cue.End {
 				r.lastInSentence[sent.Start] = lastSpeaker{cueEnd: a.Cue.End, speaker: s}
