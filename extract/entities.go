@@ -46,7 +46,12 @@ import (
 //     ... Kovalenko said") makes a person; "(ACRONYM)" right after defines an alias;
 //     other single words are kept as surname/acronym candidates, also at the start
 //     of a sentence; an unknown acronym followed by an appositive ending in a body
-//     noun ("VSTAT, Velmora's statistics agency,") is an organization; a title and
+//     noun ("VSTAT, Velmora's statistics agency,") is an organization, and so is
+//     any unknown single word before a closed appositive headed by a body noun
+//     ("Eurelectric, the association representing the sector,"; that noun then
+//     refers back to it: "The association said"); a capitalized role ("Chief
+//     Financial Officer") is no person, and an unknown name in apposition right
+//     after one is ("Acme's Chief Executive Officer, Jane Roe, said"); a title and
 //     a name inside the sequence ("Acme Institute Director-General Jane Roe") split
 //     it: the words before are an organization (unless they hold a title), the
 //     title and name are left to rule 2; a hyphenated name particle ("al-Tayeb")
@@ -990,6 +995,11 @@ func (b *entityBuilder) capSeq(toks []scanToken, i int, sentStart bool) int {
 	if kind == graph.KindUnknown && len(seq) == 1 && isAcronym(name) && bodyAppositiveAfter(toks, j) {
 		kind = graph.KindOrganization
 	}
+	if kind == graph.KindUnknown && len(seq) == 1 && !b.lowercase[toks[i].Lower] && !sentenceStarters[toks[i].Lower] {
+		if _, ok := bodyHeadAppositiveAfter(toks, j); ok {
+			kind = graph.KindOrganization // "Eurelectric, the association representing the sector,"
+		}
+	}
 	if kind == graph.KindUnknown && len(seq) == 1 && b.oneWordSpeaker(toks, i, j, name) {
 		kind = graph.KindPerson // "WHO chief Tedros said", "Velkonis, the regional governor, said"
 		b.recordCapSeq(toks, i, j, seq[0].Start, end, name, kind, acr)
@@ -1604,6 +1614,44 @@ func bodyAppositiveAfter(toks []scanToken, j int) bool {
 	return k < len(toks) && toks[k].End == sp.End && entityWords.nominals[toks[k].Lower] && toks[k].Text == toks[k].Lower
 }
 
+// bodyHeadAppositiveAfter reads a closed appositive after a name ending before token
+// j that opens with an article and whose head, after at most two lowercase
+// modifiers, is a body noun (lexicon nominals) with no possessive: "Eurelectric, the
+// association representing the European electricity sector," → "association". It
+// makes a single unknown capitalized word an organization (rule bodyHeadAppositive)
+// and gives the organization that descriptor, so that a later "the association" is
+// it. An appositive that runs to the sentence's end ("Moscow, the government said.")
+// is no descriptor.
+func bodyHeadAppositiveAfter(toks []scanToken, j int) (string, bool) {
+	if j+2 >= len(toks) || toks[j].Text != "," || !isArticle(toks[j+1].Lower) {
+		return "", false
+	}
+	sp := appositiveAfter(toks, j)
+	if sp.IsZero() {
+		return "", false
+	}
+	k := j + 1
+	for k < len(toks) && toks[k].Start < sp.End {
+		k++
+	}
+	if k >= len(toks) || toks[k].Text != "," {
+		return "", false
+	}
+	for h := j + 2; h < k && h <= j+4; h++ {
+		t := toks[h]
+		if t.Kind != 'w' || t.Text != t.Lower {
+			return "", false
+		}
+		if entityWords.nominals[t.Lower] {
+			if _, poss := stripPossessive(t.Text); poss || h+1 < len(toks) && (toks[h+1].Text == "’" || toks[h+1].Text == "'" || toks[h+1].Lower == "'s" || toks[h+1].Lower == "’s") {
+				return "", false // "Roe, the agency’s director,": a person of the body
+			}
+			return t.Lower, true
+		}
+	}
+	return "", false
+}
+
 // opensAppositive reports whether a word after "NAME," opens a role: an article,
 // "who", a capitalized possessive ("Britain’s") or a lowercase title.
 func opensAppositive(first scanToken) bool {
@@ -1815,7 +1863,13 @@ func (b *entityBuilder) orgDescriptors() map[string]orgDescriptor {
 		if e == nil || m.Kind != MentionName || (e.Kind != graph.KindOrganization && e.Kind != graph.KindOutlet) {
 			continue
 		}
-		noun, at := descriptorAfter(b.tx.scan(m.Span.End, min(len(b.d.Runes), m.Span.End+100)))
+		after := b.tx.scan(m.Span.End, min(len(b.d.Runes), m.Span.End+200))
+		noun, at := descriptorAfter(after)
+		if noun == "" {
+			if n, ok := bodyHeadAppositiveAfter(after, 0); ok {
+				noun, at = n, after[2].End
+			}
+		}
 		if noun == "" {
 			continue
 		}
