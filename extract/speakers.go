@@ -543,16 +543,13 @@ func (r *speakerResolver) documentAnaphor(words []scanToken) (string, bool) {
 }
 
 // noteDocument records the speaker of an attribution whose source names a document
-// ("a report by the agency", "a ministry press release") under that document noun,
-// for documentAnaphor.
+// ("a report by the agency", "a ministry press release", a resolved "the report" too,
+// so that a chain of them reaches back) under that document noun, for documentAnaphor.
 func (r *speakerResolver) noteDocument(a *Attribution, speaker string) {
 	if a.Source == nil {
 		return
 	}
 	words := wordTokens(r.tx.scan(a.Source.Start, a.Source.End))
-	if len(words) == 2 && words[0].Lower == "the" {
-		return // an anaphor itself
-	}
 	for _, w := range words {
 		if w.Text == w.Lower && (authorDocumentNouns[w.Lower] || dataNouns[w.Lower]) {
 			r.lastDocument[w.Lower] = lastSpeaker{cueEnd: a.Cue.End, speaker: speaker}
