@@ -49,7 +49,9 @@ import (
 //     (this/that and a source or body noun) is the one organization or outlet named
 //     in the sentence before, never a new group, and "whose lawyers" names nothing;
 //     "the MODIFIER... BODY-NOUN" in lowercase ("the regional military
-//     administration") becomes an organization named by its words (unnamedBody);
+//     administration", "the military junta") becomes an organization named by its
+//     words (unnamedBody); "a/an [MODIFIERS] TITLE" ("a Rohingya camp leader")
+//     becomes one unnamed holder of the role (indefiniteRole);
 //  4. Via: the agencies the attribution stage found (Attribution.ViaSpans), mapped to
 //     entities; when the source names only news outlets ("according to reports from Reuters
 //     and the Associated Press"), the first is the speaker and all of them are Via;
@@ -1030,11 +1032,33 @@ func (r *speakerResolver) unnamedSource(words []scanToken, headEnd int) string {
 	if _, ok := entityWords.groups[last.Lower]; ok {
 		return r.newSourceEntity(r.groupName(head), graph.KindGroup, head[0].Start, last.End, MentionNominal)
 	}
+	if indefiniteRole(head) {
+		// "a Rohingya camp leader told AFP": one unnamed holder of a role, as "a senior
+		// official" is (rule indefiniteRole)
+		return r.newSourceEntity(r.groupName(head), graph.KindGroup, head[0].Start, last.End, MentionNominal)
+	}
 	if len(head) >= 2 && len(head) <= 3 && allNameWords(head) {
 		name := collapseSpace(string(r.d.Runes[head[0].Start:last.End]))
 		return r.newSourceEntity(name, graph.KindPerson, head[0].Start, last.End, MentionName)
 	}
 	return ""
+}
+
+// indefiniteRole reports whether a source head is "a/an [MODIFIERS] TITLE" with a
+// lowercase title last ("a Rohingya camp leader", "a local party chairman"): an
+// unnamed holder of the role, new to the article, where "the leader" would point back
+// to a person named before (roleAnaphor). The modifiers are words, not numbers, and
+// at most three.
+func indefiniteRole(head []scanToken) bool {
+	if len(head) < 2 || len(head) > 5 || (head[0].Lower != "a" && head[0].Lower != "an") || !isLowerTitle(head[len(head)-1]) {
+		return false
+	}
+	for _, w := range head[1:] {
+		if w.Kind != 'w' {
+			return false
+		}
+	}
+	return true
 }
 
 // titleAbbreviations expand the abbreviated titles of roles ("Maj. Gen.") to the
