@@ -35,7 +35,9 @@ import (
 //     apposition ("the U.S. ambassador, Mike Waltz,"); else "the [modifier] TITLE"
 //     is the one person named before with that role ("the health minister", "the
 //     general" for "Maj. Gen. Jane Roe"; roleAnaphor). A source "According to X,
-//     SPEAKER" is read after the comma, X's outlets becoming agencies. A country
+//     SPEAKER" is read after the comma, X's outlets becoming agencies, and so is
+//     a source opening with a participle clause ("Quoting figures from X, an
+//     official"; afterParticipleAdjunct). A country
 //     directly before a capitalized word modifies a name and is no speaker ("U.S.
 //     Central Command"); a country and one to three unknown capitalized words make
 //     an organization of that country ("U.S. Velcom"; countryNamedBody); "a
@@ -357,6 +359,9 @@ func (r *speakerResolver) resolveSource(src Span) (string, []string) {
 	if len(words) == 1 && !acronym && (words[0].Lower == "who" || words[0].Lower == "which") {
 		return r.relativeSource(words[0]), nil
 	}
+	if rest, ok := r.afterParticipleAdjunct(toks, words); ok {
+		return r.resolveSource(Span{Start: rest, End: src.End}) // "Quoting figures from X, an official"
+	}
 	if cut, ok := closingSpeechAdjunct(words); ok {
 		return r.resolveSource(Span{Start: src.Start, End: cut}) // "Jane Roe in a televised address"
 	}
@@ -462,6 +467,29 @@ func afterAccordingTo(toks, words []scanToken) (int, bool) {
 	}
 	for k, t := range toks {
 		if t.Text == "," && t.Start > words[1].End && k+1 < len(toks) {
+			return toks[k+1].Start, true
+		}
+	}
+	return 0, false
+}
+
+// afterParticipleAdjunct applies rule 2's "participle adjunct": a source that opens its
+// sentence with a participle clause closed by a comma ("Quoting statistics from the
+// NCVBDC, a senior Health Ministry official", "Citing data from the bank, the
+// minister") is read after that comma: the body the participle's object names is
+// quoted, not the speaker. The participle is a capitalized -ing word followed by a
+// lowercase word (so a name such as "Jennings, the senator" is none); it returns where
+// the rest starts.
+func (r *speakerResolver) afterParticipleAdjunct(toks, words []scanToken) (int, bool) {
+	if len(words) < 4 {
+		return 0, false
+	}
+	w := words[0]
+	if !isCapitalized(w.Text) || len(w.Lower) < 6 || !strings.HasSuffix(w.Lower, "ing") || words[1].Text != words[1].Lower || !r.opensSentence(w) {
+		return 0, false
+	}
+	for k, t := range toks {
+		if t.Text == "," && k+1 < len(toks) && t.Start > w.End {
 			return toks[k+1].Start, true
 		}
 	}
