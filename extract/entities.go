@@ -1357,6 +1357,8 @@ func (b *entityBuilder) capSeqKind(toks, seq []scanToken, i, j int, acr string) 
 		return graph.KindOrganization
 	case len(seq) >= 2 && len(seq) <= 3 && allNameWords(seq) && !titleShaped(seq) && b.looksLikePerson(toks, seq, i, j):
 		return graph.KindPerson
+	case len(seq) == 2 && initialCluster(seq[0]) && allNameWords(seq[1:]) && i > 0 && isLowerTitle(toks[i-1]) && speechVerbContext(toks, i, j):
+		return graph.KindPerson // "minister KKSSR Ramachandran said": initials before a surname
 	}
 	return graph.KindUnknown
 }
@@ -1541,6 +1543,24 @@ func allNameWords(seq []scanToken) bool {
 		}
 	}
 	return true
+}
+
+// initialCluster reports whether t is a run of two to five capital letters that no
+// lexicon knows as a name or acronym: the initials that stand for given names in
+// South Asian usage ("KKSSR Ramachandran"), read as a name only between a lowercase
+// title and a surname before a speech verb.
+func initialCluster(t scanToken) bool {
+	r := []rune(t.Text)
+	if len(r) < 2 || len(r) > 5 {
+		return false
+	}
+	for _, c := range r {
+		if !unicode.IsUpper(c) {
+			return false
+		}
+	}
+	_, gaz := entityWords.gaz[t.Text]
+	return !gaz
 }
 
 // speechVerbs are verbs that make the capitalized name before them a speaker
