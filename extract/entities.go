@@ -1762,7 +1762,7 @@ func (b *entityBuilder) nominals() {
 		toks = b.tx.scan(0, len(b.d.Runes))
 	}
 	for i := 0; i+1 < len(toks); i++ {
-		if toks[i].Lower != "the" || !entityWords.nominals[toks[i+1].Lower] || toks[i+1].Text != toks[i+1].Lower {
+		if toks[i].Lower != "the" || !entityWords.nominals[toks[i+1].Lower] || toks[i+1].Text != toks[i+1].Lower && !capitalizedNominal(toks, i+1) {
 			continue
 		}
 		if i+2 < len(toks) && toks[i+2].Kind == 'w' && isCapitalized(toks[i+2].Text) {
@@ -1772,6 +1772,18 @@ func (b *entityBuilder) nominals() {
 			b.mention(e, toks[i].Start, toks[i+1].End, MentionNominal)
 		}
 	}
+}
+
+// capitalizedNominal reports whether the capitalized body noun toks[k] after "the"
+// is a nominal as its lowercase form is ("The Commission notes that ...", "the
+// Ministry said"): a lowercase word other than a preposition follows it, so it starts
+// no longer name ("the Commission for Human Rights", "the Ministry of Health").
+func capitalizedNominal(toks []scanToken, k int) bool {
+	if !isCapitalized(toks[k].Text) || k+1 >= len(toks) {
+		return false
+	}
+	n := toks[k+1]
+	return n.Kind == 'w' && n.Text == n.Lower && !headPrepositions[n.Lower] && !complementPrepositions[n.Lower] && n.Lower != "of" && n.Lower != "for" && n.Lower != "on" && n.Lower != "and"
 }
 
 // outletNominals are the phrases of lexicon/outlet_nominals.txt, as words.
