@@ -759,7 +759,9 @@ func isDatePart(r quantityReader, n numberToken, _ string) bool {
 	if quantityWords.months[r.word(i-1)] || (quantityWords.months[r.word(i+1)] && !n.hasScale) {
 		return true
 	}
-	return i >= 3 && r.toks[i-1].Text == "," && r.toks[i-2].Kind == 'n' && quantityWords.months[r.word(i-3)]
+	// "August 17, 2024": the number after a month, a day and a comma is the date's year
+	// only when it is one ("On August 17, 492 migrants crossed" counts migrants)
+	return i >= 3 && r.toks[i-1].Text == "," && r.toks[i-2].Kind == 'n' && quantityWords.months[r.word(i-3)] && isYear(r.toks[i])
 }
 
 // isTime: a clock time ("10:30", "3 p.m.", "0600 GMT").
