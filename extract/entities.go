@@ -62,7 +62,9 @@ import (
 //  7. appositive roles: "NAME, ROLE," / "the ROLE, NAME," / "Place's ROLE, NAME," / "NAME, who ROLE," /
 //     "NAME is the ROLE" / "IDF soldier NAME" (a lowercase title before the name);
 //  8. aliases: a single capitalized word equal to a known person's surname or given
-//     name, or to an acronym defined earlier, is that entity ("Brodie said");
+//     name, or to an acronym defined earlier, is that entity ("Brodie said"); so is
+//     the name of a company named before with a corporate suffix ("Microsoft" after
+//     "Microsoft Corporation"; companyByShortName);
 //  9. nominals: "the ministry", "the council"... → the one organization named before
 //     whose name or alias has that word; none when two or more have it; "the
 //     company"/"the firm" also fits a name ending in a corporate suffix ("Acme Foods
@@ -1739,8 +1741,38 @@ func (b *entityBuilder) resolvePending() {
 		// a first name of a person already named in full
 		if e := b.given[p.text]; e != nil && e.Kind == graph.KindPerson {
 			b.mention(e, p.start, p.end, MentionName)
+			continue
+		}
+		if e := b.companyByShortName(p.text, p.start); e != nil {
+			b.mention(e, p.start, p.end, MentionName)
 		}
 	}
+}
+
+// companyByShortName returns the one organization named before pos whose name is the
+// word w and a corporate suffix ("Microsoft" after "Microsoft Corporation", "Velmora"
+// after "Velmora Holdings Ltd"): a company is called by its name without the suffix
+// (rule companyShortName). Two such companies, or none, give nil.
+func (b *entityBuilder) companyByShortName(w string, pos int) *entityRecord {
+	var found *entityRecord
+	for _, m := range b.mentions {
+		if m.Span.Start >= pos || m.Kind != MentionName {
+			continue
+		}
+		e := b.byID[m.Entity]
+		if e == nil || e.Kind != graph.KindOrganization || e == found {
+			continue
+		}
+		ws := strings.Fields(strings.TrimSuffix(e.Name, "."))
+		if len(ws) < 2 || ws[0] != w || !corporateSuffixes[strings.ToLower(strings.TrimSuffix(ws[len(ws)-1], "."))] {
+			continue
+		}
+		if found != nil {
+			return nil
+		}
+		found = e
+	}
+	return found
 }
 
 // nominals applies rule 9: "the ministry" → the one preceding organization whose

@@ -385,6 +385,9 @@ func (r *speakerResolver) resolveSource(src Span) (string, []string) {
 	if id, ok := r.documentAuthor(ms, words); ok {
 		return id, nil
 	}
+	if id := r.capitalizedRoleAppositive(ms, words, headEnd); id != "" {
+		return id, nil // "Microsoft’s Chairman and Chief Executive Officer, Satya Nadella,": the person
+	}
 	if id := r.titledAppositivePerson(ms, words, headEnd); id != "" {
 		return id, nil // "The head of the IAEA, Rafael Grossi,": the person, not the body
 	}
@@ -946,6 +949,33 @@ func (r *speakerResolver) titledAppositivePerson(ms []Mention, words []scanToken
 		}
 	}
 	return ""
+}
+
+// capitalizedRoleAppositive applies rule 2's "capitalized role before a name": a head
+// made only of an optional article, a possessive name, capitalized title words and
+// "and", ending in a title word ("Microsoft’s Chairman and Chief Executive Officer",
+// "the Chief Financial Officer"), followed by a person in apposition, is that person,
+// not the possessor.
+func (r *speakerResolver) capitalizedRoleAppositive(ms []Mention, words []scanToken, headEnd int) string {
+	var head []scanToken
+	for _, w := range words {
+		if w.Start >= headEnd {
+			break
+		}
+		head = append(head, w)
+	}
+	if len(head) < 2 || !entityWords.titles[head[len(head)-1].Lower] || head[len(head)-1].Text == head[len(head)-1].Lower {
+		return ""
+	}
+	for k, w := range head {
+		_, poss := stripPossessive(w.Text)
+		switch {
+		case k == 0 && isArticle(w.Lower), k == 0 && poss && isCapitalized(w.Text), w.Lower == "and", entityWords.titles[w.Lower] && isCapitalized(w.Text):
+		default:
+			return ""
+		}
+	}
+	return r.personRightAfter(ms, words, headEnd)
 }
 
 // personRightAfter returns the person whose name is the first word after headEnd
