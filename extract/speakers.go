@@ -952,10 +952,10 @@ func (r *speakerResolver) titledAppositivePerson(ms []Mention, words []scanToken
 }
 
 // capitalizedRoleAppositive applies rule 2's "capitalized role before a name": a head
-// made only of an optional article, a possessive name, capitalized title words and
-// "and", ending in a title word ("Microsoft’s Chairman and Chief Executive Officer",
-// "the Chief Financial Officer"), followed by a person in apposition, is that person,
-// not the possessor.
+// made only of an optional article or a possessive name, then capitalized role words
+// and "and", ending in a title word ("Microsoft’s Chairman and Chief Executive
+// Officer", "Microsoft’s Executive Vice President and Chief Financial Officer"),
+// followed by a person in apposition, is that person, not the possessor.
 func (r *speakerResolver) capitalizedRoleAppositive(ms []Mention, words []scanToken, headEnd int) string {
 	var head []scanToken
 	for _, w := range words {
@@ -970,7 +970,7 @@ func (r *speakerResolver) capitalizedRoleAppositive(ms []Mention, words []scanTo
 	for k, w := range head {
 		_, poss := stripPossessive(w.Text)
 		switch {
-		case k == 0 && isArticle(w.Lower), k == 0 && poss && isCapitalized(w.Text), w.Lower == "and", entityWords.titles[w.Lower] && isCapitalized(w.Text):
+		case k == 0 && isArticle(w.Lower), k == 0 && poss && isCapitalized(w.Text), w.Lower == "and", k > 0 && !poss && isCapitalized(w.Text):
 		default:
 			return ""
 		}
