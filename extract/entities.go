@@ -1723,6 +1723,7 @@ func isArticle(w string) bool { return w == "a" || w == "an" || w == "the" }
 
 // resolvePending applies rule 8 to single capitalized words.
 func (b *entityBuilder) resolvePending() {
+	var companies map[string]shortCompany // built on the first word that needs it
 	for _, p := range b.pending {
 		if canon, ok := b.acronyms[p.text]; ok {
 			b.mention(b.byName[canon], p.start, p.end, MentionName)
@@ -1743,7 +1744,10 @@ func (b *entityBuilder) resolvePending() {
 			b.mention(e, p.start, p.end, MentionName)
 			continue
 		}
-		if e := b.companyByShortName(p.text, p.start); e != nil {
+		if companies == nil {
+			companies = b.shortCompanies()
+		}
+		if e := companyByShortName(companies, p.text, p.start); e != nil {
 			b.mention(e, p.start, p.end, MentionName)
 		}
 	}
@@ -1752,27 +1756,50 @@ func (b *entityBuilder) resolvePending() {
 // companyByShortName returns the one organization named before pos whose name is the
 // word w and a corporate suffix ("Microsoft" after "Microsoft Corporation", "Velmora"
 // after "Velmora Holdings Ltd"): a company is called by its name without the suffix
-// (rule companyShortName). Two such companies, or none, give nil.
-func (b *entityBuilder) companyByShortName(w string, pos int) *entityRecord {
-	var found *entityRecord
+// (rule companyShortName). Two such companies, or none, give nil. companies is
+// shortCompanies' index, built once per document.
+func companyByShortName(companies map[string]shortCompany, w string, pos int) *entityRecord {
+	c, ok := companies[w]
+	if !ok || c.first >= pos || c.ambiguous {
+		return nil
+	}
+	return c.rec
+}
+
+// shortCompany is a company's entry in the index of companyByShortName: the entity,
+// where it is first named, and whether another company has the same short name.
+type shortCompany struct {
+	rec       *entityRecord
+	first     int
+	ambiguous bool
+}
+
+// shortCompanies indexes the organizations named so far whose name is one word and a
+// corporate suffix, by that word.
+func (b *entityBuilder) shortCompanies() map[string]shortCompany {
+	out := map[string]shortCompany{}
 	for _, m := range b.mentions {
-		if m.Span.Start >= pos || m.Kind != MentionName {
-			continue
-		}
 		e := b.byID[m.Entity]
-		if e == nil || e.Kind != graph.KindOrganization || e == found {
+		if e == nil || m.Kind != MentionName || e.Kind != graph.KindOrganization {
 			continue
 		}
 		ws := strings.Fields(strings.TrimSuffix(e.Name, "."))
-		if len(ws) < 2 || ws[0] != w || !corporateSuffixes[strings.ToLower(strings.TrimSuffix(ws[len(ws)-1], "."))] {
+		if len(ws) < 2 || !corporateSuffixes[strings.ToLower(strings.TrimSuffix(ws[len(ws)-1], "."))] {
 			continue
 		}
-		if found != nil {
-			return nil
+		c, seen := out[ws[0]]
+		switch {
+		case !seen:
+			out[ws[0]] = shortCompany{rec: e, first: m.Span.Start}
+		case c.rec != e:
+			c.ambiguous = true
+			out[ws[0]] = c
+		case m.Span.Start < c.first:
+			c.first = m.Span.Start
+			out[ws[0]] = c
 		}
-		found = e
 	}
-	return found
+	return out
 }
 
 // nominals applies rule 9: "the ministry" → the one preceding organization whose
