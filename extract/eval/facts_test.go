@@ -272,3 +272,33 @@ func TestLoadFactSetErrors(t *testing.T) {
 	assert.Equal(t, "Short text.\n", arts[0].Body)
 	assert.Len(t, facts, 1)
 }
+
+// MissedFacts lists exactly the facts ScoreFacts does not find, with the components
+// and the overlapping predictions, and PrintMisses names each failed component.
+func TestMissedFacts(t *testing.T) {
+	v := func(x float64) *float64 { return &x }
+	gold := []GoldFact{
+		{Doc: "a", ID: "f1", Claim: "found", Speaker: "Jane Roe", ClaimSpan: [2]int{0, 10}, Value: v(8)},
+		{Doc: "a", ID: "f2", Claim: "wrong speaker", Speaker: "Jane Roe", ClaimSpan: [2]int{20, 30}},
+		{Doc: "a", ID: "f3", Claim: "no claim", ClaimSpan: [2]int{40, 50}, Value: v(3)},
+	}
+	preds := map[string][]FactPrediction{"a": {
+		{Start: 0, End: 10, Speaker: []string{"Jane Roe"}, Quantities: []PredQuantity{{Value: 8}}},
+		{Start: 18, End: 25, Speaker: []string{"Acme"}},
+	}}
+	misses := MissedFacts(gold, preds)
+	require.Len(t, misses, 2)
+	assert.Equal(t, "f2", misses[0].Fact.ID)
+	assert.True(t, misses[0].Span)
+	assert.False(t, misses[0].Speaker)
+	assert.Len(t, misses[0].Overlapping, 1)
+	assert.Equal(t, "f3", misses[1].Fact.ID)
+	assert.False(t, misses[1].Span)
+	assert.Empty(t, misses[1].Overlapping)
+
+	var b strings.Builder
+	PrintMisses(&b, misses)
+	assert.Contains(t, b.String(), "a/f2  span ok, speaker MISS, value ok")
+	assert.Contains(t, b.String(), `speaker ["Acme"]`)
+	assert.Contains(t, b.String(), "a/f3  span MISS, speaker MISS, value MISS") // nothing overlaps: no component holds
+}
