@@ -83,6 +83,8 @@ var cueRules = []cueRule{
 	{"as per source", asPerSource},
 	// "Figures from the UN humanitarian office show 1.7 million people have fled."
 	{"document shows clause", documentShowsClause},
+	// "16 people were killed, the latest data from the Disaster Management Centre showed."
+	{"postposed document shows", postposedDocumentShows},
 }
 
 // lexicalAttributions returns the attributions the lexical rules read in the
@@ -733,4 +735,68 @@ func (s *cueSentence) fromSubject(i, from, minWords int) (Attribution, bool) {
 		return Attribution{}, false
 	}
 	return s.attribution(i, src, content), true
+}
+
+// maxDocumentSubject bounds the postposed document subjects postposedDocumentShows
+// reads ("a report by the International Renewable Energy Agency (IRENA)"): longer
+// than a speaker's subject, as the author's name is part of it.
+const maxDocumentSubject = 14
+
+// postposedDocumentShows reads "CONTENT, DOCUMENT-SUBJECT showed[ ADJUNCT]." ("In Sri
+// Lanka, 16 people were killed, the latest data from the Disaster Management Centre
+// showed."; "..., a report by the agency showed on Tuesday."): a show verb after a
+// comma whose subject opens, within its first four words, with a document or data
+// noun ("data", "figures", "report", "release"), the subject made of words, numbers
+// and a parenthesized acronym only, and nothing but an adjunct after the verb. The
+// content is the sentence before the comma, as for a postposed "said".
+func postposedDocumentShows(s *cueSentence, i int) (Attribution, bool) {
+	w := s.toks[i].Lower
+	if !showVerbs[w] || w == "shown" || passiveBefore(s.toks, i) {
+		return Attribution{}, false
+	}
+	if end := i + 1; end < len(s.toks) && s.toks[end].Text != "." {
+		if !postposedAdjunctOpeners[s.toks[end].Lower] {
+			return Attribution{}, false
+		}
+		for k := end; k < len(s.toks); k++ {
+			if t := s.toks[k]; t.Kind != 'w' && t.Kind != 'n' && !(k == len(s.toks)-1 && t.Text == ".") {
+				return Attribution{}, false
+			}
+		}
+	}
+	c := i - 1
+	for c >= 0 && i-c <= maxDocumentSubject && s.toks[c].Text != "," {
+		if t := s.toks[c]; t.Kind != 'w' && t.Kind != 'n' && t.Text != "(" && t.Text != ")" {
+			return Attribution{}, false
+		}
+		c--
+	}
+	if c < 1 || s.toks[c].Text != "," || c+1 >= i {
+		return Attribution{}, false
+	}
+	doc := false
+	for k := c + 1; k < i && k <= c+4; k++ {
+		if l := s.toks[k].Lower; s.toks[k].Kind == 'w' && (authorDocumentNouns[l] || dataNouns[l]) {
+			doc = true
+			break
+		}
+	}
+	if !doc {
+		return Attribution{}, false
+	}
+	first := 0
+	for first < c && s.toks[first].Kind != 'w' && s.toks[first].Kind != 'n' {
+		first++
+	}
+	words := 0
+	for k := first; k < c; k++ {
+		if s.toks[k].Kind == 'w' || s.toks[k].Kind == 'n' {
+			words++
+		}
+	}
+	if words < 3 || inQuotesRun(s.toks, first, c) {
+		return Attribution{}, false
+	}
+	src := Span{Start: s.toks[c+1].Start, End: s.toks[i-1].End}
+	return s.attribution(i, src, Span{Start: s.toks[first].Start, End: s.toks[c-1].End}), true
 }

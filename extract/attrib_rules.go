@@ -707,8 +707,10 @@ const maxInvertedSourceWords = 8
 // verb (lexical_cues.txt say_verb) alone is the cue, a comma stands right before it,
 // the content starts right after it, and the rest of the sentence up to its final
 // period is at most maxInvertedSourceWords words without a comma or quotation mark
-// that end in a capitalized name or in a lowercase title, group or spokesperson noun;
-// the content becomes the sentence before the comma (three words or more, unquoted).
+// that end in a capitalized name (an acronym in parentheses may follow it: "said the
+// State Election Commission (SEC).") or in a lowercase title, group or spokesperson
+// noun; the content becomes the sentence before the comma (three words or more,
+// unquoted).
 func invertedSource(d *Document) {
 	tk := d.Tokens
 	for ai := range d.Attributions {
@@ -729,7 +731,15 @@ func invertedSource(d *Document) {
 		if last > c && tk[last].Text == "." {
 			last--
 		}
-		if last <= c || last-c > maxInvertedSourceWords || a.Content.End > tk[last].End+1 {
+		if last <= c || last-c > maxInvertedSourceWords+3 || a.Content.End > tk[last].End+1 {
+			continue
+		}
+		// "said the State Election Commission (SEC).": an acronym in parentheses closes the name
+		end := last
+		if last-3 > c && tk[last].Text == ")" && tk[last-2].Text == "(" && isAcronym(tk[last-1].Text) {
+			last -= 3
+		}
+		if last-c > maxInvertedSourceWords {
 			continue
 		}
 		ok := true
@@ -761,7 +771,7 @@ func invertedSource(d *Document) {
 		if !ok || words < 3 {
 			continue
 		}
-		a.Source = &Span{Start: tk[c+1].Start, End: tk[last].End}
+		a.Source = &Span{Start: tk[c+1].Start, End: tk[end].End}
 		a.Content = Span{Start: tk[first].Start, End: tk[c-2].End}
 	}
 }

@@ -46,7 +46,12 @@ import (
 //     ... Kovalenko said") makes a person; "(ACRONYM)" right after defines an alias;
 //     other single words are kept as surname/acronym candidates, also at the start
 //     of a sentence; an unknown acronym followed by an appositive ending in a body
-//     noun ("VSTAT, Velmora's statistics agency,") is an organization; a title and
+//     noun ("VSTAT, Velmora's statistics agency,") is an organization, and so is
+//     any unknown single word before a closed appositive headed by a body noun
+//     ("Eurelectric, the association representing the sector,"; that noun then
+//     refers back to it: "The association said"); a capitalized role ("Chief
+//     Financial Officer") is no person, and an unknown name in apposition right
+//     after one is ("Acme's Chief Executive Officer, Jane Roe, said"); a title and
 //     a name inside the sequence ("Acme Institute Director-General Jane Roe") split
 //     it: the words before are an organization (unless they hold a title), the
 //     title and name are left to rule 2; a hyphenated name particle ("al-Tayeb")
@@ -57,7 +62,9 @@ import (
 //  7. appositive roles: "NAME, ROLE," / "the ROLE, NAME," / "Place's ROLE, NAME," / "NAME, who ROLE," /
 //     "NAME is the ROLE" / "IDF soldier NAME" (a lowercase title before the name);
 //  8. aliases: a single capitalized word equal to a known person's surname or given
-//     name, or to an acronym defined earlier, is that entity ("Brodie said");
+//     name, or to an acronym defined earlier, is that entity ("Brodie said"); so is
+//     the name of a company named before with a corporate suffix ("Microsoft" after
+//     "Microsoft Corporation"; companyByShortName);
 //  9. nominals: "the ministry", "the council"... → the one organization named before
 //     whose name or alias has that word; none when two or more have it; "the
 //     company"/"the firm" also fits a name ending in a corporate suffix ("Acme Foods
@@ -990,6 +997,11 @@ func (b *entityBuilder) capSeq(toks []scanToken, i int, sentStart bool) int {
 	if kind == graph.KindUnknown && len(seq) == 1 && isAcronym(name) && bodyAppositiveAfter(toks, j) {
 		kind = graph.KindOrganization
 	}
+	if kind == graph.KindUnknown && len(seq) == 1 && !b.lowercase[toks[i].Lower] && !sentenceStarters[toks[i].Lower] {
+		if _, ok := bodyHeadAppositiveAfter(toks, j); ok {
+			kind = graph.KindOrganization // "Eurelectric, the association representing the sector,"
+		}
+	}
 	if kind == graph.KindUnknown && len(seq) == 1 && b.oneWordSpeaker(toks, i, j, name) {
 		kind = graph.KindPerson // "WHO chief Tedros said", "Velkonis, the regional governor, said"
 		b.recordCapSeq(toks, i, j, seq[0].Start, end, name, kind, acr)
@@ -1345,10 +1357,21 @@ func (b *entityBuilder) capSeqKind(toks, seq []scanToken, i, j int, acr string) 
 		return graph.KindPerson
 	case acr != "":
 		return graph.KindOrganization
-	case len(seq) >= 2 && len(seq) <= 3 && allNameWords(seq) && b.looksLikePerson(toks, seq, i, j):
+	case len(seq) >= 2 && len(seq) <= 3 && allNameWords(seq) && !titleShaped(seq) && b.looksLikePerson(toks, seq, i, j):
 		return graph.KindPerson
+	case len(seq) == 2 && initialCluster(seq[0]) && allNameWords(seq[1:]) && i > 0 && isLowerTitle(toks[i-1]) && speechVerbContext(toks, i, j):
+		return graph.KindPerson // "minister KKSSR Ramachandran said": initials before a surname
 	}
 	return graph.KindUnknown
+}
+
+// titleShaped reports whether a capitalized sequence that opens with no known given
+// name starts or ends with a title word ("Executive Officer", "Chief Financial
+// Officer", "Managing Director"): a capitalized role, not a person's name, so a speech
+// verb after it ("Acme's Chief Financial Officer, Amy Hood, stated") makes no person
+// of it and the appositive name is the speaker (rule titleShapedRole).
+func titleShaped(seq []scanToken) bool {
+	return entityWords.titles[seq[0].Lower] || entityWords.titles[seq[len(seq)-1].Lower]
 }
 
 // namesPlaceOrPeople reports whether a capitalized sequence is a place by its last
@@ -1394,6 +1417,9 @@ func personRoleContext(toks []scanToken, i, j int) bool {
 	}
 	if i > 1 && toks[i-1].Text == "," && isLowerTitle(toks[i-2]) {
 		return true
+	}
+	if i > 1 && j < len(toks) && toks[i-1].Text == "," && toks[j].Text == "," && entityWords.titles[toks[i-2].Lower] {
+		return true // "Acme's Chief Executive Officer, Satya Nadella, said": a capitalized role before a closed appositive
 	}
 	return roleAppositiveAfter(toks, j) || copulaRoleAfter(toks, i, j)
 }
@@ -1521,6 +1547,24 @@ func allNameWords(seq []scanToken) bool {
 	return true
 }
 
+// initialCluster reports whether t is a run of two to five capital letters that no
+// lexicon knows as a name or acronym: the initials that stand for given names in
+// South Asian usage ("KKSSR Ramachandran"), read as a name only between a lowercase
+// title and a surname before a speech verb.
+func initialCluster(t scanToken) bool {
+	r := []rune(t.Text)
+	if len(r) < 2 || len(r) > 5 {
+		return false
+	}
+	for _, c := range r {
+		if !unicode.IsUpper(c) {
+			return false
+		}
+	}
+	_, gaz := entityWords.gaz[t.Text]
+	return !gaz
+}
+
 // speechVerbs are verbs that make the capitalized name before them a speaker
 // (rule 6's cue context): "Jane Roe said".
 var speechVerbs = lexicon.Set("speech_verbs.txt") // lexicon/speech_verbs.txt
@@ -1592,6 +1636,44 @@ func bodyAppositiveAfter(toks []scanToken, j int) bool {
 	return k < len(toks) && toks[k].End == sp.End && entityWords.nominals[toks[k].Lower] && toks[k].Text == toks[k].Lower
 }
 
+// bodyHeadAppositiveAfter reads a closed appositive after a name ending before token
+// j that opens with an article and whose head, after at most two lowercase
+// modifiers, is a body noun (lexicon nominals) with no possessive: "Eurelectric, the
+// association representing the European electricity sector," → "association". It
+// makes a single unknown capitalized word an organization (rule bodyHeadAppositive)
+// and gives the organization that descriptor, so that a later "the association" is
+// it. An appositive that runs to the sentence's end ("Moscow, the government said.")
+// is no descriptor.
+func bodyHeadAppositiveAfter(toks []scanToken, j int) (string, bool) {
+	if j+2 >= len(toks) || toks[j].Text != "," || !isArticle(toks[j+1].Lower) {
+		return "", false
+	}
+	sp := appositiveAfter(toks, j)
+	if sp.IsZero() {
+		return "", false
+	}
+	k := j + 1
+	for k < len(toks) && toks[k].Start < sp.End {
+		k++
+	}
+	if k >= len(toks) || toks[k].Text != "," {
+		return "", false
+	}
+	for h := j + 2; h < k && h <= j+4; h++ {
+		t := toks[h]
+		if t.Kind != 'w' || t.Text != t.Lower {
+			return "", false
+		}
+		if entityWords.nominals[t.Lower] {
+			if _, poss := stripPossessive(t.Text); poss || h+1 < len(toks) && (toks[h+1].Text == "’" || toks[h+1].Text == "'" || toks[h+1].Lower == "'s" || toks[h+1].Lower == "’s") {
+				return "", false // "Roe, the agency’s director,": a person of the body
+			}
+			return t.Lower, true
+		}
+	}
+	return "", false
+}
+
 // opensAppositive reports whether a word after "NAME," opens a role: an article,
 // "who", a capitalized possessive ("Britain’s") or a lowercase title.
 func opensAppositive(first scanToken) bool {
@@ -1641,6 +1723,7 @@ func isArticle(w string) bool { return w == "a" || w == "an" || w == "the" }
 
 // resolvePending applies rule 8 to single capitalized words.
 func (b *entityBuilder) resolvePending() {
+	var companies map[string]shortCompany // built on the first word that needs it
 	for _, p := range b.pending {
 		if canon, ok := b.acronyms[p.text]; ok {
 			b.mention(b.byName[canon], p.start, p.end, MentionName)
@@ -1659,8 +1742,64 @@ func (b *entityBuilder) resolvePending() {
 		// a first name of a person already named in full
 		if e := b.given[p.text]; e != nil && e.Kind == graph.KindPerson {
 			b.mention(e, p.start, p.end, MentionName)
+			continue
+		}
+		if companies == nil {
+			companies = b.shortCompanies()
+		}
+		if e := companyByShortName(companies, p.text, p.start); e != nil {
+			b.mention(e, p.start, p.end, MentionName)
 		}
 	}
+}
+
+// companyByShortName returns the one organization named before pos whose name is the
+// word w and a corporate suffix ("Microsoft" after "Microsoft Corporation", "Velmora"
+// after "Velmora Holdings Ltd"): a company is called by its name without the suffix
+// (rule companyShortName). Two such companies, or none, give nil. companies is
+// shortCompanies' index, built once per document.
+func companyByShortName(companies map[string]shortCompany, w string, pos int) *entityRecord {
+	c, ok := companies[w]
+	if !ok || c.first >= pos || c.ambiguous {
+		return nil
+	}
+	return c.rec
+}
+
+// shortCompany is a company's entry in the index of companyByShortName: the entity,
+// where it is first named, and whether another company has the same short name.
+type shortCompany struct {
+	rec       *entityRecord
+	first     int
+	ambiguous bool
+}
+
+// shortCompanies indexes the organizations named so far whose name is one word and a
+// corporate suffix, by that word.
+func (b *entityBuilder) shortCompanies() map[string]shortCompany {
+	out := map[string]shortCompany{}
+	for _, m := range b.mentions {
+		e := b.byID[m.Entity]
+		if e == nil || m.Kind != MentionName || e.Kind != graph.KindOrganization {
+			continue
+		}
+		ws := strings.Fields(strings.TrimSuffix(e.Name, "."))
+		if len(ws) < 2 || !corporateSuffixes[strings.ToLower(strings.TrimSuffix(ws[len(ws)-1], "."))] {
+			continue
+		}
+		c, seen := out[ws[0]]
+		switch {
+		case !seen:
+			out[ws[0]] = shortCompany{rec: e, first: m.Span.Start}
+		case c.rec != e:
+			c.ambiguous = true
+			out[ws[0]] = c
+		case m.Span.Start < c.first:
+			c.first = m.Span.Start
+			out[ws[0]] = c
+		}
+	}
+	return out
 }
 
 // nominals applies rule 9: "the ministry" → the one preceding organization whose
@@ -1682,7 +1821,7 @@ func (b *entityBuilder) nominals() {
 		toks = b.tx.scan(0, len(b.d.Runes))
 	}
 	for i := 0; i+1 < len(toks); i++ {
-		if toks[i].Lower != "the" || !entityWords.nominals[toks[i+1].Lower] || toks[i+1].Text != toks[i+1].Lower {
+		if toks[i].Lower != "the" || !entityWords.nominals[toks[i+1].Lower] || toks[i+1].Text != toks[i+1].Lower && !capitalizedNominal(toks, i+1) {
 			continue
 		}
 		if i+2 < len(toks) && toks[i+2].Kind == 'w' && isCapitalized(toks[i+2].Text) {
@@ -1692,6 +1831,18 @@ func (b *entityBuilder) nominals() {
 			b.mention(e, toks[i].Start, toks[i+1].End, MentionNominal)
 		}
 	}
+}
+
+// capitalizedNominal reports whether the capitalized body noun toks[k] after "the"
+// is a nominal as its lowercase form is ("The Commission notes that ...", "the
+// Ministry said"): a lowercase word other than a preposition follows it, so it starts
+// no longer name ("the Commission for Human Rights", "the Ministry of Health").
+func capitalizedNominal(toks []scanToken, k int) bool {
+	if !isCapitalized(toks[k].Text) || k+1 >= len(toks) {
+		return false
+	}
+	n := toks[k+1]
+	return n.Kind == 'w' && n.Text == n.Lower && !headPrepositions[n.Lower] && !complementPrepositions[n.Lower] && n.Lower != "of" && n.Lower != "for" && n.Lower != "on" && n.Lower != "and"
 }
 
 // outletNominals are the phrases of lexicon/outlet_nominals.txt, as words.
@@ -1803,7 +1954,13 @@ func (b *entityBuilder) orgDescriptors() map[string]orgDescriptor {
 		if e == nil || m.Kind != MentionName || (e.Kind != graph.KindOrganization && e.Kind != graph.KindOutlet) {
 			continue
 		}
-		noun, at := descriptorAfter(b.tx.scan(m.Span.End, min(len(b.d.Runes), m.Span.End+100)))
+		after := b.tx.scan(m.Span.End, min(len(b.d.Runes), m.Span.End+200))
+		noun, at := descriptorAfter(after)
+		if noun == "" {
+			if n, ok := bodyHeadAppositiveAfter(after, 0); ok {
+				noun, at = n, after[2].End
+			}
+		}
 		if noun == "" {
 			continue
 		}

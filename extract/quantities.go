@@ -276,6 +276,9 @@ func (r quantityReader) numberAt(i int) (numberToken, bool) {
 	switch v, ok := r.baseNumber(i); {
 	case ok:
 		n.value, n.next = v, i+1
+		if u, ok := r.spacedUnits(i, v); ok {
+			n.value, n.next = v+u, i+2 // "Twenty four people"
+		}
 	case (r.word(i) == "half" || r.word(i) == "a") && i+1 < len(r.toks):
 		// "half a million", "a dozen", "a million"
 		k := i + 1
@@ -367,7 +370,23 @@ func (r quantityReader) baseNumber(i int) (float64, bool) {
 	return 0, false
 }
 
-// parseDigits reads "68,800" or "1.5"; a comma must be followed by groups of three.
+// spacedUnits reads rule "tens and units as two words": a tens word at token i
+// (value v: twenty to ninety, written as a word) followed by a units word ("Twenty
+// four people", "ninety nine") makes one number; it returns the units.
+func (r quantityReader) spacedUnits(i int, v float64) (float64, bool) {
+	if r.toks[i].Kind != 'w' || v < 20 || v > 90 || v != float64(int(v)/10*10) || i+1 >= len(r.toks) || r.toks[i+1].Kind != 'w' {
+		return 0, false
+	}
+	u, ok := quantityWords.numWords[r.toks[i+1].Lower]
+	if !ok || u < 1 || u > 9 {
+		return 0, false
+	}
+	return u, true
+}
+
+// parseDigits reads "68,800" or "1.5"; a comma must be followed by groups of three,
+// or, in the Indian grouping (rule "Indian digit grouping": "3,21,179", "1,00,000"),
+// by groups of two and a last group of three.
 func parseDigits(s string) (float64, bool) {
 	f, err := strconv.ParseFloat(strings.ReplaceAll(s, ",", ""), 64)
 	if err != nil {
@@ -375,10 +394,13 @@ func parseDigits(s string) (float64, bool) {
 	}
 	if strings.Contains(s, ",") {
 		parts := strings.Split(strings.SplitN(s, ".", 2)[0], ",")
-		for _, p := range parts[1:] {
-			if len(p) != 3 {
-				return 0, false
-			}
+		western, indian := true, len(parts[0]) <= 2 && len(parts[len(parts)-1]) == 3
+		for k, p := range parts[1:] {
+			western = western && len(p) == 3
+			indian = indian && (k == len(parts)-2 || len(p) == 2)
+		}
+		if !western && !indian {
+			return 0, false
 		}
 	}
 	return f, true
@@ -737,7 +759,9 @@ func isDatePart(r quantityReader, n numberToken, _ string) bool {
 	if quantityWords.months[r.word(i-1)] || (quantityWords.months[r.word(i+1)] && !n.hasScale) {
 		return true
 	}
-	return i >= 3 && r.toks[i-1].Text == "," && r.toks[i-2].Kind == 'n' && quantityWords.months[r.word(i-3)]
+	// "August 17, 2024": the number after a month, a day and a comma is the date's year
+	// only when it is one ("On August 17, 492 migrants crossed" counts migrants)
+	return i >= 3 && r.toks[i-1].Text == "," && r.toks[i-2].Kind == 'n' && quantityWords.months[r.word(i-3)] && isYear(r.toks[i])
 }
 
 // isTime: a clock time ("10:30", "3 p.m.", "0600 GMT").

@@ -23,6 +23,10 @@ import (
 //     A relative "who"/"which" source is the entity named right before it ("Jane
 //     Roe, who said"; a person or group for who, an organization, outlet or country
 //     for which; relativeSource); its speaker does not become the previous speaker;
+//     "the report" (the and a document or data noun) is the author of the last
+//     document of that noun an attribution named as its source in the last two
+//     paragraphs ("a report by the agency showed ... the report said";
+//     documentAnaphor);
 //  2. a named or nominal source is the first entity mention in its head (the part
 //     before an appositive comma) that does not modify a noun there ("the U.S. plan"):
 //     "Hamish Falconer, Britain’s minister ..." → Hamish Falconer; "the ministry" →
@@ -31,7 +35,9 @@ import (
 //     apposition ("the U.S. ambassador, Mike Waltz,"); else "the [modifier] TITLE"
 //     is the one person named before with that role ("the health minister", "the
 //     general" for "Maj. Gen. Jane Roe"; roleAnaphor). A source "According to X,
-//     SPEAKER" is read after the comma, X's outlets becoming agencies. A country
+//     SPEAKER" is read after the comma, X's outlets becoming agencies, and so is
+//     a source opening with a participle clause ("Quoting figures from X, an
+//     official"; afterParticipleAdjunct). A country
 //     directly before a capitalized word modifies a name and is no speaker ("U.S.
 //     Central Command"); a country and one to three unknown capitalized words make
 //     an organization of that country ("U.S. Velcom"; countryNamedBody); "a
@@ -45,7 +51,9 @@ import (
 //     (this/that and a source or body noun) is the one organization or outlet named
 //     in the sentence before, never a new group, and "whose lawyers" names nothing;
 //     "the MODIFIER... BODY-NOUN" in lowercase ("the regional military
-//     administration") becomes an organization named by its words (unnamedBody);
+//     administration", "the military junta") becomes an organization named by its
+//     words (unnamedBody); "a/an [MODIFIERS] TITLE" ("a Rohingya camp leader")
+//     becomes one unnamed holder of the role (indefiniteRole);
 //  4. Via: the agencies the attribution stage found (Attribution.ViaSpans), mapped to
 //     entities; when the source names only news outlets ("according to reports from Reuters
 //     and the Associated Press"), the first is the speaker and all of them are Via;
@@ -132,6 +140,9 @@ type speakerResolver struct {
 	lastInSentence map[int]lastSpeaker
 	// prev is the speaker of the last attribution resolved, and where it ended.
 	prev lastSpeaker
+	// lastDocument is, by document noun, the author of the last attribution whose
+	// source named such a document ("a report by the agency"), for documentAnaphor.
+	lastDocument map[string]lastSpeaker
 }
 
 type lastSpeaker struct {
@@ -150,7 +161,7 @@ func newSpeakerResolver(d *Document) *speakerResolver {
 		tx.quoteMask = quoteMaskOf(d) // read only; shared by the speaker and dispute stages
 	}
 	r := &speakerResolver{d: d, mask: tx.quoteMask, byID: map[string]int{}, learned: map[string]byte{},
-		base: d.Mentions, agencies: map[[2]int][]string{}, tx: tx, lastInSentence: map[int]lastSpeaker{}}
+		base: d.Mentions, agencies: map[[2]int][]string{}, tx: tx, lastInSentence: map[int]lastSpeaker{}, lastDocument: map[string]lastSpeaker{}}
 	r.reindex()
 	return r
 }
@@ -348,10 +359,16 @@ func (r *speakerResolver) resolveSource(src Span) (string, []string) {
 	if len(words) == 1 && !acronym && (words[0].Lower == "who" || words[0].Lower == "which") {
 		return r.relativeSource(words[0]), nil
 	}
+	if rest, ok := r.afterParticipleAdjunct(toks, words); ok {
+		return r.resolveSource(Span{Start: rest, End: src.End}) // "Quoting figures from X, an official"
+	}
 	if cut, ok := closingSpeechAdjunct(words); ok {
 		return r.resolveSource(Span{Start: src.Start, End: cut}) // "Jane Roe in a televised address"
 	}
 	if id, ok := r.sameSource(words); ok {
+		return id, nil
+	}
+	if id, ok := r.documentAnaphor(words); ok {
 		return id, nil
 	}
 	if rest, ok := afterAccordingTo(toks, words); ok {
@@ -367,6 +384,9 @@ func (r *speakerResolver) resolveSource(src Span) (string, []string) {
 	outlets, allOutlets := r.sourceOutlets(ms)
 	if id, ok := r.documentAuthor(ms, words); ok {
 		return id, nil
+	}
+	if id := r.capitalizedRoleAppositive(ms, words, headEnd); id != "" {
+		return id, nil // "Microsoft’s Chairman and Chief Executive Officer, Satya Nadella,": the person
 	}
 	if id := r.titledAppositivePerson(ms, words, headEnd); id != "" {
 		return id, nil // "The head of the IAEA, Rafael Grossi,": the person, not the body
@@ -456,6 +476,29 @@ func afterAccordingTo(toks, words []scanToken) (int, bool) {
 	return 0, false
 }
 
+// afterParticipleAdjunct applies rule 2's "participle adjunct": a source that opens its
+// sentence with a participle clause closed by a comma ("Quoting statistics from the
+// NCVBDC, a senior Health Ministry official", "Citing data from the bank, the
+// minister") is read after that comma: the body the participle's object names is
+// quoted, not the speaker. The participle is a capitalized -ing word followed by a
+// lowercase word (so a name such as "Jennings, the senator" is none); it returns where
+// the rest starts.
+func (r *speakerResolver) afterParticipleAdjunct(toks, words []scanToken) (int, bool) {
+	if len(words) < 4 {
+		return 0, false
+	}
+	w := words[0]
+	if !isCapitalized(w.Text) || len(w.Lower) < 6 || !strings.HasSuffix(w.Lower, "ing") || words[1].Text != words[1].Lower || !r.opensSentence(w) {
+		return 0, false
+	}
+	for k, t := range toks {
+		if t.Text == "," && k+1 < len(toks) && t.Start > w.End {
+			return toks[k+1].Start, true
+		}
+	}
+	return 0, false
+}
+
 // speechEventNouns are the nouns of the occasions and channels of speech that a
 // closing adjunct of a source names ("in a televised address", "in a statement on
 // Thursday"); lexicon/speech_event_nouns.txt.
@@ -507,6 +550,45 @@ func (r *speakerResolver) sameSource(words []scanToken) (string, bool) {
 	}
 	r.addMention(Mention{Entity: r.prev.speaker, Span: makeSpan(r.d.Runes, words[0].Start, words[2].End), Kind: MentionNominal})
 	return r.prev.speaker, true
+}
+
+// documentAnaphor applies rule 1's "document anaphor": "the report", "the study", "the
+// release" (the and a document or data noun, nothing else) is spoken by the author of
+// the last document of that noun an earlier attribution named as its source ("..., a
+// report by the agency showed. ..., the report said." → the agency), when that one
+// lies at most two paragraphs back; ok is false when the source is no such phrase or
+// no such document is near (the other rules apply then).
+func (r *speakerResolver) documentAnaphor(words []scanToken) (string, bool) {
+	if len(words) != 2 || words[0].Lower != "the" || !(authorDocumentNouns[words[1].Lower] || dataNouns[words[1].Lower]) {
+		return "", false
+	}
+	last, ok := r.lastDocument[words[1].Lower]
+	if !ok || last.cueEnd > words[0].Start {
+		return "", false
+	}
+	paras := r.d.Paragraphs
+	k := sort.Search(len(paras), func(i int) bool { return paras[i].End >= words[0].Start })
+	if k < len(paras) && k >= 2 && paras[k-2].Start > last.cueEnd {
+		return "", false
+	}
+	r.addMention(Mention{Entity: last.speaker, Span: makeSpan(r.d.Runes, words[0].Start, words[1].End), Kind: MentionNominal})
+	return last.speaker, true
+}
+
+// noteDocument records the speaker of an attribution whose source names a document
+// ("a report by the agency", "a ministry press release", a resolved "the report" too,
+// so that a chain of them reaches back) under that document noun, for documentAnaphor.
+func (r *speakerResolver) noteDocument(a *Attribution, speaker string) {
+	if a.Source == nil {
+		return
+	}
+	words := wordTokens(r.tx.scan(a.Source.Start, a.Source.End))
+	for _, w := range words {
+		if w.Text == w.Lower && (authorDocumentNouns[w.Lower] || dataNouns[w.Lower]) {
+			r.lastDocument[w.Lower] = lastSpeaker{cueEnd: a.Cue.End, speaker: speaker}
+			return
+		}
+	}
 }
 
 // wordTokens returns the word and number tokens of toks.
@@ -869,6 +951,33 @@ func (r *speakerResolver) titledAppositivePerson(ms []Mention, words []scanToken
 	return ""
 }
 
+// capitalizedRoleAppositive applies rule 2's "capitalized role before a name": a head
+// made only of an optional article or a possessive name, then capitalized role words
+// and "and", ending in a title word ("Microsoft’s Chairman and Chief Executive
+// Officer", "Microsoft’s Executive Vice President and Chief Financial Officer"),
+// followed by a person in apposition, is that person, not the possessor.
+func (r *speakerResolver) capitalizedRoleAppositive(ms []Mention, words []scanToken, headEnd int) string {
+	var head []scanToken
+	for _, w := range words {
+		if w.Start >= headEnd {
+			break
+		}
+		head = append(head, w)
+	}
+	if len(head) < 2 || !entityWords.titles[head[len(head)-1].Lower] || head[len(head)-1].Text == head[len(head)-1].Lower {
+		return ""
+	}
+	for k, w := range head {
+		_, poss := stripPossessive(w.Text)
+		switch {
+		case k == 0 && isArticle(w.Lower), k == 0 && poss && isCapitalized(w.Text), w.Lower == "and", k > 0 && !poss && isCapitalized(w.Text):
+		default:
+			return ""
+		}
+	}
+	return r.personRightAfter(ms, words, headEnd)
+}
+
 // personRightAfter returns the person whose name is the first word after headEnd
 // (the comma that ends a head), or "".
 func (r *speakerResolver) personRightAfter(ms []Mention, words []scanToken, headEnd int) string {
@@ -981,11 +1090,33 @@ func (r *speakerResolver) unnamedSource(words []scanToken, headEnd int) string {
 	if _, ok := entityWords.groups[last.Lower]; ok {
 		return r.newSourceEntity(r.groupName(head), graph.KindGroup, head[0].Start, last.End, MentionNominal)
 	}
+	if indefiniteRole(head) {
+		// "a Rohingya camp leader told AFP": one unnamed holder of a role, as "a senior
+		// official" is (rule indefiniteRole)
+		return r.newSourceEntity(r.groupName(head), graph.KindGroup, head[0].Start, last.End, MentionNominal)
+	}
 	if len(head) >= 2 && len(head) <= 3 && allNameWords(head) {
 		name := collapseSpace(string(r.d.Runes[head[0].Start:last.End]))
 		return r.newSourceEntity(name, graph.KindPerson, head[0].Start, last.End, MentionName)
 	}
 	return ""
+}
+
+// indefiniteRole reports whether a source head is "a/an [MODIFIERS] TITLE" with a
+// lowercase title last ("a Rohingya camp leader", "a local party chairman"): an
+// unnamed holder of the role, new to the article, where "the leader" would point back
+// to a person named before (roleAnaphor). The modifiers are words, not numbers, and
+// at most three.
+func indefiniteRole(head []scanToken) bool {
+	if len(head) < 2 || len(head) > 5 || (head[0].Lower != "a" && head[0].Lower != "an") || !isLowerTitle(head[len(head)-1]) {
+		return false
+	}
+	for _, w := range head[1:] {
+		if w.Kind != 'w' {
+			return false
+		}
+	}
+	return true
 }
 
 // titleAbbreviations expand the abbreviated titles of roles ("Maj. Gen.") to the
@@ -1254,11 +1385,33 @@ func authorOfDocument(words []scanToken, end, headEnd int) bool {
 			after = append(after, w)
 		}
 	}
+	// "a Health Services press release": up to two lowercase modifiers before the noun
+	k := 0
+	for k < len(after) && k < 2 && documentCompoundModifier(after[k]) {
+		k++
+	}
+	if k < len(after) && k > 0 && !authorDocumentNouns[after[k].Lower] {
+		k = 0
+	}
+	after = after[k:]
 	if len(after) == 0 || after[0].Text != after[0].Lower || !authorDocumentNouns[after[0].Lower] {
 		return false
 	}
 	// "an Interior ministry toll issued on Saturday": a participle of making may follow
 	return len(after) == 1 || authorParticiples[after[1].Lower]
+}
+
+// documentCompoundModifier reports whether w may stand between an author's name and a
+// document noun as part of the document's name ("press" in "a Directorate General of
+// Health Services press release", "annual" in "the Velmora Bank annual report"): a
+// lowercase word that is no function word, document noun, title or group noun (a
+// person or group between them is the author: "an Acme official's report").
+func documentCompoundModifier(w scanToken) bool {
+	if w.Kind != 'w' || w.Text != w.Lower || sourceFunctionWords[w.Lower] || authorDocumentNouns[w.Lower] || entityWords.titles[w.Lower] || spokespersonNouns[w.Lower] {
+		return false
+	}
+	_, group := entityWords.groups[w.Lower]
+	return !group
 }
 
 // dataNouns are the nouns of data sets that speak for their author only through "by"
@@ -1969,6 +2122,7 @@ func resolveSpeakers(d *Document) {
 		if speaker != "" {
 			s := speaker
 			a.Speaker = &s
+			r.noteDocument(a, s)
 			sent := attribSentence(d, a)
 			if last, ok := r.lastInSentence[sent.Start]; !ok || last.cueEnd <= a.Cue.End {
 				r.lastInSentence[sent.Start] = lastSpeaker{cueEnd: a.Cue.End, speaker: s}

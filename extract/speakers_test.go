@@ -3,6 +3,8 @@ package extract
 import (
 	"strings"
 	"testing"
+
+	"github.com/stretchr/testify/assert"
 )
 
 // runeIndex returns the code-point offset of the n-th (0-based) occurrence of sub in
@@ -536,4 +538,22 @@ func findEntityID(d *Document, name string) string {
 		}
 	}
 	return "?" + name
+}
+
+// "the report" after "the report" reaches back to the first report's author across
+// paragraphs farther than two from the report: each resolved anaphor renews the
+// document (documentAnaphor).
+func TestDocumentAnaphorChain(t *testing.T) {
+	text := "Most new solar plants are cheaper than coal, a report by the Velmora Energy Agency showed.\n\n" +
+		"Solar was 41% cheaper.\n\n" +
+		"Around 91% of new plants were cheaper than coal, the report said.\n\n" +
+		"Wind was 53% cheaper.\n\n" +
+		"Battery costs fell by 93% since 2010, the report added."
+	d := Extract(text)
+	got := map[string]string{}
+	for i := range d.Attributions {
+		a := &d.Attributions[i]
+		got[string(d.Runes[a.Cue.Start:a.Cue.End])] = speakerName(d, a)
+	}
+	assert.Equal(t, map[string]string{"showed": "Velmora Energy Agency", "said": "Velmora Energy Agency", "added": "Velmora Energy Agency"}, got)
 }

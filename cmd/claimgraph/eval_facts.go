@@ -18,7 +18,7 @@ import (
 const defaultFactSet = "extract/eval/testdata/ood"
 
 // factsUsage is the usage line of "claimgraph eval facts".
-const factsUsage = "usage: claimgraph eval facts [--only IDS] [--exclude IDS] [--overall] [DIR]"
+const factsUsage = "usage: claimgraph eval facts [--only IDS] [--exclude IDS] [--overall | --misses] [DIR]"
 
 // runEvalFacts implements "claimgraph eval facts [flags] [DIR]": it runs the extractor
 // over every article of a fact set (DIR/*.md with front matter, DIR/facts.jsonl; see
@@ -35,6 +35,7 @@ func runEvalFacts(ctx context.Context, args []string, stdout, stderr io.Writer) 
 	only := fs.String("only", "", "score only these comma-separated article `IDS`")
 	exclude := fs.String("exclude", "", "leave out these comma-separated article `IDS`")
 	overall := fs.Bool("overall", false, "print only the overall figures, not one row per article")
+	misses := fs.Bool("misses", false, "also list every missed fact with the overlapping predictions (tuning sets only; cannot be combined with --overall)")
 	var dirs []string
 	for rest := args; len(rest) > 0; {
 		if err := fs.Parse(rest); err != nil {
@@ -63,6 +64,9 @@ func runEvalFacts(ctx context.Context, args []string, stdout, stderr io.Writer) 
 	if err != nil {
 		return err
 	}
+	if *misses && *overall {
+		return errors.New("eval facts: --misses lists articles' facts one by one; it cannot be combined with --overall, which is for sets kept unseen")
+	}
 	if arts, gold, err = selectFactArticles(arts, gold, idList(*only), idList(*exclude)); err != nil {
 		return fmt.Errorf("eval facts: %w", err)
 	}
@@ -79,6 +83,9 @@ func runEvalFacts(ctx context.Context, args []string, stdout, stderr io.Writer) 
 		res.PrintOverall(stdout)
 	} else {
 		res.Print(stdout)
+	}
+	if *misses {
+		eval.PrintMisses(stdout, eval.MissedFacts(gold, preds))
 	}
 	return nil
 }

@@ -402,3 +402,66 @@ func (r FactsResult) PrintOverall(w io.Writer) {
 		strings.TrimSpace(ratio(o.SpeakerRight, o.SpeakerTotal)), o.SpeakerTotal,
 		strings.TrimSpace(ratio(o.ValueRight, o.ValueTotal)), o.ValueTotal)
 }
+
+// FactMiss is a gold fact that no prediction finds, with what the predictions that
+// overlap it got right (span, speaker, value) and those predictions: what a rule writer
+// reads to see why a fact was lost (wrong speaker, no figure, no claim at all).
+type FactMiss struct {
+	Fact                 GoldFact
+	Span, Speaker, Value bool
+	Overlapping          []FactPrediction
+}
+
+// MissedFacts lists the gold facts that ScoreFacts counts as not found, in gold order.
+// It is for tuning sets only: listing the misses of a set kept unseen defeats it.
+func MissedFacts(gold []GoldFact, preds map[string][]FactPrediction) []FactMiss {
+	var out []FactMiss
+	for _, g := range gold {
+		k := checkFact(g, preds[g.Doc])
+		if k.found {
+			continue
+		}
+		m := FactMiss{Fact: g, Span: k.span, Speaker: k.speaker, Value: k.value}
+		for _, p := range preds[g.Doc] {
+			if p.Start < g.ClaimSpan[1] && g.ClaimSpan[0] < p.End {
+				m.Overlapping = append(m.Overlapping, p)
+			}
+		}
+		out = append(out, m)
+	}
+	return out
+}
+
+// PrintMisses writes one block per missed fact: the gold fact, which components failed,
+// and the speakers and figures of the overlapping predictions.
+func PrintMisses(w io.Writer, misses []FactMiss) {
+	mark := func(ok bool, name string) string {
+		if ok {
+			return name + " ok"
+		}
+		return name + " MISS"
+	}
+	for _, m := range misses {
+		g := m.Fact
+		val := "-"
+		if g.Value != nil {
+			val = fmt.Sprintf("%g %s", *g.Value, deref(g.Qualifier))
+		}
+		fmt.Fprintf(w, "%s/%s  %s, %s, %s\n  claim %q\n  gold speaker %q value %s\n", g.Doc, g.ID,
+			mark(m.Span, "span"), mark(m.Speaker, "speaker"), mark(m.Value, "value"), g.Claim, g.Speaker, strings.TrimSpace(val))
+		for _, p := range m.Overlapping {
+			qs := make([]string, 0, len(p.Quantities))
+			for _, q := range p.Quantities {
+				s := fmt.Sprintf("%g", q.Value)
+				if q.Max != nil {
+					s += fmt.Sprintf("-%g", *q.Max)
+				}
+				if q.Qualifier != "" {
+					s += " " + q.Qualifier
+				}
+				qs = append(qs, s)
+			}
+			fmt.Fprintf(w, "  pred [%d,%d) speaker %q figures %v\n", p.Start, p.End, p.Speaker, qs)
+		}
+	}
+}

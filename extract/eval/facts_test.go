@@ -18,6 +18,10 @@ const oodDir = "testdata/ood"
 // tuneDir is the out-of-domain tuning set (facts only), readable while writing rules.
 const tuneDir = "testdata/oodtune"
 
+// tune2Dir is the second out-of-domain tuning set (facts only; elections, company
+// results, migration, public health, labour, energy, weather, sport), readable too.
+const tune2Dir = "testdata/oodtune2"
+
 func TestSpeakerMatches(t *testing.T) {
 	cases := []struct {
 		pred, gold string
@@ -119,6 +123,9 @@ func TestOODFactsAlign(t *testing.T) { checkFactSetAligns(t, oodDir) }
 
 // TestTuneFactsAlign applies the same checks to the tuning set.
 func TestTuneFactsAlign(t *testing.T) { checkFactSetAligns(t, tuneDir) }
+
+// TestTune2FactsAlign applies the same checks to the second tuning set.
+func TestTune2FactsAlign(t *testing.T) { checkFactSetAligns(t, tune2Dir) }
 
 // checkFactSetAligns checks the fact annotations of one set against its article bodies.
 func checkFactSetAligns(t *testing.T, dir string) {
@@ -264,4 +271,34 @@ func TestLoadFactSetErrors(t *testing.T) {
 	require.Len(t, arts, 1)
 	assert.Equal(t, "Short text.\n", arts[0].Body)
 	assert.Len(t, facts, 1)
+}
+
+// MissedFacts lists exactly the facts ScoreFacts does not find, with the components
+// and the overlapping predictions, and PrintMisses names each failed component.
+func TestMissedFacts(t *testing.T) {
+	v := func(x float64) *float64 { return &x }
+	gold := []GoldFact{
+		{Doc: "a", ID: "f1", Claim: "found", Speaker: "Jane Roe", ClaimSpan: [2]int{0, 10}, Value: v(8)},
+		{Doc: "a", ID: "f2", Claim: "wrong speaker", Speaker: "Jane Roe", ClaimSpan: [2]int{20, 30}},
+		{Doc: "a", ID: "f3", Claim: "no claim", ClaimSpan: [2]int{40, 50}, Value: v(3)},
+	}
+	preds := map[string][]FactPrediction{"a": {
+		{Start: 0, End: 10, Speaker: []string{"Jane Roe"}, Quantities: []PredQuantity{{Value: 8}}},
+		{Start: 18, End: 25, Speaker: []string{"Acme"}},
+	}}
+	misses := MissedFacts(gold, preds)
+	require.Len(t, misses, 2)
+	assert.Equal(t, "f2", misses[0].Fact.ID)
+	assert.True(t, misses[0].Span)
+	assert.False(t, misses[0].Speaker)
+	assert.Len(t, misses[0].Overlapping, 1)
+	assert.Equal(t, "f3", misses[1].Fact.ID)
+	assert.False(t, misses[1].Span)
+	assert.Empty(t, misses[1].Overlapping)
+
+	var b strings.Builder
+	PrintMisses(&b, misses)
+	assert.Contains(t, b.String(), "a/f2  span ok, speaker MISS, value ok")
+	assert.Contains(t, b.String(), `speaker ["Acme"]`)
+	assert.Contains(t, b.String(), "a/f3  span MISS, speaker MISS, value MISS") // nothing overlaps: no component holds
 }
