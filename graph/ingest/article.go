@@ -67,7 +67,7 @@ func (in *Ingester) Prepare(ctx context.Context, a graph.ArticleInput) (*Prepare
 	if x == nil || x.Graph == nil {
 		return nil, graph.Errorf(graph.EINTERNAL, "the extractor returned no bundle for %s", a.Describe())
 	}
-	if n := len(x.Graph.Statements); n > in.opts.MaxStatements {
+	if n := len(x.Graph.Statements); in.opts.MaxStatements > 0 && n > in.opts.MaxStatements {
 		return nil, graph.Errorf(graph.EINVALID, "%s: its text yields %d statements, over the limit of %d an article may have: split it into several articles",
 			describe(a), n, in.opts.MaxStatements)
 	}

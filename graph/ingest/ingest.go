@@ -37,9 +37,12 @@ type Options struct {
 	// duplicates, counts to compare, claims a dispute may target). 0 means
 	// DefaultMaxCandidates; at most graph.MaxPageSize.
 	MaxCandidates int
-	// MaxStatements refuses (EINVALID) an article whose extraction finds more
-	// statements, before anything is reasoned about or written. 0 means
-	// graph.MaxArticleStatements; it is never more.
+	// MaxStatements, when over 0, refuses (EINVALID) an article whose extraction
+	// finds more statements, before anything is reasoned about or written: a limit an
+	// operator may set. 0 means none: ingest's memory does not grow with an article's
+	// statements past a bound (the links it makes are capped by MaxArticleLinks, and
+	// the stores write a large article in pieces), so the largest article
+	// (graph.MaxArticleBytes) is stored whatever it yields.
 	MaxStatements int
 }
 
@@ -73,9 +76,6 @@ func New(store graph.Store, ex graph.Extractor, opts Options) *Ingester {
 	}
 	if opts.MaxCandidates > graph.MaxPageSize {
 		opts.MaxCandidates = graph.MaxPageSize
-	}
-	if opts.MaxStatements <= 0 || opts.MaxStatements > graph.MaxArticleStatements {
-		opts.MaxStatements = graph.MaxArticleStatements
 	}
 	return &Ingester{store: store, ex: ex, opts: opts, known: map[string]bool{}}
 }
