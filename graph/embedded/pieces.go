@@ -166,6 +166,7 @@ func (s *Store) putInPieces(ctx context.Context, c *graph.ArticleGraph) (graph.W
 			return err
 		}
 		res.Created = true
+		w.dropUnstored(c) // the pieces write c as it is now: other writers wait for them
 		p = pendingRec{Article: c.Article.ID}
 		if found {
 			if err := c.Guard.Check(old); err != nil {

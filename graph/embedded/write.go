@@ -59,6 +59,7 @@ func (w *writer) putArticle(c *graph.ArticleGraph) (bool, error) {
 	if found && old.ContentHash == c.Article.ContentHash {
 		return false, nil
 	}
+	w.dropUnstored(c)
 	var oldClaims []string
 	if found {
 		if err := c.Guard.Check(old); err != nil {
@@ -81,6 +82,18 @@ func (w *writer) putArticle(c *graph.ArticleGraph) (bool, error) {
 		return false, err
 	}
 	return true, w.sweepClaims(oldClaims, c)
+}
+
+// dropUnstored leaves out of c the claims it only refers to that are not stored
+// (graph.ArticleGraph.Referenced), with the disputes and links that name them.
+func (w *writer) dropUnstored(c *graph.ArticleGraph) {
+	gone := map[string]bool{}
+	for _, id := range c.UnstatedReferences() {
+		if w.b(bClaims).Get([]byte(id)) == nil {
+			gone[id] = true
+		}
+	}
+	c.DropClaims(gone)
 }
 
 // writer holds one write transaction and the stats it changes.

@@ -172,7 +172,9 @@ func (in *Ingester) ingestGraph(ctx context.Context, st graph.Store, g *graph.Ar
 	if err := r.run(unlinked); err != nil {
 		return nil, nil, err
 	}
+	r.g.Referenced = r.refs
 	out := graph.Canonical(r.g)
+	r.g = nil // out is the bundle from here on: not two copies held while it is written
 	if err := out.Validate(); err != nil {
 		return nil, nil, graph.Wrap(graph.EINTERNAL, err, "ingest built an invalid bundle for article %s", g.Article.ID)
 	}
@@ -309,6 +311,10 @@ type reasoner struct {
 	g      *graph.ArticleGraph
 	res    *Result
 	merged map[string]bool // claim ids that statements joined from a stored claim
+	// refs are the stored claims addClaim copied into the bundle: the bundle's
+	// graph.ArticleGraph.Referenced, so that the store writes them only if they are
+	// still stored.
+	refs []string
 
 	claimCache map[string]*graph.ClaimDetail // stored claims read so far (nil: not stored)
 	agentNames map[string]string             // agent id → name, for link reasons
@@ -396,7 +402,8 @@ func (r *reasoner) foreign(d *graph.ClaimDetail) bool {
 	return false
 }
 
-// addClaim copies a stored claim into the bundle unless it is there already.
+// addClaim copies a stored claim into the bundle unless it is there already, and
+// notes it in r.refs.
 func (r *reasoner) addClaim(c graph.Claim) {
 	for _, x := range r.g.Claims {
 		if x.ID == c.ID {
@@ -404,6 +411,7 @@ func (r *reasoner) addClaim(c graph.Claim) {
 		}
 	}
 	r.g.Claims = append(r.g.Claims, c)
+	r.refs = append(r.refs, c.ID)
 }
 
 // prefetchAgents reads which of the bundle's agents not known to be stored are, in

@@ -388,6 +388,9 @@ func writeBundles(ctx context.Context, tx neo4j.ManagedTransaction, gs []*graph.
 			}
 		}
 	}
+	if err := dropUnstored(ctx, tx, write); err != nil {
+		return nil, err
+	}
 	if !replacing {
 		return res, writeNew(ctx, tx, write, nil)
 	}
@@ -410,6 +413,40 @@ func writeBundles(ctx context.Context, tx neo4j.ManagedTransaction, gs []*graph.
 		}
 	}
 	return res, nil
+}
+
+// cyLockClaims locks the stored claims of $ids (sorted: the same lock order
+// everywhere) and returns their ids.
+const cyLockClaims = `UNWIND $ids AS id
+MATCH (c:Claim {id: id}) SET c._lock = true REMOVE c._lock
+RETURN c.id AS id`
+
+// dropUnstored leaves out of each bundle the claims it only refers to that are not
+// stored (graph.ArticleGraph.Referenced), with the disputes and links that name them,
+// and locks those that are until the commit: a delete that would sweep one of them
+// then waits, and sweeps it with this write's disputes and links of it, or has swept
+// it before, and this write leaves it out.
+func dropUnstored(ctx context.Context, tx neo4j.ManagedTransaction, gs []*graph.ArticleGraph) error {
+	for _, g := range gs {
+		refs := g.UnstatedReferences()
+		if len(refs) == 0 {
+			continue
+		}
+		sort.Strings(refs)
+		recs, err := collect(ctx, tx, cyLockClaims, map[string]any{"ids": refs})
+		if err != nil {
+			return err
+		}
+		gone := map[string]bool{}
+		for _, id := range refs {
+			gone[id] = true
+		}
+		for _, r := range recs {
+			delete(gone, str(r.Values[0]))
+		}
+		g.DropClaims(gone)
+	}
+	return nil
 }
 
 // cySweep deletes the claims of $ids that have no statement left, with the disputes of
