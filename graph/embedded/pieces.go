@@ -227,6 +227,10 @@ func (s *Store) putInPieces(ctx context.Context, c *graph.ArticleGraph) (graph.W
 		if err != nil {
 			return res, s.failPieces(c.Article.ID, err)
 		}
+		var size int64
+		if err := s.db.View(func(tx *bolt.Tx) error { size = tx.Size(); return nil }); err == nil {
+			s.releaseMapped(size) // the pages this piece read (bbolt's map is at least this long)
+		}
 	}
 	return res, nil
 }
