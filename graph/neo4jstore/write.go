@@ -562,7 +562,9 @@ func writeLarge(ctx context.Context, tx neo4j.ManagedTransaction, first rows, g 
 	n := maxRunRecords
 	parts := []func(i, j int) *graph.ArticleGraph{
 		func(i, j int) *graph.ArticleGraph { return &graph.ArticleGraph{Article: *a, Claims: g.Claims[i:j]} },
-		func(i, j int) *graph.ArticleGraph { return &graph.ArticleGraph{Article: *a, Statements: g.Statements[i:j]} },
+		func(i, j int) *graph.ArticleGraph {
+			return &graph.ArticleGraph{Article: *a, Statements: g.Statements[i:j]}
+		},
 		func(i, j int) *graph.ArticleGraph { return &graph.ArticleGraph{Article: *a, Disputes: g.Disputes[i:j]} },
 		func(i, j int) *graph.ArticleGraph { return &graph.ArticleGraph{Article: *a, Links: g.Links[i:j]} },
 		func(i, j int) *graph.ArticleGraph { return &graph.ArticleGraph{Article: *a, Mentions: g.Mentions[i:j]} },
