@@ -139,9 +139,10 @@ func (s *Store) putInPieces(ctx context.Context, c *graph.ArticleGraph) (graph.W
 	res := graph.WriteResult{ArticleID: c.Article.ID}
 	s.gate.mu.Lock()
 	defer s.gate.mu.Unlock()
-	s.gate.rmu.Lock()
-	defer s.gate.rmu.Unlock()
 	defer s.wrote() // after unpin (deferred calls run last first): readers see the data first
+	// Pin the state before the write (no other writer runs: the gate's writer lock),
+	// then make new read transactions wait: a reader that began one before is done
+	// when rmu is ours, and later ones read the pinned state (or wait).
 	rtx, err := s.db.Begin(false)
 	if err != nil {
 		return res, s.mapErr(err)
@@ -152,6 +153,8 @@ func (s *Store) putInPieces(ctx context.Context, c *graph.ArticleGraph) (graph.W
 	} else {
 		_ = rtx.Rollback() // no room to grow under a pinned reader: reads wait instead
 	}
+	s.gate.rmu.Lock()
+	defer s.gate.rmu.Unlock()
 	// First piece: the pending mark, the old version removed, the article, outlet and
 	// bundle records (with the mentions: a rollback removes what they list).
 	var p pendingRec
@@ -205,7 +208,10 @@ func (s *Store) putInPieces(ctx context.Context, c *graph.ArticleGraph) (graph.W
 		}
 		return w.tx.Bucket(bMeta).Delete(keyPending)
 	})
-	for _, piece := range steps {
+	for i, piece := range steps {
+		if s.afterPiece != nil {
+			s.afterPiece(i)
+		}
 		err := s.db.Update(func(tx *bolt.Tx) error {
 			size := tx.Size()
 			if last >= 0 {

@@ -80,6 +80,9 @@ type Store struct {
 	// mmapBytes is the size of the file's first memory map (Options.InitialMmapBytes
 	// resolved).
 	mmapBytes int64
+	// afterPiece, when set (by tests), is called before the piece numbered i after the
+	// first of a write in pieces, in the writing goroutine.
+	afterPiece func(i int)
 }
 
 var (
