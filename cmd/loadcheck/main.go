@@ -197,6 +197,9 @@ func waitJob(ctx context.Context, hc *http.Client, url string) (api.JobView, err
 		if err != nil {
 			return j, err
 		}
+		if status == http.StatusGatewayTimeout {
+			continue // the poll outlived its deadline on a busy machine: ask again
+		}
 		if status != 200 {
 			return j, fmt.Errorf("GET %s answered %d", url, status)
 		}

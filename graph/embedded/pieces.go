@@ -36,7 +36,7 @@ import (
 // A batch (Store.Batch) writes its articles in its one transaction, whatever their size.
 
 // DefaultPieceRecords is Options.PieceRecords when 0.
-const DefaultPieceRecords = 4000
+const DefaultPieceRecords = 2000
 
 // keyPending is the bMeta key of the article being written in pieces.
 var keyPending = []byte("pending")
