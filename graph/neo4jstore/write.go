@@ -427,8 +427,26 @@ RETURN c.id AS id`
 // then waits, and sweeps it with this write's disputes and links of it, or has swept
 // it before, and this write leaves it out.
 func dropUnstored(ctx context.Context, tx neo4j.ManagedTransaction, gs []*graph.ArticleGraph) error {
+	// A claim that another bundle of the same write has as its own is written by it.
+	own := map[string]bool{}
 	for _, g := range gs {
-		refs := g.UnstatedReferences()
+		unstated := map[string]bool{}
+		for _, id := range g.UnstatedReferences() {
+			unstated[id] = true
+		}
+		for _, c := range g.Claims {
+			if !unstated[c.ID] {
+				own[c.ID] = true
+			}
+		}
+	}
+	for _, g := range gs {
+		var refs []string
+		for _, id := range g.UnstatedReferences() {
+			if !own[id] {
+				refs = append(refs, id)
+			}
+		}
 		if len(refs) == 0 {
 			continue
 		}
