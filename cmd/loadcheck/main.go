@@ -279,6 +279,7 @@ func runArticle(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	memLimit := fs.Int64("memory-limit", 256, "soft memory limit of the Go runtime in MiB, as claimgraph serve sets it by default (0: none)")
 	kind := fs.String("text", "dense", "the article: dense (short attributed sentences, each its own claim: the worst case) or corpus (the built-in corpus repeated)")
 	backend := fs.String("store", "embedded", "the store: embedded (a fresh file) or neo4j (the Neo4j of NEO4J_URI, which it empties first: a throwaway one)")
+	jobTimeout := fs.Duration("job-timeout", api.DefaultJobTimeout, "how long the ingest job may run (a loaded machine may need more than the server's default)")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -299,7 +300,7 @@ func runArticle(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	default:
 		return fmt.Errorf("-text %q: want dense or corpus", *kind)
 	}
-	srv, err := startServer(ctx, dir, *backend, api.Deps{})
+	srv, err := startServer(ctx, dir, *backend, api.Deps{JobTimeout: *jobTimeout})
 	if err != nil {
 		return err
 	}
