@@ -247,10 +247,23 @@ func (s *Store) putInPieces(ctx context.Context, c *graph.ArticleGraph) (graph.W
 func (s *Store) pieces(c *graph.ArticleGraph) []func(w *writer) error {
 	n := s.pieceRecords
 	var out []func(w *writer) error
+	// Each piece runs in steps of releaseEvery records, releasing the file's pages
+	// read so far after each (the pages stay valid: bbolt's map is read-only and
+	// shared, and a page a node of the transaction still refers to is read again from
+	// the page cache).
+	const releaseEvery = 250
 	split := func(total int, f func(i, j int, w *writer) error) {
 		for i := 0; i < total; i += n {
 			j := min(i+n, total)
-			out = append(out, func(w *writer) error { return f(i, j, w) })
+			out = append(out, func(w *writer) error {
+				for k := i; k < j; k += releaseEvery {
+					if err := f(k, min(k+releaseEvery, j), w); err != nil {
+						return err
+					}
+					s.releaseMapped(w.tx.Size())
+				}
+				return nil
+			})
 		}
 	}
 	split(len(c.Agents), func(i, j int, w *writer) error {
