@@ -149,7 +149,8 @@ bench-widget: ## load-test the widget (iframe card, card JSON, script; cached an
 	nice -n 10 $(GO) run ./cmd/apiload -stores embedded -ingest-posts 0 -only 'ceiling,provenance,contradictions,widget' $(BENCH_API_FLAGS)
 # bench-memory runs the real server over a fresh embedded store in one process with its
 # clients: it ingests an article of the largest allowed size (2 MiB of short attributed
-# sentences; BENCH_MEMORY_FLAGS="-text corpus" for the built-in corpus repeated) and
+# sentences; BENCH_MEMORY_FLAGS="-text corpus" for the built-in corpus repeated,
+# "-store neo4j" with NEO4J_URI of a throwaway Neo4j, which it empties, for Neo4j) and
 # runs 50 clients on it for 60 s, printing the ingest's and the reads' peak RSS, the
 # statuses, latencies and the largest answer. It prints figures and asserts none.
 BENCH_MEMORY_FLAGS ?=

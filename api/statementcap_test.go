@@ -13,8 +13,8 @@ import (
 	"github.com/claimgraph/claimgraph/graph/ingest"
 )
 
-// TestStatementCapRefused checks that an article over the ingester's statement cap
-// (ingest.Options.MaxStatements, graph.MaxArticleStatements by default) is refused
+// TestStatementCapRefused checks that an article over a statement cap an operator set
+// (ingest.Options.MaxStatements; none by default) is refused
 // with 400 and the reason, nothing stored, while one within the cap is created.
 func TestStatementCapRefused(t *testing.T) {
 	store := firstBackend(t).open(t)

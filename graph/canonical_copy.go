@@ -23,6 +23,9 @@ func copyGraph(g *ArticleGraph) ArticleGraph {
 		Links:      copyAll(g.Links, copyLink),
 		Mentions:   copyAll(g.Mentions, func(m Mention) Mention { return Mention{AgentID: jstr(m.AgentID), Span: copySpan(m.Span)} }),
 	}
+	if g.Referenced != nil {
+		c.Referenced = append([]string{}, g.Referenced...)
+	}
 	if g.Guard != nil {
 		gu := *g.Guard
 		c.Guard = &gu

@@ -278,4 +278,65 @@ type ArticleGraph struct {
 	// write's transaction (see WriteGuard). It is a condition of the write, never
 	// stored or encoded.
 	Guard *WriteGuard `json:"-"`
+	// Referenced lists claims of the bundle that it copied from the store only to
+	// refer to them (the other end of a link, the claim a dispute targets), as ingest
+	// does. PutArticle writes such a claim, when no statement of the bundle names it,
+	// only if it is still stored in the write's transaction; otherwise it leaves the
+	// claim out, with the disputes and links that name it (DropClaims). A delete that
+	// removed the claim between ingest's read and the write would otherwise see it
+	// written back without statements. A condition of the write, never stored or
+	// encoded.
+	Referenced []string `json:"-"`
+}
+
+// UnstatedReferences returns the claims of g.Referenced that g lists and that no
+// statement of g names: the claims PutArticle writes only if they are stored.
+func (g *ArticleGraph) UnstatedReferences() []string {
+	if len(g.Referenced) == 0 {
+		return nil
+	}
+	stated := map[string]bool{}
+	for _, s := range g.Statements {
+		stated[s.ClaimID] = true
+	}
+	listed := map[string]bool{}
+	for _, c := range g.Claims {
+		listed[c.ID] = true
+	}
+	var out []string
+	for _, id := range g.Referenced {
+		if listed[id] && !stated[id] {
+			out = append(out, id)
+		}
+	}
+	return out
+}
+
+// DropClaims removes the claims of gone from g, with the disputes and links that name
+// them, in place.
+func (g *ArticleGraph) DropClaims(gone map[string]bool) {
+	if len(gone) == 0 {
+		return
+	}
+	claims := g.Claims[:0]
+	for _, c := range g.Claims {
+		if !gone[c.ID] {
+			claims = append(claims, c)
+		}
+	}
+	g.Claims = claims
+	disputes := g.Disputes[:0]
+	for _, d := range g.Disputes {
+		if !gone[d.ClaimID] {
+			disputes = append(disputes, d)
+		}
+	}
+	g.Disputes = disputes
+	links := g.Links[:0]
+	for _, l := range g.Links {
+		if !gone[l.From] && !gone[l.To] {
+			links = append(links, l)
+		}
+	}
+	g.Links = links
 }

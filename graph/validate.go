@@ -11,15 +11,6 @@ import (
 // texts are refused rather than truncated: a cut article would give wrong offsets.
 const MaxArticleBytes = 2 << 20
 
-// MaxArticleStatements is the most statements ingest writes for one article. Writing
-// an article costs memory in proportion to its statements (with their claims, index
-// entries and links, all in one transaction), so a cap on them bounds an ingest's
-// memory: news text yields about 3 statements per KiB (2 MiB of the built-in corpus,
-// 5,693), well under the cap; text made of nothing but short attributed sentences
-// yields up to 20 per KiB (2 MiB, 42,531). An article whose extraction finds more is
-// refused (EINVALID) rather than cut short: a partial article would look complete.
-const MaxArticleStatements = 8000
-
 // MaxWriterLen is the longest Article.Writer, in bytes: an API key's name.
 const MaxWriterLen = 64
 

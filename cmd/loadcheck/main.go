@@ -2,9 +2,12 @@
 // the real server (api.New over a fresh embedded store, the real extractor and
 // ingester) on a loopback port and its clients in the same process:
 //
-//	loadcheck article [-clients 50] [-duration 60s] [-memprofile FILE]
-//	    POSTs an article of the largest allowed size (graph.MaxArticleBytes, built from
-//	    the built-in corpus repeated) and reports the ingest's time and peak RSS; then
+//	loadcheck article [-clients 50] [-duration 60s] [-memprofile FILE] [-text dense|corpus] [-store embedded|neo4j]
+//	    POSTs an article of the largest allowed size (graph.MaxArticleBytes: short
+//	    attributed sentences, the worst case, or the built-in corpus repeated) to a
+//	    server over a fresh embedded store or the Neo4j of NEO4J_URI (emptied first),
+//	    and reports the ingest's time and peak RSS (and the most of it that was
+//	    anonymous memory and mapped files); then
 //	    runs the clients on that article for the duration (random text windows and
 //	    pages of its lists) and reports requests, statuses, latencies, the largest
 //	    answer and the peak RSS.
@@ -48,6 +51,7 @@ import (
 	"github.com/claimgraph/claimgraph/graph"
 	"github.com/claimgraph/claimgraph/graph/embedded"
 	"github.com/claimgraph/claimgraph/graph/ingest"
+	"github.com/claimgraph/claimgraph/graph/neo4jstore"
 )
 
 func main() {
@@ -76,17 +80,40 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 
 const apiKey = "loadcheck-key-0123456789abcdef"
 
-// server is the API over a fresh embedded store on a loopback port.
+// server is the API over a fresh store on a loopback port.
 type server struct {
 	base  string
-	store *embedded.Store
+	store graph.Store
 	close func()
 }
 
-// startServer opens a fresh embedded store under dir and serves the API over it, with
-// its jobs running, until close.
-func startServer(ctx context.Context, dir string, deps api.Deps) (*server, error) {
-	store, err := embedded.Open(ctx, filepath.Join(dir, "graph.db"), &embedded.Options{NoSync: true})
+// openBackend opens a fresh store: an embedded one under dir, or (backend "neo4j") the
+// Neo4j of NEO4J_URI (neo4jstore.ConfigFromEnv), emptied first.
+func openBackend(ctx context.Context, dir, backend string) (graph.Store, error) {
+	switch backend {
+	case "embedded":
+		return embedded.Open(ctx, filepath.Join(dir, "graph.db"), &embedded.Options{NoSync: true})
+	case "neo4j":
+		if os.Getenv("NEO4J_URI") == "" {
+			return nil, errors.New("-store neo4j needs NEO4J_URI (a throwaway Neo4j: loadcheck empties it), e.g. from `make neo4j-up`")
+		}
+		st, err := neo4jstore.New(ctx, neo4jstore.ConfigFromEnv(os.Getenv))
+		if err != nil {
+			return nil, err
+		}
+		if err := st.DeleteAll(ctx); err != nil {
+			_ = st.Close(ctx)
+			return nil, err
+		}
+		return st, nil
+	}
+	return nil, fmt.Errorf("-store %q: want embedded or neo4j", backend)
+}
+
+// startServer opens a fresh store (openBackend) and serves the API over it, with its
+// jobs running, until close.
+func startServer(ctx context.Context, dir, backend string, deps api.Deps) (*server, error) {
+	store, err := openBackend(ctx, dir, backend)
 	if err != nil {
 		return nil, err
 	}
@@ -170,6 +197,9 @@ func waitJob(ctx context.Context, hc *http.Client, url string) (api.JobView, err
 		if err != nil {
 			return j, err
 		}
+		if status == http.StatusGatewayTimeout {
+			continue // the poll outlived its deadline on a busy machine: ask again
+		}
 		if status != 200 {
 			return j, fmt.Errorf("GET %s answered %d", url, status)
 		}
@@ -248,6 +278,8 @@ func runArticle(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	size := fs.Int("bytes", graph.MaxArticleBytes, "the article's size in bytes (at most graph.MaxArticleBytes)")
 	memLimit := fs.Int64("memory-limit", 256, "soft memory limit of the Go runtime in MiB, as claimgraph serve sets it by default (0: none)")
 	kind := fs.String("text", "dense", "the article: dense (short attributed sentences, each its own claim: the worst case) or corpus (the built-in corpus repeated)")
+	backend := fs.String("store", "embedded", "the store: embedded (a fresh file) or neo4j (the Neo4j of NEO4J_URI, which it empties first: a throwaway one)")
+	jobTimeout := fs.Duration("job-timeout", api.DefaultJobTimeout, "how long the ingest job may run (a loaded machine may need more than the server's default)")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -268,14 +300,14 @@ func runArticle(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	default:
 		return fmt.Errorf("-text %q: want dense or corpus", *kind)
 	}
-	srv, err := startServer(ctx, dir, api.Deps{})
+	srv, err := startServer(ctx, dir, *backend, api.Deps{JobTimeout: *jobTimeout})
 	if err != nil {
 		return err
 	}
 	defer srv.close()
 	hc := &http.Client{Transport: &http.Transport{MaxIdleConnsPerHost: *clients + 4}}
-	fmt.Fprintf(stdout, "loadcheck article: %s, GOMAXPROCS %d, %d CPUs, soft memory limit %d MiB; %s text of %d bytes, %d code points\n",
-		runtime.Version(), runtime.GOMAXPROCS(0), runtime.NumCPU(), *memLimit, *kind, len(text), len([]rune(text)))
+	fmt.Fprintf(stdout, "loadcheck article: %s, GOMAXPROCS %d, %d CPUs, soft memory limit %d MiB; %s store; %s text of %d bytes, %d code points\n",
+		runtime.Version(), runtime.GOMAXPROCS(0), runtime.NumCPU(), *memLimit, *backend, *kind, len(text), len([]rune(text)))
 
 	// Ingest.
 	if *memprofile != "" {
@@ -284,6 +316,7 @@ func runArticle(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	}
 	resetPeak()
 	before := readProc()
+	stopRSS := watchRSS()
 	start := time.Now()
 	body := ingestBody("https://example.org/largest", text)
 	status, loc, err := post(ctx, hc, srv.base, body)
@@ -299,8 +332,9 @@ func runArticle(ctx context.Context, args []string, stdout, stderr io.Writer) er
 		}
 		if job.State != graph.JobSucceeded {
 			// A refused article (over a limit) is an outcome to measure too.
-			fmt.Fprintf(stdout, "ingest: the job failed after %s: %s; RSS before %.0f MB, peak %.0f MB\n",
-				time.Since(start).Round(time.Millisecond), job.Error, mb(before.rss), mb(readProc().hwm))
+			anon, file := stopRSS()
+			fmt.Fprintf(stdout, "ingest: the job failed after %s: %s; RSS before %.0f MB, peak %.0f MB (anonymous at most %.0f MB, mapped files at most %.0f MB)\n",
+				time.Since(start).Round(time.Millisecond), job.Error, mb(before.rss), mb(readProc().hwm), mb(anon), mb(file))
 			return nil
 		}
 	case http.StatusCreated: // a short one, inline
@@ -310,12 +344,13 @@ func runArticle(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	}
 	el := time.Since(start)
 	after := readProc()
+	anon, file := stopRSS()
 	st, err := srv.store.Stats(ctx)
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(stdout, "ingest: %s; RSS before %.0f MB, peak %.0f MB; store holds %d statements, %d claims, %d agents, %d mentions\n",
-		el.Round(time.Millisecond), mb(before.rss), mb(after.hwm), st.Statements, st.Claims, st.Agents, st.Mentions)
+	fmt.Fprintf(stdout, "ingest: %s; RSS before %.0f MB, peak %.0f MB (anonymous at most %.0f MB, mapped files at most %.0f MB); store holds %d statements, %d claims, %d links, %d agents, %d mentions\n",
+		el.Round(time.Millisecond), mb(before.rss), mb(after.hwm), mb(anon), mb(file), st.Statements, st.Claims, st.Links, st.Agents, st.Mentions)
 	if *memprofile != "" {
 		if err := writeHeapProfile(*memprofile); err != nil {
 			return err
@@ -522,7 +557,7 @@ func runSoak(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	if err != nil {
 		return err
 	}
-	srv, err := startServer(ctx, dir, api.Deps{})
+	srv, err := startServer(ctx, dir, "embedded", api.Deps{})
 	if err != nil {
 		return err
 	}

@@ -10,11 +10,13 @@ import (
 	"runtime/metrics"
 	"strconv"
 	"strings"
+	"time"
 )
 
 // procFigures are the process's resources at one moment.
 type procFigures struct {
 	rss, hwm   int64 // resident and peak resident bytes (VmRSS, VmHWM)
+	anon, file int64 // resident bytes of anonymous memory (the heap) and of mapped files (RssAnon, RssFile)
 	heap       int64 // Go heap in use (spans in use, free slots in them included)
 	live       int64 // Go heap live after the last collection (runtime/metrics /gc/heap/live:bytes)
 	goroutines int
@@ -24,6 +26,24 @@ type procFigures struct {
 // readProc reads the process's figures from /proc/self (Linux); figures it cannot read
 // are 0.
 func readProc() procFigures {
+	p := readStatus()
+	var ms runtime.MemStats
+	runtime.ReadMemStats(&ms)
+	p.heap = int64(ms.HeapInuse)
+	live := []metrics.Sample{{Name: "/gc/heap/live:bytes"}}
+	metrics.Read(live)
+	if live[0].Value.Kind() == metrics.KindUint64 {
+		p.live = int64(live[0].Value.Uint64())
+	}
+	p.goroutines = runtime.NumGoroutine()
+	if ents, err := os.ReadDir("/proc/self/fd"); err == nil {
+		p.fds = len(ents)
+	}
+	return p
+}
+
+// readStatus reads the memory figures of /proc/self/status (0 when it cannot).
+func readStatus() procFigures {
 	var p procFigures
 	if f, err := os.Open("/proc/self/status"); err == nil {
 		sc := bufio.NewScanner(f)
@@ -42,21 +62,13 @@ func readProc() procFigures {
 				p.rss = n << 10
 			case "VmHWM":
 				p.hwm = n << 10
+			case "RssAnon":
+				p.anon = n << 10
+			case "RssFile":
+				p.file = n << 10
 			}
 		}
 		f.Close()
-	}
-	var ms runtime.MemStats
-	runtime.ReadMemStats(&ms)
-	p.heap = int64(ms.HeapInuse)
-	live := []metrics.Sample{{Name: "/gc/heap/live:bytes"}}
-	metrics.Read(live)
-	if live[0].Value.Kind() == metrics.KindUint64 {
-		p.live = int64(live[0].Value.Uint64())
-	}
-	p.goroutines = runtime.NumGoroutine()
-	if ents, err := os.ReadDir("/proc/self/fd"); err == nil {
-		p.fds = len(ents)
 	}
 	return p
 }
@@ -82,4 +94,29 @@ func jsonUnmarshal(b []byte, v any) error { return json.Unmarshal(b, v) }
 func jsonString(s string) string {
 	b, _ := json.Marshal(s)
 	return string(b)
+}
+
+// watchRSS samples the resident anonymous and file-mapped bytes every 100 ms until
+// the returned function is called, which returns the largest of each: VmHWM is their
+// peak sum only, and the two have different causes (the heap; the pages of the store
+// file bbolt maps, which the kernel can drop at any time).
+func watchRSS() func() (anon, file int64) {
+	done := make(chan struct{})
+	var maxAnon, maxFile int64
+	stopped := make(chan struct{})
+	go func() {
+		defer close(stopped)
+		t := time.NewTicker(100 * time.Millisecond)
+		defer t.Stop()
+		for {
+			p := readStatus()
+			maxAnon, maxFile = max(maxAnon, p.anon), max(maxFile, p.file)
+			select {
+			case <-done:
+				return
+			case <-t.C:
+			}
+		}
+	}()
+	return func() (int64, int64) { close(done); <-stopped; return maxAnon, maxFile }
 }

@@ -23,10 +23,12 @@ func (s *Store) Batch(ctx context.Context, fn func(ctx context.Context, tx graph
 	if err := ctx.Err(); err != nil {
 		return graph.Wrap(graph.EUNAVAILABLE, err, "batch cancelled before it began; nothing written")
 	}
+	s.gate.mu.Lock()
+	defer s.gate.mu.Unlock()
 	err := s.db.Update(func(tx *bolt.Tx) error {
 		b := graph.NewBoundTx(tx)
 		defer b.End()
-		if err := fn(ctx, &Store{db: s.db, path: s.path, c: s.c, bound: b, changes: s.changes}); err != nil {
+		if err := fn(ctx, &Store{db: s.db, path: s.path, c: s.c, bound: b, changes: s.changes, gate: s.gate}); err != nil {
 			return err
 		}
 		return ctx.Err() // a batch cancelled at its end commits nothing either

@@ -14,7 +14,7 @@ import (
 )
 
 // uncached is a second Store on the same bbolt file that decodes every record.
-func uncached(s *Store) *Store { return &Store{db: s.db, path: s.path, c: newCaches(0)} }
+func uncached(s *Store) *Store { return &Store{db: s.db, path: s.path, c: newCaches(0), gate: s.gate} }
 
 // sameAnswers checks that the cached store answers every read of claims, agents and
 // articles exactly as decoding everything would.

@@ -42,6 +42,11 @@ type Options struct {
 	// of 256 KiB of short attributed sentences allocated 375 MB that way, a third of all
 	// its allocations.
 	InitialMmapBytes int
+	// PieceRecords is how many records (statements, claims, links, ...) one write
+	// transaction holds when PutArticle writes a large article in pieces (pieces.go);
+	// 0 means DefaultPieceRecords, a negative value writes every article in one
+	// transaction.
+	PieceRecords int
 }
 
 // DefaultInitialMmapBytes is Options.InitialMmapBytes when 0: 1 GiB of address space.
@@ -66,6 +71,18 @@ type Store struct {
 	bound *graph.BoundTx[*bolt.Tx]
 	// changes counts the writes ended through this store and its batch views.
 	changes *graph.Changes
+	// gate serializes the write transactions of the store and its batch views, and
+	// serves reads from the snapshot before a large write while it is written in
+	// pieces (pieces.go).
+	gate *gate
+	// pieceRecords is Options.PieceRecords resolved (0: never in pieces).
+	pieceRecords int
+	// mmapBytes is the size of the file's first memory map (Options.InitialMmapBytes
+	// resolved).
+	mmapBytes int64
+	// afterPiece, when set (by tests), is called before the piece numbered i after the
+	// first of a write in pieces, in the writing goroutine.
+	afterPiece func(i int)
 }
 
 var (
@@ -126,7 +143,15 @@ func Open(ctx context.Context, path string, opts *Options) (*Store, error) {
 	case ce < 0:
 		ce = 0
 	}
-	s := &Store{db: db, path: path, c: newCaches(ce), changes: &graph.Changes{}}
+	pr := o.PieceRecords
+	switch {
+	case pr == 0:
+		pr = DefaultPieceRecords
+	case pr < 0:
+		pr = 0
+	}
+	s := &Store{db: db, path: path, c: newCaches(ce), changes: &graph.Changes{}, gate: &gate{},
+		pieceRecords: pr, mmapBytes: int64(o.InitialMmapBytes)}
 	if o.ReadOnly {
 		err = db.View(func(tx *bolt.Tx) error { return checkVersion(tx, path) })
 	} else {
@@ -150,6 +175,9 @@ func Open(ctx context.Context, path string, opts *Options) (*Store, error) {
 			}
 			return nil
 		})
+	}
+	if err == nil && !o.ReadOnly {
+		err = s.recoverPending()
 	}
 	if err != nil {
 		_ = db.Close()
@@ -220,7 +248,7 @@ func (s *Store) view(ctx context.Context, fn func(tx *bolt.Tx) error) error {
 	if s.bound != nil {
 		return s.mapErr(s.bound.Run(fn))
 	}
-	return s.mapErr(s.db.View(fn))
+	return s.mapErr(s.gate.read(s.db, fn))
 }
 
 // update runs fn in a write transaction: a batch's, which commits when the batch
@@ -230,6 +258,8 @@ func (s *Store) update(fn func(tx *bolt.Tx) error) error {
 	if s.bound != nil {
 		return s.bound.Run(fn)
 	}
+	s.gate.mu.Lock()
+	defer s.gate.mu.Unlock()
 	return s.db.Update(fn)
 }
 

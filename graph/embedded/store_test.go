@@ -86,3 +86,10 @@ func gazaChanged() *graph.ArticleGraph {
 	g.Article.ContentHash = graph.ContentHash(g.Article.Text)
 	return g
 }
+
+// TestStoreInPieces runs the contract suite with every article of more than two
+// records written in pieces (pieces.go), so that each read, version, guard and delete
+// case also covers an article written that way.
+func TestStoreInPieces(t *testing.T) {
+	storetest.Run(t, func(t *testing.T) graph.Store { return openTemp(t, &Options{NoSync: true, PieceRecords: 2}) })
+}

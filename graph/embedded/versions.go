@@ -311,18 +311,7 @@ func (s *Store) DeleteArticle(ctx context.Context, id string, guard *graph.Write
 		if err := guard.Check(old); err != nil {
 			return err
 		}
-		claims, err := w.removeArticle(old)
-		if err != nil {
-			return err
-		}
-		// The bundle record goes before the sweep, so that applyEdits finds no record
-		// of the deleted article to rewrite.
-		for _, b := range [][]byte{bArticles, bTexts, bBundles} {
-			if err := tx.Bucket(b).Delete([]byte(id)); err != nil {
-				return err
-			}
-		}
-		if err := w.sweepClaims(claims, &graph.ArticleGraph{}); err != nil {
+		if err := w.deleteArticle(old, nil); err != nil {
 			return err
 		}
 		if err := ctx.Err(); err != nil { // a cancelled request commits nothing
@@ -332,6 +321,25 @@ func (s *Store) DeleteArticle(ctx context.Context, id string, guard *graph.Write
 	})
 	s.wrote()
 	return s.mapErr(err)
+}
+
+// deleteArticle deletes stored article a: removeArticle drops its statements,
+// disputes, mentions, links, edges and index entries, the article's own records go,
+// and sweepClaims deletes the claims it listed, and those of more (claims of a version
+// it replaced), that no statement is left of, with their disputes and links.
+func (w *writer) deleteArticle(a graph.Article, more []string) error {
+	claims, err := w.removeArticle(a)
+	if err != nil {
+		return err
+	}
+	// The bundle record goes before the sweep, so that applyEdits finds no record
+	// of the deleted article to rewrite.
+	for _, b := range [][]byte{bArticles, bTexts, bBundles} {
+		if err := w.tx.Bucket(b).Delete([]byte(a.ID)); err != nil {
+			return err
+		}
+	}
+	return w.sweepClaims(append(claims, more...), &graph.ArticleGraph{})
 }
 
 // moveOutlet moves article a (as stored) from its outlet to outlet to ("" for none,

@@ -24,6 +24,9 @@ func (s *Store) PutArticle(ctx context.Context, g *graph.ArticleGraph) (graph.Wr
 		return graph.WriteResult{}, graph.Wrap(graph.EUNAVAILABLE, err, "request cancelled; nothing written")
 	}
 	c := graph.Canonical(g)
+	if s.bound == nil && s.pieceRecords > 0 && records(c) > s.pieceRecords {
+		return s.putInPieces(ctx, c)
+	}
 	res := graph.WriteResult{ArticleID: c.Article.ID}
 	err := s.update(func(tx *bolt.Tx) error {
 		w, err := newWriter(tx)
@@ -56,6 +59,7 @@ func (w *writer) putArticle(c *graph.ArticleGraph) (bool, error) {
 	if found && old.ContentHash == c.Article.ContentHash {
 		return false, nil
 	}
+	w.dropUnstored(c)
 	var oldClaims []string
 	if found {
 		if err := c.Guard.Check(old); err != nil {
@@ -80,6 +84,18 @@ func (w *writer) putArticle(c *graph.ArticleGraph) (bool, error) {
 	return true, w.sweepClaims(oldClaims, c)
 }
 
+// dropUnstored leaves out of c the claims it only refers to that are not stored
+// (graph.ArticleGraph.Referenced), with the disputes and links that name them.
+func (w *writer) dropUnstored(c *graph.ArticleGraph) {
+	gone := map[string]bool{}
+	for _, id := range c.UnstatedReferences() {
+		if w.b(bClaims).Get([]byte(id)) == nil {
+			gone[id] = true
+		}
+	}
+	c.DropClaims(gone)
+}
+
 // writer holds one write transaction and the stats it changes.
 type writer struct {
 	tx    *bolt.Tx
@@ -90,6 +106,9 @@ type writer struct {
 	// keys in one transaction cost quadratic time; sorted appends cost linear time.
 	// The writer never reads an index bucket, so deferring the puts changes nothing.
 	marks map[string]map[string]struct{}
+	// partial is set while rolling back an article written in pieces that the process
+	// stopped writing (pieces.go): its bundle record may list records never written.
+	partial bool
 }
 
 func newWriter(tx *bolt.Tx) (*writer, error) {
@@ -358,8 +377,25 @@ func (w *writer) removeEdges(es []graph.Edge) error {
 // putRest writes the disputes, links, mentions and the bundle record, and the edges
 // of the article itself (outlet, mentions).
 func (w *writer) putRest(g *graph.ArticleGraph) error {
-	a := g.Article.ID
-	for _, d := range g.Disputes {
+	if err := w.putDisputes(g.Disputes); err != nil {
+		return err
+	}
+	if err := w.putLinks(g.Links); err != nil {
+		return err
+	}
+	w.stats.Mentions += len(g.Mentions)
+	if err := putJSON(w.tx, bBundles, g.Article.ID, recOf(g, g.Mentions)); err != nil {
+		return err
+	}
+	if err := w.markBundleClaims(g.Article.ID, g.Claims); err != nil {
+		return err
+	}
+	return w.addEdges(articleEdges(g.Article, g.Disputes, g.Mentions))
+}
+
+// putDisputes writes disputes with their index entries and claim aggregates.
+func (w *writer) putDisputes(ds []graph.Dispute) error {
+	for _, d := range ds {
 		if err := putJSON(w.tx, bDisputes, d.ID, d); err != nil {
 			return err
 		}
@@ -376,9 +412,15 @@ func (w *writer) putRest(g *graph.ArticleGraph) error {
 			bump(&ag.Dp, d.DisputerID, 1)
 		}
 	}
-	for _, l := range g.Links {
+	return nil
+}
+
+// putLinks writes the links not stored yet (the first write of a link is kept), with
+// their index entries and edges.
+func (w *writer) putLinks(ls []graph.ClaimLink) error {
+	for _, l := range ls {
 		if w.b(bLinks).Get([]byte(l.ID)) != nil {
-			continue // the first write of a link is kept
+			continue
 		}
 		if err := putJSON(w.tx, bLinks, l.ID, l); err != nil {
 			return err
@@ -393,16 +435,27 @@ func (w *writer) putRest(g *graph.ArticleGraph) error {
 			return err
 		}
 	}
-	w.stats.Mentions += len(g.Mentions)
-	rec := bundleRec{Mentions: g.Mentions}
+	return nil
+}
+
+// markBundleClaims sets the bundle-claim index entries of article a's claims.
+func (w *writer) markBundleClaims(a string, cs []graph.Claim) error {
+	for _, x := range cs {
+		if err := w.mark(iBundleClaim, key(x.ID, a)); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// recOf is the bundle record of g, with the mentions given.
+func recOf(g *graph.ArticleGraph, ms []graph.Mention) bundleRec {
+	rec := bundleRec{Mentions: ms}
 	for _, x := range g.Agents {
 		rec.Agents = append(rec.Agents, x.ID)
 	}
 	for _, x := range g.Claims {
 		rec.Claims = append(rec.Claims, x.ID)
-		if err := w.mark(iBundleClaim, key(x.ID, a)); err != nil {
-			return err
-		}
 	}
 	for _, x := range g.Statements {
 		rec.Statements = append(rec.Statements, x.ID)
@@ -413,10 +466,7 @@ func (w *writer) putRest(g *graph.ArticleGraph) error {
 	for _, x := range g.Links {
 		rec.Links = append(rec.Links, x.ID)
 	}
-	if err := putJSON(w.tx, bBundles, a, rec); err != nil {
-		return err
-	}
-	return w.addEdges(articleEdges(g.Article, g.Disputes, g.Mentions))
+	return rec
 }
 
 // articleEdges are the edges of an article other than its statements' and links':
@@ -441,6 +491,9 @@ func (w *writer) removeArticle(a graph.Article) ([]string, error) {
 	for _, id := range rec.Statements {
 		var st graph.Statement
 		if ok, err := get(w.tx, bStmts, id, &st); err != nil || !ok {
+			if err == nil && w.partial {
+				continue // a piece not written before the process stopped
+			}
 			return nil, orMissing(err, "statement", id)
 		}
 		for _, k := range [][2]any{{iClaimStmt, key(st.ClaimID, st.ID)}, {iArticle, key(st.ArticleID, st.ClaimID, st.ID)},
@@ -469,6 +522,9 @@ func (w *writer) removeArticle(a graph.Article) ([]string, error) {
 	for _, id := range rec.Disputes {
 		var d graph.Dispute
 		if ok, err := get(w.tx, bDisputes, id, &d); err != nil || !ok {
+			if err == nil && w.partial {
+				continue
+			}
 			return nil, orMissing(err, "dispute", id)
 		}
 		ds = append(ds, d)

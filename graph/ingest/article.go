@@ -67,7 +67,7 @@ func (in *Ingester) Prepare(ctx context.Context, a graph.ArticleInput) (*Prepare
 	if x == nil || x.Graph == nil {
 		return nil, graph.Errorf(graph.EINTERNAL, "the extractor returned no bundle for %s", a.Describe())
 	}
-	if n := len(x.Graph.Statements); n > in.opts.MaxStatements {
+	if n := len(x.Graph.Statements); in.opts.MaxStatements > 0 && n > in.opts.MaxStatements {
 		return nil, graph.Errorf(graph.EINVALID, "%s: its text yields %d statements, over the limit of %d an article may have: split it into several articles",
 			describe(a), n, in.opts.MaxStatements)
 	}
@@ -79,12 +79,19 @@ func (in *Ingester) Prepare(ctx context.Context, a graph.ArticleInput) (*Prepare
 }
 
 // IngestPrepared reasons across articles about a prepared article and writes it; see
-// Ingest.
+// Ingest. It takes p's bundle: p.Graph is nil afterwards (EINVALID when called again
+// with p), so that the extracted bundle is not held beside the copy reasoning makes
+// of it for the whole write (tens of MB on the largest articles).
 func (in *Ingester) IngestPrepared(ctx context.Context, p *Prepared) (*Result, error) {
 	if p.Unchanged != nil {
 		return p.Unchanged, nil
 	}
-	res, err := in.IngestGraph(ctx, p.Graph, p.Unlinked)
+	g := p.Graph
+	if g == nil {
+		return nil, graph.Errorf(graph.EINVALID, "%s: this prepared article was ingested already: prepare it again", describe(p.Article))
+	}
+	p.Graph = nil
+	res, err := in.IngestGraph(ctx, g, p.Unlinked)
 	if err != nil {
 		if graph.ErrorCode(err) == graph.EINVALID {
 			return nil, graph.Wrap(graph.EINVALID, err, "%s: %s", describe(p.Article), graph.ErrorMessage(err))

@@ -270,8 +270,8 @@ func TestIngestArticleVoiceDispute(t *testing.T) {
 
 // TestStatementCap checks Options.MaxStatements: an article whose extraction finds
 // more statements than the cap is refused (EINVALID, naming the count and the cap)
-// and nothing is written; one at the cap is written whole. The default and any larger
-// value are graph.MaxArticleStatements.
+// and nothing is written; one at the cap is written whole, and so is any article
+// without a cap (the default).
 func TestStatementCap(t *testing.T) {
 	const text = `"The district counted 1000 families," Maria Lopez said. "The district counted 1001 schools," John Smith said. "The district counted 1002 clinics," Ahmed Haddad said.`
 	tests := []struct {
@@ -281,7 +281,8 @@ func TestStatementCap(t *testing.T) {
 	}{
 		{"over the cap", 2, true},
 		{"at the cap", 3, false},
-		{"the default", 0, false},
+		{"no cap (the default)", 0, false},
+		{"a negative cap is none", -1, false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -298,9 +299,6 @@ func TestStatementCap(t *testing.T) {
 			require.NoError(t, err)
 			assert.Equal(t, 3, res.Statements)
 		})
-	}
-	for _, n := range []int{0, -1, graph.MaxArticleStatements + 1} {
-		assert.Equal(t, graph.MaxArticleStatements, New(nil, nil, Options{MaxStatements: n}).opts.MaxStatements, "MaxStatements %d", n)
 	}
 }
 

@@ -37,9 +37,12 @@ type Options struct {
 	// duplicates, counts to compare, claims a dispute may target). 0 means
 	// DefaultMaxCandidates; at most graph.MaxPageSize.
 	MaxCandidates int
-	// MaxStatements refuses (EINVALID) an article whose extraction finds more
-	// statements, before anything is reasoned about or written. 0 means
-	// graph.MaxArticleStatements; it is never more.
+	// MaxStatements, when over 0, refuses (EINVALID) an article whose extraction
+	// finds more statements, before anything is reasoned about or written: a limit an
+	// operator may set. 0 means none: ingest's memory does not grow with an article's
+	// statements past a bound (the links it makes are capped by MaxArticleLinks, and
+	// the stores write a large article in pieces), so the largest article
+	// (graph.MaxArticleBytes) is stored whatever it yields.
 	MaxStatements int
 }
 
@@ -73,9 +76,6 @@ func New(store graph.Store, ex graph.Extractor, opts Options) *Ingester {
 	}
 	if opts.MaxCandidates > graph.MaxPageSize {
 		opts.MaxCandidates = graph.MaxPageSize
-	}
-	if opts.MaxStatements <= 0 || opts.MaxStatements > graph.MaxArticleStatements {
-		opts.MaxStatements = graph.MaxArticleStatements
 	}
 	return &Ingester{store: store, ex: ex, opts: opts, known: map[string]bool{}}
 }
@@ -172,7 +172,9 @@ func (in *Ingester) ingestGraph(ctx context.Context, st graph.Store, g *graph.Ar
 	if err := r.run(unlinked); err != nil {
 		return nil, nil, err
 	}
+	r.g.Referenced = r.refs
 	out := graph.Canonical(r.g)
+	r.g = nil // out is the bundle from here on: not two copies held while it is written
 	if err := out.Validate(); err != nil {
 		return nil, nil, graph.Wrap(graph.EINTERNAL, err, "ingest built an invalid bundle for article %s", g.Article.ID)
 	}
@@ -309,6 +311,10 @@ type reasoner struct {
 	g      *graph.ArticleGraph
 	res    *Result
 	merged map[string]bool // claim ids that statements joined from a stored claim
+	// refs are the stored claims addClaim copied into the bundle: the bundle's
+	// graph.ArticleGraph.Referenced, so that the store writes them only if they are
+	// still stored.
+	refs []string
 
 	claimCache map[string]*graph.ClaimDetail // stored claims read so far (nil: not stored)
 	agentNames map[string]string             // agent id → name, for link reasons
@@ -396,7 +402,8 @@ func (r *reasoner) foreign(d *graph.ClaimDetail) bool {
 	return false
 }
 
-// addClaim copies a stored claim into the bundle unless it is there already.
+// addClaim copies a stored claim into the bundle unless it is there already, and
+// notes it in r.refs.
 func (r *reasoner) addClaim(c graph.Claim) {
 	for _, x := range r.g.Claims {
 		if x.ID == c.ID {
@@ -404,6 +411,7 @@ func (r *reasoner) addClaim(c graph.Claim) {
 		}
 	}
 	r.g.Claims = append(r.g.Claims, c)
+	r.refs = append(r.refs, c.ID)
 }
 
 // prefetchAgents reads which of the bundle's agents not known to be stored are, in

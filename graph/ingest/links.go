@@ -70,6 +70,16 @@ const MaxLinkGapDays = 31
 // articles have a handful; the bound keeps a pathological one linear.
 const MaxPairsPerCount = 32
 
+// MaxArticleLinks bounds the links reasoning makes for one article (within it and to
+// stored claims): once it has made this many, it makes no more. Real articles make a
+// handful (the 839 PolNeAR train articles together made 49); an article of nothing but
+// counts of six things by 450 speakers made 166,995 (each claim in conflict with the
+// ones around it), which held more memory than the rest of the article and linked
+// nothing a reader could follow. Links are made in a fixed order (within the article
+// first, then to stored claims, each in the article's order), so the same input keeps
+// the same links.
+const MaxArticleLinks = 1000
+
 // dateRange returns the first and last day a date may denote.
 func dateRange(d graph.Date) (time.Time, time.Time, bool) {
 	switch d.Precision {

@@ -1,10 +1,15 @@
 package ingest
 
 import (
+	"fmt"
+	"strings"
 	"testing"
 
-	"github.com/claimgraph/claimgraph/graph"
 	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/claimgraph/claimgraph/extract"
+	"github.com/claimgraph/claimgraph/graph"
 )
 
 func counted(text, qual string, v float64, what string) graph.Claim {
@@ -114,4 +119,55 @@ func TestTimesOverlap(t *testing.T) {
 func TestProperNouns(t *testing.T) {
 	got := properNouns("In all, 691 delegates are up for grabs Tuesday in five states, Ted Cruz said. The Senate met.")
 	assert.Equal(t, map[string]bool{"ted": true, "cruz": true, "senate": true}, got)
+}
+
+// TestMaxArticleLinks checks the cap on the links one article makes: an article of
+// many speakers' counts of the same things, which would make thousands of conflicts,
+// makes exactly MaxArticleLinks, stores them all, and makes the same ones when
+// ingested again into another store; a short article of the same kind is not cut.
+func TestMaxArticleLinks(t *testing.T) {
+	tests := []struct {
+		name      string
+		sentences int
+		capped    bool
+	}{
+		{"many counts: capped", 300, true},
+		{"a few counts: all links", 6, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			text := countsText(tt.sentences)
+			var ids [2][]string
+			for run := range ids {
+				s := openStore(t)
+				res, err := New(s, extract.Extractor{}, Options{}).Ingest(t.Context(), graph.ArticleInput{URL: "https://example.com/counts", Text: text})
+				require.NoError(t, err)
+				require.Equal(t, tt.sentences, res.Statements)
+				if tt.capped {
+					assert.Equal(t, MaxArticleLinks, res.LinksMade)
+				} else {
+					assert.Positive(t, res.LinksMade)
+					assert.Less(t, res.LinksMade, MaxArticleLinks)
+				}
+				assert.Equal(t, res.LinksMade, stats(t, s).Links, "every link made is stored")
+				g, err := s.ArticleGraph(t.Context(), res.ArticleID)
+				require.NoError(t, err)
+				for _, l := range g.Links {
+					ids[run] = append(ids[run], l.ID)
+				}
+			}
+			assert.Equal(t, ids[0], ids[1], "the same links each time")
+		})
+	}
+}
+
+// countsText is n short sentences, each a different speaker's count of one of two
+// things: every pair of counts of one thing by two speakers conflicts.
+func countsText(n int) string {
+	var b strings.Builder
+	things := []string{"displaced families", "damaged schools"}
+	for i := range n {
+		fmt.Fprintf(&b, "\"The district counted %d %s,\" Speaker%c Person%c said. ", 1000+i, things[i%2], 'A'+rune(i%26), 'A'+rune(i/26))
+	}
+	return b.String()
 }

@@ -322,7 +322,7 @@ func (r *reasoner) linkQuantities() error {
 		linked[l.ID] = true
 	}
 	add := func(a, b claimSide, within bool) {
-		if !anyOverlap(a.dates, b.dates) {
+		if r.res.LinksMade >= MaxArticleLinks || !anyOverlap(a.dates, b.dates) {
 			return
 		}
 		link := QuantityLink

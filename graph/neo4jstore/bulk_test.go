@@ -144,3 +144,27 @@ func TestPutArticlesInvalidWritesNothing(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, graph.Stats{}, st)
 }
+
+// TestLargeBundleInRuns checks writeLarge: bundles written in runs of a few records
+// each (maxRunRecords lowered to 3) give the same store as bundles written in one run,
+// and the counts the model expects.
+func TestLargeBundleInRuns(t *testing.T) {
+	s := newTestStore(t)
+	ctx := context.Background()
+	gen := storetest.GenerateArticles(30, 11)
+	write := func() snapshot {
+		for _, g := range gen {
+			res, err := s.PutArticle(ctx, g)
+			require.NoError(t, err)
+			require.True(t, res.Created)
+		}
+		return takeSnapshot(t, s, gen)
+	}
+	maxRunRecords = 3
+	t.Cleanup(func() { maxRunRecords = MaxRunRecords })
+	inRuns := write()
+	assert.Equal(t, storetest.ExpectedStats(gen), inRuns.Stats)
+	require.NoError(t, s.DeleteAll(ctx))
+	maxRunRecords = MaxRunRecords
+	assert.Equal(t, inRuns, write())
+}

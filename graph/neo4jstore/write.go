@@ -388,6 +388,9 @@ func writeBundles(ctx context.Context, tx neo4j.ManagedTransaction, gs []*graph.
 			}
 		}
 	}
+	if err := dropUnstored(ctx, tx, write); err != nil {
+		return nil, err
+	}
 	if !replacing {
 		return res, writeNew(ctx, tx, write, nil)
 	}
@@ -410,6 +413,58 @@ func writeBundles(ctx context.Context, tx neo4j.ManagedTransaction, gs []*graph.
 		}
 	}
 	return res, nil
+}
+
+// cyLockClaims locks the stored claims of $ids (sorted: the same lock order
+// everywhere) and returns their ids.
+const cyLockClaims = `UNWIND $ids AS id
+MATCH (c:Claim {id: id}) SET c._lock = true REMOVE c._lock
+RETURN c.id AS id`
+
+// dropUnstored leaves out of each bundle the claims it only refers to that are not
+// stored (graph.ArticleGraph.Referenced), with the disputes and links that name them,
+// and locks those that are until the commit: a delete that would sweep one of them
+// then waits, and sweeps it with this write's disputes and links of it, or has swept
+// it before, and this write leaves it out.
+func dropUnstored(ctx context.Context, tx neo4j.ManagedTransaction, gs []*graph.ArticleGraph) error {
+	// A claim that another bundle of the same write has as its own is written by it.
+	own := map[string]bool{}
+	for _, g := range gs {
+		unstated := map[string]bool{}
+		for _, id := range g.UnstatedReferences() {
+			unstated[id] = true
+		}
+		for _, c := range g.Claims {
+			if !unstated[c.ID] {
+				own[c.ID] = true
+			}
+		}
+	}
+	for _, g := range gs {
+		var refs []string
+		for _, id := range g.UnstatedReferences() {
+			if !own[id] {
+				refs = append(refs, id)
+			}
+		}
+		if len(refs) == 0 {
+			continue
+		}
+		sort.Strings(refs)
+		recs, err := collect(ctx, tx, cyLockClaims, map[string]any{"ids": refs})
+		if err != nil {
+			return err
+		}
+		gone := map[string]bool{}
+		for _, id := range refs {
+			gone[id] = true
+		}
+		for _, r := range recs {
+			delete(gone, str(r.Values[0]))
+		}
+		g.DropClaims(gone)
+	}
+	return nil
 }
 
 // cySweep deletes the claims of $ids that have no statement left, with the disputes of
@@ -465,6 +520,9 @@ func writeNew(ctx context.Context, tx neo4j.ManagedTransaction, gs []*graph.Arti
 	for _, a := range agents {
 		r.add("agents", map[string]any{"id": a.ID, "props": agentProps(a)})
 	}
+	if len(gs) == 1 && records(gs[0]) > maxRunRecords {
+		return writeLarge(ctx, tx, r, gs[0], dropped)
+	}
 	touched := idSet{}
 	touched.add(dropped...)
 	for _, g := range gs {
@@ -479,6 +537,80 @@ func writeNew(ctx context.Context, tx neo4j.ManagedTransaction, gs []*graph.Arti
 		r.add("aggregates", map[string]any{"id": id})
 	}
 	return exec(ctx, tx, cyWrite, r.params())
+}
+
+// MaxRunRecords is the most records (claims, statements, disputes, links, mentions,
+// aggregates) one run of the write statement carries for a large bundle.
+const MaxRunRecords = 2000
+
+// maxRunRecords is MaxRunRecords; tests lower it to write small bundles in runs.
+var maxRunRecords = MaxRunRecords
+
+// records counts the records of a bundle that become rows of the write statement.
+func records(g *graph.ArticleGraph) int {
+	return len(g.Claims) + len(g.Statements) + len(g.Disputes) + len(g.Links) + len(g.Mentions)
+}
+
+// writeLarge writes one bundle of more than maxRunRecords records in the same
+// transaction as writeNew would, but in several runs of the write statement of at
+// most maxRunRecords records each, built one run at a time: all of the rows at once
+// (a map per node or relationship, then their encoding) held about 200 MB for an
+// article of 42,531 statements. first holds the agents' rows. The runs go in the
+// order of writeSteps, so every node a row matches is written by an earlier run or
+// row: the agents, outlet and article, then the claims, statements, disputes,
+// links and mentions in chunks, then the aggregates of the touched claims in id order
+// (the lock order).
+func writeLarge(ctx context.Context, tx neo4j.ManagedTransaction, first rows, g *graph.ArticleGraph, dropped []string) error {
+	a := &g.Article
+	if g.Outlet != nil {
+		first.add("outlets", map[string]any{"id": g.Outlet.ID, "props": outletProps(g.Outlet)})
+	}
+	props := articleProps(a)
+	props["bundle_agents"], props["bundle_claims"], props["bundle_links"] = bundleIDs(g)
+	first.add("articles", map[string]any{"id": a.ID, "outlet": a.OutletID, "props": props})
+	if err := exec(ctx, tx, cyWrite, first.params()); err != nil {
+		return err
+	}
+	run := func(part *graph.ArticleGraph) error {
+		r := newRows()
+		r.addBundle(part)
+		r["articles"] = r["articles"][:0] // written whole by the first run
+		return exec(ctx, tx, cyWrite, r.params())
+	}
+	n := maxRunRecords
+	parts := []func(i, j int) *graph.ArticleGraph{
+		func(i, j int) *graph.ArticleGraph { return &graph.ArticleGraph{Article: *a, Claims: g.Claims[i:j]} },
+		func(i, j int) *graph.ArticleGraph {
+			return &graph.ArticleGraph{Article: *a, Statements: g.Statements[i:j]}
+		},
+		func(i, j int) *graph.ArticleGraph { return &graph.ArticleGraph{Article: *a, Disputes: g.Disputes[i:j]} },
+		func(i, j int) *graph.ArticleGraph { return &graph.ArticleGraph{Article: *a, Links: g.Links[i:j]} },
+		func(i, j int) *graph.ArticleGraph { return &graph.ArticleGraph{Article: *a, Mentions: g.Mentions[i:j]} },
+	}
+	for k, total := range []int{len(g.Claims), len(g.Statements), len(g.Disputes), len(g.Links), len(g.Mentions)} {
+		for i := 0; i < total; i += n {
+			if err := run(parts[k](i, min(i+n, total))); err != nil {
+				return err
+			}
+		}
+	}
+	touched := idSet{}
+	touched.add(dropped...)
+	for _, c := range g.Claims {
+		touched.add(c.ID)
+	}
+	ids := touched.list()
+	sort.Strings(ids)
+	for i := 0; i < len(ids); i += n {
+		r := newRows()
+		for _, id := range ids[i:min(i+n, len(ids))] {
+			r.add("aggregates", map[string]any{"id": id})
+		}
+		if err := exec(ctx, tx, cyWrite, r.params()); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // mergeAgents locks and reads the stored agents of the bundles and merges the bundles'

@@ -53,6 +53,7 @@ func Run(t *testing.T, open func(t *testing.T) graph.Store) {
 	t.Run("WriteGuardRace", func(t *testing.T) { testWriteGuardRace(t, o) })
 	t.Run("Changes", func(t *testing.T) { testChanges(t, o) })
 	t.Run("DeleteArticle", func(t *testing.T) { testDeleteArticle(t, o) })
+	t.Run("DeleteRace", func(t *testing.T) { testDeleteRace(t, o) })
 }
 
 func ctx(t *testing.T) context.Context { return t.Context() }

@@ -1,0 +1,6 @@
+//go:build !linux
+
+package embedded
+
+// releaseMapped does nothing outside Linux (see mapped_linux.go).
+func (s *Store) releaseMapped(size int64) {}

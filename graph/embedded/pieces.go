@@ -1,0 +1,354 @@
+package embedded
+
+import (
+	"context"
+	"sync"
+	"sync/atomic"
+
+	bolt "go.etcd.io/bbolt"
+
+	"github.com/claimgraph/claimgraph/graph"
+)
+
+// Large articles are written in pieces. bbolt keeps everything a write transaction
+// puts in memory until it commits (the records' bytes, every touched node, then every
+// dirty page), so one transaction for an article of 42,531 statements held over
+// 700 MB of heap. PutArticle therefore writes a bundle of more than PieceRecords
+// records in several transactions of at most that many records each, and keeps the
+// article atomic for readers and across crashes:
+//
+//   - Readers never see a half-written article. While the pieces are written, every
+//     read of the store (Store.view) is served from a read transaction begun before
+//     the first piece: the state before the write. If the store file may outgrow its
+//     memory map during the write (bbolt cannot remap while a read transaction is
+//     open), reads wait for the write to end instead. Either way a reader sees the
+//     store before the article or after it, never between.
+//   - Other writes wait for the whole article (the gate's writer lock).
+//   - A crash leaves nothing half-visible: the first piece records the article as
+//     pending (bMeta keyPending, with the claims of a replaced version), the last piece
+//     clears the mark in the same transaction that completes the article. Open rolls
+//     back an article still pending: what its pieces wrote goes, and so does the
+//     version it replaced (removed by the first piece), as DeleteArticle would.
+//   - Once the first piece is committed the write goes on to the end even when ctx is
+//     cancelled (a cancelled replacement would otherwise lose both versions). A store
+//     error part-way rolls the article back as Open would, and PutArticle reports it.
+//
+// A batch (Store.Batch) writes its articles in its one transaction, whatever their size.
+
+// DefaultPieceRecords is Options.PieceRecords when 0.
+const DefaultPieceRecords = 2000
+
+// keyPending is the bMeta key of the article being written in pieces.
+var keyPending = []byte("pending")
+
+// pendingRec is the value of keyPending.
+type pendingRec struct {
+	Article string `json:"article"`
+	// OldClaims are the claims of the version the write replaced (removed by the first
+	// piece), swept by a rollback.
+	OldClaims []string `json:"old_claims,omitempty"`
+}
+
+// gate orders the store's transactions around a write in pieces.
+type gate struct {
+	// mu is held by every write transaction, and across all the pieces of a large write.
+	mu sync.Mutex
+	// rmu is held shared by every read transaction the store begins (Store.view), and
+	// exclusively across the pieces of a large write: readers then use pinned, or wait.
+	rmu sync.RWMutex
+	// pinning is set while pinned may be set (a fast check for readers).
+	pinning atomic.Bool
+	// pinMu guards pinned and serializes its readers (a bbolt transaction is not safe
+	// for concurrent use).
+	pinMu  sync.Mutex
+	pinned *bolt.Tx
+}
+
+// read runs fn in a read transaction: the pinned one while a large write is in
+// progress, else a new one (waiting for a large write that reads cannot be served
+// during).
+func (g *gate) read(db *bolt.DB, fn func(*bolt.Tx) error) error {
+	if g.pinning.Load() {
+		g.pinMu.Lock()
+		if g.pinned != nil {
+			defer g.pinMu.Unlock()
+			return fn(g.pinned)
+		}
+		g.pinMu.Unlock()
+	}
+	g.rmu.RLock()
+	defer g.rmu.RUnlock()
+	return db.View(fn)
+}
+
+// pin serves reads from tx until unpin.
+func (g *gate) pin(tx *bolt.Tx) {
+	g.pinMu.Lock()
+	g.pinned = tx
+	g.pinning.Store(true)
+	g.pinMu.Unlock()
+}
+
+// unpin ends the reads from the pinned transaction (waiting for the one running) and
+// closes it; readers then wait on rmu. It does nothing when nothing is pinned.
+func (g *gate) unpin() {
+	g.pinMu.Lock()
+	tx := g.pinned
+	g.pinned = nil
+	g.pinning.Store(false)
+	g.pinMu.Unlock()
+	if tx != nil {
+		_ = tx.Rollback()
+	}
+}
+
+// records counts what a bundle writes: its agents, claims, statements, disputes,
+// links and mentions.
+func records(c *graph.ArticleGraph) int {
+	return len(c.Agents) + len(c.Claims) + len(c.Statements) + len(c.Disputes) + len(c.Links) + len(c.Mentions)
+}
+
+// mmapFloor is the least size bbolt's memory map of a file of size bytes can have,
+// given the size of its first map: bbolt maps the larger of the two rounded up to a
+// power of two up to 1 GiB, then to a multiple of 1 GiB, and only ever grows the map.
+func mmapFloor(size, initial int64) int64 {
+	size = max(size, initial)
+	for i := uint(15); i <= 30; i++ {
+		if size <= 1<<i {
+			return 1 << i
+		}
+	}
+	const step = 1 << 30
+	if r := size % step; r > 0 {
+		size += step - r
+	}
+	return size
+}
+
+// pieceHeadroom is how much the file may grow while reads are served from a pinned
+// transaction, at least: bbolt remaps its file when it grows past the map, which
+// waits for every read transaction, so reads switch from the pinned transaction to
+// waiting before the file comes this near the map's end. It is several times the
+// largest growth of one piece of DefaultPieceRecords measured (the 2 MiB worst-case
+// article: about 25 MB).
+const pieceHeadroom = 128 << 20
+
+// putInPieces writes a canonical bundle of more than s.pieceRecords records in pieces
+// (see above). Created is false when the article is stored with the same content.
+func (s *Store) putInPieces(ctx context.Context, c *graph.ArticleGraph) (graph.WriteResult, error) {
+	res := graph.WriteResult{ArticleID: c.Article.ID}
+	s.gate.mu.Lock()
+	defer s.gate.mu.Unlock()
+	defer s.wrote() // after unpin (deferred calls run last first): readers see the data first
+	// Pin the state before the write (no other writer runs: the gate's writer lock),
+	// then make new read transactions wait: a reader that began one before is done
+	// when rmu is ours, and later ones read the pinned state (or wait).
+	rtx, err := s.db.Begin(false)
+	if err != nil {
+		return res, s.mapErr(err)
+	}
+	if rtx.Size()+pieceHeadroom < mmapFloor(rtx.Size(), s.mmapBytes) {
+		s.gate.pin(rtx)
+		defer s.gate.unpin()
+	} else {
+		_ = rtx.Rollback() // no room to grow under a pinned reader: reads wait instead
+	}
+	s.gate.rmu.Lock()
+	defer s.gate.rmu.Unlock()
+	// First piece: the pending mark, the old version removed, the article, outlet and
+	// bundle records (with the mentions: a rollback removes what they list).
+	var p pendingRec
+	err = s.db.Update(func(tx *bolt.Tx) error {
+		w, err := newWriter(tx)
+		if err != nil {
+			return err
+		}
+		var old graph.Article
+		found, err := get(tx, bArticles, c.Article.ID, &old)
+		if err != nil || found && old.ContentHash == c.Article.ContentHash {
+			return err
+		}
+		res.Created = true
+		w.dropUnstored(c) // the pieces write c as it is now: other writers wait for them
+		p = pendingRec{Article: c.Article.ID}
+		if found {
+			if err := c.Guard.Check(old); err != nil {
+				return err
+			}
+			c.Article.Version, c.Article.PreviousVersions = graph.NextVersion(old)
+			if p.OldClaims, err = w.removeArticle(old); err != nil {
+				return err
+			}
+		}
+		if err := putJSON(tx, bMeta, string(keyPending), p); err != nil {
+			return err
+		}
+		if err := w.putNodes(&graph.ArticleGraph{Article: c.Article, Outlet: c.Outlet}); err != nil {
+			return err
+		}
+		w.stats.Mentions += len(c.Mentions)
+		if err := putJSON(tx, bBundles, c.Article.ID, recOf(c, c.Mentions)); err != nil {
+			return err
+		}
+		if err := ctx.Err(); err != nil { // nothing is committed yet: a cancelled request writes nothing
+			return err
+		}
+		return w.flush()
+	})
+	if err != nil || !res.Created {
+		res.Created = false
+		return res, s.mapErr(err)
+	}
+	// Then the pieces, and last the claims the old version left without statements,
+	// and the mark cleared.
+	last, grown := int64(-1), int64(0) // the file's size at the last piece; the most one piece grew it
+	steps := append(s.pieces(c), func(w *writer) error {
+		if err := w.sweepClaims(p.OldClaims, c); err != nil {
+			return err
+		}
+		return w.tx.Bucket(bMeta).Delete(keyPending)
+	})
+	for i, piece := range steps {
+		if s.afterPiece != nil {
+			s.afterPiece(i)
+		}
+		err := s.db.Update(func(tx *bolt.Tx) error {
+			size := tx.Size()
+			if last >= 0 {
+				grown = max(grown, size-last)
+			}
+			last = size
+			if s.gate.pinning.Load() && size+max(pieceHeadroom/2, 4*grown) >= mmapFloor(size, s.mmapBytes) {
+				s.gate.unpin() // this piece could make bbolt remap the file: reads wait instead
+			}
+			w, err := newWriter(tx)
+			if err != nil {
+				return err
+			}
+			if err := piece(w); err != nil {
+				return err
+			}
+			return w.flush()
+		})
+		if err != nil {
+			return res, s.failPieces(c.Article.ID, err)
+		}
+		var size int64
+		if err := s.db.View(func(tx *bolt.Tx) error { size = tx.Size(); return nil }); err == nil {
+			s.releaseMapped(size) // the pages this piece read (bbolt's map is at least this long)
+		}
+	}
+	return res, nil
+}
+
+// pieces splits the writes of a bundle after the first piece into functions of at
+// most s.pieceRecords records each, in putArticle's order: agents, claims,
+// statements, disputes, links, then the article's own edges and bundle-claim entries.
+func (s *Store) pieces(c *graph.ArticleGraph) []func(w *writer) error {
+	n := s.pieceRecords
+	var out []func(w *writer) error
+	// Each piece runs in steps of releaseEvery records, releasing the file's pages
+	// read so far after each (the pages stay valid: bbolt's map is read-only and
+	// shared, and a page a node of the transaction still refers to is read again from
+	// the page cache).
+	const releaseEvery = 250
+	split := func(total int, f func(i, j int, w *writer) error) {
+		for i := 0; i < total; i += n {
+			j := min(i+n, total)
+			out = append(out, func(w *writer) error {
+				for k := i; k < j; k += releaseEvery {
+					if err := f(k, min(k+releaseEvery, j), w); err != nil {
+						return err
+					}
+					s.releaseMapped(w.tx.Size())
+				}
+				return nil
+			})
+		}
+	}
+	split(len(c.Agents), func(i, j int, w *writer) error {
+		for _, a := range c.Agents[i:j] {
+			if err := w.putAgent(a); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	split(len(c.Claims), func(i, j int, w *writer) error {
+		for _, x := range c.Claims[i:j] {
+			if err := w.putClaim(x); err != nil {
+				return err
+			}
+		}
+		return w.markBundleClaims(c.Article.ID, c.Claims[i:j])
+	})
+	split(len(c.Statements), func(i, j int, w *writer) error {
+		for _, st := range c.Statements[i:j] {
+			if err := w.putStatement(st, c.Article.OutletID); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	split(len(c.Disputes), func(i, j int, w *writer) error {
+		if err := w.putDisputes(c.Disputes[i:j]); err != nil {
+			return err
+		}
+		return w.addEdges(articleEdges(c.Article, c.Disputes[i:j], nil))
+	})
+	split(len(c.Links), func(i, j int, w *writer) error { return w.putLinks(c.Links[i:j]) })
+	split(max(len(c.Mentions), 1), func(i, j int, w *writer) error {
+		// the article's outlet edge comes with the first piece of its mentions
+		return w.addEdges(articleEdges(c.Article, nil, c.Mentions[min(i, len(c.Mentions)):min(j, len(c.Mentions))]))
+	})
+	return out
+}
+
+// failPieces rolls back the article being written in pieces after a store error,
+// under the gate, and returns the error (with the rollback's, if that failed too: the
+// article is then rolled back when the store is next opened).
+func (s *Store) failPieces(id string, err error) error {
+	if rerr := s.db.Update(func(tx *bolt.Tx) error { return rollbackPending(tx) }); rerr != nil {
+		return graph.Wrap(graph.EUNAVAILABLE, err, "writing article %s in pieces failed (%v) and so did undoing it (%v): it is undone when the store is next opened", id, err, rerr)
+	}
+	return graph.Wrap(graph.ErrorCode(s.mapErr(err)), err, "writing article %s in pieces failed, and what was written of it is undone (a version it replaced too): write it again: %v", id, err)
+}
+
+// recoverPending rolls back an article that a write in pieces left pending when the
+// process stopped (see above). Open calls it before the store is used.
+func (s *Store) recoverPending() error {
+	return s.db.Update(rollbackPending)
+}
+
+// rollbackPending removes the pending article (as DeleteArticle does, tolerating the
+// records its pieces did not write) and the claims of the version it replaced that
+// have no statement left, and clears the mark. Nothing pending: nothing done.
+func rollbackPending(tx *bolt.Tx) error {
+	var p pendingRec
+	found, err := get(tx, bMeta, string(keyPending), &p)
+	if err != nil || !found {
+		return err
+	}
+	w, err := newWriter(tx)
+	if err != nil {
+		return err
+	}
+	w.partial = true
+	var a graph.Article
+	ok, err := get(tx, bArticles, p.Article, &a)
+	if err != nil {
+		return err
+	}
+	claims := p.OldClaims
+	if ok {
+		if err := w.deleteArticle(a, claims); err != nil {
+			return err
+		}
+	} else if err := w.sweepClaims(claims, &graph.ArticleGraph{}); err != nil {
+		return err
+	}
+	if err := tx.Bucket(bMeta).Delete(keyPending); err != nil {
+		return err
+	}
+	return w.flush()
+}
