@@ -51,6 +51,37 @@ type serveConfig struct {
 	// MemoryLimitMiB is the Go runtime's soft memory limit in MiB (0: none); -1 when
 	// the GOMEMLIMIT environment variable sets it instead.
 	MemoryLimitMiB int64
+	// MaxStatements refuses an article whose extraction finds more statements (0: no
+	// limit); -1 until the store is known: then the store's default (maxStatementsFor).
+	MaxStatements int
+}
+
+// neo4jMaxStatements is serve's default statement limit on Neo4j. Neo4j writes an
+// article in one server transaction, whose memory lives in the database's heap: the
+// worst-case 2 MiB article (42,531 statements) does not fit the 512 MiB heap of the
+// project's launcher, and fails only after minutes of garbage collection there. News
+// yields about 3 statements per KiB (2 MiB of the built-in corpus: 5,693), well under
+// this. The embedded store writes a large article in pieces and has no default limit.
+const neo4jMaxStatements = 8000
+
+// maxStatementsFor resolves the statement limit for a store backend: the configured
+// one when set, else the backend's default.
+func maxStatementsFor(configured int, backend string) int {
+	if configured >= 0 {
+		return configured
+	}
+	if backend == "neo4j" {
+		return neo4jMaxStatements
+	}
+	return 0
+}
+
+// maxStatementsText says which statement limit applies.
+func maxStatementsText(n int) string {
+	if n == 0 {
+		return "none"
+	}
+	return strconv.Itoa(n) + " statements per article"
 }
 
 // defaultMemoryLimitMiB is serve's soft memory limit: the Go heap is collected harder
@@ -97,6 +128,7 @@ func parseServeFlags(args []string, getenv func(string) string, stderr io.Writer
 	ancestors := fs.String("frame-ancestors", getenv("CLAIMGRAPH_FRAME_ANCESTORS"), "sites allowed to frame the widget's /embed cards, comma-separated CSP sources such as https://news.example,https://*.example.org (env CLAIMGRAPH_FRAME_ANCESTORS); default every site")
 	fs.StringVar(&c.PublicURL, "public-url", getenv("CLAIMGRAPH_PUBLIC_URL"), "the server's public origin, e.g. https://claims.example.org, by which oEmbed recognizes claim pages (env CLAIMGRAPH_PUBLIC_URL); default the Host of each request")
 	memLimit := fs.String("memory-limit", envDefault(getenv, "CLAIMGRAPH_MEMORY_LIMIT_MIB", strconv.Itoa(defaultMemoryLimitMiB)), "soft memory limit of the Go runtime in MiB, 0 for none (env CLAIMGRAPH_MEMORY_LIMIT_MIB; GOMEMLIMIT, when set, wins over the default)")
+	maxStmts := fs.String("max-statements", envDefault(getenv, "CLAIMGRAPH_MAX_STATEMENTS", "auto"), "refuse an article whose extraction finds more statements, 0 for no limit (env CLAIMGRAPH_MAX_STATEMENTS); auto: 8000 on Neo4j, none on the embedded store")
 	fs.StringVar(&c.LogFormat, "log-format", envDefault(getenv, "CLAIMGRAPH_LOG_FORMAT", "json"), "request log format on stderr: json or text (env CLAIMGRAPH_LOG_FORMAT)")
 	fs.Usage = func() {
 		fmt.Fprintln(stderr, "usage: claimgraph serve [flags]")
@@ -154,6 +186,12 @@ func parseServeFlags(args []string, getenv func(string) string, stderr io.Writer
 		return c, fmt.Errorf("--memory-limit %q: want a number of MiB, or 0 for none", *memLimit)
 	}
 	c.MemoryLimitMiB = ml
+	c.MaxStatements = -1
+	if *maxStmts != "auto" {
+		if c.MaxStatements, err = strconv.Atoi(*maxStmts); err != nil || c.MaxStatements < 0 {
+			return c, fmt.Errorf("--max-statements %q: want auto, 0 for no limit, or a number of statements", *maxStmts)
+		}
+	}
 	explicit := false
 	fs.Visit(func(f *flag.Flag) { explicit = explicit || f.Name == "memory-limit" })
 	if !explicit && getenv("CLAIMGRAPH_MEMORY_LIMIT_MIB") == "" && getenv("GOMEMLIMIT") != "" {
@@ -250,7 +288,10 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		keyState, cfg.RateLimits, proxies, cfg.RequestTimeout, cfg.IngestTimeout, cfg.MaxBodyBytes, cfg.LogFormat)
 	fmt.Fprintf(stdout, "claimgraph serve: soft memory limit %s\n", memoryLimitText(cfg.MemoryLimitMiB, osGetenv))
 
-	ing := ingest.New(store, extract.Extractor{}, ingest.Options{})
+	maxStatements := maxStatementsFor(cfg.MaxStatements, scfg.Backend)
+	fmt.Fprintf(stdout, "claimgraph serve: statement limit %s\n", maxStatementsText(maxStatements))
+
+	ing := ingest.New(store, extract.Extractor{}, ingest.Options{MaxStatements: maxStatements})
 	// Only the embedded store gets the built-in corpus: a Neo4j database is the
 	// operator's, and demo data is not written into it unasked.
 	if err := loadCorpusIfEmpty(ctx, store, ing, !cfg.NoCorpus && scfg.Backend == "embedded", stdout); err != nil {

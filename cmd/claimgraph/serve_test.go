@@ -23,6 +23,37 @@ import (
 	"github.com/claimgraph/claimgraph/graph"
 )
 
+func TestMaxStatements(t *testing.T) {
+	env := map[string]string{}
+	getenv := func(k string) string { return env[k] }
+	cases := []struct {
+		args    []string
+		env     string
+		backend string
+		want    int
+	}{
+		{nil, "", "embedded", 0},
+		{nil, "", "neo4j", neo4jMaxStatements},
+		{[]string{"--max-statements", "0"}, "", "neo4j", 0},
+		{[]string{"--max-statements", "500"}, "", "embedded", 500},
+		{nil, "1200", "neo4j", 1200},
+		{[]string{"--max-statements", "auto"}, "1200", "neo4j", neo4jMaxStatements},
+	}
+	for _, tc := range cases {
+		env["CLAIMGRAPH_MAX_STATEMENTS"] = tc.env
+		c, err := parseServeFlags(tc.args, getenv, io.Discard)
+		require.NoError(t, err, tc.args)
+		assert.Equal(t, tc.want, maxStatementsFor(c.MaxStatements, tc.backend), "%v env %q on %s", tc.args, tc.env, tc.backend)
+	}
+	env["CLAIMGRAPH_MAX_STATEMENTS"] = ""
+	for _, bad := range []string{"-1", "many", "1.5"} {
+		_, err := parseServeFlags([]string{"--max-statements", bad}, getenv, io.Discard)
+		assert.ErrorContains(t, err, "--max-statements", bad)
+	}
+	assert.Equal(t, "none", maxStatementsText(0))
+	assert.Equal(t, "8000 statements per article", maxStatementsText(8000))
+}
+
 func TestParseServeFlags(t *testing.T) {
 	env := map[string]string{}
 	getenv := func(k string) string { return env[k] }
@@ -33,6 +64,7 @@ func TestParseServeFlags(t *testing.T) {
 	assert.EqualValues(t, api.DefaultMaxBodyBytes, c.MaxBodyBytes)
 	assert.Empty(t, c.TrustedProxies)
 	assert.EqualValues(t, defaultMemoryLimitMiB, c.MemoryLimitMiB)
+	assert.Equal(t, -1, c.MaxStatements, "the statement limit waits for the store")
 
 	env["GOMEMLIMIT"] = "1GiB"
 	c, err = parseServeFlags(nil, getenv, io.Discard)
