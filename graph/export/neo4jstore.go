@@ -70,17 +70,14 @@ func writeNeo4jStore(ctx context.Context, store graph.Store, f Filter, dir Dir) 
 	return n, err
 }
 
-// writeNeo4jStoreCypher writes what f selects as the neo4j-store-cypher script.
+// writeNeo4jStoreCypher writes what f selects as the neo4j-store-cypher script and
+// returns the rows it holds, counted as writeNeo4jStore counts them.
 func writeNeo4jStoreCypher(ctx context.Context, store graph.Store, f Filter, meta Meta, out io.Writer) (Counts, error) {
-	n := Counts{Nodes: map[string]int{}, Edges: map[string]int{}}
-	err := withStoreLayout(ctx, store, f, func(tmp string, st graph.Stats) error {
-		for label, c := range map[string]int{graph.LabelArticle: st.Articles, graph.LabelOutlet: st.Outlets, graph.LabelAgent: st.Agents,
-			graph.LabelClaim: st.Claims, graph.LabelStatement: st.Statements, graph.LabelDispute: st.Disputes} {
-			if c > 0 {
-				n.Nodes[label] = c
-			}
-		}
-		return storeScript(ctx, tmp, meta, f, out)
+	var n Counts
+	err := withStoreLayout(ctx, store, f, func(tmp string, _ graph.Stats) error {
+		var err error
+		n, err = storeScript(ctx, tmp, meta, f, out)
+		return err
 	})
 	return n, err
 }

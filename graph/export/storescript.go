@@ -260,8 +260,10 @@ var relKeys = map[string][]string{
 // per batch of relationships, the per-claim aggregates and quantity keys per batch of
 // claims, and the schema version. Every statement is on one line ending in ";", with
 // every value a literal escaped by cypherString: the script takes no parameters and
-// runs in any client, a statement at a time or in transactions of several.
-func storeScript(ctx context.Context, dir string, meta Meta, f Filter, out io.Writer) error {
+// runs in any client, a statement at a time or in transactions of several. It returns
+// the rows written: nodes by label, relationships by type as the store keeps them.
+func storeScript(ctx context.Context, dir string, meta Meta, f Filter, out io.Writer) (Counts, error) {
+	n := Counts{Nodes: map[string]int{}, Edges: map[string]int{}}
 	w := newErrWriter(out)
 	w.s("// claimgraph export in the Neo4j store's layout: ", f.describe(), "; claimgraph ", meta.Version, ", ",
 		meta.Created.UTC().Format("2006-01-02T15:04:05Z"), "\n")
@@ -284,15 +286,20 @@ func storeScript(ctx context.Context, dir string, meta Meta, f Filter, out io.Wr
 			if err != nil {
 				return err
 			}
+			if f.rel {
+				n.Edges[f.typ]++
+			} else {
+				n.Nodes[f.label]++
+			}
 			c.add(name, head, tail, lit)
 			return w.err
 		})
 		if err != nil {
-			return err
+			return n, err
 		}
 		c.flushBatch(name, head, tail)
 		if err := ctx.Err(); err != nil {
-			return err
+			return n, err
 		}
 	}
 	aggHead, aggTail := "UNWIND [", "] "+oneLine(neo4jstore.ClaimAggregatesTail)+";\n"
@@ -300,11 +307,11 @@ func storeScript(ctx context.Context, dir string, meta Meta, f Filter, out io.Wr
 		c.add("aggregates", aggHead, aggTail, cypherString(row[0]))
 		return w.err
 	}); err != nil {
-		return err
+		return n, err
 	}
 	c.flushBatch("aggregates", aggHead, aggTail)
 	w.s(oneLine(neo4jstore.VersionStatement()), ";\n")
-	return w.flush()
+	return n, w.flush()
 }
 
 // storeScriptFile is the file name of the neo4j-store-cypher format.
