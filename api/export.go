@@ -34,7 +34,7 @@ func handleExport(store graph.Store, log *slog.Logger) gin.HandlerFunc {
 		}
 		name := v.Get("format")
 		if name == "" {
-			writeError(c, log, badRequest("format", "format is required: one of graphml, gexf, gexf-1.3, node-link, neo4j-csv, cypher, prov-json, prov-turtle, jsonld, dataset, records, neo4j-store"))
+			writeError(c, log, badRequest("format", "format is required: one of graphml, gexf, gexf-1.3, node-link, neo4j-csv, cypher, prov-json, prov-turtle, jsonld, dataset, records, neo4j-store, neo4j-store-cypher"))
 			return
 		}
 		info, err := export.LookupFormat(name)
@@ -52,7 +52,7 @@ func handleExport(store graph.Store, log *slog.Logger) gin.HandlerFunc {
 			writeError(c, log, badRequest(pe.Param, pe.Message))
 			return
 		}
-		if (info.Name == export.FormatRecords || info.Name == export.FormatNeo4jStore) && !f.IsWhole() {
+		if info.Name == export.FormatRecords && !f.IsWhole() {
 			writeError(c, log, badRequest("format", "the "+info.Name+" format is the whole store: drop the filters"))
 			return
 		}

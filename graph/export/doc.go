@@ -2,7 +2,8 @@
 // tools read: GraphML, GEXF, node-link JSON, Neo4j admin-import CSV, a Cypher script,
 // W3C PROV-JSON and PROV-O Turtle, schema.org JSON-LD, a Frictionless/RO-Crate dataset
 // bundle, JSON Lines of the store's own records (which Import reads back), and the
-// Neo4j store's own import files (neo4j-store, which the API serves once imported).
+// Neo4j store's own layout as import files and as a Cypher script (neo4j-store,
+// neo4j-store-cypher), which the API serves once loaded.
 //
 // # One path
 //
@@ -34,39 +35,32 @@
 //
 // # Into Neo4j
 //
-// The Cypher script (MERGE over literal UNWIND batches) and the neo4j-csv files (with
-// import.sh for neo4j-admin and load-csv.cypher for LOAD CSV) rebuild the exported graph
-// in Neo4j: the same nodes by label, relationships by type and property values
-// (TestCypherScriptRebuildsGraph, TestLoadCSVRebuildsGraph, against the project's
-// Neo4j). That graph is the model's, for researchers' queries; the claimgraph API does
-// not serve it, because the Neo4j store's layout (graph/neo4jstore) also holds what
-// claimgraph derives in Go when it writes an article, which a graph of the records
-// does not carry and Cypher cannot recompute:
+// Two kinds of Neo4j output exist. The model's graph (the cypher script, MERGE over
+// literal UNWIND batches, and the neo4j-csv files with import.sh for neo4j-admin and
+// load-csv.cypher for LOAD CSV) rebuilds the exported nodes and relationships for
+// researchers' own queries (TestCypherScriptRebuildsGraph, TestLoadCSVRebuildsGraph).
+// The claimgraph API does not serve it: the Neo4j store's layout (graph/neo4jstore) also
+// holds what claimgraph derives in Go when it writes an article (each article's bundle,
+// the search words, quantity keys and per-claim aggregates, a MENTIONS per mention span
+// and VIA's citation order), which a graph of the records does not carry.
 //
-//   - each article's bundle (the agents, claims and links it wrote: a link first
-//     written by another article, or an agent merged from several, cannot be told from
-//     the edges), which ArticleGraph answers from;
-//   - the search words of claims (graph.Words, behind the full-text index) and of
-//     agents' names and aliases, the quantity keys ((:Claim)-[:COUNTS]->(:Counted)) and
-//     the per-claim aggregates that searches filter and summarize on;
-//   - one MENTIONS relationship per mention span and VIA's citation order (the graph
-//     formats have one edge per article and agent, and per statement and agency).
+// The store's own layout (FormatNeo4jStore, FormatNeo4jStoreCypher) is what the API
+// serves. Both are made from the bulk load's import files (neo4jstore.WriteImportCSV for
+// the whole store, streamed; neo4jstore.WriteImportBundles of SubgraphBundles for a
+// selection), so the layout has one writer, and all three ways in build one database:
 //
-// To have the API serve an export, use the neo4j-store format (FormatNeo4jStore): the
-// whole store as neo4j-admin import CSV in the Neo4j store's own layout, bundles,
-// search words and mention spans included, written by the bulk load's writer
-// (neo4jstore.WriteImportCSV, which `claimgraph bulkload` imports) from any store,
-// embedded or Neo4j, with counts.json, neo4j-admin.args and import.sh. `import.sh admin`
-// (or the project's launcher, `neo4j.sh import DIR`) makes a new database with
-// neo4j-admin; `import.sh finish` (claimgraph bulkload --finish --csv DIR) then creates
-// the schema, computes the quantity keys and per-claim aggregates and checks the counts.
-// Every read endpoint then answers as on the exported store
-// (TestNeo4jStoreExportServedByNeo4j: embedded → zip → neo4j-admin → Neo4j). It takes no
-// filters: a part of the store would leave bundles naming records the files lack (a
-// part goes into Neo4j as the model's graph, through neo4j-csv or the Cypher script).
-// neo4j-admin only makes new
-// databases, with the server stopped; to add an export to a store in use, move the
-// records (FormatRecords and Import: `claimgraph export --format records` then
+//   - neo4j-store: the import files with import.sh (neo4j-admin into a new database,
+//     then claimgraph bulkload --finish) and load-csv.cypher (LOAD CSV into a running,
+//     empty one: the store's schema, the files, the aggregates, the schema version);
+//   - neo4j-store-cypher: one parameter-free script of MERGE statements over literal
+//     batches, with the store's schema first and the aggregates (per batch of claims)
+//     and schema version last, for cypher-shell or any client.
+//
+// Every read endpoint then answers as on the exported store, or for a filter as on its
+// subgraph store (see SubgraphBundles): TestStoreCypherScriptServedByNeo4j,
+// TestStoreLoadCSVServedByNeo4j, TestNeo4jStoreExportServedByNeo4j. neo4j-admin only
+// makes new databases, with the server stopped; to add an export to a store in use,
+// move the records (FormatRecords and Import: `claimgraph export --format records` then
 // `claimgraph import`; TestRecordsRoundTripThroughNeo4j goes embedded → Neo4j →
 // embedded).
 //

@@ -57,7 +57,8 @@ var formats = []FormatInfo{
 	{Name: FormatJSONLD, MediaType: "application/ld+json", FileName: "claimgraph.jsonld", About: "schema.org Claim JSON-LD, ready to wrap in a ClaimReview"},
 	{Name: FormatDataset, MediaType: "application/zip", Files: datasetFiles(), About: "CSV tables with datapackage.json (Frictionless) and ro-crate-metadata.json"},
 	{Name: FormatRecords, MediaType: "application/x-ndjson", FileName: "claimgraph.records.jsonl", About: "JSON Lines of the store's own records (one article bundle a line); claimgraph import reads it back"},
-	{Name: FormatNeo4jStore, MediaType: "application/zip", Files: neo4jStoreFiles(), About: "the whole store (no filters) as neo4j-admin import CSV in claimgraph's Neo4j store layout, with import.sh (neo4j-admin, then claimgraph bulkload --finish): the claimgraph API serves the database it makes"},
+	{Name: FormatNeo4jStore, MediaType: "application/zip", Files: neo4jStoreFiles(), About: "neo4j-admin import CSV in claimgraph's Neo4j store layout, with import.sh (neo4j-admin, then claimgraph bulkload --finish) and load-csv.cypher (LOAD CSV into a running Neo4j): the claimgraph API serves the database they make"},
+	{Name: FormatNeo4jStoreCypher, MediaType: "application/x-cypher-query; charset=utf-8", FileName: storeScriptFile, About: "a Cypher script of parameter-free MERGE statements that rebuilds the export in an empty Neo4j in claimgraph's Neo4j store layout: the claimgraph API serves the database it makes"},
 }
 
 // Formats lists every format, in a fixed order.
@@ -173,7 +174,7 @@ func (d *DiskDir) Close() error {
 
 // Export writes what f selects from store in the named format into dir and returns
 // the counts it wrote. A single-file format makes one file (FormatInfo.FileName);
-// FormatRecords and FormatNeo4jStore need the whole store (a zero Filter).
+// FormatRecords needs the whole store (a zero Filter).
 // Errors: EINVALID (format, filter), ENOTFOUND (root), the store's and the output's.
 func Export(ctx context.Context, store graph.Store, format string, f Filter, meta Meta, dir Dir) (Counts, error) {
 	info, err := LookupFormat(format)
@@ -199,6 +200,13 @@ func Export(ctx context.Context, store graph.Store, format string, f Filter, met
 	}
 	if format == FormatNeo4jStore {
 		return writeNeo4jStore(ctx, store, f, dir)
+	}
+	if format == FormatNeo4jStoreCypher {
+		w, err := dir.Create(info.FileName)
+		if err != nil {
+			return Counts{}, err
+		}
+		return writeNeo4jStoreCypher(ctx, store, f, meta, w)
 	}
 	var wr Writer
 	if info.Multi() {

@@ -125,7 +125,7 @@ func TestWholeExportCounts(t *testing.T) {
 			require.NoError(t, dir.Close())
 			assert.Equal(t, map[string]int{graph.LabelArticle: stats.Articles, graph.LabelOutlet: stats.Outlets, graph.LabelAgent: stats.Agents,
 				graph.LabelClaim: stats.Claims, graph.LabelStatement: stats.Statements, graph.LabelDispute: stats.Disputes}, c.Nodes)
-			if f.Name == FormatNeo4jStore {
+			if f.Name == FormatNeo4jStore || f.Name == FormatNeo4jStoreCypher {
 				// The store's own relationships: a MENTIONS per mention span, a link once.
 				assert.Equal(t, stats.Mentions, c.Edges[graph.EdgeMentions])
 				assert.Equal(t, stats.Links, c.Edges[graph.EdgeConflicts]+c.Edges[graph.EdgeCorroborate])

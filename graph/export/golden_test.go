@@ -37,6 +37,7 @@ func TestGoldens(t *testing.T) {
 		{"search-disputed-graphml", FormatGraphML, Filter{Query: graph.ClaimQuery{Disputed: &disputed}}},
 		{"search-ministry-node-link", FormatNodeLink, Filter{Query: graph.ClaimQuery{SpeakerID: st.AgentHealthMinistry}, From: "2025"}},
 		{"neighbourhood-node-link", FormatNodeLink, Filter{Root: st.ClaimToll68800, Depth: 1}},
+		{"search-disputed-neo4j-store-cypher", FormatNeo4jStoreCypher, Filter{Query: graph.ClaimQuery{Disputed: &disputed}}},
 	}
 	for _, f := range Formats() {
 		cases = append(cases, struct {

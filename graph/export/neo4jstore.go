@@ -14,58 +14,72 @@ import (
 )
 
 // neo4jStoreFiles are the files of FormatNeo4jStore: the bulk load's import files
-// (neo4jstore.ImportFiles) and import.sh.
-func neo4jStoreFiles() []string { return append(neo4jstore.ImportFiles(), "import.sh") }
+// (neo4jstore.ImportFiles), import.sh (neo4j-admin) and StoreLoadCSVFile (LOAD CSV).
+func neo4jStoreFiles() []string {
+	return append(neo4jstore.ImportFiles(), "import.sh", StoreLoadCSVFile)
+}
 
-// writeNeo4jStore writes the whole store as a neo4j-admin import bundle in the Neo4j
-// store's own layout: the files `claimgraph bulkload` imports (neo4jstore.WriteImportCSV
-// writes them, so the layout has one writer), copied into dir, and import.sh. A
-// database built from them and finished (neo4jstore.FinishImport) answers every read
-// as store does. The files are written into a temporary directory first, since
-// WriteImportCSV writes them all at once and a zip takes one file at a time. The
-// counts are the rows written: nodes by label, relationships by type as the store keeps
-// them (a MENTIONS per mention span, a VIA per agency). Only the whole store: a part of
-// it would leave bundles naming records the files lack. Errors: EINVALID (a filter),
-// the store's, EUNAVAILABLE (temporary files), the output's.
+// writeNeo4jStore writes what f selects as a neo4j-admin import bundle in the Neo4j
+// store's own layout: the files `claimgraph bulkload` imports (neo4jstore's writer
+// makes them, so the layout has one writer), import.sh and the LOAD CSV script. A
+// database built from them (neo4j-admin, then FinishImport; or the LOAD CSV script
+// alone) answers every read as store does, or for a filtered export as the subgraph
+// store of SubgraphBundles does. The files are written into a temporary directory
+// first, since the import writer writes them all at once and a zip takes one file at
+// a time. The counts are the rows written: nodes by label, relationships by type as
+// the store keeps them (a MENTIONS per mention span, a VIA per agency). Errors:
+// EINVALID (filter), the store's, EUNAVAILABLE (temporary files), the output's.
 func writeNeo4jStore(ctx context.Context, store graph.Store, f Filter, dir Dir) (Counts, error) {
-	if !f.IsWhole() {
-		return Counts{}, graph.Errorf(graph.EINVALID, "the %s format is the whole store in the Neo4j store's layout, whose article bundles would name records a part of it lacks: drop the filters (a filtered export fits neo4j-csv)", FormatNeo4jStore)
-	}
-	tmp, err := os.MkdirTemp("", "claimgraph-export-*")
-	if err != nil {
-		return Counts{}, graph.Wrap(graph.EUNAVAILABLE, err, "create a temporary directory for the export (set TMPDIR to a writable directory): %v", err)
-	}
-	defer os.RemoveAll(tmp)
-	if _, err := neo4jstore.WriteImportCSV(ctx, store, tmp, ""); err != nil {
-		return Counts{}, err
-	}
 	n := Counts{Nodes: map[string]int{}, Edges: map[string]int{}}
-	for _, name := range neo4jstore.ImportFiles() {
-		out, err := dir.Create(name)
+	err := withStoreLayout(ctx, store, f, func(tmp string, _ graph.Stats) error {
+		for _, name := range neo4jstore.ImportFiles() {
+			out, err := dir.Create(name)
+			if err != nil {
+				return err
+			}
+			rows, err := copyCounting(filepath.Join(tmp, name), out)
+			if err != nil {
+				return err
+			}
+			if rows == 0 { // as the walk counts: only what was written
+				continue
+			}
+			if label, ok := strings.CutPrefix(strings.TrimSuffix(name, ".csv"), "nodes_"); ok {
+				n.Nodes[label] = rows
+			} else if typ, ok := strings.CutPrefix(strings.TrimSuffix(name, ".csv"), "rels_"); ok {
+				n.Edges[typ] = rows
+			}
+		}
+		w, err := dir.Create("import.sh")
 		if err != nil {
-			return Counts{}, err
+			return err
 		}
-		rows, err := copyCounting(filepath.Join(tmp, name), out)
+		if _, err := io.WriteString(w, neo4jStoreScript); err != nil {
+			return err
+		}
+		script, err := storeLoadCSVScript(tmp)
 		if err != nil {
-			return Counts{}, err
+			return err
 		}
-		if rows == 0 { // as the walk counts: only what was written
-			continue
+		if w, err = dir.Create(StoreLoadCSVFile); err != nil {
+			return err
 		}
-		if label, ok := strings.CutPrefix(strings.TrimSuffix(name, ".csv"), "nodes_"); ok {
-			n.Nodes[label] = rows
-		} else if typ, ok := strings.CutPrefix(strings.TrimSuffix(name, ".csv"), "rels_"); ok {
-			n.Edges[typ] = rows
-		}
-	}
-	w, err := dir.Create("import.sh")
-	if err != nil {
-		return Counts{}, err
-	}
-	if _, err := io.WriteString(w, neo4jStoreScript); err != nil {
-		return Counts{}, err
-	}
-	return n, nil
+		_, err = io.WriteString(w, script)
+		return err
+	})
+	return n, err
+}
+
+// writeNeo4jStoreCypher writes what f selects as the neo4j-store-cypher script and
+// returns the rows it holds, counted as writeNeo4jStore counts them.
+func writeNeo4jStoreCypher(ctx context.Context, store graph.Store, f Filter, meta Meta, out io.Writer) (Counts, error) {
+	var n Counts
+	err := withStoreLayout(ctx, store, f, func(tmp string, _ graph.Stats) error {
+		var err error
+		n, err = storeScript(ctx, tmp, meta, f, out)
+		return err
+	})
+	return n, err
 }
 
 // copyCounting copies the file at path to out and, for a CSV file, returns its rows

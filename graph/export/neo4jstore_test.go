@@ -21,22 +21,33 @@ import (
 	"github.com/claimgraph/claimgraph/graph/neo4jstore"
 )
 
-// TestNeo4jStoreExportRefusesFilters checks that the neo4j-store format takes the
-// whole store only: a part would leave bundles naming records the files lack.
-func TestNeo4jStoreExportRefusesFilters(t *testing.T) {
-	s := openFixture(t, 0)
-	disputed := true
-	for _, f := range []Filter{
-		{Query: graph.ClaimQuery{Disputed: &disputed}},
-		{From: "2025"},
-		{Root: "c_anything", Depth: 1},
-	} {
-		dir := &DiskDir{Path: t.TempDir()}
-		_, err := Export(context.Background(), s, FormatNeo4jStore, f, fixedMeta, dir)
-		require.Error(t, err)
-		assert.Equal(t, graph.EINVALID, graph.ErrorCode(err))
-		assert.Contains(t, graph.ErrorMessage(err), "drop the filters")
-		entries, err := os.ReadDir(dir.Path)
+// TestNeo4jStoreExportOfASelection checks that a filtered neo4j-store export holds the
+// subgraph store (SubgraphBundles put into an empty store): counts.json holds its
+// Stats, and a filter that selects a missing root is refused with nothing written.
+func TestNeo4jStoreExportOfASelection(t *testing.T) {
+	ctx := context.Background()
+	s := openFixture(t, 5)
+	for _, tc := range storeFilters()[1:] {
+		t.Run(tc.name, func(t *testing.T) {
+			dir := &DiskDir{Path: t.TempDir()}
+			_, err := Export(ctx, s, FormatNeo4jStore, tc.f, fixedMeta, dir)
+			require.NoError(t, err)
+			require.NoError(t, dir.Close())
+			b, err := os.ReadFile(filepath.Join(dir.Path, neo4jstore.ImportCountsFile))
+			require.NoError(t, err)
+			var counts graph.Stats
+			require.NoError(t, json.Unmarshal(b, &counts))
+			want, err := subgraphStore(t, s, tc.f).Stats(ctx)
+			require.NoError(t, err)
+			assert.Equal(t, want, counts)
+		})
+	}
+	dir := &DiskDir{Path: t.TempDir()}
+	_, err := Export(ctx, s, FormatNeo4jStore, Filter{Root: "c_missing", Depth: 1}, fixedMeta, dir)
+	require.Error(t, err)
+	assert.Equal(t, graph.ENOTFOUND, graph.ErrorCode(err))
+	entries, err := os.ReadDir(dir.Path)
+	if !os.IsNotExist(err) {
 		require.NoError(t, err)
 		assert.Empty(t, entries, "nothing written")
 	}
