@@ -114,14 +114,19 @@ func TestAnswerCacheUnderWrites(t *testing.T) {
 	s := newTestStore(t)
 	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
 	defer cancel()
-	cfg := testConfig(t)
-	cfg.AnswerCacheTTL = 400 * time.Millisecond
-	s2, err := New(ctx, cfg)
-	require.NoError(t, err)
-	t.Cleanup(func() { _ = s2.Close(context.Background()) })
+	open := func(ttl time.Duration) *Store {
+		cfg := testConfig(t)
+		cfg.AnswerCacheTTL = ttl
+		st, err := New(ctx, cfg)
+		require.NoError(t, err)
+		t.Cleanup(func() { _ = st.Close(context.Background()) })
+		return st
+	}
+	s2 := open(time.Hour)              // only its own writes make it read again
+	s3 := open(300 * time.Millisecond) // and another process's after the TTL
 
 	g1 := genArticle(1, "first")
-	_, err = s2.PutArticle(ctx, g1)
+	_, err := s2.PutArticle(ctx, g1)
 	require.NoError(t, err)
 	shared := g1.Claims[1].ID // stated by every generated article
 
@@ -144,15 +149,21 @@ func TestAnswerCacheUnderWrites(t *testing.T) {
 	assert.Len(t, c1.Corroborations, 1)
 	assert.Len(t, c2.Corroborations, 2, "written through this store: the second article's link shows at once")
 
+	p3, err := s3.Provenance(ctx, shared)
+	require.NoError(t, err)
+	require.Len(t, p3.Chains, 2)
 	_, err = s.PutArticle(ctx, genArticle(3, "third")) // another Store value: not counted
 	require.NoError(t, err)
+	stale, err := s2.Provenance(ctx, shared)
+	require.NoError(t, err)
+	assert.Len(t, stale.Chains, 2, "another process's write, within the TTL: the cached answer")
 	require.Eventually(t, func() bool {
-		p, err := s2.Provenance(ctx, shared)
+		p, err := s3.Provenance(ctx, shared)
 		return err == nil && len(p.Chains) == 3
-	}, 5*time.Second, 50*time.Millisecond, "another process's write shows once the TTL ends")
+	}, 10*time.Second, 50*time.Millisecond, "another process's write shows once the TTL ends")
 	want, err := s.Provenance(ctx, shared)
 	require.NoError(t, err)
-	got, err := s2.Provenance(ctx, shared)
+	got, err := s3.Provenance(ctx, shared)
 	require.NoError(t, err)
 	assert.Equal(t, want, got)
 
@@ -170,5 +181,5 @@ func TestAnswerCacheUnderWrites(t *testing.T) {
 	}))
 	p4, err := s2.Provenance(ctx, shared)
 	require.NoError(t, err)
-	assert.Len(t, p4.Chains, 4, "the batch's commit counts as a write")
+	assert.Len(t, p4.Chains, 4, "the batch's commit counts as a write (the third article shows too)")
 }
