@@ -120,10 +120,12 @@ func newDeferred(st graph.Store) *deferred {
 	}
 }
 
-// prefetch reads ahead, with four bulk queries, what reasoning about the bundles will
-// ask the store (the same requests as reasoner's prefetches): which of their agents
-// not in known are stored, the name searches of those that are not, the candidate
-// text searches of their claims and the claims counting what they count. Nothing
+// prefetch reads ahead, with five bulk queries, what reasoning about the bundles will
+// ask the store (the same requests as reasoner's prefetches): whether their articles
+// are stored, which of their agents not in known are stored, the name searches of
+// those that are not, the candidate text searches of their claims and the claims
+// counting what they count (every variant of the counted thing, as linkQuantities
+// asks). Nothing
 // may have been written through d yet.
 func (d *deferred) prefetch(ctx context.Context, gs []*graph.ArticleGraph, known map[string]bool, maxCandidates int) error {
 	if err := d.prefetchArticles(ctx, gs); err != nil {
@@ -175,8 +177,24 @@ func (d *deferred) prefetch(ctx context.Context, gs []*graph.ArticleGraph, known
 	var texts []string
 	var keys []graph.CountedKey
 	seenText, seenKey := map[string]bool{}, map[graph.CountedKey]bool{}
+	addKey := func(k graph.CountedKey) {
+		if k.Counted != "" && !seenKey[k] {
+			seenKey[k] = true
+			keys = append(keys, k)
+		}
+	}
 	for _, g := range gs {
 		for _, c := range g.Claims {
+			// linkQuantities asks for every variant of what any claim counts (a claim
+			// of any length); mergeClaims for what the long ones count
+			for _, q := range c.Quantities {
+				addKey(graph.CountedKey{Counted: q.Counted, Unit: q.Unit})
+				if q.Counted != "" {
+					for _, v := range graph.CountedVariants(q.Counted) {
+						addKey(graph.CountedKey{Counted: v, Unit: q.Unit})
+					}
+				}
+			}
 			if len(claimTokens(c.Text)) < MinMatchWords {
 				continue
 			}
@@ -184,12 +202,6 @@ func (d *deferred) prefetch(ctx context.Context, gs []*graph.ArticleGraph, known
 				if text := strings.Join(terms, " "); !seenText[text] {
 					seenText[text] = true
 					texts = append(texts, text)
-				}
-			}
-			for _, q := range c.Quantities {
-				if k := (graph.CountedKey{Counted: q.Counted, Unit: q.Unit}); q.Counted != "" && !seenKey[k] {
-					seenKey[k] = true
-					keys = append(keys, k)
 				}
 			}
 		}
