@@ -38,7 +38,7 @@ func (s *Store) Article(ctx context.Context, id string) (*graph.Article, error) 
 }
 
 // cyArticlesByID reads articles by id, a row per id (a null when it is not stored).
-const cyArticlesByID = `UNWIND range(0, size($ids) - 1) AS i
+const cyArticlesByID = cyNoReplan + `UNWIND range(0, size($ids) - 1) AS i
 OPTIONAL MATCH (a:Article {id: $ids[i]})
 RETURN i, a`
 
