@@ -542,6 +542,16 @@ type BulkReader interface {
 	AgentsByName(ctx context.Context, names []string, limit int) ([]Page[Agent], error)
 }
 
+// ArticlesReader is a Store that reads many articles in one round trip: ingest asks
+// which of the articles it is about to extract, and which of a batch it is about to
+// write, are stored already (and with what text) with one read instead of one per
+// article. Both of claimgraph's stores implement it.
+type ArticlesReader interface {
+	// ArticlesByID returns, for each id in order, the article Article returns (with
+	// its text), or nil when it is not stored.
+	ArticlesByID(ctx context.Context, ids []string) ([]*Article, error)
+}
+
 // CountedKey names what a quantity counts, in what unit: the key of
 // Store.ClaimsByCounted.
 type CountedKey struct {

@@ -36,6 +36,36 @@ func (s *Store) Article(ctx context.Context, id string) (*graph.Article, error) 
 	return &a, nil
 }
 
+// ArticlesByID reads many articles, with their texts, in one read transaction
+// (graph.ArticlesReader): for each id in order the article Article returns, nil when
+// it is not stored.
+func (s *Store) ArticlesByID(ctx context.Context, ids []string) ([]*graph.Article, error) {
+	out := make([]*graph.Article, len(ids))
+	if len(ids) == 0 {
+		return out, nil
+	}
+	err := s.view(ctx, func(tx *bolt.Tx) error {
+		texts := tx.Bucket(bTexts)
+		for i, id := range ids {
+			a, ok, err := s.c.articles.get(tx, id)
+			if err != nil {
+				return err
+			}
+			if !ok {
+				continue
+			}
+			a.Authors = append([]string(nil), a.Authors...) // the caller's own
+			a.Text = string(texts.Get([]byte(id)))
+			out[i] = &a
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
 // ArticleGraph returns an article's stored bundle. Errors: ENOTFOUND.
 func (s *Store) ArticleGraph(ctx context.Context, id string) (*graph.ArticleGraph, error) {
 	var g *graph.ArticleGraph

@@ -86,8 +86,9 @@ type Store struct {
 }
 
 var (
-	_ graph.Store         = (*Store)(nil)
-	_ graph.ChangeCounter = (*Store)(nil)
+	_ graph.Store          = (*Store)(nil)
+	_ graph.ArticlesReader = (*Store)(nil)
+	_ graph.ChangeCounter  = (*Store)(nil)
 )
 
 // Changes returns the number of writes ended through this store (graph.ChangeCounter).

@@ -42,6 +42,19 @@ type Prepared struct {
 // and what is wrong), EUNAVAILABLE (ctx is done, or the store cannot be read), and the
 // extractor's.
 func (in *Ingester) Prepare(ctx context.Context, a graph.ArticleInput) (*Prepared, error) {
+	return in.prepare(ctx, a, nil)
+}
+
+// storedArticle is what a store held under an article's id when it was read ahead
+// (IngestAll reads many at once): article is nil when it was not stored.
+type storedArticle struct {
+	article *graph.Article
+}
+
+// prepare is Prepare; when stored is set, it is what the store held under the
+// article's id, read ahead, and the store is not asked again unless the article is
+// stored unchanged (its stored bundle is read for the Result).
+func (in *Ingester) prepare(ctx context.Context, a graph.ArticleInput, stored *storedArticle) (*Prepared, error) {
 	start := time.Now()
 	if err := Validate(a); err != nil {
 		return nil, err
@@ -49,7 +62,17 @@ func (in *Ingester) Prepare(ctx context.Context, a graph.ArticleInput) (*Prepare
 	if err := ctx.Err(); err != nil {
 		return nil, graph.Wrap(graph.EUNAVAILABLE, err, "ingest of %s cancelled", describe(a))
 	}
-	res, done, err := unchanged(ctx, in.store, graph.ArticleID(strings.TrimSpace(a.URL), a.Text), graph.ContentHash(a.Text))
+	id, hash := graph.ArticleID(strings.TrimSpace(a.URL), a.Text), graph.ContentHash(a.Text)
+	var (
+		res  *Result
+		done bool
+		err  error
+	)
+	if stored != nil {
+		res, done, err = unchangedFrom(ctx, in.store, stored.article, hash)
+	} else {
+		res, done, err = unchanged(ctx, in.store, id, hash)
+	}
 	if err != nil {
 		return nil, err
 	}

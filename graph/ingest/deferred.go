@@ -70,6 +70,10 @@ type deferred struct {
 	byName     map[limited]graph.Page[graph.Agent]
 	byText     map[limited]graph.Page[graph.ClaimSummary]
 	byCounted  map[countedLimit][]graph.Claim
+	// articles holds the batch's articles as the store held them before the batch
+	// (nil: not stored), read with one ArticlesByID when the transaction is a
+	// graph.ArticlesReader; an id not in it is read with Article.
+	articles map[string]*graph.Article
 
 	// flushTime adds up the time flush took; flushes counts them.
 	flushTime time.Duration
@@ -112,15 +116,21 @@ func newDeferred(st graph.Store) *deferred {
 		byName:     map[limited]graph.Page[graph.Agent]{},
 		byText:     map[limited]graph.Page[graph.ClaimSummary]{},
 		byCounted:  map[countedLimit][]graph.Claim{},
+		articles:   map[string]*graph.Article{},
 	}
 }
 
-// prefetch reads ahead, with four bulk queries, what reasoning about the bundles will
-// ask the store (the same requests as reasoner's prefetches): which of their agents
-// not in known are stored, the name searches of those that are not, the candidate
-// text searches of their claims and the claims counting what they count. Nothing
+// prefetch reads ahead, with five bulk queries, what reasoning about the bundles will
+// ask the store (the same requests as reasoner's prefetches): whether their articles
+// are stored, which of their agents not in known are stored, the name searches of
+// those that are not, the candidate text searches of their claims and the claims
+// counting what they count (every variant of the counted thing, as linkQuantities
+// asks). Nothing
 // may have been written through d yet.
 func (d *deferred) prefetch(ctx context.Context, gs []*graph.ArticleGraph, known map[string]bool, maxCandidates int) error {
+	if err := d.prefetchArticles(ctx, gs); err != nil {
+		return err
+	}
 	var ids []string
 	seen := map[string]bool{}
 	for _, g := range gs {
@@ -167,8 +177,24 @@ func (d *deferred) prefetch(ctx context.Context, gs []*graph.ArticleGraph, known
 	var texts []string
 	var keys []graph.CountedKey
 	seenText, seenKey := map[string]bool{}, map[graph.CountedKey]bool{}
+	addKey := func(k graph.CountedKey) {
+		if k.Counted != "" && !seenKey[k] {
+			seenKey[k] = true
+			keys = append(keys, k)
+		}
+	}
 	for _, g := range gs {
 		for _, c := range g.Claims {
+			// linkQuantities asks for every variant of what any claim counts (a claim
+			// of any length); mergeClaims for what the long ones count
+			for _, q := range c.Quantities {
+				addKey(graph.CountedKey{Counted: q.Counted, Unit: q.Unit})
+				if q.Counted != "" {
+					for _, v := range graph.CountedVariants(q.Counted) {
+						addKey(graph.CountedKey{Counted: v, Unit: q.Unit})
+					}
+				}
+			}
 			if len(claimTokens(c.Text)) < MinMatchWords {
 				continue
 			}
@@ -176,12 +202,6 @@ func (d *deferred) prefetch(ctx context.Context, gs []*graph.ArticleGraph, known
 				if text := strings.Join(terms, " "); !seenText[text] {
 					seenText[text] = true
 					texts = append(texts, text)
-				}
-			}
-			for _, q := range c.Quantities {
-				if k := (graph.CountedKey{Counted: q.Counted, Unit: q.Unit}); q.Counted != "" && !seenKey[k] {
-					seenKey[k] = true
-					keys = append(keys, k)
 				}
 			}
 		}
@@ -203,6 +223,32 @@ func (d *deferred) prefetch(ctx context.Context, gs []*graph.ArticleGraph, known
 		for i, k := range keys {
 			d.byCounted[countedLimit{k, maxCandidates}] = got[i]
 		}
+	}
+	return nil
+}
+
+// prefetchArticles reads the bundles' articles as stored, with one query, when the
+// transaction is a graph.ArticlesReader: ingest asks for each whether it is stored
+// unchanged before reasoning about it.
+func (d *deferred) prefetchArticles(ctx context.Context, gs []*graph.ArticleGraph) error {
+	ar, ok := d.st.(graph.ArticlesReader)
+	if !ok || len(gs) == 0 {
+		return nil
+	}
+	ids := make([]string, 0, len(gs))
+	seen := map[string]bool{}
+	for _, g := range gs {
+		if id := g.Article.ID; !seen[id] {
+			seen[id] = true
+			ids = append(ids, id)
+		}
+	}
+	got, err := ar.ArticlesByID(ctx, ids)
+	if err != nil {
+		return err
+	}
+	for i, id := range ids {
+		d.articles[id] = got[i]
 	}
 	return nil
 }
@@ -286,7 +332,7 @@ func (d *deferred) PutArticle(ctx context.Context, g *graph.ArticleGraph) (graph
 
 // dropPrefetched forgets every prefetched answer.
 func (d *deferred) dropPrefetched() {
-	d.agentsByID, d.byName, d.byText, d.byCounted = nil, nil, nil, nil
+	d.agentsByID, d.byName, d.byText, d.byCounted, d.articles = nil, nil, nil, nil, nil
 }
 
 // affectsName reports whether a bundle written through d could change the answer of
@@ -712,11 +758,22 @@ func (d *deferred) ClaimsByCountedMany(ctx context.Context, keys []graph.Counted
 	return out, nil
 }
 
-// Article reads an article from the transaction, after a flush when a bundle written
-// through d is that article, and notes what it found (see PutArticle).
+// Article answers from the prefetched articles when no bundle written through d is
+// that article (only such a bundle, or a patch or delete, which drop them, changes
+// it); else it reads the article from the transaction, after a flush when a bundle
+// written through d is that article. It notes what it found (see PutArticle).
 func (d *deferred) Article(ctx context.Context, id string) (*graph.Article, error) {
 	d.mu.Lock()
 	defer d.mu.Unlock()
+	if a, ok := d.articles[id]; ok && !d.wArticles[id] {
+		d.looked[id] = a
+		if a == nil {
+			return nil, graph.Errorf(graph.ENOTFOUND, "article %q not found", id)
+		}
+		c := *a
+		c.Authors = append([]string(nil), a.Authors...)
+		return &c, nil
+	}
 	if d.wArticles[id] {
 		if err := d.flush(ctx); err != nil {
 			return nil, err

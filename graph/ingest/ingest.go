@@ -232,10 +232,18 @@ func unchanged(ctx context.Context, st graph.Store, id, hash string) (*Result, b
 		return nil, false, nil
 	case err != nil:
 		return nil, false, err
-	case stored.ContentHash != hash:
-		return nil, false, nil // changed text: re-extracted and replaced
 	}
-	sg, err := st.ArticleGraph(ctx, id)
+	return unchangedFrom(ctx, st, stored, hash)
+}
+
+// unchangedFrom is unchanged given what the store holds under the article's id
+// (stored, nil when nothing): only an article stored with the same content hash is
+// read further, for its counts.
+func unchangedFrom(ctx context.Context, st graph.Store, stored *graph.Article, hash string) (*Result, bool, error) {
+	if stored == nil || stored.ContentHash != hash {
+		return nil, false, nil // new, or changed text: extracted and written
+	}
+	sg, err := st.ArticleGraph(ctx, stored.ID)
 	if err != nil {
 		return nil, false, err
 	}

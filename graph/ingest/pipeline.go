@@ -3,6 +3,7 @@ package ingest
 import (
 	"context"
 	"runtime"
+	"strings"
 
 	"github.com/claimgraph/claimgraph/graph"
 )
@@ -21,7 +22,10 @@ type PipelineOptions struct {
 // IngestAll ingests articles in input order, so the same input gives the same graph:
 // Prepare runs on Workers goroutines ahead of the writer, so that the extraction of
 // the next articles overlaps the reasoning and writing of the current batch, and the
-// prepared articles are written Batch at a time with IngestBatch. At most
+// prepared articles are written Batch at a time with IngestBatch. When the store is a
+// graph.ArticlesReader, which articles are stored already (and with what text) is
+// read ahead with one query per Batch (at least 16) articles instead of one per
+// article. At most
 // Workers+2*Batch prepared articles wait in memory, however long the input.
 //
 // report is called in input order, from the calling goroutine, once for every article
@@ -46,27 +50,45 @@ func (in *Ingester) IngestAll(ctx context.Context, arts []graph.ArticleInput, op
 	pctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	window := make(chan struct{}, workers+2*batch) // a token per article prepared and not yet written
-	jobs := make(chan int)
+	type job struct {
+		i      int
+		stored *storedArticle // read ahead; nil: Prepare reads it
+	}
+	jobs := make(chan job)
 	for range workers {
 		go func() {
-			for i := range jobs {
-				p, err := in.Prepare(pctx, arts[i])
-				slots[i] <- prepared{p, err}
+			for j := range jobs {
+				p, err := in.prepare(pctx, arts[j.i], j.stored)
+				slots[j.i] <- prepared{p, err}
 			}
 		}()
 	}
+	ar, _ := in.store.(graph.ArticlesReader)
+	ahead := max(batch, workers, minReadAhead) // articles whose stored versions one read asks for
 	go func() {
 		defer close(jobs)
-		for i := range arts {
-			select {
-			case window <- struct{}{}:
-			case <-pctx.Done():
-				return
-			}
-			select {
-			case jobs <- i:
-			case <-pctx.Done():
-				return
+		for start := 0; start < len(arts); start += ahead {
+			end := min(start+ahead, len(arts))
+			stored, err := readAhead(pctx, ar, arts[start:end])
+			for i := start; i < end; i++ {
+				select {
+				case window <- struct{}{}:
+				case <-pctx.Done():
+					return
+				}
+				if err != nil { // the store cannot be read: the writer stops at the first
+					slots[i] <- prepared{nil, err}
+					return
+				}
+				var st *storedArticle
+				if stored != nil {
+					st = &stored[i-start]
+				}
+				select {
+				case jobs <- job{i, st}:
+				case <-pctx.Done():
+					return
+				}
 			}
 		}
 	}()
@@ -121,4 +143,31 @@ func (in *Ingester) IngestAll(ctx context.Context, arts []graph.ArticleInput, op
 		}
 	}
 	return done, nil
+}
+
+// minReadAhead is the least number of articles IngestAll asks the store about at once
+// (graph.ArticlesReader) before preparing them.
+const minReadAhead = 16
+
+// readAhead reads what the store holds under the ids of arts with one
+// ArticlesByID, before they are prepared: a worker then asks the store again only
+// for an article stored unchanged. It returns nil, and no error, when the store is
+// not a graph.ArticlesReader.
+func readAhead(ctx context.Context, ar graph.ArticlesReader, arts []graph.ArticleInput) ([]storedArticle, error) {
+	if ar == nil {
+		return nil, nil
+	}
+	ids := make([]string, len(arts))
+	for i, a := range arts {
+		ids[i] = graph.ArticleID(strings.TrimSpace(a.URL), a.Text)
+	}
+	got, err := ar.ArticlesByID(ctx, ids)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]storedArticle, len(arts))
+	for i := range got {
+		out[i] = storedArticle{article: got[i]}
+	}
+	return out, nil
 }

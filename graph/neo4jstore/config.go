@@ -5,6 +5,7 @@ import (
 	"net/url"
 	"strconv"
 	"strings"
+	"time"
 )
 
 // DefaultDatabase is the database used when Config.Database is empty.
@@ -20,6 +21,21 @@ const (
 	// of this package answers with one record or one page (at most graph.MaxPageSize+1
 	// records), so the default fetches everything in the first round trip.
 	DefaultFetchSize = 1000
+)
+
+// Answer cache defaults (answercache.go), used when Config.AnswerCacheTTL or
+// Config.AnswerCacheSize is 0.
+const (
+	// DefaultAnswerCacheTTL is how long a provenance or contradictions answer is
+	// served again when no write of this process ended since it was read: how late
+	// the API may show a write made by another process to the same database. It is
+	// the widget's card TTL (api/embed.DefaultCacheTTL), the staleness already
+	// accepted for answers made from the same reads; it must outlast the time
+	// between two requests for one claim for the cache to serve anything (about 10 s
+	// for 1,000 claims read uniformly at 100 req/s).
+	DefaultAnswerCacheTTL = 30 * time.Second
+	// DefaultAnswerCacheSize is how many answers of each kind are kept (a few MB).
+	DefaultAnswerCacheSize = 10000
 )
 
 // Config says how to reach Neo4j.
@@ -38,13 +54,21 @@ type Config struct {
 	// FetchSize is the number of records pulled per round trip; 0 means
 	// DefaultFetchSize, -1 fetches all records at once.
 	FetchSize int
+	// AnswerCacheTTL is how long provenance and contradictions answers are served
+	// from memory while no write through this store ended (answercache.go); 0 means
+	// DefaultAnswerCacheTTL, a negative value turns the cache off.
+	AnswerCacheTTL time.Duration
+	// AnswerCacheSize is how many answers of each kind the cache keeps; 0 means
+	// DefaultAnswerCacheSize.
+	AnswerCacheSize int
 
 	// envErr records a malformed variable read by ConfigFromEnv; validate reports it.
 	envErr error
 }
 
 // ConfigFromEnv reads NEO4J_URI, NEO4J_USER, NEO4J_PASSWORD, NEO4J_DATABASE,
-// NEO4J_POOL_SIZE and NEO4J_FETCH_SIZE through getenv (os.Getenv in programs, a map
+// NEO4J_POOL_SIZE, NEO4J_FETCH_SIZE and NEO4J_ANSWER_CACHE_TTL (a Go duration, "off"
+// or a negative one turning the cache off) through getenv (os.Getenv in programs, a map
 // lookup in tests). NEO4J_DATABASE defaults to DefaultDatabase. It does not check the
 // values: New does.
 func ConfigFromEnv(getenv func(string) string) Config {
@@ -72,6 +96,21 @@ func ConfigFromEnv(getenv func(string) string) Config {
 		}
 		*v.dst = n
 	}
+	switch ttl := strings.TrimSpace(getenv("NEO4J_ANSWER_CACHE_TTL")); ttl {
+	case "":
+	case "off":
+		c.AnswerCacheTTL = -1
+	default:
+		d, err := time.ParseDuration(ttl)
+		switch {
+		case err != nil:
+			c.envErr = fmt.Errorf("NEO4J_ANSWER_CACHE_TTL %q is not a duration (such as 1s or 500ms) nor \"off\"", ttl)
+		case d == 0:
+			c.AnswerCacheTTL = -1
+		default:
+			c.AnswerCacheTTL = d
+		}
+	}
 	return c
 }
 
@@ -81,8 +120,8 @@ func (c Config) String() string {
 	if c.Password != "" {
 		pw = "*****"
 	}
-	return fmt.Sprintf("neo4j{uri=%s user=%q password=%q database=%q pool=%d fetch=%d}",
-		c.URI, c.User, pw, c.database(), c.poolSize(), c.fetchSize())
+	return fmt.Sprintf("neo4j{uri=%s user=%q password=%q database=%q pool=%d fetch=%d answer_cache=%s/%d}",
+		c.URI, c.User, pw, c.database(), c.poolSize(), c.fetchSize(), c.answerCacheTTL(), c.answerCacheSize())
 }
 
 func (c Config) database() string {
@@ -104,6 +143,24 @@ func (c Config) fetchSize() int {
 		return DefaultFetchSize
 	}
 	return c.FetchSize
+}
+
+// answerCacheTTL is the answer cache's TTL, 0 when it is off.
+func (c Config) answerCacheTTL() time.Duration {
+	switch {
+	case c.AnswerCacheTTL < 0:
+		return 0
+	case c.AnswerCacheTTL == 0:
+		return DefaultAnswerCacheTTL
+	}
+	return c.AnswerCacheTTL
+}
+
+func (c Config) answerCacheSize() int {
+	if c.AnswerCacheSize <= 0 {
+		return DefaultAnswerCacheSize
+	}
+	return c.AnswerCacheSize
 }
 
 var validSchemes = map[string]bool{

@@ -30,12 +30,17 @@ RETURN ` + claimProjection + ` AS claim,
             WITH DISTINCT g RETURN ` + agentProjection + ` } AS agents`
 
 // Provenance returns every chain by which a claim reached an article, one per statement
-// (graph.BuildProvenance), read with one query. Errors: ENOTFOUND.
+// (graph.BuildProvenance), read with one query, or served from the answer cache while
+// no write through this store ended since (answercache.go: shared, not to be
+// modified). Errors: ENOTFOUND.
 func (s *Store) Provenance(ctx context.Context, claimID string) (*graph.Provenance, error) {
-	return readWhole(func() (*graph.Provenance, error) { return s.provenance(ctx, claimID) })
+	return cachedRead(s, s.provenance, claimID, func() (*graph.Provenance, error) {
+		p, err := readWhole(func() (*graph.Provenance, error) { return s.readProvenance(ctx, claimID) })
+		return clipProvenance(p), err
+	})
 }
 
-func (s *Store) provenance(ctx context.Context, claimID string) (*graph.Provenance, error) {
+func (s *Store) readProvenance(ctx context.Context, claimID string) (*graph.Provenance, error) {
 	recs, err := s.query(ctx, cyProvenance, map[string]any{"id": claimID})
 	if err != nil {
 		return nil, s.wrap(err, "reading the provenance of claim %s", claimID)
@@ -97,12 +102,16 @@ RETURN ` + claimProjection + ` AS claim,
             RETURN ` + refProjection + ` } AS refs`
 
 // Contradictions returns a claim's disputes, conflicting and corroborating claims and
-// origin groups (graph.BuildContradictions), read with one query. Errors: ENOTFOUND.
+// origin groups (graph.BuildContradictions), read with one query, or served from the
+// answer cache as Provenance is. Errors: ENOTFOUND.
 func (s *Store) Contradictions(ctx context.Context, claimID string) (*graph.Contradictions, error) {
-	return readWhole(func() (*graph.Contradictions, error) { return s.contradictions(ctx, claimID) })
+	return cachedRead(s, s.contradictions, claimID, func() (*graph.Contradictions, error) {
+		c, err := readWhole(func() (*graph.Contradictions, error) { return s.readContradictions(ctx, claimID) })
+		return clipContradictions(c), err
+	})
 }
 
-func (s *Store) contradictions(ctx context.Context, claimID string) (*graph.Contradictions, error) {
+func (s *Store) readContradictions(ctx context.Context, claimID string) (*graph.Contradictions, error) {
 	recs, err := s.query(ctx, cyContradictions, map[string]any{"id": claimID})
 	if err != nil {
 		return nil, s.wrap(err, "reading the contradictions of claim %s", claimID)

@@ -37,6 +37,35 @@ func (s *Store) Article(ctx context.Context, id string) (*graph.Article, error) 
 	return &a, nil
 }
 
+// cyArticlesByID reads articles by id, a row per id (a null when it is not stored).
+const cyArticlesByID = cyNoReplan + `UNWIND range(0, size($ids) - 1) AS i
+OPTIONAL MATCH (a:Article {id: $ids[i]})
+RETURN i, a`
+
+// ArticlesByID reads articles by id with one query (graph.ArticlesReader): nil for an
+// id that is not stored.
+func (s *Store) ArticlesByID(ctx context.Context, ids []string) ([]*graph.Article, error) {
+	out := make([]*graph.Article, len(ids))
+	if len(ids) == 0 {
+		return out, nil
+	}
+	recs, err := s.query(ctx, cyArticlesByID, map[string]any{"ids": ids})
+	if err != nil {
+		return nil, s.wrap(err, "reading %d articles", len(ids))
+	}
+	for _, r := range recs {
+		i, _ := r.Values[0].(int64)
+		if i < 0 || int(i) >= len(ids) {
+			return nil, graph.Errorf(graph.EINTERNAL, "Neo4j answered article row %d of %d", i, len(ids))
+		}
+		if r.Values[1] != nil {
+			a := toArticle(r.Values[1])
+			out[i] = &a
+		}
+	}
+	return out, nil
+}
+
 // cyArticleGraph reads an article with everything stored for it in one query.
 const cyArticleGraph = `MATCH (a:Article {id: $id})
 RETURN a,

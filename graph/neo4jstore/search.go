@@ -275,7 +275,7 @@ var _ graph.BulkReader = (*Store)(nil)
 
 // cySearchTexts answers many text searches (first pages, id order) in one query: the
 // full-text lookup and exact word check of claimSearch, once per row of $qs.
-var cySearchTexts = `UNWIND range(0, size($qs) - 1) AS i
+var cySearchTexts = cyNoReplan + `UNWIND range(0, size($qs) - 1) AS i
 CALL (i) {
   WITH $qs[i] AS q
   CALL db.index.fulltext.queryNodes('claim_words', q.lucene) YIELD node AS c
@@ -341,7 +341,7 @@ func bulkSearch[T any](ctx context.Context, s *Store, searches []string, cypher 
 }
 
 // cyAgentsByID reads agents by id, a row per id (n null when it is not stored).
-const cyAgentsByID = `UNWIND range(0, size($ids) - 1) AS i
+const cyAgentsByID = cyNoReplan + `UNWIND range(0, size($ids) - 1) AS i
 OPTIONAL MATCH (n:Agent {id: $ids[i]})
 RETURN i, n`
 
@@ -370,7 +370,7 @@ func (s *Store) AgentsByID(ctx context.Context, ids []string) ([]*graph.Agent, e
 }
 
 // cyClaimsByCountedMany is cyClaimsByCounted once per key of $keys.
-const cyClaimsByCountedMany = `UNWIND range(0, size($keys) - 1) AS i
+const cyClaimsByCountedMany = cyNoReplan + `UNWIND range(0, size($keys) - 1) AS i
 CALL (i) {
   MATCH (:` + labelCounted + ` {key: $keys[i]})<-[:` + edgeCounts + `]-(c:Claim)
   WITH c ORDER BY c.id LIMIT $limit
@@ -452,7 +452,7 @@ func agentSearch(q graph.AgentQuery, after string, limit int) (string, map[strin
 
 // cyAgentsByName is agentSearch's full-text query (first page, any kind) once per row
 // of $qs, each row the Lucene query and the terms of one name.
-const cyAgentsByName = `UNWIND range(0, size($qs) - 1) AS i
+const cyAgentsByName = cyNoReplan + `UNWIND range(0, size($qs) - 1) AS i
 CALL (i) {
   WITH $qs[i] AS q
   CALL db.index.fulltext.queryNodes('` + cyAgentNameIndex + `', q.lucene) YIELD node AS n

@@ -22,11 +22,16 @@ type Store struct {
 	bound *graph.BoundTx[neo4j.ManagedTransaction]
 	// changes counts the writes ended through this store and its batch views.
 	changes *graph.Changes
+	// provenance and contradictions cache answers while no write ended (answercache.go);
+	// nil when the cache is off.
+	provenance     *answerCache[*graph.Provenance]
+	contradictions *answerCache[*graph.Contradictions]
 }
 
 var (
-	_ graph.Store         = (*Store)(nil)
-	_ graph.ChangeCounter = (*Store)(nil)
+	_ graph.Store          = (*Store)(nil)
+	_ graph.ArticlesReader = (*Store)(nil)
+	_ graph.ChangeCounter  = (*Store)(nil)
 )
 
 // Changes returns the number of writes ended through this Store value and its
@@ -122,7 +127,9 @@ func dial(ctx context.Context, cfg Config) (*Store, error) {
 	if err != nil {
 		return nil, graph.Wrap(graph.EINVALID, err, "neo4j driver for %s: %v", cfg.URI, err)
 	}
-	s := &Store{driver: driver, cfg: cfg, db: cfg.database(), changes: &graph.Changes{}}
+	s := &Store{driver: driver, cfg: cfg, db: cfg.database(), changes: &graph.Changes{},
+		provenance:     newAnswerCache[*graph.Provenance](cfg.answerCacheTTL(), cfg.answerCacheSize()),
+		contradictions: newAnswerCache[*graph.Contradictions](cfg.answerCacheTTL(), cfg.answerCacheSize())}
 	if err := driver.VerifyConnectivity(ctx); err != nil {
 		_ = driver.Close(context.WithoutCancel(ctx))
 		return nil, unavailable(cfg, err)

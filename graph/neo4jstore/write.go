@@ -18,11 +18,18 @@ import (
 // an `UNWIND $rows AS r MERGE (n:Label {id: r.id}) SET n += r.props` unit subquery.
 // Labels and relationship types are fixed here; every value is a parameter.
 
+// cyNoReplan starts the statements that ingest runs for every batch (the write, its
+// locks, the bulk reads): their plans are index seeks whatever the statistics say, and
+// while a store fills, its statistics change enough between batches that Neo4j would
+// otherwise plan these long statements again and again (replan=skip keeps a cached
+// plan however stale its statistics).
+const cyNoReplan = "CYPHER replan=skip\n"
+
 // Lock the articles first (MERGE under the uniqueness constraint, then a write to take
 // the node's exclusive lock): concurrent writes of one article serialize, and the second
 // sees the first's content hash. A node created here is filled in by the write, or
 // vanishes with the rolled-back transaction.
-const cyLockArticles = `UNWIND $ids AS id
+const cyLockArticles = cyNoReplan + `UNWIND $ids AS id
 MERGE (a:Article {id: id}) SET a._lock = true REMOVE a._lock
 RETURN id, a.content_hash AS hash, a.bundle_claims AS claims, a.version AS version, a.previous_versions AS previous, a.writer AS writer`
 
@@ -63,7 +70,7 @@ CALL () {
 // Lock the agents (sorted ids, so lock order is the same everywhere) before reading
 // them: merging aliases and roles is a read-modify-write that must not lose a concurrent
 // writer's update. A new agent comes back without a name.
-const cyLockAgents = `UNWIND $ids AS id
+const cyLockAgents = cyNoReplan + `UNWIND $ids AS id
 MERGE (n:Agent {id: id}) SET n._lock = true REMOVE n._lock
 RETURN n`
 
@@ -118,6 +125,7 @@ var writeSteps = []step{
 // a few size ranges.
 var cyWrite = func() string {
 	var b strings.Builder
+	b.WriteString(cyNoReplan)
 	for _, st := range writeSteps {
 		b.WriteString("CALL () {\n  UNWIND $rows AS r WITH r WHERE r.step = '" + st.param + "'\n  " + st.cypher + "\n}\n")
 	}

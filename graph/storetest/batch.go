@@ -108,6 +108,7 @@ func checkSearches(t *testing.T, s graph.Store, m *model, gen []*graph.ArticleGr
 // many agents and a word too long for a full-text index.
 func checkBulkReads(t *testing.T, s graph.Store, queries []graph.ClaimQuery, gen []*graph.ArticleGraph) {
 	t.Helper()
+	checkArticlesByID(t, s, gen)
 	br, ok := s.(graph.BulkReader)
 	if !ok {
 		return
@@ -181,4 +182,40 @@ func checkBulkReads(t *testing.T, s graph.Store, queries []graph.ClaimQuery, gen
 			assert.Equal(t, want, pages[i], "name %q, limit %d", name, limit)
 		}
 	}
+}
+
+// checkArticlesByID checks, for a graph.ArticlesReader, that ArticlesByID answers
+// exactly as Article does, in the order asked, for stored ids (with their texts), an
+// unknown id, an id asked twice and no ids at all.
+func checkArticlesByID(t *testing.T, s graph.Store, gen []*graph.ArticleGraph) {
+	t.Helper()
+	ar, ok := s.(graph.ArticlesReader)
+	if !ok {
+		return
+	}
+	none, err := ar.ArticlesByID(ctx(t), nil)
+	require.NoError(t, err)
+	assert.Empty(t, none)
+
+	ids := []string{"a_nothing-stored"}
+	for _, g := range gen[:5] {
+		ids = append(ids, g.Article.ID)
+	}
+	ids = append(ids, gen[2].Article.ID, "a_nothing-stored-either")
+	got, err := ar.ArticlesByID(ctx(t), ids)
+	require.NoError(t, err)
+	require.Len(t, got, len(ids))
+	stored := 0
+	for i, id := range ids {
+		want, err := s.Article(ctx(t), id)
+		if graph.ErrorCode(err) == graph.ENOTFOUND {
+			assert.Nil(t, got[i], "article %s is not stored", id)
+			continue
+		}
+		require.NoError(t, err)
+		stored++
+		assert.Equal(t, want, got[i], "article %s", id)
+		assert.NotEmpty(t, got[i].Text, "article %s comes with its text", id)
+	}
+	assert.Equal(t, 6, stored, "the five generated articles asked for (one twice) are stored")
 }
