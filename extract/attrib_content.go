@@ -473,3 +473,128 @@ func addresseeFallback(d *Document, toks []attribml.Tok, lo int, tags []uint8, b
 		tags[i-lo] = attribml.RoleC
 	}
 }
+
+// resumedQuotation returns the token range [s, e) of the quotation that opens the
+// sentence after sentence si when it lies in the same paragraph: s its opening mark,
+// e past its last token (quoteRunsTo). ok is false when the next sentence does not
+// open with a quotation mark or starts a new paragraph.
+func resumedQuotation(d *Document, toks []attribml.Tok, si int) (s, e int, ok bool) {
+	if si+1 >= len(d.Sentences) || d.Sentences[si+1].Paragraph != d.Sentences[si].Paragraph {
+		return 0, 0, false
+	}
+	s = d.Sentences[si+1].First
+	if s+1 >= len(toks) || toks[s].Kind != attribml.KindQuote || !toks[s].Opens || !toks[s+1].InQuote {
+		return 0, 0, false
+	}
+	return s, quoteRunsTo(toks, s+1) + 1, true
+}
+
+// resumedQuoteIsContent implements PolNeAR's rule that a quotation resumed after its
+// cue's sentence is part of the same content: in "“We will win,” she said on Monday.
+// “We have the votes.”" both quotations are what she said (1,115 times in train
+// against 209 where the next quotation has a cue of its own). When an attribution's
+// cue stands outside quotation marks after a quoted piece of its content, its content
+// holds nothing after the cue's sentence, and the next sentence of the same paragraph
+// opens a quotation that holds no other attribution's cue or content, the quotation
+// becomes another piece of the content; the rule repeats for a further quotation
+// opening the sentence after it.
+func resumedQuoteIsContent(d *Document, toks []attribml.Tok) {
+	tk := d.Tokens
+	as := d.Attributions
+	for ai := range as {
+		a := &as[ai]
+		ca := tokenAt(d, a.Cue.Start)
+		if toks[ca].InQuote {
+			continue
+		}
+		ps := spanPieces(a.Content)
+		first := tokenAt(d, ps[0][0])
+		if ps[0][1] > a.Cue.Start || !toks[first].InQuote {
+			continue // the content does not open with a quotation before the cue
+		}
+		si := sentenceAt(d, a.Cue.Start)
+		if ps[len(ps)-1][1] > d.Sentences[si].End {
+			continue // the content already runs on past the cue's sentence
+		}
+		for {
+			s, e, ok := resumedQuotation(d, toks, si)
+			if !ok || quotationClaimed(d, ai, Span{Start: tk[s].Start, End: tk[e-1].End}) {
+				break
+			}
+			ps = append(append([][2]int(nil), ps...), [2]int{tk[s].Start, tk[e-1].End})
+			si = sentenceAt(d, tk[e-1].Start)
+			if d.Sentences[si].Last != e {
+				break // the quotation ends inside a sentence that goes on
+			}
+		}
+		a.Content = spanFromPieces(ps)
+	}
+}
+
+// quotationClaimed reports whether an attribution other than ai has its cue inside
+// the quotation q or a content that overlaps it.
+func quotationClaimed(d *Document, ai int, q Span) bool {
+	as := d.Attributions
+	for bi := range as {
+		if bi == ai {
+			continue
+		}
+		if inSpan(q, as[bi].Cue.Start) || overlaps(as[bi].Content, [2]int{q.Start, q.End}) {
+			return true
+		}
+	}
+	return false
+}
+
+// quotationOpening returns the opening mark of the quotation the token at k lies in
+// when that quotation opens in the same paragraph before k, or -1.
+func quotationOpening(toks []attribml.Tok, k int) int {
+	for o := k - 1; o >= 0 && toks[o].InQuote && toks[o].Para == toks[k].Para; o-- {
+		if toks[o].Kind == attribml.KindQuote && toks[o].Opens {
+			return o
+		}
+		if toks[o].Closes {
+			return -1
+		}
+	}
+	return -1
+}
+
+// pieceStartsAtQuotationMark implements the rule that a piece of content after its cue
+// that begins inside a quotation begins at the quotation's opening mark: in "“This is
+// a bad day,” said Rep. Smith. “Donald Trump is a fraud.”" the tagger sometimes leaves
+// the name that opens the resumed quotation out of the content. When a piece after the
+// cue (outside quotation marks) starts on a word inside a quotation that opened after
+// the cue, and the words from the opening mark to the piece hold no other
+// attribution's cue or content, the piece starts at the mark.
+func pieceStartsAtQuotationMark(d *Document, toks []attribml.Tok) {
+	tk := d.Tokens
+	as := d.Attributions
+	for ai := range as {
+		a := &as[ai]
+		if toks[tokenAt(d, a.Cue.Start)].InQuote {
+			continue
+		}
+		ps := spanPieces(a.Content)
+		changed := false
+		for p := range ps {
+			k := tokenAt(d, ps[p][0])
+			if ps[p][0] < a.Cue.End || k == 0 || !toks[k].InQuote || toks[k].Kind == attribml.KindQuote || !toks[k-1].InQuote {
+				continue
+			}
+			o := quotationOpening(toks, k)
+			if o < 0 || tk[o].Start < a.Cue.End || p > 0 && ps[p-1][1] > tk[o].Start {
+				continue
+			}
+			if quotationClaimed(d, ai, Span{Start: tk[o].Start, End: tk[k].Start}) {
+				continue
+			}
+			ps = append([][2]int(nil), ps...)
+			ps[p][0] = tk[o].Start
+			changed = true
+		}
+		if changed {
+			a.Content = spanFromPieces(ps)
+		}
+	}
+}
