@@ -598,3 +598,114 @@ func pieceStartsAtQuotationMark(d *Document, toks []attribml.Tok) {
 		}
 	}
 }
+
+// raisingWords are the raising verbs and the adverbs of lexicon/raising_cues.txt.
+var (
+	raisingWords   = lexicon.Classes("raising_cues.txt")
+	raisingVerbs   = raisingWords.Class("verb")
+	raisingAdverbs = raisingWords.Class("adverb")
+)
+
+// maxRaisingSubjectWords bounds the subject raisingSubject adds to a content.
+const maxRaisingSubjectWords = 12
+
+// raisingCue reports whether the cue at tokens [a, b) is a raising cue: its last word
+// a raising verb ("appears", "seemed", "likely") or a passive participle ("is expected",
+// "was said").
+func raisingCue(tk []Token, a, b int) bool {
+	return raisingVerbs[tk[b-1].Lower] || passiveCue(tk, a, b) && isParticiple(tk[b-1].Lower)
+}
+
+// subjectBefore returns the token range [s, e) of the subject right before the cue at
+// token ca: e skips back over auxiliaries (lexicon/clause_words.txt forms of "be",
+// "have", "do" and modals) and adverbs (-ly, lexicon/raising_cues.txt) before the
+// cue; s is the first token after the sentence start (sf) or after the nearest
+// punctuation mark (an abbreviation's period aside: "Mr."), quotation mark, lowercase
+// clause word or clause coordinator (clauseCoordinator) before e. ok is false
+// when no word is left, the run is longer than maxRaisingSubjectWords or a quotation mark
+// or other punctuation is inside it.
+func subjectBefore(tk []Token, sf, ca int) (s, e int, ok bool) {
+	e = ca
+	for e > sf && tk[e-1].Kind == TokWord && tk[e-1].Text == tk[e-1].Lower && (clauseWords[tk[e-1].Lower] && !complementOpeners[tk[e-1].Lower] || raisingAdverbs[tk[e-1].Lower] || strings.HasSuffix(tk[e-1].Lower, "ly")) {
+		e--
+	}
+	s = e
+	for s > sf && (tk[s-1].Kind != TokPunct || tk[s-1].Text == ".") && tk[s-1].Kind != TokQuote && !(tk[s-1].Text == tk[s-1].Lower && clauseWords[tk[s-1].Lower]) && !clauseCoordinator(tk, sf, s-1) {
+		s--
+	}
+	if s == e || e-s > maxRaisingSubjectWords {
+		return 0, 0, false
+	}
+	if s > sf && tk[s-1].Kind == TokQuote {
+		return 0, 0, false // the subject would start inside a quotation
+	}
+	return s, e, true
+}
+
+// clauseCoordinator reports whether the token at k coordinates two clauses: "and",
+// "but", "or" or "yet" after a comma, or after a past-tense verb earlier in the
+// sentence (from token sf): "Voting began on Wednesday and Kasich appears …". Between
+// nouns ("the relationship between America and Britain appears …") it does not.
+func clauseCoordinator(tk []Token, sf, k int) bool {
+	switch tk[k].Text {
+	case "and", "but", "or", "yet":
+	default:
+		return false
+	}
+	if k > sf && tk[k-1].Text == "," {
+		return true
+	}
+	for j := sf; j < k; j++ {
+		if t := tk[j]; t.Kind == TokWord && t.Text == t.Lower && (irregularPast[t.Lower] || strings.HasSuffix(t.Lower, "ed")) {
+			return true
+		}
+	}
+	return false
+}
+
+// raisingSubject implements PolNeAR's rule that the subject of a raising cue is part of
+// the content: "Kasich appears to have the state to himself" and "Trump had been
+// expected to visit the Hill" give "Kasich … to have …" and "Trump … to visit …"
+// (177 of 183 such cues in train). When a raising cue (raisingCue) outside quotation
+// marks is followed right away by a content opening with "to", the content has no piece
+// before the cue, and the subject before the cue (subjectBefore) holds no other
+// attribution's cue or content, the subject becomes the content's first piece; a
+// source that was the subject is dropped. A first piece the tagger found that holds
+// the subject and more (the clause before it, the adverbs after it) is cut to it.
+func raisingSubject(d *Document, toks []attribml.Tok) {
+	tk := d.Tokens
+	as := d.Attributions
+	for ai := range as {
+		a := &as[ai]
+		ca, cb := tokenAt(d, a.Cue.Start), tokenFrom(d, a.Cue.End)
+		if toks[ca].InQuote || cb >= len(tk) || tk[cb].Lower != "to" || !raisingCue(tk, ca, cb) {
+			continue
+		}
+		ps := spanPieces(a.Content)
+		sent := d.Sentences[sentenceAt(d, a.Cue.Start)]
+		s, e, ok := subjectBefore(tk, sent.First, ca)
+		if !ok {
+			continue
+		}
+		subj := Span{Start: tk[s].Start, End: tk[e-1].End}
+		if len(ps) == 2 && ps[1][0] == tk[cb].Start && ps[0][0] <= subj.Start && ps[0][1] >= subj.End && ps[0][1] <= a.Cue.Start {
+			// the tagger took the subject with words of the clause before it or the
+			// adverbs after it: the piece becomes the subject
+			if ps[0] != [2]int{subj.Start, subj.End} && !quotationClaimed(d, ai, subj) {
+				a.Content = spanFromPieces([][2]int{{subj.Start, subj.End}, ps[1]})
+			}
+			continue
+		}
+		if tk[cb].Start != a.Content.Start {
+			continue
+		}
+		if a.Source != nil && (a.Source.Start < subj.Start || a.Source.End > subj.End) {
+			continue // a source of its own elsewhere: not a raising reading
+		}
+		if quotationClaimed(d, ai, subj) {
+			continue
+		}
+		a.Content = spanFromPieces(append([][2]int{{subj.Start, subj.End}}, spanPieces(a.Content)...))
+		a.Source = nil
+	}
+}

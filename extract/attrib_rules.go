@@ -23,6 +23,7 @@ var contentRules = []contentRule{
 	{"a piece beginning inside a quotation begins at its mark", pieceStartsAtQuotationMark},
 	{"passive agent", func(d *Document, _ []attribml.Tok) { splitPassiveAgent(d) }},
 	{"closing by-phrase of a passive cue is its source", passiveClosingAgent},
+	{"the subject of a raising cue is content", raisingSubject},
 	{"an addressee after the cue is not content", dropAddressee},
 	{"an adjunct between the cue and that is not content", dropLeadingAdjunct},
 	{"a name coordinated with the source is source", coordinatedSourceName},
