@@ -709,3 +709,54 @@ func raisingSubject(d *Document, toks []attribml.Tok) {
 		a.Source = nil
 	}
 }
+
+// closedParagraphEnd reports whether the paragraph ending at token k ends with a
+// closed quotation: its last token a closing quotation mark. A quotation news style
+// leaves open at a paragraph's end (to reopen it in the next) is not closed.
+func closedParagraphEnd(toks []attribml.Tok, k int) bool {
+	t := toks[k]
+	return t.Kind == attribml.KindQuote && (t.Closes || k > 0 && toks[k-1].InQuote && (k+1 >= len(toks) || !toks[k+1].InQuote || toks[k+1].Para != t.Para))
+}
+
+// noReachBackOverClosedQuote implements the rule that a content does not reach back
+// over a paragraph that closed its quotation: in "“X,” Rubio added. “Y.”¶¶“Z,”
+// Christie said." the tagger sometimes gives Christie's cue a piece running from “Y.”
+// in the paragraph before. A piece that starts in a paragraph before the cue's and
+// runs on past the end of a paragraph ending in a closing quotation mark is cut to
+// start after that paragraph; a piece lying wholly in such paragraphs before the cue
+// is dropped (a content keeps at least one piece).
+func noReachBackOverClosedQuote(d *Document, toks []attribml.Tok) {
+	tk := d.Tokens
+	for ai := range d.Attributions {
+		a := &d.Attributions[ai]
+		cp := toks[tokenAt(d, a.Cue.Start)].Para
+		ps := spanPieces(a.Content)
+		var keep [][2]int
+		changed := false
+		for _, p := range ps {
+			s, e := tokenAt(d, p[0]), tokenFrom(d, p[1])
+			if toks[s].Para >= cp {
+				keep = append(keep, p)
+				continue
+			}
+			cut := -1 // the first token after the last closed paragraph the piece crosses
+			for k := s; k < e && toks[k].Para < cp; k++ {
+				if (k+1 >= len(toks) || toks[k+1].Para != toks[k].Para) && closedParagraphEnd(toks, k) {
+					cut = k + 1
+				}
+			}
+			switch {
+			case cut < 0:
+				keep = append(keep, p)
+			case cut < e:
+				keep = append(keep, [2]int{tk[cut].Start, p[1]})
+				changed = true
+			default:
+				changed = true
+			}
+		}
+		if changed && len(keep) > 0 {
+			a.Content = spanFromPieces(keep)
+		}
+	}
+}

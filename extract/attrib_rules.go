@@ -20,6 +20,7 @@ type contentRule struct {
 // contentRules run in this order after the spans are cleaned.
 var contentRules = []contentRule{
 	{"an inverted cue's source follows it", func(d *Document, _ []attribml.Tok) { invertedSource(d) }},
+	{"a content does not reach back over a closed quotation's paragraph", noReachBackOverClosedQuote},
 	{"a piece beginning inside a quotation begins at its mark", pieceStartsAtQuotationMark},
 	{"passive agent", func(d *Document, _ []attribml.Tok) { splitPassiveAgent(d) }},
 	{"closing by-phrase of a passive cue is its source", passiveClosingAgent},

@@ -341,19 +341,6 @@ func RoleFeatures(ts []Tok, a, b int, mask uint64, buf []uint32, out [][]uint32)
 		}
 		opener[i] = op
 	}
-	// toEnd[i] is the number of tokens from i to the next sentence-final mark (or the
-	// context's end), commasToEnd[i] the commas among them: whether a clause goes on.
-	toEnd := make([]int, n)
-	commasToEnd := make([]int, n)
-	for i, next, nc := n-1, n, 0; i >= 0; i-- {
-		if ts[i].Term {
-			next, nc = i, 0
-		}
-		if ts[i].Comma {
-			nc++
-		}
-		toEnd[i], commasToEnd[i] = next-i, nc
-	}
 	starts := make([]int, n+1)
 	for i := range ts {
 		starts[i] = len(buf)
@@ -413,8 +400,6 @@ func RoleFeatures(ts []Tok, a, b int, mask uint64, buf []uint32, out [][]uint32)
 		add(37, mix(wp1.H, nc<<4|nq))
 		add(38, mix(opener[i], nc<<4|b2u(w0.InQuote)))
 		add(39, mix(mix(cw, after), nc))
-		add(40, distBucket(toEnd[i])<<4|small(commasToEnd[i]))
-		add(41, mix(w0.H, distBucket(toEnd[i])))
 	}
 	starts[n] = len(buf)
 	for i := range ts {
