@@ -760,3 +760,38 @@ func noReachBackOverClosedQuote(d *Document, toks []attribml.Tok) {
 		}
 	}
 }
+
+// resumedQuotationStartsAtMark implements the rule that a quotation resumed after its
+// cue's sentence begins at its opening mark: in "“Here comes the boss,” she said,
+// clapping. “The boss.”" the tagger sometimes starts the second piece inside the cue's
+// sentence ("clapping. “The boss.”", "on Twitter. “…”"), taking the cue's adjuncts or
+// the source's apposition for what is said. When a content opens with a quoted piece
+// before its cue (outside quotation marks) and a later piece starts outside quotation
+// marks in the cue's sentence and runs on into the next sentence, which opens with a
+// quotation mark, that piece starts at the mark.
+func resumedQuotationStartsAtMark(d *Document, toks []attribml.Tok) {
+	tk := d.Tokens
+	for ai := range d.Attributions {
+		a := &d.Attributions[ai]
+		ca := tokenAt(d, a.Cue.Start)
+		ps := spanPieces(a.Content)
+		if toks[ca].InQuote || len(ps) < 2 || ps[0][1] > a.Cue.Start || !toks[tokenAt(d, ps[0][0])].InQuote {
+			continue
+		}
+		si := sentenceAt(d, a.Cue.Start)
+		s, _, ok := resumedQuotation(d, toks, si)
+		if !ok {
+			continue
+		}
+		for p := 1; p < len(ps); p++ {
+			k := tokenAt(d, ps[p][0])
+			if ps[p][0] < a.Cue.End || toks[k].InQuote || sentenceAt(d, ps[p][0]) != si || ps[p][1] <= tk[s].Start {
+				continue
+			}
+			ps = append([][2]int(nil), ps...)
+			ps[p][0] = tk[s].Start
+			a.Content = spanFromPieces(ps)
+			break
+		}
+	}
+}

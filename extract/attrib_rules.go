@@ -33,6 +33,7 @@ var contentRules = []contentRule{
 	{"a piece belongs to the nearest cue", releaseClaimedPieces},
 	{"a content ends where a later report begins", releaseLaterContent},
 	{"a coordinated cue ends the first content", func(d *Document, _ []attribml.Tok) { endAtCoordinatedCue(d) }},
+	{"a resumed quotation begins at its mark", resumedQuotationStartsAtMark},
 	{"a quotation resumed after its cue's sentence is content", resumedQuoteIsContent},
 	{"leading connectives are dropped", dropLeadingConnectives},
 	{"a judgment is no content", dropJudgments},       // attrib_judgment.go
