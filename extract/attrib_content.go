@@ -532,10 +532,15 @@ func resumedQuoteIsContent(d *Document, toks []attribml.Tok) {
 }
 
 // quotationClaimed reports whether an attribution other than ai has its cue inside
-// the quotation q or a content that overlaps it.
+// the quotation q or a content that overlaps it. Only the attributions whose cue lies
+// in q's paragraph or the ones next to it are looked at (cuesWithin), so that the
+// rules using it stay linear in the text.
 func quotationClaimed(d *Document, ai int, q Span) bool {
 	as := d.Attributions
-	for bi := range as {
+	p := d.Sentences[min(sentenceAt(d, q.Start), len(d.Sentences)-1)].Paragraph
+	win := Span{Start: d.Paragraphs[max(p-1, 0)].Start, End: d.Paragraphs[min(p+1, len(d.Paragraphs)-1)].End}
+	lo, hi := cuesWithin(as, win)
+	for bi := lo; bi < hi; bi++ {
 		if bi == ai {
 			continue
 		}
