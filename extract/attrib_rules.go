@@ -20,8 +20,11 @@ type contentRule struct {
 // contentRules run in this order after the spans are cleaned.
 var contentRules = []contentRule{
 	{"an inverted cue's source follows it", func(d *Document, _ []attribml.Tok) { invertedSource(d) }},
+	{"a content does not reach back over a closed quotation's paragraph", noReachBackOverClosedQuote},
+	{"a piece beginning inside a quotation begins at its mark", pieceStartsAtQuotationMark},
 	{"passive agent", func(d *Document, _ []attribml.Tok) { splitPassiveAgent(d) }},
 	{"closing by-phrase of a passive cue is its source", passiveClosingAgent},
+	{"the subject of a raising cue is content", raisingSubject},
 	{"an addressee after the cue is not content", dropAddressee},
 	{"an adjunct between the cue and that is not content", dropLeadingAdjunct},
 	{"a name coordinated with the source is source", coordinatedSourceName},
@@ -30,6 +33,8 @@ var contentRules = []contentRule{
 	{"a piece belongs to the nearest cue", releaseClaimedPieces},
 	{"a content ends where a later report begins", releaseLaterContent},
 	{"a coordinated cue ends the first content", func(d *Document, _ []attribml.Tok) { endAtCoordinatedCue(d) }},
+	{"a resumed quotation begins at its mark", resumedQuotationStartsAtMark},
+	{"a quotation resumed after its cue's sentence is content", resumedQuoteIsContent},
 	{"leading connectives are dropped", dropLeadingConnectives},
 	{"a judgment is no content", dropJudgments},       // attrib_judgment.go
 	{"a recall of goods is no speech", dropGoodsCues}, // attrib_senses.go
@@ -705,7 +710,8 @@ const maxInvertedSourceWords = 8
 // sentence; where the tagger took that subject for the content (and the start of the
 // sentence for the source, or none), the roles are put right. It applies when a say
 // verb (lexical_cues.txt say_verb) alone is the cue, a comma stands right before it,
-// the content starts right after it, and the rest of the sentence up to its final
+// the content starts right after it (alone, or after a piece before the comma), and
+// the rest of the sentence up to its final
 // period is at most maxInvertedSourceWords words without a comma or quotation mark
 // that end in a capitalized name (an acronym in parentheses may follow it: "said the
 // State Election Commission (SEC).") or in a lowercase title, group or spokesperson
@@ -715,11 +721,13 @@ func invertedSource(d *Document) {
 	tk := d.Tokens
 	for ai := range d.Attributions {
 		a := &d.Attributions[ai]
-		if len(a.Content.Fragments) > 0 || a.Cue.End <= a.Cue.Start {
-			continue
+		ps := spanPieces(a.Content)
+		if len(ps) > 2 || len(ps) == 2 && ps[0][1] > a.Cue.Start || a.Cue.End <= a.Cue.Start {
+			continue // the content is one piece, or the sentence before the cue and one after it
 		}
+		after := ps[len(ps)-1]
 		c := tokenFrom(d, a.Cue.Start)
-		if c < 1 || c+1 >= len(tk) || tk[c].End != a.Cue.End || !cueSayVerbs[tk[c].Lower] || tk[c-1].Text != "," || tk[c+1].Start != a.Content.Start {
+		if c < 1 || c+1 >= len(tk) || tk[c].End != a.Cue.End || !cueSayVerbs[tk[c].Lower] || tk[c-1].Text != "," || tk[c+1].Start != after[0] {
 			continue
 		}
 		si := sentenceAt(d, a.Cue.Start)
@@ -731,7 +739,7 @@ func invertedSource(d *Document) {
 		if last > c && tk[last].Text == "." {
 			last--
 		}
-		if last <= c || last-c > maxInvertedSourceWords+3 || a.Content.End > tk[last].End+1 {
+		if last <= c || last-c > maxInvertedSourceWords+3 || after[1] > tk[last].End+1 {
 			continue
 		}
 		// "said the State Election Commission (SEC).": an acronym in parentheses closes the name

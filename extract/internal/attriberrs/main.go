@@ -29,6 +29,7 @@ func main() {
 	class := flag.String("class", "", "print the examples of this error class only")
 	n := flag.Int("n", 15, "examples printed per class")
 	gaps := flag.Bool("gaps", false, "also count the words between the gold and predicted boundaries")
+	kinds := flag.Bool("kinds", false, "group the errors by kind (kinds.go) instead of by boundary side")
 	gapCounts := map[string]int{}
 	flag.Parse()
 	docs, err := eval.LoadGold(*data)
@@ -55,6 +56,9 @@ func main() {
 				continue
 			}
 			c := classify(g.Text, ga.Content, p.Content)
+			if *kinds {
+				c = errorKind(g.Text, ga.Content, p.Content, ga.Cue, p.Cue)
+			}
 			counts[c]++
 			if *gaps {
 				gapCounts[gap(g.Text, ga.Content, p.Content)]++

@@ -331,6 +331,16 @@ func RoleFeatures(ts []Tok, a, b int, mask uint64, buf []uint32, out [][]uint32)
 	cueQ := b2u(ts[a].InQuote)
 	cuePos := distBucket(a)
 	cueEnd := distBucket(n - b)
+	// opener[i] is the hash of the word that opens the comma- or dash-delimited segment
+	// holding token i (", which …", ", but …", "— …"), or of the sentence-initial marker.
+	opener := make([]uint64, n)
+	op := bos.H
+	for i := range ts {
+		if i > 0 && segmentBreak(&ts[i-1]) {
+			op = ts[i].H
+		}
+		opener[i] = op
+	}
 	starts := make([]int, n+1)
 	for i := range ts {
 		starts[i] = len(buf)
@@ -388,10 +398,25 @@ func RoleFeatures(ts []Tok, a, b int, mask uint64, buf []uint32, out [][]uint32)
 		add(35, mix(w0.H, mix(wp1.H, at(ts, i+2).H)))
 		add(36, mix(mix(wm1.H, wp1.H), nc<<4|b2u(w0.InQuote)))
 		add(37, mix(wp1.H, nc<<4|nq))
+		add(38, mix(opener[i], nc<<4|b2u(w0.InQuote)))
+		add(39, mix(mix(cw, after), nc))
 	}
 	starts[n] = len(buf)
 	for i := range ts {
 		out = append(out, buf[starts[i]:starts[i+1]])
 	}
 	return buf, out
+}
+
+// segmentBreak reports whether a token delimits a segment of a clause: a comma, colon,
+// semicolon, dash or bracket.
+func segmentBreak(t *Tok) bool {
+	if t.Comma || t.Colon {
+		return true
+	}
+	switch t.Lower {
+	case ";", "\u2014", "\u2013", "--", "\u2015", "(", ")":
+		return true
+	}
+	return false
 }
