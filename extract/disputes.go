@@ -512,6 +512,11 @@ func (f *disputeFinder) subject(toks []scanToken, i int) (string, int) {
 		}
 		return "", -1
 	}
+	if representatives[toks[k].Lower] {
+		if id, start := f.representedBy(toks, k); id != "" {
+			return id, start // "Whitlow's spokeswoman denied": Whitlow, not a new entity "spokeswoman"
+		}
+	}
 	if m := f.entityEndingAt(toks, k); m != nil {
 		start := k
 		for start > 0 && toks[start-1].Start >= m.Span.Start {

@@ -375,11 +375,52 @@ func afterUnknownAgent(toks []scanToken, k int) int {
 	return j
 }
 
+// thatNouns carry a disputed claim only with a that-clause after them ("rejected
+// attacks from Bush that he was not a conservative"; lexicon/dispute_words.txt class
+// that_noun): "rejected the attacks" alone names no claim.
+var thatNouns = disputeWordClass("that_noun")
+
+// thatNounAt returns the index of a noun of thatNouns in the object that starts at j
+// (a determiner or possessive and up to two modifiers before it), or -1.
+func thatNounAt(toks []scanToken, j int) int {
+	for n := j; n < len(toks) && n <= j+3; n++ {
+		if toks[n].Kind != 'w' {
+			return -1
+		}
+		if thatNouns[toks[n].Lower] {
+			return n
+		}
+	}
+	return -1
+}
+
+// afterCoordinatedAgents skips "and other candidates", ", Cruz and Rubio" after the
+// agent of a claim noun when "that" follows them ("attacks from Jeb Bush and other
+// candidates that ..."): up to four words; k when "that" does not follow.
+func afterCoordinatedAgents(toks []scanToken, k int) int {
+	if k >= len(toks) || (toks[k].Lower != "and" && toks[k].Text != ",") {
+		return k
+	}
+	for j := k + 1; j < len(toks) && j-k <= 5; j++ {
+		if toks[j].Lower == "that" {
+			return j
+		}
+		if toks[j].Kind != 'w' && toks[j].Text != "," {
+			return k
+		}
+	}
+	return k
+}
+
 // inlineNounThat: "denied a report that CLAUSE", "rejected claims by the union that
 // CLAUSE": the clause is the claim; an agent after "by", "from" or "of" is the target.
 func (f *disputeFinder) inlineNounThat(v *verbSite) (ruleMatch, bool) {
 	toks := v.toks
 	n := f.claimNounAt(toks, v.obj())
+	thatOnly := false
+	if n < 0 {
+		n, thatOnly = thatNounAt(toks, v.obj()), true
+	}
 	if n < 0 {
 		return ruleMatch{}, false
 	}
@@ -388,7 +429,8 @@ func (f *disputeFinder) inlineNounThat(v *verbSite) (ruleMatch, bool) {
 		target = f.possessor(toks, n)
 		k = afterUnknownAgent(toks, k)
 	}
-	if k >= len(toks) || (toks[k].Lower != "that" && !reportVerbs[toks[k].Lower] && !(toks[k].Lower == "of" && accusationNouns[toks[n].Lower])) {
+	k = afterCoordinatedAgents(toks, k)
+	if k >= len(toks) || (toks[k].Lower != "that" && (thatOnly || !reportVerbs[toks[k].Lower] && !(toks[k].Lower == "of" && accusationNouns[toks[n].Lower]))) {
 		return ruleMatch{}, false
 	}
 	m, ok := f.clauseClaim(v, k+1)

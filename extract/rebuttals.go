@@ -158,8 +158,9 @@ func rebuttalEnds(toks []scanToken, k int) bool {
 		return true
 	}
 	switch toks[k].Lower {
-	case "and", "or", "but":
-		return true
+	case "and", "or", "but", "because":
+		return true // "the report is misleading because it only focuses on ..."
+
 	case "at": // "not true at all"
 		return k+1 < len(toks) && toks[k+1].Lower == "all" && rebuttalEnds(toks, k+2)
 	case "to", "in":
@@ -175,6 +176,11 @@ func (f *disputeFinder) rebuttal(si int, toks []scanToken, k, n int) {
 	j := k - 1
 	for j >= 0 && (rebuttalFillers[toks[j].Lower] || toks[j].Kind == 'q' || intensifier(toks[j])) {
 		j-- // 'is a "distortion"': quotation marks around the judging word
+	}
+	if n == 1 && rebuttalNouns[toks[k].Lower] && nounModifier(toks, j) {
+		// 'called the report a "boldfaced lie"': one adjective of the noun's own
+		for j--; j >= 0 && (rebuttalFillers[toks[j].Lower] || toks[j].Kind == 'q'); j-- {
+		}
 	}
 	if j < 0 || toks[j].Kind == 'p' {
 		// the rebuttal opens its clause: "'Nice try, not true,' she said"; the
@@ -211,6 +217,18 @@ func (f *disputeFinder) rebuttal(si int, toks []scanToken, k, n int) {
 	default:
 		f.rebuttalCalled(si, toks, k, n, j)
 	}
+}
+
+// nounModifier reports whether toks[j] is an adjective before a rebuttal noun: a
+// lowercase word after an indefinite article or an opening quotation mark ("a
+// boldfaced lie", 'a "shameful smear"'), that no rule reads as a subject or a verb.
+func nounModifier(toks []scanToken, j int) bool {
+	if j < 1 || toks[j].Kind != 'w' || toks[j].Text != toks[j].Lower || beWords[toks[j].Lower] ||
+		anaphorDeterminers[toks[j].Lower] || callVerbs[toks[j].Lower] || clauseSubjects[toks[j].Lower] {
+		return false
+	}
+	p := toks[j-1]
+	return p.Lower == "a" || p.Lower == "an" || p.Kind == 'q' && j >= 2 && (toks[j-2].Lower == "a" || toks[j-2].Lower == "an")
 }
 
 // agentClaimSentences is how far back rule rebuttal-agent looks for the agent's
@@ -390,6 +408,9 @@ func (f *disputeFinder) rebuttalCalled(si int, toks []scanToken, k, n, j int) {
 		obj--
 	}
 	if obj < 0 || !callVerbs[toks[obj].Lower] {
+		obj = calledPastTime(toks, j) // "called that report Friday a lie"
+	}
+	if obj < 0 || !callVerbs[toks[obj].Lower] {
 		f.rebuttalCalledInline(si, toks, k, n, j)
 		return
 	}
@@ -403,6 +424,11 @@ func (f *disputeFinder) rebuttalCalled(si int, toks []scanToken, k, n, j int) {
 	v.disputer, v.subjStart = f.subject(toks, obj)
 	if v.disputer == "" && obj > 0 && toks[obj-1].Text == "," && participleCalls[toks[obj].Lower] {
 		v.disputer, v.subjStart = f.openingSubject(toks, obj) // "X slammed the suit, calling it meritless"
+	}
+	if k := skipToSubject(toks, obj); v.disputer == "" && (k < 0 || !relativeWords[toks[k].Lower]) {
+		// "Acme Corp. called the report false": the source the speaker stage resolved
+		// for the verb of calling, as site does for a dispute verb
+		v.disputer = f.cueSource(toks[obj].Start)
 	}
 	if v.disputer == "" {
 		return
@@ -421,6 +447,29 @@ func (f *disputeFinder) rebuttalCalled(si int, toks []scanToken, k, n, j int) {
 		cue := scanToken{Text: toks[k].Text, Start: toks[k].Start, End: toks[k+n-1].End}
 		f.emitOne(graph.DisputeRebuts, v.disputer, rebuttalCalledRule, m, cue, f.sents[si])
 	}
+}
+
+// calledPastTime returns the verb of calling before an object and a time expression
+// that end at toks[j] ("called that report Friday a lie", "called the claims on
+// Tuesday baseless"): a verb of calling, a determiner or pronoun and up to two words,
+// then the time expression; -1 if none.
+func calledPastTime(toks []scanToken, j int) int {
+	if j >= 0 && (toks[j].Lower == "a" || toks[j].Lower == "an") {
+		j--
+	}
+	t := timeBefore(toks, j)
+	if t == 0 {
+		return -1
+	}
+	for obj := j - t; obj >= 0 && j-t-obj <= 3; obj-- {
+		if toks[obj].Kind != 'w' {
+			return -1
+		}
+		if callVerbs[toks[obj].Lower] {
+			return obj
+		}
+	}
+	return -1
 }
 
 // rebuttalCalledInline: "the ministry called a report that its troops had crossed
