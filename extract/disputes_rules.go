@@ -707,6 +707,11 @@ func (f *disputeFinder) anaphor(v *verbSite, from, to int) (ruleMatch, bool) {
 				if !truthKinds[v.kind] && ideaNouns[toks[n].Lower] {
 					return ruleMatch{}, false // "Democrats oppose the idea": a policy
 				}
+				if (v.kind == graph.DisputeRejects || v.kind == graph.DisputeDismisses) && ideaNouns[toks[n].Lower] {
+					// "Clinton proposed a debate, but the Sanders campaign rejected the
+					// idea": what one rejects without a that-clause is as often a plan
+					return ruleMatch{}, false
+				}
 				return f.anaphorAt(v, n, toks[v.i].Start)
 			}
 		}

@@ -168,6 +168,11 @@ func rebuttalEnds(toks []scanToken, k int) bool {
 	case "of":
 		return rebuttalOfNouns[toks[k-1].Lower] // "a distortion of the events"
 	}
+	if _, noun := claimNouns[toks[k].Lower]; noun && toks[k-1].Kind == 'w' && k+1 <= len(toks) {
+		// "calls this a false narrative", "called the reports baseless claims": the
+		// judging word modifies a claim noun that ends the clause
+		return k+1 == len(toks) || toks[k+1].Kind != 'w' && toks[k+1].Kind != 'q' && toks[k+1].Text != "-"
+	}
 	return false
 }
 
@@ -310,7 +315,7 @@ func (f *disputeFinder) rebuttalStatement(si int, toks []scanToken, k, n, be int
 	default:
 		if c := subjectNounClause(toks, a.Content.Start, subj); c >= 0 {
 			m, _ = f.clauseClaimTo(v, c, subj+1) // "this notion that CLAUSE is not true"
-			m.target = nil
+			m.target = f.possessor(toks, c-2) // "Rubio's claim that ...": Rubio
 		} else if pm, ok := f.possessiveSubject(v, subj); ok {
 			m = pm // "Cruz's description was false"
 		} else {
@@ -527,18 +532,34 @@ func (f *disputeFinder) attributionHolding(pos int) *Attribution {
 }
 
 // subjectNounClause finds a subject "DET claim-noun that CLAUSE" whose clause ends at
-// toks[subj] ("This notion that the plan failed is not true"), inside the content
+// toks[subj] ("This notion that the plan failed is not true", "Rubio's claim that Cruz
+// backs amnesty is simply not true"), inside the content
 // that starts at contentStart: the clause's first token, or -1.
 func subjectNounClause(toks []scanToken, contentStart, subj int) int {
 	for p := subj - 2; p >= 1 && subj-p <= maxClauseWords && toks[p].Start >= contentStart; p-- {
 		if toks[p].Kind != 'w' || toks[p+1].Lower != "that" {
 			continue
 		}
-		if _, ok := claimNouns[toks[p].Lower]; ok && anaphorDeterminers[toks[p-1].Lower] && subj-(p+2) >= 2 {
+		if _, ok := claimNouns[toks[p].Lower]; ok && (anaphorDeterminers[toks[p-1].Lower] || isPossessive(toks, p-1)) && subj-(p+2) >= 2 {
 			return p + 2
 		}
 	}
 	return -1
+}
+
+// isPossessive reports whether toks[k] is a possessive pronoun or a word with a
+// possessive ending ("his", "Rubio's", "Sanders’" with its apostrophe as a token).
+func isPossessive(toks []scanToken, k int) bool {
+	if k < 0 {
+		return false
+	}
+	if toks[k].Kind == 'w' && possessivePronouns[toks[k].Lower] {
+		return true
+	}
+	if _, poss := stripPossessive(toks[k].Text); poss && toks[k].Kind == 'w' {
+		return true
+	}
+	return toks[k].Kind == 'q' && isApostrophe([]rune(toks[k].Text)[0]) && k >= 1 && toks[k-1].Kind == 'w'
 }
 
 // rebuttalNouns, rebuttalDeterminers and rebuttalSayVerbs are read by rule
