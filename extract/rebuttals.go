@@ -315,7 +315,7 @@ func (f *disputeFinder) rebuttalStatement(si int, toks []scanToken, k, n, be int
 	default:
 		if c := subjectNounClause(toks, a.Content.Start, subj); c >= 0 {
 			m, _ = f.clauseClaimTo(v, c, subj+1) // "this notion that CLAUSE is not true"
-			m.target = f.possessor(toks, c-2) // "Rubio's claim that ...": Rubio
+			m.target = f.possessor(toks, c-2)    // "Rubio's claim that ...": Rubio
 		} else if pm, ok := f.possessiveSubject(v, subj); ok {
 			m = pm // "Cruz's description was false"
 		} else {
