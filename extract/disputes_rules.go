@@ -394,18 +394,23 @@ func thatNounAt(toks []scanToken, j int) int {
 	return -1
 }
 
-// afterCoordinatedAgents skips "and other candidates", ", Cruz and Rubio" after the
-// agent of a claim noun when "that" follows them ("attacks from Jeb Bush and other
-// candidates that ..."): up to four words; k when "that" does not follow.
+// afterCoordinatedAgents skips a second agent coordinated by "and" after the agent of
+// a claim noun when "that" follows it ("attacks from Jeb Bush and other candidates
+// that ...", "claims by Reyes and the union that ..."): "and", then "other", a
+// determiner or a capitalized word, up to four words in all; k when it stands
+// otherwise ("denied the claim and said that ..." keeps its own reading).
 func afterCoordinatedAgents(toks []scanToken, k int) int {
-	if k >= len(toks) || (toks[k].Lower != "and" && toks[k].Text != ",") {
+	if k+2 >= len(toks) || toks[k].Lower != "and" {
+		return k
+	}
+	if w := toks[k+1]; w.Lower != "other" && !anaphorDeterminers[w.Lower] && !isCapitalized(w.Text) {
 		return k
 	}
 	for j := k + 1; j < len(toks) && j-k <= 5; j++ {
 		if toks[j].Lower == "that" {
 			return j
 		}
-		if toks[j].Kind != 'w' && toks[j].Text != "," {
+		if toks[j].Kind != 'w' || reportVerbs[toks[j].Lower] || sayVerbs[toks[j].Lower] {
 			return k
 		}
 	}
@@ -429,7 +434,9 @@ func (f *disputeFinder) inlineNounThat(v *verbSite) (ruleMatch, bool) {
 		target = f.possessor(toks, n)
 		k = afterUnknownAgent(toks, k)
 	}
-	k = afterCoordinatedAgents(toks, k)
+	if k > n+1 {
+		k = afterCoordinatedAgents(toks, k) // only after an agent: "from Bush and others that"
+	}
 	if k >= len(toks) || (toks[k].Lower != "that" && (thatOnly || !reportVerbs[toks[k].Lower] && !(toks[k].Lower == "of" && accusationNouns[toks[n].Lower]))) {
 		return ruleMatch{}, false
 	}
