@@ -187,6 +187,12 @@ func (f *disputeFinder) rebuttal(si int, toks []scanToken, k, n int) {
 		for j--; j >= 0 && (rebuttalFillers[toks[j].Lower] || toks[j].Kind == 'q'); j-- {
 		}
 	}
+	if coordinatedJudgment(toks, j) {
+		// '"That is irresponsible and false"', 'called the report "reckless and false"':
+		// another judging word coordinated before the rebuttal
+		for j -= 2; j >= 0 && (rebuttalFillers[toks[j].Lower] || toks[j].Kind == 'q' || intensifier(toks[j])); j-- {
+		}
+	}
 	if j < 0 || toks[j].Kind == 'p' {
 		// the rebuttal opens its clause: "'Nice try, not true,' she said"; the
 		// statement rule takes it only near the start of an attribution's content
@@ -222,6 +228,19 @@ func (f *disputeFinder) rebuttal(si int, toks []scanToken, k, n int) {
 	default:
 		f.rebuttalCalled(si, toks, k, n, j)
 	}
+}
+
+// coordinatedJudgment reports whether toks[j] is "and" or "or" after a lowercase word
+// that no rule reads as a subject, a verb of calling or a determiner (an adjective:
+// "reckless and false"). A comma is no coordination here: "Nice try, not true" opens
+// its own clause.
+func coordinatedJudgment(toks []scanToken, j int) bool {
+	if j < 1 || (toks[j].Lower != "and" && toks[j].Lower != "or") {
+		return false
+	}
+	w := toks[j-1]
+	return w.Kind == 'w' && w.Text == w.Lower && !beWords[w.Lower] && !anaphorDeterminers[w.Lower] &&
+		!callVerbs[w.Lower] && !clauseSubjects[w.Lower] && !possessivePronouns[w.Lower] && !strings.HasSuffix(w.Lower, "'s")
 }
 
 // nounModifier reports whether toks[j] is an adjective before a rebuttal noun: a
@@ -385,6 +404,11 @@ func (f *disputeFinder) nearestOther(a *Attribution, si int, speaker string) rul
 	pos := min(a.Content.Start, a.Sentence.Start)
 	if a.Sentence.End == 0 {
 		pos = f.sents[si].Start
+	}
+	if pos < len(f.d.Runes) && isQuote(f.d.Runes[pos]) {
+		// the statement's opening quotation mark may close the content before it
+		// ('reported that the mill would close. "' as the speaker stage reads it)
+		pos++
 	}
 	// a claim someone made (or an accusation) before any statement of the article's own:
 	// a rebuttal answers a speaker ("I didn't have an involvement with them. That is
