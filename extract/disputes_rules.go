@@ -698,6 +698,9 @@ func (f *disputeFinder) anaphorPronoun(v *verbSite) (ruleMatch, bool) {
 // anaphor looks in toks[from:to] for a determiner and a claim noun and resolves it.
 func (f *disputeFinder) anaphor(v *verbSite, from, to int) (ruleMatch, bool) {
 	toks := v.toks
+	if m, ok := f.criticismObject(v, from); ok {
+		return m, true
+	}
 	for k := from; k+1 < len(toks) && k < to; k++ {
 		if !anaphorDeterminers[toks[k].Lower] {
 			continue
@@ -724,6 +727,34 @@ func (f *disputeFinder) anaphor(v *verbSite, from, to int) (ruleMatch, bool) {
 		}
 	}
 	return ruleMatch{}, false
+}
+
+// criticismNouns are what a disputer dismisses as unfounded without saying what it
+// states: "dismissed criticism of his remarks" (lexicon/dispute_words.txt class
+// criticism_noun).
+var criticismNouns = disputeWordClass("criticism_noun")
+
+// criticismObject: a bare criticism noun right after a verb that disputes truth, with
+// what it is about ("Manafort dismissed criticism of Mr. Trump's comments as Clinton
+// talking points", "rejected criticisms over the delay"): the noun phrase itself is the
+// disputed claim, as a claim of origin "disputed"; the criticism is stated nowhere.
+func (f *disputeFinder) criticismObject(v *verbSite, j int) (ruleMatch, bool) {
+	toks := v.toks
+	if j != v.obj() || j+2 >= len(toks) || !truthKinds[v.kind] || !criticismNouns[toks[j].Lower] ||
+		(!aboutPrepositions[toks[j+1].Lower] && toks[j+1].Lower != "over") {
+		return ruleMatch{}, false
+	}
+	end := j + 2
+	for end < len(toks) && end-j < 12 && toks[end].Kind != 'p' && toks[end].Kind != 'q' && toks[end].Lower != "as" &&
+		toks[end].Lower != "that" && toks[end].Lower != "and" && toks[end].Lower != "but" && toks[end].Lower != "because" {
+		end++
+	}
+	if end == j+2 && toks[j+2].Kind != 'w' {
+		return ruleMatch{}, false
+	}
+	sp := spanWithText(f.d.Runes, Span{Start: toks[j].Start, End: toks[end-1].End})
+	id := f.addClaim(Claim{Text: sp.Text, Span: sp, Origin: "disputed"})
+	return ruleMatch{claim: &id}, true
 }
 
 // anaphorAt resolves the claim noun toks[n] to the nearest preceding claim. A noun of

@@ -309,8 +309,15 @@ func (f *disputeFinder) rebuttalAgent(si int, toks []scanToken, k, n int) bool {
 // alone at the start of the content ("'Nonsense,' she said").
 func (f *disputeFinder) rebuttalStatement(si int, toks []scanToken, k, n, be int) {
 	a := f.attributionHolding(toks[k].Start)
-	if a == nil || a.Speaker == nil {
+	if a == nil {
 		return
+	}
+	if a.Speaker == nil {
+		id := f.representativeSource(a, toks)
+		if id == "" {
+			return
+		}
+		a = &Attribution{ID: a.ID, Cue: a.Cue, Source: a.Source, Content: a.Content, Kind: a.Kind, Speaker: &id, Sentence: a.Sentence}
 	}
 	subj := be // -1: no subject
 	if be >= 0 && (beWords[toks[be].Lower] || toks[be].Lower == "has" || toks[be].Lower == "have" || toks[be].Lower == "had") {
@@ -337,6 +344,8 @@ func (f *disputeFinder) rebuttalStatement(si int, toks []scanToken, k, n, be int
 			m.target = f.possessor(toks, c-2)    // "Rubio's claim that ...": Rubio
 		} else if pm, ok := f.possessiveSubject(v, subj); ok {
 			m = pm // "Cruz's description was false"
+		} else if pm, ok := f.prepositionSubject(v, a.Content.Start, subj); ok {
+			m = pm // "all of the claims in Podliska's suit are false"
 		} else {
 			m, _ = f.anaphor(v, max(0, subj-3), subj)
 		}
@@ -345,6 +354,53 @@ func (f *disputeFinder) rebuttalStatement(si int, toks []scanToken, k, n, be int
 		f.coord = f.coord[:0]
 		f.emitOne(graph.DisputeRebuts, *a.Speaker, rebuttalQuoteRule, m, cue, f.sents[si])
 	}
+}
+
+// representativeSource resolves the source of an attribution that the speaker stage
+// left without a speaker when it is a representative of a possessor ("Gowdy’s office
+// assured the American people that ..."), in the sentence toks: the possessor, or "".
+func (f *disputeFinder) representativeSource(a *Attribution, toks []scanToken) string {
+	if a.Source == nil {
+		return ""
+	}
+	for k := range toks {
+		if toks[k].End == a.Source.End && toks[k].Kind == 'w' {
+			id, _ := f.representedBy(toks, k)
+			return id
+		}
+	}
+	return ""
+}
+
+// prepositionSubject reads a subject "DET CLAIM-NOUN in/of/about NP" ending at
+// toks[subj] ("the claims in Podliska's suit are false", "the reports about the
+// shelling were untrue"), inside the content that starts at contentStart: the claim
+// the noun points back to, else the subject itself as a claim of origin "disputed"
+// (what it says is stated nowhere the rules can place).
+func (f *disputeFinder) prepositionSubject(v *verbSite, contentStart, subj int) (ruleMatch, bool) {
+	toks := v.toks
+	for p := subj - 2; p >= 1 && subj-p <= 6 && toks[p].Start >= contentStart; p-- {
+		if toks[p].Kind != 'w' {
+			return ruleMatch{}, false
+		}
+		if _, ok := claimNouns[toks[p].Lower]; !ok || (!aboutPrepositions[toks[p+1].Lower] && toks[p+1].Lower != "in") {
+			continue
+		}
+		d := p - 1
+		if !anaphorDeterminers[toks[d].Lower] && !isPossessive(toks, d) {
+			return ruleMatch{}, false
+		}
+		if d >= 2 && toks[d-1].Lower == "of" && (toks[d-2].Lower == "all" || toks[d-2].Lower == "some" || toks[d-2].Lower == "many") {
+			d -= 2 // "all of the claims in ..."
+		}
+		if id := f.precedingClaim(toks[d].Start, v.si, false, v.disputer, 1); id != "" && f.sameParagraph(id, v.si) {
+			return ruleMatch{claim: &id}, true
+		}
+		sp := spanWithText(f.d.Runes, Span{Start: toks[d].Start, End: toks[subj].End})
+		id := f.addClaim(Claim{Text: sp.Text, Span: sp, Origin: "disputed"})
+		return ruleMatch{claim: &id}, true
+	}
+	return ruleMatch{}, false
 }
 
 // possessiveSubject reads a subject "NAME's CLAIM-NOUN" ending at toks[subj] ("Cruz's
