@@ -738,6 +738,8 @@ var criticismNouns = disputeWordClass("criticism_noun")
 // what it is about ("Manafort dismissed criticism of Mr. Trump's comments as Clinton
 // talking points", "rejected criticisms over the delay"): the noun phrase itself is the
 // disputed claim, as a claim of origin "disputed"; the criticism is stated nowhere.
+// "Criticism from Giles" names the critic, whose claim is usually stated nearby: it is
+// left to the rules that find it.
 func (f *disputeFinder) criticismObject(v *verbSite, j int) (ruleMatch, bool) {
 	toks := v.toks
 	if j != v.obj() || j+2 >= len(toks) || !truthKinds[v.kind] || !criticismNouns[toks[j].Lower] ||

@@ -365,11 +365,39 @@ func (f *disputeFinder) representativeSource(a *Attribution, toks []scanToken) s
 	}
 	for k := range toks {
 		if toks[k].End == a.Source.End && toks[k].Kind == 'w' {
-			id, _ := f.representedBy(toks, k)
-			return id
+			if id, _ := f.representedBy(toks, k); id != "" {
+				return id
+			}
+			return f.representedByName(toks, k)
 		}
 	}
 	return ""
+}
+
+// representedByName reads a statement's source "the NAME REPRESENTATIVE" ending at
+// toks[k] ("The Clinton campaign said the AP report was misleading", "a Trump
+// spokeswoman said"): a name of a person or an organization the entity stage knows,
+// used as a modifier after "the" or "a"; its entity, or "". Only a statement's source
+// is read so: what a statement calls untrue is in the statement itself.
+func (f *disputeFinder) representedByName(toks []scanToken, k int) string {
+	if k < 2 || !representatives[toks[k].Lower] || toks[k].Text != toks[k].Lower {
+		return ""
+	}
+	m := f.mentionEndingAt(toks[k-1].End)
+	if m == nil || m.Kind != MentionName || m.Span.End != toks[k-1].End {
+		return ""
+	}
+	start := k - 1
+	for start > 0 && toks[start-1].Start >= m.Span.Start {
+		start--
+	}
+	if start < 1 || (toks[start-1].Lower != "the" && toks[start-1].Lower != "a") {
+		return ""
+	}
+	if e := f.r.entity(m.Entity); e == nil || (e.Kind != graph.KindPerson && e.Kind != graph.KindOrganization) {
+		return ""
+	}
+	return m.Entity
 }
 
 // prepositionSubject reads a subject "DET CLAIM-NOUN in/of/about NP" ending at
