@@ -124,6 +124,10 @@ func (f *disputeFinder) rebuttals() {
 				f.rebuttalClause(si, toks, k, n, c)
 				continue
 			}
+			if c, e := claimantClause(toks, k); c > 0 && rebuttalEnds(toks, k+n) {
+				f.rebuttalClaimant(si, toks, k, n, c, e)
+				continue
+			}
 			if rebuttalEnds(toks, k+n) || (rebuttalVerbs[toks[k].Lower] && verbObjectOK(toks, k+n)) {
 				f.rebuttal(si, toks, k, n)
 			}
@@ -728,6 +732,81 @@ func (f *disputeFinder) rebuttalClause(si int, toks []scanToken, k, n, c int) {
 	f.coord = f.coord[:0]
 	cue := scanToken{Text: toks[k].Text, Start: toks[k].Start, End: toks[k+n-1].End}
 	f.emitOne(graph.DisputeRebuts, speaker, rebuttalClauseRule, m, cue, f.sents[si])
+}
+
+// claimants stand for whoever makes a claim that a statement calls untrue: "Anyone
+// claiming that ... is peddling fiction" (lexicon/dispute_words.txt class claimant).
+var claimants = disputeWordClass("claimant")
+
+// claimantClause finds a subject "anyone claiming that CLAUSE" (or "those who say
+// that CLAUSE") before the rebuttal at toks[k], with a verb of being or of telling
+// between the clause and the rebuttal ("... is peddling fiction", "... are spreading
+// lies"): the clause's first token and the index after its last, or -1, -1.
+func claimantClause(toks []scanToken, k int) (int, int) {
+	be := -1
+	for j := k - 1; j >= 1 && k-j <= 4; j-- {
+		if beWords[toks[j].Lower] {
+			be = j
+			break
+		}
+		if toks[j].Kind != 'w' || (!rebuttalFillers[toks[j].Lower] && !strings.HasSuffix(toks[j].Lower, "ing") && !intensifier(toks[j])) {
+			return -1, -1
+		}
+	}
+	for p := be - 2; p >= 1 && be-p <= maxClauseWords; p-- {
+		if toks[p].Kind == 'p' && toks[p].Text != "," {
+			return -1, -1
+		}
+		if toks[p].Lower != "that" || !reportVerbs[toks[p-1].Lower] && !sayVerbs[toks[p-1].Lower] && !rebuttalSayVerbs[toks[p-1].Lower] {
+			continue
+		}
+		s := p - 2 // "anyone claiming", "those who say"
+		if s >= 0 && toks[s].Lower == "who" {
+			s--
+		}
+		if s < 0 || !claimants[toks[s].Lower] || be-(p+1) < 3 {
+			return -1, -1
+		}
+		return p + 1, be
+	}
+	return -1, -1
+}
+
+// rebuttalClaimant: rule rebuttal-clause for "Anyone claiming that America's economy
+// is in decline is peddling fiction," Obama said: the speaker disputes the clause.
+func (f *disputeFinder) rebuttalClaimant(si int, toks []scanToken, k, n, c, e int) {
+	speaker := f.outerSpeaker(toks[k].Start)
+	if speaker == "" {
+		speaker = f.statementSpeaker(toks, k)
+	}
+	if speaker == "" {
+		return
+	}
+	v := &verbSite{si: si, toks: toks, i: k, n: n, kind: graph.DisputeRebuts, disputer: speaker, subjStart: -1}
+	m, ok := f.clauseClaimTo(v, c, e)
+	if !ok {
+		return
+	}
+	f.coord = f.coord[:0]
+	cue := scanToken{Text: toks[k].Text, Start: toks[k].Start, End: toks[k+n-1].End}
+	f.emitOne(graph.DisputeRebuts, speaker, rebuttalClauseRule, m, cue, f.sents[si])
+}
+
+// outerSpeaker returns the speaker of the widest attribution whose content holds pos
+// and that has one ("Obama" for "'Anyone claiming that ... is peddling fiction,' Obama
+// said", not the unnamed claimant of "claiming"), or "".
+func (f *disputeFinder) outerSpeaker(pos int) string {
+	best, width := "", -1
+	for k := range f.d.Attributions {
+		a := &f.d.Attributions[k]
+		if a.Speaker == nil || a.Content.Start > pos || a.Content.End <= pos {
+			continue
+		}
+		if w := a.Content.End - a.Content.Start; w > width {
+			best, width = *a.Speaker, w
+		}
+	}
+	return best
 }
 
 // rebuttalOfNouns and participleCalls are word classes of lexicon/dispute_words.txt.
