@@ -65,6 +65,18 @@ var disputeVerbs = func() map[string]graph.DisputeKind {
 	return m
 }()
 
+// disputeVerbFirstWords are the first words of the two-word dispute verbs ("push" of
+// "push back", "took" of "took issue"): a sentence holding one is read for disputes.
+var disputeVerbFirstWords = func() map[string]bool {
+	m := map[string]bool{}
+	for v := range disputeVerbs {
+		if first, _, two := strings.Cut(v, " "); two {
+			m[first] = true
+		}
+	}
+	return m
+}()
+
 // disputeWordClasses are the word classes of lexicon/dispute_words.txt.
 var disputeWordClasses = lexicon.Classes("dispute_words.txt")
 
@@ -169,7 +181,7 @@ func findDisputes(d *Document) {
 	for si, s := range f.sents {
 		if spanHasToken(d, s, func(t *Token) bool {
 			_, ok := disputeVerbs[t.Lower]
-			return ok || t.Lower == "pushed" || t.Lower == "otherwise"
+			return ok || disputeVerbFirstWords[t.Lower]
 		}) {
 			f.sentence(si, f.r.tx.scan(s.Start, s.End))
 		}
@@ -413,12 +425,26 @@ func (f *disputeFinder) mentionEndingAt(pos int) *Mention {
 			if end != pos && !isApostrophe(f.d.Runes[m.Span.End]) {
 				continue
 			}
+			if f.acrossLines(m.Span) {
+				continue // "Carson\nCNN": a headline's last word run into the next line
+			}
 			if best == nil || m.Span.Start < best.Span.Start {
 				best = m
 			}
 		}
 	}
 	return best
+}
+
+// acrossLines reports whether a mention's span holds a line break: no name is written
+// across lines, and a disputer read from one would be a wrong one.
+func (f *disputeFinder) acrossLines(sp Span) bool {
+	for p := sp.Start; p < sp.End && p < len(f.d.Runes); p++ {
+		if f.d.Runes[p] == '\n' {
+			return true
+		}
+	}
+	return false
 }
 
 // mentionStartingAt returns the longest mention that starts at pos.

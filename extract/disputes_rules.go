@@ -57,6 +57,55 @@ var disputeRules = []*disputeRule{
 	{"says-otherwise", graph.ShapeCounterclaim, false, (*disputeFinder).saysOtherwise},
 	// "Reyes said the mill had closed. Whitlow disagreed."
 	{"disagree-alone", graph.ShapeAnaphoric, true, (*disputeFinder).disagreeAlone},
+	// "CNN pushed back after Cruz blamed the network for reporting that ..."
+	{"after-claim", graph.ShapeInline, true, (*disputeFinder).afterClaim},
+}
+
+// timeAfter returns the length of a time expression that starts at toks[j] ("on
+// Tuesday", "late Friday", "yesterday", "last week"), or 0.
+func timeAfter(toks []scanToken, j int) int {
+	for n := 1; n <= 3 && j+n <= len(toks); n++ {
+		if timeBefore(toks, j+n-1) == n {
+			return n
+		}
+	}
+	return 0
+}
+
+// afterClaim: a dispute verb with no object of its own, then "after" and a statement
+// of someone else ("CNN was quick to push back after Ted Cruz blamed the network for
+// reporting that Ben Carson was suspending his campaign", "the ministry denied it
+// after rebels said the town had fallen"): the disputer answers that statement; its
+// claim is disputed. The statement's cue must stand within six tokens of "after", and
+// its speaker must be resolved and another than the disputer.
+func (f *disputeFinder) afterClaim(v *verbSite) (ruleMatch, bool) {
+	toks := v.toks
+	j := v.obj()
+	if j < len(toks) && (toks[j].Lower == "it" || toks[j].Lower == "this" || toks[j].Lower == "that") {
+		j++ // "denied it after ..."
+	}
+	j += timeAfter(toks, j) // "denied it on Tuesday after ..."
+	if j+2 >= len(toks) || toks[j].Lower != "after" {
+		return ruleMatch{}, false
+	}
+	for c := j + 2; c < len(toks) && c <= j+6; c++ {
+		if toks[c].Kind != 'w' {
+			return ruleMatch{}, false
+		}
+		a := f.attributionWithCue(toks[c])
+		if a == nil {
+			continue
+		}
+		if a.Speaker == nil || *a.Speaker == v.disputer || a.Source == nil || a.Source.Start < toks[j+1].Start {
+			return ruleMatch{}, false
+		}
+		id, ok := f.byAttr[a.ID]
+		if !ok {
+			return ruleMatch{}, false
+		}
+		return ruleMatch{claim: &id, target: a.Speaker}, true
+	}
+	return ruleMatch{}, false
 }
 
 // disagreeVerbs dispute the statement before them with no object ("Whitlow
