@@ -31,14 +31,18 @@ import (
 //   - a plural group noun with no name ("Critics rejected the report") becomes a
 //     group entity;
 //   - a representative of a possessor ("Gowdy’s office disputes", "the senator's
-//     lawyers denied", lexicon class representative) is the possessor;
+//     lawyers denied", "her campaign denied", lexicon class representative) is the
+//     possessor, before any entity the speaker stage made of the phrase itself; a
+//     statement's source "the Clinton campaign" speaks for Clinton (rebuttals.go);
 //   - "the company", "the firm" (lexicon class company_nominal) that the entity stage
 //     left unresolved is the one business named in its sentence or the two before;
 //   - a dispute noun's possessive past its modifiers ("his swift, categorical denial
 //     of reports that ...");
 //   - "I" and "we" are the speaker of the quote they stand in, or nobody;
 //   - a name the entity stage did not mark where the verb stands ("Cruz denied ...")
-//     is the one entity of the document with that name or alias, if exactly one.
+//     is the one entity of the document with that name or alias, if exactly one;
+//   - a mention written across a line break (a headline run into the next line) is
+//     never a disputer.
 //
 // A verb without a resolvable disputer is not a dispute ("many questions remain",
 // "those who reject violence"), nor is a negated one ("did not dispute", "would not
