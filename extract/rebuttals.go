@@ -26,7 +26,8 @@ import (
 //     the rules of "dismissed");
 //   - rebuttal-clause: a rebuttal that takes the disputed clause itself ("this
 //     fiction that CLAUSE", "the lie that CLAUSE", "was wrong to say CLAUSE", "no
-//     evidence that CLAUSE"); the speaker of the statement holding it is the disputer
+//     evidence that CLAUSE", "anyone claiming that CLAUSE is peddling fiction"); the
+//     speaker of the statement holding it is the disputer
 //     (the opening subject of a verb of saying when the attribution stage found none);
 //   - rebuttal-agent: a rebuttal verb whose subject is the agent of a claim ("Reyes
 //     said Whitlow had lied about it", "'She made it up,' he said", "he believed she
