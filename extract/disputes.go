@@ -71,10 +71,12 @@ var disputeVerbs = func() map[string]graph.DisputeKind {
 
 // disputeVerbFirstWords are the first words of the two-word dispute verbs ("push" of
 // "push back", "took" of "took issue"): a sentence holding one is read for disputes.
+// The verbs of "said otherwise" are left out (a sentence holding "otherwise" is read):
+// nearly every sentence of news holds "said".
 var disputeVerbFirstWords = func() map[string]bool {
 	m := map[string]bool{}
 	for v := range disputeVerbs {
-		if first, _, two := strings.Cut(v, " "); two {
+		if first, second, two := strings.Cut(v, " "); two && second != "otherwise" {
 			m[first] = true
 		}
 	}
@@ -185,7 +187,7 @@ func findDisputes(d *Document) {
 	for si, s := range f.sents {
 		if spanHasToken(d, s, func(t *Token) bool {
 			_, ok := disputeVerbs[t.Lower]
-			return ok || disputeVerbFirstWords[t.Lower]
+			return ok || disputeVerbFirstWords[t.Lower] || t.Lower == "otherwise"
 		}) {
 			f.sentence(si, f.r.tx.scan(s.Start, s.End))
 		}
