@@ -31,14 +31,18 @@ import (
 //   - a plural group noun with no name ("Critics rejected the report") becomes a
 //     group entity;
 //   - a representative of a possessor ("Gowdy’s office disputes", "the senator's
-//     lawyers denied", lexicon class representative) is the possessor;
+//     lawyers denied", "her campaign denied", lexicon class representative) is the
+//     possessor, before any entity the speaker stage made of the phrase itself; a
+//     statement's source "the Clinton campaign" speaks for Clinton (rebuttals.go);
 //   - "the company", "the firm" (lexicon class company_nominal) that the entity stage
 //     left unresolved is the one business named in its sentence or the two before;
 //   - a dispute noun's possessive past its modifiers ("his swift, categorical denial
 //     of reports that ...");
 //   - "I" and "we" are the speaker of the quote they stand in, or nobody;
 //   - a name the entity stage did not mark where the verb stands ("Cruz denied ...")
-//     is the one entity of the document with that name or alias, if exactly one.
+//     is the one entity of the document with that name or alias, if exactly one;
+//   - a mention written across a line break (a headline run into the next line) is
+//     never a disputer.
 //
 // A verb without a resolvable disputer is not a dispute ("many questions remain",
 // "those who reject violence"), nor is a negated one ("did not dispute", "would not
@@ -61,6 +65,20 @@ var disputeVerbs = func() map[string]graph.DisputeKind {
 	m := map[string]graph.DisputeKind{}
 	for _, f := range lexiconRows("disputes.txt") {
 		m[f[0]] = graph.DisputeKind(f[1])
+	}
+	return m
+}()
+
+// disputeVerbFirstWords are the first words of the two-word dispute verbs ("push" of
+// "push back", "took" of "took issue"): a sentence holding one is read for disputes.
+// The verbs of "said otherwise" are left out (a sentence holding "otherwise" is read):
+// nearly every sentence of news holds "said".
+var disputeVerbFirstWords = func() map[string]bool {
+	m := map[string]bool{}
+	for v := range disputeVerbs {
+		if first, second, two := strings.Cut(v, " "); two && second != "otherwise" {
+			m[first] = true
+		}
 	}
 	return m
 }()
@@ -169,7 +187,7 @@ func findDisputes(d *Document) {
 	for si, s := range f.sents {
 		if spanHasToken(d, s, func(t *Token) bool {
 			_, ok := disputeVerbs[t.Lower]
-			return ok || t.Lower == "pushed" || t.Lower == "otherwise"
+			return ok || disputeVerbFirstWords[t.Lower] || t.Lower == "otherwise"
 		}) {
 			f.sentence(si, f.r.tx.scan(s.Start, s.End))
 		}
@@ -414,12 +432,26 @@ func (f *disputeFinder) mentionEndingAt(pos int) *Mention {
 			if end != pos && !isApostrophe(f.d.Runes[m.Span.End]) {
 				continue
 			}
+			if f.acrossLines(m.Span) {
+				continue // "Carson\nCNN": a headline's last word run into the next line
+			}
 			if best == nil || m.Span.Start < best.Span.Start {
 				best = m
 			}
 		}
 	}
 	return best
+}
+
+// acrossLines reports whether a mention's span holds a line break: no name is written
+// across lines, and a disputer read from one would be a wrong one.
+func (f *disputeFinder) acrossLines(sp Span) bool {
+	for p := sp.Start; p < sp.End && p < len(f.d.Runes); p++ {
+		if f.d.Runes[p] == '\n' {
+			return true
+		}
+	}
+	return false
 }
 
 // mentionStartingAt returns the longest mention that starts at pos.
@@ -512,6 +544,11 @@ func (f *disputeFinder) subject(toks []scanToken, i int) (string, int) {
 			return id, k
 		}
 		return "", -1
+	}
+	if representatives[toks[k].Lower] {
+		if id, start := f.representedBy(toks, k); id != "" {
+			return id, start // "Whitlow's spokeswoman denied": Whitlow, not a new entity "spokeswoman"
+		}
 	}
 	if m := f.entityEndingAt(toks, k); m != nil {
 		start := k
@@ -675,8 +712,11 @@ var representatives = disputeWordClass("representative")
 // representedBy returns the possessor of a representative noun at toks[k] ("Gowdy’s
 // office") and the possessive's first token, or "" and -1.
 func (f *disputeFinder) representedBy(toks []scanToken, k int) (string, int) {
-	if !representatives[toks[k].Lower] {
+	if !representatives[toks[k].Lower] || toks[k].Text != toks[k].Lower {
 		return "", -1
+	}
+	if id, start := f.representedByPronoun(toks, k); id != "" {
+		return id, start
 	}
 	p := f.possessor(toks, k)
 	if p == nil {
@@ -687,6 +727,21 @@ func (f *disputeFinder) representedBy(toks []scanToken, k int) (string, int) {
 		start--
 	}
 	return *p, titleStart(toks, start)
+}
+
+// representedByPronoun reads a representative noun at toks[k] after a possessive
+// pronoun: "her campaign", "his lawyers" dispute for the pronoun's referent, resolved
+// as a speaker's pronoun is. It returns the referent and the pronoun's token, or ""
+// and -1. ("The Clinton campaign", a name as a modifier, is left to the entity stage:
+// its disputes more often point back to a claim the rules cannot place.)
+func (f *disputeFinder) representedByPronoun(toks []scanToken, k int) (string, int) {
+	if k < 1 || toks[k-1].Kind != 'w' || (toks[k-1].Lower != "his" && toks[k-1].Lower != "her") {
+		return "", -1
+	}
+	if id := f.r.resolvePronoun(toks[k-1].Text, toks[k-1].Start); id != "" {
+		return id, k - 1
+	}
+	return "", -1
 }
 
 // titleStart returns the first token of a title right before the name starting at

@@ -57,6 +57,55 @@ var disputeRules = []*disputeRule{
 	{"says-otherwise", graph.ShapeCounterclaim, false, (*disputeFinder).saysOtherwise},
 	// "Reyes said the mill had closed. Whitlow disagreed."
 	{"disagree-alone", graph.ShapeAnaphoric, true, (*disputeFinder).disagreeAlone},
+	// "CNN pushed back after Cruz blamed the network for reporting that ..."
+	{"after-claim", graph.ShapeInline, true, (*disputeFinder).afterClaim},
+}
+
+// timeAfter returns the length of a time expression that starts at toks[j] ("on
+// Tuesday", "late Friday", "yesterday", "last week"), or 0.
+func timeAfter(toks []scanToken, j int) int {
+	for n := 1; n <= 3 && j+n <= len(toks); n++ {
+		if timeBefore(toks, j+n-1) == n {
+			return n
+		}
+	}
+	return 0
+}
+
+// afterClaim: a dispute verb with no object of its own, then "after" and a statement
+// of someone else ("CNN was quick to push back after Ted Cruz blamed the network for
+// reporting that Ben Carson was suspending his campaign", "the ministry denied it
+// after rebels said the town had fallen"): the disputer answers that statement; its
+// claim is disputed. The statement's cue must stand within six tokens of "after", and
+// its speaker must be resolved and another than the disputer.
+func (f *disputeFinder) afterClaim(v *verbSite) (ruleMatch, bool) {
+	toks := v.toks
+	j := v.obj()
+	if j < len(toks) && (toks[j].Lower == "it" || toks[j].Lower == "this" || toks[j].Lower == "that") {
+		j++ // "denied it after ..."
+	}
+	j += timeAfter(toks, j) // "denied it on Tuesday after ..."
+	if j+2 >= len(toks) || toks[j].Lower != "after" {
+		return ruleMatch{}, false
+	}
+	for c := j + 2; c < len(toks) && c <= j+6; c++ {
+		if toks[c].Kind != 'w' {
+			return ruleMatch{}, false
+		}
+		a := f.attributionWithCue(toks[c])
+		if a == nil {
+			continue
+		}
+		if a.Speaker == nil || *a.Speaker == v.disputer || a.Source == nil || a.Source.Start < toks[j+1].Start {
+			return ruleMatch{}, false
+		}
+		id, ok := f.byAttr[a.ID]
+		if !ok {
+			return ruleMatch{}, false
+		}
+		return ruleMatch{claim: &id, target: a.Speaker}, true
+	}
+	return ruleMatch{}, false
 }
 
 // disagreeVerbs dispute the statement before them with no object ("Whitlow
@@ -375,11 +424,57 @@ func afterUnknownAgent(toks []scanToken, k int) int {
 	return j
 }
 
+// thatNouns carry a disputed claim only with a that-clause after them ("rejected
+// attacks from Bush that he was not a conservative"; lexicon/dispute_words.txt class
+// that_noun): "rejected the attacks" alone names no claim.
+var thatNouns = disputeWordClass("that_noun")
+
+// thatNounAt returns the index of a noun of thatNouns in the object that starts at j
+// (a determiner or possessive and up to two modifiers before it), or -1.
+func thatNounAt(toks []scanToken, j int) int {
+	for n := j; n < len(toks) && n <= j+3; n++ {
+		if toks[n].Kind != 'w' {
+			return -1
+		}
+		if thatNouns[toks[n].Lower] {
+			return n
+		}
+	}
+	return -1
+}
+
+// afterCoordinatedAgents skips a second agent coordinated by "and" after the agent of
+// a claim noun when "that" follows it ("attacks from Jeb Bush and other candidates
+// that ...", "claims by Reyes and the union that ..."): "and", then "other", a
+// determiner or a capitalized word, up to four words in all; k when it stands
+// otherwise ("denied the claim and said that ..." keeps its own reading).
+func afterCoordinatedAgents(toks []scanToken, k int) int {
+	if k+2 >= len(toks) || toks[k].Lower != "and" {
+		return k
+	}
+	if w := toks[k+1]; w.Lower != "other" && !anaphorDeterminers[w.Lower] && !isCapitalized(w.Text) {
+		return k
+	}
+	for j := k + 1; j < len(toks) && j-k <= 5; j++ {
+		if toks[j].Lower == "that" {
+			return j
+		}
+		if toks[j].Kind != 'w' || reportVerbs[toks[j].Lower] || sayVerbs[toks[j].Lower] {
+			return k
+		}
+	}
+	return k
+}
+
 // inlineNounThat: "denied a report that CLAUSE", "rejected claims by the union that
 // CLAUSE": the clause is the claim; an agent after "by", "from" or "of" is the target.
 func (f *disputeFinder) inlineNounThat(v *verbSite) (ruleMatch, bool) {
 	toks := v.toks
 	n := f.claimNounAt(toks, v.obj())
+	thatOnly := false
+	if n < 0 {
+		n, thatOnly = thatNounAt(toks, v.obj()), true
+	}
 	if n < 0 {
 		return ruleMatch{}, false
 	}
@@ -388,7 +483,10 @@ func (f *disputeFinder) inlineNounThat(v *verbSite) (ruleMatch, bool) {
 		target = f.possessor(toks, n)
 		k = afterUnknownAgent(toks, k)
 	}
-	if k >= len(toks) || (toks[k].Lower != "that" && !reportVerbs[toks[k].Lower] && !(toks[k].Lower == "of" && accusationNouns[toks[n].Lower])) {
+	if k > n+1 {
+		k = afterCoordinatedAgents(toks, k) // only after an agent: "from Bush and others that"
+	}
+	if k >= len(toks) || (toks[k].Lower != "that" && (thatOnly || !reportVerbs[toks[k].Lower] && !(toks[k].Lower == "of" && accusationNouns[toks[n].Lower]))) {
 		return ruleMatch{}, false
 	}
 	m, ok := f.clauseClaim(v, k+1)
@@ -649,6 +747,9 @@ func (f *disputeFinder) anaphorPronoun(v *verbSite) (ruleMatch, bool) {
 // anaphor looks in toks[from:to] for a determiner and a claim noun and resolves it.
 func (f *disputeFinder) anaphor(v *verbSite, from, to int) (ruleMatch, bool) {
 	toks := v.toks
+	if m, ok := f.criticismObject(v, from); ok {
+		return m, true
+	}
 	for k := from; k+1 < len(toks) && k < to; k++ {
 		if !anaphorDeterminers[toks[k].Lower] {
 			continue
@@ -665,11 +766,46 @@ func (f *disputeFinder) anaphor(v *verbSite, from, to int) (ruleMatch, bool) {
 				if !truthKinds[v.kind] && ideaNouns[toks[n].Lower] {
 					return ruleMatch{}, false // "Democrats oppose the idea": a policy
 				}
+				if (v.kind == graph.DisputeRejects || v.kind == graph.DisputeDismisses) && ideaNouns[toks[n].Lower] {
+					// "Clinton proposed a debate, but the Sanders campaign rejected the
+					// idea": what one rejects without a that-clause is as often a plan
+					return ruleMatch{}, false
+				}
 				return f.anaphorAt(v, n, toks[v.i].Start)
 			}
 		}
 	}
 	return ruleMatch{}, false
+}
+
+// criticismNouns are what a disputer dismisses as unfounded without saying what it
+// states: "dismissed criticism of his remarks" (lexicon/dispute_words.txt class
+// criticism_noun).
+var criticismNouns = disputeWordClass("criticism_noun")
+
+// criticismObject: a bare criticism noun right after a verb that disputes truth, with
+// what it is about ("Manafort dismissed criticism of Mr. Trump's comments as Clinton
+// talking points", "rejected criticisms over the delay"): the noun phrase itself is the
+// disputed claim, as a claim of origin "disputed"; the criticism is stated nowhere.
+// "Criticism from Giles" names the critic, whose claim is usually stated nearby: it is
+// left to the rules that find it.
+func (f *disputeFinder) criticismObject(v *verbSite, j int) (ruleMatch, bool) {
+	toks := v.toks
+	if j != v.obj() || j+2 >= len(toks) || !truthKinds[v.kind] || !criticismNouns[toks[j].Lower] ||
+		(!aboutPrepositions[toks[j+1].Lower] && toks[j+1].Lower != "over") {
+		return ruleMatch{}, false
+	}
+	end := j + 2
+	for end < len(toks) && end-j < 12 && toks[end].Kind != 'p' && toks[end].Kind != 'q' && toks[end].Lower != "as" &&
+		toks[end].Lower != "that" && toks[end].Lower != "and" && toks[end].Lower != "but" && toks[end].Lower != "because" {
+		end++
+	}
+	if end == j+2 && toks[j+2].Kind != 'w' {
+		return ruleMatch{}, false
+	}
+	sp := spanWithText(f.d.Runes, Span{Start: toks[j].Start, End: toks[end-1].End})
+	id := f.addClaim(Claim{Text: sp.Text, Span: sp, Origin: "disputed"})
+	return ruleMatch{claim: &id}, true
 }
 
 // anaphorAt resolves the claim noun toks[n] to the nearest preceding claim. A noun of

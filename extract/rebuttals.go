@@ -26,7 +26,8 @@ import (
 //     the rules of "dismissed");
 //   - rebuttal-clause: a rebuttal that takes the disputed clause itself ("this
 //     fiction that CLAUSE", "the lie that CLAUSE", "was wrong to say CLAUSE", "no
-//     evidence that CLAUSE"); the speaker of the statement holding it is the disputer
+//     evidence that CLAUSE", "anyone claiming that CLAUSE is peddling fiction"); the
+//     speaker of the statement holding it is the disputer
 //     (the opening subject of a verb of saying when the attribution stage found none);
 //   - rebuttal-agent: a rebuttal verb whose subject is the agent of a claim ("Reyes
 //     said Whitlow had lied about it", "'She made it up,' he said", "he believed she
@@ -124,6 +125,10 @@ func (f *disputeFinder) rebuttals() {
 				f.rebuttalClause(si, toks, k, n, c)
 				continue
 			}
+			if c, e := claimantClause(toks, k); c > 0 && rebuttalEnds(toks, k+n) {
+				f.rebuttalClaimant(si, toks, k, n, c, e)
+				continue
+			}
 			if rebuttalEnds(toks, k+n) || (rebuttalVerbs[toks[k].Lower] && verbObjectOK(toks, k+n)) {
 				f.rebuttal(si, toks, k, n)
 			}
@@ -158,14 +163,20 @@ func rebuttalEnds(toks []scanToken, k int) bool {
 		return true
 	}
 	switch toks[k].Lower {
-	case "and", "or", "but":
-		return true
+	case "and", "or", "but", "because":
+		return true // "the report is misleading because it only focuses on ..."
+
 	case "at": // "not true at all"
 		return k+1 < len(toks) && toks[k+1].Lower == "all" && rebuttalEnds(toks, k+2)
 	case "to", "in":
 		return toks[k-1].Lower == "truth" || toks[k-1].Lower == "basis" // "no truth to the report"
 	case "of":
 		return rebuttalOfNouns[toks[k-1].Lower] // "a distortion of the events"
+	}
+	if _, noun := claimNouns[toks[k].Lower]; noun && toks[k-1].Kind == 'w' && k+1 <= len(toks) {
+		// "calls this a false narrative", "called the reports baseless claims": the
+		// judging word modifies a claim noun that ends the clause
+		return k+1 == len(toks) || toks[k+1].Kind != 'w' && toks[k+1].Kind != 'q' && toks[k+1].Text != "-"
 	}
 	return false
 }
@@ -175,6 +186,17 @@ func (f *disputeFinder) rebuttal(si int, toks []scanToken, k, n int) {
 	j := k - 1
 	for j >= 0 && (rebuttalFillers[toks[j].Lower] || toks[j].Kind == 'q' || intensifier(toks[j])) {
 		j-- // 'is a "distortion"': quotation marks around the judging word
+	}
+	if n == 1 && rebuttalNouns[toks[k].Lower] && nounModifier(toks, j) {
+		// 'called the report a "boldfaced lie"': one adjective of the noun's own
+		for j--; j >= 0 && (rebuttalFillers[toks[j].Lower] || toks[j].Kind == 'q'); j-- {
+		}
+	}
+	if coordinatedJudgment(toks, j) {
+		// '"That is irresponsible and false"', 'called the report "reckless and false"':
+		// another judging word coordinated before the rebuttal
+		for j -= 2; j >= 0 && (rebuttalFillers[toks[j].Lower] || toks[j].Kind == 'q' || intensifier(toks[j])); j-- {
+		}
 	}
 	if j < 0 || toks[j].Kind == 'p' {
 		// the rebuttal opens its clause: "'Nice try, not true,' she said"; the
@@ -211,6 +233,31 @@ func (f *disputeFinder) rebuttal(si int, toks []scanToken, k, n int) {
 	default:
 		f.rebuttalCalled(si, toks, k, n, j)
 	}
+}
+
+// coordinatedJudgment reports whether toks[j] is "and" or "or" after a lowercase word
+// that no rule reads as a subject, a verb of calling or a determiner (an adjective:
+// "reckless and false"). A comma is no coordination here: "Nice try, not true" opens
+// its own clause.
+func coordinatedJudgment(toks []scanToken, j int) bool {
+	if j < 1 || (toks[j].Lower != "and" && toks[j].Lower != "or") {
+		return false
+	}
+	w := toks[j-1]
+	return w.Kind == 'w' && w.Text == w.Lower && !beWords[w.Lower] && !anaphorDeterminers[w.Lower] &&
+		!callVerbs[w.Lower] && !clauseSubjects[w.Lower] && !possessivePronouns[w.Lower] && !strings.HasSuffix(w.Lower, "'s")
+}
+
+// nounModifier reports whether toks[j] is an adjective before a rebuttal noun: a
+// lowercase word after an indefinite article or an opening quotation mark ("a
+// boldfaced lie", 'a "shameful smear"'), that no rule reads as a subject or a verb.
+func nounModifier(toks []scanToken, j int) bool {
+	if j < 1 || toks[j].Kind != 'w' || toks[j].Text != toks[j].Lower || beWords[toks[j].Lower] ||
+		anaphorDeterminers[toks[j].Lower] || callVerbs[toks[j].Lower] || clauseSubjects[toks[j].Lower] {
+		return false
+	}
+	p := toks[j-1]
+	return p.Lower == "a" || p.Lower == "an" || p.Kind == 'q' && j >= 2 && (toks[j-2].Lower == "a" || toks[j-2].Lower == "an")
 }
 
 // agentClaimSentences is how far back rule rebuttal-agent looks for the agent's
@@ -267,8 +314,15 @@ func (f *disputeFinder) rebuttalAgent(si int, toks []scanToken, k, n int) bool {
 // alone at the start of the content ("'Nonsense,' she said").
 func (f *disputeFinder) rebuttalStatement(si int, toks []scanToken, k, n, be int) {
 	a := f.attributionHolding(toks[k].Start)
-	if a == nil || a.Speaker == nil {
+	if a == nil {
 		return
+	}
+	if a.Speaker == nil {
+		id := f.representativeSource(a, toks)
+		if id == "" {
+			return
+		}
+		a = &Attribution{ID: a.ID, Cue: a.Cue, Source: a.Source, Content: a.Content, Kind: a.Kind, Speaker: &id, Sentence: a.Sentence}
 	}
 	subj := be // -1: no subject
 	if be >= 0 && (beWords[toks[be].Lower] || toks[be].Lower == "has" || toks[be].Lower == "have" || toks[be].Lower == "had") {
@@ -292,9 +346,11 @@ func (f *disputeFinder) rebuttalStatement(si int, toks []scanToken, k, n, be int
 	default:
 		if c := subjectNounClause(toks, a.Content.Start, subj); c >= 0 {
 			m, _ = f.clauseClaimTo(v, c, subj+1) // "this notion that CLAUSE is not true"
-			m.target = nil
+			m.target = f.possessor(toks, c-2)    // "Rubio's claim that ...": Rubio
 		} else if pm, ok := f.possessiveSubject(v, subj); ok {
 			m = pm // "Cruz's description was false"
+		} else if pm, ok := f.prepositionSubject(v, a.Content.Start, subj); ok {
+			m = pm // "all of the claims in Podliska's suit are false"
 		} else {
 			m, _ = f.anaphor(v, max(0, subj-3), subj)
 		}
@@ -303,6 +359,81 @@ func (f *disputeFinder) rebuttalStatement(si int, toks []scanToken, k, n, be int
 		f.coord = f.coord[:0]
 		f.emitOne(graph.DisputeRebuts, *a.Speaker, rebuttalQuoteRule, m, cue, f.sents[si])
 	}
+}
+
+// representativeSource resolves the source of an attribution that the speaker stage
+// left without a speaker when it is a representative of a possessor ("Gowdy’s office
+// assured the American people that ..."), in the sentence toks: the possessor, or "".
+func (f *disputeFinder) representativeSource(a *Attribution, toks []scanToken) string {
+	if a.Source == nil {
+		return ""
+	}
+	for k := range toks {
+		if toks[k].End == a.Source.End && toks[k].Kind == 'w' {
+			if id, _ := f.representedBy(toks, k); id != "" {
+				return id
+			}
+			return f.representedByName(toks, k)
+		}
+	}
+	return ""
+}
+
+// representedByName reads a statement's source "the NAME REPRESENTATIVE" ending at
+// toks[k] ("The Clinton campaign said the AP report was misleading", "a Trump
+// spokeswoman said"): a name of a person or an organization the entity stage knows,
+// used as a modifier after "the" or "a"; its entity, or "". Only a statement's source
+// is read so: what a statement calls untrue is in the statement itself.
+func (f *disputeFinder) representedByName(toks []scanToken, k int) string {
+	if k < 2 || !representatives[toks[k].Lower] || toks[k].Text != toks[k].Lower {
+		return ""
+	}
+	m := f.mentionEndingAt(toks[k-1].End)
+	if m == nil || m.Kind != MentionName || m.Span.End != toks[k-1].End {
+		return ""
+	}
+	start := k - 1
+	for start > 0 && toks[start-1].Start >= m.Span.Start {
+		start--
+	}
+	if start < 1 || (toks[start-1].Lower != "the" && toks[start-1].Lower != "a") {
+		return ""
+	}
+	if e := f.r.entity(m.Entity); e == nil || (e.Kind != graph.KindPerson && e.Kind != graph.KindOrganization) {
+		return ""
+	}
+	return m.Entity
+}
+
+// prepositionSubject reads a subject "DET CLAIM-NOUN in/of/about NP" ending at
+// toks[subj] ("the claims in Podliska's suit are false", "the reports about the
+// shelling were untrue"), inside the content that starts at contentStart: the claim
+// the noun points back to, else the subject itself as a claim of origin "disputed"
+// (what it says is stated nowhere the rules can place).
+func (f *disputeFinder) prepositionSubject(v *verbSite, contentStart, subj int) (ruleMatch, bool) {
+	toks := v.toks
+	for p := subj - 2; p >= 1 && subj-p <= 6 && toks[p].Start >= contentStart; p-- {
+		if toks[p].Kind != 'w' {
+			return ruleMatch{}, false
+		}
+		if _, ok := claimNouns[toks[p].Lower]; !ok || (!aboutPrepositions[toks[p+1].Lower] && toks[p+1].Lower != "in") {
+			continue
+		}
+		d := p - 1
+		if !anaphorDeterminers[toks[d].Lower] && !isPossessive(toks, d) {
+			return ruleMatch{}, false
+		}
+		if d >= 2 && toks[d-1].Lower == "of" && (toks[d-2].Lower == "all" || toks[d-2].Lower == "some" || toks[d-2].Lower == "many") {
+			d -= 2 // "all of the claims in ..."
+		}
+		if id := f.precedingClaim(toks[d].Start, v.si, false, v.disputer, 1); id != "" && f.sameParagraph(id, v.si) {
+			return ruleMatch{claim: &id}, true
+		}
+		sp := spanWithText(f.d.Runes, Span{Start: toks[d].Start, End: toks[subj].End})
+		id := f.addClaim(Claim{Text: sp.Text, Span: sp, Origin: "disputed"})
+		return ruleMatch{claim: &id}, true
+	}
+	return ruleMatch{}, false
 }
 
 // possessiveSubject reads a subject "NAME's CLAIM-NOUN" ending at toks[subj] ("Cruz's
@@ -363,6 +494,11 @@ func (f *disputeFinder) nearestOther(a *Attribution, si int, speaker string) rul
 	if a.Sentence.End == 0 {
 		pos = f.sents[si].Start
 	}
+	if pos < len(f.d.Runes) && isQuote(f.d.Runes[pos]) {
+		// the statement's opening quotation mark may close the content before it
+		// ('reported that the mill would close. "' as the speaker stage reads it)
+		pos++
+	}
 	// a claim someone made (or an accusation) before any statement of the article's own:
 	// a rebuttal answers a speaker ("I didn't have an involvement with them. That is
 	// total propaganda," after a question about it), seldom the reporter's background
@@ -390,6 +526,9 @@ func (f *disputeFinder) rebuttalCalled(si int, toks []scanToken, k, n, j int) {
 		obj--
 	}
 	if obj < 0 || !callVerbs[toks[obj].Lower] {
+		obj = calledPastTime(toks, j) // "called that report Friday a lie"
+	}
+	if obj < 0 || !callVerbs[toks[obj].Lower] {
 		f.rebuttalCalledInline(si, toks, k, n, j)
 		return
 	}
@@ -403,6 +542,11 @@ func (f *disputeFinder) rebuttalCalled(si int, toks []scanToken, k, n, j int) {
 	v.disputer, v.subjStart = f.subject(toks, obj)
 	if v.disputer == "" && obj > 0 && toks[obj-1].Text == "," && participleCalls[toks[obj].Lower] {
 		v.disputer, v.subjStart = f.openingSubject(toks, obj) // "X slammed the suit, calling it meritless"
+	}
+	if k := skipToSubject(toks, obj); v.disputer == "" && (k < 0 || !relativeWords[toks[k].Lower]) {
+		// "Acme Corp. called the report false": the source the speaker stage resolved
+		// for the verb of calling, as site does for a dispute verb
+		v.disputer = f.cueSource(toks[obj].Start)
 	}
 	if v.disputer == "" {
 		return
@@ -421,6 +565,29 @@ func (f *disputeFinder) rebuttalCalled(si int, toks []scanToken, k, n, j int) {
 		cue := scanToken{Text: toks[k].Text, Start: toks[k].Start, End: toks[k+n-1].End}
 		f.emitOne(graph.DisputeRebuts, v.disputer, rebuttalCalledRule, m, cue, f.sents[si])
 	}
+}
+
+// calledPastTime returns the verb of calling before an object and a time expression
+// that end at toks[j] ("called that report Friday a lie", "called the claims on
+// Tuesday baseless"): a verb of calling, a determiner or pronoun and up to two words,
+// then the time expression; -1 if none.
+func calledPastTime(toks []scanToken, j int) int {
+	if j >= 0 && (toks[j].Lower == "a" || toks[j].Lower == "an") {
+		j--
+	}
+	t := timeBefore(toks, j)
+	if t == 0 {
+		return -1
+	}
+	for obj := j - t; obj >= 0 && j-t-obj <= 3; obj-- {
+		if toks[obj].Kind != 'w' {
+			return -1
+		}
+		if callVerbs[toks[obj].Lower] {
+			return obj
+		}
+	}
+	return -1
 }
 
 // rebuttalCalledInline: "the ministry called a report that its troops had crossed
@@ -478,18 +645,34 @@ func (f *disputeFinder) attributionHolding(pos int) *Attribution {
 }
 
 // subjectNounClause finds a subject "DET claim-noun that CLAUSE" whose clause ends at
-// toks[subj] ("This notion that the plan failed is not true"), inside the content
+// toks[subj] ("This notion that the plan failed is not true", "Rubio's claim that Cruz
+// backs amnesty is simply not true"), inside the content
 // that starts at contentStart: the clause's first token, or -1.
 func subjectNounClause(toks []scanToken, contentStart, subj int) int {
 	for p := subj - 2; p >= 1 && subj-p <= maxClauseWords && toks[p].Start >= contentStart; p-- {
 		if toks[p].Kind != 'w' || toks[p+1].Lower != "that" {
 			continue
 		}
-		if _, ok := claimNouns[toks[p].Lower]; ok && anaphorDeterminers[toks[p-1].Lower] && subj-(p+2) >= 2 {
+		if _, ok := claimNouns[toks[p].Lower]; ok && (anaphorDeterminers[toks[p-1].Lower] || isPossessive(toks, p-1)) && subj-(p+2) >= 2 {
 			return p + 2
 		}
 	}
 	return -1
+}
+
+// isPossessive reports whether toks[k] is a possessive pronoun or a word with a
+// possessive ending ("his", "Rubio's", "Sanders’" with its apostrophe as a token).
+func isPossessive(toks []scanToken, k int) bool {
+	if k < 0 {
+		return false
+	}
+	if toks[k].Kind == 'w' && possessivePronouns[toks[k].Lower] {
+		return true
+	}
+	if _, poss := stripPossessive(toks[k].Text); poss && toks[k].Kind == 'w' {
+		return true
+	}
+	return toks[k].Kind == 'q' && isApostrophe([]rune(toks[k].Text)[0]) && k >= 1 && toks[k-1].Kind == 'w'
 }
 
 // rebuttalNouns, rebuttalDeterminers and rebuttalSayVerbs are read by rule
@@ -550,6 +733,81 @@ func (f *disputeFinder) rebuttalClause(si int, toks []scanToken, k, n, c int) {
 	f.coord = f.coord[:0]
 	cue := scanToken{Text: toks[k].Text, Start: toks[k].Start, End: toks[k+n-1].End}
 	f.emitOne(graph.DisputeRebuts, speaker, rebuttalClauseRule, m, cue, f.sents[si])
+}
+
+// claimants stand for whoever makes a claim that a statement calls untrue: "Anyone
+// claiming that ... is peddling fiction" (lexicon/dispute_words.txt class claimant).
+var claimants = disputeWordClass("claimant")
+
+// claimantClause finds a subject "anyone claiming that CLAUSE" (or "those who say
+// that CLAUSE") before the rebuttal at toks[k], with a verb of being or of telling
+// between the clause and the rebuttal ("... is peddling fiction", "... are spreading
+// lies"): the clause's first token and the index after its last, or -1, -1.
+func claimantClause(toks []scanToken, k int) (int, int) {
+	be := -1
+	for j := k - 1; j >= 1 && k-j <= 4; j-- {
+		if beWords[toks[j].Lower] {
+			be = j
+			break
+		}
+		if toks[j].Kind != 'w' || (!rebuttalFillers[toks[j].Lower] && !strings.HasSuffix(toks[j].Lower, "ing") && !intensifier(toks[j])) {
+			return -1, -1
+		}
+	}
+	for p := be - 2; p >= 1 && be-p <= maxClauseWords; p-- {
+		if toks[p].Kind == 'p' && toks[p].Text != "," {
+			return -1, -1
+		}
+		if toks[p].Lower != "that" || !reportVerbs[toks[p-1].Lower] && !sayVerbs[toks[p-1].Lower] && !rebuttalSayVerbs[toks[p-1].Lower] {
+			continue
+		}
+		s := p - 2 // "anyone claiming", "those who say"
+		if s >= 0 && toks[s].Lower == "who" {
+			s--
+		}
+		if s < 0 || !claimants[toks[s].Lower] || be-(p+1) < 3 {
+			return -1, -1
+		}
+		return p + 1, be
+	}
+	return -1, -1
+}
+
+// rebuttalClaimant: rule rebuttal-clause for "Anyone claiming that America's economy
+// is in decline is peddling fiction," Obama said: the speaker disputes the clause.
+func (f *disputeFinder) rebuttalClaimant(si int, toks []scanToken, k, n, c, e int) {
+	speaker := f.outerSpeaker(toks[k].Start)
+	if speaker == "" {
+		speaker = f.statementSpeaker(toks, k)
+	}
+	if speaker == "" {
+		return
+	}
+	v := &verbSite{si: si, toks: toks, i: k, n: n, kind: graph.DisputeRebuts, disputer: speaker, subjStart: -1}
+	m, ok := f.clauseClaimTo(v, c, e)
+	if !ok {
+		return
+	}
+	f.coord = f.coord[:0]
+	cue := scanToken{Text: toks[k].Text, Start: toks[k].Start, End: toks[k+n-1].End}
+	f.emitOne(graph.DisputeRebuts, speaker, rebuttalClauseRule, m, cue, f.sents[si])
+}
+
+// outerSpeaker returns the speaker of the widest attribution whose content holds pos
+// and that has one ("Obama" for "'Anyone claiming that ... is peddling fiction,' Obama
+// said", not the unnamed claimant of "claiming"), or "".
+func (f *disputeFinder) outerSpeaker(pos int) string {
+	best, width := "", -1
+	for k := range f.d.Attributions {
+		a := &f.d.Attributions[k]
+		if a.Speaker == nil || a.Content.Start > pos || a.Content.End <= pos {
+			continue
+		}
+		if w := a.Content.End - a.Content.Start; w > width {
+			best, width = *a.Speaker, w
+		}
+	}
+	return best
 }
 
 // rebuttalOfNouns and participleCalls are word classes of lexicon/dispute_words.txt.

@@ -1178,6 +1178,9 @@ func roleAnaphorHead(words []scanToken, headEnd int) []string {
 	if len(head) > 2 && head[0] == "the" && roleTimeWords[head[1]] {
 		head = append([]string{"the"}, head[2:]...) // "the former president": any president
 	}
+	if len(head) > 2 && head[0] == "the" && strings.HasSuffix(head[1], "-term") {
+		head = append([]string{"the"}, head[2:]...) // "the three-term governor": any governor
+	}
 	if len(head) < 2 || len(head) > 4 || head[0] != "the" || !roleHeadTitle(head[1:]) {
 		return nil
 	}
