@@ -557,14 +557,10 @@ func (s *cueSentence) postposedCueEnd(i int) (int, bool) {
 	return end, true
 }
 
-// postposedAttribution builds the attribution of a postposed cue at toks[i]: the
-// subject between the last comma and the verb is the source, the sentence before that
-// comma (at least three words, not quoted) the content.
-func (s *cueSentence) postposedAttribution(i int) (Attribution, bool) {
-	src, c, ok := s.commaSubjectBefore(i)
-	if !ok {
-		return Attribution{}, false
-	}
+// contentBeforeComma returns the content of a postposed cue: the sentence before the
+// comma at toks[c], from its first word, when it has at least three words and is not
+// quoted.
+func (s *cueSentence) contentBeforeComma(c int) (Span, bool) {
 	first := 0
 	for first < c && s.toks[first].Kind != 'w' && s.toks[first].Kind != 'n' {
 		first++
@@ -576,9 +572,24 @@ func (s *cueSentence) postposedAttribution(i int) (Attribution, bool) {
 		}
 	}
 	if words < 3 || inQuotesRun(s.toks, first, c) {
+		return Span{}, false
+	}
+	return Span{Start: s.toks[first].Start, End: s.toks[c-1].End}, true
+}
+
+// postposedAttribution builds the attribution of a postposed cue at toks[i]: the
+// subject between the last comma and the verb is the source, the sentence before that
+// comma (at least three words, not quoted) the content.
+func (s *cueSentence) postposedAttribution(i int) (Attribution, bool) {
+	src, c, ok := s.commaSubjectBefore(i)
+	if !ok {
 		return Attribution{}, false
 	}
-	return s.attribution(i, src, Span{Start: s.toks[first].Start, End: s.toks[c-1].End}), true
+	content, ok := s.contentBeforeComma(c)
+	if !ok {
+		return Attribution{}, false
+	}
+	return s.attribution(i, src, content), true
 }
 
 // inQuotesRun reports whether a quotation mark stands in toks[a:b]: a quoted content
@@ -784,19 +795,10 @@ func postposedDocumentShows(s *cueSentence, i int) (Attribution, bool) {
 	if !doc {
 		return Attribution{}, false
 	}
-	first := 0
-	for first < c && s.toks[first].Kind != 'w' && s.toks[first].Kind != 'n' {
-		first++
-	}
-	words := 0
-	for k := first; k < c; k++ {
-		if s.toks[k].Kind == 'w' || s.toks[k].Kind == 'n' {
-			words++
-		}
-	}
-	if words < 3 || inQuotesRun(s.toks, first, c) {
+	content, ok := s.contentBeforeComma(c)
+	if !ok {
 		return Attribution{}, false
 	}
 	src := Span{Start: s.toks[c+1].Start, End: s.toks[i-1].End}
-	return s.attribution(i, src, Span{Start: s.toks[first].Start, End: s.toks[c-1].End}), true
+	return s.attribution(i, src, content), true
 }
