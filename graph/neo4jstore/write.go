@@ -174,9 +174,9 @@ func (r rows) count() int {
 	return n
 }
 
-// addBundle adds the rows of one canonical bundle, except its agents (merged
-// separately).
-func (r rows) addBundle(g *graph.ArticleGraph) {
+// addHead adds the rows of a bundle's outlet and article, the article with the ids of
+// what its bundle holds.
+func (r rows) addHead(g *graph.ArticleGraph) {
 	a := &g.Article
 	if g.Outlet != nil {
 		r.add("outlets", map[string]any{"id": g.Outlet.ID, "props": outletProps(g.Outlet)})
@@ -184,6 +184,13 @@ func (r rows) addBundle(g *graph.ArticleGraph) {
 	props := articleProps(a)
 	props["bundle_agents"], props["bundle_claims"], props["bundle_links"] = bundleIDs(g)
 	r.add("articles", map[string]any{"id": a.ID, "outlet": a.OutletID, "props": props})
+}
+
+// addBundle adds the rows of one canonical bundle, except its agents (merged
+// separately).
+func (r rows) addBundle(g *graph.ArticleGraph) {
+	r.addHead(g)
+	a := &g.Article
 	for i := range g.Claims {
 		c := &g.Claims[i]
 		r.add("claims", map[string]any{"id": c.ID, "props": claimProps(c)})
@@ -570,12 +577,7 @@ func records(g *graph.ArticleGraph) int {
 // (the lock order).
 func writeLarge(ctx context.Context, tx neo4j.ManagedTransaction, first rows, g *graph.ArticleGraph, dropped []string) error {
 	a := &g.Article
-	if g.Outlet != nil {
-		first.add("outlets", map[string]any{"id": g.Outlet.ID, "props": outletProps(g.Outlet)})
-	}
-	props := articleProps(a)
-	props["bundle_agents"], props["bundle_claims"], props["bundle_links"] = bundleIDs(g)
-	first.add("articles", map[string]any{"id": a.ID, "outlet": a.OutletID, "props": props})
+	first.addHead(g)
 	if err := exec(ctx, tx, cyWrite, first.params()); err != nil {
 		return err
 	}

@@ -35,6 +35,23 @@ func referencing() *graph.ArticleGraph {
 // round after round. Either the delete went first and the new version is stored whole
 // as a new article, or the write went first and the delete removed everything of it:
 // the counts are those of one of the two orders, never a mix.
+// deleteBeside deletes Article1 and puts the bundle at the same time, and returns
+// what each returned.
+func deleteBeside(t *testing.T, s graph.Store, g *graph.ArticleGraph) (delErr, putErr error) {
+	var wg sync.WaitGroup
+	wg.Add(2)
+	go func() {
+		defer wg.Done()
+		delErr = s.DeleteArticle(ctx(t), Article1, nil)
+	}()
+	go func() {
+		defer wg.Done()
+		_, putErr = s.PutArticle(ctx(t), g)
+	}()
+	wg.Wait()
+	return delErr, putErr
+}
+
 func testDeleteRaceSameArticle(t *testing.T, open Opener) {
 	s := open(t)
 	empty := stats(t, s)
@@ -44,18 +61,7 @@ func testDeleteRaceSameArticle(t *testing.T, open Opener) {
 	gone := stats(t, s)
 	for r := range deleteRaceRounds {
 		put(t, s, guarded(0, "", ""))
-		var wg sync.WaitGroup
-		var delErr, putErr error
-		wg.Add(2)
-		go func() {
-			defer wg.Done()
-			delErr = s.DeleteArticle(ctx(t), Article1, nil)
-		}()
-		go func() {
-			defer wg.Done()
-			_, putErr = s.PutArticle(ctx(t), guarded(1, "", ""))
-		}()
-		wg.Wait()
+		delErr, putErr := deleteBeside(t, s, guarded(1, "", ""))
 		require.NoError(t, putErr, "round %d", r)
 		require.NoError(t, delErr, "round %d: the article is there to delete in either order", r)
 		got := stats(t, s)
@@ -133,18 +139,7 @@ func testReferenceRace(t *testing.T, open Opener) {
 	want := stats(t, first)
 	for r := range deleteRaceRounds {
 		s := loaded(t, open)
-		var wg sync.WaitGroup
-		var delErr, putErr error
-		wg.Add(2)
-		go func() {
-			defer wg.Done()
-			delErr = s.DeleteArticle(ctx(t), Article1, nil)
-		}()
-		go func() {
-			defer wg.Done()
-			_, putErr = s.PutArticle(ctx(t), referencing())
-		}()
-		wg.Wait()
+		delErr, putErr := deleteBeside(t, s, referencing())
 		require.NoError(t, delErr, "round %d", r)
 		require.NoError(t, putErr, "round %d", r)
 		referenceOutcome(t, s, want, "round %d", r)
