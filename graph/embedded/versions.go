@@ -244,17 +244,8 @@ func (s *Store) PatchArticle(ctx context.Context, id string, p graph.ArticlePatc
 	}
 	var out graph.Article
 	err := s.update(func(tx *bolt.Tx) error {
-		w, err := newWriter(tx)
+		w, old, err := guardedArticle(tx, id, p.Guard)
 		if err != nil {
-			return err
-		}
-		var old graph.Article
-		if ok, err := get(tx, bArticles, id, &old); err != nil {
-			return err
-		} else if !ok {
-			return notFound("article", id)
-		}
-		if err := p.Guard.Check(old); err != nil {
 			return err
 		}
 		a := p.Apply(old)
@@ -288,6 +279,22 @@ func (s *Store) PatchArticle(ctx context.Context, id string, p graph.ArticlePatc
 	return &out, nil
 }
 
+// guardedArticle opens a writer on tx and reads stored article id, which the guard
+// must allow to be written: a patch and a delete start alike.
+func guardedArticle(tx *bolt.Tx, id string, guard *graph.WriteGuard) (*writer, graph.Article, error) {
+	var old graph.Article
+	w, err := newWriter(tx)
+	if err != nil {
+		return nil, old, err
+	}
+	if ok, err := get(tx, bArticles, id, &old); err != nil {
+		return nil, old, err
+	} else if !ok {
+		return nil, old, notFound("article", id)
+	}
+	return w, old, guard.Check(old)
+}
+
 // DeleteArticle deletes an article in one write transaction: removeArticle drops its
 // statements, disputes, mentions, links, edges and index entries as a replacement
 // does, the article's own records go, and sweepClaims deletes the claims it listed
@@ -298,17 +305,8 @@ func (s *Store) DeleteArticle(ctx context.Context, id string, guard *graph.Write
 		return graph.Wrap(graph.EUNAVAILABLE, err, "request cancelled; nothing deleted")
 	}
 	err := s.update(func(tx *bolt.Tx) error {
-		w, err := newWriter(tx)
+		w, old, err := guardedArticle(tx, id, guard)
 		if err != nil {
-			return err
-		}
-		var old graph.Article
-		if ok, err := get(tx, bArticles, id, &old); err != nil {
-			return err
-		} else if !ok {
-			return notFound("article", id)
-		}
-		if err := guard.Check(old); err != nil {
 			return err
 		}
 		if err := w.deleteArticle(old, nil); err != nil {

@@ -104,6 +104,44 @@ func Restates(disputed, other graph.Claim) bool {
 	return true
 }
 
+// restatable reports whether a disputed claim of the bundle may be restated elsewhere:
+// a claim of the article's own (not a reference to a stored one) with enough words.
+func (r *reasoner) restatable(c graph.Claim) bool {
+	if r.isReference(c.ID) {
+		return false
+	}
+	stems, _ := claimStems(c.Text)
+	return len(stems) >= MinRestatedWords
+}
+
+// searchTexts returns the page SearchClaims gives for each text (limit r.max): in one
+// round trip when the store is a graph.BulkReader (a batch's deferred store then
+// writes what it holds back at most once for all of them), else one search each.
+func (r *reasoner) searchTexts(texts []string) (map[string]graph.Page[graph.ClaimSummary], error) {
+	out := make(map[string]graph.Page[graph.ClaimSummary], len(texts))
+	if len(texts) == 0 {
+		return out, nil
+	}
+	if r.bulk != nil {
+		pages, err := r.bulk.SearchClaimsText(r.ctx, texts, r.max)
+		if err != nil {
+			return nil, err
+		}
+		for i, t := range texts {
+			out[t] = pages[i]
+		}
+		return out, nil
+	}
+	for _, t := range texts {
+		page, err := r.st.SearchClaims(r.ctx, graph.ClaimQuery{Text: t, Page: graph.PageRequest{Limit: r.max}})
+		if err != nil {
+			return nil, err
+		}
+		out[t] = page
+	}
+	return out, nil
+}
+
 // linkRestated adds, for each dispute of the bundle that names a claim of the bundle,
 // a dispute of every stored claim of other articles that restates it (see this
 // file's rule).
@@ -116,22 +154,32 @@ func (r *reasoner) linkRestated() error {
 	for _, d := range r.g.Disputes {
 		have[d.ID] = true
 	}
+	// the searches of every disputed claim's rarest terms, read together
+	var terms []string
+	seen := map[string]bool{}
+	for _, d := range r.g.Disputes {
+		if c, ok := claims[d.ClaimID]; ok && r.restatable(c) {
+			for _, t := range CandidateTerms(c.Text, restatedTerms) {
+				if !seen[t] {
+					seen[t] = true
+					terms = append(terms, t)
+				}
+			}
+		}
+	}
+	pages, err := r.searchTexts(terms)
+	if err != nil {
+		return err
+	}
 	var added []graph.Dispute
 	for _, d := range r.g.Disputes {
 		c, ok := claims[d.ClaimID]
-		if !ok || r.isReference(c.ID) {
-			continue
-		}
-		if stems, _ := claimStems(c.Text); len(stems) < MinRestatedWords {
+		if !ok || !r.restatable(c) {
 			continue
 		}
 		byID := map[string]Candidate{}
 		for _, t := range CandidateTerms(c.Text, restatedTerms) {
-			page, err := r.st.SearchClaims(r.ctx, graph.ClaimQuery{Text: t, Page: graph.PageRequest{Limit: r.max}})
-			if err != nil {
-				return err
-			}
-			for _, s := range page.Items {
+			for _, s := range pages[t].Items {
 				if !onlyThis(s.ArticleIDs, r.g.Article.ID) && !contains(s.SpeakerIDs, d.DisputerID) && Restates(c, s.Claim) {
 					byID[s.Claim.ID] = Candidate{Claim: s.Claim, Speakers: s.SpeakerIDs}
 				}

@@ -67,30 +67,42 @@ func TestDenialOfARestatedClaimAcrossArticles(t *testing.T) {
 		{"the disputer's own words",
 			"Anna Lindqvist said the mayor took bribes from developers in 2019.", false},
 	}
-	for _, c := range cases {
-		t.Run(c.name, func(t *testing.T) {
-			s := openStore(t)
-			in := New(s, extract.Extractor{}, Options{})
-			_, err := in.Ingest(t.Context(), article("bribes", "ledger", "2025-06-03",
-				c.earlier+" The council meets on Monday."))
-			require.NoError(t, err)
-			r, err := in.Ingest(t.Context(), article("denial", "courier", "2025-06-05",
-				"Mayor Anna Lindqvist denied that she took bribes from developers. The council meets on Monday."))
-			require.NoError(t, err)
-			page, err := s.SearchClaims(t.Context(), graph.ClaimQuery{Text: "Ortega", Page: graph.PageRequest{Limit: 10}})
-			require.NoError(t, err)
-			earlier := claimWith(t, s, "from developers")
-			if len(page.Items) > 0 {
-				earlier = page.Items[0].Claim
-			}
-			got := disputersOf(t, s, earlier.ID)
-			if c.disputed {
-				assert.Contains(t, got, graph.AgentID("Anna Lindqvist"))
-				assert.Equal(t, 1, r.LinkedDisputes)
-			} else {
-				assert.NotContains(t, got, graph.AgentID("Anna Lindqvist"))
-			}
-		})
+	// one at a time: a search per term; in one batch of a bulk-reading store (a
+	// deferred store): the searches read together, after the earlier article is written
+	modes := []struct {
+		name  string
+		open  func(t *testing.T) graph.Store
+		batch bool
+	}{
+		{"one at a time", openStore, false},
+		{"one batch, bulk searches", func(t *testing.T) graph.Store { return bulkStore{newTestStore(t), &bulkCounts{}} }, true},
+	}
+	for _, m := range modes {
+		for _, c := range cases {
+			t.Run(m.name+"/"+c.name, func(t *testing.T) {
+				s := m.open(t)
+				in := New(s, extract.Extractor{}, Options{})
+				arts := []graph.ArticleInput{
+					article("bribes", "ledger", "2025-06-03", c.earlier+" The council meets on Monday."),
+					article("denial", "courier", "2025-06-05",
+						"Mayor Anna Lindqvist denied that she took bribes from developers. The council meets on Monday."),
+				}
+				r := ingestBoth(t, in, arts, m.batch)
+				page, err := s.SearchClaims(t.Context(), graph.ClaimQuery{Text: "Ortega", Page: graph.PageRequest{Limit: 10}})
+				require.NoError(t, err)
+				earlier := claimWith(t, s, "from developers")
+				if len(page.Items) > 0 {
+					earlier = page.Items[0].Claim
+				}
+				got := disputersOf(t, s, earlier.ID)
+				if c.disputed {
+					assert.Contains(t, got, graph.AgentID("Anna Lindqvist"))
+					assert.Equal(t, 1, r.LinkedDisputes)
+				} else {
+					assert.NotContains(t, got, graph.AgentID("Anna Lindqvist"))
+				}
+			})
+		}
 	}
 }
 
@@ -142,4 +154,31 @@ func TestConflictNeedsNearDates(t *testing.T) {
 			assert.Equal(t, c.links, r.LinksMade)
 		})
 	}
+}
+
+// ingestBoth ingests the articles in order, one at a time or as one batch, and returns
+// the last one's result.
+func ingestBoth(t *testing.T, in *Ingester, arts []graph.ArticleInput, batch bool) *Result {
+	t.Helper()
+	if !batch {
+		var r *Result
+		for _, a := range arts {
+			var err error
+			r, err = in.Ingest(t.Context(), a)
+			require.NoError(t, err)
+		}
+		return r
+	}
+	ps := make([]*Prepared, len(arts))
+	for i, a := range arts {
+		var err error
+		ps[i], err = in.Prepare(t.Context(), a)
+		require.NoError(t, err)
+	}
+	out, err := in.IngestBatch(t.Context(), ps)
+	require.NoError(t, err)
+	for _, r := range out {
+		require.NoError(t, r.Err)
+	}
+	return out[len(out)-1].Result
 }
