@@ -22,6 +22,11 @@ const tuneDir = "testdata/oodtune"
 // results, migration, public health, labour, energy, weather, sport), readable too.
 const tune2Dir = "testdata/oodtune2"
 
+// tune3Dir is the third out-of-domain tuning set (facts only; courts and crime, a health
+// study, a technology company, transport accidents, disasters, sport, local government,
+// economies outside the US), readable too.
+const tune3Dir = "testdata/oodtune3"
+
 func TestSpeakerMatches(t *testing.T) {
 	cases := []struct {
 		pred, gold string
@@ -127,6 +132,9 @@ func TestTuneFactsAlign(t *testing.T) { checkFactSetAligns(t, tuneDir) }
 // TestTune2FactsAlign applies the same checks to the second tuning set.
 func TestTune2FactsAlign(t *testing.T) { checkFactSetAligns(t, tune2Dir) }
 
+// TestTune3FactsAlign applies the same checks to the third tuning set.
+func TestTune3FactsAlign(t *testing.T) { checkFactSetAligns(t, tune3Dir) }
+
 // checkFactSetAligns checks the fact annotations of one set against its article bodies.
 func checkFactSetAligns(t *testing.T, dir string) {
 	t.Helper()
@@ -221,9 +229,10 @@ func TestOODDisputesAlign(t *testing.T) {
 	assert.Positive(t, n)
 }
 
-// TestOODProvenance checks that every article of both sets records where it came from.
+// TestOODProvenance checks that every article of the unseen set and of the first and
+// third tuning sets records where it came from.
 func TestOODProvenance(t *testing.T) {
-	for _, dir := range []string{oodDir, tuneDir} {
+	for _, dir := range []string{oodDir, tuneDir, tune3Dir} {
 		checkProvenance(t, dir)
 	}
 }
