@@ -372,6 +372,50 @@ func coordinatedSourceName(d *Document, _ []attribml.Tok) {
 	}
 }
 
+// nameBeforeAppositiveSource implements the rule that a name before an appositive
+// source is the source: in "... hampered by darkness, Manish Kumar, an official with
+// the state of Bihar, told reporters" the tagger reads the appositive as the source and
+// leaves the name at the end of the content. When a source after its content opens
+// with an article, is closed by a comma right before the cue (an appositive, not a
+// subject: "a state official said" has no comma), and the content ends right before
+// the comma that opens it with two to four capitalized words (initials allowed) after
+// a comma of its own, those words join the source and the content ends before that
+// comma.
+func nameBeforeAppositiveSource(d *Document, _ []attribml.Tok) {
+	tk := d.Tokens
+	for ai := range d.Attributions {
+		a := &d.Attributions[ai]
+		if a.Source == nil || len(a.Source.Fragments) > 0 || a.Cue.Start < a.Source.End {
+			continue
+		}
+		s, e := tokenFrom(d, a.Source.Start), tokenFrom(d, a.Source.End)
+		if s < 3 || s >= len(tk) || !isArticle(tk[s].Lower) || tk[s-1].Text != "," ||
+			e+1 >= len(tk) || tk[e].Text != "," || tk[e+1].Start != a.Cue.Start {
+			continue
+		}
+		ps := spanPieces(a.Content)
+		last := ps[len(ps)-1]
+		if last[1] != tk[s-2].End || last[1] <= a.Content.Start {
+			continue
+		}
+		k, words := s-2, 0
+		for k >= 0 && tk[k].Start >= last[0] && words <= 4 {
+			if tk[k].Kind == TokWord && isCapitalized(tk[k].Text) {
+				words++
+			} else if !(tk[k].Text == "." && k > 0 && len([]rune(tk[k-1].Text)) == 1) { // "K. Pathak"
+				break
+			}
+			k--
+		}
+		if k < 0 || tk[k].Text != "," || tk[k].Start <= last[0] || words < 2 || words > 4 {
+			continue
+		}
+		a.Source = &Span{Start: tk[k+1].Start, End: a.Source.End}
+		ps[len(ps)-1] = [2]int{last[0], tk[k].Start}
+		a.Content = spanFromPieces(ps)
+	}
+}
+
 // adverbialOpeners open a sentence with an adverbial clause or phrase about the
 // circumstances of the statement ("As a phone rang, the announcer said, …", "While in
 // Ohio, she said, …"): such an opening is not what is said.

@@ -1361,6 +1361,8 @@ func (b *entityBuilder) capSeqKind(toks, seq []scanToken, i, j int, acr string) 
 		return graph.KindPerson
 	case len(seq) == 2 && initialCluster(seq[0]) && allNameWords(seq[1:]) && i > 0 && isLowerTitle(toks[i-1]) && speechVerbContext(toks, i, j):
 		return graph.KindPerson // "minister KKSSR Ramachandran said": initials before a surname
+	case initialsBeforeName(seq) && b.looksLikePerson(toks, seq, i, j):
+		return graph.KindPerson // "D.K. Pathak, a railroad official, said": initials for the given names
 	}
 	return graph.KindUnknown
 }
@@ -1541,6 +1543,47 @@ func allNameWords(seq []scanToken) bool {
 			return false
 		}
 		if _, ok := entityWords.orgWords[t.Text]; ok {
+			return false
+		}
+	}
+	return true
+}
+
+// initialsBeforeName reports whether a capitalized sequence is a person's name written
+// with initials for the given names: one or more initials ("D.K.", or "K" and its
+// period, "J. R.") that no lexicon knows ("U.S." is a country), then one or two
+// name-shaped words ("D.K. Pathak", "K. Ramaswamy"). Context must still make it a
+// person (looksLikePerson): initials alone do not tell a person from an acronym.
+func initialsBeforeName(seq []scanToken) bool {
+	k := 0
+	for k < len(seq) {
+		t := seq[k]
+		switch {
+		case isInitial(t) && k+1 < len(seq) && seq[k+1].Text == ".":
+			k += 2
+			continue
+		case dottedInitials(t.Text):
+			if _, gaz := entityWords.gaz[lookupKey(seq[k:k+1])]; gaz {
+				return false
+			}
+			k++
+			continue
+		}
+		break
+	}
+	rest := len(seq) - k
+	return k > 0 && rest >= 1 && rest <= 2 && allNameWords(seq[k:])
+}
+
+// dottedInitials reports whether w is a dotted abbreviation of single capital letters
+// ("D.K.", "A.P.J."), the scanner's one token for a run of initials.
+func dottedInitials(w string) bool {
+	r := []rune(w)
+	if len(r) < 4 || len(r)%2 != 0 {
+		return false
+	}
+	for i := 0; i < len(r); i += 2 {
+		if !unicode.IsUpper(r[i]) || r[i+1] != '.' {
 			return false
 		}
 	}

@@ -306,22 +306,47 @@ func (r *speakerResolver) previousSpeaker(word string, pos int) string {
 		if o == nil || !r.compatible(o, p) {
 			continue
 		}
-		// does it open its sentence?
+		// does it open its sentence, alone or after a short opening phrase?
 		j := sort.Search(len(ss), func(i int) bool { return ss[i].End > m.Span.Start })
-		if j < len(ss) {
-			first := r.tx.scan(ss[j].Start, min(ss[j].End, m.Span.Start+1))
-			for len(first) > 0 && first[0].Kind != 'w' {
-				first = first[1:]
-			}
-			if len(first) > 0 && first[0].Start == m.Span.Start {
-				return ""
-			}
+		if j < len(ss) && opensSentenceAfterOpener(r.tx.scan(ss[j].Start, min(ss[j].End, m.Span.Start+1)), m.Span.Start) {
+			return ""
 		}
 	}
 	if g := r.gender(e); g == 0 {
 		r.learned[e.ID] = p.gender
 	}
 	return e.ID
+}
+
+// maxOpenerWords bounds the opening phrase before a sentence's subject ("On the
+// other hand,", "In a statement on Monday,").
+const maxOpenerWords = 6
+
+// opensSentenceAfterOpener reports whether the mention starting at start is the first
+// word of its sentence (toks: the sentence up to the mention, leading quotation marks
+// and punctuation aside), or follows only an opening phrase of a few words closed by a
+// comma ("On the other hand, Dominic Pezzola ... was convicted"): the sentence's
+// subject, which a later he or she is more likely to continue than an earlier speaker.
+func opensSentenceAfterOpener(toks []scanToken, start int) bool {
+	for len(toks) > 0 && toks[0].Kind != 'w' {
+		toks = toks[1:]
+	}
+	k := sort.Search(len(toks), func(i int) bool { return toks[i].Start >= start })
+	if k == len(toks) || toks[k].Start != start {
+		return false
+	}
+	if k == 0 {
+		return true
+	}
+	if toks[k-1].Text != "," || k-1 > maxOpenerWords {
+		return false
+	}
+	for _, t := range toks[:k-1] {
+		if t.Kind != 'w' || isCapitalized(t.Text) && t.Start != toks[0].Start {
+			return false // a name or a figure in the opening: no plain opener
+		}
+	}
+	return true
 }
 
 // pronounLookback bounds how many mentions back a pronoun's antecedent is sought.
