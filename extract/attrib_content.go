@@ -575,6 +575,91 @@ func resumedQuoteIsContent(d *Document, toks []attribml.Tok) {
 	}
 }
 
+// quotationParagraphContinues implements the news convention that a paragraph made of
+// one quotation and nothing else, right after a paragraph whose last report is quoted,
+// goes on with the same speaker ("Jane Roe, the chief executive, said: “We grew.”" /
+// "“Our cloud business led.”"): a new speaker would be named with a cue of its own.
+// When an attribution's content is a quotation (no words of the writer's in it: a
+// mixed report of a transcript or a paraphrase goes on with no such convention), its
+// cue stands outside quotation marks, its content ends in the cue's paragraph, no
+// other report follows its cue there, and the next paragraph opens with a quotation
+// that runs to its end (closing punctuation aside) and holds no other attribution's cue
+// or content, the quotation becomes another piece of the content; the rule repeats for
+// the paragraph after it.
+func quotationParagraphContinues(d *Document, toks []attribml.Tok) {
+	tk := d.Tokens
+	as := d.Attributions
+	for ai := range as {
+		a := &as[ai]
+		if contentKind(d, toks, a.Content) != "direct" || toks[tokenAt(d, a.Cue.Start)].InQuote {
+			continue // a report in the writer's words, one mixing them with a quotation, or a cue quoted itself
+		}
+		ps := spanPieces(a.Content)
+		si := sentenceAt(d, a.Cue.Start)
+		if si >= len(d.Sentences) {
+			continue
+		}
+		para := d.Sentences[si].Paragraph
+		if d.Sentences[sentenceAt(d, ps[len(ps)-1][1]-1)].Paragraph != para || laterReportInParagraph(d, ai, para) {
+			continue
+		}
+		extended := false
+		for {
+			s, e, ok := quotationParagraph(d, toks, para+1)
+			if !ok || quotationClaimed(d, ai, Span{Start: tk[s].Start, End: tk[e-1].End}) {
+				break
+			}
+			ps = append(ps, [2]int{tk[s].Start, tk[e-1].End})
+			extended = true
+			para++
+		}
+		if extended {
+			a.Content = spanFromPieces(ps)
+		}
+	}
+}
+
+// laterReportInParagraph reports whether an attribution other than ai has its cue in
+// paragraph para after ai's cue.
+func laterReportInParagraph(d *Document, ai, para int) bool {
+	p := d.Paragraphs[para]
+	lo, hi := cuesWithin(d.Attributions, p)
+	for bi := lo; bi < hi; bi++ {
+		if bi != ai && d.Attributions[bi].Cue.Start > d.Attributions[ai].Cue.Start {
+			return true
+		}
+	}
+	return false
+}
+
+// quotationParagraph returns the token range [s, e) of the quotation that makes up
+// paragraph para: its first token an opening mark, its last the closing mark, with at
+// most closing punctuation after it. A quotation left open (a transcript's turns, or
+// an excerpt cut off) or one opening with a speaker's label ("“WALLACE: ...”") is none.
+func quotationParagraph(d *Document, toks []attribml.Tok, para int) (s, e int, ok bool) {
+	if para >= len(d.Paragraphs) {
+		return 0, 0, false
+	}
+	p := d.Paragraphs[para]
+	s = tokenFrom(d, p.Start)
+	if s+1 >= len(toks) || d.Tokens[s].Start >= p.End || toks[s].Kind != attribml.KindQuote || !toks[s].Opens || !toks[s+1].InQuote {
+		return 0, 0, false
+	}
+	e = quoteRunsTo(toks, s+1) + 1
+	if toks[e-1].Kind != attribml.KindQuote || e-1 == s {
+		return 0, 0, false // a quotation left open: a transcript's turn, or one the text cuts off
+	}
+	if s+3 < e && d.Tokens[s+1].Kind == TokWord && isCapitalized(d.Tokens[s+1].Text) && (d.Tokens[s+2].Text == ":" || d.Tokens[s+3].Text == ":") {
+		return 0, 0, false // "“WALLACE: ...”": a speaker's label opens a transcript's turn
+	}
+	for k := e; k < len(d.Tokens) && d.Tokens[k].Start < p.End; k++ {
+		if d.Tokens[k].Kind != TokPunct {
+			return 0, 0, false // the paragraph goes on after the quotation
+		}
+	}
+	return s, e, true
+}
+
 // quotationClaimed reports whether an attribution other than ai has its cue inside
 // the quotation q or a content that overlaps it. Only the attributions whose cue lies
 // in q's paragraph or the ones next to it are looked at (cuesWithin), so that the

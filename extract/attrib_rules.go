@@ -36,6 +36,7 @@ var contentRules = []contentRule{
 	{"a coordinated cue ends the first content", func(d *Document, _ []attribml.Tok) { endAtCoordinatedCue(d) }},
 	{"a resumed quotation begins at its mark", resumedQuotationStartsAtMark},
 	{"a quotation resumed after its cue's sentence is content", resumedQuoteIsContent},
+	{"a quotation paragraph after a quoted report continues it", quotationParagraphContinues},
 	{"leading connectives are dropped", dropLeadingConnectives},
 	{"a judgment is no content", dropJudgments},       // attrib_judgment.go
 	{"a recall of goods is no speech", dropGoodsCues}, // attrib_senses.go
