@@ -77,6 +77,8 @@ var cueRules = []cueRule{
 	{"postposed subject tells", postposedSubjectTells},
 	// "The quake killed 1,293 people, the ministry said in a press release."
 	{"postposed subject says adjunct", postposedSubjectSaysAdjunct},
+	// "Four people died, the Kyodo news agency reported early Tuesday, citing ..."
+	{"postposed subject says participle", postposedSaysParticiple},
 	// "Following the attacks, Ryder said, the assessment is that ..."
 	{"parenthetical says", parentheticalSays},
 	// "As per the UN agency, 50 children were killed."; "..., as per the ministry."
@@ -526,6 +528,39 @@ func postposedSubjectSaysAdjunct(s *cueSentence, i int) (Attribution, bool) {
 		return Attribution{}, false
 	}
 	return s.postposedAttribution(i)
+}
+
+// postposedSaysParticiple reads "CONTENT, SUBJECT said [ADJUNCT], PARTICIPLE ..." and
+// "CONTENT, SUBJECT told HEARER [ADJUNCT], PARTICIPLE ...", also with a verb of
+// reporting that takes a that-clause ("..., the Kyodo news agency reported early
+// Tuesday, citing authorities in the prefecture", "..., a camp leader told AFP,
+// requesting anonymity"): a participle clause after a postposed report says how it was
+// made; the content is the sentence before the subject, as for postposedSubjectTells.
+// The adjunct holds words and numbers only.
+func postposedSaysParticiple(s *cueSentence, i int) (Attribution, bool) {
+	end, ok := s.postposedCueEnd(i)
+	if !ok {
+		if !thatVerbs[s.toks[i].Lower] {
+			return Attribution{}, false
+		}
+		end = i + 1
+	}
+	k := end
+	if k < len(s.toks) && postposedAdjunctOpeners[s.toks[k].Lower] {
+		for k < len(s.toks) && (s.toks[k].Kind == 'w' || s.toks[k].Kind == 'n') {
+			k++
+		}
+	}
+	if k+1 >= len(s.toks) || s.toks[k].Text != "," || !participleWord(s.toks[k+1]) {
+		return Attribution{}, false
+	}
+	return s.postposedAttribution(i)
+}
+
+// participleWord reports whether t is a lowercase present participle ("citing",
+// "requesting", "adding").
+func participleWord(t scanToken) bool {
+	return t.Kind == 'w' && t.Text == t.Lower && len(t.Text) > 5 && strings.HasSuffix(t.Text, "ing")
 }
 
 // postposedCueEnd returns the index after the cue at toks[i] of a postposed

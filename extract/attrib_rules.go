@@ -29,6 +29,7 @@ var contentRules = []contentRule{
 	{"an adjunct between the cue and that is not content", dropLeadingAdjunct},
 	{"a name coordinated with the source is source", coordinatedSourceName},
 	{"a name before an appositive source is source", nameBeforeAppositiveSource},
+	{"a participle clause after a postposed report is not its content", participleAfterPostposedReport},
 	{"the opening before a parenthetical source and cue is content", openingPhraseBeforeParenthetical},
 	{"a content ending inside a quotation runs to its end", extendToQuoteEnd},
 	{"a piece belongs to the nearest cue", releaseClaimedPieces},

@@ -143,6 +143,9 @@ type speakerResolver struct {
 	// lastDocument is, by document noun, the author of the last attribution whose
 	// source named such a document ("a report by the agency"), for documentAnaphor.
 	lastDocument map[string]lastSpeaker
+	// roleHolders are the entities made for one unnamed holder of a role ("a Rohingya
+	// camp leader", rule indefiniteRole): a later he or she may continue them.
+	roleHolders map[string]bool
 }
 
 type lastSpeaker struct {
@@ -161,7 +164,8 @@ func newSpeakerResolver(d *Document) *speakerResolver {
 		tx.quoteMask = quoteMaskOf(d) // read only; shared by the speaker and dispute stages
 	}
 	r := &speakerResolver{d: d, mask: tx.quoteMask, byID: map[string]int{}, learned: map[string]byte{},
-		base: d.Mentions, agencies: map[[2]int][]string{}, tx: tx, lastInSentence: map[int]lastSpeaker{}, lastDocument: map[string]lastSpeaker{}}
+		base: d.Mentions, agencies: map[[2]int][]string{}, tx: tx, lastInSentence: map[int]lastSpeaker{}, lastDocument: map[string]lastSpeaker{},
+		roleHolders: map[string]bool{}}
 	r.reindex()
 	return r
 }
@@ -279,7 +283,9 @@ func (r *speakerResolver) resolvePronoun(word string, pos int) string {
 
 // previousSpeaker applies the first part of rule 1: a he/she source refers to the
 // speaker of the attribution just before it (at most two paragraphs back) when that
-// speaker fits the pronoun and no other fitting person opens a sentence in between
+// speaker fits the pronoun (a person of no other gender, or one unnamed holder of a
+// role: "a camp leader told AFP ... he said") and no other fitting person opens a
+// sentence in between
 // ("Spencer said the plan, backed by Guterres, would work. He added ..." → Spencer;
 // "... Spencer said. Guterres disagreed. He said ..." → Guterres, by nearness).
 func (r *speakerResolver) previousSpeaker(word string, pos int) string {
@@ -288,8 +294,8 @@ func (r *speakerResolver) previousSpeaker(word string, pos int) string {
 		return ""
 	}
 	e := r.entity(r.prev.speaker)
-	if e == nil || !r.compatible(e, p) {
-		return ""
+	if e == nil || !r.compatible(e, p) && !r.roleHolders[e.ID] {
+		return "" // a person, or one unnamed holder of a role ("a camp leader told AFP ... he said")
 	}
 	paras := r.d.Paragraphs
 	k := sort.Search(len(paras), func(i int) bool { return paras[i].End >= pos })
@@ -312,7 +318,7 @@ func (r *speakerResolver) previousSpeaker(word string, pos int) string {
 			return ""
 		}
 	}
-	if g := r.gender(e); g == 0 {
+	if g := r.gender(e); g == 0 && e.Kind == graph.KindPerson {
 		r.learned[e.ID] = p.gender
 	}
 	return e.ID
@@ -1118,7 +1124,9 @@ func (r *speakerResolver) unnamedSource(words []scanToken, headEnd int) string {
 	if indefiniteRole(head) {
 		// "a Rohingya camp leader told AFP": one unnamed holder of a role, as "a senior
 		// official" is (rule indefiniteRole)
-		return r.newSourceEntity(r.groupName(head), graph.KindGroup, head[0].Start, last.End, MentionNominal)
+		id := r.newSourceEntity(r.groupName(head), graph.KindGroup, head[0].Start, last.End, MentionNominal)
+		r.roleHolders[id] = true
+		return id
 	}
 	if len(head) >= 2 && len(head) <= 3 && allNameWords(head) {
 		name := collapseSpace(string(r.d.Runes[head[0].Start:last.End]))
