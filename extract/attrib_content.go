@@ -475,6 +475,45 @@ func participleToken(t Token) bool {
 	return t.Kind == TokWord && t.Text == t.Lower && len(t.Text) > 5 && strings.HasSuffix(t.Text, "ing")
 }
 
+// dropPassiveInsideSource implements the rule that a passive participle inside another
+// report's source is no report: in "A city staff report considered by the executive
+// committee last week said ..." the tagger reads "considered" as a cue whose source is
+// "the executive" and whose content is "A city staff report", naming a speaker for a
+// noun phrase. An attribution whose cue is followed by "by", and whose cue and content
+// both lie inside another attribution's source, is dropped ("Officials who said the dam
+// was safe told reporters ..." keeps its inner report: no "by" follows "said").
+func dropPassiveInsideSource(d *Document, _ []attribml.Tok) {
+	as := d.Attributions
+	drop := map[int]bool{}
+	for bi := range as {
+		b := &as[bi]
+		k := tokenFrom(d, b.Cue.End)
+		if k >= len(d.Tokens) || d.Tokens[k].Lower != "by" {
+			continue
+		}
+		for ai := range as {
+			a := &as[ai]
+			if ai == bi || a.Source == nil {
+				continue
+			}
+			if inSpan(*a.Source, b.Cue.Start) && a.Source.Start <= b.Content.Start && b.Content.End <= a.Source.End {
+				drop[bi] = true
+				break
+			}
+		}
+	}
+	if len(drop) == 0 {
+		return
+	}
+	out := as[:0]
+	for i, a := range as {
+		if !drop[i] {
+			out = append(out, a)
+		}
+	}
+	d.Attributions = out
+}
+
 // adverbialOpeners open a sentence with an adverbial clause or phrase about the
 // circumstances of the statement ("As a phone rang, the announcer said, …", "While in
 // Ohio, she said, …"): such an opening is not what is said.

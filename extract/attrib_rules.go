@@ -30,6 +30,7 @@ var contentRules = []contentRule{
 	{"a name coordinated with the source is source", coordinatedSourceName},
 	{"a name before an appositive source is source", nameBeforeAppositiveSource},
 	{"a participle clause after a postposed report is not its content", participleAfterPostposedReport},
+	{"a passive participle inside another report's source is no report", dropPassiveInsideSource},
 	{"the opening before a parenthetical source and cue is content", openingPhraseBeforeParenthetical},
 	{"a content ending inside a quotation runs to its end", extendToQuoteEnd},
 	{"a piece belongs to the nearest cue", releaseClaimedPieces},
