@@ -1351,6 +1351,8 @@ func (b *entityBuilder) capSeqKind(toks, seq []scanToken, i, j int, acr string) 
 		kind = graph.KindUnknown
 	}
 	switch {
+	case outletNounAfter(toks, j) && len(seq) <= 4 && (len(seq) > 1 || entityWords.adjCountry[seq[0].Text] == ""):
+		return graph.KindOutlet // "the Kyodo news agency", "the Velmora Press Service news agency"
 	case kind != graph.KindUnknown:
 		return kind
 	case len(seq) >= 2 && len(seq) <= 4 && entityWords.firstNames[seq[0].Text] != 0 && !namesPlaceOrPeople(seq):
@@ -1365,6 +1367,26 @@ func (b *entityBuilder) capSeqKind(toks, seq []scanToken, i, j int, acr string) 
 		return graph.KindPerson // "D.K. Pathak, a railroad official, said": initials for the given names
 	}
 	return graph.KindUnknown
+}
+
+// outletNounAfter reports whether the words from toks[j] name a kind of news outlet
+// that a name before them belongs to: "news" and a noun of outlets ("news agency",
+// "news website"), or one of "newspaper", "broadcaster", "tabloid", "magazine", "wire
+// service" (lexicon/outlet_nominals.txt; "website", "site", "channel" or "paper" alone
+// follow the names of bodies too: "the Ministry website").
+func outletNounAfter(toks []scanToken, j int) bool {
+	n := outletNominalAt(toks, j)
+	if n == 0 {
+		return false
+	}
+	if n > 1 {
+		return toks[j].Text == "news" || toks[j].Text == "wire"
+	}
+	switch toks[j].Text {
+	case "newspaper", "broadcaster", "tabloid", "magazine":
+		return true
+	}
+	return false
 }
 
 // titleShaped reports whether a capitalized sequence that opens with no known given

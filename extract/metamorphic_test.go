@@ -24,7 +24,9 @@ import (
 // texts, the first ten), in testdata/metamorphic/*.json:
 //
 //	{"name": ..., "source": where the text comes from,
-//	 "seed": a corpus article id, or "text": the text itself,
+//	 "seed": a corpus article id, "article": an out-of-domain tuning article (its
+//	         file under extract/eval/testdata, the body after the front matter),
+//	         or "text": the text itself,
 //	 "renames": [[from, to], ...]  whole-word substitutions, longest first,
 //	 "names": {canonical name: renamed name}  for names the text does not spell out
 //	                                          ("Gaza Strip" written "Gaza"),
@@ -35,6 +37,7 @@ type renameCase struct {
 	Name    string            `json:"name"`
 	Source  string            `json:"source"`
 	Seed    string            `json:"seed"`
+	Article string            `json:"article"`
 	Text    string            `json:"text"`
 	Renames [][2]string       `json:"renames"`
 	Names   map[string]string `json:"names"`
@@ -146,11 +149,25 @@ func loadRenameCases(t *testing.T) []renameCase {
 		if c.Seed != "" {
 			c.Text = seeds[c.Seed]
 		}
+		if c.Article != "" {
+			c.Text = articleBody(t, filepath.Join("eval", "testdata", filepath.FromSlash(c.Article)))
+		}
 		require.NotEmpty(t, c.Text, "%s: no text", f)
 		require.NotEmpty(t, c.Renames, "%s: no renames", f)
 		cases = append(cases, c)
 	}
 	return cases
+}
+
+// articleBody reads the body of an out-of-domain set's article: every byte after the
+// closing "---" line of its front matter.
+func articleBody(t *testing.T, path string) string {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	require.NoError(t, err)
+	_, body, ok := strings.Cut(strings.TrimPrefix(string(b), "---\n"), "\n---\n")
+	require.True(t, ok, "%s: no front matter", path)
+	return body
 }
 
 func entityName(d *Document, id *string) string {

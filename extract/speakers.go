@@ -1327,10 +1327,17 @@ func (r *speakerResolver) groupName(head []scanToken) string {
 // openingCapitalized reports whether the first word of a group's name is an ordinary
 // word capitalized at a sentence start ("Permanent members"): no demonym, no listed
 // name, no given name and no word of an entity's name in the document ("Clinton
-// supporters" after Hillary Clinton keeps its name).
+// supporters" after Hillary Clinton keeps its name; so does a possessive: "Pezzola's
+// attorneys" after Dominic Pezzola).
 func (r *speakerResolver) openingCapitalized(w string) bool {
+	if base, poss := stripPossessive(w); poss {
+		w = base // "Pezzola's attorneys" after Dominic Pezzola keeps the name
+	}
 	if !isCapitalized(w) || entityWords.adjCountry[w] != "" || entityWords.gaz[w].canon != "" || entityWords.firstNames[w] != 0 {
 		return false
+	}
+	if len(w) > 1 && isAllCaps(w) {
+		return false // "VNX correspondents": an acronym is a name, listed or not
 	}
 	for _, e := range r.d.Entities {
 		for _, n := range strings.Fields(e.Name) {
