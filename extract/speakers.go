@@ -898,8 +898,59 @@ func (r *speakerResolver) unnamedBody(head []scanToken) string {
 	if !entityWords.nominals[last.Lower] {
 		return ""
 	}
+	if id := r.bodyNamedBefore(head); id != "" {
+		r.addMention(Mention{Entity: id, Span: makeSpan(r.d.Runes, head[0].Start, last.End), Kind: MentionNominal})
+		return id
+	}
 	name := collapseSpace(string(r.d.Runes[head[1].Start:last.End]))
 	return r.newSourceEntity(name, graph.KindOrganization, head[0].Start, last.End, MentionNominal)
+}
+
+// bodyNamedBefore resolves a definite body phrase to the organization named before it
+// (at most three paragraphs back, outside quotations), so that a role is not taken for
+// a new organization: "the statistics office" is the one organization named before
+// whose name ends in "Office" and holds the other words too ("the Velmora Statistics
+// Office"); "the government agency", whose modifiers only say it is public
+// (governmentModifiers, "government", "state", "public"), is the nearest organization
+// named before ("NOAA ... The government agency confirmed"). "" when none fits.
+func (r *speakerResolver) bodyNamedBefore(head []scanToken) string {
+	words := head[1:]
+	noun := words[len(words)-1]
+	public := true
+	for _, w := range words[:len(words)-1] {
+		public = public && (governmentModifiers[w.Lower] || w.Lower == "government" || w.Lower == "state" || w.Lower == "public")
+	}
+	pos := head[0].Start
+	minStart := r.paragraphStartOf(pos)
+	for k := 0; k < 3 && minStart > 0; k++ {
+		minStart = r.paragraphStartOf(minStart - 1)
+	}
+	ms := r.mentionsIn(minStart, pos)
+	for k := len(ms) - 1; k >= 0; k-- {
+		m := ms[k]
+		if m.Span.End > pos || m.Span.Start < minStart || (m.Span.Start < len(r.mask) && r.mask[m.Span.Start]) {
+			continue
+		}
+		e := r.entity(m.Entity)
+		if e == nil || e.Kind != graph.KindOrganization {
+			continue
+		}
+		if public && len(words) > 1 {
+			return e.ID
+		}
+		name := strings.Fields(strings.ToLower(e.Name))
+		if len(name) == 0 || name[len(name)-1] != noun.Lower {
+			continue
+		}
+		all := true
+		for _, w := range words[:len(words)-1] {
+			all = all && slices.Contains(name, w.Lower)
+		}
+		if all {
+			return e.ID
+		}
+	}
+	return ""
 }
 
 // spokespersonNouns are the group nouns whose complement is the one they speak for
