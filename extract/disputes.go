@@ -274,7 +274,11 @@ func (f *disputeFinder) site(v *verbSite) {
 		return
 	}
 	v.disputer, v.subjStart = f.subject(v.toks, v.i)
-	if k := skipToSubject(v.toks, v.i); v.disputer == "" && (k < 0 || !relativeWords[v.toks[k].Lower]) {
+	embedded := v.subjStart >= 0 && embeddedSubject(v.toks, v.subjStart) // disputes_subject.go
+	if embedded {
+		v.disputer, v.subjStart = "", -1
+	}
+	if k := skipToSubject(v.toks, v.i); v.disputer == "" && !embedded && (k < 0 || !relativeWords[v.toks[k].Lower]) && !f.embeddedCueSource(v) {
 		// "The dean ... has published a letter strongly disputing ...": the verb is part
 		// of an attribution cue whose source the speaker stage resolved
 		v.disputer = f.cueSource(v.verb().Start)

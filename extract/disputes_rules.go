@@ -37,6 +37,8 @@ var disputeRules = []*disputeRule{
 	// "aides denied a report that the campaign had run out of money"; "rejected claims
 	// by the union that ..."
 	{"inline-noun-that", graph.ShapeInline, true, (*disputeFinder).inlineNounThat},
+	// "rejected claims of systemic doping" (disputes_nominal.go)
+	inlineNounOfRule,
 	// "the ministry denied that its troops had crossed the border"
 	{"inline-that", graph.ShapeInline, true, (*disputeFinder).inlineThat},
 	// "X accused Y of Z. Y denied it / the accusation / wrongdoing": the accusation
