@@ -1185,7 +1185,7 @@ func (f *disputeFinder) emitOne(kind graph.DisputeKind, disputer string, r *disp
 		}
 	}
 	key := disputeKey{cue.Start, cue.End, disputer}
-	if f.emitted[key] || f.sameDispute(disputer, m.claim, cue.Start) {
+	if f.emitted[key] || f.sameDispute(disputer, m.claim, cue.Start) || f.sameClause(disputer, m.claim, r, cue.Start) {
 		return
 	}
 	f.emitted[key] = true

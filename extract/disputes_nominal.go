@@ -1,6 +1,10 @@
 package extract
 
-import "github.com/claimgraph/claimgraph/graph"
+import (
+	"strings"
+
+	"github.com/claimgraph/claimgraph/graph"
+)
 
 // This file holds the dispute rules of nominal claims, written for the out-of-domain
 // shapes of news outside US politics (extract/eval/testdata/ooddisp): a claim named by
@@ -52,4 +56,129 @@ func ofContentStart(t scanToken) bool {
 	}
 	_, pron := pronLex[t.Lower]
 	return !pron
+}
+
+// afterParenthetical skips a short parenthesis at toks[k] ("(RSF)", "(the Pentagon)"),
+// up to five tokens before its ")", and returns the index after it; k when there is
+// none.
+func afterParenthetical(toks []scanToken, k int) int {
+	if k >= len(toks) || toks[k].Text != "(" {
+		return k
+	}
+	for j := k + 1; j < len(toks) && j-k <= 6; j++ {
+		if toks[j].Text == ")" {
+			return j + 1
+		}
+	}
+	return k
+}
+
+// claimModifierStops are words that may stand before an accusation noun without
+// saying what is alleged ("recent allegations", "similar charges"; lexicon class
+// claim_modifier_stop).
+var claimModifierStops = disputeWordClass("claim_modifier_stop")
+
+// inlineNounPremodifierRule is the rule of inlineNounPremodifier.
+var inlineNounPremodifierRule = &disputeRule{name: "inline-noun-premodifier", shape: graph.ShapeInline, truthOnly: true,
+	match: (*disputeFinder).inlineNounPremodifier}
+
+// inlineNounPremodifier: "has rejected electoral fraud allegations", "denied doping
+// charges": an accusation noun (class accusation_noun) with one to three lowercase
+// words before it that say what is alleged; those words are the claim. Tried after
+// the anaphor rules, so "denied the bribery charges" after a statement of them points
+// back to it. A determiner other than "the" and "any", a word of
+// claimModifierStops, a participle or an adverb among the words leaves it alone
+// ("denied the recent allegations", "rejected these charges").
+func (f *disputeFinder) inlineNounPremodifier(v *verbSite) (ruleMatch, bool) {
+	toks := v.toks
+	j := v.obj()
+	if j < len(toks) && (toks[j].Lower == "the" || toks[j].Lower == "any") {
+		j++
+	}
+	n := j
+	for n < len(toks) && n-j < 4 && !accusationNouns[toks[n].Lower] {
+		t := toks[n]
+		if t.Kind != 'w' || t.Text != t.Lower || claimModifierStops[t.Lower] || anaphorDeterminers[t.Lower] ||
+			groupDeterminers[t.Lower] || strings.HasSuffix(t.Lower, "ed") || strings.HasSuffix(t.Lower, "ly") {
+			return ruleMatch{}, false
+		}
+		if _, pron := pronLex[t.Lower]; pron {
+			return ruleMatch{}, false
+		}
+		n++
+	}
+	if n == j || n-j > 3 || n >= len(toks) || !accusationNouns[toks[n].Lower] {
+		return ruleMatch{}, false
+	}
+	return f.clauseClaimTo(v, j, n)
+}
+
+// sameClause reports whether the disputer already disputes the claim by the same rule
+// with a cue in the same clause as the cue at cueStart: "denouncing them as groundless
+// and lacking in evidence" is one rebuttal with two judging words.
+func (f *disputeFinder) sameClause(disputer string, claim *string, r *disputeRule, cueStart int) bool {
+	if claim == nil {
+		return false
+	}
+	for _, x := range f.d.Disputes {
+		if x.Disputer != disputer || x.Claim == nil || *x.Claim != *claim || x.Rule != r.name {
+			continue
+		}
+		lo, hi := x.Cue.End, cueStart
+		if hi < lo {
+			lo, hi = cueStart, x.Cue.Start
+		}
+		if hi-lo <= 40 && !clauseBreakBetween(f.d.Runes, lo, hi) {
+			return true
+		}
+	}
+	return false
+}
+
+// clauseBreakBetween reports whether the text between runes lo and hi holds a clause
+// break: a sentence end, a semicolon or a quotation mark.
+func clauseBreakBetween(runes []rune, lo, hi int) bool {
+	for p := lo; p < hi && p < len(runes); p++ {
+		switch runes[p] {
+		case '.', ';', '!', '?', '"', '“', '”':
+			return true
+		}
+	}
+	return false
+}
+
+// afterModifiedAgent reads an agent after "by" or "from" at toks[k] that has up to two
+// lowercase modifiers before its name ("by the paramilitary Rapid Support Forces"),
+// with a short parenthesis after it ("(RSF)"): it returns the agent (nil for a name
+// the entity stage did not mark) and the index after the agent; nil and k when there
+// is none.
+func (f *disputeFinder) afterModifiedAgent(toks []scanToken, k int) (*string, int) {
+	if k >= len(toks) || (toks[k].Lower != "by" && toks[k].Lower != "from") {
+		return nil, k
+	}
+	j := k + 1
+	if j < len(toks) && toks[j].Lower == "the" {
+		j++
+	}
+	for mods := 0; j < len(toks) && mods < 2 && toks[j].Kind == 'w' && toks[j].Text == toks[j].Lower && toks[j].Lower != "that"; mods++ {
+		j++
+	}
+	if j >= len(toks) {
+		return nil, k
+	}
+	if m := f.mentionStartingAt(toks[j].Start); m != nil {
+		id := m.Entity
+		for j < len(toks) && toks[j].Start < m.Span.End {
+			j++
+		}
+		return &id, afterParenthetical(toks, j)
+	}
+	start := j
+	for j < len(toks) && j-start < 5 && toks[j].Kind == 'w' && isCapitalized(toks[j].Text) {
+		j++
+	}
+	if j == start {
+		return nil, k
+	}
+	return nil, afterParenthetical(toks, j)
 }

@@ -53,6 +53,8 @@ var disputeRules = []*disputeRule{
 	{"anaphor-pronoun", graph.ShapeAnaphoric, true, (*disputeFinder).anaphorPronoun},
 	// "the firm denies any wrongdoing", "officials deny any links to the group"
 	{"deny-any", graph.ShapeInline, true, (*disputeFinder).denyAny},
+	// "rejected electoral fraud allegations" (disputes_nominal.go)
+	inlineNounPremodifierRule,
 	// "Whitlow rebuked Reyes for suggesting that the mill had closed"
 	{"criticize-for-saying", graph.ShapeInline, false, (*disputeFinder).criticizeForSaying},
 	// "Police said the march was peaceful. Organisers say otherwise."
@@ -488,6 +490,13 @@ func (f *disputeFinder) inlineNounThat(v *verbSite) (ruleMatch, bool) {
 	if k > n+1 {
 		k = afterCoordinatedAgents(toks, k) // only after an agent: "from Bush and others that"
 	}
+	if k < len(toks) && toks[k].Lower != "that" {
+		var agent *string // "by the paramilitary Rapid Support Forces (RSF) that" (disputes_nominal.go)
+		if agent, k = f.afterModifiedAgent(toks, k); target == nil {
+			target = agent
+		}
+	}
+	k = afterParenthetical(toks, k)
 	if k >= len(toks) || (toks[k].Lower != "that" && (thatOnly || !reportVerbs[toks[k].Lower] && !(toks[k].Lower == "of" && accusationNouns[toks[n].Lower]))) {
 		return ruleMatch{}, false
 	}
@@ -521,7 +530,7 @@ func (f *disputeFinder) inlineThat(v *verbSite) (ruleMatch, bool) {
 	if clauseVerbs[v.kind] && j < len(v.toks) && isCapitalized(v.toks[j].Text) && titleCase(v.toks) {
 		// a headline: "Velmora Denies Troops Crossed the Border"; a claim noun is an
 		// object of another rule ("Velmora Denies Report")
-		if _, noun := claimNouns[v.toks[j].Lower]; !noun {
+		if f.claimNounAt(v.toks, j) < 0 { // "Minister Denies Bribery Charges": a claim noun (disputes_nominal.go)
 			return f.clauseClaim(v, j)
 		}
 	}
