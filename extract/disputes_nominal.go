@@ -182,3 +182,34 @@ func (f *disputeFinder) afterModifiedAgent(toks []scanToken, k int) (*string, in
 	}
 	return nil, afterParenthetical(toks, j)
 }
+
+// partClaim returns the nearest claim before pos (near sentence si, or any for a
+// figure) of a part of the entity whole: an entity named as the whole's possession
+// ("Pakistan’s military", "Sudan's army" of Pakistan, Sudan), so that "India
+// dismissed Pakistan’s claims" points back to what Pakistan's military claimed; "" when
+// there is none.
+func (f *disputeFinder) partClaim(whole string, pos int, figure bool, si int) string {
+	name := ""
+	for _, e := range f.d.Entities {
+		if e.ID == whole {
+			name = e.Name
+		}
+	}
+	if name == "" {
+		return ""
+	}
+	best, bestStart := "", -1
+	for _, e := range f.d.Entities {
+		if e.ID == whole || !(strings.HasPrefix(e.Name, name+"’s ") || strings.HasPrefix(e.Name, name+"'s ")) {
+			continue
+		}
+		id := f.speakerClaim(e.ID, pos, figure)
+		if id == "" || !(figure || f.near(id, si)) {
+			continue
+		}
+		if c := f.claim(id); c != nil && c.Span.Start > bestStart {
+			best, bestStart = id, c.Span.Start
+		}
+	}
+	return best
+}

@@ -634,6 +634,8 @@ func (f *disputeFinder) anaphorPossessive(v *verbSite) (ruleMatch, bool) {
 		out := ruleMatch{target: &target}
 		if id := f.speakerClaim(target, toks[v.i].Start, figure); id != "" && (figure || f.near(id, v.si)) {
 			out.claim = &id // a claim that is no figure must be near: "Kenya's claims" is any claim
+		} else if id := f.partClaim(target, toks[v.i].Start, figure, v.si); id != "" {
+			out.claim = &id // "Pakistan's claims": those of Pakistan's military (disputes_nominal.go)
 		}
 		return out, true
 	}
