@@ -525,6 +525,9 @@ func (f *disputeFinder) subject(toks []scanToken, i int) (string, int) {
 	k := skipToSubject(toks, i)
 	if disputeNouns[toks[i].Lower] {
 		k = possessiveBefore(toks, i)
+		if k < 0 {
+			k = supportVerbSubject(toks, i) // "China issued a firm denial of ..." (disputes_nominal.go)
+		}
 	}
 	if k < 0 || toks[k].Kind != 'w' {
 		return "", -1

@@ -213,3 +213,55 @@ func (f *disputeFinder) partClaim(whole string, pos int, figure bool, si int) st
 	}
 	return best
 }
+
+// supportVerbs issue a dispute noun whose disputer is their subject ("China issued a
+// firm denial of the allegations"; lexicon class support_verb).
+var supportVerbs = disputeWordClass("support_verb")
+
+// supportVerbSubject returns the index of the subject of a support verb before the
+// dispute noun at toks[i] ("The government has issued a firm denial"): an article
+// and up to two lowercase modifiers may stand between verb and noun. It returns -1
+// when there is no support verb.
+func supportVerbSubject(toks []scanToken, i int) int {
+	k := i - 1
+	for mods := 0; k >= 0 && mods < 3 && toks[k].Kind == 'w' && toks[k].Text == toks[k].Lower && !supportVerbs[toks[k].Lower]; mods++ {
+		k--
+	}
+	if k < 0 || !supportVerbs[toks[k].Lower] || k == i-1 && toks[k].Lower != "issued" && toks[k].Lower != "made" {
+		return -1
+	}
+	return skipToSubject(toks, k)
+}
+
+// anaphorTruthNounRule is the rule of anaphorTruthNoun.
+var anaphorTruthNounRule = &disputeRule{name: "anaphor-truth-noun", shape: graph.ShapeAnaphoric, truthOnly: true,
+	match: (*disputeFinder).anaphorTruthNoun}
+
+// anaphorTruthNoun: "The ministry’s figure includes many minors, causing Israel to
+// challenge its accuracy": a possessive pronoun and a noun of truth (class
+// truth_noun) as the object point back to the nearest figure before the verb within
+// anaphorSentences sentences, a claim with a quantity that the disputer does not
+// make; with no such figure, no dispute. "Credibility" is left out: "questioned their
+// credibility" doubts people, not a figure.
+func (f *disputeFinder) anaphorTruthNoun(v *verbSite) (ruleMatch, bool) {
+	toks := v.toks
+	j := v.obj()
+	if j+1 >= len(toks) || (toks[j].Lower != "its" && toks[j].Lower != "their") || !truthNouns[toks[j+1].Lower] ||
+		toks[j+1].Lower == "credibility" || (j+2 < len(toks) && toks[j+2].Lower == "of") {
+		return ruleMatch{}, false
+	}
+	pos := toks[v.i].Start
+	best, bestStart := "", -1
+	for k := range f.d.Claims {
+		c := &f.d.Claims[k]
+		if c.Span.End > pos || len(c.Quantities) == 0 || isReferenceClaim(c) || c.Span.Start <= bestStart ||
+			(c.Speaker != nil && *c.Speaker == v.disputer) || !f.within(c.ID, v.si, anaphorSentences) {
+			continue
+		}
+		best, bestStart = c.ID, c.Span.Start
+	}
+	if best == "" {
+		return ruleMatch{}, false
+	}
+	return ruleMatch{claim: &best}, true
+}

@@ -51,6 +51,8 @@ var disputeRules = []*disputeRule{
 	{"anaphor-noun", graph.ShapeAnaphoric, false, (*disputeFinder).anaphorNoun},
 	// "he has denied it"
 	{"anaphor-pronoun", graph.ShapeAnaphoric, true, (*disputeFinder).anaphorPronoun},
+	// "Israel challenged its accuracy" (disputes_nominal.go)
+	anaphorTruthNounRule,
 	// "the firm denies any wrongdoing", "officials deny any links to the group"
 	{"deny-any", graph.ShapeInline, true, (*disputeFinder).denyAny},
 	// "rejected electoral fraud allegations" (disputes_nominal.go)
