@@ -183,8 +183,8 @@ func (f *disputeFinder) afterModifiedAgent(toks []scanToken, k int) (*string, in
 	return nil, afterParenthetical(toks, j)
 }
 
-// partClaim returns the nearest claim before pos (near sentence si, or any for a
-// figure) of a part of the entity whole: an entity named as the whole's possession
+// partClaim returns the nearest claim before pos (in the paragraph of sentence si or
+// the one before it, or any for a figure) of a part of the entity whole: an entity named as the whole's possession
 // ("Pakistan’s military", "Sudan's army" of Pakistan, Sudan), so that "India
 // dismissed Pakistan’s claims" points back to what Pakistan's military claimed; "" when
 // there is none.
@@ -204,10 +204,10 @@ func (f *disputeFinder) partClaim(whole string, pos int, figure bool, si int) st
 			continue
 		}
 		id := f.speakerClaim(e.ID, pos, figure)
-		if id == "" || !(figure || f.near(id, si)) {
+		if id == "" {
 			continue
 		}
-		if c := f.claim(id); c != nil && c.Span.Start > bestStart {
+		if c := f.claim(id); c != nil && c.Span.Start > bestStart && (figure || f.paragraph(f.sentenceOf(c.Span.Start)) >= f.paragraph(si)-1) {
 			best, bestStart = id, c.Span.Start
 		}
 	}
@@ -264,4 +264,42 @@ func (f *disputeFinder) anaphorTruthNoun(v *verbSite) (ruleMatch, bool) {
 		return ruleMatch{}, false
 	}
 	return ruleMatch{claim: &best}, true
+}
+
+// legalNouns are claim nouns of court filings (lexicon class legal_noun).
+var legalNouns = disputeWordClass("legal_noun")
+
+// courtAct reports whether a dispute verb of kind with a court filing noun as its
+// object is as often a court's act as a dispute: "rejected the lawsuit", "dismissed
+// the suit". Denying, disputing, questioning or calling a filing baseless still
+// disputes it.
+func courtAct(kind graph.DisputeKind, noun string) bool {
+	return legalNouns[noun] && (kind == graph.DisputeRejects || kind == graph.DisputeDismisses)
+}
+
+// bareNameClaim reports whether claim c is nothing but a name ("Norland Foods" as the
+// content of "sued Norland Foods"): at most five words, each capitalized but for
+// "the", "of" and "and". It names whom a claim is about, but states nothing a denial
+// could answer.
+func (f *disputeFinder) bareNameClaim(c *Claim) bool {
+	toks := f.r.tx.scan(c.Span.Start, c.Span.End)
+	words := 0
+	for _, t := range toks {
+		if t.Kind != 'w' {
+			continue
+		}
+		words++
+		if !isCapitalized(t.Text) && t.Lower != "the" && t.Lower != "of" && t.Lower != "and" {
+			return false
+		}
+	}
+	return words > 0 && words <= 5
+}
+
+// statesSomething reports whether the content of attribution a holds a finite verb:
+// "sued Norland Foods" names whom the suit targets, and a participle after it
+// ("..., alleging that the company hid losses") is then the statement itself, not an
+// elaboration of one.
+func (f *disputeFinder) statesSomething(a *Attribution) bool {
+	return hasFiniteVerb(f.r.tx.scan(a.Content.Start, a.Content.End))
 }

@@ -781,6 +781,9 @@ func (f *disputeFinder) anaphor(v *verbSite, from, to int) (ruleMatch, bool) {
 				if !truthKinds[v.kind] && ideaNouns[toks[n].Lower] {
 					return ruleMatch{}, false // "Democrats oppose the idea": a policy
 				}
+				if courtAct(v.kind, toks[n].Lower) {
+					return ruleMatch{}, false // "the judge dismissed the lawsuit" (disputes_nominal.go)
+				}
 				if (v.kind == graph.DisputeRejects || v.kind == graph.DisputeDismisses) && ideaNouns[toks[n].Lower] {
 					// "Clinton proposed a debate, but the Sanders campaign rejected the
 					// idea": what one rejects without a that-clause is as often a plan
@@ -875,7 +878,8 @@ func (f *disputeFinder) elaboration(c *Claim) bool {
 	}
 	for k := range f.d.Attributions {
 		b := &f.d.Attributions[k]
-		if b != a && b.Speaker != nil && *b.Speaker == *a.Speaker && b.Cue.End <= a.Cue.Start && b.Sentence.Start == a.Sentence.Start && b.Sentence.End == a.Sentence.End {
+		if b != a && b.Speaker != nil && *b.Speaker == *a.Speaker && b.Cue.End <= a.Cue.Start && b.Sentence.Start == a.Sentence.Start && b.Sentence.End == a.Sentence.End &&
+			f.statesSomething(b) { // "sued Norland Foods, alleging that ...": the allegation is the statement (disputes_nominal.go)
 			return true
 		}
 	}
