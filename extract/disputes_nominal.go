@@ -303,3 +303,40 @@ func (f *disputeFinder) bareNameClaim(c *Claim) bool {
 func (f *disputeFinder) statesSomething(a *Attribution) bool {
 	return hasFiniteVerb(f.r.tx.scan(a.Content.Start, a.Content.End))
 }
+
+// zeroThatSubjects open a clause after a claim noun when "that" is left out
+// (lexicon class zero_that_subject).
+var zeroThatSubjects = disputeWordClass("zero_that_subject")
+
+// finiteAuxiliaries make the word after a subject pronoun a finite verb (lexicon class
+// finite_aux).
+var finiteAuxiliaries = disputeWordClass("finite_aux")
+
+// zeroThatClause reports whether a clause without "that" starts at toks[k] after a
+// claim noun: a subject pronoun, then an auxiliary or a past-tense verb ("charges it
+// retaliated against the worker", "speculation it did not respond properly"). A bare
+// noun after the pronoun ("reports it") is no clause.
+func zeroThatClause(toks []scanToken, k int) bool {
+	if k+2 >= len(toks) || !zeroThatSubjects[toks[k].Lower] || toks[k+1].Kind != 'w' {
+		return false
+	}
+	w := toks[k+1].Lower
+	return finiteAuxiliaries[w] || strings.HasSuffix(w, "ed") && len(w) > 4
+}
+
+// bareNoun reports whether the object toks[j:n+1] has no determiner or possessive
+// before its noun toks[n] ("denying charges", "dismissed widespread speculation"): with
+// a determiner, a pronoun clause after the noun is as often a relative clause ("the
+// report it published") as its content.
+func bareNoun(toks []scanToken, j, n int) bool {
+	for k := j; k < n; k++ {
+		t := toks[k]
+		if t.Kind != 'w' || t.Text != t.Lower || anaphorDeterminers[t.Lower] || groupDeterminers[t.Lower] || t.Lower == "a" || t.Lower == "an" {
+			return false
+		}
+		if _, pron := pronLex[t.Lower]; pron {
+			return false
+		}
+	}
+	return true
+}

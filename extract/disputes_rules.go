@@ -499,6 +499,14 @@ func (f *disputeFinder) inlineNounThat(v *verbSite) (ruleMatch, bool) {
 		}
 	}
 	k = afterParenthetical(toks, k)
+	if k < len(toks) && !thatOnly && k == n+1 && bareNoun(toks, v.obj(), n) && zeroThatClause(toks, k) {
+		// "dismissed speculation it did not respond properly" (disputes_nominal.go)
+		m, ok := f.clauseClaim(v, k)
+		if ok && m.target == nil {
+			m.target = target
+		}
+		return m, ok
+	}
 	if k >= len(toks) || (toks[k].Lower != "that" && (thatOnly || !reportVerbs[toks[k].Lower] && !(toks[k].Lower == "of" && accusationNouns[toks[n].Lower]))) {
 		return ruleMatch{}, false
 	}
