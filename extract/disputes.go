@@ -283,6 +283,9 @@ func (f *disputeFinder) site(v *verbSite) {
 		// of an attribution cue whose source the speaker stage resolved
 		v.disputer = f.cueSource(v.verb().Start)
 	}
+	if v.disputer == "" && !embedded {
+		v.disputer = f.coordinatedParticipleSource(v) // "..., saying ... and denying ..." (disputes_subject.go)
+	}
 	if v.kind == graph.DisputeAccuses {
 		f.accusation(v) // a claim of the accuser, who may be unnamed
 		return

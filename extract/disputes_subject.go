@@ -1,5 +1,7 @@
 package extract
 
+import "strings"
+
 // This file holds guards on the disputer that the subject search and the attribution
 // stage offer: a name embedded in a modifier of the real subject is not the disputer
 // ("An Australian coach who works with the Chinese Swimming Association has rejected
@@ -59,4 +61,29 @@ func (f *disputeFinder) embeddedCueSource(v *verbSite) bool {
 		return false
 	}
 	return embeddedSubject(v.toks, tokenStartingAt(v.toks, a.Source.Start))
+}
+
+// coordinatedParticipleSource returns the disputer of a dispute participle coordinated
+// with a participle of speech before it in its sentence ("Boeing released a defense,
+// saying it is confident in the jet and denying charges it retaliated"): the speaker
+// of the attribution whose cue is that participle; "" when there is none.
+func (f *disputeFinder) coordinatedParticipleSource(v *verbSite) string {
+	w := v.toks[v.i].Lower
+	if !strings.HasSuffix(w, "ing") || v.i == 0 || v.toks[v.i-1].Lower != "and" {
+		return ""
+	}
+	sent := f.sents[v.si]
+	pos := v.toks[v.i].Start
+	best, bestEnd := "", -1
+	for k := range f.d.Attributions {
+		a := &f.d.Attributions[k]
+		if a.Speaker == nil || a.Cue.End > pos || a.Cue.Start < sent.Start || a.Cue.End <= bestEnd {
+			continue
+		}
+		first := strings.ToLower(strings.Fields(string(f.d.Runes[a.Cue.Start:a.Cue.End]) + " x")[0])
+		if strings.HasSuffix(first, "ing") && a.Content.End >= pos-len(" and ") {
+			best, bestEnd = *a.Speaker, a.Cue.End
+		}
+	}
+	return best
 }
