@@ -274,10 +274,17 @@ func (f *disputeFinder) site(v *verbSite) {
 		return
 	}
 	v.disputer, v.subjStart = f.subject(v.toks, v.i)
-	if k := skipToSubject(v.toks, v.i); v.disputer == "" && (k < 0 || !relativeWords[v.toks[k].Lower]) {
+	embedded := v.subjStart >= 0 && embeddedSubject(v.toks, v.subjStart) // disputes_subject.go
+	if embedded {
+		v.disputer, v.subjStart = "", -1
+	}
+	if k := skipToSubject(v.toks, v.i); v.disputer == "" && !embedded && (k < 0 || !relativeWords[v.toks[k].Lower]) && !f.embeddedCueSource(v) {
 		// "The dean ... has published a letter strongly disputing ...": the verb is part
 		// of an attribution cue whose source the speaker stage resolved
 		v.disputer = f.cueSource(v.verb().Start)
+	}
+	if v.disputer == "" && !embedded {
+		v.disputer = f.coordinatedParticipleSource(v) // "..., saying ... and denying ..." (disputes_subject.go)
 	}
 	if v.kind == graph.DisputeAccuses {
 		f.accusation(v) // a claim of the accuser, who may be unnamed
@@ -521,6 +528,9 @@ func (f *disputeFinder) subject(toks []scanToken, i int) (string, int) {
 	k := skipToSubject(toks, i)
 	if disputeNouns[toks[i].Lower] {
 		k = possessiveBefore(toks, i)
+		if k < 0 {
+			k = supportVerbSubject(toks, i) // "China issued a firm denial of ..." (disputes_nominal.go)
+		}
 	}
 	if k < 0 || toks[k].Kind != 'w' {
 		return "", -1
@@ -1181,7 +1191,7 @@ func (f *disputeFinder) emitOne(kind graph.DisputeKind, disputer string, r *disp
 		}
 	}
 	key := disputeKey{cue.Start, cue.End, disputer}
-	if f.emitted[key] || f.sameDispute(disputer, m.claim, cue.Start) {
+	if f.emitted[key] || f.sameDispute(disputer, m.claim, cue.Start) || f.sameClause(disputer, m.claim, r, cue.Start) {
 		return
 	}
 	f.emitted[key] = true

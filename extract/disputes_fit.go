@@ -24,7 +24,7 @@ type claimFit func(f *disputeFinder, c *Claim, disputer string) bool
 // fitOf returns the fit of a claim noun, or nil when the noun fits any claim.
 func fitOf(noun string) claimFit {
 	switch {
-	case accusationNouns[noun]:
+	case accusationNouns[noun], legalNouns[noun]: // a lawsuit's claims accuse (disputes_nominal.go)
 		return (*disputeFinder).isAccusation
 	case reportNouns[noun]:
 		return (*disputeFinder).isReported
@@ -37,7 +37,13 @@ func fitOf(noun string) claimFit {
 // "charged"), or a claim about the disputer (the disputer is its subject: "a booker
 // who said Mr. Ailes carried on ... . Mr. Ailes denied the charges").
 func (f *disputeFinder) isAccusation(c *Claim, disputer string) bool {
-	if c.Accused != nil || c.Origin == "accusation" || f.namesAsSubject(c, disputer) {
+	if c.Accused != nil || c.Origin == "accusation" {
+		return true
+	}
+	if f.bareNameClaim(c) {
+		return false // "sued Norland Foods": whom the suit names, no claim (disputes_nominal.go)
+	}
+	if f.namesAsSubject(c, disputer) {
 		return true
 	}
 	a := f.attributionOf(c)

@@ -37,6 +37,8 @@ var disputeRules = []*disputeRule{
 	// "aides denied a report that the campaign had run out of money"; "rejected claims
 	// by the union that ..."
 	{"inline-noun-that", graph.ShapeInline, true, (*disputeFinder).inlineNounThat},
+	// "rejected claims of systemic doping" (disputes_nominal.go)
+	inlineNounOfRule,
 	// "the ministry denied that its troops had crossed the border"
 	{"inline-that", graph.ShapeInline, true, (*disputeFinder).inlineThat},
 	// "X accused Y of Z. Y denied it / the accusation / wrongdoing": the accusation
@@ -49,8 +51,12 @@ var disputeRules = []*disputeRule{
 	{"anaphor-noun", graph.ShapeAnaphoric, false, (*disputeFinder).anaphorNoun},
 	// "he has denied it"
 	{"anaphor-pronoun", graph.ShapeAnaphoric, true, (*disputeFinder).anaphorPronoun},
+	// "Israel challenged its accuracy" (disputes_nominal.go)
+	anaphorTruthNounRule,
 	// "the firm denies any wrongdoing", "officials deny any links to the group"
 	{"deny-any", graph.ShapeInline, true, (*disputeFinder).denyAny},
+	// "rejected electoral fraud allegations" (disputes_nominal.go)
+	inlineNounPremodifierRule,
 	// "Whitlow rebuked Reyes for suggesting that the mill had closed"
 	{"criticize-for-saying", graph.ShapeInline, false, (*disputeFinder).criticizeForSaying},
 	// "Police said the march was peaceful. Organisers say otherwise."
@@ -486,6 +492,21 @@ func (f *disputeFinder) inlineNounThat(v *verbSite) (ruleMatch, bool) {
 	if k > n+1 {
 		k = afterCoordinatedAgents(toks, k) // only after an agent: "from Bush and others that"
 	}
+	if k < len(toks) && toks[k].Lower != "that" {
+		var agent *string // "by the paramilitary Rapid Support Forces (RSF) that" (disputes_nominal.go)
+		if agent, k = f.afterModifiedAgent(toks, k); target == nil {
+			target = agent
+		}
+	}
+	k = afterParenthetical(toks, k)
+	if k < len(toks) && !thatOnly && k == n+1 && bareNoun(toks, v.obj(), n) && zeroThatClause(toks, k) {
+		// "dismissed speculation it did not respond properly" (disputes_nominal.go)
+		m, ok := f.clauseClaim(v, k)
+		if ok && m.target == nil {
+			m.target = target
+		}
+		return m, ok
+	}
 	if k >= len(toks) || (toks[k].Lower != "that" && (thatOnly || !reportVerbs[toks[k].Lower] && !(toks[k].Lower == "of" && accusationNouns[toks[n].Lower]))) {
 		return ruleMatch{}, false
 	}
@@ -519,7 +540,7 @@ func (f *disputeFinder) inlineThat(v *verbSite) (ruleMatch, bool) {
 	if clauseVerbs[v.kind] && j < len(v.toks) && isCapitalized(v.toks[j].Text) && titleCase(v.toks) {
 		// a headline: "Velmora Denies Troops Crossed the Border"; a claim noun is an
 		// object of another rule ("Velmora Denies Report")
-		if _, noun := claimNouns[v.toks[j].Lower]; !noun {
+		if f.claimNounAt(v.toks, j) < 0 { // "Minister Denies Bribery Charges": a claim noun (disputes_nominal.go)
 			return f.clauseClaim(v, j)
 		}
 	}
@@ -623,6 +644,8 @@ func (f *disputeFinder) anaphorPossessive(v *verbSite) (ruleMatch, bool) {
 		out := ruleMatch{target: &target}
 		if id := f.speakerClaim(target, toks[v.i].Start, figure); id != "" && (figure || f.near(id, v.si)) {
 			out.claim = &id // a claim that is no figure must be near: "Kenya's claims" is any claim
+		} else if id := f.partClaim(target, toks[v.i].Start, figure, v.si); id != "" {
+			out.claim = &id // "Pakistan's claims": those of Pakistan's military (disputes_nominal.go)
 		}
 		return out, true
 	}
@@ -766,6 +789,9 @@ func (f *disputeFinder) anaphor(v *verbSite, from, to int) (ruleMatch, bool) {
 				if !truthKinds[v.kind] && ideaNouns[toks[n].Lower] {
 					return ruleMatch{}, false // "Democrats oppose the idea": a policy
 				}
+				if courtAct(v.kind, toks[n].Lower) {
+					return ruleMatch{}, false // "the judge dismissed the lawsuit" (disputes_nominal.go)
+				}
 				if (v.kind == graph.DisputeRejects || v.kind == graph.DisputeDismisses) && ideaNouns[toks[n].Lower] {
 					// "Clinton proposed a debate, but the Sanders campaign rejected the
 					// idea": what one rejects without a that-clause is as often a plan
@@ -860,7 +886,8 @@ func (f *disputeFinder) elaboration(c *Claim) bool {
 	}
 	for k := range f.d.Attributions {
 		b := &f.d.Attributions[k]
-		if b != a && b.Speaker != nil && *b.Speaker == *a.Speaker && b.Cue.End <= a.Cue.Start && b.Sentence.Start == a.Sentence.Start && b.Sentence.End == a.Sentence.End {
+		if b != a && b.Speaker != nil && *b.Speaker == *a.Speaker && b.Cue.End <= a.Cue.Start && b.Sentence.Start == a.Sentence.Start && b.Sentence.End == a.Sentence.End &&
+			f.statesSomething(b) { // "sued Norland Foods, alleging that ...": the allegation is the statement (disputes_nominal.go)
 			return true
 		}
 	}
