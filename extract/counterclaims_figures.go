@@ -13,8 +13,10 @@ import (
 // people were killed in the strike" / "the army said 12 people were killed in the
 // strike") contradict each other. All must hold:
 //
-//   - both claims are claims of attributions with a speaker, by different speakers,
-//     neither negated, the disputing one after the other;
+//   - both claims are claims of attributions or estimates ("the opposition put the
+//     death toll at 40, while the government put it at 12": estimates.go) with a
+//     speaker, by different speakers, neither negated, the disputing one after the
+//     other;
 //   - a quantity of each counts the same thing in the same unit (graph.Comparable) and
 //     their values disagree beyond their qualifiers (graph.QuantitiesConflict: "at
 //     least 40" and "about 45" agree);
@@ -115,13 +117,30 @@ func conflictingFigures(runes []rune, a, b *Claim) bool {
 	return false
 }
 
+// figureOrigin reports whether a claim is a speaker's figure: the content of an
+// attribution, or an estimate ("Israel put it at 12", estimates.go), whose cue is its
+// estimate verb.
+func figureOrigin(c *Claim) bool {
+	return c.Origin == "attribution" && c.Attribution != nil || c.Origin == "estimate" && c.Cue.End > c.Cue.Start
+}
+
+// figureStart is where a claim's own words start: an estimate borrows the toll phrase
+// of the estimate before it ("the opposition put the toll at 40, the government at
+// 12": "the toll at 12"), so its own words start at its last fragment.
+func figureStart(c *Claim) int {
+	if c.Origin == "estimate" && len(c.Span.Fragments) > 0 {
+		return c.Span.Fragments[len(c.Span.Fragments)-1][0]
+	}
+	return c.Span.Start
+}
+
 // figureConflicts finds the claims of attributions that give another figure for a
 // count another speaker gave in the same or the two sentences before.
 func (f *disputeFinder) figureConflicts() {
 	cs := f.d.Claims[:f.base]
 	for j := range cs {
 		b := &cs[j]
-		if b.Speaker == nil || b.Origin != "attribution" || b.Attribution == nil || len(b.Quantities) == 0 {
+		if b.Speaker == nil || !figureOrigin(b) || len(b.Quantities) == 0 {
 			continue
 		}
 		sj := f.sentenceOf(b.Span.Start)
@@ -130,7 +149,7 @@ func (f *disputeFinder) figureConflicts() {
 			if a.Span.Start < f.sents[max(0, sj-figureSentences)].Start {
 				break
 			}
-			if a.Speaker == nil || *a.Speaker == *b.Speaker || a.Origin != "attribution" || a.Span.End > b.Span.Start {
+			if a.Speaker == nil || *a.Speaker == *b.Speaker || !figureOrigin(a) || a.Span.End > figureStart(b) {
 				continue
 			}
 			if conflictingFigures(f.d.Runes, a, b) {
