@@ -98,6 +98,9 @@ type proposition struct {
 	// as written; folded are their content words folded (foldWord), in order
 	words  []string
 	folded []string
+	// verb spans the verb group and the predicate's first word ("did not cancel",
+	// "was on"): the cue of a counter-claim in the article's voice
+	verb scanToken
 }
 
 // readProposition reads tokens (a claim's words) as a proposition, or reports false
@@ -146,6 +149,7 @@ func readProposition(toks []scanToken) (proposition, bool) {
 	if !ok || i >= len(ws) {
 		return p, false
 	}
+	p.verb = scanToken{Start: ws[k].Start, End: ws[i].End, Kind: 'w'}
 	if ws[i].Lower == "to" {
 		return p, false // "wants to close": an intention
 	}
@@ -396,10 +400,11 @@ func (f *disputeFinder) mentionsIn(toks []scanToken) map[string]bool {
 
 // sameSubject reports whether propositions a (of claim ca) and b (of claim cb) are
 // about the same subject: the same content words, one entity mentioned in both, or
-// b's subject pronoun standing for b's speaker, whom a's subject names.
+// b's subject pronoun standing for b's speaker, whom a's subject names (cb is nil for
+// a sentence in the article's voice, whose pronouns are not compared).
 func (f *disputeFinder) sameSubject(ca, cb *Claim, a, b proposition) bool {
 	if a.pronoun || b.pronoun {
-		if a.pronoun || !b.pronoun || cb.Speaker == nil {
+		if a.pronoun || !b.pronoun || cb == nil || cb.Speaker == nil {
 			return false
 		}
 		w := b.subject[0].Lower
@@ -479,6 +484,72 @@ func (f *disputeFinder) predicateCounterclaims() {
 				f.counterclaimBy(a, b, counterclaimPredicateRule)
 				break
 			}
+		}
+	}
+}
+
+// Counter-claims by meaning in the article's voice (rule counterclaim-article, test
+// sentences in testdata/rules/disputes/counterclaim-article.tsv): a sentence of the
+// article that holds no attribution (no quotation, no report of what someone said)
+// and states the contrary of a speaker's claim in the same way as
+// counterclaim-predicate, in one of the meaningSentences after it: "Reyes said the
+// Velmor plant had closed. The plant has not closed; it employs 300 people." The
+// sentence's first clause is read (an opening "But", "And", "Yet" or "Still" aside);
+// its subject must be no pronoun (a bare "It didn't." is the rule
+// counterclaim-ellipsis's) and name the claim's subject by the same words or the same
+// entity. The claim may be a speaker's, or the content of an attribution whose speaker
+// went unresolved: the article disputes what was said, whoever said it. The disputer
+// is the article's voice, the cue the sentence's verb group and predicate ("has not
+// closed"), the kind "contradicts" and the shape counterclaim.
+
+// counterclaimArticleRule is the rule of counter-claims by meaning in the article's
+// voice.
+var counterclaimArticleRule = &disputeRule{name: "counterclaim-article", shape: graph.ShapeCounterclaim}
+
+// sentenceOpeners open a sentence without being part of its first clause.
+var sentenceOpeners = counterWordClass("sentence_opener")
+
+// articleCounterclaims finds the sentences of the article's own voice that state the
+// contrary of a claim said in one of the meaningSentences before.
+func (f *disputeFinder) articleCounterclaims() {
+	cs := f.d.Claims[:f.base]
+	for si := 1; si < len(f.sents); si++ {
+		s := f.sents[si]
+		if f.holdsAttribution(s) {
+			continue
+		}
+		toks := f.r.tx.scan(s.Start, s.End)
+		for len(toks) > 0 && sentenceOpeners[toks[0].Lower] {
+			toks = toks[1:]
+		}
+		if len(toks) == 0 || toks[len(toks)-1].Text == "?" {
+			continue
+		}
+		pb, ok := readProposition(toks)
+		if !ok || pb.pronoun {
+			continue
+		}
+		for i := len(cs) - 1; i >= 0; i-- {
+			a := &cs[i]
+			if a.Span.End > s.Start {
+				continue
+			}
+			if a.Span.Start < f.sents[max(0, si-meaningSentences)].Start {
+				break
+			}
+			if a.Origin != "attribution" {
+				continue
+			}
+			pa, ok := f.claimProposition(a)
+			if !ok || pa.pronoun || !contrary(pa, pb) || !f.sameSubject(a, nil, pa, pb) {
+				continue
+			}
+			id := a.ID
+			f.coord = f.coord[:0]
+			cue := pb.verb
+			cue.Text = string(f.d.Runes[cue.Start:cue.End])
+			f.emitOne(graph.DisputeContradicts, ArticleVoice, counterclaimArticleRule, ruleMatch{claim: &id, target: a.Speaker}, cue, s)
+			break
 		}
 	}
 }
