@@ -28,7 +28,8 @@ import (
 //     "never", "no longer", "n't") and the other not, and the negated one says
 //     nothing the other does not (its words after the predicate are all words of
 //     the other: "was not attacked" answers "was attacked by drones", but "had not
-//     closed in March" does not answer "had closed");
+//     closed in March" does not answer "had closed"), and no word of scope or degree
+//     narrows the negation ("did not fail completely", "not only");
 //   - antonyms: neither negated, the two sides of one pair of lexicon/antonyms.txt
 //     in their predicates ("the dam was destroyed" / "the dam was intact", "the
 //     deal was cancelled" / "the deal was on"), and apart from the pair and the
@@ -68,6 +69,8 @@ var (
 	carrierVerbs = counterWordClass("carrier_verb")
 	// clauseBreaks end the clause of a proposition ("because", "but", "after").
 	clauseBreaks = counterWordClass("clause_break")
+	// scopeWords after a negation narrow what it denies ("not entirely", "not only").
+	scopeWords = counterWordClass("scope_word")
 	// gradeAdverbs stand in a verb group without changing what it says ("also").
 	gradeAdverbs = counterWordClass("verb_group_adverb")
 )
@@ -94,6 +97,10 @@ type proposition struct {
 	pronoun bool
 	negated bool
 	future  bool
+	// partial: a word of scope or degree follows the negation ("not entirely",
+	// "not only", "did not fail completely"): the negation denies the degree, not the
+	// predicate
+	partial bool
 	// words are the predicate and what follows it up to the clause's end, lowercased
 	// as written; folded are their content words folded (foldWord), in order
 	words  []string
@@ -163,6 +170,9 @@ func readProposition(toks []scanToken) (proposition, bool) {
 			continue
 		}
 		p.words = append(p.words, t.Lower)
+		if scopeWords[t.Lower] || len(t.Lower) > 4 && strings.HasSuffix(t.Lower, "ly") {
+			p.partial = true
+		}
 		w := strings.TrimSuffix(t.Lower, "'s")
 		if t.Kind == 'n' || !functionWords[w] && !negationAuxiliaries[w] && !strings.HasSuffix(w, "ly") && len(w) > 1 {
 			p.folded = append(p.folded, foldWord(w))
@@ -195,7 +205,9 @@ func (p *proposition) verbGroup(ws []scanToken, k int) (int, bool) {
 			}
 			p.negated = true
 			p.future = p.future || futureWords[base]
-		case auxiliaries[w] || gradeAdverbs[w] || len(w) > 4 && strings.HasSuffix(w, "ly"):
+		case scopeWords[w] || len(w) > 4 && strings.HasSuffix(w, "ly"):
+			p.partial = p.partial || p.negated
+		case auxiliaries[w] || gradeAdverbs[w]:
 		default:
 			return i, true
 		}
@@ -273,6 +285,9 @@ func contrary(a, b proposition) bool {
 		neg, pos := a, b
 		if b.negated {
 			neg, pos = b, a
+		}
+		if neg.partial {
+			return false // "did not fail completely" grants that it failed in part
 		}
 		posSet := setOfWords(pos.folded)
 		// polarity: the same predicate, the negated one saying no more than the other

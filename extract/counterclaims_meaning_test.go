@@ -112,3 +112,19 @@ func TestSameSubjectWords(t *testing.T) {
 		assert.Equal(t, c.want, sameSubjectWords(a.subjSet, b.subjSet), "%q / %q", c.a, c.b)
 	}
 }
+
+// A word of scope or degree after a negation narrows it: no contradiction.
+func TestContraryPartialNegation(t *testing.T) {
+	for _, c := range [][2]string{
+		{"the talks failed", "the talks did not fail completely"},
+		{"the talks failed", "the talks did not entirely fail"},
+		{"the mill closed", "the mill did not close yet"},
+		{"the mill was closed", "the mill was not only closed"},
+	} {
+		a, okA := propositionOf(c[0])
+		b, okB := propositionOf(c[1])
+		require.True(t, okA && okB, "%q / %q read", c[0], c[1])
+		assert.True(t, b.partial, "%q partial", c[1])
+		assert.False(t, contrary(a, b), "%q / %q", c[0], c[1])
+	}
+}
