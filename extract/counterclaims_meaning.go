@@ -170,6 +170,11 @@ func readProposition(toks []scanToken) (proposition, bool) {
 			p.negated = true // "there was no order", "he had no contact"
 			continue
 		}
+		if negations[t.Lower] || t.Lower == "nothing" || strings.HasSuffix(t.Lower, "n't") {
+			// "carried no weapons", "said nothing": a polarity inside the
+			// predicate that the comparison does not read
+			return p, false
+		}
 		p.words = append(p.words, t.Lower)
 		if scopeWords[t.Lower] || len(t.Lower) > 4 && strings.HasSuffix(t.Lower, "ly") {
 			p.partial = true

@@ -40,6 +40,8 @@ func TestReadProposition(t *testing.T) {
 		{text: "whether the mill had closed", ok: false},
 		{text: "their support for the mayor", ok: false},
 		{text: "this was closed", ok: false},
+		{text: "the convoy carried no weapons", ok: false},
+		{text: "the mill closed and did not reopen", ok: true, subject: []string{"mill"}, words: []string{"closed"}},
 	}
 	for _, c := range cases {
 		p, ok := propositionOf(c.text)
