@@ -89,12 +89,15 @@ func (f *disputeFinder) counterclaim(a, b *Claim) {
 	f.counterclaimBy(a, b, counterclaimRule)
 }
 
-// counterclaimBy records that b's speaker disputes claim a, found by rule r.
+// counterclaimBy records that b's speaker disputes claim a, found by rule r; the cue
+// is b's attribution cue, or b's own cue for an estimate.
 func (f *disputeFinder) counterclaimBy(a, b *Claim, r *disputeRule) {
-	var cue Span
-	for k := range f.d.Attributions {
-		if f.d.Attributions[k].ID == *b.Attribution {
-			cue = f.d.Attributions[k].Cue
+	cue := b.Cue // an estimate's verb ("put")
+	if b.Attribution != nil {
+		for k := range f.d.Attributions {
+			if f.d.Attributions[k].ID == *b.Attribution {
+				cue = f.d.Attributions[k].Cue
+			}
 		}
 	}
 	if cue.End <= cue.Start {

@@ -141,7 +141,9 @@ func wordsOfClaim(text string) claimWords {
 		case negations[w] || w == "n't" || strings.HasSuffix(w, "n't"):
 			cw.negated = true
 		default:
-			if s, ok := antonymSide[w]; ok {
+			if s, ok := antonymSide[w]; ok && !functionWords[w] {
+				// a function word ("on", "off") is a predicate only where a clause
+				// ends on it (counterclaim-predicate reads that); here it is a place
 				cw.sides[s] = true
 			}
 			w = strings.TrimSuffix(w, "'s")

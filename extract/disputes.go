@@ -198,6 +198,8 @@ func findDisputes(d *Document) {
 	f.counterclaims()
 	f.contrastedCounterclaims()
 	f.respondedCounterclaims() // counterclaims_response.go: answers with the contrary
+	f.predicateCounterclaims() // counterclaims_meaning.go: the contrary by meaning, unmarked
+	f.articleCounterclaims()   // counterclaims_meaning.go: the same in the article's voice
 	f.deniedActs()             // counterclaims_act.go: the accused denies the act
 	f.figureConflicts()        // counterclaims_figures.go: another figure for one count
 	f.factCounterclaims()      // counterclaims_fact.go: "In fact, ..." against a claim

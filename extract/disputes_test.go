@@ -71,7 +71,7 @@ func TestDisputeRuleFixtures(t *testing.T) {
 	rules := []*disputeRule{passiveRule, relativePassiveRule, accusationFalsifyRule, counterclaimEllipsisRule, rebuttalQuoteRule, rebuttalCalledRule, rebuttalCalledInlineRule, rebuttalClauseRule, rebuttalAgentRule, counterclaimRule, counterclaimContrastRule, counterclaimResponseRule, figuresConflictRule, counterclaimFactRule}
 	rules = append(rules, disputeRules...)
 	rules = append(rules, judgedRules...)
-	rules = append(rules, counterclaimDeniedActRule, figuresCorrectionRule)
+	rules = append(rules, counterclaimDeniedActRule, figuresCorrectionRule, counterclaimPredicateRule, counterclaimArticleRule)
 	known := map[string]bool{"none": true}
 	for _, r := range rules {
 		known[r.name] = true

@@ -122,6 +122,9 @@ func (f *estimateFinder) gapped(toks []scanToken, end int, speaker string) (stri
 		return "", 0
 	}
 	for e < len(toks) && toks[e].Lower != "at" && toks[e].Kind == 'w' && e-end < 8 {
+		if _, n := f.tollPhrase(toks, e+1); estimateVerbs[toks[e].Lower] && n >= 0 {
+			return "", 0 // "while Israel put the toll at 12" is an estimate of its own
+		}
 		e++
 	}
 	if e >= len(toks) || toks[e].Lower != "at" {

@@ -18,6 +18,8 @@ func TestEstimates(t *testing.T) {
 			map[string]string{"the death toll at 40": "Ukraine", "the death toll at 12": "Russia"}},
 		{"Local officials put the death toll at 40, while Hamas put it at 12.",
 			map[string]string{"the death toll at 40": "Local officials", "the death toll at 12": "Hamas"}},
+		{"Ukraine put the death toll at 40, while Russia put the toll at 12.",
+			map[string]string{"the death toll at 40": "Ukraine", "the toll at 12": "Russia"}},
 		{"Ukraine put the blame on Russia.", map[string]string{}},
 		{"The toll stood at 40 on Monday.", map[string]string{}},
 	}
