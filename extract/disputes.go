@@ -1173,8 +1173,8 @@ func (f *disputeFinder) emitOne(kind graph.DisputeKind, disputer string, r *disp
 	}
 	if m.claim != nil {
 		c := f.claim(*m.claim)
-		if c != nil && c.Speaker != nil && *c.Speaker == disputer {
-			return // nobody disputes their own claim
+		if c != nil && c.Speaker != nil && *c.Speaker == disputer && !m.self {
+			return // nobody disputes their own claim, but their words as others report them
 		}
 		if c != nil && c.Accused != nil && *c.Accused == disputer {
 			shape = graph.ShapeAccusation

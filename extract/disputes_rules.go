@@ -17,6 +17,9 @@ import (
 type ruleMatch struct {
 	claim, target *string
 	shape         graph.DisputeShape // overrides the rule's shape when set
+	// self: the claim may be the disputer's own, a denial of having said what someone
+	// else reports them saying (disputes_selfdenial.go)
+	self bool
 }
 
 // disputeRule is one named rule.
@@ -49,6 +52,8 @@ var disputeRules = []*disputeRule{
 	{"anaphor-noun", graph.ShapeAnaphoric, false, (*disputeFinder).anaphorNoun},
 	// "he has denied it"
 	{"anaphor-pronoun", graph.ShapeAnaphoric, true, (*disputeFinder).anaphorPronoun},
+	// "Reyes denied having said that", "she denies ever saying so"
+	{"deny-saying", graph.ShapeInline, true, (*disputeFinder).denySaying},
 	// "the firm denies any wrongdoing", "officials deny any links to the group"
 	{"deny-any", graph.ShapeInline, true, (*disputeFinder).denyAny},
 	// "Whitlow rebuked Reyes for suggesting that the mill had closed"

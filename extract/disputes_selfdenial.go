@@ -1,0 +1,154 @@
+package extract
+
+import (
+	"strings"
+
+	"github.com/claimgraph/claimgraph/graph"
+)
+
+// Denials of having said something. Nobody disputes their own claim, with one
+// exception: a speaker who denies having said what someone else (another speaker or
+// the article) reports them saying disputes that report of their words. Two ways of
+// saying so:
+//
+//   - "'I never said that,' Reyes said" (rule rebuttal-statement, rebuttals.go
+//     neverSaid): the claim disputed may now be one of Reyes's own when it is the
+//     nearest claim before the statement and someone else reports it ("Reyes told a
+//     rally on Monday that the mill was a ruin");
+//   - rule deny-saying (test sentences in testdata/rules/disputes/deny-saying.tsv): a
+//     verb of denying with a gerund of saying as its object and a word that points
+//     back ("Reyes denied having said that", "she denies ever saying so", "he denied
+//     making the remarks"): the claim is the nearest one that reports the disputer's
+//     words, theirs as reported by someone else, or another speaker's claim about
+//     them ("Whitlow said Reyes called the mill a ruin"). With a that-clause ("denied
+//     saying that the mill was a ruin") the clause is the claim.
+//
+// A claim the speaker states in the first person ("I said the mill was a ruin") is
+// never reported by someone else, so it is not disputed by its own speaker.
+
+// sayGerunds are the gerunds of saying a denial takes as its object ("denied saying
+// it", "denied having said so", "denied making the remarks"; lexicon/dispute_words.txt
+// class say_gerund).
+var sayGerunds = disputeWordClass("say_gerund")
+
+// saidReferences point back to the words a speaker denies having said ("that", "so",
+// "such a thing", "the remarks"; class said_reference); one of them must follow the
+// gerund, or a that-clause must.
+var saidReferences = disputeWordClass("said_reference")
+
+// denySaying is the rule deny-saying.
+func (f *disputeFinder) denySaying(v *verbSite) (ruleMatch, bool) {
+	toks, j := v.toks, v.obj()
+	if v.kind != graph.DisputeDenies {
+		return ruleMatch{}, false
+	}
+	if j < len(toks) && toks[j].Lower == "ever" {
+		j++ // "denied ever saying"
+	}
+	if j+1 < len(toks) && toks[j].Lower == "having" {
+		j++ // "denied having said"
+	}
+	if j+1 >= len(toks) || !sayGerunds[toks[j].Lower] {
+		return ruleMatch{}, false
+	}
+	r := j + 1
+	if toks[r].Lower == "that" && r+1 < len(toks) && toks[r+1].Kind == 'w' && !saidEnds(toks, r+1) {
+		// "denied saying that the mill was a ruin": the clause is the claim
+		m, ok := f.clauseClaim(v, r+1)
+		if ok {
+			m.self = true
+		}
+		return m, ok
+	}
+	n := saidReferenceAt(toks, r)
+	if n == 0 || !saidEnds(toks, r+n) {
+		return ruleMatch{}, false
+	}
+	id, self := f.saidClaim(toks[v.i].Start, v.si, v.disputer)
+	if id == "" {
+		return ruleMatch{}, false
+	}
+	return ruleMatch{claim: &id, self: self}, true
+}
+
+// saidReferenceAt returns the number of tokens of a reference to words said at
+// toks[k] ("that", "so", "such a thing", "any such thing", "the remarks", "those
+// comments"), or 0: one word of saidReferences, or a determiner and up to two more
+// words ending in one.
+func saidReferenceAt(toks []scanToken, k int) int {
+	for n := 1; n <= 3 && k+n <= len(toks); n++ {
+		if toks[k+n-1].Kind != 'w' {
+			return 0
+		}
+		if saidReferences[toks[k+n-1].Lower] && (n == 1 || anaphorDeterminers[toks[k].Lower] || toks[k].Lower == "a" || toks[k].Lower == "any") {
+			return n
+		}
+	}
+	return 0
+}
+
+// saidEnds reports whether the object of a denial of saying ends before toks[k]: at
+// the sentence's or a clause's end, or before a gap word ("denied saying it in an
+// interview").
+func saidEnds(toks []scanToken, k int) bool {
+	return k >= len(toks) || toks[k].Kind != 'w' || gapWords[toks[k].Lower]
+}
+
+// saidClaim returns the claim a denial of having said something at pos (in sentence
+// si) points to, and whether it is the disputer's own: the claim ending last before
+// pos, anaphorSentences sentences back and reachable, that is either the disputer's
+// and reported by someone else (reportedByOther), or another speaker's about the
+// disputer (namesAsSubject: "Whitlow said Reyes called the mill a ruin"). It returns
+// "" when none is.
+func (f *disputeFinder) saidClaim(pos, si int, disputer string) (string, bool) {
+	best, self := -1, false
+	for _, k := range f.candidateClaims(f.sents[max(0, si-anaphorSentences)].Start, pos) {
+		c := &f.d.Claims[k]
+		if c.Span.End > pos || c.Span.Start < f.sents[max(0, si-anaphorSentences)].Start || c.Speaker == nil ||
+			isReferenceClaim(c) || f.isRebuttalQuote(c) || !f.reachable(c, si) {
+			continue
+		}
+		own := *c.Speaker == disputer
+		if own && !f.reportedByOther(c) || !own && !f.namesAsSubject(c, disputer) {
+			continue
+		}
+		if best < 0 || c.Span.End > f.d.Claims[best].Span.End {
+			best, self = k, own
+		}
+	}
+	if best < 0 {
+		return "", false
+	}
+	return f.d.Claims[best].ID, self
+}
+
+// reportedByOther reports whether claim c, a claim of its speaker, is reported by
+// someone else: it comes from an attribution whose source is no first-person pronoun
+// ("Reyes told a rally that ...", "Whitlow said Reyes called the mill a ruin", not
+// "'I said the mill was a ruin,' Reyes said" nor "I said ...").
+func (f *disputeFinder) reportedByOther(c *Claim) bool {
+	a := f.attributionOf(c)
+	if a == nil || a.Source == nil {
+		return false
+	}
+	switch strings.ToLower(strings.TrimSpace(string(f.d.Runes[a.Source.Start:a.Source.End]))) {
+	case "i", "we", "me", "us":
+		return false
+	}
+	return true
+}
+
+// selfSaidClaim returns, for "'I never said that,' X said" in sentence si, the claim
+// of X that someone else reports and that ends last before pos, when it ends after
+// the claim other (the claim of someone else the rule found, "" if none): X denies
+// having said it. It returns "" otherwise.
+func (f *disputeFinder) selfSaidClaim(pos, si int, speaker, other string) string {
+	id, self := f.saidClaim(pos, si, speaker)
+	if id == "" || !self {
+		return ""
+	}
+	if o := f.claim(other); o != nil && o.Span.End >= f.claim(id).Span.End {
+		return ""
+	}
+	return id
+}
