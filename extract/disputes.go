@@ -184,6 +184,7 @@ type disputeKey struct {
 // findDisputes fills d.Disputes and adds the claims the disputes create.
 func findDisputes(d *Document) {
 	f := newDisputeFinder(d)
+	f.markAccused() // disputes_accusations.go: "X alleged that Y ..." accuses Y
 	for si, s := range f.sents {
 		if spanHasToken(d, s, func(t *Token) bool {
 			_, ok := disputeVerbs[t.Lower]

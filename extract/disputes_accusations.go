@@ -1,6 +1,10 @@
 package extract
 
-import "github.com/claimgraph/claimgraph/graph"
+import (
+	"strings"
+
+	"github.com/claimgraph/claimgraph/graph"
+)
 
 // Accusations and their denial. "X accused Y of Z" is a claim of X with Y accused
 // (disputeFinder.accusation); so is the passive "Y has been accused (by X) of Z" and
@@ -14,8 +18,8 @@ import "github.com/claimgraph/claimgraph/graph"
 // with Y accused and X (if named) as its speaker.
 func (f *disputeFinder) passiveAccusation(v *verbSite) bool {
 	toks, i := v.toks, v.i
-	if i < 1 || !stateAuxiliaries[toks[i-1].Lower] || v.obj() >= len(toks) {
-		return false
+	if i < 1 || !passiveBe[toks[i-1].Lower] || v.obj() >= len(toks) {
+		return false // "has accused Y of Z" is active: a form of "be" makes the passive
 	}
 	k := v.obj()
 	var accuser *string
@@ -98,4 +102,64 @@ func accusationNounAt(toks []scanToken, j int) int {
 		}
 	}
 	return -1
+}
+
+// markAccused gives an accused to the claims of attributions whose cue accuses
+// ("Prosecutors allege that Acme Holdings paid bribes", "Whitlow charged that the
+// governor had used state planes"): the entity the claim opens with as its subject
+// (a name or nominal within its first three words, or a pronoun that opens it),
+// when it is not the speaker. A later "the company denied wrongdoing" then answers
+// that accusation as it answers "X accused Y of Z" (rule accusation-denial).
+func (f *disputeFinder) markAccused() {
+	for k := range f.d.Claims[:f.base] {
+		c := &f.d.Claims[k]
+		if c.Accused != nil || c.Speaker == nil {
+			continue
+		}
+		a := f.attributionOf(c)
+		if a == nil || !f.accusingCue(a) {
+			continue
+		}
+		if id := f.claimSubjectEntity(c); id != "" && id != *c.Speaker {
+			c.Accused = &id
+		}
+	}
+}
+
+// accusingCue reports whether an attribution's cue holds a verb of accusing
+// (lexicon/dispute_words.txt class accusation_cue: "alleged", "charged", "accuses").
+func (f *disputeFinder) accusingCue(a *Attribution) bool {
+	for _, fr := range spanFragments(a.Cue) {
+		for _, w := range graph.Words(string(f.d.Runes[fr[0]:fr[1]])) {
+			if accusationCues[w] {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// claimSubjectEntity returns the entity a claim opens with as its subject: a name or
+// nominal mention that starts within its first three words and is no possessor ("the
+// company’s chief" is about the chief), or a pronoun mention that opens it; "" when
+// none does.
+func (f *disputeFinder) claimSubjectEntity(c *Claim) string {
+	best := -1
+	for k, m := range f.d.Mentions {
+		if !spanInside(c.Span, m.Span.Start, m.Span.End) || (best >= 0 && m.Span.Start >= f.d.Mentions[best].Span.Start) {
+			continue
+		}
+		if e := m.Span.End; e < len(f.d.Runes) && isApostrophe(f.d.Runes[e]) {
+			continue
+		}
+		lead := strings.Fields(string(f.d.Runes[c.Span.Start:m.Span.Start]))
+		if m.Kind == MentionPronoun && len(lead) > 0 || len(lead) >= 3 {
+			continue
+		}
+		best = k
+	}
+	if best < 0 {
+		return ""
+	}
+	return f.d.Mentions[best].Entity
 }
