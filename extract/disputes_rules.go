@@ -47,6 +47,8 @@ var disputeRules = []*disputeRule{
 	// "the ministry dismissed the rebels' accusation"; "Israel disputed the Health
 	// Ministry’s figures"
 	{"anaphor-possessive", graph.ShapeAnaphoric, true, (*disputeFinder).anaphorPossessive},
+	// "the mayor denied the Daily Ledger report"; "dismissed a Times story as fiction"
+	{"anaphor-named", graph.ShapeAnaphoric, true, (*disputeFinder).anaphorNamed},
 	// "he has denied the claim"; "Israel disputes these figures"; "critics questioned
 	// the report"
 	{"anaphor-noun", graph.ShapeAnaphoric, false, (*disputeFinder).anaphorNoun},
