@@ -204,6 +204,7 @@ func findDisputes(d *Document) {
 	f.factCounterclaims()      // counterclaims_fact.go: "In fact, ..." against a claim
 	f.factClauses()            // counterclaims_reality.go: "..., who, in reality, is a so-so golfer"
 	f.figureCorrections()      // counterclaims_correction.go: "the actual number is ..."
+	f.settleNounClauses()      // disputes_nounclaims.go: keep the noun clauses disputed
 	sort.SliceStable(d.Claims, func(i, j int) bool { return d.Claims[i].Span.Start < d.Claims[j].Span.Start })
 	if f.added {
 		sortMentions(d)
@@ -220,6 +221,7 @@ func newDisputeFinder(d *Document) *disputeFinder {
 			f.byEnd[m.Span.End] = append(f.byEnd[m.Span.End], k)
 		}
 	}
+	f.addNounClauses() // disputes_nounclaims.go: "reports that ...", pending until disputed
 	sort.SliceStable(d.Claims, func(i, j int) bool { return d.Claims[i].Span.Start < d.Claims[j].Span.Start })
 	f.base = len(d.Claims)
 	for k := range d.Claims {
