@@ -199,6 +199,7 @@ func findDisputes(d *Document) {
 	f.counterclaims()
 	f.contrastedCounterclaims()
 	f.respondedCounterclaims() // counterclaims_response.go: answers with the contrary
+	f.responseRebuttals()      // rebuttals_response.go: the accused side answers
 	f.deniedActs()             // counterclaims_act.go: the accused denies the act
 	f.figureConflicts()        // counterclaims_figures.go: another figure for one count
 	f.factCounterclaims()      // counterclaims_fact.go: "In fact, ..." against a claim
