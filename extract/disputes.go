@@ -529,6 +529,9 @@ func (f *disputeFinder) subject(toks []scanToken, i int) (string, int) {
 	if k < 0 || toks[k].Kind != 'w' {
 		return "", -1
 	}
+	if (toks[k].Lower == "by" || toks[k].Lower == "for") && strings.HasSuffix(toks[i].Lower, "ing") {
+		return f.gerundSubject(toks, k) // disputes_gerund.go: "criticized Reyes for denying"
+	}
 	t := toks[k]
 	if t.Lower == "who" {
 		return f.whoAntecedent(toks, k) // "Cruz, who denied that ..."
