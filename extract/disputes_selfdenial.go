@@ -152,3 +152,67 @@ func (f *disputeFinder) selfSaidClaim(pos, si int, speaker, other string) string
 	}
 	return id
 }
+
+// neverSaidClauses: "'I never said the mill would close,' Reyes said", "he did not
+// say that the mill would close" (rule rebuttal-statement, a clause after the
+// denial of saying): the speaker of the statement denies having said the clause. The
+// claim is the nearest one that reports the speaker's words (saidClaim) and shares a
+// content word with the clause; with none ("I never said it would be easy") the
+// statement answers nobody and is no dispute.
+func (f *disputeFinder) neverSaidClauses() {
+	for si, s := range f.sents {
+		if !spanHasToken(f.d, s, func(t *Token) bool { return t.Lower == "said" || t.Lower == "say" }) {
+			continue
+		}
+		toks := f.r.tx.scan(s.Start, s.End)
+		for k := 1; k+2 < len(toks); k++ {
+			c, n := neverSaidAt(toks, k)
+			if c < 0 || !neverSaidSubject(toks, k-1) {
+				continue
+			}
+			end := clauseEnd(toks, c)
+			if end-c < 3 || !hasFiniteVerb(toks[c:end]) {
+				continue
+			}
+			a := f.attributionHolding(toks[k].Start)
+			if a == nil || a.Speaker == nil || (toks[k-1].Lower != "i" && toks[k-1].Lower != "we" && f.r.resolvePronoun(toks[k-1].Text, toks[k-1].Start) != *a.Speaker) {
+				continue // "he never said" inside another's quote is about someone else
+			}
+			// "I never said it would be easy" with no report of the speaker's words before
+			// it answers nobody: only a claim that reports them is disputed
+			id, _ := f.saidClaim(toks[k].Start, si, *a.Speaker)
+			if id == "" || !sharesContentWord(toks[c:end], f.claim(id).Text) {
+				continue
+			}
+			m := ruleMatch{claim: &id, self: true}
+			f.coord = f.coord[:0]
+			cue := scanToken{Text: toks[k].Text, Start: toks[k].Start, End: toks[k+n-1].End}
+			f.emitOne(graph.DisputeRebuts, *a.Speaker, rebuttalQuoteRule, m, cue, f.sents[si])
+		}
+	}
+}
+
+// neverSaidAt reads a denial of saying with a clause at toks[k] ("never said (that)
+// CLAUSE", "did not say (that) CLAUSE", "didn't say CLAUSE"): the clause's first
+// token and the denial's length in tokens, or -1 and 0.
+func neverSaidAt(toks []scanToken, k int) (int, int) {
+	n := 0
+	switch {
+	case toks[k].Lower == "never" && toks[k+1].Lower == "said":
+		n = 2
+	case (toks[k].Lower == "didn't" || toks[k].Lower == "didn’t") && toks[k+1].Lower == "say":
+		n = 2
+	case toks[k].Lower == "did" && toks[k+1].Lower == "not" && k+2 < len(toks) && toks[k+2].Lower == "say":
+		n = 3
+	default:
+		return -1, 0
+	}
+	c := k + n
+	if c < len(toks) && toks[c].Lower == "that" {
+		c++
+	}
+	if c >= len(toks) || toks[c].Kind != 'w' || saidReferences[toks[c].Lower] && saidEnds(toks, c+1) {
+		return -1, 0 // "never said that.": rule rebuttal-statement
+	}
+	return c, n
+}
