@@ -194,9 +194,10 @@ func findDisputes(d *Document) {
 		}
 	}
 	f.rebuttals()
-	f.neverSaidClauses() // disputes_selfdenial.go: "I never said the mill would close"
-	f.judgedClaims()     // disputes_article.go: claims the text judges untrue while reporting them
-	f.ellipses()         // counterclaims_ellipsis.go: "She hadn't."
+	// disputes_selfdenial.go: "I never said the mill would close"
+	f.neverSaidClauses()
+	f.judgedClaims() // disputes_article.go: claims the text judges untrue while reporting them
+	f.ellipses()     // counterclaims_ellipsis.go: "She hadn't."
 	f.counterclaims()
 	f.contrastedCounterclaims()
 	f.respondedCounterclaims() // counterclaims_response.go: answers with the contrary
