@@ -57,9 +57,35 @@ func (f *disputeFinder) accusationDenial(v *verbSite) (ruleMatch, bool) {
 	}
 	id := f.fittingClaim(v.toks[v.i].Start, v.si, accused, v.disputer)
 	if id == "" {
+		id = f.earlierAccusation(v.toks[v.i].Start, v.disputer)
+	}
+	if id == "" {
 		return ruleMatch{}, false
 	}
 	return ruleMatch{claim: &id, target: f.claim(id).Speaker}, true
+}
+
+// earlierAccusation returns the last accusation against the disputer that ends
+// before pos anywhere before it in the text, or "": the accused denying "the
+// allegations" answers the accusation against them however far back it stands
+// ("Morrow accused Dalton of fraud in a lawsuit. ... [two paragraphs on the suit] ...
+// Dalton has denied the allegations"), where an anaphor without an accused stays
+// within its paragraph.
+func (f *disputeFinder) earlierAccusation(pos int, disputer string) string {
+	best := -1
+	for k := range f.d.Claims {
+		c := &f.d.Claims[k]
+		if c.Accused == nil || *c.Accused != disputer || c.Span.End > pos || c.Speaker != nil && *c.Speaker == disputer {
+			continue
+		}
+		if best < 0 || c.Span.End > f.d.Claims[best].Span.End {
+			best = k
+		}
+	}
+	if best < 0 {
+		return ""
+	}
+	return f.d.Claims[best].ID
 }
 
 // deniesAnAccusation reports whether the verb's object is one that answers an
