@@ -53,7 +53,8 @@ import (
 // Accusations: "X accused Y of Z" is a claim of X (origin "accusation", Accused Y)
 // whose text is Z alone ("fraud" in "accused Mark Dalton of fraud in a lawsuit filed
 // on Monday"), not a dispute; Y's later denial of it ("he has denied the claim") is a
-// dispute of shape accusation.
+// dispute of shape accusation. "X alleged (charged) that Y ..." accuses Y too
+// (disputes_accusations.go markAccused).
 //
 // Reach: an anaphor or a rebuttal points back into its own paragraph, or to the
 // sentence right before it; a noun of accusation ("the allegations") that finds no

@@ -1,10 +1,6 @@
 package extract
 
-import (
-	"strings"
-
-	"github.com/claimgraph/claimgraph/graph"
-)
+import "github.com/claimgraph/claimgraph/graph"
 
 // Accusations and their denial. "X accused Y of Z" is a claim of X with Y accused
 // (disputeFinder.accusation); so is the passive "Y has been accused (by X) of Z" and
@@ -75,7 +71,10 @@ func (f *disputeFinder) earlierAccusation(pos int, disputer string) string {
 	best := -1
 	for k := range f.d.Claims {
 		c := &f.d.Claims[k]
-		if c.Accused == nil || *c.Accused != disputer || c.Span.End > pos || c.Speaker != nil && *c.Speaker == disputer {
+		if c.Accused == nil {
+			continue
+		}
+		if *c.Accused != disputer || c.Span.End > pos || c.Speaker != nil && *c.Speaker == disputer {
 			continue
 		}
 		if best < 0 || c.Span.End > f.d.Claims[best].Span.End {
@@ -137,12 +136,16 @@ func accusationNounAt(toks []scanToken, j int) int {
 // when it is not the speaker. A later "the company denied wrongdoing" then answers
 // that accusation as it answers "X accused Y of Z" (rule accusation-denial).
 func (f *disputeFinder) markAccused() {
+	attrs := make(map[string]*Attribution, len(f.d.Attributions))
+	for k := range f.d.Attributions {
+		attrs[f.d.Attributions[k].ID] = &f.d.Attributions[k]
+	}
 	for k := range f.d.Claims[:f.base] {
 		c := &f.d.Claims[k]
-		if c.Accused != nil || c.Speaker == nil {
+		if c.Accused != nil || c.Speaker == nil || c.Attribution == nil {
 			continue
 		}
-		a := f.attributionOf(c)
+		a := attrs[*c.Attribution]
 		if a == nil || !f.accusingCue(a) {
 			continue
 		}
@@ -167,25 +170,31 @@ func (f *disputeFinder) accusingCue(a *Attribution) bool {
 
 // claimSubjectEntity returns the entity a claim opens with as its subject: a name or
 // nominal mention that starts within its first three words and is no possessor ("the
-// company’s chief" is about the chief), or a pronoun mention that opens it; "" when
-// none does.
+// company’s chief" is about the chief), or a pronoun that opens it, resolved; "" when
+// none does. It reads the claim's first tokens only, so that it stays cheap on long
+// claims.
 func (f *disputeFinder) claimSubjectEntity(c *Claim) string {
-	best := -1
-	for k, m := range f.d.Mentions {
-		if !spanInside(c.Span, m.Span.Start, m.Span.End) || (best >= 0 && m.Span.Start >= f.d.Mentions[best].Span.Start) {
+	toks := f.r.tx.scan(c.Span.Start, min(c.Span.End, c.Span.Start+120))
+	words := 0
+	for _, t := range toks {
+		if t.Kind != 'w' && t.Kind != 'n' {
 			continue
 		}
-		if e := m.Span.End; e < len(f.d.Runes) && isApostrophe(f.d.Runes[e]) {
-			continue
+		if words >= 3 {
+			return ""
 		}
-		lead := strings.Fields(string(f.d.Runes[c.Span.Start:m.Span.Start]))
-		if m.Kind == MentionPronoun && len(lead) > 0 || len(lead) >= 3 {
-			continue
+		if words == 0 {
+			if _, ok := pronLex[t.Lower]; ok {
+				return f.r.resolvePronoun(t.Text, t.Start)
+			}
 		}
-		best = k
+		if m := f.mentionStartingAt(t.Start); m != nil && m.Span.End <= c.Span.End {
+			if e := m.Span.End; e < len(f.d.Runes) && isApostrophe(f.d.Runes[e]) {
+				return "" // a possessor: "Acme’s chief"
+			}
+			return m.Entity
+		}
+		words++
 	}
-	if best < 0 {
-		return ""
-	}
-	return f.d.Mentions[best].Entity
+	return ""
 }

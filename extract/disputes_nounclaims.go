@@ -1,6 +1,10 @@
 package extract
 
-import "github.com/claimgraph/claimgraph/graph"
+import (
+	"sort"
+
+	"github.com/claimgraph/claimgraph/graph"
+)
 
 // Claims named by a noun. "Amid reports that the mill would close, the mayor said
 // the claim was false"; "There have been rumors that the mill would close. The mayor
@@ -21,13 +25,23 @@ const pendingOrigin = "noun-clause"
 // addNounClauses adds the pending claims of the noun clauses of the text; the caller
 // sorts and indexes the claims.
 func (f *disputeFinder) addNounClauses() {
-	covered := func(pos int) bool {
-		for k := range f.d.Claims {
-			if c := &f.d.Claims[k]; c.Span.Start <= pos && pos < c.Span.End {
-				return true
-			}
+	// the claims' spans by start, with the furthest end reached so far: a position is
+	// covered when a claim starting at or before it ends after it
+	spans := make([]Span, len(f.d.Claims))
+	for k := range f.d.Claims {
+		spans[k] = f.d.Claims[k].Span
+	}
+	sort.Slice(spans, func(i, j int) bool { return spans[i].Start < spans[j].Start })
+	reach := make([]int, len(spans))
+	for k, sp := range spans {
+		reach[k] = sp.End
+		if k > 0 {
+			reach[k] = max(reach[k], reach[k-1])
 		}
-		return false
+	}
+	covered := func(pos int) bool {
+		k := sort.Search(len(spans), func(i int) bool { return spans[i].Start > pos }) - 1
+		return k >= 0 && reach[k] > pos
 	}
 	seen := map[string]bool{}
 	for k := range f.d.Claims {

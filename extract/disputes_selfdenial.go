@@ -102,7 +102,11 @@ func saidEnds(toks []scanToken, k int) bool {
 // "" when none is.
 func (f *disputeFinder) saidClaim(pos, si int, disputer string) (string, bool) {
 	best, self := -1, false
-	for _, k := range f.candidateClaims(f.sents[max(0, si-anaphorSentences)].Start, pos) {
+	ks := f.candidateClaims(f.sents[max(0, si-anaphorSentences)].Start, pos)
+	if len(ks) > maxResponseCandidates {
+		ks = ks[len(ks)-maxResponseCandidates:]
+	}
+	for _, k := range ks {
 		c := &f.d.Claims[k]
 		if c.Span.End > pos || c.Span.Start < f.sents[max(0, si-anaphorSentences)].Start || c.Speaker == nil ||
 			isReferenceClaim(c) || f.isRebuttalQuote(c) || !f.reachable(c, si) {

@@ -36,6 +36,10 @@ import (
 // The claim is the one the subject's noun points to ("the report"), else, for a bare
 // "this", "that" or "it", the nearest preceding claim of someone else within three
 // sentences. Several cues of one quoted statement against one claim are one dispute.
+// "I never said that" may dispute the speaker's own words as someone else reports
+// them (disputes_selfdenial.go). An answer that says the contrary with no rebuttal
+// phrase ("Reyes fired back, saying he has always supported the program") is rule
+// rebuttal-response (rebuttals_response.go).
 
 // rebuttalPhrases are the phrases of lexicon/rebuttals.txt, as words.
 var rebuttalPhrases = func() [][]string {

@@ -36,11 +36,16 @@ var rebuttalResponseRule = &disputeRule{name: "rebuttal-response", shape: graph.
 // claim it answers.
 const responseSentences = 2
 
+// maxResponseCandidates bounds the claims a response looks back at, so that time
+// stays linear on text without sentence ends.
+const maxResponseCandidates = 64
+
 // responseRebuttals applies rule rebuttal-response to every attribution with a speaker.
 func (f *disputeFinder) responseRebuttals() {
+	markers := map[int][]scanToken{} // sentence → its words of response, read once
 	for k := range f.d.Attributions {
 		a := &f.d.Attributions[k]
-		if a.Speaker == nil || a.Content.End <= a.Content.Start || !f.markedResponse(a) {
+		if a.Speaker == nil || a.Content.End <= a.Content.Start || !f.markedResponse(a, markers) {
 			continue
 		}
 		toks := f.r.tx.scan(a.Content.Start, a.Content.End)
@@ -78,7 +83,7 @@ func (f *disputeFinder) disputedIn(a *Attribution, id string) bool {
 // counter cue ("countered", "insisted"), or its sentence holds, outside its content,
 // a word of response ("in response", "responding", "replied") or "VERB back" ("fired
 // back", "shot back").
-func (f *disputeFinder) markedResponse(a *Attribution) bool {
+func (f *disputeFinder) markedResponse(a *Attribution, markers map[int][]scanToken) bool {
 	for _, fr := range spanFragments(a.Cue) {
 		for _, w := range graph.Words(string(f.d.Runes[fr[0]:fr[1]])) {
 			if counterCues[w] || responseWords[w] {
@@ -86,13 +91,20 @@ func (f *disputeFinder) markedResponse(a *Attribution) bool {
 			}
 		}
 	}
-	s := f.sents[f.sentenceOf(a.Cue.Start)]
-	toks := f.r.tx.scan(s.Start, s.End)
-	for k, t := range toks {
-		if t.Kind != 'w' || t.End > a.Content.Start && t.Start < a.Content.End {
-			continue
+	si := f.sentenceOf(a.Cue.Start)
+	ms, ok := markers[si]
+	if !ok {
+		s := f.sents[si]
+		toks := f.r.tx.scan(s.Start, s.End)
+		for k, t := range toks {
+			if t.Kind == 'w' && (responseWords[t.Lower] || t.Lower == "back" && k > 0 && backVerbs[toks[k-1].Lower]) {
+				ms = append(ms, t)
+			}
 		}
-		if responseWords[t.Lower] || t.Lower == "back" && k > 0 && backVerbs[toks[k-1].Lower] {
+		markers[si] = ms
+	}
+	for _, t := range ms {
+		if t.End <= a.Content.Start || t.Start >= a.Content.End {
 			return true
 		}
 	}
@@ -111,7 +123,11 @@ func (f *disputeFinder) responseClaim(a *Attribution, si int) *Claim {
 	}
 	minStart := f.sents[max(0, si-responseSentences)].Start
 	var best *Claim
-	for _, k := range f.candidateClaims(minStart, pos) {
+	ks := f.candidateClaims(minStart, pos)
+	if len(ks) > maxResponseCandidates {
+		ks = ks[len(ks)-maxResponseCandidates:] // a sentence of thousands of claims: the last ones
+	}
+	for _, k := range ks {
 		c := &f.d.Claims[k]
 		if c.Span.End > pos || c.Span.Start < minStart || !f.reachable(c, si) || isReferenceClaim(c) ||
 			c.Modality != graph.ModalityAsserted || f.isRebuttalQuote(c) {
