@@ -12,9 +12,9 @@ import (
 // saying so:
 //
 //   - "'I never said that,' Reyes said" (rule rebuttal-statement, rebuttals.go
-//     neverSaid): the claim disputed may now be one of Reyes's own when it is the
-//     nearest claim before the statement and someone else reports it ("Reyes told a
-//     rally on Monday that the mill was a ruin");
+//     neverSaid): the claim disputed is the nearest one that reports Reyes's words
+//     (saidClaim), his own as someone else reports them ("Reyes told a rally on
+//     Monday that the mill was a ruin") or another speaker's about him;
 //   - rule deny-saying (test sentences in testdata/rules/disputes/deny-saying.tsv): a
 //     verb of denying with a gerund of saying as its object and a word that points
 //     back ("Reyes denied having said that", "she denies ever saying so", "he denied
@@ -140,21 +140,6 @@ func (f *disputeFinder) reportedByOther(c *Claim) bool {
 		return false
 	}
 	return true
-}
-
-// selfSaidClaim returns, for "'I never said that,' X said" in sentence si, the claim
-// of X that someone else reports and that ends last before pos, when it ends after
-// the claim other (the claim of someone else the rule found, "" if none): X denies
-// having said it. It returns "" otherwise.
-func (f *disputeFinder) selfSaidClaim(pos, si int, speaker, other string) string {
-	id, self := f.saidClaim(pos, si, speaker)
-	if id == "" || !self {
-		return ""
-	}
-	if o := f.claim(other); o != nil && o.Span.End >= f.claim(id).Span.End {
-		return ""
-	}
-	return id
 }
 
 // neverSaidClauses: "'I never said the mill would close,' Reyes said", "he did not

@@ -900,15 +900,13 @@ func (f *disputeFinder) neverSaid(si int, toks []scanToken, k, n int) {
 		}
 	}
 	if m.claim == nil {
-		m = f.nearestOther(a, si, *a.Speaker)
-		other := ""
-		if m.claim != nil {
-			other = *m.claim
-		}
-		// "Reyes told a rally that the mill was a ruin. ... 'I never said that,' he
-		// said": his own words as someone else reports them (disputes_selfdenial.go)
-		if id := f.selfSaidClaim(min(a.Content.Start, toks[k].Start), si, *a.Speaker, other); id != "" {
-			m = ruleMatch{claim: &id, self: true}
+		// what one never said is a report of one's words: one's own claim as someone
+		// else reports it ("Reyes told a rally that the mill was a ruin"), or another
+		// speaker's claim about one ("Whitlow said Reyes called the mill a ruin"); the
+		// nearest claim of anyone else may be about something else entirely
+		// (disputes_selfdenial.go)
+		if id, self := f.saidClaim(min(a.Content.Start, toks[k].Start), si, *a.Speaker); id != "" {
+			m = ruleMatch{claim: &id, self: self}
 		}
 	}
 	if m.claim == nil {
