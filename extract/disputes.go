@@ -53,7 +53,8 @@ import (
 // Accusations: "X accused Y of Z" is a claim of X (origin "accusation", Accused Y)
 // whose text is Z alone ("fraud" in "accused Mark Dalton of fraud in a lawsuit filed
 // on Monday"), not a dispute; Y's later denial of it ("he has denied the claim") is a
-// dispute of shape accusation.
+// dispute of shape accusation. "X alleged (charged) that Y ..." accuses Y too
+// (disputes_accusations.go markAccused).
 //
 // Reach: an anaphor or a rebuttal points back into its own paragraph, or to the
 // sentence right before it; a noun of accusation ("the allegations") that finds no
@@ -184,6 +185,7 @@ type disputeKey struct {
 // findDisputes fills d.Disputes and adds the claims the disputes create.
 func findDisputes(d *Document) {
 	f := newDisputeFinder(d)
+	f.markAccused() // disputes_accusations.go: "X alleged that Y ..." accuses Y
 	for si, s := range f.sents {
 		if spanHasToken(d, s, func(t *Token) bool {
 			_, ok := disputeVerbs[t.Lower]
@@ -193,6 +195,8 @@ func findDisputes(d *Document) {
 		}
 	}
 	f.rebuttals()
+	// disputes_selfdenial.go: "I never said the mill would close"
+	f.neverSaidClauses()
 	f.judgedClaims() // disputes_article.go: claims the text judges untrue while reporting them
 	f.ellipses()     // counterclaims_ellipsis.go: "She hadn't."
 	f.counterclaims()
@@ -200,11 +204,13 @@ func findDisputes(d *Document) {
 	f.respondedCounterclaims() // counterclaims_response.go: answers with the contrary
 	f.predicateCounterclaims() // counterclaims_meaning.go: the contrary by meaning, unmarked
 	f.articleCounterclaims()   // counterclaims_meaning.go: the same in the article's voice
+	f.responseRebuttals()      // rebuttals_response.go: the accused side answers
 	f.deniedActs()             // counterclaims_act.go: the accused denies the act
 	f.figureConflicts()        // counterclaims_figures.go: another figure for one count
 	f.factCounterclaims()      // counterclaims_fact.go: "In fact, ..." against a claim
 	f.factClauses()            // counterclaims_reality.go: "..., who, in reality, is a so-so golfer"
 	f.figureCorrections()      // counterclaims_correction.go: "the actual number is ..."
+	f.settleNounClauses()      // disputes_nounclaims.go: keep the noun clauses disputed
 	sort.SliceStable(d.Claims, func(i, j int) bool { return d.Claims[i].Span.Start < d.Claims[j].Span.Start })
 	if f.added {
 		sortMentions(d)
@@ -221,6 +227,7 @@ func newDisputeFinder(d *Document) *disputeFinder {
 			f.byEnd[m.Span.End] = append(f.byEnd[m.Span.End], k)
 		}
 	}
+	f.addNounClauses() // disputes_nounclaims.go: "reports that ...", pending until disputed
 	sort.SliceStable(d.Claims, func(i, j int) bool { return d.Claims[i].Span.Start < d.Claims[j].Span.Start })
 	f.base = len(d.Claims)
 	for k := range d.Claims {
@@ -536,6 +543,9 @@ func (f *disputeFinder) subject(toks []scanToken, i int) (string, int) {
 	}
 	if k < 0 || toks[k].Kind != 'w' {
 		return "", -1
+	}
+	if (toks[k].Lower == "by" || toks[k].Lower == "for") && strings.HasSuffix(toks[i].Lower, "ing") {
+		return f.gerundSubject(toks, k) // disputes_gerund.go: "criticized Reyes for denying"
 	}
 	t := toks[k]
 	if t.Lower == "who" {
@@ -1185,8 +1195,8 @@ func (f *disputeFinder) emitOne(kind graph.DisputeKind, disputer string, r *disp
 	}
 	if m.claim != nil {
 		c := f.claim(*m.claim)
-		if c != nil && c.Speaker != nil && *c.Speaker == disputer {
-			return // nobody disputes their own claim
+		if c != nil && c.Speaker != nil && *c.Speaker == disputer && !m.self {
+			return // nobody disputes their own claim, but their words as others report them
 		}
 		if c != nil && c.Accused != nil && *c.Accused == disputer {
 			shape = graph.ShapeAccusation

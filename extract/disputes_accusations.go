@@ -14,8 +14,8 @@ import "github.com/claimgraph/claimgraph/graph"
 // with Y accused and X (if named) as its speaker.
 func (f *disputeFinder) passiveAccusation(v *verbSite) bool {
 	toks, i := v.toks, v.i
-	if i < 1 || !stateAuxiliaries[toks[i-1].Lower] || v.obj() >= len(toks) {
-		return false
+	if i < 1 || !passiveBe[toks[i-1].Lower] || v.obj() >= len(toks) {
+		return false // "has accused Y of Z" is active: a form of "be" makes the passive
 	}
 	k := v.obj()
 	var accuser *string
@@ -53,9 +53,38 @@ func (f *disputeFinder) accusationDenial(v *verbSite) (ruleMatch, bool) {
 	}
 	id := f.fittingClaim(v.toks[v.i].Start, v.si, accused, v.disputer)
 	if id == "" {
+		id = f.earlierAccusation(v.toks[v.i].Start, v.disputer)
+	}
+	if id == "" {
 		return ruleMatch{}, false
 	}
 	return ruleMatch{claim: &id, target: f.claim(id).Speaker}, true
+}
+
+// earlierAccusation returns the last accusation against the disputer that ends
+// before pos anywhere before it in the text, or "": the accused denying "the
+// allegations" answers the accusation against them however far back it stands
+// ("Morrow accused Dalton of fraud in a lawsuit. ... [two paragraphs on the suit] ...
+// Dalton has denied the allegations"), where an anaphor without an accused stays
+// within its paragraph.
+func (f *disputeFinder) earlierAccusation(pos int, disputer string) string {
+	best := -1
+	for k := range f.d.Claims {
+		c := &f.d.Claims[k]
+		if c.Accused == nil {
+			continue
+		}
+		if *c.Accused != disputer || c.Span.End > pos || c.Speaker != nil && *c.Speaker == disputer {
+			continue
+		}
+		if best < 0 || c.Span.End > f.d.Claims[best].Span.End {
+			best = k
+		}
+	}
+	if best < 0 {
+		return ""
+	}
+	return f.d.Claims[best].ID
 }
 
 // deniesAnAccusation reports whether the verb's object is one that answers an
@@ -98,4 +127,74 @@ func accusationNounAt(toks []scanToken, j int) int {
 		}
 	}
 	return -1
+}
+
+// markAccused gives an accused to the claims of attributions whose cue accuses
+// ("Prosecutors allege that Acme Holdings paid bribes", "Whitlow charged that the
+// governor had used state planes"): the entity the claim opens with as its subject
+// (a name or nominal within its first three words, or a pronoun that opens it),
+// when it is not the speaker. A later "the company denied wrongdoing" then answers
+// that accusation as it answers "X accused Y of Z" (rule accusation-denial).
+func (f *disputeFinder) markAccused() {
+	attrs := make(map[string]*Attribution, len(f.d.Attributions))
+	for k := range f.d.Attributions {
+		attrs[f.d.Attributions[k].ID] = &f.d.Attributions[k]
+	}
+	for k := range f.d.Claims[:f.base] {
+		c := &f.d.Claims[k]
+		if c.Accused != nil || c.Speaker == nil || c.Attribution == nil {
+			continue
+		}
+		a := attrs[*c.Attribution]
+		if a == nil || !f.accusingCue(a) {
+			continue
+		}
+		if id := f.claimSubjectEntity(c); id != "" && id != *c.Speaker {
+			c.Accused = &id
+		}
+	}
+}
+
+// accusingCue reports whether an attribution's cue holds a verb of accusing
+// (lexicon/dispute_words.txt class accusation_cue: "alleged", "charged", "accuses").
+func (f *disputeFinder) accusingCue(a *Attribution) bool {
+	for _, fr := range spanFragments(a.Cue) {
+		for _, w := range graph.Words(string(f.d.Runes[fr[0]:fr[1]])) {
+			if accusationCues[w] {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// claimSubjectEntity returns the entity a claim opens with as its subject: a name or
+// nominal mention that starts within its first three words and is no possessor ("the
+// company’s chief" is about the chief), or a pronoun that opens it, resolved; "" when
+// none does. It reads the claim's first tokens only, so that it stays cheap on long
+// claims.
+func (f *disputeFinder) claimSubjectEntity(c *Claim) string {
+	toks := f.r.tx.scan(c.Span.Start, min(c.Span.End, c.Span.Start+120))
+	words := 0
+	for _, t := range toks {
+		if t.Kind != 'w' && t.Kind != 'n' {
+			continue
+		}
+		if words >= 3 {
+			return ""
+		}
+		if words == 0 {
+			if _, ok := pronLex[t.Lower]; ok {
+				return f.r.resolvePronoun(t.Text, t.Start)
+			}
+		}
+		if m := f.mentionStartingAt(t.Start); m != nil && m.Span.End <= c.Span.End {
+			if e := m.Span.End; e < len(f.d.Runes) && isApostrophe(f.d.Runes[e]) {
+				return "" // a possessor: "Acme’s chief"
+			}
+			return m.Entity
+		}
+		words++
+	}
+	return ""
 }

@@ -593,6 +593,9 @@ func (f *disputeFinder) judgedByPredicate(si int, toks []scanToken, b int) (judg
 	cue := joinTokens(toks, b, end-1)
 	// "N that CLAUSE is false": the last "that" after a claim noun before the verb
 	for t := b - 2; t >= 1 && b-t <= maxClauseWords; t-- {
+		if x := toks[t].Text; x == "," || x == ";" || x == ":" || x == "—" || x == "–" {
+			break // "Amid reports that the mill would close, X said the claim was false": another clause's noun
+		}
 		if toks[t].Lower != "that" {
 			continue
 		}

@@ -17,6 +17,9 @@ import (
 type ruleMatch struct {
 	claim, target *string
 	shape         graph.DisputeShape // overrides the rule's shape when set
+	// self: the claim may be the disputer's own, a denial of having said what someone
+	// else reports them saying (disputes_selfdenial.go)
+	self bool
 }
 
 // disputeRule is one named rule.
@@ -46,6 +49,8 @@ var disputeRules = []*disputeRule{
 	// "the ministry dismissed the rebels' accusation"; "Israel disputed the Health
 	// Ministry’s figures"
 	{"anaphor-possessive", graph.ShapeAnaphoric, true, (*disputeFinder).anaphorPossessive},
+	// "the mayor denied the Daily Ledger report"; "dismissed a Times story as fiction"
+	{"anaphor-named", graph.ShapeAnaphoric, true, (*disputeFinder).anaphorNamed},
 	// "he has denied the claim"; "Israel disputes these figures"; "critics questioned
 	// the report"
 	{"anaphor-noun", graph.ShapeAnaphoric, false, (*disputeFinder).anaphorNoun},
@@ -53,6 +58,8 @@ var disputeRules = []*disputeRule{
 	{"anaphor-pronoun", graph.ShapeAnaphoric, true, (*disputeFinder).anaphorPronoun},
 	// "Israel challenged its accuracy" (disputes_nominal.go)
 	anaphorTruthNounRule,
+	// "Reyes denied having said that", "she denies ever saying so"
+	{"deny-saying", graph.ShapeInline, true, (*disputeFinder).denySaying},
 	// "the firm denies any wrongdoing", "officials deny any links to the group"
 	{"deny-any", graph.ShapeInline, true, (*disputeFinder).denyAny},
 	// "rejected electoral fraud allegations" (disputes_nominal.go)

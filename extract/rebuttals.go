@@ -36,6 +36,10 @@ import (
 // The claim is the one the subject's noun points to ("the report"), else, for a bare
 // "this", "that" or "it", the nearest preceding claim of someone else within three
 // sentences. Several cues of one quoted statement against one claim are one dispute.
+// "I never said that" may dispute the speaker's own words as someone else reports
+// them (disputes_selfdenial.go). An answer that says the contrary with no rebuttal
+// phrase ("Reyes fired back, saying he has always supported the program") is rule
+// rebuttal-response (rebuttals_response.go).
 
 // rebuttalPhrases are the phrases of lexicon/rebuttals.txt, as words.
 var rebuttalPhrases = func() [][]string {
@@ -227,8 +231,8 @@ func (f *disputeFinder) rebuttal(si int, toks []scanToken, k, n int) {
 		f.rebuttalStatement(si, toks, k, n, j) // "That never happened"
 	case rebuttalVerbs[toks[k].Lower] && f.rebuttalAgent(si, toks, k, n):
 	case toks[k].Lower == "never" || toks[k].Lower == "did" || toks[k].Lower == "didn't":
-		if w == "i" || w == "we" || w == "he" || w == "she" || w == "they" {
-			f.neverSaid(si, toks, k, n) // "I never said that", "he did no such thing"
+		if neverSaidSubject(toks, j) {
+			f.neverSaid(si, toks, k, n) // "I never said that", "I've never said that", "he did no such thing"
 		}
 	default:
 		f.rebuttalCalled(si, toks, k, n, j)
@@ -462,8 +466,19 @@ func (f *disputeFinder) bareReference(toks []scanToken, i int) bool {
 	switch strings.TrimSuffix(toks[i].Lower, "'s") {
 	case "this", "that", "it", "these", "those", "there":
 		// "said that is a distortion": a "that" right before "is" is the subject, not
-		// the complementizer
-		return i == 0 || toks[i-1].Kind != 'w' || toks[i-1].Lower == "that" || i+1 < len(toks) && beWords[toks[i+1].Lower]
+		// the complementizer; so is one right before a rebuttal that is a verb phrase
+		// ("said that never happened": a that-clause would need a subject of its own)
+		return i == 0 || toks[i-1].Kind != 'w' || toks[i-1].Lower == "that" || i+1 < len(toks) && (beWords[toks[i+1].Lower] || verbRebuttalAt(toks, i+1))
+	}
+	return false
+}
+
+// verbRebuttalAt reports whether a rebuttal phrase that is a verb phrase without a
+// subject begins at toks[k] ("never happened", "did not happen", "didn't happen").
+func verbRebuttalAt(toks []scanToken, k int) bool {
+	switch toks[k].Lower {
+	case "never", "did", "didn't":
+		return rebuttalAt(toks, k) > 0
 	}
 	return false
 }
@@ -850,6 +865,22 @@ func (f *disputeFinder) openingSubject(toks []scanToken, limit int) (string, int
 	return "", -1
 }
 
+// neverSaidSubject reports whether toks[j], right before "never said that" or "did
+// no such thing", is its personal subject: "I", "we", "he", "she" or "they", alone,
+// with a perfect auxiliary contracted onto it ("I've", "she's", "we'd") or followed
+// by one ("I have never said that", "he has never said so").
+func neverSaidSubject(toks []scanToken, j int) bool {
+	personal := func(w string) bool { return w == "i" || w == "we" || w == "he" || w == "she" || w == "they" }
+	w := strings.ReplaceAll(toks[j].Lower, "’", "'")
+	if personal(w) {
+		return true
+	}
+	if p, aux, ok := strings.Cut(w, "'"); ok && personal(p) && (aux == "ve" || aux == "s" || aux == "d") {
+		return true
+	}
+	return (w == "have" || w == "has" || w == "had") && j >= 1 && personal(toks[j-1].Lower)
+}
+
 // neverSaid: "'I never said that,' Reyes said, after Whitlow said he had ...": the
 // speaker disputes what another speaker says in the same sentence after the
 // statement, else the nearest claim of someone else before it.
@@ -869,7 +900,14 @@ func (f *disputeFinder) neverSaid(si int, toks []scanToken, k, n int) {
 		}
 	}
 	if m.claim == nil {
-		m = f.nearestOther(a, si, *a.Speaker)
+		// what one never said is a report of one's words: one's own claim as someone
+		// else reports it ("Reyes told a rally that the mill was a ruin"), or another
+		// speaker's claim about one ("Whitlow said Reyes called the mill a ruin"); the
+		// nearest claim of anyone else may be about something else entirely
+		// (disputes_selfdenial.go)
+		if id, self := f.saidClaim(min(a.Content.Start, toks[k].Start), si, *a.Speaker); id != "" {
+			m = ruleMatch{claim: &id, self: self}
+		}
 	}
 	if m.claim == nil {
 		return
