@@ -14,6 +14,9 @@
 //	go run ./extract/internal/train -holdout-percent 15 -holdout-dir /tmp/heldout
 //	go build -o /tmp/cg ./cmd/claimgraph && /tmp/cg eval polnear /tmp/heldout
 //
+// To study errors without reading that part, hold out a disjoint part instead
+// (-holdout-percent 15 -holdout-from 15) and run extract/internal/attriberrs on it.
+//
 // The committed models are trained on all of train (-holdout-percent 0).
 package main
 
@@ -37,13 +40,14 @@ func main() {
 	stats := flag.Bool("stats", false, "print alignment statistics only")
 	bags := flag.Int("bags", 5, "models per tagger trained on different shuffles and averaged")
 	holdPct := flag.Int("holdout-percent", 0, "per cent of the documents (chosen by a hash of their names) kept out of training")
+	holdFrom := flag.Int("holdout-from", 0, "first hash bucket (0-99) of the held-out part: 0 is the report part; 15 a disjoint part for error analysis")
 	holdDir := flag.String("holdout-dir", "", "write the held-out documents here as a PolNeAR-format directory of links")
 	flag.Parse()
 	docs, err := eval.LoadGold(*data)
 	if err != nil {
 		log.Fatal(err)
 	}
-	docs, held := splitDocs(docs, *holdPct)
+	docs, held := splitDocs(docs, *holdPct, *holdFrom)
 	fmt.Fprintf(os.Stderr, "training on %d documents, %d held out\n", len(docs), len(held))
 	if *holdDir != "" {
 		if err := writeHeldOut(*data, *holdDir, held); err != nil {
