@@ -29,6 +29,7 @@ var contentRules = []contentRule{
 	{"an adjunct between the cue and that is not content", dropLeadingAdjunct},
 	{"a name coordinated with the source is source", coordinatedSourceName},
 	{"the opening before a parenthetical source and cue is content", openingPhraseBeforeParenthetical},
+	{"a following content extends to the boundary the ranker prefers", rankContentEnds}, // attrib_boundary.go
 	{"a content ending inside a quotation runs to its end", extendToQuoteEnd},
 	{"a piece belongs to the nearest cue", releaseClaimedPieces},
 	{"a content ends where a later report begins", releaseLaterContent},

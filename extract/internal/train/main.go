@@ -1,5 +1,7 @@
 // Command train learns the attribution models of package extract from PolNeAR train
-// and writes them under extract/models/ (embedded by package extract).
+// and writes them under extract/models/ (embedded by package extract): the cue and
+// role taggers, and the content boundary ranker (attribml/boundary.go), which learns
+// from the gold contents alone.
 //
 // Reproduce from the repository root:
 //
@@ -38,6 +40,7 @@ func main() {
 	cueEpochs := flag.Int("cue-epochs", 8, "perceptron epochs of the cue tagger")
 	roleEpochs := flag.Int("role-epochs", 8, "perceptron epochs of the role tagger")
 	stats := flag.Bool("stats", false, "print alignment statistics only")
+	boundaryEpochs := flag.Int("boundary-epochs", 10, "perceptron epochs of the content boundary ranker")
 	bags := flag.Int("bags", 5, "models per tagger trained on different shuffles and averaged")
 	holdPct := flag.Int("holdout-percent", 0, "per cent of the documents (chosen by a hash of their names) kept out of training")
 	holdFrom := flag.Int("holdout-from", 0, "first hash bucket (0-99) of the held-out part: 0 is the report part; 15 a disjoint part for error analysis")
@@ -55,12 +58,15 @@ func main() {
 		}
 	}
 	var cueSeqs, roleSeqs []attribml.Seq
+	var ranks []attribml.RankExample
 	var st alignStats
 	for _, g := range docs {
 		d := extract.NewDocument(string(g.Text))
 		cs, rs := trainingSequences(d, g.Attrs, &st)
 		cueSeqs = append(cueSeqs, cs...)
 		roleSeqs = append(roleSeqs, rs...)
+		toks, _ := extract.AttributionView(d)
+		ranks = append(ranks, boundaryExamples(d, toks, g.Attrs, &st)...)
 	}
 	fmt.Fprintf(os.Stderr, "%+v\n", st)
 	if *stats {
@@ -77,7 +83,8 @@ func main() {
 		roles = append(roles, attribml.TrainSeed(attribml.RoleNT, extract.RoleBits, roleSeqs, *roleEpochs, seed, nil, prog("role")))
 	}
 	cue, role := attribml.Average(cues...), attribml.Average(roles...)
-	for name, m := range map[string]*attribml.Model{"cue.model.gz": cue, "role.model.gz": role} {
+	boundary := attribml.TrainRanker(attribml.BoundaryBits, ranks, *boundaryEpochs, 88172645463325252, prog("boundary"))
+	for name, m := range map[string]*attribml.Model{"cue.model.gz": cue, "role.model.gz": role, "boundary.model.gz": boundary} {
 		f, err := os.Create(filepath.Join(*out, name))
 		if err != nil {
 			log.Fatal(err)
