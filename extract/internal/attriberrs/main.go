@@ -47,7 +47,12 @@ func main() {
 		for _, ga := range g.Attrs {
 			p, ok := bestMatch(g.Text, ga, preds)
 			if !ok {
-				counts["unmatched"]++
+				c := unmatchedKind(ga, preds)
+				counts[c]++
+				if (*class == "" || *class == c) && len(examples[c]) < *n {
+					examples[c] = append(examples[c], fmt.Sprintf("%s\n  cue:  %s\n  gold: %s",
+						g.Name, show(g.Text, ga.Cue), show(g.Text, ga.Content)))
+				}
 				continue
 			}
 			gk, pk := eval.ExactKey(g.Text, ga.Content), eval.ExactKey(g.Text, p.Content)
@@ -83,6 +88,17 @@ func main() {
 			fmt.Printf("\n[%s] %s\n", k, e)
 		}
 	}
+}
+
+// unmatchedKind names why a gold attribution has no predicted partner: no predicted
+// cue shares a word with its cue, or one does but its content does not overlap.
+func unmatchedKind(g eval.Attr, preds []eval.Attr) string {
+	for _, p := range preds {
+		if overlap(g.Cue, p.Cue) > 0 {
+			return "unmatched: cue found, content elsewhere"
+		}
+	}
+	return "unmatched: cue not found"
 }
 
 func frags(s extract.Span) []eval.Frag {

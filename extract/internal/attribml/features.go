@@ -33,6 +33,7 @@ type Tok struct {
 	Stem    uint64 // hash of Lower without a verb/plural ending (-s, -es, -ed, -d, -ing; a name: H)
 	Shape   uint8
 	Kind    uint8
+	CueWord bool // a word of reporting (lexicon/cue_words.txt), in any case
 	InQuote bool // inside a quotation (quotation marks themselves count as inside)
 	Opens   bool // an opening quotation mark: “ « „ or a straight or typewriter double quote
 	Closes  bool // a closing curly quotation mark: ” »
@@ -94,6 +95,7 @@ func MakeToks(texts []string, lowers []string, kinds []uint8, para []int) []Tok 
 			}
 		}
 		t := Tok{Lower: lw, H: hashString(fw), Kind: kinds[i], Para: para[i], Name: fw != lw}
+		t.CueWord = kinds[i] == KindWord && cueWords[lw]
 		n := utf8.RuneCountInString(lw)
 		if n > 3 && !t.Name {
 			k := 0

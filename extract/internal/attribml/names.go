@@ -42,6 +42,20 @@ func buildKeepWords() map[string]bool {
 	return keep
 }
 
+// cueWords is the set of lowercased words of reporting (lexicon/cue_words.txt, every
+// form of each verb). The content boundary ranker (boundary.go) reads whether the
+// phrase after a candidate end holds one (", he said", ", according to …"). Built
+// once, only read.
+var cueWords = buildWordSet("cue_words.txt")
+
+func buildWordSet(name string) map[string]bool {
+	set := map[string]bool{}
+	for _, row := range lexicon.Rows(name) {
+		set[strings.ToLower(strings.ReplaceAll(row[0], "\u2019", "'"))] = true
+	}
+	return set
+}
+
 // Name classes: how a name is written. A name token's identity, suffix and stem
 // features all read its class.
 const (

@@ -12,6 +12,9 @@ import (
 // prints it.
 type alignStats struct {
 	Attrs, CueMissing, ContentOutside, SourceOutside, ContentBefore, ContentAfter int
+	// Boundary counts the boundary ranker's examples; BoundaryOff the contents that
+	// follow their cue in one sentence but end where no candidate does.
+	Boundary, BoundaryOff int
 }
 
 // tokensIn returns the indices of the tokens of d that overlap the fragments, sorted.
@@ -128,4 +131,52 @@ func roleSequence(d *extract.Document, toks []attribml.Tok, g eval.Attr, lo, hi,
 	}
 	_, feats := attribml.RoleFeatures(units.Toks, ua, ub, rmask, nil, nil)
 	return attribml.Seq{Feats: feats, Allowed: allowed, Gold: units.Gold(gt, false)}
+}
+
+// boundaryExamples builds the boundary ranker's training examples of document d: one
+// per gold attribution whose content is one piece that follows its cue and ends in
+// the sentence where it starts, at one of the candidate ends of
+// attribml.EndCandidates. The candidates' features are those the extractor computes.
+func boundaryExamples(d *extract.Document, toks []attribml.Tok, gold []eval.Attr, st *alignStats) []attribml.RankExample {
+	sentOf := sentenceOf(d)
+	mask := uint64(1)<<attribml.BoundaryBits - 1
+	var out []attribml.RankExample
+	var cands []int
+	for _, g := range gold {
+		ct, cc := tokensIn(d, g.Cue), tokensIn(d, g.Content)
+		if len(ct) == 0 || len(cc) == 0 || len(g.Content) != 1 {
+			continue
+		}
+		a, b := ct[0], ct[len(ct)-1]+1
+		s, ce := cc[0], cc[len(cc)-1]+1
+		if b > s || ce-s != len(cc) {
+			continue
+		}
+		e := d.Sentences[sentOf[s]].Last
+		if ce > e || e-s > attribml.MaxBoundarySpan {
+			continue
+		}
+		cands = attribml.EndCandidates(toks, s, e, cands)
+		want := attribml.TrimEnd(toks, s, ce)
+		gi := -1
+		for k, p := range cands {
+			if p == want {
+				gi = k
+			}
+		}
+		if len(cands) < 2 {
+			continue
+		}
+		if gi < 0 {
+			st.BoundaryOff++
+			continue
+		}
+		st.Boundary++
+		x := attribml.RankExample{Gold: gi}
+		for _, p := range cands {
+			x.Cands = append(x.Cands, attribml.BoundaryFeatures(toks, s, p, e, a, b, mask, nil))
+		}
+		out = append(out, x)
+	}
+	return out
 }

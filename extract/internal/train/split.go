@@ -10,22 +10,24 @@ import (
 )
 
 // heldOut reports whether the document named name belongs to the part of the
-// training directory kept out of training when percent per cent are held out. The
-// choice hashes the name (FNV-1a), so it is fixed across runs and machines and does not
-// depend on which other documents the directory holds.
-func heldOut(name string, percent int) bool {
+// training directory kept out of training when percent per cent are held out,
+// starting at hash bucket from (0 for the report part; another offset gives a disjoint
+// analysis part, so that errors can be studied without reading the report part). The
+// choice hashes the name (FNV-1a) into 100 buckets, so it is fixed across runs and
+// machines and does not depend on which other documents the directory holds.
+func heldOut(name string, percent, from int) bool {
 	if percent <= 0 {
 		return false
 	}
 	h := fnv.New32a()
 	h.Write([]byte(name))
-	return int(h.Sum32()%100) < percent
+	return (int(h.Sum32()%100)-from+100)%100 < percent
 }
 
 // splitDocs separates docs into those trained on and those held out.
-func splitDocs(docs []eval.Doc, percent int) (train, held []eval.Doc) {
+func splitDocs(docs []eval.Doc, percent, from int) (train, held []eval.Doc) {
 	for _, d := range docs {
-		if heldOut(d.Name, percent) {
+		if heldOut(d.Name, percent, from) {
 			held = append(held, d)
 		} else {
 			train = append(train, d)

@@ -15,12 +15,13 @@ func TestHeldOutIsAFixedShare(t *testing.T) {
 	n, held := 2000, 0
 	for i := 0; i < n; i++ {
 		name := fmt.Sprintf("outlet_2016-01-%02d_article-%d", i%28+1, i)
-		if heldOut(name, 15) {
+		if heldOut(name, 15, 0) {
 			held++
 		}
-		require.Equal(t, heldOut(name, 15), heldOut(name, 15), "the choice must not change between calls")
-		require.False(t, heldOut(name, 0), "nothing is held out at 0%%")
-		require.True(t, heldOut(name, 100), "everything is held out at 100%%")
+		require.Equal(t, heldOut(name, 15, 0), heldOut(name, 15, 0), "the choice must not change between calls")
+		require.False(t, heldOut(name, 0, 0), "nothing is held out at 0%%")
+		require.True(t, heldOut(name, 100, 0), "everything is held out at 100%%")
+		require.False(t, heldOut(name, 15, 0) && heldOut(name, 15, 15), "the analysis part [15, 30) is disjoint from the report part [0, 15)")
 	}
 	require.InDelta(t, 0.15, float64(held)/float64(n), 0.03)
 }
@@ -36,12 +37,12 @@ func TestSplitDocsAndWriteHeldOut(t *testing.T) {
 		require.NoError(t, os.WriteFile(filepath.Join(data, "attributions", name+"_a.ann"), []byte(""), 0o644))
 		docs = append(docs, eval.Doc{Name: name, AnnFile: name + "_a.ann"})
 	}
-	train, held := splitDocs(docs, 25)
+	train, held := splitDocs(docs, 25, 0)
 	require.Len(t, append(train, held...), len(docs))
 	require.NotEmpty(t, held)
 	require.NotEmpty(t, train)
 	for _, d := range held {
-		require.True(t, heldOut(d.Name, 25))
+		require.True(t, heldOut(d.Name, 25, 0))
 	}
 	out := filepath.Join(t.TempDir(), "held")
 	require.NoError(t, writeHeldOut(data, out, held))
