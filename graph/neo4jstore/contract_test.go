@@ -19,12 +19,12 @@ func TestContract(t *testing.T) {
 }
 
 // TestInterrupted runs the contract of a write stopped part-way
-// (storetest.RunInterrupted): with every bundle of more than two records written in
-// runs (maxRunRecords lowered), the write's context is cancelled before a run, as a
+// (storetest.RunInterrupted): with every bundle of more than one record written in
+// runs of one record (maxRunRecords lowered), the write's context is cancelled before a run, as a
 // client that stops would leave it (the server rolls the transaction back when the
 // driver's session ends); the store after the stop is the same database.
 func TestInterrupted(t *testing.T) {
-	maxRunRecords = 2
+	maxRunRecords = 1
 	t.Cleanup(func() { maxRunRecords = MaxRunRecords })
 	storetest.RunInterrupted(t, storetest.Interruptible{
 		Open: func(t *testing.T) graph.Store { return newTestStore(t) },
