@@ -293,6 +293,7 @@ func (s *Store) writePieces(ctx context.Context, c *graph.ArticleGraph, pw piece
 			if err != nil {
 				return err
 			}
+			w.release = func() { s.releaseMapped(tx.Size()) }
 			if err := piece(w); err != nil {
 				return err
 			}
@@ -322,7 +323,7 @@ func (s *Store) pieces(c *graph.ArticleGraph) []func(w *writer) error {
 	// read so far after each (the pages stay valid: bbolt's map is read-only and
 	// shared, and a page a node of the transaction still refers to is read again from
 	// the page cache).
-	const releaseEvery = 250
+	const releaseEvery = 64
 	split := func(total int, f func(i, j int, w *writer) error) {
 		for i := 0; i < total; i += n {
 			j := min(i+n, total)
