@@ -2,8 +2,10 @@ package embedded
 
 import (
 	"context"
+	"runtime/debug"
 	"sync"
 	"sync/atomic"
+	"time"
 
 	bolt "go.etcd.io/bbolt"
 
@@ -147,6 +149,12 @@ const pieceHeadroom = 128 << 20
 // (see above). Created is false when the article is stored with the same content.
 func (s *Store) putInPieces(ctx context.Context, c *graph.ArticleGraph) (graph.WriteResult, error) {
 	res := graph.WriteResult{ArticleID: c.Article.ID}
+	// What made a bundle this large (an extraction of a long text: hundreds of MB of
+	// garbage under the soft memory limit) is still mapped by the Go runtime, which
+	// returns freed memory to the OS only slowly; the pieces then add the store file's
+	// pages on top. Return it now: one collection, rare (only bundles of more than
+	// pieceRecords records), and the write starts from the bundle's own memory.
+	debug.FreeOSMemory()
 	s.gate.mu.Lock()
 	defer s.gate.mu.Unlock()
 	defer s.wrote() // after unpin (deferred calls run last first): readers see the data first
@@ -165,6 +173,7 @@ func (s *Store) putInPieces(ctx context.Context, c *graph.ArticleGraph) (graph.W
 	}
 	s.gate.rmu.Lock()
 	defer s.gate.rmu.Unlock()
+	defer s.releaseWhile()()
 	// A stored version the write replaces is copied aside first, so that a write
 	// stopped part-way can put it back (stash.go).
 	stashed, err := s.stashOld(c)
@@ -183,6 +192,38 @@ func (s *Store) putInPieces(ctx context.Context, c *graph.ArticleGraph) (graph.W
 		res.Created = false
 	}
 	return res, err
+}
+
+// releaseInterval is how often releaseWhile releases the store file's mapped pages.
+const releaseInterval = 100 * time.Millisecond
+
+// releaseWhile releases the store file's pages mapped into the process
+// (releaseMapped) every releaseInterval until the function it returns is called. The
+// pieces release what they read as they go, but bbolt's commit of a piece (the
+// rebalancing of the nodes it deleted from, the spill) reads thousands of pages
+// through the map that no hook reaches: 40–50 MB of RSS for seconds on the largest
+// article. Releasing them from another goroutine is safe: the map is read-only and
+// shared, so a page read after its release is faulted in again from the page cache
+// (only pages of committed transactions are read through the map).
+func (s *Store) releaseWhile() (stop func()) {
+	done := make(chan struct{})
+	stopped := make(chan struct{})
+	go func() {
+		defer close(stopped)
+		t := time.NewTicker(releaseInterval)
+		defer t.Stop()
+		for {
+			select {
+			case <-done:
+				return
+			case <-t.C:
+				// Inside a read transaction: bbolt cannot remap the file meanwhile (a
+				// remap waits for every reader), so the map's address stays valid.
+				_ = s.db.View(func(tx *bolt.Tx) error { s.releaseMapped(tx.Size()); return nil })
+			}
+		}
+	}()
+	return func() { close(done); <-stopped }
 }
 
 // pieceWrite says what a write in pieces is for.
@@ -323,7 +364,7 @@ func (s *Store) pieces(c *graph.ArticleGraph) []func(w *writer) error {
 	// read so far after each (the pages stay valid: bbolt's map is read-only and
 	// shared, and a page a node of the transaction still refers to is read again from
 	// the page cache).
-	const releaseEvery = 64
+	const releaseEvery = 8
 	split := func(total int, f func(i, j int, w *writer) error) {
 		for i := 0; i < total; i += n {
 			j := min(i+n, total)
