@@ -115,12 +115,12 @@ type writer struct {
 }
 
 // releaseKeys is how many puts flush makes between two calls of writer.release. A
-// piece's index keys, written sorted at its end, read a few thousand leaf pages
-// through the memory map (each fault maps up to 16 neighbouring pages too): 40 MB
-// of RSS on the largest article when released only after the piece.
+// piece's index keys, written sorted at its end, read thousands of leaf pages through
+// the memory map (and each fault maps neighbouring pages too), which would otherwise
+// stay resident until the piece ends.
 const releaseKeys = 256
 
-// puts counts flush's puts and calls w.release every releaseKeys of them.
+// put counts one of flush's puts in *n and calls w.release every releaseKeys of them.
 func (w *writer) put(n *int) {
 	if *n++; w.release != nil && *n%releaseKeys == 0 {
 		w.release()
