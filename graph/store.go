@@ -360,7 +360,10 @@ type Store interface {
 	// hash changes nothing at all, even if the extraction results differ (storing a new
 	// extraction of an unchanged text needs DeleteArticle first). The bundle is first
 	// made Canonical (ContentHash filled in when empty).
-	// A context cancelled before the commit leaves nothing written.
+	// A context cancelled before the commit leaves nothing written. A write stopped
+	// part-way by a crash leaves, once the store is opened again, the store as it was
+	// before the write: no part of a new article, and a replaced version readable
+	// exactly as it was (storetest.RunInterrupted).
 	// Errors: EINVALID (g nil or g.Validate failed; nothing written), EUNAVAILABLE.
 	PutArticle(ctx context.Context, g *ArticleGraph) (WriteResult, error)
 

@@ -158,3 +158,112 @@ func checkAfterCrash(t *testing.T, path string, round int, gen []*graph.ArticleG
 	}
 	return stored
 }
+
+// envPiecesKillPath is the store of the child of TestPiecesKill.
+const envPiecesKillPath = "CLAIMGRAPH_PIECES_KILL_PATH"
+
+// appendedVersion is article 1 with a line added to its text: a new version with the
+// same records.
+func appendedVersion() *graph.ArticleGraph {
+	g := storetest.Gaza1()
+	g.Article.Text += " A closing line."
+	g.Article.ContentHash = graph.ContentHash(g.Article.Text)
+	return g
+}
+
+// TestPiecesKillChild is the child of TestPiecesKill: it opens the store at
+// $CLAIMGRAPH_PIECES_KILL_PATH (fsync on), writes a new version of article 1 in pieces
+// of two records, printing "piece i" before each piece and pausing a little so that
+// the parent's kill lands between or inside pieces, and prints "done" at the end.
+func TestPiecesKillChild(t *testing.T) {
+	path := os.Getenv(envPiecesKillPath)
+	if path == "" {
+		t.Skip("helper process of TestPiecesKill")
+	}
+	s, err := Open(t.Context(), path, &Options{Timeout: 10 * time.Second, PieceRecords: 2})
+	require.NoError(t, err)
+	s.afterPiece = func(i int) {
+		fmt.Println("piece", i)
+		time.Sleep(2 * time.Millisecond)
+	}
+	_, err = s.PutArticle(t.Context(), appendedVersion())
+	require.NoError(t, err)
+	fmt.Println("done")
+}
+
+// TestPiecesKill kills (SIGKILL) a process while it writes a new version of a stored
+// article in pieces, at a random piece, several times: reopened, the store holds the
+// stored version exactly as it was (the article's bundle, the counts, the disputes
+// other articles made of its claims), passes bbolt's check, and takes the new version.
+func TestPiecesKill(t *testing.T) {
+	if testing.Short() {
+		t.Skip("starts child processes; skipped with -short")
+	}
+	if os.Getenv(envPiecesKillPath) != "" {
+		t.Skip("in the child")
+	}
+	r := rand.New(rand.NewPCG(3, 4))
+	for round := range 4 {
+		path := filepath.Join(t.TempDir(), "kill.db")
+		s, err := Open(t.Context(), path, nil)
+		require.NoError(t, err)
+		for _, g := range []*graph.ArticleGraph{storetest.Gaza2(), storetest.Gaza3(), storetest.Rebuttal(), storetest.Gaza1()} {
+			_, err := s.PutArticle(t.Context(), g)
+			require.NoError(t, err)
+		}
+		before, err := s.Stats(t.Context())
+		require.NoError(t, err)
+		stored, err := s.ArticleGraph(t.Context(), storetest.Article1)
+		require.NoError(t, err)
+		draft, err := s.Contradictions(t.Context(), storetest.ClaimDraft)
+		require.NoError(t, err)
+		require.NoError(t, s.Close(t.Context()))
+
+		cmd := exec.Command(os.Args[0], "-test.run=^TestPiecesKillChild$", "-test.v", "-test.count=1")
+		cmd.Env = append(os.Environ(), envPiecesKillPath+"="+path)
+		cmd.Stderr = os.Stderr
+		out, err := cmd.StdoutPipe()
+		require.NoError(t, err)
+		require.NoError(t, cmd.Start())
+		target := r.IntN(5)
+		sc := bufio.NewScanner(out)
+		for sc.Scan() {
+			if sc.Text() == fmt.Sprint("piece ", target) {
+				break
+			}
+		}
+		time.Sleep(time.Duration(r.IntN(2000)) * time.Microsecond)
+		require.NoError(t, cmd.Process.Signal(syscall.SIGKILL))
+		done := false
+		for sc.Scan() {
+			done = done || sc.Text() == "done"
+		}
+		require.Error(t, cmd.Wait(), "the child must have been killed, not finished")
+		require.False(t, done, "round %d: killed after the write completed", round)
+
+		s, err = Open(t.Context(), path, nil)
+		require.NoError(t, err, "round %d: reopen after SIGKILL", round)
+		require.NoError(t, s.db.View(func(tx *bolt.Tx) error {
+			for err := range tx.Check() {
+				return err
+			}
+			return nil
+		}), "round %d: bbolt consistency check", round)
+		after, err := s.Stats(t.Context())
+		require.NoError(t, err)
+		assert.Equal(t, before, after, "round %d (killed after piece %d): counts as before", round, target)
+		got, err := s.ArticleGraph(t.Context(), storetest.Article1)
+		require.NoError(t, err, "round %d: the stored version is readable", round)
+		assert.Equal(t, stored, got, "round %d: the stored version as it was", round)
+		c, err := s.Contradictions(t.Context(), storetest.ClaimDraft)
+		require.NoError(t, err)
+		assert.Equal(t, draft, c, "round %d: the rebuttal's dispute of article 1's claim kept", round)
+		res, err := s.PutArticle(t.Context(), appendedVersion())
+		require.NoError(t, err)
+		assert.True(t, res.Created)
+		a, err := s.Article(t.Context(), storetest.Article1)
+		require.NoError(t, err)
+		assert.Equal(t, 2, a.Version, "round %d: the new version follows the kept one", round)
+		require.NoError(t, s.Close(t.Context()))
+	}
+}

@@ -2,8 +2,10 @@ package embedded
 
 import (
 	"context"
+	"runtime/debug"
 	"sync"
 	"sync/atomic"
+	"time"
 
 	bolt "go.etcd.io/bbolt"
 
@@ -24,14 +26,17 @@ import (
 //     open), reads wait for the write to end instead. Either way a reader sees the
 //     store before the article or after it, never between.
 //   - Other writes wait for the whole article (the gate's writer lock).
-//   - A crash leaves nothing half-visible: the first piece records the article as
-//     pending (bMeta keyPending, with the claims of a replaced version), the last piece
-//     clears the mark in the same transaction that completes the article. Open rolls
-//     back an article still pending: what its pieces wrote goes, and so does the
-//     version it replaced (removed by the first piece), as DeleteArticle would.
+//   - A crash leaves nothing half-visible and loses no version: a stored version the
+//     write replaces is first copied aside (the stash, stash.go); the first piece
+//     records the article as pending (bMeta keyPending, with the claims of the
+//     replaced version), the last piece clears the mark and drops the stash in the
+//     same transaction that completes the article. Open rolls back an article still
+//     pending: what its pieces wrote goes and the replaced version is written back
+//     from the stash (a new article is simply removed, as DeleteArticle would).
 //   - Once the first piece is committed the write goes on to the end even when ctx is
-//     cancelled (a cancelled replacement would otherwise lose both versions). A store
-//     error part-way rolls the article back as Open would, and PutArticle reports it.
+//     cancelled (the replaced version is then gone from the store until the last
+//     piece). A store error part-way rolls the article back as Open would, and
+//     PutArticle reports it.
 //
 // A batch (Store.Batch) writes its articles in its one transaction, whatever their size.
 
@@ -45,8 +50,15 @@ var keyPending = []byte("pending")
 type pendingRec struct {
 	Article string `json:"article"`
 	// OldClaims are the claims of the version the write replaced (removed by the first
-	// piece), swept by a rollback.
+	// piece), swept by a rollback or by the last piece.
 	OldClaims []string `json:"old_claims,omitempty"`
+	// Stashed is set when the version the write replaced is stashed (stash.go): a
+	// rollback writes it again rather than leaving the article deleted.
+	Stashed bool `json:"stashed,omitempty"`
+	// Fresh are the claims of the bundle that were not stored before the write: a
+	// rollback sweeps them (when no statement is left of them), and leaves the claims
+	// stored before as they were.
+	Fresh []string `json:"fresh,omitempty"`
 }
 
 // gate orders the store's transactions around a write in pieces.
@@ -137,6 +149,12 @@ const pieceHeadroom = 128 << 20
 // (see above). Created is false when the article is stored with the same content.
 func (s *Store) putInPieces(ctx context.Context, c *graph.ArticleGraph) (graph.WriteResult, error) {
 	res := graph.WriteResult{ArticleID: c.Article.ID}
+	// What made a bundle this large (an extraction of a long text: hundreds of MB of
+	// garbage under the soft memory limit) is still mapped by the Go runtime, which
+	// returns freed memory to the OS only slowly; the pieces then add the store file's
+	// pages on top. Return it now: one collection, rare (only bundles of more than
+	// pieceRecords records), and the write starts from the bundle's own memory.
+	debug.FreeOSMemory()
 	s.gate.mu.Lock()
 	defer s.gate.mu.Unlock()
 	defer s.wrote() // after unpin (deferred calls run last first): readers see the data first
@@ -155,30 +173,119 @@ func (s *Store) putInPieces(ctx context.Context, c *graph.ArticleGraph) (graph.W
 	}
 	s.gate.rmu.Lock()
 	defer s.gate.rmu.Unlock()
+	defer s.releaseWhile()()
+	// A stored version the write replaces is copied aside first, so that a write
+	// stopped part-way can put it back (stash.go).
+	stashed, err := s.stashOld(c)
+	if err != nil {
+		return res, s.mapErr(err)
+	}
+	res.Created, err = s.writePieces(ctx, c, pieceWrite{stashed: stashed})
+	if stashed && !res.Created {
+		// The first piece did not commit (same content, a guard, an error or a
+		// cancelled request): the stored version stays, and so must not its copy.
+		if cerr := s.db.Update(clearStash); cerr != nil && err == nil {
+			err = cerr
+		}
+	}
+	if err != nil {
+		res.Created = false
+	}
+	return res, err
+}
+
+// releaseInterval is how often releaseWhile releases the store file's mapped pages.
+const releaseInterval = 100 * time.Millisecond
+
+// releaseWhile releases the store file's pages mapped into the process
+// (releaseMapped) every releaseInterval until the function it returns is called. The
+// pieces release what they read as they go, but bbolt's commit of a piece (the
+// rebalancing of the nodes it deleted from, the spill) reads thousands of pages
+// through the map that no hook reaches: 40–50 MB of RSS for seconds on the largest
+// article. Releasing them from another goroutine is safe: the map is read-only and
+// shared, so a page read after its release is faulted in again from the page cache
+// (only pages of committed transactions are read through the map).
+func (s *Store) releaseWhile() (stop func()) {
+	done := make(chan struct{})
+	stopped := make(chan struct{})
+	go func() {
+		defer close(stopped)
+		t := time.NewTicker(releaseInterval)
+		defer t.Stop()
+		for {
+			select {
+			case <-done:
+				return
+			case <-t.C:
+				// Inside a read transaction: bbolt cannot remap the file meanwhile (a
+				// remap waits for every reader), so the map's address stays valid.
+				_ = s.db.View(func(tx *bolt.Tx) error { s.releaseMapped(tx.Size()); return nil })
+			}
+		}
+	}()
+	return func() { close(done); <-stopped }
+}
+
+// pieceWrite says what a write in pieces is for.
+type pieceWrite struct {
+	// stashed is set when the version the write replaces is stashed: a rollback then
+	// puts it back instead of leaving the article deleted.
+	stashed bool
+	// restore is set when the bundle is the stashed version being put back: the
+	// first piece removes whatever is stored under the article's id (what a stopped
+	// write left, tolerating the records it did not write) without comparing
+	// contents, versions or guards, and sweeps nothing until the last piece.
+	restore bool
+	// sweep, on a restore, lists the claims earlier rollbacks left to sweep once the
+	// restored version is whole.
+	sweep []string
+}
+
+// writePieces writes bundle c in pieces, with the gate held by the caller (or before
+// the store is used, from Open). It returns whether the first piece committed
+// (false: the article is stored with the same content, or an error before it).
+// After a failure past the first piece it rolls the article back (failPieces).
+func (s *Store) writePieces(ctx context.Context, c *graph.ArticleGraph, pw pieceWrite) (bool, error) {
 	// First piece: the pending mark, the old version removed, the article, outlet and
 	// bundle records (with the mentions: a rollback removes what they list).
 	var p pendingRec
-	err = s.db.Update(func(tx *bolt.Tx) error {
+	created := false
+	err := s.db.Update(func(tx *bolt.Tx) error {
 		w, err := newWriter(tx)
 		if err != nil {
 			return err
 		}
 		var old graph.Article
 		found, err := get(tx, bArticles, c.Article.ID, &old)
-		if err != nil || found && old.ContentHash == c.Article.ContentHash {
+		if err != nil || !pw.restore && found && old.ContentHash == c.Article.ContentHash {
 			return err
 		}
-		res.Created = true
+		created = true
 		w.dropUnstored(c) // the pieces write c as it is now: other writers wait for them
-		p = pendingRec{Article: c.Article.ID}
-		if found {
+		p = pendingRec{Article: c.Article.ID, Stashed: pw.stashed || pw.restore, OldClaims: pw.sweep}
+		for _, x := range c.Claims {
+			if w.b(bClaims).Get([]byte(x.ID)) == nil {
+				p.Fresh = append(p.Fresh, x.ID)
+			}
+		}
+		switch {
+		case found && pw.restore:
+			// What a stopped write left: its claims stored before it are as they were
+			// once its statements are gone, and the others are in pw.sweep.
+			w.partial = true
+			if _, err := w.removeArticle(old); err != nil {
+				return err
+			}
+		case found:
 			if err := c.Guard.Check(old); err != nil {
 				return err
 			}
 			c.Article.Version, c.Article.PreviousVersions = graph.NextVersion(old)
-			if p.OldClaims, err = w.removeArticle(old); err != nil {
+			claims, err := w.removeArticle(old)
+			if err != nil {
 				return err
 			}
+			p.OldClaims = append(p.OldClaims, claims...)
 		}
 		if err := putJSON(tx, bMeta, string(keyPending), p); err != nil {
 			return err
@@ -195,18 +302,20 @@ func (s *Store) putInPieces(ctx context.Context, c *graph.ArticleGraph) (graph.W
 		}
 		return w.flush()
 	})
-	if err != nil || !res.Created {
-		res.Created = false
-		return res, s.mapErr(err)
+	if err != nil || !created {
+		return false, s.mapErr(err)
 	}
-	// Then the pieces, and last the claims the old version left without statements,
-	// and the mark cleared.
+	// Then the pieces, and last the claims the old version left without statements
+	// swept, the mark cleared and the stash dropped.
 	last, grown := int64(-1), int64(0) // the file's size at the last piece; the most one piece grew it
 	steps := append(s.pieces(c), func(w *writer) error {
 		if err := w.sweepClaims(p.OldClaims, c); err != nil {
 			return err
 		}
-		return w.tx.Bucket(bMeta).Delete(keyPending)
+		if err := w.tx.Bucket(bMeta).Delete(keyPending); err != nil {
+			return err
+		}
+		return clearStash(w.tx)
 	})
 	for i, piece := range steps {
 		if s.afterPiece != nil {
@@ -225,20 +334,24 @@ func (s *Store) putInPieces(ctx context.Context, c *graph.ArticleGraph) (graph.W
 			if err != nil {
 				return err
 			}
+			w.release = func() { s.releaseMapped(tx.Size()) }
 			if err := piece(w); err != nil {
 				return err
 			}
 			return w.flush()
 		})
 		if err != nil {
-			return res, s.failPieces(c.Article.ID, err)
+			if pw.restore { // left pending: the next rollback (Open at the latest) restores again
+				return true, graph.Wrap(graph.EUNAVAILABLE, err, "putting back the stored version of article %s failed: it is put back when the store is next opened: %v", c.Article.ID, err)
+			}
+			return true, s.failPieces(c.Article.ID, err)
 		}
 		var size int64
 		if err := s.db.View(func(tx *bolt.Tx) error { size = tx.Size(); return nil }); err == nil {
 			s.releaseMapped(size) // the pages this piece read (bbolt's map is at least this long)
 		}
 	}
-	return res, nil
+	return true, nil
 }
 
 // pieces splits the writes of a bundle after the first piece into functions of at
@@ -251,7 +364,7 @@ func (s *Store) pieces(c *graph.ArticleGraph) []func(w *writer) error {
 	// read so far after each (the pages stay valid: bbolt's map is read-only and
 	// shared, and a page a node of the transaction still refers to is read again from
 	// the page cache).
-	const releaseEvery = 250
+	const releaseEvery = 8
 	split := func(total int, f func(i, j int, w *writer) error) {
 		for i := 0; i < total; i += n {
 			j := min(i+n, total)
@@ -306,29 +419,60 @@ func (s *Store) pieces(c *graph.ArticleGraph) []func(w *writer) error {
 
 // failPieces rolls back the article being written in pieces after a store error,
 // under the gate, and returns the error (with the rollback's, if that failed too: the
-// article is then rolled back when the store is next opened).
+// article is then rolled back when the store is next opened). A version the write
+// replaced is put back.
 func (s *Store) failPieces(id string, err error) error {
-	if rerr := s.db.Update(func(tx *bolt.Tx) error { return rollbackPending(tx) }); rerr != nil {
+	if rerr := s.rollbackPending(); rerr != nil {
 		return graph.Wrap(graph.EUNAVAILABLE, err, "writing article %s in pieces failed (%v) and so did undoing it (%v): it is undone when the store is next opened", id, err, rerr)
 	}
-	return graph.Wrap(graph.ErrorCode(s.mapErr(err)), err, "writing article %s in pieces failed, and what was written of it is undone (a version it replaced too): write it again: %v", id, err)
+	return graph.Wrap(graph.ErrorCode(s.mapErr(err)), err, "writing article %s in pieces failed, and what was written of it is undone (the version it replaced is stored again): write it again: %v", id, err)
 }
 
 // recoverPending rolls back an article that a write in pieces left pending when the
-// process stopped (see above). Open calls it before the store is used.
+// process stopped (see above), and drops a stash that a write stopped while making it
+// left. Open calls it before the store is used.
 func (s *Store) recoverPending() error {
-	return s.db.Update(rollbackPending)
+	return s.rollbackPending()
 }
 
-// rollbackPending removes the pending article (as DeleteArticle does, tolerating the
-// records its pieces did not write) and the claims of the version it replaced that
-// have no statement left, and clears the mark. Nothing pending: nothing done.
-func rollbackPending(tx *bolt.Tx) error {
-	var p pendingRec
-	found, err := get(tx, bMeta, string(keyPending), &p)
-	if err != nil || !found {
+// rollbackPending undoes the article written in pieces that is still pending, if
+// any. When the version it replaced is stashed, that version is written again in
+// pieces (a restore: stopped part-way, it is redone on the next rollback); else the
+// pending article is removed (as DeleteArticle does, tolerating the records its
+// pieces did not write) with the claims of the version it replaced that have no
+// statement left. A stash without a pending mark is dropped: the write that made it
+// stopped before its first piece, so the stored version was never touched.
+func (s *Store) rollbackPending() error {
+	var (
+		p     pendingRec
+		found bool
+		old   *graph.ArticleGraph
+	)
+	err := s.db.Update(func(tx *bolt.Tx) error {
+		var err error
+		if found, err = get(tx, bMeta, string(keyPending), &p); err != nil {
+			return err
+		}
+		if !found {
+			return clearStash(tx)
+		}
+		if p.Stashed {
+			old, err = loadStash(tx)
+			return err
+		}
+		return rollbackNew(tx, p)
+	})
+	if err != nil || !found || old == nil {
 		return err
 	}
+	_, err = s.writePieces(context.Background(), old, pieceWrite{restore: true, sweep: append(p.OldClaims, p.Fresh...)})
+	return err
+}
+
+// rollbackNew removes pending article p.Article, a new article or a new version
+// whose replaced version was not stashed (a store written before stashes existed),
+// and clears the mark.
+func rollbackNew(tx *bolt.Tx, p pendingRec) error {
 	w, err := newWriter(tx)
 	if err != nil {
 		return err
@@ -339,12 +483,19 @@ func rollbackPending(tx *bolt.Tx) error {
 	if err != nil {
 		return err
 	}
-	claims := p.OldClaims
 	if ok {
-		if err := w.deleteArticle(a, claims); err != nil {
+		if _, err := w.removeArticle(a); err != nil {
 			return err
 		}
-	} else if err := w.sweepClaims(claims, &graph.ArticleGraph{}); err != nil {
+		for _, b := range [][]byte{bArticles, bTexts, bBundles} {
+			if err := tx.Bucket(b).Delete([]byte(a.ID)); err != nil {
+				return err
+			}
+		}
+	}
+	// The claims the write added, and those of the version it replaced, that no
+	// statement is left of; the claims stored before it are as they were.
+	if err := w.sweepClaims(append(p.OldClaims, p.Fresh...), &graph.ArticleGraph{}); err != nil {
 		return err
 	}
 	if err := tx.Bucket(bMeta).Delete(keyPending); err != nil {

@@ -1,12 +1,15 @@
 package embedded
 
 import (
+	"context"
 	"path/filepath"
 	"runtime"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+	bolt "go.etcd.io/bbolt"
 
 	"github.com/claimgraph/claimgraph/graph"
 	"github.com/claimgraph/claimgraph/graph/storetest"
@@ -53,71 +56,99 @@ func TestPiecesInvisibleUntilDone(t *testing.T) {
 	assert.NoError(t, err)
 }
 
-// TestPiecesCrash stops a write in pieces after its third piece, as a crash would
-// (the writing goroutine ends there: the pieces written are committed, the last is
-// not), for a new article and for a new version of a stored one. Reopened, the store
-// has rolled the article back: it holds what it held before, less the replaced
-// version, exactly as if the article had been deleted (agents, never deleted,
-// aside); the article can then be written again.
-func TestPiecesCrash(t *testing.T) {
+// TestInterrupted runs the contract of a write stopped part-way
+// (storetest.RunInterrupted) on a store writing every bundle of more than two records
+// in pieces: the write is stopped before a piece as a crash would stop it (the
+// writing goroutine ends there: the pieces written are committed, the rest are not),
+// and the store is closed and opened again.
+func TestInterrupted(t *testing.T) {
+	opts := &Options{NoSync: true, PieceRecords: 2}
+	storetest.RunInterrupted(t, storetest.Interruptible{
+		Open: func(t *testing.T) graph.Store { return openTemp(t, opts) },
+		PutStopped: func(t *testing.T, gs graph.Store, g *graph.ArticleGraph, at int) {
+			stopPieces(t, gs.(*Store), g, at)
+		},
+		Restart: func(t *testing.T, gs graph.Store) graph.Store {
+			s := gs.(*Store)
+			require.NoError(t, s.Close(t.Context()))
+			s, err := Open(t.Context(), s.Path(), opts)
+			require.NoError(t, err)
+			t.Cleanup(func() { _ = s.Close(context.Background()) })
+			return s
+		},
+	})
+}
+
+// stopPieces writes g into s in pieces and stops the writing goroutine before piece
+// at+1 (the first after the first piece is 0), as a crash would.
+func stopPieces(t *testing.T, s *Store, g *graph.ArticleGraph, at int) {
+	t.Helper()
+	s.afterPiece = func(i int) {
+		if i == at+1 {
+			runtime.Goexit()
+		}
+	}
+	defer func() { s.afterPiece = nil }()
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		_, _ = s.PutArticle(t.Context(), g)
+		t.Error("the write went on past the crash")
+	}()
+	<-done
+}
+
+// TestPiecesCrashDuringRestore stops a new version written in pieces, then stops the
+// putting back of the stored version (what a rollback does) part-way too, as a second
+// crash during recovery would: opened again, the store has put the stored version
+// back whole.
+func TestPiecesCrashDuringRestore(t *testing.T) {
+	ctx := t.Context()
+	opts := &Options{NoSync: true, PieceRecords: 2}
+	path := filepath.Join(t.TempDir(), "claimgraph.db")
+	s, err := Open(ctx, path, opts)
+	require.NoError(t, err)
+	for _, g := range []*graph.ArticleGraph{storetest.Gaza2(), storetest.Gaza3(), storetest.Gaza1()} {
+		_, err := s.PutArticle(ctx, g)
+		require.NoError(t, err)
+	}
+	before, err := s.Stats(ctx)
+	require.NoError(t, err)
+	stored, err := s.ArticleGraph(ctx, storetest.Article1)
+	require.NoError(t, err)
 	v2 := storetest.Gaza1()
 	v2.Article.Text += " A closing line."
-	v2.Article.ContentHash = ""
-	tests := []struct {
-		name  string
-		first *graph.ArticleGraph // stored before, whole; nil: none
-		crash *graph.ArticleGraph // written in pieces and stopped
-	}{
-		{"a new article", nil, storetest.Gaza1()},
-		{"a new version", storetest.Gaza1(), v2},
+	v2.Article.ContentHash = graph.ContentHash(v2.Article.Text)
+	stopPieces(t, s, v2, 2)
+	// The rollback Open would run, stopped after its second piece.
+	s.afterPiece = func(i int) {
+		if i == 2 {
+			runtime.Goexit()
+		}
 	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			ctx := t.Context()
-			path := filepath.Join(t.TempDir(), "claimgraph.db")
-			s, err := Open(ctx, path, &Options{NoSync: true, PieceRecords: 2})
-			require.NoError(t, err)
-			others := []*graph.ArticleGraph{storetest.Gaza2(), storetest.Gaza3()}
-			for _, g := range others {
-				_, err := s.PutArticle(ctx, g)
-				require.NoError(t, err)
-			}
-			if tt.first != nil {
-				_, err := s.PutArticle(ctx, tt.first)
-				require.NoError(t, err)
-			}
-			s.afterPiece = func(i int) {
-				if i == 3 {
-					runtime.Goexit()
-				}
-			}
-			done := make(chan struct{})
-			go func() {
-				defer close(done)
-				_, _ = s.PutArticle(ctx, tt.crash)
-				t.Error("the write went on past the crash")
-			}()
-			<-done
-			require.NoError(t, s.Close(ctx))
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		_ = s.rollbackPending()
+		t.Error("the restore went on past the crash")
+	}()
+	<-done
+	s.afterPiece = nil
+	require.NoError(t, s.Close(ctx))
 
-			s, err = Open(ctx, path, &Options{NoSync: true, PieceRecords: 2})
-			require.NoError(t, err)
-			defer s.Close(ctx)
-			_, err = s.Article(ctx, storetest.Article1)
-			assert.Equal(t, graph.ENOTFOUND, graph.ErrorCode(err), "rolled back")
-			_, err = s.Claim(ctx, storetest.ClaimDraft)
-			assert.Equal(t, graph.ENOTFOUND, graph.ErrorCode(err), "with its claims")
-			st, err := s.Stats(ctx)
-			require.NoError(t, err)
-			want := storetest.ExpectedStats(others)
-			want.Agents = st.Agents // agents are never deleted
-			assert.Equal(t, want, st)
-
-			_, err = s.PutArticle(ctx, storetest.Gaza1())
-			require.NoError(t, err)
-			st, err = s.Stats(ctx)
-			require.NoError(t, err)
-			assert.Equal(t, storetest.ExpectedStats(storetest.Gaza()), st, "written again whole")
-		})
-	}
+	s, err = Open(ctx, path, opts)
+	require.NoError(t, err)
+	defer s.Close(context.Background())
+	after, err := s.Stats(ctx)
+	require.NoError(t, err)
+	assert.Equal(t, before, after)
+	got, err := s.ArticleGraph(ctx, storetest.Article1)
+	require.NoError(t, err)
+	assert.Equal(t, stored, got, "the stored version, whole")
+	require.NoError(t, s.db.View(func(tx *bolt.Tx) error {
+		k, _ := tx.Bucket(bMeta).Cursor().Seek([]byte(stashPrefix))
+		assert.False(t, k != nil && strings.HasPrefix(string(k), stashPrefix), "no stash left")
+		assert.Nil(t, tx.Bucket(bMeta).Get(keyPending), "nothing pending")
+		return nil
+	}))
 }

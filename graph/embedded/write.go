@@ -109,6 +109,22 @@ type writer struct {
 	// partial is set while rolling back an article written in pieces that the process
 	// stopped writing (pieces.go): its bundle record may list records never written.
 	partial bool
+	// release, when set (a write in pieces), is called every releaseKeys puts of
+	// flush: it releases the store file's pages read so far from the process's RSS.
+	release func()
+}
+
+// releaseKeys is how many puts flush makes between two calls of writer.release. A
+// piece's index keys, written sorted at its end, read thousands of leaf pages through
+// the memory map (and each fault maps neighbouring pages too), which would otherwise
+// stay resident until the piece ends.
+const releaseKeys = 256
+
+// put counts one of flush's puts in *n and calls w.release every releaseKeys of them.
+func (w *writer) put(n *int) {
+	if *n++; w.release != nil && *n%releaseKeys == 0 {
+		w.release()
+	}
 }
 
 func newWriter(tx *bolt.Tx) (*writer, error) {
@@ -152,7 +168,9 @@ func (w *writer) putMarks() error {
 		}
 		sort.Strings(keys)
 		b := w.b([]byte(n))
+		puts := 0
 		for _, k := range keys {
+			w.put(&puts)
 			// An empty, non-nil value: bbolt keeps the value given until commit, and a
 			// Get later in the same transaction (a batch reads its own writes) returns
 			// it as is, so a nil value would read as an absent key.
@@ -187,7 +205,9 @@ func (w *writer) flush() error {
 		ids = append(ids, id)
 	}
 	sort.Strings(ids) // sorted puts: see writer.marks
+	puts := 0
 	for _, id := range ids {
+		w.put(&puts)
 		a := w.aggs[id]
 		if err := putJSON(w.tx, bAgg, id, a); err != nil {
 			return err

@@ -561,6 +561,11 @@ const MaxRunRecords = 2000
 // maxRunRecords is MaxRunRecords; tests lower it to write small bundles in runs.
 var maxRunRecords = MaxRunRecords
 
+// beforeRun, when set (by tests only, like maxRunRecords), is called before each run
+// of writeLarge after the first, numbered from 0, in the writing goroutine: a test
+// stops the write there as a crash would.
+var beforeRun func(i int)
+
 // records counts the records of a bundle that become rows of the write statement.
 func records(g *graph.ArticleGraph) int {
 	return len(g.Claims) + len(g.Statements) + len(g.Disputes) + len(g.Links) + len(g.Mentions)
@@ -581,7 +586,12 @@ func writeLarge(ctx context.Context, tx neo4j.ManagedTransaction, first rows, g 
 	if err := exec(ctx, tx, cyWrite, first.params()); err != nil {
 		return err
 	}
+	runs := 0
 	run := func(part *graph.ArticleGraph) error {
+		if beforeRun != nil {
+			beforeRun(runs)
+		}
+		runs++
 		r := newRows()
 		r.addBundle(part)
 		r["articles"] = r["articles"][:0] // written whole by the first run
