@@ -2,6 +2,7 @@ package ingest
 
 import (
 	"context"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -68,8 +69,6 @@ type deferred struct {
 	wClaimIn map[string][]int
 	wWords   map[string]map[string]bool
 	wOn      map[string][]claimEvent
-	// wSpeakers holds the speakers of their statements.
-	wSpeakers map[string]bool
 	// replaced is set once one of them replaced a stored article (or one written
 	// before in the batch): the old version's statements, disputes and orphan claims
 	// go, which none of the checks above sees, so every read flushes from then on.
@@ -122,7 +121,7 @@ func newDeferred(st graph.Store) *deferred {
 		st: st, bulk: bulk,
 		looked:  map[string]*graph.Article{},
 		wAgents: map[string][]graph.Agent{}, wClaims: map[string]graph.Claim{}, wArticles: map[string]bool{},
-		wNames: wordIndex{}, wTexts: wordIndex{}, wCounted: map[graph.CountedKey]bool{}, wSpeakers: map[string]bool{},
+		wNames: wordIndex{}, wTexts: wordIndex{}, wCounted: map[graph.CountedKey]bool{},
 		wClaimIn: map[string][]int{}, wWords: map[string]map[string]bool{}, wOn: map[string][]claimEvent{},
 		agentsByID: map[string]*graph.Agent{},
 		byName:     map[limited]graph.Page[graph.Agent]{},
@@ -331,11 +330,6 @@ func (d *deferred) PutArticle(ctx context.Context, g *graph.ArticleGraph) (graph
 	if stored, ok := d.looked[id]; !ok || stored != nil || d.wArticles[id] {
 		d.dropPrefetched() // a new version drops what the old one owned
 		d.replaced = true
-	}
-	for _, st := range g.Statements {
-		if st.SpeakerID != "" {
-			d.wSpeakers[st.SpeakerID] = true
-		}
 	}
 	d.wArticles[id] = true
 	at := len(d.all)
@@ -904,10 +898,16 @@ func (d *deferred) SearchClaims(ctx context.Context, q graph.ClaimQuery) (graph.
 			if err != nil {
 				return none, err
 			}
-			affected := d.wSpeakers[q.SpeakerID] || page.NextCursor != "" && len(d.wClaims) > 0
+			// the pending bundles' speakers and claims (the flushed ones are in page)
+			from := d.pendingFrom()
+			affected := page.NextCursor != ""
+			for _, g := range d.pending {
+				for _, st := range g.Statements {
+					affected = affected || st.SpeakerID == q.SpeakerID
+				}
+			}
 			for _, s := range page.Items {
-				_, w := d.wClaims[s.Claim.ID]
-				affected = affected || w
+				affected = affected || d.claimSince(s.Claim.ID, from)
 			}
 			if !affected {
 				return page, nil
@@ -978,35 +978,164 @@ func (d *deferred) AgentClaims(ctx context.Context, agentID string, p graph.Page
 	return d.st.AgentClaims(ctx, agentID, p)
 }
 
-// Provenance reads a claim's chains from the transaction, after a flush when a bundle
-// written through d holds the claim (or replaced an article), or holds an agent of
-// the chains (its aliases may have grown).
+// Provenance reads a claim's chains from the transaction and lays the pending
+// bundles over them (overlayProvenance): it never flushes, unless an article was
+// replaced or the stored version of a new chain's outlet cannot be read.
 func (d *deferred) Provenance(ctx context.Context, claimID string) (*graph.Provenance, error) {
 	d.mu.Lock()
 	defer d.mu.Unlock()
-	_, written := d.wClaims[claimID]
-	if err := d.flushIf(ctx, written || d.replaced); err != nil {
+	if err := d.flushIf(ctx, d.replaced); err != nil {
 		return nil, err
 	}
 	p, err := d.st.Provenance(ctx, claimID)
-	if err != nil || len(d.pending) == 0 {
+	if len(d.pending) == 0 {
 		return p, err
 	}
-	for _, ch := range p.Chains {
-		agents := ch.Via
-		if ch.Speaker != nil {
-			agents = append(append([]graph.Agent{}, agents...), *ch.Speaker)
+	switch {
+	case graph.ErrorCode(err) == graph.ENOTFOUND && d.claimSince(claimID, d.pendingFrom()):
+		p = &graph.Provenance{Claim: d.wClaims[claimID], Chains: []graph.ProvenanceChain{}}
+	case err != nil:
+		return nil, err
+	}
+	got, ok, err := d.overlayProvenance(ctx, p)
+	if err != nil || ok {
+		return got, err
+	}
+	if err := d.flush(ctx); err != nil {
+		return nil, err
+	}
+	return d.st.Provenance(ctx, claimID)
+}
+
+// overlayProvenance lays the pending bundles over the provenance base the
+// transaction gave before them: the versions they hold of the chains' agents are
+// merged in (mergedAgent), and each statement they add to the claim is a new chain
+// (graph.BuildProvenance's order) with its article, its outlet as the store holds it
+// (its first write: the one on a chain of base, or on a stored article of that
+// outlet, read from the transaction), and its agents as stored with the pending
+// versions merged in (read with one AgentsByID). ok is false when a new chain's
+// outlet is in no stored article (the store may still hold it, under the name of an
+// article since deleted): the caller flushes then.
+func (d *deferred) overlayProvenance(ctx context.Context, base *graph.Provenance) (*graph.Provenance, bool, error) {
+	from := d.pendingFrom()
+	pv := d.pendingAgents()
+	agents := map[string]graph.Agent{} // as stored, pending versions merged in
+	outlets := map[string]*graph.Outlet{}
+	chains := make([]graph.ProvenanceChain, 0, len(base.Chains))
+	for _, ch := range base.Chains {
+		via := make([]graph.Agent, len(ch.Via))
+		for k, a := range ch.Via {
+			via[k] = *mergedAgent(&a, pv[a.ID])
+			agents[a.ID] = via[k]
 		}
-		for _, a := range agents {
-			if len(d.wAgents[a.ID]) > 0 {
-				if err := d.flush(ctx); err != nil {
-					return nil, err
-				}
-				return d.st.Provenance(ctx, claimID)
+		ch.Via = via
+		if ch.Speaker != nil {
+			ch.Speaker = mergedAgent(ch.Speaker, pv[ch.Speaker.ID])
+			agents[ch.Speaker.ID] = *ch.Speaker
+		}
+		if o := ch.Article.Outlet; o != nil {
+			outlets[o.ID] = o
+		}
+		chains = append(chains, ch)
+	}
+	// the statements the pending bundles add, with the article of each
+	var added []graph.Statement
+	arts := map[string]graph.Article{}
+	var need []string // agents to read
+	for _, ev := range d.wOn[base.Claim.ID] {
+		if ev.at < from || ev.statement == nil {
+			continue
+		}
+		st := *ev.statement
+		added = append(added, st)
+		arts[st.ArticleID] = d.all[ev.at].Article
+		for _, id := range append(append([]string{}, st.Via...), st.SpeakerID) {
+			if _, ok := agents[id]; !ok && id != "" && !slices.Contains(need, id) {
+				need = append(need, id)
 			}
 		}
 	}
-	return p, nil
+	if len(added) == 0 {
+		return &graph.Provenance{Claim: base.Claim, Chains: chains}, true, nil
+	}
+	if len(need) > 0 {
+		got, err := d.bulk.AgentsByID(ctx, need)
+		if err != nil {
+			return nil, false, err
+		}
+		for i, id := range need {
+			if a := mergedAgent(got[i], pv[id]); a != nil {
+				agents[id] = *a
+			}
+		}
+	}
+	refs := map[string]graph.ArticleRef{}
+	for id, a := range arts {
+		var o *graph.Outlet
+		if a.OutletID != "" {
+			var err error
+			if o, err = d.storedOutlet(ctx, a.OutletID, outlets); err != nil || o == nil {
+				return nil, false, err
+			}
+		}
+		refs[id] = graph.RefOf(a, o)
+	}
+	extra, err := graph.BuildProvenance(base.Claim, added, refs, agents)
+	if err != nil {
+		return nil, false, err
+	}
+	chains = append(chains, extra.Chains...)
+	sort.SliceStable(chains, func(i, j int) bool {
+		a, b := chains[i].Statement, chains[j].Statement
+		if a.ArticleID != b.ArticleID {
+			return a.ArticleID < b.ArticleID
+		}
+		if a.Content.Start != b.Content.Start {
+			return a.Content.Start < b.Content.Start
+		}
+		return a.ID < b.ID
+	})
+	return &graph.Provenance{Claim: base.Claim, Chains: chains}, true, nil
+}
+
+// storedOutlet returns outlet id as the store holds it after the pending bundles are
+// written (its first write): from known; else, when the transaction is a
+// graph.OutletsReader, as stored there or, if not stored, as the first pending bundle
+// of that outlet gives it; else from a stored article of that outlet. nil when none
+// of these tells (the store may hold the outlet with no article of it). What it
+// finds is added to known.
+func (d *deferred) storedOutlet(ctx context.Context, id string, known map[string]*graph.Outlet) (*graph.Outlet, error) {
+	if o, ok := known[id]; ok {
+		return o, nil
+	}
+	var o *graph.Outlet
+	if rd, ok := d.st.(graph.OutletsReader); ok {
+		got, err := rd.OutletsByID(ctx, []string{id})
+		if err != nil {
+			return nil, err
+		}
+		if o = got[0]; o == nil {
+			for _, g := range d.pending {
+				if g.Outlet != nil && g.Outlet.ID == id {
+					c := *g.Outlet
+					o = &c
+					break
+				}
+			}
+		}
+	} else {
+		page, err := d.st.Articles(ctx, graph.ArticleQuery{OutletID: id, Page: graph.PageRequest{Limit: 1}})
+		if err != nil {
+			return nil, err
+		}
+		if len(page.Items) > 0 {
+			o = page.Items[0].Outlet
+		}
+	}
+	if o != nil {
+		known[id] = o
+	}
+	return o, nil
 }
 
 // Contradictions flushes, then reads from the transaction.
