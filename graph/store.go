@@ -555,6 +555,16 @@ type ArticlesReader interface {
 	ArticlesByID(ctx context.Context, ids []string) ([]*Article, error)
 }
 
+// OutletsReader is a Store that reads outlets by id: a batch of ingest that has not
+// written its articles yet tells what an article's outlet is once written (the
+// stored one keeps the name of its first write) without writing them first. Both of
+// claimgraph's stores implement it.
+type OutletsReader interface {
+	// OutletsByID returns, for each id in order, the stored outlet, or nil when it is
+	// not stored.
+	OutletsByID(ctx context.Context, ids []string) ([]*Outlet, error)
+}
+
 // CountedKey names what a quantity counts, in what unit: the key of
 // Store.ClaimsByCounted.
 type CountedKey struct {

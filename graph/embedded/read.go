@@ -66,6 +66,34 @@ func (s *Store) ArticlesByID(ctx context.Context, ids []string) ([]*graph.Articl
 	return out, nil
 }
 
+var _ graph.OutletsReader = (*Store)(nil)
+
+// OutletsByID reads many outlets in one read transaction (graph.OutletsReader): for
+// each id in order the stored outlet, nil when it is not stored.
+func (s *Store) OutletsByID(ctx context.Context, ids []string) ([]*graph.Outlet, error) {
+	out := make([]*graph.Outlet, len(ids))
+	if len(ids) == 0 {
+		return out, nil
+	}
+	err := s.view(ctx, func(tx *bolt.Tx) error {
+		for i, id := range ids {
+			var o graph.Outlet
+			ok, err := get(tx, bOutlets, id, &o)
+			if err != nil {
+				return err
+			}
+			if ok {
+				out[i] = &o
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
 // ArticleGraph returns an article's stored bundle. Errors: ENOTFOUND.
 func (s *Store) ArticleGraph(ctx context.Context, id string) (*graph.ArticleGraph, error) {
 	var g *graph.ArticleGraph

@@ -18,9 +18,10 @@ import (
 
 // batchArticles are the seed corpus and invented articles that act on each other
 // across articles (testdata/batch/articles.jsonl): a dismissal and a denial of
-// another article's claim, figures that corroborate and conflict, near-duplicate
-// claims that merge, an acronym that resolves to a stored organization, an article
-// given twice (unchanged the second time) and one replaced by a new text.
+// another article's claim, a denial of a claim another article restates in other
+// words (restated.go), figures that corroborate and conflict, near-duplicate claims
+// that merge, an acronym that resolves to a stored organization, an article given
+// twice (unchanged the second time) and one replaced by a new text.
 func batchArticles(t *testing.T) []graph.ArticleInput {
 	t.Helper()
 	seed, err := corpus.Default()
@@ -146,6 +147,7 @@ func TestBatchSameGraphAsOneByOne(t *testing.T) {
 			require.Positive(t, disputes, "disputes linked across articles")
 			require.Positive(t, agents, "agents resolved across articles")
 			require.Equal(t, 1, unchanged, "the article given twice")
+			require.NotEmpty(t, restatedDisputes(t, one), "the denial disputes the claim another article restates")
 			if want == nil {
 				want = &one
 			} else {
@@ -242,4 +244,30 @@ func TestBatchFailureLeavesNoPartialArticle(t *testing.T) {
 			})
 		}
 	}
+}
+
+// restatedDisputes returns the disputes of the fixture's bribes-denial article
+// ("Mayor Anna Lindqvist denied that she took bribes from developers") that name a
+// claim the bribes article states ("Ortega said the mayor took bribes from developers
+// for the stadium contract"): the restated-claim rule's links.
+func restatedDisputes(t *testing.T, d graphDump) []graph.Dispute {
+	t.Helper()
+	byURL := map[string]*graph.ArticleGraph{}
+	for _, g := range d.Articles {
+		byURL[g.Article.URL] = g
+	}
+	bribes, denial := byURL["https://ledger.example/bribes"], byURL["https://courier.example/bribes-denial"]
+	require.NotNil(t, bribes, "the bribes article is stored")
+	require.NotNil(t, denial, "the bribes-denial article is stored")
+	stated := map[string]bool{}
+	for _, st := range bribes.Statements {
+		stated[st.ClaimID] = true
+	}
+	var out []graph.Dispute
+	for _, dp := range denial.Disputes {
+		if stated[dp.ClaimID] {
+			out = append(out, dp)
+		}
+	}
+	return out
 }

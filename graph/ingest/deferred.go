@@ -2,6 +2,7 @@ package ingest
 
 import (
 	"context"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -21,15 +22,17 @@ import (
 //     claims by text and by counted quantity), from the store as it stands.
 //   - PutArticle does not write: the bundle waits in pending (validated now, as the
 //     store would), and flush writes every pending bundle with one PutArticles.
-//   - A bulk read is answered from what was prefetched unless a bundle written
-//     through this store since (written) could change its answer: an agent or claim
-//     of such a bundle that the search would find, or that the prefetched answer
-//     holds (its aliases, or the aggregates of a claim, changed). Such reads, and
-//     reads that were not prefetched, go to the transaction; pending bundles are
-//     flushed first only when they could change the answer. The reads reasoning makes
-//     one at a time (Claim, Agent, Provenance, text and speaker searches) flush only
-//     when a written bundle could change their answer; every other read flushes
-//     first.
+//   - A bulk read is answered from what was prefetched, with what the bundles
+//     written through this store since change in it laid over it (overlay): the
+//     claims and agents of those bundles that the search finds, the aggregates of
+//     claims they add statements or disputes to, the aliases they add to agents. A
+//     read that was not prefetched goes to the transaction, which holds the bundles
+//     flushed so far but not the pending ones, and the pending ones are laid over its
+//     answer in the same way. So the cross-article reads reasoning makes (text
+//     searches, agent names and ids, claims by counted quantity, a claim with its
+//     statements) never write the pending bundles: a batch writes once, at its end.
+//     The reads that are not laid over (Provenance and speaker searches, when a
+//     pending bundle could change them, and listings) flush first.
 //   - Replacing an article (a new version) drops what the old version owned, which
 //     no such check sees: it drops everything prefetched.
 //
@@ -42,6 +45,9 @@ type deferred struct {
 	mu sync.Mutex
 
 	pending []*graph.ArticleGraph
+	// all holds every bundle given to PutArticle, in order (pending or flushed): what
+	// is laid over the prefetched answers, read before any of them.
+	all []*graph.ArticleGraph
 	// looked holds what Article answered for each article id read through this store
 	// (nil: not stored): PutArticle of an id not looked up, or of one stored, is a
 	// replacement.
@@ -57,8 +63,12 @@ type deferred struct {
 	wNames   wordIndex
 	wTexts   wordIndex
 	wCounted map[graph.CountedKey]bool
-	// wSpeakers holds the speakers of their statements.
-	wSpeakers map[string]bool
+	// wClaimIn holds, for each claim of those bundles, the indexes in all of the
+	// bundles that hold it (ascending); wWords the words of its text; wOn the
+	// statements and disputes those bundles add to it, in write order.
+	wClaimIn map[string][]int
+	wWords   map[string]map[string]bool
+	wOn      map[string][]claimEvent
 	// replaced is set once one of them replaced a stored article (or one written
 	// before in the batch): the old version's statements, disputes and orphan claims
 	// go, which none of the checks above sees, so every read flushes from then on.
@@ -111,7 +121,8 @@ func newDeferred(st graph.Store) *deferred {
 		st: st, bulk: bulk,
 		looked:  map[string]*graph.Article{},
 		wAgents: map[string][]graph.Agent{}, wClaims: map[string]graph.Claim{}, wArticles: map[string]bool{},
-		wNames: wordIndex{}, wTexts: wordIndex{}, wCounted: map[graph.CountedKey]bool{}, wSpeakers: map[string]bool{},
+		wNames: wordIndex{}, wTexts: wordIndex{}, wCounted: map[graph.CountedKey]bool{},
+		wClaimIn: map[string][]int{}, wWords: map[string]map[string]bool{}, wOn: map[string][]claimEvent{},
 		agentsByID: map[string]*graph.Agent{},
 		byName:     map[limited]graph.Page[graph.Agent]{},
 		byText:     map[limited]graph.Page[graph.ClaimSummary]{},
@@ -123,10 +134,10 @@ func newDeferred(st graph.Store) *deferred {
 // prefetch reads ahead, with five bulk queries, what reasoning about the bundles will
 // ask the store (the same requests as reasoner's prefetches): whether their articles
 // are stored, which of their agents not in known are stored, the name searches of
-// those that are not, the candidate text searches of their claims and the claims
+// those that are not, the candidate text searches of their claims (and the term
+// searches of linkRestated for the claims their disputes name) and the claims
 // counting what they count (every variant of the counted thing, as linkQuantities
-// asks). Nothing
-// may have been written through d yet.
+// asks). Nothing may have been written through d yet.
 func (d *deferred) prefetch(ctx context.Context, gs []*graph.ArticleGraph, known map[string]bool, maxCandidates int) error {
 	if err := d.prefetchArticles(ctx, gs); err != nil {
 		return err
@@ -183,7 +194,28 @@ func (d *deferred) prefetch(ctx context.Context, gs []*graph.ArticleGraph, known
 			keys = append(keys, k)
 		}
 	}
+	addText := func(terms []string) {
+		if text := strings.Join(terms, " "); len(terms) > 0 && !seenText[text] {
+			seenText[text] = true
+			texts = append(texts, text)
+		}
+	}
 	for _, g := range gs {
+		// linkRestated searches each rarest term of a claim of the article that one of
+		// its disputes names
+		own := map[string]graph.Claim{}
+		for _, c := range g.Claims {
+			own[c.ID] = c
+		}
+		for _, dp := range g.Disputes {
+			if c, ok := own[dp.ClaimID]; ok {
+				if stems, _ := claimStems(c.Text); len(stems) >= MinRestatedWords {
+					for _, t := range CandidateTerms(c.Text, restatedTerms) {
+						addText([]string{t})
+					}
+				}
+			}
+		}
 		for _, c := range g.Claims {
 			// linkQuantities asks for every variant of what any claim counts (a claim
 			// of any length); mergeClaims for what the long ones count
@@ -198,12 +230,7 @@ func (d *deferred) prefetch(ctx context.Context, gs []*graph.ArticleGraph, known
 			if len(claimTokens(c.Text)) < MinMatchWords {
 				continue
 			}
-			if terms := CandidateTerms(c.Text, 2); len(terms) > 0 {
-				if text := strings.Join(terms, " "); !seenText[text] {
-					seenText[text] = true
-					texts = append(texts, text)
-				}
-			}
+			addText(CandidateTerms(c.Text, 2))
 		}
 	}
 	if len(texts) > 0 {
@@ -304,12 +331,20 @@ func (d *deferred) PutArticle(ctx context.Context, g *graph.ArticleGraph) (graph
 		d.dropPrefetched() // a new version drops what the old one owned
 		d.replaced = true
 	}
-	for _, st := range g.Statements {
-		if st.SpeakerID != "" {
-			d.wSpeakers[st.SpeakerID] = true
+	d.wArticles[id] = true
+	at := len(d.all)
+	for _, c := range g.Claims {
+		d.wClaimIn[c.ID] = append(d.wClaimIn[c.ID], at)
+	}
+	for i := range g.Statements {
+		st := &g.Statements[i]
+		d.wOn[st.ClaimID] = append(d.wOn[st.ClaimID], claimEvent{at: at, statement: st})
+	}
+	for i := range g.Disputes {
+		if dp := &g.Disputes[i]; dp.ClaimID != "" {
+			d.wOn[dp.ClaimID] = append(d.wOn[dp.ClaimID], claimEvent{at: at, dispute: dp})
 		}
 	}
-	d.wArticles[id] = true
 	for _, a := range g.Agents {
 		d.wAgents[a.ID] = append(d.wAgents[a.ID], a)
 		for _, n := range append([]string{a.Name}, a.Aliases...) {
@@ -321,12 +356,15 @@ func (d *deferred) PutArticle(ctx context.Context, g *graph.ArticleGraph) (graph
 			continue
 		}
 		d.wClaims[c.ID] = c
-		d.wTexts.add(graph.Words(c.Text))
+		words := graph.Words(c.Text)
+		d.wTexts.add(words)
+		d.wWords[c.ID] = wordSet(words)
 		for _, q := range c.Quantities {
 			d.wCounted[graph.CountedKey{Counted: q.Counted, Unit: q.Unit}] = true
 		}
 	}
 	d.pending = append(d.pending, g)
+	d.all = append(d.all, g)
 	return graph.WriteResult{ArticleID: id, Created: true}, nil
 }
 
@@ -347,27 +385,27 @@ func (d *deferred) affectsName(terms []string, page graph.Page[graph.Agent]) boo
 	return d.wNames.hasAll(terms)
 }
 
-// overlayName computes the answer of a name search for terms after the bundles
-// written through d from its prefetched answer p (the store's before them): the
-// agents of p they do not hold, and every agent they hold that matches once merged
-// into its stored version as the store merges it (graph.MergeAgent, in write order),
-// in id order, cut as the store cuts the page. done is false when that needs a
-// stored version that was not read ahead (an agent this Ingester wrote in an earlier
-// batch): the store must answer then.
-func (d *deferred) overlayName(terms []string, p graph.Page[graph.Agent], limit int) (graph.Page[graph.Agent], bool) {
+// overlayName computes the answer of a name search for terms after bundles holding
+// versions (every version of each of their agents, in write order) are written, from
+// the store's answer before them p: the agents of p they do not hold, and every
+// agent they hold that matches once merged into its stored version as the store
+// merges it (mergedAgent), in id order, cut as the store cuts the page. stored gives
+// the version the store held before them of an agent not on p (nil: not stored), and
+// false when it was not read: done is false then, and the store must answer.
+func (d *deferred) overlayName(terms []string, p graph.Page[graph.Agent], limit int, versions map[string][]graph.Agent, stored func(id string) (*graph.Agent, bool)) (graph.Page[graph.Agent], bool) {
 	size := graph.PageRequest{Limit: limit}.Size()
 	inPage := map[string]graph.Agent{}
 	byID := map[string]graph.Agent{}
 	for _, a := range p.Items {
 		inPage[a.ID] = a
-		if len(d.wAgents[a.ID]) == 0 {
+		if len(versions[a.ID]) == 0 {
 			byID[a.ID] = a
 		}
 	}
-	for id, versions := range d.wAgents {
+	for id, vs := range versions {
 		base, onPage := inPage[id]
 		relevant := onPage
-		for _, v := range versions {
+		for _, v := range vs {
 			relevant = relevant || agentMatches(v, terms)
 		}
 		if !relevant {
@@ -375,23 +413,15 @@ func (d *deferred) overlayName(terms []string, p graph.Page[graph.Agent], limit 
 			// merged agent (its stored name, the union of aliases) does not match
 			continue
 		}
-		var cur graph.Agent
-		rest := versions
-		switch stored, read := d.agentsByID[id]; {
-		case onPage:
-			cur = base
-		case !read:
-			return graph.Page[graph.Agent]{}, false
-		case stored != nil:
-			cur = *stored
-		default: // a new agent: its first version, then the others merged in
-			cur, rest = graph.CanonicalAgent(versions[0]), versions[1:]
+		before := &base
+		if !onPage {
+			var read bool
+			if before, read = stored(id); !read {
+				return graph.Page[graph.Agent]{}, false
+			}
 		}
-		for _, v := range rest {
-			cur = graph.MergeAgent(cur, v)
-		}
-		if agentMatches(cur, terms) {
-			byID[id] = cur
+		if cur := mergedAgent(before, vs); agentMatches(*cur, terms) {
+			byID[id] = *cur
 		}
 	}
 	items := make([]graph.Agent, 0, len(byID))
@@ -438,57 +468,10 @@ func hasAll(words, terms []string) bool {
 	return true
 }
 
-// affectsText reports whether a bundle written through d could change the answer of
-// a claim text search for terms whose prefetched page is page: one of its claims has
-// every term among its words (no terms: any claim), or is on the page (its
-// aggregates changed).
-func (d *deferred) affectsText(terms []string, page graph.Page[graph.ClaimSummary]) bool {
-	for _, s := range page.Items {
-		if _, ok := d.wClaims[s.Claim.ID]; ok {
-			return true
-		}
-	}
-	return d.wTexts.hasAll(terms)
-}
-
 // affectsCounted reports whether a bundle written through d holds a claim with a
 // quantity of key k.
 func (d *deferred) affectsCounted(k graph.CountedKey) bool {
 	return d.wCounted[k]
-}
-
-// overlayCounted computes ClaimsByCounted(k, limit) after the bundles written through
-// d from its prefetched answer cs (claims never change; only a written claim can join
-// it): cs and the written claims counting k, in id order, the first limit. When cs
-// was full the store may hold more after its last, so only claims before that count.
-func (d *deferred) overlayCounted(k graph.CountedKey, cs []graph.Claim, limit int) []graph.Claim {
-	if limit < 1 {
-		limit = graph.MaxPageSize
-	}
-	byID := map[string]graph.Claim{}
-	for _, c := range cs {
-		byID[c.ID] = c
-	}
-	for id, c := range d.wClaims {
-		for _, q := range c.Quantities {
-			if q.Counted == k.Counted && q.Unit == k.Unit {
-				byID[id] = c
-			}
-		}
-	}
-	out := make([]graph.Claim, 0, len(byID))
-	for _, c := range byID {
-		out = append(out, c)
-	}
-	sort.Slice(out, func(i, j int) bool { return out[i].ID < out[j].ID })
-	if len(cs) >= limit {
-		last := cs[len(cs)-1].ID
-		out = out[:sort.Search(len(out), func(i int) bool { return out[i].ID > last })]
-	}
-	if len(out) > limit {
-		out = out[:limit]
-	}
-	return out
 }
 
 // wordIndex indexes word sets (the words of names, or of claim texts), for asking
@@ -533,9 +516,10 @@ func (x *wordIndex) hasAll(terms []string) bool {
 	return false
 }
 
-// AgentsByID answers from the prefetched agents the ids no bundle written since
-// holds; the others are read from the transaction, after a flush when a pending
-// bundle holds one of them.
+// AgentsByID answers the ids prefetched from what was read, with every version the
+// bundles given to d hold merged in; the others are read from the transaction, with
+// the pending bundles' versions merged in. It never flushes (unless an article was
+// replaced).
 func (d *deferred) AgentsByID(ctx context.Context, ids []string) ([]*graph.Agent, error) {
 	d.mu.Lock()
 	defer d.mu.Unlock()
@@ -543,8 +527,8 @@ func (d *deferred) AgentsByID(ctx context.Context, ids []string) ([]*graph.Agent
 	var need []string
 	var at []int
 	for i, id := range ids {
-		if a, ok := d.agentsByID[id]; ok && len(d.wAgents[id]) == 0 {
-			out[i] = a
+		if a, ok := d.agentsByID[id]; ok {
+			out[i] = mergedAgent(a, d.wAgents[id])
 			continue
 		}
 		need, at = append(need, id), append(at, i)
@@ -552,15 +536,7 @@ func (d *deferred) AgentsByID(ctx context.Context, ids []string) ([]*graph.Agent
 	if len(need) == 0 {
 		return out, nil
 	}
-	for _, id := range need {
-		if len(d.wAgents[id]) > 0 {
-			if err := d.flush(ctx); err != nil {
-				return nil, err
-			}
-			break
-		}
-	}
-	got, err := d.bulk.AgentsByID(ctx, need)
+	got, err := d.txAgentsByID(ctx, need)
 	if err != nil {
 		return nil, err
 	}
@@ -570,52 +546,109 @@ func (d *deferred) AgentsByID(ctx context.Context, ids []string) ([]*graph.Agent
 	return out, nil
 }
 
-// AgentsByName answers from the prefetched searches those no bundle written since
-// could change; the others are read from the transaction, after a flush when needed.
+// txAgentsByID reads agents from the transaction and merges into each the versions
+// the pending bundles hold (after a flush instead when an article was replaced).
+func (d *deferred) txAgentsByID(ctx context.Context, ids []string) ([]*graph.Agent, error) {
+	if err := d.flushIf(ctx, d.replaced); err != nil {
+		return nil, err
+	}
+	got, err := d.bulk.AgentsByID(ctx, ids)
+	if err != nil {
+		return nil, err
+	}
+	pv := d.pendingAgents()
+	for i, id := range ids {
+		got[i] = mergedAgent(got[i], pv[id])
+	}
+	return got, nil
+}
+
+// AgentsByName answers the names prefetched from what was read, with the agents of
+// the bundles given to d laid over it (overlayName); the others, and those whose
+// overlay needs an agent's stored version that was not read ahead, are read from the
+// transaction with the pending bundles' agents laid over it: the stored versions of
+// the pending agents that may match are read with one AgentsByID. It never flushes
+// (unless an article was replaced).
 func (d *deferred) AgentsByName(ctx context.Context, names []string, limit int) ([]graph.Page[graph.Agent], error) {
 	d.mu.Lock()
 	defer d.mu.Unlock()
 	out := make([]graph.Page[graph.Agent], len(names))
 	var need []string
 	var at []int
-	mustFlush := false
+	prefetched := func(id string) (*graph.Agent, bool) { a, ok := d.agentsByID[id]; return a, ok }
 	for i, n := range names {
 		terms := graph.QueryTerms(n)
 		p, ok := d.byName[limited{n, limit}]
-		affected := d.affectsName(terms, p)
-		if ok && !affected {
+		if ok && !d.affectsName(terms, p) {
 			out[i] = p
 			continue
 		}
 		if ok {
-			if page, done := d.overlayName(terms, p, limit); done {
+			if page, done := d.overlayName(terms, p, limit, d.wAgents, prefetched); done {
 				out[i] = page
 				continue
 			}
 		}
-		mustFlush = mustFlush || affected
 		need, at = append(need, n), append(at, i)
 	}
 	if len(need) == 0 {
 		return out, nil
 	}
-	if mustFlush {
-		if err := d.flush(ctx); err != nil {
-			return nil, err
-		}
+	if err := d.flushIf(ctx, d.replaced); err != nil {
+		return nil, err
 	}
 	got, err := d.bulk.AgentsByName(ctx, need, limit)
 	if err != nil {
 		return nil, err
 	}
+	pv := d.pendingAgents()
+	// the stored versions of the pending agents a name may find and its page lacks
+	var ids []string
+	seen := map[string]bool{}
+	for k, n := range need {
+		terms := graph.QueryTerms(n)
+		onPage := map[string]bool{}
+		for _, a := range got[k].Items {
+			onPage[a.ID] = true
+		}
+		for id, vs := range pv {
+			if seen[id] || onPage[id] {
+				continue
+			}
+			for _, v := range vs {
+				if agentMatches(v, terms) {
+					seen[id] = true
+					ids = append(ids, id)
+					break
+				}
+			}
+		}
+	}
+	stored := map[string]*graph.Agent{}
+	if len(ids) > 0 {
+		as, err := d.bulk.AgentsByID(ctx, ids)
+		if err != nil {
+			return nil, err
+		}
+		for i, id := range ids {
+			stored[id] = as[i]
+		}
+	}
+	read := func(id string) (*graph.Agent, bool) { a, ok := stored[id]; return a, ok }
 	for k, i := range at {
-		out[i] = got[k]
+		page, done := d.overlayName(graph.QueryTerms(need[k]), got[k], limit, pv, read)
+		if !done {
+			return nil, graph.Errorf(graph.EINTERNAL, "agent name search %q: a pending agent's stored version was not read", need[k])
+		}
+		out[i] = page
 	}
 	return out, nil
 }
 
-// SearchClaimsText answers from the prefetched searches those no bundle written since
-// could change; the others are read from the transaction, after a flush when needed.
+// SearchClaimsText answers the texts prefetched from what was read, with the
+// bundles given to d laid over it (overlayText); the others are read from the
+// transaction with the pending bundles laid over it. It never flushes (unless an
+// article was replaced).
 func (d *deferred) SearchClaimsText(ctx context.Context, texts []string, limit int) ([]graph.Page[graph.ClaimSummary], error) {
 	d.mu.Lock()
 	defer d.mu.Unlock()
@@ -627,133 +660,95 @@ func (d *deferred) searchClaimsText(ctx context.Context, texts []string, limit i
 	out := make([]graph.Page[graph.ClaimSummary], len(texts))
 	var need []string
 	var at []int
-	mustFlush := false
-	for i, t := range texts {
-		p, ok := d.byText[limited{t, limit}]
-		affected := d.replaced || d.affectsText(graph.QueryTerms(t), p)
-		if ok && !affected {
-			out[i] = p
-			continue
-		}
-		mustFlush = mustFlush || affected
-		need, at = append(need, t), append(at, i)
-	}
-	if len(need) == 0 {
-		return out, nil
-	}
-	if mustFlush {
-		if err := d.flush(ctx); err != nil {
-			return nil, err
-		}
-	}
-	got, err := d.bulk.SearchClaimsText(ctx, need, limit)
-	if err != nil {
-		return nil, err
-	}
-	for k, i := range at {
-		out[i] = got[k]
-	}
-	return out, nil
-}
-
-// candidateClaims answers, for each text, the claims that SearchClaims finds first
-// for it (limit at most) as the transaction gives them after the bundles written
-// through d, without writing pending bundles (candidateSearcher): claims never change
-// and a text search filters on their words only, so the answer is the prefetched
-// page's claims and the written claims with every term, in id order, cut as the
-// store cuts the page. Texts that were not prefetched, and every text once an
-// article was replaced (its orphan claims go), are read as SearchClaimsText reads
-// them.
-func (d *deferred) candidateClaims(ctx context.Context, texts []string, limit int) ([][]graph.Claim, error) {
-	d.mu.Lock()
-	defer d.mu.Unlock()
-	size := graph.PageRequest{Limit: limit}.Size()
-	out := make([][]graph.Claim, len(texts))
-	var need []string
-	var at []int
 	for i, t := range texts {
 		p, ok := d.byText[limited{t, limit}]
 		if !ok || d.replaced {
 			need, at = append(need, t), append(at, i)
 			continue
 		}
-		terms := graph.QueryTerms(t)
-		byID := map[string]graph.Claim{}
-		for _, s := range p.Items {
-			byID[s.Claim.ID] = s.Claim
-		}
-		if d.wTexts.hasAll(terms) {
-			for id, c := range d.wClaims {
-				if hasAll(graph.Words(c.Text), terms) {
-					byID[id] = c
-				}
-			}
-		}
-		cs := make([]graph.Claim, 0, len(byID))
-		for _, c := range byID {
-			cs = append(cs, c)
-		}
-		sort.Slice(cs, func(i, j int) bool { return cs[i].ID < cs[j].ID })
-		if p.NextCursor != "" { // the store has more after the page's last
-			last := p.Items[len(p.Items)-1].Claim.ID
-			cs = cs[:sort.Search(len(cs), func(i int) bool { return cs[i].ID > last })]
-		}
-		if len(cs) > size {
-			cs = cs[:size]
-		}
-		out[i] = cs
+		out[i] = d.textPage(graph.QueryTerms(t), p, 0, limit)
 	}
 	if len(need) == 0 {
 		return out, nil
 	}
-	pages, err := d.searchClaimsText(ctx, need, limit)
+	if err := d.flushIf(ctx, d.replaced); err != nil {
+		return nil, err
+	}
+	got, err := d.bulk.SearchClaimsText(ctx, need, limit)
 	if err != nil {
 		return nil, err
 	}
+	from := d.pendingFrom()
 	for k, i := range at {
-		out[i] = pageClaims(pages[k])
+		out[i] = d.textPage(graph.QueryTerms(need[k]), got[k], from, limit)
 	}
 	return out, nil
 }
 
-// ClaimsByCountedMany answers from the prefetched lookups those no bundle written
-// since could change; the others are read from the transaction, after a flush when
-// needed.
+// textPage is base with the bundles from index from of d.all laid over it, or base
+// itself when they cannot change it.
+func (d *deferred) textPage(terms []string, base graph.Page[graph.ClaimSummary], from, limit int) graph.Page[graph.ClaimSummary] {
+	if from >= len(d.all) || !d.textChangedSince(terms, base, from) {
+		return base
+	}
+	return d.overlayText(terms, base, from, limit)
+}
+
+// candidateClaims answers, for each text, the claims that SearchClaims finds first
+// for it (limit at most) as the transaction gives them after the bundles written
+// through d, without writing pending bundles (candidateSearcher): the claims of
+// SearchClaimsText's pages, which never flushes.
+func (d *deferred) candidateClaims(ctx context.Context, texts []string, limit int) ([][]graph.Claim, error) {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	pages, err := d.searchClaimsText(ctx, texts, limit)
+	if err != nil {
+		return nil, err
+	}
+	out := make([][]graph.Claim, len(texts))
+	for i := range pages {
+		out[i] = pageClaims(pages[i])
+	}
+	return out, nil
+}
+
+// ClaimsByCountedMany answers the keys prefetched from what was read, with the
+// claims of the bundles given to d laid over it (overlayCounted); the others are
+// read from the transaction with the pending bundles' claims laid over it. It never
+// flushes (unless an article was replaced).
 func (d *deferred) ClaimsByCountedMany(ctx context.Context, keys []graph.CountedKey, limit int) ([][]graph.Claim, error) {
 	d.mu.Lock()
 	defer d.mu.Unlock()
 	out := make([][]graph.Claim, len(keys))
 	var need []graph.CountedKey
 	var at []int
-	mustFlush := false
 	for i, k := range keys {
 		cs, ok := d.byCounted[countedLimit{k, limit}]
-		affected := d.replaced || d.affectsCounted(k)
-		if ok && !affected {
+		switch {
+		case !ok || d.replaced:
+			need, at = append(need, k), append(at, i)
+		case d.affectsCounted(k):
+			out[i] = d.overlayCounted(k, cs, 0, limit)
+		default:
 			out[i] = cs
-			continue
 		}
-		if ok && !d.replaced {
-			out[i] = d.overlayCounted(k, cs, limit)
-			continue
-		}
-		mustFlush = mustFlush || affected
-		need, at = append(need, k), append(at, i)
 	}
 	if len(need) == 0 {
 		return out, nil
 	}
-	if mustFlush {
-		if err := d.flush(ctx); err != nil {
-			return nil, err
-		}
+	if err := d.flushIf(ctx, d.replaced); err != nil {
+		return nil, err
 	}
 	got, err := d.bulk.ClaimsByCountedMany(ctx, need, limit)
 	if err != nil {
 		return nil, err
 	}
+	from := d.pendingFrom()
 	for k, i := range at {
 		out[i] = got[k]
+		if from < len(d.all) && d.affectsCounted(need[k]) {
+			out[i] = d.overlayCounted(need[k], got[k], from, limit)
+		}
 	}
 	return out, nil
 }
@@ -843,21 +838,32 @@ func (d *deferred) flushIf(ctx context.Context, cond bool) error {
 	return d.flush(ctx)
 }
 
-// Claim reads a claim with its statements from the transaction, after a flush when a
-// bundle written through d holds the claim (the only way to add statements to it)
-// or replaced an article.
+// Claim reads a claim with its statements from the transaction, with the statements
+// the pending bundles add to it (overlayClaim); it never flushes, unless an article
+// was replaced.
 func (d *deferred) Claim(ctx context.Context, id string) (*graph.ClaimDetail, error) {
 	d.mu.Lock()
 	defer d.mu.Unlock()
-	_, written := d.wClaims[id]
-	if err := d.flushIf(ctx, written || d.replaced); err != nil {
+	if err := d.flushIf(ctx, d.replaced); err != nil {
 		return nil, err
 	}
-	return d.st.Claim(ctx, id)
+	base, err := d.st.Claim(ctx, id)
+	switch {
+	case graph.ErrorCode(err) == graph.ENOTFOUND:
+		if got := d.overlayClaim(id, nil); got != nil {
+			return got, nil
+		}
+		return nil, err
+	case err != nil:
+		return nil, err
+	}
+	return d.overlayClaim(id, base), nil
 }
 
-// SearchClaims reads from the transaction, after a flush when a bundle written
-// through d could change the answer:
+// SearchClaims reads from the transaction. The first page of a text search in id
+// order (what reasoning asks) has the pending bundles laid over it (overlayText);
+// other searches flush first when a bundle written through d could change the
+// answer:
 //   - a text search (no other filter): one of their claims has every term (a claim
 //     they do not hold keeps its statements, disputes and aggregates);
 //   - a speaker's claims (with a text or a quantity filter or not): one of their
@@ -869,13 +875,19 @@ func (d *deferred) SearchClaims(ctx context.Context, q graph.ClaimQuery) (graph.
 	d.mu.Lock()
 	defer d.mu.Unlock()
 	var none graph.Page[graph.ClaimSummary]
-	textOnly := q.Text != "" && q.SpeakerID == "" && q.ArticleID == "" && q.OutletID == "" && q.Disputed == nil && q.HasQuantity == nil
+	textOnly := q.Text != "" && q.SpeakerID == "" && q.ArticleID == "" && q.OutletID == "" && q.Disputed == nil && q.HasQuantity == nil && !q.HasDateRange()
 	bySpeaker := q.SpeakerID != "" && q.ArticleID == "" && q.OutletID == "" && q.Disputed == nil
 	switch {
 	case d.replaced || !textOnly && !bySpeaker:
 		if err := d.flush(ctx); err != nil {
 			return none, err
 		}
+	case textOnly && q.Page.Cursor == "" && (q.Sort == "" || q.Sort == graph.SortByID):
+		page, err := d.st.SearchClaims(ctx, q)
+		if err != nil {
+			return none, err
+		}
+		return d.textPage(graph.QueryTerms(q.Text), page, d.pendingFrom(), q.Page.Limit), nil
 	case textOnly:
 		if err := d.flushIf(ctx, d.wTexts.hasAll(graph.QueryTerms(q.Text))); err != nil {
 			return none, err
@@ -886,10 +898,16 @@ func (d *deferred) SearchClaims(ctx context.Context, q graph.ClaimQuery) (graph.
 			if err != nil {
 				return none, err
 			}
-			affected := d.wSpeakers[q.SpeakerID] || page.NextCursor != "" && len(d.wClaims) > 0
+			// the pending bundles' speakers and claims (the flushed ones are in page)
+			from := d.pendingFrom()
+			affected := page.NextCursor != ""
+			for _, g := range d.pending {
+				for _, st := range g.Statements {
+					affected = affected || st.SpeakerID == q.SpeakerID
+				}
+			}
 			for _, s := range page.Items {
-				_, w := d.wClaims[s.Claim.ID]
-				affected = affected || w
+				affected = affected || d.claimSince(s.Claim.ID, from)
 			}
 			if !affected {
 				return page, nil
@@ -902,27 +920,42 @@ func (d *deferred) SearchClaims(ctx context.Context, q graph.ClaimQuery) (graph.
 	return d.st.SearchClaims(ctx, q)
 }
 
-// ClaimsByCounted reads from the transaction, after a flush when a bundle written
-// through d holds a claim counting the same (claims never change, and only a new one
-// can join the answer) or replaced an article (its orphan claims go).
+// ClaimsByCounted reads from the transaction, with the pending bundles' claims laid
+// over the answer (overlayCounted); it never flushes, unless an article was replaced
+// (its orphan claims go).
 func (d *deferred) ClaimsByCounted(ctx context.Context, counted, unit string, limit int) ([]graph.Claim, error) {
 	d.mu.Lock()
 	defer d.mu.Unlock()
-	if err := d.flushIf(ctx, d.replaced || d.affectsCounted(graph.CountedKey{Counted: counted, Unit: unit})); err != nil {
+	if err := d.flushIf(ctx, d.replaced); err != nil {
 		return nil, err
 	}
-	return d.st.ClaimsByCounted(ctx, counted, unit, limit)
+	cs, err := d.st.ClaimsByCounted(ctx, counted, unit, limit)
+	if err != nil {
+		return nil, err
+	}
+	k := graph.CountedKey{Counted: counted, Unit: unit}
+	if counted == "" || d.pendingFrom() >= len(d.all) || !d.affectsCounted(k) {
+		return cs, nil
+	}
+	return d.overlayCounted(k, cs, d.pendingFrom(), limit), nil
 }
 
-// Agent reads an agent from the transaction, after a flush when a bundle written
-// through d holds it.
+// Agent reads an agent from the transaction, with the versions the pending bundles
+// hold merged in (mergedAgent); it never flushes, unless an article was replaced.
 func (d *deferred) Agent(ctx context.Context, id string) (*graph.Agent, error) {
 	d.mu.Lock()
 	defer d.mu.Unlock()
-	if err := d.flushIf(ctx, len(d.wAgents[id]) > 0); err != nil {
+	if err := d.flushIf(ctx, d.replaced); err != nil {
 		return nil, err
 	}
-	return d.st.Agent(ctx, id)
+	a, err := d.st.Agent(ctx, id)
+	if err != nil && graph.ErrorCode(err) != graph.ENOTFOUND {
+		return nil, err
+	}
+	if vs := d.pendingAgents()[id]; len(vs) > 0 {
+		return mergedAgent(a, vs), nil
+	}
+	return a, err
 }
 
 // Agents flushes, then reads from the transaction.
@@ -945,35 +978,164 @@ func (d *deferred) AgentClaims(ctx context.Context, agentID string, p graph.Page
 	return d.st.AgentClaims(ctx, agentID, p)
 }
 
-// Provenance reads a claim's chains from the transaction, after a flush when a bundle
-// written through d holds the claim (or replaced an article), or holds an agent of
-// the chains (its aliases may have grown).
+// Provenance reads a claim's chains from the transaction and lays the pending
+// bundles over them (overlayProvenance): it never flushes, unless an article was
+// replaced or the stored version of a new chain's outlet cannot be read.
 func (d *deferred) Provenance(ctx context.Context, claimID string) (*graph.Provenance, error) {
 	d.mu.Lock()
 	defer d.mu.Unlock()
-	_, written := d.wClaims[claimID]
-	if err := d.flushIf(ctx, written || d.replaced); err != nil {
+	if err := d.flushIf(ctx, d.replaced); err != nil {
 		return nil, err
 	}
 	p, err := d.st.Provenance(ctx, claimID)
-	if err != nil || len(d.pending) == 0 {
+	if len(d.pending) == 0 {
 		return p, err
 	}
-	for _, ch := range p.Chains {
-		agents := ch.Via
-		if ch.Speaker != nil {
-			agents = append(append([]graph.Agent{}, agents...), *ch.Speaker)
+	switch {
+	case graph.ErrorCode(err) == graph.ENOTFOUND && d.claimSince(claimID, d.pendingFrom()):
+		p = &graph.Provenance{Claim: d.wClaims[claimID], Chains: []graph.ProvenanceChain{}}
+	case err != nil:
+		return nil, err
+	}
+	got, ok, err := d.overlayProvenance(ctx, p)
+	if err != nil || ok {
+		return got, err
+	}
+	if err := d.flush(ctx); err != nil {
+		return nil, err
+	}
+	return d.st.Provenance(ctx, claimID)
+}
+
+// overlayProvenance lays the pending bundles over the provenance base the
+// transaction gave before them: the versions they hold of the chains' agents are
+// merged in (mergedAgent), and each statement they add to the claim is a new chain
+// (graph.BuildProvenance's order) with its article, its outlet as the store holds it
+// (its first write: the one on a chain of base, or on a stored article of that
+// outlet, read from the transaction), and its agents as stored with the pending
+// versions merged in (read with one AgentsByID). ok is false when a new chain's
+// outlet is in no stored article (the store may still hold it, under the name of an
+// article since deleted): the caller flushes then.
+func (d *deferred) overlayProvenance(ctx context.Context, base *graph.Provenance) (*graph.Provenance, bool, error) {
+	from := d.pendingFrom()
+	pv := d.pendingAgents()
+	agents := map[string]graph.Agent{} // as stored, pending versions merged in
+	outlets := map[string]*graph.Outlet{}
+	chains := make([]graph.ProvenanceChain, 0, len(base.Chains))
+	for _, ch := range base.Chains {
+		via := make([]graph.Agent, len(ch.Via))
+		for k, a := range ch.Via {
+			via[k] = *mergedAgent(&a, pv[a.ID])
+			agents[a.ID] = via[k]
 		}
-		for _, a := range agents {
-			if len(d.wAgents[a.ID]) > 0 {
-				if err := d.flush(ctx); err != nil {
-					return nil, err
-				}
-				return d.st.Provenance(ctx, claimID)
+		ch.Via = via
+		if ch.Speaker != nil {
+			ch.Speaker = mergedAgent(ch.Speaker, pv[ch.Speaker.ID])
+			agents[ch.Speaker.ID] = *ch.Speaker
+		}
+		if o := ch.Article.Outlet; o != nil {
+			outlets[o.ID] = o
+		}
+		chains = append(chains, ch)
+	}
+	// the statements the pending bundles add, with the article of each
+	var added []graph.Statement
+	arts := map[string]graph.Article{}
+	var need []string // agents to read
+	for _, ev := range d.wOn[base.Claim.ID] {
+		if ev.at < from || ev.statement == nil {
+			continue
+		}
+		st := *ev.statement
+		added = append(added, st)
+		arts[st.ArticleID] = d.all[ev.at].Article
+		for _, id := range append(append([]string{}, st.Via...), st.SpeakerID) {
+			if _, ok := agents[id]; !ok && id != "" && !slices.Contains(need, id) {
+				need = append(need, id)
 			}
 		}
 	}
-	return p, nil
+	if len(added) == 0 {
+		return &graph.Provenance{Claim: base.Claim, Chains: chains}, true, nil
+	}
+	if len(need) > 0 {
+		got, err := d.bulk.AgentsByID(ctx, need)
+		if err != nil {
+			return nil, false, err
+		}
+		for i, id := range need {
+			if a := mergedAgent(got[i], pv[id]); a != nil {
+				agents[id] = *a
+			}
+		}
+	}
+	refs := map[string]graph.ArticleRef{}
+	for id, a := range arts {
+		var o *graph.Outlet
+		if a.OutletID != "" {
+			var err error
+			if o, err = d.storedOutlet(ctx, a.OutletID, outlets); err != nil || o == nil {
+				return nil, false, err
+			}
+		}
+		refs[id] = graph.RefOf(a, o)
+	}
+	extra, err := graph.BuildProvenance(base.Claim, added, refs, agents)
+	if err != nil {
+		return nil, false, err
+	}
+	chains = append(chains, extra.Chains...)
+	sort.SliceStable(chains, func(i, j int) bool {
+		a, b := chains[i].Statement, chains[j].Statement
+		if a.ArticleID != b.ArticleID {
+			return a.ArticleID < b.ArticleID
+		}
+		if a.Content.Start != b.Content.Start {
+			return a.Content.Start < b.Content.Start
+		}
+		return a.ID < b.ID
+	})
+	return &graph.Provenance{Claim: base.Claim, Chains: chains}, true, nil
+}
+
+// storedOutlet returns outlet id as the store holds it after the pending bundles are
+// written (its first write): from known; else, when the transaction is a
+// graph.OutletsReader, as stored there or, if not stored, as the first pending bundle
+// of that outlet gives it; else from a stored article of that outlet. nil when none
+// of these tells (the store may hold the outlet with no article of it). What it
+// finds is added to known.
+func (d *deferred) storedOutlet(ctx context.Context, id string, known map[string]*graph.Outlet) (*graph.Outlet, error) {
+	if o, ok := known[id]; ok {
+		return o, nil
+	}
+	var o *graph.Outlet
+	if rd, ok := d.st.(graph.OutletsReader); ok {
+		got, err := rd.OutletsByID(ctx, []string{id})
+		if err != nil {
+			return nil, err
+		}
+		if o = got[0]; o == nil {
+			for _, g := range d.pending {
+				if g.Outlet != nil && g.Outlet.ID == id {
+					c := *g.Outlet
+					o = &c
+					break
+				}
+			}
+		}
+	} else {
+		page, err := d.st.Articles(ctx, graph.ArticleQuery{OutletID: id, Page: graph.PageRequest{Limit: 1}})
+		if err != nil {
+			return nil, err
+		}
+		if len(page.Items) > 0 {
+			o = page.Items[0].Outlet
+		}
+	}
+	if o != nil {
+		known[id] = o
+	}
+	return o, nil
 }
 
 // Contradictions flushes, then reads from the transaction.

@@ -51,6 +51,12 @@ func (b bulkStore) PutArticles(ctx context.Context, gs []*graph.ArticleGraph) ([
 	return out, nil
 }
 
+// OutletsByID reads the outlets from the store (graph.OutletsReader; not a bulk read
+// of the count).
+func (b bulkStore) OutletsByID(ctx context.Context, ids []string) ([]*graph.Outlet, error) {
+	return b.Store.(graph.OutletsReader).OutletsByID(ctx, ids)
+}
+
 func (b bulkStore) SearchClaimsText(ctx context.Context, texts []string, limit int) ([]graph.Page[graph.ClaimSummary], error) {
 	b.n.bulkReads.Add(1)
 	out := make([]graph.Page[graph.ClaimSummary], len(texts))
@@ -125,4 +131,67 @@ func TestDeferredBatchReadsAheadAndWritesTogether(t *testing.T) {
 	assert.Equal(t, one.written.Load(), all.written.Load(), "the same bundles are written")
 	assert.Less(t, all.writes.Load(), all.written.Load(), "bundles are written several at a time")
 	assert.Less(t, all.bulkReads.Load(), one.bulkReads.Load()/2, "most reads are answered from what the batch read ahead")
+}
+
+// distinctArticles is the fixture without the articles given again (the same article
+// unchanged, or replaced by a new text), which a batch must write before it can read
+// them back.
+func distinctArticles(t *testing.T) []graph.ArticleInput {
+	t.Helper()
+	var out []graph.ArticleInput
+	seen := map[string]bool{}
+	for _, a := range batchArticles(t) {
+		if id := graph.ArticleID(a.URL, a.Text); !seen[id] {
+			seen[id] = true
+			out = append(out, a)
+		}
+	}
+	return out
+}
+
+// A batch of new articles that act on each other (a claim merged into one written
+// earlier in the batch, figures that corroborate and conflict, a denial of a claim
+// an earlier article of the batch restates) writes its bundles once, at its end: the
+// deferred store answers every cross-article read from what it read ahead or from
+// the transaction, with the bundles it holds laid over the answer, and the graph is
+// the one of one article at a time. One read still writes the pending bundles first:
+// a dispute of an agent's claims ("Russia dismissed Ukraine's claims") reads the
+// agent's claims ordered by their statement counts, which the pending bundles change.
+func TestDeferredBatchWritesOnce(t *testing.T) {
+	cases := []struct {
+		name   string
+		skip   string // the URL of an article left out
+		writes int64
+	}{
+		{"without a dispute of an agent's claims", "https://courier.example/dismissal", 1},
+		{"with one", "", 2},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			var arts []graph.ArticleInput
+			for _, a := range distinctArticles(t) {
+				if c.skip == "" || a.URL != c.skip {
+					arts = append(arts, a)
+				}
+			}
+			want := reference(t, arts)
+			require.NotEmpty(t, restatedDisputes(t, want), "the fixture has a denial of a restated claim")
+			var merged, links int
+			for _, r := range want.Results {
+				merged, links = merged+r.MergedClaims, links+r.LinksMade
+			}
+			require.Positive(t, merged, "claims merged across articles")
+			require.Positive(t, links, "links made across articles")
+
+			n := &bulkCounts{}
+			s := bulkStore{newTestStore(t), n}
+			res, done, err := ingestBatched(t.Context(), s, arts, len(arts))
+			require.NoError(t, err)
+			require.Equal(t, len(arts), done)
+			assert.Equal(t, want, dumpStore(t, s, arts, res), "the graph of one article at a time")
+			assert.Equal(t, c.writes, n.writes.Load(), "writes of the batch's bundles")
+			assert.Equal(t, int64(len(arts)), n.written.Load(), "every bundle written once")
+			t.Logf("%d articles in one batch: %d bulk reads, %d writes", len(arts), n.bulkReads.Load(), n.writes.Load())
+		})
+	}
 }

@@ -134,6 +134,7 @@ func TestHotQueryPlans(t *testing.T) {
 			"qs": []map[string]any{{"lucene": luceneAllTerms([]string{word}), "terms": []string{word}}}, "limit": int64(51)}},
 		query{"agents by id", cyAgentsByID, map[string]any{"ids": []string{speaker, "ag_x"}}},
 		query{"articles by id", cyArticlesByID, map[string]any{"ids": []string{g.Article.ID, "a_x"}}},
+		query{"outlets by id", cyOutletsByID, map[string]any{"ids": []string{g.Article.OutletID, "o_x"}}},
 		query{"agents by name", cyAgentsByName, map[string]any{"qs": []map[string]any{
 			{"lucene": luceneAllTerms([]string{"health"}), "terms": []string{"health"}},
 			{"lucene": luceneAllTerms([]string{"the", "ministry"}), "terms": []string{"the", "ministry"}}}, "limit": int64(51)}},

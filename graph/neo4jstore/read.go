@@ -66,6 +66,36 @@ func (s *Store) ArticlesByID(ctx context.Context, ids []string) ([]*graph.Articl
 	return out, nil
 }
 
+var _ graph.OutletsReader = (*Store)(nil)
+
+// cyOutletsByID reads outlets by id, a row per id (o null when it is not stored).
+const cyOutletsByID = cyNoReplan + `UNWIND range(0, size($ids) - 1) AS i
+OPTIONAL MATCH (o:Outlet {id: $ids[i]})
+RETURN i, o`
+
+// OutletsByID reads outlets by id with one query (graph.OutletsReader): nil for an
+// id that is not stored.
+func (s *Store) OutletsByID(ctx context.Context, ids []string) ([]*graph.Outlet, error) {
+	out := make([]*graph.Outlet, len(ids))
+	if len(ids) == 0 {
+		return out, nil
+	}
+	recs, err := s.query(ctx, cyOutletsByID, map[string]any{"ids": ids})
+	if err != nil {
+		return nil, s.wrap(err, "reading %d outlets", len(ids))
+	}
+	for _, r := range recs {
+		i, _ := r.Values[0].(int64)
+		if i < 0 || int(i) >= len(ids) {
+			return nil, graph.Errorf(graph.EINTERNAL, "Neo4j answered outlet row %d of %d", i, len(ids))
+		}
+		if r.Values[1] != nil {
+			out[i] = toOutlet(r.Values[1])
+		}
+	}
+	return out, nil
+}
+
 // cyArticleGraph reads an article with everything stored for it in one query.
 const cyArticleGraph = `MATCH (a:Article {id: $id})
 RETURN a,

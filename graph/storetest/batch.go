@@ -109,6 +109,7 @@ func checkSearches(t *testing.T, s graph.Store, m *model, gen []*graph.ArticleGr
 func checkBulkReads(t *testing.T, s graph.Store, queries []graph.ClaimQuery, gen []*graph.ArticleGraph) {
 	t.Helper()
 	checkArticlesByID(t, s, gen)
+	checkOutletsByID(t, s, gen)
 	br, ok := s.(graph.BulkReader)
 	if !ok {
 		return
@@ -218,4 +219,40 @@ func checkArticlesByID(t *testing.T, s graph.Store, gen []*graph.ArticleGraph) {
 		assert.NotEmpty(t, got[i].Text, "article %s comes with its text", id)
 	}
 	assert.Equal(t, 6, stored, "the five generated articles asked for (one twice) are stored")
+}
+
+// checkOutletsByID checks, for a graph.OutletsReader, that OutletsByID answers, in
+// the order asked, the outlet ArticleGraph gives with each stored article (as first
+// written), nil for an unknown id, the same for an id asked twice, and nothing for
+// no ids.
+func checkOutletsByID(t *testing.T, s graph.Store, gen []*graph.ArticleGraph) {
+	t.Helper()
+	or, ok := s.(graph.OutletsReader)
+	if !ok {
+		return
+	}
+	none, err := or.OutletsByID(ctx(t), nil)
+	require.NoError(t, err)
+	assert.Empty(t, none)
+
+	want := map[string]*graph.Outlet{"o_nothing-stored": nil}
+	ids := []string{"o_nothing-stored"}
+	for _, g := range gen {
+		stored, err := s.ArticleGraph(ctx(t), g.Article.ID)
+		require.NoError(t, err)
+		if o := stored.Outlet; o != nil {
+			if _, seen := want[o.ID]; !seen {
+				ids = append(ids, o.ID)
+			}
+			want[o.ID] = o
+		}
+	}
+	require.Greater(t, len(ids), 2, "the generated articles name outlets")
+	ids = append(ids, ids[1])
+	got, err := or.OutletsByID(ctx(t), ids)
+	require.NoError(t, err)
+	require.Len(t, got, len(ids))
+	for i, id := range ids {
+		assert.Equal(t, want[id], got[i], "outlet %s", id)
+	}
 }

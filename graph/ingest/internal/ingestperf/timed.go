@@ -125,6 +125,17 @@ func (t timed) ArticlesByID(ctx context.Context, ids []string) ([]*graph.Article
 	return out, nil
 }
 
+// OutletsByID times a bulk outlet read (graph.OutletsReader, which both stores
+// implement: a batch reads a new provenance chain's outlet with it).
+func (t timed) OutletsByID(ctx context.Context, ids []string) ([]*graph.Outlet, error) {
+	defer t.c.since("OutletsByID", time.Now())
+	or, ok := t.Store.(graph.OutletsReader)
+	if !ok {
+		return nil, graph.Errorf(graph.EINTERNAL, "the store %T does not read outlets by id (graph.OutletsReader)", t.Store)
+	}
+	return or.OutletsByID(ctx, ids)
+}
+
 func (t timed) ArticleGraph(ctx context.Context, id string) (*graph.ArticleGraph, error) {
 	defer t.c.since("ArticleGraph", time.Now())
 	return t.Store.ArticleGraph(ctx, id)
