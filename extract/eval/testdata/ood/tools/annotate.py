@@ -5,25 +5,14 @@ never typed by hand. Bodies are read from the *.md files next to this script's
 directory (the text after the closing "---" line of the front matter).
 Run: python3 annotate.py   (from any directory)
 """
-import json, os, sys
+import os, sys
 
 OUT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "ood", "tools"))
 import spans  # noqa: E402  (the span helpers both out-of-domain sets share)
 
-BODY = spans.read_bodies(OUT)
-
-
-def locate(doc, text, anchor=None):
-    return spans.locate(BODY, doc, text, anchor)
-
-
-def near(doc, text, span):
-    """The occurrence of text in the same paragraph as span, nearest to it."""
-    return spans.near(BODY, doc, text, span)
-
-FACTS, DISPUTES = [], []
+DISPUTES = []
 ALIASES = {
     "Cristina Fernández de Kirchner": ["CFK", "Fernández de Kirchner", "Cristina"],
     "INDEC": ["Argentina's official statistics agency"],
@@ -37,15 +26,16 @@ ALIASES = {
     "U.S. Central Command": ["Centcom"],
 }
 
-def F(doc, claim, speaker="", mention=None, cue=None, value=None, unit=None, qualifier=None, counted=None, anchor=None):
-    cs = locate(doc, claim, anchor)
+FACTS = spans.Facts(OUT, ALIASES)
+BODY, locate, near = FACTS.body, FACTS.locate, FACTS.near
+
+
+def F(doc, claim, speaker="", *fact, **named):
+    """Declares one fact (spans.Facts.F), after checking that the article uses every alias
+    of its speaker (the United Nations' "UN" aside)."""
     for a in ALIASES.get(speaker, []):
         assert a in BODY[doc] or a == "UN", (doc, speaker, a)
-    n = sum(1 for f in FACTS if f["doc"] == doc) + 1
-    FACTS.append({"doc": doc, "id": "f%d" % n, "speaker": speaker,
-        "speaker_span": near(doc, mention, cs), "cue": cue or "", "cue_span": near(doc, cue, cs),
-        "speaker_aliases": [a for a in ALIASES.get(speaker, []) if a in BODY[doc]],
-        "claim": claim, "claim_span": cs, "value": value, "unit": unit, "qualifier": qualifier, "counted": counted})
+    FACTS.F(doc, claim, speaker, *fact, **named)
 
 def D(doc, shape, disputer, form, cue, claim, claim_text=None, claim_anchor=None, other=None, other_anchor=None, cue_anchor=None, note=None):
     cue_span = locate(doc, cue, cue_anchor)
@@ -267,12 +257,7 @@ D(d, "counterclaim", "Cookies United", "name", "we need to point out", "The cook
   other="Stew Leonard’s was notified by Cookies United in July of 2023 that this product now contains peanuts", note="disputer named in 'From Cookies United Press Release'")
 
 if __name__ == "__main__":
-    with open(os.path.join(OUT, "facts.jsonl"), "w", encoding="utf-8") as f:
-        for r in FACTS:
-            f.write(json.dumps(r, ensure_ascii=False) + "\n")
-    with open(os.path.join(OUT, "disputes.jsonl"), "w", encoding="utf-8") as f:
-        for r in DISPUTES:
-            f.write(json.dumps(r, ensure_ascii=False) + "\n")
+    FACTS.write()
+    spans.write_jsonl(os.path.join(OUT, "disputes.jsonl"), DISPUTES)
     from collections import Counter
-    print(len(FACTS), "facts", Counter(f["doc"] for f in FACTS))
     print(len(DISPUTES), "disputes", Counter(d["shape"] for d in DISPUTES))

@@ -6,25 +6,13 @@ directory (the text after the closing "---" line of the front matter).
 The facts were annotated before the extractor was run on these articles.
 Run: python3 annotate.py   (from any directory)
 """
-import json, os, sys
+import os, sys
 
 OUT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "ood", "tools"))
 import spans  # noqa: E402  (the span helpers both out-of-domain sets share)
 
-BODY = spans.read_bodies(OUT)
-
-
-def locate(doc, text, anchor=None):
-    return spans.locate(BODY, doc, text, anchor)
-
-
-def near(doc, text, span):
-    """The occurrence of text in the same paragraph as span, nearest to it."""
-    return spans.near(BODY, doc, text, span)
-
-FACTS = []
 # Other names an article itself uses for a speaker (kept only when the article uses them).
 ALIASES = {
     "Min Aung Hlaing": ["Hlaing"],
@@ -34,13 +22,8 @@ ALIASES = {
     "Fifa": ["world soccer’s governing body"],
 }
 
-def F(doc, claim, speaker="", mention=None, cue=None, value=None, unit=None, qualifier=None, counted=None, anchor=None):
-    cs = locate(doc, claim, anchor)
-    n = sum(1 for f in FACTS if f["doc"] == doc) + 1
-    FACTS.append({"doc": doc, "id": "f%d" % n, "speaker": speaker,
-        "speaker_span": near(doc, mention, cs), "cue": cue or "", "cue_span": near(doc, cue, cs),
-        "speaker_aliases": [a for a in ALIASES.get(speaker, []) if a in BODY[doc]],
-        "claim": claim, "claim_span": cs, "value": value, "unit": unit, "qualifier": qualifier, "counted": counted})
+FACTS = spans.Facts(OUT, ALIASES)
+F = FACTS.F
 
 # ---- morocco-quake-map-2023 (disaster; news agency copy)
 d = "morocco-quake-map-2023"
@@ -147,8 +130,4 @@ F(d, "The true number of sick people in an outbreak is likely much higher than t
 F(d, "it usually takes 3 to 4 weeks to determine if a sick person is part of an outbreak", "", None, None, 3, "weeks", None, "reporting delay")
 
 if __name__ == "__main__":
-    with open(os.path.join(OUT, "facts.jsonl"), "w", encoding="utf-8") as f:
-        for r in FACTS:
-            f.write(json.dumps(r, ensure_ascii=False) + "\n")
-    from collections import Counter
-    print(len(FACTS), "facts", Counter(f["doc"] for f in FACTS))
+    FACTS.write()

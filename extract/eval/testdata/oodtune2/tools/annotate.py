@@ -7,36 +7,13 @@ directory (the text after the closing "---" line of the front matter).
 The facts were annotated before the extractor was run on these articles.
 Run: python3 annotate.py   (from any directory)
 """
-import json, os, sys
+import os, sys
 
 OUT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "ood", "tools"))
 import spans  # noqa: E402  (the span helpers the out-of-domain sets share)
 
-BODY = spans.read_bodies(OUT)
-
-
-def locate(doc, text, anchor=None):
-    return spans.locate(BODY, doc, text, anchor)
-
-
-def near(doc, text, span):
-    """The occurrence of text in the same paragraph as span, nearest to it."""
-    return spans.near(BODY, doc, text, span)
-
-
-def after(doc, text, span):
-    """The first occurrence of text after span in the same paragraph: for a speaker named
-    after a quotation that also contains the name ("'So far, the SEC has ...,' the SEC said")."""
-    b = BODY[doc]
-    pe = b.find("\n", span[1]);  pe = len(b) if pe < 0 else pe
-    i = b.find(text, span[1])
-    assert 0 <= i and i + len(text) <= pe, (doc, "not after", text)
-    return [i, i + len(text)]
-
-
-FACTS = []
 # Other names an article itself uses for a speaker (kept only when the article uses them).
 ALIASES = {
     "State Election Commission": ["SEC", "Commission"],
@@ -48,15 +25,8 @@ ALIASES = {
 }
 
 
-def F(doc, claim, speaker="", mention=None, cue=None, value=None, unit=None, qualifier=None, counted=None,
-      anchor=None, mention_after=False):
-    cs = locate(doc, claim, anchor)
-    n = sum(1 for f in FACTS if f["doc"] == doc) + 1
-    ms = None if mention is None else (after(doc, mention, cs) if mention_after else near(doc, mention, cs))
-    FACTS.append({"doc": doc, "id": "f%d" % n, "speaker": speaker,
-        "speaker_span": ms, "cue": cue or "", "cue_span": near(doc, cue, cs),
-        "speaker_aliases": [a for a in ALIASES.get(speaker, []) if a in BODY[doc]],
-        "claim": claim, "claim_span": cs, "value": value, "unit": unit, "qualifier": qualifier, "counted": counted})
+FACTS = spans.Facts(OUT, ALIASES)
+F = FACTS.F
 
 # ---- macedonia-turnout-mia-2024 (election outside the US; an electoral commission's figures)
 d = "macedonia-turnout-mia-2024"
@@ -212,8 +182,4 @@ F(d, "Kiptum, 23, ran his first marathon just last December", "", None, None, 23
 F(d, "was three minutes and 27 seconds behind him", "")
 
 if __name__ == "__main__":
-    with open(os.path.join(OUT, "facts.jsonl"), "w", encoding="utf-8") as f:
-        for r in FACTS:
-            f.write(json.dumps(r, ensure_ascii=False) + "\n")
-    from collections import Counter
-    print(len(FACTS), "facts", Counter(f["doc"] for f in FACTS))
+    FACTS.write()
