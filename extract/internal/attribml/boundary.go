@@ -166,21 +166,10 @@ func TrainRanker(bits uint, data []RankExample, epochs int, seed uint64, progres
 	m := NewModel(1, bits)
 	acc := make([]float32, len(m.W))
 	c := float32(1)
-	order := make([]int, len(data))
-	for i := range order {
-		order[i] = i
-	}
-	rng := seed | 1
+	ord := newEpochOrder(len(data), seed)
 	for ep := 0; ep < epochs; ep++ {
-		for i := len(order) - 1; i > 0; i-- {
-			rng ^= rng << 13
-			rng ^= rng >> 7
-			rng ^= rng << 17
-			j := int(rng % uint64(i+1))
-			order[i], order[j] = order[j], order[i]
-		}
 		nerr := 0
-		for _, k := range order {
+		for _, k := range ord.next() {
 			x := &data[k]
 			best, bs := 0, float32(0)
 			for i, f := range x.Cands {

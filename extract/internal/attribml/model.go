@@ -217,6 +217,35 @@ type Seq struct {
 	Gold    []uint8
 }
 
+// epochOrder is the order in which training visits its examples, shuffled again for
+// every epoch by a Fisher–Yates pass over a seeded xorshift generator, so that every
+// trainer of this package is reproducible byte for byte.
+type epochOrder struct {
+	order []int
+	rng   uint64
+}
+
+// newEpochOrder is the order of n examples for the given seed.
+func newEpochOrder(n int, seed uint64) *epochOrder {
+	o := &epochOrder{order: make([]int, n), rng: seed | 1}
+	for i := range o.order {
+		o.order[i] = i
+	}
+	return o
+}
+
+// next shuffles the order for the next epoch and returns it.
+func (o *epochOrder) next() []int {
+	for i := len(o.order) - 1; i > 0; i-- {
+		o.rng ^= o.rng << 13
+		o.rng ^= o.rng >> 7
+		o.rng ^= o.rng << 17
+		j := int(o.rng % uint64(i+1))
+		o.order[i], o.order[j] = o.order[j], o.order[i]
+	}
+	return o.order
+}
+
 // Train runs the structured averaged perceptron for epochs passes over data, in an
 // order shuffled by a fixed-seed generator so training is reproducible.
 func Train(nt int, bits uint, data []Seq, epochs int, forbid func(prev, t int) bool, progress func(epoch, errors int)) *Model {
@@ -228,24 +257,13 @@ func TrainSeed(nt int, bits uint, data []Seq, epochs int, seed uint64, forbid fu
 	m := NewModel(nt, bits)
 	acc := NewModel(nt, bits) // sum of c * update, for averaging
 	c := float32(1)
-	order := make([]int, len(data))
-	for i := range order {
-		order[i] = i
-	}
-	rng := seed | 1
+	ord := newEpochOrder(len(data), seed)
 	var emit []float32
 	var tags []uint8
 	var sc Scratch
 	for ep := 0; ep < epochs; ep++ {
-		for i := len(order) - 1; i > 0; i-- { // Fisher-Yates with xorshift
-			rng ^= rng << 13
-			rng ^= rng >> 7
-			rng ^= rng << 17
-			j := int(rng % uint64(i+1))
-			order[i], order[j] = order[j], order[i]
-		}
 		nerr := 0
-		for _, k := range order {
+		for _, k := range ord.next() {
 			s := &data[k]
 			emit, tags = m.Viterbi(s.Feats, s.Allowed, forbid, emit, tags, &sc)
 			wrong := false
