@@ -50,7 +50,7 @@ func TestRunIngestBatch(t *testing.T) {
 		dir := t.TempDir()
 		var out, errb bytes.Buffer
 		require.NoError(t, runIngest(t.Context(), []string{"--data", dir, "--batch", batch, fixture}, &out, &errb), errb.String())
-		assert.Contains(t, out.String(), "ingested 12 articles (11 new, 1 unchanged)", "batch %s", batch)
+		assert.Contains(t, out.String(), "ingested 14 articles (13 new, 1 unchanged)", "batch %s", batch)
 		s, err := embedded.Open(context.Background(), filepath.Join(dir, "graph.db"), nil)
 		require.NoError(t, err)
 		n, err := s.Stats(context.Background())
