@@ -173,6 +173,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		if err != nil {
 			return fmt.Errorf("claimgraph %s: %w", f, err)
 		}
+		progress(stderr, r)
 		results = append(results, r)
 	}
 	for _, q := range apocQueries {
@@ -184,6 +185,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		if err != nil {
 			return fmt.Errorf("%s: %w", q.proc, err)
 		}
+		progress(stderr, r)
 		results = append(results, r)
 	}
 	tw := tabwriter.NewWriter(stdout, 0, 0, 2, ' ', tabwriter.AlignRight)
@@ -485,6 +487,12 @@ type result struct {
 	tool, format string
 	bytes        int64
 	seconds      float64
+}
+
+// progress prints a result as it is measured, so that a run stopped before its table
+// keeps what it measured.
+func progress(w io.Writer, r result) {
+	fmt.Fprintf(w, "apocpeer: %s %s: %.1f MB in %.2fs (%.1f MB/s)\n", r.tool, r.format, float64(r.bytes)/1e6, r.seconds, float64(r.bytes)/1e6/r.seconds)
 }
 
 // best runs f n times and keeps the fastest run.
