@@ -1,6 +1,7 @@
 // Command exportperf measures the exports on a large generated store: it fills an
 // embedded store with generated articles (graph/storetest.GenerateArticles) until it
-// holds at least -claims claims (a store already that large is reused), then exports
+// holds at least -claims claims (a store already that large is reused, a smaller one
+// continued; -fill-only stops there), then exports
 // the whole store in every format, each in a child process of its own so that the
 // peak resident set size (the child's VmHWM, read from /proc/self/status as it ends;
 // getrusage's ru_maxrss would include the parent's peak from before the exec) is that
@@ -166,7 +167,12 @@ func fill(ctx context.Context, c config, stdout io.Writer) error {
 		return err
 	}
 	start, from := time.Now(), st.Claims
-	chunks := generateChunks(ctx, c, uint64(st.Articles/c.chunk))
+	var chunks <-chan chunk
+	if st.Claims < c.claims {
+		gctx, cancel := context.WithCancel(ctx)
+		defer cancel() // the generator stops with the fill, however it ends
+		chunks = generateChunks(gctx, c, uint64(st.Articles/c.chunk))
+	}
 	for offset := st.Articles % c.chunk; st.Claims < c.claims; offset = 0 {
 		ch, ok := <-chunks
 		if !ok {
