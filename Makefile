@@ -88,11 +88,17 @@ bench-export: ## export >=1,000,000 generated claims in every format (MB/s and p
 # Core's apoc.export.graphml/cypher/csv on the same generated graph, in a Neo4j of its own
 # with APOC (NEO4J_PLUGINS=apoc, from Maven Central): output MB, best seconds, MB/s, and
 # whether the two GraphML files hold the same nodes and edges. It prints figures and
-# asserts none. BENCH_APOC_FLAGS="-articles 20000 -runs 5".
+# asserts none. BENCH_APOC_FLAGS="-articles 20000 -runs 5". On bench-export's store of a
+# million claims, load it with neo4j-admin (minutes; LOAD CSV takes hours):
+# BENCH_APOC_FLAGS="-store .cache/exportperf/1000000.db -admin-import -runs 1" BENCH_APOC_HEAP=2g BENCH_APOC_PAGECACHE=2g
 BENCH_APOC_PORT  ?= 7690
 BENCH_APOC_FLAGS ?=
 BENCH_APOC_DIR   := $(CURDIR)/.neo4j/import-$(BENCH_APOC_PORT)
-BENCH_APOC_NEO4J := NEO4J_PORT=$(BENCH_APOC_PORT) NEO4J_PLUGINS=apoc NEO4J_IMPORT_DIR=$(BENCH_APOC_DIR) NEO4J_HEAP=1g NEO4J_PAGECACHE=512m ./graph/neo4jstore/launcher/neo4j.sh
+BENCH_APOC_HEAP      ?= 1g
+BENCH_APOC_PAGECACHE ?= 512m
+# The server's environment: apocpeer -admin-import restarts it through the launcher too.
+BENCH_APOC_ENV   := NEO4J_PORT=$(BENCH_APOC_PORT) NEO4J_PLUGINS=apoc NEO4J_IMPORT_DIR=$(BENCH_APOC_DIR) NEO4J_HEAP=$(BENCH_APOC_HEAP) NEO4J_PAGECACHE=$(BENCH_APOC_PAGECACHE)
+BENCH_APOC_NEO4J := $(BENCH_APOC_ENV) ./graph/neo4jstore/launcher/neo4j.sh
 
 .PHONY: bench-export-apoc
 bench-export-apoc: ## claimgraph's export beside APOC's (apoc.export.graphml/cypher/csv) on the same graph, in a Neo4j with APOC
@@ -101,7 +107,7 @@ bench-export-apoc: ## claimgraph's export beside APOC's (apoc.export.graphml/cyp
 	if ! $(BENCH_APOC_NEO4J) status >/dev/null 2>&1; then \
 		$(BENCH_APOC_NEO4J) up >/dev/null || exit $$?; started=1; \
 	fi; \
-	NEO4J_URI=bolt://127.0.0.1:$(BENCH_APOC_PORT) $(GO) run ./graph/export/internal/apocpeer -import-dir $(BENCH_APOC_DIR) $(BENCH_APOC_FLAGS)
+	$(BENCH_APOC_ENV) NEO4J_URI=bolt://127.0.0.1:$(BENCH_APOC_PORT) $(GO) run ./graph/export/internal/apocpeer -import-dir $(BENCH_APOC_DIR) $(BENCH_APOC_FLAGS)
 
 .PHONY: bench-api-wrk
 bench-api-wrk: ## cross-check bench-api with wrk (apt-get installs it) on the real binary over the embedded bench store

@@ -194,24 +194,51 @@ func writeImportScript(w io.Writer, present []string) error {
 	b.WriteString("# the records format with `claimgraph import` instead: the API's Neo4j layout adds what\n")
 	b.WriteString("# claimgraph derives when it writes (search words, per-claim aggregates, each article's\n")
 	b.WriteString("# bundle, mention spans), which these files do not hold.\nset -e\ncd \"$(dirname \"$0\")\"\n")
-	b.WriteString("neo4j-admin database import full --array-delimiter=';' --multiline-fields=true --id-type=string \\\n")
+	// The database is named first: --nodes and --relationships take several files
+	// each, so neo4j-admin would read a name after them as one more file.
+	b.WriteString("neo4j-admin database import full \"${1:-claimgraph}\" --array-delimiter=';' --multiline-fields=true --id-type=string")
 	has := map[string]bool{}
 	for _, p := range present {
 		has[p] = true
 	}
 	for _, l := range labels {
 		if has[nodeFile(l)] {
-			fmt.Fprintf(&b, "  --nodes=%s=%s \\\n", l, nodeFile(l))
+			fmt.Fprintf(&b, " \\\n  --nodes=%s=%s", l, nodeFile(l))
 		}
 	}
 	for _, t := range edgeTypes {
 		if has[relFile(t)] {
-			fmt.Fprintf(&b, "  --relationships=%s=%s \\\n", t, relFile(t))
+			fmt.Fprintf(&b, " \\\n  --relationships=%s=%s", t, relFile(t))
 		}
 	}
-	b.WriteString("  \"${1:-claimgraph}\"\n")
+	b.WriteString("\n")
 	_, err := io.WriteString(w, b.String())
 	return err
+}
+
+// Neo4jCSVAdminArgs is the neo4j-admin command line, one argument an element and
+// nothing quoted, that import.sh runs on a neo4j-csv export whose files are present
+// (names as the export writes them), into a new database db. It is for a caller that
+// runs neo4j-admin itself: graph/neo4jstore/launcher's `neo4j.sh import DIR` reads it
+// from DIR/neo4j-admin.args, one argument a line (the bulk load of
+// graph/export/internal/apocpeer).
+func Neo4jCSVAdminArgs(present []string, db string) []string {
+	args := []string{"database", "import", "full", db, "--array-delimiter=" + arrayDelimiter, "--multiline-fields=true", "--id-type=string"}
+	has := map[string]bool{}
+	for _, p := range present {
+		has[p] = true
+	}
+	for _, l := range labels {
+		if has[nodeFile(l)] {
+			args = append(args, "--nodes="+l+"="+nodeFile(l))
+		}
+	}
+	for _, t := range edgeTypes {
+		if has[relFile(t)] {
+			args = append(args, "--relationships="+t+"="+relFile(t))
+		}
+	}
+	return args
 }
 
 // Abort implements Writer.

@@ -19,6 +19,7 @@ import (
 
 	"github.com/claimgraph/claimgraph/graph"
 	"github.com/claimgraph/claimgraph/graph/neo4jstore"
+	st "github.com/claimgraph/claimgraph/graph/storetest"
 )
 
 // TestNeo4jStoreExportOfASelection checks that a filtered neo4j-store export holds the
@@ -100,38 +101,26 @@ func TestNeo4jStoreImportScript(t *testing.T) {
 }
 
 // TestNeo4jStoreExportServedByNeo4j exports an embedded store in the neo4j-store format
-// as the API streams it (a zip), imports the bundle with neo4j-admin into a new
-// database of a Neo4j of its own (the project's launcher, on a free port: the import
-// replaces the database, so never the shared server of NEO4J_URI), finishes it as
-// import.sh does (bulkload --finish: FinishImport against counts.json), and requires
-// every read answer of the Neo4j store to equal the embedded store's (answers: every
-// endpoint's store method). It runs where the Neo4j tests do (NEO4J_URI set) and not
-// with -short (it starts a server, about a minute).
+// as the API streams it (a zip): the whole store and three selections (a search, a
+// search with a date range, a neighbourhood; trickyBundle's hostile strings included).
+// It imports each bundle with neo4j-admin (neo4j.sh import: the bundle's
+// neo4j-admin.args) into a new database of a Neo4j of its own (the project's launcher,
+// on a free port: the import replaces the database, so never the shared server of
+// NEO4J_URI), finishes it as import.sh does (bulkload --finish: FinishImport against
+// counts.json), and requires every read answer of the Neo4j store to equal the
+// subgraph store's (the source itself for the whole store; answers: every endpoint's
+// store method). One server serves the imports in turn: each import stops it and starts
+// it on the new database. It runs where the Neo4j tests do (NEO4J_URI set) and not with
+// -short (it starts a server four times, 1–3 minutes).
 func TestNeo4jStoreExportServedByNeo4j(t *testing.T) {
 	if testing.Short() {
-		t.Skip("-short: starts a Neo4j of its own (about a minute)")
+		t.Skip("-short: starts a Neo4j of its own (1–3 minutes)")
 	}
 	if os.Getenv("NEO4J_URI") == "" {
 		t.Skip("NEO4J_URI is not set: the Neo4j tests are off here (the test starts a Neo4j of its own)")
 	}
 	ctx := context.Background()
 	src := neo4jFixture(t)
-	want := answers(t, src)
-	stats, err := src.Stats(ctx)
-	require.NoError(t, err)
-
-	var zipped bytes.Buffer
-	zw := zip.NewWriter(&zipped)
-	_, err = Export(ctx, src, FormatNeo4jStore, Filter{}, fixedMeta, zw)
-	require.NoError(t, err)
-	require.NoError(t, zw.Close())
-	dir := unzipTo(t, zipped.Bytes())
-	b, err := os.ReadFile(filepath.Join(dir, neo4jstore.ImportCountsFile))
-	require.NoError(t, err)
-	var counts graph.Stats
-	require.NoError(t, json.Unmarshal(b, &counts))
-	assert.Equal(t, stats, counts, "counts.json holds the source's Stats")
-
 	l, err := net.Listen("tcp", "127.0.0.1:0")
 	require.NoError(t, err)
 	addr := l.Addr().String()
@@ -144,19 +133,42 @@ func TestNeo4jStoreExportServedByNeo4j(t *testing.T) {
 		down.Env = env
 		_ = down.Run()
 	})
-	imp := exec.Command(launcher, "import", dir)
-	imp.Env = env
-	out, err := imp.CombinedOutput()
-	require.NoError(t, err, "neo4j.sh import: %s", lastLinesOf(string(out), 30))
+	for _, tc := range pickFilters("whole store", "disputed", "text and date range", "neighbourhood") {
+		t.Run(tc.name, func(t *testing.T) {
+			sub := subgraphStore(t, src, tc.f)
+			want := answers(t, sub)
+			stats, err := sub.Stats(ctx)
+			require.NoError(t, err)
+			require.NotZero(t, stats.Claims, "the selection holds claims")
 
-	cfg := neo4jstore.Config{URI: "bolt://" + addr}
-	fctx, cancel := context.WithTimeout(ctx, 5*time.Minute)
-	defer cancel()
-	require.NoError(t, neo4jstore.FinishImport(fctx, cfg, counts))
-	loaded, err := neo4jstore.New(fctx, cfg)
-	require.NoError(t, err)
-	defer loaded.Close(ctx)
-	assert.Equal(t, want, answers(t, loaded), "the imported Neo4j store answers as the exported embedded store")
+			var zipped bytes.Buffer
+			zw := zip.NewWriter(&zipped)
+			_, err = Export(ctx, src, FormatNeo4jStore, tc.f, fixedMeta, zw)
+			require.NoError(t, err)
+			require.NoError(t, zw.Close())
+			dir := unzipTo(t, zipped.Bytes())
+			b, err := os.ReadFile(filepath.Join(dir, neo4jstore.ImportCountsFile))
+			require.NoError(t, err)
+			var counts graph.Stats
+			require.NoError(t, json.Unmarshal(b, &counts))
+			assert.Equal(t, stats, counts, "counts.json holds the subgraph store's Stats")
+
+			imp := exec.Command(launcher, "import", dir)
+			imp.Env = env
+			out, err := imp.CombinedOutput()
+			require.NoError(t, err, "neo4j.sh import: %s", lastLinesOf(string(out), 30))
+			require.Contains(t, string(out), "imported in", "neo4j-admin made the database")
+
+			cfg := neo4jstore.Config{URI: "bolt://" + addr}
+			fctx, cancel := context.WithTimeout(ctx, 5*time.Minute)
+			defer cancel()
+			require.NoError(t, neo4jstore.FinishImport(fctx, cfg, counts))
+			loaded, err := neo4jstore.New(fctx, cfg)
+			require.NoError(t, err)
+			defer loaded.Close(ctx)
+			assert.Equal(t, want, answers(t, loaded), "the imported Neo4j store answers as the exported selection's store")
+		})
+	}
 }
 
 // unzipTo extracts a flat zip into a new temporary directory.
@@ -180,4 +192,53 @@ func unzipTo(t *testing.T, b []byte) string {
 func lastLinesOf(s string, n int) string {
 	lines := strings.Split(strings.TrimRight(s, "\n"), "\n")
 	return strings.Join(lines[max(0, len(lines)-n):], "\n")
+}
+
+// TestNeo4jCSVAdminArgs runs the neo4j-csv export's import.sh with a stand-in
+// neo4j-admin on PATH that prints its arguments one a line, for the whole store and a
+// selection that leaves some files out, with and without a database argument, and
+// requires them to be Neo4jCSVAdminArgs of the files present: what a caller that runs
+// neo4j-admin itself (neo4j.sh import, apocpeer) passes is what the script runs.
+func TestNeo4jCSVAdminArgs(t *testing.T) {
+	ctx := context.Background()
+	src := openFixture(t, 0)
+	bin := t.TempDir()
+	require.NoError(t, os.WriteFile(filepath.Join(bin, "neo4j-admin"), []byte("#!/bin/sh\nfor a in \"$@\"; do echo \"$a\"; done\n"), 0o755))
+	tests := []struct {
+		name, db string
+		f        Filter
+	}{
+		{"whole store, default database", "", Filter{}},
+		{"whole store, named database", "mydb", Filter{}},
+		{"one speaker", "", Filter{Query: graph.ClaimQuery{SpeakerID: st.AgentHealthMinistry}}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			dir := &DiskDir{Path: t.TempDir()}
+			_, err := Export(ctx, src, FormatNeo4jCSV, tc.f, fixedMeta, dir)
+			require.NoError(t, err)
+			require.NoError(t, dir.Close())
+			entries, err := os.ReadDir(dir.Path)
+			require.NoError(t, err)
+			var present []string
+			for _, e := range entries {
+				present = append(present, e.Name())
+			}
+			cmd := exec.Command("sh", filepath.Join(dir.Path, "import.sh"))
+			if tc.db != "" {
+				cmd.Args = append(cmd.Args, tc.db)
+			}
+			cmd.Env = append(os.Environ(), "PATH="+bin+string(os.PathListSeparator)+os.Getenv("PATH"))
+			var stdout, stderr bytes.Buffer
+			cmd.Stdout, cmd.Stderr = &stdout, &stderr
+			require.NoError(t, cmd.Run(), stderr.String())
+			db := tc.db
+			if db == "" {
+				db = "claimgraph"
+			}
+			want := Neo4jCSVAdminArgs(present, db)
+			assert.Equal(t, want, strings.Split(strings.TrimSuffix(stdout.String(), "\n"), "\n"))
+			assert.Contains(t, want, "--nodes=Claim=nodes_Claim.csv")
+		})
+	}
 }

@@ -6,7 +6,11 @@
 // APOC (graph/neo4jstore/launcher: NEO4J_PLUGINS=apoc neo4j.sh up) with the neo4j-csv
 // export's load-csv.cypher when -import-dir names Neo4j's LOAD CSV directory
 // (NEO4J_IMPORT_DIR), else with claimgraph's Cypher script over Bolt. The database is
-// emptied first: never point it at a Neo4j whose data you need. Then, -runs times each:
+// emptied first: never point it at a Neo4j whose data you need. With -admin-import the
+// graph goes in through the bulk loader instead (a million claims in minutes, where
+// LOAD CSV takes hours on a loaded machine): the launcher's `neo4j.sh import` makes a
+// new database from the neo4j-csv export with neo4j-admin and restarts the server on
+// it. Then, -runs times each:
 //
 //   - claimgraph: export.Export of the embedded store in GraphML, Cypher and neo4j-csv,
 //     in this process, the output counted and discarded;
@@ -21,6 +25,10 @@
 //
 //	NEO4J_PORT=7697 NEO4J_PLUGINS=apoc NEO4J_IMPORT_DIR=.neo4j/import-7697 graph/neo4jstore/launcher/neo4j.sh up
 //	NEO4J_URI=bolt://127.0.0.1:7697 go run ./graph/export/internal/apocpeer -articles 5000 -import-dir .neo4j/import-7697
+//
+// or, on the store `make bench-export` filled (a million claims), from the repository's root:
+//
+//	make bench-export-apoc BENCH_APOC_FLAGS="-store .cache/exportperf/1000000.db -admin-import -runs 1"
 package main
 
 import (
@@ -32,6 +40,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"os/exec"
 	"os/signal"
 	"path/filepath"
 	"slices"
@@ -65,6 +74,8 @@ type config struct {
 	store    string
 	runs     int
 	importTo string
+	admin    bool
+	launcher string
 }
 
 func parse(args []string, stderr io.Writer) (config, error) {
@@ -76,6 +87,8 @@ func parse(args []string, stderr io.Writer) (config, error) {
 	fs.IntVar(&c.runs, "runs", 3, "runs of each export; the best is printed")
 	fs.Uint64Var(&c.seed, "seed", 1, "generator seed")
 	fs.StringVar(&c.importTo, "import-dir", "", "Neo4j's LOAD CSV directory (neo4j.sh: NEO4J_IMPORT_DIR): load the graph with the neo4j-csv export's load-csv.cypher from there, instead of the slower Cypher script")
+	fs.BoolVar(&c.admin, "admin-import", false, "load the graph with neo4j-admin instead (the bulk loader: minutes, not hours, for a million claims): the neo4j-csv export imported by the launcher's `neo4j.sh import` into a new database, the server restarted on it with the environment's NEO4J_PORT, NEO4J_PLUGINS=apoc and NEO4J_STATE_DIR")
+	fs.StringVar(&c.launcher, "launcher", filepath.Join("graph", "neo4jstore", "launcher", "neo4j.sh"), "the launcher -admin-import runs")
 	if err := fs.Parse(args); err != nil {
 		return c, err
 	}
@@ -106,7 +119,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return fmt.Errorf("connect to Neo4j at %s: %w", cfg.URI, err)
 	}
-	defer drv.Close(ctx)
+	defer func() { drv.Close(ctx) }()
 	db := cfg.Database
 	if db == "" {
 		db = neo4jstore.DefaultDatabase
@@ -116,16 +129,33 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	how, load := "claimgraph's Cypher script", loadCypher
-	if c.importTo != "" {
+	switch {
+	case c.admin:
+		how = "neo4j-admin database import of the neo4j-csv export"
+		load = func(ctx context.Context, s graph.Store, drv neo4j.DriverWithContext, db string) (export.Counts, time.Duration, error) {
+			return adminImport(ctx, s, drv, db, c.launcher, tmp, stderr)
+		}
+	case c.importTo != "":
 		how = "the neo4j-csv export's load-csv.cypher"
 		load = func(ctx context.Context, s graph.Store, drv neo4j.DriverWithContext, db string) (export.Counts, time.Duration, error) {
 			return loadCSV(ctx, s, drv, db, c.importTo)
 		}
 	}
-	defer cleanup(context.WithoutCancel(ctx), drv, db, stderr)
+	if !c.admin { // an imported database is a new one, thrown away when the server stops
+		defer cleanup(context.WithoutCancel(ctx), drv, db, stderr)
+	}
 	counts, loadTime, err := load(ctx, s, drv, db)
 	if err != nil {
 		return err
+	}
+	if c.admin { // the server restarted: connections of the old one are gone
+		drv.Close(ctx)
+		if drv, err = neo4j.NewDriverWithContext(cfg.URI, auth(cfg)); err != nil {
+			return err
+		}
+		if err := checkLoaded(ctx, drv, db, counts); err != nil {
+			return err
+		}
 	}
 	nodes, edges := total(counts.Nodes), total(counts.Edges)
 	fmt.Fprintf(stdout, "graph: %d nodes, %d edges; loaded into Neo4j %s (APOC %s) with %s in %.1fs\n",
@@ -143,6 +173,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		if err != nil {
 			return fmt.Errorf("claimgraph %s: %w", f, err)
 		}
+		progress(stderr, r)
 		results = append(results, r)
 	}
 	for _, q := range apocQueries {
@@ -154,6 +185,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		if err != nil {
 			return fmt.Errorf("%s: %w", q.proc, err)
 		}
+		progress(stderr, r)
 		results = append(results, r)
 	}
 	tw := tabwriter.NewWriter(stdout, 0, 0, 2, ' ', tabwriter.AlignRight)
@@ -385,6 +417,44 @@ func loadCSV(ctx context.Context, s graph.Store, drv neo4j.DriverWithContext, db
 	return counts, time.Since(start), checkLoaded(ctx, drv, db, counts)
 }
 
+// adminImport exports the store in neo4j-csv into a directory under tmp with the
+// neo4j-admin arguments beside it (export.Neo4jCSVAdminArgs, into db), and runs the
+// launcher's `neo4j.sh import` on it: the server stops, neo4j-admin makes a new
+// database from the files, and the server starts on it (the environment says which
+// server: NEO4J_PORT, NEO4J_PLUGINS=apoc, NEO4J_STATE_DIR). The time is the import's
+// and the restart's; the export before it is not counted. The caller connects anew
+// (the server restarted) and checks what Neo4j holds.
+func adminImport(ctx context.Context, s graph.Store, _ neo4j.DriverWithContext, db, launcher, tmp string, stderr io.Writer) (export.Counts, time.Duration, error) {
+	dir := filepath.Join(tmp, "neo4j-csv")
+	d := &export.DiskDir{Path: dir}
+	counts, err := export.Export(ctx, s, export.FormatNeo4jCSV, export.Filter{}, meta(), d)
+	if err != nil {
+		return counts, 0, err
+	}
+	if err := d.Close(); err != nil {
+		return counts, 0, err
+	}
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return counts, 0, err
+	}
+	var present []string
+	for _, e := range entries {
+		present = append(present, e.Name())
+	}
+	args := strings.Join(export.Neo4jCSVAdminArgs(present, db), "\n") + "\n"
+	if err := os.WriteFile(filepath.Join(dir, "neo4j-admin.args"), []byte(args), 0o644); err != nil {
+		return counts, 0, err
+	}
+	start := time.Now()
+	cmd := exec.CommandContext(ctx, launcher, "import", dir)
+	cmd.Stdout, cmd.Stderr = stderr, stderr
+	if err := cmd.Run(); err != nil {
+		return counts, 0, fmt.Errorf("%s import %s (run from the repository's root, or set -launcher): %w", launcher, dir, err)
+	}
+	return counts, time.Since(start), os.RemoveAll(dir)
+}
+
 // checkLoaded checks that Neo4j holds as many nodes and relationships as the export wrote.
 func checkLoaded(ctx context.Context, drv neo4j.DriverWithContext, db string, counts export.Counts) error {
 	res, err := neo4j.ExecuteQuery(ctx, drv, "MATCH (n) WITH count(n) AS n MATCH ()-[r]->() RETURN n, count(r)", nil,
@@ -417,6 +487,12 @@ type result struct {
 	tool, format string
 	bytes        int64
 	seconds      float64
+}
+
+// progress prints a result as it is measured, so that a run stopped before its table
+// keeps what it measured.
+func progress(w io.Writer, r result) {
+	fmt.Fprintf(w, "apocpeer: %s %s: %.1f MB in %.2fs (%.1f MB/s)\n", r.tool, r.format, float64(r.bytes)/1e6, r.seconds, float64(r.bytes)/1e6/r.seconds)
 }
 
 // best runs f n times and keeps the fastest run.

@@ -7,7 +7,7 @@
 # bundle, mention spans), which these files do not hold.
 set -e
 cd "$(dirname "$0")"
-neo4j-admin database import full --array-delimiter=';' --multiline-fields=true --id-type=string \
+neo4j-admin database import full "${1:-claimgraph}" --array-delimiter=';' --multiline-fields=true --id-type=string \
   --nodes=Article=nodes_Article.csv \
   --nodes=Outlet=nodes_Outlet.csv \
   --nodes=Agent=nodes_Agent.csv \
@@ -25,5 +25,4 @@ neo4j-admin database import full --array-delimiter=';' --multiline-fields=true -
   --relationships=DISPUTE_IN=relationships_DISPUTE_IN.csv \
   --relationships=MENTIONS=relationships_MENTIONS.csv \
   --relationships=CONFLICTS_WITH=relationships_CONFLICTS_WITH.csv \
-  --relationships=CORROBORATES=relationships_CORROBORATES.csv \
-  "${1:-claimgraph}"
+  --relationships=CORROBORATES=relationships_CORROBORATES.csv
