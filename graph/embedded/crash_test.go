@@ -162,15 +162,6 @@ func checkAfterCrash(t *testing.T, path string, round int, gen []*graph.ArticleG
 // envPiecesKillPath is the store of the child of TestPiecesKill.
 const envPiecesKillPath = "CLAIMGRAPH_PIECES_KILL_PATH"
 
-// appendedVersion is article 1 with a line added to its text: a new version with the
-// same records.
-func appendedVersion() *graph.ArticleGraph {
-	g := storetest.Gaza1()
-	g.Article.Text += " A closing line."
-	g.Article.ContentHash = graph.ContentHash(g.Article.Text)
-	return g
-}
-
 // TestPiecesKillChild is the child of TestPiecesKill: it opens the store at
 // $CLAIMGRAPH_PIECES_KILL_PATH (fsync on), writes a new version of article 1 in pieces
 // of two records, printing "piece i" before each piece and pausing a little so that
@@ -186,7 +177,7 @@ func TestPiecesKillChild(t *testing.T) {
 		fmt.Println("piece", i)
 		time.Sleep(2 * time.Millisecond)
 	}
-	_, err = s.PutArticle(t.Context(), appendedVersion())
+	_, err = s.PutArticle(t.Context(), gazaChanged())
 	require.NoError(t, err)
 	fmt.Println("done")
 }
@@ -258,7 +249,7 @@ func TestPiecesKill(t *testing.T) {
 		c, err := s.Contradictions(t.Context(), storetest.ClaimDraft)
 		require.NoError(t, err)
 		assert.Equal(t, draft, c, "round %d: the rebuttal's dispute of article 1's claim kept", round)
-		res, err := s.PutArticle(t.Context(), appendedVersion())
+		res, err := s.PutArticle(t.Context(), gazaChanged())
 		require.NoError(t, err)
 		assert.True(t, res.Created)
 		a, err := s.Article(t.Context(), storetest.Article1)

@@ -79,7 +79,8 @@ func TestPersistent(t *testing.T) {
 	require.Error(t, err)
 }
 
-// gazaChanged is article 1 with another text: a write that would change the store.
+// gazaChanged is article 1 with a line added to its text: a new version with the same
+// records, so a write that changes the store.
 func gazaChanged() *graph.ArticleGraph {
 	g := storetest.Gaza1()
 	g.Article.Text += " Updated."
