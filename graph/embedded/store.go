@@ -137,20 +137,8 @@ func Open(ctx context.Context, path string, opts *Options) (*Store, error) {
 	if err != nil {
 		return nil, graph.Wrap(graph.EUNAVAILABLE, err, "open store %s: %v", path, err)
 	}
-	ce := o.CacheEntries
-	switch {
-	case ce == 0:
-		ce = DefaultCacheEntries
-	case ce < 0:
-		ce = 0
-	}
-	pr := o.PieceRecords
-	switch {
-	case pr == 0:
-		pr = DefaultPieceRecords
-	case pr < 0:
-		pr = 0
-	}
+	ce := sizeOption(o.CacheEntries, DefaultCacheEntries)
+	pr := sizeOption(o.PieceRecords, DefaultPieceRecords)
 	s := &Store{db: db, path: path, c: newCaches(ce), changes: &graph.Changes{}, gate: &gate{},
 		pieceRecords: pr, mmapBytes: int64(o.InitialMmapBytes)}
 	if o.ReadOnly {
@@ -277,4 +265,16 @@ func (s *Store) mapErr(err error) error {
 		return graph.Wrap(graph.EUNAVAILABLE, err, "request cancelled")
 	}
 	return graph.Wrap(graph.EINTERNAL, err, "store %s", s.path)
+}
+
+// sizeOption resolves a size of Options the way they are documented: 0 means def, and
+// a negative value turns the feature off (0).
+func sizeOption(v, def int) int {
+	switch {
+	case v == 0:
+		return def
+	case v < 0:
+		return 0
+	}
+	return v
 }

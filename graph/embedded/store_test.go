@@ -94,3 +94,25 @@ func gazaChanged() *graph.ArticleGraph {
 func TestStoreInPieces(t *testing.T) {
 	storetest.Run(t, func(t *testing.T) graph.Store { return openTemp(t, &Options{NoSync: true, PieceRecords: 2}) })
 }
+
+// TestOpenResolvesSizeOptions checks the documented meaning of CacheEntries and
+// PieceRecords: 0 is the default, a negative value turns the feature off, and any other
+// value is taken as given.
+func TestOpenResolvesSizeOptions(t *testing.T) {
+	for _, tc := range []struct {
+		name       string
+		opts       Options
+		wantPieces int
+		wantCache  int // per shard
+	}{
+		{"defaults", Options{}, DefaultPieceRecords, DefaultCacheEntries/cacheShards + 1},
+		{"off", Options{PieceRecords: -1, CacheEntries: -1}, 0, 0},
+		{"given", Options{PieceRecords: 7, CacheEntries: 3 * cacheShards}, 7, 4},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			s := openTemp(t, &tc.opts)
+			require.Equal(t, tc.wantPieces, s.pieceRecords)
+			require.Equal(t, tc.wantCache, s.c.claims.max)
+		})
+	}
+}
