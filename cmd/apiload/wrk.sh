@@ -11,6 +11,11 @@
 # WRK_KINDS picks the endpoints (default: all of the above); WRK_SERVE_FLAGS adds flags
 # to serve (default --rate-ip 0 --rate-key 0; e.g. "--rate-ip 1000000" keeps the rate
 # limiter in the path); CLAIMGRAPH_BIN serves with a binary built elsewhere.
+#
+# WRK_PIN=1 splits the CPUs: the server runs on the first half (taskset, GOMAXPROCS to
+# match) and wrk on the rest, so the load generator no longer competes with the server
+# for the same cores. On a 2-core machine that is one core each: the server's latency
+# is then what one core of it gives, not what two processes sharing two cores give.
 set -euo pipefail
 
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -21,6 +26,21 @@ CONNS="${WRK_CONNECTIONS:-50}"
 DURATION="${WRK_DURATION:-10s}"
 KINDS="${WRK_KINDS:-healthz provenance contradictions search card embed embed304 script script304}"
 SERVE_FLAGS="${WRK_SERVE_FLAGS:---rate-ip 0 --rate-key 0}"
+PIN="${WRK_PIN:-0}"
+
+# With WRK_PIN=1, SERVER_RUN and WRK_RUN prefix the two processes with their CPU sets.
+SERVER_RUN=(env)
+WRK_RUN=()
+WRK_THREADS=2
+if [[ "$PIN" == 1 ]]; then
+	command -v taskset >/dev/null || { echo "wrk.sh: WRK_PIN=1 needs taskset (util-linux)" >&2; exit 1; }
+	ncpu=$(nproc)
+	((ncpu >= 2)) || { echo "wrk.sh: WRK_PIN=1 needs at least 2 CPUs, this machine has $ncpu" >&2; exit 1; }
+	half=$((ncpu / 2))
+	SERVER_RUN=(taskset -c "0-$((half - 1))" env GOMAXPROCS="$half")
+	WRK_RUN=(taskset -c "$half-$((ncpu - 1))")
+	WRK_THREADS=$((ncpu - half))
+fi
 
 [[ -f "$DB" ]] || { echo "wrk.sh: no bench store at $DB: run make bench-api first" >&2; exit 1; }
 if ! command -v wrk >/dev/null; then
@@ -45,7 +65,7 @@ fi
 mkdir -p "$WORK/data"
 ln -s "$(realpath "$DB")" "$WORK/data/graph.db"
 # shellcheck disable=SC2086 # SERVE_FLAGS is a list of flags
-env -u NEO4J_URI "$WORK/claimgraph" serve --no-corpus --addr "$ADDR" --data "$WORK/data" $SERVE_FLAGS >"$WORK/serve.out" 2>/dev/null &
+"${SERVER_RUN[@]}" -u NEO4J_URI "$WORK/claimgraph" serve --no-corpus --addr "$ADDR" --data "$WORK/data" $SERVE_FLAGS >"$WORK/serve.out" 2>/dev/null &
 PID=$!
 for _ in $(seq 1 300); do curl -sf -o /dev/null "http://$ADDR/healthz" && break; sleep 0.1; done
 curl -sf -o /dev/null "http://$ADDR/healthz" || { cat "$WORK/serve.out" >&2; exit 1; }
@@ -78,14 +98,14 @@ while read -r p; do curl -s -o /dev/null "http://$ADDR$p"; done <"$WORK/card"
 printf '/widget/claim-provenance.js\tAccept-Encoding: gzip\n' >"$WORK/script"
 tag=$(curl -s -o /dev/null -D - -H 'Accept-Encoding: gzip' "http://$ADDR/widget/claim-provenance.js" | tr -d '\r' | sed -n 's/^[Ee][Tt][Aa][Gg]: //p')
 printf '/widget/claim-provenance.js\tAccept-Encoding: gzip\tIf-None-Match: %s\n' "$tag" >"$WORK/script304"
-echo "wrk.sh: $(wc -l <"$WORK/claims") claims, $(wc -l <"$WORK/disputed") disputed claims sampled; wrk -t2 -c$CONNS -d$DURATION on $(nproc) CPUs, serve $SERVE_FLAGS, load average $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "wrk.sh: $(wc -l <"$WORK/claims") claims, $(wc -l <"$WORK/disputed") disputed claims sampled; wrk -t$WRK_THREADS -c$CONNS -d$DURATION on $(nproc) CPUs (pinned: $PIN), serve $SERVE_FLAGS, load average $(cut -d' ' -f1-3 /proc/loadavg)"
 # cpu prints the server's CPU time so far (user + system), in clock ticks.
 cpu() { awk '{print $14 + $15}' "/proc/$PID/stat"; }
 TICK=$(getconf CLK_TCK)
 for kind in $KINDS; do
 	echo "== $kind"
 	before=$(cpu)
-	wrk -t2 -c"$CONNS" -d"$DURATION" --latency -s "$HERE/paths.lua" "http://$ADDR" -- "$WORK/$kind" >"$WORK/wrk.out"
+	"${WRK_RUN[@]}" wrk -t"$WRK_THREADS" -c"$CONNS" -d"$DURATION" --latency -s "$HERE/paths.lua" "http://$ADDR" -- "$WORK/$kind" >"$WORK/wrk.out"
 	after=$(cpu)
 	grep -E 'Requests/sec|^ +(50|99)%|Non-2xx|Socket errors' "$WORK/wrk.out"
 	# The server's CPU per answer is much less sensitive to the machine's load than
