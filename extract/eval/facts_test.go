@@ -84,6 +84,8 @@ func TestScoreFacts(t *testing.T) {
 		{Doc: "a", ID: "f2", Speaker: "", ClaimSpan: [2]int{30, 40}, Value: v(500), Qualifier: s("more than")},
 		{Doc: "a", ID: "f3", Speaker: "Cristina Fernández de Kirchner", SpeakerAliases: []string{"CFK"}, ClaimSpan: [2]int{50, 60}},
 		{Doc: "a", ID: "f4", Speaker: "White Helmets", ClaimSpan: [2]int{70, 80}, Value: v(1280)},
+		{Doc: "a", ID: "f5", Speaker: "Othman Abduljaleel", ClaimSpan: [2]int{100, 110}},
+		{Doc: "a", ID: "f6", Speaker: "Othman Abduljaleel", ClaimSpan: [2]int{120, 130}},
 		{Doc: "b", ID: "f1", Speaker: "CDC", ClaimSpan: [2]int{0, 5}},
 	}
 	preds := map[string][]FactPrediction{"a": {
@@ -99,17 +101,23 @@ func TestScoreFacts(t *testing.T) {
 		{Start: 75, End: 80, Quantities: []PredQuantity{{Value: 1280}}},
 		// touches f4's end only: no overlap
 		{Start: 80, End: 90, Speaker: []string{"White Helmets"}, Quantities: []PredQuantity{{Value: 1280}}},
+		// f5: another speaker named: a wrong speaker
+		{Start: 100, End: 105, Speaker: []string{"Associated Press"}},
+		// f6: no speaker resolved: unresolved, not wrong
+		{Start: 120, End: 125},
 	}}
 	r := ScoreFacts(gold, preds)
-	assert.Equal(t, FactCounts{Total: 4, Found: 3, SpanFound: 4, SpeakerTotal: 3, SpeakerRight: 3, ValueTotal: 3, ValueRight: 3}, *r.PerDoc["a"])
+	assert.Equal(t, FactCounts{Total: 6, Found: 3, SpanFound: 6, SpeakerTotal: 5, SpeakerRight: 3, SpeakerWrong: 1, ValueTotal: 3, ValueRight: 3}, *r.PerDoc["a"])
 	assert.Equal(t, FactCounts{Total: 1, SpeakerTotal: 1, MissingArticle: true}, *r.PerDoc["b"])
-	assert.Equal(t, 5, r.Overall.Total)
+	assert.Equal(t, 7, r.Overall.Total)
 	assert.Equal(t, 3, r.Overall.Found)
-	assert.Equal(t, 4, r.Overall.SpanFound)
+	assert.Equal(t, 6, r.Overall.SpanFound)
+	assert.Equal(t, 1, r.Overall.SpeakerWrong)
 
 	var b strings.Builder
 	r.Print(&b)
-	assert.Contains(t, b.String(), "facts found 3/5 (60.0%)")
+	assert.Contains(t, b.String(), "facts found 3/7 (42.9%)")
+	assert.Contains(t, b.String(), "(3 right, 1 wrong, 2 unresolved)")
 	assert.Contains(t, b.String(), "(no prediction for this article)")
 }
 
