@@ -27,6 +27,11 @@ const tune2Dir = "testdata/oodtune2"
 // economies outside the US), readable too.
 const tune3Dir = "testdata/oodtune3"
 
+// tune4Dir is the fourth out-of-domain tuning set (facts only; labour strikes, elections
+// abroad, sports governance, a climate and a weather agency, company earnings, a court
+// ruling, a study's results), readable too.
+const tune4Dir = "testdata/oodtune4"
+
 func TestSpeakerMatches(t *testing.T) {
 	cases := []struct {
 		pred, gold string
@@ -142,6 +147,9 @@ func TestTune2FactsAlign(t *testing.T) { checkFactSetAligns(t, tune2Dir) }
 
 // TestTune3FactsAlign applies the same checks to the third tuning set.
 func TestTune3FactsAlign(t *testing.T) { checkFactSetAligns(t, tune3Dir) }
+
+// TestTune4FactsAlign applies the same checks to the fourth tuning set.
+func TestTune4FactsAlign(t *testing.T) { checkFactSetAligns(t, tune4Dir) }
 
 // checkFactSetAligns checks the fact annotations of one set against its article bodies.
 func checkFactSetAligns(t *testing.T, dir string) {
