@@ -1534,13 +1534,18 @@ const maxNameWords = 10
 var compassWords = lexicon.Set("compass_words.txt") // lexicon/compass_words.txt
 
 // connectorOK accepts "of"/"for"/"in" inside a name only when the name so far has an
-// organization word or the part after it is capitalized to the end ("Board of Peace").
+// organization word or the part after it is capitalized to the end ("Board of Peace"),
+// and never before a month or weekday (a date ends the name, also after an
+// organization word: "the Supreme Court on Friday").
 func (b *entityBuilder) connectorOK(toks []scanToken, i, j int) bool {
+	if j+1 < len(toks) && calendarWords[toks[j+1].Lower] {
+		return false // a date, not part of the name: "the Supreme Court on Friday", "the Senate in March"
+	}
 	if hasOrgWord(toks[i:j]) {
 		return true
 	}
-	// not inside a person's name ("Alicia Machado on Friday") nor before a date
-	return j-i >= 2 && entityWords.firstNames[toks[i].Text] == 0 && (j+1 >= len(toks) || !calendarWords[toks[j+1].Lower])
+	// not inside a person's name ("Alicia Machado on Friday")
+	return j-i >= 2 && entityWords.firstNames[toks[i].Text] == 0
 }
 
 func allNameWords(seq []scanToken) bool {
