@@ -958,9 +958,11 @@ func (r *speakerResolver) bodyNamedBefore(head []scanToken) string {
 var spokespersonNouns = lexicon.Set("spokesperson_nouns.txt") // lexicon/spokesperson_nouns.txt
 
 // titledPersonAfter applies rule 2's "organization before a titled person": when a
-// mention that is no person is followed in the head, with only capitalized words
-// between (a title: "Meridian Research Institute Director-General Tomas Velko"), by
-// a person's mention, the person speaks; it returns "" otherwise.
+// mention that is no person is followed in the head, with only capitalized words or
+// lowercase titles between (a title: "Meridian Research Institute Director-General
+// Tomas Velko", "the Velmora Nurses Union (VNU) general secretary Ana Kell": the
+// body's own acronym in parentheses is passed over), by a person's mention, the
+// person speaks; it returns "" otherwise.
 func (r *speakerResolver) titledPersonAfter(ms []Mention, words []scanToken, m Mention, headEnd int) string {
 	if e := r.entity(m.Entity); e == nil || e.Kind == graph.KindPerson {
 		return ""
@@ -969,11 +971,14 @@ func (r *speakerResolver) titledPersonAfter(ms []Mention, words []scanToken, m M
 		if n.Span.Start < m.Span.End || n.Span.Start >= headEnd {
 			continue
 		}
+		if n.Entity == m.Entity {
+			continue // the body's acronym in parentheses: "The Royal College of Nursing (RCN) general secretary Pat Cullen"
+		}
 		if e := r.entity(n.Entity); e == nil || e.Kind != graph.KindPerson {
 			return ""
 		}
 		for _, w := range words {
-			if w.Start >= m.Span.End && w.Start < n.Span.Start && !isCapitalized(w.Text) {
+			if w.Start >= m.Span.End && w.Start < n.Span.Start && !isCapitalized(w.Text) && !isLowerTitle(w) {
 				return ""
 			}
 		}
