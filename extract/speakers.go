@@ -726,6 +726,9 @@ func (r *speakerResolver) headMention(ms []Mention, words []scanToken, headEnd i
 		if p := r.possessorsPerson(ms, m, headEnd); p != "" {
 			return p
 		}
+		if b := r.possessorsBody(ms, m, headEnd); b != "" {
+			return b
+		}
 		return m.Entity
 	}
 	return ""
@@ -756,6 +759,51 @@ func (r *speakerResolver) possessorsPerson(ms []Mention, m Mention, headEnd int)
 		}
 	}
 	return person
+}
+
+// possessorsBody applies rule 2's "organization's named body": when the mention m of
+// a body that is no person is possessive ("’s", or "’" after a plural: "The United
+// Nations’ World Meteorological Organization (WMO)", "Velcom’s Orvik Labs") and the
+// next mention is of another named body that is no person and no country and ends
+// the head (its own acronym in parentheses may follow), that body speaks and the
+// possessor is its parent; it returns "" otherwise. A country's body ("Gaza’s Health
+// Ministry") is one name already and never comes here.
+func (r *speakerResolver) possessorsBody(ms []Mention, m Mention, headEnd int) string {
+	if e := r.entity(m.Entity); e == nil || e.Kind == graph.KindPerson {
+		return ""
+	}
+	rs := r.d.Runes
+	end := m.Span.End
+	switch {
+	case end+1 < len(rs) && isApostrophe(rs[end]) && rs[end+1] == 's':
+		end += 2
+	case end < len(rs) && isApostrophe(rs[end]) && end > 0 && rs[end-1] == 's':
+		end++
+	default:
+		return ""
+	}
+	for i, n := range ms {
+		if n.Span.Start < m.Span.End || n.Entity == m.Entity {
+			continue
+		}
+		e := r.entity(n.Entity)
+		if e == nil || e.Kind == graph.KindPerson || e.Kind == graph.KindCountry || n.Kind != MentionName {
+			return ""
+		}
+		if len(wordTokens(r.tx.scan(end, n.Span.Start))) > 0 {
+			return "" // words between: "Velcom’s chief rival Orvik" is not Velcom's body
+		}
+		for _, o := range ms[i+1:] {
+			if o.Span.Start < headEnd && o.Entity != n.Entity {
+				return ""
+			}
+		}
+		if rest := wordTokens(r.tx.scan(n.Span.End, headEnd)); len(rest) > 1 || len(rest) == 1 && !isAllCaps(rest[0].Text) {
+			return "" // the body does not end the head
+		}
+		return n.Entity
+	}
+	return ""
 }
 
 // venueWords are the words right before a mention that make it the venue of a
