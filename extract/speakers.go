@@ -685,6 +685,7 @@ func (r *speakerResolver) sourceOutlets(ms []Mention) ([]string, bool) {
 // Council").
 func (r *speakerResolver) headMention(ms []Mention, words []scanToken, headEnd int) string {
 	d := r.d
+	inModifier := false // inside a participle's modifier of the head noun (participleObject)
 	for _, m := range ms {
 		if m.Span.Start >= headEnd {
 			break
@@ -716,6 +717,10 @@ func (r *speakerResolver) headMention(ms []Mention, words []scanToken, headEnd i
 		}
 		if r.complementOfNoun(words, m) {
 			continue // "the lawyer for Mr. Roe", "a source close to the Kremlin": not the speaker
+		}
+		if inModifier || participleObject(words, m) {
+			inModifier = true
+			continue // "the union representing Velmor workers", "a bench led by Jane Roe": not the speaker
 		}
 		if r.venueMention(words, m) {
 			continue // "published in the journal Acme Medicine": a venue does not speak
@@ -2237,7 +2242,7 @@ func resolveSpeakers(d *Document) {
 		a := &d.Attributions[i]
 		var speaker string
 		var via []string
-		if a.Source != nil {
+		if a.Source != nil && !r.participleComplementSource(a) {
 			speaker, via = r.resolveSource(*a.Source)
 			if speaker != "" {
 				speaker = r.listHead(a, speaker)
