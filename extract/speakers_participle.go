@@ -21,7 +21,8 @@ import "strings"
 // before "by", "led" only after a document noun: "a study led by X") speaks for it. Words in -ing that are no
 // participles of modification are excluded: "including" (the person named is one
 // of the speakers: "officials including Jane Roe said"), "according", times of day
-// ("on Monday morning Jane Roe said") and words of four letters or fewer ("king").
+// ("on Monday morning Jane Roe said"), pronouns in -thing ("believe anything he
+// says") and words of four letters or fewer ("king").
 
 // leaderParticiples are the author participles (lexicon/author_participles.txt) that
 // also name the leader of a group: "a study led by X" is X's, "a bench led by X" is
@@ -58,7 +59,7 @@ func (r *speakerResolver) participleComplementSource(a *Attribution) bool {
 func participleAt(toks []scanToken, k int) (int, bool) {
 	isParticiple := func(t scanToken) bool {
 		return t.Kind == 'w' && t.Text == t.Lower && len(t.Lower) > 4 && strings.HasSuffix(t.Lower, "ing") &&
-			!participleComplementExceptions[t.Lower]
+			!strings.HasSuffix(t.Lower, "thing") && !participleComplementExceptions[t.Lower]
 	}
 	switch {
 	case k >= 1 && toks[k].Lower == "by" && toks[k-1].Kind == 'w' && toks[k-1].Text == toks[k-1].Lower &&

@@ -21,6 +21,8 @@ func TestParticipleComplementSource(t *testing.T) {
 			"Tarin Olso", "concluded", "that the act was void", "Tarin Olso"},
 		{"a document's author after an author participle speaks", "In 2013, research conducted by the Velmor Center for Media Studies found the site rated one party higher.",
 			"the Velmor Center for Media Studies", "found", "the site rated one party higher", "Velmor Center for Media Studies"},
+		{"a pronoun in -thing is no participle", "He treats his supporters as people who will believe anything Tarin Olso says.",
+			"Tarin Olso", "says", "He treats his supporters", "Tarin Olso"},
 		{"a passive cue's agent after the cue speaks", "The figures were released by Tarin Olso on Monday.",
 			"Tarin Olso", "released", "The figures", "Tarin Olso"},
 	}
