@@ -1082,7 +1082,10 @@ func (r *speakerResolver) titledAppositivePerson(ms []Mention, words []scanToken
 			return ""
 		}
 		if isLowerTitle(w) {
-			return r.personRightAfter(ms, words, headEnd)
+			if p := r.personRightAfter(ms, words, headEnd); p != "" {
+				return p
+			}
+			return r.unrecognizedAppositiveName(ms, words, headEnd)
 		}
 		if w.Text != w.Lower && !isArticle(w.Lower) {
 			return "" // a name before any title is the head ("Jane Roe, the director,")
@@ -1116,6 +1119,27 @@ func (r *speakerResolver) capitalizedRoleAppositive(ms []Mention, words []scanTo
 		}
 	}
 	return r.personRightAfter(ms, words, headEnd)
+}
+
+// unrecognizedAppositiveName applies rule 2's "titled appositive" to a name the entity
+// stage did not recognize (its first name is in no list): after a head opening with a
+// lowercase title ("The governor of the region, Oleh Kiper, said"), two or three
+// capitalized name words right after the comma that end the source, hold no mention,
+// no organization word and no place, are a new person, as a whole source of two or
+// three name words is (unnamedSource). It returns "" otherwise.
+func (r *speakerResolver) unrecognizedAppositiveName(ms []Mention, words []scanToken, headEnd int) string {
+	k := sort.Search(len(words), func(i int) bool { return words[i].Start >= headEnd })
+	name := words[k:]
+	if len(name) < 2 || len(name) > 3 || !allNameWords(name) || hasOrgWord(name) {
+		return ""
+	}
+	for _, m := range ms {
+		if m.Span.End > name[0].Start {
+			return "" // a place, a body or anything the entity stage named
+		}
+	}
+	last := name[len(name)-1]
+	return r.newSourceEntity(collapseSpace(string(r.d.Runes[name[0].Start:last.End])), graph.KindPerson, name[0].Start, last.End, MentionName)
 }
 
 // personRightAfter returns the person whose name is the first word after headEnd
