@@ -1238,6 +1238,9 @@ func (r *speakerResolver) unnamedSource(words []scanToken, headEnd int) string {
 	if id := r.bodyNamedSource(head); id != "" {
 		return id
 	}
+	if id := r.repeatedNameSource(head); id != "" {
+		return id // "Boeing said", the word written three times alone: a body
+	}
 	if id := r.complementGroup(head); id != "" {
 		return id
 	}
