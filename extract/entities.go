@@ -2094,7 +2094,20 @@ func nominalReferent(named []Mention, byID map[string]*entityRecord, pos int, he
 // to an organization so named ("Acme Foods Inc.").
 var corporateSuffixes = lexicon.Set("corporate_suffixes.txt") // lexicon/corporate_suffixes.txt
 
+// unionNameWords name a union's members in its name: "the union" refers to an
+// organization so named ("United Auto Workers"; lexicon/union_name_words.txt).
+var unionNameWords = lexicon.Set("union_name_words.txt")
+
 func entityNameHas(e *entityRecord, head string) bool {
+	if head == "union" && e.Kind == graph.KindOrganization {
+		for _, n := range append([]string{e.Name}, e.Aliases...) {
+			for _, w := range strings.Fields(strings.ToLower(n)) {
+				if unionNameWords[strings.Trim(w, ".,’'")] {
+					return true
+				}
+			}
+		}
+	}
 	if head == "company" || head == "firm" {
 		if ws := strings.Fields(strings.ToLower(e.Name)); len(ws) > 1 && corporateSuffixes[ws[len(ws)-1]] {
 			return true
