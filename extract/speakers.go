@@ -422,6 +422,9 @@ func (r *speakerResolver) resolveSource(src Span) (string, []string) {
 	if id := r.titledAppositivePerson(ms, words, headEnd); id != "" {
 		return id, nil // "The head of the IAEA, Rafael Grossi,": the person, not the body
 	}
+	if id := r.possessedNamedBody(ms, words, headEnd); id != "" {
+		return id, nil // "The U.S. military’s Central Command": the named body, not the country
+	}
 	if id := r.headMention(ms, words, headEnd); id != "" {
 		if allOutlets {
 			return id, outlets
