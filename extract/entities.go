@@ -1534,13 +1534,18 @@ const maxNameWords = 10
 var compassWords = lexicon.Set("compass_words.txt") // lexicon/compass_words.txt
 
 // connectorOK accepts "of"/"for"/"in" inside a name only when the name so far has an
-// organization word or the part after it is capitalized to the end ("Board of Peace").
+// organization word or the part after it is capitalized to the end ("Board of Peace"),
+// and never before a month or weekday (a date ends the name, also after an
+// organization word: "the Supreme Court on Friday").
 func (b *entityBuilder) connectorOK(toks []scanToken, i, j int) bool {
+	if j+1 < len(toks) && calendarWords[toks[j+1].Lower] {
+		return false // a date, not part of the name: "the Supreme Court on Friday", "the Senate in March"
+	}
 	if hasOrgWord(toks[i:j]) {
 		return true
 	}
-	// not inside a person's name ("Alicia Machado on Friday") nor before a date
-	return j-i >= 2 && entityWords.firstNames[toks[i].Text] == 0 && (j+1 >= len(toks) || !calendarWords[toks[j+1].Lower])
+	// not inside a person's name ("Alicia Machado on Friday")
+	return j-i >= 2 && entityWords.firstNames[toks[i].Text] == 0
 }
 
 func allNameWords(seq []scanToken) bool {
@@ -1892,7 +1897,11 @@ func (b *entityBuilder) nominals() {
 		if i+2 < len(toks) && toks[i+2].Kind == 'w' && isCapitalized(toks[i+2].Text) {
 			continue // "the ministry of ..." names something else
 		}
-		if e := nominalReferent(named, byID, toks[i].Start, toks[i+1].Lower); e != nil {
+		e := nominalReferent(named, byID, toks[i].Start, toks[i+1].Lower)
+		if e == nil && toks[i+1].Lower == "union" && nominalReferentNone(named, byID, toks[i].Start, "union") {
+			e = nominalReferent(named, byID, toks[i].Start, unionByMembers) // "the union" after "United Auto Workers"
+		}
+		if e != nil {
 			b.mention(e, toks[i].Start, toks[i+1].End, MentionNominal)
 		}
 	}
@@ -2089,7 +2098,48 @@ func nominalReferent(named []Mention, byID map[string]*entityRecord, pos int, he
 // to an organization so named ("Acme Foods Inc.").
 var corporateSuffixes = lexicon.Set("corporate_suffixes.txt") // lexicon/corporate_suffixes.txt
 
+// unionNameWords name a union's members in its name: "the union" refers to the one
+// organization so named ("United Auto Workers"; lexicon/union_name_words.txt) when no
+// organization named before has "union" in its name.
+var unionNameWords = lexicon.Set("union_name_words.txt")
+
+// unionByMembers is the head nominalReferent looks up for "the union" by its members'
+// word (entityNameHas): not a word of the text.
+const unionByMembers = "union (by its members)"
+
+// nominalReferentNone reports whether no organization or outlet named before pos has
+// the word head in its name (as nominalReferent looks, without the uniqueness test).
+func nominalReferentNone(named []Mention, byID map[string]*entityRecord, pos int, head string) bool {
+	top := sort.Search(len(named), func(k int) bool { return named[k].Span.Start >= pos })
+	for k := top - 1; k >= 0 && top-k <= 500; k-- {
+		if e := byID[named[k].Entity]; e != nil && named[k].Span.End <= pos &&
+			(e.Kind == graph.KindOrganization || e.Kind == graph.KindOutlet) && entityNameHas(e, head) {
+			return false
+		}
+	}
+	return true
+}
+
+// unionMembersNamed reports whether the name or an alias of e holds a word of
+// unionNameWords ("United Auto Workers") and its name is no party's ("Workers Party").
+func unionMembersNamed(e *entityRecord) bool {
+	if strings.Contains(" "+strings.ToLower(e.Name)+" ", " party ") {
+		return false // "the Velmor Workers Party" is a political party, no union
+	}
+	for _, n := range append([]string{e.Name}, e.Aliases...) {
+		for _, w := range strings.Fields(strings.ToLower(n)) {
+			if unionNameWords[strings.Trim(w, ".,’'")] {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 func entityNameHas(e *entityRecord, head string) bool {
+	if head == unionByMembers {
+		return unionMembersNamed(e)
+	}
 	if head == "company" || head == "firm" {
 		if ws := strings.Fields(strings.ToLower(e.Name)); len(ws) > 1 && corporateSuffixes[ws[len(ws)-1]] {
 			return true

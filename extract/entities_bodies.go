@@ -52,9 +52,13 @@ func (b *entityBuilder) placeBeforeBody(toks []scanToken, i int) int {
 	if !ok {
 		return 0
 	}
-	body, end, bodyEnd := b.bodyAt(toks, p.next)
+	next := p.next
+	if next < len(toks) && controlModifier(toks[next]) {
+		next++ // "Gaza’s Hamas-run health ministry": who runs it does not rename it
+	}
+	body, end, bodyEnd := b.bodyAt(toks, next)
 	if body == "" && p.listed {
-		body, end, bodyEnd = lowercaseBodyAt(toks, p.next)
+		body, end, bodyEnd = lowercaseBodyAt(toks, next)
 	}
 	if body == "" {
 		return 0
@@ -69,6 +73,25 @@ func (b *entityBuilder) placeBeforeBody(toks []scanToken, i int) int {
 	rec := b.bodyEntity(p, body, toks[i].Start)
 	b.mention(rec, toks[i].Start, bodyEnd, MentionName)
 	return end - i
+}
+
+// controlSuffixes end a hyphenated modifier that says who runs a body ("Hamas-run",
+// "Houthi-controlled", "state-backed", "army-led").
+var controlSuffixes = []string{"-run", "-led", "-controlled", "-backed", "-owned", "-appointed", "-administered"}
+
+// controlModifier reports whether t is one hyphenated word ending in a control suffix:
+// between a place and its body ("Gaza’s Hamas-run health ministry") it is passed over,
+// and the body is the place's.
+func controlModifier(t scanToken) bool {
+	if t.Kind != 'w' {
+		return false
+	}
+	for _, suf := range controlSuffixes {
+		if strings.HasSuffix(t.Lower, suf) && len(t.Lower) > len(suf) {
+			return true
+		}
+	}
+	return false
 }
 
 // bodyBeforePlace reads "BODY in PLACE" and "BODY of PLACE" at token i; a body in

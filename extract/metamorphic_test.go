@@ -20,8 +20,10 @@ import (
 // countries) must give the same structure: the same attributions with the same cue,
 // source and content spans (mapped through the renaming), speakers that are the
 // renamed speakers, the same quantities and the same disputes. The cases are the
-// seed articles and a sample of PolNeAR dev articles (every eighth file of the dev
-// texts, the first ten), in testdata/metamorphic/*.json:
+// seed articles, a sample of PolNeAR dev articles (every eighth file of the dev
+// texts, the first ten) and articles of the out-of-domain tuning sets (seven of
+// oodtune4: titles before names, acronyms, possessive bodies, participle modifiers),
+// in testdata/metamorphic/*.json:
 //
 //	{"name": ..., "source": where the text comes from,
 //	 "seed": a corpus article id, "article": an out-of-domain tuning article (its

@@ -422,6 +422,9 @@ func (r *speakerResolver) resolveSource(src Span) (string, []string) {
 	if id := r.titledAppositivePerson(ms, words, headEnd); id != "" {
 		return id, nil // "The head of the IAEA, Rafael Grossi,": the person, not the body
 	}
+	if id := r.possessedNamedBody(ms, words, headEnd); id != "" {
+		return id, nil // "The U.S. military’s Central Command": the named body, not the country
+	}
 	if id := r.headMention(ms, words, headEnd); id != "" {
 		if allOutlets {
 			return id, outlets
@@ -685,6 +688,7 @@ func (r *speakerResolver) sourceOutlets(ms []Mention) ([]string, bool) {
 // Council").
 func (r *speakerResolver) headMention(ms []Mention, words []scanToken, headEnd int) string {
 	d := r.d
+	inModifier := false // inside a participle's modifier of the head noun (participleObject)
 	for _, m := range ms {
 		if m.Span.Start >= headEnd {
 			break
@@ -717,6 +721,10 @@ func (r *speakerResolver) headMention(ms []Mention, words []scanToken, headEnd i
 		if r.complementOfNoun(words, m) {
 			continue // "the lawyer for Mr. Roe", "a source close to the Kremlin": not the speaker
 		}
+		if inModifier || participleObject(words, m) {
+			inModifier = true
+			continue // "the union representing Velmor workers", "a bench led by Jane Roe": not the speaker
+		}
 		if r.venueMention(words, m) {
 			continue // "published in the journal Acme Medicine": a venue does not speak
 		}
@@ -725,6 +733,9 @@ func (r *speakerResolver) headMention(ms []Mention, words []scanToken, headEnd i
 		}
 		if p := r.possessorsPerson(ms, m, headEnd); p != "" {
 			return p
+		}
+		if b := r.possessorsBody(ms, m, headEnd); b != "" {
+			return b
 		}
 		return m.Entity
 	}
@@ -756,6 +767,51 @@ func (r *speakerResolver) possessorsPerson(ms []Mention, m Mention, headEnd int)
 		}
 	}
 	return person
+}
+
+// possessorsBody applies rule 2's "organization's named body": when the mention m of
+// a body that is no person is possessive ("’s", or "’" after a plural: "The United
+// Nations’ World Meteorological Organization (WMO)", "Velcom’s Orvik Labs") and the
+// next mention is of another named body that is no person and no country and ends
+// the head (its own acronym in parentheses may follow), that body speaks and the
+// possessor is its parent; it returns "" otherwise. A country's body ("Gaza’s Health
+// Ministry") is one name already and never comes here.
+func (r *speakerResolver) possessorsBody(ms []Mention, m Mention, headEnd int) string {
+	if e := r.entity(m.Entity); e == nil || e.Kind == graph.KindPerson {
+		return ""
+	}
+	rs := r.d.Runes
+	end := m.Span.End
+	switch {
+	case end+1 < len(rs) && isApostrophe(rs[end]) && rs[end+1] == 's':
+		end += 2
+	case end < len(rs) && isApostrophe(rs[end]) && end > 0 && rs[end-1] == 's':
+		end++
+	default:
+		return ""
+	}
+	for i, n := range ms {
+		if n.Span.Start < m.Span.End || n.Entity == m.Entity {
+			continue
+		}
+		e := r.entity(n.Entity)
+		if e == nil || e.Kind == graph.KindPerson || e.Kind == graph.KindCountry || n.Kind != MentionName {
+			return ""
+		}
+		if len(wordTokens(r.tx.scan(end, n.Span.Start))) > 0 {
+			return "" // words between: "Velcom’s chief rival Orvik" is not Velcom's body
+		}
+		for _, o := range ms[i+1:] {
+			if o.Span.Start < headEnd && o.Entity != n.Entity {
+				return ""
+			}
+		}
+		if rest := wordTokens(r.tx.scan(n.Span.End, headEnd)); len(rest) > 1 || len(rest) == 1 && !isAllCaps(rest[0].Text) {
+			return "" // the body does not end the head
+		}
+		return n.Entity
+	}
+	return ""
 }
 
 // venueWords are the words right before a mention that make it the venue of a
@@ -958,9 +1014,11 @@ func (r *speakerResolver) bodyNamedBefore(head []scanToken) string {
 var spokespersonNouns = lexicon.Set("spokesperson_nouns.txt") // lexicon/spokesperson_nouns.txt
 
 // titledPersonAfter applies rule 2's "organization before a titled person": when a
-// mention that is no person is followed in the head, with only capitalized words
-// between (a title: "Meridian Research Institute Director-General Tomas Velko"), by
-// a person's mention, the person speaks; it returns "" otherwise.
+// mention that is no person is followed in the head, with only capitalized words or
+// lowercase titles between (a title: "Meridian Research Institute Director-General
+// Tomas Velko", "the Velmora Nurses Union (VNU) general secretary Ana Kell": the
+// body's own acronym in parentheses is passed over), by a person's mention, the
+// person speaks; it returns "" otherwise.
 func (r *speakerResolver) titledPersonAfter(ms []Mention, words []scanToken, m Mention, headEnd int) string {
 	if e := r.entity(m.Entity); e == nil || e.Kind == graph.KindPerson {
 		return ""
@@ -969,11 +1027,14 @@ func (r *speakerResolver) titledPersonAfter(ms []Mention, words []scanToken, m M
 		if n.Span.Start < m.Span.End || n.Span.Start >= headEnd {
 			continue
 		}
+		if n.Entity == m.Entity {
+			continue // the body's acronym in parentheses: "The Royal College of Nursing (RCN) general secretary Pat Cullen"
+		}
 		if e := r.entity(n.Entity); e == nil || e.Kind != graph.KindPerson {
 			return ""
 		}
 		for _, w := range words {
-			if w.Start >= m.Span.End && w.Start < n.Span.Start && !isCapitalized(w.Text) {
+			if w.Start >= m.Span.End && w.Start < n.Span.Start && !isCapitalized(w.Text) && !isLowerTitle(w) {
 				return ""
 			}
 		}
@@ -1024,7 +1085,10 @@ func (r *speakerResolver) titledAppositivePerson(ms []Mention, words []scanToken
 			return ""
 		}
 		if isLowerTitle(w) {
-			return r.personRightAfter(ms, words, headEnd)
+			if p := r.personRightAfter(ms, words, headEnd); p != "" {
+				return p
+			}
+			return r.unrecognizedAppositiveName(ms, words, headEnd)
 		}
 		if w.Text != w.Lower && !isArticle(w.Lower) {
 			return "" // a name before any title is the head ("Jane Roe, the director,")
@@ -1058,6 +1122,27 @@ func (r *speakerResolver) capitalizedRoleAppositive(ms []Mention, words []scanTo
 		}
 	}
 	return r.personRightAfter(ms, words, headEnd)
+}
+
+// unrecognizedAppositiveName applies rule 2's "titled appositive" to a name the entity
+// stage did not recognize (its first name is in no list): after a head opening with a
+// lowercase title ("The governor of the region, Oleh Kiper, said"), two or three
+// capitalized name words right after the comma that end the source, hold no mention,
+// no organization word and no place, are a new person, as a whole source of two or
+// three name words is (unnamedSource). It returns "" otherwise.
+func (r *speakerResolver) unrecognizedAppositiveName(ms []Mention, words []scanToken, headEnd int) string {
+	k := sort.Search(len(words), func(i int) bool { return words[i].Start >= headEnd })
+	name := words[k:]
+	if len(name) < 2 || len(name) > 3 || !allNameWords(name) || hasOrgWord(name) {
+		return ""
+	}
+	for _, m := range ms {
+		if m.Span.End > name[0].Start {
+			return "" // a place, a body or anything the entity stage named
+		}
+	}
+	last := name[len(name)-1]
+	return r.newSourceEntity(collapseSpace(string(r.d.Runes[name[0].Start:last.End])), graph.KindPerson, name[0].Start, last.End, MentionName)
 }
 
 // personRightAfter returns the person whose name is the first word after headEnd
@@ -1155,6 +1240,9 @@ func (r *speakerResolver) unnamedSource(words []scanToken, headEnd int) string {
 	}
 	if id := r.bodyNamedSource(head); id != "" {
 		return id
+	}
+	if id := r.repeatedNameSource(head); id != "" {
+		return id // "Boeing said", the word written three times alone: a body
 	}
 	if id := r.complementGroup(head); id != "" {
 		return id
@@ -2184,7 +2272,7 @@ func resolveSpeakers(d *Document) {
 		a := &d.Attributions[i]
 		var speaker string
 		var via []string
-		if a.Source != nil {
+		if a.Source != nil && !r.participleComplementSource(a) {
 			speaker, via = r.resolveSource(*a.Source)
 			if speaker != "" {
 				speaker = r.listHead(a, speaker)

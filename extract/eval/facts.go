@@ -253,6 +253,9 @@ func QuantityMatches(q PredQuantity, value float64, qualifier string) bool {
 // factCheck is what the predictions overlapping one gold fact achieve.
 type factCheck struct {
 	span, speaker, value, found bool
+	// wrongSpeaker: the fact has a gold speaker, no overlapping prediction names it,
+	// and at least one names another speaker (a wrong speaker, not an unresolved one).
+	wrongSpeaker bool
 }
 
 // checkFact applies the matching rule (see the package section comment) to one fact.
@@ -268,7 +271,9 @@ func checkFact(g GoldFact, preds []FactPrediction) factCheck {
 		c.speaker = c.speaker || sp
 		c.value = c.value || val
 		c.found = c.found || (sp && val)
+		c.wrongSpeaker = c.wrongSpeaker || (g.Speaker != "" && !sp && len(p.Speaker) > 0)
 	}
+	c.wrongSpeaker = c.wrongSpeaker && !c.speaker
 	return c
 }
 
@@ -302,10 +307,14 @@ func deref(s *string) string {
 
 // FactCounts are the counts of one article or of the whole set.
 type FactCounts struct {
-	Total, Found   int
-	SpanFound      int
-	SpeakerTotal   int // facts with a gold speaker
-	SpeakerRight   int
+	Total, Found int
+	SpanFound    int
+	SpeakerTotal int // facts with a gold speaker
+	SpeakerRight int
+	// SpeakerWrong counts the facts with a gold speaker whose overlapping predictions
+	// name some speaker but never the right one: the precision errors, worse than an
+	// unresolved speaker (SpeakerTotal - SpeakerRight - SpeakerWrong).
+	SpeakerWrong   int
 	ValueTotal     int // facts with a gold value
 	ValueRight     int
 	MissingArticle bool `json:",omitempty"` // no prediction list was given for the article
@@ -323,6 +332,9 @@ func (c *FactCounts) add(g GoldFact, k factCheck) {
 		c.SpeakerTotal++
 		if k.speaker {
 			c.SpeakerRight++
+		}
+		if k.wrongSpeaker {
+			c.SpeakerWrong++
 		}
 	}
 	if g.Value != nil {
@@ -396,10 +408,11 @@ func (r FactsResult) Print(w io.Writer) {
 func (r FactsResult) PrintOverall(w io.Writer) {
 	fmt.Fprintln(w, r.Overall.row("OVERALL"))
 	o := r.Overall
-	fmt.Fprintf(w, "facts found %d/%d (%s); span found %s, speaker right %s of %d with a speaker, value right %s of %d with a value\n",
+	fmt.Fprintf(w, "facts found %d/%d (%s); span found %s, speaker right %s of %d with a speaker (%d right, %d wrong, %d unresolved), value right %s of %d with a value\n",
 		o.Found, o.Total, strings.TrimSpace(ratio(o.Found, o.Total)),
 		strings.TrimSpace(ratio(o.SpanFound, o.Total)),
 		strings.TrimSpace(ratio(o.SpeakerRight, o.SpeakerTotal)), o.SpeakerTotal,
+		o.SpeakerRight, o.SpeakerWrong, o.SpeakerTotal-o.SpeakerRight-o.SpeakerWrong,
 		strings.TrimSpace(ratio(o.ValueRight, o.ValueTotal)), o.ValueTotal)
 }
 

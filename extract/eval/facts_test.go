@@ -27,6 +27,11 @@ const tune2Dir = "testdata/oodtune2"
 // economies outside the US), readable too.
 const tune3Dir = "testdata/oodtune3"
 
+// tune4Dir is the fourth out-of-domain tuning set (facts only; labour strikes, elections
+// abroad, sports governance, a climate and a weather agency, company earnings, a court
+// ruling, a study's results), readable too.
+const tune4Dir = "testdata/oodtune4"
+
 func TestSpeakerMatches(t *testing.T) {
 	cases := []struct {
 		pred, gold string
@@ -84,6 +89,8 @@ func TestScoreFacts(t *testing.T) {
 		{Doc: "a", ID: "f2", Speaker: "", ClaimSpan: [2]int{30, 40}, Value: v(500), Qualifier: s("more than")},
 		{Doc: "a", ID: "f3", Speaker: "Cristina Fernández de Kirchner", SpeakerAliases: []string{"CFK"}, ClaimSpan: [2]int{50, 60}},
 		{Doc: "a", ID: "f4", Speaker: "White Helmets", ClaimSpan: [2]int{70, 80}, Value: v(1280)},
+		{Doc: "a", ID: "f5", Speaker: "Othman Abduljaleel", ClaimSpan: [2]int{100, 110}},
+		{Doc: "a", ID: "f6", Speaker: "Othman Abduljaleel", ClaimSpan: [2]int{120, 130}},
 		{Doc: "b", ID: "f1", Speaker: "CDC", ClaimSpan: [2]int{0, 5}},
 	}
 	preds := map[string][]FactPrediction{"a": {
@@ -99,17 +106,23 @@ func TestScoreFacts(t *testing.T) {
 		{Start: 75, End: 80, Quantities: []PredQuantity{{Value: 1280}}},
 		// touches f4's end only: no overlap
 		{Start: 80, End: 90, Speaker: []string{"White Helmets"}, Quantities: []PredQuantity{{Value: 1280}}},
+		// f5: another speaker named: a wrong speaker
+		{Start: 100, End: 105, Speaker: []string{"Associated Press"}},
+		// f6: no speaker resolved: unresolved, not wrong
+		{Start: 120, End: 125},
 	}}
 	r := ScoreFacts(gold, preds)
-	assert.Equal(t, FactCounts{Total: 4, Found: 3, SpanFound: 4, SpeakerTotal: 3, SpeakerRight: 3, ValueTotal: 3, ValueRight: 3}, *r.PerDoc["a"])
+	assert.Equal(t, FactCounts{Total: 6, Found: 3, SpanFound: 6, SpeakerTotal: 5, SpeakerRight: 3, SpeakerWrong: 1, ValueTotal: 3, ValueRight: 3}, *r.PerDoc["a"])
 	assert.Equal(t, FactCounts{Total: 1, SpeakerTotal: 1, MissingArticle: true}, *r.PerDoc["b"])
-	assert.Equal(t, 5, r.Overall.Total)
+	assert.Equal(t, 7, r.Overall.Total)
 	assert.Equal(t, 3, r.Overall.Found)
-	assert.Equal(t, 4, r.Overall.SpanFound)
+	assert.Equal(t, 6, r.Overall.SpanFound)
+	assert.Equal(t, 1, r.Overall.SpeakerWrong)
 
 	var b strings.Builder
 	r.Print(&b)
-	assert.Contains(t, b.String(), "facts found 3/5 (60.0%)")
+	assert.Contains(t, b.String(), "facts found 3/7 (42.9%)")
+	assert.Contains(t, b.String(), "(3 right, 1 wrong, 2 unresolved)")
 	assert.Contains(t, b.String(), "(no prediction for this article)")
 }
 
@@ -134,6 +147,9 @@ func TestTune2FactsAlign(t *testing.T) { checkFactSetAligns(t, tune2Dir) }
 
 // TestTune3FactsAlign applies the same checks to the third tuning set.
 func TestTune3FactsAlign(t *testing.T) { checkFactSetAligns(t, tune3Dir) }
+
+// TestTune4FactsAlign applies the same checks to the fourth tuning set.
+func TestTune4FactsAlign(t *testing.T) { checkFactSetAligns(t, tune4Dir) }
 
 // checkFactSetAligns checks the fact annotations of one set against its article bodies.
 func checkFactSetAligns(t *testing.T, dir string) {
