@@ -401,6 +401,7 @@ func findEntities(d *Document) {
 	b.nominals()
 	b.outletNominals()
 	b.descriptorNominals()
+	b.classNominals()
 	b.finish()
 }
 
@@ -971,7 +972,7 @@ func (b *entityBuilder) capSeq(toks []scanToken, i int, sentStart bool) int {
 	if !isCapWord(toks[i]) {
 		return 0
 	}
-	if sentStart && isSentenceOpener(toks[i].Lower) {
+	if sentStart && isSentenceOpener(toks[i].Lower) && !corporateSuffixAfter(toks, i) {
 		return 1
 	}
 	j := b.capSeqEnd(toks, i)
@@ -1492,6 +1493,7 @@ func isLowerTitle(t scanToken) bool {
 func (b *entityBuilder) recordCapSeq(toks []scanToken, i, j, start, end int, name string, kind graph.AgentKind, acr string) {
 	var rec *entityRecord
 	if kind == graph.KindOrganization {
+		name, start = withoutLeadingThe(toks, i, j, name, start)
 		rec = b.bodyByName(name)
 	}
 	if rec == nil {
@@ -1849,7 +1851,7 @@ func (b *entityBuilder) shortCompanies() map[string]shortCompany {
 			continue
 		}
 		ws := strings.Fields(strings.TrimSuffix(e.Name, "."))
-		if len(ws) < 2 || !corporateSuffixes[strings.ToLower(strings.TrimSuffix(ws[len(ws)-1], "."))] {
+		if suf := strings.ToLower(strings.TrimSuffix(ws[len(ws)-1], ".")); len(ws) < 2 || !corporateSuffixes[suf] && !corporateSuffixes[suf+"."] {
 			continue
 		}
 		c, seen := out[ws[0]]

@@ -231,7 +231,7 @@ func lowercaseBodyAt(toks []scanToken, i int) (string, int, int) {
 		if !ok {
 			return "", 0, 0
 		}
-		if head := words[n-1]; lowercaseBodyHeads[head] == n || (n == 2 && lowercaseBodyHeads[head] == 1) {
+		if head := words[n-1]; lowercaseBodyHeads[head] == n || (n == 2 && lowercaseBodyHeads[head] == 1) || (n == 1 && demonymForces[head]) {
 			return strings.Join(words, " "), i + n, toks[i+n-1].End
 		}
 	}
