@@ -146,7 +146,8 @@ func endsWithWords(ws, end []string) bool {
 // toks[i], the head phrase, and where the phrase ends (before a possessive).
 type definiteHead struct {
 	head     string
-	from, to int // code points of the phrase
+	from, to int  // code points of the phrase
+	poss     bool // written with a possessive ("the army’s")
 }
 
 // definiteHeadAt reads "the HEAD" at toks[i], HEAD one of the head phrases of the
@@ -196,7 +197,7 @@ func definiteHeadAt(toks []scanToken, i int, descriptors map[string]descriptorEn
 			}
 			return definiteHead{}, false // "the army chief", "the government of Sudan", "the police case"
 		}
-		return definiteHead{head: head, from: toks[i].Start, to: end}, true
+		return definiteHead{head: head, from: toks[i].Start, to: end, poss: poss}, true
 	}
 	return definiteHead{}, false
 }
@@ -311,8 +312,11 @@ func (b *entityBuilder) classNominals() {
 		if !ok || spanCovered(covered, h.from, h.to) {
 			continue
 		}
-		if e := b.classReferent(named, placeKeyed, descriptors, h, at); e != nil {
+		e, none := b.classReferent(named, placeKeyed, descriptors, h, at)
+		if e != nil {
 			b.mention(e, h.from, h.to, MentionNominal)
+		} else if none && !h.poss && len(agentClasses.heads[h.head]) > 0 {
+			b.mention(b.scopedEntity("the "+h.head), h.from, h.to, MentionNominal)
 		}
 	}
 }
@@ -333,7 +337,7 @@ func spanCovered(covered []Span, from, to int) bool {
 // the phrase (recency); a company is not resolved across a capitalized word that no
 // rule recognized ("Koch Industries ... Theranos ... the company's value": Theranos may
 // be the company).
-func (b *entityBuilder) classReferent(named []Mention, placeKeyed map[*entityRecord]bool, descriptors map[string]descriptorEntry, h definiteHead, at func(int) int) *entityRecord {
+func (b *entityBuilder) classReferent(named []Mention, placeKeyed map[*entityRecord]bool, descriptors map[string]descriptorEntry, h definiteHead, at func(int) int) (*entityRecord, bool) {
 	var fits []*entityRecord
 	last := map[*entityRecord]int{} // latest mention start of each fitting organization
 	add := func(e *entityRecord, pos int) {
@@ -345,7 +349,7 @@ func (b *entityBuilder) classReferent(named []Mention, placeKeyed map[*entityRec
 	}
 	if d, ok := descriptors[h.head]; ok && d.at < h.from {
 		if d.rec == nil {
-			return nil
+			return nil, false
 		}
 		add(d.rec, d.at)
 	}
@@ -367,19 +371,22 @@ func (b *entityBuilder) classReferent(named []Mention, placeKeyed map[*entityRec
 			maybe = append(maybe, e)
 		}
 	}
+	if len(fits) == 0 && len(maybe) == 0 {
+		return nil, true
+	}
 	found := b.pickRecent(fits, last, at(h.from), at)
 	if found == nil {
-		return nil
+		return nil, false
 	}
 	for _, e := range maybe {
 		if e != found {
-			return nil // "the company" after "Acme Group" and "Velmora Co": either may be meant
+			return nil, false // "the company" after "Acme Group" and "Velmora Co": either may be meant
 		}
 	}
 	if slices.Contains(classes, "company") && b.unknownNameBetween(last[found], h.from) {
-		return nil
+		return nil, false
 	}
-	return found
+	return found, false
 }
 
 // pickRecent returns the one fitting organization, or, of several, the one named in
@@ -475,4 +482,25 @@ func withoutLeadingThe(toks []scanToken, i, j int, name string, start int) (stri
 		return name, start
 	}
 	return rest, toks[i+1].Start
+}
+
+// scopedEntity returns the article-scoped organization named by a bare definite
+// phrase ("the ministry") that refers to nothing named before it: an agent of this
+// document only (graph.ArticleScopedAgentID, keyed by the document's text), so the
+// statements and denials of "the ministry" keep a speaker that the article itself
+// names, and two articles' "the ministry" stay two agents, never merged with each
+// other or with a named ministry.
+func (b *entityBuilder) scopedEntity(name string) *entityRecord {
+	if e, ok := b.byName[name]; ok && graph.IsArticleScopedAgentID(e.ID) {
+		return e
+	}
+	id := graph.ArticleScopedAgentID(name, b.d.Text)
+	if e, ok := b.byID[id]; ok {
+		return e
+	}
+	e := &entityRecord{Entity: Entity{ID: id, Name: name, Kind: graph.KindOrganization, Aliases: []string{}, Roles: []string{}}, first: len(b.d.Runes)}
+	b.byName[name] = e
+	b.byID[id] = e
+	b.order = append(b.order, e)
+	return e
 }
