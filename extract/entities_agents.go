@@ -165,7 +165,7 @@ func definiteHeadAt(toks []scanToken, i int, descriptors map[string]descriptorEn
 		ok := true
 		last := toks[i+n]
 		for _, t := range toks[i+1 : i+n+1] {
-			if t.Kind != 'w' || t.Text != t.Lower {
+			if t.Kind != 'w' || !lowercaseWord(t) {
 				ok = false
 				break
 			}
@@ -187,7 +187,7 @@ func definiteHeadAt(toks []scanToken, i int, descriptors map[string]descriptorEn
 			end = last.Start + len([]rune(base))
 		}
 		if !poss && i+n+1 < len(toks) && !clauseAfterHead(toks[i+n+1]) {
-			if n == 1 && isDesc && agentClasses.descriptors[toks[i+2].Lower] && toks[i+2].Text == toks[i+2].Lower &&
+			if n == 1 && isDesc && agentClasses.descriptors[toks[i+2].Lower] && lowercaseWord(toks[i+2]) &&
 				(i+3 >= len(toks) || clauseAfterHead(toks[i+3])) {
 				// "the paramilitary group now holds": the descriptor and a body noun
 				if b, p := stripPossessive(toks[i+2].Text); p {
@@ -211,7 +211,7 @@ func clauseAfterHead(t scanToken) bool {
 	if t.Kind != 'w' {
 		return t.Kind != 'n'
 	}
-	if t.Text != t.Lower {
+	if !lowercaseWord(t) {
 		return false
 	}
 	w := t.Lower
@@ -235,7 +235,7 @@ type descriptorEntry struct {
 }
 
 // prenominalDescriptors finds "the [MODIFIERS] NOUN ORG": one to three lowercase words
-// or country adjectives after "the", the last a lowercase noun, right before the name
+// or country adjectives or peoples ("Islamist") after "the", the last a lowercase noun, right before the name
 // mention of an organization ("the paramilitary Rapid Support Forces", "the Lebanese
 // militant group Hezbollah"). It returns each noun with its organization (nil when
 // two organizations share the noun).
@@ -253,7 +253,7 @@ func (b *entityBuilder) prenominalDescriptors(toks []scanToken) map[string]descr
 			continue
 		}
 		noun := toks[k-1]
-		if noun.Kind != 'w' || noun.Text != noun.Lower || !agentClasses.descriptors[noun.Lower] {
+		if noun.Kind != 'w' || !lowercaseWord(noun) || !agentClasses.descriptors[noun.Lower] {
 			continue // "the opposition All People’s Congress": no descriptor noun
 		}
 		the := -1
@@ -263,7 +263,7 @@ func (b *entityBuilder) prenominalDescriptors(toks []scanToken) map[string]descr
 				the = j
 				break
 			}
-			if t.Kind != 'w' || (t.Text != t.Lower && entityWords.adjCountry[t.Text] == "") || functionWords[t.Lower] {
+			if t.Kind != 'w' || (!lowercaseWord(t) && entityWords.adjCountry[t.Text] == "" && !entityWords.peoples[t.Text]) || functionWords[t.Lower] {
 				break
 			}
 		}
@@ -299,10 +299,6 @@ func (b *entityBuilder) classNominals() {
 	for _, m := range b.mentions {
 		covered = append(covered, m.Span)
 	}
-	sents := sentenceSpans(b.d)
-	at := func(pos int) int { // the index of the sentence holding pos
-		return sort.Search(len(sents), func(k int) bool { return sents[k].End > pos })
-	}
 	placeKeyed := map[*entityRecord]bool{}
 	for _, x := range b.bodies {
 		placeKeyed[x.rec] = true
@@ -312,7 +308,7 @@ func (b *entityBuilder) classNominals() {
 		if !ok || spanCovered(covered, h.from, h.to) {
 			continue
 		}
-		e, none := b.classReferent(named, placeKeyed, descriptors, h, at)
+		e, none := b.classReferent(named, placeKeyed, descriptors, h)
 		if e != nil {
 			b.mention(e, h.from, h.to, MentionNominal)
 		} else if none && !h.poss && len(agentClasses.heads[h.head]) > 0 {
@@ -332,12 +328,11 @@ func spanCovered(covered []Span, from, to int) bool {
 }
 
 // classReferent returns the one organization that the definite phrase h refers to, or
-// nil when none or several fit. When several fit, the one named in the phrase's own
-// sentence or the one before wins if no other was named in the three sentences before
-// the phrase (recency); a company is not resolved across a capitalized word that no
-// rule recognized ("Koch Industries ... Theranos ... the company's value": Theranos may
+// nil when none or several fit (the bool says that none fits at all, no name that
+// may be of the class included); a company is not resolved across a capitalized word
+// that no rule recognized ("Koch Industries ... Theranos ... the company's value": Theranos may
 // be the company).
-func (b *entityBuilder) classReferent(named []Mention, placeKeyed map[*entityRecord]bool, descriptors map[string]descriptorEntry, h definiteHead, at func(int) int) (*entityRecord, bool) {
+func (b *entityBuilder) classReferent(named []Mention, placeKeyed map[*entityRecord]bool, descriptors map[string]descriptorEntry, h definiteHead) (*entityRecord, bool) {
 	var fits []*entityRecord
 	last := map[*entityRecord]int{} // latest mention start of each fitting organization
 	add := func(e *entityRecord, pos int) {
@@ -374,7 +369,7 @@ func (b *entityBuilder) classReferent(named []Mention, placeKeyed map[*entityRec
 	if len(fits) == 0 && len(maybe) == 0 {
 		return nil, true
 	}
-	found := b.pickRecent(fits, last, at(h.from), at)
+	found := pickOne(fits)
 	if found == nil {
 		return nil, false
 	}
@@ -389,29 +384,16 @@ func (b *entityBuilder) classReferent(named []Mention, placeKeyed map[*entityRec
 	return found, false
 }
 
-// pickRecent returns the one fitting organization, or, of several, the one named in
-// sentence s or s-1 when no other was named in sentences s-3 to s; else nil.
-func (b *entityBuilder) pickRecent(fits []*entityRecord, last map[*entityRecord]int, s int, at func(int) int) *entityRecord {
-	switch len(fits) {
-	case 0:
+// pickOne returns the one fitting organization, or nil when none or several fit.
+// Recency is the window of classReferent (the 500 name mentions before the phrase); no
+// nearer one wins over another inside it: read on PolNeAR train, "the party" after a
+// sentence naming the Republican Party still meant the Democratic Party of the
+// paragraph, and "the party" after "the Tea Party movement" the Republicans.
+func pickOne(fits []*entityRecord) *entityRecord {
+	if len(fits) != 1 {
 		return nil
-	case 1:
-		return fits[0]
 	}
-	var near, recent []*entityRecord
-	for _, e := range fits {
-		d := s - at(last[e])
-		if d <= 1 {
-			near = append(near, e)
-		}
-		if d <= 3 {
-			recent = append(recent, e)
-		}
-	}
-	if len(near) == 1 && len(recent) == 1 {
-		return near[0]
-	}
-	return nil
+	return fits[0]
 }
 
 // brokenName reports whether an organization's name opens with a function word other
@@ -434,7 +416,7 @@ func (b *entityBuilder) unknownNameBetween(from, to int) bool {
 			continue // the first word, or one after a sentence end, a quote or a bracket
 		}
 		l := t.Lower
-		if functionWords[l] || quantityWords.months[l] || entityWords.titles[foldMarks(l)] || entityWords.adjCountry[t.Text] != "" ||
+		if functionWords[l] || quantityWords.months[l] || calendarWords[l] || entityWords.titles[foldMarks(l)] || entityWords.adjCountry[t.Text] != "" ||
 			entityWords.peoples[t.Text] || entityWords.firstNames[t.Text] != 0 || sentenceStarters[l] {
 			continue
 		}
@@ -504,3 +486,7 @@ func (b *entityBuilder) scopedEntity(name string) *entityRecord {
 	b.order = append(b.order, e)
 	return e
 }
+
+// lowercaseWord reports whether a word is written in lowercase (a curly apostrophe
+// aside: "party’s").
+func lowercaseWord(t scanToken) bool { return t.Text == strings.ToLower(t.Text) }
