@@ -146,3 +146,69 @@ func TestScopedAgentPerDocument(t *testing.T) {
 		}
 	}
 }
+
+// The agent rules hold whatever the organizations and places are called: each text,
+// and the text with its organizations renamed to names no lexicon holds and its
+// countries to other listed ones, must resolve the phrase to the (renamed) entity and
+// keep its dispute.
+func TestAgentRulesRenamed(t *testing.T) {
+	cases := []struct {
+		name, text, phrase, want string
+		renames                  [][2]string // whole-text substitutions, in order
+		disputed                 bool
+	}{
+		{"armed forces and the army",
+			"Fighting went on near the city, where the Sudanese Armed Forces have held out for months. The army denied that it had bombed the market.",
+			"The army", "Sudan’s Armed Forces", [][2]string{{"Sudanese", "Chadian"}, {"Sudan", "Chad"}}, true},
+		{"a company and its suffix",
+			"Boeing Co. faces new claims from a whistleblower who said the planes were unsafe. The company rejected the claims.",
+			"The company", "Boeing Co", [][2]string{{"Boeing", "Velkor"}}, true},
+		{"a descriptor before the name",
+			"The paramilitary Rapid Support Forces took the town. The paramilitary denied that it had killed civilians.",
+			"The paramilitary", "Rapid Support Forces", [][2]string{{"Rapid Support Forces", "Dastan Liberation Front"}}, true},
+		{"demonym forces",
+			"Russian forces shelled the port overnight. The army denied that it had hit the hospital.",
+			"The army", "Russia’s Forces", [][2]string{{"Russian", "Ukrainian"}, {"Russia", "Ukraine"}}, true},
+		{"a ministry of a place",
+			"The Kenyan Interior Ministry said 40 people were killed. The ministry denied that police had fired on the crowd.",
+			"The ministry", "Kenya’s Interior Ministry", [][2]string{{"Kenyan", "Peruvian"}, {"Kenya", "Peru"}}, true},
+		{"two armies compete, renamed too",
+			"The Sudanese army and the Chadian army clashed. The army denied that it had crossed first.",
+			"The army", "-", [][2]string{{"Sudanese", "Malian"}, {"Chadian", "Nigerien"}}, false},
+	}
+	for _, c := range cases {
+		for _, renamed := range []bool{false, true} {
+			text, want := c.text, c.want
+			if renamed {
+				for _, r := range c.renames {
+					text = strings.ReplaceAll(text, r[0], r[1])
+					want = strings.ReplaceAll(want, r[0], r[1])
+				}
+			}
+			d := Extract(text)
+			s, e := phraseSpan(t, text, c.phrase)
+			got := mentionedAt(d, s, e)
+			var id string
+			for _, x := range got {
+				if x.Name == want {
+					id = x.ID
+				}
+			}
+			switch {
+			case want == "-" && len(got) > 0:
+				t.Errorf("%s (renamed %v): %q is a mention of %v, want none", c.name, renamed, c.phrase, got)
+			case want != "-" && id == "":
+				t.Errorf("%s (renamed %v): %q is a mention of %v, want %q", c.name, renamed, c.phrase, got, want)
+			}
+			disputed := false
+			for _, x := range d.Disputes {
+				if id != "" && x.Disputer == id {
+					disputed = true
+				}
+			}
+			if disputed != c.disputed {
+				t.Errorf("%s (renamed %v): disputed by %q = %v, want %v (%+v)", c.name, renamed, want, disputed, c.disputed, d.Disputes)
+			}
+		}
+	}
+}
