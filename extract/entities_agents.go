@@ -311,7 +311,7 @@ func (b *entityBuilder) classNominals() {
 		e, none := b.classReferent(named, placeKeyed, descriptors, h)
 		if e != nil {
 			b.mention(e, h.from, h.to, MentionNominal)
-		} else if none && !h.poss && len(agentClasses.heads[h.head]) > 0 {
+		} else if none && !h.poss && len(agentClasses.heads[h.head]) > 0 && !b.companyNamedBefore(h) {
 			b.mention(b.scopedEntity("the "+h.head), h.from, h.to, MentionNominal)
 		}
 	}
@@ -490,3 +490,27 @@ func (b *entityBuilder) scopedEntity(name string) *entityRecord {
 // lowercaseWord reports whether a word is written in lowercase (a curly apostrophe
 // aside: "party’s").
 func lowercaseWord(t scanToken) bool { return t.Text == strings.ToLower(t.Text) }
+
+// commercialClasses are the classes of businesses, which news names by bare words that
+// no rule recognizes ("ByteDance", "Theranos").
+var commercialClasses = map[string]bool{"company": true, "airline": true, "carmaker": true, "drugmaker": true, "bank": true}
+
+// companyNamedBefore reports whether a business phrase ("the company") may refer to an
+// organization named before it that the rules could not classify: an organization of
+// no class, or a capitalized word no rule recognized. Then no article-scoped agent is
+// made: "the company" is likely that name, and a second agent for it would hide it.
+func (b *entityBuilder) companyNamedBefore(h definiteHead) bool {
+	commercial := false
+	for _, c := range agentClasses.heads[h.head] {
+		commercial = commercial || commercialClasses[c]
+	}
+	if !commercial {
+		return false
+	}
+	for _, m := range b.mentions {
+		if e := b.byID[m.Entity]; e != nil && m.Span.End <= h.from && e.Kind == graph.KindOrganization && !graph.IsArticleScopedAgentID(e.ID) {
+			return true
+		}
+	}
+	return b.unknownNameBetween(0, h.from)
+}
