@@ -504,13 +504,30 @@ func (b *entityBuilder) companyNamedBefore(h definiteHead) bool {
 	for _, c := range agentClasses.heads[h.head] {
 		commercial = commercial || commercialClasses[c]
 	}
-	if !commercial {
-		return false
-	}
 	for _, m := range b.mentions {
-		if e := b.byID[m.Entity]; e != nil && m.Span.End <= h.from && e.Kind == graph.KindOrganization && !graph.IsArticleScopedAgentID(e.ID) {
+		e := b.byID[m.Entity]
+		if e == nil || m.Span.End > h.from || graph.IsArticleScopedAgentID(e.ID) {
+			continue
+		}
+		if e.Kind == graph.KindOrganization || e.Kind == graph.KindCountry && !commercial {
 			return true
 		}
 	}
+	if !commercial {
+		return false
+	}
 	return b.unknownNameBetween(0, h.from)
+}
+
+// addScopedEntity adds an article-scoped organization to d (or returns the one of
+// that name) and returns its id: a body the text names only by a description ("the
+// ruling party", "the regional military administration"), which is no agent of any
+// other article.
+func addScopedEntity(d *Document, name string, kind graph.AgentKind) string {
+	id := graph.ArticleScopedAgentID(name, d.Text)
+	if i := entityIndex(d, id); i >= 0 {
+		return id
+	}
+	d.Entities = append(d.Entities, Entity{ID: id, Name: name, Kind: kind, Aliases: []string{}, Roles: []string{}})
+	return id
 }
