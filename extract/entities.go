@@ -69,7 +69,11 @@ import (
 //     whose name or alias has that word; none when two or more have it; "the
 //     company"/"the firm" also fits a name ending in a corporate suffix ("Acme Foods
 //     Inc."); "the NOUN" after "ORG, a/an ... NOUN," ("a Corvia-based war monitor")
-//     is that organization (descriptorNominals).
+//     is that organization (descriptorNominals);
+//  10. class nominals (entities_agents.go): "the army", "the company", "the
+//     paramilitary" → the one organization of that class (lexicon/agent_classes.txt)
+//     or so described named before in the document; none when two compete; with
+//     nothing of any kind named before, an agent of the article only.
 
 type gazEntry struct {
 	canon string
