@@ -531,3 +531,15 @@ func addScopedEntity(d *Document, name string, kind graph.AgentKind) string {
 	d.Entities = append(d.Entities, Entity{ID: id, Name: name, Kind: kind, Aliases: []string{}, Roles: []string{}})
 	return id
 }
+
+// bodyAcronym defines "(ACRONYM)" right after a place-keyed body as its alias, as rule
+// 6 does for other names: "the Sudanese Armed Forces (SAF) denied ... The SAF said"
+// names Sudan’s Armed Forces twice.
+func bodyAcronym(b *entityBuilder, rec *entityRecord, toks []scanToken, j int) {
+	if acr := b.acronymAfter(toks, j); acr != "" {
+		if _, taken := b.acronyms[acr]; !taken {
+			b.acronyms[acr] = rec.Name
+			addUnique(&rec.Aliases, acr)
+		}
+	}
+}

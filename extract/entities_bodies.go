@@ -68,6 +68,7 @@ func (b *entityBuilder) placeBeforeBody(toks []scanToken, i int) int {
 	}
 	rec := b.bodyEntity(p, body, toks[i].Start)
 	b.mention(rec, toks[i].Start, bodyEnd, MentionName)
+	bodyAcronym(b, rec, toks, end) // "the Sudanese Armed Forces (SAF)"
 	return end - i
 }
 
