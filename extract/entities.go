@@ -250,6 +250,10 @@ type entityBuilder struct {
 	memo      []gazMemo                // gazMatch results for the current sentence
 	tx        *scanText
 	bodies    []placeKeyedBody // public bodies keyed by their place (entities_bodies.go)
+	// covered and firstUnknown serve the class nominal rule (entities_agents.go): the
+	// mentions before it, and where the first unrecognized name stands (-1: not sought)
+	covered      spanIndex
+	firstUnknown int
 	// standalone holds the capitalized name-shaped words that stand alone somewhere
 	// in the document ("Brodie said"): a surname used alone makes the full name
 	// before it a person.

@@ -295,36 +295,53 @@ func (b *entityBuilder) classNominals() {
 			named = append(named, m)
 		}
 	}
-	covered := make([]Span, 0, len(b.mentions))
-	for _, m := range b.mentions {
-		covered = append(covered, m.Span)
-	}
+	b.covered = newSpanIndex(b.mentions)
+	b.firstUnknown = -1
 	placeKeyed := map[*entityRecord]bool{}
 	for _, x := range b.bodies {
 		placeKeyed[x.rec] = true
 	}
 	for i := 0; i+1 < len(toks); i++ {
 		h, ok := definiteHeadAt(toks, i, descriptors)
-		if !ok || spanCovered(covered, h.from, h.to) {
+		if !ok || b.covered.overlaps(h.from, h.to) {
 			continue
 		}
 		e, none := b.classReferent(named, placeKeyed, descriptors, h)
 		if e != nil {
 			b.mention(e, h.from, h.to, MentionNominal)
-		} else if none && !h.poss && len(agentClasses.heads[h.head]) > 0 && !b.companyNamedBefore(h) {
+		} else if none && !h.poss && len(agentClasses.heads[h.head]) > 0 && !b.companyNamedBefore(h, named) {
 			b.mention(b.scopedEntity("the "+h.head), h.from, h.to, MentionNominal)
 		}
 	}
+	b.covered = spanIndex{}
 }
 
-// spanCovered reports whether a mention overlaps [from, to).
-func spanCovered(covered []Span, from, to int) bool {
-	for _, s := range covered {
-		if s.Start < to && from < s.End {
-			return true
+// spanIndex answers whether a span overlaps one of a set of spans: the spans sorted by
+// start, with the furthest end reached so far.
+type spanIndex struct {
+	spans []Span
+	reach []int
+}
+
+func newSpanIndex(ms []Mention) spanIndex {
+	x := spanIndex{spans: make([]Span, len(ms)), reach: make([]int, len(ms))}
+	for k, m := range ms {
+		x.spans[k] = m.Span
+	}
+	sort.Slice(x.spans, func(i, j int) bool { return x.spans[i].Start < x.spans[j].Start })
+	for k, sp := range x.spans {
+		x.reach[k] = sp.End
+		if k > 0 {
+			x.reach[k] = max(x.reach[k], x.reach[k-1])
 		}
 	}
-	return false
+	return x
+}
+
+// overlaps reports whether a span of the index overlaps [from, to).
+func (x spanIndex) overlaps(from, to int) bool {
+	k := sort.Search(len(x.spans), func(i int) bool { return x.spans[i].Start >= to }) - 1
+	return k >= 0 && x.reach[k] > from
 }
 
 // classReferent returns the one organization that the definite phrase h refers to, or
@@ -406,10 +423,15 @@ func brokenName(name string) bool {
 }
 
 // unknownNameBetween reports whether a capitalized word that no mention covers and
-// that is no sentence's first word, function word, month, title, country adjective,
-// people or given name stands in [from, to): an organization the rules did not
-// recognize may be named there.
+// that is no sentence's first word, function word, month, weekday, title, country
+// adjective, people or given name stands in [from, to): an organization the rules did
+// not recognize may be named there.
 func (b *entityBuilder) unknownNameBetween(from, to int) bool {
+	return b.unknownNameAfter(from, to) < to
+}
+
+// unknownNameAfter returns where the first such word in [from, to) starts, or to.
+func (b *entityBuilder) unknownNameAfter(from, to int) int {
 	toks := b.tx.scan(from, to)
 	for k, t := range toks {
 		if k == 0 || !isCapWord(t) || toks[k-1].Kind != 'w' && toks[k-1].Text != "," {
@@ -420,18 +442,11 @@ func (b *entityBuilder) unknownNameBetween(from, to int) bool {
 			entityWords.peoples[t.Text] || entityWords.firstNames[t.Text] != 0 || sentenceStarters[l] {
 			continue
 		}
-		covered := false
-		for _, m := range b.mentions {
-			if m.Span.Start <= t.Start && t.End <= m.Span.End {
-				covered = true
-				break
-			}
-		}
-		if !covered {
-			return true
+		if !b.covered.overlaps(t.Start, t.End) {
+			return t.Start
 		}
 	}
-	return false
+	return to
 }
 
 // demonymForces are the lowercase bodies that a listed country or demonym alone
@@ -495,18 +510,22 @@ func lowercaseWord(t scanToken) bool { return t.Text == strings.ToLower(t.Text) 
 // no rule recognizes ("ByteDance", "Theranos").
 var commercialClasses = map[string]bool{"company": true, "airline": true, "carmaker": true, "drugmaker": true, "bank": true}
 
-// companyNamedBefore reports whether a business phrase ("the company") may refer to an
-// organization named before it that the rules could not classify: an organization of
-// no class, or a capitalized word no rule recognized. Then no article-scoped agent is
-// made: "the company" is likely that name, and a second agent for it would hide it.
-func (b *entityBuilder) companyNamedBefore(h definiteHead) bool {
+// companyNamedBefore reports whether the phrase may refer to something named before
+// it that the rules could not classify: any organization, or for a state body ("the
+// government") a country, or for a business ("the company") also a capitalized word no
+// rule recognized. Then no article-scoped agent is made: the phrase is likely that
+// name, and a second agent for it would hide it.
+func (b *entityBuilder) companyNamedBefore(h definiteHead, named []Mention) bool {
 	commercial := false
 	for _, c := range agentClasses.heads[h.head] {
 		commercial = commercial || commercialClasses[c]
 	}
-	for _, m := range b.mentions {
+	for _, m := range named {
+		if m.Span.End > h.from {
+			break
+		}
 		e := b.byID[m.Entity]
-		if e == nil || m.Span.End > h.from || graph.IsArticleScopedAgentID(e.ID) {
+		if e == nil || graph.IsArticleScopedAgentID(e.ID) {
 			continue
 		}
 		if e.Kind == graph.KindOrganization || e.Kind == graph.KindCountry && !commercial {
@@ -516,7 +535,10 @@ func (b *entityBuilder) companyNamedBefore(h definiteHead) bool {
 	if !commercial {
 		return false
 	}
-	return b.unknownNameBetween(0, h.from)
+	if b.firstUnknown < 0 {
+		b.firstUnknown = b.unknownNameAfter(0, len(b.d.Runes))
+	}
+	return b.firstUnknown < h.from
 }
 
 // addScopedEntity adds an article-scoped organization to d (or returns the one of
