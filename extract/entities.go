@@ -69,7 +69,11 @@ import (
 //     whose name or alias has that word; none when two or more have it; "the
 //     company"/"the firm" also fits a name ending in a corporate suffix ("Acme Foods
 //     Inc."); "the NOUN" after "ORG, a/an ... NOUN," ("a Corvia-based war monitor")
-//     is that organization (descriptorNominals).
+//     is that organization (descriptorNominals);
+//  10. class nominals (entities_agents.go): "the army", "the company", "the
+//     paramilitary" → the one organization of that class (lexicon/agent_classes.txt)
+//     or so described named before in the document; none when two compete; with
+//     nothing of any kind named before, an agent of the article only.
 
 type gazEntry struct {
 	canon string
@@ -246,6 +250,10 @@ type entityBuilder struct {
 	memo      []gazMemo                // gazMatch results for the current sentence
 	tx        *scanText
 	bodies    []placeKeyedBody // public bodies keyed by their place (entities_bodies.go)
+	// covered and firstUnknown serve the class nominal rule (entities_agents.go): the
+	// mentions before it, and where the first unrecognized name stands (-1: not sought)
+	covered      spanIndex
+	firstUnknown int
 	// standalone holds the capitalized name-shaped words that stand alone somewhere
 	// in the document ("Brodie said"): a surname used alone makes the full name
 	// before it a person.
@@ -401,6 +409,7 @@ func findEntities(d *Document) {
 	b.nominals()
 	b.outletNominals()
 	b.descriptorNominals()
+	b.classNominals()
 	b.finish()
 }
 
@@ -971,7 +980,7 @@ func (b *entityBuilder) capSeq(toks []scanToken, i int, sentStart bool) int {
 	if !isCapWord(toks[i]) {
 		return 0
 	}
-	if sentStart && isSentenceOpener(toks[i].Lower) {
+	if sentStart && isSentenceOpener(toks[i].Lower) && !corporateSuffixAfter(toks, i) {
 		return 1
 	}
 	j := b.capSeqEnd(toks, i)
@@ -1492,6 +1501,7 @@ func isLowerTitle(t scanToken) bool {
 func (b *entityBuilder) recordCapSeq(toks []scanToken, i, j, start, end int, name string, kind graph.AgentKind, acr string) {
 	var rec *entityRecord
 	if kind == graph.KindOrganization {
+		name, start = withoutLeadingThe(toks, i, j, name, start)
 		rec = b.bodyByName(name)
 	}
 	if rec == nil {
@@ -1854,7 +1864,7 @@ func (b *entityBuilder) shortCompanies() map[string]shortCompany {
 			continue
 		}
 		ws := strings.Fields(strings.TrimSuffix(e.Name, "."))
-		if len(ws) < 2 || !corporateSuffixes[strings.ToLower(strings.TrimSuffix(ws[len(ws)-1], "."))] {
+		if suf := strings.ToLower(strings.TrimSuffix(ws[len(ws)-1], ".")); len(ws) < 2 || !corporateSuffixes[suf] && !corporateSuffixes[suf+"."] {
 			continue
 		}
 		c, seen := out[ws[0]]

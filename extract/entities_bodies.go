@@ -72,6 +72,7 @@ func (b *entityBuilder) placeBeforeBody(toks []scanToken, i int) int {
 	}
 	rec := b.bodyEntity(p, body, toks[i].Start)
 	b.mention(rec, toks[i].Start, bodyEnd, MentionName)
+	bodyAcronym(b, rec, toks, end) // "the Sudanese Armed Forces (SAF)"
 	return end - i
 }
 
@@ -254,7 +255,7 @@ func lowercaseBodyAt(toks []scanToken, i int) (string, int, int) {
 		if !ok {
 			return "", 0, 0
 		}
-		if head := words[n-1]; lowercaseBodyHeads[head] == n || (n == 2 && lowercaseBodyHeads[head] == 1) {
+		if head := words[n-1]; lowercaseBodyHeads[head] == n || (n == 2 && lowercaseBodyHeads[head] == 1) || (n == 1 && demonymForces[head]) {
 			return strings.Join(words, " "), i + n, toks[i+n-1].End
 		}
 	}

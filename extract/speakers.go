@@ -940,7 +940,9 @@ func unknownNameWords(ws []scanToken) bool {
 // unnamedBody applies rule 3's "unnamed body": a source "the MODIFIER... BODY-NOUN"
 // in lowercase, with one to three modifiers and a body noun (lexicon nominals:
 // "the regional military administration", "the local resistance committee") that
-// no entity took, becomes an organization named by its words without "the".
+// no entity took, becomes an organization named by its words without "the", an
+// agent of its article only (graph.ArticleScopedAgentID): "the ruling party" of two
+// articles are two parties.
 func (r *speakerResolver) unnamedBody(head []scanToken) string {
 	if len(head) < 3 || len(head) > 5 || head[0].Lower != "the" {
 		return ""
@@ -959,7 +961,10 @@ func (r *speakerResolver) unnamedBody(head []scanToken) string {
 		return id
 	}
 	name := collapseSpace(string(r.d.Runes[head[1].Start:last.End]))
-	return r.newSourceEntity(name, graph.KindOrganization, head[0].Start, last.End, MentionNominal)
+	id := addScopedEntity(r.d, name, graph.KindOrganization) // "the ruling party" of one article only
+	r.reindex()
+	r.addMention(Mention{Entity: id, Span: makeSpan(r.d.Runes, head[0].Start, last.End), Kind: MentionNominal})
+	return id
 }
 
 // bodyNamedBefore resolves a definite body phrase to the organization named before it

@@ -38,6 +38,9 @@ import (
 //     Obama" must not become "Barack Obama"), so a new full name does not resolve to a
 //     stored surname.
 //
+// An article-scoped agent (graph.IsArticleScopedAgentID: "the ministry" in an article
+// that names no ministry) is never resolved, nor resolved to: it is only its article's.
+//
 // Compatible kinds: the same kind; organization and outlet (news agencies are both);
 // anything and unknown. When two or more stored agents match by the deciding rule
 // ("Trump" with "Donald Trump" and "Melania Trump" stored), nothing is resolved: a
@@ -200,10 +203,16 @@ func matchRule(in, c graph.Agent) int {
 // the deciding rule, and when in itself is among the candidates (same id: nothing to
 // resolve).
 func ResolveAgent(in graph.Agent, candidates []graph.Agent) (graph.Agent, bool) {
+	if graph.IsArticleScopedAgentID(in.ID) {
+		return graph.Agent{}, false // "the ministry" of one article is nobody else
+	}
 	best, bestRule := map[string]graph.Agent{}, 4
 	for _, c := range candidates {
 		if c.ID == in.ID {
 			return graph.Agent{}, false
+		}
+		if graph.IsArticleScopedAgentID(c.ID) {
+			continue
 		}
 		r := matchRule(in, c)
 		if r == 0 || r > bestRule {

@@ -1,0 +1,24 @@
+package graph
+
+import "strings"
+
+// scopedSep joins an article-scoped agent's slug to its article key. A slug never holds
+// two dashes in a row (Slug writes one dash for a run of other characters), so no
+// AgentID does.
+const scopedSep = "--"
+
+// ArticleScopedAgentID returns the id of an agent that only one article's text names,
+// by a bare definite noun phrase with nothing named before it that it can refer to
+// ("the ministry said ..." in an article that names no ministry): the slug of the
+// phrase, then "--" and a digest of articleKey (the article's text). The same phrase in
+// two articles gives two agents, and ingest never resolves such an agent to another
+// (see IsArticleScopedAgentID): "the ministry" of one article is not "the ministry" of
+// the next.
+func ArticleScopedAgentID(name, articleKey string) string {
+	return AgentID(name) + scopedSep + digest(articleKey)[:10]
+}
+
+// IsArticleScopedAgentID reports whether id was made by ArticleScopedAgentID.
+func IsArticleScopedAgentID(id string) bool {
+	return strings.HasPrefix(id, PrefixAgent) && strings.Contains(id, scopedSep)
+}
