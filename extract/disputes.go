@@ -205,6 +205,7 @@ func findDisputes(d *Document) {
 	f.predicateCounterclaims() // counterclaims_meaning.go: the contrary by meaning, unmarked
 	f.articleCounterclaims()   // counterclaims_meaning.go: the same in the article's voice
 	f.responseRebuttals()      // rebuttals_response.go: the accused side answers
+	f.contrastReplies()        // rebuttals_reply.go: "But X said ..." from the accused side
 	f.deniedActs()             // counterclaims_act.go: the accused denies the act
 	f.figureConflicts()        // counterclaims_figures.go: another figure for one count
 	f.factCounterclaims()      // counterclaims_fact.go: "In fact, ..." against a claim
