@@ -92,10 +92,12 @@ var callVerbs = disputeWordClass("call_verb")
 // "it's" carry it in one token.
 var beWords = disputeWordClass("be")
 
-// rebuttalAt returns the number of tokens of a rebuttal phrase at toks[k], or 0.
+// rebuttalAt returns the number of tokens of the longest rebuttal phrase at toks[k],
+// or 0: "misleading to say" before "misleading", "false claims" before "false".
 func rebuttalAt(toks []scanToken, k int) int {
+	best := 0
 	for _, p := range rebuttalPhrases {
-		if k+len(p) > len(toks) {
+		if k+len(p) > len(toks) || len(p) <= best {
 			continue
 		}
 		ok := true
@@ -106,10 +108,10 @@ func rebuttalAt(toks []scanToken, k int) int {
 			}
 		}
 		if ok {
-			return len(p)
+			best = len(p)
 		}
 	}
-	return 0
+	return best
 }
 
 // rebuttals finds the disputes of both rebuttal rules in every sentence that holds
@@ -133,7 +135,7 @@ func (f *disputeFinder) rebuttals() {
 				f.rebuttalClaimant(si, toks, k, n, c, e)
 				continue
 			}
-			if rebuttalEnds(toks, k+n) || (rebuttalVerbs[toks[k].Lower] && verbObjectOK(toks, k+n)) {
+			if rebuttalEnds(toks, k+n) || (rebuttalVerbs[toks[k].Lower] && (verbObjectOK(toks, k+n) || misrepresentVerbs[toks[k].Lower])) {
 				f.rebuttal(si, toks, k, n)
 			}
 		}
@@ -223,6 +225,9 @@ func (f *disputeFinder) rebuttal(si int, toks []scanToken, k, n int) {
 		}
 	}
 	switch {
+	case beWords[w] && progressiveRebuttal(toks[k].Lower) && f.rebuttalAgent(si, toks, k, n):
+		// "'Whitlow is lying,' Reyes said": the agent of a claim as subject of a
+		// rebuttal verb in -ing, not a claim called untrue
 	case beWords[w] || strings.HasSuffix(w, "'s") || w == "there",
 		(w == "has" || w == "have" || w == "had") && (toks[k].Lower == "no" || toks[k].Lower == "nothing"):
 		// "the claims had no merit", "this has nothing to do with reality"
@@ -944,3 +949,14 @@ func (f *disputeFinder) statementSpeaker(toks []scanToken, k int) string {
 	}
 	return ""
 }
+
+// progressiveRebuttal reports whether w is a rebuttal verb in -ing ("lying",
+// "misrepresenting"), whose subject after a form of "be" is an agent, not a claim.
+func progressiveRebuttal(w string) bool {
+	return rebuttalVerbs[w] && strings.HasSuffix(w, "ing")
+}
+
+// misrepresentVerbs say by themselves that their subject told something untrue about
+// their object, whatever it is ("she misrepresented my record", "he distorted the
+// facts"): rule rebuttal-agent takes them with any object.
+var misrepresentVerbs = disputeWordClass("misrepresent_verb")
