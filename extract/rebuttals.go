@@ -225,9 +225,6 @@ func (f *disputeFinder) rebuttal(si int, toks []scanToken, k, n int) {
 		}
 	}
 	switch {
-	case beWords[w] && progressiveRebuttal(toks[k].Lower) && f.rebuttalAgent(si, toks, k, n):
-		// "'Whitlow is lying,' Reyes said": the agent of a claim as subject of a
-		// rebuttal verb in -ing, not a claim called untrue
 	case beWords[w] || strings.HasSuffix(w, "'s") || w == "there",
 		(w == "has" || w == "have" || w == "had") && (toks[k].Lower == "no" || toks[k].Lower == "nothing"):
 		// "the claims had no merit", "this has nothing to do with reality"
@@ -948,12 +945,6 @@ func (f *disputeFinder) statementSpeaker(toks []scanToken, k int) string {
 		}
 	}
 	return ""
-}
-
-// progressiveRebuttal reports whether w is a rebuttal verb in -ing ("lying",
-// "misrepresenting"), whose subject after a form of "be" is an agent, not a claim.
-func progressiveRebuttal(w string) bool {
-	return rebuttalVerbs[w] && strings.HasSuffix(w, "ing")
 }
 
 // misrepresentVerbs say by themselves that their subject told something untrue about
