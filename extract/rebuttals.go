@@ -369,7 +369,10 @@ func (f *disputeFinder) rebuttalStatement(si int, toks []scanToken, k, n, be int
 
 // representativeSource resolves the source of an attribution that the speaker stage
 // left without a speaker when it is a representative of a possessor ("Gowdy’s office
-// assured the American people that ..."), in the sentence toks: the possessor, or "".
+// assured the American people that ..."), or "the company" for the one business named
+// in its sentence or the two before (companySubject: "Critics said Velmor Industries
+// had dumped waste. The company said the allegations were baseless."), in the sentence
+// toks: that entity, or "".
 func (f *disputeFinder) representativeSource(a *Attribution, toks []scanToken) string {
 	if a.Source == nil {
 		return ""
@@ -379,7 +382,13 @@ func (f *disputeFinder) representativeSource(a *Attribution, toks []scanToken) s
 			if id, _ := f.representedBy(toks, k); id != "" {
 				return id
 			}
-			return f.representedByName(toks, k)
+			if id := f.representedByName(toks, k); id != "" {
+				return id
+			}
+			// "The company said the allegations were baseless": the one business named
+			// in the sentence or the two before
+			id, _ := f.companySubject(toks, k)
+			return id
 		}
 	}
 	return ""
