@@ -211,6 +211,7 @@ func findDisputes(d *Document) {
 	f.factCounterclaims()      // counterclaims_fact.go: "In fact, ..." against a claim
 	f.factClauses()            // counterclaims_reality.go: "..., who, in reality, is a so-so golfer"
 	f.figureCorrections()      // counterclaims_correction.go: "the actual number is ..."
+	f.followupCounterclaims()  // counterclaims_followup.go: the disputer's own account after a denial
 	f.settleNounClauses()      // disputes_nounclaims.go: keep the noun clauses disputed
 	sort.SliceStable(d.Claims, func(i, j int) bool { return d.Claims[i].Span.Start < d.Claims[j].Span.Start })
 	if f.added {
