@@ -195,6 +195,7 @@ func findDisputes(d *Document) {
 		}
 	}
 	f.rebuttals()
+	f.judgedNouns() // rebuttals_judged.go: "false information", "unfounded claims" in the answer of the one named
 	// disputes_selfdenial.go: "I never said the mill would close"
 	f.neverSaidClauses()
 	f.judgedClaims() // disputes_article.go: claims the text judges untrue while reporting them
