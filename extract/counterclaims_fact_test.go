@@ -12,7 +12,7 @@ import (
 // counter-claim rules that dispute a dispute (an affirmed denial) give a text more than
 // one dispute, so each line is checked for the disputes of its file's rule only.
 func TestCounterclaimRuleFixtures(t *testing.T) {
-	rules := map[string]bool{counterclaimAffirmedRule.name: false, counterclaimFactClauseRule.name: false}
+	rules := map[string]bool{counterclaimAffirmedRule.name: false, counterclaimFactClauseRule.name: false, counterclaimAfterDenialRule.name: false}
 	for _, c := range readRuleFixtures(t, "counterclaims", 5) {
 		text, disputer, kind, shape, claim := c.fields[0], c.fields[1], c.fields[2], c.fields[3], c.fields[4]
 		_, known := rules[c.rule]

@@ -92,10 +92,12 @@ var callVerbs = disputeWordClass("call_verb")
 // "it's" carry it in one token.
 var beWords = disputeWordClass("be")
 
-// rebuttalAt returns the number of tokens of a rebuttal phrase at toks[k], or 0.
+// rebuttalAt returns the number of tokens of the longest rebuttal phrase at toks[k],
+// or 0: "misleading to say" before "misleading", "false claims" before "false".
 func rebuttalAt(toks []scanToken, k int) int {
+	best := 0
 	for _, p := range rebuttalPhrases {
-		if k+len(p) > len(toks) {
+		if k+len(p) > len(toks) || len(p) <= best {
 			continue
 		}
 		ok := true
@@ -106,10 +108,10 @@ func rebuttalAt(toks []scanToken, k int) int {
 			}
 		}
 		if ok {
-			return len(p)
+			best = len(p)
 		}
 	}
-	return 0
+	return best
 }
 
 // rebuttals finds the disputes of both rebuttal rules in every sentence that holds
@@ -133,7 +135,7 @@ func (f *disputeFinder) rebuttals() {
 				f.rebuttalClaimant(si, toks, k, n, c, e)
 				continue
 			}
-			if rebuttalEnds(toks, k+n) || (rebuttalVerbs[toks[k].Lower] && verbObjectOK(toks, k+n)) {
+			if rebuttalEnds(toks, k+n) || (rebuttalVerbs[toks[k].Lower] && (verbObjectOK(toks, k+n) || misrepresentVerbs[toks[k].Lower])) {
 				f.rebuttal(si, toks, k, n)
 			}
 		}
@@ -202,6 +204,9 @@ func (f *disputeFinder) rebuttal(si int, toks []scanToken, k, n int) {
 		for j -= 2; j >= 0 && (rebuttalFillers[toks[j].Lower] || toks[j].Kind == 'q' || intensifier(toks[j])); j-- {
 		}
 	}
+	if m := nameModifier(toks, j); m > 0 {
+		j -= m // "serve as Hamas propaganda", "is Kremlin propaganda": a name modifies the rebuttal
+	}
 	if j < 0 || toks[j].Kind == 'p' {
 		// the rebuttal opens its clause: "'Nice try, not true,' she said"; the
 		// statement rule takes it only near the start of an attribution's content
@@ -223,6 +228,9 @@ func (f *disputeFinder) rebuttal(si int, toks []scanToken, k, n int) {
 		}
 	}
 	switch {
+	case linkingBefore(toks, j) >= 0:
+		// "these statistics serve as propaganda", "the report amounts to a smear"
+		f.rebuttalStatement(si, toks, k, n, linkingBefore(toks, j))
 	case beWords[w] || strings.HasSuffix(w, "'s") || w == "there",
 		(w == "has" || w == "have" || w == "had") && (toks[k].Lower == "no" || toks[k].Lower == "nothing"):
 		// "the claims had no merit", "this has nothing to do with reality"
@@ -329,7 +337,7 @@ func (f *disputeFinder) rebuttalStatement(si int, toks []scanToken, k, n, be int
 		a = &Attribution{ID: a.ID, Cue: a.Cue, Source: a.Source, Content: a.Content, Kind: a.Kind, Speaker: &id, Sentence: a.Sentence}
 	}
 	subj := be // -1: no subject
-	if be >= 0 && (beWords[toks[be].Lower] || toks[be].Lower == "has" || toks[be].Lower == "have" || toks[be].Lower == "had") {
+	if be >= 0 && (beWords[toks[be].Lower] || toks[be].Lower == "has" || toks[be].Lower == "have" || toks[be].Lower == "had" || rebuttalLinks[toks[be].Lower]) {
 		subj = be - 1
 	}
 	cue := scanToken{Text: toks[k].Text, Start: toks[k].Start, End: toks[k+n-1].End}
@@ -367,7 +375,10 @@ func (f *disputeFinder) rebuttalStatement(si int, toks []scanToken, k, n, be int
 
 // representativeSource resolves the source of an attribution that the speaker stage
 // left without a speaker when it is a representative of a possessor ("Gowdy’s office
-// assured the American people that ..."), in the sentence toks: the possessor, or "".
+// assured the American people that ..."), or "the company" for the one business named
+// in its sentence or the two before (companySubject: "Critics said Velmor Industries
+// had dumped waste. The company said the allegations were baseless."), in the sentence
+// toks: that entity, or "".
 func (f *disputeFinder) representativeSource(a *Attribution, toks []scanToken) string {
 	if a.Source == nil {
 		return ""
@@ -377,7 +388,13 @@ func (f *disputeFinder) representativeSource(a *Attribution, toks []scanToken) s
 			if id, _ := f.representedBy(toks, k); id != "" {
 				return id
 			}
-			return f.representedByName(toks, k)
+			if id := f.representedByName(toks, k); id != "" {
+				return id
+			}
+			// "The company said the allegations were baseless": the one business named
+			// in the sentence or the two before
+			id, _ := f.companySubject(toks, k)
+			return id
 		}
 	}
 	return ""
@@ -943,4 +960,50 @@ func (f *disputeFinder) statementSpeaker(toks []scanToken, k int) string {
 		}
 	}
 	return ""
+}
+
+// misrepresentVerbs say by themselves that their subject told something untrue about
+// their object, whatever it is ("she misrepresented my record", "he distorted the
+// facts"): rule rebuttal-agent takes them with any object.
+var misrepresentVerbs = disputeWordClass("misrepresent_verb")
+
+// rebuttalLinks link a subject to what it is called like a form of "be" ("serve as",
+// "amounts to", "constitutes").
+var rebuttalLinks = disputeWordClass("rebuttal_link")
+
+// linkingBefore returns the index of a linking verb that ends at toks[j] ("constitutes")
+// or stands right before its particle toks[j] ("serve as", "amounts to"), or -1.
+func linkingBefore(toks []scanToken, j int) int {
+	switch {
+	case j < 0:
+		return -1
+	case rebuttalLinks[toks[j].Lower] && !linkingParticle(toks[j].Lower):
+		return j
+	case j >= 1 && (toks[j].Lower == "as" || toks[j].Lower == "to") && rebuttalLinks[toks[j-1].Lower] && linkingParticle(toks[j-1].Lower):
+		return j - 1
+	}
+	return -1
+}
+
+// linkingParticle reports whether linking verb w takes a particle ("serve as",
+// "amount to") rather than its complement directly ("constitutes").
+func linkingParticle(w string) bool {
+	return strings.HasPrefix(w, "serv") || strings.HasPrefix(w, "amount")
+}
+
+// nameModifier returns how many capitalized words (one or two) end at toks[j] and
+// stand between a form of "be" or the particle of a linking verb and a rebuttal
+// ("is Kremlin propaganda", "serve as Hamas propaganda"), or 0.
+func nameModifier(toks []scanToken, j int) int {
+	for m := 1; m <= 2 && j-m >= 0; m++ {
+		t := toks[j-m+1]
+		if t.Kind != 'w' || !isCapitalized(t.Text) || t.Text == t.Lower {
+			return 0
+		}
+		p := toks[j-m].Lower
+		if beWords[p] || p == "as" && linkingBefore(toks, j-m) >= 0 {
+			return m
+		}
+	}
+	return 0
 }
