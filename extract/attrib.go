@@ -37,8 +37,32 @@ const (
 	RoleBits = 19
 )
 
-//go:embed models/cue.model.gz models/role.model.gz
+//go:embed models/cue.model.gz models/role.model.gz models/vocabulary.txt
 var modelFS embed.FS
+
+var (
+	vocabularyOnce  sync.Once
+	modelVocabulary *attribml.Vocabulary
+)
+
+// ModelVocabulary returns the vocabulary the attribution models were trained with
+// (models/vocabulary.txt, written with them by extract/internal/train): the features
+// read names and words of reporting by it, not by the current lexicons, so that a
+// lexicon change made for another stage does not change what the models see.
+func ModelVocabulary() *attribml.Vocabulary {
+	vocabularyOnce.Do(func() {
+		b, err := modelFS.ReadFile("models/vocabulary.txt")
+		if err != nil {
+			panic("extract: missing embedded models/vocabulary.txt (rebuild with go run ./extract/internal/train): " + err.Error())
+		}
+		v, err := attribml.ReadVocabulary(bytes.NewReader(b))
+		if err != nil {
+			panic("extract: bad embedded models/vocabulary.txt: " + err.Error())
+		}
+		modelVocabulary = v
+	})
+	return modelVocabulary
+}
 
 var (
 	modelOnce           sync.Once
@@ -66,8 +90,12 @@ func loadModels() {
 	}
 }
 
-// attribToks builds the feature view of the document's tokens.
-func attribToks(d *Document) []attribml.Tok {
+// attribToks builds the feature view of the document's tokens with the models'
+// vocabulary.
+func attribToks(d *Document) []attribml.Tok { return attribToksWith(d, ModelVocabulary()) }
+
+// attribToksWith builds the feature view of the document's tokens with vocabulary v.
+func attribToksWith(d *Document, v *attribml.Vocabulary) []attribml.Tok {
 	n := len(d.Tokens)
 	texts := make([]string, n)
 	lowers := make([]string, n)
@@ -81,7 +109,7 @@ func attribToks(d *Document) []attribml.Tok {
 			para[i] = s.Paragraph
 		}
 	}
-	return attribml.MakeToks(texts, lowers, kinds, para)
+	return attribml.MakeToks(v, texts, lowers, kinds, para)
 }
 
 // attribSentences is the sentence view the context code reads.
@@ -94,10 +122,11 @@ func attribSentences(d *Document) []attribml.Sentence {
 }
 
 // AttributionView returns the token and sentence views of d that the attribution
-// models read. It exists for the trainer (extract/internal/train), which must build
-// its training contexts exactly as findAttributions does.
-func AttributionView(d *Document) ([]attribml.Tok, []attribml.Sentence) {
-	return attribToks(d), attribSentences(d)
+// models read, with vocabulary v (ModelVocabulary for the committed models). It
+// exists for the trainer (extract/internal/train), which must build its training
+// contexts exactly as findAttributions does.
+func AttributionView(d *Document, v *attribml.Vocabulary) ([]attribml.Tok, []attribml.Sentence) {
+	return attribToksWith(d, v), attribSentences(d)
 }
 
 // longContext is the context length (tokens) beyond which windowBudget applies; news
