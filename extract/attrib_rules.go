@@ -45,6 +45,8 @@ var contentRules = []contentRule{
 	{"a recall of goods is no speech", dropGoodsCues}, // attrib_senses.go
 	{"final period and dangling words are dropped", trimContentEnds},
 	{"a parenthetical cue takes the rest of the sentence", func(d *Document, _ []attribml.Tok) { parentheticalRest(d) }},
+	{"the what of a free relative is content", whatOpensContent}, // attrib_freerelative.go
+	{"the person asked is not content", dropQuestionAddressee},   // attrib_askaddressee.go
 }
 
 // finishAttributions sorts attributions into text order, gives them ids, and fills
