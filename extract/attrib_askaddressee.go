@@ -52,3 +52,45 @@ func dropQuestionAddressee(d *Document, toks []attribml.Tok) {
 		}
 	}
 }
+
+// addresseeOpeners are the words of lexicon/addressee_openers.txt.
+var addresseeOpeners = lexicon.Set("addressee_openers.txt")
+
+// maxToAddresseeWords bounds the words of an addressee after "to".
+const maxToAddresseeWords = 7
+
+// dropToAddressee is the content rule "an addressee after to is not content": a
+// content that begins right after its cue with "to", an addressee and a that-clause
+// ("Sanders complained to CBS News' Charlie Rose that linking him to the massacre was
+// unfair") is the that-clause. The addressee opens with a word of
+// lexicon/addressee_openers.txt or a capitalized word, and "that" follows within
+// maxToAddresseeWords words with no punctuation or quotation mark between: "refused
+// to concede that ..." (a verb after "to") and "to the party, which ..." are left
+// alone.
+func dropToAddressee(d *Document, toks []attribml.Tok) {
+	tk := d.Tokens
+	for ai := range d.Attributions {
+		a := &d.Attributions[ai]
+		cb := tokenFrom(d, a.Cue.End)
+		if cb == 0 || cb+2 >= len(tk) || tk[cb].Start != a.Content.Start || tk[cb].Lower != "to" || toks[cb].InQuote {
+			continue
+		}
+		if w := tk[cb+1]; w.Kind != TokWord || !addresseeOpeners[w.Lower] && !toks[cb+1].Name && w.Lower == w.Text {
+			continue
+		}
+		ps := spanPieces(a.Content)
+		end := tokenFrom(d, ps[0][1])
+		for k := cb + 2; k < end && k <= cb+1+maxToAddresseeWords; k++ {
+			t := tk[k]
+			if t.Kind != TokWord && t.Kind != TokNumber {
+				break
+			}
+			if t.Lower == "that" {
+				if k+1 < end {
+					a.Content = spanFromPieces(startFirstPieceAt(ps, t.Start))
+				}
+				break
+			}
+		}
+	}
+}

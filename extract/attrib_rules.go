@@ -47,6 +47,7 @@ var contentRules = []contentRule{
 	{"a parenthetical cue takes the rest of the sentence", func(d *Document, _ []attribml.Tok) { parentheticalRest(d) }},
 	{"the what of a free relative is content", whatOpensContent}, // attrib_freerelative.go
 	{"the person asked is not content", dropQuestionAddressee},   // attrib_askaddressee.go
+	{"an addressee after to is not content", dropToAddressee},    // attrib_askaddressee.go
 }
 
 // finishAttributions sorts attributions into text order, gives them ids, and fills
