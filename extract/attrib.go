@@ -37,37 +37,52 @@ const (
 	RoleBits = 19
 )
 
-//go:embed models/cue.model.gz models/role.model.gz models/vocabulary.txt
+//go:embed models/cue.model.gz models/role.model.gz models/vocabulary.txt models/boundary.vocabulary.txt
 var modelFS embed.FS
-
-var (
-	vocabularyOnce  sync.Once
-	modelVocabulary *attribml.Vocabulary
-)
-
-// ModelVocabulary returns the vocabulary the attribution models were trained with
-// (models/vocabulary.txt, written with them by extract/internal/train): the features
-// read names and words of reporting by it, not by the current lexicons, so that a
-// lexicon change made for another stage does not change what the models see.
-func ModelVocabulary() *attribml.Vocabulary {
-	vocabularyOnce.Do(func() {
-		b, err := modelFS.ReadFile("models/vocabulary.txt")
-		if err != nil {
-			panic("extract: missing embedded models/vocabulary.txt (rebuild with go run ./extract/internal/train): " + err.Error())
-		}
-		v, err := attribml.ReadVocabulary(bytes.NewReader(b))
-		if err != nil {
-			panic("extract: bad embedded models/vocabulary.txt: " + err.Error())
-		}
-		modelVocabulary = v
-	})
-	return modelVocabulary
-}
 
 var (
 	modelOnce           sync.Once
 	cueModel, roleModel *attribml.Model
 )
+
+var (
+	vocabularyOnce                      sync.Once
+	modelVocabulary, boundaryVocabulary *attribml.Vocabulary
+)
+
+// loadVocabularies reads the embedded vocabularies of the models.
+func loadVocabularies() {
+	read := func(name string) *attribml.Vocabulary {
+		b, err := modelFS.ReadFile("models/" + name)
+		if err != nil {
+			panic("extract: missing embedded models/" + name + " (rebuild with go run ./extract/internal/train): " + err.Error())
+		}
+		v, err := attribml.ReadVocabulary(bytes.NewReader(b))
+		if err != nil {
+			panic("extract: bad embedded models/" + name + ": " + err.Error())
+		}
+		return v
+	}
+	modelVocabulary = read("vocabulary.txt")
+	boundaryVocabulary = read("boundary.vocabulary.txt")
+}
+
+// ModelVocabulary returns the vocabulary the cue and role taggers were trained with
+// (models/vocabulary.txt, written with them by extract/internal/train): their features
+// read names and words of reporting by it, not by the current lexicons, so that a
+// lexicon change made for another stage does not change what the models see.
+func ModelVocabulary() *attribml.Vocabulary {
+	vocabularyOnce.Do(loadVocabularies)
+	return modelVocabulary
+}
+
+// BoundaryVocabulary returns the vocabulary the content boundary ranker was trained
+// with (models/boundary.vocabulary.txt), as ModelVocabulary for the taggers. The two
+// differ when the ranker was trained after a lexicon change and the taggers before it.
+func BoundaryVocabulary() *attribml.Vocabulary {
+	vocabularyOnce.Do(loadVocabularies)
+	return boundaryVocabulary
+}
 
 func loadModels() {
 	load := func(name string) *attribml.Model {

@@ -10,8 +10,8 @@
 // Training is deterministic: documents are read in sorted order and the perceptron
 // shuffles with a fixed seed. The features read names and words of reporting by the
 // vocabulary the committed models were trained with (extract/models/vocabulary.txt),
-// not by the current lexicons, so the command above gives the committed models byte for
-// byte (TestRetrainGivesCommittedModels, with CG_RETRAIN_CHECK=1). To let lexicon
+// not by the current lexicons (extract/models/boundary.vocabulary.txt for the boundary
+// ranker), so the command above gives the committed models byte for byte (TestRetrainGivesCommittedModels, with CG_RETRAIN_CHECK=1). To let lexicon
 // changes reach the models, retrain with -vocabulary lexicons, which writes the new
 // vocabulary beside them, and keep the result only if it scores as well.
 //
@@ -53,13 +53,14 @@ func main() {
 	holdPct := flag.Int("holdout-percent", 0, "per cent of the documents (chosen by a hash of their names) kept out of training")
 	holdFrom := flag.Int("holdout-from", 0, "first hash bucket (0-99) of the held-out part: 0 is the report part; 15 a disjoint part for error analysis")
 	holdDir := flag.String("holdout-dir", "", "write the held-out documents here as a PolNeAR-format directory of links")
-	vocab := flag.String("vocabulary", "models", "vocabulary of the features: \"models\" (extract/models/vocabulary.txt, the one the committed models were trained with: a retrain gives them byte for byte) or \"lexicons\" (rebuilt from the current lexicons, to let their changes reach the models)")
+	vocab := flag.String("vocabulary", "models", "vocabulary of the features: \"models\" (extract/models/vocabulary.txt and boundary.vocabulary.txt, the ones the committed models were trained with: a retrain gives them byte for byte) or \"lexicons\" (rebuilt from the current lexicons, to let their changes reach the models)")
 	flag.Parse()
 	switch *vocab {
 	case "models":
-		o.vocabulary = extract.ModelVocabulary()
+		o.vocabulary, o.boundaryVocabulary = extract.ModelVocabulary(), extract.BoundaryVocabulary()
 	case "lexicons":
 		o.vocabulary = attribml.LexiconVocabulary()
+		o.boundaryVocabulary = o.vocabulary
 	default:
 		log.Fatalf("-vocabulary %q: want models or lexicons", *vocab)
 	}
@@ -90,7 +91,8 @@ func main() {
 // options are the trainer's settings.
 type options struct {
 	cueEpochs, roleEpochs, boundaryEpochs, bags int
-	vocabulary                                  *attribml.Vocabulary
+	vocabulary                                  *attribml.Vocabulary // of the cue and role taggers
+	boundaryVocabulary                          *attribml.Vocabulary // of the boundary ranker
 	statsOnly                                   bool
 	progress                                    io.Writer // where training progress goes; nil for none
 }
@@ -107,8 +109,9 @@ type modelFile struct {
 }
 
 // trainModels trains the cue and role taggers and the boundary ranker on docs with the
-// features of vocabulary o.vocabulary and returns the files of the model directory:
-// the three models and the vocabulary, in a fixed order. The same documents and options
+// features of vocabularies o.vocabulary (taggers) and o.boundaryVocabulary (ranker)
+// and returns the files of the model directory: the three models and the two
+// vocabularies, in a fixed order. The same documents and options
 // give the same bytes (TestTrainingIsDeterministic). With o.statsOnly it returns no
 // files after printing the alignment statistics.
 func trainModels(docs []eval.Doc, o options) ([]modelFile, error) {
@@ -126,6 +129,9 @@ func trainModels(docs []eval.Doc, o options) ([]modelFile, error) {
 		cs, rs := trainingSequences(d, toks, sents, g.Attrs, &st)
 		cueSeqs = append(cueSeqs, cs...)
 		roleSeqs = append(roleSeqs, rs...)
+		if !o.boundaryVocabulary.Equal(o.vocabulary) {
+			toks, _ = extract.AttributionView(d, o.boundaryVocabulary)
+		}
 		ranks = append(ranks, boundaryExamples(d, toks, g.Attrs, &st)...)
 	}
 	logf("%+v\n", st)
@@ -155,9 +161,15 @@ func trainModels(docs []eval.Doc, o options) ([]modelFile, error) {
 		}
 		files = append(files, modelFile{m.name, b.Bytes()})
 	}
-	var b bytes.Buffer
-	if err := o.vocabulary.Write(&b); err != nil {
-		return nil, fmt.Errorf("encode vocabulary.txt: %w", err)
+	for _, v := range []struct {
+		name  string
+		vocab *attribml.Vocabulary
+	}{{"vocabulary.txt", o.vocabulary}, {"boundary.vocabulary.txt", o.boundaryVocabulary}} {
+		var b bytes.Buffer
+		if err := v.vocab.Write(&b); err != nil {
+			return nil, fmt.Errorf("encode %s: %w", v.name, err)
+		}
+		files = append(files, modelFile{v.name, b.Bytes()})
 	}
-	return append(files, modelFile{"vocabulary.txt", b.Bytes()}), nil
+	return files, nil
 }

@@ -45,7 +45,7 @@ func smallCorpus(t *testing.T) []eval.Doc {
 }
 
 func smallOptions(v *attribml.Vocabulary) options {
-	return options{cueEpochs: 3, roleEpochs: 3, boundaryEpochs: 3, bags: 2, vocabulary: v}
+	return options{cueEpochs: 3, roleEpochs: 3, boundaryEpochs: 3, bags: 2, vocabulary: v, boundaryVocabulary: v}
 }
 
 // TestTrainingIsDeterministic trains twice on the same documents and requires the same
@@ -57,8 +57,8 @@ func TestTrainingIsDeterministic(t *testing.T) {
 	require.NoError(t, err)
 	b, err := trainModels(docs, smallOptions(extract.ModelVocabulary()))
 	require.NoError(t, err)
-	require.Len(t, a, 4)
-	names := []string{"cue.model.gz", "role.model.gz", "boundary.model.gz", "vocabulary.txt"}
+	require.Len(t, a, 5)
+	names := []string{"cue.model.gz", "role.model.gz", "boundary.model.gz", "vocabulary.txt", "boundary.vocabulary.txt"}
 	for i, f := range a {
 		require.Equal(t, names[i], f.name)
 		require.Equal(t, f.name, b[i].name)
@@ -85,7 +85,7 @@ func TestRetrainGivesCommittedModels(t *testing.T) {
 	docs, err := eval.LoadGold(filepath.Join(root, "..", "shared", "polnear", "train"))
 	require.NoError(t, err, "CG_RETRAIN_CHECK needs PolNeAR train at ../shared/polnear/train beside the repository")
 	o := defaultOptions()
-	o.vocabulary = extract.ModelVocabulary()
+	o.vocabulary, o.boundaryVocabulary = extract.ModelVocabulary(), extract.BoundaryVocabulary()
 	files, err := trainModels(docs, o)
 	require.NoError(t, err)
 	for _, f := range files {
