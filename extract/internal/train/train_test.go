@@ -94,3 +94,19 @@ func TestRetrainGivesCommittedModels(t *testing.T) {
 		require.True(t, bytes.Equal(want, f.data), "retraining gives a different %s than the committed one: the features or the training changed since the models were trained; retrain (go run ./extract/internal/train) and keep the result only if it scores as well", f.name)
 	}
 }
+
+// TestCommittedVocabulariesAreCanonical reads the vocabularies stored with the models
+// and requires the bytes the trainer writes for them, so a vocabulary edited by hand
+// (which would give features the models were not trained with) fails here.
+func TestCommittedVocabulariesAreCanonical(t *testing.T) {
+	for _, name := range []string{"vocabulary.txt", "boundary.vocabulary.txt"} {
+		b, err := os.ReadFile(filepath.Join("..", "..", "models", name))
+		require.NoError(t, err)
+		v, err := attribml.ReadVocabulary(bytes.NewReader(b))
+		require.NoError(t, err, name)
+		var w bytes.Buffer
+		require.NoError(t, v.Write(&w))
+		require.Equal(t, string(b), w.String(), "%s is not as extract/internal/train writes it: retrain instead of editing it", name)
+	}
+	require.True(t, extract.ModelVocabulary() != nil && extract.BoundaryVocabulary() != nil)
+}
