@@ -48,6 +48,9 @@ var (
 var (
 	vocabularyOnce                      sync.Once
 	modelVocabulary, boundaryVocabulary *attribml.Vocabulary
+	// sameVocabularies is whether the taggers and the ranker read one vocabulary, so
+	// that the ranker can use the taggers' token view.
+	sameVocabularies bool
 )
 
 // loadVocabularies reads the embedded vocabularies of the models.
@@ -65,6 +68,7 @@ func loadVocabularies() {
 	}
 	modelVocabulary = read("vocabulary.txt")
 	boundaryVocabulary = read("boundary.vocabulary.txt")
+	sameVocabularies = modelVocabulary.Equal(boundaryVocabulary)
 }
 
 // ModelVocabulary returns the vocabulary the cue and role taggers were trained with

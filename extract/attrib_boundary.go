@@ -57,7 +57,7 @@ func loadBoundaryModel() {
 // attribml.MaxBoundarySpan tokens.
 func rankContentEnds(d *Document, toks []attribml.Tok) {
 	boundaryOnce.Do(loadBoundaryModel)
-	if v := BoundaryVocabulary(); !v.Equal(ModelVocabulary()) {
+	if v := BoundaryVocabulary(); !sameVocabularies {
 		toks = attribToksWith(d, v) // the ranker reads names by the vocabulary it was trained with
 	}
 	mask := boundaryModel.Mask()
