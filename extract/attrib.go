@@ -37,13 +37,56 @@ const (
 	RoleBits = 19
 )
 
-//go:embed models/cue.model.gz models/role.model.gz
+//go:embed models/cue.model.gz models/role.model.gz models/vocabulary.txt models/boundary.vocabulary.txt
 var modelFS embed.FS
 
 var (
 	modelOnce           sync.Once
 	cueModel, roleModel *attribml.Model
 )
+
+var (
+	vocabularyOnce                      sync.Once
+	modelVocabulary, boundaryVocabulary *attribml.Vocabulary
+	// sameVocabularies is whether the taggers and the ranker read one vocabulary, so
+	// that the ranker can use the taggers' token view.
+	sameVocabularies bool
+)
+
+// loadVocabularies reads the embedded vocabularies of the models.
+func loadVocabularies() {
+	read := func(name string) *attribml.Vocabulary {
+		b, err := modelFS.ReadFile("models/" + name)
+		if err != nil {
+			panic("extract: missing embedded models/" + name + " (rebuild with go run ./extract/internal/train): " + err.Error())
+		}
+		v, err := attribml.ReadVocabulary(bytes.NewReader(b))
+		if err != nil {
+			panic("extract: bad embedded models/" + name + ": " + err.Error())
+		}
+		return v
+	}
+	modelVocabulary = read("vocabulary.txt")
+	boundaryVocabulary = read("boundary.vocabulary.txt")
+	sameVocabularies = modelVocabulary.Equal(boundaryVocabulary)
+}
+
+// ModelVocabulary returns the vocabulary the cue and role taggers were trained with
+// (models/vocabulary.txt, written with them by extract/internal/train): their features
+// read names and words of reporting by it, not by the current lexicons, so that a
+// lexicon change made for another stage does not change what the models see.
+func ModelVocabulary() *attribml.Vocabulary {
+	vocabularyOnce.Do(loadVocabularies)
+	return modelVocabulary
+}
+
+// BoundaryVocabulary returns the vocabulary the content boundary ranker was trained
+// with (models/boundary.vocabulary.txt), as ModelVocabulary for the taggers. The two
+// differ when the ranker was trained after a lexicon change and the taggers before it.
+func BoundaryVocabulary() *attribml.Vocabulary {
+	vocabularyOnce.Do(loadVocabularies)
+	return boundaryVocabulary
+}
 
 func loadModels() {
 	load := func(name string) *attribml.Model {
@@ -66,8 +109,12 @@ func loadModels() {
 	}
 }
 
-// attribToks builds the feature view of the document's tokens.
-func attribToks(d *Document) []attribml.Tok {
+// attribToks builds the feature view of the document's tokens with the models'
+// vocabulary.
+func attribToks(d *Document) []attribml.Tok { return attribToksWith(d, ModelVocabulary()) }
+
+// attribToksWith builds the feature view of the document's tokens with vocabulary v.
+func attribToksWith(d *Document, v *attribml.Vocabulary) []attribml.Tok {
 	n := len(d.Tokens)
 	texts := make([]string, n)
 	lowers := make([]string, n)
@@ -81,7 +128,7 @@ func attribToks(d *Document) []attribml.Tok {
 			para[i] = s.Paragraph
 		}
 	}
-	return attribml.MakeToks(texts, lowers, kinds, para)
+	return attribml.MakeToks(v, texts, lowers, kinds, para)
 }
 
 // attribSentences is the sentence view the context code reads.
@@ -94,10 +141,11 @@ func attribSentences(d *Document) []attribml.Sentence {
 }
 
 // AttributionView returns the token and sentence views of d that the attribution
-// models read. It exists for the trainer (extract/internal/train), which must build
-// its training contexts exactly as findAttributions does.
-func AttributionView(d *Document) ([]attribml.Tok, []attribml.Sentence) {
-	return attribToks(d), attribSentences(d)
+// models read, with vocabulary v (ModelVocabulary for the committed models). It
+// exists for the trainer (extract/internal/train), which must build its training
+// contexts exactly as findAttributions does.
+func AttributionView(d *Document, v *attribml.Vocabulary) ([]attribml.Tok, []attribml.Sentence) {
+	return attribToksWith(d, v), attribSentences(d)
 }
 
 // longContext is the context length (tokens) beyond which windowBudget applies; news

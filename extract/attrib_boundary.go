@@ -57,6 +57,9 @@ func loadBoundaryModel() {
 // attribml.MaxBoundarySpan tokens.
 func rankContentEnds(d *Document, toks []attribml.Tok) {
 	boundaryOnce.Do(loadBoundaryModel)
+	if v := BoundaryVocabulary(); !sameVocabularies {
+		toks = attribToksWith(d, v) // the ranker reads names by the vocabulary it was trained with
+	}
 	mask := boundaryModel.Mask()
 	var cands []int
 	var buf []uint32

@@ -206,6 +206,8 @@ type contentRuleFile struct {
 		Want []string `json:"want"` // each content after the rule, pieces joined by " … "
 		// WantSources, when given, is each source after the rule ("" for none).
 		WantSources []string `json:"want_sources"`
+		// WantCues, when given, is each cue after the rule.
+		WantCues []string `json:"want_cues"`
 	} `json:"cases"`
 }
 
@@ -228,14 +230,18 @@ func TestContentRules(t *testing.T) {
 				}
 				d := makeAttributions(t, c.Text, in)
 				r.apply(d, attribToks(d))
-				var got, sources []string
+				var got, sources, cues []string
 				for _, a := range d.Attributions {
 					got = append(got, spanText(d, a.Content))
 					sources = append(sources, optSpanText(d, a.Source))
+					cues = append(cues, spanText(d, a.Cue))
 				}
 				assert.Equal(t, c.Want, got, c.Case)
 				if c.WantSources != nil {
 					assert.Equal(t, c.WantSources, sources, c.Case)
+				}
+				if c.WantCues != nil {
+					assert.Equal(t, c.WantCues, cues, c.Case)
 				}
 			}
 		})

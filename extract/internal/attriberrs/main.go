@@ -7,6 +7,9 @@
 //
 //	go run ./extract/internal/attriberrs -data ../shared/polnear/train [-class start-late] [-n 20]
 //
+// With -cues it counts the exact cue errors instead (cues.go), and the most frequent
+// words by which predicted and gold cues differ.
+//
 // Errors on the training texts are those of a model that has seen them. For errors as
 // on unseen text, train without a held-out part of train (see extract/internal/train:
 // -holdout-percent 15 -holdout-dir DIR, writing the models to extract/models), run this
@@ -30,6 +33,7 @@ func main() {
 	n := flag.Int("n", 15, "examples printed per class")
 	gaps := flag.Bool("gaps", false, "also count the words between the gold and predicted boundaries")
 	kinds := flag.Bool("kinds", false, "group the errors by kind (kinds.go) instead of by boundary side")
+	cues := flag.Bool("cues", false, "count the exact cue errors instead (cues.go): missed, spurious, and extents that differ, with the words that differ")
 	gapCounts := map[string]int{}
 	flag.Parse()
 	docs, err := eval.LoadGold(*data)
@@ -43,6 +47,18 @@ func main() {
 		var preds []eval.Attr
 		for _, a := range d.Attributions {
 			preds = append(preds, eval.Attr{Cue: frags(a.Cue), Content: frags(a.Content)})
+		}
+		if *cues {
+			for _, e := range cueErrors(g.Name, g.Text, g.Attrs, preds) {
+				counts[e.kind]++
+				if e.diff != "" {
+					gapCounts[strings.SplitN(e.kind, ":", 2)[0]+" "+e.diff]++
+				}
+				if (*class == "" || *class == e.kind) && len(examples[e.kind]) < *n {
+					examples[e.kind] = append(examples[e.kind], e.example)
+				}
+			}
+			continue
 		}
 		for _, ga := range g.Attrs {
 			p, ok := bestMatch(g.Text, ga, preds)

@@ -20,7 +20,7 @@ func boundaryToks(words ...string) []Tok {
 			kinds[i] = KindQuote
 		}
 	}
-	return MakeToks(words, lowers, kinds, para)
+	return MakeToks(testVocabulary, words, lowers, kinds, para)
 }
 
 func TestEndCandidates(t *testing.T) {

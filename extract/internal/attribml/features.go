@@ -33,7 +33,7 @@ type Tok struct {
 	Stem    uint64 // hash of Lower without a verb/plural ending (-s, -es, -ed, -d, -ing; a name: H)
 	Shape   uint8
 	Kind    uint8
-	CueWord bool // a word of reporting (lexicon/cue_words.txt), in any case
+	CueWord bool // a word of reporting (the vocabulary's cue words: lexicon/cue_words.txt), in any case
 	InQuote bool // inside a quotation (quotation marks themselves count as inside)
 	Opens   bool // an opening quotation mark: “ « „ or a straight or typewriter double quote
 	Closes  bool // a closing curly quotation mark: ” »
@@ -73,12 +73,13 @@ func mix(a, b uint64) uint64 {
 }
 
 // MakeToks builds the token view from token texts (as in the text), kinds and the
-// paragraph index of each token. Quotation state is tracked per paragraph in one pass:
-// “ « open, ” » close, a straight " (or a typewriter pair of single quotes) opens when
-// closed and closes when open; single
-// quotes are left alone (they are mostly apostrophes). A quotation left open at a
-// paragraph end is closed there (news style reopens it in the next paragraph).
-func MakeToks(texts []string, lowers []string, kinds []uint8, para []int) []Tok {
+// paragraph index of each token, reading names and words of reporting by the
+// vocabulary v (the one the models were trained with). Quotation state is tracked per
+// paragraph in one pass: “ « open, ” » close, a straight " (or a typewriter pair of
+// single quotes) opens when closed and closes when open; single quotes are left alone
+// (they are mostly apostrophes). A quotation left open at a paragraph end is closed
+// there (news style reopens it in the next paragraph).
+func MakeToks(v *Vocabulary, texts []string, lowers []string, kinds []uint8, para []int) []Tok {
 	out := make([]Tok, len(texts))
 	open := false
 	curPara := -1
@@ -90,12 +91,12 @@ func MakeToks(texts []string, lowers []string, kinds []uint8, para []int) []Tok 
 		lw := lowers[i]
 		fw := lw // the word the features read: a name's class, else the word itself
 		if kinds[i] == KindWord {
-			if c := nameClass(text, lw); c != "" {
+			if c := v.nameClass(text, lw); c != "" {
 				fw = c
 			}
 		}
 		t := Tok{Lower: lw, H: hashString(fw), Kind: kinds[i], Para: para[i], Name: fw != lw}
-		t.CueWord = kinds[i] == KindWord && cueWords[lw]
+		t.CueWord = kinds[i] == KindWord && v.cue[lw]
 		n := utf8.RuneCountInString(lw)
 		if n > 3 && !t.Name {
 			k := 0

@@ -3,8 +3,6 @@ package attribml
 import (
 	"strings"
 	"unicode"
-
-	"github.com/claimgraph/claimgraph/extract/lexicon"
 )
 
 // Name invariance. The attribution models read words by their identity, so a model
@@ -14,47 +12,8 @@ import (
 // word, a word of reporting, a title, a group noun, a month or weekday, as listed in
 // the lexicons below); any other capitalized word is a name and is read as one of a
 // few name classes that say only how it is written. Lowercase words, numbers and
-// punctuation keep their identity.
-
-// keepWords is the set of lowercased words that keep their identity when capitalized.
-// It is built once from the lexicons and only read afterwards.
-var keepWords = buildKeepWords()
-
-func buildKeepWords() map[string]bool {
-	keep := map[string]bool{}
-	add := func(w string) {
-		w = strings.ToLower(strings.ReplaceAll(w, "\u2019", "'"))
-		keep[w] = true
-		keep[strings.TrimSuffix(w, ".")] = true // "Sen." is tokenized with its period, "Sen" without
-	}
-	for _, name := range []string{
-		"function_words.txt", "cue_words.txt", "sentence_starters.txt", "speech_verbs.txt",
-		"present_speech_verbs.txt", "calendar_words.txt", "pronouns.txt", "honorifics.txt",
-		"title_abbreviations.txt", "groups.txt", "spokesperson_nouns.txt", "titles.txt",
-	} {
-		for _, row := range lexicon.Rows(name) {
-			// multi-word titles ("Prime Minister") keep each of their words
-			for _, w := range strings.Fields(row[0]) {
-				add(w)
-			}
-		}
-	}
-	return keep
-}
-
-// cueWords is the set of lowercased words of reporting (lexicon/cue_words.txt, every
-// form of each verb). The content boundary ranker (boundary.go) reads whether the
-// phrase after a candidate end holds one (", he said", ", according to …"). Built
-// once, only read.
-var cueWords = buildWordSet("cue_words.txt")
-
-func buildWordSet(name string) map[string]bool {
-	set := map[string]bool{}
-	for _, row := range lexicon.Rows(name) {
-		set[strings.ToLower(strings.ReplaceAll(row[0], "\u2019", "'"))] = true
-	}
-	return set
-}
+// punctuation keep their identity. The general words are the keep words of the models'
+// Vocabulary (vocabulary.go).
 
 // Name classes: how a name is written. A name token's identity, suffix and stem
 // features all read its class.
@@ -82,8 +41,8 @@ func possessive(lw string) (string, bool) {
 
 // nameClass returns the class of a word token written text (lowercased lw) when it is
 // a name, or "" when the token keeps its identity: a word with no capital letter, or
-// one whose lowercase form (without a possessive ending) is a keep word.
-func nameClass(text, lw string) string {
+// one whose lowercase form (without a possessive ending) is a keep word of v.
+func (v *Vocabulary) nameClass(text, lw string) string {
 	text = strings.ReplaceAll(text, "\u2019", "'")
 	base, poss := possessive(strings.ReplaceAll(lw, "\u2019", "'"))
 	if poss {
@@ -104,7 +63,7 @@ func nameClass(text, lw string) string {
 		}
 		letters++
 	}
-	if !hasUpper || keepWords[base] {
+	if !hasUpper || v.keep[base] {
 		return ""
 	}
 	switch {

@@ -36,7 +36,7 @@ func TestNameClass(t *testing.T) {
 		{"clinton", ""},
 	}
 	for _, c := range cases {
-		got := nameClass(c.text, lowerForTest(c.text))
+		got := testVocabulary.nameClass(c.text, lowerForTest(c.text))
 		require.Equal(t, c.want, got, c.text)
 	}
 }
@@ -54,7 +54,7 @@ func TestNamesShareFeatures(t *testing.T) {
 				kinds[i] = KindPunct
 			}
 		}
-		_, out := CueFeatures(MakeToks(words, lowers, kinds, para), 1<<18-1, nil, nil)
+		_, out := CueFeatures(MakeToks(testVocabulary, words, lowers, kinds, para), 1<<18-1, nil, nil)
 		return out
 	}
 	a := feats("Clinton's", "aide", ",", "Mark", "Brodie", ",", "said", "Trump", "lied", ".")
@@ -75,3 +75,7 @@ func lowerForTest(s string) string {
 	}
 	return string(out)
 }
+
+// testVocabulary is the vocabulary of the current lexicons, as a retrain with
+// -vocabulary lexicons would use.
+var testVocabulary = LexiconVocabulary()

@@ -16,7 +16,7 @@ func toksOf(words ...string) []Tok {
 			kinds[i] = KindPunct
 		}
 	}
-	return MakeToks(words, lowers, kinds, para)
+	return MakeToks(testVocabulary, words, lowers, kinds, para)
 }
 
 func TestUnitsJoinNameRuns(t *testing.T) {

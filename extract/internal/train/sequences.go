@@ -57,9 +57,9 @@ func markCue(cueTag []uint8, ct []int) {
 
 // trainingSequences builds the training sequences of the cue tagger (one per
 // sentence) and of the role tagger (one per gold attribution) for document d with gold
-// attributions gold, with the features and contexts that the extractor uses.
-func trainingSequences(d *extract.Document, gold []eval.Attr, st *alignStats) (cueSeqs, roleSeqs []attribml.Seq) {
-	toks, sents := extract.AttributionView(d)
+// attributions gold, with the features and contexts that the extractor uses; toks and
+// sents are d's attribution view (extract.AttributionView).
+func trainingSequences(d *extract.Document, toks []attribml.Tok, sents []attribml.Sentence, gold []eval.Attr, st *alignStats) (cueSeqs, roleSeqs []attribml.Seq) {
 	sentOf := sentenceOf(d)
 	cueTag := make([]uint8, len(toks))
 	mask := uint64(1)<<extract.CueBits - 1

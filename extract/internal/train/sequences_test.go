@@ -35,7 +35,7 @@ func TestBoundaryExamples(t *testing.T) {
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			d := extract.NewDocument(c.text)
-			toks, _ := extract.AttributionView(d)
+			toks, _ := extract.AttributionView(d, extract.ModelVocabulary())
 			g := eval.Attr{Cue: frag(t, c.text, c.cue), Content: frag(t, c.text, c.gold)}
 			var st alignStats
 			xs := boundaryExamples(d, toks, []eval.Attr{g}, &st)
