@@ -274,7 +274,7 @@ func runArticle(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	fs.SetOutput(stderr)
 	clients := fs.Int("clients", 50, "concurrent clients reading the article")
 	duration := fs.Duration("duration", 60*time.Second, "how long the clients read")
-	memprofile := fs.String("memprofile", "", "write a heap profile (alloc_space shows where the ingest allocated) to this file")
+	memprofile := fs.String("memprofile", "", "write a heap profile (alloc_space shows where the ingest allocated) to this file, and profiles near the heap's peak during the ingest and the reads to FILE.peak and FILE.readpeak")
 	size := fs.Int("bytes", graph.MaxArticleBytes, "the article's size in bytes (at most graph.MaxArticleBytes)")
 	memLimit := fs.Int64("memory-limit", 256, "soft memory limit of the Go runtime in MiB, as claimgraph serve sets it by default (0: none)")
 	kind := fs.String("text", "dense", "the article: dense (short attributed sentences, each its own claim: the worst case) or corpus (the built-in corpus repeated)")
@@ -310,10 +310,11 @@ func runArticle(ctx context.Context, args []string, stdout, stderr io.Writer) er
 		runtime.Version(), runtime.GOMAXPROCS(0), runtime.NumCPU(), *memLimit, *backend, *kind, len(text), len([]rune(text)))
 
 	// Ingest.
+	stopPeaks := func() {}
 	if *memprofile != "" {
-		stopPeaks := watchHeapPeaks(*memprofile + ".peak")
-		defer stopPeaks()
+		stopPeaks = watchHeapPeaks(*memprofile + ".peak")
 	}
+	gcBefore := gcCPU()
 	resetPeak()
 	before := readProc()
 	stopRSS := watchRSS()
@@ -345,12 +346,14 @@ func runArticle(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	el := time.Since(start)
 	after := readProc()
 	anon, file := stopRSS()
+	stopPeaks()
+	gcIngest := gcCPU() - gcBefore
 	st, err := srv.store.Stats(ctx)
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(stdout, "ingest: %s; RSS before %.0f MB, peak %.0f MB (anonymous at most %.0f MB, mapped files at most %.0f MB); store holds %d statements, %d claims, %d links, %d agents, %d mentions\n",
-		el.Round(time.Millisecond), mb(before.rss), mb(after.hwm), mb(anon), mb(file), st.Statements, st.Claims, st.Links, st.Agents, st.Mentions)
+	fmt.Fprintf(stdout, "ingest: %s; RSS before %.0f MB, peak %.0f MB (anonymous at most %.0f MB, mapped files at most %.0f MB; Go heap live after a collection at most %.0f MB; GC CPU %.1f s); store holds %d statements, %d claims, %d links, %d agents, %d mentions\n",
+		el.Round(time.Millisecond), mb(before.rss), mb(after.hwm), mb(anon), mb(file), mb(maxLive.Load()), gcIngest, st.Statements, st.Claims, st.Links, st.Agents, st.Mentions)
 	if *memprofile != "" {
 		if err := writeHeapProfile(*memprofile); err != nil {
 			return err
@@ -374,13 +377,21 @@ func runArticle(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	runtime.GC()
 	resetPeak()
 	before = readProc()
+	stopRSS = watchRSS()
+	if *memprofile != "" {
+		stopReadPeaks := watchHeapPeaks(*memprofile + ".readpeak")
+		defer stopReadPeaks()
+	}
+	gcBefore = gcCPU()
 	res := readArticle(ctx, hc, srv.base, job.ArticleID, view, *clients, *duration)
 	after = readProc()
+	anon, file = stopRSS()
+	gcReads := gcCPU() - gcBefore
 	fmt.Fprintf(stdout, "reads: %d clients for %s on GET /v1/articles/%s (random text windows and list pages)\n", *clients, *duration, job.ArticleID)
 	fmt.Fprintf(stdout, "  %d requests, %.0f req/s; statuses %v; p50 %s, p99 %s, max %s; largest answer %d bytes (bound %d)\n",
 		res.n, float64(res.n)/duration.Seconds(), res.statuses, res.p(0.5), res.p(0.99), res.p(1), res.maxBytes, api.MaxArticleViewBytes)
-	fmt.Fprintf(stdout, "  RSS before %.0f MB, peak %.0f MB, at the end %.0f MB; goroutines at the end %d\n",
-		mb(before.rss), mb(after.hwm), mb(after.rss), runtime.NumGoroutine())
+	fmt.Fprintf(stdout, "  RSS before %.0f MB (anonymous %.0f MB, mapped files %.0f MB), peak %.0f MB (anonymous at most %.0f MB, mapped files at most %.0f MB; Go heap live at most %.0f MB; GC CPU %.1f s), at the end %.0f MB; goroutines at the end %d\n",
+		mb(before.rss), mb(before.anon), mb(before.file), mb(after.hwm), mb(anon), mb(file), mb(maxLive.Load()), gcReads, mb(after.rss), runtime.NumGoroutine())
 	return nil
 }
 
