@@ -19,12 +19,7 @@ func (Extractor) Extract(ctx context.Context, a graph.ArticleInput) (*graph.Extr
 	if err := ctx.Err(); err != nil {
 		return nil, graph.Wrap(graph.EUNAVAILABLE, err, "extraction of %s cancelled", a.Describe())
 	}
-	doc := Extract(a.Text)
-	// ToGraph and Disputes read the spans, sentences and code points, not the tokens
-	// (about 22 MB on a 2 MiB text): let them go before the bundle is built.
-	doc.Tokens = nil
-	g := ToGraph(MetaOf(a), doc)
-	return &graph.Extraction{Graph: g, Disputes: Disputes(doc, g.Outlet)}, nil
+	return Extractor{}.ExtractLimited(ctx, a, 0)
 }
 
 // MetaOf returns the metadata ToGraph takes from an article input.
