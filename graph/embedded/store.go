@@ -257,10 +257,12 @@ func (s *Store) update(fn func(tx *bolt.Tx) error) error {
 	if s.bound != nil {
 		return s.bound.Run(fn)
 	}
-	s.gate.mu.Lock()
-	err := s.db.Update(fn)
-	s.gate.mu.Unlock()
-	s.releaseIfDue()
+	err := func() error {
+		s.gate.mu.Lock()
+		defer s.gate.mu.Unlock()
+		return s.db.Update(fn)
+	}()
+	s.releaseIfDue() // after the writer lock: it waits for no writer
 	return err
 }
 
