@@ -35,7 +35,7 @@ func TestStatementCapRefused(t *testing.T) {
 		detail string
 	}{
 		{"three statements: over the cap", `"The district counted 1000 families," Maria Lopez said. "The district counted 1001 schools," John Smith said. "The district counted 1002 clinics," Ahmed Haddad said.`,
-			http.StatusBadRequest, "yields 3 statements, over the limit of 2 an article may have: split it"},
+			http.StatusBadRequest, "yields more than 2 statements, the limit an article may have: split it"},
 		{"two statements: within", `"The district counted 1000 families," Maria Lopez said. "The district counted 1001 schools," John Smith said.`,
 			http.StatusCreated, ""},
 	}

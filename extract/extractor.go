@@ -19,9 +19,7 @@ func (Extractor) Extract(ctx context.Context, a graph.ArticleInput) (*graph.Extr
 	if err := ctx.Err(); err != nil {
 		return nil, graph.Wrap(graph.EUNAVAILABLE, err, "extraction of %s cancelled", a.Describe())
 	}
-	doc := Extract(a.Text)
-	g := ToGraph(MetaOf(a), doc)
-	return &graph.Extraction{Graph: g, Disputes: Disputes(doc, g.Outlet)}, nil
+	return Extractor{}.ExtractLimited(ctx, a, 0)
 }
 
 // MetaOf returns the metadata ToGraph takes from an article input.

@@ -99,3 +99,12 @@ func ParseDate(s string) (Date, error) {
 	}
 	return d, nil
 }
+
+// LimitedExtractor is an Extractor that can stop early: ExtractLimited is Extract,
+// except that once the bundle would hold more than maxStatements statements (when over
+// 0) it stops making them and refuses the article (EINVALID) instead of making them
+// all. Ingest uses it, when its extractor has it, for Options.MaxStatements.
+type LimitedExtractor interface {
+	Extractor
+	ExtractLimited(ctx context.Context, a ArticleInput, maxStatements int) (*Extraction, error)
+}

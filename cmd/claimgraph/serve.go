@@ -51,6 +51,11 @@ type serveConfig struct {
 	// MemoryLimitMiB is the Go runtime's soft memory limit in MiB (0: none); -1 when
 	// the GOMEMLIMIT environment variable sets it instead.
 	MemoryLimitMiB int64
+	// GCPercent is the Go runtime's GOGC (debug.SetGCPercent; -1: off, the memory
+	// limit alone then starts collections); gcFromEnv when the GOGC environment
+	// variable sets it instead.
+	GCPercent int
+	gcFromEnv bool
 	// MaxStatements refuses an article whose extraction finds more statements (0: no
 	// limit); -1 until the store is known: then the store's default (maxStatementsFor).
 	MaxStatements int
@@ -86,9 +91,18 @@ func maxStatementsText(n int) string {
 
 // defaultMemoryLimitMiB is serve's soft memory limit: the Go heap is collected harder
 // as it nears it, so that the garbage of a large ingest (twice the live heap at the
-// default GOGC) does not take the process far past what it holds. Ingesting a 2 MiB
-// article holds about 160 MB at its peak.
-const defaultMemoryLimitMiB = 256
+// default GOGC) does not take the process far past what it holds. Ingesting the 2 MiB
+// worst-case article holds about 170 MB of live heap at its peak, reading it with 50
+// clients about 160 MB; at 256 MiB the process peaked at 312-322 MB (the heap at the
+// limit plus 50-75 MB of mapped files: the binary and the store file), at 224 MiB at
+// 267 MB, for about twice the collector's CPU during that ingest (README, Bounded
+// memory).
+const defaultMemoryLimitMiB = 224
+
+// defaultGCPercent is serve's GOGC: the Go default. Below the memory limit a
+// collection starts when the heap has grown this many percent over what the last one
+// left live.
+const defaultGCPercent = 100
 
 // Default rate limits of serve: generous for a person or a page, a brake on a script.
 const (
@@ -128,6 +142,7 @@ func parseServeFlags(args []string, getenv func(string) string, stderr io.Writer
 	ancestors := fs.String("frame-ancestors", getenv("CLAIMGRAPH_FRAME_ANCESTORS"), "sites allowed to frame the widget's /embed cards, comma-separated CSP sources such as https://news.example,https://*.example.org (env CLAIMGRAPH_FRAME_ANCESTORS); default every site")
 	fs.StringVar(&c.PublicURL, "public-url", getenv("CLAIMGRAPH_PUBLIC_URL"), "the server's public origin, e.g. https://claims.example.org, by which oEmbed recognizes claim pages (env CLAIMGRAPH_PUBLIC_URL); default the Host of each request")
 	memLimit := fs.String("memory-limit", envDefault(getenv, "CLAIMGRAPH_MEMORY_LIMIT_MIB", strconv.Itoa(defaultMemoryLimitMiB)), "soft memory limit of the Go runtime in MiB, 0 for none (env CLAIMGRAPH_MEMORY_LIMIT_MIB; GOMEMLIMIT, when set, wins over the default)")
+	gcPercent := fs.String("gc-percent", envDefault(getenv, "CLAIMGRAPH_GC_PERCENT", strconv.Itoa(defaultGCPercent)), "the Go collector's GOGC: how many percent the heap grows over its live size before a collection, or off (then only the memory limit starts one) (env CLAIMGRAPH_GC_PERCENT; GOGC, when set, wins over the default)")
 	maxStmts := fs.String("max-statements", envDefault(getenv, "CLAIMGRAPH_MAX_STATEMENTS", "auto"), "refuse an article whose extraction finds more statements, 0 for no limit (env CLAIMGRAPH_MAX_STATEMENTS); auto: 8000 on Neo4j, none on the embedded store")
 	fs.StringVar(&c.LogFormat, "log-format", envDefault(getenv, "CLAIMGRAPH_LOG_FORMAT", "json"), "request log format on stderr: json or text (env CLAIMGRAPH_LOG_FORMAT)")
 	fs.Usage = func() {
@@ -186,16 +201,24 @@ func parseServeFlags(args []string, getenv func(string) string, stderr io.Writer
 		return c, fmt.Errorf("--memory-limit %q: want a number of MiB, or 0 for none", *memLimit)
 	}
 	c.MemoryLimitMiB = ml
+	if *gcPercent == "off" {
+		c.GCPercent = -1
+	} else if c.GCPercent, err = strconv.Atoi(*gcPercent); err != nil || c.GCPercent < 1 {
+		return c, fmt.Errorf("--gc-percent %q: want a whole number of percent, at least 1, or off", *gcPercent)
+	}
 	c.MaxStatements = -1
 	if *maxStmts != "auto" {
 		if c.MaxStatements, err = strconv.Atoi(*maxStmts); err != nil || c.MaxStatements < 0 {
 			return c, fmt.Errorf("--max-statements %q: want auto, 0 for no limit, or a number of statements", *maxStmts)
 		}
 	}
-	explicit := false
-	fs.Visit(func(f *flag.Flag) { explicit = explicit || f.Name == "memory-limit" })
-	if !explicit && getenv("CLAIMGRAPH_MEMORY_LIMIT_MIB") == "" && getenv("GOMEMLIMIT") != "" {
+	explicit := map[string]bool{}
+	fs.Visit(func(f *flag.Flag) { explicit[f.Name] = true })
+	if !explicit["memory-limit"] && getenv("CLAIMGRAPH_MEMORY_LIMIT_MIB") == "" && getenv("GOMEMLIMIT") != "" {
 		c.MemoryLimitMiB = -1
+	}
+	if !explicit["gc-percent"] && getenv("CLAIMGRAPH_GC_PERCENT") == "" && getenv("GOGC") != "" {
+		c.gcFromEnv = true
 	}
 	if c.LogFormat != "json" && c.LogFormat != "text" {
 		return c, fmt.Errorf("--log-format %q: want json or text", c.LogFormat)
@@ -219,15 +242,43 @@ func positiveInt(name, s string) (int, error) {
 	return n, nil
 }
 
-// memoryLimitText says which soft memory limit applies.
-func memoryLimitText(mib int64, getenv func(string) string) string {
-	switch {
-	case mib < 0:
-		return "from GOMEMLIMIT=" + getenv("GOMEMLIMIT")
-	case mib == 0:
-		return "none"
+// applyRuntimeLimits sets the Go runtime's soft memory limit and GOGC as cfg says
+// (leaving those the environment set) and returns what the runtime then uses, for the
+// start-up line: the limit in bytes (math.MaxInt64: none) and GOGC (-1: off).
+func applyRuntimeLimits(cfg serveConfig) (limit int64, gcPercent int) {
+	if cfg.MemoryLimitMiB >= 0 {
+		limit := int64(math.MaxInt64)
+		if cfg.MemoryLimitMiB > 0 {
+			limit = cfg.MemoryLimitMiB << 20
+		}
+		debug.SetMemoryLimit(limit)
 	}
-	return strconv.FormatInt(mib, 10) + " MiB"
+	if !cfg.gcFromEnv {
+		debug.SetGCPercent(cfg.GCPercent)
+	}
+	gcPercent = debug.SetGCPercent(-1) // reads the setting, then puts it back
+	debug.SetGCPercent(gcPercent)
+	return debug.SetMemoryLimit(-1), gcPercent
+}
+
+// runtimeLimitsText says which memory limit and GOGC the runtime uses, and where
+// each came from.
+func runtimeLimitsText(cfg serveConfig, limit int64, gcPercent int, getenv func(string) string) string {
+	lim := "none"
+	if limit != math.MaxInt64 {
+		lim = fmt.Sprintf("%d MiB", limit>>20)
+	}
+	if cfg.MemoryLimitMiB < 0 {
+		lim += " (GOMEMLIMIT=" + getenv("GOMEMLIMIT") + ")"
+	}
+	gc := "off"
+	if gcPercent >= 0 {
+		gc = strconv.Itoa(gcPercent)
+	}
+	if cfg.gcFromEnv {
+		gc += " (GOGC=" + getenv("GOGC") + ")"
+	}
+	return "soft memory limit " + lim + ", GOGC " + gc
 }
 
 func positiveDuration(name, s string) (time.Duration, error) {
@@ -250,13 +301,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if err != nil {
 		return err
 	}
-	if cfg.MemoryLimitMiB >= 0 {
-		limit := int64(math.MaxInt64)
-		if cfg.MemoryLimitMiB > 0 {
-			limit = cfg.MemoryLimitMiB << 20
-		}
-		debug.SetMemoryLimit(limit)
-	}
+	limit, gcPercent := applyRuntimeLimits(cfg)
 	var handler slog.Handler = slog.NewJSONHandler(stderr, nil)
 	if cfg.LogFormat == "text" {
 		handler = slog.NewTextHandler(stderr, nil)
@@ -286,7 +331,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	fmt.Fprintf(stdout, "claimgraph serve: %s\n", scfg)
 	fmt.Fprintf(stdout, "claimgraph serve: api keys %s; rate limits %s; trusted proxies %s; request timeout %s; ingest timeout %s; max body %d bytes; log format %s\n",
 		keyState, cfg.RateLimits, proxies, cfg.RequestTimeout, cfg.IngestTimeout, cfg.MaxBodyBytes, cfg.LogFormat)
-	fmt.Fprintf(stdout, "claimgraph serve: soft memory limit %s\n", memoryLimitText(cfg.MemoryLimitMiB, osGetenv))
+	fmt.Fprintf(stdout, "claimgraph serve: %s\n", runtimeLimitsText(cfg, limit, gcPercent, osGetenv))
 
 	maxStatements := maxStatementsFor(cfg.MaxStatements, scfg.Backend)
 	fmt.Fprintf(stdout, "claimgraph serve: statement limit %s\n", maxStatementsText(maxStatements))

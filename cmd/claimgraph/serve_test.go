@@ -4,12 +4,15 @@ import (
 	"bufio"
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"io"
+	"math"
 	"net/http"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"runtime/debug"
 	"strings"
 	"sync"
 	"syscall"
@@ -110,6 +113,7 @@ func TestParseServeFlags(t *testing.T) {
 		{"--rate-ip", "-1"}, {"--rate-ip", "NaN"}, {"--rate-ip-burst", "0"}, {"--rate-key", "fast"}, {"--keys-poll", "-1s"},
 		{"--frame-ancestors", "https://news.example; script-src *"},
 		{"--memory-limit", "-5"}, {"--memory-limit", "lots"},
+		{"--gc-percent", "0"}, {"--gc-percent", "-1"}, {"--gc-percent", "many"},
 	} {
 		_, err := parseServeFlags(args, getenv, io.Discard)
 		assert.Error(t, err, "%v", args)
@@ -324,4 +328,45 @@ func TestServeEndToEnd(t *testing.T) {
 	require.NoError(t, cmd2.Wait(), "SIGINT stops it cleanly too")
 	assert.Contains(t, out2.String(), "store holds 4 articles")
 	assert.NotContains(t, out2.String(), "loaded the built-in corpus")
+}
+
+// TestServeRuntimeLimits checks where serve's soft memory limit and GOGC come from
+// (flag, then CLAIMGRAPH_*, then GOMEMLIMIT/GOGC, then the defaults), that they are
+// set in the runtime, and how the start-up line names them.
+func TestServeRuntimeLimits(t *testing.T) {
+	oldLimit, oldGC := debug.SetMemoryLimit(-1), debug.SetGCPercent(100)
+	t.Cleanup(func() { debug.SetMemoryLimit(oldLimit); debug.SetGCPercent(oldGC) })
+	tests := []struct {
+		name      string
+		args      []string
+		env       map[string]string
+		wantLimit int64
+		wantGC    int
+		text      string
+	}{
+		{"defaults", nil, nil, defaultMemoryLimitMiB << 20, defaultGCPercent,
+			fmt.Sprintf("soft memory limit %d MiB, GOGC %d", defaultMemoryLimitMiB, defaultGCPercent)},
+		{"flags", []string{"--memory-limit", "300", "--gc-percent", "50"}, nil, 300 << 20, 50, "soft memory limit 300 MiB, GOGC 50"},
+		{"gc off, no limit", []string{"--memory-limit", "0", "--gc-percent", "off"}, nil, math.MaxInt64, -1, "soft memory limit none, GOGC off"},
+		{"claimgraph env", nil, map[string]string{"CLAIMGRAPH_MEMORY_LIMIT_MIB": "128", "CLAIMGRAPH_GC_PERCENT": "75", "GOGC": "400"},
+			128 << 20, 75, "soft memory limit 128 MiB, GOGC 75"},
+		// The runtime read GOGC and GOMEMLIMIT at start; serve leaves them (here the
+		// test sets what the runtime would have read).
+		{"runtime env", nil, map[string]string{"GOGC": "400", "GOMEMLIMIT": "1GiB"}, 1 << 30, 400,
+			"soft memory limit 1024 MiB (GOMEMLIMIT=1GiB), GOGC 400 (GOGC=400)"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			getenv := func(k string) string { return tt.env[k] }
+			c, err := parseServeFlags(tt.args, getenv, io.Discard)
+			require.NoError(t, err)
+			debug.SetMemoryLimit(1 << 30) // what GOMEMLIMIT=1GiB and GOGC=400 would set
+			debug.SetGCPercent(400)
+			limit, gc := applyRuntimeLimits(c)
+			assert.Equal(t, tt.wantLimit, limit)
+			assert.Equal(t, tt.wantGC, gc)
+			assert.Equal(t, tt.wantLimit, debug.SetMemoryLimit(-1), "set in the runtime")
+			assert.Equal(t, tt.text, runtimeLimitsText(c, limit, gc, getenv))
+		})
+	}
 }

@@ -87,12 +87,16 @@ type server struct {
 	close func()
 }
 
+// pieceRecords is the embedded store's Options.PieceRecords (loadcheck article
+// -piece-records).
+var pieceRecords int
+
 // openBackend opens a fresh store: an embedded one under dir, or (backend "neo4j") the
 // Neo4j of NEO4J_URI (neo4jstore.ConfigFromEnv), emptied first.
 func openBackend(ctx context.Context, dir, backend string) (graph.Store, error) {
 	switch backend {
 	case "embedded":
-		return embedded.Open(ctx, filepath.Join(dir, "graph.db"), &embedded.Options{NoSync: true})
+		return embedded.Open(ctx, filepath.Join(dir, "graph.db"), &embedded.Options{NoSync: true, PieceRecords: pieceRecords})
 	case "neo4j":
 		if os.Getenv("NEO4J_URI") == "" {
 			return nil, errors.New("-store neo4j needs NEO4J_URI (a throwaway Neo4j: loadcheck empties it), e.g. from `make neo4j-up`")
@@ -274,12 +278,13 @@ func runArticle(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	fs.SetOutput(stderr)
 	clients := fs.Int("clients", 50, "concurrent clients reading the article")
 	duration := fs.Duration("duration", 60*time.Second, "how long the clients read")
-	memprofile := fs.String("memprofile", "", "write a heap profile (alloc_space shows where the ingest allocated) to this file")
+	memprofile := fs.String("memprofile", "", "write a heap profile (alloc_space shows where the ingest allocated) to this file, and profiles near the heap's peak during the ingest and the reads to FILE.peak and FILE.readpeak")
 	size := fs.Int("bytes", graph.MaxArticleBytes, "the article's size in bytes (at most graph.MaxArticleBytes)")
-	memLimit := fs.Int64("memory-limit", 256, "soft memory limit of the Go runtime in MiB, as claimgraph serve sets it by default (0: none)")
+	memLimit := fs.Int64("memory-limit", 224, "soft memory limit of the Go runtime in MiB, as claimgraph serve sets it by default (0: none)")
 	kind := fs.String("text", "dense", "the article: dense (short attributed sentences, each its own claim: the worst case) or corpus (the built-in corpus repeated)")
 	backend := fs.String("store", "embedded", "the store: embedded (a fresh file) or neo4j (the Neo4j of NEO4J_URI, which it empties first: a throwaway one)")
 	jobTimeout := fs.Duration("job-timeout", api.DefaultJobTimeout, "how long the ingest job may run (a loaded machine may need more than the server's default)")
+	fs.IntVar(&pieceRecords, "piece-records", 0, "the embedded store's records per piece of a large article (embedded.Options.PieceRecords; 0: its default)")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -310,10 +315,11 @@ func runArticle(ctx context.Context, args []string, stdout, stderr io.Writer) er
 		runtime.Version(), runtime.GOMAXPROCS(0), runtime.NumCPU(), *memLimit, *backend, *kind, len(text), len([]rune(text)))
 
 	// Ingest.
+	stopPeaks := func() {}
 	if *memprofile != "" {
-		stopPeaks := watchHeapPeaks(*memprofile + ".peak")
-		defer stopPeaks()
+		stopPeaks = watchHeapPeaks(*memprofile + ".peak")
 	}
+	gcBefore := gcCPU()
 	resetPeak()
 	before := readProc()
 	stopRSS := watchRSS()
@@ -345,12 +351,14 @@ func runArticle(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	el := time.Since(start)
 	after := readProc()
 	anon, file := stopRSS()
+	stopPeaks()
+	gcIngest := gcCPU() - gcBefore
 	st, err := srv.store.Stats(ctx)
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(stdout, "ingest: %s; RSS before %.0f MB, peak %.0f MB (anonymous at most %.0f MB, mapped files at most %.0f MB); store holds %d statements, %d claims, %d links, %d agents, %d mentions\n",
-		el.Round(time.Millisecond), mb(before.rss), mb(after.hwm), mb(anon), mb(file), st.Statements, st.Claims, st.Links, st.Agents, st.Mentions)
+	fmt.Fprintf(stdout, "ingest: %s; RSS before %.0f MB, peak %.0f MB (anonymous at most %.0f MB, mapped files at most %.0f MB; Go heap live after a collection at most %.0f MB; GC CPU %.1f s); store holds %d statements, %d claims, %d links, %d agents, %d mentions\n",
+		el.Round(time.Millisecond), mb(before.rss), mb(after.hwm), mb(anon), mb(file), mb(maxLive.Load()), gcIngest, st.Statements, st.Claims, st.Links, st.Agents, st.Mentions)
 	if *memprofile != "" {
 		if err := writeHeapProfile(*memprofile); err != nil {
 			return err
@@ -374,13 +382,21 @@ func runArticle(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	runtime.GC()
 	resetPeak()
 	before = readProc()
+	stopRSS = watchRSS()
+	if *memprofile != "" {
+		stopReadPeaks := watchHeapPeaks(*memprofile + ".readpeak")
+		defer stopReadPeaks()
+	}
+	gcBefore = gcCPU()
 	res := readArticle(ctx, hc, srv.base, job.ArticleID, view, *clients, *duration)
 	after = readProc()
+	anon, file = stopRSS()
+	gcReads := gcCPU() - gcBefore
 	fmt.Fprintf(stdout, "reads: %d clients for %s on GET /v1/articles/%s (random text windows and list pages)\n", *clients, *duration, job.ArticleID)
 	fmt.Fprintf(stdout, "  %d requests, %.0f req/s; statuses %v; p50 %s, p99 %s, max %s; largest answer %d bytes (bound %d)\n",
 		res.n, float64(res.n)/duration.Seconds(), res.statuses, res.p(0.5), res.p(0.99), res.p(1), res.maxBytes, api.MaxArticleViewBytes)
-	fmt.Fprintf(stdout, "  RSS before %.0f MB, peak %.0f MB, at the end %.0f MB; goroutines at the end %d\n",
-		mb(before.rss), mb(after.hwm), mb(after.rss), runtime.NumGoroutine())
+	fmt.Fprintf(stdout, "  RSS before %.0f MB (anonymous %.0f MB, mapped files %.0f MB), peak %.0f MB (anonymous at most %.0f MB, mapped files at most %.0f MB; Go heap live at most %.0f MB; GC CPU %.1f s), at the end %.0f MB; goroutines at the end %d\n",
+		mb(before.rss), mb(before.anon), mb(before.file), mb(after.hwm), mb(anon), mb(file), mb(maxLive.Load()), gcReads, mb(after.rss), runtime.NumGoroutine())
 	return nil
 }
 
@@ -538,7 +554,7 @@ func runSoak(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	readers := fs.Int("readers", 8, "concurrent readers")
 	writers := fs.Int("writers", 2, "concurrent writers")
 	every := fs.Duration("every", time.Minute, "how often to print the figures")
-	memLimit := fs.Int64("memory-limit", 256, "soft memory limit of the Go runtime in MiB, as claimgraph serve sets it by default (0: none)")
+	memLimit := fs.Int64("memory-limit", 224, "soft memory limit of the Go runtime in MiB, as claimgraph serve sets it by default (0: none)")
 	memprofile := fs.String("memprofile", "", "write heap profiles (after a collection) at the start and the end to FILE.start and FILE.end: go tool pprof -base FILE.start FILE.end shows what grew")
 	fixed := fs.Int("articles", 0, "rewrite a fixed set of this many article urls (each POST a new version of one of them), so that the store stays the same size and memory can be judged flat; 0: every POST is a new article, and the store grows")
 	if err := fs.Parse(args); err != nil {

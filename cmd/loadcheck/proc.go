@@ -10,6 +10,7 @@ import (
 	"runtime/metrics"
 	"strconv"
 	"strings"
+	"sync/atomic"
 	"time"
 )
 
@@ -96,13 +97,20 @@ func jsonString(s string) string {
 	return string(b)
 }
 
+// maxLive is the largest Go heap live after a collection (runtime/metrics
+// /gc/heap/live:bytes) that the running watchRSS sampled.
+var maxLive atomic.Int64
+
 // watchRSS samples the resident anonymous and file-mapped bytes every 100 ms until
-// the returned function is called, which returns the largest of each: VmHWM is their
+// the returned function is called, which returns the largest of each (and keeps the
+// largest live Go heap sampled in maxLive): VmHWM is their
 // peak sum only, and the two have different causes (the heap; the pages of the store
 // file bbolt maps, which the kernel can drop at any time).
 func watchRSS() func() (anon, file int64) {
 	done := make(chan struct{})
 	var maxAnon, maxFile int64
+	maxLive.Store(0)
+	live := []metrics.Sample{{Name: "/gc/heap/live:bytes"}}
 	stopped := make(chan struct{})
 	go func() {
 		defer close(stopped)
@@ -111,6 +119,10 @@ func watchRSS() func() (anon, file int64) {
 		for {
 			p := readStatus()
 			maxAnon, maxFile = max(maxAnon, p.anon), max(maxFile, p.file)
+			metrics.Read(live)
+			if live[0].Value.Kind() == metrics.KindUint64 {
+				maxLive.Store(max(maxLive.Load(), int64(live[0].Value.Uint64())))
+			}
 			select {
 			case <-done:
 				return
@@ -119,4 +131,15 @@ func watchRSS() func() (anon, file int64) {
 		}
 	}()
 	return func() (int64, int64) { close(done); <-stopped; return maxAnon, maxFile }
+}
+
+// gcCPU is the CPU time the Go runtime has spent collecting garbage so far, in
+// seconds (runtime/metrics /cpu/classes/gc/total:cpu-seconds; an estimate).
+func gcCPU() float64 {
+	s := []metrics.Sample{{Name: "/cpu/classes/gc/total:cpu-seconds"}}
+	metrics.Read(s)
+	if s[0].Value.Kind() != metrics.KindFloat64 {
+		return 0
+	}
+	return s[0].Value.Float64()
 }

@@ -47,6 +47,11 @@ type Options struct {
 	// 0 means DefaultPieceRecords, a negative value writes every article in one
 	// transaction.
 	PieceRecords int
+	// ReleaseMappedEvery is the least time between two hand-backs of the store file's
+	// pages mapped into the process (release.go: they leave its resident set and stay
+	// in the page cache); 0 means DefaultReleaseMappedEvery, a negative value never
+	// releases them after reads and writes (a write in pieces still does).
+	ReleaseMappedEvery time.Duration
 }
 
 // DefaultInitialMmapBytes is Options.InitialMmapBytes when 0: 1 GiB of address space.
@@ -80,6 +85,8 @@ type Store struct {
 	// mmapBytes is the size of the file's first memory map (Options.InitialMmapBytes
 	// resolved).
 	mmapBytes int64
+	// release hands the file's mapped pages back after transactions (release.go).
+	release *releaser
 	// afterPiece, when set (by tests), is called before the piece numbered i after the
 	// first of a write in pieces, in the writing goroutine.
 	afterPiece func(i int)
@@ -140,7 +147,8 @@ func Open(ctx context.Context, path string, opts *Options) (*Store, error) {
 	ce := sizeOption(o.CacheEntries, DefaultCacheEntries)
 	pr := sizeOption(o.PieceRecords, DefaultPieceRecords)
 	s := &Store{db: db, path: path, c: newCaches(ce), changes: &graph.Changes{}, gate: &gate{},
-		pieceRecords: pr, mmapBytes: int64(o.InitialMmapBytes)}
+		pieceRecords: pr, mmapBytes: int64(o.InitialMmapBytes),
+		release: &releaser{every: time.Duration(sizeOption(int(o.ReleaseMappedEvery), int(DefaultReleaseMappedEvery)))}}
 	if o.ReadOnly {
 		err = db.View(func(tx *bolt.Tx) error { return checkVersion(tx, path) })
 	} else {
@@ -237,7 +245,9 @@ func (s *Store) view(ctx context.Context, fn func(tx *bolt.Tx) error) error {
 	if s.bound != nil {
 		return s.mapErr(s.bound.Run(fn))
 	}
-	return s.mapErr(s.gate.read(s.db, fn))
+	err := s.gate.read(s.db, fn)
+	s.releaseIfDue()
+	return s.mapErr(err)
 }
 
 // update runs fn in a write transaction: a batch's, which commits when the batch
@@ -247,9 +257,13 @@ func (s *Store) update(fn func(tx *bolt.Tx) error) error {
 	if s.bound != nil {
 		return s.bound.Run(fn)
 	}
-	s.gate.mu.Lock()
-	defer s.gate.mu.Unlock()
-	return s.db.Update(fn)
+	err := func() error {
+		s.gate.mu.Lock()
+		defer s.gate.mu.Unlock()
+		return s.db.Update(fn)
+	}()
+	s.releaseIfDue() // after the writer lock: it waits for no writer
+	return err
 }
 
 func (s *Store) mapErr(err error) error {

@@ -83,7 +83,12 @@ func (in *Ingester) prepare(ctx context.Context, a graph.ArticleInput, stored *s
 	if in.ex == nil {
 		return nil, graph.Errorf(graph.EINTERNAL, "this Ingester has no extractor: give one to ingest.New to ingest article texts")
 	}
-	x, err := in.ex.Extract(ctx, a)
+	var x *graph.Extraction
+	if lx, ok := in.ex.(graph.LimitedExtractor); ok && in.opts.MaxStatements > 0 {
+		x, err = lx.ExtractLimited(ctx, a, in.opts.MaxStatements) // stops at the limit
+	} else {
+		x, err = in.ex.Extract(ctx, a)
+	}
 	if err != nil {
 		return nil, err
 	}

@@ -292,7 +292,7 @@ func TestStatementCap(t *testing.T) {
 			if tt.refused {
 				require.Error(t, err)
 				assert.Equal(t, graph.EINVALID, graph.ErrorCode(err))
-				assert.Contains(t, graph.ErrorMessage(err), "article dense: its text yields 3 statements, over the limit of 2")
+				assert.Contains(t, graph.ErrorMessage(err), "article dense: its text yields more than 2 statements, the limit an article may have")
 				assert.Equal(t, graph.Stats{}, stats(t, s), "nothing written")
 				return
 			}

@@ -39,7 +39,9 @@ type Options struct {
 	MaxCandidates int
 	// MaxStatements, when over 0, refuses (EINVALID) an article whose extraction
 	// finds more statements, before anything is reasoned about or written: a limit an
-	// operator may set. 0 means none: ingest's memory does not grow with an article's
+	// operator may set. An extractor that is a graph.LimitedExtractor (as
+	// extract.Extractor is) stops making statements at the limit; another one's whole
+	// bundle is counted after it. 0 means none: ingest's memory does not grow with an article's
 	// statements past a bound (the links it makes are capped by MaxArticleLinks, and
 	// the stores write a large article in pieces), so the largest article
 	// (graph.MaxArticleBytes) is stored whatever it yields.
