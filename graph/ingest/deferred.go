@@ -153,7 +153,9 @@ func newDeferred(st graph.Store) *deferred {
 // those that are not, the candidate text searches of their claims (and the term
 // searches of linkRestated for the claims their disputes name) and the claims
 // counting what they count (every variant of the counted thing, as linkQuantities
-// asks). Nothing may have been written through d yet.
+// asks). Nothing may have been written through d yet, but for the bundles a
+// pipelined batch holds as written before its prefetch (pipelined.go): their agents
+// are read too, so that name searches lay them over what the store held before them.
 func (d *deferred) prefetch(ctx context.Context, gs []*graph.ArticleGraph, known map[string]bool, maxCandidates int) error {
 	if err := d.prefetchArticles(ctx, gs); err != nil {
 		return err
@@ -163,6 +165,17 @@ func (d *deferred) prefetch(ctx context.Context, gs []*graph.ArticleGraph, known
 	for _, g := range gs {
 		for _, a := range g.Agents {
 			if !known[a.ID] && !seen[a.ID] {
+				seen[a.ID] = true
+				ids = append(ids, a.ID)
+			}
+		}
+	}
+	// the agents of bundles d holds already (a pipelined batch's bundles in flight),
+	// known or not: a name search their versions may change is laid over from the
+	// versions stored before them (overlayName)
+	for _, g := range d.all {
+		for _, a := range g.Agents {
+			if !seen[a.ID] {
 				seen[a.ID] = true
 				ids = append(ids, a.ID)
 			}

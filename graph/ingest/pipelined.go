@@ -2,6 +2,7 @@ package ingest
 
 import (
 	"context"
+	"errors"
 	"sync"
 	"time"
 
@@ -134,9 +135,9 @@ func writeBundles(ctx context.Context, tx graph.Store, gs []*graph.ArticleGraph,
 // reasonAhead reasons about a batch outside any transaction while fl (nil: none) is
 // being written: its deferred store holds fl's bundles as written, prefetches before
 // letting fl commit, and reads the store after it has. It returns what each article
-// gave and the deferred store holding the bundles to write (pending). errNeedsWrite
-// (or any error) leaves nothing remembered of the batch: the agents remembered are
-// forgotten.
+// gave and the deferred store holding the bundles to write (pending). After
+// errNeedsWrite nothing of the batch is remembered (the agents it remembered are
+// taken back); after any other error the remembered agents are forgotten.
 func (in *Ingester) reasonAhead(ctx context.Context, ps []*Prepared, fl *flight) ([]BatchResult, *deferred, error) {
 	in.mu.Lock()
 	defer in.mu.Unlock()
@@ -161,10 +162,22 @@ func (in *Ingester) reasonAhead(ctx context.Context, ps []*Prepared, fl *flight)
 	if err != nil {
 		return nil, nil, err
 	}
+	// The acronym index is loaded now, from the store (once fl committed), if it is
+	// not yet: loaded mid-batch it would need the pending bundles written. From here on
+	// remember adds every bundle's agents, so it holds what a load after them would.
+	if err := in.acr.load(ctx, dv.st); err != nil {
+		return nil, nil, err
+	}
+	in.undo = &[]func(){}
+	defer func() { in.undo = nil }()
 	out := make([]BatchResult, len(ps))
 	for i, p := range ps {
 		if err := in.batchItem(ctx, dv, p, &out[i]); err != nil {
-			in.forget()
+			if errors.Is(err, errNeedsWrite) {
+				in.rollback() // reasoned again in a transaction, from what is stored
+			} else {
+				in.forget()
+			}
 			return nil, nil, err
 		}
 	}
