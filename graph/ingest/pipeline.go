@@ -18,6 +18,10 @@ type PipelineOptions struct {
 	// Batch is how many articles go into one store transaction (IngestBatch); 0 or 1
 	// means one transaction per article.
 	Batch int
+	// Unpipelined reasons about each batch in its own transaction after the one
+	// before has committed, even against a store that batches can be pipelined into
+	// (pipelined.go): what IngestAll did before, kept for comparing the two.
+	Unpipelined bool
 }
 
 // IngestAll ingests articles in input order, so the same input gives the same graph:
@@ -112,8 +116,8 @@ func (in *Ingester) IngestAll(ctx context.Context, arts []graph.ArticleInput, op
 			done++
 		}
 	}
-	pipe := batch > 1 && in.pipelines() // pipelined.go
-	var fl *flight                      // the batch being written while the next one reasons
+	pipe := batch > 1 && !opts.Unpipelined && in.pipelines() // pipelined.go
+	var fl *flight                                           // the batch being written while the next one reasons
 	// land lets the batch in flight commit, waits for it and reports it; its error
 	// stops the run.
 	land := func() error {
