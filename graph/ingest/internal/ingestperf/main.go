@@ -23,6 +23,7 @@ import (
 	"os/signal"
 	"path/filepath"
 	"runtime"
+	"runtime/pprof"
 	"strconv"
 	"strings"
 	"syscall"
@@ -54,6 +55,7 @@ type config struct {
 	reset    bool
 	pipeline bool
 	server   int
+	cpuprof  string
 }
 
 func parse(args []string, stderr io.Writer) (config, error) {
@@ -65,6 +67,7 @@ func parse(args []string, stderr io.Writer) (config, error) {
 	fs.IntVar(&c.workers, "workers", runtime.GOMAXPROCS(0), "articles extracted in parallel")
 	fs.StringVar(&c.data, "polnear", polnear.Dir, "the PolNeAR directory (holding train/text and metadata.tsv)")
 	fs.BoolVar(&c.reset, "reset", true, "empty the Neo4j database first")
+	fs.StringVar(&c.cpuprof, "cpuprofile", "", "write a CPU profile of the ingest (go tool pprof) to this file")
 	fs.IntVar(&c.server, "server-pid", 0, "the process id of the Neo4j server, to report its CPU time per article (from /proc; 0: not reported)")
 	fs.BoolVar(&c.pipeline, "pipeline", true, "reason about the next batch while the one before commits (false: one after the other, as before)")
 	if err := fs.Parse(args); err != nil {
@@ -97,6 +100,17 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 	fmt.Fprintf(stdout, "ingest %d PolNeAR train articles (%.1f MB) into %s, batch %d, %d extraction workers, %d CPUs\n",
 		len(arts), float64(bytes)/1e6, desc, c.batch, c.workers, runtime.NumCPU())
 
+	if c.cpuprof != "" {
+		f, err := os.Create(c.cpuprof)
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		if err := pprof.StartCPUProfile(f); err != nil {
+			return err
+		}
+		defer pprof.StopCPUProfile()
+	}
 	load0 := loadAverage()
 	self0, server0 := selfCPU(), procCPU(c.server)
 	cs := newCalls()
