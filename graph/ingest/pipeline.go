@@ -30,7 +30,10 @@ type PipelineOptions struct {
 // prepared articles are written Batch at a time with IngestBatch. When the store is a
 // graph.ArticlesReader, which articles are stored already (and with what text) is
 // read ahead with one query per Batch (at least 16) articles instead of one per
-// article. At most
+// article. When the store is a graph.Batcher that reads in bulk outside a transaction
+// (Neo4j), batches are pipelined (pipelined.go): the next batch reads ahead and is
+// reasoned about while the one before is written and commits, with the same graph;
+// Unpipelined turns that off. At most
 // Workers+2*Batch prepared articles wait in memory, however long the input.
 //
 // report is called in input order, from the calling goroutine, once for every article
