@@ -117,7 +117,9 @@ bench-api-wrk: ## cross-check bench-api with wrk (apt-get installs it) on the re
 # of them, 0 = all 840) end to end into a dedicated Neo4j on port $(BENCH_NEO4J_PORT)
 # (started here if not running, stopped after; emptied first) and prints articles/s, the
 # per-article split (extraction, reasoning, writing) and every store call ingest made
-# (calls per article, mean ms): where the time goes. BENCH_INGEST_FLAGS="-batch 64".
+# (calls per article, mean ms): where the time goes, and the CPU time per article of the
+# ingest and of the Neo4j server (from /proc). BENCH_INGEST_FLAGS="-batch 64", or
+# "-pipeline=false" for batches one after the other (the version before pipelining).
 BENCH_INGEST_ARTICLES ?= 0
 BENCH_INGEST_FLAGS    ?=
 
@@ -128,7 +130,8 @@ bench-ingest: ## ingest the PolNeAR train texts into Neo4j: articles/s and where
 	if ! $(BENCH_NEO4J) status >/dev/null 2>&1; then \
 		$(BENCH_NEO4J) up >/dev/null || exit $$?; started=1; \
 	fi; \
-	NEO4J_URI=bolt://127.0.0.1:$(BENCH_NEO4J_PORT) $(GO) run ./graph/ingest/internal/ingestperf -articles $(BENCH_INGEST_ARTICLES) $(BENCH_INGEST_FLAGS)
+	NEO4J_URI=bolt://127.0.0.1:$(BENCH_NEO4J_PORT) $(GO) run ./graph/ingest/internal/ingestperf -articles $(BENCH_INGEST_ARTICLES) \
+		-server-pid "$$(cat $${NEO4J_STATE_DIR:-.neo4j}/neo4j-$(BENCH_NEO4J_PORT).pid 2>/dev/null || echo 0)" $(BENCH_INGEST_FLAGS)
 
 # bench-bulkload generates BENCH_BULK_ARTICLES articles and loads them into a dedicated
 # Neo4j on port $(BENCH_NEO4J_PORT) through neo4j-admin import (graph/neo4jstore/internal/

@@ -2,6 +2,7 @@ package ingest
 
 import (
 	"context"
+	"errors"
 	"slices"
 	"sort"
 	"strings"
@@ -88,7 +89,22 @@ type deferred struct {
 	// flushTime adds up the time flush took; flushes counts them.
 	flushTime time.Duration
 	flushes   int
+
+	// pre and preBulk are what prefetch reads from: st and bulk, except in a
+	// pipelined batch (pipelined.go), where st waits for the batch in flight to
+	// commit and the prefetch must read before it does.
+	pre     graph.Store
+	preBulk graph.BulkReader
+	// pipelined is set for a batch that reasons outside any transaction while the
+	// batch before it commits (pipelined.go): it has nowhere to write, so a read that
+	// needs the pending bundles written fails with errNeedsWrite instead.
+	pipelined bool
 }
+
+// errNeedsWrite is what a pipelined batch's deferred store answers a read that only
+// the store can answer with its pending bundles written (a listing, a replaced
+// article): the batch is then reasoned again in a transaction of its own.
+var errNeedsWrite = errors.New("a read of a pipelined batch needs its pending bundles written")
 
 // limited keys a prefetched search by its text and page limit.
 type limited struct {
@@ -118,7 +134,7 @@ var (
 func newDeferred(st graph.Store) *deferred {
 	bulk, _ := st.(graph.BulkReader)
 	return &deferred{
-		st: st, bulk: bulk,
+		st: st, bulk: bulk, pre: st, preBulk: bulk,
 		looked:  map[string]*graph.Article{},
 		wAgents: map[string][]graph.Agent{}, wClaims: map[string]graph.Claim{}, wArticles: map[string]bool{},
 		wNames: wordIndex{}, wTexts: wordIndex{}, wCounted: map[graph.CountedKey]bool{},
@@ -137,7 +153,9 @@ func newDeferred(st graph.Store) *deferred {
 // those that are not, the candidate text searches of their claims (and the term
 // searches of linkRestated for the claims their disputes name) and the claims
 // counting what they count (every variant of the counted thing, as linkQuantities
-// asks). Nothing may have been written through d yet.
+// asks). Nothing may have been written through d yet, but for the bundles a
+// pipelined batch holds as written before its prefetch (pipelined.go): their agents
+// are read too, so that name searches lay them over what the store held before them.
 func (d *deferred) prefetch(ctx context.Context, gs []*graph.ArticleGraph, known map[string]bool, maxCandidates int) error {
 	if err := d.prefetchArticles(ctx, gs); err != nil {
 		return err
@@ -152,8 +170,19 @@ func (d *deferred) prefetch(ctx context.Context, gs []*graph.ArticleGraph, known
 			}
 		}
 	}
+	// the agents of bundles d holds already (a pipelined batch's bundles in flight),
+	// known or not: a name search their versions may change is laid over from the
+	// versions stored before them (overlayName)
+	for _, g := range d.all {
+		for _, a := range g.Agents {
+			if !seen[a.ID] {
+				seen[a.ID] = true
+				ids = append(ids, a.ID)
+			}
+		}
+	}
 	if len(ids) > 0 {
-		got, err := d.bulk.AgentsByID(ctx, ids)
+		got, err := d.preBulk.AgentsByID(ctx, ids)
 		if err != nil {
 			return err
 		}
@@ -177,7 +206,7 @@ func (d *deferred) prefetch(ctx context.Context, gs []*graph.ArticleGraph, known
 		}
 	}
 	if len(names) > 0 {
-		pages, err := d.bulk.AgentsByName(ctx, names, maxAgentCandidates)
+		pages, err := d.preBulk.AgentsByName(ctx, names, maxAgentCandidates)
 		if err != nil {
 			return err
 		}
@@ -234,7 +263,7 @@ func (d *deferred) prefetch(ctx context.Context, gs []*graph.ArticleGraph, known
 		}
 	}
 	if len(texts) > 0 {
-		pages, err := d.bulk.SearchClaimsText(ctx, texts, maxCandidates)
+		pages, err := d.preBulk.SearchClaimsText(ctx, texts, maxCandidates)
 		if err != nil {
 			return err
 		}
@@ -243,7 +272,7 @@ func (d *deferred) prefetch(ctx context.Context, gs []*graph.ArticleGraph, known
 		}
 	}
 	if len(keys) > 0 {
-		got, err := d.bulk.ClaimsByCountedMany(ctx, keys, maxCandidates)
+		got, err := d.preBulk.ClaimsByCountedMany(ctx, keys, maxCandidates)
 		if err != nil {
 			return err
 		}
@@ -258,7 +287,7 @@ func (d *deferred) prefetch(ctx context.Context, gs []*graph.ArticleGraph, known
 // transaction is a graph.ArticlesReader: ingest asks for each whether it is stored
 // unchanged before reasoning about it.
 func (d *deferred) prefetchArticles(ctx context.Context, gs []*graph.ArticleGraph) error {
-	ar, ok := d.st.(graph.ArticlesReader)
+	ar, ok := d.pre.(graph.ArticlesReader)
 	if !ok || len(gs) == 0 {
 		return nil
 	}
@@ -286,6 +315,9 @@ func (d *deferred) prefetchArticles(ctx context.Context, gs []*graph.ArticleGrap
 func (d *deferred) flush(ctx context.Context) error {
 	if len(d.pending) == 0 {
 		return nil
+	}
+	if d.pipelined {
+		return errNeedsWrite
 	}
 	start := time.Now()
 	defer func() { d.flushTime += time.Since(start); d.flushes++ }()
@@ -331,7 +363,15 @@ func (d *deferred) PutArticle(ctx context.Context, g *graph.ArticleGraph) (graph
 		d.dropPrefetched() // a new version drops what the old one owned
 		d.replaced = true
 	}
-	d.wArticles[id] = true
+	d.add(g)
+	d.pending = append(d.pending, g)
+	return graph.WriteResult{ArticleID: id, Created: true}, nil
+}
+
+// add indexes the canonical bundle g as written through d (see the fields w*) and
+// appends it to d.all; the caller adds it to d.pending when it is not written yet.
+func (d *deferred) add(g *graph.ArticleGraph) {
+	d.wArticles[g.Article.ID] = true
 	at := len(d.all)
 	for _, c := range g.Claims {
 		d.wClaimIn[c.ID] = append(d.wClaimIn[c.ID], at)
@@ -363,9 +403,7 @@ func (d *deferred) PutArticle(ctx context.Context, g *graph.ArticleGraph) (graph
 			d.wCounted[graph.CountedKey{Counted: q.Counted, Unit: q.Unit}] = true
 		}
 	}
-	d.pending = append(d.pending, g)
 	d.all = append(d.all, g)
-	return graph.WriteResult{ArticleID: id, Created: true}, nil
 }
 
 // dropPrefetched forgets every prefetched answer.
@@ -755,8 +793,8 @@ func (d *deferred) ClaimsByCountedMany(ctx context.Context, keys []graph.Counted
 
 // Article answers from the prefetched articles when no bundle written through d is
 // that article (only such a bundle, or a patch or delete, which drop them, changes
-// it); else it reads the article from the transaction, after a flush when a bundle
-// written through d is that article. It notes what it found (see PutArticle).
+// it); else it reads the article from the transaction, after a flush when a pending
+// bundle is that article. It notes what it found (see PutArticle).
 func (d *deferred) Article(ctx context.Context, id string) (*graph.Article, error) {
 	d.mu.Lock()
 	defer d.mu.Unlock()
@@ -769,7 +807,7 @@ func (d *deferred) Article(ctx context.Context, id string) (*graph.Article, erro
 		c.Authors = append([]string(nil), a.Authors...)
 		return &c, nil
 	}
-	if d.wArticles[id] {
+	if d.pendingArticle(id) { // a flushed one is in the transaction already
 		if err := d.flush(ctx); err != nil {
 			return nil, err
 		}
@@ -782,6 +820,16 @@ func (d *deferred) Article(ctx context.Context, id string) (*graph.Article, erro
 		d.looked[id] = a
 	}
 	return a, err
+}
+
+// pendingArticle reports whether a pending bundle is article id.
+func (d *deferred) pendingArticle(id string) bool {
+	for _, g := range d.pending {
+		if g.Article.ID == id {
+			return true
+		}
+	}
+	return false
 }
 
 // The other methods flush, then ask the transaction.

@@ -64,6 +64,9 @@ type Ingester struct {
 	// known holds ids of agents this Ingester wrote (agents are never deleted), so
 	// that an agent named again needs no store lookup.
 	known map[string]bool
+	// undo, when not nil, collects what remember adds to acr and known, so that a
+	// pipelined batch reasoned again in a transaction (pipelined.go) takes it back.
+	undo *[]func()
 }
 
 // maxKnownAgents bounds Ingester.known.
@@ -209,12 +212,48 @@ func (in *Ingester) remember(written *graph.ArticleGraph) {
 	}
 	for _, a := range written.Agents {
 		if in.acr.loaded {
+			if in.undo != nil {
+				in.journalAcronym(a)
+			}
 			in.acr.add(a)
 		}
-		if len(in.known) < maxKnownAgents {
+		if len(in.known) < maxKnownAgents && !in.known[a.ID] {
 			in.known[a.ID] = true
+			if in.undo != nil {
+				id := a.ID
+				*in.undo = append(*in.undo, func() { delete(in.known, id) })
+			}
 		}
 	}
+}
+
+// journalAcronym adds to in.undo what takes back acr.add(a).
+func (in *Ingester) journalAcronym(a graph.Agent) {
+	ac := Acronym(a.Name)
+	if ac == "" || a.Kind != graph.KindOrganization && a.Kind != graph.KindOutlet {
+		return
+	}
+	old, had := in.acr.m[ac][a.ID]
+	*in.undo = append(*in.undo, func() {
+		switch {
+		case had:
+			in.acr.m[ac][a.ID] = old
+		case in.acr.m[ac] != nil:
+			delete(in.acr.m[ac], a.ID)
+		}
+	})
+}
+
+// rollback takes back, newest first, what remember added since in.undo was set, and
+// stops journalling.
+func (in *Ingester) rollback() {
+	if in.undo == nil {
+		return
+	}
+	for i := len(*in.undo) - 1; i >= 0; i-- {
+		(*in.undo)[i]()
+	}
+	in.undo = nil
 }
 
 // forget drops the acronym index and the known agents after a batch that was rolled

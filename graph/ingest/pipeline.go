@@ -2,6 +2,7 @@ package ingest
 
 import (
 	"context"
+	"errors"
 	"runtime"
 	"strings"
 
@@ -17,6 +18,10 @@ type PipelineOptions struct {
 	// Batch is how many articles go into one store transaction (IngestBatch); 0 or 1
 	// means one transaction per article.
 	Batch int
+	// Unpipelined reasons about each batch in its own transaction after the one
+	// before has committed, even against a store that batches can be pipelined into
+	// (pipelined.go): what IngestAll did before, kept for comparing the two.
+	Unpipelined bool
 }
 
 // IngestAll ingests articles in input order, so the same input gives the same graph:
@@ -25,7 +30,10 @@ type PipelineOptions struct {
 // prepared articles are written Batch at a time with IngestBatch. When the store is a
 // graph.ArticlesReader, which articles are stored already (and with what text) is
 // read ahead with one query per Batch (at least 16) articles instead of one per
-// article. At most
+// article. When the store is a graph.Batcher that reads in bulk outside a transaction
+// (Neo4j), batches are pipelined (pipelined.go): the next batch reads ahead and is
+// reasoned about while the one before is written and commits, with the same graph;
+// Unpipelined turns that off. At most
 // Workers+2*Batch prepared articles wait in memory, however long the input.
 //
 // report is called in input order, from the calling goroutine, once for every article
@@ -96,6 +104,54 @@ func (in *Ingester) IngestAll(ctx context.Context, arts []graph.ArticleInput, op
 	cancelled := func() error {
 		return graph.Wrap(graph.EUNAVAILABLE, ctx.Err(), "ingest interrupted after %d of %d articles", done, len(arts))
 	}
+	// emit reports the results of the batch of arts[start:end] in input order: res
+	// holds those of the articles prepared (at idx), skipped the errors of the others.
+	emit := func(start, end int, idx []int, skipped []error, res []BatchResult) {
+		byIndex := make([]BatchResult, end-start)
+		for k, i := range idx {
+			byIndex[i-start] = res[k]
+		}
+		for i := start; i < end; i++ {
+			if skipped[i-start] != nil {
+				byIndex[i-start] = BatchResult{Err: skipped[i-start]}
+			}
+			report(i, byIndex[i-start])
+			done++
+		}
+	}
+	pipe := batch > 1 && !opts.Unpipelined && in.pipelines() // pipelined.go
+	var fl *flight                                           // the batch being written while the next one reasons
+	// land lets the batch in flight commit, waits for it and reports it; its error
+	// stops the run.
+	land := func() error {
+		if fl == nil {
+			return nil
+		}
+		f := fl
+		fl = nil
+		f.allow()
+		<-f.done
+		if f.err != nil {
+			in.mu.Lock()
+			in.forget() // the agents of its articles, and of the batch after, are not stored
+			in.mu.Unlock()
+			if ctx.Err() != nil {
+				return cancelled()
+			}
+			return f.err
+		}
+		shareCommit(f.res, f.write)
+		f.emit(f.res)
+		return nil
+	}
+	// stop returns err after the batch in flight has landed (so that done counts it
+	// when it was written), or that batch's error when it failed.
+	stop := func(err func() error) (int, error) {
+		if ferr := land(); ferr != nil {
+			return done, ferr
+		}
+		return done, err()
+	}
 	for start := 0; start < len(arts); start += batch {
 		end := min(start+batch, len(arts))
 		var ps []*Prepared
@@ -106,7 +162,7 @@ func (in *Ingester) IngestAll(ctx context.Context, arts []graph.ArticleInput, op
 			select {
 			case pr = <-slots[i]:
 			case <-ctx.Done():
-				return done, cancelled()
+				return stop(cancelled)
 			}
 			<-window
 			switch {
@@ -116,7 +172,34 @@ func (in *Ingester) IngestAll(ctx context.Context, arts []graph.ArticleInput, op
 			case graph.ErrorCode(pr.err) == graph.EINVALID:
 				skipped[i-start] = pr.err
 			default:
-				return done, pr.err
+				return stop(func() error { return pr.err })
+			}
+		}
+		if pipe {
+			if fl != nil && fl.replaced {
+				// its commit drops what the old version owned, which no overlay shows
+				if err := land(); err != nil {
+					return done, err
+				}
+			}
+			res, dv, err := in.reasonAhead(ctx, ps, fl)
+			if err == nil {
+				if err := land(); err != nil {
+					return done, err
+				}
+				fl = in.launch(ctx, dv, res, func(res []BatchResult) { emit(start, end, idx, skipped, res) })
+				continue
+			}
+			if !errors.Is(err, errNeedsWrite) {
+				return stop(func() error {
+					if ctx.Err() != nil {
+						return cancelled()
+					}
+					return err
+				})
+			}
+			if err := land(); err != nil { // then reasoned again in a transaction
+				return done, err
 			}
 		}
 		write := in.IngestBatch
@@ -130,17 +213,10 @@ func (in *Ingester) IngestAll(ctx context.Context, arts []graph.ArticleInput, op
 			}
 			return done, err
 		}
-		byIndex := make([]BatchResult, end-start)
-		for k, i := range idx {
-			byIndex[i-start] = res[k]
-		}
-		for i := start; i < end; i++ {
-			if skipped[i-start] != nil {
-				byIndex[i-start] = BatchResult{Err: skipped[i-start]}
-			}
-			report(i, byIndex[i-start])
-			done++
-		}
+		emit(start, end, idx, skipped, res)
+	}
+	if err := land(); err != nil {
+		return done, err
 	}
 	return done, nil
 }

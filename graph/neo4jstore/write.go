@@ -107,8 +107,13 @@ var writeSteps = []step{
   MERGE (a)-[l:CONFLICTS_WITH {id: r.id}]->(b) ON CREATE SET l += r.props`},
 	{"corroborations", `MATCH (a:Claim {id: r.lo}) MATCH (b:Claim {id: r.hi})
   MERGE (a)-[l:CORROBORATES {id: r.id}]->(b) ON CREATE SET l += r.props`},
+	// Mentions are created, not merged: the article of a bundle written has none
+	// (a new one has none, a replaced one's were dropped by cyDrop first) and a
+	// canonical bundle holds each (agent, start, end) once, so MERGE found nothing,
+	// after walking every mention between the article and the agent for each row
+	// (most of the statement's database hits, for an agent named many times).
 	{"mentions", `MATCH (a:Article {id: r.article}) MATCH (g:Agent {id: r.agent})
-  MERGE (a)-[m:MENTIONS {start: r.start, end: r.end}]->(g) SET m += r.props`},
+  CREATE (a)-[m:MENTIONS {start: r.start, end: r.end}]->(g) SET m += r.props`},
 	// Last: the aggregates of every claim the write touched (the bundles' claims and
 	// those of the replaced versions), after their statements and disputes are in.
 	// Each claim is locked first (rows in id order): a concurrent write of the same
@@ -127,7 +132,9 @@ var cyWrite = func() string {
 	var b strings.Builder
 	b.WriteString(cyNoReplan)
 	for _, st := range writeSteps {
-		b.WriteString("CALL () {\n  UNWIND $rows AS r WITH r WHERE r.step = '" + st.param + "'\n  " + st.cypher + "\n}\n")
+		// the step's rows are picked out of the list before the UNWIND: filtered
+		// after it, every row of every step went through each step's index seeks
+		b.WriteString("CALL () {\n  UNWIND [x IN $rows WHERE x.step = '" + st.param + "'] AS r\n  " + st.cypher + "\n}\n")
 	}
 	b.WriteString("RETURN 1 AS done")
 	return b.String()

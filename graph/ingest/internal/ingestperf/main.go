@@ -13,6 +13,7 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"flag"
@@ -22,6 +23,9 @@ import (
 	"os/signal"
 	"path/filepath"
 	"runtime"
+	"runtime/pprof"
+	"strconv"
+	"strings"
 	"syscall"
 	"time"
 
@@ -49,6 +53,9 @@ type config struct {
 	workers  int
 	data     string
 	reset    bool
+	pipeline bool
+	server   int
+	cpuprof  string
 }
 
 func parse(args []string, stderr io.Writer) (config, error) {
@@ -60,6 +67,9 @@ func parse(args []string, stderr io.Writer) (config, error) {
 	fs.IntVar(&c.workers, "workers", runtime.GOMAXPROCS(0), "articles extracted in parallel")
 	fs.StringVar(&c.data, "polnear", polnear.Dir, "the PolNeAR directory (holding train/text and metadata.tsv)")
 	fs.BoolVar(&c.reset, "reset", true, "empty the Neo4j database first")
+	fs.StringVar(&c.cpuprof, "cpuprofile", "", "write a CPU profile of the ingest (go tool pprof) to this file")
+	fs.IntVar(&c.server, "server-pid", 0, "the process id of the Neo4j server, to report its CPU time per article (from /proc; 0: not reported)")
+	fs.BoolVar(&c.pipeline, "pipeline", true, "reason about the next batch while the one before commits (false: one after the other, as before)")
 	if err := fs.Parse(args); err != nil {
 		return c, err
 	}
@@ -90,12 +100,25 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 	fmt.Fprintf(stdout, "ingest %d PolNeAR train articles (%.1f MB) into %s, batch %d, %d extraction workers, %d CPUs\n",
 		len(arts), float64(bytes)/1e6, desc, c.batch, c.workers, runtime.NumCPU())
 
+	if c.cpuprof != "" {
+		f, err := os.Create(c.cpuprof)
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		if err := pprof.StartCPUProfile(f); err != nil {
+			return err
+		}
+		defer pprof.StopCPUProfile()
+	}
+	load0 := loadAverage()
+	self0, server0 := selfCPU(), procCPU(c.server)
 	cs := newCalls()
 	in := ingest.New(wrap(st, cs), extract.Extractor{}, ingest.Options{})
 	var sum ingest.Timings
 	var claims, stmts int
 	start := time.Now()
-	_, err = in.IngestAll(ctx, arts, ingest.PipelineOptions{Workers: c.workers, Batch: c.batch}, func(i int, r ingest.BatchResult) {
+	_, err = in.IngestAll(ctx, arts, ingest.PipelineOptions{Workers: c.workers, Batch: c.batch, Unpipelined: !c.pipeline}, func(i int, r ingest.BatchResult) {
 		if r.Err != nil {
 			fmt.Fprintf(stderr, "skipped %s: %s\n", arts[i].Name, graph.ErrorMessage(r.Err))
 			return
@@ -117,6 +140,11 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 		len(arts), elapsed.Round(time.Millisecond), float64(len(arts))/elapsed.Seconds(), claims, stmts)
 	fmt.Fprintf(stdout, "per article: extraction %s (on %d workers, overlapped with the rest), reasoning %s, writing %s (the batch's commit shared out)\n",
 		per(sum.Extract), c.workers, per(sum.Reason), per(sum.Write))
+	fmt.Fprintf(stdout, "CPU per article: this process %s", per(selfCPU()-self0))
+	if c.server > 0 {
+		fmt.Fprintf(stdout, ", the server (pid %d) %s", c.server, per(procCPU(c.server)-server0))
+	}
+	fmt.Fprintf(stdout, "; load average %s at the start, %s at the end\n", load0, loadAverage())
 	return cs.print(stdout, len(arts))
 }
 
@@ -161,4 +189,50 @@ func (r removing) Close(ctx context.Context) error {
 		err = rmErr
 	}
 	return err
+}
+
+// selfCPU is the CPU time (user and system) this process has used.
+func selfCPU() time.Duration {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		return 0
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+}
+
+// procCPU is the CPU time (user and system) process pid has used, from
+// /proc/PID/stat (Linux); 0 when pid is 0 or it cannot be read.
+func procCPU(pid int) time.Duration {
+	if pid <= 0 {
+		return 0
+	}
+	data, err := os.ReadFile(fmt.Sprintf("/proc/%d/stat", pid))
+	if err != nil {
+		return 0
+	}
+	// the fields after the command name, which is in parentheses and may hold spaces
+	i := bytes.LastIndexByte(data, ')')
+	if i < 0 {
+		return 0
+	}
+	f := strings.Fields(string(data[i+1:]))
+	if len(f) < 13 { // utime and stime are fields 14 and 15 of the line, 12 and 13 here
+		return 0
+	}
+	ut, err1 := strconv.ParseInt(f[11], 10, 64)
+	st, err2 := strconv.ParseInt(f[12], 10, 64)
+	if err1 != nil || err2 != nil {
+		return 0
+	}
+	const ticks = 100 // USER_HZ: clock ticks per second on Linux
+	return time.Duration(ut+st) * time.Second / ticks
+}
+
+// loadAverage is the 1, 5 and 15 minute load averages (/proc/loadavg), or "?".
+func loadAverage() string {
+	data, err := os.ReadFile("/proc/loadavg")
+	if f := strings.Fields(string(data)); err == nil && len(f) >= 3 {
+		return strings.Join(f[:3], " ")
+	}
+	return "?"
 }
