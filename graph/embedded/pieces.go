@@ -74,6 +74,9 @@ type gate struct {
 	// for concurrent use).
 	pinMu  sync.Mutex
 	pinned *bolt.Tx
+	// beforeWait, when set (by tests), is called by a reader that found nothing pinned,
+	// before it waits for rmu.
+	beforeWait func()
 }
 
 // read runs fn in a read transaction: the pinned one while a large write is in
@@ -88,9 +91,21 @@ func (g *gate) read(db *bolt.DB, fn func(*bolt.Tx) error) error {
 		}
 		g.pinMu.Unlock()
 	}
+	if g.beforeWait != nil {
+		g.beforeWait()
+	}
 	g.rmu.RLock()
 	defer g.rmu.RUnlock()
 	return db.View(fn)
+}
+
+// endPieces ends a large write's hold on readers: it unpins first, then lets new
+// read transactions begin. The other order let a reader that waited on rmu read the
+// new state and then, while the pinned transaction was still served, the old one: an
+// article count that went down between two reads of one client.
+func (g *gate) endPieces() {
+	g.unpin()
+	g.rmu.Unlock()
 }
 
 // pin serves reads from tx until unpin.
@@ -162,7 +177,9 @@ func (s *Store) putInPieces(ctx context.Context, c *graph.ArticleGraph) (graph.W
 	// after the largest article (anonymous memory at the soft limit, and the file's
 	// pages) until the runtime's scavenger and the kernel got to them.
 	defer func() {
-		s.releaseMapped(s.fileSize())
+		// Inside a read transaction, as releaseWhile does: no remap can move the map
+		// while its pages are handed back.
+		_ = s.db.View(func(tx *bolt.Tx) error { s.releaseMapped(tx.Size()); return nil })
 		debug.FreeOSMemory()
 	}()
 	s.gate.mu.Lock()
@@ -177,12 +194,11 @@ func (s *Store) putInPieces(ctx context.Context, c *graph.ArticleGraph) (graph.W
 	}
 	if rtx.Size()+pieceHeadroom < mmapFloor(rtx.Size(), s.mmapBytes) {
 		s.gate.pin(rtx)
-		defer s.gate.unpin()
 	} else {
 		_ = rtx.Rollback() // no room to grow under a pinned reader: reads wait instead
 	}
 	s.gate.rmu.Lock()
-	defer s.gate.rmu.Unlock()
+	defer s.gate.endPieces() // unpins (when pinned), then lets readers begin
 	defer s.releaseWhile()()
 	// A stored version the write replaces is copied aside first, so that a write
 	// stopped part-way can put it back (stash.go).
