@@ -57,7 +57,7 @@ func TestDisputeRuleFixtures(t *testing.T) {
 			continue
 		}
 		x := d.Disputes[0]
-		want := graph.AgentID(c.disputer)
+		want := wantAgentID(d, c.disputer) // a group is its article's ("critics")
 		if c.disputer == articleVoiceFixture {
 			want = ArticleVoice
 		}
@@ -134,7 +134,7 @@ func TestCoordinatedDisputers(t *testing.T) {
 			continue
 		}
 		for i, x := range d.Disputes {
-			assert.Equal(t, graph.AgentID(c.disputers[i]), x.Disputer, "%q: dispute %d", c.text, i)
+			assert.Equal(t, wantAgentID(d, c.disputers[i]), x.Disputer, "%q: dispute %d", c.text, i)
 			assert.Equal(t, c.claim, claimText(d, x.Claim), "%q: dispute %d", c.text, i)
 		}
 	}

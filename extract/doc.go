@@ -45,8 +45,10 @@ type Sentence struct {
 // Entity is a speaker, agency or other agent found in the text, with aliases resolved
 // within the document. ID is graph.AgentID(Name) so the same agent in two documents
 // gets the same id, except for an agent the text names only by a description with
-// nothing named before it to refer to ("the government said ...", "the ruling party"):
-// its ID is graph.ArticleScopedAgentID, of this document only (entities_agents.go).
+// nothing named before it to refer to ("the government said ...", "the ruling party"),
+// and for every group ("officials", "U.S. officials", "critics"): its ID is
+// graph.ArticleScopedAgentID, of this document only (entities_agents.go,
+// entities_groups.go).
 type Entity struct {
 	ID      string          `json:"id"`
 	Name    string          `json:"name"`

@@ -779,7 +779,7 @@ func (b *entityBuilder) group(toks []scanToken, i int) int {
 			}
 			name := string(b.d.Runes[toks[start].Start:t.End])
 			name = collapseSpace(name)
-			rec := b.entity(name, graph.KindGroup, toks[start].Start)
+			rec := b.groupEntity(name, toks[start].Start) // "Sudanese officials" of this article only
 			b.mention(rec, toks[start].Start, t.End, MentionName)
 			return j + 1 - i
 		}
@@ -2195,8 +2195,11 @@ func entityIndex(d *Document, id string) int {
 
 // addEntity adds an entity to d (or returns the existing one with that id) and
 // returns its id. Later stages use it for speakers that only their cue reveals
-// ("observers note").
+// ("observers note"). A group is an agent of d only (addGroupEntity).
 func addEntity(d *Document, name string, kind graph.AgentKind) string {
+	if kind == graph.KindGroup {
+		return addGroupEntity(d, name) // "officials" of this article only (entities_groups.go)
+	}
 	id := graph.AgentID(name)
 	if i := entityIndex(d, id); i >= 0 {
 		if d.Entities[i].Kind == graph.KindUnknown {

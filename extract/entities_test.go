@@ -75,8 +75,12 @@ func TestEntityRules(t *testing.T) {
 		if e.Kind != c.kind {
 			t.Errorf("%s: %s kind %s, want %s", c.rule, c.name, e.Kind, c.kind)
 		}
-		if e.ID != graph.AgentID(c.name) {
-			t.Errorf("%s: id %s, want %s", c.rule, e.ID, graph.AgentID(c.name))
+		wantID := graph.AgentID(c.name)
+		if c.kind == graph.KindGroup {
+			wantID = graph.ArticleScopedAgentID(c.name, c.text) // "U.S. officials" of this text only
+		}
+		if e.ID != wantID {
+			t.Errorf("%s: id %s, want %s", c.rule, e.ID, wantID)
 		}
 		if c.alias != "" && !contains(e.Aliases, c.alias) {
 			t.Errorf("%s: %s aliases %q, want %q", c.rule, c.name, e.Aliases, c.alias)

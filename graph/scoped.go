@@ -9,7 +9,8 @@ const scopedSep = "--"
 
 // ArticleScopedAgentID returns the id of an agent that only one article's text names,
 // by a bare definite noun phrase with nothing named before it that it can refer to
-// ("the ministry said ..." in an article that names no ministry): the slug of the
+// ("the ministry said ..." in an article that names no ministry) or as an unnamed
+// group ("officials", "U.S. officials", "critics"): the slug of the
 // phrase, then "--" and a digest of articleKey (the article's text). The same phrase in
 // two articles gives two agents, and ingest never resolves such an agent to another
 // (see IsArticleScopedAgentID): "the ministry" of one article is not "the ministry" of
