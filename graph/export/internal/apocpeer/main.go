@@ -32,8 +32,10 @@
 package main
 
 import (
+	"bufio"
 	"context"
 	"crypto/sha256"
+	"encoding/binary"
 	"encoding/xml"
 	"errors"
 	"flag"
@@ -43,7 +45,6 @@ import (
 	"os/exec"
 	"os/signal"
 	"path/filepath"
-	"slices"
 	"strings"
 	"syscall"
 	"text/tabwriter"
@@ -76,6 +77,7 @@ type config struct {
 	importTo string
 	admin    bool
 	launcher string
+	stream   bool // APOC streams its export over Bolt instead of writing a file
 }
 
 func parse(args []string, stderr io.Writer) (config, error) {
@@ -88,12 +90,16 @@ func parse(args []string, stderr io.Writer) (config, error) {
 	fs.Uint64Var(&c.seed, "seed", 1, "generator seed")
 	fs.StringVar(&c.importTo, "import-dir", "", "Neo4j's LOAD CSV directory (neo4j.sh: NEO4J_IMPORT_DIR): load the graph with the neo4j-csv export's load-csv.cypher from there, instead of the slower Cypher script")
 	fs.BoolVar(&c.admin, "admin-import", false, "load the graph with neo4j-admin instead (the bulk loader: minutes, not hours, for a million claims): the neo4j-csv export imported by the launcher's `neo4j.sh import` into a new database, the server restarted on it with the environment's NEO4J_PORT, NEO4J_PLUGINS=apoc and NEO4J_STATE_DIR")
+	fs.BoolVar(&c.stream, "apoc-stream", false, "read APOC's exports streamed over Bolt ({stream: true}) instead of letting APOC write them into -import-dir (apoc.export.file.enabled, in the apoc.conf of NEO4J_CONF); APOC's streamed GraphML is one row holding the whole document, so use this only on small graphs")
 	fs.StringVar(&c.launcher, "launcher", filepath.Join("graph", "neo4jstore", "launcher", "neo4j.sh"), "the launcher -admin-import runs")
 	if err := fs.Parse(args); err != nil {
 		return c, err
 	}
 	if c.articles < 1 || c.runs < 1 {
 		return c, errors.New("-articles and -runs must be positive")
+	}
+	if !c.stream && c.importTo == "" {
+		return c, errors.New("APOC writes its exports into the server's import directory: give it with -import-dir (neo4j.sh: NEO4J_IMPORT_DIR), or read them streamed with -apoc-stream")
 	}
 	return c, nil
 }
@@ -181,7 +187,12 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		if q.format == "graphml" {
 			keep = apocGraphML
 		}
-		r, err := best(c.runs, func() (result, error) { return apocExport(ctx, drv, db, q, keep) })
+		r, err := best(c.runs, func() (result, error) {
+			if c.stream {
+				return apocExport(ctx, drv, db, q, keep)
+			}
+			return apocExportFile(ctx, drv, db, q, c.importTo, keep)
+		})
 		if err != nil {
 			return fmt.Errorf("%s: %w", q.proc, err)
 		}
@@ -225,16 +236,8 @@ func openStore(ctx context.Context, c config, tmp string, stderr io.Writer) (gra
 	}
 	start := time.Now()
 	gs := storetest.GenerateArticles(c.articles, c.seed)
-	for i := 0; i < len(gs); i += 200 {
-		part := gs[i:min(i+200, len(gs))]
-		if err := s.Batch(ctx, func(ctx context.Context, tx graph.Store) error {
-			for _, g := range part {
-				if _, err := tx.PutArticle(ctx, g); err != nil {
-					return err
-				}
-			}
-			return nil
-		}); err != nil {
+	for i := 0; i < len(gs); i += 5000 {
+		if _, err := s.PutArticlesBulk(ctx, gs[i:min(i+5000, len(gs))]); err != nil {
 			s.Close(ctx)
 			return nil, fmt.Errorf("writing generated articles: %w", err)
 		}
@@ -559,15 +562,60 @@ func claimgraphExport(ctx context.Context, s graph.Store, format, keep string) (
 	return result{tool: "claimgraph", format: format, bytes: c.n, seconds: took.Seconds()}, err
 }
 
-// apocQuery is one APOC export procedure, streamed, and the column its text comes in.
+// apocQuery is one APOC export procedure: streamed (query, the text in column) and
+// written into a file of the server's import directory (fileQuery, with $file).
 type apocQuery struct {
-	proc, format, query, column string
+	proc, format, query, column, fileQuery string
 }
 
+// apocQueries are the APOC exports compared. Streamed, APOC hands rows to the client as
+// a batch of batchSize elements is written (csv and cypher; timeoutSeconds bounds the
+// wait for the next batch), but its GraphML export sets no batch size: the whole
+// document is built in the server's memory and sent as one row when it ends, which on a
+// large graph is a string of gigabytes (and takes longer than the wait) — the stream
+// that "stalled" on 696,952 nodes. Written to a file (the default), every format
+// streams to disk on the server as claimgraph's does.
 var apocQueries = []apocQuery{
-	{"apoc.export.graphml.all", "graphml", "CALL apoc.export.graphml.all(null, {stream: true, useTypes: true}) YIELD data RETURN data", "data"},
-	{"apoc.export.cypher.all", "cypher", "CALL apoc.export.cypher.all(null, {stream: true, format: 'plain'}) YIELD cypherStatements RETURN cypherStatements", "cypherStatements"},
-	{"apoc.export.csv.all", "csv", "CALL apoc.export.csv.all(null, {stream: true}) YIELD data RETURN data", "data"},
+	{"apoc.export.graphml.all", "graphml", "CALL apoc.export.graphml.all(null, {stream: true, useTypes: true}) YIELD data RETURN data", "data",
+		"CALL apoc.export.graphml.all($file, {useTypes: true}) YIELD nodes, relationships RETURN nodes, relationships"},
+	{"apoc.export.cypher.all", "cypher", "CALL apoc.export.cypher.all(null, {stream: true, format: 'plain', batchSize: 20000, timeoutSeconds: 3600}) YIELD cypherStatements RETURN cypherStatements", "cypherStatements",
+		"CALL apoc.export.cypher.all($file, {format: 'plain'}) YIELD nodes, relationships RETURN nodes, relationships"},
+	{"apoc.export.csv.all", "csv", "CALL apoc.export.csv.all(null, {stream: true, batchSize: 20000, timeoutSeconds: 3600}) YIELD data RETURN data", "data",
+		"CALL apoc.export.csv.all($file, {}) YIELD nodes, relationships RETURN nodes, relationships"},
+}
+
+// apocExportFile runs an APOC export into a file of the server's import directory dir
+// (apoc.export.file.enabled must be set: the apoc.conf beside this command, found
+// through NEO4J_CONF) and measures it: the time until the call returns, and the file's
+// size. The file is moved to keep when that is set, else removed.
+func apocExportFile(ctx context.Context, drv neo4j.DriverWithContext, db string, q apocQuery, dir, keep string) (result, error) {
+	name := fmt.Sprintf("apocpeer-%d.%s", os.Getpid(), q.format)
+	path := filepath.Join(dir, name)
+	defer os.Remove(path)
+	sess := drv.NewSession(ctx, neo4j.SessionConfig{DatabaseName: db, AccessMode: neo4j.AccessModeRead})
+	defer sess.Close(ctx)
+	start := time.Now()
+	res, err := sess.Run(ctx, q.fileQuery, map[string]any{"file": name})
+	if err == nil {
+		_, err = res.Collect(ctx)
+	}
+	took := time.Since(start)
+	if err != nil {
+		if strings.Contains(err.Error(), "apoc.export.file.enabled") {
+			return result{}, fmt.Errorf("APOC may not write files: start the server with NEO4J_CONF naming a directory whose apoc.conf sets apoc.export.file.enabled=true (graph/export/internal/apocpeer has one; make bench-export-apoc sets it): %w", err)
+		}
+		return result{}, err
+	}
+	fi, err := os.Stat(path)
+	if err != nil {
+		return result{}, fmt.Errorf("%s wrote no file %s in the import directory (is -import-dir the server's NEO4J_IMPORT_DIR?): %w", q.proc, path, err)
+	}
+	if keep != "" {
+		if err := os.Rename(path, keep); err != nil {
+			return result{}, err
+		}
+	}
+	return result{tool: "APOC " + q.proc, format: q.format, bytes: fi.Size(), seconds: took.Seconds()}, nil
 }
 
 // apocExport runs an APOC export with stream: true and reads every row, counting the
@@ -610,17 +658,19 @@ func apocExport(ctx context.Context, drv neo4j.DriverWithContext, db string, q a
 	return result{tool: "APOC " + q.proc, format: q.format, bytes: c.n, seconds: took.Seconds()}, nil
 }
 
-// graphMLSummary is what a GraphML file holds: counts, and digests of its sorted node
-// ids and edges (from id|type|to id), with nodes named by their claimgraph id.
+// graphMLSummary is what a GraphML file holds: counts, and order-free digests of its
+// node ids and its edges (from id|type|to id), with nodes named by their claimgraph id.
 type graphMLSummary struct {
 	nodes, edges, values int
-	nodeSum, edgeSum     [32]byte
+	nodeSum, edgeSum     multisetHash
 }
 
-// readGraphML reads a GraphML file. APOC's names nodes n0, n1, … and keeps the
-// claimgraph id in the "id" property and the relationship type in the edge's "label"
-// attribute; claimgraph's node ids are the claimgraph ids and its edge type is the
-// "e_type" data value.
+// readGraphML reads a GraphML file as it streams, without keeping its nodes or edges
+// (a million-claim graph has millions of each): the digests are sums. APOC's names nodes
+// n0, n1, … and keeps the claimgraph id in the "id" property and the relationship type
+// in the edge's "label" attribute, and writes every node before the first edge, so only
+// its node names are kept (to name the edges' ends); claimgraph's node ids are the
+// claimgraph ids and its edge type is the "e_type" data value.
 func readGraphML(path string, apoc bool) (graphMLSummary, error) {
 	var s graphMLSummary
 	f, err := os.Open(path)
@@ -628,10 +678,15 @@ func readGraphML(path string, apoc bool) (graphMLSummary, error) {
 		return s, err
 	}
 	defer f.Close()
-	dec := xml.NewDecoder(f)
+	dec := xml.NewDecoder(bufio.NewReaderSize(f, 1<<16))
 	keyName := map[string]string{} // key id → attr.name
-	idOf := map[string]string{}    // GraphML node id → claimgraph id
-	var ids, edges []string
+	idOf := map[string]string{}    // APOC's GraphML node id → claimgraph id
+	name := func(id string) string {
+		if apoc {
+			return idOf[id]
+		}
+		return id
+	}
 	var node, data string
 	var edge []string // source, target, type
 	var text strings.Builder
@@ -651,9 +706,6 @@ func readGraphML(path string, apoc bool) (graphMLSummary, error) {
 				keyName[a["id"]] = a["attr.name"]
 			case "node":
 				node = a["id"]
-				if !apoc {
-					idOf[node] = node
-				}
 			case "edge":
 				edge = []string{a["source"], a["target"], a["label"]}
 			case "data":
@@ -677,19 +729,14 @@ func readGraphML(path string, apoc bool) (graphMLSummary, error) {
 				data = ""
 			case "node":
 				s.nodes++
-				ids = append(ids, idOf[node])
+				s.nodeSum.add(name(node))
 			case "edge":
 				s.edges++
-				edges = append(edges, edge[0]+"|"+edge[2]+"|"+edge[1])
+				s.edgeSum.add(name(edge[0]) + "|" + edge[2] + "|" + name(edge[1]))
 				edge = nil
 			}
 		}
 	}
-	for i, e := range edges { // name the ends by claimgraph id
-		p := strings.SplitN(e, "|", 3)
-		edges[i] = idOf[p[0]] + "|" + p[1] + "|" + idOf[p[2]]
-	}
-	s.nodeSum, s.edgeSum = digest(ids), digest(edges)
 	return s, nil
 }
 
@@ -701,14 +748,15 @@ func attrs(t xml.StartElement) map[string]string {
 	return m
 }
 
-// digest is the SHA-256 of the sorted strings, one a line.
-func digest(xs []string) [32]byte {
-	slices.Sort(xs)
-	h := sha256.New()
-	for _, x := range xs {
-		io.WriteString(h, x+"\n")
+// multisetHash digests a multiset of strings in any order: the sum, lane by lane
+// modulo 2^64, of each string's SHA-256 read as four 64-bit lanes. Two files whose
+// sums are equal hold the same strings (up to SHA-256 collisions and lane sums that
+// cancel, which a comparison of exports does not meet by chance).
+type multisetHash [4]uint64
+
+func (h *multisetHash) add(x string) {
+	sum := sha256.Sum256([]byte(x))
+	for i := range h {
+		h[i] += binary.BigEndian.Uint64(sum[8*i:])
 	}
-	var out [32]byte
-	copy(out[:], h.Sum(nil))
-	return out
 }
