@@ -78,6 +78,7 @@ type config struct {
 	admin    bool
 	launcher string
 	stream   bool // APOC streams its export over Bolt instead of writing a file
+	formats  map[string]bool
 }
 
 func parse(args []string, stderr io.Writer) (config, error) {
@@ -91,12 +92,20 @@ func parse(args []string, stderr io.Writer) (config, error) {
 	fs.StringVar(&c.importTo, "import-dir", "", "Neo4j's LOAD CSV directory (neo4j.sh: NEO4J_IMPORT_DIR): load the graph with the neo4j-csv export's load-csv.cypher from there, instead of the slower Cypher script")
 	fs.BoolVar(&c.admin, "admin-import", false, "load the graph with neo4j-admin instead (the bulk loader: minutes, not hours, for a million claims): the neo4j-csv export imported by the launcher's `neo4j.sh import` into a new database, the server restarted on it with the environment's NEO4J_PORT, NEO4J_PLUGINS=apoc and NEO4J_STATE_DIR")
 	fs.BoolVar(&c.stream, "apoc-stream", false, "read APOC's exports streamed over Bolt ({stream: true}) instead of letting APOC write them into -import-dir (apoc.export.file.enabled, in the apoc.conf of NEO4J_CONF); APOC's streamed GraphML is one row holding the whole document, so use this only on small graphs")
+	formats := fs.String("formats", "graphml,cypher,csv", "the formats compared, of graphml, cypher and csv (claimgraph's neo4j-csv beside APOC's csv)")
 	fs.StringVar(&c.launcher, "launcher", filepath.Join("graph", "neo4jstore", "launcher", "neo4j.sh"), "the launcher -admin-import runs")
 	if err := fs.Parse(args); err != nil {
 		return c, err
 	}
 	if c.articles < 1 || c.runs < 1 {
 		return c, errors.New("-articles and -runs must be positive")
+	}
+	c.formats = map[string]bool{}
+	for _, f := range strings.Split(*formats, ",") {
+		if f != "graphml" && f != "cypher" && f != "csv" {
+			return c, fmt.Errorf("-formats: %q is not one of graphml, cypher, csv", f)
+		}
+		c.formats[f] = true
 	}
 	if !c.stream && c.importTo == "" {
 		return c, errors.New("APOC writes its exports into the server's import directory: give it with -import-dir (neo4j.sh: NEO4J_IMPORT_DIR), or read them streamed with -apoc-stream")
@@ -170,7 +179,11 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	cgGraphML := filepath.Join(tmp, "claimgraph.graphml")
 	apocGraphML := filepath.Join(tmp, "apoc.graphml")
 	var results []result
-	for _, f := range []string{export.FormatGraphML, export.FormatCypher, export.FormatNeo4jCSV} {
+	for _, q := range apocQueries {
+		if !c.formats[q.format] {
+			continue
+		}
+		f := map[string]string{"graphml": export.FormatGraphML, "cypher": export.FormatCypher, "csv": export.FormatNeo4jCSV}[q.format]
 		keep := ""
 		if f == export.FormatGraphML {
 			keep = cgGraphML
@@ -183,6 +196,9 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		results = append(results, r)
 	}
 	for _, q := range apocQueries {
+		if !c.formats[q.format] {
+			continue
+		}
 		keep := ""
 		if q.format == "graphml" {
 			keep = apocGraphML
@@ -208,7 +224,10 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	if err := tw.Flush(); err != nil {
 		return err
 	}
-	cg, ap := results[0], results[3]
+	if !c.formats["graphml"] {
+		return nil
+	}
+	cg, ap := results[0], results[len(results)/2]
 	fmt.Fprintf(stdout, "GraphML: claimgraph takes %.2fx APOC's time (%.2fs vs %.2fs)\n", cg.seconds/ap.seconds, cg.seconds, ap.seconds)
 
 	a, err := readGraphML(cgGraphML, false)

@@ -64,6 +64,7 @@ type config struct {
 	cache   int // embedded.Options.CacheEntries of the exporting store
 	batch   int // articles a fill transaction writes
 	gc      int // the fill's GOGC
+	memMB   int // the fill's soft memory limit (MB)
 	only    bool
 	bulk    bool   // fill with PutArticlesBulk, not a Batch of PutArticle calls
 	cpuProf string // write a CPU profile of the fill (or of a child's export) here
@@ -83,6 +84,7 @@ func parse(args []string, stderr io.Writer) (config, error) {
 	fs.IntVar(&c.batch, "batch", 5000, "generated articles written per store transaction (with -bulk=false, 200 is fastest)")
 	fs.BoolVar(&c.bulk, "bulk", true, "fill with PutArticlesBulk (one writer a transaction, index keys written sorted at its end); false: a Batch of PutArticle calls")
 	fs.BoolVar(&c.only, "fill-only", false, "fill the store and export nothing")
+	fs.IntVar(&c.memMB, "memlimit", 3000, "the fill's soft memory limit in MB (runtime/debug.SetMemoryLimit): -gc lets the heap grow to five times what is live, which on a million-claim store (a transaction's bbolt nodes and two generated chunks) passed 10 GB; the collector runs more often near this limit")
 	fs.IntVar(&c.gc, "gc", 400, "the fill's GOGC (percent of live heap allocated between collections)")
 	fs.IntVar(&c.cache, "cache", -1, "decoded records the exporting store caches per kind (embedded.Options.CacheEntries): -1 none, as claimgraph export opens it; 0 the default, as a serving store has for GET /v1/export")
 	fs.StringVar(&c.cpuProf, "cpuprofile", "", "write a CPU profile of the fill here; each format's child writes FILE.FORMAT of its export")
@@ -171,6 +173,9 @@ func fill(ctx context.Context, c config, stdout io.Writer) error {
 	if err := os.MkdirAll(filepath.Dir(c.store), 0o755); err != nil {
 		return err
 	}
+	if full, err := filled(ctx, c); err != nil || full {
+		return err
+	}
 	// About 5.3 KB of store file a claim (5.1 GB for 1,008,153 claims), and room to spare.
 	mmap := min(max(int64(c.claims)*8<<10, 1<<30), 64<<30)
 	s, err := embedded.Open(ctx, c.store, &embedded.Options{NoSync: true, CacheEntries: -1, InitialMmapBytes: int(mmap)})
@@ -179,6 +184,9 @@ func fill(ctx context.Context, c config, stdout io.Writer) error {
 	}
 	defer s.Close(ctx)
 	defer debug.SetGCPercent(debug.SetGCPercent(c.gc))
+	if c.memMB > 0 {
+		defer debug.SetMemoryLimit(debug.SetMemoryLimit(int64(c.memMB) << 20))
+	}
 	st, err := s.Stats(ctx)
 	if err != nil {
 		return err
@@ -227,6 +235,27 @@ func put(ctx context.Context, s *embedded.Store, bulk bool, part []*graph.Articl
 		}
 		return nil
 	})
+}
+
+// filled reports whether the store holds c.claims claims already, reading it with a
+// shared lock (so that other readers, such as apocpeer on the same store, may run
+// beside the exports); false when there is no store yet.
+func filled(ctx context.Context, c config) (bool, error) {
+	if _, err := os.Stat(c.store); errors.Is(err, os.ErrNotExist) {
+		return false, nil
+	}
+	s, err := embedded.Open(ctx, c.store, &embedded.Options{ReadOnly: true, CacheEntries: -1})
+	if err != nil {
+		return false, err
+	}
+	defer s.Close(ctx)
+	st, err := s.Stats(ctx)
+	if err != nil || st.Claims < c.claims {
+		return false, err
+	}
+	fmt.Fprintf(os.Stdout, "store holds %d articles, %d claims, %d statements, %d disputes, %d agents, %d links\n",
+		st.Articles, st.Claims, st.Statements, st.Disputes, st.Agents, st.Links)
+	return true, nil
 }
 
 // chunk is one generated chunk of articles.
