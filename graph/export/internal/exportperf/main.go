@@ -84,7 +84,7 @@ func parse(args []string, stderr io.Writer) (config, error) {
 	fs.IntVar(&c.batch, "batch", 5000, "generated articles written per store transaction (with -bulk=false, 200 is fastest)")
 	fs.BoolVar(&c.bulk, "bulk", true, "fill with PutArticlesBulk (one writer a transaction, index keys written sorted at its end); false: a Batch of PutArticle calls")
 	fs.BoolVar(&c.only, "fill-only", false, "fill the store and export nothing")
-	fs.IntVar(&c.memMB, "memlimit", 3000, "the fill's soft memory limit in MB (runtime/debug.SetMemoryLimit): -gc lets the heap grow to five times what is live, which on a million-claim store (a transaction's bbolt nodes and two generated chunks) passed 10 GB; the collector runs more often near this limit")
+	fs.IntVar(&c.memMB, "memlimit", 8000, "the fill's soft memory limit in MB (runtime/debug.SetMemoryLimit; 0: none): -gc lets the heap grow to five times what is live, which past 700,000 claims (a transaction's bbolt nodes and two generated chunks, 3-5 GB live) passed 10 GB; near the limit the collector runs more often, and far more often when the live heap nears it (3000 made the fill crawl there)")
 	fs.IntVar(&c.gc, "gc", 400, "the fill's GOGC (percent of live heap allocated between collections)")
 	fs.IntVar(&c.cache, "cache", -1, "decoded records the exporting store caches per kind (embedded.Options.CacheEntries): -1 none, as claimgraph export opens it; 0 the default, as a serving store has for GET /v1/export")
 	fs.StringVar(&c.cpuProf, "cpuprofile", "", "write a CPU profile of the fill here; each format's child writes FILE.FORMAT of its export")
