@@ -14,11 +14,15 @@
 //
 //   - claimgraph: export.Export of the embedded store in GraphML, Cypher and neo4j-csv,
 //     in this process, the output counted and discarded;
-//   - APOC: apoc.export.graphml.all, apoc.export.cypher.all and apoc.export.csv.all with
-//     {stream: true}, the rows read over Bolt by this process and counted.
+//   - APOC: apoc.export.graphml.all, apoc.export.cypher.all and apoc.export.csv.all
+//     written by the server into its import directory (-import-dir; APOC may write files
+//     when the apoc.conf beside this command is found through NEO4J_CONF, as make
+//     bench-export-apoc sets), the call timed and the file measured; with -apoc-stream,
+//     {stream: true} and the rows read over Bolt by this process and counted (APOC's
+//     streamed GraphML is one row holding the whole document: small graphs only).
 //
-// Both sides read the whole graph and write every byte; claimgraph's time includes
-// decoding the store's records, APOC's the Bolt transfer. The best run of each is
+// -formats picks among graphml, cypher and csv. Both sides read the whole graph and
+// write every byte; claimgraph's time includes decoding the store's records. The best run of each is
 // printed (MB, seconds, MB/s), then what the two GraphML files hold: nodes and
 // edges, and whether their node ids (claimgraph's, APOC's "id" property) and their
 // edges (from id, type, to id) are the same sets.
