@@ -97,7 +97,9 @@ BENCH_APOC_DIR   := $(CURDIR)/.neo4j/import-$(BENCH_APOC_PORT)
 BENCH_APOC_HEAP      ?= 1g
 BENCH_APOC_PAGECACHE ?= 512m
 # The server's environment: apocpeer -admin-import restarts it through the launcher too.
-BENCH_APOC_ENV   := NEO4J_PORT=$(BENCH_APOC_PORT) NEO4J_PLUGINS=apoc NEO4J_IMPORT_DIR=$(BENCH_APOC_DIR) NEO4J_HEAP=$(BENCH_APOC_HEAP) NEO4J_PAGECACHE=$(BENCH_APOC_PAGECACHE)
+# NEO4J_CONF: APOC reads apoc.conf there, which lets it write its exports into the import
+# directory (apoc.export.file.enabled; its streamed GraphML is one row of gigabytes).
+BENCH_APOC_ENV   := NEO4J_PORT=$(BENCH_APOC_PORT) NEO4J_PLUGINS=apoc NEO4J_IMPORT_DIR=$(BENCH_APOC_DIR) NEO4J_HEAP=$(BENCH_APOC_HEAP) NEO4J_PAGECACHE=$(BENCH_APOC_PAGECACHE) NEO4J_CONF=$(CURDIR)/graph/export/internal/apocpeer
 BENCH_APOC_NEO4J := $(BENCH_APOC_ENV) ./graph/neo4jstore/launcher/neo4j.sh
 
 .PHONY: bench-export-apoc

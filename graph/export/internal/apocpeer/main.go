@@ -14,11 +14,15 @@
 //
 //   - claimgraph: export.Export of the embedded store in GraphML, Cypher and neo4j-csv,
 //     in this process, the output counted and discarded;
-//   - APOC: apoc.export.graphml.all, apoc.export.cypher.all and apoc.export.csv.all with
-//     {stream: true}, the rows read over Bolt by this process and counted.
+//   - APOC: apoc.export.graphml.all, apoc.export.cypher.all and apoc.export.csv.all
+//     written by the server into its import directory (-import-dir; APOC may write files
+//     when the apoc.conf beside this command is found through NEO4J_CONF, as make
+//     bench-export-apoc sets), the call timed and the file measured; with -apoc-stream,
+//     {stream: true} and the rows read over Bolt by this process and counted (APOC's
+//     streamed GraphML is one row holding the whole document: small graphs only).
 //
-// Both sides read the whole graph and write every byte; claimgraph's time includes
-// decoding the store's records, APOC's the Bolt transfer. The best run of each is
+// -formats picks among graphml, cypher and csv. Both sides read the whole graph and
+// write every byte; claimgraph's time includes decoding the store's records. The best run of each is
 // printed (MB, seconds, MB/s), then what the two GraphML files hold: nodes and
 // edges, and whether their node ids (claimgraph's, APOC's "id" property) and their
 // edges (from id, type, to id) are the same sets.
@@ -32,8 +36,10 @@
 package main
 
 import (
+	"bufio"
 	"context"
 	"crypto/sha256"
+	"encoding/binary"
 	"encoding/xml"
 	"errors"
 	"flag"
@@ -43,7 +49,6 @@ import (
 	"os/exec"
 	"os/signal"
 	"path/filepath"
-	"slices"
 	"strings"
 	"syscall"
 	"text/tabwriter"
@@ -76,6 +81,8 @@ type config struct {
 	importTo string
 	admin    bool
 	launcher string
+	stream   bool // APOC streams its export over Bolt instead of writing a file
+	formats  map[string]bool
 }
 
 func parse(args []string, stderr io.Writer) (config, error) {
@@ -88,12 +95,24 @@ func parse(args []string, stderr io.Writer) (config, error) {
 	fs.Uint64Var(&c.seed, "seed", 1, "generator seed")
 	fs.StringVar(&c.importTo, "import-dir", "", "Neo4j's LOAD CSV directory (neo4j.sh: NEO4J_IMPORT_DIR): load the graph with the neo4j-csv export's load-csv.cypher from there, instead of the slower Cypher script")
 	fs.BoolVar(&c.admin, "admin-import", false, "load the graph with neo4j-admin instead (the bulk loader: minutes, not hours, for a million claims): the neo4j-csv export imported by the launcher's `neo4j.sh import` into a new database, the server restarted on it with the environment's NEO4J_PORT, NEO4J_PLUGINS=apoc and NEO4J_STATE_DIR")
+	fs.BoolVar(&c.stream, "apoc-stream", false, "read APOC's exports streamed over Bolt ({stream: true}) instead of letting APOC write them into -import-dir (apoc.export.file.enabled, in the apoc.conf of NEO4J_CONF); APOC's streamed GraphML is one row holding the whole document, so use this only on small graphs")
+	formats := fs.String("formats", "graphml,cypher,csv", "the formats compared, of graphml, cypher and csv (claimgraph's neo4j-csv beside APOC's csv)")
 	fs.StringVar(&c.launcher, "launcher", filepath.Join("graph", "neo4jstore", "launcher", "neo4j.sh"), "the launcher -admin-import runs")
 	if err := fs.Parse(args); err != nil {
 		return c, err
 	}
 	if c.articles < 1 || c.runs < 1 {
 		return c, errors.New("-articles and -runs must be positive")
+	}
+	c.formats = map[string]bool{}
+	for _, f := range strings.Split(*formats, ",") {
+		if f != "graphml" && f != "cypher" && f != "csv" {
+			return c, fmt.Errorf("-formats: %q is not one of graphml, cypher, csv", f)
+		}
+		c.formats[f] = true
+	}
+	if !c.stream && c.importTo == "" {
+		return c, errors.New("APOC writes its exports into the server's import directory: give it with -import-dir (neo4j.sh: NEO4J_IMPORT_DIR), or read them streamed with -apoc-stream")
 	}
 	return c, nil
 }
@@ -164,7 +183,11 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	cgGraphML := filepath.Join(tmp, "claimgraph.graphml")
 	apocGraphML := filepath.Join(tmp, "apoc.graphml")
 	var results []result
-	for _, f := range []string{export.FormatGraphML, export.FormatCypher, export.FormatNeo4jCSV} {
+	for _, q := range apocQueries {
+		if !c.formats[q.format] {
+			continue
+		}
+		f := map[string]string{"graphml": export.FormatGraphML, "cypher": export.FormatCypher, "csv": export.FormatNeo4jCSV}[q.format]
 		keep := ""
 		if f == export.FormatGraphML {
 			keep = cgGraphML
@@ -177,11 +200,19 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		results = append(results, r)
 	}
 	for _, q := range apocQueries {
+		if !c.formats[q.format] {
+			continue
+		}
 		keep := ""
 		if q.format == "graphml" {
 			keep = apocGraphML
 		}
-		r, err := best(c.runs, func() (result, error) { return apocExport(ctx, drv, db, q, keep) })
+		r, err := best(c.runs, func() (result, error) {
+			if c.stream {
+				return apocExport(ctx, drv, db, q, keep)
+			}
+			return apocExportFile(ctx, drv, db, q, c.importTo, keep)
+		})
 		if err != nil {
 			return fmt.Errorf("%s: %w", q.proc, err)
 		}
@@ -197,7 +228,10 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	if err := tw.Flush(); err != nil {
 		return err
 	}
-	cg, ap := results[0], results[3]
+	if !c.formats["graphml"] {
+		return nil
+	}
+	cg, ap := results[0], results[len(results)/2]
 	fmt.Fprintf(stdout, "GraphML: claimgraph takes %.2fx APOC's time (%.2fs vs %.2fs)\n", cg.seconds/ap.seconds, cg.seconds, ap.seconds)
 
 	a, err := readGraphML(cgGraphML, false)
@@ -225,16 +259,8 @@ func openStore(ctx context.Context, c config, tmp string, stderr io.Writer) (gra
 	}
 	start := time.Now()
 	gs := storetest.GenerateArticles(c.articles, c.seed)
-	for i := 0; i < len(gs); i += 200 {
-		part := gs[i:min(i+200, len(gs))]
-		if err := s.Batch(ctx, func(ctx context.Context, tx graph.Store) error {
-			for _, g := range part {
-				if _, err := tx.PutArticle(ctx, g); err != nil {
-					return err
-				}
-			}
-			return nil
-		}); err != nil {
+	for i := 0; i < len(gs); i += 5000 {
+		if _, err := s.PutArticlesBulk(ctx, gs[i:min(i+5000, len(gs))]); err != nil {
 			s.Close(ctx)
 			return nil, fmt.Errorf("writing generated articles: %w", err)
 		}
@@ -559,15 +585,60 @@ func claimgraphExport(ctx context.Context, s graph.Store, format, keep string) (
 	return result{tool: "claimgraph", format: format, bytes: c.n, seconds: took.Seconds()}, err
 }
 
-// apocQuery is one APOC export procedure, streamed, and the column its text comes in.
+// apocQuery is one APOC export procedure: streamed (query, the text in column) and
+// written into a file of the server's import directory (fileQuery, with $file).
 type apocQuery struct {
-	proc, format, query, column string
+	proc, format, query, column, fileQuery string
 }
 
+// apocQueries are the APOC exports compared. Streamed, APOC hands rows to the client as
+// a batch of batchSize elements is written (csv and cypher; timeoutSeconds bounds the
+// wait for the next batch), but its GraphML export sets no batch size: the whole
+// document is built in the server's memory and sent as one row when it ends, which on a
+// large graph is a string of gigabytes (and takes longer than the wait) — the stream
+// that "stalled" on 696,952 nodes. Written to a file (the default), every format
+// streams to disk on the server as claimgraph's does.
 var apocQueries = []apocQuery{
-	{"apoc.export.graphml.all", "graphml", "CALL apoc.export.graphml.all(null, {stream: true, useTypes: true}) YIELD data RETURN data", "data"},
-	{"apoc.export.cypher.all", "cypher", "CALL apoc.export.cypher.all(null, {stream: true, format: 'plain'}) YIELD cypherStatements RETURN cypherStatements", "cypherStatements"},
-	{"apoc.export.csv.all", "csv", "CALL apoc.export.csv.all(null, {stream: true}) YIELD data RETURN data", "data"},
+	{"apoc.export.graphml.all", "graphml", "CALL apoc.export.graphml.all(null, {stream: true, useTypes: true}) YIELD data RETURN data", "data",
+		"CALL apoc.export.graphml.all($file, {useTypes: true}) YIELD nodes, relationships RETURN nodes, relationships"},
+	{"apoc.export.cypher.all", "cypher", "CALL apoc.export.cypher.all(null, {stream: true, format: 'plain', batchSize: 20000, timeoutSeconds: 3600}) YIELD cypherStatements RETURN cypherStatements", "cypherStatements",
+		"CALL apoc.export.cypher.all($file, {format: 'plain'}) YIELD nodes, relationships RETURN nodes, relationships"},
+	{"apoc.export.csv.all", "csv", "CALL apoc.export.csv.all(null, {stream: true, batchSize: 20000, timeoutSeconds: 3600}) YIELD data RETURN data", "data",
+		"CALL apoc.export.csv.all($file, {}) YIELD nodes, relationships RETURN nodes, relationships"},
+}
+
+// apocExportFile runs an APOC export into a file of the server's import directory dir
+// (apoc.export.file.enabled must be set: the apoc.conf beside this command, found
+// through NEO4J_CONF) and measures it: the time until the call returns, and the file's
+// size. The file is moved to keep when that is set, else removed.
+func apocExportFile(ctx context.Context, drv neo4j.DriverWithContext, db string, q apocQuery, dir, keep string) (result, error) {
+	name := fmt.Sprintf("apocpeer-%d.%s", os.Getpid(), q.format)
+	path := filepath.Join(dir, name)
+	defer os.Remove(path)
+	sess := drv.NewSession(ctx, neo4j.SessionConfig{DatabaseName: db, AccessMode: neo4j.AccessModeRead})
+	defer sess.Close(ctx)
+	start := time.Now()
+	res, err := sess.Run(ctx, q.fileQuery, map[string]any{"file": name})
+	if err == nil {
+		_, err = res.Collect(ctx)
+	}
+	took := time.Since(start)
+	if err != nil {
+		if strings.Contains(err.Error(), "apoc.export.file.enabled") {
+			return result{}, fmt.Errorf("APOC may not write files: start the server with NEO4J_CONF naming a directory whose apoc.conf sets apoc.export.file.enabled=true (graph/export/internal/apocpeer has one; make bench-export-apoc sets it): %w", err)
+		}
+		return result{}, err
+	}
+	fi, err := os.Stat(path)
+	if err != nil {
+		return result{}, fmt.Errorf("%s wrote no file %s in the import directory (is -import-dir the server's NEO4J_IMPORT_DIR?): %w", q.proc, path, err)
+	}
+	if keep != "" {
+		if err := os.Rename(path, keep); err != nil {
+			return result{}, err
+		}
+	}
+	return result{tool: "APOC " + q.proc, format: q.format, bytes: fi.Size(), seconds: took.Seconds()}, nil
 }
 
 // apocExport runs an APOC export with stream: true and reads every row, counting the
@@ -610,17 +681,19 @@ func apocExport(ctx context.Context, drv neo4j.DriverWithContext, db string, q a
 	return result{tool: "APOC " + q.proc, format: q.format, bytes: c.n, seconds: took.Seconds()}, nil
 }
 
-// graphMLSummary is what a GraphML file holds: counts, and digests of its sorted node
-// ids and edges (from id|type|to id), with nodes named by their claimgraph id.
+// graphMLSummary is what a GraphML file holds: counts, and order-free digests of its
+// node ids and its edges (from id|type|to id), with nodes named by their claimgraph id.
 type graphMLSummary struct {
 	nodes, edges, values int
-	nodeSum, edgeSum     [32]byte
+	nodeSum, edgeSum     multisetHash
 }
 
-// readGraphML reads a GraphML file. APOC's names nodes n0, n1, … and keeps the
-// claimgraph id in the "id" property and the relationship type in the edge's "label"
-// attribute; claimgraph's node ids are the claimgraph ids and its edge type is the
-// "e_type" data value.
+// readGraphML reads a GraphML file as it streams, without keeping its nodes or edges
+// (a million-claim graph has millions of each): the digests are sums. APOC's names nodes
+// n0, n1, … and keeps the claimgraph id in the "id" property and the relationship type
+// in the edge's "label" attribute, and writes every node before the first edge, so only
+// its node names are kept (to name the edges' ends); claimgraph's node ids are the
+// claimgraph ids and its edge type is the "e_type" data value.
 func readGraphML(path string, apoc bool) (graphMLSummary, error) {
 	var s graphMLSummary
 	f, err := os.Open(path)
@@ -628,10 +701,15 @@ func readGraphML(path string, apoc bool) (graphMLSummary, error) {
 		return s, err
 	}
 	defer f.Close()
-	dec := xml.NewDecoder(f)
+	dec := xml.NewDecoder(bufio.NewReaderSize(f, 1<<16))
 	keyName := map[string]string{} // key id → attr.name
-	idOf := map[string]string{}    // GraphML node id → claimgraph id
-	var ids, edges []string
+	idOf := map[string]string{}    // APOC's GraphML node id → claimgraph id
+	name := func(id string) string {
+		if apoc {
+			return idOf[id]
+		}
+		return id
+	}
 	var node, data string
 	var edge []string // source, target, type
 	var text strings.Builder
@@ -651,9 +729,6 @@ func readGraphML(path string, apoc bool) (graphMLSummary, error) {
 				keyName[a["id"]] = a["attr.name"]
 			case "node":
 				node = a["id"]
-				if !apoc {
-					idOf[node] = node
-				}
 			case "edge":
 				edge = []string{a["source"], a["target"], a["label"]}
 			case "data":
@@ -677,19 +752,14 @@ func readGraphML(path string, apoc bool) (graphMLSummary, error) {
 				data = ""
 			case "node":
 				s.nodes++
-				ids = append(ids, idOf[node])
+				s.nodeSum.add(name(node))
 			case "edge":
 				s.edges++
-				edges = append(edges, edge[0]+"|"+edge[2]+"|"+edge[1])
+				s.edgeSum.add(name(edge[0]) + "|" + edge[2] + "|" + name(edge[1]))
 				edge = nil
 			}
 		}
 	}
-	for i, e := range edges { // name the ends by claimgraph id
-		p := strings.SplitN(e, "|", 3)
-		edges[i] = idOf[p[0]] + "|" + p[1] + "|" + idOf[p[2]]
-	}
-	s.nodeSum, s.edgeSum = digest(ids), digest(edges)
 	return s, nil
 }
 
@@ -701,14 +771,15 @@ func attrs(t xml.StartElement) map[string]string {
 	return m
 }
 
-// digest is the SHA-256 of the sorted strings, one a line.
-func digest(xs []string) [32]byte {
-	slices.Sort(xs)
-	h := sha256.New()
-	for _, x := range xs {
-		io.WriteString(h, x+"\n")
+// multisetHash digests a multiset of strings in any order: the sum, lane by lane
+// modulo 2^64, of each string's SHA-256 read as four 64-bit lanes. Two files whose
+// sums are equal hold the same strings (up to SHA-256 collisions and lane sums that
+// cancel, which a comparison of exports does not meet by chance).
+type multisetHash [4]uint64
+
+func (h *multisetHash) add(x string) {
+	sum := sha256.Sum256([]byte(x))
+	for i := range h {
+		h[i] += binary.BigEndian.Uint64(sum[8*i:])
 	}
-	var out [32]byte
-	copy(out[:], h.Sum(nil))
-	return out
 }

@@ -32,6 +32,8 @@ import (
 	"os/signal"
 	"path/filepath"
 	"runtime/debug"
+	"runtime/metrics"
+	"runtime/pprof"
 	"strings"
 	"syscall"
 	"time"
@@ -62,7 +64,11 @@ type config struct {
 	cache   int // embedded.Options.CacheEntries of the exporting store
 	batch   int // articles a fill transaction writes
 	gc      int // the fill's GOGC
+	memMB   int // the fill's soft memory limit (MB)
 	only    bool
+	bulk    bool   // fill with PutArticlesBulk, not a Batch of PutArticle calls
+	cpuProf string // write a CPU profile of the fill (or of a child's export) here
+	memProf string // write a heap profile here: the fill's at its end, a child's at its peak sample
 }
 
 func parse(args []string, stderr io.Writer) (config, error) {
@@ -75,10 +81,14 @@ func parse(args []string, stderr io.Writer) (config, error) {
 	fs.StringVar(&formats, "formats", "", "comma-separated formats to measure (default: every format)")
 	fs.StringVar(&c.child, "child", "", "internal: export the store in this format and print the result as JSON")
 	fs.IntVar(&c.chunk, "chunk", 20_000, "articles generated at a time (bounds the generator's memory); chunk i is seed+i, so keep it when continuing a store")
-	fs.IntVar(&c.batch, "batch", 200, "generated articles written per store transaction")
+	fs.IntVar(&c.batch, "batch", 5000, "generated articles written per store transaction (with -bulk=false, 200 is fastest)")
+	fs.BoolVar(&c.bulk, "bulk", true, "fill with PutArticlesBulk (one writer a transaction, index keys written sorted at its end); false: a Batch of PutArticle calls")
 	fs.BoolVar(&c.only, "fill-only", false, "fill the store and export nothing")
+	fs.IntVar(&c.memMB, "memlimit", 8000, "the fill's soft memory limit in MB (runtime/debug.SetMemoryLimit; 0: none): -gc lets the heap grow to five times what is live, which past 700,000 claims (a transaction's bbolt nodes and two generated chunks, 3-5 GB live) passed 10 GB; near the limit the collector runs more often, and far more often when the live heap nears it (3000 made the fill crawl there)")
 	fs.IntVar(&c.gc, "gc", 400, "the fill's GOGC (percent of live heap allocated between collections)")
 	fs.IntVar(&c.cache, "cache", -1, "decoded records the exporting store caches per kind (embedded.Options.CacheEntries): -1 none, as claimgraph export opens it; 0 the default, as a serving store has for GET /v1/export")
+	fs.StringVar(&c.cpuProf, "cpuprofile", "", "write a CPU profile of the fill here; each format's child writes FILE.FORMAT of its export")
+	fs.StringVar(&c.memProf, "memprofile", "", "write a heap profile of the fill's end here; each format's child writes FILE.FORMAT, taken at the export's end (in-use and allocated bytes)")
 	seed := fs.Uint64("seed", 1, "generator seed of the first chunk (chunk i uses seed+i)")
 	if err := fs.Parse(args); err != nil {
 		return c, err
@@ -114,7 +124,16 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	if c.child != "" {
 		return child(ctx, c, stdout)
 	}
-	if err := fill(ctx, c, stdout); err != nil || c.only {
+	stopProf, err := startProfile(c.cpuProf)
+	if err != nil {
+		return err
+	}
+	err = fill(ctx, c, stdout)
+	stopProf()
+	if err == nil {
+		err = writeHeap(c.memProf)
+	}
+	if err != nil || c.only {
 		return err
 	}
 	self, err := os.Executable()
@@ -154,6 +173,9 @@ func fill(ctx context.Context, c config, stdout io.Writer) error {
 	if err := os.MkdirAll(filepath.Dir(c.store), 0o755); err != nil {
 		return err
 	}
+	if full, err := filled(ctx, c); err != nil || full {
+		return err
+	}
 	// About 5.3 KB of store file a claim (5.1 GB for 1,008,153 claims), and room to spare.
 	mmap := min(max(int64(c.claims)*8<<10, 1<<30), 64<<30)
 	s, err := embedded.Open(ctx, c.store, &embedded.Options{NoSync: true, CacheEntries: -1, InitialMmapBytes: int(mmap)})
@@ -162,6 +184,9 @@ func fill(ctx context.Context, c config, stdout io.Writer) error {
 	}
 	defer s.Close(ctx)
 	defer debug.SetGCPercent(debug.SetGCPercent(c.gc))
+	if c.memMB > 0 {
+		defer debug.SetMemoryLimit(debug.SetMemoryLimit(int64(c.memMB) << 20))
+	}
 	st, err := s.Stats(ctx)
 	if err != nil {
 		return err
@@ -180,14 +205,7 @@ func fill(ctx context.Context, c config, stdout io.Writer) error {
 		}
 		for i := offset; i < len(ch.articles) && st.Claims < c.claims; i += c.batch {
 			part := ch.articles[i:min(i+c.batch, len(ch.articles))]
-			if err := s.Batch(ctx, func(ctx context.Context, tx graph.Store) error {
-				for _, g := range part {
-					if _, err := tx.PutArticle(ctx, g); err != nil {
-						return err
-					}
-				}
-				return nil
-			}); err != nil {
+			if err := put(ctx, s, c.bulk, part); err != nil {
 				return fmt.Errorf("writing generated articles (chunk %d, from article %d): %w", ch.index, i, err)
 			}
 			if st, err = s.Stats(ctx); err != nil {
@@ -200,6 +218,44 @@ func fill(ctx context.Context, c config, stdout io.Writer) error {
 	fmt.Fprintf(stdout, "store holds %d articles, %d claims, %d statements, %d disputes, %d agents, %d links (filled in %s)\n",
 		st.Articles, st.Claims, st.Statements, st.Disputes, st.Agents, st.Links, time.Since(start).Round(time.Second))
 	return s.Close(ctx)
+}
+
+// put writes part in one transaction: with PutArticlesBulk (bulk), or as a Batch of
+// PutArticle calls.
+func put(ctx context.Context, s *embedded.Store, bulk bool, part []*graph.ArticleGraph) error {
+	if bulk {
+		_, err := s.PutArticlesBulk(ctx, part)
+		return err
+	}
+	return s.Batch(ctx, func(ctx context.Context, tx graph.Store) error {
+		for _, g := range part {
+			if _, err := tx.PutArticle(ctx, g); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}
+
+// filled reports whether the store holds c.claims claims already, reading it with a
+// shared lock (so that other readers, such as apocpeer on the same store, may run
+// beside the exports); false when there is no store yet.
+func filled(ctx context.Context, c config) (bool, error) {
+	if _, err := os.Stat(c.store); errors.Is(err, os.ErrNotExist) {
+		return false, nil
+	}
+	s, err := embedded.Open(ctx, c.store, &embedded.Options{ReadOnly: true, CacheEntries: -1})
+	if err != nil {
+		return false, err
+	}
+	defer s.Close(ctx)
+	st, err := s.Stats(ctx)
+	if err != nil || st.Claims < c.claims {
+		return false, err
+	}
+	fmt.Fprintf(os.Stdout, "store holds %d articles, %d claims, %d statements, %d disputes, %d agents, %d links\n",
+		st.Articles, st.Claims, st.Statements, st.Disputes, st.Agents, st.Links)
+	return true, nil
 }
 
 // chunk is one generated chunk of articles.
@@ -238,7 +294,14 @@ type result struct {
 
 // measure runs a child exporting one format and returns its result.
 func measure(ctx context.Context, self string, c config, format string) (result, error) {
-	cmd := exec.CommandContext(ctx, self, "-child", format, "-store", c.store, "-cache", fmt.Sprint(c.cache))
+	args := []string{"-child", format, "-store", c.store, "-cache", fmt.Sprint(c.cache)}
+	if c.cpuProf != "" {
+		args = append(args, "-cpuprofile", c.cpuProf+"."+format)
+	}
+	if c.memProf != "" {
+		args = append(args, "-memprofile", c.memProf+"."+format)
+	}
+	cmd := exec.CommandContext(ctx, self, args...)
 	var out strings.Builder
 	cmd.Stdout, cmd.Stderr = &out, os.Stderr
 	if err := cmd.Run(); err != nil {
@@ -249,6 +312,70 @@ func measure(ctx context.Context, self string, c config, format string) (result,
 		return result{}, fmt.Errorf("child printed %q: %w", out.String(), err)
 	}
 	return res, nil
+}
+
+// startProfile starts a CPU profile into path (none when path is empty) and returns
+// what stops it.
+func startProfile(path string) (func(), error) {
+	if path == "" {
+		return func() {}, nil
+	}
+	f, err := os.Create(path)
+	if err != nil {
+		return nil, fmt.Errorf("cpu profile: %w", err)
+	}
+	if err := pprof.StartCPUProfile(f); err != nil {
+		f.Close()
+		return nil, fmt.Errorf("cpu profile: %w", err)
+	}
+	return func() { pprof.StopCPUProfile(); f.Close() }, nil
+}
+
+// writeHeap writes a heap profile into path (nothing when path is empty): in-use
+// bytes are what the process held at the last collection, allocated bytes what it
+// allocated since it started.
+func writeHeap(path string) error {
+	if path == "" {
+		return nil
+	}
+	f, err := os.Create(path)
+	if err != nil {
+		return fmt.Errorf("heap profile: %w", err)
+	}
+	defer f.Close()
+	return pprof.WriteHeapProfile(f)
+}
+
+// heapAtPeak writes a heap profile into path (nothing when it is empty) each time the
+// live heap is a tenth larger than at the last profile, checked every 250 ms, until
+// done is closed, so that the file holds the heap near its peak; it sends the first
+// error (or nil) on out.
+func heapAtPeak(done <-chan struct{}, path string, out chan<- error) {
+	var err error
+	defer func() { out <- err }()
+	if path == "" {
+		<-done
+		return
+	}
+	sample := []metrics.Sample{{Name: "/memory/classes/heap/objects:bytes"}}
+	var last uint64
+	t := time.NewTicker(250 * time.Millisecond)
+	defer t.Stop()
+	for {
+		select {
+		case <-done:
+			return
+		case <-t.C:
+		}
+		metrics.Read(sample)
+		if v := sample[0].Value.Uint64(); v > last+last/10 {
+			last = v
+			if err = writeHeap(path); err != nil {
+				<-done
+				return
+			}
+		}
+	}
 }
 
 // procStatus reads a "NAME:  N kB" line of /proc/self/status (Linux), in KiB.
@@ -280,9 +407,19 @@ func child(ctx context.Context, c config, stdout io.Writer) error {
 	anon := make(chan int64)
 	done := make(chan struct{})
 	go sampleAnon(done, anon)
+	stopProf, err := startProfile(c.cpuProf)
+	if err != nil {
+		return err
+	}
+	heapDone := make(chan error)
+	go heapAtPeak(done, c.memProf, heapDone)
 	start := time.Now()
 	counts, err := export.Export(ctx, s, c.child, export.Filter{}, export.Meta{Version: export.BuildVersion(), Extractor: export.DefaultExtractor, Store: "embedded"}, &d)
 	close(done)
+	stopProf()
+	if herr := <-heapDone; err == nil {
+		err = herr
+	}
 	if err != nil {
 		return err
 	}
