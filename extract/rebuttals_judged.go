@@ -79,22 +79,7 @@ func (f *disputeFinder) falseNounPhrase(si int, toks []scanToken, k, n int) {
 // before it, that someone other than e asserts and that names e (accuses e, or holds a
 // mention of e), or nil.
 func (f *disputeFinder) claimNaming(e string, pos, si int) *Claim {
-	minStart := f.sents[max(0, si-responseSentences)].Start
-	var best *Claim
-	ks := f.candidateClaims(minStart, pos)
-	if len(ks) > maxResponseCandidates {
-		ks = ks[len(ks)-maxResponseCandidates:]
-	}
-	for _, k := range ks {
-		c := &f.d.Claims[k]
-		if c.Span.End > pos || c.Span.Start < minStart || !f.reachable(c, si) || !f.antecedent(c, si, false, e) ||
-			c.Modality != graph.ModalityAsserted || c.Speaker == nil && c.Accused == nil {
-			continue
-		}
-		if best == nil || c.Span.End > best.Span.End {
-			best = c
-		}
-	}
+	best := f.latestResponseCandidate(e, pos, si)
 	if best == nil || !(best.Accused != nil && *best.Accused == e || f.mentionInSpan(best.Span, e)) {
 		return nil
 	}

@@ -99,22 +99,7 @@ func (f *disputeFinder) opensClauseAfterComma(toks []scanToken, start int) bool 
 // the two before it, that someone other than e asserts and that is about e (it
 // accuses e or opens with a mention of e), or "".
 func (f *disputeFinder) claimAbout(e string, pos, si int) string {
-	minStart := f.sents[max(0, si-responseSentences)].Start
-	var best *Claim
-	ks := f.candidateClaims(minStart, pos)
-	if len(ks) > maxResponseCandidates {
-		ks = ks[len(ks)-maxResponseCandidates:]
-	}
-	for _, k := range ks {
-		c := &f.d.Claims[k]
-		if c.Span.End > pos || c.Span.Start < minStart || !f.reachable(c, si) || !f.antecedent(c, si, false, e) ||
-			c.Modality != graph.ModalityAsserted || c.Speaker == nil && c.Accused == nil {
-			continue
-		}
-		if best == nil || c.Span.End > best.Span.End {
-			best = c
-		}
-	}
+	best := f.latestResponseCandidate(e, pos, si)
 	if best == nil || !(best.Accused != nil && *best.Accused == e || f.claimSubjectEntity(best) == e) {
 		return ""
 	}
@@ -296,4 +281,28 @@ func wordsText(toks []scanToken) string {
 		b.WriteString(t.Text)
 	}
 	return b.String()
+}
+
+// latestResponseCandidate returns the asserted claim with a speaker or an accused that
+// ends last before pos, within responseSentences sentences before sentence si and
+// reachable from it, whose antecedent may be e; nil when there is none. claimAbout and
+// claimNaming differ only in how they check that the claim is about e.
+func (f *disputeFinder) latestResponseCandidate(e string, pos, si int) *Claim {
+	minStart := f.sents[max(0, si-responseSentences)].Start
+	var best *Claim
+	ks := f.candidateClaims(minStart, pos)
+	if len(ks) > maxResponseCandidates {
+		ks = ks[len(ks)-maxResponseCandidates:]
+	}
+	for _, k := range ks {
+		c := &f.d.Claims[k]
+		if c.Span.End > pos || c.Span.Start < minStart || !f.reachable(c, si) || !f.antecedent(c, si, false, e) ||
+			c.Modality != graph.ModalityAsserted || c.Speaker == nil && c.Accused == nil {
+			continue
+		}
+		if best == nil || c.Span.End > best.Span.End {
+			best = c
+		}
+	}
+	return best
 }
