@@ -42,21 +42,7 @@ func TestTwoArticlesMinistriesNeverMerge(t *testing.T) {
 				in := New(s, extract.Extractor{}, Options{})
 				ctx := t.Context()
 				arts := []graph.ArticleInput{article("ministry-a", "ledger", "2025-06-03", c.a), article("ministry-b", "courier", "2025-06-04", c.b)}
-				if batch {
-					var ps []*Prepared
-					for _, a := range arts {
-						p, err := in.Prepare(ctx, a)
-						require.NoError(t, err)
-						ps = append(ps, p)
-					}
-					_, err := in.IngestBatch(ctx, ps)
-					require.NoError(t, err)
-				} else {
-					for _, a := range arts {
-						_, err := in.Ingest(ctx, a)
-						require.NoError(t, err)
-					}
-				}
+				ingestBoth(t, in, arts, batch)
 				page, err := s.Agents(ctx, graph.AgentQuery{Name: "ministry", Page: graph.PageRequest{Limit: 50}})
 				require.NoError(t, err)
 				var scoped []graph.Agent

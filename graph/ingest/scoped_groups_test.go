@@ -37,21 +37,7 @@ func TestTwoArticlesGroupsNeverMerge(t *testing.T) {
 					article("groups-a", "ledger", "2025-06-03", "Forty people were killed in the north on Monday. "+c.group+" said the toll would rise. "+c.group+" denied that the army fired first."),
 					article("groups-b", "courier", "2025-06-04", "A bridge collapsed in the capital on Tuesday. "+c.group+" said nine people were hurt. "+c.group+" denied that the bridge was unsafe."),
 				}
-				if batch {
-					var ps []*Prepared
-					for _, a := range arts {
-						p, err := in.Prepare(ctx, a)
-						require.NoError(t, err)
-						ps = append(ps, p)
-					}
-					_, err := in.IngestBatch(ctx, ps)
-					require.NoError(t, err)
-				} else {
-					for _, a := range arts {
-						_, err := in.Ingest(ctx, a)
-						require.NoError(t, err)
-					}
-				}
+				ingestBoth(t, in, arts, batch)
 				page, err := s.Agents(ctx, graph.AgentQuery{Name: c.query, Page: graph.PageRequest{Limit: 50}})
 				require.NoError(t, err)
 				var groups []graph.Agent
