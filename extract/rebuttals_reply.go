@@ -165,30 +165,9 @@ var replyContrasts = disputeWordClass("reply_contrast")
 // program" against "had opposed the program"). A verb group with a modal or "will"
 // speaks of what will be and answers nothing.
 func answersOwnSide(f *disputeFinder, toks []scanToken, speaker string, c *Claim) bool {
-	s := 0
-	for s < len(toks) && (toks[s].Kind != 'w' || toks[s].Lower == "that" && s+1 < len(toks) && toks[s+1].Kind == 'w' && !responseVerbGroupWord(toks[s+1].Lower)) {
-		s++
-	}
-	if s >= len(toks) {
+	s, back, ok := f.ownSideSubject(toks, speaker)
+	if !ok {
 		return false
-	}
-	back := false
-	switch strings.ReplaceAll(toks[s].Lower, "’", "'") {
-	case "that", "this", "it", "that's", "it's":
-		back = true
-	case "i", "we":
-	case "he", "she", "they":
-		if f.r.resolvePronoun(toks[s].Text, toks[s].Start) != speaker {
-			return false
-		}
-	default:
-		m := f.mentionStartingAt(toks[s].Start)
-		if m == nil || m.Entity != speaker {
-			return false
-		}
-		for s+1 < len(toks) && toks[s+1].Start < m.Span.End {
-			s++
-		}
 	}
 	for _, t := range toks[s:min(len(toks), s+6)] {
 		w := strings.ReplaceAll(t.Lower, "’", "'")

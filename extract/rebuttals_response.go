@@ -155,33 +155,9 @@ func (f *disputeFinder) responseClaim(a *Attribution, si int) *Claim {
 // claim c from the side of speaker, as the rule says: a back reference and a negation,
 // or the speaker as subject, a negation or "always", and a content word of the claim.
 func (f *disputeFinder) deniesOwnSide(toks []scanToken, speaker string, c *Claim) bool {
-	s := 0
-	for s < len(toks) && (toks[s].Kind != 'w' || toks[s].Lower == "that" && s+1 < len(toks) && toks[s+1].Kind == 'w' && !responseVerbGroupWord(toks[s+1].Lower)) {
-		s++ // quotes, and the complementizer of "responded that he ..."
-	}
-	if s >= len(toks) {
+	subj, back, ok := f.ownSideSubject(toks, speaker)
+	if !ok {
 		return false
-	}
-	back := false
-	subj := s
-	switch w := strings.TrimSuffix(strings.ReplaceAll(toks[s].Lower, "’", "'"), "'s"); w {
-	case "that", "this", "it":
-		back = true
-	case "i", "we":
-		// the speaker's own quote: the attribution holds it
-	case "he", "she", "they":
-		if f.r.resolvePronoun(toks[s].Text, toks[s].Start) != speaker {
-			return false
-		}
-	default:
-		m := f.mentionStartingAt(toks[s].Start)
-		if m == nil || m.Entity != speaker {
-			return false
-		}
-		for subj < len(toks) && toks[subj].Start < m.Span.End {
-			subj++
-		}
-		subj--
 	}
 	negated, always := false, false
 	v := subj + 1
@@ -209,6 +185,38 @@ func (f *disputeFinder) deniesOwnSide(toks []scanToken, speaker string, c *Claim
 		return false
 	}
 	return sharesContentWord(toks[subj+1:], c.Text)
+}
+
+// ownSideSubject finds the subject of a statement toks that may answer a claim from
+// the side of speaker: past quotes and the complementizer of "responded that he ...",
+// a back reference ("that", "this", "it": back is set), the speaker's own "I" or "we"
+// (their quote: the attribution holds it), a pronoun resolved to speaker, or a mention
+// of speaker. subj is the index of the subject's last token; ok is false when the
+// statement opens with anyone else.
+func (f *disputeFinder) ownSideSubject(toks []scanToken, speaker string) (subj int, back, ok bool) {
+	s := 0
+	for s < len(toks) && (toks[s].Kind != 'w' || toks[s].Lower == "that" && s+1 < len(toks) && toks[s+1].Kind == 'w' && !responseVerbGroupWord(toks[s+1].Lower)) {
+		s++
+	}
+	if s >= len(toks) {
+		return 0, false, false
+	}
+	switch w := strings.TrimSuffix(strings.ReplaceAll(toks[s].Lower, "’", "'"), "'s"); w {
+	case "that", "this", "it":
+		return s, true, true
+	case "i", "we":
+		return s, false, true
+	case "he", "she", "they":
+		return s, false, f.r.resolvePronoun(toks[s].Text, toks[s].Start) == speaker
+	}
+	m := f.mentionStartingAt(toks[s].Start)
+	if m == nil || m.Entity != speaker {
+		return 0, false, false
+	}
+	for s+1 < len(toks) && toks[s+1].Start < m.Span.End {
+		s++
+	}
+	return s, false, true
 }
 
 // responseVerbGroupWord reports whether w may stand in a verb group before its verb
