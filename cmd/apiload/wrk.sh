@@ -29,7 +29,7 @@ SERVE_FLAGS="${WRK_SERVE_FLAGS:---rate-ip 0 --rate-key 0}"
 PIN="${WRK_PIN:-0}"
 
 # With WRK_PIN=1, SERVER_RUN and WRK_RUN prefix the two processes with their CPU sets.
-SERVER_RUN=(env)
+SERVER_RUN=(env -u NEO4J_URI)
 WRK_RUN=()
 WRK_THREADS=2
 if [[ "$PIN" == 1 ]]; then
@@ -37,7 +37,7 @@ if [[ "$PIN" == 1 ]]; then
 	ncpu=$(nproc)
 	((ncpu >= 2)) || { echo "wrk.sh: WRK_PIN=1 needs at least 2 CPUs, this machine has $ncpu" >&2; exit 1; }
 	half=$((ncpu / 2))
-	SERVER_RUN=(taskset -c "0-$((half - 1))" env GOMAXPROCS="$half")
+	SERVER_RUN=(taskset -c "0-$((half - 1))" env -u NEO4J_URI GOMAXPROCS="$half")
 	WRK_RUN=(taskset -c "$half-$((ncpu - 1))")
 	WRK_THREADS=$((ncpu - half))
 fi
@@ -65,7 +65,7 @@ fi
 mkdir -p "$WORK/data"
 ln -s "$(realpath "$DB")" "$WORK/data/graph.db"
 # shellcheck disable=SC2086 # SERVE_FLAGS is a list of flags
-"${SERVER_RUN[@]}" -u NEO4J_URI "$WORK/claimgraph" serve --no-corpus --addr "$ADDR" --data "$WORK/data" $SERVE_FLAGS >"$WORK/serve.out" 2>/dev/null &
+"${SERVER_RUN[@]}" "$WORK/claimgraph" serve --no-corpus --addr "$ADDR" --data "$WORK/data" $SERVE_FLAGS >"$WORK/serve.out" 2>/dev/null &
 PID=$!
 for _ in $(seq 1 300); do curl -sf -o /dev/null "http://$ADDR/healthz" && break; sleep 0.1; done
 curl -sf -o /dev/null "http://$ADDR/healthz" || { cat "$WORK/serve.out" >&2; exit 1; }
