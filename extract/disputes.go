@@ -205,6 +205,7 @@ func findDisputes(d *Document) {
 	f.respondedCounterclaims() // counterclaims_response.go: answers with the contrary
 	f.predicateCounterclaims() // counterclaims_meaning.go: the contrary by meaning, unmarked
 	f.articleCounterclaims()   // counterclaims_meaning.go: the same in the article's voice
+	f.noneCounterclaims()      // disputes_counter.go: "no civilians were killed" against "killed 12 civilians"
 	f.responseRebuttals()      // rebuttals_response.go: the accused side answers
 	f.contrastReplies()        // rebuttals_reply.go: "But X said ..." from the accused side
 	f.deniedActs()             // counterclaims_act.go: the accused denies the act

@@ -1,0 +1,242 @@
+package extract
+
+import (
+	"strings"
+
+	"github.com/claimgraph/claimgraph/graph"
+)
+
+// Counter-claims with a quantified negation (rule counterclaim-none-affected, test
+// sentences in testdata/rules/disputes/counterclaim-none-affected.tsv, negatives in
+// none.tsv): one side of a conflict says that none of something was affected ("No
+// civilians were killed", "Not a single Pakistani aircraft was hit or destroyed", "None
+// of the ballots were altered") and another speaker, in the same sentence or one of
+// the meaningSentences before or after, states that some of it was ("the strike killed
+// 12 civilians", "it shot down six Pakistani aircraft"). Conflict reporting puts the two
+// accounts side by side in exactly this form, and the subject of the negated one is
+// usually the object of the other, which the rule counterclaim-predicate (same subject)
+// does not compare. All must hold:
+//
+//   - the negated claim opens (after "that") with a negative quantifier ("no", "not a
+//     single", "not one", "none of the/its/their/our"), then a noun phrase of at most
+//     four words with a content word, then a passive or perfect verb group ("was",
+//     "were", "has been") and a participle, or two coordinated ("hit or destroyed");
+//   - the negated claim says nothing after its participles that the other does not
+//     (an agent, "by India", aside): "no civilians were killed in Tarsk" may deny
+//     Tarsk alone;
+//   - the other claim is not negated, not hedged and speaks of no future or
+//     hypothetical ("would", "could": lexicon/counter_words.txt class irrealis); it
+//     holds every content word of the noun phrase (inflections folded, foldWord) and
+//     a form of the participle's verb, or a specific way of doing it (the act is the
+//     general side of a row of lexicon/troponyms.txt: "hurt" / "killed", "destroyed" /
+//     "shot down");
+//   - the two are claims of attributions of different speakers (otherSpeaker); the
+//     later one has a resolved speaker.
+//
+// The later claim's speaker is the disputer, the earlier claim the claim disputed, the
+// cue the later claim's attribution cue, the kind "contradicts" and the shape
+// counterclaim. "No decision was made" against "the board decided to wait" stays apart
+// (no participle of the other's verb), and so does "No civilians were killed" against
+// "the strike killed 12 soldiers" (the noun differs).
+
+// counterclaimNoneRule is the rule of counter-claims with a quantified negation.
+var counterclaimNoneRule = &disputeRule{name: "counterclaim-none-affected", shape: graph.ShapeCounterclaim}
+
+// noneClaim is a claim read as "no NOUN was VERBED".
+type noneClaim struct {
+	nouns []string // the noun phrase's content words, folded
+	verbs []string // the participles' words, lowercased as written
+	// rest are the content words after the participles and before an agent ("by
+	// India") or the clause's end, folded: a place or a time that narrows the denial
+	rest []string
+}
+
+// negativeQuantifiers open a claim that says none of something was affected; each is
+// read as its words in a row.
+var negativeQuantifiers = [][]string{
+	{"not", "a", "single"}, {"not", "one"}, {"none", "of", "the"}, {"none", "of", "its"},
+	{"none", "of", "their"}, {"none", "of", "our"}, {"none", "of", "his"}, {"none", "of", "her"}, {"no"},
+}
+
+// passiveAuxiliaries may stand between the noun phrase and the participle ("was",
+// "has been", "were ever").
+var passiveAuxiliaries = map[string]bool{
+	"was": true, "were": true, "is": true, "are": true, "been": true, "be": true, "being": true,
+	"has": true, "have": true, "had": true, "ever": true, "actually": true, "also": true,
+}
+
+// noneParticiple reports whether w reads as a past participle: a regular one in -ed or
+// an irregular form of lexicon/irregular_verbs.txt.
+func noneParticiple(w string) bool {
+	return verbBases[w] != "" || len(w) > 4 && strings.HasSuffix(w, "ed")
+}
+
+// readNoneClaim reads a claim's tokens as "no NOUN was VERBED", or reports false.
+func readNoneClaim(toks []scanToken) (noneClaim, bool) {
+	var ws []string
+	for _, t := range toks {
+		if t.Kind == 'w' || t.Kind == 'n' {
+			ws = append(ws, t.Lower)
+		} else if t.Kind == 'p' && len(ws) > 0 && t.Text != "“" && t.Text != "\"" && t.Text != "’" && t.Text != "'" {
+			ws = append(ws, ",")
+		}
+	}
+	for len(ws) > 0 && ws[0] == "that" {
+		ws = ws[1:]
+	}
+	var nc noneClaim
+	k := 0
+	for _, q := range negativeQuantifiers {
+		if len(ws) > len(q) && equalWords(ws[:len(q)], q) {
+			k = len(q)
+			break
+		}
+	}
+	if k == 0 {
+		return nc, false
+	}
+	i := k
+	for ; i < len(ws) && i-k < 4 && !passiveAuxiliaries[ws[i]]; i++ {
+		w := ws[i]
+		if w == "," || negations[w] || strings.HasSuffix(w, "n't") || clauseBreaks[w] {
+			return nc, false
+		}
+		if !functionWords[w] {
+			nc.nouns = append(nc.nouns, foldWord(strings.TrimSuffix(w, "'s")))
+		}
+	}
+	if len(nc.nouns) == 0 || i == k || i >= len(ws) || !passiveAuxiliaries[ws[i]] {
+		return nc, false
+	}
+	for i < len(ws) && passiveAuxiliaries[ws[i]] {
+		i++
+	}
+	for i < len(ws) && noneParticiple(ws[i]) {
+		nc.verbs = append(nc.verbs, ws[i])
+		i++
+		if i+1 < len(ws) && (ws[i] == "or" || ws[i] == "and") && noneParticiple(ws[i+1]) {
+			i++
+			continue
+		}
+		break
+	}
+	for ; i < len(ws) && ws[i] != "by" && ws[i] != "," && !clauseBreaks[ws[i]]; i++ {
+		if !functionWords[ws[i]] {
+			nc.rest = append(nc.rest, foldWord(ws[i]))
+		}
+	}
+	return nc, len(nc.verbs) > 0
+}
+
+// equalWords reports whether two word lists are equal.
+func equalWords(a, b []string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// statesAffected reports whether the words of a claim (lowercased, in order) state
+// what nc denies: every noun of nc, and a form of one of its verbs or a specific way
+// of doing it (lexicon/troponyms.txt).
+func (nc noneClaim) statesAffected(words []string) bool {
+	folded := map[string]bool{}
+	for _, w := range words {
+		folded[foldWord(strings.TrimSuffix(w, "'s"))] = true
+	}
+	if !subsetOf(nc.nouns, folded) || !subsetOf(nc.rest, folded) {
+		return false
+	}
+	for _, v := range nc.verbs {
+		fv := foldWord(v)
+		g, general := troponymSide[v]
+		for _, w := range words {
+			if foldWord(w) == fv {
+				return true
+			}
+			if s, ok := troponymSide[w]; general && ok && g[1] == 0 && s[0] == g[0] && s[1] == 1 {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// claimTokens returns the tokens of a claim's span.
+func (f *disputeFinder) claimTokens(c *Claim) []scanToken {
+	var toks []scanToken
+	for _, fr := range spanFragments(c.Span) {
+		toks = append(toks, f.r.tx.scan(fr[0], fr[1])...)
+	}
+	return toks
+}
+
+// plainAffirmation returns the words of a claim that affirms plainly (no negation,
+// hedge or irrealis word, not hedged), lowercased in order, or nil.
+func (f *disputeFinder) plainAffirmation(c *Claim) []string {
+	if c.Modality == graph.ModalityHedged {
+		return nil
+	}
+	var out []string
+	for _, t := range f.claimTokens(c) {
+		if t.Kind != 'w' && t.Kind != 'n' {
+			continue
+		}
+		w := t.Lower
+		// a capitalized word inside the claim is a name ("last May"), no modal
+		modal := (irrealisWords[w] || hedgeWords[w] || futureWords[w]) && (len(out) == 0 || t.Text == t.Lower)
+		if negations[w] || strings.HasSuffix(w, "n't") || w == "none" || modal {
+			return nil
+		}
+		out = append(out, w)
+	}
+	return out
+}
+
+// noneCounterclaims applies rule counterclaim-none-affected: for each claim of an
+// attribution with a resolved speaker, the nearest earlier claim of another speaker
+// that it contradicts in that form, either way round.
+func (f *disputeFinder) noneCounterclaims() {
+	cs := f.d.Claims[:f.base]
+	for j := range cs {
+		b := &cs[j]
+		if b.Speaker == nil || b.Origin != "attribution" || b.Attribution == nil || b.Modality == graph.ModalityHedged {
+			continue
+		}
+		toksB := f.claimTokens(b)
+		ncB, negB := readNoneClaim(toksB)
+		var wordsB []string
+		if !negB {
+			if wordsB = f.plainAffirmation(b); wordsB == nil {
+				continue
+			}
+		}
+		sj := f.sentenceOf(b.Span.Start)
+		for i := j - 1; i >= 0; i-- {
+			a := &cs[i]
+			if a.Span.Start < f.sents[max(0, sj-meaningSentences)].Start {
+				break
+			}
+			if a.Origin != "attribution" || a.Span.End > b.Span.Start || !f.otherSpeaker(a, b) {
+				continue
+			}
+			var ok bool
+			if negB {
+				words := f.plainAffirmation(a)
+				ok = words != nil && ncB.statesAffected(words)
+			} else if a.Modality != graph.ModalityHedged {
+				ncA, negA := readNoneClaim(f.claimTokens(a))
+				ok = negA && ncA.statesAffected(wordsB)
+			}
+			if ok {
+				f.counterclaimBy(a, b, counterclaimNoneRule)
+				break
+			}
+		}
+	}
+}
