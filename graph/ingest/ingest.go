@@ -385,7 +385,7 @@ func (r *reasoner) run(unlinked []UnlinkedDispute) error {
 	for _, a := range r.g.Agents {
 		r.agentNames[a.ID] = a.Name
 	}
-	steps := []func() error{r.markWire, r.resolveAgents, r.mergeClaims, r.linkDisputes, func() error { return r.linkUnlinked(unlinked) }, r.linkRestated, r.linkQuantities, r.dropUnreferenced}
+	steps := []func() error{r.markWire, r.resolveAgents, r.mergeClaims, r.linkDisputes, func() error { return r.linkUnlinked(unlinked) }, r.linkRestated, r.linkCountered, r.linkQuantities, r.dropUnreferenced}
 	for _, step := range steps {
 		if err := r.ctx.Err(); err != nil {
 			return graph.Wrap(graph.EUNAVAILABLE, err, "ingest of article %s cancelled", r.g.Article.ID)
