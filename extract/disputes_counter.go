@@ -240,3 +240,127 @@ func (f *disputeFinder) noneCounterclaims() {
 		}
 	}
 }
+
+// Counter-claims in a contrast clause of the article (rule counterclaim-contrast-fact,
+// test sentences in testdata/rules/disputes/counterclaim-contrast-fact.tsv, negatives
+// in none.tsv): a reported claim followed, in its own sentence, by a clause of the
+// article that a contrast conjunction opens and a marker of fact qualifies, "asked
+// about his claims that he had received a scholarship offer from West Point, when he
+// hadn't actually applied to the school"; "activists accused the company of keeping
+// the sites online when, in fact, the sites were pro-Kurdish". All must hold:
+//
+//   - the conjunction (lexicon/counter_words.txt class contrast_clause: "when", "but",
+//     "though", "while") follows the claim's end with nothing but punctuation between;
+//   - a marker of fact (class fact_marker of lexicon/dispute_words.txt: "actually",
+//     "in fact", "in reality") follows it, at once ("when, in fact, ...") or after at
+//     most three words of the clause's subject and verb group, none of them a modal,
+//     a hedge or a word of a question or free relative ("but should he actually win",
+//     "but what voters actually heard": class wh_word), and "actually" before a word;
+//   - the clause is the article's own: the marker lies in no attribution's content or
+//     cue (a speaker's "but we actually won" is that speaker's, not the article's);
+//   - the claim is the content of an attribution, whoever said it.
+//
+// The disputer is the article's voice, the claim the one before the conjunction, the
+// cue the marker of fact, the kind "contradicts" and the shape counterclaim.
+
+// counterclaimContrastFactRule is the rule of counter-claims in a contrast clause.
+var counterclaimContrastFactRule = &disputeRule{name: "counterclaim-contrast-fact", shape: graph.ShapeCounterclaim}
+
+var (
+	// contrastClauses open a clause set against what comes before it.
+	contrastClauses = counterWordClass("contrast_clause")
+	// whWords open a question or a free relative.
+	whWords = counterWordClass("wh_word")
+)
+
+// factMarkerIn returns the index and length of a marker of fact in toks from k on,
+// after at most three words of a subject and verb group (none modal, hedged or a wh
+// word), or -1.
+func factMarkerIn(toks []scanToken, k int) (int, int) {
+	words := 0
+	for i := k; i < len(toks) && words <= 3; i++ {
+		t := toks[i]
+		if t.Kind == 'p' {
+			if t.Text == "," {
+				continue
+			}
+			return -1, 0
+		}
+		for _, m := range factMarkers {
+			if i+len(m) > len(toks) {
+				continue
+			}
+			ok := true
+			for j, w := range m {
+				if toks[i+j].Lower != w {
+					ok = false
+					break
+				}
+			}
+			if !ok {
+				continue
+			}
+			if len(m) == 1 && (i+1 >= len(toks) || toks[i+1].Kind != 'w') {
+				return -1, 0 // "actually" must qualify a verb: "did it actually."
+			}
+			if len(m) > 1 && words > 0 {
+				return -1, 0 // "in fact" only right after the conjunction
+			}
+			return i, len(m)
+		}
+		if t.Kind != 'w' || hedgeWords[t.Lower] || irrealisWords[t.Lower] || whWords[t.Lower] || contrastClauses[t.Lower] {
+			return -1, 0
+		}
+		words++
+	}
+	return -1, 0
+}
+
+// inAttribution reports whether position p lies in an attribution's content or cue.
+func (f *disputeFinder) inAttribution(p int) bool {
+	for k := range f.d.Attributions {
+		a := &f.d.Attributions[k]
+		if spanInside(a.Content, p, p+1) || spanInside(a.Cue, p, p+1) {
+			return true
+		}
+	}
+	return false
+}
+
+// contrastFactCounterclaims applies rule counterclaim-contrast-fact.
+func (f *disputeFinder) contrastFactCounterclaims() {
+	cs := f.d.Claims[:f.base]
+	for _, s := range f.sents {
+		toks := f.r.tx.scan(s.Start, s.End)
+		for k := 1; k < len(toks); k++ {
+			if toks[k].Kind != 'w' || !contrastClauses[toks[k].Lower] {
+				continue
+			}
+			m, n := factMarkerIn(toks, k+1)
+			if m < 0 || f.inAttribution(toks[m].Start) || f.inAttribution(toks[k].Start) {
+				continue
+			}
+			// the claim ends right before the conjunction: only punctuation between
+			j := k - 1
+			for j >= 0 && toks[j].Kind == 'p' {
+				j--
+			}
+			if j < 0 {
+				continue
+			}
+			var c *Claim
+			for i := range cs {
+				if e := cs[i].Span.End; cs[i].Origin == "attribution" && e >= toks[j].End && e <= toks[k].Start && cs[i].Span.Start >= s.Start {
+					c = &cs[i]
+				}
+			}
+			if c == nil {
+				continue
+			}
+			id := c.ID
+			cue := scanToken{Text: string(f.d.Runes[toks[m].Start:toks[m+n-1].End]), Start: toks[m].Start, End: toks[m+n-1].End}
+			f.coord = f.coord[:0]
+			f.emitOne(graph.DisputeContradicts, ArticleVoice, counterclaimContrastFactRule, ruleMatch{claim: &id, target: c.Speaker}, cue, s)
+		}
+	}
+}

@@ -74,7 +74,7 @@ func TestDisputeRuleFixtures(t *testing.T) {
 	rules = append(rules, counterclaimDeniedActRule, figuresCorrectionRule, counterclaimPredicateRule, counterclaimArticleRule)
 	rules = append(rules, rebuttalResponseRule)
 	rules = append(rules, rebuttalContrastReplyRule, rebuttalJudgedNounRule)
-	rules = append(rules, counterclaimNoneRule)
+	rules = append(rules, counterclaimNoneRule, counterclaimContrastFactRule)
 	known := map[string]bool{"none": true}
 	for _, r := range rules {
 		known[r.name] = true
