@@ -9,6 +9,7 @@ import (
 
 	"github.com/claimgraph/claimgraph/extract"
 	"github.com/claimgraph/claimgraph/graph"
+	"github.com/claimgraph/claimgraph/graph/neo4jstore/neo4jtest"
 )
 
 func TestCounters(t *testing.T) {
@@ -39,7 +40,8 @@ func TestNamesSomething(t *testing.T) {
 // A speaker's claim in one article that says, negated, what another speaker said in
 // an article a day before disputes that claim; renamed people and places give the same
 // dispute; the same polarity, a claim naming nothing, the same speaker or a week's gap
-// give none. One at a time and in one batch of a bulk-reading store.
+// give none. One at a time, in one batch of a bulk-reading store, and in one batch into
+// Neo4j (skipped without NEO4J_URI).
 func TestCounterClaimAcrossArticles(t *testing.T) {
 	cases := []struct {
 		name, earlier, later, date, disputer, sub string
@@ -77,6 +79,7 @@ func TestCounterClaimAcrossArticles(t *testing.T) {
 	}{
 		{"one at a time", openStore, false},
 		{"one batch, bulk searches", func(t *testing.T) graph.Store { return bulkStore{newTestStore(t), &bulkCounts{}} }, true},
+		{"neo4j, one batch", func(t *testing.T) graph.Store { return neo4jtest.Open(t) }, true},
 	}
 	for _, m := range modes {
 		for _, c := range cases {
