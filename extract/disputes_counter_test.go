@@ -88,3 +88,35 @@ func TestNoneAffectedRenamed(t *testing.T) {
 		})
 	}
 }
+
+// factMarkerIn finds the marker of fact of a contrast clause, and none after a modal,
+// a wh word, or "in fact" that is not right after the conjunction.
+func TestFactMarkerIn(t *testing.T) {
+	cases := []struct {
+		clause string // the words after the conjunction
+		marker string // "" when none
+	}{
+		{"he hadn't actually applied to the school", "actually"},
+		{", in fact, the sites were run by Kurdish groups", "in fact"},
+		{"in fact the mill still employs 300 people", "in fact"},
+		{"Senator Cruz actually had a record", "actually"},
+		{"what voters actually heard was a promise", ""},
+		{"should he actually win the race", ""},
+		{"could we actually give the president a Congress", ""},
+		{"many are grounded in fact, officials said", ""},
+		{"the mill closed and actually reopened", ""},
+		{"it did so actually.", ""},
+	}
+	for _, c := range cases {
+		t.Run(c.clause, func(t *testing.T) {
+			rs := []rune(c.clause)
+			toks := scanRunes(rs, 0, len(rs))
+			m, n := factMarkerIn(toks, 0)
+			got := ""
+			if m >= 0 {
+				got = string(rs[toks[m].Start:toks[m+n-1].End])
+			}
+			assert.Equal(t, c.marker, got)
+		})
+	}
+}
