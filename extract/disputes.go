@@ -202,20 +202,20 @@ func findDisputes(d *Document) {
 	f.ellipses()     // counterclaims_ellipsis.go: "She hadn't."
 	f.counterclaims()
 	f.contrastedCounterclaims()
-	f.respondedCounterclaims()    // counterclaims_response.go: answers with the contrary
-	f.predicateCounterclaims()    // counterclaims_meaning.go: the contrary by meaning, unmarked
-	f.articleCounterclaims()      // counterclaims_meaning.go: the same in the article's voice
-	f.noneCounterclaims()         // disputes_counter.go: "no civilians were killed" against "killed 12 civilians"
-	f.contrastFactCounterclaims() // disputes_counter.go: "..., when he hadn't actually applied"
-	f.responseRebuttals()         // rebuttals_response.go: the accused side answers
-	f.contrastReplies()           // rebuttals_reply.go: "But X said ..." from the accused side
-	f.deniedActs()                // counterclaims_act.go: the accused denies the act
-	f.figureConflicts()           // counterclaims_figures.go: another figure for one count
-	f.factCounterclaims()         // counterclaims_fact.go: "In fact, ..." against a claim
-	f.factClauses()               // counterclaims_reality.go: "..., who, in reality, is a so-so golfer"
-	f.figureCorrections()         // counterclaims_correction.go: "the actual number is ..."
-	f.followupCounterclaims()     // counterclaims_followup.go: the disputer's own account after a denial
-	f.settleNounClauses()         // disputes_nounclaims.go: keep the noun clauses disputed
+	f.respondedCounterclaims() // counterclaims_response.go: answers with the contrary
+	f.predicateCounterclaims() // counterclaims_meaning.go: the contrary by meaning, unmarked
+	f.articleCounterclaims()   // counterclaims_meaning.go: the same in the article's voice
+	f.noneCounterclaims()      // disputes_counter.go: "no civilians were killed" against "killed 12 civilians"
+	f.factContrasts()          // disputes_counter.go: "his claims that ..., when he hadn't actually applied"
+	f.responseRebuttals()      // rebuttals_response.go: the accused side answers
+	f.contrastReplies()        // rebuttals_reply.go: "But X said ..." from the accused side
+	f.deniedActs()             // counterclaims_act.go: the accused denies the act
+	f.figureConflicts()        // counterclaims_figures.go: another figure for one count
+	f.factCounterclaims()      // counterclaims_fact.go: "In fact, ..." against a claim
+	f.factClauses()            // counterclaims_reality.go: "..., who, in reality, is a so-so golfer"
+	f.figureCorrections()      // counterclaims_correction.go: "the actual number is ..."
+	f.followupCounterclaims()  // counterclaims_followup.go: the disputer's own account after a denial
+	f.settleNounClauses()      // disputes_nounclaims.go: keep the noun clauses disputed
 	sort.SliceStable(d.Claims, func(i, j int) bool { return d.Claims[i].Span.Start < d.Claims[j].Span.Start })
 	if f.added {
 		sortMentions(d)

@@ -327,8 +327,8 @@ func (f *disputeFinder) inAttribution(p int) bool {
 	return false
 }
 
-// contrastFactCounterclaims applies rule counterclaim-contrast-fact.
-func (f *disputeFinder) contrastFactCounterclaims() {
+// factContrasts applies rule counterclaim-contrast-fact.
+func (f *disputeFinder) factContrasts() {
 	cs := f.d.Claims[:f.base]
 	for _, s := range f.sents {
 		toks := f.r.tx.scan(s.Start, s.End)
