@@ -20,6 +20,9 @@ type ruleMatch struct {
 	// self: the claim may be the disputer's own, a denial of having said what someone
 	// else reports them saying (disputes_selfdenial.go)
 	self bool
+	// rule, when set, names the rule that resolved the claim (anaphor-repeated):
+	// the dispute is recorded under it, with the finding rule's shape
+	rule *disputeRule
 }
 
 // disputeRule is one named rule.
@@ -865,6 +868,9 @@ func (f *disputeFinder) anaphorAt(v *verbSite, n, before int) (ruleMatch, bool) 
 	}
 	if id := f.precedingClaim(before, v.si, figure, v.disputer, back); id != "" && (!accusationNouns[v.toks[n].Lower] || f.sameParagraph(id, v.si)) {
 		return ruleMatch{claim: &id}, true
+	}
+	if id := f.repeatedDisputeClaim(v, before); id != "" {
+		return ruleMatch{claim: &id, rule: anaphorRepeatedRule}, true // disputes_repeated.go
 	}
 	if !truthKinds[v.kind] || v.subjStart < 0 || n+2 >= len(v.toks) || !aboutPrepositions[v.toks[n+1].Lower] {
 		return ruleMatch{}, false

@@ -74,6 +74,7 @@ func TestDisputeRuleFixtures(t *testing.T) {
 	rules = append(rules, counterclaimDeniedActRule, figuresCorrectionRule, counterclaimPredicateRule, counterclaimArticleRule)
 	rules = append(rules, rebuttalResponseRule)
 	rules = append(rules, rebuttalContrastReplyRule, rebuttalJudgedNounRule)
+	rules = append(rules, rebuttalCalledGerundRule)
 	known := map[string]bool{"none": true}
 	for _, r := range rules {
 		known[r.name] = true

@@ -638,6 +638,9 @@ func (f *disputeFinder) rebuttalCalledInline(si int, toks []scanToken, k, n, j i
 		if _, ok := disputeVerbs[toks[obj].Lower]; ok || negatedBefore(toks, obj) {
 			return
 		}
+		if f.rebuttalCalledGerund(si, toks, k, n, j, obj) {
+			return // "blasts India's claim of downing six jets as implausible" (rebuttals_gerund.go)
+		}
 		c := obj + 1
 		if c < len(toks) && (toks[c].Lower == "a" || toks[c].Lower == "an" || anaphorDeterminers[toks[c].Lower]) {
 			c++
