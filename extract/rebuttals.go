@@ -688,7 +688,7 @@ func subjectNounClause(toks []scanToken, contentStart, subj int) int {
 		if toks[p].Kind != 'w' || toks[p+1].Lower != "that" {
 			continue
 		}
-		if _, ok := claimNouns[toks[p].Lower]; ok && (anaphorDeterminers[toks[p-1].Lower] || isPossessive(toks, p-1)) && subj-(p+2) >= 2 {
+		if _, ok := claimNouns[toks[p].Lower]; ok && (anaphorDeterminers[toks[p-1].Lower] || isPossessive(toks, p-1) || bareSubjectPlural(toks, p, contentStart)) && subj-(p+2) >= 2 {
 			return p + 2
 		}
 	}

@@ -79,3 +79,19 @@ func gerundWord(t scanToken) bool {
 	w := t.Lower
 	return t.Kind == 'w' && len(w) >= 5 && strings.HasSuffix(w, "ing") && w != "during" && w != "nothing" && w != "something" && w != "anything" && w != "everything"
 }
+
+// bareSubjectPlural reports whether toks[p] is a bare plural claim noun (class
+// bare_plural: "claims", "allegations", "reports") that opens a statement's content
+// starting at contentStart, or follows its "that" ("said claims that it had hidden
+// losses were false", "'Allegations that we hid losses are false,' she said"): with
+// its that-clause it is the subject a rebuttal judges (subjectNounClause, rule
+// rebuttal-statement).
+func bareSubjectPlural(toks []scanToken, p, contentStart int) bool {
+	if !bareClaimPlurals[toks[p].Lower] {
+		return false
+	}
+	if p == 0 || toks[p-1].Start < contentStart || toks[p-1].Kind == 'q' {
+		return true
+	}
+	return toks[p-1].Lower == "that" && (p < 2 || toks[p-2].Start < contentStart)
+}

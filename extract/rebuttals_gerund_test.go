@@ -35,3 +35,36 @@ func TestRebuttalCalledGerundRenamed(t *testing.T) {
 	}
 	assert.Positive(t, n, "no fixture of rule rebuttal-called-gerund was renamed")
 }
+
+// A bare plural claim noun with its that-clause as the subject of a rebuttal
+// ("said claims that CLAUSE were false") disputes the clause, whatever the names
+// (metamorphic test of bareSubjectPlural through rule rebuttal-statement); with a
+// determiner of its own, or not opening the statement, it is read as before.
+func TestBareSubjectPluralRenamed(t *testing.T) {
+	cases := []struct{ text, disputer, claim string }{
+		{`Norland Corp. said claims that it had hidden losses were "false and defamatory."`, "Norland Corp", "it had hidden losses"},
+		{`"Allegations that we hid losses are false," Norland Corp. said.`, "Norland Corp", "we hid losses"},
+		{`Russia said that reports that its troops had crossed the border were "baseless."`, "Russia", "its troops had crossed the border"},
+	}
+	renames := [][2]string{{"Norland", "Vantrel"}, {"Russia", "Peru"}, {"border", "river"}}
+	for _, c := range cases {
+		for _, text := range []string{c.text, renameWords(c.text, renames).text} {
+			d := Extract(text)
+			if !assert.Len(t, d.Disputes, 1, "%q", text) {
+				continue
+			}
+			x := d.Disputes[0]
+			want := c.disputer
+			if text != c.text {
+				want = renameWords(c.disputer, renames).text
+			}
+			assert.Equal(t, wantAgentID(d, want), x.Disputer, "%q disputer", text)
+			assert.Equal(t, rebuttalQuoteRule.name, x.Rule, "%q rule", text)
+			wantClaim := c.claim
+			if text != c.text {
+				wantClaim = renameWords(c.claim, renames).text
+			}
+			assert.Equal(t, wantClaim, claimText(d, x.Claim), "%q claim", text)
+		}
+	}
+}
