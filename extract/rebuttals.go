@@ -595,6 +595,7 @@ func (f *disputeFinder) rebuttalCalled(si int, toks []scanToken, k, n, j int) {
 	if ok {
 		f.coord = f.coord[:0]
 		cue := scanToken{Text: toks[k].Text, Start: toks[k].Start, End: toks[k+n-1].End}
+		f.emitCoordinatedCallers(v, m, cue) // "Reyes and Tulley called the claim false" (rebuttals_coordinated.go)
 		f.emitOne(graph.DisputeRebuts, v.disputer, rebuttalCalledRule, m, cue, f.sents[si])
 	}
 }
