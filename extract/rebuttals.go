@@ -573,7 +573,7 @@ func (f *disputeFinder) rebuttalCalled(si int, toks []scanToken, k, n, j int) {
 	v := &verbSite{si: si, toks: toks, i: obj, n: 1, kind: graph.DisputeRebuts}
 	v.disputer, v.subjStart = f.subject(toks, obj)
 	if v.disputer == "" && obj > 0 && toks[obj-1].Text == "," && participleCalls[toks[obj].Lower] {
-		v.disputer, v.subjStart = f.openingSubject(toks, obj) // "X slammed the suit, calling it meritless"
+		v.disputer, v.subjStart = f.openingSubjectAfterAdjunct(toks, obj) // "X slammed the suit, calling it meritless" (rebuttals_coordinated.go)
 	}
 	if k := skipToSubject(toks, obj); v.disputer == "" && (k < 0 || !relativeWords[toks[k].Lower]) {
 		// "Acme Corp. called the report false": the source the speaker stage resolved

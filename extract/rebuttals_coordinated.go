@@ -20,3 +20,39 @@ func (f *disputeFinder) emitCoordinatedCallers(v *verbSite, m ruleMatch, cue sca
 		f.emitOne(graph.DisputeRebuts, c, rebuttalCalledRule, m, cue, f.sents[v.si])
 	}
 }
+
+// maxOpeningAdjunct bounds the opening adjunct that openingSubjectAfterAdjunct skips
+// ("Late last month,", "In a statement on Tuesday,").
+const maxOpeningAdjunct = 8
+
+// openingSubjectAfterAdjunct is openingSubject, and when the sentence opens with an
+// adjunct of time or manner set off by a comma ("Late last month, the company wrote
+// to the dean, calling the reports inaccurate"; "In a statement, Norland Corp. ...")
+// the subject right after that comma: the adjunct holds no name (a name before the
+// comma may itself be the subject of a clause), and the subject must end before the
+// participle at limit.
+func (f *disputeFinder) openingSubjectAfterAdjunct(toks []scanToken, limit int) (string, int) {
+	if id, e := f.openingSubject(toks, limit); id != "" {
+		return id, e
+	}
+	for c := 1; c < limit && c <= maxOpeningAdjunct; c++ {
+		if toks[c].Kind == 'q' {
+			return "", -1
+		}
+		if toks[c].Text != "," {
+			if toks[c].Kind == 'w' && isCapitalized(toks[c].Text) && f.mentionStartingAt(toks[c].Start) != nil {
+				return "", -1 // a name in the opening words: not an adjunct
+			}
+			continue
+		}
+		if c+1 >= limit {
+			return "", -1
+		}
+		id, e := f.openingSubject(toks[c+1:limit], limit-(c+1))
+		if id == "" {
+			return "", -1
+		}
+		return id, e + c + 1
+	}
+	return "", -1
+}

@@ -67,3 +67,21 @@ func TestCoordinatedCallerRenamed(t *testing.T) {
 		checkCoordinated(t, r)
 	}
 }
+
+// A participle of calling after a comma takes the subject that opens its sentence,
+// after an opening adjunct set off by a comma too; an opening name is no adjunct.
+func TestOpeningSubjectAfterAdjunct(t *testing.T) {
+	cases := []struct{ text, disputer string }{
+		{"Senator Jane Whitlow said the mill had been sold in June. On Monday, Tom Reyes wrote to Lee C. Bollinger, calling the claim false.", "Tom Reyes"},
+		{"Senator Ilsa Quenby said the mill had been sold in June. Late last month, Tom Maskell wrote to Lee C. Oaksley, calling the claim false.", "Tom Maskell"},
+		{"Senator Jane Whitlow said the mill had been sold in June. In a statement on Tuesday, Tom Reyes wrote to Lee C. Bollinger, calling the claim false.", "Tom Reyes"},
+	}
+	for _, c := range cases {
+		d := Extract(c.text)
+		if !assert.Len(t, d.Disputes, 1, "%q", c.text) {
+			continue
+		}
+		assert.Equal(t, wantAgentID(d, c.disputer), d.Disputes[0].Disputer, c.text)
+		assert.Equal(t, rebuttalCalledRule.name, d.Disputes[0].Rule, c.text)
+	}
+}
