@@ -69,19 +69,22 @@ func TestCoordinatedCallerRenamed(t *testing.T) {
 }
 
 // A participle of calling after a comma takes the subject that opens its sentence,
-// after an opening adjunct set off by a comma too; an opening name is no adjunct.
+// after an opening adjunct set off by a comma too, when the speaker stage left the
+// participle without a source (here the middle initial of the addressee stops it);
+// the same with the names renamed (metamorphic).
 func TestOpeningSubjectAfterAdjunct(t *testing.T) {
-	cases := []struct{ text, disputer string }{
-		{"Senator Jane Whitlow said the mill had been sold in June. On Monday, Tom Reyes wrote to Lee C. Bollinger, calling the claim false.", "Tom Reyes"},
-		{"Senator Ilsa Quenby said the mill had been sold in June. Late last month, Tom Maskell wrote to Lee C. Oaksley, calling the claim false.", "Tom Maskell"},
-		{"Senator Jane Whitlow said the mill had been sold in June. In a statement on Tuesday, Tom Reyes wrote to Lee C. Bollinger, calling the claim false.", "Tom Reyes"},
-	}
-	for _, c := range cases {
+	text := `The Daily Ledger published two reports on the company. Late last month, Norland Corp. wrote a letter to the paper's editor, Lee C. Bollinger, calling the two reports "inaccurate and deliberately misleading."`
+	renames := [][2]string{{"Daily Ledger", "Morrow Courier"}, {"Norland", "Vantrel"}, {"Bollinger", "Oaksley"}}
+	for _, c := range []struct{ text, disputer string }{
+		{text, "Norland Corp"},
+		{renameWords(text, renames).text, "Vantrel Corp"},
+	} {
 		d := Extract(c.text)
 		if !assert.Len(t, d.Disputes, 1, "%q", c.text) {
 			continue
 		}
 		assert.Equal(t, wantAgentID(d, c.disputer), d.Disputes[0].Disputer, c.text)
 		assert.Equal(t, rebuttalCalledRule.name, d.Disputes[0].Rule, c.text)
+		assert.Equal(t, "two reports on the company", claimText(d, d.Disputes[0].Claim), c.text)
 	}
 }
