@@ -353,8 +353,12 @@ func (f *disputeFinder) claimEndingAt(end, start int) *Claim {
 // claimNounAt returns the index of a claim noun in the object that starts at j: a
 // determiner or possessive, up to two modifiers, then the noun; -1 if none.
 func (f *disputeFinder) claimNounAt(toks []scanToken, j int) int {
-	for n := j; n < len(toks) && n <= j+4; n++ {
-		if toks[n].Kind == 'q' && isApostrophe([]rune(toks[n].Text)[0]) {
+	limit, asJudgment := j+4, quotedAsJudgment(toks, j) // rebuttals_coordinated.go
+	if asJudgment {
+		limit = j + 7 // 'dismissed as "fake news" claims that ...'
+	}
+	for n := j; n < len(toks) && n <= limit; n++ {
+		if toks[n].Kind == 'q' && (isApostrophe([]rune(toks[n].Text)[0]) || asJudgment) {
 			continue // "Sanders’ accusations"
 		}
 		if toks[n].Kind != 'w' {

@@ -56,3 +56,11 @@ func (f *disputeFinder) openingSubjectAfterAdjunct(toks []scanToken, limit int) 
 	}
 	return "", -1
 }
+
+// quotedAsJudgment reports whether toks[j] is "as" opening a quoted judgment before a
+// dispute verb's object ('dismissed as "fake news" claims that ...', 'rejected as
+// "baseless" reports that ...'): claimNounAt then looks past the quotation marks for
+// the claim noun, as it does past an unquoted one ("rejected as baseless reports").
+func quotedAsJudgment(toks []scanToken, j int) bool {
+	return j+1 < len(toks) && toks[j].Lower == "as" && toks[j+1].Kind == 'q' && !isApostrophe([]rune(toks[j+1].Text)[0])
+}

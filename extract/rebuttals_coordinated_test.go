@@ -88,3 +88,24 @@ func TestOpeningSubjectAfterAdjunct(t *testing.T) {
 		assert.Equal(t, "two reports on the company", claimText(d, d.Disputes[0].Claim), c.text)
 	}
 }
+
+// A quoted judgment between a dispute verb and its inline claim noun ('dismissed as
+// "fake news" claims that ...') leaves the claim to rule inline-noun-that, whatever
+// the country (metamorphic: countries to other countries).
+func TestQuotedAsJudgmentRenamed(t *testing.T) {
+	texts := []string{
+		`Russia dismissed as "fake news" claims that its troops had crossed the border.`,
+		`Russia rejected as "baseless and provocative" the claims that its troops had crossed the border.`,
+	}
+	for _, text := range texts {
+		for _, c := range []struct{ text, disputer string }{{text, "Russia"}, {renameWords(text, [][2]string{{"Russia", "Peru"}}).text, "Peru"}} {
+			d := Extract(c.text)
+			if !assert.Len(t, d.Disputes, 1, "%q", c.text) {
+				continue
+			}
+			assert.Equal(t, wantAgentID(d, c.disputer), d.Disputes[0].Disputer, c.text)
+			assert.Equal(t, "inline-noun-that", d.Disputes[0].Rule, c.text)
+			assert.Equal(t, "its troops had crossed the border", claimText(d, d.Disputes[0].Claim), c.text)
+		}
+	}
+}
