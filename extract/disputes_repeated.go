@@ -15,7 +15,11 @@ import "github.com/claimgraph/claimgraph/graph"
 // The earlier dispute must be by the same disputer, target a claim, stand at most
 // anaphorSentences sentences back and end before the noun. Unlike a nearest-claim
 // search it is not bound to the paragraph: news copy often sets each sentence in a
-// paragraph of its own, and the disputer's own return to the subject carries it. The dispute is recorded under this rule's name,
+// paragraph of its own, and the disputer's own return to the subject carries it.
+// Only disputes already found count: the dispute verbs of every sentence are read
+// before the rebuttals (findDisputes), so a rebuttal may repeat a denial, a later
+// rebuttal an earlier one, and a dispute verb a dispute verb, but a dispute verb does
+// not see a rebuttal before it. The dispute is recorded under this rule's name,
 // with the shape of the rule that found the dispute verb or rebuttal.
 
 // anaphorRepeatedRule is the rule anaphor-repeated.
