@@ -1198,6 +1198,9 @@ func (f *disputeFinder) emitOne(kind graph.DisputeKind, disputer string, r *disp
 	if m.shape != "" {
 		shape = m.shape
 	}
+	if m.rule != nil {
+		r = m.rule // the rule that resolved the claim (anaphor-repeated), with the finder's shape
+	}
 	if m.claim != nil {
 		c := f.claim(*m.claim)
 		if c != nil && c.Speaker != nil && *c.Speaker == disputer && !m.self {

@@ -20,6 +20,9 @@ type ruleMatch struct {
 	// self: the claim may be the disputer's own, a denial of having said what someone
 	// else reports them saying (disputes_selfdenial.go)
 	self bool
+	// rule, when set, names the rule that resolved the claim (anaphor-repeated):
+	// the dispute is recorded under it, with the finding rule's shape
+	rule *disputeRule
 }
 
 // disputeRule is one named rule.
@@ -350,8 +353,12 @@ func (f *disputeFinder) claimEndingAt(end, start int) *Claim {
 // claimNounAt returns the index of a claim noun in the object that starts at j: a
 // determiner or possessive, up to two modifiers, then the noun; -1 if none.
 func (f *disputeFinder) claimNounAt(toks []scanToken, j int) int {
-	for n := j; n < len(toks) && n <= j+4; n++ {
-		if toks[n].Kind == 'q' && isApostrophe([]rune(toks[n].Text)[0]) {
+	limit, asJudgment := j+4, quotedAsJudgment(toks, j) // rebuttals_coordinated.go
+	if asJudgment {
+		limit = j + 7 // 'dismissed as "fake news" claims that ...'
+	}
+	for n := j; n < len(toks) && n <= limit; n++ {
+		if toks[n].Kind == 'q' && (isApostrophe([]rune(toks[n].Text)[0]) || asJudgment) {
 			continue // "Sanders’ accusations"
 		}
 		if toks[n].Kind != 'w' {
@@ -865,6 +872,9 @@ func (f *disputeFinder) anaphorAt(v *verbSite, n, before int) (ruleMatch, bool) 
 	}
 	if id := f.precedingClaim(before, v.si, figure, v.disputer, back); id != "" && (!accusationNouns[v.toks[n].Lower] || f.sameParagraph(id, v.si)) {
 		return ruleMatch{claim: &id}, true
+	}
+	if id := f.repeatedDisputeClaim(v, before); id != "" {
+		return ruleMatch{claim: &id, rule: anaphorRepeatedRule}, true // disputes_repeated.go
 	}
 	if !truthKinds[v.kind] || v.subjStart < 0 || n+2 >= len(v.toks) || !aboutPrepositions[v.toks[n+1].Lower] {
 		return ruleMatch{}, false

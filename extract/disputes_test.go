@@ -75,6 +75,7 @@ func TestDisputeRuleFixtures(t *testing.T) {
 	rules = append(rules, rebuttalResponseRule)
 	rules = append(rules, rebuttalContrastReplyRule, rebuttalJudgedNounRule)
 	rules = append(rules, counterclaimNoneRule, counterclaimContrastFactRule)
+	rules = append(rules, rebuttalCalledGerundRule)
 	known := map[string]bool{"none": true}
 	for _, r := range rules {
 		known[r.name] = true

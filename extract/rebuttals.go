@@ -573,7 +573,7 @@ func (f *disputeFinder) rebuttalCalled(si int, toks []scanToken, k, n, j int) {
 	v := &verbSite{si: si, toks: toks, i: obj, n: 1, kind: graph.DisputeRebuts}
 	v.disputer, v.subjStart = f.subject(toks, obj)
 	if v.disputer == "" && obj > 0 && toks[obj-1].Text == "," && participleCalls[toks[obj].Lower] {
-		v.disputer, v.subjStart = f.openingSubject(toks, obj) // "X slammed the suit, calling it meritless"
+		v.disputer, v.subjStart = f.openingSubjectAfterAdjunct(toks, obj) // "X slammed the suit, calling it meritless" (rebuttals_coordinated.go)
 	}
 	if k := skipToSubject(toks, obj); v.disputer == "" && (k < 0 || !relativeWords[toks[k].Lower]) {
 		// "Acme Corp. called the report false": the source the speaker stage resolved
@@ -595,6 +595,7 @@ func (f *disputeFinder) rebuttalCalled(si int, toks []scanToken, k, n, j int) {
 	if ok {
 		f.coord = f.coord[:0]
 		cue := scanToken{Text: toks[k].Text, Start: toks[k].Start, End: toks[k+n-1].End}
+		f.emitCoordinatedCallers(v, m, cue) // "Reyes and Tulley called the claim false" (rebuttals_coordinated.go)
 		f.emitOne(graph.DisputeRebuts, v.disputer, rebuttalCalledRule, m, cue, f.sents[si])
 	}
 }
@@ -637,6 +638,9 @@ func (f *disputeFinder) rebuttalCalledInline(si int, toks []scanToken, k, n, j i
 		}
 		if _, ok := disputeVerbs[toks[obj].Lower]; ok || negatedBefore(toks, obj) {
 			return
+		}
+		if f.rebuttalCalledGerund(si, toks, k, n, j, obj) {
+			return // "blasts India's claim of downing six jets as implausible" (rebuttals_gerund.go)
 		}
 		c := obj + 1
 		if c < len(toks) && (toks[c].Lower == "a" || toks[c].Lower == "an" || anaphorDeterminers[toks[c].Lower]) {
@@ -685,7 +689,7 @@ func subjectNounClause(toks []scanToken, contentStart, subj int) int {
 		if toks[p].Kind != 'w' || toks[p+1].Lower != "that" {
 			continue
 		}
-		if _, ok := claimNouns[toks[p].Lower]; ok && (anaphorDeterminers[toks[p-1].Lower] || isPossessive(toks, p-1)) && subj-(p+2) >= 2 {
+		if _, ok := claimNouns[toks[p].Lower]; ok && (anaphorDeterminers[toks[p-1].Lower] || isPossessive(toks, p-1) || bareSubjectPlural(toks, p, contentStart)) && subj-(p+2) >= 2 {
 			return p + 2
 		}
 	}
