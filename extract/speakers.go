@@ -650,6 +650,9 @@ func (r *speakerResolver) pronounSource(words []scanToken) (string, bool) {
 	if id == "" {
 		id = r.resolvePronoun(words[0].Text, words[0].Start)
 	}
+	if sid, ok := r.subjectBeforePronoun(words[0].Text, words[0].Start); ok {
+		id = sid // "The state has told the court ... it agrees": the subject, not the court (speakers_subject.go)
+	}
 	if id != "" {
 		r.addMention(Mention{Entity: id, Span: makeSpan(r.d.Runes, words[0].Start, words[0].End), Kind: MentionPronoun})
 	}
