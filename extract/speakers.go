@@ -297,6 +297,9 @@ func (r *speakerResolver) previousSpeaker(word string, pos int) string {
 	if e == nil || !r.compatible(e, p) && !r.roleHolders[e.ID] {
 		return "" // a person, or one unnamed holder of a role ("a camp leader told AFP ... he said")
 	}
+	if g := r.learned[e.ID]; r.roleHolders[e.ID] && g != 0 && g != p.gender {
+		return "" // "one man told KTLA ... she said": another person (speakers_person.go)
+	}
 	paras := r.d.Paragraphs
 	k := sort.Search(len(paras), func(i int) bool { return paras[i].End >= pos })
 	if k < len(paras) && k >= 2 && paras[k-2].Start > r.prev.cueEnd {
@@ -1267,6 +1270,9 @@ func (r *speakerResolver) unnamedSource(words []scanToken, headEnd int) string {
 	last := head[len(head)-1]
 	if _, ok := entityWords.groups[last.Lower]; ok {
 		return r.newSourceEntity(r.groupName(head), graph.KindGroup, head[0].Start, last.End, MentionNominal)
+	}
+	if id := r.indefinitePerson(head); id != "" {
+		return id // "One man told broadcaster KTLA": one unnamed person (speakers_person.go)
 	}
 	if indefiniteRole(head) {
 		// "a Rohingya camp leader told AFP": one unnamed holder of a role, as "a senior
