@@ -1271,6 +1271,9 @@ func (r *speakerResolver) unnamedSource(words []scanToken, headEnd int) string {
 	if _, ok := entityWords.groups[last.Lower]; ok {
 		return r.newSourceEntity(r.groupName(head), graph.KindGroup, head[0].Start, last.End, MentionNominal)
 	}
+	if id := r.barePluralGroup(head); id != "" {
+		return id // "market watchers expect", "major hospitals said": a group (speakers_plural.go)
+	}
 	if id := r.indefinitePerson(head); id != "" {
 		return id // "One man told broadcaster KTLA": one unnamed person (speakers_person.go)
 	}
