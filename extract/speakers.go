@@ -1243,6 +1243,9 @@ func (r *speakerResolver) unnamedSource(words []scanToken, headEnd int) string {
 	if documentComplement(head) {
 		return "" // "A study of 2,000 patients found": the patients are not its authors
 	}
+	if id := r.describedCompany(head); id != "" {
+		return id // "the company" after "Tangerine, an Australian internet service provider," (speakers_descriptor.go)
+	}
 	if id := r.knownNameSource(head); id != "" {
 		return id
 	}
@@ -2290,6 +2293,7 @@ func resolveSpeakers(d *Document) {
 		var speaker string
 		var via []string
 		if a.Source != nil && !r.participleComplementSource(a) {
+			r.wholeWordSource(a) // "T" of "AT&T": the tagger's tokens split a name the scan keeps whole
 			speaker, via = r.resolveSource(*a.Source)
 			if speaker != "" {
 				speaker = r.listHead(a, speaker)

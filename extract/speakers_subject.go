@@ -148,3 +148,19 @@ func singularDefiniteSubject(subj []scanToken) bool {
 	}
 	return !strings.HasSuffix(w.Lower, "s") || strings.HasSuffix(w.Lower, "ss") || strings.HasSuffix(w.Lower, "us")
 }
+
+// wholeWordSource widens a source that begins inside a word of the scan to that word's
+// start (rule "a source begins at its word"; fixture in
+// testdata/rules/speakers/source-begins-at-its-word.tsv): the role tagger's tokens split
+// "AT&T" into "AT", "&", "T" and may give "T" as the source, while the scan keeps the
+// name whole.
+func (r *speakerResolver) wholeWordSource(a *Attribution) {
+	s := a.Source.Start
+	for _, t := range r.tx.scan(max(0, s-12), min(len(r.d.Runes), s+1)) {
+		if t.Start < s && s < t.End {
+			w := makeSpan(r.d.Runes, t.Start, a.Source.End)
+			a.Source = &w
+			return
+		}
+	}
+}
