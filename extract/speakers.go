@@ -2292,8 +2292,14 @@ func resolveSpeakers(d *Document) {
 		a := &d.Attributions[i]
 		var speaker string
 		var via []string
-		if a.Source != nil && !r.participleComplementSource(a) {
+		if a.Source != nil {
 			r.wholeWordSource(a) // "T" of "AT&T": the tagger's tokens split a name the scan keeps whole
+			if rest, ok := r.coordinatedClauseSource(*a.Source, wordTokens(r.tx.scan(a.Source.Start, a.Source.End))); ok {
+				w := makeSpan(r.d.Runes, rest.Start, rest.End)
+				a.Source = &w // "a review of the case and State Lawyer Jane Roe" (speakers_subject.go)
+			}
+		}
+		if a.Source != nil && !r.participleComplementSource(a) {
 			speaker, via = r.resolveSource(*a.Source)
 			if speaker != "" {
 				speaker = r.listHead(a, speaker)

@@ -164,3 +164,48 @@ func (r *speakerResolver) wholeWordSource(a *Attribution) {
 		}
 	}
 }
+
+// coordinatedClauseSource applies the rule "a source after a coordinated clause"
+// (fixtures in testdata/rules/speakers/source-after-a-coordinated-clause.tsv): the role
+// tagger sometimes takes the object of a clause before "and" into the source ("the court
+// started hearing a review of the case and State Lawyer Jane Roe said": source "a review
+// of the case and State Lawyer Jane Roe"). When the source's words before its only "and"
+// open with "a", "an" or "the" and a lowercase word and hold no entity's mention, and the
+// words after "and" open with a capitalized word, the source is the part after "and": the
+// part before is no agent coordinated with it. A part before that ends in a title, a body,
+// group or person noun ("the prime minister and President Jane Roe said") is a speaker
+// coordinated with the name and keeps the source whole. ok is false when the rule does not
+// apply.
+func (r *speakerResolver) coordinatedClauseSource(src Span, words []scanToken) (Span, bool) {
+	and := -1
+	for k, w := range words {
+		if w.Lower == "and" {
+			if and >= 0 {
+				return src, false
+			}
+			and = k
+		}
+	}
+	if and < 2 || and+1 >= len(words) || !isArticle(words[0].Lower) || words[1].Text != words[1].Lower ||
+		!isCapitalized(words[and+1].Text) {
+		return src, false
+	}
+	for _, w := range words[1:and] {
+		if w.Kind != 'w' || (w.Text != w.Lower && w.Lower != "of") {
+			return src, false // a name before "and": the two may speak together
+		}
+	}
+	if l := words[and-1].Lower; entityWords.titles[l] || entityWords.nominals[l] || false {
+		return src, false // "the prime minister and President Jane Roe said": both speak
+	} else if _, ok := entityWords.groups[l]; ok {
+		return src, false
+	} else if _, ok := personNouns[l]; ok {
+		return src, false
+	}
+	for _, m := range r.mentionsIn(src.Start, words[and].Start) {
+		if m.Span.Start >= src.Start {
+			return src, false
+		}
+	}
+	return Span{Start: words[and+1].Start, End: src.End}, true
+}
