@@ -18,6 +18,10 @@ import (
 // figure in it ("Velmora officials" is a country group of its own rule), and plurals that
 // are what is said rather than who says it (lexicon/nonagent_plurals.txt,
 // document_nouns.txt, data_nouns.txt: "results show", "reports said", "figures showed").
+// The plural must name agents (agentPlural): an agent suffix ("watchers", "analysts",
+// "physicians", "residents") or the plural of a body, title, person or company noun of
+// the lexicons ("hospitals", "judges", "farmers", "lenders"); "many questions remain"
+// names none.
 
 // nonagentPlurals is lexicon/nonagent_plurals.txt.
 var nonagentPlurals = lexicon.Set("nonagent_plurals.txt") // lexicon/nonagent_plurals.txt
@@ -46,8 +50,37 @@ func (r *speakerResolver) barePluralGroup(head []scanToken) string {
 	if len(last) < 4 || !strings.HasSuffix(last, "s") || strings.HasSuffix(last, "ss") || strings.HasSuffix(last, "us") || strings.HasSuffix(last, "is") {
 		return ""
 	}
-	if nonagentPlurals[last] || authorDocumentNouns[last] || dataNouns[last] {
+	if nonagentPlurals[last] || authorDocumentNouns[last] || dataNouns[last] || !agentPlural(last) {
 		return ""
 	}
 	return r.newSourceEntity(r.groupName(head), graph.KindGroup, head[0].Start, head[len(head)-1].End, MentionNominal)
+}
+
+// agentPlural reports whether a lowercase plural names agents: it ends in an agent
+// suffix (-ers, -ors, -ists, -ians, -ants, -ents, -ees) or its singular ("-ies" → "-y",
+// "-es" or "-s" dropped) is a body noun (nominals.txt), a title (titles.txt), a person
+// noun (person_nouns.txt), a company descriptor (company_descriptors.txt) or a group noun
+// (groups.txt).
+func agentPlural(w string) bool {
+	for _, suf := range []string{"ers", "ors", "ists", "ians", "ants", "ents", "ees"} {
+		if strings.HasSuffix(w, suf) {
+			return true
+		}
+	}
+	var sing []string
+	if strings.HasSuffix(w, "ies") {
+		sing = append(sing, strings.TrimSuffix(w, "ies")+"y")
+	}
+	if strings.HasSuffix(w, "es") {
+		sing = append(sing, strings.TrimSuffix(w, "es"))
+	}
+	sing = append(sing, strings.TrimSuffix(w, "s"))
+	for _, x := range sing {
+		_, person := personNouns[x]
+		_, group := entityWords.groups[x]
+		if entityWords.nominals[x] || entityWords.titles[x] || person || companyDescriptors[x] || group {
+			return true
+		}
+	}
+	return false
 }

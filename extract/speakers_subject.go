@@ -3,6 +3,7 @@ package extract
 import (
 	"sort"
 	"strings"
+	"unicode"
 
 	"github.com/claimgraph/claimgraph/graph"
 )
@@ -153,11 +154,12 @@ func singularDefiniteSubject(subj []scanToken) bool {
 // start (rule "a source begins at its word"; fixture in
 // testdata/rules/speakers/source-begins-at-its-word.tsv): the role tagger's tokens split
 // "AT&T" into "AT", "&", "T" and may give "T" as the source, while the scan keeps the
-// name whole.
+// name whole. Only a split at a mark inside the word ("&", ".", "-") is widened: a source
+// that begins after a letter is left as it is.
 func (r *speakerResolver) wholeWordSource(a *Attribution) {
 	s := a.Source.Start
 	for _, t := range r.tx.scan(max(0, s-12), min(len(r.d.Runes), s+1)) {
-		if t.Start < s && s < t.End {
+		if t.Start < s && s < t.End && !unicode.IsLetter(r.d.Runes[s-1]) {
 			w := makeSpan(r.d.Runes, t.Start, a.Source.End)
 			a.Source = &w
 			return
