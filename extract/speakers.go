@@ -1709,6 +1709,9 @@ func (r *speakerResolver) documentAuthor(ms []Mention, words []scanToken) (id st
 		for end < len(words) && words[end].Text == words[end].Lower && words[end].Kind == 'w' && !headPrepositions[words[end].Lower] && words[end].Lower != "in" && words[end].Lower != "at" {
 			end++
 		}
+		if id := r.describedCompany(words[p-1 : end]); id != "" {
+			return id, true // "the statement issued by the company" after "Velmorix, a Dutch chipmaker," (speakers_descriptor.go)
+		}
 		if id := r.unnamedBody(words[p-1 : end]); id != "" {
 			return id, true
 		}
@@ -2302,6 +2305,7 @@ func resolveSpeakers(d *Document) {
 		if a.Source != nil && !r.participleComplementSource(a) {
 			speaker, via = r.resolveSource(*a.Source)
 			if speaker != "" {
+				speaker = r.describedInsteadOfBare(speaker, *a.Source) // speakers_descriptor.go
 				speaker = r.listHead(a, speaker)
 			}
 		}

@@ -104,3 +104,24 @@ func (r *speakerResolver) entityNamed(name string) string {
 	}
 	return ""
 }
+
+// describedInsteadOfBare applies rule "described company" to a source that the entity
+// stage resolved to a bare body of its own ("the company" as an agent of the article,
+// made when no organization it knows was named before): when the source's mention of
+// that agent is a phrase the rule reads and a described company fits, that company
+// speaks. Otherwise id is returned as it is.
+func (r *speakerResolver) describedInsteadOfBare(id string, src Span) string {
+	e := r.entity(id)
+	if e == nil || e.Kind != graph.KindOrganization || !strings.HasPrefix(e.Name, "the ") {
+		return id
+	}
+	for _, m := range r.mentionsIn(src.Start, src.End) {
+		if m.Entity != id || m.Span.Start < src.Start || m.Span.End > src.End {
+			continue
+		}
+		if alt := r.describedCompany(wordTokens(r.tx.scan(m.Span.Start, m.Span.End))); alt != "" {
+			return alt
+		}
+	}
+	return id
+}
