@@ -396,6 +396,9 @@ func (r *speakerResolver) resolveSource(src Span) (string, []string) {
 	if rest, ok := r.afterParticipleAdjunct(toks, words); ok {
 		return r.resolveSource(Span{Start: rest, End: src.End}) // "Quoting figures from X, an official"
 	}
+	if cut, ok := closingTimeAdjunct(words); ok {
+		return r.resolveSource(Span{Start: src.Start, End: cut}) // "The health ministry on Monday" (speakers_time.go)
+	}
 	if cut, ok := closingSpeechAdjunct(words); ok {
 		return r.resolveSource(Span{Start: src.Start, End: cut}) // "Jane Roe in a televised address"
 	}
