@@ -2300,6 +2300,12 @@ func resolveSpeakers(d *Document) {
 		var via []string
 		if a.Source != nil {
 			r.wholeWordSource(a) // "T" of "AT&T": the tagger's tokens split a name the scan keeps whole
+		}
+		// the source as the speaker rules read it; the attribution keeps its span
+		written := a.Source
+		if a.Source != nil {
+			read := *a.Source
+			a.Source = &read
 			if rest, ok := r.coordinatedClauseSource(*a.Source, wordTokens(r.tx.scan(a.Source.Start, a.Source.End))); ok {
 				w := makeSpan(r.d.Runes, rest.Start, rest.End)
 				a.Source = &w // "a review of the case and State Lawyer Jane Roe" (speakers_subject.go)
@@ -2312,6 +2318,7 @@ func resolveSpeakers(d *Document) {
 				speaker = r.listHead(a, speaker)
 			}
 		}
+		a.Source = written
 		if p := r.quotedAsSaying(a); p != "" {
 			if speaker != "" {
 				addUnique(&via, speaker)
