@@ -40,6 +40,7 @@ var contentRules = []contentRule{
 	{"a resumed quotation begins at its mark", resumedQuotationStartsAtMark},
 	{"a quotation resumed after its cue's sentence is content", resumedQuoteIsContent},
 	{"a quotation paragraph after a quoted report continues it", quotationParagraphContinues},
+	{"a quotation run over paragraphs continues a quoted report", quotationRunContinues}, // attrib_quoterun.go
 	{"leading connectives are dropped", dropLeadingConnectives},
 	{"a judgment is no content", dropJudgments},       // attrib_judgment.go
 	{"a recall of goods is no speech", dropGoodsCues}, // attrib_senses.go

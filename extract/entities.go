@@ -720,7 +720,7 @@ func (b *entityBuilder) acronymAfter(toks []scanToken, j int) string {
 }
 
 func isAcronym(s string) bool {
-	r := []rune(strings.ReplaceAll(s, ".", ""))
+	r := []rune(strings.ReplaceAll(strings.ReplaceAll(s, ".", ""), "&", "")) // "U.N.", "AT&T"
 	if len(r) < 2 || len(r) > 10 {
 		return false
 	}

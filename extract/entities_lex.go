@@ -38,7 +38,8 @@ func isApostrophe(r rune) bool { return r == '\'' || r == '’' }
 func isDash(r rune) bool { return r == '-' || r == '‐' || r == '‑' }
 
 // scanRunes splits runes[start:end] into tokens. Words keep inner apostrophes
-// ("Gaza’s"), inner hyphens ("Secretary-General", "two-year") and the periods of
+// ("Gaza’s"), inner hyphens ("Secretary-General", "two-year"), an ampersand between
+// capitals ("AT&T", "S&P") and the periods of
 // abbreviations made of single letters ("U.S.", "U.N."), and of a few known
 // abbreviations ending in a period ("Gen.", "Mr."). Numbers keep inner separators
 // ("68,800", "1.5"). Everything else is one punctuation token per code point.
@@ -180,6 +181,11 @@ func (x *scanText) step(i, end int) (scanToken, int, bool) {
 					continue
 				}
 				if (isApostrophe(c) || isDash(c)) && j+1 < end && unicode.IsLetter(runes[j+1]) {
+					j += 2
+					continue
+				}
+				if c == '&' && j+1 < end && unicode.IsUpper(runes[j+1]) && unicode.IsUpper(runes[j-1]) {
+					// AT&T, S&P, H&M: capitals joined by an ampersand are one name
 					j += 2
 					continue
 				}

@@ -297,6 +297,9 @@ func (r *speakerResolver) previousSpeaker(word string, pos int) string {
 	if e == nil || !r.compatible(e, p) && !r.roleHolders[e.ID] {
 		return "" // a person, or one unnamed holder of a role ("a camp leader told AFP ... he said")
 	}
+	if g := r.learned[e.ID]; r.roleHolders[e.ID] && g != 0 && g != p.gender {
+		return "" // "one man told KTLA ... she said": another person (speakers_person.go)
+	}
 	paras := r.d.Paragraphs
 	k := sort.Search(len(paras), func(i int) bool { return paras[i].End >= pos })
 	if k < len(paras) && k >= 2 && paras[k-2].Start > r.prev.cueEnd {
@@ -392,6 +395,9 @@ func (r *speakerResolver) resolveSource(src Span) (string, []string) {
 	}
 	if rest, ok := r.afterParticipleAdjunct(toks, words); ok {
 		return r.resolveSource(Span{Start: rest, End: src.End}) // "Quoting figures from X, an official"
+	}
+	if cut, ok := closingTimeAdjunct(words); ok {
+		return r.resolveSource(Span{Start: src.Start, End: cut}) // "The health ministry on Monday" (speakers_time.go)
 	}
 	if cut, ok := closingSpeechAdjunct(words); ok {
 		return r.resolveSource(Span{Start: src.Start, End: cut}) // "Jane Roe in a televised address"
@@ -649,6 +655,9 @@ func (r *speakerResolver) pronounSource(words []scanToken) (string, bool) {
 	id := r.previousSpeaker(words[0].Lower, words[0].Start)
 	if id == "" {
 		id = r.resolvePronoun(words[0].Text, words[0].Start)
+	}
+	if sid, ok := r.subjectBeforePronoun(words[0].Text, words[0].Start); ok {
+		id = sid // "The state has told the court ... it agrees": the subject, not the court (speakers_subject.go)
 	}
 	if id != "" {
 		r.addMention(Mention{Entity: id, Span: makeSpan(r.d.Runes, words[0].Start, words[0].End), Kind: MentionPronoun})
@@ -1237,6 +1246,9 @@ func (r *speakerResolver) unnamedSource(words []scanToken, headEnd int) string {
 	if documentComplement(head) {
 		return "" // "A study of 2,000 patients found": the patients are not its authors
 	}
+	if id := r.describedCompany(head); id != "" {
+		return id // "the company" after "Tangerine, an Australian internet service provider," (speakers_descriptor.go)
+	}
 	if id := r.knownNameSource(head); id != "" {
 		return id
 	}
@@ -1264,6 +1276,12 @@ func (r *speakerResolver) unnamedSource(words []scanToken, headEnd int) string {
 	last := head[len(head)-1]
 	if _, ok := entityWords.groups[last.Lower]; ok {
 		return r.newSourceEntity(r.groupName(head), graph.KindGroup, head[0].Start, last.End, MentionNominal)
+	}
+	if id := r.barePluralGroup(head); id != "" {
+		return id // "market watchers expect", "major hospitals said": a group (speakers_plural.go)
+	}
+	if id := r.indefinitePerson(head); id != "" {
+		return id // "One man told broadcaster KTLA": one unnamed person (speakers_person.go)
 	}
 	if indefiniteRole(head) {
 		// "a Rohingya camp leader told AFP": one unnamed holder of a role, as "a senior
@@ -1693,6 +1711,9 @@ func (r *speakerResolver) documentAuthor(ms []Mention, words []scanToken) (id st
 		end := p
 		for end < len(words) && words[end].Text == words[end].Lower && words[end].Kind == 'w' && !headPrepositions[words[end].Lower] && words[end].Lower != "in" && words[end].Lower != "at" {
 			end++
+		}
+		if id := r.describedCompany(words[p-1 : end]); id != "" {
+			return id, true // "the statement issued by the company" after "Velmorix, a Dutch chipmaker," (speakers_descriptor.go)
 		}
 		if id := r.unnamedBody(words[p-1 : end]); id != "" {
 			return id, true
@@ -2277,12 +2298,27 @@ func resolveSpeakers(d *Document) {
 		a := &d.Attributions[i]
 		var speaker string
 		var via []string
+		if a.Source != nil {
+			r.wholeWordSource(a) // "T" of "AT&T": the tagger's tokens split a name the scan keeps whole
+		}
+		// the source as the speaker rules read it; the attribution keeps its span
+		written := a.Source
+		if a.Source != nil {
+			read := *a.Source
+			a.Source = &read
+			if rest, ok := r.coordinatedClauseSource(*a.Source, wordTokens(r.tx.scan(a.Source.Start, a.Source.End))); ok {
+				w := makeSpan(r.d.Runes, rest.Start, rest.End)
+				a.Source = &w // "a review of the case and State Lawyer Jane Roe" (speakers_subject.go)
+			}
+		}
 		if a.Source != nil && !r.participleComplementSource(a) {
 			speaker, via = r.resolveSource(*a.Source)
 			if speaker != "" {
+				speaker = r.describedInsteadOfBare(speaker, *a.Source) // speakers_descriptor.go
 				speaker = r.listHead(a, speaker)
 			}
 		}
+		a.Source = written
 		if p := r.quotedAsSaying(a); p != "" {
 			if speaker != "" {
 				addUnique(&via, speaker)
