@@ -33,6 +33,8 @@ var contentRules = []contentRule{
 	{"a passive participle inside another report's source is no report", dropPassiveInsideSource},
 	{"the opening before a parenthetical source and cue is content", openingPhraseBeforeParenthetical},
 	{"a following content extends to the boundary the ranker prefers", rankContentEnds}, // attrib_boundary.go
+	{"a following content that stops inside a phrase runs on to the boundary the ranker prefers", extendMidPhraseEnds},
+	{"a report inside an opening clause ends with the clause", endAtOpeningClause},
 	{"a content ending inside a quotation runs to its end", extendToQuoteEnd},
 	{"a piece belongs to the nearest cue", releaseClaimedPieces},
 	{"a content ends where a later report begins", releaseLaterContent},
