@@ -106,7 +106,7 @@ func isStatistic(q Quantity) bool {
 		return true
 	}
 	if q.Counted == "" || durationWords[q.Counted] {
-		return false
+		return q.Counted == "" && extraStatistic(q) // claims_statistics.go
 	}
 	digits := false
 	for _, r := range q.Text {
@@ -119,7 +119,7 @@ func isStatistic(q Quantity) bool {
 		return true
 	}
 	f := strings.Fields(q.Counted)
-	return len(f) > 1 && (quantityWords.states[f[len(f)-1]] || strings.HasPrefix(q.Counted, "remains of"))
+	return len(f) > 1 && (quantityWords.states[f[len(f)-1]] || strings.HasPrefix(q.Counted, "remains of")) || extraStatistic(q)
 }
 
 // denialCue reports whether an attribution's cue is a verb that disputes the truth

@@ -217,7 +217,8 @@ type numberToken struct {
 	first    int     // first token of the number phrase ("half" of "half a million")
 	next     int     // index after the last token used
 	hasScale bool
-	fraction bool // a share of a whole in percent ("half of" → 50)
+	fraction bool   // a share of a whole in percent ("half of" → 50)
+	currency string // the unit of a currency code glued to the digits ("Sh2.7": quantities_codes.go)
 }
 
 // quantityAt reads a quantity whose number starts at token i.
@@ -227,7 +228,8 @@ func (r quantityReader) quantityAt(i int) (Quantity, int, bool) {
 		return Quantity{}, i, false
 	}
 	qual, qstart := r.qualifierBefore(n.first)
-	if qual == "" && n.first >= 1 && r.toks[n.first-1].Kind == 'p' && quantityWords.currency[r.toks[n.first-1].Lower] != "" {
+	_, coded := r.codeBefore(n.first - 1)
+	if qual == "" && n.first >= 1 && (r.toks[n.first-1].Kind == 'p' && quantityWords.currency[r.toks[n.first-1].Lower] != "" || coded) {
 		if q, s := r.qualifierBefore(n.first - 1); q != "" {
 			qual, qstart = q, s // "about $78.26m": the qualifier stands before the symbol
 		}
@@ -248,6 +250,9 @@ func (r quantityReader) quantityAt(i int) (Quantity, int, bool) {
 		}
 	}
 	startTok := r.currencyBefore(&q, n.first, qstart)
+	if n.currency != "" {
+		q.Unit = n.currency
+	}
 	endTok, rangeStart := r.rangeAfter(&q, n, qstart)
 	startTok = min(startTok, rangeStart)
 	endTok = r.unitAfter(&q, endTok)
@@ -271,6 +276,9 @@ func (r quantityReader) numberAt(i int) (numberToken, bool) {
 	}
 	if f, ok := r.fractionAt(i); ok {
 		return f, true
+	}
+	if c, ok := r.gluedCodeAmount(i); ok {
+		return c, true
 	}
 	n := numberToken{first: i}
 	switch v, ok := r.baseNumber(i); {
@@ -494,6 +502,12 @@ func (r quantityReader) currencyBefore(q *Quantity, i, qstart int) int {
 			if qstart == i {
 				return i - 1
 			}
+		}
+	}
+	if c, ok := r.codeBefore(i - 1); ok {
+		q.Unit = c // "Ksh 324 billion" (quantities_codes.go)
+		if qstart == i {
+			return i - 1
 		}
 	}
 	return qstart
@@ -744,6 +758,9 @@ func isNamedNumber(r quantityReader, n numberToken, qual string) bool {
 	}
 	if _, possessive := stripPossessive(p.Lower); possessive {
 		return false // "December's 25.6%": the figure belongs to the name, it is not named by it
+	}
+	if _, code := r.codeBefore(i - 1); code {
+		return false // "Ksh 324 billion": a currency code (quantities_codes.go)
 	}
 	_, isNum := quantityWords.numWords[p.Lower]
 	return !isNum
