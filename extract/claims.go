@@ -248,6 +248,9 @@ func findClaims(d *Document) {
 		for _, f := range spanFragments(sp) {
 			for qi := quantityFrom(quants, f[0]); qi < len(quants) && quants[qi].Span.Start < f[1]; qi++ {
 				if q := quants[qi]; q.Span.End <= f[1] {
+					if q.Unit == "count" && q.Counted == "" && !estimateCue(tx, a.Cue) && tollFigure(tx, q) {
+						q.Counted = "dead" // "the death toll rose to 65, the Red Cross said"
+					}
 					c.Quantities = append(c.Quantities, q)
 					covered[qi] = true
 				}
