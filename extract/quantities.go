@@ -280,6 +280,9 @@ func (r quantityReader) numberAt(i int) (numberToken, bool) {
 	if c, ok := r.gluedCodeAmount(i); ok {
 		return c, true
 	}
+	if o, ok := r.oneAt(i); ok {
+		return o, true // quantities_more.go
+	}
 	n := numberToken{first: i}
 	switch v, ok := r.baseNumber(i); {
 	case ok:
@@ -802,7 +805,7 @@ func isTime(r quantityReader, n numberToken, _ string) bool {
 // 1999", "2006-2008"), or the number after a year and a dash ("2023-24").
 func isYearPart(r quantityReader, n numberToken, qual string) bool {
 	i := n.first
-	if isYear(r.toks[i]) && qual == "" && !n.hasScale && n.max == 0 {
+	if isYear(r.toks[i]) && qual == "" && !n.hasScale && n.max == 0 && !r.currencyBeforeToken(i) {
 		return true
 	}
 	return i >= 2 && r.toks[i].Kind == 'n' && r.toks[i].Start == r.toks[i-1].End && isDash([]rune(r.toks[i-1].Text)[0]) && isYear(r.toks[i-2])
