@@ -6,7 +6,8 @@ package extract
 //   - "one before a unit or scale" (quantity-readings/one-before-a-unit-or-scale.tsv):
 //     "one" is no number word on its own ("one of them", "day one"), but before a
 //     percent word, a scale word or a currency word it is the number 1 ("less than one
-//     percent", "one million people", "one billion dollars");
+//     percent", "one million people", "one billion dollars"), and after a qualifier
+//     before a lowercase word ("killing at least one person", "more than one child");
 //   - "partitive count" (quantity-lists/partitive-count.tsv): a bare count before "of"
 //     and a counted quantity counts the same thing ("267 of the 276 constituencies" →
 //     267 constituencies);
@@ -27,6 +28,9 @@ func (r quantityReader) oneAt(i int) (numberToken, bool) {
 	switch {
 	case quantityWords.percent[next], next == "per" && r.word(i+2) == "cent", quantityWords.currency[next] != "" && r.toks[i+1].Kind == 'w':
 		return numberToken{value: 1, first: i, next: i + 1}, true
+	}
+	if q, _ := r.qualifierBefore(i); q != "" && r.toks[i+1].Kind == 'w' && r.toks[i+1].Text == r.toks[i+1].Lower && quantityWords.scales[next] == 0 {
+		return numberToken{value: 1, first: i, next: i + 1}, true // "killing at least one person"
 	}
 	if s, ok := quantityWords.scales[next]; ok && next != "dozen" {
 		n := numberToken{value: s, first: i, next: i + 2, hasScale: true}
