@@ -255,8 +255,12 @@ func (r quantityReader) quantityAt(i int) (Quantity, int, bool) {
 	}
 	endTok, rangeStart := r.rangeAfter(&q, n, qstart)
 	startTok = min(startTok, rangeStart)
-	endTok = r.unitAfter(&q, endTok)
-	if q.Unit == "count" || r.isMeasure(q.Unit) {
+	if c := r.measureCompoundAfter(&q, n, endTok); c != endTok {
+		endTok = c // "7.5-magnitude", "10-fold" (quantities_compounds.go)
+	} else {
+		endTok = r.unitAfter(&q, endTok)
+	}
+	if (q.Unit == "count" || r.isMeasure(q.Unit)) && q.Counted == "" {
 		endTok = r.countedAfter(&q, startTok, endTok)
 	}
 	if q.Counted == "" && r.word(endTok-1) == "of" {
@@ -730,6 +734,9 @@ var notCountRules = []notCountRule{
 // word ("20-step", "COVID-19", "20-year-old") or is itself a hyphenated word that is
 // not a number ("two-year").
 func (r quantityReader) isHyphenCompound(i int) bool {
+	if _, ok := r.measureCompoundAt(i); ok {
+		return false // "7.5-magnitude", "10-fold" (quantities_compounds.go)
+	}
 	t := r.toks[i]
 	if t.Kind == 'w' && strings.Contains(t.Lower, "-") {
 		_, ok := numberWord(t.Lower)
