@@ -1,5 +1,7 @@
 package extract
 
+import "strconv"
+
 // More reading rules of the quantity reader (quantities.go), each with test sentences
 // under testdata/rules/:
 //
@@ -9,8 +11,8 @@ package extract
 //     percent", "one million people", "one billion dollars"), and after a qualifier
 //     before a lowercase word ("killing at least one person", "more than one child");
 //   - "partitive count" (quantity-lists/partitive-count.tsv): a bare count before "of"
-//     and a counted quantity counts the same thing ("267 of the 276 constituencies" →
-//     267 constituencies);
+//     and a counted quantity counts a part of that thing ("267 of the 276
+//     constituencies" → 267 "constituencies (of 276)");
 //   - a currency symbol before a number that looks like a year makes it an amount
 //     ("£2025 in cash", quantity-readings/currency-before-a-year-like-amount.tsv; the
 //     "year" rule of quantities.go checks currencyBeforeToken).
@@ -52,7 +54,10 @@ var partitiveDeterminers = map[string]bool{"the": true, "those": true, "these": 
 
 // partitiveCount reads rule "partitive count": quantity k, a bare count followed by
 // "of", a determiner or none and quantity k+1, which counts something and is larger,
-// counts the same thing ("267 of the 276 constituencies", "40 of its 52 drones").
+// counts part of the same thing ("267 of the 276 constituencies" counts "constituencies
+// (of 276)", "40 of its 52 drones" "drones (of 52)"): a part is comparable with the same
+// part of the same whole only, never with the whole, so that "four of the 10 justices"
+// conflicts with no count of 10 justices.
 func partitiveCount(r quantityReader, qs []Quantity, ends []int, k int) {
 	q := &qs[k]
 	if k+1 >= len(qs) || q.Unit != "count" || q.Counted != "" || r.word(ends[k]) != "of" {
@@ -69,7 +74,7 @@ func partitiveCount(r quantityReader, qs []Quantity, ends []int, k int) {
 	if j >= len(r.toks) || r.toks[j].Start != w.Span.Start {
 		return
 	}
-	q.Counted = w.Counted
+	q.Counted = w.Counted + " (of " + strconv.FormatFloat(w.Value, 'f', -1, 64) + ")"
 }
 
 // currencyBeforeToken reports whether token i-1 is a currency symbol ("£2025").
