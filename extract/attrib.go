@@ -232,6 +232,7 @@ func findAttributions(d *Document) {
 		d.Attributions = append(d.Attributions, a)
 	}
 	d.Attributions = append(d.Attributions, lexicalAttributions(d)...)
+	d.Attributions = dropParticipleModifierCues(d, d.Attributions) // attrib_participle_modifier.go
 	finishAttributions(d, toks)
 }
 

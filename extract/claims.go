@@ -101,12 +101,12 @@ func modalityOfTx(x *scanText, sp Span) graph.Modality {
 // is not a duration, written in digits, or qualified ("more than two"), or with a
 // casualty word ("two people killed"). A bare number word in a noun phrase ("three
 // simple commitments", "two years") is rhetoric, not a statistic.
-func isStatistic(q Quantity) bool {
+func isStatistic(tx *scanText, q Quantity) bool {
 	if q.Unit != "count" {
 		return true
 	}
 	if q.Counted == "" || durationWords[q.Counted] {
-		return false
+		return extraStatistic(tx, q) // claims_statistics.go
 	}
 	digits := false
 	for _, r := range q.Text {
@@ -119,7 +119,7 @@ func isStatistic(q Quantity) bool {
 		return true
 	}
 	f := strings.Fields(q.Counted)
-	return len(f) > 1 && (quantityWords.states[f[len(f)-1]] || strings.HasPrefix(q.Counted, "remains of"))
+	return len(f) > 1 && (quantityWords.states[f[len(f)-1]] || strings.HasPrefix(q.Counted, "remains of")) || extraStatistic(tx, q)
 }
 
 // denialCue reports whether an attribution's cue is a verb that disputes the truth
@@ -248,6 +248,9 @@ func findClaims(d *Document) {
 		for _, f := range spanFragments(sp) {
 			for qi := quantityFrom(quants, f[0]); qi < len(quants) && quants[qi].Span.Start < f[1]; qi++ {
 				if q := quants[qi]; q.Span.End <= f[1] {
+					if q.Unit == "count" && q.Counted == "" && !estimateCue(tx, a.Cue) && tollFigure(tx, q) {
+						q.Counted = "dead" // "the death toll rose to 65, the Red Cross said"
+					}
 					c.Quantities = append(c.Quantities, q)
 					covered[qi] = true
 				}
@@ -274,7 +277,7 @@ func findClaims(d *Document) {
 			if q.Unit == "count" && q.Counted == "" && tollFigure(tx, q) {
 				q.Counted = "dead"
 			}
-			if !isStatistic(q) {
+			if !isStatistic(tx, q) {
 				continue
 			}
 			qs = append(qs, q)
@@ -329,6 +332,9 @@ func mayCount(t *Token) bool {
 		if r >= '0' && r <= '9' {
 			return true
 		}
+	}
+	if t.Lower == "one" {
+		return true // "one percent", "one million" (quantities_more.go)
 	}
 	if t.Lower == "" || !numberStartBytes[t.Lower[0]] {
 		return false // no number word starts with this byte

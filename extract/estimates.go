@@ -98,11 +98,45 @@ func (f *estimateFinder) tollPhrase(toks []scanToken, j int) (int, int) {
 	for n < len(toks) && n <= j+3 && !tollNouns[toks[n].Lower] {
 		n++
 	}
-	if n >= len(toks) || !tollNouns[toks[n].Lower] || n+1 >= len(toks) || toks[n+1].Lower != "at" {
+	if n >= len(toks) || !tollNouns[toks[n].Lower] || n+1 >= len(toks) {
 		return j, -1
+	}
+	if toks[n+1].Lower != "at" {
+		return j, tollModifierEnd(toks, n)
 	}
 	return j, n
 }
+
+// estimateCue reports whether an attribution's cue is an estimate verb ("put"): its
+// figures are read by the estimate rule, one claim per speaker.
+func estimateCue(tx *scanText, cue Span) bool {
+	toks := tx.scan(cue.Start, cue.End)
+	return len(toks) == 1 && estimateVerbs[toks[0].Lower]
+}
+
+// tollModifierReach bounds the prepositional phrase after a toll noun.
+const tollModifierReach = 6
+
+// tollModifierEnd reads rule "toll with a modifier": a prepositional phrase after the toll
+// noun ("the death toll from the floods at 65", "the toll in Kherson at 40") belongs to
+// the toll phrase; it returns the index of its last word (followed by "at"), or -1.
+func tollModifierEnd(toks []scanToken, n int) int {
+	if !tollModifierPrepositions[toks[n+1].Lower] {
+		return -1
+	}
+	for e := n + 2; e < len(toks) && e <= n+1+tollModifierReach; e++ {
+		if toks[e].Kind != 'w' {
+			return -1
+		}
+		if toks[e].Lower == "at" {
+			return e - 1
+		}
+	}
+	return -1
+}
+
+// tollModifierPrepositions open the modifier of a toll noun ("the toll from the floods").
+var tollModifierPrepositions = map[string]bool{"from": true, "in": true, "of": true, "for": true, "among": true}
 
 // gapped reads ", the government at" after the first figure (toks[end:]): the second
 // speaker (not speaker) and the index of its "at", or 0.
@@ -114,10 +148,11 @@ func (f *estimateFinder) gapped(toks []scanToken, end int, speaker string) (stri
 	if e == end || e >= len(toks) {
 		return "", 0
 	}
-	if toks[e].Lower == "the" && e+1 < len(toks) {
+	other, ok := f.starts[toks[e].Start] // "the government" is a nominal mention with its article
+	if !ok && toks[e].Lower == "the" && e+1 < len(toks) {
 		e++
+		other, ok = f.starts[toks[e].Start]
 	}
-	other, ok := f.starts[toks[e].Start]
 	if !ok || other == speaker {
 		return "", 0
 	}

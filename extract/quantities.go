@@ -217,7 +217,8 @@ type numberToken struct {
 	first    int     // first token of the number phrase ("half" of "half a million")
 	next     int     // index after the last token used
 	hasScale bool
-	fraction bool // a share of a whole in percent ("half of" → 50)
+	fraction bool   // a share of a whole in percent ("half of" → 50)
+	currency string // the unit of a currency code glued to the digits ("Sh2.7": quantities_codes.go)
 }
 
 // quantityAt reads a quantity whose number starts at token i.
@@ -227,7 +228,8 @@ func (r quantityReader) quantityAt(i int) (Quantity, int, bool) {
 		return Quantity{}, i, false
 	}
 	qual, qstart := r.qualifierBefore(n.first)
-	if qual == "" && n.first >= 1 && r.toks[n.first-1].Kind == 'p' && quantityWords.currency[r.toks[n.first-1].Lower] != "" {
+	_, coded := r.codeBefore(n.first - 1)
+	if qual == "" && n.first >= 1 && (r.toks[n.first-1].Kind == 'p' && quantityWords.currency[r.toks[n.first-1].Lower] != "" || coded) {
 		if q, s := r.qualifierBefore(n.first - 1); q != "" {
 			qual, qstart = q, s // "about $78.26m": the qualifier stands before the symbol
 		}
@@ -248,10 +250,17 @@ func (r quantityReader) quantityAt(i int) (Quantity, int, bool) {
 		}
 	}
 	startTok := r.currencyBefore(&q, n.first, qstart)
+	if n.currency != "" {
+		q.Unit = n.currency
+	}
 	endTok, rangeStart := r.rangeAfter(&q, n, qstart)
 	startTok = min(startTok, rangeStart)
-	endTok = r.unitAfter(&q, endTok)
-	if q.Unit == "count" || r.isMeasure(q.Unit) {
+	if c := r.measureCompoundAfter(&q, n, endTok); c != endTok {
+		endTok = c // "7.5-magnitude", "10-fold" (quantities_compounds.go)
+	} else {
+		endTok = r.unitAfter(&q, endTok)
+	}
+	if (q.Unit == "count" || r.isMeasure(q.Unit)) && q.Counted == "" {
 		endTok = r.countedAfter(&q, startTok, endTok)
 	}
 	if q.Counted == "" && r.word(endTok-1) == "of" {
@@ -271,6 +280,12 @@ func (r quantityReader) numberAt(i int) (numberToken, bool) {
 	}
 	if f, ok := r.fractionAt(i); ok {
 		return f, true
+	}
+	if c, ok := r.gluedCodeAmount(i); ok {
+		return c, true
+	}
+	if o, ok := r.oneAt(i); ok {
+		return o, true // quantities_more.go
 	}
 	n := numberToken{first: i}
 	switch v, ok := r.baseNumber(i); {
@@ -496,6 +511,12 @@ func (r quantityReader) currencyBefore(q *Quantity, i, qstart int) int {
 			}
 		}
 	}
+	if c, ok := r.codeBefore(i - 1); ok {
+		q.Unit = c // "Ksh 324 billion" (quantities_codes.go)
+		if qstart == i {
+			return i - 1
+		}
+	}
 	return qstart
 }
 
@@ -713,6 +734,9 @@ var notCountRules = []notCountRule{
 // word ("20-step", "COVID-19", "20-year-old") or is itself a hyphenated word that is
 // not a number ("two-year").
 func (r quantityReader) isHyphenCompound(i int) bool {
+	if _, ok := r.measureCompoundAt(i); ok {
+		return false // "7.5-magnitude", "10-fold" (quantities_compounds.go)
+	}
 	t := r.toks[i]
 	if t.Kind == 'w' && strings.Contains(t.Lower, "-") {
 		_, ok := numberWord(t.Lower)
@@ -744,6 +768,9 @@ func isNamedNumber(r quantityReader, n numberToken, qual string) bool {
 	}
 	if _, possessive := stripPossessive(p.Lower); possessive {
 		return false // "December's 25.6%": the figure belongs to the name, it is not named by it
+	}
+	if _, code := r.codeBefore(i - 1); code {
+		return false // "Ksh 324 billion": a currency code (quantities_codes.go)
 	}
 	_, isNum := quantityWords.numWords[p.Lower]
 	return !isNum
@@ -785,7 +812,7 @@ func isTime(r quantityReader, n numberToken, _ string) bool {
 // 1999", "2006-2008"), or the number after a year and a dash ("2023-24").
 func isYearPart(r quantityReader, n numberToken, qual string) bool {
 	i := n.first
-	if isYear(r.toks[i]) && qual == "" && !n.hasScale && n.max == 0 {
+	if isYear(r.toks[i]) && qual == "" && !n.hasScale && n.max == 0 && !r.currencyBeforeToken(i) {
 		return true
 	}
 	return i >= 2 && r.toks[i].Kind == 'n' && r.toks[i].Start == r.toks[i-1].End && isDash([]rune(r.toks[i-1].Text)[0]) && isYear(r.toks[i-2])

@@ -144,6 +144,9 @@ func CanonicalCounted(s string) string {
 			f[i] = c
 		}
 	}
+	if len(f) == 2 && genericPersons[f[0]] && casualtyState(f[1]) {
+		return f[1] // "people killed" counts the dead (quantity_persons.go)
+	}
 	return strings.Join(f, " ")
 }
 
@@ -174,7 +177,7 @@ func CountedVariants(s string) []string {
 			}
 		}
 	}
-	return out
+	return personsVariants(s, out, seen) // quantity_persons.go
 }
 
 // QuantitiesConflict reports whether two comparable quantities disagree beyond their
