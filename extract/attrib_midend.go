@@ -77,6 +77,10 @@ func extendMidPhraseEnds(d *Document, toks []attribml.Tok) {
 		if first >= len(cands) {
 			continue
 		}
+		cands = stopAtFactContrast(d, cur, first, cands)
+		if first >= len(cands) {
+			continue
+		}
 		best, bs := -1, float32(0)
 		for k := first; k < len(cands); k++ {
 			buf = attribml.BoundaryFeatures(toks, s, cands[k], e, ca, cb, mask, buf[:0])
@@ -156,4 +160,51 @@ func stopAtCue(d *Document, cur, first int, cands []int) []int {
 		last++
 	}
 	return cands[:last]
+}
+
+// stopAtFactContrast drops the candidate ends cands (cands[first] is the first after
+// the tagger's end cur) that lie past a contrast conjunction followed by a marker of
+// fact ("said the mill had closed, but in fact it still employs 300 people"; "when he
+// hadn't actually applied"): such a clause is the writer's correction of what was
+// reported, not part of it (rule counterclaim-contrast-fact reads it as a dispute),
+// so a content cut short does not run on into it. The conjunctions are class
+// contrast_clause of lexicon/counter_words.txt, the markers factMarkers.
+func stopAtFactContrast(d *Document, cur, first int, cands []int) []int {
+	lim := cands[len(cands)-1]
+	for p := cur - 1; p < lim; p++ { // from cur-1: the tagger may end a content just after "but"
+		if d.Tokens[p].Kind == TokWord && contrastClauses[d.Tokens[p].Lower] && factMarkerAfter(d, p+1, lim+1) {
+			lim = p
+			break
+		}
+	}
+	last := first
+	for last < len(cands) && cands[last] <= lim {
+		last++
+	}
+	return cands[:last]
+}
+
+// factMarkerAfter reports whether a marker of fact (factMarkers) starts among the next
+// four words from token k on (commas skipped), before token end.
+func factMarkerAfter(d *Document, k, end int) bool {
+	end = min(end, len(d.Tokens))
+	for words := 0; k < end && words < 4; k++ {
+		if d.Tokens[k].Text == "," {
+			continue
+		}
+		for _, m := range factMarkers {
+			if k+len(m) > end {
+				continue
+			}
+			ok := true
+			for j, w := range m {
+				ok = ok && d.Tokens[k+j].Lower == w
+			}
+			if ok {
+				return true
+			}
+		}
+		words++
+	}
+	return false
 }
