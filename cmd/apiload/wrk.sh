@@ -106,7 +106,18 @@ cpu() { awk '{print $14 + $15}' "/proc/$PID/stat"; }
 # that took it, with GOMAXPROCS=1 the whole server.
 faults() { awk '{print $10, $12}' "/proc/$PID/stat"; }
 TICK=$(getconf CLK_TCK)
+# settle waits (up to 10 s) until the server has used no CPU for 300 ms: requests that
+# wrk gave up on (timeouts) are still answered after it stops, and were measured as
+# the next kind's tail (card JSON's p99 of 112 ms after a one-core search).
+settle() {
+	local a b
+	for _ in $(seq 1 33); do
+		a=$(cpu); sleep 0.3; b=$(cpu)
+		((a == b)) && return
+	done
+}
 for kind in $KINDS; do
+	settle
 	echo "== $kind"
 	before=$(cpu)
 	read -r minb majb < <(faults)
