@@ -105,7 +105,13 @@ var (
 	_ graph.Store          = (*Store)(nil)
 	_ graph.ArticlesReader = (*Store)(nil)
 	_ graph.ChangeCounter  = (*Store)(nil)
+
+	_ graph.EveryChangeCounter = (*Store)(nil)
 )
+
+// CountsEveryWrite marks the store as a graph.EveryChangeCounter: its file is locked
+// to one process, so Changes counts every write of the data.
+func (s *Store) CountsEveryWrite() {}
 
 // Changes returns the number of writes ended through this store (graph.ChangeCounter).
 // The store file is locked to one process, so every write is counted.
