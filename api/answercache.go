@@ -116,30 +116,35 @@ func cachedClaimHandler[T any](cache *answerCache, name string, log *slog.Logger
 			writeProblem(c, http.StatusNotFound, "", "No such id.")
 			return
 		}
-		key := name + "\x00" + id
-		if body, ok := cache.get(key); ok {
-			writeCached(c, body)
-			return
-		}
-		n := cache.changes()
-		v, err := get(c, id)
-		if err != nil {
-			writeError(c, log, err)
-			return
-		}
-		if err := c.Request.Context().Err(); err != nil {
-			writeJSON(c, http.StatusOK, v) // answers 504, or nothing to a client gone
-			return
-		}
-		fillNilSlices(v)
-		var buf bytes.Buffer
-		if err := jsonEncode(&buf, v); err != nil {
-			writeError(c, log, graph.Wrap(graph.EINTERNAL, err, "encode the answer"))
-			return
-		}
-		cache.put(key, n, buf.Bytes())
-		writeCached(c, buf.Bytes())
+		serveCached(c, cache, name+"\x00"+id, log, func() (any, error) { return get(c, id) })
 	}
+}
+
+// serveCached answers with the answer kept under key, or makes it with make, answers
+// with it and keeps it. Errors are answered and not kept.
+func serveCached(c *gin.Context, cache *answerCache, key string, log *slog.Logger, make func() (any, error)) {
+	if body, ok := cache.get(key); ok {
+		writeCached(c, body)
+		return
+	}
+	n := cache.changes()
+	v, err := make()
+	if err != nil {
+		writeError(c, log, err)
+		return
+	}
+	if err := c.Request.Context().Err(); err != nil {
+		writeJSON(c, http.StatusOK, v) // answers 504, or nothing to a client gone
+		return
+	}
+	fillNilSlices(v)
+	var buf bytes.Buffer
+	if err := jsonEncode(&buf, v); err != nil {
+		writeError(c, log, graph.Wrap(graph.EINTERNAL, err, "encode the answer"))
+		return
+	}
+	cache.put(key, n, buf.Bytes())
+	writeCached(c, buf.Bytes())
 }
 
 // writeCached answers 200 with an encoded JSON body, with its Content-Length (net/http

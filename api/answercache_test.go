@@ -15,7 +15,7 @@ import (
 	st "github.com/claimgraph/claimgraph/graph/storetest"
 )
 
-// countingStore counts the provenance and contradictions reads that reach the store.
+// countingStore counts the provenance, contradictions and search reads that reach the store.
 type countingStore struct {
 	*embedded.Store
 	reads atomic.Int32
@@ -26,12 +26,17 @@ func (s *countingStore) Provenance(ctx context.Context, id string) (*graph.Prove
 	return s.Store.Provenance(ctx, id)
 }
 
+func (s *countingStore) SearchClaims(ctx context.Context, q graph.ClaimQuery) (graph.Page[graph.ClaimSummary], error) {
+	s.reads.Add(1)
+	return s.Store.SearchClaims(ctx, q)
+}
+
 func (s *countingStore) Contradictions(ctx context.Context, id string) (*graph.Contradictions, error) {
 	s.reads.Add(1)
 	return s.Store.Contradictions(ctx, id)
 }
 
-// TestAnswerCache checks the cached provenance and contradictions answers: a second
+// TestAnswerCache checks the cached provenance, contradictions and search answers: a second
 // request is served without reading the store, with the same bytes; after a write
 // (an article deleted, a new version written) the answer is made again and equals
 // what a server without the cache answers; unknown claims are not kept.
@@ -57,6 +62,8 @@ func TestAnswerCache(t *testing.T) {
 		"/v1/claims/" + st.ClaimToll68800 + "/provenance",
 		"/v1/claims/" + st.ClaimToll68800 + "/contradictions",
 		"/v1/claims/" + st.ClaimDraft + "/provenance",
+		"/v1/claims?q=68%2C800",
+		"/v1/claims?limit=1",
 	}
 	before := map[string][]byte{}
 	for _, p := range paths {
@@ -106,6 +113,13 @@ func TestAnswerCache(t *testing.T) {
 	n := store.reads.Load()
 	assert.Equal(t, http.StatusNotFound, cached.get(missing).Status)
 	assert.Greater(t, store.reads.Load(), n, "a 404 is not kept")
+	p := "/v1/claims?limit=1"
+	next := cached.get(p)
+	var page graph.Page[graph.ClaimSummary]
+	next.JSON(t, &page)
+	require.NotEmpty(t, page.NextCursor)
+	p += "&cursor=" + page.NextCursor
+	assert.Equal(t, string(uncached.get(p).Body), string(cached.get(p).Body), "another page, another answer")
 }
 
 // TestAnswerCacheBounds checks the cache's bookkeeping: an answer made while a write

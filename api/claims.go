@@ -27,12 +27,20 @@ type (
 )
 
 // handleSearchClaims serves GET /v1/claims: full-text and filtered claim search with
-// cursor pagination.
-func handleSearchClaims(store claimSearcher, log *slog.Logger) gin.HandlerFunc {
+// cursor pagination. Answers are kept in cache until the next write, under their
+// query string (nil: none).
+func handleSearchClaims(store claimSearcher, cache *answerCache, log *slog.Logger) gin.HandlerFunc {
 	return func(c *gin.Context) {
 		q, err := parseClaimQuery(c.Request.URL.Query())
 		if err != nil {
 			writeError(c, log, err)
+			return
+		}
+		if cache != nil {
+			serveCached(c, cache, "claims?"+c.Request.URL.RawQuery, log, func() (any, error) {
+				page, err := store.SearchClaims(c.Request.Context(), q)
+				return &page, err
+			})
 			return
 		}
 		page, err := store.SearchClaims(c.Request.Context(), q)
