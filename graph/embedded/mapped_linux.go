@@ -19,6 +19,14 @@ func (s *Store) releaseMapped(size int64) {
 	if data == 0 || size <= 0 {
 		return
 	}
+	// The file can be longer than the pages in use (bbolt grows it ahead), and pages
+	// past those that are in the page cache (warmPageCache) get mapped too when a
+	// read faults near the end (the kernel maps the cached pages around a fault). Up
+	// to the first map's length the file is always inside bbolt's map, which is never
+	// shorter.
+	if fi, err := os.Stat(s.path); err == nil {
+		size = max(size, min(fi.Size(), s.mmapBytes))
+	}
 	size = (size + ps - 1) / ps * ps
 	_, _, _ = unix.Syscall(unix.SYS_MADVISE, data, uintptr(size), uintptr(unix.MADV_DONTNEED))
 }
