@@ -27,12 +27,20 @@ type (
 )
 
 // handleSearchClaims serves GET /v1/claims: full-text and filtered claim search with
-// cursor pagination.
-func handleSearchClaims(store claimSearcher, log *slog.Logger) gin.HandlerFunc {
+// cursor pagination. Answers are kept in cache until the next write, under their
+// query string (nil: none).
+func handleSearchClaims(store claimSearcher, cache *answerCache, log *slog.Logger) gin.HandlerFunc {
 	return func(c *gin.Context) {
 		q, err := parseClaimQuery(c.Request.URL.Query())
 		if err != nil {
 			writeError(c, log, err)
+			return
+		}
+		if cache != nil {
+			serveCached(c, cache, "claims?"+c.Request.URL.RawQuery, log, func() (any, error) {
+				page, err := store.SearchClaims(c.Request.Context(), q)
+				return &page, err
+			})
 			return
 		}
 		page, err := store.SearchClaims(c.Request.Context(), q)
@@ -74,17 +82,19 @@ func handleClaim(store claimReader, log *slog.Logger) gin.HandlerFunc {
 }
 
 // handleProvenance serves GET /v1/claims/{id}/provenance: every chain from article
-// through cited agencies to the original speaker, with evidence.
-func handleProvenance(store provenanceReader, log *slog.Logger) gin.HandlerFunc {
-	return claimHandler(log, func(c *gin.Context, id string) (*graph.Provenance, error) {
+// through cited agencies to the original speaker, with evidence. Answers are kept in
+// cache until the next write (nil: none).
+func handleProvenance(store provenanceReader, cache *answerCache, log *slog.Logger) gin.HandlerFunc {
+	return cachedClaimHandler(cache, "provenance", log, func(c *gin.Context, id string) (*graph.Provenance, error) {
 		return store.Provenance(c.Request.Context(), id)
 	})
 }
 
 // handleContradictions serves GET /v1/claims/{id}/contradictions: disputes,
-// conflicting and corroborating claims, and independent origins.
-func handleContradictions(store contradictionsReader, log *slog.Logger) gin.HandlerFunc {
-	return claimHandler(log, func(c *gin.Context, id string) (*graph.Contradictions, error) {
+// conflicting and corroborating claims, and independent origins. Answers are kept in
+// cache until the next write (nil: none).
+func handleContradictions(store contradictionsReader, cache *answerCache, log *slog.Logger) gin.HandlerFunc {
+	return cachedClaimHandler(cache, "contradictions", log, func(c *gin.Context, id string) (*graph.Contradictions, error) {
 		return store.Contradictions(c.Request.Context(), id)
 	})
 }

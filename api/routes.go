@@ -36,10 +36,10 @@ func (s *Server) routes() error {
 
 	read := withDeadline(s.deps.RequestTimeout)
 	v1 := e.Group("/v1")
-	v1.GET("/claims", read, handleSearchClaims(s.deps.Store, s.log))
+	v1.GET("/claims", read, handleSearchClaims(s.deps.Store, s.answers, s.log))
 	v1.GET("/claims/:id", read, handleClaim(s.deps.Store, s.log))
-	v1.GET("/claims/:id/provenance", read, handleProvenance(s.deps.Store, s.log))
-	v1.GET("/claims/:id/contradictions", read, handleContradictions(s.deps.Store, s.log))
+	v1.GET("/claims/:id/provenance", read, handleProvenance(s.deps.Store, s.answers, s.log))
+	v1.GET("/claims/:id/contradictions", read, handleContradictions(s.deps.Store, s.answers, s.log))
 	v1.GET("/agents", read, handleAgents(s.deps.Store, s.log))
 	v1.GET("/agents/:id", read, handleAgent(s.deps.Store, s.log))
 	v1.GET("/agents/:id/claims", read, handleAgentClaims(s.deps.Store, s.log))

@@ -95,6 +95,11 @@ type Deps struct {
 	// when 0). JobTimeout bounds one attempt of one job (DefaultJobTimeout when 0).
 	InlineIngestBytes int
 	JobTimeout        time.Duration
+	// AnswerCacheBytes bounds the encoded provenance and contradictions answers kept
+	// until the store's next write (answercache.go), on a store that counts every
+	// write (graph.EveryChangeCounter: the embedded store); DefaultAnswerCacheBytes
+	// when 0, none when negative.
+	AnswerCacheBytes int
 }
 
 // Server is the API's http.Handler.
@@ -106,6 +111,8 @@ type Server struct {
 	slots  chan struct{} // ingest slots, shared by inline ingests and jobs
 	jobs   *jobRunner    // nil without a store or an ingester
 	tally  *answerTally  // the widget's quick answers, counted instead of logged
+	// answers keeps encoded claim answers until the next write; nil: none.
+	answers *answerCache
 }
 
 // New builds the API handler. It fails on a malformed TrustedProxies,
@@ -154,7 +161,8 @@ func New(deps Deps) (*Server, error) {
 	if err := e.SetTrustedProxies(proxies); err != nil {
 		return nil, err
 	}
-	s := &Server{engine: e, deps: deps, log: deps.Logger, slots: make(chan struct{}, deps.MaxConcurrentIngests)}
+	s := &Server{engine: e, deps: deps, log: deps.Logger, slots: make(chan struct{}, deps.MaxConcurrentIngests),
+		answers: newAnswerCache(deps.Store, deps.AnswerCacheBytes)}
 	if deps.Store != nil && deps.Ingester != nil {
 		s.jobs = newJobRunner(deps.Store, deps.Ingester, s.slots, deps.JobTimeout, deps.Logger)
 	}

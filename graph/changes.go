@@ -33,3 +33,13 @@ func (c *Changes) Count() uint64 {
 	}
 	return c.n.Load()
 }
+
+// EveryChangeCounter is a ChangeCounter whose count covers every write of the data it
+// reads: no other process can write it (the embedded store, whose file is locked to
+// one process). An answer cache may then keep an answer until the count moves, with
+// no expiry; on a shared database (Neo4j) it must also expire its answers.
+type EveryChangeCounter interface {
+	ChangeCounter
+	// CountsEveryWrite marks the store; it does nothing.
+	CountsEveryWrite()
+}

@@ -101,15 +101,33 @@ printf '/widget/claim-provenance.js\tAccept-Encoding: gzip\tIf-None-Match: %s\n'
 echo "wrk.sh: $(wc -l <"$WORK/claims") claims, $(wc -l <"$WORK/disputed") disputed claims sampled; wrk -t$WRK_THREADS -c$CONNS -d$DURATION on $(nproc) CPUs (pinned: $PIN), serve $SERVE_FLAGS, load average $(cut -d' ' -f1-3 /proc/loadavg)"
 # cpu prints the server's CPU time so far (user + system), in clock ticks.
 cpu() { awk '{print $14 + $15}' "/proc/$PID/stat"; }
+# faults prints the server's minor and major page faults so far: a read of the store
+# maps its file's pages, and a major fault (the page read from disk) stalls the thread
+# that took it, with GOMAXPROCS=1 the whole server.
+faults() { awk '{print $10, $12}' "/proc/$PID/stat"; }
 TICK=$(getconf CLK_TCK)
+# settle waits (up to 10 s) until the server has used no CPU for 300 ms: requests that
+# wrk gave up on (timeouts) are still answered after it stops, and were measured as
+# the next kind's tail (card JSON's p99 of 112 ms after a one-core search).
+settle() {
+	local a b
+	for _ in $(seq 1 33); do
+		a=$(cpu); sleep 0.3; b=$(cpu)
+		((a == b)) && return
+	done
+}
 for kind in $KINDS; do
+	settle
 	echo "== $kind"
 	before=$(cpu)
+	read -r minb majb < <(faults)
 	"${WRK_RUN[@]}" wrk -t"$WRK_THREADS" -c"$CONNS" -d"$DURATION" --latency -s "$HERE/paths.lua" "http://$ADDR" -- "$WORK/$kind" >"$WORK/wrk.out"
 	after=$(cpu)
+	read -r mina maja < <(faults)
 	grep -E 'Requests/sec|^ +(50|99)%|Non-2xx|Socket errors' "$WORK/wrk.out"
 	# The server's CPU per answer is much less sensitive to the machine's load than
 	# latencies are: it is what the answers cost, not how long they waited.
 	n=$(sed -n 's/^ *\([0-9]*\) requests in.*/\1/p' "$WORK/wrk.out")
 	echo "   server CPU per answer: $(awk -v d=$((after - before)) -v t="$TICK" -v n="$n" 'BEGIN { printf "%.1f", d / t / n * 1e6 }') µs over $n answers (load average $(cut -d' ' -f1-3 /proc/loadavg))"
+	echo "   server page faults per answer: $(awk -v a=$((mina - minb)) -v b=$((maja - majb)) -v n="$n" 'BEGIN { printf "%.2f minor, %.3f major", a / n, b / n }')"
 done

@@ -52,7 +52,16 @@ type Options struct {
 	// in the page cache); 0 means DefaultReleaseMappedEvery, a negative value never
 	// releases them after reads and writes (a write in pieces still does).
 	ReleaseMappedEvery time.Duration
+	// WarmPageCacheBytes bounds how much of the store file Open asks the kernel to
+	// read into the page cache in the background (warmPageCache in mapped_linux.go:
+	// the page cache only, not the process's memory); 0 means
+	// DefaultWarmPageCacheBytes, a negative value never warms it.
+	WarmPageCacheBytes int64
 }
+
+// DefaultWarmPageCacheBytes is Options.WarmPageCacheBytes when 0: 4 GiB, a store of
+// up to that size is read into the page cache when opened.
+const DefaultWarmPageCacheBytes = 4 << 30
 
 // DefaultInitialMmapBytes is Options.InitialMmapBytes when 0: 1 GiB of address space.
 const DefaultInitialMmapBytes = 1 << 30
@@ -96,7 +105,13 @@ var (
 	_ graph.Store          = (*Store)(nil)
 	_ graph.ArticlesReader = (*Store)(nil)
 	_ graph.ChangeCounter  = (*Store)(nil)
+
+	_ graph.EveryChangeCounter = (*Store)(nil)
 )
+
+// CountsEveryWrite marks the store as a graph.EveryChangeCounter: its file is locked
+// to one process, so Changes counts every write of the data.
+func (s *Store) CountsEveryWrite() {}
 
 // Changes returns the number of writes ended through this store (graph.ChangeCounter).
 // The store file is locked to one process, so every write is counted.
@@ -182,6 +197,10 @@ func Open(ctx context.Context, path string, opts *Options) (*Store, error) {
 			return nil, err
 		}
 		return nil, graph.Wrap(graph.EUNAVAILABLE, err, "initialize store %s: %v", path, err)
+	}
+	if warm := warmBytes(o.WarmPageCacheBytes, path); warm > 0 {
+		// In the background: the kernel may block the call while it queues the reads.
+		go warmPageCache(path, warm)
 	}
 	return s, nil
 }
@@ -279,6 +298,22 @@ func (s *Store) mapErr(err error) error {
 		return graph.Wrap(graph.EUNAVAILABLE, err, "request cancelled")
 	}
 	return graph.Wrap(graph.EINTERNAL, err, "store %s", s.path)
+}
+
+// warmBytes is how much of the file at path Open warms: the file's size, at most
+// the option resolved (0: DefaultWarmPageCacheBytes, negative: none).
+func warmBytes(opt int64, path string) int64 {
+	if opt < 0 {
+		return 0
+	}
+	if opt == 0 {
+		opt = DefaultWarmPageCacheBytes
+	}
+	fi, err := os.Stat(path)
+	if err != nil {
+		return 0
+	}
+	return min(fi.Size(), opt)
 }
 
 // sizeOption resolves a size of Options the way they are documented: 0 means def, and
