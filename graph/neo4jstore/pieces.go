@@ -69,7 +69,8 @@ const PendingStale = 2 * time.Minute
 var pendingStale = PendingStale
 
 // beforePiece, when set (tests only), is called before each piece after the first,
-// numbered from 0, in the writing goroutine: a test stops the write there.
+// numbered from 0, and before the last transaction (numbered as the pieces after the
+// first), in the writing goroutine: a test stops the write there.
 var beforePiece func(i int)
 
 // Labels of a write in pieces. labelPendingWrite marks a write under way.
@@ -372,6 +373,9 @@ func (s *Store) putInPieces(ctx context.Context, g *graph.ArticleGraph) (graph.W
 	if err := p.write(ctx, done); err != nil {
 		p.release()
 		return res, err
+	}
+	if beforePiece != nil {
+		beforePiece(len(p.pieces)) // every piece committed, the last transaction to come
 	}
 	created, err := p.finish(ctx)
 	if err != nil {

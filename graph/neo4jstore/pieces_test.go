@@ -32,8 +32,18 @@ func pendingLeft(t *testing.T, s *Store) int {
 }
 
 // stopInPieces is PutStopped for a store writing in pieces: the write's context is
-// cancelled before piece at+1, so pieces 0..at are committed and pending.
+// cancelled before piece at+1, so pieces 0..at are committed and pending; at 2, once
+// every piece is committed, before the last transaction (the most a reader could see).
 func stopInPieces(t *testing.T, gs graph.Store, g *graph.ArticleGraph, at int) {
+	if at == 2 {
+		at = len(newPieceWriter(nil, graph.Canonical(g)).pieces)
+	}
+	stopPieces(t, gs, g, at)
+}
+
+// stopPieces cancels the write's context before piece at+1 (at = the number of
+// pieces after the head: before the last transaction).
+func stopPieces(t *testing.T, gs graph.Store, g *graph.ArticleGraph, at int) {
 	ctx, cancel := context.WithCancel(t.Context())
 	defer cancel()
 	stopped := false
@@ -111,7 +121,7 @@ func TestPiecesResume(t *testing.T) {
 	require.NoError(t, err)
 
 	s := newTestStore(t)
-	stopInPieces(t, s, g, 2) // pieces 0 (the head), 1, 2 committed
+	stopPieces(t, s, g, 2) // pieces 0 (the head), 1, 2 committed
 	ran := 0
 	beforePiece = func(int) { ran++ }
 	res, err := s.PutArticle(t.Context(), g)
@@ -128,7 +138,7 @@ func TestPiecesResume(t *testing.T) {
 
 	// Another text of the same article takes a released marker over and starts afresh.
 	s = newTestStore(t)
-	stopInPieces(t, s, g, 2)
+	stopPieces(t, s, g, 2)
 	other := storetest.Gaza1()
 	other.Article.Text += " Another line."
 	other.Article.ContentHash = graph.ContentHash(other.Article.Text)
@@ -155,7 +165,7 @@ func TestPiecesWaitForALiveWriter(t *testing.T) {
 	s := newTestStore(t)
 	g := storetest.Gaza1()
 	// a writer that died without releasing its marker: stop it, then mark it live again
-	stopInPieces(t, s, g, 1)
+	stopPieces(t, s, g, 1)
 	_, err := s.writeQuery(t.Context(), `MATCH (w:`+labelPendingWrite+`) SET w.heartbeat = timestamp()`, nil)
 	require.NoError(t, err)
 	ctx, cancel := context.WithTimeout(t.Context(), 2*markerPoll)

@@ -137,7 +137,7 @@ func RunInterrupted(t *testing.T, h Interruptible) {
 type listings struct {
 	Claims, Article1Claims []graph.ClaimSummary
 	Articles               []graph.ArticleRef
-	Subgraph               *graph.Subgraph
+	Subgraphs              []*graph.Subgraph
 }
 
 // readerLists reads the listings of s (a page each, large enough for the fixtures).
@@ -153,10 +153,12 @@ func readerLists(t *testing.T, s graph.Store) listings {
 	arts, err := s.Articles(ctx(t), graph.ArticleQuery{Page: graph.PageRequest{Limit: 100}})
 	require.NoError(t, err)
 	l.Articles = arts.Items
-	sg, err := s.Subgraph(ctx(t), graph.SubgraphQuery{RootID: ClaimDraft, Depth: 3, Limit: 200})
-	if graph.ErrorCode(err) != graph.ENOTFOUND {
-		require.NoError(t, err)
-		l.Subgraph = sg
+	for _, root := range []string{ClaimDraft, ClaimCeasefire} {
+		sg, err := s.Subgraph(ctx(t), graph.SubgraphQuery{RootID: root, Depth: 3, Limit: 200})
+		if graph.ErrorCode(err) != graph.ENOTFOUND {
+			require.NoError(t, err)
+		}
+		l.Subgraphs = append(l.Subgraphs, sg)
 	}
 	return l
 }
