@@ -2,6 +2,7 @@ package neo4jstore
 
 import (
 	"context"
+	"fmt"
 	"net/url"
 	"testing"
 
@@ -229,4 +230,56 @@ func TestPiecesCommitConnectionDropped(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, wantStats, st, "one copy of everything")
 	assert.Zero(t, pendingLeft(t, direct))
+}
+
+// TestPieceQueryPlans checks the plan (EXPLAIN) of every statement a write in pieces
+// runs for each piece and in its last transaction, and of the cleaning: none scans a
+// label, the whole graph or a relationship type (TestHotQueryPlans, for the write path
+// of pieces.go). cyFreeMarkers, run once by New, reads the markers by their label.
+func TestPieceQueryPlans(t *testing.T) {
+	s := newTestStore(t)
+	ctx := context.Background()
+	gs := storetest.GenerateArticles(300, 3)
+	_, err := s.PutArticles(ctx, gs)
+	require.NoError(t, err)
+	g := graph.Canonical(storetest.GenerateArticles(301, 3)[300])
+	w := writeID(g.Article.ID, g.Article.ContentHash)
+	id := g.Article.ID
+	props := articleProps(&g.Article)
+	agents := []map[string]any{{"id": g.Agents[0].ID, "props": agentProps(g.Agents[0])}}
+	type query struct {
+		name   string
+		cypher string
+		params map[string]any
+	}
+	marker := map[string]any{"id": id, "owner": "o", "w": w, "bundle": "b", "stale": int64(1000), "k": int64(1), "done": int64(1)}
+	queries := []query{
+		{"claim marker", cyClaimMarker, marker},
+		{"take marker", cyTakeMarker, marker},
+		{"piece marker", cyPieceMarker, marker},
+		{"release marker", cyReleaseMarker, marker},
+		{"delete marker", cyDeleteMarker, marker},
+		{"final marker", cyFinalMarker, marker},
+		{"piece head", cyPieceHead, map[string]any{"w": w, "id": id, "props": props, "agents": agents}},
+		{"piece", cyPiece, pieceParams(g, w)},
+		{"drop pending of gone claims", cyDropPendingOf, map[string]any{"w": w, "claims": []string{"c_x"}, "disputes": []string{"d_x"}}},
+		{"drop the stored article", cyDropLive, map[string]any{"id": id}},
+		{"adopt claims", cyAdoptClaims, map[string]any{"w": w}},
+		{"missing claims", cyMissingClaims, map[string]any{"ids": []string{g.Claims[0].ID}}},
+		{"relink claims", cyRelinkClaims, map[string]any{"w": w, "ids": []string{g.Claims[0].ID}}},
+	}
+	for i, q := range cyPublish {
+		queries = append(queries, query{fmt.Sprintf("publish %d", i), q, map[string]any{"w": w}})
+	}
+	for i, q := range cyCleanPending {
+		queries = append(queries, query{fmt.Sprintf("clean %d", i), q, map[string]any{"w": w, "n": int64(100)}})
+	}
+	for _, q := range queries {
+		t.Run(q.name, func(t *testing.T) {
+			ops := planOperators(explainPlan(t, s, q.cypher, q.params))
+			for _, bad := range scanOperators {
+				assert.NotContains(t, ops, bad, "plan: %v\nquery:\n%s", ops, q.cypher)
+			}
+		})
+	}
 }
