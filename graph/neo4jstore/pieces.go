@@ -90,7 +90,7 @@ var pendingLabels = []string{labelPendingArticle, labelPendingClaim, labelPendin
 var pendingSchema = []string{
 	"CREATE CONSTRAINT pending_write_article IF NOT EXISTS FOR (n:" + labelPendingWrite + ") REQUIRE n.article_id IS UNIQUE",
 	"CREATE INDEX pending_article_write IF NOT EXISTS FOR (n:" + labelPendingArticle + ") ON (n.write_id)",
-	"CREATE INDEX pending_claim_id IF NOT EXISTS FOR (n:" + labelPendingClaim + ") ON (n.id)",
+	"CREATE INDEX pending_claim_key IF NOT EXISTS FOR (n:" + labelPendingClaim + ") ON (n.key)",
 	"CREATE INDEX pending_claim_write IF NOT EXISTS FOR (n:" + labelPendingClaim + ") ON (n.write_id)",
 	"CREATE INDEX pending_statement_id IF NOT EXISTS FOR (n:" + labelPendingStatement + ") ON (n.id)",
 	"CREATE INDEX pending_statement_write IF NOT EXISTS FOR (n:" + labelPendingStatement + ") ON (n.write_id)",
@@ -104,36 +104,44 @@ func init() { schema = append(schema, pendingSchema...) }
 // cyPendingClaimOf binds c to the claim r.claim names: this write's pending claim, or
 // the stored one (null if neither).
 const cyPendingClaimOf = `CALL (r) {
-    OPTIONAL MATCH (p:` + labelPendingClaim + ` {id: r.claim}) WHERE p.write_id = $w
+    OPTIONAL MATCH (p:` + labelPendingClaim + ` {key: $w + ' ' + r.claim})
     OPTIONAL MATCH (s:Claim {id: r.claim})
     RETURN coalesce(p, s) AS c
   }`
 
 // pieceSteps are the steps of a piece, as writeSteps but under the pending labels;
-// rows come from rows.addBundle.
+// rows come from rows.addBundle. Each statement and dispute id is pending in one write
+// at most (one write in pieces per article: its marker), so they are merged and
+// found by id alone; a new claim may be pending in the writes of several articles at
+// once, so its pending node is keyed on the write id and its id (key). Every lookup
+// has one indexed property: the planner, whose statistics of an empty pending label
+// say nothing, cannot pick the write id's index (every node of the write) instead.
 var pieceSteps = []step{
 	{"claims", `OPTIONAL MATCH (s:Claim {id: r.id})
   WITH r WHERE s IS NULL
-  MERGE (c:` + labelPendingClaim + ` {id: r.id, write_id: $w}) SET c += r.props
+  MERGE (c:` + labelPendingClaim + ` {key: $w + ' ' + r.id}) ON CREATE SET c.id = r.id, c.write_id = $w
+  SET c += r.props
   WITH c` + cyCountedKeys},
 	{"statements", `MATCH (a:` + labelPendingArticle + ` {write_id: $w})
   ` + cyPendingClaimOf + `
-  MERGE (n:` + labelPendingStatement + ` {id: r.id, write_id: $w}) SET n += r.props
+  MERGE (n:` + labelPendingStatement + ` {id: r.id}) ON CREATE SET n.write_id = $w
+  SET n += r.props
   MERGE (n)-[:IN_ARTICLE]->(a)
   WITH n, c WHERE c IS NOT NULL
   MERGE (n)-[:OF_CLAIM]->(c)`},
-	{"said_by", `MATCH (n:` + labelPendingStatement + ` {id: r.id}) WHERE n.write_id = $w
+	{"said_by", `MATCH (n:` + labelPendingStatement + ` {id: r.id})
   MATCH (g:Agent {id: r.agent}) MERGE (n)-[:SAID_BY]->(g)`},
-	{"via", `MATCH (n:` + labelPendingStatement + ` {id: r.id}) WHERE n.write_id = $w
+	{"via", `MATCH (n:` + labelPendingStatement + ` {id: r.id})
   MATCH (g:Agent {id: r.agent}) MERGE (n)-[:VIA {pos: r.pos}]->(g)`},
 	{"disputes", `MATCH (a:` + labelPendingArticle + ` {write_id: $w}) MATCH (g:Agent {id: r.disputer})
-  MERGE (n:` + labelPendingDispute + ` {id: r.id, write_id: $w}) SET n += r.props
+  MERGE (n:` + labelPendingDispute + ` {id: r.id}) ON CREATE SET n.write_id = $w
+  SET n += r.props
   MERGE (n)-[:DISPUTE_IN]->(a) MERGE (n)-[:DISPUTED_BY]->(g)`},
-	{"dispute_claims", `MATCH (n:` + labelPendingDispute + ` {id: r.id}) WHERE n.write_id = $w
+	{"dispute_claims", `MATCH (n:` + labelPendingDispute + ` {id: r.id})
   ` + cyPendingClaimOf + `
   WITH n, c WHERE c IS NOT NULL
   MERGE (n)-[:DISPUTES]->(c)`},
-	{"dispute_targets", `MATCH (n:` + labelPendingDispute + ` {id: r.id}) WHERE n.write_id = $w
+	{"dispute_targets", `MATCH (n:` + labelPendingDispute + ` {id: r.id})
   MATCH (g:Agent {id: r.agent}) MERGE (n)-[:TARGETS]->(g)`},
 	// A piece is committed once (the marker's done counts it in the same
 	// transaction), so mentions are created, as in writeSteps.
@@ -231,8 +239,8 @@ SET w._lock = true REMOVE w._lock RETURN w.done AS done`
 	cyDropLive = `MATCH (a:Article {id: $id}) DETACH DELETE a`
 	// cyDropPendingOf deletes this write's pending claims and disputes of claims that
 	// are gone (dropUnstored): the bundle no longer holds them.
-	cyDropPendingOf = `CALL () { UNWIND $claims AS id MATCH (c:` + labelPendingClaim + ` {id: id}) WHERE c.write_id = $w DETACH DELETE c }
-CALL () { UNWIND $disputes AS id MATCH (d:` + labelPendingDispute + ` {id: id}) WHERE d.write_id = $w DETACH DELETE d }`
+	cyDropPendingOf = `CALL () { UNWIND $claims AS id MATCH (c:` + labelPendingClaim + ` {key: $w + ' ' + id}) DETACH DELETE c }
+CALL () { UNWIND $disputes AS id MATCH (d:` + labelPendingDispute + ` {id: id}) DETACH DELETE d }`
 	// cyAdoptClaims hands the statements and disputes of a pending claim that another
 	// write stored meanwhile to the stored claim (kept whole, as every existing claim).
 	cyAdoptClaims = `MATCH (p:` + labelPendingClaim + ` {write_id: $w})
@@ -257,7 +265,7 @@ CALL (c, id) { MATCH (d:` + labelPendingDispute + ` {write_id: $w}) WHERE d.clai
 // cyPublish turns this write's pending nodes into the model's: after it, readers see
 // the new version whole (at the commit).
 var cyPublish = []string{
-	`MATCH (n:` + labelPendingClaim + ` {write_id: $w}) REMOVE n:` + labelPendingClaim + `, n.write_id SET n:Claim`,
+	`MATCH (n:` + labelPendingClaim + ` {write_id: $w}) REMOVE n:` + labelPendingClaim + `, n.write_id, n.key SET n:Claim`,
 	`MATCH (n:` + labelPendingStatement + ` {write_id: $w}) REMOVE n:` + labelPendingStatement + `, n.write_id SET n:Statement`,
 	`MATCH (n:` + labelPendingDispute + ` {write_id: $w}) REMOVE n:` + labelPendingDispute + `, n.write_id SET n:Dispute`,
 	`MATCH (n:` + labelPendingArticle + ` {write_id: $w}) REMOVE n:` + labelPendingArticle + `, n.write_id SET n:Article`,
