@@ -696,9 +696,7 @@ func (p *pieceWriter) publish(ctx context.Context, tx neo4j.ManagedTransaction) 
 			return false, err
 		}
 		g.Article.Version, g.Article.PreviousVersions = graph.NextVersion(old)
-	} else {
-		g.Article.Version, g.Article.PreviousVersions = 1, nil
-	}
+	} // a new article keeps the version its bundle has (an import's history)
 
 	// Claims the bundle refers to that a delete swept during the pieces.
 	claimsBefore, disputesBefore := idsOf(g.Claims, func(c graph.Claim) string { return c.ID }),
