@@ -42,7 +42,10 @@
 //
 // # Transactions
 //
-// PutArticle writes one article bundle in one managed write transaction (ExecuteWrite)
+// PutArticle writes a bundle of more than PieceRecords records in pieces: several
+// transactions under pending labels that no read matches, published by a last one, and
+// resumed or cleaned when interrupted (pieces.go). Any other bundle it writes in one
+// managed write transaction (ExecuteWrite)
 // of at most four round trips: lock the article and read its content hash (same hash:
 // nothing to do), drop what a replaced version owned, lock and read the agents to merge
 // (graph.MergeAgent), then one statement in which every record type is an

@@ -285,7 +285,8 @@ func (s *Store) Agents(ctx context.Context, q graph.AgentQuery) (graph.Page[grap
 }
 
 // cyStats counts from the count store: labels, and relationship types (only claims
-// have claim links, only articles mentions).
+// have claim links; mentions are counted from articles, not from the pending article
+// of a write in pieces).
 const cyStats = `CALL () { MATCH (n:Article) RETURN count(n) AS articles }
 CALL () { MATCH (n:Outlet) RETURN count(n) AS outlets }
 CALL () { MATCH (n:Agent) RETURN count(n) AS agents }
@@ -294,7 +295,7 @@ CALL () { MATCH (n:Statement) RETURN count(n) AS statements }
 CALL () { MATCH (n:Dispute) RETURN count(n) AS disputes }
 CALL () { MATCH ()-[l:CONFLICTS_WITH]->() RETURN count(l) AS conflicts }
 CALL () { MATCH ()-[l:CORROBORATES]->() RETURN count(l) AS corroborations }
-CALL () { MATCH ()-[m:MENTIONS]->() RETURN count(m) AS mentions }
+CALL () { MATCH (:Article)-[m:MENTIONS]->() RETURN count(m) AS mentions }
 RETURN articles, outlets, agents, claims, statements, disputes, conflicts + corroborations AS links, mentions`
 
 // Stats counts the stored nodes and links.

@@ -52,7 +52,8 @@ func (s *Store) wrote() {
 // the schema (constraints and indexes, idempotently) and waits until the indexes are
 // online: an empty database is stamped with SchemaVersion; a store written by an
 // older claimgraph is refused, before any index is built over it, and must be upgraded
-// with Migrate (`claimgraph migrate`) first. An unreachable server gives an
+// with Migrate (`claimgraph migrate`) first. It then deletes what interrupted writes
+// in pieces left (CleanPending). An unreachable server gives an
 // EUNAVAILABLE error naming the URI.
 func New(ctx context.Context, cfg Config) (*Store, error) {
 	s, err := dial(ctx, cfg)
@@ -76,6 +77,10 @@ func New(ctx context.Context, cfg Config) (*Store, error) {
 		return fail(err)
 	}
 	if err := s.checkVersion(ctx); err != nil { // stamps an empty store
+		return fail(err)
+	}
+	// What interrupted writes in pieces left (pieces.go), invisible to readers.
+	if _, err := s.CleanPending(ctx); err != nil {
 		return fail(err)
 	}
 	return s, nil

@@ -267,7 +267,17 @@ func (s *Store) PutArticle(ctx context.Context, g *graph.ArticleGraph) (graph.Wr
 	if err := g.Validate(); err != nil {
 		return graph.WriteResult{}, err
 	}
-	res, err := s.writeTx(ctx, []*graph.ArticleGraph{graph.Canonical(g)})
+	cg := graph.Canonical(g)
+	if inPieces(s, cg) { // pieces.go
+		res, err := s.putInPieces(ctx, cg)
+		s.wrote()
+		var ge *graph.Error
+		if err != nil && !errors.As(err, &ge) {
+			return graph.WriteResult{}, s.wrap(err, "writing article %s in pieces", g.Article.ID)
+		}
+		return res, err
+	}
+	res, err := s.writeTx(ctx, []*graph.ArticleGraph{cg})
 	s.wrote()
 	if err != nil {
 		return graph.WriteResult{}, s.wrap(err, "writing article %s", g.Article.ID)

@@ -26,6 +26,10 @@ type Interruptible struct {
 	// embedded store closed and opened again; for a server, a store of the same
 	// database). It registers the cleanup of what it opens.
 	Restart func(t *testing.T, s graph.Store) graph.Store
+	// Pending, if set, counts what stopped writes left in s that readers do not see
+	// (Neo4j's pending nodes of a write in pieces): none may be left once the write
+	// has run again.
+	Pending func(t *testing.T, s graph.Store) int
 }
 
 // RunInterrupted checks what a write stopped part-way leaves (graph.Store.PutArticle:
@@ -69,6 +73,7 @@ func RunInterrupted(t *testing.T, h Interruptible) {
 					put(t, s, tt.first)
 				}
 				before := stats(t, s)
+				lists := readerLists(t, s)
 				// The rebuttal lists the draft claim: it is stored before article 1 is.
 				draft, err := s.Contradictions(ctx(t), ClaimDraft)
 				require.NoError(t, err)
@@ -95,6 +100,7 @@ func RunInterrupted(t *testing.T, h Interruptible) {
 					require.NoError(t, err, "the stored version is still readable")
 					assert.Equal(t, stored, got, "exactly as it was")
 				}
+				assert.Equal(t, lists, readerLists(t, s), "the claim and article listings as before the write")
 				c, err := s.Contradictions(ctx(t), ClaimDraft)
 				require.NoError(t, err)
 				assert.Equal(t, draft, c, "the draft claim's disputes and links as they were, the rebuttal's too")
@@ -116,7 +122,43 @@ func RunInterrupted(t *testing.T, h Interruptible) {
 				gotGraph, err := s.ArticleGraph(ctx(t), Article1)
 				require.NoError(t, err)
 				assert.Equal(t, wantGraph, gotGraph, "as written without a stop")
+				assert.Equal(t, readerLists(t, ref), readerLists(t, s), "the listings as written without a stop")
+				if h.Pending != nil {
+					assert.Zero(t, h.Pending(t, s), "nothing of the stopped write is left aside")
+				}
 			})
 		}
 	}
+}
+
+// listings is what readers list: every claim (search without terms), the claims of
+// article 1, every article, and a subgraph around the draft claim (the rebuttal's, stored
+// before article 1).
+type listings struct {
+	Claims, Article1Claims []graph.ClaimSummary
+	Articles               []graph.ArticleRef
+	Subgraphs              []*graph.Subgraph
+}
+
+// readerLists reads the listings of s (a page each, large enough for the fixtures).
+func readerLists(t *testing.T, s graph.Store) listings {
+	t.Helper()
+	var l listings
+	all, err := s.SearchClaims(ctx(t), graph.ClaimQuery{Page: graph.PageRequest{Limit: 100}})
+	require.NoError(t, err)
+	l.Claims = all.Items
+	of1, err := s.SearchClaims(ctx(t), graph.ClaimQuery{ArticleID: Article1, Page: graph.PageRequest{Limit: 100}})
+	require.NoError(t, err)
+	l.Article1Claims = of1.Items
+	arts, err := s.Articles(ctx(t), graph.ArticleQuery{Page: graph.PageRequest{Limit: 100}})
+	require.NoError(t, err)
+	l.Articles = arts.Items
+	for _, root := range []string{ClaimDraft, ClaimCeasefire} {
+		sg, err := s.Subgraph(ctx(t), graph.SubgraphQuery{RootID: root, Depth: 3, Limit: 200})
+		if graph.ErrorCode(err) != graph.ENOTFOUND {
+			require.NoError(t, err)
+		}
+		l.Subgraphs = append(l.Subgraphs, sg)
+	}
+	return l
 }
