@@ -36,16 +36,29 @@ RETURN id, a.content_hash AS hash, a.bundle_claims AS claims, a.version AS versi
 // cyAggregates sets the per-claim aggregates of the claim bound to c from its
 // statements and disputes, from scratch: idempotent, and right whatever was added or
 // dropped. Summaries (search, agent claims, related claims) read them off the node.
-// Lists are stored sorted.
+// Lists are stored sorted. The claim's statements (with their articles' outlets) and
+// its disputes are each walked once, their values collected in the same pass, and the
+// collected lists sorted in memory: one walk per aggregate read every statement four
+// times, and the aggregates were the largest item of the batch write (a quarter of its
+// database hits).
 const cyAggregates = `
-  SET c.n_statements = COUNT { (c)<-[:OF_CLAIM]-(:Statement) },
-      c.n_disputes = COUNT { (c)<-[:DISPUTES]-(:Dispute) },
-      c.speaker_ids = COLLECT { MATCH (c)<-[:OF_CLAIM]-(s:Statement) WHERE s.speaker_id IS NOT NULL
-                                RETURN DISTINCT s.speaker_id AS x ORDER BY x },
-      c.article_ids = COLLECT { MATCH (c)<-[:OF_CLAIM]-(s:Statement) RETURN DISTINCT s.article_id AS x ORDER BY x },
-      c.outlet_ids = COLLECT { MATCH (c)<-[:OF_CLAIM]-(:Statement)-[:IN_ARTICLE]->(:Article)-[:PUBLISHED_BY]->(o:Outlet)
-                               RETURN DISTINCT o.id AS x ORDER BY x },
-      c.disputer_ids = COLLECT { MATCH (c)<-[:DISPUTES]-(d:Dispute) RETURN DISTINCT d.disputer_id AS x ORDER BY x }
+  WITH c
+  CALL (c) {
+    OPTIONAL MATCH (c)<-[:OF_CLAIM]-(s:Statement)
+    OPTIONAL MATCH (s)-[:IN_ARTICLE]->(:Article)-[:PUBLISHED_BY]->(o:Outlet)
+    RETURN count(DISTINCT s) AS ns, collect(DISTINCT s.speaker_id) AS sp,
+      collect(DISTINCT s.article_id) AS ar, collect(DISTINCT o.id) AS ou
+  }
+  CALL (c) {
+    OPTIONAL MATCH (c)<-[d:DISPUTES]-(n:Dispute)
+    RETURN count(d) AS nd, collect(DISTINCT n.disputer_id) AS dp
+  }
+  SET c.n_statements = ns,
+      c.n_disputes = nd,
+      c.speaker_ids = COLLECT { UNWIND sp AS x RETURN x ORDER BY x },
+      c.article_ids = COLLECT { UNWIND ar AS x RETURN x ORDER BY x },
+      c.outlet_ids = COLLECT { UNWIND ou AS x RETURN x ORDER BY x },
+      c.disputer_ids = COLLECT { UNWIND dp AS x RETURN x ORDER BY x }
 `
 
 // cyCountedKeys links the claim bound to c to a Counted node per quantity key of its
@@ -91,16 +104,22 @@ var writeSteps = []step{
 	// An existing claim is kept whole (its first write).
 	{"claims", `MERGE (c:Claim {id: r.id}) ON CREATE SET c += r.props
   WITH c` + cyCountedKeys},
+	// Statements and disputes, and their relationships, are created, not merged, as
+	// the mentions below: a written bundle's article has none stored (a new article
+	// has none, since their ids derive from the article's id; a replaced one's were
+	// dropped by cyDrop first), and a canonical bundle holds each id once. Should one
+	// exist all the same, the uniqueness constraint fails the write rather than
+	// duplicating anything. MERGE walked the new node's relationships for every row.
 	{"statements", `MATCH (a:Article {id: r.article}) MATCH (c:Claim {id: r.claim})
-  MERGE (n:Statement {id: r.id}) SET n += r.props
-  MERGE (n)-[:IN_ARTICLE]->(a) MERGE (n)-[:OF_CLAIM]->(c)`},
-	{"said_by", `MATCH (n:Statement {id: r.id}) MATCH (g:Agent {id: r.agent}) MERGE (n)-[:SAID_BY]->(g)`},
-	{"via", `MATCH (n:Statement {id: r.id}) MATCH (g:Agent {id: r.agent}) MERGE (n)-[:VIA {pos: r.pos}]->(g)`},
+  CREATE (n:Statement {id: r.id}) SET n += r.props
+  CREATE (n)-[:IN_ARTICLE]->(a) CREATE (n)-[:OF_CLAIM]->(c)`},
+	{"said_by", `MATCH (n:Statement {id: r.id}) MATCH (g:Agent {id: r.agent}) CREATE (n)-[:SAID_BY]->(g)`},
+	{"via", `MATCH (n:Statement {id: r.id}) MATCH (g:Agent {id: r.agent}) CREATE (n)-[:VIA {pos: r.pos}]->(g)`},
 	{"disputes", `MATCH (a:Article {id: r.article}) MATCH (g:Agent {id: r.disputer})
-  MERGE (n:Dispute {id: r.id}) SET n += r.props
-  MERGE (n)-[:DISPUTE_IN]->(a) MERGE (n)-[:DISPUTED_BY]->(g)`},
-	{"dispute_claims", `MATCH (n:Dispute {id: r.id}) MATCH (c:Claim {id: r.claim}) MERGE (n)-[:DISPUTES]->(c)`},
-	{"dispute_targets", `MATCH (n:Dispute {id: r.id}) MATCH (g:Agent {id: r.agent}) MERGE (n)-[:TARGETS]->(g)`},
+  CREATE (n:Dispute {id: r.id}) SET n += r.props
+  CREATE (n)-[:DISPUTE_IN]->(a) CREATE (n)-[:DISPUTED_BY]->(g)`},
+	{"dispute_claims", `MATCH (n:Dispute {id: r.id}) MATCH (c:Claim {id: r.claim}) CREATE (n)-[:DISPUTES]->(c)`},
+	{"dispute_targets", `MATCH (n:Dispute {id: r.id}) MATCH (g:Agent {id: r.agent}) CREATE (n)-[:TARGETS]->(g)`},
 	// Links are stored once per id, from the lower claim id to the higher; the first
 	// write keeps its From, Reason and ArticleID.
 	{"conflicts", `MATCH (a:Claim {id: r.lo}) MATCH (b:Claim {id: r.hi})

@@ -17,6 +17,7 @@
 #   NEO4J_STATE_DIR      pid file, log and data (default: <repo>/.neo4j)
 #   NEO4J_HEAP           JVM heap, -Xms and -Xmx (default 512m)
 #   NEO4J_PAGECACHE      page cache size (default 64m)
+#   NEO4J_JVM_OPTS       JVM options (word-split) replacing the default JIT and GC settings
 #   NEO4J_START_TIMEOUT  seconds to wait for readiness (default 180)
 #   NEO4J_STOP_TIMEOUT   seconds to wait for a clean stop before SIGKILL (default 60)
 #   NEO4J_PLUGINS        "apoc" serves APOC Core (apoc/pom.xml, Maven Central) as a plugin;
@@ -34,6 +35,7 @@ HOST=127.0.0.1
 STATE="${NEO4J_STATE_DIR:-$REPO/.neo4j}"
 HEAP="${NEO4J_HEAP:-512m}"
 PAGECACHE="${NEO4J_PAGECACHE:-64m}"
+JVM_OPTS="${NEO4J_JVM_OPTS-}"
 START_TIMEOUT="${NEO4J_START_TIMEOUT:-180}"
 STOP_TIMEOUT="${NEO4J_STOP_TIMEOUT:-60}"
 
@@ -169,7 +171,8 @@ start() {
 	fi
 	# setsid: own session, so the database survives the make/shell that started it and a
 	# Ctrl-C in that terminal does not kill it half-way.
-	nohup setsid java -Xms"$HEAP" -Xmx"$HEAP" -XX:+ExitOnOutOfMemoryError -Dfile.encoding=UTF-8 \
+	# shellcheck disable=SC2086 # JVM_OPTS is a list of options
+	nohup setsid java -Xms"$HEAP" -Xmx"$HEAP" $JVM_OPTS -XX:+ExitOnOutOfMemoryError -Dfile.encoding=UTF-8 \
 		-cp "$cp" Launcher \
 		--host "$HOST" --port "$PORT" --pagecache "$PAGECACHE" --data-parent "$DATAPARENT" "$@" \
 		>>"$LOGFILE" 2>&1 </dev/null &
