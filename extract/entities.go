@@ -1599,6 +1599,9 @@ func initialsBeforeName(seq []scanToken) bool {
 		case isInitial(t) && k+1 < len(seq) && seq[k+1].Text == ".":
 			k += 2
 			continue
+		case undottedInitial(t) && k+1 < len(seq) && seq[k+1].Kind == 'w':
+			k++ // "S B Singh": initials written without periods (entities_initials.go)
+			continue
 		case dottedInitials(t.Text):
 			if _, gaz := entityWords.gaz[lookupKey(seq[k:k+1])]; gaz {
 				return false
@@ -1671,7 +1674,7 @@ func speechVerbContext(toks []scanToken, i, j int) bool {
 // appositives applies rule 7 to a person named by toks[i:j]: each form found adds a
 // role.
 func (b *entityBuilder) appositives(rec *entityRecord, toks []scanToken, i, j int) {
-	for _, role := range []Span{appositiveAfter(toks, j), appositiveBefore(toks, i), copularRole(toks, i, j)} {
+	for _, role := range []Span{appositiveAfter(toks, j), appositiveBefore(toks, i), copularRole(toks, i, j), capitalizedAppositiveBefore(toks, i)} {
 		if role.End > role.Start {
 			addUnique(&rec.Roles, collapseSpace(string(b.d.Runes[role.Start:role.End])))
 		}
