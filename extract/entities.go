@@ -1812,6 +1812,11 @@ func (b *entityBuilder) resolvePending() {
 			b.mention(b.byName[canon], p.start, p.end, MentionName)
 			continue
 		}
+		if e := b.bodyByInitials(p.text, p.start); e != nil {
+			addUnique(&e.Aliases, p.text) // "DGHS" after "Directorate General of Health Services" (entities_initialisms.go)
+			b.mention(e, p.start, p.end, MentionName)
+			continue
+		}
 		// a person known only by this surname ("Mr. Trump") before the first full name
 		// that ends in it
 		if e := b.byName[p.text]; e != nil && e.Kind == graph.KindPerson {

@@ -422,6 +422,9 @@ func (r *speakerResolver) resolveSource(src Span) (string, []string) {
 	if id, ok := r.documentAuthor(ms, words); ok {
 		return id, nil
 	}
+	if id := r.bodyDataSource(ms, words); id != "" {
+		return id, nil // "the DGHS data": the body's own data (speakers_bodydata.go)
+	}
 	if id := r.capitalizedRoleAppositive(ms, words, headEnd); id != "" {
 		return id, nil // "Microsoft’s Chairman and Chief Executive Officer, Satya Nadella,": the person
 	}
