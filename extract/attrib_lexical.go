@@ -87,6 +87,8 @@ var cueRules = []cueRule{
 	{"document shows clause", documentShowsClause},
 	// "16 people were killed, the latest data from the Disaster Management Centre showed."
 	{"postposed document shows", postposedDocumentShows},
+	// "Employers added 136,000 jobs — the most since May — the government said on Friday."
+	{"postposed subject says after a dash", postposedSaysAfterDash}, // attrib_dashsays.go
 }
 
 // lexicalAttributions returns the attributions the lexical rules read in the
