@@ -456,6 +456,9 @@ func (r *speakerResolver) resolveSource(src Span) (string, []string) {
 		r.addMention(Mention{Entity: id, Span: makeSpan(r.d.Runes, words[0].Start, words[len(words)-1].End), Kind: MentionNominal})
 		return id, nil
 	}
+	if id := r.outletNamedBefore(words); id != "" {
+		return id, nil // "The Hindu reported" after "The Hindu newspaper" (speakers_namedbefore.go)
+	}
 	return r.unnamedSource(words, headEnd), nil
 }
 
