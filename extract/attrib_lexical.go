@@ -87,6 +87,10 @@ var cueRules = []cueRule{
 	{"document shows clause", documentShowsClause},
 	// "16 people were killed, the latest data from the Disaster Management Centre showed."
 	{"postposed document shows", postposedDocumentShows},
+	// "Employers added 136,000 jobs — the most since May — the government said on Friday."
+	{"postposed subject says after a dash", postposedSaysAfterDash}, // attrib_dashsays.go
+	// "A total of 321,179 cases were recorded last year by DGHS."
+	{"passive figure verb by a named agent", passiveFigureByAgent}, // attrib_passiveby.go
 }
 
 // lexicalAttributions returns the attributions the lexical rules read in the

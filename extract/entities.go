@@ -1599,6 +1599,9 @@ func initialsBeforeName(seq []scanToken) bool {
 		case isInitial(t) && k+1 < len(seq) && seq[k+1].Text == ".":
 			k += 2
 			continue
+		case undottedInitial(t) && k+1 < len(seq) && seq[k+1].Kind == 'w':
+			k++ // "S B Singh": initials written without periods (entities_initials.go)
+			continue
 		case dottedInitials(t.Text):
 			if _, gaz := entityWords.gaz[lookupKey(seq[k:k+1])]; gaz {
 				return false
@@ -1671,7 +1674,7 @@ func speechVerbContext(toks []scanToken, i, j int) bool {
 // appositives applies rule 7 to a person named by toks[i:j]: each form found adds a
 // role.
 func (b *entityBuilder) appositives(rec *entityRecord, toks []scanToken, i, j int) {
-	for _, role := range []Span{appositiveAfter(toks, j), appositiveBefore(toks, i), copularRole(toks, i, j)} {
+	for _, role := range []Span{appositiveAfter(toks, j), appositiveBefore(toks, i), copularRole(toks, i, j), capitalizedAppositiveBefore(toks, i)} {
 		if role.End > role.Start {
 			addUnique(&rec.Roles, collapseSpace(string(b.d.Runes[role.Start:role.End])))
 		}
@@ -1807,6 +1810,11 @@ func (b *entityBuilder) resolvePending() {
 	for _, p := range b.pending {
 		if canon, ok := b.acronyms[p.text]; ok {
 			b.mention(b.byName[canon], p.start, p.end, MentionName)
+			continue
+		}
+		if e := b.bodyByInitials(p.text, p.start); e != nil {
+			addUnique(&e.Aliases, p.text) // "DGHS" after "Directorate General of Health Services" (entities_initialisms.go)
+			b.mention(e, p.start, p.end, MentionName)
 			continue
 		}
 		// a person known only by this surname ("Mr. Trump") before the first full name

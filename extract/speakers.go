@@ -422,6 +422,9 @@ func (r *speakerResolver) resolveSource(src Span) (string, []string) {
 	if id, ok := r.documentAuthor(ms, words); ok {
 		return id, nil
 	}
+	if id := r.bodyDataSource(ms, words); id != "" {
+		return id, nil // "the DGHS data": the body's own data (speakers_bodydata.go)
+	}
 	if id := r.capitalizedRoleAppositive(ms, words, headEnd); id != "" {
 		return id, nil // "Microsoft’s Chairman and Chief Executive Officer, Satya Nadella,": the person
 	}
@@ -452,6 +455,9 @@ func (r *speakerResolver) resolveSource(src Span) (string, []string) {
 	if id := r.roleAnaphor(words, headEnd); id != "" {
 		r.addMention(Mention{Entity: id, Span: makeSpan(r.d.Runes, words[0].Start, words[len(words)-1].End), Kind: MentionNominal})
 		return id, nil
+	}
+	if id := r.outletNamedBefore(words); id != "" {
+		return id, nil // "The Hindu reported" after "The Hindu newspaper" (speakers_namedbefore.go)
 	}
 	return r.unnamedSource(words, headEnd), nil
 }
