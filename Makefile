@@ -122,13 +122,14 @@ bench-api-wrk: ## cross-check bench-api with wrk (apt-get installs it) on the re
 # (calls per article, mean ms): where the time goes, and the CPU time per article of the
 # ingest and of the Neo4j server (from /proc). BENCH_INGEST_FLAGS="-batch 64", or
 # "-pipeline=false" for batches one after the other (the version before pipelining).
-# BENCH_INGEST_JVM_OPTS are the JVM options of the Neo4j it starts (NEO4J_JVM_OPTS): C1
-# only by default, since on a fresh server the C2 compiler took more CPU than the
-# queries over a run of this length (see README, Neo4j ingest, measured); empty for the
-# JVM's default (C1 then C2), as a long-running server has it.
+# BENCH_INGEST_JVM_OPTS are the JVM options of the Neo4j it starts (NEO4J_JVM_OPTS):
+# empty by default, the JVM's own (C1 then C2), as a long-running server has it;
+# "-XX:TieredStopAtLevel=1" (C1 only) shows the run without the C2 compiler's CPU, which
+# on a fresh server took more CPU than the queries over a run of this length (see
+# README, Neo4j ingest, measured).
 BENCH_INGEST_ARTICLES ?= 0
 BENCH_INGEST_FLAGS    ?=
-BENCH_INGEST_JVM_OPTS ?= -XX:TieredStopAtLevel=1
+BENCH_INGEST_JVM_OPTS ?=
 
 .PHONY: bench-ingest
 bench-ingest: ## ingest the PolNeAR train texts into Neo4j: articles/s and where the time goes (per store call)
