@@ -56,25 +56,14 @@ func loadBoundaryModel() {
 // alone, and so are contents whose sentence runs on for more than
 // attribml.MaxBoundarySpan tokens.
 func rankContentEnds(d *Document, toks []attribml.Tok) {
-	boundaryOnce.Do(loadBoundaryModel)
-	if v := BoundaryVocabulary(); !sameVocabularies {
-		toks = attribToksWith(d, v) // the ranker reads names by the vocabulary it was trained with
-	}
+	toks = boundaryTokens(d, toks)
 	mask := boundaryModel.Mask()
 	var cands []int
 	var buf []uint32
 	for i := range d.Attributions {
 		a := &d.Attributions[i]
-		if len(a.Content.Fragments) > 0 || a.Content.End <= a.Content.Start || a.Cue.End > a.Content.Start {
-			continue
-		}
-		ca, cb := tokenFrom(d, a.Cue.Start), tokenFrom(d, a.Cue.End)
-		s, ce := tokenFrom(d, a.Content.Start), tokenFrom(d, a.Content.End)
-		if ca >= cb || s >= ce || cb > s || ce > len(d.Tokens) {
-			continue
-		}
-		e := d.Sentences[sentenceAt(d, d.Tokens[s].Start)].Last
-		if ce > e || e-s > attribml.MaxBoundarySpan {
+		ca, cb, s, ce, e, ok := followingContentTokens(d, a)
+		if !ok {
 			continue
 		}
 		cands = attribml.EndCandidates(toks, s, e, cands)
@@ -104,4 +93,36 @@ func rankContentEnds(d *Document, toks []attribml.Tok) {
 			a.Content.End = d.Tokens[cands[best]-1].End
 		}
 	}
+}
+
+// boundaryTokens loads the boundary ranker and returns the tokens it reads: toks, or,
+// when the ranker was trained with another vocabulary than the current lexicons, the
+// document's tokens read by that vocabulary (the ranker reads names by the vocabulary
+// it was trained with).
+func boundaryTokens(d *Document, toks []attribml.Tok) []attribml.Tok {
+	boundaryOnce.Do(loadBoundaryModel)
+	if v := BoundaryVocabulary(); !sameVocabularies {
+		return attribToksWith(d, v)
+	}
+	return toks
+}
+
+// followingContentTokens returns the token bounds the boundary rules read of
+// attribution a: its cue [ca, cb), its content [s, ce) and the end e of the content's
+// sentence; ok is false when a is no single content that follows its cue within one
+// sentence of at most attribml.MaxBoundarySpan tokens, which these rules leave alone.
+func followingContentTokens(d *Document, a *Attribution) (ca, cb, s, ce, e int, ok bool) {
+	if len(a.Content.Fragments) > 0 || a.Content.End <= a.Content.Start || a.Cue.End > a.Content.Start {
+		return 0, 0, 0, 0, 0, false
+	}
+	ca, cb = tokenFrom(d, a.Cue.Start), tokenFrom(d, a.Cue.End)
+	s, ce = tokenFrom(d, a.Content.Start), tokenFrom(d, a.Content.End)
+	if ca >= cb || s >= ce || cb > s || ce > len(d.Tokens) {
+		return 0, 0, 0, 0, 0, false
+	}
+	e = d.Sentences[sentenceAt(d, d.Tokens[s].Start)].Last
+	if ce > e || e-s > attribml.MaxBoundarySpan {
+		return 0, 0, 0, 0, 0, false
+	}
+	return ca, cb, s, ce, e, true
 }

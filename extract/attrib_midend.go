@@ -30,25 +30,14 @@ var secondObjectOpeners = lexicon.Set("second_object_openers.txt")
 // of the claim it comments on ("his claim that X killed 81 percent (the actual number
 // is closer to 15 percent, according to …)").
 func extendMidPhraseEnds(d *Document, toks []attribml.Tok) {
-	boundaryOnce.Do(loadBoundaryModel)
-	if v := BoundaryVocabulary(); !sameVocabularies {
-		toks = attribToksWith(d, v)
-	}
+	toks = boundaryTokens(d, toks)
 	mask := boundaryModel.Mask()
 	var cands []int
 	var buf []uint32
 	for i := range d.Attributions {
 		a := &d.Attributions[i]
-		if len(a.Content.Fragments) > 0 || a.Content.End <= a.Content.Start || a.Cue.End > a.Content.Start {
-			continue
-		}
-		ca, cb := tokenFrom(d, a.Cue.Start), tokenFrom(d, a.Cue.End)
-		s, ce := tokenFrom(d, a.Content.Start), tokenFrom(d, a.Content.End)
-		if ca >= cb || s >= ce || cb > s || ce > len(d.Tokens) {
-			continue
-		}
-		e := d.Sentences[sentenceAt(d, d.Tokens[s].Start)].Last
-		if ce > e || e-s > attribml.MaxBoundarySpan {
+		ca, cb, s, ce, e, ok := followingContentTokens(d, a)
+		if !ok {
 			continue
 		}
 		cur := attribml.TrimEnd(toks, s, ce)
