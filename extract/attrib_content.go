@@ -689,16 +689,8 @@ func quotationParagraphContinues(d *Document, toks []attribml.Tok) {
 	as := d.Attributions
 	for ai := range as {
 		a := &as[ai]
-		if contentKind(d, toks, a.Content) != "direct" || toks[tokenAt(d, a.Cue.Start)].InQuote {
-			continue // a report in the writer's words, one mixing them with a quotation, or a cue quoted itself
-		}
-		ps := spanPieces(a.Content)
-		si := sentenceAt(d, a.Cue.Start)
-		if si >= len(d.Sentences) {
-			continue
-		}
-		para := d.Sentences[si].Paragraph
-		if d.Sentences[sentenceAt(d, ps[len(ps)-1][1]-1)].Paragraph != para || laterReportInParagraph(d, ai, para) {
+		ps, para, ok := lastQuotationOfParagraph(d, toks, ai)
+		if !ok {
 			continue
 		}
 		extended := false
@@ -1026,4 +1018,26 @@ func resumedQuotationStartsAtMark(d *Document, toks []attribml.Tok) {
 			break
 		}
 	}
+}
+
+// lastQuotationOfParagraph returns the content pieces ps of attribution ai and the
+// paragraph para of its cue when the rules that carry a quotation on into the next
+// paragraphs may apply: the content is a quotation (not a report in the writer's words,
+// one mixing them with a quotation, nor one whose cue is quoted itself), it ends in the
+// cue's paragraph, and no later report of that paragraph takes the quotation over.
+func lastQuotationOfParagraph(d *Document, toks []attribml.Tok, ai int) (ps [][2]int, para int, ok bool) {
+	a := &d.Attributions[ai]
+	if contentKind(d, toks, a.Content) != "direct" || toks[tokenAt(d, a.Cue.Start)].InQuote {
+		return nil, 0, false
+	}
+	ps = spanPieces(a.Content)
+	si := sentenceAt(d, a.Cue.Start)
+	if si >= len(d.Sentences) {
+		return nil, 0, false
+	}
+	para = d.Sentences[si].Paragraph
+	if d.Sentences[sentenceAt(d, ps[len(ps)-1][1]-1)].Paragraph != para || laterReportInParagraph(d, ai, para) {
+		return nil, 0, false
+	}
+	return ps, para, true
 }

@@ -23,16 +23,8 @@ func quotationRunContinues(d *Document, toks []attribml.Tok) {
 	as := d.Attributions
 	for ai := range as {
 		a := &as[ai]
-		if contentKind(d, toks, a.Content) != "direct" || toks[tokenAt(d, a.Cue.Start)].InQuote {
-			continue
-		}
-		ps := spanPieces(a.Content)
-		si := sentenceAt(d, a.Cue.Start)
-		if si >= len(d.Sentences) {
-			continue
-		}
-		para := d.Sentences[si].Paragraph
-		if d.Sentences[sentenceAt(d, ps[len(ps)-1][1]-1)].Paragraph != para || laterReportInParagraph(d, ai, para) {
+		ps, para, ok := lastQuotationOfParagraph(d, toks, ai)
+		if !ok {
 			continue
 		}
 		extended := false
