@@ -107,13 +107,8 @@ func cachedClaimHandler[T any](cache *answerCache, name string, log *slog.Logger
 		return claimHandler(log, get)
 	}
 	return func(c *gin.Context) {
-		if err := checkParams(c.Request.URL.Query()); err != nil {
-			writeError(c, log, err)
-			return
-		}
-		id, ok := pathID(c.Param("id"))
+		id, ok := plainIDRequest(c, log, "", "No such id.")
 		if !ok {
-			writeProblem(c, http.StatusNotFound, "", "No such id.")
 			return
 		}
 		serveCached(c, cache, name+"\x00"+id, log, func() (any, error) { return get(c, id) })

@@ -23,13 +23,8 @@ type articleDeleter interface {
 // article-owned-by-another-key. 204 on success, 404 when there is no such article.
 func handleDeleteArticle(store articleDeleter, log *slog.Logger) gin.HandlerFunc {
 	return func(c *gin.Context) {
-		if err := checkParams(c.Request.URL.Query()); err != nil {
-			writeError(c, log, err)
-			return
-		}
-		id, ok := pathID(c.Param("id"))
+		id, ok := plainIDRequest(c, log, "id", "No such article: the id is not one the server makes.")
 		if !ok {
-			writeProblem(c, http.StatusNotFound, "id", "No such article: the id is not one the server makes.")
 			return
 		}
 		noteAudit(c, id, "")

@@ -56,13 +56,8 @@ func handleSearchClaims(store claimSearcher, cache *answerCache, log *slog.Logge
 // are no query parameters, then calls get and writes its answer.
 func claimHandler[T any](log *slog.Logger, get func(c *gin.Context, id string) (*T, error)) gin.HandlerFunc {
 	return func(c *gin.Context) {
-		if err := checkParams(c.Request.URL.Query()); err != nil {
-			writeError(c, log, err)
-			return
-		}
-		id, ok := pathID(c.Param("id"))
+		id, ok := plainIDRequest(c, log, "", "No such id.")
 		if !ok {
-			writeProblem(c, http.StatusNotFound, "", "No such id.")
 			return
 		}
 		v, err := get(c, id)
@@ -97,4 +92,21 @@ func handleContradictions(store contradictionsReader, cache *answerCache, log *s
 	return cachedClaimHandler(cache, "contradictions", log, func(c *gin.Context, id string) (*graph.Contradictions, error) {
 		return store.Contradictions(c.Request.Context(), id)
 	})
+}
+
+// plainIDRequest reads the id of a request that takes no query parameters: it checks
+// there are none and that the path's id is one the server makes, and otherwise writes
+// the problem (a 404 with notFound as its detail and field as its field for an id the
+// server never makes) and returns false.
+func plainIDRequest(c *gin.Context, log *slog.Logger, field, notFound string) (string, bool) {
+	if err := checkParams(c.Request.URL.Query()); err != nil {
+		writeError(c, log, err)
+		return "", false
+	}
+	id, ok := pathID(c.Param("id"))
+	if !ok {
+		writeProblem(c, http.StatusNotFound, field, notFound)
+		return "", false
+	}
+	return id, true
 }
