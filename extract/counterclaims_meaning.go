@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"iter"
 	"strings"
 
 	"github.com/claimgraph/claimgraph/graph"
@@ -445,6 +446,29 @@ func (f *disputeFinder) sameSubject(ca, cb *Claim, a, b proposition) bool {
 	return false
 }
 
+// opposingBefore yields, nearest first, the indexes i < j of the claims in cs that
+// another speaker (otherSpeaker) reported (origin attribution) and that end before
+// claim j starts, at most meaningSentences sentences before it: the claims a
+// counter-claim rule may set claim j against.
+func (f *disputeFinder) opposingBefore(cs []Claim, j int) iter.Seq[int] {
+	return func(yield func(int) bool) {
+		b := &cs[j]
+		from := f.sents[max(0, f.sentenceOf(b.Span.Start)-meaningSentences)].Start
+		for i := j - 1; i >= 0; i-- {
+			a := &cs[i]
+			if a.Span.Start < from {
+				return
+			}
+			if a.Origin != "attribution" || a.Span.End > b.Span.Start || !f.otherSpeaker(a, b) {
+				continue
+			}
+			if !yield(i) {
+				return
+			}
+		}
+	}
+}
+
 // otherSpeaker reports whether claim a is said by someone other than b's speaker:
 // another entity, or an unresolved source in the text that is no mention of b's.
 func (f *disputeFinder) otherSpeaker(a, b *Claim) bool {
@@ -487,15 +511,8 @@ func (f *disputeFinder) predicateCounterclaims() {
 		if len(pb.words) == 0 {
 			continue
 		}
-		sj := f.sentenceOf(b.Span.Start)
-		for i := j - 1; i >= 0; i-- {
+		for i := range f.opposingBefore(cs, j) {
 			a := &cs[i]
-			if a.Span.Start < f.sents[max(0, sj-meaningSentences)].Start {
-				break
-			}
-			if a.Origin != "attribution" || a.Span.End > b.Span.Start || !f.otherSpeaker(a, b) {
-				continue
-			}
 			pa := read(i)
 			if len(pa.words) == 0 {
 				continue

@@ -216,15 +216,8 @@ func (f *disputeFinder) noneCounterclaims() {
 				continue
 			}
 		}
-		sj := f.sentenceOf(b.Span.Start)
-		for i := j - 1; i >= 0; i-- {
+		for i := range f.opposingBefore(cs, j) {
 			a := &cs[i]
-			if a.Span.Start < f.sents[max(0, sj-meaningSentences)].Start {
-				break
-			}
-			if a.Origin != "attribution" || a.Span.End > b.Span.Start || !f.otherSpeaker(a, b) {
-				continue
-			}
 			var ok bool
 			if negB {
 				words := f.plainAffirmation(a)
