@@ -18,14 +18,7 @@ func postposedSaysAfterDash(s *cueSentence, i int) (Attribution, bool) {
 	if !cueSayVerbs[s.toks[i].Lower] {
 		return Attribution{}, false
 	}
-	for k := i + 1; k < len(s.toks); k++ {
-		t := s.toks[k]
-		if t.Kind == 'w' || t.Kind == 'n' || t.Text == "’" || t.Text == "'" || t.Text == "-" {
-			continue
-		}
-		if k == len(s.toks)-1 && (t.Text == "." || t.Text == "!") {
-			continue
-		}
+	if !s.wordsToEnd(i + 1) {
 		return Attribution{}, false
 	}
 	if i+1 < len(s.toks) && s.toks[i+1].Kind == 'w' && !postposedAdjunctOpeners[s.toks[i+1].Lower] {

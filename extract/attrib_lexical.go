@@ -521,14 +521,7 @@ func postposedSubjectSaysAdjunct(s *cueSentence, i int) (Attribution, bool) {
 	if !ok || end >= len(s.toks) || !postposedAdjunctOpeners[s.toks[end].Lower] {
 		return Attribution{}, false
 	}
-	for k := end; k < len(s.toks); k++ {
-		t := s.toks[k]
-		if t.Kind == 'w' || t.Kind == 'n' || t.Text == "’" || t.Text == "'" || t.Text == "-" {
-			continue
-		}
-		if k == len(s.toks)-1 && (t.Text == "." || t.Text == "!") {
-			continue
-		}
+	if !s.wordsToEnd(end) {
 		return Attribution{}, false
 	}
 	return s.postposedAttribution(i)
@@ -840,4 +833,21 @@ func postposedDocumentShows(s *cueSentence, i int) (Attribution, bool) {
 	}
 	src := Span{Start: s.toks[c+1].Start, End: s.toks[i-1].End}
 	return s.attribution(i, src, content), true
+}
+
+// wordsToEnd reports whether the sentence from token k on holds only words, numbers,
+// apostrophes and hyphens up to a final full stop or exclamation mark: an adjunct
+// ("on Friday", "last week") and no clause or quotation after a postposed cue.
+func (s *cueSentence) wordsToEnd(k int) bool {
+	for ; k < len(s.toks); k++ {
+		t := s.toks[k]
+		if t.Kind == 'w' || t.Kind == 'n' || t.Text == "’" || t.Text == "'" || t.Text == "-" {
+			continue
+		}
+		if k == len(s.toks)-1 && (t.Text == "." || t.Text == "!") {
+			continue
+		}
+		return false
+	}
+	return true
 }

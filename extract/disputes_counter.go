@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/claimgraph/claimgraph/graph"
@@ -87,7 +88,7 @@ func readNoneClaim(toks []scanToken) (noneClaim, bool) {
 	var nc noneClaim
 	k := 0
 	for _, q := range negativeQuantifiers {
-		if len(ws) > len(q) && equalWords(ws[:len(q)], q) {
+		if len(ws) > len(q) && slices.Equal(ws[:len(q)], q) {
 			k = len(q)
 			break
 		}
@@ -126,19 +127,6 @@ func readNoneClaim(toks []scanToken) (noneClaim, bool) {
 		}
 	}
 	return nc, len(nc.verbs) > 0
-}
-
-// equalWords reports whether two word lists are equal.
-func equalWords(a, b []string) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := range a {
-		if a[i] != b[i] {
-			return false
-		}
-	}
-	return true
 }
 
 // statesAffected reports whether the words of a claim (lowercased, in order) state

@@ -1,6 +1,7 @@
 package web
 
 import (
+	"slices"
 	"sort"
 	"strings"
 
@@ -136,25 +137,13 @@ func segment(text []rune, from, to int, marks []mark, anchors map[[2]string]stri
 		}
 		sort.Strings(p.Refs)
 		// Merge with the previous piece when nothing changes between them.
-		if n := len(out); n > 0 && p.Anchor == "" && sameStrings(out[n-1].Kinds, p.Kinds) && sameStrings(out[n-1].Refs, p.Refs) {
+		if n := len(out); n > 0 && p.Anchor == "" && slices.Equal(out[n-1].Kinds, p.Kinds) && slices.Equal(out[n-1].Refs, p.Refs) {
 			out[n-1].Text += p.Text
 			continue
 		}
 		out = append(out, p)
 	}
 	return out
-}
-
-func sameStrings(a, b []string) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := range a {
-		if a[i] != b[i] {
-			return false
-		}
-	}
-	return true
 }
 
 // spanMarks adds a span (or each of its fragments) as marks.
