@@ -1,6 +1,7 @@
 package lexicon
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -57,4 +58,17 @@ func TestClasses(t *testing.T) {
 	assert.Equal(t, map[string]bool{"claim": true}, wc.Class("noun"))
 	assert.PanicsWithValue(t, "extract: lexicon test.txt has no class lonely", func() { wc.Class("lonely") },
 		"a one-field row makes no class")
+}
+
+// No list holds the same row twice: a repeated row is an editing slip (two helpers
+// appending the same word), and for a keyed list it hides which of two values wins.
+func TestNoListRepeatsARow(t *testing.T) {
+	for _, name := range Names() {
+		seen := map[string]bool{}
+		for _, row := range Rows(name) {
+			key := strings.Join(row, "\t")
+			assert.False(t, seen[key], "%s: row %q appears twice", name, key)
+			seen[key] = true
+		}
+	}
 }
