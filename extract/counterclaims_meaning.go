@@ -117,6 +117,31 @@ type proposition struct {
 // a question, an infinitive, a hedged or conditional statement).
 func readProposition(toks []scanToken) (proposition, bool) {
 	var p proposition
+	ws := propositionWords(toks)
+	if len(ws) > 0 && ws[0].Lower == "no" {
+		// "no civilians were killed" denies that civilians were killed
+		p.negated = true
+		ws = ws[1:]
+	}
+	k := verbGroupStart(ws)
+	if k <= 0 || k > 6 || !p.readSubject(ws, k) {
+		return p, false
+	}
+	i, ok := p.verbGroup(ws, k)
+	if !ok || i >= len(ws) {
+		return p, false
+	}
+	p.verb = scanToken{Start: ws[k].Start, End: ws[i].End, Kind: 'w'}
+	if ws[i].Lower == "to" {
+		return p, false // "wants to close": an intention
+	}
+	return p, p.readPredicate(ws[i:])
+}
+
+// propositionWords keeps a claim's words and numbers, with every clause-breaking mark
+// after the first word read as a comma, and drops a leading complementizer ("that
+// the plant was closed").
+func propositionWords(toks []scanToken) []scanToken {
 	var ws []scanToken
 	for _, t := range toks {
 		if t.Kind == 'w' || t.Kind == 'n' {
@@ -128,42 +153,37 @@ func readProposition(toks []scanToken) (proposition, bool) {
 	for len(ws) > 0 && ws[0].Lower == "that" {
 		ws = ws[1:]
 	}
-	if len(ws) > 0 && ws[0].Lower == "no" {
-		// "no civilians were killed" denies that civilians were killed
-		p.negated = true
-		ws = ws[1:]
-	}
-	k := verbGroupStart(ws)
-	if k <= 0 || k > 6 {
-		return p, false
-	}
+	return ws
+}
+
+// readSubject reads ws[:k], the words before the verb group, as p's subject; false
+// when they hold a clause break, a conditional or an infinitive, or no word to
+// compare ("it was", "this is").
+func (p *proposition) readSubject(ws []scanToken, k int) bool {
 	p.subject = ws[:k]
 	p.subjSet = map[string]bool{}
 	for _, t := range p.subject {
 		if t.Kind == 'p' || clauseBreaks[t.Lower] || t.Lower == "whether" || t.Lower == "if" || t.Lower == "to" {
-			return p, false
+			return false
 		}
 		if !functionWords[t.Lower] && t.Kind == 'w' {
 			p.subjSet[foldWord(strings.TrimSuffix(t.Lower, "'s"))] = true
 		}
 	}
 	p.pronoun = k == 1 && subjectPronouns[ws[0].Lower]
-	if len(p.subjSet) == 0 && !p.pronoun && ws[0].Lower != "there" {
-		return p, false // "it was", "this is": no subject to compare
-	}
 	if ws[0].Lower == "there" {
 		p.subjSet["there"] = true
+		return true
 	}
-	i, ok := p.verbGroup(ws, k)
-	if !ok || i >= len(ws) {
-		return p, false
-	}
-	p.verb = scanToken{Start: ws[k].Start, End: ws[i].End, Kind: 'w'}
-	if ws[i].Lower == "to" {
-		return p, false // "wants to close": an intention
-	}
-	for ; i < len(ws); i++ {
-		t := ws[i]
+	return len(p.subjSet) > 0 || p.pronoun
+}
+
+// readPredicate reads ws, from the predicate's first word to the clause's end, into
+// p's words and folded content words; false when the predicate is empty or carries a
+// polarity of its own that the comparison does not read ("carried no weapons", "said
+// nothing").
+func (p *proposition) readPredicate(ws []scanToken) bool {
+	for _, t := range ws {
 		if t.Kind == 'p' || clauseBreaks[t.Lower] {
 			break
 		}
@@ -172,9 +192,7 @@ func readProposition(toks []scanToken) (proposition, bool) {
 			continue
 		}
 		if negations[t.Lower] || t.Lower == "nothing" || strings.HasSuffix(t.Lower, "n't") {
-			// "carried no weapons", "said nothing": a polarity inside the
-			// predicate that the comparison does not read
-			return p, false
+			return false
 		}
 		p.words = append(p.words, t.Lower)
 		if scopeWords[t.Lower] || len(t.Lower) > 4 && strings.HasSuffix(t.Lower, "ly") {
@@ -185,7 +203,7 @@ func readProposition(toks []scanToken) (proposition, bool) {
 			p.folded = append(p.folded, foldWord(w))
 		}
 	}
-	return p, len(p.words) > 0
+	return len(p.words) > 0
 }
 
 // verbGroup reads the verb group of ws from its first word k into p (negation and

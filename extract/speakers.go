@@ -1650,82 +1650,124 @@ var funderParticiples = lexicon.Set("funder_participles.txt")
 // ok is false when the source is no such document phrase (the other rules apply);
 // when it is, an id of "" means the phrase names no author.
 func (r *speakerResolver) documentAuthor(ms []Mention, words []scanToken) (id string, ok bool) {
-	k := 0
-	if k < len(words) && (words[k].Lower == "a" || words[k].Lower == "an" || words[k].Lower == "the" || words[k].Lower == "its" || words[k].Lower == "their") {
-		k++
-	}
-	noun := -1
-	for n := k; n < len(words) && n <= k+3; n++ {
-		if words[n].Text != words[n].Lower && words[n].Kind == 'w' && !(n == 0 && r.opensSentence(words[0])) {
-			return "", false // a capitalized modifier is handled by the head rules
-		}
-		if authorDocumentNouns[words[n].Lower] || dataNouns[words[n].Lower] {
-			noun = n
-			break
-		}
-	}
+	noun := r.documentNoun(words)
 	if noun < 0 || noun+1 >= len(words) {
 		return "", false // "The report found": the head rules (and anaphora) apply
 	}
-	p := noun + 1
-	if funderParticiples[words[p].Lower] {
+	if funderParticiples[words[noun+1].Lower] {
 		return "", true // "a study funded by the industry": a funder is no author
 	}
-	if authorParticiples[words[p].Lower] {
+	p := authorStart(words, noun)
+	if p < 0 {
+		return "", false
+	}
+	if id := r.namedAuthor(ms, words, p); id != "" {
+		return id, true
+	}
+	if words[p-1].Lower == "the" {
+		if id := r.unnamedAuthor(words, p); id != "" {
+			return id, true
+		}
+	}
+	return "", false
+}
+
+// documentNoun returns the index of the document or data noun that heads words after
+// a determiner and up to three lowercase modifiers ("the annual report"); -1 when
+// there is none, or when a capitalized word comes first, which the head rules read.
+func (r *speakerResolver) documentNoun(words []scanToken) int {
+	k := 0
+	if len(words) > 0 {
+		switch words[0].Lower {
+		case "a", "an", "the", "its", "their":
+			k = 1
+		}
+	}
+	for n := k; n < len(words) && n <= k+3; n++ {
+		w := words[n]
+		if w.Text != w.Lower && w.Kind == 'w' && !(n == 0 && r.opensSentence(words[0])) {
+			return -1 // a capitalized modifier is handled by the head rules
+		}
+		if authorDocumentNouns[w.Lower] || dataNouns[w.Lower] {
+			return n
+		}
+	}
+	return -1
+}
+
+// authorStart returns the index of the author's first word after the document noun
+// at noun and its preposition ("by", "from", or an author participle and "by":
+// "carried out by"), past "the" and a group's body ("researchers at the"); -1 when no
+// author preposition follows or nothing follows it.
+func authorStart(words []scanToken, noun int) int {
+	p := noun + 1
+	switch {
+	case authorParticiples[words[p].Lower]:
 		p++
 		if p < len(words) && words[p].Lower == "out" {
 			p++ // "carried out by"
 		}
 		if p >= len(words) || words[p].Lower != "by" {
-			return "", false
+			return -1
 		}
-	} else if words[p].Lower != "by" && words[p].Lower != "from" {
-		return "", false
+	case words[p].Lower != "by" && words[p].Lower != "from":
+		return -1
 	}
-	p++
-	if p < len(words) && words[p].Lower == "the" {
-		p++
-	}
+	p = skipThe(words, p+1)
 	if p >= len(words) {
-		return "", false
+		return -1
 	}
 	if _, group := entityWords.groups[words[p].Lower]; group && words[p].Text == words[p].Lower && p+1 < len(words) {
 		// "findings by researchers at the American Cancer Society": the group's body
 		switch words[p+1].Lower {
 		case "at", "from", "of", "with":
-			p += 2
-			if p < len(words) && words[p].Lower == "the" {
-				p++
-			}
-			if p >= len(words) {
-				return "", false
-			}
+			p = skipThe(words, p+2)
 		}
 	}
+	if p >= len(words) {
+		return -1
+	}
+	return p
+}
+
+// skipThe returns p, or the index after it when words[p] is "the".
+func skipThe(words []scanToken, p int) int {
+	if p < len(words) && words[p].Lower == "the" {
+		return p + 1
+	}
+	return p
+}
+
+// namedAuthor returns the entity, other than a country, of a mention that starts at
+// the author's first word words[p] (or at the "the" before it), or the person titled
+// after it ("a study by Velmora Law School professor Jane Roe"); "" when none does.
+func (r *speakerResolver) namedAuthor(ms []Mention, words []scanToken, p int) string {
 	for _, m := range ms {
 		if m.Span.Start == words[p].Start || (words[p-1].Lower == "the" && m.Span.Start == words[p-1].Start) {
 			if e := r.entity(m.Entity); e != nil && e.Kind != graph.KindCountry {
-				if p := r.personTitledAfter(ms, words, m); p != "" {
-					return p, true // "a study by Velmora Law School professor Jane Roe"
+				if person := r.personTitledAfter(ms, words, m); person != "" {
+					return person
 				}
-				return m.Entity, true
+				return m.Entity
 			}
 		}
 	}
-	if words[p-1].Lower == "the" {
-		// "data released by the statistics agency": an unnamed body in lowercase
-		end := p
-		for end < len(words) && words[end].Text == words[end].Lower && words[end].Kind == 'w' && !headPrepositions[words[end].Lower] && words[end].Lower != "in" && words[end].Lower != "at" {
-			end++
-		}
-		if id := r.describedCompany(words[p-1 : end]); id != "" {
-			return id, true // "the statement issued by the company" after "Velmorix, a Dutch chipmaker," (speakers_descriptor.go)
-		}
-		if id := r.unnamedBody(words[p-1 : end]); id != "" {
-			return id, true
-		}
+	return ""
+}
+
+// unnamedAuthor returns the body named in lowercase after "the" at words[p-1] ("data
+// released by the statistics agency"), or the company described earlier ("the
+// statement issued by the company" after "Velmorix, a Dutch chipmaker,":
+// speakers_descriptor.go); "" when the words name neither.
+func (r *speakerResolver) unnamedAuthor(words []scanToken, p int) string {
+	end := p
+	for end < len(words) && words[end].Text == words[end].Lower && words[end].Kind == 'w' && !headPrepositions[words[end].Lower] && words[end].Lower != "in" && words[end].Lower != "at" {
+		end++
 	}
-	return "", false
+	if id := r.describedCompany(words[p-1 : end]); id != "" {
+		return id
+	}
+	return r.unnamedBody(words[p-1 : end])
 }
 
 // opensSentence reports whether the token is the first word of its sentence, where a
