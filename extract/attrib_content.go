@@ -149,8 +149,8 @@ const maxAddresseeWords = 14
 // without "that" ("assured voters he was"). "to" is not one: "told his advisers to
 // figure out" is annotated with the addressee, as an order.
 var (
-	complementOpeners = map[string]bool{"that": true, "if": true, "whether": true, "how": true, "why": true, "what": true, "when": true, "where": true, "who": true}
-	subjectPronouns   = map[string]bool{"he": true, "she": true, "they": true, "we": true, "i": true, "you": true, "it": true}
+	complementOpeners = attributionWordClass("complement_opener")
+	subjectPronouns   = attributionWordClass("subject_pronoun")
 )
 
 // subjectPronoun reports whether a lowercased word is a subject pronoun, alone or
@@ -517,7 +517,7 @@ func dropPassiveInsideSource(d *Document, _ []attribml.Tok) {
 // adverbialOpeners open a sentence with an adverbial clause or phrase about the
 // circumstances of the statement ("As a phone rang, the announcer said, …", "While in
 // Ohio, she said, …"): such an opening is not what is said.
-var adverbialOpeners = map[string]bool{"as": true, "when": true, "while": true, "whenever": true, "if": true, "because": true, "although": true, "though": true, "since": true, "until": true, "once": true, "back": true, "asked": true, "speaking": true, "according": true}
+var adverbialOpeners = attributionWordClass("adverbial_opener")
 
 // contentOpening reports whether the tokens [i, j) that open a sentence before a
 // parenthetical source can be part of what is said: one phrase without a comma that

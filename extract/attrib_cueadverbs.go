@@ -9,10 +9,10 @@ import (
 // cueAdverbStops are the words of raising_cues.txt's adverb class that quantify the
 // subject or are parts of longer phrases ("they all said", "at least"), not adverbs of
 // the verb: a cue does not take them.
-var cueAdverbStops = map[string]bool{"all": true, "both": true, "no": true, "at": true, "least": true, "longer": true}
+var cueAdverbStops = attributionWordClass("cue_adverb_stop")
 
 // determiners before a word ending in -ly mark it as a noun ("an ally", "the family").
-var lyNounDeterminers = map[string]bool{"a": true, "an": true, "the": true, "his": true, "her": true, "its": true, "their": true, "our": true, "my": true, "your": true, "this": true, "that": true}
+var lyNounDeterminers = attributionWordClass("ly_noun_determiner")
 
 // cueTakesAdverbs is the rule "a cue takes the adverbs and auxiliaries before it":
 // PolNeAR's cues hold the adverbs and auxiliaries right before their verb ("also
@@ -65,4 +65,4 @@ func cueAdverb(tk []Token, i int) bool {
 
 // clauseOnlyWords are the words of lexicon/clause_words.txt that open or join clauses
 // rather than help a verb: a cue never opens with them.
-var clauseOnlyWords = map[string]bool{"because": true, "while": true, "although": true, "though": true, "unless": true, "until": true, "whereas": true, "than": true, "so": true, "which": true, "whom": true, "whose": true}
+var clauseOnlyWords = attributionWordClass("clause_only")

@@ -237,7 +237,7 @@ func nounPhraseSubject(toks []scanToken, a, b int) bool {
 
 // determinerJoins are the words after which an article may stand inside a subject
 // ("Aid groups and the UN", "the head of the agency").
-var determinerJoins = map[string]bool{"and": true, "or": true, "of": true, "for": true, "at": true, "in": true, "from": true, "with": true, "on": true}
+var determinerJoins = attributionWordClass("determiner_join")
 
 // subjectBefore returns the span of the subject of the verb at toks[i]: the words
 // from the clause's start to the verb (past adverbs and auxiliaries), when they read
@@ -365,10 +365,7 @@ func subjectVerbThat(s *cueSentence, i int) (Attribution, bool) {
 // clauseOpeners may open a clause reported without "that": determiners, subject
 // pronouns and quantifiers ("said the talks failed", "said 1,250 people died", "said
 // he would stay"); names open one too.
-var clauseOpeners = map[string]bool{"the": true, "a": true, "an": true, "this": true, "these": true, "those": true,
-	"its": true, "their": true, "his": true, "her": true, "our": true, "he": true, "she": true, "they": true,
-	"we": true, "it": true, "there": true, "i": true, "some": true, "many": true, "most": true, "no": true,
-	"more": true, "nearly": true, "about": true, "at": false, "all": true}
+var clauseOpeners = attributionWordClass("clause_opener")
 
 // subjectSaysClause reads "SUBJECT said CLAUSE" without "that" (say, says, said
 // only: after "wrote" or "added" the same words are an object): the clause opens with

@@ -255,8 +255,8 @@ func inheritSources(d *Document) {
 // sources right after "by"), but which the role tagger sometimes sweeps in: "But Megan
 // Hester said", "she still says", "is considered a failure by Spencer".
 var (
-	sourceDropFirst = map[string]bool{"by": true, "but": true, "and": true, "so": true, "or": true, "yet": true, "after": true, "then": true, "still": true, "also": true, "however": true, "when": true, "while": true}
-	sourceDropLast  = map[string]bool{"still": true, "also": true, "then": true, "now": true, "later": true, "recently": true, "previously": true, "already": true, "repeatedly": true, "again": true, "further": true, "publicly": true, "privately": true, "often": true, "never": true, "ever": true}
+	sourceDropFirst = attributionWordClass("source_drop_first")
+	sourceDropLast  = attributionWordClass("source_drop_last")
 )
 
 // cleanSpans trims sources of leading conjunctions and trailing adverbs and of edge
@@ -592,8 +592,8 @@ func endAtCoordinatedCue(d *Document) {
 // in three voters…, according to…", "acknowledged, however, “…”"): coordinators
 // dropped on their own, adverbs only with the comma that follows them.
 var (
-	leadingCoordinators = map[string]bool{"but": true, "and": true, "so": true, "yet": true, "or": true}
-	leadingAdverbs      = map[string]bool{"still": true, "however": true, "indeed": true, "meanwhile": true, "instead": true, "moreover": true, "furthermore": true, "nevertheless": true, "nonetheless": true, "also": true, "further": true, "besides": true, "likewise": true, "similarly": true, "conversely": true, "additionally": true, "thus": true, "therefore": true, "hence": true, "now": true, "then": true, "again": true}
+	leadingCoordinators = attributionWordClass("leading_coordinator")
+	leadingAdverbs      = attributionWordClass("leading_adverb")
 	leadingPhrases      = [][2]string{{"in", "contrast"}, {"by", "contrast"}, {"in", "addition"}, {"of", "course"}, {"for", "example"}, {"for", "instance"}}
 )
 

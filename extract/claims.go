@@ -400,7 +400,7 @@ func hasASCIIAlnum(s string) bool {
 
 // deathModifiers make a tally one of the dead ("the death tally", "the casualty
 // tally"); a bare tally may count votes.
-var deathModifiers = map[string]bool{"death": true, "casualty": true, "fatality": true, "body": true}
+var deathModifiers = figureWordClass("death_modifier")
 
 // tollReach bounds how many tokens before a figure tollFigures looks for a toll noun.
 const tollReach = 12

@@ -86,9 +86,8 @@ func casualtyCount(_ *scanText, q Quantity) bool {
 // "jailed for six months"); prisonTermAfter those that make the duration before them
 // one ("10 years in prison", "the 27 years sought by prosecutors").
 var (
-	prisonTermBefore = map[string]bool{"sentenced": true, "jailed": true, "imprisoned": true, "imprisonment": true,
-		"sentence": true, "term": true, "sought": true, "seeking": true, "seek": true, "faces": true, "facing": true}
-	prisonTermAfter = map[string]bool{"prison": true, "jail": true, "imprisonment": true, "sought": true, "behind": true, "custody": true}
+	prisonTermBefore = figureWordClass("prison_term_before")
+	prisonTermAfter  = figureWordClass("prison_term_after")
 )
 
 // prisonTermReach bounds how far from the duration the words of a prison term stand.

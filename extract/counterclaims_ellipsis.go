@@ -24,12 +24,7 @@ var counterclaimEllipsisRule = &disputeRule{name: "counterclaim-ellipsis", shape
 
 // ellipsisAux maps a negated auxiliary, without "n't" or "not", to the auxiliaries of
 // the claim it answers ("did" answers any past tense: "the deal was on" / "It wasn't").
-var ellipsisAux = map[string][]string{
-	"did": nil, "does": nil, "do": nil,
-	"had": {"had", "'d"}, "has": {"has", "'s"}, "have": {"have", "'ve"},
-	"was": {"was"}, "were": {"were"}, "is": {"is", "'s"}, "are": {"are", "'re"},
-	"would": {"would", "'d"}, "will": {"will", "'ll"}, "could": {"could"}, "can": {"can"},
-}
+var ellipsisAux = lexiconForms("ellipsis_auxiliaries.txt")
 
 // ellipses finds the elliptical denials of the document.
 func (f *disputeFinder) ellipses() {

@@ -61,10 +61,7 @@ var negativeQuantifiers = [][]string{
 
 // passiveAuxiliaries may stand between the noun phrase and the participle ("was",
 // "has been", "were ever").
-var passiveAuxiliaries = map[string]bool{
-	"was": true, "were": true, "is": true, "are": true, "been": true, "be": true, "being": true,
-	"has": true, "have": true, "had": true, "ever": true, "actually": true, "also": true,
-}
+var passiveAuxiliaries = attributionWordClass("passive_auxiliary")
 
 // noneParticiple reports whether w reads as a past participle: a regular one in -ed or
 // an irregular form of lexicon/irregular_verbs.txt.

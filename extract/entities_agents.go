@@ -452,7 +452,7 @@ func (b *entityBuilder) unknownNameAfter(from, to int) int {
 // demonymForces are the lowercase bodies that a listed country or demonym alone
 // makes a body ("Russian forces" → Russia’s Forces; lowercaseBodyAt), though the noun
 // needs a modifier after other names ("Special Operations forces").
-var demonymForces = map[string]bool{"Forces": true}
+var demonymForces = speakerWordClass("demonym_force")
 
 // corporateSuffixAfter reports whether a capitalized corporate suffix follows toks[i]
 // ("Boeing Co.", "Sterling Inc."): the word opens a company's name, even where it
@@ -508,7 +508,7 @@ func lowercaseWord(t scanToken) bool { return t.Text == strings.ToLower(t.Text) 
 
 // commercialClasses are the classes of businesses, which news names by bare words that
 // no rule recognizes ("ByteDance", "Theranos").
-var commercialClasses = map[string]bool{"company": true, "airline": true, "carmaker": true, "drugmaker": true, "bank": true}
+var commercialClasses = speakerWordClass("commercial_class")
 
 // companyNamedBefore reports whether the phrase may refer to something named before
 // it that the rules could not classify: any organization, or for a state body ("the

@@ -232,9 +232,7 @@ func (b *entityBuilder) bodyAt(toks []scanToken, i int) (string, int, int) {
 // country (lowercaseBodyAt), with the fewest words the body has: 1 for a noun that is
 // a body alone ("army", also with a modifier: "air force"), 2 for a noun that needs
 // a modifier ("health ministry"; "Velmora’s ministry" is left alone).
-var lowercaseBodyHeads = map[string]int{"Army": 1, "Military": 1, "Government": 1, "Police": 1, "Navy": 1,
-	"Parliament": 1, "Cabinet": 1, "Ministry": 2, "Department": 2, "Office": 2, "Agency": 2, "Force": 2,
-	"Forces": 2, "Guard": 2, "Service": 2, "Council": 2, "Authority": 2, "Bank": 2}
+var lowercaseBodyHeads = lexiconInts("body_heads.txt")
 
 // lowercaseBodyAt reads a body written in lowercase after a listed country or
 // demonym ("Velmora’s health ministry", "the Velmoran army"): one or two lowercase

@@ -136,7 +136,7 @@ func tollModifierEnd(toks []scanToken, n int) int {
 }
 
 // tollModifierPrepositions open the modifier of a toll noun ("the toll from the floods").
-var tollModifierPrepositions = map[string]bool{"from": true, "in": true, "of": true, "for": true, "among": true}
+var tollModifierPrepositions = figureWordClass("toll_modifier_preposition")
 
 // gapped reads ", the government at" after the first figure (toks[end:]): the second
 // speaker (not speaker) and the index of its "at", or 0.

@@ -134,16 +134,16 @@ var quantityListRules = []quantityListRule{
 }
 
 // listJoiners are the words that join an elliptical count to the list before it.
-var listJoiners = map[string]bool{",": true, "and": true, "or": true, "including": true, "while": true}
+var listJoiners = figureWordClass("list_joiner")
 
 // listFollowers are the words that may follow an elliptical count: a preposition of
-// place or time, an opening bracket, a comma or the end ("452 in Taroudant", "50
-// (37%)").
-var listFollowers = map[string]bool{"in": true, "at": true, "on": true, "from": true, "for": true, "among": true, "across": true, "(": true, ",": true, ".": true, "and": true, "": true}
+// place or time, an opening bracket or a comma ("452 in Taroudant", "50 (37%)"); the
+// end of the text may follow one too.
+var listFollowers = figureWordClass("list_follower")
 
 // relativeAfterOf are the pronouns of a partitive after an elliptical count ("52
 // drones, 40 of which were shot down").
-var relativeAfterOf = map[string]bool{"which": true, "whom": true, "them": true, "those": true, "these": true}
+var relativeAfterOf = figureWordClass("relative_after_of")
 
 // ellipticalCount reads rule "elliptical count in a list": a bare count (no counted
 // noun) that follows a counted quantity of the same clause after a comma, "and" or
@@ -179,7 +179,7 @@ func ellipticalCount(r quantityReader, qs []Quantity, ends []int, k int) {
 	relative := r.word(ends[k]) == "of" && relativeAfterOf[r.word(ends[k]+1)]
 	if state, _ := r.stateAfter(ends[k]); state != "" {
 		noun = append(noun, state)
-	} else if !listFollowers[r.word(ends[k])] && !relative {
+	} else if next := r.word(ends[k]); next != "" && !listFollowers[next] && !relative {
 		return
 	} else if f := strings.Fields(p.Counted); len(f) > len(noun) {
 		noun = f // "12 people killed in X, 5 in Y": the same state
@@ -346,7 +346,7 @@ func (r quantityReader) currencyScale(i, k int) (float64, bool) {
 
 // fractionBlockers are the words before "half" that make it a part of a period or a
 // list, not a share ("the first half of the year", "the other half of").
-var fractionBlockers = map[string]bool{"first": true, "second": true, "last": true, "latter": true, "other": true, "the": true}
+var fractionBlockers = figureWordClass("fraction_blocker")
 
 // fractionAt reads rule "fraction of a whole": a fraction word right before "of" is a
 // share in percent ("nearly half of", "a third of", "two-thirds of" → 50, 33.3,
@@ -436,7 +436,7 @@ func numberWord(w string) (float64, bool) {
 // vaguePlurals are the plural number words of vague counts and their unit: "dozens",
 // "hundreds", "thousands", "millions", "billions", and "tens" (only before "of
 // thousands" or "of millions").
-var vaguePlurals = map[string]float64{"dozens": 12, "hundreds": 100, "thousands": 1e3, "millions": 1e6, "billions": 1e9, "tens": 10}
+var vaguePlurals = lexiconFloats("vague_plurals.txt")
 
 // vaguePlural reads "thousands of", "tens of thousands", "hundreds of thousands" at
 // token i: the range from two to ten of the unit ("tens of thousands" → 20,000 to
@@ -492,7 +492,7 @@ func (r quantityReader) qualifierBefore(i int) (string, int) {
 
 // riseQualifiers are the qualifiers that count only after a verb of rising
 // (quantityWords.rises): "climbed past 9,400", but "the past 10 years".
-var riseQualifiers = map[string]bool{"past": true, "above": true, "beyond": true}
+var riseQualifiers = figureWordClass("rise_qualifier")
 
 // prepositionQualifiers are qualifiers that are also prepositions.
 var prepositionQualifiers = lexicon.Set("preposition_qualifiers.txt") // lexicon/preposition_qualifiers.txt

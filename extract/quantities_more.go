@@ -50,7 +50,7 @@ func (r quantityReader) oneAt(i int) (numberToken, bool) {
 }
 
 // partitiveDeterminers may stand between "of" and the whole of a partitive count.
-var partitiveDeterminers = map[string]bool{"the": true, "those": true, "these": true, "its": true, "their": true, "all": true}
+var partitiveDeterminers = figureWordClass("partitive_determiner")
 
 // partitiveCount reads rule "partitive count": quantity k, a bare count followed by
 // "of", a determiner or none and quantity k+1, which counts something and is larger,

@@ -576,7 +576,7 @@ func closingSpeechAdjunct(words []scanToken) (int, bool) {
 }
 
 // sameSourceNouns are the nouns of "the same source" and its kin.
-var sameSourceNouns = map[string]bool{"source": true, "sources": true, "official": true, "officials": true, "spokesman": true, "spokeswoman": true, "spokesperson": true, "statement": true}
+var sameSourceNouns = speakerWordClass("same_source_noun")
 
 // sameSource applies rule 1's "same source": "the same source" ("the same official",
 // "the same statement") refers to the speaker of the attribution just before it, when
@@ -831,7 +831,7 @@ func (r *speakerResolver) possessorsBody(ms []Mention, m Mention, headEnd int) s
 
 // venueWords are the words right before a mention that make it the venue of a
 // publication, not a speaker ("published in the journal Nature", "in the magazine").
-var venueWords = map[string]bool{"journal": true, "magazine": true, "newspaper": true, "published": true}
+var venueWords = speakerWordClass("venue_word")
 
 // venueMention reports whether the mention m stands after a venue word within the
 // two words before it ("published in CA: A Cancer Journal", "in the journal Nature").
@@ -2503,7 +2503,7 @@ var countryAdjectives = func() map[string]string {
 
 // governmentModifiers may stand between "the" and "government" in a source that
 // countryGovernment reads ("the federal government").
-var governmentModifiers = map[string]bool{"federal": true, "national": true, "central": true, "interim": true, "transitional": true, "new": true}
+var governmentModifiers = speakerWordClass("government_modifier")
 
 // countryGovernment applies rule 3's "country's government": a source "the
 // [federal] government" is the government of the one country named before it in its

@@ -27,13 +27,11 @@ import "strings"
 // leaderParticiples are the author participles (lexicon/author_participles.txt) that
 // also name the leader of a group: "a study led by X" is X's, "a bench led by X" is
 // the bench's.
-var leaderParticiples = map[string]bool{"led": true}
+var leaderParticiples = speakerWordClass("leader_participle")
 
 // participleComplementExceptions are the words in -ing that do not make their object
 // a complement of the noun before them.
-var participleComplementExceptions = map[string]bool{
-	"including": true, "according": true, "morning": true, "evening": true, "during": true, "following": true,
-}
+var participleComplementExceptions = speakerWordClass("participle_complement_exception")
 
 // participleComplementSource reports whether the source of a is the object of a
 // participle that modifies the noun right before it (see the rule's comment).

@@ -13,8 +13,7 @@ package extract
 
 // timeAdjunctParts are the words after "on"/"last"/"this"/"next" or a weekday or month
 // that may still belong to a time adjunct.
-var timeAdjunctParts = map[string]bool{"week": true, "month": true, "year": true, "night": true, "morning": true,
-	"afternoon": true, "evening": true, "weekend": true}
+var timeAdjunctParts = speakerWordClass("time_adjunct_part")
 
 // closingTimeAdjunct returns where a time adjunct closing the source's words starts.
 func closingTimeAdjunct(words []scanToken) (int, bool) {
