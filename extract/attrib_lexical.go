@@ -93,6 +93,8 @@ var cueRules = []cueRule{
 	{"passive figure verb by a named agent", passiveFigureByAgent}, // attrib_passiveby.go
 	// "“Cruz could win in a landslide,” Viguerie concludes."
 	{"postposed subject says after a quotation", postposedSaysAfterQuotation}, // attrib_quotesays.go
+	// "Many Republicans fear the party will split."; "Clinton believes that …"
+	{"subject believes clause", subjectBelievesClause}, // attrib_belief.go
 }
 
 // lexicalAttributions returns the attributions the lexical rules read in the
@@ -159,10 +161,10 @@ func lexicalCueVerb(w string) bool {
 
 // lexicalTriggerVerb reports whether the rules are tried at the verb w: a verb of
 // lexicalCueVerb's classes or of the classes of rules that read only their own frame
-// (quote_verb), which stay out of lexicalCueVerb so that they change no other rule's
+// (quote_verb, belief_verb), which stay out of lexicalCueVerb so that they change no other rule's
 // subjects.
 func lexicalTriggerVerb(w string) bool {
-	return lexicalCueVerb(w) || quotationVerbs[w]
+	return lexicalCueVerb(w) || quotationVerbs[w] || beliefVerbs[w]
 }
 
 // lexicalClauseStart returns the index of the first token of the clause that opens the
