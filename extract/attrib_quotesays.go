@@ -63,7 +63,11 @@ func postposedSaysAfterQuotation(s *cueSentence, i int) (Attribution, bool) {
 		return Attribution{}, false
 	}
 	open := c - 1
-	for open >= 0 && !(s.toks[open].Kind == 'q' && (openingMark(s.toks[open].Text) || s.toks[open].Text == "\"")) {
+	if s.toks[c].Text == "'" {
+		open = c - 2
+	}
+	for open >= 0 && !(s.toks[open].Kind == 'q' && (openingMark(s.toks[open].Text) || s.toks[open].Text == "\"" ||
+		s.toks[open].Text == "'" && open+1 < c && s.toks[open+1].Text == "'")) {
 		open--
 	}
 	first := max(open, 0)
@@ -108,12 +112,20 @@ func (s *cueSentence) quotationCueTail(j int) bool {
 
 // closingQuotation reports whether toks[c] is a quotation mark that closes a quotation
 // ending in a comma, question or exclamation mark (",”", "?\"", "!”").
+// Two apostrophes in a row (the double quotation mark of some newspapers' archives)
+// close one too.
 func closingQuotation(toks []scanToken, c int) bool {
-	if toks[c].Kind != 'q' || openingMark(toks[c].Text) || toks[c].Text == "’" || toks[c].Text == "'" {
+	if toks[c].Kind != 'q' || openingMark(toks[c].Text) || toks[c].Text == "’" {
 		return false
 	}
-	p := toks[c-1].Text
-	return p == "," || p == "?" || p == "!"
+	p := c - 1
+	if toks[c].Text == "'" {
+		if c < 2 || toks[c-1].Text != "'" {
+			return false
+		}
+		p = c - 2
+	}
+	return toks[p].Text == "," || toks[p].Text == "?" || toks[p].Text == "!"
 }
 
 // openingMark reports whether a quotation mark opens a quotation: a curly opening
@@ -145,21 +157,28 @@ func quotationSubject(toks []scanToken, a, b int) bool {
 
 // quotationBefore returns the quotation that ends right before code point at (past
 // spaces on the same line) with a question or exclamation mark inside its closing mark
-// ("?”", "!\""), from its opening mark on the same line, marks included.
+// ("?”", "!\"", or two apostrophes), from its opening mark on the same line, marks
+// included.
 func quotationBefore(text []rune, at int) (Span, bool) {
 	e := at
 	for e > 0 && (text[e-1] == ' ' || text[e-1] == '\u00a0') {
 		e--
 	}
-	if e < 2 || !(text[e-1] == '”' || text[e-1] == '"') || !(text[e-2] == '?' || text[e-2] == '!') {
+	mark := 1 // the closing mark's length: 2 for two apostrophes
+	if e >= 2 && text[e-1] == '\'' && text[e-2] == '\'' {
+		mark = 2
+	} else if e < 1 || !(text[e-1] == '”' || text[e-1] == '"') {
 		return Span{}, false
 	}
-	for o := e - 3; o >= 0 && text[o] != '\n'; o-- {
-		if text[o] == '“' || text[o] == '"' {
-			if o+1 < e-2 {
-				return Span{Start: o, End: e}, true
+	if e-mark < 1 || !(text[e-mark-1] == '?' || text[e-mark-1] == '!') {
+		return Span{}, false
+	}
+	for o := e - mark - 2; o >= 0 && text[o] != '\n'; o-- {
+		if text[o] == '“' || text[o] == '"' || mark == 2 && o > 0 && text[o] == '\'' && text[o-1] == '\'' {
+			if mark == 2 {
+				o--
 			}
-			return Span{}, false
+			return Span{Start: o, End: e}, true
 		}
 	}
 	return Span{}, false
