@@ -74,6 +74,13 @@ func postposedSaysAfterQuotation(s *cueSentence, i int) (Attribution, bool) {
 	for first < c && s.toks[first].Kind == 'p' {
 		first++
 	}
+	start := s.toks[first].Start
+	if open < 0 {
+		// a quotation of several sentences: it opens in an earlier one
+		if o, ok := openingMarkBefore(s.d.Runes, s.toks[0].Start); ok {
+			start = o
+		}
+	}
 	words := 0
 	for x := first; x < c; x++ {
 		if s.toks[x].Kind == 'w' || s.toks[x].Kind == 'n' {
@@ -83,7 +90,7 @@ func postposedSaysAfterQuotation(s *cueSentence, i int) (Attribution, bool) {
 	if words == 0 {
 		return Attribution{}, false
 	}
-	a := s.attribution(i, src, Span{Start: s.toks[first].Start, End: s.toks[c].End})
+	a := s.attribution(i, src, Span{Start: start, End: s.toks[c].End})
 	a.Cue.End = s.toks[cueEnd].End
 	return a, true
 }
@@ -182,4 +189,37 @@ func quotationBefore(text []rune, at int) (Span, bool) {
 		}
 	}
 	return Span{}, false
+}
+
+// openingMarkBefore returns the opening mark of the quotation that is still open at code
+// point at, on the same line: the last curly quotation mark before it when that mark
+// opens, or the last straight double mark (or pair of apostrophes) when an odd number
+// of them stand before it on the line.
+func openingMarkBefore(text []rune, at int) (int, bool) {
+	line := at
+	for line > 0 && text[line-1] != '\n' {
+		line--
+	}
+	straight, lastStraight := 0, -1
+	curly := -1
+	for x := line; x < at; x++ {
+		switch {
+		case text[x] == '“' || text[x] == '”':
+			curly = x
+		case text[x] == '"':
+			straight++
+			lastStraight = x
+		case text[x] == '\'' && x+1 < at && text[x+1] == '\'':
+			straight++
+			lastStraight = x
+			x++
+		}
+	}
+	if curly >= 0 && text[curly] == '“' && curly > lastStraight {
+		return curly, true
+	}
+	if curly < 0 && straight%2 == 1 {
+		return lastStraight, true
+	}
+	return 0, false
 }
