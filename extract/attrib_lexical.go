@@ -91,6 +91,10 @@ var cueRules = []cueRule{
 	{"postposed subject says after a dash", postposedSaysAfterDash}, // attrib_dashsays.go
 	// "A total of 321,179 cases were recorded last year by DGHS."
 	{"passive figure verb by a named agent", passiveFigureByAgent}, // attrib_passiveby.go
+	// "“Cruz could win in a landslide,” Viguerie concludes."
+	{"postposed subject says after a quotation", postposedSaysAfterQuotation}, // attrib_quotesays.go
+	// "Many Republicans fear the party will split."; "Clinton believes that …"
+	{"subject believes clause", subjectBelievesClause}, // attrib_belief.go
 }
 
 // lexicalAttributions returns the attributions the lexical rules read in the
@@ -119,7 +123,7 @@ func lexicalAttributions(d *Document) []Attribution {
 	var quoted []bool // inside a quotation the speech is the quoted speaker's: the model's to read
 	var out []Attribution
 	for _, sp := range sentenceSpans(d) {
-		if sp.End-sp.Start > maxLexicalSentence || !spanHasToken(d, sp, func(t *Token) bool { return lexicalCueVerb(t.Lower) }) {
+		if sp.End-sp.Start > maxLexicalSentence || !spanHasToken(d, sp, func(t *Token) bool { return lexicalTriggerVerb(t.Lower) }) {
 			continue
 		}
 		if quoted == nil {
@@ -130,7 +134,7 @@ func lexicalAttributions(d *Document) []Attribution {
 		}
 		s := &cueSentence{d: d, toks: tx.scan(sp.Start, sp.End), span: sp}
 		for i := range s.toks {
-			if s.toks[i].Text != s.toks[i].Lower || !lexicalCueVerb(s.toks[i].Lower) || taken(s.toks[i].Start, s.toks[i].End) || quoted[s.toks[i].Start] {
+			if s.toks[i].Text != s.toks[i].Lower || !lexicalTriggerVerb(s.toks[i].Lower) || taken(s.toks[i].Start, s.toks[i].End) || quoted[s.toks[i].Start] {
 				continue
 			}
 			for _, r := range cueRules {
@@ -153,6 +157,14 @@ const maxLexicalSentence = 1200
 // lexicalCueVerb reports whether w is a verb of one of the rules' classes.
 func lexicalCueVerb(w string) bool {
 	return thatVerbs[w] || cueSayVerbs[w] || figureVerbs[w] || documentVerbs[w] || updateVerbs[w] || tellVerbs[w] || accordingWords[w] || showVerbs[w]
+}
+
+// lexicalTriggerVerb reports whether the rules are tried at the verb w: a verb of
+// lexicalCueVerb's classes or of the classes of rules that read only their own frame
+// (quote_verb, belief_verb), which stay out of lexicalCueVerb so that they change no other rule's
+// subjects.
+func lexicalTriggerVerb(w string) bool {
+	return lexicalCueVerb(w) || quotationVerbs[w] || beliefVerbs[w]
 }
 
 // lexicalClauseStart returns the index of the first token of the clause that opens the

@@ -19,7 +19,7 @@ func ruleAttributions(text string, r cueRule) [][3]string {
 	for _, sp := range sentenceSpans(d) {
 		s := &cueSentence{d: d, toks: tx.scan(sp.Start, sp.End), span: sp}
 		for i, t := range s.toks {
-			if t.Text != t.Lower || !lexicalCueVerb(t.Lower) {
+			if t.Text != t.Lower || !lexicalTriggerVerb(t.Lower) {
 				continue
 			}
 			a, ok := r.find(s, i)

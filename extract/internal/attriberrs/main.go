@@ -20,6 +20,7 @@ import (
 	"flag"
 	"fmt"
 	"log"
+	"os"
 	"sort"
 	"strings"
 
@@ -34,7 +35,11 @@ func main() {
 	gaps := flag.Bool("gaps", false, "also count the words between the gold and predicted boundaries")
 	kinds := flag.Bool("kinds", false, "group the errors by kind (kinds.go) instead of by boundary side")
 	cues := flag.Bool("cues", false, "count the exact cue errors instead (cues.go): missed, spurious, and extents that differ, with the words that differ")
+	missed := flag.Bool("missed", false, "classify the gold cues no predicted cue overlaps (missed.go): headline, question, according to, nominal, unknown verb, multi-word, source far")
+	missedTSV := flag.String("missed-tsv", "", "with -missed, also write every missed cue to this file: document, classes, cue, the text before and after it")
 	gapCounts := map[string]int{}
+	var tsv []string
+	features, missedWords := map[string]int{}, map[string]map[string]int{}
 	flag.Parse()
 	docs, err := eval.LoadGold(*data)
 	if err != nil {
@@ -62,6 +67,30 @@ func main() {
 		}
 		for _, ga := range g.Attrs {
 			p, ok := bestMatch(g.Text, ga, preds)
+			if !ok && *missed {
+				if unmatchedKind(ga, preds) != "unmatched: cue not found" {
+					continue
+				}
+				cls, w := missedCue(g.Text, ga)
+				for _, c := range cls {
+					features[c]++
+				}
+				c := cls[0]
+				counts[c]++
+				if missedWords[c] == nil {
+					missedWords[c] = map[string]int{}
+				}
+				missedWords[c][w]++
+				if *missedTSV != "" {
+					s, e := span(ga.Cue)
+					tsv = append(tsv, strings.Join([]string{g.Name, strings.Join(cls, ","), w,
+						oneLine(g.Text[max(0, s-80):s]), oneLine(g.Text[e:min(len(g.Text), e+80)])}, "\t"))
+				}
+				if len(examples[c]) < *n {
+					examples[c] = append(examples[c], fmt.Sprintf("%s  %s", strings.Join(cls, ","), show(g.Text, ga.Cue)))
+				}
+				continue
+			}
 			if !ok {
 				c := unmatchedKind(ga, preds)
 				counts[c]++
@@ -89,6 +118,15 @@ func main() {
 					g.Name, show(g.Text, ga.Cue), show(g.Text, ga.Content), show(g.Text, p.Content)))
 			}
 		}
+	}
+	if *missed {
+		missedReport(counts, features, missedWords, examples)
+		if *missedTSV != "" {
+			if err := os.WriteFile(*missedTSV, []byte(strings.Join(tsv, "\n")+"\n"), 0o644); err != nil {
+				log.Fatalf("write -missed-tsv %s: %v", *missedTSV, err)
+			}
+		}
+		return
 	}
 	var names []string
 	for k := range counts {
