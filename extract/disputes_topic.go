@@ -137,7 +137,7 @@ func (f *disputeFinder) topicClaim(target string, pos int, figure bool, topic []
 	}
 	if name != "" {
 		for _, e := range f.d.Entities {
-			if strings.HasPrefix(e.Name, name+"’s ") || strings.HasPrefix(e.Name, name+"'s ") {
+			if isPartName(e.Name, name) {
 				owners[e.ID] = true
 			}
 		}
@@ -170,6 +170,21 @@ func (f *disputeFinder) directive(c *Claim) bool {
 		if directiveCues[w] {
 			return true
 		}
+	}
+	return false
+}
+
+// isPartName reports whether an entity name is that of a part of the entity whole,
+// named as its possession: "Russia’s Defense Ministry" of Russia, and with the bare
+// apostrophe of a name ending in s, "Belarus’ Defense Ministry" of Belarus.
+func isPartName(name, whole string) bool {
+	for _, p := range []string{"’s ", "'s "} {
+		if strings.HasPrefix(name, whole+p) {
+			return true
+		}
+	}
+	if strings.HasSuffix(whole, "s") {
+		return strings.HasPrefix(name, whole+"’ ") || strings.HasPrefix(name, whole+"' ")
 	}
 	return false
 }
