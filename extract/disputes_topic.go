@@ -188,3 +188,81 @@ func isPartName(name, whole string) bool {
 	}
 	return false
 }
+
+// reducedAccusation: "accused of Z" right after a name, as an appositive or a reduced
+// relative ("Sudan’s Rapid Support Forces, accused of mass atrocities in the war, denied
+// responsibility for violations"; "other defendants accused of acting as
+// intermediaries"): the article reports an accusation Z against the entity named
+// before it, with no accuser. Z is a claim of origin "accusation" whose Accused is
+// that entity, so that its denial ("denied the charges", "denied responsibility")
+// disputes it (rule accusation-denial). An active "X accused Y of Z" has its object
+// between verb and "of"; "accused by N of Z" names the accuser and is left to the
+// passive reading. It returns false when no name ends right before the verb.
+func (f *disputeFinder) reducedAccusation(v *verbSite) bool {
+	toks, i := v.toks, v.i
+	k := v.obj()
+	if k+1 >= len(toks) || toks[k].Lower != "of" || toks[k+1].Kind != 'w' {
+		return false
+	}
+	pos := toks[i-1].End
+	if toks[i-1].Text == "," {
+		pos = toks[i-1].Start
+	} else if toks[i-1].Kind != 'w' {
+		return false
+	}
+	m := f.mentionEndingAt(pos)
+	if m == nil || m.Entity == "" {
+		return false
+	}
+	end := accusedOfEnd(toks, k+1, clauseEnd(toks, k+1))
+	var accuser *string
+	for b := k + 2; b < end; b++ {
+		if toks[b].Lower == "by" {
+			accuser, _ = f.agentAfter(toks, b) // "accused of fraud by a former partner"
+			end = b
+			break
+		}
+	}
+	if end <= k+1 {
+		return false
+	}
+	sp := spanWithText(f.d.Runes, Span{Start: toks[k+1].Start, End: toks[end-1].End})
+	id := f.addClaim(Claim{Text: sp.Text, Span: sp, Speaker: accuser, Origin: "accusation", Cue: makeSpan(f.d.Runes, toks[i].Start, toks[i].End)})
+	if c := f.claim(id); c != nil && c.Accused == nil {
+		accused := m.Entity
+		c.Accused = &accused
+	}
+	return true
+}
+
+// denyAnyOf reports whether the noun of denial at toks[n] of a verb of denying goes on
+// with what it is about: "denied responsibility for violations", "denies involvement in
+// the attack" deny the accusation against the disputer as "denied any wrongdoing" does.
+func denyAnyOf(v *verbSite, toks []scanToken, n int) bool {
+	return v.kind == graph.DisputeDenies && denyAnyNouns[toks[n].Lower] && n+1 < len(toks) &&
+		(toks[n+1].Lower == "for" || toks[n+1].Lower == "in")
+}
+
+// participleAside returns the number of tokens of an aside between commas that ends at
+// token k and opens with a lowercase past participle ("Sudan’s Rapid Support Forces,
+// accused of mass atrocities in the war, denied ..."; "the company, founded in 1990,
+// rejected ..."), or 0: the subject of the verb stands before it.
+func participleAside(toks []scanToken, k int) int {
+	if k < 3 || toks[k].Text != "," {
+		return 0
+	}
+	for j := k - 1; j >= 1 && k-j <= 20; j-- {
+		if toks[j].Kind != 'w' && toks[j].Kind != 'n' && toks[j].Text != "-" && toks[j].Text != "," {
+			return 0
+		}
+		if toks[j].Text != "," {
+			continue
+		}
+		p := toks[j+1]
+		if j+1 < k && toks[j-1].Kind == 'w' && p.Kind == 'w' && p.Text == p.Lower && strings.HasSuffix(p.Lower, "ed") {
+			return k - j + 1
+		}
+		return 0
+	}
+	return 0
+}
