@@ -246,8 +246,17 @@ func denyAnyOf(v *verbSite, toks []scanToken, n int) bool {
 // participleAside returns the number of tokens of an aside between commas that ends at
 // token k and opens with a lowercase past participle ("Sudan’s Rapid Support Forces,
 // accused of mass atrocities in the war, denied ..."; "the company, founded in 1990,
-// rejected ..."), or 0: the subject of the verb stands before it.
+// rejected ..."), or 0: the subject of the verb stands before it. When an aside after
+// it took its closing comma ("..., accused of atrocities, on Monday, denied"), k is its
+// last word.
 func participleAside(toks []scanToken, k int) int {
+	if k >= 3 && k+1 < len(toks) && toks[k].Kind == 'w' && toks[k+1].Text == "," {
+		// the aside's closing comma was taken by the aside after it (", on Monday,")
+		if n := participleAside(toks, k+1); n > 0 {
+			return n - 1
+		}
+		return 0
+	}
 	if k < 3 || toks[k].Text != "," {
 		return 0
 	}
