@@ -12,13 +12,16 @@ import (
 // names the subject ("rejected Russia's claim about the Kramatorsk attack") narrows
 // which of the claimant's statements is meant. A claim reported with a verb of asking
 // ("asked the media to be cautious") is a request, never what a later anaphor denies.
-// Word classes: proposition_noun, directive_cue (lexicon/dispute_words.txt).
+// An accusation reported as an appositive ("the Front, accused of burning villages,
+// denied the charges") is a claim against the entity it follows.
+// Word classes: proposition_noun, directive_cue, noun_clause_opener
+// (lexicon/dispute_words.txt).
 
 // propositionNouns head a noun phrase that states what a claim says when followed by
 // "of" ("the presence of troops", "the involvement of its officers").
 var propositionNouns = disputeWordClass("proposition_noun")
 
-// directiveCues report a request, not a statement ("asked", "urged", "called on").
+// directiveCues report a request, not a statement ("asked", "urged", "appealed").
 var directiveCues = disputeWordClass("directive_cue")
 
 // inlineNounAboutRule is the rule of inlineNounAbout.
