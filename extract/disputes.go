@@ -532,6 +532,10 @@ func skipToSubject(toks []scanToken, i int) int {
 			k -= n
 			continue
 		}
+		if n := participleAside(toks, k); n > 0 {
+			k -= n // "the RSF, accused of mass atrocities, denied" (disputes_topic.go)
+			continue
+		}
 		return k
 	}
 }

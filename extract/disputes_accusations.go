@@ -14,6 +14,9 @@ import "github.com/claimgraph/claimgraph/graph"
 // with Y accused and X (if named) as its speaker.
 func (f *disputeFinder) passiveAccusation(v *verbSite) bool {
 	toks, i := v.toks, v.i
+	if i >= 1 && !passiveBe[toks[i-1].Lower] && v.obj() < len(toks) {
+		return f.reducedAccusation(v) // "the RSF, accused of mass atrocities, ..." (disputes_topic.go)
+	}
 	if i < 1 || !passiveBe[toks[i-1].Lower] || v.obj() >= len(toks) {
 		return false // "has accused Y of Z" is active: a form of "be" makes the passive
 	}
@@ -110,7 +113,7 @@ func (f *disputeFinder) deniesAnAccusation(v *verbSite) bool {
 	default:
 		n = accusationNounAt(toks, j)
 	}
-	return n >= 0 && (n+1 >= len(toks) || toks[n+1].Kind != 'w' || gapWords[toks[n+1].Lower])
+	return n >= 0 && (n+1 >= len(toks) || toks[n+1].Kind != 'w' || gapWords[toks[n+1].Lower] || denyAnyOf(v, toks, n))
 }
 
 // accusationNounAt returns the index of a noun of accusation or of claims ("the

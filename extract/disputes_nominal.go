@@ -200,7 +200,7 @@ func (f *disputeFinder) partClaim(whole string, pos int, figure bool, si int) st
 	}
 	best, bestStart := "", -1
 	for _, e := range f.d.Entities {
-		if e.ID == whole || !(strings.HasPrefix(e.Name, name+"’s ") || strings.HasPrefix(e.Name, name+"'s ")) {
+		if e.ID == whole || !isPartName(e.Name, name) {
 			continue
 		}
 		id := f.speakerClaim(e.ID, pos, figure)

@@ -45,6 +45,8 @@ var disputeRules = []*disputeRule{
 	{"inline-noun-that", graph.ShapeInline, true, (*disputeFinder).inlineNounThat},
 	// "rejected claims of systemic doping" (disputes_nominal.go)
 	inlineNounOfRule,
+	// "refuted reports regarding the presence of cholera cases" (disputes_topic.go)
+	inlineNounAboutRule,
 	// "the ministry denied that its troops had crossed the border"
 	{"inline-that", graph.ShapeInline, true, (*disputeFinder).inlineThat},
 	// "X accused Y of Z. Y denied it / the accusation / wrongdoing": the accusation
@@ -656,6 +658,13 @@ func (f *disputeFinder) anaphorPossessive(v *verbSite) (ruleMatch, bool) {
 		}
 		target := m.Entity
 		out := ruleMatch{target: &target}
+		if topic := claimTopic(toks, n); topic != nil {
+			// "Russia's claim about the Kramatorsk attack" (disputes_topic.go)
+			if id := f.topicClaim(target, toks[v.i].Start, figure, topic); id != "" {
+				out.claim = &id
+			}
+			return out, true
+		}
 		if id := f.speakerClaim(target, toks[v.i].Start, figure); id != "" && (figure || f.near(id, v.si)) {
 			out.claim = &id // a claim that is no figure must be near: "Kenya's claims" is any claim
 		} else if id := f.partClaim(target, toks[v.i].Start, figure, v.si); id != "" {
@@ -982,7 +991,7 @@ func (f *disputeFinder) latestClaim(pos, si, back int, figure bool, disputer str
 // disputed in that very sentence.
 func (f *disputeFinder) antecedent(c *Claim, si int, figure bool, disputer string) bool {
 	switch {
-	case figure && len(c.Quantities) == 0, isReferenceClaim(c) && c.Accused == nil, c.Speaker != nil && *c.Speaker == disputer, f.elaboration(c), f.isRebuttalQuote(c):
+	case figure && len(c.Quantities) == 0, isReferenceClaim(c) && c.Accused == nil, c.Speaker != nil && *c.Speaker == disputer, f.elaboration(c), f.isRebuttalQuote(c), f.directive(c):
 		return false
 	}
 	return c.Origin != "disputed" || c.Span.Start < f.sents[si].Start

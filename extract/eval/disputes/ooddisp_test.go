@@ -24,7 +24,15 @@ const oodDisputeDir = "../testdata/ooddisp"
 // referent before its pronoun, and every article has front matter saying where it
 // came from and at least one case (the set is annotated exhaustively).
 func TestOODDisputeSetAligns(t *testing.T) {
-	paths, err := filepath.Glob(filepath.Join(oodDisputeDir, "*.md"))
+	checkDisputeSetAligns(t, oodDisputeDir, "disputes.jsonl", 15, 40)
+}
+
+// checkDisputeSetAligns checks an out-of-domain dispute set (texts in dir, cases in
+// dir/file) as TestOODDisputeSetAligns says, with at least minTexts texts and
+// minCases cases.
+func checkDisputeSetAligns(t *testing.T, dir, file string, minTexts, minCases int) {
+	t.Helper()
+	paths, err := filepath.Glob(filepath.Join(dir, "*.md"))
 	require.NoError(t, err)
 	bodies := map[string][]rune{}
 	for _, p := range paths {
@@ -37,11 +45,11 @@ func TestOODDisputeSetAligns(t *testing.T) {
 		bodies[a.ID] = []rune(eval.UniversalNewlines(a.Body))
 		checkFrontMatter(t, p)
 	}
-	require.GreaterOrEqual(t, len(bodies), 15, "at least 15 texts")
+	require.GreaterOrEqual(t, len(bodies), minTexts, "at least %d texts", minTexts)
 
-	cases, err := ReadCases(filepath.Join(oodDisputeDir, "disputes.jsonl"))
+	cases, err := ReadCases(filepath.Join(dir, file))
 	require.NoError(t, err)
-	require.GreaterOrEqual(t, len(cases), 40, "at least 40 cases")
+	require.GreaterOrEqual(t, len(cases), minCases, "at least %d cases", minCases)
 	shapes := map[string]bool{}
 	for _, s := range Shapes {
 		shapes[s] = true
