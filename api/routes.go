@@ -74,5 +74,5 @@ func (s *Server) routes() error {
 
 	// The web app for fact-checkers: HTML pages at /, /claims/{id}, /agents/{id},
 	// /articles (package web; not part of the JSON API or openapi.yaml).
-	return web.Register(e, web.Deps{Store: s.deps.Store, Logger: s.log, Timeout: s.deps.RequestTimeout})
+	return web.Register(e, web.Deps{Store: s.deps.Store, Logger: s.log, Timeout: s.deps.RequestTimeout, PublicURL: s.deps.PublicURL})
 }
