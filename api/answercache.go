@@ -6,6 +6,7 @@ import (
 	"net/http"
 	"strconv"
 	"sync"
+	"time"
 
 	"github.com/gin-gonic/gin"
 
@@ -68,6 +69,77 @@ func (a *answerCache) get(key string) ([]byte, bool) {
 	return e.body, true
 }
 
+// getKey is get of the key prefix+suffix, without making that string: the key is
+// built in a buffer on the stack when it fits (a map index by a converted byte slice
+// allocates nothing).
+func (a *answerCache) getKey(prefix, suffix string) ([]byte, bool) {
+	var buf [192]byte
+	k := append(append(buf[:0], prefix...), suffix...)
+	a.mu.RLock()
+	e, ok := a.items[string(k)]
+	a.mu.RUnlock()
+	if !ok || e.changes != a.changes() {
+		return nil, false
+	}
+	return e.body, true
+}
+
+// Key prefixes of the answers kept: a claim route's name and a NUL before the claim
+// id, a search's "claims?" before its raw query.
+const (
+	keyProvenance     = "provenance\x00"
+	keyContradictions = "contradictions\x00"
+	keySearch         = "claims?"
+)
+
+// answerFirst answers a request from the cache when an answer is kept for it, before
+// anything else is done for it: no parsing of its parameters and no context deadline
+// (a timer and a copy of the request), which on a hit cost more than the answer
+// itself. Only answers to valid requests are kept (errors never are), so a hit needs
+// no validation. A hit still gets the connection's write deadline, as withDeadline
+// sets it, so that a slow reader cannot hold the connection. Anything else goes on to
+// the route's deadline and handler, which look in the cache again (a miss here may
+// be filled meanwhile).
+//
+// key returns the request's key as a prefix and a suffix, and false for a request
+// that cannot have an answer kept (such as a claim route with query parameters,
+// which answers 400).
+func answerFirst(cache *answerCache, timeout time.Duration, key func(c *gin.Context) (string, string, bool)) gin.HandlerFunc {
+	if cache == nil {
+		return func(c *gin.Context) { c.Next() }
+	}
+	return func(c *gin.Context) {
+		if prefix, suffix, ok := key(c); ok {
+			if body, ok := cache.getKey(prefix, suffix); ok {
+				setWriteDeadline(c.Writer, time.Now().Add(timeout+writeGrace))
+				writeCached(c, body)
+				c.Abort()
+				return
+			}
+		}
+		c.Next()
+	}
+}
+
+// claimAnswerKey is the cache key of a claim route's request (prefix: the route's
+// key prefix): only a request without query parameters, whose id is one the server
+// makes, has one.
+func claimAnswerKey(prefix string) func(c *gin.Context) (string, string, bool) {
+	return func(c *gin.Context) (string, string, bool) {
+		if c.Request.URL.RawQuery != "" {
+			return "", "", false
+		}
+		id, ok := pathID(c.Param("id"))
+		return prefix, id, ok
+	}
+}
+
+// searchAnswerKey is the cache key of a search: its raw query, as the handler keeps
+// it.
+func searchAnswerKey(c *gin.Context) (string, string, bool) {
+	return keySearch, c.Request.URL.RawQuery, true
+}
+
 // put keeps body under key, made from the store as it was at change count n. The
 // first put after a write drops every answer kept (none can be served again); when
 // the cache is full, answers are dropped in map order until body fits.
@@ -101,8 +173,8 @@ func (a *answerCache) put(key string, n uint64, body []byte) {
 }
 
 // cachedClaimHandler is claimHandler for answers kept in cache (nil: claimHandler):
-// the key is the route's name and the claim id.
-func cachedClaimHandler[T any](cache *answerCache, name string, log *slog.Logger, get func(c *gin.Context, id string) (*T, error)) gin.HandlerFunc {
+// the key is the route's key prefix (keyProvenance, keyContradictions) and the claim id.
+func cachedClaimHandler[T any](cache *answerCache, prefix string, log *slog.Logger, get func(c *gin.Context, id string) (*T, error)) gin.HandlerFunc {
 	if cache == nil {
 		return claimHandler(log, get)
 	}
@@ -111,7 +183,7 @@ func cachedClaimHandler[T any](cache *answerCache, name string, log *slog.Logger
 		if !ok {
 			return
 		}
-		serveCached(c, cache, name+"\x00"+id, log, func() (any, error) { return get(c, id) })
+		serveCached(c, cache, prefix+id, log, func() (any, error) { return get(c, id) })
 	}
 }
 

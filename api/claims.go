@@ -37,7 +37,7 @@ func handleSearchClaims(store claimSearcher, cache *answerCache, log *slog.Logge
 			return
 		}
 		if cache != nil {
-			serveCached(c, cache, "claims?"+c.Request.URL.RawQuery, log, func() (any, error) {
+			serveCached(c, cache, keySearch+c.Request.URL.RawQuery, log, func() (any, error) {
 				page, err := store.SearchClaims(c.Request.Context(), q)
 				return &page, err
 			})
@@ -80,7 +80,7 @@ func handleClaim(store claimReader, log *slog.Logger) gin.HandlerFunc {
 // through cited agencies to the original speaker, with evidence. Answers are kept in
 // cache until the next write (nil: none).
 func handleProvenance(store provenanceReader, cache *answerCache, log *slog.Logger) gin.HandlerFunc {
-	return cachedClaimHandler(cache, "provenance", log, func(c *gin.Context, id string) (*graph.Provenance, error) {
+	return cachedClaimHandler(cache, keyProvenance, log, func(c *gin.Context, id string) (*graph.Provenance, error) {
 		return store.Provenance(c.Request.Context(), id)
 	})
 }
@@ -89,7 +89,7 @@ func handleProvenance(store provenanceReader, cache *answerCache, log *slog.Logg
 // conflicting and corroborating claims, and independent origins. Answers are kept in
 // cache until the next write (nil: none).
 func handleContradictions(store contradictionsReader, cache *answerCache, log *slog.Logger) gin.HandlerFunc {
-	return cachedClaimHandler(cache, "contradictions", log, func(c *gin.Context, id string) (*graph.Contradictions, error) {
+	return cachedClaimHandler(cache, keyContradictions, log, func(c *gin.Context, id string) (*graph.Contradictions, error) {
 		return store.Contradictions(c.Request.Context(), id)
 	})
 }

@@ -36,10 +36,13 @@ func (s *Server) routes() error {
 
 	read := withDeadline(s.deps.RequestTimeout)
 	v1 := e.Group("/v1")
-	v1.GET("/claims", read, handleSearchClaims(s.deps.Store, s.answers, s.log))
+	// Kept answers go out before the deadline is set and the parameters parsed
+	// (answerFirst); the handlers make and keep the others.
+	rt := s.deps.RequestTimeout
+	v1.GET("/claims", answerFirst(s.answers, rt, searchAnswerKey), read, handleSearchClaims(s.deps.Store, s.answers, s.log))
 	v1.GET("/claims/:id", read, handleClaim(s.deps.Store, s.log))
-	v1.GET("/claims/:id/provenance", read, handleProvenance(s.deps.Store, s.answers, s.log))
-	v1.GET("/claims/:id/contradictions", read, handleContradictions(s.deps.Store, s.answers, s.log))
+	v1.GET("/claims/:id/provenance", answerFirst(s.answers, rt, claimAnswerKey(keyProvenance)), read, handleProvenance(s.deps.Store, s.answers, s.log))
+	v1.GET("/claims/:id/contradictions", answerFirst(s.answers, rt, claimAnswerKey(keyContradictions)), read, handleContradictions(s.deps.Store, s.answers, s.log))
 	v1.GET("/agents", read, handleAgents(s.deps.Store, s.log))
 	v1.GET("/agents/:id", read, handleAgent(s.deps.Store, s.log))
 	v1.GET("/agents/:id/claims", read, handleAgentClaims(s.deps.Store, s.log))
@@ -74,5 +77,5 @@ func (s *Server) routes() error {
 
 	// The web app for fact-checkers: HTML pages at /, /claims/{id}, /agents/{id},
 	// /articles (package web; not part of the JSON API or openapi.yaml).
-	return web.Register(e, web.Deps{Store: s.deps.Store, Logger: s.log, Timeout: s.deps.RequestTimeout})
+	return web.Register(e, web.Deps{Store: s.deps.Store, Logger: s.log, Timeout: s.deps.RequestTimeout, PublicURL: s.deps.PublicURL})
 }

@@ -1,7 +1,12 @@
 package api
 
 import (
+	"encoding/json"
+	"html"
+	"io"
+	"net/http"
 	"net/url"
+	"regexp"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -46,6 +51,45 @@ func TestWidgetJSONMatchesOpenAPI(t *testing.T) {
 					assert.Equal(t, statusType[tc.status], p.Type)
 				}
 			}
+		})
+	}
+}
+
+// TestOEmbedDiscoveryBehindAProxy follows a claim page's oEmbed discovery link as a
+// CMS would, on a server whose public origin (--public-url) differs from the Host its
+// requests arrive with (a proxy in front): the link names the public origin, and
+// /oembed, asked there, answers the rich embed of the claim rather than a 404 for a
+// page that is not its own.
+func TestOEmbedDiscoveryBehindAProxy(t *testing.T) {
+	b := firstBackend(t)
+	for _, public := range []string{"", "https://claims.example.org"} {
+		t.Run("public="+public, func(t *testing.T) {
+			c, _ := fixtureServer(t, b, Deps{PublicURL: public})
+			// The page is HTML, outside the OpenAPI document: read without validation.
+			res, err := http.Get(c.base + "/claims/" + st.ClaimToll68800)
+			require.NoError(t, err)
+			body, err := io.ReadAll(res.Body)
+			res.Body.Close()
+			require.NoError(t, err)
+			require.Equal(t, 200, res.StatusCode)
+			m := regexp.MustCompile(`<link rel="alternate" type="application/json\+oembed" href="([^"]+)"`).FindStringSubmatch(string(body))
+			require.NotNil(t, m, "the claim page carries the discovery link")
+			href, err := url.Parse(html.UnescapeString(m[1]))
+			require.NoError(t, err)
+			require.True(t, href.IsAbs(), "an absolute link: %s", href)
+			origin := public
+			if origin == "" {
+				origin = c.base
+			}
+			assert.Equal(t, origin+"/oembed", href.Scheme+"://"+href.Host+href.Path)
+			assert.Equal(t, origin+"/claims/"+st.ClaimToll68800, href.Query().Get("url"))
+			// The proxy forwards the public URL's path and query to this server.
+			r := c.get(href.RequestURI())
+			require.Equal(t, 200, r.Status, "%s: %s", href, r.Body)
+			var o struct{ Type, Version, HTML string }
+			require.NoError(t, json.Unmarshal(r.Body, &o))
+			assert.Equal(t, "rich", o.Type)
+			assert.Contains(t, o.HTML, origin+"/embed/claims/"+st.ClaimToll68800)
 		})
 	}
 }

@@ -407,16 +407,29 @@ func TestWidgetInBrowser(t *testing.T) {
 			"the top window shows the claim page")
 	})
 
-	t.Run("card page axe", func(t *testing.T) {
-		tab := b.NewTab(t, browsertest.TabOptions{Width: 560, Height: 600})
-		tab.Navigate(s.URL + "/embed/claims/" + id)
-		for _, v := range tab.Axe().Serious() {
-			t.Errorf("axe on the iframe card: %s", v)
-		}
-		for _, e := range tab.Events() {
-			assert.False(t, e.Kind == browsertest.EventLog && strings.Contains(e.Text, "Content Security Policy"), "the card breaks its own CSP: %v", e)
-		}
-	})
+	// The iframe card is a page type of its own: axe in the light and dark themes
+	// (the card follows the reader's system) and at a phone's width.
+	for _, variant := range []struct {
+		name string
+		o    browsertest.TabOptions
+	}{
+		{"light", browsertest.TabOptions{Width: 560, Height: 600}},
+		{"dark", browsertest.TabOptions{Width: 560, Height: 600, Dark: true}},
+		{"phone", browsertest.TabOptions{Width: 360, Height: 740, Mobile: true}},
+	} {
+		t.Run("card page axe/"+variant.name, func(t *testing.T) {
+			tab := b.NewTab(t, variant.o)
+			tab.Navigate(s.URL + "/embed/claims/" + id)
+			res := tab.Axe()
+			assert.Positive(t, res.Passes)
+			for _, v := range res.Serious() {
+				t.Errorf("axe on the iframe card: %s", v)
+			}
+			for _, e := range tab.Events() {
+				assert.False(t, e.Kind == browsertest.EventLog && strings.Contains(e.Text, "Content Security Policy"), "the card breaks its own CSP: %v", e)
+			}
+		})
+	}
 }
 
 // jsString quotes s as a JavaScript string literal.

@@ -210,7 +210,16 @@ func key(id string) cacheKey { return cacheKey{formJSON, id} }
 func TestRenderCache(t *testing.T) {
 	now := time.Unix(0, 0)
 	rc := newRenderCache(time.Minute, 2, time.Second, nil)
-	rc.now = func() time.Time { return now }
+	// Every reading of the clock is a millisecond later, so that uses are ordered;
+	// each is recorded (touchEvery 0).
+	var clock sync.Mutex // fills read it on their own goroutines
+	rc.now = func() time.Time {
+		clock.Lock()
+		defer clock.Unlock()
+		now = now.Add(time.Millisecond)
+		return now
+	}
+	rc.touchEvery = 0
 	var fills atomic.Int64
 	fill := func(body string) func(context.Context) (*rendered, error) {
 		return func(context.Context) (*rendered, error) {
@@ -226,7 +235,9 @@ func TestRenderCache(t *testing.T) {
 	r, _ = rc.get(ctx, key("a"), fill("A2"))
 	assert.Equal(t, "A1", string(r.body), "kept while fresh")
 
+	clock.Lock()
 	now = now.Add(time.Minute)
+	clock.Unlock()
 	r, _ = rc.get(ctx, key("a"), fill("A3"))
 	assert.Equal(t, "A3", string(r.body), "read again once expired")
 
@@ -344,4 +355,65 @@ func TestRenderCacheFollowsStoreChanges(t *testing.T) {
 	assert.Equal(t, "stale", string((<-oldDone).body), "the earlier caller gets its own fill")
 	r, _ = rc.get(ctx, key("b"), body("unused"))
 	assert.Equal(t, "fresh", string(r.body), "the older fill does not overwrite the newer entry")
+}
+
+// TestRenderCacheEvictsTheUnused fills a small cache with many cards while one card
+// is read between fills: the cache stays within its bound, the card in use is never
+// evicted (eviction drops the entry unused for the longest among a sample), and an
+// evicted card is no longer found by a hit.
+func TestRenderCacheEvictsTheUnused(t *testing.T) {
+	var clock atomic.Int64
+	rc := newRenderCache(time.Hour, 16, time.Second, nil)
+	rc.now = func() time.Time { return time.Unix(0, clock.Add(int64(time.Millisecond))) }
+	rc.touchEvery = 0
+	var hotFills atomic.Int64
+	ctx := t.Context()
+	hot := func(context.Context) (*rendered, error) {
+		hotFills.Add(1)
+		return newRendered([]byte("hot"), nil), nil
+	}
+	for i := range 500 {
+		r, err := rc.get(ctx, key("hot"), hot)
+		require.NoError(t, err)
+		require.Equal(t, "hot", string(r.body))
+		_, err = rc.get(ctx, key(fmt.Sprint("cold", i)), func(context.Context) (*rendered, error) {
+			return newRendered([]byte("cold"), nil), nil
+		})
+		require.NoError(t, err)
+		require.LessOrEqual(t, rc.len(), 16)
+	}
+	assert.EqualValues(t, 1, hotFills.Load(), "the card in use stayed")
+	indexed := 0
+	rc.index.Range(func(any, any) bool { indexed++; return true })
+	assert.Equal(t, rc.len(), indexed, "evicted entries leave the index too")
+	_, ok := rc.cached(key("cold0"))
+	assert.False(t, ok, "an evicted card is read again")
+}
+
+// TestRenderCacheConcurrentChurn reads and fills many keys from many goroutines (run
+// with -race): every answer is the key's own, and the bound holds.
+func TestRenderCacheConcurrentChurn(t *testing.T) {
+	var writes atomic.Uint64
+	rc := newRenderCache(time.Hour, 64, time.Second, writes.Load)
+	var wg sync.WaitGroup
+	for g := range 16 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range 400 {
+				id := fmt.Sprint((g*7 + i*13) % 200)
+				if i%97 == 0 {
+					writes.Add(1)
+				}
+				r, err := rc.get(t.Context(), key(id), func(context.Context) (*rendered, error) {
+					return newRendered([]byte(id), nil), nil
+				})
+				if !assert.NoError(t, err) || !assert.Equal(t, id, string(r.body)) {
+					return
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	assert.LessOrEqual(t, rc.len(), 64)
 }

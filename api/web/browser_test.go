@@ -108,7 +108,7 @@ func TestMissionExampleInTheBrowser(t *testing.T) {
 	assert.Contains(t, tab.Text(".chain .evidence"), "according to Gaza’s Health Ministry")
 	var oembed string
 	tab.Eval(`document.querySelector('link[rel=alternate][type="application/json+oembed"]').getAttribute("href")`, &oembed)
-	assert.True(t, strings.HasPrefix(oembed, "/oembed?format=json&url="+url.QueryEscape(srv.URL+"/claims/")), oembed)
+	assert.True(t, strings.HasPrefix(oembed, srv.URL+"/oembed?format=json&url="+url.QueryEscape(srv.URL+"/claims/")), oembed)
 	cleanEvents(t, tab)
 
 	shot := tab.Screenshot(filepath.Join(t.TempDir(), "mission-claim.png"), false)

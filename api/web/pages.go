@@ -481,7 +481,7 @@ func (a *App) handleClaim(c *gin.Context) {
 	}
 	ns := a.newNames(ctx)
 	p := claimPage{
-		layoutData:         layoutData{Title: shorten(prov.Claim.Text, 90), OEmbed: oembedURL(c, id)},
+		layoutData:         layoutData{Title: shorten(prov.Claim.Text, 90), OEmbed: a.oembedURL(c, id)},
 		Claim:              prov.Claim,
 		Statements:         len(prov.Chains),
 		IndependentOrigins: con.IndependentOrigins,
@@ -553,14 +553,20 @@ func (a *App) handleClaim(c *gin.Context) {
 }
 
 // oembedURL is the oEmbed discovery URL of a claim page (served by the widget's
-// /oembed endpoint): it names the page's absolute URL.
-func oembedURL(c *gin.Context, id string) string {
-	scheme := "http"
-	if c.Request.TLS != nil {
-		scheme = "https"
+// /oembed endpoint): an absolute URL, as oEmbed 1.0's discovery has it and as
+// consumers such as WordPress need (they fetch the href as found, unresolved), on
+// the server's public origin when one is configured, naming the page's absolute URL
+// on the same origin.
+func (a *App) oembedURL(c *gin.Context, id string) string {
+	origin := a.public
+	if origin == "" {
+		scheme := "http"
+		if c.Request.TLS != nil {
+			scheme = "https"
+		}
+		origin = scheme + "://" + c.Request.Host
 	}
-	page := scheme + "://" + c.Request.Host + "/claims/" + pathEscape(id)
-	return "/oembed?format=json&url=" + queryEscape(page)
+	return origin + "/oembed?format=json&url=" + queryEscape(origin+"/claims/"+pathEscape(id))
 }
 
 // handleGraphSVG serves the drawing of a claim's neighbourhood as a standalone SVG.

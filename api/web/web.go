@@ -62,6 +62,12 @@ type Deps struct {
 	Logger *slog.Logger
 	// Timeout bounds one page's store reads (DefaultTimeout when 0).
 	Timeout time.Duration
+	// PublicURL is the server's public origin ("https://claims.example.org", as
+	// `claimgraph serve --public-url` gives it to the widget's oEmbed endpoint): claim
+	// pages name it in their oEmbed discovery link, so that the link a CMS finds is the
+	// one /oembed recognizes behind a proxy. Empty means the scheme and Host of each
+	// request.
+	PublicURL string
 }
 
 // DefaultTimeout bounds one page's store reads when Deps.Timeout is 0.
@@ -78,6 +84,7 @@ type App struct {
 	store   Store
 	log     *slog.Logger
 	timeout time.Duration
+	public  string // Deps.PublicURL without a trailing slash
 	pages   map[string]*template.Template
 	assets  assets
 }
@@ -95,7 +102,7 @@ func New(d Deps) (*App, error) {
 	if err != nil {
 		return nil, err
 	}
-	a := &App{store: d.Store, log: d.Logger, timeout: d.Timeout, assets: as}
+	a := &App{store: d.Store, log: d.Logger, timeout: d.Timeout, public: strings.TrimRight(d.PublicURL, "/"), assets: as}
 	if a.pages, err = parsePages(as); err != nil {
 		return nil, err
 	}

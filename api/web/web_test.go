@@ -248,10 +248,40 @@ func TestStaticAssets(t *testing.T) {
 func TestClaimPageOEmbedDiscovery(t *testing.T) {
 	srv, _ := fixtureApp(t)
 	p := get(t, srv, "/claims/"+st.ClaimToll68800)
-	want := `<link rel="alternate" type="application/json+oembed" href="/oembed?format=json&amp;url=` +
+	// Absolute: consumers fetch the href as they find it.
+	want := `<link rel="alternate" type="application/json+oembed" href="` + srv.URL + `/oembed?format=json&amp;url=` +
 		url.QueryEscape(srv.URL+"/claims/"+st.ClaimToll68800) + `"`
 	assert.Contains(t, p.body, want)
 	assert.NotContains(t, get(t, srv, "/").body, "json+oembed", "only claim pages carry it")
+
+	// Behind a proxy, the public origin names both the endpoint and the page.
+	for _, public := range []string{"https://claims.example.org", "https://claims.example.org/"} {
+		pub := appWith(t, Deps{PublicURL: public})
+		p = get(t, pub, "/claims/"+st.ClaimToll68800)
+		want = `<link rel="alternate" type="application/json+oembed" href="https://claims.example.org/oembed?format=json&amp;url=` +
+			url.QueryEscape("https://claims.example.org/claims/"+st.ClaimToll68800) + `"`
+		assert.Contains(t, p.body, want, public)
+	}
+}
+
+// appWith serves the web app with deps over an embedded store holding the storetest
+// Gaza fixture.
+func appWith(t *testing.T, deps Deps) *httptest.Server {
+	t.Helper()
+	s, err := embedded.Open(t.Context(), filepath.Join(t.TempDir(), "graph.db"), nil)
+	require.NoError(t, err)
+	t.Cleanup(func() { _ = s.Close(context.Background()) })
+	for _, g := range st.Gaza() {
+		_, err := s.PutArticle(t.Context(), g)
+		require.NoError(t, err)
+	}
+	deps.Store = s
+	gin.SetMode(gin.ReleaseMode)
+	e := gin.New()
+	require.NoError(t, Register(e, deps))
+	srv := httptest.NewServer(e)
+	t.Cleanup(srv.Close)
+	return srv
 }
 
 func TestSafeLink(t *testing.T) {
