@@ -91,6 +91,8 @@ var cueRules = []cueRule{
 	{"postposed subject says after a dash", postposedSaysAfterDash}, // attrib_dashsays.go
 	// "A total of 321,179 cases were recorded last year by DGHS."
 	{"passive figure verb by a named agent", passiveFigureByAgent}, // attrib_passiveby.go
+	// "Instead, it states in its statement that it is waiting for more evidence."
+	{"subject verb in a speech event that", subjectVerbInEventThat}, // attrib_speechevent.go
 }
 
 // lexicalAttributions returns the attributions the lexical rules read in the

@@ -390,6 +390,9 @@ func (r *speakerResolver) resolveSource(src Span) (string, []string) {
 			return id, nil
 		}
 	}
+	if id, ok := r.asideRelativeSource(words); ok {
+		return id, nil // "President Biden - who joined a picket line last year - said" (speakers_aside.go)
+	}
 	if len(words) == 1 && !acronym && (words[0].Lower == "who" || words[0].Lower == "which") {
 		return r.relativeSource(words[0]), nil
 	}
