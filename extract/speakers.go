@@ -408,6 +408,9 @@ func (r *speakerResolver) resolveSource(src Span) (string, []string) {
 	if id, ok := r.sameSource(words); ok {
 		return id, nil
 	}
+	if id := r.groupAgain(words); id != "" {
+		return id, nil // "experts at the Unit said ... The Epidemiology experts described" (speakers_groupagain.go)
+	}
 	if id, ok := r.documentAnaphor(words); ok {
 		return id, nil
 	}
