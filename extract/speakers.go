@@ -384,6 +384,12 @@ func (r *speakerResolver) resolveSource(src Span) (string, []string) {
 	if len(words) == 0 {
 		return "", nil
 	}
+	if start, ok := r.listSubjectStart(words); ok {
+		return r.resolveSource(Span{Start: start, End: src.End}) // "German broadcasters ARD, the New York Times and ... reported" (speakers_list.go)
+	}
+	if r.companionSource(words) {
+		return "", nil // "its investigation together with the New York Times revealed" (speakers_list.go)
+	}
 	acronym := len(words) == 1 && len(words[0].Text) > 1 && isAllCaps(words[0].Text) // "WHO", "US": names, no pronouns
 	if !acronym {
 		if id, ok := r.pronounSource(words); ok {
