@@ -431,6 +431,9 @@ func (r *speakerResolver) resolveSource(src Span) (string, []string) {
 	headEnd := appositiveHeadEnd(toks, words[0].Start, src.End)
 	ms := r.mentionsIn(src.Start, src.End)
 	outlets, allOutlets := r.sourceOutlets(ms)
+	if id := r.organizationShortName(words); id != "" {
+		return id, nil // "Fort Worth-based American said" after "American Airlines" (speakers_shortname.go)
+	}
 	if id, ok := r.documentAuthor(ms, words); ok {
 		return id, nil
 	}
