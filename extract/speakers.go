@@ -474,6 +474,9 @@ func (r *speakerResolver) resolveSource(src Span) (string, []string) {
 	if id := r.outletNamedBefore(words); id != "" {
 		return id, nil // "The Hindu reported" after "The Hindu newspaper" (speakers_namedbefore.go)
 	}
+	if id := r.indefinitePlaceBody(src, words); id != "" {
+		return id, nil // "A Pennsylvania appeals court ... saying" (speakers_indefinitebody.go)
+	}
 	return r.unnamedSource(words, headEnd), nil
 }
 
