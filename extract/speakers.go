@@ -146,11 +146,15 @@ type speakerResolver struct {
 	// roleHolders are the entities made for one unnamed holder of a role ("a Rohingya
 	// camp leader", rule indefiniteRole): a later he or she may continue them.
 	roleHolders map[string]bool
+	// shortNames indexes organizations and persons by a name word, for
+	// organizationShortName (speakers_shortname.go); built on first use.
+	shortNames *shortNameIndex
 }
 
 type lastSpeaker struct {
 	cueEnd  int
 	speaker string
+	source  *Span // the attribution's source, for groupAgain (speakers_groupagain.go); nil when not kept
 }
 
 // mentionReach bounds how far before a position a mention that covers it may
@@ -2377,7 +2381,7 @@ func resolveSpeakers(d *Document) {
 			if !r.relativeSourceOf(a) {
 				// a relative clause's speaker ("Jane Roe, who said") is not the one a
 				// later he/she continues
-				r.prev = lastSpeaker{cueEnd: max(a.Cue.End, a.Content.End), speaker: s}
+				r.prev = lastSpeaker{cueEnd: max(a.Cue.End, a.Content.End), speaker: s, source: a.Source}
 			}
 		} else {
 			a.Speaker = nil

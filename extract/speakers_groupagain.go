@@ -34,7 +34,7 @@ func (r *speakerResolver) groupAgain(words []scanToken) string {
 	if k < len(paras) && k >= 2 && paras[k-2].Start > r.prev.cueEnd {
 		return ""
 	}
-	src := r.previousSource(words[0].Start)
+	src := r.prev.source
 	if src == nil {
 		return ""
 	}
@@ -49,19 +49,4 @@ func (r *speakerResolver) groupAgain(words []scanToken) string {
 	}
 	r.addMention(Mention{Entity: r.prev.speaker, Span: makeSpan(r.d.Runes, words[0].Start, head.End), Kind: MentionNominal})
 	return r.prev.speaker
-}
-
-// previousSource returns the source of the last attribution before pos resolved to the
-// previous speaker (r.prev), or nil.
-func (r *speakerResolver) previousSource(pos int) *Span {
-	var best *Span
-	bestEnd := -1
-	for i := range r.d.Attributions {
-		a := &r.d.Attributions[i]
-		if a.Speaker == nil || *a.Speaker != r.prev.speaker || a.Source == nil || a.Cue.End > pos || a.Cue.End <= bestEnd {
-			continue
-		}
-		best, bestEnd = a.Source, a.Cue.End
-	}
-	return best
 }
