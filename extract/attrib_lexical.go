@@ -95,6 +95,8 @@ var cueRules = []cueRule{
 	{"postposed subject says after a quotation", postposedSaysAfterQuotation}, // attrib_quotesays.go
 	// "Many Republicans fear the party will split."; "Clinton believes that …"
 	{"subject believes clause", subjectBelievesClause}, // attrib_belief.go
+	// "Instead, it states in its statement that it is waiting for more evidence."
+	{"subject verb in a speech event that", subjectVerbInEventThat}, // attrib_speechevent.go
 }
 
 // lexicalAttributions returns the attributions the lexical rules read in the

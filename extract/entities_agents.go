@@ -253,11 +253,13 @@ func (b *entityBuilder) prenominalDescriptors(toks []scanToken) map[string]descr
 			continue
 		}
 		noun := toks[k-1]
-		if noun.Kind != 'w' || !lowercaseWord(noun) || !agentClasses.descriptors[noun.Lower] {
+		the := -1
+		if n, at, ok := appositiveDescriptorAt(toks, k); ok {
+			noun, the = n, at // "the union, the Association of Professional Flight Attendants," (entities_appositive_descriptor.go)
+		} else if noun.Kind != 'w' || !lowercaseWord(noun) || !agentClasses.descriptors[noun.Lower] {
 			continue // "the opposition All People’s Congress": no descriptor noun
 		}
-		the := -1
-		for j := k - 2; j >= 0 && j >= k-4; j-- {
+		for j := k - 2; the < 0 && j >= 0 && j >= k-4; j-- {
 			t := toks[j]
 			if t.Lower == "the" {
 				the = j

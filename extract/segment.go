@@ -144,8 +144,11 @@ func sentences(d *Document) []Sentence {
 // ends a sentence, toks[j] being the next token.
 func boundaryAfter(toks []Token, i, j int) bool {
 	next := &toks[j]
-	if !startsSentence(next) || next.Start == toks[j-1].End {
-		return false // a sentence ends before a space: "(D-N.C.)", "L.L.C.s"
+	if !startsSentence(next) {
+		return false
+	}
+	if next.Start == toks[j-1].End {
+		return missingSpaceBoundary(toks, i, j) // "said today.The experts" (segment_nospace.go); else a sentence ends before a space: "(D-N.C.)", "L.L.C.s"
 	}
 	t := &toks[i]
 	closed := j > i+1 // quotes/brackets/more punctuation closed the sentence

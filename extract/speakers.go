@@ -146,11 +146,15 @@ type speakerResolver struct {
 	// roleHolders are the entities made for one unnamed holder of a role ("a Rohingya
 	// camp leader", rule indefiniteRole): a later he or she may continue them.
 	roleHolders map[string]bool
+	// shortNames indexes organizations and persons by a name word, for
+	// organizationShortName (speakers_shortname.go); built on first use.
+	shortNames *shortNameIndex
 }
 
 type lastSpeaker struct {
 	cueEnd  int
 	speaker string
+	source  *Span // the attribution's source, for groupAgain (speakers_groupagain.go); nil when not kept
 }
 
 // mentionReach bounds how far before a position a mention that covers it may
@@ -384,11 +388,20 @@ func (r *speakerResolver) resolveSource(src Span) (string, []string) {
 	if len(words) == 0 {
 		return "", nil
 	}
+	if start, ok := r.listSubjectStart(words); ok {
+		return r.resolveSource(Span{Start: start, End: src.End}) // "German broadcasters ARD, the New York Times and ... reported" (speakers_list.go)
+	}
+	if r.companionSource(words) {
+		return "", nil // "its investigation together with the New York Times revealed" (speakers_list.go)
+	}
 	acronym := len(words) == 1 && len(words[0].Text) > 1 && isAllCaps(words[0].Text) // "WHO", "US": names, no pronouns
 	if !acronym {
 		if id, ok := r.pronounSource(words); ok {
 			return id, nil
 		}
+	}
+	if id, ok := r.asideRelativeSource(words); ok {
+		return id, nil // "President Biden - who joined a picket line last year - said" (speakers_aside.go)
 	}
 	if len(words) == 1 && !acronym && (words[0].Lower == "who" || words[0].Lower == "which") {
 		return r.relativeSource(words[0]), nil
@@ -405,6 +418,9 @@ func (r *speakerResolver) resolveSource(src Span) (string, []string) {
 	if id, ok := r.sameSource(words); ok {
 		return id, nil
 	}
+	if id := r.groupAgain(words); id != "" {
+		return id, nil // "experts at the Unit said ... The Epidemiology experts described" (speakers_groupagain.go)
+	}
 	if id, ok := r.documentAnaphor(words); ok {
 		return id, nil
 	}
@@ -419,6 +435,9 @@ func (r *speakerResolver) resolveSource(src Span) (string, []string) {
 	headEnd := appositiveHeadEnd(toks, words[0].Start, src.End)
 	ms := r.mentionsIn(src.Start, src.End)
 	outlets, allOutlets := r.sourceOutlets(ms)
+	if id := r.organizationShortName(words); id != "" {
+		return id, nil // "Fort Worth-based American said" after "American Airlines" (speakers_shortname.go)
+	}
 	if id, ok := r.documentAuthor(ms, words); ok {
 		return id, nil
 	}
@@ -458,6 +477,9 @@ func (r *speakerResolver) resolveSource(src Span) (string, []string) {
 	}
 	if id := r.outletNamedBefore(words); id != "" {
 		return id, nil // "The Hindu reported" after "The Hindu newspaper" (speakers_namedbefore.go)
+	}
+	if id := r.indefinitePlaceBody(src, words); id != "" {
+		return id, nil // "A Pennsylvania appeals court ... saying" (speakers_indefinitebody.go)
 	}
 	return r.unnamedSource(words, headEnd), nil
 }
@@ -2401,7 +2423,7 @@ func resolveSpeakers(d *Document) {
 			if !r.relativeSourceOf(a) {
 				// a relative clause's speaker ("Jane Roe, who said") is not the one a
 				// later he/she continues
-				r.prev = lastSpeaker{cueEnd: max(a.Cue.End, a.Content.End), speaker: s}
+				r.prev = lastSpeaker{cueEnd: max(a.Cue.End, a.Content.End), speaker: s, source: a.Source}
 			}
 		} else {
 			a.Speaker = nil
