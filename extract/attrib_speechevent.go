@@ -1,7 +1,7 @@
 package extract
 
 // eventDeterminers open the speech event noun phrase of subjectVerbInEventThat.
-var eventDeterminers = map[string]bool{"a": true, "an": true, "the": true, "its": true, "his": true, "her": true, "their": true, "our": true}
+var eventDeterminers = attributionWordClass("event_determiner")
 
 // subjectVerbInEventThat is the lexical cue rule "subject verb in a speech event
 // that": "SUBJECT VERB in DET [MODIFIER] EVENT that CLAUSE" ("Instead, it states in
