@@ -98,7 +98,7 @@ func tallyMarkerCount(tx *scanText, q Quantity) bool {
 }
 
 // totalNounCount reads rule "bare count of a named total": a count with no counted noun
-// that a noun naming a total (class total_noun: "total", "majority", "toll", "tally")
+// that a noun naming a total (class total_noun: "total", "majority", "toll", "count")
 // leads up to through linking words only (class total_link: "of", "to", "at", "its",
 // "stood") is that total's value ("a landslide majority of 174", "taking its total to
 // 27", "the toll stood at 45").

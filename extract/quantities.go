@@ -255,7 +255,9 @@ func (r quantityReader) quantityAt(i int) (Quantity, int, bool) {
 	}
 	endTok, rangeStart := r.rangeAfter(&q, n, qstart)
 	startTok = min(startTok, rangeStart)
-	if c := r.measureCompoundAfter(&q, n, endTok); c != endTok {
+	if c, ok := r.hyphenAmountAfter(&q, n, endTok); ok {
+		endTok = c // "a 220-million-euro fine" (quantities_units.go)
+	} else if c := r.measureCompoundAfter(&q, n, endTok); c != endTok {
 		endTok = c // "7.5-magnitude", "10-fold" (quantities_compounds.go)
 	} else {
 		endTok = r.unitAfter(&q, endTok)
@@ -506,6 +508,12 @@ func (r quantityReader) currencyBefore(q *Quantity, i, qstart int) int {
 	if i >= 1 && r.toks[i-1].Kind == 'p' {
 		if c, ok := quantityWords.currency[r.toks[i-1].Lower]; ok {
 			q.Unit = c
+			if p, ok := r.dollarPrefix(i - 1); ok {
+				q.Unit = p // "A$3 billion" (quantities_units.go)
+				if qstart == i {
+					return i - 2
+				}
+			}
 			if qstart == i {
 				return i - 1
 			}
@@ -568,6 +576,9 @@ func mustBase(r quantityReader, k int) float64 {
 // currency word ("dollars") or a measure ("tonnes", "km"), and returns the index after
 // it.
 func (r quantityReader) unitAfter(q *Quantity, end int) int {
+	if e, ok := r.degreeAfter(q, end); ok {
+		return e // "40°C" (quantities_units.go)
+	}
 	w := r.word(end)
 	switch {
 	case quantityWords.percent[w]:
@@ -736,6 +747,9 @@ var notCountRules = []notCountRule{
 func (r quantityReader) isHyphenCompound(i int) bool {
 	if _, ok := r.measureCompoundAt(i); ok {
 		return false // "7.5-magnitude", "10-fold" (quantities_compounds.go)
+	}
+	if _, _, _, ok := r.hyphenAmountAt(i); ok {
+		return false // "220-million-euro" (quantities_units.go)
 	}
 	t := r.toks[i]
 	if t.Kind == 'w' && strings.Contains(t.Lower, "-") {
