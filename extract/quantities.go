@@ -289,6 +289,9 @@ func (r quantityReader) numberAt(i int) (numberToken, bool) {
 	if o, ok := r.oneAt(i); ok {
 		return o, true // quantities_more.go
 	}
+	if a, ok := r.aUnitAt(i); ok {
+		return a, true // "over a metre" (quantities_units.go)
+	}
 	n := numberToken{first: i}
 	switch v, ok := r.baseNumber(i); {
 	case ok:
@@ -645,6 +648,10 @@ func (r quantityReader) countedAfter(q *Quantity, startTok, end int) int {
 func (r quantityReader) nounPhrase(k int) ([]string, int) {
 	var words []string
 	for k < len(r.toks) && len(words) < 3 {
+		if e, ok := r.quotedNameEnd(k); ok && len(words) == 0 {
+			k = e // "4 "MicroGEO" satellites" (quantities_units.go)
+			continue
+		}
 		w := r.toks[k]
 		if w.Kind != 'w' || quantityWords.stops[w.Lower] {
 			break

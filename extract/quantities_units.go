@@ -108,3 +108,41 @@ func (r quantityReader) hyphenAmountAfter(q *Quantity, n numberToken, end int) (
 	q.Unit = c
 	return next, true
 }
+
+// quotedNameEnd reads rule "quoted name before the counted noun": a name of one to
+// three words in quotation marks right after the number, before a word, is a modifier
+// of the counted noun that follows it ("4 "MicroGEO" satellites" counts satellites).
+// It returns the index after the closing quotation mark.
+func (r quantityReader) quotedNameEnd(k int) (int, bool) {
+	if k >= len(r.toks) || r.toks[k].Kind != 'q' {
+		return k, false
+	}
+	for e := k + 1; e < len(r.toks) && e <= k+4; e++ {
+		switch r.toks[e].Kind {
+		case 'w':
+			continue
+		case 'q':
+			if e == k+1 || e+1 >= len(r.toks) || r.toks[e+1].Kind != 'w' {
+				return k, false
+			}
+			return e + 1, true
+		default:
+			return k, false
+		}
+	}
+	return k, false
+}
+
+// aUnitAt reads rule "a before a unit after a qualifier": "a" after a qualifier and
+// before a unit of measure is the number 1 ("tsunami waves over a metre high", "more
+// than a mile away", "nearly a tonne"), not an article; without a qualifier it stays one
+// ("a metre of cable").
+func (r quantityReader) aUnitAt(i int) (numberToken, bool) {
+	if r.word(i) != "a" || i+1 >= len(r.toks) || r.toks[i+1].Kind != 'w' || quantityWords.units[r.word(i+1)] == "" {
+		return numberToken{}, false
+	}
+	if q, _ := r.qualifierBefore(i); q == "" {
+		return numberToken{}, false
+	}
+	return numberToken{value: 1, first: i, next: i + 1}, true
+}
