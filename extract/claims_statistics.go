@@ -23,6 +23,7 @@ var statisticRules = []statisticRule{
 	{"count in words of a tally", tallyMarkerCount},
 	{"bare count of a named total", totalNounCount},
 	{"qualified duration from an event", eventDuration},
+	{"count in words with a scale word", scaleWordCount},
 }
 
 // extraStatistic reports whether one of statisticRules makes q a statistic.

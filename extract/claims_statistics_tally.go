@@ -133,3 +133,19 @@ func eventDuration(tx *scanText, q Quantity) bool {
 	after := wordsAfter(tx, q)
 	return len(after) > 0 && statisticCues["event_relative"][after[0].Lower]
 }
+
+// scaleWordCount reads rule "count in words with a scale word": a count written in
+// words with a scale word of a thousand or more ("half a million people", "two million
+// children", "a billion doses") is a statistic the article asserts: no rhetorical
+// number is written so ("three simple commitments" has none).
+func scaleWordCount(_ *scanText, q Quantity) bool {
+	if !countInWords(q) || q.Counted == "" || durationWords[q.Counted] {
+		return false
+	}
+	for _, w := range strings.Fields(strings.ToLower(q.Text)) {
+		if s, ok := quantityWords.scales[w]; ok && s >= 1000 {
+			return true
+		}
+	}
+	return false
+}

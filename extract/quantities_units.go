@@ -146,3 +146,19 @@ func (r quantityReader) aUnitAt(i int) (numberToken, bool) {
 	}
 	return numberToken{value: 1, first: i, next: i + 1}, true
 }
+
+// numberLikeWord reads rule "number without a number word": a sentence whose only
+// number is a vague plural ("Dozens of people were injured", "thousands of"), a scale
+// word ("A million people fled", "half a million") or a fraction of a whole ("half of
+// voters", "two-thirds of") holds a quantity all the same, so that the claims stage
+// reads it (mayCount, claims.go); before, only digits and number words did.
+func numberLikeWord(w string) bool {
+	if _, ok := vaguePlurals[w]; ok {
+		return true
+	}
+	if _, ok := quantityWords.scales[w]; ok {
+		return true
+	}
+	_, ok := quantityWords.fractions[w]
+	return ok
+}

@@ -22,3 +22,23 @@ func TestQuotedNameBeforeCountedNoun(t *testing.T) {
 		}
 	}
 }
+
+// TestNumberWithoutANumberWord checks rule "number without a number word"
+// (quantities_units.go, numberLikeWord; mayCount in claims.go): a sentence whose only
+// number is a vague plural, a scale word or a fraction is an article claim holding it.
+func TestNumberWithoutANumberWord(t *testing.T) {
+	cases := []struct{ text, figure string }{
+		{"Dozens of people were injured in the blast.", "Dozens of people were injured"},
+		{"Thousands of residents fled the city.", "Thousands of residents"},
+		{"Half a million people lost power.", "Half a million people"},
+		{"The river rose during the night.", ""},
+	}
+	for _, c := range cases {
+		got := articleFigures(c.text)
+		if c.figure == "" {
+			assert.Empty(t, got, c.text)
+			continue
+		}
+		assert.Contains(t, got, c.figure, c.text)
+	}
+}
