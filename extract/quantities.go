@@ -326,6 +326,9 @@ func (r quantityReader) numberAt(i int) (numberToken, bool) {
 			s, ok = r.currencyScale(i, n.next)
 		}
 		if !ok {
+			s, ok = r.gluedMillion(i, n.next) // "1.2m passengers" (quantities_units.go)
+		}
+		if !ok {
 			break
 		}
 		n.value *= s

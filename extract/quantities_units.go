@@ -162,3 +162,19 @@ func numberLikeWord(w string) bool {
 	_, ok := quantityWords.fractions[w]
 	return ok
 }
+
+// gluedMillion reads rule "glued m before a counted plural is a million": "m" glued to
+// digits, right before a plural noun, scales them by a million ("1.2m passengers",
+// "some 3.4m homes"), as after a currency symbol ("$78.26m"); before anything else it
+// stays a metre or nothing ("a 5,000m race", "a 1.5m wall"). k is the token after the
+// digits i.
+func (r quantityReader) gluedMillion(i, k int) (float64, bool) {
+	if k != i+1 || k+1 >= len(r.toks) || r.toks[i].Kind != 'n' || r.toks[k].Lower != "m" || r.toks[k].Start != r.toks[i].End {
+		return 0, false
+	}
+	next := r.toks[k+1]
+	if next.Kind != 'w' || next.Start == r.toks[k].End || !isPluralNoun(next.Lower) {
+		return 0, false
+	}
+	return 1e6, true
+}

@@ -42,3 +42,13 @@ func TestNumberWithoutANumberWord(t *testing.T) {
 		assert.Contains(t, got, c.figure, c.text)
 	}
 }
+
+// TestGluedMetreStaysAMetre checks that rule "glued m before a counted plural is a
+// million" (quantities_units.go) leaves a glued "m" before a singular noun alone.
+func TestGluedMetreStaysAMetre(t *testing.T) {
+	for _, s := range []string{"The runner won the 5,000m race.", "Workers built a 1.5m wall."} {
+		for _, q := range quantitiesOf(t, s) {
+			assert.Less(t, q.Value, 1e5, "%q: %+v", s, q)
+		}
+	}
+}
