@@ -201,7 +201,8 @@ func lexicalClauseStart(toks []scanToken) int {
 // skipBeforeVerb returns the index of the last token of the subject before the verb
 // at toks[i]: past adverbs and auxiliaries ("also", "has", "repeatedly").
 func skipBeforeVerb(toks []scanToken, i int) int {
-	k := i - 1
+	k := skipDayAdjunct(toks, i-1) // "authorities on Monday reported" (attrib_subject_adjunct.go)
+	i = k + 1
 	for k >= 0 && i-k <= 3 && toks[k].Kind == 'w' && (subjectSkip[toks[k].Lower] || strings.HasSuffix(toks[k].Lower, "ly") && toks[k].Text == toks[k].Lower && len(toks[k].Lower) > 4) {
 		k--
 	}

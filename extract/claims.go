@@ -336,6 +336,9 @@ func mayCount(t *Token) bool {
 	if t.Lower == "one" {
 		return true // "one percent", "one million" (quantities_more.go)
 	}
+	if numberLikeWord(t.Lower) {
+		return true // "thousands of", "a million", "half of" (quantities_units.go)
+	}
 	if t.Lower == "" || !numberStartBytes[t.Lower[0]] {
 		return false // no number word starts with this byte
 	}

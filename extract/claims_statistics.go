@@ -19,6 +19,11 @@ var statisticRules = []statisticRule{
 	{"large figure without a counted noun", largeFigure},
 	{"casualty count in words", casualtyCount},
 	{"prison term", prisonTerm},
+	{"count in words after a verb of winning or seizing", tallyVerbCount}, // claims_statistics_tally.go
+	{"count in words of a tally", tallyMarkerCount},
+	{"bare count of a named total", totalNounCount},
+	{"qualified duration from an event", eventDuration},
+	{"count in words with a scale word", scaleWordCount},
 }
 
 // extraStatistic reports whether one of statisticRules makes q a statistic.

@@ -255,7 +255,9 @@ func (r quantityReader) quantityAt(i int) (Quantity, int, bool) {
 	}
 	endTok, rangeStart := r.rangeAfter(&q, n, qstart)
 	startTok = min(startTok, rangeStart)
-	if c := r.measureCompoundAfter(&q, n, endTok); c != endTok {
+	if c, ok := r.hyphenAmountAfter(&q, n, endTok); ok {
+		endTok = c // "a 220-million-euro fine" (quantities_units.go)
+	} else if c := r.measureCompoundAfter(&q, n, endTok); c != endTok {
 		endTok = c // "7.5-magnitude", "10-fold" (quantities_compounds.go)
 	} else {
 		endTok = r.unitAfter(&q, endTok)
@@ -286,6 +288,9 @@ func (r quantityReader) numberAt(i int) (numberToken, bool) {
 	}
 	if o, ok := r.oneAt(i); ok {
 		return o, true // quantities_more.go
+	}
+	if a, ok := r.aUnitAt(i); ok {
+		return a, true // "over a metre" (quantities_units.go)
 	}
 	n := numberToken{first: i}
 	switch v, ok := r.baseNumber(i); {
@@ -319,6 +324,9 @@ func (r quantityReader) numberAt(i int) (numberToken, bool) {
 		s, ok := quantityWords.scales[r.toks[n.next].Lower]
 		if !ok {
 			s, ok = r.currencyScale(i, n.next)
+		}
+		if !ok {
+			s, ok = r.gluedMillion(i, n.next) // "1.2m passengers" (quantities_units.go)
 		}
 		if !ok {
 			break
@@ -506,6 +514,12 @@ func (r quantityReader) currencyBefore(q *Quantity, i, qstart int) int {
 	if i >= 1 && r.toks[i-1].Kind == 'p' {
 		if c, ok := quantityWords.currency[r.toks[i-1].Lower]; ok {
 			q.Unit = c
+			if p, ok := r.dollarPrefix(i - 1); ok {
+				q.Unit = p // "A$3 billion" (quantities_units.go)
+				if qstart == i {
+					return i - 2
+				}
+			}
 			if qstart == i {
 				return i - 1
 			}
@@ -568,6 +582,9 @@ func mustBase(r quantityReader, k int) float64 {
 // currency word ("dollars") or a measure ("tonnes", "km"), and returns the index after
 // it.
 func (r quantityReader) unitAfter(q *Quantity, end int) int {
+	if e, ok := r.degreeAfter(q, end); ok {
+		return e // "40°C" (quantities_units.go)
+	}
 	w := r.word(end)
 	switch {
 	case quantityWords.percent[w]:
@@ -634,6 +651,10 @@ func (r quantityReader) countedAfter(q *Quantity, startTok, end int) int {
 func (r quantityReader) nounPhrase(k int) ([]string, int) {
 	var words []string
 	for k < len(r.toks) && len(words) < 3 {
+		if e, ok := r.quotedNameEnd(k); ok && len(words) == 0 {
+			k = e // "4 "MicroGEO" satellites" (quantities_units.go)
+			continue
+		}
 		w := r.toks[k]
 		if w.Kind != 'w' || quantityWords.stops[w.Lower] {
 			break
@@ -736,6 +757,9 @@ var notCountRules = []notCountRule{
 func (r quantityReader) isHyphenCompound(i int) bool {
 	if _, ok := r.measureCompoundAt(i); ok {
 		return false // "7.5-magnitude", "10-fold" (quantities_compounds.go)
+	}
+	if _, _, _, ok := r.hyphenAmountAt(i); ok {
+		return false // "220-million-euro" (quantities_units.go)
 	}
 	t := r.toks[i]
 	if t.Kind == 'w' && strings.Contains(t.Lower, "-") {

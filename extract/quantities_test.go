@@ -77,6 +77,8 @@ func TestQuantityRules(t *testing.T) {
 		{"scale word and currency symbol", "Donors pledged $1.5 billion for reconstruction.", []wantQuantity{{1.5e9, 0, "USD", "", "", "$1.5 billion"}}},
 		{"glued scale", "The fund lost $2.3bn last year.", []wantQuantity{{2.3e9, 0, "USD", "", "", "$2.3bn"}}},
 		{"currency word and up to", "It cost up to 300 million dollars.", []wantQuantity{{3e8, 0, "USD", "up_to", "", "up to 300 million dollars"}}},
+		{"as much as is up to", "Emissions will rise by as much as 14 percent.", []wantQuantity{{14, 0, "percent", "up_to", "", "as much as 14 percent"}}},
+		{"as high as is up to", "Waves as high as 8 metres hit the coast.", []wantQuantity{{8, 0, "m", "up_to", "", "as high as 8 metres"}}},
 		{"hyphenated number word", "There were twenty-five ships.", []wantQuantity{{25, 0, "count", "", "ships", "twenty-five ships"}}},
 		{"half a million", "Half a million people fled the city.", []wantQuantity{{5e5, 0, "count", "", "people", "Half a million people"}}},
 		{"a dozen", "A dozen trucks crossed.", []wantQuantity{{12, 0, "count", "", "trucks", "A dozen trucks"}}},
