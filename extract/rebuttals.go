@@ -329,10 +329,14 @@ func (f *disputeFinder) rebuttalStatement(si int, toks []scanToken, k, n, be int
 	if a == nil {
 		return
 	}
+	rule := rebuttalQuoteRule
 	if a.Speaker == nil {
 		id := f.representativeSource(a, toks)
 		if id == "" {
-			return
+			if id = f.participleSpeaker(a, toks); id == "" {
+				return
+			}
+			rule = rebuttalParticipleRule // ", stating that such allegations are baseless"
 		}
 		a = &Attribution{ID: a.ID, Cue: a.Cue, Source: a.Source, Content: a.Content, Kind: a.Kind, Speaker: &id, Sentence: a.Sentence}
 	}
@@ -369,7 +373,7 @@ func (f *disputeFinder) rebuttalStatement(si int, toks []scanToken, k, n, be int
 	}
 	if m.claim != nil {
 		f.coord = f.coord[:0]
-		f.emitOne(graph.DisputeRebuts, *a.Speaker, rebuttalQuoteRule, m, cue, f.sents[si])
+		f.emitOne(graph.DisputeRebuts, *a.Speaker, rule, m, cue, f.sents[si])
 	}
 }
 
