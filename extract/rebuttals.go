@@ -367,6 +367,8 @@ func (f *disputeFinder) rebuttalStatement(si int, toks []scanToken, k, n, be int
 			m = pm // "Cruz's description was false"
 		} else if pm, ok := f.prepositionSubject(v, a.Content.Start, subj); ok {
 			m = pm // "all of the claims in Podliska's suit are false"
+		} else if pm, ok := f.participleSubject(v, a.Content.Start, subj); ok {
+			m, rule = pm, rebuttalParticipleSubjectRule // "the report published by the paper is false"
 		} else {
 			m, _ = f.anaphor(v, max(0, subj-3), subj)
 		}

@@ -65,3 +65,60 @@ func participleCue(w string) bool {
 
 // reportingCueWords is lexicon/cue_words.txt.
 var reportingCueWords = lexicon.Set("cue_words.txt")
+
+// Rebuttals of a subject with a participle after its noun (rule
+// rebuttal-participle-subject, test sentences in
+// testdata/rules/disputes/rebuttal-participle-subject.tsv): the subject of the judging
+// word is a claim noun with a determiner and a past participle phrase ("the report
+// published by the newspaper is inaccurate", "the information shared by certain media
+// outlets is inaccurate and misleading", "such reports circulated on social media are
+// false"). The noun points back to the nearest claim of another speaker in the same
+// paragraph; with none, nothing is emitted (the subject alone names no claim).
+
+// rebuttalParticipleSubjectRule is the rule rebuttal-participle-subject.
+var rebuttalParticipleSubjectRule = &disputeRule{name: "rebuttal-participle-subject", shape: graph.ShapeRebuttal}
+
+// maxParticipleSubjectWords bounds the subject "DET noun participle ..." before the
+// judging word's verb.
+const maxParticipleSubjectWords = 9
+
+// participleSubject finds a subject "DET claim-noun PARTICIPLE PREPOSITION ..." ending
+// at toks[subj] inside the content that starts at contentStart, and the claim its noun
+// points back to.
+func (f *disputeFinder) participleSubject(v *verbSite, contentStart, subj int) (ruleMatch, bool) {
+	toks := v.toks
+	for p := subj - 2; p >= 1 && subj-p <= maxParticipleSubjectWords && toks[p].Start >= contentStart; p-- {
+		if toks[p].Kind != 'w' || beWords[toks[p].Lower] {
+			return ruleMatch{}, false // a verb of its own: "the report said the claims are false"
+		}
+		if _, ok := claimNouns[toks[p].Lower]; !ok || !postParticiple(toks, p+1) {
+			continue
+		}
+		if !anaphorDeterminers[toks[p-1].Lower] {
+			return ruleMatch{}, false
+		}
+		if id := f.precedingClaim(toks[p-1].Start, v.si, false, v.disputer, 1); id != "" && f.sameParagraph(id, v.si) {
+			return ruleMatch{claim: &id}, true
+		}
+		return ruleMatch{}, false
+	}
+	return ruleMatch{}, false
+}
+
+// postParticiple reports whether toks[i] is a lowercase past participle (an -ed word or
+// an irregular past, lexicon/irregular_past.txt) followed by a preposition of agent,
+// place or medium ("published by", "shared on", "made in", "circulated across").
+func postParticiple(toks []scanToken, i int) bool {
+	if i+1 >= len(toks) || toks[i].Kind != 'w' || toks[i].Text != toks[i].Lower {
+		return false
+	}
+	w := toks[i].Lower
+	if !(strings.HasSuffix(w, "ed") && len(w) > 4) && !irregularPast[w] {
+		return false
+	}
+	switch toks[i+1].Lower {
+	case "by", "on", "in", "across", "through", "via", "online", "at", "from":
+		return true
+	}
+	return false
+}
