@@ -333,6 +333,9 @@ func (f *disputeFinder) rebuttalStatement(si int, toks []scanToken, k, n, be int
 	if a.Speaker == nil {
 		id := f.representativeSource(a, toks)
 		if id == "" {
+			id = f.headNounSource(a, toks) // "The ministry has highlighted that ..."
+		}
+		if id == "" {
 			if id = f.participleSpeaker(a, toks); id == "" {
 				return
 			}

@@ -97,12 +97,25 @@ func (f *disputeFinder) participleSubject(v *verbSite, contentStart, subj int) (
 		if !anaphorDeterminers[toks[p-1].Lower] {
 			return ruleMatch{}, false
 		}
-		if id := f.precedingClaim(toks[p-1].Start, v.si, false, v.disputer, 1); id != "" && f.sameParagraph(id, v.si) {
+		if id := f.precedingClaim(toks[p-1].Start, v.si, false, v.disputer, 1); id != "" && (f.sameParagraph(id, v.si) || f.disputedBy(id, v.disputer)) {
 			return ruleMatch{claim: &id}, true
 		}
 		return ruleMatch{}, false
 	}
 	return ruleMatch{}, false
+}
+
+// disputedBy reports whether the disputer has already disputed the claim id: a
+// statement that goes on about "the information" continues that dispute across a
+// paragraph break ("The ministry refuted the reports of cholera cases.\nThe ministry
+// has highlighted that the information shared by media outlets is inaccurate").
+func (f *disputeFinder) disputedBy(id, disputer string) bool {
+	for _, x := range f.d.Disputes {
+		if x.Claim != nil && *x.Claim == id && x.Disputer == disputer {
+			return true
+		}
+	}
+	return false
 }
 
 // postParticiple reports whether toks[i] is a lowercase past participle (an -ed word or
