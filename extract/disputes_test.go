@@ -76,6 +76,8 @@ func TestDisputeRuleFixtures(t *testing.T) {
 	rules = append(rules, rebuttalContrastReplyRule, rebuttalJudgedNounRule)
 	rules = append(rules, counterclaimNoneRule, counterclaimContrastFactRule)
 	rules = append(rules, rebuttalCalledGerundRule)
+	rules = append(rules, rebuttalParticipleRule)
+	rules = append(rules, rebuttalParticipleSubjectRule)
 	known := map[string]bool{"none": true}
 	for _, r := range rules {
 		known[r.name] = true

@@ -329,10 +329,17 @@ func (f *disputeFinder) rebuttalStatement(si int, toks []scanToken, k, n, be int
 	if a == nil {
 		return
 	}
+	rule := rebuttalQuoteRule
 	if a.Speaker == nil {
 		id := f.representativeSource(a, toks)
 		if id == "" {
-			return
+			id = f.headNounSource(a, toks) // "The ministry has highlighted that ..."
+		}
+		if id == "" {
+			if id = f.participleSpeaker(a, toks); id == "" {
+				return
+			}
+			rule = rebuttalParticipleRule // ", stating that such allegations are baseless"
 		}
 		a = &Attribution{ID: a.ID, Cue: a.Cue, Source: a.Source, Content: a.Content, Kind: a.Kind, Speaker: &id, Sentence: a.Sentence}
 	}
@@ -363,13 +370,15 @@ func (f *disputeFinder) rebuttalStatement(si int, toks []scanToken, k, n, be int
 			m = pm // "Cruz's description was false"
 		} else if pm, ok := f.prepositionSubject(v, a.Content.Start, subj); ok {
 			m = pm // "all of the claims in Podliska's suit are false"
+		} else if pm, ok := f.participleSubject(v, a.Content.Start, subj); ok {
+			m, rule = pm, rebuttalParticipleSubjectRule // "the report published by the paper is false"
 		} else {
 			m, _ = f.anaphor(v, max(0, subj-3), subj)
 		}
 	}
 	if m.claim != nil {
 		f.coord = f.coord[:0]
-		f.emitOne(graph.DisputeRebuts, *a.Speaker, rebuttalQuoteRule, m, cue, f.sents[si])
+		f.emitOne(graph.DisputeRebuts, *a.Speaker, rule, m, cue, f.sents[si])
 	}
 }
 
