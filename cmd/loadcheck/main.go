@@ -128,7 +128,9 @@ func startServer(ctx context.Context, dir, backend string, deps api.Deps) (*serv
 	ing := ingest.New(store, extract.Extractor{}, ingest.Options{})
 	deps.Store, deps.Keys = store, keys
 	deps.Ingester = api.IngesterOf(ing)
-	deps.Logger = slog.New(slog.NewTextHandler(io.Discard, nil))
+	// The server's warnings and errors (a failed job's cause, with the store's own
+	// error code) go to stderr: the job itself only says "Internal error.".
+	deps.Logger = slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: slog.LevelWarn}))
 	srv, err := api.New(deps)
 	if err != nil {
 		return nil, err

@@ -7,6 +7,7 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"sort"
 	"strings"
 	"time"
@@ -92,11 +93,19 @@ var pendingSchema = []string{
 	"CREATE INDEX pending_article_write IF NOT EXISTS FOR (n:" + labelPendingArticle + ") ON (n.write_id)",
 	"CREATE INDEX pending_claim_key IF NOT EXISTS FOR (n:" + labelPendingClaim + ") ON (n.key)",
 	"CREATE INDEX pending_claim_write IF NOT EXISTS FOR (n:" + labelPendingClaim + ") ON (n.write_id)",
-	"CREATE INDEX pending_statement_id IF NOT EXISTS FOR (n:" + labelPendingStatement + ") ON (n.id)",
+	"CREATE INDEX pending_statement_pid IF NOT EXISTS FOR (n:" + labelPendingStatement + ") ON (n.pid)",
 	"CREATE INDEX pending_statement_write IF NOT EXISTS FOR (n:" + labelPendingStatement + ") ON (n.write_id)",
-	"CREATE INDEX pending_dispute_id IF NOT EXISTS FOR (n:" + labelPendingDispute + ") ON (n.id)",
+	"CREATE INDEX pending_dispute_pid IF NOT EXISTS FOR (n:" + labelPendingDispute + ") ON (n.pid)",
 	"CREATE INDEX pending_dispute_write IF NOT EXISTS FOR (n:" + labelPendingDispute + ") ON (n.write_id)",
 	"CREATE INDEX agent_pending_write IF NOT EXISTS FOR (n:Agent) ON (n.pending_write)",
+}
+
+// droppedPendingSchema drops the indexes of earlier versions of the pending layout:
+// the lookups by id of pending statements and disputes, now by pid (pieceSteps).
+// ensureSchema runs these before the schema; the exported schema leaves them out.
+var droppedPendingSchema = []string{
+	"DROP INDEX pending_statement_id IF EXISTS",
+	"DROP INDEX pending_dispute_id IF EXISTS",
 }
 
 func init() { schema = append(schema, pendingSchema...) }
@@ -124,24 +133,24 @@ var pieceSteps = []step{
   WITH c` + cyCountedKeys},
 	{"statements", `MATCH (a:` + labelPendingArticle + ` {write_id: $w})
   ` + cyPendingClaimOf + `
-  MERGE (n:` + labelPendingStatement + ` {id: r.id}) ON CREATE SET n.write_id = $w
+  MERGE (n:` + labelPendingStatement + ` {pid: r.id}) ON CREATE SET n.id = r.id, n.write_id = $w
   SET n += r.props
   MERGE (n)-[:IN_ARTICLE]->(a)
   WITH n, c WHERE c IS NOT NULL
   MERGE (n)-[:OF_CLAIM]->(c)`},
-	{"said_by", `MATCH (n:` + labelPendingStatement + ` {id: r.id})
+	{"said_by", `MATCH (n:` + labelPendingStatement + ` {pid: r.id})
   MATCH (g:Agent {id: r.agent}) MERGE (n)-[:SAID_BY]->(g)`},
-	{"via", `MATCH (n:` + labelPendingStatement + ` {id: r.id})
+	{"via", `MATCH (n:` + labelPendingStatement + ` {pid: r.id})
   MATCH (g:Agent {id: r.agent}) MERGE (n)-[:VIA {pos: r.pos}]->(g)`},
 	{"disputes", `MATCH (a:` + labelPendingArticle + ` {write_id: $w}) MATCH (g:Agent {id: r.disputer})
-  MERGE (n:` + labelPendingDispute + ` {id: r.id}) ON CREATE SET n.write_id = $w
+  MERGE (n:` + labelPendingDispute + ` {pid: r.id}) ON CREATE SET n.id = r.id, n.write_id = $w
   SET n += r.props
   MERGE (n)-[:DISPUTE_IN]->(a) MERGE (n)-[:DISPUTED_BY]->(g)`},
-	{"dispute_claims", `MATCH (n:` + labelPendingDispute + ` {id: r.id})
+	{"dispute_claims", `MATCH (n:` + labelPendingDispute + ` {pid: r.id})
   ` + cyPendingClaimOf + `
   WITH n, c WHERE c IS NOT NULL
   MERGE (n)-[:DISPUTES]->(c)`},
-	{"dispute_targets", `MATCH (n:` + labelPendingDispute + ` {id: r.id})
+	{"dispute_targets", `MATCH (n:` + labelPendingDispute + ` {pid: r.id})
   MATCH (g:Agent {id: r.agent}) MERGE (n)-[:TARGETS]->(g)`},
 	// A piece is committed once (the marker's done counts it in the same
 	// transaction), so mentions are created, as in writeSteps.
@@ -216,9 +225,18 @@ RETURN w.article_id AS id, w.write_id AS write_id`
 // The cleaning of a write's pending nodes, in transactions of at most $n deletions:
 // each statement deletes up to $n and returns how many.
 var cyCleanPending = []string{
+	// the quantity keys (Counted) that only this write's pending claims count: the
+	// claims step merged them (cyCountedKeys), and nothing else would delete them
+	`MATCH (:` + labelPendingClaim + ` {write_id: $w})-[:` + edgeCounts + `]->(q:` + labelCounted + `)
+  WITH DISTINCT q
+  WHERE NOT EXISTS { MATCH (q)<-[:` + edgeCounts + `]-(o) WHERE NOT (o:` + labelPendingClaim + ` AND o.write_id = $w) }
+  WITH q LIMIT $n DETACH DELETE q RETURN count(*) AS n`,
 	`MATCH (:` + labelPendingArticle + ` {write_id: $w})-[m:MENTIONS]->() WITH m LIMIT $n DELETE m RETURN count(*) AS n`,
 	`MATCH (n:` + labelPendingStatement + ` {write_id: $w}) WITH n LIMIT $n DETACH DELETE n RETURN count(*) AS n`,
 	`MATCH (n:` + labelPendingDispute + ` {write_id: $w}) WITH n LIMIT $n DETACH DELETE n RETURN count(*) AS n`,
+	// those whose write_id unkeyPending removed, from the article
+	`MATCH (:` + labelPendingArticle + ` {write_id: $w})<-[:IN_ARTICLE]-(n:` + labelPendingStatement + `) WITH n LIMIT $n DETACH DELETE n RETURN count(*) AS n`,
+	`MATCH (:` + labelPendingArticle + ` {write_id: $w})<-[:DISPUTE_IN]-(n:` + labelPendingDispute + `) WITH n LIMIT $n DETACH DELETE n RETURN count(*) AS n`,
 	`MATCH (n:` + labelPendingClaim + ` {write_id: $w}) WITH n LIMIT $n DETACH DELETE n RETURN count(*) AS n`,
 	`MATCH (n:` + labelPendingArticle + ` {write_id: $w}) WITH n LIMIT $n DETACH DELETE n RETURN count(*) AS n`,
 	// agents this write created that nothing else came to name
@@ -239,8 +257,9 @@ SET w._lock = true REMOVE w._lock RETURN w.done AS done`
 	cyDropLive = `MATCH (a:Article {id: $id}) DETACH DELETE a`
 	// cyDropPendingOf deletes this write's pending claims and disputes of claims that
 	// are gone (dropUnstored): the bundle no longer holds them.
-	cyDropPendingOf = `CALL () { UNWIND $claims AS id MATCH (c:` + labelPendingClaim + ` {key: $w + ' ' + id}) DETACH DELETE c }
-CALL () { UNWIND $disputes AS id MATCH (d:` + labelPendingDispute + ` {id: id}) DETACH DELETE d }`
+	// (The lookup keys are gone by then: unkeyPending.)
+	cyDropPendingOf = `CALL () { UNWIND $claims AS id MATCH (c:` + labelPendingClaim + ` {write_id: $w}) WHERE c.id = id DETACH DELETE c }
+CALL () { UNWIND $disputes AS id MATCH (:` + labelPendingArticle + ` {write_id: $w})<-[:DISPUTE_IN]-(d:` + labelPendingDispute + `) WHERE d.id = id DETACH DELETE d }`
 	// cyAdoptClaims hands the statements and disputes of a pending claim that another
 	// write stored meanwhile to the stored claim (kept whole, as every existing claim).
 	cyAdoptClaims = `MATCH (p:` + labelPendingClaim + ` {write_id: $w})
@@ -266,10 +285,65 @@ CALL (c, id) { MATCH (d:` + labelPendingDispute + ` {write_id: $w}) WHERE d.clai
 // the new version whole (at the commit).
 var cyPublish = []string{
 	`MATCH (n:` + labelPendingClaim + ` {write_id: $w}) REMOVE n:` + labelPendingClaim + `, n.write_id, n.key SET n:Claim`,
-	`MATCH (n:` + labelPendingStatement + ` {write_id: $w}) REMOVE n:` + labelPendingStatement + `, n.write_id SET n:Statement`,
-	`MATCH (n:` + labelPendingDispute + ` {write_id: $w}) REMOVE n:` + labelPendingDispute + `, n.write_id SET n:Dispute`,
+	// (statements and disputes are found from the article: unkeyPending removed their write_id)
+	`MATCH (:` + labelPendingArticle + ` {write_id: $w})<-[:IN_ARTICLE]-(n:` + labelPendingStatement + `) REMOVE n:` + labelPendingStatement + `, n.write_id, n.pid SET n:Statement`,
+	`MATCH (:` + labelPendingArticle + ` {write_id: $w})<-[:DISPUTE_IN]-(n:` + labelPendingDispute + `) REMOVE n:` + labelPendingDispute + `, n.write_id, n.pid SET n:Dispute`,
 	`MATCH (n:` + labelPendingArticle + ` {write_id: $w}) REMOVE n:` + labelPendingArticle + `, n.write_id SET n:Article`,
 }
+
+// cyPendingAggregates sets the aggregates (as cyAggregates computes them) of up to $n
+// of this write's pending claims after $after in id order, from this write's pending
+// statements and disputes: until the last transaction, a pending claim has no other
+// (a claim that another write stores meanwhile is adopted, and its aggregates computed,
+// in the last transaction). The outlet is the article's ($outlet, if it will be
+// linked: $linked). It returns how many claims it set and the last id. So the last
+// transaction sets the aggregates of the claims already stored only, and its state is
+// the label changes: with them, the 42,531 new claims of the densest 2 MiB article
+// took Neo4j's transaction memory over the 358 MiB that a 512 MiB heap allows.
+const cyPendingAggregates = `MATCH (c:` + labelPendingClaim + ` {write_id: $w}) WHERE c.id > $after
+WITH c ORDER BY c.id LIMIT $n
+CALL (c) {
+  OPTIONAL MATCH (c)<-[:OF_CLAIM]-(s:` + labelPendingStatement + `)
+  RETURN count(DISTINCT s) AS ns, collect(DISTINCT s.speaker_id) AS sp, collect(DISTINCT s.article_id) AS ar
+}
+CALL (c) {
+  OPTIONAL MATCH (c)<-[d:DISPUTES]-(n:` + labelPendingDispute + `)
+  RETURN count(d) AS nd, collect(DISTINCT n.disputer_id) AS dp
+}
+SET c.n_statements = ns,
+    c.n_disputes = nd,
+    c.speaker_ids = COLLECT { UNWIND sp AS x RETURN x ORDER BY x },
+    c.article_ids = COLLECT { UNWIND ar AS x RETURN x ORDER BY x },
+    c.outlet_ids = CASE WHEN ns > 0 AND $linked THEN [$outlet] ELSE [] END,
+    c.disputer_ids = COLLECT { UNWIND dp AS x RETURN x ORDER BY x }
+RETURN count(c) AS n, max(c.id) AS last`
+
+// cyUnkeyPending removes the lookup keys of up to $n of this write's pending nodes
+// of one label ($label: the statement is built per label), and returns how many. The
+// pieces found a pending node by its key (claims) or pid (statements, disputes),
+// each a value of its own in an index; the last transaction, relabelling the node,
+// would otherwise hold an index change per key, beside the index changes of its new
+// labels (Neo4j keeps a set per value changed): with them, relabelling the densest
+// 2 MiB article's nodes took its transaction over the 358 MiB that a 512 MiB heap
+// allows. Removed here, in transactions of pieceRecords nodes, the last transaction
+// changes only the write_id index (one value) of the pending labels.
+func cyUnkeyPending(label, prop string) string {
+	return `MATCH (n:` + label + ` {write_id: $w}) WHERE n.` + prop + ` IS NOT NULL
+WITH n LIMIT $n REMOVE n.` + prop + ` RETURN count(*) AS n`
+}
+
+// unkeyed are the labels and lookup keys unkeyPending removes.
+var unkeyed = []struct{ label, prop string }{
+	{labelPendingClaim, "key"}, {labelPendingStatement, "pid"}, {labelPendingDispute, "pid"},
+	// and the write ids of statements and disputes (the last transaction finds them
+	// from the article): their removal changed a property record of every node in it
+	{labelPendingStatement, "write_id"}, {labelPendingDispute, "write_id"},
+}
+
+// cyStoredClaims returns the ids of $ids that name a stored claim.
+const cyStoredClaims = `UNWIND $ids AS id
+MATCH (c:Claim {id: id})
+RETURN id`
 
 // pieceWriter is one write of a bundle in pieces.
 type pieceWriter struct {
@@ -280,6 +354,7 @@ type pieceWriter struct {
 	owner  string              // this write's own token
 	bundle string              // fingerprint of g
 	pieces []func() *graph.ArticleGraph
+	step   string // what the last transaction was doing (its errors say so)
 }
 
 // writeID names the pending nodes of a write of article id with content hash h.
@@ -384,6 +459,20 @@ func (s *Store) putInPieces(ctx context.Context, g *graph.ArticleGraph) (graph.W
 	}
 	if beforePiece != nil {
 		beforePiece(len(p.pieces)) // every piece committed, the last transaction to come
+	}
+	if err := p.aggregatePending(ctx); err != nil {
+		if errors.Is(err, errNotOwner) {
+			return res, err
+		}
+		p.release()
+		return res, fmt.Errorf("setting the aggregates of the new claims: %w", err)
+	}
+	if err := p.unkeyPending(ctx); err != nil {
+		if errors.Is(err, errNotOwner) {
+			return res, err
+		}
+		p.release()
+		return res, fmt.Errorf("removing the lookup keys of the pending nodes: %w", err)
 	}
 	created, err := p.finish(ctx)
 	if err != nil {
@@ -518,7 +607,7 @@ func (p *pieceWriter) write(ctx context.Context, from int) error {
 			continue
 		}
 		if err != nil {
-			return err
+			return fmt.Errorf("piece %d of %d: %w", k, len(p.pieces), err)
 		}
 	}
 	return nil
@@ -647,6 +736,94 @@ SET w.owner = $owner, w.heartbeat = timestamp() RETURN w.write_id`,
 	return n, nil
 }
 
+// aggregatePending sets the aggregates of this write's pending claims
+// (cyPendingAggregates), pieceRecords claims a transaction, each checking that the
+// marker is still this writer's (and beating its heart). Computing them again is
+// harmless: a resumed write runs it whole.
+func (p *pieceWriter) aggregatePending(ctx context.Context) error {
+	outlet, linked := p.g.Article.OutletID, false
+	if outlet != "" {
+		linked = p.g.Outlet != nil && p.g.Outlet.ID == outlet
+		if !linked { // the head links a stored outlet only
+			recs, err := p.s.writeQuery(ctx, `OPTIONAL MATCH (o:Outlet {id: $id}) RETURN o IS NOT NULL`, map[string]any{"id": outlet})
+			if err != nil {
+				return err
+			}
+			linked, _ = recs[0].Values[0].(bool)
+		}
+	}
+	after := ""
+	for {
+		var n int64
+		err := p.s.autoWrite(ctx, func(tx neo4j.ManagedTransaction) error {
+			recs, err := collect(ctx, tx, cyPieceHeartbeat, map[string]any{"id": p.id, "owner": p.owner})
+			if err != nil {
+				return err
+			}
+			if len(recs) == 0 {
+				return errNotOwner
+			}
+			recs, err = collect(ctx, tx, cyPendingAggregates, map[string]any{"w": p.w, "after": after,
+				"n": int64(pieceRecords), "outlet": outlet, "linked": linked})
+			if err != nil {
+				return err
+			}
+			n, _ = recs[0].Values[0].(int64)
+			if n > 0 {
+				after = str(recs[0].Values[1])
+			}
+			return nil
+		})
+		if err != nil {
+			return err
+		}
+		if n < int64(pieceRecords) {
+			return nil
+		}
+	}
+}
+
+// unkeyPending removes the lookup keys of this write's pending nodes (cyUnkeyPending),
+// pieceRecords nodes a transaction, each checking that the marker is still this
+// writer's. After it no piece can be written: a write that takes the marker over
+// resumes only with every piece committed (the same bundle), or cleans the pending
+// nodes by their write id.
+func (p *pieceWriter) unkeyPending(ctx context.Context) error {
+	for _, u := range unkeyed {
+		q := cyUnkeyPending(u.label, u.prop)
+		for {
+			var n int64
+			err := p.s.autoWrite(ctx, func(tx neo4j.ManagedTransaction) error {
+				recs, err := collect(ctx, tx, cyPieceHeartbeat, map[string]any{"id": p.id, "owner": p.owner})
+				if err != nil {
+					return err
+				}
+				if len(recs) == 0 {
+					return errNotOwner
+				}
+				recs, err = collect(ctx, tx, q, map[string]any{"w": p.w, "n": int64(pieceRecords)})
+				if err != nil {
+					return err
+				}
+				n, _ = recs[0].Values[0].(int64)
+				return nil
+			})
+			if err != nil {
+				return err
+			}
+			if n == 0 {
+				break
+			}
+		}
+	}
+	return nil
+}
+
+// cyPieceHeartbeat checks that the marker is still this writer's and beats its heart;
+// no row otherwise.
+const cyPieceHeartbeat = `MATCH (w:` + labelPendingWrite + ` {article_id: $id}) WHERE w.owner = $owner
+SET w.heartbeat = timestamp() RETURN w.done AS done`
+
 // finish runs the last transaction; created is false when the article was stored
 // with this text meanwhile (the caller then deletes the pieces).
 func (p *pieceWriter) finish(ctx context.Context) (bool, error) {
@@ -665,6 +842,10 @@ func (p *pieceWriter) finish(ctx context.Context) (bool, error) {
 		}
 		return false, errNotOwner
 	}
+	var ge *graph.Error
+	if err != nil && !errors.As(err, &ge) {
+		err = fmt.Errorf("the last transaction, %s: %w", p.step, err)
+	}
 	return created, err
 }
 
@@ -672,6 +853,7 @@ func (p *pieceWriter) finish(ctx context.Context) (bool, error) {
 func (p *pieceWriter) publish(ctx context.Context, tx neo4j.ManagedTransaction) (bool, error) {
 	g := p.g
 	wp := map[string]any{"w": p.w}
+	p.step = "locking the article"
 	recs, err := collect(ctx, tx, cyLockArticles, map[string]any{"ids": []string{p.id}})
 	if err != nil {
 		return false, err
@@ -681,6 +863,7 @@ func (p *pieceWriter) publish(ctx context.Context, tx neo4j.ManagedTransaction) 
 	old := toArticle(map[string]any(propsOf(map[string]any{"id": p.id, "content_hash": v[1], "version": v[3],
 		"previous_versions": v[4], "writer": v[5]})))
 	oldClaims := propsOf(map[string]any{"c": v[2]}).strs("c")
+	p.step = "checking the marker"
 	marker, err := collect(ctx, tx, cyFinalMarker, map[string]any{"id": p.id, "owner": p.owner})
 	if err != nil {
 		return false, err
@@ -701,6 +884,7 @@ func (p *pieceWriter) publish(ctx context.Context, tx neo4j.ManagedTransaction) 
 	// Claims the bundle refers to that a delete swept during the pieces.
 	claimsBefore, disputesBefore := idsOf(g.Claims, func(c graph.Claim) string { return c.ID }),
 		idsOf(g.Disputes, func(d graph.Dispute) string { return d.ID })
+	p.step = "leaving out the claims gone meanwhile"
 	if err := dropUnstored(ctx, tx, []*graph.ArticleGraph{g}); err != nil {
 		return false, err
 	}
@@ -711,28 +895,47 @@ func (p *pieceWriter) publish(ctx context.Context, tx neo4j.ManagedTransaction) 
 		}
 	}
 
+	p.step = "dropping the replaced version"
 	if hash != "" {
 		keep := []map[string]any{{"id": p.id, "links": linkIDs(g)}}
 		if err := exec(ctx, tx, cyDrop, map[string]any{"ids": []string{p.id}, "keep": keep}); err != nil {
 			return false, err
 		}
 	}
+	p.step = "deleting the stored article node"
 	if err := exec(ctx, tx, cyDropLive, map[string]any{"id": p.id}); err != nil {
 		return false, err
 	}
+	p.step = "adopting the claims stored meanwhile"
 	if err := exec(ctx, tx, cyAdoptClaims, wp); err != nil {
 		return false, err
 	}
+	// The claims of the bundle that are stored (not this write's pending ones, whose
+	// aggregates aggregatePending set; adopted ones included): the aggregates to
+	// compute here.
+	ids := make([]string, 0, len(g.Claims))
+	for _, c := range g.Claims {
+		ids = append(ids, c.ID)
+	}
+	p.step = "finding the stored claims"
+	var stored []string
+	for i := 0; i < len(ids); i += pieceRecords {
+		recs, err := collect(ctx, tx, cyStoredClaims, map[string]any{"ids": ids[i:min(i+pieceRecords, len(ids))]})
+		if err != nil {
+			return false, err
+		}
+		for _, r := range recs {
+			stored = append(stored, str(r.Values[0]))
+		}
+	}
+	p.step = "relabelling the pending nodes"
 	for _, q := range cyPublish {
 		if err := exec(ctx, tx, q, wp); err != nil {
 			return false, err
 		}
 	}
 	// Claims the pieces found stored that are gone now: written again.
-	ids := make([]string, 0, len(g.Claims))
-	for _, c := range g.Claims {
-		ids = append(ids, c.ID)
-	}
+	p.step = "writing again the claims swept meanwhile"
 	var gone []string
 	for i := 0; i < len(ids); i += pieceRecords {
 		recs, err := collect(ctx, tx, cyMissingClaims, map[string]any{"ids": ids[i:min(i+pieceRecords, len(ids))]})
@@ -767,6 +970,7 @@ func (p *pieceWriter) publish(ctx context.Context, tx neo4j.ManagedTransaction) 
 	}
 
 	// The head, the merged agents and the links.
+	p.step = "writing the head, the agents and the links"
 	head := newRows()
 	agents, err := mergeAgents(ctx, tx, []*graph.ArticleGraph{g})
 	if err != nil {
@@ -786,9 +990,11 @@ func (p *pieceWriter) publish(ctx context.Context, tx neo4j.ManagedTransaction) 
 		return false, err
 	}
 	// The aggregates of every claim touched, in id order (the lock order).
+	p.step = "computing the aggregates of the stored claims"
 	touched := idSet{}
 	touched.add(oldClaims...)
-	touched.add(ids...)
+	touched.add(stored...)
+	touched.add(gone...)
 	all := touched.list()
 	sort.Strings(all)
 	for i := 0; i < len(all); i += pieceRecords {
@@ -800,11 +1006,13 @@ func (p *pieceWriter) publish(ctx context.Context, tx neo4j.ManagedTransaction) 
 			return false, err
 		}
 	}
+	p.step = "sweeping the orphan claims"
 	if hash != "" {
 		if err := sweepClaims(ctx, tx, oldClaims, g); err != nil {
 			return false, err
 		}
 	}
+	p.step = "deleting the marker"
 	if err := exec(ctx, tx, cyDeleteMarker, map[string]any{"id": p.id, "owner": p.owner}); err != nil {
 		return false, err
 	}

@@ -267,6 +267,12 @@ func TestPieceQueryPlans(t *testing.T) {
 		{"adopt claims", cyAdoptClaims, map[string]any{"w": w}},
 		{"missing claims", cyMissingClaims, map[string]any{"ids": []string{g.Claims[0].ID}}},
 		{"relink claims", cyRelinkClaims, map[string]any{"w": w, "ids": []string{g.Claims[0].ID}}},
+		{"piece heartbeat", cyPieceHeartbeat, marker},
+		{"pending aggregates", cyPendingAggregates, map[string]any{"w": w, "after": "", "n": int64(100), "outlet": "o_x", "linked": true}},
+		{"stored claims", cyStoredClaims, map[string]any{"ids": []string{g.Claims[0].ID}}},
+	}
+	for _, u := range unkeyed {
+		queries = append(queries, query{"unkey " + u.label, cyUnkeyPending(u.label, u.prop), map[string]any{"w": w, "n": int64(100)}})
 	}
 	for i, q := range cyPublish {
 		queries = append(queries, query{fmt.Sprintf("publish %d", i), q, map[string]any{"w": w}})

@@ -208,7 +208,7 @@ var schema = []string{
 // starting at once may race to create the same rule; the loser's "already exists" error
 // is harmless and ignored.
 func (s *Store) ensureSchema(ctx context.Context, wait time.Duration) error {
-	for _, q := range schema {
+	for _, q := range append(droppedPendingSchema, schema...) {
 		_, err := neo4j.ExecuteQuery(ctx, s.driver, q, nil, neo4j.EagerResultTransformer,
 			neo4j.ExecuteQueryWithDatabase(s.db))
 		if err != nil && !isSchemaExists(err) {

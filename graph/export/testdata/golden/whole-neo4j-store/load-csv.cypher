@@ -32,9 +32,9 @@ CREATE CONSTRAINT pending_write_article IF NOT EXISTS FOR (n:PendingWrite) REQUI
 CREATE INDEX pending_article_write IF NOT EXISTS FOR (n:PendingArticle) ON (n.write_id);
 CREATE INDEX pending_claim_key IF NOT EXISTS FOR (n:PendingClaim) ON (n.key);
 CREATE INDEX pending_claim_write IF NOT EXISTS FOR (n:PendingClaim) ON (n.write_id);
-CREATE INDEX pending_statement_id IF NOT EXISTS FOR (n:PendingStatement) ON (n.id);
+CREATE INDEX pending_statement_pid IF NOT EXISTS FOR (n:PendingStatement) ON (n.pid);
 CREATE INDEX pending_statement_write IF NOT EXISTS FOR (n:PendingStatement) ON (n.write_id);
-CREATE INDEX pending_dispute_id IF NOT EXISTS FOR (n:PendingDispute) ON (n.id);
+CREATE INDEX pending_dispute_pid IF NOT EXISTS FOR (n:PendingDispute) ON (n.pid);
 CREATE INDEX pending_dispute_write IF NOT EXISTS FOR (n:PendingDispute) ON (n.write_id);
 CREATE INDEX agent_pending_write IF NOT EXISTS FOR (n:Agent) ON (n.pending_write);
 LOAD CSV WITH HEADERS FROM $base + 'nodes_Article.csv' AS row CALL (row) { MERGE (e:Article {id: row.`id:ID(Article)`}) SET e.url = row.`url`, e.title = row.`title`, e.outlet_id = row.`outlet_id`, e.authors = split(row.`authors:string[]`, '\u001E'), e.published = row.`published`, e.published_precision = row.`published_precision`, e.text = row.`text`, e.content_hash = row.`content_hash`, e.writer = row.`writer`, e.version = toInteger(row.`version:long`), e.previous_versions = row.`previous_versions`, e.bundle_agents = split(row.`bundle_agents:string[]`, '\u001E'), e.bundle_claims = split(row.`bundle_claims:string[]`, '\u001E'), e.bundle_links = split(row.`bundle_links:string[]`, '\u001E') } IN TRANSACTIONS OF 1000 ROWS;
