@@ -406,10 +406,12 @@ func findEntities(d *Document) {
 		b.sentence(toks)
 	}
 	b.resolvePending()
+	companies := b.contextCompanies() // entities_company.go
 	b.nominals()
 	b.outletNominals()
 	b.descriptorNominals()
 	b.classNominals()
+	b.companyNominals(companies)
 	b.finish()
 }
 
