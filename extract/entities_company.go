@@ -27,8 +27,9 @@ import (
 //     noun of lexicon/company_descriptors.txt right before it) or "NAME, a Dutch
 //     chipmaker," (an appositive ending in such a noun);
 //   - it stands somewhere other than at a sentence's start, or at a sentence's start at
-//     least twice: a capital at a sentence's start says nothing, and a common noun there
-//     ("Management announced that it had laid off ...") is written once.
+//     least twice, or an appositive describes it: a capital at a sentence's start says
+//     nothing, and a common noun there ("Management announced that it had laid off ...")
+//     is written once.
 //
 // Every occurrence of the word is then a name mention of that organization.
 //
@@ -43,6 +44,20 @@ import (
 // "in", "at", "near" or "from", the company's own thing after "its" and a word of an
 // organization's name ("the Autopilot team" beside "its Autopilot department") are
 // left aside. Otherwise the phrase stays unresolved: a wrong speaker is worse than none.
+
+// companyByContext is entity rule "company by context"; it returns the organizations it
+// made.
+var companyByContext = struct {
+	name  string
+	apply func(*entityBuilder) map[*entityRecord][]string
+}{"company by context", (*entityBuilder).contextCompanies}
+
+// companyNominal is speaker rule "company nominal", run on the organizations that
+// companyByContext made.
+var companyNominal = struct {
+	name  string
+	apply func(*entityBuilder, map[*entityRecord][]string)
+}{"company nominal", (*entityBuilder).companyNominals}
 
 // companyContexts is lexicon/company_contexts.txt: the words after a name (possessed,
 // compound) and the verbs of a business, each as lowercase word sequences.
@@ -62,8 +77,9 @@ var companyContexts = func() map[string][][]string {
 const companyContextWindow = 3
 
 // contextCompanies applies entity rule "company by context" and returns the
-// organizations it made.
-func (b *entityBuilder) contextCompanies() map[*entityRecord]bool {
+// organizations it made, each with the business nouns that describe it ("chipmaker" of
+// "Velmora, a Dutch chipmaker,"; "carmaker" of "the carmaker Velmora").
+func (b *entityBuilder) contextCompanies() map[*entityRecord][]string {
 	covered := newSpanIndex(b.mentions)
 	type occ struct {
 		start, end int
@@ -71,6 +87,8 @@ func (b *entityBuilder) contextCompanies() map[*entityRecord]bool {
 	}
 	occs := map[string][]occ{}
 	evidence := map[string]bool{}
+	described := map[string]bool{} // described by an appositive: a sentence start will do
+	nouns := map[string][]string{}
 	rejected := map[string]bool{}
 	for _, ss := range sentenceSpans(b.d) {
 		toks := b.tx.scan(ss.Start, ss.End)
@@ -91,9 +109,16 @@ func (b *entityBuilder) contextCompanies() map[*entityRecord]bool {
 			if !evidence[name] && companyContextAt(toks, k) {
 				evidence[name] = true
 			}
+			if noun, _ := descriptorAfter(toks[k+1:]); noun != "" && companyDescriptors[noun] {
+				described[name] = true
+				nouns[name] = append(nouns[name], noun)
+			}
+			if k > 0 && toks[k-1].Kind == 'w' && lowercaseWord(toks[k-1]) && companyDescriptors[toks[k-1].Lower] {
+				nouns[name] = append(nouns[name], toks[k-1].Lower)
+			}
 		}
 	}
-	made := map[*entityRecord]bool{}
+	made := map[*entityRecord][]string{}
 	names := make([]string, 0, len(occs))
 	for name := range occs {
 		names = append(names, name)
@@ -110,7 +135,7 @@ func (b *entityBuilder) contextCompanies() map[*entityRecord]bool {
 				nonInitial++
 			}
 		}
-		if nonInitial == 0 && len(os) < 2 {
+		if nonInitial == 0 && len(os) < 2 && !described[name] {
 			continue
 		}
 		if e, ok := b.byName[name]; ok && e.Kind != graph.KindOrganization && e.Kind != graph.KindUnknown {
@@ -120,7 +145,7 @@ func (b *entityBuilder) contextCompanies() map[*entityRecord]bool {
 		for _, o := range os {
 			b.mention(e, o.start, o.end, MentionName)
 		}
-		made[e] = true
+		made[e] = append(made[e], nouns[name]...)
 	}
 	return made
 }
@@ -228,7 +253,7 @@ func businessVerbAfter(toks []scanToken, k int) bool {
 
 // companyNominals applies speaker rule "company nominal" (see the top of this file) for
 // the organizations that rule "company by context" made.
-func (b *entityBuilder) companyNominals(made map[*entityRecord]bool) {
+func (b *entityBuilder) companyNominals(made map[*entityRecord][]string) {
 	if len(made) == 0 {
 		return
 	}
@@ -243,11 +268,11 @@ func (b *entityBuilder) companyNominals(made map[*entityRecord]bool) {
 	}
 	toks := b.tx.scan(0, len(b.d.Runes))
 	for i := 0; i+1 < len(toks); i++ {
-		from, to, ok := companyPhraseAt(toks, i)
+		from, to, noun, ok := companyPhraseAt(toks, i)
 		if !ok || b.covered.overlaps(from, to) {
 			continue
 		}
-		if e := b.contextCompanyBefore(named, made, from); e != nil {
+		if e := b.contextCompanyBefore(named, made, from); e != nil && companyNounFits(made[e], noun) {
 			b.mention(e, from, to, MentionNominal)
 		}
 	}
@@ -255,37 +280,61 @@ func (b *entityBuilder) companyNominals(made map[*entityRecord]bool) {
 
 // companyPhraseAt reads "the [one or two lowercase modifiers] NOUN" at toks[i], NOUN
 // of lexicon/company_descriptors.txt, ending its noun phrase (a possessive, or a word
-// that may follow a head: clauseAfterHead); it returns the phrase's code points.
-func companyPhraseAt(toks []scanToken, i int) (int, int, bool) {
+// that may follow a head: clauseAfterHead); it returns the phrase's code points and
+// its noun.
+func companyPhraseAt(toks []scanToken, i int) (int, int, string, bool) {
 	if toks[i].Lower != "the" {
-		return 0, 0, false
+		return 0, 0, "", false
 	}
 	for j := i + 1; j < len(toks) && j <= i+3; j++ {
 		t := toks[j]
 		if t.Kind != 'w' || !lowercaseWord(t) || functionWords[t.Lower] {
-			return 0, 0, false
+			return 0, 0, "", false
 		}
 		base, poss := stripPossessive(t.Lower)
 		if !companyDescriptors[base] {
 			if poss {
-				return 0, 0, false
+				return 0, 0, "", false
 			}
 			continue
 		}
 		if poss {
-			return toks[i].Start, t.Start + len([]rune(base)), true
+			return toks[i].Start, t.Start + len([]rune(base)), base, true
 		}
 		if j+1 >= len(toks) || clauseAfterHead(toks[j+1]) {
-			return toks[i].Start, t.End, true
+			return toks[i].Start, t.End, base, true
 		}
-		return 0, 0, false // "the company town", "the firm of ..."
+		return 0, 0, "", false // "the company town", "the firm of ..."
 	}
-	return 0, 0, false
+	return 0, 0, "", false
+}
+
+// companyNounFits reports whether "the NOUN" may name a business described by the nouns:
+// "company" and "firm" always; another noun when none described it or one of them is
+// that noun ("the bank" is no business described as "a Dutch internet service provider").
+func companyNounFits(described []string, noun string) bool {
+	return noun == "company" || noun == "firm" || len(described) == 0 || slices.Contains(described, noun)
+}
+
+// contextCompanyNamed reports whether a head "company" or "firm" at pos follows a name
+// mention of an organization of rule "company by context" among the 500 name mentions
+// before it (the window of rule 9): rule "company nominal" then decides.
+func (b *entityBuilder) contextCompanyNamed(named []Mention, pos int, head string) bool {
+	if len(b.byContext) == 0 || (head != "company" && head != "firm") {
+		return false
+	}
+	top := sort.Search(len(named), func(k int) bool { return named[k].Span.Start >= pos })
+	for k := top - 1; k >= 0 && top-k <= 500; k-- {
+		if _, ok := b.byContext[b.byID[named[k].Entity]]; ok && named[k].Span.End <= pos {
+			return true
+		}
+	}
+	return false
 }
 
 // contextCompanyBefore returns the one organization made by rule "company by context"
 // that "the company" at pos may refer to, or nil (see the top of this file).
-func (b *entityBuilder) contextCompanyBefore(named []Mention, made map[*entityRecord]bool, pos int) *entityRecord {
+func (b *entityBuilder) contextCompanyBefore(named []Mention, made map[*entityRecord][]string, pos int) *entityRecord {
 	minStart := paragraphStart(b.d, pos)
 	for k := 0; k < companyContextWindow && minStart > 0; k++ {
 		minStart = paragraphStart(b.d, minStart-1)
@@ -298,7 +347,7 @@ func (b *entityBuilder) contextCompanyBefore(named []Mention, made map[*entityRe
 		if e == nil || e.Kind != graph.KindOrganization {
 			continue
 		}
-		company := made[e]
+		_, company := made[e]
 		if !company && !hasClass(e, []string{"company"}, false) && !mayHaveClass(e, []string{"company"}) {
 			continue
 		}
