@@ -221,8 +221,26 @@ func wordsAt(toks []scanToken, i int, seqs [][]string) bool {
 	return false
 }
 
-// businessAuxiliaries may stand between a subject and its verb of a business.
-var businessAuxiliaries = map[string]bool{"has": true, "had": true, "have": true, "will": true, "would": true, "is": true, "was": true, "also": true, "already": true}
+// businessAuxiliaries may stand between a subject and its verb of a business
+// (lexicon/company_contexts.txt, class auxiliary).
+var businessAuxiliaries = companyContextWords("auxiliary")
+
+// ownOpeners are the words after which capitalized words name a place or a business's
+// own thing (lexicon/company_contexts.txt, class own_opener).
+var ownOpeners = companyContextWords("own_opener")
+
+// companyContextWords returns the one-word entries of a class of
+// lexicon/company_contexts.txt as a set.
+func companyContextWords(class string) map[string]bool {
+	m := map[string]bool{}
+	for _, ws := range companyContexts[class] {
+		if len(ws) != 1 {
+			panic("lexicon/company_contexts.txt: class " + class + " holds single words")
+		}
+		m[ws[0]] = true
+	}
+	return m
+}
 
 // businessVerbAfter reports whether the word at toks[k] is the subject of a verb of a
 // business: right after it (auxiliaries and "-ly" adverbs between), or after "that it"
@@ -372,7 +390,7 @@ func (b *entityBuilder) unknownNameBeyondPlaces(from, to int) bool {
 	place := false
 	for k, t := range toks {
 		switch {
-		case t.Kind == 'w' && (t.Lower == "in" || t.Lower == "at" || t.Lower == "near" || t.Lower == "from" || t.Lower == "its"):
+		case t.Kind == 'w' && ownOpeners[t.Lower]:
 			place = true
 			continue
 		case place && (t.Text == "," || isCapWord(t)):
