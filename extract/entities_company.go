@@ -187,8 +187,8 @@ func companyContextAt(toks []scanToken, k int) bool {
 			(k+1 < len(toks) && toks[k+1].Kind == 'w' && lowercaseWord(toks[k+1]) && !functionWords[toks[k+1].Lower] &&
 				wordsAt(toks, k+2, companyContexts["possessed"]))
 	}
-	if wordsAt(toks, k+1, companyContexts["compound"]) {
-		return true
+	if wordsAt(toks, k+1, companyContexts["compound"]) && !possessiveRightBefore(toks, k) {
+		return true // "Velmora shareholders", not "its Buffalo employees"
 	}
 	if k > 0 && toks[k-1].Kind == 'w' && lowercaseWord(toks[k-1]) && companyDescriptors[toks[k-1].Lower] {
 		return true // "the carmaker Velmora", "automaker Velmora"
@@ -197,6 +197,18 @@ func companyContextAt(toks []scanToken, k int) bool {
 		return true // "Velmora, a Dutch chipmaker,"
 	}
 	return businessVerbAfter(toks, k)
+}
+
+// possessiveRightBefore reports whether a possessive stands right before toks[k] ("her",
+// "its", "the company's"): the word then modifies the possessed noun.
+func possessiveRightBefore(toks []scanToken, k int) bool {
+	if k == 0 || toks[k-1].Kind != 'w' {
+		return false
+	}
+	if _, poss := stripPossessive(toks[k-1].Text); poss {
+		return true
+	}
+	return possessivePronouns[toks[k-1].Lower]
 }
 
 // wordsAt reports whether one of the word sequences is written (lowercase) at toks[i].
