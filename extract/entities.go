@@ -262,6 +262,10 @@ type entityBuilder struct {
 	// capitalized word that is also written lowercase is an ordinary word
 	// ("Against", "National"), not the first word of an unlisted name.
 	lowercase map[string]bool
+	// byContext holds the organizations of rule "company by context" (entities_company.go),
+	// with the business nouns that describe them ("chipmaker"); the nominal rules leave
+	// "the company" to rule "company nominal" when one was named before.
+	byContext map[*entityRecord][]string
 }
 
 type gazMemo struct {
@@ -406,10 +410,12 @@ func findEntities(d *Document) {
 		b.sentence(toks)
 	}
 	b.resolvePending()
+	b.byContext = companyByContext.apply(b) // entities_company.go
 	b.nominals()
 	b.outletNominals()
 	b.descriptorNominals()
 	b.classNominals()
+	companyNominal.apply(b, b.byContext)
 	b.finish()
 }
 
@@ -1918,6 +1924,9 @@ func (b *entityBuilder) nominals() {
 		e := nominalReferent(named, byID, toks[i].Start, toks[i+1].Lower)
 		if e == nil && toks[i+1].Lower == "union" && nominalReferentNone(named, byID, toks[i].Start, "union") {
 			e = nominalReferent(named, byID, toks[i].Start, unionByMembers) // "the union" after "United Auto Workers"
+		}
+		if e != nil && b.contextCompanyNamed(named, toks[i].Start, toks[i+1].Lower) {
+			e = nil // rule "company nominal" decides (entities_company.go)
 		}
 		if e != nil {
 			b.mention(e, toks[i].Start, toks[i+1].End, MentionNominal)

@@ -379,6 +379,9 @@ func (b *entityBuilder) classReferent(named []Mention, placeKeyed map[*entityRec
 		if e == nil || e.Kind != graph.KindOrganization || brokenName(e.Name) {
 			continue
 		}
+		if _, ok := b.byContext[e]; ok && slices.Contains(classes, "company") {
+			return nil, false // a business named by context: rule "company nominal" decides (entities_company.go)
+		}
 		if hasClass(e, classes, placeKeyed[e]) {
 			add(e, m.Span.Start)
 		} else if mayHaveClass(e, classes) {

@@ -355,8 +355,8 @@ func opensSentenceAfterOpener(toks []scanToken, start int) bool {
 		return false
 	}
 	for _, t := range toks[:k-1] {
-		if t.Kind != 'w' || isCapitalized(t.Text) && t.Start != toks[0].Start {
-			return false // a name or a figure in the opening: no plain opener
+		if t.Kind != 'w' || isCapitalized(t.Text) && t.Start != toks[0].Start && !calendarWords[t.Lower] && !quantityWords.months[t.Lower] {
+			return false // a name or a figure in the opening: no plain opener ("On Monday," is one)
 		}
 	}
 	return true
