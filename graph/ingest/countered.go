@@ -82,41 +82,7 @@ func namesSomething(text string) bool {
 // states, a dispute of every stored claim of another article that it counters (see
 // this file's rule).
 func (r *reasoner) linkCountered() error {
-	if r.g.Article.Published.Value == "" {
-		return nil
-	}
-	type own struct {
-		claim graph.Claim
-		st    graph.Statement
-		term  string
-	}
-	firstStatement := map[string]graph.Statement{}
-	for _, s := range r.g.Statements {
-		if _, ok := firstStatement[s.ClaimID]; !ok && s.SpeakerID != "" && s.ArticleID == r.g.Article.ID {
-			firstStatement[s.ClaimID] = s
-		}
-	}
-	var mine []own
-	var terms []string
-	seen := map[string]bool{}
-	for _, c := range r.g.Claims {
-		st, ok := firstStatement[c.ID]
-		if !ok || r.isReference(c.ID) || !namesSomething(c.Text) {
-			continue
-		}
-		if stems, _ := claimStems(c.Text); len(stems) < MinCounteredWords {
-			continue
-		}
-		ts := CandidateTerms(c.Text, 1)
-		if len(ts) == 0 {
-			continue
-		}
-		mine = append(mine, own{claim: c, st: st, term: ts[0]})
-		if !seen[ts[0]] {
-			seen[ts[0]] = true
-			terms = append(terms, ts[0])
-		}
-	}
+	mine, terms := counteredClaims(r.g, r.isReference)
 	if len(mine) == 0 {
 		return nil
 	}
@@ -164,6 +130,55 @@ func (r *reasoner) linkCountered() error {
 	}
 	r.g.Disputes = append(r.g.Disputes, added...)
 	return nil
+}
+
+// counteredClaim is a claim of a bundle that may counter a stored claim: its first
+// statement by a speaker of the bundle's article, and the rarest term it is searched
+// by.
+type counteredClaim struct {
+	claim graph.Claim
+	st    graph.Statement
+	term  string
+}
+
+// counteredClaims lists the claims of g that linkCountered looks for in other
+// articles (this file's rule: a speaker of g's article states it, it names something,
+// it has MinCounteredWords content words, and g's article is dated), leaving out
+// those skip names (references to stored claims), and the distinct terms they are
+// searched by, in order. A batch's prefetch (deferred.prefetch) reads the same
+// searches ahead.
+func counteredClaims(g *graph.ArticleGraph, skip func(claimID string) bool) ([]counteredClaim, []string) {
+	if g.Article.Published.Value == "" {
+		return nil, nil
+	}
+	firstStatement := map[string]graph.Statement{}
+	for _, s := range g.Statements {
+		if _, ok := firstStatement[s.ClaimID]; !ok && s.SpeakerID != "" && s.ArticleID == g.Article.ID {
+			firstStatement[s.ClaimID] = s
+		}
+	}
+	var mine []counteredClaim
+	var terms []string
+	seen := map[string]bool{}
+	for _, c := range g.Claims {
+		st, ok := firstStatement[c.ID]
+		if !ok || skip(c.ID) || !namesSomething(c.Text) {
+			continue
+		}
+		if stems, _ := claimStems(c.Text); len(stems) < MinCounteredWords {
+			continue
+		}
+		ts := CandidateTerms(c.Text, 1)
+		if len(ts) == 0 {
+			continue
+		}
+		mine = append(mine, counteredClaim{claim: c, st: st, term: ts[0]})
+		if !seen[ts[0]] {
+			seen[ts[0]] = true
+			terms = append(terms, ts[0])
+		}
+	}
+	return mine, terms
 }
 
 // datedOnly returns the dates that are known.

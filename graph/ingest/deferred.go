@@ -151,7 +151,8 @@ func newDeferred(st graph.Store) *deferred {
 // ask the store (the same requests as reasoner's prefetches): whether their articles
 // are stored, which of their agents not in known are stored, the name searches of
 // those that are not, the candidate text searches of their claims (and the term
-// searches of linkRestated for the claims their disputes name) and the claims
+// searches of linkRestated for the claims their disputes name, and of linkCountered
+// for the claims that may counter a stored one) and the claims
 // counting what they count (every variant of the counted thing, as linkQuantities
 // asks). Nothing may have been written through d yet, but for the bundles a
 // pipelined batch holds as written before its prefetch (pipelined.go): their agents
@@ -244,6 +245,13 @@ func (d *deferred) prefetch(ctx context.Context, gs []*graph.ArticleGraph, known
 					}
 				}
 			}
+		}
+		// linkCountered searches the rarest term of each claim of the article that may
+		// counter a stored claim (before reasoning none is a reference to a stored
+		// claim; those reasoning makes references are searched for nothing)
+		_, cterms := counteredClaims(g, func(string) bool { return false })
+		for _, t := range cterms {
+			addText([]string{t})
 		}
 		for _, c := range g.Claims {
 			// linkQuantities asks for every variant of what any claim counts (a claim

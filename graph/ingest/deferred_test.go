@@ -22,6 +22,7 @@ type bulkStore struct {
 
 type bulkCounts struct {
 	bulkReads, written, writes atomic.Int64
+	textReads                  atomic.Int64 // SearchClaimsText calls
 }
 
 func (b bulkStore) Batch(ctx context.Context, fn func(ctx context.Context, tx graph.Store) error) error {
@@ -59,6 +60,7 @@ func (b bulkStore) OutletsByID(ctx context.Context, ids []string) ([]*graph.Outl
 
 func (b bulkStore) SearchClaimsText(ctx context.Context, texts []string, limit int) ([]graph.Page[graph.ClaimSummary], error) {
 	b.n.bulkReads.Add(1)
+	b.n.textReads.Add(1)
 	out := make([]graph.Page[graph.ClaimSummary], len(texts))
 	for i, t := range texts {
 		var err error
