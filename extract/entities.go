@@ -65,6 +65,10 @@ import (
 //     name, or to an acronym defined earlier, is that entity ("Brodie said"); so is
 //     the name of a company named before with a corporate suffix ("Microsoft" after
 //     "Microsoft Corporation"; companyByShortName);
+//     then company by context (entities_company.go): a bare capitalized word that the
+//     text treats as a business ("Velmora's shares", "Velmora employees", "Velmora
+//     said that it had laid off ...") is an organization; "the company", "the firm",
+//     "the carmaker" after it are resolved by its rule "company nominal" after rule 10;
 //  9. nominals: "the ministry", "the council"... → the one organization named before
 //     whose name or alias has that word; none when two or more have it; "the
 //     company"/"the firm" also fits a name ending in a corporate suffix ("Acme Foods
