@@ -2,9 +2,12 @@ package export
 
 import (
 	"context"
+	"errors"
 	"os"
 	"path/filepath"
+	"runtime"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -63,5 +66,60 @@ func TestBatchedWalkMatchesPlainWalk(t *testing.T) {
 			}
 			assert.Len(t, batched, len(plain))
 		})
+	}
+}
+
+// cancellingWriter cancels the export's context at its nth node, or with cancel nil
+// fails there as a full disk would.
+type cancellingWriter struct {
+	n, at  int
+	cancel context.CancelFunc
+	closed bool
+}
+
+var errDiskFull = errors.New("disk full")
+
+func (w *cancellingWriter) Node(context.Context, Node) error {
+	w.n++
+	if w.n == w.at {
+		if w.cancel == nil {
+			return errDiskFull
+		}
+		w.cancel()
+	}
+	return nil
+}
+func (w *cancellingWriter) Edge(context.Context, Edge) error { return nil }
+func (w *cancellingWriter) Close(context.Context) error      { w.closed = true; return nil }
+func (w *cancellingWriter) Abort()                           {}
+
+// TestBatchedWalkStopsOnCancel cancels a batched walk while its batches are read ahead,
+// in the bundles and in the claims, and fails its writer there: the walk ends with the
+// context's or the writer's error, does not close the writer, and leaves no reading
+// goroutine behind.
+func TestBatchedWalkStopsOnCancel(t *testing.T) {
+	s := openFixture(t, 300)
+	before := runtime.NumGoroutine()
+	for _, at := range []int{1, 200, 2200} { // in the first batch, a later one, the claims
+		ctx, cancel := context.WithCancel(context.Background())
+		w := &cancellingWriter{at: at, cancel: cancel}
+		_, err := Run(ctx, s, Filter{}, w)
+		require.ErrorIs(t, err, context.Canceled, "cancelled at node %d", at)
+		assert.False(t, w.closed)
+		assert.Less(t, w.n, 3000, "the walk went on after the cancel at %d", at)
+
+		// A context nobody cancels: the walk itself must stop its reader.
+		w = &cancellingWriter{at: at}
+		_, err = Run(context.Background(), s, Filter{}, w)
+		require.ErrorIs(t, err, errDiskFull, "failed at node %d", at)
+		assert.Equal(t, at, w.n)
+	}
+	// A polling loop of its own: assert.Eventually runs the condition in a goroutine.
+	for deadline := time.Now().Add(5 * time.Second); runtime.NumGoroutine() > before && time.Now().Before(deadline); {
+		time.Sleep(10 * time.Millisecond)
+	}
+	if n := runtime.NumGoroutine(); n > before {
+		buf := make([]byte, 1<<20)
+		t.Errorf("%d goroutines left beside the %d before: %s", n-before, before, buf[:runtime.Stack(buf, true)])
 	}
 }

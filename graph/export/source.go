@@ -299,31 +299,34 @@ const (
 )
 
 // walkWholeBatched is walkWhole over a batchReader: the same nodes and edges in the
-// same order, in fewer reads that decode less.
+// same order, in fewer reads that decode less. The batches are read ahead in a
+// goroutine of their own (prefetch), so that the store's reading and JSON decoding
+// overlap the writer's encoding.
 func walkWholeBatched(ctx context.Context, br batchReader, store graph.Store, c *counting, outlets map[string]graph.Outlet) error {
-	after := ""
-	for {
-		if err := ctx.Err(); err != nil {
-			return err
-		}
-		bundles, err := br.ExportBundles(ctx, after, bundleBatch)
-		if err != nil {
-			return err
-		}
-		if len(bundles) == 0 {
-			break
-		}
-		for _, g := range bundles {
-			if g.Outlet != nil {
-				if _, ok := outlets[g.Outlet.ID]; !ok {
-					outlets[g.Outlet.ID] = *g.Outlet
-				}
-			}
-			if err := writeBundle(ctx, c, g); err != nil {
+	bundles, stop := prefetch(ctx, func(ctx context.Context, after string) ([]*graph.ArticleGraph, error) {
+		return br.ExportBundles(ctx, after, bundleBatch)
+	}, func(g *graph.ArticleGraph) string { return g.Article.ID })
+	err := func() error {
+		defer stop()
+		for {
+			batch, err := bundles()
+			if err != nil || len(batch) == 0 {
 				return err
 			}
+			for _, g := range batch {
+				if g.Outlet != nil {
+					if _, ok := outlets[g.Outlet.ID]; !ok {
+						outlets[g.Outlet.ID] = *g.Outlet
+					}
+				}
+				if err := writeBundle(ctx, c, g); err != nil {
+					return err
+				}
+			}
 		}
-		after = bundles[len(bundles)-1].Article.ID
+	}()
+	if err != nil {
+		return err
 	}
 	if _, ok := c.w.(summaryUser); ok {
 		return walkRest(ctx, store, c, outlets)
@@ -331,26 +334,76 @@ func walkWholeBatched(ctx context.Context, br batchReader, store graph.Store, c 
 	if err := writeOutlets(ctx, c, outlets); err != nil {
 		return err
 	}
-	after = ""
-	for {
-		if err := ctx.Err(); err != nil {
-			return err
-		}
-		claims, err := br.ExportClaims(ctx, after, claimBatch)
-		if err != nil {
-			return err
-		}
-		if len(claims) == 0 {
-			break
-		}
-		for i := range claims {
-			if err := c.node(ctx, Node{Label: graph.LabelClaim, Claim: &claims[i]}); err != nil {
+	claims, stop := prefetch(ctx, func(ctx context.Context, after string) ([]graph.Claim, error) {
+		return br.ExportClaims(ctx, after, claimBatch)
+	}, func(c graph.Claim) string { return c.ID })
+	err = func() error {
+		defer stop()
+		for {
+			batch, err := claims()
+			if err != nil || len(batch) == 0 {
 				return err
 			}
+			for i := range batch {
+				if err := c.node(ctx, Node{Label: graph.LabelClaim, Claim: &batch[i]}); err != nil {
+					return err
+				}
+			}
 		}
-		after = claims[len(claims)-1].ID
+	}()
+	if err != nil {
+		return err
 	}
 	return writeAgents(ctx, store, c)
+}
+
+// prefetchAhead is how many batches prefetch reads ahead of the writer.
+const prefetchAhead = 2
+
+// prefetch reads a keyset listing batch by batch in a goroutine of its own, at most
+// prefetchAhead batches ahead: fetch(after) returns the batch after key after ("" for
+// the first), key the key of an item. next returns the batches in order, then an empty
+// one (or the first error); stop ends the goroutine and waits for it, and must be called.
+func prefetch[T any](ctx context.Context, fetch func(ctx context.Context, after string) ([]T, error), key func(T) string) (next func() ([]T, error), stop func()) {
+	type batch struct {
+		items []T
+		err   error
+	}
+	ctx, cancel := context.WithCancel(ctx)
+	ch := make(chan batch, prefetchAhead)
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		defer close(ch)
+		after := ""
+		for {
+			items, err := fetch(ctx, after)
+			select {
+			case ch <- batch{items, err}:
+			case <-ctx.Done():
+				return
+			}
+			if err != nil || len(items) == 0 {
+				return
+			}
+			after = key(items[len(items)-1])
+		}
+	}()
+	next = func() ([]T, error) {
+		b, ok := <-ch
+		if !ok {
+			if err := ctx.Err(); err != nil {
+				return nil, err
+			}
+			return nil, nil
+		}
+		return b.items, b.err
+	}
+	stop = func() {
+		cancel()
+		<-done
+	}
+	return next, stop
 }
 
 // writeBundle writes an article, its statements and disputes, and the edges of its
