@@ -18,7 +18,6 @@ type graphML struct {
 	fields []field
 	index  map[string]int      // field name → key number
 	open   map[string][]string // label → per field of nodeFields, its <data key="nJ"> tag
-	buf    []byte              // a value rendered before it is escaped
 }
 
 func newGraphML(out io.Writer) (*graphML, error) {
@@ -39,16 +38,7 @@ func newGraphML(out io.Writer) (*graphML, error) {
 		g.w.s(fmt.Sprintf(`  <key id="e%d" for="edge" attr.name="%s" attr.type="%s"/>`, i, graphName(f.Name), graphMLType(f.Kind)), "\n")
 	}
 	g.w.s(`  <graph id="claimgraph" edgedefault="directed">`, "\n")
-	g.open = map[string][]string{}
-	for l, fs := range nodeFields {
-		tags := make([]string, len(fs))
-		for i, f := range fs {
-			if j, ok := g.index[f.Name]; ok {
-				tags[i] = fmt.Sprintf(`<data key="n%d">`, j)
-			}
-		}
-		g.open[l] = tags
-	}
+	g.open = fieldTags(g.index, `<data key="n%d">`)
 	return g, nil
 }
 
@@ -70,24 +60,11 @@ func (g *graphML) Node(_ context.Context, n Node) error {
 			continue
 		}
 		g.w.s(tags[i])
-		g.value(v)
+		g.w.xmlValue(v)
 		g.w.s(`</data>`)
 	}
 	g.w.s("</node>\n")
 	return g.w.err
-}
-
-// value writes v as flat renders it, escaped.
-func (g *graphML) value(v any) {
-	switch x := v.(type) {
-	case string:
-		g.w.xml(x)
-	case jsonValue:
-		g.w.xml(string(x))
-	default:
-		g.buf = appendFlat(g.buf[:0], v)
-		g.w.xmlBytes(g.buf)
-	}
 }
 
 // Edge implements Writer.
@@ -112,7 +89,7 @@ func (g *graphML) Close(ctx context.Context) error {
 		for i, v := range linkValues(e) {
 			if v != nil {
 				g.w.s(edgeDataTags[i])
-				g.value(v)
+				g.w.xmlValue(v)
 				g.w.s(`</data>`)
 			}
 		}
@@ -126,6 +103,22 @@ func (g *graphML) Close(ctx context.Context) error {
 	return err
 }
 
+// fieldTags is, per label, the tag (format with the key number j) that opens each
+// field of nodeFields whose name has key j in index ("" for a field it lacks).
+func fieldTags(index map[string]int, format string) map[string][]string {
+	out := map[string][]string{}
+	for l, fs := range nodeFields {
+		tags := make([]string, len(fs))
+		for i, f := range fs {
+			if j, ok := index[f.Name]; ok {
+				tags[i] = fmt.Sprintf(format, j)
+			}
+		}
+		out[l] = tags
+	}
+	return out
+}
+
 // edgeDataTags are the <data> tags of linkFields, in order.
 var edgeDataTags = func() []string {
 	out := make([]string, len(linkFields))
@@ -137,9 +130,6 @@ var edgeDataTags = func() []string {
 
 // text escapes character data for XML; characters XML cannot hold become U+FFFD.
 func text(s string) string { return string(appendXMLEscaped(nil, s)) }
-
-// attr escapes an attribute value (xml.EscapeText escapes quotes too).
-func attr(s string) string { return text(s) }
 
 // Abort implements Writer.
 func (g *graphML) Abort() { _ = g.sp.close() }

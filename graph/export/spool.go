@@ -162,8 +162,9 @@ func (s *spool) close() error {
 // errWriter is a buffered writer whose first error sticks, so a format's write calls
 // need no error checks between them.
 type errWriter struct {
-	w   *bufio.Writer
-	err error
+	w       *bufio.Writer
+	err     error
+	scratch []byte // a value rendered before it is escaped (xmlValue)
 }
 
 func newErrWriter(w io.Writer) *errWriter { return &errWriter{w: bufio.NewWriterSize(w, 1<<16)} }
@@ -189,6 +190,19 @@ func (w *errWriter) xml(s string) {
 func (w *errWriter) xmlBytes(p []byte) {
 	if w.err == nil {
 		_, w.err = w.w.Write(appendXMLEscaped(w.w.AvailableBuffer(), p))
+	}
+}
+
+// xmlValue writes v as flat renders it, escaped (xml).
+func (w *errWriter) xmlValue(v any) {
+	switch x := v.(type) {
+	case string:
+		w.xml(x)
+	case jsonValue:
+		w.xml(string(x))
+	default:
+		w.scratch = appendFlat(w.scratch[:0], v)
+		w.xmlBytes(w.scratch)
 	}
 }
 
