@@ -13,8 +13,14 @@
 //
 //   - no filter: the whole store. Articles are read a page at a time, each with its
 //     statements, disputes, mentions and the links it wrote (ArticleGraph); then every
-//     outlet, claim and agent. Nothing is kept in memory between pages except the
-//     outlets' ids, so memory stays flat as the store grows. Because outlets and agents
+//     outlet, claim and agent. The embedded store is read in batches instead
+//     (ExportBundles, 64 bundles a read transaction, without the agents and claims
+//     listed later anyway; ExportClaims, 512 claims a read, without the aggregates of
+//     their summaries unless the writer uses them), read two batches ahead in a
+//     goroutine of their own so that reading and decoding overlap the writing; the
+//     nodes and edges are the same, in the same order. Nothing is kept in memory
+//     between pages except the outlets' ids and those batches, so memory stays flat as
+//     the store grows. Because outlets and agents
 //     are never deleted and are listed after the records that point at them, no edge
 //     points at a missing outlet or agent even while articles are written during the
 //     export. A claim goes when a new version of the last article stating it is written
@@ -29,8 +35,10 @@
 //     selection, not with the store).
 //   - a neighbourhood (Root and Depth): the nodes and edges of Store.Subgraph.
 //
-// Writers that need every node before the first edge (GEXF, node-link JSON) spool edges
-// to a temporary file; multi-file formats (Neo4j CSV, dataset bundle) write their files
+// Writers that need every node before the first edge (GraphML, GEXF, node-link JSON,
+// Cypher) spool edges to a temporary file (length-prefixed strings, not JSON); the XML
+// formats escape and encode their values without reflection (fasttext.go, checked
+// against encoding/xml and encoding/json); multi-file formats (Neo4j CSV, dataset bundle) write their files
 // into a Dir, which is a directory on disk or a zip stream.
 //
 // # Into Neo4j

@@ -24,6 +24,7 @@ type gexf struct {
 	sp     *spool
 	fields []field
 	index  map[string]int
+	open   map[string][]string // label → per field of nodeFields, its <attvalue for="J" value=" opening
 }
 
 func newGEXF(out io.Writer, version string, now time.Time) (*gexf, error) {
@@ -51,19 +52,25 @@ func newGEXF(out io.Writer, version string, now time.Time) (*gexf, error) {
 		g.w.s(fmt.Sprintf(`      <attribute id="l%d" title="%s" type="%s"/>`, i, graphName(f.Name), graphMLType(f.Kind)), "\n")
 	}
 	g.w.s(`    </attributes>`, "\n", `    <nodes>`, "\n")
+	g.open = fieldTags(g.index, `<attvalue for="%d" value="`)
 	return g, nil
 }
 
 // Node implements Writer.
 func (g *gexf) Node(_ context.Context, n Node) error {
-	g.w.s(`      <node id="`, attr(n.ID()), `" label="`, attr(display(n)), `"><attvalues><attvalue for="type" value="`, n.Label, `"/>`)
-	fs := nodeFields[n.Label]
+	g.w.s(`      <node id="`)
+	g.w.xml(n.ID())
+	g.w.s(`" label="`)
+	g.w.xml(display(n))
+	g.w.s(`"><attvalues><attvalue for="type" value="`, n.Label, `"/>`)
+	tags := g.open[n.Label]
 	for i, v := range values(n) {
-		j, ok := g.index[fs[i].Name]
-		if v == nil || !ok {
+		if v == nil || tags[i] == "" {
 			continue
 		}
-		g.w.s(fmt.Sprintf(`<attvalue for="%d" value="`, j), attr(flat(v)), `"/>`)
+		g.w.s(tags[i])
+		g.w.xmlValue(v)
+		g.w.s(`"/>`)
 	}
 	g.w.s("</attvalues></node>\n")
 	return g.w.err
@@ -77,11 +84,23 @@ func (g *gexf) Close(ctx context.Context) error {
 	defer g.sp.close()
 	g.w.s(`    </nodes>`, "\n", `    <edges>`, "\n")
 	err := g.sp.replay(ctx, func(e Edge) error {
-		g.w.s(`      <edge id="`, attr(e.Key()), `" source="`, attr(e.From), `" target="`, attr(e.To), `" label="`, e.Type,
-			`"><attvalues><attvalue for="type" value="`, e.Type, `"/>`)
+		// The id is e.Key() escaped: escaping its three parts is escaping the whole.
+		g.w.s(`      <edge id="`)
+		g.w.xml(e.From)
+		g.w.s("|")
+		g.w.xml(e.Type)
+		g.w.s("|")
+		g.w.xml(e.To)
+		g.w.s(`" source="`)
+		g.w.xml(e.From)
+		g.w.s(`" target="`)
+		g.w.xml(e.To)
+		g.w.s(`" label="`, e.Type, `"><attvalues><attvalue for="type" value="`, e.Type, `"/>`)
 		for i, v := range linkValues(e) {
 			if v != nil {
-				g.w.s(fmt.Sprintf(`<attvalue for="l%d" value="`, i), attr(flat(v)), `"/>`)
+				g.w.s(gexfEdgeTags[i])
+				g.w.xmlValue(v)
+				g.w.s(`"/>`)
 			}
 		}
 		g.w.s("</attvalues></edge>\n")
@@ -96,3 +115,12 @@ func (g *gexf) Close(ctx context.Context) error {
 
 // Abort implements Writer.
 func (g *gexf) Abort() { _ = g.sp.close() }
+
+// gexfEdgeTags open the <attvalue> of each of linkFields, in order.
+var gexfEdgeTags = func() []string {
+	out := make([]string, len(linkFields))
+	for i := range linkFields {
+		out[i] = fmt.Sprintf(`<attvalue for="l%d" value="`, i)
+	}
+	return out
+}()

@@ -5,7 +5,6 @@ import (
 	"encoding/xml"
 	"fmt"
 	"io"
-	"strings"
 )
 
 // graphML writes GraphML (http://graphml.graphdrawing.org/) for networkx, igraph and
@@ -17,7 +16,8 @@ type graphML struct {
 	w      *errWriter
 	sp     *spool
 	fields []field
-	index  map[string]int // field name → key number
+	index  map[string]int      // field name → key number
+	open   map[string][]string // label → per field of nodeFields, its <data key="nJ"> tag
 }
 
 func newGraphML(out io.Writer) (*graphML, error) {
@@ -38,6 +38,7 @@ func newGraphML(out io.Writer) (*graphML, error) {
 		g.w.s(fmt.Sprintf(`  <key id="e%d" for="edge" attr.name="%s" attr.type="%s"/>`, i, graphName(f.Name), graphMLType(f.Kind)), "\n")
 	}
 	g.w.s(`  <graph id="claimgraph" edgedefault="directed">`, "\n")
+	g.open = fieldTags(g.index, `<data key="n%d">`)
 	return g, nil
 }
 
@@ -50,14 +51,17 @@ func graphMLType(k valueKind) string {
 
 // Node implements Writer.
 func (g *graphML) Node(_ context.Context, n Node) error {
-	g.w.s(`    <node id="`, attr(n.ID()), `"><data key="n_type">`, n.Label, `</data>`)
-	fs := nodeFields[n.Label]
+	g.w.s(`    <node id="`)
+	g.w.xml(n.ID())
+	g.w.s(`"><data key="n_type">`, n.Label, `</data>`)
+	tags := g.open[n.Label]
 	for i, v := range values(n) {
-		j, ok := g.index[fs[i].Name]
-		if v == nil || !ok {
+		if v == nil || tags[i] == "" {
 			continue
 		}
-		g.w.s(fmt.Sprintf(`<data key="n%d">`, j), text(flat(v)), `</data>`)
+		g.w.s(tags[i])
+		g.w.xmlValue(v)
+		g.w.s(`</data>`)
 	}
 	g.w.s("</node>\n")
 	return g.w.err
@@ -70,10 +74,23 @@ func (g *graphML) Edge(_ context.Context, e Edge) error { return g.sp.add(e) }
 func (g *graphML) Close(ctx context.Context) error {
 	defer g.sp.close()
 	err := g.sp.replay(ctx, func(e Edge) error {
-		g.w.s(`    <edge id="`, attr(e.Key()), `" source="`, attr(e.From), `" target="`, attr(e.To), `"><data key="e_type">`, e.Type, `</data>`)
+		// The id is e.Key() escaped: escaping its three parts is escaping the whole.
+		g.w.s(`    <edge id="`)
+		g.w.xml(e.From)
+		g.w.s("|")
+		g.w.xml(e.Type)
+		g.w.s("|")
+		g.w.xml(e.To)
+		g.w.s(`" source="`)
+		g.w.xml(e.From)
+		g.w.s(`" target="`)
+		g.w.xml(e.To)
+		g.w.s(`"><data key="e_type">`, e.Type, `</data>`)
 		for i, v := range linkValues(e) {
 			if v != nil {
-				g.w.s(fmt.Sprintf(`<data key="e%d">`, i), text(flat(v)), `</data>`)
+				g.w.s(edgeDataTags[i])
+				g.w.xmlValue(v)
+				g.w.s(`</data>`)
 			}
 		}
 		g.w.s("</edge>\n")
@@ -86,15 +103,33 @@ func (g *graphML) Close(ctx context.Context) error {
 	return err
 }
 
-// text escapes character data for XML; characters XML cannot hold become U+FFFD.
-func text(s string) string {
-	var b strings.Builder
-	_ = xml.EscapeText(&b, []byte(s))
-	return b.String()
+// fieldTags is, per label, the tag (format with the key number j) that opens each
+// field of nodeFields whose name has key j in index ("" for a field it lacks).
+func fieldTags(index map[string]int, format string) map[string][]string {
+	out := map[string][]string{}
+	for l, fs := range nodeFields {
+		tags := make([]string, len(fs))
+		for i, f := range fs {
+			if j, ok := index[f.Name]; ok {
+				tags[i] = fmt.Sprintf(format, j)
+			}
+		}
+		out[l] = tags
+	}
+	return out
 }
 
-// attr escapes an attribute value (xml.EscapeText escapes quotes too).
-func attr(s string) string { return text(s) }
+// edgeDataTags are the <data> tags of linkFields, in order.
+var edgeDataTags = func() []string {
+	out := make([]string, len(linkFields))
+	for i := range linkFields {
+		out[i] = fmt.Sprintf(`<data key="e%d">`, i)
+	}
+	return out
+}()
+
+// text escapes character data for XML; characters XML cannot hold become U+FFFD.
+func text(s string) string { return string(appendXMLEscaped(nil, s)) }
 
 // Abort implements Writer.
 func (g *graphML) Abort() { _ = g.sp.close() }

@@ -188,3 +188,6 @@ func (j *jsonLD) Close(context.Context) error {
 
 // Abort implements Writer: nothing is flushed.
 func (j *jsonLD) Abort() {}
+
+// usesSummary marks JSON-LD as a summaryUser: a claim's appearances come from it.
+func (*jsonLD) usesSummary() {}

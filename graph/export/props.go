@@ -88,14 +88,14 @@ func values(n Node) []any {
 		s := n.Statement
 		var src any
 		if s.Source != nil {
-			src = jsonText(*s.Source)
+			src = spanText(*s.Source)
 		}
 		return []any{str(s.ClaimID), str(s.ArticleID), str(s.SpeakerID), list(s.Via), str(string(s.Kind)),
-			jsonText(s.Cue), src, jsonText(s.Content), jsonText(s.Sentence), s.Confidence}
+			spanText(s.Cue), src, spanText(s.Content), spanText(s.Sentence), s.Confidence}
 	case n.Dispute != nil:
 		d := n.Dispute
 		return []any{str(d.ArticleID), str(d.DisputerID), str(d.ClaimID), str(d.TargetAgentID), str(string(d.Kind)),
-			jsonText(d.Cue), jsonText(d.Sentence), d.Confidence}
+			spanText(d.Cue), spanText(d.Sentence), d.Confidence}
 	}
 	return nil
 }
@@ -166,13 +166,8 @@ func flat(v any) string {
 		return x
 	case jsonValue:
 		return string(x)
-	case []string:
-		return string(jsonText(x).(jsonValue))
-	case float64:
-		b, _ := json.Marshal(x)
-		return string(b)
 	}
-	return ""
+	return string(appendFlat(nil, v))
 }
 
 // native renders a value as a JSON value for node-link JSON and JSON-LD: lists as

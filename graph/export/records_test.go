@@ -3,6 +3,7 @@ package export
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"maps"
 	"path/filepath"
 	"slices"
@@ -194,18 +195,19 @@ func TestImportRefusesBadFiles(t *testing.T) {
 
 	tests := []struct {
 		name, file, want string
+		line             int // the line the error names first
 	}{
-		{"empty", "", "line 1: the file is empty"},
-		{"not records", "{\"hello\":1}\n", "line 1: not a claimgraph records file"},
-		{"wrong version", strings.Replace(lines[0], `"version":1`, `"version":2`, 1) + join(lines[1:]...), "line 1: records version 2 is not supported"},
-		{"truncated mid-line", join(lines[:3]...) + lines[3][:len(lines[3])/2], "line 4: not a valid record"},
-		{"truncated at a line end", join(lines[:4]...), "line 4: the file ends without its end line"},
-		{"duplicate id", join(lines[0], lines[1], lines[2], lines[1], lines[3], lines[4]), "is given again (first on line 2)"},
+		{"empty", "", "line 1: the file is empty", 1},
+		{"not records", "{\"hello\":1}\n", "line 1: not a claimgraph records file", 1},
+		{"wrong version", strings.Replace(lines[0], `"version":1`, `"version":2`, 1) + join(lines[1:]...), "line 1: records version 2 is not supported", 1},
+		{"truncated mid-line", join(lines[:3]...) + lines[3][:len(lines[3])/2], "line 4: not a valid record", 4},
+		{"truncated at a line end", join(lines[:4]...), "line 4: the file ends without its end line", 4},
+		{"duplicate id", join(lines[0], lines[1], lines[2], lines[1], lines[3], lines[4]), "is given again (first on line 2)", 4},
 		{"dangling reference", join(lines[0], lines[1], strings.Replace(lines[2], `"speaker_id":"`, `"speaker_id":"ag_nobody-`, 1), lines[3], lines[4]),
-			"names speaker \"ag_nobody-"},
-		{"count mismatch", join(lines[0], lines[1], lines[2], lines[4]), "line 4: the end line counts 3 bundles but the file holds 2"},
-		{"after the end", join(lines...) + "\n" + lines[1], "line 6: a line follows the end line"},
-		{"unknown field", join(lines[0], strings.Replace(lines[1], `{"bundle":`, `{"bundel":`, 1), lines[2], lines[3], lines[4]), "line 2: not a valid record"},
+			"names speaker \"ag_nobody-", 3},
+		{"count mismatch", join(lines[0], lines[1], lines[2], lines[4]), "line 4: the end line counts 3 bundles but the file holds 2", 4},
+		{"after the end", join(lines...) + "\n" + lines[1], "line 6: a line follows the end line", 6},
+		{"unknown field", join(lines[0], strings.Replace(lines[1], `{"bundle":`, `{"bundel":`, 1), lines[2], lines[3], lines[4]), "line 2: not a valid record", 2},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -214,6 +216,7 @@ func TestImportRefusesBadFiles(t *testing.T) {
 			require.Error(t, err)
 			assert.Equal(t, graph.EINVALID, graph.ErrorCode(err))
 			assert.Contains(t, graph.ErrorMessage(err), tc.want)
+			assert.True(t, strings.HasPrefix(graph.ErrorMessage(err), fmt.Sprintf("line %d: ", tc.line)), "the error names line %d: %s", tc.line, graph.ErrorMessage(err))
 			stats, err := dst.Stats(ctx)
 			require.NoError(t, err)
 			assert.Equal(t, graph.Stats{}, stats, "nothing written")

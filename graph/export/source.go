@@ -11,7 +11,8 @@ import (
 
 // Node is one node of an export: a store record and its label (graph.LabelArticle, ...).
 // Exactly one of the record pointers is set, the one of Label. Summary is set on
-// claims when the walk read it (whole store and search): counts, speakers and articles.
+// claims when the walk read it (a search; the whole store when the store has no batched
+// reads or the Writer is a summaryUser): counts, speakers and articles.
 // An Article carries its text only in the whole-store walk.
 type Node struct {
 	Label     string
@@ -209,6 +210,9 @@ func (c *counting) edge(ctx context.Context, e Edge) error {
 // version written meanwhile, see doc.go).
 func walkWhole(ctx context.Context, store graph.Store, c *counting) error {
 	outlets := map[string]graph.Outlet{}
+	if br, ok := store.(batchReader); ok {
+		return walkWholeBatched(ctx, br, store, c, outlets)
+	}
 	cursor := ""
 	for {
 		page, err := store.Articles(ctx, graph.ArticleQuery{Page: graph.PageRequest{Cursor: cursor, Limit: pageSize}})
@@ -237,11 +241,14 @@ func walkWhole(ctx context.Context, store graph.Store, c *counting) error {
 		}
 		cursor = page.NextCursor
 	}
-	for _, id := range sortedKeys(outlets) {
-		o := outlets[id]
-		if err := c.node(ctx, Node{Label: graph.LabelOutlet, Outlet: &o}); err != nil {
-			return err
-		}
+	return walkRest(ctx, store, c, outlets)
+}
+
+// walkRest writes the outlets the bundles named, then every claim (with its summary)
+// and agent: the end of a whole-store walk.
+func walkRest(ctx context.Context, store graph.Store, c *counting, outlets map[string]graph.Outlet) error {
+	if err := writeOutlets(ctx, c, outlets); err != nil {
+		return err
 	}
 	if err := eachPage(ctx, func(p graph.PageRequest) (graph.Page[graph.ClaimSummary], error) {
 		return store.SearchClaims(ctx, graph.ClaimQuery{Sort: graph.SortByID, Page: p})
@@ -250,11 +257,153 @@ func walkWhole(ctx context.Context, store graph.Store, c *counting) error {
 	}); err != nil {
 		return err
 	}
+	return writeAgents(ctx, store, c)
+}
+
+func writeOutlets(ctx context.Context, c *counting, outlets map[string]graph.Outlet) error {
+	for _, id := range sortedKeys(outlets) {
+		o := outlets[id]
+		if err := c.node(ctx, Node{Label: graph.LabelOutlet, Outlet: &o}); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func writeAgents(ctx context.Context, store graph.Store, c *counting) error {
 	return eachPage(ctx, func(p graph.PageRequest) (graph.Page[graph.Agent], error) {
 		return store.Agents(ctx, graph.AgentQuery{Page: p})
 	}, func(a graph.Agent) error {
 		return c.node(ctx, Node{Label: graph.LabelAgent, Agent: &a})
 	})
+}
+
+// batchReader is a store that reads a whole-store walk in batches, each in one read,
+// without the records the walk lists on its own (the embedded store's ExportBundles
+// and ExportClaims): bundles without their agents and claims, claims without the
+// aggregates of their summaries.
+type batchReader interface {
+	ExportBundles(ctx context.Context, after string, limit int) ([]*graph.ArticleGraph, error)
+	ExportClaims(ctx context.Context, after string, limit int) ([]graph.Claim, error)
+}
+
+// summaryUser is a Writer that reads a claim node's Summary (JSON-LD's appearances);
+// the batched walk reads summaries only for it.
+type summaryUser interface{ usesSummary() }
+
+// Batches of the batched walk: articles (with their texts and statements) and claims
+// a read transaction.
+const (
+	bundleBatch = 64
+	claimBatch  = 512
+)
+
+// walkWholeBatched is walkWhole over a batchReader: the same nodes and edges in the
+// same order, in fewer reads that decode less. The batches are read ahead in a
+// goroutine of their own (prefetch), so that the store's reading and JSON decoding
+// overlap the writer's encoding.
+func walkWholeBatched(ctx context.Context, br batchReader, store graph.Store, c *counting, outlets map[string]graph.Outlet) error {
+	bundles, stop := prefetch(ctx, func(ctx context.Context, after string) ([]*graph.ArticleGraph, error) {
+		return br.ExportBundles(ctx, after, bundleBatch)
+	}, func(g *graph.ArticleGraph) string { return g.Article.ID })
+	err := func() error {
+		defer stop()
+		for {
+			batch, err := bundles()
+			if err != nil || len(batch) == 0 {
+				return err
+			}
+			for _, g := range batch {
+				if g.Outlet != nil {
+					if _, ok := outlets[g.Outlet.ID]; !ok {
+						outlets[g.Outlet.ID] = *g.Outlet
+					}
+				}
+				if err := writeBundle(ctx, c, g); err != nil {
+					return err
+				}
+			}
+		}
+	}()
+	if err != nil {
+		return err
+	}
+	if _, ok := c.w.(summaryUser); ok {
+		return walkRest(ctx, store, c, outlets)
+	}
+	if err := writeOutlets(ctx, c, outlets); err != nil {
+		return err
+	}
+	claims, stop := prefetch(ctx, func(ctx context.Context, after string) ([]graph.Claim, error) {
+		return br.ExportClaims(ctx, after, claimBatch)
+	}, func(c graph.Claim) string { return c.ID })
+	err = func() error {
+		defer stop()
+		for {
+			batch, err := claims()
+			if err != nil || len(batch) == 0 {
+				return err
+			}
+			for i := range batch {
+				if err := c.node(ctx, Node{Label: graph.LabelClaim, Claim: &batch[i]}); err != nil {
+					return err
+				}
+			}
+		}
+	}()
+	if err != nil {
+		return err
+	}
+	return writeAgents(ctx, store, c)
+}
+
+// prefetchAhead is how many batches prefetch reads ahead of the writer.
+const prefetchAhead = 2
+
+// prefetch reads a keyset listing batch by batch in a goroutine of its own, at most
+// prefetchAhead batches ahead: fetch(after) returns the batch after key after ("" for
+// the first), key the key of an item. next returns the batches in order, then an empty
+// one (or the first error); stop ends the goroutine and waits for it, and must be called.
+func prefetch[T any](ctx context.Context, fetch func(ctx context.Context, after string) ([]T, error), key func(T) string) (next func() ([]T, error), stop func()) {
+	type batch struct {
+		items []T
+		err   error
+	}
+	ctx, cancel := context.WithCancel(ctx)
+	ch := make(chan batch, prefetchAhead)
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		defer close(ch)
+		after := ""
+		for {
+			items, err := fetch(ctx, after)
+			select {
+			case ch <- batch{items, err}:
+			case <-ctx.Done():
+				return
+			}
+			if err != nil || len(items) == 0 {
+				return
+			}
+			after = key(items[len(items)-1])
+		}
+	}()
+	next = func() ([]T, error) {
+		b, ok := <-ch
+		if !ok {
+			if err := ctx.Err(); err != nil {
+				return nil, err
+			}
+			return nil, nil
+		}
+		return b.items, b.err
+	}
+	stop = func() {
+		cancel()
+		<-done
+	}
+	return next, stop
 }
 
 // writeBundle writes an article, its statements and disputes, and the edges of its

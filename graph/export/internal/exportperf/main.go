@@ -61,10 +61,11 @@ type config struct {
 	child   string // the format a child process exports
 	chunk   int
 	seed    uint64
-	cache   int // embedded.Options.CacheEntries of the exporting store
-	batch   int // articles a fill transaction writes
-	gc      int // the fill's GOGC
-	memMB   int // the fill's soft memory limit (MB)
+	cache   int           // embedded.Options.CacheEntries of the exporting store
+	release time.Duration // embedded.Options.ReleaseMappedEvery of the exporting store
+	batch   int           // articles a fill transaction writes
+	gc      int           // the fill's GOGC
+	memMB   int           // the fill's soft memory limit (MB)
 	only    bool
 	bulk    bool   // fill with PutArticlesBulk, not a Batch of PutArticle calls
 	cpuProf string // write a CPU profile of the fill (or of a child's export) here
@@ -87,6 +88,7 @@ func parse(args []string, stderr io.Writer) (config, error) {
 	fs.IntVar(&c.memMB, "memlimit", 8000, "the fill's soft memory limit in MB (runtime/debug.SetMemoryLimit; 0: none): -gc lets the heap grow to five times what is live, which past 700,000 claims (a transaction's bbolt nodes and two generated chunks, 3-5 GB live) passed 10 GB; near the limit the collector runs more often, and far more often when the live heap nears it (3000 made the fill crawl there)")
 	fs.IntVar(&c.gc, "gc", 400, "the fill's GOGC (percent of live heap allocated between collections)")
 	fs.IntVar(&c.cache, "cache", -1, "decoded records the exporting store caches per kind (embedded.Options.CacheEntries): -1 none, as claimgraph export opens it; 0 the default, as a serving store has for GET /v1/export")
+	fs.DurationVar(&c.release, "release", -1, "how often the exporting store hands its mapped file pages back (embedded.Options.ReleaseMappedEvery): negative never, as claimgraph export opens it; 0 the default (500ms), as a serving store has for GET /v1/export")
 	fs.StringVar(&c.cpuProf, "cpuprofile", "", "write a CPU profile of the fill here; each format's child writes FILE.FORMAT of its export")
 	fs.StringVar(&c.memProf, "memprofile", "", "write a heap profile of the fill's end here; each format's child writes FILE.FORMAT, taken at the export's end (in-use and allocated bytes)")
 	seed := fs.Uint64("seed", 1, "generator seed of the first chunk (chunk i uses seed+i)")
@@ -294,7 +296,7 @@ type result struct {
 
 // measure runs a child exporting one format and returns its result.
 func measure(ctx context.Context, self string, c config, format string) (result, error) {
-	args := []string{"-child", format, "-store", c.store, "-cache", fmt.Sprint(c.cache)}
+	args := []string{"-child", format, "-store", c.store, "-cache", fmt.Sprint(c.cache), "-release", c.release.String()}
 	if c.cpuProf != "" {
 		args = append(args, "-cpuprofile", c.cpuProf+"."+format)
 	}
@@ -398,7 +400,7 @@ func procStatus(name string) (int64, error) {
 
 // child exports the whole store in c.child into a Dir that counts and discards.
 func child(ctx context.Context, c config, stdout io.Writer) error {
-	s, err := embedded.Open(ctx, c.store, &embedded.Options{ReadOnly: true, CacheEntries: c.cache})
+	s, err := embedded.Open(ctx, c.store, &embedded.Options{ReadOnly: true, CacheEntries: c.cache, ReleaseMappedEvery: c.release})
 	if err != nil {
 		return err
 	}
