@@ -3,7 +3,7 @@
 # claimgraph, ingests the built-in corpus into a fresh embedded store, exports the disputed
 # claims about one topic, opens the GraphML in networkx (explore.py, in a venv with the
 # pinned requirements.txt under .cache/export-walkthrough-venv) and draws
-# docs/export-disputed.png, then exports GEXF 1.3 for Gephi. The Markdown replaces the
+# graph/export/docs/export-disputed.png, then exports GEXF 1.3 for Gephi. The Markdown replaces the
 # README's section between the lines <!-- export-walkthrough:begin --> and
 # <!-- export-walkthrough:end -->.
 #
@@ -16,7 +16,7 @@ README="$REPO/README.md"
 grep -q '^<!-- export-walkthrough:begin -->$' "$README" && grep -q '^<!-- export-walkthrough:end -->$' "$README" ||
 	{ echo "run.sh: README.md lacks the export-walkthrough begin/end lines" >&2; exit 1; }
 VENV="${EXPORT_WALKTHROUGH_VENV:-$REPO/.cache/export-walkthrough-venv}"
-FIGURE="docs/export-disputed.png"
+FIGURE="graph/export/docs/export-disputed.png"
 
 WORK="$(mktemp -d)"
 OUT="$WORK/section.md"
