@@ -240,36 +240,6 @@ func largestText(limit int) (string, error) {
 	}
 }
 
-// denseText builds an article text of at most limit bytes of short
-// attributed sentences, each a claim of its own by one of 900 named speakers: the
-// densest extraction per byte, the worst case of the memory bounds.
-func denseText(limit int) string {
-	first := []string{"Maria", "John", "Ahmed", "Olga", "Kenji", "Fatima", "Peter", "Amara", "Lucas", "Ingrid",
-		"Rahul", "Sofia", "Daniel", "Mei", "Omar", "Elena", "Samuel", "Aisha", "Tomas", "Hannah",
-		"Carlos", "Yuki", "David", "Leila", "Jonas", "Nadia", "Victor", "Grace", "Ivan", "Clara"}
-	last := []string{"Lopez", "Smith", "Haddad", "Petrova", "Tanaka", "Okafor", "Müller", "Diallo", "Silva", "Berg",
-		"Sharma", "Rossi", "Cohen", "Chen", "Farouk", "Ionescu", "Mensah", "Rahman", "Novak", "Weber",
-		"Garcia", "Sato", "Levi", "Karimi", "Lund", "Aziz", "Moreau", "Kim", "Popov", "Fischer"}
-	things := []string{"displaced families", "damaged schools", "new clinics", "missing people", "trucks of aid", "cleared roads"}
-	var b strings.Builder
-	for i := 0; ; i++ {
-		sp := first[i%len(first)] + " " + last[(i/len(first))%len(last)]
-		var s string
-		if i%2 == 0 {
-			s = fmt.Sprintf("\"The district counted %d %s,\" %s said. ", 1000+i, things[i%len(things)], sp)
-		} else {
-			s = fmt.Sprintf("%s said that %d %s were reported on Monday. ", sp, 2000+i, things[i%len(things)])
-		}
-		if b.Len()+len(s) > limit {
-			return b.String()
-		}
-		b.WriteString(s)
-		if i%20 == 19 {
-			b.WriteString("\n\n")
-		}
-	}
-}
-
 // ingestBody is the JSON of a POST of text.
 func ingestBody(url, text string) string {
 	return fmt.Sprintf(`{"url":%q,"text":%s}`, url, jsonString(text))
@@ -299,7 +269,7 @@ func runArticle(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	var text string
 	switch *kind {
 	case "dense":
-		text = denseText(min(*size, graph.MaxArticleBytes))
+		text = corpus.DenseText(min(*size, graph.MaxArticleBytes))
 	case "corpus":
 		if text, err = largestText(min(*size, graph.MaxArticleBytes)); err != nil {
 			return err
