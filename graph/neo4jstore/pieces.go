@@ -755,15 +755,8 @@ func (p *pieceWriter) aggregatePending(ctx context.Context) error {
 	after := ""
 	for {
 		var n int64
-		err := p.s.autoWrite(ctx, func(tx neo4j.ManagedTransaction) error {
-			recs, err := collect(ctx, tx, cyPieceHeartbeat, map[string]any{"id": p.id, "owner": p.owner})
-			if err != nil {
-				return err
-			}
-			if len(recs) == 0 {
-				return errNotOwner
-			}
-			recs, err = collect(ctx, tx, cyPendingAggregates, map[string]any{"w": p.w, "after": after,
+		err := p.ownedWrite(ctx, func(tx neo4j.ManagedTransaction) error {
+			recs, err := collect(ctx, tx, cyPendingAggregates, map[string]any{"w": p.w, "after": after,
 				"n": int64(pieceRecords), "outlet": outlet, "linked": linked})
 			if err != nil {
 				return err
@@ -793,15 +786,8 @@ func (p *pieceWriter) unkeyPending(ctx context.Context) error {
 		q := cyUnkeyPending(u.label, u.prop)
 		for {
 			var n int64
-			err := p.s.autoWrite(ctx, func(tx neo4j.ManagedTransaction) error {
-				recs, err := collect(ctx, tx, cyPieceHeartbeat, map[string]any{"id": p.id, "owner": p.owner})
-				if err != nil {
-					return err
-				}
-				if len(recs) == 0 {
-					return errNotOwner
-				}
-				recs, err = collect(ctx, tx, q, map[string]any{"w": p.w, "n": int64(pieceRecords)})
+			err := p.ownedWrite(ctx, func(tx neo4j.ManagedTransaction) error {
+				recs, err := collect(ctx, tx, q, map[string]any{"w": p.w, "n": int64(pieceRecords)})
 				if err != nil {
 					return err
 				}
@@ -817,6 +803,22 @@ func (p *pieceWriter) unkeyPending(ctx context.Context) error {
 		}
 	}
 	return nil
+}
+
+// ownedWrite runs work in one write transaction after checking, in it, that the
+// write's marker is still this writer's (and beating its heart); errNotOwner when
+// another writer has taken the marker over.
+func (p *pieceWriter) ownedWrite(ctx context.Context, work func(tx neo4j.ManagedTransaction) error) error {
+	return p.s.autoWrite(ctx, func(tx neo4j.ManagedTransaction) error {
+		recs, err := collect(ctx, tx, cyPieceHeartbeat, map[string]any{"id": p.id, "owner": p.owner})
+		if err != nil {
+			return err
+		}
+		if len(recs) == 0 {
+			return errNotOwner
+		}
+		return work(tx)
+	})
 }
 
 // cyPieceHeartbeat checks that the marker is still this writer's and beats its heart;
