@@ -84,17 +84,7 @@ func (g *gexf) Close(ctx context.Context) error {
 	defer g.sp.close()
 	g.w.s(`    </nodes>`, "\n", `    <edges>`, "\n")
 	err := g.sp.replay(ctx, func(e Edge) error {
-		// The id is e.Key() escaped: escaping its three parts is escaping the whole.
-		g.w.s(`      <edge id="`)
-		g.w.xml(e.From)
-		g.w.s("|")
-		g.w.xml(e.Type)
-		g.w.s("|")
-		g.w.xml(e.To)
-		g.w.s(`" source="`)
-		g.w.xml(e.From)
-		g.w.s(`" target="`)
-		g.w.xml(e.To)
+		g.w.edgeOpen(`      `, e)
 		g.w.s(`" label="`, e.Type, `"><attvalues><attvalue for="type" value="`, e.Type, `"/>`)
 		for i, v := range linkValues(e) {
 			if v != nil {

@@ -74,17 +74,7 @@ func (g *graphML) Edge(_ context.Context, e Edge) error { return g.sp.add(e) }
 func (g *graphML) Close(ctx context.Context) error {
 	defer g.sp.close()
 	err := g.sp.replay(ctx, func(e Edge) error {
-		// The id is e.Key() escaped: escaping its three parts is escaping the whole.
-		g.w.s(`    <edge id="`)
-		g.w.xml(e.From)
-		g.w.s("|")
-		g.w.xml(e.Type)
-		g.w.s("|")
-		g.w.xml(e.To)
-		g.w.s(`" source="`)
-		g.w.xml(e.From)
-		g.w.s(`" target="`)
-		g.w.xml(e.To)
+		g.w.edgeOpen(`    `, e)
 		g.w.s(`"><data key="e_type">`, e.Type, `</data>`)
 		for i, v := range linkValues(e) {
 			if v != nil {

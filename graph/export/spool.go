@@ -186,6 +186,22 @@ func (w *errWriter) xml(s string) {
 	}
 }
 
+// edgeOpen writes the start of an XML edge element after indent, up to the end of its
+// target attribute: `<edge id="KEY" source="FROM" target="TO` (GraphML and GEXF). The
+// id is e.Key() escaped: escaping its three parts is escaping the whole.
+func (w *errWriter) edgeOpen(indent string, e Edge) {
+	w.s(indent, `<edge id="`)
+	w.xml(e.From)
+	w.s("|")
+	w.xml(e.Type)
+	w.s("|")
+	w.xml(e.To)
+	w.s(`" source="`)
+	w.xml(e.From)
+	w.s(`" target="`)
+	w.xml(e.To)
+}
+
 // xmlBytes is xml for a value already rendered into p.
 func (w *errWriter) xmlBytes(p []byte) {
 	if w.err == nil {
