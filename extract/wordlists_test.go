@@ -2,11 +2,7 @@ package extract
 
 import (
 	"go/ast"
-	"go/parser"
 	"go/token"
-	"os"
-	"path/filepath"
-	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/require"
@@ -20,31 +16,15 @@ import (
 // Maps keyed by the names of a list's classes, whose values are code, are no word
 // lists.
 func TestNoWordListInCode(t *testing.T) {
-	fset := token.NewFileSet()
 	var found []string
-	err := filepath.WalkDir(".", func(path string, d os.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		if d.IsDir() && (d.Name() == "testdata" || d.Name() == "eval" || d.Name() == "attriberrs" || d.Name() == "train") {
-			return filepath.SkipDir
-		}
-		if d.IsDir() || !strings.HasSuffix(path, ".go") || strings.HasSuffix(path, "_test.go") {
-			return nil
-		}
-		file, err := parser.ParseFile(fset, path, nil, 0)
-		if err != nil {
-			return err
-		}
+	forEachProductionFile(t, []string{"eval", "attriberrs", "train"}, func(fset *token.FileSet, file *ast.File) {
 		ast.Inspect(file, func(n ast.Node) bool {
 			if lit, ok := n.(*ast.CompositeLit); ok && wordSetLiteral(lit) {
 				found = append(found, fset.Position(lit.Pos()).String())
 			}
 			return true
 		})
-		return nil
 	})
-	require.NoError(t, err)
 	require.Empty(t, found, "word lists spelled in code: move them to a list in lexicon/")
 }
 
