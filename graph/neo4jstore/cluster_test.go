@@ -98,6 +98,8 @@ func TestRetryableWrite(t *testing.T) {
 		{"transient", &neo4j.Neo4jError{Code: "Neo.TransientError.Transaction.DeadlockDetected"}, true},
 		{"leader switch", &neo4j.Neo4jError{Code: "Neo.ClientError.Cluster.NotALeader"}, true},
 		{"retries ran out", &neo4j.TransactionExecutionLimit{Cause: "timeout"}, true},
+		{"matched node deleted meanwhile", &neo4j.Neo4jError{Code: "Neo.ClientError.Statement.EntityNotFound"}, true},
+		{"matched node deleted meanwhile, wrapped", fmt.Errorf("piece 3 of 8: %w", &neo4j.Neo4jError{Code: "Neo.ClientError.Statement.EntityNotFound"}), true},
 		{"syntax", &neo4j.Neo4jError{Code: "Neo.ClientError.Statement.SyntaxError"}, false},
 		{"constraint", &neo4j.Neo4jError{Code: "Neo.ClientError.Schema.ConstraintValidationFailed"}, false},
 		{"cancelled", context.Canceled, false},

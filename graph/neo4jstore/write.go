@@ -382,13 +382,22 @@ func (s *Store) writeTx(ctx context.Context, gs []*graph.ArticleGraph) ([]graph.
 }
 
 // retryableWrite reports whether a failed write may succeed when run again: a lost
-// connection (also during COMMIT), a transient server error, or the driver's retry
-// time running out on one.
+// connection (also during COMMIT), a transient server error, the driver's retry time
+// running out on one, or a node that a concurrent transaction deleted after this one
+// matched it (Neo4j reads committed data, so a delete of the same article racing a
+// write in pieces can remove what a piece had just matched; the write's transactions
+// are idempotent, and run again they match what is there now).
 func retryableWrite(err error) bool {
 	var ce *neo4j.ConnectivityError
 	var tl *neo4j.TransactionExecutionLimit
-	return errors.As(err, &ce) || neo4j.IsRetryable(err) || errors.As(err, &tl)
+	var ne *neo4j.Neo4jError
+	return errors.As(err, &ce) || neo4j.IsRetryable(err) || errors.As(err, &tl) ||
+		errors.As(err, &ne) && ne.Code == codeEntityNotFound
 }
+
+// codeEntityNotFound is Neo4j's status code for a node or relationship that was
+// deleted between being matched and being used.
+const codeEntityNotFound = "Neo.ClientError.Statement.EntityNotFound"
 
 func (s *Store) writeOnce(ctx context.Context, gs []*graph.ArticleGraph) ([]graph.WriteResult, error) {
 	sess := s.session(ctx, neo4j.AccessModeWrite)
