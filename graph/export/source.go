@@ -292,8 +292,11 @@ type batchReader interface {
 type summaryUser interface{ usesSummary() }
 
 // Batches of the batched walk: articles (with their texts and statements) and claims
-// a read transaction.
-const (
+// a read transaction. With prefetchAhead batches read ahead, one being read and one
+// being written, an export holds at most four batches at a time: the window that
+// bounds its memory whatever the store's size. Variables only so that
+// TestExportMemoryBounded can make the window small beside its generated stores.
+var (
 	bundleBatch = 64
 	claimBatch  = 512
 )
