@@ -13,50 +13,11 @@ OUT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "ood", "tools"))
 import spans  # noqa: E402  (the span helpers the out-of-domain sets share)
+import disputecases  # noqa: E402  (the dispute-case builder of ooddisp and ooddisp2)
 
 BODY = spans.read_bodies(OUT)
-
-
-def within(doc, text, sent):
-    """The span of text inside the unique anchor sent (the sentence of the dispute)."""
-    return spans.locate(BODY, doc, text, sent)
-
-
-def before(doc, text, pos):
-    """The occurrence of text nearest before code point pos: the referent of a pronoun
-    or nominal disputer."""
-    i = BODY[doc].rfind(text, 0, pos)
-    assert i >= 0, (doc, "no referent before", text)
-    return [i, i + len(text)]
-
-
-CASES = []
-
-
-def D(doc, shape, disputer, form, cue, claim, sent, claim_in=None, ref=None, other=None, other_in=None,
-      claim_text=None, disputer_in=None, note=""):
-    """One dispute case. sent is a unique anchor holding the disputer and the cue;
-    claim is searched inside claim_in (a unique anchor) or, when that is None, inside
-    sent; claim=None with claim_text gives a claim that the text does not state
-    (claim_span null). other (counterclaim and figures) is searched inside other_in or sent;
-    the disputer inside disputer_in when the dispute spans two sentences (figures)."""
-    n = sum(1 for c in CASES if c["doc"] == doc) + 1
-    c = {"doc": doc, "id": "d%d" % n, "shape": shape}
-    if disputer is not None:
-        ds = within(doc, disputer, disputer_in or sent)
-        c.update({"disputer": disputer, "disputer_span": ds, "disputer_form": form})
-        if ref:
-            c.update({"disputer_ref": ref, "disputer_ref_span": before(doc, ref, ds[0])})
-    c.update({"cue": cue, "cue_span": within(doc, cue, sent)})
-    if claim is None:
-        c.update({"claim": claim_text, "claim_span": None})
-    else:
-        c.update({"claim": claim, "claim_span": within(doc, claim, claim_in or sent)})
-    if other is not None:
-        c.update({"other_claim": other, "other_claim_span": within(doc, other, other_in or sent)})
-    if note:
-        c["note"] = note
-    CASES.append(c)
+_SET = disputecases.DisputeCases(BODY)
+within, before, D, CASES = _SET.within, _SET.before, _SET.add, _SET.cases
 
 
 
