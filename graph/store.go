@@ -330,7 +330,14 @@ type WriteResult struct {
 //   - Stores write and return the Canonical form of a bundle (sorted, deduplicated,
 //     empty optional slices nil, top-level result slices non-nil), so results compare
 //     exactly across backends.
-//   - Outlets and agents are shared nodes and are never deleted. A claim lives while
+//   - Outlets and agents are shared nodes and are never deleted, except the
+//     article-scoped agents (ArticleScopedAgentID: "officials", "the ministry" of one
+//     text), which every version of an article makes anew: when replacing or deleting
+//     an article, its old version's scoped agents that the new version does not list
+//     and that nothing stored refers to any more (no statement as speaker or agency, no
+//     dispute as disputer or target, no mention, of any article) go in the same
+//     transaction, and no listing, search or lookup finds them (a bundle that lists
+//     such an agent without referring to it reads without it). A claim lives while
 //     it has statements: when replacing an article (or deleting it) leaves a claim of
 //     its old version with no statement (and the new version does not list it), the
 //     claim goes in the same transaction, with every dispute of it and every link to
@@ -383,7 +390,8 @@ type Store interface {
 	// with every dispute of them and every link to them, from whichever article they
 	// came (see the shared rules above): nothing orphaned stays listed or searchable.
 	// Claims that other articles state stay, with those articles' statements; outlets
-	// and agents stay. guard, when set, is checked against the stored article inside
+	// and agents stay, except the article's scoped agents that nothing refers to any
+	// more (see the shared rules above). guard, when set, is checked against the stored article inside
 	// the transaction (see WriteGuard). The same id written later is a new article
 	// (version 1 unless the bundle says otherwise). A context cancelled before the
 	// commit deletes nothing. Errors: ENOTFOUND (no such article), EFORBIDDEN (the

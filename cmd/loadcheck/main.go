@@ -629,14 +629,14 @@ func runSoak(ctx context.Context, args []string, stdout, stderr io.Writer) error
 			soakReader(sctx, hc, srv.base, uint64(r)+1, stats)
 		}(i)
 	}
-	fmt.Fprintf(stdout, "%-8s %8s %8s %8s %10s %10s %9s %8s %8s\n", "at", "RSS MB", "heap MB", "live MB", "goroutines", "open files", "articles", "claims", "file MB")
+	fmt.Fprintf(stdout, "%-8s %8s %8s %8s %10s %10s %9s %8s %8s %8s\n", "at", "RSS MB", "heap MB", "live MB", "goroutines", "open files", "articles", "claims", "agents", "file MB")
 	line := func(at string, p procFigures) {
 		st, _ := srv.store.Stats(ctx)
 		var size int64
 		if fi, err := os.Stat(filepath.Join(dir, "graph.db")); err == nil {
 			size = fi.Size()
 		}
-		fmt.Fprintf(stdout, "%-8s %8.0f %8.0f %8.1f %10d %10d %9d %8d %8.0f\n", at, mb(p.rss), mb(p.heap), mb(p.live), p.goroutines, p.fds, st.Articles, st.Claims, mb(size))
+		fmt.Fprintf(stdout, "%-8s %8.0f %8.0f %8.1f %10d %10d %9d %8d %8d %8.0f\n", at, mb(p.rss), mb(p.heap), mb(p.live), p.goroutines, p.fds, st.Articles, st.Claims, st.Agents, mb(size))
 	}
 	line("start", first)
 	t := time.NewTicker(*every)

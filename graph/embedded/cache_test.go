@@ -3,6 +3,7 @@ package embedded
 import (
 	"context"
 	"fmt"
+	"hash/maphash"
 	"sync"
 	"sync/atomic"
 	"testing"
@@ -169,4 +170,45 @@ func TestCacheNeverStale(t *testing.T) {
 			require.Contains(t, got.Aliases, "Cache Alias")
 		})
 	}
+}
+
+// TestCacheForgetsDeletedAgents: the scoped agents a replaced version takes with it
+// leave the read cache when the replacement commits (read before, so cached), and
+// those of the stored version stay cached; a delete forgets the last ones.
+func TestCacheForgetsDeletedAgents(t *testing.T) {
+	s := openTemp(t, &Options{NoSync: true})
+	ctx := t.Context()
+	bundle := func(text string) *graph.ArticleGraph {
+		obs := graph.ArticleScopedAgentID("observers", text)
+		claim := graph.ClaimID(text)
+		return &graph.ArticleGraph{
+			Article:    graph.Article{ID: "a_cache", Text: text, ContentHash: graph.ContentHash(text)},
+			Agents:     []graph.Agent{{ID: obs, Kind: graph.KindGroup, Name: "observers"}},
+			Claims:     []graph.Claim{{ID: claim, Text: graph.NormalizeClaimText(text), Kind: graph.ClaimAssertion}},
+			Statements: []graph.Statement{storetest.Stmt("a_cache", text, claim, obs, nil, graph.SpeechNone, "", text, text)},
+			Mentions:   []graph.Mention{storetest.Mention(text, obs, "Observers")},
+		}
+	}
+	cached := func(id string) bool {
+		sh := &s.c.agents.shards[maphash.String(s.c.agents.seed, id)%cacheShards]
+		sh.mu.RLock()
+		defer sh.mu.RUnlock()
+		return sh.m[id] != nil
+	}
+	var old string
+	for v := 1; v <= 3; v++ {
+		text := fmt.Sprintf("Observers counted %d ballots", v)
+		_, err := s.PutArticle(ctx, bundle(text))
+		require.NoError(t, err)
+		id := graph.ArticleScopedAgentID("observers", text)
+		_, err = s.Agent(ctx, id)
+		require.NoError(t, err)
+		require.True(t, cached(id), "version %d's agent is cached once read", v)
+		if old != "" {
+			require.False(t, cached(old), "the replaced version's agent %s is forgotten", old)
+		}
+		old = id
+	}
+	require.NoError(t, s.DeleteArticle(ctx, "a_cache", nil))
+	require.False(t, cached(old), "the deleted version's agent is forgotten")
 }

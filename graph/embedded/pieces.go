@@ -59,6 +59,9 @@ type pendingRec struct {
 	// rollback sweeps them (when no statement is left of them), and leaves the claims
 	// stored before as they were.
 	Fresh []string `json:"fresh,omitempty"`
+	// OldAgents are the article-scoped agents of the versions the write removed, swept
+	// (when nothing refers to them any more) by the last piece or a rollback.
+	OldAgents []string `json:"old_agents,omitempty"`
 }
 
 // gate orders the store's transactions around a write in pieces.
@@ -265,6 +268,9 @@ type pieceWrite struct {
 	// sweep, on a restore, lists the claims earlier rollbacks left to sweep once the
 	// restored version is whole.
 	sweep []string
+	// sweepAgents, on a restore, lists the article-scoped agents earlier rollbacks
+	// left to sweep (pendingRec.OldAgents).
+	sweepAgents []string
 }
 
 // writePieces writes bundle c in pieces, with the gate held by the caller (or before
@@ -288,7 +294,7 @@ func (s *Store) writePieces(ctx context.Context, c *graph.ArticleGraph, pw piece
 		}
 		created = true
 		w.dropUnstored(c) // the pieces write c as it is now: other writers wait for them
-		p = pendingRec{Article: c.Article.ID, Stashed: pw.stashed || pw.restore, OldClaims: pw.sweep}
+		p = pendingRec{Article: c.Article.ID, Stashed: pw.stashed || pw.restore, OldClaims: pw.sweep, OldAgents: pw.sweepAgents}
 		for _, x := range c.Claims {
 			if w.b(bClaims).Get([]byte(x.ID)) == nil {
 				p.Fresh = append(p.Fresh, x.ID)
@@ -313,6 +319,8 @@ func (s *Store) writePieces(ctx context.Context, c *graph.ArticleGraph, pw piece
 			}
 			p.OldClaims = append(p.OldClaims, claims...)
 		}
+		p.OldAgents = append(p.OldAgents, w.scoped...) // swept by the last piece
+		w.scoped = nil
 		if err := putJSON(tx, bMeta, string(keyPending), p); err != nil {
 			return err
 		}
@@ -335,6 +343,7 @@ func (s *Store) writePieces(ctx context.Context, c *graph.ArticleGraph, pw piece
 	// swept, the mark cleared and the stash dropped.
 	last, grown := int64(-1), int64(0) // the file's size at the last piece; the most one piece grew it
 	steps := append(s.pieces(c), func(w *writer) error {
+		w.scoped = p.OldAgents
 		if err := w.sweepClaims(p.OldClaims, c); err != nil {
 			return err
 		}
@@ -491,7 +500,7 @@ func (s *Store) rollbackPending() error {
 	if err != nil || !found || old == nil {
 		return err
 	}
-	_, err = s.writePieces(context.Background(), old, pieceWrite{restore: true, sweep: append(p.OldClaims, p.Fresh...)})
+	_, err = s.writePieces(context.Background(), old, pieceWrite{restore: true, sweep: append(p.OldClaims, p.Fresh...), sweepAgents: p.OldAgents})
 	return err
 }
 
@@ -520,7 +529,9 @@ func rollbackNew(tx *bolt.Tx, p pendingRec) error {
 		}
 	}
 	// The claims the write added, and those of the version it replaced, that no
-	// statement is left of; the claims stored before it are as they were.
+	// statement is left of; the claims stored before it are as they were. The same
+	// for the scoped agents of both.
+	w.scoped = append(w.scoped, p.OldAgents...)
 	if err := w.sweepClaims(append(p.OldClaims, p.Fresh...), &graph.ArticleGraph{}); err != nil {
 		return err
 	}

@@ -149,6 +149,11 @@ func loadAll[T any](tx *bolt.Tx, b []byte, what string, ids []string, out *[]T) 
 			if err == nil && what == "link" {
 				continue // removed when the article that wrote it first was replaced
 			}
+			if err == nil && what == "agent" && graph.IsArticleScopedAgentID(id) {
+				// a scoped agent that the bundle lists but nothing refers to: swept
+				// with the version that made it (sweepAgents), as Neo4j reads it
+				continue
+			}
 			return orMissing(err, what, id)
 		}
 		*out = append(*out, v)

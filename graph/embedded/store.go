@@ -202,6 +202,7 @@ func Open(ctx context.Context, path string, opts *Options) (*Store, error) {
 		// In the background: the kernel may block the call while it queues the reads.
 		go warmPageCache(path, warm)
 	}
+	liveCaches.Store(db, s.c)
 	return s, nil
 }
 
@@ -224,6 +225,7 @@ func (s *Store) Close(ctx context.Context) error {
 	if s.bound != nil {
 		return nil // a batch's view: the batch owns the file
 	}
+	liveCaches.Delete(s.db)
 	if err := s.db.Close(); err != nil {
 		return graph.Wrap(graph.EINTERNAL, err, "close store %s", s.path)
 	}

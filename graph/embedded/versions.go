@@ -15,10 +15,12 @@ import (
 // links, all in the one write transaction. See graph.Store.
 
 // sweepClaims deletes the claims among candidates (the claims of a replaced version)
-// that have no statement left and that the new bundle c does not list.
+// that have no statement left and that the new bundle c does not list, and then the
+// removed versions' article-scoped agents that nothing refers to any more
+// (sweepAgents).
 func (w *writer) sweepClaims(candidates []string, c *graph.ArticleGraph) error {
 	if len(candidates) == 0 {
-		return nil
+		return w.sweepAgents(c)
 	}
 	// The index scans below read the index buckets: write the pending keys first.
 	if err := w.putMarks(); err != nil {
@@ -44,7 +46,10 @@ func (w *writer) sweepClaims(candidates []string, c *graph.ArticleGraph) error {
 			return err
 		}
 	}
-	return w.applyEdits(edits)
+	if err := w.applyEdits(edits); err != nil {
+		return err
+	}
+	return w.sweepAgents(c)
 }
 
 // bundleEdit is what deleting claims removes from one article's bundle record.

@@ -112,6 +112,9 @@ type writer struct {
 	// release, when set (a write in pieces), is called every releaseKeys puts of
 	// flush: it releases the store file's pages read so far from the process's RSS.
 	release func()
+	// scoped lists the article-scoped agents of the versions removeArticle removed:
+	// the candidates of sweepAgents (scoped.go).
+	scoped []string
 }
 
 // releaseKeys is how many puts flush makes between two calls of writer.release. A
@@ -497,12 +500,14 @@ func articleEdges(a graph.Article, ds []graph.Dispute, ms []graph.Mention) []gra
 
 // removeArticle deletes a stored article's statements, disputes, mentions, the links
 // it wrote first, its edges and index entries, before a new version is written. It
-// returns the claims the removed version listed, for sweepClaims.
+// returns the claims the removed version listed, for sweepClaims, and notes its
+// article-scoped agents for sweepAgents (which sweepClaims calls).
 func (w *writer) removeArticle(a graph.Article) ([]string, error) {
 	var rec bundleRec
 	if _, err := get(w.tx, bBundles, a.ID, &rec); err != nil {
 		return nil, err
 	}
+	w.noteScoped(rec.Agents)
 	for _, c := range rec.Claims {
 		if err := w.unmark(iBundleClaim, key(c, a.ID)); err != nil {
 			return nil, err

@@ -109,6 +109,7 @@ func TestHotQueryPlans(t *testing.T) {
 		{"lock articles", cyLockArticles, map[string]any{"ids": []string{g.Article.ID}}},
 		{"drop a replaced article", cyDrop, map[string]any{"ids": []string{g.Article.ID}, "keep": []map[string]any{{"id": g.Article.ID, "links": []string{}}}}},
 		{"lock agents", cyLockAgents, map[string]any{"ids": []string{speaker}}},
+		{"sweep scoped agents", cySweepAgents, map[string]any{"ids": []string{speaker}}},
 	}
 	agentsQ, agentsP := agentSearch(graph.AgentQuery{}, "", 21)
 	queries = append(queries, query{"agents", agentsQ, agentsP})

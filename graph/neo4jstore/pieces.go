@@ -865,6 +865,7 @@ func (p *pieceWriter) publish(ctx context.Context, tx neo4j.ManagedTransaction) 
 	old := toArticle(map[string]any(propsOf(map[string]any{"id": p.id, "content_hash": v[1], "version": v[3],
 		"previous_versions": v[4], "writer": v[5]})))
 	oldClaims := propsOf(map[string]any{"c": v[2]}).strs("c")
+	oldAgents := propsOf(map[string]any{"a": v[6]}).strs("a")
 	p.step = "checking the marker"
 	marker, err := collect(ctx, tx, cyFinalMarker, map[string]any{"id": p.id, "owner": p.owner})
 	if err != nil {
@@ -1011,6 +1012,10 @@ func (p *pieceWriter) publish(ctx context.Context, tx neo4j.ManagedTransaction) 
 	p.step = "sweeping the orphan claims"
 	if hash != "" {
 		if err := sweepClaims(ctx, tx, oldClaims, g); err != nil {
+			return false, err
+		}
+		p.step = "sweeping the replaced version's scoped agents"
+		if err := sweepAgents(ctx, tx, oldAgents, g); err != nil {
 			return false, err
 		}
 	}

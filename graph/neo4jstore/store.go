@@ -339,16 +339,33 @@ func collect(ctx context.Context, tx neo4j.ManagedTransaction, q string, params 
 // schema (and stamping the empty store with SchemaVersion again). It exists for tests
 // and benchmarks that need an empty database; it is not part of graph.Store. It deletes
 // in batches (CALL … IN TRANSACTIONS, which needs an auto-commit transaction) so a
-// large benchmark database needs no huge transaction.
+// large benchmark database needs no huge transaction: the relationships first, then
+// the nodes, each batch of at most deleteAllBatch. Deleting nodes with DETACH alone
+// put all of a node's relationships in one batch's transaction: after the densest
+// article (an article node with 42,221 statements and 31,919 mentions), that batch ran
+// out of the transaction memory of the launcher's 512 MiB heap.
 func (s *Store) DeleteAll(ctx context.Context) error {
 	defer s.wrote()
-	if err := s.autoCommit(ctx, `MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS`, nil); err != nil {
-		return graph.Wrap(graph.EUNAVAILABLE, err, "emptying neo4j database %q", s.db)
+	for _, q := range cyDeleteAll {
+		if err := s.autoCommit(ctx, q, map[string]any{"n": deleteAllBatch}); err != nil {
+			return graph.Wrap(graph.EUNAVAILABLE, err, "emptying neo4j database %q", s.db)
+		}
 	}
 	if err := s.setVersion(ctx, SchemaVersion); err != nil {
 		return graph.Wrap(graph.EUNAVAILABLE, err, "emptying neo4j database %q", s.db)
 	}
 	return nil
+}
+
+// deleteAllBatch is how many relationships or nodes one of DeleteAll's transactions
+// deletes.
+const deleteAllBatch = 5000
+
+// cyDeleteAll are DeleteAll's statements: the relationships, then the nodes (DETACH
+// only for what a concurrent write added meanwhile).
+var cyDeleteAll = []string{
+	`MATCH ()-[r]->() CALL (r) { DELETE r } IN TRANSACTIONS OF $n ROWS`,
+	`MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF $n ROWS`,
 }
 
 // autoCommit runs one statement in an auto-commit transaction (needed by CALL … IN

@@ -31,7 +31,8 @@ const cyNoReplan = "CYPHER replan=skip\n"
 // vanishes with the rolled-back transaction.
 const cyLockArticles = cyNoReplan + `UNWIND $ids AS id
 MERGE (a:Article {id: id}) SET a._lock = true REMOVE a._lock
-RETURN id, a.content_hash AS hash, a.bundle_claims AS claims, a.version AS version, a.previous_versions AS previous, a.writer AS writer`
+RETURN id, a.content_hash AS hash, a.bundle_claims AS claims, a.version AS version, a.previous_versions AS previous, a.writer AS writer,
+  a.bundle_agents AS agents`
 
 // cyAggregates sets the per-claim aggregates of the claim bound to c from its
 // statements and disputes, from scratch: idempotent, and right whatever was added or
@@ -420,6 +421,7 @@ func writeBundles(ctx context.Context, tx neo4j.ManagedTransaction, gs []*graph.
 	}
 	stored := map[string]string{}
 	oldClaims := map[string][]string{} // the claims of the stored versions
+	oldAgents := map[string][]string{} // and their agents
 	oldArticle := map[string]graph.Article{}
 	for _, r := range recs {
 		id := str(r.Values[0])
@@ -427,6 +429,7 @@ func writeBundles(ctx context.Context, tx neo4j.ManagedTransaction, gs []*graph.
 		p := propsOf(map[string]any{"id": id, "c": r.Values[2], "version": r.Values[3], "previous_versions": r.Values[4],
 			"content_hash": r.Values[1], "writer": r.Values[5]})
 		oldClaims[id] = p.strs("c")
+		oldAgents[id] = propsOf(map[string]any{"a": r.Values[6]}).strs("a")
 		oldArticle[id] = toArticle(map[string]any(p))
 	}
 	res := make([]graph.WriteResult, len(gs))
@@ -468,6 +471,9 @@ func writeBundles(ctx context.Context, tx neo4j.ManagedTransaction, gs []*graph.
 		}
 		if stored[g.Article.ID] != "" {
 			if err := sweepClaims(ctx, tx, oldClaims[g.Article.ID], g); err != nil {
+				return nil, err
+			}
+			if err := sweepAgents(ctx, tx, oldAgents[g.Article.ID], g); err != nil {
 				return nil, err
 			}
 		}
@@ -530,7 +536,10 @@ func dropUnstored(ctx context.Context, tx neo4j.ManagedTransaction, gs []*graph.
 // cySweep deletes the claims of $ids that have no statement left, with the disputes of
 // them and (DETACH) the links to them and their COUNTS edges, and takes them and their
 // links out of the claim and link lists of every article (an article that lists a
-// link lists both its claims).
+// link lists both its claims). Its list filters do not cost the square of the claims
+// (each of n listed claims looked up among n swept): TestSweepCostManual measured 21
+// times the claims (2,000 to 42,221) in 46 times the time, where a scan of the list
+// per lookup would take 441 times.
 const cySweep = `UNWIND $ids AS id
 MATCH (c:Claim {id: id}) WHERE NOT EXISTS { (c)<-[:OF_CLAIM]-(:Statement) }
 WITH collect(c) AS orphans, collect(c.id) AS gone
@@ -562,6 +571,11 @@ func sweepClaims(ctx context.Context, tx neo4j.ManagedTransaction, candidates []
 		return nil
 	}
 	sort.Strings(ids)
+	return sweepIDs(ctx, tx, ids)
+}
+
+// sweepIDs runs the sweep of claims ids (sorted).
+func sweepIDs(ctx context.Context, tx neo4j.ManagedTransaction, ids []string) error {
 	return exec(ctx, tx, cySweep, map[string]any{"ids": ids})
 }
 
@@ -846,7 +860,8 @@ func (s *Store) PatchArticle(ctx context.Context, id string, p graph.ArticlePatc
 // Deleting an article: after cyDrop has taken what the article owns (as for a
 // replacement, keeping none of its links), the article node goes, the aggregates of
 // the claims it listed are set again (each claim locked, in id order, as writes lock
-// them), and cySweep deletes those of them that no statement is left of.
+// them), cySweep deletes those of them that no statement is left of, and
+// cySweepAgents its scoped agents that nothing refers to any more.
 const (
 	cyDeleteArticle    = `MATCH (a:Article {id: $id}) DETACH DELETE a`
 	cyRefreshAggregate = `UNWIND $ids AS id
@@ -882,7 +897,10 @@ func (s *Store) DeleteArticle(ctx context.Context, id string, guard *graph.Write
 				return struct{}{}, err
 			}
 		}
-		return struct{}{}, sweepClaims(ctx, tx, claims, &graph.ArticleGraph{})
+		if err := sweepClaims(ctx, tx, claims, &graph.ArticleGraph{}); err != nil {
+			return struct{}{}, err
+		}
+		return struct{}{}, sweepAgents(ctx, tx, propsOf(recs[0].Values[0]).strs("bundle_agents"), &graph.ArticleGraph{})
 	}
 	var err error
 	if s.bound != nil {
