@@ -7,6 +7,8 @@ import (
 	"strings"
 	"unicode/utf16"
 
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
+
 	"github.com/claimgraph/claimgraph/graph"
 )
 
@@ -274,7 +276,11 @@ func (s *Store) AgentClaims(ctx context.Context, agentID string, p graph.PageReq
 var _ graph.BulkReader = (*Store)(nil)
 
 // cySearchTexts answers many text searches (first pages, id order) in one query: the
-// full-text lookup and exact word check of claimSearch, once per row of $qs.
+// full-text lookup and exact word check of claimSearch, once per row of $qs. Its one
+// record holds the claim ids each search found (rows: [row number, ids] pairs) and
+// the summary of every claim found, each projected once however many searches found
+// it: projected per search, the summaries were most of the query's database hits
+// (a claim's common words are found by several searches of a batch).
 var cySearchTexts = cyNoReplan + `UNWIND range(0, size($qs) - 1) AS i
 CALL (i) {
   WITH $qs[i] AS q
@@ -282,29 +288,76 @@ CALL (i) {
   WITH q, c WHERE c:Claim
     AND (c.long_words IS NULL OR all(t IN q.terms WHERE (' ' + c.words + ' ') CONTAINS (' ' + t + ' ')))
   WITH c ORDER BY c.id LIMIT $limit
-  RETURN collect(` + summaryProjection("c") + `) AS items
+  RETURN collect(c) AS cs
 }
-RETURN i, items`
+WITH collect([i, [c IN cs | c.id]]) AS rows, collect(cs) AS found
+RETURN rows, COLLECT { UNWIND found AS cs UNWIND cs AS c WITH DISTINCT c RETURN ` + summaryProjection("c") + ` } AS items`
 
 // SearchClaimsText answers text searches with one query (graph.BulkReader). A text
 // the full-text index cannot express (no terms, or terms Lucene would misread) is
 // answered by SearchClaims on its own.
 func (s *Store) SearchClaimsText(ctx context.Context, texts []string, limit int) ([]graph.Page[graph.ClaimSummary], error) {
 	size := graph.PageRequest{Limit: limit}.Size()
-	return bulkSearch(ctx, s, texts, cySearchTexts, limit, "claim text",
+	return bulkSearch(ctx, s, texts, cySearchTexts, sharedItems, limit, "claim text",
 		func(text string) (graph.Page[graph.ClaimSummary], error) {
 			return s.SearchClaims(ctx, graph.ClaimQuery{Text: text, Page: graph.PageRequest{Limit: limit}})
 		},
 		func(items []any) graph.Page[graph.ClaimSummary] { return summaryPage(items, size, graph.SortByID) })
 }
 
+// A bulkDecoder reads the answer of a bulk search query: the items of each row of
+// $qs, by row number (a row with nothing found may be left out).
+type bulkDecoder func(recs []*neo4j.Record) (map[int64][]any, error)
+
+// rowItems reads an answer of a record per row: the row number and its items.
+func rowItems(recs []*neo4j.Record) (map[int64][]any, error) {
+	out := make(map[int64][]any, len(recs))
+	for _, r := range recs {
+		row, _ := r.Values[0].(int64)
+		out[row] = list(r.Values[1])
+	}
+	return out, nil
+}
+
+// sharedItems reads an answer of one record (cySearchTexts): the ids found per row
+// ([row number, ids] pairs) and every item found once, keyed by its id property.
+func sharedItems(recs []*neo4j.Record) (map[int64][]any, error) {
+	if len(recs) != 1 {
+		return nil, graph.Errorf(graph.EINTERNAL, "Neo4j answered a bulk search with %d records, not one", len(recs))
+	}
+	byID := map[string]any{}
+	for _, x := range list(recs[0].Values[1]) {
+		byID[propsOf(x).str("id")] = x
+	}
+	rows := list(recs[0].Values[0])
+	out := make(map[int64][]any, len(rows))
+	for _, x := range rows {
+		pair := list(x)
+		if len(pair) != 2 {
+			return nil, graph.Errorf(graph.EINTERNAL, "Neo4j answered a bulk search row of %d values, not 2", len(pair))
+		}
+		row, _ := pair[0].(int64)
+		ids := list(pair[1])
+		items := make([]any, 0, len(ids))
+		for _, id := range ids {
+			item, ok := byID[str(id)]
+			if !ok {
+				return nil, graph.Errorf(graph.EINTERNAL, "Neo4j answered bulk search row %d with id %v and no item for it", row, id)
+			}
+			items = append(items, item)
+		}
+		out[row] = items
+	}
+	return out, nil
+}
+
 // bulkSearch runs several first-page searches through the full-text index with one
-// query (cypher, which UNWINDs $qs and returns a row number and the row's items, at
-// most $limit of them): each search of the batch is one row, keyed by its Lucene
-// query and its terms. A search the index cannot express (no terms, or terms Lucene
-// would misread) is answered on its own by alone. page turns a row's items into
-// the search's page; what names the searched thing in errors.
-func bulkSearch[T any](ctx context.Context, s *Store, searches []string, cypher string, limit int, what string,
+// query (cypher, which UNWINDs $qs and answers, as decode reads it, the items of
+// each row, at most $limit of them): each search of the batch is one row, keyed by
+// its Lucene query and its terms. A search the index cannot express (no terms, or
+// terms Lucene would misread) is answered on its own by alone. page turns a row's
+// items into the search's page; what names the searched thing in errors.
+func bulkSearch[T any](ctx context.Context, s *Store, searches []string, cypher string, decode bulkDecoder, limit int, what string,
 	alone func(string) (graph.Page[T], error), page func([]any) graph.Page[T]) ([]graph.Page[T], error) {
 	size := graph.PageRequest{Limit: limit}.Size()
 	out := make([]graph.Page[T], len(searches))
@@ -330,12 +383,15 @@ func bulkSearch[T any](ctx context.Context, s *Store, searches []string, cypher 
 	if err != nil {
 		return nil, s.wrap(err, "searching %d %ss", len(qs), what)
 	}
-	for _, r := range recs {
-		row, _ := r.Values[0].(int64)
+	rows, err := decode(recs)
+	if err != nil {
+		return nil, err
+	}
+	for row, items := range rows {
 		if row < 0 || int(row) >= len(at) {
 			return nil, graph.Errorf(graph.EINTERNAL, "Neo4j answered %s search row %d of %d", what, row, len(at))
 		}
-		out[at[row]] = page(list(r.Values[1]))
+		out[at[row]] = page(items)
 	}
 	return out, nil
 }
@@ -469,7 +525,7 @@ RETURN i, agents`
 // (no terms, or terms Lucene would misread) is answered by Agents on its own.
 func (s *Store) AgentsByName(ctx context.Context, names []string, limit int) ([]graph.Page[graph.Agent], error) {
 	size := graph.PageRequest{Limit: limit}.Size()
-	return bulkSearch(ctx, s, names, cyAgentsByName, limit, "agent name",
+	return bulkSearch(ctx, s, names, cyAgentsByName, rowItems, limit, "agent name",
 		func(name string) (graph.Page[graph.Agent], error) {
 			return s.Agents(ctx, graph.AgentQuery{Name: name, Page: graph.PageRequest{Limit: limit}})
 		},
