@@ -276,11 +276,13 @@ func (s *Store) AgentClaims(ctx context.Context, agentID string, p graph.PageReq
 var _ graph.BulkReader = (*Store)(nil)
 
 // cySearchTexts answers many text searches (first pages, id order) in one query: the
-// full-text lookup and exact word check of claimSearch, once per row of $qs. Its one
-// record holds the claim ids each search found (rows: [row number, ids] pairs) and
-// the summary of every claim found, each projected once however many searches found
-// it: projected per search, the summaries were most of the query's database hits
-// (a claim's common words are found by several searches of a batch).
+// full-text lookup and exact word check of claimSearch, once per row of $qs. It
+// answers a record per claim found: its summary and the rows of the searches that
+// found it. A claim found by several searches of a batch (its common words) is
+// projected once: projected per search, the summaries were most of the query's
+// database hits. Rows are grouped by claim as they stream (no list of every claim
+// found is built: collected whole, that held hundreds of megabytes of a busy server's
+// transaction memory).
 var cySearchTexts = cyNoReplan + `UNWIND range(0, size($qs) - 1) AS i
 CALL (i) {
   WITH $qs[i] AS q
@@ -288,10 +290,10 @@ CALL (i) {
   WITH q, c WHERE c:Claim
     AND (c.long_words IS NULL OR all(t IN q.terms WHERE (' ' + c.words + ' ') CONTAINS (' ' + t + ' ')))
   WITH c ORDER BY c.id LIMIT $limit
-  RETURN collect(c) AS cs
+  RETURN c
 }
-WITH collect([i, [c IN cs | c.id]]) AS rows, collect(cs) AS found
-RETURN rows, COLLECT { UNWIND found AS cs UNWIND cs AS c WITH DISTINCT c RETURN ` + summaryProjection("c") + ` } AS items`
+WITH c, collect(i) AS rows
+RETURN rows, ` + summaryProjection("c") + ` AS item`
 
 // SearchClaimsText answers text searches with one query (graph.BulkReader). A text
 // the full-text index cannot express (no terms, or terms Lucene would misread) is
@@ -306,7 +308,7 @@ func (s *Store) SearchClaimsText(ctx context.Context, texts []string, limit int)
 }
 
 // A bulkDecoder reads the answer of a bulk search query: the items of each row of
-// $qs, by row number (a row with nothing found may be left out).
+// $qs, by row number (a row that found nothing may be left out).
 type bulkDecoder func(recs []*neo4j.Record) (map[int64][]any, error)
 
 // rowItems reads an answer of a record per row: the row number and its items.
@@ -319,34 +321,19 @@ func rowItems(recs []*neo4j.Record) (map[int64][]any, error) {
 	return out, nil
 }
 
-// sharedItems reads an answer of one record (cySearchTexts): the ids found per row
-// ([row number, ids] pairs) and every item found once, keyed by its id property.
+// sharedItems reads an answer of a record per item found (cySearchTexts): the row
+// numbers of the searches that found it and the item, with an id property. Each
+// row's items are put in id order.
 func sharedItems(recs []*neo4j.Record) (map[int64][]any, error) {
-	if len(recs) != 1 {
-		return nil, graph.Errorf(graph.EINTERNAL, "Neo4j answered a bulk search with %d records, not one", len(recs))
-	}
-	byID := map[string]any{}
-	for _, x := range list(recs[0].Values[1]) {
-		byID[propsOf(x).str("id")] = x
-	}
-	rows := list(recs[0].Values[0])
-	out := make(map[int64][]any, len(rows))
-	for _, x := range rows {
-		pair := list(x)
-		if len(pair) != 2 {
-			return nil, graph.Errorf(graph.EINTERNAL, "Neo4j answered a bulk search row of %d values, not 2", len(pair))
+	out := map[int64][]any{}
+	for _, r := range recs {
+		for _, x := range list(r.Values[0]) {
+			row, _ := x.(int64)
+			out[row] = append(out[row], r.Values[1])
 		}
-		row, _ := pair[0].(int64)
-		ids := list(pair[1])
-		items := make([]any, 0, len(ids))
-		for _, id := range ids {
-			item, ok := byID[str(id)]
-			if !ok {
-				return nil, graph.Errorf(graph.EINTERNAL, "Neo4j answered bulk search row %d with id %v and no item for it", row, id)
-			}
-			items = append(items, item)
-		}
-		out[row] = items
+	}
+	for _, items := range out {
+		sort.Slice(items, func(i, j int) bool { return propsOf(items[i]).str("id") < propsOf(items[j]).str("id") })
 	}
 	return out, nil
 }
@@ -387,11 +374,13 @@ func bulkSearch[T any](ctx context.Context, s *Store, searches []string, cypher 
 	if err != nil {
 		return nil, err
 	}
-	for row, items := range rows {
+	for row := range rows {
 		if row < 0 || int(row) >= len(at) {
 			return nil, graph.Errorf(graph.EINTERNAL, "Neo4j answered %s search row %d of %d", what, row, len(at))
 		}
-		out[at[row]] = page(items)
+	}
+	for row, i := range at {
+		out[i] = page(rows[int64(row)]) // a row missing from the answer found nothing
 	}
 	return out, nil
 }
