@@ -7,8 +7,6 @@ import (
 	"strings"
 	"unicode/utf16"
 
-	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
-
 	"github.com/claimgraph/claimgraph/graph"
 )
 
@@ -276,13 +274,7 @@ func (s *Store) AgentClaims(ctx context.Context, agentID string, p graph.PageReq
 var _ graph.BulkReader = (*Store)(nil)
 
 // cySearchTexts answers many text searches (first pages, id order) in one query: the
-// full-text lookup and exact word check of claimSearch, once per row of $qs. It
-// answers a record per claim found: its summary and the rows of the searches that
-// found it. A claim found by several searches of a batch (its common words) is
-// projected once: projected per search, the summaries were most of the query's
-// database hits. Rows are grouped by claim as they stream (no list of every claim
-// found is built: collected whole, that held hundreds of megabytes of a busy server's
-// transaction memory).
+// full-text lookup and exact word check of claimSearch, once per row of $qs.
 var cySearchTexts = cyNoReplan + `UNWIND range(0, size($qs) - 1) AS i
 CALL (i) {
   WITH $qs[i] AS q
@@ -290,61 +282,29 @@ CALL (i) {
   WITH q, c WHERE c:Claim
     AND (c.long_words IS NULL OR all(t IN q.terms WHERE (' ' + c.words + ' ') CONTAINS (' ' + t + ' ')))
   WITH c ORDER BY c.id LIMIT $limit
-  RETURN c
+  RETURN collect(` + summaryProjection("c") + `) AS items
 }
-WITH c, collect(i) AS rows
-RETURN rows, ` + summaryProjection("c") + ` AS item`
+RETURN i, items`
 
 // SearchClaimsText answers text searches with one query (graph.BulkReader). A text
 // the full-text index cannot express (no terms, or terms Lucene would misread) is
 // answered by SearchClaims on its own.
 func (s *Store) SearchClaimsText(ctx context.Context, texts []string, limit int) ([]graph.Page[graph.ClaimSummary], error) {
 	size := graph.PageRequest{Limit: limit}.Size()
-	return bulkSearch(ctx, s, texts, cySearchTexts, sharedItems, limit, "claim text",
+	return bulkSearch(ctx, s, texts, cySearchTexts, limit, "claim text",
 		func(text string) (graph.Page[graph.ClaimSummary], error) {
 			return s.SearchClaims(ctx, graph.ClaimQuery{Text: text, Page: graph.PageRequest{Limit: limit}})
 		},
 		func(items []any) graph.Page[graph.ClaimSummary] { return summaryPage(items, size, graph.SortByID) })
 }
 
-// A bulkDecoder reads the answer of a bulk search query: the items of each row of
-// $qs, by row number (a row that found nothing may be left out).
-type bulkDecoder func(recs []*neo4j.Record) (map[int64][]any, error)
-
-// rowItems reads an answer of a record per row: the row number and its items.
-func rowItems(recs []*neo4j.Record) (map[int64][]any, error) {
-	out := make(map[int64][]any, len(recs))
-	for _, r := range recs {
-		row, _ := r.Values[0].(int64)
-		out[row] = list(r.Values[1])
-	}
-	return out, nil
-}
-
-// sharedItems reads an answer of a record per item found (cySearchTexts): the row
-// numbers of the searches that found it and the item, with an id property. Each
-// row's items are put in id order.
-func sharedItems(recs []*neo4j.Record) (map[int64][]any, error) {
-	out := map[int64][]any{}
-	for _, r := range recs {
-		for _, x := range list(r.Values[0]) {
-			row, _ := x.(int64)
-			out[row] = append(out[row], r.Values[1])
-		}
-	}
-	for _, items := range out {
-		sort.Slice(items, func(i, j int) bool { return propsOf(items[i]).str("id") < propsOf(items[j]).str("id") })
-	}
-	return out, nil
-}
-
 // bulkSearch runs several first-page searches through the full-text index with one
-// query (cypher, which UNWINDs $qs and answers, as decode reads it, the items of
-// each row, at most $limit of them): each search of the batch is one row, keyed by
-// its Lucene query and its terms. A search the index cannot express (no terms, or
-// terms Lucene would misread) is answered on its own by alone. page turns a row's
-// items into the search's page; what names the searched thing in errors.
-func bulkSearch[T any](ctx context.Context, s *Store, searches []string, cypher string, decode bulkDecoder, limit int, what string,
+// query (cypher, which UNWINDs $qs and returns a row number and the row's items, at
+// most $limit of them): each search of the batch is one row, keyed by its Lucene
+// query and its terms. A search the index cannot express (no terms, or terms Lucene
+// would misread) is answered on its own by alone. page turns a row's items into
+// the search's page; what names the searched thing in errors.
+func bulkSearch[T any](ctx context.Context, s *Store, searches []string, cypher string, limit int, what string,
 	alone func(string) (graph.Page[T], error), page func([]any) graph.Page[T]) ([]graph.Page[T], error) {
 	size := graph.PageRequest{Limit: limit}.Size()
 	out := make([]graph.Page[T], len(searches))
@@ -370,17 +330,12 @@ func bulkSearch[T any](ctx context.Context, s *Store, searches []string, cypher 
 	if err != nil {
 		return nil, s.wrap(err, "searching %d %ss", len(qs), what)
 	}
-	rows, err := decode(recs)
-	if err != nil {
-		return nil, err
-	}
-	for row := range rows {
+	for _, r := range recs {
+		row, _ := r.Values[0].(int64)
 		if row < 0 || int(row) >= len(at) {
 			return nil, graph.Errorf(graph.EINTERNAL, "Neo4j answered %s search row %d of %d", what, row, len(at))
 		}
-	}
-	for row, i := range at {
-		out[i] = page(rows[int64(row)]) // a row missing from the answer found nothing
+		out[at[row]] = page(list(r.Values[1]))
 	}
 	return out, nil
 }
@@ -514,7 +469,7 @@ RETURN i, agents`
 // (no terms, or terms Lucene would misread) is answered by Agents on its own.
 func (s *Store) AgentsByName(ctx context.Context, names []string, limit int) ([]graph.Page[graph.Agent], error) {
 	size := graph.PageRequest{Limit: limit}.Size()
-	return bulkSearch(ctx, s, names, cyAgentsByName, rowItems, limit, "agent name",
+	return bulkSearch(ctx, s, names, cyAgentsByName, limit, "agent name",
 		func(name string) (graph.Page[graph.Agent], error) {
 			return s.Agents(ctx, graph.AgentQuery{Name: name, Page: graph.PageRequest{Limit: limit}})
 		},
