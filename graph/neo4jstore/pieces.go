@@ -155,7 +155,7 @@ var pieceSteps = []step{
 	// A piece is committed once (the marker's done counts it in the same
 	// transaction), so mentions are created, as in writeSteps.
 	{"mentions", `MATCH (a:` + labelPendingArticle + ` {write_id: $w}) MATCH (g:Agent {id: r.agent})
-  CREATE (a)-[m:MENTIONS {start: r.start, end: r.end}]->(g) SET m += r.props`},
+  CREATE (a)-[m:MENTIONS {start: r.start, end: r.end, ` + inlineProps(mentionProps(graph.Mention{})) + `}]->(g)`},
 }
 
 // cyPiece is the statement of one piece: each of pieceSteps over its rows of $rows.
@@ -975,7 +975,7 @@ func (p *pieceWriter) publish(ctx context.Context, tx neo4j.ManagedTransaction) 
 	// The head, the merged agents and the links.
 	p.step = "writing the head, the agents and the links"
 	head := newRows()
-	agents, err := mergeAgents(ctx, tx, []*graph.ArticleGraph{g})
+	agents, _, err := mergeAgents(ctx, tx, []*graph.ArticleGraph{g})
 	if err != nil {
 		return false, err
 	}

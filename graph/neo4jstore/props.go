@@ -142,6 +142,12 @@ func disputeProps(d *graph.Dispute) map[string]any {
 	}
 }
 
+// mentionProps are the properties of a MENTIONS relationship besides its start and
+// end (which key it).
+func mentionProps(m graph.Mention) map[string]any {
+	return map[string]any{"agent_id": m.AgentID, "span": jsonString(m.Span)}
+}
+
 func linkProps(l *graph.ClaimLink) map[string]any {
 	return map[string]any{
 		"from":       l.From,

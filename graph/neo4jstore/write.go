@@ -111,13 +111,16 @@ var writeSteps = []step{
 	// dropped by cyDrop first), and a canonical bundle holds each id once. Should one
 	// exist all the same, the uniqueness constraint fails the write rather than
 	// duplicating anything. MERGE walked the new node's relationships for every row.
+	// Their properties are given in the CREATE, not set from the row's map after it
+	// (SET n += r.props read each property of the new node first, and made the planner
+	// put an Eager between the CREATE and the SET).
 	{"statements", `MATCH (a:Article {id: r.article}) MATCH (c:Claim {id: r.claim})
-  CREATE (n:Statement {id: r.id}) SET n += r.props
+  CREATE (n:Statement {id: r.id, ` + inlineProps(statementProps(&graph.Statement{})) + `})
   CREATE (n)-[:IN_ARTICLE]->(a) CREATE (n)-[:OF_CLAIM]->(c)`},
 	{"said_by", `MATCH (n:Statement {id: r.id}) MATCH (g:Agent {id: r.agent}) CREATE (n)-[:SAID_BY]->(g)`},
 	{"via", `MATCH (n:Statement {id: r.id}) MATCH (g:Agent {id: r.agent}) CREATE (n)-[:VIA {pos: r.pos}]->(g)`},
 	{"disputes", `MATCH (a:Article {id: r.article}) MATCH (g:Agent {id: r.disputer})
-  CREATE (n:Dispute {id: r.id}) SET n += r.props
+  CREATE (n:Dispute {id: r.id, ` + inlineProps(disputeProps(&graph.Dispute{})) + `})
   CREATE (n)-[:DISPUTE_IN]->(a) CREATE (n)-[:DISPUTED_BY]->(g)`},
 	{"dispute_claims", `MATCH (n:Dispute {id: r.id}) MATCH (c:Claim {id: r.claim}) CREATE (n)-[:DISPUTES]->(c)`},
 	{"dispute_targets", `MATCH (n:Dispute {id: r.id}) MATCH (g:Agent {id: r.agent}) CREATE (n)-[:TARGETS]->(g)`},
@@ -133,13 +136,30 @@ var writeSteps = []step{
 	// after walking every mention between the article and the agent for each row
 	// (most of the statement's database hits, for an agent named many times).
 	{"mentions", `MATCH (a:Article {id: r.article}) MATCH (g:Agent {id: r.agent})
-  CREATE (a)-[m:MENTIONS {start: r.start, end: r.end}]->(g) SET m += r.props`},
+  CREATE (a)-[m:MENTIONS {start: r.start, end: r.end, ` + inlineProps(mentionProps(graph.Mention{})) + `}]->(g)`},
 	// Last: the aggregates of every claim the write touched (the bundles' claims and
 	// those of the replaced versions), after their statements and disputes are in.
 	// Each claim is locked first (rows in id order): a concurrent write of the same
 	// claim then computes its aggregates after this one commits, never from a state
 	// without this write's statements (a lost update).
 	{"aggregates", `MATCH (c:Claim {id: r.id}) SET c._lock = true REMOVE c._lock` + cyAggregates},
+}
+
+// inlineProps returns the entries of a Cypher map literal that give each key of props
+// the value of the same key of the row's property map, r.props: `k: r.props.k`, keys
+// sorted. props is a property map as the row builders make it (every key present, nil
+// for a property not stored); a null value in a CREATE's map stores nothing, as SET +=
+// with a null value does.
+func inlineProps(props map[string]any) string {
+	keys := make([]string, 0, len(props))
+	for k := range props {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for i, k := range keys {
+		keys[i] = k + ": r.props." + k
+	}
+	return strings.Join(keys, ", ")
 }
 
 // cyWrite is the one write statement: every step as a unit subquery over its rows. All
@@ -257,7 +277,7 @@ func (r rows) addBundle(g *graph.ArticleGraph) {
 	for _, m := range g.Mentions {
 		r.add("mentions", map[string]any{"article": a.ID, "agent": m.AgentID,
 			"start": int64(m.Span.Start), "end": int64(m.Span.End),
-			"props": map[string]any{"agent_id": m.AgentID, "span": jsonString(m.Span)}})
+			"props": mentionProps(m)})
 	}
 }
 
@@ -587,12 +607,14 @@ func writeNew(ctx context.Context, tx neo4j.ManagedTransaction, gs []*graph.Arti
 		return nil
 	}
 	r := newRows()
-	agents, err := mergeAgents(ctx, tx, gs)
+	agents, same, err := mergeAgents(ctx, tx, gs)
 	if err != nil {
 		return err
 	}
 	for _, a := range agents {
-		r.add("agents", map[string]any{"id": a.ID, "props": agentProps(a)})
+		if !same[a.ID] { // an agent stored as merged already is left as it is
+			r.add("agents", map[string]any{"id": a.ID, "props": agentProps(a)})
+		}
 	}
 	if len(gs) == 1 && records(gs[0]) > maxRunRecords {
 		return writeLarge(ctx, tx, r, gs[0], dropped)
@@ -694,8 +716,10 @@ func writeLarge(ctx context.Context, tx neo4j.ManagedTransaction, first rows, g 
 
 // mergeAgents locks and reads the stored agents of the bundles and merges the bundles'
 // agents into them in bundle order (graph.MergeAgent), as successive PutArticle calls
-// would. It returns the merged agents sorted by id.
-func mergeAgents(ctx context.Context, tx neo4j.ManagedTransaction, gs []*graph.ArticleGraph) ([]graph.Agent, error) {
+// would. It returns the merged agents sorted by id, and the ids of those stored with
+// exactly the properties agentProps gives the merged agent (writing them would change
+// nothing).
+func mergeAgents(ctx context.Context, tx neo4j.ManagedTransaction, gs []*graph.ArticleGraph) ([]graph.Agent, map[string]bool, error) {
 	set := idSet{}
 	for _, g := range gs {
 		for _, a := range g.Agents {
@@ -703,18 +727,20 @@ func mergeAgents(ctx context.Context, tx neo4j.ManagedTransaction, gs []*graph.A
 		}
 	}
 	if len(set) == 0 {
-		return nil, nil
+		return nil, nil, nil
 	}
 	ids := set.list()
 	sort.Strings(ids)
 	recs, err := collect(ctx, tx, cyLockAgents, map[string]any{"ids": ids})
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	merged := map[string]graph.Agent{}
+	stored := map[string]props{}
 	for _, r := range recs {
 		if a := toAgent(r.Values[0]); a.Name != "" {
 			merged[a.ID] = a
+			stored[a.ID] = propsOf(r.Values[0])
 		}
 	}
 	for _, g := range gs {
@@ -726,10 +752,45 @@ func mergeAgents(ctx context.Context, tx neo4j.ManagedTransaction, gs []*graph.A
 		}
 	}
 	out := make([]graph.Agent, 0, len(merged))
+	same := map[string]bool{}
 	for _, id := range ids {
 		out = append(out, merged[id])
+		if p, ok := stored[id]; ok && storedAs(p, agentProps(merged[id])) {
+			same[id] = true
+		}
 	}
-	return out, nil
+	return out, same, nil
+}
+
+// storedAs reports whether the stored properties p hold every property of want as it
+// is (a nil in want: p does not have it): SET n += want would change nothing. want's
+// values are strings and string lists, as agentProps makes them.
+func storedAs(p props, want map[string]any) bool {
+	for k, v := range want {
+		switch w := v.(type) {
+		case nil:
+			if _, ok := p[k]; ok {
+				return false
+			}
+		case string:
+			if s, ok := p[k].(string); !ok || s != w {
+				return false
+			}
+		case []string:
+			l, ok := p[k].([]any)
+			if !ok || len(l) != len(w) {
+				return false
+			}
+			for i := range w {
+				if s, ok := l[i].(string); !ok || s != w[i] {
+					return false
+				}
+			}
+		default:
+			return false
+		}
+	}
+	return true
 }
 
 func agentProps(a graph.Agent) map[string]any {
