@@ -75,8 +75,9 @@ bench-api: ## load-test the API over >=100k generated claims in each store (req/
 
 # bench-export fills an embedded store (kept in .cache/exportperf, reused by later runs)
 # with a generated graph of at least $(BENCH_EXPORT_CLAIMS) claims and exports the whole
-# store in every format, each in a process of its own: output MB, MB/s and peak RSS per
-# format. It prints figures and asserts none. BENCH_EXPORT_FLAGS="-formats graphml,records".
+# store in every format, each in a process of its own: output MB, wall and CPU seconds
+# (user, system), MB/s, peak RSS and the load average per format. It prints figures and
+# asserts none. BENCH_EXPORT_FLAGS="-formats graphml,records".
 BENCH_EXPORT_CLAIMS ?= 1000000
 BENCH_EXPORT_FLAGS  ?=
 
@@ -86,8 +87,9 @@ bench-export: ## export >=1,000,000 generated claims in every format (MB/s and p
 
 # bench-export-apoc compares claimgraph's GraphML, Cypher and neo4j-csv exports with APOC
 # Core's apoc.export.graphml/cypher/csv on the same generated graph, in a Neo4j of its own
-# with APOC (NEO4J_PLUGINS=apoc, from Maven Central): output MB, best seconds, MB/s, and
-# whether the two GraphML files hold the same nodes and edges. It prints figures and
+# with APOC (NEO4J_PLUGINS=apoc, from Maven Central): output MB, best wall seconds, CPU
+# seconds (claimgraph's process; for APOC, the Neo4j server process's), MB/s, the load
+# average, and whether the two GraphML files hold the same nodes and edges. It prints figures and
 # asserts none. BENCH_APOC_FLAGS="-articles 20000 -runs 5". On bench-export's store of a
 # million claims, load it with neo4j-admin (minutes; LOAD CSV takes hours):
 # BENCH_APOC_FLAGS="-store .cache/exportperf/1000000.db -admin-import -runs 1" BENCH_APOC_HEAP=2g BENCH_APOC_PAGECACHE=2g

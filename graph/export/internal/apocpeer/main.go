@@ -23,9 +23,13 @@
 //
 // -formats picks among graphml, cypher and csv. Both sides read the whole graph and
 // write every byte; claimgraph's time includes decoding the store's records. The best run of each is
-// printed (MB, seconds, MB/s), then what the two GraphML files hold: nodes and
-// edges, and whether their node ids (claimgraph's, APOC's "id" property) and their
-// edges (from id, type, to id) are the same sets.
+// printed (MB, wall seconds, CPU seconds, MB/s, the 1-minute load average as it started
+// and ended), then what the two GraphML files hold: nodes and edges, and whether their
+// node ids (claimgraph's, APOC's "id" property) and their edges (from id, type, to id)
+// are the same sets. CPU seconds are user plus system time: for claimgraph, this
+// process's (getrusage) during its export; for APOC, the Neo4j server process's
+// (/proc/PID/stat, the pid from the launcher's pid file, -server-pid-file) during its
+// call. On a shared machine wall time depends on the load; CPU time much less.
 //
 //	NEO4J_PORT=7697 NEO4J_PLUGINS=apoc NEO4J_IMPORT_DIR=.neo4j/import-7697 graph/neo4jstore/launcher/neo4j.sh up
 //	NEO4J_URI=bolt://127.0.0.1:7697 go run ./graph/export/internal/apocpeer -articles 5000 -import-dir .neo4j/import-7697
@@ -83,6 +87,7 @@ type config struct {
 	launcher string
 	stream   bool // APOC streams its export over Bolt instead of writing a file
 	formats  map[string]bool
+	pidFile  string // the launcher's pid file of the Neo4j server (its CPU time is APOC's)
 }
 
 func parse(args []string, stderr io.Writer) (config, error) {
@@ -98,6 +103,7 @@ func parse(args []string, stderr io.Writer) (config, error) {
 	fs.BoolVar(&c.stream, "apoc-stream", false, "read APOC's exports streamed over Bolt ({stream: true}) instead of letting APOC write them into -import-dir (apoc.export.file.enabled, in the apoc.conf of NEO4J_CONF); APOC's streamed GraphML is one row holding the whole document, so use this only on small graphs")
 	formats := fs.String("formats", "graphml,cypher,csv", "the formats compared, of graphml, cypher and csv (claimgraph's neo4j-csv beside APOC's csv)")
 	fs.StringVar(&c.launcher, "launcher", filepath.Join("graph", "neo4jstore", "launcher", "neo4j.sh"), "the launcher -admin-import runs")
+	fs.StringVar(&c.pidFile, "server-pid-file", defaultPidFile(os.Getenv), "the Neo4j server's pid file (the launcher's, default from NEO4J_STATE_DIR and NEO4J_PORT), whose process's CPU time is counted as APOC's; \"\" counts none")
 	if err := fs.Parse(args); err != nil {
 		return c, err
 	}
@@ -192,7 +198,9 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		if f == export.FormatGraphML {
 			keep = cgGraphML
 		}
-		r, err := best(c.runs, func() (result, error) { return claimgraphExport(ctx, s, f, keep) })
+		r, err := best(c.runs, func() (result, error) {
+			return measured(func() (cpuTimes, error) { return selfCPU() }, func() (result, error) { return claimgraphExport(ctx, s, f, keep) })
+		})
 		if err != nil {
 			return fmt.Errorf("claimgraph %s: %w", f, err)
 		}
@@ -208,10 +216,12 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 			keep = apocGraphML
 		}
 		r, err := best(c.runs, func() (result, error) {
-			if c.stream {
-				return apocExport(ctx, drv, db, q, keep)
-			}
-			return apocExportFile(ctx, drv, db, q, c.importTo, keep)
+			return measured(func() (cpuTimes, error) { return serverCPU(c.pidFile) }, func() (result, error) {
+				if c.stream {
+					return apocExport(ctx, drv, db, q, keep)
+				}
+				return apocExportFile(ctx, drv, db, q, c.importTo, keep)
+			})
 		})
 		if err != nil {
 			return fmt.Errorf("%s: %w", q.proc, err)
@@ -220,10 +230,10 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		results = append(results, r)
 	}
 	tw := tabwriter.NewWriter(stdout, 0, 0, 2, ' ', tabwriter.AlignRight)
-	fmt.Fprintf(tw, "tool\tformat\toutput MB\tbest s of %d\tMB/s\tnodes/s\t\n", c.runs)
+	fmt.Fprintf(tw, "tool\tformat\toutput MB\tbest s of %d\tCPU s (whose)\tMB/s\tnodes/s\tload\t\n", c.runs)
 	for _, r := range results {
 		mb := float64(r.bytes) / 1e6
-		fmt.Fprintf(tw, "%s\t%s\t%.1f\t%.2f\t%.1f\t%.0f\t\n", r.tool, r.format, mb, r.seconds, mb/r.seconds, float64(nodes)/r.seconds)
+		fmt.Fprintf(tw, "%s\t%s\t%.1f\t%.2f\t%s\t%.1f\t%.0f\t%s→%s\t\n", r.tool, r.format, mb, r.seconds, r.cpu.String(), mb/r.seconds, float64(nodes)/r.seconds, r.load0, r.load1)
 	}
 	if err := tw.Flush(); err != nil {
 		return err
@@ -232,15 +242,27 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		return nil
 	}
 	cg, ap := results[0], results[len(results)/2]
-	fmt.Fprintf(stdout, "GraphML: claimgraph takes %.2fx APOC's time (%.2fs vs %.2fs)\n", cg.seconds/ap.seconds, cg.seconds, ap.seconds)
+	fmt.Fprintf(stdout, "GraphML: claimgraph takes %.2fx APOC's wall time (%.2fs vs %.2fs)", cg.seconds/ap.seconds, cg.seconds, ap.seconds)
+	if cg.cpu.ok && ap.cpu.ok {
+		fmt.Fprintf(stdout, " and %.2fx its CPU time (%.1fs vs %.1fs)", cg.cpu.total()/ap.cpu.total(), cg.cpu.total(), ap.cpu.total())
+	}
+	fmt.Fprintln(stdout)
 
+	// The two files (gigabytes each at a million claims) are read at the same time.
+	var b graphMLSummary
+	var errB error
+	read := make(chan struct{})
+	go func() {
+		defer close(read)
+		b, errB = readGraphML(apocGraphML, true)
+	}()
 	a, err := readGraphML(cgGraphML, false)
+	<-read
 	if err != nil {
 		return fmt.Errorf("read claimgraph's GraphML: %w", err)
 	}
-	b, err := readGraphML(apocGraphML, true)
-	if err != nil {
-		return fmt.Errorf("read APOC's GraphML: %w", err)
+	if errB != nil {
+		return fmt.Errorf("read APOC's GraphML: %w", errB)
 	}
 	fmt.Fprintf(stdout, "GraphML contents: claimgraph %d nodes, %d edges, %d data values; APOC %d nodes, %d edges, %d data values\n",
 		a.nodes, a.edges, a.values, b.nodes, b.edges, b.values)
@@ -251,9 +273,12 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 // openStore opens c.store, or fills a new store under tmp with c.articles generated articles.
 func openStore(ctx context.Context, c config, tmp string, stderr io.Writer) (graph.Store, error) {
 	if c.store != "" {
-		return embedded.Open(ctx, c.store, &embedded.Options{ReadOnly: true, CacheEntries: -1})
+		// As claimgraph export opens it: no record cache, and the mapped pages kept (a
+		// store handing them back every 500 ms faults the whole file in again and again
+		// during a whole-store walk: 43.5 s of system CPU in a million-claim GraphML).
+		return embedded.Open(ctx, c.store, &embedded.Options{ReadOnly: true, CacheEntries: -1, ReleaseMappedEvery: -1})
 	}
-	s, err := embedded.Open(ctx, filepath.Join(tmp, "store.db"), &embedded.Options{NoSync: true, CacheEntries: -1})
+	s, err := embedded.Open(ctx, filepath.Join(tmp, "store.db"), &embedded.Options{NoSync: true, CacheEntries: -1, ReleaseMappedEvery: -1})
 	if err != nil {
 		return nil, err
 	}
@@ -513,6 +538,120 @@ type result struct {
 	tool, format string
 	bytes        int64
 	seconds      float64
+	cpu          cpuTimes // CPU time of the process doing the export (this one, or Neo4j's)
+	load0, load1 string   // 1-minute load average as it started and as it ended
+}
+
+// cpuTimes is a process's user and system CPU seconds; ok is false when they could not
+// be read (no pid file, not Linux).
+type cpuTimes struct {
+	who       string
+	user, sys float64
+	ok        bool
+}
+
+func (c cpuTimes) total() float64 { return c.user + c.sys }
+
+// String is "U+S (who)", or "?" when the times were not read.
+func (c cpuTimes) String() string {
+	if !c.ok {
+		return "?"
+	}
+	return fmt.Sprintf("%.1f+%.1f (%s)", c.user, c.sys, c.who)
+}
+
+// measured runs f between two readings of cpu and of the load average, and returns
+// f's result with the CPU time between the readings.
+func measured(cpu func() (cpuTimes, error), f func() (result, error)) (result, error) {
+	load0 := loadAverage()
+	c0, err0 := cpu()
+	r, err := f()
+	if err != nil {
+		return r, err
+	}
+	c1, err1 := cpu()
+	r.load0, r.load1 = load0, loadAverage()
+	if err0 == nil && err1 == nil {
+		r.cpu = cpuTimes{who: c1.who, user: c1.user - c0.user, sys: c1.sys - c0.sys, ok: true}
+	}
+	return r, nil
+}
+
+// loadAverage is the 1-minute load average (/proc/loadavg, Linux), or "?".
+func loadAverage() string {
+	b, err := os.ReadFile("/proc/loadavg")
+	if f := strings.Fields(string(b)); err == nil && len(f) > 0 {
+		return f[0]
+	}
+	return "?"
+}
+
+// selfCPU is this process's CPU time so far (getrusage).
+func selfCPU() (cpuTimes, error) {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		return cpuTimes{}, err
+	}
+	sec := func(t syscall.Timeval) float64 { return float64(t.Sec) + float64(t.Usec)/1e6 }
+	return cpuTimes{who: "this process", user: sec(ru.Utime), sys: sec(ru.Stime), ok: true}, nil
+}
+
+// clockTicks is the unit of /proc/PID/stat's CPU times (USER_HZ: 100 on every Linux
+// architecture Go supports).
+const clockTicks = 100
+
+// serverCPU is the CPU time so far of the process whose pid the file holds (the Neo4j
+// server the launcher started; it is read each time, as -admin-import restarts the
+// server), from /proc/PID/stat.
+func serverCPU(pidFile string) (cpuTimes, error) {
+	if pidFile == "" {
+		return cpuTimes{}, errors.New("no pid file")
+	}
+	b, err := os.ReadFile(pidFile)
+	if err != nil {
+		return cpuTimes{}, err
+	}
+	pid := strings.TrimSpace(string(b))
+	stat, err := os.ReadFile(filepath.Join("/proc", pid, "stat"))
+	if err != nil {
+		return cpuTimes{}, err
+	}
+	return parseStat(stat, "Neo4j pid "+pid)
+}
+
+// parseStat reads utime and stime (fields 14 and 15) of a /proc/PID/stat line. The
+// command name (field 2) is in parentheses and may hold spaces, so fields are counted
+// after its closing parenthesis.
+func parseStat(stat []byte, who string) (cpuTimes, error) {
+	i := strings.LastIndexByte(string(stat), ')')
+	if i < 0 {
+		return cpuTimes{}, fmt.Errorf("/proc stat %q has no command name", stat)
+	}
+	f := strings.Fields(string(stat[i+1:])) // f[0] is field 3 (state)
+	if len(f) < 13 {
+		return cpuTimes{}, fmt.Errorf("/proc stat %q is too short", stat)
+	}
+	var utime, stime int64
+	if _, err := fmt.Sscan(f[11], &utime); err != nil {
+		return cpuTimes{}, fmt.Errorf("utime %q: %w", f[11], err)
+	}
+	if _, err := fmt.Sscan(f[12], &stime); err != nil {
+		return cpuTimes{}, fmt.Errorf("stime %q: %w", f[12], err)
+	}
+	return cpuTimes{who: who, user: float64(utime) / clockTicks, sys: float64(stime) / clockTicks, ok: true}, nil
+}
+
+// defaultPidFile is the launcher's pid file for the environment's server:
+// $NEO4J_STATE_DIR (default .neo4j) / neo4j-$NEO4J_PORT.pid (default port 7687).
+func defaultPidFile(getenv func(string) string) string {
+	dir, port := getenv("NEO4J_STATE_DIR"), getenv("NEO4J_PORT")
+	if dir == "" {
+		dir = ".neo4j"
+	}
+	if port == "" {
+		port = "7687"
+	}
+	return filepath.Join(dir, "neo4j-"+port+".pid")
 }
 
 // progress prints a result as it is measured, so that a run stopped before its table

@@ -6,8 +6,11 @@
 // peak resident set size (the child's VmHWM, read from /proc/self/status as it ends;
 // getrusage's ru_maxrss would include the parent's peak from before the exec) is that
 // format's alone,
-// and prints bytes written, seconds, MB/s and peak RSS per format. Outputs are counted
-// and discarded, so the figures are the export's, not the disk's.
+// and prints bytes written, seconds, the export's CPU seconds (user and system, from
+// getrusage in the child, around the export alone), MB/s, peak RSS and the load average
+// (1-minute, as the format started and as it ended: the machine may be shared) per
+// format. Outputs are counted and discarded, so the figures are the export's, not the
+// disk's.
 //
 // It prints figures and asserts none. Peak RSS counts the store file's pages the
 // export mapped (bbolt reads through mmap); peak anon is the process's own memory: the
@@ -148,9 +151,10 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	}
 	fmt.Fprintf(stdout, "store %s: %.0f MB on disk\n", c.store, float64(fi.Size())/1e6)
 	// One row as each format ends, so that an interrupted run keeps what it measured.
-	const row = "%12s %10s %10s %10s %8s %7s %12s %13s\n"
-	fmt.Fprintf(stdout, row, "format", "nodes", "edges", "output MB", "seconds", "MB/s", "peak RSS MB", "peak anon MB")
+	const row = "%12s %10s %10s %10s %8s %8s %7s %7s %12s %13s %11s\n"
+	fmt.Fprintf(stdout, row, "format", "nodes", "edges", "output MB", "seconds", "user s", "sys s", "MB/s", "peak RSS MB", "peak anon MB", "load")
 	for _, f := range c.formats {
+		load0 := loadAverage()
 		res, err := measure(ctx, self, c, f)
 		if err != nil {
 			return fmt.Errorf("format %s: %w", f, err)
@@ -158,7 +162,9 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		mb := float64(res.Bytes) / 1e6
 		fmt.Fprintf(stderr, "exportperf: %s done in %.1fs\n", f, res.Seconds)
 		fmt.Fprintf(stdout, row, f, fmt.Sprint(res.Nodes), fmt.Sprint(res.Edges), fmt.Sprintf("%.1f", mb), fmt.Sprintf("%.1f", res.Seconds),
-			fmt.Sprintf("%.1f", mb/res.Seconds), fmt.Sprintf("%.0f", float64(res.PeakKiB)/1024), fmt.Sprintf("%.0f", float64(res.AnonKiB)/1024))
+			fmt.Sprintf("%.1f", res.UserSeconds), fmt.Sprintf("%.1f", res.SysSeconds),
+			fmt.Sprintf("%.1f", mb/res.Seconds), fmt.Sprintf("%.0f", float64(res.PeakKiB)/1024), fmt.Sprintf("%.0f", float64(res.AnonKiB)/1024),
+			load0+"→"+loadAverage())
 	}
 	return nil
 }
@@ -292,6 +298,29 @@ type result struct {
 	Edges   int     `json:"edges"`
 	PeakKiB int64   `json:"peak_kib"`      // VmHWM: every resident page, the store file's mapped pages too
 	AnonKiB int64   `json:"peak_anon_kib"` // the largest RssAnon sampled: the export's own memory
+	// CPU seconds the child used during the export (getrusage of the whole process: the
+	// walk's read-ahead goroutine and the collector too).
+	UserSeconds float64 `json:"user_seconds"`
+	SysSeconds  float64 `json:"sys_seconds"`
+}
+
+// loadAverage is the 1-minute load average (/proc/loadavg, Linux), or "?".
+func loadAverage() string {
+	b, err := os.ReadFile("/proc/loadavg")
+	if f := strings.Fields(string(b)); err == nil && len(f) > 0 {
+		return f[0]
+	}
+	return "?"
+}
+
+// cpuTimes is the process's user and system CPU time so far, in seconds.
+func cpuTimes() (user, sys float64, err error) {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		return 0, 0, fmt.Errorf("getrusage: %w", err)
+	}
+	sec := func(t syscall.Timeval) float64 { return float64(t.Sec) + float64(t.Usec)/1e6 }
+	return sec(ru.Utime), sec(ru.Stime), nil
 }
 
 // measure runs a child exporting one format and returns its result.
@@ -415,6 +444,10 @@ func child(ctx context.Context, c config, stdout io.Writer) error {
 	}
 	heapDone := make(chan error)
 	go heapAtPeak(done, c.memProf, heapDone)
+	user0, sys0, err := cpuTimes()
+	if err != nil {
+		return err
+	}
 	start := time.Now()
 	counts, err := export.Export(ctx, s, c.child, export.Filter{}, export.Meta{Version: export.BuildVersion(), Extractor: export.DefaultExtractor, Store: "embedded"}, &d)
 	close(done)
@@ -426,6 +459,11 @@ func child(ctx context.Context, c config, stdout io.Writer) error {
 		return err
 	}
 	res := result{Bytes: d.n, Seconds: time.Since(start).Seconds(), AnonKiB: <-anon}
+	user1, sys1, err := cpuTimes()
+	if err != nil {
+		return err
+	}
+	res.UserSeconds, res.SysSeconds = user1-user0, sys1-sys0
 	for _, n := range counts.Nodes {
 		res.Nodes += n
 	}
