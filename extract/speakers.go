@@ -484,7 +484,7 @@ func (r *speakerResolver) resolveSource(src Span) (string, []string) {
 	if id := r.unnamedSource(words, headEnd); id != "" {
 		return id, nil
 	}
-	return r.unauthoredDocument(words, headEnd), nil // "the report said" (speakers_unauthored.go)
+	return r.lastResortSource(src, words, headEnd), nil // "the report said" (speakers_unauthored.go, speakers_unclosed.go)
 }
 
 // relativeSource applies rule 1's "relative pronoun": a source "who" or "which" is
