@@ -20,8 +20,12 @@ import (
 // is left to the other rules.
 
 // lastResortSource applies the rules read when no other one named a speaker: an
-// unauthored document kept as written (speakers_unauthored.go), then this one.
+// statement of the last speaker (speakers_channel.go), an unauthored document kept as
+// written (speakers_unauthored.go), then this one.
 func (r *speakerResolver) lastResortSource(src Span, words []scanToken, headEnd int) string {
+	if id := r.channelOfLastSpeaker(words); id != "" {
+		return id // "The statement added" after "X said in a statement" (speakers_channel.go)
+	}
 	if id := r.unauthoredDocument(words, headEnd); id != "" {
 		return id
 	}
