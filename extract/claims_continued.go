@@ -37,8 +37,10 @@ import (
 //     quotation is the person's or the body's, and the text does not say which), and
 //     no two reports of that paragraph have different speakers (the same doubt).
 //
-// The claim is the quotation's words (without its marks), Origin "attribution", with the
-// attribution and speaker of that last report and the quantities it holds.
+// The claim is the quotation's words (without its marks), Origin "quotation" (no
+// attribution of its own: the counter-claim and dispute rules, which read attributions'
+// claims, leave it alone), with the speaker of that last report and the quantities it
+// holds; ToGraph makes it a direct quotation of that speaker (tograph.go).
 
 // continuedQuotations returns the claims of the quotation paragraphs that go on with the
 // last speaker, and marks the quantities they hold in covered (quants in text order).
@@ -68,9 +70,8 @@ func continuedQuotations(d *Document, tx *scanText, quants []Quantity, covered [
 			continue
 		}
 		sp := spanWithText(d.Runes, Span{Start: s, End: e})
-		id := prev.ID
-		c := Claim{ID: graph.ClaimID(sp.Text), Text: sp.Text, Span: sp, Attribution: &id, Speaker: prev.Speaker,
-			Origin: "attribution", Modality: modalityOfTx(tx, sp), Quantities: []Quantity{}}
+		c := Claim{ID: graph.ClaimID(sp.Text), Text: sp.Text, Span: sp, Speaker: prev.Speaker,
+			Origin: "quotation", Modality: modalityOfTx(tx, sp), Quantities: []Quantity{}}
 		for qi := quantityFrom(quants, s); qi < len(quants) && quants[qi].Span.Start < e; qi++ {
 			if q := quants[qi]; q.Span.End <= e && !covered[qi] {
 				c.Quantities = append(c.Quantities, q)

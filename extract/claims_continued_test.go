@@ -61,3 +61,36 @@ func TestContinuedQuotationRenamed(t *testing.T) {
 		assert.Empty(t, got, "%v: a person named after the report leaves the quotation unresolved", names)
 	}
 }
+
+// TestContinuedQuotationInGraph checks that a quotation paragraph's claim reaches the
+// graph as a direct quote with a direct Statement of the last speaker (not an orphan
+// claim, not the article's own voice).
+func TestContinuedQuotationInGraph(t *testing.T) {
+	text := "Council member Tavel Morrow said it was too late for revisions.\n\n“Too much water has gone under the bridge. We are too far gone for that.”\n\nThe council votes on Friday."
+	d := Extract(text)
+	var claim *Claim
+	for i := range d.Claims {
+		if strings.Contains(d.Claims[i].Text, "Too much water") {
+			claim = &d.Claims[i]
+		}
+	}
+	require.NotNil(t, claim)
+	assert.Equal(t, "quotation", claim.Origin)
+	g := ToGraph(ArticleMeta{URL: "https://example.org/a", Title: "t"}, d)
+	var kind string
+	for _, c := range g.Claims {
+		if c.ID == claim.ID {
+			kind = string(c.Kind)
+		}
+	}
+	assert.Equal(t, "direct_quote", kind)
+	found := false
+	for _, st := range g.Statements {
+		if st.ClaimID == claim.ID {
+			found = true
+			assert.Equal(t, *claim.Speaker, st.SpeakerID)
+			assert.Equal(t, "direct", string(st.Kind))
+		}
+	}
+	assert.True(t, found, "no statement for the quotation's claim")
+}
