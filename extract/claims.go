@@ -258,6 +258,10 @@ func findClaims(d *Document) {
 		}
 		add(c)
 	}
+	// a quotation paragraph with no cue goes on with the last speaker (claims_continued.go)
+	for _, c := range continuedQuotations(d, tx, quants, covered) {
+		add(c)
+	}
 	// estimates: "the opposition put the death toll at 40, the government at 12"
 	for _, c := range findEstimates(d, tx, quants, covered) {
 		if seen[c.ID] {

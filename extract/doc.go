@@ -115,8 +115,10 @@ type Claim struct {
 	// content), "article" (asserted by the article itself), "accusation" (what the
 	// Speaker accuses or criticizes someone of: "Israel accused Hamas of violating the
 	// ceasefire"), "estimate" (a speaker's figure: "the opposition put the death toll
-	// at 40") or "disputed" (a proposition a dispute targets that nobody in the text
-	// asserts, such as the content of a denial). Set by findClaims/findDisputes.
+	// at 40"), "disputed" (a proposition a dispute targets that nobody in the text
+	// asserts, such as the content of a denial) or "quotation" (a quotation paragraph
+	// with no cue, spoken by the last speaker: claims_continued.go). Set by
+	// findClaims/findDisputes.
 	Origin string `json:"origin"`
 	// Cue is the words that mark an accusation claim ("accused"); zero otherwise.
 	Cue Span `json:"-"`

@@ -481,7 +481,10 @@ func (r *speakerResolver) resolveSource(src Span) (string, []string) {
 	if id := r.indefinitePlaceBody(src, words); id != "" {
 		return id, nil // "A Pennsylvania appeals court ... saying" (speakers_indefinitebody.go)
 	}
-	return r.unnamedSource(words, headEnd), nil
+	if id := r.unnamedSource(words, headEnd); id != "" {
+		return id, nil
+	}
+	return r.lastResortSource(src, words, headEnd), nil // "the report said" (speakers_unauthored.go, speakers_unclosed.go)
 }
 
 // relativeSource applies rule 1's "relative pronoun": a source "who" or "which" is

@@ -28,7 +28,9 @@ type ArticleMeta struct {
 //     agencies (Via), cue, source, content and sentence spans and confidence; every
 //     claim the article asserts itself becomes a Statement with no speaker (kind
 //     "none"); every accusation ("Israel accused Hamas of ...") a reported Statement of
-//     the accuser with the accusing verb as cue. A claim of origin "disputed" (what
+//     the accuser with the accusing verb as cue; every quotation paragraph that goes on
+//     with the last speaker (origin "quotation") a direct Statement of that speaker
+//     with no cue, its claim a direct quote. A claim of origin "disputed" (what
 //     someone refuses or opposes) gets no Statement: nobody in the text asserts it;
 //   - every dispute becomes a Dispute (graph.DisputeID), every mention a Mention. A
 //     dispute in the article's own voice (Dispute.IsArticleVoice: "Trump falsely
@@ -147,7 +149,7 @@ func (b *graphBuilder) addClaims() {
 	for _, c := range b.doc.Claims {
 		kind := graph.ClaimAssertion
 		switch {
-		case direct[c.ID]:
+		case direct[c.ID], c.Origin == "quotation":
 			kind = graph.ClaimDirectQuote
 		case len(c.Quantities) > 0:
 			kind = graph.ClaimStatistic
@@ -210,15 +212,16 @@ func (b *graphBuilder) addAttributionStatements() {
 }
 
 // addArticleStatements makes a Statement of every claim the article asserts itself
-// (no speaker) and of every accusation or estimate (its speaker, reported, with its
-// cue).
+// (no speaker), of every accusation or estimate (its speaker, reported, with its
+// cue) and of every quotation paragraph that goes on with the last speaker (its
+// speaker, direct, no cue).
 func (b *graphBuilder) addArticleStatements() {
 	art := b.g.Article.ID
 	for _, c := range b.doc.Claims {
 		if b.over {
 			return
 		}
-		if c.Origin != "article" && c.Origin != "accusation" && c.Origin != "estimate" {
+		if c.Origin != "article" && c.Origin != "accusation" && c.Origin != "estimate" && c.Origin != "quotation" {
 			continue
 		}
 		content := b.fix(c.Span)
@@ -228,6 +231,12 @@ func (b *graphBuilder) addArticleStatements() {
 			st.SpeakerID = b.agent(c.Speaker)
 			st.Kind = graph.SpeechReported
 			st.Cue = b.fix(c.Cue)
+			st.Confidence = 0.7
+		}
+		if c.Origin == "quotation" {
+			// a quotation paragraph with no cue, spoken by the last speaker (claims_continued.go)
+			st.SpeakerID = b.agent(c.Speaker)
+			st.Kind = graph.SpeechDirect
 			st.Confidence = 0.7
 		}
 		st.ID = graph.StatementID(art, c.ID, content)
