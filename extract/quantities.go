@@ -262,8 +262,9 @@ func (r quantityReader) quantityAt(i int) (Quantity, int, bool) {
 	} else {
 		endTok = r.unitAfter(&q, endTok)
 	}
+	endTok = r.qualifierAfter(&q, endTok) // "5.1°C or more", "40%+" (quantities_postqualifier.go)
 	if (q.Unit == "count" || r.isMeasure(q.Unit)) && q.Counted == "" {
-		endTok = r.countedAfter(&q, startTok, endTok)
+		endTok = r.qualifierAfter(&q, r.countedAfter(&q, startTok, endTok)) // "30 days or so"
 	}
 	if q.Counted == "" && r.word(endTok-1) == "of" {
 		endTok-- // "thousands of the ..." without a counted noun
