@@ -91,3 +91,32 @@ func sortedKeys(m map[string]bool) []string {
 	sort.Strings(out)
 	return out
 }
+
+// TestZeroCasualtyMetamorphic writes "no" and "zero" before every plural casualty noun
+// of lexicon/quantity_context.txt, in invented places: each is an article figure of
+// nought counting that noun, and "no" before other nouns counts nothing.
+func TestZeroCasualtyMetamorphic(t *testing.T) {
+	for _, noun := range sortedKeys(casualtyNouns) {
+		if !isPluralNoun(noun) {
+			continue
+		}
+		for _, zero := range sortedKeys(zeroCasualtyWords) {
+			for _, place := range []string{"Kostrava", "Lake Ombre"} {
+				text := fmt.Sprintf("Officials in %s said there were %s %s after the storm.", place, zero, noun)
+				qs := articleQuantities(text)
+				found := false
+				for _, c := range Extract(text).Claims {
+					for _, q := range c.Quantities {
+						found = found || q.Value == 0 && strings.HasPrefix(q.Counted, noun)
+					}
+				}
+				assert.True(t, found, "%s: %+v", text, qs)
+			}
+		}
+	}
+	for _, text := range []string{"Officials in Kostrava said there were no plans to evacuate.", "There is no reason to close the school in Lake Ombre."} {
+		for _, c := range Extract(text).Claims {
+			assert.Empty(t, c.Quantities, text)
+		}
+	}
+}

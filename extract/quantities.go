@@ -290,6 +290,9 @@ func (r quantityReader) numberAt(i int) (numberToken, bool) {
 	if o, ok := r.oneAt(i); ok {
 		return o, true // quantities_more.go
 	}
+	if z, ok := r.zeroCasualtyAt(i); ok {
+		return z, true // "No deaths have been reported" (quantities_zero.go)
+	}
 	if a, ok := r.aUnitAt(i); ok {
 		return a, true // "over a metre" (quantities_units.go)
 	}
