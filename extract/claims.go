@@ -343,6 +343,9 @@ func mayCount(t *Token) bool {
 	if numberLikeWord(t.Lower) {
 		return true // "thousands of", "a million", "half of" (quantities_units.go)
 	}
+	if zeroCasualtyWords[t.Lower] {
+		return true // "No deaths have been reported" (quantities_zero.go)
+	}
 	if t.Lower == "" || !numberStartBytes[t.Lower[0]] {
 		return false // no number word starts with this byte
 	}

@@ -24,6 +24,8 @@ var statisticRules = []statisticRule{
 	{"bare count of a named total", totalNounCount},
 	{"qualified duration from an event", eventDuration},
 	{"count in words with a scale word", scaleWordCount},
+	{"count in words of people", peopleCount}, // claims_statistics_people.go
+	{"qualified or ranged duration", rangedDuration},
 }
 
 // extraStatistic reports whether one of statisticRules makes q a statistic.

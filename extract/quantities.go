@@ -262,8 +262,9 @@ func (r quantityReader) quantityAt(i int) (Quantity, int, bool) {
 	} else {
 		endTok = r.unitAfter(&q, endTok)
 	}
+	endTok = r.qualifierAfter(&q, endTok) // "5.1°C or more", "40%+" (quantities_postqualifier.go)
 	if (q.Unit == "count" || r.isMeasure(q.Unit)) && q.Counted == "" {
-		endTok = r.countedAfter(&q, startTok, endTok)
+		endTok = r.qualifierAfter(&q, r.countedAfter(&q, startTok, endTok)) // "30 days or so"
 	}
 	if q.Counted == "" && r.word(endTok-1) == "of" {
 		endTok-- // "thousands of the ..." without a counted noun
@@ -288,6 +289,9 @@ func (r quantityReader) numberAt(i int) (numberToken, bool) {
 	}
 	if o, ok := r.oneAt(i); ok {
 		return o, true // quantities_more.go
+	}
+	if z, ok := r.zeroCasualtyAt(i); ok {
+		return z, true // "No deaths have been reported" (quantities_zero.go)
 	}
 	if a, ok := r.aUnitAt(i); ok {
 		return a, true // "over a metre" (quantities_units.go)
@@ -776,8 +780,9 @@ func (r quantityReader) isHyphenCompound(i int) bool {
 
 // isNamedNumber: a capitalized word right before digits names them ("Boeing 747",
 // "Resolution 2720"), unless it starts the sentence, is a month or a number word, is
-// a possessive ("December's 25.6%"), a qualifier stands before the number, or "times"
-// follows it ("in the Red Sea 28 times" counts occurrences).
+// a possessive ("December's 25.6%"), a qualifier stands before the number, "times"
+// follows it ("in the Red Sea 28 times" counts occurrences), or a percent sign or word
+// does (rule "percentage after a capitalized word": "in Minnesota 95% of cases").
 func isNamedNumber(r quantityReader, n numberToken, qual string) bool {
 	i := n.first
 	if i < 1 || qual != "" || r.toks[i].Kind != 'n' {
@@ -789,6 +794,9 @@ func isNamedNumber(r quantityReader, n numberToken, qual string) bool {
 	}
 	if r.word(n.next) == "times" {
 		return false // "attacked ships in the Red Sea 28 times": a count of occurrences
+	}
+	if w := r.word(n.next); quantityWords.percent[w] || w == "per" && r.word(n.next+1) == "cent" {
+		return false // "in Minnesota 95% of cases": no name numbers a percentage
 	}
 	if _, possessive := stripPossessive(p.Lower); possessive {
 		return false // "December's 25.6%": the figure belongs to the name, it is not named by it
