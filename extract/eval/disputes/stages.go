@@ -3,6 +3,8 @@ package disputes
 import (
 	"fmt"
 	"io"
+	"sort"
+	"strings"
 
 	"github.com/claimgraph/claimgraph/extract"
 )
@@ -59,6 +61,12 @@ type StageCount struct {
 	ClaimMissing   int `json:"claim_missing"`
 	// DisputerNotEntity counts the cases whose gold disputer is no entity.
 	DisputerNotEntity int `json:"disputer_not_entity"`
+	// DisputerSpeaks counts the cases where an attribution in the sentence of the
+	// gold cue has the gold disputer as its speaker: the sentence was read as the
+	// disputer's speech, whatever became of the dispute.
+	DisputerSpeaks int `json:"disputer_speaks"`
+	// ByShape counts the misses of this stage by gold shape.
+	ByShape map[string]int `json:"by_shape,omitempty"`
 }
 
 // stageOf says at which stage gold case g, left unmatched, was lost in document d.
@@ -190,6 +198,27 @@ func (st stageTally) add(d *extract.Document, g Case, preds []*prediction) {
 	if disputerNotEntity(d, g) {
 		c.DisputerNotEntity++
 	}
+	if disputerSpeaks(d, g) {
+		c.DisputerSpeaks++
+	}
+	if c.ByShape == nil {
+		c.ByShape = map[string]int{}
+	}
+	c.ByShape[g.Shape]++
+}
+
+// disputerSpeaks reports whether an attribution whose cue or sentence holds the gold
+// cue has the gold disputer as its speaker.
+func disputerSpeaks(d *extract.Document, g Case) bool {
+	for _, a := range d.Attributions {
+		if a.Speaker == nil || !(overlaps(a.Cue, g.CueSpan) || overlaps(a.Sentence, g.CueSpan)) {
+			continue
+		}
+		if (g.DisputerSpan != nil || g.DisputerRefSpan != nil) && disputerMatches(d, g, *a.Speaker) {
+			return true
+		}
+	}
+	return false
 }
 
 // list returns the stages in StageOrder, every stage present (zero counts included).
@@ -210,14 +239,38 @@ func (st stageTally) list() []StageCount {
 // held-out sets.
 func (r Result) PrintStages(w io.Writer) {
 	fmt.Fprintf(w, "misses by stage (counts only) of %d missed gold cases\n", r.Total.Gold-r.Total.Found)
-	fmt.Fprintf(w, "%-22s %6s %15s %13s %19s\n", "stage", "misses", "claim-extracted", "claim-missing", "disputer-not-entity")
+	fmt.Fprintf(w, "%-22s %6s %15s %13s %19s %15s  %s\n", "stage", "misses", "claim-extracted", "claim-missing", "disputer-not-entity", "disputer-speaks", "by shape")
 	var tot StageCount
 	for _, s := range r.Stages {
-		fmt.Fprintf(w, "%-22s %6d %15d %13d %19d\n", s.Stage, s.Misses, s.ClaimExtracted, s.ClaimMissing, s.DisputerNotEntity)
+		fmt.Fprintf(w, "%-22s %6d %15d %13d %19d %15d  %s\n", s.Stage, s.Misses, s.ClaimExtracted, s.ClaimMissing, s.DisputerNotEntity, s.DisputerSpeaks, shapeCounts(s.ByShape))
 		tot.Misses += s.Misses
 		tot.ClaimExtracted += s.ClaimExtracted
 		tot.ClaimMissing += s.ClaimMissing
 		tot.DisputerNotEntity += s.DisputerNotEntity
+		tot.DisputerSpeaks += s.DisputerSpeaks
 	}
-	fmt.Fprintf(w, "%-22s %6d %15d %13d %19d\n", "total", tot.Misses, tot.ClaimExtracted, tot.ClaimMissing, tot.DisputerNotEntity)
+	fmt.Fprintf(w, "%-22s %6d %15d %13d %19d %15d\n", "total", tot.Misses, tot.ClaimExtracted, tot.ClaimMissing, tot.DisputerNotEntity, tot.DisputerSpeaks)
+}
+
+// shapeCounts writes shape counts in the order of Shapes, then any other shape.
+func shapeCounts(m map[string]int) string {
+	var parts []string
+	seen := map[string]bool{}
+	for _, s := range Shapes {
+		if m[s] > 0 {
+			parts = append(parts, fmt.Sprintf("%s %d", s, m[s]))
+		}
+		seen[s] = true
+	}
+	var extra []string
+	for s := range m {
+		if !seen[s] {
+			extra = append(extra, s)
+		}
+	}
+	sort.Strings(extra)
+	for _, s := range extra {
+		parts = append(parts, fmt.Sprintf("%s %d", s, m[s]))
+	}
+	return strings.Join(parts, ", ")
 }

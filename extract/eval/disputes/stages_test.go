@@ -96,9 +96,31 @@ func TestPrintStagesCountsOnly(t *testing.T) {
 	res.PrintStages(&b)
 	out := b.String()
 	assert.Contains(t, out, "of 1 missed gold cases")
-	assert.Regexp(t, `cue-not-recognised\s+1\s+1\s+0\s+0`, out)
-	assert.Regexp(t, `total\s+1\s+1\s+0\s+0`, out)
+	assert.Regexp(t, `cue-not-recognised\s+1\s+1\s+0\s+0\s+0\s+anaphoric 1\n`, out)
+	assert.Regexp(t, `total\s+1\s+1\s+0\s+0\s+0\n`, out)
 	for _, text := range []string{"ministry", "tear gas", "denied", "Organisers"} {
 		assert.False(t, strings.Contains(out, text), "text of a case printed: %q", text)
+	}
+}
+
+// TestMissStagesDisputerSpeaks: an attribution in the cue's sentence with the gold
+// disputer as speaker is counted; one with another speaker is not.
+func TestMissStagesDisputerSpeaks(t *testing.T) {
+	tests := []struct {
+		name    string
+		speaker string
+		want    int
+	}{
+		{"the disputer speaks", "ministry", 1},
+		{"another speaker", "police", 0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d := testDoc()
+			d.Attributions = []extract.Attribution{{Cue: extract.Span{Start: 90, End: 96}, Speaker: strp(tt.speaker), Sentence: extract.Span{Start: 77, End: 100}}}
+			res := Score(Set{Docs: []string{"d"}, Cases: []Case{goldDenial()}}, map[string]*extract.Document{"d": d}, Hooks{})
+			assert.Equal(t, tt.want, res.Stages[0].DisputerSpeaks)
+			assert.Equal(t, map[string]int{"anaphoric": 1}, res.Stages[0].ByShape)
+		})
 	}
 }
