@@ -65,6 +65,10 @@ type StageCount struct {
 	// gold cue has the gold disputer as its speaker: the sentence was read as the
 	// disputer's speech, whatever became of the dispute.
 	DisputerSpeaks int `json:"disputer_speaks"`
+	// DisputerUnmarked counts the cases whose gold disputer span (the words in the
+	// dispute's sentence: "the company", "she") overlaps no mention of any entity:
+	// the disputer stage could not have resolved it, whatever the cue.
+	DisputerUnmarked int `json:"disputer_unmarked"`
 	// ByShape counts the misses of this stage by gold shape.
 	ByShape map[string]int `json:"by_shape,omitempty"`
 }
@@ -198,6 +202,9 @@ func (st stageTally) add(d *extract.Document, g Case, preds []*prediction) {
 	if disputerNotEntity(d, g) {
 		c.DisputerNotEntity++
 	}
+	if g.DisputerSpan != nil && !mentionAt(d, *g.DisputerSpan) {
+		c.DisputerUnmarked++
+	}
 	if disputerSpeaks(d, g) {
 		c.DisputerSpeaks++
 	}
@@ -205,6 +212,16 @@ func (st stageTally) add(d *extract.Document, g Case, preds []*prediction) {
 		c.ByShape = map[string]int{}
 	}
 	c.ByShape[g.Shape]++
+}
+
+// mentionAt reports whether some mention of an entity overlaps span s.
+func mentionAt(d *extract.Document, s [2]int) bool {
+	for _, m := range d.Mentions {
+		if overlaps(m.Span, s) {
+			return true
+		}
+	}
+	return false
 }
 
 // disputerSpeaks reports whether an attribution whose cue or sentence holds the gold
@@ -239,17 +256,18 @@ func (st stageTally) list() []StageCount {
 // held-out sets.
 func (r Result) PrintStages(w io.Writer) {
 	fmt.Fprintf(w, "misses by stage (counts only) of %d missed gold cases\n", r.Total.Gold-r.Total.Found)
-	fmt.Fprintf(w, "%-22s %6s %15s %13s %19s %15s  %s\n", "stage", "misses", "claim-extracted", "claim-missing", "disputer-not-entity", "disputer-speaks", "by shape")
+	fmt.Fprintf(w, "%-22s %6s %15s %13s %19s %17s %15s  %s\n", "stage", "misses", "claim-extracted", "claim-missing", "disputer-not-entity", "disputer-unmarked", "disputer-speaks", "by shape")
 	var tot StageCount
 	for _, s := range r.Stages {
-		fmt.Fprintf(w, "%-22s %6d %15d %13d %19d %15d  %s\n", s.Stage, s.Misses, s.ClaimExtracted, s.ClaimMissing, s.DisputerNotEntity, s.DisputerSpeaks, shapeCounts(s.ByShape))
+		fmt.Fprintf(w, "%-22s %6d %15d %13d %19d %17d %15d  %s\n", s.Stage, s.Misses, s.ClaimExtracted, s.ClaimMissing, s.DisputerNotEntity, s.DisputerUnmarked, s.DisputerSpeaks, shapeCounts(s.ByShape))
 		tot.Misses += s.Misses
 		tot.ClaimExtracted += s.ClaimExtracted
 		tot.ClaimMissing += s.ClaimMissing
 		tot.DisputerNotEntity += s.DisputerNotEntity
 		tot.DisputerSpeaks += s.DisputerSpeaks
+		tot.DisputerUnmarked += s.DisputerUnmarked
 	}
-	fmt.Fprintf(w, "%-22s %6d %15d %13d %19d %15d\n", "total", tot.Misses, tot.ClaimExtracted, tot.ClaimMissing, tot.DisputerNotEntity, tot.DisputerSpeaks)
+	fmt.Fprintf(w, "%-22s %6d %15d %13d %19d %17d %15d\n", "total", tot.Misses, tot.ClaimExtracted, tot.ClaimMissing, tot.DisputerNotEntity, tot.DisputerUnmarked, tot.DisputerSpeaks)
 }
 
 // shapeCounts writes shape counts in the order of Shapes, then any other shape.

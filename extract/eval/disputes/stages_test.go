@@ -35,6 +35,11 @@ func TestMissStages(t *testing.T) {
 			[]extract.Dispute{{Disputer: "police", Claim: strp("c2"), Cue: cue, Sentence: sentence}}, nil, StageDisputerOther, 1, 0, 0},
 		{"dispute at the cue, gold disputer no entity", noEntity(),
 			[]extract.Dispute{{Disputer: "police", Claim: strp("c2"), Cue: cue, Sentence: sentence}}, nil, StageDisputerNotEntity, 1, 0, 1},
+		{"a pronoun disputer whose referent is an entity but whose words are no mention", func() Case {
+			g := pronounGold()
+			g.DisputerSpan = span(97, 99)
+			return g
+		}(), nil, nil, StageNoCue, 1, 0, 0},
 		{"right disputer, no claim", goldDenial(),
 			[]extract.Dispute{{Disputer: "ministry", Cue: cue, Sentence: sentence}}, nil, StageClaimNone, 1, 0, 0},
 		{"right disputer, another claim, gold claim extracted", goldDenial(),
@@ -63,6 +68,11 @@ func TestMissStages(t *testing.T) {
 				assert.Equal(t, tt.extracted, s.ClaimExtracted, "claim-extracted")
 				assert.Equal(t, tt.missing, s.ClaimMissing, "claim-missing")
 				assert.Equal(t, tt.notEntity, s.DisputerNotEntity, "disputer-not-entity")
+				unmarked := 0
+				if tt.gold.DisputerSpan != nil && tt.gold.DisputerSpan[0] == 97 {
+					unmarked = 1 // "it" is no mention
+				}
+				assert.Equal(t, unmarked, s.DisputerUnmarked, "disputer-unmarked")
 			}
 		})
 	}
@@ -96,8 +106,8 @@ func TestPrintStagesCountsOnly(t *testing.T) {
 	res.PrintStages(&b)
 	out := b.String()
 	assert.Contains(t, out, "of 1 missed gold cases")
-	assert.Regexp(t, `cue-not-recognised\s+1\s+1\s+0\s+0\s+0\s+anaphoric 1\n`, out)
-	assert.Regexp(t, `total\s+1\s+1\s+0\s+0\s+0\n`, out)
+	assert.Regexp(t, `cue-not-recognised\s+1\s+1\s+0\s+0\s+0\s+0\s+anaphoric 1\n`, out)
+	assert.Regexp(t, `total\s+1\s+1\s+0\s+0\s+0\s+0\n`, out)
 	for _, text := range []string{"ministry", "tear gas", "denied", "Organisers"} {
 		assert.False(t, strings.Contains(out, text), "text of a case printed: %q", text)
 	}
