@@ -30,6 +30,13 @@ var transferRenames = []transferRename{
 	{"anaphor-cataphoric",
 		"Heavy rain fell over Dakar on Tuesday. Marta Okonjo dismissed the claims made by the Velmor Workers Union. The Velmor Workers Union said the plant had cut 300 jobs in secret.",
 		[][2]string{{"Marta Okonjo", "Ilse Daravan"}, {"Velmor Workers Union", "Korrin Miners Union"}, {"Dakar", "Tromso"}}},
+	// counterclaims_aside.go: a contrast aside marks the answer
+	{"counterclaim-response",
+		"Police said the march in Lagos had turned violent. John Smith, however, said the march was peaceful.",
+		[][2]string{{"John Smith", "Tavo Quillan"}, {"Lagos", "Kisumu"}}},
+	{"rebuttal-contrast-reply",
+		"Senator Jane Whitlow said Mayor Tom Reyes had ordered the guards to stand down during the riot. Reyes, however, said there was never such an order.",
+		[][2]string{{"Jane Whitlow", "Ilse Daravan"}, {"Tom Reyes", "Orrin Vasquel"}, {"Reyes", "Vasquel"}}},
 }
 
 // TestTransferRulesRenamed runs transferRenames.
