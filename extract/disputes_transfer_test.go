@@ -37,6 +37,13 @@ var transferRenames = []transferRename{
 	{"rebuttal-contrast-reply",
 		"Senator Jane Whitlow said Mayor Tom Reyes had ordered the guards to stand down during the riot. Reyes, however, said there was never such an order.",
 		[][2]string{{"Jane Whitlow", "Ilse Daravan"}, {"Tom Reyes", "Orrin Vasquel"}, {"Reyes", "Vasquel"}}},
+	// rebuttals_campaign.go: a noun of falsity before a noun of a concerted act
+	{"rebuttal-statement",
+		`Peter Brown said the army killed 40 civilians in the village. "This is a smear campaign," the army said.`,
+		[][2]string{{"Peter Brown", "Orrin Vasquel"}}},
+	{"rebuttal-called",
+		`Peter Brown said the army killed 40 civilians in the village. The Korvan Defence Ministry called the report "a baseless smear campaign".`,
+		[][2]string{{"Peter Brown", "Orrin Vasquel"}, {"Korvan", "Daskar"}}},
 }
 
 // TestTransferRulesRenamed runs transferRenames.

@@ -165,7 +165,7 @@ func verbObjectOK(toks []scanToken, j int) bool {
 
 // rebuttalEnds reports whether a rebuttal ending before toks[k] ends its clause.
 func rebuttalEnds(toks []scanToken, k int) bool {
-	if k >= len(toks) || toks[k].Kind != 'w' {
+	if k >= len(toks) || toks[k].Kind != 'w' || judgmentHeadEnds(toks, k) { // "a smear campaign" (rebuttals_campaign.go)
 		return true
 	}
 	switch toks[k].Lower {
