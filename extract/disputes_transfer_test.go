@@ -44,6 +44,13 @@ var transferRenames = []transferRename{
 	{"rebuttal-called",
 		`Peter Brown said the army killed 40 civilians in the village. The Korvan Defence Ministry called the report "a baseless smear campaign".`,
 		[][2]string{{"Peter Brown", "Orrin Vasquel"}, {"Korvan", "Daskar"}}},
+	// counterclaims_accused.go: the accused answers, negated and marked
+	{"counterclaim-accused-denial",
+		"Peter Brown alleged that John Smith requested a bribe of $500. However, Smith said he had never met Brown.",
+		[][2]string{{"John Smith", "Tavo Quillan"}, {"Smith", "Quillan"}, {"Peter Brown", "Orrin Vasquel"}, {"Brown", "Vasquel"}}},
+	{"counterclaim-accused-denial",
+		"Maria Okonjo alleged that Karl Vennor had hidden the reports from the board. Vennor, however, said he had not seen any reports before June.",
+		[][2]string{{"Maria Okonjo", "Ilse Daravan"}, {"Karl Vennor", "Dario Pellkin"}, {"Vennor", "Pellkin"}}},
 }
 
 // TestTransferRulesRenamed runs transferRenames.
