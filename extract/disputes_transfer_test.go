@@ -51,6 +51,10 @@ var transferRenames = []transferRename{
 	{"counterclaim-accused-denial",
 		"Maria Okonjo alleged that Karl Vennor had hidden the reports from the board. Vennor, however, said he had not seen any reports before June.",
 		[][2]string{{"Maria Okonjo", "Ilse Daravan"}, {"Karl Vennor", "Dario Pellkin"}, {"Vennor", "Pellkin"}}},
+	// rebuttals_spread.go: a verb of spreading with a noun of falsity
+	{"rebuttal-agent",
+		"Peter Brown said the army killed 40 civilians in the village. John Smith said Brown was spreading false narratives.",
+		[][2]string{{"John Smith", "Tavo Quillan"}, {"Peter Brown", "Orrin Vasquel"}, {"Brown", "Vasquel"}}},
 }
 
 // TestTransferRulesRenamed runs transferRenames.

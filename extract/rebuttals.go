@@ -238,6 +238,7 @@ func (f *disputeFinder) rebuttal(si int, toks []scanToken, k, n int) {
 	case j == k-1 && (w == "that" || w == "this" || w == "it") && (j == 0 || !callVerbs[toks[j-1].Lower]):
 		f.rebuttalStatement(si, toks, k, n, j) // "That never happened"
 	case rebuttalVerbs[toks[k].Lower] && f.rebuttalAgent(si, toks, k, n):
+	case f.spreadAgent(si, toks, j, k, n): // "police were spreading lies" (rebuttals_spread.go)
 	case toks[k].Lower == "never" || toks[k].Lower == "did" || toks[k].Lower == "didn't":
 		if neverSaidSubject(toks, j) {
 			f.neverSaid(si, toks, k, n) // "I never said that", "I've never said that", "he did no such thing"
