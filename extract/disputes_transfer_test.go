@@ -55,6 +55,10 @@ var transferRenames = []transferRename{
 	{"rebuttal-agent",
 		"Peter Brown said the army killed 40 civilians in the village. John Smith said Brown was spreading false narratives.",
 		[][2]string{{"John Smith", "Tavo Quillan"}, {"Peter Brown", "Orrin Vasquel"}, {"Brown", "Vasquel"}}},
+	// rebuttal_filler completed: adjectives of degree before a rebuttal noun
+	{"rebuttal-statement",
+		`Police said the march in Lagos had turned violent. "Absolute nonsense. The march was peaceful," John Smith said.`,
+		[][2]string{{"John Smith", "Tavo Quillan"}, {"Lagos", "Kisumu"}}},
 }
 
 // TestTransferRulesRenamed runs transferRenames.
