@@ -190,7 +190,7 @@ func (f *disputeFinder) answers(b *Claim) bool {
 	if a == nil {
 		return false
 	}
-	if f.counterCue(a) {
+	if f.counterCue(a) || f.contrastAside(a) { // "Reyes, however, said" (counterclaims_aside.go)
 		return true
 	}
 	s := f.sents[f.sentenceOf(b.Span.Start)]

@@ -210,6 +210,7 @@ func findDisputes(d *Document) {
 	f.responseRebuttals()      // rebuttals_response.go: the accused side answers
 	f.contrastReplies()        // rebuttals_reply.go: "But X said ..." from the accused side
 	f.deniedActs()             // counterclaims_act.go: the accused denies the act
+	f.accusedDenials()         // counterclaims_accused.go: the accused answers, negated and marked
 	f.figureConflicts()        // counterclaims_figures.go: another figure for one count
 	f.factCounterclaims()      // counterclaims_fact.go: "In fact, ..." against a claim
 	f.factClauses()            // counterclaims_reality.go: "..., who, in reality, is a so-so golfer"

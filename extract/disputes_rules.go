@@ -662,6 +662,8 @@ func (f *disputeFinder) anaphorPossessive(v *verbSite) (ruleMatch, bool) {
 			// "Russia's claim about the Kramatorsk attack" (disputes_topic.go)
 			if id := f.topicClaim(target, toks[v.i].Start, figure, topic); id != "" {
 				out.claim = &id
+			} else if id := f.possessorCataphor(v, target); id != "" && !figure {
+				out.claim, out.rule = &id, anaphorCataphoricRule // disputes_cataphor.go
 			}
 			return out, true
 		}
@@ -669,6 +671,8 @@ func (f *disputeFinder) anaphorPossessive(v *verbSite) (ruleMatch, bool) {
 			out.claim = &id // a claim that is no figure must be near: "Kenya's claims" is any claim
 		} else if id := f.partClaim(target, toks[v.i].Start, figure, v.si); id != "" {
 			out.claim = &id // "Pakistan's claims": those of Pakistan's military (disputes_nominal.go)
+		} else if id := f.possessorCataphor(v, target); id != "" && !figure {
+			out.claim, out.rule = &id, anaphorCataphoricRule // stated after the denial (disputes_cataphor.go)
 		}
 		return out, true
 	}

@@ -165,7 +165,7 @@ func verbObjectOK(toks []scanToken, j int) bool {
 
 // rebuttalEnds reports whether a rebuttal ending before toks[k] ends its clause.
 func rebuttalEnds(toks []scanToken, k int) bool {
-	if k >= len(toks) || toks[k].Kind != 'w' {
+	if k >= len(toks) || toks[k].Kind != 'w' || judgmentHeadEnds(toks, k) { // "a smear campaign" (rebuttals_campaign.go)
 		return true
 	}
 	switch toks[k].Lower {
@@ -238,6 +238,7 @@ func (f *disputeFinder) rebuttal(si int, toks []scanToken, k, n int) {
 	case j == k-1 && (w == "that" || w == "this" || w == "it") && (j == 0 || !callVerbs[toks[j-1].Lower]):
 		f.rebuttalStatement(si, toks, k, n, j) // "That never happened"
 	case rebuttalVerbs[toks[k].Lower] && f.rebuttalAgent(si, toks, k, n):
+	case f.spreadAgent(si, toks, j, k, n): // "police were spreading lies" (rebuttals_spread.go)
 	case toks[k].Lower == "never" || toks[k].Lower == "did" || toks[k].Lower == "didn't":
 		if neverSaidSubject(toks, j) {
 			f.neverSaid(si, toks, k, n) // "I never said that", "I've never said that", "he did no such thing"

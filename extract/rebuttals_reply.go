@@ -111,7 +111,7 @@ func (f *disputeFinder) claimAbout(e string, pos, si int) string {
 func (f *disputeFinder) contrastReplies() {
 	for k := range f.d.Attributions {
 		a := &f.d.Attributions[k]
-		if a.Speaker == nil || a.Content.End <= a.Content.Start || !f.contrastOpened(a) {
+		if a.Speaker == nil || a.Content.End <= a.Content.Start || !f.contrastOpened(a) && !f.contrastAside(a) {
 			continue
 		}
 		si := f.sentenceOf(a.Cue.Start)

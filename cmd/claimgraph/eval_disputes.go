@@ -18,7 +18,7 @@ import (
 )
 
 // disputeUsage is the usage line of "claimgraph eval disputes".
-const disputeUsage = "usage: claimgraph eval disputes [--split tune|report|check|all] [--corpus DIR] [--json] [FILE or DIR]"
+const disputeUsage = "usage: claimgraph eval disputes [--split tune|report|check|all] [--corpus DIR] [--json] [--stages] [FILE or DIR]"
 
 // defaultDisputeDir is the committed dispute annotation set, relative to the
 // repository root.
@@ -39,6 +39,7 @@ func runEvalDisputes(ctx context.Context, args []string, stdout, stderr io.Write
 	split := fs.String("split", "tune", "annotation split: tune, report, check or all (tune and report)")
 	corpus := fs.String("corpus", "../shared/polnear", "directory holding the article texts (`DIR`/train/text, DIR/dev/text or DIR/text)")
 	asJSON := fs.Bool("json", false, "print the result as JSON (with every case and false positive)")
+	stages := fs.Bool("stages", false, "also print the missed cases by the pipeline stage that lost them (counts only, allowed on held-out sets)")
 	path, err := parseOneArg(fs, args)
 	if err != nil {
 		fmt.Fprintln(stderr, disputeUsage)
@@ -72,6 +73,9 @@ func runEvalDisputes(ctx context.Context, args []string, stdout, stderr io.Write
 		return res.WriteJSON(stdout)
 	}
 	res.Print(stdout)
+	if *stages {
+		res.PrintStages(stdout)
+	}
 	return nil
 }
 

@@ -63,6 +63,9 @@ type Result struct {
 	ByKind         []ShapeScore    `json:"by_kind"`
 	Cases          []CaseResult    `json:"cases"`
 	FalsePositives []FalsePositive `json:"false_positives"`
+	// Stages breaks the missed gold cases down by the pipeline stage that lost them
+	// (stages.go), in StageOrder: counts only.
+	Stages []StageCount `json:"stages"`
 }
 
 // prediction is one predicted dispute or conflict, as the matcher sees it.
@@ -107,10 +110,11 @@ type tally struct {
 	kinds     map[string]*ShapeScore
 	res       Result
 	unmatched []extract.Span // cues of the last document's false positives
+	stages    stageTally
 }
 
 func newTally() *tally {
-	return &tally{shapes: map[string]*ShapeScore{}, kinds: map[string]*ShapeScore{}}
+	return &tally{shapes: map[string]*ShapeScore{}, kinds: map[string]*ShapeScore{}, stages: stageTally{}}
 }
 
 func (t *tally) shape(s string) *ShapeScore {
@@ -147,6 +151,7 @@ func (t *tally) document(name string, d *extract.Document, gold []Case, hooks Ho
 			if r.DisputerOnly {
 				t.res.DisputerOnly++
 			}
+			t.stages.add(d, g, preds)
 		}
 		t.res.Cases = append(t.res.Cases, r)
 	}
@@ -224,6 +229,7 @@ func predictionsOf(d *extract.Document, hooks Hooks) []*prediction {
 func (t *tally) result(ndocs int) Result {
 	r := t.res
 	r.Documents = ndocs
+	r.Stages = t.stages.list()
 	total := ShapeScore{Shape: "total"}
 	names := append([]string(nil), Shapes...)
 	var extra []string

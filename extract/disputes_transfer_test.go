@@ -1,0 +1,93 @@
+package extract
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// transferRename is a metamorphic case of a dispute rule written for out-of-domain
+// news: the text must give a dispute of the rule, and the text with its people,
+// places and organizations renamed to names no lexicon holds must give the same
+// dispute, its disputer and claim renamed.
+type transferRename struct {
+	rule    string
+	text    string
+	renames [][2]string
+}
+
+// transferRenames are the metamorphic cases of the rules written for out-of-domain
+// disputes (disputes_cataphor.go, and the others named in each case).
+var transferRenames = []transferRename{
+	{"anaphor-cataphoric",
+		"The weather was cold in Lagos on Monday. John Smith rejected allegations leveled against him by businessman Peter Brown. Brown had alleged in a video that Smith requested a bribe of $500.",
+		[][2]string{{"John Smith", "Tavo Quillan"}, {"Smith", "Quillan"}, {"Peter Brown", "Orrin Vasquel"}, {"Brown", "Vasquel"}, {"Lagos", "Kisumu"}}},
+	{"anaphor-cataphoric",
+		"The weather was cold in Lagos on Monday. John Smith rebutted Peter Brown's allegations on Sunday. Brown had alleged that Smith requested a bribe of $500.",
+		[][2]string{{"John Smith", "Tavo Quillan"}, {"Smith", "Quillan"}, {"Peter Brown", "Orrin Vasquel"}, {"Brown", "Vasquel"}, {"Lagos", "Kisumu"}}},
+	{"anaphor-cataphoric",
+		"Heavy rain fell over Dakar on Tuesday. Marta Okonjo dismissed the claims made by the Velmor Workers Union. The Velmor Workers Union said the plant had cut 300 jobs in secret.",
+		[][2]string{{"Marta Okonjo", "Ilse Daravan"}, {"Velmor Workers Union", "Korrin Miners Union"}, {"Dakar", "Tromso"}}},
+	// counterclaims_aside.go: a contrast aside marks the answer
+	{"counterclaim-response",
+		"Police said the march in Lagos had turned violent. John Smith, however, said the march was peaceful.",
+		[][2]string{{"John Smith", "Tavo Quillan"}, {"Lagos", "Kisumu"}}},
+	{"rebuttal-contrast-reply",
+		"Senator Jane Whitlow said Mayor Tom Reyes had ordered the guards to stand down during the riot. Reyes, however, said there was never such an order.",
+		[][2]string{{"Jane Whitlow", "Ilse Daravan"}, {"Tom Reyes", "Orrin Vasquel"}, {"Reyes", "Vasquel"}}},
+	// rebuttals_campaign.go: a noun of falsity before a noun of a concerted act
+	{"rebuttal-statement",
+		`Peter Brown said the army killed 40 civilians in the village. "This is a smear campaign," the army said.`,
+		[][2]string{{"Peter Brown", "Orrin Vasquel"}}},
+	{"rebuttal-called",
+		`Peter Brown said the army killed 40 civilians in the village. The Korvan Defence Ministry called the report "a baseless smear campaign".`,
+		[][2]string{{"Peter Brown", "Orrin Vasquel"}, {"Korvan", "Daskar"}}},
+	// counterclaims_accused.go: the accused answers, negated and marked
+	{"counterclaim-accused-denial",
+		"Peter Brown alleged that John Smith requested a bribe of $500. However, Smith said he had never met Brown.",
+		[][2]string{{"John Smith", "Tavo Quillan"}, {"Smith", "Quillan"}, {"Peter Brown", "Orrin Vasquel"}, {"Brown", "Vasquel"}}},
+	{"counterclaim-accused-denial",
+		"Maria Okonjo alleged that Karl Vennor had hidden the reports from the board. Vennor, however, said he had not seen any reports before June.",
+		[][2]string{{"Maria Okonjo", "Ilse Daravan"}, {"Karl Vennor", "Dario Pellkin"}, {"Vennor", "Pellkin"}}},
+	// rebuttals_spread.go: a verb of spreading with a noun of falsity
+	{"rebuttal-agent",
+		"Peter Brown said the army killed 40 civilians in the village. John Smith said Brown was spreading false narratives.",
+		[][2]string{{"John Smith", "Tavo Quillan"}, {"Peter Brown", "Orrin Vasquel"}, {"Brown", "Vasquel"}}},
+	// rebuttal_filler completed: adjectives of degree before a rebuttal noun
+	{"rebuttal-statement",
+		`Police said the march in Lagos had turned violent. "Absolute nonsense. The march was peaceful," John Smith said.`,
+		[][2]string{{"John Smith", "Tavo Quillan"}, {"Lagos", "Kisumu"}}},
+}
+
+// TestTransferRulesRenamed runs transferRenames.
+func TestTransferRulesRenamed(t *testing.T) {
+	for _, c := range transferRenames {
+		t.Run(c.rule+": "+c.text[:40], func(t *testing.T) {
+			r := renameWords(c.text, c.renames)
+			require.NotEqual(t, c.text, r.text, "the renaming changed nothing")
+			orig, ren := Extract(c.text), Extract(r.text)
+			a, b := ruleDisputes(orig, c.rule), ruleDisputes(ren, c.rule)
+			require.NotEmpty(t, a, "no dispute of rule %s in %q", c.rule, c.text)
+			require.Len(t, b, len(a), "renamed: %q", r.text)
+			for i := range a {
+				assert.Equal(t, renameWords(entityName(orig, &a[i].Disputer), c.renames).text, entityName(ren, &b[i].Disputer), "disputer")
+				assert.Equal(t, renameWords(claimText(orig, a[i].Claim), c.renames).text, claimText(ren, b[i].Claim), "claim")
+				assert.Equal(t, a[i].Kind, b[i].Kind, "kind")
+				assert.Equal(t, a[i].Shape, b[i].Shape, "shape")
+			}
+		})
+	}
+}
+
+// ruleDisputes returns the document's disputes recorded under the rule.
+func ruleDisputes(d *Document, rule string) []Dispute {
+	var out []Dispute
+	for _, x := range d.Disputes {
+		if strings.EqualFold(x.Rule, rule) {
+			out = append(out, x)
+		}
+	}
+	return out
+}
