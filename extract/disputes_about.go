@@ -50,17 +50,28 @@ var wrongdoingNouns = disputeWordClass("wrongdoing_noun")
 
 // claimAboutDisputer returns the latest claim that ends before pos, starts at most
 // anaphorSentences sentences before v's sentence, has v's disputer as its subject and
-// is stated by someone else; "" when there is none or the verb disputes no truth.
+// is stated by someone else; "" when there is none or the verb disputes no truth (a
+// rebuttal does: "said the report was false").
 func (f *disputeFinder) claimAboutDisputer(v *verbSite, pos int) string {
-	if v.disputer == "" || v.disputer == ArticleVoice || !truthKinds[v.kind] {
+	if !truthKinds[v.kind] && v.kind != graph.DisputeRebuts {
 		return ""
 	}
-	minStart := f.sents[max(0, v.si-anaphorSentences)].Start
+	return f.claimAboutEntity(v.disputer, v.si, pos)
+}
+
+// claimAboutEntity returns the latest claim that ends before pos, starts at most
+// anaphorSentences sentences before sentence si, has the disputer as its subject and
+// is stated by someone else (an attribution or an accusation); "" when there is none.
+func (f *disputeFinder) claimAboutEntity(disputer string, si, pos int) string {
+	if disputer == "" || disputer == ArticleVoice {
+		return ""
+	}
+	minStart := f.sents[max(0, si-anaphorSentences)].Start
 	best := -1
 	for _, k := range f.candidateClaims(minStart, pos) {
 		c := &f.d.Claims[k]
 		if c.Span.End > pos || c.Span.Start < minStart || (c.Origin != "attribution" && c.Origin != "accusation") ||
-			!f.antecedent(c, v.si, false, v.disputer) || !f.namesAsSubject(c, v.disputer) {
+			!f.antecedent(c, si, false, disputer) || (!f.namesAsSubject(c, disputer) && !f.opensWithName(c, disputer)) {
 			continue
 		}
 		if best < 0 || c.Span.End > f.d.Claims[best].Span.End {
@@ -117,4 +128,30 @@ func demonstrativeThat(toks []scanToken, j int) bool {
 		return false
 	}
 	return j+2 >= len(toks) || !hasFiniteVerb(toks[j+2:j+3]) // "denied that evidence showed ...": a clause
+}
+
+// opensWithName reports whether claim c spells the entity's name or one of its aliases
+// within its first three words, followed by no possessive ("Exxon Mobil hid losses",
+// "Senator Jane Whitlow had taken bribes"): the entity stage records no mention of a
+// name inside a reported content it did not resolve, so namesAsSubject alone misses it.
+func (f *disputeFinder) opensWithName(c *Claim, entity string) bool {
+	var e *Entity
+	for k := range f.d.Entities {
+		if f.d.Entities[k].ID == entity {
+			e = &f.d.Entities[k]
+		}
+	}
+	if e == nil {
+		return false
+	}
+	ws := strings.Fields(string(f.d.Runes[c.Span.Start:c.Span.End]))
+	for _, name := range append([]string{e.Name}, e.Aliases...) {
+		nw := strings.Fields(name)
+		for k := 0; k < 3 && len(nw) > 0 && k+len(nw) <= len(ws); k++ {
+			if strings.Join(ws[k:k+len(nw)], " ") == name {
+				return true // a possessive ("Whitlow's aide") is another word: "Whitlow's" != "Whitlow"
+			}
+		}
+	}
+	return false
 }
