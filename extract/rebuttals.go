@@ -124,7 +124,7 @@ func (f *disputeFinder) rebuttals() {
 				continue
 			}
 			n := rebuttalAt(toks, k)
-			if n == 0 {
+			if n == 0 || f.insideDisputedContent(toks[k].Start) { // rebuttals_inside.go
 				continue
 			}
 			if c := rebuttalClauseStart(toks, k, n); c > 0 {
