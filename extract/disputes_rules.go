@@ -179,6 +179,9 @@ func (f *disputeFinder) denyAny(v *verbSite) (ruleMatch, bool) {
 	if v.kind != graph.DisputeDenies || j+1 >= len(v.toks) {
 		return ruleMatch{}, false
 	}
+	if m, ok := f.denyWrongdoing(v); ok {
+		return m, true // "denied any wrongdoing" after a claim about the disputer (disputes_about.go)
+	}
 	w := v.toks[j].Lower
 	gerund := strings.HasSuffix(w, "ing") && len(w) > 5 && v.toks[j].Kind == 'w' && !strings.HasSuffix(w, "thing")
 	if !gerund && ((w != "any" && w != "all") || !denyAnyNouns[v.toks[j+1].Lower]) {
@@ -545,6 +548,9 @@ func (f *disputeFinder) inlineThat(v *verbSite) (ruleMatch, bool) {
 	// whether" as often insinuates it ("questioned whether the judge's heritage made
 	// him biased"), so it is left alone
 	if j+1 < len(v.toks) && (v.toks[j].Lower == "that" || v.kind == graph.DisputeQuestions && v.n == 2 && v.toks[j].Lower == "whether") {
+		if demonstrativeThat(v.toks, j) {
+			return ruleMatch{}, false // "disputed that account": an anaphor (disputes_about.go)
+		}
 		m, ok := f.clauseClaim(v, j+1)
 		if ok && v.kind == graph.DisputeQuestions && f.claim(*m.claim).Modality != graph.ModalityAsserted {
 			// "doubt that there will be any change": a forecast; "raising questions about
@@ -888,6 +894,9 @@ func (f *disputeFinder) anaphorAt(v *verbSite, n, before int) (ruleMatch, bool) 
 	}
 	if id := f.repeatedDisputeClaim(v, before); id != "" {
 		return ruleMatch{claim: &id, rule: anaphorRepeatedRule}, true // disputes_repeated.go
+	}
+	if id := f.claimAboutDisputer(v, before); id != "" && !figure {
+		return ruleMatch{claim: &id, rule: anaphorAboutRule}, true // disputes_about.go
 	}
 	if !truthKinds[v.kind] || v.subjStart < 0 || n+2 >= len(v.toks) || !aboutPrepositions[v.toks[n+1].Lower] {
 		return ruleMatch{}, false

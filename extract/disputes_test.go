@@ -79,6 +79,7 @@ func TestDisputeRuleFixtures(t *testing.T) {
 	rules = append(rules, rebuttalParticipleRule)
 	rules = append(rules, rebuttalParticipleSubjectRule)
 	rules = append(rules, counterclaimAccusedDenialRule)
+	rules = append(rules, anaphorAboutRule, denyWrongdoingRule)
 	known := map[string]bool{"none": true}
 	for _, r := range rules {
 		known[r.name] = true

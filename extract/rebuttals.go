@@ -124,7 +124,7 @@ func (f *disputeFinder) rebuttals() {
 				continue
 			}
 			n := rebuttalAt(toks, k)
-			if n == 0 {
+			if n == 0 || f.insideDisputedContent(toks[k].Start) { // rebuttals_inside.go
 				continue
 			}
 			if c := rebuttalClauseStart(toks, k, n); c > 0 {
@@ -549,6 +549,9 @@ func (f *disputeFinder) nearestOther(a *Attribution, si int, speaker string) rul
 	}
 	if id := f.precedingClaim(pos, si, false, speaker, anaphorSentences); id != "" {
 		return ruleMatch{claim: &id}
+	}
+	if id := f.claimAboutEntity(speaker, si, pos); id != "" {
+		return ruleMatch{claim: &id, rule: anaphorAboutRule} // disputes_about.go
 	}
 	return ruleMatch{}
 }
