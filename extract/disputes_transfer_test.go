@@ -61,8 +61,8 @@ var transferRenames = []transferRename{
 		[][2]string{{"John Smith", "Tavo Quillan"}, {"Lagos", "Kisumu"}}},
 }
 
-// TestTransferRulesRenamed runs transferRenames.
-func TestTransferRulesRenamed(t *testing.T) {
+// TestDisputeTransferRulesRenamed runs transferRenames.
+func TestDisputeTransferRulesRenamed(t *testing.T) {
 	for _, c := range transferRenames {
 		t.Run(c.rule+": "+c.text[:40], func(t *testing.T) {
 			r := renameWords(c.text, c.renames)

@@ -8,11 +8,11 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-// TestTransferRulesRenamed renames the people and organizations of the texts of this
+// TestSpeakerTransferRulesRenamed renames the people and organizations of the texts of this
 // session's speaker rules (unauthored document, name before an unclosed appositive) to
 // names no lexicon holds: the speakers follow the names, and a document written with a
 // named author before stays unresolved whatever that author is called.
-func TestTransferRulesRenamed(t *testing.T) {
+func TestSpeakerTransferRulesRenamed(t *testing.T) {
 	cases := []struct {
 		name, tmpl, source, want string
 	}{
