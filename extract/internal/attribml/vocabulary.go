@@ -110,8 +110,12 @@ const vocabularyHeader = `# The vocabulary the attribution models in this direct
 # class), "cue<TAB>word" a word of reporting. It was built from the lexicons named in
 # extract/internal/attribml/vocabulary.go; the models read this copy, so later lexicon
 # changes reach them only through a retrain with -vocabulary lexicons.
-# "verb<TAB>form<TAB>class<TAB>classes" is a verb form's WordNet classes
-# (lexicon/verb_classes.txt).
+`
+
+// verbHeader follows vocabularyHeader in a vocabulary with verb classes (a vocabulary
+// without them is written as before they existed).
+const verbHeader = `# "verb<TAB>form<TAB>class<TAB>classes" is a verb form's WordNet classes
+# (lexicon/verb_classes.txt), read by the cue tagger.
 `
 
 // Write writes the vocabulary as sorted "keep<TAB>word" and "cue<TAB>word" lines after
@@ -119,6 +123,9 @@ const vocabularyHeader = `# The vocabulary the attribution models in this direct
 func (v *Vocabulary) Write(w io.Writer) error {
 	bw := bufio.NewWriter(w)
 	bw.WriteString(vocabularyHeader)
+	if len(v.verb) > 0 {
+		bw.WriteString(verbHeader)
+	}
 	for _, part := range []struct {
 		kind string
 		set  map[string]bool
