@@ -34,13 +34,17 @@ type Tok struct {
 	Shape   uint8
 	Kind    uint8
 	CueWord bool // a word of reporting (the vocabulary's cue words: lexicon/cue_words.txt), in any case
-	InQuote bool // inside a quotation (quotation marks themselves count as inside)
-	Opens   bool // an opening quotation mark: “ « „ or a straight or typewriter double quote
-	Closes  bool // a closing curly quotation mark: ” »
-	Comma   bool
-	Term    bool // . ! ? …
-	Colon   bool
-	Para    int
+	// VClass and VSenses hash the WordNet classes of a verb form of a reporting class
+	// (the vocabulary's verb classes: lexicon/verb_classes.txt): the class of its most
+	// frequent sense, and the reporting classes among its senses; 0 for other words.
+	VClass, VSenses uint64
+	InQuote         bool // inside a quotation (quotation marks themselves count as inside)
+	Opens           bool // an opening quotation mark: “ « „ or a straight or typewriter double quote
+	Closes          bool // a closing curly quotation mark: ” »
+	Comma           bool
+	Term            bool // . ! ? …
+	Colon           bool
+	Para            int
 }
 
 func hashString(s string) uint64 {
@@ -97,6 +101,9 @@ func MakeToks(v *Vocabulary, texts []string, lowers []string, kinds []uint8, par
 		}
 		t := Tok{Lower: lw, H: hashString(fw), Kind: kinds[i], Para: para[i], Name: fw != lw}
 		t.CueWord = kinds[i] == KindWord && v.cue[lw]
+		if c, ok := v.verb[lw]; ok && kinds[i] == KindWord && !t.Name {
+			t.VClass, t.VSenses = hashString(c.First+"/"+c.Senses), hashString(c.Senses)
+		}
 		n := utf8.RuneCountInString(lw)
 		if n > 3 && !t.Name {
 			k := 0
@@ -276,6 +283,14 @@ func CueFeatures(ts []Tok, mask uint64, buf []uint32, out [][]uint32) ([]uint32,
 		add(20, mix(wm1.Suf, w0.Suf))
 		add(21, mix(w0.H, b2u(i < 3)<<1|b2u(i >= len(ts)-3)))
 		add(22, w0.Stem)
+		if w0.VSenses != 0 { // a verb of a reporting class: read by its WordNet classes
+			add(23, w0.VClass)
+			add(24, w0.VSenses)
+			add(25, mix(w0.VClass, uint64(wp1.Kind)<<1|b2u(wp1.Colon)))
+			add(26, mix(w0.VSenses, wp1.H))
+			add(27, mix(w0.VClass, wm1.H))
+			add(28, mix(w0.VClass, b2u(w0.InQuote)<<1|b2u(wm1.Comma)))
+		}
 	}
 	starts[len(ts)] = len(buf)
 	for i := range ts {

@@ -54,6 +54,7 @@ func main() {
 	holdFrom := flag.Int("holdout-from", 0, "first hash bucket (0-99) of the held-out part: 0 is the report part; 15 a disjoint part for error analysis")
 	holdDir := flag.String("holdout-dir", "", "write the held-out documents here as a PolNeAR-format directory of links")
 	vocab := flag.String("vocabulary", "models", "vocabulary of the features: \"models\" (extract/models/vocabulary.txt and boundary.vocabulary.txt, the ones the committed models were trained with: a retrain gives them byte for byte) or \"lexicons\" (rebuilt from the current lexicons, to let their changes reach the models)")
+	verbClasses := flag.Bool("verb-classes", false, "replace the vocabulary's verb classes with those of the current lexicon/verb_classes.txt, keeping its other words (with -vocabulary models: let new verb classes reach the cue tagger without the other lexicon changes)")
 	flag.Parse()
 	switch *vocab {
 	case "models":
@@ -63,6 +64,9 @@ func main() {
 		o.boundaryVocabulary = o.vocabulary
 	default:
 		log.Fatalf("-vocabulary %q: want models or lexicons", *vocab)
+	}
+	if *verbClasses {
+		o.vocabulary = o.vocabulary.WithLexiconVerbClasses()
 	}
 	docs, err := eval.LoadGold(*data)
 	if err != nil {
