@@ -10,9 +10,11 @@ import (
 // (lexicon/people_counts.txt): person (plural nouns that count people) and determiner
 // (words that make the count a reference to people already counted).
 var (
-	peopleCountWords  = lexicon.Classes("people_counts.txt")
-	peoplePlurals     = peopleCountWords.Class("person")
-	peopleDeterminers = peopleCountWords.Class("determiner")
+	peopleCountWords   = lexicon.Classes("people_counts.txt")
+	peoplePlurals      = peopleCountWords.Class("person")
+	peopleDeterminers  = peopleCountWords.Class("determiner")
+	peoplePossessives  = peopleCountWords.Class("possessive")
+	peopleCoordinators = peopleCountWords.Class("coordinator")
 )
 
 // peopleCount reads rule "count in words of people": a count of two or more written in
@@ -40,7 +42,28 @@ func peopleCount(tx *scanText, q Quantity) bool {
 	if p.Kind != 'w' {
 		return true
 	}
-	return !peopleDeterminers[p.Lower]
+	return !peopleDeterminers[p.Lower] && !possessedCoordinate(before)
+}
+
+// possessedCoordinate reports whether the count after before (nearest last) is
+// coordinated with a noun phrase that a possessive determiner opens, up to three words
+// back ("lost his wife and two children"): the possessive governs both nouns, so the
+// count names people already known.
+func possessedCoordinate(before []scanToken) bool {
+	n := len(before)
+	if n < 2 || !peopleCoordinators[before[n-1].Lower] {
+		return false
+	}
+	for i := n - 2; i >= 0 && i >= n-4; i-- {
+		t := before[i]
+		if t.Kind != 'w' {
+			return false
+		}
+		if _, poss := stripPossessive(t.Text); peoplePossessives[t.Lower] || poss {
+			return true
+		}
+	}
+	return false
 }
 
 // rangedDuration reads rule "qualified or ranged duration": a duration written in
