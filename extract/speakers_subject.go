@@ -48,8 +48,11 @@ func (r *speakerResolver) subjectBeforePronoun(word string, pos int) (string, bo
 		}
 		subj = r.sentenceSubject(j - 1)
 	}
-	if len(subj) == 0 || r.mentionAt(subj) {
+	if len(subj) == 0 {
 		return "", false
+	}
+	if r.mentionAt(subj) {
+		return r.continuedSubject(p.gender, subj)
 	}
 	switch p.gender {
 	case 'p':
@@ -108,6 +111,27 @@ func (r *speakerResolver) mentionAt(subj []scanToken) bool {
 		}
 	}
 	return false
+}
+
+// continuedSubject returns, for "it", the entity a sentence subject names when that
+// entity is no person or group ("The statement accused the rebels of looting. It further
+// alleged ...": the statement, resolved to its issuer, goes on speaking, not the rebels,
+// the object); for other pronouns it leaves the choice to the other rules.
+func (r *speakerResolver) continuedSubject(gender byte, subj []scanToken) (string, bool) {
+	if gender != 'n' {
+		return "", false
+	}
+	end := subj[min(1, len(subj)-1)].End
+	for _, m := range r.mentionsIn(subj[0].Start, end) {
+		if m.Kind == MentionPronoun || m.Span.Start < subj[0].Start || m.Span.Start >= end {
+			continue
+		}
+		if e := r.entity(m.Entity); e != nil && e.Kind != graph.KindPerson && e.Kind != graph.KindGroup {
+			return e.ID, true
+		}
+		return "", false
+	}
+	return "", false
 }
 
 // pluralGroupSubject returns how many words of the subject make a plural group noun
