@@ -68,6 +68,9 @@ func (r *speakerResolver) unauthoredDocument(words []scanToken, headEnd int) str
 	if noun < 0 || noun == 0 || !documentTailUnauthored(head[noun+1:]) {
 		return "" // a bare "reports suggest" is no document the text points to
 	}
+	if id := r.modifierAuthor(head[k:noun]); id != "" {
+		return id // "a highway patrol news release" after "the Mississippi Highway Patrol"
+	}
 	if r.documentAuthoredBefore(head[noun]) || r.speakerJustBefore(head[noun].Start) {
 		return ""
 	}
@@ -76,6 +79,31 @@ func (r *speakerResolver) unauthoredDocument(words []scanToken, headEnd int) str
 		parts = append(parts, w.Lower)
 	}
 	return r.newSourceEntity(strings.Join(parts, " "), graph.KindGroup, head[k].Start, head[noun].End, MentionNominal)
+}
+
+// modifierAuthor returns the organisation, country or outlet of the document whose
+// name ends with the first modifiers of a document noun ("a highway patrol news
+// release" when the text named "the Mississippi Highway Patrol"; "a police report"
+// after "the Velmor Police"): the modifier names the document's author, as a
+// capitalized one would. The longest such run wins; "" when none matches a name.
+func (r *speakerResolver) modifierAuthor(mods []scanToken) string {
+	for n := len(mods); n >= 1; n-- {
+		parts := make([]string, n)
+		for i, w := range mods[:n] {
+			parts[i] = w.Lower
+		}
+		phrase := strings.Join(parts, " ")
+		for _, e := range r.d.Entities {
+			if e.Kind == graph.KindPerson || e.Kind == graph.KindGroup {
+				continue
+			}
+			if name := strings.ToLower(e.Name); name == phrase || strings.HasSuffix(name, " "+phrase) {
+				r.addMention(Mention{Entity: e.ID, Span: makeSpan(r.d.Runes, mods[0].Start, mods[n-1].End), Kind: MentionNominal})
+				return e.ID
+			}
+		}
+	}
+	return ""
 }
 
 // plainDocumentModifier reports whether a lowercase word before a document noun leaves
