@@ -60,7 +60,7 @@ func (f *disputeFinder) counterclaims() {
 	cs := f.d.Claims[:f.base]
 	for j := range cs {
 		b := &cs[j]
-		if b.Speaker == nil || b.Origin != "attribution" || b.Attribution == nil {
+		if !spokenAttribution(b) {
 			continue
 		}
 		wb, nb := withoutNegation(b.Text)
@@ -107,4 +107,11 @@ func (f *disputeFinder) counterclaimBy(a, b *Claim, r *disputeRule) {
 	f.coord = f.coord[:0]
 	tok := scanToken{Text: cue.Text, Start: cue.Start, End: cue.End}
 	f.emitOne(graph.DisputeContradicts, *b.Speaker, r, ruleMatch{claim: &id, target: a.Speaker}, tok, f.sents[f.sentenceOf(b.Span.Start)])
+}
+
+// spokenAttribution reports whether claim c comes from an attribution with a resolved
+// speaker: the claims the counter-claim rules compare, since a counter-claim is one
+// speaker's statement answering another's.
+func spokenAttribution(c *Claim) bool {
+	return c.Speaker != nil && c.Origin == "attribution" && c.Attribution != nil
 }

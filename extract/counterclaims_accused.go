@@ -45,7 +45,7 @@ func (f *disputeFinder) accusedDenials() {
 	cs := f.d.Claims[:f.base]
 	for j := range cs {
 		b := &cs[j]
-		if b.Speaker == nil || b.Origin != "attribution" || b.Attribution == nil {
+		if !spokenAttribution(b) {
 			continue
 		}
 		wb := wordsOfClaim(b.Text)

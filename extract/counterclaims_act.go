@@ -149,7 +149,7 @@ func irrealis(text string) bool {
 func (f *disputeFinder) deniedActs() {
 	for j := 0; j < f.base; j++ {
 		b := &f.d.Claims[j]
-		if b.Speaker == nil || b.Origin != "attribution" || b.Attribution == nil {
+		if !spokenAttribution(b) {
 			continue
 		}
 		wb := wordsOfClaim(b.Text)

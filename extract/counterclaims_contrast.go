@@ -107,7 +107,7 @@ func (f *disputeFinder) contrastedCounterclaims() {
 	cs := f.d.Claims[:f.base]
 	for j := range cs {
 		b := &cs[j]
-		if b.Speaker == nil || b.Origin != "attribution" || b.Attribution == nil {
+		if !spokenAttribution(b) {
 			continue
 		}
 		sb, vb := claimSubject(b.Text)

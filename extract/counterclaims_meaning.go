@@ -522,7 +522,7 @@ func (f *disputeFinder) predicateCounterclaims() {
 	}
 	for j := range cs {
 		b := &cs[j]
-		if b.Speaker == nil || b.Origin != "attribution" || b.Attribution == nil {
+		if !spokenAttribution(b) {
 			continue
 		}
 		pb := read(j)

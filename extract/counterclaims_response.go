@@ -240,7 +240,7 @@ func (f *disputeFinder) respondedCounterclaims() {
 	cs := f.d.Claims[:f.base]
 	for j := range cs {
 		b := &cs[j]
-		if b.Speaker == nil || b.Origin != "attribution" || b.Attribution == nil {
+		if !spokenAttribution(b) {
 			continue
 		}
 		wb := wordsOfClaim(b.Text)

@@ -190,7 +190,7 @@ func (f *disputeFinder) noneCounterclaims() {
 	cs := f.d.Claims[:f.base]
 	for j := range cs {
 		b := &cs[j]
-		if b.Speaker == nil || b.Origin != "attribution" || b.Attribution == nil || b.Modality == graph.ModalityHedged {
+		if !spokenAttribution(b) || b.Modality == graph.ModalityHedged {
 			continue
 		}
 		toksB := f.claimTokens(b)
