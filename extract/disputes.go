@@ -199,6 +199,7 @@ func findDisputes(d *Document) {
 	// disputes_selfdenial.go: "I never said the mill would close"
 	f.neverSaidClauses()
 	f.judgedClaims() // disputes_article.go: claims the text judges untrue while reporting them
+	f.verdicts()     // disputes_verdict.go: "Reyes got that wrong", ratings, "Contrary to Reyes's claim"
 	f.ellipses()     // counterclaims_ellipsis.go: "She hadn't."
 	f.counterclaims()
 	f.contrastedCounterclaims()
