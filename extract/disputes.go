@@ -538,6 +538,10 @@ func skipToSubject(toks []scanToken, i int) int {
 			k -= n // "the RSF, accused of mass atrocities, denied" (disputes_topic.go)
 			continue
 		}
+		if n := purposeBefore(toks, k, i); n > 0 {
+			k -= n // "Reyes took to Facebook to deny the report" (disputes_frames.go)
+			continue
+		}
 		return k
 	}
 }
