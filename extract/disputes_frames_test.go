@@ -30,3 +30,22 @@ func TestPurposeFrame(t *testing.T) {
 		assert.Equal(t, c.claim, claimText(d, d.Disputes[0].Claim), c.text)
 	}
 }
+
+// TestDescribedClaimants: a claim noun about a second claim noun ("allegations
+// regarding claims by ... that"), and a claimant described before its name ("by US
+// short-seller Hindenburg Research"), still carry the that-clause disputed; a verb of
+// saying after the agent is no descriptor. A spokesperson group named after a body
+// disputes for the body. Invented names.
+func TestDescribedClaimants(t *testing.T) {
+	for _, c := range []struct{ text, disputer, claim string }{
+		{"The Velmor Group on Thursday denied claims by US short-seller Harlow Research that regulators had frozen its funds.", "Velmor Group", "regulators had frozen its funds"},
+		{"The Velmor Group denied allegations regarding claims by Harlow Research that regulators had frozen its funds.", "Velmor Group", "regulators had frozen its funds"},
+		{"The Velmor Group rejected accusations from former aide Dana Quill that the firm had hidden losses.", "Velmor Group", "the firm had hidden losses"},
+		{"Harlow Research said regulators had frozen the Velmor Group's funds. A Velmor Group spokesperson denied the claim.", "Velmor Group", "regulators had frozen the Velmor Group's funds"},
+	} {
+		d := Extract(c.text)
+		require.Len(t, d.Disputes, 1, c.text)
+		assert.Equal(t, wantAgentID(d, c.disputer), d.Disputes[0].Disputer, c.text)
+		assert.Equal(t, c.claim, claimText(d, d.Disputes[0].Claim), c.text)
+	}
+}

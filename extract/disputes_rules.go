@@ -503,7 +503,11 @@ func (f *disputeFinder) inlineNounThat(v *verbSite) (ruleMatch, bool) {
 	if n < 0 {
 		return ruleMatch{}, false
 	}
+	n = f.chainedClaimNoun(toks, n) // "allegations regarding claims by X that" (disputes_frames.go)
 	target, k := f.agentAfter(toks, n+1)
+	if t, e := f.afterDescribedAgent(toks, n+1); e > n+1 && (target == nil || e > k) {
+		target, k = t, e // "claims by US short-seller Hindenburg Research that" (disputes_frames.go)
+	}
 	if target == nil {
 		target = f.possessor(toks, n)
 		k = afterUnknownAgent(toks, k)
