@@ -56,6 +56,8 @@ var (
 	verdictHeadings  = verdictWords.Class("verdict_heading")
 	claimHeadings    = verdictWords.Class("claim_heading")
 	contraryOpenings = verdictWords.Class("contrary")
+	misstateVerbs    = verdictWords.Class("misstate_verb")
+	misstatedObjects = verdictWords.Class("misstated_object")
 )
 
 // The rules of verdicts.
@@ -95,7 +97,7 @@ func (f *disputeFinder) verdicts() {
 func (f *disputeFinder) verdictAt(si int, toks []scanToken, k int) {
 	w := toks[k].Lower
 	switch {
-	case gotVerbs[w] || wrongAboutWords[w] || misrepresentVerbs[w]:
+	case gotVerbs[w] || wrongAboutWords[w] || misrepresentVerbs[w] || misstateVerbs[w]:
 		if end, ok := judgedAgentEnd(toks, k); ok {
 			f.judgedAgent(si, toks, k, end)
 		}
@@ -117,6 +119,8 @@ func judgedAgentEnd(toks []scanToken, k int) (int, bool) {
 	switch {
 	case misrepresentVerbs[w]:
 		return k, k+1 < len(toks) && toks[k+1].Kind == 'w'
+	case misstateVerbs[w]:
+		return k, misstatedObject(toks, k+1)
 	case wrongAboutWords[w]:
 		if !predicative(toks, k) {
 			return 0, false
@@ -157,7 +161,7 @@ func (f *disputeFinder) judgedAgent(si int, toks []scanToken, k, end int) {
 	for verb > 0 && verbGroupWord(toks[verb-1]) {
 		verb--
 	}
-	if verb == k && !gotVerbs[toks[k].Lower] && !misrepresentVerbs[toks[k].Lower] {
+	if verb == k && !gotVerbs[toks[k].Lower] && !misrepresentVerbs[toks[k].Lower] && !misstateVerbs[toks[k].Lower] {
 		return
 	}
 	if firstPersonSubject(toks, verb) || doubted(toks, verb) || negatedJudgment(toks, verb, k) {
@@ -675,4 +679,24 @@ func mentionWords(toks []scanToken, j int, m *Mention) int {
 		n++
 	}
 	return n
+}
+
+// misstatedObject reports whether the noun phrase from toks[j] names a fact or figure
+// that can be misstated ("the number of pupils", "its role", "the cost"): its head,
+// within a few words and before "of" or the clause's end, is a claim noun or of class
+// misstated_object.
+func misstatedObject(toks []scanToken, j int) bool {
+	for e := j; e < len(toks) && e-j <= 4; e++ {
+		t := toks[e]
+		if t.Kind != 'w' {
+			return false
+		}
+		if _, ok := claimNouns[t.Lower]; ok || misstatedObjects[t.Lower] {
+			return true
+		}
+		if t.Lower == "of" {
+			return false
+		}
+	}
+	return false
 }
