@@ -80,6 +80,7 @@ func TestDisputeRuleFixtures(t *testing.T) {
 	rules = append(rules, rebuttalParticipleSubjectRule)
 	rules = append(rules, counterclaimAccusedDenialRule)
 	rules = append(rules, anaphorAboutRule, denyWrongdoingRule)
+	rules = append(rules, figuresFrameRule)
 	known := map[string]bool{"none": true}
 	for _, r := range rules {
 		known[r.name] = true
