@@ -43,6 +43,9 @@ import (
 //     her arm", "no one was hurt" / "two guards were killed"), its other words all
 //     among the other's.
 //
+// An active claim also meets a passive one of its object ("the shareholders rejected
+// the merger" / "the merger was approved by shareholders": counterclaims_voice.go).
+//
 // Contrast that is no conflict stays apart: "sales rose" / "profits fell" (two
 // subjects), "the mill will close" / "the mill did not close" (two moods), "the mill
 // had closed" / "the mill had not closed in March" (the negation may deny the month
@@ -112,6 +115,12 @@ type proposition struct {
 	// verb spans the verb group and the predicate's first word ("did not cancel",
 	// "was on"): the cue of a counter-claim in the article's voice
 	verb scanToken
+	// passive: a form of "be" in the verb group and a participle heading the predicate
+	// ("the merger was approved by shareholders"): counterclaims_voice.go
+	passive bool
+	// none: the subject opens with "no" ("no guards were hurt"), the shape of rule
+	// counterclaim-none-affected
+	none bool
 }
 
 // readProposition reads tokens (a claim's words) as a proposition, or reports false
@@ -122,7 +131,7 @@ func readProposition(toks []scanToken) (proposition, bool) {
 	ws := propositionWords(toks)
 	if len(ws) > 0 && ws[0].Lower == "no" {
 		// "no civilians were killed" denies that civilians were killed
-		p.negated = true
+		p.negated, p.none = true, true
 		ws = ws[1:]
 	}
 	k := verbGroupStart(ws)
@@ -134,6 +143,7 @@ func readProposition(toks []scanToken) (proposition, bool) {
 		return p, false
 	}
 	p.verb = scanToken{Start: ws[k].Start, End: ws[i].End, Kind: 'w'}
+	p.passive = passiveGroup(ws[k:i], ws[i])
 	if ws[i].Lower == "to" {
 		return p, false // "wants to close": an intention
 	}
@@ -570,7 +580,7 @@ func (f *disputeFinder) predicateCounterclaims() {
 			if len(pa.words) == 0 {
 				continue
 			}
-			if contrary(*pa, *pb) && f.sameSubject(a, b, *pa, *pb) {
+			if contrary(*pa, *pb) && f.sameSubject(a, b, *pa, *pb) || voiceContrary(*pa, *pb) {
 				f.counterclaimBy(a, b, counterclaimPredicateRule)
 				break
 			}
