@@ -118,6 +118,9 @@ type proposition struct {
 	// passive: a form of "be" in the verb group and a participle heading the predicate
 	// ("the merger was approved by shareholders"): counterclaims_voice.go
 	passive bool
+	// tail are the words after the clause break that ended the predicate, the break
+	// included ("before the fire" of "the guards left before the fire"), lowercased
+	tail []string
 	// none: the subject opens with "no" ("no guards were hurt"), the shape of rule
 	// counterclaim-none-affected
 	none bool
@@ -195,8 +198,9 @@ func (p *proposition) readSubject(ws []scanToken, k int) bool {
 // polarity of its own that the comparison does not read ("carried no weapons", "said
 // nothing").
 func (p *proposition) readPredicate(ws []scanToken) bool {
-	for _, t := range ws {
+	for k, t := range ws {
 		if t.Kind == 'p' || clauseBreaks[t.Lower] {
+			p.readTail(ws[k:])
 			break
 		}
 		if t.Lower == "no" && len(p.words) == 0 {
@@ -216,6 +220,18 @@ func (p *proposition) readPredicate(ws []scanToken) bool {
 		}
 	}
 	return len(p.words) > 0
+}
+
+// readTail keeps the words of ws, from a clause break to the next mark, as p's tail.
+func (p *proposition) readTail(ws []scanToken) {
+	for k, t := range ws {
+		if t.Kind == 'p' && k > 0 {
+			return
+		}
+		if t.Kind != 'p' {
+			p.tail = append(p.tail, t.Lower)
+		}
+	}
 }
 
 // verbGroup reads the verb group of ws from its first word k into p (negation and
@@ -378,7 +394,10 @@ func entailed(neg, pos proposition) bool {
 
 // antonymous reports whether two propositions hold the two sides of one pair of
 // lexicon/antonyms.txt or lexicon/antonyms_wordnet.txt in their predicate heads, and
-// apart from the pair and linking verbs the fewer words are all among the more. A
+// apart from the pair and linking verbs the fewer words are all among the more, and
+// the clauses that follow both predicates, when both have one, say the same ("the
+// guards left before the fire" / "the guards arrived after the fire" speak of two
+// times). A
 // predicate that is a function word ("the deal was on") counts only when it ends the
 // clause ("on the table" is a place).
 func antonymous(a, b proposition) bool {
@@ -386,6 +405,9 @@ func antonymous(a, b proposition) bool {
 	kb, okB := antonymHead(b)
 	if !okA || !okB || !antonymWords(a.words[ka], b.words[kb]) {
 		return false
+	}
+	if len(a.tail) > 0 && len(b.tail) > 0 && !sameWordSet(setOfWords(a.tail), setOfWords(b.tail)) {
+		return false // "left before the fire" / "arrived after the fire": two times
 	}
 	ra, rb := restWords(a, ka), restWords(b, kb)
 	if len(ra) > len(rb) {
