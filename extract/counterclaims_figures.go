@@ -93,12 +93,13 @@ func hasDigit(s string) bool {
 // there is one at least (the counted thing, which the quantities share, is a second);
 // none is needed when the smaller is "the toll" (anaphoric true: "Israel put the death
 // toll at 12" answers the toll just given, while "12 people were killed in Homs" may
-// be a part of "40 people were killed").
+// be a part of "40 people were killed"), nor when neither has any (two bare tolls of
+// the same sentences: "40 people were killed" / "only 12 people died").
 func sameRest(a, b map[string]bool, anaphoric bool) bool {
 	if len(a) > len(b) {
 		a, b = b, a
 	}
-	if len(a) < 1 && !anaphoric {
+	if len(a) < 1 && len(b) > 0 && !anaphoric {
 		return false
 	}
 	for w := range a {

@@ -213,6 +213,7 @@ func findDisputes(d *Document) {
 	f.deniedActs()             // counterclaims_act.go: the accused denies the act
 	f.accusedDenials()         // counterclaims_accused.go: the accused answers, negated and marked
 	f.figureConflicts()        // counterclaims_figures.go: another figure for one count
+	f.frameFigureConflicts()   // counterclaims_figures_frame.go: another figure in the same sentence frame
 	f.factCounterclaims()      // counterclaims_fact.go: "In fact, ..." against a claim
 	f.factClauses()            // counterclaims_reality.go: "..., who, in reality, is a so-so golfer"
 	f.figureCorrections()      // counterclaims_correction.go: "the actual number is ..."

@@ -81,6 +81,7 @@ func TestDisputeRuleFixtures(t *testing.T) {
 	rules = append(rules, counterclaimAccusedDenialRule)
 	rules = append(rules, anaphorAboutRule, denyWrongdoingRule)
 	rules = append(rules, verdictRules...)
+	rules = append(rules, figuresFrameRule)
 	known := map[string]bool{"none": true}
 	for _, r := range rules {
 		known[r.name] = true
