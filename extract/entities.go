@@ -1026,8 +1026,8 @@ func (b *entityBuilder) capSeq(toks []scanToken, i int, sentStart bool) int {
 		b.recordCapSeq(toks, i, j, seq[0].Start, end, name, kind, acr)
 		return j - i
 	}
-	if kind == graph.KindUnknown && len(seq) == 1 && b.definiteBody(toks, i, j, name) {
-		kind = graph.KindOrganization // "The Lancet said", "the Fed reported": no person takes "the"
+	if kind == graph.KindUnknown && len(seq) == 1 && (b.definiteBody(toks, i, j, name) || b.introducedSource(toks, i, j, name)) {
+		kind = graph.KindOrganization // "The Lancet said", "the Fed reported": no person takes "the"; "according to SoSoValue." (entities_introduced.go)
 		b.recordCapSeq(toks, i, j, seq[0].Start, end, name, kind, acr)
 		return j - i
 	}
