@@ -1156,8 +1156,8 @@ func (b *entityBuilder) capSeqEnd(toks []scanToken, i int) int {
 			}
 			continue
 		}
-		if isNameConnector(t) && j+1 < len(toks) && isCapWord(toks[j+1]) && b.connectorOK(toks, i, j) {
-			j++
+		if isNameConnector(t) && j+1 < len(toks) && isCapWord(toks[j+1]) && b.connectorOK(toks, i, j) || b.andInBodyName(toks, i, j) {
+			j++ // "Board of Peace"; "Department of Health and Human Services" (entities_andname.go)
 			continue
 		}
 		if (t.Text == "of" || t.Text == "for") && j+2 < len(toks) && toks[j+1].Text == "the" && isCapWord(toks[j+2]) &&
