@@ -1,5 +1,7 @@
 package extract
 
+import "strings"
+
 // Statistic rule "bare value of a named rate" (fixtures in
 // testdata/rules/statistics/bare-value-of-a-named-rate.tsv): a bare number with no
 // counted noun and no unit after a noun that names a rate, ratio or index (class
@@ -28,4 +30,14 @@ func rateValue(tx *scanText, q Quantity) bool {
 		}
 	}
 	return false
+}
+
+// partOfWhole reads statistic rule "part of a counted whole" (fixtures in
+// testdata/rules/statistics/part-of-a-counted-whole.tsv): a count that the quantity
+// rule "partitive count" (quantities_more.go) made a part of a counted whole, in digits
+// or in words ("twelve of the top fifteen container ports", "six of the 10 patients"),
+// is a figure the article asserts: a part of a whole the text counts is no
+// rhetorical number.
+func partOfWhole(_ *scanText, q Quantity) bool {
+	return q.Unit == "count" && strings.HasSuffix(q.Counted, ")") && strings.Contains(q.Counted, " (of ")
 }
