@@ -1,7 +1,6 @@
 package extract
 
 import (
-	"github.com/claimgraph/claimgraph/extract/lexicon"
 	"sort"
 	"strings"
 
@@ -113,9 +112,6 @@ func (r *speakerResolver) modifierAuthor(mods []scanToken) string {
 // which say that some agent made it ("official reports" included: an official may
 // have written them).
 func plainDocumentModifier(w scanToken) bool {
-	if documentAdjectives[w.Lower] {
-		return true // "official data": an adjective here (lexicon/document_adjectives.txt)
-	}
 	if sourceFunctionWords[w.Lower] || entityWords.nominals[w.Lower] || entityWords.titles[w.Lower] || spokespersonNouns[w.Lower] {
 		return false
 	}
@@ -129,9 +125,6 @@ func plainDocumentModifier(w scanToken) bool {
 	_, group := entityWords.groups[w.Lower]
 	return !group
 }
-
-// documentAdjectives are lexicon/document_adjectives.txt.
-var documentAdjectives = lexicon.Set("document_adjectives.txt")
 
 // documentTailUnauthored reports whether the words after a document noun in the head name
 // no author: none, or a participle that is no "by"/"from" phrase ("published on
