@@ -1418,11 +1418,11 @@ func titleShaped(seq []scanToken) bool {
 }
 
 // namesPlaceOrPeople reports whether a capitalized sequence is a place by its last
-// word ("Coral Springs") or holds a people, faith or camp ("Sunni Muslims"), a month
+// word ("Coral Springs") or its first ("Mount Kanlaon", lexicon/place_openers.txt) or holds a people, faith or camp ("Sunni Muslims"), a month
 // or a weekday ("Florida Friday"): then it is no person's name.
 func namesPlaceOrPeople(seq []scanToken) bool {
-	if entityWords.placeEnds[seq[len(seq)-1].Text] {
-		return true
+	if entityWords.placeEnds[seq[len(seq)-1].Text] || len(seq) > 1 && placeOpeners[seq[0].Text] {
+		return true // "Coral Springs"; "Mount Kanlaon" (rule "place by its first word")
 	}
 	for _, t := range seq {
 		if entityWords.peoples[t.Text] || calendarWords[t.Lower] || compassWords[t.Text] {
@@ -1431,6 +1431,10 @@ func namesPlaceOrPeople(seq []scanToken) bool {
 	}
 	return false
 }
+
+// placeOpeners are lexicon/place_openers.txt: words that open place names ("Mount
+// Kanlaon", "Lake Victoria"); entity rule "place by its first word".
+var placeOpeners = lexicon.Set("place_openers.txt")
 
 // calendarWords are the months and weekdays, lowercased.
 var calendarWords = lexicon.Set("calendar_words.txt") // lexicon/calendar_words.txt
