@@ -26,6 +26,8 @@ var statisticRules = []statisticRule{
 	{"count in words with a scale word", scaleWordCount},
 	{"count in words of people", peopleCount}, // claims_statistics_people.go
 	{"qualified or ranged duration", rangedDuration},
+	{"bare value of a named rate", rateValue}, // claims_statistics_rate.go
+	{"part of a counted whole", partOfWhole},  // claims_statistics_rate.go
 }
 
 // extraStatistic reports whether one of statisticRules makes q a statistic.

@@ -1026,8 +1026,8 @@ func (b *entityBuilder) capSeq(toks []scanToken, i int, sentStart bool) int {
 		b.recordCapSeq(toks, i, j, seq[0].Start, end, name, kind, acr)
 		return j - i
 	}
-	if kind == graph.KindUnknown && len(seq) == 1 && b.definiteBody(toks, i, j, name) {
-		kind = graph.KindOrganization // "The Lancet said", "the Fed reported": no person takes "the"
+	if kind == graph.KindUnknown && len(seq) == 1 && (b.definiteBody(toks, i, j, name) || b.introducedSource(toks, i, j, name)) {
+		kind = graph.KindOrganization // "The Lancet said", "the Fed reported": no person takes "the"; "according to SoSoValue." (entities_introduced.go)
 		b.recordCapSeq(toks, i, j, seq[0].Start, end, name, kind, acr)
 		return j - i
 	}
@@ -1156,8 +1156,8 @@ func (b *entityBuilder) capSeqEnd(toks []scanToken, i int) int {
 			}
 			continue
 		}
-		if isNameConnector(t) && j+1 < len(toks) && isCapWord(toks[j+1]) && b.connectorOK(toks, i, j) {
-			j++
+		if isNameConnector(t) && j+1 < len(toks) && isCapWord(toks[j+1]) && b.connectorOK(toks, i, j) || b.andInBodyName(toks, i, j) {
+			j++ // "Board of Peace"; "Department of Health and Human Services" (entities_andname.go)
 			continue
 		}
 		if (t.Text == "of" || t.Text == "for") && j+2 < len(toks) && toks[j+1].Text == "the" && isCapWord(toks[j+2]) &&
@@ -1418,11 +1418,11 @@ func titleShaped(seq []scanToken) bool {
 }
 
 // namesPlaceOrPeople reports whether a capitalized sequence is a place by its last
-// word ("Coral Springs") or holds a people, faith or camp ("Sunni Muslims"), a month
+// word ("Coral Springs") or its first ("Mount Kanlaon", lexicon/place_openers.txt) or holds a people, faith or camp ("Sunni Muslims"), a month
 // or a weekday ("Florida Friday"): then it is no person's name.
 func namesPlaceOrPeople(seq []scanToken) bool {
-	if entityWords.placeEnds[seq[len(seq)-1].Text] {
-		return true
+	if entityWords.placeEnds[seq[len(seq)-1].Text] || len(seq) > 1 && placeOpeners[seq[0].Text] {
+		return true // "Coral Springs"; "Mount Kanlaon" (rule "place by its first word")
 	}
 	for _, t := range seq {
 		if entityWords.peoples[t.Text] || calendarWords[t.Lower] || compassWords[t.Text] {
@@ -1431,6 +1431,10 @@ func namesPlaceOrPeople(seq []scanToken) bool {
 	}
 	return false
 }
+
+// placeOpeners are lexicon/place_openers.txt: words that open place names ("Mount
+// Kanlaon", "Lake Victoria"); entity rule "place by its first word".
+var placeOpeners = lexicon.Set("place_openers.txt")
 
 // calendarWords are the months and weekdays, lowercased.
 var calendarWords = lexicon.Set("calendar_words.txt") // lexicon/calendar_words.txt

@@ -219,6 +219,7 @@ type numberToken struct {
 	hasScale bool
 	fraction bool   // a share of a whole in percent ("half of" → 50)
 	currency string // the unit of a currency code glued to the digits ("Sh2.7": quantities_codes.go)
+	unit     string // the unit of a unit compound in words ("five-kilometer": quantities_compounds.go)
 }
 
 // quantityAt reads a quantity whose number starts at token i.
@@ -252,6 +253,9 @@ func (r quantityReader) quantityAt(i int) (Quantity, int, bool) {
 	startTok := r.currencyBefore(&q, n.first, qstart)
 	if n.currency != "" {
 		q.Unit = n.currency
+	}
+	if n.unit != "" {
+		q.Unit = n.unit
 	}
 	endTok, rangeStart := r.rangeAfter(&q, n, qstart)
 	startTok = min(startTok, rangeStart)
@@ -295,6 +299,9 @@ func (r quantityReader) numberAt(i int) (numberToken, bool) {
 	}
 	if a, ok := r.aUnitAt(i); ok {
 		return a, true // "over a metre" (quantities_units.go)
+	}
+	if u, ok := r.unitCompoundAt(i); ok {
+		return u, true // "a five-kilometer plume" (quantities_compounds.go)
 	}
 	n := numberToken{first: i}
 	switch v, ok := r.baseNumber(i); {
@@ -767,6 +774,9 @@ func (r quantityReader) isHyphenCompound(i int) bool {
 	}
 	t := r.toks[i]
 	if t.Kind == 'w' && strings.Contains(t.Lower, "-") {
+		if _, _, unit := unitCompoundWord(t.Lower); unit {
+			return false // "a five-kilometer plume" (quantities_compounds.go)
+		}
 		_, ok := numberWord(t.Lower)
 		_, fraction := quantityWords.fractions[t.Lower]
 		return !ok && !fraction

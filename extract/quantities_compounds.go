@@ -1,5 +1,7 @@
 package extract
 
+import "strings"
+
 // Rule "measure compound" of the quantity reader: a number joined by a hyphen to a
 // measure word is a quantity of that measure, not a modifier to drop ("The
 // 7.5-magnitude quake", "shot up more than 10-fold", "a 20-year prison term", "a
@@ -8,6 +10,13 @@ package extract
 // give are class measure_compound of lexicon/quantity_context.txt (word, unit, counted
 // thing); test sentences in
 // testdata/rules/quantity-readings/measure-compound.tsv.
+//
+// Rule "unit compound" extends it to every unit of measure (class unit of
+// lexicon/quantity_context.txt, singular forms included), in digits and in words: "a
+// 10-mile zone", "a five-kilometer plume", "a 500-metre stretch" are 10 miles, 5 km and
+// 500 m. Number words joined to a unit are one token ("five-kilometer"); number words
+// before a word of class measure_compound stay modifiers ("a two-year term"), as
+// before. Test sentences in testdata/rules/quantity-readings/unit-compound.tsv.
 
 // measureCompound is what a measure word after a hyphen makes of its number.
 type measureCompound struct{ unit, counted string }
@@ -37,8 +46,48 @@ func (r quantityReader) measureCompoundAt(i int) (measureCompound, bool) {
 	if h.Start != r.toks[i].End || w.Start != h.End || h.Kind != 'p' || !isDash([]rune(h.Text)[0]) || w.Kind != 'w' {
 		return measureCompound{}, false
 	}
-	c, ok := measureCompounds[w.Lower]
-	return c, ok
+	return measureCompoundWord(w.Lower)
+}
+
+// measureCompoundWord is the measure a word after a hyphen gives its number: a word of
+// class measure_compound, or a unit of measure (rule "unit compound").
+func measureCompoundWord(w string) (measureCompound, bool) {
+	if c, ok := measureCompounds[w]; ok {
+		return c, true
+	}
+	if u, ok := quantityWords.units[w]; ok {
+		return measureCompound{unit: u}, true
+	}
+	return measureCompound{}, false
+}
+
+// unitCompoundWord reads rule "unit compound" on one hyphenated word token: number
+// words, a hyphen and a unit of measure ("five-kilometer", "twenty-five-mile"); the
+// value and the unit.
+func unitCompoundWord(w string) (float64, string, bool) {
+	k := strings.LastIndex(w, "-")
+	if k <= 0 {
+		return 0, "", false
+	}
+	u, ok := quantityWords.units[w[k+1:]]
+	if !ok {
+		return 0, "", false
+	}
+	v, ok := numberWord(w[:k])
+	return v, u, ok
+}
+
+// unitCompoundAt reads a hyphenated word token i of number words and a unit as a number
+// with its unit ("a five-kilometer plume").
+func (r quantityReader) unitCompoundAt(i int) (numberToken, bool) {
+	if i >= len(r.toks) || r.toks[i].Kind != 'w' {
+		return numberToken{}, false
+	}
+	v, u, ok := unitCompoundWord(r.toks[i].Lower)
+	if !ok {
+		return numberToken{}, false
+	}
+	return numberToken{value: v, first: i, next: i + 1, unit: u}, true
 }
 
 // measureCompoundAfter sets the unit and counted thing of q, whose number ends at token

@@ -12,7 +12,8 @@ import "strconv"
 //     before a lowercase word ("killing at least one person", "more than one child");
 //   - "partitive count" (quantity-lists/partitive-count.tsv): a bare count before "of"
 //     and a counted quantity counts a part of that thing ("267 of the 276
-//     constituencies" → 267 "constituencies (of 276)");
+//     constituencies" → 267 "constituencies (of 276)"), also with a ranking word before
+//     the whole ("12 of the top 15 ports", lexicon/figure_words.txt partitive_modifier);
 //   - a currency symbol before a number that looks like a year makes it an amount
 //     ("£2025 in cash", quantity-readings/currency-before-a-year-like-amount.tsv; the
 //     "year" rule of quantities.go checks currencyBeforeToken).
@@ -52,6 +53,10 @@ func (r quantityReader) oneAt(i int) (numberToken, bool) {
 // partitiveDeterminers may stand between "of" and the whole of a partitive count.
 var partitiveDeterminers = figureWordClass("partitive_determiner")
 
+// partitiveModifiers are ranking words that may stand after the determiner, before the
+// whole ("12 of the top 15 ports").
+var partitiveModifiers = figureWordClass("partitive_modifier")
+
 // partitiveCount reads rule "partitive count": quantity k, a bare count followed by
 // "of", a determiner or none and quantity k+1, which counts something and is larger,
 // counts part of the same thing ("267 of the 276 constituencies" counts "constituencies
@@ -70,6 +75,9 @@ func partitiveCount(r quantityReader, qs []Quantity, ends []int, k int) {
 	j := ends[k] + 1
 	if partitiveDeterminers[r.word(j)] {
 		j++
+	}
+	if partitiveModifiers[r.word(j)] {
+		j++ // "12 of the top 15 ports"
 	}
 	if j >= len(r.toks) || r.toks[j].Start != w.Span.Start {
 		return

@@ -32,6 +32,9 @@ func readRuleFixtures(t *testing.T, stage string, nfields int) []ruleFixtureRow 
 		require.NoError(t, err)
 		rule := strings.TrimSuffix(filepath.Base(p), ".tsv")
 		for _, f := range lexicon.Parse(string(b)) {
+			for k := range f {
+				f[k] = strings.ReplaceAll(f[k], `\n`, "\n") // a paragraph break written as \n
+			}
 			for len(f) < nfields {
 				f = append(f, "")
 			}

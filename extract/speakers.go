@@ -309,6 +309,19 @@ func (r *speakerResolver) previousSpeaker(word string, pos int) string {
 	if k < len(paras) && k >= 2 && paras[k-2].Start > r.prev.cueEnd {
 		return ""
 	}
+	if r.fittingOpenerSince(p, pos) {
+		return ""
+	}
+	if g := r.gender(e); g == 0 && e.Kind == graph.KindPerson {
+		r.learned[e.ID] = p.gender
+	}
+	return e.ID
+}
+
+// fittingOpenerSince reports whether an entity that fits pronoun p, other than the
+// previous speaker, opens a sentence (alone or after a short opening phrase) between the
+// previous speaker's attribution and pos.
+func (r *speakerResolver) fittingOpenerSince(p pronInfo, pos int) bool {
 	ss := r.d.Sentences
 	for _, m := range r.mentionsIn(r.prev.cueEnd, pos) {
 		if m.Span.Start < r.prev.cueEnd || m.Span.End > pos || m.Entity == r.prev.speaker ||
@@ -319,16 +332,12 @@ func (r *speakerResolver) previousSpeaker(word string, pos int) string {
 		if o == nil || !r.compatible(o, p) {
 			continue
 		}
-		// does it open its sentence, alone or after a short opening phrase?
 		j := sort.Search(len(ss), func(i int) bool { return ss[i].End > m.Span.Start })
 		if j < len(ss) && opensSentenceAfterOpener(r.tx.scan(ss[j].Start, min(ss[j].End, m.Span.Start+1)), m.Span.Start) {
-			return ""
+			return true
 		}
 	}
-	if g := r.gender(e); g == 0 && e.Kind == graph.KindPerson {
-		r.learned[e.ID] = p.gender
-	}
-	return e.ID
+	return false
 }
 
 // maxOpenerWords bounds the opening phrase before a sentence's subject ("On the
@@ -684,6 +693,9 @@ func (r *speakerResolver) pronounSource(words []scanToken) (string, bool) {
 		return "", false
 	}
 	id := r.previousSpeaker(words[0].Lower, words[0].Start)
+	if id == "" {
+		id = r.previousBodySpeaker(words[0].Lower, words[0].Start) // speakers_itcontinues.go
+	}
 	if id == "" {
 		id = r.resolvePronoun(words[0].Text, words[0].Start)
 	}
