@@ -11,7 +11,10 @@
 // shuffles with a fixed seed. The features read names and words of reporting by the
 // vocabulary the committed models were trained with (extract/models/vocabulary.txt),
 // not by the current lexicons (extract/models/boundary.vocabulary.txt for the boundary
-// ranker), so the command above gives the committed models byte for byte (TestRetrainGivesCommittedModels, with CG_RETRAIN_CHECK=1). To let lexicon
+// ranker), so the command above gives the committed models byte for byte as long as
+// the training examples are those recorded in extract/models/training.sum (make
+// retrain-check: TestTrainingExamplesUnchanged and TestRetrainGivesCommittedModels,
+// with CG_RETRAIN_CHECK=1). To let lexicon
 // changes reach the models, retrain with -vocabulary lexicons, which writes the new
 // vocabulary beside them, and keep the result only if it scores as well.
 //
