@@ -197,3 +197,7 @@ SOAK_ARTICLES ?= 40
 .PHONY: soak-fixed
 soak-fixed: ## the soak over a fixed set of SOAK_ARTICLES articles rewritten again and again: memory must be flat
 	nice -n 10 $(GO) run ./cmd/loadcheck soak -duration $(SOAK_DURATION) -articles $(SOAK_ARTICLES) $(SOAK_FLAGS)
+
+.PHONY: retrain-check
+retrain-check: ## do the committed attribution models come from today's code? digest of the training examples, then a full retrain on ../shared/polnear/train compared byte for byte (about a minute of CPU)
+	CG_RETRAIN_CHECK=1 $(GO) test -count=1 -run 'TestTrainingExamplesUnchanged|TestRetrainGivesCommittedModels' -v ./extract/internal/train

@@ -48,10 +48,11 @@ var contentRules = []contentRule{
 	{"a recall of goods is no speech", dropGoodsCues}, // attrib_senses.go
 	{"final period and dangling words are dropped", trimContentEnds},
 	{"a parenthetical cue takes the rest of the sentence", func(d *Document, _ []attribml.Tok) { parentheticalRest(d) }},
-	{"the what of a free relative is content", whatOpensContent},           // attrib_freerelative.go
-	{"the person asked is not content", dropQuestionAddressee},             // attrib_askaddressee.go
-	{"an addressee after to is not content", dropToAddressee},              // attrib_askaddressee.go
-	{"a cue takes the adverbs and auxiliaries before it", cueTakesAdverbs}, // attrib_cueadverbs.go
+	{"the what of a free relative is content", whatOpensContent},             // attrib_freerelative.go
+	{"the person asked is not content", dropQuestionAddressee},               // attrib_askaddressee.go
+	{"an addressee after to is not content", dropToAddressee},                // attrib_askaddressee.go
+	{"a cue takes the adverbs and auxiliaries before it", cueTakesAdverbs},   // attrib_cueadverbs.go
+	{"a content ends before the writer's correction", endBeforeFactContrast}, // attrib_factcontrast.go
 }
 
 // finishAttributions sorts attributions into text order, gives them ids, and fills

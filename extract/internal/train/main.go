@@ -11,7 +11,10 @@
 // shuffles with a fixed seed. The features read names and words of reporting by the
 // vocabulary the committed models were trained with (extract/models/vocabulary.txt),
 // not by the current lexicons (extract/models/boundary.vocabulary.txt for the boundary
-// ranker), so the command above gives the committed models byte for byte (TestRetrainGivesCommittedModels, with CG_RETRAIN_CHECK=1). To let lexicon
+// ranker), so the command above gives the committed models byte for byte as long as
+// the training examples are those recorded in extract/models/training.sum (make
+// retrain-check: TestTrainingExamplesUnchanged and TestRetrainGivesCommittedModels,
+// with CG_RETRAIN_CHECK=1). To let lexicon
 // changes reach the models, retrain with -vocabulary lexicons, which writes the new
 // vocabulary beside them, and keep the result only if it scores as well.
 //
@@ -115,7 +118,8 @@ type modelFile struct {
 // trainModels trains the cue and role taggers and the boundary ranker on docs with the
 // features of vocabularies o.vocabulary (taggers) and o.boundaryVocabulary (ranker)
 // and returns the files of the model directory: the three models and the two
-// vocabularies, in a fixed order. The same documents and options
+// vocabularies, and the digest of what they were trained on (training.sum), in a
+// fixed order. The same documents and options
 // give the same bytes (TestTrainingIsDeterministic). With o.statsOnly it returns no
 // files after printing the alignment statistics.
 func trainModels(docs []eval.Doc, o options) ([]modelFile, error) {
@@ -124,24 +128,12 @@ func trainModels(docs []eval.Doc, o options) ([]modelFile, error) {
 			fmt.Fprintf(o.progress, format, args...)
 		}
 	}
-	var cueSeqs, roleSeqs []attribml.Seq
-	var ranks []attribml.RankExample
-	var st alignStats
-	for _, g := range docs {
-		d := extract.NewDocument(string(g.Text))
-		toks, sents := extract.AttributionView(d, o.vocabulary)
-		cs, rs := trainingSequences(d, toks, sents, g.Attrs, &st)
-		cueSeqs = append(cueSeqs, cs...)
-		roleSeqs = append(roleSeqs, rs...)
-		if !o.boundaryVocabulary.Equal(o.vocabulary) {
-			toks, _ = extract.AttributionView(d, o.boundaryVocabulary)
-		}
-		ranks = append(ranks, boundaryExamples(d, toks, g.Attrs, &st)...)
-	}
-	logf("%+v\n", st)
+	ex := trainingExamples(docs, o)
+	logf("%+v\n", ex.stats)
 	if o.statsOnly {
 		return nil, nil
 	}
+	cueSeqs, roleSeqs, ranks := ex.cues, ex.roles, ex.ranks
 	logf("cue sequences %d, role sequences %d\n", len(cueSeqs), len(roleSeqs))
 	prog := func(name string) func(int, int) {
 		return func(ep, n int) { logf("%s epoch %d: %d sequences wrong\n", name, ep, n) }
@@ -175,5 +167,6 @@ func trainModels(docs []eval.Doc, o options) ([]modelFile, error) {
 		}
 		files = append(files, modelFile{v.name, b.Bytes()})
 	}
+	files = append(files, modelFile{sumFile, ex.sum(o)})
 	return files, nil
 }

@@ -57,8 +57,8 @@ func TestTrainingIsDeterministic(t *testing.T) {
 	require.NoError(t, err)
 	b, err := trainModels(docs, smallOptions(extract.ModelVocabulary()))
 	require.NoError(t, err)
-	require.Len(t, a, 5)
-	names := []string{"cue.model.gz", "role.model.gz", "boundary.model.gz", "vocabulary.txt", "boundary.vocabulary.txt"}
+	require.Len(t, a, 6)
+	names := []string{"cue.model.gz", "role.model.gz", "boundary.model.gz", "vocabulary.txt", "boundary.vocabulary.txt", sumFile}
 	for i, f := range a {
 		require.Equal(t, names[i], f.name)
 		require.Equal(t, f.name, b[i].name)
@@ -71,25 +71,64 @@ func TestTrainingIsDeterministic(t *testing.T) {
 	require.False(t, bytes.Equal(a[0].data, c[0].data), "the cue model ignores the vocabulary")
 }
 
+// polnearTrain loads ../shared/polnear/train beside the repository, or skips the test
+// when it is not there.
+func polnearTrain(t *testing.T) []eval.Doc {
+	t.Helper()
+	dir := filepath.Join("..", "..", "..", "..", "shared", "polnear", "train")
+	if _, err := os.Stat(dir); err != nil {
+		t.Skipf("needs PolNeAR train at ../shared/polnear/train beside the repository: %v", err)
+	}
+	docs, err := eval.LoadGold(dir)
+	require.NoError(t, err)
+	return docs
+}
+
+// committedOptions are the settings and vocabularies the documented train command
+// uses (go run ./extract/internal/train -data ../shared/polnear/train -out extract/models).
+func committedOptions() options {
+	o := defaultOptions()
+	o.vocabulary, o.boundaryVocabulary = extract.ModelVocabulary(), extract.BoundaryVocabulary()
+	return o
+}
+
+// TestTrainingExamplesUnchanged builds the training examples of PolNeAR train as the
+// train command does (sentences, tokens, features and gold tags; no training, a few
+// seconds) and requires the digest the committed models were trained on
+// (extract/models/training.sum). It fails at the commit that changes what the models
+// are trained on (the sentence splitter, the tokenizer, a feature), which would make a
+// retrain give other models than the committed ones; skipped without
+// ../shared/polnear/train. Like the retrain itself it runs only with CG_RETRAIN_CHECK=1
+// (make retrain-check), as long as the committed models are not those of today's
+// training examples (README, "Reproducible models").
+func TestTrainingExamplesUnchanged(t *testing.T) {
+	if os.Getenv("CG_RETRAIN_CHECK") != "1" {
+		t.Skip("set CG_RETRAIN_CHECK=1 (make retrain-check) to compare the training examples of ../shared/polnear/train with extract/models/training.sum")
+	}
+	docs := polnearTrain(t)
+	o := committedOptions()
+	want, err := os.ReadFile(filepath.Join("..", "..", "models", sumFile))
+	require.NoError(t, err)
+	got := trainingExamples(docs, o).sum(o)
+	require.Equal(t, string(want), string(got), "the training examples of PolNeAR train are not those the committed models were trained on: a change of the sentence splitter, the tokenizer or the features reached them. Retrain (go run ./extract/internal/train -data ../shared/polnear/train -out extract/models) and keep the models only if they pass the extractor tests and score as well on PolNeAR dev and the held-out 15% of train; or keep the training examples as they were")
+}
+
 // TestRetrainGivesCommittedModels retrains on all of PolNeAR train exactly as the
 // README says and requires the committed model files byte for byte. It takes about a
-// minute and a half of CPU and needs ../shared/polnear/train, so it runs only with
-// CG_RETRAIN_CHECK=1:
+// minute of CPU and needs ../shared/polnear/train, so it runs only with
+// CG_RETRAIN_CHECK=1 (make retrain-check):
 //
 //	CG_RETRAIN_CHECK=1 go test -run TestRetrainGivesCommittedModels ./extract/internal/train
 func TestRetrainGivesCommittedModels(t *testing.T) {
 	if os.Getenv("CG_RETRAIN_CHECK") != "1" {
-		t.Skip("set CG_RETRAIN_CHECK=1 to retrain on ../shared/polnear/train and compare with extract/models")
+		t.Skip("set CG_RETRAIN_CHECK=1 (make retrain-check) to retrain on ../shared/polnear/train and compare with extract/models")
 	}
-	root := filepath.Join("..", "..", "..")
-	docs, err := eval.LoadGold(filepath.Join(root, "..", "shared", "polnear", "train"))
-	require.NoError(t, err, "CG_RETRAIN_CHECK needs PolNeAR train at ../shared/polnear/train beside the repository")
-	o := defaultOptions()
-	o.vocabulary, o.boundaryVocabulary = extract.ModelVocabulary(), extract.BoundaryVocabulary()
-	files, err := trainModels(docs, o)
+	docs := polnearTrain(t)
+	files, err := trainModels(docs, committedOptions())
 	require.NoError(t, err)
+	require.Len(t, files, 6)
 	for _, f := range files {
-		want, err := os.ReadFile(filepath.Join(root, "extract", "models", f.name))
+		want, err := os.ReadFile(filepath.Join("..", "..", "models", f.name))
 		require.NoError(t, err)
 		require.True(t, bytes.Equal(want, f.data), "retraining gives a different %s than the committed one: the features or the training changed since the models were trained; retrain (go run ./extract/internal/train) and keep the result only if it scores as well", f.name)
 	}

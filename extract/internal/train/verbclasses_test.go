@@ -31,7 +31,7 @@ func TestVerbClassesReachTheCueTaggerOnly(t *testing.T) {
 	o.vocabulary = withClasses
 	b, err := trainModels(docs, o)
 	require.NoError(t, err)
-	same := map[string]bool{"cue.model.gz": false, "role.model.gz": true, "boundary.model.gz": true, "vocabulary.txt": false, "boundary.vocabulary.txt": true}
+	same := map[string]bool{"cue.model.gz": false, "role.model.gz": true, "boundary.model.gz": true, "vocabulary.txt": false, "boundary.vocabulary.txt": true, sumFile: false}
 	for i, f := range a {
 		require.Equal(t, f.name, b[i].name)
 		require.Equal(t, same[f.name], bytes.Equal(f.data, b[i].data), f.name)
