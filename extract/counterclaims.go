@@ -104,9 +104,26 @@ func (f *disputeFinder) counterclaimBy(a, b *Claim, r *disputeRule) {
 		return
 	}
 	id := a.ID
+	si := f.sentenceOf(b.Span.Start)
+	if f.disputedInSentence(id, *b.Speaker, si) {
+		return
+	}
 	f.coord = f.coord[:0]
 	tok := scanToken{Text: cue.Text, Start: cue.Start, End: cue.End}
-	f.emitOne(graph.DisputeContradicts, *b.Speaker, r, ruleMatch{claim: &id, target: a.Speaker}, tok, f.sents[f.sentenceOf(b.Span.Start)])
+	f.emitOne(graph.DisputeContradicts, *b.Speaker, r, ruleMatch{claim: &id, target: a.Speaker}, tok, f.sents[si])
+}
+
+// disputedInSentence reports whether the disputer already disputes claim id with a cue
+// in sentence si: "Contrary to Reyes's claim, engineers say the bridge passed" is one
+// dispute, found as a rebuttal (contrary-to-claim), not a second one as the counter-claim
+// its content also states.
+func (f *disputeFinder) disputedInSentence(id, disputer string, si int) bool {
+	for _, x := range f.d.Disputes {
+		if x.Claim != nil && *x.Claim == id && x.Disputer == disputer && f.sentenceOf(x.Cue.Start) == si {
+			return true
+		}
+	}
+	return false
 }
 
 // spokenAttribution reports whether claim c comes from an attribution with a resolved
