@@ -419,6 +419,7 @@ func findEntities(d *Document) {
 	b.outletNominals()
 	b.descriptorNominals()
 	b.classNominals()
+	b.nameTailNominals() // entities_nametail.go
 	companyNominal.apply(b, b.byContext)
 	b.finish()
 }
