@@ -244,9 +244,12 @@ type entityBuilder struct {
 	order    []*entityRecord
 	mentions []Mention
 	acronyms map[string]string // defined in this document: "ISF" → canonical
-	pending  []pendingMention  // single capitalized words to resolve at the end
-	byID     map[string]*entityRecord
-	surnames map[string]*entityRecord // last word of a person's full name → the first such person
+	// titleAcronyms are the acronyms of titles defined in this document ("Minister of
+	// State (MoS)"): a title before a name for the rest of it (entities_portfolio.go)
+	titleAcronyms map[string]bool
+	pending       []pendingMention // single capitalized words to resolve at the end
+	byID          map[string]*entityRecord
+	surnames      map[string]*entityRecord // last word of a person's full name → the first such person
 	// bySurname lists every person of the document whose full name ends in the word, in
 	// the order they were named (an honorific picks among them by gender).
 	bySurname map[string][]*entityRecord
@@ -872,11 +875,15 @@ func (b *entityBuilder) titled(toks []scanToken, i int) int {
 	} else if _, ok := entityWords.adjCountry[toks[i].Text]; ok {
 		j = i + 1
 	}
-	tn := titleAt(toks, j)
+	j, tn := b.portfolioTitleAt(toks, j) // "Union Minister for Tourism", "MoS Singh" (entities_portfolio.go)
 	if tn == 0 {
 		return 0
 	}
-	k := j + tn
+	pn, acronym := portfolioAfterTitle(toks, j+tn) // "Minister for Tourism and Culture" (entities_portfolio.go)
+	if acronym != "" {
+		b.noteTitleAcronym(acronym)
+	}
+	k := j + tn + pn
 	nameStart := k
 	for k < len(toks) && k-nameStart < 5 {
 		if t := toks[k]; t.Text == "." && k > nameStart && isInitial(toks[k-1]) && k+1 < len(toks) && isCapWord(toks[k+1]) && toks[k+1].Start == t.End+1 {
@@ -927,7 +934,7 @@ func (b *entityBuilder) titled(toks []scanToken, i int) int {
 		k += 4
 	}
 	rec := b.entity(canon, graph.KindPerson, nameToks[0].Start)
-	role := collapseSpace(string(b.d.Runes[toks[i].Start:toks[j+tn-1].End]))
+	role := collapseSpace(string(b.d.Runes[toks[i].Start:toks[j+tn+pn-1].End]))
 	addUnique(&rec.Roles, role)
 	b.mention(rec, nameToks[0].Start, end, MentionName)
 	if alias != "" {
