@@ -1483,7 +1483,7 @@ var singularDemonstrative = lexicon.Set("singular_demonstrative.txt") // lexicon
 func (r *speakerResolver) complementGroup(head []scanToken) string {
 	last := head[len(head)-1]
 	for k, w := range head {
-		if _, ok := entityWords.groups[w.Lower]; !ok || w.Text != w.Lower || k+2 >= len(head) || !complementPrepositions[head[k+1].Lower] {
+		if _, ok := entityWords.groups[w.Lower]; !ok || !r.lowercaseOrOpening(head, k) || k+2 >= len(head) || !complementPrepositions[head[k+1].Lower] {
 			continue
 		}
 		first := 0
