@@ -728,6 +728,9 @@ func (r *speakerResolver) sourceOutlets(ms []Mention) ([]string, bool) {
 // Council").
 func (r *speakerResolver) headMention(ms []Mention, words []scanToken, headEnd int) string {
 	d := r.d
+	if id := r.spokespersonOfName(ms, words, headEnd); id != "" {
+		return id // "A Velkor Bank spokesperson said" (speakers_spokesmodifier.go)
+	}
 	inModifier := false // inside a participle's modifier of the head noun (participleObject)
 	for _, m := range ms {
 		if m.Span.Start >= headEnd {

@@ -31,6 +31,11 @@ var renamedSpeakerCases = []struct {
 	{"a county coroner and he", "Two people died, according to {T} County Coroner {P}. Authorities were working to identify them, he said.", "he", "{P}"},
 	{"a minister with a portfolio", "In a written reply, Union Minister for Tourism and Culture {P} stated that arrivals stood at 9,000.", "Union Minister for Tourism and Culture {P}", "{P}"},
 	{"a title acronym and the surname", "Minister of State (MoS) External Affairs {P} answered in the house on Monday. MoS {S} had highlighted that the government backs tourism.", "MoS {S}", "{P}"},
+	{"a body's spokesperson", "A {B} Bank spokesperson said rates would rise.", "A {B} Bank spokesperson", "{B} Bank"},
+	{"a spokesperson for a body", "A spokesperson for {B} Holdings said the plant would close.", "A spokesperson for {B} Holdings", "{B} Holdings"},
+	{"a title after a person's appositive", "{P}, the mayor of {T}, said the road would reopen.", "{P}, the mayor of {T}", "{P}"},
+	{"a pronoun after an appositive of a role", "{P}, a nurse in {T}, said the ward was full. She said staff were exhausted.", "She", "{P}"},
+	{"the agency after a named agency", "The {B} Statistics Agency published its data on Monday. The agency said inflation rose to 4 percent.", "The agency", "{B} Statistics Agency"},
 	{"a capitalized title before a name", "{K} Finance Minister {P} said the deficit would fall.", "{K} Finance Minister {P}", "{P}"},
 	{"a group with a place no lexicon lists stays as written", "Officials in {T} said the river had burst its banks.", "Officials in {T}", "officials in {T}"},
 }
