@@ -1017,6 +1017,9 @@ func (b *entityBuilder) capSeq(toks []scanToken, i int, sentStart bool) int {
 	if t := innerTitledName(toks, i, j); t > i {
 		return b.beforeInnerTitle(toks, i, t)
 	}
+	if n := b.personOfBody(toks, i, j); n > 0 {
+		return n // "Tomasz Wierzbicki of Kestrel University" (entities_personofbody.go)
+	}
 	seq, end := withoutPossessive(toks[i:j])
 	name := collapseSpace(string(b.d.Runes[seq[0].Start:end]))
 	acr := b.acronymAfter(toks, j)
