@@ -37,6 +37,7 @@ var renamedSpeakerCases = []struct {
 	{"a pronoun after an appositive of a role", "{P}, a nurse in {T}, said the ward was full. She said staff were exhausted.", "She", "{P}"},
 	{"the agency after a named agency", "The {B} Statistics Agency published its data on Monday. The agency said inflation rose to 4 percent.", "The agency", "{B} Statistics Agency"},
 	{"a person of a body", "{P} of {B} University told reporters the virus had spread.", "{P} of {B} University", "{P}"},
+	{"a lowercase ministry of an unlisted town and the ministry", "{T}’s health ministry said 40 people died. The ministry said the clinic was shelled.", "The ministry", "{T}’s Health Ministry"},
 	{"a capitalized title before a name", "{K} Finance Minister {P} said the deficit would fall.", "{K} Finance Minister {P}", "{P}"},
 	{"a group with a place no lexicon lists stays as written", "Officials in {T} said the river had burst its banks.", "Officials in {T}", "officials in {T}"},
 }
