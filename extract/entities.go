@@ -247,9 +247,12 @@ type entityBuilder struct {
 	// titleAcronyms are the acronyms of titles defined in this document ("Minister of
 	// State (MoS)"): a title before a name for the rest of it (entities_portfolio.go)
 	titleAcronyms map[string]bool
-	pending       []pendingMention // single capitalized words to resolve at the end
-	byID          map[string]*entityRecord
-	surnames      map[string]*entityRecord // last word of a person's full name → the first such person
+	// unknownFull are the two-word name-shaped sequences no rule gave a kind, by their
+	// last word ("Wierzbicki" → "Tomasz Wierzbicki"; entities_honorificfull.go)
+	unknownFull map[string][]string
+	pending     []pendingMention // single capitalized words to resolve at the end
+	byID        map[string]*entityRecord
+	surnames    map[string]*entityRecord // last word of a person's full name → the first such person
 	// bySurname lists every person of the document whose full name ends in the word, in
 	// the order they were named (an honorific picks among them by gender).
 	bySurname map[string][]*entityRecord
@@ -969,6 +972,11 @@ func (b *entityBuilder) honorificCanon(surname, title string) string {
 		}
 		fit = same
 	}
+	if len(fit) == 0 {
+		if full := b.unknownFullName(surname); full != "" {
+			return full // "Tomasz Wierzbicki ... Mr. Wierzbicki" (entities_honorificfull.go)
+		}
+	}
 	switch {
 	case len(fit) == 1 || len(fit) > 1 && g == 0:
 		return fit[0].Name
@@ -1043,6 +1051,7 @@ func (b *entityBuilder) capSeq(toks []scanToken, i int, sentStart bool) int {
 		return j - i
 	}
 	if kind == graph.KindUnknown {
+		b.noteUnknownFullName(toks[i:j]) // "Tomasz Wierzbicki ... Mr. Wierzbicki" (entities_honorificfull.go)
 		if len(seq) == 1 {
 			// a surname or an acronym, also at the start of a sentence ("Brodie said")
 			b.pending = append(b.pending, pendingMention{text: name, start: seq[0].Start, end: end})

@@ -38,6 +38,7 @@ var renamedSpeakerCases = []struct {
 	{"the agency after a named agency", "The {B} Statistics Agency published its data on Monday. The agency said inflation rose to 4 percent.", "The agency", "{B} Statistics Agency"},
 	{"a person of a body", "{P} of {B} University told reporters the virus had spread.", "{P} of {B} University", "{P}"},
 	{"a lowercase ministry of an unlisted town and the ministry", "{T}’s health ministry said 40 people died. The ministry said the clinic was shelled.", "The ministry", "{T}’s Health Ministry"},
+	{"an honorific and the surname", "{P} toured the dam on Monday. Dr. {S} said it was safe.", "Dr. {S}", "{P}"},
 	{"a capitalized title before a name", "{K} Finance Minister {P} said the deficit would fall.", "{K} Finance Minister {P}", "{P}"},
 	{"a group with a place no lexicon lists stays as written", "Officials in {T} said the river had burst its banks.", "Officials in {T}", "officials in {T}"},
 }
