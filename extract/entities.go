@@ -244,9 +244,15 @@ type entityBuilder struct {
 	order    []*entityRecord
 	mentions []Mention
 	acronyms map[string]string // defined in this document: "ISF" → canonical
-	pending  []pendingMention  // single capitalized words to resolve at the end
-	byID     map[string]*entityRecord
-	surnames map[string]*entityRecord // last word of a person's full name → the first such person
+	// titleAcronyms are the acronyms of titles defined in this document ("Minister of
+	// State (MoS)"): a title before a name for the rest of it (entities_portfolio.go)
+	titleAcronyms map[string]bool
+	// unknownFull are the two-word name-shaped sequences no rule gave a kind, by their
+	// last word ("Wierzbicki" → "Tomasz Wierzbicki"; entities_honorificfull.go)
+	unknownFull map[string][]string
+	pending     []pendingMention // single capitalized words to resolve at the end
+	byID        map[string]*entityRecord
+	surnames    map[string]*entityRecord // last word of a person's full name → the first such person
 	// bySurname lists every person of the document whose full name ends in the word, in
 	// the order they were named (an honorific picks among them by gender).
 	bySurname map[string][]*entityRecord
@@ -419,6 +425,7 @@ func findEntities(d *Document) {
 	b.outletNominals()
 	b.descriptorNominals()
 	b.classNominals()
+	b.nameTailNominals() // entities_nametail.go
 	companyNominal.apply(b, b.byContext)
 	b.finish()
 }
@@ -871,11 +878,15 @@ func (b *entityBuilder) titled(toks []scanToken, i int) int {
 	} else if _, ok := entityWords.adjCountry[toks[i].Text]; ok {
 		j = i + 1
 	}
-	tn := titleAt(toks, j)
+	j, tn := b.portfolioTitleAt(toks, j) // "Union Minister for Tourism", "MoS Singh" (entities_portfolio.go)
 	if tn == 0 {
 		return 0
 	}
-	k := j + tn
+	pn, acronym := portfolioAfterTitle(toks, j+tn) // "Minister for Tourism and Culture" (entities_portfolio.go)
+	if acronym != "" {
+		b.noteTitleAcronym(acronym)
+	}
+	k := j + tn + pn
 	nameStart := k
 	for k < len(toks) && k-nameStart < 5 {
 		if t := toks[k]; t.Text == "." && k > nameStart && isInitial(toks[k-1]) && k+1 < len(toks) && isCapWord(toks[k+1]) && toks[k+1].Start == t.End+1 {
@@ -926,7 +937,7 @@ func (b *entityBuilder) titled(toks []scanToken, i int) int {
 		k += 4
 	}
 	rec := b.entity(canon, graph.KindPerson, nameToks[0].Start)
-	role := collapseSpace(string(b.d.Runes[toks[i].Start:toks[j+tn-1].End]))
+	role := collapseSpace(string(b.d.Runes[toks[i].Start:toks[j+tn+pn-1].End]))
 	addUnique(&rec.Roles, role)
 	b.mention(rec, nameToks[0].Start, end, MentionName)
 	if alias != "" {
@@ -960,6 +971,11 @@ func (b *entityBuilder) honorificCanon(surname, title string) string {
 			}
 		}
 		fit = same
+	}
+	if len(fit) == 0 {
+		if full := b.unknownFullName(surname); full != "" {
+			return full // "Tomasz Wierzbicki ... Mr. Wierzbicki" (entities_honorificfull.go)
+		}
 	}
 	switch {
 	case len(fit) == 1 || len(fit) > 1 && g == 0:
@@ -1009,6 +1025,9 @@ func (b *entityBuilder) capSeq(toks []scanToken, i int, sentStart bool) int {
 	if t := innerTitledName(toks, i, j); t > i {
 		return b.beforeInnerTitle(toks, i, t)
 	}
+	if n := b.personOfBody(toks, i, j); n > 0 {
+		return n // "Tomasz Wierzbicki of Kestrel University" (entities_personofbody.go)
+	}
 	seq, end := withoutPossessive(toks[i:j])
 	name := collapseSpace(string(b.d.Runes[seq[0].Start:end]))
 	acr := b.acronymAfter(toks, j)
@@ -1032,6 +1051,7 @@ func (b *entityBuilder) capSeq(toks []scanToken, i int, sentStart bool) int {
 		return j - i
 	}
 	if kind == graph.KindUnknown {
+		b.noteUnknownFullName(toks[i:j]) // "Tomasz Wierzbicki ... Mr. Wierzbicki" (entities_honorificfull.go)
 		if len(seq) == 1 {
 			// a surname or an acronym, also at the start of a sentence ("Brodie said")
 			b.pending = append(b.pending, pendingMention{text: name, start: seq[0].Start, end: end})

@@ -59,6 +59,8 @@ func (b *entityBuilder) placeBeforeBody(toks []scanToken, i int) int {
 	body, end, bodyEnd := b.bodyAt(toks, next)
 	if body == "" && p.listed {
 		body, end, bodyEnd = lowercaseBodyAt(toks, next)
+	} else if body == "" {
+		body, end, bodyEnd = unlistedPlaceLowercaseBody(toks, next) // "Namangan’s health ministry" (entities_placebody_lowercase.go)
 	}
 	if body == "" {
 		return 0

@@ -740,6 +740,9 @@ func (r *speakerResolver) sourceOutlets(ms []Mention) ([]string, bool) {
 // Council").
 func (r *speakerResolver) headMention(ms []Mention, words []scanToken, headEnd int) string {
 	d := r.d
+	if id := r.spokespersonOfName(ms, words, headEnd); id != "" {
+		return id // "A Velkor Bank spokesperson said" (speakers_spokesmodifier.go)
+	}
 	inModifier := false // inside a participle's modifier of the head noun (participleObject)
 	for _, m := range ms {
 		if m.Span.Start >= headEnd {
@@ -1495,7 +1498,7 @@ var singularDemonstrative = lexicon.Set("singular_demonstrative.txt") // lexicon
 func (r *speakerResolver) complementGroup(head []scanToken) string {
 	last := head[len(head)-1]
 	for k, w := range head {
-		if _, ok := entityWords.groups[w.Lower]; !ok || w.Text != w.Lower || k+2 >= len(head) || !complementPrepositions[head[k+1].Lower] {
+		if _, ok := entityWords.groups[w.Lower]; !ok || !r.lowercaseOrOpening(head, k) || k+2 >= len(head) || !complementPrepositions[head[k+1].Lower] {
 			continue
 		}
 		first := 0

@@ -4,6 +4,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/claimgraph/claimgraph/extract/lexicon"
 	"github.com/claimgraph/claimgraph/graph"
 )
 
@@ -35,6 +36,10 @@ import (
 // The document becomes a group entity (graph.AgentKind has no kind for documents), so
 // its id is of this article only: two articles' "the report" are two sources.
 
+// relationalDocumentNouns are documents always of something else ("the results"),
+// never kept without their owner (lexicon/relational_document_nouns.txt).
+var relationalDocumentNouns = lexicon.Set("relational_document_nouns.txt")
+
 // maxDocumentModifiers bounds the lowercase words between the article and the noun.
 const maxDocumentModifiers = 3
 
@@ -56,6 +61,9 @@ func (r *speakerResolver) unauthoredDocument(words []scanToken, headEnd int) str
 		w := head[n]
 		if w.Kind != 'w' || w.Text != w.Lower {
 			return ""
+		}
+		if relationalDocumentNouns[w.Lower] {
+			return "" // "according to the results": whose, the text says elsewhere
 		}
 		if authorDocumentNouns[w.Lower] || dataNouns[w.Lower] {
 			noun = n
