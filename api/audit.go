@@ -38,8 +38,10 @@ func noteAudit(c *gin.Context, articleID, outcome string) {
 
 // withAudit records every request that passed requireKey in the audit log once it is
 // answered: the key's name and scope (never its value), the action, the article, the
-// outcome and status. A failed audit write is logged as an error; the answer has gone
-// already. It must follow requireKey.
+// outcome and status. The store keeps a bounded log (graph.Retention), so every entry
+// is also logged at INFO ("audit", with every field): an operator who must keep the
+// whole log keeps the server's log. A failed audit write is logged as an error; the
+// answer has gone already. It must follow requireKey.
 func withAudit(audit graph.Auditor, action string, log *slog.Logger) gin.HandlerFunc {
 	return func(c *gin.Context) {
 		c.Next()
@@ -60,6 +62,10 @@ func withAudit(audit graph.Auditor, action string, log *slog.Logger) gin.Handler
 		}
 		ctx, cancel := context.WithTimeout(context.WithoutCancel(c.Request.Context()), auditTimeout)
 		defer cancel()
+		log.LogAttrs(ctx, slog.LevelInfo, "audit", slog.String("id", e.ID), slog.Time("time", e.Time),
+			slog.String("key", e.Key), slog.String("scope", e.Scope), slog.String("action", e.Action),
+			slog.String("article_id", e.ArticleID), slog.String("outcome", e.Outcome), slog.Int("status", e.Status),
+			slog.String("request_id", e.RequestID), slog.String("client_ip", e.ClientIP), slog.String("detail", e.Detail))
 		if err := audit.AppendAudit(ctx, e); err != nil {
 			log.ErrorContext(ctx, "audit entry not written", "request_id", e.RequestID, "entry", e.String(), "err", err)
 		}

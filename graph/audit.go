@@ -56,7 +56,9 @@ type AuditQuery struct {
 // describes.
 type Auditor interface {
 	// AppendAudit stores one entry. The entry must have an ID (NewAuditID), a Time,
-	// a Key and an Action. Errors: EINVALID, EUNAVAILABLE.
+	// a Key and an Action. In the same transaction it prunes the log as the store's
+	// Retention says (AuditPruneFor, at most AuditPruneBatch entries: amortised over
+	// the writes). Errors: EINVALID, EUNAVAILABLE.
 	AppendAudit(ctx context.Context, e AuditEntry) error
 	// AuditLog lists entries newest first (by descending ID); the cursor is the last
 	// entry's ID. Errors: EINVALID (cursor).
@@ -69,7 +71,7 @@ type Auditor interface {
 func NewAuditID(t time.Time) string {
 	var b [4]byte
 	_, _ = rand.Read(b[:])
-	return "au_" + t.UTC().Format("20060102T150405.000000000Z") + "_" + hex.EncodeToString(b[:])
+	return auditIDPrefix(t) + "_" + hex.EncodeToString(b[:])
 }
 
 // ValidateAudit checks an entry before it is appended.

@@ -59,7 +59,9 @@ type Article struct {
 	// set it; Canonical makes an unset version 1.
 	Version int `json:"version,omitempty"`
 	// PreviousVersions lists the texts this version replaced, oldest first: what was
-	// there before, for readers who saw an older version.
+	// there before, for readers who saw an older version. Stores keep the newest
+	// Retention.VersionsKeep of them (DefaultVersionsKeep, 20, unless configured):
+	// older versions are dropped from the list when a new version is written.
 	PreviousVersions []ArticleVersion `json:"previous_versions,omitempty"`
 }
 
@@ -72,11 +74,13 @@ type ArticleVersion struct {
 
 // NextVersion returns the version and history of an article that replaces stored, a
 // version of the same id with another text: one more than the stored version, with
-// the stored text's hash appended to the history. Both stores use it.
-func NextVersion(stored Article) (int, []ArticleVersion) {
+// the stored text's hash appended to the history, of which the newest keep entries
+// are kept (Retention.VersionsKeep; 0 keeps all). Both stores use it, in the
+// transaction that writes the new version.
+func NextVersion(stored Article, keep int) (int, []ArticleVersion) {
 	v := max(stored.Version, 1)
 	prev := append(append([]ArticleVersion(nil), stored.PreviousVersions...), ArticleVersion{Version: v, ContentHash: stored.ContentHash})
-	return v + 1, prev
+	return v + 1, CapVersions(prev, keep)
 }
 
 // AgentKind classifies an Agent.

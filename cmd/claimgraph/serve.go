@@ -59,6 +59,9 @@ type serveConfig struct {
 	// MaxStatements refuses an article whose extraction finds more statements (0: no
 	// limit); -1 until the store is known: then the store's default (maxStatementsFor).
 	MaxStatements int
+	// Retention bounds the audit log and each article's previous versions
+	// (graph.Retention; a zero field: no bound of that kind).
+	Retention graph.Retention
 }
 
 // neo4jMaxStatements is serve's default statement limit on Neo4j. Neo4j writes a
@@ -148,6 +151,9 @@ func parseServeFlags(args []string, getenv func(string) string, stderr io.Writer
 	memLimit := fs.String("memory-limit", envDefault(getenv, "CLAIMGRAPH_MEMORY_LIMIT_MIB", strconv.Itoa(defaultMemoryLimitMiB)), "soft memory limit of the Go runtime in MiB, 0 for none (env CLAIMGRAPH_MEMORY_LIMIT_MIB; GOMEMLIMIT, when set, wins over the default)")
 	gcPercent := fs.String("gc-percent", envDefault(getenv, "CLAIMGRAPH_GC_PERCENT", strconv.Itoa(defaultGCPercent)), "the Go collector's GOGC: how many percent the heap grows over its live size before a collection, or off (then only the memory limit starts one) (env CLAIMGRAPH_GC_PERCENT; GOGC, when set, wins over the default)")
 	maxStmts := fs.String("max-statements", envDefault(getenv, "CLAIMGRAPH_MAX_STATEMENTS", "auto"), "refuse an article whose extraction finds more statements, 0 for no limit (env CLAIMGRAPH_MAX_STATEMENTS); auto: 8000 on Neo4j, none on the embedded store")
+	auditKeep := fs.String("audit-keep", envDefault(getenv, "CLAIMGRAPH_AUDIT_KEEP", strconv.Itoa(graph.DefaultAuditKeep)), "audit entries kept in the store, the newest; 0 keeps all (env CLAIMGRAPH_AUDIT_KEEP)")
+	auditAge := fs.String("audit-max-age", envDefault(getenv, "CLAIMGRAPH_AUDIT_MAX_AGE", graph.FormatAge(graph.DefaultAuditMaxAge)), "drop audit entries older than this, as 90d or 720h; 0 keeps any age (env CLAIMGRAPH_AUDIT_MAX_AGE)")
+	versionsKeep := fs.String("versions-keep", envDefault(getenv, "CLAIMGRAPH_VERSIONS_KEEP", strconv.Itoa(graph.DefaultVersionsKeep)), "earlier versions an article lists in previous_versions, the newest; 0 lists all (env CLAIMGRAPH_VERSIONS_KEEP)")
 	fs.StringVar(&c.LogFormat, "log-format", envDefault(getenv, "CLAIMGRAPH_LOG_FORMAT", "json"), "request log format on stderr: json or text (env CLAIMGRAPH_LOG_FORMAT)")
 	fs.Usage = func() {
 		fmt.Fprintln(stderr, "usage: claimgraph serve [flags]")
@@ -215,6 +221,15 @@ func parseServeFlags(args []string, getenv func(string) string, stderr io.Writer
 		if c.MaxStatements, err = strconv.Atoi(*maxStmts); err != nil || c.MaxStatements < 0 {
 			return c, fmt.Errorf("--max-statements %q: want auto, 0 for no limit, or a number of statements", *maxStmts)
 		}
+	}
+	if c.Retention.AuditKeep, err = strconv.Atoi(*auditKeep); err != nil || c.Retention.AuditKeep < 0 {
+		return c, fmt.Errorf("--audit-keep %q: want a number of entries, or 0 to keep all", *auditKeep)
+	}
+	if c.Retention.AuditMaxAge, err = graph.ParseAge(*auditAge); err != nil {
+		return c, fmt.Errorf("--audit-max-age %v", err)
+	}
+	if c.Retention.VersionsKeep, err = strconv.Atoi(*versionsKeep); err != nil || c.Retention.VersionsKeep < 0 {
+		return c, fmt.Errorf("--versions-keep %q: want a number of versions, or 0 to keep all", *versionsKeep)
 	}
 	explicit := map[string]bool{}
 	fs.Visit(func(f *flag.Flag) { explicit[f.Name] = true })
@@ -285,6 +300,19 @@ func runtimeLimitsText(cfg serveConfig, limit int64, gcPercent int, getenv func(
 	return "soft memory limit " + lim + ", GOGC " + gc
 }
 
+// applyRetention puts the configured retention in force on the store and returns
+// the start-up line that says it.
+func applyRetention(store graph.Store, r graph.Retention) string {
+	ret, ok := store.(graph.Retainer)
+	if !ok {
+		return "retention: this store keeps everything (it applies no retention)"
+	}
+	if err := ret.SetRetention(r); err != nil {
+		return "retention: " + err.Error() + "; keeping " + ret.Retention().String()
+	}
+	return "retention: " + ret.Retention().String() + " (--audit-keep, --audit-max-age, --versions-keep); every audit entry is also logged (msg=audit)"
+}
+
 func positiveDuration(name, s string) (time.Duration, error) {
 	d, err := time.ParseDuration(s)
 	if err != nil || d <= 0 {
@@ -336,6 +364,8 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	fmt.Fprintf(stdout, "claimgraph serve: api keys %s; rate limits %s; trusted proxies %s; request timeout %s; ingest timeout %s; max body %d bytes; log format %s\n",
 		keyState, cfg.RateLimits, proxies, cfg.RequestTimeout, cfg.IngestTimeout, cfg.MaxBodyBytes, cfg.LogFormat)
 	fmt.Fprintf(stdout, "claimgraph serve: %s\n", runtimeLimitsText(cfg, limit, gcPercent, osGetenv))
+
+	fmt.Fprintf(stdout, "claimgraph serve: %s\n", applyRetention(store, cfg.Retention))
 
 	maxStatements := maxStatementsFor(cfg.MaxStatements, scfg.Backend)
 	fmt.Fprintf(stdout, "claimgraph serve: statement limit %s\n", maxStatementsText(maxStatements))

@@ -528,6 +528,8 @@ func runSoak(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	every := fs.Duration("every", time.Minute, "how often to print the figures")
 	memLimit := fs.Int64("memory-limit", 224, "soft memory limit of the Go runtime in MiB, as claimgraph serve sets it by default (0: none)")
 	memprofile := fs.String("memprofile", "", "write heap profiles (after a collection) at the start and the end to FILE.start and FILE.end: go tool pprof -base FILE.start FILE.end shows what grew")
+	auditKeep := fs.Int("audit-keep", graph.DefaultAuditKeep, "audit entries the store keeps (graph.Retention.AuditKeep, serve --audit-keep; 0: all)")
+	versionsKeep := fs.Int("versions-keep", graph.DefaultVersionsKeep, "previous versions an article lists (graph.Retention.VersionsKeep, serve --versions-keep; 0: all)")
 	fixed := fs.Int("articles", 0, "rewrite a fixed set of this many article urls (each POST a new version of one of them), so that the store stays the same size and memory can be judged flat; 0: every POST is a new article, and the store grows")
 	if err := fs.Parse(args); err != nil {
 		return err
@@ -550,6 +552,13 @@ func runSoak(ctx context.Context, args []string, stdout, stderr io.Writer) error
 		return err
 	}
 	defer srv.close()
+	if r, ok := srv.store.(graph.Retainer); ok {
+		ret := graph.DefaultRetention
+		ret.AuditKeep, ret.VersionsKeep = *auditKeep, *versionsKeep
+		if err := r.SetRetention(ret); err != nil {
+			return err
+		}
+	}
 	hc := &http.Client{Transport: &http.Transport{MaxIdleConnsPerHost: *readers + *writers + 4}}
 	for i, a := range arts {
 		if status, _, err := post(ctx, hc, srv.base, ingestBody(fmt.Sprintf("https://example.org/seed/%d", i), a.Text)); err != nil || status >= 300 {
@@ -573,8 +582,12 @@ func runSoak(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	if *fixed > 0 {
 		set = fmt.Sprintf("POSTs rewrite a fixed set of %d urls", *fixed)
 	}
-	fmt.Fprintf(stdout, "loadcheck soak: %s, GOMAXPROCS %d, soft memory limit %d MiB; %d readers, %d writers for %s; %s\n",
-		runtime.Version(), runtime.GOMAXPROCS(0), *memLimit, *readers, *writers, *duration, set)
+	retention := "no retention"
+	if r, ok := srv.store.(graph.Retainer); ok {
+		retention = "store " + r.Retention().String()
+	}
+	fmt.Fprintf(stdout, "loadcheck soak: %s, GOMAXPROCS %d, soft memory limit %d MiB; %d readers, %d writers for %s; %s; %s\n",
+		runtime.Version(), runtime.GOMAXPROCS(0), *memLimit, *readers, *writers, *duration, set, retention)
 	// The start and the end are measured alike: clients idle, their connections
 	// closed, after a collection.
 	settle := func(hc *http.Client) procFigures {
@@ -629,14 +642,15 @@ func runSoak(ctx context.Context, args []string, stdout, stderr io.Writer) error
 			soakReader(sctx, hc, srv.base, uint64(r)+1, stats)
 		}(i)
 	}
-	fmt.Fprintf(stdout, "%-8s %8s %8s %8s %10s %10s %9s %8s %8s %8s\n", "at", "RSS MB", "heap MB", "live MB", "goroutines", "open files", "articles", "claims", "agents", "file MB")
+	fmt.Fprintf(stdout, "%-8s %8s %8s %8s %10s %10s %9s %8s %8s %8s %8s %9s\n", "at", "RSS MB", "heap MB", "live MB", "goroutines", "open files", "articles", "claims", "agents", "file MB", "audit", "versions")
 	line := func(at string, p procFigures) {
 		st, _ := srv.store.Stats(ctx)
 		var size int64
 		if fi, err := os.Stat(filepath.Join(dir, "graph.db")); err == nil {
 			size = fi.Size()
 		}
-		fmt.Fprintf(stdout, "%-8s %8.0f %8.0f %8.1f %10d %10d %9d %8d %8d %8.0f\n", at, mb(p.rss), mb(p.heap), mb(p.live), p.goroutines, p.fds, st.Articles, st.Claims, st.Agents, mb(size))
+		audit, versions := historySizes(ctx, srv.store)
+		fmt.Fprintf(stdout, "%-8s %8.0f %8.0f %8.1f %10d %10d %9d %8d %8d %8.0f %8d %9d\n", at, mb(p.rss), mb(p.heap), mb(p.live), p.goroutines, p.fds, st.Articles, st.Claims, st.Agents, mb(size), audit, versions)
 	}
 	line("start", first)
 	t := time.NewTicker(*every)
@@ -663,6 +677,40 @@ loop:
 	fmt.Fprintf(stdout, "change start → end (after GC, clients idle): RSS %+.0f MB, heap in use %+.0f MB, heap live %+.1f MB, goroutines %+d, open files %+d; %d articles posted\n",
 		mb(end.rss)-mb(first.rss), mb(end.heap)-mb(first.heap), mb(end.live)-mb(first.live), end.goroutines-first.goroutines, end.fds-first.fds, posted.Load())
 	return nil
+}
+
+// historySizes counts what the store keeps of the past: its audit entries (a walk of
+// the log in pages) and the most previous versions one article lists.
+func historySizes(ctx context.Context, store graph.Store) (audit, versions int) {
+	if a, ok := store.(graph.Auditor); ok {
+		q := graph.AuditQuery{Page: graph.PageRequest{Limit: graph.MaxPageSize}}
+		for {
+			p, err := a.AuditLog(ctx, q)
+			if err != nil {
+				break
+			}
+			audit += len(p.Items)
+			if q.Page.Cursor = p.NextCursor; q.Page.Cursor == "" {
+				break
+			}
+		}
+	}
+	q := graph.ArticleQuery{Page: graph.PageRequest{Limit: graph.MaxPageSize}}
+	for {
+		p, err := store.Articles(ctx, q)
+		if err != nil {
+			break
+		}
+		for _, ref := range p.Items {
+			if a, err := store.Article(ctx, ref.ID); err == nil {
+				versions = max(versions, len(a.PreviousVersions))
+			}
+		}
+		if q.Page.Cursor = p.NextCursor; q.Page.Cursor == "" {
+			break
+		}
+	}
+	return audit, versions
 }
 
 // soakReader reads every GET route in turn, with ids it finds on the way.

@@ -28,7 +28,7 @@ func (s *Store) Batch(ctx context.Context, fn func(ctx context.Context, tx graph
 	err := s.db.Update(func(tx *bolt.Tx) error {
 		b := graph.NewBoundTx(tx)
 		defer b.End()
-		if err := fn(ctx, &Store{db: s.db, path: s.path, c: s.c, bound: b, changes: s.changes, gate: s.gate}); err != nil {
+		if err := fn(ctx, &Store{db: s.db, path: s.path, c: s.c, bound: b, changes: s.changes, gate: s.gate, retention: s.retention}); err != nil {
 			return err
 		}
 		return ctx.Err() // a batch cancelled at its end commits nothing either

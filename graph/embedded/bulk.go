@@ -47,6 +47,7 @@ func (s *Store) PutArticlesBulk(ctx context.Context, gs []*graph.ArticleGraph) (
 		if err != nil {
 			return err
 		}
+		w.keepVersions = s.retention.Get().VersionsKeep
 		for i, c := range cs {
 			if i%64 == 0 {
 				if err := ctx.Err(); err != nil {

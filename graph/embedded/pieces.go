@@ -312,12 +312,15 @@ func (s *Store) writePieces(ctx context.Context, c *graph.ArticleGraph, pw piece
 			if err := c.Guard.Check(old); err != nil {
 				return err
 			}
-			c.Article.Version, c.Article.PreviousVersions = graph.NextVersion(old)
+			c.Article.Version, c.Article.PreviousVersions = graph.NextVersion(old, s.retention.Get().VersionsKeep)
 			claims, err := w.removeArticle(old)
 			if err != nil {
 				return err
 			}
 			p.OldClaims = append(p.OldClaims, claims...)
+		case !found:
+			// A new article keeps the history its bundle brings (an import), within the bound.
+			c.Article.PreviousVersions = graph.CapVersions(c.Article.PreviousVersions, s.retention.Get().VersionsKeep)
 		}
 		p.OldAgents = append(p.OldAgents, w.scoped...) // swept by the last piece
 		w.scoped = nil

@@ -96,6 +96,9 @@ type Store struct {
 	mmapBytes int64
 	// release hands the file's mapped pages back after transactions (release.go).
 	release *releaser
+	// retention bounds the audit log and each article's previous versions
+	// (SetRetention); shared with the batch views.
+	retention *graph.RetentionSetting
 	// afterPiece, when set (by tests), is called before the piece numbered i after the
 	// first of a write in pieces, in the writing goroutine.
 	afterPiece func(i int)
@@ -161,7 +164,7 @@ func Open(ctx context.Context, path string, opts *Options) (*Store, error) {
 	}
 	ce := sizeOption(o.CacheEntries, DefaultCacheEntries)
 	pr := sizeOption(o.PieceRecords, DefaultPieceRecords)
-	s := &Store{db: db, path: path, c: newCaches(ce), changes: &graph.Changes{}, gate: &gate{},
+	s := &Store{db: db, path: path, c: newCaches(ce), changes: &graph.Changes{}, gate: &gate{}, retention: &graph.RetentionSetting{},
 		pieceRecords: pr, mmapBytes: int64(o.InitialMmapBytes),
 		release: &releaser{every: time.Duration(sizeOption(int(o.ReleaseMappedEvery), int(DefaultReleaseMappedEvery)))}}
 	if o.ReadOnly {

@@ -33,6 +33,7 @@ func (s *Store) PutArticle(ctx context.Context, g *graph.ArticleGraph) (graph.Wr
 		if err != nil {
 			return err
 		}
+		w.keepVersions = s.retention.Get().VersionsKeep
 		if res.Created, err = w.putArticle(c); err != nil || !res.Created {
 			return err
 		}
@@ -65,10 +66,13 @@ func (w *writer) putArticle(c *graph.ArticleGraph) (bool, error) {
 		if err := c.Guard.Check(old); err != nil {
 			return false, err
 		}
-		c.Article.Version, c.Article.PreviousVersions = graph.NextVersion(old)
+		c.Article.Version, c.Article.PreviousVersions = graph.NextVersion(old, w.keepVersions)
 		if oldClaims, err = w.removeArticle(old); err != nil {
 			return false, err
 		}
+	} else {
+		// A new article keeps the history its bundle brings (an import), within the bound.
+		c.Article.PreviousVersions = graph.CapVersions(c.Article.PreviousVersions, w.keepVersions)
 	}
 	if err := w.putNodes(c); err != nil {
 		return false, err
@@ -106,6 +110,9 @@ type writer struct {
 	// keys in one transaction cost quadratic time; sorted appends cost linear time.
 	// The writer never reads an index bucket, so deferring the puts changes nothing.
 	marks map[string]map[string]struct{}
+	// keepVersions bounds a new version's PreviousVersions (Retention.VersionsKeep;
+	// 0: no bound).
+	keepVersions int
 	// partial is set while rolling back an article written in pieces that the process
 	// stopped writing (pieces.go): its bundle record may list records never written.
 	partial bool

@@ -274,7 +274,7 @@ type acronymIndex struct {
 }
 
 func (x *acronymIndex) add(a graph.Agent) {
-	if a.Kind != graph.KindOrganization && a.Kind != graph.KindOutlet {
+	if a.Kind != graph.KindOrganization && a.Kind != graph.KindOutlet || graph.IsArticleScopedAgentID(a.ID) {
 		return
 	}
 	ac := Acronym(a.Name)

@@ -4,6 +4,8 @@ import (
 	"context"
 	"encoding/json"
 
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
+
 	"github.com/claimgraph/claimgraph/graph"
 )
 
@@ -21,7 +23,33 @@ const cyAuditLog = `MATCH (e:` + labelAudit + `)
 WHERE ($after = '' OR e.id < $after) AND ($key = '' OR e.key = $key)
 RETURN e.entry AS entry ORDER BY e.id DESC LIMIT $limit`
 
-// AppendAudit stores one audit entry. See graph.Auditor.
+// cyPruneAuditBefore deletes the oldest entries whose id sorts below $before (written
+// before the age bound), at most $limit: a seek of the audit_id index in id order.
+const cyPruneAuditBefore = `MATCH (e:` + labelAudit + `) WHERE e.id < $before
+WITH e ORDER BY e.id LIMIT $limit DELETE e RETURN count(*) AS n`
+
+// cyCountAudit counts the entries: a label count, which Neo4j answers from its count
+// store without reading them.
+const cyCountAudit = `MATCH (e:` + labelAudit + `) RETURN count(e) AS n`
+
+// cyPruneAuditOldest deletes the $limit oldest entries, walking the audit_id index in
+// id order.
+const cyPruneAuditOldest = `MATCH (e:` + labelAudit + `) WHERE e.id IS NOT NULL
+WITH e ORDER BY e.id LIMIT $limit DELETE e`
+
+var _ graph.Retainer = (*Store)(nil)
+
+// SetRetention bounds the audit log and the articles' previous versions for the
+// writes that follow, of this Store value and its batches (graph.Retainer): another
+// process writing to the same database applies its own. The store starts with
+// graph.DefaultRetention.
+func (s *Store) SetRetention(r graph.Retention) error { return s.retention.Set(r) }
+
+// Retention returns the bounds in force (graph.Retainer).
+func (s *Store) Retention() graph.Retention { return s.retention.Get() }
+
+// AppendAudit stores one audit entry and prunes the log as the retention says, in one
+// transaction (in a batch: the batch's). See graph.Auditor.
 func (s *Store) AppendAudit(ctx context.Context, e graph.AuditEntry) error {
 	if err := graph.ValidateAudit(e); err != nil {
 		return err
@@ -30,8 +58,50 @@ func (s *Store) AppendAudit(ctx context.Context, e graph.AuditEntry) error {
 	if err != nil {
 		return graph.Wrap(graph.EINTERNAL, err, "encoding audit entry %s", e.ID)
 	}
-	if _, err := s.writeQuery(ctx, cyAppendAudit, map[string]any{"id": e.ID, "key": e.Key, "entry": string(raw)}); err != nil {
+	prune := graph.AuditPruneFor(s.retention.Get(), e.Time)
+	fn := func(tx neo4j.ManagedTransaction) error {
+		if err := exec(ctx, tx, cyAppendAudit, map[string]any{"id": e.ID, "key": e.Key, "entry": string(raw)}); err != nil {
+			return err
+		}
+		return pruneAudit(ctx, tx, prune)
+	}
+	if s.bound != nil {
+		err = s.bound.Run(fn)
+	} else {
+		err = s.autoWrite(ctx, fn)
+	}
+	if err != nil {
 		return s.wrap(err, "appending audit entry %s", e.ID)
+	}
+	return nil
+}
+
+// pruneAudit deletes what p names, at most graph.AuditPruneBatch entries: those older
+// than the age bound, then the oldest while more than p.Keep remain. Two servers
+// pruning at once may pick the same entries: the second waits for the first's locks,
+// and finding them deleted fails with EntityNotFound, which autoWrite retries.
+func pruneAudit(ctx context.Context, tx neo4j.ManagedTransaction, p graph.AuditPrune) error {
+	budget := int64(graph.AuditPruneBatch)
+	if p.Before != "" {
+		recs, err := collect(ctx, tx, cyPruneAuditBefore, map[string]any{"before": p.Before, "limit": budget})
+		if err != nil {
+			return err
+		}
+		if len(recs) == 1 {
+			n, _ := recs[0].Values[0].(int64)
+			budget -= n
+		}
+	}
+	if p.Keep <= 0 || budget <= 0 {
+		return nil
+	}
+	recs, err := collect(ctx, tx, cyCountAudit, nil)
+	if err != nil || len(recs) != 1 {
+		return err
+	}
+	n, _ := recs[0].Values[0].(int64)
+	if over := n - int64(p.Keep); over > 0 {
+		return exec(ctx, tx, cyPruneAuditOldest, map[string]any{"limit": min(over, budget)})
 	}
 	return nil
 }

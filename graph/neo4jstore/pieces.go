@@ -881,8 +881,10 @@ func (p *pieceWriter) publish(ctx context.Context, tx neo4j.ManagedTransaction) 
 		if err := g.Guard.Check(old); err != nil {
 			return false, err
 		}
-		g.Article.Version, g.Article.PreviousVersions = graph.NextVersion(old)
-	} // a new article keeps the version its bundle has (an import's history)
+		g.Article.Version, g.Article.PreviousVersions = graph.NextVersion(old, p.s.retention.Get().VersionsKeep)
+	} else { // a new article keeps the version its bundle has (an import's history), within the bound
+		g.Article.PreviousVersions = graph.CapVersions(g.Article.PreviousVersions, p.s.retention.Get().VersionsKeep)
+	}
 
 	// Claims the bundle refers to that a delete swept during the pieces.
 	claimsBefore, disputesBefore := idsOf(g.Claims, func(c graph.Claim) string { return c.ID }),

@@ -26,6 +26,9 @@ type Store struct {
 	// nil when the cache is off.
 	provenance     *answerCache[*graph.Provenance]
 	contradictions *answerCache[*graph.Contradictions]
+	// retention bounds the audit log and each article's previous versions
+	// (SetRetention); shared with the batch views.
+	retention *graph.RetentionSetting
 }
 
 var (
@@ -132,7 +135,7 @@ func dial(ctx context.Context, cfg Config) (*Store, error) {
 	if err != nil {
 		return nil, graph.Wrap(graph.EINVALID, err, "neo4j driver for %s: %v", cfg.URI, err)
 	}
-	s := &Store{driver: driver, cfg: cfg, db: cfg.database(), changes: &graph.Changes{},
+	s := &Store{driver: driver, cfg: cfg, db: cfg.database(), changes: &graph.Changes{}, retention: &graph.RetentionSetting{},
 		provenance:     newAnswerCache[*graph.Provenance](cfg.answerCacheTTL(), cfg.answerCacheSize()),
 		contradictions: newAnswerCache[*graph.Contradictions](cfg.answerCacheTTL(), cfg.answerCacheSize())}
 	if err := driver.VerifyConnectivity(ctx); err != nil {

@@ -384,7 +384,7 @@ func (s *Store) writeTx(ctx context.Context, gs []*graph.ArticleGraph) ([]graph.
 		var res []graph.WriteResult
 		err := s.bound.Run(func(tx neo4j.ManagedTransaction) error {
 			var err error
-			res, err = writeBundles(ctx, tx, gs)
+			res, err = writeBundles(ctx, tx, gs, s.retention.Get().VersionsKeep)
 			return err
 		})
 		return res, err
@@ -424,12 +424,13 @@ func (s *Store) writeOnce(ctx context.Context, gs []*graph.ArticleGraph) ([]grap
 	sess := s.session(ctx, neo4j.AccessModeWrite)
 	defer sess.Close(context.WithoutCancel(ctx))
 	return neo4j.ExecuteWrite(ctx, sess, func(tx neo4j.ManagedTransaction) ([]graph.WriteResult, error) {
-		return writeBundles(ctx, tx, gs)
+		return writeBundles(ctx, tx, gs, s.retention.Get().VersionsKeep)
 	})
 }
 
 // writeBundles is the transaction function: idempotent, so the driver may rerun it.
-func writeBundles(ctx context.Context, tx neo4j.ManagedTransaction, gs []*graph.ArticleGraph) ([]graph.WriteResult, error) {
+// A new version lists at most keepVersions previous versions (0: all).
+func writeBundles(ctx context.Context, tx neo4j.ManagedTransaction, gs []*graph.ArticleGraph, keepVersions int) ([]graph.WriteResult, error) {
 	ids := make([]string, len(gs))
 	for i, g := range gs {
 		ids[i] = g.Article.ID
@@ -467,7 +468,10 @@ func writeBundles(ctx context.Context, tx neo4j.ManagedTransaction, gs []*graph.
 					return nil, err
 				}
 				replacing = true
-				g.Article.Version, g.Article.PreviousVersions = graph.NextVersion(oldArticle[g.Article.ID])
+				g.Article.Version, g.Article.PreviousVersions = graph.NextVersion(oldArticle[g.Article.ID], keepVersions)
+			} else {
+				// A new article keeps the history its bundle brings (an import), within the bound.
+				g.Article.PreviousVersions = graph.CapVersions(g.Article.PreviousVersions, keepVersions)
 			}
 		}
 	}
