@@ -355,6 +355,7 @@ type pieceWriter struct {
 	bundle string              // fingerprint of g
 	pieces []func() *graph.ArticleGraph
 	step   string // what the last transaction was doing (its errors say so)
+	rid    string // the retirement of the replaced version (retire.go), if any
 }
 
 // writeID names the pending nodes of a write of article id with content hash h.
@@ -489,6 +490,11 @@ func (s *Store) putInPieces(ctx context.Context, g *graph.ArticleGraph) (graph.W
 	}
 	if !created { // stored meanwhile with this text
 		p.abandon()
+	}
+	if created && p.rid != "" {
+		// Committed: the replaced version is retired, invisible. Dropping it may stop
+		// (a crash, a lost connection): New and CleanPending finish it.
+		_ = s.cleanRetired(context.WithoutCancel(ctx), p.rid)
 	}
 	res.Created = created
 	return res, nil
@@ -733,6 +739,10 @@ SET w.owner = $owner, w.heartbeat = timestamp() RETURN w.write_id`,
 		}
 		n++
 	}
+	// and what replaced or deleted versions left to drop (retire.go)
+	if _, err := s.CleanRetired(ctx); err != nil {
+		return n, err
+	}
 	return n, nil
 }
 
@@ -865,7 +875,6 @@ func (p *pieceWriter) publish(ctx context.Context, tx neo4j.ManagedTransaction) 
 	old := toArticle(map[string]any(propsOf(map[string]any{"id": p.id, "content_hash": v[1], "version": v[3],
 		"previous_versions": v[4], "writer": v[5]})))
 	oldClaims := propsOf(map[string]any{"c": v[2]}).strs("c")
-	oldAgents := propsOf(map[string]any{"a": v[6]}).strs("a")
 	p.step = "checking the marker"
 	marker, err := collect(ctx, tx, cyFinalMarker, map[string]any{"id": p.id, "owner": p.owner})
 	if err != nil {
@@ -898,16 +907,19 @@ func (p *pieceWriter) publish(ctx context.Context, tx neo4j.ManagedTransaction) 
 		}
 	}
 
-	p.step = "dropping the replaced version"
 	if hash != "" {
-		keep := []map[string]any{{"id": p.id, "links": linkIDs(g)}}
-		if err := exec(ctx, tx, cyDrop, map[string]any{"ids": []string{p.id}, "keep": keep}); err != nil {
+		// The replaced version is retired, not deleted: dropped after the commit in
+		// bounded transactions (retire.go).
+		p.step = "retiring the replaced version"
+		p.rid = newRetirementID()
+		if err := exec(ctx, tx, cyRetireArticle, map[string]any{"id": p.id, "rid": p.rid, "links": linkIDs(g)}); err != nil {
 			return false, err
 		}
-	}
-	p.step = "deleting the stored article node"
-	if err := exec(ctx, tx, cyDropLive, map[string]any{"id": p.id}); err != nil {
-		return false, err
+	} else {
+		p.step = "deleting the stored article node"
+		if err := exec(ctx, tx, cyDropLive, map[string]any{"id": p.id}); err != nil {
+			return false, err
+		}
 	}
 	p.step = "adopting the claims stored meanwhile"
 	if err := exec(ctx, tx, cyAdoptClaims, wp); err != nil {
@@ -992,7 +1004,20 @@ func (p *pieceWriter) publish(ctx context.Context, tx neo4j.ManagedTransaction) 
 	if err := exec(ctx, tx, cyWrite, head.params()); err != nil {
 		return false, err
 	}
-	// The aggregates of every claim touched, in id order (the lock order).
+	// The replaced version's claims that no statement is left of are retired first,
+	// so that their aggregates are not computed (retire.go).
+	if hash != "" {
+		p.step = "retiring the orphan claims"
+		keep := map[string]bool{}
+		for _, c := range g.Claims {
+			keep[c.ID] = true
+		}
+		if err := retireClaims(ctx, tx, oldClaims, keep); err != nil {
+			return false, err
+		}
+	}
+	// The aggregates of every claim touched that is stored, in id order (the lock
+	// order): the retired ones are no claims any more.
 	p.step = "computing the aggregates of the stored claims"
 	touched := idSet{}
 	touched.add(oldClaims...)
@@ -1006,16 +1031,6 @@ func (p *pieceWriter) publish(ctx context.Context, tx neo4j.ManagedTransaction) 
 			r.add("aggregates", map[string]any{"id": id})
 		}
 		if err := exec(ctx, tx, cyWrite, r.params()); err != nil {
-			return false, err
-		}
-	}
-	p.step = "sweeping the orphan claims"
-	if hash != "" {
-		if err := sweepClaims(ctx, tx, oldClaims, g); err != nil {
-			return false, err
-		}
-		p.step = "sweeping the replaced version's scoped agents"
-		if err := sweepAgents(ctx, tx, oldAgents, g); err != nil {
 			return false, err
 		}
 	}
@@ -1050,10 +1065,11 @@ func missing[T any](before []string, xs []T, id func(T) string) []string {
 	return out
 }
 
-// pendingCounts counts the pending nodes and markers in the store (tests).
+// pendingCounts counts the pending and retired nodes and the markers in the store
+// (tests).
 func (s *Store) pendingCounts(ctx context.Context) (map[string]int, error) {
 	out := map[string]int{}
-	for _, l := range append([]string{labelPendingWrite}, pendingLabels...) {
+	for _, l := range append([]string{labelPendingWrite}, hiddenLabels...) {
 		recs, err := s.query(ctx, "MATCH (n:"+l+") RETURN count(n)", nil)
 		if err != nil {
 			return nil, err

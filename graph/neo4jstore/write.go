@@ -308,7 +308,11 @@ func (s *Store) PutArticle(ctx context.Context, g *graph.ArticleGraph) (graph.Wr
 		return graph.WriteResult{}, err
 	}
 	cg := graph.Canonical(g)
-	if inPieces(s, cg) { // pieces.go
+	large, err := s.replacesLarge(ctx, cg)
+	if err != nil {
+		return graph.WriteResult{}, err
+	}
+	if inPieces(s, cg) || large { // pieces.go
 		res, err := s.putInPieces(ctx, cg)
 		s.wrote()
 		var ge *graph.Error
@@ -323,6 +327,25 @@ func (s *Store) PutArticle(ctx context.Context, g *graph.ArticleGraph) (graph.Wr
 		return graph.WriteResult{}, s.wrap(err, "writing article %s", g.Article.ID)
 	}
 	return res[0], nil
+}
+
+// cyStoredStatements counts the statements of the stored version of article $id.
+const cyStoredStatements = `RETURN COUNT { MATCH (:Statement {article_id: $id}) } AS n`
+
+// replacesLarge reports whether g would replace a stored version of more than
+// pieceRecords statements: PutArticle then writes it in pieces whatever its size, so
+// that the old version is retired and dropped in bounded transactions (retire.go)
+// rather than deleted, with its claims' aggregates, in the write's one transaction.
+func (s *Store) replacesLarge(ctx context.Context, g *graph.ArticleGraph) (bool, error) {
+	if s.bound != nil || inPieces(s, g) {
+		return false, nil
+	}
+	recs, err := s.query(ctx, cyStoredStatements, map[string]any{"id": g.Article.ID})
+	if err != nil {
+		return false, s.wrap(err, "counting the statements of the stored version of article %s", g.Article.ID)
+	}
+	n, _ := recs[0].Values[0].(int64)
+	return n > int64(pieceRecords), nil
 }
 
 // MaxBulkArticles is how many bundles PutArticles writes per transaction.
@@ -970,10 +993,56 @@ func (s *Store) DeleteArticle(ctx context.Context, id string, guard *graph.Write
 			return err
 		})
 	} else {
-		sess := s.session(ctx, neo4j.AccessModeWrite)
-		defer sess.Close(context.WithoutCancel(ctx))
-		_, err = neo4j.ExecuteWrite(ctx, sess, run)
+		return s.deleteRetiring(ctx, id, guard)
 	}
 	s.wrote()
 	return s.wrap(err, "deleting article %s", id)
+}
+
+// deleteRetiring is DeleteArticle outside a batch: one transaction retires the
+// article, its statements and disputes and the claims left without statements, and
+// sets the aggregates of the claims that stay, so readers see the article go whole;
+// the retired nodes are then dropped in bounded transactions (retire.go). After a
+// dense article (42,221 statements and claims) the one transaction of cyDrop, the
+// aggregates and the sweep did not fit the launcher's transaction memory.
+func (s *Store) deleteRetiring(ctx context.Context, id string, guard *graph.WriteGuard) error {
+	var rid string
+	run := func(tx neo4j.ManagedTransaction) (struct{}, error) {
+		recs, err := collect(ctx, tx, cyPatchLock, map[string]any{"id": id})
+		if err != nil {
+			return struct{}{}, err
+		}
+		if len(recs) == 0 {
+			return struct{}{}, notFound("article", id)
+		}
+		if err := guard.Check(toArticle(recs[0].Values[0])); err != nil { // the article is locked
+			return struct{}{}, err
+		}
+		claims := propsOf(recs[0].Values[0]).strs("bundle_claims")
+		sort.Strings(claims)
+		rid = newRetirementID()
+		if err := exec(ctx, tx, cyRetireArticle, map[string]any{"id": id, "rid": rid, "links": []string{}}); err != nil {
+			return struct{}{}, err
+		}
+		if err := retireClaims(ctx, tx, claims, nil); err != nil {
+			return struct{}{}, err
+		}
+		for i := 0; i < len(claims); i += maxRunRecords { // those that stay
+			if err := exec(ctx, tx, cyRefreshAggregate, map[string]any{"ids": claims[i:min(i+maxRunRecords, len(claims))]}); err != nil {
+				return struct{}{}, err
+			}
+		}
+		return struct{}{}, nil
+	}
+	sess := s.session(ctx, neo4j.AccessModeWrite)
+	_, err := neo4j.ExecuteWrite(ctx, sess, run)
+	_ = sess.Close(context.WithoutCancel(ctx))
+	s.wrote()
+	if err != nil {
+		return s.wrap(err, "deleting article %s", id)
+	}
+	// Committed: what it retired is invisible; New and CleanPending finish a drop
+	// that stops here.
+	_ = s.cleanRetired(context.WithoutCancel(ctx), rid)
+	return nil
 }

@@ -55,6 +55,7 @@ func Run(t *testing.T, open func(t *testing.T) graph.Store) {
 	t.Run("DeleteArticle", func(t *testing.T) { testDeleteArticle(t, o) })
 	t.Run("DeleteRace", func(t *testing.T) { testDeleteRace(t, o) })
 	t.Run("ScopedAgents", func(t *testing.T) { testScopedAgents(t, o) })
+	t.Run("DenseReplace", func(t *testing.T) { testDenseReplace(t, o) })
 }
 
 func ctx(t *testing.T) context.Context { return t.Context() }
