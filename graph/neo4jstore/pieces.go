@@ -875,6 +875,7 @@ func (p *pieceWriter) publish(ctx context.Context, tx neo4j.ManagedTransaction) 
 	old := toArticle(map[string]any(propsOf(map[string]any{"id": p.id, "content_hash": v[1], "version": v[3],
 		"previous_versions": v[4], "writer": v[5]})))
 	oldClaims := propsOf(map[string]any{"c": v[2]}).strs("c")
+	oldAgents := propsOf(map[string]any{"a": v[6]}).strs("a")
 	p.step = "checking the marker"
 	marker, err := collect(ctx, tx, cyFinalMarker, map[string]any{"id": p.id, "owner": p.owner})
 	if err != nil {
@@ -1013,6 +1014,14 @@ func (p *pieceWriter) publish(ctx context.Context, tx neo4j.ManagedTransaction) 
 			keep[c.ID] = true
 		}
 		if err := retireClaims(ctx, tx, oldClaims, keep); err != nil {
+			return false, err
+		}
+		p.step = "retiring the replaced version's scoped agents"
+		keepAgents := map[string]bool{}
+		for _, a := range g.Agents {
+			keepAgents[a.ID] = true
+		}
+		if err := retireAgents(ctx, tx, oldAgents, keepAgents); err != nil {
 			return false, err
 		}
 	}

@@ -51,10 +51,11 @@ const (
 	labelRetiredStatement = "RetiredStatement"
 	labelRetiredDispute   = "RetiredDispute"
 	labelRetiredClaim     = "RetiredClaim"
+	labelRetiredAgent     = "RetiredAgent"
 )
 
 // retiredLabels are the labels of retired nodes: none is a label of the model.
-var retiredLabels = []string{labelRetiredArticle, labelRetiredStatement, labelRetiredDispute, labelRetiredClaim}
+var retiredLabels = []string{labelRetiredArticle, labelRetiredStatement, labelRetiredDispute, labelRetiredClaim, labelRetiredAgent}
 
 // hiddenLabels are the labels no read may reach: pending and retired nodes.
 var hiddenLabels = append(append([]string{}, pendingLabels...), retiredLabels...)
@@ -64,8 +65,9 @@ func init() {
 }
 
 // beforeRetiredBatch, when set (tests only), is called before each transaction of
-// cleanRetired, numbered from 0, in the cleaning goroutine: a test stops it there.
-var beforeRetiredBatch func(i int)
+// cleanRetired, numbered from 0, in the cleaning goroutine: an error stops the drop
+// there, as a crash or a lost connection would.
+var beforeRetiredBatch func(i int) error
 
 // newRetirementID returns a fresh retirement id.
 func newRetirementID() string {
@@ -112,6 +114,33 @@ CALL (orphans) {
 }
 RETURN size(gone) AS n`
 
+// cyRetireAgents retires the agents of $ids (scoped agents of a retired version that
+// the new one does not name) that nothing but retired nodes refers to: no statement,
+// dispute, article or pending write of the model. Each is locked first, as
+// cySweepAgents does; one a write in pieces created and has not published yet
+// (pending_write) is left to it.
+const cyRetireAgents = `UNWIND $ids AS id
+MATCH (g:Agent {id: id}) WHERE g.pending_write IS NULL
+SET g._lock = true REMOVE g._lock
+WITH g WHERE NOT EXISTS { MATCH (g)--(x) WHERE NOT (x:` + labelRetiredStatement + ` OR x:` + labelRetiredDispute + ` OR x:` + labelRetiredArticle + `) }
+REMOVE g:Agent SET g:` + labelRetiredAgent + `
+RETURN count(*) AS n`
+
+// retireAgents retires the article-scoped agents among candidates that keep does not
+// hold and that only retired nodes refer to (cyRetireAgents), in lock order.
+func retireAgents(ctx context.Context, tx neo4j.ManagedTransaction, candidates []string, keep map[string]bool) error {
+	ids := []string{}
+	for _, id := range scopedAgents(candidates) {
+		if !keep[id] {
+			ids = append(ids, id)
+		}
+	}
+	if len(ids) == 0 {
+		return nil
+	}
+	return exec(ctx, tx, cyRetireAgents, map[string]any{"ids": ids})
+}
+
 // retireClaims retires the claims among candidates that keep (the new version's
 // claims) does not hold and that no statement is left of (cyRetireClaims), in lock
 // order.
@@ -139,12 +168,12 @@ var cyCleanRetired = []string{
   WITH s LIMIT $n DETACH DELETE s RETURN count(*) AS n`,
 	`MATCH (:` + labelRetiredArticle + ` {rid: $rid})<-[:DISPUTE_IN]-(d:` + labelRetiredDispute + `)
   WITH d LIMIT $n DETACH DELETE d RETURN count(*) AS n`,
-	`MATCH (:` + labelRetiredArticle + ` {rid: $rid})-[m:MENTIONS]->(:Agent)
+	`MATCH (:` + labelRetiredArticle + ` {rid: $rid})-[m:MENTIONS]->()
   WITH m LIMIT $n DELETE m RETURN count(*) AS n`,
+	// the retired agents (any retirement's: their mentions and statements are gone
+	// by now, or are another retirement's, which DETACH takes)
+	`MATCH (g:` + labelRetiredAgent + `) WITH g LIMIT $n DETACH DELETE g RETURN count(*) AS n`,
 }
-
-// cyRetiredAgents returns the bundle agents of retirement $rid's article.
-const cyRetiredAgents = `MATCH (a:` + labelRetiredArticle + ` {rid: $rid}) RETURN a.bundle_agents`
 
 // cyDeleteRetired deletes the article node of retirement $rid (and its PUBLISHED_BY).
 const cyDeleteRetired = `MATCH (a:` + labelRetiredArticle + ` {rid: $rid}) DETACH DELETE a`
@@ -164,7 +193,9 @@ func (s *Store) cleanRetired(ctx context.Context, rid string) error {
 	batch := 0
 	run := func(q string, params map[string]any) (int64, error) {
 		if beforeRetiredBatch != nil {
-			beforeRetiredBatch(batch)
+			if err := beforeRetiredBatch(batch); err != nil {
+				return 0, err
+			}
 		}
 		batch++
 		if err := ctx.Err(); err != nil {
@@ -187,20 +218,6 @@ func (s *Store) cleanRetired(ctx context.Context, rid string) error {
 			if n < int64(pieceRecords) {
 				break
 			}
-		}
-	}
-	recs, err := s.query(ctx, cyRetiredAgents, map[string]any{"rid": rid})
-	if err != nil {
-		return s.wrap(err, "reading the agents of the retired version %s", rid)
-	}
-	var agents []string
-	for _, r := range recs { // one node; more only if two retirements shared an id
-		agents = append(agents, propsOf(map[string]any{"a": r.Values[0]}).strs("a")...)
-	}
-	ids := scopedAgents(agents)
-	for i := 0; i < len(ids); i += pieceRecords {
-		if _, err := run(cySweepAgents, map[string]any{"ids": ids[i:min(i+pieceRecords, len(ids))]}); err != nil {
-			return s.wrap(err, "deleting the scoped agents of the retired version %s", rid)
 		}
 	}
 	if _, err := run(cyDeleteRetired, map[string]any{"rid": rid}); err != nil {

@@ -1027,6 +1027,9 @@ func (s *Store) deleteRetiring(ctx context.Context, id string, guard *graph.Writ
 		if err := retireClaims(ctx, tx, claims, nil); err != nil {
 			return struct{}{}, err
 		}
+		if err := retireAgents(ctx, tx, propsOf(recs[0].Values[0]).strs("bundle_agents"), nil); err != nil {
+			return struct{}{}, err
+		}
 		for i := 0; i < len(claims); i += maxRunRecords { // those that stay
 			if err := exec(ctx, tx, cyRefreshAggregate, map[string]any{"ids": claims[i:min(i+maxRunRecords, len(claims))]}); err != nil {
 				return struct{}{}, err

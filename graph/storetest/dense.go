@@ -112,8 +112,8 @@ func SharedDenseClaim() graph.Claim {
 	return graph.Claim{ID: graph.ClaimID(text), Text: text, Kind: graph.ClaimReportedSpeech, Modality: graph.ModalityAsserted}
 }
 
-// denseNeighbour is another article that states the shared claim.
-func denseNeighbour() *graph.ArticleGraph {
+// DenseNeighbour is another article that states the shared claim.
+func DenseNeighbour() *graph.ArticleGraph {
 	text := "Waltz said " + sharedDenseClaim + "."
 	id := "a_dense_neighbour"
 	shared := SharedDenseClaim()
@@ -135,7 +135,7 @@ func testDenseReplace(t *testing.T, open Opener) {
 	s := open(t)
 	const id = "a_dense"
 	n := DenseStatements
-	put(t, s, denseNeighbour())
+	put(t, s, DenseNeighbour())
 	v1, v2 := DenseArticle(id, 1, n), DenseArticle(id, 2, n)
 	require.True(t, put(t, s, v1).Created)
 	base := graph.Stats{Articles: 2, Outlets: 0, Agents: 1 + len(denseGroups), Claims: n + 1, Statements: n + 2, Disputes: 1, Mentions: n + 3}
