@@ -39,12 +39,14 @@ import (
 //     statement yet; what the article says of them comes last).
 //  3. The last transaction does what PutArticle's one transaction does, on the pieces:
 //     lock the article, check the content hash and the guard, number the version,
-//     drop the replaced version, turn the pending nodes into the model's labels
-//     (a claim that another write stored meanwhile takes over the pending one's
+//     retire the replaced version (retire.go: its article node, statements and
+//     disputes relabelled out of every read), turn the pending nodes into the model's
+//     labels (a claim that another write stored meanwhile takes over the pending one's
 //     statements and disputes), write the head (article, outlet, merged agents) and the
-//     links, recompute the aggregates of every claim touched, sweep the old version's
-//     orphan claims, and delete the marker. Its state is label changes and the
-//     aggregates, not the records.
+//     links, retire the old version's orphan claims and scoped agents, recompute the
+//     aggregates of every claim touched that stays, and delete the marker. Its state
+//     is label changes and the aggregates, not the records. The retired version is
+//     dropped after the commit, in bounded transactions (cleanRetired).
 //
 // An interrupted write (cancelled context, dropped connection, crash) leaves its
 // marker and pending nodes, which no reader sees. A cancelled write releases its marker
