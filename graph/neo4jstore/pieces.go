@@ -253,7 +253,7 @@ var cyCleanPending = []string{
 const (
 	// cyFinalMarker locks the marker and checks it is still this writer's.
 	cyFinalMarker = `MATCH (w:` + labelPendingWrite + ` {article_id: $id}) WHERE w.owner = $owner
-SET w._lock = true REMOVE w._lock RETURN w.done AS done`
+SET w._lock = true REMOVE w._lock RETURN w.done AS done, w.retired AS retired`
 	// cyDropLive deletes the stored article node (its version was dropped by cyDrop;
 	// a new article's node is the one cyLockArticles made).
 	cyDropLive = `MATCH (a:Article {id: $id}) DETACH DELETE a`
@@ -358,6 +358,7 @@ type pieceWriter struct {
 	pieces []func() *graph.ArticleGraph
 	step   string // what the last transaction was doing (its errors say so)
 	rid    string // the retirement of the replaced version (retire.go), if any
+	split  string // the retirement of a split switch's step 1 (split.go), if any
 }
 
 // writeID names the pending nodes of a write of article id with content hash h.
@@ -477,6 +478,20 @@ func (s *Store) putInPieces(ctx context.Context, g *graph.ArticleGraph) (graph.W
 		p.release()
 		return res, fmt.Errorf("removing the lookup keys of the pending nodes: %w", err)
 	}
+	if stored != nil {
+		if err := p.retireFirstIfLarge(ctx); err != nil {
+			if errors.Is(err, errNotOwner) {
+				return res, err
+			}
+			var ge *graph.Error
+			if errors.As(err, &ge) { // refused (a guard): nothing of it stays
+				p.abandon()
+				return res, err
+			}
+			p.release()
+			return res, fmt.Errorf("retiring the stored version first (a split switch): %w", err)
+		}
+	}
 	created, err := p.finish(ctx)
 	if err != nil {
 		if errors.Is(err, errNotOwner) {
@@ -493,10 +508,14 @@ func (s *Store) putInPieces(ctx context.Context, g *graph.ArticleGraph) (graph.W
 	if !created { // stored meanwhile with this text
 		p.abandon()
 	}
-	if created && p.rid != "" {
+	if created {
 		// Committed: the replaced version is retired, invisible. Dropping it may stop
 		// (a crash, a lost connection): New and CleanPending finish it.
-		_ = s.cleanRetired(context.WithoutCancel(ctx), p.rid)
+		for _, rid := range []string{p.rid, p.split} {
+			if rid != "" {
+				_ = s.cleanRetired(context.WithoutCancel(ctx), rid)
+			}
+		}
 	}
 	res.Created = created
 	return res, nil
@@ -555,7 +574,7 @@ func (p *pieceWriter) claim(ctx context.Context) (int, error) {
 		if owner == p.owner {
 			if wid != p.w || bundle != p.bundle {
 				// Another write's pieces (another text, or another bundle of it) go.
-				if err := p.s.cleanWrite(ctx, wid); err != nil {
+				if err := p.s.cleanWrite(ctx, p.id, wid); err != nil {
 					return 0, err
 				}
 				if wid == p.w { // the same nodes: start from the first piece
@@ -675,16 +694,20 @@ func (p *pieceWriter) release() {
 func (p *pieceWriter) abandon() {
 	ctx, cancel := context.WithTimeout(context.Background(), cleanupTimeout)
 	defer cancel()
-	if err := p.s.cleanWrite(ctx, p.w); err != nil {
+	if err := p.s.cleanWrite(ctx, p.id, p.w); err != nil {
 		p.release()
 		return
 	}
 	_, _ = p.s.writeQuery(ctx, cyDeleteMarker, map[string]any{"id": p.id, "owner": p.owner})
 }
 
-// cleanWrite deletes the pending nodes of write w, in transactions of at most
-// pieceRecords deletions.
-func (s *Store) cleanWrite(ctx context.Context, w string) error {
+// cleanWrite deletes the pending nodes of write w of article id, in transactions of
+// at most pieceRecords deletions, after putting back the stored version if a split
+// switch of the write retired it (restoreSplit).
+func (s *Store) cleanWrite(ctx context.Context, id, w string) error {
+	if err := s.restoreSplit(ctx, id); err != nil {
+		return err
+	}
 	for _, q := range cyCleanPending {
 		for {
 			recs, err := s.writeQuery(ctx, q, map[string]any{"w": w, "n": int64(pieceRecords)})
@@ -733,7 +756,7 @@ SET w.owner = $owner, w.heartbeat = timestamp() RETURN w.write_id`,
 		if !taken {
 			continue
 		}
-		if err := s.cleanWrite(ctx, p.w); err != nil {
+		if err := s.cleanWrite(ctx, id, p.w); err != nil {
 			return n, err
 		}
 		if _, err := s.writeQuery(ctx, cyDeleteMarker, map[string]any{"id": id, "owner": p.owner}); err != nil {
@@ -886,7 +909,31 @@ func (p *pieceWriter) publish(ctx context.Context, tx neo4j.ManagedTransaction) 
 	if len(marker) == 0 {
 		return false, errSkipPiece
 	}
-	if hash == g.Article.ContentHash {
+	// A split switch (split.go) whose step 1 retired the stored version: that
+	// version is the one replaced (or, if another write stored the article meanwhile,
+	// that one is, and the retirement is finished all the same).
+	split, splitLive := str(marker[0].Values[1]), hash != ""
+	p.split = split
+	var splitAgents []string
+	if split != "" {
+		p.step = "reading the version a split switch retired"
+		recs, err := collect(ctx, tx, cyRetiredHead, map[string]any{"rid": split})
+		if err != nil {
+			return false, err
+		}
+		if len(recs) > 0 {
+			r := recs[0].Values
+			splitAgents = propsOf(map[string]any{"a": r[6]}).strs("a")
+			if !splitLive {
+				hash = str(r[1])
+				old = toArticle(map[string]any(propsOf(map[string]any{"id": p.id, "content_hash": r[1], "version": r[3],
+					"previous_versions": r[4], "writer": r[5]})))
+				oldClaims = propsOf(map[string]any{"c": r[2]}).strs("c")
+				oldAgents = nil
+			}
+		}
+	}
+	if hash == g.Article.ContentHash && (split == "" || splitLive) {
 		return false, nil
 	}
 	if hash != "" {
@@ -910,12 +957,21 @@ func (p *pieceWriter) publish(ctx context.Context, tx neo4j.ManagedTransaction) 
 		}
 	}
 
-	if hash != "" {
+	if split != "" {
+		p.step = "finishing the retirement of a split switch"
+		if err := exec(ctx, tx, cyDropArticleLinks, map[string]any{"id": p.id, "links": linkIDs(g)}); err != nil {
+			return false, err
+		}
+		if err := exec(ctx, tx, cyFinishSplit, map[string]any{"rid": split}); err != nil {
+			return false, err
+		}
+	}
+	if hash != "" && (split == "" || splitLive) {
 		// The replaced version is retired, not deleted: dropped after the commit in
 		// bounded transactions (retire.go).
 		p.step = "retiring the replaced version"
 		p.rid = newRetirementID()
-		if err := exec(ctx, tx, cyRetireArticle, map[string]any{"id": p.id, "rid": p.rid, "links": linkIDs(g)}); err != nil {
+		if err := retireArticle(ctx, tx, p.id, p.rid, true, linkIDs(g)); err != nil {
 			return false, err
 		}
 	} else {
@@ -1023,7 +1079,7 @@ func (p *pieceWriter) publish(ctx context.Context, tx neo4j.ManagedTransaction) 
 		for _, a := range g.Agents {
 			keepAgents[a.ID] = true
 		}
-		if err := retireAgents(ctx, tx, oldAgents, keepAgents); err != nil {
+		if err := retireAgents(ctx, tx, append(oldAgents, splitAgents...), keepAgents); err != nil {
 			return false, err
 		}
 	}

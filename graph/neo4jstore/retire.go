@@ -77,19 +77,28 @@ func newRetirementID() string {
 }
 
 // cyRetireArticle retires the stored article $id (locked by the caller) and its
-// statements and disputes, drops the PUBLISHED_BY of the retired node, and deletes the
-// links that the article first wrote and the new version ($links) does not hold. It
-// returns nothing; the article must exist.
+// statements and disputes under retirement $rid; $final false marks a retirement that
+// a split switch may still put back (split.go).
 const cyRetireArticle = `MATCH (a:Article {id: $id})
-REMOVE a:Article SET a:` + labelRetiredArticle + `, a.rid = $rid, a.final = true
+REMOVE a:Article SET a:` + labelRetiredArticle + `, a.rid = $rid, a.final = $final
 WITH a
 CALL (a) { MATCH (s:Statement {article_id: $id}) REMOVE s:Statement SET s:` + labelRetiredStatement + ` }
-CALL (a) { MATCH (d:Dispute {article_id: $id}) REMOVE d:Dispute SET d:` + labelRetiredDispute + ` }
-CALL () {
-  MATCH (:Claim)-[l:CONFLICTS_WITH|CORROBORATES {article_id: $id}]->(:Claim)
-  WHERE NOT l.id IN $links
-  DELETE l
-}`
+CALL (a) { MATCH (d:Dispute {article_id: $id}) REMOVE d:Dispute SET d:` + labelRetiredDispute + ` }`
+
+// cyDropArticleLinks deletes the links that article $id first wrote and its new
+// version ($links) does not hold.
+const cyDropArticleLinks = `MATCH (:Claim)-[l:CONFLICTS_WITH|CORROBORATES {article_id: $id}]->(:Claim)
+WHERE NOT l.id IN $links
+DELETE l`
+
+// retireArticle retires the stored article id under rid, final, and deletes the
+// links its new version (links) does not hold.
+func retireArticle(ctx context.Context, tx neo4j.ManagedTransaction, id, rid string, final bool, links []string) error {
+	if err := exec(ctx, tx, cyRetireArticle, map[string]any{"id": id, "rid": rid, "final": final}); err != nil {
+		return err
+	}
+	return exec(ctx, tx, cyDropArticleLinks, map[string]any{"id": id, "links": links})
+}
 
 // cyRetireClaims retires the claims of $ids that have no statement left: the
 // disputes of them (other articles'; the retired version's own are retired) and

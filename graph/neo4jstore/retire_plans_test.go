@@ -24,7 +24,8 @@ func TestRetireQueryPlans(t *testing.T) {
 		cypher string
 		params map[string]any
 	}{
-		"retire article": {cyRetireArticle, map[string]any{"id": "a_dense", "rid": "r", "links": []string{"l"}}},
+		"retire article": {cyRetireArticle, map[string]any{"id": "a_dense", "rid": "r", "final": true}},
+		"drop links":     {cyDropArticleLinks, map[string]any{"id": "a_dense", "links": []string{"l"}}},
 		"retire agents":  {cyRetireAgents, map[string]any{"ids": []string{"ag_x"}}},
 		"delete retired": {cyDeleteRetired, map[string]any{"rid": "r"}},
 		"stored count":   {cyStoredStatements, map[string]any{"id": "a_dense"}},

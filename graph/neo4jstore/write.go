@@ -1021,7 +1021,7 @@ func (s *Store) deleteRetiring(ctx context.Context, id string, guard *graph.Writ
 		claims := propsOf(recs[0].Values[0]).strs("bundle_claims")
 		sort.Strings(claims)
 		rid = newRetirementID()
-		if err := exec(ctx, tx, cyRetireArticle, map[string]any{"id": id, "rid": rid, "links": []string{}}); err != nil {
+		if err := retireArticle(ctx, tx, id, rid, true, []string{}); err != nil {
 			return struct{}{}, err
 		}
 		if err := retireClaims(ctx, tx, claims, nil); err != nil {
