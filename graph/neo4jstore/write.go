@@ -952,8 +952,10 @@ const (
 MATCH (c:Claim {id: id}) SET c._lock = true REMOVE c._lock` + cyAggregates
 )
 
-// DeleteArticle deletes an article and what only it stated in one managed write
-// transaction. See graph.Store.DeleteArticle.
+// DeleteArticle deletes an article and what only it stated: in a batch, in the
+// batch's transaction; otherwise one managed write transaction retires them (readers
+// see the article go whole) and bounded ones drop them after it (deleteRetiring,
+// retire.go). See graph.Store.DeleteArticle.
 func (s *Store) DeleteArticle(ctx context.Context, id string, guard *graph.WriteGuard) error {
 	run := func(tx neo4j.ManagedTransaction) (struct{}, error) {
 		recs, err := collect(ctx, tx, cyPatchLock, map[string]any{"id": id})
