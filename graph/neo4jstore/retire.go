@@ -104,9 +104,13 @@ func retireArticle(ctx context.Context, tx neo4j.ManagedTransaction, id, rid str
 // disputes of them (other articles'; the retired version's own are retired) and
 // their links are deleted and they are taken out of the claim and link lists of every
 // article, as cySweep does, then they lose the Claim label for RetiredClaim. It
-// returns how many it retired.
+// returns how many it retired. Every candidate is locked first (a write adding a
+// statement, a dispute or a link to one has committed, and is seen, or waits).
 const cyRetireClaims = `UNWIND $ids AS id
-MATCH (c:Claim {id: id}) WHERE NOT EXISTS { (c)<-[:OF_CLAIM]-(:Statement) }
+MATCH (c:Claim {id: id}) SET c._lock = true REMOVE c._lock
+WITH collect(c) AS locked
+UNWIND locked AS c
+WITH c WHERE c:Claim AND NOT EXISTS { (c)<-[:OF_CLAIM]-(:Statement) }
 WITH collect(c) AS orphans, collect(c.id) AS gone
 WITH orphans, gone,
   COLLECT { UNWIND orphans AS c MATCH (c)-[l:CONFLICTS_WITH|CORROBORATES]-(:Claim) RETURN DISTINCT l.id } AS lids

@@ -51,7 +51,10 @@ var afterRetireFirst func() error
 // label only (reversible; what cyRetireClaims also does to other articles' disputes,
 // links and lists is cyFinishSplit's).
 const cyRetireOrphansOnly = `UNWIND $ids AS id
-MATCH (c:Claim {id: id}) WHERE NOT EXISTS { (c)<-[:OF_CLAIM]-(:Statement) }
+MATCH (c:Claim {id: id}) SET c._lock = true REMOVE c._lock
+WITH collect(c) AS locked
+UNWIND locked AS c
+WITH c WHERE c:Claim AND NOT EXISTS { (c)<-[:OF_CLAIM]-(:Statement) }
 REMOVE c:Claim SET c:` + labelRetiredClaim + `
 RETURN count(*) AS n`
 

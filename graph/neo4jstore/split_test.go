@@ -128,3 +128,45 @@ func TestSplitSwitchInterrupted(t *testing.T) {
 		})
 	}
 }
+
+// TestSplitRestoresAClaimAnotherDeleteRetired: a split switch of the dense article is
+// stopped after step 1 (its statement of the shared claim retired); the neighbour, the
+// shared claim's other article, is deleted meanwhile, which retires the claim and drops
+// that retirement. The claim is kept for the stopped write (its retirement is not
+// final): a restart puts the dense article back with the claim and its statement.
+func TestSplitRestoresAClaimAnotherDeleteRetired(t *testing.T) {
+	inPiecesOf(t, 50)
+	splitAll(t)
+	const n = 240
+	s := newTestStore(t)
+	neighbour(t, s)
+	v1, v2 := storetest.DenseArticle("a_dense", 1, n), storetest.DenseArticle("a_dense", 2, n)
+	_, err := s.PutArticle(t.Context(), v1)
+	require.NoError(t, err)
+	afterRetireFirst = func() error { return errStopped }
+	_, err = s.PutArticle(t.Context(), v2)
+	require.ErrorIs(t, err, errStopped)
+	afterRetireFirst = nil
+	require.NoError(t, s.DeleteArticle(t.Context(), "a_dense_neighbour", nil))
+	shared := storetest.SharedDenseClaim().ID
+	_, err = s.Claim(t.Context(), shared)
+	assert.Equal(t, graph.ENOTFOUND, graph.ErrorCode(err), "no live statement states it")
+
+	ctx, cancel := context.WithTimeout(t.Context(), time.Minute)
+	defer cancel()
+	s2, err := New(ctx, testConfig(t))
+	require.NoError(t, err)
+	defer s2.Close(context.Background())
+	c, err := s2.Claim(t.Context(), shared)
+	require.NoError(t, err, "the restored article's claim is back")
+	require.Len(t, c.Statements, 1)
+	assert.Equal(t, v1.Article.ID, c.Statements[0].ArticleID)
+	got, err := s2.ArticleGraph(t.Context(), v1.Article.ID)
+	require.NoError(t, err)
+	assert.Len(t, got.Statements, n+1)
+	assert.Len(t, got.Claims, n+1)
+	st, err := s2.Stats(t.Context())
+	require.NoError(t, err)
+	assert.Equal(t, graph.Stats{Articles: 1, Agents: 6, Claims: n + 1, Statements: n + 1, Disputes: 1, Mentions: n + 2}, st)
+	assert.Zero(t, pendingLeft(t, s2))
+}

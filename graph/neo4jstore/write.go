@@ -29,8 +29,20 @@ const cyNoReplan = "CYPHER replan=skip\n"
 // the node's exclusive lock): concurrent writes of one article serialize, and the second
 // sees the first's content hash. A node created here is filled in by the write, or
 // vanishes with the rolled-back transaction.
+//
+// A node found by the MERGE that another transaction retired (retire.go) while this
+// one waited for its lock is no article any more: the article is merged again, and
+// created.
 const cyLockArticles = cyNoReplan + `UNWIND $ids AS id
-MERGE (a:Article {id: id}) SET a._lock = true REMOVE a._lock
+MERGE (a0:Article {id: id}) SET a0._lock = true REMOVE a0._lock
+WITH id, a0
+CALL (id, a0) {
+  WITH id, a0 WHERE a0:Article RETURN a0 AS a
+  UNION
+  WITH id, a0 WHERE NOT a0:Article
+  MERGE (a:Article {id: id}) SET a._lock = true REMOVE a._lock
+  RETURN a
+}
 RETURN id, a.content_hash AS hash, a.bundle_claims AS claims, a.version AS version, a.previous_versions AS previous, a.writer AS writer,
   a.bundle_agents AS agents`
 
@@ -308,11 +320,7 @@ func (s *Store) PutArticle(ctx context.Context, g *graph.ArticleGraph) (graph.Wr
 		return graph.WriteResult{}, err
 	}
 	cg := graph.Canonical(g)
-	large, err := s.replacesLarge(ctx, cg)
-	if err != nil {
-		return graph.WriteResult{}, err
-	}
-	if inPieces(s, cg) || large { // pieces.go
+	if inPieces(s, cg) { // pieces.go
 		res, err := s.putInPieces(ctx, cg)
 		s.wrote()
 		var ge *graph.Error
@@ -321,7 +329,23 @@ func (s *Store) PutArticle(ctx context.Context, g *graph.ArticleGraph) (graph.Wr
 		}
 		return res, err
 	}
-	res, err := s.writeTx(ctx, []*graph.ArticleGraph{cg})
+	wctx := ctx
+	if s.bound == nil {
+		wctx = context.WithValue(ctx, refuseLargeKey{}, true)
+	}
+	res, err := s.writeTx(wctx, []*graph.ArticleGraph{cg})
+	if errors.Is(err, errReplacesLarge) {
+		// The stored version is large: written in pieces, so that it is retired and
+		// dropped in bounded transactions (retire.go) rather than deleted, with its
+		// claims' aggregates, in this one transaction.
+		res, err := s.putInPieces(ctx, cg)
+		s.wrote()
+		var ge *graph.Error
+		if err != nil && !errors.As(err, &ge) {
+			return graph.WriteResult{}, s.wrap(err, "writing article %s in pieces", g.Article.ID)
+		}
+		return res, err
+	}
 	s.wrote()
 	if err != nil {
 		return graph.WriteResult{}, s.wrap(err, "writing article %s", g.Article.ID)
@@ -329,24 +353,18 @@ func (s *Store) PutArticle(ctx context.Context, g *graph.ArticleGraph) (graph.Wr
 	return res[0], nil
 }
 
+// refuseLargeKey marks the context of PutArticle's one transaction: writeBundles
+// refuses (errReplacesLarge) to replace a stored version of more than pieceRecords
+// claims in it.
+type refuseLargeKey struct{}
+
+// errReplacesLarge rolls back PutArticle's one transaction when the bundle replaces a
+// stored version of more than pieceRecords claims: PutArticle then writes it in
+// pieces whatever its size.
+var errReplacesLarge = errors.New("the stored version is large: write in pieces")
+
 // cyStoredStatements counts the statements of the stored version of article $id.
 const cyStoredStatements = `RETURN COUNT { MATCH (:Statement {article_id: $id}) } AS n`
-
-// replacesLarge reports whether g would replace a stored version of more than
-// pieceRecords statements: PutArticle then writes it in pieces whatever its size, so
-// that the old version is retired and dropped in bounded transactions (retire.go)
-// rather than deleted, with its claims' aggregates, in the write's one transaction.
-func (s *Store) replacesLarge(ctx context.Context, g *graph.ArticleGraph) (bool, error) {
-	if s.bound != nil || inPieces(s, g) {
-		return false, nil
-	}
-	recs, err := s.query(ctx, cyStoredStatements, map[string]any{"id": g.Article.ID})
-	if err != nil {
-		return false, s.wrap(err, "counting the statements of the stored version of article %s", g.Article.ID)
-	}
-	n, _ := recs[0].Values[0].(int64)
-	return n > int64(pieceRecords), nil
-}
 
 // MaxBulkArticles is how many bundles PutArticles writes per transaction.
 const MaxBulkArticles = 200
@@ -490,6 +508,9 @@ func writeBundles(ctx context.Context, tx neo4j.ManagedTransaction, gs []*graph.
 					return nil, err
 				}
 				replacing = true
+				if len(gs) == 1 && len(oldClaims[g.Article.ID]) > pieceRecords && ctx.Value(refuseLargeKey{}) != nil {
+					return nil, errReplacesLarge
+				}
 				g.Article.Version, g.Article.PreviousVersions = graph.NextVersion(oldArticle[g.Article.ID])
 			}
 		}
@@ -526,8 +547,10 @@ func writeBundles(ctx context.Context, tx neo4j.ManagedTransaction, gs []*graph.
 
 // cyLockClaims locks the stored claims of $ids (sorted: the same lock order
 // everywhere) and returns their ids.
+// (a claim retired while this transaction waited for its lock is not stored: retire.go)
 const cyLockClaims = `UNWIND $ids AS id
 MATCH (c:Claim {id: id}) SET c._lock = true REMOVE c._lock
+WITH c WHERE c:Claim
 RETURN c.id AS id`
 
 // dropUnstored leaves out of each bundle the claims it only refers to that are not
@@ -856,7 +879,8 @@ func exec(ctx context.Context, tx neo4j.ManagedTransaction, q string, params map
 }
 
 // cyPatchLock locks an article and reads it for PatchArticle.
-const cyPatchLock = `MATCH (a:Article {id: $id}) SET a._lock = true REMOVE a._lock RETURN a`
+// (not one retired while this transaction waited for its lock: retire.go)
+const cyPatchLock = `MATCH (a:Article {id: $id}) SET a._lock = true REMOVE a._lock WITH a WHERE a:Article RETURN a`
 
 // cyPatch sets an article's metadata and its outlet (creating a new outlet; an
 // existing one keeps its name and domain), then refreshes the aggregates (outlet ids)
