@@ -179,3 +179,32 @@ func TestRetiredDropInterrupted(t *testing.T) {
 		}
 	}
 }
+
+// TestSmallReplacesLarge: a small bundle (not written in pieces by its size) that
+// replaces a stored version of more than PieceRecords claims is written in pieces all
+// the same, so the large version is retired and dropped in batches, not deleted in
+// the write's one transaction.
+func TestSmallReplacesLarge(t *testing.T) {
+	inPiecesOf(t, 50)
+	t.Cleanup(func() { beforeRetiredBatch = nil })
+	s := newTestStore(t)
+	const n = 240
+	neighbour(t, s)
+	v1 := storetest.DenseArticle("a_dense", 1, n)
+	_, err := s.PutArticle(t.Context(), v1)
+	require.NoError(t, err)
+	small := storetest.DenseArticle("a_dense", 2, 5)
+	require.False(t, inPieces(s, graph.Canonical(small)), "small enough for one transaction")
+	batches := 0
+	beforeRetiredBatch = func(int) error { batches++; return nil }
+	res, err := s.PutArticle(t.Context(), small)
+	require.NoError(t, err)
+	require.True(t, res.Created)
+	assert.GreaterOrEqual(t, batches, 3*5+3, "the large version dropped in batches")
+	st, err := s.Stats(t.Context())
+	require.NoError(t, err)
+	assert.Equal(t, graph.Stats{Articles: 2, Agents: 6, Claims: 5 + 1, Statements: 5 + 2, Disputes: 1, Mentions: 5 + 3}, st)
+	_, err = s.Claim(t.Context(), v1.Claims[n/2].ID)
+	assert.Equal(t, graph.ENOTFOUND, graph.ErrorCode(err))
+	assert.Zero(t, pendingLeft(t, s))
+}
