@@ -1,6 +1,7 @@
 package neo4jstore
 
 import (
+	"context"
 	"encoding/json"
 	"os"
 	"runtime"
@@ -37,37 +38,90 @@ func TestDenseArticleManual(t *testing.T) {
 	}
 	s := newTestStore(t)
 	runtime.GC()
-	start := time.Now()
-	res, err := s.PutArticle(t.Context(), &g)
-	require.NoError(t, err)
-	require.True(t, res.Created)
+	phase := func(name string, do func() error) {
+		t.Helper()
+		stop := make(chan struct{})
+		peak := peakTxMemory(s, stop)
+		start := time.Now()
+		err := do()
+		close(stop)
+		t.Logf("%s: %s, peak transaction memory %.1f MiB", name, time.Since(start).Round(100*time.Millisecond), float64(peak())/(1<<20))
+		require.NoError(t, err, name)
+	}
+	var res graph.WriteResult
+	write := func(name string, g *graph.ArticleGraph) {
+		t.Helper()
+		phase(name, func() (err error) { res, err = s.PutArticle(t.Context(), g); return err })
+		require.True(t, res.Created)
+		st, err := s.Stats(t.Context())
+		require.NoError(t, err)
+		t.Logf("stored %d statements, %d claims, %d agents, %d mentions", st.Statements, st.Claims, st.Agents, st.Mentions)
+		require.Equal(t, len(g.Statements), st.Statements)
+		require.Equal(t, len(g.Claims), st.Claims)
+		require.Zero(t, pendingLeft(t, s), "nothing pending or retired left")
+	}
+	write("write the dense article", &g)
+
+	// The dense article deleted: one switching transaction retires it, then it is
+	// dropped in batches.
+	phase("delete it", func() error { return s.DeleteArticle(t.Context(), g.Article.ID, nil) })
 	st, err := s.Stats(t.Context())
 	require.NoError(t, err)
-	t.Logf("wrote %d statements, %d claims in %s", st.Statements, st.Claims, time.Since(start))
-	require.Equal(t, len(g.Statements), st.Statements)
+	require.Equal(t, graph.Stats{Agents: st.Agents}, st, "only the named agents stay (kept by a delete)")
+	t.Logf("deleted: %d agents left (named, not article-scoped)", st.Agents)
 	require.Zero(t, pendingLeft(t, s))
 
-	// A second dense version replaces it: as many new claims and statements, and all
-	// of the first version's swept, in the last transaction of the pieces.
+	// A second dense version replaces it: as many new claims and statements; the
+	// first version retired in the switching transaction and dropped after it.
+	write("write it again", &g)
 	v2 := denseVersion2(&g)
-	start = time.Now()
-	res, err = s.PutArticle(t.Context(), v2)
-	require.NoError(t, err, "replacing the dense article with another dense version")
-	require.True(t, res.Created)
-	st, err = s.Stats(t.Context())
+	write("replace it with another dense version", v2)
+	for _, i := range []int{0, len(g.Claims) / 2, len(g.Claims) - 1} {
+		_, err := s.Claim(t.Context(), g.Claims[i].ID)
+		require.Equal(t, graph.ENOTFOUND, graph.ErrorCode(err), "the first version's claim %s", g.Claims[i].ID)
+		c, err := s.Claim(t.Context(), v2.Claims[i].ID)
+		require.NoError(t, err)
+		require.Len(t, c.Statements, 1)
+	}
+	page, err := s.SearchClaims(t.Context(), graph.ClaimQuery{Text: g.Claims[len(g.Claims)/2].Text, Page: graph.PageRequest{Limit: 100}})
 	require.NoError(t, err)
-	t.Logf("replaced: %d statements, %d claims, %d agents in %s", st.Statements, st.Claims, st.Agents, time.Since(start))
-	require.Equal(t, len(v2.Statements), st.Statements)
-	require.Equal(t, len(v2.Claims), st.Claims, "the first version's claims are swept")
-	require.Zero(t, pendingLeft(t, s))
+	for _, c := range page.Items {
+		require.NotEqual(t, g.Claims[len(g.Claims)/2].ID, c.Claim.ID, "a claim of the first version is searchable")
+		require.Equal(t, []string{v2.Article.ID}, c.ArticleIDs)
+		require.Equal(t, 1, c.Statements)
+	}
 
 	// DeleteAll after it, in bounded transactions.
-	start = time.Now()
-	require.NoError(t, s.DeleteAll(t.Context()))
+	phase("DeleteAll", func() error { return s.DeleteAll(t.Context()) })
 	st, err = s.Stats(t.Context())
 	require.NoError(t, err)
 	require.Equal(t, graph.Stats{}, st)
-	t.Logf("DeleteAll in %s", time.Since(start))
+}
+
+// peakTxMemory polls SHOW TRANSACTIONS every 200 ms until stop is closed; the
+// function it returns waits for the poller and gives the largest
+// estimatedUsedHeapMemory of a transaction seen (Neo4j's estimate of a transaction's
+// state, which dbms.memory.transaction.total.max bounds).
+func peakTxMemory(s *Store, stop <-chan struct{}) func() int64 {
+	var peak int64
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		for {
+			select {
+			case <-stop:
+				return
+			case <-time.After(200 * time.Millisecond):
+			}
+			recs, err := s.query(context.Background(), "SHOW TRANSACTIONS YIELD estimatedUsedHeapMemory AS m RETURN max(m)", nil)
+			if err == nil && len(recs) > 0 {
+				if m, ok := recs[0].Values[0].(int64); ok {
+					peak = max(peak, m)
+				}
+			}
+		}
+	}()
+	return func() int64 { <-done; return peak }
 }
 
 // denseVersion2 is another version of the dense article g: its text with a space

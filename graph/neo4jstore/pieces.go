@@ -39,12 +39,14 @@ import (
 //     statement yet; what the article says of them comes last).
 //  3. The last transaction does what PutArticle's one transaction does, on the pieces:
 //     lock the article, check the content hash and the guard, number the version,
-//     drop the replaced version, turn the pending nodes into the model's labels
-//     (a claim that another write stored meanwhile takes over the pending one's
+//     retire the replaced version (retire.go: its article node, statements and
+//     disputes relabelled out of every read), turn the pending nodes into the model's
+//     labels (a claim that another write stored meanwhile takes over the pending one's
 //     statements and disputes), write the head (article, outlet, merged agents) and the
-//     links, recompute the aggregates of every claim touched, sweep the old version's
-//     orphan claims, and delete the marker. Its state is label changes and the
-//     aggregates, not the records.
+//     links, retire the old version's orphan claims and scoped agents, recompute the
+//     aggregates of every claim touched that stays, and delete the marker. Its state
+//     is label changes and the aggregates, not the records. The retired version is
+//     dropped after the commit, in bounded transactions (cleanRetired).
 //
 // An interrupted write (cancelled context, dropped connection, crash) leaves its
 // marker and pending nodes, which no reader sees. A cancelled write releases its marker
@@ -251,7 +253,7 @@ var cyCleanPending = []string{
 const (
 	// cyFinalMarker locks the marker and checks it is still this writer's.
 	cyFinalMarker = `MATCH (w:` + labelPendingWrite + ` {article_id: $id}) WHERE w.owner = $owner
-SET w._lock = true REMOVE w._lock RETURN w.done AS done`
+SET w._lock = true REMOVE w._lock RETURN w.done AS done, w.retired AS retired`
 	// cyDropLive deletes the stored article node (its version was dropped by cyDrop;
 	// a new article's node is the one cyLockArticles made).
 	cyDropLive = `MATCH (a:Article {id: $id}) DETACH DELETE a`
@@ -355,6 +357,8 @@ type pieceWriter struct {
 	bundle string              // fingerprint of g
 	pieces []func() *graph.ArticleGraph
 	step   string // what the last transaction was doing (its errors say so)
+	rid    string // the retirement of the replaced version (retire.go), if any
+	split  string // the retirement of a split switch's step 1 (split.go), if any
 }
 
 // writeID names the pending nodes of a write of article id with content hash h.
@@ -474,6 +478,20 @@ func (s *Store) putInPieces(ctx context.Context, g *graph.ArticleGraph) (graph.W
 		p.release()
 		return res, fmt.Errorf("removing the lookup keys of the pending nodes: %w", err)
 	}
+	if stored != nil {
+		if err := p.retireFirstIfLarge(ctx); err != nil {
+			if errors.Is(err, errNotOwner) {
+				return res, err
+			}
+			var ge *graph.Error
+			if errors.As(err, &ge) { // refused (a guard): nothing of it stays
+				p.abandon()
+				return res, err
+			}
+			p.release()
+			return res, fmt.Errorf("retiring the stored version first (a split switch): %w", err)
+		}
+	}
 	created, err := p.finish(ctx)
 	if err != nil {
 		if errors.Is(err, errNotOwner) {
@@ -489,6 +507,15 @@ func (s *Store) putInPieces(ctx context.Context, g *graph.ArticleGraph) (graph.W
 	}
 	if !created { // stored meanwhile with this text
 		p.abandon()
+	}
+	if created {
+		// Committed: the replaced version is retired, invisible. Dropping it may stop
+		// (a crash, a lost connection): New and CleanPending finish it.
+		for _, rid := range []string{p.rid, p.split} {
+			if rid != "" {
+				_ = s.cleanRetired(context.WithoutCancel(ctx), rid)
+			}
+		}
 	}
 	res.Created = created
 	return res, nil
@@ -547,7 +574,7 @@ func (p *pieceWriter) claim(ctx context.Context) (int, error) {
 		if owner == p.owner {
 			if wid != p.w || bundle != p.bundle {
 				// Another write's pieces (another text, or another bundle of it) go.
-				if err := p.s.cleanWrite(ctx, wid); err != nil {
+				if err := p.s.cleanWrite(ctx, p.id, wid); err != nil {
 					return 0, err
 				}
 				if wid == p.w { // the same nodes: start from the first piece
@@ -667,16 +694,20 @@ func (p *pieceWriter) release() {
 func (p *pieceWriter) abandon() {
 	ctx, cancel := context.WithTimeout(context.Background(), cleanupTimeout)
 	defer cancel()
-	if err := p.s.cleanWrite(ctx, p.w); err != nil {
+	if err := p.s.cleanWrite(ctx, p.id, p.w); err != nil {
 		p.release()
 		return
 	}
 	_, _ = p.s.writeQuery(ctx, cyDeleteMarker, map[string]any{"id": p.id, "owner": p.owner})
 }
 
-// cleanWrite deletes the pending nodes of write w, in transactions of at most
-// pieceRecords deletions.
-func (s *Store) cleanWrite(ctx context.Context, w string) error {
+// cleanWrite deletes the pending nodes of write w of article id, in transactions of
+// at most pieceRecords deletions, after putting back the stored version if a split
+// switch of the write retired it (restoreSplit).
+func (s *Store) cleanWrite(ctx context.Context, id, w string) error {
+	if err := s.restoreSplit(ctx, id); err != nil {
+		return err
+	}
 	for _, q := range cyCleanPending {
 		for {
 			recs, err := s.writeQuery(ctx, q, map[string]any{"w": w, "n": int64(pieceRecords)})
@@ -725,13 +756,17 @@ SET w.owner = $owner, w.heartbeat = timestamp() RETURN w.write_id`,
 		if !taken {
 			continue
 		}
-		if err := s.cleanWrite(ctx, p.w); err != nil {
+		if err := s.cleanWrite(ctx, id, p.w); err != nil {
 			return n, err
 		}
 		if _, err := s.writeQuery(ctx, cyDeleteMarker, map[string]any{"id": id, "owner": p.owner}); err != nil {
 			return n, s.wrap(err, "deleting the marker of the interrupted write of %s", id)
 		}
 		n++
+	}
+	// and what replaced or deleted versions left to drop (retire.go)
+	if _, err := s.CleanRetired(ctx); err != nil {
+		return n, err
 	}
 	return n, nil
 }
@@ -874,7 +909,31 @@ func (p *pieceWriter) publish(ctx context.Context, tx neo4j.ManagedTransaction) 
 	if len(marker) == 0 {
 		return false, errSkipPiece
 	}
-	if hash == g.Article.ContentHash {
+	// A split switch (split.go) whose step 1 retired the stored version: that
+	// version is the one replaced (or, if another write stored the article meanwhile,
+	// that one is, and the retirement is finished all the same).
+	split, splitLive := str(marker[0].Values[1]), hash != ""
+	p.split = split
+	var splitAgents []string
+	if split != "" {
+		p.step = "reading the version a split switch retired"
+		recs, err := collect(ctx, tx, cyRetiredHead, map[string]any{"rid": split})
+		if err != nil {
+			return false, err
+		}
+		if len(recs) > 0 {
+			r := recs[0].Values
+			splitAgents = propsOf(map[string]any{"a": r[6]}).strs("a")
+			if !splitLive {
+				hash = str(r[1])
+				old = toArticle(map[string]any(propsOf(map[string]any{"id": p.id, "content_hash": r[1], "version": r[3],
+					"previous_versions": r[4], "writer": r[5]})))
+				oldClaims = propsOf(map[string]any{"c": r[2]}).strs("c")
+				oldAgents = nil
+			}
+		}
+	}
+	if hash == g.Article.ContentHash && (split == "" || splitLive) {
 		return false, nil
 	}
 	if hash != "" {
@@ -900,16 +959,28 @@ func (p *pieceWriter) publish(ctx context.Context, tx neo4j.ManagedTransaction) 
 		}
 	}
 
-	p.step = "dropping the replaced version"
-	if hash != "" {
-		keep := []map[string]any{{"id": p.id, "links": linkIDs(g)}}
-		if err := exec(ctx, tx, cyDrop, map[string]any{"ids": []string{p.id}, "keep": keep}); err != nil {
+	if split != "" {
+		p.step = "finishing the retirement of a split switch"
+		if err := exec(ctx, tx, cyDropArticleLinks, map[string]any{"id": p.id, "links": linkIDs(g)}); err != nil {
+			return false, err
+		}
+		if err := exec(ctx, tx, cyFinishSplit, map[string]any{"rid": split}); err != nil {
 			return false, err
 		}
 	}
-	p.step = "deleting the stored article node"
-	if err := exec(ctx, tx, cyDropLive, map[string]any{"id": p.id}); err != nil {
-		return false, err
+	if hash != "" && (split == "" || splitLive) {
+		// The replaced version is retired, not deleted: dropped after the commit in
+		// bounded transactions (retire.go).
+		p.step = "retiring the replaced version"
+		p.rid = newRetirementID()
+		if err := retireArticle(ctx, tx, p.id, p.rid, true, linkIDs(g)); err != nil {
+			return false, err
+		}
+	} else {
+		p.step = "deleting the stored article node"
+		if err := exec(ctx, tx, cyDropLive, map[string]any{"id": p.id}); err != nil {
+			return false, err
+		}
 	}
 	p.step = "adopting the claims stored meanwhile"
 	if err := exec(ctx, tx, cyAdoptClaims, wp); err != nil {
@@ -994,7 +1065,28 @@ func (p *pieceWriter) publish(ctx context.Context, tx neo4j.ManagedTransaction) 
 	if err := exec(ctx, tx, cyWrite, head.params()); err != nil {
 		return false, err
 	}
-	// The aggregates of every claim touched, in id order (the lock order).
+	// The replaced version's claims that no statement is left of are retired first,
+	// so that their aggregates are not computed (retire.go).
+	if hash != "" {
+		p.step = "retiring the orphan claims"
+		keep := map[string]bool{}
+		for _, c := range g.Claims {
+			keep[c.ID] = true
+		}
+		if err := retireClaims(ctx, tx, oldClaims, keep); err != nil {
+			return false, err
+		}
+		p.step = "retiring the replaced version's scoped agents"
+		keepAgents := map[string]bool{}
+		for _, a := range g.Agents {
+			keepAgents[a.ID] = true
+		}
+		if err := retireAgents(ctx, tx, append(oldAgents, splitAgents...), keepAgents); err != nil {
+			return false, err
+		}
+	}
+	// The aggregates of every claim touched that is stored, in id order (the lock
+	// order): the retired ones are no claims any more.
 	p.step = "computing the aggregates of the stored claims"
 	touched := idSet{}
 	touched.add(oldClaims...)
@@ -1008,16 +1100,6 @@ func (p *pieceWriter) publish(ctx context.Context, tx neo4j.ManagedTransaction) 
 			r.add("aggregates", map[string]any{"id": id})
 		}
 		if err := exec(ctx, tx, cyWrite, r.params()); err != nil {
-			return false, err
-		}
-	}
-	p.step = "sweeping the orphan claims"
-	if hash != "" {
-		if err := sweepClaims(ctx, tx, oldClaims, g); err != nil {
-			return false, err
-		}
-		p.step = "sweeping the replaced version's scoped agents"
-		if err := sweepAgents(ctx, tx, oldAgents, g); err != nil {
 			return false, err
 		}
 	}
@@ -1052,10 +1134,11 @@ func missing[T any](before []string, xs []T, id func(T) string) []string {
 	return out
 }
 
-// pendingCounts counts the pending nodes and markers in the store (tests).
+// pendingCounts counts the pending and retired nodes and the markers in the store
+// (tests).
 func (s *Store) pendingCounts(ctx context.Context) (map[string]int, error) {
 	out := map[string]int{}
-	for _, l := range append([]string{labelPendingWrite}, pendingLabels...) {
+	for _, l := range append([]string{labelPendingWrite}, hiddenLabels...) {
 		recs, err := s.query(ctx, "MATCH (n:"+l+") RETURN count(n)", nil)
 		if err != nil {
 			return nil, err

@@ -53,8 +53,8 @@ func init() {
 // further out could never be kept). The candidates are ordered by (level, id), the
 // first $limit kept, and the edges are those between two kept nodes, each once (an
 // article mentioning an agent several times has a MENTIONS relationship per mention,
-// one edge). The pending nodes of a write in pieces (pendingLabels) are never
-// candidates. A CALL whose WITH … WHERE filters out its input still yields one row: its
+// one edge). The pending nodes of a write in pieces and the retired nodes of a
+// replaced or deleted version (hiddenLabels) are never candidates. A CALL whose WITH … WHERE filters out its input still yields one row: its
 // RETURN aggregates without grouping keys.
 func subgraphQuery(label string) string {
 	var b strings.Builder
@@ -74,7 +74,7 @@ func subgraphQuery(label string) string {
   RETURN collect(DISTINCT y) AS r%[2]d
 }
 WITH %[1]s, [y IN r%[2]d WHERE %[6]s] AS l%[2]d
-`, prev, d, strings.Join(sizes, " + "), d-1, modelEdges, strings.Join(unseen, " AND "), strings.Join(pendingLabels, "|"))
+`, prev, d, strings.Join(sizes, " + "), d-1, modelEdges, strings.Join(unseen, " AND "), strings.Join(hiddenLabels, "|"))
 		levels = append(levels, fmt.Sprintf("l%d", d))
 	}
 	cands := make([]string, len(levels))

@@ -29,8 +29,20 @@ const cyNoReplan = "CYPHER replan=skip\n"
 // the node's exclusive lock): concurrent writes of one article serialize, and the second
 // sees the first's content hash. A node created here is filled in by the write, or
 // vanishes with the rolled-back transaction.
+//
+// A node found by the MERGE that another transaction retired (retire.go) while this
+// one waited for its lock is no article any more: the article is merged again, and
+// created.
 const cyLockArticles = cyNoReplan + `UNWIND $ids AS id
-MERGE (a:Article {id: id}) SET a._lock = true REMOVE a._lock
+MERGE (a0:Article {id: id}) SET a0._lock = true REMOVE a0._lock
+WITH id, a0
+CALL (id, a0) {
+  WITH id, a0 WHERE a0:Article RETURN a0 AS a
+  UNION
+  WITH id, a0 WHERE NOT a0:Article
+  MERGE (a:Article {id: id}) SET a._lock = true REMOVE a._lock
+  RETURN a
+}
 RETURN id, a.content_hash AS hash, a.bundle_claims AS claims, a.version AS version, a.previous_versions AS previous, a.writer AS writer,
   a.bundle_agents AS agents`
 
@@ -317,13 +329,42 @@ func (s *Store) PutArticle(ctx context.Context, g *graph.ArticleGraph) (graph.Wr
 		}
 		return res, err
 	}
-	res, err := s.writeTx(ctx, []*graph.ArticleGraph{cg})
+	wctx := ctx
+	if s.bound == nil {
+		wctx = context.WithValue(ctx, refuseLargeKey{}, true)
+	}
+	res, err := s.writeTx(wctx, []*graph.ArticleGraph{cg})
+	if errors.Is(err, errReplacesLarge) {
+		// The stored version is large: written in pieces, so that it is retired and
+		// dropped in bounded transactions (retire.go) rather than deleted, with its
+		// claims' aggregates, in this one transaction.
+		res, err := s.putInPieces(ctx, cg)
+		s.wrote()
+		var ge *graph.Error
+		if err != nil && !errors.As(err, &ge) {
+			return graph.WriteResult{}, s.wrap(err, "writing article %s in pieces", g.Article.ID)
+		}
+		return res, err
+	}
 	s.wrote()
 	if err != nil {
 		return graph.WriteResult{}, s.wrap(err, "writing article %s", g.Article.ID)
 	}
 	return res[0], nil
 }
+
+// refuseLargeKey marks the context of PutArticle's one transaction: writeBundles
+// refuses (errReplacesLarge) to replace a stored version of more than pieceRecords
+// claims in it.
+type refuseLargeKey struct{}
+
+// errReplacesLarge rolls back PutArticle's one transaction when the bundle replaces a
+// stored version of more than pieceRecords claims: PutArticle then writes it in
+// pieces whatever its size.
+var errReplacesLarge = errors.New("the stored version is large: write in pieces")
+
+// cyStoredStatements counts the statements of the stored version of article $id.
+const cyStoredStatements = `RETURN COUNT { MATCH (:Statement {article_id: $id}) } AS n`
 
 // MaxBulkArticles is how many bundles PutArticles writes per transaction.
 const MaxBulkArticles = 200
@@ -468,6 +509,9 @@ func writeBundles(ctx context.Context, tx neo4j.ManagedTransaction, gs []*graph.
 					return nil, err
 				}
 				replacing = true
+				if len(gs) == 1 && len(oldClaims[g.Article.ID]) > pieceRecords && ctx.Value(refuseLargeKey{}) != nil {
+					return nil, errReplacesLarge
+				}
 				g.Article.Version, g.Article.PreviousVersions = graph.NextVersion(oldArticle[g.Article.ID], keepVersions)
 			} else {
 				// A new article keeps the history its bundle brings (an import), within the bound.
@@ -507,8 +551,10 @@ func writeBundles(ctx context.Context, tx neo4j.ManagedTransaction, gs []*graph.
 
 // cyLockClaims locks the stored claims of $ids (sorted: the same lock order
 // everywhere) and returns their ids.
+// (a claim retired while this transaction waited for its lock is not stored: retire.go)
 const cyLockClaims = `UNWIND $ids AS id
 MATCH (c:Claim {id: id}) SET c._lock = true REMOVE c._lock
+WITH c WHERE c:Claim
 RETURN c.id AS id`
 
 // dropUnstored leaves out of each bundle the claims it only refers to that are not
@@ -837,7 +883,8 @@ func exec(ctx context.Context, tx neo4j.ManagedTransaction, q string, params map
 }
 
 // cyPatchLock locks an article and reads it for PatchArticle.
-const cyPatchLock = `MATCH (a:Article {id: $id}) SET a._lock = true REMOVE a._lock RETURN a`
+// (not one retired while this transaction waited for its lock: retire.go)
+const cyPatchLock = `MATCH (a:Article {id: $id}) SET a._lock = true REMOVE a._lock WITH a WHERE a:Article RETURN a`
 
 // cyPatch sets an article's metadata and its outlet (creating a new outlet; an
 // existing one keeps its name and domain), then refreshes the aggregates (outlet ids)
@@ -933,8 +980,10 @@ const (
 MATCH (c:Claim {id: id}) SET c._lock = true REMOVE c._lock` + cyAggregates
 )
 
-// DeleteArticle deletes an article and what only it stated in one managed write
-// transaction. See graph.Store.DeleteArticle.
+// DeleteArticle deletes an article and what only it stated: in a batch, in the
+// batch's transaction; otherwise one managed write transaction retires them (readers
+// see the article go whole) and bounded ones drop them after it (deleteRetiring,
+// retire.go). See graph.Store.DeleteArticle.
 func (s *Store) DeleteArticle(ctx context.Context, id string, guard *graph.WriteGuard) error {
 	run := func(tx neo4j.ManagedTransaction) (struct{}, error) {
 		recs, err := collect(ctx, tx, cyPatchLock, map[string]any{"id": id})
@@ -974,10 +1023,59 @@ func (s *Store) DeleteArticle(ctx context.Context, id string, guard *graph.Write
 			return err
 		})
 	} else {
-		sess := s.session(ctx, neo4j.AccessModeWrite)
-		defer sess.Close(context.WithoutCancel(ctx))
-		_, err = neo4j.ExecuteWrite(ctx, sess, run)
+		return s.deleteRetiring(ctx, id, guard)
 	}
 	s.wrote()
 	return s.wrap(err, "deleting article %s", id)
+}
+
+// deleteRetiring is DeleteArticle outside a batch: one transaction retires the
+// article, its statements and disputes and the claims left without statements, and
+// sets the aggregates of the claims that stay, so readers see the article go whole;
+// the retired nodes are then dropped in bounded transactions (retire.go). After a
+// dense article (42,221 statements and claims) the one transaction of cyDrop, the
+// aggregates and the sweep did not fit the launcher's transaction memory.
+func (s *Store) deleteRetiring(ctx context.Context, id string, guard *graph.WriteGuard) error {
+	var rid string
+	run := func(tx neo4j.ManagedTransaction) (struct{}, error) {
+		recs, err := collect(ctx, tx, cyPatchLock, map[string]any{"id": id})
+		if err != nil {
+			return struct{}{}, err
+		}
+		if len(recs) == 0 {
+			return struct{}{}, notFound("article", id)
+		}
+		if err := guard.Check(toArticle(recs[0].Values[0])); err != nil { // the article is locked
+			return struct{}{}, err
+		}
+		claims := propsOf(recs[0].Values[0]).strs("bundle_claims")
+		sort.Strings(claims)
+		rid = newRetirementID()
+		if err := retireArticle(ctx, tx, id, rid, true, []string{}); err != nil {
+			return struct{}{}, err
+		}
+		if err := retireClaims(ctx, tx, claims, nil); err != nil {
+			return struct{}{}, err
+		}
+		if err := retireAgents(ctx, tx, propsOf(recs[0].Values[0]).strs("bundle_agents"), nil); err != nil {
+			return struct{}{}, err
+		}
+		for i := 0; i < len(claims); i += maxRunRecords { // those that stay
+			if err := exec(ctx, tx, cyRefreshAggregate, map[string]any{"ids": claims[i:min(i+maxRunRecords, len(claims))]}); err != nil {
+				return struct{}{}, err
+			}
+		}
+		return struct{}{}, nil
+	}
+	sess := s.session(ctx, neo4j.AccessModeWrite)
+	_, err := neo4j.ExecuteWrite(ctx, sess, run)
+	_ = sess.Close(context.WithoutCancel(ctx))
+	s.wrote()
+	if err != nil {
+		return s.wrap(err, "deleting article %s", id)
+	}
+	// Committed: what it retired is invisible; New and CleanPending finish a drop
+	// that stops here.
+	_ = s.cleanRetired(context.WithoutCancel(ctx), rid)
+	return nil
 }

@@ -56,6 +56,7 @@ func Run(t *testing.T, open func(t *testing.T) graph.Store) {
 	t.Run("DeleteRace", func(t *testing.T) { testDeleteRace(t, o) })
 	t.Run("ScopedAgents", func(t *testing.T) { testScopedAgents(t, o) })
 	t.Run("Retention", func(t *testing.T) { testRetention(t, o) })
+	t.Run("DenseReplace", func(t *testing.T) { testDenseReplace(t, o) })
 }
 
 func ctx(t *testing.T) context.Context { return t.Context() }

@@ -1,0 +1,172 @@
+package neo4jstore
+
+import (
+	"context"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/claimgraph/claimgraph/graph"
+	"github.com/claimgraph/claimgraph/graph/storetest"
+)
+
+// splitAll makes every replacement in pieces a split switch (split.go) until the
+// test ends, and counts the step 1s that commit.
+func splitAll(t *testing.T) *int {
+	maxSwitchNodes = 0
+	n := 0
+	afterRetireFirst = func() error { n++; return nil }
+	t.Cleanup(func() { maxSwitchNodes = MaxSwitchNodes; afterRetireFirst = nil })
+	return &n
+}
+
+// TestContractSplit runs the whole contract suite with every article of more than
+// two records written in pieces and every replacement of one switched in two
+// transactions (split.go).
+func TestContractSplit(t *testing.T) {
+	inPiecesOf(t, 2)
+	splitAll(t)
+	storetest.Run(t, func(t *testing.T) graph.Store { return newTestStore(t) })
+}
+
+// TestSplitSwitch: a dense article replaced by a split switch ends as a switch in one
+// transaction does: only the new version, nothing retired or pending left.
+func TestSplitSwitch(t *testing.T) {
+	inPiecesOf(t, 50)
+	steps := splitAll(t)
+	s := newTestStore(t)
+	const n = 240
+	neighbour(t, s)
+	v1, v2 := storetest.DenseArticle("a_dense", 1, n), storetest.DenseArticle("a_dense", 2, n)
+	_, err := s.PutArticle(t.Context(), v1)
+	require.NoError(t, err)
+	require.Zero(t, *steps, "a new article has nothing to retire")
+	res, err := s.PutArticle(t.Context(), v2)
+	require.NoError(t, err)
+	require.True(t, res.Created)
+	require.Equal(t, 1, *steps, "the replacement was split")
+	requireOnly(t, s, v2, v1, n)
+	a, err := s.Article(t.Context(), v2.Article.ID)
+	require.NoError(t, err)
+	assert.Equal(t, 2, a.Version)
+	assert.Empty(t, retiredLeft(t, s))
+	assert.Zero(t, pendingLeft(t, s))
+}
+
+// TestSplitSwitchInterrupted stops a split switch after its step 1 (the stored version
+// retired, the new one pending): readers see no article with the id, and neither
+// version's claims, and the shared claim with the neighbour's statement only. Then the
+// same write run again publishes the new version; a restart (New) puts the stored
+// version back whole; another text takes the write over, puts the stored version back
+// and replaces it. Nothing retired or pending is left in each case.
+func TestSplitSwitchInterrupted(t *testing.T) {
+	inPiecesOf(t, 50)
+	splitAll(t)
+	const n = 240
+	v1, v2, v3 := storetest.DenseArticle("a_dense", 1, n), storetest.DenseArticle("a_dense", 2, n), storetest.DenseArticle("a_dense", 3, n)
+	for _, then := range []string{"retry", "restart", "another text"} {
+		t.Run(then, func(t *testing.T) {
+			afterRetireFirst = nil
+			s := newTestStore(t)
+			neighbour(t, s)
+			_, err := s.PutArticle(t.Context(), v1)
+			require.NoError(t, err)
+			afterRetireFirst = func() error { return errStopped }
+			_, err = s.PutArticle(t.Context(), v2)
+			require.ErrorIs(t, err, errStopped)
+			afterRetireFirst = nil
+
+			_, err = s.Article(t.Context(), v1.Article.ID)
+			assert.Equal(t, graph.ENOTFOUND, graph.ErrorCode(err), "between the two steps the article is absent")
+			st, err := s.Stats(t.Context())
+			require.NoError(t, err)
+			st.Agents = 0 // the old version's scoped agents (retired by step 2), the new one's (made by its first piece)
+			assert.Equal(t, graph.Stats{Articles: 1, Claims: 1, Statements: 1, Mentions: 1}, st, "only the neighbour")
+			for _, g := range []*graph.ArticleGraph{v1, v2} {
+				_, err := s.Claim(t.Context(), g.Claims[1].ID)
+				assert.Equal(t, graph.ENOTFOUND, graph.ErrorCode(err))
+			}
+			page, err := s.SearchClaims(t.Context(), graph.ClaimQuery{Text: "shared dense claim", Page: graph.PageRequest{Limit: 10}})
+			require.NoError(t, err)
+			require.Len(t, page.Items, 1)
+			assert.Equal(t, 1, page.Items[0].Statements, "the shared claim's aggregates without the retired statement")
+
+			switch then {
+			case "retry":
+				res, err := s.PutArticle(t.Context(), v2)
+				require.NoError(t, err)
+				assert.True(t, res.Created)
+				requireOnly(t, s, v2, v1, n)
+				a, err := s.Article(t.Context(), v2.Article.ID)
+				require.NoError(t, err)
+				assert.Equal(t, 2, a.Version)
+				assert.Zero(t, pendingLeft(t, s))
+			case "restart":
+				ctx, cancel := context.WithTimeout(t.Context(), time.Minute)
+				defer cancel()
+				s2, err := New(ctx, testConfig(t))
+				require.NoError(t, err)
+				defer s2.Close(context.Background())
+				requireOnly(t, s2, v1, v2, n)
+				a, err := s2.Article(t.Context(), v1.Article.ID)
+				require.NoError(t, err)
+				assert.Equal(t, 1, a.Version)
+				assert.Zero(t, pendingLeft(t, s2))
+			case "another text":
+				res, err := s.PutArticle(t.Context(), v3)
+				require.NoError(t, err)
+				assert.True(t, res.Created)
+				requireOnly(t, s, v3, v1, n)
+				for _, i := range []int{0, n - 1} {
+					_, err := s.Claim(t.Context(), v2.Claims[i].ID)
+					assert.Equal(t, graph.ENOTFOUND, graph.ErrorCode(err))
+				}
+				assert.Zero(t, pendingLeft(t, s))
+			}
+		})
+	}
+}
+
+// TestSplitRestoresAClaimAnotherDeleteRetired: a split switch of the dense article is
+// stopped after step 1 (its statement of the shared claim retired); the neighbour, the
+// shared claim's other article, is deleted meanwhile, which retires the claim and drops
+// that retirement. The claim is kept for the stopped write (its retirement is not
+// final): a restart puts the dense article back with the claim and its statement.
+func TestSplitRestoresAClaimAnotherDeleteRetired(t *testing.T) {
+	inPiecesOf(t, 50)
+	splitAll(t)
+	const n = 240
+	s := newTestStore(t)
+	neighbour(t, s)
+	v1, v2 := storetest.DenseArticle("a_dense", 1, n), storetest.DenseArticle("a_dense", 2, n)
+	_, err := s.PutArticle(t.Context(), v1)
+	require.NoError(t, err)
+	afterRetireFirst = func() error { return errStopped }
+	_, err = s.PutArticle(t.Context(), v2)
+	require.ErrorIs(t, err, errStopped)
+	afterRetireFirst = nil
+	require.NoError(t, s.DeleteArticle(t.Context(), "a_dense_neighbour", nil))
+	shared := storetest.SharedDenseClaim().ID
+	_, err = s.Claim(t.Context(), shared)
+	assert.Equal(t, graph.ENOTFOUND, graph.ErrorCode(err), "no live statement states it")
+
+	ctx, cancel := context.WithTimeout(t.Context(), time.Minute)
+	defer cancel()
+	s2, err := New(ctx, testConfig(t))
+	require.NoError(t, err)
+	defer s2.Close(context.Background())
+	c, err := s2.Claim(t.Context(), shared)
+	require.NoError(t, err, "the restored article's claim is back")
+	require.Len(t, c.Statements, 1)
+	assert.Equal(t, v1.Article.ID, c.Statements[0].ArticleID)
+	got, err := s2.ArticleGraph(t.Context(), v1.Article.ID)
+	require.NoError(t, err)
+	assert.Len(t, got.Statements, n+1)
+	assert.Len(t, got.Claims, n+1)
+	st, err := s2.Stats(t.Context())
+	require.NoError(t, err)
+	assert.Equal(t, graph.Stats{Articles: 1, Agents: 6, Claims: n + 1, Statements: n + 1, Disputes: 1, Mentions: n + 2}, st)
+	assert.Zero(t, pendingLeft(t, s2))
+}
