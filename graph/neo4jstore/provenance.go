@@ -20,13 +20,15 @@ const (
 )
 
 // cyProvenance reads a claim with every statement, the refs of their articles and the
-// agents they name (speakers and agencies).
+// agents they name (speakers and agencies). The claim's statements are found once and
+// the refs and agents read from that list: a walk from the claim per part expanded
+// every OF_CLAIM relationship three times.
 const cyProvenance = `MATCH (c:Claim {id: $id})
-RETURN ` + claimProjection + ` AS claim,
-  COLLECT { MATCH (c)<-[:OF_CLAIM]-(s:Statement) RETURN s } AS statements,
-  COLLECT { MATCH (c)<-[:OF_CLAIM]-(:Statement)-[:IN_ARTICLE]->(a:Article)
+WITH c, COLLECT { MATCH (c)<-[:OF_CLAIM]-(s:Statement) RETURN s } AS statements
+RETURN ` + claimProjection + ` AS claim, statements,
+  COLLECT { UNWIND statements AS s MATCH (s)-[:IN_ARTICLE]->(a:Article)
             WITH DISTINCT a RETURN ` + refProjection + ` } AS refs,
-  COLLECT { MATCH (c)<-[:OF_CLAIM]-(:Statement)-[:SAID_BY|VIA]->(g:Agent)
+  COLLECT { UNWIND statements AS s MATCH (s)-[:SAID_BY|VIA]->(g:Agent)
             WITH DISTINCT g RETURN ` + agentProjection + ` } AS agents`
 
 // Provenance returns every chain by which a claim reached an article, one per statement
