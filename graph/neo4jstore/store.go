@@ -259,59 +259,21 @@ func (s *Store) wrap(err error, doing string, args ...any) error {
 	return graph.Wrap(graph.EINTERNAL, err, "Neo4j failed while %s", what)
 }
 
-// query runs one read query and returns its records. It runs as an auto-commit
-// transaction (RUN and PULL in one round trip; ExecuteQuery's managed transaction sends
-// BEGIN with them and then COMMIT, a second round trip and two more messages for the
-// server to handle on every read), in a session routed to a reader (neo4j:// URIs)
-// that waits for the bookmarks of the store's earlier writes (the driver's
-// ExecuteQuery bookmark manager, which the write sessions share), so that a read sees
-// every write this store made before it, on any cluster member. A read that failed
-// with a retryable error (a lost connection, a transient server error) is run again,
-// as ExecuteQuery would, within readRetryTime: reads change nothing.
+// query runs one read query with ExecuteQuery and returns its records. ExecuteQuery
+// retries transient errors, routes the query to a reader (neo4j:// URIs) and waits for
+// the bookmarks of the store's earlier writes (the driver's ExecuteQuery bookmark
+// manager, which the write sessions share), so that a read sees every write this
+// store made before it, on any cluster member.
 func (s *Store) query(ctx context.Context, q string, params map[string]any) ([]*neo4j.Record, error) {
 	if s.bound != nil {
 		return s.inBatch(ctx, q, params)
 	}
-	var deadline time.Time
-	wait := readBackoff
-	for {
-		recs, err := s.autoCommitRead(ctx, q, params)
-		var ce *neo4j.ConnectivityError
-		if err == nil || ctx.Err() != nil || !neo4j.IsRetryable(err) && !errors.As(err, &ce) {
-			return recs, err
-		}
-		if deadline.IsZero() {
-			deadline = time.Now().Add(readRetryTime)
-		} else if time.Now().Add(wait).After(deadline) {
-			return nil, err
-		}
-		select {
-		case <-ctx.Done():
-			return nil, err
-		case <-time.After(wait):
-		}
-		wait = min(2*wait, time.Second)
-	}
-}
-
-// Retries of a read (query): the first after readBackoff, each later one after twice
-// the wait before (at most a second), until readRetryTime has passed since the first
-// failure, as the driver's managed transactions retry (30 s by default).
-const (
-	readBackoff   = 50 * time.Millisecond
-	readRetryTime = 30 * time.Second
-)
-
-// autoCommitRead runs q once in an auto-commit transaction of a read session and
-// collects its records.
-func (s *Store) autoCommitRead(ctx context.Context, q string, params map[string]any) ([]*neo4j.Record, error) {
-	sess := s.session(ctx, neo4j.AccessModeRead)
-	defer sess.Close(context.WithoutCancel(ctx))
-	res, err := sess.Run(ctx, q, params)
+	res, err := neo4j.ExecuteQuery(ctx, s.driver, q, params, neo4j.EagerResultTransformer,
+		neo4j.ExecuteQueryWithDatabase(s.db), neo4j.ExecuteQueryWithReadersRouting())
 	if err != nil {
 		return nil, err
 	}
-	return res.Collect(ctx)
+	return res.Records, nil
 }
 
 // writeQuery runs one write statement with ExecuteQuery (routed to the leader,
