@@ -125,11 +125,10 @@ bench-api-wrk: ## cross-check bench-api with wrk (apt-get installs it) on the re
 # ingest and of the Neo4j server (from /proc). BENCH_INGEST_FLAGS="-batch 64", or
 # "-pipeline=false" for batches one after the other (the version before pipelining).
 # BENCH_INGEST_JVM_OPTS are the JVM options of the Neo4j it starts (NEO4J_JVM_OPTS):
-# empty by default, the launcher's own (-XX:+UseParallelGC, the JVM's JIT: C1 then C2), as
-# a long-running server has them; "-XX:+UseG1GC" the JVM's default collector;
+# empty by default, the JVM's own (C1 then C2), as a long-running server has it;
 # "-XX:TieredStopAtLevel=1" (C1 only) shows the run without the C2 compiler's CPU, which
 # on a fresh server took more CPU than the queries over a run of this length (see
-# README, Neo4j ingest, measured). A server it starts is fresh (truly cold: no warm-up).
+# README, Neo4j ingest, measured).
 BENCH_INGEST_ARTICLES ?= 0
 BENCH_INGEST_FLAGS    ?=
 BENCH_INGEST_JVM_OPTS ?=

@@ -22,15 +22,10 @@ import (
 // locks, the bulk reads): their plans are index seeks whatever the statistics say, and
 // while a store fills, its statistics change enough between batches that Neo4j would
 // otherwise plan these long statements again and again (replan=skip keeps a cached
-// plan however stale its statistics). Their expressions are interpreted
-// (expressionEngine=interpreted, a documented query option): by default Neo4j compiles
-// a statement's expressions to bytecode once it has run a few times, which for the
-// long write statement took seconds of planning on a fresh server and gave its JIT
-// compiler one more set of classes to compile for each statement; these statements
-// spend their time in index seeks, locks and commits, not in their expressions. On a
-// fresh server a run of the 840 PolNeAR train articles took 89 ms of server CPU per
-// article against 104 (C2 compiler 32 s against 43 s; README, Neo4j ingest).
-const cyNoReplan = "CYPHER replan=skip expressionEngine=interpreted\n"
+// plan however stale its statistics). expressionEngine=interpreted (no bytecode for
+// their expressions, so no second compile of the write) was measured and not kept:
+// README, Neo4j ingest, measured (neo20).
+const cyNoReplan = "CYPHER replan=skip\n"
 
 // Lock the articles first (MERGE under the uniqueness constraint, then a write to take
 // the node's exclusive lock): concurrent writes of one article serialize, and the second

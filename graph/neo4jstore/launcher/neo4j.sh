@@ -17,13 +17,7 @@
 #   NEO4J_STATE_DIR      pid file, log and data (default: <repo>/.neo4j)
 #   NEO4J_HEAP           JVM heap, -Xms and -Xmx (default 512m)
 #   NEO4J_PAGECACHE      page cache size (default 64m)
-#   NEO4J_JVM_OPTS       JVM options (word-split) replacing the default ones (unset or empty:
-#                        -XX:+UseParallelGC, the throughput collector: with the heap sizes used
-#                        here its pauses are short, and its simpler write barriers make the code
-#                        the JIT compiles smaller and faster than G1's, the JVM's default; on a
-#                        fresh server the 840-article ingest took 76 ms of server CPU per article
-#                        against 104 with G1, the C2 compiler 29 s against 43 s. Give
-#                        -XX:+UseG1GC to have G1 back.)
+#   NEO4J_JVM_OPTS       JVM options (word-split) replacing the default JIT and GC settings
 #   NEO4J_START_TIMEOUT  seconds to wait for readiness (default 180)
 #   NEO4J_STOP_TIMEOUT   seconds to wait for a clean stop before SIGKILL (default 60)
 #   NEO4J_PLUGINS        "apoc" serves APOC Core (apoc/pom.xml, Maven Central) as a plugin;
@@ -41,7 +35,7 @@ HOST=127.0.0.1
 STATE="${NEO4J_STATE_DIR:-$REPO/.neo4j}"
 HEAP="${NEO4J_HEAP:-512m}"
 PAGECACHE="${NEO4J_PAGECACHE:-64m}"
-JVM_OPTS="${NEO4J_JVM_OPTS:--XX:+UseParallelGC}"
+JVM_OPTS="${NEO4J_JVM_OPTS-}"
 START_TIMEOUT="${NEO4J_START_TIMEOUT:-180}"
 STOP_TIMEOUT="${NEO4J_STOP_TIMEOUT:-60}"
 
