@@ -20,13 +20,15 @@ const (
 )
 
 // cyProvenance reads a claim with every statement, the refs of their articles and the
-// agents they name (speakers and agencies).
+// agents they name (speakers and agencies). The claim's statements are found once and
+// the refs and agents read from that list: a walk from the claim per part expanded
+// every OF_CLAIM relationship three times.
 const cyProvenance = `MATCH (c:Claim {id: $id})
-RETURN ` + claimProjection + ` AS claim,
-  COLLECT { MATCH (c)<-[:OF_CLAIM]-(s:Statement) RETURN s } AS statements,
-  COLLECT { MATCH (c)<-[:OF_CLAIM]-(:Statement)-[:IN_ARTICLE]->(a:Article)
+WITH c, COLLECT { MATCH (c)<-[:OF_CLAIM]-(s:Statement) RETURN s } AS statements
+RETURN ` + claimProjection + ` AS claim, statements,
+  COLLECT { UNWIND statements AS s MATCH (s)-[:IN_ARTICLE]->(a:Article)
             WITH DISTINCT a RETURN ` + refProjection + ` } AS refs,
-  COLLECT { MATCH (c)<-[:OF_CLAIM]-(:Statement)-[:SAID_BY|VIA]->(g:Agent)
+  COLLECT { UNWIND statements AS s MATCH (s)-[:SAID_BY|VIA]->(g:Agent)
             WITH DISTINCT g RETURN ` + agentProjection + ` } AS agents`
 
 // Provenance returns every chain by which a claim reached an article, one per statement
@@ -80,22 +82,26 @@ func toAgents(v any) map[string]graph.Agent {
 // cyContradictions reads a claim with its statements (and their articles' content
 // hashes), its disputes, its links with the other claims' summaries, and every agent
 // and article ref these name: disputers, targets and the disputes' articles, the
-// speakers and articles of the related claims.
+// speakers and articles of the related claims. The claim's links and disputes are each
+// expanded once and the rest read from those lists (a walk from the claim per part
+// expanded the disputes three times and the links twice).
 var cyContradictions = `MATCH (c:Claim {id: $id})
-WITH c, [(c)-[:CONFLICTS_WITH|CORROBORATES]-(o:Claim) | o] AS related
+WITH c, [(c)-[l:CONFLICTS_WITH|CORROBORATES]-(o:Claim) | {l: l, o: o}] AS pairs,
+  COLLECT { MATCH (c)<-[:DISPUTES]-(d:Dispute) RETURN d } AS disputes
+WITH c, [x IN pairs | x.l] AS links, [x IN pairs | x.o] AS related, disputes
 RETURN ` + claimProjection + ` AS claim,
   COLLECT { MATCH (c)<-[:OF_CLAIM]-(s:Statement)-[:IN_ARTICLE]->(a:Article) RETURN {s: s, hash: a.content_hash} } AS statements,
-  COLLECT { MATCH (c)<-[:DISPUTES]-(d:Dispute) RETURN d } AS disputes,
-  COLLECT { MATCH (c)-[l:CONFLICTS_WITH|CORROBORATES]-(:Claim) RETURN l } AS links,
+  disputes,
+  links,
   [o IN related | ` + summaryProjection("o") + `] AS related,
-  COLLECT { CALL (c, related) {
-              MATCH (c)<-[:DISPUTES]-(:Dispute)-[:DISPUTED_BY|TARGETS]->(g:Agent) RETURN g
+  COLLECT { CALL (disputes, related) {
+              UNWIND disputes AS d MATCH (d)-[:DISPUTED_BY|TARGETS]->(g:Agent) RETURN g
               UNION
               UNWIND related AS o UNWIND o.speaker_ids AS x MATCH (g:Agent {id: x}) RETURN g
             }
             RETURN ` + agentProjection + ` } AS agents,
-  COLLECT { CALL (c, related) {
-              MATCH (c)<-[:DISPUTES]-(:Dispute)-[:DISPUTE_IN]->(a:Article) RETURN a
+  COLLECT { CALL (disputes, related) {
+              UNWIND disputes AS d MATCH (d)-[:DISPUTE_IN]->(a:Article) RETURN a
               UNION
               UNWIND related AS o UNWIND o.article_ids AS x MATCH (a:Article {id: x}) RETURN a
             }

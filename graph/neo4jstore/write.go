@@ -22,7 +22,9 @@ import (
 // locks, the bulk reads): their plans are index seeks whatever the statistics say, and
 // while a store fills, its statistics change enough between batches that Neo4j would
 // otherwise plan these long statements again and again (replan=skip keeps a cached
-// plan however stale its statistics).
+// plan however stale its statistics). expressionEngine=interpreted (no bytecode for
+// their expressions, so no second compile of the write) was measured and not kept:
+// README, Neo4j ingest, measured (neo20).
 const cyNoReplan = "CYPHER replan=skip\n"
 
 // Lock the articles first (MERGE under the uniqueness constraint, then a write to take
