@@ -189,6 +189,14 @@ func figureStart(c *Claim) int {
 // figureConflicts finds the claims of attributions that give another figure for a
 // count another speaker gave in the same or the two sentences before.
 func (f *disputeFinder) figureConflicts() {
+	f.figurePairs(figuresConflictRule, func(a, b *Claim) bool { return conflictingFigures(f.d.Runes, a, b) })
+}
+
+// figurePairs records, for each claim b of an attribution that states a figure, the
+// first claim a of another speaker in the same or the figureSentences before whose
+// figure conflicts with b's by the test of rule r: the one walk the figure-conflict
+// rules share.
+func (f *disputeFinder) figurePairs(r *disputeRule, conflicts func(a, b *Claim) bool) {
 	cs := f.d.Claims[:f.base]
 	for j := range cs {
 		b := &cs[j]
@@ -204,8 +212,8 @@ func (f *disputeFinder) figureConflicts() {
 			if a.Speaker == nil || *a.Speaker == *b.Speaker || !figureOrigin(a) || a.Span.End > figureStart(b) {
 				continue
 			}
-			if conflictingFigures(f.d.Runes, a, b) {
-				f.counterclaimBy(a, b, figuresConflictRule)
+			if conflicts(a, b) {
+				f.counterclaimBy(a, b, r)
 				break
 			}
 		}

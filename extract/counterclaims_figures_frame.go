@@ -44,27 +44,7 @@ const frameWords = 1
 // frameFigureConflicts finds the claims of attributions that give another figure in the
 // same frame as a claim of another speaker in the same or the figureSentences before.
 func (f *disputeFinder) frameFigureConflicts() {
-	cs := f.d.Claims[:f.base]
-	for j := range cs {
-		b := &cs[j]
-		if b.Speaker == nil || !figureOrigin(b) || len(b.Quantities) == 0 {
-			continue
-		}
-		sj := f.sentenceOf(b.Span.Start)
-		for i := j - 1; i >= 0; i-- {
-			a := &cs[i]
-			if a.Span.Start < f.sents[max(0, sj-figureSentences)].Start {
-				break
-			}
-			if a.Speaker == nil || *a.Speaker == *b.Speaker || !figureOrigin(a) || a.Span.End > figureStart(b) {
-				continue
-			}
-			if f.sameFrameFigures(a, b) {
-				f.counterclaimBy(a, b, figuresFrameRule)
-				break
-			}
-		}
-	}
+	f.figurePairs(figuresFrameRule, f.sameFrameFigures)
 }
 
 // sameFrameFigures reports whether claims a and b give different figures with no
