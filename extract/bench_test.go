@@ -84,7 +84,8 @@ func BenchmarkExtractPolNeAR(b *testing.B) {
 
 // BenchmarkExtractScale runs the pipeline over one document made of 1, 10 and 100
 // copies of 20 PolNeAR texts: equal MB/s at each size shows that the cost grows
-// linearly with the input.
+// linearly with the input. MB/cpu-s counts CPU time (the garbage collector's work on
+// other cores included) beside the wall-time MB/s.
 func BenchmarkExtractScale(b *testing.B) {
 	texts := polnearTexts(b)
 	base := strings.Join(texts[:20], "\n\n")
@@ -93,31 +94,14 @@ func BenchmarkExtractScale(b *testing.B) {
 		in := strings.Repeat(base+"\n\n", k)
 		b.Run(fmt.Sprintf("%dx", k), func(b *testing.B) {
 			b.SetBytes(int64(len(in)))
+			start := cpuTime()
 			for i := 0; i < b.N; i++ {
 				Extract(in)
 			}
+			if cpu := (cpuTime() - start).Seconds(); cpu > 0 {
+				b.ReportMetric(float64(len(in))*float64(b.N)/1e6/cpu, "MB/cpu-s")
+			}
 		})
-	}
-}
-
-// TestThroughputScaling prints throughput at 1x, 10x and 100x input size, by wall
-// time and by CPU time (run with -v; it makes no timing assertion; CPU time includes
-// the garbage collector's work on other cores). Skipped with -short.
-func TestThroughputScaling(t *testing.T) {
-	if testing.Short() {
-		t.Skip("-short")
-	}
-	texts := polnearTexts(t)
-	base := strings.Join(texts[:20], "\n\n")
-	Extract(base)
-	for _, k := range []int{1, 10, 100} {
-		in := strings.Repeat(base+"\n\n", k)
-		start, cpu0 := time.Now(), cpuTime()
-		d := Extract(in)
-		el, cpu := time.Since(start), cpuTime()-cpu0
-		mb := float64(len(in)) / 1e6
-		t.Logf("%4dx: %7.2f MB  wall %7.3fs = %6.2f MB/s  cpu %7.3fs = %6.2f MB/s per CPU-second (%d attributions)",
-			k, mb, el.Seconds(), mb/el.Seconds(), cpu.Seconds(), mb/cpu.Seconds(), len(d.Attributions))
 	}
 }
 
