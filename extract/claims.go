@@ -293,9 +293,9 @@ func findClaims(d *Document) {
 		c := Claim{ID: graph.ClaimID(sp.Text), Text: sp.Text, Span: sp, Origin: "article", Modality: modalityOfTx(tx, sp), Quantities: qs}
 		add(c)
 	}
+	sort.SliceStable(claims, func(i, j int) bool { return claims[i].Span.Start < claims[j].Span.Start })
 	// "... This was stated in a report by X.": the figures before are X's (claims_sourced.go)
 	sourcedClaims(d, tx, claims)
-	sort.SliceStable(claims, func(i, j int) bool { return claims[i].Span.Start < claims[j].Span.Start })
 	if len(claims) == 0 {
 		claims = nil // as before the slice was sized ahead
 	}

@@ -45,18 +45,21 @@ var backreferenceParticiples = lexicon.Set("backreference_participles.txt")
 const maxSourcedSentenceWords = 30
 
 // sourcedClaims gives the article's own claims of a sentence followed by a sentence that
-// names their source that source as speaker (origin "sourced"). claims is changed in place.
+// names their source that source as speaker (origin "sourced"). claims, sorted by
+// start, is changed in place.
 func sourcedClaims(d *Document, tx *scanText, claims []Claim) {
 	sents := sentenceSpans(d)
+	var kinds map[string]graph.AgentKind // entity kinds, made at the first sentence that needs them
 	for i := 1; i < len(sents); i++ {
-		cue, speaker, ok := sourceOfSentenceBefore(d, tx, sents[i])
+		cue, speaker, ok := sourceOfSentenceBefore(d, tx, sents[i], &kinds)
 		if !ok {
 			continue
 		}
 		prev := sents[i-1]
-		for k := range claims {
+		k := sort.Search(len(claims), func(j int) bool { return claims[j].Span.Start >= prev.Start })
+		for ; k < len(claims) && claims[k].Span.Start < prev.End; k++ {
 			c := &claims[k]
-			if c.Origin != "article" || c.Speaker != nil || c.Span.Start < prev.Start || c.Span.End > prev.End {
+			if c.Origin != "article" || c.Speaker != nil || c.Span.End > prev.End {
 				continue
 			}
 			sp := speaker
@@ -66,8 +69,9 @@ func sourcedClaims(d *Document, tx *scanText, claims []Claim) {
 }
 
 // sourceOfSentenceBefore reads the sentence s as a sentence naming the source of the one
-// before: the cue (participle, or "according to") and the source's entity id.
-func sourceOfSentenceBefore(d *Document, tx *scanText, s Span) (Span, string, bool) {
+// before: the cue (participle, or "according to") and the source's entity id. kinds is
+// the entities' kinds by id, made here when first needed.
+func sourceOfSentenceBefore(d *Document, tx *scanText, s Span, kinds *map[string]graph.AgentKind) (Span, string, bool) {
 	toks := tx.scan(s.Start, s.End)
 	words := wordTokens(toks)
 	if len(words) < 4 || len(words) > maxSourcedSentenceWords {
@@ -115,7 +119,13 @@ func sourceOfSentenceBefore(d *Document, tx *scanText, s Span) (Span, string, bo
 	if introduced < 0 || introduced >= len(words) {
 		return Span{}, "", false
 	}
-	id := sourceMentionFrom(d, words[introduced].Start, s.End)
+	if *kinds == nil {
+		*kinds = make(map[string]graph.AgentKind, len(d.Entities))
+		for _, e := range d.Entities {
+			(*kinds)[e.ID] = e.Kind
+		}
+	}
+	id := sourceMentionFrom(d, *kinds, words[introduced].Start, s.End)
 	return cue, id, id != ""
 }
 
@@ -136,15 +146,11 @@ func afterBeForm(words []scanToken, i int) (int, bool) {
 }
 
 // sourceMentionFrom returns the entity of the first name or nominal mention in [from,
-// end), passing over a country written with a possessive ("Velmora’s statistics
+// end) (kinds: the entities' kinds by id), passing over a country written with a possessive ("Velmora’s statistics
 // office"); "" when there is none.
-func sourceMentionFrom(d *Document, from, end int) string {
+func sourceMentionFrom(d *Document, kinds map[string]graph.AgentKind, from, end int) string {
 	ms := d.Mentions
 	k := sort.Search(len(ms), func(i int) bool { return ms[i].Span.Start >= from })
-	kinds := make(map[string]graph.AgentKind, len(d.Entities))
-	for _, e := range d.Entities {
-		kinds[e.ID] = e.Kind
-	}
 	for ; k < len(ms) && ms[k].Span.End <= end; k++ {
 		m := ms[k]
 		if m.Kind == MentionPronoun {

@@ -120,13 +120,11 @@ func farClass(e *entityRecord, classes []string, placeKeyed bool) bool {
 }
 
 // otherOrganizationBetween reports whether an organization other than e has a name
-// mention in named starting in (from, to).
+// mention in named (sorted by start) starting in (from, to).
 func (b *entityBuilder) otherOrganizationBetween(named []Mention, e *entityRecord, from, to int) bool {
-	for _, m := range named {
-		if m.Span.Start <= from || m.Span.Start >= to {
-			continue
-		}
-		if o := b.byID[m.Entity]; o != nil && o != e && o.Kind == graph.KindOrganization {
+	k := sort.Search(len(named), func(i int) bool { return named[i].Span.Start > from })
+	for ; k < len(named) && named[k].Span.Start < to; k++ {
+		if o := b.byID[named[k].Entity]; o != nil && o != e && o.Kind == graph.KindOrganization {
 			return true
 		}
 	}
