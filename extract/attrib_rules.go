@@ -29,6 +29,7 @@ var contentRules = []contentRule{
 	{"an adjunct between the cue and that is not content", dropLeadingAdjunct},
 	{"a name coordinated with the source is source", coordinatedSourceName},
 	{"a name before an appositive source is source", nameBeforeAppositiveSource},
+	{"a name before a relative aside and its cue is source", nameBeforeRelativeAside}, // attrib_relativeaside.go
 	{"a participle clause after a postposed report is not its content", participleAfterPostposedReport},
 	{"a passive participle inside another report's source is no report", dropPassiveInsideSource},
 	{"the opening before a parenthetical source and cue is content", openingPhraseBeforeParenthetical},

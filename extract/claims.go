@@ -294,6 +294,8 @@ func findClaims(d *Document) {
 		add(c)
 	}
 	sort.SliceStable(claims, func(i, j int) bool { return claims[i].Span.Start < claims[j].Span.Start })
+	// "... This was stated in a report by X.": the figures before are X's (claims_sourced.go)
+	sourcedClaims(d, tx, claims)
 	if len(claims) == 0 {
 		claims = nil // as before the slice was sized ahead
 	}

@@ -117,10 +117,13 @@ type Claim struct {
 	// ceasefire"), "estimate" (a speaker's figure: "the opposition put the death toll
 	// at 40"), "disputed" (a proposition a dispute targets that nobody in the text
 	// asserts, such as the content of a denial) or "quotation" (a quotation paragraph
-	// with no cue, spoken by the last speaker: claims_continued.go). Set by
+	// with no cue, spoken by the last speaker: claims_continued.go) or "sourced" (the
+	// article's figures whose source the next sentence names: "This was stated in a
+	// report by X", claims_sourced.go). Set by
 	// findClaims/findDisputes.
 	Origin string `json:"origin"`
-	// Cue is the words that mark an accusation claim ("accused"); zero otherwise.
+	// Cue is the words that mark an accusation claim ("accused") or a sourced one
+	// ("stated"); zero otherwise.
 	Cue Span `json:"-"`
 	// Accused is the entity an accusation claim accuses ("Israel accused Hamas of
 	// violating the ceasefire" → Hamas); the accused's denial of it is a dispute of

@@ -47,6 +47,7 @@ type agentClassLexicon struct {
 type agentNameEnd struct {
 	words []string
 	place bool
+	near  bool // only when no other organization is named between it and the phrase
 }
 
 var agentClasses = func() agentClassLexicon {
@@ -63,7 +64,7 @@ var agentClasses = func() agentClassLexicon {
 			l.heads[key] = append(l.heads[key], class)
 			l.max = max(l.max, len(words))
 		case "name":
-			l.names[class] = append(l.names[class], agentNameEnd{words: words, place: len(f) > 3 && f[3] == "place"})
+			l.names[class] = append(l.names[class], agentNameEnd{words: words, place: len(f) > 3 && f[3] == "place", near: len(f) > 3 && f[3] == "near"})
 		case "maybe":
 			l.maybe[class] = append(l.maybe[class], agentNameEnd{words: words})
 		case "descriptor":
@@ -102,6 +103,32 @@ func agentNameWords(name string) []string {
 // when e is a body keyed by a place), or, for class company, with a corporate suffix.
 func hasClass(e *entityRecord, classes []string, placeKeyed bool) bool {
 	return nameEndsIn(e, classes, placeKeyed, agentClasses.names, true)
+}
+
+// farClass reports whether the organization e is of one of the classes through an
+// ending not marked "near" (or a corporate suffix).
+func farClass(e *entityRecord, classes []string, placeKeyed bool) bool {
+	far := map[string][]agentNameEnd{}
+	for _, c := range classes {
+		for _, end := range agentClasses.names[c] {
+			if !end.near {
+				far[c] = append(far[c], end)
+			}
+		}
+	}
+	return nameEndsIn(e, classes, placeKeyed, far, true)
+}
+
+// otherOrganizationBetween reports whether an organization other than e has a name
+// mention in named (sorted by start) starting in (from, to).
+func (b *entityBuilder) otherOrganizationBetween(named []Mention, e *entityRecord, from, to int) bool {
+	k := sort.Search(len(named), func(i int) bool { return named[i].Span.Start > from })
+	for ; k < len(named) && named[k].Span.Start < to; k++ {
+		if o := b.byID[named[k].Entity]; o != nil && o != e && o.Kind == graph.KindOrganization {
+			return true
+		}
+	}
+	return false
 }
 
 // mayHaveClass reports whether the organization e's name has an ending that may be of
@@ -402,6 +429,9 @@ func (b *entityBuilder) classReferent(named []Mention, placeKeyed map[*entityRec
 	}
 	if slices.Contains(classes, "company") && b.unknownNameBetween(last[found], h.from) {
 		return nil, false
+	}
+	if len(classes) > 0 && hasClass(found, classes, placeKeyed[found]) && !farClass(found, classes, placeKeyed[found]) && b.otherOrganizationBetween(named, found, last[found], h.from) {
+		return nil, false // "the Department of Homeland Security ... Officials at Homeland Security Investigations ... the agency"
 	}
 	return found, false
 }

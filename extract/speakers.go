@@ -758,6 +758,9 @@ func (r *speakerResolver) headMention(ms []Mention, words []scanToken, headEnd i
 			}
 			continue
 		}
+		if id := r.possessedDocumentOwner(words, m, headEnd); id != "" {
+			return id // "OPEC’s latest Monthly Oil Market Report" (speakers_possesseddocument.go)
+		}
 		if k := groupComplementIndex(words, m.Span.Start); k >= 0 && spokespersonNouns[words[k].Lower] && m.Span.End >= headEnd-1 {
 			return m.Entity // "a spokesperson for the ministry" speaks for the ministry
 		}

@@ -153,7 +153,7 @@ func (b *graphBuilder) addClaims() {
 			kind = graph.ClaimDirectQuote
 		case len(c.Quantities) > 0:
 			kind = graph.ClaimStatistic
-		case c.Origin == "attribution" || c.Origin == "accusation" || c.Origin == "estimate":
+		case c.Origin == "attribution" || c.Origin == "accusation" || c.Origin == "estimate" || c.Origin == "sourced":
 			kind = graph.ClaimReportedSpeech
 		}
 		b.addClaim(c.ID, c.Text, kind, c.Modality, c.Quantities)
@@ -221,13 +221,13 @@ func (b *graphBuilder) addArticleStatements() {
 		if b.over {
 			return
 		}
-		if c.Origin != "article" && c.Origin != "accusation" && c.Origin != "estimate" && c.Origin != "quotation" {
+		if c.Origin != "article" && c.Origin != "accusation" && c.Origin != "estimate" && c.Origin != "quotation" && c.Origin != "sourced" {
 			continue
 		}
 		content := b.fix(c.Span)
 		st := graph.Statement{ArticleID: art, ClaimID: c.ID, Kind: graph.SpeechNone, Content: content,
 			Sentence: contextSpan(b.runes, sentenceAround(b.doc, c.Span)), Confidence: 0.9}
-		if c.Origin == "accusation" || c.Origin == "estimate" {
+		if c.Origin == "accusation" || c.Origin == "estimate" || c.Origin == "sourced" {
 			st.SpeakerID = b.agent(c.Speaker)
 			st.Kind = graph.SpeechReported
 			st.Cue = b.fix(c.Cue)
