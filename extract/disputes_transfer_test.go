@@ -21,6 +21,16 @@ type transferRename struct {
 // transferRenames are the metamorphic cases of the rules written for out-of-domain
 // disputes (disputes_cataphor.go, and the others named in each case).
 var transferRenames = []transferRename{
+	// anaph21: "implication" names a claim; "always" stands between subject and verb
+	{"inline-noun-that",
+		"Talks resumed in Lagos on Monday. John Smith rejected any implication that the mill would close.",
+		[][2]string{{"John Smith", "Tavo Quillan"}, {"Lagos", "Kisumu"}}},
+	{"relative-that",
+		"Reports said the charity rewarded donors with access, a charge that Maria Okonjo has always denied.",
+		[][2]string{{"Maria Okonjo", "Ilse Daravan"}}},
+	{"anaphor-noun",
+		"Peter Brown said the mill had closed. John Smith denied the implication.",
+		[][2]string{{"John Smith", "Tavo Quillan"}, {"Peter Brown", "Orrin Vasquel"}}},
 	{"anaphor-cataphoric",
 		"The weather was cold in Lagos on Monday. John Smith rejected allegations leveled against him by businessman Peter Brown. Brown had alleged in a video that Smith requested a bribe of $500.",
 		[][2]string{{"John Smith", "Tavo Quillan"}, {"Smith", "Quillan"}, {"Peter Brown", "Orrin Vasquel"}, {"Brown", "Vasquel"}, {"Lagos", "Kisumu"}}},
