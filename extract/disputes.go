@@ -560,6 +560,9 @@ func (f *disputeFinder) subject(toks []scanToken, i int) (string, int) {
 	if k < 0 || toks[k].Kind != 'w' {
 		return "", -1
 	}
+	if c := coordinatedRelativeSubject(toks, k); c > k-coordRelativeReach && c > 0 && c < k {
+		k = c // "a charge that Vance has faced and has always denied" (disputes_coordrel.go)
+	}
 	if (toks[k].Lower == "by" || toks[k].Lower == "for") && strings.HasSuffix(toks[i].Lower, "ing") {
 		return f.gerundSubject(toks, k) // disputes_gerund.go: "criticized Reyes for denying"
 	}

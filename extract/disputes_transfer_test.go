@@ -28,6 +28,12 @@ var transferRenames = []transferRename{
 	{"relative-that",
 		"Reports said the charity rewarded donors with access, a charge that Maria Okonjo has always denied.",
 		[][2]string{{"Maria Okonjo", "Ilse Daravan"}}},
+	// disputes_coordrel.go: the subject of a coordinated relative clause
+	{"relative-that",
+		"Reports said the charity in Lagos rewarded donors, a charge that John Smith has faced for years and has always denied.",
+		// a name the entity stage knows by its first name: "Tavo Quillan has faced"
+		// is no entity yet (only a dispute verb's own subject makes one)
+		[][2]string{{"John Smith", "Ilse Daravan"}, {"Lagos", "Kisumu"}}},
 	{"anaphor-noun",
 		"Peter Brown said the mill had closed. John Smith denied the implication.",
 		[][2]string{{"John Smith", "Tavo Quillan"}, {"Peter Brown", "Orrin Vasquel"}}},
