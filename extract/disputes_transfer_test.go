@@ -28,6 +28,10 @@ var transferRenames = []transferRename{
 	{"relative-that",
 		"Reports said the charity rewarded donors with access, a charge that Maria Okonjo has always denied.",
 		[][2]string{{"Maria Okonjo", "Ilse Daravan"}}},
+	// "defended himself against" answers the accusations after it
+	{"inline-noun-that",
+		"Earlier Wednesday, Peter Brown appeared on a radio show in Lagos and defended himself against accusations of intolerance and racism.",
+		[][2]string{{"Peter Brown", "Orrin Vasquel"}, {"Lagos", "Kisumu"}}},
 	// disputes_coordrel.go: the subject of a coordinated relative clause
 	{"relative-that",
 		"Reports said the charity in Lagos rewarded donors, a charge that John Smith has faced for years and has always denied.",
