@@ -392,6 +392,9 @@ func (f *disputeFinder) appositivePassive(v *verbSite) bool {
 	if n < 2 || v.obj()+1 >= len(toks) || toks[v.obj()].Lower != "by" || !truthKinds[v.kind] {
 		return false
 	}
+	for k := 0; k < 2 && n >= 3 && passiveAdverb(toks[n]); k++ {
+		n-- // "a claim quickly denied by Kyiv", "an allegation later rejected by the panel"
+	}
 	figure, ok := claimNouns[toks[n].Lower]
 	p := appositionStart(toks, n)
 	if !ok || p < 1 {
@@ -412,6 +415,13 @@ func (f *disputeFinder) appositivePassive(v *verbSite) bool {
 	f.coord = append(f.coord[:0], agents[:len(agents)-1]...)
 	f.emit(v, relativePassiveRule, m)
 	return true
+}
+
+// passiveAdverb reports whether t is an adverb that may stand between an appositive
+// claim noun and its passive participle: a lowercase -ly word other than "only"
+// ("quickly", "strongly", "flatly") or "later".
+func passiveAdverb(t scanToken) bool {
+	return t.Kind == 'w' && t.Text == t.Lower && ((strings.HasSuffix(t.Lower, "ly") && t.Lower != "only") || t.Lower == "later")
 }
 
 // relativePassiveRule is the rule of appositivePassive.

@@ -32,6 +32,10 @@ var transferRenames = []transferRename{
 	{"inline-noun-that",
 		"Earlier Wednesday, Peter Brown appeared on a radio show in Lagos and defended himself against accusations of intolerance and racism.",
 		[][2]string{{"Peter Brown", "Orrin Vasquel"}, {"Lagos", "Kisumu"}}},
+	// an adverb between the appositive claim noun and its passive participle
+	{"relative-passive",
+		"Peter Brown said on Sunday that the army had shelled Lagos, a claim quickly denied by John Smith.",
+		[][2]string{{"Peter Brown", "Orrin Vasquel"}, {"John Smith", "Tavo Quillan"}, {"Lagos", "Kisumu"}}},
 	// disputes_coordrel.go: the subject of a coordinated relative clause
 	{"relative-that",
 		"Reports said the charity in Lagos rewarded donors, a charge that John Smith has faced for years and has always denied.",
