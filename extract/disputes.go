@@ -560,6 +560,9 @@ func skipToSubject(toks []scanToken, i int) int {
 // subject finds the disputer of the verb at toks[i]; it returns the entity id and the
 // index of the subject's first token (for relative clauses).
 func (f *disputeFinder) subject(toks []scanToken, i int) (string, int) {
+	if id, start := f.frontedParticipleSubject(toks, i); id != "" {
+		return id, start // "Firmly dismissing the claims, the ministry said" (disputes_fronted.go)
+	}
 	k := skipToSubject(toks, i)
 	if disputeNouns[toks[i].Lower] {
 		k = possessiveBefore(toks, i)

@@ -36,6 +36,10 @@ var transferRenames = []transferRename{
 	{"relative-passive",
 		"Peter Brown said on Sunday that the army had shelled Lagos, a claim quickly denied by John Smith.",
 		[][2]string{{"Peter Brown", "Orrin Vasquel"}, {"John Smith", "Tavo Quillan"}, {"Lagos", "Kisumu"}}},
+	// disputes_fronted.go: a sentence-opening participle, its disputer the main speaker
+	{"anaphor-noun",
+		"A report said the army had spied on activists in Lagos. Firmly dismissing the claims, John Smith said the report was biased.",
+		[][2]string{{"John Smith", "Tavo Quillan"}, {"Lagos", "Kisumu"}}},
 	// disputes_coordrel.go: the subject of a coordinated relative clause
 	{"relative-that",
 		"Reports said the charity in Lagos rewarded donors, a charge that John Smith has faced for years and has always denied.",
