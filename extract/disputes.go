@@ -359,10 +359,11 @@ func pastParticiple(w string) bool {
 // or without a dispute).
 func (f *disputeFinder) passive(v *verbSite) bool {
 	toks, i := v.toks, v.i
-	if i >= 1 && passiveBe[toks[i-1].Lower] && (v.obj() >= len(toks) || toks[v.obj()].Lower != "by") && pastParticiple(toks[i].Lower) {
+	a := auxBeforeAdverbs(toks, i) // "were swiftly refuted by", "are explicitly and firmly refuted by"
+	if a >= 0 && passiveBe[toks[a].Lower] && (v.obj() >= len(toks) || toks[v.obj()].Lower != "by") && pastParticiple(toks[i].Lower) {
 		return true // "he was challenged over his statement": no disputer named
 	}
-	if i < 1 || !stateAuxiliaries[toks[i-1].Lower] || v.obj() >= len(toks) || toks[v.obj()].Lower != "by" {
+	if a < 0 || !stateAuxiliaries[toks[a].Lower] || v.obj() >= len(toks) || toks[v.obj()].Lower != "by" {
 		return false
 	}
 	j := v.obj() + 1
@@ -415,6 +416,26 @@ func (f *disputeFinder) appositivePassive(v *verbSite) bool {
 	f.coord = append(f.coord[:0], agents[:len(agents)-1]...)
 	f.emit(v, relativePassiveRule, m)
 	return true
+}
+
+// auxBeforeAdverbs returns the index of the word before the verb at toks[i] once up
+// to three adverbs of passiveAdverb (and an "and" between two of them) are skipped:
+// the auxiliary of "were swiftly refuted", "are explicitly and firmly refuted"; -1 at
+// the sentence's start.
+func auxBeforeAdverbs(toks []scanToken, i int) int {
+	k := i - 1
+	for n := 0; n < 3 && k >= 1; n++ {
+		if passiveAdverb(toks[k]) {
+			k--
+			continue
+		}
+		if toks[k].Lower == "and" && k+1 < i && passiveAdverb(toks[k+1]) && passiveAdverb(toks[k-1]) {
+			k--
+			continue
+		}
+		break
+	}
+	return k
 }
 
 // passiveAdverb reports whether t is an adverb that may stand between an appositive

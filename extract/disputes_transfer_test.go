@@ -40,6 +40,10 @@ var transferRenames = []transferRename{
 	{"anaphor-noun",
 		"A report said the army had spied on activists in Lagos. Firmly dismissing the claims, John Smith said the report was biased.",
 		[][2]string{{"John Smith", "Tavo Quillan"}, {"Lagos", "Kisumu"}}},
+	// adverbs between the auxiliary and the passive participle
+	{"passive-by",
+		"A newspaper in Lagos said players had held a party. The claims were swiftly refuted by John Smith.",
+		[][2]string{{"John Smith", "Tavo Quillan"}, {"Lagos", "Kisumu"}}},
 	// disputes_coordrel.go: the subject of a coordinated relative clause
 	{"relative-that",
 		"Reports said the charity in Lagos rewarded donors, a charge that John Smith has faced for years and has always denied.",
