@@ -43,7 +43,8 @@ var transferRenames = []transferRename{
 	// adverbs between the auxiliary and the passive participle
 	{"passive-by",
 		"A newspaper in Lagos said players had held a party. The claims were swiftly refuted by John Smith.",
-		[][2]string{{"John Smith", "Tavo Quillan"}, {"Lagos", "Kisumu"}}},
+		// an unknown first name after "by" is no entity yet ("by Tavo Quillan")
+		[][2]string{{"John Smith", "Ilse Daravan"}, {"Lagos", "Kisumu"}}},
 	// disputes_coordrel.go: the subject of a coordinated relative clause
 	{"relative-that",
 		"Reports said the charity in Lagos rewarded donors, a charge that John Smith has faced for years and has always denied.",
