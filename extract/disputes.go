@@ -359,10 +359,11 @@ func pastParticiple(w string) bool {
 // or without a dispute).
 func (f *disputeFinder) passive(v *verbSite) bool {
 	toks, i := v.toks, v.i
-	if i >= 1 && passiveBe[toks[i-1].Lower] && (v.obj() >= len(toks) || toks[v.obj()].Lower != "by") && pastParticiple(toks[i].Lower) {
+	a := auxBeforeAdverbs(toks, i) // "were swiftly refuted by", "are explicitly and firmly refuted by"
+	if a >= 0 && passiveBe[toks[a].Lower] && (v.obj() >= len(toks) || toks[v.obj()].Lower != "by") && pastParticiple(toks[i].Lower) {
 		return true // "he was challenged over his statement": no disputer named
 	}
-	if i < 1 || !stateAuxiliaries[toks[i-1].Lower] || v.obj() >= len(toks) || toks[v.obj()].Lower != "by" {
+	if a < 0 || !stateAuxiliaries[toks[a].Lower] || v.obj() >= len(toks) || toks[v.obj()].Lower != "by" {
 		return false
 	}
 	j := v.obj() + 1
@@ -392,6 +393,9 @@ func (f *disputeFinder) appositivePassive(v *verbSite) bool {
 	if n < 2 || v.obj()+1 >= len(toks) || toks[v.obj()].Lower != "by" || !truthKinds[v.kind] {
 		return false
 	}
+	for k := 0; k < 2 && n >= 3 && passiveAdverb(toks[n]); k++ {
+		n-- // "a claim quickly denied by Kyiv", "an allegation later rejected by the panel"
+	}
 	figure, ok := claimNouns[toks[n].Lower]
 	p := appositionStart(toks, n)
 	if !ok || p < 1 {
@@ -412,6 +416,33 @@ func (f *disputeFinder) appositivePassive(v *verbSite) bool {
 	f.coord = append(f.coord[:0], agents[:len(agents)-1]...)
 	f.emit(v, relativePassiveRule, m)
 	return true
+}
+
+// auxBeforeAdverbs returns the index of the word before the verb at toks[i] once up
+// to three adverbs of passiveAdverb (and an "and" between two of them) are skipped:
+// the auxiliary of "were swiftly refuted", "are explicitly and firmly refuted"; -1 at
+// the sentence's start.
+func auxBeforeAdverbs(toks []scanToken, i int) int {
+	k := i - 1
+	for n := 0; n < 3 && k >= 1; n++ {
+		if passiveAdverb(toks[k]) {
+			k--
+			continue
+		}
+		if toks[k].Lower == "and" && k+1 < i && passiveAdverb(toks[k+1]) && passiveAdverb(toks[k-1]) {
+			k--
+			continue
+		}
+		break
+	}
+	return k
+}
+
+// passiveAdverb reports whether t is an adverb that may stand between an appositive
+// claim noun and its passive participle: a lowercase -ly word other than "only"
+// ("quickly", "strongly", "flatly") or "later".
+func passiveAdverb(t scanToken) bool {
+	return t.Kind == 'w' && t.Text == t.Lower && ((strings.HasSuffix(t.Lower, "ly") && t.Lower != "only") || t.Lower == "later")
 }
 
 // relativePassiveRule is the rule of appositivePassive.
@@ -550,6 +581,9 @@ func skipToSubject(toks []scanToken, i int) int {
 // subject finds the disputer of the verb at toks[i]; it returns the entity id and the
 // index of the subject's first token (for relative clauses).
 func (f *disputeFinder) subject(toks []scanToken, i int) (string, int) {
+	if id, start := f.frontedParticipleSubject(toks, i); id != "" {
+		return id, start // "Firmly dismissing the claims, the ministry said" (disputes_fronted.go)
+	}
 	k := skipToSubject(toks, i)
 	if disputeNouns[toks[i].Lower] {
 		k = possessiveBefore(toks, i)
@@ -559,6 +593,9 @@ func (f *disputeFinder) subject(toks []scanToken, i int) (string, int) {
 	}
 	if k < 0 || toks[k].Kind != 'w' {
 		return "", -1
+	}
+	if c := coordinatedRelativeSubject(toks, k); c > k-coordRelativeReach && c > 0 && c < k {
+		k = c // "a charge that Vance has faced and has always denied" (disputes_coordrel.go)
 	}
 	if (toks[k].Lower == "by" || toks[k].Lower == "for") && strings.HasSuffix(toks[i].Lower, "ing") {
 		return f.gerundSubject(toks, k) // disputes_gerund.go: "criticized Reyes for denying"

@@ -21,6 +21,39 @@ type transferRename struct {
 // transferRenames are the metamorphic cases of the rules written for out-of-domain
 // disputes (disputes_cataphor.go, and the others named in each case).
 var transferRenames = []transferRename{
+	// anaph21: "implication" names a claim; "always" stands between subject and verb
+	{"inline-noun-that",
+		"Talks resumed in Lagos on Monday. John Smith rejected any implication that the mill would close.",
+		[][2]string{{"John Smith", "Tavo Quillan"}, {"Lagos", "Kisumu"}}},
+	{"relative-that",
+		"Reports said the charity rewarded donors with access, a charge that Maria Okonjo has always denied.",
+		[][2]string{{"Maria Okonjo", "Ilse Daravan"}}},
+	// "defended himself against" answers the accusations after it
+	{"inline-noun-that",
+		"Earlier Wednesday, Peter Brown appeared on a radio show in Lagos and defended himself against accusations of intolerance and racism.",
+		[][2]string{{"Peter Brown", "Orrin Vasquel"}, {"Lagos", "Kisumu"}}},
+	// an adverb between the appositive claim noun and its passive participle
+	{"relative-passive",
+		"Peter Brown said on Sunday that the army had shelled Lagos, a claim quickly denied by John Smith.",
+		[][2]string{{"Peter Brown", "Orrin Vasquel"}, {"John Smith", "Tavo Quillan"}, {"Lagos", "Kisumu"}}},
+	// disputes_fronted.go: a sentence-opening participle, its disputer the main speaker
+	{"anaphor-noun",
+		"A report said the army had spied on activists in Lagos. Firmly dismissing the claims, John Smith said the report was biased.",
+		[][2]string{{"John Smith", "Tavo Quillan"}, {"Lagos", "Kisumu"}}},
+	// adverbs between the auxiliary and the passive participle
+	{"passive-by",
+		"A newspaper in Lagos said players had held a party. The claims were swiftly refuted by John Smith.",
+		// an unknown first name after "by" is no entity yet ("by Tavo Quillan")
+		[][2]string{{"John Smith", "Ilse Daravan"}, {"Lagos", "Kisumu"}}},
+	// disputes_coordrel.go: the subject of a coordinated relative clause
+	{"relative-that",
+		"Reports said the charity in Lagos rewarded donors, a charge that John Smith has faced for years and has always denied.",
+		// a name the entity stage knows by its first name: "Tavo Quillan has faced"
+		// is no entity yet (only a dispute verb's own subject makes one)
+		[][2]string{{"John Smith", "Ilse Daravan"}, {"Lagos", "Kisumu"}}},
+	{"anaphor-noun",
+		"Peter Brown said the mill had closed. John Smith denied the implication.",
+		[][2]string{{"John Smith", "Tavo Quillan"}, {"Peter Brown", "Orrin Vasquel"}}},
 	{"anaphor-cataphoric",
 		"The weather was cold in Lagos on Monday. John Smith rejected allegations leveled against him by businessman Peter Brown. Brown had alleged in a video that Smith requested a bribe of $500.",
 		[][2]string{{"John Smith", "Tavo Quillan"}, {"Smith", "Quillan"}, {"Peter Brown", "Orrin Vasquel"}, {"Brown", "Vasquel"}, {"Lagos", "Kisumu"}}},

@@ -173,7 +173,21 @@ func loadDisputeSet(path, split string) (disputes.Set, error) {
 		if err != nil {
 			return disputes.Set{}, fmt.Errorf("%s: %w", path, err)
 		}
-		return disputes.NewSet(nil, cases)
+		// annotated non-disputes (shape "none") in the same file are negatives, not gold
+		var gold, neg []disputes.Case
+		for _, c := range cases {
+			if c.Shape == "none" {
+				neg = append(neg, c)
+			} else {
+				gold = append(gold, c)
+			}
+		}
+		set, err := disputes.NewSet(nil, gold)
+		if err != nil {
+			return disputes.Set{}, err
+		}
+		set.Negatives = neg
+		return set, nil
 	}
 	splits := []string{split}
 	switch split {

@@ -126,3 +126,21 @@ func TestIngestedConflicts(t *testing.T) {
 	require.NoError(t, err)
 	assert.Empty(t, pairs)
 }
+
+// A single file of cases may hold annotated non-disputes (shape "none"): they are
+// negatives, not gold.
+func TestRunEvalDisputesFileNegatives(t *testing.T) {
+	corpus, annDir := disputeFixture(t)
+	file := filepath.Join(annDir, "mixed.jsonl")
+	gold, err := os.ReadFile(filepath.Join(annDir, "disputes_report.jsonl"))
+	require.NoError(t, err)
+	neg := `{"doc":"doc1","id":"n1","shape":"none","disputer":"Aides","disputer_span":[0,5],"disputer_form":"group","cue":"denied","cue_span":[6,12],"claim":"a report","claim_span":null}` + "\n"
+	require.NoError(t, os.WriteFile(file, append(gold, neg...), 0o644))
+	var out, errb bytes.Buffer
+	require.NoError(t, runEval(context.Background(), []string{"disputes", "--json", "--corpus", corpus, file}, &out, &errb), errb.String())
+	var r disputes.Result
+	require.NoError(t, json.Unmarshal(out.Bytes(), &r))
+	assert.Equal(t, 1, r.Total.Gold)
+	assert.Len(t, r.Cases, 1)
+	assert.Equal(t, 1, r.Negatives)
+}
