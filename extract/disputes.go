@@ -195,6 +195,7 @@ func findDisputes(d *Document) {
 		}
 	}
 	f.rebuttals()
+	f.pleas()       // disputes_pleas.go: "X pleaded not guilty" disputes the charge
 	f.judgedNouns() // rebuttals_judged.go: "false information", "unfounded claims" in the answer of the one named
 	// disputes_selfdenial.go: "I never said the mill would close"
 	f.neverSaidClauses()
@@ -577,6 +578,9 @@ func (f *disputeFinder) subject(toks []scanToken, i int) (string, int) {
 	if _, ok := pronLex[strings.TrimSuffix(t.Lower, "'s")]; ok {
 		if id := f.cueSpeaker(toks[i].Start, t); id != "" {
 			return id, k // the attribution stage resolved the same pronoun as the verb's source
+		}
+		if f.sourceUnresolved(t) {
+			return "", -1 // disputes_pleas.go: "the country's foreign ministry said it rejects"
 		}
 		if id := f.r.resolvePronoun(strings.TrimSuffix(strings.TrimSuffix(t.Text, "'s"), "’s"), t.Start); id != "" {
 			return id, k

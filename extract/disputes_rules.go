@@ -899,6 +899,9 @@ func (f *disputeFinder) anaphorAt(v *verbSite, n, before int) (ruleMatch, bool) 
 	if id := f.repeatedDisputeClaim(v, before); id != "" {
 		return ruleMatch{claim: &id, rule: anaphorRepeatedRule}, true // disputes_repeated.go
 	}
+	if m, ok := f.farAccusation(v, n, before); ok {
+		return m, true // disputes_pleas.go: "called the charges baseless" sentences after the indictment
+	}
 	if id := f.claimAboutDisputer(v, before); id != "" && !figure {
 		return ruleMatch{claim: &id, rule: anaphorAboutRule}, true // disputes_about.go
 	}

@@ -59,6 +59,16 @@ var transferRenames = []transferRename{
 	{"rebuttal-statement",
 		`Police said the march in Lagos had turned violent. "Absolute nonsense. The march was peaceful," John Smith said.`,
 		[][2]string{{"John Smith", "Tavo Quillan"}, {"Lagos", "Kisumu"}}},
+	// disputes_pleas.go: pleas of not guilty and accusations answered from afar
+	{"plea-not-guilty",
+		"Prosecutors say Tom Reyes stole millions of dollars from the fund. Reyes pleaded not guilty on Monday.",
+		[][2]string{{"Tom Reyes", "Tavo Quillan"}, {"Reyes", "Quillan"}}},
+	{"plea-not-guilty",
+		"Marta Kovacs pleaded not guilty on Friday in a Denver court.\nThe judge set a trial date in March.\nThe Justice Department indicted Kovacs last month, alleging that she hid losses at the pension fund.",
+		[][2]string{{"Marta Kovacs", "Ilse Daravan"}, {"Kovacs", "Daravan"}, {"Denver", "Kisumu"}}},
+	{"anaphor-accusation-far",
+		"The Justice Department indicted Jane Whitlow, alleging that she hid losses at the fund.\nAccording to the indictment, the losses ran for years.\nThe judge set a trial date in March.\nWhitlow has called the charges \"baseless.\"",
+		[][2]string{{"Jane Whitlow", "Ilse Daravan"}, {"Whitlow", "Daravan"}}},
 }
 
 // TestDisputeTransferRulesRenamed runs transferRenames.

@@ -300,6 +300,9 @@ func (f *disputeFinder) rebuttalAgent(si int, toks []scanToken, k, n int) bool {
 	if a == nil || a.Speaker == nil || toks[s].Start < a.Content.Start {
 		return false
 	}
+	if f.accusingCue(a) {
+		return true // "indicted her, alleging that she misrepresented how she used the house": misconduct alleged, no claim of hers judged
+	}
 	agent := ""
 	switch toks[s].Lower {
 	case "he", "she", "they":
