@@ -66,6 +66,13 @@ var transferRenames = []transferRename{
 	{"plea-not-guilty",
 		"Marta Kovacs pleaded not guilty on Friday in a Denver court.\nThe judge set a trial date in March.\nThe Justice Department indicted Kovacs last month, alleging that she hid losses at the pension fund.",
 		[][2]string{{"Marta Kovacs", "Ilse Daravan"}, {"Kovacs", "Daravan"}, {"Denver", "Kisumu"}}},
+	// disputes_reports.go: "Contrary to the reports, ..." in a statement
+	{"contrary-to-reports",
+		"Villagers said the Korvan Defence Ministry had shelled the hospital in Marno.\n\"Contrary to the reports made over the past day, our forces did not shell the hospital in Marno,\" the Korvan Defence Ministry said in a statement.",
+		[][2]string{{"Korvan", "Daskar"}, {"Marno", "Kisumu"}}},
+	{"rebuttal-called-about",
+		"The Daily Ledger reported that Norland Corp. plans to close the mill.\n\nThe denial was made in an email, with a Norland Corp. spokesperson calling reports of the closure a \"rumor.\"",
+		[][2]string{{"Norland", "Velmor"}, {"Daily Ledger", "Morning Quill"}}},
 	{"anaphor-accusation-far",
 		"The Justice Department indicted Jane Whitlow, alleging that she hid losses at the fund.\nAccording to the indictment, the losses ran for years.\nThe judge set a trial date in March.\nWhitlow has called the charges \"baseless.\"",
 		[][2]string{{"Jane Whitlow", "Ilse Daravan"}, {"Whitlow", "Daravan"}}},

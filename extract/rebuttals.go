@@ -224,6 +224,7 @@ func (f *disputeFinder) rebuttal(si int, toks []scanToken, k, n int) {
 			subj = j - 1
 		}
 		if _, noun := claimNouns[toks[subj].Lower]; !noun {
+			f.rebuttalCalledAbout(si, toks, k, n, j) // disputes_reports.go: "called reports of the layoffs a rumor"
 			return
 		}
 	}
@@ -577,6 +578,9 @@ func (f *disputeFinder) rebuttalCalled(si int, toks []scanToken, k, n, j int) {
 		obj = calledPastTime(toks, j) // "called that report Friday a lie"
 	}
 	if obj < 0 || !callVerbs[toks[obj].Lower] {
+		if f.rebuttalCalledAbout(si, toks, k, n, j) {
+			return // disputes_reports.go: "calling reports of the layoffs a rumor"
+		}
 		f.rebuttalCalledInline(si, toks, k, n, j)
 		return
 	}

@@ -1,0 +1,162 @@
+package extract
+
+import "github.com/claimgraph/claimgraph/graph"
+
+// Officials answering reports with no owner named (conflict, health and business
+// news: "Contrary to the reports made over the past day, the army did not strike the
+// hospital," it said).
+//
+//   - contrary-to-reports (test sentences in
+//     testdata/rules/disputes/contrary-to-reports.tsv): "Contrary to the reports /
+//     these claims / media reports, ..." inside a statement of a named speaker: the
+//     speaker disputes the latest claim, of anyone but the speaker, up to verdictBack
+//     sentences before, that shares two content words with the rest of the sentence
+//     (what the correction says again). contrary-to-claim (disputes_verdict.go) has
+//     the openings with a named owner ("Contrary to Reyes's claim"); in the article's
+//     own voice the opening is left alone: whose reports the article corrects is not
+//     known. A statement whose source is a pronoun ("..., it said") is given to the
+//     one disputer of the sentence before ("The army denied reports that ..."), which
+//     it goes on with, not to the pronoun's nearest referent.
+
+//   - rebuttal-called-about (testdata/rules/disputes/rebuttal-called-about.tsv): a
+//     verb of calling whose object is a bare claim noun with what it is about
+//     ("calling reports of the impending layoffs a rumor"): the noun resolves as an anaphor ("the reports") does,
+//     to the claim of the sentence before or of its own.
+
+// rebuttalCalledAboutRule is the rule of "called reports of X a rumor".
+var rebuttalCalledAboutRule = &disputeRule{name: "rebuttal-called-about", shape: graph.ShapeRebuttal}
+
+// rebuttalCalledAbout handles a rebuttal toks[k..k+n-1] whose object, ending at
+// toks[j], is a bare claim noun, "of" or "about", and up to five words, after a verb of
+// calling; it reports whether it found that shape.
+func (f *disputeFinder) rebuttalCalledAbout(si int, toks []scanToken, k, n, j int) bool {
+	obj := -1
+	for c := j - 2; c >= 0 && j-c <= 8; c-- {
+		if toks[c].Kind != 'w' {
+			return false
+		}
+		if callVerbs[toks[c].Lower] {
+			obj = c
+			break
+		}
+	}
+	if obj < 0 || obj+3 > j || negatedBefore(toks, obj) {
+		return false
+	}
+	if _, ok := claimNouns[toks[obj+1].Lower]; !ok || toks[obj+2].Lower != "of" && toks[obj+2].Lower != "about" {
+		return false
+	}
+	if _, ok := disputeVerbs[toks[obj].Lower]; ok {
+		return false // "dismissed reports of ... as fabricated": the dispute verb's own rule has it
+	}
+	v := &verbSite{si: si, toks: toks, i: obj, n: 1, kind: graph.DisputeRebuts}
+	v.disputer, v.subjStart = f.subject(toks, obj)
+	if v.disputer == "" && obj > 0 && toks[obj-1].Text == "," && participleCalls[toks[obj].Lower] {
+		v.disputer, v.subjStart = f.openingSubjectAfterAdjunct(toks, obj)
+	}
+	if v.disputer == "" {
+		return false
+	}
+	m, ok := f.anaphorAt(v, obj+1, toks[obj].Start)
+	if !ok {
+		return false
+	}
+	if m.rule == nil {
+		m.rule = rebuttalCalledAboutRule
+	}
+	cue := scanToken{Text: toks[k].Text, Start: toks[k].Start, End: toks[k+n-1].End}
+	f.coord = f.coord[:0]
+	f.emitOne(graph.DisputeRebuts, v.disputer, rebuttalCalledAboutRule, m, cue, f.sents[si])
+	return true
+}
+
+// contraryToReportsRule is the rule of "Contrary to the reports, ..." in a statement.
+var contraryToReportsRule = &disputeRule{name: "contrary-to-reports", shape: graph.ShapeRebuttal}
+
+// contraryToReports handles the opening toks[k..k+n-1] ("Contrary to") followed by a
+// determiner and a claim noun with no possessor.
+func (f *disputeFinder) contraryToReports(si int, toks []scanToken, k, n int) {
+	j := k + n
+	if j >= len(toks) || !anaphorDeterminers[toks[j].Lower] && toks[j].Lower != "media" {
+		return
+	}
+	noun := -1
+	for e := j; e < len(toks) && e-j <= 2; e++ {
+		if _, ok := claimNouns[toks[e].Lower]; ok {
+			noun = e
+			break
+		}
+	}
+	if noun < 0 || f.possessor(toks, noun) != nil {
+		return
+	}
+	a := f.attributionHolding(toks[k].Start)
+	if a == nil || a.Speaker == nil || denialCue(f.r.tx, a.Cue) {
+		return // the article's own voice, or a speaker we do not know
+	}
+	voice := *a.Speaker
+	if a.Source != nil {
+		src := graph.Words(string(f.d.Runes[a.Source.Start:a.Source.End]))
+		if _, pron := pronLex[src[0]]; len(src) == 1 && pron {
+			// "'Contrary to the reports, ...,' it said" after "The army denied reports
+			// that ...": the statement goes on with the denial of the sentence before
+			if voice = f.previousDisputer(si); voice == "" {
+				return
+			}
+		}
+	}
+	words := map[string]bool{}
+	for _, t := range toks[noun+1:] {
+		if t.Kind == 'w' && len(t.Lower) > 3 && !functionWords[t.Lower] {
+			words[t.Lower] = true
+		}
+	}
+	minStart := f.sents[max(0, si-verdictBack)].Start
+	best := -1
+	for c := range f.d.Claims {
+		cl := &f.d.Claims[c]
+		if cl.Span.End > toks[k].Start || cl.Span.Start < minStart || cl.Speaker != nil && *cl.Speaker == voice ||
+			isReferenceClaim(cl) || f.sharedWords(cl, words) < 2 {
+			continue
+		}
+		if best < 0 || cl.Span.End > f.d.Claims[best].Span.End {
+			best = c
+		}
+	}
+	if best < 0 {
+		return
+	}
+	id := f.d.Claims[best].ID
+	f.emitVerdictMatch(si, contraryToReportsRule, voice, ruleMatch{claim: &id}, joinTokens(toks, k, noun))
+}
+
+// sharedWords counts the distinct words of claim c that are in words.
+func (f *disputeFinder) sharedWords(c *Claim, words map[string]bool) int {
+	seen := map[string]bool{}
+	for _, t := range f.r.tx.scan(c.Span.Start, c.Span.End) {
+		if words[t.Lower] {
+			seen[t.Lower] = true
+		}
+	}
+	return len(seen)
+}
+
+// previousDisputer returns the one disputer of the disputes whose cue stands in the
+// sentence before si, or "" when there is none or more than one.
+func (f *disputeFinder) previousDisputer(si int) string {
+	if si == 0 {
+		return ""
+	}
+	prev := f.sents[si-1]
+	who := ""
+	for _, x := range f.d.Disputes {
+		if x.Cue.Start < prev.Start || x.Cue.End > prev.End || x.Disputer == ArticleVoice {
+			continue
+		}
+		if who != "" && who != x.Disputer {
+			return ""
+		}
+		who = x.Disputer
+	}
+	return who
+}
