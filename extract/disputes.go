@@ -540,6 +540,10 @@ func skipToSubject(toks []scanToken, i int) int {
 			k -= n // "the RSF, accused of mass atrocities, denied" (disputes_topic.go)
 			continue
 		}
+		if n := presentParticipleAside(toks, k); n > 0 {
+			k -= n // "members of the delegation, speaking to journalists in Nairobi, Kenya, refuted" (disputes_reports.go)
+			continue
+		}
 		if n := purposeBefore(toks, k, i); n > 0 {
 			k -= n // "Reyes took to Facebook to deny the report" (disputes_frames.go)
 			continue

@@ -1,6 +1,10 @@
 package extract
 
-import "github.com/claimgraph/claimgraph/graph"
+import (
+	"strings"
+
+	"github.com/claimgraph/claimgraph/graph"
+)
 
 // Officials answering reports with no owner named (conflict, health and business
 // news: "Contrary to the reports made over the past day, the army did not strike the
@@ -159,4 +163,34 @@ func (f *disputeFinder) previousDisputer(si int) string {
 		who = x.Disputer
 	}
 	return who
+}
+
+// presentParticipleAside returns the number of tokens of an aside ", speaking to
+// journalists in Nairobi, Kenya," that ends with the comma at toks[k] and opens with
+// a lowercase present participle after a comma that follows a word ("Members of the
+// delegation, speaking to journalists ..., refuted", "The ministry, responding to the
+// report, denied"), or 0. Commas inside the aside are taken only before a capitalized
+// word (a place and its country: "in Nairobi, Kenya"). participleAside
+// (disputes_topic.go) has the past participles.
+func presentParticipleAside(toks []scanToken, k int) int {
+	if k < 3 || toks[k].Text != "," {
+		return 0
+	}
+	for j := k - 1; j >= 1 && k-j <= 20; j-- {
+		if toks[j].Kind != 'w' && toks[j].Kind != 'n' && toks[j].Text != "-" && toks[j].Text != "," {
+			return 0
+		}
+		if toks[j].Text != "," {
+			continue
+		}
+		p := toks[j+1]
+		if j+1 < k && toks[j-1].Kind == 'w' && p.Kind == 'w' && p.Text == p.Lower && len(p.Lower) > 5 && strings.HasSuffix(p.Lower, "ing") {
+			return k - j + 1
+		}
+		if p.Kind == 'w' && p.Text != p.Lower {
+			continue // "in Nairobi, Kenya"
+		}
+		return 0
+	}
+	return 0
 }

@@ -73,6 +73,10 @@ var transferRenames = []transferRename{
 	{"rebuttal-called-about",
 		"The Daily Ledger reported that Norland Corp. plans to close the mill.\n\nThe denial was made in an email, with a Norland Corp. spokesperson calling reports of the closure a \"rumor.\"",
 		[][2]string{{"Norland", "Velmor"}, {"Daily Ledger", "Morning Quill"}}},
+	// disputes_reports.go: a present-participle aside between the subject and the verb
+	{"inline-noun-of",
+		"The Korvan Defence Ministry, responding to the report, denied reports of shelling the hospital in Marno.",
+		[][2]string{{"Korvan", "Daskar"}, {"Marno", "Kisumu"}}},
 	{"anaphor-accusation-far",
 		"The Justice Department indicted Jane Whitlow, alleging that she hid losses at the fund.\nAccording to the indictment, the losses ran for years.\nThe judge set a trial date in March.\nWhitlow has called the charges \"baseless.\"",
 		[][2]string{{"Jane Whitlow", "Ilse Daravan"}, {"Whitlow", "Daravan"}}},
