@@ -74,6 +74,53 @@ func (f *disputeFinder) rebuttalCalledAbout(si int, toks []scanToken, k, n, j in
 	return true
 }
 
+//   - inline-noun-said (testdata/rules/disputes/inline-noun-said.tsv): a dispute
+//     verb whose object is a claim noun, maybe with a past participle and its agent
+//     ("a report backed by the United Nations"), then "which" or "that", a verb of
+//     saying and a that-clause: "rejected a report backed by the United Nations which
+//     stated that famine had spread to five areas", "denied a study that found that
+//     ...", "a UN report that said famine had spread" (a verb of saying may drop its
+//     "that"). The clause is the claim; inline-noun-that has "a report that CLAUSE".
+
+// inlineNounSaidRule is the rule of "rejected a report which stated that CLAUSE".
+var inlineNounSaidRule = &disputeRule{"inline-noun-said", graph.ShapeInline, true, (*disputeFinder).inlineNounSaid}
+
+// statingVerbs are the verbs of a document's saying (lexicon/dispute_words.txt class
+// stating_verb: "stated", "found", "concluded").
+var statingVerbs = disputeWordClass("stating_verb")
+
+// inlineNounSaid matches "VERB a report [backed by X] which stated that CLAUSE".
+func (f *disputeFinder) inlineNounSaid(v *verbSite) (ruleMatch, bool) {
+	toks := v.toks
+	n := f.claimNounAt(toks, v.obj())
+	if n < 0 {
+		return ruleMatch{}, false
+	}
+	k := n + 1
+	if k+1 < len(toks) && toks[k].Kind == 'w' && toks[k].Text == toks[k].Lower && strings.HasSuffix(toks[k].Lower, "ed") && toks[k+1].Lower == "by" {
+		// "a report backed by the United Nations": up to six words of the agent
+		e := k + 2
+		for e < len(toks) && e-k <= 7 && toks[e].Kind == 'w' && toks[e].Lower != "which" && toks[e].Lower != "that" {
+			e++
+		}
+		k = e
+	}
+	if k+3 >= len(toks) || toks[k].Lower != "which" && toks[k].Lower != "that" {
+		return ruleMatch{}, false
+	}
+	w := toks[k+1].Lower
+	if !sayVerbs[w] && !statingVerbs[w] {
+		return ruleMatch{}, false
+	}
+	if toks[k+2].Lower == "that" {
+		return f.clauseClaim(v, k+3)
+	}
+	if e := clauseEnd(toks, k+2); sayVerbs[w] && hasFiniteVerb(toks[k+2:e]) {
+		return f.clauseClaim(v, k+2) // "a UN report that said famine had spread"
+	}
+	return ruleMatch{}, false
+}
+
 // contraryToReportsRule is the rule of "Contrary to the reports, ..." in a statement.
 var contraryToReportsRule = &disputeRule{name: "contrary-to-reports", shape: graph.ShapeRebuttal}
 

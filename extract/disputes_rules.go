@@ -42,6 +42,9 @@ var disputeRules = []*disputeRule{
 	{"relative-zero", graph.ShapeRelative, true, (*disputeFinder).relativeZero},
 	// "aides denied a report that the campaign had run out of money"; "rejected claims
 	// by the union that ..."
+	// "rejected a report backed by the UN which stated that famine had spread"
+	// (disputes_reports.go)
+	inlineNounSaidRule,
 	{"inline-noun-that", graph.ShapeInline, true, (*disputeFinder).inlineNounThat},
 	// "rejected claims of systemic doping" (disputes_nominal.go)
 	inlineNounOfRule,
