@@ -363,7 +363,8 @@ func (f *disputeFinder) passive(v *verbSite) bool {
 	if i >= 1 && passiveBe[toks[i-1].Lower] && (v.obj() >= len(toks) || toks[v.obj()].Lower != "by") && pastParticiple(toks[i].Lower) {
 		return true // "he was challenged over his statement": no disputer named
 	}
-	if i < 1 || !stateAuxiliaries[toks[i-1].Lower] || v.obj() >= len(toks) || toks[v.obj()].Lower != "by" {
+	aux := passiveAuxiliary(toks, i) // "were swiftly refuted by", "are explicitly and firmly refuted by" (disputes_reports.go)
+	if aux < 0 || v.obj() >= len(toks) || toks[v.obj()].Lower != "by" {
 		return false
 	}
 	j := v.obj() + 1
@@ -378,7 +379,7 @@ func (f *disputeFinder) passive(v *verbSite) bool {
 	if v.disputer == "" || !truthKinds[v.kind] {
 		return true
 	}
-	if m, ok := f.anaphor(v, clauseStart(toks, i), i-1); ok {
+	if m, ok := f.anaphor(v, passiveSubjectStart(toks, aux), i-1); ok {
 		f.emit(v, passiveRule, m)
 	}
 	return true

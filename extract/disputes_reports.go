@@ -74,6 +74,9 @@ func (f *disputeFinder) rebuttalCalledAbout(si int, toks []scanToken, k, n, j in
 	return true
 }
 
+//   - passive-by (disputes.go, test sentences in testdata/rules/disputes/passive-by.tsv)
+//     reads past adverbs between the auxiliary and the verb ("were swiftly refuted by
+//     the board") and an aside before the auxiliary ("The claims, however, were ...").
 //   - inline-noun-said (testdata/rules/disputes/inline-noun-said.tsv): a dispute
 //     verb whose object is a claim noun, maybe with a past participle and its agent
 //     ("a report backed by the United Nations"), then "which" or "that", a verb of
@@ -240,4 +243,33 @@ func presentParticipleAside(toks []scanToken, k int) int {
 		return 0
 	}
 	return 0
+}
+
+// passiveAuxiliary returns the index of the auxiliary of a passive dispute verb at
+// toks[i]: right before it ("were refuted by"), or before adverbs in -ly and "and"
+// between them ("were swiftly refuted by", "are explicitly and firmly refuted by");
+// -1 when there is none (rule passive-by).
+func passiveAuxiliary(toks []scanToken, i int) int {
+	a := i - 1
+	for a >= 0 && i-a <= 4 && toks[a].Kind == 'w' && toks[a].Text == toks[a].Lower &&
+		(strings.HasSuffix(toks[a].Lower, "ly") && len(toks[a].Lower) > 3 || toks[a].Lower == "and" && a+1 < i) {
+		a--
+	}
+	if a < 0 || !stateAuxiliaries[toks[a].Lower] {
+		return -1
+	}
+	return a
+}
+
+// passiveSubjectStart returns where the subject of a passive clause whose auxiliary is
+// toks[aux] starts: the clause start, before an aside between commas that stands
+// right before the auxiliary ("The claims, however, were swiftly refuted by ...").
+func passiveSubjectStart(toks []scanToken, aux int) int {
+	cs := clauseStart(toks, aux)
+	if cs >= 1 && cs == aux {
+		if n := asideBefore(toks, aux-1); n > 0 && aux-1-n >= 0 {
+			return clauseStart(toks, aux-1-n)
+		}
+	}
+	return cs
 }
