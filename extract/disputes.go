@@ -195,6 +195,7 @@ func findDisputes(d *Document) {
 		}
 	}
 	f.rebuttals()
+	f.pleas()       // disputes_pleas.go: "X pleaded not guilty" disputes the charge
 	f.judgedNouns() // rebuttals_judged.go: "false information", "unfounded claims" in the answer of the one named
 	// disputes_selfdenial.go: "I never said the mill would close"
 	f.neverSaidClauses()
@@ -363,7 +364,8 @@ func (f *disputeFinder) passive(v *verbSite) bool {
 	if a >= 0 && passiveBe[toks[a].Lower] && (v.obj() >= len(toks) || toks[v.obj()].Lower != "by") && pastParticiple(toks[i].Lower) {
 		return true // "he was challenged over his statement": no disputer named
 	}
-	if a < 0 || !stateAuxiliaries[toks[a].Lower] || v.obj() >= len(toks) || toks[v.obj()].Lower != "by" {
+	aux := passiveAuxiliary(toks, i) // "were swiftly refuted by", "are explicitly and firmly refuted by" (disputes_reports.go)
+	if aux < 0 || v.obj() >= len(toks) || toks[v.obj()].Lower != "by" {
 		return false
 	}
 	j := v.obj() + 1
@@ -378,7 +380,7 @@ func (f *disputeFinder) passive(v *verbSite) bool {
 	if v.disputer == "" || !truthKinds[v.kind] {
 		return true
 	}
-	if m, ok := f.anaphor(v, clauseStart(toks, i), i-1); ok {
+	if m, ok := f.anaphor(v, passiveSubjectStart(toks, aux), i-1); ok {
 		f.emit(v, passiveRule, m)
 	}
 	return true
@@ -570,6 +572,10 @@ func skipToSubject(toks []scanToken, i int) int {
 			k -= n // "the RSF, accused of mass atrocities, denied" (disputes_topic.go)
 			continue
 		}
+		if n := presentParticipleAside(toks, k); n > 0 {
+			k -= n // "members of the delegation, speaking to journalists in Nairobi, Kenya, refuted" (disputes_reports.go)
+			continue
+		}
 		if n := purposeBefore(toks, k, i); n > 0 {
 			k -= n // "Reyes took to Facebook to deny the report" (disputes_frames.go)
 			continue
@@ -614,6 +620,9 @@ func (f *disputeFinder) subject(toks []scanToken, i int) (string, int) {
 	if _, ok := pronLex[strings.TrimSuffix(t.Lower, "'s")]; ok {
 		if id := f.cueSpeaker(toks[i].Start, t); id != "" {
 			return id, k // the attribution stage resolved the same pronoun as the verb's source
+		}
+		if f.sourceUnresolved(t) {
+			return "", -1 // disputes_pleas.go: "the country's foreign ministry said it rejects"
 		}
 		if id := f.r.resolvePronoun(strings.TrimSuffix(strings.TrimSuffix(t.Text, "'s"), "’s"), t.Start); id != "" {
 			return id, k

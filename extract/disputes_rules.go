@@ -42,6 +42,9 @@ var disputeRules = []*disputeRule{
 	{"relative-zero", graph.ShapeRelative, true, (*disputeFinder).relativeZero},
 	// "aides denied a report that the campaign had run out of money"; "rejected claims
 	// by the union that ..."
+	// "rejected a report backed by the UN which stated that famine had spread"
+	// (disputes_reports.go)
+	inlineNounSaidRule,
 	{"inline-noun-that", graph.ShapeInline, true, (*disputeFinder).inlineNounThat},
 	// "rejected claims of systemic doping" (disputes_nominal.go)
 	inlineNounOfRule,
@@ -898,6 +901,9 @@ func (f *disputeFinder) anaphorAt(v *verbSite, n, before int) (ruleMatch, bool) 
 	}
 	if id := f.repeatedDisputeClaim(v, before); id != "" {
 		return ruleMatch{claim: &id, rule: anaphorRepeatedRule}, true // disputes_repeated.go
+	}
+	if m, ok := f.farAccusation(v, n, before); ok {
+		return m, true // disputes_pleas.go: "called the charges baseless" sentences after the indictment
 	}
 	if id := f.claimAboutDisputer(v, before); id != "" && !figure {
 		return ruleMatch{claim: &id, rule: anaphorAboutRule}, true // disputes_about.go

@@ -92,6 +92,33 @@ var transferRenames = []transferRename{
 	{"rebuttal-statement",
 		`Police said the march in Lagos had turned violent. "Absolute nonsense. The march was peaceful," John Smith said.`,
 		[][2]string{{"John Smith", "Tavo Quillan"}, {"Lagos", "Kisumu"}}},
+	// disputes_pleas.go: pleas of not guilty and accusations answered from afar
+	{"plea-not-guilty",
+		"Prosecutors say Tom Reyes stole millions of dollars from the fund. Reyes pleaded not guilty on Monday.",
+		[][2]string{{"Tom Reyes", "Tavo Quillan"}, {"Reyes", "Quillan"}}},
+	{"plea-not-guilty",
+		"Marta Kovacs pleaded not guilty on Friday in a Denver court.\nThe judge set a trial date in March.\nThe Justice Department indicted Kovacs last month, alleging that she hid losses at the pension fund.",
+		[][2]string{{"Marta Kovacs", "Ilse Daravan"}, {"Kovacs", "Daravan"}, {"Denver", "Kisumu"}}},
+	// disputes_reports.go: "Contrary to the reports, ..." in a statement
+	{"contrary-to-reports",
+		"Villagers said the Korvan Defence Ministry had shelled the hospital in Marno.\n\"Contrary to the reports made over the past day, our forces did not shell the hospital in Marno,\" the Korvan Defence Ministry said in a statement.",
+		[][2]string{{"Korvan", "Daskar"}, {"Marno", "Kisumu"}}},
+	{"rebuttal-called-about",
+		"The Daily Ledger reported that Norland Corp. plans to close the mill.\n\nThe denial was made in an email, with a Norland Corp. spokesperson calling reports of the closure a \"rumor.\"",
+		[][2]string{{"Norland", "Velmor"}, {"Daily Ledger", "Morning Quill"}}},
+	// disputes_reports.go: a present-participle aside between the subject and the verb
+	{"inline-noun-of",
+		"The Korvan Defence Ministry, responding to the report, denied reports of shelling the hospital in Marno.",
+		[][2]string{{"Korvan", "Daskar"}, {"Marno", "Kisumu"}}},
+	{"inline-noun-said",
+		"The Korvan Defence Ministry on Sunday rejected a report backed by the United Nations which stated that famine had spread to five provinces.",
+		[][2]string{{"Korvan", "Daskar"}, {"United Nations", "Velmor Council"}}},
+	{"passive-by",
+		"Senator Jane Whitlow said the mill had been sold in June. The claims, however, were swiftly refuted by Tom Reyes.",
+		[][2]string{{"Jane Whitlow", "Maria Dunleavy"}, {"Tom Reyes", "Paul Okafor"}}},
+	{"anaphor-accusation-far",
+		"The Justice Department indicted Jane Whitlow, alleging that she hid losses at the fund.\nAccording to the indictment, the losses ran for years.\nThe judge set a trial date in March.\nWhitlow has called the charges \"baseless.\"",
+		[][2]string{{"Jane Whitlow", "Ilse Daravan"}, {"Whitlow", "Daravan"}}},
 }
 
 // TestDisputeTransferRulesRenamed runs transferRenames.

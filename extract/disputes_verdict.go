@@ -583,6 +583,7 @@ func (f *disputeFinder) contraryToClaim(si int, toks []scanToken, k int) {
 		}
 	}
 	if agent == "" {
+		f.contraryToReports(si, toks, k, n) // disputes_reports.go: "Contrary to the reports, ..."
 		return
 	}
 	voice, ok := f.voiceOf(toks, k, judgment{rule: contraryToClaimRule})

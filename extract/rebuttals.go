@@ -224,6 +224,7 @@ func (f *disputeFinder) rebuttal(si int, toks []scanToken, k, n int) {
 			subj = j - 1
 		}
 		if _, noun := claimNouns[toks[subj].Lower]; !noun {
+			f.rebuttalCalledAbout(si, toks, k, n, j) // disputes_reports.go: "called reports of the layoffs a rumor"
 			return
 		}
 	}
@@ -299,6 +300,9 @@ func (f *disputeFinder) rebuttalAgent(si int, toks []scanToken, k, n int) bool {
 	a := f.attributionHolding(toks[s].Start)
 	if a == nil || a.Speaker == nil || toks[s].Start < a.Content.Start {
 		return false
+	}
+	if f.accusingCue(a) {
+		return true // "indicted her, alleging that she misrepresented how she used the house": misconduct alleged, no claim of hers judged
 	}
 	agent := ""
 	switch toks[s].Lower {
@@ -574,6 +578,9 @@ func (f *disputeFinder) rebuttalCalled(si int, toks []scanToken, k, n, j int) {
 		obj = calledPastTime(toks, j) // "called that report Friday a lie"
 	}
 	if obj < 0 || !callVerbs[toks[obj].Lower] {
+		if f.rebuttalCalledAbout(si, toks, k, n, j) {
+			return // disputes_reports.go: "calling reports of the layoffs a rumor"
+		}
 		f.rebuttalCalledInline(si, toks, k, n, j)
 		return
 	}
