@@ -196,7 +196,7 @@ start() {
 		cp="$cp:$PLUGINS/*"
 		set -- "$@" --plugins "$PLUGINS"
 	fi
-	rm -f "$CDS_TMP_FILE"
+	rm -f "$CDS_TMP_FILE" "$CDS_TMP_FILE.want"
 	case "$CDS" in
 	on)
 		local archive
