@@ -128,7 +128,8 @@ bench-api-wrk: ## cross-check bench-api with wrk (apt-get installs it) on the re
 # empty by default, the JVM's own (C1 then C2), as a long-running server has it;
 # "-XX:TieredStopAtLevel=1" (C1 only) shows the run without the C2 compiler's CPU, which
 # on a fresh server took more CPU than the queries over a run of this length (see
-# README, Neo4j ingest, measured).
+# README, Neo4j ingest, measured). The launcher maps a class-data sharing archive of the
+# server's classes once a server has stopped cleanly and written one (NEO4J_CDS=off: none).
 BENCH_INGEST_ARTICLES ?= 0
 BENCH_INGEST_FLAGS    ?=
 BENCH_INGEST_JVM_OPTS ?=

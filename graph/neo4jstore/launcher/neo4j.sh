@@ -23,6 +23,11 @@
 #   NEO4J_PLUGINS        "apoc" serves APOC Core (apoc/pom.xml, Maven Central) as a plugin;
 #                        default: none (the project needs no plugin; APOC is only its export's peer)
 #   NEO4J_IMPORT_DIR     directory LOAD CSV reads file:/// URLs from (default: the database's own)
+#   NEO4J_CDS            "on" (default) maps a class-data sharing archive of the server's classes
+#                        (AppCDS, target/cds/): the first server whose JVM has none writes it when
+#                        it stops cleanly (-XX:ArchiveClassesAtExit), every later start maps it, so
+#                        that the classes it holds are neither parsed nor verified again; a stale
+#                        archive (other jars, JDK or options) is ignored by the JVM. "off": none.
 #
 # Everything comes from Maven Central via Maven (pom.xml next to this script); the jars are
 # cached in target/lib (and ~/.m2), so only the first run downloads anything.
@@ -42,8 +47,14 @@ STOP_TIMEOUT="${NEO4J_STOP_TIMEOUT:-60}"
 TARGET="$HERE/target"
 LIB="$TARGET/lib"
 CLASSES="$TARGET/classes"
+# The launcher's class in a jar: a JVM writes a class-data sharing archive only when its
+# class path holds no non-empty directory.
+LAUNCHER_JAR="$TARGET/launcher.jar"
+CDS="${NEO4J_CDS:-on}"
+CDSDIR="$TARGET/cds"
 PLUGINS="$TARGET/plugins"
 PIDFILE="$STATE/neo4j-$PORT.pid"
+CDS_TMP_FILE="$CDSDIR/writing-$PORT.jsa"
 LOGFILE="$STATE/neo4j-$PORT.log"
 DATAPARENT="$STATE/data-$PORT"
 
@@ -79,6 +90,9 @@ build() {
 		mkdir -p "$CLASSES"
 		javac -nowarn -cp "$LIB/*" -d "$CLASSES" "$HERE/Launcher.java" || die "javac failed"
 	fi
+	if [[ ! -f "$LAUNCHER_JAR" || "$CLASSES/Launcher.class" -nt "$LAUNCHER_JAR" ]]; then
+		jar --create --file "$LAUNCHER_JAR" -C "$CLASSES" . || die "jar failed"
+	fi
 }
 
 # build_apoc fetches APOC Core and the jars it needs beyond Neo4j's own (apoc/pom.xml) into
@@ -97,6 +111,23 @@ build_apoc() {
 			die "Maven could not fetch APOC Core (see output above)"
 		echo "$want" >"$stamp"
 	fi
+}
+
+# cds_archive names the class-data sharing archive of a class path: it depends on the
+# JDK, the jars (names and sizes) and the launcher's class, so a change of any gives a new
+# name (the JVM also checks, and ignores an archive that does not match).
+cds_archive() {
+	local key
+	key="$( {
+		java -version 2>&1
+		echo "$1"
+		local f
+		for f in "$LAUNCHER_JAR" "$LIB"/*.jar ${NEO4J_PLUGINS:+"$PLUGINS"/*.jar}; do
+			stat -c '%n %s' "$f"
+		done
+		sha256sum "$HERE/Launcher.java"
+	} | sha256sum | cut -c1-16)"
+	echo "$CDSDIR/neo4j-$key.jsa"
 }
 
 pid_alive() {
@@ -158,13 +189,30 @@ up() {
 # answers.
 start() {
 	: >"$LOGFILE"
-	local t0=$SECONDS cp="$CLASSES:$LIB/*"
+	local t0=$SECONDS cp="$LAUNCHER_JAR:$LIB/*" cds_opts=()
 	if [[ -n "${NEO4J_PLUGINS:-}" ]]; then
 		# On the class path for APOC's extension (its configuration), and the plugin
 		# directory for its procedures.
 		cp="$cp:$PLUGINS/*"
 		set -- "$@" --plugins "$PLUGINS"
 	fi
+	rm -f "$CDS_TMP_FILE" "$CDS_TMP_FILE.want"
+	case "$CDS" in
+	on)
+		local archive
+		archive="$(cds_archive "$cp")"
+		mkdir -p "$CDSDIR"
+		if [[ -s "$archive" ]]; then
+			cds_opts=(-XX:SharedArchiveFile="$archive")
+		else
+			# Written by this JVM when it exits after a clean stop; down moves it in place.
+			cds_opts=(-XX:ArchiveClassesAtExit="$CDS_TMP_FILE")
+			echo "$archive" >"$CDS_TMP_FILE.want"
+		fi
+		;;
+	off) ;;
+	*) die "NEO4J_CDS=$CDS: want on or off" ;;
+	esac
 	if [[ -n "${NEO4J_IMPORT_DIR:-}" ]]; then
 		mkdir -p "$NEO4J_IMPORT_DIR"
 		set -- "$@" --import "$NEO4J_IMPORT_DIR"
@@ -172,7 +220,7 @@ start() {
 	# setsid: own session, so the database survives the make/shell that started it and a
 	# Ctrl-C in that terminal does not kill it half-way.
 	# shellcheck disable=SC2086 # JVM_OPTS is a list of options
-	nohup setsid java -Xms"$HEAP" -Xmx"$HEAP" $JVM_OPTS -XX:+ExitOnOutOfMemoryError -Dfile.encoding=UTF-8 \
+	nohup setsid java -Xms"$HEAP" -Xmx"$HEAP" $JVM_OPTS "${cds_opts[@]}" -XX:+ExitOnOutOfMemoryError -Dfile.encoding=UTF-8 \
 		-cp "$cp" Launcher \
 		--host "$HOST" --port "$PORT" --pagecache "$PAGECACHE" --data-parent "$DATAPARENT" "$@" \
 		>>"$LOGFILE" 2>&1 </dev/null &
@@ -237,17 +285,31 @@ down() {
 		say "not running"
 		return 0
 	fi
-	local pid t0=$SECONDS
+	local pid t0=$SECONDS clean=1 limit=$STOP_TIMEOUT
 	pid="$(cat "$PIDFILE")"
+	# A JVM writing its class-data sharing archive at exit takes longer to stop.
+	if [[ -f "$CDS_TMP_FILE.want" ]] && ((limit < 300)); then
+		limit=300
+	fi
 	kill -TERM "$pid" 2>/dev/null || true
 	while kill -0 "$pid" 2>/dev/null; do
-		if ((SECONDS - t0 >= STOP_TIMEOUT)); then
-			say "no clean stop after ${STOP_TIMEOUT}s; sending SIGKILL to $pid"
+		if ((SECONDS - t0 >= limit)); then
+			say "no clean stop after ${limit}s; sending SIGKILL to $pid"
 			kill -KILL "$pid" 2>/dev/null || true
+			clean=0
 			break
 		fi
 		sleep 0.2
 	done
+	# The class-data sharing archive this JVM wrote at exit, if any (see NEO4J_CDS): kept
+	# only after a clean stop, under the name later starts with the same class path look for.
+	if [[ -f "$CDS_TMP_FILE.want" ]]; then
+		if ((clean)) && [[ -s "$CDS_TMP_FILE" ]]; then
+			mv -f "$CDS_TMP_FILE" "$(cat "$CDS_TMP_FILE.want")"
+			say "class-data sharing archive written: $(cat "$CDS_TMP_FILE.want")"
+		fi
+		rm -f "$CDS_TMP_FILE" "$CDS_TMP_FILE.want"
+	fi
 	rm -f "$PIDFILE"
 	rm -rf "$DATAPARENT"
 	say "stopped (pid $pid) in $((SECONDS - t0))s"
