@@ -3,8 +3,6 @@ package neo4jstore
 import (
 	"context"
 	"fmt"
-	"reflect"
-	"sort"
 	"testing"
 	"time"
 
@@ -196,34 +194,8 @@ func requireGraphOf(t *testing.T, got, v *graph.ArticleGraph, n int, msg string)
 
 // graphOf is requireGraphOf's check, as an error (for other goroutines than the test's).
 func graphOf(got, v *graph.ArticleGraph, n int) error {
-	ids := func(g *graph.ArticleGraph) [4][]string {
-		var out [4][]string
-		for _, x := range g.Statements {
-			out[0] = append(out[0], x.ID)
-		}
-		for _, x := range g.Claims {
-			out[1] = append(out[1], x.ID)
-		}
-		for _, x := range g.Disputes {
-			out[2] = append(out[2], x.ID)
-		}
-		for _, x := range g.Links {
-			out[3] = append(out[3], x.ID)
-		}
-		for i := range out {
-			sort.Strings(out[i])
-		}
-		return out
-	}
-	switch {
-	case got.Article.ContentHash != v.Article.ContentHash:
-		return fmt.Errorf("read text %s, want version %d's %s", got.Article.ContentHash, v.Article.Version, v.Article.ContentHash)
-	case len(got.Statements) != n+1:
-		return fmt.Errorf("read %d statements of version %d, want %d", len(got.Statements), v.Article.Version, n+1)
-	case !reflect.DeepEqual(ids(graph.Canonical(v)), ids(got)):
-		return fmt.Errorf("read the ids %v of version %d, want %v", ids(got), v.Article.Version, ids(graph.Canonical(v)))
-	case len(got.Mentions) != n+2:
-		return fmt.Errorf("read %d mentions of version %d, want %d", len(got.Mentions), v.Article.Version, n+2)
+	if err := storetest.WholeVersion(got, v, n); err != nil {
+		return fmt.Errorf("version %d: %w", v.Article.Version, err)
 	}
 	return nil
 }
