@@ -284,7 +284,8 @@ func adminArgs(db string) []string {
 // which are src's. src is typically the embedded store a bulk load reasoned in
 // (claimgraph bulkload), so that the graph imported is the one ingest would have
 // written. Errors: src's, EUNAVAILABLE (files), EINTERNAL (the files do not hold
-// what src counts).
+// what src counts). Each article's previous_versions is cut to the newest
+// graph.DefaultVersionsKeep, or as WithVersionsKeep says, as PutArticle cuts it.
 func WriteImportCSV(ctx context.Context, src graph.Store, dir, db string, opts ...ImportOption) (graph.Stats, error) {
 	w, err := newImportWriter(dir, opts...)
 	if err != nil {
@@ -315,7 +316,7 @@ func WriteImportCSV(ctx context.Context, src graph.Store, dir, db string, opts .
 // links written and the agents and outlets. For loads whose bundles need no reasoning
 // across articles (generated corpora, an export of another store). Errors: next's,
 // EINVALID (a bundle fails validation, or repeats an article id), EUNAVAILABLE
-// (files).
+// (files). previous_versions is cut as WriteImportCSV cuts it.
 func WriteImportBundles(ctx context.Context, next func() (*graph.ArticleGraph, error), dir, db string, opts ...ImportOption) (graph.Stats, error) {
 	w, err := newImportWriter(dir, opts...)
 	if err != nil {
