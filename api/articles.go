@@ -270,6 +270,7 @@ func ingestInline(c *gin.Context, cfg ingestConfig, art graph.ArticleInput, unlo
 	}
 	if clientGone(c) {
 		log.Info("client went away during an ingest; it goes on as a job", "request_id", requestID(c), "job", answer.ID)
+		noteQueued(c, answer.ID)
 		c.AbortWithStatus(statusClientGone)
 		return ingestOutcome{}, true
 	}

@@ -23,7 +23,16 @@ const auditTimeout = 5 * time.Second
 const (
 	ctxAuditArticle = "claimgraph.audit.article"
 	ctxAuditOutcome = "claimgraph.audit.outcome"
+	ctxAuditDetail  = "claimgraph.audit.detail"
 )
+
+// noteQueued records that the write goes on as job id (answered 202, or not at all
+// when the client went away): the entry's outcome is queued, its detail the job, not
+// failed.
+func noteQueued(c *gin.Context, jobID string) {
+	c.Set(ctxAuditOutcome, graph.OutcomeQueued)
+	c.Set(ctxAuditDetail, "job "+jobID)
+}
 
 // noteAudit records which article a write concerned and, when the status alone does
 // not say it, how it ended (replaced).
@@ -59,6 +68,9 @@ func withAudit(audit graph.Auditor, action string, log *slog.Logger) gin.Handler
 		}
 		if status >= 400 {
 			e.Detail = c.GetString(ctxProblemDetail)
+		}
+		if d := c.GetString(ctxAuditDetail); d != "" {
+			e.Detail = d
 		}
 		ctx, cancel := context.WithTimeout(context.WithoutCancel(c.Request.Context()), auditTimeout)
 		defer cancel()

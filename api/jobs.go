@@ -354,6 +354,7 @@ func handleJob(store graph.JobStore, log *slog.Logger) gin.HandlerFunc {
 // already, so the answer is written even when recording it took the request past its
 // deadline (the connection's write deadline still bounds the write).
 func answerJob(c *gin.Context, j *graph.Job, now time.Time) {
+	noteQueued(c, j.ID)
 	loc := "/v1/jobs/" + url.PathEscape(j.ID)
 	c.Header("Location", loc)
 	c.Header("Retry-After", "5")

@@ -141,6 +141,11 @@ func TestJobStoppedWithServer(t *testing.T) {
 	var j JobView
 	r.JSON(t, &j)
 	<-gate
+	require.Eventually(t, func() bool { // the audit entry is written after the answer
+		p, err := store.(graph.Auditor).AuditLog(t.Context(), graph.AuditQuery{Page: graph.PageRequest{Limit: 10}})
+		return err == nil && len(p.Items) == 1 && p.Items[0].Outcome == graph.OutcomeQueued &&
+			p.Items[0].Status == 202 && p.Items[0].Detail == "job "+j.ID
+	}, 10*time.Second, 10*time.Millisecond, "a 202 is audited as queued, with its job")
 	cancel()
 	<-stopped
 	stored := storedJob(t, store, j.ID)
@@ -191,6 +196,13 @@ func TestIngestClientGone(t *testing.T) {
 	out := logs.String()
 	assert.NotContains(t, out, `"level":"ERROR"`)
 	assert.Contains(t, out, `"status":499`)
+	// The audit log says the write went on as a job, not that it failed.
+	p, err := store.(graph.Auditor).AuditLog(t.Context(), graph.AuditQuery{Page: graph.PageRequest{Limit: 10}})
+	require.NoError(t, err)
+	require.Len(t, p.Items, 1)
+	assert.Equal(t, graph.OutcomeQueued, p.Items[0].Outcome)
+	assert.Equal(t, 499, p.Items[0].Status)
+	assert.Regexp(t, `^job j_`, p.Items[0].Detail)
 }
 
 // storedJob returns a job as the store lists it, with its input.

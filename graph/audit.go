@@ -23,13 +23,15 @@ type AuditEntry struct {
 	Action string `json:"action"`
 	// ArticleID is the article written or refused, when known.
 	ArticleID string `json:"article_id,omitempty"`
-	// Outcome is created, replaced, unchanged, deleted, patched, forbidden or failed.
+	// Outcome is created, replaced, unchanged, deleted, patched, forbidden, failed, or
+	// queued (the ingest goes on as a job, named in Detail: its result is the job's).
 	Outcome string `json:"outcome"`
 	// Status is the HTTP status the request was answered with.
 	Status    int    `json:"status"`
 	RequestID string `json:"request_id,omitempty"`
 	ClientIP  string `json:"client_ip,omitempty"`
-	// Detail says more about a refusal or failure, as the client was told it.
+	// Detail says more about a refusal or failure, as the client was told it, and
+	// names the job of a queued write.
 	Detail string `json:"detail,omitempty"`
 }
 
@@ -42,6 +44,7 @@ const (
 	OutcomePatched   = "patched"
 	OutcomeForbidden = "forbidden"
 	OutcomeFailed    = "failed"
+	OutcomeQueued    = "queued"
 )
 
 // AuditQuery filters the audit log, newest entry first. Key keeps the entries of one

@@ -12,6 +12,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"runtime"
+	"strconv"
 	"strings"
 	"time"
 
@@ -43,15 +44,20 @@ func runBulkload(ctx context.Context, args []string, stdout, stderr io.Writer) e
 	batch := fs.Int("batch", 64, "articles per transaction of the scratch store")
 	admin := fs.String("admin", "", "command run with the import directory as its last argument, that imports it with neo4j-admin and serves it at NEO4J_URI (e.g. './graph/neo4jstore/launcher/neo4j.sh import')")
 	finish := fs.Bool("finish", false, "only finish a store imported from --work's files (schema, aggregates, counts)")
+	versionsKeep := fs.String("versions-keep", envDefault(osGetenv, "CLAIMGRAPH_VERSIONS_KEEP", strconv.Itoa(graph.DefaultVersionsKeep)), "earlier versions an article lists in previous_versions, the newest, as serve's --versions-keep; 0 lists all (env CLAIMGRAPH_VERSIONS_KEEP)")
 	csvFlag := fs.String("csv", "", "the import files' directory (default WORK/csv); with --finish, also a neo4j-store export's directory")
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: claimgraph bulkload [--work DIR] [--from STORE] [--workers N] [--batch N] [--admin CMD] [--csv DIR] [--finish] [PATH...]")
+		fmt.Fprintln(stderr, "usage: claimgraph bulkload [--work DIR] [--from STORE] [--versions-keep N] [--workers N] [--batch N] [--admin CMD] [--csv DIR] [--finish] [PATH...]")
 		fmt.Fprintln(stderr, "First load of many articles into a NEW Neo4j database through neo4j-admin import")
 		fmt.Fprintln(stderr, "(NEO4J_URI names the server that serves it). A store with data is added to with ingest.")
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
 		return err
+	}
+	keep, err := strconv.Atoi(*versionsKeep)
+	if err != nil || keep < 0 {
+		return fmt.Errorf("--versions-keep %q: want a number of versions, or 0 to keep all", *versionsKeep)
 	}
 	if *workers < 1 || *batch < 1 || *batch > maxBatch {
 		return fmt.Errorf("--workers %d --batch %d: want at least 1 worker and 1 to %d articles per transaction", *workers, *batch, maxBatch)
@@ -74,7 +80,7 @@ func runBulkload(ctx context.Context, args []string, stdout, stderr io.Writer) e
 	}
 	defer src.Close(context.WithoutCancel(ctx))
 	reasoned := time.Now()
-	st, err := neo4jstore.WriteImportCSV(ctx, src, csvDir, cfg.Database)
+	st, err := neo4jstore.WriteImportCSV(ctx, src, csvDir, cfg.Database, neo4jstore.WithVersionsKeep(keep))
 	if err != nil {
 		return fmt.Errorf("writing the import files into %s: %s", csvDir, graph.ErrorMessage(err))
 	}

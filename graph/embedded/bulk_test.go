@@ -123,3 +123,38 @@ func TestPutArticlesBulkInvalid(t *testing.T) {
 	_, err = s.PutArticlesBulk(ctx, []*graph.ArticleGraph{gen[0], nil})
 	require.Equal(t, graph.EINVALID, graph.ErrorCode(err))
 }
+
+// TestEveryWritePathKeepsTheVersionsBound: every write path of the embedded store
+// (PutArticle, a Batch, PutArticlesBulk, a write in pieces) cuts previous_versions to
+// Retention.VersionsKeep (storetest.VersionsBound).
+func TestEveryWritePathKeepsTheVersionsBound(t *testing.T) {
+	paths := map[string]func(s *Store) storetest.WriteFunc{
+		"PutArticle": func(s *Store) storetest.WriteFunc {
+			return func(ctx context.Context, g *graph.ArticleGraph) error { _, err := s.PutArticle(ctx, g); return err }
+		},
+		"Batch": func(s *Store) storetest.WriteFunc {
+			return func(ctx context.Context, g *graph.ArticleGraph) error {
+				return s.Batch(ctx, func(ctx context.Context, tx graph.Store) error { _, err := tx.PutArticle(ctx, g); return err })
+			}
+		},
+		"PutArticlesBulk": func(s *Store) storetest.WriteFunc {
+			return func(ctx context.Context, g *graph.ArticleGraph) error {
+				_, err := s.PutArticlesBulk(ctx, []*graph.ArticleGraph{g})
+				return err
+			}
+		},
+	}
+	paths["pieces"] = paths["PutArticle"]
+	for _, name := range []string{"PutArticle", "Batch", "PutArticlesBulk", "pieces"} {
+		t.Run(name, func(t *testing.T) {
+			opts := &Options{NoSync: true}
+			if name == "pieces" {
+				opts.PieceRecords = 2
+			}
+			s, err := Open(t.Context(), t.TempDir()+"/graph.db", opts)
+			require.NoError(t, err)
+			defer s.Close(context.Background())
+			storetest.VersionsBound(t, s, s.SetRetention, paths[name](s))
+		})
+	}
+}

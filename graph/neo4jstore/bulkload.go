@@ -117,14 +117,34 @@ type importWriter struct {
 	csv   map[string]*csv.Writer
 	cols  map[string][]column // by file
 	n     map[string]int      // rows by file
+	// keepVersions bounds each article's previous_versions as a store write does
+	// (graph.Retention.VersionsKeep; 0: no bound).
+	keepVersions int
 }
 
-func newImportWriter(dir string) (*importWriter, error) {
+// ImportOption sets how WriteImportCSV and WriteImportBundles write the files.
+type ImportOption func(*importWriter)
+
+// WithVersionsKeep lists at most keep earlier versions in each article's
+// previous_versions, the newest (graph.Retention.VersionsKeep, serve's
+// --versions-keep; 0 lists all). Without it the import files keep
+// graph.DefaultVersionsKeep, the bound every other write of the stores applies by
+// default, so a store loaded through neo4j-admin holds what PutArticle would have
+// written.
+func WithVersionsKeep(keep int) ImportOption {
+	return func(w *importWriter) { w.keepVersions = max(keep, 0) }
+}
+
+func newImportWriter(dir string, opts ...ImportOption) (*importWriter, error) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return nil, graph.Wrap(graph.EUNAVAILABLE, err, "creating the import directory %s: %v", dir, err)
 	}
 	w := &importWriter{dir: dir, files: map[string]*os.File{}, bufs: map[string]*bufio.Writer{},
-		csv: map[string]*csv.Writer{}, cols: map[string][]column{}, n: map[string]int{}}
+		csv: map[string]*csv.Writer{}, cols: map[string][]column{}, n: map[string]int{},
+		keepVersions: graph.DefaultVersionsKeep}
+	for _, o := range opts {
+		o(w)
+	}
 	for _, n := range importNodes {
 		h := []string{"id:ID(" + n.label + ")"}
 		if err := w.open(importNodeFile(n.label), append(h, headerOf(n.cols)...), n.cols); err != nil {
@@ -264,9 +284,10 @@ func adminArgs(db string) []string {
 // which are src's. src is typically the embedded store a bulk load reasoned in
 // (claimgraph bulkload), so that the graph imported is the one ingest would have
 // written. Errors: src's, EUNAVAILABLE (files), EINTERNAL (the files do not hold
-// what src counts).
-func WriteImportCSV(ctx context.Context, src graph.Store, dir, db string) (graph.Stats, error) {
-	w, err := newImportWriter(dir)
+// what src counts). Each article's previous_versions is cut to the newest
+// graph.DefaultVersionsKeep, or as WithVersionsKeep says, as PutArticle cuts it.
+func WriteImportCSV(ctx context.Context, src graph.Store, dir, db string, opts ...ImportOption) (graph.Stats, error) {
+	w, err := newImportWriter(dir, opts...)
 	if err != nil {
 		return graph.Stats{}, err
 	}
@@ -295,9 +316,9 @@ func WriteImportCSV(ctx context.Context, src graph.Store, dir, db string) (graph
 // links written and the agents and outlets. For loads whose bundles need no reasoning
 // across articles (generated corpora, an export of another store). Errors: next's,
 // EINVALID (a bundle fails validation, or repeats an article id), EUNAVAILABLE
-// (files).
-func WriteImportBundles(ctx context.Context, next func() (*graph.ArticleGraph, error), dir, db string) (graph.Stats, error) {
-	w, err := newImportWriter(dir)
+// (files). previous_versions is cut as WriteImportCSV cuts it.
+func WriteImportBundles(ctx context.Context, next func() (*graph.ArticleGraph, error), dir, db string, opts ...ImportOption) (graph.Stats, error) {
+	w, err := newImportWriter(dir, opts...)
 	if err != nil {
 		return graph.Stats{}, err
 	}
@@ -501,8 +522,11 @@ func writeImport(ctx context.Context, src graph.Store, w *importWriter) error {
 // statements and disputes, its mentions, and its links for which first is true (a
 // link is stored once, with its first writer's properties).
 func importArticle(w *importWriter, g *graph.ArticleGraph, first func(*graph.ClaimLink) bool) error {
-	a := &g.Article
-	props := articleProps(a)
+	a := g.Article
+	// An article's history within the bound, as PutArticle keeps a new article's
+	// (graph.CapVersions): the source may hold more (written with another bound).
+	a.PreviousVersions = graph.CapVersions(a.PreviousVersions, w.keepVersions)
+	props := articleProps(&a)
 	props["bundle_agents"], props["bundle_claims"], props["bundle_links"] = bundleIDs(g)
 	if err := w.row(importNodeFile(graph.LabelArticle), []string{a.ID}, props); err != nil {
 		return err

@@ -3,6 +3,7 @@ package neo4jstore
 import (
 	"context"
 	"encoding/csv"
+	"fmt"
 	"math"
 	"os"
 	osexec "os/exec"
@@ -313,4 +314,117 @@ func TestWriteImportBundlesRefusesARepeatedArticle(t *testing.T) {
 	}, t.TempDir(), "")
 	assert.Equal(t, graph.EINVALID, graph.ErrorCode(err))
 	assert.ErrorContains(t, err, "repeats article")
+}
+
+// importedVersions reads the previous_versions column of article id from the import
+// files in dir.
+func importedVersions(t *testing.T, dir, id string) []graph.ArticleVersion {
+	t.Helper()
+	f, err := os.Open(filepath.Join(dir, importNodeFile(graph.LabelArticle)))
+	require.NoError(t, err)
+	defer f.Close()
+	recs, err := csv.NewReader(f).ReadAll()
+	require.NoError(t, err)
+	col := -1
+	for i, h := range recs[0] {
+		if strings.HasPrefix(h, "previous_versions") {
+			col = i
+		}
+	}
+	require.GreaterOrEqual(t, col, 0, "no previous_versions column in %v", recs[0])
+	for _, r := range recs[1:] {
+		if r[0] != id {
+			continue
+		}
+		return toArticle(map[string]any{"id": id, "previous_versions": r[col]}).PreviousVersions
+	}
+	t.Fatalf("article %s not in the import files", id)
+	return nil
+}
+
+// TestImportKeepsTheVersionsBound: the bulk load's files (WriteImportCSV from a store,
+// WriteImportBundles from bundles) cut an article's previous_versions to the same
+// bound as every store write (graph.DefaultVersionsKeep unless WithVersionsKeep says
+// otherwise), the newest kept, whatever the source holds.
+func TestImportKeepsTheVersionsBound(t *testing.T) {
+	ctx := context.Background()
+	g := storetest.GenerateArticles(1, 2)[0]
+	var history []graph.ArticleVersion
+	for v := 1; v <= 30; v++ {
+		history = append(history, graph.ArticleVersion{Version: v, ContentHash: fmt.Sprintf("%064x", v)})
+	}
+	g.Article.Version, g.Article.PreviousVersions = 31, history
+	// A source store that keeps every version (written with --versions-keep 0).
+	src, err := embedded.Open(ctx, filepath.Join(t.TempDir(), "src.db"), &embedded.Options{NoSync: true})
+	require.NoError(t, err)
+	defer src.Close(ctx)
+	require.NoError(t, src.SetRetention(graph.Retention{}))
+	_, err = src.PutArticle(ctx, g)
+	require.NoError(t, err)
+	stored, err := src.Article(ctx, g.Article.ID)
+	require.NoError(t, err)
+	require.Len(t, stored.PreviousVersions, 30, "the source holds the whole history")
+
+	for _, tc := range []struct {
+		name  string
+		opts  []ImportOption
+		first int // the oldest version listed
+	}{
+		{"default bound", nil, 11},
+		{"bound of 3", []ImportOption{WithVersionsKeep(3)}, 28},
+		{"no bound", []ImportOption{WithVersionsKeep(0)}, 1},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			want := history[tc.first-1:]
+			fromStore := t.TempDir()
+			_, err := WriteImportCSV(ctx, src, fromStore, "", tc.opts...)
+			require.NoError(t, err)
+			assert.Equal(t, want, importedVersions(t, fromStore, g.Article.ID), "WriteImportCSV")
+
+			fromBundles, sent := t.TempDir(), false
+			_, err = WriteImportBundles(ctx, func() (*graph.ArticleGraph, error) {
+				if sent {
+					return nil, nil
+				}
+				sent = true
+				return g, nil
+			}, fromBundles, "", tc.opts...)
+			require.NoError(t, err)
+			assert.Equal(t, want, importedVersions(t, fromBundles, g.Article.ID), "WriteImportBundles")
+			assert.Len(t, g.Article.PreviousVersions, 30, "the caller's bundle is not changed")
+		})
+	}
+}
+
+// TestEveryWritePathKeepsTheVersionsBound: every write path of the Neo4j store
+// (PutArticle, PutArticles, a Batch, a write in pieces) cuts previous_versions to
+// Retention.VersionsKeep (storetest.VersionsBound); the import files are
+// TestImportKeepsTheVersionsBound's.
+func TestEveryWritePathKeepsTheVersionsBound(t *testing.T) {
+	paths := map[string]func(s *Store) storetest.WriteFunc{
+		"PutArticle": func(s *Store) storetest.WriteFunc {
+			return func(ctx context.Context, g *graph.ArticleGraph) error { _, err := s.PutArticle(ctx, g); return err }
+		},
+		"PutArticles": func(s *Store) storetest.WriteFunc {
+			return func(ctx context.Context, g *graph.ArticleGraph) error {
+				_, err := s.PutArticles(ctx, []*graph.ArticleGraph{g})
+				return err
+			}
+		},
+		"Batch": func(s *Store) storetest.WriteFunc {
+			return func(ctx context.Context, g *graph.ArticleGraph) error {
+				return s.Batch(ctx, func(ctx context.Context, tx graph.Store) error { _, err := tx.PutArticle(ctx, g); return err })
+			}
+		},
+	}
+	paths["pieces"] = paths["PutArticle"]
+	for _, name := range []string{"PutArticle", "PutArticles", "Batch", "pieces"} {
+		t.Run(name, func(t *testing.T) {
+			if name == "pieces" {
+				inPiecesOf(t, 2)
+			}
+			s := newTestStore(t)
+			storetest.VersionsBound(t, s, s.SetRetention, paths[name](s))
+		})
+	}
 }

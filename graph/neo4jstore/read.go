@@ -25,16 +25,16 @@ func notFound(what, id string) error {
 }
 
 // Article returns an article. Errors: ENOTFOUND.
+// During a split switch it is the version being replaced (splitread.go).
 func (s *Store) Article(ctx context.Context, id string) (*graph.Article, error) {
-	recs, err := s.query(ctx, cyArticle, map[string]any{"id": id})
+	a, err := s.articleOrRetired(ctx, id)
 	if err != nil {
 		return nil, s.wrap(err, "reading article %s", id)
 	}
-	if len(recs) == 0 {
+	if a == nil {
 		return nil, notFound("article", id)
 	}
-	a := toArticle(recs[0].Values[0])
-	return &a, nil
+	return a, nil
 }
 
 // cyArticlesByID reads articles by id, a row per id (a null when it is not stored).
@@ -114,16 +114,43 @@ RETURN a,
   COLLECT { MATCH (a)-[m:MENTIONS]->(:Agent) RETURN m ORDER BY m.start, m.end, m.agent_id } AS mentions`
 
 // ArticleGraph returns an article with everything stored for it, slices ordered by id
-// (mentions by span, then agent), read with one query. Errors: ENOTFOUND.
+// (mentions by span, then agent), read with one query; during a split switch, the
+// version being replaced (splitread.go). A read that overlapped the commit of a
+// switch is made again (articleGraphSettled). Errors: ENOTFOUND.
 func (s *Store) ArticleGraph(ctx context.Context, id string) (*graph.ArticleGraph, error) {
+	var g *graph.ArticleGraph
+	var err error
+	for range tornReadAttempts {
+		var rid string
+		if g, rid, err = s.articleGraphOnce(ctx, id); err != nil || s.bound != nil {
+			return g, err
+		}
+		settled, err := s.articleGraphSettled(ctx, id, g.Article.ContentHash, rid)
+		if err != nil {
+			return nil, s.wrap(err, "reading article graph %s", id)
+		}
+		if settled {
+			break
+		}
+	}
+	return g, nil
+}
+
+// articleGraphOnce is one read of ArticleGraph; rid is the retirement it read (the
+// version a split switch is replacing), "" for the stored article.
+func (s *Store) articleGraphOnce(ctx context.Context, id string) (*graph.ArticleGraph, string, error) {
 	recs, err := s.query(ctx, cyArticleGraph, map[string]any{"id": id})
+	if err == nil && len(recs) == 0 {
+		recs, err = s.splitFallback(ctx, id, cyRetiredArticleGraph, cyArticleGraph)
+	}
 	if err != nil {
-		return nil, s.wrap(err, "reading article graph %s", id)
+		return nil, "", s.wrap(err, "reading article graph %s", id)
 	}
 	if len(recs) == 0 {
-		return nil, notFound("article", id)
+		return nil, "", notFound("article", id)
 	}
 	v := recs[0].Values
+	rid := propsOf(v[0]).str("rid")
 	g := &graph.ArticleGraph{
 		Article: toArticle(v[0]),
 		Agents:  []graph.Agent{}, Claims: []graph.Claim{}, Statements: []graph.Statement{},
@@ -150,7 +177,7 @@ func (s *Store) ArticleGraph(ctx context.Context, id string) (*graph.ArticleGrap
 	for _, x := range list(v[7]) {
 		g.Mentions = append(g.Mentions, toMention(x))
 	}
-	return g, nil
+	return g, rid, nil
 }
 
 // list is a returned list value (nil when it is not one).

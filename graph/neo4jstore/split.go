@@ -21,9 +21,9 @@ import (
 //  1. retireFirst retires the stored version (its article node, statements,
 //     disputes, and the claims that no statement is left of) with final false, sets the
 //     aggregates of the old claims that stay, and records the retirement on the
-//     write's marker (retired). Every change is a label change, reversible. Readers
-//     see no article with this id from here until step 2 commits: the article is
-//     absent for the time of the second transaction, never half of either version.
+//     write's marker (retired). Every change is a label change, reversible. From here
+//     until step 2 commits, Article and ArticleGraph read the retired version
+//     (splitread.go): the article is never missing and never half of either version.
 //  2. The last transaction publishes the new version as usual; instead of retiring the
 //     stored version it finishes the retirement of step 1: it deletes the old links
 //     the new version does not hold, the other articles' disputes of the retired

@@ -2,6 +2,7 @@ package neo4jstore
 
 import (
 	"context"
+	"fmt"
 	"testing"
 	"time"
 
@@ -56,8 +57,9 @@ func TestSplitSwitch(t *testing.T) {
 }
 
 // TestSplitSwitchInterrupted stops a split switch after its step 1 (the stored version
-// retired, the new one pending): readers see no article with the id, and neither
-// version's claims, and the shared claim with the neighbour's statement only. Then the
+// retired, the new one pending): the article reads as its stored version, whole
+// (splitread.go), while neither version's own claims are found by id, and the shared
+// claim has the neighbour's statement only. Then the
 // same write run again publishes the new version; a restart (New) puts the stored
 // version back whole; another text takes the write over, puts the stored version back
 // and replaces it. Nothing retired or pending is left in each case.
@@ -78,8 +80,7 @@ func TestSplitSwitchInterrupted(t *testing.T) {
 			require.ErrorIs(t, err, errStopped)
 			afterRetireFirst = nil
 
-			_, err = s.Article(t.Context(), v1.Article.ID)
-			assert.Equal(t, graph.ENOTFOUND, graph.ErrorCode(err), "between the two steps the article is absent")
+			requireWholeVersion(t, s, v1, n, "between the two steps the article reads as its stored version")
 			st, err := s.Stats(t.Context())
 			require.NoError(t, err)
 			st.Agents = 0 // the old version's scoped agents (retired by step 2), the new one's (made by its first piece)
@@ -169,4 +170,118 @@ func TestSplitRestoresAClaimAnotherDeleteRetired(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, graph.Stats{Articles: 1, Agents: 6, Claims: n + 1, Statements: n + 1, Disputes: 1, Mentions: n + 2}, st)
 	assert.Zero(t, pendingLeft(t, s2))
+}
+
+// requireWholeVersion checks that article v reads (Article and ArticleGraph) as
+// version v, whole: its text's hash, every statement, claim, dispute, mention and link.
+func requireWholeVersion(t *testing.T, s *Store, v *graph.ArticleGraph, n int, msg string) {
+	t.Helper()
+	a, err := s.Article(t.Context(), v.Article.ID)
+	require.NoError(t, err, msg)
+	assert.Equal(t, v.Article.ContentHash, a.ContentHash, msg)
+	got, err := s.ArticleGraph(t.Context(), v.Article.ID)
+	require.NoError(t, err, msg)
+	requireGraphOf(t, got, v, n, msg)
+}
+
+// requireGraphOf checks that got is the stored graph of version v of the dense
+// article: its hash and the ids of its statements, claims, disputes and links, and
+// its mentions' count.
+func requireGraphOf(t *testing.T, got, v *graph.ArticleGraph, n int, msg string) {
+	t.Helper()
+	require.NoError(t, graphOf(got, v, n), msg)
+}
+
+// graphOf is requireGraphOf's check, as an error (for other goroutines than the test's).
+func graphOf(got, v *graph.ArticleGraph, n int) error {
+	if err := storetest.WholeVersion(got, v, n); err != nil {
+		return fmt.Errorf("version %d: %w", v.Article.Version, err)
+	}
+	return nil
+}
+
+// TestSplitReplacementStaysReadable: while a split switch replaces the dense article
+// (pieces of 50, every replacement split), readers never find the article missing nor
+// half of a version: each read, by Article and by ArticleGraph, is the old version
+// whole until the last transaction commits, then the new one whole. Readers run
+// concurrently with the whole write, and once more between the two steps (where the
+// article used to answer 404).
+func TestSplitReplacementStaysReadable(t *testing.T) {
+	inPiecesOf(t, 50)
+	splitAll(t)
+	const n = 240
+	s := newTestStore(t)
+	neighbour(t, s)
+	v1, v2 := storetest.DenseArticle("a_dense", 1, n), storetest.DenseArticle("a_dense", 2, n)
+	_, err := s.PutArticle(t.Context(), v1)
+	require.NoError(t, err)
+
+	betweenSteps := 0
+	afterRetireFirst = func() error {
+		betweenSteps++
+		requireWholeVersion(t, s, v1, n, "between the two steps")
+		return nil
+	}
+	done := make(chan struct{})
+	type seen struct{ v1, v2 int }
+	results := make(chan seen, 2)
+	errs := make(chan error, 64)
+	for r := 0; r < 2; r++ {
+		go func() {
+			var got seen
+			defer func() { results <- got }()
+			for {
+				select {
+				case <-done:
+					return
+				default:
+				}
+				a, err := s.Article(t.Context(), v1.Article.ID)
+				if err != nil {
+					errs <- fmt.Errorf("Article: %w", err)
+					return
+				}
+				g, err := s.ArticleGraph(t.Context(), v1.Article.ID)
+				if err != nil {
+					errs <- fmt.Errorf("ArticleGraph: %w", err)
+					return
+				}
+				want := v1
+				if g.Article.ContentHash == v2.Article.ContentHash {
+					want = v2
+					got.v2++
+				} else {
+					got.v1++
+					if a.ContentHash == v2.Article.ContentHash {
+						errs <- fmt.Errorf("ArticleGraph read version 1 after Article read version 2")
+						return
+					}
+				}
+				if err := graphOf(g, want, n); err != nil {
+					errs <- fmt.Errorf("a concurrent read: %w", err)
+					return
+				}
+			}
+		}()
+	}
+	res, err := s.PutArticle(t.Context(), v2)
+	close(done)
+	require.NoError(t, err)
+	require.True(t, res.Created)
+	var total seen
+	for r := 0; r < 2; r++ {
+		x := <-results
+		total.v1 += x.v1
+		total.v2 += x.v2
+	}
+	close(errs)
+	for err := range errs {
+		t.Error(err)
+	}
+	require.Equal(t, 1, betweenSteps, "the replacement was split")
+	t.Logf("concurrent reads: %d of version 1, %d of version 2", total.v1, total.v2)
+	assert.Positive(t, total.v1, "the readers ran during the write")
+	requireOnly(t, s, v2, v1, n)
+	assert.Empty(t, retiredLeft(t, s))
+	assert.Zero(t, pendingLeft(t, s))
 }

@@ -3,6 +3,8 @@ package storetest
 import (
 	"context"
 	"fmt"
+	"reflect"
+	"sort"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -225,4 +227,110 @@ func summaryOf(t *testing.T, s graph.Store, id string) graph.ClaimSummary {
 	}
 	t.Fatalf("claim %s not found by its text", id)
 	return graph.ClaimSummary{}
+}
+
+// testReadsDuringReplace replaces the dense article (DenseArticle, version 1 by
+// version 2) while two readers read it (Article, then ArticleGraph) over and over:
+// no read finds it missing, and each is one version whole (its text's hash, and
+// every statement, claim, dispute and link id of that version, and its mentions'
+// count). A backend that writes in pieces or switches in two transactions (the
+// contract's variants on both stores) must keep the old version readable until the
+// new one is whole.
+func testReadsDuringReplace(t *testing.T, open Opener) {
+	s := open(t)
+	const id = "a_dense"
+	n := DenseStatements
+	put(t, s, DenseNeighbour())
+	v1, v2 := DenseArticle(id, 1, n), DenseArticle(id, 2, n)
+	require.True(t, put(t, s, v1).Created)
+
+	done := make(chan struct{})
+	errs := make(chan error, 4)
+	reads := make(chan [2]int, 2)
+	for range 2 {
+		go func() {
+			var seen [2]int
+			defer func() { reads <- seen }()
+			for {
+				select {
+				case <-done:
+					return
+				default:
+				}
+				if _, err := s.Article(context.Background(), id); err != nil {
+					errs <- fmt.Errorf("Article: %w", err)
+					return
+				}
+				g, err := s.ArticleGraph(context.Background(), id)
+				if err != nil {
+					errs <- fmt.Errorf("ArticleGraph: %w", err)
+					return
+				}
+				want, which := v1, 0
+				if g.Article.ContentHash == v2.Article.ContentHash {
+					want, which = v2, 1
+				}
+				if err := WholeVersion(g, want, n); err != nil {
+					errs <- err
+					return
+				}
+				seen[which]++
+			}
+		}()
+	}
+	res, err := s.PutArticle(ctx(t), v2)
+	close(done)
+	require.NoError(t, err)
+	require.True(t, res.Created)
+	var total [2]int
+	for range 2 {
+		r := <-reads
+		total[0] += r[0]
+		total[1] += r[1]
+	}
+	close(errs)
+	for err := range errs {
+		t.Error(err)
+	}
+	t.Logf("reads during the replacement: %d of version 1, %d of version 2", total[0], total[1])
+	g, err := s.ArticleGraph(ctx(t), id)
+	require.NoError(t, err)
+	require.NoError(t, WholeVersion(g, v2, n))
+}
+
+// WholeVersion reports whether got, an article graph read from a store, is version v
+// of the dense article with n statements (DenseArticle), whole: the text's hash, the
+// ids of every statement, claim, dispute and link, and the mentions' count.
+func WholeVersion(got, v *graph.ArticleGraph, n int) error {
+	ids := func(g *graph.ArticleGraph) [4][]string {
+		var out [4][]string
+		for _, x := range g.Statements {
+			out[0] = append(out[0], x.ID)
+		}
+		for _, x := range g.Claims {
+			out[1] = append(out[1], x.ID)
+		}
+		for _, x := range g.Disputes {
+			out[2] = append(out[2], x.ID)
+		}
+		for _, x := range g.Links {
+			out[3] = append(out[3], x.ID)
+		}
+		for i := range out {
+			sort.Strings(out[i])
+		}
+		return out
+	}
+	want := graph.Canonical(v)
+	switch {
+	case got.Article.ContentHash != v.Article.ContentHash:
+		return fmt.Errorf("read the text %s, not the dense article's %s", got.Article.ContentHash, v.Article.ContentHash)
+	case len(got.Statements) != n+1:
+		return fmt.Errorf("read %d statements of a version, want %d", len(got.Statements), n+1)
+	case !reflect.DeepEqual(ids(want), ids(got)):
+		return fmt.Errorf("read the ids %v, want %v", ids(got), ids(want))
+	case len(got.Mentions) != len(want.Mentions):
+		return fmt.Errorf("read %d mentions, want %d", len(got.Mentions), len(want.Mentions))
+	}
+	return nil
 }

@@ -57,6 +57,7 @@ func Run(t *testing.T, open func(t *testing.T) graph.Store) {
 	t.Run("ScopedAgents", func(t *testing.T) { testScopedAgents(t, o) })
 	t.Run("Retention", func(t *testing.T) { testRetention(t, o) })
 	t.Run("DenseReplace", func(t *testing.T) { testDenseReplace(t, o) })
+	t.Run("ReadsDuringReplace", func(t *testing.T) { testReadsDuringReplace(t, o) })
 }
 
 func ctx(t *testing.T) context.Context { return t.Context() }

@@ -1,0 +1,114 @@
+package neo4jstore
+
+import (
+	"context"
+
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
+
+	"github.com/claimgraph/claimgraph/graph"
+)
+
+// Reads during a split switch (split.go).
+//
+// Between the two transactions of a split switch the stored version is retired (its
+// article node RetiredArticle, final false, recorded on the write's marker) and the new
+// version is still pending, so a read of the article by the model's labels finds
+// neither. Article and ArticleGraph then read the retired version instead, found from
+// the marker: the old version stays readable, whole, until the last transaction
+// publishes the new one, and no reader sees the article missing. The retired version
+// is read as stored: its statements and disputes (RetiredStatement, RetiredDispute),
+// its claims (those that only it states are RetiredClaim until the last transaction;
+// the others keep the label Claim), its links, agents and mentions (step 1 deletes
+// none of them). A write stopped between the two steps leaves the same state until
+// the stored version is put back (restoreSplit) or the write runs again: the article
+// reads as its stored version meanwhile.
+//
+// Neo4j reads at read-committed isolation, so a read that misses the article and
+// then the marker may have run across the last transaction's commit: the read of the
+// article by its labels is then made again (splitFallback).
+
+// cyRetiredArticle reads the stored version that a split switch of article $id has
+// retired and not yet replaced.
+const cyRetiredArticle = `MATCH (w:` + labelPendingWrite + ` {article_id: $id}) WHERE w.retired IS NOT NULL
+MATCH (a:` + labelRetiredArticle + ` {rid: w.retired}) WHERE a.final = false
+RETURN a`
+
+// cyRetiredArticleGraph is cyArticleGraph of the version cyRetiredArticle finds.
+const cyRetiredArticleGraph = `MATCH (w:` + labelPendingWrite + ` {article_id: $id}) WHERE w.retired IS NOT NULL
+MATCH (a:` + labelRetiredArticle + ` {rid: w.retired}) WHERE a.final = false
+RETURN a,
+  [(a)-[:PUBLISHED_BY]->(o:Outlet) | o][0] AS outlet,
+  COLLECT { UNWIND coalesce(a.bundle_agents, []) AS x MATCH (n:Agent {id: x}) RETURN n ORDER BY n.id } AS agents,
+  COLLECT { CALL (a) {
+              MATCH (a)<-[:IN_ARTICLE]-(:` + labelRetiredStatement + `)-[:OF_CLAIM]->(c) RETURN c
+              UNION
+              UNWIND coalesce(a.bundle_claims, []) AS x MATCH (c:Claim {id: x}) RETURN c
+            }
+            RETURN ` + claimProjection + ` ORDER BY c.id } AS claims,
+  COLLECT { MATCH (a)<-[:IN_ARTICLE]-(n:` + labelRetiredStatement + `) RETURN n ORDER BY n.id } AS statements,
+  COLLECT { MATCH (a)<-[:DISPUTE_IN]-(n:` + labelRetiredDispute + `) RETURN n ORDER BY n.id } AS disputes,
+  COLLECT { UNWIND coalesce(a.bundle_links, []) AS x
+            CALL (x) {
+              MATCH ()-[l:CONFLICTS_WITH {id: x}]->() RETURN l
+              UNION
+              MATCH ()-[l:CORROBORATES {id: x}]->() RETURN l
+            }
+            RETURN l ORDER BY l.id } AS links,
+  COLLECT { MATCH (a)-[m:MENTIONS]->(:Agent) RETURN m ORDER BY m.start, m.end, m.agent_id } AS mentions`
+
+// splitFallback is called when a read of article id by the model's labels found
+// nothing: it runs the retired version's query (retired), and when that finds nothing
+// either, the read by the labels again (again), whose records it returns.
+func (s *Store) splitFallback(ctx context.Context, id, retired, again string) ([]*neo4j.Record, error) {
+	if s.bound != nil { // a batch sees its own writes: no split switch runs inside one
+		return nil, nil
+	}
+	recs, err := s.query(ctx, retired, map[string]any{"id": id})
+	if err != nil || len(recs) > 0 {
+		return recs, err
+	}
+	return s.query(ctx, again, map[string]any{"id": id})
+}
+
+// articleOrRetired is Article's read: the stored article, or during a split switch
+// the version it replaces (nil when neither is stored).
+func (s *Store) articleOrRetired(ctx context.Context, id string) (*graph.Article, error) {
+	recs, err := s.query(ctx, cyArticle, map[string]any{"id": id})
+	if err != nil {
+		return nil, err
+	}
+	if len(recs) > 0 {
+		a := toArticle(recs[0].Values[0])
+		return &a, nil
+	}
+	rv, err := s.splitFallback(ctx, id, cyRetiredArticle, cyArticle)
+	if err != nil || len(rv) == 0 {
+		return nil, err
+	}
+	a := toArticle(rv[0].Values[0])
+	return &a, nil
+}
+
+// cyArticleStamp reads what identifies the version of article $id readers see: the
+// stored article's text hash, and the retirement a split switch recorded.
+const cyArticleStamp = `OPTIONAL MATCH (a:Article {id: $id})
+OPTIONAL MATCH (w:` + labelPendingWrite + ` {article_id: $id})
+RETURN a.content_hash, w.retired`
+
+// articleGraphSettled reports whether the version of article id that a read found
+// (text hash, and rid when it read a split switch's retired version) is still the one
+// readers see after it. Neo4j reads at read-committed isolation: a read that
+// overlapped the commit of a switch can see the article node as it was and only part
+// of its statements relabelled (a torn read); the version it read is then no longer
+// the one stored, and ArticleGraph reads again.
+func (s *Store) articleGraphSettled(ctx context.Context, id, hash, rid string) (bool, error) {
+	recs, err := s.query(ctx, cyArticleStamp, map[string]any{"id": id})
+	if err != nil || len(recs) == 0 {
+		return false, err
+	}
+	live, retired := str(recs[0].Values[0]), str(recs[0].Values[1])
+	if rid == "" {
+		return live == hash, nil
+	}
+	return live == "" && retired == rid, nil
+}
