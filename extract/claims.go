@@ -273,6 +273,7 @@ func findClaims(d *Document) {
 	// article-asserted statistics
 	for _, s := range sentenceSpans(d) {
 		var qs []Quantity
+		statistic := false
 		for qi := quantityFrom(quants, s.Start); qi < len(quants) && quants[qi].Span.Start < s.End; qi++ {
 			q := quants[qi]
 			if covered[qi] || q.Span.End > s.End {
@@ -281,12 +282,14 @@ func findClaims(d *Document) {
 			if q.Unit == "count" && q.Counted == "" && tollFigure(tx, q) {
 				q.Counted = "dead"
 			}
-			if !isStatistic(tx, q) {
+			if isStatistic(tx, q) {
+				statistic = true
+			} else if !companionFigure(tx, q) {
 				continue
 			}
 			qs = append(qs, q)
 		}
-		if len(qs) == 0 {
+		if !statistic {
 			continue
 		}
 		sp := spanWithText(d.Runes, Span{Start: s.Start, End: s.End})
