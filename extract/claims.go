@@ -296,6 +296,18 @@ func findClaims(d *Document) {
 		c := Claim{ID: graph.ClaimID(sp.Text), Text: sp.Text, Span: sp, Origin: "article", Modality: modalityOfTx(tx, sp), Quantities: qs}
 		add(c)
 	}
+	// streaks, records and multiples without a statistic figure (claims_sentences.go)
+	claimed := func(s Span) bool {
+		for k := range claims {
+			if claims[k].Span.Start < s.End && s.Start < claims[k].Span.End {
+				return true
+			}
+		}
+		return false
+	}
+	for _, c := range sentenceClaims(d, tx, quants, covered, claimed) {
+		add(c)
+	}
 	sort.SliceStable(claims, func(i, j int) bool { return claims[i].Span.Start < claims[j].Span.Start })
 	if len(claims) == 0 {
 		claims = nil // as before the slice was sized ahead

@@ -369,8 +369,8 @@ var fractionBlockers = figureWordClass("fraction_blocker")
 
 // fractionAt reads rule "fraction of a whole": a fraction word right before "of" is a
 // share in percent ("nearly half of", "a third of", "two-thirds of" → 50, 33.3,
-// 66.7; lexicon/numbers.txt fraction). "third" and "quarter" need "a" or "one" before
-// them ("the third of May" is a date); "half" may stand alone, but not after an
+// 66.7; lexicon/numbers.txt fraction). "third", "quarter", "fifth" and "tenth" need
+// "a" or "one" before them ("the third of May" is a date); "half" may stand alone, but not after an
 // ordinal or an article ("the first half of the year").
 func (r quantityReader) fractionAt(i int) (numberToken, bool) {
 	w := r.word(i)
@@ -385,8 +385,8 @@ func (r quantityReader) fractionAt(i int) (numberToken, bool) {
 	if !ok || r.word(i+1) != "of" || fractionBlockers[r.word(i-1)] {
 		return numberToken{}, false
 	}
-	if w == "third" || w == "quarter" {
-		return numberToken{}, false
+	if w != "half" && !strings.Contains(w, "-") {
+		return numberToken{}, false // "third", "quarter", "fifth" alone are ordinals
 	}
 	return numberToken{value: v, first: i, next: i + 1, fraction: true}, true
 }
