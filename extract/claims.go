@@ -308,6 +308,7 @@ func findClaims(d *Document) {
 	for _, c := range sentenceClaims(d, tx, quants, covered, claimed) {
 		add(c)
 	}
+	addAgeFigures(d, tx, claims) // claims_ages.go
 	sort.SliceStable(claims, func(i, j int) bool { return claims[i].Span.Start < claims[j].Span.Start })
 	if len(claims) == 0 {
 		claims = nil // as before the slice was sized ahead

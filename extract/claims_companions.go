@@ -6,7 +6,7 @@ package extract
 // including 13 of the 23 with positive tests, went on to win six medals" states 13 and
 // 23 as well as the medals; "officers seized six bags of cannabis, and £2025 in cash"
 // states the six bags as well as the cash. A fact-checker checks every figure of the
-// claim. Test sentences: testdata/rules/statistics/companion-figures.tsv
+// claim. Test sentences: testdata/rules/claim-figures/companion-figures.tsv
 // (TestCompanionFigures).
 
 // companionFigure reports whether q, a quantity of a statistic sentence that is no

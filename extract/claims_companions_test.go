@@ -11,10 +11,10 @@ import (
 	"github.com/claimgraph/claimgraph/extract/lexicon"
 )
 
-// TestCompanionFigures runs testdata/rules/statistics/companion-figures.tsv: each
+// TestCompanionFigures runs testdata/rules/claim-figures/companion-figures.tsv: each
 // sentence's article claim holds the figure, which alone makes no claim.
 func TestCompanionFigures(t *testing.T) {
-	b, err := os.ReadFile(filepath.Join("testdata", "rules", "statistics", "companion-figures.tsv"))
+	b, err := os.ReadFile(filepath.Join("testdata", "rules", "claim-figures", "companion-figures.tsv"))
 	require.NoError(t, err)
 	rows := lexicon.Parse(string(b))
 	require.NotEmpty(t, rows)

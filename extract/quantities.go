@@ -550,7 +550,7 @@ func (r quantityReader) currencyBefore(q *Quantity, i, qstart int) int {
 func (r quantityReader) rangeAfter(q *Quantity, n numberToken, qstart int) (int, int) {
 	end := n.next
 	between := qstart == n.first && r.word(n.first-1) == "between"
-	if end+1 >= len(r.toks) || q.Max != nil || !r.isRangeSeparator(end, between) {
+	if end+1 >= len(r.toks) || q.Max != nil || !r.isRangeSeparator(end, between) || r.changeThenLevel(qstart, end) {
 		return end, n.first
 	}
 	m, ok := r.numberAt(end + 1)
@@ -606,6 +606,9 @@ func (r quantityReader) unitAfter(q *Quantity, end int) int {
 		return end + 2
 	case end < len(r.toks) && r.toks[end].Kind == 'w' && quantityWords.currency[w] != "":
 		q.Unit = quantityWords.currency[w]
+		return end + 1
+	case r.scaledWon(end):
+		q.Unit = "KRW" // "10.4 trillion won" (quantities_forms.go)
 		return end + 1
 	case quantityWords.units[w] != "":
 		q.Unit = quantityWords.units[w]
