@@ -37,7 +37,7 @@ var sentenceClaimWordClasses = lexicon.Classes("sentence_claim_words.txt")
 // sentenceClaimWords are the classes of lexicon/sentence_claim_words.txt.
 var sentenceClaimWords = func() map[string]map[string]bool {
 	c := map[string]map[string]bool{}
-	for _, name := range []string{"ordinal", "streak_marker", "tally_closer", "record_after", "record_before", "record_extreme", "multiplier_verb"} {
+	for _, name := range []string{"ordinal", "streak_marker", "tally_closer", "record_after", "record_before", "record_extreme", "multiplier_verb", "not_a_record"} {
 		c[name] = sentenceClaimWordClasses.Class(name)
 	}
 	return c
@@ -122,11 +122,16 @@ func streakOrdinal(toks []scanToken) bool {
 	return false
 }
 
+// recordReach is how many words before "record" a word of class record_before may
+// stand ("set a new course record").
+const recordReach = 4
+
 // recordFigure reads rule "record figure": "record" as the record of a figure — before
 // a word of class record_after ("hit record highs", "a record level", "record
-// numbers"), after one of class record_before ("a new record", "set a record", "broke
-// the record"), or "all-time" before an extreme ("an all-time high"). "Criminal
-// record", "on the record" and "record label" are none of these.
+// numbers"), after one of class record_before within recordReach words ("a new
+// record", "set a record", "broke the previous world record"), or "all-time" before
+// an extreme ("an all-time high"). "Criminal record", "on the record" and "a new
+// record label" (class not_a_record) are none of these.
 func recordFigure(toks []scanToken) bool {
 	for i := range toks {
 		w := tokWord(toks, i)
@@ -135,12 +140,17 @@ func recordFigure(toks []scanToken) bool {
 			if sentenceClaimWords["record_after"][tokWord(toks, i+1)] {
 				return true
 			}
-			p := tokWord(toks, i-1)
-			if p == "a" || p == "the" || p == "an" {
-				p = tokWord(toks, i-2)
+			if sentenceClaimWords["not_a_record"][tokWord(toks, i+1)] {
+				continue
 			}
-			if sentenceClaimWords["record_before"][p] {
-				return true
+			for k := i - 1; k >= 0 && k >= i-recordReach; k-- {
+				p := tokWord(toks, k)
+				if p == "" {
+					break
+				}
+				if sentenceClaimWords["record_before"][p] {
+					return true
+				}
 			}
 		case "all-time":
 			if sentenceClaimWords["record_extreme"][tokWord(toks, i+1)] {
