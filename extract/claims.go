@@ -297,15 +297,7 @@ func findClaims(d *Document) {
 		add(c)
 	}
 	// streaks, records and multiples without a statistic figure (claims_sentences.go)
-	claimed := func(s Span) bool {
-		for k := range claims {
-			if claims[k].Span.Start < s.End && s.Start < claims[k].Span.End {
-				return true
-			}
-		}
-		return false
-	}
-	for _, c := range sentenceClaims(d, tx, quants, covered, claimed) {
+	for _, c := range sentenceClaims(d, tx, quants, covered, claims) {
 		add(c)
 	}
 	addAgeFigures(d, tx, claims) // claims_ages.go

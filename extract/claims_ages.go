@@ -61,7 +61,7 @@ func ageFigures(tx *scanText, start, end int) []Quantity {
 }
 
 // addAgeFigures gives each claim the ages inside its span that no quantity of it
-// overlaps.
+// overlaps (the ages are in text order: a binary search finds a claim's first).
 func addAgeFigures(d *Document, tx *scanText, claims []Claim) {
 	var ages []Quantity
 	for _, s := range sentenceSpans(d) {
@@ -72,8 +72,9 @@ func addAgeFigures(d *Document, tx *scanText, claims []Claim) {
 	}
 	for c := range claims {
 		for _, f := range spanFragments(claims[c].Span) {
-			for _, a := range ages {
-				if a.Span.Start < f[0] || a.Span.End > f[1] || overlapsQuantity(claims[c].Quantities, a.Span) {
+			for ai := quantityFrom(ages, f[0]); ai < len(ages) && ages[ai].Span.Start < f[1]; ai++ {
+				a := ages[ai]
+				if a.Span.End > f[1] || overlapsQuantity(claims[c].Quantities, a.Span) {
 					continue
 				}
 				claims[c].Quantities = append(claims[c].Quantities, a)

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"sort"
 	"strings"
 	"unicode"
 
@@ -188,13 +189,26 @@ func multipleFigure(toks []scanToken) bool {
 }
 
 // sentenceClaims returns the article claims of the sentence claim rules: each sentence
-// that no attribution touches, that holds no claim yet (claimed reports whether one
-// starts inside the span) and that one rule makes a claim, with the sentence's
-// figures not yet given to another claim.
-func sentenceClaims(d *Document, tx *scanText, quants []Quantity, covered []bool, claimed func(Span) bool) []Claim {
+// that no attribution touches, that holds no claim of claims yet and that one rule
+// makes a claim, with the sentence's figures not yet given to another claim. Linear
+// in the sentences, claims and attributions (with a binary search each).
+func sentenceClaims(d *Document, tx *scanText, quants []Quantity, covered []bool, claims []Claim) []Claim {
+	sents := sentenceSpans(d)
+	busy := make([]bool, len(sents))
+	for k := range claims {
+		markSentences(sents, claims[k].Span, busy)
+	}
+	for i := range d.Attributions {
+		a := &d.Attributions[i]
+		for _, sp := range []*Span{a.Source, &a.Cue, &a.Content} {
+			if sp != nil && sp.End > sp.Start {
+				markSentences(sents, *sp, busy)
+			}
+		}
+	}
 	var out []Claim
-	for _, s := range sentenceSpans(d) {
-		if claimed(s) || attributionTouches(d, s) {
+	for si, s := range sents {
+		if busy[si] {
 			continue
 		}
 		toks := tx.scan(s.Start, s.End)
@@ -213,15 +227,11 @@ func sentenceClaims(d *Document, tx *scanText, quants []Quantity, covered []bool
 	return out
 }
 
-// attributionTouches reports whether an attribution's source, cue or content overlaps s.
-func attributionTouches(d *Document, s Span) bool {
-	for i := range d.Attributions {
-		a := &d.Attributions[i]
-		for _, sp := range []*Span{a.Source, &a.Cue, &a.Content} {
-			if sp != nil && sp.End > sp.Start && sp.Start < s.End && s.Start < sp.End {
-				return true
-			}
-		}
+// markSentences marks in busy the sentences of sents (sorted, disjoint) that sp
+// overlaps.
+func markSentences(sents []Span, sp Span, busy []bool) {
+	i := sort.Search(len(sents), func(i int) bool { return sents[i].End > sp.Start })
+	for ; i < len(sents) && sents[i].Start < sp.End; i++ {
+		busy[i] = true
 	}
-	return false
 }
