@@ -273,6 +273,7 @@ func findClaims(d *Document) {
 	// article-asserted statistics
 	for _, s := range sentenceSpans(d) {
 		var qs []Quantity
+		statistic := false
 		for qi := quantityFrom(quants, s.Start); qi < len(quants) && quants[qi].Span.Start < s.End; qi++ {
 			q := quants[qi]
 			if covered[qi] || q.Span.End > s.End {
@@ -281,18 +282,25 @@ func findClaims(d *Document) {
 			if q.Unit == "count" && q.Counted == "" && tollFigure(tx, q) {
 				q.Counted = "dead"
 			}
-			if !isStatistic(tx, q) {
+			if isStatistic(tx, q) {
+				statistic = true
+			} else if !companionFigure(tx, q) {
 				continue
 			}
 			qs = append(qs, q)
 		}
-		if len(qs) == 0 {
+		if !statistic {
 			continue
 		}
 		sp := spanWithText(d.Runes, Span{Start: s.Start, End: s.End})
 		c := Claim{ID: graph.ClaimID(sp.Text), Text: sp.Text, Span: sp, Origin: "article", Modality: modalityOfTx(tx, sp), Quantities: qs}
 		add(c)
 	}
+	// streaks, records and multiples without a statistic figure (claims_sentences.go)
+	for _, c := range sentenceClaims(d, tx, quants, covered, claims) {
+		add(c)
+	}
+	addAgeFigures(d, tx, claims) // claims_ages.go
 	sort.SliceStable(claims, func(i, j int) bool { return claims[i].Span.Start < claims[j].Span.Start })
 	// "... This was stated in a report by X.": the figures before are X's (claims_sourced.go)
 	sourcedClaims(d, tx, claims)

@@ -369,8 +369,8 @@ var fractionBlockers = figureWordClass("fraction_blocker")
 
 // fractionAt reads rule "fraction of a whole": a fraction word right before "of" is a
 // share in percent ("nearly half of", "a third of", "two-thirds of" → 50, 33.3,
-// 66.7; lexicon/numbers.txt fraction). "third" and "quarter" need "a" or "one" before
-// them ("the third of May" is a date); "half" may stand alone, but not after an
+// 66.7; lexicon/numbers.txt fraction). "third", "quarter", "fifth" and "tenth" need
+// "a" or "one" before them ("the third of May" is a date); "half" may stand alone, but not after an
 // ordinal or an article ("the first half of the year").
 func (r quantityReader) fractionAt(i int) (numberToken, bool) {
 	w := r.word(i)
@@ -385,8 +385,8 @@ func (r quantityReader) fractionAt(i int) (numberToken, bool) {
 	if !ok || r.word(i+1) != "of" || fractionBlockers[r.word(i-1)] {
 		return numberToken{}, false
 	}
-	if w == "third" || w == "quarter" {
-		return numberToken{}, false
+	if w != "half" && !strings.Contains(w, "-") {
+		return numberToken{}, false // "third", "quarter", "fifth" alone are ordinals
 	}
 	return numberToken{value: v, first: i, next: i + 1, fraction: true}, true
 }
@@ -550,7 +550,7 @@ func (r quantityReader) currencyBefore(q *Quantity, i, qstart int) int {
 func (r quantityReader) rangeAfter(q *Quantity, n numberToken, qstart int) (int, int) {
 	end := n.next
 	between := qstart == n.first && r.word(n.first-1) == "between"
-	if end+1 >= len(r.toks) || q.Max != nil || !r.isRangeSeparator(end, between) {
+	if end+1 >= len(r.toks) || q.Max != nil || !r.isRangeSeparator(end, between) || r.changeThenLevel(qstart, end) {
 		return end, n.first
 	}
 	m, ok := r.numberAt(end + 1)
@@ -606,6 +606,9 @@ func (r quantityReader) unitAfter(q *Quantity, end int) int {
 		return end + 2
 	case end < len(r.toks) && r.toks[end].Kind == 'w' && quantityWords.currency[w] != "":
 		q.Unit = quantityWords.currency[w]
+		return end + 1
+	case r.scaledWon(end):
+		q.Unit = "KRW" // "10.4 trillion won" (quantities_forms.go)
 		return end + 1
 	case quantityWords.units[w] != "":
 		q.Unit = quantityWords.units[w]

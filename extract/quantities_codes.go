@@ -40,8 +40,8 @@ func (r quantityReader) codeBefore(k int) (string, bool) {
 		return "", false
 	}
 	t := r.toks[k]
-	if !unicode.IsUpper([]rune(t.Text)[0]) {
-		return "", false
+	if !unicode.IsUpper([]rune(t.Text)[0]) || len(t.Text) == 1 {
+		return "", false // a one-letter code ("R") counts only glued (gluedCodeAmount)
 	}
 	c, ok := currencyCodes[strings.TrimSuffix(t.Lower, ".")]
 	return c, ok
@@ -89,6 +89,7 @@ func (r quantityReader) gluedCodeAmount(i int) (numberToken, bool) {
 		return numberToken{}, false
 	}
 	n := numberToken{value: v, first: i, next: next, currency: unit}
+	oneLetter := d == 1 && !strings.ContainsAny(digits, ".,")
 	if suffix != "" {
 		s, ok := quantityWords.scales[suffix]
 		if !ok {
@@ -108,6 +109,9 @@ func (r quantityReader) gluedCodeAmount(i int) (numberToken, bool) {
 		n.value *= s
 		n.hasScale = true
 		n.next++
+	}
+	if oneLetter && !n.hasScale {
+		return numberToken{}, false // "R2.5 billion", "R1,200" but not "the R2 road"
 	}
 	return n, true
 }

@@ -114,7 +114,17 @@ func sentences(d *Document) []Sentence {
 				out = append(out, Sentence{Start: toks[a].Start, End: toks[b-1].End, First: a, Last: b, Paragraph: pi})
 			}
 		}
+		items := listItemStarts(d.Runes, p) // segment_lists.go
+		if first < end && listMarkerEnd(d.Runes, toks[first].Start) > 0 {
+			first = afterListMarker(toks, d.Runes, first, end)
+		}
 		for i := first; i < end; i++ {
+			if items != nil && i > first && items[toks[i].Start] {
+				emit(first, i) // a list item starts a sentence
+				first = afterListMarker(toks, d.Runes, i, end)
+				i = first - 1
+				continue
+			}
 			t := &toks[i]
 			dotted := t.Kind == TokWord && strings.HasSuffix(t.Text, ".")
 			if !isTerminal(t) && !dotted {
