@@ -2,8 +2,17 @@ package extract
 
 import "github.com/claimgraph/claimgraph/extract/internal/attribml"
 
-// closingBrackets maps a closing bracket to the bracket that opens it.
-var closingBrackets = map[string]string{")": "(", "]": "["}
+// openingBracket returns the bracket that the closing bracket c closes, ok false when
+// c is no closing bracket.
+func openingBracket(c string) (open string, ok bool) {
+	switch c {
+	case ")":
+		return "(", true
+	case "]":
+		return "[", true
+	}
+	return "", false
+}
 
 // dropUnopenedBracket is the content rule "a closing bracket the content does not open
 // is not content". A report written inside an aside of the writer's ("(A campaign
@@ -29,7 +38,7 @@ func dropUnopenedBracket(d *Document, toks []attribml.Tok) {
 			if j <= i+1 {
 				break
 			}
-			open, ok := closingBrackets[tk[j-1].Text]
+			open, ok := openingBracket(tk[j-1].Text)
 			if !ok || bracketBalance(tk[i:j-1], open, tk[j-1].Text) > 0 {
 				break
 			}
