@@ -48,6 +48,7 @@ var contentRules = []contentRule{
 	{"a judgment is no content", dropJudgments},       // attrib_judgment.go
 	{"a recall of goods is no speech", dropGoodsCues}, // attrib_senses.go
 	{"final period and dangling words are dropped", trimContentEnds},
+	{"a closing bracket the content does not open is not content", dropUnopenedBracket}, // attrib_brackets.go
 	{"a parenthetical cue takes the rest of the sentence", func(d *Document, _ []attribml.Tok) { parentheticalRest(d) }},
 	{"the what of a free relative is content", whatOpensContent},             // attrib_freerelative.go
 	{"the person asked is not content", dropQuestionAddressee},               // attrib_askaddressee.go
