@@ -169,11 +169,11 @@ func loadDisputeSet(path, split string) (disputes.Set, error) {
 		return disputes.Set{}, err
 	}
 	if !st.IsDir() {
-		cases, err := disputes.ReadCases(path)
+		set, err := disputes.LoadFile(path)
 		if err != nil {
 			return disputes.Set{}, fmt.Errorf("%s: %w", path, err)
 		}
-		return disputes.NewSet(nil, cases)
+		return set, nil
 	}
 	splits := []string{split}
 	switch split {
