@@ -346,7 +346,7 @@ func (f *disputeFinder) rebuttalStatement(si int, toks []scanToken, k, n, be int
 	}
 	subj := be // -1: no subject
 	if be >= 0 && (beWords[toks[be].Lower] || toks[be].Lower == "has" || toks[be].Lower == "have" || toks[be].Lower == "had" || rebuttalLinks[toks[be].Lower]) {
-		subj = be - 1
+		subj = raisedSubject(toks, be-1)
 	}
 	cue := scanToken{Text: toks[k].Text, Start: toks[k].Start, End: toks[k+n-1].End}
 	v := &verbSite{si: si, toks: toks, i: k, n: n, kind: graph.DisputeRebuts, disputer: *a.Speaker, subjStart: 0}
@@ -567,7 +567,11 @@ func (f *disputeFinder) isSpoken(c *Claim, _ string) bool {
 // verb of calling stands before it.
 func (f *disputeFinder) rebuttalCalled(si int, toks []scanToken, k, n, j int) {
 	obj := j
-	for obj >= 0 && j-obj <= 3 && !callVerbs[toks[obj].Lower] {
+	reach := 3
+	if _, noun := claimNouns[toks[j].Lower]; noun {
+		reach = calledNounReach // "calling the two lengthy investigative reports inaccurate"
+	}
+	for obj >= 0 && j-obj <= reach && !callVerbs[toks[obj].Lower] && (obj == j || toks[obj].Kind == 'w') {
 		obj--
 	}
 	if obj < 0 || !callVerbs[toks[obj].Lower] {
@@ -599,9 +603,18 @@ func (f *disputeFinder) rebuttalCalled(si int, toks []scanToken, k, n, j int) {
 	m, ok := f.anaphor(v, obj+1, j+1)
 	if !ok {
 		switch toks[obj+1].Lower {
-		case "it", "them", "this":
+		case "it", "them", "this", "that": // "called that 'beyond preposterous'"
 			if id := f.precedingClaim(toks[obj].Start, si, false, v.disputer, 1); id != "" {
 				m, ok = ruleMatch{claim: &id}, true
+			}
+		default:
+			if j-obj > 3 && anaphorDeterminers[toks[obj+1].Lower] {
+				// "calling the two lengthy investigative reports inaccurate": a claim
+				// noun (reach calledNounReach) with words before it, read as "calling
+				// the reports inaccurate" is
+				if id := f.precedingClaim(toks[obj].Start, si, false, v.disputer, 1); id != "" {
+					m, ok = ruleMatch{claim: &id}, true
+				}
 			}
 		}
 	}
@@ -612,6 +625,12 @@ func (f *disputeFinder) rebuttalCalled(si int, toks []scanToken, k, n, j int) {
 		f.emitOne(graph.DisputeRebuts, v.disputer, rebuttalCalledRule, m, cue, f.sents[si])
 	}
 }
+
+// calledNounReach is how many tokens a verb of calling may stand before the claim
+// noun that heads its object ("calling the two lengthy investigative reports
+// inaccurate": a determiner, a number and adjectives between), words only; an object
+// that is not a claim noun ("called it", "called that report") keeps a reach of 3.
+const calledNounReach = 6
 
 // calledPastTime returns the verb of calling before an object and a time expression
 // that end at toks[j] ("called that report Friday a lie", "called the claims on
@@ -1023,4 +1042,40 @@ func nameModifier(toks []scanToken, j int) int {
 		}
 	}
 	return 0
+}
+
+// rebuttalRaising are the verbs that take "to be" before a rebuttal (lexicon class
+// rebuttal_raising: "appear", "seem", "prove", "turned out"), as words.
+var rebuttalRaising = func() [][]string {
+	var out [][]string
+	for w := range disputeWordClass("rebuttal_raising") {
+		out = append(out, strings.Fields(w))
+	}
+	return out
+}()
+
+// raisedSubject returns where the subject of a rebuttal ends when toks[subj] is the
+// "to" of a raising verb before "be" ("the report turned out to be false", "the
+// claims appear to be fabricated"): the token before the verb; else subj.
+func raisedSubject(toks []scanToken, subj int) int {
+	if subj < 2 || toks[subj].Lower != "to" {
+		return subj
+	}
+	for _, p := range rebuttalRaising {
+		start := subj - len(p)
+		if start < 1 {
+			continue
+		}
+		ok := true
+		for i, w := range p {
+			if toks[start+i].Lower != w {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			return start - 1
+		}
+	}
+	return subj
 }
