@@ -172,6 +172,8 @@ func rebuttalEnds(toks []scanToken, k int) bool {
 	case "and", "or", "but", "because":
 		return true // "the report is misleading because it only focuses on ..."
 
+	case "then", "now", "today": // "It was false then, and it is false today"
+		return rebuttalEnds(toks, k+1)
 	case "at": // "not true at all"
 		return k+1 < len(toks) && toks[k+1].Lower == "all" && rebuttalEnds(toks, k+2)
 	case "to", "in":
@@ -362,6 +364,8 @@ func (f *disputeFinder) rebuttalStatement(si int, toks []scanToken, k, n, be int
 	case f.bareReference(toks, subj):
 		if opensStatement(toks, subj, a.Content.Start) {
 			m = f.nearestOther(a, si, *a.Speaker)
+		} else if subj > 0 && (toks[subj-1].Lower == "and" || toks[subj-1].Lower == "but") {
+			m = f.reportedBefore(a, toks, subj, *a.Speaker) // "they argue CLAUSE, and that is just not true"
 		}
 	default:
 		if c := subjectNounClause(toks, a.Content.Start, subj); c >= 0 {
@@ -552,6 +556,64 @@ func (f *disputeFinder) nearestOther(a *Attribution, si int, speaker string) rul
 	}
 	if id := f.claimAboutEntity(speaker, si, pos); id != "" {
 		return ruleMatch{claim: &id, rule: anaphorAboutRule} // disputes_about.go
+	}
+	return ruleMatch{}
+}
+
+// reportedBefore returns the claim someone else makes inside the statement a, before
+// the bare subject toks[subj] of a rebuttal that follows "and" or "but" ("'They argue
+// that immigrants are taking your paycheck, and that is just not true,' Obama said"):
+// the statement reports a claim and calls it untrue in one breath. The claim is the
+// one of an attribution nested in a's content that ends last before the subject,
+// whose speaker is not the statement's; else the clause of a verb of saying
+// (lexicon/lexical_cues.txt classes that_verb, say_verb) inside the content, up to
+// the "and" or "but", as a claim of origin "disputed", when the verb's subject is not
+// the speaker's own "I" or "we" (rule rebuttal-statement).
+func (f *disputeFinder) reportedBefore(a *Attribution, toks []scanToken, subj int, speaker string) ruleMatch {
+	pos := toks[subj].Start
+	var best *Claim
+	for k := range f.d.Claims {
+		c := &f.d.Claims[k]
+		if c.Attribution == nil || *c.Attribution == a.ID || c.Span.Start < a.Content.Start || c.Span.End > pos {
+			continue
+		}
+		if c.Speaker != nil && *c.Speaker == speaker {
+			continue
+		}
+		if best == nil || c.Span.End > best.Span.End {
+			best = c
+		}
+	}
+	if best != nil {
+		id := best.ID
+		return ruleMatch{claim: &id}
+	}
+	end := subj - 2 // the token before "and"
+	if end >= 0 && toks[end].Text == "," {
+		end--
+	}
+	for v := end - 3; v >= 1 && toks[v].Start >= a.Content.Start; v-- {
+		t := toks[v]
+		if t.Kind != 'w' || !(thatVerbs[t.Lower] || sayVerbs[t.Lower] || cueSayVerbs[t.Lower]) {
+			continue
+		}
+		switch toks[v-1].Lower {
+		case "i", "we":
+			return ruleMatch{}
+		}
+		if toks[v-1].Kind != 'w' || toks[v-1].Start < a.Content.Start {
+			return ruleMatch{}
+		}
+		c := v + 1
+		if toks[c].Lower == "that" {
+			c++
+		}
+		if end-c < 2 {
+			return ruleMatch{}
+		}
+		sp := spanWithText(f.d.Runes, Span{Start: toks[c].Start, End: toks[end].End})
+		id := f.addClaim(Claim{Text: sp.Text, Span: sp, Origin: "disputed"})
+		return ruleMatch{claim: &id}
 	}
 	return ruleMatch{}
 }
