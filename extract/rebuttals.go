@@ -242,7 +242,11 @@ func (f *disputeFinder) rebuttal(si int, toks []scanToken, k, n int) {
 	case rebuttalVerbs[toks[k].Lower] && f.rebuttalAgent(si, toks, k, n):
 	case f.spreadAgent(si, toks, j, k, n): // "police were spreading lies" (rebuttals_spread.go)
 	case toks[k].Lower == "never" || toks[k].Lower == "did" || toks[k].Lower == "didn't":
-		if neverSaidSubject(toks, j) {
+		if _, noun := claimNouns[w]; noun && j > 0 && (anaphorDeterminers[toks[j-1].Lower] || isPossessive(toks, j-1)) && toks[k].Lower != "did" {
+			// 'Reyes said the story "never happened"': a claim noun is the subject of
+			// "never happened", "didn't happen"
+			f.rebuttalStatement(si, toks, k, n, j)
+		} else if neverSaidSubject(toks, j) {
 			f.neverSaid(si, toks, k, n) // "I never said that", "I've never said that", "he did no such thing"
 		}
 	default:
@@ -354,7 +358,7 @@ func (f *disputeFinder) rebuttalStatement(si int, toks []scanToken, k, n, be int
 	v := &verbSite{si: si, toks: toks, i: k, n: n, kind: graph.DisputeRebuts, disputer: *a.Speaker, subjStart: 0}
 	var m ruleMatch
 	switch {
-	case toks[k].Lower == "no" && k+n+1 < len(toks) && (toks[k+n].Lower == "to" || toks[k+n].Lower == "in"):
+	case toks[k].Lower == "no" && k+n+1 < len(toks) && (toks[k+n].Lower == "to" || toks[k+n].Lower == "in") && !factNouns[toks[k+n+1].Lower]:
 		// "there is no truth to the report"
 		m, _ = f.anaphor(v, k+n, k+n+2)
 	case subj < 0 || toks[subj].Start < a.Content.Start:
@@ -1141,3 +1145,7 @@ func raisedSubject(toks []scanToken, subj int) int {
 	}
 	return subj
 }
+
+// factNouns close "no basis in ..." as a phrase of its own: "the allegations had no
+// basis in fact" (the subject is what has no basis, not the noun after "in").
+var factNouns = map[string]bool{"fact": true, "reality": true, "truth": true}
