@@ -349,6 +349,10 @@ func (f *disputeFinder) rebuttalStatement(si int, toks []scanToken, k, n, be int
 			rule = rebuttalParticipleRule // ", stating that such allegations are baseless"
 		}
 		a = &Attribution{ID: a.ID, Cue: a.Cue, Source: a.Source, Content: a.Content, Kind: a.Kind, Speaker: &id, Sentence: a.Sentence}
+	} else if id := f.nominalSource(a, toks); id != "" {
+		// "The company said the allegations were baseless", "The mayor's spokesman
+		// said ...": the speaker stage made the nominal an agent of its own
+		a = &Attribution{ID: a.ID, Cue: a.Cue, Source: a.Source, Content: a.Content, Kind: a.Kind, Speaker: &id, Sentence: a.Sentence}
 	}
 	subj := be // -1: no subject
 	if be >= 0 && (beWords[toks[be].Lower] || toks[be].Lower == "has" || toks[be].Lower == "have" || toks[be].Lower == "had" || rebuttalLinks[toks[be].Lower]) {
@@ -414,6 +418,24 @@ func (f *disputeFinder) representativeSource(a *Attribution, toks []scanToken) s
 			id, _ := f.companySubject(toks, k)
 			return id
 		}
+	}
+	return ""
+}
+
+// nominalSource resolves the source of an attribution that the speaker stage gave a
+// speaker of its own when that source is a nominal, not a name ("The company said
+// ...", "The mayor's spokesman said ..."): the entity representativeSource finds for
+// it (the possessor of a representative, the one business named shortly before),
+// or "" to keep the speaker. A source that is a name is kept.
+func (f *disputeFinder) nominalSource(a *Attribution, toks []scanToken) string {
+	if a.Source == nil || a.Speaker == nil {
+		return ""
+	}
+	if m := f.mentionEndingAt(a.Source.End); m != nil && m.Kind == MentionName {
+		return ""
+	}
+	if id := f.representativeSource(a, toks); id != "" && id != *a.Speaker {
+		return id
 	}
 	return ""
 }

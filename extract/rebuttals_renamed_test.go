@@ -52,7 +52,6 @@ func TestRebuttalRenamed(t *testing.T) {
 	}
 }
 
-
 // rebuttalEntityName returns the name of the entity id of d, or "".
 func rebuttalEntityName(d *Document, id string) string {
 	for _, e := range d.Entities {
