@@ -437,7 +437,53 @@ func (f *disputeFinder) nominalSource(a *Attribution, toks []scanToken) string {
 	if id := f.representativeSource(a, toks); id != "" && id != *a.Speaker {
 		return id
 	}
-	return ""
+	return f.sameRepresentative(a)
+}
+
+// sameRepresentativeSentences is how far back sameRepresentative looks for the
+// statement that named whom a bare representative speaks for.
+const sameRepresentativeSentences = 3
+
+// sameRepresentative resolves a bare representative source "the spokesperson", "the
+// spokesman" (lexicon class representative, after "the") to the principal an earlier
+// statement's source named with the same noun ("An Adani Group spokesperson said ...
+// The spokesperson further said ..."): the speaker of the nearest attribution before
+// a, within sameRepresentativeSentences sentences, whose source ends with or holds
+// that noun and whose speaker is a named entity; else "".
+func (f *disputeFinder) sameRepresentative(a *Attribution) string {
+	src := strings.Fields(strings.ToLower(string(f.d.Runes[a.Source.Start:a.Source.End])))
+	if len(src) != 2 || src[0] != "the" || !representatives[src[1]] {
+		return ""
+	}
+	si := f.sentenceOf(a.Source.Start)
+	from := f.sents[max(0, si-sameRepresentativeSentences)].Start
+	best := -1
+	for k := range f.d.Attributions {
+		b := &f.d.Attributions[k]
+		if b.Source == nil || b.Speaker == nil || b.Source.Start < from || b.Source.End > a.Source.Start || *b.Speaker == *a.Speaker {
+			continue
+		}
+		words := strings.Fields(strings.ToLower(string(f.d.Runes[b.Source.Start:b.Source.End])))
+		holds := false
+		for _, w := range words {
+			if strings.Trim(w, ",.") == src[1] {
+				holds = true
+			}
+		}
+		if !holds || len(words) < 2 {
+			continue
+		}
+		if e := f.r.entity(*b.Speaker); e == nil || strings.Contains(strings.ToLower(e.Name), src[1]) {
+			continue // the earlier source is no more than "a spokesman" itself
+		}
+		if best < 0 || b.Source.Start > f.d.Attributions[best].Source.Start {
+			best = k
+		}
+	}
+	if best < 0 {
+		return ""
+	}
+	return *f.d.Attributions[best].Speaker
 }
 
 // representedByName reads a statement's source "the NAME REPRESENTATIVE" ending at
