@@ -1215,5 +1215,6 @@ func raisedSubject(toks []scanToken, subj int) int {
 }
 
 // factNouns close "no basis in ..." as a phrase of its own: "the allegations had no
-// basis in fact" (the subject is what has no basis, not the noun after "in").
-var factNouns = map[string]bool{"fact": true, "reality": true, "truth": true}
+// basis in fact" (the subject is what has no basis, not the noun after "in")
+// (lexicon/dispute_words.txt class fact_noun).
+var factNouns = disputeWordClass("fact_noun")
