@@ -242,13 +242,7 @@ func (f *disputeFinder) rebuttal(si int, toks []scanToken, k, n int) {
 	case rebuttalVerbs[toks[k].Lower] && f.rebuttalAgent(si, toks, k, n):
 	case f.spreadAgent(si, toks, j, k, n): // "police were spreading lies" (rebuttals_spread.go)
 	case toks[k].Lower == "never" || toks[k].Lower == "did" || toks[k].Lower == "didn't":
-		if _, noun := claimNouns[w]; noun && j > 0 && (anaphorDeterminers[toks[j-1].Lower] || isPossessive(toks, j-1)) && toks[k].Lower != "did" {
-			// 'Reyes said the story "never happened"': a claim noun is the subject of
-			// "never happened", "didn't happen"
-			f.rebuttalStatement(si, toks, k, n, j)
-		} else if neverSaidSubject(toks, j) {
-			f.neverSaid(si, toks, k, n) // "I never said that", "I've never said that", "he did no such thing"
-		}
+		f.neverHappened(si, toks, k, n, j)
 	default:
 		f.rebuttalCalled(si, toks, k, n, j)
 	}
@@ -1218,3 +1212,16 @@ func raisedSubject(toks []scanToken, subj int) int {
 // basis in fact" (the subject is what has no basis, not the noun after "in")
 // (lexicon/dispute_words.txt class fact_noun).
 var factNouns = disputeWordClass("fact_noun")
+
+// neverHappened reads a rebuttal "never happened", "did not happen", "never said
+// that" whose subject ends at toks[j]: a claim noun with its determiner ('Reyes said
+// the story "never happened"') is the subject of a statement (rule
+// rebuttal-statement); a person ("I never said that", "he did no such thing") denies
+// saying or doing it (neverSaid).
+func (f *disputeFinder) neverHappened(si int, toks []scanToken, k, n, j int) {
+	if _, noun := claimNouns[toks[j].Lower]; noun && j > 0 && (anaphorDeterminers[toks[j-1].Lower] || isPossessive(toks, j-1)) && toks[k].Lower != "did" {
+		f.rebuttalStatement(si, toks, k, n, j)
+	} else if neverSaidSubject(toks, j) {
+		f.neverSaid(si, toks, k, n) // "I never said that", "I've never said that", "he did no such thing"
+	}
+}
