@@ -1101,6 +1101,9 @@ func (f *disputeFinder) accusation(v *verbSite) {
 	if falsifyGerunds[toks[k+1].Lower] && v.disputer != "" {
 		f.accusedOfFalsifying(v, accused, k+1) // "accused Hamas of inflating the toll"
 	}
+	if spreadVerbs[toks[k+1].Lower] && toks[k].Lower == "of" && v.disputer != "" {
+		f.accusedOfSpreading(v, accused, k+1) // "accused Whitlow of spreading lies" (rebuttals_spread.go)
+	}
 	var speaker *string
 	if v.disputer != "" {
 		s := v.disputer

@@ -172,6 +172,8 @@ func rebuttalEnds(toks []scanToken, k int) bool {
 	case "and", "or", "but", "because":
 		return true // "the report is misleading because it only focuses on ..."
 
+	case "then", "now", "today": // "It was false then, and it is false today"
+		return rebuttalEnds(toks, k+1)
 	case "at": // "not true at all"
 		return k+1 < len(toks) && toks[k+1].Lower == "all" && rebuttalEnds(toks, k+2)
 	case "to", "in":
@@ -241,9 +243,7 @@ func (f *disputeFinder) rebuttal(si int, toks []scanToken, k, n int) {
 	case rebuttalVerbs[toks[k].Lower] && f.rebuttalAgent(si, toks, k, n):
 	case f.spreadAgent(si, toks, j, k, n): // "police were spreading lies" (rebuttals_spread.go)
 	case toks[k].Lower == "never" || toks[k].Lower == "did" || toks[k].Lower == "didn't":
-		if neverSaidSubject(toks, j) {
-			f.neverSaid(si, toks, k, n) // "I never said that", "I've never said that", "he did no such thing"
-		}
+		f.neverHappened(si, toks, k, n, j)
 	default:
 		f.rebuttalCalled(si, toks, k, n, j)
 	}
@@ -347,16 +347,20 @@ func (f *disputeFinder) rebuttalStatement(si int, toks []scanToken, k, n, be int
 			rule = rebuttalParticipleRule // ", stating that such allegations are baseless"
 		}
 		a = &Attribution{ID: a.ID, Cue: a.Cue, Source: a.Source, Content: a.Content, Kind: a.Kind, Speaker: &id, Sentence: a.Sentence}
+	} else if id := f.nominalSource(a, toks); id != "" {
+		// "The company said the allegations were baseless", "The mayor's spokesman
+		// said ...": the speaker stage made the nominal an agent of its own
+		a = &Attribution{ID: a.ID, Cue: a.Cue, Source: a.Source, Content: a.Content, Kind: a.Kind, Speaker: &id, Sentence: a.Sentence}
 	}
 	subj := be // -1: no subject
 	if be >= 0 && (beWords[toks[be].Lower] || toks[be].Lower == "has" || toks[be].Lower == "have" || toks[be].Lower == "had" || rebuttalLinks[toks[be].Lower]) {
-		subj = be - 1
+		subj = raisedSubject(toks, be-1)
 	}
 	cue := scanToken{Text: toks[k].Text, Start: toks[k].Start, End: toks[k+n-1].End}
 	v := &verbSite{si: si, toks: toks, i: k, n: n, kind: graph.DisputeRebuts, disputer: *a.Speaker, subjStart: 0}
 	var m ruleMatch
 	switch {
-	case toks[k].Lower == "no" && k+n+1 < len(toks) && (toks[k+n].Lower == "to" || toks[k+n].Lower == "in"):
+	case toks[k].Lower == "no" && k+n+1 < len(toks) && (toks[k+n].Lower == "to" || toks[k+n].Lower == "in") && !factNouns[toks[k+n+1].Lower]:
 		// "there is no truth to the report"
 		m, _ = f.anaphor(v, k+n, k+n+2)
 	case subj < 0 || toks[subj].Start < a.Content.Start:
@@ -366,6 +370,8 @@ func (f *disputeFinder) rebuttalStatement(si int, toks []scanToken, k, n, be int
 	case f.bareReference(toks, subj):
 		if opensStatement(toks, subj, a.Content.Start) {
 			m = f.nearestOther(a, si, *a.Speaker)
+		} else if subj > 0 && (toks[subj-1].Lower == "and" || toks[subj-1].Lower == "but") {
+			m = f.reportedBefore(a, toks, subj, *a.Speaker) // "they argue CLAUSE, and that is just not true"
 		}
 	default:
 		if c := subjectNounClause(toks, a.Content.Start, subj); c >= 0 {
@@ -412,6 +418,70 @@ func (f *disputeFinder) representativeSource(a *Attribution, toks []scanToken) s
 		}
 	}
 	return ""
+}
+
+// nominalSource resolves the source of an attribution that the speaker stage gave a
+// speaker of its own when that source is a nominal, not a name ("The company said
+// ...", "The mayor's spokesman said ..."): the entity representativeSource finds for
+// it (the possessor of a representative, the one business named shortly before),
+// or "" to keep the speaker. A source that is a name is kept.
+func (f *disputeFinder) nominalSource(a *Attribution, toks []scanToken) string {
+	if a.Source == nil || a.Speaker == nil {
+		return ""
+	}
+	if m := f.mentionEndingAt(a.Source.End); m != nil && m.Kind == MentionName {
+		return ""
+	}
+	if id := f.representativeSource(a, toks); id != "" && id != *a.Speaker {
+		return id
+	}
+	return f.sameRepresentative(a)
+}
+
+// sameRepresentativeSentences is how far back sameRepresentative looks for the
+// statement that named whom a bare representative speaks for.
+const sameRepresentativeSentences = 3
+
+// sameRepresentative resolves a bare representative source "the spokesperson", "the
+// spokesman" (lexicon class representative, after "the") to the principal an earlier
+// statement's source named with the same noun ("An Adani Group spokesperson said ...
+// The spokesperson further said ..."): the speaker of the nearest attribution before
+// a, within sameRepresentativeSentences sentences, whose source ends with or holds
+// that noun and whose speaker is a named entity; else "".
+func (f *disputeFinder) sameRepresentative(a *Attribution) string {
+	src := strings.Fields(strings.ToLower(string(f.d.Runes[a.Source.Start:a.Source.End])))
+	if len(src) != 2 || src[0] != "the" || !representatives[src[1]] {
+		return ""
+	}
+	si := f.sentenceOf(a.Source.Start)
+	from := f.sents[max(0, si-sameRepresentativeSentences)].Start
+	best := -1
+	for k := range f.d.Attributions {
+		b := &f.d.Attributions[k]
+		if b.Source == nil || b.Speaker == nil || b.Source.Start < from || b.Source.End > a.Source.Start || *b.Speaker == *a.Speaker {
+			continue
+		}
+		words := strings.Fields(strings.ToLower(string(f.d.Runes[b.Source.Start:b.Source.End])))
+		holds := false
+		for _, w := range words {
+			if strings.Trim(w, ",.") == src[1] {
+				holds = true
+			}
+		}
+		if !holds || len(words) < 2 {
+			continue
+		}
+		if e := f.r.entity(*b.Speaker); e == nil || strings.Contains(strings.ToLower(e.Name), src[1]) {
+			continue // the earlier source is no more than "a spokesman" itself
+		}
+		if best < 0 || b.Source.Start > f.d.Attributions[best].Source.Start {
+			best = k
+		}
+	}
+	if best < 0 {
+		return ""
+	}
+	return *f.d.Attributions[best].Speaker
 }
 
 // representedByName reads a statement's source "the NAME REPRESENTATIVE" ending at
@@ -560,6 +630,64 @@ func (f *disputeFinder) nearestOther(a *Attribution, si int, speaker string) rul
 	return ruleMatch{}
 }
 
+// reportedBefore returns the claim someone else makes inside the statement a, before
+// the bare subject toks[subj] of a rebuttal that follows "and" or "but" ("'They argue
+// that immigrants are taking your paycheck, and that is just not true,' Obama said"):
+// the statement reports a claim and calls it untrue in one breath. The claim is the
+// one of an attribution nested in a's content that ends last before the subject,
+// whose speaker is not the statement's; else the clause of a verb of saying
+// (lexicon/lexical_cues.txt classes that_verb, say_verb) inside the content, up to
+// the "and" or "but", as a claim of origin "disputed", when the verb's subject is not
+// the speaker's own "I" or "we" (rule rebuttal-statement).
+func (f *disputeFinder) reportedBefore(a *Attribution, toks []scanToken, subj int, speaker string) ruleMatch {
+	pos := toks[subj].Start
+	var best *Claim
+	for k := range f.d.Claims {
+		c := &f.d.Claims[k]
+		if c.Attribution == nil || *c.Attribution == a.ID || c.Span.Start < a.Content.Start || c.Span.End > pos {
+			continue
+		}
+		if c.Speaker != nil && *c.Speaker == speaker {
+			continue
+		}
+		if best == nil || c.Span.End > best.Span.End {
+			best = c
+		}
+	}
+	if best != nil {
+		id := best.ID
+		return ruleMatch{claim: &id}
+	}
+	end := subj - 2 // the token before "and"
+	if end >= 0 && toks[end].Text == "," {
+		end--
+	}
+	for v := end - 3; v >= 1 && toks[v].Start >= a.Content.Start; v-- {
+		t := toks[v]
+		if t.Kind != 'w' || !(thatVerbs[t.Lower] || sayVerbs[t.Lower] || cueSayVerbs[t.Lower]) {
+			continue
+		}
+		switch toks[v-1].Lower {
+		case "i", "we":
+			return ruleMatch{}
+		}
+		if toks[v-1].Kind != 'w' || toks[v-1].Start < a.Content.Start {
+			return ruleMatch{}
+		}
+		c := v + 1
+		if toks[c].Lower == "that" {
+			c++
+		}
+		if end-c < 2 {
+			return ruleMatch{}
+		}
+		sp := spanWithText(f.d.Runes, Span{Start: toks[c].Start, End: toks[end].End})
+		id := f.addClaim(Claim{Text: sp.Text, Span: sp, Origin: "disputed"})
+		return ruleMatch{claim: &id}
+	}
+	return ruleMatch{}
+}
+
 // isSpoken reports whether c is a claim of a speaker or an accusation, not a
 // statement of the article's own.
 func (f *disputeFinder) isSpoken(c *Claim, _ string) bool {
@@ -571,7 +699,11 @@ func (f *disputeFinder) isSpoken(c *Claim, _ string) bool {
 // verb of calling stands before it.
 func (f *disputeFinder) rebuttalCalled(si int, toks []scanToken, k, n, j int) {
 	obj := j
-	for obj >= 0 && j-obj <= 3 && !callVerbs[toks[obj].Lower] {
+	reach := 3
+	if _, noun := claimNouns[toks[j].Lower]; noun {
+		reach = calledNounReach // "calling the two lengthy investigative reports inaccurate"
+	}
+	for obj >= 0 && j-obj <= reach && !callVerbs[toks[obj].Lower] && (obj == j || toks[obj].Kind == 'w') {
 		obj--
 	}
 	if obj < 0 || !callVerbs[toks[obj].Lower] {
@@ -606,9 +738,18 @@ func (f *disputeFinder) rebuttalCalled(si int, toks []scanToken, k, n, j int) {
 	m, ok := f.anaphor(v, obj+1, j+1)
 	if !ok {
 		switch toks[obj+1].Lower {
-		case "it", "them", "this":
+		case "it", "them", "this", "that": // "called that 'beyond preposterous'"
 			if id := f.precedingClaim(toks[obj].Start, si, false, v.disputer, 1); id != "" {
 				m, ok = ruleMatch{claim: &id}, true
+			}
+		default:
+			if j-obj > 3 && anaphorDeterminers[toks[obj+1].Lower] {
+				// "calling the two lengthy investigative reports inaccurate": a claim
+				// noun (reach calledNounReach) with words before it, read as "calling
+				// the reports inaccurate" is
+				if id := f.precedingClaim(toks[obj].Start, si, false, v.disputer, 1); id != "" {
+					m, ok = ruleMatch{claim: &id}, true
+				}
 			}
 		}
 	}
@@ -619,6 +760,12 @@ func (f *disputeFinder) rebuttalCalled(si int, toks []scanToken, k, n, j int) {
 		f.emitOne(graph.DisputeRebuts, v.disputer, rebuttalCalledRule, m, cue, f.sents[si])
 	}
 }
+
+// calledNounReach is how many tokens a verb of calling may stand before the claim
+// noun that heads its object ("calling the two lengthy investigative reports
+// inaccurate": a determiner, a number and adjectives between), words only; an object
+// that is not a claim noun ("called it", "called that report") keeps a reach of 3.
+const calledNounReach = 6
 
 // calledPastTime returns the verb of calling before an object and a time expression
 // that end at toks[j] ("called that report Friday a lie", "called the claims on
@@ -1030,4 +1177,58 @@ func nameModifier(toks []scanToken, j int) int {
 		}
 	}
 	return 0
+}
+
+// rebuttalRaising are the verbs that take "to be" before a rebuttal (lexicon class
+// rebuttal_raising: "appear", "seem", "prove", "turned out"), as words.
+var rebuttalRaising = func() [][]string {
+	var out [][]string
+	for w := range disputeWordClass("rebuttal_raising") {
+		out = append(out, strings.Fields(w))
+	}
+	return out
+}()
+
+// raisedSubject returns where the subject of a rebuttal ends when toks[subj] is the
+// "to" of a raising verb before "be" ("the report turned out to be false", "the
+// claims appear to be fabricated"): the token before the verb; else subj.
+func raisedSubject(toks []scanToken, subj int) int {
+	if subj < 2 || toks[subj].Lower != "to" {
+		return subj
+	}
+	for _, p := range rebuttalRaising {
+		start := subj - len(p)
+		if start < 1 {
+			continue
+		}
+		ok := true
+		for i, w := range p {
+			if toks[start+i].Lower != w {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			return start - 1
+		}
+	}
+	return subj
+}
+
+// factNouns close "no basis in ..." as a phrase of its own: "the allegations had no
+// basis in fact" (the subject is what has no basis, not the noun after "in")
+// (lexicon/dispute_words.txt class fact_noun).
+var factNouns = disputeWordClass("fact_noun")
+
+// neverHappened reads a rebuttal "never happened", "did not happen", "never said
+// that" whose subject ends at toks[j]: a claim noun with its determiner ('Reyes said
+// the story "never happened"') is the subject of a statement (rule
+// rebuttal-statement); a person ("I never said that", "he did no such thing") denies
+// saying or doing it (neverSaid).
+func (f *disputeFinder) neverHappened(si int, toks []scanToken, k, n, j int) {
+	if _, noun := claimNouns[toks[j].Lower]; noun && j > 0 && (anaphorDeterminers[toks[j-1].Lower] || isPossessive(toks, j-1)) && toks[k].Lower != "did" {
+		f.rebuttalStatement(si, toks, k, n, j)
+	} else if neverSaidSubject(toks, j) {
+		f.neverSaid(si, toks, k, n) // "I never said that", "I've never said that", "he did no such thing"
+	}
 }

@@ -169,24 +169,10 @@ func loadDisputeSet(path, split string) (disputes.Set, error) {
 		return disputes.Set{}, err
 	}
 	if !st.IsDir() {
-		cases, err := disputes.ReadCases(path)
+		set, err := disputes.LoadFile(path)
 		if err != nil {
 			return disputes.Set{}, fmt.Errorf("%s: %w", path, err)
 		}
-		// annotated non-disputes (shape "none") in the same file are negatives, not gold
-		var gold, neg []disputes.Case
-		for _, c := range cases {
-			if c.Shape == "none" {
-				neg = append(neg, c)
-			} else {
-				gold = append(gold, c)
-			}
-		}
-		set, err := disputes.NewSet(nil, gold)
-		if err != nil {
-			return disputes.Set{}, err
-		}
-		set.Negatives = neg
 		return set, nil
 	}
 	splits := []string{split}

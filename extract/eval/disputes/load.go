@@ -131,6 +131,49 @@ func Load(dir, split string) (Set, error) {
 	return set, nil
 }
 
+// LoadFile reads a single annotation file. When its name is disputes_NAME.jsonl,
+// the files documents_NAME.txt (every article annotated, including those without a
+// dispute) and negatives_NAME.jsonl next to it are read too when present, so a
+// directory of halves (disputes_tune.jsonl, disputes_unseen.jsonl) is scored like a
+// split.
+func LoadFile(path string) (Set, error) {
+	all, err := ReadCases(path)
+	if err != nil {
+		return Set{}, err
+	}
+	// annotated non-disputes (shape "none") in the same file are negatives, not gold
+	var cases, inline []Case
+	for _, c := range all {
+		if c.Shape == "none" {
+			inline = append(inline, c)
+		} else {
+			cases = append(cases, c)
+		}
+	}
+	base := filepath.Base(path)
+	name, ok := strings.CutPrefix(strings.TrimSuffix(base, ".jsonl"), "disputes_")
+	if !ok || name == "" || !strings.HasSuffix(base, ".jsonl") {
+		set, err := NewSet(nil, cases)
+		set.Negatives = inline
+		return set, err
+	}
+	dir := filepath.Dir(path)
+	docs, err := readDocList(filepath.Join(dir, "documents_"+name+".txt"))
+	if err != nil && !errors.Is(err, os.ErrNotExist) {
+		return Set{}, err
+	}
+	set, err := NewSet(docs, cases)
+	if err != nil {
+		return Set{}, err
+	}
+	neg, err := ReadCases(filepath.Join(dir, "negatives_"+name+".jsonl"))
+	if err != nil && !errors.Is(err, os.ErrNotExist) {
+		return Set{}, err
+	}
+	set.Negatives = append(inline, neg...)
+	return set, nil
+}
+
 // NewSet builds a set from document ids and cases; the documents of the cases
 // are added to docs. It fails on a case without a document or cue span.
 func NewSet(docs []string, cases []Case) (Set, error) {

@@ -135,3 +135,20 @@ func TestSplitsShareNoDocument(t *testing.T) {
 		}
 	}
 }
+
+// TestLoadFileHalves checks that a disputes_NAME.jsonl file is read with its
+// documents_NAME.txt and negatives_NAME.jsonl (the rebuttal21 halves), and that
+// every case of both halves is well formed.
+func TestLoadFileHalves(t *testing.T) {
+	for _, half := range []string{"tune", "unseen"} {
+		dir := filepath.Join("testdata", "rebuttal21")
+		set, err := LoadFile(filepath.Join(dir, "disputes_"+half+".jsonl"))
+		require.NoError(t, err, half)
+		listed, err := readDocList(filepath.Join(dir, "documents_"+half+".txt"))
+		require.NoError(t, err, half)
+		assert.ElementsMatch(t, listed, set.Docs, half)
+		assert.NotEmpty(t, set.Negatives, half)
+		checkCases(t, set.Cases, listed, false)
+		checkCases(t, set.Negatives, listed, true)
+	}
+}
