@@ -223,26 +223,7 @@ func (f *disputeFinder) previousDisputer(si int) string {
 // word (a place and its country: "in Nairobi, Kenya"). participleAside
 // (disputes_topic.go) has the past participles.
 func presentParticipleAside(toks []scanToken, k int) int {
-	if k < 3 || toks[k].Text != "," {
-		return 0
-	}
-	for j := k - 1; j >= 1 && k-j <= 20; j-- {
-		if toks[j].Kind != 'w' && toks[j].Kind != 'n' && toks[j].Text != "-" && toks[j].Text != "," {
-			return 0
-		}
-		if toks[j].Text != "," {
-			continue
-		}
-		p := toks[j+1]
-		if j+1 < k && toks[j-1].Kind == 'w' && p.Kind == 'w' && p.Text == p.Lower && len(p.Lower) > 5 && strings.HasSuffix(p.Lower, "ing") {
-			return k - j + 1
-		}
-		if p.Kind == 'w' && p.Text != p.Lower {
-			continue // "in Nairobi, Kenya"
-		}
-		return 0
-	}
-	return 0
+	return asideOpenedBy(toks, k, func(w string) bool { return len(w) > 5 && strings.HasSuffix(w, "ing") }, true)
 }
 
 // passiveAuxiliary returns the index of the auxiliary of a passive dispute verb at

@@ -260,6 +260,15 @@ func participleAside(toks []scanToken, k int) int {
 		}
 		return 0
 	}
+	return asideOpenedBy(toks, k, func(w string) bool { return strings.HasSuffix(w, "ed") }, false)
+}
+
+// asideOpenedBy returns the number of tokens of an aside between commas that ends at
+// the comma toks[k] and opens with a lowercase word for which opens holds, or 0. With
+// placeCommas, commas before a capitalized word may stand inside the aside (a place
+// and its country: "in Nairobi, Kenya"). participleAside and presentParticipleAside
+// (disputes_reports.go) are its two uses.
+func asideOpenedBy(toks []scanToken, k int, opens func(w string) bool, placeCommas bool) int {
 	if k < 3 || toks[k].Text != "," {
 		return 0
 	}
@@ -271,8 +280,11 @@ func participleAside(toks []scanToken, k int) int {
 			continue
 		}
 		p := toks[j+1]
-		if j+1 < k && toks[j-1].Kind == 'w' && p.Kind == 'w' && p.Text == p.Lower && strings.HasSuffix(p.Lower, "ed") {
+		if j+1 < k && toks[j-1].Kind == 'w' && p.Kind == 'w' && p.Text == p.Lower && opens(p.Lower) {
 			return k - j + 1
+		}
+		if placeCommas && p.Kind == 'w' && p.Text != p.Lower {
+			continue
 		}
 		return 0
 	}
