@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"fmt"
 	"io"
 	"net/http"
 	"net/http/httptest"
@@ -15,6 +16,8 @@ import (
 	"github.com/getkin/kin-openapi/routers"
 	"github.com/getkin/kin-openapi/routers/legacy"
 	"github.com/stretchr/testify/require"
+
+	"github.com/claimgraph/claimgraph/graph"
 )
 
 // response is one answer of the server under test.
@@ -177,4 +180,27 @@ func truncateBody(b []byte) string {
 		return string(b[:2000]) + "…"
 	}
 	return string(b)
+}
+
+// auditLog reads the whole audit log as key, pageSize entries a page, following the
+// cursors (at most 10 pages): each page must answer 200.
+func (c *client) auditLog(t *testing.T, key string, pageSize int) []graph.AuditEntry {
+	t.Helper()
+	var entries []graph.AuditEntry
+	cursor := ""
+	for pages := 0; ; pages++ {
+		require.Less(t, pages, 10)
+		path := fmt.Sprintf("/v1/audit?limit=%d", pageSize)
+		if cursor != "" {
+			path += "&cursor=" + cursor
+		}
+		r := c.do("GET", path, nil, bearer(key))
+		require.Equal(t, 200, r.Status, truncateBody(r.Body))
+		var page graph.Page[graph.AuditEntry]
+		r.JSON(t, &page)
+		entries = append(entries, page.Items...)
+		if cursor = page.NextCursor; cursor == "" {
+			return entries
+		}
+	}
 }

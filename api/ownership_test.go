@@ -119,23 +119,7 @@ func TestOnlyAdminReplacesOthersArticles(t *testing.T) {
 			r := c.do("GET", "/v1/audit", nil, bearer(aliceKey))
 			require.Equal(t, 403, r.Status)
 			assert.Equal(t, ProblemForbidden, r.Problem(t).Type)
-			var entries []graph.AuditEntry
-			cursor := ""
-			for pages := 0; ; pages++ {
-				require.Less(t, pages, 10)
-				path := "/v1/audit?limit=4"
-				if cursor != "" {
-					path += "&cursor=" + cursor
-				}
-				r := c.do("GET", path, nil, bearer(adminKey))
-				require.Equal(t, 200, r.Status, truncateBody(r.Body))
-				var page graph.Page[graph.AuditEntry]
-				r.JSON(t, &page)
-				entries = append(entries, page.Items...)
-				if cursor = page.NextCursor; cursor == "" {
-					break
-				}
-			}
+			entries := c.auditLog(t, adminKey, 4)
 			require.Len(t, entries, len(steps))
 			for i, e := range entries {
 				s := steps[len(steps)-1-i]

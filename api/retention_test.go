@@ -61,23 +61,7 @@ func TestRetentionThroughTheAPI(t *testing.T) {
 				{Version: 5, ContentHash: graph.ContentHash(text(5))}}, view.Article.PreviousVersions,
 				"the newest two earlier versions; older ones are dropped")
 
-			var entries []graph.AuditEntry
-			cursor := ""
-			for pages := 0; ; pages++ {
-				require.Less(t, pages, 10)
-				path := "/v1/audit?limit=3"
-				if cursor != "" {
-					path += "&cursor=" + cursor
-				}
-				r := c.do("GET", path, nil, bearer(adminKey))
-				require.Equal(t, 200, r.Status, truncateBody(r.Body))
-				var page graph.Page[graph.AuditEntry]
-				r.JSON(t, &page)
-				entries = append(entries, page.Items...)
-				if cursor = page.NextCursor; cursor == "" {
-					break
-				}
-			}
+			entries := c.auditLog(t, adminKey, 3)
 			require.Len(t, entries, 4, "the newest four writes (GET /v1/audit is not a write)")
 			for i, e := range entries {
 				assert.Equal(t, graph.OutcomeReplaced, e.Outcome, "entry %d: versions 6 to 3 replaced the one before", i)

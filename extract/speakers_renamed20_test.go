@@ -67,29 +67,41 @@ func TestSpeakersRenamed(t *testing.T) {
 				require.False(t, lexiconHoldsWord(w), "%s: %q is in a lexicon; pick an unlisted name", k, w)
 			}
 		}
-		pairs := make([]string, 0, 2*len(names))
-		for k, v := range names {
-			pairs = append(pairs, k, v)
-		}
-		r := strings.NewReplacer(pairs...)
+		r := renamer(names)
 		for _, c := range renamedSpeakerCases {
-			text, source, want := r.Replace(c.tmpl), r.Replace(c.source), r.Replace(c.want)
-			d := Extract(text)
-			at := strings.LastIndex(text, source)
-			require.GreaterOrEqual(t, at, 0, "%s: source not in the text", c.name)
-			start := len([]rune(text[:at]))
-			end := start + len([]rune(source))
-			var found *Attribution
-			for i := range d.Attributions {
-				if s := d.Attributions[i].Source; s != nil && s.Start < end && start < s.End {
-					found = &d.Attributions[i]
-					break
-				}
-			}
-			require.NotNil(t, found, "%s %s: no attribution with the source %q", c.name, names["{P}"], source)
-			assert.Equal(t, want, speakerName(d, found), "%s (%s, %s, %s)", c.name, names["{P}"], names["{T}"], names["{B}"])
+			checkRenamedSpeaker(t, r, names, c.name, c.tmpl, c.source, c.want)
 		}
 	}
+}
+
+// renamer replaces every placeholder of names ("{P}", "{T}", "{B}", ...) by its name.
+func renamer(names map[string]string) *strings.Replacer {
+	pairs := make([]string, 0, 2*len(names))
+	for k, v := range names {
+		pairs = append(pairs, k, v)
+	}
+	return strings.NewReplacer(pairs...)
+}
+
+// checkRenamedSpeaker extracts tmpl with r's names and requires an attribution whose
+// source overlaps the last occurrence of source, spoken by want.
+func checkRenamedSpeaker(t *testing.T, r *strings.Replacer, names map[string]string, name, tmpl, source, want string) {
+	t.Helper()
+	text, source, want := r.Replace(tmpl), r.Replace(source), r.Replace(want)
+	d := Extract(text)
+	at := strings.LastIndex(text, source)
+	require.GreaterOrEqual(t, at, 0, "%s: source not in the text", name)
+	start := len([]rune(text[:at]))
+	end := start + len([]rune(source))
+	var found *Attribution
+	for i := range d.Attributions {
+		if s := d.Attributions[i].Source; s != nil && s.Start < end && start < s.End {
+			found = &d.Attributions[i]
+			break
+		}
+	}
+	require.NotNil(t, found, "%s %s %s: no attribution with the source %q", name, names["{P}"], names["{B}"], source)
+	assert.Equal(t, want, speakerName(d, found), "%s (%s, %s, %s)", name, names["{P}"], names["{T}"], names["{B}"])
 }
 
 // lexiconHoldsWord reports whether any list of lexicon/ has the word w (compared in

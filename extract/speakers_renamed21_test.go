@@ -1,7 +1,6 @@
 package extract
 
 import (
-	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -37,27 +36,9 @@ var renamedSourcedClaimCases = []struct {
 // TestSpeakersRenamed: no rule may depend on a lexicon knowing the names.
 func TestSpeakersRenamed21(t *testing.T) {
 	for _, names := range renamedSpeakerNames {
-		pairs := make([]string, 0, 2*len(names))
-		for k, v := range names {
-			pairs = append(pairs, k, v)
-		}
-		r := strings.NewReplacer(pairs...)
+		r := renamer(names)
 		for _, c := range renamedSpeaker21Cases {
-			text, source, want := r.Replace(c.tmpl), r.Replace(c.source), r.Replace(c.want)
-			d := Extract(text)
-			at := strings.LastIndex(text, source)
-			require.GreaterOrEqual(t, at, 0, "%s: source not in the text", c.name)
-			start := len([]rune(text[:at]))
-			end := start + len([]rune(source))
-			var found *Attribution
-			for i := range d.Attributions {
-				if s := d.Attributions[i].Source; s != nil && s.Start < end && start < s.End {
-					found = &d.Attributions[i]
-					break
-				}
-			}
-			require.NotNil(t, found, "%s %s: no attribution with the source %q", c.name, names["{B}"], source)
-			assert.Equal(t, want, speakerName(d, found), "%s (%s, %s, %s)", c.name, names["{P}"], names["{T}"], names["{B}"])
+			checkRenamedSpeaker(t, r, names, c.name, c.tmpl, c.source, c.want)
 		}
 		for _, c := range renamedSourcedClaimCases {
 			text, words, want := r.Replace(c.tmpl), r.Replace(c.words), r.Replace(c.want)
