@@ -884,9 +884,28 @@ func exec(ctx context.Context, tx neo4j.ManagedTransaction, q string, params map
 	return err
 }
 
-// cyPatchLock locks an article and reads it for PatchArticle.
+// cyPatchLock locks an article and reads it for PatchArticle and DeleteArticle.
 // (not one retired while this transaction waited for its lock: retire.go)
 const cyPatchLock = `MATCH (a:Article {id: $id}) SET a._lock = true REMOVE a._lock WITH a WHERE a:Article RETURN a`
+
+// lockArticle locks the article id in tx (cyPatchLock), reads it and checks guard
+// against it: the start of PatchArticle and DeleteArticle. It returns the stored node
+// and the article it holds; a missing article is a not-found error.
+func lockArticle(ctx context.Context, tx neo4j.ManagedTransaction, id string, guard *graph.WriteGuard) (any, graph.Article, error) {
+	recs, err := collect(ctx, tx, cyPatchLock, map[string]any{"id": id})
+	if err != nil {
+		return nil, graph.Article{}, err
+	}
+	if len(recs) == 0 {
+		return nil, graph.Article{}, notFound("article", id)
+	}
+	node := recs[0].Values[0]
+	a := toArticle(node)
+	if err := guard.Check(a); err != nil { // the article is locked
+		return nil, graph.Article{}, err
+	}
+	return node, a, nil
+}
 
 // cyPatch sets an article's metadata and its outlet (creating a new outlet; an
 // existing one keeps its name and domain), then refreshes the aggregates (outlet ids)
@@ -914,15 +933,8 @@ func (s *Store) PatchArticle(ctx context.Context, id string, p graph.ArticlePatc
 		return nil, err
 	}
 	run := func(tx neo4j.ManagedTransaction) (*graph.Article, error) {
-		recs, err := collect(ctx, tx, cyPatchLock, map[string]any{"id": id})
+		_, old, err := lockArticle(ctx, tx, id, p.Guard)
 		if err != nil {
-			return nil, err
-		}
-		if len(recs) == 0 {
-			return nil, notFound("article", id)
-		}
-		old := toArticle(recs[0].Values[0])
-		if err := p.Guard.Check(old); err != nil { // the article is locked
 			return nil, err
 		}
 		a := p.Apply(old)
@@ -941,7 +953,7 @@ func (s *Store) PatchArticle(ctx context.Context, id string, p graph.ArticlePatc
 			}
 			outlet = append(outlet, map[string]any{"id": o.ID, "props": outletProps(o)})
 		}
-		recs, err = collect(ctx, tx, cyPatch, map[string]any{"id": id, "props": props, "outlet": outlet})
+		recs, err := collect(ctx, tx, cyPatch, map[string]any{"id": id, "props": props, "outlet": outlet})
 		if err != nil {
 			return nil, err
 		}
@@ -988,17 +1000,11 @@ MATCH (c:Claim {id: id}) SET c._lock = true REMOVE c._lock` + cyAggregates
 // retire.go). See graph.Store.DeleteArticle.
 func (s *Store) DeleteArticle(ctx context.Context, id string, guard *graph.WriteGuard) error {
 	run := func(tx neo4j.ManagedTransaction) (struct{}, error) {
-		recs, err := collect(ctx, tx, cyPatchLock, map[string]any{"id": id})
+		node, _, err := lockArticle(ctx, tx, id, guard)
 		if err != nil {
 			return struct{}{}, err
 		}
-		if len(recs) == 0 {
-			return struct{}{}, notFound("article", id)
-		}
-		if err := guard.Check(toArticle(recs[0].Values[0])); err != nil { // the article is locked
-			return struct{}{}, err
-		}
-		claims := propsOf(recs[0].Values[0]).strs("bundle_claims")
+		claims := propsOf(node).strs("bundle_claims")
 		sort.Strings(claims)
 		keep := []map[string]any{{"id": id, "links": []string{}}}
 		for _, q := range []struct {
@@ -1016,7 +1022,7 @@ func (s *Store) DeleteArticle(ctx context.Context, id string, guard *graph.Write
 		if err := sweepClaims(ctx, tx, claims, &graph.ArticleGraph{}); err != nil {
 			return struct{}{}, err
 		}
-		return struct{}{}, sweepAgents(ctx, tx, propsOf(recs[0].Values[0]).strs("bundle_agents"), &graph.ArticleGraph{})
+		return struct{}{}, sweepAgents(ctx, tx, propsOf(node).strs("bundle_agents"), &graph.ArticleGraph{})
 	}
 	var err error
 	if s.bound != nil {
@@ -1040,17 +1046,11 @@ func (s *Store) DeleteArticle(ctx context.Context, id string, guard *graph.Write
 func (s *Store) deleteRetiring(ctx context.Context, id string, guard *graph.WriteGuard) error {
 	var rid string
 	run := func(tx neo4j.ManagedTransaction) (struct{}, error) {
-		recs, err := collect(ctx, tx, cyPatchLock, map[string]any{"id": id})
+		node, _, err := lockArticle(ctx, tx, id, guard)
 		if err != nil {
 			return struct{}{}, err
 		}
-		if len(recs) == 0 {
-			return struct{}{}, notFound("article", id)
-		}
-		if err := guard.Check(toArticle(recs[0].Values[0])); err != nil { // the article is locked
-			return struct{}{}, err
-		}
-		claims := propsOf(recs[0].Values[0]).strs("bundle_claims")
+		claims := propsOf(node).strs("bundle_claims")
 		sort.Strings(claims)
 		rid = newRetirementID()
 		if err := retireArticle(ctx, tx, id, rid, true, []string{}); err != nil {
@@ -1059,7 +1059,7 @@ func (s *Store) deleteRetiring(ctx context.Context, id string, guard *graph.Writ
 		if err := retireClaims(ctx, tx, claims, nil); err != nil {
 			return struct{}{}, err
 		}
-		if err := retireAgents(ctx, tx, propsOf(recs[0].Values[0]).strs("bundle_agents"), nil); err != nil {
+		if err := retireAgents(ctx, tx, propsOf(node).strs("bundle_agents"), nil); err != nil {
 			return struct{}{}, err
 		}
 		for i := 0; i < len(claims); i += maxRunRecords { // those that stay
