@@ -649,6 +649,9 @@ func (f *disputeFinder) subject(toks []scanToken, i int) (string, int) {
 	if id, start := f.representedBy(toks, k); id != "" {
 		return id, start
 	}
+	if id, start := f.namedRepresentativeSubject(toks, k); id != "" {
+		return id, start // "The Clinton campaign denied the report" (disputes_namedrep.go)
+	}
 	if id, start := f.companySubject(toks, k); id != "" {
 		return id, start
 	}

@@ -185,6 +185,11 @@ func (f *disputeFinder) denyAny(v *verbSite) (ruleMatch, bool) {
 	if m, ok := f.denyWrongdoing(v); ok {
 		return m, true // "denied any wrongdoing" after a claim about the disputer (disputes_about.go)
 	}
+	if wrongdoingObject(v) {
+		// "denies any wrongdoing" with no claim about the disputer before it: a denial
+		// of nothing the text states; no dispute (rule deny-wrongdoing-unplaced)
+		return ruleMatch{}, true
+	}
 	w := v.toks[j].Lower
 	gerund := strings.HasSuffix(w, "ing") && len(w) > 5 && v.toks[j].Kind == 'w' && !strings.HasSuffix(w, "thing")
 	if !gerund && ((w != "any" && w != "all") || !denyAnyNouns[v.toks[j+1].Lower]) {
@@ -590,6 +595,9 @@ func (f *disputeFinder) inlineThat(v *verbSite) (ruleMatch, bool) {
 	if !hasFiniteVerb(first) {
 		return ruleMatch{}, false // "denied his party the victory": two objects, no clause
 	}
+	if emptyClause(first) {
+		return ruleMatch{}, false // "denied it happened": no claim of its own (disputes_emptyclause.go)
+	}
 	id, ok := f.byAttr[a.ID]
 	if !ok {
 		return ruleMatch{}, false
@@ -629,7 +637,7 @@ func (f *disputeFinder) clauseClaim(v *verbSite, j int) (ruleMatch, bool) {
 
 // clauseClaimTo makes toks[j:end] the disputed claim, as clauseClaim does.
 func (f *disputeFinder) clauseClaimTo(v *verbSite, j, end int) (ruleMatch, bool) {
-	if end-j < 2 {
+	if end-j < 2 || emptyClause(v.toks[j:end]) {
 		return ruleMatch{}, false
 	}
 	sp := spanWithText(f.d.Runes, Span{Start: v.toks[j].Start, End: v.toks[end-1].End})

@@ -72,7 +72,7 @@ func TestDisputeRuleFixtures(t *testing.T) {
 	rules = append(rules, disputeRules...)
 	rules = append(rules, judgedRules...)
 	rules = append(rules, counterclaimDeniedActRule, figuresCorrectionRule, counterclaimPredicateRule, counterclaimArticleRule)
-	rules = append(rules, rebuttalResponseRule)
+	rules = append(rules, rebuttalResponseRule, counterclaimRejoinderRule)
 	rules = append(rules, rebuttalContrastReplyRule, rebuttalJudgedNounRule)
 	rules = append(rules, counterclaimNoneRule, counterclaimContrastFactRule)
 	rules = append(rules, rebuttalCalledGerundRule)

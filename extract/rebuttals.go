@@ -231,6 +231,9 @@ func (f *disputeFinder) rebuttal(si int, toks []scanToken, k, n int) {
 		}
 	}
 	switch {
+	case beWords[w] && progressiveRebuttal(toks, k) && f.rebuttalAgent(si, toks, k, n):
+		// "Reyes said Whitlow was lying", "'She is lying,' he said": an agent as the
+		// subject of a progressive rebuttal verb (rule rebuttal-agent)
 	case linkingBefore(toks, j) >= 0:
 		// "these statistics serve as propaganda", "the report amounts to a smear"
 		f.rebuttalStatement(si, toks, k, n, linkingBefore(toks, j))
@@ -324,6 +327,14 @@ func (f *disputeFinder) rebuttalAgent(si int, toks []scanToken, k, n int) bool {
 	cue := scanToken{Text: toks[k].Text, Start: toks[k].Start, End: toks[k+n-1].End}
 	f.emitOne(graph.DisputeRebuts, *a.Speaker, rebuttalAgentRule, m, cue, f.sents[si])
 	return true
+}
+
+// progressiveRebuttal reports whether toks[k] is a rebuttal verb in -ing ("lying",
+// "misrepresenting"), which after a form of "be" makes its subject the one who lies,
+// never a claim judged ("the report is misleading" has an adjective of its own,
+// "misleading", of no class rebuttal_verb).
+func progressiveRebuttal(toks []scanToken, k int) bool {
+	return rebuttalVerbs[toks[k].Lower] && strings.HasSuffix(toks[k].Lower, "ing")
 }
 
 // rebuttalStatement: the rebuttal is the predicate of an attribution's content whose

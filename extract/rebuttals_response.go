@@ -54,13 +54,20 @@ func (f *disputeFinder) responseRebuttals() {
 		if c == nil {
 			continue
 		}
-		if !f.deniesOwnSide(toks, *a.Speaker, c) || f.disputedIn(a, c.ID) {
+		if f.disputedIn(a, c.ID) {
 			continue
+		}
+		kind, rule := graph.DisputeRebuts, rebuttalResponseRule
+		if !f.deniesOwnSide(toks, *a.Speaker, c) {
+			if !f.rejoinderAnswer(a, toks, c) { // counterclaims_rejoinder.go
+				continue
+			}
+			kind, rule = graph.DisputeContradicts, counterclaimRejoinderRule
 		}
 		id := c.ID
 		cue := scanToken{Text: string(f.d.Runes[a.Cue.Start:a.Cue.End]), Start: a.Cue.Start, End: a.Cue.End}
 		f.coord = f.coord[:0]
-		f.emitOne(graph.DisputeRebuts, *a.Speaker, rebuttalResponseRule, ruleMatch{claim: &id, target: c.Speaker}, cue, f.sents[si])
+		f.emitOne(kind, *a.Speaker, rule, ruleMatch{claim: &id, target: c.Speaker}, cue, f.sents[si])
 	}
 }
 
