@@ -1,12 +1,19 @@
 package extract
 
-// Empty clauses (rule inline-empty-clause, negatives in testdata/rules/disputes/none.tsv):
-// the clause a dispute verb takes is no claim when it is a pronoun and a bare predicate
-// of occurrence or truth ("the campaign has denied it happened", "he denied that that
-// was the case", "she denied this was true"): it states nothing of its own and points
-// back to a claim. The inline rules then make no claim of it; what it points to is left
-// to the anaphor rules, and a denial whose claim none of them can place gives no
-// dispute (a wrong claim is worse than none).
+import "github.com/claimgraph/claimgraph/graph"
+
+// Empty clauses (rule anaphor-empty-clause, test sentences in
+// testdata/rules/disputes/anaphor-empty-clause.tsv, negatives in none.tsv): the clause
+// a dispute verb takes is no claim when it is a pronoun and a bare predicate of
+// occurrence or truth ("the campaign has denied it happened", "he denied that that was
+// the case", "she denied this was true"): it states nothing of its own and points back
+// to a claim, as "denied it" does. The inline rules make no claim of it; the rule
+// takes the nearest claim of someone else ending in the verb's sentence or the one
+// before (as "Whitlow disagreed." does), and a denial with none there gives no dispute
+// (a wrong claim is worse than none).
+
+// anaphorEmptyClauseRule is the rule of denials whose clause is empty.
+var anaphorEmptyClauseRule = &disputeRule{"anaphor-empty-clause", graph.ShapeAnaphoric, true, (*disputeFinder).anaphorEmptyClause}
 
 var (
 	// emptySubjects are the pronouns that open an empty clause ("it", "that").
@@ -38,4 +45,22 @@ func emptyClause(toks []scanToken) bool {
 		}
 	}
 	return true
+}
+
+// anaphorEmptyClause: a dispute verb whose object is an empty clause ("denied it
+// happened", "denied that that was the case") disputes the nearest claim of someone
+// else in its sentence or the one before; with none, nothing (the match is taken so
+// that no other rule makes a claim of the clause).
+func (f *disputeFinder) anaphorEmptyClause(v *verbSite) (ruleMatch, bool) {
+	j := v.obj()
+	if j >= len(v.toks) {
+		return ruleMatch{}, false
+	}
+	if !emptyClause(v.toks[j:clauseEnd(v.toks, j)]) {
+		return ruleMatch{}, false
+	}
+	if m, ok := f.claimOfSentenceBefore(v); ok {
+		return m, true
+	}
+	return ruleMatch{}, true
 }

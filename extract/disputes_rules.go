@@ -50,6 +50,9 @@ var disputeRules = []*disputeRule{
 	inlineNounOfRule,
 	// "refuted reports regarding the presence of cholera cases" (disputes_topic.go)
 	inlineNounAboutRule,
+	// "Reyes said the mill had closed. Whitlow denied that was the case."
+	// (disputes_emptyclause.go)
+	anaphorEmptyClauseRule,
 	// "the ministry denied that its troops had crossed the border"
 	{"inline-that", graph.ShapeInline, true, (*disputeFinder).inlineThat},
 	// "X accused Y of Z. Y denied it / the accusation / wrongdoing": the accusation
