@@ -64,3 +64,45 @@ func (f *disputeFinder) anaphorEmptyClause(v *verbSite) (ruleMatch, bool) {
 	}
 	return ruleMatch{}, true
 }
+
+// insideOtherContent keeps an anaphor's match m only when the dispute verb stands
+// outside every attribution content of someone else that holds a concessive or a dash
+// before the verb's subject ("A, though X contested that view"; "A - but X disputed
+// it"), or m's claim is that content's own claim (rule anaphor-inside-content, negatives in testdata/rules/disputes/none.tsv).
+// "Reyes said the economy had hit bottom, though economists have contested that view":
+// when the content holding the verb swallows the disputing clause, "that view" is the
+// content itself, which holds the verb and so is no antecedent; another claim found
+// farther back would be a wrong one, and none is emitted (the match is kept as taken).
+func (f *disputeFinder) insideOtherContent(v *verbSite, m ruleMatch, ok bool) (ruleMatch, bool) {
+	if !ok || m.claim == nil {
+		return m, ok
+	}
+	pos := v.toks[v.i].Start
+	for k := range f.d.Attributions {
+		a := &f.d.Attributions[k]
+		if a.Speaker == nil || *a.Speaker == v.disputer || !spanInside(a.Content, pos, pos+1) ||
+			!f.concessiveBefore(a.Content.Start, v.toks[max(0, v.subjStart)].Start) {
+			continue
+		}
+		if id, has := f.byAttr[a.ID]; has && id == *m.claim {
+			return m, ok
+		}
+		return ruleMatch{}, true
+	}
+	return m, ok
+}
+
+// concessives open a clause that answers the one before it inside one sentence
+// ("though", "although", "but", a dash): lexicon/dispute_words.txt class concessive.
+var concessives = disputeWordClass("concessive")
+
+// concessiveBefore reports whether the text from start to end holds a word of class
+// concessive or a dash.
+func (f *disputeFinder) concessiveBefore(start, end int) bool {
+	for _, t := range f.r.tx.scan(start, end) {
+		if concessives[t.Lower] || t.Text == "-" || t.Text == "—" || t.Text == "–" {
+			return true
+		}
+	}
+	return false
+}

@@ -848,7 +848,8 @@ func (f *disputeFinder) anaphor(v *verbSite, from, to int) (ruleMatch, bool) {
 					// idea": what one rejects without a that-clause is as often a plan
 					return ruleMatch{}, false
 				}
-				return f.anaphorAt(v, n, toks[v.i].Start)
+				m, ok := f.anaphorAt(v, n, toks[v.i].Start)
+				return f.insideOtherContent(v, m, ok) // disputes_emptyclause.go
 			}
 		}
 	}
