@@ -358,7 +358,9 @@ func (f *disputeFinder) claimEndingAt(end, start int) *Claim {
 			if c.Accused != nil {
 				return c // the accusation of "has been accused of taking bribes, allegations he denied"
 			}
-			if found == nil {
+			if found == nil || c.Span.Start > found.Span.Start && found.Origin == "disputed" {
+				// "Reyes said the economy had hit bottom, a claim Cole denied": Reyes's
+				// claim inside, not the whole clause with its cue as a claim of the denial
 				found = c
 			}
 		}
