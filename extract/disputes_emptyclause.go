@@ -106,3 +106,28 @@ func (f *disputeFinder) concessiveBefore(start, end int) bool {
 	}
 	return false
 }
+
+// demonstratives point back to what was just said ("that suggestion", "this notion").
+var demonstratives = disputeWordClass("demonstrative")
+
+// demonstrativeIdea (rule anaphor-noun, test sentences in
+// testdata/rules/disputes/anaphor-noun.tsv): "rejected/dismissed that suggestion",
+// "pushed back on this notion" — a noun of class idea_noun after a demonstrative at
+// toks[k] (toks[n] the noun) — disputes the claim it points back to only when that is
+// the content of a statement of someone else ending in the verb's sentence or the one
+// before, with a finite verb ("Reyes suggested Cole was being hypocritical. Cole dismissed that
+// suggestion."); "rejected the idea" after a proposal, a plan, is left alone.
+func (f *disputeFinder) demonstrativeIdea(v *verbSite, k, n int) (ruleMatch, bool) {
+	if !demonstratives[v.toks[k].Lower] {
+		return ruleMatch{}, false
+	}
+	m, ok := f.anaphorAt(v, n, v.toks[v.i].Start)
+	if !ok || m.claim == nil || !f.within(*m.claim, v.si, 1) {
+		return ruleMatch{}, false
+	}
+	c := f.claim(*m.claim)
+	if c == nil || c.Origin != "attribution" || !hasFiniteVerb(f.r.tx.scan(c.Span.Start, c.Span.End)) {
+		return ruleMatch{}, false // "proposed a debate": a plan, no clause that states
+	}
+	return f.insideOtherContent(v, m, ok)
+}

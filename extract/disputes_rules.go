@@ -847,8 +847,10 @@ func (f *disputeFinder) anaphor(v *verbSite, from, to int) (ruleMatch, bool) {
 				}
 				if (v.kind == graph.DisputeRejects || v.kind == graph.DisputeDismisses) && ideaNouns[toks[n].Lower] {
 					// "Clinton proposed a debate, but the Sanders campaign rejected the
-					// idea": what one rejects without a that-clause is as often a plan
-					return ruleMatch{}, false
+					// idea": what one rejects without a that-clause is as often a plan;
+					// "that suggestion" right after a statement points back to it
+					// (disputes_emptyclause.go)
+					return f.demonstrativeIdea(v, k, n)
 				}
 				m, ok := f.anaphorAt(v, n, toks[v.i].Start)
 				return f.insideOtherContent(v, m, ok) // disputes_emptyclause.go
