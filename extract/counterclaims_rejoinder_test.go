@@ -24,6 +24,7 @@ func TestRejoinderRenamed(t *testing.T) {
 		{"was lying", `ACC said DEF had raised taxes. LAST said ALAST was lying.`, "rebuttal-agent"},
 		{"is lying, quoted", `ACC said DEF had raised taxes. "ALAST is lying," LAST said.`, "rebuttal-agent"},
 		{"the NAME campaign", `ACC said DEF had raised taxes. The LAST campaign denied the claim.`, "anaphor-noun"},
+		{"called NAME's claim a lie", `ACC said DEF had raised taxes. LAST called ALAST's claim a lie.`, "rebuttal-called"},
 		{"denied it happened", `ACC said DEF had raised taxes. The LAST campaign has denied it happened.`, "anaphor-empty-clause"},
 	}
 	for _, c := range cases {

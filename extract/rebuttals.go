@@ -754,6 +754,10 @@ func (f *disputeFinder) rebuttalCalled(si int, toks []scanToken, k, n, j int) {
 				m, ok = ruleMatch{claim: &id}, true
 			}
 		default:
+			if id := f.possessedClaim(toks, obj+1, j, si, v.disputer); id != "" {
+				m, ok = ruleMatch{claim: &id}, true // "called Reyes's claim a lie" (rebuttals_possessed.go)
+				break
+			}
 			if j-obj > 3 && anaphorDeterminers[toks[obj+1].Lower] {
 				// "calling the two lengthy investigative reports inaccurate": a claim
 				// noun (reach calledNounReach) with words before it, read as "calling
