@@ -110,15 +110,20 @@ func (f *disputeFinder) concessiveBefore(start, end int) bool {
 // demonstratives point back to what was just said ("that suggestion", "this notion").
 var demonstratives = disputeWordClass("demonstrative")
 
+// planNouns are nouns of class idea_noun that as often name a plan or a call as a
+// statement ("Priebus rejected that idea" after he was pressed to release the returns):
+// demonstrativeIdea leaves them alone.
+var planNouns = disputeWordClass("plan_noun")
+
 // demonstrativeIdea (rule anaphor-noun, test sentences in
 // testdata/rules/disputes/anaphor-noun.tsv): "rejected/dismissed that suggestion",
 // "pushed back on this notion" — a noun of class idea_noun after a demonstrative at
 // toks[k] (toks[n] the noun) — disputes the claim it points back to only when that is
 // the content of a statement of someone else ending in the verb's sentence or the one
-// before, with a finite verb ("Reyes suggested Cole was being hypocritical. Cole dismissed that
+// before, with a finite verb, and the noun is none of class plan_noun ("idea") ("Reyes suggested Cole was being hypocritical. Cole dismissed that
 // suggestion."); "rejected the idea" after a proposal, a plan, is left alone.
 func (f *disputeFinder) demonstrativeIdea(v *verbSite, k, n int) (ruleMatch, bool) {
-	if !demonstratives[v.toks[k].Lower] {
+	if !demonstratives[v.toks[k].Lower] || planNouns[v.toks[n].Lower] {
 		return ruleMatch{}, false
 	}
 	m, ok := f.anaphorAt(v, n, v.toks[v.i].Start)
