@@ -1190,7 +1190,7 @@ func (b *entityBuilder) capSeqEnd(toks []scanToken, i int) int {
 			j += 2 // "Institute for the Study of War", "Office of the Director of National Intelligence"
 			continue
 		}
-		if n := nameParticleRun(toks, j); n > 0 && entityWords.firstNames[toks[i].Text] != 0 {
+		if n := nameParticleRun(toks, j); n > 0 && (entityWords.firstNames[toks[i].Text] != 0 || unlistedParticleName(toks, i, j, n)) {
 			j += n // "Bill de Blasio", "Ursula von der Leyen": particles inside a person's name
 			continue
 		}
@@ -1401,7 +1401,7 @@ func (b *entityBuilder) capSeqKind(toks, seq []scanToken, i, j int, acr string) 
 		return kind
 	case len(seq) >= 3 && len(seq) <= 4 && entityWords.firstNames[seq[1].Text] != 0 && b.familyNameFirst(toks, i, j):
 		return graph.KindPerson // "Nguyen Van Thanh said" (entities_particlenames.go)
-	case particlePersonName(seq):
+	case particlePersonName(seq) || unlistedParticlePerson(toks, seq, i, j):
 		return graph.KindPerson // "Mohammed bin Salman", "Mohammed Shia al-Sudani" (entities_particlenames.go)
 	case len(seq) >= 2 && len(seq) <= 4 && entityWords.firstNames[seq[0].Text] != 0 && !namesPlaceOrPeople(seq):
 		return graph.KindPerson

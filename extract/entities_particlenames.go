@@ -2,6 +2,8 @@ package extract
 
 import (
 	"strings"
+
+	"github.com/claimgraph/claimgraph/extract/lexicon"
 	"unicode"
 	"unicode/utf8"
 )
@@ -107,14 +109,22 @@ func particlePersonName(seq []scanToken) bool {
 
 // firstNameOpensName reports whether the sentence's first word toks[i], which ends
 // like an ordinary word ("-ed", "-ing", "-ly": isSentenceOpener), is a first name that
-// opens a name: a listed first name followed by a name particle and a capitalized word
-// ("Mohammed bin Salman", "Ahmed al-Sudani"). Without the particle, the other rules
+// opens a name: a listed first name followed, within four capitalized words, by a name
+// particle and a capitalized word ("Mohammed bin Salman", "Mohammed Shia al-Sudani"). Without the particle, the other rules
 // decide ("Ahmed Rashid" is a person by its first name already).
 func firstNameOpensName(toks []scanToken, i int) bool {
-	if entityWords.firstNames[toks[i].Text] == 0 || i+1 >= len(toks) {
+	if entityWords.firstNames[toks[i].Text] == 0 {
 		return false
 	}
-	return particleName(toks[i+1].Text) || nameParticleRun(toks, i+1) > 0
+	for k := i + 1; k < len(toks) && k <= i+4; k++ {
+		if particleName(toks[k].Text) || nameParticleRun(toks, k) > 0 {
+			return true
+		}
+		if !isCapWord(toks[k]) {
+			break
+		}
+	}
+	return false
 }
 
 // familyNameFirst applies entity rule "family name first" (fixtures in
@@ -146,3 +156,47 @@ func (b *entityBuilder) familyNameFirst(toks []scanToken, i, j int) bool {
 	}
 	return speechVerbContext(toks, i, j) || personRoleContext(toks, i, j) || b.standalone[toks[j-1].Text]
 }
+
+// unlistedParticleName reports whether the lowercase particles toks[j:j+n] continue
+// the name toks[i:j] whose first word no first-name list holds ("Velko von der
+// Brakel said"): the name so far is one or two name-shaped words with no organization
+// word, one capitalized word follows the particles and ends the name, and a speech
+// verb follows it. Only the particles of personalParticles count: the Romance and
+// Arabic particles also join the names of places and groups ("Rio de Janeiro", "Ansar
+// al Islam").
+func unlistedParticleName(toks []scanToken, i, j, n int) bool {
+	k := j + n // the capitalized word after the particles
+	if j-i > 2 || hasOrgWord(toks[i:j]) || k+1 > len(toks) || k+1 < len(toks) && isCapWord(toks[k+1]) {
+		return false
+	}
+	for _, t := range toks[i:j] {
+		if !nameShaped(t.Text) || isAcronym(t.Text) {
+			return false
+		}
+	}
+	for _, t := range toks[j:k] {
+		if !personalParticles[t.Text] {
+			return false
+		}
+	}
+	return speechVerbContext(toks, i, k+1)
+}
+
+// unlistedParticlePerson reports whether seq (toks[i:j]), a capitalized sequence whose
+// first word no first-name list holds, is a person's name joined by particles that
+// unlistedParticleName let in: a particle stands before its last word and a speech
+// verb follows it.
+func unlistedParticlePerson(toks, seq []scanToken, i, j int) bool {
+	if len(seq) < 3 || len(seq) > 5 || !lowercaseNameParticles[seq[len(seq)-2].Text] {
+		return false
+	}
+	first := 0
+	for first < len(seq) && !lowercaseNameParticles[seq[first].Text] {
+		first++
+	}
+	return unlistedParticleName(toks, i, i+first, len(seq)-1-first)
+}
+
+// personalParticles are the particles that join personal names only ("von der",
+// "van", "bin", "ibn").
+var personalParticles = lexicon.Set("personal_name_particles.txt") // lexicon/personal_name_particles.txt
