@@ -135,7 +135,8 @@ func firstNameOpensName(toks []scanToken, i int) bool {
 // not end like an ordinary word (isSentenceOpener: "Crooked", "Amazing") nor is an
 // adjective of WordNet (lexicon/antonyms_wordnet.txt: "Angry"), it is no people, place,
 // group or title word, the name without it never stands elsewhere in the document
-// ("Crooked Hillary Clinton" beside "Hillary Clinton"), and the person has the evidence
+// ("Crooked Hillary Clinton" beside "Hillary Clinton"), it ends like no role noun
+// (roleNounEndings: "Congressman", "Actor"), and the person has the evidence
 // of looksLikePerson: a speech verb, a role, or the last word standing alone.
 func (b *entityBuilder) familyNameFirst(toks []scanToken, i, j int) bool {
 	w := toks[i]
@@ -145,8 +146,13 @@ func (b *entityBuilder) familyNameFirst(toks []scanToken, i, j int) bool {
 	if namesPlaceOrPeople(toks[i:i+1]) || entityWords.gaz[w.Text].canon != "" || entityWords.adjCountry[w.Text] != "" {
 		return false
 	}
-	if _, ok := entityWords.groups[w.Lower]; ok || entityWords.titleFirst[w.Lower] || entityWords.nominals[w.Lower] {
+	if _, ok := entityWords.groups[w.Lower]; ok || entityWords.titleFirst[w.Lower] || entityWords.titles[w.Lower] || entityWords.nominals[w.Lower] || personNouns[w.Lower] != 0 {
 		return false
+	}
+	for _, suf := range roleNounEndings {
+		if strings.HasSuffix(w.Lower, suf) {
+			return false // "Congressman Chris Collins", "Actor Clint Howard": a role before the name
+		}
 	}
 	text := string(b.d.Runes)
 	full := collapseSpace(string(b.d.Runes[w.Start:toks[j-1].End]))
@@ -200,3 +206,8 @@ func unlistedParticlePerson(toks, seq []scanToken, i, j int) bool {
 // personalParticles are the particles that join personal names only ("von der",
 // "van", "bin", "ibn").
 var personalParticles = lexicon.Set("personal_name_particles.txt") // lexicon/personal_name_particles.txt
+
+// roleNounEndings are the endings of English role nouns written before a name
+// ("Congressman", "Actor", "Singer", "Billionaire", "Comedian", "Democrat"): such a
+// first word is a role, not a family name, for rule "family name first".
+var roleNounEndings = []string{"man", "woman", "or", "er", "ist", "ian", "ant", "ent", "aire", "crat", "can", "ive", "ee"}
