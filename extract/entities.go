@@ -630,6 +630,10 @@ func (b *entityBuilder) gazetteer(toks []scanToken, i int) int {
 			return m
 		}
 	}
+	if p := b.surnameNotPlace(toks, i, n, e); p != nil {
+		b.mention(p, toks[i].Start, toks[i].Start+len([]rune(e.canon)), MentionName)
+		return n // "Greenland and his co-authors" after "Dr Philip Greenland" (entities_particlenames.go)
+	}
 	rec := b.entity(e.canon, e.kind, toks[i].Start)
 	end := toks[i+n-1].End
 	if base, poss := stripPossessive(toks[i+n-1].Text); poss {

@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/claimgraph/claimgraph/extract/lexicon"
+	"github.com/claimgraph/claimgraph/graph"
 	"unicode"
 	"unicode/utf8"
 )
@@ -211,3 +212,54 @@ var personalParticles = lexicon.Set("personal_name_particles.txt") // lexicon/pe
 // ("Congressman", "Actor", "Singer", "Billionaire", "Comedian", "Democrat"): such a
 // first word is a role, not a family name, for rule "family name first".
 var roleNounEndings = []string{"man", "woman", "or", "er", "ist", "ian", "ant", "ent", "aire", "crat", "can", "ive", "ee"}
+
+// surnameNotPlace applies entity rule "surname that is also a place" (fixtures in
+// testdata/rules/entities/surname-that-is-also-a-place.tsv): a single word that the
+// gazetteer lists as a place under that same name ("Greenland", "Jordan", "Chad") is
+// the person named in full before whose surname it is ("Dr Philip Greenland ...
+// Greenland and his co-authors"), unless a preposition of place stands before it ("in
+// Greenland") or it is coordinated with a listed place ("Denmark and Greenland"). A word the gazetteer maps to another name (a capital as its country's
+// metonym: "Washington" for the United States) stays the place, and so does the name
+// of a person with neither a listed first name nor a role, or whose first word the
+// document also writes lowercase ("Say Mexico demanded"). It returns the person,
+// or nil.
+func (b *entityBuilder) surnameNotPlace(toks []scanToken, i, n int, e gazEntry) *entityRecord {
+	if n != 1 || e.kind == graph.KindPerson || e.kind == graph.KindOutlet {
+		return nil
+	}
+	base, _ := stripPossessive(toks[i].Text)
+	if base != e.canon {
+		return nil
+	}
+	p := b.personBySurname(base)
+	if p == nil || p.first >= toks[i].Start {
+		return nil
+	}
+	if f := strings.Fields(p.Name); entityWords.firstNames[f[0]] == 0 && len(p.Roles) == 0 || b.lowercase[strings.ToLower(f[0])] {
+		return nil // "Say Mexico demanded": a person only by weak evidence does not take a country's name
+	}
+	if i > 0 && toks[i-1].Text == toks[i-1].Lower && placePrepositions[toks[i-1].Lower] {
+		return nil
+	}
+	if b.placeCoordinated(toks, i) {
+		return nil // "Denmark and Greenland said": a place among places
+	}
+	return p
+}
+
+// placeCoordinated reports whether the word toks[i] is coordinated ("and", "or", a
+// comma) with a place that the gazetteer lists, before or after it.
+func (b *entityBuilder) placeCoordinated(toks []scanToken, i int) bool {
+	coord := func(t scanToken) bool { return t.Lower == "and" || t.Lower == "or" || t.Text == "," }
+	isPlace := func(k int) bool {
+		if k < 0 || k >= len(toks) {
+			return false
+		}
+		g, _, ok := b.gazMatch(toks, k)
+		return ok && g.kind != graph.KindPerson && g.kind != graph.KindOutlet
+	}
+	return i >= 2 && coord(toks[i-1]) && isPlace(i-2) || i+2 < len(toks) && coord(toks[i+1]) && isPlace(i+2)
+}
+
+// placePrepositions are the prepositions before a place ("in Greenland", "to Jordan").
+var placePrepositions = lexicon.Set("place_prepositions.txt") // lexicon/place_prepositions.txt
