@@ -350,6 +350,7 @@ func (b *entityBuilder) entity(name string, kind graph.AgentKind, at int) *entit
 			if b.given[f[0]] == nil {
 				b.given[f[0]] = e
 			}
+			b.registerParticleSurnames(e) // "Von der Leyen" (entities_particlenames.go)
 		}
 	}
 	return e
@@ -628,6 +629,10 @@ func (b *entityBuilder) gazetteer(toks []scanToken, i int) int {
 		if m := b.dateline(toks, i, i+n); m > 0 {
 			return m
 		}
+	}
+	if p := b.surnameNotPlace(toks, i, n, e); p != nil {
+		b.mention(p, toks[i].Start, toks[i].Start+len([]rune(e.canon)), MentionName)
+		return n // "Greenland and his co-authors" after "Dr Philip Greenland" (entities_particlenames.go)
 	}
 	rec := b.entity(e.canon, e.kind, toks[i].Start)
 	end := toks[i+n-1].End
@@ -1006,8 +1011,11 @@ func (b *entityBuilder) capSeq(toks []scanToken, i int, sentStart bool) int {
 	if !isCapWord(toks[i]) {
 		return 0
 	}
-	if sentStart && isSentenceOpener(toks[i].Lower) && !corporateSuffixAfter(toks, i) {
+	if sentStart && isSentenceOpener(toks[i].Lower) && !corporateSuffixAfter(toks, i) && !firstNameOpensName(toks, i) {
 		return 1
+	}
+	if n := b.particleSurnameAt(toks, i); n > 0 {
+		return n // "Von der Leyen said" after "Ursula von der Leyen" (entities_particlenames.go)
 	}
 	j := b.capSeqEnd(toks, i)
 	if sentStart && j > i+1 && (b.personBySurname(toks[i+1].Text) != nil || b.given[toks[i+1].Text] != nil) {
@@ -1016,7 +1024,8 @@ func (b *entityBuilder) capSeq(toks []scanToken, i int, sentStart bool) int {
 	if j > i+1 && entityWords.firstNames[toks[i].Text] == 0 && b.lowercase[toks[i].Lower] && b.personBySurname(toks[i+1].Text) != nil {
 		return 1 // "Against Trump", "Did Trump": an ordinary word before a known surname
 	}
-	if j >= i+3 && entityWords.firstNames[toks[i].Text] == 0 && entityWords.firstNames[toks[i+1].Text] != 0 && !hasOrgWord(toks[i:j]) {
+	if j >= i+3 && entityWords.firstNames[toks[i].Text] == 0 && entityWords.firstNames[toks[i+1].Text] != 0 && !hasOrgWord(toks[i:j]) &&
+		!b.familyNameFirst(toks, i, j) {
 		return 1 // "Crooked Hillary Clinton": a word before a full name is no part of it
 	}
 	if n := b.dateline(toks, i, j); n > 0 {
@@ -1045,7 +1054,7 @@ func (b *entityBuilder) capSeq(toks []scanToken, i int, sentStart bool) int {
 		b.recordCapSeq(toks, i, j, seq[0].Start, end, name, kind, acr)
 		return j - i
 	}
-	if kind == graph.KindUnknown && len(seq) == 1 && (b.definiteBody(toks, i, j, name) || b.introducedSource(toks, i, j, name)) {
+	if kind == graph.KindUnknown && len(seq) == 1 && (b.definiteBody(toks, i, j, name) || b.introducedSource(toks, i, j, name) || b.spokespersonBody(toks, i, j, name)) {
 		kind = graph.KindOrganization // "The Lancet said", "the Fed reported": no person takes "the"; "according to SoSoValue." (entities_introduced.go)
 		b.recordCapSeq(toks, i, j, seq[0].Start, end, name, kind, acr)
 		return j - i
@@ -1185,7 +1194,7 @@ func (b *entityBuilder) capSeqEnd(toks []scanToken, i int) int {
 			j += 2 // "Institute for the Study of War", "Office of the Director of National Intelligence"
 			continue
 		}
-		if n := nameParticleRun(toks, j); n > 0 && entityWords.firstNames[toks[i].Text] != 0 {
+		if n := nameParticleRun(toks, j); n > 0 && (entityWords.firstNames[toks[i].Text] != 0 || unlistedParticleName(toks, i, j, n)) {
 			j += n // "Bill de Blasio", "Ursula von der Leyen": particles inside a person's name
 			continue
 		}
@@ -1394,6 +1403,10 @@ func (b *entityBuilder) capSeqKind(toks, seq []scanToken, i, j int, acr string) 
 		return graph.KindOutlet // "the Kyodo news agency", "the Velmora Press Service news agency"
 	case kind != graph.KindUnknown:
 		return kind
+	case len(seq) >= 3 && len(seq) <= 4 && entityWords.firstNames[seq[1].Text] != 0 && b.familyNameFirst(toks, i, j):
+		return graph.KindPerson // "Nguyen Van Thanh said" (entities_particlenames.go)
+	case particlePersonName(seq) || unlistedParticlePerson(toks, seq, i, j):
+		return graph.KindPerson // "Mohammed bin Salman", "Mohammed Shia al-Sudani" (entities_particlenames.go)
 	case len(seq) >= 2 && len(seq) <= 4 && entityWords.firstNames[seq[0].Text] != 0 && !namesPlaceOrPeople(seq):
 		return graph.KindPerson
 	case acr != "":

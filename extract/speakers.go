@@ -480,6 +480,9 @@ func (r *speakerResolver) resolveSource(src Span) (string, []string) {
 	if id := r.personAppositiveAfter(src, words); id != "" {
 		return id, nil
 	}
+	if id := r.representedRole(words, headEnd); id != "" {
+		return id, nil // "the mayor's spokesman", "aides to the senator" (speakers_rolerepresentative.go)
+	}
 	if id := r.roleAnaphor(words, headEnd); id != "" {
 		r.addMention(Mention{Entity: id, Span: makeSpan(r.d.Runes, words[0].Start, words[len(words)-1].End), Kind: MentionNominal})
 		return id, nil

@@ -44,6 +44,10 @@ func (r *speakerResolver) spokespersonOfName(ms []Mention, words []scanToken, he
 			name = append(name, w)
 		}
 	}
+	if len(name) == 0 {
+		return "" // "the spokesman"
+	}
+	name, _ = withoutPossessive(name) // "Velkor Bank's spokesman"
 	if e, ok := entityWords.gaz[lookupKey(name)]; ok && spokespersonBodyKind(e.kind) {
 		// a listed name the group rule took in ("A World Bank spokesperson")
 		return r.newSourceEntity(e.canon, e.kind, start, name[len(name)-1].End, MentionName)
@@ -52,7 +56,7 @@ func (r *speakerResolver) spokespersonOfName(ms []Mention, words []scanToken, he
 		if m.Kind != MentionName || m.Span.Start != start || m.Span.End > last.Start {
 			continue
 		}
-		if strings.TrimSpace(string(r.d.Runes[m.Span.End:last.Start])) != "" {
+		if gap := strings.TrimSpace(string(r.d.Runes[m.Span.End:last.Start])); gap != "" && !possessiveEnding(gap) {
 			continue
 		}
 		e := r.entity(m.Entity)
@@ -84,4 +88,13 @@ func acronymFits(text, name string) bool {
 		}
 	}
 	return initials.String() == text
+}
+
+// possessiveEnding reports whether s is a possessive ending alone ("'s", "’s", "'").
+func possessiveEnding(s string) bool {
+	switch s {
+	case "'s", "’s", "'", "’":
+		return true
+	}
+	return false
 }
