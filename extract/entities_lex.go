@@ -61,6 +61,9 @@ type scanText struct {
 	indexed bool // all may be built (the text is a Document's)
 	// quoteMask is quoteMaskOf of the document, built by the first speaker resolver
 	quoteMask []bool
+	// scope is graph.ArticleScope(scopeOf), the digest of the document's text in its
+	// article-scoped agents' ids (scopedAgentID), computed once a document.
+	scope, scopeOf string
 }
 
 // scanTextOf prepares a document's text for scanning; the stages of one Extract share it.
