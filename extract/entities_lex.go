@@ -64,6 +64,10 @@ type scanText struct {
 	// scope is graph.ArticleScope(scopeOf), the digest of the document's text in its
 	// article-scoped agents' ids (scopedAgentID), computed once a document.
 	scope, scopeOf string
+	// folded indexes the words of the whole scan by foldKey (foldedWords), for the
+	// repeated-name rule; foldedLen is the length of the scan it was built from.
+	folded    map[string][]int
+	foldedLen int
 }
 
 // scanTextOf prepares a document's text for scanning; the stages of one Extract share it.

@@ -128,6 +128,7 @@ type speakerResolver struct {
 	d       *Document
 	mask    []bool
 	byID    map[string]int
+	indexed int             // d.Entities[:indexed] are in byID (reindex)
 	learned map[string]byte // gender learned from resolved pronouns
 	// base is d.Mentions sorted by start when the resolver was made; added holds the
 	// mentions added since, also sorted by start. flush merges them into d.Mentions.
@@ -202,10 +203,19 @@ func (r *speakerResolver) flush() {
 	r.added = nil
 }
 
+// Once the entity stage is done d.Entities only grows and no entity's id changes, so
+// the entities indexed before keep their entries and only those appended since are
+// added (the last of an id wins, as when all were indexed anew); a reindex per new
+// entity over all of them was quadratic in a long document.
 func (r *speakerResolver) reindex() {
-	for i := range r.d.Entities {
+	if len(r.d.Entities) < r.indexed {
+		clear(r.byID)
+		r.indexed = 0
+	}
+	for i := r.indexed; i < len(r.d.Entities); i++ {
 		r.byID[r.d.Entities[i].ID] = i
 	}
+	r.indexed = len(r.d.Entities)
 }
 
 func (r *speakerResolver) entity(id string) *Entity {

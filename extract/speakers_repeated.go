@@ -2,6 +2,8 @@ package extract
 
 import (
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/claimgraph/claimgraph/graph"
 )
@@ -39,10 +41,10 @@ func (r *speakerResolver) repeatedNameSource(head []scanToken) string {
 	}
 	toks := r.tx.scan(0, len(r.d.Runes))
 	n := 0
-	for i, t := range toks {
-		if t.Kind != 'w' {
-			continue
-		}
+	// Only the words equal to w under case folding can end or count in the loop, so it
+	// runs over those (foldedWords), in text order, not over the whole text per head.
+	for _, i := range r.tx.foldedWords(toks)[foldKey(w.Text)] {
+		t := toks[i]
 		text, _ := stripPossessive(t.Text)
 		if strings.EqualFold(text, w.Text) && text != w.Text {
 			return "" // written in another case too: an ordinary word
@@ -59,4 +61,46 @@ func (r *speakerResolver) repeatedNameSource(head []scanToken) string {
 		return ""
 	}
 	return r.newSourceEntity(w.Text, graph.KindUnknown, w.Start, w.End, MentionName)
+}
+
+// foldedWords returns, by foldKey of the word without a possessive, the indexes in toks
+// (the scan of the whole text) of its word tokens, in text order; built on first use.
+// Two words are strings.EqualFold exactly when their foldKeys are equal.
+func (x *scanText) foldedWords(toks []scanToken) map[string][]int {
+	if x.folded != nil && x.foldedLen == len(toks) {
+		return x.folded
+	}
+	x.folded, x.foldedLen = map[string][]int{}, len(toks)
+	for i, t := range toks {
+		if t.Kind != 'w' {
+			continue
+		}
+		text, _ := stripPossessive(t.Text)
+		k := foldKey(text)
+		x.folded[k] = append(x.folded[k], i)
+	}
+	return x.folded
+}
+
+// foldKey maps each code point of s to the least code point of its Unicode simple
+// case-folding orbit (unicode.SimpleFold), so that strings.EqualFold(a, b) holds
+// exactly when foldKey(a) == foldKey(b): EqualFold compares code point by code point,
+// each pair equal when one is in the other's orbit.
+func foldKey(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	for _, c := range s {
+		switch {
+		case c >= 'a' && c <= 'z':
+			c -= 'a' - 'A' // the orbit's least: "k" → "K" (before U+212A, the Kelvin sign)
+		case c >= utf8.RuneSelf:
+			least := c
+			for f := unicode.SimpleFold(c); f != c; f = unicode.SimpleFold(f) {
+				least = min(least, f)
+			}
+			c = least
+		}
+		b.WriteRune(c)
+	}
+	return b.String()
 }
