@@ -248,6 +248,8 @@ type entityBuilder struct {
 	// name or kind), holds the initials of every organization of byID: a word not in
 	// it names none by its initials (bodyByInitials), without a scan of the mentions.
 	orgInitials map[string]bool
+	// nameWords caches agentNameWords by name, for nameEndsWithWords
+	nameWords map[string][]string
 	// titleAcronyms are the acronyms of titles defined in this document ("Minister of
 	// State (MoS)"): a title before a name for the rest of it (entities_portfolio.go)
 	titleAcronyms map[string]bool

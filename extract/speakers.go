@@ -128,8 +128,9 @@ type speakerResolver struct {
 	d       *Document
 	mask    []bool
 	byID    map[string]int
-	indexed int             // d.Entities[:indexed] are in byID (reindex)
-	learned map[string]byte // gender learned from resolved pronouns
+	indexed int              // d.Entities[:indexed] are in byID (reindex)
+	words   *entityWordIndex // the entities' name words, built on first use (entityWords)
+	learned map[string]byte  // gender learned from resolved pronouns
 	// base is d.Mentions sorted by start when the resolver was made; added holds the
 	// mentions added since, also sorted by start. flush merges them into d.Mentions.
 	base     []Mention
@@ -1560,14 +1561,44 @@ func (r *speakerResolver) openingCapitalized(w string) bool {
 	if len(w) > 1 && isAllCaps(w) {
 		return false // "VNX correspondents": an acronym is a name, listed or not
 	}
-	for _, e := range r.d.Entities {
-		for _, n := range strings.Fields(e.Name) {
-			if n == w {
-				return false
+	return !r.entityWords().inNames[w]
+}
+
+// entityWordIndex indexes the words of the names of d.Entities[:n] for
+// openingCapitalized and namedInOtherCase, which asked each entity per word. After the
+// entity stage entities are only appended and no name or alias changes, so the index
+// is extended with the entities appended since it was last read.
+type entityWordIndex struct {
+	n       int
+	inNames map[string]bool // the words (strings.Fields) of the entities' names
+	// folded holds, by foldKey of a word of a name or alias trimmed of ".,’'", the
+	// words as written (untrimmed)
+	folded map[string][]string
+}
+
+// entityWords returns the resolver's index of its document's entity name words,
+// brought up to date.
+func (r *speakerResolver) entityWords() *entityWordIndex {
+	x := r.words
+	if x == nil || len(r.d.Entities) < x.n {
+		x = &entityWordIndex{inNames: map[string]bool{}, folded: map[string][]string{}}
+		r.words = x
+	}
+	for ; x.n < len(r.d.Entities); x.n++ {
+		e := &r.d.Entities[x.n]
+		for _, w := range strings.Fields(e.Name) {
+			x.inNames[w] = true
+		}
+		for _, n := range append([]string{e.Name}, e.Aliases...) {
+			for _, w := range strings.Fields(n) {
+				k := foldKey(strings.Trim(w, ".,’'"))
+				if !slices.Contains(x.folded[k], w) {
+					x.folded[k] = append(x.folded[k], w)
+				}
 			}
 		}
 	}
-	return true
+	return x
 }
 
 // isCommonCapitalized reports whether a capitalized word is one of a group's own
@@ -1963,13 +1994,11 @@ func (r *speakerResolver) namedInOtherCase(w string) bool {
 	if entityWords.peoples[title] || entityWords.adjCountry[title] != "" {
 		return true
 	}
-	for _, e := range r.d.Entities {
-		for _, n := range append([]string{e.Name}, e.Aliases...) {
-			for _, x := range strings.Fields(n) {
-				if x != w && strings.EqualFold(strings.Trim(x, ".,’'"), l) {
-					return true
-				}
-			}
+	// a word x of a name or alias with x != w and EqualFold(Trim(x), l): those with
+	// Trim(x)'s foldKey equal to l's (entityWords)
+	for _, x := range r.entityWords().folded[foldKey(l)] {
+		if x != w {
+			return true
 		}
 	}
 	return false
