@@ -152,6 +152,8 @@ type disputeFinder struct {
 	added   bool                // mentions were appended (sorted again at the end)
 	attrIx  map[string]int      // attribution id → index of its first attribution in d.Attributions
 	attrIv  *spanIndex          // the attributions' cue and content spans, for holdsAttribution
+	spansOf map[string][]Span   // mention spans by entity of d.Mentions[:spansN] (mentionSpans)
+	spansN  int
 }
 
 // verbSite is one dispute verb in a sentence, with its disputer once found.

@@ -64,9 +64,9 @@ type scanText struct {
 	// scope is graph.ArticleScope(scopeOf), the digest of the document's text in its
 	// article-scoped agents' ids (scopedAgentID), computed once a document.
 	scope, scopeOf string
-	// folded indexes the words of the whole scan by foldKey (foldedWords), for the
+	// folded indexes the words of the whole scan by foldHash (foldedWords), for the
 	// repeated-name rule; foldedLen is the length of the scan it was built from.
-	folded    map[string][]int
+	folded    map[uint64][]int32
 	foldedLen int
 }
 

@@ -10,7 +10,8 @@ import (
 )
 
 // TestFoldKeyIsEqualFold checks that foldKey(a) == foldKey(b) exactly when
-// strings.EqualFold(a, b), which the repeated-name rule's index relies on: on every
+// strings.EqualFold(a, b), and that such words have one foldHash, which the
+// repeated-name rule's and namedInOtherCase's indexes rely on: on every
 // code point against each member of its folding orbit and against its neighbours, and
 // on words written in other cases.
 func TestFoldKeyIsEqualFold(t *testing.T) {
@@ -18,6 +19,7 @@ func TestFoldKeyIsEqualFold(t *testing.T) {
 		a := string(c)
 		for f := unicode.SimpleFold(c); f != c; f = unicode.SimpleFold(f) {
 			require.Equal(t, foldKey(a), foldKey(string(f)), "%U and %U", c, f)
+			require.Equal(t, foldHash(a), foldHash(string(f)), "%U and %U", c, f)
 		}
 		for _, d := range []rune{c + 1, c + 32, c - 32, unicode.ToLower(c), unicode.ToUpper(c), unicode.ToTitle(c)} {
 			b := string(d)
@@ -40,6 +42,9 @@ func TestFoldKeyIsEqualFold(t *testing.T) {
 		t.Run(tt.a+"/"+tt.b, func(t *testing.T) {
 			require.Equal(t, tt.want, strings.EqualFold(tt.a, tt.b))
 			require.Equal(t, tt.want, foldKey(tt.a) == foldKey(tt.b))
+			if tt.want {
+				require.Equal(t, foldHash(tt.a), foldHash(tt.b))
+			}
 		})
 	}
 }

@@ -130,6 +130,7 @@ type speakerResolver struct {
 	byID    map[string]int
 	indexed int              // d.Entities[:indexed] are in byID (reindex)
 	words   *entityWordIndex // the entities' name words, built on first use (entityWords)
+	before  *firstBound      // mentionedBefore's index of base, built on first use
 	learned map[string]byte  // gender learned from resolved pronouns
 	// base is d.Mentions sorted by start when the resolver was made; added holds the
 	// mentions added since, also sorted by start. flush merges them into d.Mentions.
@@ -1391,12 +1392,31 @@ func roleWords(role string) []string {
 
 // hasWordRun reports whether needle occurs in hay as consecutive words.
 func hasWordRun(hay, needle []string) bool {
+	joined := strings.Join(needle, " ")
 	for i := 0; i+len(needle) <= len(hay); i++ {
-		if strings.Join(hay[i:i+len(needle)], " ") == strings.Join(needle, " ") {
+		if joinsTo(hay[i:i+len(needle)], joined) {
 			return true
 		}
 	}
 	return false
+}
+
+// joinsTo reports whether strings.Join(ws, " ") == joined, without building the join.
+func joinsTo(ws []string, joined string) bool {
+	pos := 0
+	for i, w := range ws {
+		if i > 0 {
+			if pos >= len(joined) || joined[pos] != ' ' {
+				return false
+			}
+			pos++
+		}
+		if !strings.HasPrefix(joined[pos:], w) {
+			return false
+		}
+		pos += len(w)
+	}
+	return pos == len(joined)
 }
 
 // roleAnaphor applies rule 2's "role anaphor": a source "the [modifier] TITLE" in
@@ -1463,7 +1483,46 @@ func roleHeadTitle(ws []string) bool {
 }
 
 // mentionedBefore reports whether the entity has a mention that ends before pos.
+//
+// With r.base sorted by start (as newSpeakerResolver sorts it) the scan finds a
+// mention of id with Start < pos and End <= pos, that is max(Start+1, End) <= pos:
+// the least such bound of each entity is kept (firstBound), built once per base.
+// firstBound is mentionedBefore's index of a resolver's base mentions: by entity, the
+// least max(Start+1, End) of its mentions; sorted says the mentions are in start order
+// (else mentionedBefore scans).
+type firstBound struct {
+	base0  *Mention
+	n      int
+	sorted bool
+	bound  map[string]int
+}
+
+func firstBoundsOf(base []Mention) *firstBound {
+	x := &firstBound{n: len(base), sorted: true, bound: map[string]int{}}
+	for i, m := range base {
+		if i == 0 {
+			x.base0 = &base[0]
+		} else if m.Span.Start < base[i-1].Span.Start {
+			x.sorted = false
+		}
+		k := max(m.Span.Start+1, m.Span.End)
+		if b, ok := x.bound[m.Entity]; !ok || k < b {
+			x.bound[m.Entity] = k
+		}
+	}
+	return x
+}
+
 func (r *speakerResolver) mentionedBefore(id string, pos int) bool {
+	x := r.before
+	if x == nil || x.n != len(r.base) || len(r.base) > 0 && x.base0 != &r.base[0] {
+		x = firstBoundsOf(r.base)
+		r.before = x
+	}
+	if x.sorted {
+		k, ok := x.bound[id]
+		return ok && k <= pos
+	}
 	for _, m := range r.base {
 		if m.Span.Start >= pos {
 			break
