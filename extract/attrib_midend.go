@@ -1,6 +1,8 @@
 package extract
 
 import (
+	"sort"
+
 	"github.com/claimgraph/claimgraph/extract/internal/attribml"
 	"github.com/claimgraph/claimgraph/extract/lexicon"
 )
@@ -34,6 +36,7 @@ func extendMidPhraseEnds(d *Document, toks []attribml.Tok) {
 	mask := boundaryModel.Mask()
 	var cands []int
 	var buf []uint32
+	var cueToks []int // built on first use; the loop changes no cue
 	for i := range d.Attributions {
 		a := &d.Attributions[i]
 		ca, cb, s, ce, e, ok := followingContentTokens(d, a)
@@ -58,7 +61,10 @@ func extendMidPhraseEnds(d *Document, toks []attribml.Tok) {
 		if !extendable(d, toks, s, cur) {
 			continue
 		}
-		cands = stopAtCue(d, cur, first, cands)
+		if cueToks == nil {
+			cueToks = cueTokens(d)
+		}
+		cands = stopAtCue(cueToks, cur, first, cands)
 		if first >= len(cands) {
 			continue
 		}
@@ -137,12 +143,14 @@ func extendable(d *Document, toks []attribml.Tok, s, cur int) bool {
 // tagger's end cur) that lie past the start of another attribution's cue after cur: a
 // content does not run on over a later report ("Russia denied it on Tuesday after
 // commanders said the town had fallen").
-func stopAtCue(d *Document, cur, first int, cands []int) []int {
+//
+// cueToks are the tokens where the document's cues start (tokenFrom of each Cue.Start),
+// sorted (cueTokens): the first of them at or after cur is the scan's least cue token
+// in [cur, lim), without a scan of every attribution per content.
+func stopAtCue(cueToks []int, cur, first int, cands []int) []int {
 	lim := cands[len(cands)-1]
-	for _, b := range d.Attributions {
-		if k := tokenFrom(d, b.Cue.Start); k >= cur && k < lim {
-			lim = k
-		}
+	if i := sort.SearchInts(cueToks, cur); i < len(cueToks) && cueToks[i] < lim {
+		lim = cueToks[i]
 	}
 	last := first
 	for last < len(cands) && cands[last] <= lim {
@@ -196,4 +204,15 @@ func factMarkerAfter(d *Document, k, end int) bool {
 		words++
 	}
 	return false
+}
+
+// cueTokens returns the token index at which each attribution's cue starts
+// (tokenFrom), sorted, for stopAtCue.
+func cueTokens(d *Document) []int {
+	ks := make([]int, 0, len(d.Attributions)+1)
+	for _, b := range d.Attributions {
+		ks = append(ks, tokenFrom(d, b.Cue.Start))
+	}
+	sort.Ints(ks)
+	return ks // not nil, even with no attribution
 }

@@ -9,6 +9,8 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/claimgraph/claimgraph/corpus"
 )
 
 // cpuTime is the process's user+system CPU time: on a shared machine it measures the
@@ -125,5 +127,51 @@ func BenchmarkAttributionsPolNeAR(b *testing.B) {
 	}
 	if cpu := (cpuTime() - start).Seconds(); cpu > 0 {
 		b.ReportMetric(float64(n)*float64(b.N)/1e6/cpu, "MB/cpu-s")
+	}
+}
+
+// scalingBaseBytes is the size of the 1× text of BenchmarkExtractScaling: 20 KiB, so
+// that 100× is the largest article the API takes (graph.MaxArticleBytes, 2 MiB).
+const scalingBaseBytes = 20 << 10
+
+// scalingTexts returns the texts of BenchmarkExtractScaling at k× the base size: the
+// PolNeAR train texts concatenated (realistic news, many articles' entities), and the
+// dense generator of `make bench-memory` (corpus.DenseText: short attributed sentences
+// by up to 900 speakers, the worst case per byte).
+func scalingTexts(tb testing.TB, k int) map[string]string {
+	texts := polnearTexts(tb)
+	var b strings.Builder
+	for i := 0; b.Len() < k*scalingBaseBytes; i++ {
+		b.WriteString(texts[i%len(texts)])
+		b.WriteString("\n\n")
+	}
+	return map[string]string{
+		"polnear": b.String(),
+		"dense":   corpus.DenseText(k * scalingBaseBytes),
+	}
+}
+
+// BenchmarkExtractScaling runs the whole pipeline over one document of 1, 10, 30 and
+// 100 times 20 KiB (PolNeAR train texts concatenated, and the dense generator) and
+// reports the CPU time per KiB of input (ns/KiB): linear extraction keeps it flat from
+// 1× to 100×. Run it with
+//
+//	go test ./extract/ -run '^$' -bench ExtractScaling -benchtime 1x
+func BenchmarkExtractScaling(b *testing.B) {
+	Extract("The minister said the plan would work.") // load the models outside the timing
+	for _, kind := range []string{"polnear", "dense"} {
+		for _, k := range []int{1, 10, 30, 100} {
+			in := scalingTexts(b, k)[kind]
+			b.Run(fmt.Sprintf("%s/%dx", kind, k), func(b *testing.B) {
+				b.SetBytes(int64(len(in)))
+				start := cpuTime()
+				for i := 0; i < b.N; i++ {
+					Extract(in)
+				}
+				cpu := cpuTime() - start
+				b.ReportMetric(float64(cpu.Nanoseconds())/float64(b.N)/(float64(len(in))/1024), "ns/KiB")
+				b.ReportMetric(cpu.Seconds()/float64(b.N), "cpu-s/op")
+			})
+		}
 	}
 }

@@ -210,6 +210,7 @@ func findClaims(d *Document) {
 		claims = append(claims, c)
 	}
 	covered := make([]bool, len(quants))
+	lo := lookbackOf(quants)
 	for i := range d.Attributions {
 		a := &d.Attributions[i]
 		// A number in an attribution's source or cue ("Three officials said", "Envoy 3
@@ -222,8 +223,12 @@ func findClaims(d *Document) {
 			if sp == nil || sp.End <= sp.Start || passive {
 				continue
 			}
-			for qi := range quants {
-				if q := quants[qi].Span; q.Start < sp.End && sp.Start < q.End {
+			for qi := lo.from(quants, sp.Start); qi < len(quants); qi++ {
+				q := quants[qi].Span
+				if lo.sorted && q.Start >= sp.End {
+					break
+				}
+				if q.Start < sp.End && sp.Start < q.End {
 					covered[qi] = true
 				}
 			}
@@ -395,6 +400,34 @@ func claimSpanOf(runes []rune, content Span) Span {
 // at or after pos.
 func quantityFrom(qs []Quantity, pos int) int {
 	return sort.Search(len(qs), func(i int) bool { return qs[i].Span.Start >= pos })
+}
+
+// quantityLookback finds the quantities that may overlap a span without a scan of
+// every quantity per span (quadratic in a long document): when the quantities are in
+// text order, one that overlaps [start, end) starts at or after start less the longest
+// quantity, and before end. Unsorted, from gives 0 and the caller scans them all.
+type quantityLookback struct {
+	sorted  bool // the quantities are sorted by Span.Start
+	longest int  // the longest quantity span, End - Start
+}
+
+func lookbackOf(qs []Quantity) quantityLookback {
+	lo := quantityLookback{sorted: true}
+	for i, q := range qs {
+		if i > 0 && q.Span.Start < qs[i-1].Span.Start {
+			lo.sorted = false
+		}
+		lo.longest = max(lo.longest, q.Span.End-q.Span.Start)
+	}
+	return lo
+}
+
+// from is the first index of qs that may overlap a span starting at start.
+func (lo quantityLookback) from(qs []Quantity, start int) int {
+	if !lo.sorted {
+		return 0
+	}
+	return quantityFrom(qs, start-lo.longest)
 }
 
 // claimIndex returns the index of the claim with id in d.Claims, or -1.

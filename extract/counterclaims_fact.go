@@ -189,12 +189,17 @@ func (f *disputeFinder) factCounterclaims() {
 }
 
 // holdsAttribution reports whether an attribution's cue or content lies in sentence s.
+// The attributions are fixed once findDisputes runs, so their spans are indexed once
+// (spanIndex) rather than scanned per sentence.
 func (f *disputeFinder) holdsAttribution(s Span) bool {
-	for k := range f.d.Attributions {
-		a := &f.d.Attributions[k]
-		if a.Cue.Start < s.End && s.Start < a.Cue.End || a.Content.Start < s.End && s.Start < a.Content.End {
-			return true
+	if f.attrIv == nil {
+		spans := make([]Span, 0, 2*len(f.d.Attributions))
+		for k := range f.d.Attributions {
+			a := &f.d.Attributions[k]
+			spans = append(spans, Span{Start: a.Cue.Start, End: a.Cue.End}, Span{Start: a.Content.Start, End: a.Content.End})
 		}
+		ix := spanIndexOf(spans)
+		f.attrIv = &ix
 	}
-	return false
+	return f.attrIv.overlaps(s.Start, s.End)
 }

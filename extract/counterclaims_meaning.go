@@ -564,12 +564,28 @@ func (f *disputeFinder) otherSpeaker(a, b *Claim) bool {
 	if at == nil || at.Source == nil || at.Source.End <= at.Source.Start {
 		return false
 	}
-	for _, m := range f.d.Mentions {
-		if m.Entity == *b.Speaker && m.Span.Start < at.Source.End && at.Source.Start < m.Span.End {
+	for _, sp := range f.mentionSpans(*b.Speaker) {
+		if sp.Start < at.Source.End && at.Source.Start < sp.End {
 			return false
 		}
 	}
 	return true
+}
+
+// mentionSpans returns the spans of the mentions of entity id among d.Mentions, from
+// an index by entity (f.spansOf) extended with the mentions appended since it was last
+// read: during findDisputes mentions are only appended (they are sorted again at its
+// end), so this is the scan of every mention per claim that otherSpeaker did, in the
+// same order.
+func (f *disputeFinder) mentionSpans(id string) []Span {
+	if f.spansOf == nil || len(f.d.Mentions) < f.spansN {
+		f.spansOf, f.spansN = map[string][]Span{}, 0
+	}
+	for ; f.spansN < len(f.d.Mentions); f.spansN++ {
+		m := &f.d.Mentions[f.spansN]
+		f.spansOf[m.Entity] = append(f.spansOf[m.Entity], Span{Start: m.Span.Start, End: m.Span.End})
+	}
+	return f.spansOf[id]
 }
 
 // predicateCounterclaims finds the claims of attributions that state the contrary of

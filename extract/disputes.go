@@ -150,6 +150,10 @@ type disputeFinder struct {
 	bySpk   map[string][]int    // speaker → indexes of d.Claims[:base] with quantities
 	base    int                 // d.Claims[:base] were there before, in text order
 	added   bool                // mentions were appended (sorted again at the end)
+	attrIx  map[string]int      // attribution id → index of its first attribution in d.Attributions
+	attrIv  *spanIndex          // the attributions' cue and content spans, for holdsAttribution
+	spansOf map[string][]Span   // mention spans by entity of d.Mentions[:spansN] (mentionSpans)
+	spansN  int
 }
 
 // verbSite is one dispute verb in a sentence, with its disputer once found.

@@ -69,10 +69,19 @@ func (f *disputeFinder) attributionOf(c *Claim) *Attribution {
 	if c.Attribution == nil {
 		return nil
 	}
-	for k := range f.d.Attributions {
-		if f.d.Attributions[k].ID == *c.Attribution {
-			return &f.d.Attributions[k]
+	if f.attrIx == nil {
+		// The attributions are fixed once findDisputes runs: an index of the first
+		// attribution of each id answers as the scan from the start did, without a
+		// scan of every attribution per claim (quadratic in a long document).
+		f.attrIx = make(map[string]int, len(f.d.Attributions))
+		for k := range f.d.Attributions {
+			if _, ok := f.attrIx[f.d.Attributions[k].ID]; !ok {
+				f.attrIx[f.d.Attributions[k].ID] = k
+			}
 		}
+	}
+	if k, ok := f.attrIx[*c.Attribution]; ok {
+		return &f.d.Attributions[k]
 	}
 	return nil
 }

@@ -181,5 +181,6 @@ type Document struct {
 	// Warnings reports what was repaired in the input (invalid bytes replaced, ...).
 	Warnings []string `json:"warnings,omitempty"`
 
-	sem *scanText // the scan shared by the semantic stages (entities_lex.go); nil after Extract
+	sem  *scanText      // the scan shared by the semantic stages (entities_lex.go); nil after Extract
+	ents *entityIDIndex // entityIndex's index of Entities (entities.go); nil after Extract
 }

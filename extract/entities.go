@@ -244,6 +244,12 @@ type entityBuilder struct {
 	order    []*entityRecord
 	mentions []Mention
 	acronyms map[string]string // defined in this document: "ISF" → canonical
+	// orgInitials, set while resolvePending runs (which adds no entity and changes no
+	// name or kind), holds the initials of every organization of byID: a word not in
+	// it names none by its initials (bodyByInitials), without a scan of the mentions.
+	orgInitials map[string]bool
+	// nameWords caches agentNameWords by name, for nameEndsWithWords
+	nameWords map[string][]string
 	// titleAcronyms are the acronyms of titles defined in this document ("Minister of
 	// State (MoS)"): a title before a name for the rest of it (entities_portfolio.go)
 	titleAcronyms map[string]bool
@@ -1854,6 +1860,13 @@ func isArticle(w string) bool { return w == "a" || w == "an" || w == "the" }
 // resolvePending applies rule 8 to single capitalized words.
 func (b *entityBuilder) resolvePending() {
 	var companies map[string]shortCompany // built on the first word that needs it
+	b.orgInitials = map[string]bool{}
+	for _, e := range b.byID {
+		if e != nil && e.Kind == graph.KindOrganization {
+			b.orgInitials[nameInitials(e.Name)] = true
+		}
+	}
+	defer func() { b.orgInitials = nil }()
 	for _, p := range b.pending {
 		if canon, ok := b.acronyms[p.text]; ok {
 			b.mention(b.byName[canon], p.start, p.end, MentionName)
@@ -2229,6 +2242,7 @@ func (b *entityBuilder) finish() {
 	sort.SliceStable(b.order, func(x, y int) bool { return b.order[x].first < b.order[y].first })
 	d := b.d
 	d.Entities = d.Entities[:0]
+	d.ents = nil // entityIndex's index: the entities are written anew
 	for _, e := range b.order {
 		d.Entities = append(d.Entities, e.Entity)
 	}
@@ -2242,13 +2256,41 @@ func (b *entityBuilder) finish() {
 }
 
 // entityIndex returns the index of the entity with id in d.Entities, or -1.
+//
+// After the entity stage d.Entities only grows (addEntity and the like append; no
+// entity's id changes), so the index of each id's first entity is kept with the
+// document (d.ents) and extended with the entities appended since, rather than
+// scanning every entity per look-up (quadratic in a long document). It is dropped
+// when the entity stage writes the entities anew, and rebuilt if they shrank.
 func entityIndex(d *Document, id string) int {
-	for i := range d.Entities {
-		if d.Entities[i].ID == id {
-			return i
+	x := d.ents
+	if x == nil || len(d.Entities) < x.n {
+		x = &entityIDIndex{first: make(map[string]int, len(d.Entities))}
+		d.ents = x
+	}
+	for ; x.n < len(d.Entities); x.n++ {
+		if _, ok := x.first[d.Entities[x.n].ID]; !ok {
+			x.first[d.Entities[x.n].ID] = x.n
+		}
+	}
+	if i, ok := x.first[id]; ok && d.Entities[i].ID == id {
+		return i
+	} else if ok {
+		d.ents = nil // changed in place: scan
+		for i := range d.Entities {
+			if d.Entities[i].ID == id {
+				return i
+			}
 		}
 	}
 	return -1
+}
+
+// entityIDIndex is entityIndex's index of a document's entities: the first index of
+// each id among d.Entities[:n].
+type entityIDIndex struct {
+	first map[string]int
+	n     int
 }
 
 // addEntity adds an entity to d (or returns the existing one with that id) and

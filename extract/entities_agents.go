@@ -353,10 +353,17 @@ type spanIndex struct {
 }
 
 func newSpanIndex(ms []Mention) spanIndex {
-	x := spanIndex{spans: make([]Span, len(ms)), reach: make([]int, len(ms))}
+	spans := make([]Span, len(ms))
 	for k, m := range ms {
-		x.spans[k] = m.Span
+		spans[k] = m.Span
 	}
+	return spanIndexOf(spans)
+}
+
+// spanIndexOf indexes spans (it keeps the slice and sorts it). Its answers are those
+// of a scan of every span: some span has Start < to and from < End.
+func spanIndexOf(spans []Span) spanIndex {
+	x := spanIndex{spans: spans, reach: make([]int, len(spans))}
 	sort.Slice(x.spans, func(i, j int) bool { return x.spans[i].Start < x.spans[j].Start })
 	for k, sp := range x.spans {
 		x.reach[k] = sp.End
@@ -526,7 +533,7 @@ func (b *entityBuilder) scopedEntity(name string) *entityRecord {
 	if e, ok := b.byName[name]; ok && graph.IsArticleScopedAgentID(e.ID) {
 		return e
 	}
-	id := graph.ArticleScopedAgentID(name, b.d.Text)
+	id := scopedAgentID(b.d, name)
 	if e, ok := b.byID[id]; ok {
 		return e
 	}
@@ -581,7 +588,7 @@ func (b *entityBuilder) companyNamedBefore(h definiteHead, named []Mention) bool
 // ruling party", "the regional military administration"), which is no agent of any
 // other article.
 func addScopedEntity(d *Document, name string, kind graph.AgentKind) string {
-	id := graph.ArticleScopedAgentID(name, d.Text)
+	id := scopedAgentID(d, name)
 	if i := entityIndex(d, id); i >= 0 {
 		return id
 	}

@@ -20,7 +20,7 @@ import "github.com/claimgraph/claimgraph/graph"
 // writes as a group's name); it keeps its id, and an unknown kind becomes group, as
 // addEntity always did.
 func addGroupEntity(d *Document, name string) string {
-	id := graph.ArticleScopedAgentID(name, d.Text)
+	id := scopedAgentID(d, name)
 	if i := entityIndex(d, id); i >= 0 {
 		return id
 	}
@@ -44,7 +44,7 @@ func (b *entityBuilder) groupEntity(name string, at int) *entityRecord {
 		}
 		return e
 	}
-	id := graph.ArticleScopedAgentID(name, b.d.Text)
+	id := scopedAgentID(b.d, name)
 	if e, ok := b.byID[id]; ok {
 		b.byName[name] = e
 		return e
@@ -54,4 +54,19 @@ func (b *entityBuilder) groupEntity(name string, at int) *entityRecord {
 	b.byID[id] = e
 	b.order = append(b.order, e)
 	return e
+}
+
+// scopedAgentID is graph.ArticleScopedAgentID(name, d.Text), with the digest of the
+// text computed once per document (kept with the document's scan) rather than once per
+// id: hashing the whole text for every unnamed group made the cost of a document grow
+// with its length times its groups.
+func scopedAgentID(d *Document, name string) string {
+	x := d.sem
+	if x == nil {
+		return graph.ArticleScopedAgentID(name, d.Text)
+	}
+	if x.scope == "" || x.scopeOf != d.Text {
+		x.scope, x.scopeOf = graph.ArticleScope(d.Text), d.Text
+	}
+	return graph.ScopedAgentID(name, x.scope)
 }

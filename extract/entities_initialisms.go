@@ -26,6 +26,9 @@ func (b *entityBuilder) bodyByInitials(w string, pos int) *entityRecord {
 	if len([]rune(w)) < initialismMin || !isAllCaps(w) {
 		return nil
 	}
+	if b.orgInitials != nil && !b.orgInitials[w] {
+		return nil // no organization has these initials
+	}
 	var found *entityRecord
 	for _, m := range b.mentions {
 		if m.Span.Start >= pos {

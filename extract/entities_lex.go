@@ -61,6 +61,13 @@ type scanText struct {
 	indexed bool // all may be built (the text is a Document's)
 	// quoteMask is quoteMaskOf of the document, built by the first speaker resolver
 	quoteMask []bool
+	// scope is graph.ArticleScope(scopeOf), the digest of the document's text in its
+	// article-scoped agents' ids (scopedAgentID), computed once a document.
+	scope, scopeOf string
+	// folded indexes the words of the whole scan by foldHash (foldedWords), for the
+	// repeated-name rule; foldedLen is the length of the scan it was built from.
+	folded    map[uint64][]int32
+	foldedLen int
 }
 
 // scanTextOf prepares a document's text for scanning; the stages of one Extract share it.

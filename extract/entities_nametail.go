@@ -85,7 +85,7 @@ func (b *entityBuilder) nameTailReferent(named []Mention, pos int, words []strin
 	top := sort.Search(len(named), func(k int) bool { return named[k].Span.Start >= pos })
 	for k := top - 1; k >= 0 && top-k <= 500; k-- {
 		e := b.byID[named[k].Entity]
-		if named[k].Span.End > pos || e == found || !nameEndsWithWords(e, words) {
+		if named[k].Span.End > pos || e == found || !b.nameEndsWithWords(e, words) {
 			continue
 		}
 		if found != nil {
@@ -98,9 +98,24 @@ func (b *entityBuilder) nameTailReferent(named []Mention, pos int, words []strin
 
 // nameEndsWithWords reports whether the name or an alias of e ends in words, compared
 // word by word in lowercase without possessives.
-func nameEndsWithWords(e *entityRecord, words []string) bool {
-	for _, n := range append([]string{e.Name}, e.Aliases...) {
-		if endsWithWords(agentNameWords(n), words) {
+// The words of each name are read once per document (agentNameWords of a name is
+// always the same; nameWords keeps them): the look-back of nameTailReferent asks up
+// to 500 names per nominal.
+func (b *entityBuilder) nameEndsWithWords(e *entityRecord, words []string) bool {
+	if b.nameWords == nil {
+		b.nameWords = map[string][]string{}
+	}
+	for k := -1; k < len(e.Aliases); k++ {
+		n := e.Name
+		if k >= 0 {
+			n = e.Aliases[k]
+		}
+		ws, ok := b.nameWords[n]
+		if !ok {
+			ws = agentNameWords(n)
+			b.nameWords[n] = ws
+		}
+		if endsWithWords(ws, words) {
 			return true
 		}
 	}

@@ -24,6 +24,6 @@ func Extract(text string) *Document {
 	for _, s := range Stages {
 		s(d)
 	}
-	d.sem = nil
+	d.sem, d.ents = nil, nil
 	return d
 }

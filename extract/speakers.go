@@ -128,7 +128,10 @@ type speakerResolver struct {
 	d       *Document
 	mask    []bool
 	byID    map[string]int
-	learned map[string]byte // gender learned from resolved pronouns
+	indexed int              // d.Entities[:indexed] are in byID (reindex)
+	words   *entityWordIndex // the entities' name words, built on first use (entityWords)
+	before  *firstBound      // mentionedBefore's index of base, built on first use
+	learned map[string]byte  // gender learned from resolved pronouns
 	// base is d.Mentions sorted by start when the resolver was made; added holds the
 	// mentions added since, also sorted by start. flush merges them into d.Mentions.
 	base     []Mention
@@ -202,10 +205,19 @@ func (r *speakerResolver) flush() {
 	r.added = nil
 }
 
+// Once the entity stage is done d.Entities only grows and no entity's id changes, so
+// the entities indexed before keep their entries and only those appended since are
+// added (the last of an id wins, as when all were indexed anew); a reindex per new
+// entity over all of them was quadratic in a long document.
 func (r *speakerResolver) reindex() {
-	for i := range r.d.Entities {
+	if len(r.d.Entities) < r.indexed {
+		clear(r.byID)
+		r.indexed = 0
+	}
+	for i := r.indexed; i < len(r.d.Entities); i++ {
 		r.byID[r.d.Entities[i].ID] = i
 	}
+	r.indexed = len(r.d.Entities)
 }
 
 func (r *speakerResolver) entity(id string) *Entity {
@@ -1383,12 +1395,31 @@ func roleWords(role string) []string {
 
 // hasWordRun reports whether needle occurs in hay as consecutive words.
 func hasWordRun(hay, needle []string) bool {
+	joined := strings.Join(needle, " ")
 	for i := 0; i+len(needle) <= len(hay); i++ {
-		if strings.Join(hay[i:i+len(needle)], " ") == strings.Join(needle, " ") {
+		if joinsTo(hay[i:i+len(needle)], joined) {
 			return true
 		}
 	}
 	return false
+}
+
+// joinsTo reports whether strings.Join(ws, " ") == joined, without building the join.
+func joinsTo(ws []string, joined string) bool {
+	pos := 0
+	for i, w := range ws {
+		if i > 0 {
+			if pos >= len(joined) || joined[pos] != ' ' {
+				return false
+			}
+			pos++
+		}
+		if !strings.HasPrefix(joined[pos:], w) {
+			return false
+		}
+		pos += len(w)
+	}
+	return pos == len(joined)
 }
 
 // roleAnaphor applies rule 2's "role anaphor": a source "the [modifier] TITLE" in
@@ -1455,7 +1486,46 @@ func roleHeadTitle(ws []string) bool {
 }
 
 // mentionedBefore reports whether the entity has a mention that ends before pos.
+//
+// With r.base sorted by start (as newSpeakerResolver sorts it) the scan finds a
+// mention of id with Start < pos and End <= pos, that is max(Start+1, End) <= pos:
+// the least such bound of each entity is kept (firstBound), built once per base.
+// firstBound is mentionedBefore's index of a resolver's base mentions: by entity, the
+// least max(Start+1, End) of its mentions; sorted says the mentions are in start order
+// (else mentionedBefore scans).
+type firstBound struct {
+	base0  *Mention
+	n      int
+	sorted bool
+	bound  map[string]int
+}
+
+func firstBoundsOf(base []Mention) *firstBound {
+	x := &firstBound{n: len(base), sorted: true, bound: map[string]int{}}
+	for i, m := range base {
+		if i == 0 {
+			x.base0 = &base[0]
+		} else if m.Span.Start < base[i-1].Span.Start {
+			x.sorted = false
+		}
+		k := max(m.Span.Start+1, m.Span.End)
+		if b, ok := x.bound[m.Entity]; !ok || k < b {
+			x.bound[m.Entity] = k
+		}
+	}
+	return x
+}
+
 func (r *speakerResolver) mentionedBefore(id string, pos int) bool {
+	x := r.before
+	if x == nil || x.n != len(r.base) || len(r.base) > 0 && x.base0 != &r.base[0] {
+		x = firstBoundsOf(r.base)
+		r.before = x
+	}
+	if x.sorted {
+		k, ok := x.bound[id]
+		return ok && k <= pos
+	}
 	for _, m := range r.base {
 		if m.Span.Start >= pos {
 			break
@@ -1553,14 +1623,44 @@ func (r *speakerResolver) openingCapitalized(w string) bool {
 	if len(w) > 1 && isAllCaps(w) {
 		return false // "VNX correspondents": an acronym is a name, listed or not
 	}
-	for _, e := range r.d.Entities {
-		for _, n := range strings.Fields(e.Name) {
-			if n == w {
-				return false
+	return !r.entityWords().inNames[w]
+}
+
+// entityWordIndex indexes the words of the names of d.Entities[:n] for
+// openingCapitalized and namedInOtherCase, which asked each entity per word. After the
+// entity stage entities are only appended and no name or alias changes, so the index
+// is extended with the entities appended since it was last read.
+type entityWordIndex struct {
+	n       int
+	inNames map[string]bool // the words (strings.Fields) of the entities' names
+	// folded holds, by foldKey of a word of a name or alias trimmed of ".,’'", the
+	// words as written (untrimmed)
+	folded map[string][]string
+}
+
+// entityWords returns the resolver's index of its document's entity name words,
+// brought up to date.
+func (r *speakerResolver) entityWords() *entityWordIndex {
+	x := r.words
+	if x == nil || len(r.d.Entities) < x.n {
+		x = &entityWordIndex{inNames: map[string]bool{}, folded: map[string][]string{}}
+		r.words = x
+	}
+	for ; x.n < len(r.d.Entities); x.n++ {
+		e := &r.d.Entities[x.n]
+		for _, w := range strings.Fields(e.Name) {
+			x.inNames[w] = true
+		}
+		for _, n := range append([]string{e.Name}, e.Aliases...) {
+			for _, w := range strings.Fields(n) {
+				k := foldKey(strings.Trim(w, ".,’'"))
+				if !slices.Contains(x.folded[k], w) {
+					x.folded[k] = append(x.folded[k], w)
+				}
 			}
 		}
 	}
-	return true
+	return x
 }
 
 // isCommonCapitalized reports whether a capitalized word is one of a group's own
@@ -1956,13 +2056,11 @@ func (r *speakerResolver) namedInOtherCase(w string) bool {
 	if entityWords.peoples[title] || entityWords.adjCountry[title] != "" {
 		return true
 	}
-	for _, e := range r.d.Entities {
-		for _, n := range append([]string{e.Name}, e.Aliases...) {
-			for _, x := range strings.Fields(n) {
-				if x != w && strings.EqualFold(strings.Trim(x, ".,’'"), l) {
-					return true
-				}
-			}
+	// a word x of a name or alias with x != w and EqualFold(Trim(x), l): those with
+	// Trim(x)'s foldKey equal to l's (entityWords)
+	for _, x := range r.entityWords().folded[foldKey(l)] {
+		if x != w {
+			return true
 		}
 	}
 	return false

@@ -2,6 +2,8 @@ package extract
 
 import (
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/claimgraph/claimgraph/graph"
 )
@@ -39,10 +41,11 @@ func (r *speakerResolver) repeatedNameSource(head []scanToken) string {
 	}
 	toks := r.tx.scan(0, len(r.d.Runes))
 	n := 0
-	for i, t := range toks {
-		if t.Kind != 'w' {
-			continue
-		}
+	// Only the words equal to w under case folding can end or count in the loop, so it
+	// runs over those (foldedWords: they and any word whose fold hashes alike), in text
+	// order, not over the whole text per head; the body tests each word as before.
+	for _, i := range r.tx.foldedWords(toks)[foldHash(w.Text)] {
+		t := toks[i]
 		text, _ := stripPossessive(t.Text)
 		if strings.EqualFold(text, w.Text) && text != w.Text {
 			return "" // written in another case too: an ordinary word
@@ -59,4 +62,64 @@ func (r *speakerResolver) repeatedNameSource(head []scanToken) string {
 		return ""
 	}
 	return r.newSourceEntity(w.Text, graph.KindUnknown, w.Start, w.End, MentionName)
+}
+
+// foldedWords returns, by foldHash of the word without a possessive, the indexes in
+// toks (the scan of the whole text) of its word tokens, in text order; built on first
+// use. Words that are strings.EqualFold have one foldHash (two that are not may share
+// one too: callers test the words they get).
+func (x *scanText) foldedWords(toks []scanToken) map[uint64][]int32 {
+	if x.folded != nil && x.foldedLen == len(toks) {
+		return x.folded
+	}
+	x.folded, x.foldedLen = map[uint64][]int32{}, len(toks)
+	for i, t := range toks {
+		if t.Kind != 'w' {
+			continue
+		}
+		text, _ := stripPossessive(t.Text)
+		k := foldHash(text)
+		x.folded[k] = append(x.folded[k], int32(i))
+	}
+	return x.folded
+}
+
+// foldHash is an FNV-1a hash of the code points of foldKey(s), computed without
+// building it.
+func foldHash(s string) uint64 {
+	h := uint64(14695981039346656037)
+	for _, c := range s {
+		h ^= uint64(foldRune(c))
+		h *= 1099511628211
+	}
+	return h
+}
+
+// foldKey maps each code point of s to the least code point of its Unicode simple
+// case-folding orbit (unicode.SimpleFold), so that strings.EqualFold(a, b) holds
+// exactly when foldKey(a) == foldKey(b): EqualFold compares code point by code point,
+// each pair equal when one is in the other's orbit.
+func foldKey(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	for _, c := range s {
+		c = foldRune(c)
+		b.WriteRune(c)
+	}
+	return b.String()
+}
+
+// foldRune is the least code point of c's Unicode simple case-folding orbit.
+func foldRune(c rune) rune {
+	switch {
+	case c >= 'a' && c <= 'z':
+		return c - ('a' - 'A') // the orbit's least: "k" → "K" (before U+212A, the Kelvin sign)
+	case c >= utf8.RuneSelf:
+		least := c
+		for f := unicode.SimpleFold(c); f != c; f = unicode.SimpleFold(f) {
+			least = min(least, f)
+		}
+		return least
+	}
+	return c
 }

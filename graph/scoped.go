@@ -16,7 +16,20 @@ const scopedSep = "--"
 // (see IsArticleScopedAgentID): "the ministry" of one article is not "the ministry" of
 // the next.
 func ArticleScopedAgentID(name, articleKey string) string {
-	return AgentID(name) + scopedSep + digest(articleKey)[:10]
+	return ScopedAgentID(name, ArticleScope(articleKey))
+}
+
+// ArticleScope is the digest of articleKey that ArticleScopedAgentID appends to a
+// slug. A caller that makes many scoped ids of one long text computes it once (it reads
+// the whole text) and passes it to ScopedAgentID.
+func ArticleScope(articleKey string) string {
+	return digest(articleKey)[:10]
+}
+
+// ScopedAgentID is ArticleScopedAgentID(name, articleKey) given scope =
+// ArticleScope(articleKey).
+func ScopedAgentID(name, scope string) string {
+	return AgentID(name) + scopedSep + scope
 }
 
 // IsArticleScopedAgentID reports whether id was made by ArticleScopedAgentID.
