@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"os"
+	"runtime"
 	"sort"
 	"testing"
 	"time"
@@ -11,6 +12,43 @@ import (
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 	"github.com/stretchr/testify/require"
 )
+
+// The provenance and contradictions queries as they were before they returned projected
+// maps: whole statement, dispute and link values, and article refs with their content
+// hash. Kept as the reference TestReadProfileManual compares the current ones with.
+const (
+	refProjectionWithHash = `{a: a{.id, .url, .title, .outlet_id, .authors, .published, .published_precision, .content_hash},
+                        o: [(a)-[:PUBLISHED_BY]->(o:Outlet) | o{.id, .name, .domain}][0]}`
+	cyProvenanceWholeNodes = `MATCH (c:Claim {id: $id})
+WITH c, COLLECT { MATCH (c)<-[:OF_CLAIM]-(s:Statement) RETURN s } AS statements
+RETURN ` + claimProjection + ` AS claim, statements,
+  COLLECT { UNWIND statements AS s MATCH (s)-[:IN_ARTICLE]->(a:Article)
+            WITH DISTINCT a RETURN ` + refProjectionWithHash + ` } AS refs,
+  COLLECT { UNWIND statements AS s MATCH (s)-[:SAID_BY|VIA]->(g:Agent)
+            WITH DISTINCT g RETURN ` + agentProjection + ` } AS agents`
+)
+
+var cyContradictionsWholeNodes = `MATCH (c:Claim {id: $id})
+WITH c, [(c)-[l:CONFLICTS_WITH|CORROBORATES]-(o:Claim) | {l: l, o: o}] AS pairs,
+  COLLECT { MATCH (c)<-[:DISPUTES]-(d:Dispute) RETURN d } AS disputes
+WITH c, [x IN pairs | x.l] AS links, [x IN pairs | x.o] AS related, disputes
+RETURN ` + claimProjection + ` AS claim,
+  COLLECT { MATCH (c)<-[:OF_CLAIM]-(s:Statement)-[:IN_ARTICLE]->(a:Article) RETURN {s: s, hash: a.content_hash} } AS statements,
+  disputes,
+  links,
+  [o IN related | ` + summaryProjection("o") + `] AS related,
+  COLLECT { CALL (disputes, related) {
+              UNWIND disputes AS d MATCH (d)-[:DISPUTED_BY|TARGETS]->(g:Agent) RETURN g
+              UNION
+              UNWIND related AS o UNWIND o.speaker_ids AS x MATCH (g:Agent {id: x}) RETURN g
+            }
+            RETURN ` + agentProjection + ` } AS agents,
+  COLLECT { CALL (disputes, related) {
+              UNWIND disputes AS d MATCH (d)-[:DISPUTE_IN]->(a:Article) RETURN a
+              UNION
+              UNWIND related AS o UNWIND o.article_ids AS x MATCH (a:Article {id: x}) RETURN a
+            }
+            RETURN ` + refProjectionWithHash + ` } AS refs`
 
 // TestReadProfileManual profiles the provenance and contradictions queries on a store
 // that already holds data (the API bench's: `make bench-api` keeps a server it did not
@@ -40,7 +78,12 @@ func TestReadProfileManual(t *testing.T) {
 	for _, q := range []struct {
 		name, cypher string
 		ids          []string
-	}{{"provenance", cyProvenance, all}, {"contradictions", cyContradictions, disputed}} {
+	}{
+		{"provenance, whole nodes (before)", cyProvenanceWholeNodes, all},
+		{"provenance", cyProvenance, all},
+		{"contradictions, whole nodes (before)", cyContradictionsWholeNodes, disputed},
+		{"contradictions", cyContradictions, disputed},
+	} {
 		hits := map[string]int64{}
 		var total int64
 		var wall time.Duration
@@ -59,7 +102,21 @@ func TestReadProfileManual(t *testing.T) {
 			}
 			walk(res.Summary.Profile())
 		}
-		t.Logf("%s: %d claims, %d db hits (%.1f a claim), %s a query (client wall, PROFILE on)", q.name, len(q.ids), total, float64(total)/float64(max(len(q.ids), 1)), wall/time.Duration(max(len(q.ids), 1)))
+		// the same queries without PROFILE, one after the other: client wall time and
+		// this process's allocations (the driver's decoding of the answer) per query
+		var ms0, ms1 runtime.MemStats
+		runtime.ReadMemStats(&ms0)
+		start := time.Now()
+		for _, id := range q.ids {
+			_, err := neo4j.ExecuteQuery(ctx, s.driver, q.cypher, map[string]any{"id": id}, neo4j.EagerResultTransformer, neo4j.ExecuteQueryWithDatabase(s.db))
+			require.NoError(t, err)
+		}
+		plain := time.Since(start)
+		runtime.ReadMemStats(&ms1)
+		k := max(len(q.ids), 1)
+		t.Logf("%s: %d claims, %d db hits (%.1f a claim), %s a query (client wall, PROFILE on); without PROFILE %s and %.0f allocations (%.1f KB) a query",
+			q.name, len(q.ids), total, float64(total)/float64(k), wall/time.Duration(k),
+			plain/time.Duration(k), float64(ms1.Mallocs-ms0.Mallocs)/float64(k), float64(ms1.TotalAlloc-ms0.TotalAlloc)/float64(k)/1024)
 		ops := make([]string, 0, len(hits))
 		for op := range hits {
 			ops = append(ops, op)
