@@ -51,7 +51,7 @@ func (s *Store) Provenance(ctx context.Context, claimID string) (*graph.Provenan
 }
 
 func (s *Store) readProvenance(ctx context.Context, claimID string) (*graph.Provenance, error) {
-	recs, err := s.query(ctx, cyProvenance, map[string]any{"id": claimID})
+	recs, err := s.queryOneTrip(ctx, cyProvenance, map[string]any{"id": claimID})
 	if err != nil {
 		return nil, s.wrap(err, "reading the provenance of claim %s", claimID)
 	}
@@ -126,7 +126,7 @@ func (s *Store) Contradictions(ctx context.Context, claimID string) (*graph.Cont
 }
 
 func (s *Store) readContradictions(ctx context.Context, claimID string) (*graph.Contradictions, error) {
-	recs, err := s.query(ctx, cyContradictions, map[string]any{"id": claimID})
+	recs, err := s.queryOneTrip(ctx, cyContradictions, map[string]any{"id": claimID})
 	if err != nil {
 		return nil, s.wrap(err, "reading the contradictions of claim %s", claimID)
 	}

@@ -6,6 +6,7 @@ import (
 	"os"
 	"runtime"
 	"sort"
+	"strings"
 	"testing"
 	"time"
 
@@ -75,15 +76,17 @@ func TestReadProfileManual(t *testing.T) {
 	}
 	all := ids(`MATCH (c:Claim) WHERE c.n_statements > 0 RETURN c.id SKIP 1000 LIMIT $n`)
 	disputed := ids(`MATCH (c:Claim) WHERE c.n_disputes > 0 OR EXISTS { (c)-[:CONFLICTS_WITH|CORROBORATES]-() } RETURN c.id LIMIT $n`)
-	for _, q := range []struct {
+	queries := []struct {
 		name, cypher string
 		ids          []string
 	}{
+		{"floor: RETURN $id, no graph read", `RETURN $id AS id`, all},
 		{"provenance, whole nodes (before)", cyProvenanceWholeNodes, all},
 		{"provenance", cyProvenance, all},
 		{"contradictions, whole nodes (before)", cyContradictionsWholeNodes, disputed},
 		{"contradictions", cyContradictions, disputed},
-	} {
+	}
+	for _, q := range queries {
 		hits := map[string]int64{}
 		var total int64
 		var wall time.Duration
@@ -102,21 +105,9 @@ func TestReadProfileManual(t *testing.T) {
 			}
 			walk(res.Summary.Profile())
 		}
-		// the same queries without PROFILE, one after the other: client wall time and
-		// this process's allocations (the driver's decoding of the answer) per query
-		var ms0, ms1 runtime.MemStats
-		runtime.ReadMemStats(&ms0)
-		start := time.Now()
-		for _, id := range q.ids {
-			_, err := neo4j.ExecuteQuery(ctx, s.driver, q.cypher, map[string]any{"id": id}, neo4j.EagerResultTransformer, neo4j.ExecuteQueryWithDatabase(s.db))
-			require.NoError(t, err)
-		}
-		plain := time.Since(start)
-		runtime.ReadMemStats(&ms1)
 		k := max(len(q.ids), 1)
-		t.Logf("%s: %d claims, %d db hits (%.1f a claim), %s a query (client wall, PROFILE on); without PROFILE %s and %.0f allocations (%.1f KB) a query",
-			q.name, len(q.ids), total, float64(total)/float64(k), wall/time.Duration(k),
-			plain/time.Duration(k), float64(ms1.Mallocs-ms0.Mallocs)/float64(k), float64(ms1.TotalAlloc-ms0.TotalAlloc)/float64(k)/1024)
+		t.Logf("%s: %d claims, %d db hits (%.1f a claim), %s a query (client wall, PROFILE on)",
+			q.name, len(q.ids), total, float64(total)/float64(k), wall/time.Duration(k))
 		ops := make([]string, 0, len(hits))
 		for op := range hits {
 			ops = append(ops, op)
@@ -126,6 +117,68 @@ func TestReadProfileManual(t *testing.T) {
 			if hits[op] > 0 {
 				t.Logf("  %-40s %8d", op, hits[op])
 			}
+		}
+	}
+	// The same queries without PROFILE, one after the other, in rounds that take the
+	// queries in turn (so that a change of the machine's load falls on all of them):
+	// the median client wall time a query, the Neo4j server's CPU time a query (from
+	// /proc, with CLAIMGRAPH_PROFILE_SERVER_PID), and this process's allocations (the
+	// driver's decoding of the answer), run as ExecuteQuery's managed transaction
+	// (BEGIN, RUN, PULL, then COMMIT) and as one auto-commit round trip (autoCommitRead).
+	pid := os.Getenv("CLAIMGRAPH_PROFILE_SERVER_PID")
+	serverCPU := func() time.Duration {
+		b, err := os.ReadFile("/proc/" + pid + "/stat")
+		if pid == "" || err != nil {
+			return 0
+		}
+		f := strings.Fields(string(b)[strings.LastIndexByte(string(b), ')')+2:])
+		var u, st int64
+		fmt.Sscan(f[11], &u)
+		fmt.Sscan(f[12], &st)
+		return time.Duration(u+st) * 10 * time.Millisecond // clock ticks of 100 Hz
+	}
+	type mode struct {
+		name string
+		run  func(q, id string) error
+	}
+	modes := []mode{
+		{"managed", func(q, id string) error {
+			_, err := neo4j.ExecuteQuery(ctx, s.driver, q, map[string]any{"id": id}, neo4j.EagerResultTransformer, neo4j.ExecuteQueryWithDatabase(s.db))
+			return err
+		}},
+		{"auto-commit", func(q, id string) error { _, err := s.autoCommitRead(ctx, q, map[string]any{"id": id}); return err }},
+	}
+	const rounds = 5
+	walls := map[string][]time.Duration{}
+	cpus := map[string]time.Duration{}
+	allocs := map[string]uint64{}
+	counts := map[string]int{}
+	for range rounds {
+		for _, q := range queries {
+			for _, m := range modes {
+				key := q.name + ", " + m.name
+				var ms0, ms1 runtime.MemStats
+				runtime.ReadMemStats(&ms0)
+				c0, start := serverCPU(), time.Now()
+				for _, id := range q.ids {
+					require.NoError(t, m.run(q.cypher, id))
+				}
+				walls[key] = append(walls[key], time.Since(start)/time.Duration(max(len(q.ids), 1)))
+				cpus[key] += serverCPU() - c0
+				runtime.ReadMemStats(&ms1)
+				allocs[key] += ms1.Mallocs - ms0.Mallocs
+				counts[key] += len(q.ids)
+			}
+		}
+	}
+	for _, q := range queries {
+		for _, m := range modes {
+			key := q.name + ", " + m.name
+			w := walls[key]
+			sort.Slice(w, func(i, j int) bool { return w[i] < w[j] })
+			k := max(counts[key], 1)
+			t.Logf("%-52s median %8s a query (wall), server CPU %6.0f µs a query, %5.0f allocations a query",
+				key, w[len(w)/2].Round(time.Microsecond), float64(cpus[key].Microseconds())/float64(k), float64(allocs[key])/float64(k))
 		}
 	}
 }
