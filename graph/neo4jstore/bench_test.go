@@ -76,11 +76,14 @@ func writeUnbatched(ctx context.Context, s *Store, g *graph.ArticleGraph) error 
 		r.add("agents", map[string]any{"id": a.ID, "props": agentProps(a)})
 	}
 	r.addBundle(g)
+	steps := map[string]step{}
 	for _, st := range writeSteps {
-		for _, row := range r[st.param] {
-			if err := one(stepStatement(st), map[string]any{st.param: []map[string]any{row}}); err != nil {
-				return err
-			}
+		steps[st.param] = st
+	}
+	for _, row := range r.writeParams()["rows"].([]map[string]any) {
+		st := steps[row["step"].(string)]
+		if err := one(stepStatement(st), map[string]any{st.param: []map[string]any{row}}); err != nil {
+			return err
 		}
 	}
 	return nil

@@ -125,7 +125,7 @@ func TestHotQueryPlans(t *testing.T) {
 	rows.addBundle(g)
 	rows.add("agents", map[string]any{"id": speaker, "props": map[string]any{}})
 	rows.add("aggregates", map[string]any{"id": claim})
-	queries = append(queries, query{"write", cyWrite, rows.params()})
+	queries = append(queries, query{"write", cyWrite, rows.writeParams()})
 	for label, cypher := range cySubgraphOf {
 		queries = append(queries, query{"subgraph of " + label, cypher,
 			map[string]any{"root": g.Article.ID, "depth": int64(3), "limit": int64(100)}})

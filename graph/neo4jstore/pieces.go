@@ -1033,7 +1033,7 @@ func (p *pieceWriter) publish(ctx context.Context, tx neo4j.ManagedTransaction) 
 				r.add("claims", map[string]any{"id": g.Claims[i].ID, "props": claimProps(&g.Claims[i])})
 			}
 		}
-		if err := exec(ctx, tx, cyWrite, r.params()); err != nil {
+		if err := exec(ctx, tx, cyWrite, r.writeParams()); err != nil {
 			return false, err
 		}
 		// The pending labels are gone: the statements and disputes are this
@@ -1062,7 +1062,7 @@ func (p *pieceWriter) publish(ctx context.Context, tx neo4j.ManagedTransaction) 
 	tmp := newRows()
 	tmp.addBundle(headOnly)
 	head["conflicts"], head["corroborations"] = tmp["conflicts"], tmp["corroborations"]
-	if err := exec(ctx, tx, cyWrite, head.params()); err != nil {
+	if err := exec(ctx, tx, cyWrite, head.writeParams()); err != nil {
 		return false, err
 	}
 	// The replaced version's claims that no statement is left of are retired first,
@@ -1099,7 +1099,7 @@ func (p *pieceWriter) publish(ctx context.Context, tx neo4j.ManagedTransaction) 
 		for _, id := range all[i:min(i+pieceRecords, len(all))] {
 			r.add("aggregates", map[string]any{"id": id})
 		}
-		if err := exec(ctx, tx, cyWrite, r.params()); err != nil {
+		if err := exec(ctx, tx, cyWrite, r.writeParams()); err != nil {
 			return false, err
 		}
 	}

@@ -12,11 +12,19 @@ import (
 // functions of package graph.
 
 // agentProjection and refProjection project the agents and article refs that answers
-// name; an article ref carries its outlet (o: null when none).
+// name; an article ref carries its outlet (o: null when none). Only what an answer
+// holds is read: an article's text and content hash stay on the server.
+// statementProjection, disputeProjection and linkProjection are the properties
+// toStatement, toDispute and toLink read (a statement's content_start, its sort key in
+// the store, is not one): projected maps instead of whole nodes and relationships,
+// which the driver would decode with their element ids and labels.
 const (
 	agentProjection = `g{.id, .kind, .name, .aliases, .roles}`
-	refProjection   = `{a: a{.id, .url, .title, .outlet_id, .authors, .published, .published_precision, .content_hash},
+	refProjection   = `{a: a{.id, .url, .title, .outlet_id, .authors, .published, .published_precision},
                         o: [(a)-[:PUBLISHED_BY]->(o:Outlet) | o{.id, .name, .domain}][0]}`
+	statementProjection = `s{.id, .claim_id, .article_id, .speaker_id, .via, .kind, .cue, .content, .sentence, .confidence, .source}`
+	disputeProjection   = `d{.id, .article_id, .disputer_id, .claim_id, .target_agent_id, .kind, .cue, .sentence, .confidence}`
+	linkProjection      = `l{.id, .from, .to, .kind, .reason, .article_id}`
 )
 
 // cyProvenance reads a claim with every statement, the refs of their articles and the
@@ -25,7 +33,7 @@ const (
 // every OF_CLAIM relationship three times.
 const cyProvenance = `MATCH (c:Claim {id: $id})
 WITH c, COLLECT { MATCH (c)<-[:OF_CLAIM]-(s:Statement) RETURN s } AS statements
-RETURN ` + claimProjection + ` AS claim, statements,
+RETURN ` + claimProjection + ` AS claim, [s IN statements | ` + statementProjection + `] AS statements,
   COLLECT { UNWIND statements AS s MATCH (s)-[:IN_ARTICLE]->(a:Article)
             WITH DISTINCT a RETURN ` + refProjection + ` } AS refs,
   COLLECT { UNWIND statements AS s MATCH (s)-[:SAID_BY|VIA]->(g:Agent)
@@ -43,7 +51,7 @@ func (s *Store) Provenance(ctx context.Context, claimID string) (*graph.Provenan
 }
 
 func (s *Store) readProvenance(ctx context.Context, claimID string) (*graph.Provenance, error) {
-	recs, err := s.query(ctx, cyProvenance, map[string]any{"id": claimID})
+	recs, err := s.queryOneTrip(ctx, cyProvenance, map[string]any{"id": claimID})
 	if err != nil {
 		return nil, s.wrap(err, "reading the provenance of claim %s", claimID)
 	}
@@ -90,9 +98,9 @@ WITH c, [(c)-[l:CONFLICTS_WITH|CORROBORATES]-(o:Claim) | {l: l, o: o}] AS pairs,
   COLLECT { MATCH (c)<-[:DISPUTES]-(d:Dispute) RETURN d } AS disputes
 WITH c, [x IN pairs | x.l] AS links, [x IN pairs | x.o] AS related, disputes
 RETURN ` + claimProjection + ` AS claim,
-  COLLECT { MATCH (c)<-[:OF_CLAIM]-(s:Statement)-[:IN_ARTICLE]->(a:Article) RETURN {s: s, hash: a.content_hash} } AS statements,
-  disputes,
-  links,
+  COLLECT { MATCH (c)<-[:OF_CLAIM]-(s:Statement)-[:IN_ARTICLE]->(a:Article) RETURN {s: ` + statementProjection + `, hash: a.content_hash} } AS statements,
+  [d IN disputes | ` + disputeProjection + `] AS disputes,
+  [l IN links | ` + linkProjection + `] AS links,
   [o IN related | ` + summaryProjection("o") + `] AS related,
   COLLECT { CALL (disputes, related) {
               UNWIND disputes AS d MATCH (d)-[:DISPUTED_BY|TARGETS]->(g:Agent) RETURN g
@@ -118,7 +126,7 @@ func (s *Store) Contradictions(ctx context.Context, claimID string) (*graph.Cont
 }
 
 func (s *Store) readContradictions(ctx context.Context, claimID string) (*graph.Contradictions, error) {
-	recs, err := s.query(ctx, cyContradictions, map[string]any{"id": claimID})
+	recs, err := s.queryOneTrip(ctx, cyContradictions, map[string]any{"id": claimID})
 	if err != nil {
 		return nil, s.wrap(err, "reading the contradictions of claim %s", claimID)
 	}

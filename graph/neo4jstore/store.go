@@ -279,6 +279,52 @@ func (s *Store) query(ctx context.Context, q string, params map[string]any) ([]*
 	return res.Records, nil
 }
 
+// queryOneTrip is query for the hot single-query reads (Provenance, Contradictions):
+// an auto-commit transaction, RUN and PULL in one round trip, where ExecuteQuery's
+// managed transaction sends BEGIN with them and COMMIT in a second round trip (two
+// more messages for the server on every read). Its session is routed to a reader and
+// waits for the bookmarks of the store's earlier writes, as query's. A read that
+// failed with a retryable error (a lost connection, a transient server error) is run
+// again, up to oneTripAttempts times in all: reads change nothing.
+func (s *Store) queryOneTrip(ctx context.Context, q string, params map[string]any) ([]*neo4j.Record, error) {
+	if s.bound != nil {
+		return s.inBatch(ctx, q, params)
+	}
+	wait := oneTripBackoff
+	for attempt := 1; ; attempt++ {
+		recs, err := s.autoCommitRead(ctx, q, params)
+		if err == nil || attempt == oneTripAttempts || ctx.Err() != nil ||
+			!neo4j.IsRetryable(err) && !neo4j.IsConnectivityError(err) {
+			return recs, err
+		}
+		select {
+		case <-ctx.Done():
+			return nil, err
+		case <-time.After(wait):
+		}
+		wait *= 2
+	}
+}
+
+// Retries of queryOneTrip: at most oneTripAttempts runs, the first retry after
+// oneTripBackoff, each later one after twice the wait before.
+const (
+	oneTripAttempts = 4
+	oneTripBackoff  = 50 * time.Millisecond
+)
+
+// autoCommitRead runs q once in an auto-commit transaction of a read session and
+// collects its records.
+func (s *Store) autoCommitRead(ctx context.Context, q string, params map[string]any) ([]*neo4j.Record, error) {
+	sess := s.session(ctx, neo4j.AccessModeRead)
+	defer sess.Close(context.WithoutCancel(ctx))
+	res, err := sess.Run(ctx, q, params)
+	if err != nil {
+		return nil, err
+	}
+	return res.Collect(ctx)
+}
+
 // writeQuery runs one write statement with ExecuteQuery (routed to the leader,
 // retried, its bookmark kept for later reads) and returns its records.
 func (s *Store) writeQuery(ctx context.Context, q string, params map[string]any) ([]*neo4j.Record, error) {

@@ -128,29 +128,52 @@ var writeSteps = []step{
 	// Their properties are given in the CREATE, not set from the row's map after it
 	// (SET n += r.props read each property of the new node first, and made the planner
 	// put an Eager between the CREATE and the SET).
-	{"statements", `MATCH (a:Article {id: r.article}) MATCH (c:Claim {id: r.claim})
-  CREATE (n:Statement {id: r.id, ` + inlineProps(statementProps(&graph.Statement{})) + `})
-  CREATE (n)-[:IN_ARTICLE]->(a) CREATE (n)-[:OF_CLAIM]->(c)`},
-	{"said_by", `MATCH (n:Statement {id: r.id}) MATCH (g:Agent {id: r.agent}) CREATE (n)-[:SAID_BY]->(g)`},
-	{"via", `MATCH (n:Statement {id: r.id}) MATCH (g:Agent {id: r.agent}) CREATE (n)-[:VIA {pos: r.pos}]->(g)`},
-	{"disputes", `MATCH (a:Article {id: r.article}) MATCH (g:Agent {id: r.disputer})
-  CREATE (n:Dispute {id: r.id, ` + inlineProps(disputeProps(&graph.Dispute{})) + `})
-  CREATE (n)-[:DISPUTE_IN]->(a) CREATE (n)-[:DISPUTED_BY]->(g)`},
-	{"dispute_claims", `MATCH (n:Dispute {id: r.id}) MATCH (c:Claim {id: r.claim}) CREATE (n)-[:DISPUTES]->(c)`},
-	{"dispute_targets", `MATCH (n:Dispute {id: r.id}) MATCH (g:Agent {id: r.agent}) CREATE (n)-[:TARGETS]->(g)`},
+	// An article's statements (with their SAID_BY and VIA), disputes (with their
+	// DISPUTES and TARGETS) and mentions: one row per article, r.statements,
+	// r.disputes and r.mentions its rows of those kinds, each statement's said_by and
+	// via rows and each dispute's claims and targets rows nested in it (nestedRows).
+	// The article and each new node are found once, not again by id for every
+	// relationship: each such MATCH in a write is a locking index seek.
+	// Statements and disputes, and their relationships, are created, not merged, as
+	// the mentions: a written bundle's article has none stored (a new article has
+	// none, since their ids derive from the article's id; a replaced one's were
+	// dropped by cyDrop first), and a canonical bundle holds each id, and each
+	// (agent, start, end) of a mention, once. Should one exist all the same, the
+	// uniqueness constraint fails the write rather than duplicating anything. MERGE
+	// walked the new node's relationships for every row. Their properties are given
+	// in the CREATE, not set from the row's map after it (SET n += r.props read each
+	// property of the new node first, and made the planner put an Eager between the
+	// CREATE and the SET).
+	{"bundles", `MATCH (a:Article {id: r.article})
+  CALL (a, r) {
+    UNWIND r.statements AS x
+    MATCH (c:Claim {id: x.claim})
+    CREATE (n:Statement {id: x.id, ` + inlinePropsOf("x", statementProps(&graph.Statement{})) + `})
+    CREATE (n)-[:IN_ARTICLE]->(a) CREATE (n)-[:OF_CLAIM]->(c)
+    WITH n, x
+    CALL (n, x) { UNWIND x.said_by AS y MATCH (g:Agent {id: y.agent}) CREATE (n)-[:SAID_BY]->(g) }
+    CALL (n, x) { UNWIND x.via AS y MATCH (g:Agent {id: y.agent}) CREATE (n)-[:VIA {pos: y.pos}]->(g) }
+  }
+  CALL (a, r) {
+    UNWIND r.disputes AS x
+    MATCH (g:Agent {id: x.disputer})
+    CREATE (n:Dispute {id: x.id, ` + inlinePropsOf("x", disputeProps(&graph.Dispute{})) + `})
+    CREATE (n)-[:DISPUTE_IN]->(a) CREATE (n)-[:DISPUTED_BY]->(g)
+    WITH n, x
+    CALL (n, x) { UNWIND x.claims AS y MATCH (c:Claim {id: y.claim}) CREATE (n)-[:DISPUTES]->(c) }
+    CALL (n, x) { UNWIND x.targets AS y MATCH (g:Agent {id: y.agent}) CREATE (n)-[:TARGETS]->(g) }
+  }
+  CALL (a, r) {
+    UNWIND r.mentions AS x
+    MATCH (g:Agent {id: x.agent})
+    CREATE (a)-[:MENTIONS {start: x.start, end: x.end, ` + inlinePropsOf("x", mentionProps(graph.Mention{})) + `}]->(g)
+  }`},
 	// Links are stored once per id, from the lower claim id to the higher; the first
 	// write keeps its From, Reason and ArticleID.
 	{"conflicts", `MATCH (a:Claim {id: r.lo}) MATCH (b:Claim {id: r.hi})
   MERGE (a)-[l:CONFLICTS_WITH {id: r.id}]->(b) ON CREATE SET l += r.props`},
 	{"corroborations", `MATCH (a:Claim {id: r.lo}) MATCH (b:Claim {id: r.hi})
   MERGE (a)-[l:CORROBORATES {id: r.id}]->(b) ON CREATE SET l += r.props`},
-	// Mentions are created, not merged: the article of a bundle written has none
-	// (a new one has none, a replaced one's were dropped by cyDrop first) and a
-	// canonical bundle holds each (agent, start, end) once, so MERGE found nothing,
-	// after walking every mention between the article and the agent for each row
-	// (most of the statement's database hits, for an agent named many times).
-	{"mentions", `MATCH (a:Article {id: r.article}) MATCH (g:Agent {id: r.agent})
-  CREATE (a)-[m:MENTIONS {start: r.start, end: r.end, ` + inlineProps(mentionProps(graph.Mention{})) + `}]->(g)`},
 	// Last: the aggregates of every claim the write touched (the bundles' claims and
 	// those of the replaced versions), after their statements and disputes are in.
 	// Each claim is locked first (rows in id order): a concurrent write of the same
@@ -164,14 +187,17 @@ var writeSteps = []step{
 // sorted. props is a property map as the row builders make it (every key present, nil
 // for a property not stored); a null value in a CREATE's map stores nothing, as SET +=
 // with a null value does.
-func inlineProps(props map[string]any) string {
+func inlineProps(props map[string]any) string { return inlinePropsOf("r", props) }
+
+// inlinePropsOf is inlineProps for the row bound to v: `k: v.props.k`.
+func inlinePropsOf(v string, props map[string]any) string {
 	keys := make([]string, 0, len(props))
 	for k := range props {
 		keys = append(keys, k)
 	}
 	sort.Strings(keys)
 	for i, k := range keys {
-		keys[i] = k + ": r.props." + k
+		keys[i] = k + ": " + v + ".props." + k
 	}
 	return strings.Join(keys, ", ")
 }
@@ -200,30 +226,103 @@ func stepStatement(st step) string {
 	return "UNWIND $" + st.param + " AS r\n" + st.cypher
 }
 
-// rows holds the parameter rows of the write statement, by step param.
+// rows holds the parameter rows of a bundle's records, by kind: one row per node or
+// relationship (the steps of cyPiece); the write statement nests some of them
+// (writeParams).
 type rows map[string][]map[string]any
+
+// rowKinds are the kinds of rows, in the order their nodes and relationships are
+// written.
+var rowKinds = []string{"agents", "outlets", "articles", "claims", "statements", "said_by", "via",
+	"disputes", "dispute_claims", "dispute_targets", "conflicts", "corroborations", "mentions", "aggregates"}
 
 func newRows() rows {
 	r := rows{}
-	for _, s := range writeSteps {
-		r[s.param] = []map[string]any{}
+	for _, k := range rowKinds {
+		r[k] = []map[string]any{}
 	}
 	return r
 }
 
 func (r rows) add(param string, row map[string]any) { r[param] = append(r[param], row) }
 
-// params returns the rows as the parameters of cyWrite: one list, in step order, each
-// row tagged with its step.
+// params returns the rows as one list, in the order of rowKinds, each row tagged with
+// its kind (the parameters of cyPiece).
 func (r rows) params() map[string]any {
 	all := make([]map[string]any, 0, r.count())
+	for _, k := range rowKinds {
+		for _, row := range r[k] {
+			row["step"] = k
+			all = append(all, row)
+		}
+	}
+	return map[string]any{"rows": all}
+}
+
+// writeParams returns the rows as the parameters of cyWrite: one list, in step order,
+// each row tagged with its step, the rows of the bundles step nested (nestedRows).
+func (r rows) writeParams() map[string]any {
+	nested := r.nestedRows()
+	all := make([]map[string]any, 0, r.count())
 	for _, st := range writeSteps {
-		for _, row := range r[st.param] {
+		rs := r[st.param]
+		if st.param == "bundles" {
+			rs = nested
+		}
+		for _, row := range rs {
 			row["step"] = st.param
 			all = append(all, row)
 		}
 	}
 	return map[string]any{"rows": all}
+}
+
+// nestedRows gathers the statements, disputes and mentions rows by article, one row
+// per article {article, statements, disputes, mentions} in the order the articles
+// first appear, with each statement's said_by and via rows in it (said_by, via) and
+// each dispute's dispute_claims and dispute_targets rows (claims, targets).
+func (r rows) nestedRows() []map[string]any {
+	var out []map[string]any
+	byArticle := map[string]map[string]any{}
+	article := func(id string) map[string]any {
+		a := byArticle[id]
+		if a == nil {
+			a = map[string]any{"article": id, "statements": []map[string]any{}, "disputes": []map[string]any{}, "mentions": []map[string]any{}}
+			byArticle[id] = a
+			out = append(out, a)
+		}
+		return a
+	}
+	appendTo := func(m map[string]any, k string, row map[string]any) { m[k] = append(m[k].([]map[string]any), row) }
+	nest := func(parents []map[string]any, children map[string][]map[string]any) map[string]map[string]any {
+		byID := map[string]map[string]any{}
+		for _, p := range parents {
+			byID[p["id"].(string)] = p
+			for k := range children {
+				p[k] = []map[string]any{}
+			}
+		}
+		for k, rs := range children {
+			for _, c := range rs {
+				if p := byID[c["id"].(string)]; p != nil {
+					appendTo(p, k, c)
+				}
+			}
+		}
+		return byID
+	}
+	nest(r["statements"], map[string][]map[string]any{"said_by": r["said_by"], "via": r["via"]})
+	nest(r["disputes"], map[string][]map[string]any{"claims": r["dispute_claims"], "targets": r["dispute_targets"]})
+	for _, st := range r["statements"] {
+		appendTo(article(st["article"].(string)), "statements", st)
+	}
+	for _, d := range r["disputes"] {
+		appendTo(article(d["article"].(string)), "disputes", d)
+	}
+	for _, m := range r["mentions"] {
+		appendTo(article(m["article"].(string)), "mentions", m)
+	}
+	return out
 }
 
 // count is the number of rows (node and relationship merges) of all steps.
@@ -684,7 +783,7 @@ func writeNew(ctx context.Context, tx neo4j.ManagedTransaction, gs []*graph.Arti
 	for _, id := range ids {
 		r.add("aggregates", map[string]any{"id": id})
 	}
-	return exec(ctx, tx, cyWrite, r.params())
+	return exec(ctx, tx, cyWrite, r.writeParams())
 }
 
 // MaxRunRecords is the most records (claims, statements, disputes, links, mentions,
@@ -716,7 +815,7 @@ func records(g *graph.ArticleGraph) int {
 func writeLarge(ctx context.Context, tx neo4j.ManagedTransaction, first rows, g *graph.ArticleGraph, dropped []string) error {
 	a := &g.Article
 	first.addHead(g)
-	if err := exec(ctx, tx, cyWrite, first.params()); err != nil {
+	if err := exec(ctx, tx, cyWrite, first.writeParams()); err != nil {
 		return err
 	}
 	runs := 0
@@ -728,7 +827,7 @@ func writeLarge(ctx context.Context, tx neo4j.ManagedTransaction, first rows, g 
 		r := newRows()
 		r.addBundle(part)
 		r["articles"] = r["articles"][:0] // written whole by the first run
-		return exec(ctx, tx, cyWrite, r.params())
+		return exec(ctx, tx, cyWrite, r.writeParams())
 	}
 	n := maxRunRecords
 	parts := []func(i, j int) *graph.ArticleGraph{
@@ -759,7 +858,7 @@ func writeLarge(ctx context.Context, tx neo4j.ManagedTransaction, first rows, g 
 		for _, id := range ids[i:min(i+n, len(ids))] {
 			r.add("aggregates", map[string]any{"id": id})
 		}
-		if err := exec(ctx, tx, cyWrite, r.params()); err != nil {
+		if err := exec(ctx, tx, cyWrite, r.writeParams()); err != nil {
 			return err
 		}
 	}
@@ -874,13 +973,24 @@ func linkIDs(g *graph.ArticleGraph) []string {
 	return ids
 }
 
+// profileWrite, when set (by tests only, like maxRunRecords), runs every write
+// statement (cyWrite) under PROFILE and is given its plan with database hits.
+var profileWrite func(neo4j.ProfiledPlan)
+
 // exec runs one statement and consumes its result inside the transaction.
 func exec(ctx context.Context, tx neo4j.ManagedTransaction, q string, params map[string]any) error {
+	profiled := profileWrite != nil && q == cyWrite
+	if profiled {
+		q = "PROFILE " + q
+	}
 	res, err := tx.Run(ctx, q, params)
 	if err != nil {
 		return err
 	}
-	_, err = res.Consume(ctx)
+	sum, err := res.Consume(ctx)
+	if profiled && err == nil {
+		profileWrite(sum.Profile())
+	}
 	return err
 }
 
