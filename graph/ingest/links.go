@@ -157,7 +157,10 @@ func sameSubject(a, b graph.Claim, counted string, within bool) bool {
 			return false
 		}
 		if casualtyStates[w] {
-			return within || shareProperNoun(a.Text, b.Text)
+			if within {
+				return !otherCountries(a.Text, b.Text)
+			}
+			return sameEvent(a.Text, b.Text, counted)
 		}
 		skip[w] = true
 	}
@@ -249,7 +252,7 @@ func quantityLink(a, b graph.Claim, speakerA, speakerB string, within bool) (kin
 	var agree string
 	for _, qa := range a.Quantities {
 		for _, qb := range b.Quantities {
-			if !graph.Comparable(qa, qb) || selection(a, qa) || selection(b, qb) || !sameSubject(a, b, qa.Counted, within) {
+			if !graph.Comparable(qa, qb) || selection(a, qa) || selection(b, qb) || increment(a, qa) || increment(b, qb) || !sameSubject(a, b, qa.Counted, within) {
 				continue
 			}
 			switch {
@@ -287,6 +290,32 @@ func selection(c graph.Claim, q graph.Quantity) bool {
 	}
 	before := allWords(text[:i])
 	return len(before) > 0 && selectionWords[before[len(before)-1]]
+}
+
+// incrementBefore before a count, and incrementAfter right after it, make it a count
+// of what was added since the last report ("a further 26 people have died", "another
+// 12", "26 more deaths", "30 new cases"), not the total another claim gives ("the
+// death toll rose to over 420").
+var (
+	incrementBefore = map[string]bool{"further": true, "another": true, "additional": true}
+	incrementAfter  = map[string]bool{"more": true, "new": true, "additional": true, "further": true}
+)
+
+// increment reports whether quantity q of claim c counts an increment (incrementBefore,
+// incrementAfter; "more than" after a figure is a qualifier, not an increment).
+func increment(c graph.Claim, q graph.Quantity) bool {
+	text := strings.ToLower(c.Text)
+	qt := strings.ToLower(q.Text)
+	i := strings.Index(text, qt)
+	if i < 0 || qt == "" {
+		return false
+	}
+	before := allWords(text[:i])
+	if len(before) > 0 && incrementBefore[before[len(before)-1]] {
+		return true
+	}
+	after := allWords(text[i+len(qt):])
+	return len(after) > 0 && incrementAfter[after[0]] && !(after[0] == "more" && len(after) > 1 && after[1] == "than")
 }
 
 // distributiveWords make the count before them a count of each part.
