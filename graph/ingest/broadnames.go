@@ -52,30 +52,47 @@ func init() {
 }
 
 // sameEvent reports whether two casualty counts of different articles name one event:
-// a proper noun in common that is no country or demonym (broadNames) unless it is the
-// counted group itself ("68,800 Palestinians dead" and "52,000 Palestinians dead" are
-// two figures of one war's toll), or a common proper noun and a common content word
-// beyond the casualty frame ("earthquake", "floods", "convoy").
+// a proper noun in common that is no country or demonym (broadNames) nor the counted
+// group; else, when each names a place or event of its own ("two Americans were killed
+// in a bombing in Kabul", "three Americans were killed in a boat fire off Santa Cruz
+// Island"), none; else the counted group in common ("68,800 Palestinians dead" and
+// "52,000 Palestinians dead" are two figures of one war's toll), or a common country
+// and a common content word beyond the casualty frame ("earthquake", "floods").
 func sameEvent(a, b, counted string) bool {
 	group := map[string]bool{}
 	for _, w := range graph.Words(counted) {
 		group[w] = true
 	}
 	pa, pb := properNouns(a), properNouns(b)
-	broadOnly := true
-	shared := false
+	specific := func(p map[string]bool) map[string]bool {
+		m := map[string]bool{}
+		for w := range p {
+			if !broadNames[w] && !group[w] {
+				m[w] = true
+			}
+		}
+		return m
+	}
+	sa, sb := specific(pa), specific(pb)
+	for w := range sa {
+		if sb[w] {
+			return true
+		}
+	}
+	if len(sa) > 0 && len(sb) > 0 {
+		return false // each names its own place or event: "Kabul" and "Santa Cruz Island"
+	}
+	shared, groupShared := false, false
 	for w := range pa {
 		if pb[w] {
 			shared = true
-			if !broadNames[w] || group[w] {
-				broadOnly = false
-			}
+			groupShared = groupShared || group[w]
 		}
 	}
 	if !shared {
 		return false
 	}
-	if !broadOnly {
+	if groupShared {
 		return true
 	}
 	words := func(t string) map[string]bool {
