@@ -38,6 +38,13 @@ var broadNames = func() map[string]bool {
 	return m
 }()
 
+// functionWords and honorifics are the closed-class words and titles of
+// extract/lexicon: capitalized, they are no names.
+var (
+	functionWords = lexicon.Set("function_words.txt")
+	honorifics    = lexicon.Map("honorifics.txt")
+)
+
 // casualtyFrame are the words of any casualty count, which say nothing about which
 // event it counts ("people killed", "the death toll rose to").
 var casualtyFrame = map[string]bool{}

@@ -275,7 +275,7 @@ func quantityLink(a, b graph.Claim, speakerA, speakerB string, within bool) (kin
 // Thresholds of samePercentSubject.
 const (
 	MinPercentWords   = 4
-	MinPercentJaccard = 0.6
+	MinPercentJaccard = 0.5
 )
 
 // samePercent returns the reason of a corroboration when claims a and b of two
@@ -300,10 +300,14 @@ func samePercent(a, b graph.Claim, speakerA, speakerB string) string {
 }
 
 // samePercentSubject reports whether two claims giving a percentage say it of the
-// same thing: the same capitalized names (the candidate, the poll, the state: "Trump
-// ... Quinnipiac ... Ohio" is not "Clinton ... Quinnipiac ... Ohio"), the same polarity,
-// and at least MinPercentWords content words in common at a Jaccard of at least
-// MinPercentJaccard.
+// same thing: the capitalized names of one (other than function words, honorifics and
+// calendar words: extract/lexicon) all among those of the other (the candidate, the
+// poll, the state: "Trump ... Quinnipiac ... Ohio" is not "Clinton ... Quinnipiac ...
+// Ohio", while "just 28 percent of voters said they had a positive view of Mrs.
+// Clinton" is what "In a poll conducted by the New York Times and ABC News, just 28
+// percent of voters said they had a positive view of Clinton" says), the same
+// polarity, and at least MinPercentWords content words in common at a Jaccard of at
+// least MinPercentJaccard.
 func samePercentSubject(a, b string) bool {
 	names := func(t string) map[string]bool {
 		m := map[string]bool{}
@@ -313,7 +317,7 @@ func samePercentSubject(a, b string) bool {
 				continue
 			}
 			if r, _ := utf8.DecodeRuneInString(w); unicode.IsUpper(r) {
-				if lw := strings.ToLower(w); !stopwords[lw] && !calendarWords[lw] {
+				if lw := strings.ToLower(w); !stopwords[lw] && !calendarWords[lw] && !functionWords[lw] && honorifics[lw] == "" {
 					m[lw] = true
 				}
 			}
@@ -321,7 +325,10 @@ func samePercentSubject(a, b string) bool {
 		return m
 	}
 	na, nb := names(a), names(b)
-	if len(na) == 0 || len(na) != len(nb) {
+	if len(na) > len(nb) {
+		na, nb = nb, na
+	}
+	if len(na) == 0 {
 		return false
 	}
 	for w := range na {

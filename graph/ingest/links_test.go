@@ -181,6 +181,8 @@ func TestSamePercentSubject(t *testing.T) {
 			"Trump had 46 percent of likely voters in the new Quinnipiac poll of Ohio", true},
 		{"another candidate", "Trump was winning 46 percent of likely voters in the Quinnipiac poll of Ohio",
 			"Clinton was winning 46 percent of likely voters in the Quinnipiac poll of Ohio", false},
+		{"one's names among the other's", "just 28 percent of voters said they had a positive view of Mrs. Clinton, compared with 33 percent last month",
+			"In a poll conducted by the New York Times and ABC News, just 28 percent of voters said they had a positive view of Clinton, compared with 33 percent last month", true},
 		{"another polarity", "Reyes won 46 percent of the vote in the Norland primary",
 			"Reyes did not win 46 percent of the vote in the Norland primary", false},
 		{"too few words in common", "Inflation in Norland rose 4 percent", "Norland wages rose 4 percent last year", false},

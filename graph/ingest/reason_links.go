@@ -1,8 +1,10 @@
 package ingest
 
 import (
-	"github.com/claimgraph/claimgraph/graph"
+	"slices"
 	"strings"
+
+	"github.com/claimgraph/claimgraph/graph"
 )
 
 // sentenceText returns the text of a span of the bundle's article.
@@ -419,7 +421,8 @@ func (r *reasoner) linkQuantities() error {
 		}
 	}
 	// A percentage with no counted thing (a poll's figure) has no count key: its
-	// candidates are the stored claims found by its rarest words (samePercent).
+	// candidates are the stored claims found by its rarest words (samePercent), and only
+	// those of articles published within MaxConflictGapDays are compared.
 	for _, m := range mine {
 		if !barePercent(m.claim) {
 			continue
@@ -443,8 +446,8 @@ func (r *reasoner) linkQuantities() error {
 			if err != nil {
 				return err
 			}
-			if ok {
-				add(m, side, false)
+			if ok && slices.ContainsFunc(side.dates, func(d graph.Date) bool { return withinDays(r.g.Article.Published, d, MaxConflictGapDays) }) {
+				add(m, side, false) // a poll's figure weeks later is another poll's
 			}
 		}
 	}
