@@ -421,21 +421,35 @@ func (r *reasoner) linkQuantities() error {
 		}
 	}
 	// A percentage with no counted thing (a poll's figure) has no count key: its
-	// candidates are the stored claims found by its rarest words (samePercent), and only
+	// candidates are the stored claims found by two of its three rarest words (samePercent), and only
 	// those of articles published within MaxConflictGapDays are compared.
 	for _, m := range mine {
 		if !barePercent(m.claim) {
 			continue
 		}
 		terms := CandidateTerms(m.claim.Text, 3)
-		if len(terms) == 0 {
-			continue
+		queries := [][]string{terms}
+		if len(terms) == 3 { // any two of its three rarest words: a restatement adds words
+			queries = [][]string{{terms[0], terms[1]}, {terms[0], terms[2]}, {terms[1], terms[2]}}
 		}
-		page, err := r.st.SearchClaims(r.ctx, graph.ClaimQuery{Text: strings.Join(terms, " "), Page: graph.PageRequest{Limit: MaxPairsPerCount}})
-		if err != nil {
-			return err
+		seen := map[string]bool{}
+		var cands []graph.Claim
+		for _, q := range queries {
+			if len(q) == 0 {
+				continue
+			}
+			page, err := r.st.SearchClaims(r.ctx, graph.ClaimQuery{Text: strings.Join(q, " "), Page: graph.PageRequest{Limit: MaxPairsPerCount}})
+			if err != nil {
+				return err
+			}
+			for _, c := range pageClaims(page) {
+				if !seen[c.ID] {
+					seen[c.ID] = true
+					cands = append(cands, c)
+				}
+			}
 		}
-		for _, c := range pageClaims(page) {
+		for _, c := range cands {
 			if own[c.ID] || !barePercent(c) {
 				continue
 			}
