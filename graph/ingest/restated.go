@@ -3,6 +3,7 @@ package ingest
 import (
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/claimgraph/claimgraph/graph"
 )
@@ -84,21 +85,25 @@ func claimStems(text string) (map[string]bool, bool) {
 }
 
 // timeWords say when, not what: "the rule in the interview last week" has two words
-// that name what it says, too few to find it restated in another story.
-var timeWords = map[string]bool{}
-
-func init() {
-	for _, w := range strings.Fields(`last next week weeks month months year years day days today
-		yesterday tomorrow ago earlier later recent recently tonight morning evening night`) {
-		timeWords[stemWord(w)] = true
-	}
-	for w := range calendarWords {
-		timeWords[stemWord(w)] = true
-	}
-}
+// that name what it says, too few to find it restated in another story. They are
+// stems (stemWord), with the calendar words of links.go, built on first use.
+var (
+	timeWords     map[string]bool
+	timeWordsOnce sync.Once
+)
 
 // timeStems counts the stems of a claim that are time words (timeWords).
 func timeStems(stems map[string]bool) int {
+	timeWordsOnce.Do(func() {
+		timeWords = map[string]bool{}
+		for _, w := range strings.Fields(`last next week weeks month months year years day days today
+			yesterday tomorrow ago earlier later recent recently tonight morning evening night`) {
+			timeWords[stemWord(w)] = true
+		}
+		for w := range calendarWords {
+			timeWords[stemWord(w)] = true
+		}
+	})
 	n := 0
 	for w := range stems {
 		if timeWords[w] {
