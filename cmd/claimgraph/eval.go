@@ -24,7 +24,8 @@ import (
 // checked with: python3 score_attrib.py DIR FILE.
 //
 // "claimgraph eval disputes ..." scores disputes instead (eval_disputes.go), and
-// "claimgraph eval facts ..." the must-find facts of the out-of-domain set (eval_facts.go).
+// "claimgraph eval facts ..." the must-find facts of the out-of-domain set (eval_facts.go),
+// and "claimgraph eval graph ..." the graph as a whole (eval_graph.go).
 func runEval(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	if len(args) > 0 {
 		switch args[0] {
@@ -32,13 +33,16 @@ func runEval(ctx context.Context, args []string, stdout, stderr io.Writer) error
 			return runEvalFacts(ctx, args[1:], stdout, stderr)
 		case "disputes":
 			return runEvalDisputes(ctx, args[1:], stdout, stderr)
+		case "graph":
+			return runEvalGraph(ctx, args[1:], stdout, stderr)
 		}
 	}
 	if len(args) == 0 || args[0] != "polnear" {
 		fmt.Fprintln(stderr, "usage: claimgraph eval polnear DIR [--json-out FILE]")
 		fmt.Fprintln(stderr, "       "+disputeUsage[len("usage: "):])
 		fmt.Fprintln(stderr, "       "+factsUsage[len("usage: "):])
-		return errors.New("eval: expected the dataset kind \"polnear\", \"disputes\" or \"facts\"")
+		fmt.Fprintln(stderr, "       "+graphUsage[len("usage: "):])
+		return errors.New("eval: expected the dataset kind \"polnear\", \"disputes\", \"facts\" or \"graph\"")
 	}
 	fs := flag.NewFlagSet("eval polnear", flag.ContinueOnError)
 	fs.SetOutput(stderr)

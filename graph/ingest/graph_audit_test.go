@@ -3,7 +3,6 @@ package ingest
 import (
 	"fmt"
 	"os"
-	"path/filepath"
 	"slices"
 	"sort"
 	"strings"
@@ -147,36 +146,9 @@ func TestGraphAudit(t *testing.T) {
 }
 
 // applyMetadata sets the outlet and publication date of the articles that a
-// tab-separated metadata file lists by file name (columns filename, publisher,
-// publication_date).
+// tab-separated metadata file lists by file name (corpus.ApplyMetadataFile).
 func applyMetadata(t *testing.T, path string, arts []corpus.Article) {
 	t.Helper()
-	b, err := os.ReadFile(path)
+	_, err := corpus.ApplyMetadataFile(path, arts)
 	require.NoError(t, err)
-	lines := strings.Split(strings.TrimSpace(string(b)), "\n")
-	require.NotEmpty(t, lines)
-	col := map[string]int{}
-	for i, h := range strings.Split(lines[0], "\t") {
-		col[h] = i
-	}
-	for _, h := range []string{"filename", "publisher", "publication_date"} {
-		require.Contains(t, col, h, "%s: want a column %s", path, h)
-	}
-	type meta struct{ outlet, date string }
-	byName := map[string]meta{}
-	for _, l := range lines[1:] {
-		f := strings.Split(l, "\t")
-		if len(f) > col["publication_date"] && len(f) > col["publisher"] && len(f) > col["filename"] {
-			byName[f[col["filename"]]] = meta{f[col["publisher"]], f[col["publication_date"]]}
-		}
-	}
-	for i := range arts {
-		m, ok := byName[strings.TrimSuffix(filepath.Base(arts[i].Path), filepath.Ext(arts[i].Path))]
-		if !ok {
-			continue
-		}
-		d, err := graph.ParseDate(m.date)
-		require.NoError(t, err, m.date)
-		arts[i].Outlet, arts[i].Published = m.outlet, d
-	}
 }

@@ -157,7 +157,10 @@ func sameSubject(a, b graph.Claim, counted string, within bool) bool {
 			return false
 		}
 		if casualtyStates[w] {
-			return within || shareProperNoun(a.Text, b.Text)
+			if within {
+				return !otherCountries(a.Text, b.Text)
+			}
+			return sameEvent(a.Text, b.Text, counted)
 		}
 		skip[w] = true
 	}
@@ -249,7 +252,7 @@ func quantityLink(a, b graph.Claim, speakerA, speakerB string, within bool) (kin
 	var agree string
 	for _, qa := range a.Quantities {
 		for _, qb := range b.Quantities {
-			if !graph.Comparable(qa, qb) || selection(a, qa) || selection(b, qb) || !sameSubject(a, b, qa.Counted, within) {
+			if !graph.Comparable(qa, qb) || selection(a, qa) || selection(b, qb) || increment(a, qa) || increment(b, qb) || !sameSubject(a, b, qa.Counted, within) {
 				continue
 			}
 			switch {
@@ -260,10 +263,104 @@ func quantityLink(a, b graph.Claim, speakerA, speakerB string, within bool) (kin
 			}
 		}
 	}
+	if agree == "" && !within {
+		agree = samePercent(a, b, speakerA, speakerB)
+	}
 	if agree != "" {
 		return graph.LinkCorroborates, agree, true
 	}
 	return "", "", false
+}
+
+// Thresholds of samePercentSubject.
+const (
+	MinPercentWords   = 4
+	MinPercentJaccard = 0.5
+)
+
+// samePercent returns the reason of a corroboration when claims a and b of two
+// articles give the same percentage with no counted thing ("Trump was winning 46
+// percent of likely voters in the Quinnipiac poll of Ohio") about the same subject
+// (samePercentSubject), else "". A percentage of a poll or a rate is compared only for
+// the same figure: two different percentages of like words are as often two polls,
+// two weeks or two groups as one figure in dispute, so they never conflict.
+func samePercent(a, b graph.Claim, speakerA, speakerB string) string {
+	for _, qa := range a.Quantities {
+		for _, qb := range b.Quantities {
+			if qa.Counted != "" || qb.Counted != "" || qa.Unit != "percent" || qb.Unit != "percent" ||
+				graph.FormatQuantity(qa) != graph.FormatQuantity(qb) {
+				continue
+			}
+			if samePercentSubject(a.Text, b.Text) {
+				return fmt.Sprintf("%s and %s", valueBy(qa, speakerA), valueBy(qb, speakerB))
+			}
+		}
+	}
+	return ""
+}
+
+// samePercentSubject reports whether two claims giving a percentage say it of the
+// same thing: the capitalized names of one (other than function words, honorifics and
+// calendar words: extract/lexicon) all among those of the other (the candidate, the
+// poll, the state: "Trump ... Quinnipiac ... Ohio" is not "Clinton ... Quinnipiac ...
+// Ohio", while "just 28 percent of voters said they had a positive view of Mrs.
+// Clinton" is what "In a poll conducted by the New York Times and ABC News, just 28
+// percent of voters said they had a positive view of Clinton" says), the same
+// polarity, and at least MinPercentWords content words in common at a Jaccard of at
+// least MinPercentJaccard.
+func samePercentSubject(a, b string) bool {
+	names := func(t string) map[string]bool {
+		m := map[string]bool{}
+		for _, f := range strings.Fields(t) {
+			w := strings.TrimFunc(f, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+			if w == "" {
+				continue
+			}
+			if r, _ := utf8.DecodeRuneInString(w); unicode.IsUpper(r) {
+				if lw := strings.ToLower(w); !stopwords[lw] && !calendarWords[lw] && !functionWords[lw] && honorifics[lw] == "" {
+					m[lw] = true
+				}
+			}
+		}
+		return m
+	}
+	na, nb := names(a), names(b)
+	if len(na) > len(nb) {
+		na, nb = nb, na
+	}
+	if len(na) == 0 {
+		return false
+	}
+	for w := range na {
+		if !nb[w] {
+			return false
+		}
+	}
+	content := func(t string) (map[string]bool, bool) {
+		m, neg := map[string]bool{}, false
+		for _, w := range allWords(t) {
+			switch {
+			case w == "not" || w == "no" || w == "never" || strings.HasSuffix(w, "n't"):
+				neg = true
+			case !stopwords[w] && !isNumberToken(w) && len(w) > 1 && w != "percent":
+				m[w] = true
+			}
+		}
+		return m, neg
+	}
+	ca, negA := content(a)
+	cb, negB := content(b)
+	if negA != negB {
+		return false
+	}
+	shared := 0
+	for w := range ca {
+		if cb[w] {
+			shared++
+		}
+	}
+	union := len(ca) + len(cb) - shared
+	return shared >= MinPercentWords && union > 0 && float64(shared)/float64(union) >= MinPercentJaccard
 }
 
 func valueBy(q graph.Quantity, speaker string) string {
@@ -287,6 +384,32 @@ func selection(c graph.Claim, q graph.Quantity) bool {
 	}
 	before := allWords(text[:i])
 	return len(before) > 0 && selectionWords[before[len(before)-1]]
+}
+
+// incrementBefore before a count, and incrementAfter right after it, make it a count
+// of what was added since the last report ("a further 26 people have died", "another
+// 12", "26 more deaths", "30 new cases"), not the total another claim gives ("the
+// death toll rose to over 420").
+var (
+	incrementBefore = map[string]bool{"further": true, "another": true, "additional": true}
+	incrementAfter  = map[string]bool{"more": true, "new": true, "additional": true, "further": true}
+)
+
+// increment reports whether quantity q of claim c counts an increment (incrementBefore,
+// incrementAfter; "more than" after a figure is a qualifier, not an increment).
+func increment(c graph.Claim, q graph.Quantity) bool {
+	text := strings.ToLower(c.Text)
+	qt := strings.ToLower(q.Text)
+	i := strings.Index(text, qt)
+	if i < 0 || qt == "" {
+		return false
+	}
+	before := allWords(text[:i])
+	if len(before) > 0 && incrementBefore[before[len(before)-1]] {
+		return true
+	}
+	after := allWords(text[i+len(qt):])
+	return len(after) > 0 && incrementAfter[after[0]] && !(after[0] == "more" && len(after) > 1 && after[1] == "than")
 }
 
 // distributiveWords make the count before them a count of each part.

@@ -171,3 +171,25 @@ func countsText(n int) string {
 	}
 	return b.String()
 }
+
+func TestSamePercentSubject(t *testing.T) {
+	tests := []struct {
+		name, a, b string
+		want       bool
+	}{
+		{"one poll's figure in other words", "Trump was winning 46 percent of likely voters in the Quinnipiac poll of Ohio",
+			"Trump had 46 percent of likely voters in the new Quinnipiac poll of Ohio", true},
+		{"another candidate", "Trump was winning 46 percent of likely voters in the Quinnipiac poll of Ohio",
+			"Clinton was winning 46 percent of likely voters in the Quinnipiac poll of Ohio", false},
+		{"one's names among the other's", "just 28 percent of voters said they had a positive view of Mrs. Clinton, compared with 33 percent last month",
+			"In a poll conducted by the New York Times and ABC News, just 28 percent of voters said they had a positive view of Clinton, compared with 33 percent last month", true},
+		{"another polarity", "Reyes won 46 percent of the vote in the Norland primary",
+			"Reyes did not win 46 percent of the vote in the Norland primary", false},
+		{"too few words in common", "Inflation in Norland rose 4 percent", "Norland wages rose 4 percent last year", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			assert.Equal(t, tt.want, samePercentSubject(tt.a, tt.b))
+		})
+	}
+}

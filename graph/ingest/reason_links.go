@@ -1,6 +1,9 @@
 package ingest
 
 import (
+	"slices"
+	"strings"
+
 	"github.com/claimgraph/claimgraph/graph"
 )
 
@@ -417,7 +420,62 @@ func (r *reasoner) linkQuantities() error {
 			}
 		}
 	}
+	// A percentage with no counted thing (a poll's figure) has no count key: its
+	// candidates are the stored claims found by two of its three rarest words (samePercent), and only
+	// those of articles published within MaxConflictGapDays are compared.
+	for _, m := range mine {
+		if !barePercent(m.claim) {
+			continue
+		}
+		terms := CandidateTerms(m.claim.Text, 3)
+		queries := [][]string{terms}
+		if len(terms) == 3 { // any two of its three rarest words: a restatement adds words
+			queries = [][]string{{terms[0], terms[1]}, {terms[0], terms[2]}, {terms[1], terms[2]}}
+		}
+		seen := map[string]bool{}
+		var cands []graph.Claim
+		for _, q := range queries {
+			if len(q) == 0 {
+				continue
+			}
+			page, err := r.st.SearchClaims(r.ctx, graph.ClaimQuery{Text: strings.Join(q, " "), Page: graph.PageRequest{Limit: MaxPairsPerCount}})
+			if err != nil {
+				return err
+			}
+			for _, c := range pageClaims(page) {
+				if !seen[c.ID] {
+					seen[c.ID] = true
+					cands = append(cands, c)
+				}
+			}
+		}
+		for _, c := range cands {
+			if own[c.ID] || !barePercent(c) {
+				continue
+			}
+			if _, _, link := QuantityLink(m.claim, c, "", ""); !link {
+				continue
+			}
+			side, ok, err := r.storedSide(c.ID)
+			if err != nil {
+				return err
+			}
+			if ok && slices.ContainsFunc(side.dates, func(d graph.Date) bool { return withinDays(r.g.Article.Published, d, MaxConflictGapDays) }) {
+				add(m, side, false) // a poll's figure weeks later is another poll's
+			}
+		}
+	}
 	return nil // IngestGraph makes the bundle canonical before writing
+}
+
+// barePercent reports whether a claim gives a percentage with no counted thing.
+func barePercent(c graph.Claim) bool {
+	for _, q := range c.Quantities {
+		if q.Counted == "" && q.Unit == "percent" {
+			return true
+		}
+	}
+	return false
 }
 
 // countedQuantities returns a claim's quantities that count something, the first of

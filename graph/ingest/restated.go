@@ -3,6 +3,7 @@ package ingest
 import (
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/claimgraph/claimgraph/graph"
 )
@@ -15,8 +16,9 @@ import (
 // (Restates) when
 //
 //   - the disputed claim has at least MinRestatedWords content words (words other than
-//     stopwords and negations, of at least three letters), so that "he was fired" or
-//     "it happened" never reach a claim of another story;
+//     stopwords and negations, of at least three letters) besides time words ("last
+//     week", "Monday": timeWords), so that "he was fired", "it happened" or "the rule
+//     in the interview last week" never reach a claim of another story;
 //   - every one of those words is among the other claim's words, compared by their
 //     stem (stemWord: "mishandled" and "mishandling" are one word);
 //   - the two have the same polarity: a claim that itself negates the disputed one
@@ -82,6 +84,35 @@ func claimStems(text string) (map[string]bool, bool) {
 	return out, negated
 }
 
+// timeWords say when, not what: "the rule in the interview last week" has two words
+// that name what it says, too few to find it restated in another story. They are
+// stems (stemWord), with the calendar words of links.go, built on first use.
+var (
+	timeWords     map[string]bool
+	timeWordsOnce sync.Once
+)
+
+// timeStems counts the stems of a claim that are time words (timeWords).
+func timeStems(stems map[string]bool) int {
+	timeWordsOnce.Do(func() {
+		timeWords = map[string]bool{}
+		for _, w := range strings.Fields(`last next week weeks month months year years day days today
+			yesterday tomorrow ago earlier later recent recently tonight morning evening night`) {
+			timeWords[stemWord(w)] = true
+		}
+		for w := range calendarWords {
+			timeWords[stemWord(w)] = true
+		}
+	})
+	n := 0
+	for w := range stems {
+		if timeWords[w] {
+			n++
+		}
+	}
+	return n
+}
+
 // Restates reports whether claim other states what claim disputed states, by this
 // file's rule (content words, stems, polarity; the speakers are checked by the caller).
 func Restates(disputed, other graph.Claim) bool {
@@ -89,7 +120,7 @@ func Restates(disputed, other graph.Claim) bool {
 		return false
 	}
 	want, negA := claimStems(disputed.Text)
-	if len(want) < MinRestatedWords {
+	if len(want)-timeStems(want) < MinRestatedWords {
 		return false
 	}
 	have, negB := claimStems(other.Text)

@@ -22,6 +22,8 @@ func TestRestates(t *testing.T) {
 			"Ortega said the mayor took bribes from two developers last year", true},
 		{"plural and past", "the company dumped chemicals into the river",
 			"the company dumps chemical waste into the river every week", true},
+		{"time words name nothing", "the rule in the interview last week",
+			"Reyes broke the rule in the interview with Ortega last week", false},
 		{"a word missing", "she mishandled classified information",
 			"her handling of classified information was careless", false},
 		{"opposite polarity agrees with the denial", "she mishandled classified information",
