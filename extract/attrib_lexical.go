@@ -184,6 +184,9 @@ func lexicalClauseStart(toks []scanToken) int {
 		}
 		k++
 	}
+	if e := wireDatelineEnd(toks, k); e > 0 {
+		k = e // "WASHINGTON (Reuters) - Data from ... show ...": the clause follows the dateline
+	}
 	if k < len(toks) && (toks[k].Lower == "but" || toks[k].Lower == "and" || toks[k].Lower == "yet") {
 		k++
 	}
