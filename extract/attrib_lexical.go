@@ -287,6 +287,9 @@ func (s *cueSentence) subjectBeforeVerb(i int, baseCheck bool) (Span, bool) {
 			break
 		}
 	}
+	if a < k && s.toks[a].Lower == "as" {
+		a++ // "..., as the agency reported 41 new cases": the clause after "as" has the subject
+	}
 	if !nounPhraseSubject(s.toks, a, k+1) {
 		return Span{}, false
 	}
