@@ -41,8 +41,8 @@ func (r *speakerResolver) titledDocument(words []scanToken, headEnd int) string 
 		}
 		head = append(head, w)
 	}
-	if len(head) == 0 || titleCaseSentence(r.d, head[0].Start) {
-		return "" // a headline in title case ("New Poll Shows ..."): every word is capitalized
+	if len(head) == 0 {
+		return ""
 	}
 	k := 0
 	if isArticle(head[0].Lower) {
@@ -72,6 +72,9 @@ func (r *speakerResolver) titledDocument(words []scanToken, headEnd int) string 
 	}
 	if noun < 0 || !titleHasCapitalBefore(head[k:noun]) || titleConnectors[head[noun-1].Lower] || !documentTailAuthorOrNone(head[noun+1:]) {
 		return ""
+	}
+	if titleCaseSentence(r.d, head[0].Start) {
+		return "" // a headline in title case ("New Poll Shows ..."); checked last, as it reads the whole sentence
 	}
 	parts := make([]string, 0, noun+1-k)
 	for _, w := range head[k : noun+1] {
