@@ -3,6 +3,7 @@ package extract
 import (
 	"strings"
 
+	"github.com/claimgraph/claimgraph/extract/lexicon"
 	"github.com/claimgraph/claimgraph/graph"
 )
 
@@ -17,7 +18,7 @@ import (
 // true, where a guessed author could be wrong.
 //
 // The title: after an optional article, capitalized words, numbers (years) and the
-// connectors "of", "and", "on", "for" inside it, at most maxTitleWords tokens, at least
+// connectors of lexicon/title_connectors.txt ("of", "and") inside it, at most maxTitleWords tokens, at least
 // one capitalized word before the final document noun (lexicon/document_nouns.txt,
 // capitalized: "Report", "Survey", "Review"); nothing but an author phrase ("by",
 // "from", "conducted by", "published by" ...) or a participle after it in the head. A
@@ -29,8 +30,9 @@ import (
 // maxTitleWords bounds a document title's tokens (article aside).
 const maxTitleWords = 8
 
-// titleConnectors may stand inside a title, between its capitalized words.
-var titleConnectors = map[string]bool{"of": true, "and": true, "on": true, "for": true}
+// titleConnectors may stand inside a title, between its capitalized words
+// (lexicon/title_connectors.txt).
+var titleConnectors = lexicon.Set("title_connectors.txt")
 
 // titledDocument applies the rule to a source's words; "" when it does not apply.
 func (r *speakerResolver) titledDocument(words []scanToken, headEnd int) string {
