@@ -85,6 +85,8 @@ var cueRules = []cueRule{
 	{"as per source", asPerSource},
 	// "Figures from the UN humanitarian office show 1.7 million people have fled."
 	{"document shows clause", documentShowsClause},
+	// "Provisional data shows about 87,000 deaths in 2024."; "Figures from the agency estimate a 12 percent fall."
+	{"document shows a figure", documentShowsFigure}, // attrib_docfigure.go
 	// "16 people were killed, the latest data from the Disaster Management Centre showed."
 	{"postposed document shows", postposedDocumentShows},
 	// "Employers added 136,000 jobs — the most since May — the government said on Friday."
@@ -163,10 +165,10 @@ func lexicalCueVerb(w string) bool {
 
 // lexicalTriggerVerb reports whether the rules are tried at the verb w: a verb of
 // lexicalCueVerb's classes or of the classes of rules that read only their own frame
-// (quote_verb, belief_verb), which stay out of lexicalCueVerb so that they change no other rule's
+// (quote_verb, belief_verb, estimate_verb), which stay out of lexicalCueVerb so that they change no other rule's
 // subjects.
 func lexicalTriggerVerb(w string) bool {
-	return lexicalCueVerb(w) || quotationVerbs[w] || beliefVerbs[w]
+	return lexicalCueVerb(w) || quotationVerbs[w] || beliefVerbs[w] || figureEstimateVerbs[w]
 }
 
 // lexicalClauseStart returns the index of the first token of the clause that opens the
@@ -181,6 +183,9 @@ func lexicalClauseStart(toks []scanToken) int {
 			return -1
 		}
 		k++
+	}
+	if e := wireDatelineEnd(toks, k); e > 0 {
+		k = e // "WASHINGTON (Reuters) - Data from ... show ...": the clause follows the dateline
 	}
 	if k < len(toks) && (toks[k].Lower == "but" || toks[k].Lower == "and" || toks[k].Lower == "yet") {
 		k++
@@ -281,6 +286,9 @@ func (s *cueSentence) subjectBeforeVerb(i int, baseCheck bool) (Span, bool) {
 			}
 			break
 		}
+	}
+	if a < k && s.toks[a].Lower == "as" {
+		a++ // "..., as the agency reported 41 new cases": the clause after "as" has the subject
 	}
 	if !nounPhraseSubject(s.toks, a, k+1) {
 		return Span{}, false

@@ -84,6 +84,11 @@ func TestLexicalCuesEndToEnd(t *testing.T) {
 		{"Hours after the statement, the Ostrava Ministry of Health published a list of 7,028 people with names.", "Ostrava Ministry of Health", "a list of 7,028 people with names"},
 		{"Turkish authorities updated the country’s death toll to 6,957 on Wednesday.", "Turkish authorities", "the country’s death toll to 6,957 on Wednesday"},
 		{"Chilean authorities updated the country’s death toll to 6,957 on Wednesday.", "Chilean authorities", "the country’s death toll to 6,957 on Wednesday"},
+		// rule "document shows a figure", renamed: the data's author speaks the figure
+		{"New data from the Velmora Statistics Office estimates a 12 percent fall in thefts in 2024.", "Velmora Statistics Office", "a 12 percent fall in thefts in 2024"},
+		{"New data from the Ostrava Bureau of Records estimates a 12 percent fall in thefts in 2024.", "Ostrava Bureau of Records", "a 12 percent fall in thefts in 2024"},
+		{"Figures from the Kessler Port Authority show about 4,000 ships called last year.", "Kessler Port Authority", "about 4,000 ships called last year"},
+		{"Figures from the Tamsin Port Authority show about 4,000 ships called last year.", "Tamsin Port Authority", "about 4,000 ships called last year"},
 	}
 	for _, c := range cases {
 		d := Extract(c.text)

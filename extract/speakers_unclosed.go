@@ -21,13 +21,17 @@ import (
 
 // lastResortSource applies the rules read when no other one named a speaker: an
 // statement of the last speaker (speakers_channel.go), an unauthored document kept as
-// written (speakers_unauthored.go), then this one.
+// written (speakers_unauthored.go), a titled document kept by its title
+// (speakers_titleddocument.go), then this one.
 func (r *speakerResolver) lastResortSource(src Span, words []scanToken, headEnd int) string {
 	if id := r.channelOfLastSpeaker(words); id != "" {
 		return id // "The statement added" after "X said in a statement" (speakers_channel.go)
 	}
 	if id := r.unauthoredDocument(words, headEnd); id != "" {
 		return id
+	}
+	if id := r.titledDocument(words, headEnd); id != "" {
+		return id // "The Global Enrolment Benchmark Survey conducted by Studyportals reported" (speakers_titleddocument.go)
 	}
 	return r.personBeforeUnclosedAppositive(src, words)
 }

@@ -17,8 +17,9 @@ import (
 // (commodities, chip and electronics earnings, tennis results, tourism statistics,
 // electric vehicle sales, road accidents, film box office) and oodfacts3 (oil output,
 // smartphone shipments, births, volcanic eruptions, crypto-asset markets, container
-// ports, gold). See each README.md for which article is in which half.
-var oodFactHalvesSets = []string{"testdata/oodfacts2", "testdata/oodfacts3"}
+// ports, gold) and oodfacts4 (overdose deaths, air traffic, the Suez Canal, student
+// enrolment, crop estimates, energy price caps, wine output). See each README.md for which article is in which half.
+var oodFactHalvesSets = []string{"testdata/oodfacts2", "testdata/oodfacts3", "testdata/oodfacts4"}
 
 // TestOODFactHalvesAlign applies the span, front-matter and provenance checks to each
 // set of oodFactHalvesSets.
