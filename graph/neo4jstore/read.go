@@ -115,42 +115,51 @@ RETURN a,
 
 // ArticleGraph returns an article with everything stored for it, slices ordered by id
 // (mentions by span, then agent), read with one query; during a split switch, the
-// version being replaced (splitread.go). A read that overlapped the commit of a
-// switch is made again (articleGraphSettled). Errors: ENOTFOUND.
+// version being replaced (splitread.go). A read that overlapped the commit of a write
+// is torn (torn.go): what it read differs from the counts on the article node
+// (tornCounts), or its version is no longer the one readers see (articleGraphSettled).
+// It is made again (retryTorn), and never returned: when every read within the bound
+// was torn, the error is EUNAVAILABLE (retry). Errors: ENOTFOUND, EUNAVAILABLE.
 func (s *Store) ArticleGraph(ctx context.Context, id string) (*graph.ArticleGraph, error) {
-	var g *graph.ArticleGraph
-	var err error
-	for range tornReadAttempts {
-		var rid string
-		if g, rid, err = s.articleGraphOnce(ctx, id); err != nil || s.bound != nil {
-			return g, err
-		}
-		settled, err := s.articleGraphSettled(ctx, id, g.Article.ContentHash, rid)
-		if err != nil {
-			return nil, s.wrap(err, "reading article graph %s", id)
-		}
-		if settled {
-			break
-		}
+	return retryTorn(ctx, func() (*graph.ArticleGraph, error) { return s.articleGraphWhole(ctx, id) }, isTorn)
+}
+
+// articleGraphWhole is one read of ArticleGraph, checked: a torn read is a tornError.
+func (s *Store) articleGraphWhole(ctx context.Context, id string) (*graph.ArticleGraph, error) {
+	g, node, err := s.articleGraphOnce(ctx, id)
+	if err != nil || s.bound != nil { // a batch's reads see its transaction's own state
+		return g, err
+	}
+	if why := tornCounts(node, g); why != "" {
+		return nil, tornError(id, why)
+	}
+	rid := node.str("rid")
+	settled, err := s.articleGraphSettled(ctx, id, g.Article.ContentHash, rid)
+	if err != nil {
+		return nil, s.wrap(err, "reading article graph %s", id)
+	}
+	if !settled {
+		return nil, tornError(id, "its version changed during the read")
 	}
 	return g, nil
 }
 
-// articleGraphOnce is one read of ArticleGraph; rid is the retirement it read (the
-// version a split switch is replacing), "" for the stored article.
-func (s *Store) articleGraphOnce(ctx context.Context, id string) (*graph.ArticleGraph, string, error) {
+// articleGraphOnce is one read of ArticleGraph, with the properties of the article
+// node it read: its rid is the retirement it read (the version a split switch is
+// replacing), none for the stored article.
+func (s *Store) articleGraphOnce(ctx context.Context, id string) (*graph.ArticleGraph, props, error) {
 	recs, err := s.query(ctx, cyArticleGraph, map[string]any{"id": id})
 	if err == nil && len(recs) == 0 {
 		recs, err = s.splitFallback(ctx, id, cyRetiredArticleGraph, cyArticleGraph)
 	}
 	if err != nil {
-		return nil, "", s.wrap(err, "reading article graph %s", id)
+		return nil, nil, s.wrap(err, "reading article graph %s", id)
 	}
 	if len(recs) == 0 {
-		return nil, "", notFound("article", id)
+		return nil, nil, notFound("article", id)
 	}
 	v := recs[0].Values
-	rid := propsOf(v[0]).str("rid")
+	node := propsOf(v[0])
 	g := &graph.ArticleGraph{
 		Article: toArticle(v[0]),
 		Agents:  []graph.Agent{}, Claims: []graph.Claim{}, Statements: []graph.Statement{},
@@ -177,7 +186,7 @@ func (s *Store) articleGraphOnce(ctx context.Context, id string) (*graph.Article
 	for _, x := range list(v[7]) {
 		g.Mentions = append(g.Mentions, toMention(x))
 	}
-	return g, rid, nil
+	return g, node, nil
 }
 
 // list is a returned list value (nil when it is not one).
