@@ -130,19 +130,31 @@ func (s *Store) articleGraphWhole(ctx context.Context, id string) (*graph.Articl
 	if err != nil || s.bound != nil { // a batch's reads see its transaction's own state
 		return g, err
 	}
+	rid := node.str("rid")
 	if why := tornCounts(node, g); why != "" {
+		if onTornRead != nil {
+			settled, _ := s.articleGraphSettled(ctx, id, g.Article.ContentHash, rid)
+			onTornRead(true, settled)
+		}
 		return nil, tornError(id, why)
 	}
-	rid := node.str("rid")
 	settled, err := s.articleGraphSettled(ctx, id, g.Article.ContentHash, rid)
 	if err != nil {
 		return nil, s.wrap(err, "reading article graph %s", id)
 	}
 	if !settled {
+		if onTornRead != nil {
+			onTornRead(false, false)
+		}
 		return nil, tornError(id, "its version changed during the read")
 	}
 	return g, nil
 }
+
+// onTornRead, when set (tests only), is called for each torn read ArticleGraph
+// finds: byCounts when tornCounts found it, stamped when the version check
+// (articleGraphSettled) alone would have taken it for whole.
+var onTornRead func(byCounts, stamped bool)
 
 // articleGraphOnce is one read of ArticleGraph, with the properties of the article
 // node it read: its rid is the retirement it read (the version a split switch is

@@ -3,6 +3,9 @@ package neo4jstore
 import (
 	"context"
 	"errors"
+	"os"
+	"strconv"
+	"sync"
 	"testing"
 	"time"
 
@@ -192,4 +195,77 @@ func TestArticleGraphCountsStored(t *testing.T) {
 			assert.ErrorIs(t, err, errTorn)
 		})
 	}
+}
+
+// TestTornReadsManual replaces the dense article in a split switch (pieces of 2
+// records) CLAIMGRAPH_TORN_ROUNDS times while two readers read its graph, and counts
+// the torn reads ArticleGraph found and read again: by the node's counts (and how many
+// of those the version check alone took for whole: the reads returned before the
+// counts existed), and by the version check. Every read returned is one version whole.
+// A manual check: it takes a minute or more a round on a loaded machine.
+func TestTornReadsManual(t *testing.T) {
+	rounds, _ := strconv.Atoi(os.Getenv("CLAIMGRAPH_TORN_ROUNDS"))
+	if rounds < 1 {
+		t.Skip("set CLAIMGRAPH_TORN_ROUNDS=N to count the torn reads of N replacements (a manual check)")
+	}
+	inPiecesOf(t, 2)
+	splitAll(t)
+	var mu sync.Mutex
+	var byCounts, stampedWhole, byStamp int
+	onTornRead = func(counts, stamped bool) {
+		mu.Lock()
+		defer mu.Unlock()
+		switch {
+		case counts && stamped:
+			byCounts++
+			stampedWhole++
+		case counts:
+			byCounts++
+		default:
+			byStamp++
+		}
+	}
+	t.Cleanup(func() { onTornRead = nil })
+	s := newTestStore(t)
+	neighbour(t, s)
+	const id = "a_dense"
+	n := storetest.DenseStatements
+	versions := []*graph.ArticleGraph{storetest.DenseArticle(id, 1, n), storetest.DenseArticle(id, 2, n)}
+	_, err := s.PutArticle(t.Context(), versions[0])
+	require.NoError(t, err)
+	reads, bad := 0, 0
+	for r := range rounds {
+		done := make(chan struct{})
+		var wg sync.WaitGroup
+		for range 2 {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				for {
+					select {
+					case <-done:
+						return
+					default:
+					}
+					g, err := s.ArticleGraph(context.Background(), id)
+					mu.Lock()
+					reads++
+					if err != nil {
+						t.Errorf("ArticleGraph: %v", err)
+						bad++
+					} else if storetest.WholeVersion(g, versions[0], n) != nil && storetest.WholeVersion(g, versions[1], n) != nil {
+						bad++
+					}
+					mu.Unlock()
+				}
+			}()
+		}
+		_, err := s.PutArticle(t.Context(), versions[(r+1)%2])
+		close(done)
+		wg.Wait()
+		require.NoError(t, err)
+	}
+	t.Logf("%d replacements, %d reads: %d torn by the counts (%d of them whole to the version check alone), %d by the version check; %d not whole returned",
+		rounds, reads, byCounts, stampedWhole, byStamp, bad)
+	assert.Zero(t, bad)
 }
