@@ -13,8 +13,18 @@ const articleRefProjection = `a{.id, .url, .title, .outlet_id, .authors, .publis
 const (
 	cyArticle  = `MATCH (a:Article {id: $id}) RETURN a`
 	cyAgent    = `MATCH (n:Agent {id: $id}) RETURN n`
-	cyArticles = `MATCH (a:Article)
-WHERE a.id > $after AND ($outlet = '' OR a.outlet_id = $outlet)
+	// cyArticles lists the stored articles, and during a split switch the version
+	// being replaced (splitread.go): the article stays listed through the switch.
+	cyArticles = `CALL () {
+  MATCH (a:Article)
+  WHERE a.id > $after AND ($outlet = '' OR a.outlet_id = $outlet)
+  RETURN a ORDER BY a.id LIMIT $limit
+  UNION
+  MATCH (w:` + labelPendingWrite + `) WHERE w.article_id > $after AND w.retired IS NOT NULL
+  MATCH (a:` + labelRetiredArticle + ` {rid: w.retired})
+  WHERE a.final = false AND ($outlet = '' OR a.outlet_id = $outlet) AND NOT EXISTS { MATCH (:Article {id: a.id}) }
+  RETURN a
+}
 WITH a ORDER BY a.id LIMIT $limit
 OPTIONAL MATCH (a)-[:PUBLISHED_BY]->(o:Outlet)
 RETURN ` + articleRefProjection + ` AS a, o ORDER BY a.id`
@@ -249,9 +259,13 @@ const cyClaim = `MATCH (c:Claim {id: $id})
 RETURN ` + claimProjection + ` AS claim, COLLECT { MATCH (c)<-[:OF_CLAIM]-(s:Statement) RETURN s } AS statements`
 
 // Claim returns a claim with its statements ordered by article id, then content start,
-// read with one query. Errors: ENOTFOUND.
+// read with one query; during a split switch, a claim that only the version being
+// replaced states is read from it (cyRetiredClaim). Errors: ENOTFOUND.
 func (s *Store) Claim(ctx context.Context, id string) (*graph.ClaimDetail, error) {
 	recs, err := s.query(ctx, cyClaim, map[string]any{"id": id})
+	if err == nil && len(recs) == 0 {
+		recs, err = s.splitFallback(ctx, id, cyRetiredClaim, cyClaim)
+	}
 	if err != nil {
 		return nil, s.wrap(err, "reading claim %s", id)
 	}

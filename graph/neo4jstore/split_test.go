@@ -285,3 +285,69 @@ func TestSplitReplacementStaysReadable(t *testing.T) {
 	assert.Empty(t, retiredLeft(t, s))
 	assert.Zero(t, pendingLeft(t, s))
 }
+
+// TestSplitGapClaimsAndListing: between the two steps of a split switch, a claim
+// that only the version being replaced states is read by id from it (with that
+// version's statements), and the article stays in the articles' listing; after the
+// switch the claim is gone and the article listed once.
+func TestSplitGapClaimsAndListing(t *testing.T) {
+	inPiecesOf(t, 50)
+	splitAll(t)
+	const n = 40
+	s := newTestStore(t)
+	neighbour(t, s)
+	v1, v2 := storetest.DenseArticle("a_dense", 1, n), storetest.DenseArticle("a_dense", 2, n)
+	_, err := s.PutArticle(t.Context(), v1)
+	require.NoError(t, err)
+	inV2 := map[string]bool{}
+	for _, c := range v2.Claims {
+		inV2[c.ID] = true
+	}
+	var only graph.Claim // a claim of version 1 only
+	for _, c := range v1.Claims {
+		if !inV2[c.ID] {
+			only = c
+			break
+		}
+	}
+	require.NotEmpty(t, only.ID, "version 1 has a claim of its own")
+	listed := func() []string {
+		page, err := s.Articles(t.Context(), graph.ArticleQuery{Page: graph.PageRequest{Limit: 100}})
+		require.NoError(t, err)
+		var ids []string
+		for _, a := range page.Items {
+			ids = append(ids, a.ID)
+		}
+		return ids
+	}
+	between := 0
+	afterRetireFirst = func() error {
+		between++
+		d, err := s.Claim(t.Context(), only.ID)
+		require.NoError(t, err, "the claim of the version being replaced reads between the steps")
+		assert.Equal(t, only.Text, d.Claim.Text)
+		assert.NotEmpty(t, d.Statements)
+		for _, st := range d.Statements {
+			assert.Equal(t, v1.Article.ID, st.ArticleID)
+		}
+		assert.Contains(t, listed(), v1.Article.ID, "the article stays listed between the steps")
+		return nil
+	}
+	_, err = s.PutArticle(t.Context(), v2)
+	require.NoError(t, err)
+	require.Equal(t, 1, between)
+	_, err = s.Claim(t.Context(), only.ID)
+	assert.Equal(t, graph.ENOTFOUND, graph.ErrorCode(err))
+	ids := listed()
+	assert.Equal(t, 1, countOf(ids, v1.Article.ID))
+}
+
+func countOf(ids []string, id string) int {
+	n := 0
+	for _, x := range ids {
+		if x == id {
+			n++
+		}
+	}
+	return n
+}
