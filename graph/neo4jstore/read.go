@@ -11,8 +11,8 @@ const articleRefProjection = `a{.id, .url, .title, .outlet_id, .authors, .publis
 
 // Point reads and listings.
 const (
-	cyArticle  = `MATCH (a:Article {id: $id}) RETURN a`
-	cyAgent    = `MATCH (n:Agent {id: $id}) RETURN n`
+	cyArticle = `MATCH (a:Article {id: $id}) RETURN a`
+	cyAgent   = `MATCH (n:Agent {id: $id}) RETURN n`
 	// cyArticles lists the stored articles, and during a split switch the version
 	// being replaced (splitread.go): the article stays listed through the switch.
 	cyArticles = `CALL () {
