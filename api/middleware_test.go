@@ -391,3 +391,23 @@ func TestValidRequestID(t *testing.T) {
 		assert.Equal(t, tc.want, validRequestID(tc.id), "%q", tc.id)
 	}
 }
+
+// tornStore is a real store whose ArticleGraph answers as neo4jstore does when every
+// read within its bound met a write committing: EUNAVAILABLE.
+type tornStore struct{ graph.Store }
+
+func (tornStore) ArticleGraph(_ context.Context, id string) (*graph.ArticleGraph, error) {
+	return nil, graph.Errorf(graph.EUNAVAILABLE, "article %s was being replaced while it was read; retry", id)
+}
+
+// TestUnavailableRetryAfter: a store that is unavailable (here: a read torn all along)
+// is answered 503 with Retry-After.
+func TestUnavailableRetryAfter(t *testing.T) {
+	srv, err := New(Deps{Store: tornStore{firstBackend(t).open(t)}})
+	require.NoError(t, err)
+	c := startServer(t, srv)
+	r := c.doRaw("GET", "/v1/articles/a_1", nil, nil)
+	require.Equal(t, 503, r.Status, "body: %s", r.Body)
+	assert.Equal(t, ProblemUnavailable, r.Problem(t).Type)
+	assert.Equal(t, "1", r.Header.Get("Retry-After"))
+}

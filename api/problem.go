@@ -181,6 +181,9 @@ func writeError(c *gin.Context, log *slog.Logger, err error) {
 	case graph.EUNAVAILABLE:
 		log.ErrorContext(ctx, "store unavailable", "request_id", requestID(c), "path", c.Request.URL.Path, "err", err)
 		detail = "The graph store is unavailable; retry later."
+		// Retryable: a store down, or a read that met a write committing all along
+		// (neo4jstore's torn reads).
+		c.Header("Retry-After", "1")
 	}
 	writeProblemType(c, m.status, m.typ, "", detail)
 }

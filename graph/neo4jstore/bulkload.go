@@ -55,7 +55,8 @@ var importNodes = []struct {
 }{
 	{graph.LabelArticle, []column{{"url", ""}, {"title", ""}, {"outlet_id", ""}, {"authors", "string[]"}, {"published", ""},
 		{"published_precision", ""}, {"text", ""}, {"content_hash", ""}, {"writer", ""}, {"version", "long"},
-		{"previous_versions", ""}, {"bundle_agents", "string[]"}, {"bundle_claims", "string[]"}, {"bundle_links", "string[]"}}},
+		{"previous_versions", ""}, {"bundle_agents", "string[]"}, {"bundle_claims", "string[]"}, {"bundle_links", "string[]"},
+		{keyNStatements, "long"}, {keyNDisputes, "long"}, {keyNMentions, "long"}}},
 	{graph.LabelOutlet, []column{{"name", ""}, {"domain", ""}}},
 	{graph.LabelAgent, []column{{"kind", ""}, {"name", ""}, {"aliases", "string[]"}, {"roles", "string[]"}, {"names", "string[]"}}},
 	{graph.LabelClaim, []column{{"text", ""}, {"words", ""}, {"long_words", "boolean"}, {"kind", ""}, {"modality", ""},
@@ -527,7 +528,7 @@ func importArticle(w *importWriter, g *graph.ArticleGraph, first func(*graph.Cla
 	// (graph.CapVersions): the source may hold more (written with another bound).
 	a.PreviousVersions = graph.CapVersions(a.PreviousVersions, w.keepVersions)
 	props := articleProps(&a)
-	props["bundle_agents"], props["bundle_claims"], props["bundle_links"] = bundleIDs(g)
+	setBundle(props, g)
 	if err := w.row(importNodeFile(graph.LabelArticle), []string{a.ID}, props); err != nil {
 		return err
 	}

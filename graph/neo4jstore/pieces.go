@@ -609,7 +609,7 @@ func (p *pieceWriter) write(ctx context.Context, from int) error {
 				agents = append(agents, map[string]any{"id": a.ID, "props": agentProps(a)})
 			}
 			props := articleProps(&p.g.Article)
-			props["bundle_agents"], props["bundle_claims"], props["bundle_links"] = bundleIDs(p.g)
+			setBundle(props, p.g)
 			q, params = cyPieceHead, map[string]any{"w": p.w, "id": p.id, "props": props, "agents": agents}
 		} else {
 			q, params = cyPiece, pieceParams(p.pieces[k-1](), p.w)

@@ -2,7 +2,6 @@ package neo4jstore
 
 import (
 	"context"
-	"errors"
 
 	"github.com/claimgraph/claimgraph/graph"
 )
@@ -45,7 +44,7 @@ RETURN ` + claimProjection + ` AS claim, [s IN statements | ` + statementProject
 // modified). Errors: ENOTFOUND.
 func (s *Store) Provenance(ctx context.Context, claimID string) (*graph.Provenance, error) {
 	return cachedRead(s, s.provenance, claimID, func() (*graph.Provenance, error) {
-		p, err := readWhole(func() (*graph.Provenance, error) { return s.readProvenance(ctx, claimID) })
+		p, err := readWhole(ctx, func() (*graph.Provenance, error) { return s.readProvenance(ctx, claimID) })
 		return clipProvenance(p), err
 	})
 }
@@ -120,7 +119,7 @@ RETURN ` + claimProjection + ` AS claim,
 // answer cache as Provenance is. Errors: ENOTFOUND.
 func (s *Store) Contradictions(ctx context.Context, claimID string) (*graph.Contradictions, error) {
 	return cachedRead(s, s.contradictions, claimID, func() (*graph.Contradictions, error) {
-		c, err := readWhole(func() (*graph.Contradictions, error) { return s.readContradictions(ctx, claimID) })
+		c, err := readWhole(ctx, func() (*graph.Contradictions, error) { return s.readContradictions(ctx, claimID) })
 		return clipContradictions(c), err
 	})
 }
@@ -172,24 +171,4 @@ func (s idSet) list() []string {
 		out = append(out, id)
 	}
 	return out
-}
-
-// tornReadAttempts bounds how often a read that met a write mid-commit is run again.
-const tornReadAttempts = 3
-
-// readWhole runs a read whose answer is assembled from several records, again when the
-// assembly found a dangling reference (graph.ErrDangling): under Neo4j's read-committed
-// isolation one query can see a concurrent write's property updates before its index
-// entries, so a record it names is briefly not found. A dangling reference that
-// persists is returned as the error it is.
-func readWhole[T any](read func() (T, error)) (T, error) {
-	var v T
-	var err error
-	for range tornReadAttempts {
-		v, err = read()
-		if !errors.Is(err, graph.ErrDangling) {
-			break
-		}
-	}
-	return v, err
 }

@@ -11,10 +11,20 @@ const articleRefProjection = `a{.id, .url, .title, .outlet_id, .authors, .publis
 
 // Point reads and listings.
 const (
-	cyArticle  = `MATCH (a:Article {id: $id}) RETURN a`
-	cyAgent    = `MATCH (n:Agent {id: $id}) RETURN n`
-	cyArticles = `MATCH (a:Article)
-WHERE a.id > $after AND ($outlet = '' OR a.outlet_id = $outlet)
+	cyArticle = `MATCH (a:Article {id: $id}) RETURN a`
+	cyAgent   = `MATCH (n:Agent {id: $id}) RETURN n`
+	// cyArticles lists the stored articles, and during a split switch the version
+	// being replaced (splitread.go): the article stays listed through the switch.
+	cyArticles = `CALL () {
+  MATCH (a:Article)
+  WHERE a.id > $after AND ($outlet = '' OR a.outlet_id = $outlet)
+  RETURN a ORDER BY a.id LIMIT $limit
+  UNION
+  MATCH (w:` + labelPendingWrite + `) WHERE w.article_id > $after AND w.retired IS NOT NULL
+  MATCH (a:` + labelRetiredArticle + ` {rid: w.retired})
+  WHERE a.final = false AND ($outlet = '' OR a.outlet_id = $outlet) AND NOT EXISTS { MATCH (:Article {id: a.id}) }
+  RETURN a
+}
 WITH a ORDER BY a.id LIMIT $limit
 OPTIONAL MATCH (a)-[:PUBLISHED_BY]->(o:Outlet)
 RETURN ` + articleRefProjection + ` AS a, o ORDER BY a.id`
@@ -115,42 +125,63 @@ RETURN a,
 
 // ArticleGraph returns an article with everything stored for it, slices ordered by id
 // (mentions by span, then agent), read with one query; during a split switch, the
-// version being replaced (splitread.go). A read that overlapped the commit of a
-// switch is made again (articleGraphSettled). Errors: ENOTFOUND.
+// version being replaced (splitread.go). A read that overlapped the commit of a write
+// is torn (torn.go): what it read differs from the counts on the article node
+// (tornCounts), or its version is no longer the one readers see (articleGraphSettled).
+// It is made again (retryTorn), and never returned: when every read within the bound
+// was torn, the error is EUNAVAILABLE (retry). Errors: ENOTFOUND, EUNAVAILABLE.
 func (s *Store) ArticleGraph(ctx context.Context, id string) (*graph.ArticleGraph, error) {
-	var g *graph.ArticleGraph
-	var err error
-	for range tornReadAttempts {
-		var rid string
-		if g, rid, err = s.articleGraphOnce(ctx, id); err != nil || s.bound != nil {
-			return g, err
+	return retryTorn(ctx, func() (*graph.ArticleGraph, error) { return s.articleGraphWhole(ctx, id) }, isTorn)
+}
+
+// articleGraphWhole is one read of ArticleGraph, checked: a torn read is a tornError.
+func (s *Store) articleGraphWhole(ctx context.Context, id string) (*graph.ArticleGraph, error) {
+	g, node, err := s.articleGraphOnce(ctx, id)
+	if err != nil || s.bound != nil { // a batch's reads see its transaction's own state
+		return g, err
+	}
+	rid := node.str("rid")
+	if why := tornCounts(node, g); why != "" {
+		if onTornRead != nil {
+			settled, _ := s.articleGraphSettled(ctx, id, g.Article.ContentHash, rid)
+			onTornRead(true, settled)
 		}
-		settled, err := s.articleGraphSettled(ctx, id, g.Article.ContentHash, rid)
-		if err != nil {
-			return nil, s.wrap(err, "reading article graph %s", id)
+		return nil, tornError(id, why)
+	}
+	settled, err := s.articleGraphSettled(ctx, id, g.Article.ContentHash, rid)
+	if err != nil {
+		return nil, s.wrap(err, "reading article graph %s", id)
+	}
+	if !settled {
+		if onTornRead != nil {
+			onTornRead(false, false)
 		}
-		if settled {
-			break
-		}
+		return nil, tornError(id, "its version changed during the read")
 	}
 	return g, nil
 }
 
-// articleGraphOnce is one read of ArticleGraph; rid is the retirement it read (the
-// version a split switch is replacing), "" for the stored article.
-func (s *Store) articleGraphOnce(ctx context.Context, id string) (*graph.ArticleGraph, string, error) {
+// onTornRead, when set (tests only), is called for each torn read ArticleGraph
+// finds: byCounts when tornCounts found it, stamped when the version check
+// (articleGraphSettled) alone would have taken it for whole.
+var onTornRead func(byCounts, stamped bool)
+
+// articleGraphOnce is one read of ArticleGraph, with the properties of the article
+// node it read: its rid is the retirement it read (the version a split switch is
+// replacing), none for the stored article.
+func (s *Store) articleGraphOnce(ctx context.Context, id string) (*graph.ArticleGraph, props, error) {
 	recs, err := s.query(ctx, cyArticleGraph, map[string]any{"id": id})
 	if err == nil && len(recs) == 0 {
 		recs, err = s.splitFallback(ctx, id, cyRetiredArticleGraph, cyArticleGraph)
 	}
 	if err != nil {
-		return nil, "", s.wrap(err, "reading article graph %s", id)
+		return nil, nil, s.wrap(err, "reading article graph %s", id)
 	}
 	if len(recs) == 0 {
-		return nil, "", notFound("article", id)
+		return nil, nil, notFound("article", id)
 	}
 	v := recs[0].Values
-	rid := propsOf(v[0]).str("rid")
+	node := propsOf(v[0])
 	g := &graph.ArticleGraph{
 		Article: toArticle(v[0]),
 		Agents:  []graph.Agent{}, Claims: []graph.Claim{}, Statements: []graph.Statement{},
@@ -177,7 +208,7 @@ func (s *Store) articleGraphOnce(ctx context.Context, id string) (*graph.Article
 	for _, x := range list(v[7]) {
 		g.Mentions = append(g.Mentions, toMention(x))
 	}
-	return g, rid, nil
+	return g, node, nil
 }
 
 // list is a returned list value (nil when it is not one).
@@ -228,9 +259,13 @@ const cyClaim = `MATCH (c:Claim {id: $id})
 RETURN ` + claimProjection + ` AS claim, COLLECT { MATCH (c)<-[:OF_CLAIM]-(s:Statement) RETURN s } AS statements`
 
 // Claim returns a claim with its statements ordered by article id, then content start,
-// read with one query. Errors: ENOTFOUND.
+// read with one query; during a split switch, a claim that only the version being
+// replaced states is read from it (cyRetiredClaim). Errors: ENOTFOUND.
 func (s *Store) Claim(ctx context.Context, id string) (*graph.ClaimDetail, error) {
 	recs, err := s.query(ctx, cyClaim, map[string]any{"id": id})
+	if err == nil && len(recs) == 0 {
+		recs, err = s.splitFallback(ctx, id, cyRetiredClaim, cyClaim)
+	}
 	if err != nil {
 		return nil, s.wrap(err, "reading claim %s", id)
 	}

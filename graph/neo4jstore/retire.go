@@ -114,7 +114,7 @@ WITH c WHERE c:Claim AND NOT EXISTS { (c)<-[:OF_CLAIM]-(:Statement) }
 WITH collect(c) AS orphans, collect(c.id) AS gone
 WITH orphans, gone,
   COLLECT { UNWIND orphans AS c MATCH (c)-[l:CONFLICTS_WITH|CORROBORATES]-(:Claim) RETURN DISTINCT l.id } AS lids
-CALL (orphans) { UNWIND orphans AS c MATCH (d:Dispute)-[:DISPUTES]->(c) DETACH DELETE d }
+` + cyRecountDisputes + `
 CALL (gone, lids) {
   MATCH (a:Article) WHERE size(gone) > 0 AND any(x IN coalesce(a.bundle_claims, []) WHERE x IN gone)
   SET a.bundle_claims = [x IN a.bundle_claims WHERE NOT x IN gone],

@@ -75,7 +75,7 @@ const cyFinishSplit = `MATCH (r:` + labelRetiredArticle + ` {rid: $rid})
 WITH r, COLLECT { MATCH (r)<-[:IN_ARTICLE]-(:` + labelRetiredStatement + `)-[:OF_CLAIM]->(c:` + labelRetiredClaim + `) RETURN DISTINCT c } AS orphans
 WITH r, orphans, [c IN orphans | c.id] AS gone,
   COLLECT { UNWIND orphans AS c MATCH (c)-[l:CONFLICTS_WITH|CORROBORATES]-() RETURN DISTINCT l.id } AS lids
-CALL (orphans) { UNWIND orphans AS c MATCH (d:Dispute)-[:DISPUTES]->(c) DETACH DELETE d }
+` + cyRecountDisputes + `
 CALL (gone, lids) {
   MATCH (a:Article) WHERE size(gone) > 0 AND any(x IN coalesce(a.bundle_claims, []) WHERE x IN gone)
   SET a.bundle_claims = [x IN a.bundle_claims WHERE NOT x IN gone],

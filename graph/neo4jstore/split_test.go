@@ -85,10 +85,12 @@ func TestSplitSwitchInterrupted(t *testing.T) {
 			require.NoError(t, err)
 			st.Agents = 0 // the old version's scoped agents (retired by step 2), the new one's (made by its first piece)
 			assert.Equal(t, graph.Stats{Articles: 1, Claims: 1, Statements: 1, Mentions: 1}, st, "only the neighbour")
-			for _, g := range []*graph.ArticleGraph{v1, v2} {
-				_, err := s.Claim(t.Context(), g.Claims[1].ID)
-				assert.Equal(t, graph.ENOTFOUND, graph.ErrorCode(err))
-			}
+			// The stored version's own claim reads from it (cyRetiredClaim); the new one's
+			// is not stored.
+			_, err = s.Claim(t.Context(), v1.Claims[1].ID)
+			assert.NoError(t, err)
+			_, err = s.Claim(t.Context(), v2.Claims[1].ID)
+			assert.Equal(t, graph.ENOTFOUND, graph.ErrorCode(err))
 			page, err := s.SearchClaims(t.Context(), graph.ClaimQuery{Text: "shared dense claim", Page: graph.PageRequest{Limit: 10}})
 			require.NoError(t, err)
 			require.Len(t, page.Items, 1)
@@ -150,8 +152,11 @@ func TestSplitRestoresAClaimAnotherDeleteRetired(t *testing.T) {
 	afterRetireFirst = nil
 	require.NoError(t, s.DeleteArticle(t.Context(), "a_dense_neighbour", nil))
 	shared := storetest.SharedDenseClaim().ID
-	_, err = s.Claim(t.Context(), shared)
-	assert.Equal(t, graph.ENOTFOUND, graph.ErrorCode(err), "no live statement states it")
+	d, err := s.Claim(t.Context(), shared)
+	require.NoError(t, err, "the version being replaced states it: read from it (cyRetiredClaim)")
+	for _, st := range d.Statements {
+		assert.Equal(t, "a_dense", st.ArticleID, "no live statement states it")
+	}
 
 	ctx, cancel := context.WithTimeout(t.Context(), time.Minute)
 	defer cancel()
@@ -284,4 +289,70 @@ func TestSplitReplacementStaysReadable(t *testing.T) {
 	requireOnly(t, s, v2, v1, n)
 	assert.Empty(t, retiredLeft(t, s))
 	assert.Zero(t, pendingLeft(t, s))
+}
+
+// TestSplitGapClaimsAndListing: between the two steps of a split switch, a claim
+// that only the version being replaced states is read by id from it (with that
+// version's statements), and the article stays in the articles' listing; after the
+// switch the claim is gone and the article listed once.
+func TestSplitGapClaimsAndListing(t *testing.T) {
+	inPiecesOf(t, 50)
+	splitAll(t)
+	const n = 40
+	s := newTestStore(t)
+	neighbour(t, s)
+	v1, v2 := storetest.DenseArticle("a_dense", 1, n), storetest.DenseArticle("a_dense", 2, n)
+	_, err := s.PutArticle(t.Context(), v1)
+	require.NoError(t, err)
+	inV2 := map[string]bool{}
+	for _, c := range v2.Claims {
+		inV2[c.ID] = true
+	}
+	var only graph.Claim // a claim of version 1 only
+	for _, c := range v1.Claims {
+		if !inV2[c.ID] {
+			only = c
+			break
+		}
+	}
+	require.NotEmpty(t, only.ID, "version 1 has a claim of its own")
+	listed := func() []string {
+		page, err := s.Articles(t.Context(), graph.ArticleQuery{Page: graph.PageRequest{Limit: 100}})
+		require.NoError(t, err)
+		var ids []string
+		for _, a := range page.Items {
+			ids = append(ids, a.ID)
+		}
+		return ids
+	}
+	between := 0
+	afterRetireFirst = func() error {
+		between++
+		d, err := s.Claim(t.Context(), only.ID)
+		require.NoError(t, err, "the claim of the version being replaced reads between the steps")
+		assert.Equal(t, only.Text, d.Claim.Text)
+		assert.NotEmpty(t, d.Statements)
+		for _, st := range d.Statements {
+			assert.Equal(t, v1.Article.ID, st.ArticleID)
+		}
+		assert.Contains(t, listed(), v1.Article.ID, "the article stays listed between the steps")
+		return nil
+	}
+	_, err = s.PutArticle(t.Context(), v2)
+	require.NoError(t, err)
+	require.Equal(t, 1, between)
+	_, err = s.Claim(t.Context(), only.ID)
+	assert.Equal(t, graph.ENOTFOUND, graph.ErrorCode(err))
+	ids := listed()
+	assert.Equal(t, 1, countOf(ids, v1.Article.ID))
+}
+
+func countOf(ids []string, id string) int {
+	n := 0
+	for _, x := range ids {
+		if x == id {
+			n++
+		}
+	}
+	return n
 }

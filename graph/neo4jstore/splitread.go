@@ -13,7 +13,8 @@ import (
 // Between the two transactions of a split switch the stored version is retired (its
 // article node RetiredArticle, final false, recorded on the write's marker) and the new
 // version is still pending, so a read of the article by the model's labels finds
-// neither. Article and ArticleGraph then read the retired version instead, found from
+// neither. Article, ArticleGraph, Claim (a claim only it states) and Articles (its
+// listing) then read the retired version instead, found from
 // the marker: the old version stays readable, whole, until the last transaction
 // publishes the new one, and no reader sees the article missing. The retired version
 // is read as stored: its statements and disputes (RetiredStatement, RetiredDispute),
@@ -55,6 +56,16 @@ RETURN a,
             }
             RETURN l ORDER BY l.id } AS links,
   COLLECT { MATCH (a)-[m:MENTIONS]->(:Agent) RETURN m ORDER BY m.start, m.end, m.agent_id } AS mentions`
+
+// cyRetiredClaim reads claim $id as cyClaim does when step 1 of a split switch retired
+// it (a claim that only the version being replaced states: RetiredClaim until the
+// last transaction), with its statements, which are that version's.
+const cyRetiredClaim = `MATCH (w:` + labelPendingWrite + `) WHERE w.retired IS NOT NULL
+MATCH (a:` + labelRetiredArticle + ` {rid: w.retired}) WHERE a.final = false
+MATCH (a)<-[:IN_ARTICLE]-(:` + labelRetiredStatement + `)-[:OF_CLAIM]->(c:` + labelRetiredClaim + ` {id: $id})
+WITH DISTINCT c LIMIT 1
+RETURN ` + claimProjection + ` AS claim,
+  COLLECT { MATCH (c)<-[:OF_CLAIM]-(s) WHERE s:Statement OR s:` + labelRetiredStatement + ` RETURN s } AS statements`
 
 // splitFallback is called when a read of article id by the model's labels found
 // nothing: it runs the retired version's query (retired), and when that finds nothing

@@ -342,7 +342,7 @@ func (r rows) addHead(g *graph.ArticleGraph) {
 		r.add("outlets", map[string]any{"id": g.Outlet.ID, "props": outletProps(g.Outlet)})
 	}
 	props := articleProps(a)
-	props["bundle_agents"], props["bundle_claims"], props["bundle_links"] = bundleIDs(g)
+	setBundle(props, g)
 	r.add("articles", map[string]any{"id": a.ID, "outlet": a.OutletID, "props": props})
 }
 
@@ -393,6 +393,42 @@ func (r rows) addBundle(g *graph.ArticleGraph) {
 			"props": mentionProps(m)})
 	}
 }
+
+// Keys of the counts of what an article owns that every write stores on its node, in
+// the transaction that writes what they count: its statements, disputes and mentions
+// (a canonical bundle's). ArticleGraph checks a read against them: under Neo4j's
+// read-committed isolation a read can see the commit of a replacement partly applied
+// (the article node of one version and part of its statements), and such a torn read
+// differs from the node's counts (tornCounts). Articles written before the counts
+// existed have none: the check is skipped for them until they are written again.
+// Another article's write that deletes disputes of this one (the disputes of a claim
+// it retires) counts them again (cyRecountDisputes).
+const (
+	keyNStatements = "n_statements"
+	keyNDisputes   = "n_disputes"
+	keyNMentions   = "n_mentions"
+)
+
+// setBundle sets the bundle properties of article node props: the ids of the
+// bundle's agents, claims and links (bundleIDs) and the counts of its statements,
+// disputes and mentions (keyNStatements).
+func setBundle(props map[string]any, g *graph.ArticleGraph) {
+	props["bundle_agents"], props["bundle_claims"], props["bundle_links"] = bundleIDs(g)
+	props[keyNStatements] = int64(len(g.Statements))
+	props[keyNDisputes] = int64(len(g.Disputes))
+	props[keyNMentions] = int64(len(g.Mentions))
+}
+
+// cyRecountDisputes is the part of a statement that deletes the disputes of the
+// claims bound to orphans (a list of claim nodes): each article they belonged to
+// whose node holds a dispute count (keyNDisputes) counts its disputes again.
+const cyRecountDisputes = `CALL (orphans) {
+  UNWIND orphans AS c MATCH (d:Dispute)-[:DISPUTES]->(c)
+  WITH DISTINCT d WITH d, d.article_id AS aid DETACH DELETE d
+  WITH DISTINCT aid
+  MATCH (x:Article {id: aid}) WHERE x.` + keyNDisputes + ` IS NOT NULL
+  SET x.` + keyNDisputes + ` = COUNT { MATCH (:Dispute {article_id: aid}) }
+}`
 
 // bundleIDs returns the ids of the bundle's agents, claims and links (canonical
 // bundles hold them sorted and distinct): ArticleGraph gives back the stored agents,
@@ -716,7 +752,7 @@ MATCH (c:Claim {id: id}) WHERE NOT EXISTS { (c)<-[:OF_CLAIM]-(:Statement) }
 WITH collect(c) AS orphans, collect(c.id) AS gone
 WITH orphans, gone,
   COLLECT { UNWIND orphans AS c MATCH (c)-[l:CONFLICTS_WITH|CORROBORATES]-(:Claim) RETURN DISTINCT l.id } AS lids
-CALL (orphans) { UNWIND orphans AS c MATCH (d:Dispute)-[:DISPUTES]->(c) DETACH DELETE d }
+` + cyRecountDisputes + `
 CALL (gone, lids) {
   MATCH (a:Article) WHERE size(gone) > 0 AND any(x IN coalesce(a.bundle_claims, []) WHERE x IN gone)
   SET a.bundle_claims = [x IN a.bundle_claims WHERE NOT x IN gone],

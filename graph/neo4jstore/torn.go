@@ -1,0 +1,103 @@
+package neo4jstore
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/claimgraph/claimgraph/graph"
+)
+
+// Torn reads.
+//
+// Neo4j reads at read-committed isolation: one query that runs while a write commits
+// can see part of the commit applied. A read assembled from several records can then
+// be torn: a record it names is not found yet (graph.ErrDangling: Provenance,
+// Contradictions), or an article node of one version is read with part of the
+// statements of another (ArticleGraph: tornCounts, articleGraphSettled). Such a read
+// is made again (retryTorn) and never returned.
+
+// tornReadAttempts is how many reads that met a write mid-commit are made again at
+// once; the reads after them wait first (tornBackoffMin, doubling up to
+// tornBackoffMax), until tornReadBudget has passed since the first read.
+const tornReadAttempts = 3
+
+// The waits between the reads of retryTorn and their bound; tests lower them.
+var (
+	tornBackoffMin = 2 * time.Millisecond
+	tornBackoffMax = 100 * time.Millisecond
+	tornReadBudget = 5 * time.Second
+)
+
+// errTorn is the cause of the error ArticleGraph returns when every read within
+// tornReadBudget was torn (the article was being replaced all along): EUNAVAILABLE,
+// which the API answers with 503, to be retried.
+var errTorn = errors.New("torn read")
+
+// retryTorn runs read until its answer is not torn (torn false for its error), and
+// returns that answer. A torn answer is read again: tornReadAttempts times at once,
+// then after a wait that doubles from tornBackoffMin to tornBackoffMax, while
+// tornReadBudget has not passed since the first read and ctx is not done; after
+// that the last torn error is returned (never a torn answer: read returns the error
+// that says it is torn).
+func retryTorn[T any](ctx context.Context, read func() (T, error), torn func(error) bool) (T, error) {
+	start := time.Now()
+	pause := tornBackoffMin
+	for i := 1; ; i++ {
+		v, err := read()
+		if err == nil || !torn(err) {
+			return v, err
+		}
+		if i < tornReadAttempts {
+			continue
+		}
+		if time.Since(start)+pause > tornReadBudget {
+			return v, err
+		}
+		t := time.NewTimer(pause)
+		select {
+		case <-ctx.Done():
+			t.Stop()
+			return v, err
+		case <-t.C:
+		}
+		pause = min(2*pause, tornBackoffMax)
+	}
+}
+
+// readWhole runs a read whose answer is assembled from several records, again when the
+// assembly found a dangling reference (graph.ErrDangling): under Neo4j's read-committed
+// isolation one query can see a concurrent write's property updates before its index
+// entries, so a record it names is briefly not found. A dangling reference that
+// persists past retryTorn's bound is returned as the error it is.
+func readWhole[T any](ctx context.Context, read func() (T, error)) (T, error) {
+	return retryTorn(ctx, read, func(err error) bool { return errors.Is(err, graph.ErrDangling) })
+}
+
+// isTorn reports whether err says a read was torn (errTorn).
+func isTorn(err error) bool { return errors.Is(err, errTorn) }
+
+// tornError is the error of an article graph read of article id that was torn: why
+// says how.
+func tornError(id, why string) error {
+	return graph.Wrap(graph.EUNAVAILABLE, errTorn,
+		"article %s was being replaced while it was read (%s); retry", id, why)
+}
+
+// tornCounts compares an article graph read with the counts its article node holds
+// (setBundle: written in the transaction that wrote what they count): it says how
+// they differ, "" when they agree or the node has no counts (an article written
+// before they existed).
+func tornCounts(node props, g *graph.ArticleGraph) string {
+	for _, c := range []struct {
+		key  string
+		read int
+	}{{keyNStatements, len(g.Statements)}, {keyNDisputes, len(g.Disputes)}, {keyNMentions, len(g.Mentions)}} {
+		n, ok := node[c.key].(int64)
+		if ok && int(n) != c.read {
+			return fmt.Sprintf("%s %d, read %d", c.key, n, c.read)
+		}
+	}
+	return ""
+}
