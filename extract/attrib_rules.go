@@ -25,6 +25,7 @@ var contentRules = []contentRule{
 	{"passive agent", func(d *Document, _ []attribml.Tok) { splitPassiveAgent(d) }},
 	{"closing by-phrase of a passive cue is its source", passiveClosingAgent},
 	{"the subject of a raising cue is content", raisingSubject},
+	{"the subject before a speech cue is its source", swallowedSubject}, // attrib_swallowed.go
 	{"an addressee after the cue is not content", dropAddressee},
 	{"an adjunct between the cue and that is not content", dropLeadingAdjunct},
 	{"a name coordinated with the source is source", coordinatedSourceName},
