@@ -43,6 +43,7 @@ func swallowedSubject(d *Document, toks []attribml.Tok) {
 		s, e, ok := subjectBefore(tk, sent.First, skipOnDay(tk, sent.First, ca))
 		if ok {
 			s = afterSubordinator(tk, s, e)
+			s = afterOtherCue(d, ai, s, e)
 		}
 		if !ok || s >= e || e-s > swallowedSubjectMaxWords || !subjectLooksNominal(tk, s, e) {
 			continue
@@ -59,7 +60,7 @@ func swallowedSubject(d *Document, toks []attribml.Tok) {
 			switch {
 			case p[0] >= a.Cue.End:
 				rest = append(rest, p)
-			case p[1] <= a.Cue.Start && p[0] >= subj.Start && p[1] <= a.Cue.Start && !swallowed && !quotedPiece(d, toks, p):
+			case p[1] <= a.Cue.Start && p[0] >= subj.Start && !swallowed && !quotedPiece(d, toks, p):
 				swallowed = true // the subject, perhaps with adverbs after it
 			default:
 				okPieces = false
@@ -102,6 +103,21 @@ func afterSubordinator(tk []Token, s, e int) int {
 			if len(seq) == 1 && seq[0] == w.Lower {
 				return k + 1
 			}
+		}
+	}
+	return s
+}
+
+// afterOtherCue returns the start of the subject [s, e) after another attribution's
+// cue ending inside it ("the minister said the agency confirmed" → "the agency").
+func afterOtherCue(d *Document, ai, s, e int) int {
+	tk := d.Tokens
+	for bi, b := range d.Attributions {
+		if bi == ai {
+			continue
+		}
+		if k := tokenFrom(d, b.Cue.End); k > s && k < e && b.Cue.Start >= tk[s].Start {
+			s = k
 		}
 	}
 	return s
