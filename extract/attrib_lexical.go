@@ -87,6 +87,8 @@ var cueRules = []cueRule{
 	{"document shows clause", documentShowsClause},
 	// "Provisional data shows about 87,000 deaths in 2024."; "Figures from the agency estimate a 12 percent fall."
 	{"document shows a figure", documentShowsFigure}, // attrib_docfigure.go
+	// "The insurer estimated losses at $2 billion."; "Police put the toll at 40."
+	{"subject puts a figure on a thing", subjectPutsFigure}, // attrib_valuation.go
 	// "16 people were killed, the latest data from the Disaster Management Centre showed."
 	{"postposed document shows", postposedDocumentShows},
 	// "Employers added 136,000 jobs — the most since May — the government said on Friday."
@@ -165,10 +167,10 @@ func lexicalCueVerb(w string) bool {
 
 // lexicalTriggerVerb reports whether the rules are tried at the verb w: a verb of
 // lexicalCueVerb's classes or of the classes of rules that read only their own frame
-// (quote_verb, belief_verb, estimate_verb), which stay out of lexicalCueVerb so that they change no other rule's
+// (quote_verb, belief_verb, estimate_verb, valuation_verb), which stay out of lexicalCueVerb so that they change no other rule's
 // subjects.
 func lexicalTriggerVerb(w string) bool {
-	return lexicalCueVerb(w) || quotationVerbs[w] || beliefVerbs[w] || figureEstimateVerbs[w]
+	return lexicalCueVerb(w) || quotationVerbs[w] || beliefVerbs[w] || figureEstimateVerbs[w] || valuationVerbs[w]
 }
 
 // lexicalClauseStart returns the index of the first token of the clause that opens the
