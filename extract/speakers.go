@@ -445,6 +445,9 @@ func (r *speakerResolver) resolveSource(src Span) (string, []string) {
 	if id, ok := r.documentAnaphor(words); ok {
 		return id, nil
 	}
+	if id := r.modifiedDocumentAnaphor(words); id != "" {
+		return id, nil // "New provisional data from X estimates …. Provisional data shows …" (speakers_docmodified.go)
+	}
 	if rest, ok := afterAccordingTo(toks, words); ok {
 		id, via := r.resolveSource(Span{Start: rest, End: src.End})
 		outlets, _ := r.sourceOutlets(r.mentionsIn(src.Start, rest))
@@ -680,7 +683,7 @@ func (r *speakerResolver) noteDocument(a *Attribution, speaker string) {
 	words := wordTokens(r.tx.scan(a.Source.Start, a.Source.End))
 	for _, w := range words {
 		if w.Text == w.Lower && (authorDocumentNouns[w.Lower] || dataNouns[w.Lower]) {
-			r.lastDocument[w.Lower] = lastSpeaker{cueEnd: a.Cue.End, speaker: speaker}
+			r.lastDocument[w.Lower] = lastSpeaker{cueEnd: a.Cue.End, speaker: speaker, source: a.Source}
 			return
 		}
 	}
