@@ -146,8 +146,11 @@ func verbCue(tk []Token, a, b int) bool {
 	for v < b-1 && (clauseWords[tk[v].Lower] || beForms[tk[v].Lower]) {
 		v++ // auxiliaries: "has warned", "is warning"
 	}
-	if v > a && beForms[tk[v-1].Lower] {
-		return strings.HasSuffix(tk[v].Lower, "ing")
+	for k := a; k < v; k++ {
+		if beForms[tk[k].Lower] {
+			// "is warning"; "was not clear" is a copula, no verb of saying
+			return v == b-1 && strings.HasSuffix(tk[v].Lower, "ing")
+		}
 	}
 	if v == a && b-a > 2 {
 		return false // "raises questions about": a noun phrase inside the cue
