@@ -45,6 +45,9 @@ func swallowedSubject(d *Document, toks []attribml.Tok) {
 			s = afterSubordinator(tk, s, e)
 			s = afterOtherCue(d, ai, s, e)
 		}
+		if ok && !clauseOpensAt(d, ai, sent.First, s) {
+			ok = false // "released a radio ad titled …": the run is an object, no subject
+		}
 		if !ok || s >= e || e-s > swallowedSubjectMaxWords || !subjectLooksNominal(tk, s, e) {
 			continue
 		}
@@ -123,6 +126,38 @@ func afterOtherCue(d *Document, ai, s, e int) int {
 	return s
 }
 
+// clauseOpensAt reports whether a clause can open at token s of the sentence starting
+// at sf: s is the sentence's first token, or follows a punctuation or quotation mark, a
+// lowercase clause word, a subordinator ("as", afterSubordinator) or another
+// attribution's cue ("the minister said the agency confirmed").
+func clauseOpensAt(d *Document, ai, sf, s int) bool {
+	tk := d.Tokens
+	if s == sf {
+		return true
+	}
+	p := tk[s-1]
+	switch p.Lower {
+	case "and", "but", "or", "yet":
+		// clauses coordinated after a comma; "launched a television and radio ad
+		// titled" coordinates nouns
+		return s-2 >= sf && tk[s-2].Text == ","
+	}
+	if p.Kind == TokPunct || p.Kind == TokQuote || p.Text == p.Lower && (clauseWords[p.Lower] || p.Lower == "as") {
+		return true
+	}
+	for _, seq := range openingSubordinators {
+		if len(seq) == 1 && seq[0] == p.Lower {
+			return true
+		}
+	}
+	for bi, b := range d.Attributions {
+		if bi != ai && b.Cue.End == p.End {
+			return true
+		}
+	}
+	return false
+}
+
 // verbCue reports whether the cue at tokens [a, b) reads as a finite verb group of at
 // most three lowercase words: not "according to", not after "to" (an infinitive:
 // "plans to announce") and without "to" inside ("failed to note"), not opening with
@@ -136,6 +171,11 @@ func verbCue(tk []Token, a, b int) bool {
 	for k := a; k < b; k++ {
 		if tk[k].Kind != TokWord || tk[k].Text != tk[k].Lower || k > a && tk[k].Lower == "to" {
 			return false
+		}
+	}
+	for k := a; k < b; k++ {
+		if raisingVerbs[tk[k].Lower] {
+			return false // "it seems like": the subject is the content's, or none
 		}
 	}
 	first := tk[a].Lower
