@@ -41,3 +41,36 @@ func TestSwallowedSubjectPipeline(t *testing.T) {
 		}
 	}
 }
+
+// TestValuationCuePipeline runs the whole pipeline on sentences of the lexical cue rule
+// "subject puts a figure on a thing" and on renamed copies: the subject is the source
+// and resolves to the same speaker under the renaming.
+func TestValuationCuePipeline(t *testing.T) {
+	cases := []struct {
+		text, cue, source string
+		renames           [][2]string
+	}{
+		{"Halvorsen Energy estimated its output at 4.2 million tonnes this season.", "estimated", "Halvorsen Energy",
+			[][2]string{{"Halvorsen Energy", "Quorvath Mining Group"}}},
+		{"Police in Velmora put the toll at 40 on Sunday evening.", "put", "Police in Velmora",
+			[][2]string{{"Velmora", "Port Tarrowby"}}},
+	}
+	for _, c := range cases {
+		for _, variant := range []struct{ text, source string }{
+			{c.text, c.source},
+			{renameWords(c.text, c.renames).text, renameWords(c.source, c.renames).text},
+		} {
+			d := Extract(variant.text)
+			var found bool
+			for _, a := range d.Attributions {
+				if spanText(d, a.Cue) != c.cue {
+					continue
+				}
+				found = true
+				require.NotNil(t, a.Source, variant.text)
+				assert.Equal(t, variant.source, spanText(d, *a.Source), variant.text)
+			}
+			assert.True(t, found, "no %q cue in %s", c.cue, variant.text)
+		}
+	}
+}
