@@ -86,7 +86,7 @@ func TestImportLayoutMatchesTheWrites(t *testing.T) {
 		cols[n.label] = n.cols
 	}
 	art := articleProps(&g.Article)
-	art["bundle_agents"], art["bundle_claims"], art["bundle_links"] = bundleIDs(g)
+	setBundle(art, g) // as every write of an article sets its bundle's ids and counts
 	for label, p := range map[string]map[string]any{
 		graph.LabelArticle:   art,
 		graph.LabelOutlet:    outletProps(&graph.Outlet{ID: "o", Name: "O", Domain: "o.example"}),
