@@ -1049,11 +1049,13 @@ func (r *speakerResolver) unnamedBody(head []scanToken) string {
 // whose name ends in "Office" and holds the other words too ("the Velmora Statistics
 // Office"); "the government agency", whose modifiers only say it is public
 // (governmentModifiers, "government", "state", "public"), is the nearest organization
-// named before ("NOAA ... The government agency confirmed"). "" when none fits.
+// named before ("NOAA ... The government agency confirmed") when its noun says only
+// that it is a body (genericBodies: "the central bank" is no weather bureau). "" when
+// none fits.
 func (r *speakerResolver) bodyNamedBefore(head []scanToken) string {
 	words := head[1:]
 	noun := words[len(words)-1]
-	public := true
+	public := genericBodies[noun.Lower] // "the government agency", not "the central bank"
 	for _, w := range words[:len(words)-1] {
 		public = public && (governmentModifiers[w.Lower] || w.Lower == "government" || w.Lower == "state" || w.Lower == "public")
 	}
@@ -2651,6 +2653,10 @@ var countryAdjectives = func() map[string]string {
 // governmentModifiers may stand between "the" and "government" in a source that
 // countryGovernment reads ("the federal government").
 var governmentModifiers = speakerWordClass("government_modifier")
+
+// genericBodies are the body nouns that name no kind of body (lexicon/speaker_words.txt
+// generic_body): only these let a public modifier point back to any organization.
+var genericBodies = speakerWordClass("generic_body")
 
 // countryGovernment applies rule 3's "country's government": a source "the
 // [federal] government" is the government of the one country named before it in its
