@@ -123,6 +123,14 @@ func (f *disputeFinder) judgedClaims() {
 // judgmentAt tries the rules on the judging word at toks[k].
 func (f *disputeFinder) judgmentAt(si int, toks []scanToken, k int) (judgment, bool) {
 	w := toks[k].Lower
+	if passiveJudged[w] {
+		if j, ok := f.judgedPassive(si, toks, k); ok {
+			return j, true
+		}
+	}
+	if w == "evidence" || w == "proof" {
+		return f.noEvidence(si, toks, k)
+	}
 	switch {
 	case erredPhraseAt(toks, k) > 0 || wrongAdjectives[w] && predicative(toks, k):
 		return f.wrongInSaying(si, toks, k)

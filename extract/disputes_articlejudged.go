@@ -1,0 +1,209 @@
+package extract
+
+import (
+	"strings"
+
+	"github.com/claimgraph/claimgraph/graph"
+)
+
+// Claims the article itself says were shown untrue, or that it says nothing supports
+// (issue 7: rebuttals where no named speaker disputes). Two rules, each with test
+// sentences in testdata/rules/disputes/RULE.tsv and negatives in none.tsv; the words
+// judge in the voice of whoever writes them (voiceOf): outside every attribution's
+// content that is the article (Disputer ArticleVoice, given to the outlet by ToGraph).
+//
+//   - judged-passive: a participle of lexicon/judgments.txt class passive ("debunked",
+//     "disproven", "discredited") that ends its sentence and says of a claim that it
+//     was shown untrue, with no agent: after a claim statement, in an appositive ("X
+//     said that vaccines cause autism, a claim that has been debunked", "..., a claim
+//     long since discredited", "..., which has since been disproven") the claim is the
+//     content that ends at the comma; opening a sentence with a determiner and a claim
+//     noun ("That claim has been repeatedly debunked.") the claim of this sentence or
+//     the one before. "... debunked by fact-checkers" (an agent) is left to the rules
+//     that read the agent.
+//   - no-evidence-article: a sentence that opens with "There is (was, has been) no
+//     evidence (proof) that CLAUSE", after a claim said in the same or the two
+//     sentences before that shares at least two content words with CLAUSE, and at
+//     least half of them ("Reyes said the mayor stole the money. There is no evidence
+//     that the mayor stole any money."), or with "There is no evidence of that / to
+//     support that claim." (the claim of this sentence or the one before). Only in the
+//     article's own voice: inside a quotation rule rebuttal-clause reads it. "No
+//     evidence has been made public" states no claim untrue and is none.
+
+// judgedPassiveRule is the rule of a claim said to have been shown untrue.
+var judgedPassiveRule = &disputeRule{name: "judged-passive", shape: graph.ShapeRebuttal}
+
+// noEvidenceRule is the rule of a claim the article says nothing supports.
+var noEvidenceRule = &disputeRule{name: "no-evidence-article", shape: graph.ShapeRebuttal}
+
+func init() { judgedRules = append(judgedRules, judgedPassiveRule, noEvidenceRule) }
+
+// passiveJudged are the participles of rule judged-passive.
+var passiveJudged = judgmentClass("passive")
+
+// judgedPassiveAdverb reports whether w may stand inside a perfect passive ("has since been
+// widely debunked", "a claim long since discredited").
+func judgedPassiveAdverb(w string) bool {
+	switch w {
+	case "since", "now", "long", "already", "also", "all", "been":
+		return w != "been"
+	}
+	return strings.HasSuffix(w, "ly") && len(w) > 4
+}
+
+// skipAdverbsBack returns the index of the first token at or before k that is not a
+// word of judgedPassiveAdverb, at most three back.
+func skipAdverbsBack(toks []scanToken, k int) int {
+	for n := 0; k >= 0 && n < 3 && toks[k].Kind == 'w' && judgedPassiveAdverb(toks[k].Lower); n++ {
+		k--
+	}
+	return k
+}
+
+// judgedPassive: "..., a claim that has been debunked.", "That claim has since been
+// disproven." (see above).
+func (f *disputeFinder) judgedPassive(si int, toks []scanToken, k int) (judgment, bool) {
+	if !sentenceEndsAt(toks, k+1) || k < 3 {
+		return judgment{}, false
+	}
+	p := skipAdverbsBack(toks, k-1)
+	from := p + 1 // the first word of the cue
+	perfect := false
+	if p >= 1 && toks[p].Lower == "been" {
+		q := skipAdverbsBack(toks, p-1)
+		if q < 1 || (toks[q].Lower != "has" && toks[q].Lower != "have" && toks[q].Lower != "had") {
+			return judgment{}, false
+		}
+		perfect, from, p = true, q, q-1
+		p = skipAdverbsBack(toks, p) // "a claim that since has been"
+		from = min(from, p+1)
+	}
+	if p < 1 {
+		return judgment{}, false
+	}
+	cue := joinTokens(toks, from, k)
+	// "..., which has been debunked."
+	if perfect && toks[p].Lower == "which" && toks[p-1].Text == "," {
+		return f.appositiveJudged(si, toks, p-1, cue)
+	}
+	// "..., a claim (that) has been debunked.", "..., a claim long since debunked."
+	n := p
+	if perfect && (toks[n].Lower == "that" || toks[n].Lower == "which") {
+		n--
+	}
+	if n < 1 || (!perfect && n != p) {
+		return judgment{}, false
+	}
+	if figure, ok := claimNouns[toks[n].Lower]; !ok || figure {
+		return judgment{}, false
+	}
+	if n >= 2 && (toks[n-1].Lower == "a" || toks[n-1].Lower == "an") && toks[n-2].Text == "," {
+		return f.appositiveJudged(si, toks, n-2, cue)
+	}
+	// "That claim has been repeatedly debunked."
+	if !perfect || !anaphorDeterminers[toks[n-1].Lower] || !opensSentence(toks, n-1) {
+		return judgment{}, false
+	}
+	if id := f.precedingClaim(toks[n-1].Start, si, false, ArticleVoice, 1); id != "" {
+		return judgment{rule: judgedPassiveRule, cue: cue, claim: id}, true
+	}
+	return judgment{}, false
+}
+
+// appositiveJudged returns the judgment of the claim said before the comma toks[c]:
+// the claim of the attribution whose content ends there, or, when the content runs on
+// over the appositive (the attribution stage does not stop at it), the content up to
+// the comma, as a claim of origin "disputed" of the attribution's speaker.
+func (f *disputeFinder) appositiveJudged(si int, toks []scanToken, c int, cue scanToken) (judgment, bool) {
+	comma := toks[c].Start
+	if a := f.contentEndingAt(comma); a != nil {
+		if id := f.claimOfAttribution(a); id != "" {
+			return judgment{rule: judgedPassiveRule, cue: cue, bound: a, claim: id}, true
+		}
+		return judgment{}, false
+	}
+	for k := range f.d.Attributions {
+		a := &f.d.Attributions[k]
+		if a.Content.Start >= comma || a.Content.End < cue.End || a.Speaker == nil || !f.statesProposition(a) {
+			continue
+		}
+		sp := claimSpanOf(f.d.Runes, Span{Start: a.Content.Start, End: comma})
+		if len(graph.Words(sp.Text)) < 3 {
+			return judgment{}, false
+		}
+		id := graph.ClaimID(strings.TrimSpace(sp.Text))
+		if !f.hasClaim(id) {
+			id = f.addClaim(Claim{Text: sp.Text, Span: sp, Speaker: a.Speaker, Origin: "disputed"})
+		}
+		return judgment{rule: judgedPassiveRule, cue: cue, bound: a, claim: id}, true
+	}
+	return judgment{}, false
+}
+
+// evidenceAnaphors end "There is no evidence of that / to support the claim".
+var evidenceAnaphors = map[string]bool{"that": true, "this": true, "it": true, "claim": true, "claims": true, "assertion": true, "allegation": true, "allegations": true, "accusation": true, "accusations": true}
+
+// noEvidence: "There is no evidence that CLAUSE." after a claim it restates, or
+// "There is no evidence of that." (see above); toks[k] is "evidence" or "proof".
+func (f *disputeFinder) noEvidence(si int, toks []scanToken, k int) (judgment, bool) {
+	if k < 3 || toks[k-1].Lower != "no" {
+		return judgment{}, false
+	}
+	b := k - 2
+	if toks[b].Lower == "been" {
+		b--
+	}
+	if b < 1 || (!beWords[toks[b].Lower] && toks[b].Lower != "has" && toks[b].Lower != "have") || toks[b-1].Lower != "there" || !opensSentence(toks, b-1) {
+		return judgment{}, false
+	}
+	cue := joinTokens(toks, k-1, k)
+	if j, ok := f.voiceOf(toks, k, judgment{}); !ok || j != ArticleVoice {
+		return judgment{}, false // a quotation: rule rebuttal-clause
+	}
+	j := k + 1
+	if j < len(toks) && toks[j].Lower == "that" {
+		end := clauseEnd(toks, j+1)
+		if end-(j+1) < 3 {
+			return judgment{}, false
+		}
+		clause := wordsOfClaim(wordsText(toks[j+1 : end]))
+		if len(clause.content) < 2 {
+			return judgment{}, false
+		}
+		fit := func(_ *disputeFinder, c *Claim, _ string) bool {
+			shared := 0
+			for w := range wordsOfClaim(c.Text).content {
+				if clause.content[w] {
+					shared++
+				}
+			}
+			return shared >= 2 && 2*shared >= len(clause.content)
+		}
+		if id := f.latestClaim(toks[0].Start, si, 2, false, ArticleVoice, fit); id != "" {
+			return judgment{rule: noEvidenceRule, cue: cue, claim: id}, true
+		}
+		return judgment{}, false
+	}
+	// "of that", "for it", "to support (back up) that claim"
+	switch {
+	case j+1 < len(toks) && toks[j].Lower == "to" && (toks[j+1].Lower == "support" || toks[j+1].Lower == "back"):
+		j += 2
+		if j < len(toks) && toks[j].Lower == "up" {
+			j++
+		}
+	case j < len(toks) && (toks[j].Lower == "of" || toks[j].Lower == "for"):
+		j++
+	default:
+		return judgment{}, false
+	}
+	if j < len(toks) && (toks[j].Lower == "the" || toks[j].Lower == "that" || toks[j].Lower == "this" || toks[j].Lower == "his" || toks[j].Lower == "her" || toks[j].Lower == "their") && j+1 < len(toks) && evidenceAnaphors[toks[j+1].Lower] && toks[j+1].Lower != "that" && toks[j+1].Lower != "this" && toks[j+1].Lower != "it" {
+		j++
+	}
+	if j >= len(toks) || !evidenceAnaphors[toks[j].Lower] || !sentenceEndsAt(toks, j+1) {
+		return judgment{}, false
+	}
+	if id := f.precedingClaim(toks[0].Start, si, false, ArticleVoice, 1); id != "" {
+		return judgment{rule: noEvidenceRule, cue: cue, claim: id}, true
+	}
+	return judgment{}, false
+}
