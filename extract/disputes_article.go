@@ -595,7 +595,7 @@ func predicateEnd(toks []scanToken, b int) int {
 // baseless." (opening its sentence; the claim of this sentence or the one before).
 func (f *disputeFinder) judgedByPredicate(si int, toks []scanToken, b int) (judgment, bool) {
 	end := predicateEnd(toks, b)
-	if end < 0 || b < 2 || retracted(toks, b) {
+	if end < 0 || b < 1 || retracted(toks, b) {
 		return judgment{}, false
 	}
 	cue := joinTokens(toks, b, end-1)
@@ -625,6 +625,18 @@ func (f *disputeFinder) judgedByPredicate(si int, toks []scanToken, b int) (judg
 	}
 	// "That claim is false.": a determiner and a claim noun open the sentence
 	n := b - 1
+	if (toks[n].Lower == "that" || toks[n].Lower == "this") && opensSentence(toks, n) && sentenceEndsAt(toks, end) && toks[end-1].Lower != "wrong" {
+		// ("This is wrong." may judge conduct, not truth)
+		// "That is not true." (rule judged-pronoun): the demonstrative alone, the
+		// whole sentence the judgment, of the claim of the sentence before
+		if id := f.precedingClaim(toks[n].Start, si, false, ArticleVoice, 1); id != "" {
+			return judgment{rule: judgedPronounRule, cue: cue, claim: id}, true
+		}
+		return judgment{}, false
+	}
+	if n < 1 {
+		return judgment{}, false
+	}
 	if nounFigure, ok := claimNouns[toks[n].Lower]; !ok || nounFigure || !anaphorDeterminers[toks[n-1].Lower] || !opensSentence(toks, n-1) {
 		return judgment{}, false
 	}

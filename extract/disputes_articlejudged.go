@@ -36,7 +36,14 @@ var judgedPassiveRule = &disputeRule{name: "judged-passive", shape: graph.ShapeR
 // noEvidenceRule is the rule of a claim the article says nothing supports.
 var noEvidenceRule = &disputeRule{name: "no-evidence-article", shape: graph.ShapeRebuttal}
 
-func init() { judgedRules = append(judgedRules, judgedPassiveRule, noEvidenceRule) }
+// judgedPronounRule is the rule of a demonstrative judged untrue ("That is not true."),
+// read by judgedByPredicate (disputes_article.go): a sentence of nothing else, after a
+// claim said in the sentence before; in the voice of whoever writes it.
+var judgedPronounRule = &disputeRule{name: "judged-pronoun", shape: graph.ShapeRebuttal}
+
+func init() {
+	judgedRules = append(judgedRules, judgedPassiveRule, noEvidenceRule, judgedPronounRule)
+}
 
 // passiveJudged are the participles of rule judged-passive.
 var passiveJudged = judgmentClass("passive")
