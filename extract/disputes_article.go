@@ -128,6 +128,9 @@ func (f *disputeFinder) judgmentAt(si int, toks []scanToken, k int) (judgment, b
 			return j, true
 		}
 	}
+	if w == "that's" || w == "that’s" {
+		return f.judgedPronoun(si, toks, k, k)
+	}
 	if w == "evidence" || w == "proof" {
 		return f.noEvidence(si, toks, k)
 	}
@@ -595,6 +598,9 @@ func predicateEnd(toks []scanToken, b int) int {
 // baseless." (opening its sentence; the claim of this sentence or the one before).
 func (f *disputeFinder) judgedByPredicate(si int, toks []scanToken, b int) (judgment, bool) {
 	end := predicateEnd(toks, b)
+	if b >= 1 && end < 0 && (toks[b-1].Lower == "that" || toks[b-1].Lower == "this") {
+		return f.judgedPronoun(si, toks, b-1, b) // "That is not the case."
+	}
 	if end < 0 || b < 1 || retracted(toks, b) {
 		return judgment{}, false
 	}
@@ -625,14 +631,8 @@ func (f *disputeFinder) judgedByPredicate(si int, toks []scanToken, b int) (judg
 	}
 	// "That claim is false.": a determiner and a claim noun open the sentence
 	n := b - 1
-	if (toks[n].Lower == "that" || toks[n].Lower == "this") && opensSentence(toks, n) && sentenceEndsAt(toks, end) && toks[end-1].Lower != "wrong" {
-		// ("This is wrong." may judge conduct, not truth)
-		// "That is not true." (rule judged-pronoun): the demonstrative alone, the
-		// whole sentence the judgment, of the claim of the sentence before
-		if id := f.precedingClaim(toks[n].Start, si, false, ArticleVoice, 1); id != "" {
-			return judgment{rule: judgedPronounRule, cue: cue, claim: id}, true
-		}
-		return judgment{}, false
+	if toks[n].Lower == "that" || toks[n].Lower == "this" {
+		return f.judgedPronoun(si, toks, n, b) // "That is not true." (disputes_articlejudged.go)
 	}
 	if n < 1 {
 		return judgment{}, false

@@ -147,6 +147,49 @@ func (f *disputeFinder) appositiveJudged(si int, toks []scanToken, c int, cue sc
 	return judgment{}, false
 }
 
+// judgedPronoun: a sentence that is only a demonstrative (toks[n]) and a judging
+// predicate after the form of "be" at toks[b] ("That is not true.", "But this is
+// false.", "That's not the case.", toks[n] = toks[b] for "That's"): the claim of
+// this sentence or the one before. "This is wrong." may judge conduct, not truth, and
+// is none.
+func (f *disputeFinder) judgedPronoun(si int, toks []scanToken, n, b int) (judgment, bool) {
+	if !opensSentence(toks, n) || retracted(toks, b) {
+		return judgment{}, false
+	}
+	end := predicateEnd(toks, b)
+	if end < 0 {
+		end = notTheCaseEnd(toks, b)
+	}
+	if end < 0 || !sentenceEndsAt(toks, end) || toks[end-1].Lower == "wrong" {
+		return judgment{}, false
+	}
+	from := b
+	if b == n {
+		from = n // "That's": the cue is the whole contraction and the predicate
+	}
+	cue := joinTokens(toks, from, end-1)
+	if id := f.precedingClaim(toks[n].Start, si, false, ArticleVoice, 1); id != "" {
+		return judgment{rule: judgedPronounRule, cue: cue, claim: id}, true
+	}
+	return judgment{}, false
+}
+
+// notTheCaseEnd returns the index after "not the case" (or "n't the case") after the
+// form of "be" at toks[b], or -1.
+func notTheCaseEnd(toks []scanToken, b int) int {
+	p := b + 1
+	if !negatedBe(toks[b].Lower) && !strings.HasSuffix(toks[b].Lower, "n't") {
+		if p >= len(toks) || toks[p].Lower != "not" {
+			return -1
+		}
+		p++
+	}
+	if p+1 >= len(toks) || toks[p].Lower != "the" || toks[p+1].Lower != "case" {
+		return -1
+	}
+	return p + 2
+}
+
 // evidenceAnaphors end "There is no evidence of that / to support the claim".
 var evidenceAnaphors = map[string]bool{"that": true, "this": true, "it": true, "claim": true, "claims": true, "assertion": true, "allegation": true, "allegations": true, "accusation": true, "accusations": true}
 
@@ -160,7 +203,12 @@ func (f *disputeFinder) noEvidence(si int, toks []scanToken, k int) (judgment, b
 	if toks[b].Lower == "been" {
 		b--
 	}
-	if b < 1 || (!beWords[toks[b].Lower] && toks[b].Lower != "has" && toks[b].Lower != "have") || toks[b-1].Lower != "there" || !opensSentence(toks, b-1) {
+	switch {
+	case toks[b].Lower == "there's" || toks[b].Lower == "there’s":
+		if !opensSentence(toks, b) {
+			return judgment{}, false
+		}
+	case b < 1 || (!beWords[toks[b].Lower] && toks[b].Lower != "has" && toks[b].Lower != "have") || toks[b-1].Lower != "there" || !opensSentence(toks, b-1):
 		return judgment{}, false
 	}
 	cue := joinTokens(toks, k-1, k)
@@ -168,6 +216,9 @@ func (f *disputeFinder) noEvidence(si int, toks []scanToken, k int) (judgment, b
 		return judgment{}, false // a quotation: rule rebuttal-clause
 	}
 	j := k + 1
+	if j < len(toks) && toks[j].Lower == "whatsoever" {
+		j++ // "no evidence whatsoever that"
+	}
 	if j < len(toks) && toks[j].Lower == "that" {
 		end := clauseEnd(toks, j+1)
 		if end-(j+1) < 3 {
