@@ -242,17 +242,8 @@ func (f *disputeFinder) actAttributions(s Span) []*Attribution {
 }
 
 // counterActVerbs are the verbs of taking a side that the attribution stage may read
-// as cues ("backed", "supported", "opposed"): lexicon/antonyms.txt, both sides of the
-// support/oppose pair.
-var counterActVerbs = func() map[string]bool {
-	m := map[string]bool{}
-	for _, w := range strings.Fields("support supported supports backed favored favoured oppose opposed opposes") {
-		if _, ok := antonymSide[w]; ok {
-			m[w] = true
-		}
-	}
-	return m
-}()
+// as cues ("backed", "supported", "opposed"): lexicon/dispute_words.txt class side_act.
+var counterActVerbs = disputeWordClass("side_act")
 
 // actsOf reports whether every attribution of acts is of speaker e.
 func actsOf(acts []*Attribution, e string) bool {

@@ -191,7 +191,10 @@ func notTheCaseEnd(toks []scanToken, b int) int {
 }
 
 // evidenceAnaphors end "There is no evidence of that / to support the claim".
-var evidenceAnaphors = map[string]bool{"that": true, "this": true, "it": true, "claim": true, "claims": true, "assertion": true, "allegation": true, "allegations": true, "accusation": true, "accusations": true}
+var (
+	evidenceAnaphors    = disputeWordClass("evidence_anaphor")
+	evidenceDeterminers = disputeWordClass("evidence_determiner")
+)
 
 // noEvidence: "There is no evidence that CLAUSE." after a claim it restates, or
 // "There is no evidence of that." (see above); toks[k] is "evidence" or "proof".
@@ -254,7 +257,7 @@ func (f *disputeFinder) noEvidence(si int, toks []scanToken, k int) (judgment, b
 	default:
 		return judgment{}, false
 	}
-	if j < len(toks) && (toks[j].Lower == "the" || toks[j].Lower == "that" || toks[j].Lower == "this" || toks[j].Lower == "his" || toks[j].Lower == "her" || toks[j].Lower == "their") && j+1 < len(toks) && evidenceAnaphors[toks[j+1].Lower] && toks[j+1].Lower != "that" && toks[j+1].Lower != "this" && toks[j+1].Lower != "it" {
+	if j+1 < len(toks) && evidenceDeterminers[toks[j].Lower] && evidenceAnaphors[toks[j+1].Lower] && toks[j+1].Lower != "that" && toks[j+1].Lower != "this" && toks[j+1].Lower != "it" {
 		j++
 	}
 	if j >= len(toks) || !evidenceAnaphors[toks[j].Lower] || !sentenceEndsAt(toks, j+1) {
