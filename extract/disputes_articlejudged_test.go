@@ -45,3 +45,28 @@ func TestArticleJudgedRenamed(t *testing.T) {
 		}
 	}
 }
+
+// TestUnsaidRenamed: rule counterclaim-unsaid under two sets of invented names; SPK
+// says that OTH told donors something, and the article says OTH did not.
+func TestUnsaidRenamed(t *testing.T) {
+	names := []map[string]string{
+		{"SPK": "Senator Jane Whitlow", "OTH": "Mayor Tom Reyes", "LAST": "Reyes"},
+		{"SPK": "Governor Ilse Marrow", "OTH": "Councillor Piet Vandrell", "LAST": "Vandrell"},
+	}
+	for _, n := range names {
+		text := strings.NewReplacer("SPK", n["SPK"], "OTH", n["OTH"], "LAST", n["LAST"]).Replace(
+			`SPK said that OTH had told donors that the mill would close. LAST did not tell donors that the mill would close.`)
+		t.Run(n["LAST"], func(t *testing.T) {
+			d := Extract(text)
+			var got []string
+			for _, x := range d.Disputes {
+				if x.Rule == counterclaimUnsaidRule.name {
+					got = append(got, claimText(d, x.Claim))
+					assert.Equal(t, ArticleVoice, x.Disputer, text)
+				}
+			}
+			require.Len(t, got, 1, text)
+			assert.Equal(t, n["OTH"]+" had told donors that the mill would close", got[0], text)
+		})
+	}
+}
