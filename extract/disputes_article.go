@@ -597,6 +597,9 @@ func predicateEnd(toks []scanToken, b int) int {
 // videos isn't true", "the notion that the mill closed is false", "That claim is
 // baseless." (opening its sentence; the claim of this sentence or the one before).
 func (f *disputeFinder) judgedByPredicate(si int, toks []scanToken, b int) (judgment, bool) {
+	if j, ok := f.notTrueThat(si, toks, b); ok {
+		return j, true // "It is not true that ..." (disputes_articlejudged.go)
+	}
 	end := predicateEnd(toks, b)
 	if b >= 1 && end < 0 && (toks[b-1].Lower == "that" || toks[b-1].Lower == "this") {
 		return f.judgedPronoun(si, toks, b-1, b) // "That is not the case."

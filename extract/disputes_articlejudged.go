@@ -42,7 +42,7 @@ var noEvidenceRule = &disputeRule{name: "no-evidence-article", shape: graph.Shap
 var judgedPronounRule = &disputeRule{name: "judged-pronoun", shape: graph.ShapeRebuttal}
 
 func init() {
-	judgedRules = append(judgedRules, judgedPassiveRule, noEvidenceRule, judgedPronounRule)
+	judgedRules = append(judgedRules, judgedPassiveRule, noEvidenceRule, judgedPronounRule, notTrueThatRule)
 }
 
 // passiveJudged are the participles of rule judged-passive.
@@ -190,6 +190,66 @@ func notTheCaseEnd(toks []scanToken, b int) int {
 	return p + 2
 }
 
+// restatedClaim returns the claim said in sentence si or the two before it (and before
+// the sentence's words) that the clause starting at toks[j] restates: at least two
+// content words of the clause, and half of them, are the claim's; "" when none is.
+func (f *disputeFinder) restatedClaim(si int, toks []scanToken, j int) string {
+	end := clauseEnd(toks, j)
+	if end-j < 3 {
+		return ""
+	}
+	clause := wordsOfClaim(wordsText(toks[j:end]))
+	if len(clause.content) < 2 {
+		return ""
+	}
+	fit := func(_ *disputeFinder, c *Claim, _ string) bool {
+		shared := 0
+		for w := range wordsOfClaim(c.Text).content {
+			if clause.content[w] {
+				shared++
+			}
+		}
+		return shared >= 2 && 2*shared >= len(clause.content)
+	}
+	return f.latestClaim(toks[0].Start, si, 2, false, ArticleVoice, fit)
+}
+
+// notTrueThatRule is the rule of "It is not true that CLAUSE" restating a claim said
+// before, read by judgedByPredicate (disputes_article.go).
+var notTrueThatRule = &disputeRule{name: "not-true-that", shape: graph.ShapeRebuttal}
+
+// notTrueThat: a sentence that opens with "It is not true (false, untrue) that CLAUSE"
+// (toks[b] the form of "be" after "It"), when the clause restates a claim said in the
+// same or the two sentences before (restatedClaim): "Reyes said the council stole the
+// money. It is not true that the council stole any money."
+func (f *disputeFinder) notTrueThat(si int, toks []scanToken, b int) (judgment, bool) {
+	if b < 1 || toks[b-1].Lower != "it" || !opensSentence(toks, b-1) || retracted(toks, b) {
+		return judgment{}, false
+	}
+	p := b + 1
+	if p < len(toks) && (toks[p].Lower == "simply" || toks[p].Lower == "just") {
+		p++
+	}
+	negated := negatedBe(toks[b].Lower)
+	if !negated && p < len(toks) && toks[p].Lower == "not" {
+		negated = true
+		p++
+	}
+	if p+1 >= len(toks) || toks[p+1].Lower != "that" {
+		return judgment{}, false
+	}
+	switch w := toks[p].Lower; {
+	case negated && truthWords[w] && w != "so":
+	case !negated && (w == "false" || w == "untrue"):
+	default:
+		return judgment{}, false
+	}
+	if id := f.restatedClaim(si, toks, p+2); id != "" {
+		return judgment{rule: notTrueThatRule, cue: joinTokens(toks, b-1, p), claim: id}, true
+	}
+	return judgment{}, false
+}
+
 // evidenceAnaphors end "There is no evidence of that / to support the claim".
 var (
 	evidenceAnaphors    = disputeWordClass("evidence_anaphor")
@@ -223,24 +283,7 @@ func (f *disputeFinder) noEvidence(si int, toks []scanToken, k int) (judgment, b
 		j++ // "no evidence whatsoever that"
 	}
 	if j < len(toks) && toks[j].Lower == "that" {
-		end := clauseEnd(toks, j+1)
-		if end-(j+1) < 3 {
-			return judgment{}, false
-		}
-		clause := wordsOfClaim(wordsText(toks[j+1 : end]))
-		if len(clause.content) < 2 {
-			return judgment{}, false
-		}
-		fit := func(_ *disputeFinder, c *Claim, _ string) bool {
-			shared := 0
-			for w := range wordsOfClaim(c.Text).content {
-				if clause.content[w] {
-					shared++
-				}
-			}
-			return shared >= 2 && 2*shared >= len(clause.content)
-		}
-		if id := f.latestClaim(toks[0].Start, si, 2, false, ArticleVoice, fit); id != "" {
+		if id := f.restatedClaim(si, toks, j+1); id != "" {
 			return judgment{rule: noEvidenceRule, cue: cue, claim: id}, true
 		}
 		return judgment{}, false

@@ -8,7 +8,8 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-// Metamorphic tests of rules judged-passive and no-evidence-article: each text is read
+// Metamorphic tests of rules judged-passive, no-evidence-article, not-true-that and
+// judged-pronoun: each text is read
 // with two sets of invented names, and must give one dispute in the article's own
 // voice of the speaker's claim under both. SPK is the speaker's full name, OBJ the
 // name in the claim.
@@ -23,6 +24,8 @@ func TestArticleJudgedRenamed(t *testing.T) {
 		{"that claim discredited", `SPK said that the OBJ council hid the losses. That claim has been discredited.`, "judged-passive"},
 		{"no evidence that", `SPK said that the OBJ council hid the losses. There is no evidence that the OBJ council hid any losses.`, "no-evidence-article"},
 		{"no evidence of that", `SPK said that the OBJ council hid the losses. There is no evidence of that.`, "no-evidence-article"},
+		{"not true that", `SPK said that the OBJ council hid the losses. It is not true that the OBJ council hid any losses.`, "not-true-that"},
+		{"that is not true", `SPK said that the OBJ council hid the losses. That is not true.`, "judged-pronoun"},
 	}
 	for _, c := range cases {
 		for _, n := range names {
