@@ -149,7 +149,11 @@ func (f *disputeFinder) factCounterclaims() {
 		s := f.sents[si]
 		toks := f.r.tx.scan(s.Start, s.End)
 		skip, n := factMarkerAt(toks)
-		if n == 0 || f.holdsAttribution(s) {
+		if n == 0 {
+			continue
+		}
+		acts := f.actAttributions(s)
+		if f.holdsAttribution(s) && acts == nil {
 			continue
 		}
 		rest := toks[skip+n+1:]
@@ -180,12 +184,75 @@ func (f *disputeFinder) factCounterclaims() {
 			if a.Origin != "attribution" || !contradicting(wordsOfClaim(a.Text), wb) {
 				continue
 			}
+			rule := counterclaimFactRule
+			if acts != nil {
+				// the sentence reports the claimant's own act ("In fact, he backed the
+				// war in 2002"): only against that claimant's claim
+				if a.Speaker == nil || !actsOf(acts, *a.Speaker) {
+					continue
+				}
+				rule = counterclaimFactActRule
+			}
 			id := a.ID
 			f.coord = f.coord[:0]
-			f.emitOne(graph.DisputeContradicts, ArticleVoice, counterclaimFactRule, ruleMatch{claim: &id}, cue, s)
+			f.emitOne(graph.DisputeContradicts, ArticleVoice, rule, ruleMatch{claim: &id}, cue, s)
 			break
 		}
 	}
+}
+
+// Counter-claims of the claimant's own act (rule counterclaim-in-fact-act, test
+// sentences in testdata/rules/disputes/counterclaim-in-fact-act.tsv): as rule
+// counterclaim-in-fact, but the sentence after the fact marker holds attributions,
+// all of the claimant, whose contents are noun phrases, not clauses ("X said he
+// opposed the war. In fact, he backed the war in 2002.": the attribution stage reads
+// "backed the war" as a stance of his; it is the article's report of what he did).
+var counterclaimFactActRule = &disputeRule{name: "counterclaim-in-fact-act", shape: graph.ShapeCounterclaim}
+
+// actAttributions returns the attributions whose cue lies in sentence s when every
+// attribution that touches s has its cue in it and a noun phrase for content (no
+// "that", no quotation, no verb of saying of lexicon class say_verb), else nil.
+func (f *disputeFinder) actAttributions(s Span) []*Attribution {
+	var out []*Attribution
+	for k := range f.d.Attributions {
+		a := &f.d.Attributions[k]
+		cueIn := a.Cue.Start >= s.Start && a.Cue.End <= s.End
+		contentIn := a.Content.Start < s.End && a.Content.End > s.Start
+		if !cueIn && !contentIn {
+			continue
+		}
+		if !cueIn || a.Content.Start < a.Cue.End || a.Content.End > s.End || a.Speaker == nil {
+			return nil
+		}
+		ct := f.r.tx.scan(a.Content.Start, a.Content.End)
+		if len(ct) == 0 || ct[0].Kind != 'w' || ct[0].Lower == "that" || ct[0].Lower == "he" || ct[0].Lower == "she" || ct[0].Lower == "they" || ct[0].Lower == "it" {
+			return nil
+		}
+		for _, t := range ct {
+			if t.Kind == 'q' || beWords[t.Lower] || t.Lower == "had" || t.Lower == "has" || modals[t.Lower] {
+				return nil // a clause or a quotation: someone's statement
+			}
+		}
+		if cw := f.r.tx.scan(a.Cue.Start, a.Cue.End); len(cw) != 1 || !counterActVerbs[cw[0].Lower] {
+			return nil
+		}
+		out = append(out, a)
+	}
+	return out
+}
+
+// counterActVerbs are the verbs of taking a side that the attribution stage may read
+// as cues ("backed", "supported", "opposed"): lexicon/dispute_words.txt class side_act.
+var counterActVerbs = disputeWordClass("side_act")
+
+// actsOf reports whether every attribution of acts is of speaker e.
+func actsOf(acts []*Attribution, e string) bool {
+	for _, a := range acts {
+		if *a.Speaker != e {
+			return false
+		}
+	}
+	return true
 }
 
 // holdsAttribution reports whether an attribution's cue or content lies in sentence s.

@@ -220,6 +220,7 @@ func findDisputes(d *Document) {
 	f.figureConflicts()        // counterclaims_figures.go: another figure for one count
 	f.frameFigureConflicts()   // counterclaims_figures_frame.go: another figure in the same sentence frame
 	f.factCounterclaims()      // counterclaims_fact.go: "In fact, ..." against a claim
+	f.unsaidCounterclaims()    // counterclaims_unsaid.go: "CNN did not report that ..." against a claim that it had
 	f.factClauses()            // counterclaims_reality.go: "..., who, in reality, is a so-so golfer"
 	f.figureCorrections()      // counterclaims_correction.go: "the actual number is ..."
 	f.followupCounterclaims()  // counterclaims_followup.go: the disputer's own account after a denial

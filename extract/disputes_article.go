@@ -123,6 +123,17 @@ func (f *disputeFinder) judgedClaims() {
 // judgmentAt tries the rules on the judging word at toks[k].
 func (f *disputeFinder) judgmentAt(si int, toks []scanToken, k int) (judgment, bool) {
 	w := toks[k].Lower
+	if passiveJudged[w] {
+		if j, ok := f.judgedPassive(si, toks, k); ok {
+			return j, true
+		}
+	}
+	if w == "that's" || w == "that’s" {
+		return f.judgedPronoun(si, toks, k, k)
+	}
+	if w == "evidence" || w == "proof" {
+		return f.noEvidence(si, toks, k)
+	}
 	switch {
 	case erredPhraseAt(toks, k) > 0 || wrongAdjectives[w] && predicative(toks, k):
 		return f.wrongInSaying(si, toks, k)
@@ -586,8 +597,14 @@ func predicateEnd(toks []scanToken, b int) int {
 // videos isn't true", "the notion that the mill closed is false", "That claim is
 // baseless." (opening its sentence; the claim of this sentence or the one before).
 func (f *disputeFinder) judgedByPredicate(si int, toks []scanToken, b int) (judgment, bool) {
+	if j, ok := f.notTrueThat(si, toks, b); ok {
+		return j, true // "It is not true that ..." (disputes_articlejudged.go)
+	}
 	end := predicateEnd(toks, b)
-	if end < 0 || b < 2 || retracted(toks, b) {
+	if b >= 1 && end < 0 && (toks[b-1].Lower == "that" || toks[b-1].Lower == "this") {
+		return f.judgedPronoun(si, toks, b-1, b) // "That is not the case."
+	}
+	if end < 0 || b < 1 || retracted(toks, b) {
 		return judgment{}, false
 	}
 	cue := joinTokens(toks, b, end-1)
@@ -617,6 +634,12 @@ func (f *disputeFinder) judgedByPredicate(si int, toks []scanToken, b int) (judg
 	}
 	// "That claim is false.": a determiner and a claim noun open the sentence
 	n := b - 1
+	if toks[n].Lower == "that" || toks[n].Lower == "this" {
+		return f.judgedPronoun(si, toks, n, b) // "That is not true." (disputes_articlejudged.go)
+	}
+	if n < 1 {
+		return judgment{}, false
+	}
 	if nounFigure, ok := claimNouns[toks[n].Lower]; !ok || nounFigure || !anaphorDeterminers[toks[n-1].Lower] || !opensSentence(toks, n-1) {
 		return judgment{}, false
 	}

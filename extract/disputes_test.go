@@ -73,7 +73,7 @@ func TestDisputeRuleFixtures(t *testing.T) {
 	rules = append(rules, judgedRules...)
 	rules = append(rules, counterclaimDeniedActRule, figuresCorrectionRule, counterclaimPredicateRule, counterclaimArticleRule)
 	rules = append(rules, rebuttalResponseRule, counterclaimRejoinderRule)
-	rules = append(rules, rebuttalContrastReplyRule, rebuttalJudgedNounRule)
+	rules = append(rules, rebuttalContrastReplyRule, rebuttalJudgedNounRule, counterclaimFactActRule, counterclaimUnsaidRule)
 	rules = append(rules, counterclaimNoneRule, counterclaimContrastFactRule)
 	rules = append(rules, rebuttalCalledGerundRule)
 	rules = append(rules, rebuttalParticipleRule)
