@@ -29,8 +29,21 @@ func (b *entityBuilder) introducedSource(toks []scanToken, i, j int, name string
 	if !nameShaped(name) || isAcronym(name) || !introducedAt(toks, i) || !closesSourceSlot(toks, j) {
 		return false
 	}
+	if strings.HasSuffix(strings.ToLower(name), "s") {
+		return false // "according to Republicans"
+	}
+	return b.unknownOneWordBody(name)
+}
+
+// unknownOneWordBody reports whether name, one name-shaped word, can be a body no
+// lexicon knows (rules "one-word source after an introducer" and "body of a
+// spokesperson"): a person is introduced by a full name before a surname stands
+// alone, so the word is nobody's surname or given name; nor a first name, a word the
+// document also writes lowercase, a month or weekday, a sentence starter, a people, a
+// demonym, a group, a nominal, a title, or the last word of a longer name named before.
+func (b *entityBuilder) unknownOneWordBody(name string) bool {
 	l := strings.ToLower(name)
-	if strings.HasSuffix(l, "s") || b.lowercase[l] || calendarWords[l] || sentenceStarters[l] {
+	if b.lowercase[l] || calendarWords[l] || sentenceStarters[l] {
 		return false
 	}
 	if b.personBySurname(name) != nil || b.given[name] != nil || entityWords.firstNames[name] != 0 || b.lastWordOfLongerName(name) {

@@ -1,7 +1,5 @@
 package extract
 
-import "strings"
-
 // Entity rule "body of a spokesperson" (fixtures in
 // testdata/rules/entities/body-of-a-spokesperson.tsv): a single name-shaped word that
 // no lexicon knows, right after a spokesperson noun and "for" ("a spokeswoman for
@@ -19,18 +17,7 @@ func (b *entityBuilder) spokespersonBody(toks []scanToken, i, j int, name string
 	if !nameShaped(name) || isAcronym(name) || !spokespersonSlot(toks, i, j) {
 		return false
 	}
-	l := strings.ToLower(name)
-	if b.lowercase[l] || calendarWords[l] || sentenceStarters[l] {
-		return false
-	}
-	if b.personBySurname(name) != nil || b.given[name] != nil || entityWords.firstNames[name] != 0 || b.lastWordOfLongerName(name) {
-		return false
-	}
-	if _, ok := entityWords.adjCountry[name]; ok {
-		return false
-	}
-	_, group := entityWords.groups[l]
-	return !group && !entityWords.peoples[name] && !entityWords.nominals[l] && !entityWords.titleFirst[l]
+	return b.unknownOneWordBody(name)
 }
 
 // spokespersonSlot reports whether the word toks[i:j] stands where a spokesperson's
