@@ -1,24 +1,17 @@
 package extract
 
 import (
-	"os"
-	"path/filepath"
 	"strconv"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
-
-	"github.com/claimgraph/claimgraph/extract/lexicon"
 )
 
 // TestAgeFigures runs testdata/rules/claim-figures/age-in-a-claim.tsv: a claim of the
 // sentence holds the age figure.
 func TestAgeFigures(t *testing.T) {
-	b, err := os.ReadFile(filepath.Join("testdata", "rules", "claim-figures", "age-in-a-claim.tsv"))
-	require.NoError(t, err)
-	rows := lexicon.Parse(string(b))
-	require.NotEmpty(t, rows)
+	rows := ruleFileRows(t, "claim-figures", "age-in-a-claim")
 	for _, row := range rows {
 		require.Len(t, row, 3)
 		v, err := strconv.ParseFloat(row[2], 64)

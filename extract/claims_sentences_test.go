@@ -1,15 +1,10 @@
 package extract
 
 import (
-	"os"
-	"path/filepath"
-	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
-
-	"github.com/claimgraph/claimgraph/extract/lexicon"
 )
 
 // articleClaimTexts returns the texts of the article's own claims in text.
@@ -30,10 +25,7 @@ func articleClaimTexts(text string) []string {
 func TestSentenceClaimRules(t *testing.T) {
 	for i, rule := range sentenceClaimRules {
 		t.Run(rule.name, func(t *testing.T) {
-			b, err := os.ReadFile(filepath.Join("testdata", "rules", "sentence-claims", strings.ReplaceAll(rule.name, " ", "-")+".tsv"))
-			require.NoError(t, err, "rule %q needs a fixture file", rule.name)
-			rows := lexicon.Parse(string(b))
-			require.NotEmpty(t, rows)
+			rows := ruleFileRows(t, "sentence-claims", rule.name)
 			saved := sentenceClaimRules
 			defer func() { sentenceClaimRules = saved }()
 			for _, row := range rows {

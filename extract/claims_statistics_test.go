@@ -1,15 +1,9 @@
 package extract
 
 import (
-	"os"
-	"path/filepath"
-	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
-	"github.com/stretchr/testify/require"
-
-	"github.com/claimgraph/claimgraph/extract/lexicon"
 )
 
 // articleFigures returns the quantity texts of the article's own claims in text.
@@ -33,10 +27,7 @@ func articleFigures(text string) []string {
 func TestStatisticRules(t *testing.T) {
 	for i, rule := range statisticRules {
 		t.Run(rule.name, func(t *testing.T) {
-			b, err := os.ReadFile(filepath.Join("testdata", "rules", "statistics", strings.ReplaceAll(rule.name, " ", "-")+".tsv"))
-			require.NoError(t, err, "rule %q needs a fixture file", rule.name)
-			rows := lexicon.Parse(string(b))
-			require.NotEmpty(t, rows)
+			rows := ruleFileRows(t, "statistics", rule.name)
 			saved := statisticRules
 			defer func() { statisticRules = saved }()
 			for _, row := range rows {

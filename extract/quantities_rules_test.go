@@ -1,16 +1,11 @@
 package extract
 
 import (
-	"os"
-	"path/filepath"
 	"strconv"
-	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
-
-	"github.com/claimgraph/claimgraph/extract/lexicon"
 )
 
 // quantityWithText returns the quantity of in whose text is text, if any.
@@ -56,10 +51,7 @@ func TestQuantityReadingRules(t *testing.T) {
 func TestQuantityListRules(t *testing.T) {
 	for i, rule := range quantityListRules {
 		t.Run(rule.name, func(t *testing.T) {
-			b, err := os.ReadFile(filepath.Join("testdata", "rules", "quantity-lists", strings.ReplaceAll(rule.name, " ", "-")+".tsv"))
-			require.NoError(t, err, "rule %q needs a fixture file", rule.name)
-			rows := lexicon.Parse(string(b))
-			require.NotEmpty(t, rows)
+			rows := ruleFileRows(t, "quantity-lists", rule.name)
 			saved := quantityListRules
 			defer func() { quantityListRules = saved }()
 			for _, row := range rows {

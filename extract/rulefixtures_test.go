@@ -43,3 +43,15 @@ func readRuleFixtures(t *testing.T, stage string, nfields int) []ruleFixtureRow 
 	}
 	return out
 }
+
+// ruleFileRows reads the fixture file of one rule, testdata/rules/STAGE/RULE.tsv (the
+// rule's name with spaces written as hyphens), as rows; the file must exist and hold
+// at least one row, so that every rule has test sentences.
+func ruleFileRows(t *testing.T, stage, rule string) [][]string {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join("testdata", "rules", stage, strings.ReplaceAll(rule, " ", "-")+".tsv"))
+	require.NoError(t, err, "rule %q needs a fixture file", rule)
+	rows := lexicon.Parse(string(b))
+	require.NotEmpty(t, rows, "rule %q: no rows in its fixture file", rule)
+	return rows
+}
