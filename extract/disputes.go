@@ -464,6 +464,9 @@ func (f *disputeFinder) agentsFrom(toks []scanToken, j int) []string {
 		if toks[j].Lower == "the" && j+1 < len(toks) {
 			j++
 		}
+		for n := 0; n < 2 && j+1 < len(toks) && entityWords.titles[toks[j].Lower] && f.mentionStartingAt(toks[j].Start) == nil; n++ {
+			j++ // a title before a person's name: "refuted by Senator Jane Whitlow"
+		}
 		m := f.mentionStartingAt(toks[j].Start)
 		if m == nil || m.Kind == MentionPronoun {
 			break
