@@ -1,5 +1,5 @@
 """The dispute-case builder that the out-of-domain dispute sets' annotate.py scripts share
-(ooddisp, ooddisp2): cases in the shared dispute format of
+(ooddisp to ooddisp4): cases in the shared dispute format of
 extract/eval/disputes/testdata/README.md, every span searched in the article body
 (code point offsets, end exclusive), never typed by hand.
 """
@@ -49,3 +49,30 @@ class DisputeCases:
         if note:
             c["note"] = note
         self.cases.append(c)
+
+    def write_halves(self, out, tune, unseen):
+        """Checks that every article has a case and stands in exactly one half (tune or
+        unseen, fixed before annotation), marks each case with its half, writes
+        disputes.jsonl and disputes_tune.jsonl / disputes_unseen.jsonl into out, and prints
+        the cases of each half by shape."""
+        import json, os
+        for c in self.cases:
+            assert c["doc"] in tune or c["doc"] in unseen, c["doc"]
+            c["half"] = "tune" if c["doc"] in tune else "unseen"
+        with open(os.path.join(out, "disputes.jsonl"), "w", encoding="utf-8") as f:
+            for c in self.cases:
+                f.write(json.dumps(c, ensure_ascii=False) + "\n")
+        for half, docs in (("tune", tune), ("unseen", unseen)):
+            with open(os.path.join(out, "disputes_%s.jsonl" % half), "w", encoding="utf-8") as f:
+                for c in self.cases:
+                    if c["doc"] in docs:
+                        f.write(json.dumps(c, ensure_ascii=False) + "\n")
+        missing = sorted(set(self.bodies) - {c["doc"] for c in self.cases})
+        assert not missing, ("articles without a case", missing)
+        assert sorted(tune + unseen) == sorted(self.bodies), "every text in exactly one half"
+        for half in ("tune", "unseen"):
+            shapes = {}
+            for c in self.cases:
+                if c["half"] == half:
+                    shapes[c["shape"]] = shapes.get(c["shape"], 0) + 1
+            print("%s: %d cases: %s" % (half, sum(shapes.values()), ", ".join("%s %d" % kv for kv in sorted(shapes.items()))))

@@ -8,7 +8,7 @@ The halves were fixed and committed before annotation, and the disputes were ann
 and committed before the extractor was run on these articles.
 Run: python3 annotate.py   (from any directory)
 """
-import json, os, sys
+import os, sys
 
 OUT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
@@ -215,25 +215,4 @@ D(d, "rebuttal", "Stuart Shearer", "name", "false", None,
   "Magistrate Stuart Shearer said one of the statements was ‘false’.",
   claim_text="one complainant's statement to police (not stated in the text)")
 
-for c in CASES:
-    assert c["doc"] in TUNE or c["doc"] in UNSEEN, c["doc"]
-    c["half"] = "tune" if c["doc"] in TUNE else "unseen"
-
-with open(os.path.join(OUT, "disputes.jsonl"), "w", encoding="utf-8") as f:
-    for c in CASES:
-        f.write(json.dumps(c, ensure_ascii=False) + "\n")
-for half, docs_ in (("tune", TUNE), ("unseen", UNSEEN)):
-    with open(os.path.join(OUT, "disputes_%s.jsonl" % half), "w", encoding="utf-8") as f:
-        for c in CASES:
-            if c["doc"] in docs_:
-                f.write(json.dumps(c, ensure_ascii=False) + "\n")
-docs = sorted({c["doc"] for c in CASES})
-missing = sorted(set(BODY) - set(docs))
-assert not missing, ("articles without a case", missing)
-assert sorted(TUNE + UNSEEN) == sorted(BODY), "every text in exactly one half"
-for half in ("tune", "unseen"):
-    shapes = {}
-    for c in CASES:
-        if c["half"] == half:
-            shapes[c["shape"]] = shapes.get(c["shape"], 0) + 1
-    print("%s: %d cases: %s" % (half, sum(shapes.values()), ", ".join("%s %d" % kv for kv in sorted(shapes.items()))))
+_SET.write_halves(OUT, TUNE, UNSEEN)
