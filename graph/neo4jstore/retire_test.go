@@ -41,6 +41,18 @@ func neighbour(t *testing.T, s *Store) {
 	require.NoError(t, err)
 }
 
+// denseStored writes the neighbour and version 1 of the dense article of n statements
+// into s, and returns versions 1 and 2 (storetest.DenseArticle): the start of every
+// replacement test.
+func denseStored(t *testing.T, s *Store, n int) (v1, v2 *graph.ArticleGraph) {
+	t.Helper()
+	neighbour(t, s)
+	v1, v2 = storetest.DenseArticle("a_dense", 1, n), storetest.DenseArticle("a_dense", 2, n)
+	_, err := s.PutArticle(t.Context(), v1)
+	require.NoError(t, err)
+	return v1, v2
+}
+
 // requireOnly checks that readers see exactly version v of the dense article (and
 // the neighbour): the counts, the article's bundle, none of the other version's
 // claims by id or search, and the shared claim's aggregates.
@@ -80,10 +92,7 @@ func TestReplacementDropsInBatches(t *testing.T) {
 	t.Cleanup(func() { beforeRetiredBatch = nil })
 	s := newTestStore(t)
 	const n = 240
-	neighbour(t, s)
-	v1, v2 := storetest.DenseArticle("a_dense", 1, n), storetest.DenseArticle("a_dense", 2, n)
-	_, err := s.PutArticle(t.Context(), v1)
-	require.NoError(t, err)
+	v1, v2 := denseStored(t, s, n)
 	batches := 0
 	beforeRetiredBatch = func(int) error { batches++; return nil }
 	res, err := s.PutArticle(t.Context(), v2)
@@ -122,10 +131,7 @@ func TestRetiredDropInterrupted(t *testing.T) {
 			t.Run(fmt.Sprintf("%s/after%d", op, at), func(t *testing.T) {
 				beforeRetiredBatch = nil
 				s := newTestStore(t)
-				neighbour(t, s)
-				v1, v2 := storetest.DenseArticle("a_dense", 1, n), storetest.DenseArticle("a_dense", 2, n)
-				_, err := s.PutArticle(t.Context(), v1)
-				require.NoError(t, err)
+				v1, v2 := denseStored(t, s, n)
 				beforeRetiredBatch = func(i int) error {
 					if i >= at {
 						return errStopped

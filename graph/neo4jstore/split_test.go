@@ -39,10 +39,7 @@ func TestSplitSwitch(t *testing.T) {
 	steps := splitAll(t)
 	s := newTestStore(t)
 	const n = 240
-	neighbour(t, s)
-	v1, v2 := storetest.DenseArticle("a_dense", 1, n), storetest.DenseArticle("a_dense", 2, n)
-	_, err := s.PutArticle(t.Context(), v1)
-	require.NoError(t, err)
+	v1, v2 := denseStored(t, s, n)
 	require.Zero(t, *steps, "a new article has nothing to retire")
 	res, err := s.PutArticle(t.Context(), v2)
 	require.NoError(t, err)
@@ -142,12 +139,9 @@ func TestSplitRestoresAClaimAnotherDeleteRetired(t *testing.T) {
 	splitAll(t)
 	const n = 240
 	s := newTestStore(t)
-	neighbour(t, s)
-	v1, v2 := storetest.DenseArticle("a_dense", 1, n), storetest.DenseArticle("a_dense", 2, n)
-	_, err := s.PutArticle(t.Context(), v1)
-	require.NoError(t, err)
+	v1, v2 := denseStored(t, s, n)
 	afterRetireFirst = func() error { return errStopped }
-	_, err = s.PutArticle(t.Context(), v2)
+	_, err := s.PutArticle(t.Context(), v2)
 	require.ErrorIs(t, err, errStopped)
 	afterRetireFirst = nil
 	require.NoError(t, s.DeleteArticle(t.Context(), "a_dense_neighbour", nil))
@@ -216,10 +210,7 @@ func TestSplitReplacementStaysReadable(t *testing.T) {
 	splitAll(t)
 	const n = 240
 	s := newTestStore(t)
-	neighbour(t, s)
-	v1, v2 := storetest.DenseArticle("a_dense", 1, n), storetest.DenseArticle("a_dense", 2, n)
-	_, err := s.PutArticle(t.Context(), v1)
-	require.NoError(t, err)
+	v1, v2 := denseStored(t, s, n)
 
 	betweenSteps := 0
 	afterRetireFirst = func() error {
@@ -300,10 +291,7 @@ func TestSplitGapClaimsAndListing(t *testing.T) {
 	splitAll(t)
 	const n = 40
 	s := newTestStore(t)
-	neighbour(t, s)
-	v1, v2 := storetest.DenseArticle("a_dense", 1, n), storetest.DenseArticle("a_dense", 2, n)
-	_, err := s.PutArticle(t.Context(), v1)
-	require.NoError(t, err)
+	v1, v2 := denseStored(t, s, n)
 	inV2 := map[string]bool{}
 	for _, c := range v2.Claims {
 		inV2[c.ID] = true
@@ -338,7 +326,7 @@ func TestSplitGapClaimsAndListing(t *testing.T) {
 		assert.Contains(t, listed(), v1.Article.ID, "the article stays listed between the steps")
 		return nil
 	}
-	_, err = s.PutArticle(t.Context(), v2)
+	_, err := s.PutArticle(t.Context(), v2)
 	require.NoError(t, err)
 	require.Equal(t, 1, between)
 	_, err = s.Claim(t.Context(), only.ID)
