@@ -224,6 +224,8 @@ func findDisputes(d *Document) {
 	f.factClauses()            // counterclaims_reality.go: "..., who, in reality, is a so-so golfer"
 	f.figureCorrections()      // counterclaims_correction.go: "the actual number is ..."
 	f.followupCounterclaims()  // counterclaims_followup.go: the disputer's own account after a denial
+	f.noSuchCounterclaims()    // counterclaims_nosuch.go: "there was never such an order" against a claim that there was
+	f.noAnswerCounterclaims()  // counterclaims_noanswer.go: "No, I meant ..." against the claim just said
 	f.settleNounClauses()      // disputes_nounclaims.go: keep the noun clauses disputed
 	sort.SliceStable(d.Claims, func(i, j int) bool { return d.Claims[i].Span.Start < d.Claims[j].Span.Start })
 	if f.added {
