@@ -15,7 +15,8 @@ import (
 // say_verb) is negated ("did not", "never", "hasn't") and whose speaker is named by a
 // mention inside the earlier claim, before a verb of saying there; its content shares
 // at least two content words with the earlier claim, and at least half of its own. The
-// earlier claim is another speaker's, said in the same or the two sentences before;
+// earlier claim is another speaker's, ending in the same or the three sentences before
+// (a quotation of two sentences, a sentence of comment between);
 // the negated statement stands outside every other attribution's content and outside
 // quotation marks (the article's own voice).
 var counterclaimUnsaidRule = &disputeRule{name: "counterclaim-unsaid", shape: graph.ShapeCounterclaim}
@@ -78,8 +79,8 @@ func (f *disputeFinder) unsaidCounterclaims() {
 			if a.Span.End > s.Start {
 				continue
 			}
-			if a.Span.Start < f.sents[max(0, si-2)].Start {
-				break
+			if a.Span.End <= f.sents[max(0, si-anaphorSentences)].Start {
+				break // a claim that ends in the three sentences before (a quotation of two sentences may start before them)
 			}
 			if a.Origin != "attribution" || a.Speaker == nil || *a.Speaker == *b.Speaker || !f.saysIn(a, *b.Speaker, toks[neg].Lower == "never") {
 				continue
