@@ -15,6 +15,10 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 go build -o "$tmp/loadcheck" ./cmd/loadcheck
 cg=${1:-}
+case $cg in
+"" | /*) ;;
+*) cg=$(pwd)/$cg ;;
+esac
 if [ -z "$cg" ]; then
 	go build -o "$tmp/claimgraph" ./cmd/claimgraph
 	cg=$tmp/claimgraph
@@ -22,7 +26,8 @@ fi
 for kind in dense corpus; do
 	"$tmp/loadcheck" text -text "$kind" >"$tmp/$kind.txt"
 	rm -rf "$tmp/data"
-	nice -n 19 /usr/bin/time -v "$cg" ingest --data "$tmp/data" "$tmp/$kind.txt" >"$tmp/out" 2>"$tmp/err" || { cat "$tmp/err"; exit 1; }
+	# (claimgraph ingest reads a file by a path relative to the working directory)
+	(cd "$tmp" && nice -n 19 /usr/bin/time -v "$cg" ingest --data data "$kind.txt" >out 2>err) || { cat "$tmp/err"; exit 1; }
 	printf 'CLI %s: %s; peak RSS %s MB (%s)\n' "$kind" \
 		"$(grep '^store now holds' "$tmp/out")" \
 		"$(awk '/Maximum resident/ {printf "%.0f", $6/1000}' "$tmp/err")" \

@@ -344,3 +344,48 @@ func countOf(ids []string, id string) int {
 	}
 	return n
 }
+
+// TestSplitGapSharedClaims: while a large article's new version replaces the old one
+// (its pieces, then between the two steps of a split switch), every read of a claim
+// that both versions state (three claims only they state, and one another article
+// states too) answers as the old version: its statements by id, provenance,
+// contradictions, and its summary as searches by text, article and speaker and its
+// speakers' lists find it. After the switch each answers as the new version. Before
+// the fix the claims read between the steps had no statements (provenance empty,
+// searches by article or speaker missing them, counts 0).
+func TestSplitGapSharedClaims(t *testing.T) {
+	inPiecesOf(t, 50)
+	splitAll(t)
+	const n, k = 40, 3
+	s := newTestStore(t)
+	neighbour(t, s)
+	v1, v2 := storetest.DenseArticle("a_dense", 1, n), storetest.DenseArticleSharing("a_dense", 2, n, k)
+	_, err := s.PutArticle(t.Context(), v1)
+	require.NoError(t, err)
+	ids := []string{storetest.SharedDenseClaim().ID}
+	for _, c := range v1.Claims[:k] {
+		ids = append(ids, c.ID)
+	}
+	before := storetest.ClaimReads(t, s, ids)
+	var during []map[string]string
+	between := 0
+	beforePiece = func(i int) {
+		if i == 1 {
+			during = append(during, storetest.ClaimReads(t, s, ids))
+		}
+	}
+	afterRetireFirst = func() error {
+		between++
+		during = append(during, storetest.ClaimReads(t, s, ids))
+		return nil
+	}
+	_, err = s.PutArticle(t.Context(), v2)
+	require.NoError(t, err)
+	require.Equal(t, 1, between, "the replacement was split")
+	after := storetest.ClaimReads(t, s, ids)
+	for _, id := range ids {
+		require.NotEqual(t, before[id], after[id], "claim %s reads differently in the two versions", id)
+	}
+	old := storetest.RequireOneVersion(t, during, before, after)
+	assert.Equal(t, len(during)*len(ids), old, "every read during the write is the old version's")
+}
