@@ -356,36 +356,24 @@ func countOf(ids []string, id string) int {
 func TestSplitGapSharedClaims(t *testing.T) {
 	inPiecesOf(t, 50)
 	splitAll(t)
-	const n, k = 40, 3
 	s := newTestStore(t)
-	neighbour(t, s)
-	v1, v2 := storetest.DenseArticle("a_dense", 1, n), storetest.DenseArticleSharing("a_dense", 2, n, k)
-	_, err := s.PutArticle(t.Context(), v1)
-	require.NoError(t, err)
-	ids := []string{storetest.SharedDenseClaim().ID}
-	for _, c := range v1.Claims[:k] {
-		ids = append(ids, c.ID)
-	}
-	before := storetest.ClaimReads(t, s, ids)
-	var during []map[string]string
 	between := 0
-	beforePiece = func(i int) {
-		if i == 1 {
-			during = append(during, storetest.ClaimReads(t, s, ids))
+	reads, old := storetest.RunVersionGap(t, s, 40, func(read func()) {
+		if read == nil {
+			beforePiece, afterRetireFirst = nil, nil
+			return
 		}
-	}
-	afterRetireFirst = func() error {
-		between++
-		during = append(during, storetest.ClaimReads(t, s, ids))
-		return nil
-	}
-	_, err = s.PutArticle(t.Context(), v2)
-	require.NoError(t, err)
+		beforePiece = func(i int) {
+			if i == 1 {
+				read()
+			}
+		}
+		afterRetireFirst = func() error {
+			between++
+			read()
+			return nil
+		}
+	})
 	require.Equal(t, 1, between, "the replacement was split")
-	after := storetest.ClaimReads(t, s, ids)
-	for _, id := range ids {
-		require.NotEqual(t, before[id], after[id], "claim %s reads differently in the two versions", id)
-	}
-	old := storetest.RequireOneVersion(t, during, before, after)
-	assert.Equal(t, len(during)*len(ids), old, "every read during the write is the old version's")
+	assert.Equal(t, reads, old, "every read during the write is the old version's")
 }

@@ -143,3 +143,33 @@ func RequireOneVersion(t *testing.T, during []map[string]string, before, after m
 	}
 	return old
 }
+
+// RunVersionGap writes DenseNeighbour and version 1 of a dense article of n
+// statements into s, then replaces it with a version that states 3 of its own claims
+// again (DenseArticleSharing), the store's write calling read wherever hook makes it
+// (between the transactions of a write in pieces): each read takes ClaimReads of the
+// claims both versions state (the 3, and the claim DenseNeighbour shares), and every
+// one must be the old version's or the new one's, whole (RequireOneVersion). It
+// returns how many reads were taken and how many were the old version's.
+func RunVersionGap(t *testing.T, s graph.Store, n int, hook func(read func())) (reads, old int) {
+	t.Helper()
+	const k = 3
+	put(t, s, DenseNeighbour())
+	v1, v2 := DenseArticle("a_dense", 1, n), DenseArticleSharing("a_dense", 2, n, k)
+	put(t, s, v1)
+	ids := []string{SharedDenseClaim().ID}
+	for _, c := range v1.Claims[:k] {
+		ids = append(ids, c.ID)
+	}
+	before := ClaimReads(t, s, ids)
+	var during []map[string]string
+	hook(func() { during = append(during, ClaimReads(t, s, ids)) })
+	put(t, s, v2)
+	hook(nil)
+	after := ClaimReads(t, s, ids)
+	for _, id := range ids {
+		require.NotEqual(t, before[id], after[id], "claim %s reads differently in the two versions", id)
+	}
+	old = RequireOneVersion(t, during, before, after)
+	return len(during) * len(ids), old
+}
