@@ -518,6 +518,18 @@ type Batcher interface {
 	Batch(ctx context.Context, fn func(ctx context.Context, tx Store) error) error
 }
 
+// PieceWriter is a Batcher whose PutArticle writes a large bundle in pieces (several
+// bounded transactions, readers seeing the article whole) outside a batch, while a
+// batch holds everything it writes in its one transaction. Bulk ingest writes a bundle
+// WritesInPieces reports on its own, between the batches of the articles around it, so
+// that no transaction holds the whole of it (the densest 2 MiB article in one
+// embedded batch took a process to 455 MB; in one Neo4j transaction it does not fit a
+// 512 MiB heap). Both backends implement it.
+type PieceWriter interface {
+	// WritesInPieces reports whether PutArticle outside a batch writes g in pieces.
+	WritesInPieces(g *ArticleGraph) bool
+}
+
 // Backuper is a Store that copies itself consistently while it stays open for reads
 // and writes: the embedded store (one read transaction's snapshot of its file). The
 // API serves it as GET /v1/backup.

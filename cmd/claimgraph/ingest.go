@@ -6,8 +6,11 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"math"
 	"os"
 	"runtime"
+	"runtime/debug"
+	"strconv"
 	"strings"
 	"time"
 
@@ -30,8 +33,9 @@ func runIngest(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	workers := fs.Int("workers", runtime.GOMAXPROCS(0), "articles extracted in parallel")
 	batch := fs.Int("batch", defaultBatch, "articles per store transaction: a batch commits once, whole or not at all; 1 commits every article")
 	verbose := fs.Bool("v", false, "print one line per article")
+	memLimit := fs.String("memory-limit", envDefault(osGetenv, "CLAIMGRAPH_MEMORY_LIMIT_MIB", strconv.Itoa(defaultMemoryLimitMiB)), "soft memory limit of the Go runtime in MiB, as serve's; 0 for none (env CLAIMGRAPH_MEMORY_LIMIT_MIB; GOMEMLIMIT, when set, wins over the default)")
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: claimgraph ingest [--data DIR] [--workers N] [--batch N] [-v] [PATH...]")
+		fmt.Fprintln(stderr, "usage: claimgraph ingest [--data DIR] [--workers N] [--batch N] [--memory-limit MiB] [-v] [PATH...]")
 		fmt.Fprintln(stderr, "Extracts the articles of files and directories (default: the built-in corpus) and")
 		fmt.Fprintln(stderr, "writes them into the store: Neo4j when NEO4J_URI is set, else the embedded store.")
 		fs.PrintDefaults()
@@ -41,6 +45,19 @@ func runIngest(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	}
 	if *workers < 1 {
 		return fmt.Errorf("--workers %d: want at least 1 article extracted at a time", *workers)
+	}
+	ml, err := strconv.ParseInt(*memLimit, 10, 64)
+	if err != nil || ml < 0 {
+		return fmt.Errorf("--memory-limit %q: want a number of MiB, or 0 for none", *memLimit)
+	}
+	explicit := false
+	fs.Visit(func(f *flag.Flag) { explicit = explicit || f.Name == "memory-limit" })
+	if explicit || osGetenv("CLAIMGRAPH_MEMORY_LIMIT_MIB") != "" || osGetenv("GOMEMLIMIT") == "" {
+		limit := int64(math.MaxInt64)
+		if ml > 0 {
+			limit = ml << 20
+		}
+		defer debug.SetMemoryLimit(debug.SetMemoryLimit(limit)) // as it was when the run ends
 	}
 	if *batch < 1 || *batch > maxBatch {
 		return fmt.Errorf("--batch %d: want 1 to %d articles per transaction", *batch, maxBatch)

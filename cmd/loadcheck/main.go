@@ -11,6 +11,10 @@
 //	    runs the clients on that article for the duration (random text windows and
 //	    pages of its lists) and reports requests, statuses, latencies, the largest
 //	    answer and the peak RSS.
+//	loadcheck text [-text dense|corpus] [-bytes N]
+//	    writes the article that loadcheck article would POST to stdout, so that other
+//	    paths (claimgraph ingest, claimgraph extract) can be measured on the same text
+//	    (scripts/ingest-memory.sh).
 //	loadcheck soak [-duration 30m] [-readers 8] [-writers 2] [-every 1m] [-articles N]
 //	    runs mixed reads (every GET route) and writes (POSTs of new articles; with
 //	    -articles N, new versions of a fixed set of N urls, so that the store keeps its
@@ -63,7 +67,7 @@ func main() {
 	}
 }
 
-const usage = "usage: loadcheck article|soak [flags] (loadcheck article -h for the flags)"
+const usage = "usage: loadcheck article|soak|text [flags] (loadcheck article -h for the flags)"
 
 func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	if len(args) == 0 {
@@ -74,6 +78,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		return runArticle(ctx, args[1:], stdout, stderr)
 	case "soak":
 		return runSoak(ctx, args[1:], stdout, stderr)
+	case "text":
+		return runText(args[1:], stdout, stderr)
 	}
 	return fmt.Errorf("unknown mode %q; %s", args[0], usage)
 }
@@ -240,6 +246,34 @@ func largestText(limit int) (string, error) {
 	}
 }
 
+// articleText is the text of -text kind within size bytes.
+func articleText(kind string, size int) (string, error) {
+	switch kind {
+	case "dense":
+		return corpus.DenseText(min(size, graph.MaxArticleBytes)), nil
+	case "corpus":
+		return largestText(min(size, graph.MaxArticleBytes))
+	}
+	return "", fmt.Errorf("-text %q: want dense or corpus", kind)
+}
+
+// runText writes the article of -text and -bytes to stdout.
+func runText(args []string, stdout, stderr io.Writer) error {
+	fs := flag.NewFlagSet("text", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	size := fs.Int("bytes", graph.MaxArticleBytes, "the article's size in bytes (at most graph.MaxArticleBytes)")
+	kind := fs.String("text", "dense", "the article: dense or corpus (as loadcheck article)")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	text, err := articleText(*kind, *size)
+	if err != nil {
+		return err
+	}
+	_, err = io.WriteString(stdout, text)
+	return err
+}
+
 // ingestBody is the JSON of a POST of text.
 func ingestBody(url, text string) string {
 	return fmt.Sprintf(`{"url":%q,"text":%s}`, url, jsonString(text))
@@ -266,16 +300,9 @@ func runArticle(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	}
 	defer os.RemoveAll(dir)
 	setMemoryLimit(*memLimit)
-	var text string
-	switch *kind {
-	case "dense":
-		text = corpus.DenseText(min(*size, graph.MaxArticleBytes))
-	case "corpus":
-		if text, err = largestText(min(*size, graph.MaxArticleBytes)); err != nil {
-			return err
-		}
-	default:
-		return fmt.Errorf("-text %q: want dense or corpus", *kind)
+	text, err := articleText(*kind, *size)
+	if err != nil {
+		return err
 	}
 	srv, err := startServer(ctx, dir, *backend, api.Deps{JobTimeout: *jobTimeout})
 	if err != nil {

@@ -132,6 +132,14 @@ func (g *gate) unpin() {
 	}
 }
 
+var _ graph.PieceWriter = (*Store)(nil)
+
+// WritesInPieces reports whether PutArticle writes g in pieces (outside a batch): a
+// bundle of more than Options.PieceRecords records (graph.PieceWriter).
+func (s *Store) WritesInPieces(g *graph.ArticleGraph) bool {
+	return g != nil && s.pieceRecords > 0 && records(g) > s.pieceRecords
+}
+
 // records counts what a bundle writes: its agents, claims, statements, disputes,
 // links and mentions.
 func records(c *graph.ArticleGraph) int {

@@ -152,3 +152,23 @@ func TestPiecesCrashDuringRestore(t *testing.T) {
 		return nil
 	}))
 }
+
+// TestPiecesVersionGap: while a new version of a dense article is written in pieces,
+// every read of a claim both versions state (its statements, provenance,
+// contradictions, searches) is the old version's, whole (storetest.RunVersionGap).
+func TestPiecesVersionGap(t *testing.T) {
+	s := openTemp(t, &Options{NoSync: true, PieceRecords: 50})
+	reads, old := storetest.RunVersionGap(t, s, 40, func(read func()) {
+		if read == nil {
+			s.afterPiece = nil
+			return
+		}
+		s.afterPiece = func(i int) {
+			if i%2 == 1 {
+				read()
+			}
+		}
+	})
+	assert.Positive(t, reads)
+	assert.Equal(t, reads, old, "every read during the write is the old version's")
+}

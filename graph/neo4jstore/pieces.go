@@ -426,6 +426,14 @@ func newPieceWriter(s *Store, g *graph.ArticleGraph) *pieceWriter {
 	return p
 }
 
+var _ graph.PieceWriter = (*Store)(nil)
+
+// WritesInPieces reports whether PutArticle writes g in pieces outside a batch: a
+// bundle of more than PieceRecords records (graph.PieceWriter).
+func (s *Store) WritesInPieces(g *graph.ArticleGraph) bool {
+	return g != nil && records(g) > pieceRecords
+}
+
 // inPieces reports whether PutArticle writes g in pieces.
 func inPieces(s *Store, g *graph.ArticleGraph) bool {
 	return s.bound == nil && records(g) > pieceRecords

@@ -29,11 +29,12 @@ const (
 // cyProvenance reads a claim with every statement, the refs of their articles and the
 // agents they name (speakers and agencies). The claim's statements are found once and
 // the refs and agents read from that list: a walk from the claim per part expanded
-// every OF_CLAIM relationship three times.
+// every OF_CLAIM relationship three times. Its statements are those readers see
+// (cySeenStatement): during a split switch, the replaced version's.
 const cyProvenance = `MATCH (c:Claim {id: $id})
-WITH c, COLLECT { MATCH (c)<-[:OF_CLAIM]-(s:Statement) RETURN s } AS statements
+WITH c, COLLECT { MATCH (c)<-[:OF_CLAIM]-(s) WHERE ` + cySeenStatement + ` RETURN s } AS statements
 RETURN ` + claimProjection + ` AS claim, [s IN statements | ` + statementProjection + `] AS statements,
-  COLLECT { UNWIND statements AS s MATCH (s)-[:IN_ARTICLE]->(a:Article)
+  COLLECT { UNWIND statements AS s MATCH (s)-[:IN_ARTICLE]->(a) WHERE ` + cySeenArticle + `
             WITH DISTINCT a RETURN ` + refProjection + ` } AS refs,
   COLLECT { UNWIND statements AS s MATCH (s)-[:SAID_BY|VIA]->(g:Agent)
             WITH DISTINCT g RETURN ` + agentProjection + ` } AS agents`
@@ -91,13 +92,16 @@ func toAgents(v any) map[string]graph.Agent {
 // and article ref these name: disputers, targets and the disputes' articles, the
 // speakers and articles of the related claims. The claim's links and disputes are each
 // expanded once and the rest read from those lists (a walk from the claim per part
-// expanded the disputes three times and the links twice).
+// expanded the disputes three times and the links twice). Statements, disputes and
+// articles are those readers see (cySeenStatement): during a split switch, the
+// replaced version's.
 var cyContradictions = `MATCH (c:Claim {id: $id})
 WITH c, [(c)-[l:CONFLICTS_WITH|CORROBORATES]-(o:Claim) | {l: l, o: o}] AS pairs,
-  COLLECT { MATCH (c)<-[:DISPUTES]-(d:Dispute) RETURN d } AS disputes
+  COLLECT { MATCH (c)<-[:DISPUTES]-(d) WHERE ` + cySeenDispute + ` RETURN d } AS disputes
 WITH c, [x IN pairs | x.l] AS links, [x IN pairs | x.o] AS related, disputes
 RETURN ` + claimProjection + ` AS claim,
-  COLLECT { MATCH (c)<-[:OF_CLAIM]-(s:Statement)-[:IN_ARTICLE]->(a:Article) RETURN {s: ` + statementProjection + `, hash: a.content_hash} } AS statements,
+  COLLECT { MATCH (c)<-[:OF_CLAIM]-(s)-[:IN_ARTICLE]->(a) WHERE ` + cySeenStatement + ` AND ` + cySeenArticle + `
+            RETURN {s: ` + statementProjection + `, hash: a.content_hash} } AS statements,
   [d IN disputes | ` + disputeProjection + `] AS disputes,
   [l IN links | ` + linkProjection + `] AS links,
   [o IN related | ` + summaryProjection("o") + `] AS related,
@@ -108,9 +112,9 @@ RETURN ` + claimProjection + ` AS claim,
             }
             RETURN ` + agentProjection + ` } AS agents,
   COLLECT { CALL (disputes, related) {
-              UNWIND disputes AS d MATCH (d)-[:DISPUTE_IN]->(a:Article) RETURN a
+              UNWIND disputes AS d MATCH (d)-[:DISPUTE_IN]->(a) WHERE ` + cySeenArticle + ` RETURN a
               UNION
-              UNWIND related AS o UNWIND o.article_ids AS x MATCH (a:Article {id: x}) RETURN a
+              UNWIND related AS o UNWIND o.article_ids AS x ` + cySeenArticleByID + ` RETURN a
             }
             RETURN ` + refProjection + ` } AS refs`
 

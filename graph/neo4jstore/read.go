@@ -254,9 +254,9 @@ func (s *Store) Articles(ctx context.Context, q graph.ArticleQuery) (graph.Page[
 // keys.
 const claimProjection = `c{.id, .text, .kind, .modality, .quantities}`
 
-// cyClaim reads a claim and its statements.
+// cyClaim reads a claim and the statements of it readers see (cySeenStatement).
 const cyClaim = `MATCH (c:Claim {id: $id})
-RETURN ` + claimProjection + ` AS claim, COLLECT { MATCH (c)<-[:OF_CLAIM]-(s:Statement) RETURN s } AS statements`
+RETURN ` + claimProjection + ` AS claim, COLLECT { MATCH (c)<-[:OF_CLAIM]-(s) WHERE ` + cySeenStatement + ` RETURN s } AS statements`
 
 // Claim returns a claim with its statements ordered by article id, then content start,
 // read with one query; during a split switch, a claim that only the version being

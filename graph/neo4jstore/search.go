@@ -85,9 +85,9 @@ const (
 	// [$from, $to] (either may be null), as graph.Date.InRange: a date known to the
 	// month or year is widened to its first and last day (day 31 for a month's end,
 	// which orders the same), and an article without a date matches no range.
-	cyFilterPublished = "EXISTS { MATCH (c)<-[:OF_CLAIM]-(:Statement)-[:IN_ARTICLE]->(pa:Article) WHERE pa.published IS NOT NULL" +
-		" AND ($from IS NULL OR pa.published + substring('-12-31', size(pa.published) - 4) >= $from)" +
-		" AND ($to IS NULL OR pa.published + substring('-01-01', size(pa.published) - 4) <= $to) }"
+	cyFilterPublished = "EXISTS { MATCH (c)<-[:OF_CLAIM]-(s)-[:IN_ARTICLE]->(a) WHERE " + cySeenStatement + " AND " + cySeenArticle + " AND a.published IS NOT NULL" +
+		" AND ($from IS NULL OR a.published + substring('-12-31', size(a.published) - 4) >= $from)" +
+		" AND ($to IS NULL OR a.published + substring('-01-01', size(a.published) - 4) <= $to) }"
 	// Keyset cursors of the two sort orders.
 	cyAfterID    = "c.id > $after"
 	cyAfterCount = "(c.n_statements < $n OR (c.n_statements = $n AND c.id > $after))"
@@ -153,11 +153,11 @@ func claimSearch(q graph.ClaimQuery, cur graph.Cursor, size int) (string, map[st
 		// only for searches no full-text query can express).
 		b.WriteString("MATCH (c:Claim) WHERE true")
 	case q.SpeakerID != "":
-		b.WriteString("MATCH (:Agent {id: $speaker})<-[:SAID_BY]-(:Statement)-[:OF_CLAIM]->(c:Claim)\nWITH DISTINCT c WHERE true")
+		b.WriteString("MATCH (:Agent {id: $speaker})<-[:SAID_BY]-(s)-[:OF_CLAIM]->(c:Claim) WHERE " + cySeenStatement + "\nWITH DISTINCT c WHERE true")
 	case q.ArticleID != "":
-		b.WriteString("MATCH (:Article {id: $article})<-[:IN_ARTICLE]-(:Statement)-[:OF_CLAIM]->(c:Claim)\nWITH DISTINCT c WHERE true")
+		b.WriteString("WITH $article AS x " + cySeenArticleByID + "\nMATCH (a)<-[:IN_ARTICLE]-(s)-[:OF_CLAIM]->(c:Claim) WHERE " + cySeenStatement + "\nWITH DISTINCT c WHERE true")
 	case q.OutletID != "":
-		b.WriteString("MATCH (:Outlet {id: $outlet})<-[:PUBLISHED_BY]-(:Article)<-[:IN_ARTICLE]-(:Statement)-[:OF_CLAIM]->(c:Claim)\nWITH DISTINCT c WHERE true")
+		b.WriteString("MATCH (:Outlet {id: $outlet})<-[:PUBLISHED_BY]-(a)<-[:IN_ARTICLE]-(s)-[:OF_CLAIM]->(c:Claim) WHERE " + cySeenArticle + " AND " + cySeenStatement + "\nWITH DISTINCT c WHERE true")
 	case byCount:
 		// Claims by the n_statements index, in its order.
 		b.WriteString("MATCH (c:Claim) WHERE c.n_statements <= $n")
@@ -246,7 +246,7 @@ func (s *Store) SearchClaims(ctx context.Context, q graph.ClaimQuery) (graph.Pag
 // cyAgentClaims reads whether the agent exists and one page of the claims it said.
 var cyAgentClaims = `OPTIONAL MATCH (g:Agent {id: $id})
 RETURN g IS NOT NULL AS found,
-  COLLECT { MATCH (g)<-[:SAID_BY]-(:Statement)-[:OF_CLAIM]->(c:Claim)
+  COLLECT { MATCH (g)<-[:SAID_BY]-(s)-[:OF_CLAIM]->(c:Claim) WHERE ` + cySeenStatement + `
             WITH DISTINCT c WHERE c.id > $after
             WITH c ORDER BY c.id LIMIT $limit
             RETURN ` + summaryProjection("c") + ` } AS items`

@@ -19,11 +19,14 @@ import (
 // transactions:
 //
 //  1. retireFirst retires the stored version (its article node, statements,
-//     disputes, and the claims that no statement is left of) with final false, sets the
-//     aggregates of the old claims that stay, and records the retirement on the
-//     write's marker (retired). Every change is a label change, reversible. From here
-//     until step 2 commits, Article and ArticleGraph read the retired version
-//     (splitread.go): the article is never missing and never half of either version.
+//     disputes, and the claims that no statement is left of) with final false, and
+//     records the retirement on the write's marker (retired). Every change is a label
+//     change, reversible. From here until step 2 commits, Article and ArticleGraph
+//     read the retired version (splitread.go): the article is never missing and never
+//     half of either version. The claims that stay (stated by the new version or by
+//     another article) keep that version's statements and disputes for readers
+//     (cySeenStatement: their provenance, contradictions and aggregates, so search),
+//     until step 2 switches them to the new version's at once.
 //  2. The last transaction publishes the new version as usual; instead of retiring the
 //     stored version it finishes the retirement of step 1: it deletes the old links
 //     the new version does not hold, the other articles' disputes of the retired
@@ -184,10 +187,9 @@ func (p *pieceWriter) retireFirst(ctx context.Context) error {
 				return err
 			}
 		}
-		sort.Strings(oldClaims)
-		if err := refreshAggregates(ctx, tx, oldClaims); err != nil { // those that stay
-			return err
-		}
+		// The aggregates of the claims that stay are left as they are: readers see
+		// the retired version's statements until the last transaction
+		// (cySeenStatement), which computes them again.
 		marked, err := collect(ctx, tx, cyMarkRetired, map[string]any{"id": p.id, "owner": p.owner, "rid": rid})
 		if err != nil {
 			return err

@@ -55,8 +55,8 @@ func TestSplitSwitch(t *testing.T) {
 
 // TestSplitSwitchInterrupted stops a split switch after its step 1 (the stored version
 // retired, the new one pending): the article reads as its stored version, whole
-// (splitread.go), while neither version's own claims are found by id, and the shared
-// claim has the neighbour's statement only. Then the
+// (splitread.go), the new version's own claims are not found by id, and the shared
+// claim answers as the stored version (its statement and the neighbour's). Then the
 // same write run again publishes the new version; a restart (New) puts the stored
 // version back whole; another text takes the write over, puts the stored version back
 // and replaces it. Nothing retired or pending is left in each case.
@@ -91,7 +91,11 @@ func TestSplitSwitchInterrupted(t *testing.T) {
 			page, err := s.SearchClaims(t.Context(), graph.ClaimQuery{Text: "shared dense claim", Page: graph.PageRequest{Limit: 10}})
 			require.NoError(t, err)
 			require.Len(t, page.Items, 1)
-			assert.Equal(t, 1, page.Items[0].Statements, "the shared claim's aggregates without the retired statement")
+			assert.Equal(t, 2, page.Items[0].Statements, "the shared claim's aggregates as the stored version's (cySeenStatement)")
+			assert.Equal(t, []string{v1.Article.ID, "a_dense_neighbour"}, page.Items[0].ArticleIDs)
+			p, err := s.Provenance(t.Context(), page.Items[0].Claim.ID)
+			require.NoError(t, err)
+			assert.Len(t, p.Chains, 2, "the shared claim's provenance as the stored version's")
 
 			switch then {
 			case "retry":
@@ -343,4 +347,37 @@ func countOf(ids []string, id string) int {
 		}
 	}
 	return n
+}
+
+// TestSplitGapSharedClaims: while a large article's new version replaces the old one
+// (its pieces, then between the two steps of a split switch), every read of a claim
+// that both versions state (three claims only they state, and one another article
+// states too) answers as the old version: its statements by id, provenance,
+// contradictions, and its summary as searches by text, article and speaker and its
+// speakers' lists find it. After the switch each answers as the new version. Before
+// the fix the claims read between the steps had no statements (provenance empty,
+// searches by article or speaker missing them, counts 0).
+func TestSplitGapSharedClaims(t *testing.T) {
+	inPiecesOf(t, 50)
+	splitAll(t)
+	s := newTestStore(t)
+	between := 0
+	reads, old := storetest.RunVersionGap(t, s, 40, func(read func()) {
+		if read == nil {
+			beforePiece, afterRetireFirst = nil, nil
+			return
+		}
+		beforePiece = func(i int) {
+			if i == 1 {
+				read()
+			}
+		}
+		afterRetireFirst = func() error {
+			between++
+			read()
+			return nil
+		}
+	})
+	require.Equal(t, 1, between, "the replacement was split")
+	assert.Equal(t, reads, old, "every read during the write is the old version's")
 }

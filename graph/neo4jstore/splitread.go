@@ -28,6 +28,34 @@ import (
 // then the marker may have run across the last transaction's commit: the read of the
 // article by its labels is then made again (splitFallback).
 
+// What readers see of statements, disputes and articles: the model's labels, and
+// between the two steps of a split switch the version that step 1 retired (final
+// false), which the article reads as until the last transaction publishes the new one.
+// So a claim that both versions state keeps, through the gap, the provenance,
+// contradictions and aggregates (search) of the version being replaced, and the
+// last transaction (which marks the retirement final) switches them to the new
+// version's at once: never a mix, never empty. A retired statement or dispute that
+// still points at an Article is read too: a read that overlapped a retiring commit
+// (read-committed) saw its label changed and its article's not yet.
+//
+// cySeenStatement is the predicate of a statement bound to s, cySeenDispute of a
+// dispute bound to d, cySeenArticle of an article bound to a.
+const (
+	cySeenArticle   = `(a:Article OR (a:` + labelRetiredArticle + ` AND a.final = false))`
+	cySeenStatement = `(s:Statement OR (s:` + labelRetiredStatement + ` AND EXISTS { MATCH (s)-[:IN_ARTICLE]->(sa) WHERE sa:Article OR (sa:` + labelRetiredArticle + ` AND sa.final = false) }))`
+	cySeenDispute   = `(d:Dispute OR (d:` + labelRetiredDispute + ` AND EXISTS { MATCH (d)-[:DISPUTE_IN]->(da) WHERE da:Article OR (da:` + labelRetiredArticle + ` AND da.final = false) }))`
+	// cySeenArticleByID binds a to the article of id x that readers see (in a
+	// CALL (x) subquery): the stored one, or during a split switch the version it
+	// replaces.
+	cySeenArticleByID = `CALL (x) {
+    MATCH (a:Article {id: x}) RETURN a
+    UNION
+    MATCH (w:` + labelPendingWrite + ` {article_id: x}) WHERE w.retired IS NOT NULL
+    MATCH (a:` + labelRetiredArticle + ` {rid: w.retired}) WHERE a.final = false AND NOT EXISTS { MATCH (:Article {id: x}) }
+    RETURN a
+  }`
+)
+
 // cyRetiredArticle reads the stored version that a split switch of article $id has
 // retired and not yet replaced.
 const cyRetiredArticle = `MATCH (w:` + labelPendingWrite + ` {article_id: $id}) WHERE w.retired IS NOT NULL

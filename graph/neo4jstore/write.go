@@ -55,18 +55,19 @@ RETURN id, a.content_hash AS hash, a.bundle_claims AS claims, a.version AS versi
 // its disputes are each walked once, their values collected in the same pass, and the
 // collected lists sorted in memory: one walk per aggregate read every statement four
 // times, and the aggregates were the largest item of the batch write (a quarter of its
-// database hits).
+// database hits). The statements and disputes are those readers see (cySeenStatement,
+// cySeenDispute): between the two steps of a split switch, the replaced version's too.
 const cyAggregates = `
   WITH c
   CALL (c) {
-    OPTIONAL MATCH (c)<-[:OF_CLAIM]-(s:Statement)
-    OPTIONAL MATCH (s)-[:IN_ARTICLE]->(:Article)-[:PUBLISHED_BY]->(o:Outlet)
+    OPTIONAL MATCH (c)<-[:OF_CLAIM]-(s) WHERE ` + cySeenStatement + `
+    OPTIONAL MATCH (s)-[:IN_ARTICLE]->(:Article|` + labelRetiredArticle + `)-[:PUBLISHED_BY]->(o:Outlet)
     RETURN count(DISTINCT s) AS ns, collect(DISTINCT s.speaker_id) AS sp,
       collect(DISTINCT s.article_id) AS ar, collect(DISTINCT o.id) AS ou
   }
   CALL (c) {
-    OPTIONAL MATCH (c)<-[d:DISPUTES]-(n:Dispute)
-    RETURN count(d) AS nd, collect(DISTINCT n.disputer_id) AS dp
+    OPTIONAL MATCH (c)<-[r:DISPUTES]-(d) WHERE ` + cySeenDispute + `
+    RETURN count(r) AS nd, collect(DISTINCT d.disputer_id) AS dp
   }
   SET c.n_statements = ns,
       c.n_disputes = nd,

@@ -35,12 +35,28 @@ var denseGroups = []string{"observers", "residents", "officials", "analysts", "w
 // Waltz says the shared claim (sharedDenseClaim), and officials deny claim 0.
 // Versions share no claim, statement or scoped agent but the shared claim and Waltz.
 func DenseArticle(id string, v, n int) *graph.ArticleGraph {
+	return denseArticle(id, v, n, 0)
+}
+
+// DenseArticleSharing is DenseArticle(id, v, n) with k more sentences before Waltz's:
+// the claims of version 1's first k sentences ("dense claim v1 number i holds", said
+// by the same groups), so that version v states k claims of version 1 that no other
+// article states, at other places of its text. Its statements of them are its own.
+func DenseArticleSharing(id string, v, n, k int) *graph.ArticleGraph {
+	return denseArticle(id, v, n, k)
+}
+
+func denseArticle(id string, v, n, k int) *graph.ArticleGraph {
 	var b strings.Builder
 	type sent struct{ group, content, sentence, cue string }
 	var sents []sent
 	for i := range n {
 		g := denseGroups[i%len(denseGroups)]
 		sents = append(sents, sent{g, fmt.Sprintf("dense claim v%d number %d holds", v, i), "", "said"})
+	}
+	for i := range k {
+		g := denseGroups[i%len(denseGroups)]
+		sents = append(sents, sent{g, fmt.Sprintf("dense claim v1 number %d holds", i), "", "said"})
 	}
 	pos := func() int { return utf8.RuneCountInString(b.String()) }
 	text := func() string { return b.String() }
