@@ -20,7 +20,9 @@ import (
 	"encoding/json"
 	"fmt"
 	"io/fs"
+	"os"
 	"path"
+	"path/filepath"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -101,6 +103,36 @@ func LoadFile(fsys fs.FS, p string) ([]Article, error) {
 	if err != nil {
 		return nil, err
 	}
+	return parseFile(p, ext, data)
+}
+
+// ReadFile reads the articles of one file named by an operating-system path, which
+// may be absolute or climb with ".." (io/fs paths may do neither). Like LoadFile it
+// returns none for other file types, and p becomes Article.Path and names the file
+// in errors.
+func ReadFile(p string) ([]Article, error) {
+	ext := strings.ToLower(filepath.Ext(p))
+	switch ext {
+	case ".md", ".markdown", ".txt", ".jsonl":
+	default:
+		return nil, nil
+	}
+	st, err := os.Stat(p)
+	if err != nil {
+		return nil, err
+	}
+	if st.Size() > MaxFileBytes {
+		return nil, fmt.Errorf("%s: %d bytes is over the %d-byte limit per file; split it", p, st.Size(), MaxFileBytes)
+	}
+	data, err := os.ReadFile(p)
+	if err != nil {
+		return nil, err
+	}
+	return parseFile(p, ext, data)
+}
+
+// parseFile parses the bytes of one article file by its extension.
+func parseFile(p, ext string, data []byte) ([]Article, error) {
 	if ext == ".jsonl" {
 		return ParseJSONL(p, data)
 	}

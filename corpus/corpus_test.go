@@ -133,6 +133,40 @@ func TestLoadDirectory(t *testing.T) {
 	assert.Contains(t, err.Error(), "c/bad.md")
 }
 
+// TestReadFileOSPaths reads one file by an absolute path and by a path that climbs
+// with "..": io/fs rejects both ("invalid argument"), and `claimgraph ingest FILE`
+// once failed on them.
+func TestReadFileOSPaths(t *testing.T) {
+	dir := t.TempDir()
+	sub := filepath.Join(dir, "sub")
+	require.NoError(t, os.Mkdir(sub, 0o755))
+	abs := filepath.Join(dir, "one.md")
+	require.NoError(t, os.WriteFile(abs, []byte("---\ntitle: One\n---\nOne said so."), 0o644))
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "bad.txt"), []byte("   "), 0o644))
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "x.pdf"), []byte("%PDF"), 0o644))
+
+	for _, p := range []string{abs, filepath.Join(sub, "..", "one.md")} {
+		arts, err := ReadFile(p)
+		require.NoError(t, err, p)
+		require.Len(t, arts, 1)
+		assert.Equal(t, p, arts[0].Path)
+		assert.Equal(t, "one", arts[0].ID)
+		assert.Equal(t, "One", arts[0].Title)
+		assert.Equal(t, "One said so.", arts[0].Text)
+	}
+
+	_, err := ReadFile(filepath.Join(dir, "bad.txt"))
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), filepath.Join(dir, "bad.txt"), "the error names the path the caller gave")
+
+	arts, err := ReadFile(filepath.Join(dir, "x.pdf"))
+	require.NoError(t, err)
+	assert.Nil(t, arts, "other file types give no article")
+
+	_, err = ReadFile(filepath.Join(dir, "missing.md"))
+	require.ErrorIs(t, err, os.ErrNotExist)
+}
+
 func FuzzParseText(f *testing.F) {
 	f.Add([]byte("---\ntitle: x\nauthors: [a, b]\n---\nBody"))
 	f.Add([]byte("---\n---\n"))

@@ -30,7 +30,7 @@ func loadArticles(paths []string) ([]corpus.Article, error) {
 				arts[i].Path = p + "/" + arts[i].Path
 			}
 		} else {
-			arts, err = corpus.LoadFile(os.DirFS("."), p)
+			arts, err = corpus.ReadFile(p)
 			if err == nil && arts == nil {
 				err = fmt.Errorf("%s: not an article file (want .md, .markdown, .txt or .jsonl)", p)
 			}

@@ -77,6 +77,21 @@ func TestRunIngestSkipsInvalidArticles(t *testing.T) {
 	assert.Contains(t, out.String(), "ingested 1 articles (1 new, 0 unchanged, 1 invalid)")
 }
 
+// Files named by absolute paths and by paths that climb with ".." are read: both
+// once failed with "invalid argument" (io/fs accepts neither).
+func TestRunIngestFilesByOSPath(t *testing.T) {
+	t.Setenv("NEO4J_URI", "")
+	src := t.TempDir()
+	abs := filepath.Join(src, "one.md")
+	require.NoError(t, os.WriteFile(abs, []byte("---\nurl: https://x.example/one\n---\nIsrael said the talks would resume on Monday.\n"), 0o644))
+	require.NoError(t, os.Mkdir(filepath.Join(src, "sub"), 0o755))
+	climb := filepath.Join(src, "sub", "..", "two.md")
+	require.NoError(t, os.WriteFile(filepath.Join(src, "two.md"), []byte("---\nurl: https://x.example/two\n---\nEgypt said the border would open on Friday.\n"), 0o644))
+	var out, errb bytes.Buffer
+	require.NoError(t, runIngest(t.Context(), []string{"--data", t.TempDir(), abs, climb}, &out, &errb), errb.String())
+	assert.Contains(t, out.String(), "ingested 2 articles (2 new, 0 unchanged)")
+}
+
 func TestRunIngestUsageErrors(t *testing.T) {
 	t.Setenv("NEO4J_URI", "")
 	var out, errb bytes.Buffer
