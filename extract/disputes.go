@@ -373,18 +373,15 @@ func (f *disputeFinder) passive(v *verbSite) bool {
 	if aux < 0 || v.obj() >= len(toks) || toks[v.obj()].Lower != "by" {
 		return false
 	}
-	j := v.obj() + 1
-	if j < len(toks) && toks[j].Lower == "the" {
-		j++
-	}
-	if j < len(toks) {
-		if m := f.mentionStartingAt(toks[j].Start); m != nil {
-			v.disputer = m.Entity
-		}
-	}
-	if v.disputer == "" || !truthKinds[v.kind] {
+	if !truthKinds[v.kind] {
 		return true
 	}
+	agents := f.byAgents(toks, v.obj()+1) // disputes_byagent.go
+	if len(agents) == 0 {
+		return true
+	}
+	v.disputer = agents[len(agents)-1]
+	f.coord = append(f.coord[:0], agents[:len(agents)-1]...)
 	if m, ok := f.anaphor(v, passiveSubjectStart(toks, aux), i-1); ok {
 		f.emit(v, passiveRule, m)
 	}
@@ -408,7 +405,7 @@ func (f *disputeFinder) appositivePassive(v *verbSite) bool {
 	if !ok || p < 1 {
 		return false
 	}
-	agents := f.agentsFrom(toks, v.obj()+1)
+	agents := f.byAgents(toks, v.obj()+1) // disputes_byagent.go
 	if len(agents) == 0 {
 		return false
 	}
@@ -454,38 +451,6 @@ func passiveAdverb(t scanToken) bool {
 
 // relativePassiveRule is the rule of appositivePassive.
 var relativePassiveRule = &disputeRule{name: "relative-passive", shape: graph.ShapeRelative, truthOnly: true}
-
-// agentsFrom reads the agents named from toks[j] on, coordinated by commas and "and"
-// ("Israel, the US and Germany"): their entity ids in text order, stopping at the
-// first word that names none.
-func (f *disputeFinder) agentsFrom(toks []scanToken, j int) []string {
-	var out []string
-	for j < len(toks) && len(out) < 6 {
-		if toks[j].Lower == "the" && j+1 < len(toks) {
-			j++
-		}
-		for n := 0; n < 2 && j+1 < len(toks) && entityWords.titles[toks[j].Lower] && f.mentionStartingAt(toks[j].Start) == nil; n++ {
-			j++ // a title before a person's name: "refuted by Senator Jane Whitlow"
-		}
-		m := f.mentionStartingAt(toks[j].Start)
-		if m == nil || m.Kind == MentionPronoun {
-			break
-		}
-		out = append(out, m.Entity)
-		for j < len(toks) && toks[j].Start < m.Span.End {
-			j++
-		}
-		if j+1 < len(toks) && (toks[j].Text == "," || toks[j].Lower == "and") {
-			j++
-			if toks[j].Lower == "and" && j+1 < len(toks) {
-				j++
-			}
-			continue
-		}
-		break
-	}
-	return out
-}
 
 // mentionEndingAt returns the (longest) mention whose span ends at pos, possibly
 // before a possessive ending.
@@ -1059,6 +1024,9 @@ func relativeAsideBefore(toks []scanToken, k int) int {
 func (f *disputeFinder) coordinated(toks []scanToken, start int, subject string) []string {
 	var out []string
 	k := start - 1
+	if k >= 1 && toks[k].Lower == "the" {
+		k-- // "Israel and the United States": the mention of the last starts after "the"
+	}
 	for n := 0; n < 4 && k >= 1; n++ {
 		if toks[k].Lower != "and" && toks[k].Text != "," {
 			break
@@ -1073,6 +1041,9 @@ func (f *disputeFinder) coordinated(toks []scanToken, start int, subject string)
 			k--
 		}
 		k--
+		if k >= 1 && toks[k].Lower == "the" {
+			k--
+		}
 	}
 	for a, b := 0, len(out)-1; a < b; a, b = a+1, b-1 {
 		out[a], out[b] = out[b], out[a]
