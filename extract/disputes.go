@@ -301,7 +301,7 @@ func (f *disputeFinder) site(v *verbSite) {
 	if embedded {
 		v.disputer, v.subjStart = "", -1
 	}
-	if k := skipToSubject(v.toks, v.i); v.disputer == "" && !embedded && (k < 0 || !relativeWords[v.toks[k].Lower]) && !f.embeddedCueSource(v) {
+	if k := skipToSubject(v.toks, v.i); v.disputer == "" && !embedded && (k < 0 || !relativeWords[v.toks[k].Lower] && !f.pronounAfterUnnamedSubject(v.toks, k)) && !f.embeddedCueSource(v) {
 		// "The dean ... has published a letter strongly disputing ...": the verb is part
 		// of an attribution cue whose source the speaker stage resolved
 		v.disputer = f.cueSource(v.verb().Start)
@@ -591,6 +591,9 @@ func (f *disputeFinder) subject(toks []scanToken, i int) (string, int) {
 		return "", -1
 	}
 	if _, ok := pronLex[strings.TrimSuffix(t.Lower, "'s")]; ok {
+		if f.pronounAfterUnnamedSubject(toks, k) {
+			return "", -1 // "Ivanka Trump, 34, could ... She has pushed back" (disputes_pronounguard.go)
+		}
 		if id := f.cueSpeaker(toks[i].Start, t); id != "" {
 			return id, k // the attribution stage resolved the same pronoun as the verb's source
 		}

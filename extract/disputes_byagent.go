@@ -282,4 +282,4 @@ var (
 )
 
 // disputerRules are the named disputer rules, for their fixture test.
-var disputerRules = []disputerRule{passiveByAgentsRule, coordinatedArticleRule, claimNounRelativeRule, byGerundClauseRule}
+var disputerRules = []disputerRule{passiveByAgentsRule, coordinatedArticleRule, claimNounRelativeRule, byGerundClauseRule, pronounAfterUnnamedSubjectRule}
