@@ -316,7 +316,11 @@ func (f *disputeFinder) site(v *verbSite) {
 	if v.disputer == "" {
 		return
 	}
-	f.coord = append(f.coord, f.coordinated(v.toks, v.subjStart, v.disputer)...)
+	coord, first := f.coordinatedFrom(v.toks, v.subjStart, v.disputer)
+	if len(coord) > 0 {
+		v.subjStart = titleStart(v.toks, first) // rule coordinated-subject-start (disputes_byagent.go): "a claim that Russia and Belarus denied"
+	}
+	f.coord = append(f.coord, coord...)
 	for _, r := range disputeRules {
 		if r.truthOnly && !truthKinds[v.kind] {
 			continue
@@ -1025,7 +1029,15 @@ func relativeAsideBefore(toks []scanToken, k int) int {
 // coordinated returns the entities coordinated before the subject whose first token
 // is toks[start] ("Egypt and Qatar", "Egypt, Jordan and Qatar"), in text order.
 func (f *disputeFinder) coordinated(toks []scanToken, start int, subject string) []string {
+	out, _ := f.coordinatedFrom(toks, start, subject)
+	return out
+}
+
+// coordinatedFrom is coordinated, with the first token of the first conjunct (start
+// when there is none).
+func (f *disputeFinder) coordinatedFrom(toks []scanToken, start int, subject string) ([]string, int) {
 	var out []string
+	first := start
 	k := start - 1
 	if k >= 1 && toks[k].Lower == "the" {
 		k-- // "Israel and the United States": the mention of the last starts after "the"
@@ -1043,15 +1055,17 @@ func (f *disputeFinder) coordinated(toks []scanToken, start int, subject string)
 		for k > 0 && toks[k-1].Start >= m.Span.Start {
 			k--
 		}
+		first = k
 		k--
 		if k >= 1 && toks[k].Lower == "the" {
+			first = k
 			k--
 		}
 	}
 	for a, b := 0, len(out)-1; a < b; a, b = a+1, b-1 {
 		out[a], out[b] = out[b], out[a]
 	}
-	return out
+	return out, first
 }
 
 // clauseEnd returns the index after the last token of the clause starting at j: up

@@ -279,7 +279,12 @@ var (
 	// even where the attribution stage read the noun as a cue with an unresolved
 	// source (sourceUnresolved).
 	claimNounRelativeRule = disputerRule{"pronoun-in-claim-noun-relative"}
+	// coordinatedSubjectStartRule: the subject of a dispute verb with coordinated
+	// subjects starts at the first conjunct, so that the rules that read what stands
+	// before the subject see the relative pronoun or the claim noun ("a claim that
+	// Russia and Belarus denied", "a figure Israel and Egypt dispute"; site).
+	coordinatedSubjectStartRule = disputerRule{"coordinated-subject-start"}
 )
 
 // disputerRules are the named disputer rules, for their fixture test.
-var disputerRules = []disputerRule{passiveByAgentsRule, coordinatedArticleRule, claimNounRelativeRule, byGerundClauseRule, pronounAfterUnnamedSubjectRule}
+var disputerRules = []disputerRule{passiveByAgentsRule, coordinatedArticleRule, claimNounRelativeRule, byGerundClauseRule, pronounAfterUnnamedSubjectRule, coordinatedSubjectStartRule}
