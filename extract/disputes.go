@@ -321,6 +321,7 @@ func (f *disputeFinder) site(v *verbSite) {
 		v.subjStart = titleStart(v.toks, first) // rule coordinated-subject-start (disputes_byagent.go): "a claim that Russia and Belarus denied"
 	}
 	f.coord = append(f.coord, coord...)
+	f.coord = append(f.coord, f.companions(v)...) // "Israel, along with Egypt, disputed" (disputes_companions.go)
 	for _, r := range disputeRules {
 		if r.truthOnly && !truthKinds[v.kind] {
 			continue
@@ -543,6 +544,10 @@ func skipToSubject(toks []scanToken, i int) int {
 		}
 		if n := relativeAsideBefore(toks, k); n > 0 {
 			k -= n
+			continue
+		}
+		if n := companionAsideBefore(toks, k); n > 0 {
+			k -= n // "Israel, along with Egypt, disputed" (disputes_companions.go)
 			continue
 		}
 		if n := participleAside(toks, k); n > 0 {
