@@ -303,7 +303,7 @@ func (f *disputeFinder) site(v *verbSite) {
 	if embedded {
 		v.disputer, v.subjStart = "", -1
 	}
-	if k := skipToSubject(v.toks, v.i); v.disputer == "" && !embedded && (k < 0 || !relativeWords[v.toks[k].Lower]) && !f.embeddedCueSource(v) {
+	if k := skipToSubject(v.toks, v.i); v.disputer == "" && !embedded && (k < 0 || !relativeWords[v.toks[k].Lower] && !f.pronounAfterUnnamedSubject(v.toks, k)) && !f.embeddedCueSource(v) {
 		// "The dean ... has published a letter strongly disputing ...": the verb is part
 		// of an attribution cue whose source the speaker stage resolved
 		v.disputer = f.cueSource(v.verb().Start)
@@ -318,7 +318,12 @@ func (f *disputeFinder) site(v *verbSite) {
 	if v.disputer == "" {
 		return
 	}
-	f.coord = append(f.coord, f.coordinated(v.toks, v.subjStart, v.disputer)...)
+	coord, first := f.coordinatedFrom(v.toks, v.subjStart, v.disputer)
+	if len(coord) > 0 {
+		v.subjStart = titleStart(v.toks, first) // rule coordinated-subject-start (disputes_byagent.go): "a claim that Russia and Belarus denied"
+	}
+	f.coord = append(f.coord, coord...)
+	f.coord = append(f.coord, f.companions(v)...) // "Israel, along with Egypt, disputed" (disputes_companions.go)
 	for _, r := range disputeRules {
 		if r.truthOnly && !truthKinds[v.kind] {
 			continue
@@ -375,18 +380,15 @@ func (f *disputeFinder) passive(v *verbSite) bool {
 	if aux < 0 || v.obj() >= len(toks) || toks[v.obj()].Lower != "by" {
 		return false
 	}
-	j := v.obj() + 1
-	if j < len(toks) && toks[j].Lower == "the" {
-		j++
-	}
-	if j < len(toks) {
-		if m := f.mentionStartingAt(toks[j].Start); m != nil {
-			v.disputer = m.Entity
-		}
-	}
-	if v.disputer == "" || !truthKinds[v.kind] {
+	if !truthKinds[v.kind] {
 		return true
 	}
+	agents := f.byAgents(toks, v.obj()+1) // disputes_byagent.go
+	if len(agents) == 0 {
+		return true
+	}
+	v.disputer = agents[len(agents)-1]
+	f.coord = append(f.coord[:0], agents[:len(agents)-1]...)
 	if m, ok := f.anaphor(v, passiveSubjectStart(toks, aux), i-1); ok {
 		f.emit(v, passiveRule, m)
 	}
@@ -410,7 +412,7 @@ func (f *disputeFinder) appositivePassive(v *verbSite) bool {
 	if !ok || p < 1 {
 		return false
 	}
-	agents := f.agentsFrom(toks, v.obj()+1)
+	agents := f.byAgents(toks, v.obj()+1) // disputes_byagent.go
 	if len(agents) == 0 {
 		return false
 	}
@@ -456,38 +458,6 @@ func passiveAdverb(t scanToken) bool {
 
 // relativePassiveRule is the rule of appositivePassive.
 var relativePassiveRule = &disputeRule{name: "relative-passive", shape: graph.ShapeRelative, truthOnly: true}
-
-// agentsFrom reads the agents named from toks[j] on, coordinated by commas and "and"
-// ("Israel, the US and Germany"): their entity ids in text order, stopping at the
-// first word that names none.
-func (f *disputeFinder) agentsFrom(toks []scanToken, j int) []string {
-	var out []string
-	for j < len(toks) && len(out) < 6 {
-		if toks[j].Lower == "the" && j+1 < len(toks) {
-			j++
-		}
-		for n := 0; n < 2 && j+1 < len(toks) && entityWords.titles[toks[j].Lower] && f.mentionStartingAt(toks[j].Start) == nil; n++ {
-			j++ // a title before a person's name: "refuted by Senator Jane Whitlow"
-		}
-		m := f.mentionStartingAt(toks[j].Start)
-		if m == nil || m.Kind == MentionPronoun {
-			break
-		}
-		out = append(out, m.Entity)
-		for j < len(toks) && toks[j].Start < m.Span.End {
-			j++
-		}
-		if j+1 < len(toks) && (toks[j].Text == "," || toks[j].Lower == "and") {
-			j++
-			if toks[j].Lower == "and" && j+1 < len(toks) {
-				j++
-			}
-			continue
-		}
-		break
-	}
-	return out
-}
 
 // mentionEndingAt returns the (longest) mention whose span ends at pos, possibly
 // before a possessive ending.
@@ -578,6 +548,10 @@ func skipToSubject(toks []scanToken, i int) int {
 			k -= n
 			continue
 		}
+		if n := companionAsideBefore(toks, k); n > 0 {
+			k -= n // "Israel, along with Egypt, disputed" (disputes_companions.go)
+			continue
+		}
 		if n := participleAside(toks, k); n > 0 {
 			k -= n // "the RSF, accused of mass atrocities, denied" (disputes_topic.go)
 			continue
@@ -628,6 +602,9 @@ func (f *disputeFinder) subject(toks []scanToken, i int) (string, int) {
 		return "", -1
 	}
 	if _, ok := pronLex[strings.TrimSuffix(t.Lower, "'s")]; ok {
+		if f.pronounAfterUnnamedSubject(toks, k) {
+			return "", -1 // "Ivanka Trump, 34, could ... She has pushed back" (disputes_pronounguard.go)
+		}
 		if id := f.cueSpeaker(toks[i].Start, t); id != "" {
 			return id, k // the attribution stage resolved the same pronoun as the verb's source
 		}
@@ -1059,8 +1036,19 @@ func relativeAsideBefore(toks []scanToken, k int) int {
 // coordinated returns the entities coordinated before the subject whose first token
 // is toks[start] ("Egypt and Qatar", "Egypt, Jordan and Qatar"), in text order.
 func (f *disputeFinder) coordinated(toks []scanToken, start int, subject string) []string {
+	out, _ := f.coordinatedFrom(toks, start, subject)
+	return out
+}
+
+// coordinatedFrom is coordinated, with the first token of the first conjunct (start
+// when there is none).
+func (f *disputeFinder) coordinatedFrom(toks []scanToken, start int, subject string) ([]string, int) {
 	var out []string
+	first := start
 	k := start - 1
+	if k >= 1 && toks[k].Lower == "the" {
+		k-- // "Israel and the United States": the mention of the last starts after "the"
+	}
 	for n := 0; n < 4 && k >= 1; n++ {
 		if toks[k].Lower != "and" && toks[k].Text != "," {
 			break
@@ -1074,12 +1062,17 @@ func (f *disputeFinder) coordinated(toks []scanToken, start int, subject string)
 		for k > 0 && toks[k-1].Start >= m.Span.Start {
 			k--
 		}
+		first = k
 		k--
+		if k >= 1 && toks[k].Lower == "the" {
+			first = k
+			k--
+		}
 	}
 	for a, b := 0, len(out)-1; a < b; a, b = a+1, b-1 {
 		out[a], out[b] = out[b], out[a]
 	}
-	return out
+	return out, first
 }
 
 // clauseEnd returns the index after the last token of the clause starting at j: up

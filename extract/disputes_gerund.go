@@ -24,6 +24,9 @@ const gerundObjectReach = 14
 // toks[k], and the first token of its mention; "" and -1 when none is found.
 func (f *disputeFinder) gerundSubject(toks []scanToken, k int) (string, int) {
 	if toks[k].Lower == "by" {
+		if t := gerundClauseThat(toks, k); t >= 0 {
+			return f.clauseSubjectOfGerund(toks, t, k) // "it appears that X and Y had ... by denying" (disputes_gerundclause.go)
+		}
 		id, e := f.openingSubject(toks, k)
 		if id == "" {
 			return "", -1

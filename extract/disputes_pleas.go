@@ -218,6 +218,9 @@ func (f *disputeFinder) sourceUnresolved(t scanToken) bool {
 	if a == nil || a.Source == nil || a.Speaker != nil || a.Source.End > t.Start {
 		return false
 	}
+	if _, noun := claimNouns[strings.ToLower(string(f.d.Runes[a.Cue.Start:a.Cue.End]))]; noun {
+		return false // "..., accusations that she has denied": a relative clause on the noun (disputes_byagent.go)
+	}
 	lead := graph.Words(string(f.d.Runes[a.Content.Start:t.Start]))
 	return len(lead) == 0 || len(lead) == 1 && lead[0] == "that"
 }
