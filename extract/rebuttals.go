@@ -638,7 +638,7 @@ func (f *disputeFinder) nearestOther(a *Attribution, si int, speaker string) rul
 	if id := f.claimAboutEntity(speaker, si, pos); id != "" {
 		return ruleMatch{claim: &id, rule: anaphorAboutRule} // disputes_about.go
 	}
-	return ruleMatch{}
+	return f.rebuttalByMeaning(a, si, pos, speaker) // rebuttals_meaning.go
 }
 
 // reportedBefore returns the claim someone else makes inside the statement a, before
