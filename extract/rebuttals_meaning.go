@@ -88,12 +88,20 @@ func (f *disputeFinder) farCandidate(c *Claim, si, pos int, disputer string, par
 	return f.antecedent(c, si, false, disputer)
 }
 
+// questionAboutWords is how far into a question's content "about" may stand.
+const questionAboutWords = 5
+
 // questionAbout reports whether claim c is the topic of a question ("asked Carson
 // about his relationship with a supplement maker"): the content of a verb of asking
 // that opens with "about". The antecedent search skips directives; a rebuttal answers
 // what such a question presumes.
 func (f *disputeFinder) questionAbout(c *Claim) bool {
-	if !strings.HasPrefix(strings.ToLower(c.Text), "about ") || !f.directive(c) {
+	ws := strings.Fields(strings.ToLower(c.Text))
+	about := false
+	for k := 0; k < len(ws) && k < questionAboutWords; k++ {
+		about = about || ws[k] == "about" // "asked Senator Tom Arkell about his ties to ..."
+	}
+	if !about || !f.directive(c) {
 		return false
 	}
 	a := f.attributionOf(c)
@@ -147,8 +155,8 @@ func (f *disputeFinder) claimMentions(c *Claim, entity string) bool {
 var accuseWords = []string{"accus", "alleg", "charg", "blam"}
 
 // namedAccuserClaim: the disputer's statement in the sentence before the rebuttal's
-// opens its content with a person ("criticized Manafort for accusing the Democratic
-// campaign"); the latest far candidate claim of that person, an accusation first when
+// opens its content with a person and "for" with a gerund ("criticized Manafort for
+// accusing the Democratic campaign"); the latest far candidate claim of that person, an accusation first when
 // the statement speaks of accusing; "" when there is none.
 func (f *disputeFinder) namedAccuserClaim(a *Attribution, si, pos int, disputer string) string {
 	if si == 0 {
@@ -169,8 +177,11 @@ func (f *disputeFinder) namedAccuserClaim(a *Attribution, si, pos int, disputer 
 		if e := f.r.entity(m.Entity); e == nil || e.Kind != graph.KindPerson || m.Entity == disputer {
 			continue
 		}
-		named = m.Entity
-		content = strings.ToLower(string(f.d.Runes[m.Span.End:min(b.Content.End, len(f.d.Runes))]))
+		rest := strings.Fields(strings.ToLower(string(f.d.Runes[m.Span.End:min(b.Content.End, len(f.d.Runes))])))
+		if len(rest) < 2 || rest[0] != "for" || !strings.HasSuffix(rest[1], "ing") {
+			continue // "criticized Manafort for accusing ...": reproached for what they said or did
+		}
+		named, content = m.Entity, " "+strings.Join(rest[1:], " ")
 	}
 	if named == "" {
 		return ""
