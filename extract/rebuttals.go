@@ -621,6 +621,9 @@ func (f *disputeFinder) nearestOther(a *Attribution, si int, speaker string) rul
 	if a.Sentence.End == 0 {
 		pos = f.sents[si].Start
 	}
+	if m := f.claimSaidAfter(a, speaker); m.claim != nil {
+		return m // rebuttals_meaning.go: "'This is pure fiction,' X said after Y claimed that ..."
+	}
 	if pos < len(f.d.Runes) && isQuote(f.d.Runes[pos]) {
 		// the statement's opening quotation mark may close the content before it
 		// ('reported that the mill would close. "' as the speaker stage reads it)

@@ -28,11 +28,18 @@ import (
 //     farRebuttalSentences sentences back, an accusation first when the naming statement
 //     speaks of accusing.
 //
+// A third rule reads forward, before the fixed search: rebuttal-said-after, a bare
+// rebuttal whose verb of saying is followed in its sentence by "after" or "when" and
+// another speaker's statement ("'This is pure fiction,' Whitlow said after Mark Dalton
+// claimed that she had taken money from donors") answers that statement.
+//
 // A wrong dispute is worse than none: a claim that only shares a topic word is never
 // taken, the claim must be tied to the disputer or to the one the disputer names.
 
-// rebuttalAboutFarRule and rebuttalNamedAccuserRule are the two rules of this file.
+// rebuttalAboutFarRule, rebuttalNamedAccuserRule and rebuttalSaidAfterRule are the
+// rules of this file.
 var (
+	rebuttalSaidAfterRule    = &disputeRule{name: "rebuttal-said-after", shape: graph.ShapeRebuttal}
 	rebuttalAboutFarRule     = &disputeRule{name: "rebuttal-about-far", shape: graph.ShapeRebuttal}
 	rebuttalNamedAccuserRule = &disputeRule{name: "rebuttal-named-accuser", shape: graph.ShapeRebuttal}
 )
@@ -241,4 +248,40 @@ func accusingCue(cue string) bool {
 		}
 	}
 	return false
+}
+
+// saidAfterWords are the connectors that make a statement later in the sentence the
+// occasion of the rebuttal ("said after", "said when", "said in response to").
+var saidAfterWords = map[string]bool{"after": true, "when": true, "response": true, "responding": true}
+
+// maxSaidAfterWords bounds the words between the rebuttal's verb of saying and the
+// other speaker's statement ("said Monday, two days after a former aide, Dana Quill,").
+const maxSaidAfterWords = 10
+
+// claimSaidAfter returns the claim of another speaker that the rebuttal statement a's
+// sentence reports after a's cue with a connector of saidAfterWords between (rule
+// rebuttal-said-after), or no match.
+func (f *disputeFinder) claimSaidAfter(a *Attribution, speaker string) ruleMatch {
+	after := max(a.Content.End, a.Cue.End)
+	for i := range f.d.Claims[:f.base] {
+		c := &f.d.Claims[i]
+		if c.Speaker == nil || *c.Speaker == speaker || c.Span.Start < after || c.Span.Start >= a.Sentence.End || isReferenceClaim(c) || f.directive(c) {
+			continue
+		}
+		b := f.attributionOf(c)
+		if b == nil || b.Source == nil || b.Source.Start < after {
+			continue
+		}
+		ws := strings.Fields(strings.ToLower(string(f.d.Runes[after:b.Source.Start])))
+		if len(ws) > maxSaidAfterWords {
+			continue
+		}
+		for _, w := range ws {
+			if saidAfterWords[strings.Trim(w, ",")] {
+				id := c.ID
+				return ruleMatch{claim: &id, rule: rebuttalSaidAfterRule}
+			}
+		}
+	}
+	return ruleMatch{}
 }

@@ -8,7 +8,7 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-// Rules rebuttal-about-far and rebuttal-named-accuser, read with two sets of invented
+// Rules rebuttal-about-far, rebuttal-said-after and rebuttal-named-accuser, read with two sets of invented
 // names (no lexicon holds them): the same rebuttal of the same claim under both. ACC is
 // the accuser's full name and ACCL its surname, DEF the disputer's full name and LAST
 // its surname.
@@ -22,6 +22,8 @@ func TestRebuttalByMeaningRenamed(t *testing.T) {
 			"rebuttal-about-far", "DEF had hired his nephew"},
 		{"about-far, question", `A reporter, ACC, asked DEF about his ties to a mining firm called Norvale. The company paid a $2 million fine in 2019. It did not admit wrongdoing.` + "\n\n" + `"I never worked for them. That is total fiction," LAST replied.`,
 			"rebuttal-about-far", "about his ties to a mining firm called Norvale"},
+		{"said after", `"This is pure fiction," DEF said after ACC claimed that he had taken money from donors.`,
+			"rebuttal-said-after", "he had taken money from donors"},
 		{"named accuser", `ACC accused the Reyes campaign of leaking the memo. "They will do anything to win," ACCL said.` + "\n\n" + `There is no sign that the memo came from the campaign. It first appeared on a blog.` + "\n\n" + `DEF criticized ACCL for accusing the campaign. "Nice try, not true," he said.`,
 			"rebuttal-named-accuser", "the Reyes campaign of leaking the memo"},
 	}
@@ -45,9 +47,9 @@ func TestRebuttalByMeaningRenamed(t *testing.T) {
 	}
 }
 
-// What the two rules leave alone: a far claim about someone else, a claim seven
+// What the three rules leave alone: a far claim about someone else, a claim seven
 // sentences back, a question that asks for an act, a reproach or praise for no
-// statement.
+// statement, an event or a request after the rebuttal.
 func TestRebuttalByMeaningNegatives(t *testing.T) {
 	for _, text := range []string{
 		"A former aide, Dana Quill, said Mayor Lena Ostrova had hired her nephew. Quill worked for her for two years. The nephew left in May. The council met on Monday.\n\n\"That is a complete fabrication,\" Senator Tom Arkell said.",
@@ -55,10 +57,12 @@ func TestRebuttalByMeaningNegatives(t *testing.T) {
 		"A reporter, Dana Quill, asked Senator Tom Arkell to resign. The company paid a $2 million fine in 2019. It did not admit wrongdoing.\n\n\"That is total fiction,\" Arkell said.",
 		"Mark Dalton said the Reyes campaign had leaked the memo. The memo first appeared on a blog. It was posted on Friday.\n\nCampaign spokeswoman Lena Ostrova praised Dalton for his candor. \"Nice try, not true,\" she said.",
 		"Mark Dalton said the Reyes campaign had leaked the memo. The memo first appeared on a blog. It was posted on Friday.\n\nCampaign spokeswoman Lena Ostrova criticized Dalton for his tone. \"Nice try, not true,\" she said.",
+		"\"This is pure fiction,\" Senator Jane Whitlow said after the meeting on Monday.",
+		"\"That is nonsense,\" Senator Jane Whitlow said when Mark Dalton asked her to resign.",
 	} {
 		d := Extract(text)
 		for _, x := range d.Disputes {
-			assert.NotContains(t, []string{"rebuttal-about-far", "rebuttal-named-accuser"}, x.Rule, text)
+			assert.NotContains(t, []string{"rebuttal-about-far", "rebuttal-named-accuser", "rebuttal-said-after"}, x.Rule, text)
 		}
 	}
 }
