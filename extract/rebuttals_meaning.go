@@ -3,6 +3,7 @@ package extract
 import (
 	"strings"
 
+	"github.com/claimgraph/claimgraph/extract/lexicon"
 	"github.com/claimgraph/claimgraph/graph"
 )
 
@@ -55,7 +56,10 @@ const farRebuttalSentences = 6
 const farNamedParagraphs = 2
 
 // aboutPronouns are the personal pronouns by which a claim may be about the disputer.
-var aboutPronouns = map[string]bool{"he": true, "him": true, "his": true, "she": true, "her": true}
+var aboutPronouns = rebuttalLinkWords.Class("about_pronoun")
+
+// rebuttalLinkWords are the word classes of lexicon/rebuttal_links.txt.
+var rebuttalLinkWords = lexicon.Classes("rebuttal_links.txt")
 
 // rebuttalByMeaning is the last resort of nearestOther: rule rebuttal-named-accuser,
 // then rule rebuttal-about-far, for the rebuttal statement a in sentence si by speaker.
@@ -159,7 +163,7 @@ func (f *disputeFinder) claimMentions(c *Claim, entity string) bool {
 
 // accuseWords mark a naming statement that speaks of accusing ("criticized Manafort
 // for accusing the campaign"): the accuser's accusation is meant first.
-var accuseWords = []string{"accus", "alleg", "charg", "blam"}
+var accuseWords = rebuttalLinkWords.Class("accuse_stem")
 
 // namedAccuserClaim: the disputer's statement in the sentence before the rebuttal's
 // opens its content with a person and "for" with a gerund ("criticized Manafort for
@@ -194,7 +198,7 @@ func (f *disputeFinder) namedAccuserClaim(a *Attribution, si, pos int, disputer 
 		return ""
 	}
 	accusing := false
-	for _, w := range accuseWords {
+	for w := range accuseWords {
 		if strings.Contains(content, " "+w) {
 			accusing = true
 		}
@@ -242,7 +246,7 @@ func (f *disputeFinder) accusationClaim(c *Claim) bool {
 // "alleged", "charged", "blamed").
 func accusingCue(cue string) bool {
 	cue = strings.ToLower(cue)
-	for _, w := range accuseWords {
+	for w := range accuseWords {
 		if strings.HasPrefix(cue, w) {
 			return true
 		}
@@ -252,7 +256,7 @@ func accusingCue(cue string) bool {
 
 // saidAfterWords are the connectors that make a statement later in the sentence the
 // occasion of the rebuttal ("said after", "said when", "said in response to").
-var saidAfterWords = map[string]bool{"after": true, "when": true, "response": true, "responding": true}
+var saidAfterWords = rebuttalLinkWords.Class("said_after")
 
 // maxSaidAfterWords bounds the words between the rebuttal's verb of saying and the
 // other speaker's statement ("said Monday, two days after a former aide, Dana Quill,").

@@ -26,7 +26,7 @@ import (
 var rebuttalAgentMistakenRule = &disputeRule{name: "rebuttal-agent-mistaken", shape: graph.ShapeRebuttal}
 
 // mistakenWords are the judging words this rule reads with a person as subject.
-var mistakenWords = map[string]bool{"mistaken": true, "wrong": true}
+var mistakenWords = rebuttalLinkWords.Class("mistaken_word")
 
 // mistakenEnds reports whether what follows the judging word at toks[k] leaves it a
 // judgment of what the person said: the clause ends (a comma, a full stop, a quote,
