@@ -83,7 +83,7 @@ func TestDisputeRuleFixtures(t *testing.T) {
 	rules = append(rules, verdictRules...)
 	rules = append(rules, figuresFrameRule)
 	rules = append(rules, pleaRule, accusationFarRule, contraryToReportsRule, rebuttalCalledAboutRule, inlineNounSaidRule)
-	rules = append(rules, rebuttalAboutFarRule, rebuttalNamedAccuserRule, rebuttalAgentMistakenRule, rebuttalSaidAfterRule)
+	rules = append(rules, rebuttalAboutFarRule, rebuttalNamedAccuserRule, rebuttalAgentMistakenRule, rebuttalSaidAfterRule, rebuttalCalledCoordinatedRule)
 	known := map[string]bool{"none": true}
 	for _, r := range rules {
 		known[r.name] = true

@@ -746,6 +746,12 @@ func (f *disputeFinder) rebuttalCalled(si int, toks []scanToken, k, n, j int) {
 		// for the verb of calling, as site does for a dispute verb
 		v.disputer = f.cueSource(toks[obj].Start)
 	}
+	coordinated := false
+	if v.disputer == "" {
+		// "X expressed indignation and began to call the allegations absurd" (rebuttals_coordcall.go)
+		v.disputer, v.subjStart = f.coordinatedCaller(toks, obj)
+		coordinated = v.disputer != ""
+	}
 	if v.disputer == "" {
 		return
 	}
@@ -774,6 +780,9 @@ func (f *disputeFinder) rebuttalCalled(si int, toks []scanToken, k, n, j int) {
 	if ok {
 		f.coord = f.coord[:0]
 		cue := scanToken{Text: toks[k].Text, Start: toks[k].Start, End: toks[k+n-1].End}
+		if coordinated && m.rule == nil {
+			m.rule = rebuttalCalledCoordinatedRule
+		}
 		f.emitCoordinatedCallers(v, m, cue) // "Reyes and Tulley called the claim false" (rebuttals_coordinated.go)
 		f.emitOne(graph.DisputeRebuts, v.disputer, rebuttalCalledRule, m, cue, f.sents[si])
 	}
