@@ -205,8 +205,9 @@ func findDisputes(d *Document) {
 	f.neverSaidClauses()
 	f.judgedClaims() // disputes_article.go: claims the text judges untrue while reporting them
 	f.verdicts()     // disputes_verdict.go: "Reyes got that wrong", ratings, "Contrary to Reyes's claim"
-	f.mistakenAgents() // rebuttals_mistaken.go: "Stephanopoulos told me I was mistaken"
 	f.ellipses()     // counterclaims_ellipsis.go: "She hadn't."
+	// rebuttals_mistaken.go, after the verdicts: "Stephanopoulos told me I was mistaken"
+	f.mistakenAgents()
 	f.counterclaims()
 	f.contrastedCounterclaims()
 	f.respondedCounterclaims() // counterclaims_response.go: answers with the contrary
