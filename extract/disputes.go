@@ -206,6 +206,8 @@ func findDisputes(d *Document) {
 	f.judgedClaims() // disputes_article.go: claims the text judges untrue while reporting them
 	f.verdicts()     // disputes_verdict.go: "Reyes got that wrong", ratings, "Contrary to Reyes's claim"
 	f.ellipses()     // counterclaims_ellipsis.go: "She hadn't."
+	// rebuttals_mistaken.go, after the verdicts: "Stephanopoulos told me I was mistaken"
+	f.mistakenAgents()
 	f.counterclaims()
 	f.contrastedCounterclaims()
 	f.respondedCounterclaims() // counterclaims_response.go: answers with the contrary

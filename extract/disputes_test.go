@@ -84,6 +84,7 @@ func TestDisputeRuleFixtures(t *testing.T) {
 	rules = append(rules, figuresFrameRule)
 	rules = append(rules, pleaRule, accusationFarRule, contraryToReportsRule, rebuttalCalledAboutRule, inlineNounSaidRule)
 	rules = append(rules, counterclaimNoSuchRule, counterclaimNoAnswerRule)
+	rules = append(rules, rebuttalAboutFarRule, rebuttalNamedAccuserRule, rebuttalAgentMistakenRule, rebuttalSaidAfterRule, rebuttalCalledCoordinatedRule)
 	known := map[string]bool{"none": true}
 	for _, r := range rules {
 		known[r.name] = true

@@ -621,6 +621,9 @@ func (f *disputeFinder) nearestOther(a *Attribution, si int, speaker string) rul
 	if a.Sentence.End == 0 {
 		pos = f.sents[si].Start
 	}
+	if m := f.claimSaidAfter(a, speaker); m.claim != nil {
+		return m // rebuttals_meaning.go: "'This is pure fiction,' X said after Y claimed that ..."
+	}
 	if pos < len(f.d.Runes) && isQuote(f.d.Runes[pos]) {
 		// the statement's opening quotation mark may close the content before it
 		// ('reported that the mill would close. "' as the speaker stage reads it)
@@ -638,7 +641,7 @@ func (f *disputeFinder) nearestOther(a *Attribution, si int, speaker string) rul
 	if id := f.claimAboutEntity(speaker, si, pos); id != "" {
 		return ruleMatch{claim: &id, rule: anaphorAboutRule} // disputes_about.go
 	}
-	return ruleMatch{}
+	return f.rebuttalByMeaning(a, si, pos, speaker) // rebuttals_meaning.go
 }
 
 // reportedBefore returns the claim someone else makes inside the statement a, before
@@ -743,6 +746,12 @@ func (f *disputeFinder) rebuttalCalled(si int, toks []scanToken, k, n, j int) {
 		// for the verb of calling, as site does for a dispute verb
 		v.disputer = f.cueSource(toks[obj].Start)
 	}
+	coordinated := false
+	if v.disputer == "" {
+		// "X expressed indignation and began to call the allegations absurd" (rebuttals_coordcall.go)
+		v.disputer, v.subjStart = f.coordinatedCaller(toks, obj)
+		coordinated = v.disputer != ""
+	}
 	if v.disputer == "" {
 		return
 	}
@@ -771,6 +780,9 @@ func (f *disputeFinder) rebuttalCalled(si int, toks []scanToken, k, n, j int) {
 	if ok {
 		f.coord = f.coord[:0]
 		cue := scanToken{Text: toks[k].Text, Start: toks[k].Start, End: toks[k+n-1].End}
+		if coordinated && m.rule == nil {
+			m.rule = rebuttalCalledCoordinatedRule
+		}
 		f.emitCoordinatedCallers(v, m, cue) // "Reyes and Tulley called the claim false" (rebuttals_coordinated.go)
 		f.emitOne(graph.DisputeRebuts, v.disputer, rebuttalCalledRule, m, cue, f.sents[si])
 	}
