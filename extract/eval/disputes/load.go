@@ -34,8 +34,9 @@
 // Counterclaim and figures cases also match a within-article conflict, a pair of
 // claim spans of which one overlaps claim_span and the other other_claim_span (in
 // either order); conflicts come from Hooks.Conflicts. Matching is one to
-// one: gold cases in file order each take the first unused prediction that matches
-// (disputes first, then conflicts). A gold case left unmatched counts as a
+// one and maximum: as many gold cases as possible are found, each case taking the
+// first free prediction that matches (disputes first, then conflicts) unless that
+// would leave another case without one. A gold case left unmatched counts as a
 // disputer-only match when some prediction's disputer matches and its cue lies in the
 // sentence of the gold cue (the disputer is found, the claim is not).
 //

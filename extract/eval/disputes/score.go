@@ -131,20 +131,18 @@ func (t *tally) kind(s string) *ShapeScore {
 	return t.kinds[s]
 }
 
-// document scores one document: gold cases in order take the first unused matching
-// prediction.
+// document scores one document: gold cases and predictions are paired one to one
+// by a maximum matching (see matchCases).
 func (t *tally) document(name string, d *extract.Document, gold []Case, hooks Hooks) {
 	preds := predictionsOf(d, hooks)
 	t.unmatched = t.unmatched[:0]
-	for _, g := range gold {
+	taken := matchCases(d, gold, preds)
+	for gi, g := range gold {
 		t.shape(g.Shape).Gold++
 		r := CaseResult{Doc: name, ID: g.ID, Shape: g.Shape}
-		for _, p := range preds {
-			if !p.used && predictionMatches(d, g, p) {
-				p.used, r.Found = true, true
-				t.shape(g.Shape).Found++
-				break
-			}
+		if taken[gi] >= 0 {
+			preds[taken[gi]].used, r.Found = true, true
+			t.shape(g.Shape).Found++
 		}
 		if !r.Found {
 			r.DisputerOnly = disputerOnly(d, g)
@@ -174,6 +172,63 @@ func (t *tally) document(name string, d *extract.Document, gold []Case, hooks Ho
 		t.unmatched = append(t.unmatched, cue)
 		t.res.FalsePositives = append(t.res.FalsePositives, FalsePositive{Doc: name, Shape: p.shape, Kind: kind, Cue: spanText(d, cue)})
 	}
+}
+
+// matchCases pairs gold cases with the predictions that match them, one to one, so
+// that as many gold cases as possible are found: taken[i] is the index in preds of
+// gold case i's prediction, or -1. A first-fit pairing in file order could let a case
+// take a prediction that a later case needed while another prediction would have
+// served it too (a counterclaim case without a disputer took the dispute that was the
+// only match of a later rebuttal); augmenting paths (Kuhn's algorithm) undo that.
+// Cases are tried in file order and each tries predictions in order, so a document
+// whose first-fit pairing is already maximum keeps it.
+func matchCases(d *extract.Document, gold []Case, preds []*prediction) []int {
+	fits := make([][]int, len(gold))
+	for gi, g := range gold {
+		for pi, p := range preds {
+			if predictionMatches(d, g, p) {
+				fits[gi] = append(fits[gi], pi)
+			}
+		}
+	}
+	taken := make([]int, len(gold))
+	owner := make([]int, len(preds))
+	for i := range taken {
+		taken[i] = -1
+	}
+	for i := range owner {
+		owner[i] = -1
+	}
+	var seen []bool
+	var augment func(gi int) bool
+	augment = func(gi int) bool {
+		for _, pi := range fits[gi] {
+			if seen[pi] {
+				continue
+			}
+			seen[pi] = true
+			if owner[pi] < 0 || augment(owner[pi]) {
+				owner[pi], taken[gi] = gi, pi
+				return true
+			}
+		}
+		return false
+	}
+	for gi := range gold {
+		// First fit when a free prediction fits: the pairing file order gives.
+		for _, pi := range fits[gi] {
+			if owner[pi] < 0 {
+				owner[pi], taken[gi] = gi, pi
+				break
+			}
+		}
+		if taken[gi] >= 0 {
+			continue
+		}
+		seen = make([]bool, len(preds))
+		augment(gi)
+	}
+	return taken
 }
 
 // negativesHit counts the annotated non-disputes whose cue a false positive's cue

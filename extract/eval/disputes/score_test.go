@@ -247,6 +247,29 @@ func TestScoreCountsPerShapeAndOneToOne(t *testing.T) {
 	assert.Equal(t, 1, r.DisputerOnly, "the second mention of the denial: disputer found, prediction used up")
 }
 
+// A case that any prediction of its claim serves (no disputer annotated) stands
+// first in the file; the later denial has one matching prediction only. First fit
+// gave the first case that prediction and lost the denial; the maximum matching
+// finds both.
+func TestScoreMatchingIsMaximum(t *testing.T) {
+	open := Case{Doc: "d", ID: "d0", Shape: "counterclaim", Cue: "said", CueSpan: [2]int{47, 51},
+		Claim: "officers fired tear gas", ClaimSpan: span(52, 75)}
+	denial := goldDenial()
+	set, err := NewSet([]string{"d"}, []Case{open, denial})
+	require.NoError(t, err)
+	d := testDoc(
+		extract.Dispute{Disputer: "ministry", Claim: strp("c2"), Cue: extract.Span{Start: 90, End: 96}, Kind: "denies"},
+		extract.Dispute{Disputer: "police", Claim: strp("c2"), Cue: extract.Span{Start: 7, End: 11}, Kind: "rejects"},
+	)
+	r := Score(set, map[string]*extract.Document{"d": d}, Hooks{})
+	assert.Equal(t, 2, r.Total.Found, "both cases found")
+	assert.Equal(t, 2, r.Total.Correct)
+	assert.Empty(t, r.FalsePositives)
+	for _, c := range r.Cases {
+		assert.True(t, c.Found, c.ID)
+	}
+}
+
 func TestNegativesHit(t *testing.T) {
 	refusal := Case{Doc: "d", ID: "n1", Shape: "none", Cue: "said", CueSpan: [2]int{7, 11}, Claim: "x"}
 	other := Case{Doc: "d", ID: "n2", Shape: "none", Cue: "said", CueSpan: [2]int{47, 51}, Claim: "x"}
