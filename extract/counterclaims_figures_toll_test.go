@@ -1,0 +1,78 @@
+package extract
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// Tolls that no rule of contested tolls may read as contested (rules
+// figures-toll-contrast and figures-relative): a prediction, a toll of the injured, a
+// toll of another event, the same figure, a negated figure, a comparison with
+// something else than the figure, a toll in the article's own voice with no other
+// speaker.
+func TestTollRulesNegatives(t *testing.T) {
+	cases := []struct{ name, text string }{
+		{"a prediction", "The health ministry said 31 people had died of cholera in Beira. Aid groups said the toll could be higher."},
+		{"no speaker", "Officials said 40 people were killed in the floods in Sindh. The toll is expected to rise."},
+		{"injured against dead", "Mayor Ilse Brandt said 40 people died in the Oder floods, but Governor Piet Vos said 12 people were injured in the floods."},
+		{"another event", "Officials in Lira said nine people died of cholera. However, Dr. Ana Lopes said three people in Gulu died of malaria."},
+		{"the same figure", "Mayor Ilse Brandt said 40 people died in the Oder floods, but Governor Piet Vos said 40 people died in the floods."},
+		{"a negated figure", "The ministry said 12 people died of cholera in Beira. However, Dr. Ana Lopes said cholera deaths in Beira had not reached 30."},
+		{"higher than expected", "Police said 2,000 people had joined the march in Lyon. The organisers said turnout was higher than expected."},
+		{"higher elsewhere", "The ministry said 31 people had died of cholera in Beira. Aid groups said it was higher in the north."},
+		{"a price, not a count", "The ministry said 31 people had died of cholera in Beira. Traders said prices were much higher."},
+		{"the speaker's own figure", "Mayor Ilse Brandt said 40 people died in the Oder floods. Brandt said it was likely higher."},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			d := Extract(c.text)
+			for _, x := range d.Disputes {
+				assert.NotContains(t, []string{figuresTollContrastRule.name, figuresRelativeRule.name}, x.Rule, "%q: %s %q", c.text, x.Rule, x.Cue.Text)
+			}
+		})
+	}
+}
+
+// Metamorphic test of the rules of contested tolls: each text is read with two sets of
+// invented names and places (no lexicon holds them) and must give one contested toll
+// by the second speaker of the first speaker's figure under both.
+func TestTollRulesRenamed(t *testing.T) {
+	names := []map[string]string{
+		{"ONE": "Mayor Ilse Brandt", "TWO": "Governor Piet Vos", "LAST": "Vos", "PLACE": "Oder"},
+		{"ONE": "Senator Amaru Quispe", "TWO": "Minister Tendai Moyo", "LAST": "Moyo", "PLACE": "Zambezi"},
+	}
+	cases := []struct{ name, text, rule, claim string }{
+		{"only, after a contrast", "ONE said 40 people drowned in the PLACE floods. However, TWO said only 12 deaths from the floods had been confirmed.",
+			figuresTollContrastRule.name, "40 people drowned in the PLACE floods"},
+		{"while", "ONE said 230 people were killed in the PLACE earthquake, while TWO said 90 deaths had been recorded after the earthquake.",
+			figuresTollContrastRule.name, "230 people were killed in the PLACE earthquake"},
+		{"double that", "ONE said 14 soldiers were killed near the PLACE river. TWO said it was actually double that.",
+			figuresRelativeRule.name, "14 soldiers were killed near the PLACE river"},
+		{"the true toll", "ONE said 31 people had died of cholera in PLACE. TWO said the true toll was far higher.",
+			figuresRelativeRule.name, "31 people had died of cholera in PLACE"},
+	}
+	for _, c := range cases {
+		for _, n := range names {
+			text, claim := c.text, c.claim
+			for k, v := range n {
+				text = strings.ReplaceAll(text, k, v)
+				claim = strings.ReplaceAll(claim, k, v)
+			}
+			t.Run(c.name+"/"+n["LAST"], func(t *testing.T) {
+				d := Extract(text)
+				var got []Dispute
+				for _, x := range d.Disputes {
+					if x.Rule == c.rule {
+						got = append(got, x)
+					}
+				}
+				require.Len(t, got, 1, text)
+				assert.Contains(t, rebuttalEntityName(d, got[0].Disputer), n["LAST"], text)
+				assert.Equal(t, claim, claimText(d, got[0].Claim), text)
+			})
+		}
+	}
+}
