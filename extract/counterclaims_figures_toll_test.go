@@ -76,3 +76,14 @@ func TestTollRulesRenamed(t *testing.T) {
 		}
 	}
 }
+
+// An unnamed body after a possessive written with a curly apostrophe ("the country’s
+// interior ministry") speaks and disputes as it does with a straight one.
+func TestUnnamedBodyCurlyApostrophe(t *testing.T) {
+	for _, apostrophe := range []string{"'", "’"} {
+		text := "Activists said 30 people died in the protests in Lome. The country" + apostrophe + "s interior ministry said the claim was false."
+		d := Extract(text)
+		require.Len(t, d.Disputes, 1, text)
+		assert.Equal(t, "country"+apostrophe+"s interior ministry", rebuttalEntityName(d, d.Disputes[0].Disputer), text)
+	}
+}
