@@ -665,6 +665,9 @@ func (f *disputeFinder) subject(toks []scanToken, i int) (string, int) {
 	if id, start := f.companySubject(toks, k); id != "" {
 		return id, start
 	}
+	if id, start := f.tradeCompanySubject(toks, k); id != "" {
+		return id, start // "the mining company" (disputes_tradecompany.go)
+	}
 	return f.groupSubject(toks, k)
 }
 
