@@ -314,3 +314,43 @@ func (f *disputeFinder) figureBefore(b *Claim) *Claim {
 	}
 	return best
 }
+
+// Rule relative-that, its contested figure in its own claim (test sentences in
+// testdata/rules/disputes/relative-that.tsv): "The toll, which the army disputes, has
+// risen to 212, local officials said." The relative clause stands inside the claim it
+// disputes, between the figure's noun and its value, so no claim ends before it and no
+// claim before it is the toll meant. Then the claim disputed is the claim of another
+// speaker that holds the noun of figures (dispute_targets.txt, "toll", "figure"; its
+// complement may follow it, "the toll from the floods") and the relative clause, with a quantity after the clause: the value contested.
+
+// enclosingNounReach is how many tokens the noun of figures may stand before the
+// comma of the relative clause ("The toll from the Oder floods, which").
+const enclosingNounReach = 6
+
+// enclosingFigureClaim returns the match of a contested figure whose noun, at most
+// enclosingNounReach tokens before toks[last] (the word before the comma), opens the
+// claim that holds the relative clause.
+func (f *disputeFinder) enclosingFigureClaim(v *verbSite, last int) (ruleMatch, bool) {
+	noun := last // "The toll, which", "The toll from the Oder floods, which"
+	for noun >= 0 && last-noun < enclosingNounReach && !claimNouns[v.toks[noun].Lower] {
+		noun--
+	}
+	if noun < 0 || last-noun >= enclosingNounReach {
+		return ruleMatch{}, false
+	}
+	start, verbEnd := v.toks[noun].Start, v.toks[v.i+v.n-1].End
+	cs := f.d.Claims[:f.base]
+	for k := range cs {
+		c := &cs[k]
+		if c.Speaker == nil || *c.Speaker == v.disputer || c.Span.Start > start || c.Span.End <= verbEnd || f.sentenceOf(c.Span.Start) != v.si {
+			continue
+		}
+		for _, q := range c.Quantities {
+			if q.Span.Start > verbEnd {
+				id := c.ID
+				return ruleMatch{claim: &id, target: c.Speaker, shape: graph.ShapeFigures}, true
+			}
+		}
+	}
+	return ruleMatch{}, false
+}

@@ -87,3 +87,21 @@ func TestUnnamedBodyCurlyApostrophe(t *testing.T) {
 		assert.Equal(t, "country"+apostrophe+"s interior ministry", rebuttalEntityName(d, d.Disputes[0].Disputer), text)
 	}
 }
+
+// Metamorphic test of the contested figure inside its own claim (rule relative-that,
+// enclosingFigureClaim): the same sentence with other names and places gives the one
+// dispute of the speaker's claim by the group.
+func TestEnclosingFigureRenamed(t *testing.T) {
+	for _, n := range []map[string]string{
+		{"ONE": "Governor Piet Vos", "PLACE": "Oder"},
+		{"ONE": "Mayor Amaru Quispe", "PLACE": "Urubamba"},
+	} {
+		text := strings.NewReplacer("ONE", n["ONE"], "PLACE", n["PLACE"]).Replace("The toll from the PLACE floods, which the rebels dispute, has risen to 212, ONE said.")
+		d := Extract(text)
+		require.Len(t, d.Disputes, 1, text)
+		x := d.Disputes[0]
+		assert.Equal(t, "rebels", rebuttalEntityName(d, x.Disputer), text)
+		assert.Equal(t, "relative-that", x.Rule, text)
+		assert.Contains(t, claimText(d, x.Claim), "has risen to 212", text)
+	}
+}

@@ -632,7 +632,7 @@ func (f *disputeFinder) subject(toks []scanToken, i int) (string, int) {
 			return id, k // the attribution stage resolved the same pronoun as the verb's source
 		}
 		if f.sourceUnresolved(t) {
-			return "", -1 // disputes_pleas.go: "the country's foreign ministry said it rejects"
+			return "", -1 // disputes_pleas.go: "its foreign ministry said it rejects"
 		}
 		if id := f.r.resolvePronoun(strings.TrimSuffix(strings.TrimSuffix(t.Text, "'s"), "’s"), t.Start); id != "" {
 			return id, k
