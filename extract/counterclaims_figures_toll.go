@@ -354,3 +354,126 @@ func (f *disputeFinder) enclosingFigureClaim(v *verbSite, last int) (ruleMatch, 
 	}
 	return ruleMatch{}, false
 }
+
+// Rule figures-restated (test sentences in
+// testdata/rules/disputes/figures-restated.tsv, negatives in
+// counterclaims_figures_toll_test.go): a speaker who answers another's toll with a
+// figure of its own, the figure's noun as subject: "Local authorities said 60 people
+// had drowned. The national disaster agency said the figure was 35."; "asked about the
+// agency's figure, a ministry spokesperson said its figure was still 153". The claim
+// must open with "the", "its" or "their", at most one correction adjective ("actual",
+// "true"), a noun of figures (relative_subject of lexicon/toll_words.txt other than
+// pronouns), a form of "be" or "stood at"/"stands at", at most two restrictive or
+// qualifying words ("still", "only", "about"), and then its value. The figure answered
+// is the last toll of the dead (tollState) before it, in its sentence or the two
+// before, in a claim of another speaker (the article's own voice included), of
+// another value (disjoint intervals). The speaker is a person or a body, not a group:
+// "a ministry spokesperson said its figure was still 153" answers for a ministry the
+// speaker stage did not name, and a wrong disputer is worse than none.
+
+// figuresRestatedRule is the rule of a toll answered by a figure of the speaker's own.
+var figuresRestatedRule = &disputeRule{name: "figures-restated", shape: graph.ShapeFigures}
+
+// restatedFigures finds the claims that answer a toll with another figure.
+func (f *disputeFinder) restatedFigures() {
+	cs := f.d.Claims[:f.base]
+	for j := range cs {
+		b := &cs[j]
+		if b.Speaker == nil || !figureOrigin(b) || len(b.Quantities) == 0 {
+			continue
+		}
+		if e := f.r.entity(*b.Speaker); e == nil || e.Kind == graph.KindGroup {
+			continue // "a ministry spokesperson said its figure was 153": the body it speaks for is unknown
+		}
+		q, cue, ok := f.restatedFigure(b)
+		if !ok {
+			continue
+		}
+		a := f.tollBefore(b, q)
+		if a == nil {
+			continue
+		}
+		id := a.ID
+		si := f.sentenceOf(cue.Start)
+		if f.disputedInSentence(id, *b.Speaker, si) {
+			continue
+		}
+		f.coord = f.coord[:0]
+		f.emitOne(graph.DisputeContradicts, *b.Speaker, figuresRestatedRule, ruleMatch{claim: &id, target: a.Speaker}, cue, f.sents[si])
+	}
+}
+
+// restatedFigure reads the opening of claim b as "the figure was N" and returns the
+// quantity N and the words up to it as the cue.
+func (f *disputeFinder) restatedFigure(b *Claim) (Quantity, scanToken, bool) {
+	toks := f.r.tx.scan(b.Span.Start, b.Span.End)
+	i := 0
+	if i >= len(toks) || toks[i].Lower != "the" && toks[i].Lower != "its" && toks[i].Lower != "their" {
+		return Quantity{}, scanToken{}, false
+	}
+	i++
+	if i < len(toks) && correctionAdjectives[toks[i].Lower] {
+		i++
+	}
+	if i < len(toks) && toks[i].Lower == "death" {
+		i++ // "the death toll"
+	}
+	if i >= len(toks) || !relativeSubjects[toks[i].Lower] || toks[i].Lower == "it" || toks[i].Lower == "that" || toks[i].Lower == "this" {
+		return Quantity{}, scanToken{}, false
+	}
+	i++
+	switch {
+	case i < len(toks) && beWords[toks[i].Lower]:
+		i++
+	case i+1 < len(toks) && (toks[i].Lower == "stood" || toks[i].Lower == "stands") && toks[i+1].Lower == "at":
+		i += 2
+	default:
+		return Quantity{}, scanToken{}, false
+	}
+	for k := 0; k < 2 && i < len(toks) && (toks[i].Lower == "still" || restrictiveWords[toks[i].Lower]); k++ {
+		i++
+	}
+	if i >= len(toks) {
+		return Quantity{}, scanToken{}, false
+	}
+	for _, q := range b.Quantities {
+		// the value right there, or after a qualifier the quantity holds ("about 35")
+		if q.Span.End > toks[i].Start && q.Span.Start <= toks[i].Start+1 || q.Span.Start >= toks[i].Start && i+1 < len(toks) && q.Span.Start <= toks[i+1].Start {
+			end := q.Span.End
+			return q, scanToken{Text: string(f.d.Runes[toks[0].Start:end]), Start: toks[0].Start, End: end}, true
+		}
+	}
+	return Quantity{}, scanToken{}, false
+}
+
+// tollBefore returns the claim holding the last toll of the dead before claim b, in
+// its sentence or the two before, whose speaker is not b's and whose value differs
+// from q's.
+func (f *disputeFinder) tollBefore(b *Claim, q Quantity) *Claim {
+	si := f.sentenceOf(b.Span.Start)
+	from := f.sents[max(0, si-figureSentences)].Start
+	var best *Claim
+	bestEnd := -1
+	cs := f.d.Claims[:f.base]
+	for i := range cs {
+		a := &cs[i]
+		if a == b || a.Speaker != nil && *a.Speaker == *b.Speaker || negatedClaim(f.d.Runes, a) {
+			continue
+		}
+		for _, qa := range a.Quantities {
+			if qa.Span.Start < from || qa.Span.End > b.Span.Start || qa.Span.End <= bestEnd || !tollState(f.d.Runes, a, qa) {
+				continue
+			}
+			best, bestEnd = a, qa.Span.End
+		}
+	}
+	if best == nil {
+		return nil
+	}
+	for _, qa := range best.Quantities {
+		if qa.Span.End == bestEnd && qa.Unit == q.Unit && !graph.QuantityInterval(qa).Overlaps(graph.QuantityInterval(q)) {
+			return best
+		}
+	}
+	return nil
+}

@@ -25,12 +25,16 @@ func TestTollRulesNegatives(t *testing.T) {
 		{"higher elsewhere", "The ministry said 31 people had died of cholera in Beira. Aid groups said it was higher in the north."},
 		{"a price, not a count", "The ministry said 31 people had died of cholera in Beira. Traders said prices were much higher."},
 		{"the speaker's own figure", "Mayor Ilse Brandt said 40 people died in the Oder floods. Brandt said it was likely higher."},
+		{"restated, the same value", "Mayor Ilse Brandt said 40 people died in the Oder floods. Governor Piet Vos said the toll was about 40."},
+		{"restated, no toll before", "Mayor Ilse Brandt said 40 homes were flooded on the Oder. Governor Piet Vos said the figure was 12."},
+		{"restated, no figure noun", "Mayor Ilse Brandt said 40 people died in the Oder floods. Governor Piet Vos said the dam was 12 metres high."},
+		{"restated, the speaker's own", "Mayor Ilse Brandt said 40 people died in the Oder floods. Brandt said the figure was 45 by Sunday."},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			d := Extract(c.text)
 			for _, x := range d.Disputes {
-				assert.NotContains(t, []string{figuresTollContrastRule.name, figuresRelativeRule.name}, x.Rule, "%q: %s %q", c.text, x.Rule, x.Cue.Text)
+				assert.NotContains(t, []string{figuresTollContrastRule.name, figuresRelativeRule.name, figuresRestatedRule.name}, x.Rule, "%q: %s %q", c.text, x.Rule, x.Cue.Text)
 			}
 		})
 	}
@@ -53,6 +57,8 @@ func TestTollRulesRenamed(t *testing.T) {
 			figuresRelativeRule.name, "14 soldiers were killed near the PLACE river"},
 		{"the true toll", "ONE said 31 people had died of cholera in PLACE. TWO said the true toll was far higher.",
 			figuresRelativeRule.name, "31 people had died of cholera in PLACE"},
+		{"the figure was", "ONE said 60 people had drowned in the PLACE floods. TWO said the figure was 35.",
+			figuresRestatedRule.name, "60 people had drowned in the PLACE floods"},
 	}
 	for _, c := range cases {
 		for _, n := range names {

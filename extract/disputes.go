@@ -221,6 +221,7 @@ func findDisputes(d *Document) {
 	f.frameFigureConflicts()   // counterclaims_figures_frame.go: another figure in the same sentence frame
 	f.tollContrasts()          // counterclaims_figures_toll.go: "However, ..., only two deaths"
 	f.relativeFigures()        // counterclaims_figures_toll.go: "it was actually double that"
+	f.restatedFigures()        // counterclaims_figures_toll.go: "the figure was 35"
 	f.factCounterclaims()      // counterclaims_fact.go: "In fact, ..." against a claim
 	f.unsaidCounterclaims()    // counterclaims_unsaid.go: "CNN did not report that ..." against a claim that it had
 	f.factClauses()            // counterclaims_reality.go: "..., who, in reality, is a so-so golfer"

@@ -81,7 +81,7 @@ func TestDisputeRuleFixtures(t *testing.T) {
 	rules = append(rules, counterclaimAccusedDenialRule)
 	rules = append(rules, anaphorAboutRule, denyWrongdoingRule)
 	rules = append(rules, verdictRules...)
-	rules = append(rules, figuresFrameRule, figuresTollContrastRule, figuresRelativeRule)
+	rules = append(rules, figuresFrameRule, figuresTollContrastRule, figuresRelativeRule, figuresRestatedRule)
 	rules = append(rules, pleaRule, accusationFarRule, contraryToReportsRule, rebuttalCalledAboutRule, inlineNounSaidRule)
 	known := map[string]bool{"none": true}
 	for _, r := range rules {
