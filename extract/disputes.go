@@ -669,6 +669,9 @@ func (f *disputeFinder) subject(toks []scanToken, i int) (string, int) {
 	if id, start := f.tradeCompanySubject(toks, k); id != "" {
 		return id, start // "the mining company" (disputes_tradecompany.go)
 	}
+	if id, start := f.governmentSubject(toks, k); id != "" {
+		return id, start // "the government" of the one country named (disputes_government.go)
+	}
 	return f.groupSubject(toks, k)
 }
 
