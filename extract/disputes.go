@@ -221,6 +221,9 @@ func findDisputes(d *Document) {
 	f.accusedDenials()         // counterclaims_accused.go: the accused answers, negated and marked
 	f.figureConflicts()        // counterclaims_figures.go: another figure for one count
 	f.frameFigureConflicts()   // counterclaims_figures_frame.go: another figure in the same sentence frame
+	f.tollContrasts()          // counterclaims_figures_toll.go: "However, ..., only two deaths"
+	f.relativeFigures()        // counterclaims_figures_toll.go: "it was actually double that"
+	f.restatedFigures()        // counterclaims_figures_toll.go: "the figure was 35"
 	f.factCounterclaims()      // counterclaims_fact.go: "In fact, ..." against a claim
 	f.unsaidCounterclaims()    // counterclaims_unsaid.go: "CNN did not report that ..." against a claim that it had
 	f.factClauses()            // counterclaims_reality.go: "..., who, in reality, is a so-so golfer"
@@ -611,7 +614,7 @@ func (f *disputeFinder) subject(toks []scanToken, i int) (string, int) {
 			return id, k // the attribution stage resolved the same pronoun as the verb's source
 		}
 		if f.sourceUnresolved(t) {
-			return "", -1 // disputes_pleas.go: "the country's foreign ministry said it rejects"
+			return "", -1 // disputes_pleas.go: "its foreign ministry said it rejects"
 		}
 		if id := f.r.resolvePronoun(strings.TrimSuffix(strings.TrimSuffix(t.Text, "'s"), "’s"), t.Start); id != "" {
 			return id, k
@@ -643,6 +646,12 @@ func (f *disputeFinder) subject(toks []scanToken, i int) (string, int) {
 	}
 	if id, start := f.companySubject(toks, k); id != "" {
 		return id, start
+	}
+	if id, start := f.tradeCompanySubject(toks, k); id != "" {
+		return id, start // "the mining company" (disputes_tradecompany.go)
+	}
+	if id, start := f.governmentSubject(toks, k); id != "" {
+		return id, start // "the government" of the one country named (disputes_government.go)
 	}
 	return f.groupSubject(toks, k)
 }

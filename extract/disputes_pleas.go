@@ -205,8 +205,8 @@ func (f *disputeFinder) farAccusation(v *verbSite, n, before int) (ruleMatch, bo
 
 // sourceUnresolved reports whether the pronoun t opens the content of an attribution
 // (right after its cue or after "that") whose source the speaker stage named but
-// could not resolve ("The country's foreign ministry said it categorically rejects
-// ..."): the pronoun is that source, and the nearest entity a pronoun search finds
+// could not resolve ("Its foreign ministry said it categorically rejects ..."): the
+// pronoun is that source, and the nearest entity a pronoun search finds
 // would be someone else. Such a dispute has no disputer we know.
 func (f *disputeFinder) sourceUnresolved(t scanToken) bool {
 	switch t.Lower {

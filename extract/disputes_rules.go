@@ -246,6 +246,11 @@ func (f *disputeFinder) relativeThat(v *verbSite) (ruleMatch, bool) {
 		return ruleMatch{}, false
 	}
 	if v.toks[rel-1].Text == "," || v.toks[rel-1].Text == "—" {
+		// "The toll, which the army disputes, has risen to 212": the value after the
+		// clause is the one contested (counterclaims_figures_toll.go)
+		if m, ok := f.enclosingFigureClaim(v, rel-2); ok {
+			return m, true
+		}
 		// "the toll, which the army disputes": an anaphoric noun right before the comma;
 		// a contested figure is of shape figures
 		if m, ok := f.anaphor(v, max(0, rel-4), rel-1); ok {

@@ -81,7 +81,7 @@ func TestDisputeRuleFixtures(t *testing.T) {
 	rules = append(rules, counterclaimAccusedDenialRule)
 	rules = append(rules, anaphorAboutRule, denyWrongdoingRule)
 	rules = append(rules, verdictRules...)
-	rules = append(rules, figuresFrameRule)
+	rules = append(rules, figuresFrameRule, figuresTollContrastRule, figuresRelativeRule, figuresRestatedRule)
 	rules = append(rules, pleaRule, accusationFarRule, contraryToReportsRule, rebuttalCalledAboutRule, inlineNounSaidRule)
 	rules = append(rules, counterclaimNoSuchRule, counterclaimNoAnswerRule)
 	rules = append(rules, rebuttalAboutFarRule, rebuttalNamedAccuserRule, rebuttalAgentMistakenRule, rebuttalSaidAfterRule, rebuttalCalledCoordinatedRule)

@@ -451,6 +451,7 @@ type entityRule struct {
 var entityRules = []entityRule{
 	{"group", func(b *entityBuilder, toks []scanToken, i int, _ bool) int { return b.group(toks, i) }},
 	{"title and name", func(b *entityBuilder, toks []scanToken, i int, _ bool) int { return b.titled(toks, i) }},
+	{"body named after a place with its acronym", (*entityBuilder).placeAcronymBody}, // entities_placeacronym.go
 	{"place body", (*entityBuilder).placeBody},
 	{"gazetteer", func(b *entityBuilder, toks []scanToken, i int, _ bool) int { return b.gazetteer(toks, i) }},
 	{"interviewer outlet", func(b *entityBuilder, toks []scanToken, i int, _ bool) int { return b.interviewer(toks, i) }},

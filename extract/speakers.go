@@ -1024,7 +1024,8 @@ func (r *speakerResolver) unnamedBody(head []scanToken) string {
 		return ""
 	}
 	for _, w := range head[1:] {
-		if w.Text != w.Lower || quantityWords.stops[w.Lower] {
+		// Lower folds a curly apostrophe: "the country’s foreign ministry" is lowercase
+		if strings.ReplaceAll(w.Text, "’", "'") != w.Lower || quantityWords.stops[w.Lower] {
 			return ""
 		}
 	}
