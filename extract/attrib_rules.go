@@ -40,6 +40,7 @@ var contentRules = []contentRule{
 	{"a content ending inside a quotation runs to its end", extendToQuoteEnd},
 	{"a piece belongs to the nearest cue", releaseClaimedPieces},
 	{"a content ends where a later report begins", releaseLaterContent},
+	{"a content ends before a new sentence's quotation that has a cue of its own", endBeforeQuotationWithCue}, // attrib_quotecue.go
 	{"a coordinated cue ends the first content", func(d *Document, _ []attribml.Tok) { endAtCoordinatedCue(d) }},
 	{"a resumed quotation begins at its mark", resumedQuotationStartsAtMark},
 	{"a quotation resumed after its cue's sentence is content", resumedQuoteIsContent},
