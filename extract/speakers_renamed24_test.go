@@ -1,0 +1,31 @@
+package extract
+
+import "testing"
+
+// renamedSpeaker24Cases are the shapes of facts24's rules (a speaker attributing an
+// effect to a cause, a gathering as a tell verb's hearer, "they add" after the
+// content, scare quotes before "as per", name particles after a title, unnamed
+// juries and benches) in invented sentences, with the placeholders of
+// renamedSpeakerCases ({P} person, {S} surname, {T} town, {B} stem of a body's name):
+// source as written and the speaker it must resolve to, whatever the names.
+var renamedSpeaker24Cases = []struct {
+	name, tmpl, source, want string
+}{
+	{"a body attributes an effect to a cause", "The {B} Wine Office attributes this to \"significant declines in major producing countries\".", "The {B} Wine Office", "{B} Wine Office"},
+	{"a named person before an appositive attributes", "{P}, director of research at {B} Motors, attributed the gains to a combination of new models and incentives.", "{P}", "{P}"},
+	{"a person tells a gathering", "Adding school places is key to improving access to healthcare in {T}, President {P} told a cabinet meeting.", "President {P}", "{P}"},
+	{"they add after the content", "According to meteorologists, hot weather will be seen over {T} this week. Many parts of the region will remain in the grips of a heatwave over the next days, they add.", "they", "meteorologists"},
+	{"scare quotes before as per", "Temperatures will remain “above normal by 6-8°C” over {T} in the coming five days, as per the {B} Weather Office.", "the {B} Weather Office", "{B} Weather Office"},
+	{"name particles after an abbreviated title", "{B} CEO Edwin van {S} added that challenges in certain destinations lead to benefits for alternatives.", "{B} CEO Edwin van {S}", "Edwin van {S}"},
+}
+
+// TestSpeakersRenamed24 runs facts24's speaker shapes with every name set of
+// TestSpeakersRenamed: no rule may depend on a lexicon knowing the names.
+func TestSpeakersRenamed24(t *testing.T) {
+	for _, names := range renamedSpeakerNames {
+		r := renamer(names)
+		for _, c := range renamedSpeaker24Cases {
+			checkRenamedSpeaker(t, r, names, c.name, c.tmpl, c.source, c.want)
+		}
+	}
+}
