@@ -508,6 +508,9 @@ func (r *speakerResolver) resolveSource(src Span) (string, []string) {
 	if id := r.indefinitePlaceBody(src, words); id != "" {
 		return id, nil // "A Pennsylvania appeals court ... saying" (speakers_indefinitebody.go)
 	}
+	if id := r.judicialBody(words); id != "" {
+		return id, nil // "a New York jury found", "The tribunal ruled" (speakers_judicial.go)
+	}
 	if id := r.unnamedSource(words, headEnd); id != "" {
 		return id, nil
 	}
@@ -2508,7 +2511,9 @@ func resolveSpeakers(d *Document) {
 				a.Source = &w // "a review of the case and State Lawyer Jane Roe" (speakers_subject.go)
 			}
 		}
-		if a.Source != nil && !r.participleComplementSource(a) {
+		if a.Source != nil && r.participleComplementSource(a) {
+			speaker = r.judicialHeadBeforeParticiple(a) // "A three-judge bench led by Chief Justice ..." (speakers_judicial.go)
+		} else if a.Source != nil {
 			speaker, via = r.resolveSource(*a.Source)
 			if speaker != "" {
 				speaker = r.describedInsteadOfBare(speaker, *a.Source) // speakers_descriptor.go

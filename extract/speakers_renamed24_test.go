@@ -16,6 +16,8 @@ var renamedSpeaker24Cases = []struct {
 	{"a person tells a gathering", "Adding school places is key to improving access to healthcare in {T}, President {P} told a cabinet meeting.", "President {P}", "{P}"},
 	{"they add after the content", "According to meteorologists, hot weather will be seen over {T} this week. Many parts of the region will remain in the grips of a heatwave over the next days, they add.", "they", "meteorologists"},
 	{"scare quotes before as per", "Temperatures will remain “above normal by 6-8°C” over {T} in the coming five days, as per the {B} Weather Office.", "the {B} Weather Office", "{B} Weather Office"},
+	{"a jury after the content", "{P} defrauded his customers and lenders, a {T} jury found after a five-week trial.", "a {T} jury", "{T} jury"},
+	{"a bench led by a chief justice", "A three-judge bench led by Chief Justice {P} concluded that the act was beyond the authority of parliament.", "Chief Justice {P}", "three-judge bench"},
 	{"name particles after an abbreviated title", "{B} CEO Edwin van {S} added that challenges in certain destinations lead to benefits for alternatives.", "{B} CEO Edwin van {S}", "Edwin van {S}"},
 }
 
