@@ -508,6 +508,9 @@ func (r *speakerResolver) resolveSource(src Span) (string, []string) {
 	if id := r.indefinitePlaceBody(src, words); id != "" {
 		return id, nil // "A Pennsylvania appeals court ... saying" (speakers_indefinitebody.go)
 	}
+	if id := r.describedBusinessNamedBefore(toks); id != "" {
+		return id, nil // "The world’s leading contract chipmaker reported" (speakers_businessanaphor.go)
+	}
 	if id := r.judicialBody(words); id != "" {
 		return id, nil // "a New York jury found", "The tribunal ruled" (speakers_judicial.go)
 	}

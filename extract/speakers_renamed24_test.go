@@ -18,6 +18,7 @@ var renamedSpeaker24Cases = []struct {
 	{"scare quotes before as per", "Temperatures will remain “above normal by 6-8°C” over {T} in the coming five days, as per the {B} Weather Office.", "the {B} Weather Office", "{B} Weather Office"},
 	{"a jury after the content", "{P} defrauded his customers and lenders, a {T} jury found after a five-week trial.", "a {T} jury", "{T} jury"},
 	{"a bench led by a chief justice", "A three-judge bench led by Chief Justice {P} concluded that the act was beyond the authority of parliament.", "Chief Justice {P}", "three-judge bench"},
+	{"a business described by its trade", "{B} Semiconductor Co. posted its highest-ever quarterly profit on Thursday. The world’s leading contract chipmaker said profit rose 39 percent.", "The world’s leading contract chipmaker", "{B} Semiconductor Co"},
 	{"name particles after an abbreviated title", "{B} CEO Edwin van {S} added that challenges in certain destinations lead to benefits for alternatives.", "{B} CEO Edwin van {S}", "Edwin van {S}"},
 }
 
