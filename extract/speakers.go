@@ -2382,6 +2382,9 @@ func (r *speakerResolver) coordinatedNounSubject(sent Span, first []scanToken) s
 		}
 		k++
 	}
+	if id, ok := r.coordinatedPronounSubject(first, k); ok {
+		return id // "It advised ... and also said ..." (speakers_coordpronoun.go)
+	}
 	for v := k + 1; v < len(first) && v <= k+maxSubjectWords; v++ {
 		w := first[v]
 		if w.Kind != 'w' || w.Text != w.Lower {

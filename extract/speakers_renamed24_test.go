@@ -1,6 +1,11 @@
 package extract
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
 
 // renamedSpeaker24Cases are the shapes of facts24's rules (a speaker attributing an
 // effect to a cause, a gathering as a tell verb's hearer, "they add" after the
@@ -23,6 +28,16 @@ var renamedSpeaker24Cases = []struct {
 	{"name particles after an abbreviated title", "{B} CEO Edwin van {S} added that challenges in certain destinations lead to benefits for alternatives.", "{B} CEO Edwin van {S}", "Edwin van {S}"},
 }
 
+// renamedClaimSpeaker24Cases are texts whose attribution has no source span (rule
+// "pronoun subject of a coordinated cue"): the claim holding words must have the
+// speaker want, whatever the names.
+var renamedClaimSpeaker24Cases = []struct {
+	name, tmpl, words, want string
+}{
+	{"it after a place's body, a coordinated cue", "{T}’s weather bureau warned of heavy rains across the south. It advised a total suspension of fishing operations and also said there was a flood risk in some areas.", "there was a flood risk", "{T}’s Weather Bureau"},
+	{"it after a named body, a coordinated cue", "The {B} Water Board inspected the dam on Monday. It praised the rescue teams and said that 40 homes had been lost.", "40 homes had been lost", "{B} Water Board"},
+}
+
 // TestSpeakersRenamed24 runs facts24's speaker shapes with every name set of
 // TestSpeakersRenamed: no rule may depend on a lexicon knowing the names.
 func TestSpeakersRenamed24(t *testing.T) {
@@ -30,6 +45,12 @@ func TestSpeakersRenamed24(t *testing.T) {
 		r := renamer(names)
 		for _, c := range renamedSpeaker24Cases {
 			checkRenamedSpeaker(t, r, names, c.name, c.tmpl, c.source, c.want)
+		}
+		for _, c := range renamedClaimSpeaker24Cases {
+			text, words, want := r.Replace(c.tmpl), r.Replace(c.words), r.Replace(c.want)
+			got, found := claimSpeakerWith(Extract(text), words)
+			require.True(t, found, "%s: no claim holds %q", c.name, words)
+			assert.Equal(t, want, got, "%s (%s, %s)", c.name, names["{P}"], names["{T}"])
 		}
 	}
 }
