@@ -105,6 +105,8 @@ var cueRules = []cueRule{
 	{"subject attributes a thing to a cause", subjectAttributesToCause}, // attrib_causal.go
 	// "Jane Roe defrauded her customers, a New York jury found after a five-week trial."
 	{"postposed court finds", postposedCourtFinds}, // attrib_courtfinds.go
+	// "Revenue fell short of the estimate of $9.17 billion, as shared by LSEG analysts."
+	{"as reported by source", asReportedBySource}, // attrib_asby.go
 }
 
 // lexicalAttributions returns the attributions the lexical rules read in the
@@ -174,7 +176,7 @@ func lexicalCueVerb(w string) bool {
 // (quote_verb, belief_verb, estimate_verb, valuation_verb), which stay out of lexicalCueVerb so that they change no other rule's
 // subjects.
 func lexicalTriggerVerb(w string) bool {
-	return lexicalCueVerb(w) || quotationVerbs[w] || beliefVerbs[w] || figureEstimateVerbs[w] || valuationVerbs[w] || causalAttributionVerbs[w] || verdictVerbs[w]
+	return lexicalCueVerb(w) || quotationVerbs[w] || beliefVerbs[w] || figureEstimateVerbs[w] || valuationVerbs[w] || causalAttributionVerbs[w] || verdictVerbs[w] || asByParticiples[w]
 }
 
 // lexicalClauseStart returns the index of the first token of the clause that opens the

@@ -25,6 +25,7 @@ var renamedSpeaker24Cases = []struct {
 	{"a bench led by a chief justice", "A three-judge bench led by Chief Justice {P} concluded that the act was beyond the authority of parliament.", "Chief Justice {P}", "three-judge bench"},
 	{"a business described by its trade", "{B} Semiconductor Co. posted its highest-ever quarterly profit on Thursday. The world’s leading contract chipmaker said profit rose 39 percent.", "The world’s leading contract chipmaker", "{B} Semiconductor Co"},
 	{"a titled document of an unnamed owner", "Crude oil output in {T} and the other members of the cartel rose by 524,000 barrels per day in September compared to the previous month, reaching around 28.44 million bpd, according to the group's latest Monthly Oil Market Report.", "the group's latest Monthly Oil Market Report", "Monthly Oil Market Report"},
+	{"as stated by a body at the sentence end", "Exports from {T} rose by 4 percent in May, as stated by the {B} Trade Council.", "the {B} Trade Council", "{B} Trade Council"},
 	{"name particles after an abbreviated title", "{B} CEO Edwin van {S} added that challenges in certain destinations lead to benefits for alternatives.", "{B} CEO Edwin van {S}", "Edwin van {S}"},
 }
 
