@@ -16,7 +16,7 @@ import "github.com/claimgraph/claimgraph/extract/lexicon"
 var verdictVerbs = lexicon.Set("verdict_verbs.txt")
 
 // judgeNouns are the persons of a court whose finding a postposed verdict verb gives.
-var judgeNouns = map[string]bool{"judge": true, "judges": true, "justices": true, "jurors": true, "magistrate": true}
+var judgeNouns = lexicon.Set("judge_nouns.txt") // lexicon/judge_nouns.txt
 
 // postposedCourtFinds applies the rule at token i.
 func postposedCourtFinds(s *cueSentence, i int) (Attribution, bool) {

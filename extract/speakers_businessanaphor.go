@@ -3,6 +3,7 @@ package extract
 import (
 	"strings"
 
+	"github.com/claimgraph/claimgraph/extract/lexicon"
 	"github.com/claimgraph/claimgraph/graph"
 )
 
@@ -25,7 +26,7 @@ import (
 const maxBusinessModifiers = 5
 
 // scopePossessives are the possessives that rank a business without naming an owner.
-var scopePossessives = map[string]bool{"world": true, "country": true, "nation": true, "region": true, "continent": true, "industry": true, "sector": true, "state": true}
+var scopePossessives = lexicon.Set("scope_possessives.txt") // lexicon/scope_possessives.txt
 
 // describedBusinessNamedBefore applies the rule to a source's tokens, read up to its
 // first comma, dash or bracket (the head); "" when it does not apply.

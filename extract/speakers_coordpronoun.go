@@ -1,6 +1,10 @@
 package extract
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/claimgraph/claimgraph/extract/lexicon"
+)
 
 // Speaker rule "pronoun subject of a coordinated cue" (fixtures in
 // testdata/rules/speakers/pronoun-subject-of-a-coordinated-cue.tsv): rule 6 (the
@@ -12,7 +16,7 @@ import "strings"
 // coordinatedNounSubject reads noun phrases only, and nounPhraseSubject refuses "it".
 
 // coordinatedPronounSubjects are the subject pronouns the rule reads.
-var coordinatedPronounSubjects = map[string]bool{"it": true, "they": true, "he": true, "she": true}
+var coordinatedPronounSubjects = lexicon.Set("coordinated_pronoun_subjects.txt") // lexicon/coordinated_pronoun_subjects.txt
 
 // coordinatedPronounSubject returns the speaker of a sentence opening at first[k] with
 // a subject pronoun and a past tense; ok is false when the sentence does not open so.

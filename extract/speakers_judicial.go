@@ -35,7 +35,7 @@ var judicialBodies = lexicon.Set("judicial_bodies.txt")
 const maxJudicialModifiers = 3
 
 // judicialAdjunctOpeners open the words that may follow the body's noun in its source.
-var judicialAdjunctOpeners = map[string]bool{"in": true, "on": true, "at": true, "from": true, "led": true, "chaired": true, "headed": true, "presided": true, "comprising": true, "including": true}
+var judicialAdjunctOpeners = lexicon.Set("judicial_adjunct_openers.txt") // lexicon/judicial_adjunct_openers.txt
 
 // judicialBody applies the rule to the words of a source; "" when it does not apply.
 func (r *speakerResolver) judicialBody(words []scanToken) string {
