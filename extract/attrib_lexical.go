@@ -101,6 +101,12 @@ var cueRules = []cueRule{
 	{"subject believes clause", subjectBelievesClause}, // attrib_belief.go
 	// "Instead, it states in its statement that it is waiting for more evidence."
 	{"subject verb in a speech event that", subjectVerbInEventThat}, // attrib_speechevent.go
+	// "Federal health officials attribute the outbreak to parents who refuse vaccines."
+	{"subject attributes a thing to a cause", subjectAttributesToCause}, // attrib_causal.go
+	// "Jane Roe defrauded her customers, a New York jury found after a five-week trial."
+	{"postposed court finds", postposedCourtFinds}, // attrib_courtfinds.go
+	// "Revenue fell short of the estimate of $9.17 billion, as shared by LSEG analysts."
+	{"as reported by source", asReportedBySource}, // attrib_asby.go
 }
 
 // lexicalAttributions returns the attributions the lexical rules read in the
@@ -170,7 +176,7 @@ func lexicalCueVerb(w string) bool {
 // (quote_verb, belief_verb, estimate_verb, valuation_verb), which stay out of lexicalCueVerb so that they change no other rule's
 // subjects.
 func lexicalTriggerVerb(w string) bool {
-	return lexicalCueVerb(w) || quotationVerbs[w] || beliefVerbs[w] || figureEstimateVerbs[w] || valuationVerbs[w]
+	return lexicalCueVerb(w) || quotationVerbs[w] || beliefVerbs[w] || figureEstimateVerbs[w] || valuationVerbs[w] || causalAttributionVerbs[w] || verdictVerbs[w] || asByParticiples[w]
 }
 
 // lexicalClauseStart returns the index of the first token of the clause that opens the
@@ -601,10 +607,13 @@ func (s *cueSentence) postposedCueEnd(i int) (int, bool) {
 		if end == first && end < len(s.toks) && hearerNouns[s.toks[end].Lower] {
 			end++
 		}
+		if e := speechEventHearer(s.toks, i+1); end == first && e > 0 {
+			end = e // "told a cabinet meeting" (attrib_eventhearer.go)
+		}
 		if end == first {
 			return 0, false
 		}
-	case cueSayVerbs[w]:
+	case cueSayVerbs[w], s.postposedPlainSay(i): // "..., they add." (attrib_postposedadd.go)
 	default:
 		return 0, false
 	}
@@ -724,7 +733,7 @@ func asPerSource(s *cueSentence, i int) (Attribution, bool) {
 		src := Span{Start: s.toks[i+1].Start, End: s.toks[c-1].End}
 		return Attribution{Cue: cue, Source: &src, Content: content}, true
 	}
-	if i < 3 || s.toks[i-2].Text != "," || inQuotesRun(s.toks, 0, i-2) {
+	if i < 3 || s.toks[i-2].Text != "," || inQuotesRun(s.toks, 0, i-2) && !scareQuotesOnly(s.toks, 0, i-2) {
 		return Attribution{}, false
 	}
 	srcSpan, ok := s.restOfSentence(i+1, 1)

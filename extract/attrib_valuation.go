@@ -29,7 +29,7 @@ func subjectPutsFigure(s *cueSentence, i int) (Attribution, bool) {
 	ok := !putLike && valuedFigureAt(s.toks, i+1)
 	for k := i + 1; !ok && k < len(s.toks)-1 && k <= i+1+maxValuedThingWords; k++ {
 		t := s.toks[k]
-		if k > i+1 && t.Kind == 'w' && (t.Lower == "at" || t.Lower == "of" && !putLike) {
+		if k > i+1 && t.Kind == 'w' && (t.Lower == "at" || t.Lower == "of" && !putLike || valuedToFigure(s.toks, k, putLike)) {
 			ok = valuedFigureAt(s.toks, k+1)
 			break
 		}

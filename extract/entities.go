@@ -905,6 +905,10 @@ func (b *entityBuilder) titled(toks []scanToken, i int) int {
 			k++ // "James C. Cacheris": an initial's period
 			continue
 		}
+		if n := titledNameParticles(toks, nameStart, k); n > 0 {
+			k += n // "Acme CEO Jan van Rest" (entities_titledparticle.go)
+			continue
+		}
 		if !isCapWord(toks[k]) || k-nameStart >= 4 || nameBreakWords[toks[k].Lower] || (k == nameStart && calendarWords[toks[k].Lower]) {
 			break
 		}

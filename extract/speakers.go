@@ -508,6 +508,12 @@ func (r *speakerResolver) resolveSource(src Span) (string, []string) {
 	if id := r.indefinitePlaceBody(src, words); id != "" {
 		return id, nil // "A Pennsylvania appeals court ... saying" (speakers_indefinitebody.go)
 	}
+	if id := r.describedBusinessNamedBefore(toks); id != "" {
+		return id, nil // "The world’s leading contract chipmaker reported" (speakers_businessanaphor.go)
+	}
+	if id := r.judicialBody(words); id != "" {
+		return id, nil // "a New York jury found", "The tribunal ruled" (speakers_judicial.go)
+	}
 	if id := r.unnamedSource(words, headEnd); id != "" {
 		return id, nil
 	}
@@ -2377,6 +2383,9 @@ func (r *speakerResolver) coordinatedNounSubject(sent Span, first []scanToken) s
 		}
 		k++
 	}
+	if id, ok := r.coordinatedPronounSubject(first, k); ok {
+		return id // "It advised ... and also said ..." (speakers_coordpronoun.go)
+	}
 	for v := k + 1; v < len(first) && v <= k+maxSubjectWords; v++ {
 		w := first[v]
 		if w.Kind != 'w' || w.Text != w.Lower {
@@ -2509,7 +2518,9 @@ func resolveSpeakers(d *Document) {
 				a.Source = &w // "a review of the case and State Lawyer Jane Roe" (speakers_subject.go)
 			}
 		}
-		if a.Source != nil && !r.participleComplementSource(a) {
+		if a.Source != nil && r.participleComplementSource(a) {
+			speaker = r.judicialHeadBeforeParticiple(a) // "A three-judge bench led by Chief Justice ..." (speakers_judicial.go)
+		} else if a.Source != nil {
 			speaker, via = r.resolveSource(*a.Source)
 			if speaker != "" {
 				speaker = r.describedInsteadOfBare(speaker, *a.Source) // speakers_descriptor.go

@@ -13,8 +13,10 @@ func TestParticipleComplementSource(t *testing.T) {
 	}{
 		{"object of representing", "The union representing striking Velmor machinist workers in Orvik said it would not vote.",
 			"Velmor machinist workers in Orvik", "said", "it would not vote", ""},
-		{"agent of led by", "A three-judge bench led by Chief Justice Tarin Olso concluded that the act was void.",
+		{"agent of led by", "A delegation led by Chief Justice Tarin Olso concluded that the act was void.",
 			"Chief Justice Tarin Olso", "concluded", "that the act was void", ""},
+		{"agent of led by after a bench: the bench speaks (speakers_judicial.go)", "A three-judge bench led by Chief Justice Tarin Olso concluded that the act was void.",
+			"Chief Justice Tarin Olso", "concluded", "that the act was void", "three-judge bench"},
 		{"no participle before the source", "The union said Tarin Olso concluded that the act was void.",
 			"Tarin Olso", "concluded", "that the act was void", "Tarin Olso"},
 		{"including names a speaker", "Officials including Tarin Olso concluded that the act was void.",

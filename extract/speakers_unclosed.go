@@ -33,6 +33,9 @@ func (r *speakerResolver) lastResortSource(src Span, words []scanToken, headEnd 
 	if id := r.titledDocument(words, headEnd); id != "" {
 		return id // "The Global Enrolment Benchmark Survey conducted by Studyportals reported" (speakers_titleddocument.go)
 	}
+	if id := r.titledDocumentOfUnnamedOwner(words, headEnd); id != "" {
+		return id // "according to the group's latest Monthly Oil Market Report" (speakers_titledowner.go)
+	}
 	return r.personBeforeUnclosedAppositive(src, words)
 }
 
