@@ -205,13 +205,7 @@ func (p props) strs(k string) []string {
 	return out
 }
 
-func (p props) span(k string) graph.Span {
-	var sp graph.Span
-	if s := p.str(k); s != "" {
-		_ = json.Unmarshal([]byte(s), &sp)
-	}
-	return sp
-}
+func (p props) span(k string) graph.Span { return decodeSpan(p.str(k)) }
 
 func toArticle(v any) graph.Article {
 	p := propsOf(v)
