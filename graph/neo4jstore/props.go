@@ -176,13 +176,18 @@ func propsOf(v any) props {
 	return nil
 }
 
-func (p props) str(k string) string {
-	s, _ := p[k].(string)
+func (p props) str(k string) string      { return asStr(p[k]) }
+func (p props) num(k string) float64     { return asNum(p[k]) }
+func (p props) strs(k string) []string   { return asStrs(p[k]) }
+func (p props) span(k string) graph.Span { return decodeSpan(asStr(p[k])) }
+
+func asStr(v any) string {
+	s, _ := v.(string)
 	return s
 }
 
-func (p props) num(k string) float64 {
-	switch v := p[k].(type) {
+func asNum(v any) float64 {
+	switch v := v.(type) {
 	case float64:
 		return v
 	case int64:
@@ -191,8 +196,8 @@ func (p props) num(k string) float64 {
 	return 0
 }
 
-func (p props) strs(k string) []string {
-	l, _ := p[k].([]any)
+func asStrs(v any) []string {
+	l, _ := v.([]any)
 	if len(l) == 0 {
 		return nil
 	}
@@ -205,10 +210,77 @@ func (p props) strs(k string) []string {
 	return out
 }
 
-func (p props) span(k string) graph.Span { return decodeSpan(p.str(k)) }
+// columns name the values of a row projection: a Cypher list of a node's properties in
+// a fixed order ([s.id, s.claim_id, …]) instead of a map projection (s{.id, .claim_id,
+// …}). The driver decodes a returned map into a Go map with a string allocated for each
+// key; a list has no keys, so the hot reads (Provenance, Contradictions) return rows.
+type columns struct {
+	names []string
+	idx   map[string]int
+}
 
-func toArticle(v any) graph.Article {
-	p := propsOf(v)
+func newColumns(names ...string) *columns {
+	c := &columns{names: names, idx: make(map[string]int, len(names))}
+	for i, n := range names {
+		c.idx[n] = i
+	}
+	return c
+}
+
+// of returns the Cypher of the row's values for the variable v, without brackets
+// ("v.id, v.claim_id, …"), so that a query may add values after them.
+func (c *columns) of(v string) string {
+	parts := make([]string, len(c.names))
+	for i, n := range c.names {
+		parts[i] = v + "." + n
+	}
+	return strings.Join(parts, ", ")
+}
+
+// row is the list returned for a row projection.
+func (c *columns) row(v any) fields { return fields{vals: list(v), cols: c} }
+
+// extra is the value a query added after the columns' own, i values after them.
+func (c *columns) extra(v any, i int) any {
+	l := list(v)
+	if k := len(c.names) + i; k < len(l) {
+		return l[k]
+	}
+	return nil
+}
+
+// fields reads a property map (nodes, relationships, map projections) or a row
+// projection by property name, with the typed getters of props.
+type fields struct {
+	m    map[string]any
+	vals []any
+	cols *columns
+}
+
+// fieldsOf reads a node, a relationship or a map.
+func fieldsOf(v any) fields { return fields{m: propsOf(v)} }
+
+func (f fields) get(k string) any {
+	if f.cols == nil {
+		return f.m[k]
+	}
+	if i, ok := f.cols.idx[k]; ok && i < len(f.vals) {
+		return f.vals[i]
+	}
+	return nil
+}
+
+// isNil reports whether there is nothing to read (a null instead of a map or row).
+func (f fields) isNil() bool { return f.m == nil && f.vals == nil }
+
+func (f fields) str(k string) string      { return asStr(f.get(k)) }
+func (f fields) num(k string) float64     { return asNum(f.get(k)) }
+func (f fields) strs(k string) []string   { return asStrs(f.get(k)) }
+func (f fields) span(k string) graph.Span { return decodeSpan(asStr(f.get(k))) }
+
+func toArticle(v any) graph.Article { return articleFrom(fieldsOf(v)) }
+
+func articleFrom(p fields) graph.Article {
 	a := graph.Article{
 		ID:          p.str("id"),
 		URL:         p.str("url"),
@@ -227,16 +299,18 @@ func toArticle(v any) graph.Article {
 	return a
 }
 
-func toOutlet(v any) *graph.Outlet {
-	p := propsOf(v)
-	if p == nil {
+func toOutlet(v any) *graph.Outlet { return outletFrom(fieldsOf(v)) }
+
+func outletFrom(p fields) *graph.Outlet {
+	if p.isNil() {
 		return nil
 	}
 	return &graph.Outlet{ID: p.str("id"), Name: p.str("name"), Domain: p.str("domain")}
 }
 
-func toAgent(v any) graph.Agent {
-	p := propsOf(v)
+func toAgent(v any) graph.Agent { return agentFrom(fieldsOf(v)) }
+
+func agentFrom(p fields) graph.Agent {
 	return graph.Agent{
 		ID:      p.str("id"),
 		Kind:    graph.AgentKind(p.str("kind")),
@@ -246,8 +320,9 @@ func toAgent(v any) graph.Agent {
 	}
 }
 
-func toClaim(v any) graph.Claim {
-	p := propsOf(v)
+func toClaim(v any) graph.Claim { return claimFrom(fieldsOf(v)) }
+
+func claimFrom(p fields) graph.Claim {
 	c := graph.Claim{
 		ID:       p.str("id"),
 		Text:     p.str("text"),
@@ -260,8 +335,9 @@ func toClaim(v any) graph.Claim {
 	return c
 }
 
-func toStatement(v any) graph.Statement {
-	p := propsOf(v)
+func toStatement(v any) graph.Statement { return statementFrom(fieldsOf(v)) }
+
+func statementFrom(p fields) graph.Statement {
 	s := graph.Statement{
 		ID:         p.str("id"),
 		ClaimID:    p.str("claim_id"),
@@ -281,8 +357,9 @@ func toStatement(v any) graph.Statement {
 	return s
 }
 
-func toDispute(v any) graph.Dispute {
-	p := propsOf(v)
+func toDispute(v any) graph.Dispute { return disputeFrom(fieldsOf(v)) }
+
+func disputeFrom(p fields) graph.Dispute {
 	return graph.Dispute{
 		ID:            p.str("id"),
 		ArticleID:     p.str("article_id"),
@@ -296,8 +373,9 @@ func toDispute(v any) graph.Dispute {
 	}
 }
 
-func toLink(v any) graph.ClaimLink {
-	p := propsOf(v)
+func toLink(v any) graph.ClaimLink { return linkFrom(fieldsOf(v)) }
+
+func linkFrom(p fields) graph.ClaimLink {
 	return graph.ClaimLink{
 		ID:        p.str("id"),
 		From:      p.str("from"),

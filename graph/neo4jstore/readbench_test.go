@@ -47,6 +47,21 @@ func BenchmarkAnswers(b *testing.B) {
 	}
 	all := ids(`MATCH (c:Claim) WHERE c.n_statements > 0 RETURN c.id SKIP 1000 LIMIT 2000`)
 	disputed := ids(`MATCH (c:Claim) WHERE c.n_disputes > 0 OR EXISTS { (c)-[:CONFLICTS_WITH|CORROBORATES]-() } RETURN c.id LIMIT 2000`)
+	// The rows give the map forms' answers on this store too (read-only check).
+	for _, id := range all[:min(len(all), 20)] {
+		want, err := provenanceFromMaps(ctx, s, id)
+		require.NoError(b, err)
+		got, err := s.readProvenance(ctx, id)
+		require.NoError(b, err)
+		require.Equal(b, want, got, id)
+	}
+	for _, id := range disputed[:min(len(disputed), 20)] {
+		want, err := contradictionsFromMaps(ctx, s, id)
+		require.NoError(b, err)
+		got, err := s.readContradictions(ctx, id)
+		require.NoError(b, err)
+		require.Equal(b, want, got, id)
+	}
 	cases := []struct {
 		name string
 		ids  []string
@@ -54,6 +69,19 @@ func BenchmarkAnswers(b *testing.B) {
 	}{
 		{"Provenance", all, func(id string) error { _, err := s.Provenance(ctx, id); return err }},
 		{"Contradictions", disputed, func(id string) error { _, err := s.Contradictions(ctx, id); return err }},
+		// As the API calls them: each request's context has a deadline.
+		{"ProvenanceDeadline", all, func(id string) error {
+			ctx, cancel := context.WithTimeout(ctx, 10*time.Second)
+			defer cancel()
+			_, err := s.Provenance(ctx, id)
+			return err
+		}},
+		{"ContradictionsDeadline", disputed, func(id string) error {
+			ctx, cancel := context.WithTimeout(ctx, 10*time.Second)
+			defer cancel()
+			_, err := s.Contradictions(ctx, id)
+			return err
+		}},
 	}
 	for _, c := range cases {
 		for _, par := range []bool{false, true} {
