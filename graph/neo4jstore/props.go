@@ -227,14 +227,20 @@ func newColumns(names ...string) *columns {
 	return c
 }
 
-// of returns the Cypher of the row's values for the variable v, without brackets
-// ("v.id, v.claim_id, …"), so that a query may add values after them.
-func (c *columns) of(v string) string {
-	parts := make([]string, len(c.names))
+// of returns the Cypher of the row of the node or relationship bound to v, with the
+// expressions extra after its columns. The properties are read by a map projection
+// and the list made from that map ([row_v IN [v{.id, …}] | [row_v.id, …]][0]): a list of
+// property reads (v.id, …) made the planner cache the properties first
+// (CacheProperties), which doubled the database hits of both reads.
+func (c *columns) of(v string, extra ...string) string {
+	props := make([]string, len(c.names))
+	vals := make([]string, len(c.names), len(c.names)+len(extra))
 	for i, n := range c.names {
-		parts[i] = v + "." + n
+		props[i] = "." + n
+		vals[i] = "row_" + v + "." + n
 	}
-	return strings.Join(parts, ", ")
+	vals = append(vals, extra...)
+	return "[row_" + v + " IN [" + v + "{" + strings.Join(props, ", ") + "}] | [" + strings.Join(vals, ", ") + "]][0]"
 }
 
 // row is the list returned for a row projection.

@@ -31,7 +31,7 @@ var (
 
 // refRow is the row of the article bound to a, with its outlet's row after its columns.
 func refRow() string {
-	return `[` + articleRefCols.of("a") + `, [(a)-[:PUBLISHED_BY]->(o:Outlet) | [` + outletCols.of("o") + `]][0]]`
+	return articleRefCols.of("a", `[(a)-[:PUBLISHED_BY]->(o:Outlet) | `+outletCols.of("o")+`][0]`)
 }
 
 // cyProvenance reads a claim with every statement, the refs of their articles and the
@@ -40,11 +40,11 @@ func refRow() string {
 // every OF_CLAIM relationship three times.
 var cyProvenance = `MATCH (c:Claim {id: $id})
 WITH c, COLLECT { MATCH (c)<-[:OF_CLAIM]-(s:Statement) RETURN s } AS statements
-RETURN [` + claimCols.of("c") + `] AS claim, [s IN statements | [` + statementCols.of("s") + `]] AS statements,
+RETURN ` + claimCols.of("c") + ` AS claim, [s IN statements | ` + statementCols.of("s") + `] AS statements,
   COLLECT { UNWIND statements AS s MATCH (s)-[:IN_ARTICLE]->(a:Article)
             WITH DISTINCT a RETURN ` + refRow() + ` } AS refs,
   COLLECT { UNWIND statements AS s MATCH (s)-[:SAID_BY|VIA]->(g:Agent)
-            WITH DISTINCT g RETURN [` + agentCols.of("g") + `] } AS agents`
+            WITH DISTINCT g RETURN ` + agentCols.of("g") + ` } AS agents`
 
 // Provenance returns every chain by which a claim reached an article, one per statement
 // (graph.BuildProvenance), read with one query, or served from the answer cache while
@@ -114,17 +114,17 @@ var cyContradictions = `MATCH (c:Claim {id: $id})
 WITH c, [(c)-[l:CONFLICTS_WITH|CORROBORATES]-(o:Claim) | {l: l, o: o}] AS pairs,
   COLLECT { MATCH (c)<-[:DISPUTES]-(d:Dispute) RETURN d } AS disputes
 WITH c, [x IN pairs | x.l] AS links, [x IN pairs | x.o] AS related, disputes
-RETURN [` + claimCols.of("c") + `] AS claim,
-  COLLECT { MATCH (c)<-[:OF_CLAIM]-(s:Statement)-[:IN_ARTICLE]->(a:Article) RETURN [` + statementCols.of("s") + `, a.content_hash] } AS statements,
-  [d IN disputes | [` + disputeCols.of("d") + `]] AS disputes,
-  [l IN links | [` + linkCols.of("l") + `]] AS links,
-  [o IN related | [` + summaryCols.of("o") + `]] AS related,
+RETURN ` + claimCols.of("c") + ` AS claim,
+  COLLECT { MATCH (c)<-[:OF_CLAIM]-(s:Statement)-[:IN_ARTICLE]->(a:Article) RETURN ` + statementCols.of("s", "a.content_hash") + ` } AS statements,
+  [d IN disputes | ` + disputeCols.of("d") + `] AS disputes,
+  [l IN links | ` + linkCols.of("l") + `] AS links,
+  [o IN related | ` + summaryCols.of("o") + `] AS related,
   COLLECT { CALL (disputes, related) {
               UNWIND disputes AS d MATCH (d)-[:DISPUTED_BY|TARGETS]->(g:Agent) RETURN g
               UNION
               UNWIND related AS o UNWIND o.speaker_ids AS x MATCH (g:Agent {id: x}) RETURN g
             }
-            RETURN [` + agentCols.of("g") + `] } AS agents,
+            RETURN ` + agentCols.of("g") + ` } AS agents,
   COLLECT { CALL (disputes, related) {
               UNWIND disputes AS d MATCH (d)-[:DISPUTE_IN]->(a:Article) RETURN a
               UNION
