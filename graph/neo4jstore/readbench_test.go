@@ -144,4 +144,3 @@ func serverCPU() time.Duration {
 	_, _ = fmt.Sscan(f[12], &st)
 	return time.Duration(u+st) * 10 * time.Millisecond
 }
-
