@@ -82,8 +82,10 @@ func TestReadProfileManual(t *testing.T) {
 	}{
 		{"floor: RETURN $id, no graph read", `RETURN $id AS id`, all},
 		{"provenance, whole nodes (before)", cyProvenanceWholeNodes, all},
+		{"provenance, maps (before rows)", cyProvenanceMaps, all},
 		{"provenance", cyProvenance, all},
 		{"contradictions, whole nodes (before)", cyContradictionsWholeNodes, disputed},
+		{"contradictions, maps (before rows)", cyContradictionsMaps, disputed},
 		{"contradictions", cyContradictions, disputed},
 	}
 	for _, q := range queries {

@@ -178,10 +178,11 @@ func claimSearch(q graph.ClaimQuery, cur graph.Cursor, size int) (string, map[st
 }
 
 // toSummary reads a summaryProjection.
-func toSummary(v any) graph.ClaimSummary {
-	p := propsOf(v)
+func toSummary(v any) graph.ClaimSummary { return summaryFrom(fieldsOf(v)) }
+
+func summaryFrom(p fields) graph.ClaimSummary {
 	return graph.ClaimSummary{
-		Claim:       toClaim(v),
+		Claim:       claimFrom(p),
 		Statements:  int(p.num("n_statements")),
 		Disputes:    int(p.num("n_disputes")),
 		SpeakerIDs:  sortedDistinct(p.strs("speaker_ids")),

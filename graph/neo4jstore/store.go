@@ -292,7 +292,7 @@ func (s *Store) queryOneTrip(ctx context.Context, q string, params map[string]an
 	}
 	wait := oneTripBackoff
 	for attempt := 1; ; attempt++ {
-		recs, err := s.autoCommitRead(ctx, q, params)
+		recs, err := s.autoCommitReadBy(ctx, q, params)
 		if err == nil || attempt == oneTripAttempts || ctx.Err() != nil ||
 			!neo4j.IsRetryable(err) && !neo4j.IsConnectivityError(err) {
 			return recs, err
@@ -312,6 +312,43 @@ const (
 	oneTripAttempts = 4
 	oneTripBackoff  = 50 * time.Millisecond
 )
+
+// autoCommitReadBy is autoCommitRead bounded by ctx's deadline once per query instead
+// of once per socket read. The driver races every read of a chunk against a context
+// that has a deadline (or against the server's connection.recv_timeout_seconds hint):
+// a goroutine, a channel and a timer for each of the three to four reads of each
+// message, about ten a query, which was 38% of the allocations of a provenance read
+// and the scheduler's work around them (BenchmarkAnswers). Here the driver gets a
+// context with ctx's values that is cancelled when ctx ends but has no deadline (so
+// that its reads are plain reads when the server sends no hint: the launcher's
+// NEO4J_BOLT_KEEP_ALIVE), the query runs in a goroutine of its own, and the caller
+// returns with ctx's error at its deadline. A query already sent then ends in the
+// background when the server answers (reads change nothing) and its connection goes
+// back to the pool; one that waits for a connection stops waiting.
+func (s *Store) autoCommitReadBy(ctx context.Context, q string, params map[string]any) ([]*neo4j.Record, error) {
+	if _, ok := ctx.Deadline(); !ok {
+		return s.autoCommitRead(ctx, q, params)
+	}
+	dctx, cancel := context.WithCancel(context.WithoutCancel(ctx))
+	stop := context.AfterFunc(ctx, cancel)
+	type answer struct {
+		recs []*neo4j.Record
+		err  error
+	}
+	done := make(chan answer, 1)
+	go func() {
+		defer cancel()
+		recs, err := s.autoCommitRead(dctx, q, params)
+		done <- answer{recs, err}
+	}()
+	select {
+	case a := <-done:
+		stop()
+		return a.recs, a.err
+	case <-ctx.Done():
+		return nil, ctx.Err()
+	}
+}
 
 // autoCommitRead runs q once in an auto-commit transaction of a read session and
 // collects its records.

@@ -59,6 +59,11 @@ public final class Launcher {
         String plugins = "";
         // --import is the directory LOAD CSV reads file:/// URLs from (default: the home's import).
         String importDir = "";
+        // --bolt-keep-alive is server.bolt.connection_keep_alive_for_requests: ALL (Neo4j's
+        // default) sends clients the connection.recv_timeout_seconds hint, which makes the Go
+        // driver race every socket read against a timer in a goroutine of its own; STREAMING
+        // keeps the keep-alive NOOPs while results stream and sends no hint.
+        String boltKeepAlive = "";
 
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
@@ -70,9 +75,10 @@ public final class Launcher {
                 case "--home": existingHome = value(args, ++i, a); break;
                 case "--plugins": plugins = value(args, ++i, a); break;
                 case "--import": importDir = value(args, ++i, a); break;
+                case "--bolt-keep-alive": boltKeepAlive = value(args, ++i, a); break;
                 case "-h":
                 case "--help":
-                    System.out.println("usage: Launcher [--host H] [--port P] [--pagecache 64m] [--data-parent DIR] [--home DIR] [--plugins DIR] [--import DIR]");
+                    System.out.println("usage: Launcher [--host H] [--port P] [--pagecache 64m] [--data-parent DIR] [--home DIR] [--plugins DIR] [--import DIR] [--bolt-keep-alive ALL|STREAMING|OFF]");
                     return;
                 default:
                     System.err.println("unknown argument: " + a);
@@ -110,6 +116,11 @@ public final class Launcher {
         if (!importDir.isEmpty()) {
             builder.setConfig(GraphDatabaseSettings.load_csv_file_url_root, Paths.get(importDir).toAbsolutePath());
             log("LOAD CSV reads file:/// from " + importDir);
+        }
+        if (!boltKeepAlive.isEmpty()) {
+            builder.setConfig(BoltConnector.connection_keep_alive_type,
+                    BoltConnector.KeepAliveRequestType.valueOf(boltKeepAlive.toUpperCase(java.util.Locale.ROOT)));
+            log("bolt keep-alive for requests: " + boltKeepAlive);
         }
         DatabaseManagementService dbms = builder
                 .setConfig(BoltConnector.enabled, true)

@@ -23,6 +23,12 @@
 #   NEO4J_PLUGINS        "apoc" serves APOC Core (apoc/pom.xml, Maven Central) as a plugin;
 #                        default: none (the project needs no plugin; APOC is only its export's peer)
 #   NEO4J_IMPORT_DIR     directory LOAD CSV reads file:/// URLs from (default: the database's own)
+#   NEO4J_BOLT_KEEP_ALIVE
+#                        server.bolt.connection_keep_alive_for_requests: ALL (default, Neo4j's),
+#                        STREAMING or OFF. With ALL the server hands drivers a receive timeout
+#                        (connection.recv_timeout_seconds), and the Go driver then races every
+#                        socket read against a timer in a goroutine of its own; STREAMING sends
+#                        keep-alive NOOPs only while a result streams, and no such hint
 #   NEO4J_CDS            "on" (default) maps a class-data sharing archive of the server's classes
 #                        (AppCDS, target/cds/): the first server whose JVM has none writes it when
 #                        it stops cleanly (-XX:ArchiveClassesAtExit), every later start maps it, so
@@ -216,6 +222,9 @@ start() {
 	if [[ -n "${NEO4J_IMPORT_DIR:-}" ]]; then
 		mkdir -p "$NEO4J_IMPORT_DIR"
 		set -- "$@" --import "$NEO4J_IMPORT_DIR"
+	fi
+	if [[ -n "${NEO4J_BOLT_KEEP_ALIVE:-}" ]]; then
+		set -- "$@" --bolt-keep-alive "$NEO4J_BOLT_KEEP_ALIVE"
 	fi
 	# setsid: own session, so the database survives the make/shell that started it and a
 	# Ctrl-C in that terminal does not kill it half-way.
