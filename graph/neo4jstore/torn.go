@@ -88,7 +88,7 @@ func tornError(id, why string) error {
 // tornCounts compares an article graph read with the counts its article node holds
 // (setBundle: written in the transaction that wrote what they count): it says how
 // they differ, "" when they agree or the node has no counts (an article written
-// before they existed).
+// before they existed) and every statement's claim was read (danglingClaims).
 func tornCounts(node props, g *graph.ArticleGraph) string {
 	for _, c := range []struct {
 		key  string
@@ -97,6 +97,28 @@ func tornCounts(node props, g *graph.ArticleGraph) string {
 		n, ok := node[c.key].(int64)
 		if ok && int(n) != c.read {
 			return fmt.Sprintf("%s %d, read %d", c.key, n, c.read)
+		}
+	}
+	return danglingClaims(g)
+}
+
+// danglingClaims says which statement of g names a claim that g's claims lack, ""
+// when none does. A whole article graph holds the claim of each of its statements
+// (both are written in one transaction, and a claim with a statement is never
+// deleted), but the article's claims are found by id through the index, which a read
+// overlapping the commit can see before the claims' entries: the statements come
+// back whole while claims are missing, and the counts alone pass the read.
+func danglingClaims(g *graph.ArticleGraph) string {
+	if len(g.Statements) == 0 {
+		return ""
+	}
+	have := make(map[string]struct{}, len(g.Claims))
+	for _, c := range g.Claims {
+		have[c.ID] = struct{}{}
+	}
+	for _, st := range g.Statements {
+		if _, ok := have[st.ClaimID]; !ok {
+			return fmt.Sprintf("statement %s names claim %s, not read", st.ID, st.ClaimID)
 		}
 	}
 	return ""
