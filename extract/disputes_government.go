@@ -1,7 +1,7 @@
 package extract
 
 // Disputer rule "country-government" (test sentences in
-// testdata/rules/disputers/country-government.tsv): "The opposition said 40 protesters
+// testdata/rules/agentclasses/country-government.tsv): "The opposition said 40 protesters
 // were killed in Togo on Saturday. The government disputes the figure." A subject "the
 // [federal] government" that the entity stage left unresolved is the government of the
 // one country named before it, in its sentence, else its paragraph, else the text, as
@@ -11,7 +11,7 @@ package extract
 // unclear, and a wrong disputer is worse than none.
 
 // countryGovernmentRule names the rule (its fixture file is
-// testdata/rules/disputers/country-government.tsv).
+// testdata/rules/agentclasses/country-government.tsv).
 const countryGovernmentRule = "country-government"
 
 // governmentSubject resolves "the government" or "the federal government" ending at

@@ -10,9 +10,9 @@ import (
 
 // The disputer rule country-government finds its disputer in its test sentences
 // through the whole pipeline, and none when two countries are named
-// (testdata/rules/disputers/country-government.tsv).
+// (testdata/rules/agentclasses/country-government.tsv).
 func TestGovernmentSubject(t *testing.T) {
-	for _, f := range ruleFileRows(t, "disputers", countryGovernmentRule) {
+	for _, f := range ruleFileRows(t, "agentclasses", countryGovernmentRule) {
 		require.Len(t, f, 3, "%v", f)
 		d := Extract(f[0])
 		if f[1] == "none" {

@@ -3,7 +3,7 @@ package extract
 import "github.com/claimgraph/claimgraph/extract/lexicon"
 
 // Disputer rule "the <trade> company" (test sentences in
-// testdata/rules/disputers/trade-company.tsv): "the company" and "the firm" refer to
+// testdata/rules/agentclasses/trade-company.tsv): "the company" and "the firm" refer to
 // the one business named shortly before (companySubject); news often writes the
 // company's trade between them, "Rescue workers said 80 miners were trapped at a site
 // run by Rivertown Mining. The mining company called the report false." A subject "the"
@@ -13,7 +13,7 @@ import "github.com/claimgraph/claimgraph/extract/lexicon"
 // word of lexicon/company_modifiers.txt ("the other company", "the parent company").
 
 // tradeCompanyRule names the rule (its fixture file is
-// testdata/rules/disputers/trade-company.tsv).
+// testdata/rules/agentclasses/trade-company.tsv).
 const tradeCompanyRule = "trade-company"
 
 // tradeCompanySubject resolves "the mining company" at toks[k-2:k+1] as companySubject

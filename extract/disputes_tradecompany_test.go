@@ -10,9 +10,9 @@ import (
 
 // The disputer rule trade-company finds its disputer in its test sentences through the
 // whole pipeline, and none where "the X company" is another company or two were named
-// (testdata/rules/disputers/trade-company.tsv).
+// (testdata/rules/agentclasses/trade-company.tsv).
 func TestTradeCompanySubject(t *testing.T) {
-	for _, f := range ruleFileRows(t, "disputers", tradeCompanyRule) {
+	for _, f := range ruleFileRows(t, "agentclasses", tradeCompanyRule) {
 		require.Len(t, f, 3, "%v", f)
 		d := Extract(f[0])
 		if f[1] == "none" {
