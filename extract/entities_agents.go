@@ -292,7 +292,7 @@ func (b *entityBuilder) prenominalDescriptors(toks []scanToken) map[string]descr
 				the = j
 				break
 			}
-			if t.Kind != 'w' || (!lowercaseWord(t) && entityWords.adjCountry[t.Text] == "" && !entityWords.peoples[t.Text]) || functionWords[t.Lower] {
+			if t.Kind != 'w' || (!lowercaseWord(t) && entityWords.adjCountry[t.Text] == "" && !entityWords.peoples[t.Text] && !isCapWord(t)) || functionWords[t.Lower] { // capitalized modifiers too: "the Premier League club Velmora City"
 				break
 			}
 		}

@@ -20,6 +20,11 @@ var classNamedNouns = lexicon.Set("class_named_nouns.txt")
 //     classNamedNouns ending the phrase ("Hindenburg accused the Adani group of fraud",
 //     "the Teamsters union said") is the organization "NAME Noun" ("Adani Group"),
 //     which a later "the group" refers to (rule 9 of entities.go);
+//   - "named by a descriptor": "the [MODIFIERS] NOUN NAME" with NOUN a lowercase
+//     descriptor noun of lexicon/agent_classes.txt ("the Premier League club
+//     Manchester City said") is the organization NAME, which the descriptor rule of
+//     entities_agents.go then lets "the club" refer to; not when NAME's first word is
+//     a given name ("the company Jane Roe founded");
 //   - "named by apposition": "NAME, the [MODIFIERS] NOUN," with NOUN a descriptor noun
 //     of lexicon/agent_classes.txt ("Manchester City, the Premier League club, was
 //     charged") is the organization NAME, which the descriptor nominal rule then lets
@@ -44,6 +49,18 @@ func (b *entityBuilder) classNamedOrganizations() {
 			b.mention(e, toks[from].Start, toks[to].End, MentionName)
 			covered = newSpanIndex(b.mentions)
 			made = append(made, e)
+			continue
+		}
+		if from, to, ok := descriptorNameAt(toks, i); ok && !covered.overlaps(toks[from].Start, toks[to-1].End) {
+			name := nameWords(toks[from:to])
+			if _, known := b.byName[name]; known {
+				continue
+			}
+			e := b.entity(name, graph.KindOrganization, toks[from].Start)
+			b.mention(e, toks[from].Start, toks[to-1].End, MentionName)
+			covered = newSpanIndex(b.mentions)
+			made = append(made, e)
+			i = to - 1
 			continue
 		}
 		if from, to, ok := appositionNameAt(toks, i); ok && !covered.overlaps(toks[from].Start, toks[to-1].End) {
@@ -201,4 +218,35 @@ func (b *entityBuilder) afterPreposition(pos int) bool {
 	}
 	t := toks[len(toks)-1]
 	return t.Kind == 'w' && lowercaseWord(t) && (placePrepositions[t.Lower] || functionWords[t.Lower])
+}
+
+// descriptorNameAt reads "the [MODIFIERS] NOUN NAME" with NOUN at toks[i] (rule "named
+// by a descriptor"): up to three words between "the" and NOUN, NAME one to four plain
+// capitalized words after it, the first no given name; it returns NAME's tokens.
+func descriptorNameAt(toks []scanToken, i int) (int, int, bool) {
+	t := toks[i]
+	if t.Kind != 'w' || !lowercaseWord(t) || !agentClasses.descriptors[t.Lower] || i+1 >= len(toks) {
+		return 0, 0, false
+	}
+	the := false
+	for k := i - 1; k >= 0 && k >= i-4; k-- {
+		if toks[k].Lower == "the" {
+			the = true
+			break
+		}
+		if toks[k].Kind != 'w' || functionWords[toks[k].Lower] {
+			break
+		}
+	}
+	if !the || entityWords.firstNames[toks[i+1].Text] != 0 {
+		return 0, 0, false
+	}
+	j := i + 1
+	for j < len(toks) && j-i <= 4 && plainNameWord(toks[j]) {
+		j++
+	}
+	if j == i+1 || j-i > 4 || j < len(toks) && isCapWord(toks[j]) {
+		return 0, 0, false
+	}
+	return i + 1, j, true
 }
