@@ -25,6 +25,8 @@ func TestClassNamedRenamed(t *testing.T) {
 			"The club", "Manchester City", [][2]string{{"Manchester City", "Velmora Rovers"}}, true},
 		{"a club after its descriptor", "The charges against the Premier League club Manchester City were filed in 2023. The club denied that it had broken the rules.",
 			"The club", "Manchester City", [][2]string{{"Manchester City", "Dastan Athletic"}}, true},
+		{"the group after a foundation", "The figures come from the National Golf Foundation, which tracks closures. About 650 courses have closed since 2006, the group says.",
+			"the group", "National Golf Foundation", [][2]string{{"National Golf", "Velmoran Chess"}}, false},
 		{"two groups compete", "The Adani group and the Vedanta group signed the deal. The group denied that it had paid bribes.",
 			"The group", "-", [][2]string{{"Adani", "Velkorix"}, {"Vedanta", "Dastanor"}}, false},
 	}
