@@ -427,6 +427,7 @@ func findEntities(d *Document) {
 		b.sentence(toks)
 	}
 	b.resolvePending()
+	b.classNamedOrganizations()             // entities_classnamed.go
 	b.byContext = companyByContext.apply(b) // entities_company.go
 	b.nominals()
 	b.outletNominals()
@@ -2116,6 +2117,9 @@ func (b *entityBuilder) orgDescriptors() map[string]orgDescriptor {
 		}
 		after := b.tx.scan(m.Span.End, min(len(b.d.Runes), m.Span.End+200))
 		noun, at := descriptorAfter(after)
+		if noun == "" && !b.afterPreposition(m.Span.Start) {
+			noun, at = definiteDescriptorAfter(after) // ", the Premier League club," (entities_classnamed.go)
+		}
 		if noun == "" {
 			if n, ok := bodyHeadAppositiveAfter(after, 0); ok {
 				noun, at = n, after[2].End

@@ -39,6 +39,7 @@ type agentClassLexicon struct {
 	names       map[string][]agentNameEnd // class → name endings
 	maybe       map[string][]agentNameEnd // class → endings of names that may be of it
 	descriptors map[string]bool           // nouns that describe an organization before its name
+	unscoped    map[string]bool           // heads that never make an article-scoped agent ("the group")
 	max         int                       // most words in a head phrase
 }
 
@@ -52,7 +53,7 @@ type agentNameEnd struct {
 
 var agentClasses = func() agentClassLexicon {
 	l := agentClassLexicon{heads: map[string][]string{}, names: map[string][]agentNameEnd{},
-		maybe: map[string][]agentNameEnd{}, descriptors: map[string]bool{}}
+		maybe: map[string][]agentNameEnd{}, descriptors: map[string]bool{}, unscoped: map[string]bool{}}
 	for _, f := range lexiconRows("agent_classes.txt") {
 		if len(f) < 3 {
 			panic("lexicon/agent_classes.txt: row " + strings.Join(f, "\t") + " needs class, role and words")
@@ -63,6 +64,7 @@ var agentClasses = func() agentClassLexicon {
 			key := strings.Join(words, " ")
 			l.heads[key] = append(l.heads[key], class)
 			l.max = max(l.max, len(words))
+			l.unscoped[key] = l.unscoped[key] || len(f) > 3 && f[3] == "unscoped"
 		case "name":
 			l.names[class] = append(l.names[class], agentNameEnd{words: words, place: len(f) > 3 && f[3] == "place", near: len(f) > 3 && f[3] == "near"})
 		case "maybe":
@@ -292,7 +294,7 @@ func (b *entityBuilder) prenominalDescriptors(toks []scanToken) map[string]descr
 				the = j
 				break
 			}
-			if t.Kind != 'w' || (!lowercaseWord(t) && entityWords.adjCountry[t.Text] == "" && !entityWords.peoples[t.Text]) || functionWords[t.Lower] {
+			if t.Kind != 'w' || (!lowercaseWord(t) && entityWords.adjCountry[t.Text] == "" && !entityWords.peoples[t.Text] && !isCapWord(t)) || functionWords[t.Lower] { // capitalized modifiers too: "the Premier League club Velmora City"
 				break
 			}
 		}
@@ -338,7 +340,7 @@ func (b *entityBuilder) classNominals() {
 		e, none := b.classReferent(named, placeKeyed, descriptors, h)
 		if e != nil {
 			b.mention(e, h.from, h.to, MentionNominal)
-		} else if none && !h.poss && len(agentClasses.heads[h.head]) > 0 && !b.companyNamedBefore(h, named) {
+		} else if none && !h.poss && len(agentClasses.heads[h.head]) > 0 && !agentClasses.unscoped[h.head] && !b.companyNamedBefore(h, named) {
 			b.mention(b.scopedEntity("the "+h.head), h.from, h.to, MentionNominal)
 		}
 	}
@@ -395,11 +397,13 @@ func (b *entityBuilder) classReferent(named []Mention, placeKeyed map[*entityRec
 		}
 		last[e] = max(last[e], pos)
 	}
+	described := false
 	if d, ok := descriptors[h.head]; ok && d.at < h.from {
 		if d.rec == nil {
 			return nil, false
 		}
 		add(d.rec, d.at)
+		described = true
 	}
 	classes := agentClasses.heads[h.head]
 	var maybe []*entityRecord
@@ -417,6 +421,9 @@ func (b *entityBuilder) classReferent(named []Mention, placeKeyed map[*entityRec
 			return nil, false // a business named by context: rule "company nominal" decides (entities_company.go)
 		}
 		if hasClass(e, classes, placeKeyed[e]) {
+			if described && !farClass(e, classes, placeKeyed[e]) {
+				continue // a name that fits by a weak ending only ("near") does not compete with a descriptor of the head itself
+			}
 			add(e, m.Span.Start)
 		} else if mayHaveClass(e, classes) {
 			maybe = append(maybe, e)
@@ -437,7 +444,7 @@ func (b *entityBuilder) classReferent(named []Mention, placeKeyed map[*entityRec
 	if slices.Contains(classes, "company") && b.unknownNameBetween(last[found], h.from) {
 		return nil, false
 	}
-	if len(classes) > 0 && hasClass(found, classes, placeKeyed[found]) && !farClass(found, classes, placeKeyed[found]) && b.otherOrganizationBetween(named, found, last[found], h.from) {
+	if len(classes) > 0 && !(described && found == descriptors[h.head].rec) && hasClass(found, classes, placeKeyed[found]) && !farClass(found, classes, placeKeyed[found]) && b.otherOrganizationBetween(named, found, last[found], h.from) {
 		return nil, false // "the Department of Homeland Security ... Officials at Homeland Security Investigations ... the agency"
 	}
 	return found, false

@@ -48,7 +48,7 @@ func mentionedAt(d *Document, s, e int) []Entity {
 
 func TestAgentRuleFixtures(t *testing.T) {
 	cases := readAgentRuleFixtures(t)
-	for _, file := range []string{"class-nominal", "descriptor-nominal", "scoped-agent", "demonym-body", "organization-names"} {
+	for _, file := range []string{"class-nominal", "descriptor-nominal", "scoped-agent", "demonym-body", "organization-names", "named-by-class-noun", "named-by-apposition", "named-by-descriptor"} {
 		n := 0
 		for _, c := range cases {
 			if c.file == file {
