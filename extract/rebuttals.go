@@ -174,8 +174,8 @@ func rebuttalEnds(toks []scanToken, k int) bool {
 
 	case "then", "now", "today": // "It was false then, and it is false today"
 		return rebuttalEnds(toks, k+1)
-	case "at": // "not true at all"
-		return k+1 < len(toks) && toks[k+1].Lower == "all" && rebuttalEnds(toks, k+2)
+	case "at": // "not true at all", "a stretch at best"
+		return k+1 < len(toks) && (toks[k+1].Lower == "all" || toks[k+1].Lower == "best") && rebuttalEnds(toks, k+2)
 	case "to", "in":
 		return toks[k-1].Lower == "truth" || toks[k-1].Lower == "basis" // "no truth to the report"
 	case "of":
@@ -241,8 +241,8 @@ func (f *disputeFinder) rebuttal(si int, toks []scanToken, k, n int) {
 		(w == "has" || w == "have" || w == "had") && (toks[k].Lower == "no" || toks[k].Lower == "nothing"):
 		// "the claims had no merit", "this has nothing to do with reality"
 		f.rebuttalStatement(si, toks, k, n, j)
-	case j == k-1 && (w == "that" || w == "this" || w == "it") && (j == 0 || !callVerbs[toks[j-1].Lower]):
-		f.rebuttalStatement(si, toks, k, n, j) // "That never happened"
+	case bareStatementSubject(toks, j, k, n):
+		f.rebuttalStatement(si, toks, k, n, j) // "That never happened", "the report did not ring true"
 	case rebuttalVerbs[toks[k].Lower] && f.rebuttalAgent(si, toks, k, n):
 	case f.spreadAgent(si, toks, j, k, n): // "police were spreading lies" (rebuttals_spread.go)
 	case toks[k].Lower == "never" || toks[k].Lower == "did" || toks[k].Lower == "didn't":
@@ -1258,4 +1258,45 @@ func (f *disputeFinder) neverHappened(si int, toks []scanToken, k, n, j int) {
 	} else if neverSaidSubject(toks, j) {
 		f.neverSaid(si, toks, k, n) // "I never said that", "I've never said that", "he did no such thing"
 	}
+}
+
+// bareStatementSubject reports whether toks[j], right before the rebuttal phrase
+// toks[k:k+n] with no "be" between, is the subject the phrase judges: a bare "that",
+// "this" or "it" not after a verb of calling ("That never happened"), or the subject
+// of a truth idiom (truthIdiom, idiomSubject: "the report did not ring true", "That
+// doesn't hold water").
+func bareStatementSubject(toks []scanToken, j, k, n int) bool {
+	if truthIdiom(toks, k, n) {
+		return idiomSubject(toks, j)
+	}
+	w := toks[j].Lower
+	return j == k-1 && (w == "that" || w == "this" || w == "it") && (j == 0 || !callVerbs[toks[j-1].Lower])
+}
+
+// truthIdioms are the last two words of the rebuttal phrases that are a verb and its
+// complement judging their subject untrue ("does not ring true", "rings false",
+// "doesn't hold water", "did not add up", "does not stand up to scrutiny"): class
+// truth_idiom of lexicon/dispute_words.txt.
+var (
+	truthIdioms   = disputeWordClass("truth_idiom")
+	idiomPronouns = disputeWordClass("idiom_subject")
+)
+
+// truthIdiom reports whether the rebuttal phrase toks[k:k+n] is such an idiom.
+func truthIdiom(toks []scanToken, k, n int) bool {
+	return n >= 2 && truthIdioms[toks[k+n-2].Lower+" "+toks[k+n-1].Lower]
+}
+
+// idiomSubject reports whether toks[j], right before a truth idiom, is a subject the
+// idiom judges: a claim noun ("the report did not ring true") or a bare "that",
+// "this" or "it" ("That doesn't add up"); "the price did not add up" judges nothing
+// said.
+func idiomSubject(toks []scanToken, j int) bool {
+	if j < 0 || toks[j].Kind != 'w' {
+		return false
+	}
+	if _, noun := claimNouns[toks[j].Lower]; noun {
+		return true
+	}
+	return idiomPronouns[toks[j].Lower]
 }

@@ -29,6 +29,16 @@ func TestRebuttalRenamed(t *testing.T) {
 		{"called a hoax", `ACC said DEF had hidden losses. LAST called the report a hoax.`, "rebuttal-called"},
 		{"called that beyond preposterous", `ACC said DEF had hidden losses. LAST called that "beyond preposterous."`, "rebuttal-called"},
 		{"accused of spreading lies", `ACC said DEF had hidden losses. LAST accused ACC of spreading lies.`, "rebuttal-agent"},
+		// judge24 (issue 7): thesaurus phrases, truth idioms, "at best", mocking verbs
+		{"a stretch at best", `ACC said DEF had hidden losses. "That is a stretch at best," LAST said.`, "rebuttal-statement"},
+		{"did not ring true", `ACC said DEF had hidden losses. LAST said the report did not ring true.`, "rebuttal-statement"},
+		{"doesn't hold water", `ACC said DEF had hidden losses. "That doesn't hold water," LAST said.`, "rebuttal-statement"},
+		{"trumped-up", `ACC said DEF had hidden losses. LAST said the charges were trumped-up.`, "rebuttal-statement"},
+		{"witch hunt with a claim noun", `ACC said DEF had hidden losses. LAST said the allegations were a witch hunt.`, "rebuttal-statement"},
+		{"no factual basis", `ACC said DEF had hidden losses. LAST said the report had no factual basis.`, "rebuttal-statement"},
+		{"further from the truth", `ACC said DEF had hidden losses. "That could not be further from the truth," LAST said.`, "rebuttal-statement"},
+		{"bald-faced lies", `ACC said DEF had hidden losses. "These are bald-faced lies," LAST said.`, "rebuttal-statement"},
+		{"derided as nonsense", `ACC said DEF had hidden losses. LAST derided the claim as nonsense.`, "rebuttal-called"},
 	}
 	for _, c := range cases {
 		for _, n := range names {
