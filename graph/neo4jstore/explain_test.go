@@ -158,12 +158,17 @@ func TestHotQueryPlans(t *testing.T) {
 	}
 	for _, sc := range searches {
 		for _, cur := range []graph.Cursor{{}, {Key: claim, N: 2}} {
-			cypher, params := claimSearch(sc.q, cur, 20)
-			name := "search " + sc.name
-			if cur.Key != "" {
-				name += " (next page)"
+			for _, gap := range []bool{false, true} {
+				cypher, params := claimSearch(sc.q, cur, 20, gap)
+				name := "search " + sc.name
+				if cur.Key != "" {
+					name += " (next page)"
+				}
+				if gap {
+					name += " (split switch)"
+				}
+				queries = append(queries, query{name, cypher, params})
 			}
-			queries = append(queries, query{name, cypher, params})
 		}
 	}
 

@@ -348,17 +348,30 @@ func (s *Store) Agents(ctx context.Context, q graph.AgentQuery) (graph.Page[grap
 
 // cyStats counts from the count store: labels, and relationship types (only claims
 // have claim links; mentions are counted from articles, not from the pending article
-// of a write in pieces).
+// of a write in pieces; the agents a write in pieces created for its pending nodes
+// alone are left out), plus, between the two steps of a split switch, the version
+// being replaced (its article, statements, disputes, mentions and the claims only it
+// states), which readers still see.
 const cyStats = `CALL () { MATCH (n:Article) RETURN count(n) AS articles }
 CALL () { MATCH (n:Outlet) RETURN count(n) AS outlets }
 CALL () { MATCH (n:Agent) RETURN count(n) AS agents }
+CALL () { MATCH (n:Agent) WHERE n.pending_write IS NOT NULL
+  AND NOT EXISTS { MATCH (n)--(x) WHERE NOT x:` + labelPendingArticle + `|` + labelPendingStatement + `|` + labelPendingDispute + ` }
+  RETURN count(n) AS pendingAgents }
 CALL () { MATCH (n:Claim) RETURN count(n) AS claims }
 CALL () { MATCH (n:Statement) RETURN count(n) AS statements }
 CALL () { MATCH (n:Dispute) RETURN count(n) AS disputes }
 CALL () { MATCH ()-[l:CONFLICTS_WITH]->() RETURN count(l) AS conflicts }
 CALL () { MATCH ()-[l:CORROBORATES]->() RETURN count(l) AS corroborations }
 CALL () { MATCH (:Article)-[m:MENTIONS]->() RETURN count(m) AS mentions }
-RETURN articles, outlets, agents, claims, statements, disputes, conflicts + corroborations AS links, mentions`
+CALL () { ` + cyGapRetirements + `
+  RETURN count(ra) AS gArticles,
+    sum(COUNT { MATCH (ra)<-[:IN_ARTICLE]-(:` + labelRetiredStatement + `) }) AS gStatements,
+    sum(COUNT { MATCH (ra)<-[:DISPUTE_IN]-(:` + labelRetiredDispute + `) }) AS gDisputes,
+    sum(COUNT { MATCH (ra)-[:MENTIONS]->() }) AS gMentions }
+CALL () { ` + cyGapClaims + ` RETURN count(c) AS gClaims }
+RETURN articles + gArticles, outlets, agents - pendingAgents, claims + gClaims, statements + gStatements, disputes + gDisputes,
+  conflicts + corroborations AS links, mentions + gMentions`
 
 // Stats counts the stored nodes and links.
 func (s *Store) Stats(ctx context.Context) (graph.Stats, error) {

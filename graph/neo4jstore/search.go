@@ -98,7 +98,11 @@ const (
 // for text, else the speaker's, the article's or the outlet's statements, else the
 // claims in sort order through an index), filters each candidate on its own
 // properties, and projects the page's summaries from the claim nodes.
-func claimSearch(q graph.ClaimQuery, cur graph.Cursor, size int) (string, map[string]any) {
+//
+// With gap (a split switch between its steps: cyInGap), the claims that step 1
+// retired and readers still see (cyGapClaims) are candidates too, filtered the same
+// way (their words compared directly).
+func claimSearch(q graph.ClaimQuery, cur graph.Cursor, size int, gap bool) (string, map[string]any) {
 	byCount := q.Sort == graph.SortByStatements
 	n := int64(cur.N)
 	if cur.Key == "" {
@@ -168,6 +172,18 @@ func claimSearch(q graph.ClaimQuery, cur graph.Cursor, size int) (string, map[st
 	for _, f := range filters {
 		b.WriteString("\n  AND " + f)
 	}
+	if gap {
+		anchored := b.String()
+		b.Reset()
+		b.WriteString("CALL () {\n" + anchored + "\nRETURN c\nUNION\n" + cyGapClaims + " WHERE true")
+		for _, f := range filters {
+			if f == cyFilterWords {
+				f = cyFilterAllWords
+			}
+			b.WriteString("\n  AND " + f)
+		}
+		b.WriteString("\nRETURN c\n}")
+	}
 	if byCount {
 		b.WriteString("\nWITH c ORDER BY c.n_statements DESC, c.id LIMIT $limit")
 	} else {
@@ -232,10 +248,22 @@ func (s *Store) SearchClaims(ctx context.Context, q graph.ClaimQuery) (graph.Pag
 		return graph.Page[graph.ClaimSummary]{}, err
 	}
 	size := q.Page.Size()
-	cypher, params := claimSearch(q, cur, size)
+	cypher, params := claimSearch(q, cur, size, false)
 	recs, err := s.query(ctx, cypher, params)
 	if err != nil {
 		return graph.Page[graph.ClaimSummary]{}, s.wrap(err, "searching claims")
+	}
+	// Checked after the search: a split switch whose step 1 committed during it is
+	// seen, and the search is made again with the claims that step retired.
+	gap, err := s.inGap(ctx)
+	if err != nil {
+		return graph.Page[graph.ClaimSummary]{}, s.wrap(err, "searching claims")
+	}
+	if gap {
+		cypher, params = claimSearch(q, cur, size, true)
+		if recs, err = s.query(ctx, cypher, params); err != nil {
+			return graph.Page[graph.ClaimSummary]{}, s.wrap(err, "searching claims")
+		}
 	}
 	items := make([]any, 0, len(recs))
 	for _, r := range recs {
@@ -247,7 +275,7 @@ func (s *Store) SearchClaims(ctx context.Context, q graph.ClaimQuery) (graph.Pag
 // cyAgentClaims reads whether the agent exists and one page of the claims it said.
 var cyAgentClaims = `OPTIONAL MATCH (g:Agent {id: $id})
 RETURN g IS NOT NULL AS found,
-  COLLECT { MATCH (g)<-[:SAID_BY]-(s)-[:OF_CLAIM]->(c:Claim) WHERE ` + cySeenStatement + `
+  COLLECT { MATCH (g)<-[:SAID_BY]-(s)-[:OF_CLAIM]->(c) WHERE ` + cySeenStatement + ` AND (c:Claim OR c:` + labelRetiredClaim + `)
             WITH DISTINCT c WHERE c.id > $after
             WITH c ORDER BY c.id LIMIT $limit
             RETURN ` + summaryProjection("c") + ` } AS items`

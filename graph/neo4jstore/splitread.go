@@ -151,3 +151,55 @@ func (s *Store) articleGraphSettled(ctx context.Context, id, hash, rid string) (
 	}
 	return live == "" && retired == rid, nil
 }
+
+// The old version's own claims during a split switch. Step 1 relabels the claims that
+// only the version being replaced states RetiredClaim (outside the full-text index and
+// the Claim label's counts); until the last transaction marks the retirement final,
+// readers still see them: searches (claimSearch with gap, run again when cyInGap says
+// a split switch is between its steps), Stats (cyStats's gap counts), Subgraph (the
+// seen retired nodes are candidates, and a root of them is found through the
+// retirement) and the speakers' claim lists. So every read answers as the old version
+// until the switch commits, then as the new one.
+
+// cyGapRetirements binds ra to each retired version of a split switch between its two
+// steps, starting from the markers' article_id index (no label scan).
+const cyGapRetirements = `MATCH (w:` + labelPendingWrite + `) WHERE w.article_id > '' AND w.retired IS NOT NULL
+MATCH (ra:` + labelRetiredArticle + ` {rid: w.retired}) WHERE ra.final = false AND NOT EXISTS { MATCH (:Article {id: ra.id}) }`
+
+// cyInGap reports whether a split switch is between its two steps.
+const cyInGap = `RETURN EXISTS { ` + cyGapRetirements + ` } AS gap`
+
+// cySeenRetired is the predicate of a retired node bound to y that readers still see:
+// a node of a retirement that is not final (the version a split switch is replacing).
+const cySeenRetired = `((y:` + labelRetiredArticle + ` AND y.final = false)
+    OR (y:` + labelRetiredStatement + ` AND EXISTS { MATCH (y)-[:IN_ARTICLE]->(r:` + labelRetiredArticle + `) WHERE r.final = false })
+    OR (y:` + labelRetiredDispute + ` AND EXISTS { MATCH (y)-[:DISPUTE_IN]->(r:` + labelRetiredArticle + `) WHERE r.final = false })
+    OR (y:` + labelRetiredClaim + ` AND EXISTS { MATCH (y)<-[:OF_CLAIM]-(:` + labelRetiredStatement + `)-[:IN_ARTICLE]->(r:` + labelRetiredArticle + `) WHERE r.final = false }))`
+
+// cyGapClaims binds c to the claims that step 1 of a split switch retired and readers
+// still see.
+const cyGapClaims = cyGapRetirements + `
+MATCH (ra)<-[:IN_ARTICLE]-(:` + labelRetiredStatement + `)-[:OF_CLAIM]->(c:` + labelRetiredClaim + `)
+WITH DISTINCT c`
+
+// inGap reports whether a split switch is between its two steps (cyInGap).
+func (s *Store) inGap(ctx context.Context) (bool, error) {
+	if s.bound != nil {
+		return false, nil
+	}
+	recs, err := s.query(ctx, cyInGap, nil)
+	if err != nil || len(recs) == 0 {
+		return false, err
+	}
+	gap, _ := recs[0].Values[0].(bool)
+	return gap, nil
+}
+
+// cyGapRootOf finds the root of a subgraph among the seen retired nodes, by the
+// label of its id.
+var cyGapRootOf = map[string]string{
+	graph.LabelArticle:   cyGapRetirements + "\nWITH ra AS root WHERE root.id = $root",
+	graph.LabelStatement: cyGapRetirements + "\nMATCH (ra)<-[:IN_ARTICLE]-(root:" + labelRetiredStatement + " {id: $root})",
+	graph.LabelDispute:   cyGapRetirements + "\nMATCH (ra)<-[:DISPUTE_IN]-(root:" + labelRetiredDispute + " {id: $root})",
+	graph.LabelClaim:     cyGapRetirements + "\nMATCH (ra)<-[:IN_ARTICLE]-(:" + labelRetiredStatement + ")-[:OF_CLAIM]->(root:" + labelRetiredClaim + " {id: $root})",
+}

@@ -44,7 +44,14 @@ func init() {
 	for _, l := range []string{graph.LabelArticle, graph.LabelOutlet, graph.LabelAgent, graph.LabelClaim, graph.LabelStatement, graph.LabelDispute} {
 		cySubgraphOf[l] = subgraphQuery(l)
 	}
+	for l, match := range cyGapRootOf {
+		cySubgraphGapOf[l] = subgraphFrom(match)
+	}
 }
+
+// cySubgraphGapOf is the subgraph query of a root that step 1 of a split switch
+// retired and readers still see, by the label of its id.
+var cySubgraphGapOf = map[string]string{}
 
 // subgraphQuery builds the subgraph query of a root label: graph.AssembleSubgraph in
 // Cypher. Level by level up to $depth (at most graph.MaxSubgraphDepth), the nodes one
@@ -57,8 +64,15 @@ func init() {
 // replaced or deleted version (hiddenLabels) are never candidates. A CALL whose WITH … WHERE filters out its input still yields one row: its
 // RETURN aggregates without grouping keys.
 func subgraphQuery(label string) string {
+	return subgraphFrom("MATCH (root:" + label + " {id: $root})")
+}
+
+// subgraphFrom builds the subgraph query of the root that match binds. Between the
+// two steps of a split switch the version being replaced is still seen
+// (cySeenRetired): its retired nodes are candidates, the other hidden nodes never.
+func subgraphFrom(match string) string {
 	var b strings.Builder
-	b.WriteString("MATCH (root:" + label + " {id: $root})\nWITH [root] AS l0\n")
+	b.WriteString(match + "\nWITH [root] AS l0\n")
 	levels := []string{"l0"}
 	for d := 1; d <= graph.MaxSubgraphDepth; d++ {
 		prev := strings.Join(levels, ", ")
@@ -70,11 +84,11 @@ func subgraphQuery(label string) string {
 		}
 		fmt.Fprintf(&b, `CALL (%[1]s) {
   WITH %[1]s WHERE $depth >= %[2]d AND %[3]s <= $limit
-  UNWIND l%[4]d AS x MATCH (x)-[:%[5]s]-(y) WHERE NOT y:%[7]s
+  UNWIND l%[4]d AS x MATCH (x)-[:%[5]s]-(y) WHERE NOT y:%[7]s OR %[8]s
   RETURN collect(DISTINCT y) AS r%[2]d
 }
 WITH %[1]s, [y IN r%[2]d WHERE %[6]s] AS l%[2]d
-`, prev, d, strings.Join(sizes, " + "), d-1, modelEdges, strings.Join(unseen, " AND "), strings.Join(hiddenLabels, "|"))
+`, prev, d, strings.Join(sizes, " + "), d-1, modelEdges, strings.Join(unseen, " AND "), strings.Join(hiddenLabels, "|"), cySeenRetired)
 		levels = append(levels, fmt.Sprintf("l%d", d))
 	}
 	cands := make([]string, len(levels))
@@ -104,9 +118,17 @@ func (s *Store) Subgraph(ctx context.Context, q graph.SubgraphQuery) (*graph.Sub
 	if !ok {
 		return nil, graph.Errorf(graph.ENOTFOUND, "node %q not found", q.RootID)
 	}
-	recs, err := s.query(ctx, cypher, map[string]any{"root": q.RootID, "depth": int64(q.Depth), "limit": int64(q.Limit)})
+	params := map[string]any{"root": q.RootID, "depth": int64(q.Depth), "limit": int64(q.Limit)}
+	recs, err := s.query(ctx, cypher, params)
 	if err != nil {
 		return nil, s.wrap(err, "reading the subgraph of %s", q.RootID)
+	}
+	if gapRoot, ok := cySubgraphGapOf[labelOf(q.RootID)]; ok && len(recs) == 0 && s.bound == nil {
+		// Not stored: between the two steps of a split switch, a node of the version
+		// being replaced (cyGapRootOf).
+		if recs, err = s.query(ctx, gapRoot, params); err != nil {
+			return nil, s.wrap(err, "reading the subgraph of %s", q.RootID)
+		}
 	}
 	if len(recs) == 0 {
 		return nil, graph.Errorf(graph.ENOTFOUND, "node %q not found", q.RootID)

@@ -161,15 +161,81 @@ func RunVersionGap(t *testing.T, s graph.Store, n int, hook func(read func())) (
 	for _, c := range v1.Claims[:k] {
 		ids = append(ids, c.ID)
 	}
-	before := ClaimReads(t, s, ids)
+	own := v1.Claims[k : k+2]
+	before, beforeV := ClaimReads(t, s, ids), VersionReads(t, s, v1.Article.ID, own)
 	var during []map[string]string
-	hook(func() { during = append(during, ClaimReads(t, s, ids)) })
+	var duringV []string
+	hook(func() {
+		during = append(during, ClaimReads(t, s, ids))
+		duringV = append(duringV, VersionReads(t, s, v1.Article.ID, own))
+	})
 	put(t, s, v2)
 	hook(nil)
-	after := ClaimReads(t, s, ids)
+	after, afterV := ClaimReads(t, s, ids), VersionReads(t, s, v1.Article.ID, own)
 	for _, id := range ids {
 		require.NotEqual(t, before[id], after[id], "claim %s reads differently in the two versions", id)
 	}
+	require.NotEqual(t, beforeV, afterV, "the store reads differently in the two versions")
 	old = RequireOneVersion(t, during, before, after)
-	return len(during) * len(ids), old
+	for i, got := range duringV {
+		switch got {
+		case beforeV:
+			old++
+		case afterV:
+		default:
+			assert.Failf(t, "a mix of the two versions", "read %d of the store:\n%s\nbefore the write:\n%s\nafter it:\n%s", i, got, beforeV, afterV)
+		}
+	}
+	return len(during) * (len(ids) + 1), old
+}
+
+// VersionReads reads, as one line of text each, what a version of article id changes
+// beyond the claims it shares: the store's counts (Stats), each claim of own (claims
+// only the old version states) by id and as a search by its text finds it, and the
+// subgraphs (depth 1) around the article and around each claim of own. A store
+// answers all of it as the old version or all as the new one.
+func VersionReads(t *testing.T, s graph.Store, id string, own []graph.Claim) string {
+	t.Helper()
+	var b strings.Builder
+	st, err := s.Stats(ctx(t))
+	require.NoError(t, err, "stats")
+	fmt.Fprintf(&b, "stats: %+v\n", st)
+	sub := func(root string) string {
+		g, err := s.Subgraph(ctx(t), graph.SubgraphQuery{RootID: root, Depth: 1, Limit: 30})
+		if graph.ErrorCode(err) == graph.ENOTFOUND {
+			return "not found"
+		}
+		require.NoError(t, err, "subgraph of %s", root)
+		var nodes, edges []string
+		for _, n := range g.Nodes {
+			nodes = append(nodes, n.ID)
+		}
+		for _, e := range g.Edges {
+			edges = append(edges, e.From+" "+e.Type+" "+e.To)
+		}
+		return fmt.Sprintf("nodes %v, edges %v, truncated %v", nodes, edges, g.Truncated)
+	}
+	fmt.Fprintf(&b, "subgraph of %s: %s\n", id, sub(id))
+	for _, oc := range own {
+		c := oc.ID
+		d, err := s.Claim(ctx(t), c)
+		if graph.ErrorCode(err) == graph.ENOTFOUND {
+			fmt.Fprintf(&b, "claim %s: not found\n", c)
+		} else {
+			require.NoError(t, err, "claim %s", c)
+			fmt.Fprintf(&b, "claim %s: %d statements\n", c, len(d.Statements))
+		}
+		text := oc.Text
+		found := "missing"
+		page, err := s.SearchClaims(ctx(t), graph.ClaimQuery{Text: text, Page: graph.PageRequest{Limit: graph.MaxPageSize}})
+		require.NoError(t, err, "search %q", text)
+		for _, it := range page.Items {
+			if it.Claim.ID == c {
+				found = fmt.Sprintf("%d statements, articles %v", it.Statements, it.ArticleIDs)
+			}
+		}
+		fmt.Fprintf(&b, "search for claim %s: %s\n", c, found)
+		fmt.Fprintf(&b, "subgraph of %s: %s\n", c, sub(c))
+	}
+	return b.String()
 }
