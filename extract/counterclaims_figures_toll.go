@@ -295,8 +295,16 @@ func quantitiesWithin(b *Claim, cue scanToken) bool {
 // figureBefore returns the claim holding the last count before claim b, in its
 // sentence or the one before, whose speaker is not b's: the figure b compares.
 func (f *disputeFinder) figureBefore(b *Claim) *Claim {
+	best, _ := f.lastFigureBefore(b, 1, func(_ *Claim, q Quantity) bool { return q.Unit == "count" && q.Counted != "" })
+	return best
+}
+
+// lastFigureBefore returns the claim holding the last figure that keep accepts
+// before claim b, in its sentence or the back sentences before, said by another
+// speaker than b's and not negated, with the end of that figure (-1 for none).
+func (f *disputeFinder) lastFigureBefore(b *Claim, back int, keep func(*Claim, Quantity) bool) (*Claim, int) {
 	si := f.sentenceOf(b.Span.Start)
-	from := f.sents[max(0, si-1)].Start
+	from := f.sents[max(0, si-back)].Start
 	var best *Claim
 	bestEnd := -1
 	cs := f.d.Claims[:f.base]
@@ -306,13 +314,13 @@ func (f *disputeFinder) figureBefore(b *Claim) *Claim {
 			continue
 		}
 		for _, q := range a.Quantities {
-			if q.Unit != "count" || q.Counted == "" || q.Span.Start < from || q.Span.End > b.Span.Start || q.Span.End <= bestEnd {
+			if q.Span.Start < from || q.Span.End > b.Span.Start || q.Span.End <= bestEnd || !keep(a, q) {
 				continue
 			}
 			best, bestEnd = a, q.Span.End
 		}
 	}
-	return best
+	return best, bestEnd
 }
 
 // Rule relative-that, its contested figure in its own claim (test sentences in
@@ -450,23 +458,7 @@ func (f *disputeFinder) restatedFigure(b *Claim) (Quantity, scanToken, bool) {
 // its sentence or the two before, whose speaker is not b's and whose value differs
 // from q's.
 func (f *disputeFinder) tollBefore(b *Claim, q Quantity) *Claim {
-	si := f.sentenceOf(b.Span.Start)
-	from := f.sents[max(0, si-figureSentences)].Start
-	var best *Claim
-	bestEnd := -1
-	cs := f.d.Claims[:f.base]
-	for i := range cs {
-		a := &cs[i]
-		if a == b || a.Speaker != nil && *a.Speaker == *b.Speaker || negatedClaim(f.d.Runes, a) {
-			continue
-		}
-		for _, qa := range a.Quantities {
-			if qa.Span.Start < from || qa.Span.End > b.Span.Start || qa.Span.End <= bestEnd || !tollState(f.d.Runes, a, qa) {
-				continue
-			}
-			best, bestEnd = a, qa.Span.End
-		}
-	}
+	best, bestEnd := f.lastFigureBefore(b, figureSentences, func(a *Claim, qa Quantity) bool { return tollState(f.d.Runes, a, qa) })
 	if best == nil {
 		return nil
 	}

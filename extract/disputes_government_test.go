@@ -12,14 +12,27 @@ import (
 // through the whole pipeline, and none when two countries are named
 // (testdata/rules/agentclasses/country-government.tsv).
 func TestGovernmentSubject(t *testing.T) {
-	for _, f := range ruleFileRows(t, "agentclasses", countryGovernmentRule) {
+	checkAgentClassRows(t, countryGovernmentRule, false)
+}
+
+// checkAgentClassRows runs the rows of testdata/rules/agentclasses/RULE.tsv (text,
+// disputer or "none", claim text) through the whole pipeline: "none" gives no
+// dispute, any other row a first dispute by that disputer of that claim, and its only
+// one when only is set.
+func checkAgentClassRows(t *testing.T, rule string, only bool) {
+	t.Helper()
+	for _, f := range ruleFileRows(t, "agentclasses", rule) {
 		require.Len(t, f, 3, "%v", f)
 		d := Extract(f[0])
 		if f[1] == "none" {
 			assert.Empty(t, d.Disputes, f[0])
 			continue
 		}
-		require.NotEmpty(t, d.Disputes, f[0])
+		if only {
+			require.Len(t, d.Disputes, 1, f[0])
+		} else {
+			require.NotEmpty(t, d.Disputes, f[0])
+		}
 		assert.Equal(t, f[1], rebuttalEntityName(d, d.Disputes[0].Disputer), f[0])
 		assert.Equal(t, f[2], claimText(d, d.Disputes[0].Claim), f[0])
 	}

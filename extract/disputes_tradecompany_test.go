@@ -12,17 +12,7 @@ import (
 // whole pipeline, and none where "the X company" is another company or two were named
 // (testdata/rules/agentclasses/trade-company.tsv).
 func TestTradeCompanySubject(t *testing.T) {
-	for _, f := range ruleFileRows(t, "agentclasses", tradeCompanyRule) {
-		require.Len(t, f, 3, "%v", f)
-		d := Extract(f[0])
-		if f[1] == "none" {
-			assert.Empty(t, d.Disputes, f[0])
-			continue
-		}
-		require.Len(t, d.Disputes, 1, f[0])
-		assert.Equal(t, f[1], rebuttalEntityName(d, d.Disputes[0].Disputer), f[0])
-		assert.Equal(t, f[2], claimText(d, d.Disputes[0].Claim), f[0])
-	}
+	checkAgentClassRows(t, tradeCompanyRule, true)
 }
 
 // Metamorphic test of company names that end in a word of a trade ("Foods", "Mining",

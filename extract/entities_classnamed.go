@@ -51,27 +51,27 @@ func (b *entityBuilder) classNamedOrganizations() {
 			made = append(made, e)
 			continue
 		}
-		if from, to, ok := descriptorNameAt(toks, i); ok && !covered.overlaps(toks[from].Start, toks[to-1].End) {
+		// named reports whether toks[from:to] became a new organization: not when its
+		// words already name an entity.
+		named := func(from, to int) bool {
 			name := nameWords(toks[from:to])
 			if _, known := b.byName[name]; known {
-				continue
+				return false
 			}
 			e := b.entity(name, graph.KindOrganization, toks[from].Start)
 			b.mention(e, toks[from].Start, toks[to-1].End, MentionName)
 			covered = newSpanIndex(b.mentions)
 			made = append(made, e)
-			i = to - 1
+			return true
+		}
+		if from, to, ok := descriptorNameAt(toks, i); ok && !covered.overlaps(toks[from].Start, toks[to-1].End) {
+			if named(from, to) {
+				i = to - 1
+			}
 			continue
 		}
 		if from, to, ok := appositionNameAt(toks, i); ok && !covered.overlaps(toks[from].Start, toks[to-1].End) {
-			name := nameWords(toks[from:to])
-			if _, known := b.byName[name]; known {
-				continue
-			}
-			e := b.entity(name, graph.KindOrganization, toks[from].Start)
-			b.mention(e, toks[from].Start, toks[to-1].End, MentionName)
-			covered = newSpanIndex(b.mentions)
-			made = append(made, e)
+			named(from, to)
 		}
 	}
 	for _, e := range made {
