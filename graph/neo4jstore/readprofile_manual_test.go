@@ -38,18 +38,7 @@ RETURN ` + claimProjection + ` AS claim,
   disputes,
   links,
   [o IN related | ` + summaryProjection("o") + `] AS related,
-  COLLECT { CALL (disputes, related) {
-              UNWIND disputes AS d MATCH (d)-[:DISPUTED_BY|TARGETS]->(g:Agent) RETURN g
-              UNION
-              UNWIND related AS o UNWIND o.speaker_ids AS x MATCH (g:Agent {id: x}) RETURN g
-            }
-            RETURN ` + agentProjection + ` } AS agents,
-  COLLECT { CALL (disputes, related) {
-              UNWIND disputes AS d MATCH (d)-[:DISPUTE_IN]->(a:Article) RETURN a
-              UNION
-              UNWIND related AS o UNWIND o.article_ids AS x MATCH (a:Article {id: x}) RETURN a
-            }
-            RETURN ` + refProjectionWithHash + ` } AS refs`
+` + contradictionsNamed(refProjectionWithHash)
 
 // TestReadProfileManual profiles the provenance and contradictions queries on a store
 // that already holds data (the API bench's: `make bench-api` keeps a server it did not

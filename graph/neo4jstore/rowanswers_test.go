@@ -44,18 +44,7 @@ RETURN ` + claimProjection + ` AS claim,
   [d IN disputes | ` + disputeProjection + `] AS disputes,
   [l IN links | ` + linkProjection + `] AS links,
   [o IN related | ` + summaryProjection("o") + `] AS related,
-  COLLECT { CALL (disputes, related) {
-              UNWIND disputes AS d MATCH (d)-[:DISPUTED_BY|TARGETS]->(g:Agent) RETURN g
-              UNION
-              UNWIND related AS o UNWIND o.speaker_ids AS x MATCH (g:Agent {id: x}) RETURN g
-            }
-            RETURN ` + agentProjection + ` } AS agents,
-  COLLECT { CALL (disputes, related) {
-              UNWIND disputes AS d MATCH (d)-[:DISPUTE_IN]->(a:Article) RETURN a
-              UNION
-              UNWIND related AS o UNWIND o.article_ids AS x MATCH (a:Article {id: x}) RETURN a
-            }
-            RETURN ` + refProjection + ` } AS refs`
+` + contradictionsNamed(refProjection)
 
 // toRefs reads a list of refProjection maps, by article id.
 func toRefs(v any) map[string]graph.ArticleRef {
@@ -148,4 +137,22 @@ func TestRowAnswersSameAsMaps(t *testing.T) {
 		}
 	}
 	require.Positive(t, disputed, "the corpus holds disputed claims")
+}
+
+// contradictionsNamed is the end of the contradictions query forms the tests compare
+// with the store's: the agents, and the article refs (each returned as refReturn), that
+// the claim's disputes and related claims name.
+func contradictionsNamed(refReturn string) string {
+	return `  COLLECT { CALL (disputes, related) {
+              UNWIND disputes AS d MATCH (d)-[:DISPUTED_BY|TARGETS]->(g:Agent) RETURN g
+              UNION
+              UNWIND related AS o UNWIND o.speaker_ids AS x MATCH (g:Agent {id: x}) RETURN g
+            }
+            RETURN ` + agentProjection + ` } AS agents,
+  COLLECT { CALL (disputes, related) {
+              UNWIND disputes AS d MATCH (d)-[:DISPUTE_IN]->(a:Article) RETURN a
+              UNION
+              UNWIND related AS o UNWIND o.article_ids AS x MATCH (a:Article {id: x}) RETURN a
+            }
+            RETURN ` + refReturn + ` } AS refs`
 }
