@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"iter"
 	"strings"
 
 	"github.com/claimgraph/claimgraph/graph"
@@ -29,12 +30,8 @@ var counterclaimNoAnswerRule = &disputeRule{name: "counterclaim-no-answer", shap
 // noAnswerCounterclaims finds the disputes of rule counterclaim-no-answer.
 func (f *disputeFinder) noAnswerCounterclaims() {
 	cs := f.d.Claims[:f.base]
-	for j := range cs {
+	for j, toks := range f.spokenClaimWords() {
 		b := &cs[j]
-		if !spokenAttribution(b) {
-			continue
-		}
-		toks := f.r.tx.scan(b.Span.Start, b.Span.End)
 		k := noOpening(toks)
 		if k < 0 {
 			continue
@@ -61,7 +58,7 @@ func (f *disputeFinder) noAnswered(cs []Claim, j int) *Claim {
 			return nil
 		}
 		if a.Origin != "attribution" || a.Speaker == nil || *a.Speaker == *b.Speaker || a.Modality != graph.ModalityAsserted ||
-			strings.HasSuffix(strings.TrimRight(a.Text, "\"”’' "), "?") || f.askedClaim(a) {
+			questionClaim(a) || f.askedClaim(a) {
 			return nil
 		}
 		return a
@@ -124,4 +121,27 @@ func (f *disputeFinder) askedClaim(c *Claim) bool {
 		}
 	}
 	return false
+}
+
+// spokenClaimWords yields the index and words of each claim of the text (not one a
+// dispute rule made) that a speaker said in an attribution: the answers the
+// counter-claim rules without markers read.
+func (f *disputeFinder) spokenClaimWords() iter.Seq2[int, []scanToken] {
+	return func(yield func(int, []scanToken) bool) {
+		cs := f.d.Claims[:f.base]
+		for j := range cs {
+			if !spokenAttribution(&cs[j]) {
+				continue
+			}
+			if !yield(j, f.r.tx.scan(cs[j].Span.Start, cs[j].Span.End)) {
+				return
+			}
+		}
+	}
+}
+
+// questionClaim reports whether a claim's text ends in a question mark (before any
+// closing quotation marks): a question asserts nothing to answer or deny.
+func questionClaim(c *Claim) bool {
+	return strings.HasSuffix(strings.TrimRight(c.Text, "\"”’' "), "?")
 }

@@ -42,12 +42,8 @@ var noSuchNouns = lexicon.Set("no_such_nouns.txt")
 // noSuchCounterclaims finds the disputes of rule counterclaim-no-such.
 func (f *disputeFinder) noSuchCounterclaims() {
 	cs := f.d.Claims[:f.base]
-	for j := range cs {
+	for j, toks := range f.spokenClaimWords() {
 		b := &cs[j]
-		if !spokenAttribution(b) {
-			continue
-		}
-		toks := f.r.tx.scan(b.Span.Start, b.Span.End)
 		head, k := noSuchHead(toks)
 		if k < 0 || noSuchNouns[head] {
 			continue
@@ -59,7 +55,7 @@ func (f *disputeFinder) noSuchCounterclaims() {
 		}
 		for i := range f.opposingBefore(cs, j) {
 			a := &cs[i]
-			if a.Speaker == nil || a.Modality != graph.ModalityAsserted || strings.HasSuffix(strings.TrimRight(a.Text, "\"”’' "), "?") {
+			if a.Speaker == nil || a.Modality != graph.ModalityAsserted || questionClaim(a) {
 				continue
 			}
 			aw := wordsOfClaim(a.Text)

@@ -35,13 +35,7 @@ const minLowercaseTitleWords = 3
 // titledDocumentOfUnnamedOwner applies the rule to a source's words; "" when it does
 // not apply.
 func (r *speakerResolver) titledDocumentOfUnnamedOwner(words []scanToken, headEnd int) string {
-	var head []scanToken
-	for _, w := range words {
-		if w.Start >= headEnd {
-			break
-		}
-		head = append(head, w)
-	}
+	head := sourceHead(words, headEnd)
 	k := 0
 	if k < len(head) && isArticle(head[k].Lower) {
 		k++

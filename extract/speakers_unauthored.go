@@ -45,13 +45,7 @@ const maxDocumentModifiers = 3
 
 // unauthoredDocument applies the rule to a source's words; "" when it does not apply.
 func (r *speakerResolver) unauthoredDocument(words []scanToken, headEnd int) string {
-	var head []scanToken
-	for _, w := range words {
-		if w.Start >= headEnd {
-			break
-		}
-		head = append(head, w)
-	}
+	head := sourceHead(words, headEnd)
 	k := 0
 	if len(head) > 0 && isArticle(head[0].Lower) {
 		k = 1
@@ -200,4 +194,14 @@ func (r *speakerResolver) speakerJustBefore(pos int) bool {
 		return false
 	}
 	return r.prev.cueEnd >= paras[max(0, k-1)].Start
+}
+
+// sourceHead returns the leading words of a source that start before end (the end
+// of its head).
+func sourceHead(words []scanToken, end int) []scanToken {
+	n := 0
+	for n < len(words) && words[n].Start < end {
+		n++
+	}
+	return words[:n]
 }
