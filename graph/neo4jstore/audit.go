@@ -18,6 +18,16 @@ const labelAudit = "AuditEntry"
 
 const cyAppendAudit = `CREATE (:` + labelAudit + ` {id: $id, key: $key, entry: $entry})`
 
+// cyLockAudit takes the audit log's write lock: the one (:ClaimgraphSchema {id:
+// 'audit_log'}) node, made by MERGE under the label's uniqueness constraint and
+// written by every append. Appends therefore run one after another, each seeing every
+// earlier one committed, so that pruning keeps exactly the newest entries by id: without
+// it, Neo4j's read-committed transactions can each prune the oldest entries they see
+// while an older entry of a concurrent append is still uncommitted, and that entry
+// outlives newer ones (CI saw a_0007 kept while a_0028–a_0030 went). Readers take no
+// lock and are not held up.
+const cyLockAudit = `MERGE (h:` + labelSchema + ` {id: 'audit_log'}) SET h.appends = coalesce(h.appends, 0) + 1`
+
 // cyAuditLog walks the audit_id index backwards from the cursor ("" is the newest).
 const cyAuditLog = `MATCH (e:` + labelAudit + `)
 WHERE ($after = '' OR e.id < $after) AND ($key = '' OR e.key = $key)
@@ -60,6 +70,9 @@ func (s *Store) AppendAudit(ctx context.Context, e graph.AuditEntry) error {
 	}
 	prune := graph.AuditPruneFor(s.retention.Get(), e.Time)
 	fn := func(tx neo4j.ManagedTransaction) error {
+		if err := exec(ctx, tx, cyLockAudit, nil); err != nil {
+			return err
+		}
 		if err := exec(ctx, tx, cyAppendAudit, map[string]any{"id": e.ID, "key": e.Key, "entry": string(raw)}); err != nil {
 			return err
 		}
@@ -77,9 +90,8 @@ func (s *Store) AppendAudit(ctx context.Context, e graph.AuditEntry) error {
 }
 
 // pruneAudit deletes what p names, at most graph.AuditPruneBatch entries: those older
-// than the age bound, then the oldest while more than p.Keep remain. Two servers
-// pruning at once may pick the same entries: the second waits for the first's locks,
-// and finding them deleted fails with EntityNotFound, which autoWrite retries.
+// than the age bound, then the oldest while more than p.Keep remain. The caller holds
+// the audit lock (cyLockAudit), so no other append prunes at the same time.
 func pruneAudit(ctx context.Context, tx neo4j.ManagedTransaction, p graph.AuditPrune) error {
 	budget := int64(graph.AuditPruneBatch)
 	if p.Before != "" {

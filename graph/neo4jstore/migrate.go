@@ -21,8 +21,9 @@ import (
 //	   searches (Agents, AgentsByName) start from instead of reading every agent
 const SchemaVersion = 3
 
-// Labels that are not part of the graph's model: the schema version node and the
-// quantity keys of claims. Neither has an id; Subgraph and Stats never see them.
+// Labels that are not part of the graph's model: the store's bookkeeping nodes (the
+// schema version node {id: 'schema'} and the audit log's lock {id: 'audit_log'},
+// audit.go) and the quantity keys of claims. Subgraph and Stats never see them.
 const (
 	labelSchema  = "ClaimgraphSchema"
 	labelCounted = "Counted"
