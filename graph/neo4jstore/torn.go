@@ -102,23 +102,40 @@ func tornCounts(node props, g *graph.ArticleGraph) string {
 	return danglingClaims(g)
 }
 
-// danglingClaims says which statement of g names a claim that g's claims lack, ""
-// when none does. A whole article graph holds the claim of each of its statements
-// (both are written in one transaction, and a claim with a statement is never
-// deleted), but the article's claims are found by id through the index, which a read
-// overlapping the commit can see before the claims' entries: the statements come
-// back whole while claims are missing, and the counts alone pass the read.
+// danglingClaims says which statement, dispute or link of g names a claim that g's
+// claims lack, "" when none does. A whole article graph holds every claim its
+// statements, disputes and links name (graph.Validate requires it of a bundle, and a
+// write that retires a claim deletes its disputes and links with it). A read that
+// overlaps a replacement's commit breaks it: the article's claims are found by id
+// through the index, which can lag behind the statements; and the old version's
+// dispute can still be found by its article_id while the new one's is not yet, so the
+// counts agree (versions of one article often have as many statements and disputes)
+// while the dispute names the old version's claim.
 func danglingClaims(g *graph.ArticleGraph) string {
-	if len(g.Statements) == 0 {
+	if len(g.Statements) == 0 && len(g.Disputes) == 0 && len(g.Links) == 0 {
 		return ""
 	}
 	have := make(map[string]struct{}, len(g.Claims))
 	for _, c := range g.Claims {
 		have[c.ID] = struct{}{}
 	}
+	missing := func(id string) bool {
+		_, ok := have[id]
+		return !ok
+	}
 	for _, st := range g.Statements {
-		if _, ok := have[st.ClaimID]; !ok {
+		if missing(st.ClaimID) {
 			return fmt.Sprintf("statement %s names claim %s, not read", st.ID, st.ClaimID)
+		}
+	}
+	for _, d := range g.Disputes {
+		if d.ClaimID != "" && missing(d.ClaimID) {
+			return fmt.Sprintf("dispute %s names claim %s, not read", d.ID, d.ClaimID)
+		}
+	}
+	for _, l := range g.Links {
+		if missing(l.From) || missing(l.To) {
+			return fmt.Sprintf("link %s joins claims %s and %s, not both read", l.ID, l.From, l.To)
 		}
 	}
 	return ""

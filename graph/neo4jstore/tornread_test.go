@@ -119,6 +119,19 @@ func TestTornCounts(t *testing.T) {
 	missing.Claims = g.Claims[:1]
 	assert.Equal(t, "statement s2 names claim c2, not read", tornCounts(counts(3, 1, 2), &missing))
 	assert.NotEmpty(t, tornCounts(props{"id": "a"}, &missing))
+	// The counts agree, but the dispute read is the old version's: it names a claim
+	// the version read does not hold (CI saw such a read pass). Likewise a link.
+	oldDispute := *g
+	oldDispute.Disputes = []graph.Dispute{{ID: "d_old", ClaimID: "c_old"}}
+	assert.Equal(t, "dispute d_old names claim c_old, not read", tornCounts(counts(3, 1, 2), &oldDispute))
+	agentDispute := *g
+	agentDispute.Disputes = []graph.Dispute{{ID: "d_agent", TargetAgentID: "g_x"}}
+	assert.Empty(t, tornCounts(counts(3, 1, 2), &agentDispute), "a dispute of an agent names no claim")
+	links := *g
+	links.Links = []graph.ClaimLink{{ID: "l1", From: "c1", To: "c2"}}
+	assert.Empty(t, tornCounts(counts(3, 1, 2), &links))
+	links.Links = []graph.ClaimLink{{ID: "l2", From: "c1", To: "c_old"}}
+	assert.Equal(t, "link l2 joins claims c1 and c_old, not both read", tornCounts(counts(3, 1, 2), &links))
 }
 
 // TestArticleGraphNeverReturnsTornRead: the read's check (articleGraph's use of
