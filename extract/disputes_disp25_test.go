@@ -9,7 +9,7 @@ import (
 )
 
 // Metamorphic tests of the shapes of issue 7 read by disp25 (rebuttals_adjunct.go,
-// rebuttals_saying.go, the appositive claim nouns of disputes_rules.go): each text is
+// rebuttals_saying.go, the appositive claim nouns of disputes_rules.go, disputes_accusedcoord.go): each text is
 // read with two sets of invented names that no lexicon holds and must give one dispute
 // of the rule by the answering agent, of the claim's text with the names put in.
 // ACC is the one who claims, DEF the one who answers, LAST DEF's surname.
@@ -25,6 +25,7 @@ func TestDisp25Renamed(t *testing.T) {
 		{"quoted wrong for saying", `DEF said ACC is "absolutely wrong" for saying that the mill had closed.`, "wrong-in-saying", "the mill had closed"},
 		{"wrong for claiming", `DEF said ACC was wrong for claiming the mill had closed.`, "wrong-in-saying", "the mill had closed"},
 		{"a point that, spaced hyphen", `ACC said the mill had closed in June - a point that DEF has disputed.`, "relative-that", "the mill had closed in June"},
+		{"coordinated accused", `ACC accused DEF and the Velmar Freedom Front of hiding the data. LAST denied the accusation.`, "accusation-denial", "hiding the data"},
 		{"a conclusion zero relative", `ACC said the mill had closed in June, a conclusion DEF rejects.`, "relative-zero", "the mill had closed in June"},
 	}
 	for _, c := range cases {

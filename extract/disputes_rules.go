@@ -1128,6 +1128,9 @@ func (f *disputeFinder) accusation(v *verbSite) {
 		return
 	}
 	accused, k := f.objectAgent(toks, j)
+	if accused != "" {
+		k = f.coordinatedAccused(toks, k) // "accused Clinton and the DNC of ..." (disputes_accusedcoord.go)
+	}
 	if accused == "" || accused == v.disputer || k+1 >= len(toks) || (toks[k].Lower != "of" && toks[k].Lower != "for") {
 		return
 	}
