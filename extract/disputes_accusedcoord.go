@@ -29,3 +29,23 @@ func (f *disputeFinder) coordinatedAccused(toks []scanToken, k int) int {
 	}
 	return e
 }
+
+// coordinatedAccusation returns the accusation against one of the disputers
+// coordinated with the verb's subject, or "": in "the Sanders campaign accused Clinton
+// and the DNC of violating fundraising laws. ... Clinton and the DNC rejected the
+// allegation", the subject read last is the DNC, while the accusation's accused is
+// Clinton; the coordinated subjects deny it together, as one mention.
+func (f *disputeFinder) coordinatedAccusation(v *verbSite, accused func(*disputeFinder, *Claim, string) bool) string {
+	for _, who := range f.coord {
+		if who == v.disputer {
+			continue
+		}
+		if id := f.fittingClaim(v.toks[v.i].Start, v.si, accused, who); id != "" {
+			return id
+		}
+		if id := f.earlierAccusation(v.toks[v.i].Start, who); id != "" {
+			return id
+		}
+	}
+	return ""
+}

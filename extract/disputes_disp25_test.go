@@ -49,3 +49,29 @@ func TestDisp25Renamed(t *testing.T) {
 		}
 	}
 }
+
+// Coordinated subjects deny an accusation against the first of them: both disputers
+// get the accusation, under two sets of invented names; a denial by an agent nobody
+// accused and coordinated with nobody accused gives no accusation dispute.
+func TestDisp25CoordinatedAccusedDeny(t *testing.T) {
+	for _, n := range []map[string]string{
+		{"ACC": "Senator Jane Whitlow", "DEF": "Mayor Tom Reyes", "LAST": "Reyes", "ORG": "Velmar Freedom Front"},
+		{"ACC": "Governor Ilse Marrow", "DEF": "Councillor Piet Vandrell", "LAST": "Vandrell", "ORG": "Orvane Mining Company"},
+	} {
+		text := n["ACC"] + " accused " + n["DEF"] + " and the " + n["ORG"] + " of hiding the data. The " + n["ORG"] + " and " + n["LAST"] + " rejected the allegation."
+		d := Extract(text)
+		var who []string
+		for _, x := range d.Disputes {
+			assert.Equal(t, "accusation-denial", x.Rule, text)
+			assert.Equal(t, "hiding the data", claimText(d, x.Claim), text)
+			who = append(who, rebuttalEntityName(d, x.Disputer))
+		}
+		require.Len(t, who, 2, text)
+		assert.ElementsMatch(t, []string{n["DEF"][strings.Index(n["DEF"], " ")+1:], n["ORG"]}, who, text)
+
+		other := n["ACC"] + " accused " + n["DEF"] + " of hiding the data. The " + n["ORG"] + " and the Harlow Courier rejected the allegation."
+		for _, x := range Extract(other).Disputes {
+			assert.NotEqual(t, "accusation-denial", x.Rule, other)
+		}
+	}
+}
