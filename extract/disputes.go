@@ -653,6 +653,9 @@ func (f *disputeFinder) subject(toks []scanToken, i int) (string, int) {
 	if id, start := f.governmentSubject(toks, k); id != "" {
 		return id, start // "the government" of the one country named (disputes_government.go)
 	}
+	if id, start := f.campaignSubject(toks, k); id != "" {
+		return id, start // "the campaign" of the one candidate named (disputes_campaign.go)
+	}
 	return f.groupSubject(toks, k)
 }
 

@@ -432,6 +432,9 @@ func (f *disputeFinder) representativeSource(a *Attribution, toks []scanToken) s
 			// "The company said the allegations were baseless": the one business named
 			// in the sentence or the two before
 			id, _ := f.companySubject(toks, k)
+			if id == "" {
+				id, _ = f.campaignSubject(toks, k) // "The campaign said the report was false" (disputes_campaign.go)
+			}
 			return id
 		}
 	}
