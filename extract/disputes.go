@@ -919,7 +919,7 @@ func (f *disputeFinder) entityNamed(name string) string {
 func (f *disputeFinder) groupSubject(toks []scanToken, k int) (string, int) {
 	t := toks[k]
 	n, ok := entityWords.groups[t.Lower]
-	if !ok || n != "plural" || (k > 0 && toks[k-1].Kind == 'w' && !groupDeterminers[toks[k-1].Lower] && !f.modifiedGroup(toks, k)) {
+	if !ok || n != "plural" || (k > 0 && toks[k-1].Kind == 'w' && !groupDeterminers[toks[k-1].Lower]) {
 		return "", -1
 	}
 	id := addEntity(f.d, t.Lower, graph.KindGroup)

@@ -51,28 +51,6 @@ func (f *disputeFinder) concessiveClaim(v *verbSite, a *Attribution) (ruleMatch,
 	return ruleMatch{claim: &id, target: a.Speaker, rule: anaphorConcessiveRule}, true
 }
 
-// groupAdjectives may stand before a bare plural group noun that is a disputer
-// ("independent economists", "many legal experts"; lexicon/dispute_words.txt class
-// group_adjective), besides the premodifiers of lexicon/group_premodifiers.txt.
-var groupAdjectives = disputeWordClass("group_adjective")
-
-// modifiedGroup reports whether the group noun at toks[k] has one or two modifiers
-// before it ("independent economists", "some outside experts") that open the clause or
-// follow a word of class group_determiner: the subject is the group, as "economists"
-// alone is. Issue 7, disp25 (rule anaphor-concessive's fixture: "though independent
-// economists have contested that view").
-func (f *disputeFinder) modifiedGroup(toks []scanToken, k int) bool {
-	j := k - 1
-	for n := 0; n < 2 && j >= 0 && toks[j].Kind == 'w' && (toks[j].Text == toks[j].Lower || j == 0) &&
-		(groupAdjectives[toks[j].Lower] || entityWords.groupPre[toks[j].Lower]); n++ {
-		j--
-	}
-	if j == k-1 {
-		return false
-	}
-	return j < 0 || toks[j].Kind != 'w' || groupDeterminers[toks[j].Lower]
-}
-
 // swallowedConcessive is concessiveClaim for an anaphor that found no antecedent: the
 // content of someone else holding the verb with a concessive before its subject, cut
 // there.
