@@ -25,6 +25,7 @@ func TestDisp25Renamed(t *testing.T) {
 		{"quoted wrong for saying", `DEF said ACC is "absolutely wrong" for saying that the mill had closed.`, "wrong-in-saying", "the mill had closed"},
 		{"wrong for claiming", `DEF said ACC was wrong for claiming the mill had closed.`, "wrong-in-saying", "the mill had closed"},
 		{"a point that, spaced hyphen", `ACC said the mill had closed in June - a point that DEF has disputed.`, "relative-that", "the mill had closed in June"},
+		{"statement, time, participle", `DEF issued a statement late Friday rejecting claims that the mill had closed.`, "inline-noun-that", "the mill had closed"},
 		{"coordinated accused", `ACC accused DEF and the Velmar Freedom Front of hiding the data. LAST denied the accusation.`, "accusation-denial", "hiding the data"},
 		{"a conclusion zero relative", `ACC said the mill had closed in June, a conclusion DEF rejects.`, "relative-zero", "the mill had closed in June"},
 	}
