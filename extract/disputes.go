@@ -312,6 +312,9 @@ func (f *disputeFinder) site(v *verbSite) {
 		// "The dean ... has published a letter strongly disputing ...": the verb is part
 		// of an attribution cue whose source the speaker stage resolved
 		v.disputer = f.cueSource(v.verb().Start)
+		if v.disputer == "" {
+			v.disputer = f.cueSourceAcrossTime(v.toks, v.i) // "issued a statement on Tuesday denying" (disputes_cueadjunct.go)
+		}
 	}
 	if v.disputer == "" && !embedded {
 		v.disputer = f.coordinatedParticipleSource(v) // "..., saying ... and denying ..." (disputes_subject.go)
@@ -652,6 +655,9 @@ func (f *disputeFinder) subject(toks []scanToken, i int) (string, int) {
 	}
 	if id, start := f.governmentSubject(toks, k); id != "" {
 		return id, start // "the government" of the one country named (disputes_government.go)
+	}
+	if id, start := f.campaignSubject(toks, k); id != "" {
+		return id, start // "the campaign" of the one candidate named (disputes_campaign.go)
 	}
 	return f.groupSubject(toks, k)
 }

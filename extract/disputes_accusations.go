@@ -59,6 +59,9 @@ func (f *disputeFinder) accusationDenial(v *verbSite) (ruleMatch, bool) {
 		id = f.earlierAccusation(v.toks[v.i].Start, v.disputer)
 	}
 	if id == "" {
+		id = f.coordinatedAccusation(v, accused) // "Clinton and the DNC rejected the allegation" (disputes_accusedcoord.go)
+	}
+	if id == "" {
 		return ruleMatch{}, false
 	}
 	return ruleMatch{claim: &id, target: f.claim(id).Speaker}, true

@@ -135,7 +135,7 @@ func (f *disputeFinder) judgmentAt(si int, toks []scanToken, k int) (judgment, b
 		return f.noEvidence(si, toks, k)
 	}
 	switch {
-	case erredPhraseAt(toks, k) > 0 || wrongAdjectives[w] && predicative(toks, k):
+	case erredPhraseAt(toks, k) > 0 || wrongAdjectives[w] && (predicative(toks, k) || quotedPredicative(toks, k)):
 		return f.wrongInSaying(si, toks, k)
 	case judgingAdverbs[w]:
 		if retracted(toks, k) {
@@ -492,10 +492,13 @@ func (f *disputeFinder) wrongInSaying(si int, toks []scanToken, k int) (judgment
 		start = k - 1
 	}
 	e := k + max(1, erredPhraseAt(toks, k)) // after the judging words
+	if e < len(toks) && toks[e].Kind == 'q' && quotedPredicative(toks, k) {
+		e++ // 'is "absolutely wrong" for saying' (rebuttals_saying.go)
+	}
 	link := -1
 	for g := e; g < len(toks) && g-e <= maxJudgedGap; g++ {
 		w := toks[g].Lower
-		if w == "in" || w == "to" || w == "by" {
+		if w == "in" || w == "to" || w == "by" || w == "for" && judgedFor(toks, g) {
 			if g == e {
 				link = g // "erred in saying", "was wrong to say"
 			}

@@ -75,6 +75,11 @@ func (f *disputeFinder) anaphorEmptyClause(v *verbSite) (ruleMatch, bool) {
 // farther back would be a wrong one, and none is emitted (the match is kept as taken).
 func (f *disputeFinder) insideOtherContent(v *verbSite, m ruleMatch, ok bool) (ruleMatch, bool) {
 	if !ok || m.claim == nil {
+		// no antecedent found: the swallowing content's part before the concessive may
+		// be it (disputes_concessive.go)
+		if cm, found := f.swallowedConcessive(v); found {
+			return cm, true
+		}
 		return m, ok
 	}
 	pos := v.toks[v.i].Start
@@ -86,6 +91,10 @@ func (f *disputeFinder) insideOtherContent(v *verbSite, m ruleMatch, ok bool) (r
 		}
 		if id, has := f.byAttr[a.ID]; has && id == *m.claim {
 			return m, ok
+		}
+		// the content up to the concessive is the claim answered (disputes_concessive.go)
+		if cm, found := f.concessiveClaim(v, a); found {
+			return cm, true
 		}
 		return ruleMatch{}, true
 	}

@@ -263,6 +263,9 @@ func (f *disputeFinder) relativeThat(v *verbSite) (ruleMatch, bool) {
 	}
 	n := rel - 1
 	figure, ok := claimNouns[v.toks[n].Lower]
+	if !ok && appositiveClaimNouns[v.toks[n].Lower] && appositionStart(v.toks, n) > 0 {
+		return f.clauseBefore(v, appositionStart(v.toks, n)) // "..., a point that officials dispute"
+	}
 	if !ok {
 		return ruleMatch{}, false
 	}
@@ -285,7 +288,7 @@ func (f *disputeFinder) relativeZero(v *verbSite) (ruleMatch, bool) {
 	if n < 2 || !objectGap(v) {
 		return ruleMatch{}, false
 	}
-	if _, ok := claimNouns[v.toks[n].Lower]; !ok && !appositiveIndefinites[v.toks[n].Lower] {
+	if _, ok := claimNouns[v.toks[n].Lower]; !ok && !appositiveIndefinites[v.toks[n].Lower] && !appositiveClaimNouns[v.toks[n].Lower] {
 		return ruleMatch{}, false
 	}
 	p := appositionStart(v.toks, n)
@@ -311,6 +314,9 @@ func appositionStart(toks []scanToken, n int) int {
 	if p >= 2 && toks[p].Text == "-" && toks[p-1].Text == "-" {
 		return p - 1 // "--", a dash typed as two hyphens
 	}
+	if p >= 1 && toks[p].Text == "-" && toks[p].Start > toks[p-1].End && p+1 < len(toks) && toks[p+1].Start > toks[p].End {
+		return p // " - ", a dash typed as a spaced hyphen ("... at the time - a point that ...")
+	}
 	if p < 1 || (toks[p].Text != "," && toks[p].Text != "—" && toks[p].Text != "–" && toks[p].Text != "--") {
 		return -1
 	}
@@ -320,6 +326,12 @@ func appositionStart(toks []scanToken, n int) int {
 // appositiveIndefinites stand for the clause before them in an appositive relative,
 // like a claim noun: "... the mill had closed -- something Reyes denied".
 var appositiveIndefinites = disputeWordClass("appositive_indefinite")
+
+// appositiveClaimNouns stand for the clause before them only in an appositive
+// relative, after a comma or a dash ("... was not classified - a point that officials
+// have disputed", "..., a conclusion the agency rejects"): elsewhere they as often name
+// no statement ("at that point", "the belief in God"). Issue 7, disp25.
+var appositiveClaimNouns = disputeWordClass("appositive_claim_noun")
 
 // clauseBefore targets the clause that ends before toks[punct] (a comma or dash):
 // the claim that ends there, else the clause back to "of", "that", "whether" or a
@@ -1116,6 +1128,9 @@ func (f *disputeFinder) accusation(v *verbSite) {
 		return
 	}
 	accused, k := f.objectAgent(toks, j)
+	if accused != "" {
+		k = f.coordinatedAccused(toks, k) // "accused Clinton and the DNC of ..." (disputes_accusedcoord.go)
+	}
 	if accused == "" || accused == v.disputer || k+1 >= len(toks) || (toks[k].Lower != "of" && toks[k].Lower != "for") {
 		return
 	}

@@ -175,11 +175,18 @@ func rebuttalEnds(toks []scanToken, k int) bool {
 	case "then", "now", "today": // "It was false then, and it is false today"
 		return rebuttalEnds(toks, k+1)
 	case "at": // "not true at all", "a stretch at best"
-		return k+1 < len(toks) && (toks[k+1].Lower == "all" || toks[k+1].Lower == "best") && rebuttalEnds(toks, k+2)
+		return k+1 < len(toks) && (toks[k+1].Lower == "all" || toks[k+1].Lower == "best") && rebuttalEnds(toks, k+2) ||
+			trailingAdjunct(toks, k) && !actDenialEnd(toks[k-1].Lower) // "false at a news conference" (rebuttals_adjunct.go)
 	case "to", "in":
-		return toks[k-1].Lower == "truth" || toks[k-1].Lower == "basis" // "no truth to the report"
+		if toks[k-1].Lower == "truth" || toks[k-1].Lower == "basis" {
+			return true // "no truth to the report"
+		}
+		return toks[k].Lower == "in" && trailingAdjunct(toks, k) && !actDenialEnd(toks[k-1].Lower) // "false in a statement" (rebuttals_adjunct.go)
 	case "of":
 		return rebuttalOfNouns[toks[k-1].Lower] // "a distortion of the events"
+	}
+	if trailingAdjunct(toks, k) && !actDenialEnd(toks[k-1].Lower) {
+		return true // "were wrong during a hearing last week" (rebuttals_adjunct.go)
 	}
 	if _, noun := claimNouns[toks[k].Lower]; noun && toks[k-1].Kind == 'w' && k+1 <= len(toks) {
 		// "calls this a false narrative", "called the reports baseless claims": the
@@ -425,6 +432,9 @@ func (f *disputeFinder) representativeSource(a *Attribution, toks []scanToken) s
 			// "The company said the allegations were baseless": the one business named
 			// in the sentence or the two before
 			id, _ := f.companySubject(toks, k)
+			if id == "" {
+				id, _ = f.campaignSubject(toks, k) // "The campaign said the report was false" (disputes_campaign.go)
+			}
 			return id
 		}
 	}
