@@ -62,6 +62,9 @@ func (f *disputeFinder) coordinatedAgentPhrases(toks []scanToken, i int, dispute
 // name two agents or more and the disputer among them; otherwise it undoes the
 // entities and mentions the reading added and returns nil.
 func (f *disputeFinder) agentPhrasesTo(toks []scanToken, p, e int, disputer string) []string {
+	if ofListHead(toks, p, e) {
+		return nil
+	}
 	nEnt, nMen, added := len(f.d.Entities), len(f.d.Mentions), f.added
 	agents, end := f.byAgentsEnd(toks, p)
 	if (end == e+1 || (toks[e].Text == "," && end == e)) && len(agents) >= 2 && containsString(agents, disputer) {
@@ -122,4 +125,20 @@ func (f *disputeFinder) byAgentsEnd(toks []scanToken, j int) ([]string, int) {
 		break
 	}
 	return out, end
+}
+
+// ofListHead reports whether the phrase toks[p..e] opens with a lowercase noun and
+// "of" before its first comma or "and" ("The leaders of the United States, Canada and
+// Mexico"): the list is the complement of "of", one group, not coordinated agents.
+// "The Ministry of Health and the army" opens with a name and is read.
+func ofListHead(toks []scanToken, p, e int) bool {
+	for k := p + 1; k <= e; k++ {
+		if toks[k].Text == "," || toks[k].Lower == "and" {
+			return false
+		}
+		if toks[k].Lower == "of" && toks[k-1].Kind == 'w' && toks[k-1].Text == toks[k-1].Lower {
+			return true
+		}
+	}
+	return false
 }

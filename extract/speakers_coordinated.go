@@ -47,8 +47,8 @@ func (f *disputeFinder) coordinatedSpeakers() {
 		for p >= 0 && p < e && (toks[p].Kind == 'q' || toks[p].Lower == "both") {
 			p++
 		}
-		if p < 0 || e <= p {
-			continue
+		if p < 0 || e <= p || f.sourceInLongerList(toks, p) {
+			continue // the source is the tail of a longer phrase ("The leaders of Egypt, Qatar and Turkey")
 		}
 		agents := f.agentPhrasesTo(toks, p, e, *a.Speaker)
 		var co []string
@@ -59,4 +59,36 @@ func (f *disputeFinder) coordinatedSpeakers() {
 		}
 		a.CoSpeakers = co
 	}
+}
+
+// bothSource applies the speaker rule "both before a coordinated source" (fixtures in
+// testdata/rules/speakers/both-before-a-coordinated-source.tsv): a source that opens
+// with "both" and coordinates with "and" ("Both the ministry and the army said") is
+// read from the word after "both", which names no agent. ok is false when the source
+// is no such phrase.
+func (r *speakerResolver) bothSource(src Span) (Span, bool) {
+	toks := r.tx.scan(src.Start, src.End)
+	if len(toks) < 4 || toks[0].Lower != "both" {
+		return src, false
+	}
+	for _, t := range toks[2:] {
+		if t.Lower == "and" {
+			return makeSpan(r.d.Runes, toks[1].Start, src.End), true
+		}
+	}
+	return src, false
+}
+
+// sourceInLongerList reports whether the source at toks[p] goes on a phrase before it:
+// it follows "of", or a comma right after a name ("The leaders of Egypt, Qatar and
+// Turkey" with the source "Qatar and Turkey"), not a fronted adjunct ("On Monday, Xi
+// and Putin said").
+func (f *disputeFinder) sourceInLongerList(toks []scanToken, p int) bool {
+	if p == 0 {
+		return false
+	}
+	if toks[p-1].Lower == "of" {
+		return true
+	}
+	return p >= 2 && toks[p-1].Text == "," && f.mentionEndingAt(toks[p-2].End) != nil
 }
