@@ -1,5 +1,7 @@
 package extract
 
+import "github.com/claimgraph/claimgraph/extract/lexicon"
+
 // Disputer rule "coordinated-agent-phrases" (test sentences in
 // testdata/rules/disputers/coordinated-agent-phrases.tsv, negatives included): a
 // subject that coordinates agent phrases the mention walk of coordinatedFrom cannot
@@ -18,7 +20,7 @@ var coordinatedAgentPhrasesRule = disputerRule{"coordinated-agent-phrases"}
 // agentPhraseStarters are the words after which a subject may begin inside a
 // sentence ("a report that Acme and its chief executive denied", "but the union and
 // the company rejected").
-var agentPhraseStarters = map[string]bool{"that": true, "but": true, "while": true, ";": true, ":": true, "—": true, "–": true}
+var agentPhraseStarters = lexicon.Set("agent_phrase_starters.txt") // lexicon/agent_phrase_starters.txt
 
 // coordinatedAgentPhrases returns the agents of a coordinated subject of the verb at
 // toks[i] in text order with the index of the subject's first token, or nil when the
@@ -42,6 +44,10 @@ func (f *disputeFinder) coordinatedAgentPhrases(toks []scanToken, i int, dispute
 	if !hasAnd {
 		return nil, -1
 	}
+	ends := []int{e}
+	if k := skipToSubject(toks, i); k > 0 && k < e {
+		ends = append(ends, k) // the subject before an aside: "Acme and its chief executive, Tom Reyes, who founded it, denied"
+	}
 	for s := max(0, e-24); s < e; s++ {
 		if s > 0 && !agentPhraseStarters[toks[s-1].Lower] {
 			continue
@@ -50,7 +56,7 @@ func (f *disputeFinder) coordinatedAgentPhrases(toks []scanToken, i int, dispute
 		for p < e && (toks[p].Kind == 'q' || toks[p].Lower == "both") {
 			p++ // an opening quote, "Both the ministry and the army"
 		}
-		if agents := f.agentPhrasesTo(toks, p, e, disputer); agents != nil {
+		if agents := f.agentPhrasesTo(toks, p, ends, disputer); agents != nil {
 			return agents, p
 		}
 	}
@@ -58,16 +64,20 @@ func (f *disputeFinder) coordinatedAgentPhrases(toks []scanToken, i int, dispute
 }
 
 // agentPhrasesTo reads coordinated agent phrases from toks[p] (byAgents) and keeps
-// them when they end at toks[e] (or at the comma that closes an appositive there),
-// name two agents or more and the disputer among them; otherwise it undoes the
-// entities and mentions the reading added and returns nil.
-func (f *disputeFinder) agentPhrasesTo(toks []scanToken, p, e int, disputer string) []string {
-	if ofListHead(toks, p, e) {
+// them when they end at one of the tokens ends (or at the comma that closes an
+// appositive there), name two agents or more and the disputer among them; otherwise it
+// undoes the entities and mentions the reading added and returns nil.
+func (f *disputeFinder) agentPhrasesTo(toks []scanToken, p int, ends []int, disputer string) []string {
+	if ofListHead(toks, p, ends[0]) {
 		return nil
 	}
 	nEnt, nMen, added := len(f.d.Entities), len(f.d.Mentions), f.added
 	agents, end := f.byAgentsEnd(toks, p)
-	if (end == e+1 || (toks[e].Text == "," && end == e)) && len(agents) >= 2 && containsString(agents, disputer) {
+	covers := false
+	for _, e := range ends {
+		covers = covers || end == e+1 || (toks[e].Text == "," && end == e)
+	}
+	if covers && len(agents) >= 2 && containsString(agents, disputer) {
 		return agents
 	}
 	f.undoMentions(nEnt, nMen, added)

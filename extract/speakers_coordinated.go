@@ -50,7 +50,7 @@ func (f *disputeFinder) coordinatedSpeakers() {
 		if p < 0 || e <= p || f.sourceInLongerList(toks, p) {
 			continue // the source is the tail of a longer phrase ("The leaders of Egypt, Qatar and Turkey")
 		}
-		agents := f.agentPhrasesTo(toks, p, e, *a.Speaker)
+		agents := f.agentPhrasesTo(toks, p, []int{e}, *a.Speaker)
 		var co []string
 		for _, id := range agents {
 			if id != *a.Speaker && !containsString(a.Via, id) {
