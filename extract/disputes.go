@@ -321,7 +321,7 @@ func (f *disputeFinder) site(v *verbSite) {
 		f.accusation(v) // a claim of the accuser, who may be unnamed
 		return
 	}
-	if v.disputer == "" {
+	if v.disputer == "" || groupOfSubject(v.toks, v.i) { // "Critics of Acme denied" (disputes_coordphrases.go)
 		return
 	}
 	coord, first := f.coordinatedFrom(v.toks, v.subjStart, v.disputer)

@@ -152,3 +152,37 @@ func ofListHead(toks []scanToken, p, e int) bool {
 	}
 	return false
 }
+
+// Disputer rule "group-of-subject" (test sentences in
+// testdata/rules/disputers/group-of-subject.tsv): a sentence that opens with a plural
+// group noun and "of" ("Critics of Acme and its chief executive, Tom Reyes, denied
+// ...", "Supporters of Cruz denied ...") has the group as its subject, not the agents
+// named after "of", which the subject rules would otherwise take (the last name before
+// the verb). Such a dispute gets no disputer: the group is no agent the text names, and
+// a wrong disputer is worse than none. A representative noun ("Lawyers for Acme",
+// "aides of the senator") speaks for the agent and is left to the subject rules.
+var groupOfSubjectRule = disputerRule{"group-of-subject"}
+
+// groupOfSubject reports whether the verb at toks[i] has a subject "GROUP of ..." that
+// opens its sentence, with no clause boundary between "of" and the verb.
+func groupOfSubject(toks []scanToken, i int) bool {
+	s := 0
+	for s < i && toks[s].Kind == 'q' {
+		s++
+	}
+	if s < i && toks[s].Lower == "the" {
+		s++
+	}
+	if s+2 >= i || toks[s].Kind != 'w' || toks[s+1].Lower != "of" {
+		return false
+	}
+	if n, ok := entityWords.groups[toks[s].Lower]; !ok || n != "plural" || representatives[toks[s].Lower] {
+		return false
+	}
+	for k := s + 2; k < i; k++ {
+		if toks[k].Kind == 'q' || toks[k].Text == ";" || relativeWords[toks[k].Lower] || toks[k].Lower == "that" {
+			return false
+		}
+	}
+	return true
+}
