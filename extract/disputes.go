@@ -232,6 +232,7 @@ func findDisputes(d *Document) {
 	f.noSuchCounterclaims()    // counterclaims_nosuch.go: "there was never such an order" against a claim that there was
 	f.noAnswerCounterclaims()  // counterclaims_noanswer.go: "No, I meant ..." against the claim just said
 	f.settleNounClauses()      // disputes_nounclaims.go: keep the noun clauses disputed
+	f.coordinatedSpeakers()    // speakers_coordinated.go: each agent of a coordinated source speaks
 	sort.SliceStable(d.Claims, func(i, j int) bool { return d.Claims[i].Span.Start < d.Claims[j].Span.Start })
 	if f.added {
 		sortMentions(d)
@@ -323,12 +324,18 @@ func (f *disputeFinder) site(v *verbSite) {
 		f.accusation(v) // a claim of the accuser, who may be unnamed
 		return
 	}
-	if v.disputer == "" {
+	if v.disputer == "" || groupOfSubject(v.toks, v.i) { // "Critics of Acme denied" (disputes_coordphrases.go)
 		return
 	}
 	coord, first := f.coordinatedFrom(v.toks, v.subjStart, v.disputer)
 	if len(coord) > 0 {
 		v.subjStart = titleStart(v.toks, first) // rule coordinated-subject-start (disputes_byagent.go): "a claim that Russia and Belarus denied"
+	} else if agents, start := f.coordinatedAgentPhrases(v.toks, v.i, v.disputer); agents != nil {
+		// "Acme and its chief executive, Tom Reyes, denied" (disputes_coordphrases.go)
+		coord, v.disputer = agents[:len(agents)-1], agents[len(agents)-1]
+		if v.subjStart >= 0 {
+			v.subjStart = start
+		}
 	}
 	f.coord = append(f.coord, coord...)
 	f.coord = append(f.coord, f.companions(v)...) // "Israel, along with Egypt, disputed" (disputes_companions.go)

@@ -95,6 +95,11 @@ type Attribution struct {
 	// Associated Press". Filled by attrib_rules.go (attribution stage); the speaker
 	// resolution stage maps them to entity ids in Via.
 	ViaSpans []Span `json:"via_spans,omitempty"`
+	// CoSpeakers are the other agents of a coordinated source that say the content
+	// together with Speaker, in text order ("Acme and its chief executive, Tom Reyes,
+	// said": Speaker Acme, CoSpeakers Tom Reyes); filled by the dispute stage's agent
+	// phrase reader (speakers_coordinated.go). Nil when the source names one agent.
+	CoSpeakers []string `json:"co_speakers,omitempty"`
 }
 
 // Quantity is a number in the text with its unit, qualifier and counted thing; see

@@ -175,6 +175,18 @@ func TestAgentRulesRenamed(t *testing.T) {
 		{"two armies compete, renamed too",
 			"The Sudanese army and the Chadian army clashed. The army denied that it had crossed first.",
 			"The army", "-", [][2]string{{"Sudanese", "Malian"}, {"Chadian", "Nigerien"}}, false},
+		{"a college and the college",
+			"Brantley College suspended three students on Friday. The college denied that the students had been expelled.",
+			"The college", "Brantley College", [][2]string{{"Brantley", "Quorvath"}}, true},
+		{"a broadcasting corporation and the network",
+			"Harlow Broadcasting Corporation aired the interview on Sunday. The network denied that the clip had been edited.",
+			"The network", "Harlow Broadcasting Corporation", [][2]string{{"Harlow", "Tessaro"}}, true},
+		{"a medical center and the hospital",
+			"Patients were taken to the Brantley Medical Center. The hospital denied that two had died.",
+			"The hospital", "Brantley Medical Center", [][2]string{{"Brantley", "Ulvenmoor"}}, true},
+		{"a college is no university, renamed too",
+			"Brantley College suspended three students. The university denied that the students had been expelled.",
+			"The university", "-", [][2]string{{"Brantley", "Quorvath"}}, false},
 	}
 	for _, c := range cases {
 		for _, renamed := range []bool{false, true} {

@@ -2516,6 +2516,8 @@ func resolveSpeakers(d *Document) {
 			if rest, ok := r.coordinatedClauseSource(*a.Source, wordTokens(r.tx.scan(a.Source.Start, a.Source.End))); ok {
 				w := makeSpan(r.d.Runes, rest.Start, rest.End)
 				a.Source = &w // "a review of the case and State Lawyer Jane Roe" (speakers_subject.go)
+			} else if rest, ok := r.bothSource(*a.Source); ok {
+				a.Source = &rest // "Both the ministry and the army said" (speakers_coordinated.go)
 			}
 		}
 		if a.Source != nil && r.participleComplementSource(a) {

@@ -25,7 +25,8 @@ type ArticleMeta struct {
 //     carries a quantity, reported_speech when someone says it (an attribution or an
 //     accusation), assertion otherwise;
 //   - every attribution becomes a Statement of its content's claim, with its speaker,
-//     agencies (Via), cue, source, content and sentence spans and confidence; every
+//     and one more for each of its co-speakers (a coordinated source: "Acme and its
+//     chief executive, Tom Reyes, said"; graph.CoStatementID), with its agencies (Via), cue, source, content and sentence spans and confidence; every
 //     claim the article asserts itself becomes a Statement with no speaker (kind
 //     "none"); every accusation ("Israel accused Hamas of ...") a reported Statement of
 //     the accuser with the accusing verb as cue; every quotation paragraph that goes on
@@ -208,6 +209,16 @@ func (b *graphBuilder) addAttributionStatements() {
 		}
 		st.ID = graph.StatementID(art, cid, content)
 		b.addStatement(st)
+		for _, co := range a.CoSpeakers {
+			if id := b.agent(&co); id != "" && st.SpeakerID != "" && id != st.SpeakerID && !b.over {
+				// a coordinated source: each agent states the content ("Acme and its chief
+				// executive, Tom Reyes, said ...")
+				cs := st
+				cs.SpeakerID = id
+				cs.ID = graph.CoStatementID(art, cid, content, id)
+				b.addStatement(cs)
+			}
+		}
 	}
 }
 
@@ -387,6 +398,7 @@ type OutputAttribution struct {
 	Content    Span     `json:"content"`
 	Kind       string   `json:"kind"`
 	Speaker    *string  `json:"speaker"`
+	CoSpeakers []string `json:"co_speakers,omitempty"`
 	Via        []string `json:"via"`
 	Confidence float64  `json:"confidence"`
 }
@@ -420,7 +432,7 @@ func NewOutput(path string, d *Document) Output {
 	}
 	for _, a := range d.Attributions {
 		oa := OutputAttribution{ID: a.ID, Cue: fix(a.Cue), Content: fix(a.Content), Kind: a.Kind, Speaker: a.Speaker,
-			Via: a.Via, Confidence: a.Confidence}
+			CoSpeakers: a.CoSpeakers, Via: a.Via, Confidence: a.Confidence}
 		if oa.Via == nil {
 			oa.Via = []string{}
 		}

@@ -41,7 +41,7 @@ func TestToGraphSeedsValidate(t *testing.T) {
 		want := 0
 		for _, at := range d.Attributions {
 			if graph.NormalizeClaimText(spanTextOf(d.Runes, at.Content)) != "" {
-				want++
+				want += 1 + len(at.CoSpeakers) // a statement of each co-speaker too
 			}
 		}
 		for _, c := range d.Claims {

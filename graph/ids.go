@@ -138,6 +138,14 @@ func StatementID(articleID, claimID string, content Span) string {
 	return PrefixStatement + digest(articleID, claimID, strconv.Itoa(content.Start), strconv.Itoa(content.End))
 }
 
+// CoStatementID derives the id of the statement that a co-speaker of a coordinated
+// source makes ("Acme and its chief executive, Tom Reyes, said ...": Reyes states the
+// content as Acme does): StatementID's parts and the co-speaker, so that the statement
+// of the first speaker keeps its id.
+func CoStatementID(articleID, claimID string, content Span, speakerID string) string {
+	return PrefixStatement + digest(articleID, claimID, strconv.Itoa(content.Start), strconv.Itoa(content.End), speakerID)
+}
+
 // DisputeID derives a dispute's id from its article, cue position, disputer and targets.
 func DisputeID(articleID string, cue Span, disputerID, claimID, targetAgentID string) string {
 	return PrefixDispute + digest(articleID, strconv.Itoa(cue.Start), strconv.Itoa(cue.End), disputerID, claimID, targetAgentID)

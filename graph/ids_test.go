@@ -34,3 +34,16 @@ func TestClaimIdentity(t *testing.T) {
 		})
 	}
 }
+
+// TestCoStatementID checks that the statements of the co-speakers of one content differ
+// from each other and from the first speaker's (StatementID), and are stable.
+func TestCoStatementID(t *testing.T) {
+	sp := Span{Start: 10, End: 40, Text: "the plant would stay open"}
+	first := StatementID("ar_1", "c_1", sp)
+	a := CoStatementID("ar_1", "c_1", sp, "ag_tom-reyes")
+	b := CoStatementID("ar_1", "c_1", sp, "ag_jane-roe")
+	assert.NotEqual(t, first, a)
+	assert.NotEqual(t, a, b)
+	assert.Equal(t, a, CoStatementID("ar_1", "c_1", sp, "ag_tom-reyes"))
+	assert.Contains(t, a, PrefixStatement)
+}

@@ -129,7 +129,11 @@ func printReadable(w io.Writer, o extract.Output) {
 	}
 	fmt.Fprintf(w, "attributions (%d):\n", len(o.Attributions))
 	for _, a := range o.Attributions {
-		fmt.Fprintf(w, "  %s %-8s %s [%s]", a.ID, a.Kind, name(a.Speaker), a.Cue.Text)
+		sp := name(a.Speaker)
+		for _, c := range a.CoSpeakers {
+			sp += " + " + name(&c)
+		}
+		fmt.Fprintf(w, "  %s %-8s %s [%s]", a.ID, a.Kind, sp, a.Cue.Text)
 		if len(a.Via) > 0 {
 			var vs []string
 			for _, v := range a.Via {
