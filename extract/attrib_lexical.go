@@ -91,6 +91,8 @@ var cueRules = []cueRule{
 	{"subject puts a figure on a thing", subjectPutsFigure}, // attrib_valuation.go
 	// "16 people were killed, the latest data from the Disaster Management Centre showed."
 	{"postposed document shows", postposedDocumentShows},
+	// "16,819 cases were reported this year, a Directorate General of Health Services press release said on Tuesday."
+	{"postposed document says", postposedDocumentSays}, // attrib_docsays.go
 	// "Employers added 136,000 jobs — the most since May — the government said on Friday."
 	{"postposed subject says after a dash", postposedSaysAfterDash}, // attrib_dashsays.go
 	// "A total of 321,179 cases were recorded last year by DGHS."
