@@ -517,6 +517,9 @@ func (r *speakerResolver) resolveSource(src Span) (string, []string) {
 	if id := r.judicialBody(words); id != "" {
 		return id, nil // "a New York jury found", "The tribunal ruled" (speakers_judicial.go)
 	}
+	if id := r.bodyAgain(words); id != "" {
+		return id, nil // "The Velmora Retail Association said ... The association added" (speakers_bodyagain.go)
+	}
 	if id := r.unnamedSource(words, headEnd); id != "" {
 		return id, nil
 	}
