@@ -2257,7 +2257,10 @@ func (r *speakerResolver) participleSpeaker(a *Attribution) string {
 	if last, ok := r.lastInSentence[sent.Start]; ok && last.cueEnd <= a.Cue.Start {
 		return last.speaker
 	}
-	return r.subjectOf(sent, a.Cue.Start)
+	if id := r.subjectOf(sent, a.Cue.Start); id != "" {
+		return id
+	}
+	return r.forecastSubject(sent, toks[0]) // "OPEC kept its forecast unchanged, projecting ..." (attrib_forecastparticiple.go)
 }
 
 // quotedAsSaying applies rule 8: "X quoted PERSON as saying ..." (also "cited") is
