@@ -42,7 +42,8 @@ func participleForecastsFigure(s *cueSentence, i int) (Attribution, bool) {
 // the subject that opens its sentence when subjectOf, which needs a verb it knows after
 // the name, finds none ("OPEC kept its forecast unchanged, projecting ..."): a mention
 // of an organization, country, outlet or person that starts the sentence, after an
-// optional "The", and is followed by a lowercase word (the clause's verb).
+// optional "The", and is followed by a lowercase word (the clause's verb); a subject
+// "It" or "They" is the pronoun's antecedent.
 func (r *speakerResolver) forecastSubject(sent Span, cue scanToken) string {
 	if !forecastParticiples[cue.Lower] {
 		return ""
@@ -50,6 +51,9 @@ func (r *speakerResolver) forecastSubject(sent Span, cue scanToken) string {
 	toks := wordTokens(r.tx.scan(sent.Start, cue.Start))
 	if len(toks) < 3 {
 		return ""
+	}
+	if toks[0].Lower == "it" || toks[0].Lower == "they" {
+		return r.resolvePronoun(toks[0].Lower, toks[0].Start) // "It kept its forecast unchanged, projecting ..."
 	}
 	first := toks[0].Start
 	for _, m := range r.mentionsIn(sent.Start, min(cue.Start, sent.Start+200)) {
