@@ -91,6 +91,10 @@ var cueRules = []cueRule{
 	{"subject puts a figure on a thing", subjectPutsFigure}, // attrib_valuation.go
 	// "16 people were killed, the latest data from the Disaster Management Centre showed."
 	{"postposed document shows", postposedDocumentShows},
+	// "16,819 cases were reported this year, a Directorate General of Health Services press release said on Tuesday."
+	{"postposed document says", postposedDocumentSays}, // attrib_docsays.go
+	// "OPEC kept its forecast unchanged, projecting an increase of 1.3 million bpd."
+	{"participle of a forecast with a figure", participleForecastsFigure}, // attrib_forecastparticiple.go
 	// "Employers added 136,000 jobs — the most since May — the government said on Friday."
 	{"postposed subject says after a dash", postposedSaysAfterDash}, // attrib_dashsays.go
 	// "A total of 321,179 cases were recorded last year by DGHS."
@@ -176,7 +180,7 @@ func lexicalCueVerb(w string) bool {
 // (quote_verb, belief_verb, estimate_verb, valuation_verb), which stay out of lexicalCueVerb so that they change no other rule's
 // subjects.
 func lexicalTriggerVerb(w string) bool {
-	return lexicalCueVerb(w) || quotationVerbs[w] || beliefVerbs[w] || figureEstimateVerbs[w] || valuationVerbs[w] || causalAttributionVerbs[w] || verdictVerbs[w] || asByParticiples[w]
+	return lexicalCueVerb(w) || forecastParticiples[w] || quotationVerbs[w] || beliefVerbs[w] || figureEstimateVerbs[w] || valuationVerbs[w] || causalAttributionVerbs[w] || verdictVerbs[w] || asByParticiples[w]
 }
 
 // lexicalClauseStart returns the index of the first token of the clause that opens the

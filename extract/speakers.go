@@ -474,6 +474,9 @@ func (r *speakerResolver) resolveSource(src Span) (string, []string) {
 	if id := r.titledAppositivePerson(ms, words, headEnd); id != "" {
 		return id, nil // "The head of the IAEA, Rafael Grossi,": the person, not the body
 	}
+	if id := r.documentPossessor(ms, words, headEnd); id != "" {
+		return id, nil // "according to the ministry’s first advanced estimate" (speakers_possessordocument.go)
+	}
 	if id := r.possessedNamedBody(ms, words, headEnd); id != "" {
 		return id, nil // "The U.S. military’s Central Command": the named body, not the country
 	}
@@ -513,6 +516,9 @@ func (r *speakerResolver) resolveSource(src Span) (string, []string) {
 	}
 	if id := r.judicialBody(words); id != "" {
 		return id, nil // "a New York jury found", "The tribunal ruled" (speakers_judicial.go)
+	}
+	if id := r.bodyAgain(words); id != "" {
+		return id, nil // "The Velmora Retail Association said ... The association added" (speakers_bodyagain.go)
 	}
 	if id := r.unnamedSource(words, headEnd); id != "" {
 		return id, nil
@@ -682,17 +688,46 @@ func (r *speakerResolver) documentAnaphor(words []scanToken) (string, bool) {
 // noteDocument records the speaker of an attribution whose source names a document
 // ("a report by the agency", "a ministry press release", a resolved "the report" too,
 // so that a chain of them reaches back) under that document noun, for documentAnaphor.
+// A source ending in a document's title ("the group's latest Monthly Oil Market Report")
+// is recorded under the title's noun (rule "a titled document's noun"). A document
+// source left without a speaker (speaker "") that names an author or title of its own (a
+// capitalized word after its first) clears its noun: a later "the report" is that
+// unresolved document, not an older one of another author; "the most recent national
+// data" names none and may be the earlier data again, so it clears nothing.
 func (r *speakerResolver) noteDocument(a *Attribution, speaker string) {
 	if a.Source == nil {
 		return
 	}
 	words := wordTokens(r.tx.scan(a.Source.Start, a.Source.End))
+	note := func(noun string) {
+		if speaker == "" {
+			if namesItsOwn(words) {
+				delete(r.lastDocument, noun)
+			}
+			return
+		}
+		r.lastDocument[noun] = lastSpeaker{cueEnd: a.Cue.End, speaker: speaker, source: a.Source}
+	}
 	for _, w := range words {
 		if w.Text == w.Lower && (authorDocumentNouns[w.Lower] || dataNouns[w.Lower]) {
-			r.lastDocument[w.Lower] = lastSpeaker{cueEnd: a.Cue.End, speaker: speaker, source: a.Source}
+			note(w.Lower)
 			return
 		}
 	}
+	if n := len(words); n >= 2 && isCapitalized(words[n-1].Text) && authorDocumentNouns[words[n-1].Lower] && isCapitalized(words[n-2].Text) {
+		note(words[n-1].Lower) // "the Monthly Oil Market Report ... The report showed"
+	}
+}
+
+// namesItsOwn reports whether a source's words after the first hold a capitalized word:
+// a name or title of its own ("the latest Monthly Freight Review Report").
+func namesItsOwn(words []scanToken) bool {
+	for _, w := range words[min(1, len(words)):] {
+		if w.Kind == 'w' && isCapitalized(w.Text) {
+			return true
+		}
+	}
+	return false
 }
 
 // wordTokens returns the word and number tokens of toks.
@@ -2222,7 +2257,10 @@ func (r *speakerResolver) participleSpeaker(a *Attribution) string {
 	if last, ok := r.lastInSentence[sent.Start]; ok && last.cueEnd <= a.Cue.Start {
 		return last.speaker
 	}
-	return r.subjectOf(sent, a.Cue.Start)
+	if id := r.subjectOf(sent, a.Cue.Start); id != "" {
+		return id
+	}
+	return r.forecastSubject(sent, toks[0]) // "OPEC kept its forecast unchanged, projecting ..." (attrib_forecastparticiple.go)
 }
 
 // quotedAsSaying applies rule 8: "X quoted PERSON as saying ..." (also "cited") is
@@ -2568,6 +2606,7 @@ func resolveSpeakers(d *Document) {
 			}
 		} else {
 			a.Speaker = nil
+			r.noteDocument(a, "")
 		}
 		if via == nil {
 			via = []string{}
