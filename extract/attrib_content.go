@@ -658,9 +658,16 @@ func resumedQuoteIsContent(d *Document, toks []attribml.Tok) {
 		if ps[len(ps)-1][1] > d.Sentences[si].End {
 			continue // the content already runs on past the cue's sentence
 		}
-		for {
+		for first := true; ; first = false {
 			s, e, ok := resumedQuotation(d, toks, si)
-			if !ok || quotationClaimed(d, ai, Span{Start: tk[s].Start, End: tk[e-1].End}) {
+			if !ok {
+				break
+			}
+			q := Span{Start: tk[s].Start, End: tk[e-1].End}
+			if first {
+				releaseRunOnReport(d, toks, ai, si, q)
+			}
+			if quotationClaimed(d, ai, q) {
 				break
 			}
 			ps = append(append([][2]int(nil), ps...), [2]int{tk[s].Start, tk[e-1].End})
@@ -670,6 +677,31 @@ func resumedQuoteIsContent(d *Document, toks []attribml.Tok) {
 			}
 		}
 		a.Content = spanFromPieces(ps)
+	}
+}
+
+// releaseRunOnReport lets a quotation resumed after the cue's sentence si of the quoted
+// report ai go to that report when a reported content of a later cue of the same
+// sentence ran on over the sentence's end into it: in "“Nobody cares,” the member
+// said, adding that donors may balk. “Most campaigns run on a tight budget.”" the
+// second quotation goes on with what was quoted (PolNeAR train: 50 resumed quotations
+// after a sentence with a second cue belong to the quoted report, 13 to the second
+// cue). The other content must follow its cue outside quotation marks, open with no
+// quotation mark, and end inside the quotation q; it is cut at q's start.
+func releaseRunOnReport(d *Document, toks []attribml.Tok, ai, si int, q Span) {
+	as := d.Attributions
+	lo, hi := cuesWithin(as, Span{Start: as[ai].Cue.End, End: d.Sentences[si].End})
+	for bi := lo; bi < hi; bi++ {
+		b := &as[bi]
+		if bi == ai || b.Content.Start < b.Cue.End || b.Content.Start >= q.Start || b.Content.End <= q.Start || b.Content.End > q.End {
+			continue
+		}
+		if toks[tokenAt(d, b.Cue.Start)].InQuote || toks[tokenAt(d, b.Content.Start)].InQuote {
+			continue
+		}
+		if sp, ok := cutContent(d, b.Content, b.Cue.End, q.Start); ok {
+			b.Content = sp
+		}
 	}
 }
 
