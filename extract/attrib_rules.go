@@ -38,6 +38,7 @@ var contentRules = []contentRule{
 	{"a following content extends to the boundary the ranker prefers", rankContentEnds}, // attrib_boundary.go
 	{"a following content that stops inside a phrase runs on to the boundary the ranker prefers", extendMidPhraseEnds},
 	{"a report inside an opening clause ends with the clause", endAtOpeningClause},
+	{"a following content ends before a single dash", endBeforeSingleDash}, // attrib_dashend.go
 	{"a content ending inside a quotation runs to its end", extendToQuoteEnd},
 	{"a piece belongs to the nearest cue", releaseClaimedPieces},
 	{"a content ends where a later report begins", releaseLaterContent},
