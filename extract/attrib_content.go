@@ -660,6 +660,9 @@ func resumedQuoteIsContent(d *Document, toks []attribml.Tok) {
 		}
 		for first := true; ; first = false {
 			s, e, ok := resumedQuotation(d, toks, si)
+			if !ok && first {
+				s, e, ok = quotationAfterNarration(d, toks, ai, si)
+			}
 			if !ok {
 				break
 			}
@@ -678,6 +681,43 @@ func resumedQuoteIsContent(d *Document, toks []attribml.Tok) {
 		}
 		a.Content = spanFromPieces(ps)
 	}
+}
+
+// maxNarration is how many sentences of the writer's may stand between a quoted
+// report's cue and the quotation that resumes it (quotationAfterNarration).
+const maxNarration = 2
+
+// quotationAfterNarration returns, like resumedQuotation, the quotation that opens a
+// later sentence of the paragraph of sentence si, the cue's sentence of attribution ai,
+// when only sentences of the writer's stand between: "“I'm more skilled with my hands
+// than with my brain,” said Robin Maynard, half joking. He has worked at the plant for
+// 24 years. “But I like working with my hands.”" In PolNeAR train such a quotation goes
+// on with the quoted report 89 times in 94 when no other cue stands between (15 in 34
+// when one does). The sentences between (at most maxNarration) hold no quotation mark
+// and no attribution's cue, and no other cue follows ai's in its own sentence.
+func quotationAfterNarration(d *Document, toks []attribml.Tok, ai, si int) (s, e int, ok bool) {
+	as := d.Attributions
+	if lo, hi := cuesWithin(as, Span{Start: as[ai].Cue.End, End: d.Sentences[si].End}); lo < hi {
+		return 0, 0, false
+	}
+	for sj := si + 1; sj <= si+maxNarration && sj+1 < len(d.Sentences); sj++ {
+		st := d.Sentences[sj]
+		if st.Paragraph != d.Sentences[si].Paragraph {
+			return 0, 0, false
+		}
+		if lo, hi := cuesWithin(as, Span{Start: st.Start, End: st.End}); lo < hi {
+			return 0, 0, false
+		}
+		for k := st.First; k < st.Last; k++ {
+			if toks[k].Kind == attribml.KindQuote || toks[k].InQuote {
+				return 0, 0, false
+			}
+		}
+		if s, e, ok := resumedQuotation(d, toks, sj); ok {
+			return s, e, true
+		}
+	}
+	return 0, 0, false
 }
 
 // releaseRunOnReport lets a quotation resumed after the cue's sentence si of the quoted
