@@ -658,9 +658,19 @@ func resumedQuoteIsContent(d *Document, toks []attribml.Tok) {
 		if ps[len(ps)-1][1] > d.Sentences[si].End {
 			continue // the content already runs on past the cue's sentence
 		}
-		for {
+		for first := true; ; first = false {
 			s, e, ok := resumedQuotation(d, toks, si)
-			if !ok || quotationClaimed(d, ai, Span{Start: tk[s].Start, End: tk[e-1].End}) {
+			if !ok && first {
+				s, e, ok = quotationAfterNarration(d, toks, ai, si)
+			}
+			if !ok {
+				break
+			}
+			q := Span{Start: tk[s].Start, End: tk[e-1].End}
+			if first {
+				releaseRunOnReport(d, toks, ai, si, q)
+			}
+			if quotationClaimed(d, ai, q) {
 				break
 			}
 			ps = append(append([][2]int(nil), ps...), [2]int{tk[s].Start, tk[e-1].End})
@@ -670,6 +680,68 @@ func resumedQuoteIsContent(d *Document, toks []attribml.Tok) {
 			}
 		}
 		a.Content = spanFromPieces(ps)
+	}
+}
+
+// maxNarration is how many sentences of the writer's may stand between a quoted
+// report's cue and the quotation that resumes it (quotationAfterNarration).
+const maxNarration = 2
+
+// quotationAfterNarration returns, like resumedQuotation, the quotation that opens a
+// later sentence of the paragraph of sentence si, the cue's sentence of attribution ai,
+// when only sentences of the writer's stand between: "“I'm more skilled with my hands
+// than with my brain,” said Robin Maynard, half joking. He has worked at the plant for
+// 24 years. “But I like working with my hands.”" In PolNeAR train such a quotation goes
+// on with the quoted report 89 times in 94 when no other cue stands between (15 in 34
+// when one does). The sentences between (at most maxNarration) hold no quotation mark
+// and no attribution's cue, and no other cue follows ai's in its own sentence.
+func quotationAfterNarration(d *Document, toks []attribml.Tok, ai, si int) (s, e int, ok bool) {
+	as := d.Attributions
+	if lo, hi := cuesWithin(as, Span{Start: as[ai].Cue.End, End: d.Sentences[si].End}); lo < hi {
+		return 0, 0, false
+	}
+	for sj := si + 1; sj <= si+maxNarration && sj+1 < len(d.Sentences); sj++ {
+		st := d.Sentences[sj]
+		if st.Paragraph != d.Sentences[si].Paragraph {
+			return 0, 0, false
+		}
+		if lo, hi := cuesWithin(as, Span{Start: st.Start, End: st.End}); lo < hi {
+			return 0, 0, false
+		}
+		for k := st.First; k < st.Last; k++ {
+			if toks[k].Kind == attribml.KindQuote || toks[k].InQuote {
+				return 0, 0, false
+			}
+		}
+		if s, e, ok := resumedQuotation(d, toks, sj); ok {
+			return s, e, true
+		}
+	}
+	return 0, 0, false
+}
+
+// releaseRunOnReport lets a quotation resumed after the cue's sentence si of the quoted
+// report ai go to that report when a reported content of a later cue of the same
+// sentence ran on over the sentence's end into it: in "“Nobody cares,” the member
+// said, adding that donors may balk. “Most campaigns run on a tight budget.”" the
+// second quotation goes on with what was quoted (PolNeAR train: 50 resumed quotations
+// after a sentence with a second cue belong to the quoted report, 13 to the second
+// cue). The other content must follow its cue outside quotation marks, open with no
+// quotation mark, and end inside the quotation q; it is cut at q's start.
+func releaseRunOnReport(d *Document, toks []attribml.Tok, ai, si int, q Span) {
+	as := d.Attributions
+	lo, hi := cuesWithin(as, Span{Start: as[ai].Cue.End, End: d.Sentences[si].End})
+	for bi := lo; bi < hi; bi++ {
+		b := &as[bi]
+		if bi == ai || b.Content.Start < b.Cue.End || b.Content.Start >= q.Start || b.Content.End <= q.Start || b.Content.End > q.End {
+			continue
+		}
+		if toks[tokenAt(d, b.Cue.Start)].InQuote || toks[tokenAt(d, b.Content.Start)].InQuote {
+			continue
+		}
+		if sp, ok := cutContent(d, b.Content, b.Cue.End, q.Start); ok {
+			b.Content = sp
+		}
 	}
 }
 

@@ -181,6 +181,9 @@ func boundaryAfter(toks []Token, i, j int) bool {
 	if rs := []rune(prev.Text); len(rs) == 1 && unicode.IsUpper(rs[0]) {
 		return false // an initial: J. Smith
 	}
+	if k := strings.LastIndexByte(word, '-'); k >= 0 && abbrevs[word[k+1:]] == abbrevTitle {
+		return false // a title after a prefix: "then-Sen. Barack Obama", "ex-Gov. Jane Roe"
+	}
 	switch abbrevs[word] {
 	case abbrevTitle:
 		return false
