@@ -1262,6 +1262,9 @@ func (f *disputeFinder) afterCapitalized(pos int) bool {
 }
 
 func (f *disputeFinder) emitOne(kind graph.DisputeKind, disputer string, r *disputeRule, m ruleMatch, cue scanToken, sent Span) {
+	if m.disputer != "" {
+		disputer = m.disputer // the side an unnamed voice speaks for (disputes_sidefar.go)
+	}
 	disputer = f.spokenFor(disputer) // "an Adani Group spokesperson" speaks for the Adani Group (disputes_frames.go)
 	if m.target != nil && *m.target == disputer {
 		m.target = nil

@@ -23,6 +23,9 @@ type ruleMatch struct {
 	// rule, when set, names the rule that resolved the claim (anaphor-repeated):
 	// the dispute is recorded under it, with the finding rule's shape
 	rule *disputeRule
+	// disputer, when set, is the one the rule found the dispute to be by: the side an
+	// unnamed voice ("the spokesperson", "the statement") speaks for (disputes_sidefar.go)
+	disputer string
 }
 
 // disputeRule is one named rule.
@@ -928,6 +931,9 @@ func (f *disputeFinder) anaphorAt(v *verbSite, n, before int) (ruleMatch, bool) 
 	}
 	if id := f.claimAboutDisputer(v, before); id != "" && !figure {
 		return ruleMatch{claim: &id, rule: anaphorAboutRule}, true // disputes_about.go
+	}
+	if id, voice := f.sideRepeatedClaim(v, n, before); id != "" {
+		return ruleMatch{claim: &id, rule: anaphorSideRepeatedRule, disputer: voice}, true // disputes_sidefar.go
 	}
 	if !truthKinds[v.kind] || v.subjStart < 0 || n+2 >= len(v.toks) || !aboutPrepositions[v.toks[n+1].Lower] {
 		return ruleMatch{}, false
