@@ -532,6 +532,7 @@ func (f *disputeFinder) inlineNounThat(v *verbSite) (ruleMatch, bool) {
 	if target == nil {
 		target = f.possessor(toks, n)
 		k = afterUnknownAgent(toks, k)
+		k = afterUnnamedClaimant(toks, k) // "claims by a short-seller that" (disputes_unnamedclaimant.go)
 	}
 	if k > n+1 {
 		k = afterCoordinatedAgents(toks, k) // only after an agent: "from Bush and others that"
