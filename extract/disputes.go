@@ -653,6 +653,9 @@ func (f *disputeFinder) subject(toks []scanToken, i int) (string, int) {
 	if id, start := f.governmentSubject(toks, k); id != "" {
 		return id, start // "the government" of the one country named (disputes_government.go)
 	}
+	if id, start := f.voiceSubject(toks, k); id != "" {
+		return id, start // "a company spokesperson" for the one company named (disputes_voicebody.go)
+	}
 	return f.groupSubject(toks, k)
 }
 
@@ -1265,6 +1268,7 @@ func (f *disputeFinder) emitOne(kind graph.DisputeKind, disputer string, r *disp
 	if m.disputer != "" {
 		disputer = m.disputer // the side an unnamed voice speaks for (disputes_sidefar.go)
 	}
+	disputer = f.bodyOfVoice(disputer, cue.Start) // "said the company spokesperson" (disputes_voicebody.go)
 	disputer = f.spokenFor(disputer) // "an Adani Group spokesperson" speaks for the Adani Group (disputes_frames.go)
 	if m.target != nil && *m.target == disputer {
 		m.target = nil

@@ -287,4 +287,4 @@ var (
 )
 
 // disputerRules are the named disputer rules, for their fixture test.
-var disputerRules = []disputerRule{passiveByAgentsRule, coordinatedArticleRule, claimNounRelativeRule, byGerundClauseRule, pronounAfterUnnamedSubjectRule, coordinatedSubjectStartRule, companionAsideRule}
+var disputerRules = []disputerRule{passiveByAgentsRule, coordinatedArticleRule, claimNounRelativeRule, byGerundClauseRule, pronounAfterUnnamedSubjectRule, coordinatedSubjectStartRule, companionAsideRule, voiceBodyRule}
