@@ -1268,7 +1268,8 @@ func (f *disputeFinder) emitOne(kind graph.DisputeKind, disputer string, r *disp
 	if m.disputer != "" {
 		disputer = m.disputer // the side an unnamed voice speaks for (disputes_sidefar.go)
 	}
-	disputer = f.bodyOfVoice(disputer, cue.Start) // "said the company spokesperson" (disputes_voicebody.go)
+	// "said the company spokesperson" (disputes_voicebody.go)
+	disputer = f.bodyOfVoice(disputer, cue.Start)
 	disputer = f.spokenFor(disputer) // "an Adani Group spokesperson" speaks for the Adani Group (disputes_frames.go)
 	if m.target != nil && *m.target == disputer {
 		m.target = nil
