@@ -1042,7 +1042,8 @@ func (f *disputeFinder) latestClaim(pos, si, back int, figure bool, disputer str
 // disputed in that very sentence.
 func (f *disputeFinder) antecedent(c *Claim, si int, figure bool, disputer string) bool {
 	switch {
-	case figure && len(c.Quantities) == 0, isReferenceClaim(c) && c.Accused == nil, c.Speaker != nil && *c.Speaker == disputer, f.elaboration(c), f.isRebuttalQuote(c), f.directive(c):
+	case figure && len(c.Quantities) == 0, isReferenceClaim(c) && c.Accused == nil, c.Speaker != nil && *c.Speaker == disputer, f.elaboration(c), f.isRebuttalQuote(c), f.directive(c),
+		denialContent(c): // disputes_denialcontent.go
 		return false
 	}
 	return c.Origin != "disputed" || c.Span.Start < f.sents[si].Start

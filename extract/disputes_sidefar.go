@@ -87,9 +87,26 @@ func (f *disputeFinder) sideRepeatedClaim(v *verbSite, n, pos int) (string, stri
 		return "", ""
 	}
 	if voice {
+		f.voiceMentions(v.disputer, x.Disputer, f.sents[v.si])
 		return *x.Claim, x.Disputer
 	}
 	return *x.Claim, ""
+}
+
+// voiceMentions adds, for every mention of the voice in the sentence, a nominal
+// mention of the side it speaks for over the same span ("The statement" names the
+// government whose statement it is), so that the disputer is named where it disputes.
+func (f *disputeFinder) voiceMentions(voice, side string, sent Span) {
+	var at []Span
+	for _, m := range f.d.Mentions {
+		if m.Entity == voice && m.Span.Start >= sent.Start && m.Span.End <= sent.End {
+			at = append(at, m.Span)
+		}
+	}
+	for _, sp := range at {
+		f.d.Mentions = append(f.d.Mentions, Mention{Entity: side, Span: makeSpan(f.d.Runes, sp.Start, sp.End), Kind: MentionNominal})
+		f.added = true
+	}
 }
 
 // newClaimBetween reports whether a noun of claim with a that-clause (within six

@@ -88,3 +88,17 @@ func TestUnnamedVoice(t *testing.T) {
 		assert.Equal(t, want, f.unnamedVoice(id), id)
 	}
 }
+
+// A claim that opens with a denial ("it categorically rejects ...") is no antecedent;
+// one that only mentions a denial later, or after a clause boundary, still is.
+func TestDenialContent(t *testing.T) {
+	for text, want := range map[string]bool{
+		"it categorically rejects the panel's description of the situation as a famine": true,
+		"the group strongly denies the allegations":                                     true,
+		"famine had spread to five regions of the country":                              false,
+		"the report that the minister denied was leaked":                                false,
+		"deny it all": false,
+	} {
+		assert.Equal(t, want, denialContent(&Claim{Text: text}), text)
+	}
+}
