@@ -218,6 +218,7 @@ func findDisputes(d *Document) {
 	f.responseRebuttals()      // rebuttals_response.go: the accused side answers
 	f.contrastReplies()        // rebuttals_reply.go: "But X said ..." from the accused side
 	f.deniedActs()             // counterclaims_act.go: the accused denies the act
+	f.negatedActs()            // counterclaims_negatedact.go: the one a claim is about says they did not
 	f.accusedDenials()         // counterclaims_accused.go: the accused answers, negated and marked
 	f.figureConflicts()        // counterclaims_figures.go: another figure for one count
 	f.frameFigureConflicts()   // counterclaims_figures_frame.go: another figure in the same sentence frame
