@@ -17,7 +17,8 @@ import (
 // anaphorAt looks one sentence back and anaphor-repeated wants the same disputer; a
 // claim noun that neither resolves points back to the claim disputed last in the
 // sideRepeatedSentences sentences before it when the new disputer speaks for the side
-// that disputed it (an unnamed voice, below) or is the one the claim accuses, and is
+// that disputed it (an unnamed voice, below, or one titled as its spokesperson:
+// titledVoiceOf) or is the one the claim accuses, and is
 // not the other side of that dispute: not the speaker of the claim, not the agent the
 // claim is by or about (its target). A noun of claim with a that-clause in the
 // sentences between (newClaimBetween) stops it: the noun may name that claim. The
@@ -69,10 +70,10 @@ func (f *disputeFinder) sideRepeatedClaim(v *verbSite, n, pos int) (string, stri
 			continue // the disputer is the other side of that dispute
 		}
 		c := f.claim(*x.Claim)
-		if c == nil || c.Speaker != nil && *c.Speaker == v.disputer || c.Accused != nil && *c.Accused != x.Disputer {
+		if c == nil || c.Speaker != nil && *c.Speaker == v.disputer {
 			continue
 		}
-		if !voice && (c.Accused == nil || *c.Accused != v.disputer) {
+		if !voice && (c.Accused == nil || *c.Accused != v.disputer) && !f.titledVoiceOf(v.disputer, x.Disputer) {
 			continue // v's disputer must speak for the earlier side or be the one the claim accuses
 		}
 		if best < 0 || x.Cue.Start > f.d.Disputes[best].Cue.Start {
@@ -107,6 +108,35 @@ func (f *disputeFinder) voiceMentions(voice, side string, sent Span) {
 		f.d.Mentions = append(f.d.Mentions, Mention{Entity: side, Span: makeSpan(f.d.Runes, sp.Start, sp.End), Kind: MentionNominal})
 		f.added = true
 	}
+}
+
+// titledVoiceOf reports whether a name mention of the entity follows a spokesperson
+// noun right after a mention of the side ("MEA spokesperson Randhir Jaiswal", "Acme's
+// spokeswoman Ann Bell"): a named voice of that side. The dispute stays the voice's
+// own; the voice may repeat its side's dispute.
+func (f *disputeFinder) titledVoiceOf(voice, side string) bool {
+	for _, m := range f.d.Mentions {
+		if m.Entity != voice || m.Kind != MentionName {
+			continue
+		}
+		p := m.Span.Start - 1
+		for p > 0 && f.d.Runes[p] == ' ' {
+			p--
+		}
+		e := p + 1
+		for p >= 0 && f.d.Runes[p] != ' ' {
+			p--
+		}
+		if !spokespersonNouns[strings.ToLower(string(f.d.Runes[p+1:e]))] {
+			continue
+		}
+		for _, s := range f.d.Mentions {
+			if s.Entity == side && s.Span.End <= p+1 && s.Span.End >= p-2 {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // newClaimBetween reports whether a noun of claim with a that-clause (within six
