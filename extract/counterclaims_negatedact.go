@@ -3,6 +3,7 @@ package extract
 import (
 	"strings"
 
+	"github.com/claimgraph/claimgraph/extract/lexicon"
 	"github.com/claimgraph/claimgraph/graph"
 )
 
@@ -35,8 +36,8 @@ var counterclaimNegatedActRule = &disputeRule{name: "counterclaim-negated-act", 
 // negatedActSentences is how many sentences before the answer the claim may start.
 const negatedActSentences = 6
 
-// selfSubjects open an answer whose subject is its speaker.
-var selfSubjects = map[string]bool{"i": true, "we": true, "he": true, "she": true, "they": true}
+// selfSubjects open an answer whose subject is its speaker (lexicon/self_subjects.txt).
+var selfSubjects = lexicon.Set("self_subjects.txt")
 
 // negatedActs applies rule counterclaim-negated-act to every spoken claim.
 func (f *disputeFinder) negatedActs() {
