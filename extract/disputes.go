@@ -581,6 +581,9 @@ func (f *disputeFinder) subject(toks []scanToken, i int) (string, int) {
 		return id, start // "Firmly dismissing the claims, the ministry said" (disputes_fronted.go)
 	}
 	k := skipToSubject(toks, i)
+	if s := coordinatedVerbSubject(toks, k); s >= 0 {
+		k = s // "We have read the report and reject these allegations" (disputes_coordvp.go)
+	}
 	if disputeNouns[toks[i].Lower] {
 		k = possessiveBefore(toks, i)
 		if k < 0 {

@@ -287,4 +287,4 @@ var (
 )
 
 // disputerRules are the named disputer rules, for their fixture test.
-var disputerRules = []disputerRule{passiveByAgentsRule, coordinatedArticleRule, claimNounRelativeRule, byGerundClauseRule, pronounAfterUnnamedSubjectRule, coordinatedSubjectStartRule, companionAsideRule, voiceBodyRule}
+var disputerRules = []disputerRule{passiveByAgentsRule, coordinatedArticleRule, claimNounRelativeRule, byGerundClauseRule, pronounAfterUnnamedSubjectRule, coordinatedSubjectStartRule, companionAsideRule, voiceBodyRule, coordinatedVerbSubjectRule}
