@@ -6,9 +6,10 @@ import (
 	"github.com/claimgraph/claimgraph/graph"
 )
 
-// Denials are no antecedents (rule denial-content, test sentences in
-// testdata/rules/disputes/denial-content.tsv): the content of a statement whose
-// subject opens it and whose verb disputes truth ("The foreign ministry said it
+// Denials are no antecedents (tested by TestDenialContent and by the Sudanese
+// government row of testdata/rules/disputes-side/anaphor-side-repeated.tsv, whose "the
+// report" would otherwise point to the denial before it): the content of a statement
+// whose subject opens it and whose verb disputes truth ("The foreign ministry said it
 // categorically rejects the panel's description ...") is itself a denial, not a claim
 // a later "the report" or "the allegations" can point back to: "The statement
 // described the report as speculative" answers the report the denial answered, never
