@@ -218,6 +218,7 @@ func findDisputes(d *Document) {
 	f.responseRebuttals()      // rebuttals_response.go: the accused side answers
 	f.contrastReplies()        // rebuttals_reply.go: "But X said ..." from the accused side
 	f.deniedActs()             // counterclaims_act.go: the accused denies the act
+	f.negatedActs()            // counterclaims_negatedact.go: the one a claim is about says they did not
 	f.accusedDenials()         // counterclaims_accused.go: the accused answers, negated and marked
 	f.figureConflicts()        // counterclaims_figures.go: another figure for one count
 	f.frameFigureConflicts()   // counterclaims_figures_frame.go: another figure in the same sentence frame
@@ -590,6 +591,9 @@ func (f *disputeFinder) subject(toks []scanToken, i int) (string, int) {
 		return id, start // "Firmly dismissing the claims, the ministry said" (disputes_fronted.go)
 	}
 	k := skipToSubject(toks, i)
+	if s := coordinatedVerbSubject(toks, k); s >= 0 {
+		k = s // "We have read the report and reject these allegations" (disputes_coordvp.go)
+	}
 	if disputeNouns[toks[i].Lower] {
 		k = possessiveBefore(toks, i)
 		if k < 0 {
@@ -665,6 +669,9 @@ func (f *disputeFinder) subject(toks []scanToken, i int) (string, int) {
 	}
 	if id, start := f.campaignSubject(toks, k); id != "" {
 		return id, start // "the campaign" of the one candidate named (disputes_campaign.go)
+	}
+	if id, start := f.voiceSubject(toks, k); id != "" {
+		return id, start // "a company spokesperson" for the one company named (disputes_voicebody.go)
 	}
 	return f.groupSubject(toks, k)
 }
@@ -1275,6 +1282,11 @@ func (f *disputeFinder) afterCapitalized(pos int) bool {
 }
 
 func (f *disputeFinder) emitOne(kind graph.DisputeKind, disputer string, r *disputeRule, m ruleMatch, cue scanToken, sent Span) {
+	if m.disputer != "" {
+		disputer = m.disputer // the side an unnamed voice speaks for (disputes_sidefar.go)
+	}
+	// "said the company spokesperson" (disputes_voicebody.go)
+	disputer = f.bodyOfVoice(disputer, cue.Start)
 	disputer = f.spokenFor(disputer) // "an Adani Group spokesperson" speaks for the Adani Group (disputes_frames.go)
 	if m.target != nil && *m.target == disputer {
 		m.target = nil

@@ -287,4 +287,4 @@ var (
 )
 
 // disputerRules are the named disputer rules, for their fixture test.
-var disputerRules = []disputerRule{passiveByAgentsRule, coordinatedAgentPhrasesRule, groupOfSubjectRule, coordinatedArticleRule, claimNounRelativeRule, byGerundClauseRule, pronounAfterUnnamedSubjectRule, coordinatedSubjectStartRule, companionAsideRule, theCampaignRule, statementTimeParticipleRule}
+var disputerRules = []disputerRule{passiveByAgentsRule, coordinatedAgentPhrasesRule, groupOfSubjectRule, coordinatedArticleRule, claimNounRelativeRule, byGerundClauseRule, pronounAfterUnnamedSubjectRule, coordinatedSubjectStartRule, companionAsideRule, theCampaignRule, statementTimeParticipleRule, voiceBodyRule, coordinatedVerbSubjectRule}

@@ -23,6 +23,9 @@ type ruleMatch struct {
 	// rule, when set, names the rule that resolved the claim (anaphor-repeated):
 	// the dispute is recorded under it, with the finding rule's shape
 	rule *disputeRule
+	// disputer, when set, is the one the rule found the dispute to be by: the side an
+	// unnamed voice ("the spokesperson", "the statement") speaks for (disputes_sidefar.go)
+	disputer string
 }
 
 // disputeRule is one named rule.
@@ -541,6 +544,7 @@ func (f *disputeFinder) inlineNounThat(v *verbSite) (ruleMatch, bool) {
 	if target == nil {
 		target = f.possessor(toks, n)
 		k = afterUnknownAgent(toks, k)
+		k = afterUnnamedClaimant(toks, k) // "claims by a short-seller that" (disputes_unnamedclaimant.go)
 	}
 	if k > n+1 {
 		k = afterCoordinatedAgents(toks, k) // only after an agent: "from Bush and others that"
@@ -941,6 +945,9 @@ func (f *disputeFinder) anaphorAt(v *verbSite, n, before int) (ruleMatch, bool) 
 	if id := f.claimAboutDisputer(v, before); id != "" && !figure {
 		return ruleMatch{claim: &id, rule: anaphorAboutRule}, true // disputes_about.go
 	}
+	if id, voice := f.sideRepeatedClaim(v, n, before); id != "" {
+		return ruleMatch{claim: &id, rule: anaphorSideRepeatedRule, disputer: voice}, true // disputes_sidefar.go
+	}
 	if !truthKinds[v.kind] || v.subjStart < 0 || n+2 >= len(v.toks) || !aboutPrepositions[v.toks[n+1].Lower] {
 		return ruleMatch{}, false
 	}
@@ -1047,7 +1054,8 @@ func (f *disputeFinder) latestClaim(pos, si, back int, figure bool, disputer str
 // disputed in that very sentence.
 func (f *disputeFinder) antecedent(c *Claim, si int, figure bool, disputer string) bool {
 	switch {
-	case figure && len(c.Quantities) == 0, isReferenceClaim(c) && c.Accused == nil, c.Speaker != nil && *c.Speaker == disputer, f.elaboration(c), f.isRebuttalQuote(c), f.directive(c):
+	case figure && len(c.Quantities) == 0, isReferenceClaim(c) && c.Accused == nil, c.Speaker != nil && *c.Speaker == disputer, f.elaboration(c), f.isRebuttalQuote(c), f.directive(c),
+		denialContent(c): // disputes_denialcontent.go
 		return false
 	}
 	return c.Origin != "disputed" || c.Span.Start < f.sents[si].Start
