@@ -12,6 +12,9 @@ import (
 // prints it.
 type alignStats struct {
 	Attrs, CueMissing, ContentOutside, SourceOutside, ContentBefore, ContentAfter int
+	// CueOutside counts the gold cues that lie outside the window of their sentence
+	// (tokens no sentence of the document covers): skipped, as a missing cue is.
+	CueOutside int
 	// Boundary counts the boundary ranker's examples; BoundaryOff the contents that
 	// follow their cue in one sentence but end where no candidate does.
 	Boundary, BoundaryOff int
@@ -73,6 +76,10 @@ func trainingSequences(d *extract.Document, toks []attribml.Tok, sents []attribm
 		markCue(cueTag, ct)
 		a, b := ct[0], ct[len(ct)-1]+1
 		lo, hi := attribml.CueWindow(toks, sents, sentOf[a], a, b, attribml.MaxBefore, attribml.MaxAfter)
+		if a < lo || b > hi {
+			st.CueOutside++
+			continue
+		}
 		roleSeqs = append(roleSeqs, roleSequence(d, toks, g, lo, hi, a, b, st))
 	}
 	var units attribml.Units

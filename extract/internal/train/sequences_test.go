@@ -48,3 +48,23 @@ func TestBoundaryExamples(t *testing.T) {
 		})
 	}
 }
+
+// TestTrainingSequencesCueOutsideSentences: a gold cue in tokens that no sentence of
+// the document covers is skipped and counted, not a panic (the trainer crashed on
+// such a train document: the cue's window was its sentence-less tokens' default).
+func TestTrainingSequencesCueOutsideSentences(t *testing.T) {
+	text := "The minister said the talks had failed. Aides told reporters the talks went on."
+	d := extract.NewDocument(text)
+	require.Len(t, d.Sentences, 2)
+	toks, sents := extract.AttributionView(d, extract.ModelVocabulary())
+	d.Sentences = d.Sentences[:1] // the second sentence's tokens are covered by none
+	gold := []eval.Attr{
+		{Cue: frag(t, text, "said"), Content: frag(t, text, "the talks had failed")},
+		{Cue: frag(t, text, "told"), Content: frag(t, text, "the talks went on")},
+	}
+	var st alignStats
+	_, roles := trainingSequences(d, toks, sents, gold, &st)
+	require.Len(t, roles, 1, "the covered attribution's role sequence only")
+	require.Equal(t, 1, st.CueOutside)
+	require.Equal(t, 2, st.Attrs)
+}
