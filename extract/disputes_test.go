@@ -85,7 +85,7 @@ func TestDisputeRuleFixtures(t *testing.T) {
 	rules = append(rules, pleaRule, accusationFarRule, contraryToReportsRule, rebuttalCalledAboutRule, inlineNounSaidRule)
 	rules = append(rules, counterclaimNoSuchRule, counterclaimNoAnswerRule)
 	rules = append(rules, rebuttalAboutFarRule, rebuttalNamedAccuserRule, rebuttalAgentMistakenRule, rebuttalSaidAfterRule, rebuttalCalledCoordinatedRule)
-	rules = append(rules, anaphorConcessiveRule) // disp25
+	rules = append(rules, anaphorConcessiveRule)      // disp25
 	rules = append(rules, counterclaimNegatedActRule) // counterclaims_negatedact.go
 	known := map[string]bool{"none": true}
 	for _, r := range rules {
