@@ -592,6 +592,10 @@ func (f *disputeFinder) mentionSpans(id string) []Span {
 // the claim of another speaker in the same or the meaningSentences before.
 func (f *disputeFinder) predicateCounterclaims() {
 	cs := f.d.Claims[:f.base]
+	// props caches the propositions read, for the window of claims opposingBefore
+	// visits: the claims are in text order, so one that starts before the window of
+	// claim j is read by no later claim, and its proposition is released (read again
+	// if it ever were), so that a long article does not hold one for every claim.
 	props := make([]*proposition, len(cs))
 	read := func(k int) *proposition {
 		if props[k] == nil {
@@ -603,10 +607,14 @@ func (f *disputeFinder) predicateCounterclaims() {
 		}
 		return props[k]
 	}
+	low := 0 // props[:low] are released
 	for j := range cs {
 		b := &cs[j]
 		if !spokenAttribution(b) {
 			continue
+		}
+		for from := f.sents[max(0, f.sentenceOf(b.Span.Start)-meaningSentences)].Start; low < j && cs[low].Span.Start < from; low++ {
+			props[low] = nil
 		}
 		pb := read(j)
 		if len(pb.words) == 0 {
