@@ -483,11 +483,7 @@ func (f *disputeFinder) claimProposition(c *Claim) (proposition, bool) {
 	if c.Modality == graph.ModalityHedged {
 		return proposition{}, false
 	}
-	var toks []scanToken
-	for _, fr := range spanFragments(c.Span) {
-		toks = append(toks, f.r.tx.scan(fr[0], fr[1])...)
-	}
-	return readProposition(toks)
+	return readProposition(f.claimTokens(c))
 }
 
 // mentionsIn returns the entities of the mentions that lie within the tokens' span.
