@@ -58,6 +58,18 @@ func hashString(s string) uint64 {
 	return h
 }
 
+// hashStrings is hashString of the strings joined, without joining them.
+func hashStrings(parts ...string) uint64 {
+	h := uint64(14695981039346656037)
+	for _, s := range parts {
+		for i := 0; i < len(s); i++ {
+			h ^= uint64(s[i])
+			h *= 1099511628211
+		}
+	}
+	return h
+}
+
 // fmix is the 64-bit finalizer of MurmurHash3: one feature bucket from a value that
 // already mixes the template salt and the feature's value.
 func fmix(h uint64) uint64 {
@@ -179,7 +191,7 @@ func (v *Vocabulary) read(t *Tok, text string) {
 	t.CueWord = t.Kind == KindWord && v.cue[lw]
 	t.VClass, t.VSenses = 0, 0
 	if c, ok := v.verb[lw]; ok && t.Kind == KindWord && !t.Name {
-		t.VClass, t.VSenses = hashString(c.First+"/"+c.Senses), hashString(c.Senses)
+		t.VClass, t.VSenses = hashStrings(c.First, "/", c.Senses), hashString(c.Senses)
 	}
 	n := utf8.RuneCountInString(lw)
 	t.Suf = t.H
