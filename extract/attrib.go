@@ -115,20 +115,16 @@ func attribToks(d *Document) []attribml.Tok { return attribToksWith(d, ModelVoca
 
 // attribToksWith builds the feature view of the document's tokens with vocabulary v.
 func attribToksWith(d *Document, v *attribml.Vocabulary) []attribml.Tok {
-	n := len(d.Tokens)
-	texts := make([]string, n)
-	lowers := make([]string, n)
-	kinds := make([]uint8, n)
-	para := make([]int, n)
-	for i, t := range d.Tokens {
-		texts[i], lowers[i], kinds[i] = t.Text, t.Lower, uint8(t.Kind)
-	}
+	para := make([]int32, len(d.Tokens))
 	for _, s := range d.Sentences {
 		for i := s.First; i < s.Last; i++ {
-			para[i] = s.Paragraph
+			para[i] = int32(s.Paragraph)
 		}
 	}
-	return attribml.MakeToks(v, texts, lowers, kinds, para)
+	return attribml.MakeToksOf(v, len(d.Tokens), func(i int) (string, string, uint8, int) {
+		t := &d.Tokens[i]
+		return t.Text, t.Lower, uint8(t.Kind), int(para[i])
+	})
 }
 
 // attribSentences is the sentence view the context code reads.

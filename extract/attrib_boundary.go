@@ -56,7 +56,8 @@ func loadBoundaryModel() {
 // alone, and so are contents whose sentence runs on for more than
 // attribml.MaxBoundarySpan tokens.
 func rankContentEnds(d *Document, toks []attribml.Tok) {
-	toks = boundaryTokens(d, toks)
+	toks, restore := boundaryTokens(d, toks)
+	defer restore()
 	mask := boundaryModel.Mask()
 	var cands []int
 	var buf []uint32
@@ -96,15 +97,19 @@ func rankContentEnds(d *Document, toks []attribml.Tok) {
 }
 
 // boundaryTokens loads the boundary ranker and returns the tokens it reads: toks, or,
-// when the ranker was trained with another vocabulary than the current lexicons, the
-// document's tokens read by that vocabulary (the ranker reads names by the vocabulary
-// it was trained with).
-func boundaryTokens(d *Document, toks []attribml.Tok) []attribml.Tok {
+// when the ranker was trained with another vocabulary than the current lexicons, toks
+// with their words read again by that vocabulary (the ranker reads names by the
+// vocabulary it was trained with), in place: restore reads them back by the taggers'
+// vocabulary, so that a long article needs no second view of its tokens. The caller
+// reads toks only through the returned view until it calls restore.
+func boundaryTokens(d *Document, toks []attribml.Tok) (bt []attribml.Tok, restore func()) {
 	boundaryOnce.Do(loadBoundaryModel)
 	if v := BoundaryVocabulary(); !sameVocabularies {
-		return attribToksWith(d, v)
+		text := func(i int) string { return d.Tokens[i].Text }
+		v.Reread(toks, text)
+		return toks, func() { ModelVocabulary().Reread(toks, text) }
 	}
-	return toks
+	return toks, func() {}
 }
 
 // followingContentTokens returns the token bounds the boundary rules read of

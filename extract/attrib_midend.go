@@ -32,7 +32,8 @@ var secondObjectOpeners = lexicon.Set("second_object_openers.txt")
 // of the claim it comments on ("his claim that X killed 81 percent (the actual number
 // is closer to 15 percent, according to …)").
 func extendMidPhraseEnds(d *Document, toks []attribml.Tok) {
-	toks = boundaryTokens(d, toks)
+	toks, restore := boundaryTokens(d, toks)
+	defer restore()
 	mask := boundaryModel.Mask()
 	var cands []int
 	var buf []uint32

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"sort"
 	"strings"
 
@@ -68,18 +69,27 @@ func sourcedClaims(d *Document, tx *scanText, claims []Claim) {
 	}
 }
 
+// opensBackreference reports whether a sentence naming the source of the one before
+// may open with the (lowercased) word w.
+func opensBackreference(w string) bool {
+	switch w {
+	case "this", "that", "these", "those":
+		return true
+	}
+	return false
+}
+
 // sourceOfSentenceBefore reads the sentence s as a sentence naming the source of the one
 // before: the cue (participle, or "according to") and the source's entity id. kinds is
 // the entities' kinds by id, made here when first needed.
 func sourceOfSentenceBefore(d *Document, tx *scanText, s Span, kinds *map[string]graph.AgentKind) (Span, string, bool) {
 	toks := tx.scan(s.Start, s.End)
-	words := wordTokens(toks)
-	if len(words) < 4 || len(words) > maxSourcedSentenceWords {
+	// the first word rules out most sentences: read it before copying the words
+	if k := slices.IndexFunc(toks, func(t scanToken) bool { return t.Kind == 'w' || t.Kind == 'n' }); k < 0 || !opensBackreference(toks[k].Lower) {
 		return Span{}, "", false
 	}
-	switch words[0].Lower {
-	case "this", "that", "these", "those":
-	default:
+	words := wordTokens(toks)
+	if len(words) < 4 || len(words) > maxSourcedSentenceWords || !opensBackreference(words[0].Lower) {
 		return Span{}, "", false
 	}
 	i := 1

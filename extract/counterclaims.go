@@ -58,12 +58,30 @@ func crudeStem(w string) string {
 // counterclaims finds the counter-claims among the claims of attributions.
 func (f *disputeFinder) counterclaims() {
 	cs := f.d.Claims[:f.base]
+	// each claim is compared with up to ten before it: its words are read once while
+	// it is in that window (memo holds the last 16 read, by claim index)
+	var memo [16]struct {
+		k       int
+		words   string
+		negated bool
+	}
+	for i := range memo {
+		memo[i].k = -1
+	}
+	read := func(k int) (string, bool) {
+		m := &memo[k%len(memo)]
+		if m.k != k {
+			m.k = k
+			m.words, m.negated = withoutNegation(cs[k].Text)
+		}
+		return m.words, m.negated
+	}
 	for j := range cs {
 		b := &cs[j]
 		if !spokenAttribution(b) {
 			continue
 		}
-		wb, nb := withoutNegation(b.Text)
+		wb, nb := read(j)
 		if len(strings.Fields(wb)) < 3 {
 			continue
 		}
@@ -76,7 +94,7 @@ func (f *disputeFinder) counterclaims() {
 			if a.Speaker == nil || *a.Speaker == *b.Speaker || a.Origin != "attribution" {
 				continue
 			}
-			if wa, na := withoutNegation(a.Text); wa == wb && na != nb {
+			if wa, na := read(i); wa == wb && na != nb {
 				f.counterclaim(a, b)
 				break
 			}

@@ -483,11 +483,7 @@ func (f *disputeFinder) claimProposition(c *Claim) (proposition, bool) {
 	if c.Modality == graph.ModalityHedged {
 		return proposition{}, false
 	}
-	var toks []scanToken
-	for _, fr := range spanFragments(c.Span) {
-		toks = append(toks, f.r.tx.scan(fr[0], fr[1])...)
-	}
-	return readProposition(toks)
+	return readProposition(f.claimTokens(c))
 }
 
 // mentionsIn returns the entities of the mentions that lie within the tokens' span.
@@ -592,6 +588,10 @@ func (f *disputeFinder) mentionSpans(id string) []Span {
 // the claim of another speaker in the same or the meaningSentences before.
 func (f *disputeFinder) predicateCounterclaims() {
 	cs := f.d.Claims[:f.base]
+	// props caches the propositions read, for the window of claims opposingBefore
+	// visits: the claims are in text order, so one that starts before the window of
+	// claim j is read by no later claim, and its proposition is released (read again
+	// if it ever were), so that a long article does not hold one for every claim.
 	props := make([]*proposition, len(cs))
 	read := func(k int) *proposition {
 		if props[k] == nil {
@@ -603,10 +603,14 @@ func (f *disputeFinder) predicateCounterclaims() {
 		}
 		return props[k]
 	}
+	low := 0 // props[:low] are released
 	for j := range cs {
 		b := &cs[j]
 		if !spokenAttribution(b) {
 			continue
+		}
+		for from := f.sents[max(0, f.sentenceOf(b.Span.Start)-meaningSentences)].Start; low < j && cs[low].Span.Start < from; low++ {
+			props[low] = nil
 		}
 		pb := read(j)
 		if len(pb.words) == 0 {

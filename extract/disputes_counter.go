@@ -154,6 +154,10 @@ func (nc noneClaim) statesAffected(words []string) bool {
 
 // claimTokens returns the tokens of a claim's span.
 func (f *disputeFinder) claimTokens(c *Claim) []scanToken {
+	if len(c.Span.Fragments) == 0 {
+		// one piece: the scan's own tokens (shared memory, read only), not a copy
+		return f.r.tx.scan(c.Span.Start, c.Span.End)
+	}
 	var toks []scanToken
 	for _, fr := range spanFragments(c.Span) {
 		toks = append(toks, f.r.tx.scan(fr[0], fr[1])...)

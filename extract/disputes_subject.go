@@ -52,7 +52,7 @@ func tokenStartingAt(toks []scanToken, pos int) int {
 // embeddedCueSource reports whether the source of the attribution whose cue holds the
 // dispute verb of v is embedded (embeddedSubject) in the verb's sentence.
 func (f *disputeFinder) embeddedCueSource(v *verbSite) bool {
-	k, ok := f.cueAt[v.verb().Start]
+	k, ok := f.cueAt.at(v.verb().Start)
 	if !ok {
 		return false
 	}

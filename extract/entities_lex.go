@@ -4,6 +4,7 @@ import (
 	"sort"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/claimgraph/claimgraph/extract/lexicon"
 )
@@ -53,7 +54,7 @@ func scanRunes(runes []rune, start, end int) []scanToken {
 type scanText struct {
 	runes []rune
 	text  string
-	off   []int32 // off[i] is the byte offset of code point i; nil when unavailable
+	off   *runeOffsets // the byte offsets of the code points in text; nil when unavailable
 	// all is the scan of the whole text, built on the first scan of a document's
 	// text; scan reads its ranges from it (see scan) instead of scanning again.
 	all     []scanToken
@@ -77,16 +78,61 @@ func scanTextOf(d *Document) *scanText {
 	}
 	x := &scanText{runes: d.Runes, text: d.Text, indexed: true}
 	d.sem = x
-	if len(d.Text) < 1<<31-1 {
-		off := make([]int32, 0, len(d.Runes)+1)
-		for i := range d.Text {
-			off = append(off, int32(i))
-		}
-		if len(off) == len(d.Runes) {
-			x.off = append(off, int32(len(d.Text)))
-		}
-	}
+	x.off = newRuneOffsets(d.Text, len(d.Runes))
 	return x
+}
+
+// offStride is how many code points apart runeOffsets keeps a byte offset.
+const offStride = 64
+
+// runeOffsets gives the byte offset in a text of each of its code points (and of its
+// end). It keeps the offset of every offStride-th code point and decodes onwards from
+// it; a stride of plain ASCII (offStride code points in offStride bytes) needs no
+// decoding. A 2 MiB article's offsets take 128 KiB instead of 8 MiB, one int32 for
+// each code point.
+type runeOffsets struct {
+	text string
+	n    int     // code points
+	cp   []int32 // cp[k]: the byte offset of code point k*offStride; last, len(text)
+}
+
+// newRuneOffsets indexes text, or returns nil when it does not hold n code points or
+// is too long for int32 offsets.
+func newRuneOffsets(text string, n int) *runeOffsets {
+	if len(text) >= 1<<31-1 {
+		return nil
+	}
+	o := &runeOffsets{text: text, n: n, cp: make([]int32, 0, n/offStride+2)}
+	i := 0
+	for b := range text {
+		if i%offStride == 0 {
+			o.cp = append(o.cp, int32(b))
+		}
+		i++
+	}
+	if i != n {
+		return nil
+	}
+	o.cp = append(o.cp, int32(len(text)))
+	return o
+}
+
+// at returns the byte offset of code point i (0 <= i <= n; n: len(text)).
+func (o *runeOffsets) at(i int) int {
+	k := i / offStride
+	b := int(o.cp[k])
+	rem := i - k*offStride
+	if rem == 0 {
+		return b
+	}
+	if (k+1)*offStride <= o.n && int(o.cp[k+1])-b == offStride {
+		return b + rem // an ASCII stride
+	}
+	for ; rem > 0; rem-- {
+		_, size := utf8.DecodeRuneInString(o.text[b:])
+		b += size
+	}
+	return b
 }
 
 // scan returns the tokens of runes[start:end]. The scan keeps no state from one token
@@ -241,7 +287,7 @@ var scanAbbrevs = lexicon.Set("scan_abbrevs.txt") // lexicon/scan_abbrevs.txt
 func (x *scanText) tok(s, e int, k byte) scanToken {
 	var t string
 	if x.off != nil {
-		t = x.text[x.off[s]:x.off[e]]
+		t = x.text[x.off.at(s):x.off.at(e)]
 	} else {
 		t = string(x.runes[s:e])
 	}

@@ -84,9 +84,9 @@ func isHyphen(r rune) bool { return r == '-' || r == '\u2010' || r == '\u2011' }
 //   - punctuation: every other non-space code point, one per token.
 func tokenize(rs []rune) []Token { return tokenizeText(rs, "", nil) }
 
-// tokenizeText is tokenize with token texts taken as substrings of text, when off
-// (the byte offset in text of each code point of rs, and len(text) last) is given.
-func tokenizeText(rs []rune, str string, off []int32) []Token {
+// tokenizeText is tokenize with token texts taken as substrings of str, when off
+// (the byte offsets in str of the code points of rs) is given.
+func tokenizeText(rs []rune, str string, off *runeOffsets) []Token {
 	toks := make([]Token, 0, len(rs)/5+1)
 	n := len(rs)
 	for i := 0; i < n; {
@@ -143,7 +143,7 @@ func tokenizeText(rs []rune, str string, off []int32) []Token {
 		}
 		var text string
 		if off != nil {
-			text = str[off[start]:off[i]]
+			text = str[off.at(start):off.at(i)]
 		} else {
 			text = string(rs[start:i])
 		}

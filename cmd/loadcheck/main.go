@@ -40,6 +40,7 @@ import (
 	"os/signal"
 	"path/filepath"
 	"runtime"
+	"runtime/metrics"
 	"runtime/pprof"
 	"slices"
 	"strconv"
@@ -475,15 +476,18 @@ func readArticle(ctx context.Context, hc *http.Client, base, id string, v api.Ar
 	return out
 }
 
-// watchHeapPeaks writes a heap profile to path each time the Go heap in use grows 10%
-// past its largest size so far, so that inuse_space shows what the heap held near its
-// peak. It returns a function that stops it.
+// watchHeapPeaks writes a heap profile to path, after a collection, each time the Go
+// heap live after a collection (/gc/heap/live:bytes) grows 4 MB past its largest so
+// far, so that inuse_space shows what the heap held at its peak. (The heap in use,
+// which it watched before, stays near the soft memory limit whatever is live, and
+// missed the live heap's peak.) It returns a function that stops it.
 func watchHeapPeaks(path string) func() {
 	done := make(chan struct{})
 	stopped := make(chan struct{})
 	go func() {
 		defer close(stopped)
 		var peak uint64
+		live := []metrics.Sample{{Name: "/gc/heap/live:bytes"}}
 		t := time.NewTicker(250 * time.Millisecond)
 		defer t.Stop()
 		for {
@@ -492,10 +496,10 @@ func watchHeapPeaks(path string) func() {
 				return
 			case <-t.C:
 			}
-			var ms runtime.MemStats
-			runtime.ReadMemStats(&ms)
-			if ms.HeapInuse > peak+peak/10 {
-				peak = ms.HeapInuse
+			metrics.Read(live)
+			if v := live[0].Value.Uint64(); v > peak+4<<20 {
+				peak = v
+				runtime.GC() // publishes the profile of this collection: what is still live
 				if f, err := os.Create(path); err == nil {
 					_ = pprof.Lookup("heap").WriteTo(f, 0)
 					f.Close()

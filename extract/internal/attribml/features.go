@@ -24,27 +24,29 @@ const (
 	shapeOther
 )
 
-// Tok is the view of a token the features read.
+// Tok is the view of a token the features read. Its fields are laid out widest first
+// (72 bytes; 88 in declaration order with an int Para): a long article's view holds
+// one for each of its tokens.
 type Tok struct {
-	Lower   string
-	Name    bool   // a capitalized word that is not a general word: read by its name class (names.go)
-	H       uint64 // hash of Lower, or of the name class for a name
-	Suf     uint64 // hash of the last three code points of Lower (a name: H)
-	Stem    uint64 // hash of Lower without a verb/plural ending (-s, -es, -ed, -d, -ing; a name: H)
-	Shape   uint8
-	Kind    uint8
-	CueWord bool // a word of reporting (the vocabulary's cue words: lexicon/cue_words.txt), in any case
+	Lower string
+	H     uint64 // hash of Lower, or of the name class for a name
+	Suf   uint64 // hash of the last three code points of Lower (a name: H)
+	Stem  uint64 // hash of Lower without a verb/plural ending (-s, -es, -ed, -d, -ing; a name: H)
 	// VClass and VSenses hash the WordNet classes of a verb form of a reporting class
 	// (the vocabulary's verb classes: lexicon/verb_classes.txt): the class of its most
 	// frequent sense, and the reporting classes among its senses; 0 for other words.
 	VClass, VSenses uint64
+	Para            int32
+	Shape           uint8
+	Kind            uint8
+	Name            bool // a capitalized word that is not a general word: read by its name class (names.go)
+	CueWord         bool // a word of reporting (the vocabulary's cue words: lexicon/cue_words.txt), in any case
 	InQuote         bool // inside a quotation (quotation marks themselves count as inside)
 	Opens           bool // an opening quotation mark: “ « „ or a straight or typewriter double quote
 	Closes          bool // a closing curly quotation mark: ” »
 	Comma           bool
 	Term            bool // . ! ? …
 	Colon           bool
-	Para            int
 }
 
 func hashString(s string) uint64 {
@@ -52,6 +54,18 @@ func hashString(s string) uint64 {
 	for i := 0; i < len(s); i++ {
 		h ^= uint64(s[i])
 		h *= 1099511628211
+	}
+	return h
+}
+
+// hashStrings is hashString of the strings joined, without joining them.
+func hashStrings(parts ...string) uint64 {
+	h := uint64(14695981039346656037)
+	for _, s := range parts {
+		for i := 0; i < len(s); i++ {
+			h ^= uint64(s[i])
+			h *= 1099511628211
+		}
 	}
 	return h
 }
@@ -84,50 +98,31 @@ func mix(a, b uint64) uint64 {
 // (they are mostly apostrophes). A quotation left open at a paragraph end is closed
 // there (news style reopens it in the next paragraph).
 func MakeToks(v *Vocabulary, texts []string, lowers []string, kinds []uint8, para []int) []Tok {
-	out := make([]Tok, len(texts))
+	return MakeToksOf(v, len(texts), func(i int) (string, string, uint8, int) { return texts[i], lowers[i], kinds[i], para[i] })
+}
+
+// MakeToksOf is MakeToks over n tokens that tok returns one at a time (in increasing
+// order of i): its text, lowercased text, kind and paragraph, so that the caller need
+// not copy its tokens into slices first.
+func MakeToksOf(v *Vocabulary, n int, tok func(i int) (text, lower string, kind uint8, para int)) []Tok {
+	out := make([]Tok, n)
 	open := false
 	curPara := -1
-	for i, text := range texts {
-		if para[i] != curPara {
-			curPara = para[i]
+	for i := range out {
+		text, lw, kind, para := tok(i)
+		if para != curPara {
+			curPara = para
 			open = false
 		}
-		lw := lowers[i]
-		fw := lw // the word the features read: a name's class, else the word itself
-		if kinds[i] == KindWord {
-			if c := v.nameClass(text, lw); c != "" {
-				fw = c
-			}
-		}
-		t := Tok{Lower: lw, H: hashString(fw), Kind: kinds[i], Para: para[i], Name: fw != lw}
-		t.CueWord = kinds[i] == KindWord && v.cue[lw]
-		if c, ok := v.verb[lw]; ok && kinds[i] == KindWord && !t.Name {
-			t.VClass, t.VSenses = hashString(c.First+"/"+c.Senses), hashString(c.Senses)
-		}
-		n := utf8.RuneCountInString(lw)
-		if n > 3 && !t.Name {
-			k := 0
-			for j := range lw {
-				if k == n-3 {
-					t.Suf = hashString(lw[j:])
-					break
-				}
-				k++
-			}
-		} else {
-			t.Suf = t.H
-		}
-		t.Stem = t.H
-		if !t.Name {
-			t.Stem = hashString(stem(lw))
-		}
+		t := Tok{Lower: lw, Kind: kind, Para: int32(para)}
+		v.read(&t, text)
 		r, _ := utf8.DecodeRuneInString(text)
 		switch {
-		case kinds[i] == KindQuote:
+		case kind == KindQuote:
 			t.Shape = shapeQuote
-		case kinds[i] == KindNumber:
+		case kind == KindNumber:
 			t.Shape = shapeNumber
-		case kinds[i] == KindPunct:
+		case kind == KindPunct:
 			t.Shape = shapePunct
 		case unicode.IsUpper(r):
 			t.Shape = shapeCap
@@ -138,7 +133,7 @@ func MakeToks(v *Vocabulary, texts []string, lowers []string, kinds []uint8, par
 					break
 				}
 			}
-			if allUp && n > 1 {
+			if allUp && utf8.RuneCountInString(lw) > 1 {
 				t.Shape = shapeUpper
 			}
 		case unicode.IsLower(r):
@@ -160,7 +155,7 @@ func MakeToks(v *Vocabulary, texts []string, lowers []string, kinds []uint8, par
 		case "\u201d", "\u00bb":
 			t.Closes = true
 		}
-		if kinds[i] == KindQuote {
+		if kind == KindQuote {
 			switch text {
 			case "\u201c", "\u00ab", "\u201e":
 				open = true
@@ -180,6 +175,52 @@ func MakeToks(v *Vocabulary, texts []string, lowers []string, kinds []uint8, par
 		out[i] = t
 	}
 	return out
+}
+
+// read sets the fields of t that depend on the vocabulary (Name, H, Suf, Stem,
+// CueWord, VClass, VSenses) from its Lower and Kind and the token's text as written.
+func (v *Vocabulary) read(t *Tok, text string) {
+	lw := t.Lower
+	fw := lw // the word the features read: a name's class, else the word itself
+	if t.Kind == KindWord {
+		if c := v.nameClass(text, lw); c != "" {
+			fw = c
+		}
+	}
+	t.H, t.Name = hashString(fw), fw != lw
+	t.CueWord = t.Kind == KindWord && v.cue[lw]
+	t.VClass, t.VSenses = 0, 0
+	if c, ok := v.verb[lw]; ok && t.Kind == KindWord && !t.Name {
+		t.VClass, t.VSenses = hashStrings(c.First, "/", c.Senses), hashString(c.Senses)
+	}
+	n := utf8.RuneCountInString(lw)
+	t.Suf = t.H
+	if n > 3 && !t.Name {
+		k := 0
+		for j := range lw {
+			if k == n-3 {
+				t.Suf = hashString(lw[j:])
+				break
+			}
+			k++
+		}
+	}
+	t.Stem = t.H
+	if !t.Name {
+		t.Stem = hashString(stem(lw))
+	}
+}
+
+// Reread reads the words of toks (a view MakeToks built with any vocabulary) by v
+// instead, in place: toks becomes what MakeToks with v builds. Only names, words of
+// reporting and verb classes depend on the vocabulary, so a second view of one text
+// needs no second slice. text(i) is the text of token i as written.
+func (v *Vocabulary) Reread(toks []Tok, text func(i int) string) {
+	for i := range toks {
+		if toks[i].Kind == KindWord {
+			v.read(&toks[i], text(i))
+		}
+	}
 }
 
 // stem strips a common English inflection: says/said are not merged, but

@@ -47,3 +47,11 @@ func TestVocabularyDecidesNames(t *testing.T) {
 	require.False(t, toks[0].Name)
 	require.True(t, toks[1].CueWord)
 }
+
+// TestHashStrings checks that hashStrings hashes its parts as hashString hashes them
+// joined.
+func TestHashStrings(t *testing.T) {
+	for _, parts := range [][]string{{}, {""}, {"say", "/", "communication"}, {"", "/", ""}, {"é", "x"}} {
+		require.Equal(t, hashString(strings.Join(parts, "")), hashStrings(parts...), "%q", parts)
+	}
+}
