@@ -27,7 +27,7 @@ func (f *disputeFinder) cueSourceAcrossTime(toks []scanToken, i int) string {
 		return ""
 	}
 	last := toks[i-1-n] // the cue's last word
-	k, ok := f.cueAt[last.Start]
+	k, ok := f.cueAt.at(last.Start)
 	if !ok {
 		return ""
 	}
