@@ -18,27 +18,8 @@ func postposedDocumentSays(s *cueSentence, i int) (Attribution, bool) {
 	if head.Kind != 'w' || head.Text != head.Lower || !authorDocumentNouns[head.Lower] {
 		return Attribution{}, false
 	}
-	if end := i + 1; end < len(s.toks) && s.toks[end].Text != "." {
-		if !postposedAdjunctOpeners[s.toks[end].Lower] && !calendarWords[s.toks[end].Lower] {
-			return Attribution{}, false
-		}
-		for k := end; k < len(s.toks); k++ {
-			if t := s.toks[k]; t.Kind != 'w' && t.Kind != 'n' && !(k == len(s.toks)-1 && t.Text == ".") {
-				return Attribution{}, false
-			}
-		}
-	}
-	c := i - 1
-	for c >= 0 && i-c <= maxDocumentSubject && s.toks[c].Text != "," {
-		if t := s.toks[c]; t.Kind != 'w' && t.Kind != 'n' && t.Text != "(" && t.Text != ")" {
-			return Attribution{}, false
-		}
-		if t := s.toks[c]; t.Text == t.Lower && clauseWords[t.Lower] {
-			return Attribution{}, false // "..., which the report said": a clause, no subject
-		}
-		c--
-	}
-	if c < 1 || s.toks[c].Text != "," || c+1 >= i {
+	c, ok := s.documentSubjectBefore(i, true, true)
+	if !ok {
 		return Attribution{}, false
 	}
 	content, ok := s.contentBeforeComma(c)

@@ -820,6 +820,42 @@ func (s *cueSentence) fromSubject(i, from, minWords int) (Attribution, bool) {
 // than a speaker's subject, as the author's name is part of it.
 const maxDocumentSubject = 14
 
+// documentSubjectBefore reads the shape of a postposed document cue at i ("CONTENT,
+// SUBJECT VERB[ ADJUNCT]."), for postposedDocumentShows and postposedDocumentSays:
+// after the verb, nothing or an adjunct that opens with an adjunct opener (or a
+// calendar word, when weekdays is set) and runs on in words and numbers to the
+// sentence end; before it, back to a comma at c, a subject of at most
+// maxDocumentSubject words, numbers and brackets (none of them a clause word, when
+// noClause is set: "..., which the report said" has no subject). ok is false when the
+// sentence has another shape.
+func (s *cueSentence) documentSubjectBefore(i int, weekdays, noClause bool) (c int, ok bool) {
+	if end := i + 1; end < len(s.toks) && s.toks[end].Text != "." {
+		if l := s.toks[end].Lower; !postposedAdjunctOpeners[l] && !(weekdays && calendarWords[l]) {
+			return 0, false
+		}
+		for k := end; k < len(s.toks); k++ {
+			if t := s.toks[k]; t.Kind != 'w' && t.Kind != 'n' && !(k == len(s.toks)-1 && t.Text == ".") {
+				return 0, false
+			}
+		}
+	}
+	c = i - 1
+	for c >= 0 && i-c <= maxDocumentSubject && s.toks[c].Text != "," {
+		t := s.toks[c]
+		if t.Kind != 'w' && t.Kind != 'n' && t.Text != "(" && t.Text != ")" {
+			return 0, false
+		}
+		if noClause && t.Text == t.Lower && clauseWords[t.Lower] {
+			return 0, false
+		}
+		c--
+	}
+	if c < 1 || s.toks[c].Text != "," || c+1 >= i {
+		return 0, false
+	}
+	return c, true
+}
+
 // postposedDocumentShows reads "CONTENT, DOCUMENT-SUBJECT showed[ ADJUNCT]." ("In Sri
 // Lanka, 16 people were killed, the latest data from the Disaster Management Centre
 // showed."; "..., a report by the agency showed on Tuesday."): a show verb after a
@@ -832,24 +868,8 @@ func postposedDocumentShows(s *cueSentence, i int) (Attribution, bool) {
 	if !showVerbs[w] || w == "shown" || passiveBefore(s.toks, i) {
 		return Attribution{}, false
 	}
-	if end := i + 1; end < len(s.toks) && s.toks[end].Text != "." {
-		if !postposedAdjunctOpeners[s.toks[end].Lower] {
-			return Attribution{}, false
-		}
-		for k := end; k < len(s.toks); k++ {
-			if t := s.toks[k]; t.Kind != 'w' && t.Kind != 'n' && !(k == len(s.toks)-1 && t.Text == ".") {
-				return Attribution{}, false
-			}
-		}
-	}
-	c := i - 1
-	for c >= 0 && i-c <= maxDocumentSubject && s.toks[c].Text != "," {
-		if t := s.toks[c]; t.Kind != 'w' && t.Kind != 'n' && t.Text != "(" && t.Text != ")" {
-			return Attribution{}, false
-		}
-		c--
-	}
-	if c < 1 || s.toks[c].Text != "," || c+1 >= i {
+	c, ok := s.documentSubjectBefore(i, false, false)
+	if !ok {
 		return Attribution{}, false
 	}
 	doc := false

@@ -43,26 +43,8 @@ const byAgentMax = 6
 // byAgents reads the agents of a passive dispute verb from toks[j] (the word after
 // "by"): their entity ids in text order, each once.
 func (f *disputeFinder) byAgents(toks []scanToken, j int) []string {
-	var out []string
-	for j < len(toks) && len(out) < byAgentMax {
-		id, next := f.byAgent(toks, j, out)
-		if id == "" {
-			break
-		}
-		if !containsString(out, id) {
-			out = append(out, id)
-		}
-		j = next
-		if j+1 < len(toks) && toks[j].Text == "," && toks[j+1].Lower == "and" {
-			j++ // "Israel, the US, and Germany"
-		}
-		if j+1 < len(toks) && (toks[j].Text == "," || toks[j].Lower == "and") {
-			j++
-			continue
-		}
-		break
-	}
-	return out
+	ids, _ := f.byAgentsEnd(toks, j)
+	return ids
 }
 
 func containsString(xs []string, x string) bool {

@@ -55,14 +55,24 @@ func (f *disputeFinder) concessiveClaim(v *verbSite, a *Attribution) (ruleMatch,
 // content of someone else holding the verb with a concessive before its subject, cut
 // there.
 func (f *disputeFinder) swallowedConcessive(v *verbSite) (ruleMatch, bool) {
-	pos := v.toks[v.i].Start
-	for k := range f.d.Attributions {
-		a := &f.d.Attributions[k]
-		if a.Speaker == nil || *a.Speaker == v.disputer || !spanInside(a.Content, pos, pos+1) ||
-			!f.concessiveBefore(a.Content.Start, v.toks[max(0, v.subjStart)].Start) {
-			continue
-		}
+	if a := f.swallowingContent(v); a != nil {
 		return f.concessiveClaim(v, a)
 	}
 	return ruleMatch{}, false
+}
+
+// swallowingContent returns the first attribution of someone other than v's disputer
+// whose content holds v's verb with a concessive or a dash before v's subject ("Reyes
+// said the economy had hit bottom, though economists have contested that view"), nil
+// when there is none.
+func (f *disputeFinder) swallowingContent(v *verbSite) *Attribution {
+	pos := v.toks[v.i].Start
+	for k := range f.d.Attributions {
+		a := &f.d.Attributions[k]
+		if a.Speaker != nil && *a.Speaker != v.disputer && spanInside(a.Content, pos, pos+1) &&
+			f.concessiveBefore(a.Content.Start, v.toks[max(0, v.subjStart)].Start) {
+			return a
+		}
+	}
+	return nil
 }

@@ -111,8 +111,9 @@ func dropIndexesFrom(xs []int, n int) []int {
 	return out
 }
 
-// byAgentsEnd is byAgents that also returns the index after the last agent phrase
-// it read (-1 when it read none).
+// byAgentsEnd reads agent phrases from toks[j] as byAgents does ("Israel, the US,
+// and Germany"), and also returns the index after the last one it read (-1 when it
+// read none).
 func (f *disputeFinder) byAgentsEnd(toks []scanToken, j int) ([]string, int) {
 	var out []string
 	end := -1
@@ -126,7 +127,7 @@ func (f *disputeFinder) byAgentsEnd(toks []scanToken, j int) ([]string, int) {
 		}
 		j, end = next, next
 		if j+1 < len(toks) && toks[j].Text == "," && toks[j+1].Lower == "and" {
-			j++
+			j++ // "Israel, the US, and Germany"
 		}
 		if j+1 < len(toks) && (toks[j].Text == "," || toks[j].Lower == "and") {
 			j++

@@ -82,23 +82,18 @@ func (f *disputeFinder) insideOtherContent(v *verbSite, m ruleMatch, ok bool) (r
 		}
 		return m, ok
 	}
-	pos := v.toks[v.i].Start
-	for k := range f.d.Attributions {
-		a := &f.d.Attributions[k]
-		if a.Speaker == nil || *a.Speaker == v.disputer || !spanInside(a.Content, pos, pos+1) ||
-			!f.concessiveBefore(a.Content.Start, v.toks[max(0, v.subjStart)].Start) {
-			continue
-		}
-		if id, has := f.byAttr[a.ID]; has && id == *m.claim {
-			return m, ok
-		}
-		// the content up to the concessive is the claim answered (disputes_concessive.go)
-		if cm, found := f.concessiveClaim(v, a); found {
-			return cm, true
-		}
-		return ruleMatch{}, true
+	a := f.swallowingContent(v)
+	if a == nil {
+		return m, ok
 	}
-	return m, ok
+	if id, has := f.byAttr[a.ID]; has && id == *m.claim {
+		return m, ok
+	}
+	// the content up to the concessive is the claim answered (disputes_concessive.go)
+	if cm, found := f.concessiveClaim(v, a); found {
+		return cm, true
+	}
+	return ruleMatch{}, true
 }
 
 // concessives open a clause that answers the one before it inside one sentence

@@ -306,7 +306,7 @@ func (r *speakerResolver) resolvePronoun(word string, pos int) string {
 // "... Spencer said. Guterres disagreed. He said ..." → Guterres, by nearness).
 func (r *speakerResolver) previousSpeaker(word string, pos int) string {
 	p, ok := pronLex[word]
-	if !ok || (p.gender != 'm' && p.gender != 'f') || r.prev.speaker == "" || r.prev.cueEnd > pos {
+	if !ok || (p.gender != 'm' && p.gender != 'f') || !r.prevSpeakerNear(pos) {
 		return ""
 	}
 	e := r.entity(r.prev.speaker)
@@ -315,11 +315,6 @@ func (r *speakerResolver) previousSpeaker(word string, pos int) string {
 	}
 	if g := r.learned[e.ID]; r.roleHolders[e.ID] && g != 0 && g != p.gender {
 		return "" // "one man told KTLA ... she said": another person (speakers_person.go)
-	}
-	paras := r.d.Paragraphs
-	k := sort.Search(len(paras), func(i int) bool { return paras[i].End >= pos })
-	if k < len(paras) && k >= 2 && paras[k-2].Start > r.prev.cueEnd {
-		return ""
 	}
 	if r.fittingOpenerSince(p, pos) {
 		return ""
@@ -642,6 +637,19 @@ func closingSpeechAdjunct(words []scanToken) (int, bool) {
 // sameSourceNouns are the nouns of "the same source" and its kin.
 var sameSourceNouns = speakerWordClass("same_source_noun")
 
+// prevSpeakerNear reports whether the attribution resolved just before a source at
+// pos has a speaker, ended before pos and lies at most two paragraphs back: the
+// antecedent rule 1's anaphors ("he", "the same source", "the association", "the
+// officials") may take.
+func (r *speakerResolver) prevSpeakerNear(pos int) bool {
+	if r.prev.speaker == "" || r.prev.cueEnd > pos {
+		return false
+	}
+	paras := r.d.Paragraphs
+	k := sort.Search(len(paras), func(i int) bool { return paras[i].End >= pos })
+	return !(k < len(paras) && k >= 2 && paras[k-2].Start > r.prev.cueEnd)
+}
+
 // sameSource applies rule 1's "same source": "the same source" ("the same official",
 // "the same statement") refers to the speaker of the attribution just before it, when
 // that one lies at most two paragraphs back; ok is false when the source is no such
@@ -650,12 +658,7 @@ func (r *speakerResolver) sameSource(words []scanToken) (string, bool) {
 	if len(words) != 3 || words[0].Lower != "the" || words[1].Lower != "same" || !sameSourceNouns[words[2].Lower] {
 		return "", false
 	}
-	if r.prev.speaker == "" || r.prev.cueEnd > words[0].Start {
-		return "", true
-	}
-	paras := r.d.Paragraphs
-	k := sort.Search(len(paras), func(i int) bool { return paras[i].End >= words[0].Start })
-	if k < len(paras) && k >= 2 && paras[k-2].Start > r.prev.cueEnd {
+	if !r.prevSpeakerNear(words[0].Start) {
 		return "", true
 	}
 	r.addMention(Mention{Entity: r.prev.speaker, Span: makeSpan(r.d.Runes, words[0].Start, words[2].End), Kind: MentionNominal})

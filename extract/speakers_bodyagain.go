@@ -1,7 +1,6 @@
 package extract
 
 import (
-	"sort"
 	"strings"
 
 	"github.com/claimgraph/claimgraph/extract/lexicon"
@@ -28,12 +27,7 @@ func (r *speakerResolver) bodyAgain(words []scanToken) string {
 	if len(words) != 2 || words[0].Lower != "the" || words[1].Text != words[1].Lower || !entityWords.nominals[words[1].Lower] && !genericBodyNouns[words[1].Lower] {
 		return ""
 	}
-	if r.prev.speaker == "" || r.prev.cueEnd > words[0].Start {
-		return ""
-	}
-	paras := r.d.Paragraphs
-	k := sort.Search(len(paras), func(i int) bool { return paras[i].End >= words[0].Start })
-	if k < len(paras) && k >= 2 && paras[k-2].Start > r.prev.cueEnd {
+	if !r.prevSpeakerNear(words[0].Start) {
 		return ""
 	}
 	e := r.entity(r.prev.speaker)

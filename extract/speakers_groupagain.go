@@ -1,7 +1,6 @@
 package extract
 
 import (
-	"sort"
 	"strings"
 )
 
@@ -26,12 +25,7 @@ func (r *speakerResolver) groupAgain(words []scanToken) string {
 	if n, ok := entityWords.groups[head.Lower]; !ok || n != "plural" || head.Text != head.Lower {
 		return ""
 	}
-	if r.prev.speaker == "" || r.prev.cueEnd > words[0].Start {
-		return ""
-	}
-	paras := r.d.Paragraphs
-	k := sort.Search(len(paras), func(i int) bool { return paras[i].End >= words[0].Start })
-	if k < len(paras) && k >= 2 && paras[k-2].Start > r.prev.cueEnd {
+	if !r.prevSpeakerNear(words[0].Start) {
 		return ""
 	}
 	src := r.prev.source
