@@ -11,17 +11,21 @@ import (
 	"github.com/claimgraph/claimgraph/graph"
 )
 
-// repeatedFixture is one line of testdata/rules/disputes-repeated/anaphor-repeated.tsv.
+// repeatedFixture is one line of the fixtures of a rule that repeats an earlier
+// dispute (testdata/rules/disputes-repeated/anaphor-repeated.tsv,
+// testdata/rules/disputes-side/anaphor-side-repeated.tsv): the text (\n for a paragraph
+// break), how many disputes it gives, and the last one's disputer, kind, shape and rule
+// ("none": not the rule under test; "": no dispute of it at all).
 type repeatedFixture struct {
 	text                          string
 	disputes                      int
 	disputer, kind, shape, ruleOf string
 }
 
-func readRepeatedFixtures(t *testing.T) []repeatedFixture {
+func readRepeatedFixtures(t *testing.T, dir string) []repeatedFixture {
 	t.Helper()
 	var out []repeatedFixture
-	for _, r := range readRuleFixtures(t, "disputes-repeated", 6) {
+	for _, r := range readRuleFixtures(t, dir, 6) {
 		f := r.fields
 		n, err := strconv.Atoi(f[1])
 		require.NoError(t, err, "%q: disputes field", f[0])
@@ -30,8 +34,9 @@ func readRepeatedFixtures(t *testing.T) []repeatedFixture {
 	return out
 }
 
-// checkRepeated asserts one fixture on the document extracted from its text.
-func checkRepeated(t *testing.T, c repeatedFixture, d *Document) {
+// checkRepeated asserts one fixture of rule on the document extracted from its text:
+// the last dispute repeats the first one's claim.
+func checkRepeated(t *testing.T, rule *disputeRule, c repeatedFixture, d *Document) {
 	t.Helper()
 	if !assert.Len(t, d.Disputes, c.disputes, "%q: %+v", c.text, d.Disputes) || c.disputes == 0 {
 		return
@@ -39,12 +44,12 @@ func checkRepeated(t *testing.T, c repeatedFixture, d *Document) {
 	last := d.Disputes[len(d.Disputes)-1]
 	if c.ruleOf == "" {
 		for _, x := range d.Disputes {
-			assert.NotEqual(t, anaphorRepeatedRule.name, x.Rule, "%q", c.text)
+			assert.NotEqual(t, rule.name, x.Rule, "%q", c.text)
 		}
 		return
 	}
 	if c.ruleOf == "none" {
-		assert.NotEqual(t, anaphorRepeatedRule.name, last.Rule, "%q", c.text)
+		assert.NotEqual(t, rule.name, last.Rule, "%q", c.text)
 		return
 	}
 	assert.Equal(t, wantAgentID(d, c.disputer), last.Disputer, "%q disputer", c.text)
@@ -62,10 +67,10 @@ func checkRepeated(t *testing.T, c repeatedFixture, d *Document) {
 // disputer disputed nothing before, another speaker speaks, or the earlier dispute is
 // out of reach.
 func TestRepeatedDisputeFixtures(t *testing.T) {
-	fixtures := readRepeatedFixtures(t)
+	fixtures := readRepeatedFixtures(t, "disputes-repeated")
 	require.NotEmpty(t, fixtures)
 	for _, c := range fixtures {
-		checkRepeated(t, c, Extract(c.text))
+		checkRepeated(t, anaphorRepeatedRule, c, Extract(c.text))
 	}
 }
 
@@ -77,7 +82,7 @@ func TestRepeatedDisputeRenamed(t *testing.T) {
 		{"Jane Whitlow", "Ilsa Quenby"}, {"Tom Reyes", "Dorin Maskell"}, {"Reyes", "Maskell"}, {"Mark Tulley", "Perrin Oaksley"},
 		{"Daily Ledger", "Morrow Courier"}, {"Norland", "Vantrel"}, {"Ukraine", "Chile"}, {"Russia", "Peru"}, {"Russian", "Peruvian"}, // countries are a complete list: another real one
 	}
-	for _, c := range readRepeatedFixtures(t) {
+	for _, c := range readRepeatedFixtures(t, "disputes-repeated") {
 		r := renameWords(c.text, renames)
 		if r.text == c.text {
 			continue
@@ -85,6 +90,6 @@ func TestRepeatedDisputeRenamed(t *testing.T) {
 		c2 := c
 		c2.text = r.text
 		c2.disputer = renameWords(c.disputer, renames).text
-		checkRepeated(t, c2, Extract(r.text))
+		checkRepeated(t, anaphorRepeatedRule, c2, Extract(r.text))
 	}
 }

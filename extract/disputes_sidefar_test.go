@@ -1,62 +1,20 @@
 package extract
 
 import (
-	"strconv"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
-
-	"github.com/claimgraph/claimgraph/graph"
 )
-
-// sideFixture is one line of testdata/rules/disputes-side/*.tsv.
-type sideFixture struct {
-	text                        string
-	disputes                    int
-	disputer, kind, shape, rule string
-}
-
-func readSideFixtures(t *testing.T) []sideFixture {
-	t.Helper()
-	var out []sideFixture
-	for _, r := range readRuleFixtures(t, "disputes-side", 6) {
-		f := r.fields
-		n, err := strconv.Atoi(f[1])
-		require.NoError(t, err, "%q: disputes field", f[0])
-		out = append(out, sideFixture{f[0], n, f[2], f[3], f[4], f[5]})
-	}
-	return out
-}
-
-// checkSide asserts one fixture on the document extracted from its text.
-func checkSide(t *testing.T, c sideFixture, d *Document) {
-	t.Helper()
-	if !assert.Len(t, d.Disputes, c.disputes, "%q: %+v", c.text, d.Disputes) || c.disputes == 0 {
-		return
-	}
-	last := d.Disputes[len(d.Disputes)-1]
-	if c.rule == "none" {
-		assert.NotEqual(t, anaphorSideRepeatedRule.name, last.Rule, "%q", c.text)
-		return
-	}
-	assert.Equal(t, wantAgentID(d, c.disputer), last.Disputer, "%q disputer", c.text)
-	assert.Equal(t, graph.DisputeKind(c.kind), last.Kind, "%q kind", c.text)
-	assert.Equal(t, graph.DisputeShape(c.shape), last.Shape, "%q shape", c.text)
-	assert.Equal(t, c.rule, last.Rule, "%q rule", c.text)
-	require.NotNil(t, d.Disputes[0].Claim, c.text)
-	require.NotNil(t, last.Claim, c.text)
-	assert.Equal(t, claimText(d, d.Disputes[0].Claim), claimText(d, last.Claim), "%q: the repeated dispute targets the claim disputed first", c.text)
-}
 
 // Rule anaphor-side-repeated finds its dispute in its test sentences through the whole
 // pipeline, and gives none where another claim was brought up between, a named other
 // disputer speaks, or the earlier dispute is out of reach.
 func TestSideRepeatedFixtures(t *testing.T) {
-	fixtures := readSideFixtures(t)
+	fixtures := readRepeatedFixtures(t, "disputes-side")
 	require.NotEmpty(t, fixtures)
 	for _, c := range fixtures {
-		checkSide(t, c, Extract(c.text))
+		checkRepeated(t, anaphorSideRepeatedRule, c, Extract(c.text))
 	}
 }
 
@@ -64,7 +22,7 @@ func TestSideRepeatedFixtures(t *testing.T) {
 // same disputes (metamorphic test of rule anaphor-side-repeated).
 func TestSideRepeatedRenamed(t *testing.T) {
 	renames := [][2]string{{"Norvane Group", "Quillet Holdings"}, {"Danish", "Peruvian"}, {"Copenhagen", "Lima"}, {"Tom Reyes", "Dorin Maskell"}}
-	for _, c := range readSideFixtures(t) {
+	for _, c := range readRepeatedFixtures(t, "disputes-side") {
 		r := renameWords(c.text, renames)
 		if r.text == c.text {
 			continue
@@ -72,7 +30,7 @@ func TestSideRepeatedRenamed(t *testing.T) {
 		c2 := c
 		c2.text = r.text
 		c2.disputer = renameWords(c.disputer, renames).text
-		checkSide(t, c2, Extract(r.text))
+		checkRepeated(t, anaphorSideRepeatedRule, c2, Extract(r.text))
 	}
 }
 
